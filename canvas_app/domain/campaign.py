@@ -1,0 +1,179 @@
+"""A campaign: goals and sequences linked into a flow, held in a ``networkx.DiGraph``.
+
+Node ids are the graph's nodes; each carries its :class:`Node` under the ``"node"``
+attribute. Every change goes through a method here, which checks the rules (R1, R2) and
+emits one :class:`DomainEvent`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from . import events as ev
+from .errors import DomainError, Problem
+from .events import DomainEvent, Emitter
+from .nodes import Config, Node
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A lint finding: ``severity`` is ``warning`` or ``error``; ``node_id`` may be None."""
+
+    severity: str
+    message: str
+    node_id: str | None = None
+    campaign_id: str | None = None
+
+
+class Campaign:
+    def __init__(self, id: str, name: str, emitter: Emitter | None = None) -> None:
+        self.id = id
+        self.name = name
+        self.graph: nx.DiGraph = nx.DiGraph()
+        self.events = emitter if emitter is not None else Emitter()
+
+    # -- reading ------------------------------------------------------------------------
+    @property
+    def nodes(self) -> list[Node]:
+        return [data["node"] for _, data in self.graph.nodes(data=True)]
+
+    @property
+    def edges(self) -> list[tuple[str, str]]:
+        return list(self.graph.edges())
+
+    def node(self, node_id: str) -> Node:
+        try:
+            return self.graph.nodes[node_id]["node"]
+        except KeyError:
+            raise DomainError(f'no node "{node_id}" in campaign "{self.name}"') from None
+
+    def has_node(self, node_id: str) -> bool:
+        return node_id in self.graph
+
+    def has_edge(self, source: str, target: str) -> bool:
+        return self.graph.has_edge(source, target)
+
+    def successors(self, node_id: str) -> list[str]:
+        return list(self.graph.successors(node_id))
+
+    def predecessors(self, node_id: str) -> list[str]:
+        return list(self.graph.predecessors(node_id))
+
+    def entry_nodes(self) -> list[str]:
+        """Nodes with no incoming link (R3)."""
+        return [n for n in self.graph.nodes if self.graph.in_degree(n) == 0]
+
+    def upstream(self, node_id: str) -> set[str]:
+        """Every node from which links lead to ``node_id``, directly or not (R5)."""
+        return nx.ancestors(self.graph, node_id)
+
+    def __len__(self) -> int:
+        return self.graph.number_of_nodes()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Campaign):
+            return NotImplemented
+        mine = {n.id: n for n in self.nodes}
+        theirs = {n.id: n for n in other.nodes}
+        return (self.id, self.name, mine, set(self.edges)) == (
+            other.id, other.name, theirs, set(other.edges))
+
+    def __repr__(self) -> str:
+        return f"Campaign({self.id!r}, {self.name!r}, {len(self)} nodes, {len(self.edges)} links)"
+
+    # -- editing ------------------------------------------------------------------------
+    def _emit(self, name: str, **kw: Any) -> None:
+        self.events.emit(DomainEvent(name, campaign_id=self.id, **kw))
+
+    def add_node(self, node: Node) -> Node:
+        if node.id in self.graph:
+            raise DomainError(f'a node with id "{node.id}" is already in this campaign')
+        self.graph.add_node(node.id, node=node)
+        self._emit(ev.NODE_ADDED, node_id=node.id)
+        return node
+
+    def remove_node(self, node_id: str) -> tuple[Node, list[tuple[str, str]]]:
+        """Removes the node and its links; returns both so an undo can restore them."""
+        node = self.node(node_id)
+        links = list(self.graph.in_edges(node_id)) + list(self.graph.out_edges(node_id))
+        for source, target in links:
+            self.unlink(source, target)
+        self.graph.remove_node(node_id)
+        self._emit(ev.NODE_REMOVED, node_id=node_id)
+        return node, links
+
+    def can_link(self, source: str, target: str) -> str | None:
+        """None when the link is allowed, else the reason in plain words (R2)."""
+        if source not in self.graph or target not in self.graph:
+            missing = source if source not in self.graph else target
+            return f'there is no node "{missing}" in this campaign'
+        if source == target:
+            return "a node cannot link to itself"
+        if self.graph.has_edge(source, target):
+            return (f'"{self.node(source).name}" already links to "{self.node(target).name}"')
+        return None
+
+    def link(self, source: str, target: str) -> None:
+        reason = self.can_link(source, target)
+        if reason:
+            raise DomainError(reason)
+        self.graph.add_edge(source, target)
+        self._emit(ev.EDGE_ADDED, source=source, target=target)
+
+    def unlink(self, source: str, target: str) -> None:
+        if not self.graph.has_edge(source, target):
+            raise DomainError(f'there is no link from "{source}" to "{target}"')
+        self.graph.remove_edge(source, target)
+        self._emit(ev.EDGE_REMOVED, source=source, target=target)
+
+    def move(self, node_id: str, x: float, y: float) -> None:
+        node = self.node(node_id)
+        node.x, node.y = float(x), float(y)
+        self._emit(ev.NODE_MOVED, node_id=node_id)
+
+    def rename(self, node_id: str, name: str) -> None:
+        name = name.strip()
+        if not name:
+            raise DomainError("a name cannot be empty")
+        self.node(node_id).name = name
+        self._emit(ev.NODE_CHANGED, node_id=node_id)
+
+    def set_config(self, node_id: str, config: Config) -> None:
+        self.node(node_id).config = config
+        self._emit(ev.NODE_CHANGED, node_id=node_id)
+
+    def replace_node(self, node: Node) -> None:
+        """Name, position and settings of an existing node at once."""
+        current = self.node(node.id)
+        if current.kind != node.kind:
+            raise DomainError("a node cannot change its kind")
+        self.graph.nodes[node.id]["node"] = node
+        self._emit(ev.NODE_CHANGED, node_id=node.id)
+        self._emit(ev.NODE_MOVED, node_id=node.id)
+
+    # -- checking -----------------------------------------------------------------------
+    def validate(self, catalog: Catalog) -> list[Problem]:
+        """Settings problems of every node, with paths ``nodes[i]...`` (R11)."""
+        problems: list[Problem] = []
+        for i, node in enumerate(self.nodes):
+            for problem in node.spec.validate(node.config, catalog):
+                problems.append(problem.at(f"nodes[{i}]"))
+        return problems
+
+    def node_problems(self, node_id: str, catalog: Catalog) -> list[Problem]:
+        node = self.node(node_id)
+        return node.spec.validate(node.config, catalog)
+
+    def unreachable(self) -> set[str]:
+        """Nodes that no entry node leads to (they sit in a loop nobody enters)."""
+        reached: set[str] = set()
+        for entry in self.entry_nodes():
+            reached.add(entry)
+            reached |= nx.descendants(self.graph, entry)
+        return set(self.graph.nodes) - reached

@@ -1,0 +1,60 @@
+"""A tiny observer: the domain emits events, views subscribe to them.
+
+Every change to a workspace goes through a domain method, and every such method emits
+exactly one :class:`DomainEvent`. The canvas scene, campaign list and dialogs subscribe and
+update themselves; nothing in the domain knows who listens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+# Event names (the ``name`` of a DomainEvent).
+NODE_ADDED = "node_added"  # campaign_id, node_id
+NODE_REMOVED = "node_removed"  # campaign_id, node_id
+NODE_MOVED = "node_moved"  # campaign_id, node_id
+NODE_CHANGED = "node_changed"  # campaign_id, node_id (name or config)
+EDGE_ADDED = "edge_added"  # campaign_id, source, target
+EDGE_REMOVED = "edge_removed"  # campaign_id, source, target
+CAMPAIGN_ADDED = "campaign_added"  # campaign_id
+CAMPAIGN_REMOVED = "campaign_removed"  # campaign_id
+CAMPAIGN_CHANGED = "campaign_changed"  # campaign_id (renamed)
+CATALOG_CHANGED = "catalog_changed"
+ECOMMERCE_CHANGED = "ecommerce_changed"
+CONTACTS_CHANGED = "contacts_changed"
+WORKSPACE_RESET = "workspace_reset"
+
+
+@dataclass(frozen=True)
+class DomainEvent:
+    name: str
+    campaign_id: str | None = None
+    node_id: str | None = None
+    source: str | None = None
+    target: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+Listener = Callable[[DomainEvent], None]
+
+
+class Emitter:
+    """Subscribe / unsubscribe / emit. Listeners are called in subscription order."""
+
+    def __init__(self) -> None:
+        self._listeners: list[Listener] = []
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def emit(self, event: DomainEvent) -> None:
+        for listener in list(self._listeners):
+            listener(event)

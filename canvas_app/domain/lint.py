@@ -1,0 +1,65 @@
+"""Lint: warnings about a campaign that would surprise its builder (R2, R4).
+
+- a node no entry node leads to (it sits in a loop nothing enters);
+- an entry goal left on "contacts in this campaign" when nothing adds contacts to it;
+- a ``wait_until`` step whose time has passed (contacts go straight through);
+- a goal whose settings are invalid (R11), and a sequence with no steps.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from .campaign import Campaign, Finding
+
+if TYPE_CHECKING:
+    from .workspace import Workspace
+
+
+def campaigns_added_by_actions(workspace: Workspace) -> set[str]:
+    """Campaign ids that some e-commerce action adds contacts to."""
+    eco = workspace.ecommerce
+    all_sets = list(eco.action_sets.values()) + list(eco.product_action_sets.values())
+    return {a.campaign for actions in all_sets for a in actions
+            if a.kind == "add_to_campaign" and a.campaign}
+
+
+def lint_campaign(workspace: Workspace, campaign: Campaign, now: datetime,
+                  added: set[str]) -> list[Finding]:
+    findings: list[Finding] = []
+
+    def warn(message: str, node_id: str | None = None, severity: str = "warning") -> None:
+        findings.append(Finding(severity, message, node_id, campaign.id))
+
+    for node in campaign.nodes:
+        for problem in node.spec.validate(node.config, workspace.catalog):
+            warn(problem.message, node.id, "error")
+    for node_id in sorted(campaign.unreachable()):
+        warn(f'"{campaign.node(node_id).name}" cannot be reached: no entry node leads to it',
+             node_id)
+    for node_id in campaign.entry_nodes():
+        node = campaign.node(node_id)
+        achieved_by = getattr(node.config, "achieved_by", None)
+        if node.is_goal and achieved_by == "campaign" and campaign.id not in added:
+            warn(f'"{node.name}" starts the campaign but only counts contacts already in it, '
+                 "and no action adds contacts to this campaign: set it to any contact, or "
+                 "add contacts with an add_to_campaign action", node_id)
+    for node in campaign.nodes:
+        if node.kind != "sequence":
+            continue
+        if not node.config.steps:
+            warn(f'"{node.name}" has no steps', node.id)
+        for i, step in enumerate(node.config.steps):
+            if step.kind == "wait_until" and step.until is not None and step.until < now:
+                warn(f'"{node.name}" step {i + 1} waits until {step.until:%Y-%m-%d %H:%M}, '
+                     "which has passed: contacts will go straight through", node.id)
+    return findings
+
+
+def lint_workspace(workspace: Workspace, now: datetime) -> list[Finding]:
+    added = campaigns_added_by_actions(workspace)
+    findings: list[Finding] = []
+    for campaign in workspace.campaigns:
+        findings += lint_campaign(workspace, campaign, now, added)
+    return findings

@@ -1,0 +1,226 @@
+"""The purchase goal: its settings, their validation (R10, R11) and matching (R9, R10)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+from .catalog import Catalog, payment_type_label
+from .errors import Problem
+from .nodes import NodeKind, register
+
+AchievedBy = Literal["campaign", "any_contact"]
+ACHIEVED_BY: tuple[str, ...] = ("campaign", "any_contact")
+ACHIEVED_BY_LABELS = {
+    "campaign": "Contacts in this campaign",
+    "any_contact": "Any contact",
+}
+
+
+@dataclass
+class PurchaseGoalConfig:
+    """Settings of a purchase goal.
+
+    Each option has a ``use_*`` flag (the dialog's check box) and its chosen ids; in a file
+    an option is selected exactly when its list is non-empty (C2), so a ticked box with an
+    empty list exists only while editing, and validation refuses it.
+    ``payment_types`` is ``"any"`` or a list of payment type ids.
+    """
+
+    any_purchase: bool = False
+    use_order_forms: bool = False
+    order_forms: list[str] = field(default_factory=list)
+    use_products: bool = False
+    products: list[str] = field(default_factory=list)
+    use_categories: bool = False
+    categories: list[str] = field(default_factory=list)
+    payment_types: str | list[str] = "any"
+    achieved_by: AchievedBy = "campaign"
+
+    def copy(self) -> PurchaseGoalConfig:
+        pts = self.payment_types if isinstance(self.payment_types, str) else list(
+            self.payment_types)
+        return replace(self, order_forms=list(self.order_forms), products=list(self.products),
+                       categories=list(self.categories), payment_types=pts)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PurchaseGoalConfig):
+            return NotImplemented
+        return purchase_to_data(self) == purchase_to_data(other) and (
+            self.use_order_forms, self.use_products, self.use_categories) == (
+            other.use_order_forms, other.use_products, other.use_categories)
+
+    @property
+    def any_payment_type(self) -> bool:
+        return self.payment_types == "any"
+
+
+_OPTIONS = (
+    # flag, list attribute, catalog attribute, word for messages
+    ("use_order_forms", "order_forms", "order_forms", "order form"),
+    ("use_products", "products", "products", "product"),
+    ("use_categories", "categories", "categories", "category"),
+)
+
+
+def validate_purchase(config: PurchaseGoalConfig, catalog: Catalog) -> list[Problem]:
+    """Every problem of R11, each naming its field (paths relative to the node)."""
+    problems: list[Problem] = []
+    selected = config.any_purchase or any(getattr(config, flag) for flag, *_ in _OPTIONS)
+    if not selected:
+        problems.append(Problem(
+            "config", "no purchase option is selected: choose order forms, any purchase, "
+            "products or product categories"))
+    for flag, attr, catalog_attr, word in _OPTIONS:
+        chosen: list[str] = getattr(config, attr)
+        if getattr(config, flag) and not chosen:
+            problems.append(Problem(
+                f"config.{attr}", f"the {word} option is selected but no {word} is chosen"))
+        known = getattr(catalog, catalog_attr)
+        for i, item in enumerate(chosen):
+            if item not in known:
+                problems.append(Problem(f"config.{attr}[{i}]",
+                                        f'no {word} "{item}" in the catalog'))
+    pts = config.payment_types
+    if isinstance(pts, str):
+        if pts != "any":
+            problems.append(Problem("config.payment_types",
+                                    f'payment types must be "any" or a list, not "{pts}"'))
+    elif not pts:
+        problems.append(Problem("config.payment_types",
+                                'no payment type is chosen and "any payment types" is not set'))
+    else:
+        for i, pt in enumerate(pts):
+            if pt not in catalog.payment_types:
+                problems.append(Problem(f"config.payment_types[{i}]",
+                                        f'no payment type "{pt}" in the catalog'))
+    if config.achieved_by not in ACHIEVED_BY:
+        problems.append(Problem("config.achieved_by",
+                                'must be "campaign" or "any_contact"'))
+    return problems
+
+
+@dataclass(frozen=True)
+class Match:
+    """Why a purchase goal did or did not match an order."""
+
+    matched: bool
+    reason: str
+
+
+def match_purchase(config: PurchaseGoalConfig, catalog: Catalog, products: Sequence[str],
+                   order_form: str | None, payment_type: str) -> Match:
+    """R10: one selected option matches and the payment type is accepted."""
+    reasons: list[str] = []
+    option_hit: str | None = None
+    if config.any_purchase:
+        option_hit = "any purchase"
+    if option_hit is None and config.use_order_forms:
+        if order_form is not None and order_form in config.order_forms:
+            option_hit = f"order form {order_form}"
+        else:
+            reasons.append("not through a chosen order form")
+    if option_hit is None and config.use_products:
+        hit = next((p for p in products if p in config.products), None)
+        if hit is not None:
+            option_hit = f"product {catalog.product_name(hit)}"
+        else:
+            reasons.append("no chosen product on the order")
+    if option_hit is None and config.use_categories:
+        hit = next((p for p in products if catalog.products.get(p) is not None
+                    and catalog.products[p].category in config.categories), None)
+        if hit is not None:
+            option_hit = f"category of {catalog.product_name(hit)}"
+        else:
+            reasons.append("no product of a chosen category on the order")
+    if option_hit is None:
+        return Match(False, "; ".join(reasons) or "no purchase option is selected")
+    if not config.any_payment_type and payment_type not in config.payment_types:
+        return Match(False, f"payment type {payment_type} not chosen")
+    return Match(True, option_hit)
+
+
+def describe_purchase(config: PurchaseGoalConfig, catalog: Catalog) -> str:
+    parts = []
+    if config.any_purchase:
+        parts.append("any purchase")
+    if config.use_order_forms and config.order_forms:
+        names = [catalog.order_forms[f].name if f in catalog.order_forms else f
+                 for f in config.order_forms]
+        parts.append("order form " + " or ".join(names))
+    if config.use_products and config.products:
+        parts.append("product " + " or ".join(catalog.product_name(p) for p in config.products))
+    if config.use_categories and config.categories:
+        names = [catalog.categories[c].name if c in catalog.categories else c
+                 for c in config.categories]
+        parts.append("category " + " or ".join(names))
+    text = "Purchase of " + ("; ".join(parts) if parts else "(nothing chosen)")
+    if config.any_payment_type:
+        text += ", any payment type"
+    else:
+        text += ", paid by " + ", ".join(payment_type_label(p) for p in config.payment_types)
+    text += "; achieved by " + ACHIEVED_BY_LABELS.get(config.achieved_by, "?").lower()
+    return text
+
+
+def purchase_to_data(config: PurchaseGoalConfig) -> dict[str, Any]:
+    pts = config.payment_types
+    return {"config": {
+        "any_purchase": config.any_purchase,
+        "order_forms": list(config.order_forms) if config.use_order_forms else [],
+        "products": list(config.products) if config.use_products else [],
+        "categories": list(config.categories) if config.use_categories else [],
+        "payment_types": pts if isinstance(pts, str) else list(pts),
+        "achieved_by": config.achieved_by,
+    }}
+
+
+def purchase_from_data(node: dict[str, Any]) -> PurchaseGoalConfig:
+    data = node.get("config", {})
+    order_forms = list(data.get("order_forms", []))
+    products = list(data.get("products", []))
+    categories = list(data.get("categories", []))
+    pts = data.get("payment_types")
+    return PurchaseGoalConfig(
+        any_purchase=bool(data.get("any_purchase", False)),
+        use_order_forms=bool(order_forms), order_forms=order_forms,
+        use_products=bool(products), products=products,
+        use_categories=bool(categories), categories=categories,
+        payment_types=pts if isinstance(pts, str) else list(pts or []),
+        achieved_by=data.get("achieved_by", "campaign"),
+    )
+
+
+_ID_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
+
+PURCHASE_GOAL = register(NodeKind(
+    kind="purchase_goal",
+    label="Purchase goal",
+    is_goal=True,
+    icon="purchase_goal.svg",
+    make_config=lambda: PurchaseGoalConfig(any_purchase=True),
+    validate=validate_purchase,
+    describe=describe_purchase,
+    to_data=purchase_to_data,
+    from_data=purchase_from_data,
+    copy_config=lambda c: c.copy(),
+    schema_properties={"config": {
+        "type": "object",
+        "description": "Purchase goal settings (R10). An option is selected when its list "
+                       "is non-empty, or any_purchase is true.",
+        "properties": {
+            "any_purchase": {"type": "boolean"},
+            "order_forms": _ID_LIST,
+            "products": _ID_LIST,
+            "categories": _ID_LIST,
+            "payment_types": {"oneOf": [{"const": "any"}, {**_ID_LIST, "minItems": 1}]},
+            "achieved_by": {"enum": list(ACHIEVED_BY)},
+        },
+        "required": ["payment_types"],
+        "additionalProperties": True,
+    }},
+    schema_required=("config",),
+    help="Achieved when a contact's order is first paid successfully and matches the "
+         "chosen purchase options and payment types.",
+))

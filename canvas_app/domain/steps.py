@@ -1,0 +1,100 @@
+"""Sequence steps (R2) and e-commerce actions (R12): a kind plus its own fields.
+
+A step or action is one small record; which fields it carries depends on its kind, as the
+tables below say. The same record type serves both, so the editors and the engine handle
+them alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+
+from .errors import Problem
+from .timeutil import describe_duration, format_time
+
+# kind -> (label, the fields it requires)
+STEP_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "email": ("Send email", ("subject",)),
+    "delay": ("Delay", ("duration",)),
+    "wait_until": ("Wait until", ("until",)),
+    "apply_tag": ("Apply tag", ("tag",)),
+    "remove_tag": ("Remove tag", ("tag",)),
+    "notify_team": ("Notify team", ("message",)),
+    "set_contact_type": ("Set contact type", ("contact_type",)),
+}
+
+ACTION_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "apply_tag": ("Apply tag", ("tag",)),
+    "remove_tag": ("Remove tag", ("tag",)),
+    "send_email": ("Send email", ("subject",)),
+    "notify_team": ("Notify team", ("message",)),
+    "set_contact_type": ("Set contact type", ("contact_type",)),
+    "add_to_campaign": ("Add to campaign", ("campaign",)),
+    "remove_from_campaign": ("Remove from campaign", ("campaign",)),
+}
+
+CONTACT_TYPES: tuple[str, ...] = ("lead", "prospect", "customer", "partner", "other")
+
+
+@dataclass
+class Step:
+    """A sequence step or an e-commerce action.
+
+    Only the fields its kind needs are set. ``delay`` is the optional delay of an action
+    (C4); a ``delay`` *step* keeps its length in ``duration``.
+    """
+
+    kind: str
+    subject: str | None = None
+    duration: timedelta | None = None
+    until: datetime | None = None
+    tag: str | None = None
+    message: str | None = None
+    contact_type: str | None = None
+    campaign: str | None = None
+    delay: timedelta | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def copy(self) -> Step:
+        return replace(self, extra=dict(self.extra))
+
+    def describe(self) -> str:
+        """A one-line description for lists and logs."""
+        k = self.kind
+        if k in ("email", "send_email"):
+            text = f'Send email "{self.subject or ""}"'
+        elif k == "delay":
+            text = f"Wait {describe_duration(self.duration or timedelta())}"
+        elif k == "wait_until":
+            text = f"Wait until {format_time(self.until)}" if self.until else "Wait until …"
+        elif k == "apply_tag":
+            text = f'Apply tag "{self.tag or ""}"'
+        elif k == "remove_tag":
+            text = f'Remove tag "{self.tag or ""}"'
+        elif k == "notify_team":
+            text = f'Notify team: "{self.message or ""}"'
+        elif k == "set_contact_type":
+            text = f"Set contact type to {self.contact_type or '…'}"
+        elif k == "add_to_campaign":
+            text = f"Add to campaign {self.campaign or '…'}"
+        elif k == "remove_from_campaign":
+            text = f"Remove from campaign {self.campaign or '…'}"
+        else:
+            text = k
+        if self.delay:
+            text += f" (after {describe_duration(self.delay)})"
+        return text
+
+
+def validate_step(step: Step, kinds: dict[str, tuple[str, tuple[str, ...]]]) -> list[Problem]:
+    """Problems of one step or action against the kind table it belongs to."""
+    if step.kind not in kinds:
+        allowed = ", ".join(kinds)
+        return [Problem("kind", f"unknown kind {step.kind!r} (expected one of: {allowed})")]
+    problems = []
+    for name in kinds[step.kind][1]:
+        value = getattr(step, name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            problems.append(Problem(name, f"a {step.kind} needs a {name.replace('_', ' ')}"))
+    return problems

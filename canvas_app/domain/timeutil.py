@@ -1,0 +1,99 @@
+"""Durations and times as the files write them (C5).
+
+A duration is a number of minutes or an ISO 8601 duration in weeks, days, hours, minutes and
+seconds (``P1W``, ``P2DT3H``, ``PT90M``); months and years are refused. Times are ISO 8601;
+a time without an offset is UTC. Output times are UTC with a ``Z``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+_ISO_DURATION = re.compile(
+    r"^P(?!$)(?:(?P<weeks>\d+(?:\.\d+)?)W)?(?:(?P<days>\d+(?:\.\d+)?)D)?"
+    r"(?:T(?=\d)(?:(?P<hours>\d+(?:\.\d+)?)H)?(?:(?P<minutes>\d+(?:\.\d+)?)M)?"
+    r"(?:(?P<seconds>\d+(?:\.\d+)?)S)?)?$"
+)
+
+
+def parse_duration(value: object) -> timedelta:
+    """Minutes (int or float >= 0) or an ISO 8601 duration; raises ValueError with a reason."""
+    if isinstance(value, bool):
+        raise ValueError("a duration is a number of minutes or an ISO 8601 duration like P1D")
+    if isinstance(value, int | float):
+        if value < 0:
+            raise ValueError(f"a duration cannot be negative ({value})")
+        return timedelta(minutes=value)
+    if isinstance(value, str):
+        text = value.strip().upper()
+        date_part = text.split("T")[0]
+        if text.startswith("P") and ("Y" in date_part or "M" in date_part):
+            raise ValueError(f"months and years are not allowed in a duration ({value!r}); "
+                             "use weeks or days")
+        match = _ISO_DURATION.match(text)
+        if not match:
+            raise ValueError(f"{value!r} is not a duration: use minutes or ISO 8601 like P2DT3H")
+        parts = {k: float(v) for k, v in match.groupdict().items() if v}
+        return timedelta(**parts)
+    raise ValueError("a duration is a number of minutes or an ISO 8601 duration like P1D")
+
+
+def format_duration(delta: timedelta) -> str:
+    """Canonical ISO 8601 form, e.g. ``P1DT2H``, ``PT30M``, ``PT0S``."""
+    total = int(round(delta.total_seconds()))
+    days, rest = divmod(total, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, seconds = divmod(rest, 60)
+    out = "P"
+    if days:
+        out += f"{days}D"
+    clock = ""
+    if hours:
+        clock += f"{hours}H"
+    if minutes:
+        clock += f"{minutes}M"
+    if seconds:
+        clock += f"{seconds}S"
+    if clock:
+        out += "T" + clock
+    return out if out != "P" else "PT0S"
+
+
+def describe_duration(delta: timedelta) -> str:
+    """Plain words: ``2 days 3 hours``."""
+    total = int(round(delta.total_seconds()))
+    if total == 0:
+        return "no time"
+    units = [("week", 604800), ("day", 86400), ("hour", 3600), ("minute", 60), ("second", 1)]
+    words = []
+    for name, size in units:
+        count, total = divmod(total, size)
+        if count:
+            words.append(f"{count} {name}{'s' if count != 1 else ''}")
+    return " ".join(words)
+
+
+def parse_time(value: object) -> datetime:
+    """An ISO 8601 date-time (or date); naive values are UTC. Raises ValueError."""
+    if not isinstance(value, str):
+        raise ValueError("a time is an ISO 8601 string like 2026-01-02T09:00:00Z")
+    text = value.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{value!r} is not an ISO 8601 time like 2026-01-02T09:00:00Z") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def format_time(moment: datetime) -> str:
+    """ISO 8601 UTC with a ``Z``; seconds always shown, microseconds when present."""
+    moment = moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+    text = moment.strftime("%Y-%m-%dT%H:%M:%S")
+    if moment.microsecond:
+        text += f".{moment.microsecond:06d}"
+    return text + "Z"

@@ -1,0 +1,260 @@
+"""Load and save ``.campaign.json`` workspaces (SPEC §6, C1-C6).
+
+Loading checks, in order: readable, well-formed JSON, the ``format`` and ``version``, the
+JSON Schema (shapes and types), then the model's own rules (ids that exist, no duplicate
+ids, no self or duplicate links, purchase goal settings R11). The first problem is raised
+as a :class:`LoadError` whose text is one line ``FILE: PATH: MESSAGE``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from jsonschema.exceptions import ValidationError, best_match
+
+from ..domain.campaign import Campaign
+from ..domain.catalog import Catalog, Category, OrderForm, Product
+from ..domain.contacts import Contact
+from ..domain.ecommerce import LEGACY_SETTING, Ecommerce
+from ..domain.errors import Problem
+from ..domain.nodes import Node, node_kind, node_kinds
+from ..domain.sequence import StepValueError, step_from_data, step_to_data
+from ..domain.steps import Step
+from ..domain.workspace import Workspace
+from .atomic import write_text_atomic
+from .errors import LoadError, json_path
+from .schema import FORMAT, VERSION, workspace_schema
+
+
+# -- reading ---------------------------------------------------------------------------
+def read_json(path: str | os.PathLike[str], source: str | None = None) -> Any:
+    """The parsed JSON of a file, or a LoadError naming the line and column."""
+    source = source or str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LoadError(source, Problem("", "no such file")) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise LoadError(source, Problem("", f"cannot read the file: {reason}")) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LoadError(source, Problem(
+            f"line {exc.lineno} column {exc.colno}", f"malformed JSON: {exc.msg}")) from None
+
+
+def load_workspace(path: str | os.PathLike[str], source: str | None = None) -> Workspace:
+    source = source or str(path)
+    return workspace_from_data(read_json(path, source), source)
+
+
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(workspace_schema())
+
+
+def schema_problem(error: ValidationError) -> Problem:
+    """A readable Problem from a jsonschema error."""
+    path = json_path(list(error.absolute_path))
+    validator = error.validator
+    if validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return Problem(path, f'the key "{missing}" is missing')
+    if validator == "enum" and path.endswith(".kind") and ".nodes[" in path:
+        known = ", ".join(node_kinds())
+        return Problem(path, f'unknown node kind "{error.instance}" (known: {known})')
+    if validator == "enum":
+        allowed = ", ".join(json.dumps(v) for v in error.validator_value)
+        return Problem(path, f"{json.dumps(error.instance)} is not allowed here "
+                             f"(expected one of: {allowed})")
+    if validator == "type":
+        expected = error.validator_value
+        expected = " or ".join(expected) if isinstance(expected, list) else expected
+        return Problem(path, f"expected {_article(expected)}, found "
+                             f"{json.dumps(error.instance)[:60]}")
+    if validator == "oneOf" and path.endswith("payment_types"):
+        return Problem(path, 'payment types must be "any" or a non-empty list of '
+                             'payment type ids')
+    if validator == "propertyNames":
+        return Problem(path, error.message)
+    return Problem(path, error.message)
+
+
+def _article(word: str) -> str:
+    return ("an " if word[:1] in "aeiou" else "a ") + word
+
+
+def check_schema(data: Any) -> Problem | None:
+    error = best_match(_validator().iter_errors(data), key=_error_rank)
+    return schema_problem(error) if error is not None else None
+
+
+def _error_rank(error: ValidationError) -> tuple[int, int]:
+    # Prefer the deepest error (the most exact place), then best_match's own preference.
+    return (-len(error.absolute_path), 0)
+
+
+def workspace_from_data(data: Any, source: str = "") -> Workspace:
+    if not isinstance(data, dict):
+        raise LoadError(source, Problem("", "a workspace file holds a JSON object"))
+    if data.get("format") != FORMAT:
+        found = json.dumps(data.get("format"))
+        raise LoadError(source, Problem(
+            "format", f'not a Campaign Canvas workspace: format is {found}, '
+                      f'expected "{FORMAT}"'))
+    version = data.get("version")
+    if version != VERSION:
+        if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+            message = (f"version {version} is newer than this app can read (it reads "
+                       f"version {VERSION}); update Campaign Canvas")
+        else:
+            message = f"unsupported version {json.dumps(version)} (expected {VERSION})"
+        raise LoadError(source, Problem("version", message))
+    problem = check_schema(data)
+    if problem is not None:
+        raise LoadError(source, problem)
+    workspace, problems = _build(data)
+    problems += workspace.validate()
+    if problems:
+        raise LoadError(source, problems)
+    return workspace
+
+
+def _build(data: dict[str, Any]) -> tuple[Workspace, list[Problem]]:
+    problems: list[Problem] = []
+    cat_data = data.get("catalog", {})
+    catalog = Catalog(
+        categories={c["id"]: Category(c["id"], c["name"])
+                    for c in cat_data.get("categories", [])},
+        products={p["id"]: Product(p["id"], p["name"], p.get("category"),
+                                   float(p.get("price", 0.0)), p.get("billing", "one_time"))
+                  for p in cat_data.get("products", [])},
+        order_forms={f["id"]: OrderForm(f["id"], f["name"], bool(f.get("legacy", False)))
+                     for f in cat_data.get("order_forms", [])},
+    )
+    if "payment_types" in cat_data:
+        catalog.payment_types = list(dict.fromkeys(cat_data["payment_types"]))
+    for section in ("categories", "products", "order_forms"):
+        items = cat_data.get(section, [])
+        if len({i["id"] for i in items}) != len(items):
+            seen: set[str] = set()
+            for i, item in enumerate(items):
+                if item["id"] in seen:
+                    problems.append(Problem(f"catalog.{section}[{i}].id",
+                                            f'id "{item["id"]}" is used twice'))
+                seen.add(item["id"])
+
+    eco_data = data.get("ecommerce", {})
+    ecommerce = Ecommerce(product_actions_for_legacy_and_manual=bool(
+        eco_data.get("settings", {}).get(LEGACY_SETTING, False)))
+    for key, target in (("action_sets", ecommerce.action_sets),
+                        ("product_action_sets", ecommerce.product_action_sets)):
+        for name, actions in eco_data.get(key, {}).items():
+            target[name] = _actions(actions, f"ecommerce.{key}.{name}", problems)
+
+    contacts = [Contact(c["id"], c.get("first_name", ""), c.get("last_name", ""),
+                        c.get("email", ""), list(c.get("tags", [])), c.get("contact_type"))
+                for c in data.get("contacts", [])]
+    workspace = Workspace(catalog, ecommerce, contacts)
+
+    for ci, camp in enumerate(data["campaigns"]):
+        where = f"campaigns[{ci}]"
+        if workspace.has_campaign(camp["id"]):
+            problems.append(Problem(f"{where}.id", f'campaign id "{camp["id"]}" is used twice'))
+            continue
+        campaign = workspace.add_campaign(Campaign(camp["id"], camp["name"]))
+        for ni, nd in enumerate(camp["nodes"]):
+            node_where = f"{where}.nodes[{ni}]"
+            if campaign.has_node(nd["id"]):
+                problems.append(Problem(f"{node_where}.id",
+                                        f'node id "{nd["id"]}" is used twice in this campaign'))
+                continue
+            try:
+                config = node_kind(nd["kind"]).from_data(nd)
+            except StepValueError as exc:
+                problems.append(Problem(f"{node_where}.{exc.key}",
+                                        f"(node {nd['id']}) {exc}"))
+                continue
+            campaign.add_node(Node(nd["id"], nd["kind"], nd["name"], float(nd["x"]),
+                                   float(nd["y"]), config))
+        for ei, edge in enumerate(camp["edges"]):
+            reason = campaign.can_link(edge["source"], edge["target"])
+            if reason is not None:
+                missing = [k for k in ("source", "target") if not campaign.has_node(edge[k])]
+                key = f".{missing[0]}" if missing else ""
+                problems.append(Problem(f"{where}.edges[{ei}]{key}", reason))
+                continue
+            campaign.link(edge["source"], edge["target"])
+    return workspace, problems
+
+
+def _actions(items: list[dict[str, Any]], where: str, problems: list[Problem]) -> list[Step]:
+    actions = []
+    for i, item in enumerate(items):
+        try:
+            actions.append(step_from_data(item))
+        except StepValueError as exc:
+            problems.append(Problem(f"{where}[{i}].{exc.key}", str(exc)))
+    return actions
+
+
+# -- writing ---------------------------------------------------------------------------
+def node_to_data(node: Node) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": node.id, "kind": node.kind, "name": node.name,
+                            "x": node.x, "y": node.y}
+    data.update(node.spec.to_data(node.config))
+    return data
+
+
+def campaign_to_data(campaign: Campaign) -> dict[str, Any]:
+    return {
+        "id": campaign.id,
+        "name": campaign.name,
+        "nodes": [node_to_data(n) for n in campaign.nodes],
+        "edges": [{"source": s, "target": t} for s, t in campaign.edges],
+    }
+
+
+def workspace_to_data(workspace: Workspace) -> dict[str, Any]:
+    cat = workspace.catalog
+    eco = workspace.ecommerce
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "catalog": {
+            "categories": [{"id": c.id, "name": c.name} for c in cat.categories.values()],
+            "products": [{"id": p.id, "name": p.name, "category": p.category,
+                          "price": p.price, "billing": p.billing}
+                         for p in cat.products.values()],
+            "order_forms": [{"id": f.id, "name": f.name, "legacy": f.legacy}
+                            for f in cat.order_forms.values()],
+            "payment_types": list(cat.payment_types),
+        },
+        "ecommerce": {
+            "settings": {LEGACY_SETTING: eco.product_actions_for_legacy_and_manual},
+            "action_sets": {k: [step_to_data(a) for a in v]
+                            for k, v in eco.action_sets.items()},
+            "product_action_sets": {k: [step_to_data(a) for a in v]
+                                    for k, v in eco.product_action_sets.items()},
+        },
+        "contacts": [{"id": c.id, "first_name": c.first_name, "last_name": c.last_name,
+                      "email": c.email, "tags": list(c.tags),
+                      **({"contact_type": c.contact_type} if c.contact_type else {})}
+                     for c in workspace.contacts],
+        "campaigns": [campaign_to_data(c) for c in workspace.campaigns],
+    }
+
+
+def dumps_workspace(workspace: Workspace) -> str:
+    return json.dumps(workspace_to_data(workspace), indent=2, ensure_ascii=False) + "\n"
+
+
+def save_workspace(workspace: Workspace, path: str | os.PathLike[str]) -> None:
+    """Writes atomically: a temporary file in the same folder, then a rename."""
+    write_text_atomic(path, dumps_workspace(workspace))
