@@ -96,5 +96,6 @@ def validate_step(step: Step, kinds: dict[str, tuple[str, tuple[str, ...]]]) -> 
     for name in kinds[step.kind][1]:
         value = getattr(step, name)
         if value is None or (isinstance(value, str) and not value.strip()):
-            problems.append(Problem(name, f"a {step.kind} needs a {name.replace('_', ' ')}"))
+            label = kinds[step.kind][0]
+            problems.append(Problem(name, f'"{label}" needs a {name.replace("_", " ")}'))
     return problems

@@ -1,0 +1,154 @@
+"""The ``canvas-app`` command line (SPEC §6).
+
+``canvas-app [WORKSPACE]`` or ``canvas-app gui [WORKSPACE]`` opens the desktop app;
+``validate``, ``import``, ``export`` and ``simulate`` work without a window. Exit codes: 0 on
+success, 1 on invalid input (one clear line on stderr, nothing written), 2 on bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+
+COMMANDS = ("gui", "validate", "import", "export", "simulate")
+# Modules that add a subcommand: each has add_parser(subparsers) and run(args) -> int.
+PLUGIN_COMMANDS = {"simulate": "canvas_app.sim.cli"}
+
+
+def _err(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 1
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from .app import run_gui
+
+    return run_gui(args.workspace)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .sources import open_workspace
+
+    workspace = open_workspace(args.file)
+    for finding in workspace.lint():
+        where = f"{finding.campaign_id}/{finding.node_id}" if finding.node_id else (
+            finding.campaign_id or "")
+        print(f"warning: {args.file}: {where}: {finding.message}")
+    nodes = sum(len(c) for c in workspace.campaigns)
+    print(f"{args.file}: valid ({len(workspace.campaigns)} campaigns, {nodes} nodes, "
+          f"{len(workspace.catalog.products)} products)")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .io import load_workspace
+    from .store import Store, default_db_url, resolve_url
+
+    workspace = load_workspace(args.file)
+    url = resolve_url(args.db) if args.db else default_db_url()
+    with Store(url) as store:
+        replaced = not store.is_empty()
+        store.save(workspace)
+    verb = "replaced the workspace in" if replaced else "imported into"
+    print(f"{args.file}: {verb} {_safe_url(url)} ({len(workspace.campaigns)} campaigns)")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .io import save_workspace
+    from .store import Store, StoreError, default_db_url, resolve_url
+
+    url = resolve_url(args.db) if args.db else default_db_url()
+    if args.db and "://" not in args.db and not Path(args.db).exists():
+        raise StoreError(f"{args.db}: no such file")
+    with Store(url) as store:
+        workspace = store.load()
+    save_workspace(workspace, args.output)
+    print(f"exported {_safe_url(url)} to {args.output} ({len(workspace.campaigns)} campaigns)")
+    return 0
+
+
+def _safe_url(url: str) -> str:
+    """The URL with any password hidden."""
+    if "://" in url and "@" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        user = creds.split(":", 1)[0]
+        return f"{scheme}://{user}:***@{host}"
+    return url
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[..., int]]]:
+    parser = argparse.ArgumentParser(
+        prog="canvas-app",
+        description="Campaign Canvas: design marketing campaigns and simulate them.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    handlers: dict[str, Callable[..., int]] = {}
+
+    p = sub.add_parser("gui", help="open the desktop app (the default)")
+    p.add_argument("workspace", nargs="?", metavar="WORKSPACE",
+                   help="a .campaign.json file, a SQLite file or a SQLAlchemy URL "
+                        "(default: your workspace in the app's data folder)")
+    handlers["gui"] = cmd_gui
+
+    p = sub.add_parser("validate", help="check a workspace and print lint warnings")
+    p.add_argument("file", metavar="FILE", help="a .campaign.json file, SQLite file or URL")
+    handlers["validate"] = cmd_validate
+
+    p = sub.add_parser("import", help="load a .campaign.json file into a store")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--db", metavar="URL", help="SQLAlchemy URL or SQLite file "
+                   "(default: the app's own SQLite file)")
+    handlers["import"] = cmd_import
+
+    p = sub.add_parser("export", help="write a store's workspace to a .campaign.json file")
+    p.add_argument("--db", metavar="URL", help="SQLAlchemy URL or SQLite file")
+    p.add_argument("-o", "--output", metavar="FILE", required=True)
+    handlers["export"] = cmd_export
+
+    for name, module_name in PLUGIN_COMMANDS.items():
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue
+        module.add_parser(sub)
+        handlers[name] = module.run
+    return parser, handlers
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        argv = ["gui", *argv]
+    parser, handlers = build_parser()
+    args = parser.parse_args(argv)
+    handler = handlers.get(args.command)
+    if handler is None:
+        parser.error(f"the command {args.command!r} is not available in this build")
+    from .io import LoadError
+
+    try:
+        from .store import StoreError
+    except ImportError:  # the store package is optional for JSON-only commands
+        StoreError = LoadError  # noqa: N806
+    try:
+        return handler(args)
+    except (LoadError, StoreError) as exc:
+        return _err(str(exc))
+    except OSError as exc:
+        name = exc.filename or ""
+        return _err(f"{name}: {exc.strerror or exc}" if name else str(exc))
+    except KeyboardInterrupt:
+        return _err("interrupted")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,95 @@
+"""Campaign graph editing (R1, R2), events and lint."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from canvas_app.domain import events as ev
+from canvas_app.domain.errors import DomainError
+from canvas_app.domain.nodes import Node, node_kinds
+from canvas_app.domain.steps import Step
+from canvas_app.domain.workspace import Workspace
+
+
+@pytest.fixture
+def workspace() -> Workspace:
+    ws = Workspace()
+    campaign = ws.new_campaign("c1", "Campaign")
+    campaign.add_node(Node("s1", "sequence", "Nurture"))
+    campaign.add_node(Node("g1", "purchase_goal", "Bought"))
+    campaign.add_node(Node("s2", "sequence", "After"))
+    campaign.link("s1", "g1")
+    campaign.link("g1", "s2")
+    return ws
+
+
+def test_R1_registry_holds_the_three_kinds():
+    kinds = node_kinds()
+    assert list(kinds) == ["purchase_goal", "sequence", "tag_goal"] or set(kinds) == {
+        "purchase_goal", "sequence", "tag_goal"}
+    assert kinds["purchase_goal"].is_goal and not kinds["sequence"].is_goal
+
+
+def test_R2_no_self_links_no_duplicates(workspace):
+    c = workspace.campaign("c1")
+    assert c.can_link("s1", "s1") == "a node cannot link to itself"
+    assert c.can_link("s1", "g1") == '"Nurture" already links to "Bought"'
+    assert c.can_link("s1", "zz") == 'there is no node "zz" in this campaign'
+    assert c.can_link("s2", "s1") is None
+    with pytest.raises(DomainError):
+        c.link("s1", "s1")
+
+
+def test_remove_returns_node_and_links_for_undo(workspace):
+    c = workspace.campaign("c1")
+    node, links = c.remove_node("g1")
+    assert node.name == "Bought" and sorted(links) == [("g1", "s2"), ("s1", "g1")]
+    assert c.edges == []
+    c.add_node(node)
+    for s, t in links:
+        c.link(s, t)
+    assert sorted(c.edges) == [("g1", "s2"), ("s1", "g1")]
+
+
+def test_every_edit_emits_one_event(workspace):
+    seen = []
+    workspace.events.subscribe(lambda e: seen.append((e.name, e.node_id, e.source)))
+    c = workspace.campaign("c1")
+    c.move("s1", 10, 20)
+    c.rename("s1", "  Welcome ")
+    c.unlink("s1", "g1")
+    assert seen == [(ev.NODE_MOVED, "s1", None), (ev.NODE_CHANGED, "s1", None),
+                    (ev.EDGE_REMOVED, None, "s1")]
+    assert c.node("s1").name == "Welcome" and (c.node("s1").x, c.node("s1").y) == (10, 20)
+
+
+def test_R5_upstream_is_every_ancestor(workspace):
+    c = workspace.campaign("c1")
+    assert c.upstream("s2") == {"s1", "g1"}
+    assert c.entry_nodes() == ["s1"]
+
+
+def test_lint_unreachable_loop_and_entry_goal_and_past_wait(workspace):
+    c = workspace.campaign("c1")
+    c.add_node(Node("a", "sequence", "Loop A", config=None))
+    c.add_node(Node("b", "sequence", "Loop B"))
+    c.link("a", "b")
+    c.link("b", "a")
+    c.add_node(Node("g2", "tag_goal", "Tagged"))
+    c.node("g2").config.tags = ["vip"]
+    c.node("s1").config.steps = [Step("wait_until", until=datetime(2020, 1, 1, tzinfo=UTC))]
+    msgs = {(f.node_id, f.message) for f in workspace.lint()}
+    assert ("a", '"Loop A" cannot be reached: no entry node leads to it') in msgs
+    assert ("b", '"Loop B" cannot be reached: no entry node leads to it') in msgs
+    assert any(n == "g2" and "starts the campaign" in m for n, m in msgs)
+    assert any(n == "s1" and "which has passed" in m for n, m in msgs)
+
+
+def test_R4_entry_goal_warning_goes_when_an_action_adds_contacts(workspace):
+    c = workspace.campaign("c1")
+    c.add_node(Node("g2", "tag_goal", "Tagged"))
+    c.node("g2").config.tags = ["vip"]
+    assert any(f.node_id == "g2" for f in workspace.lint())
+    workspace.ecommerce.action_sets["on_login"] = [Step("add_to_campaign", campaign="c1")]
+    assert not any(f.node_id == "g2" and "starts the campaign" in f.message
+                   for f in workspace.lint())

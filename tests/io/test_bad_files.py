@@ -1,0 +1,185 @@
+"""Bad workspace files: one located line naming file, JSON path and problem; exit 1 (R11, C6)."""
+
+import copy
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from canvas_app.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "samples" / "pool-store.campaign.json"
+BASE = json.loads(SAMPLE.read_text())
+
+
+def _nurture_goal(d: dict) -> dict:
+    return d["campaigns"][0]["nodes"][1]["config"]
+
+
+def _set(path_fn: Callable[[dict], dict], key: str, value: object) -> Callable[[dict], None]:
+    def mutate(d: dict) -> None:
+        path_fn(d)[key] = value
+    return mutate
+
+
+CASES = {
+    "wrong_format": (_set(lambda d: d, "format", "other-app"),
+                     "format: not a Campaign Canvas workspace"),
+    "newer_version": (_set(lambda d: d, "version", 2),
+                      "version: version 2 is newer than this app can read"),
+    "bad_version": (_set(lambda d: d, "version", "one"), 'version: unsupported version "one"'),
+    "unknown_node_kind": (_set(lambda d: d["campaigns"][0]["nodes"][0], "kind", "webhook"),
+                          'campaigns[0].nodes[0].kind: unknown node kind "webhook"'),
+    "link_to_missing_node": (
+        lambda d: d["campaigns"][0]["edges"].append({"source": "nurture", "target": "ghost"}),
+        'campaigns[0].edges[2].target: there is no node "ghost" in this campaign'),
+    "self_link": (
+        lambda d: d["campaigns"][0]["edges"].append({"source": "nurture", "target": "nurture"}),
+        "campaigns[0].edges[2]: a node cannot link to itself"),
+    "duplicate_link": (
+        lambda d: d["campaigns"][0]["edges"].append(
+            {"source": "nurture", "target": "bought-shock"}),
+        'campaigns[0].edges[2]: "Nurture" already links to "Bought pool shock"'),
+    "duplicate_node_id_in_campaign": (
+        lambda d: d["campaigns"][0]["nodes"].append(
+            copy.deepcopy(d["campaigns"][0]["nodes"][0])),
+        'campaigns[0].nodes[3].id: node id "nurture" is used twice'),
+    "duplicate_node_id_across_campaigns": (
+        lambda d: d["campaigns"][1]["nodes"].append(
+            copy.deepcopy(d["campaigns"][0]["nodes"][0])),
+        'campaigns[1].nodes[4].id: node id "nurture" is used twice (also in campaign '
+        'shock-nurture)'),
+    "duplicate_product_id": (
+        _set(lambda d: d["catalog"]["products"][1], "id", "mitt"),
+        'catalog.products[1].id: id "mitt" is used twice'),
+    "duplicate_contact_id": (
+        _set(lambda d: d["contacts"][1], "id", "c-ana"),
+        'contacts[1].id: contact id "c-ana" is used twice'),
+    "duplicate_campaign_id": (
+        _set(lambda d: d["campaigns"][1], "id", "shock-nurture"),
+        'campaigns[1].id: campaign id "shock-nurture" is used twice'),
+    # R11, as it can arise in a file (C2)
+    "R11_no_option_selected": (
+        lambda d: _nurture_goal(d).update(any_purchase=False, products=[]),
+        "campaigns[0].nodes[1].config: (node bought-shock) no purchase option is selected"),
+    "R11_no_payment_type_empty_list": (
+        _set(_nurture_goal, "payment_types", []),
+        'campaigns[0].nodes[1].config.payment_types: payment types must be "any" or a '
+        "non-empty list"),
+    "R11_payment_types_missing": (
+        lambda d: _nurture_goal(d).pop("payment_types"),
+        'campaigns[0].nodes[1].config: the key "payment_types" is missing'),
+    "R11_unknown_product": (
+        _set(_nurture_goal, "products", ["shock", "diving-board"]),
+        'campaigns[0].nodes[1].config.products[1]: (node bought-shock) no product '
+        '"diving-board" in the catalog'),
+    "R11_unknown_category": (
+        _set(_nurture_goal, "categories", ["toys"]),
+        'campaigns[0].nodes[1].config.categories[0]: (node bought-shock) no category "toys" '
+        "in the catalog"),
+    "R11_unknown_order_form": (
+        _set(_nurture_goal, "order_forms", ["winter-form"]),
+        'campaigns[0].nodes[1].config.order_forms[0]: (node bought-shock) no order form '
+        '"winter-form" in the catalog'),
+    "R11_unknown_payment_type": (
+        _set(_nurture_goal, "payment_types", ["bitcoin"]),
+        'campaigns[0].nodes[1].config.payment_types[0]: (node bought-shock) no payment type '
+        '"bitcoin" in the catalog'),
+    "unknown_product_category": (
+        _set(lambda d: d["catalog"]["products"][0], "category", "toys"),
+        'catalog.products[0].category: no category "toys" in the catalog'),
+    "unknown_product_action_set": (
+        lambda d: d["ecommerce"]["product_action_sets"].update(
+            {"ghost": [{"kind": "apply_tag", "tag": "x"}]}),
+        'ecommerce.product_action_sets.ghost: no product "ghost" in the catalog'),
+    "action_to_unknown_campaign": (
+        _set(lambda d: d["ecommerce"]["action_sets"]["on_login"][1], "campaign", "nope"),
+        'ecommerce.action_sets.on_login[1].campaign: no campaign "nope"'),
+    "duration_in_months": (
+        _set(lambda d: d["campaigns"][0]["nodes"][0]["steps"][1], "duration", "P1M"),
+        "campaigns[0].nodes[0].steps[1].duration: (node nurture) months and years are not "
+        "allowed"),
+    "bad_wait_until_time": (
+        lambda d: d["campaigns"][0]["nodes"][0]["steps"].append(
+            {"kind": "wait_until", "until": "next tuesday"}),
+        "campaigns[0].nodes[0].steps[5].until: (node nurture) 'next tuesday' is not an "
+        "ISO 8601 time"),
+    "step_missing_its_field": (
+        lambda d: d["campaigns"][0]["nodes"][0]["steps"][0].pop("subject"),
+        "campaigns[0].nodes[0].steps[0].subject: (node nurture) \"Send email\" needs a subject"),
+    "wrong_type": (
+        _set(lambda d: d["campaigns"][0]["nodes"][0], "x", "left"),
+        'campaigns[0].nodes[0].x: expected a number, found "left"'),
+}
+
+
+def _write(tmp_path: Path, mutate: Callable[[dict], None]) -> Path:
+    data = copy.deepcopy(BASE)
+    mutate(data)
+    path = tmp_path / "pool.campaign.json"
+    path.write_text(json.dumps(data, indent=2))
+    return path
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_file_gives_one_located_line_and_exit_1(case, tmp_path, capsys):
+    mutate, expected = CASES[case]
+    path = _write(tmp_path, mutate)
+    before = path.read_bytes()
+    code = main(["validate", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith(f"{path}: "), lines[0]
+    assert expected in lines[0]
+    assert "Traceback" not in err and out == ""
+    assert path.read_bytes() == before
+
+
+def test_malformed_json_names_line_and_column(tmp_path, capsys):
+    path = tmp_path / "broken.campaign.json"
+    path.write_text('{"format": "campaign-canvas",\n  "version": 1,,\n}')
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"{path}: line 2 column 16: malformed JSON: Expecting property name " \
+                  "enclosed in double quotes"
+
+
+def test_missing_file(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "none.campaign.json")]) == 1
+    assert capsys.readouterr().err.strip().endswith("none.campaign.json: no such file")
+
+
+def test_valid_sample_passes_and_prints_a_summary(capsys):
+    assert main(["validate", str(SAMPLE)]) == 0
+    out = capsys.readouterr().out
+    assert "valid (2 campaigns, 7 nodes, 4 products)" in out
+
+
+def test_lint_warnings_are_printed_and_exit_is_0(tmp_path, capsys):
+    def mutate(d: dict) -> None:
+        d["campaigns"][0]["nodes"][0]["steps"].insert(
+            0, {"kind": "wait_until", "until": "2001-01-01T00:00:00Z"})
+    path = _write(tmp_path, mutate)
+    assert main(["validate", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "warning:" in out and "which has passed" in out
+
+
+def test_command_line_shows_no_traceback_on_bad_input(tmp_path):
+    path = _write(tmp_path, _set(lambda d: d, "version", 7))
+    out = subprocess.run([sys.executable, "-m", "canvas_app", "validate", str(path)],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 1
+    assert out.stderr.count("\n") == 1 and "Traceback" not in out.stderr
+
+
+def test_bad_usage_exits_2(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["validate"])
+    assert exc.value.code == 2

@@ -1,0 +1,56 @@
+"""House rule 1: the domain, io, store and sim packages never import Qt."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+QT_FREE = ("domain", "io", "store", "sim")
+
+
+def _qt_free_modules() -> list[str]:
+    modules = []
+    for package in QT_FREE:
+        folder = ROOT / "canvas_app" / package
+        for path in sorted(folder.rglob("*.py")):
+            parts = path.relative_to(ROOT).with_suffix("").parts
+            if parts[-1] == "__init__":
+                parts = parts[:-1]
+            modules.append(".".join(parts))
+    return modules
+
+
+def test_qt_free_packages_have_no_qt_import_statements():
+    offenders = []
+    for package in QT_FREE:
+        for path in (ROOT / "canvas_app" / package).rglob("*.py"):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                names = []
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module:
+                    names = [node.module]
+                if any(n.split(".")[0] in ("PySide6", "PyQt5", "PyQt6", "shiboken6")
+                       for n in names):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
+
+
+def test_importing_qt_free_packages_loads_no_qt():
+    modules = _qt_free_modules()
+    assert "canvas_app.domain.workspace" in modules
+    code = (
+        "import importlib, sys\n"
+        f"for m in {modules!r}:\n"
+        "    if m.endswith('.migrations.env') or '.migrations.versions' in m:\n"
+        "        continue\n"
+        "    importlib.import_module(m)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('PySide6', 'shiboken6', 'PyQt5', 'PyQt6'))\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.strip() == ""
