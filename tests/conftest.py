@@ -1,5 +1,26 @@
-"""Shared test set-up: Qt runs offscreen, so the suite needs no display."""
+"""Shared test set-up.
+
+- Qt runs offscreen, so the suite needs no display.
+- The app's data and settings folders (platformdirs, QSettings) point into a temporary
+  folder, so tests never touch a real user's workspace, recent files or window layout.
+- With CANVAS_APP_REQUIRE_PG set (CI), the PostgreSQL store tests must run, not skip.
+"""
 
 import os
+import tempfile
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_HOME = tempfile.mkdtemp(prefix="canvas-app-tests-")
+os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
+os.environ["XDG_STATE_HOME"] = os.path.join(_HOME, "state")
+os.environ["XDG_CACHE_HOME"] = os.path.join(_HOME, "cache")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if os.environ.get("CANVAS_APP_REQUIRE_PG") and not os.environ.get("CANVAS_APP_TEST_PG_URL"):
+        raise pytest.UsageError(
+            "CANVAS_APP_REQUIRE_PG is set but CANVAS_APP_TEST_PG_URL is not: "
+            "start PostgreSQL with .ci/start_postgres.sh")

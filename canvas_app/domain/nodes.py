@@ -36,6 +36,7 @@ class NodeKind:
     schema_required: tuple[str, ...] = ()
     copy_config: Callable[[Config], Config] | None = None
     help: str = ""
+    order: int = 100  # place in the palette and in lists (lower first)
 
 
 _REGISTRY: dict[str, NodeKind] = {}
@@ -49,10 +50,11 @@ def register(kind: NodeKind) -> NodeKind:
 
 
 def node_kinds() -> dict[str, NodeKind]:
-    """All registered kinds, in registration order."""
+    """All registered kinds, in palette order (``order``, then name): stable whatever
+    order the modules were imported in."""
     from . import kinds  # noqa: F401  (registers the built-in kinds)
 
-    return dict(_REGISTRY)
+    return dict(sorted(_REGISTRY.items(), key=lambda item: (item[1].order, item[0])))
 
 
 def node_kind(name: str) -> NodeKind:

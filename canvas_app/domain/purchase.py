@@ -223,4 +223,5 @@ PURCHASE_GOAL = register(NodeKind(
     schema_required=("config",),
     help="Achieved when a contact's order is first paid successfully and matches the "
          "chosen purchase options and payment types.",
+    order=10,
 ))

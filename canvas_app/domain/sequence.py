@@ -147,4 +147,5 @@ SEQUENCE = register(NodeKind(
         "runs_until_completed": {"type": "boolean"},
     },
     help="Runs its steps in order: emails, delays, waits, tags, notifications.",
+    order=30,
 ))

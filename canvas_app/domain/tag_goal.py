@@ -72,4 +72,5 @@ TAG_GOAL = register(NodeKind(
     }},
     schema_required=("config",),
     help="Achieved when any of its tags is applied to an eligible contact.",
+    order=20,
 ))
