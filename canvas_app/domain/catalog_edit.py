@@ -1,0 +1,34 @@
+"""Adding and changing catalog items (Qt-free): ids for new items and their checks."""
+
+from __future__ import annotations
+
+from .catalog import BILLINGS, Catalog, Category, OrderForm, Product
+from .errors import Problem
+from .ids import slugify, unique_id
+
+
+def new_item_id(catalog: Catalog, name: str, section: str) -> str:
+    """A readable id from the name, unique across the catalog (payment types use ``_``)."""
+    if section == "payment_types":
+        return unique_id(slugify(name).replace("-", "_"), catalog.payment_types)
+    return unique_id(slugify(name), catalog.all_ids())
+
+
+def validate_item(catalog: Catalog, item: Category | Product | OrderForm) -> list[Problem]:
+    problems: list[Problem] = []
+    if not item.name.strip():
+        problems.append(Problem("name", "the name cannot be empty"))
+    if isinstance(item, Product):
+        if item.category is not None and item.category not in catalog.categories:
+            problems.append(Problem("category", f'no category "{item.category}" in the catalog'))
+        if item.price < 0:
+            problems.append(Problem("price", "the price cannot be negative"))
+        if item.billing not in BILLINGS:
+            problems.append(Problem("billing", 'billing is "one_time" or "subscription"'))
+    return problems
+
+
+def validate_payment_type(catalog: Catalog, name: str) -> list[Problem]:
+    if not name.strip():
+        return [Problem("payment_types", "the name cannot be empty")]
+    return []

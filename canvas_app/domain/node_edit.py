@@ -1,0 +1,64 @@
+"""Checks and help texts for the node editors (Qt-free, so the rules stay in the domain).
+
+- :func:`validate_node`: a node's name and settings, as the editors check them before Save.
+- :func:`placement_help`: what a goal means where it sits (before or after sequences), as
+  the reference article's Pro Tips explain it.
+- :func:`workspace_tags`: every tag used anywhere in a workspace, for pickers.
+"""
+
+from __future__ import annotations
+
+from .campaign import Campaign
+from .catalog import Catalog
+from .errors import Problem
+from .nodes import Node
+from .workspace import Workspace
+
+
+def validate_name(name: str) -> list[Problem]:
+    if not name.strip():
+        return [Problem("name", "the name cannot be empty")]
+    return []
+
+
+def validate_node(node: Node, catalog: Catalog) -> list[Problem]:
+    """Name and settings problems of one node (R11 for purchase goals)."""
+    return validate_name(node.name) + node.spec.validate(node.config, catalog)
+
+
+def _names(campaign: Campaign, ids: list[str]) -> str:
+    return ", ".join(f'"{campaign.node(i).name}"' for i in ids)
+
+
+def placement_help(campaign: Campaign, node_id: str) -> str:
+    """Plain words on what achieving this goal does to the sequences around it (R5)."""
+    before = [n for n in campaign.predecessors(node_id) if not campaign.node(n).is_goal]
+    after = [n for n in campaign.successors(node_id) if not campaign.node(n).is_goal]
+    lines = []
+    if after:
+        lines.append(f"Before {_names(campaign, after)}: when the goal is achieved the "
+                     "contact moves forward into it.")
+    if before:
+        lines.append(f"After {_names(campaign, before)}: when the goal is achieved the "
+                     "contact is removed from it (unless it runs until completed).")
+    if not lines:
+        lines.append("Not linked to a sequence yet. A goal before a sequence moves the "
+                     "contact forward; a goal after a sequence removes the contact from it.")
+    return " ".join(lines)
+
+
+def workspace_tags(workspace: Workspace) -> list[str]:
+    """Every tag used in the workspace: goals, steps, actions and contacts, sorted."""
+    tags: set[str] = set()
+    for campaign in workspace.campaigns:
+        for node in campaign.nodes:
+            tags.update(getattr(node.config, "tags", []) or [])
+            for step in getattr(node.config, "steps", []) or []:
+                if step.tag:
+                    tags.add(step.tag)
+    eco = workspace.ecommerce
+    for actions in list(eco.action_sets.values()) + list(eco.product_action_sets.values()):
+        tags.update(a.tag for a in actions if a.tag)
+    for contact in workspace.contacts:
+        tags.update(contact.tags)
+    return sorted(t for t in tags if t.strip())

@@ -1,0 +1,133 @@
+"""Where a catalog item is used, and how to delete it with its references (Qt-free).
+
+The catalog manager asks :func:`where_used` before deleting a product, category, order form
+or payment type, shows the answer (which campaign and goal, which action set, which
+product) and, when the user agrees, applies :func:`delete_with_references`: the item leaves
+the catalog and every reference to it is dropped, as one change.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .catalog import Catalog
+from .ecommerce import DEFAULT_SETS, Ecommerce
+from .nodes import Node
+from .purchase import PurchaseGoalConfig
+from .workspace import Workspace
+
+Section = Literal["products", "categories", "order_forms", "payment_types"]
+SECTIONS: tuple[str, ...] = ("products", "categories", "order_forms", "payment_types")
+
+# section -> (purchase goal list attribute, its use_* flag)
+_GOAL_FIELDS: dict[str, tuple[str, str | None]] = {
+    "products": ("products", "use_products"),
+    "categories": ("categories", "use_categories"),
+    "order_forms": ("order_forms", "use_order_forms"),
+    "payment_types": ("payment_types", None),
+}
+
+
+@dataclass(frozen=True)
+class Usage:
+    """One place that uses a catalog item, with a sentence saying where."""
+
+    where: str
+    campaign_id: str | None = None
+    node_id: str | None = None
+    action_set: str | None = None  # a default set name or "product:<id>"
+    product_id: str | None = None  # a product whose category this is
+
+
+def where_used(workspace: Workspace, section: str, item_id: str) -> list[Usage]:
+    """Every goal, action set and product that refers to ``item_id`` of ``section``."""
+    if section not in SECTIONS:
+        raise ValueError(f"unknown catalog section {section!r}")
+    usages: list[Usage] = []
+    attr, _flag = _GOAL_FIELDS[section]
+    for campaign in workspace.campaigns:
+        for node in campaign.nodes:
+            config = node.config
+            if not isinstance(config, PurchaseGoalConfig):
+                continue
+            chosen = getattr(config, attr)
+            if isinstance(chosen, list) and item_id in chosen:
+                usages.append(Usage(
+                    f'campaign "{campaign.name}", purchase goal "{node.name}"',
+                    campaign_id=campaign.id, node_id=node.id))
+    catalog = workspace.catalog
+    if section == "categories":
+        for product in catalog.products.values():
+            if product.category == item_id:
+                usages.append(Usage(f'product "{product.name}" (its category)',
+                                    product_id=product.id))
+    if section == "products" and workspace.ecommerce.product_action_sets.get(item_id):
+        usages.append(Usage(f'the product\'s own action set in E-Commerce Actions '
+                            f'({len(workspace.ecommerce.product_action_sets[item_id])} '
+                            f'actions)', action_set=f"product:{item_id}"))
+    return usages
+
+
+def describe_usages(usages: list[Usage]) -> str:
+    return "\n".join(f"• {u.where}" for u in usages)
+
+
+@dataclass
+class Deletion:
+    """The state after deleting an item: a new catalog, changed nodes, a new ecommerce."""
+
+    catalog: Catalog
+    nodes: list[tuple[str, Node, Node]] = field(default_factory=list)  # campaign, before, after
+    ecommerce: Ecommerce | None = None  # None when the action sets do not change
+
+
+def copy_catalog(catalog: Catalog) -> Catalog:
+    return copy.deepcopy(catalog)
+
+
+def delete_with_references(workspace: Workspace, section: str, item_id: str) -> Deletion:
+    """What deleting ``item_id`` does: it leaves the catalog and every list that names it.
+
+    A goal option whose list becomes empty is no longer selected (as in a file, C2); if
+    that was its only option the goal becomes invalid and lint shows it, which the usage
+    message warned about. A product's own action set goes with the product; products of a
+    deleted category keep no category.
+    """
+    if section not in SECTIONS:
+        raise ValueError(f"unknown catalog section {section!r}")
+    catalog = copy_catalog(workspace.catalog)
+    if section == "payment_types":
+        catalog.payment_types = [p for p in catalog.payment_types if p != item_id]
+    else:
+        getattr(catalog, section).pop(item_id, None)
+    if section == "categories":
+        for product in catalog.products.values():
+            if product.category == item_id:
+                product.category = None
+    deletion = Deletion(catalog)
+    attr, flag = _GOAL_FIELDS[section]
+    for campaign in workspace.campaigns:
+        for node in campaign.nodes:
+            config = node.config
+            if not isinstance(config, PurchaseGoalConfig):
+                continue
+            chosen = getattr(config, attr)
+            if not isinstance(chosen, list) or item_id not in chosen:
+                continue
+            after = node.copy()
+            remaining = [i for i in chosen if i != item_id]
+            setattr(after.config, attr, remaining)
+            if flag is not None and not remaining:
+                setattr(after.config, flag, False)
+            deletion.nodes.append((campaign.id, node.copy(), after))
+    if section == "products" and item_id in workspace.ecommerce.product_action_sets:
+        ecommerce = workspace.ecommerce.copy()
+        del ecommerce.product_action_sets[item_id]
+        deletion.ecommerce = ecommerce
+    return deletion
+
+
+def default_set_label(name: str) -> str:
+    return DEFAULT_SETS[name][0] if name in DEFAULT_SETS else name

@@ -1,0 +1,194 @@
+"""The purchase goal dialog (R10, R11), modelled on the reference article "Configure
+Purchase": purchase options (any combination), payment types, who can achieve the goal."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+)
+
+from ...domain.catalog import payment_type_label
+from ...domain.node_edit import placement_help
+from ...domain.nodes import Node
+from ...domain.purchase import PurchaseGoalConfig
+from .node_editor import NodeEditorDialog, register_node_editor
+from .widgets import CheckList, help_label
+
+HELP = {
+    "order_forms": "The goal is met when the purchase is made through one of the chosen "
+                   "order forms.",
+    "any_purchase": "Any purchase meets the goal: good for generic customer follow-up that "
+                    "is not about one product.",
+    "products": "The order holds one of the chosen products: send product-specific tips, "
+                "or upsell other products.",
+    "categories": "The order holds a product of one of the chosen categories (e.g. "
+                  "seminar promotions to people who like events).",
+    "any_payment": "Every payment type counts.",
+    "some_payment": "Only orders paid with one of the ticked payment types count.",
+    "campaign": "Only contacts already in this campaign achieve it. A buyer who was not "
+                "added first achieves nothing and does not enter the following sequences.",
+    "any_contact": "Anyone who buys achieves it and enters the following sequences, even if "
+                   "not yet in this campaign.",
+    "when": "Checked once per order, when its first payment succeeds, against the products "
+            "on that order. Later payments (renewals, instalments) never count.",
+}
+
+
+class PurchaseGoalDialog(NodeEditorDialog):
+    object_name = "purchaseGoalDialog"
+
+    def build(self, layout: QVBoxLayout) -> None:
+        config: PurchaseGoalConfig = self.original.config
+        catalog = self.workspace.catalog
+        self.resize(860, 640)
+
+        name_row = QHBoxLayout()
+        name_label = QLabel("&Goal name:")
+        name_label.setBuddy(self.name_edit)
+        name_row.addWidget(name_label)
+        name_row.addWidget(self.name_edit, 1)
+        layout.addLayout(name_row)
+        layout.addWidget(help_label(HELP["when"]))
+
+        columns = QGridLayout()
+        columns.setHorizontalSpacing(14)
+        layout.addLayout(columns, 1)
+
+        # -- purchase options -------------------------------------------------------------
+        options = QGroupBox("Purchase options (tick one or more)")
+        options.setObjectName("purchaseOptions")
+        grid = QGridLayout(options)
+        grid.setVerticalSpacing(2)
+        self.order_forms_box = QCheckBox("&Order form")
+        self.order_forms_box.setObjectName("orderFormsCheck")
+        self.order_forms_list = CheckList("orderFormList")
+        self.order_forms_list.set_items(
+            ((f.id, f.name + (" (legacy)" if f.legacy else ""))
+             for f in catalog.order_forms.values()), config.order_forms)
+        self.any_box = QCheckBox("&Any purchase")
+        self.any_box.setObjectName("anyPurchaseCheck")
+        self.products_box = QCheckBox("Specific &product purchase")
+        self.products_box.setObjectName("productsCheck")
+        self.products_list = CheckList("productList", "productSearch",
+                                       "Search products by name…")
+        self.products_list.set_items(((p.id, p.name) for p in catalog.products.values()),
+                                     config.products)
+        self.categories_box = QCheckBox("Product in a specific &category")
+        self.categories_box.setObjectName("categoriesCheck")
+        self.categories_list = CheckList("categoryList")
+        self.categories_list.set_items(((c.id, c.name) for c in catalog.categories.values()),
+                                       config.categories)
+        cells = [
+            (self.order_forms_box, HELP["order_forms"], self.order_forms_list),
+            (self.any_box, HELP["any_purchase"], None),
+            (self.products_box, HELP["products"], self.products_list),
+            (self.categories_box, HELP["categories"], self.categories_list),
+        ]
+        for index, (box, text, chooser) in enumerate(cells):
+            cell = QVBoxLayout()
+            cell.setSpacing(2)
+            cell.addWidget(box)
+            cell.addWidget(help_label(text))
+            if chooser is not None:
+                cell.addWidget(chooser, 1)
+            else:
+                cell.addStretch(1)
+            grid.addLayout(cell, index // 2, index % 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        columns.addWidget(options, 0, 0, 2, 1)
+
+        # -- payment types ----------------------------------------------------------------
+        payments = QGroupBox("Payment types")
+        payments.setObjectName("paymentTypes")
+        pay_layout = QVBoxLayout(payments)
+        pay_layout.setSpacing(2)
+        self.any_payment = QRadioButton("Any payment &types")
+        self.any_payment.setObjectName("anyPaymentRadio")
+        self.some_payment = QRadioButton("&Only these payment types:")
+        self.some_payment.setObjectName("somePaymentRadio")
+        self._payment_group = QButtonGroup(self)
+        self._payment_group.addButton(self.any_payment)
+        self._payment_group.addButton(self.some_payment)
+        self.payment_list = CheckList("paymentTypeList")
+        chosen_payments = [] if config.any_payment_type else list(config.payment_types)
+        self.payment_list.set_items(((p, payment_type_label(p)) for p in catalog.payment_types),
+                                    chosen_payments)
+        pay_layout.addWidget(self.any_payment)
+        pay_layout.addWidget(help_label(HELP["any_payment"]))
+        pay_layout.addWidget(self.some_payment)
+        pay_layout.addWidget(help_label(HELP["some_payment"]))
+        pay_layout.addWidget(self.payment_list, 1)
+        columns.addWidget(payments, 0, 1)
+
+        # -- who can achieve it -----------------------------------------------------------
+        who = QGroupBox("Who can achieve this goal")
+        who.setObjectName("achievedBy")
+        who_layout = QVBoxLayout(who)
+        who_layout.setSpacing(2)
+        self.campaign_radio = QRadioButton("Contacts in this ca&mpaign")
+        self.campaign_radio.setObjectName("campaignContactsRadio")
+        self.any_contact_radio = QRadioButton("Any conta&ct")
+        self.any_contact_radio.setObjectName("anyContactRadio")
+        self._who_group = QButtonGroup(self)
+        self._who_group.addButton(self.campaign_radio)
+        self._who_group.addButton(self.any_contact_radio)
+        who_layout.addWidget(self.campaign_radio)
+        who_layout.addWidget(help_label(HELP["campaign"]))
+        who_layout.addWidget(self.any_contact_radio)
+        who_layout.addWidget(help_label(HELP["any_contact"]))
+        placement = QLabel("<b>Where it sits:</b> " + placement_help(self.campaign,
+                                                                     self.original.id))
+        placement.setObjectName("placementHelp")
+        placement.setWordWrap(True)
+        placement.setContentsMargins(0, 6, 0, 0)
+        who_layout.addWidget(placement)
+        who_layout.addStretch(1)
+        columns.addWidget(who, 1, 1)
+        columns.setColumnStretch(0, 3)
+        columns.setColumnStretch(1, 2)
+
+        # -- initial state and signals ----------------------------------------------------
+        self.order_forms_box.setChecked(config.use_order_forms)
+        self.any_box.setChecked(config.any_purchase)
+        self.products_box.setChecked(config.use_products)
+        self.categories_box.setChecked(config.use_categories)
+        (self.any_payment if config.any_payment_type else self.some_payment).setChecked(True)
+        (self.any_contact_radio if config.achieved_by == "any_contact"
+         else self.campaign_radio).setChecked(True)
+        for box, chooser in ((self.order_forms_box, self.order_forms_list),
+                             (self.products_box, self.products_list),
+                             (self.categories_box, self.categories_list),
+                             (self.some_payment, self.payment_list)):
+            chooser.setEnabled(box.isChecked())
+            box.toggled.connect(chooser.setEnabled)
+            box.toggled.connect(self.refresh)
+            chooser.changed.connect(self.refresh)
+        for widget in (self.any_box, self.any_payment, self.campaign_radio,
+                       self.any_contact_radio):
+            widget.toggled.connect(self.refresh)
+        self.setTabOrder(self.name_edit, self.order_forms_box)
+
+    def collect(self, node: Node) -> None:
+        config: PurchaseGoalConfig = node.config
+        config.use_order_forms = self.order_forms_box.isChecked()
+        config.order_forms = self.order_forms_list.checked_ids() if config.use_order_forms \
+            else []
+        config.any_purchase = self.any_box.isChecked()
+        config.use_products = self.products_box.isChecked()
+        config.products = self.products_list.checked_ids() if config.use_products else []
+        config.use_categories = self.categories_box.isChecked()
+        config.categories = self.categories_list.checked_ids() if config.use_categories else []
+        config.payment_types = "any" if self.any_payment.isChecked() \
+            else self.payment_list.checked_ids()
+        config.achieved_by = "any_contact" if self.any_contact_radio.isChecked() else "campaign"
+
+
+register_node_editor("purchase_goal", PurchaseGoalDialog)

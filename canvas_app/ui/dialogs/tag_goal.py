@@ -1,0 +1,112 @@
+"""The tag goal dialog (R7): its name, its tags, and who can achieve it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+)
+
+from ...domain.node_edit import placement_help, workspace_tags
+from ...domain.nodes import Node
+from ...domain.tag_goal import TagGoalConfig
+from .node_editor import NodeEditorDialog, register_node_editor
+from .purchase_goal import HELP
+from .widgets import CheckList, help_label
+
+
+class TagGoalDialog(NodeEditorDialog):
+    object_name = "tagGoalDialog"
+
+    def build(self, layout: QVBoxLayout) -> None:
+        config: TagGoalConfig = self.original.config
+        self.resize(560, 600)
+        name_row = QHBoxLayout()
+        name_label = QLabel("&Goal name:")
+        name_label.setBuddy(self.name_edit)
+        name_row.addWidget(name_label)
+        name_row.addWidget(self.name_edit, 1)
+        layout.addLayout(name_row)
+
+        tags_box = QGroupBox("Tags")
+        tags_layout = QVBoxLayout(tags_box)
+        tags_layout.setSpacing(4)
+        tags_layout.addWidget(help_label(
+            "The goal is achieved when any ticked tag is applied to a contact (by a sequence "
+            "step, an e-commerce action or an event). Tick tags used elsewhere in this "
+            "workspace, or type a new one.", "tagHelp"))
+        self.tag_list = CheckList("tagList", "tagSearch", "Search tags…")
+        known = workspace_tags(self.workspace)
+        self.tag_list.set_items(((t, t) for t in dict.fromkeys(known + config.tags)),
+                                config.tags)
+        tags_layout.addWidget(self.tag_list, 1)
+        new_row = QHBoxLayout()
+        new_row.setContentsMargins(22, 0, 0, 0)
+        self.new_tag_edit = QLineEdit()
+        self.new_tag_edit.setObjectName("newTagEdit")
+        self.new_tag_edit.setPlaceholderText("New tag, e.g. Visit booked")
+        self.add_tag_button = QPushButton("&Add tag")
+        self.add_tag_button.setObjectName("addTagButton")
+        self.add_tag_button.setEnabled(False)
+        self.new_tag_edit.textChanged.connect(
+            lambda text: self.add_tag_button.setEnabled(bool(text.strip())))
+        self.new_tag_edit.returnPressed.connect(self.add_tag)
+        self.add_tag_button.clicked.connect(self.add_tag)
+        new_row.addWidget(self.new_tag_edit, 1)
+        new_row.addWidget(self.add_tag_button)
+        tags_layout.addLayout(new_row)
+        layout.addWidget(tags_box, 1)
+
+        who = QGroupBox("Who can achieve this goal")
+        who_layout = QVBoxLayout(who)
+        who_layout.setSpacing(2)
+        self.campaign_radio = QRadioButton("Contacts in this ca&mpaign")
+        self.campaign_radio.setObjectName("campaignContactsRadio")
+        self.any_contact_radio = QRadioButton("Any conta&ct")
+        self.any_contact_radio.setObjectName("anyContactRadio")
+        self._who_group = QButtonGroup(self)
+        self._who_group.addButton(self.campaign_radio)
+        self._who_group.addButton(self.any_contact_radio)
+        who_layout.addWidget(self.campaign_radio)
+        who_layout.addWidget(help_label(HELP["campaign"].replace("buyer", "contact")))
+        who_layout.addWidget(self.any_contact_radio)
+        who_layout.addWidget(help_label(
+            "Anyone who gets the tag achieves it and enters the following sequences, even "
+            "if not yet in this campaign."))
+        placement = QLabel("<b>Where it sits:</b> " + placement_help(self.campaign,
+                                                                     self.original.id))
+        placement.setObjectName("placementHelp")
+        placement.setWordWrap(True)
+        who_layout.addWidget(placement)
+        layout.addWidget(who)
+
+        (self.any_contact_radio if config.achieved_by == "any_contact"
+         else self.campaign_radio).setChecked(True)
+        self.tag_list.changed.connect(self.refresh)
+        self.any_contact_radio.toggled.connect(self.refresh)
+
+    def add_tag(self) -> None:
+        """Adds the typed tag (ticked); an existing tag is simply ticked."""
+        tag = self.new_tag_edit.text().strip()
+        if not tag:
+            return
+        if tag in self.tag_list.ids():
+            self.tag_list.set_checked(tag)
+        else:
+            items = [(t, t) for t in self.tag_list.ids()] + [(tag, tag)]
+            self.tag_list.set_items(items, self.tag_list.checked_ids() + [tag])
+        self.new_tag_edit.clear()
+
+    def collect(self, node: Node) -> None:
+        config: TagGoalConfig = node.config
+        config.tags = self.tag_list.checked_ids()
+        config.achieved_by = "any_contact" if self.any_contact_radio.isChecked() else "campaign"
+
+
+register_node_editor("tag_goal", TagGoalDialog)

@@ -1,0 +1,156 @@
+"""Small widgets the editor dialogs share: a searchable check list, help text, the
+problem line and the Save/Cancel buttons."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import Problem
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def help_label(text: str, object_name: str = "") -> QLabel:
+    """One line (wrapped when needed) of grey help text under a choice."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setProperty("role", "help")
+    label.setStyleSheet("color: palette(placeholder-text); font-size: 9pt;")
+    label.setContentsMargins(22, 0, 0, 4)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+class ProblemLabel(QLabel):
+    """Shows the domain's problems in plain words; empty and hidden when all is well."""
+
+    def __init__(self, item_word: str = "Step", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item_word = item_word
+        self.setObjectName("problemLabel")
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setStyleSheet("QLabel { color: #b00020; background: #fdecee; padding: 6px;"
+                           " border-radius: 4px; }")
+        self.setVisible(False)
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        messages = list(dict.fromkeys(self._line(p) for p in problems))
+        self.setText("\n".join(messages))
+        self.setVisible(bool(messages))
+
+    def _line(self, problem: Problem) -> str:
+        """The message, with "Step 2:" in front when it is about one item of a list."""
+        match = _INDEX.search(problem.path)
+        text = _sentence(problem.message)
+        return f"{self.item_word} {int(match.group(1)) + 1}: {text}" if match else text
+
+
+_INDEX = re.compile(r"^(?:steps)?\[(\d+)\]")
+
+
+def _sentence(message: str) -> str:
+    return message[:1].upper() + message[1:] if message else message
+
+
+class CheckList(QWidget):
+    """A multi-select list of (id, label) rows with check boxes, optionally searchable.
+
+    Ids not offered by the catalog (a stale reference) can still be shown and unticked;
+    they are labelled as missing so the user sees what the domain complains about.
+    """
+
+    changed = Signal()
+
+    def __init__(self, object_name: str, search_name: str | None = None,
+                 placeholder: str = "Type to filter…", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 0, 0, 0)
+        layout.setSpacing(4)
+        self.search: QLineEdit | None = None
+        if search_name:
+            self.search = QLineEdit()
+            self.search.setObjectName(search_name)
+            self.search.setPlaceholderText(placeholder)
+            self.search.setClearButtonEnabled(True)
+            self.search.textChanged.connect(self.filter)
+            layout.addWidget(self.search)
+        self.list = QListWidget()
+        self.list.setObjectName(object_name + "List")
+        self.list.setMinimumHeight(70)
+        self.list.itemChanged.connect(lambda _item: self.changed.emit())
+        layout.addWidget(self.list)
+
+    def set_items(self, items: Iterable[tuple[str, str]], checked: Iterable[str] = ()) -> None:
+        chosen = list(checked)
+        self.list.blockSignals(True)
+        self.list.clear()
+        known = set()
+        for item_id, label in items:
+            known.add(item_id)
+            self._add(item_id, label, item_id in chosen)
+        for item_id in chosen:
+            if item_id not in known:
+                self._add(item_id, f"{item_id} (not in the catalog)", True)
+        self.list.blockSignals(False)
+        self.changed.emit()
+
+    def _add(self, item_id: str, label: str, checked: bool) -> None:
+        item = QListWidgetItem(label)
+        item.setData(ID_ROLE, item_id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.list.addItem(item)
+
+    def ids(self) -> list[str]:
+        return [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())]
+
+    def checked_ids(self) -> list[str]:
+        return [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def set_checked(self, item_id: str, checked: bool = True) -> None:
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(ID_ROLE) == item_id:
+                item.setCheckState(Qt.CheckState.Checked if checked
+                                   else Qt.CheckState.Unchecked)
+                return
+        raise KeyError(item_id)
+
+    def visible_ids(self) -> list[str]:
+        return [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())
+                if not self.list.item(i).isHidden()]
+
+    def filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setHidden(bool(needle) and needle not in item.text().casefold())
+
+
+def save_cancel_buttons(save_text: str = "Save") -> tuple[QDialogButtonBox, QPushButton,
+                                                          QPushButton]:
+    box = QDialogButtonBox()
+    save = box.addButton(save_text, QDialogButtonBox.ButtonRole.AcceptRole)
+    save.setObjectName("saveButton")
+    save.setDefault(True)
+    cancel = box.addButton(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setObjectName("cancelButton")
+    return box, save, cancel

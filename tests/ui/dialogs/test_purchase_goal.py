@@ -1,0 +1,206 @@
+"""The purchase goal dialog: R10 settings round-trip, R11 keeps Save disabled, one undo."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
+
+from canvas_app.domain.purchase import PurchaseGoalConfig
+from canvas_app.ui.dialogs import open_node_editor
+from canvas_app.ui.dialogs.purchase_goal import PurchaseGoalDialog
+
+from .helpers import click, snapshot
+
+
+def open_goal(qtbot, workspace, undo_stack, campaign="shock-nurture", node="bought-shock"):
+    dialog = open_node_editor(None, workspace, undo_stack, campaign, node)
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, PurchaseGoalDialog)
+    assert dialog.objectName() == "purchaseGoalDialog"
+    assert dialog.isVisible()
+    return dialog
+
+
+def test_opens_with_the_goal_settings(qtbot, workspace, undo_stack):
+    dialog = open_goal(qtbot, workspace, undo_stack, "checkup-onboarding", "subscribed")
+    assert dialog.name_edit.text() == "Subscribed to checkup"
+    assert dialog.products_box.isChecked() and dialog.categories_box.isChecked()
+    assert not dialog.any_box.isChecked() and not dialog.order_forms_box.isChecked()
+    assert dialog.products_list.checked_ids() == ["checkup"]
+    assert dialog.categories_list.checked_ids() == ["services"]
+    assert dialog.some_payment.isChecked()
+    assert dialog.payment_list.checked_ids() == ["credit_card", "paypal"]
+    assert dialog.any_contact_radio.isChecked()
+    assert dialog.save_button.isEnabled()
+    assert not dialog.problem_label.isVisible()
+
+
+def test_legacy_order_forms_are_marked(qtbot, workspace, undo_stack):
+    dialog = open_goal(qtbot, workspace, undo_stack)
+    labels = [dialog.order_forms_list.list.item(i).text()
+              for i in range(dialog.order_forms_list.list.count())]
+    assert labels == ["Spring Opening Order Form", "Pool Shock Order Form",
+                      "Classic Order Form (legacy)"]
+
+
+def test_placement_help_names_the_sequences_around_the_goal(qtbot, workspace, undo_stack):
+    dialog = open_goal(qtbot, workspace, undo_stack)
+    text = dialog.findChild(QLabel, "placementHelp").text()
+    assert '"Post-purchase"' in text and "moves forward" in text
+    assert '"Nurture"' in text and "removed from it" in text
+
+
+def test_save_round_trips_options_and_payment_types_and_is_one_undo_step(
+        qtbot, workspace, undo_stack):
+    before = snapshot(workspace)
+    dialog = open_goal(qtbot, workspace, undo_stack)
+    dialog.name_edit.setText("Bought shock or chemicals")
+    dialog.order_forms_box.setChecked(True)
+    dialog.order_forms_list.set_checked("shock-form")
+    dialog.order_forms_list.set_checked("classic-form")
+    dialog.categories_box.setChecked(True)
+    dialog.categories_list.set_checked("chemicals")
+    dialog.products_list.set_checked("stabilizer")
+    dialog.some_payment.setChecked(True)
+    dialog.payment_list.set_checked("paypal")
+    dialog.payment_list.set_checked("check")
+    dialog.any_contact_radio.setChecked(True)
+    click(qtbot, dialog.save_button)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert undo_stack.count() == 1
+
+    node = workspace.campaign("shock-nurture").node("bought-shock")
+    assert node.name == "Bought shock or chemicals"
+    assert node.config == PurchaseGoalConfig(
+        any_purchase=False, use_order_forms=True, order_forms=["shock-form", "classic-form"],
+        use_products=True, products=["stabilizer", "shock"], use_categories=True,
+        categories=["chemicals"], payment_types=["paypal", "check"],
+        achieved_by="any_contact")
+    after = snapshot(workspace)
+
+    reopened = open_goal(qtbot, workspace, undo_stack)
+    assert reopened.name_edit.text() == "Bought shock or chemicals"
+    assert reopened.order_forms_box.isChecked() and reopened.categories_box.isChecked()
+    assert reopened.products_box.isChecked() and not reopened.any_box.isChecked()
+    assert reopened.order_forms_list.checked_ids() == ["shock-form", "classic-form"]
+    assert reopened.products_list.checked_ids() == ["stabilizer", "shock"]
+    assert reopened.categories_list.checked_ids() == ["chemicals"]
+    assert reopened.some_payment.isChecked()
+    assert reopened.payment_list.checked_ids() == ["paypal", "check"]
+    assert reopened.any_contact_radio.isChecked()
+    reopened.reject()
+
+    undo_stack.undo()
+    assert snapshot(workspace) == before
+    undo_stack.redo()
+    assert snapshot(workspace) == after
+
+
+def test_any_payment_types_round_trip(qtbot, workspace, undo_stack):
+    dialog = open_goal(qtbot, workspace, undo_stack, "checkup-onboarding", "subscribed")
+    dialog.any_payment.setChecked(True)
+    dialog.any_box.setChecked(True)
+    click(qtbot, dialog.save_button)
+    config = workspace.campaign("checkup-onboarding").node("subscribed").config
+    assert config.payment_types == "any" and config.any_purchase
+    reopened = open_goal(qtbot, workspace, undo_stack, "checkup-onboarding", "subscribed")
+    assert reopened.any_payment.isChecked() and reopened.any_box.isChecked()
+    assert not reopened.payment_list.isEnabled()
+
+
+def test_cancel_changes_nothing(qtbot, workspace, undo_stack):
+    before = snapshot(workspace)
+    dialog = open_goal(qtbot, workspace, undo_stack)
+    dialog.name_edit.setText("Something else")
+    dialog.any_box.setChecked(True)
+    click(qtbot, dialog.cancel_button)
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert undo_stack.count() == 0
+    assert snapshot(workspace) == before
+
+
+def test_save_without_a_change_pushes_nothing(qtbot, workspace, undo_stack):
+    dialog = open_goal(qtbot, workspace, undo_stack)
+    click(qtbot, dialog.save_button)
+    assert undo_stack.count() == 0
+
+
+def assert_refused(dialog, *fragments):
+    assert not dialog.save_button.isEnabled()
+    assert dialog.value() is None
+    assert not dialog.problem_label.isHidden()
+    text = dialog.problem_label.text()
+    for fragment in fragments:
+        assert fragment in text, text
+
+
+def test_r11_no_option_selected(qtbot, workspace, undo_stack):
+    dialog = open_goal(qtbot, workspace, undo_stack)
+    dialog.products_box.setChecked(False)
+    assert_refused(dialog, "No purchase option is selected")
+    dialog.any_box.setChecked(True)
+    assert dialog.save_button.isEnabled() and dialog.problem_label.isHidden()
+
+
+@pytest.mark.parametrize("box, chooser, message", [
+    ("order_forms_box", "order_forms_list",
+     "The order form option is selected but no order form is chosen"),
+    ("products_box", "products_list",
+     "The product option is selected but no product is chosen"),
+    ("categories_box", "categories_list",
+     "The category option is selected but no category is chosen"),
+])
+def test_r11_option_ticked_with_nothing_chosen(qtbot, workspace, undo_stack, box, chooser,
+                                               message):
+    dialog = open_goal(qtbot, workspace, undo_stack)
+    for item_id in getattr(dialog, chooser).checked_ids():
+        getattr(dialog, chooser).set_checked(item_id, False)
+    getattr(dialog, box).setChecked(True)
+    assert_refused(dialog, message)
+    first = getattr(dialog, chooser).ids()[0]
+    getattr(dialog, chooser).set_checked(first)
+    assert dialog.save_button.isEnabled()
+
+
+def test_r11_no_payment_type_and_not_any(qtbot, workspace, undo_stack):
+    dialog = open_goal(qtbot, workspace, undo_stack)
+    dialog.some_payment.setChecked(True)
+    assert dialog.payment_list.isEnabled()
+    assert_refused(dialog, "No payment type is chosen")
+    dialog.payment_list.set_checked("cash")
+    assert dialog.save_button.isEnabled()
+
+
+def test_r11_id_not_in_the_catalog(qtbot, workspace, undo_stack):
+    node = workspace.campaign("shock-nurture").node("bought-shock").copy()
+    node.config.products = ["shock", "ghost"]
+    node.config.payment_types = ["bitcoin"]
+    workspace.campaign("shock-nurture").replace_node(node)
+    dialog = open_goal(qtbot, workspace, undo_stack)
+    assert "ghost (not in the catalog)" in [
+        dialog.products_list.list.item(i).text()
+        for i in range(dialog.products_list.list.count())]
+    assert_refused(dialog, 'No product "ghost" in the catalog',
+                   'No payment type "bitcoin" in the catalog')
+    dialog.products_list.set_checked("ghost", False)
+    dialog.payment_list.set_checked("bitcoin", False)
+    dialog.payment_list.set_checked("credit_card")
+    assert dialog.save_button.isEnabled()
+
+
+def test_empty_name_is_refused(qtbot, workspace, undo_stack):
+    dialog = open_goal(qtbot, workspace, undo_stack)
+    dialog.name_edit.setText("   ")
+    assert_refused(dialog, "The name cannot be empty")
+
+
+def test_product_search_filters_by_substring(qtbot, workspace, undo_stack):
+    dialog = open_goal(qtbot, workspace, undo_stack)
+    search = dialog.findChild(QLineEdit, "productSearch")
+    assert search is not None
+    search.setText("pool")
+    assert len(dialog.products_list.visible_ids()) == 4
+    search.setText("STAB")
+    assert dialog.products_list.visible_ids() == ["stabilizer"]
+    search.clear()
+    assert len(dialog.products_list.visible_ids()) == 4
