@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ...domain.workspace import Workspace
-from . import purchase_goal, tag_goal  # noqa: F401  (register editors)
+from . import purchase_goal, sequence_editor, tag_goal  # noqa: F401  (register editors)
 from .node_editor import NodeEditorDialog, node_editor_for, register_node_editor
 
 __all__ = ["NodeEditorDialog", "node_editor_for", "open_catalog_manager",

@@ -1,0 +1,62 @@
+"""The sequence editor (R2, R5, R6): name, *runs until completed*, and the ordered steps."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout
+
+from ...domain.node_edit import workspace_tags
+from ...domain.nodes import Node
+from ...domain.sequence import SequenceConfig
+from ...domain.steps import STEP_KINDS
+from .node_editor import NodeEditorDialog, register_node_editor
+from .step_list import StepListEditor
+from .widgets import help_label
+
+RUNS_HELP = ("Off (the usual choice): a contact who achieves a goal after this sequence "
+             "leaves it at once and its remaining steps are cancelled. On: the contact "
+             "finishes every step first.")
+
+
+class SequenceEditorDialog(NodeEditorDialog):
+    object_name = "sequenceEditorDialog"
+
+    def build(self, layout: QVBoxLayout) -> None:
+        config: SequenceConfig = self.original.config
+        self.resize(820, 560)
+        name_row = QHBoxLayout()
+        name_label = QLabel("&Sequence name:")
+        name_label.setBuddy(self.name_edit)
+        name_row.addWidget(name_label)
+        name_row.addWidget(self.name_edit, 1)
+        layout.addLayout(name_row)
+
+        self.runs_check = QCheckBox("Runs until &completed")
+        self.runs_check.setObjectName("runsUntilCompletedCheck")
+        self.runs_check.setChecked(config.runs_until_completed)
+        layout.addWidget(self.runs_check)
+        layout.addWidget(help_label(RUNS_HELP))
+        layout.addWidget(_steps_help())
+
+        campaigns = [(c.id, c.name) for c in self.workspace.campaigns]
+        self.steps_editor = StepListEditor(STEP_KINDS, workspace_tags(self.workspace),
+                                           campaigns, with_delay=False)
+        self.steps_editor.set_steps(config.steps)
+        layout.addWidget(self.steps_editor, 1)
+        self.steps_editor.changed.connect(self.refresh)
+        self.runs_check.toggled.connect(self.refresh)
+
+    def collect(self, node: Node) -> None:
+        config: SequenceConfig = node.config
+        config.runs_until_completed = self.runs_check.isChecked()
+        config.steps = self.steps_editor.steps()
+
+
+def _steps_help() -> QLabel:
+    label = help_label("Steps run in order: a delay or a wait holds the contact; every other "
+                       "step happens at once. After the last step the contact moves on along "
+                       "the links.")
+    label.setContentsMargins(0, 6, 0, 0)
+    return label
+
+
+register_node_editor("sequence", SequenceEditorDialog)

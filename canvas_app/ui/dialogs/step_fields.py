@@ -1,0 +1,259 @@
+"""Editing one sequence step or e-commerce action: the kind and the fields it carries.
+
+:class:`StepForm` shows only the fields of the chosen kind (R2 for steps, R12 for actions):
+a subject, a duration with a unit picker, a UTC date-time, a tag with completion from the
+workspace's tags, a message, a contact type, a campaign, and for actions an optional delay.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from ...domain.steps import CONTACT_TYPES, Step
+
+UNITS: tuple[tuple[str, int], ...] = (("minutes", 60), ("hours", 3600), ("days", 86400),
+                                      ("weeks", 604800))
+
+
+class DurationEdit(QWidget):
+    """A whole number and a unit (minutes, hours, days, weeks)."""
+
+    changed = Signal()
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.amount = QSpinBox()
+        self.amount.setObjectName(object_name + "Amount")
+        self.amount.setRange(0, 100000)
+        self.amount.setAccessibleName("Amount")
+        self.unit = QComboBox()
+        self.unit.setObjectName(object_name + "Unit")
+        self.unit.setAccessibleName("Unit")
+        for name, _seconds in UNITS:
+            self.unit.addItem(name)
+        layout.addWidget(self.amount)
+        layout.addWidget(self.unit)
+        layout.addStretch(1)
+        self.amount.valueChanged.connect(lambda _v: self.changed.emit())
+        self.unit.currentIndexChanged.connect(lambda _i: self.changed.emit())
+
+    def value(self) -> timedelta:
+        return timedelta(seconds=self.amount.value() * UNITS[self.unit.currentIndex()][1])
+
+    def set_value(self, delta: timedelta) -> None:
+        """Shows the duration in the largest unit that divides it."""
+        seconds = int(round(delta.total_seconds()))
+        index = 0
+        for i, (_name, size) in enumerate(UNITS):
+            if seconds and seconds % size == 0:
+                index = i
+        self.blockSignals(True)
+        self.unit.setCurrentIndex(index)
+        self.amount.setValue(seconds // UNITS[index][1])
+        self.blockSignals(False)
+
+
+def to_qdatetime(moment: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.utc())
+
+
+def from_qdatetime(value: QDateTime) -> datetime:
+    return datetime.fromtimestamp(value.toSecsSinceEpoch(), UTC)
+
+
+def default_wait_until() -> datetime:
+    """Tomorrow at 09:00 UTC: a sensible first value for a new "wait until" step."""
+    tomorrow = datetime.now(UTC) + timedelta(days=1)
+    return tomorrow.replace(hour=9, minute=0, second=0, microsecond=0)
+
+
+def new_step(kind: str, campaigns: list[tuple[str, str]]) -> Step:
+    """A new step or action of ``kind`` with sensible starting values."""
+    step = Step(kind=kind)
+    if kind == "delay":
+        step.duration = timedelta(days=1)
+    elif kind == "wait_until":
+        step.until = default_wait_until()
+    elif kind == "set_contact_type":
+        step.contact_type = "customer"
+    elif kind in ("add_to_campaign", "remove_from_campaign") and campaigns:
+        step.campaign = campaigns[0][0]
+    return step
+
+
+_FIELDS = ("subject", "duration", "until", "tag", "message", "contact_type", "campaign")
+
+
+class StepForm(QWidget):
+    """The fields of one step or action; edits the Step it was given in place."""
+
+    changed = Signal()
+
+    def __init__(self, kinds: dict[str, tuple[str, tuple[str, ...]]], tags: list[str],
+                 campaigns: list[tuple[str, str]], with_delay: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stepForm")
+        self.kinds = kinds
+        self.campaigns = campaigns
+        self.with_delay = with_delay
+        self.step: Step | None = None
+        self._loading = False
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form = form
+
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("stepKindCombo")
+        for kind, (label, _fields) in kinds.items():
+            self.kind_combo.addItem(label, kind)
+        form.addRow("&Kind:", self.kind_combo)
+
+        self.subject_edit = QLineEdit()
+        self.subject_edit.setObjectName("subjectEdit")
+        self.subject_edit.setPlaceholderText("Subject line of the email")
+        self.duration_edit = DurationEdit("durationEdit")
+        self.until_edit = QDateTimeEdit()
+        self.until_edit.setObjectName("untilEdit")
+        self.until_edit.setTimeZone(QTimeZone.utc())
+        self.until_edit.setDisplayFormat("yyyy-MM-dd HH:mm 'UTC'")
+        self.until_edit.setCalendarPopup(True)
+        self.tag_edit = QLineEdit()
+        self.tag_edit.setObjectName("tagEdit")
+        self.tag_edit.setPlaceholderText("Pick a tag or type a new one")
+        self._tag_completer = QCompleter(tags, self)
+        self._tag_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._tag_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.tag_edit.setCompleter(self._tag_completer)
+        self.message_edit = QLineEdit()
+        self.message_edit.setObjectName("messageEdit")
+        self.message_edit.setPlaceholderText("What the team should do")
+        self.contact_type_combo = QComboBox()
+        self.contact_type_combo.setObjectName("contactTypeCombo")
+        self.contact_type_combo.setEditable(True)
+        self.contact_type_combo.addItems(list(CONTACT_TYPES))
+        self.campaign_combo = QComboBox()
+        self.campaign_combo.setObjectName("campaignCombo")
+        for campaign_id, name in campaigns:
+            self.campaign_combo.addItem(name, campaign_id)
+
+        self._rows: dict[str, QWidget] = {
+            "subject": self.subject_edit, "duration": self.duration_edit,
+            "until": self.until_edit, "tag": self.tag_edit, "message": self.message_edit,
+            "contact_type": self.contact_type_combo, "campaign": self.campaign_combo,
+        }
+        labels = {"subject": "&Subject:", "duration": "&Wait for:", "until": "&Until:",
+                  "tag": "&Tag:", "message": "&Message:", "contact_type": "Contact &type:",
+                  "campaign": "&Campaign:"}
+        for name, widget in self._rows.items():
+            form.addRow(labels[name], widget)
+
+        self.delay_check = QCheckBox("Run after a &delay")
+        self.delay_check.setObjectName("delayCheck")
+        self.delay_edit = DurationEdit("delayEdit")
+        self.delay_hint = QLabel("Without a delay the action runs at once.")
+        self.delay_hint.setStyleSheet("color: palette(placeholder-text); font-size: 9pt;")
+        if with_delay:
+            form.addRow("", self.delay_check)
+            form.addRow("Delay:", self.delay_edit)
+            form.addRow("", self.delay_hint)
+
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        for edit in (self.subject_edit, self.tag_edit, self.message_edit):
+            edit.textChanged.connect(self._fields_changed)
+        self.duration_edit.changed.connect(self._fields_changed)
+        self.until_edit.dateTimeChanged.connect(self._fields_changed)
+        self.contact_type_combo.currentTextChanged.connect(self._fields_changed)
+        self.campaign_combo.currentIndexChanged.connect(self._fields_changed)
+        self.delay_check.toggled.connect(self._fields_changed)
+        self.delay_edit.changed.connect(self._fields_changed)
+        self.load(None)
+
+    # -- loading and showing ------------------------------------------------------------
+    def load(self, step: Step | None) -> None:
+        """Shows ``step`` (edited in place from now on), or disables the form for None."""
+        self._loading = True
+        self.step = step
+        self.setEnabled(step is not None)
+        if step is not None:
+            self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(step.kind)))
+            self.subject_edit.setText(step.subject or "")
+            self.duration_edit.set_value(step.duration or timedelta())
+            self.until_edit.setDateTime(to_qdatetime(step.until or default_wait_until()))
+            self.tag_edit.setText(step.tag or "")
+            self.message_edit.setText(step.message or "")
+            self.contact_type_combo.setCurrentText(step.contact_type or "")
+            index = self.campaign_combo.findData(step.campaign)
+            if index < 0 and step.campaign:
+                self.campaign_combo.addItem(f"{step.campaign} (no such campaign)",
+                                            step.campaign)
+                index = self.campaign_combo.count() - 1
+            self.campaign_combo.setCurrentIndex(index)
+            self.delay_check.setChecked(step.delay is not None)
+            self.delay_edit.set_value(step.delay or timedelta(hours=1))
+        self._show_rows()
+        self._loading = False
+
+    def _show_rows(self) -> None:
+        kind = self.kind_combo.currentData()
+        needed = self.kinds.get(kind, ("", ()))[1]
+        for name, widget in self._rows.items():
+            self.form.setRowVisible(widget, name in needed)
+        if self.with_delay:
+            self.delay_edit.setEnabled(self.delay_check.isChecked())
+
+    # -- writing back -------------------------------------------------------------------
+    def _kind_changed(self) -> None:
+        if self._loading or self.step is None:
+            return
+        kind = self.kind_combo.currentData()
+        fresh = new_step(kind, self.campaigns)
+        # keep what still applies to the new kind, drop the rest
+        for name in _FIELDS:
+            if name in self.kinds[kind][1] and getattr(self.step, name) is not None:
+                setattr(fresh, name, getattr(self.step, name))
+        fresh.delay = self.step.delay
+        for item in fields(Step):
+            setattr(self.step, item.name, getattr(fresh, item.name))
+        self.load(self.step)
+        self.changed.emit()
+
+    def _fields_changed(self) -> None:
+        if self._loading or self.step is None:
+            return
+        step = self.step
+        needed = self.kinds.get(step.kind, ("", ()))[1]
+        values = {
+            "subject": self.subject_edit.text(),
+            "duration": self.duration_edit.value(),
+            "until": from_qdatetime(self.until_edit.dateTime()),
+            "tag": self.tag_edit.text().strip(),
+            "message": self.message_edit.text(),
+            "contact_type": self.contact_type_combo.currentText().strip(),
+            "campaign": self.campaign_combo.currentData(),
+        }
+        for name in _FIELDS:
+            setattr(step, name, values[name] if name in needed else None)
+        if self.with_delay:
+            step.delay = self.delay_edit.value() if self.delay_check.isChecked() else None
+        self._show_rows()
+        self.changed.emit()

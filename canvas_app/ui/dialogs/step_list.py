@@ -1,0 +1,190 @@
+"""An ordered list of steps or actions with its editor: add, remove, reorder by dragging or
+with Move up / Move down (for keyboard users), and the chosen item's fields beside it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.steps import Step
+from .step_fields import StepForm, new_step
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+class StepListEditor(QWidget):
+    """Edits a list of :class:`Step` (copies of what it was given)."""
+
+    changed = Signal()
+
+    def __init__(self, kinds: dict[str, tuple[str, tuple[str, ...]]], tags: list[str],
+                 campaigns: list[tuple[str, str]], with_delay: bool, item_word: str = "step",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stepListEditor")
+        self.kinds = kinds
+        self.campaigns = campaigns
+        self._steps: dict[int, Step] = {}
+        self._next_key = 0
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+
+        left = QVBoxLayout()
+        title = QLabel(f"&{item_word.capitalize()}s, in the order they run "
+                       "(drag to reorder):")
+        self.list = QListWidget()
+        self.list.setObjectName("stepList")
+        title.setBuddy(self.list)
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.list.setMinimumWidth(300)
+        self.list.currentRowChanged.connect(self._current_changed)
+        self.list.model().rowsMoved.connect(self._rows_moved)
+        left.addWidget(title)
+        left.addWidget(self.list, 1)
+
+        add_row = QHBoxLayout()
+        self.add_kind_combo = QComboBox()
+        self.add_kind_combo.setObjectName("addKindCombo")
+        self.add_kind_combo.setAccessibleName(f"Kind of {item_word} to add")
+        for kind, (label, _fields) in kinds.items():
+            self.add_kind_combo.addItem(label, kind)
+        self.add_button = QPushButton(f"&Add {item_word}")
+        self.add_button.setObjectName("addStepButton")
+        self.add_button.clicked.connect(lambda: self.add(self.add_kind_combo.currentData()))
+        add_row.addWidget(self.add_kind_combo, 1)
+        add_row.addWidget(self.add_button)
+        left.addLayout(add_row)
+
+        move_row = QHBoxLayout()
+        self.up_button = QPushButton("Move &up")
+        self.up_button.setObjectName("moveUpButton")
+        self.down_button = QPushButton("Move d&own")
+        self.down_button.setObjectName("moveDownButton")
+        self.remove_button = QPushButton("&Remove")
+        self.remove_button.setObjectName("removeStepButton")
+        self.up_button.clicked.connect(lambda: self.move(-1))
+        self.down_button.clicked.connect(lambda: self.move(1))
+        self.remove_button.clicked.connect(self.remove)
+        for button in (self.up_button, self.down_button, self.remove_button):
+            move_row.addWidget(button)
+        left.addLayout(move_row)
+        layout.addLayout(left, 1)
+
+        box = QGroupBox(f"Selected {item_word}")
+        box_layout = QVBoxLayout(box)
+        self.form = StepForm(kinds, tags, campaigns, with_delay)
+        self.form.changed.connect(self._form_changed)
+        box_layout.addWidget(self.form)
+        box_layout.addStretch(1)
+        self.empty_hint = QLabel(f"No {item_word}s yet: choose a kind and press "
+                                 f"Add {item_word}.")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color: palette(placeholder-text);")
+        box_layout.addWidget(self.empty_hint)
+        layout.addWidget(box, 1)
+        self._update_buttons()
+
+    # -- content ------------------------------------------------------------------------
+    def set_steps(self, steps: list[Step]) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        self._steps.clear()
+        for step in steps:
+            self._append(step.copy())
+        self.list.blockSignals(False)
+        self.list.setCurrentRow(0 if steps else -1)
+        self._current_changed(self.list.currentRow())
+        self._renumber()
+
+    def steps(self) -> list[Step]:
+        """Copies of the steps in their current order."""
+        return [self._steps[self.list.item(i).data(KEY_ROLE)].copy()
+                for i in range(self.list.count())]
+
+    def _append(self, step: Step, row: int | None = None) -> QListWidgetItem:
+        key = self._next_key
+        self._next_key += 1
+        self._steps[key] = step
+        item = QListWidgetItem()
+        item.setData(KEY_ROLE, key)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsDragEnabled)
+        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
+        if row is None:
+            self.list.addItem(item)
+        else:
+            self.list.insertItem(row, item)
+        return item
+
+    def _renumber(self) -> None:
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setText(f"{i + 1}. {self._steps[item.data(KEY_ROLE)].describe()}")
+        self._update_buttons()
+
+    # -- actions ------------------------------------------------------------------------
+    def add(self, kind: str) -> None:
+        """Adds a new item of ``kind`` after the current one and selects it."""
+        row = self.list.currentRow() + 1 if self.list.currentRow() >= 0 else self.list.count()
+        self._append(new_step(kind, self.campaigns), row)
+        self.list.setCurrentRow(row)
+        self._renumber()
+        self.changed.emit()
+        self.form.kind_combo.setFocus()
+
+    def remove(self) -> None:
+        row = self.list.currentRow()
+        if row < 0:
+            return
+        item = self.list.takeItem(row)
+        del self._steps[item.data(KEY_ROLE)]
+        self.list.setCurrentRow(min(row, self.list.count() - 1))
+        self._current_changed(self.list.currentRow())
+        self._renumber()
+        self.changed.emit()
+
+    def move(self, offset: int) -> None:
+        row = self.list.currentRow()
+        target = row + offset
+        if row < 0 or not 0 <= target < self.list.count():
+            return
+        item = self.list.takeItem(row)
+        self.list.insertItem(target, item)
+        self.list.setCurrentRow(target)
+        self._renumber()
+        self.changed.emit()
+
+    # -- reactions ----------------------------------------------------------------------
+    def _current_changed(self, row: int) -> None:
+        item = self.list.item(row) if row >= 0 else None
+        self.form.load(self._steps[item.data(KEY_ROLE)] if item is not None else None)
+        self.form.setVisible(item is not None)
+        self.empty_hint.setVisible(self.list.count() == 0)
+        self._update_buttons()
+
+    def _rows_moved(self, *_args: object) -> None:
+        self._renumber()
+        self.changed.emit()
+
+    def _form_changed(self) -> None:
+        self._renumber()
+        self.changed.emit()
+
+    def _update_buttons(self) -> None:
+        row = self.list.currentRow()
+        self.remove_button.setEnabled(row >= 0)
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(0 <= row < self.list.count() - 1)
