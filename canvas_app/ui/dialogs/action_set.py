@@ -1,0 +1,147 @@
+"""The action-set editor (R12): an ordered list of actions, each with its fields and an
+optional delay; the actions of another set can be copied in. Save is one undo step."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.action_edit import validate_actions
+from ...domain.ecommerce import DEFAULT_SETS, Ecommerce
+from ...domain.errors import Problem
+from ...domain.node_edit import workspace_tags
+from ...domain.steps import ACTION_KINDS, Step
+from ...domain.workspace import Workspace
+from ...editing.settings_commands import SetEcommerceCommand
+from .step_list import StepListEditor
+from .widgets import ProblemLabel, help_label, save_cancel_buttons
+
+PRODUCT_HELP = ("These actions run for this product whether it is bought once or as a "
+                "subscription.")
+
+
+def set_title(workspace: Workspace, key: str) -> str:
+    """"Successful Purchase Action" or "Product: Super Sock It Pool Shock"."""
+    if key.startswith("product:"):
+        return f"Product: {workspace.catalog.product_name(key[len('product:'):])}"
+    return DEFAULT_SETS[key][0] if key in DEFAULT_SETS else key
+
+
+def set_description(key: str) -> str:
+    if key.startswith("product:"):
+        return PRODUCT_HELP
+    return DEFAULT_SETS[key][1] if key in DEFAULT_SETS else ""
+
+
+def with_actions(ecommerce: Ecommerce, key: str, actions: list[Step]) -> Ecommerce:
+    """A copy of ``ecommerce`` where set ``key`` holds ``actions`` (an empty set is dropped)."""
+    result = ecommerce.copy()
+    if key.startswith("product:"):
+        target, name = result.product_action_sets, key[len("product:"):]
+    else:
+        target, name = result.action_sets, key
+    if actions:
+        target[name] = [a.copy() for a in actions]
+    else:
+        target.pop(name, None)
+    return result
+
+
+class ActionSetDialog(QDialog):
+    def __init__(self, workspace: Workspace, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("actionSetDialog")
+        self.workspace = workspace
+        self.key = key
+        self.setWindowTitle(f"Actions: {set_title(workspace, key)}")
+        self.resize(860, 540)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(8)
+        title = QLabel(f"<b>{set_title(workspace, key)}</b>")
+        title.setObjectName("actionSetTitle")
+        layout.addWidget(title)
+        description = help_label(set_description(key), "actionSetDescription")
+        description.setContentsMargins(0, 0, 0, 4)
+        layout.addWidget(description)
+
+        copy_row = QHBoxLayout()
+        copy_label = QLabel("Co&py the actions of:")
+        self.copy_combo = QComboBox()
+        self.copy_combo.setObjectName("copyFromCombo")
+        copy_label.setBuddy(self.copy_combo)
+        for other in workspace.ecommerce.non_empty_keys():
+            if other != key:
+                count = len(workspace.ecommerce.actions(other))
+                self.copy_combo.addItem(f"{set_title(workspace, other)} ({count})", other)
+        self.copy_button = QPushButton("Add &copies")
+        self.copy_button.setObjectName("copyActionsButton")
+        self.copy_button.setEnabled(self.copy_combo.count() > 0)
+        self.copy_combo.setEnabled(self.copy_combo.count() > 0)
+        self.copy_button.clicked.connect(self.copy_from_selected)
+        copy_row.addWidget(copy_label)
+        copy_row.addWidget(self.copy_combo, 1)
+        copy_row.addWidget(self.copy_button)
+        layout.addLayout(copy_row)
+
+        campaigns = [(c.id, c.name) for c in workspace.campaigns]
+        self.steps_editor = StepListEditor(ACTION_KINDS, workspace_tags(workspace), campaigns,
+                                           with_delay=True, item_word="action")
+        self.steps_editor.set_steps(workspace.ecommerce.actions(key))
+        layout.addWidget(self.steps_editor, 1)
+
+        self.problem_label = ProblemLabel("Action")
+        layout.addWidget(self.problem_label)
+        self.buttons, self.save_button, self.cancel_button = save_cancel_buttons()
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.steps_editor.changed.connect(self.refresh)
+        self.refresh()
+
+    def copy_from_selected(self) -> None:
+        """Appends copies of the chosen set's actions (so a set can start as a copy)."""
+        other = self.copy_combo.currentData()
+        if other is None:
+            return
+        actions = self.steps_editor.steps() + [a.copy() for a in
+                                               self.workspace.ecommerce.actions(other)]
+        self.steps_editor.set_steps(actions)
+        self.refresh()
+
+    def problems(self) -> list[Problem]:
+        return validate_actions(self.steps_editor.steps(), self.workspace)
+
+    def value(self) -> list[Step] | None:
+        """The edited actions, or None while one of them is invalid."""
+        return None if self.problems() else self.steps_editor.steps()
+
+    def refresh(self) -> None:
+        problems = self.problems()
+        self.problem_label.show_problems(problems)
+        self.save_button.setEnabled(not problems)
+
+    def _save(self) -> None:
+        if self.value() is not None:
+            self.accept()
+
+    def command(self) -> SetEcommerceCommand | None:
+        actions = self.value()
+        if actions is None or actions == self.workspace.ecommerce.actions(self.key):
+            return None
+        before = self.workspace.ecommerce
+        after = with_actions(before, self.key, actions)
+        return SetEcommerceCommand(self.workspace, before, after,
+                                   f"Edit actions: {set_title(self.workspace, self.key)}")
+
+    def push_to(self, undo_stack: QUndoStack) -> None:
+        command = self.command()
+        if command is not None:
+            undo_stack.push(command)

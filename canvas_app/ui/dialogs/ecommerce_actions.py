@@ -1,0 +1,207 @@
+"""The E-Commerce Actions window, modelled on the reference article "Automate Follow-Up
+When a Purchase is Made": the five default sets, product sets found by typing a product
+name, and the legacy/manual orders setting (R12-R15). Every change is one undo step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import events as ev
+from ...domain.action_edit import product_by_name
+from ...domain.ecommerce import DEFAULT_SETS
+from ...domain.events import DomainEvent
+from ...domain.workspace import Workspace
+from ...editing.settings_commands import SetEcommerceCommand
+from .action_set import PRODUCT_HELP, ActionSetDialog
+from .widgets import help_label
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+LEGACY_HELP = ("By default product actions run only for shopping cart and order form "
+               "purchases. With this on they also run when a legacy order form or manual "
+               "order is placed (paid or pending). Default sets never run for those orders.")
+
+
+class EcommerceActionsDialog(QDialog):
+    def __init__(self, workspace: Workspace, undo_stack: QUndoStack,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ecommerceActionsDialog")
+        self.setWindowTitle("E-Commerce Actions")
+        self.resize(760, 680)
+        self.workspace = workspace
+        self.undo_stack = undo_stack
+        self.set_dialog: ActionSetDialog | None = None
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        intro = QLabel("Create actions for the default settings. Click an <b>Actions</b> "
+                       "button to add actions or copy an existing action set.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        # -- default settings ---------------------------------------------------------------
+        defaults = QGroupBox("Default Settings")
+        defaults.setObjectName("defaultSettings")
+        grid = QGridLayout(defaults)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(2)
+        self.set_buttons: dict[str, QPushButton] = {}
+        self.count_labels: dict[str, QLabel] = {}
+        for row, (name, (label, description)) in enumerate(DEFAULT_SETS.items()):
+            title = QLabel(f"<b>{label}</b>")
+            help_text = help_label(description)
+            help_text.setContentsMargins(0, 0, 0, 6)
+            count = QLabel()
+            count.setObjectName(f"count_{name}")
+            button = QPushButton("Actions")
+            button.setObjectName(f"actions_{name}")
+            button.setAccessibleName(f"Actions of {label}")
+            button.clicked.connect(self._opener(name))
+            grid.addWidget(title, 2 * row, 0)
+            grid.addWidget(count, 2 * row, 1, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(button, 2 * row, 2)
+            grid.addWidget(help_text, 2 * row + 1, 0, 1, 3)
+            self.set_buttons[name] = button
+            self.count_labels[name] = count
+        grid.setColumnStretch(0, 1)
+        layout.addWidget(defaults)
+
+        # -- products -----------------------------------------------------------------------
+        products = QGroupBox("Products")
+        products.setObjectName("productSets")
+        product_layout = QVBoxLayout(products)
+        product_layout.addWidget(help_label(
+            "To create actions for one product, start typing its name and pick it. "
+            + PRODUCT_HELP, "productHelp"))
+        row = QHBoxLayout()
+        product_label = QLabel("&Product:")
+        self.product_edit = QLineEdit()
+        self.product_edit.setObjectName("productSearch")
+        self.product_edit.setPlaceholderText("Type part of a product name, e.g. pool")
+        self.product_edit.setClearButtonEnabled(True)
+        product_label.setBuddy(self.product_edit)
+        self._product_model = QStringListModel(self)
+        self.completer = QCompleter(self._product_model, self)
+        self.completer.setObjectName("productCompleter")
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.product_edit.setCompleter(self.completer)
+        self.product_button = QPushButton("Actions")
+        self.product_button.setObjectName("productActionsButton")
+        self.product_button.clicked.connect(self.open_product_set)
+        self.product_edit.textChanged.connect(self._product_text_changed)
+        self.product_edit.returnPressed.connect(self.open_product_set)
+        row.addWidget(product_label)
+        row.addWidget(self.product_edit, 1)
+        row.addWidget(self.product_button)
+        product_layout.addLayout(row)
+        product_layout.addWidget(QLabel("Products that have actions (double-click or Enter "
+                                        "to edit):"))
+        self.product_sets = QListWidget()
+        self.product_sets.setObjectName("productSetList")
+        self.product_sets.setMaximumHeight(90)
+        self.product_sets.itemActivated.connect(
+            lambda item: self.open_set(item.data(KEY_ROLE)))
+        product_layout.addWidget(self.product_sets)
+        layout.addWidget(products)
+
+        # -- settings -----------------------------------------------------------------------
+        settings = QGroupBox("Settings")
+        settings_layout = QVBoxLayout(settings)
+        self.legacy_check = QCheckBox("Also run product actions for &legacy order forms and "
+                                      "manual orders")
+        self.legacy_check.setObjectName("legacySettingCheck")
+        self.legacy_check.toggled.connect(self._legacy_toggled)
+        settings_layout.addWidget(self.legacy_check)
+        settings_layout.addWidget(help_label(LEGACY_HELP))
+        layout.addWidget(settings)
+        layout.addStretch(1)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setObjectName("closeButton")
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        unsubscribe = workspace.events.subscribe(self._on_event)
+        self.finished.connect(lambda _result: unsubscribe())
+        self.destroyed.connect(lambda *_args: unsubscribe())
+        self.refresh()
+
+    # -- following the domain -----------------------------------------------------------
+    def _on_event(self, event: DomainEvent) -> None:
+        if event.name in (ev.ECOMMERCE_CHANGED, ev.CATALOG_CHANGED, ev.WORKSPACE_RESET):
+            self.refresh()
+
+    def refresh(self) -> None:
+        eco = self.workspace.ecommerce
+        for name, label in self.count_labels.items():
+            count = len(eco.actions(name))
+            label.setText(f"{count} action{'s' if count != 1 else ''}" if count else "none")
+        self._product_model.setStringList([p.name for p in
+                                           self.workspace.catalog.products.values()])
+        self.product_sets.clear()
+        for product_id, actions in eco.product_action_sets.items():
+            if not actions:
+                continue
+            item = QListWidgetItem(f"{self.workspace.catalog.product_name(product_id)} "
+                                   f"({len(actions)} action{'s' if len(actions) != 1 else ''})")
+            item.setData(KEY_ROLE, f"product:{product_id}")
+            self.product_sets.addItem(item)
+        self.legacy_check.blockSignals(True)
+        self.legacy_check.setChecked(eco.product_actions_for_legacy_and_manual)
+        self.legacy_check.blockSignals(False)
+        self._product_text_changed(self.product_edit.text())
+
+    # -- opening sets -------------------------------------------------------------------
+    def _opener(self, key: str) -> Callable[[], None]:
+        return lambda: self.open_set(key)
+
+    def open_set(self, key: str) -> ActionSetDialog:
+        """Opens the action-set editor for ``key``; its Save pushes one undo command."""
+        dialog = ActionSetDialog(self.workspace, key, self)
+        dialog.accepted.connect(lambda: dialog.push_to(self.undo_stack))
+        dialog.finished.connect(dialog.deleteLater)
+        self.set_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def chosen_product(self) -> str | None:
+        product = product_by_name(self.workspace.catalog, self.product_edit.text())
+        return product.id if product is not None else None
+
+    def open_product_set(self) -> ActionSetDialog | None:
+        product_id = self.chosen_product()
+        if product_id is None:
+            return None
+        return self.open_set(f"product:{product_id}")
+
+    def _product_text_changed(self, _text: str) -> None:
+        self.product_button.setEnabled(self.chosen_product() is not None)
+
+    def _legacy_toggled(self, on: bool) -> None:
+        before = self.workspace.ecommerce
+        after = before.copy()
+        after.product_actions_for_legacy_and_manual = on
+        self.undo_stack.push(SetEcommerceCommand(
+            self.workspace, before, after,
+            "Product actions for legacy and manual orders " + ("on" if on else "off")))
