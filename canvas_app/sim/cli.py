@@ -1,0 +1,108 @@
+"""``canvas-app simulate WORKSPACE --scenario FILE [...]`` (SPEC §6).
+
+The lead wires it into ``canvas_app/cli.py`` with ``add_parser(subparsers)`` and dispatches
+``args.func(args)`` (``func`` is :func:`run`). Bad input prints one line on stderr and
+returns 1; nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..domain.errors import DomainError, Problem
+from ..domain.timeutil import parse_time
+from ..domain.workspace import Workspace
+from ..io.errors import LoadError
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "simulate", help="simulate a scenario over a workspace and print what happened",
+        description="Runs the purchases and events of a scenario through the workspace's "
+                    "campaigns and prints a summary (or the result JSON with --json).")
+    parser.add_argument("workspace", metavar="WORKSPACE",
+                        help="a .campaign.json file, a SQLite file or a SQLAlchemy URL")
+    parser.add_argument("--scenario", required=True, metavar="FILE",
+                        help="the scenario (.scenario.json)")
+    parser.add_argument("--campaign", metavar="ID", help="simulate this campaign alone")
+    parser.add_argument("--seed", type=int, metavar="N",
+                        help="seed of the population generator (overrides the scenario's)")
+    parser.add_argument("--until", metavar="TIME",
+                        help="horizon, ISO 8601 (overrides the scenario's)")
+    parser.add_argument("--json", action="store_true", help="print the result JSON")
+    parser.add_argument("--out", metavar="FILE",
+                        help="write the result JSON to FILE (the summary is still printed "
+                             "unless --json)")
+    parser.set_defaults(func=run)
+
+
+def load_any_workspace(arg: str) -> Workspace:
+    """A .json file through canvas_app.io, anything else through canvas_app.store."""
+    from ..io.workspace_file import load_workspace
+
+    if arg.lower().endswith(".json"):
+        return load_workspace(arg)
+    try:
+        from ..store import Store, StoreError, resolve_url  # type: ignore[attr-defined]
+    except ImportError:
+        raise LoadError(arg, Problem("", "not a .campaign.json file, and database "
+                                         "workspaces are not available")) from None
+    try:
+        return Store(resolve_url(arg)).load()
+    except StoreError as exc:
+        raise LoadError(arg, Problem("", str(exc))) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from .engine import Simulation
+    from .scenario_file import load_scenario
+    from .summary import summary_text
+
+    try:
+        workspace = load_any_workspace(args.workspace)
+        if args.campaign is not None and not workspace.has_campaign(args.campaign):
+            raise LoadError("--campaign", Problem("", f'no campaign "{args.campaign}" in '
+                                                      f"{args.workspace}"))
+        until = None
+        if args.until is not None:
+            try:
+                until = parse_time(args.until)
+            except ValueError as exc:
+                raise LoadError("--until", Problem("", str(exc))) from None
+        scenario = load_scenario(args.scenario, workspace)
+        if until is not None and until.timestamp() < scenario.start:
+            raise LoadError("--until", Problem("", f"{args.until} is before the scenario's "
+                                                   "start"))
+        sim = Simulation(workspace, scenario, seed=args.seed, campaign=args.campaign,
+                         until=until)
+        result = sim.run()
+        text = result.to_json()
+        if args.out:
+            from ..io.atomic import write_text_atomic
+
+            try:
+                write_text_atomic(Path(args.out), text)
+            except OSError as exc:
+                raise LoadError(args.out, Problem("", f"cannot write: {exc.strerror}")) from None
+        if args.json and not args.out:
+            sys.stdout.write(text)
+        elif not args.json:
+            sys.stdout.write(summary_text(result))
+        return 0
+    except (LoadError, DomainError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Runs the subcommand on its own: ``python -m canvas_app.sim.cli simulate ...``."""
+    parser = argparse.ArgumentParser(prog="canvas-app")
+    add_parser(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,164 @@
+"""Purchase and e-commerce rules: orders, payments, action sets, buyers (R8-R16, C10, C11)."""
+
+from __future__ import annotations
+
+from ..domain.catalog import payment_type_label
+from ..domain.contacts import normalise_email, normalise_name
+from ..domain.ecommerce import DEFAULT_SETS
+from ..domain.purchase import match_purchase
+from ..domain.steps import Step
+from .core import ACTION
+from .model import Buyer, ScenarioEvent, duration_seconds
+from .movement import MovementRules
+from .state import ContactState, Order
+
+CHANNEL_WORDS = {"shopping_cart": "shopping cart", "order_form": "order form",
+                 "legacy_order_form": "legacy order form", "manual_order": "manual order",
+                 "api": "API"}
+Deferred = list[tuple[str, str]]
+
+
+def set_label(key: str) -> str:
+    if key.startswith("product:"):
+        return f"product {key[len('product:'):]}"
+    return DEFAULT_SETS.get(key, (key, ""))[0]
+
+
+class CommerceRules(MovementRules):
+    # -- buyers (R15) ---------------------------------------------------------------------
+    def buyer(self, who: str | Buyer) -> tuple[ContactState, bool]:
+        if isinstance(who, str):
+            return self.contacts[who], False
+        key = (normalise_name(who.first_name), normalise_name(who.last_name),
+               normalise_email(who.email))
+        found = self.find_contact(key)
+        if found is not None:
+            return self.contacts[found], False
+        c = self.add_contact(who.as_contact(self.new_contact_id()))
+        self.journey(c, "contact_created", None,
+                     "no contact had this first name, last name and email")
+        self.say(f"{c.name} <{c.email}> was created as contact {c.id} "
+                 "(no contact matched first name, last name and email)")
+        return c, True
+
+    # -- action sets (R12-R14, C10) -------------------------------------------------------
+    def fire_set(self, c: ContactState, key: str, deferred: Deferred) -> None:
+        actions = self.plan.ecommerce.actions(key)
+        if not actions:
+            return
+        self.count_set(key)
+        label = set_label(key)
+        self.journey(c, "action_set", None, f'"{label}" ({len(actions)} actions)')
+        self.say(f'{c.name}: action set "{label}" ran')
+        for action in actions:
+            delay = duration_seconds(action.delay)
+            if delay > 0:
+                self.schedule(self.now + delay, ACTION, c.id, action, key)
+            else:
+                self.do_action(c, action, key, deferred)
+
+    def do_action(self, c: ContactState, action: Step, key: str,
+                  deferred: Deferred | None) -> None:
+        how = f'action set "{set_label(key)}"'
+        kind = action.kind
+        if kind == "apply_tag":
+            self.apply_tag(c, action.tag or "", how, deferred)
+        elif kind == "remove_tag":
+            self.remove_tag(c, action.tag or "", how)
+        elif kind == "send_email":
+            self.count_email()
+            self.journey(c, "email_sent", None, f'"{action.subject}" ({how})')
+        elif kind == "notify_team":
+            self.journey(c, "notify_team", None, f'"{action.message}" ({how})')
+        elif kind == "set_contact_type":
+            self.set_contact_type(c, action.contact_type, how)
+        elif kind == "add_to_campaign":
+            self.add_to_campaign(c, action.campaign or "", how)
+        elif kind == "remove_from_campaign":
+            self.remove_from_campaign(c, action.campaign or "", how)
+
+    def delayed_action(self, c: ContactState, action: Step, key: str) -> None:
+        self.do_action(c, action, key, None)
+
+    def run_deferred(self, c: ContactState, deferred: Deferred) -> None:
+        for tag, how in deferred:
+            self.tag_goals(c, tag, how)
+
+    # -- events ---------------------------------------------------------------------------
+    def cart_login(self, c: ContactState) -> None:
+        self.journey(c, "cart_login", None, "logged into a multi-step cart")
+        self.say(f"{c.name} logged into the cart")
+        deferred: Deferred = []
+        self.fire_set(c, "on_login", deferred)
+        self.run_deferred(c, deferred)
+
+    def purchase(self, event: ScenarioEvent) -> None:
+        """R16: buyer match or creation, contact_creation, purchase set, product sets, goals."""
+        assert event.contact is not None and event.order_id is not None
+        c, created = self.buyer(event.contact)
+        channel = event.channel or "shopping_cart"
+        outcome = event.outcome or "success"
+        payment_type = event.payment_type or "credit_card"
+        order = Order(event.order_id, c.id, channel, event.products, payment_type,
+                      event.order_form)
+        self.orders[order.id] = order
+        catalog = self.plan.catalog
+        products = ", ".join(catalog.product_name(p) for p in event.products)
+        via = CHANNEL_WORDS.get(channel, channel)
+        if event.order_form:
+            form = catalog.order_forms.get(event.order_form)
+            via += f' "{form.name if form else event.order_form}"'
+        detail = (f"order {order.id} via {via}: {products}; "
+                  f"{payment_type_label(payment_type)}; payment {outcome}")
+        self.journey(c, "purchase", None, detail)
+        self.say(f"{c.name} placed {detail}")
+        deferred: Deferred = []
+        eco = self.plan.ecommerce
+        if created and eco.creation_fires(channel):
+            self.fire_set(c, "contact_creation", deferred)
+        for key in eco.sets_for_order(channel, outcome, event.products):
+            self.fire_set(c, key, deferred)
+        if outcome == "success":
+            order.paid = True
+            self.purchase_goals(c, order, payment_type)
+        self.run_deferred(c, deferred)
+
+    def payment(self, event: ScenarioEvent) -> None:
+        """A later payment of an order (R8, R9): only the first success reaches goals."""
+        assert event.order_id is not None
+        order = self.orders[event.order_id]
+        c = self.contacts[order.contact]
+        payment_type = event.payment_type or order.payment_type
+        outcome = event.outcome or "success"
+        renewal = order.paid and outcome == "success"
+        kind = "renewal payment" if renewal else "payment"
+        detail = (f"{kind} of order {order.id}: {payment_type_label(payment_type)}, "
+                  f"{outcome}")
+        self.journey(c, "payment", None, detail)
+        if outcome != "success":
+            self.say(f"{c.name}: {detail}; purchase goals wait for a successful payment")
+            return
+        if renewal:
+            matching = [g.name for g in self.plan.purchase_goals
+                        if match_purchase(g.purchase, self.plan.catalog, order.products,
+                                          order.order_form, payment_type).matched]
+            goals = ", ".join(f'"{n}"' for n in matching)
+            self.say(f"{c.name}: {detail}" + (f"; not checked against {goals}: renewal payment"
+                                             if goals else ""))
+            return
+        self.say(f"{c.name}: {detail}, the order's first successful payment")
+        order.paid = True
+        self.purchase_goals(c, order, payment_type)
+
+    def purchase_goals(self, c: ContactState, order: Order, payment_type: str) -> None:
+        """R9, R10: each purchase goal checked once, at the order's first successful payment."""
+        for goal in self.plan.purchase_goals:
+            assert goal.purchase is not None
+            match = match_purchase(goal.purchase, self.plan.catalog, order.products,
+                                   order.order_form, payment_type)
+            if match.matched:
+                self.achieve(c, goal, f"order {order.id}, {payment_type}")
+            elif match.reason.startswith("payment type"):
+                self.journey(c, "not_eligible", goal.id, f"order {order.id}: {match.reason}")
+                self.say(f'{c.name} did not achieve "{goal.name}" (order {order.id}): '
+                         f"{match.reason}")

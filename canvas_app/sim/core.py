@@ -1,0 +1,139 @@
+"""Bookkeeping shared by the engine's rule modules: clock, queue, counts, journeys, log.
+
+:class:`EngineCore` holds the state of a run; :mod:`.movement` (campaign rules R3-R7) and
+:mod:`.commerce` (purchase and e-commerce rules R8-R16) add the rules on top of it, and
+:class:`canvas_app.sim.engine.Simulation` adds the event loop and the public API.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable
+from typing import Any
+
+from ..domain.contacts import Contact
+from .model import to_datetime
+from .plan import Plan
+from .state import ContactState, Movement, Order
+
+# Kinds of scheduled queue entries (C11: they run after scenario events of the same instant).
+RESUME = 0  # a delay or wait ends: (contact id, sequence id, next step index)
+ACTION = 1  # a delayed e-commerce action: (contact id, action, set key)
+
+Listener = Callable[[Movement], None]
+Journey = list[tuple[int, str, str | None, str]]
+
+
+class EngineCore:
+    def __init__(self, plan: Plan, keep_journey: Callable[[int], bool],
+                 keep_log: bool) -> None:
+        self.plan = plan
+        self.now = 0
+        self.contacts: dict[str, ContactState] = {}
+        self.orders: dict[str, Order] = {}
+        self._by_key: dict[tuple[str, str, str], str] = {}
+        self._keep_journey = keep_journey
+        self._created = 0
+        self._queue: list[tuple[Any, ...]] = []
+        self._seq = 0
+        self._listeners: list[Listener] = []
+        self.log: list[str] | None = [] if keep_log else None
+        self._stamp_cache: tuple[int, str] = (-1, "")
+        self.counts_by_node: dict[str, dict[str, int]] = {}
+        for node_id, node in plan.nodes.items():
+            self.counts_by_node[node_id] = (
+                {"achieved": 0, "waiting": 0} if node.is_goal
+                else {"entered": 0, "completed": 0, "removed": 0, "active": 0})
+        self.action_sets: dict[str, int] = {k: 0 for k in plan.ecommerce.non_empty_keys()}
+        self.emails_sent = 0
+        self.campaign_contacts: dict[str, int] = {c: 0 for c in plan.campaigns}
+        # (time, node or "@set"/"@email"/"@campaign", key, delta) when a recorder is set
+        self.recorder: list[tuple[int, str, str, int]] | None = None
+
+    # -- contacts ---------------------------------------------------------------------
+    def add_contact(self, contact: Contact) -> ContactState:
+        index = len(self.contacts)
+        state = ContactState(contact.id, contact.first_name, contact.last_name,
+                             contact.email, contact.tags, contact.contact_type,
+                             self._keep_journey(index))
+        self.contacts[contact.id] = state
+        self._by_key.setdefault(contact.match_key(), contact.id)
+        return state
+
+    def find_contact(self, key: tuple[str, str, str]) -> str | None:
+        """The oldest contact with this first name, last name and email (R15, C10)."""
+        return self._by_key.get(key)
+
+    def new_contact_id(self) -> str:
+        while True:
+            self._created += 1
+            candidate = f"new-{self._created}"
+            if candidate not in self.contacts:
+                return candidate
+
+    # -- counting -----------------------------------------------------------------------
+    def bump(self, node_id: str, key: str, delta: int = 1) -> None:
+        self.counts_by_node[node_id][key] += delta
+        if self.recorder is not None:
+            self.recorder.append((self.now, node_id, key, delta))
+
+    def count_set(self, key: str) -> None:
+        self.action_sets[key] = self.action_sets.get(key, 0) + 1
+        if self.recorder is not None:
+            self.recorder.append((self.now, "@set", key, 1))
+
+    def count_email(self) -> None:
+        self.emails_sent += 1
+        if self.recorder is not None:
+            self.recorder.append((self.now, "@email", "", 1))
+
+    def count_campaign_contact(self, campaign_id: str) -> None:
+        self.campaign_contacts[campaign_id] += 1
+        if self.recorder is not None:
+            self.recorder.append((self.now, "@campaign", campaign_id, 1))
+
+    # -- journeys, listeners, log ---------------------------------------------------------
+    def journey(self, c: ContactState, event: str, node: str | None, detail: str,
+                from_node: str | None = None, to_node: str | None = None) -> None:
+        if c.journey is not None:
+            c.journey.append((self.now, event, node, detail))
+        if self._listeners:
+            movement = Movement(self.now, c.id, event, node, from_node, to_node, detail)
+            for listener in list(self._listeners):
+                listener(movement)
+
+    def stamp(self) -> str:
+        if self._stamp_cache[0] != self.now:
+            moment = to_datetime(self.now)
+            text = moment.strftime("%Y-%m-%d %H:%M")
+            if moment.second:
+                text += moment.strftime(":%S")
+            self._stamp_cache = (self.now, text)
+        return self._stamp_cache[1]
+
+    def say(self, text: str) -> None:
+        if self.log is not None:
+            self.log.append(f"{self.stamp()} {text}")
+
+    def reserve(self) -> int:
+        """A place in the log for a line written once its consequences are known."""
+        if self.log is None:
+            return -1
+        self.log.append("")
+        return len(self.log) - 1
+
+    def fill(self, slot: int, text: str, parts: list[str] | None = None) -> None:
+        if self.log is None or slot < 0:
+            return
+        line = f"{self.stamp()} {text}"
+        if parts:
+            line += "".join(f" \u2192 {p}" for p in parts if p)
+        self.log[slot] = line
+
+    # -- scheduling -----------------------------------------------------------------------
+    def schedule(self, at: int, kind: int, contact_id: str, what: Any, extra: Any) -> None:
+        self._seq += 1
+        heapq.heappush(self._queue, (at, self._seq, kind, contact_id, what, extra))
+
+    def node_name(self, node_id: str) -> str:
+        return self.plan.nodes[node_id].name

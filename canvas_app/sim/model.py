@@ -1,0 +1,95 @@
+"""The scenario a simulation runs (R18): start, horizon, contacts, timed events, population.
+
+Times inside the engine are whole seconds since the Unix epoch (UTC); :func:`to_seconds`
+and :func:`to_datetime` convert. A scenario is built by :func:`canvas_app.sim.files.load_scenario`
+(from a file, with located errors) or directly in code (tests, the canvas).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from ..domain.contacts import Contact
+from ..domain.timeutil import format_time
+
+if TYPE_CHECKING:
+    from .population import PopulationSpec
+
+EVENT_TYPES: tuple[str, ...] = ("add_to_campaign", "remove_from_campaign", "purchase",
+                                "payment", "cart_login", "apply_tag", "remove_tag")
+PAYMENT_OUTCOMES: tuple[str, ...] = ("success", "failed", "error")
+
+
+def to_seconds(moment: datetime) -> int:
+    """Whole seconds since the epoch; naive datetimes are UTC (C5)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return int(moment.timestamp() // 1)
+
+
+def duration_seconds(delta: timedelta | None) -> int:
+    return 0 if delta is None else int(round(delta.total_seconds()))
+
+
+def to_datetime(seconds: int) -> datetime:
+    return datetime.fromtimestamp(seconds, UTC)
+
+
+def iso(seconds: int) -> str:
+    """ISO 8601 UTC with a ``Z`` (C5)."""
+    return format_time(to_datetime(seconds))
+
+
+@dataclass(frozen=True, slots=True)
+class Buyer:
+    """A buyer named by first name, last name and email (R15)."""
+
+    first_name: str
+    last_name: str
+    email: str
+
+    def as_contact(self, contact_id: str) -> Contact:
+        return Contact(contact_id, self.first_name.strip(), self.last_name.strip(),
+                       self.email.strip())
+
+
+@dataclass(slots=True)
+class ScenarioEvent:
+    """One timed event. ``index`` is its place in the file's ``events`` (-1 if generated)."""
+
+    at: int
+    type: str
+    contact: str | Buyer | None = None
+    campaign: str | None = None
+    tag: str | None = None
+    channel: str | None = None
+    order_id: str | None = None
+    products: tuple[str, ...] = ()
+    payment_type: str | None = None
+    order_form: str | None = None
+    outcome: str | None = None
+    index: int = -1
+
+
+@dataclass
+class Scenario:
+    start: int
+    until: int | None = None
+    seed: int | None = None
+    contacts: list[Contact] = field(default_factory=list)
+    events: list[ScenarioEvent] = field(default_factory=list)
+    population: PopulationSpec | None = None
+    source: str = ""
+
+    @classmethod
+    def at(cls, start: datetime | str, until: datetime | str | None = None,
+           **kw: object) -> Scenario:
+        """A scenario from datetimes or ISO strings (a convenience for code and tests)."""
+        from ..domain.timeutil import parse_time
+
+        def sec(value: datetime | str) -> int:
+            return to_seconds(parse_time(value) if isinstance(value, str) else value)
+
+        return cls(start=sec(start), until=None if until is None else sec(until), **kw)

@@ -1,0 +1,206 @@
+"""Campaign rules: joining and leaving campaigns, sequences, goals (R3-R7, C7-C9, C14)."""
+
+from __future__ import annotations
+
+from ..domain.timeutil import describe_duration
+from .core import RESUME, EngineCore
+from .model import duration_seconds, iso, to_seconds
+from .plan import NodePlan
+from .state import IN, REMOVED, ContactState
+
+
+class MovementRules(EngineCore):
+    # -- campaigns (R3, C9) -------------------------------------------------------------
+    def add_to_campaign(self, c: ContactState, campaign_id: str, how: str) -> None:
+        plan = self.plan.campaigns.get(campaign_id)
+        if plan is None:
+            self.say(f'{c.name} was not added to "{self.plan.campaign_name(campaign_id)}" '
+                     f"({how}): that campaign is left out of this run")
+            return
+        state = c.membership.get(campaign_id)
+        if state == IN:
+            self.say(f'{c.name} is already in "{plan.name}" ({how}): nothing to do')
+            return
+        if state is None:
+            self.count_campaign_contact(campaign_id)
+        c.membership[campaign_id] = IN
+        self.journey(c, "added", None, f'added to "{plan.name}" ({how})')
+        slot = self.reserve()
+        parts = [self.enter(c, node_id, None) for node_id in plan.entries]
+        self.fill(slot, f'{c.name} was added to "{plan.name}" ({how})', parts)
+
+    def remove_from_campaign(self, c: ContactState, campaign_id: str, how: str) -> None:
+        plan = self.plan.campaigns.get(campaign_id)
+        name = self.plan.campaign_name(campaign_id)
+        if plan is None or c.membership.get(campaign_id) != IN:
+            why = ("that campaign is left out of this run" if plan is None
+                   else "not in this campaign")
+            self.say(f'{c.name} was not removed from "{name}" ({how}): {why}')
+            return
+        c.membership[campaign_id] = REMOVED
+        self.journey(c, "removed_from_campaign", None, f'removed from "{name}" ({how})')
+        parts = []
+        for node_id in plan.nodes:
+            if node_id in c.active:
+                parts.append(self.leave_sequence(c, node_id, "removed from the campaign"))
+            elif node_id in c.waiting:
+                del c.waiting[node_id]
+                self.bump(node_id, "waiting", -1)
+                parts.append(f'stopped waiting at "{self.node_name(node_id)}"')
+        self.say(f'{c.name} was removed from "{name}" ({how})'
+                 + "".join(f" \u2192 {p}" for p in parts))
+
+    # -- nodes ----------------------------------------------------------------------------
+    def enter(self, c: ContactState, node_id: str, came_from: str | None) -> str:
+        """Enters a node (R5, R6); returns the words for the log line of the cause."""
+        node = self.plan.nodes[node_id]
+        if node.is_goal:
+            if node_id in c.achieved:
+                return f'passed "{node.name}" (already achieved)'
+            if node_id in c.waiting:
+                return f'waits at "{node.name}"'
+            c.waiting[node_id] = None
+            self.bump(node_id, "waiting")
+            self.journey(c, "waiting", node_id, f'waits at "{node.name}"', came_from, node_id)
+            return f'waits at "{node.name}"'
+        if node_id in c.entered:
+            self.journey(c, "skipped_reentry", node_id,
+                         f'"{node.name}" was entered before: a sequence is entered once')
+            return f'skipped "{node.name}" (entered before)'
+        c.entered.add(node_id)
+        c.active[node_id] = 0
+        self.bump(node_id, "entered")
+        self.bump(node_id, "active")
+        self.journey(c, "entered", node_id, f'entered "{node.name}"', came_from, node_id)
+        self.run_steps(c, node, 0)
+        return f'entered "{node.name}"'
+
+    def leave_sequence(self, c: ContactState, node_id: str, why: str) -> str:
+        step = c.active.pop(node_id)
+        node = self.plan.nodes[node_id]
+        self.bump(node_id, "removed")
+        self.bump(node_id, "active", -1)
+        where = f"at step {step + 1} of {len(node.steps)}"
+        self.journey(c, "removed", node_id, f'left "{node.name}" {where}: {why}', node_id)
+        return f'left "{node.name}" {where}'
+
+    # -- sequences (R6) -------------------------------------------------------------------
+    def run_steps(self, c: ContactState, node: NodePlan, index: int) -> None:
+        steps = node.steps
+        total = len(steps)
+        while index < total:
+            if c.active.get(node.id) is None:
+                return  # a goal downstream removed the contact (C8)
+            c.active[node.id] = index
+            step = steps[index]
+            kind = step.kind
+            where = f'"{node.name}" step {index + 1}'
+            if kind == "delay":
+                seconds = duration_seconds(step.duration)
+                if seconds > 0:
+                    self.journey(c, "step", node.id, f"{where}: waits "
+                                 f"{describe_duration(step.duration)}")
+                    self.schedule(self.now + seconds, RESUME, c.id, node.id, index + 1)
+                    return
+            elif kind == "wait_until":
+                until = to_seconds(step.until) if step.until is not None else self.now
+                if until > self.now:
+                    self.journey(c, "step", node.id, f"{where}: waits until {iso(until)}")
+                    self.schedule(until, RESUME, c.id, node.id, index + 1)
+                    return
+                self.journey(c, "step", node.id,
+                             f"{where}: {iso(until)} has passed, goes straight through")
+            elif kind == "email":
+                self.count_email()
+                self.journey(c, "email_sent", node.id, f'{where}: "{step.subject}"')
+            elif kind == "apply_tag":
+                self.apply_tag(c, step.tag or "", where, None)
+            elif kind == "remove_tag":
+                self.remove_tag(c, step.tag or "", where)
+            elif kind == "notify_team":
+                self.journey(c, "notify_team", node.id, f'{where}: "{step.message}"')
+            elif kind == "set_contact_type":
+                self.set_contact_type(c, step.contact_type, where)
+            index += 1
+        if c.active.get(node.id) is not None:
+            self.complete(c, node)
+
+    def resume(self, c: ContactState, node_id: str, index: int) -> None:
+        if node_id in c.active:
+            self.run_steps(c, self.plan.nodes[node_id], index)
+
+    def complete(self, c: ContactState, node: NodePlan) -> None:
+        del c.active[node.id]
+        self.bump(node.id, "completed")
+        self.bump(node.id, "active", -1)
+        self.journey(c, "completed", node.id, f'completed "{node.name}"', node.id)
+        slot = self.reserve()
+        parts = [self.enter(c, s, node.id) for s in node.successors]
+        self.fill(slot, f'{c.name} completed "{node.name}"', parts)
+
+    # -- tags (R7, C7) ----------------------------------------------------------------
+    def apply_tag(self, c: ContactState, tag: str, how: str,
+                  deferred: list[tuple[str, str]] | None) -> None:
+        """Applies a tag; its tag goals are checked now, or later when ``deferred`` (R16)."""
+        if tag in c.tags:
+            return  # C7: a tag the contact already has achieves nothing
+        c.tags.add(tag)
+        self.journey(c, "tag_applied", None, f'"{tag}" ({how})')
+        if deferred is not None:
+            deferred.append((tag, how))
+        else:
+            self.tag_goals(c, tag, how)
+
+    def tag_goals(self, c: ContactState, tag: str, how: str) -> None:
+        for goal in self.plan.tag_goals.get(tag, ()):
+            self.achieve(c, goal, f'tag "{tag}" by {how}')
+
+    def remove_tag(self, c: ContactState, tag: str, how: str) -> None:
+        if tag in c.tags:
+            c.tags.discard(tag)
+            self.journey(c, "tag_removed", None, f'"{tag}" ({how})')
+
+    def set_contact_type(self, c: ContactState, contact_type: str | None, how: str) -> None:
+        c.contact_type = contact_type
+        self.journey(c, "contact_type_set", None, f"{contact_type} ({how})")
+
+    # -- goals (R4, R5, C8, C14) ----------------------------------------------------------
+    def eligible(self, c: ContactState, goal: NodePlan) -> str | None:
+        """None when the contact may achieve the goal, else why not (R4)."""
+        if goal.achieved_by == "any_contact":
+            return None
+        state = c.membership.get(goal.campaign)
+        if state == IN:
+            return None
+        return "removed from this campaign" if state == REMOVED else "not in this campaign"
+
+    def achieve(self, c: ContactState, goal: NodePlan, how: str) -> None:
+        why_not = self.eligible(c, goal)
+        if why_not is not None:
+            self.journey(c, "not_eligible", goal.id, f"{how}: {why_not}")
+            self.say(f'{c.name} did not achieve "{goal.name}" ({how}): {why_not}')
+            return
+        again = goal.id in c.achieved
+        if again:
+            self.journey(c, "achieved_again", goal.id, f"{how} (counted once)", None, goal.id)
+        else:
+            c.achieved.add(goal.id)
+            self.bump(goal.id, "achieved")
+            self.journey(c, "achieved", goal.id, how, None, goal.id)
+        slot = self.reserve()
+        parts: list[str] = []
+        if c.membership.get(goal.campaign) != IN:
+            if goal.campaign not in c.membership:
+                self.count_campaign_contact(goal.campaign)
+            c.membership[goal.campaign] = IN  # C9: no start at the entry nodes
+            parts.append(f'joined "{self.plan.campaigns[goal.campaign].name}"')
+        for seq_id in goal.upstream_sequences:
+            if seq_id in c.active and not self.plan.nodes[seq_id].runs_until_completed:
+                parts.append(self.leave_sequence(c, seq_id, f'achieved "{goal.name}"'))
+        if goal.id in c.waiting:
+            del c.waiting[goal.id]
+            self.bump(goal.id, "waiting", -1)
+        for successor in goal.successors:
+            parts.append(self.enter(c, successor, goal.id))
+        verb = "achieved again" if again else "achieved"
+        self.fill(slot, f'{c.name} {verb} "{goal.name}" ({how})', parts)

@@ -1,0 +1,252 @@
+"""Load a scenario file: JSON, then its schema, then its references (R18, C4, C11).
+
+Every problem is located by a JSON path, e.g.
+``scenario.json: events[4].order_id: no order "o-9" was placed before 2026-01-03T09:00:00Z``,
+and raised as a :class:`canvas_app.io.errors.LoadError` (the CLI prints its first line).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import Any
+
+import jsonschema
+from jsonschema.exceptions import best_match
+
+from ..domain.contacts import Contact
+from ..domain.errors import Problem
+from ..domain.timeutil import parse_duration, parse_time
+from ..domain.workspace import Workspace
+from ..io.errors import LoadError
+from ..io.workspace_file import read_json, schema_problem
+from .files import scenario_schema
+from .model import Buyer, Scenario, ScenarioEvent, iso, to_seconds
+from .population import PopulationSpec, PurchasePlan
+
+
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(scenario_schema())
+
+
+def load_scenario(path: str | os.PathLike[str], workspace: Workspace,
+                  source: str | None = None) -> Scenario:
+    source = source or str(path)
+    return scenario_from_data(read_json(path, source), workspace, source)
+
+
+def scenario_from_data(data: Any, workspace: Workspace, source: str = "") -> Scenario:
+    if not isinstance(data, dict):
+        raise LoadError(source, Problem("", "a scenario file holds a JSON object"))
+    error = best_match(_validator().iter_errors(data),
+                       key=lambda e: (-len(e.absolute_path), 0))
+    if error is not None:
+        raise LoadError(source, schema_problem(error))
+    problems: list[Problem] = []
+    scenario = _Checker(workspace, problems).build(data)
+    if problems:
+        raise LoadError(source, problems)
+    scenario.source = source
+    return scenario
+
+
+class _Checker:
+    def __init__(self, workspace: Workspace, problems: list[Problem]) -> None:
+        self.ws = workspace
+        self.catalog = workspace.catalog
+        self.problems = problems
+
+    def bad(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    def time(self, value: Any, path: str) -> int | None:
+        try:
+            return to_seconds(parse_time(value))
+        except (ValueError, OverflowError, OSError) as exc:
+            self.bad(path, str(exc) if isinstance(exc, ValueError) else
+                     f"{value!r} is out of range")
+            return None
+
+    def duration(self, data: dict[str, Any], key: str, path: str, default: int) -> int:
+        if key not in data:
+            return default
+        try:
+            return int(round(parse_duration(data[key]).total_seconds()))
+        except ValueError as exc:
+            self.bad(f"{path}.{key}", str(exc))
+            return default
+
+    def build(self, data: dict[str, Any]) -> Scenario:
+        start = self.time(data["start"], "start") or 0
+        until = None
+        if data.get("until") is not None:
+            until = self.time(data["until"], "until")
+            if until is not None and until < start:
+                self.bad("until", f"the horizon {iso(until)} is before the start {iso(start)}")
+        known = [c.id for c in self.ws.contacts]
+        contacts: list[Contact] = []
+        seen: set[str] = set()
+        for i, c in enumerate(data.get("contacts", [])):
+            if c["id"] in seen:
+                self.bad(f"contacts[{i}].id", f'contact id "{c["id"]}" is used twice')
+            seen.add(c["id"])
+            contacts.append(Contact(c["id"], c.get("first_name", ""), c.get("last_name", ""),
+                                    c.get("email", ""), list(c.get("tags", [])),
+                                    c.get("contact_type")))
+        self.contact_ids = set(known) | seen
+        events = [ev for i, raw in enumerate(data.get("events", []))
+                  if (ev := self.event(raw, i, start)) is not None]
+        self.orders(events)
+        population = None
+        if "population" in data:
+            population = self.population(data["population"])
+        return Scenario(start, until, data.get("seed"), contacts, events, population)
+
+    def event(self, raw: dict[str, Any], i: int, start: int) -> ScenarioEvent | None:
+        where = f"events[{i}]"
+        at = self.time(raw["at"], f"{where}.at")
+        if at is None:
+            return None
+        if at < start:
+            self.bad(f"{where}.at", f"{iso(at)} is before the scenario's start {iso(start)}")
+        contact: str | Buyer | None = None
+        who = raw.get("contact")
+        if isinstance(who, str):
+            if who not in self.contact_ids:
+                self.bad(f"{where}.contact", f'no contact "{who}" in the workspace or the '
+                                             "scenario")
+            contact = who
+        elif isinstance(who, dict):
+            if raw["type"] != "purchase":
+                self.bad(f"{where}.contact", "only a purchase may name a new buyer; give a "
+                                             "contact id")
+            contact = Buyer(who["first_name"], who["last_name"], who["email"])
+        campaign = raw.get("campaign")
+        if campaign is not None and not self.ws.has_campaign(campaign):
+            self.bad(f"{where}.campaign", f'no campaign "{campaign}" in the workspace')
+        event = ScenarioEvent(at, raw["type"], contact=contact, campaign=campaign,
+                              tag=raw.get("tag"), channel=raw.get("channel"),
+                              order_id=raw.get("order_id"),
+                              products=tuple(dict.fromkeys(raw.get("products", []))),
+                              payment_type=raw.get("payment_type"),
+                              order_form=raw.get("order_form"), outcome=raw.get("outcome"),
+                              index=i)
+        if raw["type"] == "purchase":
+            self.purchase(event, raw, where)
+        elif event.payment_type is not None:
+            self.payment_type(event.payment_type, f"{where}.payment_type")
+        if raw["type"] != "purchase" and "products" in raw:
+            self.bad(f"{where}.products", "only a purchase lists products")
+        return event
+
+    def payment_type(self, value: str, path: str) -> None:
+        if value not in self.catalog.payment_types:
+            self.bad(path, f'no payment type "{value}" in the catalog (known: '
+                           f'{", ".join(self.catalog.payment_types)})')
+
+    def purchase(self, event: ScenarioEvent, raw: dict[str, Any], where: str) -> None:
+        for j, product in enumerate(raw["products"]):
+            if product not in self.catalog.products:
+                self.bad(f"{where}.products[{j}]", f'no product "{product}" in the catalog')
+        self.payment_type(raw["payment_type"], f"{where}.payment_type")
+        channel = event.channel
+        form_id = event.order_form
+        needs_form = channel in ("order_form", "legacy_order_form")
+        if form_id is None and needs_form:
+            self.bad(f"{where}.order_form", f"a {channel} purchase names its order form")
+        elif form_id is not None:
+            form = self.catalog.order_forms.get(form_id)
+            if form is None:
+                self.bad(f"{where}.order_form", f'no order form "{form_id}" in the catalog')
+            elif not needs_form:
+                self.bad(f"{where}.order_form", f"a {channel} purchase has no order form")
+            elif form.legacy != (channel == "legacy_order_form"):
+                kind = "a legacy" if form.legacy else "not a legacy"
+                self.bad(f"{where}.order_form",
+                         f'"{form_id}" is {kind} order form, so the channel cannot be '
+                         f"{channel}")
+        if event.outcome is None:
+            event.outcome = "success"
+
+    def orders(self, events: list[ScenarioEvent]) -> None:
+        """Duplicate order ids, and payments of orders not placed before them (C11)."""
+        placed: dict[str, ScenarioEvent] = {}
+        for event in events:
+            if event.type == "purchase" and event.order_id is not None:
+                first = placed.get(event.order_id)
+                if first is not None:
+                    self.bad(f"events[{event.index}].order_id",
+                             f'order "{event.order_id}" was already placed by '
+                             f"events[{first.index}]")
+                else:
+                    placed[event.order_id] = event
+        for event in events:
+            if event.type != "payment" or event.order_id is None:
+                continue
+            order = placed.get(event.order_id)
+            if order is None or (order.at, order.index) > (event.at, event.index):
+                self.bad(f"events[{event.index}].order_id",
+                         f'no order "{event.order_id}" was placed before {iso(event.at)}')
+        self.problems.sort(key=_problem_order)
+
+    def population(self, data: dict[str, Any]) -> PopulationSpec:
+        where = "population"
+        spec = PopulationSpec(count=data["count"])
+        spec.arrival_spread = self.duration(data, "arrival_spread", where, 0)
+        spec.retry_after = self.duration(data, "retry_after", where, spec.retry_after)
+        spec.renewal_every = self.duration(data, "renewal_every", where, spec.renewal_every)
+        spec.resolution = max(1, self.duration(data, "resolution", where, spec.resolution))
+        if "campaign" in data:
+            spec.campaign = data["campaign"]
+            if not self.ws.has_campaign(spec.campaign):
+                self.bad(f"{where}.campaign", f'no campaign "{spec.campaign}" in the workspace')
+        for key in ("share_added", "failure_rate", "error_rate", "retry_share"):
+            if key in data:
+                setattr(spec, key, float(data[key]))
+        if spec.failure_rate + spec.error_rate > 1:
+            self.bad(f"{where}.error_rate", "failure_rate and error_rate add up to more than 1")
+        spec.renewals = data.get("renewals", 0)
+        spec.id_prefix = data.get("id_prefix", spec.id_prefix)
+        for key, known, word in (("channels", None, "channel"),
+                                 ("payment_types", self.catalog.payment_types,
+                                  "payment type")):
+            if key not in data:
+                continue
+            mix = {k: float(v) for k, v in data[key].items()}
+            if sum(mix.values()) <= 0:
+                self.bad(f"{where}.{key}", "the weights add up to nothing")
+            for name in mix:
+                if known is not None and name not in known:
+                    self.bad(f"{where}.{key}.{name}", f'no {word} "{name}" in the catalog')
+            setattr(spec, key, mix)
+        for name in spec.channels:
+            if name not in ("shopping_cart", "order_form", "legacy_order_form", "manual_order",
+                            "api"):
+                self.bad(f"{where}.channels.{name}", f'no channel "{name}"')
+        for i, p in enumerate(data.get("purchases", [])):
+            path = f"{where}.purchases[{i}]"
+            if p["product"] not in self.catalog.products:
+                self.bad(f"{path}.product", f'no product "{p["product"]}" in the catalog')
+            form = p.get("order_form")
+            if form is not None and form not in self.catalog.order_forms:
+                self.bad(f"{path}.order_form", f'no order form "{form}" in the catalog')
+            spec.purchases.append(PurchasePlan(
+                p["product"], float(p["probability"]),
+                max(1, self.duration(p, "within", path, 7 * 86400)), p.get("channel"), form))
+        for channel in ("order_form", "legacy_order_form"):
+            legacy = channel == "legacy_order_form"
+            used = channel in spec.channels or any(p.channel == channel
+                                                   for p in spec.purchases)
+            if used and not any(f.legacy == legacy for f in self.catalog.order_forms.values()):
+                self.bad(f"{where}.channels", f"{channel} purchases need a "
+                                              f"{'legacy ' if legacy else ''}order form in "
+                                              "the catalog")
+        return spec
+
+
+def _problem_order(problem: Problem) -> tuple[int, int, str]:
+    path = problem.path
+    if path.startswith("events["):
+        return (1, int(path[7:path.index("]")]), path)
+    return (0 if not path.startswith("population") else 2, 0, path)

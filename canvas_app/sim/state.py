@@ -1,0 +1,70 @@
+"""What the engine keeps per contact and per order, and the movement events it emits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+IN = "in"
+REMOVED = "removed"
+
+
+class ContactState:
+    """One contact during a run.
+
+    ``membership`` maps a campaign id to ``"in"`` or ``"removed"`` (R3, R4);
+    ``active`` maps a sequence id to the index of the step the contact is at (R6);
+    ``waiting`` holds the goals it waits at, in the order it reached them.
+    """
+
+    __slots__ = ("id", "first_name", "last_name", "email", "tags", "contact_type",
+                 "membership", "entered", "active", "waiting", "achieved", "journey",
+                 "name")
+
+    def __init__(self, contact_id: str, first_name: str, last_name: str, email: str,
+                 tags: list[str], contact_type: str | None, keep_journey: bool) -> None:
+        self.id = contact_id
+        self.first_name = first_name
+        self.last_name = last_name
+        self.email = email
+        self.tags: set[str] = set(tags)
+        self.contact_type = contact_type
+        self.membership: dict[str, str] = {}
+        self.entered: set[str] = set()
+        self.active: dict[str, int] = {}
+        self.waiting: dict[str, None] = {}
+        self.achieved: set[str] = set()
+        self.journey: list[dict[str, Any]] | None = [] if keep_journey else None
+        self.name = f"{first_name} {last_name}".strip() or email or contact_id
+
+    def position(self) -> list[str]:
+        return sorted([*self.active, *self.waiting])
+
+
+@dataclass(slots=True)
+class Order:
+    id: str
+    contact: str
+    channel: str
+    products: tuple[str, ...]
+    payment_type: str
+    order_form: str | None
+    paid: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Movement:
+    """One journey event of one contact, as listeners receive it (see the package docs).
+
+    ``kind`` is a journey event name (C13). ``from_node`` / ``to_node`` say where the contact
+    moved: ``entered`` and ``waiting`` have ``to_node``; ``completed`` and ``removed`` have
+    ``from_node``; ``achieved`` has the goal in both ``node`` and ``to_node``.
+    """
+
+    at: int
+    contact: str
+    kind: str
+    node: str | None
+    from_node: str | None
+    to_node: str | None
+    detail: str

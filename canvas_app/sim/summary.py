@@ -1,0 +1,77 @@
+"""The readable summary ``canvas-app simulate`` prints (R19): per-node table, funnel per goal,
+action sets, emails sent, and the explaining log (shortened when long)."""
+
+from __future__ import annotations
+
+from .commerce import set_label
+from .model import iso
+from .result import SimResult
+
+LOG_LINES = 200
+
+
+def _table(rows: list[list[str]], right: set[int]) -> list[str]:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    out = []
+    for n, row in enumerate(rows):
+        cells = [cell.rjust(widths[i]) if i in right else cell.ljust(widths[i])
+                 for i, cell in enumerate(row)]
+        out.append("  " + "  ".join(cells).rstrip())
+        if n == 0:
+            out.append("  " + "  ".join("-" * w for w in widths))
+    return out
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{100.0 * part / whole:.1f}%" if whole else "-"
+
+
+def summary_text(result: SimResult, log_lines: int = LOG_LINES) -> str:
+    lines: list[str] = []
+    horizon = iso(result.until) if result.until is not None else "the last event"
+    lines.append(f"Simulation from {iso(result.start)} to {horizon}"
+                 + (f", seed {result.seed}" if result.seed is not None else "")
+                 + ("" if result.complete else " (CANCELLED before the end)"))
+    lines.append(f"{len(result.contacts)} contacts, {result.events_handled} events handled")
+    for cid, camp in result.campaigns.items():
+        lines.append("")
+        lines.append(f'Campaign "{camp["name"]}" ({cid}): {camp["contacts"]} contacts in it')
+        rows = [["node", "kind", "entered", "completed", "removed", "active", "achieved",
+                 "waiting"]]
+        for node in result.nodes.values():
+            if node["campaign"] != cid:
+                continue
+            if node["kind"] == "sequence":
+                rows.append([node["name"], "sequence", str(node["entered"]),
+                             str(node["completed"]), str(node["removed"]),
+                             str(node["active"]), "", ""])
+            else:
+                rows.append([node["name"], node["kind"].replace("_", " "), "", "", "", "",
+                             str(node["achieved"]), str(node.get("waiting", 0))])
+        lines += _table(rows, {2, 3, 4, 5, 6, 7})
+        goals = [n for n in result.nodes.values()
+                 if n["campaign"] == cid and n["kind"] != "sequence"]
+        if goals:
+            lines.append("  Funnel (contacts that achieved each goal, of those in the "
+                         "campaign):")
+            for goal in goals:
+                lines.append(f'    {goal["name"]}: {goal["achieved"]} of {camp["contacts"]} '
+                             f'({_percent(goal["achieved"], camp["contacts"])})')
+    lines.append("")
+    lines.append("Action sets fired:")
+    if result.action_sets:
+        rows = [["action set", "times"]]
+        rows += [[set_label(k), str(v)] for k, v in result.action_sets.items()]
+        lines += _table(rows, {1})
+    else:
+        lines.append("  (the workspace has no action sets)")
+    lines.append(f"Emails sent: {result.emails_sent}")
+    if log_lines:
+        lines.append("")
+        lines.append("What happened:")
+        shown = result.log[:log_lines]
+        lines += [f"  {line}" for line in shown]
+        if len(result.log) > len(shown):
+            lines.append(f"  ... {len(result.log) - len(shown)} more lines (use --json "
+                         "for the whole log)")
+    return "\n".join(lines) + "\n"
