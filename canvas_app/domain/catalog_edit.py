@@ -29,6 +29,10 @@ def validate_item(catalog: Catalog, item: Category | Product | OrderForm) -> lis
 
 
 def validate_payment_type(catalog: Catalog, name: str) -> list[Problem]:
+    """A new payment type: a name whose id (``Store credit`` -> ``store_credit``) is free."""
     if not name.strip():
         return [Problem("payment_types", "the name cannot be empty")]
+    payment_id = slugify(name).replace("-", "_")
+    if payment_id in catalog.payment_types:
+        return [Problem("payment_types", f'there is already a payment type "{payment_id}"')]
     return []

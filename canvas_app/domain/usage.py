@@ -35,6 +35,7 @@ class Usage:
     """One place that uses a catalog item, with a sentence saying where."""
 
     where: str
+    short: str  # for a table cell: 'goal "Bought pool shock"'
     campaign_id: str | None = None
     node_id: str | None = None
     action_set: str | None = None  # a default set name or "product:<id>"
@@ -56,22 +57,28 @@ def where_used(workspace: Workspace, section: str, item_id: str) -> list[Usage]:
             if isinstance(chosen, list) and item_id in chosen:
                 usages.append(Usage(
                     f'campaign "{campaign.name}", purchase goal "{node.name}"',
-                    campaign_id=campaign.id, node_id=node.id))
+                    f'goal "{node.name}"', campaign_id=campaign.id, node_id=node.id))
     catalog = workspace.catalog
     if section == "categories":
         for product in catalog.products.values():
             if product.category == item_id:
                 usages.append(Usage(f'product "{product.name}" (its category)',
-                                    product_id=product.id))
+                                    f'product "{product.name}"', product_id=product.id))
     if section == "products" and workspace.ecommerce.product_action_sets.get(item_id):
         usages.append(Usage(f'the product\'s own action set in E-Commerce Actions '
                             f'({len(workspace.ecommerce.product_action_sets[item_id])} '
-                            f'actions)', action_set=f"product:{item_id}"))
+                            f'actions)', "its own action set", action_set=f"product:{item_id}"))
     return usages
 
 
 def describe_usages(usages: list[Usage]) -> str:
+    """One bullet line per place, for a question before deleting."""
     return "\n".join(f"• {u.where}" for u in usages)
+
+
+def summarise_usages(usages: list[Usage]) -> str:
+    """The places in one short line, for a table cell."""
+    return ", ".join(u.short for u in usages)
 
 
 @dataclass

@@ -66,13 +66,29 @@ class SetEcommerceCommand(QUndoCommand):
         self._workspace.set_ecommerce(self._before.copy())
 
 
-def deletion_command(workspace: Workspace, deletion: Deletion, text: str) -> QUndoCommand:
-    """One undo step for deleting a catalog item with its references (children run in
-    order on redo and in reverse on undo)."""
-    command = QUndoCommand(text)
-    SetCatalogCommand(workspace, workspace.catalog, deletion.catalog, text, command)
-    for campaign_id, before, after in deletion.nodes:
-        ReplaceNodeCommand(workspace, campaign_id, before, after, text, command)
-    if deletion.ecommerce is not None:
-        SetEcommerceCommand(workspace, workspace.ecommerce, deletion.ecommerce, text, command)
-    return command
+class DeleteCatalogItemCommand(QUndoCommand):
+    """One undo step for deleting a catalog item with its references: the catalog, the
+    goals that named the item and the action sets, changed together.
+
+    The parts are plain commands held in a Python list (not Qt children, whose Python
+    wrappers could be collected while Qt still points at them); redo runs them in order,
+    undo in reverse.
+    """
+
+    def __init__(self, workspace: Workspace, deletion: Deletion, text: str) -> None:
+        super().__init__(text)
+        self._parts: list[QUndoCommand] = [
+            SetCatalogCommand(workspace, workspace.catalog, deletion.catalog, text)]
+        self._parts += [ReplaceNodeCommand(workspace, campaign_id, before, after, text)
+                        for campaign_id, before, after in deletion.nodes]
+        if deletion.ecommerce is not None:
+            self._parts.append(SetEcommerceCommand(workspace, workspace.ecommerce,
+                                                   deletion.ecommerce, text))
+
+    def redo(self) -> None:
+        for part in self._parts:
+            part.redo()
+
+    def undo(self) -> None:
+        for part in reversed(self._parts):
+            part.undo()

@@ -1,0 +1,139 @@
+"""The small dialog that adds or edits one catalog item: a product, a category, an order
+form or a payment type. Its Save stays disabled while the domain finds a problem."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.catalog import Catalog, Category, OrderForm, Product
+from ...domain.catalog_edit import new_item_id, validate_item, validate_payment_type
+from ...domain.errors import Problem
+from .widgets import ProblemLabel, help_label, save_cancel_buttons
+
+Item = Category | Product | OrderForm | str
+
+SECTION_WORDS = {"products": "product", "categories": "category",
+                 "order_forms": "order form", "payment_types": "payment type"}
+
+
+class CatalogItemDialog(QDialog):
+    """``item`` None adds a new one; a payment type is its id (a string)."""
+
+    def __init__(self, catalog: Catalog, section: str, item: Item | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("catalogItemDialog")
+        self.catalog = catalog
+        self.section = section
+        self.item = item
+        word = SECTION_WORDS[section]
+        self.setWindowTitle(f"{'Edit' if item is not None else 'Add'} {word}")
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+        name = item if isinstance(item, str) else (item.name if item is not None else "")
+        self.name_edit = QLineEdit(name)
+        self.name_edit.setObjectName("itemNameEdit")
+        self.name_edit.setPlaceholderText(f"Name of the {word}")
+        form.addRow("&Name:", self.name_edit)
+        self.name_edit.textChanged.connect(self.refresh)
+
+        if section == "products":
+            product = item if isinstance(item, Product) else Product("", "")
+            self.category_combo = QComboBox()
+            self.category_combo.setObjectName("itemCategoryCombo")
+            self.category_combo.addItem("(no category)", None)
+            for category in catalog.categories.values():
+                self.category_combo.addItem(category.name, category.id)
+            self.category_combo.setCurrentIndex(
+                max(0, self.category_combo.findData(product.category)))
+            form.addRow("&Category:", self.category_combo)
+            self.price_spin = QDoubleSpinBox()
+            self.price_spin.setObjectName("itemPriceSpin")
+            self.price_spin.setRange(0, 1_000_000)
+            self.price_spin.setDecimals(2)
+            self.price_spin.setValue(product.price)
+            form.addRow("&Price:", self.price_spin)
+            billing = QHBoxLayout()
+            self.one_time_radio = QRadioButton("&One-time")
+            self.one_time_radio.setObjectName("oneTimeRadio")
+            self.subscription_radio = QRadioButton("&Subscription")
+            self.subscription_radio.setObjectName("subscriptionRadio")
+            self._billing_group = QButtonGroup(self)
+            self._billing_group.addButton(self.one_time_radio)
+            self._billing_group.addButton(self.subscription_radio)
+            (self.subscription_radio if product.billing == "subscription"
+             else self.one_time_radio).setChecked(True)
+            billing.addWidget(self.one_time_radio)
+            billing.addWidget(self.subscription_radio)
+            billing.addStretch(1)
+            form.addRow("Billing:", billing)
+            layout.addWidget(help_label(
+                "A subscription's renewals never count for purchase goals or action sets: "
+                "only the first successful payment of an order does."))
+        elif section == "order_forms":
+            self.legacy_check = QCheckBox("&Legacy order form")
+            self.legacy_check.setObjectName("itemLegacyCheck")
+            self.legacy_check.setChecked(isinstance(item, OrderForm) and item.legacy)
+            form.addRow("", self.legacy_check)
+            layout.addWidget(help_label(
+                "Orders through a legacy form run no default action sets; product actions "
+                "run for them only when the E-Commerce setting allows it."))
+        elif section == "payment_types":
+            layout.addWidget(help_label("Goals can require one of the payment types; "
+                                        "a new one is available to them at once."))
+
+        self.problem_label = ProblemLabel()
+        layout.addWidget(self.problem_label)
+        self.buttons, self.save_button, self.cancel_button = save_cancel_buttons()
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.refresh()
+
+    def edited(self) -> Item:
+        name = self.name_edit.text().strip()
+        if self.section == "payment_types":
+            return new_item_id(self.catalog, name, self.section) if self.item is None \
+                else str(self.item)
+        item_id = self.item.id if isinstance(self.item, Category | Product | OrderForm) \
+            else new_item_id(self.catalog, name, self.section)
+        if self.section == "products":
+            billing = "subscription" if self.subscription_radio.isChecked() else "one_time"
+            return Product(item_id, name, self.category_combo.currentData(),
+                           round(self.price_spin.value(), 2), billing)
+        if self.section == "order_forms":
+            return OrderForm(item_id, name, self.legacy_check.isChecked())
+        return Category(item_id, name)
+
+    def problems(self) -> list[Problem]:
+        if self.section == "payment_types":
+            return validate_payment_type(self.catalog, self.name_edit.text())
+        item = self.edited()
+        assert not isinstance(item, str)
+        return validate_item(self.catalog, item)
+
+    def value(self) -> Item | None:
+        return None if self.problems() else self.edited()
+
+    def refresh(self) -> None:
+        problems = self.problems()
+        self.problem_label.show_problems(problems)
+        self.save_button.setEnabled(not problems)
+
+    def _save(self) -> None:
+        if self.value() is not None:
+            self.accept()

@@ -1,0 +1,284 @@
+"""The catalog manager: products, categories, order forms and payment types.
+
+Each add, edit and delete is one undo step. Deleting something that a goal, a product or
+an action set uses first shows where it is used (``domain.usage``) and asks; agreeing
+deletes it together with those references.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import events as ev
+from ...domain.catalog import Category, OrderForm, Product, payment_type_label
+from ...domain.events import DomainEvent
+from ...domain.usage import (
+    copy_catalog,
+    delete_with_references,
+    describe_usages,
+    summarise_usages,
+    where_used,
+)
+from ...domain.workspace import Workspace
+from ...editing.settings_commands import DeleteCatalogItemCommand, SetCatalogCommand
+from .catalog_item import SECTION_WORDS, CatalogItemDialog, Item
+from .widgets import help_label
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+TABS: dict[str, tuple[str, tuple[str, ...], str]] = {
+    # section -> (tab title, columns, object name of the table)
+    "products": ("&Products", ("Name", "Category", "Price", "Billing", "Used by"),
+                 "productTable"),
+    "categories": ("Ca&tegories", ("Name", "Products", "Used by"), "categoryTable"),
+    "order_forms": ("&Order forms", ("Name", "Type", "Used by"), "orderFormTable"),
+    "payment_types": ("Pa&yment types", ("Name", "Id", "Used by"), "paymentTypeTable"),
+}
+
+
+class CatalogManagerDialog(QDialog):
+    def __init__(self, workspace: Workspace, undo_stack: QUndoStack,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("catalogManagerDialog")
+        self.setWindowTitle("Catalog")
+        self.resize(820, 440)
+        self.workspace = workspace
+        self.undo_stack = undo_stack
+        self.item_dialog: CatalogItemDialog | None = None
+        self.confirm_box: QMessageBox | None = None
+        layout = QVBoxLayout(self)
+        intro = help_label(
+            "What your business sells and how it gets paid. Purchase goals and e-commerce "
+            "actions choose from these lists. Double-click a row to edit it; hover "
+            "\"Used by\" to see where an item is used.", "catalogHelp")
+        intro.setContentsMargins(0, 0, 0, 4)
+        layout.addWidget(intro)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("catalogTabs")
+        layout.addWidget(self.tabs, 1)
+        self.tables: dict[str, QTableWidget] = {}
+        self.add_buttons: dict[str, QPushButton] = {}
+        self.edit_buttons: dict[str, QPushButton] = {}
+        self.delete_buttons: dict[str, QPushButton] = {}
+        for section, (title, columns, object_name) in TABS.items():
+            self.tabs.addTab(self._tab(section, columns, object_name), title)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setObjectName("closeButton")
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        unsubscribe = workspace.events.subscribe(self._on_event)
+        self.finished.connect(lambda _result: unsubscribe())
+        self.destroyed.connect(lambda *_args: unsubscribe())
+        self.refresh()
+
+    def _tab(self, section: str, columns: tuple[str, ...], object_name: str) -> QWidget:
+        page = QWidget()
+        page_layout = QVBoxLayout(page)
+        table = QTableWidget(0, len(columns))
+        table.setObjectName(object_name)
+        table.setHorizontalHeaderLabels(list(columns))
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.setWordWrap(False)
+        table.horizontalHeader().setStretchLastSection(True)
+        if section != "payment_types":
+            table.itemActivated.connect(lambda _item: self.edit_selected(section))
+        table.itemSelectionChanged.connect(self._update_buttons)
+        self.tables[section] = table
+        page_layout.addWidget(table, 1)
+        row = QHBoxLayout()
+        word = SECTION_WORDS[section]
+        add = QPushButton(f"&Add {word}…")
+        add.setObjectName(f"add_{section}")
+        add.clicked.connect(self._action(self.add_item, section))
+        edit = QPushButton("&Edit…")
+        edit.setObjectName(f"edit_{section}")
+        edit.clicked.connect(self._action(self.edit_selected, section))
+        edit.setVisible(section != "payment_types")
+        delete = QPushButton("&Delete…")
+        delete.setObjectName(f"delete_{section}")
+        delete.clicked.connect(self._action(self.delete_selected, section))
+        self.add_buttons[section], self.edit_buttons[section] = add, edit
+        self.delete_buttons[section] = delete
+        row.addWidget(add)
+        row.addWidget(edit)
+        row.addWidget(delete)
+        row.addStretch(1)
+        page_layout.addLayout(row)
+        if section == "payment_types":
+            page_layout.addWidget(help_label(
+                "A payment type is an id that orders and goals refer to; add a new one or "
+                "delete one, it cannot be renamed."))
+        return page
+
+    @staticmethod
+    def _action(method: Callable[[str], object], section: str) -> Callable[[], None]:
+        return lambda: method(section) and None
+
+    # -- following the domain -----------------------------------------------------------
+    def _on_event(self, event: DomainEvent) -> None:
+        if event.name in (ev.CATALOG_CHANGED, ev.NODE_CHANGED, ev.ECOMMERCE_CHANGED,
+                          ev.WORKSPACE_RESET):
+            self.refresh()
+
+    def refresh(self) -> None:
+        catalog = self.workspace.catalog
+        rows: dict[str, list[tuple[str, list[str]]]] = {
+            "products": [(p.id, [p.name, catalog.categories[p.category].name
+                                 if p.category in catalog.categories else "—",
+                                 f"{p.price:.2f}",
+                                 "Subscription" if p.billing == "subscription" else "One-time"])
+                         for p in catalog.products.values()],
+            "categories": [(c.id, [c.name, str(sum(1 for p in catalog.products.values()
+                                                   if p.category == c.id))])
+                           for c in catalog.categories.values()],
+            "order_forms": [(f.id, [f.name, "Legacy" if f.legacy else "Current"])
+                            for f in catalog.order_forms.values()],
+            "payment_types": [(p, [payment_type_label(p), p]) for p in catalog.payment_types],
+        }
+        for section, items in rows.items():
+            table = self.tables[section]
+            selected = self.selected_id(section)
+            table.setRowCount(len(items))
+            for r, (item_id, cells) in enumerate(items):
+                usages = where_used(self.workspace, section, item_id)
+                used = summarise_usages(usages)
+                for c, text in enumerate([*cells, used]):
+                    cell = QTableWidgetItem(text)
+                    cell.setData(ID_ROLE, item_id)
+                    if section == "products" and c == 2:
+                        cell.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                              | Qt.AlignmentFlag.AlignVCenter)
+                    if c == len(cells) and usages:
+                        cell.setToolTip(describe_usages(usages))
+                    table.setItem(r, c, cell)
+                if item_id == selected:
+                    table.selectRow(r)
+            table.resizeColumnsToContents()
+            for c in range(table.columnCount() - 1):
+                table.setColumnWidth(c, table.columnWidth(c) + 20)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        for section in TABS:
+            chosen = self.selected_id(section) is not None
+            self.edit_buttons[section].setEnabled(chosen)
+            self.delete_buttons[section].setEnabled(chosen)
+
+    def selected_id(self, section: str) -> str | None:
+        table = self.tables[section]
+        rows = table.selectionModel().selectedRows() if table.selectionModel() else []
+        if not rows:
+            return None
+        item = table.item(rows[0].row(), 0)
+        return item.data(ID_ROLE) if item is not None else None
+
+    def select(self, section: str, item_id: str) -> None:
+        self.tabs.setCurrentIndex(list(TABS).index(section))
+        table = self.tables[section]
+        for r in range(table.rowCount()):
+            if table.item(r, 0).data(ID_ROLE) == item_id:
+                table.selectRow(r)
+                return
+        raise KeyError(item_id)
+
+    # -- add and edit -------------------------------------------------------------------
+    def add_item(self, section: str) -> CatalogItemDialog:
+        return self._open_item(section, None)
+
+    def edit_selected(self, section: str) -> CatalogItemDialog | None:
+        item_id = self.selected_id(section)
+        if item_id is None or section == "payment_types":
+            return None
+        return self._open_item(section, getattr(self.workspace.catalog, section)[item_id])
+
+    def _open_item(self, section: str, item: Item | None) -> CatalogItemDialog:
+        dialog = CatalogItemDialog(self.workspace.catalog, section, item, self)
+        dialog.accepted.connect(lambda: self._store(section, dialog, item is None))
+        dialog.finished.connect(dialog.deleteLater)
+        self.item_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _store(self, section: str, dialog: CatalogItemDialog, is_new: bool) -> None:
+        item = dialog.value()
+        if item is None:
+            return
+        before = self.workspace.catalog
+        after = copy_catalog(before)
+        word = SECTION_WORDS[section]
+        if isinstance(item, str):
+            after.payment_types.append(item)
+            name = payment_type_label(item)
+        else:
+            assert isinstance(item, Category | Product | OrderForm)
+            getattr(after, section)[item.id] = item
+            name = item.name
+            if not is_new and getattr(before, section).get(item.id) == item:
+                return
+        verb = "Add" if is_new else "Edit"
+        self.undo_stack.push(SetCatalogCommand(self.workspace, before, after,
+                                               f'{verb} {word} "{name}"'))
+
+    # -- delete -------------------------------------------------------------------------
+    def delete_selected(self, section: str) -> QMessageBox | None:
+        """Asks (showing where the item is used) before deleting; returns the question."""
+        item_id = self.selected_id(section)
+        if item_id is None:
+            return None
+        name = self._name(section, item_id)
+        word = SECTION_WORDS[section]
+        usages = where_used(self.workspace, section, item_id)
+        if usages:
+            text = (f'The {word} "{name}" is used by:\n{describe_usages(usages)}\n\n'
+                    f"Deleting it also removes it from these places (a goal left with no "
+                    f"purchase option becomes invalid). Delete it anyway?")
+        else:
+            text = f'Delete the {word} "{name}"? Nothing uses it.'
+        box = QMessageBox(QMessageBox.Icon.Question, f"Delete {word}", text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.setObjectName("confirmDeleteBox")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText("&Delete")
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        box.finished.connect(
+            lambda _result: self._confirmed(box.clickedButton() is yes, section, item_id, name))
+        box.finished.connect(box.deleteLater)
+        self.confirm_box = box
+        box.open()
+        return box
+
+    def _confirmed(self, agreed: bool, section: str, item_id: str, name: str) -> None:
+        if not agreed:
+            return
+        deletion = delete_with_references(self.workspace, section, item_id)
+        self.undo_stack.push(DeleteCatalogItemCommand(
+            self.workspace, deletion, f'Delete {SECTION_WORDS[section]} "{name}"'))
+
+    def _name(self, section: str, item_id: str) -> str:
+        if section == "payment_types":
+            return payment_type_label(item_id)
+        return getattr(self.workspace.catalog, section)[item_id].name

@@ -1,0 +1,125 @@
+"""The catalog manager: add, edit, delete (with where-used), each one undo step."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from canvas_app.ui.dialogs import open_catalog_manager
+from canvas_app.ui.dialogs.catalog_manager import CatalogManagerDialog
+
+from .helpers import click, snapshot
+
+
+def open_catalog(qtbot, workspace, undo_stack) -> CatalogManagerDialog:
+    dialog = open_catalog_manager(None, workspace, undo_stack)
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, CatalogManagerDialog)
+    assert dialog.objectName() == "catalogManagerDialog"
+    return dialog
+
+
+def cells(table, column=0):
+    return [table.item(r, column).text() for r in range(table.rowCount())]
+
+
+def test_lists_the_catalog(qtbot, workspace, undo_stack):
+    dialog = open_catalog(qtbot, workspace, undo_stack)
+    products = dialog.tables["products"]
+    assert cells(products) == ["Pool Scrubbing Mitt", "Pool Stabilizer / Conditioner",
+                               "Super Sock It Pool Shock", "Weekly Pool Checkup"]
+    assert cells(products, 3)[-1] == "Subscription"
+    assert cells(products, 4) == ["", "", 'goal "Bought pool shock", its own action set',
+                                  'goal "Subscribed to checkup", its own action set']
+    assert cells(dialog.tables["order_forms"], 1) == ["Current", "Current", "Legacy"]
+    assert cells(dialog.tables["payment_types"])[0] == "Credit card"
+
+
+def test_add_a_product_then_undo(qtbot, workspace, undo_stack):
+    before = snapshot(workspace)
+    dialog = open_catalog(qtbot, workspace, undo_stack)
+    click(qtbot, dialog.add_buttons["products"])
+    item = dialog.item_dialog
+    assert not item.save_button.isEnabled()  # no name yet
+    assert "The name cannot be empty" in item.problem_label.text()
+    qtbot.keyClicks(item.name_edit, "Pool Thermometer")
+    item.category_combo.setCurrentIndex(item.category_combo.findData("pool-care"))
+    item.price_spin.setValue(8.5)
+    item.subscription_radio.setChecked(True)
+    click(qtbot, item.save_button)
+    product = workspace.catalog.products["pool-thermometer"]
+    assert (product.name, product.category, product.price, product.billing) == (
+        "Pool Thermometer", "pool-care", 8.5, "subscription")
+    assert "Pool Thermometer" in cells(dialog.tables["products"])
+    assert undo_stack.count() == 1
+    undo_stack.undo()
+    assert snapshot(workspace) == before
+    assert "Pool Thermometer" not in cells(dialog.tables["products"])
+
+
+def test_edit_an_order_form_and_cancel(qtbot, workspace, undo_stack):
+    before = snapshot(workspace)
+    dialog = open_catalog(qtbot, workspace, undo_stack)
+    dialog.select("order_forms", "spring-form")
+    click(qtbot, dialog.edit_buttons["order_forms"])
+    item = dialog.item_dialog
+    item.legacy_check.setChecked(True)
+    click(qtbot, item.cancel_button)
+    assert snapshot(workspace) == before
+
+    click(qtbot, dialog.edit_buttons["order_forms"])
+    item = dialog.item_dialog
+    item.name_edit.setText("Spring Order Form")
+    item.legacy_check.setChecked(True)
+    click(qtbot, item.save_button)
+    form = workspace.catalog.order_forms["spring-form"]
+    assert form.name == "Spring Order Form" and form.legacy
+    assert undo_stack.count() == 1
+    undo_stack.undo()
+    assert snapshot(workspace) == before
+
+
+def test_add_a_payment_type_and_refuse_a_duplicate(qtbot, workspace, undo_stack):
+    dialog = open_catalog(qtbot, workspace, undo_stack)
+    click(qtbot, dialog.add_buttons["payment_types"])
+    item = dialog.item_dialog
+    qtbot.keyClicks(item.name_edit, "PayPal")
+    assert not item.save_button.isEnabled()
+    assert 'already a payment type "paypal"' in item.problem_label.text()
+    item.name_edit.setText("Store credit")
+    click(qtbot, item.save_button)
+    assert workspace.catalog.payment_types[-1] == "store_credit"
+    assert "Store credit" in cells(dialog.tables["payment_types"])
+
+
+def test_deleting_a_used_product_shows_where_and_asks(qtbot, workspace, undo_stack):
+    before = snapshot(workspace)
+    dialog = open_catalog(qtbot, workspace, undo_stack)
+    dialog.select("products", "shock")
+    click(qtbot, dialog.delete_buttons["products"])
+    box = dialog.confirm_box
+    assert box is not None and box.isVisible()
+    assert 'campaign "Pool Shock Nurture", purchase goal "Bought pool shock"' in box.text()
+    assert "action set" in box.text()
+    click(qtbot, box.button(QMessageBox.StandardButton.Cancel))
+    assert snapshot(workspace) == before
+
+    click(qtbot, dialog.delete_buttons["products"])
+    click(qtbot, dialog.confirm_box.button(QMessageBox.StandardButton.Yes))
+    assert "shock" not in workspace.catalog.products
+    assert "shock" not in workspace.ecommerce.product_action_sets
+    goal = workspace.campaign("shock-nurture").node("bought-shock")
+    assert goal.config.products == []
+    assert undo_stack.count() == 1  # catalog, goal and action set: one step
+    undo_stack.undo()
+    assert snapshot(workspace) == before
+
+
+def test_deleting_an_unused_order_form(qtbot, workspace, undo_stack):
+    dialog = open_catalog(qtbot, workspace, undo_stack)
+    dialog.select("order_forms", "classic-form")
+    click(qtbot, dialog.delete_buttons["order_forms"])
+    assert "Nothing uses it" in dialog.confirm_box.text()
+    click(qtbot, dialog.confirm_box.button(QMessageBox.StandardButton.Yes))
+    assert "classic-form" not in workspace.catalog.order_forms
+    assert cells(dialog.tables["order_forms"]) == ["Spring Opening Order Form",
+                                                   "Pool Shock Order Form"]
