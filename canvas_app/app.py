@@ -1,0 +1,68 @@
+"""Composition root: the document, the workspace, the undo stack and the main window.
+
+``run_gui(source)`` is what ``canvas-app`` / ``canvas-app gui [WORKSPACE]`` / ``python main.py
+[WORKSPACE]`` call. With no source the default SQLite store is opened, and seeded with the
+bundled sample when it is empty, so a newcomer sees a campaign at once.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from .documents import Document, DocumentError, default_document, open_or_seed
+from .io import LoadError
+
+ORGANIZATION = "CampaignCanvas"
+APPLICATION = "Campaign Canvas"
+
+
+def open_document(source: str | None) -> tuple[Document, object]:
+    """The document for ``source`` (default store when None) and its workspace."""
+    document = Document(source) if source else default_document()
+    try:
+        workspace = open_or_seed(document)
+    except LoadError as exc:
+        raise DocumentError(str(exc)) from None
+    return document, workspace
+
+
+def build_main_window(source: str | None, *, settings: QSettings | None = None,
+                      recovery_dir: Path | None = None, offer_recovery: bool = True):
+    """Builds the main window on ``source``; raises DocumentError with one clear line."""
+    from .ui.main_window import MainWindow
+    from .ui.session import make_session
+
+    document, workspace = open_document(source)
+    if settings is None:
+        settings = QSettings(ORGANIZATION, APPLICATION)
+    session = make_session(workspace, document, recovery_dir)  # type: ignore[arg-type]
+    window = MainWindow(session, settings, recovery_dir)
+    window.files.add_recent(document.source)
+    if offer_recovery:
+        QTimer.singleShot(0, window.files.offer_recovery)
+    return window
+
+
+def run_gui(source: str | None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    try:
+        window = build_main_window(source)
+    except DocumentError as exc:
+        print(f"canvas-app: {exc}", file=sys.stderr)
+        return 1
+    window.show()
+    window.view.fit()
+    # Python only sees SIGINT/SIGTERM while Qt's loop runs if it gets control now and then.
+    signal.signal(signal.SIGTERM, lambda *_: window.close())
+    signal.signal(signal.SIGINT, lambda *_: window.close())
+    ticker = QTimer(window)
+    ticker.start(250)
+    ticker.timeout.connect(lambda: None)
+    return int(app.exec())

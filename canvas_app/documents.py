@@ -1,0 +1,203 @@
+"""Where a workspace comes from and goes to, and its crash-recovery snapshots (no Qt).
+
+A :class:`Document` names one source: a ``.campaign.json`` file or a store (a SQLite file
+or any SQLAlchemy URL). ``load()`` reads the workspace from it; ``save()`` writes it there
+(the store in one transaction, a JSON file atomically).
+
+Autosave never touches the source: it writes a *recovery snapshot* (the workspace as JSON,
+atomically, in the user's data dir). A kill during autosave therefore loses at most the
+edits since the previous snapshot and never damages the store. A snapshot left behind
+when the app did not close normally is offered at the next start; an explicit Save, or a
+normal close, removes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .domain.workspace import Workspace
+from .io import LoadError, load_workspace, save_workspace, workspace_from_data, workspace_to_data
+from .io.atomic import write_text_atomic
+
+JSON_SUFFIX = ".campaign.json"
+APP_NAME = "campaign-canvas"
+
+
+class DocumentError(Exception):
+    """A source that cannot be opened or written; ``str()`` is one clear line."""
+
+
+def is_json_source(source: str) -> bool:
+    return source.lower().endswith(".json")
+
+
+def is_url(source: str) -> bool:
+    return "://" in source
+
+
+@dataclass(frozen=True)
+class Document:
+    """One workspace source. ``source`` is a JSON path, a SQLite path or a URL."""
+
+    source: str
+
+    @property
+    def kind(self) -> str:
+        return "json" if is_json_source(self.source) else "store"
+
+    @property
+    def title(self) -> str:
+        """A short name for the window title."""
+        if is_url(self.source) and not self.source.startswith("sqlite"):
+            return self.source.split("@")[-1]
+        name = Path(self.source.split("///")[-1]).name
+        return name or self.source
+
+    @property
+    def store_url(self) -> str:
+        from .store import resolve_url
+
+        return resolve_url(self.source)
+
+    def load(self) -> Workspace:
+        """The workspace in the source, or a DocumentError with one line."""
+        if self.kind == "json":
+            try:
+                return load_workspace(self.source)
+            except LoadError as exc:
+                raise DocumentError(str(exc)) from None
+        from .store import Store, StoreError
+
+        try:
+            store = Store(self.store_url)
+        except StoreError as exc:
+            raise DocumentError(f"{self.source}: {exc}") from None
+        try:
+            return store.load()
+        except (StoreError, LoadError) as exc:
+            raise DocumentError(f"{self.source}: {exc}") from None
+        finally:
+            store.close()
+
+    def save(self, workspace: Workspace) -> None:
+        if self.kind == "json":
+            try:
+                save_workspace(workspace, self.source)
+            except OSError as exc:
+                raise DocumentError(f"{self.source}: cannot write: {exc.strerror or exc}") \
+                    from None
+            return
+        from .store import Store, StoreError
+
+        try:
+            store = Store(self.store_url)
+        except StoreError as exc:
+            raise DocumentError(f"{self.source}: {exc}") from None
+        try:
+            store.save(workspace)
+        except StoreError as exc:
+            raise DocumentError(f"{self.source}: {exc}") from None
+        finally:
+            store.close()
+
+    def is_empty(self) -> bool:
+        """True for a store holding nothing yet (a JSON file is never 'empty')."""
+        if self.kind == "json":
+            return not Path(self.source).exists()
+        from .store import Store, StoreError
+
+        try:
+            store = Store(self.store_url)
+        except StoreError as exc:
+            raise DocumentError(f"{self.source}: {exc}") from None
+        try:
+            return store.is_empty()
+        finally:
+            store.close()
+
+
+def default_document() -> Document:
+    from .store import default_db_url
+
+    return Document(default_db_url())
+
+
+def sample_path() -> Path:
+    """The bundled sample workspace a newcomer sees first."""
+    return Path(__file__).resolve().parent.parent / "resources" / "samples" / \
+        "pool-store.campaign.json"
+
+
+def open_or_seed(document: Document) -> Workspace:
+    """Loads the document; an empty default store is seeded with the sample first."""
+    if document.kind == "store" and document.is_empty():
+        sample = load_workspace(sample_path())
+        document.save(sample)
+    return document.load()
+
+
+# -- recovery snapshots ------------------------------------------------------------------
+def default_recovery_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "recovery"
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """The recovery snapshots of one document, kept in ``folder``."""
+
+    document: Document
+    folder: Path
+
+    @property
+    def path(self) -> Path:
+        key = hashlib.sha1(self.document.source.encode("utf-8")).hexdigest()[:16]
+        return self.folder / f"{key}.recovery.json"
+
+    def write(self, workspace: Workspace, now: datetime | None = None) -> None:
+        """Writes the snapshot atomically: a crash leaves the old one or the new one."""
+        data = {
+            "source": self.document.source,
+            "saved_at": (now or datetime.now(UTC)).isoformat(),
+            "workspace": workspace_to_data(workspace),
+        }
+        write_text_atomic(self.path, json.dumps(data, ensure_ascii=False))
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def saved_at(self) -> str:
+        return str(self._read().get("saved_at", ""))
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise DocumentError(f"{self.path}: unreadable recovery snapshot: {exc}") from None
+        if not isinstance(data, dict) or data.get("source") != self.document.source:
+            raise DocumentError(f"{self.path}: not a recovery snapshot of "
+                                f"{self.document.source}")
+        return data
+
+    def load(self) -> Workspace:
+        data = self._read()
+        try:
+            return workspace_from_data(data.get("workspace"), str(self.path))
+        except LoadError as exc:
+            raise DocumentError(str(exc)) from None
+
+    def discard(self) -> None:
+        self.path.unlink(missing_ok=True)
+        for stale in self.folder.glob(f".{self.path.name}.*.tmp"):
+            stale.unlink(missing_ok=True)
+
+
+def recovery_for(document: Document, folder: str | os.PathLike[str] | None = None) -> Recovery:
+    return Recovery(document, Path(folder) if folder is not None else default_recovery_dir())

@@ -1,0 +1,199 @@
+"""QUndoCommands for every canvas edit. Each changes the domain only, through its API; the
+domain's events then update the views (DESIGN.md, rule 3)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+
+from ..domain.campaign import Campaign
+from ..domain.nodes import Node
+from ..domain.workspace import Workspace
+
+MOVE_COMMAND_ID = 4001
+
+Point = tuple[float, float]
+
+
+class WorkspaceCommand(QUndoCommand):
+    def __init__(self, workspace: Workspace, text: str,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(text, parent)
+        self.workspace = workspace
+
+    def campaign(self, campaign_id: str) -> Campaign:
+        return self.workspace.campaign(campaign_id)
+
+
+class AddNodesCommand(WorkspaceCommand):
+    """Adds nodes and the links among them (a drop, a paste, a duplicate)."""
+
+    def __init__(self, workspace: Workspace, campaign_id: str, nodes: list[Node],
+                 links: list[tuple[str, str]], text: str,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(workspace, text, parent)
+        self.campaign_id = campaign_id
+        self.nodes = [n.copy() for n in nodes]
+        self.links = list(links)
+
+    def redo(self) -> None:
+        campaign = self.campaign(self.campaign_id)
+        for node in self.nodes:
+            campaign.add_node(node.copy())
+        for source, target in self.links:
+            campaign.link(source, target)
+
+    def undo(self) -> None:
+        campaign = self.campaign(self.campaign_id)
+        for node in reversed(self.nodes):
+            campaign.remove_node(node.id)
+
+
+class RemoveNodesCommand(WorkspaceCommand):
+    """Removes nodes with all their links; undo puts both back."""
+
+    def __init__(self, workspace: Workspace, campaign_id: str, node_ids: list[str],
+                 text: str = "Delete", parent: QUndoCommand | None = None) -> None:
+        super().__init__(workspace, text, parent)
+        self.campaign_id = campaign_id
+        self.node_ids = list(node_ids)
+        self.removed: list[Node] = []
+        self.links: list[tuple[str, str]] = []
+
+    def redo(self) -> None:
+        campaign = self.campaign(self.campaign_id)
+        self.removed, links = [], []
+        for node_id in self.node_ids:
+            node, node_links = campaign.remove_node(node_id)
+            self.removed.append(node)
+            links += node_links
+        self.links = list(dict.fromkeys(links))
+
+    def undo(self) -> None:
+        campaign = self.campaign(self.campaign_id)
+        for node in self.removed:
+            campaign.add_node(node)
+        for source, target in self.links:
+            if not campaign.has_edge(source, target):
+                campaign.link(source, target)
+
+
+class LinkCommand(WorkspaceCommand):
+    def __init__(self, workspace: Workspace, campaign_id: str, source: str, target: str,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(workspace, "Link", parent)
+        self.campaign_id, self.source, self.target = campaign_id, source, target
+
+    def redo(self) -> None:
+        self.campaign(self.campaign_id).link(self.source, self.target)
+
+    def undo(self) -> None:
+        self.campaign(self.campaign_id).unlink(self.source, self.target)
+
+
+class UnlinkCommand(WorkspaceCommand):
+    def __init__(self, workspace: Workspace, campaign_id: str, source: str, target: str,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(workspace, "Delete link", parent)
+        self.campaign_id, self.source, self.target = campaign_id, source, target
+
+    def redo(self) -> None:
+        self.campaign(self.campaign_id).unlink(self.source, self.target)
+
+    def undo(self) -> None:
+        self.campaign(self.campaign_id).link(self.source, self.target)
+
+
+class MoveNodesCommand(WorkspaceCommand):
+    """Moves nodes; consecutive moves of one drag (same ``drag_id``) merge into one step."""
+
+    def __init__(self, workspace: Workspace, campaign_id: str, old: dict[str, Point],
+                 new: dict[str, Point], drag_id: int | None = None, text: str = "Move",
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(workspace, text, parent)
+        self.campaign_id = campaign_id
+        self.old, self.new = dict(old), dict(new)
+        self.drag_id = drag_id
+
+    def _apply(self, positions: dict[str, Point]) -> None:
+        campaign = self.campaign(self.campaign_id)
+        for node_id, (x, y) in positions.items():
+            campaign.move(node_id, x, y)
+
+    def redo(self) -> None:
+        self._apply(self.new)
+
+    def undo(self) -> None:
+        self._apply(self.old)
+
+    def id(self) -> int:
+        return MOVE_COMMAND_ID if self.drag_id is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, MoveNodesCommand) or other.drag_id != self.drag_id:
+            return False
+        if other.campaign_id != self.campaign_id:
+            return False
+        for node_id, position in other.old.items():
+            self.old.setdefault(node_id, position)
+        self.new.update(other.new)
+        return True
+
+
+class RenameNodeCommand(WorkspaceCommand):
+    def __init__(self, workspace: Workspace, campaign_id: str, node_id: str, old: str,
+                 new: str, parent: QUndoCommand | None = None) -> None:
+        super().__init__(workspace, f'Rename "{old}" to "{new}"', parent)
+        self.campaign_id, self.node_id, self.old, self.new = campaign_id, node_id, old, new
+
+    def redo(self) -> None:
+        self.campaign(self.campaign_id).rename(self.node_id, self.new)
+
+    def undo(self) -> None:
+        self.campaign(self.campaign_id).rename(self.node_id, self.old)
+
+
+class AddCampaignCommand(WorkspaceCommand):
+    """Adds a campaign (new, or a duplicate with its nodes) at ``index``."""
+
+    def __init__(self, workspace: Workspace, campaign: Campaign, index: int | None = None,
+                 text: str = "New campaign", parent: QUndoCommand | None = None) -> None:
+        super().__init__(workspace, text, parent)
+        self.added = campaign
+        self.index = index
+
+    def redo(self) -> None:
+        self.workspace.add_campaign(self.added, self.index)
+
+    def undo(self) -> None:
+        self.workspace.remove_campaign(self.added.id)
+
+
+class RemoveCampaignCommand(WorkspaceCommand):
+    def __init__(self, workspace: Workspace, campaign_id: str,
+                 parent: QUndoCommand | None = None) -> None:
+        name = workspace.campaign(campaign_id).name
+        super().__init__(workspace, f'Delete campaign "{name}"', parent)
+        self.campaign_id = campaign_id
+        self.removed: Campaign | None = None
+        self.index = 0
+
+    def redo(self) -> None:
+        self.removed, self.index = self.workspace.remove_campaign(self.campaign_id)
+
+    def undo(self) -> None:
+        if self.removed is not None:
+            self.workspace.add_campaign(self.removed, self.index)
+
+
+class RenameCampaignCommand(WorkspaceCommand):
+    def __init__(self, workspace: Workspace, campaign_id: str, new: str,
+                 parent: QUndoCommand | None = None) -> None:
+        self.old = workspace.campaign(campaign_id).name
+        super().__init__(workspace, f'Rename campaign "{self.old}"', parent)
+        self.campaign_id, self.new = campaign_id, new
+
+    def redo(self) -> None:
+        self.workspace.rename_campaign(self.campaign_id, self.new)
+
+    def undo(self) -> None:
+        self.workspace.rename_campaign(self.campaign_id, self.old)

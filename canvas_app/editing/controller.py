@@ -1,0 +1,230 @@
+"""The controller: turns the views' intents into undo commands on the workspace.
+
+Views never change the domain themselves; they call a method here. Each method checks the
+domain's rules (``can_link``, non-empty names), tells the user why an intent is refused
+(``status_message``), and pushes one command, or one macro for a group edit.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QDialog, QWidget
+
+from ..domain.campaign import Campaign
+from ..domain.ids import new_id
+from ..domain.nodes import Node, node_kind
+from ..domain.workspace import Workspace
+from . import clipboard
+from .commands import (
+    AddCampaignCommand,
+    AddNodesCommand,
+    LinkCommand,
+    MoveNodesCommand,
+    RemoveCampaignCommand,
+    RemoveNodesCommand,
+    RenameCampaignCommand,
+    RenameNodeCommand,
+    UnlinkCommand,
+)
+from .layout import layered_positions
+
+PASTE_OFFSET = (40.0, 40.0)
+
+
+class Controller(QObject):
+    """One per open workspace, with its undo stack."""
+
+    status_message = Signal(str)
+
+    def __init__(self, workspace: Workspace, undo_stack: QUndoStack,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.undo_stack = undo_stack
+        self.dialog_parent: QWidget | None = None
+        self._drag_counter = 0
+
+    # -- helpers ---------------------------------------------------------------------------
+    def campaign(self, campaign_id: str) -> Campaign:
+        return self.workspace.campaign(campaign_id)
+
+    def fresh_node_id(self) -> str:
+        taken = self.workspace.all_node_ids()
+        node_id = new_id("n")
+        while node_id in taken:
+            node_id = new_id("n")
+        return node_id
+
+    def default_name(self, campaign_id: str, kind: str) -> str:
+        """"Purchase goal 1", "Purchase goal 2", ...: one past the highest number in use."""
+        label = node_kind(kind).label
+        pattern = re.compile(rf"^{re.escape(label)} (\d+)$")
+        numbers = [int(m.group(1)) for n in self.campaign(campaign_id).nodes
+                   if (m := pattern.match(n.name))]
+        return f"{label} {max(numbers, default=0) + 1}"
+
+    def new_drag_id(self) -> int:
+        """A key that makes the moves of one mouse drag merge into one undo step."""
+        self._drag_counter += 1
+        return self._drag_counter
+
+    # -- nodes -----------------------------------------------------------------------------
+    def add_node(self, campaign_id: str, kind: str, x: float, y: float) -> str:
+        node = Node(self.fresh_node_id(), kind, self.default_name(campaign_id, kind), x, y)
+        self.undo_stack.push(AddNodesCommand(self.workspace, campaign_id, [node], [],
+                                             f'Add "{node.name}"'))
+        return node.id
+
+    def rename_node(self, campaign_id: str, node_id: str, name: str) -> bool:
+        node = self.campaign(campaign_id).node(node_id)
+        name = name.strip()
+        if not name:
+            self.status_message.emit("A name cannot be empty; the old name is kept.")
+            return False
+        if name == node.name:
+            return False
+        self.undo_stack.push(RenameNodeCommand(self.workspace, campaign_id, node_id,
+                                               node.name, name))
+        return True
+
+    def move_nodes(self, campaign_id: str, positions: dict[str, tuple[float, float]],
+                   drag_id: int | None = None) -> None:
+        campaign = self.campaign(campaign_id)
+        old = {n: (campaign.node(n).x, campaign.node(n).y) for n in positions}
+        if all(old[n] == (float(p[0]), float(p[1])) for n, p in positions.items()):
+            return
+        self.undo_stack.push(MoveNodesCommand(self.workspace, campaign_id, old, positions,
+                                              drag_id))
+
+    def delete(self, campaign_id: str, node_ids: list[str],
+               links: list[tuple[str, str]] | None = None) -> None:
+        """Deletes nodes with their links, and the given links, as one undo step."""
+        campaign = self.campaign(campaign_id)
+        node_ids = [n for n in node_ids if campaign.has_node(n)]
+        gone = set(node_ids)
+        links = [(s, t) for s, t in links or [] if campaign.has_edge(s, t)
+                 and s not in gone and t not in gone]
+        if not node_ids and not links:
+            return
+        count = len(node_ids) + len(links)
+        self.undo_stack.beginMacro(f"Delete {count} item{'s' if count != 1 else ''}")
+        for source, target in links:
+            self.undo_stack.push(UnlinkCommand(self.workspace, campaign_id, source, target))
+        if node_ids:
+            self.undo_stack.push(RemoveNodesCommand(self.workspace, campaign_id, node_ids))
+        self.undo_stack.endMacro()
+
+    # -- links -----------------------------------------------------------------------------
+    def link(self, campaign_id: str, source: str, target: str) -> bool:
+        """Links two nodes, or says in the status bar why not (and changes nothing)."""
+        reason = self.campaign(campaign_id).can_link(source, target)
+        if reason:
+            self.status_message.emit(f"Cannot link: {reason}.")
+            return False
+        self.undo_stack.push(LinkCommand(self.workspace, campaign_id, source, target))
+        return True
+
+    def unlink(self, campaign_id: str, source: str, target: str) -> None:
+        self.delete(campaign_id, [], [(source, target)])
+
+    # -- clipboard -------------------------------------------------------------------------
+    def copy_data(self, campaign_id: str, node_ids: list[str]) -> dict[str, Any]:
+        return clipboard.copy_nodes(self.campaign(campaign_id), node_ids)
+
+    def paste_data(self, campaign_id: str, data: dict[str, Any],
+                   offset: tuple[float, float] = PASTE_OFFSET, text: str = "Paste"
+                   ) -> list[str]:
+        """Adds copies with fresh ids and the links among them; returns the new ids."""
+        nodes, links = clipboard.fresh_nodes(data, self.workspace.all_node_ids(), offset)
+        if not nodes:
+            return []
+        self.undo_stack.push(AddNodesCommand(self.workspace, campaign_id, nodes, links,
+                                             f"{text} {len(nodes)} node"
+                                             f"{'s' if len(nodes) != 1 else ''}"))
+        return [n.id for n in nodes]
+
+    def duplicate(self, campaign_id: str, node_ids: list[str]) -> list[str]:
+        return self.paste_data(campaign_id, self.copy_data(campaign_id, node_ids),
+                               text="Duplicate")
+
+    # -- layout ----------------------------------------------------------------------------
+    def auto_layout(self, campaign_id: str) -> None:
+        campaign = self.campaign(campaign_id)
+        if len(campaign) == 0:
+            return
+        new = layered_positions(campaign)
+        old = {n: (campaign.node(n).x, campaign.node(n).y) for n in new}
+        if old == new:
+            return
+        self.undo_stack.push(MoveNodesCommand(self.workspace, campaign_id, old, new,
+                                              text="Auto-layout"))
+
+    # -- campaigns -------------------------------------------------------------------------
+    def new_campaign(self, name: str = "") -> str:
+        names = {c.name for c in self.workspace.campaigns}
+        if not name:
+            n = 1
+            while f"Campaign {n}" in names:
+                n += 1
+            name = f"Campaign {n}"
+        ids = {c.id for c in self.workspace.campaigns}
+        campaign_id = new_id("c")
+        while campaign_id in ids:
+            campaign_id = new_id("c")
+        self.undo_stack.push(AddCampaignCommand(self.workspace, Campaign(campaign_id, name),
+                                                text=f'New campaign "{name}"'))
+        return campaign_id
+
+    def rename_campaign(self, campaign_id: str, name: str) -> bool:
+        name = name.strip()
+        if not name:
+            self.status_message.emit("A campaign name cannot be empty.")
+            return False
+        if name == self.campaign(campaign_id).name:
+            return False
+        self.undo_stack.push(RenameCampaignCommand(self.workspace, campaign_id, name))
+        return True
+
+    def duplicate_campaign(self, campaign_id: str) -> str:
+        source = self.campaign(campaign_id)
+        ids = {c.id for c in self.workspace.campaigns}
+        copy_id = new_id("c")
+        while copy_id in ids:
+            copy_id = new_id("c")
+        duplicate = Campaign(copy_id, f"{source.name} (copy)")
+        data = clipboard.copy_nodes(source, [n.id for n in source.nodes])
+        nodes, links = clipboard.fresh_nodes(data, self.workspace.all_node_ids(), (0.0, 0.0))
+        for node in nodes:
+            duplicate.add_node(node)
+        for s, t in links:
+            duplicate.link(s, t)
+        index = [c.id for c in self.workspace.campaigns].index(campaign_id) + 1
+        self.undo_stack.push(AddCampaignCommand(self.workspace, duplicate, index,
+                                                f'Duplicate campaign "{source.name}"'))
+        return copy_id
+
+    def delete_campaign(self, campaign_id: str) -> None:
+        self.undo_stack.push(RemoveCampaignCommand(self.workspace, campaign_id))
+
+    # -- editors (one entry point each) ----------------------------------------------------
+    def edit_node(self, campaign_id: str, node_id: str) -> QDialog:
+        """"View and edit": opens the node's editor; it pushes one command on Save."""
+        from ..ui.dialogs import open_node_editor
+
+        return open_node_editor(self.dialog_parent, self.workspace, self.undo_stack,
+                                campaign_id, node_id)
+
+    def open_catalog(self) -> QDialog:
+        from ..ui.dialogs import open_catalog_manager
+
+        return open_catalog_manager(self.dialog_parent, self.workspace, self.undo_stack)
+
+    def open_ecommerce(self) -> QDialog:
+        from ..ui.dialogs import open_ecommerce_actions
+
+        return open_ecommerce_actions(self.dialog_parent, self.workspace, self.undo_stack)
+

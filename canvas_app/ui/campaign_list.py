@@ -1,0 +1,159 @@
+"""The campaign list: every campaign of the workspace; new, rename, duplicate, delete.
+
+It mirrors the workspace through its events (CAMPAIGN_ADDED / REMOVED / CHANGED) and sends
+every edit to the controller; renaming in the list is an undoable command too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import events as ev
+from ..domain.events import DomainEvent
+from ..editing.controller import Controller
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class CampaignList(QWidget):
+    current_changed = Signal(object)  # campaign id or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller: Controller | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self._updating = False
+        self.list = QListWidget(self)
+        self.list.setObjectName("campaignList")
+        self.list.setAccessibleName("Campaigns")
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.list.currentItemChanged.connect(self._current_item_changed)
+        self.list.itemChanged.connect(self._item_edited)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        self.buttons: dict[str, QToolButton] = {}
+        for key, text, tip in (("new", "New", "New campaign"),
+                               ("rename", "Rename", "Rename the campaign (F2)"),
+                               ("duplicate", "Duplicate", "Duplicate the campaign"),
+                               ("delete", "Delete", "Delete the campaign")):
+            button = QToolButton(self)
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setObjectName(f"campaign{text}Button")
+            buttons.addWidget(button)
+            self.buttons[key] = button
+        buttons.addStretch(1)
+        self.buttons["new"].clicked.connect(self.new_campaign)
+        self.buttons["rename"].clicked.connect(self.rename_current)
+        self.buttons["duplicate"].clicked.connect(self.duplicate_current)
+        self.buttons["delete"].clicked.connect(self.delete_current)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+
+    # -- binding ---------------------------------------------------------------------------
+    def bind(self, controller: Controller) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        self.controller = controller
+        self._unsubscribe = controller.workspace.events.subscribe(self._on_event)
+        self._rebuild()
+
+    def _rebuild(self, select: str | None = None) -> None:
+        assert self.controller is not None
+        current = select or self.current_id()
+        self._updating = True
+        self.list.clear()
+        for campaign in self.controller.workspace.campaigns:
+            item = QListWidgetItem(campaign.name)
+            item.setData(ID_ROLE, campaign.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            self.list.addItem(item)
+        self._updating = False
+        ids = self.ids()
+        if current in ids:
+            self.select(current)
+        elif ids:
+            self.select(ids[0])
+        else:
+            self.current_changed.emit(None)
+        self._update_buttons()
+
+    def _on_event(self, event: DomainEvent) -> None:
+        if event.name == ev.CAMPAIGN_ADDED:
+            self._rebuild(select=event.campaign_id)
+        elif event.name == ev.CAMPAIGN_REMOVED:
+            row = self.ids().index(event.campaign_id) if event.campaign_id in self.ids() else 0
+            was_current = self.current_id() == event.campaign_id
+            self._rebuild()
+            ids = self.ids()
+            if was_current and ids:
+                self.select(ids[min(row, len(ids) - 1)])
+        elif event.name == ev.CAMPAIGN_CHANGED or event.name == ev.WORKSPACE_RESET:
+            self._rebuild()
+
+    # -- reading ---------------------------------------------------------------------------
+    def ids(self) -> list[str]:
+        return [str(self.list.item(i).data(ID_ROLE)) for i in range(self.list.count())]
+
+    def current_id(self) -> str | None:
+        item = self.list.currentItem()
+        return str(item.data(ID_ROLE)) if item is not None else None
+
+    def select(self, campaign_id: str) -> None:
+        for i in range(self.list.count()):
+            if self.list.item(i).data(ID_ROLE) == campaign_id:
+                self.list.setCurrentRow(i)
+                return
+
+    def _current_item_changed(self, current: QListWidgetItem | None, *_: object) -> None:
+        if self._updating:
+            return
+        self._update_buttons()
+        self.current_changed.emit(str(current.data(ID_ROLE)) if current else None)
+
+    def _update_buttons(self) -> None:
+        has = self.list.currentItem() is not None
+        for key in ("rename", "duplicate", "delete"):
+            self.buttons[key].setEnabled(has)
+
+    # -- edits -----------------------------------------------------------------------------
+    def _item_edited(self, item: QListWidgetItem) -> None:
+        if self._updating or self.controller is None:
+            return
+        campaign_id = str(item.data(ID_ROLE))
+        if not self.controller.rename_campaign(campaign_id, item.text()):
+            self._rebuild()
+
+    def new_campaign(self) -> None:
+        if self.controller is not None:
+            campaign_id = self.controller.new_campaign()
+            self.select(campaign_id)
+
+    def rename_current(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.list.editItem(item)
+
+    def duplicate_current(self) -> None:
+        campaign_id = self.current_id()
+        if self.controller is not None and campaign_id is not None:
+            self.select(self.controller.duplicate_campaign(campaign_id))
+
+    def delete_current(self) -> None:
+        campaign_id = self.current_id()
+        if self.controller is not None and campaign_id is not None:
+            self.controller.delete_campaign(campaign_id)

@@ -1,0 +1,217 @@
+"""A node on the canvas: goals as round icons, sequences as rounded rectangles.
+
+The item holds only the node's id and kind; everything it shows (name, step count,
+warnings) is read from the domain (through its scene) when it paints. Its position is set by
+the scene from the domain's NODE_MOVED events; it tells its links when it moved
+(``ItemSendsGeometryChanges`` / ``itemChange``, as in Qt's elasticnodes example).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+
+if TYPE_CHECKING:
+    from .link_item import LinkItem
+    from .scene import CampaignScene
+
+GOAL_RADIUS = 30.0
+SEQ_WIDTH, SEQ_HEIGHT = 132.0, 60.0
+NAME_WIDTH = 170.0
+NAME_GAP = 6.0
+NAME_HEIGHT = 34.0
+HANDLE_RADIUS = 7.0
+DETAIL_LOD = 0.45  # below this zoom names, badges and icons drop out
+NODE_TYPE = QGraphicsItem.UserType + 1
+
+
+def body_rect(kind: str) -> QRectF:
+    if kind == "sequence":
+        return QRectF(-SEQ_WIDTH / 2, -SEQ_HEIGHT / 2, SEQ_WIDTH, SEQ_HEIGHT)
+    return QRectF(-GOAL_RADIUS, -GOAL_RADIUS, 2 * GOAL_RADIUS, 2 * GOAL_RADIUS)
+
+
+def name_rect(kind: str) -> QRectF:
+    body = body_rect(kind)
+    return QRectF(-NAME_WIDTH / 2, body.bottom() + NAME_GAP, NAME_WIDTH, NAME_HEIGHT)
+
+
+def handle_centre(kind: str) -> QPointF:
+    return QPointF(body_rect(kind).right(), 0.0)
+
+
+def _bounds(kind: str) -> QRectF:
+    pad = HANDLE_RADIUS + 3
+    return body_rect(kind).adjusted(-pad, -pad, pad, pad).united(name_rect(kind))
+
+
+_BOUNDS = {kind: _bounds(kind) for kind in ("purchase_goal", "tag_goal", "sequence")}
+
+
+class NodeItem(QGraphicsItem):
+    """One goal or sequence. ``node_id`` keys it to the domain."""
+
+    def __init__(self, scene: CampaignScene, node_id: str, kind: str,
+                 parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self.canvas = scene
+        self.node_id = node_id
+        self.kind = kind
+        self.links: list[LinkItem] = []
+        self._bounds = _BOUNDS.get(kind) or _bounds(kind)
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setAcceptHoverEvents(True)
+        self._hover = False
+
+    # -- Qt overrides --------------------------------------------------------------------
+    def type(self) -> int:
+        return NODE_TYPE
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        if self.kind == "sequence":
+            path.addRoundedRect(body_rect(self.kind), 12, 12)
+        else:
+            path.addEllipse(body_rect(self.kind))
+        c = handle_centre(self.kind)
+        path.addEllipse(c, HANDLE_RADIUS + 2, HANDLE_RADIUS + 2)
+        path.addRect(name_rect(self.kind))
+        return path
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            for link in self.links:
+                link.adjust()
+        return super().itemChange(change, value)
+
+    def hoverEnterEvent(self, event: Any) -> None:
+        self._hover = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: Any) -> None:
+        self._hover = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        lod = painter.worldTransform().m11()
+        style = self.canvas.style_cache
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        body = body_rect(self.kind)
+        colour = style.colour(self.kind)
+        if lod < DETAIL_LOD:
+            painter.setPen(style.selection_pen if selected else Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            if self.kind == "sequence":
+                painter.drawRoundedRect(body, 12, 12)
+            else:
+                painter.drawEllipse(body)
+            return
+        node = self.canvas.domain_node(self.node_id)
+        if node is None:
+            return
+        findings = self.canvas.findings_for(self.node_id)
+        if self.kind == "sequence":
+            self._paint_sequence(painter, body, colour, len(node.config.steps), lod)
+        else:
+            self._paint_goal(painter, body, lod)
+        if selected:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(style.selection_pen)
+            outline = body.adjusted(-4, -4, 4, 4)
+            if self.kind == "sequence":
+                painter.drawRoundedRect(outline, 15, 15)
+            else:
+                painter.drawEllipse(outline)
+        if self._hover or selected:
+            painter.setPen(style.handle_pen)
+            painter.setBrush(style.handle_brush)
+            painter.drawEllipse(handle_centre(self.kind), HANDLE_RADIUS, HANDLE_RADIUS)
+        painter.setPen(style.text_pen)
+        painter.setFont(style.name_font)
+        rect = name_rect(self.kind)
+        text = style.elide_name(node.name, rect.width(), 2)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                         | Qt.TextFlag.TextWordWrap, text)
+        if findings:
+            self._paint_badge(painter, body, findings)
+
+    # -- painting helpers ----------------------------------------------------------------
+    def _paint_goal(self, painter: QPainter, body: QRectF, lod: float) -> None:
+        style = self.canvas.style_cache
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(style.shadow_brush)
+        painter.drawEllipse(body.translated(0, 2))
+        size = style.icon_bucket(body.width() * lod)
+        image = style.icons.image(self.canvas.icon_name(self.kind), size)
+        painter.drawImage(body, image)
+
+    def _paint_sequence(self, painter: QPainter, body: QRectF, colour: QColor, steps: int,
+                        lod: float) -> None:
+        style = self.canvas.style_cache
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(style.shadow_brush)
+        painter.drawRoundedRect(body.translated(0, 2), 12, 12)
+        painter.setBrush(QBrush(QColor("#ffffff")))
+        painter.setPen(QPen(colour, 2))
+        painter.drawRoundedRect(body, 12, 12)
+        icon = QRectF(body.left() + 8, body.top() + 8, body.height() - 16, body.height() - 16)
+        image = style.icons.image(self.canvas.icon_name(self.kind),
+                                  style.icon_bucket(icon.width() * lod))
+        painter.drawImage(icon, image)
+        text_rect = QRectF(icon.right() + 8, body.top(), body.right() - icon.right() - 12,
+                           body.height())
+        painter.setPen(style.muted_pen)
+        painter.setFont(style.detail_font)
+        label = f"{steps} step{'s' if steps != 1 else ''}"
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                         f"Sequence\n{label}")
+
+    def _paint_badge(self, painter: QPainter, body: QRectF, findings: list[str]) -> None:
+        style = self.canvas.style_cache
+        rect = self.badge_rect()
+        painter.drawImage(rect, style.icons.image("warning.svg", 64))
+        del body, findings
+
+    def badge_rect(self) -> QRectF:
+        body = body_rect(self.kind)
+        if self.kind == "sequence":
+            return QRectF(body.right() - 14, body.top() - 10, 22, 22)
+        return QRectF(body.right() - 16, body.top() - 6, 22, 22)
+
+    # -- hit areas (scene coordinates in, part name out) ---------------------------------
+    def part_at(self, scene_pos: QPointF) -> str:
+        """"handle", "name", "body", "badge" or "" for a point in scene coordinates."""
+        p = self.mapFromScene(scene_pos)
+        c = handle_centre(self.kind)
+        dx, dy = p.x() - c.x(), p.y() - c.y()
+        if dx * dx + dy * dy <= (HANDLE_RADIUS + 3) ** 2:
+            return "handle"
+        if self.canvas.findings_for(self.node_id) and self.badge_rect().contains(p):
+            return "badge"
+        if body_rect(self.kind).contains(p):
+            return "body"
+        if name_rect(self.kind).contains(p):
+            return "name"
+        return ""
+
+    def edge_point(self, towards: QPointF) -> QPointF:
+        """Where a line from the centre towards ``towards`` (scene) leaves the body."""
+        centre = self.pos()
+        dx, dy = towards.x() - centre.x(), towards.y() - centre.y()
+        length = (dx * dx + dy * dy) ** 0.5 or 1.0
+        if self.kind != "sequence":
+            r = GOAL_RADIUS + 2
+            return QPointF(centre.x() + dx / length * r, centre.y() + dy / length * r)
+        hw, hh = SEQ_WIDTH / 2 + 2, SEQ_HEIGHT / 2 + 2
+        scale = min(hw / abs(dx) if dx else float("inf"), hh / abs(dy) if dy else float("inf"))
+        return QPointF(centre.x() + dx * scale, centre.y() + dy * scale)

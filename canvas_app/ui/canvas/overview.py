@@ -1,0 +1,87 @@
+"""The overview drawn instead of thousands of items when a large campaign is zoomed far out.
+
+At that zoom a node is a few pixels wide; painting it as one item per node costs a Python
+call each. The overview paints every node as a coloured square and every link as a line in a
+handful of native calls, from lists it rebuilds only after the campaign changed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from .node_item import GOAL_RADIUS, SEQ_HEIGHT, SEQ_WIDTH
+
+if TYPE_CHECKING:
+    from .scene import CampaignScene
+
+
+class OverviewItem(QGraphicsItem):
+    def __init__(self, scene: CampaignScene) -> None:
+        super().__init__()
+        self.canvas = scene
+        self._rects: dict[str, list[QRectF]] = {}
+        self._lines: list[QLineF] = []
+        self._bounds = QRectF()
+        self._dirty = True
+        self._link_pen = QPen(QColor("#9aa5b1"), 0)
+
+    def invalidate(self) -> None:
+        if not self._dirty:
+            self._dirty = True
+            if self.isVisible():
+                self.update()
+
+    def rebuild(self) -> None:
+        campaign = self.canvas.current_campaign()
+        self._rects, self._lines = {}, []
+        if campaign is None:
+            self.prepareGeometryChange()
+            self._bounds = QRectF()
+            self._dirty = False
+            return
+        graph = campaign.graph
+        positions: dict[str, tuple[float, float]] = {}
+        min_x = min_y = float("inf")
+        max_x = max_y = float("-inf")
+        for node_id, data in graph.nodes(data=True):
+            node = data["node"]
+            x, y = node.x, node.y
+            positions[node_id] = (x, y)
+            if node.kind == "sequence":
+                w, h = SEQ_WIDTH, SEQ_HEIGHT
+            else:
+                w = h = 2 * GOAL_RADIUS
+            self._rects.setdefault(node.kind, []).append(QRectF(x - w / 2, y - h / 2, w, h))
+            min_x, min_y = min(min_x, x), min(min_y, y)
+            max_x, max_y = max(max_x, x), max(max_y, y)
+        self._lines = [QLineF(*positions[s], *positions[t]) for s, t in graph.edges]
+        self.prepareGeometryChange()
+        if positions:
+            pad = SEQ_WIDTH
+            self._bounds = QRectF(min_x - pad, min_y - pad, max_x - min_x + 2 * pad,
+                                  max_y - min_y + 2 * pad)
+        else:
+            self._bounds = QRectF()
+        self._dirty = False
+
+    def boundingRect(self) -> QRectF:
+        if self._dirty:
+            self.rebuild()
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        if self._dirty:
+            self.rebuild()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(self._link_pen)
+        painter.drawLines(self._lines)
+        painter.setPen(Qt.PenStyle.NoPen)
+        style = self.canvas.style_cache
+        for kind, rects in self._rects.items():
+            painter.setBrush(style.colour(kind))
+            painter.drawRects(rects)

@@ -1,0 +1,377 @@
+"""The canvas scene: a projection of one campaign that follows the domain's events.
+
+It keeps ``node_id -> NodeItem`` and ``(source, target) -> LinkItem`` and changes items only
+in answer to domain events. Mouse gestures become intents for the controller: a drag of
+selected nodes becomes merged move commands, a drag from a node's handle becomes a link.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsScene,
+    QGraphicsSceneHelpEvent,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QToolTip,
+    QWidget,
+)
+
+from ...domain import events as ev
+from ...domain.campaign import Campaign
+from ...domain.events import DomainEvent
+from ...domain.nodes import Node
+from ...editing.controller import Controller
+from .link_item import LinkItem
+from .node_item import NodeItem, handle_centre
+from .overview import OverviewItem
+from .style import CanvasStyle
+
+GRID = 20.0
+OVERVIEW_MIN_NODES = 400
+SCENE_MARGIN = 2000.0
+LINT_DELAY_MS = 150
+
+
+class LayerItem(QGraphicsItem):
+    """An invisible parent: hiding it hides all its children in one call."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        return None
+
+
+class CampaignScene(QGraphicsScene):
+    rename_requested = Signal(str)  # node id: open the inline name editor
+    edit_requested = Signal(str)  # node id: "View and edit"
+    findings_changed = Signal()
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.style_cache = CanvasStyle()
+        self.controller = controller
+        self.campaign_id: str | None = None
+        self.snap_to_grid = True
+        self.nodes: dict[str, NodeItem] = {}
+        self.links: dict[tuple[str, str], LinkItem] = {}
+        self._findings: dict[str, list[str]] = {}
+        self._link_layer = LayerItem()
+        self._node_layer = LayerItem()
+        self.addItem(self._link_layer)
+        self.addItem(self._node_layer)
+        self.overview = OverviewItem(self)
+        self.overview.setVisible(False)
+        self.addItem(self.overview)
+        self.overview_mode = False
+        self._link_from: NodeItem | None = None
+        self._rubber: QGraphicsLineItem | None = None
+        self._press: QPointF | None = None
+        self._drag_start: dict[str, tuple[float, float]] = {}
+        self._drag_id: int | None = None
+        self._lint_timer = QTimer(self)
+        self._lint_timer.setSingleShot(True)
+        self._lint_timer.setInterval(LINT_DELAY_MS)
+        self._lint_timer.timeout.connect(self.refresh_findings)
+        self._unsubscribe = controller.workspace.events.subscribe(self.on_domain_event)
+
+    # -- binding -------------------------------------------------------------------------
+    def detach(self) -> None:
+        """Stops following the workspace (before the scene is dropped)."""
+        self._unsubscribe()
+        self._lint_timer.stop()
+
+    def current_campaign(self) -> Campaign | None:
+        ws = self.controller.workspace
+        if self.campaign_id is None or not ws.has_campaign(self.campaign_id):
+            return None
+        return ws.campaign(self.campaign_id)
+
+    def domain_node(self, node_id: str) -> Node | None:
+        campaign = self.current_campaign()
+        if campaign is None or node_id not in campaign.graph:
+            return None
+        return campaign.graph.nodes[node_id]["node"]
+
+    def icon_name(self, kind: str) -> str:
+        from ...domain.nodes import node_kind
+
+        return node_kind(kind).icon
+
+    def show_campaign(self, campaign_id: str | None) -> None:
+        """Rebuilds the items from the campaign (opening, switching campaigns)."""
+        self._clear_items()
+        self.campaign_id = campaign_id
+        campaign = self.current_campaign()
+        if campaign is not None:
+            for node in campaign.nodes:
+                self._add_node_item(node)
+            for source, target in campaign.edges:
+                self._add_link_item(source, target)
+        self._update_scene_rect(reset=True)
+        self.overview.invalidate()
+        self.refresh_findings()
+
+    def _clear_items(self) -> None:
+        self._cancel_gestures()
+        for link in self.links.values():
+            self.removeItem(link)
+        for item in self.nodes.values():
+            self.removeItem(item)
+        self.links.clear()
+        self.nodes.clear()
+
+    def _add_node_item(self, node: Node) -> NodeItem:
+        item = NodeItem(self, node.id, node.kind, self._node_layer)
+        item.setPos(node.x, node.y)
+        self.nodes[node.id] = item
+        return item
+
+    def _add_link_item(self, source: str, target: str) -> LinkItem:
+        link = LinkItem(self, self.nodes[source], self.nodes[target], self._link_layer)
+        self.links[(source, target)] = link
+        return link
+
+    def _update_scene_rect(self, reset: bool = False) -> None:
+        campaign = self.current_campaign()
+        if campaign is None or len(campaign) == 0:
+            self.setSceneRect(QRectF(-SCENE_MARGIN, -SCENE_MARGIN, 2 * SCENE_MARGIN,
+                                     2 * SCENE_MARGIN))
+            return
+        xs = [n.x for n in campaign.nodes]
+        ys = [n.y for n in campaign.nodes]
+        wanted = QRectF(min(xs) - SCENE_MARGIN, min(ys) - SCENE_MARGIN,
+                        max(xs) - min(xs) + 2 * SCENE_MARGIN,
+                        max(ys) - min(ys) + 2 * SCENE_MARGIN)
+        self.setSceneRect(wanted if reset else self.sceneRect().united(wanted))
+
+    def nodes_rect(self) -> QRectF:
+        """The rectangle around every node (names included), in scene coordinates."""
+        rect = QRectF()
+        for item in self.nodes.values():
+            rect = rect.united(item.sceneBoundingRect())
+        return rect
+
+    # -- domain events -------------------------------------------------------------------
+    def on_domain_event(self, event: DomainEvent) -> None:
+        name = event.name
+        if name in (ev.CATALOG_CHANGED, ev.ECOMMERCE_CHANGED, ev.CAMPAIGN_ADDED):
+            self._lint_timer.start()
+            return
+        if name == ev.WORKSPACE_RESET:
+            self.show_campaign(self.campaign_id)
+            return
+        if name == ev.CAMPAIGN_REMOVED and event.campaign_id == self.campaign_id:
+            self.show_campaign(None)
+            return
+        if event.campaign_id != self.campaign_id:
+            self._lint_timer.start()
+            return
+        campaign = self.current_campaign()
+        if campaign is None:
+            return
+        if name == ev.NODE_MOVED and event.node_id in self.nodes:
+            node = campaign.node(event.node_id)
+            self.nodes[event.node_id].setPos(node.x, node.y)
+            self._grow_scene_rect(node)
+            self.overview.invalidate()
+            return
+        if name == ev.NODE_ADDED and event.node_id:
+            node = campaign.node(event.node_id)
+            self._add_node_item(node)
+            self._grow_scene_rect(node)
+        elif name == ev.NODE_REMOVED and event.node_id in self.nodes:
+            item = self.nodes.pop(event.node_id)
+            for link in list(item.links):
+                self._remove_link(link.key)
+            self.removeItem(item)
+        elif name == ev.NODE_CHANGED and event.node_id in self.nodes:
+            self.nodes[event.node_id].update()
+        elif name == ev.EDGE_ADDED and event.source and event.target:
+            self._add_link_item(event.source, event.target)
+        elif name == ev.EDGE_REMOVED and event.source and event.target:
+            self._remove_link((event.source, event.target))
+        self.overview.invalidate()
+        self._lint_timer.start()
+
+    def _remove_link(self, key: tuple[str, str]) -> None:
+        link = self.links.pop(key, None)
+        if link is not None:
+            link.detach()
+            self.removeItem(link)
+
+    def _grow_scene_rect(self, node: Node) -> None:
+        rect = self.sceneRect()
+        if not rect.adjusted(SCENE_MARGIN / 2, SCENE_MARGIN / 2, -SCENE_MARGIN / 2,
+                             -SCENE_MARGIN / 2).contains(QPointF(node.x, node.y)):
+            self.setSceneRect(rect.united(QRectF(node.x - SCENE_MARGIN, node.y - SCENE_MARGIN,
+                                                 2 * SCENE_MARGIN, 2 * SCENE_MARGIN)))
+
+    # -- lint badges ---------------------------------------------------------------------
+    def refresh_findings(self) -> None:
+        findings: dict[str, list[str]] = {}
+        for finding in self.controller.workspace.lint():
+            if finding.node_id and finding.campaign_id == self.campaign_id:
+                findings.setdefault(finding.node_id, []).append(finding.message)
+        changed = set(findings) ^ set(self._findings) | {
+            k for k in findings if findings[k] != self._findings.get(k)}
+        self._findings = findings
+        for node_id in changed:
+            item = self.nodes.get(node_id)
+            if item is not None:
+                item.update()
+        self.findings_changed.emit()
+
+    def schedule_lint(self) -> None:
+        self._lint_timer.start()
+
+    def findings_for(self, node_id: str) -> list[str]:
+        return self._findings.get(node_id, [])
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        item = self.node_at(event.scenePos())
+        if item is None:
+            QToolTip.hideText()
+            event.ignore()
+            return
+        node = self.domain_node(item.node_id)
+        lines = [node.name] if node else []
+        if node is not None:
+            lines.append(node.spec.describe(node.config, self.controller.workspace.catalog))
+        lines += [f"⚠ {m}" for m in self.findings_for(item.node_id)]
+        QToolTip.showText(event.screenPos(), "\n".join(lines))
+        event.accept()
+
+    # -- level of detail -----------------------------------------------------------------
+    def set_zoom(self, scale: float, threshold: float) -> None:
+        """Switches to the overview below ``threshold`` when the campaign is large."""
+        wanted = scale < threshold and len(self.nodes) >= OVERVIEW_MIN_NODES
+        if wanted == self.overview_mode:
+            return
+        self.overview_mode = wanted
+        if wanted:
+            self._cancel_gestures()
+        self._node_layer.setVisible(not wanted)
+        self._link_layer.setVisible(not wanted)
+        self.overview.setVisible(wanted)
+
+    # -- selection helpers ---------------------------------------------------------------
+    def node_at(self, pos: QPointF) -> NodeItem | None:
+        for item in self.items(pos):
+            if isinstance(item, NodeItem):
+                return item
+        return None
+
+    def selected_node_ids(self) -> list[str]:
+        return [i.node_id for i in self.selectedItems() if isinstance(i, NodeItem)]
+
+    def selected_links(self) -> list[tuple[str, str]]:
+        return [i.key for i in self.selectedItems() if isinstance(i, LinkItem)]
+
+    def select_nodes(self, node_ids: list[str]) -> None:
+        self.clearSelection()
+        for node_id in node_ids:
+            item = self.nodes.get(node_id)
+            if item is not None:
+                item.setSelected(True)
+
+    def snap(self, x: float, y: float) -> tuple[float, float]:
+        if not self.snap_to_grid:
+            return float(x), float(y)
+        return float(round(x / GRID) * GRID), float(round(y / GRID) * GRID)
+
+    # -- gestures ------------------------------------------------------------------------
+    def _cancel_gestures(self) -> None:
+        if self._rubber is not None:
+            self.removeItem(self._rubber)
+        self._rubber = None
+        self._link_from = None
+        self._press = None
+        self._drag_start = {}
+        self._drag_id = None
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self.campaign_id is None:
+            super().mousePressEvent(event)
+            return
+        item = self.node_at(event.scenePos())
+        if item is not None and item.part_at(event.scenePos()) == "handle":
+            self._link_from = item
+            origin = item.mapToScene(handle_centre(item.kind))
+            self._rubber = QGraphicsLineItem(QLineF(origin, event.scenePos()))
+            self._rubber.setPen(self.style_cache.rubber_pen)
+            self._rubber.setZValue(10)
+            self.addItem(self._rubber)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+        if item is not None and item.isSelected():
+            campaign = self.current_campaign()
+            if campaign is not None:
+                self._press = event.scenePos()
+                self._drag_start = {n: (campaign.node(n).x, campaign.node(n).y)
+                                    for n in self.selected_node_ids()}
+                self._drag_id = None
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._link_from is not None and self._rubber is not None:
+            line = self._rubber.line()
+            line.setP2(event.scenePos())
+            self._rubber.setLine(line)
+            event.accept()
+            return
+        if (self._press is not None and self._drag_start
+                and event.buttons() & Qt.MouseButton.LeftButton and self.campaign_id):
+            delta = event.scenePos() - self._press
+            if self._drag_id is None and delta.manhattanLength() < 3:
+                return
+            if self._drag_id is None:
+                self._drag_id = self.controller.new_drag_id()
+            positions = {n: self.snap(x + delta.x(), y + delta.y())
+                         for n, (x, y) in self._drag_start.items()}
+            self.controller.move_nodes(self.campaign_id, positions, self._drag_id)
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._link_from is not None:
+            source = self._link_from
+            if self._rubber is not None:
+                self.removeItem(self._rubber)
+            self._rubber = None
+            self._link_from = None
+            target = self.node_at(event.scenePos())
+            if target is None:
+                self.controller.status_message.emit(
+                    "Drop the link on another node to connect them.")
+            elif self.campaign_id is not None:
+                self.controller.link(self.campaign_id, source.node_id, target.node_id)
+            event.accept()
+            return
+        self._press = None
+        self._drag_start = {}
+        self._drag_id = None
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        item = self.node_at(event.scenePos())
+        if item is None or event.button() != Qt.MouseButton.LeftButton:
+            super().mouseDoubleClickEvent(event)
+            return
+        part = item.part_at(event.scenePos())
+        if part == "name":
+            self.rename_requested.emit(item.node_id)
+        elif part in ("body", "badge"):
+            self.edit_requested.emit(item.node_id)
+        event.accept()

@@ -1,0 +1,386 @@
+"""The canvas view: drops from the palette, zoom, pan, grid, and the inline name editor."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsView, QLineEdit, QMenu, QWidget
+
+from .. import theme
+from ..palette import KIND_MIME_TYPE
+from .node_item import NODE_TYPE, NodeItem, name_rect
+from .scene import GRID, CampaignScene
+
+MIN_SCALE, MAX_SCALE = 0.02, 4.0
+ZOOM_STEP = 1.2
+DETAIL_SCALE = 0.45  # names and badges drop out below this zoom (see node_item.DETAIL_LOD)
+OVERVIEW_SCALE = 0.3  # large campaigns switch to the overview below this zoom
+FIT_MAX_SCALE = 1.0
+
+
+class NameEditor(QLineEdit):
+    """The inline editor over a node's name: Enter commits, Esc cancels."""
+
+    committed = Signal(str, str)  # node id, new name
+    cancelled = Signal()
+
+    def __init__(self, node_id: str, text: str, parent: QWidget) -> None:
+        super().__init__(text, parent)
+        self.node_id = node_id
+        self.setObjectName("nameEditor")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.selectAll()
+        self._done = False
+
+    def finish(self, commit: bool) -> None:
+        if self._done:
+            return
+        self._done = True
+        if commit:
+            self.committed.emit(self.node_id, self.text())
+        else:
+            self.cancelled.emit()
+
+    def discard(self) -> None:
+        """Closes without committing or cancelling again."""
+        self._done = True
+        self.hide()
+
+    def event(self, event: QEvent) -> bool:
+        # Enter and Esc belong to the editor, not to the canvas's shortcuts around it.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape,
+                                    Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.finish(True)
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.finish(False)
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: object) -> None:
+        super().focusOutEvent(event)  # type: ignore[arg-type]
+        self.finish(True)
+
+
+class CanvasView(QGraphicsView):
+    zoom_changed = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("canvasView")
+        self.setAccessibleName("Campaign canvas")
+        self.setAcceptDrops(True)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing
+                            | QPainter.RenderHint.TextAntialiasing
+                            | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setBackgroundBrush(QColor(theme.CANVAS_BACKGROUND))
+        self.show_grid = True
+        self.name_editor: NameEditor | None = None
+        self.context_actions: dict[str, list[object]] = {"node": [], "link": [], "canvas": []}
+        self._pan_start: QPoint | None = None
+        self._space_down = False
+        self._minor_pen = QPen(QColor(theme.GRID_MINOR), 0)
+        self._major_pen = QPen(QColor(theme.GRID_MAJOR), 0)
+
+    # -- scene ---------------------------------------------------------------------------
+    def canvas(self) -> CampaignScene | None:
+        scene = self.scene()
+        return scene if isinstance(scene, CampaignScene) else None
+
+    def bind(self, scene: CampaignScene) -> None:
+        self.close_name_editor()
+        self.setScene(scene)
+        scene.rename_requested.connect(self.open_name_editor)
+        scene.set_zoom(self.zoom(), OVERVIEW_SCALE)
+
+    def centre_scene_pos(self) -> QPointF:
+        return self.mapToScene(self.viewport().rect().center())
+
+    # -- zoom ----------------------------------------------------------------------------
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, scale: float, anchor: QPointF | None = None) -> None:
+        scale = max(MIN_SCALE, min(MAX_SCALE, scale))
+        factor = scale / self.zoom()
+        if abs(factor - 1.0) < 1e-9:
+            return
+        if anchor is None:
+            old = self.transformationAnchor()
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+            self.scale(factor, factor)
+            self.setTransformationAnchor(old)
+        else:
+            self.scale(factor, factor)
+        self._zoom_applied()
+
+    def _zoom_applied(self) -> None:
+        scene = self.canvas()
+        if scene is not None:
+            scene.set_zoom(self.zoom(), OVERVIEW_SCALE)
+        if self.name_editor is not None:
+            self.close_name_editor()
+        self.zoom_changed.emit(self.zoom())
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom() * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom() / ZOOM_STEP)
+
+    def reset_zoom(self) -> None:
+        self.set_zoom(1.0)
+
+    def fit(self) -> None:
+        """Shows every node; never magnifies past 100 %, so a small flow stays crisp."""
+        scene = self.canvas()
+        if scene is None:
+            return
+        rect = scene.nodes_rect()
+        if rect.isNull() or rect.isEmpty():
+            self.resetTransform()
+            self.centerOn(0, 0)
+            self._zoom_applied()
+            return
+        rect = rect.adjusted(-60, -60, 60, 60)
+        view = self.viewport().rect()
+        scale = min(view.width() / rect.width(), view.height() / rect.height(), FIT_MAX_SCALE)
+        scale = max(MIN_SCALE, scale)
+        self.resetTransform()
+        self.scale(scale, scale)
+        self.centerOn(rect.center())
+        self._zoom_applied()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta().y()
+        if delta == 0:
+            return
+        factor = math.pow(ZOOM_STEP, delta / 120.0)
+        self.set_zoom(self.zoom() * factor, self.mapToScene(event.position().toPoint()))
+        event.accept()
+
+    # -- grid ----------------------------------------------------------------------------
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawBackground(painter, rect)
+        if not self.show_grid:
+            return
+        scale = self.zoom()
+        step = GRID
+        while step * scale < 12:
+            step *= 5
+        if step * scale < 12 or (rect.width() / step) > 400:
+            return
+        major = step * 5
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        left = math.floor(rect.left() / step) * step
+        top = math.floor(rect.top() / step) * step
+        minor: list[QLineF] = []
+        majors: list[QLineF] = []
+        x = left
+        while x < rect.right():
+            line = QLineF(x, rect.top(), x, rect.bottom())
+            (majors if abs(math.remainder(x, major)) < 1e-6 else minor).append(line)
+            x += step
+        y = top
+        while y < rect.bottom():
+            line = QLineF(rect.left(), y, rect.right(), y)
+            (majors if abs(math.remainder(y, major)) < 1e-6 else minor).append(line)
+            y += step
+        painter.setPen(self._minor_pen)
+        painter.drawLines(minor)
+        painter.setPen(self._major_pen)
+        painter.drawLines(majors)
+        painter.restore()
+
+    # -- drops from the palette ----------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(KIND_MIME_TYPE) and self.canvas() is not None \
+                and self.canvas().campaign_id is not None:
+            event.acceptProposedAction()
+            return
+        super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasFormat(KIND_MIME_TYPE):
+            event.acceptProposedAction()
+            return
+        super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        scene = self.canvas()
+        if not event.mimeData().hasFormat(KIND_MIME_TYPE) or scene is None \
+                or scene.campaign_id is None:
+            super().dropEvent(event)
+            return
+        kind = bytes(event.mimeData().data(KIND_MIME_TYPE).data()).decode("utf-8")
+        pos = self.mapToScene(event.position().toPoint())
+        x, y = scene.snap(pos.x(), pos.y())
+        node_id = scene.controller.add_node(scene.campaign_id, kind, x, y)
+        scene.select_nodes([node_id])
+        event.acceptProposedAction()
+        self.setFocus()
+
+    # -- pan -----------------------------------------------------------------------------
+    def _panning(self, event: QMouseEvent) -> bool:
+        return event.button() == Qt.MouseButton.MiddleButton or (
+            self._space_down and event.button() == Qt.MouseButton.LeftButton)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._panning(event):
+            self._pan_start = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_start is not None:
+            pos = event.position().toPoint()
+            delta = pos - self._pan_start
+            self._pan_start = pos
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_start is not None and event.button() in (
+                Qt.MouseButton.MiddleButton, Qt.MouseButton.LeftButton):
+            self._pan_start = None
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if self._space_down
+                                      else Qt.CursorShape.ArrowCursor)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_down = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            event.accept()
+            return
+        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self._nudge(event.key())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_down = False
+            self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    def _nudge(self, key: int) -> None:
+        """Arrow keys move the selected nodes by one grid step."""
+        scene = self.canvas()
+        if scene is None or scene.campaign_id is None:
+            return
+        ids = scene.selected_node_ids()
+        if not ids:
+            return
+        dx, dy = {Qt.Key.Key_Left: (-GRID, 0), Qt.Key.Key_Right: (GRID, 0),
+                  Qt.Key.Key_Up: (0, -GRID), Qt.Key.Key_Down: (0, GRID)}[Qt.Key(key)]
+        campaign = scene.controller.campaign(scene.campaign_id)
+        scene.controller.move_nodes(
+            scene.campaign_id,
+            {n: (campaign.node(n).x + dx, campaign.node(n).y + dy) for n in ids})
+
+    # -- context menu --------------------------------------------------------------------
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        scene = self.canvas()
+        if scene is None:
+            return
+        pos = self.mapToScene(event.pos())
+        item = self.itemAt(event.pos())
+        node = scene.node_at(pos)
+        target = node if node is not None else item
+        if target is not None and target.flags() & target.GraphicsItemFlag.ItemIsSelectable:
+            if not target.isSelected():
+                scene.clearSelection()
+                target.setSelected(True)
+            key = "node" if target.type() == NODE_TYPE else "link"
+        else:
+            key = "canvas"
+        menu = QMenu(self)
+        for action in self.context_actions.get(key, []):
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)  # type: ignore[arg-type]
+        if not menu.isEmpty():
+            menu.popup(event.globalPos())
+        self._context_menu = menu
+
+    # -- inline rename -------------------------------------------------------------------
+    def open_name_editor(self, node_id: str) -> NameEditor | None:
+        scene = self.canvas()
+        if scene is None:
+            return None
+        item = scene.nodes.get(node_id)
+        node = scene.domain_node(node_id)
+        if item is None or node is None:
+            return None
+        self.close_name_editor()
+        rect = self.mapFromScene(item.mapToScene(name_rect(item.kind))).boundingRect()
+        editor = NameEditor(node_id, node.name, self.viewport())
+        height = max(editor.sizeHint().height(), 24)
+        width = max(rect.width(), 160)
+        editor.setGeometry(rect.center().x() - width // 2, rect.top(), width, height)
+        editor.committed.connect(self._commit_name)
+        editor.cancelled.connect(self.close_name_editor)
+        editor.show()
+        editor.setFocus()
+        self.name_editor = editor
+        return editor
+
+    def _commit_name(self, node_id: str, text: str) -> None:
+        scene = self.canvas()
+        self.close_name_editor()
+        if scene is not None and scene.campaign_id is not None \
+                and scene.domain_node(node_id) is not None:
+            scene.controller.rename_node(scene.campaign_id, node_id, text)
+
+    def close_name_editor(self) -> None:
+        editor = self.name_editor
+        if editor is None:
+            return
+        self.name_editor = None
+        editor.discard()
+        editor.deleteLater()
+        self.setFocus()
+
+    def node_item(self, node_id: str) -> NodeItem | None:
+        scene = self.canvas()
+        return scene.nodes.get(node_id) if scene else None

@@ -1,0 +1,272 @@
+"""Open, save, import/export, recent files, autosave and crash recovery for the window.
+
+The document logic (sources, snapshots) is Qt-free in :mod:`canvas_app.documents`; this
+module adds the timers and the questions. Autosave writes a recovery snapshot 30 s after
+the last edit and when the window closes; the source itself is written only by Save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ..documents import Document, DocumentError
+from ..domain.campaign import Campaign
+from ..domain.workspace import Workspace
+from ..io import LoadError, load_workspace, save_workspace
+from .session import Session, make_session
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+AUTOSAVE_IDLE_MS = 30_000
+MAX_RECENT = 8
+FILE_FILTER = "Workspaces (*.campaign.json *.db *.sqlite);;JSON (*.campaign.json);;All files (*)"
+Button = QMessageBox.StandardButton
+
+
+class FileActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.setInterval(AUTOSAVE_IDLE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.last_error = ""
+        self.recovery_box: QMessageBox | None = None
+        self._error_box: QMessageBox | None = None
+        # Asked when closing or replacing a modified workspace: "save", "discard", "cancel".
+        self.ask_unsaved: Callable[[], str] = self._ask_unsaved
+
+    @property
+    def session(self) -> Session:
+        return self.window.session
+
+    # -- edits and autosave ---------------------------------------------------------------
+    def edited(self, _index: int = 0) -> None:
+        self.autosave_timer.start()
+        self.window.update_title()
+
+    def autosave(self) -> bool:
+        """Writes a recovery snapshot of unsaved edits; never touches the document."""
+        session = self.session
+        if not session.modified:
+            return False
+        try:
+            session.recovery.write(session.workspace)
+        except OSError as exc:
+            self.window.show_status(f"Autosave failed: {exc}")
+            return False
+        self.window.show_status("Unsaved edits kept for recovery.")
+        return True
+
+    def offer_recovery(self) -> QMessageBox | None:
+        """Asks (without blocking) whether to restore edits a crash left behind."""
+        recovery = self.session.recovery
+        if not recovery.exists():
+            return None
+        try:
+            when = recovery.saved_at()
+        except DocumentError as exc:
+            self.window.show_status(str(exc))
+            recovery.discard()
+            return None
+        box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved edits?",
+                          f"Campaign Canvas did not close normally. Edits to "
+                          f"{self.session.title} that were not saved were kept at {when}.\n\n"
+                          "Restore them?", Button.Yes | Button.No, self.window)
+        box.setObjectName("recoveryBox")
+        box.finished.connect(lambda result: self._recovery_answered(box, result))
+        box.open()
+        self.recovery_box = box
+        return box
+
+    def _recovery_answered(self, box: QMessageBox, _result: int) -> None:
+        if box.standardButton(box.clickedButton()) == Button.Yes:
+            self.restore_recovery()
+        else:
+            self.session.recovery.discard()
+
+    def restore_recovery(self) -> bool:
+        session = self.session
+        try:
+            workspace = session.recovery.load()
+        except DocumentError as exc:
+            self.show_error(str(exc))
+            return False
+        restored = make_session(workspace, session.document, self.window.recovery_dir)
+        restored.dirty = True
+        self.window.bind_session(restored)
+        self.window.show_status("Unsaved edits restored; save to keep them.")
+        return True
+
+    # -- questions -------------------------------------------------------------------------
+    def _ask_unsaved(self) -> str:
+        answer = QMessageBox.question(
+            self.window, "Unsaved changes",
+            f"Save the changes to {self.session.title} before closing it?",
+            Button.Save | Button.Discard | Button.Cancel, Button.Save)
+        return {Button.Save: "save", Button.Discard: "discard"}.get(answer, "cancel")
+
+    def confirm_close(self) -> bool:
+        """True when the current workspace may be closed (saved, discarded or unchanged)."""
+        session = self.session
+        if not session.modified:
+            session.recovery.discard()
+            return True
+        self.autosave()  # a crash while the question is open loses nothing
+        answer = self.ask_unsaved()
+        if answer == "save":
+            return self.save()
+        if answer == "discard":
+            session.recovery.discard()
+            return True
+        return False
+
+    def show_error(self, message: str) -> None:
+        self.last_error = message
+        self.window.show_status(message)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Campaign Canvas", message,
+                          Button.Ok, self.window)
+        box.setObjectName("errorBox")
+        box.open()
+        self._error_box = box
+
+    # -- documents -------------------------------------------------------------------------
+    def _replace(self, workspace: Workspace, document: Document | None,
+                 dirty: bool = False) -> None:
+        session = make_session(workspace, document, self.window.recovery_dir)
+        session.dirty = dirty
+        self.window.bind_session(session)
+        self.autosave_timer.stop()
+
+    def new_workspace(self) -> bool:
+        if not self.confirm_close():
+            return False
+        workspace = Workspace()
+        workspace.add_campaign(Campaign("campaign-1", "Campaign 1"))
+        self._replace(workspace, None)
+        return True
+
+    def open_source(self, source: str) -> bool:
+        if not self.confirm_close():
+            return False
+        document = Document(source)
+        try:
+            workspace = document.load()
+        except DocumentError as exc:
+            self.show_error(str(exc))
+            return False
+        self._replace(workspace, document)
+        self.add_recent(source)
+        self.offer_recovery()
+        return True
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open workspace", "", FILE_FILTER)
+        if path:
+            self.open_source(path)
+
+    def save(self) -> bool:
+        session = self.session
+        if session.document is None:
+            return self.save_as_dialog()
+        try:
+            session.document.save(session.workspace)
+        except DocumentError as exc:
+            self.show_error(str(exc))
+            return False
+        session.undo_stack.setClean()
+        session.dirty = False
+        session.recovery.discard()
+        self.autosave_timer.stop()
+        self.window.update_title()
+        self.window.show_status(f"Saved to {session.document.source}.")
+        return True
+
+    def save_as(self, source: str) -> bool:
+        session = self.session
+        previous, previous_recovery = session.document, session.recovery
+        session.document = Document(source)
+        session.recovery = make_session(Workspace(), session.document,
+                                        self.window.recovery_dir).recovery
+        if not self.save():
+            session.document, session.recovery = previous, previous_recovery
+            return False
+        previous_recovery.discard()
+        self.add_recent(source)
+        return True
+
+    def save_as_dialog(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save workspace as", "",
+                                              FILE_FILTER)
+        if not path:
+            return False
+        if "." not in Path(path).name:
+            path += ".campaign.json"
+        return self.save_as(path)
+
+    def import_json(self, path: str) -> bool:
+        """Replaces the workspace's content with a JSON file's; Save writes it."""
+        try:
+            workspace = load_workspace(path)
+        except LoadError as exc:
+            self.show_error(str(exc))
+            return False
+        if not self.confirm_close():
+            return False
+        self._replace(workspace, self.session.document, dirty=True)
+        self.window.update_title()
+        self.window.show_status(f"Imported {path}; save to keep it.")
+        return True
+
+    def import_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, "Import JSON", "",
+                                              "Workspaces (*.campaign.json *.json)")
+        if path:
+            self.import_json(path)
+
+    def export_json(self, path: str) -> bool:
+        try:
+            save_workspace(self.session.workspace, path)
+        except OSError as exc:
+            self.show_error(f"{path}: cannot write: {exc.strerror or exc}")
+            return False
+        self.window.show_status(f"Exported to {path}.")
+        return True
+
+    def export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.window, "Export JSON", "",
+                                              "Workspaces (*.campaign.json)")
+        if path:
+            if not path.endswith(".json"):
+                path += ".campaign.json"
+            self.export_json(path)
+
+    # -- recent files ----------------------------------------------------------------------
+    def recent(self) -> list[str]:
+        value = self.window.settings.value("recentFiles", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value or []]
+
+    def add_recent(self, source: str) -> None:
+        items = [source] + [s for s in self.recent() if s != source]
+        self.window.settings.setValue("recentFiles", items[:MAX_RECENT])
+        self.refresh_recent_menu()
+
+    def refresh_recent_menu(self) -> None:
+        menus = getattr(self.window, "menus", None)
+        if not menus:
+            return
+        menu = menus["recent"]
+        menu.clear()
+        for source in self.recent():
+            action = menu.addAction(source)
+            action.triggered.connect(lambda _c=False, s=source: self.open_source(s))
+        menu.setEnabled(bool(self.recent()))

@@ -1,0 +1,74 @@
+"""The lint panel: the workspace's warnings (``workspace.lint()``), one line each.
+
+Activating a line shows its campaign and selects its node.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from ..domain.events import DomainEvent
+from ..editing.controller import Controller
+from .theme import load_icon
+
+CAMPAIGN_ROLE = Qt.ItemDataRole.UserRole + 1
+NODE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class LintPanel(QListWidget):
+    finding_activated = Signal(str, str)  # campaign id, node id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lintPanel")
+        self.setAccessibleName("Warnings")
+        self.setWordWrap(True)
+        self.controller: Controller | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self.refresh)
+        self._warning = load_icon("warning.svg")
+        self.itemActivated.connect(self._activated)
+
+    def bind(self, controller: Controller) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        self.controller = controller
+        self._unsubscribe = controller.workspace.events.subscribe(self._on_event)
+        self.refresh()
+
+    def _on_event(self, event: DomainEvent) -> None:
+        if event.name != "node_moved":
+            self._timer.start()
+
+    def refresh(self) -> None:
+        self.clear()
+        if self.controller is None:
+            return
+        ws = self.controller.workspace
+        names = {c.id: c.name for c in ws.campaigns}
+        for finding in ws.lint():
+            where = names.get(finding.campaign_id or "", "")
+            text = f"{where}: {finding.message}" if where else finding.message
+            item = QListWidgetItem(self._warning, text)
+            item.setData(CAMPAIGN_ROLE, finding.campaign_id or "")
+            item.setData(NODE_ROLE, finding.node_id or "")
+            item.setToolTip(f"{finding.severity}: {finding.message}")
+            self.addItem(item)
+        if self.count() == 0:
+            item = QListWidgetItem("No warnings.")
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.addItem(item)
+
+    def findings_count(self) -> int:
+        return sum(1 for i in range(self.count()) if self.item(i).data(CAMPAIGN_ROLE))
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        campaign_id = item.data(CAMPAIGN_ROLE)
+        if campaign_id:
+            self.finding_activated.emit(str(campaign_id), str(item.data(NODE_ROLE) or ""))

@@ -1,0 +1,321 @@
+"""The main window: palette, canvas, campaign list, lint panel, menus, toolbar, status bar.
+
+The window turns menu and keyboard intents into controller calls; files, autosave and
+recovery live in :mod:`canvas_app.ui.file_actions`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoGroup
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
+
+from ..editing import clipboard
+from .campaign_list import CampaignList
+from .canvas import CampaignScene, CanvasView
+from .file_actions import FileActions
+from .lint_panel import LintPanel
+from .palette import Palette
+from .session import Session
+from .theme import load_icon
+from .window_actions import build_actions, build_menus, build_toolbar
+
+APP_TITLE = "Campaign Canvas"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, settings: QSettings,
+                 recovery_dir: Path | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(load_icon("app.svg"))
+        self.settings = settings
+        self.recovery_dir = recovery_dir
+        self.session = session
+        self.scene: CampaignScene | None = None
+        self.undo_group = QUndoGroup(self)
+        self._paste_count = 0
+
+        self.view = CanvasView(self)
+        self.setCentralWidget(self.view)
+        self.palette = Palette(self)
+        self.campaign_list = CampaignList(self)
+        self.lint_panel = LintPanel(self)
+        self.docks = {
+            "palette": self._dock("Palette", "paletteDock", self.palette,
+                                  Qt.DockWidgetArea.LeftDockWidgetArea),
+            "campaigns": self._dock("Campaigns", "campaignsDock", self.campaign_list,
+                                    Qt.DockWidgetArea.LeftDockWidgetArea),
+            "lint": self._dock("Warnings", "lintDock", self.lint_panel,
+                               Qt.DockWidgetArea.BottomDockWidgetArea),
+        }
+        self.files = FileActions(self)
+        self.actions_by_name = build_actions(self)
+        self.menus = build_menus(self, self.actions_by_name)
+        for dock in self.docks.values():
+            self.menus["panels"].addAction(dock.toggleViewAction())
+        self.toolbar = build_toolbar(self, self.actions_by_name)
+        self.addToolBar(self.toolbar)
+        a = self.actions_by_name
+        self.view.context_actions = {
+            "node": [a["view_edit"], a["rename"], None, a["cut"], a["copy"], a["duplicate"],
+                     None, a["delete"]],
+            "link": [a["delete"]],
+            "canvas": [a["add_purchase_goal"], a["add_tag_goal"], a["add_sequence"], None,
+                       a["paste"], a["select_all"], None, a["auto_layout"], a["zoom_fit"]],
+        }
+        self.zoom_label = QLabel(self)
+        self.zoom_label.setObjectName("zoomLabel")
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        self.view.zoom_changed.connect(self._show_zoom)
+        self.palette.place_requested.connect(self.place_node)
+        self.campaign_list.current_changed.connect(self.show_campaign)
+        self.lint_panel.finding_activated.connect(self.reveal_node)
+        self.files.refresh_recent_menu()
+        self.resize(1280, 800)
+        self.bind_session(session)
+        self._restore_layout()
+
+    def _dock(self, title: str, name: str, widget: QWidget,
+              area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # -- session -------------------------------------------------------------------------
+    def bind_session(self, session: Session) -> None:
+        """Shows a workspace: a new scene, the lists bound to its controller."""
+        old = self.scene
+        if old is not None:
+            old.detach()
+        previous = self.session
+        if previous is not session:
+            self.undo_group.removeStack(previous.undo_stack)
+        self.session = session
+        controller = session.controller
+        controller.dialog_parent = self
+        controller.status_message.connect(self.show_status)
+        self.undo_group.addStack(session.undo_stack)
+        self.undo_group.setActiveStack(session.undo_stack)
+        session.undo_stack.cleanChanged.connect(self.update_title)
+        session.undo_stack.indexChanged.connect(self.files.edited)
+        self.scene = CampaignScene(controller, self)
+        self.scene.edit_requested.connect(self._edit_requested)
+        self.view.bind(self.scene)
+        self.lint_panel.bind(controller)
+        self.campaign_list.bind(controller)
+        if old is not None:
+            old.deleteLater()
+        self.update_title()
+
+    @property
+    def controller(self):  # noqa: ANN201 (the session's Controller)
+        return self.session.controller
+
+    def show_campaign(self, campaign_id: str | None) -> None:
+        if self.scene is None:
+            return
+        self.scene.show_campaign(campaign_id)
+        self.view.fit()
+        self.update_title()
+
+    def current_campaign_id(self) -> str | None:
+        return self.scene.campaign_id if self.scene is not None else None
+
+    def update_title(self) -> None:
+        self.setWindowTitle(f"{self.session.title}[*] — {APP_TITLE}")
+        self.setWindowModified(self.session.modified)
+
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    def _show_zoom(self, scale: float) -> None:
+        self.zoom_label.setText(f"Zoom {scale * 100:.0f} %")
+
+    def reveal_node(self, campaign_id: str, node_id: str) -> None:
+        if self.current_campaign_id() != campaign_id:
+            self.campaign_list.select(campaign_id)
+        if node_id and self.scene is not None and node_id in self.scene.nodes:
+            self.scene.select_nodes([node_id])
+            self.view.centerOn(self.scene.nodes[node_id])
+            self.view.setFocus()
+
+    # -- canvas intents ------------------------------------------------------------------
+    def _selection(self) -> tuple[str | None, list[str], list[tuple[str, str]]]:
+        if self.scene is None:
+            return None, [], []
+        return (self.scene.campaign_id, self.scene.selected_node_ids(),
+                self.scene.selected_links())
+
+    def place_node(self, kind: str) -> str | None:
+        campaign_id = self.current_campaign_id()
+        if campaign_id is None or self.scene is None:
+            self.show_status("Create or choose a campaign first.")
+            return None
+        centre = self.view.centre_scene_pos()
+        x, y = self.scene.snap(centre.x(), centre.y())
+        node_id = self.controller.add_node(campaign_id, kind, x, y)
+        self.scene.select_nodes([node_id])
+        self.view.setFocus()
+        return node_id
+
+    def copy(self) -> bool:
+        campaign_id, nodes, _links = self._selection()
+        if campaign_id is None or not nodes:
+            return False
+        data = self.controller.copy_data(campaign_id, nodes)
+        mime = QMimeData()
+        text = clipboard.dumps(data)
+        mime.setData(clipboard.MIME_TYPE, text.encode("utf-8"))
+        mime.setText(text)
+        QGuiApplication.clipboard().setMimeData(mime)
+        self._paste_count = 0
+        self.show_status(f"Copied {len(nodes)} node{'s' if len(nodes) != 1 else ''}.")
+        return True
+
+    def cut(self) -> None:
+        campaign_id, nodes, _links = self._selection()
+        if campaign_id is not None and self.copy():
+            self.controller.undo_stack.beginMacro("Cut")
+            self.controller.delete(campaign_id, nodes)
+            self.controller.undo_stack.endMacro()
+
+    def paste(self) -> list[str]:
+        campaign_id = self.current_campaign_id()
+        mime = QGuiApplication.clipboard().mimeData()
+        if campaign_id is None or mime is None:
+            return []
+        if mime.hasFormat(clipboard.MIME_TYPE):
+            data = clipboard.loads(bytes(mime.data(clipboard.MIME_TYPE).data()).decode())
+        else:
+            data = clipboard.loads(mime.text())
+        if data is None:
+            self.show_status("The clipboard holds no nodes to paste.")
+            return []
+        self._paste_count += 1
+        offset = 40.0 * self._paste_count
+        ids = self.controller.paste_data(campaign_id, data, (offset, offset))
+        if self.scene is not None:
+            self.scene.select_nodes(ids)
+        return ids
+
+    def duplicate(self) -> list[str]:
+        campaign_id, nodes, _links = self._selection()
+        if campaign_id is None or not nodes:
+            return []
+        ids = self.controller.duplicate(campaign_id, nodes)
+        if self.scene is not None:
+            self.scene.select_nodes(ids)
+        return ids
+
+    def delete_selection(self) -> None:
+        campaign_id, nodes, links = self._selection()
+        if campaign_id is not None:
+            self.controller.delete(campaign_id, nodes, links)
+
+    def select_all(self) -> None:
+        if self.scene is not None:
+            self.scene.select_nodes(list(self.scene.nodes))
+
+    def rename_selected(self) -> None:
+        campaign_id, nodes, _links = self._selection()
+        if campaign_id is not None and len(nodes) == 1:
+            self.view.open_name_editor(nodes[0])
+
+    def edit_selected(self) -> None:
+        campaign_id, nodes, _links = self._selection()
+        if campaign_id is not None and len(nodes) == 1:
+            self.edit_node(campaign_id, nodes[0])
+        elif campaign_id is not None:
+            self.show_status("Select one node to view and edit it.")
+
+    def _edit_requested(self, node_id: str) -> None:
+        campaign_id = self.current_campaign_id()
+        if campaign_id is not None:
+            self.edit_node(campaign_id, node_id)
+
+    def edit_node(self, campaign_id: str, node_id: str) -> None:
+        self.controller.edit_node(campaign_id, node_id)
+
+    def link_selected(self) -> None:
+        """Keyboard linking: the two selected nodes, from the left one to the right one."""
+        campaign_id, nodes, _links = self._selection()
+        if campaign_id is None or len(nodes) != 2:
+            self.show_status("Select exactly two nodes to link them (left to right).")
+            return
+        campaign = self.controller.campaign(campaign_id)
+        source, target = sorted(nodes, key=lambda n: (campaign.node(n).x, campaign.node(n).y))
+        self.controller.link(campaign_id, source, target)
+
+    def auto_layout(self) -> None:
+        campaign_id = self.current_campaign_id()
+        if campaign_id is not None:
+            self.controller.auto_layout(campaign_id)
+            self.view.fit()
+
+    def set_grid_visible(self, visible: bool) -> None:
+        self.view.show_grid = visible
+        self.view.viewport().update()
+
+    def set_snap(self, snap: bool) -> None:
+        if self.scene is not None:
+            self.scene.snap_to_grid = snap
+
+    def open_catalog(self) -> None:
+        self.controller.open_catalog()
+
+    def open_ecommerce(self) -> None:
+        self.controller.open_ecommerce()
+
+    def about(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, APP_TITLE,
+                          "Campaign Canvas: design marketing campaigns on a canvas and "
+                          "simulate them before they go live.", parent=self)
+        box.open()
+        self._about_box = box
+
+    # -- files (delegated) ---------------------------------------------------------------
+    def new_workspace(self) -> None:
+        self.files.new_workspace()
+
+    def open_dialog(self) -> None:
+        self.files.open_dialog()
+
+    def save(self) -> bool:
+        return self.files.save()
+
+    def save_as_dialog(self) -> None:
+        self.files.save_as_dialog()
+
+    def import_dialog(self) -> None:
+        self.files.import_dialog()
+
+    def export_dialog(self) -> None:
+        self.files.export_dialog()
+
+    # -- layout and closing --------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.confirm_close():
+            event.ignore()
+            return
+        self.save_layout()
+        if self.scene is not None:
+            self.scene.detach()
+        event.accept()

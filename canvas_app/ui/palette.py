@@ -1,0 +1,73 @@
+"""The palette: the node kinds a marketer drags onto the canvas.
+
+An item view (object name ``palette``) whose model's ``mimeData()`` carries the node kind
+under the app's own MIME type; the canvas view accepts exactly that. Double-click (or
+Enter) asks for a node at the centre of the view instead.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+
+from ..domain.nodes import node_kinds
+from .theme import load_icon
+
+KIND_MIME_TYPE = "application/x-campaign-canvas-node-kind"
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class PaletteModel(QStandardItemModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        for spec in node_kinds().values():
+            item = QStandardItem(load_icon(spec.icon), spec.label)
+            item.setData(spec.kind, KIND_ROLE)
+            item.setToolTip(f"{spec.label}: {spec.help}\nDrag onto the canvas, or "
+                            "double-click to add one in the middle of the view.")
+            item.setEditable(False)
+            item.setDragEnabled(True)
+            item.setDropEnabled(False)
+            self.appendRow(item)
+
+    def mimeTypes(self) -> list[str]:
+        return [KIND_MIME_TYPE]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        if indexes:
+            kind = str(indexes[0].data(KIND_ROLE))
+            data.setData(KIND_MIME_TYPE, kind.encode("utf-8"))
+            data.setText(kind)
+        return data
+
+    def index_of(self, kind: str) -> QModelIndex:
+        for row in range(self.rowCount()):
+            index = self.index(row, 0)
+            if index.data(KIND_ROLE) == kind:
+                return index
+        return QModelIndex()
+
+
+class Palette(QListView):
+    place_requested = Signal(str)  # node kind: add one at the centre of the view
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("palette")
+        self.setAccessibleName("Palette")
+        self.palette_model = PaletteModel(self)
+        self.setModel(self.palette_model)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setIconSize(QSize(36, 36))
+        self.setSpacing(4)
+        self.setUniformItemSizes(True)
+        self.activated.connect(self._place)
+
+    def _place(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.place_requested.emit(str(index.data(KIND_ROLE)))

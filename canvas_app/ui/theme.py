@@ -1,0 +1,69 @@
+"""Colours, sizes and icons shared by the canvas and the side panels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+ICONS = RESOURCES / "icons"
+
+KIND_COLOURS = {
+    "purchase_goal": "#1f9d74",
+    "tag_goal": "#e0871b",
+    "sequence": "#3b6fd8",
+}
+DEFAULT_KIND_COLOUR = "#6b7a90"
+
+CANVAS_BACKGROUND = "#f6f8fb"
+GRID_MINOR = "#e8edf3"
+GRID_MAJOR = "#d9e1ea"
+TEXT = "#1f2933"
+TEXT_MUTED = "#52606d"
+LINK = "#7b8794"
+LINK_SELECTED = "#1e66f5"
+SELECTION = "#1e66f5"
+WARNING = "#d97706"
+
+
+def kind_colour(kind: str) -> QColor:
+    return QColor(KIND_COLOURS.get(kind, DEFAULT_KIND_COLOUR))
+
+
+def icon_path(name: str) -> Path:
+    return ICONS / name
+
+
+def load_icon(name: str) -> QIcon:
+    return QIcon(str(icon_path(name)))
+
+
+class IconCache:
+    """SVG icons rendered once per size, so painting a node draws a ready pixmap."""
+
+    def __init__(self) -> None:
+        self._renderers: dict[str, QSvgRenderer] = {}
+        self._images: dict[tuple[str, int], QImage] = {}
+
+    def renderer(self, name: str) -> QSvgRenderer:
+        if name not in self._renderers:
+            self._renderers[name] = QSvgRenderer(str(icon_path(name)))
+        return self._renderers[name]
+
+    def image(self, name: str, size: int) -> QImage:
+        key = (name, size)
+        if key not in self._images:
+            image = QImage(QSize(size, size), QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(image)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self.renderer(name).render(painter, QRectF(0, 0, size, size))
+            painter.end()
+            self._images[key] = image
+        return self._images[key]
+
+    def pixmap(self, name: str, size: int) -> QPixmap:
+        return QPixmap.fromImage(self.image(name, size))

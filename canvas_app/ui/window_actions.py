@@ -1,0 +1,168 @@
+"""The main window's actions, menus and toolbar, built in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
+
+from ..domain.nodes import node_kinds
+from .theme import load_icon
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+Std = QKeySequence.StandardKey
+
+
+def _action(window: MainWindow, text: str, slot: Callable[[], object],
+            shortcut: QKeySequence | Std | str | list[QKeySequence] | None = None,
+            tip: str = "", canvas: bool = False, checkable: bool = False) -> QAction:
+    action = QAction(text, window)
+    if isinstance(shortcut, (list, Std)):
+        action.setShortcuts(shortcut)
+    elif shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    action.setCheckable(checkable)
+    if checkable:
+        action.toggled.connect(slot)
+    else:
+        action.triggered.connect(lambda _checked=False: slot())
+    if canvas:
+        # Only while the canvas has focus: the list and text fields keep their own keys.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        window.view.addAction(action)
+    return action
+
+
+def build_actions(window: MainWindow) -> dict[str, QAction]:
+    w = window
+    a: dict[str, QAction] = {}
+    a["new_workspace"] = _action(w, "New &Workspace", w.new_workspace, "Ctrl+Shift+N",
+                                 "Start an empty workspace")
+    a["new_campaign"] = _action(w, "&New Campaign", w.campaign_list.new_campaign, Std.New,
+                                "Add an empty campaign to the workspace")
+    a["open"] = _action(w, "&Open…", w.open_dialog, Std.Open,
+                        "Open a workspace (.campaign.json or .db)")
+    a["save"] = _action(w, "&Save", w.save, Std.Save, "Save the workspace")
+    a["save_as"] = _action(w, "Save &As…", w.save_as_dialog, Std.SaveAs,
+                           "Save the workspace to another file")
+    a["import_json"] = _action(w, "&Import JSON…", w.import_dialog, None,
+                               "Replace this workspace's content with a .campaign.json file")
+    a["export_json"] = _action(w, "&Export JSON…", w.export_dialog, None,
+                               "Write the workspace to a .campaign.json file")
+    a["quit"] = _action(w, "&Quit", w.close, Std.Quit)
+
+    a["undo"] = w.undo_group.createUndoAction(w, "&Undo")
+    a["undo"].setShortcuts(Std.Undo)
+    a["redo"] = w.undo_group.createRedoAction(w, "&Redo")
+    a["redo"].setShortcuts(Std.Redo)
+    a["cut"] = _action(w, "Cu&t", w.cut, Std.Cut, canvas=True)
+    a["copy"] = _action(w, "&Copy", w.copy, Std.Copy, canvas=True)
+    a["paste"] = _action(w, "&Paste", w.paste, Std.Paste, canvas=True)
+    a["duplicate"] = _action(w, "D&uplicate", w.duplicate, "Ctrl+D", canvas=True)
+    a["delete"] = _action(w, "&Delete", w.delete_selection,
+                          [QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)],
+                          "Delete the selected nodes and links", canvas=True)
+    a["select_all"] = _action(w, "Select &All", w.select_all, Std.SelectAll, canvas=True)
+    a["rename"] = _action(w, "&Rename", w.rename_selected, "F2",
+                          "Rename the selected node in place", canvas=True)
+    a["view_edit"] = _action(w, "&View and Edit…", w.edit_selected,
+                             [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)],
+                             "Open the selected node's settings", canvas=True)
+    a["link"] = _action(w, "&Link Selected", w.link_selected, "Ctrl+L",
+                        "Link the first selected node to the second", canvas=True)
+
+    for number, spec in enumerate(node_kinds().values(), start=1):
+        action = _action(w, f"Add {spec.label}", lambda k=spec.kind: w.place_node(k),
+                         f"Ctrl+{number}", f"Add a {spec.label.lower()} in the middle of "
+                         "the view")
+        action.setIcon(load_icon(spec.icon))
+        a[f"add_{spec.kind}"] = action
+
+    a["zoom_in"] = _action(w, "Zoom &In", w.view.zoom_in,
+                           [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+    a["zoom_out"] = _action(w, "Zoom &Out", w.view.zoom_out, QKeySequence("Ctrl+-"))
+    a["zoom_fit"] = _action(w, "&Fit to Window", w.view.fit, "Ctrl+0")
+    a["zoom_actual"] = _action(w, "Actual &Size", w.view.reset_zoom, "Ctrl+Alt+0")
+    a["grid"] = _action(w, "Show &Grid", w.set_grid_visible, None, checkable=True)
+    a["grid"].setChecked(True)
+    a["snap"] = _action(w, "S&nap to Grid", w.set_snap, None, checkable=True)
+    a["snap"].setChecked(True)
+    a["auto_layout"] = _action(w, "&Auto-Layout", w.auto_layout, "Ctrl+Shift+L",
+                               "Arrange the campaign from left to right")
+
+    a["catalog"] = _action(w, "&Catalog…", w.open_catalog, None,
+                           "Products, categories, order forms and payment types")
+    a["ecommerce"] = _action(w, "&E-Commerce Actions…", w.open_ecommerce, None,
+                             "Actions that run on purchases, logins and new contacts")
+    a["about"] = _action(w, "&About Campaign Canvas", w.about)
+    return a
+
+
+def build_menus(window: MainWindow, a: dict[str, QAction]) -> dict[str, QMenu]:
+    bar = window.menuBar()
+    menus: dict[str, QMenu] = {}
+    file = menus["file"] = bar.addMenu("&File")
+    for key in ("new_workspace", "new_campaign", "open"):
+        file.addAction(a[key])
+    menus["recent"] = file.addMenu("Open &Recent")
+    file.addSeparator()
+    for key in ("save", "save_as"):
+        file.addAction(a[key])
+    file.addSeparator()
+    file.addAction(a["import_json"])
+    file.addAction(a["export_json"])
+    file.addSeparator()
+    file.addAction(a["quit"])
+
+    edit = menus["edit"] = bar.addMenu("&Edit")
+    for key in ("undo", "redo", None, "cut", "copy", "paste", "duplicate", "delete", None,
+                "select_all", "rename", "view_edit", "link"):
+        if key is None:
+            edit.addSeparator()
+        else:
+            edit.addAction(a[key])
+
+    insert = menus["insert"] = bar.addMenu("&Insert")
+    for key, action in a.items():
+        if key.startswith("add_"):
+            insert.addAction(action)
+
+    view = menus["view"] = bar.addMenu("&View")
+    for key in ("zoom_in", "zoom_out", "zoom_fit", "zoom_actual", None, "grid", "snap",
+                None, "auto_layout"):
+        if key is None:
+            view.addSeparator()
+        else:
+            view.addAction(a[key])
+    view.addSeparator()
+    menus["panels"] = view.addMenu("&Panels")
+
+    workspace = menus["workspace"] = bar.addMenu("&Workspace")
+    workspace.addAction(a["catalog"])
+    workspace.addAction(a["ecommerce"])
+
+    help_menu = menus["help"] = bar.addMenu("&Help")
+    help_menu.addAction(a["about"])
+    return menus
+
+
+def build_toolbar(window: MainWindow, a: dict[str, QAction]) -> QToolBar:
+    bar = QToolBar("Main toolbar", window)
+    bar.setObjectName("mainToolbar")
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    for key in ("new_campaign", "open", "save", None, "undo", "redo", None, "cut", "copy",
+                "paste", "duplicate", "delete", None, "zoom_in", "zoom_out", "zoom_fit",
+                "auto_layout"):
+        if key is None:
+            bar.addSeparator()
+        else:
+            bar.addAction(a[key])
+    return bar

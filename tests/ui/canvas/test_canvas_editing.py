@@ -1,0 +1,302 @@
+"""Drop, link, rename, view-and-edit, delete/undo, copy/paste and moves on the canvas."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from canvas_app.ui.canvas.node_item import handle_centre, name_rect
+from canvas_app.ui.main_window import MainWindow
+
+from .conftest import canonical, view_pos
+
+
+def campaign(window: MainWindow):
+    return window.controller.campaign(window.current_campaign_id())
+
+
+def palette_mime(window: MainWindow, kind: str) -> QMimeData:
+    model = window.palette.palette_model
+    return model.mimeData([model.index_of(kind)])
+
+
+def drop(window: MainWindow, kind: str, pos: QPoint) -> None:
+    viewport = window.view.viewport()
+    mime = palette_mime(window, kind)
+    actions = Qt.DropAction.CopyAction
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(pos, actions, mime, buttons, mods)
+    QApplication.sendEvent(viewport, enter)
+    assert enter.isAccepted()
+    move = QDragMoveEvent(pos, actions, mime, buttons, mods)
+    QApplication.sendEvent(viewport, move)
+    event = QDropEvent(QPointF(pos), actions, mime, buttons, mods, QEvent.Type.Drop)
+    QApplication.sendEvent(viewport, event)
+
+
+def test_main_widgets_have_object_names(window: MainWindow) -> None:
+    for name in ("palette", "canvasView", "campaignList", "lintPanel"):
+        assert window.findChild(object, name) is not None, name
+
+
+def test_drop_from_palette_creates_node_at_drop_position(window: MainWindow) -> None:
+    before = set(campaign(window).graph.nodes)
+    pos = QPoint(300, 420)
+    expected = window.view.mapToScene(pos)
+    drop(window, "purchase_goal", pos)
+    added = set(campaign(window).graph.nodes) - before
+    assert len(added) == 1
+    node = campaign(window).node(added.pop())
+    assert node.kind == "purchase_goal"
+    assert node.name == "Purchase goal 1"
+    assert abs(node.x - expected.x()) <= 10 and abs(node.y - expected.y()) <= 10
+    item = window.scene.nodes[node.id]
+    assert item.pos() == QPointF(node.x, node.y)
+    assert item.isSelected()
+    drop(window, "purchase_goal", QPoint(500, 420))
+    names = sorted(n.name for n in campaign(window).nodes if n.kind == "purchase_goal")
+    assert "Purchase goal 2" in names
+
+
+def test_palette_double_click_places_node_at_view_centre(qtbot, window: MainWindow) -> None:
+    palette = window.palette
+    index = palette.palette_model.index_of("tag_goal")
+    rect = palette.visualRect(index)
+    before = set(campaign(window).graph.nodes)
+    # a real double-click is a click, then a second press that Qt reports as a double-click
+    QTest.mouseClick(palette.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, rect.center())
+    QTest.mouseDClick(palette.viewport(), Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier, rect.center())
+    added = set(campaign(window).graph.nodes) - before
+    assert len(added) == 1
+    node = campaign(window).node(added.pop())
+    centre = window.view.centre_scene_pos()
+    assert node.kind == "tag_goal" and node.name == "Tag goal 1"
+    assert abs(node.x - centre.x()) <= 10 and abs(node.y - centre.y()) <= 10
+    window.actions_by_name["add_sequence"].trigger()
+    assert any(n.name == "Sequence 1" for n in campaign(window).nodes)
+
+
+def link_drag(qtbot, window: MainWindow, source: str, target: str) -> None:
+    scene = window.scene
+    src = scene.nodes[source]
+    start = view_pos(window, src.mapToScene(handle_centre(src.kind)))
+    end = view_pos(window, scene.nodes[target].pos())
+    viewport = window.view.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    middle = QPoint((start.x() + end.x()) // 2, (start.y() + end.y()) // 2 + 5)
+    qtbot.mouseMove(viewport, middle)
+    qtbot.mouseMove(viewport, end)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+
+
+def test_link_drag_creates_link(qtbot, window: MainWindow) -> None:
+    # Nurture -> Post-purchase is not linked in the sample.
+    assert not campaign(window).has_edge("nurture", "post-purchase")
+    window.view.set_zoom(0.6)
+    link_drag(qtbot, window, "nurture", "post-purchase")
+    assert campaign(window).has_edge("nurture", "post-purchase")
+    assert ("nurture", "post-purchase") in window.scene.links
+    assert window.scene._rubber is None
+
+
+def test_refused_link_leaves_nothing_and_says_why(qtbot, window: MainWindow) -> None:
+    edges = set(campaign(window).edges)
+    items = len(window.scene.items())
+    link_drag(qtbot, window, "nurture", "bought-shock")  # already linked
+    assert set(campaign(window).edges) == edges
+    assert "already links" in window.statusBar().currentMessage()
+    link_drag(qtbot, window, "nurture", "nurture")  # onto itself
+    assert set(campaign(window).edges) == edges
+    assert "itself" in window.statusBar().currentMessage()
+    assert len(window.scene.items()) == items
+    assert window.controller.undo_stack.count() == 0
+
+
+def open_editor(qtbot, window: MainWindow, node_id: str):
+    item = window.scene.nodes[node_id]
+    pos = view_pos(window, item.mapToScene(name_rect(item.kind).center()))
+    QTest.mouseDClick(window.view.viewport(), Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier, pos)
+    editor = window.view.name_editor
+    assert editor is not None and editor.isVisible()
+    return editor
+
+
+def test_inline_rename_commits_with_enter(qtbot, window: MainWindow) -> None:
+    editor = open_editor(qtbot, window, "bought-shock")
+    assert editor.text() == "Bought pool shock"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Shock bought")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert campaign(window).node("bought-shock").name == "Shock bought"
+    assert window.view.name_editor is None
+    window.controller.undo_stack.undo()
+    assert campaign(window).node("bought-shock").name == "Bought pool shock"
+
+
+def test_inline_rename_cancels_with_escape(qtbot, window: MainWindow) -> None:
+    editor = open_editor(qtbot, window, "bought-shock")
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Something else")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert campaign(window).node("bought-shock").name == "Bought pool shock"
+    assert window.view.name_editor is None
+    assert window.controller.undo_stack.count() == 0
+
+
+def test_empty_name_is_refused(qtbot, window: MainWindow) -> None:
+    editor = open_editor(qtbot, window, "nurture")
+    editor.clear()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert campaign(window).node("nurture").name == "Nurture"
+    assert "empty" in window.statusBar().currentMessage()
+
+
+class EditorCalls:
+    """A test double for canvas_app.ui.dialogs.open_node_editor that records its calls."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, str]] = []
+
+    def __call__(self, parent, workspace, undo_stack, campaign_id, node_id):
+        self.calls.append((campaign_id, node_id))
+        return None
+
+
+def test_view_and_edit_goes_through_one_entry_point(qtbot, window: MainWindow,
+                                                    monkeypatch) -> None:
+    import canvas_app.ui.dialogs as dialogs
+
+    calls = EditorCalls()
+    monkeypatch.setattr(dialogs, "open_node_editor", calls)
+    cid = window.current_campaign_id()
+    # double-click on the icon
+    pos = view_pos(window, window.scene.nodes["bought-shock"].pos())
+    QTest.mouseDClick(window.view.viewport(), Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier, pos)
+    # select and Enter
+    window.scene.select_nodes(["nurture"])
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    # select and the menu's "View and edit"
+    window.scene.select_nodes(["post-purchase"])
+    window.actions_by_name["view_edit"].trigger()
+    assert calls.calls == [(cid, "bought-shock"), (cid, "nurture"), (cid, "post-purchase")]
+
+
+def test_view_and_edit_opens_the_real_editor(qtbot, window: MainWindow) -> None:
+    dialog = window.controller.edit_node(window.current_campaign_id(), "bought-shock")
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()
+
+
+def test_delete_then_undo_restores_node_and_links(window: MainWindow) -> None:
+    before = canonical(window.controller.workspace)
+    window.scene.select_nodes(["bought-shock"])
+    window.delete_selection()
+    c = campaign(window)
+    assert not c.has_node("bought-shock") and c.edges == []
+    assert "bought-shock" not in window.scene.nodes and not window.scene.links
+    window.controller.undo_stack.undo()
+    assert canonical(window.controller.workspace) == before
+    assert set(window.scene.links) == {("nurture", "bought-shock"),
+                                       ("bought-shock", "post-purchase")}
+    window.controller.undo_stack.redo()
+    assert not campaign(window).has_node("bought-shock")
+
+
+def test_delete_a_selected_link(window: MainWindow) -> None:
+    window.scene.clearSelection()
+    window.scene.links[("nurture", "bought-shock")].setSelected(True)
+    window.delete_selection()
+    assert not campaign(window).has_edge("nurture", "bought-shock")
+    assert campaign(window).has_node("nurture")
+    window.controller.undo_stack.undo()
+    assert campaign(window).has_edge("nurture", "bought-shock")
+
+
+def test_copy_paste_gives_new_ids_and_inner_links(window: MainWindow) -> None:
+    window.scene.select_nodes(["nurture", "bought-shock"])
+    assert window.copy()
+    new_ids = window.paste()
+    assert len(new_ids) == 2
+    assert not set(new_ids) & {"nurture", "bought-shock", "post-purchase"}
+    c = campaign(window)
+    copies = {c.node(n).name: n for n in new_ids}
+    assert set(copies) == {"Nurture", "Bought pool shock"}
+    assert c.has_edge(copies["Nurture"], copies["Bought pool shock"])
+    assert len(c.edges) == 3  # the two originals plus the copied inner link
+    assert c.node(copies["Nurture"]).x == c.node("nurture").x + 40
+    assert set(window.scene.selected_node_ids()) == set(new_ids)
+    window.controller.undo_stack.undo()
+    assert len(c) == 3
+    dup = window.duplicate()
+    assert len(dup) == 0  # selection was undone with the paste
+    window.scene.select_nodes(["post-purchase"])
+    dup = window.duplicate()
+    assert len(dup) == 1 and dup[0] != "post-purchase"
+
+
+def test_cut_removes_and_paste_brings_back(window: MainWindow) -> None:
+    window.scene.select_nodes(["post-purchase"])
+    window.cut()
+    assert not campaign(window).has_node("post-purchase")
+    ids = window.paste()
+    assert len(ids) == 1 and campaign(window).node(ids[0]).name == "Post-purchase"
+
+
+def test_drag_moves_selected_nodes_as_one_undo_step(qtbot, window: MainWindow) -> None:
+    c = campaign(window)
+    start = {n: (c.node(n).x, c.node(n).y) for n in ("nurture", "bought-shock")}
+    link = window.scene.links[("bought-shock", "post-purchase")]
+    line_before = link._line
+    window.scene.select_nodes(["bought-shock"])
+    viewport = window.view.viewport()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    other = view_pos(window, window.scene.nodes["nurture"].pos())
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, ctrl, other)  # Ctrl+click adds
+    assert set(window.scene.selected_node_ids()) == {"nurture", "bought-shock"}
+    origin = view_pos(window, window.scene.nodes["bought-shock"].pos())
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=origin)
+    assert set(window.scene.selected_node_ids()) == {"nurture", "bought-shock"}
+    for step in range(1, 6):
+        qtbot.mouseMove(viewport, origin + QPoint(0, 20 * step))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=origin + QPoint(0, 100))
+    moved = {n: (c.node(n).x, c.node(n).y) for n in start}
+    dy = moved["nurture"][1] - start["nurture"][1]
+    assert dy > 50
+    assert moved["bought-shock"][1] - start["bought-shock"][1] == dy
+    assert moved["nurture"][0] == start["nurture"][0]
+    assert window.scene.nodes["nurture"].pos() == QPointF(*moved["nurture"])
+    assert link._line != line_before  # the link followed its node
+    stack = window.controller.undo_stack
+    assert stack.count() == 1
+    stack.undo()
+    assert {n: (c.node(n).x, c.node(n).y) for n in start} == start
+
+
+def test_rubber_band_selects_nodes(qtbot, window: MainWindow) -> None:
+    viewport = window.view.viewport()
+    window.scene.clearSelection()
+    top_left = QPoint(2, 2)
+    bottom_right = QPoint(viewport.width() - 2, viewport.height() - 2)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=top_left)
+    qtbot.mouseMove(viewport, QPoint(200, 200))
+    qtbot.mouseMove(viewport, bottom_right)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=bottom_right)
+    assert set(window.scene.selected_node_ids()) == {"nurture", "bought-shock", "post-purchase"}
+
+
+def test_title_shows_unsaved_changes_and_save_marks_clean(window: MainWindow,
+                                                          sample_file) -> None:
+    assert not window.isWindowModified()
+    window.place_node("sequence")
+    assert window.isWindowModified()
+    assert window.save()
+    assert not window.isWindowModified()
+    window.controller.undo_stack.undo()
+    assert window.isWindowModified()
