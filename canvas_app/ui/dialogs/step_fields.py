@@ -161,7 +161,7 @@ class StepForm(QWidget):
             "until": self.until_edit, "tag": self.tag_edit, "message": self.message_edit,
             "contact_type": self.contact_type_combo, "campaign": self.campaign_combo,
         }
-        labels = {"subject": "&Subject:", "duration": "&Wait for:", "until": "&Until:",
+        labels = {"subject": "&Subject:", "duration": "&Wait for:", "until": "Un&til:",
                   "tag": "&Tag:", "message": "&Message:", "contact_type": "Contact &type:",
                   "campaign": "&Campaign:"}
         for name, widget in self._rows.items():

@@ -43,7 +43,7 @@ class StepListEditor(QWidget):
         layout.setSpacing(12)
 
         left = QVBoxLayout()
-        title = QLabel(f"&{item_word.capitalize()}s, in the order they run "
+        title = QLabel(f"{item_word.capitalize()}s, in the order they run "
                        "(drag to reorder):")
         self.list = QListWidget()
         self.list.setObjectName("stepList")

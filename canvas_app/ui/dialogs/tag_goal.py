@@ -68,7 +68,7 @@ class TagGoalDialog(NodeEditorDialog):
         who_layout.setSpacing(2)
         self.campaign_radio = QRadioButton("Contacts in this ca&mpaign")
         self.campaign_radio.setObjectName("campaignContactsRadio")
-        self.any_contact_radio = QRadioButton("Any conta&ct")
+        self.any_contact_radio = QRadioButton("An&y contact")
         self.any_contact_radio.setObjectName("anyContactRadio")
         self._who_group = QButtonGroup(self)
         self._who_group.addButton(self.campaign_radio)

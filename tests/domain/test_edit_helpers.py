@@ -1,0 +1,81 @@
+"""Qt-free helpers of the editors: node checks, placement help, tags, actions, catalog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from canvas_app.domain.action_edit import find_products, product_by_name, validate_actions
+from canvas_app.domain.catalog import Category, Product
+from canvas_app.domain.catalog_edit import new_item_id, validate_item, validate_payment_type
+from canvas_app.domain.node_edit import placement_help, validate_node, workspace_tags
+from canvas_app.domain.nodes import Node
+from canvas_app.domain.steps import Step
+from canvas_app.io import load_workspace
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "pool-store.campaign.json"
+
+
+@pytest.fixture
+def workspace():
+    return load_workspace(SAMPLE)
+
+
+def test_validate_node_checks_the_name_and_the_settings(workspace):
+    node = workspace.campaign("shock-nurture").node("bought-shock").copy(name="  ")
+    node.config.use_products, node.config.products = True, []
+    messages = [p.message for p in validate_node(node, workspace.catalog)]
+    assert messages[0] == "the name cannot be empty"
+    assert "the product option is selected but no product is chosen" in messages
+    assert validate_node(Node("x", "tag_goal", "Tagged"), workspace.catalog)[0].path == (
+        "config.tags")
+
+
+def test_placement_help_before_and_after(workspace):
+    campaign = workspace.campaign("shock-nurture")
+    text = placement_help(campaign, "bought-shock")
+    assert text.startswith('Before "Post-purchase": when the goal is achieved the contact '
+                           "moves forward into it.")
+    assert 'After "Nurture": when the goal is achieved the contact is removed' in text
+    assert "Before" not in placement_help(workspace.campaign("checkup-onboarding"),
+                                          "visit-follow-up")
+    campaign.add_node(Node("lonely", "purchase_goal", "Lonely"))
+    assert placement_help(campaign, "lonely").startswith("Not linked to a sequence yet")
+
+
+def test_workspace_tags_come_from_everywhere(workspace):
+    tags = workspace_tags(workspace)
+    assert tags == sorted(tags)
+    assert {"Visit booked", "Shock customer", "Logged into cart", "Bought pool shock",
+            "Newsletter"} <= set(tags)
+
+
+def test_validate_actions(workspace):
+    actions = [Step("apply_tag", tag="A"), Step("notify_team"),
+               Step("add_to_campaign", campaign="nowhere")]
+    problems = validate_actions(actions, workspace)
+    assert [p.path for p in problems] == ["[1].message", "[2].campaign"]
+    assert validate_actions(actions[:1], workspace) == []
+
+
+def test_product_search_is_by_substring(workspace):
+    assert [p.id for p in find_products(workspace.catalog, "pool")] == [
+        "mitt", "stabilizer", "shock", "checkup"]
+    assert [p.id for p in find_products(workspace.catalog, "SOCK")] == ["shock"]
+    assert product_by_name(workspace.catalog, "weekly pool checkup").id == "checkup"
+    assert product_by_name(workspace.catalog, "pool") is None  # four match
+    assert product_by_name(workspace.catalog, "mitt").id == "mitt"
+    assert product_by_name(workspace.catalog, "") is None
+
+
+def test_catalog_items(workspace):
+    catalog = workspace.catalog
+    assert new_item_id(catalog, "Pool Care", "categories") == "pool-care-2"
+    assert new_item_id(catalog, "Store credit", "payment_types") == "store_credit"
+    assert validate_item(catalog, Category("c", " "))[0].message == "the name cannot be empty"
+    problems = validate_item(catalog, Product("p", "P", "nope", -1.0))
+    assert [p.path for p in problems] == ["category", "price"]
+    assert validate_payment_type(catalog, "Cash")[0].message == (
+        'there is already a payment type "cash"')
+    assert validate_payment_type(catalog, "Gift card") == []
