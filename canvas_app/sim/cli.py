@@ -39,20 +39,18 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 def load_any_workspace(arg: str) -> Workspace:
-    """A .json file through canvas_app.io, anything else through canvas_app.store."""
-    from ..io.workspace_file import load_workspace
+    """A .campaign.json file, a SQLite file or a SQLAlchemy URL (see canvas_app.sources)."""
+    from ..sources import open_workspace
 
-    if arg.lower().endswith(".json"):
-        return load_workspace(arg)
     try:
-        from ..store import Store, StoreError, resolve_url  # type: ignore[attr-defined]
-    except ImportError:
-        raise LoadError(arg, Problem("", "not a .campaign.json file, and database "
-                                         "workspaces are not available")) from None
+        from ..store import StoreError
+    except ImportError:  # the store is optional for JSON workspaces
+        return open_workspace(arg)
     try:
-        return Store(resolve_url(arg)).load()
+        return open_workspace(arg)
     except StoreError as exc:
-        raise LoadError(arg, Problem("", str(exc))) from None
+        text = str(exc)
+        raise LoadError("" if text.startswith(arg) else arg, Problem("", text)) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -92,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(summary_text(result))
         return 0
     except (LoadError, DomainError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(str(exc), file=sys.stderr)
         return 1
 
 

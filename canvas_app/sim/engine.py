@@ -32,8 +32,11 @@ class Simulation(CommerceRules):
 
     def __init__(self, workspace: Workspace, scenario: Scenario, seed: int | None = None,
                  campaign: str | None = None, until: datetime | None = None,
-                 journeys: Journeys = "all", log: bool = True) -> None:
-        super().__init__(Plan(workspace, campaign), journey_filter(journeys), log)
+                 journeys: Journeys = "all", log: bool = True, plan: Plan | None = None,
+                 workspace_contacts: bool = True) -> None:
+        if plan is None:
+            plan = Plan(workspace, campaign)
+        super().__init__(plan, journey_filter(journeys), log)
         self.workspace = workspace
         self.scenario = scenario
         self.campaign = campaign
@@ -43,7 +46,7 @@ class Simulation(CommerceRules):
         self.now = self.start
         self.cancelled = False
         self.processed = 0
-        for contact in workspace.contacts:
+        for contact in workspace.contacts if workspace_contacts else ():
             self.add_contact(contact)
         for contact in scenario.contacts:
             self.add_contact(contact)  # a scenario contact replaces a workspace one
@@ -118,6 +121,8 @@ class Simulation(CommerceRules):
             return False
         self.now = at
         self.processed += 1
+        if self.recorder is not None:
+            self.recorder.append((at, "@event", "", 1))
         if self._next < len(self._events) and self._events[self._next].at == at:
             event = self._events[self._next]
             self._next += 1

@@ -1,0 +1,145 @@
+"""R17 (determinism), R19 and C12/C13 (the result), and the simulate command."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from argparse import Namespace
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from canvas_app.io import load_workspace
+from canvas_app.io.schema import SCHEMA_DIR
+from canvas_app.sim import Simulation, load_scenario
+from canvas_app.sim.cli import run
+from canvas_app.sim.files import result_schema
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "samples" / "pool-store.campaign.json"
+SCENARIO = ROOT / "resources" / "samples" / "pool-store.scenario.json"
+
+
+def args(**kw: object) -> Namespace:
+    base = {"workspace": str(SAMPLE), "scenario": str(SCENARIO), "campaign": None,
+            "seed": None, "until": None, "json": False, "out": None}
+    base.update(kw)
+    return Namespace(**base)
+
+
+def sample_result() -> dict:
+    ws = load_workspace(SAMPLE)
+    return Simulation(ws, load_scenario(SCENARIO, ws)).run().to_data()
+
+
+def test_R19_result_validates_against_the_committed_schema() -> None:
+    data = sample_result()
+    committed = json.loads((SCHEMA_DIR / "result.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(committed).validate(data)
+    assert committed == json.loads(json.dumps(result_schema()))
+
+
+def test_R19_per_node_counts_of_the_sample() -> None:
+    nodes = sample_result()["nodes"]
+    assert {k: nodes["nurture"][k] for k in ("entered", "completed", "removed", "active")} == {
+        "entered": 3, "completed": 1, "removed": 2, "active": 0}
+    assert nodes["bought-shock"]["achieved"] == 2
+    assert nodes["subscribed"]["achieved"] == 2
+    assert nodes["visit-booked"]["achieved"] == 1
+
+
+def test_C12_contacts_sets_and_ids() -> None:
+    data = sample_result()
+    assert "new-1" in data["contacts"]
+    for contact in data["contacts"].values():
+        assert {"first_name", "last_name", "email", "position", "tags",
+                "contact_type", "journey"} <= set(contact)
+        assert contact["position"] == sorted(contact["position"])
+        assert contact["tags"] == sorted(contact["tags"])
+    assert data["contacts"]["c-dev"]["contact_type"] is None
+    assert data["action_sets"]["error_purchase"] == 0  # every non-empty set, 0 included
+    assert data["contacts"]["c-dev"]["position"] == ["bought-shock"]
+
+
+def test_C13_journey_events_and_times() -> None:
+    data = sample_result()
+    ana = data["contacts"]["c-ana"]["journey"]
+    assert [j["event"] for j in ana[:3]] == ["added", "entered", "email_sent"]
+    assert all(j["at"].endswith("Z") for j in ana)
+    achieved = next(j for j in ana if j["event"] == "achieved")
+    assert achieved == {"at": "2026-03-03T14:00:00Z", "event": "achieved",
+                        "node": "bought-shock", "detail": "order o-1001, paypal"}
+
+
+def test_R19_log_explains_movements_in_plain_words() -> None:
+    log = sample_result()["log"]
+    assert ('2026-03-03 14:00 Ana Diaz achieved "Bought pool shock" (order o-1001, paypal) '
+            '→ left "Nurture" at step 2 of 5 → entered "Post-purchase"') in log
+    assert any("not in this campaign" in line for line in log)
+    assert any("payment type check not chosen" in line for line in log)
+    assert any("renewal payment" in line for line in log)
+
+
+def test_R17_same_inputs_give_byte_identical_output(tmp_path: Path) -> None:
+    outputs = []
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        proc = subprocess.run(
+            [sys.executable, "-m", "canvas_app", "simulate", str(SAMPLE), "--scenario",
+             str(SCENARIO), "--json", "--seed", "3"],
+            capture_output=True, env=env, cwd=ROOT, timeout=120, check=True)
+        outputs.append(proc.stdout)
+    assert outputs[0] == outputs[1]
+    assert json.loads(outputs[0])["seed"] == 3
+
+
+def test_cli_summary_is_readable(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(args()) == 0
+    out = capsys.readouterr().out
+    assert 'Campaign "Pool Shock Nurture" (shock-nurture): 3 contacts in it' in out
+    assert "Bought pool shock: 2 of 3 (66.7%)" in out
+    assert "Emails sent:" in out and "Successful Purchase Action" in out
+
+
+def test_cli_json_out_and_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out_file = tmp_path / "result.json"
+    assert run(args(out=str(out_file), campaign="shock-nurture",
+                    until="2026-03-05T00:00:00Z")) == 0
+    data = json.loads(out_file.read_text(encoding="utf-8"))
+    assert set(data["nodes"]) == {"nurture", "bought-shock", "post-purchase"}
+    assert data["until"] == "2026-03-05T00:00:00Z"
+    assert data["nodes"]["post-purchase"]["active"] == 2
+    assert "Pool Shock Nurture" in capsys.readouterr().out
+    assert run(args(json=True)) == 0
+    assert json.loads(capsys.readouterr().out)["format"] == "campaign-canvas-result"
+
+
+@pytest.mark.parametrize(("kw", "expected"), [
+    ({"campaign": "nope"}, 'no campaign "nope"'),
+    ({"until": "soon"}, "--until: 'soon' is not an ISO 8601 time"),
+    ({"scenario": "missing.json"}, "missing.json: no such file"),
+    ({"workspace": "missing.campaign.json"}, "missing.campaign.json: no such file"),
+])
+def test_cli_bad_input_is_one_line_and_exit_1(kw: dict, expected: str,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(args(**kw)) == 1
+    captured = capsys.readouterr()
+    assert expected in captured.err and captured.err.count("\n") == 1
+    assert captured.out == ""
+
+
+def test_cli_through_python_m_canvas_app(tmp_path: Path) -> None:
+    bad = tmp_path / "scenario.json"
+    bad.write_text(json.dumps({"start": "2026-01-01T00:00:00Z", "events": [
+        {"at": "2026-01-02T09:00:00Z", "type": "payment", "order_id": "o-9",
+         "outcome": "success"}]}), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "canvas_app", "simulate", str(SAMPLE),
+                           "--scenario", str(bad)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr.strip().endswith(
+        'events[0].order_id: no order "o-9" was placed before 2026-01-02T09:00:00Z')
+    assert "Traceback" not in proc.stderr
