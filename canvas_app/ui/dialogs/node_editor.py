@@ -8,21 +8,24 @@ its editor with :func:`register_node_editor`, no switch to edit.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ...domain.errors import Problem
 from ...domain.node_edit import validate_node
 from ...domain.nodes import Node
 from ...domain.workspace import Workspace
 from ...editing.settings_commands import ReplaceNodeCommand
-from .widgets import ProblemLabel, save_cancel_buttons
+from ..theme import load_icon
+from .widgets import ProblemLabel, mark_invalid, save_cancel_buttons
 
 
 class NodeEditorDialog(QDialog):
     """Subclasses build their form in :meth:`build` and write it back in :meth:`collect`."""
 
     object_name = "nodeEditorDialog"
+    name_label_text = "&Name:"
 
     def __init__(self, workspace: Workspace, campaign_id: str, node_id: str,
                  parent: QWidget | None = None) -> None:
@@ -41,11 +44,32 @@ class NodeEditorDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         outer = QVBoxLayout(self)
         outer.setSpacing(10)
+        outer.addLayout(self._header())
         self.build(outer)
         outer.addWidget(self.problem_label)
         outer.addWidget(self.buttons)
         self.name_edit.textChanged.connect(self.refresh)
         self.refresh()
+
+    def _header(self) -> QGridLayout:
+        """The kind's icon and label, what it does, and the name field."""
+        spec = self.original.spec
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        icon = QLabel()
+        icon.setPixmap(load_icon(spec.icon).pixmap(QSize(36, 36)))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(icon, 0, 0, 2, 1)
+        title = QLabel(f"<b>{spec.label}</b> — {spec.help}")
+        title.setObjectName("kindHelp")
+        title.setWordWrap(True)
+        grid.addWidget(title, 0, 1, 1, 2)
+        name_label = QLabel(self.name_label_text)
+        name_label.setBuddy(self.name_edit)
+        grid.addWidget(name_label, 1, 1)
+        grid.addWidget(self.name_edit, 1, 2)
+        grid.setColumnStretch(2, 1)
+        return grid
 
     # -- for subclasses -----------------------------------------------------------------
     def build(self, layout: QVBoxLayout) -> None:
@@ -69,10 +93,18 @@ class NodeEditorDialog(QDialog):
         """The edited node, or None while its settings are invalid."""
         return None if self.problems() else self.edited()
 
+    def field_widgets(self) -> dict[str, QWidget]:
+        """Problem path prefix -> the widget to mark when a problem has that path."""
+        return {"name": self.name_edit}
+
     def refresh(self) -> None:
         problems = self.problems()
         self.problem_label.show_problems(problems)
         self.save_button.setEnabled(not problems)
+        for prefix, widget in self.field_widgets().items():
+            bad = any(p.path == prefix or p.path.startswith((prefix + ".", prefix + "["))
+                      for p in problems)
+            mark_invalid(widget, bad)
 
     def _save(self) -> None:
         if self.value() is not None:

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QRadioButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from ...domain.catalog import payment_type_label
@@ -42,19 +42,14 @@ HELP = {
 
 
 class PurchaseGoalDialog(NodeEditorDialog):
+    name_label_text = "&Goal name:"
     object_name = "purchaseGoalDialog"
 
     def build(self, layout: QVBoxLayout) -> None:
         config: PurchaseGoalConfig = self.original.config
         catalog = self.workspace.catalog
-        self.resize(860, 640)
+        self.resize(980, 720)
 
-        name_row = QHBoxLayout()
-        name_label = QLabel("&Goal name:")
-        name_label.setBuddy(self.name_edit)
-        name_row.addWidget(name_label)
-        name_row.addWidget(self.name_edit, 1)
-        layout.addLayout(name_row)
         layout.addWidget(help_label(HELP["when"]))
 
         columns = QGridLayout()
@@ -144,16 +139,15 @@ class PurchaseGoalDialog(NodeEditorDialog):
         who_layout.addWidget(help_label(HELP["campaign"]))
         who_layout.addWidget(self.any_contact_radio)
         who_layout.addWidget(help_label(HELP["any_contact"]))
+        who_layout.addStretch(1)
+        columns.addWidget(who, 1, 1)
+        columns.setColumnStretch(0, 1)
+        columns.setColumnStretch(1, 1)
         placement = QLabel("<b>Where it sits:</b> " + placement_help(self.campaign,
                                                                      self.original.id))
         placement.setObjectName("placementHelp")
         placement.setWordWrap(True)
-        placement.setContentsMargins(0, 6, 0, 0)
-        who_layout.addWidget(placement)
-        who_layout.addStretch(1)
-        columns.addWidget(who, 1, 1)
-        columns.setColumnStretch(0, 3)
-        columns.setColumnStretch(1, 2)
+        layout.addWidget(placement)
 
         # -- initial state and signals ----------------------------------------------------
         self.order_forms_box.setChecked(config.use_order_forms)
@@ -175,6 +169,13 @@ class PurchaseGoalDialog(NodeEditorDialog):
                        self.any_contact_radio):
             widget.toggled.connect(self.refresh)
         self.setTabOrder(self.name_edit, self.order_forms_box)
+
+    def field_widgets(self) -> dict[str, QWidget]:
+        return {"name": self.name_edit,
+                "config.order_forms": self.order_forms_list.list,
+                "config.products": self.products_list.list,
+                "config.categories": self.categories_list.list,
+                "config.payment_types": self.payment_list.list}
 
     def collect(self, node: Node) -> None:
         config: PurchaseGoalConfig = node.config

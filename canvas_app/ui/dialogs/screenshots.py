@@ -27,6 +27,25 @@ def _node(campaign: str, node: str) -> Callable[[Workspace, QUndoStack], QDialog
     return make
 
 
+def _sequence(workspace: Workspace, stack: QUndoStack) -> QDialog:
+    from .sequence_editor import SequenceEditorDialog
+
+    dialog = _node("shock-nurture", "nurture")(workspace, stack)
+    assert isinstance(dialog, SequenceEditorDialog)
+    dialog.steps_editor.list.setCurrentRow(1)  # a delay: shows the unit picker
+    return dialog
+
+
+def _invalid_goal(workspace: Workspace, stack: QUndoStack) -> QDialog:
+    from .purchase_goal import PurchaseGoalDialog
+
+    dialog = _node("shock-nurture", "bought-shock")(workspace, stack)
+    assert isinstance(dialog, PurchaseGoalDialog)
+    dialog.products_list.set_checked("shock", False)  # ticked, nothing chosen
+    dialog.some_payment.setChecked(True)  # no payment type chosen
+    return dialog
+
+
 def _catalog(workspace: Workspace, stack: QUndoStack) -> QDialog:
     from . import open_catalog_manager
 
@@ -76,7 +95,8 @@ def _delete(workspace: Workspace, stack: QUndoStack) -> QDialog:
 SHOTS: dict[str, Callable[[Workspace, QUndoStack], QDialog]] = {
     "purchase-goal": _node("checkup-onboarding", "subscribed"),
     "tag-goal": _node("checkup-onboarding", "visit-booked"),
-    "sequence": _node("shock-nurture", "nurture"),
+    "purchase-goal-invalid": _invalid_goal,
+    "sequence": _sequence,
     "catalog": _catalog,
     "catalog-product": _product,
     "catalog-delete": _delete,

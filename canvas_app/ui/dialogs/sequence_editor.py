@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout
 
 from ...domain.node_edit import workspace_tags
 from ...domain.nodes import Node
@@ -18,17 +18,12 @@ RUNS_HELP = ("Off (the usual choice): a contact who achieves a goal after this s
 
 
 class SequenceEditorDialog(NodeEditorDialog):
+    name_label_text = "&Sequence name:"
     object_name = "sequenceEditorDialog"
 
     def build(self, layout: QVBoxLayout) -> None:
         config: SequenceConfig = self.original.config
         self.resize(820, 560)
-        name_row = QHBoxLayout()
-        name_label = QLabel("&Sequence name:")
-        name_label.setBuddy(self.name_edit)
-        name_row.addWidget(name_label)
-        name_row.addWidget(self.name_edit, 1)
-        layout.addLayout(name_row)
 
         self.runs_check = QCheckBox("Runs until &completed")
         self.runs_check.setObjectName("runsUntilCompletedCheck")

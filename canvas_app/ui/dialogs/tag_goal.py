@@ -22,17 +22,12 @@ from .widgets import CheckList, help_label
 
 
 class TagGoalDialog(NodeEditorDialog):
+    name_label_text = "&Goal name:"
     object_name = "tagGoalDialog"
 
     def build(self, layout: QVBoxLayout) -> None:
         config: TagGoalConfig = self.original.config
         self.resize(560, 600)
-        name_row = QHBoxLayout()
-        name_label = QLabel("&Goal name:")
-        name_label.setBuddy(self.name_edit)
-        name_row.addWidget(name_label)
-        name_row.addWidget(self.name_edit, 1)
-        layout.addLayout(name_row)
 
         tags_box = QGroupBox("Tags")
         tags_layout = QVBoxLayout(tags_box)

@@ -35,6 +35,14 @@ def help_label(text: str, object_name: str = "") -> QLabel:
     return label
 
 
+def mark_invalid(widget: QWidget, invalid: bool) -> None:
+    """A red frame on a field the domain complains about (and an accessible hint)."""
+    widget.setProperty("invalid", invalid)
+    widget.setStyleSheet(f"{type(widget).__name__} {{ border: 2px solid #b00020; }}"
+                         if invalid else "")
+    widget.setAccessibleDescription("has a problem" if invalid else "")
+
+
 class ProblemLabel(QLabel):
     """Shows the domain's problems in plain words; empty and hidden when all is well."""
 

@@ -157,9 +157,11 @@ def test_r11_option_ticked_with_nothing_chosen(qtbot, workspace, undo_stack, box
         getattr(dialog, chooser).set_checked(item_id, False)
     getattr(dialog, box).setChecked(True)
     assert_refused(dialog, message)
+    assert getattr(dialog, chooser).list.property("invalid")  # the field is marked
     first = getattr(dialog, chooser).ids()[0]
     getattr(dialog, chooser).set_checked(first)
     assert dialog.save_button.isEnabled()
+    assert not getattr(dialog, chooser).list.property("invalid")
 
 
 def test_r11_no_payment_type_and_not_any(qtbot, workspace, undo_stack):
@@ -167,6 +169,7 @@ def test_r11_no_payment_type_and_not_any(qtbot, workspace, undo_stack):
     dialog.some_payment.setChecked(True)
     assert dialog.payment_list.isEnabled()
     assert_refused(dialog, "No payment type is chosen")
+    assert dialog.payment_list.list.property("invalid")
     dialog.payment_list.set_checked("cash")
     assert dialog.save_button.isEnabled()
 
