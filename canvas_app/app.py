@@ -25,7 +25,7 @@ def open_document(source: str | None) -> tuple[Document, object]:
     """The document for ``source`` (default store when None) and its workspace."""
     document = Document(source) if source else default_document()
     try:
-        workspace = open_or_seed(document)
+        workspace = open_or_seed(document, seed=not source)
     except LoadError as exc:
         raise DocumentError(str(exc)) from None
     return document, workspace

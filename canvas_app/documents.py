@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from .domain.workspace import Workspace
-from .io import LoadError, load_workspace, save_workspace, workspace_from_data, workspace_to_data
+from .io import LoadError, load_workspace, save_workspace, workspace_to_data
 from .io.atomic import write_text_atomic
+from .io.draft import draft_from_data, load_draft
 
 JSON_SUFFIX = ".campaign.json"
 APP_NAME = "campaign-canvas"
@@ -66,22 +67,27 @@ class Document:
         return resolve_url(self.source)
 
     def load(self) -> Workspace:
-        """The workspace in the source, or a DocumentError with one line."""
+        """The workspace in the source, or a DocumentError with one line.
+
+        Nodes whose settings are still incomplete load (the canvas flags them); anything
+        else wrong with the file is refused, as on the command line."""
         if self.kind == "json":
             try:
-                return load_workspace(self.source)
+                return load_draft(self.source)
             except LoadError as exc:
                 raise DocumentError(str(exc)) from None
         from .store import Store, StoreError
 
+        if not is_url(self.source) and not Path(self.source).exists():
+            raise DocumentError(f"{self.source}: no such file")
         try:
             store = Store(self.store_url)
         except StoreError as exc:
-            raise DocumentError(f"{self.source}: {exc}") from None
+            raise DocumentError(str(exc)) from None
         try:
             return store.load()
         except (StoreError, LoadError) as exc:
-            raise DocumentError(f"{self.source}: {exc}") from None
+            raise DocumentError(str(exc)) from None
         finally:
             store.close()
 
@@ -98,11 +104,11 @@ class Document:
         try:
             store = Store(self.store_url)
         except StoreError as exc:
-            raise DocumentError(f"{self.source}: {exc}") from None
+            raise DocumentError(str(exc)) from None
         try:
             store.save(workspace)
         except StoreError as exc:
-            raise DocumentError(f"{self.source}: {exc}") from None
+            raise DocumentError(str(exc)) from None
         finally:
             store.close()
 
@@ -115,7 +121,7 @@ class Document:
         try:
             store = Store(self.store_url)
         except StoreError as exc:
-            raise DocumentError(f"{self.source}: {exc}") from None
+            raise DocumentError(str(exc)) from None
         try:
             return store.is_empty()
         finally:
@@ -134,9 +140,9 @@ def sample_path() -> Path:
         "pool-store.campaign.json"
 
 
-def open_or_seed(document: Document) -> Workspace:
-    """Loads the document; an empty default store is seeded with the sample first."""
-    if document.kind == "store" and document.is_empty():
+def open_or_seed(document: Document, seed: bool = False) -> Workspace:
+    """Loads the document; with ``seed``, an empty store gets the sample first."""
+    if seed and document.kind == "store" and document.is_empty():
         sample = load_workspace(sample_path())
         document.save(sample)
     return document.load()
@@ -189,14 +195,20 @@ class Recovery:
     def load(self) -> Workspace:
         data = self._read()
         try:
-            return workspace_from_data(data.get("workspace"), str(self.path))
+            return draft_from_data(data.get("workspace"), str(self.path))
         except LoadError as exc:
             raise DocumentError(str(exc)) from None
 
-    def discard(self) -> None:
-        self.path.unlink(missing_ok=True)
-        for stale in self.folder.glob(f".{self.path.name}.*.tmp"):
-            stale.unlink(missing_ok=True)
+    def discard(self) -> bool:
+        """Removes the snapshot; False when it could not be removed (it then stays)."""
+        try:
+            self.path.unlink(missing_ok=True)
+            if self.folder.is_dir():
+                for stale in self.folder.glob(f".{self.path.name}.*.tmp"):
+                    stale.unlink(missing_ok=True)
+        except OSError:
+            return False
+        return True
 
 
 def recovery_for(document: Document, folder: str | os.PathLike[str] | None = None) -> Recovery:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..documents import Document, DocumentError
@@ -37,6 +37,7 @@ class FileActions(QObject):
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(AUTOSAVE_IDLE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
+        self._unsnapshotted = QElapsedTimer()
         self.last_error = ""
         self.recovery_box: QMessageBox | None = None
         self._error_box: QMessageBox | None = None
@@ -49,7 +50,20 @@ class FileActions(QObject):
 
     # -- edits and autosave ---------------------------------------------------------------
     def edited(self, _index: int = 0) -> None:
-        self.autosave_timer.start()
+        """After each edit: autosave once editing pauses for 30 s, and at the latest 30 s
+        after the first edit the last snapshot does not hold (so a crash loses <= 30 s)."""
+        if not self.session.modified:  # back at the saved state: nothing to recover
+            self.session.recovery.discard()
+            self._unsnapshotted.invalidate()
+            self.autosave_timer.stop()
+            self.window.update_title()
+            return
+        if not self._unsnapshotted.isValid():
+            self._unsnapshotted.start()
+        if self._unsnapshotted.elapsed() >= self.autosave_timer.interval():
+            self.autosave()
+        else:
+            self.autosave_timer.start()
         self.window.update_title()
 
     def autosave(self) -> bool:
@@ -62,6 +76,8 @@ class FileActions(QObject):
         except OSError as exc:
             self.window.show_status(f"Autosave failed: {exc}")
             return False
+        self._unsnapshotted.invalidate()
+        self.autosave_timer.stop()
         self.window.show_status("Unsaved edits kept for recovery.")
         return True
 
@@ -185,6 +201,7 @@ class FileActions(QObject):
         session.dirty = False
         session.recovery.discard()
         self.autosave_timer.stop()
+        self._unsnapshotted.invalidate()
         self.window.update_title()
         self.window.show_status(f"Saved to {session.document.source}.")
         return True

@@ -1,0 +1,168 @@
+"""Documents (no Qt): JSON and store sources, and crash-recovery snapshots."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from canvas_app.documents import (
+    Document,
+    DocumentError,
+    open_or_seed,
+    recovery_for,
+    sample_path,
+)
+from canvas_app.domain.nodes import Node
+from canvas_app.io import load_workspace
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def sample_json(tmp_path: Path) -> Path:
+    target = tmp_path / "pool.campaign.json"
+    shutil.copy(sample_path(), target)
+    return target
+
+
+def test_json_document_round_trip(sample_json: Path, tmp_path: Path) -> None:
+    document = Document(str(sample_json))
+    assert document.kind == "json" and document.title == "pool.campaign.json"
+    workspace = document.load()
+    workspace.campaigns[0].rename("nurture", "Renamed")
+    other = Document(str(tmp_path / "copy.campaign.json"))
+    other.save(workspace)
+    assert other.load() == workspace
+
+
+def test_store_document_round_trip(sample_json: Path, tmp_path: Path) -> None:
+    workspace = load_workspace(sample_json)
+    document = Document(str(tmp_path / "work.db"))
+    assert document.kind == "store"
+    document.save(workspace)
+    assert document.load() == workspace
+    url = Document(f"sqlite:///{tmp_path / 'work.db'}")
+    assert url.load() == workspace
+
+
+def test_broken_sources_give_one_line(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.campaign.json"
+    broken.write_text("{ not json", encoding="utf-8")
+    for source in (str(broken), str(tmp_path / "missing.campaign.json"),
+                   str(tmp_path / "missing.db"), "nosuchdb://nowhere/x"):
+        with pytest.raises(DocumentError) as info:
+            Document(source).load()
+        message = str(info.value)
+        assert "\n" not in message and message
+    assert not (tmp_path / "missing.db").exists()
+
+
+def test_empty_store_is_seeded_with_the_sample_only_when_asked(tmp_path: Path) -> None:
+    document = Document(str(tmp_path / "fresh.db"))
+    with pytest.raises(DocumentError, match="no such file"):
+        open_or_seed(document)
+    seeded = open_or_seed(document, seed=True)
+    assert seeded == load_workspace(sample_path())
+    assert document.load() == seeded
+
+
+def test_recovery_snapshot_round_trip_and_discard(sample_json: Path, tmp_path: Path) -> None:
+    document = Document(str(sample_json))
+    recovery = recovery_for(document, tmp_path / "recovery")
+    assert not recovery.exists()
+    workspace = document.load()
+    workspace.campaigns[0].add_node(Node("extra", "tag_goal", "Extra", 10, 20))
+    recovery.write(workspace)
+    assert recovery.exists() and recovery.saved_at()
+    assert recovery.load() == workspace
+    assert document.load() != workspace  # autosave never touches the source
+    recovery.discard()
+    assert not recovery.exists()
+
+
+def test_snapshots_of_different_documents_do_not_mix(sample_json: Path, tmp_path: Path) -> None:
+    a = recovery_for(Document(str(sample_json)), tmp_path)
+    b = recovery_for(Document(str(tmp_path / "other.db")), tmp_path)
+    assert a.path != b.path
+    a.write(Document(str(sample_json)).load())
+    assert not b.exists()
+
+
+def test_failed_snapshot_write_keeps_the_previous_one_and_the_store(
+        sample_json: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Document(str(tmp_path / "work.db"))
+    original = load_workspace(sample_json)
+    store.save(original)
+    recovery = recovery_for(store, tmp_path / "recovery")
+    first = store.load()
+    first.campaigns[0].rename("nurture", "First edit")
+    recovery.write(first)
+    second = store.load()
+    second.campaigns[0].rename("nurture", "Second edit")
+
+    def crash(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", crash)  # the write dies before the rename
+    with pytest.raises(OSError):
+        recovery.write(second)
+    monkeypatch.undo()
+    assert recovery.load() == first  # the last good snapshot survives
+    assert store.load() == original  # and the store was never touched
+    assert not list((tmp_path / "recovery").glob("*.tmp"))
+
+
+CRASHING_AUTOSAVER = textwrap.dedent("""
+    import sys
+    from canvas_app.documents import Document, recovery_for
+    from canvas_app.domain.nodes import Node
+
+    source, folder = sys.argv[1], sys.argv[2]
+    document = Document(source)
+    workspace = document.load()
+    campaign = workspace.campaigns[0]
+    recovery = recovery_for(document, folder)
+    for i in range(3000):  # big snapshots, so the kill lands in the middle of a write
+        campaign.add_node(Node(f"extra-{i}", "tag_goal", f"Extra {i}", i, i))
+    n = 0
+    while True:
+        campaign.rename("nurture", f"edit {n}")
+        recovery.write(workspace)
+        n += 1
+        if n == 1:
+            print("first snapshot written", flush=True)
+""")
+
+
+def test_kill_during_autosave_leaves_store_and_last_snapshot_intact(
+        sample_json: Path, tmp_path: Path) -> None:
+    store = Document(str(tmp_path / "work.db"))
+    original = load_workspace(sample_json)
+    store.save(original)
+    folder = tmp_path / "recovery"
+    script = tmp_path / "autosaver.py"
+    script.write_text(CRASHING_AUTOSAVER, encoding="utf-8")
+    child = subprocess.Popen([sys.executable, str(script), store.source, str(folder)],
+                             stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "first snapshot written"
+    time.sleep(0.5)  # several more snapshots are under way
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL
+    assert store.load() == original  # the store is intact
+    recovery = recovery_for(store, folder)
+    recovered = recovery.load()  # the last complete snapshot, never a torn one
+    nurture = recovered.campaigns[0].node("nurture").name
+    assert nurture.startswith("edit ")
+    assert len(recovered.campaigns[0]) == len(original.campaigns[0]) + 3000
+    json.loads(recovery.path.read_text(encoding="utf-8"))
