@@ -106,6 +106,14 @@ class ActionSetDialog(QDialog):
         self.steps_editor.changed.connect(self.refresh)
         self.refresh()
 
+    @classmethod
+    def edit(cls, workspace: Workspace, key: str,
+             parent: QWidget | None = None) -> list[Step] | None:
+        """Runs the dialog modally; the edited actions on Save, None on Cancel."""
+        dialog = cls(workspace, key, parent)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.value() if accepted else None
+
     def copy_from_selected(self) -> None:
         """Appends copies of the chosen set's actions (so a set can start as a copy)."""
         other = self.copy_combo.currentData()

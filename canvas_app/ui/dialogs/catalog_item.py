@@ -104,6 +104,14 @@ class CatalogItemDialog(QDialog):
         layout.addWidget(self.buttons)
         self.refresh()
 
+    @classmethod
+    def edit(cls, catalog: Catalog, section: str, item: Item | None = None,
+             parent: QWidget | None = None) -> Item | None:
+        """Runs the dialog modally; the new or changed item on Save, None on Cancel."""
+        dialog = cls(catalog, section, item, parent)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.value() if accepted else None
+
     def edited(self) -> Item:
         name = self.name_edit.text().strip()
         if self.section == "payment_types":

@@ -38,7 +38,7 @@ from ...domain.usage import (
 from ...domain.workspace import Workspace
 from ...editing.settings_commands import DeleteCatalogItemCommand, SetCatalogCommand
 from .catalog_item import SECTION_WORDS, CatalogItemDialog, Item
-from .widgets import help_label
+from .widgets import add_undo_buttons, help_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -84,6 +84,7 @@ class CatalogManagerDialog(QDialog):
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         self.close_button.setObjectName("closeButton")
         buttons.rejected.connect(self.reject)
+        add_undo_buttons(buttons, undo_stack, self)
         layout.addWidget(buttons)
 
         unsubscribe = workspace.events.subscribe(self._on_event)

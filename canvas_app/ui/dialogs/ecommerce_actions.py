@@ -32,7 +32,7 @@ from ...domain.events import DomainEvent
 from ...domain.workspace import Workspace
 from ...editing.settings_commands import SetEcommerceCommand
 from .action_set import PRODUCT_HELP, ActionSetDialog
-from .widgets import help_label
+from .widgets import add_undo_buttons, help_label
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 LEGACY_HELP = ("By default product actions run only for shopping cart and order form "
@@ -88,9 +88,10 @@ class EcommerceActionsDialog(QDialog):
         products = QGroupBox("Products")
         products.setObjectName("productSets")
         product_layout = QVBoxLayout(products)
-        product_layout.addWidget(help_label(
-            "To create actions for one product, start typing its name and pick it. "
-            + PRODUCT_HELP, "productHelp"))
+        product_help = help_label("To create actions for one product, start typing its name "
+                                  "and pick it. " + PRODUCT_HELP, "productHelp")
+        product_help.setContentsMargins(0, 0, 0, 4)
+        product_layout.addWidget(product_help)
         row = QHBoxLayout()
         product_label = QLabel("&Product:")
         self.product_edit = QLineEdit()
@@ -140,6 +141,7 @@ class EcommerceActionsDialog(QDialog):
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         self.close_button.setObjectName("closeButton")
         buttons.rejected.connect(self.reject)
+        add_undo_buttons(buttons, undo_stack, self)
         layout.addWidget(buttons)
 
         unsubscribe = workspace.events.subscribe(self._on_event)

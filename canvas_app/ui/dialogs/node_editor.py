@@ -79,6 +79,18 @@ class NodeEditorDialog(QDialog):
         """Writes the form's state into ``node`` (a copy of the original)."""
         raise NotImplementedError
 
+    @classmethod
+    def edit(cls, workspace: Workspace, campaign_id: str, node_id: str,
+             parent: QWidget | None = None) -> Node | None:
+        """Runs the dialog modally; the edited node on Save, None on Cancel.
+
+        Nothing is applied: the caller decides (``open_node_editor`` pushes an undo
+        command instead). Tests build the dialog and click its buttons without exec().
+        """
+        dialog = cls(workspace, campaign_id, node_id, parent)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.value() if accepted else None
+
     # -- state --------------------------------------------------------------------------
     def edited(self) -> Node:
         node = self.original.copy()

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -151,6 +153,21 @@ class CheckList(QWidget):
         for i in range(self.list.count()):
             item = self.list.item(i)
             item.setHidden(bool(needle) and needle not in item.text().casefold())
+
+
+def add_undo_buttons(box: QDialogButtonBox, undo_stack: QUndoStack, owner: QWidget) -> None:
+    """Undo and Redo of the workspace's stack inside a window-modal manager (Ctrl+Z,
+    Ctrl+Shift+Z), so its changes can be taken back without closing it."""
+    for name, action in (("undoButton", undo_stack.createUndoAction(owner, "&Undo")),
+                         ("redoButton", undo_stack.createRedoAction(owner, "&Redo"))):
+        action.setShortcut(QKeySequence.StandardKey.Undo if name == "undoButton"
+                           else QKeySequence.StandardKey.Redo)
+        owner.addAction(action)
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        box.addButton(button, QDialogButtonBox.ButtonRole.ResetRole)
 
 
 def save_cancel_buttons(save_text: str = "Save") -> tuple[QDialogButtonBox, QPushButton,
