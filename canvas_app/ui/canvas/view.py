@@ -104,6 +104,7 @@ class CanvasView(QGraphicsView):
         self.show_grid = True
         self.name_editor: NameEditor | None = None
         self.context_actions: dict[str, list[object]] = {"node": [], "link": [], "canvas": []}
+        self.context_menu: QMenu | None = None
         self._pan_start: QPoint | None = None
         self._space_down = False
         self._minor_pen = QPen(QColor(theme.GRID_MINOR), 0)
@@ -341,7 +342,7 @@ class CanvasView(QGraphicsView):
                 menu.addAction(action)  # type: ignore[arg-type]
         if not menu.isEmpty():
             menu.popup(event.globalPos())
-        self._context_menu = menu
+        self.context_menu = menu
 
     # -- inline rename -------------------------------------------------------------------
     def open_name_editor(self, node_id: str) -> NameEditor | None:

@@ -1,0 +1,197 @@
+"""Campaign list, lint panel and badges, events from the editors, zoom, pan and detail."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QApplication
+
+from canvas_app.domain.nodes import Node
+from canvas_app.domain.tag_goal import TagGoalConfig
+from canvas_app.ui.canvas.scene import OVERVIEW_MIN_NODES
+from canvas_app.ui.canvas.view import OVERVIEW_SCALE
+from canvas_app.ui.main_window import MainWindow
+
+
+def test_campaign_list_new_rename_duplicate_delete_with_undo(qtbot, window: MainWindow) -> None:
+    clist = window.campaign_list
+    ws = window.controller.workspace
+    assert clist.list.count() == 2
+    clist.buttons["new"].click()
+    assert clist.list.count() == 3
+    new_id = clist.current_id()
+    assert window.current_campaign_id() == new_id and not window.scene.nodes
+    item = clist.list.currentItem()
+    item.setText("Spring promo")  # what the in-place editor does
+    assert ws.campaign(new_id).name == "Spring promo"
+    clist.select("shock-nurture")
+    clist.buttons["duplicate"].click()
+    copy_id = clist.current_id()
+    copy = ws.campaign(copy_id)
+    assert copy.name == "Pool Shock Nurture (copy)" and len(copy) == 3
+    assert not set(copy.graph.nodes) & set(ws.campaign("shock-nurture").graph.nodes)
+    assert window.current_campaign_id() == copy_id and len(window.scene.nodes) == 3
+    clist.buttons["delete"].click()
+    assert not ws.has_campaign(copy_id)
+    assert window.current_campaign_id() in clist.ids()
+    stack = window.controller.undo_stack
+    stack.undo()
+    assert ws.has_campaign(copy_id)
+    while stack.canUndo():
+        stack.undo()
+    assert [c.id for c in ws.campaigns] == ["shock-nurture", "checkup-onboarding"]
+    assert clist.ids() == ["shock-nurture", "checkup-onboarding"]
+
+
+def test_switching_campaigns_shows_their_nodes(window: MainWindow) -> None:
+    window.campaign_list.select("checkup-onboarding")
+    assert set(window.scene.nodes) == {"subscribed", "onboarding", "visit-booked",
+                                       "visit-follow-up"}
+    assert len(window.scene.links) == 3
+
+
+def test_editor_changes_reach_scene_badges_and_lint_panel(qtbot, window: MainWindow) -> None:
+    campaign = window.controller.campaign("shock-nurture")
+    window.scene.refresh_findings()
+    window.lint_panel.refresh()
+    before = window.lint_panel.findings_count()
+    # What a tag-goal editor does on Save: replace the node through the domain.
+    campaign.add_node(Node("waiting", "tag_goal", "Waiting", 700, 0, TagGoalConfig(["vip"])))
+    campaign.link("post-purchase", "waiting")
+    qtbot.waitUntil(lambda: window.lint_panel.findings_count() == before)
+    node = campaign.node("waiting").copy(name="Waiting for VIP", config=TagGoalConfig([]))
+    campaign.replace_node(node)  # NODE_CHANGED: invalid settings now
+    qtbot.waitUntil(lambda: bool(window.scene.findings_for("waiting")), timeout=2000)
+    qtbot.waitUntil(lambda: window.lint_panel.findings_count() > before, timeout=2000)
+    assert any("no tag" in m for m in window.scene.findings_for("waiting"))
+    campaign.replace_node(node.copy(config=TagGoalConfig(["vip"])))
+    qtbot.waitUntil(lambda: not window.scene.findings_for("waiting"), timeout=2000)
+
+
+def test_lint_panel_activation_reveals_the_node(qtbot, window: MainWindow) -> None:
+    cid = "checkup-onboarding"
+    window.controller.add_node(cid, "tag_goal", 0, 400)  # no tags: a finding
+    window.lint_panel.refresh()
+    rows = [window.lint_panel.item(i) for i in range(window.lint_panel.count())]
+    row = next(r for r in rows if "no tag" in r.text())
+    window.lint_panel.itemActivated.emit(row)
+    assert window.current_campaign_id() == cid
+    assert len(window.scene.selected_node_ids()) == 1
+
+
+def render(window: MainWindow) -> QImage:
+    image = QImage(window.view.viewport().size(), QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    window.view.render(painter)
+    painter.end()
+    return image
+
+
+def test_zoom_keys_wheel_and_fit(qtbot, window: MainWindow) -> None:
+    view = window.view
+    view.reset_zoom()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom() > 1.0
+    qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom() < 1.0
+    view.fit()
+    rect = view.mapToScene(view.viewport().rect()).boundingRect()
+    for item in window.scene.nodes.values():
+        assert rect.contains(item.sceneBoundingRect())
+    assert view.zoom() <= 1.0
+    assert "Zoom" in window.zoom_label.text()
+
+
+def test_middle_drag_pans(qtbot, window: MainWindow) -> None:
+    view = window.view
+    view.reset_zoom()
+    before = view.mapToScene(view.viewport().rect().center())
+    vp = view.viewport()
+    qtbot.mousePress(vp, Qt.MouseButton.MiddleButton, pos=QPoint(400, 300))
+    qtbot.mouseMove(vp, QPoint(300, 250))
+    qtbot.mouseRelease(vp, Qt.MouseButton.MiddleButton, pos=QPoint(300, 250))
+    after = view.mapToScene(view.viewport().rect().center())
+    assert after.x() > before.x() + 50 and after.y() > before.y() + 20
+
+
+def test_large_campaign_switches_to_overview_when_zoomed_out(qtbot, window: MainWindow) -> None:
+    cid = window.controller.new_campaign("Big")
+    campaign = window.controller.campaign(cid)
+    for i in range(OVERVIEW_MIN_NODES):
+        campaign.add_node(Node(f"big-{i}", "sequence", f"S {i}", (i % 20) * 240,
+                               (i // 20) * 180))
+    for i in range(1, OVERVIEW_MIN_NODES):
+        campaign.link(f"big-{i - 1}", f"big-{i}")
+    window.campaign_list.select(cid)
+    assert len(window.scene.nodes) == OVERVIEW_MIN_NODES
+    window.view.set_zoom(OVERVIEW_SCALE / 2)
+    assert window.scene.overview_mode and window.scene.overview.isVisible()
+    image = render(window)
+    assert image.pixelColor(image.width() // 2, image.height() // 2).isValid()
+    window.view.reset_zoom()
+    assert not window.scene.overview_mode
+    assert window.scene.nodes["big-0"].isVisible()
+
+
+def test_names_drop_out_when_zoomed_out(qtbot, window: MainWindow) -> None:
+    """Below the detail threshold a node paints only its shape: no text is drawn."""
+    item = window.scene.nodes["bought-shock"]
+    drawn: list[str] = []
+
+    class Recorder(QPainter):
+        def drawText(self, *args):  # noqa: N802 (Qt's name)
+            drawn.append(str(args[-1]))
+            return super().drawText(*args)
+
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+    for scale, expect_text in ((1.0, True), (0.3, False)):
+        drawn.clear()
+        image = QImage(200, 200, QImage.Format.Format_ARGB32)
+        painter = Recorder(image)
+        painter.scale(scale, scale)
+        item.paint(painter, QStyleOptionGraphicsItem(), None)
+        painter.end()
+        assert bool(drawn) == expect_text, (scale, drawn)
+
+
+def test_keyboard_reaches_nodes_links_and_editing(qtbot, window: MainWindow) -> None:
+    view = window.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # add sequence
+    campaign = window.controller.campaign(window.current_campaign_id())
+    new = [n for n in campaign.nodes if n.name == "Sequence 1"]
+    assert len(new) == 1
+    before = (new[0].x, new[0].y)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert (campaign.node(new[0].id).x, campaign.node(new[0].id).y) == (before[0] + 20,
+                                                                        before[1])
+    window.scene.select_nodes(["post-purchase", new[0].id])
+    qtbot.keyClick(view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert len(campaign.edges) == 3
+    window.scene.select_nodes(["bought-shock"])
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    assert view.name_editor is not None
+    qtbot.keyClick(view.name_editor, Qt.Key.Key_Escape)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert not campaign.has_node("bought-shock")
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert campaign.has_node("bought-shock")
+    QApplication.processEvents()
+
+
+def test_context_menu_offers_view_and_edit(qtbot, window: MainWindow) -> None:
+    from PySide6.QtGui import QContextMenuEvent
+
+    item = window.scene.nodes["nurture"]
+    pos = window.view.mapFromScene(item.pos())
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos,
+                              window.view.viewport().mapToGlobal(pos))
+    window.view.contextMenuEvent(event)
+    menu = window.view.context_menu
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts[0] == "&View and Edit…"
+    assert window.scene.selected_node_ids() == ["nurture"]
+    menu.close()
