@@ -4,14 +4,18 @@
 - :func:`placement_help`: what a goal means where it sits (before or after sequences), as
   the reference article's Pro Tips explain it.
 - :func:`workspace_tags`: every tag used anywhere in a workspace, for pickers.
+- :func:`step_warning`: lint's warning about one step, shown while it is edited.
 """
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from .campaign import Campaign
 from .catalog import Catalog
 from .errors import Problem
 from .nodes import Node
+from .steps import Step
 from .workspace import Workspace
 
 
@@ -62,3 +66,10 @@ def workspace_tags(workspace: Workspace) -> list[str]:
     for contact in workspace.contacts:
         tags.update(contact.tags)
     return sorted(t for t in tags if t.strip())
+
+
+def step_warning(step: Step, now: datetime) -> str:
+    """A warning about one step as lint gives it (R2): a ``wait_until`` already past."""
+    if step.kind == "wait_until" and step.until is not None and step.until < now:
+        return "This time has already passed: contacts go straight through this step."
+    return ""

@@ -79,3 +79,15 @@ def test_catalog_items(workspace):
     assert validate_payment_type(catalog, "Cash")[0].message == (
         'there is already a payment type "cash"')
     assert validate_payment_type(catalog, "Gift card") == []
+
+
+def test_step_warning_for_a_past_wait_until():
+    from datetime import UTC, datetime
+
+    from canvas_app.domain.node_edit import step_warning
+
+    now = datetime(2026, 6, 1, tzinfo=UTC)
+    assert "already passed" in step_warning(
+        Step("wait_until", until=datetime(2026, 1, 1, tzinfo=UTC)), now)
+    assert step_warning(Step("wait_until", until=datetime(2027, 1, 1, tzinfo=UTC)), now) == ""
+    assert step_warning(Step("delay"), now) == ""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.node_edit import step_warning
 from ...domain.steps import CONTACT_TYPES, Step
 
 UNITS: tuple[tuple[str, int], ...] = (("minutes", 60), ("hours", 3600), ("days", 86400),
@@ -156,6 +157,11 @@ class StepForm(QWidget):
         for campaign_id, name in campaigns:
             self.campaign_combo.addItem(name, campaign_id)
 
+        self.warning_label = QLabel()
+        self.warning_label.setObjectName("stepWarning")
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet("color: #a15c00;")
+
         self._rows: dict[str, QWidget] = {
             "subject": self.subject_edit, "duration": self.duration_edit,
             "until": self.until_edit, "tag": self.tag_edit, "message": self.message_edit,
@@ -166,6 +172,7 @@ class StepForm(QWidget):
                   "campaign": "&Campaign:"}
         for name, widget in self._rows.items():
             form.addRow(labels[name], widget)
+        form.addRow("", self.warning_label)
 
         self.delay_check = QCheckBox("Run after a &delay")
         self.delay_check.setObjectName("delayCheck")
@@ -220,6 +227,9 @@ class StepForm(QWidget):
             self.form.setRowVisible(widget, name in needed)
         if self.with_delay:
             self.delay_edit.setEnabled(self.delay_check.isChecked())
+        warning = step_warning(self.step, datetime.now(UTC)) if self.step else ""
+        self.warning_label.setText(warning)
+        self.form.setRowVisible(self.warning_label, bool(warning))
 
     # -- writing back -------------------------------------------------------------------
     def _kind_changed(self) -> None:

@@ -123,3 +123,22 @@ def test_deleting_an_unused_order_form(qtbot, workspace, undo_stack):
     assert "classic-form" not in workspace.catalog.order_forms
     assert cells(dialog.tables["order_forms"]) == ["Spring Opening Order Form",
                                                    "Pool Shock Order Form"]
+
+
+def test_add_a_category_and_use_it_for_a_product(qtbot, workspace, undo_stack):
+    dialog = open_catalog(qtbot, workspace, undo_stack)
+    click(qtbot, dialog.add_buttons["categories"])
+    qtbot.keyClicks(dialog.item_dialog.name_edit, "Toys")
+    click(qtbot, dialog.item_dialog.save_button)
+    assert workspace.catalog.categories["toys"].name == "Toys"
+    dialog.select("products", "mitt")
+    click(qtbot, dialog.edit_buttons["products"])
+    item = dialog.item_dialog
+    item.category_combo.setCurrentIndex(item.category_combo.findData("toys"))
+    click(qtbot, item.save_button)
+    assert workspace.catalog.products["mitt"].category == "toys"
+    assert cells(dialog.tables["categories"], 1)[-1] == "1"
+    assert undo_stack.count() == 2
+    dialog.select("categories", "toys")
+    click(qtbot, dialog.delete_buttons["categories"])
+    assert 'product "Pool Scrubbing Mitt" (its category)' in dialog.confirm_box.text()

@@ -80,6 +80,19 @@ def test_every_step_kind_can_be_added_and_saved(qtbot, workspace, undo_stack):
     assert snapshot(workspace) == before
 
 
+def test_a_past_wait_until_is_warned_about(qtbot, workspace, undo_stack):
+    dialog = open_sequence(qtbot, workspace, undo_stack)
+    editor = dialog.steps_editor
+    editor.add_kind_combo.setCurrentIndex(editor.add_kind_combo.findData("wait_until"))
+    click(qtbot, editor.add_button)
+    warning = editor.form.warning_label
+    assert warning.isHidden()  # tomorrow 09:00 UTC
+    editor.form.until_edit.setDateTime(QDateTime.fromSecsSinceEpoch(
+        int(datetime(2020, 1, 1, tzinfo=UTC).timestamp()), QTimeZone.utc()))
+    assert not warning.isHidden() and "already passed" in warning.text()
+    assert dialog.save_button.isEnabled()  # a warning, not an error (lint)
+
+
 def test_a_step_missing_its_field_keeps_save_disabled(qtbot, workspace, undo_stack):
     dialog = open_sequence(qtbot, workspace, undo_stack)
     editor = dialog.steps_editor
