@@ -4,7 +4,7 @@ The canvas's controller and main window call the three ``open_*`` functions. Eac
 dialog with ``open()`` (never a nested event loop) and returns it; edits reach the domain
 only through undo commands on the given stack. Tests drive the returned dialogs directly:
 set the widgets, click ``saveButton``, check the workspace (``value()`` gives a node editor's
-result, or None while the domain reports a problem).
+result, or None while the domain reports a problem). A closed dialog deletes itself.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ def open_node_editor(parent: QWidget | None, workspace: Workspace, undo_stack: Q
     kind = workspace.campaign(campaign_id).node(node_id).kind
     dialog = node_editor_for(kind)(workspace, campaign_id, node_id, parent)
     dialog.accepted.connect(lambda: dialog.push_to(undo_stack))
+    dialog.finished.connect(dialog.deleteLater)
     dialog.open()
     return dialog
 
@@ -35,6 +36,7 @@ def open_catalog_manager(parent: QWidget | None, workspace: Workspace,
     from .catalog_manager import CatalogManagerDialog
 
     dialog = CatalogManagerDialog(workspace, undo_stack, parent)
+    dialog.finished.connect(dialog.deleteLater)
     dialog.open()
     return dialog
 
@@ -44,5 +46,6 @@ def open_ecommerce_actions(parent: QWidget | None, workspace: Workspace,
     from .ecommerce_actions import EcommerceActionsDialog
 
     dialog = EcommerceActionsDialog(workspace, undo_stack, parent)
+    dialog.finished.connect(dialog.deleteLater)
     dialog.open()
     return dialog
