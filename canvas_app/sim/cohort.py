@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from ..domain.workspace import Workspace
@@ -40,7 +41,7 @@ class NotCohortable(ValueError):
 
 @dataclass
 class Cohort:
-    arrivals: list[int]  # sorted
+    arrivals: list[int]  # sorted (population contacts are numbered in arrival order)
     members: list[int]  # contact indexes, in the order of ``arrivals``
     trace: Trace  # (offset, node | "@set" | "@email" | "@campaign" | "@event", key, delta)
     journey: list[tuple[int, str, str | None, str]]  # offsets, as the engine keeps them
@@ -63,7 +64,7 @@ class CohortRun:
                 for n, d in self.nodes.items()}
 
     def _find(self, index: int) -> tuple[Cohort, int]:
-        cohort = self.cohorts[self._cohort_of[index]]
+        cohort = self.cohorts[self._cohort_of_kind[self.population.kinds[index]]]
         return cohort, self.population.arrivals[index]
 
     def journey(self, index: int) -> list[dict[str, Any]]:
@@ -88,7 +89,7 @@ class CohortRun:
                 level[node] += delta
         return sorted(n for n, v in level.items() if v > 0)
 
-    _cohort_of: list[int] = field(default_factory=list)
+    _cohort_of_kind: list[int] = field(default_factory=list)
 
 
 def run_cohorts(workspace: Workspace, scenario: Scenario, seed: int | None = None,
@@ -108,25 +109,25 @@ def run_cohorts(workspace: Workspace, scenario: Scenario, seed: int | None = Non
     seed = seed if seed is not None else scenario.seed
     population = generate(scenario.population, workspace, scenario.start, seed)
     members: list[list[int]] = [[] for _ in population.behaviours]
+    appenders = [m.append for m in members]
     for index, kind in enumerate(population.kinds):
-        members[kind].append(index)
+        appenders[kind](index)  # arrivals are sorted, so each cohort is too
     arrivals = population.arrivals
     base = scenario.start
     cohorts: list[Cohort] = []
-    cohort_of = [0] * len(arrivals)
+    cohort_of_kind = [-1] * len(members)
     for kind, indexes in enumerate(members):
         if not indexes:
             continue
-        indexes.sort(key=arrivals.__getitem__)
         trace, journey = _replay(workspace, plan, population, indexes[0], base)
-        number = len(cohorts)
-        for i in indexes:
-            cohort_of[i] = number
-        cohorts.append(Cohort([arrivals[i] for i in indexes], indexes, trace, journey))
+        cohort_of_kind[kind] = len(cohorts)
+        times = list(itemgetter(*indexes)(arrivals)) if len(indexes) > 1 else [
+            arrivals[indexes[0]]]
+        cohorts.append(Cohort(times, indexes, trace, journey))
         if progress is not None and kind % 256 == 0:
             progress(0.9 * kind / len(members))
     run = CohortRun(population, plan, horizon, cohorts)
-    run._cohort_of = cohort_of
+    run._cohort_of_kind = cohort_of_kind
     _aggregate(run)
     if progress is not None:
         progress(1.0)
@@ -140,7 +141,7 @@ def _replay(workspace: Workspace, plan: Plan, population: Population, index: int
                         events=population.events_of(index, at=base))
     sim = Simulation(workspace, scenario, plan=plan, log=False, workspace_contacts=False)
     sim.recorder = []
-    sim.run()
+    sim.run_to_end()
     trace = [(at - base, node, key, delta) for at, node, key, delta in sim.recorder]
     state = sim.contacts[population.contact_id(index)]
     journey = [(at - base, e, n, d) for at, e, n, d in state.journey or ()]

@@ -150,7 +150,13 @@ class Simulation(CommerceRules):
     def run(self, progress: Callable[[float], None] | None = None,
             should_cancel: Callable[[], bool] | None = None, every: int = 2000) -> SimResult:
         """Runs to the end (or the horizon); reports progress and polls cancel every
-        ``every`` events. Returns the result (``cancelled`` set if stopped early)."""
+        ``every`` events. Returns the result (``complete`` is False if cancelled)."""
+        self.run_to_end(progress, should_cancel, every)
+        return self.result()
+
+    def run_to_end(self, progress: Callable[[float], None] | None = None,
+                   should_cancel: Callable[[], bool] | None = None, every: int = 2000) -> None:
+        """As :meth:`run`, without building the result."""
         count = 0
         while self.step():
             count += 1
@@ -162,7 +168,6 @@ class Simulation(CommerceRules):
                     break
         if progress is not None and not self.cancelled:
             progress(1.0)
-        return self.result()
 
     # -- events -------------------------------------------------------------------------
     def handle(self, event: ScenarioEvent) -> None:
@@ -181,6 +186,8 @@ class Simulation(CommerceRules):
             elif kind == "cart_login":
                 self.cart_login(c)
             elif kind == "apply_tag":
+                if event.tag in c.tags:
+                    self.say(f'{c.name} already has the tag "{event.tag}": nothing happens')
                 self.apply_tag(c, event.tag or "", "scenario event", None)
             elif kind == "remove_tag":
                 self.remove_tag(c, event.tag or "", "scenario event")

@@ -82,3 +82,21 @@ def test_journeys_option_keeps_all_none_or_a_sample() -> None:
     sample = make(journeys=1).run()
     assert "journey" in sample.contacts["ana"] and "journey" not in sample.contacts["ben"]
     assert make(log=False).run().log == []
+
+
+def test_scenario_built_in_code_without_files() -> None:
+    from canvas_app.domain.contacts import Contact
+    from canvas_app.sim import Buyer, Scenario, ScenarioEvent, to_seconds
+
+    scenario = Scenario.at("2026-01-01T00:00:00Z", "2026-01-10T00:00:00Z",
+                           contacts=[Contact("zoe", "Zoe", "Park", "zoe@x.com")])
+    t = to_seconds(datetime(2026, 1, 2, 9, tzinfo=UTC))
+    scenario.events = [
+        ScenarioEvent(t, "add_to_campaign", contact="zoe", campaign="c"),
+        ScenarioEvent(t + 3600, "purchase", contact=Buyer("Zoe", "Park", "ZOE@x.com"),
+                      channel="shopping_cart", order_id="o-1", products=("shock",),
+                      payment_type="paypal", outcome="success"),
+    ]
+    result = Simulation(WS, scenario).run()
+    assert result.nodes["g"]["achieved"] == 1  # the buyer matched Zoe (R15)
+    assert "new-1" not in result.contacts

@@ -143,3 +143,17 @@ def test_cli_through_python_m_canvas_app(tmp_path: Path) -> None:
     assert proc.stderr.strip().endswith(
         'events[0].order_id: no order "o-9" was placed before 2026-01-02T09:00:00Z')
     assert "Traceback" not in proc.stderr
+
+
+def test_R11_invalid_goal_settings_are_refused_by_simulate(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    goal = data["campaigns"][0]["nodes"][1]
+    goal["config"].update({"products": [], "any_purchase": False})
+    bad = tmp_path / "bad.campaign.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "result.json"
+    assert run(args(workspace=str(bad), out=str(out))) == 1
+    err = capsys.readouterr().err
+    assert "campaigns[0].nodes[1].config" in err and "no purchase option is selected" in err
+    assert not out.exists()  # nothing is written
