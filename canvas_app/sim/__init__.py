@@ -52,11 +52,49 @@ and emails for a scenario whose contacts come from a population generator, by si
 each distinct behaviour once with this engine and shifting it in time; see that module.
 ``bench/sim_throughput.py`` measures it against a SimPy model.
 
+Scenario files (``*.scenario.json``, schema ``resources/schema/scenario.schema.json``)
+--------------------------------------------------------------------------------------
+``start`` (required), ``until`` (inclusive horizon; without it the run goes on until
+nothing is left to happen), ``seed``, ``contacts`` (added to the workspace's; one with a
+workspace contact's id replaces it for the run), ``events`` [{``at``, ``type``, ...}] with
+the keys of SPEC §6 and C4 (a purchase needs ``contact``, ``channel``, ``order_id``,
+``products``, ``payment_type``; ``outcome`` defaults to ``success``; ``order_form`` is
+required for, and only allowed with, the ``order_form`` / ``legacy_order_form`` channels,
+and must be of the matching kind), an optional ``note`` per event, and ``population``:
+``count``, ``arrival_spread`` (duration after ``start``), ``campaign`` + ``share_added``,
+``purchases`` [{``product``, ``probability``, ``within``, ``channel``?, ``order_form``?}],
+``channels`` and ``payment_types`` (weights), ``failure_rate``, ``error_rate``,
+``retry_share`` + ``retry_after`` (a failed or errored order paid later), ``renewals`` +
+``renewal_every`` (payments of subscription orders), ``resolution`` (purchase times fall on
+multiples of it after arrival), ``id_prefix``. Population contacts are numbered in arrival
+order (``p-0001`` ...) and buy as themselves (no contact creation).
+
+Choices where SPEC.md is silent
+-------------------------------
+- Times are kept to the whole second. Scenario events after the horizon are not simulated
+  (the log says how many).
+- R5a is per contact and sequence for the whole run: re-adding a removed contact starts it
+  at the entry nodes again, but sequences it entered before are skipped (and logged).
+- A contact removed from a campaign that achieves an *any contact* goal of it is back in
+  the campaign (R3), without starting at the entry nodes (C9).
+- A ``payment`` with outcome ``success`` on an order that was already paid is a renewal
+  (R9): logged with the purchase goals it is not checked against. Failed or errored
+  payments are logged and change nothing.
+- Purchase goals that match an order's products but not its payment type log the refusal
+  (``payment type check not chosen``); goals whose options do not match stay silent.
+- Applying a tag the contact already has, or adding it to a campaign it is in, is logged
+  as a no-op (C7, C9).
+
 Files and command line
 ----------------------
 :mod:`.scenario_file` loads and checks scenario files (``LoadError`` with a located line);
 :mod:`.files` holds the scenario and result JSON Schemas; :mod:`.cli` is
-``canvas-app simulate``; :mod:`.summary` the readable summary.
+``canvas-app simulate WORKSPACE --scenario FILE [--campaign ID] [--seed N] [--until TIME]
+[--json] [--out FILE]``: it prints the summary (:mod:`.summary`), or the result JSON with
+``--json``; ``--out FILE`` writes the result JSON to FILE (the summary is still printed
+unless ``--json`` is given too). Modules: :mod:`.model` (scenario records, time helpers),
+:mod:`.plan` (per-node plans), :mod:`.core` / :mod:`.movement` / :mod:`.commerce` /
+:mod:`.engine` (the engine), :mod:`.population`, :mod:`.cohort`, :mod:`.result`.
 """
 
 from .engine import Simulation

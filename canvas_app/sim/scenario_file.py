@@ -208,6 +208,15 @@ class _Checker:
             self.bad(f"{where}.error_rate", "failure_rate and error_rate add up to more than 1")
         spec.renewals = data.get("renewals", 0)
         spec.id_prefix = data.get("id_prefix", spec.id_prefix)
+        width = len(str(spec.count))
+        for contact_id in sorted(self.contact_ids):
+            number = contact_id[len(spec.id_prefix):]
+            if (contact_id.startswith(spec.id_prefix) and len(number) == width
+                    and number.isdigit() and 1 <= int(number) <= spec.count):
+                self.bad(f"{where}.id_prefix", f'generated contact ids would clash with '
+                                               f'contact "{contact_id}": choose another '
+                                               "id_prefix")
+                break
         for key, known, word in (("channels", None, "channel"),
                                  ("payment_types", self.catalog.payment_types,
                                   "payment type")):

@@ -58,7 +58,9 @@ class Movement:
 
     ``kind`` is a journey event name (C13). ``from_node`` / ``to_node`` say where the contact
     moved: ``entered`` and ``waiting`` have ``to_node``; ``completed`` and ``removed`` have
-    ``from_node``; ``achieved`` has the goal in both ``node`` and ``to_node``.
+    ``from_node``; ``achieved`` has the goal in both ``node`` and ``to_node`` (and ends a
+    wait there, if any); ``removed_from_campaign`` ends every wait in that campaign (its
+    sequences each get their own ``removed``).
     """
 
     at: int

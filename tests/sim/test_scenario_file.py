@@ -87,3 +87,22 @@ def test_unreadable_and_malformed_files(tmp_path: Path) -> None:
     wrong.write_text(json.dumps({"start": "2026-01-01", "untill": "x"}), encoding="utf-8")
     with pytest.raises(LoadError, match="untill"):
         load_scenario(wrong, ws)
+
+
+def test_population_ids_must_not_clash_with_contacts() -> None:
+    message = problem(contacts=[{"id": "p-3", "first_name": "P"}],
+                      population={"count": 5})
+    assert message.startswith('scenario.json: population.id_prefix: generated contact ids '
+                              'would clash with contact "p-3"')
+
+
+def test_what_if_sample_loads_and_runs() -> None:
+    from canvas_app.sim import Simulation
+
+    ws = load_workspace(SAMPLE)
+    scenario = load_scenario(ROOT / "resources" / "samples" /
+                             "pool-store-what-if.scenario.json", ws)
+    assert scenario.population is not None and scenario.population.count == 2000
+    result = Simulation(ws, scenario, journeys="none", log=False).run()
+    assert result.nodes["bought-shock"]["achieved"] > 0
+    assert result.nodes["subscribed"]["achieved"] > 0
