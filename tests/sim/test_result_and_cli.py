@@ -157,3 +157,16 @@ def test_R11_invalid_goal_settings_are_refused_by_simulate(
     err = capsys.readouterr().err
     assert "campaigns[0].nodes[1].config" in err and "no purchase option is selected" in err
     assert not out.exists()  # nothing is written
+
+
+def test_cli_reads_a_sqlite_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = pytest.importorskip("canvas_app.store")
+    url = store.resolve_url(str(tmp_path / "shop.db"))
+    with store.Store(url) as db:
+        db.save(load_workspace(SAMPLE))
+    out = tmp_path / "from-db.json"
+    assert run(args(workspace=str(tmp_path / "shop.db"), out=str(out), json=True)) == 0
+    from_db = json.loads(out.read_text(encoding="utf-8"))
+    assert from_db["nodes"] == sample_result()["nodes"]
+    assert run(args(workspace=str(tmp_path / "missing.db"))) == 1
+    assert "missing.db: no such file" in capsys.readouterr().err
