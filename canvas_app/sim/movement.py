@@ -88,41 +88,49 @@ class MovementRules(EngineCore):
     def run_steps(self, c: ContactState, node: NodePlan, index: int) -> None:
         steps = node.steps
         total = len(steps)
+        # words only when someone keeps them
+        track = c.journey is not None or bool(self._listeners) or self.log is not None
+        active = c.active
         while index < total:
-            if c.active.get(node.id) is None:
+            if active.get(node.id) is None:
                 return  # a goal downstream removed the contact (C8)
-            c.active[node.id] = index
+            active[node.id] = index
             step = steps[index]
             kind = step.kind
-            where = f'"{node.name}" step {index + 1}'
+            where = f'"{node.name}" step {index + 1}' if track else ""
             if kind == "delay":
                 seconds = duration_seconds(step.duration)
                 if seconds > 0:
-                    self.journey(c, "step", node.id, f"{where}: waits "
-                                 f"{describe_duration(step.duration)}")
+                    if track:
+                        self.journey(c, "step", node.id, f"{where}: waits "
+                                     f"{describe_duration(step.duration)}")
                     self.schedule(self.now + seconds, RESUME, c.id, node.id, index + 1)
                     return
             elif kind == "wait_until":
                 until = to_seconds(step.until) if step.until is not None else self.now
                 if until > self.now:
-                    self.journey(c, "step", node.id, f"{where}: waits until {iso(until)}")
+                    if track:
+                        self.journey(c, "step", node.id, f"{where}: waits until {iso(until)}")
                     self.schedule(until, RESUME, c.id, node.id, index + 1)
                     return
-                self.journey(c, "step", node.id,
-                             f"{where}: {iso(until)} has passed, goes straight through")
+                if track:
+                    self.journey(c, "step", node.id,
+                                 f"{where}: {iso(until)} has passed, goes straight through")
             elif kind == "email":
                 self.count_email()
-                self.journey(c, "email_sent", node.id, f'{where}: "{step.subject}"')
+                if track:
+                    self.journey(c, "email_sent", node.id, f'{where}: "{step.subject}"')
             elif kind == "apply_tag":
                 self.apply_tag(c, step.tag or "", where, None)
             elif kind == "remove_tag":
                 self.remove_tag(c, step.tag or "", where)
             elif kind == "notify_team":
-                self.journey(c, "notify_team", node.id, f'{where}: "{step.message}"')
+                if track:
+                    self.journey(c, "notify_team", node.id, f'{where}: "{step.message}"')
             elif kind == "set_contact_type":
                 self.set_contact_type(c, step.contact_type, where)
             index += 1
-        if c.active.get(node.id) is not None:
+        if active.get(node.id) is not None:
             self.complete(c, node)
 
     def resume(self, c: ContactState, node_id: str, index: int) -> None:
