@@ -24,6 +24,13 @@ Listener = Callable[[Movement], None]
 Journey = list[tuple[int, str, str | None, str]]
 
 
+def log_time(seconds: int) -> str:
+    """``2026-01-02 09:00`` (seconds shown when there are any), as log lines start."""
+    moment = to_datetime(seconds)
+    text = moment.strftime("%Y-%m-%d %H:%M")
+    return text + moment.strftime(":%S") if moment.second else text
+
+
 class EngineCore:
     def __init__(self, plan: Plan, keep_journey: Callable[[int], bool],
                  keep_log: bool) -> None:
@@ -104,11 +111,7 @@ class EngineCore:
 
     def stamp(self) -> str:
         if self._stamp_cache[0] != self.now:
-            moment = to_datetime(self.now)
-            text = moment.strftime("%Y-%m-%d %H:%M")
-            if moment.second:
-                text += moment.strftime(":%S")
-            self._stamp_cache = (self.now, text)
+            self._stamp_cache = (self.now, log_time(self.now))
         return self._stamp_cache[1]
 
     def say(self, text: str) -> None:

@@ -61,11 +61,9 @@ class Simulation(CommerceRules):
         events.sort(key=lambda e: e.at)  # stable: file order within an instant (C11)
         self._events: list[ScenarioEvent] = events
         self._next = 0
-        if self.until is not None:
-            beyond = sum(1 for e in events if e.at > self.until)
-            self._beyond = beyond
-        else:
-            self._beyond = 0
+        until_ = self.until
+        self.events_beyond_horizon = (0 if until_ is None
+                                      else sum(1 for e in events if e.at > until_))
 
     # -- observing ----------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> Callable[[], None]:

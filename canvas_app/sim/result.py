@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .core import log_time
 from .model import iso
 
 if TYPE_CHECKING:
@@ -80,8 +81,9 @@ def build_result(sim: Simulation) -> SimResult:
     log = list(sim.log or [])
     if sim.cancelled:
         log.append(f"{sim.stamp()} the run was cancelled here")
-    elif sim._beyond:
-        log.append(f"{iso(sim.until or 0)} horizon reached: {sim._beyond} scenario events "
+    elif sim.events_beyond_horizon:
+        beyond = sim.events_beyond_horizon
+        log.append(f"{log_time(sim.until or 0)} horizon reached: {beyond} scenario events "
                    "after it were not simulated")
     return SimResult(sim.start, sim.until, sim.seed, sim.campaign, campaigns, nodes, contacts,
                      dict(sim.action_sets), sim.emails_sent, log, not sim.cancelled,
