@@ -259,6 +259,7 @@ class MainWindow(QMainWindow):
 
     def set_grid_visible(self, visible: bool) -> None:
         self.view.show_grid = visible
+        self.view.resetCachedContent()
         self.view.viewport().update()
 
     def set_snap(self, snap: bool) -> None:

@@ -51,6 +51,17 @@ def _bounds(kind: str) -> QRectF:
 _BOUNDS = {kind: _bounds(kind) for kind in ("purchase_goal", "tag_goal", "sequence")}
 
 
+def item_bounds(kind: str) -> QRectF:
+    """The bounding rectangle of a node item of this kind, around its centre."""
+    return _BOUNDS.get(kind) or _bounds(kind)
+
+
+_FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+          | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
+
+
 class NodeItem(QGraphicsItem):
     """One goal or sequence. ``node_id`` keys it to the domain."""
 
@@ -61,10 +72,11 @@ class NodeItem(QGraphicsItem):
         self.node_id = node_id
         self.kind = kind
         self.links: list[LinkItem] = []
-        self._bounds = _BOUNDS.get(kind) or _bounds(kind)
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self._bounds = item_bounds(kind)
+        self.setFlags(_FLAGS)
         self.setAcceptHoverEvents(True)
+        # Painted once into a pixmap per zoom level; moving or repainting reuses it.
+        self.setCacheMode(_CACHE)
         self._hover = False
 
     # -- Qt overrides --------------------------------------------------------------------
@@ -86,10 +98,10 @@ class NodeItem(QGraphicsItem):
         return path
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+        if change is _POSITION_CHANGED:
             for link in self.links:
                 link.adjust()
-        return super().itemChange(change, value)
+        return value
 
     def hoverEnterEvent(self, event: Any) -> None:
         self._hover = True

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtCore import QLineF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -28,20 +28,29 @@ class OverviewItem(QGraphicsItem):
         self._bounds = QRectF()
         self._dirty = True
         self._link_pen = QPen(QColor("#9aa5b1"), 0)
+        # Rebuilding costs a pass over the campaign: coalesce the edits of one event loop.
+        self._timer = QTimer(scene)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.ensure_current)
 
     def invalidate(self) -> None:
+        """The campaign changed: rebuild soon if shown, else when next shown."""
         if not self._dirty:
             self._dirty = True
             if self.isVisible():
-                self.update()
+                self._timer.start()
+
+    def ensure_current(self) -> None:
+        if self._dirty:
+            self.rebuild()
 
     def rebuild(self) -> None:
         campaign = self.canvas.current_campaign()
         self._rects, self._lines = {}, []
+        self._dirty = False
         if campaign is None:
-            self.prepareGeometryChange()
-            self._bounds = QRectF()
-            self._dirty = False
+            self._set_bounds(QRectF())
             return
         graph = campaign.graph
         positions: dict[str, tuple[float, float]] = {}
@@ -59,24 +68,21 @@ class OverviewItem(QGraphicsItem):
             min_x, min_y = min(min_x, x), min(min_y, y)
             max_x, max_y = max(max_x, x), max(max_y, y)
         self._lines = [QLineF(*positions[s], *positions[t]) for s, t in graph.edges]
-        self.prepareGeometryChange()
-        if positions:
-            pad = SEQ_WIDTH
-            self._bounds = QRectF(min_x - pad, min_y - pad, max_x - min_x + 2 * pad,
-                                  max_y - min_y + 2 * pad)
-        else:
-            self._bounds = QRectF()
-        self._dirty = False
+        pad = SEQ_WIDTH
+        self._set_bounds(QRectF(min_x - pad, min_y - pad, max_x - min_x + 2 * pad,
+                                max_y - min_y + 2 * pad) if positions else QRectF())
+        self.update()
+
+    def _set_bounds(self, bounds: QRectF) -> None:
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = bounds
 
     def boundingRect(self) -> QRectF:
-        if self._dirty:
-            self.rebuild()
         return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        if self._dirty:
-            self.rebuild()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(self._link_pen)
         painter.drawLines(self._lines)

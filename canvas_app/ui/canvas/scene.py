@@ -8,14 +8,11 @@ selected nodes becomes merged move commands, a drag from a node's handle becomes
 from __future__ import annotations
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
-    QGraphicsItem,
     QGraphicsLineItem,
     QGraphicsScene,
     QGraphicsSceneHelpEvent,
     QGraphicsSceneMouseEvent,
-    QStyleOptionGraphicsItem,
     QToolTip,
     QWidget,
 )
@@ -26,7 +23,7 @@ from ...domain.events import DomainEvent
 from ...domain.nodes import Node
 from ...editing.controller import Controller
 from .link_item import LinkItem
-from .node_item import NodeItem, handle_centre
+from .node_item import NodeItem, handle_centre, item_bounds
 from .overview import OverviewItem
 from .style import CanvasStyle
 
@@ -36,21 +33,6 @@ SCENE_MARGIN = 2000.0
 LINT_DELAY_MS = 150
 
 
-class LayerItem(QGraphicsItem):
-    """An invisible parent: hiding it hides all its children in one call."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
-
-    def boundingRect(self) -> QRectF:
-        return QRectF()
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        return None
-
-
 class CampaignScene(QGraphicsScene):
     rename_requested = Signal(str)  # node id: open the inline name editor
     edit_requested = Signal(str)  # node id: "View and edit"
@@ -58,7 +40,9 @@ class CampaignScene(QGraphicsScene):
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        # The BSP index finds the items in view without asking every item for its bounds,
+        # so a repaint costs what is visible, not what is in the campaign.
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.style_cache = CanvasStyle()
         self.controller = controller
         self.campaign_id: str | None = None
@@ -66,10 +50,6 @@ class CampaignScene(QGraphicsScene):
         self.nodes: dict[str, NodeItem] = {}
         self.links: dict[tuple[str, str], LinkItem] = {}
         self._findings: dict[str, list[str]] = {}
-        self._link_layer = LayerItem()
-        self._node_layer = LayerItem()
-        self.addItem(self._link_layer)
-        self.addItem(self._node_layer)
         self.overview = OverviewItem(self)
         self.overview.setVisible(False)
         self.addItem(self.overview)
@@ -104,9 +84,7 @@ class CampaignScene(QGraphicsScene):
         return campaign.graph.nodes[node_id]["node"]
 
     def icon_name(self, kind: str) -> str:
-        from ...domain.nodes import node_kind
-
-        return node_kind(kind).icon
+        return self.style_cache.icon_name(kind)
 
     def show_campaign(self, campaign_id: str | None) -> None:
         """Rebuilds the items from the campaign (opening, switching campaigns)."""
@@ -132,13 +110,19 @@ class CampaignScene(QGraphicsScene):
         self.nodes.clear()
 
     def _add_node_item(self, node: Node) -> NodeItem:
-        item = NodeItem(self, node.id, node.kind, self._node_layer)
+        item = NodeItem(self, node.id, node.kind)
         item.setPos(node.x, node.y)
+        if self.overview_mode:
+            item.setVisible(False)
+        self.addItem(item)
         self.nodes[node.id] = item
         return item
 
     def _add_link_item(self, source: str, target: str) -> LinkItem:
-        link = LinkItem(self, self.nodes[source], self.nodes[target], self._link_layer)
+        link = LinkItem(self, self.nodes[source], self.nodes[target])
+        if self.overview_mode:
+            link.setVisible(False)
+        self.addItem(link)
         self.links[(source, target)] = link
         return link
 
@@ -157,10 +141,15 @@ class CampaignScene(QGraphicsScene):
 
     def nodes_rect(self) -> QRectF:
         """The rectangle around every node (names included), in scene coordinates."""
-        rect = QRectF()
-        for item in self.nodes.values():
-            rect = rect.united(item.sceneBoundingRect())
-        return rect
+        campaign = self.current_campaign()
+        if campaign is None or len(campaign) == 0:
+            return QRectF()
+        bounds = {kind: item_bounds(kind) for kind in {n.kind for n in campaign.nodes}}
+        left = min(n.x + bounds[n.kind].left() for n in campaign.nodes)
+        top = min(n.y + bounds[n.kind].top() for n in campaign.nodes)
+        right = max(n.x + bounds[n.kind].right() for n in campaign.nodes)
+        bottom = max(n.y + bounds[n.kind].bottom() for n in campaign.nodes)
+        return QRectF(left, top, right - left, bottom - top)
 
     # -- domain events -------------------------------------------------------------------
     def on_domain_event(self, event: DomainEvent) -> None:
@@ -261,8 +250,12 @@ class CampaignScene(QGraphicsScene):
         self.overview_mode = wanted
         if wanted:
             self._cancel_gestures()
-        self._node_layer.setVisible(not wanted)
-        self._link_layer.setVisible(not wanted)
+        if wanted:
+            self.overview.ensure_current()
+        for item in self.nodes.values():
+            item.setVisible(not wanted)
+        for link in self.links.values():
+            link.setVisible(not wanted)
         self.overview.setVisible(wanted)
 
     # -- selection helpers ---------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen
 
+from ...domain.nodes import node_kind
 from .. import theme
 
 
@@ -31,7 +32,14 @@ class CanvasStyle:
         self.link_brush = QBrush(QColor(theme.LINK))
         self.link_selected_brush = QBrush(QColor(theme.LINK_SELECTED))
         self.rubber_pen = QPen(QColor(theme.SELECTION), 2, Qt.PenStyle.DashLine)
+        self._icon_names: dict[str, str] = {}
         self._elided: dict[tuple[str, float, int], str] = {}
+
+    def icon_name(self, kind: str) -> str:
+        name = self._icon_names.get(kind)
+        if name is None:
+            name = self._icon_names[kind] = node_kind(kind).icon
+        return name
 
     def colour(self, kind: str) -> QColor:
         colour = self._colours.get(kind)

@@ -101,6 +101,7 @@ class CanvasView(QGraphicsView):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setBackgroundBrush(QColor(theme.CANVAS_BACKGROUND))
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.show_grid = True
         self.name_editor: NameEditor | None = None
         self.context_actions: dict[str, list[object]] = {"node": [], "link": [], "canvas": []}

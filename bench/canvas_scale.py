@@ -1,0 +1,253 @@
+"""Canvas at scale: Campaign Canvas against NodeGraphQt, measured in the same run.
+
+For N nodes with N links (a grid of sequences and goals, each linked to the next), prints:
+- open: from a workspace in memory to a scene ready in a 1600x1000 view, fitted;
+- paint (fit): one full repaint of the view fitted to all nodes (zoomed out);
+- paint (100%): one full repaint at 100 % zoom;
+- drag x100: 100 mouse-move steps dragging one linked node, each followed by the repaint
+  the view schedules for it (what changed, as on screen);
+then the same for NodeGraphQt (nodes with one input and one output port, linked the same
+way) and the ratios. Times are the best of a few runs. Run offscreen:
+
+    QT_QPA_PLATFORM=offscreen python bench/canvas_scale.py [--quick] [--sizes 2000 10000]
+
+``--quick`` uses 1,000 and 2,000 nodes and runs NodeGraphQt at 2,000 only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
+from PySide6.QtGui import QImage, QUndoStack  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QGraphicsView  # noqa: E402
+
+VIEW_W, VIEW_H = 1600, 1000
+COLUMNS = 100
+STEP_X, STEP_Y = 240.0, 180.0
+DRAG_STEPS = 100
+KINDS = ("sequence", "purchase_goal", "sequence", "tag_goal")
+
+
+@dataclass
+class Figures:
+    open: float
+    paint_fit: float
+    paint_100: float
+    drag: float
+
+
+def best(times: int, fn: Callable[[], None]) -> float:
+    results = []
+    for _ in range(times):
+        start = time.perf_counter()
+        fn()
+        results.append(time.perf_counter() - start)
+    return min(results)
+
+
+def render(view: QGraphicsView, image: QImage) -> None:
+    """One full repaint of the view as the screen gets it: a paint event for the whole
+    viewport (items outside it are culled, as in the app). ``QGraphicsView.render()`` is
+    not used: it paints every item of the scene and lets the clip discard most of them."""
+    del image
+    view.viewport().repaint()
+
+
+def positions(n: int) -> list[tuple[float, float]]:
+    return [((i % COLUMNS) * STEP_X, (i // COLUMNS) * STEP_Y) for i in range(n)]
+
+
+def links(n: int) -> list[tuple[int, int]]:
+    """n links: a chain through all nodes, plus one from the last back to the first."""
+    pairs = [(i, i + 1) for i in range(n - 1)]
+    pairs.append((n - 1, 0))
+    return pairs
+
+
+# -- Campaign Canvas --------------------------------------------------------------------------
+def build_workspace(n: int):
+    from canvas_app.domain.campaign import Campaign
+    from canvas_app.domain.nodes import Node
+    from canvas_app.domain.workspace import Workspace
+
+    workspace = Workspace()
+    campaign = workspace.add_campaign(Campaign("big", "Big"))
+    for i, (x, y) in enumerate(positions(n)):
+        campaign.add_node(Node(f"n{i}", KINDS[i % len(KINDS)], f"Node {i}", x, y))
+    for a, b in links(n):
+        campaign.link(f"n{a}", f"n{b}")
+    return workspace
+
+
+def drag(view: QGraphicsView, where: Callable[[], QPoint], steps: int) -> None:
+    viewport = view.viewport()
+    start = where()
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, steps + 1):
+        QTest.mouseMove(viewport, start + QPoint(3 * (step % 40), step))
+        QApplication.processEvents()  # the view repaints what the step changed, as on screen
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       start + QPoint(3 * (steps % 40), steps))
+
+
+def bench_canvas(n: int) -> Figures:
+    from canvas_app.editing.controller import Controller
+    from canvas_app.ui.canvas import CampaignScene, CanvasView
+
+    workspace = build_workspace(n)
+    image = QImage(VIEW_W, VIEW_H, QImage.Format.Format_ARGB32_Premultiplied)
+    keep: list[object] = []
+
+    def open_once() -> None:
+        stack = QUndoStack()
+        controller = Controller(workspace, stack)
+        scene = CampaignScene(controller)
+        view = CanvasView()
+        view.resize(VIEW_W, VIEW_H)
+        view.bind(scene)
+        scene.show_campaign("big")
+        view.fit()
+        keep[:] = [stack, controller, scene, view]
+
+    opened = []
+    for _ in range(2):
+        if keep:
+            keep[2].detach()  # type: ignore[attr-defined]
+            keep.clear()
+            gc.collect()
+        start = time.perf_counter()
+        open_once()
+        opened.append(time.perf_counter() - start)
+    stack, controller, scene, view = keep
+    view.show()
+    QApplication.processEvents()
+    view.fit()
+    render(view, image)  # warm-up: icon and text caches
+    paint_fit = best(5, lambda: render(view, image))
+    middle = scene.nodes[f"n{n // 2 + COLUMNS // 2}"]
+    view.reset_zoom()
+    view.centerOn(middle)
+    render(view, image)
+    paint_100 = best(5, lambda: render(view, image))
+    scene.select_nodes([middle.node_id])
+    scene.snap_to_grid = False  # every step moves the node, as in NodeGraphQt
+    drag_time = best(2, lambda: drag(view, lambda: view.mapFromScene(middle.pos()),
+                                     DRAG_STEPS))
+    merged = stack.count()
+    scene.detach()
+    view.close()
+    assert merged == 2, f"each drag should be one undo step, found {merged}"
+    return Figures(min(opened), paint_fit, paint_100, drag_time)
+
+
+# -- NodeGraphQt ------------------------------------------------------------------------------
+def bench_nodegraphqt(n: int) -> Figures:
+    from NodeGraphQt import BaseNode, NodeGraph
+
+    class BenchNode(BaseNode):
+        __identifier__ = "bench"
+        NODE_NAME = "node"
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.add_input("in")
+            self.add_output("out")
+
+    image = QImage(VIEW_W, VIEW_H, QImage.Format.Format_ARGB32_Premultiplied)
+    start = time.perf_counter()
+    graph = NodeGraph()
+    graph.register_node(BenchNode)
+    viewer = graph.viewer()
+    viewer.resize(VIEW_W, VIEW_H)
+    nodes = []
+    for i, (x, y) in enumerate(positions(n)):
+        nodes.append(graph.create_node("bench.BenchNode", name=f"Node {i}", selected=False,
+                                       pos=[x, y], push_undo=False))
+    for a, b in links(n):
+        nodes[a].output(0).connect_to(nodes[b].input(0), push_undo=False, emit_signal=False)
+    graph.clear_selection()
+    graph.fit_to_selection()
+    opened = time.perf_counter() - start
+    viewer.show()
+    QApplication.processEvents()
+    graph.fit_to_selection()
+    render(viewer, image)
+    paint_fit = best(5, lambda: render(viewer, image))
+    middle = nodes[n // 2 + COLUMNS // 2]
+    graph.reset_zoom()
+    graph.center_on([middle])
+    render(viewer, image)
+    paint_100 = best(5, lambda: render(viewer, image))
+    def grip() -> QPoint:
+        rect = middle.view.sceneBoundingRect()
+        return viewer.mapFromScene(QPointF(rect.center().x(), rect.top() + 12))
+
+    drag_time = best(2, lambda: drag(viewer, grip, DRAG_STEPS))
+    viewer.close()
+    graph.close() if hasattr(graph, "close") else None
+    return Figures(opened, paint_fit, paint_100, drag_time)
+
+
+# -- report -----------------------------------------------------------------------------------
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:9.1f} ms"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="1,000 and 2,000 nodes; NodeGraphQt at 2,000 only")
+    parser.add_argument("--sizes", type=int, nargs="+", default=None)
+    parser.add_argument("--no-nodegraphqt", action="store_true")
+    args = parser.parse_args(argv)
+    sizes = args.sizes or ([1000, 2000] if args.quick else [2000, 10000])
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    print(f"Canvas scale, {VIEW_W}x{VIEW_H} view, N nodes with N links, offscreen, best of runs")
+    header = f"{'':24}{'open':>12}{'paint (fit)':>14}{'paint (100%)':>14}{'drag x100':>13}"
+    print(header)
+    print("-" * len(header))
+    targets = {2000: 0.016, 10000: 0.033}
+    failures: list[str] = []
+    for n in sizes:
+        ours = bench_canvas(n)
+        print(f"{f'Campaign Canvas {n:>6}':24}{ms(ours.open):>12}{ms(ours.paint_fit):>14}"
+              f"{ms(ours.paint_100):>14}{ms(ours.drag):>13}")
+        limit = targets.get(n)
+        if limit is not None and ours.paint_fit > limit:
+            failures.append(f"paint (fit) of {n} nodes {ours.paint_fit * 1000:.1f} ms "
+                            f"> {limit * 1000:.0f} ms")
+        if n >= 10000 and ours.open > 1.0:
+            failures.append(f"open of {n} nodes {ours.open:.2f} s > 1 s")
+        skip = args.no_nodegraphqt or (args.quick and n != 2000) or n > 10000
+        if skip:
+            print(f"{f'NodeGraphQt {n:>6}':24}{'(skipped)':>12}")
+            continue
+        theirs = bench_nodegraphqt(n)
+        print(f"{f'NodeGraphQt {n:>6}':24}{ms(theirs.open):>12}{ms(theirs.paint_fit):>14}"
+              f"{ms(theirs.paint_100):>14}{ms(theirs.drag):>13}")
+        ratios = Figures(theirs.open / ours.open, theirs.paint_fit / ours.paint_fit,
+                         theirs.paint_100 / ours.paint_100, theirs.drag / ours.drag)
+        print(f"{'  ratio (NodeGraphQt/us)':24}{ratios.open:>11.1f}x{ratios.paint_fit:>13.1f}x"
+              f"{ratios.paint_100:>13.1f}x{ratios.drag:>12.1f}x")
+        for name, value in vars(ratios).items():
+            if value < 10:
+                failures.append(f"{name} at {n} nodes only {value:.1f}x NodeGraphQt")
+        gc.collect()
+    print()
+    print("targets met" if not failures else "targets missed:\n  " + "\n  ".join(failures))
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
