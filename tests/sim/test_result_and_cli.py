@@ -112,6 +112,8 @@ def test_cli_json_out_and_options(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert set(data["nodes"]) == {"nurture", "bought-shock", "post-purchase"}
     assert data["until"] == "2026-03-05T00:00:00Z"
     assert data["nodes"]["post-purchase"]["active"] == 2
+    assert data["log"][-1] == ("2026-03-05 00:00 horizon reached: 8 scenario events after "
+                               "it were not simulated")
     assert "Pool Shock Nurture" in capsys.readouterr().out
     assert run(args(json=True)) == 0
     assert json.loads(capsys.readouterr().out)["format"] == "campaign-canvas-result"
