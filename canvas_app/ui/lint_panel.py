@@ -54,6 +54,10 @@ class LintPanel(QListWidget):
         names = {c.id: c.name for c in ws.campaigns}
         for finding in ws.lint():
             where = names.get(finding.campaign_id or "", "")
+            if finding.node_id and finding.campaign_id and ws.has_campaign(finding.campaign_id):
+                campaign = ws.campaign(finding.campaign_id)
+                if campaign.has_node(finding.node_id):
+                    where = f"{where} › {campaign.node(finding.node_id).name}"
             text = f"{where}: {finding.message}" if where else finding.message
             item = QListWidgetItem(self._warning, text)
             item.setData(CAMPAIGN_ROLE, finding.campaign_id or "")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
 from ..editing import clipboard
@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.scene: CampaignScene | None = None
         self.undo_group = QUndoGroup(self)
+        self.toolbar_actions: dict[str, QAction] = {}
         self._paste_count = 0
 
         self.view = CanvasView(self)
@@ -75,8 +76,14 @@ class MainWindow(QMainWindow):
         self.lint_panel.finding_activated.connect(self.reveal_node)
         self.files.refresh_recent_menu()
         self.resize(1280, 800)
+        self.resizeDocks([self.docks["palette"], self.docks["campaigns"]], [190, 400],
+                         Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["lint"]], [120], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["palette"]], [230], Qt.Orientation.Horizontal)
         self.bind_session(session)
         self._restore_layout()
+        self.show_status("Drag a goal from the palette onto the canvas; double-click a name "
+                         "to rename it, double-click a goal to view and edit it.")
 
     def _dock(self, title: str, name: str, widget: QWidget,
               area: Qt.DockWidgetArea) -> QDockWidget:

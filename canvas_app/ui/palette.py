@@ -68,6 +68,10 @@ class Palette(QListView):
         self.setUniformItemSizes(True)
         self.activated.connect(self._place)
 
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        super().startDrag(supportedActions)
+        self.clearSelection()  # the palette offers kinds; it keeps no chosen one
+
     def _place(self, index: QModelIndex) -> None:
         if index.isValid():
             self.place_requested.emit(str(index.data(KIND_ROLE)))

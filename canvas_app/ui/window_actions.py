@@ -154,7 +154,28 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> dict[str, QMenu]:
     return menus
 
 
+def _short_undo_actions(window: MainWindow) -> tuple[QAction, QAction]:
+    """Undo/Redo for the toolbar with fixed labels (the menu's say what they undo)."""
+    group = window.undo_group
+    undo = QAction("Undo", window)
+    undo.setToolTip("Undo the last edit (Ctrl+Z)")
+    undo.triggered.connect(group.undo)
+    undo.setEnabled(group.canUndo())
+    group.canUndoChanged.connect(undo.setEnabled)
+    group.undoTextChanged.connect(lambda text: undo.setToolTip(f"Undo {text}"))
+    redo = QAction("Redo", window)
+    redo.setToolTip("Redo (Ctrl+Shift+Z)")
+    redo.triggered.connect(group.redo)
+    redo.setEnabled(group.canRedo())
+    group.canRedoChanged.connect(redo.setEnabled)
+    group.redoTextChanged.connect(lambda text: redo.setToolTip(f"Redo {text}"))
+    return undo, redo
+
+
 def build_toolbar(window: MainWindow, a: dict[str, QAction]) -> QToolBar:
+    a = dict(a)
+    a["undo"], a["redo"] = _short_undo_actions(window)
+    window.toolbar_actions = a
     bar = QToolBar("Main toolbar", window)
     bar.setObjectName("mainToolbar")
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

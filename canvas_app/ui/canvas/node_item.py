@@ -88,6 +88,7 @@ class NodeItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)  # overlapping parts add up, never cancel
         if self.kind == "sequence":
             path.addRoundedRect(body_rect(self.kind), 12, 12)
         else:
@@ -136,9 +137,10 @@ class NodeItem(QGraphicsItem):
             self._paint_sequence(painter, body, colour, len(node.config.steps), lod)
         else:
             self._paint_goal(painter, body, lod)
-        if selected:
+        if selected or self.canvas.link_target is self:
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(style.selection_pen)
+            painter.setPen(style.target_pen if self.canvas.link_target is self
+                           else style.selection_pen)
             outline = body.adjusted(-4, -4, 4, 4)
             if self.kind == "sequence":
                 painter.drawRoundedRect(outline, 15, 15)

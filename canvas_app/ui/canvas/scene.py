@@ -55,6 +55,7 @@ class CampaignScene(QGraphicsScene):
         self.addItem(self.overview)
         self.overview_mode = False
         self._link_from: NodeItem | None = None
+        self.link_target: NodeItem | None = None  # highlighted while a link is drawn
         self._rubber: QGraphicsLineItem | None = None
         self._press: QPointF | None = None
         self._drag_start: dict[str, tuple[float, float]] = {}
@@ -265,6 +266,25 @@ class CampaignScene(QGraphicsScene):
                 return item
         return None
 
+    def link_target_at(self, pos: QPointF) -> NodeItem | None:
+        """The node a link dropped at ``pos`` goes to: generous, anywhere on its icon,
+        name or the margin around them."""
+        item = self.node_at(pos)
+        if item is not None:
+            return item
+        for candidate in self.items(pos, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
+            if isinstance(candidate, NodeItem):
+                return candidate
+        return None
+
+    def _set_link_target(self, item: NodeItem | None) -> None:
+        if item is self.link_target:
+            return
+        previous, self.link_target = self.link_target, item
+        for node in (previous, item):
+            if node is not None:
+                node.update()
+
     def selected_node_ids(self) -> list[str]:
         return [i.node_id for i in self.selectedItems() if isinstance(i, NodeItem)]
 
@@ -289,6 +309,7 @@ class CampaignScene(QGraphicsScene):
             self.removeItem(self._rubber)
         self._rubber = None
         self._link_from = None
+        self._set_link_target(None)
         self._press = None
         self._drag_start = {}
         self._drag_id = None
@@ -321,6 +342,8 @@ class CampaignScene(QGraphicsScene):
             line = self._rubber.line()
             line.setP2(event.scenePos())
             self._rubber.setLine(line)
+            target = self.link_target_at(event.scenePos())
+            self._set_link_target(target if target is not self._link_from else None)
             event.accept()
             return
         if (self._press is not None and self._drag_start
@@ -344,7 +367,8 @@ class CampaignScene(QGraphicsScene):
                 self.removeItem(self._rubber)
             self._rubber = None
             self._link_from = None
-            target = self.node_at(event.scenePos())
+            self._set_link_target(None)
+            target = self.link_target_at(event.scenePos())
             if target is None:
                 self.controller.status_message.emit(
                     "Drop the link on another node to connect them.")

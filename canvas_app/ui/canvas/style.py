@@ -15,6 +15,7 @@ class CanvasStyle:
         self._colours = {kind: theme.kind_colour(kind) for kind in theme.KIND_COLOURS}
         self.selection_pen = QPen(QColor(theme.SELECTION), 2.5)
         self.selection_pen.setCosmetic(True)
+        self.target_pen = QPen(QColor(theme.SELECTION), 3, Qt.PenStyle.DashLine)
         self.handle_pen = QPen(QColor("#ffffff"), 2)
         self.handle_brush = QBrush(QColor(theme.SELECTION))
         self.shadow_brush = QBrush(QColor(15, 23, 42, 38))

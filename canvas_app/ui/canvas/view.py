@@ -28,7 +28,7 @@ MIN_SCALE, MAX_SCALE = 0.02, 4.0
 ZOOM_STEP = 1.2
 DETAIL_SCALE = 0.45  # names and badges drop out below this zoom (see node_item.DETAIL_LOD)
 OVERVIEW_SCALE = 0.3  # large campaigns switch to the overview below this zoom
-FIT_MAX_SCALE = 1.0
+FIT_MAX_SCALE = 1.25
 
 
 class NameEditor(QLineEdit):
@@ -161,7 +161,7 @@ class CanvasView(QGraphicsView):
         self.set_zoom(1.0)
 
     def fit(self) -> None:
-        """Shows every node; never magnifies past 100 %, so a small flow stays crisp."""
+        """Shows every node; a small flow is magnified at most to 125 %."""
         scene = self.canvas()
         if scene is None:
             return
@@ -220,6 +220,23 @@ class CanvasView(QGraphicsView):
         painter.drawLines(minor)
         painter.setPen(self._major_pen)
         painter.drawLines(majors)
+        painter.restore()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        """On an empty campaign, a hint where to start."""
+        super().drawForeground(painter, rect)
+        scene = self.canvas()
+        if scene is None or scene.nodes:
+            return
+        text = ("Drag a purchase goal, tag goal or sequence from the palette onto the canvas"
+                if scene.campaign_id is not None else "Create or choose a campaign")
+        painter.save()
+        painter.resetTransform()
+        painter.setPen(QColor(theme.TEXT_MUTED))
+        font = painter.font()
+        font.setPointSizeF(11)
+        painter.setFont(font)
+        painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
 
     # -- drops from the palette ----------------------------------------------------------

@@ -100,8 +100,20 @@ def test_zoom_keys_wheel_and_fit(qtbot, window: MainWindow) -> None:
     rect = view.mapToScene(view.viewport().rect()).boundingRect()
     for item in window.scene.nodes.values():
         assert rect.contains(item.sceneBoundingRect())
-    assert view.zoom() <= 1.0
+    from canvas_app.ui.canvas.view import FIT_MAX_SCALE
+
+    assert view.zoom() <= FIT_MAX_SCALE
     assert "Zoom" in window.zoom_label.text()
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    before = view.zoom()
+    centre = QPointF(view.viewport().rect().center())
+    wheel = QWheelEvent(centre, view.viewport().mapToGlobal(centre), QPoint(0, 0),
+                        QPoint(0, 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.zoom() > before
 
 
 def test_middle_drag_pans(qtbot, window: MainWindow) -> None:
