@@ -170,8 +170,8 @@ def bench_nodegraphqt(n: int) -> Figures:
     viewer = graph.viewer()
     viewer.resize(VIEW_W, VIEW_H)
     nodes = []
-    for i, (x, y) in enumerate(positions(n)):
-        nodes.append(graph.create_node("bench.BenchNode", name=f"Node {i}", selected=False,
+    for x, y in positions(n):
+        nodes.append(graph.create_node("bench.BenchNode", selected=False,
                                        pos=[x, y], push_undo=False))
     for a, b in links(n):
         nodes[a].output(0).connect_to(nodes[b].input(0), push_undo=False, emit_signal=False)

@@ -1,0 +1,90 @@
+"""The window around the canvas: workspace menu, recovery at start, recent files, layout,
+title, Space-drag panning, tooltips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QGraphicsSceneHelpEvent, QToolTip
+
+from canvas_app.app import build_main_window
+from canvas_app.ui.main_window import MainWindow
+
+from .conftest import make_window
+
+
+def test_workspace_menu_opens_catalog_and_ecommerce(qtbot, window: MainWindow) -> None:
+    menu = window.menus["workspace"]
+    texts = [a.text() for a in menu.actions()]
+    assert texts == ["&Catalog…", "&E-Commerce Actions…"]
+    before = set(QApplication.topLevelWidgets())
+    window.actions_by_name["catalog"].trigger()
+    window.actions_by_name["ecommerce"].trigger()
+    opened = [w for w in QApplication.topLevelWidgets() if w not in before and w.isVisible()]
+    assert len(opened) == 2
+    for dialog in opened:
+        dialog.close()
+
+
+def test_recovery_is_offered_at_start(qtbot, window: MainWindow, sample_file: Path,
+                                      tmp_path: Path) -> None:
+    window.controller.add_node(window.current_campaign_id(), "sequence", 0, 300)
+    assert window.files.autosave()
+    settings = QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat)
+    again = build_main_window(str(sample_file), settings=settings,
+                              recovery_dir=tmp_path / "recovery")
+    qtbot.addWidget(again)
+    again.files.ask_unsaved = lambda: "discard"
+    qtbot.waitUntil(lambda: again.files.recovery_box is not None, timeout=2000)
+    assert "did not close normally" in again.files.recovery_box.text()
+    again.files.recovery_box.reject()
+
+
+def test_recent_files_and_window_layout_are_remembered(qtbot, sample_file: Path,
+                                                       tmp_path: Path) -> None:
+    window = make_window(qtbot, str(sample_file), tmp_path)
+    recent = window.menus["recent"]
+    assert [a.text() for a in recent.actions()] == [str(sample_file)]
+    window.docks["lint"].hide()
+    assert window.close()
+    again = make_window(qtbot, str(sample_file), tmp_path)  # same settings file
+    assert again.docks["lint"].isHidden()
+    assert not again.docks["palette"].isHidden()
+
+
+def test_title_names_the_document_and_marks_changes(window: MainWindow) -> None:
+    assert window.windowTitle() == "pool.campaign.json[*] — Campaign Canvas"
+    assert not window.isWindowModified()
+    window.place_node("purchase_goal")
+    assert window.isWindowModified()
+
+
+def test_space_drag_pans(qtbot, window: MainWindow) -> None:
+    view = window.view
+    view.reset_zoom()
+    view.setFocus()
+    before = view.mapToScene(view.viewport().rect().center())
+    qtbot.keyPress(view, Qt.Key.Key_Space)
+    vp = view.viewport()
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=QPoint(500, 300))
+    qtbot.mouseMove(vp, QPoint(400, 300))
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=QPoint(400, 300))
+    qtbot.keyRelease(view, Qt.Key.Key_Space)
+    after = view.mapToScene(view.viewport().rect().center())
+    assert after.x() > before.x() + 50
+    assert window.controller.undo_stack.count() == 0  # panning edits nothing
+
+
+def test_node_tooltip_describes_the_node_and_its_warnings(qtbot, window: MainWindow) -> None:
+    cid = window.current_campaign_id()
+    node_id = window.controller.add_node(cid, "tag_goal", 0, 300)
+    window.scene.refresh_findings()
+    event = QGraphicsSceneHelpEvent()
+    event.setScenePos(QPointF(0, 300))
+    event.setScreenPos(QPoint(100, 100))
+    window.scene.helpEvent(event)
+    text = QToolTip.text()
+    assert "Tag goal 1" in text and "no tag" in text
+    assert node_id in window.scene.nodes
+    QToolTip.hideText()
