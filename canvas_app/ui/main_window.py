@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
 from ..editing import clipboard
+from ..editing.controller import Controller
 from .campaign_list import CampaignList
 from .canvas import CampaignScene, CanvasView
 from .file_actions import FileActions
@@ -120,7 +121,7 @@ class MainWindow(QMainWindow):
         self.update_title()
 
     @property
-    def controller(self):  # noqa: ANN201 (the session's Controller)
+    def controller(self) -> Controller:
         return self.session.controller
 
     def show_campaign(self, campaign_id: str | None) -> None:

@@ -157,7 +157,7 @@ class NodeItem(QGraphicsItem):
         painter.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
                          | Qt.TextFlag.TextWordWrap, text)
         if findings:
-            self._paint_badge(painter, body, findings)
+            painter.drawImage(self.badge_rect(), style.icons.image("warning.svg", 64))
 
     # -- painting helpers ----------------------------------------------------------------
     def _paint_goal(self, painter: QPainter, body: QRectF, lod: float) -> None:
@@ -189,12 +189,6 @@ class NodeItem(QGraphicsItem):
         label = f"{steps} step{'s' if steps != 1 else ''}"
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                          f"Sequence\n{label}")
-
-    def _paint_badge(self, painter: QPainter, body: QRectF, findings: list[str]) -> None:
-        style = self.canvas.style_cache
-        rect = self.badge_rect()
-        painter.drawImage(rect, style.icons.image("warning.svg", 64))
-        del body, findings
 
     def badge_rect(self) -> QRectF:
         body = body_rect(self.kind)

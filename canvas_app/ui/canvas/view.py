@@ -26,7 +26,6 @@ from .scene import GRID, CampaignScene
 
 MIN_SCALE, MAX_SCALE = 0.02, 4.0
 ZOOM_STEP = 1.2
-DETAIL_SCALE = 0.45  # names and badges drop out below this zoom (see node_item.DETAIL_LOD)
 OVERVIEW_SCALE = 0.3  # large campaigns switch to the overview below this zoom
 FIT_MAX_SCALE = 1.25
 
