@@ -1,6 +1,7 @@
 """Canvas at scale: Campaign Canvas against NodeGraphQt, measured in the same run.
 
-For N nodes with N links (a grid of sequences and goals, each linked to the next), prints:
+For N nodes with N links (sequences and goals in rows of 100, each linked to the next, the
+last back to the first), prints:
 - open: from a workspace in memory to a scene ready in a 1600x1000 view, fitted;
 - paint (fit): one full repaint of the view fitted to all nodes (zoomed out);
 - paint (100%): one full repaint at 100 % zoom;
@@ -64,7 +65,15 @@ def render(view: QGraphicsView, image: QImage) -> None:
 
 
 def positions(n: int) -> list[tuple[float, float]]:
-    return [((i % COLUMNS) * STEP_X, (i // COLUMNS) * STEP_Y) for i in range(n)]
+    """Rows of COLUMNS nodes, left to right then right to left (as a long flow is laid
+    out), so consecutive nodes are neighbours and their links short."""
+    out = []
+    for i in range(n):
+        row, col = divmod(i, COLUMNS)
+        if row % 2:
+            col = COLUMNS - 1 - col
+        out.append((col * STEP_X, row * STEP_Y))
+    return out
 
 
 def links(n: int) -> list[tuple[int, int]]:
