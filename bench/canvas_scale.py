@@ -143,7 +143,7 @@ def bench_canvas(n: int) -> Figures:
     view.fit()
     render(view, image)  # warm-up: icon and text caches
     paint_fit = best(5, lambda: render(view, image))
-    middle = scene.nodes[f"n{n // 2 + COLUMNS // 2}"]
+    middle = scene.nodes[f"n{min(n - 1, n // 2 + COLUMNS // 2)}"]
     view.reset_zoom()
     view.centerOn(middle)
     render(view, image)
@@ -192,7 +192,7 @@ def bench_nodegraphqt(n: int) -> Figures:
     graph.fit_to_selection()
     render(viewer, image)
     paint_fit = best(5, lambda: render(viewer, image))
-    middle = nodes[n // 2 + COLUMNS // 2]
+    middle = nodes[min(n - 1, n // 2 + COLUMNS // 2)]
     graph.reset_zoom()
     graph.center_on([middle])
     render(viewer, image)

@@ -1,0 +1,19 @@
+"""The scale benchmark runs end to end on a tiny size (no timing is checked here)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_canvas_scale_bench_runs() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "canvas_scale.py"), "--sizes", "60",
+         "--no-nodegraphqt"], capture_output=True, text=True, cwd=ROOT, timeout=120,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    assert "Campaign Canvas     60" in result.stdout
+    assert "open" in result.stdout and "drag x100" in result.stdout
