@@ -93,7 +93,8 @@ def parse_time(value: object) -> datetime:
 def format_time(moment: datetime) -> str:
     """ISO 8601 UTC with a ``Z``; seconds always shown, microseconds when present."""
     moment = moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
-    text = moment.strftime("%Y-%m-%dT%H:%M:%S")
+    # Not strftime's %Y: it writes years before 1000 without the leading zeros.
+    text = f"{moment.year:04d}-" + moment.strftime("%m-%dT%H:%M:%S")
     if moment.microsecond:
         text += f".{moment.microsecond:06d}"
     return text + "Z"

@@ -1,0 +1,13 @@
+"""The database store (Qt-free): a whole workspace in SQLite or PostgreSQL.
+
+    with Store(resolve_url("my.db")) as store:
+        store.save(workspace)
+        assert store.load() == workspace
+
+The tables are in :mod:`.models`, their Alembic migrations in ``migrations/`` (applied
+when a store is opened), the mapping to and from the domain in :mod:`.mapping`.
+"""
+
+from .repository import Store, StoreError, default_db_url, resolve_url
+
+__all__ = ["Store", "StoreError", "default_db_url", "resolve_url"]

@@ -1,0 +1,283 @@
+"""The store: a whole workspace in a SQL database (SQLite file or PostgreSQL).
+
+``Store(url)`` opens the database and brings its schema up to date (Alembic migrations,
+applied on open); :meth:`Store.save` replaces the stored workspace in one transaction and
+:meth:`Store.load` reads it back. Every database problem becomes a :class:`StoreError`
+whose text is one line naming the URL, with any password hidden.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import platformdirs
+from sqlalchemy import delete, event, insert, select, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError, NoSuchModuleError, SQLAlchemyError, StatementError
+from sqlalchemy.orm import Session
+
+from ..domain.workspace import Workspace
+from .mapping import build_workspace, workspace_rows
+from .migrate import UnknownRevision, upgrade
+from .models import (
+    TABLES,
+    ActionRow,
+    ActionSetRow,
+    CampaignRow,
+    CategoryRow,
+    ContactRow,
+    ContactTagRow,
+    EdgeRow,
+    NodeRow,
+    OrderFormRow,
+    PaymentTypeRow,
+    ProductRow,
+    WorkspaceRow,
+)
+
+APP_NAME = "campaign-canvas"
+DB_FILE = "workspace.db"
+CONNECT_TIMEOUT = 10  # seconds, for PostgreSQL: an unreachable server fails, not hangs
+MIGRATION_LOCK_KEY = 0x43616E7661734342  # a PostgreSQL advisory lock: "CanvasCB"
+
+# Alembic's ``context`` and ``op`` are process-wide: two threads must not migrate at once.
+_MIGRATING = threading.Lock()
+
+
+class StoreError(Exception):
+    """A store cannot be opened, read or written; ``str()`` is one line."""
+
+
+# -- URLs ------------------------------------------------------------------------------------
+def default_db_url() -> str:
+    """The SQLite file ``workspace.db`` in the user's data folder (created if missing)."""
+    folder = Path(platformdirs.user_data_dir(APP_NAME))
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / DB_FILE}"
+
+
+def resolve_url(arg: str) -> str:
+    """A database URL as given (it has ``://``), else a file path made a SQLite URL."""
+    if "://" in arg:
+        return arg
+    return f"sqlite:///{os.path.abspath(os.path.expanduser(arg))}"
+
+
+def safe_url(url: str) -> str:
+    """The URL with its password replaced by ``***``."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not parseable: hide whatever sits between "user:" and "@"
+        return re.sub(r"(://[^/:@]*:)[^/@]*@", r"\1***@", url)
+
+
+def _password(url: str) -> str | None:
+    try:
+        password = make_url(url).password
+    except Exception:
+        return None
+    return str(password) if password else None
+
+
+def describe_error(exc: BaseException, url: str = "") -> str:
+    """One line: the driver's own message when there is one, without SQL or links."""
+    if isinstance(exc, DBAPIError) and exc.orig is not None:
+        message = str(exc.orig) or type(exc.orig).__name__
+    elif isinstance(exc, StatementError) and exc.orig is not None:
+        message = f"{type(exc.orig).__name__}: {exc.orig}"
+    elif isinstance(exc, NoSuchModuleError):
+        message = f"unknown kind of database ({exc})"
+    elif isinstance(exc, KeyError) and exc.args:  # str() would quote the message
+        message = str(exc.args[0])
+    elif isinstance(exc, ImportError):
+        message = f"the database driver is not installed ({exc})"
+    else:
+        message = str(exc) or type(exc).__name__
+    # Drop PostgreSQL's quote of the statement ("LINE 1: ..." and a line with a caret).
+    lines = [line for line in message.splitlines()
+             if not re.match(r"\s*(LINE \d+:|\^\s*$)", line)]
+    message = " ".join(" ".join(lines).split())
+    password = _password(url) if url else None
+    if password and len(password) > 2:
+        message = message.replace(password, "***")
+    return message
+
+
+# -- the store -------------------------------------------------------------------------------
+class Store:
+    """One workspace in the database at ``url``; usable as a context manager."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._engine: Engine | None = None
+        try:
+            self._engine = _create_engine(url)
+            with _MIGRATING, self._writing().begin() as connection:
+                if self._engine.dialect.name == "postgresql":
+                    # Another process opening the same new database waits here, then finds
+                    # it up to date.
+                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                       {"key": MIGRATION_LOCK_KEY})
+                upgrade(connection)
+        except UnknownRevision as exc:
+            self.close()
+            raise StoreError(
+                f"cannot open {safe_url(url)}: its tables are at revision {exc.revision}, "
+                "which this version of Campaign Canvas does not know (a newer version "
+                "wrote them)") from None
+        except (SQLAlchemyError, ImportError, OSError, ValueError) as exc:
+            self.close()
+            raise StoreError(f"cannot open {safe_url(url)}: {describe_error(exc, url)}") \
+                from exc
+
+    # -- context manager ------------------------------------------------------------------
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({safe_url(self.url)!r})"
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise StoreError(f"the store {safe_url(self.url)} is closed")
+        return self._engine
+
+    def _writing(self) -> Engine:
+        """The engine for a writing transaction: on SQLite it starts with BEGIN IMMEDIATE,
+        so a second writer waits for the first (up to the busy timeout) instead of
+        failing with "database is locked" when both want to commit."""
+        return self.engine.execution_options(sqlite_begin="IMMEDIATE")
+
+    def close(self) -> None:
+        """Closes every connection; the store cannot be used afterwards."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    # -- reading -------------------------------------------------------------------------
+    def is_empty(self) -> bool:
+        """True when no workspace has been saved yet."""
+        try:
+            with Session(self.engine) as session:
+                return session.scalar(select(WorkspaceRow.id).limit(1)) is None
+        except SQLAlchemyError as exc:
+            raise self._error("cannot read", exc) from exc
+
+    def load(self) -> Workspace:
+        """The saved workspace, or an empty ``Workspace()`` when none was saved."""
+        try:
+            with Session(self.engine) as session, session.begin():
+                if self.engine.dialect.name == "postgresql":  # one snapshot for every query
+                    session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+                return self._read(session)
+        except SQLAlchemyError as exc:
+            raise self._error("cannot read", exc) from exc
+        except (KeyError, ValueError, TypeError) as exc:
+            raise self._error("cannot read", exc, "the stored workspace is invalid: ") \
+                from exc
+
+    def _read(self, session: Session) -> Workspace:
+        settings = session.scalar(
+            select(WorkspaceRow.product_actions_for_legacy_and_manual).limit(1))
+        if settings is None:
+            return Workspace()
+
+        def rows(*columns: Any) -> Any:
+            table = columns[0].class_
+            order = [table.position]
+            if table is ActionSetRow:
+                order = [ActionSetRow.scope, ActionSetRow.position]
+            elif table is ActionRow:
+                order = [ActionRow.scope, ActionRow.set_name, ActionRow.position]
+            elif table is ContactTagRow:
+                order = [ContactTagRow.contact_position, ContactTagRow.position]
+            elif table in (NodeRow, EdgeRow):
+                order = [table.campaign_id, table.position]
+            return session.execute(select(*columns).order_by(*order)).all()
+
+        return build_workspace(
+            settings,
+            categories=rows(CategoryRow.id, CategoryRow.name),
+            products=rows(ProductRow.id, ProductRow.name, ProductRow.category,
+                          ProductRow.price, ProductRow.billing),
+            order_forms=rows(OrderFormRow.id, OrderFormRow.name, OrderFormRow.legacy),
+            payment_types=session.scalars(
+                select(PaymentTypeRow.name).order_by(PaymentTypeRow.position)).all(),
+            action_sets=rows(ActionSetRow.scope, ActionSetRow.name),
+            actions=rows(ActionRow.scope, ActionRow.set_name, ActionRow.data),
+            contacts=rows(ContactRow.position, ContactRow.id, ContactRow.first_name,
+                          ContactRow.last_name, ContactRow.email, ContactRow.contact_type),
+            tags=rows(ContactTagRow.contact_position, ContactTagRow.tag),
+            campaigns=rows(CampaignRow.id, CampaignRow.name),
+            nodes=rows(NodeRow.campaign_id, NodeRow.id, NodeRow.kind, NodeRow.name, NodeRow.x,
+                       NodeRow.y, NodeRow.settings),
+            edges=rows(EdgeRow.campaign_id, EdgeRow.source, EdgeRow.target),
+        )
+
+    # -- writing -------------------------------------------------------------------------
+    def save(self, workspace: Workspace) -> None:
+        """Replaces the stored workspace, in one transaction: all of it or nothing."""
+        try:
+            rows = workspace_rows(workspace)
+            with Session(self._writing()) as session, session.begin():
+                if self.engine.dialect.name == "postgresql":
+                    # Saves one after the other: a second save waits, then sees (and
+                    # deletes) what the first one wrote. Readers are not blocked.
+                    session.execute(text("LOCK TABLE workspace IN EXCLUSIVE MODE"))
+                for table in reversed(TABLES):
+                    session.execute(delete(table))
+                for model, table_rows in _in_table_order(rows):
+                    if table_rows:  # one Core executemany per table: no ORM object per row
+                        session.execute(insert(model.__table__), table_rows)
+        except (SQLAlchemyError, TypeError, ValueError) as exc:  # e.g. a value JSON refuses
+            raise self._error("cannot save to", exc) from exc
+
+    def _error(self, doing: str, exc: BaseException, prefix: str = "") -> StoreError:
+        return StoreError(f"{doing} {safe_url(self.url)}: {prefix}{describe_error(exc, self.url)}")
+
+
+def _in_table_order(rows: dict[Any, list[dict[str, Any]]]) -> list[tuple[Any, list[dict]]]:
+    """Rows by model, parents before children (the foreign keys' order)."""
+    order = {table: i for i, table in enumerate(TABLES)}
+    return sorted(rows.items(), key=lambda item: order[item[0].__table__])
+
+
+def _create_engine(url: str) -> Engine:
+    from sqlalchemy import create_engine
+
+    parsed = make_url(url)
+    connect_args: dict[str, Any] = {}
+    backend = parsed.get_backend_name()
+    if (backend == "postgresql" and parsed.get_driver_name() in ("psycopg", "psycopg2")
+            and "connect_timeout" not in parsed.query):
+        connect_args["connect_timeout"] = CONNECT_TIMEOUT
+    engine = create_engine(parsed, connect_args=connect_args)
+    if backend == "sqlite":
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # pysqlite begins a transaction only before INSERT, UPDATE and DELETE, so reads and
+    # DDL (the migrations) would run outside it. SQLAlchemy's documented recipe: turn that
+    # off and emit BEGIN ourselves (_sqlite_begin), making every transaction a real one.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")  # SQLite checks foreign keys only if asked
+    cursor.close()
+
+
+def _sqlite_begin(connection: Any) -> None:
+    mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+    connection.exec_driver_sql(f"BEGIN {mode}")
