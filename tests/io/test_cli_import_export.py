@@ -1,0 +1,79 @@
+"""canvas-app import / export through a real SQLite file (and PostgreSQL when configured)."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from canvas_app.cli import main
+from canvas_app.io import load_workspace
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "samples" / "pool-store.campaign.json"
+
+
+def test_import_then_export_gives_the_same_workspace(tmp_path, capsys):
+    db = tmp_path / "team.db"
+    out = tmp_path / "exported.campaign.json"
+    assert main(["import", str(SAMPLE), "--db", str(db)]) == 0
+    assert "imported into sqlite:///" in capsys.readouterr().out
+    assert main(["export", "--db", str(db), "-o", str(out)]) == 0
+    assert load_workspace(out) == load_workspace(SAMPLE)
+    assert main(["validate", str(db)]) == 0
+
+
+def test_import_again_says_it_replaced(tmp_path, capsys):
+    db = tmp_path / "team.db"
+    main(["import", str(SAMPLE), "--db", str(db)])
+    capsys.readouterr()
+    assert main(["import", str(SAMPLE), "--db", str(db)]) == 0
+    assert "replaced the workspace in" in capsys.readouterr().out
+
+
+def test_bad_file_import_writes_nothing(tmp_path, capsys):
+    bad = tmp_path / "bad.campaign.json"
+    data = json.loads(SAMPLE.read_text())
+    data["campaigns"][0]["nodes"][1]["config"]["products"] = ["nope"]
+    bad.write_text(json.dumps(data))
+    db = tmp_path / "team.db"
+    assert main(["import", str(bad), "--db", str(db)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and 'no product "nope" in the catalog' in err[0]
+    assert not db.exists()
+
+
+def test_bad_file_import_leaves_an_existing_store_as_it_was(tmp_path, capsys):
+    db = tmp_path / "team.db"
+    main(["import", str(SAMPLE), "--db", str(db)])
+    before = db.read_bytes()
+    bad = tmp_path / "bad.campaign.json"
+    bad.write_text("{")
+    assert main(["import", str(bad), "--db", str(db)]) == 1
+    assert db.read_bytes() == before
+
+
+def test_export_from_a_missing_sqlite_file_is_one_line(tmp_path, capsys):
+    out = tmp_path / "x.campaign.json"
+    assert main(["export", "--db", str(tmp_path / "none.db"), "-o", str(out)]) == 1
+    assert capsys.readouterr().err.strip().endswith("none.db: no such file")
+    assert not out.exists()
+
+
+def test_a_file_that_is_not_a_database(tmp_path, capsys):
+    junk = tmp_path / "junk.db"
+    junk.write_text("not a database")
+    assert main(["validate", str(junk)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "junk.db" in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(not os.environ.get("CANVAS_APP_TEST_PG_URL"),
+                    reason="CANVAS_APP_TEST_PG_URL is not set")
+def test_import_export_through_postgresql(tmp_path, capsys):
+    url = os.environ["CANVAS_APP_TEST_PG_URL"]
+    out = tmp_path / "from-pg.campaign.json"
+    assert main(["import", str(SAMPLE), "--db", url]) == 0
+    assert main(["export", "--db", url, "-o", str(out)]) == 0
+    assert load_workspace(out) == load_workspace(SAMPLE)
+    assert ":***@" in capsys.readouterr().out
