@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 from jsonschema.exceptions import ValidationError, best_match
 
@@ -90,7 +91,24 @@ def _article(word: str) -> str:
     return ("an " if word[:1] in "aeiou" else "a ") + word
 
 
+@lru_cache(maxsize=1)
+def _fast_validator() -> Any:
+    """The same schema compiled to Python code: about four times faster on big files.
+
+    The schema uses only keywords whose meaning is the same in draft 7 and 2020-12, so the
+    compiled check and jsonschema agree (a test checks it); jsonschema, the reference,
+    explains a failure and has the last word.
+    """
+    schema = {k: v for k, v in workspace_schema().items() if k not in ("$schema", "$id")}
+    return fastjsonschema.compile(schema)
+
+
 def check_schema(data: Any) -> Problem | None:
+    try:
+        _fast_validator()(data)
+        return None
+    except fastjsonschema.JsonSchemaException:
+        pass
     error = best_match(_validator().iter_errors(data), key=_error_rank)
     return schema_problem(error) if error is not None else None
 
