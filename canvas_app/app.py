@@ -65,4 +65,7 @@ def run_gui(source: str | None) -> int:
     ticker = QTimer(window)
     ticker.start(250)
     ticker.timeout.connect(lambda: None)
+    # Our copied nodes are a QMimeData made in Python: hand the clipboard back before Qt
+    # tears down, or Qt deletes it after Python has finalised (a crash at exit).
+    app.aboutToQuit.connect(lambda: app.clipboard().clear())
     return int(app.exec())

@@ -24,3 +24,18 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(
             "CANVAS_APP_REQUIRE_PG is set but CANVAS_APP_TEST_PG_URL is not: "
             "start PostgreSQL with .ci/start_postgres.sh")
+
+
+@pytest.fixture(autouse=True)
+def _clear_clipboard_after_test():
+    """Copy/paste tests leave a QMimeData made in Python on the clipboard; Qt would delete it
+    while tearing the application down, after Python has finalised (a crash at exit)."""
+    yield
+    import sys
+
+    if "PySide6.QtGui" not in sys.modules:
+        return
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        QGuiApplication.clipboard().clear()

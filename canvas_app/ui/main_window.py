@@ -103,8 +103,15 @@ class MainWindow(QMainWindow):
         previous = self.session
         if previous is not session:
             self.undo_group.removeStack(previous.undo_stack)
+            previous.undo_stack.deleteLater()
+            previous.controller.deleteLater()
         self.session = session
         controller = session.controller
+        # Owned by the window: Qt deletes them with it, while Python still runs. An
+        # unowned stack lives until the interpreter's last collection, and its clear()
+        # then signals into Python after the interpreter has gone (a crash at exit).
+        session.undo_stack.setParent(self)
+        controller.setParent(self)
         controller.dialog_parent = self
         controller.status_message.connect(self.show_status)
         self.undo_group.addStack(session.undo_stack)

@@ -96,17 +96,23 @@ def test_fifty_random_edits_undo_and_redo_exactly(qtbot, edits) -> None:
     controller = Controller(workspace, stack)
     scene = CampaignScene(controller)
     scene.show_campaign(workspace.campaigns[0].id)
-    initial = canonical(workspace)
-    for op, a, b, x, y in edits:
-        apply(controller, scene, op, a, b, x, y)
-        assert_scene_mirrors_model(scene)
-    final = canonical(workspace)
-    while stack.canUndo():
-        stack.undo()
-        assert_scene_mirrors_model(scene)
-    assert canonical(workspace) == initial
-    while stack.canRedo():
-        stack.redo()
-        assert_scene_mirrors_model(scene)
-    assert canonical(workspace) == final
-    scene.detach()
+    try:
+        initial = canonical(workspace)
+        for op, a, b, x, y in edits:
+            apply(controller, scene, op, a, b, x, y)
+            assert_scene_mirrors_model(scene)
+        final = canonical(workspace)
+        while stack.canUndo():
+            stack.undo()
+            assert_scene_mirrors_model(scene)
+        assert canonical(workspace) == initial
+        while stack.canRedo():
+            stack.redo()
+            assert_scene_mirrors_model(scene)
+        assert canonical(workspace) == final
+    finally:
+        # Unowned Qt objects must go while Python runs, not in the interpreter's last
+        # collection (their destructors call back into Python: a crash at exit).
+        scene.detach()
+        scene.clear()
+        stack.clear()
