@@ -40,12 +40,16 @@ class NodeKind:
 
 
 _REGISTRY: dict[str, NodeKind] = {}
+_ORDERED: dict[str, NodeKind] = {}  # _REGISTRY in palette order; rebuilt on register()
 
 
 def register(kind: NodeKind) -> NodeKind:
     if kind.kind in _REGISTRY:
         raise ValueError(f"node kind {kind.kind!r} is registered twice")
     _REGISTRY[kind.kind] = kind
+    ordered = sorted(_REGISTRY.items(), key=lambda item: (item[1].order, item[0]))
+    _ORDERED.clear()
+    _ORDERED.update(ordered)
     return kind
 
 
@@ -54,11 +58,14 @@ def node_kinds() -> dict[str, NodeKind]:
     order the modules were imported in."""
     from . import kinds  # noqa: F401  (registers the built-in kinds)
 
-    return dict(sorted(_REGISTRY.items(), key=lambda item: (item[1].order, item[0])))
+    return dict(_ORDERED)
 
 
 def node_kind(name: str) -> NodeKind:
-    kinds = node_kinds()
+    spec = _ORDERED.get(name)
+    if spec is not None:
+        return spec
+    kinds = node_kinds()  # imports the built-in kinds on first use
     if name not in kinds:
         raise KeyError(f"unknown node kind {name!r} (known: {', '.join(kinds)})")
     return kinds[name]
