@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib.util
 import os
 import sys
 import time
@@ -225,6 +226,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="measure NodeGraphQt only up to N nodes (default 2000: at "
                              "10,000 it did not finish in 50 minutes here)")
     args = parser.parse_args(argv)
+    if not args.no_nodegraphqt and importlib.util.find_spec("NodeGraphQt") is None:
+        print("canvas_scale: NodeGraphQt is not installed: run  "
+              ".venv/bin/pip install -e '.[bench]'  (or pass --no-nodegraphqt)", file=sys.stderr)
+        return 1
     sizes = args.sizes or ([1000, 2000] if args.quick else [2000, 10000])
     app = QApplication.instance() or QApplication(sys.argv[:1])
     print(f"Canvas scale, {VIEW_W}x{VIEW_H} view, N nodes with N links, offscreen, best of runs")

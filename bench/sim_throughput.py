@@ -25,6 +25,7 @@ agree, and the cohort/SimPy throughput ratio. Usage::
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import resource
 import subprocess
@@ -235,6 +236,10 @@ def main() -> int:
     parser.add_argument("--no-simpy", action="store_true")
     parser.add_argument("--model", choices=list(MODELS), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if not args.no_simpy and importlib.util.find_spec("simpy") is None:
+        print("sim_throughput: SimPy is not installed: run  .venv/bin/pip install -e '.[bench]'"
+              "  (or pass --no-simpy)", file=sys.stderr)
+        return 1
     count = 20_000 if args.quick else args.contacts
     if args.model:
         figures = MODELS[args.model](count, args.seed)
