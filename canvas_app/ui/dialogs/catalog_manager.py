@@ -14,7 +14,6 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QMessageBox,
     QPushButton,
@@ -38,7 +37,7 @@ from ...domain.usage import (
 from ...domain.workspace import Workspace
 from ...editing.settings_commands import DeleteCatalogItemCommand, SetCatalogCommand
 from .catalog_item import SECTION_WORDS, CatalogItemDialog, Item
-from .widgets import add_undo_buttons, help_label
+from .widgets import finish_manager_window, help_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -80,16 +79,8 @@ class CatalogManagerDialog(QDialog):
         for section, (title, columns, object_name) in TABS.items():
             self.tabs.addTab(self._tab(section, columns, object_name), title)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setObjectName("closeButton")
-        buttons.rejected.connect(self.reject)
-        add_undo_buttons(buttons, undo_stack, self)
-        layout.addWidget(buttons)
-
-        unsubscribe = workspace.events.subscribe(self._on_event)
-        self.finished.connect(lambda _result: unsubscribe())
-        self.destroyed.connect(lambda *_args: unsubscribe())
+        self.close_button = finish_manager_window(self, layout, workspace, undo_stack,
+                                                  self._on_event)
         self.refresh()
 
     def _tab(self, section: str, columns: tuple[str, ...], object_name: str) -> QWidget:

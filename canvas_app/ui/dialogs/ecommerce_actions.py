@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -32,7 +31,7 @@ from ...domain.events import DomainEvent
 from ...domain.workspace import Workspace
 from ...editing.settings_commands import SetEcommerceCommand
 from .action_set import PRODUCT_HELP, ActionSetDialog
-from .widgets import add_undo_buttons, help_label
+from .widgets import finish_manager_window, help_label
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 LEGACY_HELP = ("By default product actions run only for shopping cart and order form "
@@ -137,16 +136,8 @@ class EcommerceActionsDialog(QDialog):
         layout.addWidget(settings)
         layout.addStretch(1)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setObjectName("closeButton")
-        buttons.rejected.connect(self.reject)
-        add_undo_buttons(buttons, undo_stack, self)
-        layout.addWidget(buttons)
-
-        unsubscribe = workspace.events.subscribe(self._on_event)
-        self.finished.connect(lambda _result: unsubscribe())
-        self.destroyed.connect(lambda *_args: unsubscribe())
+        self.close_button = finish_manager_window(self, layout, workspace, undo_stack,
+                                                  self._on_event)
         self.refresh()
 
     # -- following the domain -----------------------------------------------------------

@@ -4,11 +4,12 @@ problem line and the Save/Cancel buttons."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import Problem
+from ...domain.events import DomainEvent
+from ...domain.workspace import Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -168,6 +171,23 @@ def add_undo_buttons(box: QDialogButtonBox, undo_stack: QUndoStack, owner: QWidg
         button.setDefaultAction(action)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         box.addButton(button, QDialogButtonBox.ButtonRole.ResetRole)
+
+
+def finish_manager_window(dialog: QDialog, layout: QVBoxLayout, workspace: Workspace,
+                          undo_stack: QUndoStack,
+                          on_event: Callable[[DomainEvent], None]) -> QPushButton:
+    """The bottom row of a window that applies each change at once (Undo, Redo, Close),
+    and the window following the domain's events until it closes. Returns Close."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+    close_button.setObjectName("closeButton")
+    buttons.rejected.connect(dialog.reject)
+    add_undo_buttons(buttons, undo_stack, dialog)
+    layout.addWidget(buttons)
+    unsubscribe = workspace.events.subscribe(on_event)
+    dialog.finished.connect(lambda _result: unsubscribe())
+    dialog.destroyed.connect(lambda *_args: unsubscribe())
+    return close_button
 
 
 def save_cancel_buttons(save_text: str = "Save") -> tuple[QDialogButtonBox, QPushButton,
