@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 # Event names (the ``name`` of a DomainEvent).
 NODE_ADDED = "node_added"  # campaign_id, node_id
@@ -26,6 +26,8 @@ ECOMMERCE_CHANGED = "ecommerce_changed"
 CONTACTS_CHANGED = "contacts_changed"
 WORKSPACE_RESET = "workspace_reset"
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
 class DomainEvent:
@@ -40,13 +42,21 @@ class DomainEvent:
 Listener = Callable[[DomainEvent], None]
 
 
-class Emitter:
-    """Subscribe / unsubscribe / emit. Listeners are called in subscription order."""
+class Emitter(Generic[T]):
+    """Subscribe / unsubscribe / emit. Listeners are called in subscription order.
+
+    Generic in what it carries: the domain emits :class:`DomainEvent`; the simulation uses
+    the same class for its movements. It is true while anyone listens, so a hot path can
+    skip building an event nobody will see.
+    """
 
     def __init__(self) -> None:
-        self._listeners: list[Listener] = []
+        self._listeners: list[Callable[[T], None]] = []
 
-    def subscribe(self, listener: Listener) -> Callable[[], None]:
+    def __bool__(self) -> bool:
+        return bool(self._listeners)
+
+    def subscribe(self, listener: Callable[[T], None]) -> Callable[[], None]:
         self._listeners.append(listener)
 
         def unsubscribe() -> None:
@@ -55,6 +65,6 @@ class Emitter:
 
         return unsubscribe
 
-    def emit(self, event: DomainEvent) -> None:
+    def emit(self, event: T) -> None:
         for listener in list(self._listeners):
             listener(event)

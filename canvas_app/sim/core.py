@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..domain.contacts import Contact
+from ..domain.events import Emitter
 from .model import to_datetime
 from .plan import Plan
 from .state import ContactState, Movement, Order
@@ -43,7 +44,7 @@ class EngineCore:
         self._created = 0
         self._queue: list[tuple[Any, ...]] = []
         self._seq = 0
-        self._listeners: list[Listener] = []
+        self.movements: Emitter[Movement] = Emitter()
         self.log: list[str] | None = [] if keep_log else None
         self._stamp_cache: tuple[int, str] = (-1, "")
         self.counts_by_node: dict[str, dict[str, int]] = {}
@@ -104,10 +105,9 @@ class EngineCore:
                 from_node: str | None = None, to_node: str | None = None) -> None:
         if c.journey is not None:
             c.journey.append((self.now, event, node, detail))
-        if self._listeners:
-            movement = Movement(self.now, c.id, event, node, from_node, to_node, detail)
-            for listener in list(self._listeners):
-                listener(movement)
+        if self.movements:
+            self.movements.emit(Movement(self.now, c.id, event, node, from_node, to_node,
+                                         detail))
 
     def stamp(self) -> str:
         if self._stamp_cache[0] != self.now:

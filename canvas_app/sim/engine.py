@@ -68,13 +68,7 @@ class Simulation(CommerceRules):
     # -- observing ----------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Calls ``listener(movement)`` for every journey event; returns an unsubscribe."""
-        self._listeners.append(listener)
-
-        def unsubscribe() -> None:
-            if listener in self._listeners:
-                self._listeners.remove(listener)
-
-        return unsubscribe
+        return self.movements.subscribe(listener)
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Per node, now: goals ``achieved``/``waiting``; sequences ``entered``,

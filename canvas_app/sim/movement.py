@@ -89,7 +89,7 @@ class MovementRules(EngineCore):
         steps = node.steps
         total = len(steps)
         # words only when someone keeps them
-        track = c.journey is not None or bool(self._listeners) or self.log is not None
+        track = c.journey is not None or bool(self.movements) or self.log is not None
         active = c.active
         while index < total:
             if active.get(node.id) is None:
