@@ -3,7 +3,8 @@
 - a node no entry node leads to (it sits in a loop nothing enters);
 - an entry goal left on "contacts in this campaign" when nothing adds contacts to it;
 - a ``wait_until`` step whose time has passed (contacts go straight through);
-- a goal whose settings are invalid (R11), and a sequence with no steps.
+- a goal whose settings are invalid (R11), and a sequence with no steps;
+- an e-commerce action that names a campaign that no longer exists.
 """
 
 from __future__ import annotations
@@ -58,8 +59,15 @@ def lint_campaign(workspace: Workspace, campaign: Campaign, now: datetime,
 
 
 def lint_workspace(workspace: Workspace, now: datetime) -> list[Finding]:
+    from .campaign_usage import dangling_campaign_actions
+
     added = campaigns_added_by_actions(workspace)
     findings: list[Finding] = []
     for campaign in workspace.campaigns:
         findings += lint_campaign(workspace, campaign, now, added)
+    for ref in dangling_campaign_actions(workspace):
+        where = ref.where[0].upper() + ref.where[1:]
+        findings.append(Finding(
+            "error", f'{where.rsplit(" it", 1)[0]} campaign "{ref.campaign}", which no longer '
+            "exists: edit or remove that action (E-Commerce Actions)"))
     return findings
