@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ..domain.campaign import Campaign
+from ..domain.campaign_usage import actions_using_campaign, ecommerce_without_campaign
 from ..domain.ids import new_id
 from ..domain.nodes import Node, node_kind
 from ..domain.workspace import Workspace
@@ -31,6 +32,7 @@ from .commands import (
     UnlinkCommand,
 )
 from .layout import layered_positions
+from .settings_commands import SetEcommerceCommand
 
 PASTE_OFFSET = (40.0, 40.0)
 
@@ -208,7 +210,26 @@ class Controller(QObject):
         return copy_id
 
     def delete_campaign(self, campaign_id: str) -> None:
+        """Deletes a campaign and the e-commerce actions that name it, as one undo step.
+
+        The caller has already asked the user (see :meth:`campaign_deletion_effects`).
+        """
+        name = self.campaign(campaign_id).name
+        uses = actions_using_campaign(self.workspace, campaign_id)
+        self.undo_stack.beginMacro(f'Delete campaign "{name}"')
         self.undo_stack.push(RemoveCampaignCommand(self.workspace, campaign_id))
+        if uses:
+            before = self.workspace.ecommerce
+            self.undo_stack.push(SetEcommerceCommand(
+                self.workspace, before, ecommerce_without_campaign(before, campaign_id),
+                f'Remove the actions naming campaign "{name}"'))
+        self.undo_stack.endMacro()
+
+    def campaign_deletion_effects(self, campaign_id: str) -> tuple[int, list[str]]:
+        """What deleting a campaign takes with it: its node count and, for each e-commerce
+        action naming it, a sentence saying where that action is."""
+        uses = actions_using_campaign(self.workspace, campaign_id)
+        return len(self.campaign(campaign_id)), [u.where for u in uses]
 
     # -- editors (one entry point each) ----------------------------------------------------
     def edit_node(self, campaign_id: str, node_id: str) -> QDialog:

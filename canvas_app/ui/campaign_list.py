@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,9 @@ class CampaignList(QWidget):
         self.controller: Controller | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._updating = False
+        # Asked before deleting a campaign that has nodes or that actions name: given the
+        # question, True to delete. Tests replace it.
+        self.ask_delete: Callable[[str], bool] = self._ask_delete
         self.list = QListWidget(self)
         self.list.setObjectName("campaignList")
         self.list.setAccessibleName("Campaigns")
@@ -153,7 +157,38 @@ class CampaignList(QWidget):
         if self.controller is not None and campaign_id is not None:
             self.select(self.controller.duplicate_campaign(campaign_id))
 
-    def delete_current(self) -> None:
+    def delete_current(self) -> bool:
+        """Deletes the current campaign, after asking when it takes nodes or actions with it.
+        True when it was deleted."""
         campaign_id = self.current_id()
-        if self.controller is not None and campaign_id is not None:
-            self.controller.delete_campaign(campaign_id)
+        if self.controller is None or campaign_id is None:
+            return False
+        question = self.delete_question(campaign_id)
+        if question and not self.ask_delete(question):
+            return False
+        self.controller.delete_campaign(campaign_id)
+        return True
+
+    def delete_question(self, campaign_id: str) -> str:
+        """The question to ask before deleting a campaign; empty when it takes nothing with
+        it (no nodes, no actions naming it)."""
+        assert self.controller is not None
+        name = self.controller.campaign(campaign_id).name
+        count, uses = self.controller.campaign_deletion_effects(campaign_id)
+        if not count and not uses:
+            return ""
+        nodes = f" and its {count} node{'s' if count != 1 else ''}" if count else ""
+        text = f'Delete campaign "{name}"{nodes}?'
+        sentences = [where[0].upper() + where[1:] for where in uses]
+        if len(sentences) == 1:
+            text += f" {sentences[0]}; that action will be removed too."
+        elif sentences:
+            text += " " + " ".join(f"{s}." for s in sentences)
+            text += f" These {len(sentences)} actions will be removed too."
+        return text
+
+    def _ask_delete(self, question: str) -> bool:
+        button = QMessageBox.StandardButton
+        answer = QMessageBox.question(self, "Delete campaign", question,
+                                      button.Yes | button.Cancel, button.Cancel)
+        return answer == button.Yes

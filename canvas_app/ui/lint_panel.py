@@ -1,6 +1,8 @@
 """The lint panel: the workspace's warnings (``workspace.lint()``), one line each.
 
-Activating a line shows its campaign and selects its node.
+Activating a line shows its campaign and selects its node. A finding about the workspace
+as a whole (no campaign, no node: an e-commerce action naming a deleted campaign) is listed
+too; activating it repeats its message in the status bar.
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ from .theme import load_icon
 
 CAMPAIGN_ROLE = Qt.ItemDataRole.UserRole + 1
 NODE_ROLE = Qt.ItemDataRole.UserRole + 2
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 3  # True on a finding's row
 
 
 class LintPanel(QListWidget):
     finding_activated = Signal(str, str)  # campaign id, node id
+    workspace_finding_activated = Signal(str)  # message of a finding without a campaign
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +66,7 @@ class LintPanel(QListWidget):
             item = QListWidgetItem(self._warning, text)
             item.setData(CAMPAIGN_ROLE, finding.campaign_id or "")
             item.setData(NODE_ROLE, finding.node_id or "")
+            item.setData(FINDING_ROLE, True)
             item.setToolTip(f"{finding.severity}: {finding.message}")
             self.addItem(item)
         if self.count() == 0:
@@ -70,9 +75,14 @@ class LintPanel(QListWidget):
             self.addItem(item)
 
     def findings_count(self) -> int:
-        return sum(1 for i in range(self.count()) if self.item(i).data(CAMPAIGN_ROLE))
+        return sum(1 for i in range(self.count()) if self.item(i).data(FINDING_ROLE))
 
     def _activated(self, item: QListWidgetItem) -> None:
+        if not item.data(FINDING_ROLE):
+            return
         campaign_id = item.data(CAMPAIGN_ROLE)
-        if campaign_id:
+        if campaign_id and self.controller is not None \
+                and self.controller.workspace.has_campaign(str(campaign_id)):
             self.finding_activated.emit(str(campaign_id), str(item.data(NODE_ROLE) or ""))
+        else:
+            self.workspace_finding_activated.emit(item.text())

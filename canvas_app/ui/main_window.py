@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.palette.place_requested.connect(self.place_node)
         self.campaign_list.current_changed.connect(self.show_campaign)
         self.lint_panel.finding_activated.connect(self.reveal_node)
+        self.lint_panel.workspace_finding_activated.connect(self.show_status)
         self.files.refresh_recent_menu()
         self.resize(1280, 800)
         self.resizeDocks([self.docks["palette"], self.docks["campaigns"]], [190, 400],

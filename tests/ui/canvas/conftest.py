@@ -27,6 +27,7 @@ def make_window(qtbot, source: str, tmp_path: Path) -> MainWindow:
                                offer_recovery=False)
     qtbot.addWidget(window)
     window.files.ask_unsaved = lambda: "discard"
+    window.campaign_list.ask_delete = lambda _question: True
     window.resize(1200, 800)
     window.show()
     qtbot.waitExposed(window)
