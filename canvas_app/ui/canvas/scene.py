@@ -37,6 +37,9 @@ class CampaignScene(QGraphicsScene):
     rename_requested = Signal(str)  # node id: open the inline name editor
     edit_requested = Signal(str)  # node id: "View and edit"
     findings_changed = Signal()
+    # The campaign shown, or whether it has any node, changed: the view's empty-canvas hint
+    # appears or goes, and the whole viewport must repaint (not just the items' rects).
+    emptiness_changed = Signal(bool)  # True when no node is shown
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +103,7 @@ class CampaignScene(QGraphicsScene):
         self._update_scene_rect(reset=True)
         self.overview.invalidate()
         self.refresh_findings()
+        self.emptiness_changed.emit(not self.nodes)
 
     def _clear_items(self) -> None:
         self._cancel_gestures()
@@ -180,11 +184,15 @@ class CampaignScene(QGraphicsScene):
             node = campaign.node(event.node_id)
             self._add_node_item(node)
             self._grow_scene_rect(node)
+            if len(self.nodes) == 1:
+                self.emptiness_changed.emit(False)
         elif name == ev.NODE_REMOVED and event.node_id in self.nodes:
             item = self.nodes.pop(event.node_id)
             for link in list(item.links):
                 self._remove_link(link.key)
             self.removeItem(item)
+            if not self.nodes:
+                self.emptiness_changed.emit(True)
         elif name == ev.NODE_CHANGED and event.node_id in self.nodes:
             self.nodes[event.node_id].update()
         elif name == ev.EDGE_ADDED and event.source and event.target:

@@ -119,7 +119,22 @@ class CanvasView(QGraphicsView):
         self.close_name_editor()
         self.setScene(scene)
         scene.rename_requested.connect(self.open_name_editor)
+        scene.emptiness_changed.connect(self._emptiness_changed)
         scene.set_zoom(self.zoom(), OVERVIEW_SCALE)
+        self._emptiness_changed(not scene.nodes)
+
+    def _emptiness_changed(self, _empty: bool) -> None:
+        """The hint is drawn over the whole viewport: repaint all of it, not the item rects
+        the smart update would limit the repaint to."""
+        self.viewport().update()
+
+    def hint_text(self) -> str:
+        """The empty-canvas hint drawn now, or "" when the campaign has nodes."""
+        scene = self.canvas()
+        if scene is None or scene.nodes:
+            return ""
+        return ("Drag a purchase goal, tag goal or sequence from the palette onto the canvas"
+                if scene.campaign_id is not None else "Create or choose a campaign")
 
     def centre_scene_pos(self) -> QPointF:
         return self.mapToScene(self.viewport().rect().center())
@@ -224,11 +239,9 @@ class CanvasView(QGraphicsView):
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         """On an empty campaign, a hint where to start."""
         super().drawForeground(painter, rect)
-        scene = self.canvas()
-        if scene is None or scene.nodes:
+        text = self.hint_text()
+        if not text:
             return
-        text = ("Drag a purchase goal, tag goal or sequence from the palette onto the canvas"
-                if scene.campaign_id is not None else "Create or choose a campaign")
         painter.save()
         painter.resetTransform()
         painter.setPen(QColor(theme.TEXT_MUTED))
