@@ -61,11 +61,15 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from .io import save_workspace
+    from .sources import missing_sqlite_file
     from .store import Store, StoreError, default_db_url, resolve_url
 
     url = resolve_url(args.db) if args.db else default_db_url()
-    if args.db and "://" not in args.db and not Path(args.db).exists():
-        raise StoreError(f"{args.db}: no such file")
+    missing = missing_sqlite_file(args.db or url)
+    if missing is not None:
+        raise StoreError(f"{args.db}: no such file" if args.db else
+                         f"there is no workspace to export yet ({missing} does not exist): "
+                         "open the app or import a file first")
     with Store(url) as store:
         workspace = store.load()
     save_workspace(workspace, args.output)
@@ -124,8 +128,19 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[..., int
     return parser, handlers
 
 
+def _looks_like_a_command(word: str) -> bool:
+    """A bare word that is neither a command nor something that could be a workspace (no
+    dot, slash or URL, and no such file): a mistyped command."""
+    return (word not in COMMANDS and not word.startswith("-") and word.isidentifier()
+            and not Path(word).exists())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and _looks_like_a_command(argv[0]):
+        print(f"canvas-app: unknown command {argv[0]!r} (commands: {', '.join(COMMANDS)}; "
+              "or give a workspace file to open)", file=sys.stderr)
+        return 2
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         argv = ["gui", *argv]
     parser, handlers = build_parser()

@@ -198,7 +198,7 @@ def campaigns(draw: st.DrawFn, campaign_id: str, node_ids: list[str],
     kinds = list(node_kinds())
     for node_id in node_ids:
         kind = draw(st.sampled_from(kinds))
-        campaign.add_node(Node(node_id, kind, draw(texts), draw(finite_floats),
+        campaign.add_node(Node(node_id, kind, draw(required_texts), draw(finite_floats),
                                draw(finite_floats), draw(node_configs(kind, catalog))))
     if len(node_ids) >= 2:
         pairs = st.tuples(st.sampled_from(node_ids), st.sampled_from(node_ids)).filter(

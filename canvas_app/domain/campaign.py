@@ -7,6 +7,7 @@ emits one :class:`DomainEvent`.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -133,6 +134,8 @@ class Campaign:
         self._emit(ev.EDGE_REMOVED, source=source, target=target)
 
     def move(self, node_id: str, x: float, y: float) -> None:
+        if not (math.isfinite(x) and math.isfinite(y)):
+            raise DomainError(f"a position must be a finite number, not ({x}, {y})")
         node = self.node(node_id)
         node.x, node.y = float(x), float(y)
         self._emit(ev.NODE_MOVED, node_id=node_id)
@@ -162,6 +165,8 @@ class Campaign:
         """Settings problems of every node, with paths ``nodes[i]...`` (R11)."""
         problems: list[Problem] = []
         for i, node in enumerate(self.nodes):
+            if not node.name.strip():
+                problems.append(Problem(f"nodes[{i}].name", "a node's name cannot be empty"))
             for problem in node.spec.validate(node.config, catalog):
                 problems.append(problem.at(f"nodes[{i}]"))
         return problems

@@ -44,10 +44,37 @@ def read_json(path: str | os.PathLike[str], source: str | None = None) -> Any:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise LoadError(source, Problem("", f"cannot read the file: {reason}")) from None
     try:
-        return json.loads(text)
+        data = json.loads(text, parse_constant=_NonFinite)
     except json.JSONDecodeError as exc:
         raise LoadError(source, Problem(
             f"line {exc.lineno} column {exc.colno}", f"malformed JSON: {exc.msg}")) from None
+    bad = _find_non_finite(data, [])
+    if bad is not None:
+        path, token = bad
+        raise LoadError(source, Problem(json_path(path), f"{token} is not a number JSON allows: "
+                                                         "use a finite number"))
+    return data
+
+
+class _NonFinite(str):
+    """What ``NaN``, ``Infinity`` and ``-Infinity`` parse to, so they can be located and
+    refused (Python's json module accepts them; JSON does not)."""
+
+
+def _find_non_finite(value: Any, path: list[str | int]) -> tuple[list[str | int], str] | None:
+    if isinstance(value, _NonFinite):
+        return path, str(value)
+    if isinstance(value, dict):
+        items: Any = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return None
+    for key, item in items:
+        found = _find_non_finite(item, [*path, key])
+        if found is not None:
+            return found
+    return None
 
 
 def load_workspace(path: str | os.PathLike[str], source: str | None = None) -> Workspace:

@@ -111,6 +111,9 @@ CASES = {
     "step_missing_its_field": (
         lambda d: d["campaigns"][0]["nodes"][0]["steps"][0].pop("subject"),
         "campaigns[0].nodes[0].steps[0].subject: (node nurture) \"Send email\" needs a subject"),
+    "empty_node_name": (
+        _set(lambda d: d["campaigns"][0]["nodes"][2], "name", "  "),
+        "campaigns[0].nodes[2].name: (node post-purchase) a node's name cannot be empty"),
     "wrong_type": (
         _set(lambda d: d["campaigns"][0]["nodes"][0], "x", "left"),
         'campaigns[0].nodes[0].x: expected a number, found "left"'),
@@ -150,6 +153,17 @@ def test_malformed_json_names_line_and_column(tmp_path, capsys):
                   "enclosed in double quotes"
 
 
+@pytest.mark.parametrize("token", ["NaN", "Infinity", "-Infinity"])
+def test_non_finite_numbers_are_refused_with_their_place(token, tmp_path, capsys):
+    text = json.dumps(BASE, indent=2).replace('"x": 240', f'"x": {token}', 1)
+    path = tmp_path / "nan.campaign.json"
+    path.write_text(text)
+    assert main(["validate", str(path)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"{path}: campaigns[0].nodes[1].x: {token} is not a number JSON allows: "
+        "use a finite number")
+
+
 def test_missing_file(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "none.campaign.json")]) == 1
     assert capsys.readouterr().err.strip().endswith("none.campaign.json: no such file")
@@ -177,6 +191,12 @@ def test_command_line_shows_no_traceback_on_bad_input(tmp_path):
                          capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 1
     assert out.stderr.count("\n") == 1 and "Traceback" not in out.stderr
+
+
+def test_a_mistyped_command_exits_2_and_names_the_commands(capsys):
+    assert main(["simulat", "x.json"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("canvas-app: unknown command 'simulat' (commands: gui, validate")
 
 
 def test_bad_usage_exits_2(capsys):

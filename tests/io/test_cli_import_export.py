@@ -77,3 +77,19 @@ def test_import_export_through_postgresql(tmp_path, capsys):
     assert main(["export", "--db", url, "-o", str(out)]) == 0
     assert load_workspace(out) == load_workspace(SAMPLE)
     assert ":***@" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", ["validate", "export", "simulate"])
+def test_a_sqlite_url_to_a_missing_file_is_refused_and_creates_nothing(command, tmp_path,
+                                                                      capsys):
+    db = tmp_path / "nowhere.db"
+    url = f"sqlite:///{db}"
+    argv = {"validate": ["validate", url],
+            "export": ["export", "--db", url, "-o", str(tmp_path / "out.campaign.json")],
+            "simulate": ["simulate", url, "--scenario",
+                         str(ROOT / "resources" / "samples" / "pool-store.scenario.json")],
+            }[command]
+    assert main(argv) == 1
+    assert capsys.readouterr().err.strip() == f"{url}: no such file"
+    assert not db.exists()
+    assert not (tmp_path / "out.campaign.json").exists()
