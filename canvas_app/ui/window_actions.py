@@ -62,7 +62,11 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     a["undo"] = w.undo_group.createUndoAction(w, "&Undo")
     a["undo"].setShortcuts(Std.Undo)
     a["redo"] = w.undo_group.createRedoAction(w, "&Redo")
-    a["redo"].setShortcuts(Std.Redo)
+    # The platform's Redo (Ctrl+Shift+Z on Linux) and Ctrl+Y, which many users expect too.
+    redo_keys = QKeySequence.keyBindings(Std.Redo)
+    if QKeySequence("Ctrl+Y") not in redo_keys:
+        redo_keys.append(QKeySequence("Ctrl+Y"))
+    a["redo"].setShortcuts(redo_keys)
     a["cut"] = _action(w, "Cu&t", w.cut, Std.Cut, canvas=True)
     a["copy"] = _action(w, "&Copy", w.copy, Std.Copy, canvas=True)
     a["paste"] = _action(w, "&Paste", w.paste, Std.Paste, canvas=True)
@@ -164,7 +168,7 @@ def _short_undo_actions(window: MainWindow) -> tuple[QAction, QAction]:
     group.canUndoChanged.connect(undo.setEnabled)
     group.undoTextChanged.connect(lambda text: undo.setToolTip(f"Undo {text}"))
     redo = QAction("Redo", window)
-    redo.setToolTip("Redo (Ctrl+Shift+Z)")
+    redo.setToolTip("Redo (Ctrl+Shift+Z or Ctrl+Y)")
     redo.triggered.connect(group.redo)
     redo.setEnabled(group.canRedo())
     group.canRedoChanged.connect(redo.setEnabled)

@@ -1,11 +1,13 @@
 """The window around the canvas: workspace menu, recovery at start, recent files, layout,
-title, Space-drag panning, tooltips."""
+title, Space-drag panning, tooltips, the Redo shortcuts."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QGraphicsSceneHelpEvent, QToolTip
 
 from canvas_app.app import build_main_window
@@ -88,3 +90,17 @@ def test_node_tooltip_describes_the_node_and_its_warnings(qtbot, window: MainWin
     assert "Tag goal 1" in text and "no tag" in text
     assert node_id in window.scene.nodes
     QToolTip.hideText()
+
+
+def test_redo_has_ctrl_y_besides_the_platform_shortcut(qtbot, window: MainWindow) -> None:
+    redo = window.actions_by_name["redo"]
+    keys = [k.toString() for k in redo.shortcuts()]
+    assert "Ctrl+Y" in keys
+    platform = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    assert all(k.toString() in keys for k in platform)
+    ws = window.controller.workspace
+    window.controller.rename_campaign("shock-nurture", "Renamed")
+    window.controller.undo_stack.undo()
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert ws.campaign("shock-nurture").name == "Renamed"
