@@ -28,6 +28,44 @@ MIN_SCALE, MAX_SCALE = 0.02, 4.0
 ZOOM_STEP = 1.2
 OVERVIEW_SCALE = 0.3  # large campaigns switch to the overview below this zoom
 FIT_MAX_SCALE = 1.25
+MAX_GRID_LINES = 400  # per direction; a rect needing more is drawn without grid
+MIN_GRID_PIXELS = 12
+
+
+def grid_lines(rect: QRectF, scale: float) -> tuple[list[QLineF], list[QLineF]] | None:
+    """The minor and major grid lines over ``rect`` at ``scale``, or None when there is no
+    sensible grid: a rect or scale that is not finite, or more than MAX_GRID_LINES lines a
+    direction. Lines are counted, not stepped to, so huge coordinates (where ``x + step``
+    equals ``x``) cannot loop forever."""
+    values = (rect.left(), rect.top(), rect.width(), rect.height(), scale)
+    if not all(math.isfinite(v) for v in values) or scale <= 0 \
+            or rect.width() <= 0 or rect.height() <= 0:
+        return None
+    step = GRID
+    for _ in range(64):  # 20 * 5**64 is past any finite zoom's need
+        if step * scale >= MIN_GRID_PIXELS:
+            break
+        step *= 5
+    else:
+        return None
+    left = math.floor(rect.left() / step) * step
+    top = math.floor(rect.top() / step) * step
+    columns = math.ceil((rect.right() - left) / step)
+    rows = math.ceil((rect.bottom() - top) / step)
+    if columns > MAX_GRID_LINES or rows > MAX_GRID_LINES:
+        return None
+    major = step * 5
+    minor: list[QLineF] = []
+    majors: list[QLineF] = []
+    for i in range(columns):
+        x = left + i * step
+        line = QLineF(x, rect.top(), x, rect.bottom())
+        (majors if abs(math.remainder(x, major)) < 1e-6 else minor).append(line)
+    for i in range(rows):
+        y = top + i * step
+        line = QLineF(rect.left(), y, rect.right(), y)
+        (majors if abs(math.remainder(y, major)) < 1e-6 else minor).append(line)
+    return minor, majors
 
 
 class NameEditor(QLineEdit):
@@ -207,29 +245,12 @@ class CanvasView(QGraphicsView):
         super().drawBackground(painter, rect)
         if not self.show_grid:
             return
-        scale = self.zoom()
-        step = GRID
-        while step * scale < 12:
-            step *= 5
-        if step * scale < 12 or (rect.width() / step) > 400:
+        lines = grid_lines(rect, self.zoom())
+        if lines is None:
             return
-        major = step * 5
+        minor, majors = lines
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        left = math.floor(rect.left() / step) * step
-        top = math.floor(rect.top() / step) * step
-        minor: list[QLineF] = []
-        majors: list[QLineF] = []
-        x = left
-        while x < rect.right():
-            line = QLineF(x, rect.top(), x, rect.bottom())
-            (majors if abs(math.remainder(x, major)) < 1e-6 else minor).append(line)
-            x += step
-        y = top
-        while y < rect.bottom():
-            line = QLineF(rect.left(), y, rect.right(), y)
-            (majors if abs(math.remainder(y, major)) < 1e-6 else minor).append(line)
-            y += step
         painter.setPen(self._minor_pen)
         painter.drawLines(minor)
         painter.setPen(self._major_pen)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect
-from PySide6.QtGui import QPaintEvent
+import math
 
+import pytest
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF
+from PySide6.QtGui import QImage, QPainter, QPaintEvent
+
+from canvas_app.ui.canvas.view import MAX_GRID_LINES, grid_lines
 from canvas_app.ui.main_window import MainWindow
 
 
@@ -40,3 +44,44 @@ def test_hint_goes_and_comes_back_with_a_whole_viewport_repaint(qtbot,
     assert view.hint_text().startswith("Drag a purchase goal")
     qtbot.waitUntil(lambda: any(r.contains(viewport.rect()) for r in spy.rects), timeout=2000)
     viewport.removeEventFilter(spy)
+
+
+def test_grid_lines_of_an_ordinary_rect() -> None:
+    lines = grid_lines(QRectF(-100, -100, 400, 200), 1.0)
+    assert lines is not None
+    minor, majors = lines
+    assert len(minor) + len(majors) == 20 + 10  # every 20 px across, every 20 px down
+    assert all(line.x1() % 100 == 0 for line in majors if line.x1() == line.x2())
+
+
+BAD_RECTS = [
+    QRectF(0, 0, math.inf, 100),
+    QRectF(-math.inf, -math.inf, math.inf, math.inf),
+    QRectF(math.nan, 0, 100, 100),
+    QRectF(0, 0, 100, math.nan),
+    QRectF(0, 0, 1e300, 1e300),
+    QRectF(0, 0, 100, 1e9),  # narrow and absurdly tall
+    QRectF(1e20, 1e20, 100, 100),  # x + step == x out there
+]
+
+
+@pytest.mark.parametrize("rect", BAD_RECTS)
+def test_grid_gives_up_on_non_finite_or_absurd_rects(rect: QRectF) -> None:
+    lines = grid_lines(rect, 1.0)
+    assert lines is None or sum(map(len, lines)) <= 2 * MAX_GRID_LINES
+
+
+@pytest.mark.parametrize("scale", [0.0, -1.0, math.nan, math.inf, 1e-300])
+def test_grid_gives_up_on_a_non_finite_or_tiny_scale(scale: float) -> None:
+    assert grid_lines(QRectF(0, 0, 400, 400), scale) is None
+
+
+def test_draw_background_returns_on_absurd_rects(window: MainWindow) -> None:
+    image = QImage(64, 64, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        for rect in BAD_RECTS:
+            window.view.drawBackground(painter, rect)
+    finally:
+        painter.end()
+    assert grid_lines(QRectF(0, 0, 100, 100), window.view.zoom()) is not None
