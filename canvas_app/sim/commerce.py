@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..domain.catalog import payment_type_label
+from ..domain.catalog import Catalog, payment_type_label
 from ..domain.contacts import normalise_email, normalise_name
 from ..domain.ecommerce import DEFAULT_SETS
 from ..domain.purchase import match_purchase
@@ -18,9 +18,12 @@ CHANNEL_WORDS = {"shopping_cart": "shopping cart", "order_form": "order form",
 Deferred = list[tuple[str, str]]
 
 
-def set_label(key: str) -> str:
+def set_label(key: str, catalog: Catalog | None = None) -> str:
+    """A set's name for people: the default set's label, or the product's own name."""
     if key.startswith("product:"):
-        return f"product {key[len('product:'):]}"
+        product_id = key[len("product:"):]
+        name = catalog.product_name(product_id) if catalog is not None else product_id
+        return f"Product: {name}"
     return DEFAULT_SETS.get(key, (key, ""))[0]
 
 
@@ -47,7 +50,7 @@ class CommerceRules(MovementRules):
         if not actions:
             return
         self.count_set(key)
-        label = set_label(key)
+        label = set_label(key, self.plan.catalog)
         self.journey(c, "action_set", None, f'"{label}" ({len(actions)} actions)')
         self.say(f'{c.name}: action set "{label}" ran')
         for action in actions:
@@ -59,7 +62,7 @@ class CommerceRules(MovementRules):
 
     def do_action(self, c: ContactState, action: Step, key: str,
                   deferred: Deferred | None) -> None:
-        how = f'action set "{set_label(key)}"'
+        how = f'action set "{set_label(key, self.plan.catalog)}"'
         kind = action.kind
         if kind == "apply_tag":
             self.apply_tag(c, action.tag or "", how, deferred)

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .commerce import set_label
 from .core import log_time
 from .model import iso
 
@@ -30,6 +31,7 @@ class SimResult:
     log: list[str] = field(default_factory=list)
     complete: bool = True
     events_handled: int = 0
+    set_labels: dict[str, str] = field(default_factory=dict)  # for people; not in the JSON
 
     def to_data(self) -> dict[str, Any]:
         return {
@@ -87,4 +89,5 @@ def build_result(sim: Simulation) -> SimResult:
                    "after it were not simulated")
     return SimResult(sim.start, sim.until, sim.seed, sim.campaign, campaigns, nodes, contacts,
                      dict(sim.action_sets), sim.emails_sent, log, not sim.cancelled,
-                     sim.processed)
+                     sim.processed,
+                     {k: set_label(k, sim.plan.catalog) for k in sim.action_sets})

@@ -61,7 +61,8 @@ def summary_text(result: SimResult, log_lines: int = LOG_LINES) -> str:
     lines.append("Action sets fired:")
     if result.action_sets:
         rows = [["action set", "times"]]
-        rows += [[set_label(k), str(v)] for k, v in result.action_sets.items()]
+        rows += [[result.set_labels.get(k) or set_label(k), str(v)]
+                 for k, v in result.action_sets.items()]
         lines += _table(rows, {1})
     else:
         lines.append("  (the workspace has no action sets)")

@@ -228,7 +228,7 @@ def test_R16_order_within_an_instant_sets_then_goals() -> None:
     kinds = [(j["event"], j["node"] or j["detail"]) for j in events_of(result, "new-1")]
     sets = [d for k, d in kinds if k == "action_set"]
     assert [s.split('"')[1] for s in sets] == [
-        "Contact Creation Action", "Successful Purchase Action", "product shock"]
+        "Contact Creation Action", "Successful Purchase Action", "Product: Shock"]
     achieved = [n for k, n in kinds if k == "achieved"]
     # purchase goals first, then tag goals in the order their tags were applied (C11)
     assert achieved == ["pg", "t_new", "t_customer", "t_shock"]
