@@ -35,16 +35,23 @@ def _names(campaign: Campaign, ids: list[str]) -> str:
 
 
 def placement_help(campaign: Campaign, node_id: str) -> str:
-    """Plain words on what achieving this goal does to the sequences around it (R5)."""
-    before = [n for n in campaign.predecessors(node_id) if not campaign.node(n).is_goal]
-    after = [n for n in campaign.successors(node_id) if not campaign.node(n).is_goal]
+    """Plain words on what achieving this goal does to the nodes around it (R5): it ends
+    every sequence upstream of it (directly or through other nodes), and the contact moves
+    on into the sequences right after it, or waits at the goals right after it."""
+    upstream = [n for n in campaign.graph.nodes
+                if n in campaign.upstream(node_id) and not campaign.node(n).is_goal]
+    next_sequences = [n for n in campaign.successors(node_id)
+                      if not campaign.node(n).is_goal]
+    next_goals = [n for n in campaign.successors(node_id) if campaign.node(n).is_goal]
     lines = []
-    if after:
-        lines.append(f"Before {_names(campaign, after)}: when the goal is achieved the "
-                     "contact moves forward into it.")
-    if before:
-        lines.append(f"After {_names(campaign, before)}: when the goal is achieved the "
+    if upstream:
+        lines.append(f"After {_names(campaign, upstream)}: when the goal is achieved the "
                      "contact is removed from it (unless it runs until completed).")
+    if next_sequences:
+        lines.append(f"Before {_names(campaign, next_sequences)}: when the goal is achieved "
+                     "the contact moves forward into it.")
+    if next_goals:
+        lines.append(f"Then the contact waits at {_names(campaign, next_goals)}.")
     if not lines:
         lines.append("Not linked to a sequence yet. A goal before a sequence moves the "
                      "contact forward; a goal after a sequence removes the contact from it.")

@@ -34,14 +34,29 @@ def test_validate_node_checks_the_name_and_the_settings(workspace):
 
 def test_placement_help_before_and_after(workspace):
     campaign = workspace.campaign("shock-nurture")
-    text = placement_help(campaign, "bought-shock")
-    assert text.startswith('Before "Post-purchase": when the goal is achieved the contact '
-                           "moves forward into it.")
-    assert 'After "Nurture": when the goal is achieved the contact is removed' in text
+    assert placement_help(campaign, "bought-shock") == (
+        'After "Nurture": when the goal is achieved the contact is removed from it (unless it '
+        'runs until completed). Before "Post-purchase": when the goal is achieved the contact '
+        "moves forward into it.")
     assert "Before" not in placement_help(workspace.campaign("checkup-onboarding"),
                                           "visit-follow-up")
     campaign.add_node(Node("lonely", "purchase_goal", "Lonely"))
     assert placement_help(campaign, "lonely").startswith("Not linked to a sequence yet")
+
+
+def test_R5_placement_help_names_indirect_upstream_sequences_and_goals_after(workspace):
+    campaign = workspace.campaign("checkup-onboarding")
+    # subscribed -> onboarding -> visit-booked -> visit-follow-up; add a goal after the tag goal
+    campaign.add_node(Node("g2", "tag_goal", "Reviewed"))
+    campaign.link("visit-booked", "g2")
+    text = placement_help(campaign, "visit-booked")
+    assert text.startswith('After "Onboarding": ')
+    assert 'Before "Visit follow-up"' in text
+    assert text.endswith('Then the contact waits at "Reviewed".')
+    campaign.add_node(Node("g3", "tag_goal", "Later"))
+    campaign.link("g2", "g3")
+    later = placement_help(campaign, "g3")  # upstream through two goals; a sibling is not
+    assert later.startswith('After "Onboarding": ') and "Visit follow-up" not in later
 
 
 def test_workspace_tags_come_from_everywhere(workspace):
