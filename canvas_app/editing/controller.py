@@ -31,7 +31,7 @@ from .commands import (
     RenameNodeCommand,
     UnlinkCommand,
 )
-from .layout import layered_positions
+from .layout import free_offset, free_spot, layered_positions
 from .settings_commands import SetEcommerceCommand
 
 PASTE_OFFSET = (40.0, 40.0)
@@ -75,7 +75,12 @@ class Controller(QObject):
         return self._drag_counter
 
     # -- nodes -----------------------------------------------------------------------------
-    def add_node(self, campaign_id: str, kind: str, x: float, y: float) -> str:
+    def add_node(self, campaign_id: str, kind: str, x: float, y: float,
+                 find_free_spot: bool = False) -> str:
+        """Adds a node at (x, y); with ``find_free_spot``, at the nearest spot below or to
+        the right where it covers no other node (placing by keyboard)."""
+        if find_free_spot:
+            x, y = free_spot([(n.x, n.y) for n in self.campaign(campaign_id).nodes], x, y)
         node = Node(self.fresh_node_id(), kind, self.default_name(campaign_id, kind), x, y)
         self.undo_stack.push(AddNodesCommand(self.workspace, campaign_id, [node], [],
                                              f'Add "{node.name}"'))
@@ -140,7 +145,14 @@ class Controller(QObject):
     def paste_data(self, campaign_id: str, data: dict[str, Any],
                    offset: tuple[float, float] = PASTE_OFFSET, text: str = "Paste"
                    ) -> list[str]:
-        """Adds copies with fresh ids and the links among them; returns the new ids."""
+        """Adds copies with fresh ids and the links among them; returns the new ids.
+
+        The copies go ``offset`` away from the originals, or further down or right until
+        none of them covers a node of the campaign (or its name)."""
+        group = [(float(n["x"]), float(n["y"])) for n in data.get("nodes", [])
+                 if isinstance(n, dict) and "x" in n and "y" in n]
+        taken = [(n.x, n.y) for n in self.campaign(campaign_id).nodes]
+        offset = free_offset(taken, group, offset)
         nodes, links = clipboard.fresh_nodes(data, self.workspace.all_node_ids(), offset)
         if not nodes:
             return []

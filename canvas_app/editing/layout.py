@@ -1,6 +1,10 @@
-"""Auto-layout (no Qt): nodes in columns by their distance from the entry nodes."""
+"""Layout (no Qt): auto-layout in columns by distance from the entry nodes, and free spots
+for new and pasted nodes so they never cover another node or its name."""
 
 from __future__ import annotations
+
+import math
+from collections.abc import Iterable
 
 import networkx as nx
 
@@ -41,3 +45,60 @@ def layered_positions(campaign: Campaign) -> dict[str, tuple[float, float]]:
         for row, node_id in enumerate(members):
             positions[node_id] = (col * COLUMN, top + row * ROW)
     return positions
+
+
+# What one node covers on the canvas, body and two-line name below it (the canvas's item
+# bounds are 170 x 110; a UI test keeps them inside this). Two nodes whose centres are
+# closer than this in both directions overlap, and their names may overprint.
+NODE_FOOTPRINT = (180.0, 120.0)
+SPOT_STEP = 20.0  # the canvas grid
+_MAX_ROWS, _MAX_COLUMNS = 60, 40
+
+
+class _Occupancy:
+    """Node centres bucketed by footprint, so a test for overlap looks at nine buckets."""
+
+    def __init__(self, points: Iterable[tuple[float, float]],
+                 footprint: tuple[float, float]) -> None:
+        self.width, self.height = footprint
+        self.buckets: dict[tuple[int, int], list[tuple[float, float]]] = {}
+        for x, y in points:
+            self.buckets.setdefault(self._key(x, y), []).append((x, y))
+
+    def _key(self, x: float, y: float) -> tuple[int, int]:
+        return math.floor(x / self.width), math.floor(y / self.height)
+
+    def overlaps(self, x: float, y: float) -> bool:
+        bx, by = self._key(x, y)
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for px, py in self.buckets.get((bx + dx, by + dy), ()):
+                    if abs(px - x) < self.width and abs(py - y) < self.height:
+                        return True
+        return False
+
+
+def free_offset(taken: Iterable[tuple[float, float]], group: list[tuple[float, float]],
+                start: tuple[float, float] = (0.0, 0.0),
+                footprint: tuple[float, float] = NODE_FOOTPRINT,
+                step: float = SPOT_STEP) -> tuple[float, float]:
+    """The first offset from ``start`` that moves every point of ``group`` clear of every
+    ``taken`` point: stepping down by ``step``, then a footprint's width to the right and
+    down again. ``start`` when no offset nearby is free."""
+    occupancy = _Occupancy(taken, footprint)
+    column = math.ceil(footprint[0] / step) * step
+    for c in range(_MAX_COLUMNS):
+        for r in range(_MAX_ROWS):
+            ox, oy = start[0] + c * column, start[1] + r * step
+            if not any(occupancy.overlaps(x + ox, y + oy) for x, y in group):
+                return ox, oy
+    return start
+
+
+def free_spot(taken: Iterable[tuple[float, float]], x: float, y: float,
+              footprint: tuple[float, float] = NODE_FOOTPRINT,
+              step: float = SPOT_STEP) -> tuple[float, float]:
+    """``(x, y)``, or the nearest spot below (then to the right) where a new node overlaps
+    none of the ``taken`` centres."""
+    dx, dy = free_offset(taken, [(x, y)], (0.0, 0.0), footprint, step)
+    return x + dx, y + dy

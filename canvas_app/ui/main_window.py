@@ -26,6 +26,10 @@ from .window_actions import build_actions, build_menus, build_toolbar
 APP_TITLE = "Campaign Canvas"
 
 
+def _nodes(count: int) -> str:
+    return f"{count} node{'s' if count != 1 else ''}"
+
+
 class MainWindow(QMainWindow):
     def __init__(self, session: Session, settings: QSettings,
                  recovery_dir: Path | None = None, parent: QWidget | None = None) -> None:
@@ -38,7 +42,6 @@ class MainWindow(QMainWindow):
         self.scene: CampaignScene | None = None
         self.undo_group = QUndoGroup(self)
         self.toolbar_actions: dict[str, QAction] = {}
-        self._paste_count = 0
 
         self.view = CanvasView(self)
         self.setCentralWidget(self.view)
@@ -174,8 +177,9 @@ class MainWindow(QMainWindow):
             return None
         centre = self.view.centre_scene_pos()
         x, y = self.scene.snap(centre.x(), centre.y())
-        node_id = self.controller.add_node(campaign_id, kind, x, y)
+        node_id = self.controller.add_node(campaign_id, kind, x, y, find_free_spot=True)
         self.scene.select_nodes([node_id])
+        self.view.ensureVisible(self.scene.nodes[node_id])
         self.view.setFocus()
         return node_id
 
@@ -189,8 +193,7 @@ class MainWindow(QMainWindow):
         mime.setData(clipboard.MIME_TYPE, text.encode("utf-8"))
         mime.setText(text)
         QGuiApplication.clipboard().setMimeData(mime)
-        self._paste_count = 0
-        self.show_status(f"Copied {len(nodes)} node{'s' if len(nodes) != 1 else ''}.")
+        self.show_status(f"Copied {_nodes(len(nodes))}.")
         return True
 
     def cut(self) -> None:
@@ -212,11 +215,10 @@ class MainWindow(QMainWindow):
         if data is None:
             self.show_status("The clipboard holds no nodes to paste.")
             return []
-        self._paste_count += 1
-        offset = 40.0 * self._paste_count
-        ids = self.controller.paste_data(campaign_id, data, (offset, offset))
+        ids = self.controller.paste_data(campaign_id, data)
         if self.scene is not None:
             self.scene.select_nodes(ids)
+        self.show_status(f"Pasted {_nodes(len(ids))}." if ids else "Nothing to paste.")
         return ids
 
     def duplicate(self) -> list[str]:
@@ -226,6 +228,7 @@ class MainWindow(QMainWindow):
         ids = self.controller.duplicate(campaign_id, nodes)
         if self.scene is not None:
             self.scene.select_nodes(ids)
+        self.show_status(f"Duplicated {_nodes(len(ids))}.")
         return ids
 
     def delete_selection(self) -> None:

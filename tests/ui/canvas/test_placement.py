@@ -1,0 +1,81 @@
+"""Where new nodes go: Ctrl+1/2/3 at the view centre, paste and duplicate, never on top of
+another node or its name."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from canvas_app.editing.layout import NODE_FOOTPRINT, free_offset, free_spot
+from canvas_app.ui.canvas.node_item import item_bounds, name_rect
+from canvas_app.ui.main_window import MainWindow
+
+
+def _overlapping(window: MainWindow, ids: list[str]) -> list[tuple[str, str]]:
+    items = window.scene.nodes
+    return [(a, b) for a, b in combinations(ids, 2)
+            if items[a].sceneBoundingRect().intersects(items[b].sceneBoundingRect())]
+
+
+def _name_covered(window: MainWindow, original: str, copies: list[str]) -> bool:
+    item = window.scene.nodes[original]
+    label = item.mapRectToScene(name_rect(item.kind))
+    return any(window.scene.nodes[c].sceneBoundingRect().intersects(label) for c in copies)
+
+
+def test_footprint_holds_every_kind_of_node() -> None:
+    for kind in ("purchase_goal", "tag_goal", "sequence"):
+        bounds = item_bounds(kind)
+        assert bounds.width() <= NODE_FOOTPRINT[0] and bounds.height() <= NODE_FOOTPRINT[1]
+
+
+def test_free_spot_steps_down_past_taken_spots() -> None:
+    assert free_spot([], 100, 40) == (100, 40)
+    assert free_spot([(500, 40)], 100, 40) == (100, 40)  # far enough to the right
+    assert free_spot([(100, 40)], 100, 40) == (100, 160)
+    assert free_spot([(100, 40), (110, 160)], 100, 40) == (100, 280)
+
+
+def test_free_offset_moves_a_group_clear_of_its_originals() -> None:
+    group = [(0.0, 0.0), (240.0, 0.0)]
+    dx, dy = free_offset(group, group, (40.0, 40.0))
+    assert (dx, dy) == (40.0, 120.0)
+
+
+def test_keyboard_placement_never_stacks_nodes(qtbot, window: MainWindow) -> None:
+    campaign_id = window.controller.new_campaign()
+    window.campaign_list.select(campaign_id)
+    window.view.setFocus()
+    for _ in range(3):
+        QTest.keyClick(window.view, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    window.place_node("sequence")
+    ids = list(window.scene.nodes)
+    assert len(ids) == 4
+    assert _overlapping(window, ids) == []
+    campaign = window.controller.campaign(campaign_id)
+    assert all(n.x % 20 == 0 and n.y % 20 == 0 for n in campaign.nodes)  # still on the grid
+
+
+def test_paste_clears_the_originals_and_says_pasted(window: MainWindow) -> None:
+    originals = ["nurture", "bought-shock", "post-purchase"]
+    window.scene.select_nodes(["nurture", "bought-shock"])
+    assert window.copy()
+    assert window.statusBar().currentMessage() == "Copied 2 nodes."
+    first = window.paste()
+    assert window.statusBar().currentMessage() == "Pasted 2 nodes."
+    second = window.paste()
+    assert len(first) == len(second) == 2
+    ids = originals + first + second
+    assert _overlapping(window, ids) == []
+    assert not any(_name_covered(window, o, first + second) for o in originals)
+
+
+def test_duplicate_does_not_cover_the_original(window: MainWindow) -> None:
+    window.scene.select_nodes(["post-purchase"])
+    copy = window.duplicate()
+    assert len(copy) == 1
+    assert not _name_covered(window, "post-purchase", copy)
+    assert _overlapping(window, ["nurture", "bought-shock", "post-purchase", *copy]) == []
+    assert window.statusBar().currentMessage() == "Duplicated 1 node."
