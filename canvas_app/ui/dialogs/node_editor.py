@@ -38,7 +38,7 @@ class NodeEditorDialog(QDialog):
         self.setWindowTitle(f"{self.original.spec.label}: {self.original.name}")
         self.name_edit = QLineEdit(self.original.name)
         self.name_edit.setObjectName("nameEdit")
-        self.problem_label = ProblemLabel()
+        self.problem_label = ProblemLabel(reserve_lines=3)
         self.buttons, self.save_button, self.cancel_button = save_cancel_buttons()
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)

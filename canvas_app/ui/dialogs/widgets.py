@@ -49,16 +49,31 @@ def mark_invalid(widget: QWidget, invalid: bool) -> None:
 
 
 class ProblemLabel(QLabel):
-    """Shows the domain's problems in plain words; empty and hidden when all is well."""
+    """Shows the domain's problems in plain words; empty and hidden when all is well.
 
-    def __init__(self, item_word: str = "Step", parent: QWidget | None = None) -> None:
+    With ``reserve_lines`` its space (that many lines) stays reserved while it is hidden, so
+    the form above does not move when a problem appears or goes and a click aimed at a row
+    lands on that row. Only a longer text makes it grow.
+    """
+
+    PADDING = 6
+
+    def __init__(self, item_word: str = "Step", parent: QWidget | None = None,
+                 reserve_lines: int = 0) -> None:
         super().__init__(parent)
         self.item_word = item_word
         self.setObjectName("problemLabel")
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setStyleSheet("QLabel { color: #b00020; background: #fdecee; padding: 6px;"
-                           " border-radius: 4px; }")
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setStyleSheet(f"QLabel {{ color: #b00020; background: #fdecee; "
+                           f"padding: {self.PADDING}px; border-radius: 4px; }}")
+        if reserve_lines:
+            policy = self.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            self.setSizePolicy(policy)
+            self.setMinimumHeight(self.fontMetrics().lineSpacing() * reserve_lines
+                                  + 2 * self.PADDING + 2)
         self.setVisible(False)
 
     def show_problems(self, problems: list[Problem]) -> None:

@@ -207,3 +207,22 @@ def test_product_search_filters_by_substring(qtbot, workspace, undo_stack):
     assert dialog.products_list.visible_ids() == ["stabilizer"]
     search.clear()
     assert len(dialog.products_list.visible_ids()) == 4
+
+
+def test_problem_banner_does_not_move_the_form(qtbot, workspace, undo_stack):
+    dialog = open_goal(qtbot, workspace, undo_stack)
+    qtbot.waitExposed(dialog)
+    products = dialog.products_list.list
+
+    def where():
+        dialog.layout().activate()
+        return products.mapTo(dialog, products.rect().topLeft()), products.size()
+
+    without = where()
+    assert dialog.problem_label.isHidden()
+    dialog.products_box.setChecked(False)  # R11: no purchase option selected
+    assert not dialog.problem_label.isHidden()
+    assert where() == without
+    dialog.products_box.setChecked(True)
+    assert dialog.problem_label.isHidden()
+    assert where() == without
