@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QElapsedTimer, QObject, QTimer
+from PySide6.QtCore import QElapsedTimer, QObject, QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..documents import Document, DocumentError
@@ -43,6 +43,8 @@ class FileActions(QObject):
         self._error_box: QMessageBox | None = None
         # Asked when closing or replacing a modified workspace: "save", "discard", "cancel".
         self.ask_unsaved: Callable[[], str] = self._ask_unsaved
+        # Asks for a file: (title, start path, filter, saving) -> the chosen path or "".
+        self.ask_path: Callable[[str, str, str, bool], str] = self._ask_path
 
     @property
     def session(self) -> Session:
@@ -129,6 +131,38 @@ class FileActions(QObject):
             Button.Save | Button.Discard | Button.Cancel, Button.Save)
         return {Button.Save: "save", Button.Discard: "discard"}.get(answer, "cancel")
 
+    def _ask_path(self, title: str, start: str, file_filter: str, saving: bool) -> str:
+        ask = QFileDialog.getSaveFileName if saving else QFileDialog.getOpenFileName
+        path, _ = ask(self.window, title, start, file_filter)
+        return path
+
+    def start_directory(self) -> Path:
+        """Where file dialogs start: the current document's folder, or for an untitled
+        workspace (or one in a server database) the user's documents folder or home."""
+        document = self.session.document
+        if document is not None:
+            source = document.source
+            if source.startswith("sqlite") and ":///" in source:
+                source = source.split(":///", 1)[1].split("?", 1)[0]
+            if "://" not in source and source and source != ":memory:":
+                folder = Path(source).expanduser().absolute().parent
+                if folder.is_dir():
+                    return folder
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        if documents and Path(documents).is_dir():
+            return Path(documents)
+        return Path.home()
+
+    def _start_path(self) -> str:
+        """The start of Save As: the current JSON file's name in its folder, else the
+        folder."""
+        folder = self.start_directory()
+        document = self.session.document
+        if document is not None and document.kind == "json":
+            return str(folder / Path(document.source).name)
+        return str(folder)
+
     def confirm_close(self) -> bool:
         """True when the current workspace may be closed (saved, discarded or unchanged)."""
         session = self.session
@@ -184,7 +218,7 @@ class FileActions(QObject):
         return True
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open workspace", "", FILE_FILTER)
+        path = self.ask_path("Open workspace", str(self.start_directory()), FILE_FILTER, False)
         if path:
             self.open_source(path)
 
@@ -220,8 +254,7 @@ class FileActions(QObject):
         return True
 
     def save_as_dialog(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save workspace as", "",
-                                              FILE_FILTER)
+        path = self.ask_path("Save workspace as", self._start_path(), FILE_FILTER, True)
         if not path:
             return False
         if "." not in Path(path).name:
@@ -243,8 +276,8 @@ class FileActions(QObject):
         return True
 
     def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Import JSON", "",
-                                              "Workspaces (*.campaign.json *.json)")
+        path = self.ask_path("Import JSON", str(self.start_directory()),
+                             "Workspaces (*.campaign.json *.json)", False)
         if path:
             self.import_json(path)
 
@@ -258,8 +291,8 @@ class FileActions(QObject):
         return True
 
     def export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export JSON", "",
-                                              "Workspaces (*.campaign.json)")
+        path = self.ask_path("Export JSON", str(self.start_directory()),
+                             "Workspaces (*.campaign.json)", True)
         if path:
             if not path.endswith(".json"):
                 path += ".campaign.json"

@@ -308,8 +308,8 @@ class MainWindow(QMainWindow):
     def save(self) -> bool:
         return self.files.save()
 
-    def save_as_dialog(self) -> None:
-        self.files.save_as_dialog()
+    def save_as_dialog(self) -> bool:
+        return self.files.save_as_dialog()
 
     def import_dialog(self) -> None:
         self.files.import_dialog()

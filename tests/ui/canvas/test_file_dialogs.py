@@ -1,0 +1,57 @@
+"""Where Open, Save As, Import and Export start: the document's folder, else documents/home."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+
+from canvas_app.ui.main_window import MainWindow
+
+
+class PathAsker:
+    """Stands in for the file dialog: records each question, answers ``answer``."""
+
+    def __init__(self, answer: str = "") -> None:
+        self.answer = answer
+        self.asked: list[tuple[str, str, bool]] = []
+
+    def __call__(self, title: str, start: str, _filter: str, saving: bool) -> str:
+        self.asked.append((title, start, saving))
+        return self.answer
+
+
+def test_dialogs_start_in_the_documents_folder(window: MainWindow, sample_file: Path) -> None:
+    asker = PathAsker()
+    window.files.ask_path = asker
+    window.open_dialog()
+    window.import_dialog()
+    window.export_dialog()
+    window.save_as_dialog()
+    folder = str(sample_file.parent)
+    assert [(t, s) for t, s, _ in asker.asked] == [
+        ("Open workspace", folder), ("Import JSON", folder), ("Export JSON", folder),
+        ("Save workspace as", str(sample_file))]
+    assert [saving for *_, saving in asker.asked] == [False, False, True, True]
+
+
+def test_save_as_writes_where_the_dialog_said(window: MainWindow, tmp_path: Path) -> None:
+    window.files.ask_path = PathAsker(str(tmp_path / "copy"))
+    assert window.save_as_dialog()
+    assert (tmp_path / "copy.campaign.json").exists()
+    asker = PathAsker()
+    window.files.ask_path = asker
+    window.open_dialog()
+    assert asker.asked[0][1] == str(tmp_path)
+
+
+def test_untitled_workspace_starts_in_documents_or_home(window: MainWindow) -> None:
+    assert window.files.new_workspace()
+    asker = PathAsker()
+    window.files.ask_path = asker
+    window.open_dialog()
+    window.save_as_dialog()
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    allowed = {str(Path.home()), documents}
+    assert [start for _, start, _ in asker.asked] == [asker.asked[0][1]] * 2
+    assert asker.asked[0][1] in allowed
