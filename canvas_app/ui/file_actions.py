@@ -8,6 +8,7 @@ the last edit and when the window closes; the source itself is written only by S
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,19 @@ AUTOSAVE_IDLE_MS = 30_000
 MAX_RECENT = 8
 FILE_FILTER = "Workspaces (*.campaign.json *.db *.sqlite);;JSON (*.campaign.json);;All files (*)"
 Button = QMessageBox.StandardButton
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def readable_time(stamp: str, zone: tzinfo | None = None) -> str:
+    """An ISO timestamp as people read it, in local time (or ``zone``): "22 Nov 2026 17:37".
+    A stamp without a zone is taken as local; one that does not parse is shown as it is."""
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if when.tzinfo is not None or zone is not None:
+        when = when.astimezone(zone)
+    return f"{when.day} {MONTHS[when.month - 1]} {when.year} {when:%H:%M}"
 
 
 class FileActions(QObject):
@@ -89,7 +103,7 @@ class FileActions(QObject):
         if not recovery.exists():
             return None
         try:
-            when = recovery.saved_at()
+            when = readable_time(recovery.saved_at())
         except DocumentError as exc:
             self.window.show_status(str(exc))
             recovery.discard()

@@ -1,8 +1,10 @@
 """The window around the canvas: workspace menu, recovery at start, recent files, layout,
-title, Space-drag panning, tooltips, the Redo shortcuts."""
+title, Space-drag panning, tooltips, the Redo shortcuts, the recovery time."""
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, timedelta, timezone
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
@@ -11,6 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QGraphicsSceneHelpEvent, QToolTip
 
 from canvas_app.app import build_main_window
+from canvas_app.ui.file_actions import readable_time
 from canvas_app.ui.main_window import MainWindow
 
 from .conftest import make_window
@@ -104,3 +107,30 @@ def test_redo_has_ctrl_y_besides_the_platform_shortcut(qtbot, window: MainWindow
     window.view.setFocus()
     QTest.keyClick(window.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert ws.campaign("shock-nurture").name == "Renamed"
+
+
+def test_recovery_time_is_readable() -> None:
+    stamp = "2026-11-22T17:37:52.872634+00:00"
+    assert readable_time(stamp, UTC) == "22 Nov 2026 17:37"
+    assert readable_time(stamp, timezone(timedelta(hours=2))) == "22 Nov 2026 19:37"
+    assert readable_time("2026-01-05T08:04:00") == "5 Jan 2026 08:04"  # no zone: local
+    assert readable_time("yesterday") == "yesterday"
+
+
+def test_recovery_prompt_shows_a_readable_local_time(qtbot, window: MainWindow,
+                                                      sample_file: Path,
+                                                      tmp_path: Path) -> None:
+    window.controller.add_node(window.current_campaign_id(), "sequence", 0, 300)
+    assert window.files.autosave()
+    stamp = window.session.recovery.saved_at()
+    settings = QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat)
+    again = build_main_window(str(sample_file), settings=settings,
+                              recovery_dir=tmp_path / "recovery")
+    qtbot.addWidget(again)
+    again.files.ask_unsaved = lambda: "discard"
+    qtbot.waitUntil(lambda: again.files.recovery_box is not None, timeout=2000)
+    text = again.files.recovery_box.text()
+    assert stamp not in text
+    assert f"kept at {readable_time(stamp)}." in text
+    assert re.search(r"kept at \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}\.", text)
+    again.files.recovery_box.reject()
