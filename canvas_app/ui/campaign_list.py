@@ -187,8 +187,18 @@ class CampaignList(QWidget):
             text += f" These {len(sentences)} actions will be removed too."
         return text
 
-    def _ask_delete(self, question: str) -> bool:
+    def delete_box(self, question: str) -> QMessageBox:
+        """The question as a message box: Yes or Cancel, Cancel by default."""
         button = QMessageBox.StandardButton
-        answer = QMessageBox.question(self, "Delete campaign", question,
-                                      button.Yes | button.Cancel, button.Cancel)
-        return answer == button.Yes
+        box = QMessageBox(QMessageBox.Icon.Question, "Delete campaign", question,
+                          button.Yes | button.Cancel, self)
+        box.setObjectName("deleteCampaignBox")
+        box.setDefaultButton(button.Cancel)
+        return box
+
+    def _ask_delete(self, question: str) -> bool:
+        box = self.delete_box(question)
+        try:
+            return box.exec() == QMessageBox.StandardButton.Yes
+        finally:
+            box.deleteLater()

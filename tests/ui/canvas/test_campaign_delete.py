@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QMessageBox
+
 from canvas_app.domain.campaign_usage import actions_using_campaign
 from canvas_app.ui.lint_panel import FINDING_ROLE
 from canvas_app.ui.main_window import MainWindow
@@ -82,3 +84,13 @@ def test_lint_panel_lists_and_activates_a_finding_without_campaign(window: MainW
     assert panel.findings_count() >= 1
     panel.itemActivated.emit(row)
     assert "no longer exists" in window.statusBar().currentMessage()
+
+
+def test_the_question_box_defaults_to_cancel(window: MainWindow) -> None:
+    question = window.campaign_list.delete_question("shock-nurture")
+    box = window.campaign_list.delete_box(question)
+    box.deleteLater()  # a child of the list; never shown
+    assert box.text() == question
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    assert box.standardButtons() == (QMessageBox.StandardButton.Yes
+                                     | QMessageBox.StandardButton.Cancel)
