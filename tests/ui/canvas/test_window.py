@@ -32,16 +32,22 @@ def test_workspace_menu_opens_catalog_and_ecommerce(qtbot, window: MainWindow) -
         dialog.close()
 
 
-def test_recovery_is_offered_at_start(qtbot, window: MainWindow, sample_file: Path,
-                                      tmp_path: Path) -> None:
-    window.controller.add_node(window.current_campaign_id(), "sequence", 0, 300)
-    assert window.files.autosave()
+def reopen_after_crash(qtbot, sample_file: Path, tmp_path: Path) -> MainWindow:
+    """A second window on the same file, as after a crash: it offers the recovery."""
     settings = QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat)
     again = build_main_window(str(sample_file), settings=settings,
                               recovery_dir=tmp_path / "recovery")
     qtbot.addWidget(again)
     again.files.ask_unsaved = lambda: "discard"
     qtbot.waitUntil(lambda: again.files.recovery_box is not None, timeout=2000)
+    return again
+
+
+def test_recovery_is_offered_at_start(qtbot, window: MainWindow, sample_file: Path,
+                                      tmp_path: Path) -> None:
+    window.controller.add_node(window.current_campaign_id(), "sequence", 0, 300)
+    assert window.files.autosave()
+    again = reopen_after_crash(qtbot, sample_file, tmp_path)
     assert "did not close normally" in again.files.recovery_box.text()
     again.files.recovery_box.reject()
 
@@ -123,12 +129,7 @@ def test_recovery_prompt_shows_a_readable_local_time(qtbot, window: MainWindow,
     window.controller.add_node(window.current_campaign_id(), "sequence", 0, 300)
     assert window.files.autosave()
     stamp = window.session.recovery.saved_at()
-    settings = QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat)
-    again = build_main_window(str(sample_file), settings=settings,
-                              recovery_dir=tmp_path / "recovery")
-    qtbot.addWidget(again)
-    again.files.ask_unsaved = lambda: "discard"
-    qtbot.waitUntil(lambda: again.files.recovery_box is not None, timeout=2000)
+    again = reopen_after_crash(qtbot, sample_file, tmp_path)
     text = again.files.recovery_box.text()
     assert stamp not in text
     assert f"kept at {readable_time(stamp)}." in text
