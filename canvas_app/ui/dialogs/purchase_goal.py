@@ -19,7 +19,7 @@ from ...domain.node_edit import placement_help
 from ...domain.nodes import Node
 from ...domain.purchase import PurchaseGoalConfig
 from .node_editor import NodeEditorDialog, register_node_editor
-from .widgets import CheckList, help_label
+from .widgets import AchievedByBox, CheckList, help_label
 
 HELP = {
     "order_forms": "The goal is met when the purchase is made through one of the chosen "
@@ -124,22 +124,10 @@ class PurchaseGoalDialog(NodeEditorDialog):
         columns.addWidget(payments, 0, 1)
 
         # -- who can achieve it -----------------------------------------------------------
-        who = QGroupBox("Who can achieve this goal")
-        who.setObjectName("achievedBy")
-        who_layout = QVBoxLayout(who)
-        who_layout.setSpacing(2)
-        self.campaign_radio = QRadioButton("Contacts in this ca&mpaign")
-        self.campaign_radio.setObjectName("campaignContactsRadio")
-        self.any_contact_radio = QRadioButton("An&y contact")
-        self.any_contact_radio.setObjectName("anyContactRadio")
-        self._who_group = QButtonGroup(self)
-        self._who_group.addButton(self.campaign_radio)
-        self._who_group.addButton(self.any_contact_radio)
-        who_layout.addWidget(self.campaign_radio)
-        who_layout.addWidget(help_label(HELP["campaign"]))
-        who_layout.addWidget(self.any_contact_radio)
-        who_layout.addWidget(help_label(HELP["any_contact"]))
-        who_layout.addStretch(1)
+        who = AchievedByBox(HELP["campaign"], HELP["any_contact"])
+        who.layout().addStretch(1)
+        self.who = who
+        self.campaign_radio, self.any_contact_radio = who.campaign_radio, who.any_contact_radio
         columns.addWidget(who, 1, 1)
         columns.setColumnStretch(0, 1)
         columns.setColumnStretch(1, 1)
@@ -155,8 +143,7 @@ class PurchaseGoalDialog(NodeEditorDialog):
         self.products_box.setChecked(config.use_products)
         self.categories_box.setChecked(config.use_categories)
         (self.any_payment if config.any_payment_type else self.some_payment).setChecked(True)
-        (self.any_contact_radio if config.achieved_by == "any_contact"
-         else self.campaign_radio).setChecked(True)
+        self.who.set_value(config.achieved_by)
         for box, chooser in ((self.order_forms_box, self.order_forms_list),
                              (self.products_box, self.products_list),
                              (self.categories_box, self.categories_list),
@@ -189,7 +176,7 @@ class PurchaseGoalDialog(NodeEditorDialog):
         config.categories = self.categories_list.checked_ids() if config.use_categories else []
         config.payment_types = "any" if self.any_payment.isChecked() \
             else self.payment_list.checked_ids()
-        config.achieved_by = "any_contact" if self.any_contact_radio.isChecked() else "campaign"
+        config.achieved_by = self.who.value()  # type: ignore[assignment]
 
 
 register_node_editor("purchase_goal", PurchaseGoalDialog)

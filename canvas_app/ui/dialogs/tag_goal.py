@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
 )
 
@@ -18,7 +16,7 @@ from ...domain.nodes import Node
 from ...domain.tag_goal import TagGoalConfig
 from .node_editor import NodeEditorDialog, register_node_editor
 from .purchase_goal import HELP
-from .widgets import CheckList, help_label
+from .widgets import AchievedByBox, CheckList, help_label
 
 
 class TagGoalDialog(NodeEditorDialog):
@@ -58,31 +56,20 @@ class TagGoalDialog(NodeEditorDialog):
         tags_layout.addLayout(new_row)
         layout.addWidget(tags_box, 1)
 
-        who = QGroupBox("Who can achieve this goal")
-        who_layout = QVBoxLayout(who)
-        who_layout.setSpacing(2)
-        self.campaign_radio = QRadioButton("Contacts in this ca&mpaign")
-        self.campaign_radio.setObjectName("campaignContactsRadio")
-        self.any_contact_radio = QRadioButton("An&y contact")
-        self.any_contact_radio.setObjectName("anyContactRadio")
-        self._who_group = QButtonGroup(self)
-        self._who_group.addButton(self.campaign_radio)
-        self._who_group.addButton(self.any_contact_radio)
-        who_layout.addWidget(self.campaign_radio)
-        who_layout.addWidget(help_label(HELP["campaign"].replace("buyer", "contact")))
-        who_layout.addWidget(self.any_contact_radio)
-        who_layout.addWidget(help_label(
+        who = AchievedByBox(
+            HELP["campaign"].replace("buyer", "contact"),
             "Anyone who gets the tag achieves it and enters the following sequences, even "
-            "if not yet in this campaign."))
+            "if not yet in this campaign.")
+        self.who = who
+        self.campaign_radio, self.any_contact_radio = who.campaign_radio, who.any_contact_radio
         placement = QLabel("<b>Where it sits:</b> " + placement_help(self.campaign,
                                                                      self.original.id))
         placement.setObjectName("placementHelp")
         placement.setWordWrap(True)
-        who_layout.addWidget(placement)
+        who.layout().addWidget(placement)
         layout.addWidget(who)
 
-        (self.any_contact_radio if config.achieved_by == "any_contact"
-         else self.campaign_radio).setChecked(True)
+        self.who.set_value(config.achieved_by)
         self.tag_list.changed.connect(self.refresh)
         self.any_contact_radio.toggled.connect(self.refresh)
 
@@ -101,7 +88,7 @@ class TagGoalDialog(NodeEditorDialog):
     def collect(self, node: Node) -> None:
         config: TagGoalConfig = node.config
         config.tags = self.tag_list.checked_ids()
-        config.achieved_by = "any_contact" if self.any_contact_radio.isChecked() else "campaign"
+        config.achieved_by = self.who.value()  # type: ignore[assignment]
 
 
 register_node_editor("tag_goal", TagGoalDialog)

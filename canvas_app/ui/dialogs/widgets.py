@@ -9,13 +9,16 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QDialog,
     QDialogButtonBox,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QRadioButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -186,6 +189,36 @@ def add_undo_buttons(box: QDialogButtonBox, undo_stack: QUndoStack, owner: QWidg
         button.setDefaultAction(action)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         box.addButton(button, QDialogButtonBox.ButtonRole.ResetRole)
+
+
+class AchievedByBox(QGroupBox):
+    """"Who can achieve this goal": contacts in this campaign, or any contact (R4), each
+    with its line of help. Shared by the purchase goal and tag goal dialogs."""
+
+    def __init__(self, campaign_help: str, any_contact_help: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("Who can achieve this goal", parent)
+        self.setObjectName("achievedBy")
+        layout = QVBoxLayout(self)
+        layout.setSpacing(2)
+        self.campaign_radio = QRadioButton("Contacts in this ca&mpaign")
+        self.campaign_radio.setObjectName("campaignContactsRadio")
+        self.any_contact_radio = QRadioButton("An&y contact")
+        self.any_contact_radio.setObjectName("anyContactRadio")
+        self._group = QButtonGroup(self)
+        self._group.addButton(self.campaign_radio)
+        self._group.addButton(self.any_contact_radio)
+        layout.addWidget(self.campaign_radio)
+        layout.addWidget(help_label(campaign_help))
+        layout.addWidget(self.any_contact_radio)
+        layout.addWidget(help_label(any_contact_help))
+
+    def value(self) -> str:
+        return "any_contact" if self.any_contact_radio.isChecked() else "campaign"
+
+    def set_value(self, achieved_by: str) -> None:
+        (self.any_contact_radio if achieved_by == "any_contact"
+         else self.campaign_radio).setChecked(True)
 
 
 def finish_manager_window(dialog: QDialog, layout: QVBoxLayout, workspace: Workspace,
