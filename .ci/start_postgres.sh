@@ -15,7 +15,9 @@
 # the "postgres" role.
 set -euo pipefail
 
-# Everything but the final URL goes to stderr.
+# Everything but the final URL goes to stderr. fd 3 is the caller's $(...) pipe: the
+# commands that start the server close it (3>&-), or the server daemon would inherit it and
+# hold it open, and the caller's $(...) would wait for ever.
 exec 3>&1 1>&2
 
 DB="${CANVAS_PG_DB:-canvas_test}"
@@ -63,10 +65,10 @@ fi
 
 if [ "$status" != "online" ]; then
     say "starting cluster $version/$cluster"
-    pg_ctlcluster "$version" "$cluster" start >&2
+    pg_ctlcluster "$version" "$cluster" start >&2 3>&-
 elif [ "$restart" = yes ]; then
     say "restarting cluster $version/$cluster to apply listen_addresses"
-    pg_ctlcluster "$version" "$cluster" restart >&2
+    pg_ctlcluster "$version" "$cluster" restart >&2 3>&-
 fi
 
 for _ in $(seq 1 60); do
