@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QElapsedTimer, QObject, QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ..documents import Document, DocumentError
+from ..documents import Document, DocumentError, Recovery, recovery_for
 from ..domain.campaign import Campaign
 from ..domain.workspace import Workspace
 from ..io import LoadError, load_workspace, save_workspace
-from .session import Session, make_session
+from .session import UNTITLED, Session, make_session
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -98,16 +98,17 @@ class FileActions(QObject):
         return True
 
     def offer_recovery(self) -> QMessageBox | None:
-        """Asks (without blocking) whether to restore edits a crash left behind."""
+        """Asks (without blocking) whether to restore edits a crash left behind: first the
+        current document's, then an untitled workspace's that was never saved."""
         recovery = self.session.recovery
         if not recovery.exists():
-            return None
+            return self.offer_untitled_recovery()
         try:
             when = readable_time(recovery.saved_at())
         except DocumentError as exc:
             self.window.show_status(str(exc))
             recovery.discard()
-            return None
+            return self.offer_untitled_recovery()
         box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved edits?",
                           f"Campaign Canvas did not close normally. Edits to "
                           f"{self.session.title} that were not saved were kept at {when}.\n\n"
@@ -123,6 +124,62 @@ class FileActions(QObject):
             self.restore_recovery()
         else:
             self.session.recovery.discard()
+        self.offer_untitled_recovery()
+
+    # -- an untitled workspace left by a crash ---------------------------------------------
+    def untitled_recovery(self) -> Recovery:
+        return recovery_for(Document(UNTITLED), self.window.recovery_dir)
+
+    def offer_untitled_recovery(self) -> QMessageBox | None:
+        """When the last run crashed with an untitled workspace never saved, offers to open
+        it. It replaces the current workspace only when that has no unsaved changes;
+        otherwise the snapshot stays and is offered at the next start."""
+        recovery = self.untitled_recovery()
+        if self.session.document is None or not recovery.exists():
+            return None
+        if self.session.modified:
+            self.window.show_status("An untitled workspace that was never saved is also kept; "
+                                    "it is offered again at the next start.")
+            return None
+        try:
+            when = readable_time(recovery.saved_at())
+        except DocumentError as exc:
+            self.window.show_status(str(exc))
+            recovery.discard()
+            return None
+        box = QMessageBox(QMessageBox.Icon.Question, "Recover an untitled workspace?",
+                          "Campaign Canvas did not close normally. An untitled workspace "
+                          f"that was never saved was kept at {when}.\n\nOpen it in place of "
+                          f"{self.session.title} (which has no unsaved changes)?",
+                          QMessageBox.StandardButton.NoButton, self.window)
+        box.setObjectName("untitledRecoveryBox")
+        open_button = box.addButton("Open It", QMessageBox.ButtonRole.AcceptRole)
+        discard_button = box.addButton("Discard It", QMessageBox.ButtonRole.DestructiveRole)
+        later = box.addButton("Not Now", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(open_button)
+        box.setEscapeButton(later)
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is open_button:
+                self.restore_untitled()
+            elif box.clickedButton() is discard_button:
+                recovery.discard()
+
+        box.finished.connect(answered)
+        box.open()
+        self.recovery_box = box
+        return box
+
+    def restore_untitled(self) -> bool:
+        """Opens the untitled workspace a crash left behind, with its edits unsaved."""
+        try:
+            workspace = self.untitled_recovery().load()
+        except DocumentError as exc:
+            self.show_error(str(exc))
+            return False
+        self._replace(workspace, None, dirty=True)
+        self.window.show_status("Untitled workspace restored; use Save As to keep it.")
+        return True
 
     def restore_recovery(self) -> bool:
         session = self.session

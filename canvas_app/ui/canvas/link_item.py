@@ -1,7 +1,7 @@
 """A link drawn as an arrow from one node to another; it follows its nodes when they move.
 
-Like the Edge of Qt's elasticnodes example: the nodes call ``adjust()`` from their
-``itemChange``; ``adjust()`` calls ``prepareGeometryChange()`` before the geometry changes,
+Like the Edge of Qt's elasticnodes example: the nodes call ``adjust()`` when they move
+(``NodeItem.move_to``); ``adjust()`` calls ``prepareGeometryChange()`` before the geometry changes,
 and ``paint()`` only draws.
 """
 
@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+
+from .node_item import edge_point
 
 if TYPE_CHECKING:
     from .node_item import NodeItem
@@ -58,18 +60,18 @@ class LinkItem(QGraphicsItem):
 
     def adjust(self) -> None:
         """Follows the nodes: new end points; the arrow is rebuilt when next painted."""
-        start_c, end_c = self.source.pos(), self.target.pos()
-        start = self.source.edge_point(end_c)
-        end = self.target.edge_point(start_c)
+        source, target = self.source, self.target
+        (sx, sy), (tx, ty) = source.centre, target.centre
+        x1, y1 = edge_point(source.kind, sx, sy, tx, ty)
+        x2, y2 = edge_point(target.kind, tx, ty, sx, sy)
         self.prepareGeometryChange()
-        self._line = QLineF(start, end)
+        self._line = QLineF(x1, y1, x2, y2)
         self._polygons = None
-        x1, y1, x2, y2 = start.x(), start.y(), end.x(), end.y()
         pad = ARROW_SIZE + 4
         self._bounds = QRectF(min(x1, x2) - pad, min(y1, y2) - pad, abs(x2 - x1) + 2 * pad,
                               abs(y2 - y1) + 2 * pad)
         # Short links paint once into a pixmap; long ones are clipped to the view instead.
-        cached = self._line.length() < LONG_LINK
+        cached = math.hypot(x2 - x1, y2 - y1) < LONG_LINK
         if cached != self._cached:
             self._cached = cached
             self.setCacheMode(_CACHED if cached else _UNCACHED)

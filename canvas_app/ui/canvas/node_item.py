@@ -2,8 +2,9 @@
 
 The item holds only the node's id and kind; everything it shows (name, step count,
 warnings) is read from the domain (through its scene) when it paints. Its position is set by
-the scene from the domain's NODE_MOVED events; it tells its links when it moved
-(``ItemSendsGeometryChanges`` / ``itemChange``, as in Qt's elasticnodes example).
+the scene from the domain's NODE_MOVED events, through ``move_to``, which also tells its
+links. (Qt's elasticnodes example does this from ``itemChange``; that costs a call into
+Python for every change of every item, thousands when a large campaign opens or hides.)
 """
 
 from __future__ import annotations
@@ -56,10 +57,8 @@ def item_bounds(kind: str) -> QRectF:
     return _BOUNDS.get(kind) or _bounds(kind)
 
 
-_FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-          | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 _CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
-_POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
 
 
 class NodeItem(QGraphicsItem):
@@ -78,6 +77,7 @@ class NodeItem(QGraphicsItem):
         # Painted once into a pixmap per zoom level; moving or repainting reuses it.
         self.setCacheMode(_CACHE)
         self._hover = False
+        self.centre = (0.0, 0.0)  # scene coordinates, kept by move_to
 
     # -- Qt overrides --------------------------------------------------------------------
     def type(self) -> int:
@@ -98,11 +98,12 @@ class NodeItem(QGraphicsItem):
         path.addRect(name_rect(self.kind))
         return path
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        if change is _POSITION_CHANGED:
-            for link in self.links:
-                link.adjust()
-        return value
+    def move_to(self, x: float, y: float) -> None:
+        """Moves the item (scene coordinates of its centre); its links follow."""
+        self.setPos(x, y)
+        self.centre = (x, y)
+        for link in self.links:
+            link.adjust()
 
     def hoverEnterEvent(self, event: Any) -> None:
         self._hover = True
@@ -214,12 +215,19 @@ class NodeItem(QGraphicsItem):
 
     def edge_point(self, towards: QPointF) -> QPointF:
         """Where a line from the centre towards ``towards`` (scene) leaves the body."""
-        centre = self.pos()
-        dx, dy = towards.x() - centre.x(), towards.y() - centre.y()
+        x, y = self.centre
+        return QPointF(*edge_point(self.kind, x, y, towards.x(), towards.y()))
+
+
+def edge_point(kind: str, x: float, y: float, to_x: float, to_y: float) -> tuple[float, float]:
+    """Where a line from a node's centre (x, y) towards (to_x, to_y) leaves its body."""
+    dx, dy = to_x - x, to_y - y
+    if kind != "sequence":
         length = (dx * dx + dy * dy) ** 0.5 or 1.0
-        if self.kind != "sequence":
-            r = GOAL_RADIUS + 2
-            return QPointF(centre.x() + dx / length * r, centre.y() + dy / length * r)
-        hw, hh = SEQ_WIDTH / 2 + 2, SEQ_HEIGHT / 2 + 2
-        scale = min(hw / abs(dx) if dx else float("inf"), hh / abs(dy) if dy else float("inf"))
-        return QPointF(centre.x() + dx * scale, centre.y() + dy * scale)
+        r = GOAL_RADIUS + 2
+        return x + dx / length * r, y + dy / length * r
+    hw, hh = SEQ_WIDTH / 2 + 2, SEQ_HEIGHT / 2 + 2
+    scale = min(hw / abs(dx) if dx else float("inf"), hh / abs(dy) if dy else float("inf"))
+    if scale == float("inf"):  # both centres at one point
+        return x + hw, y
+    return x + dx * scale, y + dy * scale

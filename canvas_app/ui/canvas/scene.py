@@ -116,7 +116,7 @@ class CampaignScene(QGraphicsScene):
 
     def _add_node_item(self, node: Node) -> NodeItem:
         item = NodeItem(self, node.id, node.kind)
-        item.setPos(node.x, node.y)
+        item.move_to(node.x, node.y)
         if self.overview_mode:
             item.setVisible(False)
         self.addItem(item)
@@ -176,7 +176,7 @@ class CampaignScene(QGraphicsScene):
             return
         if name == ev.NODE_MOVED and event.node_id in self.nodes:
             node = campaign.node(event.node_id)
-            self.nodes[event.node_id].setPos(node.x, node.y)
+            self.nodes[event.node_id].move_to(node.x, node.y)
             self._grow_scene_rect(node)
             self.overview.invalidate()
             return

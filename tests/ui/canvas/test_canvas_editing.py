@@ -280,6 +280,7 @@ def test_drag_moves_selected_nodes_as_one_undo_step(qtbot, window: MainWindow) -
     assert stack.count() == 1
     stack.undo()
     assert {n: (c.node(n).x, c.node(n).y) for n in start} == start
+    assert link._line == line_before  # and came back with it
 
 
 def test_rubber_band_selects_nodes(qtbot, window: MainWindow) -> None:
