@@ -8,6 +8,7 @@ as a :class:`LoadError` whose text is one line ``FILE: PATH: MESSAGE``.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 from functools import lru_cache
@@ -43,12 +44,18 @@ def read_json(path: str | os.PathLike[str], source: str | None = None) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise LoadError(source, Problem("", f"cannot read the file: {reason}")) from None
+    seen: list[str] = []
+
+    def non_finite(token: str) -> _NonFinite:
+        seen.append(token)
+        return _NonFinite(token)
+
     try:
-        data = json.loads(text, parse_constant=_NonFinite)
+        data = json.loads(text, parse_constant=non_finite)
     except json.JSONDecodeError as exc:
         raise LoadError(source, Problem(
             f"line {exc.lineno} column {exc.colno}", f"malformed JSON: {exc.msg}")) from None
-    bad = _find_non_finite(data, [])
+    bad = _find_non_finite(data, []) if seen else None  # the search only when there is one
     if bad is not None:
         path, token = bad
         raise LoadError(source, Problem(json_path(path), f"{token} is not a number JSON allows: "
@@ -120,14 +127,34 @@ def _article(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _fast_validator() -> Any:
-    """The same schema compiled to Python code: about four times faster on big files.
+    """The same schema compiled to Python code: several times faster on big files.
 
     The schema uses only keywords whose meaning is the same in draft 7 and 2020-12, so the
     compiled check and jsonschema agree (a test checks it); jsonschema, the reference,
     explains a failure and has the last word.
+
+    A node's keys depend on its kind (an ``if``/``then`` per kind). Compiled as written,
+    every node would fail the ``if`` of every other kind, and each failure raises and
+    formats an exception: most of the time on a big file. So the compiled check takes the
+    structure without those branches, then checks each node against its own kind's
+    ``then`` only, which is what the branches mean.
     """
-    schema = {k: v for k, v in workspace_schema().items() if k not in ("$schema", "$id")}
-    return fastjsonschema.compile(schema)
+    schema = copy.deepcopy({k: v for k, v in workspace_schema().items()
+                            if k not in ("$schema", "$id")})
+    node = schema["properties"]["campaigns"]["items"]["properties"]["nodes"]["items"]
+    branches = node.pop("allOf")
+    structure = fastjsonschema.compile(schema)
+    by_kind = {branch["if"]["properties"]["kind"]["const"]: fastjsonschema.compile(branch["then"])
+               for branch in branches}
+
+    def validate(data: Any) -> Any:
+        structure(data)  # every node's kind is one of by_kind once this passes
+        for campaign in data["campaigns"]:
+            for item in campaign["nodes"]:
+                by_kind[item["kind"]](item)
+        return data
+
+    return validate
 
 
 def check_schema(data: Any) -> Problem | None:
