@@ -18,6 +18,11 @@ def validate_item(catalog: Catalog, item: Category | Product | OrderForm) -> lis
     problems: list[Problem] = []
     if not item.name.strip():
         problems.append(Problem("name", "the name cannot be empty"))
+    else:
+        clash = same_name(catalog, item)
+        if clash is not None:
+            problems.append(Problem("name", f'there is already {_NOUNS[type(item)]} named '
+                                            f'"{clash.name}"'))
     if isinstance(item, Product):
         if item.category is not None and item.category not in catalog.categories:
             problems.append(Problem("category", f'no category "{item.category}" in the catalog'))
@@ -26,6 +31,25 @@ def validate_item(catalog: Catalog, item: Category | Product | OrderForm) -> lis
         if item.billing not in BILLINGS:
             problems.append(Problem("billing", 'billing is "one_time" or "subscription"'))
     return problems
+
+
+_NOUNS = {Category: "a category", Product: "a product", OrderForm: "an order form"}
+
+
+def same_name(catalog: Catalog, item: Category | Product | OrderForm
+              ) -> Category | Product | OrderForm | None:
+    """Another item of the same section whose name matches (trimmed, any case): two
+    products called alike could not be told apart in a list or found by name."""
+    section: dict[str, Category] | dict[str, Product] | dict[str, OrderForm]
+    if isinstance(item, Product):
+        section = catalog.products
+    elif isinstance(item, OrderForm):
+        section = catalog.order_forms
+    else:
+        section = catalog.categories
+    wanted = item.name.strip().casefold()
+    return next((other for other in section.values()
+                 if other.id != item.id and other.name.strip().casefold() == wanted), None)
 
 
 def validate_payment_type(catalog: Catalog, name: str) -> list[Problem]:

@@ -91,6 +91,11 @@ def test_catalog_items(workspace):
     assert validate_item(catalog, Category("c", " "))[0].message == "the name cannot be empty"
     problems = validate_item(catalog, Product("p", "P", "nope", -1.0))
     assert [p.path for p in problems] == ["category", "price"]
+    shock = catalog.products["shock"]
+    clash = validate_item(catalog, Product("new", f"  {shock.name.upper()} ", None, 1.0))
+    assert [p.message for p in clash] == [f'there is already a product named "{shock.name}"']
+    assert validate_item(catalog, shock) == []  # an item keeps its own name
+    assert validate_item(catalog, Category("new", shock.name)) == []  # other sections differ
     assert validate_payment_type(catalog, "Cash")[0].message == (
         'there is already a payment type "cash"')
     assert validate_payment_type(catalog, "Gift card") == []

@@ -56,6 +56,19 @@ def test_add_a_product_then_undo(qtbot, workspace, undo_stack):
     assert "Pool Thermometer" not in cells(dialog.tables["products"])
 
 
+def test_a_product_name_already_taken_keeps_save_disabled(qtbot, workspace, undo_stack):
+    dialog = open_catalog(qtbot, workspace, undo_stack)
+    click(qtbot, dialog.add_buttons["products"])
+    item = dialog.item_dialog
+    taken = workspace.catalog.products["shock"].name
+    qtbot.keyClicks(item.name_edit, taken.lower())
+    assert not item.save_button.isEnabled()
+    assert f'already a product named "{taken}"' in item.problem_label.text()
+    qtbot.keyClicks(item.name_edit, " XL")
+    assert item.save_button.isEnabled()
+    click(qtbot, item.cancel_button)
+
+
 def test_edit_an_order_form_and_cancel(qtbot, workspace, undo_stack):
     before = snapshot(workspace)
     dialog = open_catalog(qtbot, workspace, undo_stack)
