@@ -20,6 +20,7 @@ from .file_actions import FileActions
 from .lint_panel import LintPanel
 from .palette import Palette
 from .session import Session
+from .simulation.panel import SimulationPanel
 from .theme import load_icon
 from .window_actions import build_actions, build_menus, build_toolbar
 
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.palette = Palette(self)
         self.campaign_list = CampaignList(self)
         self.lint_panel = LintPanel(self)
+        self.simulation_panel = SimulationPanel(self, settings)
         self.docks = {
             "palette": self._dock("Palette", "paletteDock", self.palette,
                                   Qt.DockWidgetArea.LeftDockWidgetArea),
@@ -55,7 +57,11 @@ class MainWindow(QMainWindow):
                                     Qt.DockWidgetArea.LeftDockWidgetArea),
             "lint": self._dock("Warnings", "lintDock", self.lint_panel,
                                Qt.DockWidgetArea.BottomDockWidgetArea),
+            "simulation": self._dock("Simulation", "simulationDock", self.simulation_panel,
+                                     Qt.DockWidgetArea.BottomDockWidgetArea),
         }
+        self.tabifyDockWidget(self.docks["lint"], self.docks["simulation"])
+        self.docks["lint"].raise_()
         self.files = FileActions(self)
         self.actions_by_name = build_actions(self)
         self.menus = build_menus(self, self.actions_by_name)
@@ -77,6 +83,8 @@ class MainWindow(QMainWindow):
         self.view.zoom_changed.connect(self._show_zoom)
         self.palette.place_requested.connect(self.place_node)
         self.campaign_list.current_changed.connect(self.show_campaign)
+        self.campaign_list.current_changed.connect(
+            lambda _cid: self.simulation_panel.campaign_shown())
         self.lint_panel.finding_activated.connect(self.reveal_node)
         self.lint_panel.workspace_finding_activated.connect(self.show_status)
         self.files.refresh_recent_menu()
@@ -122,9 +130,14 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(session.undo_stack)
         session.undo_stack.cleanChanged.connect(self.update_title)
         session.undo_stack.indexChanged.connect(self.files.edited)
+        session.undo_stack.indexChanged.connect(
+            lambda _index: self.simulation_panel.workspace_edited())
         self.scene = CampaignScene(controller, self)
         self.scene.edit_requested.connect(self._edit_requested)
         self.view.bind(self.scene)
+        if previous is not session:
+            self.simulation_panel.stop()  # another workspace: the run was of the old one
+        self.simulation_panel.attach(self.scene)
         self.lint_panel.bind(controller)
         self.campaign_list.bind(controller)
         if old is not None:
@@ -285,6 +298,13 @@ class MainWindow(QMainWindow):
         if self.scene is not None:
             self.scene.snap_to_grid = snap
 
+    def simulate(self) -> None:
+        """Shows the Simulation panel and runs (or pauses) the chosen scenario."""
+        dock = self.docks["simulation"]
+        dock.show()
+        dock.raise_()
+        self.simulation_panel.toggle_run()
+
     def open_catalog(self) -> None:
         self.controller.open_catalog()
 
@@ -336,6 +356,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_layout()
+        self.simulation_panel.runner.pause()
         if self.scene is not None:
             self.scene.detach()
         event.accept()

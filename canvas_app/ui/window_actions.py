@@ -107,6 +107,11 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     a["ecommerce"] = _action(w, "&E-Commerce Actions…", w.open_ecommerce, None,
                              "Actions that run on purchases, logins and new contacts")
     a["about"] = _action(w, "&About Campaign Canvas", w.about)
+    a["simulate"] = _action(w, "Simulate", w.simulate, None,
+                            "Preview the campaigns: run a scenario and watch contacts move "
+                            "(F5 runs or pauses)")
+    for key, action in w.simulation_panel.actions_by_name.items():
+        a[f"sim_{key}"] = action
     return a
 
 
@@ -153,6 +158,13 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> dict[str, QMenu]:
     workspace.addAction(a["catalog"])
     workspace.addAction(a["ecommerce"])
 
+    simulate = menus["simulate"] = bar.addMenu("&Simulate")
+    for key in ("sim_run", "sim_step", "sim_end", "sim_reset", None, "sim_open"):
+        if key is None:
+            simulate.addSeparator()
+        else:
+            simulate.addAction(a[key])
+
     help_menu = menus["help"] = bar.addMenu("&Help")
     help_menu.addAction(a["about"])
     return menus
@@ -185,7 +197,7 @@ def build_toolbar(window: MainWindow, a: dict[str, QAction]) -> QToolBar:
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     for key in ("new_campaign", "open", "save", None, "undo", "redo", None, "cut", "copy",
                 "paste", "duplicate", "delete", None, "zoom_in", "zoom_out", "zoom_fit",
-                "auto_layout"):
+                "auto_layout", None, "simulate"):
         if key is None:
             bar.addSeparator()
         else:

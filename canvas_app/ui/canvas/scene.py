@@ -7,6 +7,8 @@ selected nodes becomes merged move commands, a drag from a node's handle becomes
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGraphicsLineItem,
@@ -63,6 +65,8 @@ class CampaignScene(QGraphicsScene):
         self._press: QPointF | None = None
         self._drag_start: dict[str, tuple[float, float]] = {}
         self._drag_id: int | None = None
+        # More for a node's tooltip (the simulation's counts): (node id, kind) -> text or "".
+        self.tooltip_extra: Callable[[str, str], str] | None = None
         self._lint_timer = QTimer(self)
         self._lint_timer.setSingleShot(True)
         self._lint_timer.setInterval(LINT_DELAY_MS)
@@ -247,6 +251,10 @@ class CampaignScene(QGraphicsScene):
         if node is not None:
             lines.append(node.spec.describe(node.config, self.controller.workspace.catalog))
         lines += [f"⚠ {m}" for m in self.findings_for(item.node_id)]
+        if self.tooltip_extra is not None:
+            extra = self.tooltip_extra(item.node_id, item.kind)
+            if extra:
+                lines.append(extra)
         QToolTip.showText(event.screenPos(), "\n".join(lines))
         event.accept()
 

@@ -1,0 +1,129 @@
+"""The contacts of a running simulation as a table, and one contact's journey as rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ...sim import Simulation
+from ...sim.core import log_time
+
+Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS = ("Contact", "Email", "Where now", "Goals achieved", "Tags")
+
+EVENT_WORDS = {
+    "added": "added to the campaign",
+    "removed_from_campaign": "removed from the campaign",
+    "entered": "entered",
+    "step": "step",
+    "completed": "completed",
+    "removed": "left (removed)",
+    "waiting": "waiting at",
+    "achieved": "achieved",
+    "achieved_again": "achieved again",
+    "not_eligible": "not eligible",
+    "skipped_reentry": "not entered again",
+    "tag_applied": "tag applied",
+    "tag_removed": "tag removed",
+    "email_sent": "email sent",
+    "notify_team": "team notified",
+    "contact_type_set": "contact type set",
+    "action_set": "action set",
+    "contact_created": "contact created",
+    "purchase": "purchase",
+    "payment": "payment",
+    "cart_login": "logged into the cart",
+}
+
+
+def node_name(sim: Simulation, node_id: str | None) -> str:
+    if not node_id:
+        return ""
+    for campaign in sim.workspace.campaigns:
+        if node_id in campaign.graph:
+            return campaign.node(node_id).name
+    return node_id
+
+
+def journey_rows(sim: Simulation, contact_id: str) -> list[tuple[str, str, str, str, str]]:
+    """(when, what, node name, node id, detail) for each journey event of the contact."""
+    c = sim.contacts.get(contact_id)
+    if c is None or c.journey is None:
+        return []
+    return [(log_time(at), EVENT_WORDS.get(event, event), node_name(sim, node), node or "",
+             detail) for at, event, node, detail in c.journey]
+
+
+class ContactsModel(QAbstractTableModel):
+    """Reads the simulation's contacts as they are now; ``refresh()`` after it moved."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sim: Simulation | None = None
+        self._ids: list[str] = []
+        self._names: dict[str, str] = {}
+
+    def set_simulation(self, sim: Simulation | None) -> None:
+        self.beginResetModel()
+        self.sim = sim
+        self._ids = list(sim.contacts) if sim is not None else []
+        self._names = {}
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        sim = self.sim
+        if sim is None:
+            return
+        if len(sim.contacts) != len(self._ids):  # contacts created by purchases
+            first = len(self._ids)
+            new = list(sim.contacts)[first:]
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            self._ids.extend(new)
+            self.endInsertRows()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 2), self.index(len(self._ids) - 1, 4))
+
+    def contact_id(self, row: int) -> str:
+        return self._ids[row]
+
+    def row_of(self, contact_id: str) -> int:
+        try:
+            return self._ids.index(contact_id)
+        except ValueError:
+            return -1
+
+    # -- Qt --------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        sim = self.sim
+        if sim is None or not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        c = sim.contacts[self._ids[index.row()]]
+        column = index.column()
+        if column == 0:
+            return c.name
+        if column == 1:
+            return c.email
+        if column == 2:
+            return ", ".join(self._name(node) for node in c.position()) or "—"
+        if column == 3:
+            return ", ".join(sorted(self._name(node) for node in c.achieved)) or "—"
+        return ", ".join(sorted(c.tags))
+
+    def _name(self, node_id: str) -> str:
+        if node_id not in self._names and self.sim is not None:
+            self._names[node_id] = node_name(self.sim, node_id)
+        return self._names.get(node_id, node_id)

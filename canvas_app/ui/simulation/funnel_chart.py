@@ -1,0 +1,129 @@
+"""A bar chart of the campaign on show, node by node in flow order, as the run goes on."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QWidget
+
+from ...domain.campaign import Campaign
+
+MAX_BARS = 24
+
+# What each bar adds up: for a sequence, where its contacts are (in it now, completed,
+# removed); for a goal, achieved and waiting.
+SERIES = (
+    ("In a sequence now", "#3b6fd8", lambda kind, c: c.get("active", 0) if kind == "sequence"
+     else 0),
+    ("Completed", "#9ab6ee", lambda kind, c: c.get("completed", 0) if kind == "sequence"
+     else 0),
+    ("Removed", "#c3cad3", lambda kind, c: c.get("removed", 0) if kind == "sequence" else 0),
+    ("Achieved", "#1f9d74", lambda kind, c: c.get("achieved", 0) if kind != "sequence" else 0),
+    ("Waiting at a goal", "#e0b25b", lambda kind, c: c.get("waiting", 0) if kind != "sequence"
+     else 0),
+)
+
+
+def flow_order(campaign: Campaign) -> list[str]:
+    """Node ids left to right (then top to bottom), as the flow reads on the canvas."""
+    return sorted(campaign.graph.nodes, key=lambda n: (campaign.node(n).x, campaign.node(n).y))
+
+
+def unique_names(names: list[str]) -> tuple[str, ...]:
+    """Category labels must differ: a repeated name gets " (2)", " (3)"..."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        label = name or "(no name)"
+        seen[label] = seen.get(label, 0) + 1
+        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return tuple(out)
+
+
+class FunnelChart(QChartView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("simulationChart")
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(160)
+        chart = QChart()
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.setChart(chart)
+        self._key: tuple[str, ...] = ()
+        self._series: QHorizontalStackedBarSeries | None = None
+        self._sets: list[QBarSet] = []
+        self._axis_x = QValueAxis()
+        self._axis_x.setLabelFormat("%d")
+        self._axis_y = QBarCategoryAxis()
+        chart.addAxis(self._axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self._axis_y, Qt.AlignmentFlag.AlignLeft)
+
+    def show_counts(self, campaign: Campaign | None, counts: dict[str, dict[str, int]]) -> None:
+        chart = self.chart()
+        nodes = flow_order(campaign)[:MAX_BARS] if campaign is not None else []
+        names = unique_names([campaign.node(n).name for n in nodes]) if campaign else ()
+        key = (campaign.id if campaign else "", *nodes, *names)
+        if key != self._key:
+            self._rebuild(nodes, names)
+            self._key = key
+            chart.setTitle(f"{campaign.name}: contacts per node" if campaign else
+                           "No campaign")
+        if campaign is None:
+            return
+        # Bars read top to bottom in flow order: categories are listed bottom-up.
+        kinds = [campaign.node(n).kind for n in reversed(nodes)]
+        ids = list(reversed(nodes))
+        totals = [0] * len(ids)
+        for bar_set, (_label, _colour, pick) in zip(self._sets, SERIES, strict=True):
+            values = [pick(kind, counts.get(n, {})) for kind, n in zip(kinds, ids, strict=True)]
+            for i, value in enumerate(values):
+                if bar_set.at(i) != value:
+                    bar_set.replace(i, value)
+                totals[i] += value
+        self._set_scale(max(totals, default=0))
+
+    def _set_scale(self, biggest: int) -> None:
+        """Whole-number ticks: 0..5 by 1 for small runs, else Qt's nice numbers."""
+        axis = self._axis_x
+        if biggest <= 5:
+            axis.setRange(0, 5)
+            axis.setTickCount(6)
+        else:
+            axis.setRange(0, biggest)
+            axis.applyNiceNumbers()
+
+    def values(self) -> dict[str, list[float]]:
+        """What the bars show, per series (bottom-up), for tests and screen readers."""
+        return {bar_set.label(): [bar_set.at(i) for i in range(bar_set.count())]
+                for bar_set in self._sets}
+
+    def _rebuild(self, nodes: list[str], names: tuple[str, ...]) -> None:
+        chart = self.chart()
+        if self._series is not None:
+            chart.removeSeries(self._series)
+        series = QHorizontalStackedBarSeries()
+        self._sets = []
+        for label, colour, _pick in SERIES:
+            bar_set = QBarSet(label)
+            bar_set.setColor(QColor(colour))
+            bar_set.setBorderColor(QColor(colour))
+            bar_set.append([0.0] * len(nodes))
+            series.append(bar_set)
+            self._sets.append(bar_set)
+        series.setBarWidth(0.6)
+        chart.addSeries(series)
+        self._axis_y.clear()
+        self._axis_y.append(list(reversed(names)))
+        series.attachAxis(self._axis_x)
+        series.attachAxis(self._axis_y)
+        self._series = series

@@ -1,0 +1,215 @@
+"""The simulation drawn on the canvas: live counts on every node, contacts moving on links.
+
+One item above the nodes paints, for the campaign on show, a count pill on each node (how
+many contacts are in a sequence now; how many achieved a goal, and how many wait at it) and
+the contacts that are moving: a dot that travels along the link a contact just followed,
+or a ring that pulses on a node a contact entered from outside the flow (added to the
+campaign, or a goal achieved directly). It reads node positions from the scene's items and
+numbers from the runner; it changes nothing in the workspace.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from ...sim import Movement
+from ..canvas.node_item import DETAIL_LOD, body_rect
+from ..theme import kind_colour
+
+if TYPE_CHECKING:
+    from ..canvas.scene import CampaignScene
+
+TRAVEL_S = 0.7  # a dot's trip along a link, in real seconds
+PULSE_S = 0.6
+MAX_TOKENS = 150  # beyond this many at once, movements show only in the counts
+FRAME_MS = 33
+TOKEN_RADIUS = 6.0
+SIM_Z = 50.0
+
+ARRIVING = frozenset({"entered", "waiting"})
+# Where a contact goes on from along a link: a goal it achieved, a sequence it completed.
+# (A sequence it was removed from is not left along a link: a goal took it elsewhere.)
+GOALS_ACHIEVED = frozenset({"achieved", "achieved_again"})
+
+
+@dataclass
+class Token:
+    start: QPointF
+    end: QPointF | None  # None: a pulse on ``start``
+    colour: QColor
+    born: float
+
+
+def badge_texts(kind: str, counts: dict[str, int]) -> list[tuple[str, str]]:
+    """The pills a node shows: (text, role), role "main" or "muted"."""
+    if kind == "sequence":
+        pills = [(f"{counts.get('active', 0)} in", "main")]
+        done = counts.get("completed", 0)
+        if done:
+            pills.append((f"{done} done", "muted"))
+        return pills
+    pills = [(f"✓ {counts.get('achieved', 0)}", "main")]
+    waiting = counts.get("waiting", 0)
+    if waiting:
+        pills.append((f"{waiting} waiting", "muted"))
+    return pills
+
+
+def describe_counts(kind: str, counts: dict[str, int]) -> str:
+    """The counts in words, for the node's tooltip."""
+    if kind == "sequence":
+        return (f"Simulation: {counts.get('active', 0)} in it now · "
+                f"{counts.get('entered', 0)} entered · {counts.get('completed', 0)} completed · "
+                f"{counts.get('removed', 0)} removed")
+    return (f"Simulation: {counts.get('achieved', 0)} achieved · "
+            f"{counts.get('waiting', 0)} waiting")
+
+
+class SimulationLayer(QGraphicsItem):
+    def __init__(self, scene: CampaignScene) -> None:
+        super().__init__()
+        self.canvas = scene
+        self.counts: dict[str, dict[str, int]] = {}
+        self.tokens: list[Token] = []
+        self._arrived_from: dict[str, str] = {}  # contact -> the node it just left
+        self._bounds = QRectF()
+        self.setZValue(SIM_Z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self._font = QFont()
+        self._font.setPointSizeF(8.0)
+        self._font.setWeight(QFont.Weight.DemiBold)
+        self._metrics = QFontMetricsF(self._font)
+        self._frames = QTimer(scene)  # goes with the scene, which deletes this item
+        self._frames.setInterval(FRAME_MS)
+        self._frames.timeout.connect(self._frame)
+        scene.addItem(self)
+        self.refit()
+
+    def dispose(self) -> None:
+        self._frames.stop()
+        if self.scene() is not None:
+            self.scene().removeItem(self)
+
+    # -- what is shown -----------------------------------------------------------------------
+    def refit(self) -> None:
+        """Covers every node of the campaign on show (call after it changed)."""
+        rect = self.canvas.nodes_rect().adjusted(-40, -40, 40, 40)
+        if rect != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = rect
+        self.update()
+
+    def set_counts(self, counts: dict[str, dict[str, int]]) -> None:
+        self.counts = counts
+        self.update()
+
+    def clear(self) -> None:
+        self.counts = {}
+        self.tokens.clear()
+        self._arrived_from.clear()
+        self._frames.stop()
+        self.update()
+
+    def add_movements(self, movements: list[Movement]) -> None:
+        nodes, links = self.canvas.nodes, self.canvas.links
+        now = time.perf_counter()
+        for m in movements:
+            if m.kind in GOALS_ACHIEVED and m.node:
+                self._arrived_from[m.contact] = m.node
+                continue
+            if m.kind == "completed" and m.from_node:
+                self._arrived_from[m.contact] = m.from_node
+                continue
+            if m.kind not in ARRIVING or not m.to_node:
+                continue
+            source = self._arrived_from.pop(m.contact, None)
+            target = nodes.get(m.to_node)
+            if target is None or len(self.tokens) >= MAX_TOKENS:
+                continue
+            colour = kind_colour(target.kind)
+            if source is not None and (source, m.to_node) in links:
+                self.tokens.append(Token(nodes[source].pos(), target.pos(), colour, now))
+            else:
+                self.tokens.append(Token(target.pos(), None, colour, now))
+        if self.tokens and not self._frames.isActive():
+            self._frames.start()
+
+    def _frame(self) -> None:
+        now = time.perf_counter()
+        self.tokens = [t for t in self.tokens
+                       if now - t.born < (TRAVEL_S if t.end is not None else PULSE_S)]
+        if not self.tokens:
+            self._frames.stop()
+        self.update()
+
+    # -- Qt ----------------------------------------------------------------------------------
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()  # never hit: clicks, menus and tooltips reach the nodes below
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        lod = painter.worldTransform().m11()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if self.counts and lod >= DETAIL_LOD:
+            self._paint_counts(painter, option.exposedRect)
+        if self.tokens:
+            self._paint_tokens(painter, lod)
+
+    def _paint_counts(self, painter: QPainter, exposed: QRectF) -> None:
+        painter.setFont(self._font)
+        for node_id, item in self.canvas.nodes.items():
+            counts = self.counts.get(node_id)
+            if counts is None:
+                continue
+            centre = item.pos()
+            body = body_rect(item.kind).translated(centre)
+            if not exposed.intersects(body.adjusted(-60, -30, 60, 10)):
+                continue
+            x = body.left()
+            y = body.top() - 22
+            for text, role in badge_texts(item.kind, counts):
+                width = self._metrics.horizontalAdvance(text) + 12
+                pill = QRectF(x, y, width, 18)
+                if role == "main":
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(kind_colour(item.kind))
+                    painter.drawRoundedRect(pill, 9, 9)
+                    painter.setPen(QColor("#ffffff"))
+                else:
+                    painter.setPen(QPen(QColor("#cbd2d9"), 1))
+                    painter.setBrush(QColor("#ffffff"))
+                    painter.drawRoundedRect(pill, 9, 9)
+                    painter.setPen(QColor("#52606d"))
+                painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+                x += width + 4
+
+    def _paint_tokens(self, painter: QPainter, lod: float) -> None:
+        now = time.perf_counter()
+        radius = max(TOKEN_RADIUS, 3.0 / max(lod, 0.01))  # still visible zoomed out
+        for token in self.tokens:
+            age = now - token.born
+            if token.end is not None:
+                t = min(1.0, age / TRAVEL_S)
+                t = t * t * (3 - 2 * t)  # ease in and out
+                p = token.start + (token.end - token.start) * t
+                painter.setPen(QPen(QColor("#ffffff"), 2))
+                painter.setBrush(QBrush(token.colour))
+                painter.drawEllipse(p, radius, radius)
+            else:
+                t = min(1.0, age / PULSE_S)
+                colour = QColor(token.colour)
+                colour.setAlphaF(1.0 - t)
+                painter.setPen(QPen(colour, 3))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                ring = radius * 3 + 30 * t
+                painter.drawEllipse(token.start, ring, ring)

@@ -1,0 +1,484 @@
+"""The Simulation panel: pick a scenario, run, pause, step, reset; the log, the contacts
+with their journeys, and a chart, all following the run live; the canvas shows it too.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelection, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..theme import RESOURCES
+from .contacts_model import ContactsModel, journey_rows
+from .funnel_chart import FunnelChart
+from .overlay import SimulationLayer, describe_counts
+from .runner import DEFAULT_SPEED, SPEEDS, SimRunner, SimulationError
+
+if TYPE_CHECKING:
+    from ...domain.campaign import Campaign
+    from ..canvas.scene import CampaignScene
+    from ..main_window import MainWindow
+
+SAMPLES = RESOURCES / "samples"
+SCENARIO_FILTER = "Scenarios (*.scenario.json *.json);;All files (*)"
+LOG_LINES = 50_000
+SLOW_VIEWS_MS = 300  # contacts table and chart refresh at most this often while running
+RECENT_KEY = "simulation/recent_scenarios"
+
+
+def scenario_description(path: Path) -> str:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    text = data.get("description") if isinstance(data, dict) else None
+    return text if isinstance(text, str) else ""
+
+
+def readable_clock(moment: object) -> str:
+    from datetime import datetime
+
+    if not isinstance(moment, datetime):
+        return ""
+    return f"{moment.day} {moment:%b %Y %H:%M} UTC"
+
+
+class SimulationPanel(QWidget):
+    def __init__(self, window: MainWindow, settings: QSettings | None = None) -> None:
+        super().__init__(window)
+        self.setObjectName("simulationPanel")
+        self.setAccessibleName("Simulation")
+        self.window_ = window
+        self.settings = settings
+        self.runner = SimRunner(self)
+        self.layer: SimulationLayer | None = None
+        self.scene: CampaignScene | None = None
+        self._log_seen = 0
+        self._stale = False
+        # Asks for a scenario file: (start folder) -> path or "" (replaced in tests).
+        self.ask_scenario = self._ask_scenario
+        self._build()
+        self.actions_by_name = self._make_actions()
+        self._slow_timer = QTimer(self)
+        self._slow_timer.setSingleShot(True)
+        self._slow_timer.setInterval(SLOW_VIEWS_MS)
+        self._slow_timer.timeout.connect(self._refresh_slow_views)
+        self.runner.advanced.connect(self._advanced)
+        self.runner.moved.connect(self._moved)
+        self.runner.running_changed.connect(lambda _running: self._update_controls())
+        self.runner.finished.connect(self._finished)
+        self._fill_scenarios()
+        self._update_controls()
+
+    # -- building ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Scenario:"))
+        self.scenario_combo = QComboBox()
+        self.scenario_combo.setObjectName("scenarioCombo")
+        self.scenario_combo.setAccessibleName("Scenario")
+        self.scenario_combo.setMinimumContentsLength(24)
+        self.scenario_combo.activated.connect(self._scenario_picked)
+        bar.addWidget(self.scenario_combo, 1)
+        self.run_button = self._tool_button("runButton")
+        self.step_button = self._tool_button("stepButton")
+        self.end_button = self._tool_button("endButton")
+        self.reset_button = self._tool_button("resetButton")
+        for button in (self.run_button, self.step_button, self.end_button, self.reset_button):
+            bar.addWidget(button)
+        bar.addWidget(QLabel("Speed:"))
+        self.speed_combo = QComboBox()
+        self.speed_combo.setObjectName("speedCombo")
+        self.speed_combo.setAccessibleName("Speed")
+        self.speed_combo.addItems([s.label for s in SPEEDS])
+        self.speed_combo.setCurrentIndex(DEFAULT_SPEED)
+        self.speed_combo.currentIndexChanged.connect(self.runner.set_speed)
+        bar.addWidget(self.speed_combo)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("simulationProgress")
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumWidth(160)
+        bar.addWidget(self.progress)
+        self.clock_label = QLabel()
+        self.clock_label.setObjectName("simulationClock")
+        self.clock_label.setMinimumWidth(150)
+        bar.addWidget(self.clock_label)
+        layout.addLayout(bar)
+
+        self.notice = QLabel()
+        self.notice.setObjectName("simulationNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #8a4b00;")
+        self.notice.hide()
+        layout.addWidget(self.notice)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("simulationTabs")
+        self.log_view = QPlainTextEdit()
+        self.log_view.setObjectName("simulationLog")
+        self.log_view.setReadOnly(True)
+        self.log_view.setMaximumBlockCount(LOG_LINES)
+        self.log_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.log_view.setPlaceholderText("Choose a scenario and press Run: every movement of "
+                                         "every contact is explained here.")
+        self.tabs.addTab(self.log_view, "Log")
+
+        self.contacts_model = ContactsModel()
+        self.contacts_table = QTableView()
+        self.contacts_table.setObjectName("simulationContacts")
+        self.contacts_table.setModel(self.contacts_model)
+        self.contacts_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.contacts_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.contacts_table.verticalHeader().hide()
+        self.contacts_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Interactive)
+        self.contacts_table.horizontalHeader().setStretchLastSection(True)
+        self.contacts_table.setColumnWidth(0, 140)
+        self.contacts_table.setColumnWidth(1, 190)
+        self.contacts_table.setColumnWidth(2, 160)
+        self.contacts_table.setColumnWidth(3, 180)
+        self.contacts_table.selectionModel().selectionChanged.connect(self._contact_selected)
+        self.journey = QTreeWidget()
+        self.journey.setObjectName("simulationJourney")
+        self.journey.setHeaderLabels(["When", "What", "Node", "Details"])
+        self.journey.setRootIsDecorated(False)
+        self.journey.setColumnWidth(0, 120)
+        self.journey.setColumnWidth(1, 120)
+        self.journey.setColumnWidth(2, 140)
+        self.journey.itemActivated.connect(self._journey_activated)
+        self.journey.setToolTip("Double-click a step to show its node on the canvas")
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.contacts_table)
+        splitter.addWidget(self.journey)
+        splitter.setSizes([500, 500])
+        self.tabs.addTab(splitter, "Contacts and journeys")
+
+        self.chart = FunnelChart()
+        self.tabs.addTab(self.chart, "Chart")
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_slow_views())
+        layout.addWidget(self.tabs, 1)
+
+    def _tool_button(self, name: str) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return button
+
+    def _make_actions(self) -> dict[str, QAction]:
+        window = self.window_
+        actions: dict[str, QAction] = {}
+
+        def make(key: str, text: str, slot, shortcut: str, tip: str) -> QAction:
+            action = QAction(text, window)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{tip} ({shortcut})")
+            action.setStatusTip(tip)
+            action.triggered.connect(lambda _checked=False: slot())
+            actions[key] = action
+            return action
+
+        make("run", "&Run", self.toggle_run, "F5", "Run the simulation, or pause it")
+        make("step", "&Step", self.step, "F10", "Handle the next simulated event")
+        make("end", "Run to &End", self.run_to_end, "Ctrl+F5",
+             "Simulate everything left at once")
+        make("reset", "Rese&t", self.reset, "Shift+F5",
+             "Start the scenario again, on the workspace as it is now")
+        make("open", "&Open Scenario…", self.open_scenario_dialog, "Ctrl+Shift+O",
+             "Choose a scenario file to simulate")
+        self.run_button.setDefaultAction(actions["run"])
+        self.step_button.setDefaultAction(actions["step"])
+        self.end_button.setDefaultAction(actions["end"])
+        self.reset_button.setDefaultAction(actions["reset"])
+        return actions
+
+    # -- scenarios ---------------------------------------------------------------------------
+    def _fill_scenarios(self) -> None:
+        combo = self.scenario_combo
+        combo.clear()
+        paths = [str(p) for p in sorted(SAMPLES.glob("*.scenario.json"))]
+        for path in self.recent_scenarios():
+            if path not in paths and Path(path).exists():
+                paths.append(path)
+        for path in paths:
+            combo.addItem(Path(path).name, path)
+            combo.setItemData(combo.count() - 1, scenario_description(Path(path)) or path,
+                              Qt.ItemDataRole.ToolTipRole)
+        combo.addItem("Open Scenario File…", None)
+
+    def recent_scenarios(self) -> list[str]:
+        if self.settings is None:
+            return []
+        value = self.settings.value(RECENT_KEY, [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _remember(self, path: str) -> None:
+        if self.settings is None or Path(path).parent == SAMPLES:
+            return
+        recent = [p for p in self.recent_scenarios() if p != path]
+        self.settings.setValue(RECENT_KEY, [path, *recent][:8])
+
+    def selected_scenario(self) -> str | None:
+        return self.scenario_combo.currentData()
+
+    def select_scenario(self, path: str) -> None:
+        index = self.scenario_combo.findData(path)
+        if index < 0:
+            self.scenario_combo.insertItem(self.scenario_combo.count() - 1, Path(path).name,
+                                           path)
+            index = self.scenario_combo.count() - 2
+        self.scenario_combo.setCurrentIndex(index)
+
+    def _scenario_picked(self, index: int) -> None:
+        if self.scenario_combo.itemData(index) is None:
+            self.open_scenario_dialog()
+            return
+        if self.runner.loaded:
+            self.load()  # a new choice starts a new run, paused at its start
+
+    def _ask_scenario(self, start: str) -> str:
+        path, _ = QFileDialog.getOpenFileName(self, "Open scenario", start, SCENARIO_FILTER)
+        return path
+
+    def open_scenario_dialog(self) -> bool:
+        current = self.selected_scenario()
+        start = str(Path(current).parent) if current else str(SAMPLES)
+        path = self.ask_scenario(start)
+        if not path:
+            previous = self.scenario_combo.findData(current) if current else 0
+            self.scenario_combo.setCurrentIndex(max(0, previous))
+            return False
+        self.select_scenario(path)
+        return self.load()
+
+    # -- running -----------------------------------------------------------------------------
+    def load(self) -> bool:
+        """A new run of the chosen scenario on the workspace as it is now, at its start."""
+        path = self.selected_scenario()
+        if path is None:
+            return self.open_scenario_dialog()
+        try:
+            sim = self.runner.load(self.window_.controller.workspace, path)
+        except SimulationError as exc:
+            self.show_problem(str(exc))
+            return False
+        self._remember(path)
+        self._stale = False
+        self.notice.hide()
+        self.log_view.clear()
+        self._log_seen = 0
+        self.journey.clear()
+        self.contacts_model.set_simulation(sim)
+        if self.layer is not None:
+            self.layer.clear()
+        self._advanced()
+        self._refresh_slow_views()
+        self.window_.show_status(f"Simulation of {Path(path).name} ready: Run (F5) plays it, "
+                                 "Step (F10) goes event by event.")
+        return True
+
+    def toggle_run(self) -> None:
+        if self.runner.running:
+            self.runner.pause()
+            return
+        if (not self.runner.loaded or self.runner.done) and not self.load():
+            return
+        self.runner.play()
+
+    def step(self) -> None:
+        """The next event; a finished run stays finished (Reset or Run Again restart)."""
+        if not self.runner.loaded and not self.load():
+            return
+        self.runner.step()
+
+    def run_to_end(self) -> None:
+        if not self.runner.loaded and not self.load():
+            return
+        self.runner.run_to_end()
+
+    def reset(self) -> None:
+        if self.runner.loaded:
+            self.load()
+
+    def stop(self) -> None:
+        """Forgets the run (another workspace was opened)."""
+        self.runner.clear()
+        self.contacts_model.set_simulation(None)
+        self.journey.clear()
+        self.log_view.clear()
+        self._log_seen = 0
+        self.notice.hide()
+        if self.layer is not None:
+            self.layer.clear()
+        self._advanced()
+        self._refresh_slow_views()
+
+    def show_problem(self, message: str) -> None:
+        self.notice.setText(message)
+        self.notice.show()
+        self.window_.show_status(message)
+
+    def workspace_edited(self) -> None:
+        if self.runner.loaded and not self._stale:
+            self._stale = True
+            self.notice.setText("The workspace changed after this run started; the run goes "
+                                "on with the version it started with. Reset (Shift+F5) runs "
+                                "the changed one.")
+            self.notice.show()
+
+    # -- the canvas --------------------------------------------------------------------------
+    def attach(self, scene: CampaignScene) -> None:
+        """Draws the run on this scene (a new scene comes with each opened workspace)."""
+        if self.layer is not None:
+            self.layer.dispose()
+        self.scene = scene
+        self.layer = SimulationLayer(scene)
+        scene.findings_changed.connect(self.layer.refit)
+        scene.tooltip_extra = self._tooltip
+        if self.runner.simulation is not None:
+            self.layer.set_counts(self.runner.simulation.counts())
+
+    def _tooltip(self, node_id: str, kind: str) -> str:
+        sim = self.runner.simulation
+        if sim is None:
+            return ""
+        counts = sim.counts().get(node_id)
+        return describe_counts(kind, counts) if counts is not None else ""
+
+    def campaign_shown(self) -> None:
+        """Another campaign is on the canvas: the chart follows it."""
+        if self.layer is not None:
+            self.layer.refit()
+        self._refresh_slow_views()
+
+    def current_campaign(self) -> Campaign | None:
+        campaign_id = self.window_.current_campaign_id()
+        sim = self.runner.simulation
+        workspace = sim.workspace if sim is not None else self.window_.controller.workspace
+        if campaign_id is None or not workspace.has_campaign(campaign_id):
+            return None
+        return workspace.campaign(campaign_id)
+
+    # -- following the run -------------------------------------------------------------------
+    def _advanced(self) -> None:
+        sim = self.runner.simulation
+        if sim is not None:
+            counts = sim.counts()
+            if self.layer is not None:
+                self.layer.set_counts(counts)
+            self.progress.setValue(int(sim.progress() * 1000))
+            self.clock_label.setText(readable_clock(sim.time))
+            log = sim.log or []
+            if len(log) > self._log_seen:
+                lines = [line for line in log[self._log_seen:] if line]
+                self._log_seen = len(log)
+                if lines:
+                    self.log_view.appendPlainText("\n".join(lines))
+            if not self._slow_timer.isActive():
+                self._slow_timer.start()
+        else:
+            self.progress.setValue(0)
+            self.clock_label.setText("")
+        self._update_controls()
+
+    def _moved(self, movements: list) -> None:
+        # While playing, and for a step; "Run to End" moves too many at once to show.
+        if self.layer is not None and (self.runner.running or len(movements) <= 50):
+            self.layer.add_movements(movements)
+
+    def _finished(self) -> None:
+        sim = self.runner.simulation
+        self._refresh_slow_views()
+        if sim is not None:
+            result = sim.result()
+            self.window_.show_status(
+                f"Simulation finished: {result.events_handled} events, "
+                f"{len(result.contacts)} contacts, {result.emails_sent} emails sent.")
+
+    def _refresh_slow_views(self) -> None:
+        sim = self.runner.simulation
+        self.contacts_model.refresh()
+        current = self.tabs.currentWidget()
+        if current is self.chart:
+            self.chart.show_counts(self.current_campaign(), sim.counts() if sim else {})
+        rows = self.contacts_table.selectionModel().selectedRows()
+        if rows and sim is not None:
+            self._show_journey(self.contacts_model.contact_id(rows[0].row()))
+
+    def _update_controls(self) -> None:
+        runner, a = self.runner, self.actions_by_name
+        a["run"].setText("&Pause" if runner.running else "&Run")
+        a["run"].setEnabled(self.selected_scenario() is not None or runner.loaded)
+        finished = runner.loaded and runner.done
+        a["step"].setEnabled(not runner.running and not finished)
+        a["end"].setEnabled(not finished)
+        a["reset"].setEnabled(runner.loaded)
+        if finished:
+            a["run"].setText("&Run Again")
+
+    # -- contacts ----------------------------------------------------------------------------
+    def _contact_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.contacts_table.selectionModel().selectedRows()
+        if rows:
+            self._show_journey(self.contacts_model.contact_id(rows[0].row()))
+        else:
+            self.journey.clear()
+
+    def _show_journey(self, contact_id: str) -> None:
+        sim = self.runner.simulation
+        if sim is None:
+            return
+        rows = journey_rows(sim, contact_id)
+        if self.journey.topLevelItemCount() == len(rows) and \
+                self.journey.property("contact") == contact_id:
+            return
+        self.journey.setProperty("contact", contact_id)
+        self.journey.clear()
+        for when, what, name, node_id, detail in rows:
+            item = QTreeWidgetItem([when, what, name, detail])
+            item.setData(0, Qt.ItemDataRole.UserRole, node_id)
+            item.setToolTip(3, detail)
+            self.journey.addTopLevelItem(item)
+        if rows:
+            self.journey.scrollToBottom()
+
+    def select_contact(self, contact_id: str) -> None:
+        row = self.contacts_model.row_of(contact_id)
+        if row >= 0:
+            self.contacts_table.selectRow(row)
+
+    def _journey_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        node_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if not node_id:
+            return
+        workspace = self.window_.controller.workspace
+        for campaign in workspace.campaigns:
+            if node_id in campaign.graph:
+                self.window_.reveal_node(campaign.id, node_id)
+                return
+        self.window_.show_status("That node is no longer in the workspace.")

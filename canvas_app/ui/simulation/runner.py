@@ -1,0 +1,246 @@
+"""Plays a simulation in the window: the engine stepped by a timer, in simulated time.
+
+The engine (``canvas_app.sim``) knows nothing of Qt. A :class:`SimRunner` builds a
+:class:`~canvas_app.sim.Simulation` over a *copy* of the workspace as it is when the run
+starts (editing the canvas during a run changes nothing in it), then advances it on a timer:
+each tick runs the engine up to the next moment of simulated time at the chosen speed, and
+tells the view what moved. It runs in the GUI thread in short slices (a tick stops after a
+time budget), so the window never freezes and nothing needs locking.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ...domain.workspace import Workspace
+from ...io import LoadError, workspace_to_data
+from ...io.draft import draft_from_data
+from ...sim import Movement, Scenario, SimResult, Simulation, load_scenario, to_datetime
+
+TICK_MS = 40
+TICK_BUDGET_S = 0.025  # engine time per tick at most, so the window stays responsive
+MAX_FAST_EVENTS = 5000  # "as fast as possible": events per tick at most
+
+
+@dataclass(frozen=True)
+class Speed:
+    label: str
+    seconds_per_second: float | None  # simulated seconds per real second; None: no limit
+
+
+SPEEDS = (
+    Speed("1 hour per second", 3600.0),
+    Speed("6 hours per second", 6 * 3600.0),
+    Speed("1 day per second", 86400.0),
+    Speed("1 week per second", 7 * 86400.0),
+    Speed("As fast as possible", None),
+)
+DEFAULT_SPEED = 2
+
+
+class SimulationError(Exception):
+    """Why a simulation cannot start, in one line for the user."""
+
+
+def snapshot(workspace: Workspace) -> Workspace:
+    """An independent copy of the workspace, so the run does not see later edits."""
+    return draft_from_data(workspace_to_data(workspace))
+
+
+def check_runnable(workspace: Workspace) -> None:
+    problems = workspace.validate()
+    if problems:
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        where = f"{first.path}: " if first.path else ""
+        raise SimulationError(f"Fix the workspace before simulating: {where}{first.message}"
+                              f"{more}. The Warnings panel lists every problem.")
+
+
+def open_scenario(path: str, workspace: Workspace) -> Scenario:
+    try:
+        return load_scenario(path, workspace)
+    except LoadError as exc:
+        raise SimulationError(str(exc)) from None
+    except OSError as exc:
+        raise SimulationError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+class SimRunner(QObject):
+    """One simulation run that the view plays, pauses, steps and resets."""
+
+    started = Signal()
+    advanced = Signal()  # the clock moved; counts and log may have grown
+    moved = Signal(list)  # the movements of one tick (list[Movement])
+    running_changed = Signal(bool)
+    finished = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.simulation: Simulation | None = None
+        self.scenario_path: str | None = None
+        self.speed = SPEEDS[DEFAULT_SPEED]
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        self._pending: list[Movement] = []
+        self._unsubscribe: Callable[[], None] | None = None
+        self._clock: float = 0.0  # simulated seconds since the epoch, as played so far
+        self._last_tick = 0.0
+
+    # -- state -----------------------------------------------------------------------------
+    @property
+    def loaded(self) -> bool:
+        return self.simulation is not None
+
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    @property
+    def done(self) -> bool:
+        return self.simulation is not None and self.simulation.done
+
+    def clock(self) -> datetime | None:
+        return self.simulation.time if self.simulation is not None else None
+
+    def title(self) -> str:
+        return Path(self.scenario_path).name if self.scenario_path else ""
+
+    # -- set-up ----------------------------------------------------------------------------
+    def load(self, workspace: Workspace, scenario_path: str) -> Simulation:
+        """A new run of the scenario over a copy of ``workspace``; raises SimulationError."""
+        copy = snapshot(workspace)
+        check_runnable(copy)
+        scenario = open_scenario(scenario_path, copy)
+        self.clear()
+        sim = Simulation(copy, scenario)
+        self.simulation = sim
+        self.scenario_path = scenario_path
+        self._unsubscribe = sim.subscribe(self._pending.append)
+        self._clock = float(sim.now)
+        self.started.emit()
+        self.advanced.emit()
+        return sim
+
+    def reset(self) -> Simulation | None:
+        """The same scenario again from its start, over the same copy of the workspace."""
+        sim = self.simulation
+        if sim is None:
+            return None
+        workspace, path = sim.workspace, self.scenario_path
+        self.clear()
+        assert path is not None
+        fresh = Simulation(workspace, open_scenario(path, workspace))
+        self.simulation, self.scenario_path = fresh, path
+        self._unsubscribe = fresh.subscribe(self._pending.append)
+        self._clock = float(fresh.now)
+        self.started.emit()
+        self.advanced.emit()
+        return fresh
+
+    def clear(self) -> None:
+        self.pause()
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self.simulation = None
+        self.scenario_path = None
+        self._pending.clear()
+
+    # -- playing ---------------------------------------------------------------------------
+    def set_speed(self, index: int) -> None:
+        self.speed = SPEEDS[index]
+
+    def play(self) -> None:
+        if self.simulation is None or self.simulation.done or self.running:
+            return
+        self._last_tick = time.perf_counter()
+        self._timer.start()
+        self.running_changed.emit(True)
+
+    def pause(self) -> None:
+        if self.running:
+            self._timer.stop()
+            self.running_changed.emit(False)
+
+    def step(self) -> bool:
+        """Handles the next event (and everything else at that instant)."""
+        sim = self.simulation
+        if sim is None or sim.done:
+            return False
+        self.pause()
+        at = sim.next_time()
+        assert at is not None
+        sim.run_until(at)
+        self._clock = float(sim.now)
+        self._publish()
+        return True
+
+    def run_to_end(self) -> None:
+        """Everything left, at once (the view shows the end state)."""
+        sim = self.simulation
+        if sim is None:
+            return
+        self.pause()
+        sim.run_to_end()
+        self._clock = float(sim.now)
+        self._publish()
+
+    def _tick(self) -> None:
+        sim = self.simulation
+        if sim is None:
+            self.pause()
+            return
+        now = time.perf_counter()
+        elapsed, self._last_tick = now - self._last_tick, now
+        rate = self.speed.seconds_per_second
+        deadline = now + TICK_BUDGET_S
+        if rate is None:
+            handled = 0
+            while handled < MAX_FAST_EVENTS and sim.step():
+                handled += 1
+                if handled % 100 == 0 and time.perf_counter() > deadline:
+                    break
+            self._clock = float(sim.now)
+        else:
+            target = self._clock + rate * min(elapsed, 0.25)
+            if sim.until is not None:
+                target = min(target, float(sim.until))
+            while (nxt := sim.next_time()) is not None and nxt.timestamp() <= target:
+                sim.step()
+                if time.perf_counter() > deadline:
+                    target = float(sim.now)  # slow down rather than freeze the window
+                    break
+            self._clock = target
+            sim.run_until(to_datetime(int(target)))  # nothing is left before it: the clock
+        self._publish()
+
+    def _publish(self) -> None:
+        sim = self.simulation
+        finished = sim is not None and sim.done
+        if finished and sim is not None and sim.until is not None:
+            sim.run_until(to_datetime(sim.until))  # the clock shows the end of the run
+        movements, self._pending[:] = list(self._pending), []
+        if movements:
+            self.moved.emit(movements)
+        self.advanced.emit()
+        if finished:
+            self.pause()
+            self.finished.emit()
+
+    # -- results ---------------------------------------------------------------------------
+    def result(self) -> SimResult | None:
+        return self.simulation.result() if self.simulation is not None else None
+
+    def horizon(self) -> datetime | None:
+        sim = self.simulation
+        if sim is None or sim.until is None:
+            return None
+        return to_datetime(sim.until)

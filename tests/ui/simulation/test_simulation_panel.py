@@ -1,0 +1,189 @@
+"""The Simulation panel: runs the engine live in the window, on the canvas and in its tabs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtWidgets import QApplication, QGraphicsSceneHelpEvent, QToolTip
+
+from canvas_app.io import load_workspace
+from canvas_app.sim import Simulation, load_scenario
+from canvas_app.ui.main_window import MainWindow
+from canvas_app.ui.simulation.runner import SPEEDS
+
+from .conftest import SAMPLE, SCENARIO
+
+FASTEST = len(SPEEDS) - 1
+
+
+def engine_counts() -> dict[str, dict[str, int]]:
+    """What the engine alone (as `canvas-app simulate`) gives for the sample scenario."""
+    workspace = load_workspace(SAMPLE)
+    return Simulation(workspace, load_scenario(SCENARIO, workspace)).run().counts()
+
+
+def run_to_finish(qtbot, window: MainWindow, speed: int = FASTEST) -> None:
+    panel = window.simulation_panel
+    panel.speed_combo.setCurrentIndex(speed)
+    window.actions_by_name["sim_run"].trigger()
+    assert panel.runner.running
+    qtbot.waitUntil(lambda: panel.runner.done and not panel.runner.running, timeout=20000)
+
+
+def test_run_plays_the_scenario_to_the_engines_own_result(qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    run_to_finish(qtbot, window)
+    sim = panel.runner.simulation
+    assert sim.counts() == engine_counts()
+    assert panel.layer.counts == sim.counts()  # what the canvas shows
+    log = panel.log_view.toPlainText()
+    assert 'Ana Diaz achieved "Bought pool shock" (order o-1001, paypal)' in log
+    assert panel.progress.value() == 1000
+    assert panel.clock_label.text() == "10 Apr 2026 00:00 UTC"  # the scenario's horizon
+    assert panel.actions_by_name["run"].text() == "&Run Again"
+    assert not panel.actions_by_name["step"].isEnabled()
+    assert "Simulation finished: 29 events" in window.statusBar().currentMessage()
+
+
+def test_timed_playback_never_runs_ahead_of_its_clock(qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    panel.speed_combo.setCurrentIndex(3)  # a week per second
+    assert panel.load()
+    sim = panel.runner.simulation
+    start = sim.time
+    panel.toggle_run()
+    qtbot.waitUntil(lambda: (sim.time - start).days >= 2, timeout=10000)
+    panel.toggle_run()  # pause
+    assert not panel.runner.running
+    following = sim.next_time()
+    assert following is None or following > sim.time  # every event up to the clock is done
+    assert not sim.done
+    paused_at = sim.time
+    qtbot.wait(150)
+    assert sim.time == paused_at  # paused means paused
+
+
+def test_step_handles_one_instant_and_shows_the_move_on_the_canvas(qtbot,
+                                                                  window: MainWindow) -> None:
+    panel = window.simulation_panel
+    for _ in range(4):  # up to Ana's purchase on 3 March, 14:00
+        panel.step()
+    sim = panel.runner.simulation
+    assert sim.processed == 4
+    assert sim.counts()["bought-shock"]["achieved"] == 1
+    layer = panel.layer
+    nodes = window.scene.nodes
+    along = [(t.start, t.end) for t in layer.tokens if t.end is not None]
+    # Ana went from the goal to the post-purchase sequence, along their link.
+    assert (nodes["bought-shock"].pos(), nodes["post-purchase"].pos()) in along
+
+
+def test_contacts_tab_lists_contacts_and_shows_a_journey(qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    run_to_finish(qtbot, window)
+    panel.tabs.setCurrentIndex(1)
+    model = panel.contacts_model
+    names = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert {"Ana Diaz", "Ben Okafor", "Dana Whitfield"} <= set(names)  # Dana: made by a purchase
+    ana = names.index("Ana Diaz")
+    assert model.index(ana, 3).data() == "Bought pool shock"
+    panel.select_contact("c-ana")
+    rows = [panel.journey.topLevelItem(i) for i in range(panel.journey.topLevelItemCount())]
+    assert rows
+    achieved = [r for r in rows if r.text(1) == "achieved"]
+    assert achieved and achieved[0].text(2) == "Bought pool shock"
+    # Activating a step shows its node on the canvas.
+    panel.journey.itemActivated.emit(achieved[0], 0)
+    assert window.scene.selected_node_ids() == ["bought-shock"]
+
+
+def test_chart_follows_the_campaign_on_show(qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    run_to_finish(qtbot, window)
+    panel.tabs.setCurrentIndex(2)
+    values = panel.chart.values()
+    # Bars read top to bottom in flow order; categories are bottom-up.
+    assert values["Achieved"] == [0, 2, 0]  # Post-purchase, Bought pool shock, Nurture
+    assert values["Waiting at a goal"] == [0, 1, 0]
+    assert values["Completed"] == [2, 0, 1]
+    window.campaign_list.select("checkup-onboarding")
+    assert panel.chart.chart().title().startswith("Checkup Onboarding")
+    assert sum(panel.chart.values()["Achieved"]) == 3  # subscribed 2, visit booked 1
+
+
+def test_node_tooltip_gives_the_simulated_counts(qtbot, window: MainWindow) -> None:
+    run_to_finish(qtbot, window)
+    event = QGraphicsSceneHelpEvent()
+    event.setScenePos(window.scene.nodes["bought-shock"].pos())
+    event.setScreenPos(QPoint(100, 100))
+    window.scene.helpEvent(event)
+    assert "Simulation: 2 achieved · 1 waiting" in QToolTip.text()
+    QToolTip.hideText()
+
+
+def test_editing_during_a_run_does_not_change_it_and_says_so(qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    panel.step()
+    sim = panel.runner.simulation
+    window.controller.rename_node(window.current_campaign_id(), "nurture", "Renamed")
+    assert not panel.notice.isHidden()
+    assert "workspace changed after this run started" in panel.notice.text()
+    assert sim.workspace.campaign("shock-nurture").node("nurture").name == "Nurture"
+    panel.reset()  # runs the workspace as it is now
+    assert panel.runner.simulation.workspace.campaign("shock-nurture").node(
+        "nurture").name == "Renamed"
+    assert panel.notice.isHidden()
+
+
+def test_a_workspace_with_errors_is_not_simulated(qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    window.controller.add_node(window.current_campaign_id(), "tag_goal", 0, 300)  # no tag
+    window.actions_by_name["sim_run"].trigger()
+    assert not panel.runner.loaded
+    assert panel.notice.text().startswith("Fix the workspace before simulating:")
+    assert "no tag is chosen" in panel.notice.text()
+
+
+def test_a_bad_scenario_file_gets_one_located_line(qtbot, window: MainWindow,
+                                                   tmp_path: Path) -> None:
+    panel = window.simulation_panel
+    bad = tmp_path / "bad.scenario.json"
+    bad.write_text('{"start": "2026-01-01T00:00:00Z", "events": [{"at": "soon"}]}')
+    panel.ask_scenario = lambda _start: str(bad)
+    assert not panel.open_scenario_dialog()
+    assert panel.notice.text().startswith(str(bad))
+    assert "events[0]" in panel.notice.text()
+    assert not panel.runner.loaded
+    assert panel.selected_scenario() == str(bad)  # kept chosen, to fix and try again
+
+
+def test_opening_another_workspace_ends_the_run(qtbot, window: MainWindow,
+                                                sample_file: Path) -> None:
+    panel = window.simulation_panel
+    panel.step()
+    assert panel.runner.loaded
+    assert window.files.open_source(str(sample_file))
+    assert not panel.runner.loaded
+    assert panel.layer.scene() is window.scene  # drawn on the new canvas
+    assert panel.log_view.toPlainText() == ""
+
+
+def test_simulate_toolbar_action_shows_the_panel_and_runs(qtbot, window: MainWindow) -> None:
+    dock = window.docks["simulation"]
+    window.toolbar_actions["simulate"].trigger()
+    assert dock.isVisible()
+    assert window.simulation_panel.runner.running
+    window.toolbar_actions["simulate"].trigger()  # again: pause
+    assert not window.simulation_panel.runner.running
+    QApplication.processEvents()
+
+
+def test_clicks_go_through_the_simulation_layer(qtbot, window: MainWindow) -> None:
+    window.simulation_panel.step()
+    viewport = window.view.viewport()
+    node = window.scene.nodes["nurture"]
+    window.scene.clearSelection()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton,
+                     pos=window.view.mapFromScene(node.pos() + QPointF(0, 5)))
+    assert window.scene.selected_node_ids() == ["nurture"]
