@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...sim.core import log_time
 from ..theme import RESOURCES
 from .contacts_model import ContactsModel, journey_rows
 from .funnel_chart import FunnelChart
@@ -415,10 +416,13 @@ class SimulationPanel(QWidget):
         sim = self.runner.simulation
         self._refresh_slow_views()
         if sim is not None:
-            result = sim.result()
+            if sim.events_beyond_horizon and sim.until is not None:
+                self.log_view.appendPlainText(
+                    f"{log_time(sim.until)} horizon reached: {sim.events_beyond_horizon} "
+                    "scenario events after it were not simulated")
             self.window_.show_status(
-                f"Simulation finished: {result.events_handled} events, "
-                f"{len(result.contacts)} contacts, {result.emails_sent} emails sent.")
+                f"Simulation finished: {sim.processed} events, {len(sim.contacts)} contacts, "
+                f"{sim.emails_sent} emails sent.")
 
     def _refresh_slow_views(self) -> None:
         sim = self.runner.simulation
