@@ -25,6 +25,7 @@ from .theme import load_icon
 from .window_actions import build_actions, build_menus, build_toolbar
 
 APP_TITLE = "Campaign Canvas"
+SIMULATION_HEIGHT = 300  # the Simulation panel's height when Simulate shows it, at least
 
 
 def _nodes(count: int) -> str:
@@ -303,6 +304,8 @@ class MainWindow(QMainWindow):
         dock = self.docks["simulation"]
         dock.show()
         dock.raise_()
+        if dock.height() < SIMULATION_HEIGHT and not dock.isFloating():
+            self.resizeDocks([dock], [SIMULATION_HEIGHT], Qt.Orientation.Vertical)
         self.simulation_panel.toggle_run()
 
     def open_catalog(self) -> None:

@@ -53,7 +53,6 @@ class FunnelChart(QChartView):
         super().__init__(parent)
         self.setObjectName("simulationChart")
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(160)
         chart = QChart()
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
