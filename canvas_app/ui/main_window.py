@@ -86,6 +86,10 @@ class MainWindow(QMainWindow):
         self.campaign_list.current_changed.connect(self.show_campaign)
         self.campaign_list.current_changed.connect(
             lambda _cid: self.simulation_panel.campaign_shown())
+        # A run started from anywhere (F5, F10, the Simulate menu) shows its panel.
+        self.simulation_panel.runner.started.connect(self.show_simulation_panel)
+        self.simulation_panel.runner.running_changed.connect(
+            lambda running: self.show_simulation_panel() if running else None)
         self.lint_panel.finding_activated.connect(self.reveal_node)
         self.lint_panel.workspace_finding_activated.connect(self.show_status)
         self.files.refresh_recent_menu()
@@ -300,13 +304,16 @@ class MainWindow(QMainWindow):
             self.scene.snap_to_grid = snap
 
     def simulate(self) -> None:
-        """Shows the Simulation panel and runs (or pauses) the chosen scenario."""
+        """Runs (or pauses) the chosen scenario; the Simulation panel shows itself."""
+        self.show_simulation_panel()
+        self.simulation_panel.toggle_run()
+
+    def show_simulation_panel(self) -> None:
         dock = self.docks["simulation"]
         dock.show()
         dock.raise_()
         if dock.height() < SIMULATION_HEIGHT and not dock.isFloating():
             self.resizeDocks([dock], [SIMULATION_HEIGHT], Qt.Orientation.Vertical)
-        self.simulation_panel.toggle_run()
 
     def open_catalog(self) -> None:
         self.controller.open_catalog()

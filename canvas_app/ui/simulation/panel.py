@@ -222,7 +222,9 @@ class SimulationPanel(QWidget):
     def _fill_scenarios(self) -> None:
         combo = self.scenario_combo
         combo.clear()
-        paths = [str(p) for p in sorted(SAMPLES.glob("*.scenario.json"))]
+        # The story (a handful of named contacts) first, what-ifs after.
+        paths = [str(p) for p in sorted(SAMPLES.glob("*.scenario.json"),
+                                        key=lambda p: ("what-if" in p.name, p.name))]
         for path in self.recent_scenarios():
             if path not in paths and Path(path).exists():
                 paths.append(path)

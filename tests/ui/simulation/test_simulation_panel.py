@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QGraphicsSceneHelpEvent, QToolTip
 
 from canvas_app.io import load_workspace
@@ -187,3 +188,14 @@ def test_clicks_go_through_the_simulation_layer(qtbot, window: MainWindow) -> No
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton,
                      pos=window.view.mapFromScene(node.pos() + QPointF(0, 5)))
     assert window.scene.selected_node_ids() == ["nurture"]
+
+
+def test_f5_on_the_canvas_runs_and_shows_the_panel(qtbot, window: MainWindow) -> None:
+    dock = window.docks["simulation"]
+    window.docks["lint"].raise_()
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_F5)
+    assert window.simulation_panel.runner.running
+    assert dock.isVisible() and not dock.visibleRegion().isEmpty()  # raised over Warnings
+    QTest.keyClick(window.view, Qt.Key.Key_F5)
+    assert not window.simulation_panel.runner.running
