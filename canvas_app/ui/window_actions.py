@@ -159,7 +159,8 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> dict[str, QMenu]:
     workspace.addAction(a["ecommerce"])
 
     simulate = menus["simulate"] = bar.addMenu("&Simulate")
-    for key in ("sim_run", "sim_step", "sim_end", "sim_reset", None, "sim_open"):
+    for key in ("sim_run", "sim_step", "sim_end", "sim_reset", None, "sim_open",
+                "sim_save_result"):
         if key is None:
             simulate.addSeparator()
         else:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...io.atomic import write_text_atomic
 from ...sim.core import log_time
 from ..theme import RESOURCES
 from .contacts_model import ContactsModel, journey_rows
@@ -77,8 +78,10 @@ class SimulationPanel(QWidget):
         self.scene: CampaignScene | None = None
         self._log_seen = 0
         self._stale = False
-        # Asks for a scenario file: (start folder) -> path or "" (replaced in tests).
+        # Ask for a scenario file / where to save a result: (start) -> path or "" (tests
+        # replace them).
         self.ask_scenario = self._ask_scenario
+        self.ask_result_path = self._ask_result_path
         self._build()
         self.actions_by_name = self._make_actions()
         self._slow_timer = QTimer(self)
@@ -197,8 +200,9 @@ class SimulationPanel(QWidget):
 
         def make(key: str, text: str, slot, shortcut: str, tip: str) -> QAction:
             action = QAction(text, window)
-            action.setShortcut(QKeySequence(shortcut))
-            action.setToolTip(f"{tip} ({shortcut})")
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
             action.setStatusTip(tip)
             action.triggered.connect(lambda _checked=False: slot())
             actions[key] = action
@@ -212,6 +216,9 @@ class SimulationPanel(QWidget):
              "Start the scenario again, on the workspace as it is now")
         make("open", "&Open Scenario…", self.open_scenario_dialog, "Ctrl+Shift+O",
              "Choose a scenario file to simulate")
+        make("save_result", "Save &Result as JSON…", self.save_result_dialog, "",
+             "Write the run's result (counts, contacts, journeys, log) as the command line's "
+             "--json does")
         self.run_button.setDefaultAction(actions["run"])
         self.step_button.setDefaultAction(actions["step"])
         self.end_button.setDefaultAction(actions["end"])
@@ -280,6 +287,35 @@ class SimulationPanel(QWidget):
             return False
         self.select_scenario(path)
         return self.load()
+
+    def _ask_result_path(self, start: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, "Save simulation result", start,
+                                              "Result (*.result.json *.json)")
+        return path
+
+    def save_result_dialog(self) -> bool:
+        if not self.runner.loaded:
+            return False
+        scenario = Path(self.runner.scenario_path or "simulation")
+        name = scenario.name.replace(".scenario.json", "").replace(".json", "")
+        start = self.window_.files.start_directory() / f"{name}.result.json"
+        path = self.ask_result_path(str(start))
+        return self.save_result(path) if path else False
+
+    def save_result(self, path: str) -> bool:
+        """Writes the result as of now (a run not finished says ``complete: false``)."""
+        result = self.runner.result()
+        if result is None:
+            return False
+        if not self.runner.done:
+            result.complete = False
+        try:
+            write_text_atomic(path, result.to_json())
+        except OSError as exc:
+            self.show_problem(f"{path}: cannot write: {exc.strerror or exc}")
+            return False
+        self.window_.show_status(f"Simulation result saved to {path}.")
+        return True
 
     # -- running -----------------------------------------------------------------------------
     def load(self) -> bool:
@@ -446,6 +482,7 @@ class SimulationPanel(QWidget):
         a["step"].setEnabled(not runner.running and not finished)
         a["end"].setEnabled(not finished)
         a["reset"].setEnabled(runner.loaded)
+        a["save_result"].setEnabled(runner.loaded)
         if finished:
             a["run"].setText("&Run Again")
 

@@ -199,3 +199,27 @@ def test_f5_on_the_canvas_runs_and_shows_the_panel(qtbot, window: MainWindow) ->
     assert dock.isVisible() and not dock.visibleRegion().isEmpty()  # raised over Warnings
     QTest.keyClick(window.view, Qt.Key.Key_F5)
     assert not window.simulation_panel.runner.running
+
+
+def test_saved_result_is_the_command_lines_json(qtbot, window: MainWindow,
+                                                tmp_path: Path) -> None:
+    panel = window.simulation_panel
+    assert not panel.actions_by_name["save_result"].isEnabled()  # nothing run yet
+    run_to_finish(qtbot, window)
+    target = tmp_path / "out" / "spring.result.json"
+    panel.ask_result_path = lambda start: (
+        str(target) if start.endswith("pool-store.result.json") else "")
+    assert panel.save_result_dialog()
+    workspace = load_workspace(SAMPLE)
+    expected = Simulation(workspace, load_scenario(SCENARIO, workspace)).run().to_json()
+    assert target.read_text(encoding="utf-8") == expected
+    assert "saved to" in window.statusBar().currentMessage()
+
+
+def test_a_result_saved_midway_says_it_is_not_complete(qtbot, window: MainWindow,
+                                                       tmp_path: Path) -> None:
+    panel = window.simulation_panel
+    panel.step()
+    target = tmp_path / "partial.result.json"
+    assert panel.save_result(str(target))
+    assert '"complete": false' in target.read_text(encoding="utf-8")
