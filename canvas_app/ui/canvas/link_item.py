@@ -49,6 +49,10 @@ class LinkItem(QGraphicsItem):
         target.links.append(self)
         self.adjust()
 
+    def line(self) -> QLineF:
+        """From the edge of the source to the edge of the target (scene coordinates)."""
+        return QLineF(self._line)
+
     @property
     def key(self) -> tuple[str, str]:
         return self.source.node_id, self.target.node_id

@@ -31,6 +31,7 @@ MAX_TOKENS = 150  # beyond this many at once, movements show only in the counts
 FRAME_MS = 33
 TOKEN_RADIUS = 6.0
 SIM_Z = 50.0
+PATH_COLOUR = "#c026d3"  # one contact's journey: a colour no node kind uses
 
 ARRIVING = frozenset({"entered", "waiting"})
 # Where a contact goes on from along a link: a goal it achieved, a sequence it completed.
@@ -44,6 +45,27 @@ class Token:
     end: QPointF | None  # None: a pulse on ``start``
     colour: QColor
     born: float
+
+
+def journey_path(journey: list[tuple[int, str, str | None, str]]
+                 ) -> tuple[set[str], set[tuple[str, str]]]:
+    """The nodes a contact's journey visited and the links it followed (as the dots move:
+    from a goal achieved or a sequence completed to the node entered next)."""
+    visited: set[str] = set()
+    links: set[tuple[str, str]] = set()
+    came_from: str | None = None
+    for _at, event, node, _detail in journey:
+        if not node:
+            continue
+        if event in GOALS_ACHIEVED or event == "completed":
+            visited.add(node)
+            came_from = node
+        elif event in ARRIVING:
+            visited.add(node)
+            if came_from is not None:
+                links.add((came_from, node))
+            came_from = None
+    return visited, links
 
 
 def badge_texts(kind: str, counts: dict[str, int]) -> list[tuple[str, str]]:
@@ -78,6 +100,10 @@ class SimulationLayer(QGraphicsItem):
         self.counts: dict[str, dict[str, int]] = {}
         self.tokens: list[Token] = []
         self._arrived_from: dict[str, str] = {}  # contact -> the node it just left
+        # One contact's journey, highlighted: nodes visited, where it is now, links followed.
+        self.path_nodes: set[str] = set()
+        self.path_current: set[str] = set()
+        self.path_links: set[tuple[str, str]] = set()
         self._bounds = QRectF()
         self.setZValue(SIM_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -110,7 +136,13 @@ class SimulationLayer(QGraphicsItem):
         self.counts = counts
         self.update()
 
+    def show_path(self, visited: set[str], current: set[str],
+                  links: set[tuple[str, str]]) -> None:
+        self.path_nodes, self.path_current, self.path_links = visited, current, links
+        self.update()
+
     def clear(self) -> None:
+        self.path_nodes, self.path_current, self.path_links = set(), set(), set()
         self.counts = {}
         self.tokens.clear()
         self._arrived_from.clear()
@@ -160,6 +192,8 @@ class SimulationLayer(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         lod = painter.worldTransform().m11()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if self.path_nodes or self.path_links:
+            self._paint_path(painter)
         if self.counts and lod >= DETAIL_LOD:
             self._paint_counts(painter, option.exposedRect)
         if self.tokens:
@@ -192,6 +226,29 @@ class SimulationLayer(QGraphicsItem):
                     painter.setPen(QColor("#52606d"))
                 painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
                 x += width + 4
+
+    def _paint_path(self, painter: QPainter) -> None:
+        nodes, links = self.canvas.nodes, self.canvas.links
+        trail = QPen(QColor(PATH_COLOUR), 6)
+        trail.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(trail)
+        for key in self.path_links:
+            link = links.get(key)
+            if link is not None:
+                painter.drawLine(link.line())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for node_id in self.path_nodes | self.path_current:
+            item = nodes.get(node_id)
+            if item is None:
+                continue
+            now = node_id in self.path_current
+            painter.setPen(QPen(QColor(PATH_COLOUR), 5 if now else 3,
+                                Qt.PenStyle.SolidLine if now else Qt.PenStyle.DashLine))
+            outline = body_rect(item.kind).translated(item.pos()).adjusted(-7, -7, 7, 7)
+            if item.kind == "sequence":
+                painter.drawRoundedRect(outline, 16, 16)
+            else:
+                painter.drawEllipse(outline)
 
     def _paint_tokens(self, painter: QPainter, lod: float) -> None:
         now = time.perf_counter()

@@ -34,7 +34,7 @@ from ...sim.core import log_time
 from ..theme import RESOURCES
 from .contacts_model import ContactsModel, journey_rows
 from .funnel_chart import FunnelChart
-from .overlay import SimulationLayer, describe_counts
+from .overlay import SimulationLayer, describe_counts, journey_path
 from .runner import DEFAULT_SPEED, SPEEDS, SimRunner, SimulationError
 
 if TYPE_CHECKING:
@@ -493,11 +493,17 @@ class SimulationPanel(QWidget):
             self._show_journey(self.contacts_model.contact_id(rows[0].row()))
         else:
             self.journey.clear()
+            if self.layer is not None:
+                self.layer.show_path(set(), set(), set())
 
     def _show_journey(self, contact_id: str) -> None:
         sim = self.runner.simulation
         if sim is None:
             return
+        c = sim.contacts.get(contact_id)
+        if self.layer is not None and c is not None:
+            visited, links = journey_path(c.journey or [])
+            self.layer.show_path(visited, set(c.position()), links)
         rows = journey_rows(sim, contact_id)
         if self.journey.topLevelItemCount() == len(rows) and \
                 self.journey.property("contact") == contact_id:

@@ -223,3 +223,16 @@ def test_a_result_saved_midway_says_it_is_not_complete(qtbot, window: MainWindow
     target = tmp_path / "partial.result.json"
     assert panel.save_result(str(target))
     assert '"complete": false' in target.read_text(encoding="utf-8")
+
+
+def test_a_selected_contact_s_path_is_drawn_on_the_canvas(qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    run_to_finish(qtbot, window)
+    panel.tabs.setCurrentIndex(1)
+    panel.select_contact("c-ana")
+    layer = panel.layer
+    assert layer.path_nodes == {"nurture", "bought-shock", "post-purchase"}
+    assert layer.path_links == {("bought-shock", "post-purchase")}  # nurture was cut short
+    assert layer.path_current == set(panel.runner.simulation.contacts["c-ana"].position())
+    panel.contacts_table.clearSelection()
+    assert not layer.path_nodes and not layer.path_links
