@@ -160,7 +160,7 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> dict[str, QMenu]:
 
     simulate = menus["simulate"] = bar.addMenu("&Simulate")
     for key in ("sim_run", "sim_step", "sim_end", "sim_reset", None, "sim_open",
-                "sim_save_result"):
+                "sim_what_if", None, "sim_save_result"):
         if key is None:
             simulate.addSeparator()
         else:

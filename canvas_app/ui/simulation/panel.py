@@ -36,6 +36,7 @@ from .contacts_model import ContactsModel, journey_rows
 from .funnel_chart import FunnelChart
 from .overlay import SimulationLayer, describe_counts, journey_path
 from .runner import DEFAULT_SPEED, SPEEDS, SimRunner, SimulationError
+from .what_if_dialog import WhatIfDialog
 
 if TYPE_CHECKING:
     from ...domain.campaign import Campaign
@@ -47,6 +48,13 @@ SCENARIO_FILTER = "Scenarios (*.scenario.json *.json);;All files (*)"
 LOG_LINES = 50_000
 SLOW_VIEWS_MS = 300  # contacts table and chart refresh at most this often while running
 RECENT_KEY = "simulation/recent_scenarios"
+
+
+def default_scenario_dir() -> Path:
+    """Where What-If scenarios made in the app are kept: beside the recovery snapshots."""
+    from ...documents import default_recovery_dir
+
+    return default_recovery_dir().parent / "scenarios"
 
 
 def scenario_description(path: Path) -> str:
@@ -82,6 +90,8 @@ class SimulationPanel(QWidget):
         # replace them).
         self.ask_scenario = self._ask_scenario
         self.ask_result_path = self._ask_result_path
+        self.scenario_dir = default_scenario_dir()
+        self.what_if_dialog: WhatIfDialog | None = None
         self._build()
         self.actions_by_name = self._make_actions()
         self._slow_timer = QTimer(self)
@@ -216,6 +226,8 @@ class SimulationPanel(QWidget):
              "Start the scenario again, on the workspace as it is now")
         make("open", "&Open Scenario…", self.open_scenario_dialog, "Ctrl+Shift+O",
              "Choose a scenario file to simulate")
+        make("what_if", "New &What-If Scenario…", self.new_what_if, "",
+             "Simulate many made-up contacts: how many arrive, where, and what they buy")
         make("save_result", "Save &Result as JSON…", self.save_result_dialog, "",
              "Write the run's result (counts, contacts, journeys, log) as the command line's "
              "--json does")
@@ -287,6 +299,36 @@ class SimulationPanel(QWidget):
             return False
         self.select_scenario(path)
         return self.load()
+
+    def new_what_if(self) -> WhatIfDialog:
+        """Opens the What-If form; "Create and Run" saves the scenario and runs it."""
+        dialog = WhatIfDialog(self.window_.controller.workspace,
+                              self.window_.current_campaign_id(), self.window_)
+        dialog.accepted.connect(lambda: self._what_if_made(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.what_if_dialog = dialog
+        return dialog
+
+    def _what_if_made(self, dialog: WhatIfDialog) -> None:
+        folder = self.scenario_dir
+        number = 1
+        while (folder / f"what-if-{number}.scenario.json").exists():
+            number += 1
+        path = folder / f"what-if-{number}.scenario.json"
+        data = dialog.what_if().to_data()
+        try:
+            write_text_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        except OSError as exc:
+            self.show_problem(f"{path}: cannot write: {exc.strerror or exc}")
+            return
+        self.select_scenario(str(path))
+        combo = self.scenario_combo
+        combo.setItemData(combo.currentIndex(), data["description"] or str(path),
+                          Qt.ItemDataRole.ToolTipRole)
+        if self.load():
+            self.window_.show_status(f"What-if saved as {path}; it stays in the Scenario list.")
+            self.runner.play()
 
     def _ask_result_path(self, start: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self, "Save simulation result", start,

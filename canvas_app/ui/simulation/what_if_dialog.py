@@ -1,0 +1,303 @@
+"""New What-If: a population scenario from a form, so nobody has to write JSON to ask
+"what if 500 visitors arrive over two weeks and a third of them buy pool shock?"."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDateTime, QTimeZone
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.catalog import Catalog
+from ...domain.workspace import Workspace
+from ...io import LoadError
+from ...sim import scenario_from_data
+from ...sim.what_if import WhatIf, WhatIfPurchase
+
+CHANNEL_CHOICES = (("Shopping cart", "shopping_cart"), ("API", "api"),
+                   ("Manual order", "manual_order"))
+ALL_PAYMENT_TYPES = "__all__"
+
+
+def _spin(low: int, high: int, value: int, suffix: str = "") -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setValue(value)
+    spin.setSuffix(suffix)
+    spin.setGroupSeparatorShown(True)
+    return spin
+
+
+def _percent(value: float) -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setRange(0.0, 100.0)
+    spin.setDecimals(1)
+    spin.setSuffix(" %")
+    spin.setValue(value)
+    return spin
+
+
+def channel_choices(catalog: Catalog) -> list[tuple[str, str, str | None]]:
+    """(label, channel, order form) for a purchase: the cart, the API, a manual order, or
+    one of the catalog's order forms."""
+    out: list[tuple[str, str, str | None]] = [(label, channel, None)
+                                              for label, channel in CHANNEL_CHOICES]
+    for form in catalog.order_forms.values():
+        channel = "legacy_order_form" if form.legacy else "order_form"
+        out.append((f"Order form: {form.name}", channel, form.id))
+    return out
+
+
+def goal_products(workspace: Workspace, campaign_id: str | None) -> list[str]:
+    """The products the campaign's purchase goals look for, in flow order: what a what-if
+    about that campaign most likely wants its visitors to buy."""
+    if campaign_id is None or not workspace.has_campaign(campaign_id):
+        return []
+    campaign = workspace.campaign(campaign_id)
+    found: list[str] = []
+    for node in sorted(campaign.nodes, key=lambda n: (n.x, n.y)):
+        for product in getattr(node.config, "products", []) if node.kind == "purchase_goal" \
+                else []:
+            if product in workspace.catalog.products and product not in found:
+                found.append(product)
+    return found
+
+
+class WhatIfDialog(QDialog):
+    def __init__(self, workspace: Workspace, campaign_id: str | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("whatIfDialog")
+        self.setWindowTitle("New What-If Scenario")
+        self.workspace = workspace
+        self.channels = channel_choices(workspace.catalog)
+        layout = QVBoxLayout(self)
+        intro = QLabel("Simulate many made-up contacts at once: how many arrive, which "
+                       "campaign they join, and how likely each product is bought.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.description = QLineEdit("What if visitors arrive and some buy?")
+        form.addRow("Description:", self.description)
+        self.count = _spin(1, 1_000_000, 500, " contacts")
+        self.arrival = _spin(0, 365, 14, " days")
+        arrivals = QHBoxLayout()
+        arrivals.addWidget(self.count)
+        arrivals.addWidget(QLabel("arriving over"))
+        arrivals.addWidget(self.arrival)
+        form.addRow("Visitors:", arrivals)
+        today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+        self.start = QDateTimeEdit(QDateTime(today.date(), datetime.min.time(),
+                                             QTimeZone.utc()))
+        self.start.setTimeZone(QTimeZone.utc())
+        self.start.setDisplayFormat("d MMM yyyy HH:mm 'UTC'")
+        self.start.setCalendarPopup(True)
+        form.addRow("Starting:", self.start)
+        self.days = _spin(1, 3650, 30, " days")
+        form.addRow("Simulate for:", self.days)
+        self.campaign = QComboBox()
+        self.campaign.addItem("(none: they only shop)", None)
+        for campaign in workspace.campaigns:
+            self.campaign.addItem(campaign.name, campaign.id)
+        if campaign_id is not None and self.campaign.findData(campaign_id) >= 0:
+            self.campaign.setCurrentIndex(self.campaign.findData(campaign_id))
+        self.share = _percent(80.0)
+        joins = QHBoxLayout()
+        joins.addWidget(self.campaign, 1)
+        joins.addWidget(QLabel("share added:"))
+        joins.addWidget(self.share)
+        form.addRow("Added to campaign:", joins)
+        layout.addLayout(form)
+
+        layout.addWidget(QLabel("Purchases (each contact buys each product at most once):"))
+        self.purchases = QTableWidget(0, 4)
+        self.purchases.setObjectName("whatIfPurchases")
+        self.purchases.setHorizontalHeaderLabels(["Product", "Chance", "Within", "Channel"])
+        self.purchases.verticalHeader().hide()
+        header = self.purchases.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 90), (2, 95), (3, 190)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.purchases.setColumnWidth(column, width)
+        self.purchases.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.purchases.setMinimumHeight(130)
+        layout.addWidget(self.purchases)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("Add Purchase")
+        self.add_button.clicked.connect(lambda: self.add_purchase())
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.clicked.connect(self.remove_purchase)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        payments = QFormLayout()
+        self.payment_type = QComboBox()
+        self.payment_type.addItem("An even mix of all payment types", ALL_PAYMENT_TYPES)
+        for payment in workspace.catalog.payment_types:
+            self.payment_type.addItem(payment.replace("_", " ").capitalize(), payment)
+        if self.payment_type.findData("credit_card") >= 0:
+            self.payment_type.setCurrentIndex(self.payment_type.findData("credit_card"))
+        payments.addRow("Paid by:", self.payment_type)
+        self.failure = _percent(5.0)
+        self.error = _percent(1.0)
+        self.retry = _percent(50.0)
+        self.retry_hours = _spin(1, 24 * 60, 6, " hours")
+        failures = QHBoxLayout()
+        for text, widget in (("declined", self.failure), ("errors", self.error),
+                             ("paid later", self.retry), ("after", self.retry_hours)):
+            failures.addWidget(QLabel(text))
+            failures.addWidget(widget)
+        payments.addRow("Payments:", failures)
+        self.renewals = _spin(0, 1000, 0, " renewals")
+        self.renewal_days = _spin(1, 366, 30, " days")
+        renew = QHBoxLayout()
+        renew.addWidget(self.renewals)
+        renew.addWidget(QLabel("every"))
+        renew.addWidget(self.renewal_days)
+        payments.addRow("Subscriptions:", renew)
+        self.seed = _spin(0, 2_000_000_000, 1)
+        self.seed.setGroupSeparatorShown(False)
+        self.seed.setToolTip("The same seed draws the same contacts and purchases again")
+        payments.addRow("Seed:", self.seed)
+        layout.addLayout(payments)
+
+        self.problem = QLabel()
+        self.problem.setObjectName("whatIfProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b42318;")
+        layout.addWidget(self.problem)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.run_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.run_button.setText("Create and Run")
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        first = goal_products(workspace, campaign_id) or list(workspace.catalog.products)[:1]
+        for product in first[:3]:
+            self.add_purchase(product, 30.0)
+        for widget in (self.count, self.arrival, self.days, self.share, self.failure,
+                       self.error, self.retry, self.retry_hours, self.renewals,
+                       self.renewal_days, self.seed):
+            widget.valueChanged.connect(self.refresh)
+        self.campaign.currentIndexChanged.connect(self.refresh)
+        self.payment_type.currentIndexChanged.connect(self.refresh)
+        self.start.dateTimeChanged.connect(self.refresh)
+        self.resize(640, 640)
+        self.refresh()
+
+    # -- purchases -------------------------------------------------------------------------
+    def add_purchase(self, product: str | None = None, chance: float = 20.0,
+                     within: int = 7) -> int:
+        row = self.purchases.rowCount()
+        self.purchases.insertRow(row)
+        products = QComboBox()
+        for item in self.workspace.catalog.products.values():
+            products.addItem(item.name, item.id)
+        if product is not None and products.findData(product) >= 0:
+            products.setCurrentIndex(products.findData(product))
+        chance_spin = _percent(chance)
+        within_spin = _spin(0, 3650, within, " days")
+        channel = QComboBox()
+        for label, value, form in self.channels:
+            channel.addItem(label, (value, form))
+        self.purchases.setCellWidget(row, 0, products)
+        self.purchases.setCellWidget(row, 1, chance_spin)
+        self.purchases.setCellWidget(row, 2, within_spin)
+        self.purchases.setCellWidget(row, 3, channel)
+        products.currentIndexChanged.connect(self.refresh)
+        chance_spin.valueChanged.connect(self.refresh)
+        within_spin.valueChanged.connect(self.refresh)
+        channel.currentIndexChanged.connect(self.refresh)
+        self.refresh()
+        return row
+
+    def remove_purchase(self) -> None:
+        rows = sorted({i.row() for i in self.purchases.selectedIndexes()}, reverse=True)
+        if not rows and self.purchases.rowCount():
+            rows = [self.purchases.rowCount() - 1]
+        for row in rows:
+            self.purchases.removeRow(row)
+        self.refresh()
+
+    def _purchase(self, row: int) -> WhatIfPurchase:
+        product = self.purchases.cellWidget(row, 0)
+        chance = self.purchases.cellWidget(row, 1)
+        within = self.purchases.cellWidget(row, 2)
+        channel = self.purchases.cellWidget(row, 3)
+        assert isinstance(product, QComboBox) and isinstance(channel, QComboBox)
+        assert isinstance(chance, QDoubleSpinBox) and isinstance(within, QSpinBox)
+        value, form = channel.currentData()
+        return WhatIfPurchase(product.currentData(), round(chance.value() / 100, 4),
+                              within.value(), value, form)
+
+    # -- the scenario ----------------------------------------------------------------------
+    def what_if(self) -> WhatIf:
+        payment = self.payment_type.currentData()
+        if payment == ALL_PAYMENT_TYPES:
+            types = self.workspace.catalog.payment_types
+            mix = {t: round(1 / len(types), 6) for t in types} if types else {}
+        else:
+            mix = {payment: 1.0}
+        start = self.start.dateTime().toPython()
+        start = start.replace(tzinfo=UTC) if start.tzinfo is None else start.astimezone(UTC)
+        return WhatIf(
+            description=self.description.text().strip(),
+            start=start,
+            days=self.days.value(),
+            count=self.count.value(),
+            arrival_days=self.arrival.value(),
+            campaign=self.campaign.currentData(),
+            share_added=round(self.share.value() / 100, 4),
+            purchases=[self._purchase(r) for r in range(self.purchases.rowCount())],
+            payment_types=mix,
+            failure_rate=round(self.failure.value() / 100, 4),
+            error_rate=round(self.error.value() / 100, 4),
+            retry_share=round(self.retry.value() / 100, 4),
+            retry_after_hours=self.retry_hours.value(),
+            renewals=self.renewals.value(),
+            renewal_every_days=self.renewal_days.value(),
+            seed=self.seed.value(),
+        )
+
+    def problems(self) -> str:
+        what_if = self.what_if()
+        if what_if.failure_rate + what_if.error_rate > 1:
+            return "Declined and error payments together cannot pass 100 %."
+        if what_if.arrival_days > what_if.days:
+            return "Visitors would still be arriving after the simulation ends: simulate " \
+                   "for longer, or let them arrive sooner."
+        try:
+            scenario_from_data(what_if.to_data(), self.workspace, "what-if")
+        except LoadError as exc:
+            return str(exc).removeprefix("what-if: ")
+        return ""
+
+    def refresh(self, *_args: object) -> None:
+        problem = self.problems()
+        self.problem.setText(problem)
+        self.run_button.setEnabled(not problem)
+        self.remove_button.setEnabled(self.purchases.rowCount() > 0)
+
+    def _accept(self) -> None:
+        if not self.problems():
+            self.accept()
