@@ -37,6 +37,27 @@ def flow_order(campaign: Campaign) -> list[str]:
     return sorted(campaign.graph.nodes, key=lambda n: (campaign.node(n).x, campaign.node(n).y))
 
 
+def nice_scale(biggest: int) -> tuple[int, int]:
+    """(top, tick count) for an axis from 0 that shows ``biggest``: whole-number ticks
+    1, 2 or 5 times a power of ten apart, at most six of them (0..5 for small values)."""
+    if biggest <= 5:
+        return 5, 6
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            if biggest <= step * factor * 5:
+                size = step * factor
+                top = -(-biggest // size) * size
+                return top, top // size + 1
+        step *= 10
+
+
+def set_nice_scale(axis: QValueAxis, biggest: int) -> None:
+    top, ticks = nice_scale(biggest)
+    axis.setRange(0, top)
+    axis.setTickCount(ticks)
+
+
 def unique_names(names: list[str]) -> tuple[str, ...]:
     """Category labels must differ: a repeated name gets " (2)", " (3)"..."""
     seen: dict[str, int] = {}
@@ -92,14 +113,7 @@ class FunnelChart(QChartView):
         self._set_scale(max(totals, default=0))
 
     def _set_scale(self, biggest: int) -> None:
-        """Whole-number ticks: 0..5 by 1 for small runs, else Qt's nice numbers."""
-        axis = self._axis_x
-        if biggest <= 5:
-            axis.setRange(0, 5)
-            axis.setTickCount(6)
-        else:
-            axis.setRange(0, biggest)
-            axis.applyNiceNumbers()
+        set_nice_scale(self._axis_x, biggest)
 
     def values(self) -> dict[str, list[float]]:
         """What the bars show, per series (bottom-up), for tests and screen readers."""

@@ -36,6 +36,7 @@ from .contacts_model import ContactsModel, journey_rows
 from .funnel_chart import FunnelChart
 from .overlay import SimulationLayer, describe_counts, journey_path
 from .runner import DEFAULT_SPEED, SPEEDS, SimRunner, SimulationError
+from .timeline_chart import TimelineChart
 from .what_if_dialog import WhatIfDialog
 
 if TYPE_CHECKING:
@@ -195,6 +196,8 @@ class SimulationPanel(QWidget):
 
         self.chart = FunnelChart()
         self.tabs.addTab(self.chart, "Chart")
+        self.timeline = TimelineChart()
+        self.tabs.addTab(self.timeline, "Over Time")
         self.tabs.currentChanged.connect(lambda _i: self._refresh_slow_views())
         layout.addWidget(self.tabs, 1)
 
@@ -232,6 +235,9 @@ class SimulationPanel(QWidget):
              "Write the run's result (counts, contacts, journeys, log) as the command line's "
              "--json does")
         self.run_button.setDefaultAction(actions["run"])
+        # Wide enough for its longest text, so it does not jump or elide.
+        self.run_button.setMinimumWidth(
+            self.run_button.fontMetrics().horizontalAdvance("Run Again") + 24)
         self.step_button.setDefaultAction(actions["step"])
         self.end_button.setDefaultAction(actions["end"])
         self.reset_button.setDefaultAction(actions["reset"])
@@ -512,6 +518,8 @@ class SimulationPanel(QWidget):
         current = self.tabs.currentWidget()
         if current is self.chart:
             self.chart.show_counts(self.current_campaign(), sim.counts() if sim else {})
+        elif current is self.timeline:
+            self.timeline.show_timeline(self.current_campaign(), self.runner.timeline())
         rows = self.contacts_table.selectionModel().selectedRows()
         if rows and sim is not None:
             self._show_journey(self.contacts_model.contact_id(rows[0].row()))

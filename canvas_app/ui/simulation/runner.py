@@ -23,6 +23,7 @@ from ...io import LoadError, workspace_to_data
 from ...io.draft import draft_from_data
 from ...sim import Movement, Scenario, SimResult, Simulation, load_scenario, to_datetime
 
+SAMPLES = 240  # points kept over a run's horizon for the chart over time
 TICK_MS = 40
 TICK_BUDGET_S = 0.025  # engine time per tick at most, so the window stays responsive
 MAX_FAST_EVENTS = 5000  # "as fast as possible": events per tick at most
@@ -93,6 +94,10 @@ class SimRunner(QObject):
         self._unsubscribe: Callable[[], None] | None = None
         self._clock: float = 0.0  # simulated seconds since the epoch, as played so far
         self._last_tick = 0.0
+        # Per-node counts over simulated time: (seconds since the epoch, counts).
+        self.history: list[tuple[int, dict[str, dict[str, int]]]] = []
+        self._sample_every = 3600
+        self._next_sample = 0
 
     # -- state -----------------------------------------------------------------------------
     @property
@@ -125,6 +130,7 @@ class SimRunner(QObject):
         self.scenario_path = scenario_path
         self._unsubscribe = sim.subscribe(self._pending.append)
         self._clock = float(sim.now)
+        self._start_history(sim)
         self.started.emit()
         self.advanced.emit()
         return sim
@@ -141,6 +147,7 @@ class SimRunner(QObject):
         self.simulation, self.scenario_path = fresh, path
         self._unsubscribe = fresh.subscribe(self._pending.append)
         self._clock = float(fresh.now)
+        self._start_history(fresh)
         self.started.emit()
         self.advanced.emit()
         return fresh
@@ -153,6 +160,36 @@ class SimRunner(QObject):
         self.simulation = None
         self.scenario_path = None
         self._pending.clear()
+        self.history = []
+
+    # -- history -----------------------------------------------------------------------------
+    def _start_history(self, sim: Simulation) -> None:
+        span = (sim.until - sim.start) if sim.until is not None else 0
+        self._sample_every = max(60, span // SAMPLES) if span > 0 else 3600
+        self.history = [(sim.now, sim.counts())]
+        self._next_sample = sim.now + self._sample_every
+
+    def _step(self) -> bool:
+        """One engine step, keeping the history: counts stay as they are until the next
+        event, so when that event lies past a sampling point, now is that point's value."""
+        sim = self.simulation
+        assert sim is not None
+        at = sim.next_time()
+        if at is None:
+            return False
+        when = int(at.timestamp())
+        if when > self._next_sample:
+            self.history.append((self._next_sample, sim.counts()))
+            passed = (when - self._next_sample) // self._sample_every + 1
+            self._next_sample += passed * self._sample_every
+        return sim.step()
+
+    def timeline(self) -> list[tuple[int, dict[str, dict[str, int]]]]:
+        """The history, and the counts now at the clock."""
+        sim = self.simulation
+        if sim is None:
+            return []
+        return [*self.history, (sim.now, sim.counts())]
 
     # -- playing ---------------------------------------------------------------------------
     def set_speed(self, index: int) -> None:
@@ -178,7 +215,8 @@ class SimRunner(QObject):
         self.pause()
         at = sim.next_time()
         assert at is not None
-        sim.run_until(at)
+        while (nxt := sim.next_time()) is not None and nxt <= at:
+            self._step()
         self._clock = float(sim.now)
         self._publish()
         return True
@@ -189,7 +227,8 @@ class SimRunner(QObject):
         if sim is None:
             return
         self.pause()
-        sim.run_to_end()
+        while self._step():
+            pass
         self._clock = float(sim.now)
         self._publish()
 
@@ -204,7 +243,7 @@ class SimRunner(QObject):
         deadline = now + TICK_BUDGET_S
         if rate is None:
             handled = 0
-            while handled < MAX_FAST_EVENTS and sim.step():
+            while handled < MAX_FAST_EVENTS and self._step():
                 handled += 1
                 if handled % 100 == 0 and time.perf_counter() > deadline:
                     break
@@ -214,7 +253,7 @@ class SimRunner(QObject):
             if sim.until is not None:
                 target = min(target, float(sim.until))
             while (nxt := sim.next_time()) is not None and nxt.timestamp() <= target:
-                sim.step()
+                self._step()
                 if time.perf_counter() > deadline:
                     target = float(sim.now)  # slow down rather than freeze the window
                     break

@@ -236,3 +236,46 @@ def test_a_selected_contact_s_path_is_drawn_on_the_canvas(qtbot, window: MainWin
     assert layer.path_current == set(panel.runner.simulation.contacts["c-ana"].position())
     panel.contacts_table.clearSelection()
     assert not layer.path_nodes and not layer.path_links
+
+
+def test_over_time_chart_follows_the_run(qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    run_to_finish(qtbot, window)
+    panel.tabs.setCurrentWidget(panel.timeline)
+    timeline = panel.runner.timeline()
+    times = [at for at, _counts in timeline]
+    assert times == sorted(times) and len(times) > 10
+    assert timeline[-1][1] == panel.runner.simulation.counts()
+    achieved = [value for _at, value in panel.timeline.values("bought-shock")]
+    assert achieved == sorted(achieved)  # achieving is cumulative
+    assert achieved[0] == 0 and achieved[-1] == 2
+    in_nurture = [value for _at, value in panel.timeline.values("nurture")]
+    assert max(in_nurture) >= 1 and in_nurture[-1] == 0
+    # The axis shows UTC: the first point is the scenario's start, 2 March 08:00 UTC.
+    assert panel.timeline.values("nurture")[0][0] == timeline[0][0]
+    legend = panel.timeline.chart().legend().markers()
+    assert [m.label() for m in legend] == [
+        "Nurture (in it)", "Bought pool shock (achieved)", "Post-purchase (in it)"]
+
+
+def test_step_and_run_to_end_keep_the_same_history_as_playing(qtbot,
+                                                              window: MainWindow) -> None:
+    panel = window.simulation_panel
+    run_to_finish(qtbot, window)
+    played = panel.runner.timeline()
+    panel.reset()
+    panel.step()
+    panel.run_to_end()
+    assert panel.runner.timeline() == played
+
+
+def test_nice_scale_gives_whole_even_ticks() -> None:
+    from canvas_app.ui.simulation.funnel_chart import nice_scale
+
+    assert nice_scale(0) == (5, 6)
+    assert nice_scale(9) == (10, 6)
+    assert nice_scale(589) == (600, 4)
+    for biggest in range(0, 3000, 7):
+        top, ticks = nice_scale(biggest)
+        assert top >= biggest and 2 <= ticks <= 6
+        assert top % (ticks - 1) == 0  # every tick a whole number
