@@ -50,7 +50,9 @@ class TimelineChart(QChartView):
         self._axis_x = QDateTimeAxis()
         self._axis_x.setFormat("d MMM")
         self._axis_y = QValueAxis()
-        self._axis_y.setLabelFormat("%d")
+        # Padded to one width: Qt Charts keeps the label room it first measured, and wider
+        # numbers (the counts grow during a run) would show as "...".
+        self._axis_y.setLabelFormat("%7d")
         chart.addAxis(self._axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self._axis_y, Qt.AlignmentFlag.AlignLeft)
         self.lines: dict[str, QLineSeries] = {}
@@ -78,6 +80,9 @@ class TimelineChart(QChartView):
         self._axis_x.setRange(QDateTime.fromMSecsSinceEpoch(int(axis_ms(first))),
                               QDateTime.fromMSecsSinceEpoch(int(axis_ms(last))))
         self._axis_x.setFormat("d MMM HH:mm" if last - first < 3 * 86400 else "d MMM")
+        self._set_scale(biggest)
+
+    def _set_scale(self, biggest: int) -> None:
         set_nice_scale(self._axis_y, biggest)
 
     def _set_lines(self, nodes: list[str], campaign: Campaign | None) -> None:
