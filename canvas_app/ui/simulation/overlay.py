@@ -19,7 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ...sim import Movement
-from ..canvas.node_item import DETAIL_LOD, body_rect
+from ..canvas.node_item import DETAIL_LOD, NodeItem, body_rect
 from ..theme import kind_colour
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ MAX_TOKENS = 150  # beyond this many at once, movements show only in the counts
 FRAME_MS = 33
 TOKEN_RADIUS = 6.0
 SIM_Z = 50.0
+PILLS_WIDTH = 200.0  # how far a node's count pills may reach right of its body's left
 PATH_COLOUR = "#c026d3"  # one contact's journey: a colour no node kind uses
 
 ARRIVING = frozenset({"entered", "waiting"})
@@ -201,14 +202,17 @@ class SimulationLayer(QGraphicsItem):
 
     def _paint_counts(self, painter: QPainter, exposed: QRectF) -> None:
         painter.setFont(self._font)
-        for node_id, item in self.canvas.nodes.items():
-            counts = self.counts.get(node_id)
+        # The nodes whose pills may show in the exposed part (pills sit above a node's body
+        # and run to its right), found through the scene's index, not by visiting them all.
+        near = self.canvas.items(exposed.adjusted(-PILLS_WIDTH, -10, 10, 40),
+                                 Qt.ItemSelectionMode.IntersectsItemBoundingRect)
+        for item in near:
+            if not isinstance(item, NodeItem):
+                continue
+            counts = self.counts.get(item.node_id)
             if counts is None:
                 continue
-            centre = item.pos()
-            body = body_rect(item.kind).translated(centre)
-            if not exposed.intersects(body.adjusted(-60, -30, 60, 10)):
-                continue
+            body = body_rect(item.kind).translated(item.pos())
             x = body.left()
             y = body.top() - 22
             for text, role in badge_texts(item.kind, counts):
