@@ -8,34 +8,28 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QProgressBar,
-    QSplitter,
-    QTableView,
     QTabWidget,
     QToolButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ...io.atomic import write_text_atomic
 from ...sim.core import log_time
-from ..theme import RESOURCES
-from .contacts_model import ContactsModel, journey_rows
+from .contacts_tab import ContactsTab
 from .funnel_chart import FunnelChart
 from .overlay import SimulationLayer, describe_counts, journey_path
 from .runner import DEFAULT_SPEED, SPEEDS, SimRunner, SimulationError
+from .scenario_box import SAMPLES, ScenarioBox, default_scenario_dir
 from .timeline_chart import TimelineChart
 from .what_if_dialog import WhatIfDialog
 
@@ -44,27 +38,9 @@ if TYPE_CHECKING:
     from ..canvas.scene import CampaignScene
     from ..main_window import MainWindow
 
-SAMPLES = RESOURCES / "samples"
 SCENARIO_FILTER = "Scenarios (*.scenario.json *.json);;All files (*)"
 LOG_LINES = 50_000
 SLOW_VIEWS_MS = 300  # contacts table and chart refresh at most this often while running
-RECENT_KEY = "simulation/recent_scenarios"
-
-
-def default_scenario_dir() -> Path:
-    """Where What-If scenarios made in the app are kept: beside the recovery snapshots."""
-    from ...documents import default_recovery_dir
-
-    return default_recovery_dir().parent / "scenarios"
-
-
-def scenario_description(path: Path) -> str:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return ""
-    text = data.get("description") if isinstance(data, dict) else None
-    return text if isinstance(text, str) else ""
 
 
 def readable_clock(moment: object) -> str:
@@ -103,7 +79,6 @@ class SimulationPanel(QWidget):
         self.runner.moved.connect(self._moved)
         self.runner.running_changed.connect(lambda _running: self._update_controls())
         self.runner.finished.connect(self._finished)
-        self._fill_scenarios()
         self._update_controls()
 
     # -- building ----------------------------------------------------------------------------
@@ -112,12 +87,7 @@ class SimulationPanel(QWidget):
         layout.setContentsMargins(6, 4, 6, 4)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Scenario:"))
-        self.scenario_combo = QComboBox()
-        self.scenario_combo.setObjectName("scenarioCombo")
-        self.scenario_combo.setAccessibleName("Scenario")
-        self.scenario_combo.setMinimumContentsLength(14)
-        self.scenario_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.scenario_combo = ScenarioBox(self.settings)
         self.scenario_combo.activated.connect(self._scenario_picked)
         bar.addWidget(self.scenario_combo, 1)
         self.run_button = self._tool_button("runButton")
@@ -164,35 +134,13 @@ class SimulationPanel(QWidget):
                                          "every contact is explained here.")
         self.tabs.addTab(self.log_view, "Log")
 
-        self.contacts_model = ContactsModel()
-        self.contacts_table = QTableView()
-        self.contacts_table.setObjectName("simulationContacts")
-        self.contacts_table.setModel(self.contacts_model)
-        self.contacts_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.contacts_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.contacts_table.verticalHeader().hide()
-        self.contacts_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Interactive)
-        self.contacts_table.horizontalHeader().setStretchLastSection(True)
-        self.contacts_table.setColumnWidth(0, 140)
-        self.contacts_table.setColumnWidth(1, 190)
-        self.contacts_table.setColumnWidth(2, 160)
-        self.contacts_table.setColumnWidth(3, 180)
-        self.contacts_table.selectionModel().selectionChanged.connect(self._contact_selected)
-        self.journey = QTreeWidget()
-        self.journey.setObjectName("simulationJourney")
-        self.journey.setHeaderLabels(["When", "What", "Node", "Details"])
-        self.journey.setRootIsDecorated(False)
-        self.journey.setColumnWidth(0, 120)
-        self.journey.setColumnWidth(1, 120)
-        self.journey.setColumnWidth(2, 140)
-        self.journey.itemActivated.connect(self._journey_activated)
-        self.journey.setToolTip("Double-click a step to show its node on the canvas")
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.contacts_table)
-        splitter.addWidget(self.journey)
-        splitter.setSizes([500, 500])
-        self.tabs.addTab(splitter, "Contacts and journeys")
+        self.contacts = ContactsTab()
+        self.contacts_model = self.contacts.model
+        self.contacts_table = self.contacts.table
+        self.journey = self.contacts.journey
+        self.contacts.contact_selected.connect(self._show_path)
+        self.contacts.node_activated.connect(self._reveal)
+        self.tabs.addTab(self.contacts, "Contacts and journeys")
 
         self.chart = FunnelChart()
         self.tabs.addTab(self.chart, "Chart")
@@ -244,45 +192,11 @@ class SimulationPanel(QWidget):
         return actions
 
     # -- scenarios ---------------------------------------------------------------------------
-    def _fill_scenarios(self) -> None:
-        combo = self.scenario_combo
-        combo.clear()
-        # The story (a handful of named contacts) first, what-ifs after.
-        paths = [str(p) for p in sorted(SAMPLES.glob("*.scenario.json"),
-                                        key=lambda p: ("what-if" in p.name, p.name))]
-        for path in self.recent_scenarios():
-            if path not in paths and Path(path).exists():
-                paths.append(path)
-        for path in paths:
-            combo.addItem(Path(path).name, path)
-            combo.setItemData(combo.count() - 1, scenario_description(Path(path)) or path,
-                              Qt.ItemDataRole.ToolTipRole)
-        combo.addItem("Open Scenario File…", None)
-
-    def recent_scenarios(self) -> list[str]:
-        if self.settings is None:
-            return []
-        value = self.settings.value(RECENT_KEY, [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or [])]
-
-    def _remember(self, path: str) -> None:
-        if self.settings is None or Path(path).parent == SAMPLES:
-            return
-        recent = [p for p in self.recent_scenarios() if p != path]
-        self.settings.setValue(RECENT_KEY, [path, *recent][:8])
-
     def selected_scenario(self) -> str | None:
-        return self.scenario_combo.currentData()
+        return self.scenario_combo.selected()
 
     def select_scenario(self, path: str) -> None:
-        index = self.scenario_combo.findData(path)
-        if index < 0:
-            self.scenario_combo.insertItem(self.scenario_combo.count() - 1, Path(path).name,
-                                           path)
-            index = self.scenario_combo.count() - 2
-        self.scenario_combo.setCurrentIndex(index)
+        self.scenario_combo.select(path)
 
     def _scenario_picked(self, index: int) -> None:
         if self.scenario_combo.itemData(index) is None:
@@ -329,9 +243,6 @@ class SimulationPanel(QWidget):
             self.show_problem(f"{path}: cannot write: {exc.strerror or exc}")
             return
         self.select_scenario(str(path))
-        combo = self.scenario_combo
-        combo.setItemData(combo.currentIndex(), data["description"] or str(path),
-                          Qt.ItemDataRole.ToolTipRole)
         if self.load():
             self.window_.show_status(f"What-if saved as {path}; it stays in the Scenario list.")
             self.runner.play()
@@ -376,13 +287,12 @@ class SimulationPanel(QWidget):
         except SimulationError as exc:
             self.show_problem(str(exc))
             return False
-        self._remember(path)
+        self.scenario_combo.remember(path)
         self._stale = False
         self.notice.hide()
         self.log_view.clear()
         self._log_seen = 0
-        self.journey.clear()
-        self.contacts_model.set_simulation(sim)
+        self.contacts.set_simulation(sim)
         if self.layer is not None:
             self.layer.clear()
         self._advanced()
@@ -417,8 +327,7 @@ class SimulationPanel(QWidget):
     def stop(self) -> None:
         """Forgets the run (another workspace was opened)."""
         self.runner.clear()
-        self.contacts_model.set_simulation(None)
-        self.journey.clear()
+        self.contacts.set_simulation(None)
         self.log_view.clear()
         self._log_seen = 0
         self.notice.hide()
@@ -514,15 +423,15 @@ class SimulationPanel(QWidget):
 
     def _refresh_slow_views(self) -> None:
         sim = self.runner.simulation
-        self.contacts_model.refresh()
+        self.contacts.refresh()
         current = self.tabs.currentWidget()
         if current is self.chart:
             self.chart.show_counts(self.current_campaign(), sim.counts() if sim else {})
         elif current is self.timeline:
             self.timeline.show_timeline(self.current_campaign(), self.runner.timeline())
-        rows = self.contacts_table.selectionModel().selectedRows()
-        if rows and sim is not None:
-            self._show_journey(self.contacts_model.contact_id(rows[0].row()))
+        selected = self.contacts.selected_contact()
+        if selected is not None:
+            self._show_path(selected)
 
     def _update_controls(self) -> None:
         runner, a = self.runner, self.actions_by_name
@@ -537,46 +446,22 @@ class SimulationPanel(QWidget):
             a["run"].setText("&Run Again")
 
     # -- contacts ----------------------------------------------------------------------------
-    def _contact_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = self.contacts_table.selectionModel().selectedRows()
-        if rows:
-            self._show_journey(self.contacts_model.contact_id(rows[0].row()))
-        else:
-            self.journey.clear()
-            if self.layer is not None:
-                self.layer.show_path(set(), set(), set())
-
-    def _show_journey(self, contact_id: str) -> None:
-        sim = self.runner.simulation
-        if sim is None:
-            return
-        c = sim.contacts.get(contact_id)
-        if self.layer is not None and c is not None:
-            visited, links = journey_path(c.journey or [])
-            self.layer.show_path(visited, set(c.position()), links)
-        rows = journey_rows(sim, contact_id)
-        if self.journey.topLevelItemCount() == len(rows) and \
-                self.journey.property("contact") == contact_id:
-            return
-        self.journey.setProperty("contact", contact_id)
-        self.journey.clear()
-        for when, what, name, node_id, detail in rows:
-            item = QTreeWidgetItem([when, what, name, detail])
-            item.setData(0, Qt.ItemDataRole.UserRole, node_id)
-            item.setToolTip(3, detail)
-            self.journey.addTopLevelItem(item)
-        if rows:
-            self.journey.scrollToBottom()
-
     def select_contact(self, contact_id: str) -> None:
-        row = self.contacts_model.row_of(contact_id)
-        if row >= 0:
-            self.contacts_table.selectRow(row)
+        self.contacts.select_contact(contact_id)
 
-    def _journey_activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        node_id = item.data(0, Qt.ItemDataRole.UserRole)
-        if not node_id:
+    def _show_path(self, contact_id: str) -> None:
+        """Draws the selected contact's journey on the canvas (nothing when none)."""
+        sim = self.runner.simulation
+        if self.layer is None:
             return
+        c = sim.contacts.get(contact_id) if sim is not None and contact_id else None
+        if c is None:
+            self.layer.show_path(set(), set(), set())
+            return
+        visited, links = journey_path(c.journey or [])
+        self.layer.show_path(visited, set(c.position()), links)
+
+    def _reveal(self, node_id: str) -> None:
         workspace = self.window_.controller.workspace
         for campaign in workspace.campaigns:
             if node_id in campaign.graph:

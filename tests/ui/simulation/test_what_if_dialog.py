@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox
 
 from canvas_app.io import load_workspace
@@ -65,3 +66,22 @@ def test_create_and_run_saves_lists_and_runs_the_scenario(qtbot, window: MainWin
     panel.new_what_if().run_button.click()
     assert (tmp_path / "scenarios" / "what-if-2.scenario.json").exists()
     assert panel.scenario_combo.findData(str(saved)) >= 0
+
+
+def test_scenarios_made_or_opened_are_listed_at_the_next_start(qtbot, window: MainWindow,
+                                                               sample_file: Path,
+                                                               tmp_path: Path) -> None:
+    from tests.ui.canvas.conftest import make_window
+
+    panel = window.simulation_panel
+    panel.scenario_dir = tmp_path / "scenarios"
+    panel.new_what_if().run_button.click()
+    panel.runner.pause()
+    made = str(tmp_path / "scenarios" / "what-if-1.scenario.json")
+    again = make_window(qtbot, str(sample_file), tmp_path)  # the same settings file
+    box = again.simulation_panel.scenario_combo
+    index = box.findData(made)
+    assert index >= 0
+    tooltip = box.itemData(index, Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "What if visitors arrive and some buy?"  # its description
+    assert box.itemText(box.count() - 1) == "Open Scenario File…"

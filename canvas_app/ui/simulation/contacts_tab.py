@@ -1,0 +1,104 @@
+"""The Simulation panel's "Contacts and journeys" tab: every contact of the run, with where it
+is now, and the whole journey of the one selected."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QSplitter,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from ...sim import Simulation
+from .contacts_model import ContactsModel, journey_rows
+
+
+class ContactsTab(QSplitter):
+    contact_selected = Signal(str)  # the contact's id, "" when none is selected
+    node_activated = Signal(str)  # a journey step's node id, double-clicked
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.sim: Simulation | None = None
+        self.model = ContactsModel()
+        self.table = QTableView()
+        self.table.setObjectName("simulationContacts")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((140, 190, 160, 180)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.journey = QTreeWidget()
+        self.journey.setObjectName("simulationJourney")
+        self.journey.setHeaderLabels(["When", "What", "Node", "Details"])
+        self.journey.setRootIsDecorated(False)
+        for column, width in enumerate((120, 120, 140)):
+            self.journey.setColumnWidth(column, width)
+        self.journey.itemActivated.connect(self._step_activated)
+        self.journey.setToolTip("Double-click a step to show its node on the canvas")
+        self.addWidget(self.table)
+        self.addWidget(self.journey)
+        self.setSizes([500, 500])
+
+    def set_simulation(self, sim: Simulation | None) -> None:
+        self.sim = sim
+        self.model.set_simulation(sim)
+        self.journey.clear()
+        self.journey.setProperty("contact", None)
+
+    def refresh(self) -> None:
+        """After the run moved: new contacts, where they are, the selected one's journey."""
+        self.model.refresh()
+        contact = self.selected_contact()
+        if contact is not None:
+            self.show_journey(contact)
+
+    def selected_contact(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.contact_id(rows[0].row()) if rows else None
+
+    def select_contact(self, contact_id: str) -> None:
+        row = self.model.row_of(contact_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def show_journey(self, contact_id: str) -> None:
+        if self.sim is None:
+            return
+        rows = journey_rows(self.sim, contact_id)
+        if self.journey.topLevelItemCount() == len(rows) and \
+                self.journey.property("contact") == contact_id:
+            return  # nothing new
+        self.journey.setProperty("contact", contact_id)
+        self.journey.clear()
+        for when, what, name, node_id, detail in rows:
+            item = QTreeWidgetItem([when, what, name, detail])
+            item.setData(0, Qt.ItemDataRole.UserRole, node_id)
+            item.setToolTip(3, detail)
+            self.journey.addTopLevelItem(item)
+        if rows:
+            self.journey.scrollToBottom()
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        contact = self.selected_contact()
+        if contact is None:
+            self.journey.clear()
+            self.journey.setProperty("contact", None)
+        else:
+            self.show_journey(contact)
+        self.contact_selected.emit(contact or "")
+
+    def _step_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        node_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if node_id:
+            self.node_activated.emit(node_id)

@@ -1,0 +1,90 @@
+"""The Simulation panel's Scenario box: the bundled samples, scenarios used before (kept in
+the settings), and "Open Scenario File…"; each with its description as a tooltip."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from ..theme import RESOURCES
+
+SAMPLES = RESOURCES / "samples"
+RECENT_KEY = "simulation/recent_scenarios"
+RECENT_MAX = 8
+
+
+def default_scenario_dir() -> Path:
+    """Where What-If scenarios made in the app are kept: beside the recovery snapshots."""
+    from ...documents import default_recovery_dir
+
+    return default_recovery_dir().parent / "scenarios"
+
+
+def scenario_description(path: Path) -> str:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    text = data.get("description") if isinstance(data, dict) else None
+    return text if isinstance(text, str) else ""
+
+
+class ScenarioBox(QComboBox):
+    """Items carry the scenario's path; the last one ("Open Scenario File…") carries None."""
+
+    def __init__(self, settings: QSettings | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setObjectName("scenarioCombo")
+        self.setAccessibleName("Scenario")
+        self.setMinimumContentsLength(14)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.fill()
+
+    def fill(self) -> None:
+        self.clear()
+        # The story (a handful of named contacts) first, what-ifs after.
+        paths = [str(p) for p in sorted(SAMPLES.glob("*.scenario.json"),
+                                        key=lambda p: ("what-if" in p.name, p.name))]
+        for path in self.recent():
+            if path not in paths and Path(path).exists():
+                paths.append(path)
+        for path in paths:
+            self.addItem(Path(path).name, path)
+            self.describe(self.count() - 1)
+        self.addItem("Open Scenario File…", None)
+
+    def describe(self, index: int) -> None:
+        path = self.itemData(index)
+        if path:
+            self.setItemData(index, scenario_description(Path(path)) or path,
+                             Qt.ItemDataRole.ToolTipRole)
+
+    def recent(self) -> list[str]:
+        if self.settings is None:
+            return []
+        value = self.settings.value(RECENT_KEY, [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def remember(self, path: str) -> None:
+        """A scenario run from outside the samples stays in the list at the next start."""
+        if self.settings is None or Path(path).parent == SAMPLES:
+            return
+        recent = [p for p in self.recent() if p != path]
+        self.settings.setValue(RECENT_KEY, [path, *recent][:RECENT_MAX])
+
+    def selected(self) -> str | None:
+        return self.currentData()
+
+    def select(self, path: str) -> None:
+        index = self.findData(path)
+        if index < 0:
+            self.insertItem(self.count() - 1, Path(path).name, path)
+            index = self.count() - 2
+        self.describe(index)
+        self.setCurrentIndex(index)
