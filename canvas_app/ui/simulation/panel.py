@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -96,6 +97,12 @@ class SimulationPanel(QWidget):
         self.reset_button = self._tool_button("resetButton")
         for button in (self.run_button, self.step_button, self.end_button, self.reset_button):
             bar.addWidget(button)
+        self.only_campaign = QCheckBox("This campaign only")
+        self.only_campaign.setObjectName("onlyCampaign")
+        self.only_campaign.setToolTip("Simulate only the campaign on show; the others are left "
+                                      "out (e-commerce action sets still fire). Takes effect "
+                                      "at the next Run or Reset.")
+        bar.addWidget(self.only_campaign)
         bar.addWidget(QLabel("Speed:"))
         self.speed_combo = QComboBox()
         self.speed_combo.setObjectName("speedCombo")
@@ -283,7 +290,9 @@ class SimulationPanel(QWidget):
         if path is None:
             return self.open_scenario_dialog()
         try:
-            sim = self.runner.load(self.window_.controller.workspace, path)
+            campaign = self.window_.current_campaign_id() \
+                if self.only_campaign.isChecked() else None
+            sim = self.runner.load(self.window_.controller.workspace, path, campaign)
         except SimulationError as exc:
             self.show_problem(str(exc))
             return False

@@ -119,13 +119,15 @@ class SimRunner(QObject):
         return Path(self.scenario_path).name if self.scenario_path else ""
 
     # -- set-up ----------------------------------------------------------------------------
-    def load(self, workspace: Workspace, scenario_path: str) -> Simulation:
-        """A new run of the scenario over a copy of ``workspace``; raises SimulationError."""
+    def load(self, workspace: Workspace, scenario_path: str,
+             campaign: str | None = None) -> Simulation:
+        """A new run of the scenario over a copy of ``workspace`` (of that one campaign
+        alone when given, C14); raises SimulationError."""
         copy = snapshot(workspace)
         check_runnable(copy)
         scenario = open_scenario(scenario_path, copy)
         self.clear()
-        sim = Simulation(copy, scenario)
+        sim = Simulation(copy, scenario, campaign=campaign)
         self.simulation = sim
         self.scenario_path = scenario_path
         self._unsubscribe = sim.subscribe(self._pending.append)
@@ -143,7 +145,7 @@ class SimRunner(QObject):
         workspace, path = sim.workspace, self.scenario_path
         self.clear()
         assert path is not None
-        fresh = Simulation(workspace, open_scenario(path, workspace))
+        fresh = Simulation(workspace, open_scenario(path, workspace), campaign=sim.campaign)
         self.simulation, self.scenario_path = fresh, path
         self._unsubscribe = fresh.subscribe(self._pending.append)
         self._clock = float(fresh.now)

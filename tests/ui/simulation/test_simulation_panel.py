@@ -279,3 +279,16 @@ def test_nice_scale_gives_whole_even_ticks() -> None:
         top, ticks = nice_scale(biggest)
         assert top >= biggest and 2 <= ticks <= 6
         assert top % (ticks - 1) == 0  # every tick a whole number
+
+
+def test_this_campaign_only_simulates_the_campaign_on_show(qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    panel.only_campaign.setChecked(True)
+    run_to_finish(qtbot, window)
+    workspace = load_workspace(SAMPLE)
+    alone = Simulation(workspace, load_scenario(SCENARIO, workspace),
+                       campaign="shock-nurture").run()
+    assert panel.runner.simulation.counts() == alone.counts()
+    assert "subscribed" not in panel.runner.simulation.counts()  # Checkup Onboarding's goal
+    panel.reset()  # a reset keeps the choice
+    assert panel.runner.simulation.campaign == "shock-nurture"
