@@ -71,3 +71,14 @@ def lint_workspace(workspace: Workspace, now: datetime) -> list[Finding]:
             "error", f'{where.rsplit(" it", 1)[0]} campaign "{ref.campaign}", which no longer '
             "exists: edit or remove that action (E-Commerce Actions)"))
     return findings
+
+
+def finding_text(workspace: Workspace, finding: Finding) -> str:
+    """A finding as people read it: ``Campaign › Node: message`` (names, not ids)."""
+    where = ""
+    if finding.campaign_id and workspace.has_campaign(finding.campaign_id):
+        campaign = workspace.campaign(finding.campaign_id)
+        where = campaign.name
+        if finding.node_id and campaign.has_node(finding.node_id):
+            where = f"{where} › {campaign.node(finding.node_id).name}"
+    return f"{where}: {finding.message}" if where else finding.message

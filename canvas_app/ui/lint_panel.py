@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from ..domain.events import DomainEvent
+from ..domain.lint import finding_text
 from ..editing.controller import Controller
 from .theme import load_icon
 
@@ -55,15 +56,8 @@ class LintPanel(QListWidget):
         if self.controller is None:
             return
         ws = self.controller.workspace
-        names = {c.id: c.name for c in ws.campaigns}
         for finding in ws.lint():
-            where = names.get(finding.campaign_id or "", "")
-            if finding.node_id and finding.campaign_id and ws.has_campaign(finding.campaign_id):
-                campaign = ws.campaign(finding.campaign_id)
-                if campaign.has_node(finding.node_id):
-                    where = f"{where} › {campaign.node(finding.node_id).name}"
-            text = f"{where}: {finding.message}" if where else finding.message
-            item = QListWidgetItem(self._warning, text)
+            item = QListWidgetItem(self._warning, finding_text(ws, finding))
             item.setData(CAMPAIGN_ROLE, finding.campaign_id or "")
             item.setData(NODE_ROLE, finding.node_id or "")
             item.setData(FINDING_ROLE, True)

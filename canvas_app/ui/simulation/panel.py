@@ -78,7 +78,7 @@ class SimulationPanel(QWidget):
         self._slow_timer.timeout.connect(self._refresh_slow_views)
         self.runner.advanced.connect(self._advanced)
         self.runner.moved.connect(self._moved)
-        self.runner.running_changed.connect(lambda _running: self._update_controls())
+        self.runner.running_changed.connect(self._running_changed)
         self.runner.finished.connect(self._finished)
         self._update_controls()
 
@@ -223,6 +223,7 @@ class SimulationPanel(QWidget):
         if not path:
             previous = self.scenario_combo.findData(current) if current else 0
             self.scenario_combo.setCurrentIndex(max(0, previous))
+            self._hide_notice("problem")  # it was about the file not chosen after all
             return False
         self.select_scenario(path)
         return self.load()
@@ -294,11 +295,12 @@ class SimulationPanel(QWidget):
                 if self.only_campaign.isChecked() else None
             sim = self.runner.load(self.window_.controller.workspace, path, campaign)
         except SimulationError as exc:
+            self.stop()  # nothing of an earlier run stays on show as if it were this one
             self.show_problem(str(exc))
             return False
         self.scenario_combo.remember(path)
         self._stale = False
-        self.notice.hide()
+        self._hide_notice()
         self.log_view.clear()
         self._log_seen = 0
         self.contacts.set_simulation(sim)
@@ -310,22 +312,28 @@ class SimulationPanel(QWidget):
                                  "Step (F10) goes event by event.")
         return True
 
+    def _needs_load(self) -> bool:
+        """No run yet, or one that has not started and the workspace changed since it was
+        made: take the workspace as it is now (and refuse it if it has errors)."""
+        sim = self.runner.simulation
+        return sim is None or (self._stale and sim.processed == 0)
+
     def toggle_run(self) -> None:
         if self.runner.running:
             self.runner.pause()
             return
-        if (not self.runner.loaded or self.runner.done) and not self.load():
+        if (self._needs_load() or self.runner.done) and not self.load():
             return
         self.runner.play()
 
     def step(self) -> None:
         """The next event; a finished run stays finished (Reset or Run Again restart)."""
-        if not self.runner.loaded and not self.load():
+        if self._needs_load() and not self.load():
             return
         self.runner.step()
 
     def run_to_end(self) -> None:
-        if not self.runner.loaded and not self.load():
+        if self._needs_load() and not self.load():
             return
         self.runner.run_to_end()
 
@@ -339,24 +347,34 @@ class SimulationPanel(QWidget):
         self.contacts.set_simulation(None)
         self.log_view.clear()
         self._log_seen = 0
-        self.notice.hide()
+        self._stale = False
+        self._hide_notice()
         if self.layer is not None:
             self.layer.clear()
         self._advanced()
         self._refresh_slow_views()
 
     def show_problem(self, message: str) -> None:
-        self.notice.setText(message)
-        self.notice.show()
+        self._show_notice(message, "problem")
         self.window_.show_status(message)
+
+    def _show_notice(self, text: str, kind: str) -> None:
+        self.notice.setText(text)
+        self.notice.setProperty("kind", kind)
+        self.notice.show()
+
+    def _hide_notice(self, kind: str | None = None) -> None:
+        """Hides the notice (only one of this kind, when given)."""
+        if kind is None or self.notice.property("kind") == kind:
+            self.notice.hide()
+            self.notice.setProperty("kind", "")
 
     def workspace_edited(self) -> None:
         if self.runner.loaded and not self._stale:
             self._stale = True
-            self.notice.setText("The workspace changed after this run started; the run goes "
-                                "on with the version it started with. Reset (Shift+F5) runs "
-                                "the changed one.")
-            self.notice.show()
+            self._show_notice("The workspace changed after this run was set up; it goes on "
+                              "with the version it started with. Reset (Shift+F5) runs the "
+                              "changed one.", "stale")
 
     # -- the canvas --------------------------------------------------------------------------
     def attach(self, scene: CampaignScene) -> None:
@@ -417,6 +435,12 @@ class SimulationPanel(QWidget):
         # While playing, and for a step; "Run to End" moves too many at once to show.
         if self.layer is not None and (self.runner.running or len(movements) <= 50):
             self.layer.add_movements(movements)
+
+    def _running_changed(self, running: bool) -> None:
+        self._update_controls()
+        if running:
+            self.window_.show_status(f"Simulating {self.runner.title()}: F5 pauses, "
+                                     "Ctrl+F5 runs to the end.")
 
     def _finished(self) -> None:
         sim = self.runner.simulation

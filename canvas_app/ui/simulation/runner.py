@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ...domain.lint import finding_text
 from ...domain.workspace import Workspace
 from ...io import LoadError, workspace_to_data
 from ...io.draft import draft_from_data
@@ -55,13 +56,18 @@ def snapshot(workspace: Workspace) -> Workspace:
 
 
 def check_runnable(workspace: Workspace) -> None:
+    """Refuses a workspace with errors, naming the first by campaign and node names."""
     problems = workspace.validate()
-    if problems:
-        first = problems[0]
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        where = f"{first.path}: " if first.path else ""
-        raise SimulationError(f"Fix the workspace before simulating: {where}{first.message}"
-                              f"{more}. The Warnings panel lists every problem.")
+    if not problems:
+        return
+    errors = [f for f in workspace.lint() if f.severity == "error"]
+    if errors:
+        first, count = finding_text(workspace, errors[0]), len(errors)
+    else:  # validate() knows more than lint's errors: say it in its own words
+        first, count = problems[0].message, len(problems)
+    more = f" (and {count - 1} more)" if count > 1 else ""
+    raise SimulationError(f"Fix the workspace before simulating: {first}{more}. The "
+                          "Warnings panel lists every problem.")
 
 
 def open_scenario(path: str, workspace: Workspace) -> Scenario:

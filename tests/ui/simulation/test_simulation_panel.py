@@ -129,7 +129,7 @@ def test_editing_during_a_run_does_not_change_it_and_says_so(qtbot, window: Main
     sim = panel.runner.simulation
     window.controller.rename_node(window.current_campaign_id(), "nurture", "Renamed")
     assert not panel.notice.isHidden()
-    assert "workspace changed after this run started" in panel.notice.text()
+    assert "workspace changed after this run was set up" in panel.notice.text()
     assert sim.workspace.campaign("shock-nurture").node("nurture").name == "Nurture"
     panel.reset()  # runs the workspace as it is now
     assert panel.runner.simulation.workspace.campaign("shock-nurture").node(
@@ -142,8 +142,9 @@ def test_a_workspace_with_errors_is_not_simulated(qtbot, window: MainWindow) -> 
     window.controller.add_node(window.current_campaign_id(), "tag_goal", 0, 300)  # no tag
     window.actions_by_name["sim_run"].trigger()
     assert not panel.runner.loaded
-    assert panel.notice.text().startswith("Fix the workspace before simulating:")
-    assert "no tag is chosen" in panel.notice.text()
+    assert panel.notice.text().startswith("Fix the workspace before simulating: "
+                                          "Pool Shock Nurture › Tag goal 1: no tag is chosen")
+    assert "campaigns[" not in panel.notice.text()  # names, not JSON paths or ids
 
 
 def test_a_bad_scenario_file_gets_one_located_line(qtbot, window: MainWindow,
@@ -292,3 +293,48 @@ def test_this_campaign_only_simulates_the_campaign_on_show(qtbot, window: MainWi
     assert "subscribed" not in panel.runner.simulation.counts()  # Checkup Onboarding's goal
     panel.reset()  # a reset keeps the choice
     assert panel.runner.simulation.campaign == "shock-nurture"
+
+
+def add_invalid_goal(window: MainWindow) -> None:
+    window.controller.add_node(window.current_campaign_id(), "tag_goal", 0, 300)  # no tag
+
+
+def test_reset_on_a_workspace_with_errors_ends_the_old_run(qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    panel.toggle_run()
+    panel.step()
+    assert panel.runner.loaded
+    add_invalid_goal(window)
+    panel.reset()
+    assert not panel.runner.loaded and not panel.runner.running
+    assert panel.notice.text().startswith("Fix the workspace before simulating")
+    assert panel.log_view.toPlainText() == ""
+    assert panel.layer.counts == {}
+    assert panel.actions_by_name["run"].text() == "&Run"
+
+
+def test_run_after_a_reset_takes_the_edited_workspace(qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    assert panel.load()  # set up, not started
+    add_invalid_goal(window)
+    assert "workspace changed" in panel.notice.text()
+    panel.toggle_run()  # nothing was played yet: the run takes the workspace as it is now
+    assert not panel.runner.running
+    assert panel.notice.text().startswith("Fix the workspace before simulating")
+
+
+def test_a_scenario_that_fails_to_load_clears_the_previous_run(qtbot, window: MainWindow,
+                                                               tmp_path: Path) -> None:
+    panel = window.simulation_panel
+    run_to_finish(qtbot, window)
+    bad = tmp_path / "bad.scenario.json"
+    bad.write_text('{"start": "2026-01-01T00:00:00Z", "events": [{"type": "cart_login"}]}')
+    panel.ask_scenario = lambda _start: str(bad)
+    assert not panel.open_scenario_dialog()
+    assert not panel.runner.loaded
+    assert panel.log_view.toPlainText() == "" and panel.clock_label.text() == ""
+    assert not panel.actions_by_name["save_result"].isEnabled()
+    # Choosing again and cancelling takes away the message about that file.
+    panel.ask_scenario = lambda _start: ""
+    assert not panel.open_scenario_dialog()
+    assert panel.notice.isHidden()
