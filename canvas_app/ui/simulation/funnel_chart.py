@@ -85,6 +85,10 @@ class FunnelChart(QChartView):
         self._axis_x = QValueAxis()
         self._axis_x.setLabelFormat("%d")
         self._axis_y = QBarCategoryAxis()
+        for axis in (self._axis_x, self._axis_y):
+            # Qt Charts shortens labels it thinks do not fit to "…" (in a short panel, all
+            # of them); full labels, even if they crowd, are what people need to read.
+            axis.setTruncateLabels(False)
         chart.addAxis(self._axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self._axis_y, Qt.AlignmentFlag.AlignLeft)
 

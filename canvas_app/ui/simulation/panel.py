@@ -153,7 +153,11 @@ class SimulationPanel(QWidget):
         self.tabs.addTab(self.chart, "Chart")
         self.timeline = TimelineChart()
         self.tabs.addTab(self.timeline, "Over Time")
+        # At once, and again once the tab has its size: a chart filled while it has none
+        # lays its axes out wrong (no dates) and is not laid out again until its data change.
         self.tabs.currentChanged.connect(lambda _i: self._refresh_slow_views())
+        self.tabs.currentChanged.connect(
+            lambda _i: QTimer.singleShot(0, self._refresh_slow_views))
         layout.addWidget(self.tabs, 1)
 
     def _tool_button(self, name: str) -> QToolButton:

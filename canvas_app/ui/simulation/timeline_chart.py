@@ -28,6 +28,33 @@ def from_axis_ms(ms: float) -> int:
     return guess + QDateTime.fromSecsSinceEpoch(guess).offsetFromUtc()
 
 
+TICK_STEPS = (3600, 2 * 3600, 6 * 3600, 12 * 3600, 86400, 2 * 86400, 7 * 86400, 14 * 86400,
+              28 * 86400, 91 * 86400, 182 * 86400, 364 * 86400)
+
+
+def time_ticks(first: int, last: int, most: int = 8) -> tuple[int, int, int]:
+    """(start, end, tick count) for a time axis over first..last: ticks a round step apart
+    (an hour up to a year), the start on a whole step (in UTC), at most ``most`` ticks."""
+    span = max(last - first, 3600)
+    step = next((s for s in TICK_STEPS if span / s <= most - 1), TICK_STEPS[-1])
+    if step > 86400 and step % 86400 == 0:
+        start = first - first % 86400  # whole days; weeks from the first day, not Thursdays
+    else:
+        start = first - first % step
+    count = -(-(last - start) // step)  # steps to cover the end
+    return start, start + max(1, count) * step, max(1, count) + 1
+
+
+def steps(values: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Counts hold until they change: a step line, not a slope between samples."""
+    out: list[tuple[int, int]] = []
+    for at, value in values:
+        if out and out[-1][1] != value:
+            out.append((at, out[-1][1]))
+        out.append((at, value))
+    return out
+
+
 def line_value(kind: str, counts: dict[str, int]) -> int:
     """A sequence: contacts in it now; a goal: contacts that achieved it so far."""
     return counts.get("active", 0) if kind == "sequence" else counts.get("achieved", 0)
@@ -53,6 +80,10 @@ class TimelineChart(QChartView):
         # Padded to one width: Qt Charts keeps the label room it first measured, and wider
         # numbers (the counts grow during a run) would show as "...".
         self._axis_y.setLabelFormat("%7d")
+        for axis in (self._axis_x, self._axis_y):
+            # Qt Charts shortens labels it thinks do not fit to "…" (in a short panel, all
+            # of them); full labels, even if they crowd, are what people need to read.
+            axis.setTruncateLabels(False)
         chart.addAxis(self._axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self._axis_y, Qt.AlignmentFlag.AlignLeft)
         self.lines: dict[str, QLineSeries] = {}
@@ -70,16 +101,15 @@ class TimelineChart(QChartView):
         biggest = 0
         for node_id in nodes:
             kind = campaign.node(node_id).kind
-            points = []
-            for at, counts in timeline:
-                value = line_value(kind, counts.get(node_id, {}))
-                biggest = max(biggest, value)
-                points.append(QPointF(axis_ms(at), value))
-            self.lines[node_id].replace(points)
-        first, last = timeline[0][0], max(timeline[-1][0], timeline[0][0] + 3600)
+            values = [(at, line_value(kind, counts.get(node_id, {}))) for at, counts in timeline]
+            biggest = max([biggest, *(v for _at, v in values)])
+            self.lines[node_id].replace([QPointF(axis_ms(at), v) for at, v in steps(values)])
+        first, last, ticks = time_ticks(timeline[0][0], timeline[-1][0])
         self._axis_x.setRange(QDateTime.fromMSecsSinceEpoch(int(axis_ms(first))),
                               QDateTime.fromMSecsSinceEpoch(int(axis_ms(last))))
-        self._axis_x.setFormat("d MMM HH:mm" if last - first < 3 * 86400 else "d MMM")
+        self._axis_x.setTickCount(ticks)
+        self._axis_x.setFormat("d MMM HH:mm" if (last - first) / (ticks - 1) < 86400
+                               else "d MMM")
         self._set_scale(biggest)
 
     def _set_scale(self, biggest: int) -> None:

@@ -338,3 +338,29 @@ def test_a_scenario_that_fails_to_load_clears_the_previous_run(qtbot, window: Ma
     panel.ask_scenario = lambda _start: ""
     assert not panel.open_scenario_dialog()
     assert panel.notice.isHidden()
+
+
+def test_time_axis_ticks_fall_on_round_steps() -> None:
+    from canvas_app.ui.simulation.timeline_chart import steps, time_ticks
+
+    day = 86400
+    start = 1772438400 + 8 * 3600  # 2 March 2026 08:00 UTC
+    first, last, ticks = time_ticks(start, start + 39 * day)
+    assert (last - first) % (ticks - 1) == 0
+    assert (last - first) // (ticks - 1) == 7 * day and first % day == 0
+    assert first <= start and last >= start + 39 * day and ticks <= 8
+    first, last, ticks = time_ticks(start, start + 5 * 3600)
+    assert (last - first) // (ticks - 1) == 3600 and first == start
+    assert steps([(0, 0), (10, 2), (20, 2), (30, 1)]) == [
+        (0, 0), (10, 0), (10, 2), (20, 2), (30, 2), (30, 1)]
+
+
+def test_charts_show_every_label_in_a_short_panel(qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    run_to_finish(qtbot, window)
+    window.campaign_list.select("checkup-onboarding")
+    panel.tabs.setCurrentWidget(panel.chart)
+    qtbot.waitUntil(lambda: panel.chart.chart().title().startswith("Checkup"), timeout=2000)
+    for chart in (panel.chart, panel.timeline):
+        for axis in chart.chart().axes():
+            assert not axis.truncateLabels()
