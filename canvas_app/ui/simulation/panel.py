@@ -437,12 +437,15 @@ class SimulationPanel(QWidget):
 
     def _moved(self, movements: list) -> None:
         # While playing, and for a step; "Run to End" moves too many at once to show.
-        if self.layer is not None and (self.runner.running or len(movements) <= 50):
+        showing = self.runner.running and not self.runner.to_end
+        if self.layer is not None and (showing or len(movements) <= 50):
             self.layer.add_movements(movements)
 
     def _running_changed(self, running: bool) -> None:
         self._update_controls()
-        if running:
+        if running and self.runner.to_end:
+            self.window_.show_status(f"Running {self.runner.title()} to the end: F5 pauses.")
+        elif running:
             self.window_.show_status(f"Simulating {self.runner.title()}: F5 pauses, "
                                      "Ctrl+F5 runs to the end.")
 
@@ -476,7 +479,7 @@ class SimulationPanel(QWidget):
         a["run"].setEnabled(self.selected_scenario() is not None or runner.loaded)
         finished = runner.loaded and runner.done
         a["step"].setEnabled(not runner.running and not finished)
-        a["end"].setEnabled(not finished)
+        a["end"].setEnabled(not finished and not runner.to_end)
         a["reset"].setEnabled(runner.loaded)
         a["save_result"].setEnabled(runner.loaded)
         if finished:

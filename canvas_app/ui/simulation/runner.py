@@ -28,6 +28,7 @@ SAMPLES = 240  # points kept over a run's horizon for the chart over time
 TICK_MS = 40
 TICK_BUDGET_S = 0.025  # engine time per tick at most, so the window stays responsive
 MAX_FAST_EVENTS = 5000  # "as fast as possible": events per tick at most
+TO_END_BUDGET_S = 0.1  # "run to the end": longer slices, still a responsive window
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ class SimRunner(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
+        self.to_end = False  # running to the end, as fast as it goes
         self._pending: list[Movement] = []
         self._unsubscribe: Callable[[], None] | None = None
         self._clock: float = 0.0  # simulated seconds since the epoch, as played so far
@@ -211,6 +213,7 @@ class SimRunner(QObject):
         self.running_changed.emit(True)
 
     def pause(self) -> None:
+        self.to_end = False
         if self.running:
             self._timer.stop()
             self.running_changed.emit(False)
@@ -230,7 +233,17 @@ class SimRunner(QObject):
         return True
 
     def run_to_end(self) -> None:
-        """Everything left, at once (the view shows the end state)."""
+        """Everything left, as fast as the engine goes, in slices on the timer: the window
+        stays responsive, the progress bar moves, and Pause stops it."""
+        sim = self.simulation
+        if sim is None or sim.done:
+            return
+        self.pause()
+        self.to_end = True
+        self.play()
+
+    def finish(self) -> None:
+        """Everything left, at once, without the event loop (scripts and the bench)."""
         sim = self.simulation
         if sim is None:
             return
@@ -247,11 +260,12 @@ class SimRunner(QObject):
             return
         now = time.perf_counter()
         elapsed, self._last_tick = now - self._last_tick, now
-        rate = self.speed.seconds_per_second
-        deadline = now + TICK_BUDGET_S
+        rate = None if self.to_end else self.speed.seconds_per_second
+        deadline = now + (TO_END_BUDGET_S if self.to_end else TICK_BUDGET_S)
         if rate is None:
             handled = 0
-            while handled < MAX_FAST_EVENTS and self._step():
+            most = None if self.to_end else MAX_FAST_EVENTS
+            while (most is None or handled < most) and self._step():
                 handled += 1
                 if handled % 100 == 0 and time.perf_counter() > deadline:
                     break

@@ -267,6 +267,7 @@ def test_step_and_run_to_end_keep_the_same_history_as_playing(qtbot,
     panel.reset()
     panel.step()
     panel.run_to_end()
+    qtbot.waitUntil(lambda: panel.runner.done and not panel.runner.running, timeout=10000)
     assert panel.runner.timeline() == played
 
 
@@ -364,3 +365,22 @@ def test_charts_show_every_label_in_a_short_panel(qtbot, window: MainWindow) -> 
     for chart in (panel.chart, panel.timeline):
         for axis in chart.chart().axes():
             assert not axis.truncateLabels()
+
+
+def test_run_to_end_keeps_the_window_responsive_and_can_be_paused(qtbot,
+                                                                  window: MainWindow) -> None:
+    panel = window.simulation_panel
+    panel.select_scenario(str(SCENARIO.parent / "pool-store-what-if.scenario.json"))
+    assert panel.load()
+    window.actions_by_name["sim_end"].trigger()
+    assert panel.runner.running and panel.runner.to_end  # on the timer, not all at once
+    assert not panel.actions_by_name["end"].isEnabled()
+    assert "to the end" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: panel.runner.simulation.processed > 0, timeout=5000)
+    panel.toggle_run()  # Pause
+    assert not panel.runner.running and not panel.runner.to_end
+    assert 0 < panel.progress.value() < 1000
+    panel.run_to_end()
+    qtbot.waitUntil(lambda: panel.runner.done, timeout=20000)
+    assert panel.progress.value() == 1000
+    assert len(panel.layer.tokens) <= 50  # the end state, not thousands of dots
