@@ -30,7 +30,9 @@ PULSE_S = 0.6
 MAX_TOKENS = 150  # beyond this many at once, movements show only in the counts
 FRAME_MS = 33
 TOKEN_RADIUS = 6.0
-SIM_Z = 50.0
+# Between the links (-1) and the nodes (0): dots travel along a link and pass under the
+# nodes, rings spread out from under them, and nothing covers a node's name or icon.
+SIM_Z = -0.5
 PILLS_WIDTH = 200.0  # how far a node's count pills may reach right of its body's left
 PATH_COLOUR = "#c026d3"  # one contact's journey: a colour no node kind uses
 
@@ -195,10 +197,10 @@ class SimulationLayer(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         if self.path_nodes or self.path_links:
             self._paint_path(painter)
-        if self.counts and lod >= DETAIL_LOD:
-            self._paint_counts(painter, option.exposedRect)
         if self.tokens:
             self._paint_tokens(painter, lod)
+        if self.counts and lod >= DETAIL_LOD:  # last: the numbers stay readable
+            self._paint_counts(painter, option.exposedRect)
 
     def _paint_counts(self, painter: QPainter, exposed: QRectF) -> None:
         painter.setFont(self._font)

@@ -140,6 +140,12 @@ class SimulationPanel(QWidget):
         self.log_view.setPlaceholderText("Choose a scenario and press Run: every movement of "
                                          "every contact is explained here.")
         self.tabs.addTab(self.log_view, "Log")
+        # The log follows new lines unless the user scrolled up to read (then it stays put
+        # until they scroll back to the end), whatever resizes the view meanwhile.
+        self._follow_log = True
+        bar_ = self.log_view.verticalScrollBar()
+        bar_.actionTriggered.connect(lambda _action: QTimer.singleShot(0, self._log_scrolled))
+        bar_.sliderReleased.connect(self._log_scrolled)
 
         self.contacts = ContactsTab()
         self.contacts_model = self.contacts.model
@@ -306,6 +312,7 @@ class SimulationPanel(QWidget):
         self._stale = False
         self._hide_notice()
         self.log_view.clear()
+        self._follow_log = True
         self._log_seen = 0
         self.contacts.set_simulation(sim)
         if self.layer is not None:
@@ -350,6 +357,7 @@ class SimulationPanel(QWidget):
         self.runner.clear()
         self.contacts.set_simulation(None)
         self.log_view.clear()
+        self._follow_log = True
         self._log_seen = 0
         self._stale = False
         self._hide_notice()
@@ -427,7 +435,7 @@ class SimulationPanel(QWidget):
                 lines = [line for line in log[self._log_seen:] if line]
                 self._log_seen = len(log)
                 if lines:
-                    self.log_view.appendPlainText("\n".join(lines))
+                    self._append_log("\n".join(lines))
             if not self._slow_timer.isActive():
                 self._slow_timer.start()
         else:
@@ -440,6 +448,16 @@ class SimulationPanel(QWidget):
         showing = self.runner.running and not self.runner.to_end
         if self.layer is not None and (showing or len(movements) <= 50):
             self.layer.add_movements(movements)
+
+    def _log_scrolled(self) -> None:
+        bar = self.log_view.verticalScrollBar()
+        self._follow_log = bar.value() >= bar.maximum() - 1
+
+    def _append_log(self, text: str) -> None:
+        self.log_view.appendPlainText(text)
+        if self._follow_log:
+            bar = self.log_view.verticalScrollBar()
+            bar.setValue(bar.maximum())
 
     def _running_changed(self, running: bool) -> None:
         self._update_controls()
@@ -454,7 +472,7 @@ class SimulationPanel(QWidget):
         self._refresh_slow_views()
         if sim is not None:
             if sim.events_beyond_horizon and sim.until is not None:
-                self.log_view.appendPlainText(
+                self._append_log(
                     f"{log_time(sim.until)} horizon reached: {sim.events_beyond_horizon} "
                     "scenario events after it were not simulated")
             self.window_.show_status(

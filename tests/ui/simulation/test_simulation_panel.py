@@ -384,3 +384,22 @@ def test_run_to_end_keeps_the_window_responsive_and_can_be_paused(qtbot,
     qtbot.waitUntil(lambda: panel.runner.done, timeout=20000)
     assert panel.progress.value() == 1000
     assert len(panel.layer.tokens) <= 50  # the end state, not thousands of dots
+
+
+def test_log_follows_new_lines_unless_scrolled_up(qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    panel.tabs.setCurrentWidget(panel.log_view)
+    window.resizeDocks([window.docks["simulation"]], [200], Qt.Orientation.Vertical)
+    for _ in range(8):
+        panel.step()
+    window.controller.rename_node(window.current_campaign_id(), "nurture", "Renamed")
+    assert not panel.notice.isHidden()  # the notice takes room from the log
+    QApplication.processEvents()
+    for _ in range(8):
+        panel.step()
+    bar = panel.log_view.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == bar.maximum()
+    bar.triggerAction(bar.SliderAction.SliderToMinimum)  # the user scrolls up to read
+    QApplication.processEvents()
+    panel.step()
+    assert bar.value() == 0
