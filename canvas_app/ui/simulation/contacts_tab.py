@@ -3,14 +3,16 @@ is now, and the whole journey of the one selected."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLineEdit,
     QSplitter,
     QTableView,
     QTreeWidget,
     QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,9 +28,21 @@ class ContactsTab(QSplitter):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.sim: Simulation | None = None
         self.model = ContactsModel()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)  # any column: name, email, where, goals, tags
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.find = QLineEdit()
+        self.find.setObjectName("simulationFindContact")
+        self.find.setPlaceholderText("Find a contact: name, email, node, goal or tag")
+        self.find.setClearButtonEnabled(True)
+        self.find.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView()
         self.table.setObjectName("simulationContacts")
-        self.table.setModel(self.model)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the run's order at first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
@@ -46,7 +60,12 @@ class ContactsTab(QSplitter):
             self.journey.setColumnWidth(column, width)
         self.journey.itemActivated.connect(self._step_activated)
         self.journey.setToolTip("Double-click a step to show its node on the canvas")
-        self.addWidget(self.table)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.find)
+        column.addWidget(self.table)
+        self.addWidget(left)
         self.addWidget(self.journey)
         self.setSizes([500, 500])
 
@@ -65,12 +84,20 @@ class ContactsTab(QSplitter):
 
     def selected_contact(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.contact_id(rows[0].row()) if rows else None
+        if not rows:
+            return None
+        return self.model.contact_id(self.proxy.mapToSource(rows[0]).row())
 
     def select_contact(self, contact_id: str) -> None:
         row = self.model.row_of(contact_id)
-        if row >= 0:
-            self.table.selectRow(row)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():  # hidden by the search: show everyone again
+            self.find.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
 
     def show_journey(self, contact_id: str) -> None:
         if self.sim is None:
@@ -88,6 +115,10 @@ class ContactsTab(QSplitter):
             self.journey.addTopLevelItem(item)
         if rows:
             self.journey.scrollToBottom()
+        else:
+            empty = QTreeWidgetItem(["", "Nothing has happened to this contact yet."])
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.journey.addTopLevelItem(empty)
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         contact = self.selected_contact()

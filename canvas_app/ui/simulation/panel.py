@@ -151,7 +151,7 @@ class SimulationPanel(QWidget):
         self.contacts_model = self.contacts.model
         self.contacts_table = self.contacts.table
         self.journey = self.contacts.journey
-        self.contacts.contact_selected.connect(self._show_path)
+        self.contacts.contact_selected.connect(self._contact_picked)
         self.contacts.node_activated.connect(self._reveal)
         self.tabs.addTab(self.contacts, "Contacts and journeys")
 
@@ -408,10 +408,21 @@ class SimulationPanel(QWidget):
         return describe_counts(kind, counts) if counts is not None else ""
 
     def campaign_shown(self) -> None:
-        """Another campaign is on the canvas: the chart follows it."""
+        """Another campaign is on the canvas: the chart follows it; a run of one campaign
+        alone says that this one is not in it."""
         if self.layer is not None:
             self.layer.refit()
         self._refresh_slow_views()
+        sim = self.runner.simulation
+        shown = self.window_.current_campaign_id()
+        if sim is not None and sim.campaign is not None and shown != sim.campaign:
+            name = sim.workspace.campaign(sim.campaign).name \
+                if sim.workspace.has_campaign(sim.campaign) else sim.campaign
+            self._show_notice(f'This run simulates "{name}" alone: the campaign on show is '
+                              "not in it. Untick \"This campaign only\" and Reset to simulate "
+                              "every campaign.", "alone")
+        else:
+            self._hide_notice("alone")
 
     def current_campaign(self) -> Campaign | None:
         campaign_id = self.window_.current_campaign_id()
@@ -518,6 +529,17 @@ class SimulationPanel(QWidget):
             return
         visited, links = journey_path(c.journey or [])
         self.layer.show_path(visited, set(c.position()), links)
+
+    def _contact_picked(self, contact_id: str) -> None:
+        """Draws the contact's journey, and brings where it is now (or was last) into view
+        when that is on the canvas."""
+        self._show_path(contact_id)
+        if self.layer is None or self.scene is None:
+            return
+        nodes = self.scene.nodes
+        on_show = [n for n in (*self.layer.path_current, *self.layer.path_nodes) if n in nodes]
+        if on_show:
+            self.window_.view.ensureVisible(nodes[on_show[0]], 80, 60)
 
     def _reveal(self, node_id: str) -> None:
         workspace = self.window_.controller.workspace

@@ -403,3 +403,37 @@ def test_log_follows_new_lines_unless_scrolled_up(qtbot, window: MainWindow) -> 
     QApplication.processEvents()
     panel.step()
     assert bar.value() == 0
+
+
+def test_contacts_can_be_found_and_sorted(qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    run_to_finish(qtbot, window)
+    tab = panel.contacts
+    table = tab.table
+    tab.find.setText("okafor")
+    assert table.model().rowCount() == 1
+    assert table.model().index(0, 0).data() == "Ben Okafor"
+    tab.find.clear()
+    table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    names = [table.model().index(r, 0).data() for r in range(table.model().rowCount())]
+    assert names == sorted(names, key=str.lower, reverse=True)
+    tab.find.setText("nobody-has-this")
+    panel.select_contact("c-ana")  # a search that hides her is cleared
+    assert tab.find.text() == "" and tab.selected_contact() == "c-ana"
+
+
+def test_a_contact_with_no_journey_says_so(qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    assert panel.load()  # nothing has happened yet
+    panel.select_contact("c-ana")
+    assert panel.journey.topLevelItem(0).text(1) == "Nothing has happened to this contact yet."
+
+
+def test_a_one_campaign_run_says_so_on_another_campaign(qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    panel.only_campaign.setChecked(True)
+    assert panel.load()
+    window.campaign_list.select("checkup-onboarding")
+    assert 'simulates "Pool Shock Nurture" alone' in panel.notice.text()
+    window.campaign_list.select("shock-nurture")
+    assert panel.notice.isHidden()
