@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QDateTime, QTimeZone
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDateTimeEdit,
     QDialog,
@@ -202,6 +203,11 @@ class WhatIfDialog(QDialog):
         self.campaign.currentIndexChanged.connect(self.refresh)
         self.payment_type.currentIndexChanged.connect(self.refresh)
         self.start.dateTimeChanged.connect(self.refresh)
+        # A click into a row's product, chance, window or channel selects that row, so
+        # Remove takes the row the user is working in.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
         self.resize(640, 640)
         self.refresh()
 
@@ -230,6 +236,16 @@ class WhatIfDialog(QDialog):
         channel.currentIndexChanged.connect(self.refresh)
         self.refresh()
         return row
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None or not self.isVisible():
+            return
+        for row in range(self.purchases.rowCount()):
+            for column in range(self.purchases.columnCount()):
+                cell = self.purchases.cellWidget(row, column)
+                if cell is not None and (cell is new or cell.isAncestorOf(new)):
+                    self.purchases.selectRow(row)
+                    return
 
     def remove_purchase(self) -> None:
         rows = sorted({i.row() for i in self.purchases.selectedIndexes()}, reverse=True)

@@ -85,3 +85,18 @@ def test_scenarios_made_or_opened_are_listed_at_the_next_start(qtbot, window: Ma
     tooltip = box.itemData(index, Qt.ItemDataRole.ToolTipRole)
     assert tooltip == "What if visitors arrive and some buy?"  # its description
     assert box.itemText(box.count() - 1) == "Open Scenario File…"
+
+
+def test_remove_takes_the_row_being_edited(qtbot, window: MainWindow) -> None:
+    dialog = window.simulation_panel.new_what_if()
+    qtbot.waitExposed(dialog)
+    dialog.add_purchase("checkup", 10.0, 14)
+    dialog.add_purchase("mitt", 5.0, 3)
+    first_product = dialog.purchases.cellWidget(0, 0)
+    first_product.setFocus()  # as a click into the first row's product box does
+    qtbot.waitUntil(lambda: dialog.purchases.currentRow() == 0, timeout=2000)
+    dialog.remove_button.click()
+    products = [dialog.purchases.cellWidget(r, 0).currentData()
+                for r in range(dialog.purchases.rowCount())]
+    assert products == ["checkup", "mitt"]
+    dialog.reject()
