@@ -84,12 +84,10 @@ class MainWindow(QMainWindow):
         self.view.zoom_changed.connect(self._show_zoom)
         self.palette.place_requested.connect(self.place_node)
         self.campaign_list.current_changed.connect(self.show_campaign)
-        self.campaign_list.current_changed.connect(
-            lambda _cid: self.simulation_panel.campaign_shown())
+        self.campaign_list.current_changed.connect(self.simulation_panel.campaign_shown)
         # A run started from anywhere (F5, F10, the Simulate menu) shows its panel.
         self.simulation_panel.runner.started.connect(self.show_simulation_panel)
-        self.simulation_panel.runner.running_changed.connect(
-            lambda running: self.show_simulation_panel() if running else None)
+        self.simulation_panel.runner.running_changed.connect(self._simulation_running)
         self.lint_panel.finding_activated.connect(self.reveal_node)
         self.lint_panel.workspace_finding_activated.connect(self.show_status)
         self.files.refresh_recent_menu()
@@ -135,8 +133,9 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(session.undo_stack)
         session.undo_stack.cleanChanged.connect(self.update_title)
         session.undo_stack.indexChanged.connect(self.files.edited)
-        session.undo_stack.indexChanged.connect(
-            lambda _index: self.simulation_panel.workspace_edited())
+        # A bound method of the panel, not a lambda: Qt drops the connection when the panel
+        # goes, so a stack cleared while the window is torn down calls nothing deleted.
+        session.undo_stack.indexChanged.connect(self.simulation_panel.workspace_edited)
         self.scene = CampaignScene(controller, self)
         self.scene.edit_requested.connect(self._edit_requested)
         self.view.bind(self.scene)
@@ -307,6 +306,10 @@ class MainWindow(QMainWindow):
         """Runs (or pauses) the chosen scenario; the Simulation panel shows itself."""
         self.show_simulation_panel()
         self.simulation_panel.toggle_run()
+
+    def _simulation_running(self, running: bool) -> None:
+        if running:
+            self.show_simulation_panel()
 
     def show_simulation_panel(self) -> None:
         dock = self.docks["simulation"]

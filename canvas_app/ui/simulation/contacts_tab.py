@@ -27,6 +27,7 @@ class ContactsTab(QSplitter):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.sim: Simulation | None = None
+        self._shown = -1  # journey rows on show (the placeholder is not one)
         self.model = ContactsModel()
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -37,7 +38,7 @@ class ContactsTab(QSplitter):
         self.find.setObjectName("simulationFindContact")
         self.find.setPlaceholderText("Find a contact: name, email, node, goal or tag")
         self.find.setClearButtonEnabled(True)
-        self.find.textChanged.connect(self.proxy.setFilterFixedString)
+        self.find.textChanged.connect(self._find)
         self.table = QTableView()
         self.table.setObjectName("simulationContacts")
         self.table.setModel(self.proxy)
@@ -69,11 +70,23 @@ class ContactsTab(QSplitter):
         self.addWidget(self.journey)
         self.setSizes([500, 500])
 
+    def _find(self, text: str) -> None:
+        """Filters; the selected contact stays selected while it is in the list, and no
+        other contact gets selected in its place."""
+        selected = self.selected_contact()
+        self.table.selectionModel().clear()
+        self.proxy.setFilterFixedString(text)
+        if selected is not None:
+            index = self.proxy.mapFromSource(self.model.index(self.model.row_of(selected), 0))
+            if index.isValid():
+                self.table.selectRow(index.row())
+
     def set_simulation(self, sim: Simulation | None) -> None:
         self.sim = sim
         self.model.set_simulation(sim)
         self.journey.clear()
         self.journey.setProperty("contact", None)
+        self._shown = -1
 
     def refresh(self) -> None:
         """After the run moved: new contacts, where they are, the selected one's journey."""
@@ -103,10 +116,10 @@ class ContactsTab(QSplitter):
         if self.sim is None:
             return
         rows = journey_rows(self.sim, contact_id)
-        if self.journey.topLevelItemCount() == len(rows) and \
-                self.journey.property("contact") == contact_id:
+        if self.journey.property("contact") == contact_id and self._shown == len(rows):
             return  # nothing new
         self.journey.setProperty("contact", contact_id)
+        self._shown = len(rows)
         self.journey.clear()
         for when, what, name, node_id, detail in rows:
             item = QTreeWidgetItem([when, what, name, detail])
@@ -116,15 +129,17 @@ class ContactsTab(QSplitter):
         if rows:
             self.journey.scrollToBottom()
         else:
-            empty = QTreeWidgetItem(["", "Nothing has happened to this contact yet."])
+            empty = QTreeWidgetItem(["Nothing has happened to this contact yet."])
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.journey.addTopLevelItem(empty)
+            empty.setFirstColumnSpanned(True)
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         contact = self.selected_contact()
         if contact is None:
             self.journey.clear()
             self.journey.setProperty("contact", None)
+            self._shown = -1
         else:
             self.show_journey(contact)
         self.contact_selected.emit(contact or "")

@@ -29,8 +29,8 @@ from ...sim.core import log_time
 from .contacts_tab import ContactsTab
 from .funnel_chart import FunnelChart
 from .overlay import SimulationLayer, describe_counts, journey_path
-from .runner import DEFAULT_SPEED, SPEEDS, SimRunner, SimulationError
-from .scenario_box import SAMPLES, ScenarioBox, default_scenario_dir
+from .runner import DEFAULT_SPEED, SPEEDS, SimRunner, SimulationError, WorkspaceNotRunnable
+from .scenario_box import ScenarioBox, default_scenario_dir
 from .timeline_chart import TimelineChart
 from .what_if_dialog import WhatIfDialog
 
@@ -120,6 +120,9 @@ class SimulationPanel(QWidget):
         bar.addWidget(self.progress)
         self.clock_label = QLabel()
         self.clock_label.setObjectName("simulationClock")
+        # As wide as its widest text, so the row does not shift while the clock runs.
+        self.clock_label.setMinimumWidth(
+            self.clock_label.fontMetrics().horizontalAdvance("28 Sep 2026 00:00 UTC") + 8)
         bar.addWidget(self.clock_label)
         layout.addLayout(bar)
 
@@ -227,13 +230,10 @@ class SimulationPanel(QWidget):
         return path
 
     def open_scenario_dialog(self) -> bool:
-        current = self.selected_scenario()
-        start = str(Path(current).parent) if current else str(SAMPLES)
-        path = self.ask_scenario(start)
+        path = self.ask_scenario(str(self.scenario_combo.start_folder()))
         if not path:
-            previous = self.scenario_combo.findData(current) if current else 0
-            self.scenario_combo.setCurrentIndex(max(0, previous))
-            self._hide_notice("problem")  # it was about the file not chosen after all
+            self.scenario_combo.back_to_last()
+            self._hide_notice("problem")  # it was about a file not chosen after all
             return False
         self.select_scenario(path)
         return self.load()
@@ -306,7 +306,9 @@ class SimulationPanel(QWidget):
             sim = self.runner.load(self.window_.controller.workspace, path, campaign)
         except SimulationError as exc:
             self.stop()  # nothing of an earlier run stays on show as if it were this one
-            self.show_problem(str(exc))
+            kind = "workspace" if isinstance(exc, WorkspaceNotRunnable) else "problem"
+            self._show_notice(str(exc), kind)
+            self.window_.show_status(str(exc))
             return False
         self.scenario_combo.remember(path)
         self._stale = False
@@ -381,7 +383,11 @@ class SimulationPanel(QWidget):
             self.notice.hide()
             self.notice.setProperty("kind", "")
 
-    def workspace_edited(self) -> None:
+    def workspace_edited(self, _index: int = 0) -> None:
+        if self.notice.property("kind") == "workspace" and \
+                not self.window_.controller.workspace.validate():
+            self._hide_notice()  # fixed (or undone): the workspace can be simulated again
+            self.window_.show_status("The workspace can be simulated again.")
         if self.runner.loaded and not self._stale:
             self._stale = True
             self._show_notice("The workspace changed after this run was set up; it goes on "
@@ -407,7 +413,7 @@ class SimulationPanel(QWidget):
         counts = sim.counts().get(node_id)
         return describe_counts(kind, counts) if counts is not None else ""
 
-    def campaign_shown(self) -> None:
+    def campaign_shown(self, _campaign_id: str | None = None) -> None:
         """Another campaign is on the canvas: the chart follows it; a run of one campaign
         alone says that this one is not in it."""
         if self.layer is not None:

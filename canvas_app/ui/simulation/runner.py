@@ -51,6 +51,10 @@ class SimulationError(Exception):
     """Why a simulation cannot start, in one line for the user."""
 
 
+class WorkspaceNotRunnable(SimulationError):
+    """The workspace has errors (R11): fixing them makes it runnable again."""
+
+
 def snapshot(workspace: Workspace) -> Workspace:
     """An independent copy of the workspace, so the run does not see later edits."""
     return draft_from_data(workspace_to_data(workspace))
@@ -67,7 +71,7 @@ def check_runnable(workspace: Workspace) -> None:
     else:  # validate() knows more than lint's errors: say it in its own words
         first, count = problems[0].message, len(problems)
     more = f" (and {count - 1} more)" if count > 1 else ""
-    raise SimulationError(f"Fix the workspace before simulating: {first}{more}. The "
+    raise WorkspaceNotRunnable(f"Fix the workspace before simulating: {first}{more}. The "
                           "Warnings panel lists every problem.")
 
 

@@ -42,6 +42,8 @@ class ScenarioBox(QComboBox):
         self.setAccessibleName("Scenario")
         self.setMinimumContentsLength(14)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.last: str | None = None  # the last scenario chosen (not "Open Scenario File…")
+        self.currentIndexChanged.connect(self._changed)
         self.fill()
 
     def fill(self) -> None:
@@ -78,8 +80,25 @@ class ScenarioBox(QComboBox):
         recent = [p for p in self.recent() if p != path]
         self.settings.setValue(RECENT_KEY, [path, *recent][:RECENT_MAX])
 
+    def _changed(self, _index: int) -> None:
+        if self.currentData() is not None:
+            self.last = self.currentData()
+
     def selected(self) -> str | None:
         return self.currentData()
+
+    def back_to_last(self) -> None:
+        """Shows the last scenario chosen again (after "Open Scenario File…" was cancelled)."""
+        index = self.findData(self.last) if self.last else -1
+        self.setCurrentIndex(index if index >= 0 else 0)
+
+    def start_folder(self) -> Path:
+        """Where to look for a scenario file: beside the last one opened from a folder of
+        the user's, else the samples."""
+        for path in (self.last, *self.recent()):
+            if path and Path(path).parent != SAMPLES and Path(path).parent.is_dir():
+                return Path(path).parent
+        return SAMPLES
 
     def select(self, path: str) -> None:
         index = self.findData(path)

@@ -426,7 +426,7 @@ def test_a_contact_with_no_journey_says_so(qtbot, window: MainWindow) -> None:
     panel = window.simulation_panel
     assert panel.load()  # nothing has happened yet
     panel.select_contact("c-ana")
-    assert panel.journey.topLevelItem(0).text(1) == "Nothing has happened to this contact yet."
+    assert panel.journey.topLevelItem(0).text(0) == "Nothing has happened to this contact yet."
 
 
 def test_a_one_campaign_run_says_so_on_another_campaign(qtbot, window: MainWindow) -> None:
@@ -437,3 +437,53 @@ def test_a_one_campaign_run_says_so_on_another_campaign(qtbot, window: MainWindo
     assert 'simulates "Pool Shock Nurture" alone' in panel.notice.text()
     window.campaign_list.select("shock-nurture")
     assert panel.notice.isHidden()
+
+
+def test_cancelling_open_scenario_in_the_box_goes_back_to_the_last_choice(
+        qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    what_if = str(SCENARIO.parent / "pool-store-what-if.scenario.json")
+    panel.select_scenario(what_if)
+    box = panel.scenario_combo
+    asked: list[str] = []
+    panel.ask_scenario = lambda start: asked.append(start) or ""
+    box.setCurrentIndex(box.count() - 1)  # "Open Scenario File…", as a click picks it
+    box.activated.emit(box.count() - 1)
+    assert asked and panel.selected_scenario() == what_if
+
+
+def test_journey_placeholder_gives_way_to_the_first_event(qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    assert panel.load()
+    panel.select_contact("c-ana")
+    assert panel.journey.topLevelItemCount() == 1  # the placeholder
+    panel.step()  # 09:00: Ana is added to the nurture
+    panel._refresh_slow_views()
+    first = panel.journey.topLevelItem(0)
+    assert first.text(1) == "added to the campaign"
+
+
+def test_the_fix_the_workspace_notice_goes_when_the_error_does(qtbot,
+                                                              window: MainWindow) -> None:
+    panel = window.simulation_panel
+    add_invalid_goal(window)
+    panel.toggle_run()
+    assert not panel.notice.isHidden()
+    window.controller.undo_stack.undo()
+    assert panel.notice.isHidden()
+    assert "can be simulated again" in window.statusBar().currentMessage()
+
+
+def test_searching_keeps_the_selected_contact_and_selects_no_other(qtbot,
+                                                                   window: MainWindow) -> None:
+    panel = window.simulation_panel
+    run_to_finish(qtbot, window)
+    tab = panel.contacts
+    tab.select_contact("c-dev")
+    tab.find.setText("visit")  # Dev has not booked a visit: he drops out of the list
+    assert tab.selected_contact() is None
+    tab.find.setText("")
+    assert tab.selected_contact() is None
+    tab.select_contact("c-ana")
+    tab.find.setText("ana")
+    assert tab.selected_contact() == "c-ana"
