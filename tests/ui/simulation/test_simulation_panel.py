@@ -487,3 +487,16 @@ def test_searching_keeps_the_selected_contact_and_selects_no_other(qtbot,
     tab.select_contact("c-ana")
     tab.find.setText("ana")
     assert tab.selected_contact() == "c-ana"
+
+
+def test_over_time_places_a_change_after_a_quiet_spell_at_its_own_time(
+        qtbot, window: MainWindow) -> None:
+    from datetime import UTC, datetime
+
+    panel = window.simulation_panel
+    run_to_finish(qtbot, window)
+    dana_joins = int(datetime(2026, 3, 5, 11, tzinfo=UTC).timestamp())  # the log's time
+    timeline = panel.runner.timeline()
+    before = [c["onboarding"]["active"] for at, c in timeline if at < dana_joins]
+    at_once = [c["onboarding"]["active"] for at, c in timeline if at == dana_joins]
+    assert set(before) == {0} and at_once == [1]
