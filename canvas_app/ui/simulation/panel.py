@@ -543,9 +543,17 @@ class SimulationPanel(QWidget):
         if self.layer is None or self.scene is None:
             return
         nodes = self.scene.nodes
-        on_show = [n for n in (*self.layer.path_current, *self.layer.path_nodes) if n in nodes]
+        path = [*self.layer.path_current, *self.layer.path_nodes]
+        on_show = [n for n in path if n in nodes]
         if on_show:
             self.window_.view.ensureVisible(nodes[on_show[0]], 80, 60)
+        elif path and self.runner.simulation is not None:
+            sim = self.runner.simulation
+            names = sorted({c.name for c in sim.workspace.campaigns
+                            if any(n in c.graph for n in path)})
+            who = sim.contacts[contact_id].name
+            self.window_.show_status(f"{who}'s journey is in {', '.join(names)}: pick it in "
+                                     "the Campaigns list to see it on the canvas.")
 
     def _reveal(self, node_id: str) -> None:
         workspace = self.window_.controller.workspace

@@ -500,3 +500,11 @@ def test_over_time_places_a_change_after_a_quiet_spell_at_its_own_time(
     before = [c["onboarding"]["active"] for at, c in timeline if at < dana_joins]
     at_once = [c["onboarding"]["active"] for at, c in timeline if at == dana_joins]
     assert set(before) == {0} and at_once == [1]
+
+
+def test_a_journey_in_another_campaign_says_where(qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    run_to_finish(qtbot, window)
+    panel.select_contact("new-1")  # Dana, created by her purchase: Checkup Onboarding only
+    assert ("Dana Whitfield's journey is in Checkup Onboarding"
+            in window.statusBar().currentMessage())
