@@ -69,16 +69,23 @@ def unique_names(names: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def set_up_chart(view: QChartView, name: str) -> QChart:
+    """A chart for the panel: small margins, the legend below, no animation (the data
+    change several times a second while a run plays)."""
+    view.setObjectName(name)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    chart = QChart()
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    view.setChart(chart)
+    return chart
+
+
 class FunnelChart(QChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("simulationChart")
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        chart = QChart()
-        chart.setMargins(QMargins(4, 4, 4, 4))
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.setChart(chart)
+        chart = set_up_chart(self, "simulationChart")
         self._key: tuple[str, ...] = ()
         self._series: QHorizontalStackedBarSeries | None = None
         self._sets: list[QBarSet] = []

@@ -4,19 +4,17 @@ with their journeys, and a chart, all following the run live; the canvas shows i
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QProgressBar,
     QTabWidget,
     QToolButton,
@@ -28,9 +26,11 @@ from ...io.atomic import write_text_atomic
 from ...sim.core import log_time
 from .contacts_tab import ContactsTab
 from .funnel_chart import FunnelChart
+from .log_view import LogView
 from .overlay import SimulationLayer, describe_counts, journey_path
+from .panel_actions import make_actions, update_actions
 from .runner import DEFAULT_SPEED, SPEEDS, SimRunner, SimulationError, WorkspaceNotRunnable
-from .scenario_box import ScenarioBox, default_scenario_dir
+from .scenario_box import ScenarioBox, default_scenario_dir, save_what_if
 from .timeline_chart import TimelineChart
 from .what_if_dialog import WhatIfDialog
 
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     from ..main_window import MainWindow
 
 SCENARIO_FILTER = "Scenarios (*.scenario.json *.json);;All files (*)"
-LOG_LINES = 50_000
 SLOW_VIEWS_MS = 300  # contacts table and chart refresh at most this often while running
 
 
@@ -135,20 +134,8 @@ class SimulationPanel(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("simulationTabs")
-        self.log_view = QPlainTextEdit()
-        self.log_view.setObjectName("simulationLog")
-        self.log_view.setReadOnly(True)
-        self.log_view.setMaximumBlockCount(LOG_LINES)
-        self.log_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.log_view.setPlaceholderText("Choose a scenario and press Run: every movement of "
-                                         "every contact is explained here.")
+        self.log_view = LogView()
         self.tabs.addTab(self.log_view, "Log")
-        # The log follows new lines unless the user scrolled up to read (then it stays put
-        # until they scroll back to the end), whatever resizes the view meanwhile.
-        self._follow_log = True
-        bar_ = self.log_view.verticalScrollBar()
-        bar_.actionTriggered.connect(lambda _action: QTimer.singleShot(0, self._log_scrolled))
-        bar_.sliderReleased.connect(self._log_scrolled)
 
         self.contacts = ContactsTab()
         self.contacts_model = self.contacts.model
@@ -176,32 +163,7 @@ class SimulationPanel(QWidget):
         return button
 
     def _make_actions(self) -> dict[str, QAction]:
-        window = self.window_
-        actions: dict[str, QAction] = {}
-
-        def make(key: str, text: str, slot, shortcut: str, tip: str) -> QAction:
-            action = QAction(text, window)
-            if shortcut:
-                action.setShortcut(QKeySequence(shortcut))
-            action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
-            action.setStatusTip(tip)
-            action.triggered.connect(lambda _checked=False: slot())
-            actions[key] = action
-            return action
-
-        make("run", "&Run", self.toggle_run, "F5", "Run the simulation, or pause it")
-        make("step", "&Step", self.step, "F10", "Handle the next simulated event")
-        make("end", "Run to &End", self.run_to_end, "Ctrl+F5",
-             "Simulate everything left at once")
-        make("reset", "Rese&t", self.reset, "Shift+F5",
-             "Start the scenario again, on the workspace as it is now")
-        make("open", "&Open Scenario…", self.open_scenario_dialog, "Ctrl+Shift+O",
-             "Choose a scenario file to simulate")
-        make("what_if", "New &What-If Scenario…", self.new_what_if, "",
-             "Simulate many made-up contacts: how many arrive, where, and what they buy")
-        make("save_result", "Save &Result as JSON…", self.save_result_dialog, "",
-             "Write the run's result (counts, contacts, journeys, log) as the command line's "
-             "--json does")
+        actions = make_actions(self)
         self.run_button.setDefaultAction(actions["run"])
         # Wide enough for its longest text, so it does not jump or elide.
         self.run_button.setMinimumWidth(
@@ -249,16 +211,10 @@ class SimulationPanel(QWidget):
         return dialog
 
     def _what_if_made(self, dialog: WhatIfDialog) -> None:
-        folder = self.scenario_dir
-        number = 1
-        while (folder / f"what-if-{number}.scenario.json").exists():
-            number += 1
-        path = folder / f"what-if-{number}.scenario.json"
-        data = dialog.what_if().to_data()
         try:
-            write_text_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+            path = save_what_if(self.scenario_dir, dialog.what_if().to_data())
         except OSError as exc:
-            self.show_problem(f"{path}: cannot write: {exc.strerror or exc}")
+            self.show_problem(f"{self.scenario_dir}: cannot write: {exc.strerror or exc}")
             return
         self.select_scenario(str(path))
         if self.load():
@@ -313,8 +269,7 @@ class SimulationPanel(QWidget):
         self.scenario_combo.remember(path)
         self._stale = False
         self._hide_notice()
-        self.log_view.clear()
-        self._follow_log = True
+        self.log_view.start_over()
         self._log_seen = 0
         self.contacts.set_simulation(sim)
         if self.layer is not None:
@@ -358,8 +313,7 @@ class SimulationPanel(QWidget):
         """Forgets the run (another workspace was opened)."""
         self.runner.clear()
         self.contacts.set_simulation(None)
-        self.log_view.clear()
-        self._follow_log = True
+        self.log_view.start_over()
         self._log_seen = 0
         self._stale = False
         self._hide_notice()
@@ -452,7 +406,7 @@ class SimulationPanel(QWidget):
                 lines = [line for line in log[self._log_seen:] if line]
                 self._log_seen = len(log)
                 if lines:
-                    self._append_log("\n".join(lines))
+                    self.log_view.add("\n".join(lines))
             if not self._slow_timer.isActive():
                 self._slow_timer.start()
         else:
@@ -465,16 +419,6 @@ class SimulationPanel(QWidget):
         showing = self.runner.running and not self.runner.to_end
         if self.layer is not None and (showing or len(movements) <= 50):
             self.layer.add_movements(movements)
-
-    def _log_scrolled(self) -> None:
-        bar = self.log_view.verticalScrollBar()
-        self._follow_log = bar.value() >= bar.maximum() - 1
-
-    def _append_log(self, text: str) -> None:
-        self.log_view.appendPlainText(text)
-        if self._follow_log:
-            bar = self.log_view.verticalScrollBar()
-            bar.setValue(bar.maximum())
 
     def _running_changed(self, running: bool) -> None:
         self._update_controls()
@@ -489,7 +433,7 @@ class SimulationPanel(QWidget):
         self._refresh_slow_views()
         if sim is not None:
             if sim.events_beyond_horizon and sim.until is not None:
-                self._append_log(
+                self.log_view.add(
                     f"{log_time(sim.until)} horizon reached: {sim.events_beyond_horizon} "
                     "scenario events after it were not simulated")
             self.window_.show_status(
@@ -509,16 +453,7 @@ class SimulationPanel(QWidget):
             self._show_path(selected)
 
     def _update_controls(self) -> None:
-        runner, a = self.runner, self.actions_by_name
-        a["run"].setText("&Pause" if runner.running else "&Run")
-        a["run"].setEnabled(self.selected_scenario() is not None or runner.loaded)
-        finished = runner.loaded and runner.done
-        a["step"].setEnabled(not runner.running and not finished)
-        a["end"].setEnabled(not finished and not runner.to_end)
-        a["reset"].setEnabled(runner.loaded)
-        a["save_result"].setEnabled(runner.loaded)
-        if finished:
-            a["run"].setText("&Run Again")
+        update_actions(self)
 
     # -- contacts ----------------------------------------------------------------------------
     def select_contact(self, contact_id: str) -> None:

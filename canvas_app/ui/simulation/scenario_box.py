@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from ...io.atomic import write_text_atomic
 from ..theme import RESOURCES
 
 SAMPLES = RESOURCES / "samples"
@@ -21,6 +22,16 @@ def default_scenario_dir() -> Path:
     from ...documents import default_recovery_dir
 
     return default_recovery_dir().parent / "scenarios"
+
+
+def save_what_if(folder: Path, data: dict) -> Path:
+    """Writes a what-if scenario as ``what-if-N.scenario.json`` (the first free N)."""
+    number = 1
+    while (folder / f"what-if-{number}.scenario.json").exists():
+        number += 1
+    path = folder / f"what-if-{number}.scenario.json"
+    write_text_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    return path
 
 
 def scenario_description(path: Path) -> str:

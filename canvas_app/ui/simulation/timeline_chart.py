@@ -3,13 +3,12 @@ have achieved each goal, in the campaign on show."""
 
 from __future__ import annotations
 
-from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
-from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCharts import QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCore import QDateTime, QPointF, Qt
 from PySide6.QtWidgets import QWidget
 
 from ...domain.campaign import Campaign
-from .funnel_chart import flow_order, set_nice_scale
+from .funnel_chart import flow_order, set_nice_scale, set_up_chart
 
 MAX_LINES = 10
 
@@ -67,13 +66,7 @@ def line_name(kind: str, name: str) -> str:
 class TimelineChart(QChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("simulationTimeline")
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        chart = QChart()
-        chart.setMargins(QMargins(4, 4, 4, 4))
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.setChart(chart)
+        chart = set_up_chart(self, "simulationTimeline")
         self._axis_x = QDateTimeAxis()
         self._axis_x.setFormat("d MMM")
         self._axis_y = QValueAxis()

@@ -1,0 +1,54 @@
+"""The Simulation panel's actions (the Simulate menu, the panel's buttons, F5 and friends),
+and their state as a run goes on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:
+    from .panel import SimulationPanel
+
+
+def make_actions(panel: SimulationPanel) -> dict[str, QAction]:
+    """The panel's actions, owned by its window (so their shortcuts work anywhere in it)."""
+    actions: dict[str, QAction] = {}
+
+    def make(key: str, text: str, slot: Callable[[], object], shortcut: str, tip: str) -> None:
+        action = QAction(text, panel.window_)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        actions[key] = action
+
+    make("run", "&Run", panel.toggle_run, "F5", "Run the simulation, or pause it")
+    make("step", "&Step", panel.step, "F10", "Handle the next simulated event")
+    make("end", "Run to &End", panel.run_to_end, "Ctrl+F5", "Simulate everything left at once")
+    make("reset", "Rese&t", panel.reset, "Shift+F5",
+         "Start the scenario again, on the workspace as it is now")
+    make("open", "&Open Scenario…", panel.open_scenario_dialog, "Ctrl+Shift+O",
+         "Choose a scenario file to simulate")
+    make("what_if", "New &What-If Scenario…", panel.new_what_if, "",
+         "Simulate many made-up contacts: how many arrive, where, and what they buy")
+    make("save_result", "Save &Result as JSON…", panel.save_result_dialog, "",
+         "Write the run's result (counts, contacts, journeys, log) as the command line's "
+         "--json does")
+    return actions
+
+
+def update_actions(panel: SimulationPanel) -> None:
+    runner, a = panel.runner, panel.actions_by_name
+    finished = runner.loaded and runner.done
+    if finished:
+        a["run"].setText("&Run Again")
+    else:
+        a["run"].setText("&Pause" if runner.running else "&Run")
+    a["run"].setEnabled(panel.selected_scenario() is not None or runner.loaded)
+    a["step"].setEnabled(not runner.running and not finished)
+    a["end"].setEnabled(not finished and not runner.to_end)
+    a["reset"].setEnabled(runner.loaded)
+    a["save_result"].setEnabled(runner.loaded)
