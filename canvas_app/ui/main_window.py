@@ -25,7 +25,7 @@ from .theme import load_icon
 from .window_actions import build_actions, build_menus, build_toolbar
 
 APP_TITLE = "Campaign Canvas"
-SIMULATION_HEIGHT = 300  # the Simulation panel's height when Simulate shows it, at least
+SIMULATION_HEIGHT = 340  # the Simulation panel's height when Simulate shows it, at least
 
 
 def _nodes(count: int) -> str:
@@ -61,6 +61,9 @@ class MainWindow(QMainWindow):
             "simulation": self._dock("Simulation", "simulationDock", self.simulation_panel,
                                      Qt.DockWidgetArea.BottomDockWidgetArea),
         }
+        # The palette and campaign list keep the window's full height; the bottom panels
+        # (warnings, simulation) sit under the canvas only.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self.docks["lint"], self.docks["simulation"])
         self.docks["lint"].raise_()
         self.files = FileActions(self)

@@ -96,6 +96,9 @@ class SimulationPanel(QWidget):
         self.reset_button = self._tool_button("resetButton")
         for button in (self.run_button, self.step_button, self.end_button, self.reset_button):
             bar.addWidget(button)
+        layout.addLayout(bar)
+        # A second row, so the panel fits beside the palette in a window of common width.
+        bar = QHBoxLayout()
         self.only_campaign = QCheckBox("This campaign only")
         self.only_campaign.setObjectName("onlyCampaign")
         self.only_campaign.setToolTip("Simulate only the campaign on show; the others are left "
@@ -114,9 +117,8 @@ class SimulationPanel(QWidget):
         self.progress.setObjectName("simulationProgress")
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
-        self.progress.setMaximumWidth(140)
         self.progress.setMinimumWidth(60)
-        bar.addWidget(self.progress)
+        bar.addWidget(self.progress, 1)
         self.clock_label = QLabel()
         self.clock_label.setObjectName("simulationClock")
         # As wide as its widest text, so the row does not shift while the clock runs.

@@ -51,7 +51,7 @@ class ScenarioBox(QComboBox):
         self.settings = settings
         self.setObjectName("scenarioCombo")
         self.setAccessibleName("Scenario")
-        self.setMinimumContentsLength(14)
+        self.setMinimumContentsLength(24)  # "pool-store.scenario.json" in full
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.last: str | None = None  # the last scenario chosen (not "Open Scenario File…")
         self.currentIndexChanged.connect(self._changed)
