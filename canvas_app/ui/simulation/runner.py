@@ -60,19 +60,27 @@ def snapshot(workspace: Workspace) -> Workspace:
     return draft_from_data(workspace_to_data(workspace))
 
 
-def check_runnable(workspace: Workspace) -> None:
-    """Refuses a workspace with errors, naming the first by campaign and node names."""
+def check_runnable(workspace: Workspace, campaign: str | None = None) -> None:
+    """Refuses a workspace with errors, naming the first by campaign and node names. With
+    ``campaign``, only the errors that touch that run count: its own, and the workspace's
+    (catalog, e-commerce actions); other campaigns are left out of the run (C14)."""
     problems = workspace.validate()
+    errors = [f for f in workspace.lint() if f.severity == "error"]
+    if campaign is not None:
+        index = next((i for i, c in enumerate(workspace.campaigns) if c.id == campaign), -1)
+        others = tuple(f"campaigns[{i}]" for i in range(len(workspace.campaigns))
+                       if i != index)
+        problems = [p for p in problems if not p.path.startswith(others)]
+        errors = [f for f in errors if f.campaign_id in (campaign, None)]
     if not problems:
         return
-    errors = [f for f in workspace.lint() if f.severity == "error"]
     if errors:
         first, count = finding_text(workspace, errors[0]), len(errors)
     else:  # validate() knows more than lint's errors: say it in its own words
         first, count = problems[0].message, len(problems)
     more = f" (and {count - 1} more)" if count > 1 else ""
     raise WorkspaceNotRunnable(f"Fix the workspace before simulating: {first}{more}. The "
-                          "Warnings panel lists every problem.")
+                               "Warnings panel lists every problem.")
 
 
 def open_scenario(path: str, workspace: Workspace) -> Scenario:
@@ -137,7 +145,7 @@ class SimRunner(QObject):
         """A new run of the scenario over a copy of ``workspace`` (of that one campaign
         alone when given, C14); raises SimulationError."""
         copy = snapshot(workspace)
-        check_runnable(copy)
+        check_runnable(copy, campaign)
         scenario = open_scenario(scenario_path, copy)
         self.clear()
         sim = Simulation(copy, scenario, campaign=campaign)

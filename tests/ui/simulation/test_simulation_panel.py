@@ -508,3 +508,15 @@ def test_a_journey_in_another_campaign_says_where(qtbot, window: MainWindow) -> 
     panel.select_contact("new-1")  # Dana, created by her purchase: Checkup Onboarding only
     assert ("Dana Whitfield's journey is in Checkup Onboarding"
             in window.statusBar().currentMessage())
+
+
+def test_this_campaign_only_ignores_errors_in_other_campaigns(qtbot,
+                                                              window: MainWindow) -> None:
+    panel = window.simulation_panel
+    window.controller.add_node("checkup-onboarding", "tag_goal", 0, 300)  # no tag: an error
+    panel.only_campaign.setChecked(True)  # Pool Shock Nurture is on show
+    assert panel.load()
+    assert panel.runner.simulation.campaign == "shock-nurture"
+    panel.only_campaign.setChecked(False)
+    assert not panel.load()
+    assert "Checkup Onboarding › Tag goal 1" in panel.notice.text()
