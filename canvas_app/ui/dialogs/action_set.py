@@ -22,7 +22,7 @@ from ...domain.steps import ACTION_KINDS, Step
 from ...domain.workspace import Workspace
 from ...editing.settings_commands import SetEcommerceCommand
 from .step_list import StepListEditor
-from .widgets import ProblemLabel, help_label, save_cancel_buttons
+from .widgets import ProblemLabel, enter_saves, help_label, save_cancel_buttons
 
 PRODUCT_HELP = ("These actions run for this product whether it is bought once or as a "
                 "subscription.")
@@ -58,6 +58,7 @@ def with_actions(ecommerce: Ecommerce, key: str, actions: list[Step]) -> Ecommer
 class ActionSetDialog(QDialog):
     def __init__(self, workspace: Workspace, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        enter_saves(self)
         self.setObjectName("actionSetDialog")
         self.workspace = workspace
         self.key = key

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ...domain.catalog import Catalog, Category, OrderForm, Product
 from ...domain.catalog_edit import new_item_id, validate_item, validate_payment_type
 from ...domain.errors import Problem
-from .widgets import ProblemLabel, help_label, save_cancel_buttons
+from .widgets import ProblemLabel, enter_saves, help_label, save_cancel_buttons
 
 Item = Category | Product | OrderForm | str
 
@@ -34,6 +34,7 @@ class CatalogItemDialog(QDialog):
     def __init__(self, catalog: Catalog, section: str, item: Item | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        enter_saves(self)
         self.setObjectName("catalogItemDialog")
         self.catalog = catalog
         self.section = section

@@ -37,7 +37,7 @@ from ...domain.usage import (
 from ...domain.workspace import Workspace
 from ...editing.settings_commands import DeleteCatalogItemCommand, SetCatalogCommand
 from .catalog_item import SECTION_WORDS, CatalogItemDialog, Item
-from .widgets import finish_manager_window, help_label
+from .widgets import enter_saves, finish_manager_window, help_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -55,6 +55,7 @@ class CatalogManagerDialog(QDialog):
     def __init__(self, workspace: Workspace, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        enter_saves(self)
         self.setObjectName("catalogManagerDialog")
         self.setWindowTitle("Catalog")
         self.resize(820, 440)

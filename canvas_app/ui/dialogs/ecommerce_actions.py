@@ -31,7 +31,7 @@ from ...domain.events import DomainEvent
 from ...domain.workspace import Workspace
 from ...editing.settings_commands import SetEcommerceCommand
 from .action_set import PRODUCT_HELP, ActionSetDialog
-from .widgets import finish_manager_window, help_label
+from .widgets import enter_saves, finish_manager_window, help_label
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 LEGACY_HELP = ("By default product actions run only for shopping cart and order form "
@@ -43,6 +43,7 @@ class EcommerceActionsDialog(QDialog):
     def __init__(self, workspace: Workspace, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        enter_saves(self)
         self.setObjectName("ecommerceActionsDialog")
         self.setWindowTitle("E-Commerce Actions")
         self.resize(760, 680)

@@ -18,7 +18,7 @@ from ...domain.nodes import Node
 from ...domain.workspace import Workspace
 from ...editing.settings_commands import ReplaceNodeCommand
 from ..theme import load_icon
-from .widgets import ProblemLabel, mark_invalid, save_cancel_buttons
+from .widgets import ProblemLabel, enter_saves, mark_invalid, save_cancel_buttons
 
 
 class NodeEditorDialog(QDialog):
@@ -30,6 +30,7 @@ class NodeEditorDialog(QDialog):
     def __init__(self, workspace: Workspace, campaign_id: str, node_id: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        enter_saves(self)
         self.setObjectName(self.object_name)
         self.workspace = workspace
         self.campaign_id = campaign_id

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -236,6 +236,25 @@ def finish_manager_window(dialog: QDialog, layout: QVBoxLayout, workspace: Works
     dialog.finished.connect(lambda _result: unsubscribe())
     dialog.destroyed.connect(lambda *_args: unsubscribe())
     return close_button
+
+
+class _EnterPressesDefault(QObject):
+    """When its dialog shows: no push button but the default (Save) takes Enter. Qt gives
+    Enter to whichever button last had focus ("Add copies", "Add step"), which changed the
+    content instead of saving it."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            for button in watched.findChildren(QPushButton):
+                if not button.isDefault():
+                    button.setAutoDefault(False)
+        return False
+
+
+def enter_saves(dialog: QWidget) -> None:
+    """Enter in the dialog presses its default button (Save) and nothing else."""
+    guard = _EnterPressesDefault(dialog)
+    dialog.installEventFilter(guard)
 
 
 def save_cancel_buttons(save_text: str = "Save") -> tuple[QDialogButtonBox, QPushButton,

@@ -158,3 +158,18 @@ def test_closing_stops_following_the_domain(qtbot, workspace, undo_stack):
     ecommerce.product_actions_for_legacy_and_manual = False
     workspace.set_ecommerce(ecommerce)  # no listener left to call into a deleted window
     assert not workspace.ecommerce.product_actions_for_legacy_and_manual
+
+
+def test_enter_after_add_copies_saves_instead_of_copying_again(qtbot, workspace, undo_stack):
+    from PySide6.QtCore import Qt
+
+    window = open_window(qtbot, workspace, undo_stack)
+    window.product_edit.setText("Weekly Pool Checkup")
+    dialog = window.open_product_set()
+    dialog.steps_editor.set_steps([])
+    combo = dialog.copy_combo
+    combo.setCurrentIndex(combo.findData("successful_purchase"))
+    click(qtbot, dialog.copy_button)
+    count = len(workspace.ecommerce.action_sets["successful_purchase"])
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert len(workspace.ecommerce.product_action_sets["checkup"]) == count  # saved, once

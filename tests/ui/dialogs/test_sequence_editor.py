@@ -153,3 +153,24 @@ def test_cancel_changes_nothing(qtbot, workspace, undo_stack):
     click(qtbot, dialog.cancel_button)
     assert snapshot(workspace) == before
     assert undo_stack.count() == 0
+
+
+def test_enter_saves_and_never_presses_another_button(qtbot, workspace, undo_stack):
+    from PySide6.QtCore import Qt
+
+    dialog = open_sequence(qtbot, workspace, undo_stack)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    editor = dialog.steps_editor
+    steps_before = editor.list.count()
+    editor.add_kind_combo.setCurrentIndex(editor.add_kind_combo.findData("email"))
+    click(qtbot, editor.add_button)  # the button last had focus: Qt would give it Enter
+    assert editor.list.count() == steps_before + 1
+    editor.form.subject_edit.setFocus()
+    qtbot.keyClicks(editor.form.subject_edit, "One more thing")
+    qtbot.keyClick(editor.form.subject_edit, Qt.Key.Key_Return)
+    assert editor.list.count() == steps_before + 1  # no second step
+    assert dialog.result() == QDialog.DialogCode.Accepted  # Enter saved
+    steps = workspace.campaign("shock-nurture").node("post-purchase").config.steps
+    assert len(steps) == steps_before + 1
+    assert [s.subject for s in steps].count("One more thing") == 1
