@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -176,13 +176,49 @@ class CheckList(QWidget):
             item.setHidden(bool(needle) and needle not in item.text().casefold())
 
 
+class _WindowUndo(QObject):
+    """Undo and Redo limited to the changes made while one manager window is open: the
+    stack is the workspace's, and its earlier entries (canvas edits) are not this window's
+    to take back. The window is modal, so nothing else changes the stack meanwhile."""
+
+    def __init__(self, undo_stack: QUndoStack, owner: QWidget) -> None:
+        super().__init__(owner)
+        self.stack = undo_stack
+        self.start = undo_stack.index()  # the window's changes lie above this
+        self.top = self.start  # the highest of them so far
+        self.undo = QAction("&Undo", owner)
+        self.undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo.triggered.connect(self._undo)
+        self.redo = QAction("&Redo", owner)
+        self.redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo.triggered.connect(self._redo)
+        undo_stack.indexChanged.connect(self._changed)  # a bound slot: dropped with owner
+        self._changed(undo_stack.index())
+
+    def _changed(self, index: int) -> None:
+        if index > self.top or (index > self.start and self.stack.count() == index):
+            self.top = index  # a new change of this window (it also ends older redos)
+        can_undo = index > self.start
+        can_redo = self.start <= index < min(self.top, self.stack.count())
+        self.undo.setEnabled(can_undo)
+        self.undo.setText(f"&Undo {self.stack.undoText()}" if can_undo else "&Undo")
+        self.redo.setEnabled(can_redo)
+        self.redo.setText(f"&Redo {self.stack.redoText()}" if can_redo else "&Redo")
+
+    def _undo(self) -> None:
+        if self.stack.index() > self.start:
+            self.stack.undo()
+
+    def _redo(self) -> None:
+        if self.stack.index() < min(self.top, self.stack.count()):
+            self.stack.redo()
+
+
 def add_undo_buttons(box: QDialogButtonBox, undo_stack: QUndoStack, owner: QWidget) -> None:
-    """Undo and Redo of the workspace's stack inside a window-modal manager (Ctrl+Z,
-    Ctrl+Shift+Z), so its changes can be taken back without closing it."""
-    for name, action in (("undoButton", undo_stack.createUndoAction(owner, "&Undo")),
-                         ("redoButton", undo_stack.createRedoAction(owner, "&Redo"))):
-        action.setShortcut(QKeySequence.StandardKey.Undo if name == "undoButton"
-                           else QKeySequence.StandardKey.Redo)
+    """Undo and Redo inside a window-modal manager (Ctrl+Z, Ctrl+Shift+Z), so its changes
+    can be taken back without closing it; only its own changes (see _WindowUndo)."""
+    actions = _WindowUndo(undo_stack, owner)
+    for name, action in (("undoButton", actions.undo), ("redoButton", actions.redo)):
         owner.addAction(action)
         button = QToolButton()
         button.setObjectName(name)

@@ -75,3 +75,26 @@ def test_catalog_manager_has_undo_and_redo(qtbot, workspace, undo_stack):
     assert dialog.tables["order_forms"].rowCount() == 3
     click(qtbot, dialog.findChild(QToolButton, "redoButton"))
     assert "classic-form" not in workspace.catalog.order_forms
+
+
+def test_manager_undo_takes_back_only_its_own_changes(qtbot, workspace, undo_stack):
+    from canvas_app.editing.controller import Controller
+
+    controller = Controller(workspace, undo_stack)
+    controller.add_node("shock-nurture", "sequence", 0, 400)  # a canvas edit, before
+    canvas_edit = snapshot(workspace)
+    dialog = open_catalog_manager(None, workspace, undo_stack)
+    qtbot.addWidget(dialog)
+    undo = dialog.findChild(QToolButton, "undoButton")
+    redo = dialog.findChild(QToolButton, "redoButton")
+    assert not undo.isEnabled() and not redo.isEnabled()
+    dialog.select("order_forms", "classic-form")
+    click(qtbot, dialog.delete_buttons["order_forms"])
+    click(qtbot, dialog.confirm_box.button(dialog.confirm_box.StandardButton.Yes))
+    assert undo.isEnabled() and "Delete" in undo.defaultAction().text()
+    click(qtbot, undo)
+    assert snapshot(workspace) == canvas_edit  # the canvas edit stays
+    assert not undo.isEnabled() and redo.isEnabled()
+    click(qtbot, redo)
+    assert "classic-form" not in workspace.catalog.order_forms
+    controller.deleteLater()
