@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         # (warnings, simulation) sit under the canvas only.
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self.docks["lint"], self.docks["simulation"])
+        self.docks["simulation"].visibilityChanged.connect(self.simulation_panel.panel_shown)
         self.docks["lint"].raise_()
         self.files = FileActions(self)
         self.actions_by_name = build_actions(self)

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...io import workspace_to_data
 from ...io.atomic import write_text_atomic
+from ...sim import Simulation
 from ...sim.core import log_time
 from .contacts_tab import ContactsTab
 from .funnel_chart import FunnelChart
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
     from ..main_window import MainWindow
 
 SCENARIO_FILTER = "Scenarios (*.scenario.json *.json);;All files (*)"
+SAME_CHECK_MAX_NODES = 2000
 SLOW_VIEWS_MS = 300  # contacts table and chart refresh at most this often while running
 
 
@@ -68,6 +71,7 @@ class SimulationPanel(QWidget):
         self.ask_scenario = self._ask_scenario
         self.ask_result_path = self._ask_result_path
         self.scenario_dir = default_scenario_dir()
+        self.overlay_wanted = False  # the panel is in view (see panel_shown)
         self.what_if_dialog: WhatIfDialog | None = None
         self._build()
         self.actions_by_name = self._make_actions()
@@ -101,6 +105,7 @@ class SimulationPanel(QWidget):
         bar = QHBoxLayout()
         self.only_campaign = QCheckBox("This campaign only")
         self.only_campaign.setObjectName("onlyCampaign")
+        self.only_campaign.toggled.connect(self.only_campaign_toggled)
         self.only_campaign.setToolTip("Simulate only the campaign on show; the others are left "
                                       "out (e-commerce action sets still fire). Takes effect "
                                       "at the next Run or Reset.")
@@ -344,11 +349,32 @@ class SimulationPanel(QWidget):
                 not self.window_.controller.workspace.validate():
             self._hide_notice()  # fixed (or undone): the workspace can be simulated again
             self.window_.show_status("The workspace can be simulated again.")
+        sim = self.runner.simulation
+        if sim is not None and self._stale and self._same_as_run(sim):
+            self._stale = False  # undone back to the version the run is of
+            self._hide_notice("stale")
+            return
         if self.runner.loaded and not self._stale:
             self._stale = True
             self._show_notice("The workspace changed after this run was set up; it goes on "
                               "with the version it started with. Reset (Shift+F5) runs the "
                               "changed one.", "stale")
+
+    def _same_as_run(self, sim: Simulation) -> bool:
+        """The workspace is again as the run took it (compared for workspaces of up to a
+        few thousand nodes: a bigger one is taken as changed)."""
+        workspace = self.window_.controller.workspace
+        if sum(len(c) for c in workspace.campaigns) > SAME_CHECK_MAX_NODES:
+            return False
+        return workspace_to_data(workspace) == workspace_to_data(sim.workspace)
+
+    def only_campaign_toggled(self, checked: bool) -> None:
+        sim = self.runner.simulation
+        if sim is not None and (sim.campaign is not None) != checked:
+            self._show_notice("The results on show are of the run as it was set up: Reset "
+                              "(Shift+F5) runs it with the new choice.", "choice")
+        else:
+            self._hide_notice("choice")
 
     # -- the canvas --------------------------------------------------------------------------
     def attach(self, scene: CampaignScene) -> None:
@@ -357,6 +383,7 @@ class SimulationPanel(QWidget):
             self.layer.dispose()
         self.scene = scene
         self.layer = SimulationLayer(scene)
+        self.layer.setVisible(self.overlay_wanted)
         scene.findings_changed.connect(self.layer.refit)
         scene.tooltip_extra = self._tooltip
         if self.runner.simulation is not None:
@@ -368,6 +395,13 @@ class SimulationPanel(QWidget):
             return ""
         counts = sim.counts().get(node_id)
         return describe_counts(kind, counts) if counts is not None else ""
+
+    def panel_shown(self, visible: bool) -> None:
+        """The canvas shows the simulation only while its panel is in view: closing the
+        panel, or bringing Warnings to the front, gives the plain canvas back."""
+        self.overlay_wanted = visible
+        if self.layer is not None:
+            self.layer.setVisible(visible)
 
     def campaign_shown(self, _campaign_id: str | None = None) -> None:
         """Another campaign is on the canvas: the chart follows it; a run of one campaign

@@ -367,21 +367,28 @@ def test_charts_show_every_label_in_a_short_panel(qtbot, window: MainWindow) -> 
             assert not axis.truncateLabels()
 
 
-def test_run_to_end_keeps_the_window_responsive_and_can_be_paused(qtbot,
-                                                                  window: MainWindow) -> None:
+def test_run_to_end_keeps_the_window_responsive_and_can_be_paused(qtbot, window: MainWindow,
+                                                                  tmp_path: Path) -> None:
+    import json
+
     panel = window.simulation_panel
-    panel.select_scenario(str(SCENARIO.parent / "pool-store-what-if.scenario.json"))
+    what_if = json.loads((SCENARIO.parent / "pool-store-what-if.scenario.json").read_text())
+    what_if["population"]["count"] = 20000  # many slices of work, on any machine
+    big = tmp_path / "big.scenario.json"
+    big.write_text(json.dumps(what_if))
+    panel.select_scenario(str(big))
     assert panel.load()
     window.actions_by_name["sim_end"].trigger()
     assert panel.runner.running and panel.runner.to_end  # on the timer, not all at once
     assert not panel.actions_by_name["end"].isEnabled()
     assert "to the end" in window.statusBar().currentMessage()
-    qtbot.waitUntil(lambda: panel.runner.simulation.processed > 0, timeout=5000)
+    with qtbot.waitSignal(panel.runner.advanced, timeout=10000):
+        pass  # one slice done
     panel.toggle_run()  # Pause
     assert not panel.runner.running and not panel.runner.to_end
     assert 0 < panel.progress.value() < 1000
     panel.run_to_end()
-    qtbot.waitUntil(lambda: panel.runner.done, timeout=20000)
+    qtbot.waitUntil(lambda: panel.runner.done, timeout=60000)
     assert panel.progress.value() == 1000
     assert len(panel.layer.tokens) <= 50  # the end state, not thousands of dots
 
@@ -520,3 +527,42 @@ def test_this_campaign_only_ignores_errors_in_other_campaigns(qtbot,
     panel.only_campaign.setChecked(False)
     assert not panel.load()
     assert "Checkup Onboarding › Tag goal 1" in panel.notice.text()
+
+
+def test_the_canvas_shows_the_simulation_only_while_its_panel_is_in_view(
+        qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    window.simulate()  # shows the panel and runs
+    panel.toggle_run()
+    assert panel.layer.isVisible()
+    window.docks["lint"].raise_()  # Warnings to the front
+    qtbot.waitUntil(lambda: not panel.layer.isVisible(), timeout=2000)
+    window.show_simulation_panel()
+    qtbot.waitUntil(lambda: panel.layer.isVisible(), timeout=2000)
+    window.docks["simulation"].close()
+    qtbot.waitUntil(lambda: not panel.layer.isVisible(), timeout=2000)
+
+
+def test_undoing_back_to_the_runs_version_takes_the_notice_away(qtbot,
+                                                                window: MainWindow) -> None:
+    panel = window.simulation_panel
+    panel.step()
+    window.controller.rename_node(window.current_campaign_id(), "nurture", "Renamed")
+    assert "workspace changed" in panel.notice.text() and not panel.notice.isHidden()
+    window.controller.undo_stack.undo()
+    assert panel.notice.isHidden()
+    window.controller.undo_stack.redo()
+    assert not panel.notice.isHidden()
+
+
+def test_changing_this_campaign_only_after_a_run_says_reset_applies_it(
+        qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    panel.step()
+    panel.only_campaign.setChecked(True)
+    assert "Reset (Shift+F5) runs it with the new choice" in panel.notice.text()
+    panel.only_campaign.setChecked(False)
+    assert panel.notice.isHidden()
+    panel.only_campaign.setChecked(True)
+    panel.reset()
+    assert panel.notice.isHidden() and panel.runner.simulation.campaign == "shock-nurture"
