@@ -43,6 +43,13 @@ def readable_time(stamp: str, zone: tzinfo | None = None) -> str:
     return f"{when.day} {MONTHS[when.month - 1]} {when.year} {when:%H:%M}"
 
 
+def _inside_app_data(folder: Path) -> bool:
+    from ..documents import default_recovery_dir
+
+    data = default_recovery_dir().parent.absolute()
+    return folder == data or data in folder.parents
+
+
 class FileActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -217,7 +224,9 @@ class FileActions(QObject):
                 source = source.split(":///", 1)[1].split("?", 1)[0]
             if "://" not in source and source and source != ":memory:":
                 folder = Path(source).expanduser().absolute().parent
-                if folder.is_dir():
+                # Not the app's own data folder (the default store lives there): people
+                # look for their files in their documents.
+                if folder.is_dir() and not _inside_app_data(folder):
                     return folder
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation)
@@ -308,7 +317,7 @@ class FileActions(QObject):
         self.autosave_timer.stop()
         self._unsnapshotted.invalidate()
         self.window.update_title()
-        self.window.show_status(f"Saved to {session.document.source}.")
+        self.window.show_status(f"Saved {session.document.title}.")
         return True
 
     def save_as(self, source: str) -> bool:

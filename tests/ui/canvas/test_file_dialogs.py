@@ -55,3 +55,19 @@ def test_untitled_workspace_starts_in_documents_or_home(window: MainWindow) -> N
     allowed = {str(Path.home()), documents}
     assert [start for _, start, _ in asker.asked] == [asker.asked[0][1]] * 2
     assert asker.asked[0][1] in allowed
+
+
+def test_the_default_store_in_the_app_data_folder_starts_in_documents_or_home(
+        qtbot, tmp_path: Path) -> None:
+    from canvas_app.documents import default_document, default_recovery_dir
+
+    from .conftest import make_window
+
+    store = default_document()
+    assert Path(store.source.split("///")[-1]).parent == default_recovery_dir().parent
+    window = make_window(qtbot, store.source, tmp_path)  # the app's own SQLite store
+    asker = PathAsker()
+    window.files.ask_path = asker
+    window.save_as_dialog()
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert asker.asked[0][1] in {str(Path.home()), documents}  # not the hidden data folder
