@@ -7,11 +7,12 @@ them alike.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from .errors import Problem
-from .timeutil import describe_duration, format_time
+from .timeutil import describe_duration
 
 # kind -> (label, the fields it requires)
 STEP_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -59,15 +60,21 @@ class Step:
     def copy(self) -> Step:
         return replace(self, extra=dict(self.extra))
 
-    def describe(self) -> str:
-        """A one-line description for lists and logs."""
+    def describe(self, campaign_names: Mapping[str, str] | None = None) -> str:
+        """A one-line description for lists and logs; campaigns by name when
+        ``campaign_names`` (id to name) knows them."""
         k = self.kind
+        campaign = self.campaign
+        if campaign and campaign_names and campaign in campaign_names:
+            campaign = f'"{campaign_names[campaign]}"'
+        campaign = campaign or "…"
         if k in ("email", "send_email"):
             text = f'Send email "{self.subject or ""}"'
         elif k == "delay":
             text = f"Wait {describe_duration(self.duration or timedelta())}"
         elif k == "wait_until":
-            text = f"Wait until {format_time(self.until)}" if self.until else "Wait until …"
+            text = (f"Wait until {self.until.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
+                    if self.until else "Wait until …")
         elif k == "apply_tag":
             text = f'Apply tag "{self.tag or ""}"'
         elif k == "remove_tag":
@@ -77,9 +84,9 @@ class Step:
         elif k == "set_contact_type":
             text = f"Set contact type to {self.contact_type or '…'}"
         elif k == "add_to_campaign":
-            text = f"Add to campaign {self.campaign or '…'}"
+            text = f"Add to campaign {campaign}"
         elif k == "remove_from_campaign":
-            text = f"Remove from campaign {self.campaign or '…'}"
+            text = f"Remove from campaign {campaign}"
         else:
             text = k
         if self.delay:

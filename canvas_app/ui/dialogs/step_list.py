@@ -132,7 +132,8 @@ class StepListEditor(QWidget):
     def _renumber(self) -> None:
         for i in range(self.list.count()):
             item = self.list.item(i)
-            item.setText(f"{i + 1}. {self._steps[item.data(KEY_ROLE)].describe()}")
+            step = self._steps[item.data(KEY_ROLE)]
+            item.setText(f"{i + 1}. {step.describe(dict(self.campaigns))}")
         self._update_buttons()
 
     # -- actions ------------------------------------------------------------------------
