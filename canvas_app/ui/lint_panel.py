@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
 
 from ..domain.events import DomainEvent
 from ..domain.lint import finding_text
@@ -38,6 +38,7 @@ class LintPanel(QListWidget):
         self._timer.setInterval(200)
         self._timer.timeout.connect(self.refresh)
         self._warning = load_icon("warning.svg")
+        self._error = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
         self.itemActivated.connect(self._activated)
 
     def bind(self, controller: Controller) -> None:
@@ -56,12 +57,18 @@ class LintPanel(QListWidget):
         if self.controller is None:
             return
         ws = self.controller.workspace
-        for finding in ws.lint():
-            item = QListWidgetItem(self._warning, finding_text(ws, finding))
+        # Errors first: they stop a simulation (and a file from loading); warnings do not.
+        findings = sorted(ws.lint(), key=lambda f: f.severity != "error")
+        for finding in findings:
+            error = finding.severity == "error"
+            text = finding_text(ws, finding)
+            item = QListWidgetItem(self._error if error else self._warning,
+                                   f"Error: {text}" if error else text)
             item.setData(CAMPAIGN_ROLE, finding.campaign_id or "")
             item.setData(NODE_ROLE, finding.node_id or "")
             item.setData(FINDING_ROLE, True)
-            item.setToolTip(f"{finding.severity}: {finding.message}")
+            item.setToolTip(("Error: must be fixed before simulating. " if error else
+                             "Warning: ") + finding.message)
             self.addItem(item)
         if self.count() == 0:
             item = QListWidgetItem("No warnings.")

@@ -306,6 +306,16 @@ class MainWindow(QMainWindow):
         if self.scene is not None:
             self.scene.snap_to_grid = snap
 
+    def show_shortcuts(self) -> None:
+        from .shortcuts import ShortcutsDialog
+
+        menus = [self.menus[k] for k in ("file", "edit", "insert", "view", "simulate",
+                                         "workspace")]
+        dialog = ShortcutsDialog(menus, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.shortcuts_dialog = dialog
+
     def simulate(self) -> None:
         """Runs (or pauses) the chosen scenario; the Simulation panel shows itself."""
         self.show_simulation_panel()

@@ -107,6 +107,8 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     a["ecommerce"] = _action(w, "&E-Commerce Actions…", w.open_ecommerce, None,
                              "Actions that run on purchases, logins and new contacts")
     a["about"] = _action(w, "&About Campaign Canvas", w.about)
+    a["shortcuts"] = _action(w, "&Keyboard and Mouse", w.show_shortcuts, "F1",
+                             "Every shortcut and mouse gesture")
     a["simulate"] = _action(w, "Simulate", w.simulate, None,
                             "Preview the campaigns: run a scenario and watch contacts move "
                             "(F5 runs or pauses)")
@@ -167,6 +169,7 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> dict[str, QMenu]:
             simulate.addAction(a[key])
 
     help_menu = menus["help"] = bar.addMenu("&Help")
+    help_menu.addAction(a["shortcuts"])
     help_menu.addAction(a["about"])
     return menus
 

@@ -207,3 +207,17 @@ def test_context_menu_offers_view_and_edit(qtbot, window: MainWindow) -> None:
     assert texts[0] == "&View and Edit…"
     assert window.scene.selected_node_ids() == ["nurture"]
     menu.close()
+
+
+def test_errors_come_first_in_the_warnings_panel_and_say_so(qtbot, window: MainWindow) -> None:
+    cid = window.current_campaign_id()
+    window.controller.add_node(cid, "sequence", 0, 400)  # no steps: a warning
+    window.controller.add_node(cid, "tag_goal", 300, 400)  # no tag: an error
+    window.lint_panel.refresh()
+    texts = [window.lint_panel.item(i).text() for i in range(window.lint_panel.count())]
+    errors = [t for t in texts if t.startswith("Error: ")]
+    assert errors == ["Error: Pool Shock Nurture › Tag goal 1: no tag is chosen: list at "
+                      "least one tag"]
+    assert texts[0] == errors[0]
+    assert any("has no steps" in t and not t.startswith("Error") for t in texts)
+    assert window.lint_panel.item(0).toolTip().startswith("Error: must be fixed")

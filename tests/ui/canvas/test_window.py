@@ -135,3 +135,14 @@ def test_recovery_prompt_shows_a_readable_local_time(qtbot, window: MainWindow,
     assert f"kept at {readable_time(stamp)}." in text
     assert re.search(r"kept at \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}\.", text)
     again.files.recovery_box.reject()
+
+
+def test_help_lists_every_shortcut_and_gesture(qtbot, window: MainWindow) -> None:
+    window.actions_by_name["shortcuts"].trigger()
+    table = window.shortcuts_dialog.table
+    rows = {(table.item(r, 1).text(), table.item(r, 2).text()) for r in range(table.rowCount())}
+    assert ("Run", "F5") in rows and ("Link Selected", "Ctrl+L") in rows
+    assert ("Pan", "Middle-drag, or Space and drag") in rows
+    keys = [table.item(r, 2).text() for r in range(table.rowCount())]
+    assert not any(k in ("Open", "Copy") or ", Open" in k for k in keys)  # no special keys
+    window.shortcuts_dialog.reject()
