@@ -45,7 +45,7 @@ def lint_campaign(workspace: Workspace, campaign: Campaign, now: datetime,
         if node.is_goal and achieved_by == "campaign" and campaign.id not in added:
             warn(f'"{node.name}" starts the campaign but only counts contacts already in it, '
                  "and no action adds contacts to this campaign: set it to any contact, or "
-                 "add contacts with an add_to_campaign action", node_id)
+                 "add contacts with an \"Add to campaign\" action (E-Commerce Actions)", node_id)
     for node in campaign.nodes:
         if node.kind != "sequence":
             continue
