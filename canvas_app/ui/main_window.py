@@ -329,8 +329,10 @@ class MainWindow(QMainWindow):
         dock = self.docks["simulation"]
         dock.show()
         dock.raise_()
-        if dock.height() < SIMULATION_HEIGHT and not dock.isFloating():
-            self.resizeDocks([dock], [SIMULATION_HEIGHT], Qt.Orientation.Vertical)
+        # Room for the panel, but never more than 45 % of the window: the canvas comes first.
+        wanted = min(SIMULATION_HEIGHT, int(self.height() * 0.45))
+        if dock.height() < wanted and not dock.isFloating():
+            self.resizeDocks([dock], [wanted], Qt.Orientation.Vertical)
 
     def open_catalog(self) -> None:
         self.controller.open_catalog()

@@ -39,12 +39,16 @@ EVENT_WORDS = {
 
 
 def node_name(sim: Simulation, node_id: str | None) -> str:
+    """The node's name; with its campaign's when another campaign has a node of that name."""
     if not node_id:
         return ""
-    for campaign in sim.workspace.campaigns:
-        if node_id in campaign.graph:
-            return campaign.node(node_id).name
-    return node_id
+    campaigns = sim.workspace.campaigns
+    home = next((c for c in campaigns if node_id in c.graph), None)
+    if home is None:
+        return node_id
+    name = home.node(node_id).name
+    twins = sum(1 for c in campaigns for n in c.nodes if n.name == name)
+    return f"{name} ({home.name})" if twins > 1 else name
 
 
 def journey_rows(sim: Simulation, contact_id: str) -> list[tuple[str, str, str, str, str]]:

@@ -566,3 +566,23 @@ def test_changing_this_campaign_only_after_a_run_says_reset_applies_it(
     panel.only_campaign.setChecked(True)
     panel.reset()
     assert panel.notice.isHidden() and panel.runner.simulation.campaign == "shock-nurture"
+
+
+def test_a_node_name_two_campaigns_share_says_which_campaign(qtbot, window: MainWindow) -> None:
+    from canvas_app.ui.simulation.contacts_model import node_name
+
+    window.controller.rename_node("checkup-onboarding", "onboarding", "Nurture")
+    panel = window.simulation_panel
+    assert panel.load()
+    sim = panel.runner.simulation
+    assert node_name(sim, "nurture") == "Nurture (Pool Shock Nurture)"
+    assert node_name(sim, "onboarding") == "Nurture (Checkup Onboarding)"
+    assert node_name(sim, "bought-shock") == "Bought pool shock"  # unique: no campaign
+
+
+def test_simulate_leaves_the_canvas_most_of_a_small_window(qtbot, window: MainWindow) -> None:
+    window.resize(1000, 600)
+    QApplication.processEvents()
+    window.show_simulation_panel()
+    QApplication.processEvents()
+    assert window.docks["simulation"].height() <= int(window.height() * 0.45) + 10
