@@ -11,7 +11,7 @@ import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPolygonF
+from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from .node_item import edge_point
@@ -43,6 +43,8 @@ class LinkItem(QGraphicsItem):
         self._bounds = QRectF()
         self._polygons: tuple[QPolygonF, QPolygonF, QPointF, QPointF] | None = None
         self._cached = False
+        self._control: QPointF | None = None  # an arc's control point (a link back)
+        self._curve: tuple[QPainterPath, QPolygonF] | None = None
         self.setFlags(_FLAGS)
         self.setZValue(-1)
         source.links.append(self)
@@ -63,22 +65,63 @@ class LinkItem(QGraphicsItem):
                 node.links.remove(self)
 
     def adjust(self) -> None:
-        """Follows the nodes: new end points; the arrow is rebuilt when next painted."""
+        """Follows the nodes: new end points; the arrow is rebuilt when next painted.
+
+        A link that points back against the flow (to a node further left) is drawn as an arc
+        below the straight way, so it does not run over the nodes and links between."""
         source, target = self.source, self.target
         (sx, sy), (tx, ty) = source.centre, target.centre
-        x1, y1 = edge_point(source.kind, sx, sy, tx, ty)
-        x2, y2 = edge_point(target.kind, tx, ty, sx, sy)
+        self._control = back_arc_control(sx, sy, tx, ty)
+        aim_s = (tx, ty) if self._control is None else (self._control.x(), self._control.y())
+        aim_t = (sx, sy) if self._control is None else aim_s
+        x1, y1 = edge_point(source.kind, sx, sy, *aim_s)
+        x2, y2 = edge_point(target.kind, tx, ty, *aim_t)
         self.prepareGeometryChange()
         self._line = QLineF(x1, y1, x2, y2)
         self._polygons = None
+        self._curve = None
         pad = ARROW_SIZE + 4
-        self._bounds = QRectF(min(x1, x2) - pad, min(y1, y2) - pad, abs(x2 - x1) + 2 * pad,
-                              abs(y2 - y1) + 2 * pad)
+        xs, ys = [x1, x2], [y1, y2]
+        if self._control is not None:  # the arc lies within its end points and control
+            xs.append(self._control.x())
+            ys.append(self._control.y())
+        self._bounds = QRectF(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad,
+                              max(ys) - min(ys) + 2 * pad)
         # Short links paint once into a pixmap; long ones are clipped to the view instead.
-        cached = math.hypot(x2 - x1, y2 - y1) < LONG_LINK
+        cached = math.hypot(x2 - x1, y2 - y1) < LONG_LINK or self._control is not None
         if cached != self._cached:
             self._cached = cached
             self.setCacheMode(_CACHED if cached else _UNCACHED)
+
+    def is_arc(self) -> bool:
+        return self._control is not None
+
+    def path(self) -> QPainterPath:
+        """The link's way from edge to edge: a straight line, or the arc of a link back."""
+        path = QPainterPath(self._line.p1())
+        if self._control is None:
+            path.lineTo(self._line.p2())
+        else:
+            path.quadTo(self._control, self._line.p2())
+        return path
+
+    def curve(self) -> tuple[QPainterPath, QPolygonF]:
+        """For an arc: the shaft (to the arrowhead's back) and the head."""
+        if self._curve is not None:
+            return self._curve
+        assert self._control is not None
+        end, control = self._line.p2(), self._control
+        dx, dy = end.x() - control.x(), end.y() - control.y()
+        length = math.hypot(dx, dy) or 1.0
+        cos, sin = dx / length, dy / length
+        back = QPointF(end.x() - cos * ARROW_SIZE, end.y() - sin * ARROW_SIZE)
+        side = ARROW_SIZE * 0.55
+        head = QPolygonF([QPointF(back.x() + sin * side, back.y() - cos * side), end,
+                          QPointF(back.x() - sin * side, back.y() + cos * side)])
+        shaft = QPainterPath(self._line.p1())
+        shaft.quadTo(control, back)
+        self._curve = (shaft, head)
+        return self._curve
 
     def arrow(self) -> tuple[QPolygonF, QPolygonF, QPointF, QPointF]:
         """The filled outline (shaft and head), the head alone, the shaft's end, and the
@@ -113,14 +156,16 @@ class LinkItem(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
-        path = QPainterPath(self._line.p1())
-        path.lineTo(self._line.p2())
+        path = self.path()
         stroker = QPainterPathStroker()
         stroker.setWidth(12)
         return stroker.createStroke(path)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
+        if self._control is not None:
+            self._paint_curve(painter, bool(option.state & QStyle.StateFlag.State_Selected))
+            return
         outline, head, shaft_end, offset = self.arrow()
         if outline.isEmpty():
             return
@@ -140,6 +185,31 @@ class LinkItem(QGraphicsItem):
             painter.drawPolygon(QPolygonF([a + offset, b + offset, b - offset, a - offset]))
         if exposed.contains(self._line.p2()):
             painter.drawPolygon(head)
+
+
+    def _paint_curve(self, painter: QPainter, selected: bool) -> None:
+        style = self.canvas.style_cache
+        shaft, head = self.curve()
+        brush = style.link_selected_brush if selected else style.link_brush
+        pen = QPen(brush.color(), SHAFT_WIDTH + (1 if selected else 0))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(shaft)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(brush)
+        painter.drawPolygon(head)
+
+def back_arc_control(sx: float, sy: float, tx: float, ty: float) -> QPointF | None:
+    """The control point of the arc a link back (to a node further left) takes: below the
+    straight way by a third of its length (60 to 200), or None for a link forward."""
+    if tx >= sx - 1:
+        return None
+    dx, dy = tx - sx, ty - sy
+    length = math.hypot(dx, dy) or 1.0
+    bow = min(max(length / 3, 60.0), 200.0)
+    # The normal (dy, -dx) of a leftward way points down the screen.
+    return QPointF((sx + tx) / 2 + dy / length * bow, (sy + ty) / 2 - dx / length * bow)
 
 
 def clip_segment(p1: QPointF, p2: QPointF, rect: QRectF) -> tuple[QPointF, QPointF] | None:

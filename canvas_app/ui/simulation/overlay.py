@@ -48,6 +48,7 @@ class Token:
     end: QPointF | None  # None: a pulse on ``start``
     colour: QColor
     born: float
+    way: QPainterPath | None = None  # the link's way, when it is an arc
 
 
 def journey_path(journey: list[tuple[int, str, str | None, str]]
@@ -169,8 +170,10 @@ class SimulationLayer(QGraphicsItem):
             if target is None or len(self.tokens) >= MAX_TOKENS:
                 continue
             colour = kind_colour(target.kind)
-            if source is not None and (source, m.to_node) in links:
-                self.tokens.append(Token(nodes[source].pos(), target.pos(), colour, now))
+            link = links.get((source, m.to_node)) if source is not None else None
+            if link is not None and source is not None:
+                way = link.path() if link.is_arc() else None
+                self.tokens.append(Token(nodes[source].pos(), target.pos(), colour, now, way))
             else:
                 self.tokens.append(Token(target.pos(), None, colour, now))
         if self.tokens and not self._frames.isActive():
@@ -238,10 +241,11 @@ class SimulationLayer(QGraphicsItem):
         trail = QPen(QColor(PATH_COLOUR), 6)
         trail.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(trail)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         for key in self.path_links:
             link = links.get(key)
             if link is not None:
-                painter.drawLine(link.line())
+                painter.drawPath(link.path())
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for node_id in self.path_nodes | self.path_current:
             item = nodes.get(node_id)
@@ -264,7 +268,8 @@ class SimulationLayer(QGraphicsItem):
             if token.end is not None:
                 t = min(1.0, age / TRAVEL_S)
                 t = t * t * (3 - 2 * t)  # ease in and out
-                p = token.start + (token.end - token.start) * t
+                p = token.way.pointAtPercent(t) if token.way is not None \
+                    else token.start + (token.end - token.start) * t
                 painter.setPen(QPen(QColor("#ffffff"), 2))
                 painter.setBrush(QBrush(token.colour))
                 painter.drawEllipse(p, radius, radius)

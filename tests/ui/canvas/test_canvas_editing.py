@@ -304,3 +304,23 @@ def test_title_shows_unsaved_changes_and_save_marks_clean(window: MainWindow,
     assert not window.isWindowModified()
     window.controller.undo_stack.undo()
     assert window.isWindowModified()
+
+
+def test_a_link_back_is_an_arc_below_the_flow_that_can_be_clicked(qtbot,
+                                                                  window: MainWindow) -> None:
+    cid = window.current_campaign_id()
+    assert window.controller.link(cid, "post-purchase", "nurture")
+    back = window.scene.links[("post-purchase", "nurture")]
+    forward = window.scene.links[("nurture", "bought-shock")]
+    assert back.is_arc() and not forward.is_arc()
+    lowest = back.path().pointAtPercent(0.5)
+    nodes = window.scene.nodes
+    assert lowest.y() > max(nodes[n].pos().y() for n in ("nurture", "post-purchase")) + 60
+    assert not window.scene.node_at(lowest)  # it runs clear of the goal between
+    window.scene.clearSelection()
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view_pos(window, lowest))
+    assert window.scene.selected_links() == [("post-purchase", "nurture")]
+    # It follows its nodes like any link.
+    window.controller.move_nodes(cid, {"nurture": (nodes["nurture"].pos().x(), 500.0)})
+    assert back.path().pointAtPercent(1.0).y() > 400
