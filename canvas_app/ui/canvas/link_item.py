@@ -24,6 +24,7 @@ ARROW_SIZE = 11.0
 LONG_LINK = 1200.0
 SHAFT_WIDTH = 2.0
 LINK_TYPE = QGraphicsItem.UserType + 2
+BACK_ARC_MIN_SPAN = 1.5 * 240.0  # one and a half auto-layout columns
 
 
 _FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -67,11 +68,13 @@ class LinkItem(QGraphicsItem):
     def adjust(self) -> None:
         """Follows the nodes: new end points; the arrow is rebuilt when next painted.
 
-        A link that points back against the flow (to a node further left) is drawn as an arc
-        below the straight way, so it does not run over the nodes and links between."""
+        A link that points back against the flow over other nodes (see
+        ``_goes_back_over_others``) is drawn as an arc below the straight way, so it does not
+        run over the nodes and links between."""
         source, target = self.source, self.target
         (sx, sy), (tx, ty) = source.centre, target.centre
-        self._control = back_arc_control(sx, sy, tx, ty)
+        self._control = back_arc_control(sx, sy, tx, ty) \
+            if self._goes_back_over_others(sx, tx) else None
         aim_s = (tx, ty) if self._control is None else (self._control.x(), self._control.y())
         aim_t = (sx, sy) if self._control is None else aim_s
         x1, y1 = edge_point(source.kind, sx, sy, *aim_s)
@@ -92,6 +95,17 @@ class LinkItem(QGraphicsItem):
         if cached != self._cached:
             self._cached = cached
             self.setCacheMode(_CACHED if cached else _UNCACHED)
+
+    def _goes_back_over_others(self, sx: float, tx: float) -> bool:
+        """A link back (to a node further left) that would overlap other things if drawn
+        straight: it reaches past the next column (auto-layout puts nodes one COLUMN
+        apart, so it runs over the nodes between), or it pairs with a link the other way
+        (drawn straight, the two would lie on one another)."""
+        if tx >= sx - 1:
+            return False
+        if sx - tx > BACK_ARC_MIN_SPAN:
+            return True
+        return (self.target.node_id, self.source.node_id) in self.canvas.links
 
     def is_arc(self) -> bool:
         return self._control is not None
@@ -200,11 +214,9 @@ class LinkItem(QGraphicsItem):
         painter.setBrush(brush)
         painter.drawPolygon(head)
 
-def back_arc_control(sx: float, sy: float, tx: float, ty: float) -> QPointF | None:
+def back_arc_control(sx: float, sy: float, tx: float, ty: float) -> QPointF:
     """The control point of the arc a link back (to a node further left) takes: below the
-    straight way by a third of its length (60 to 200), or None for a link forward."""
-    if tx >= sx - 1:
-        return None
+    straight way by a third of its length (60 to 200)."""
     dx, dy = tx - sx, ty - sy
     length = math.hypot(dx, dy) or 1.0
     bow = min(max(length / 3, 60.0), 200.0)

@@ -133,6 +133,10 @@ class CampaignScene(QGraphicsScene):
             link.setVisible(False)
         self.addItem(link)
         self.links[(source, target)] = link
+        reverse = self.links.get((target, source))
+        if reverse is not None:  # the pair is drawn apart now (LinkItem.adjust)
+            link.adjust()
+            reverse.adjust()
         return link
 
     def _update_scene_rect(self, reset: bool = False) -> None:
@@ -211,6 +215,9 @@ class CampaignScene(QGraphicsScene):
         if link is not None:
             link.detach()
             self.removeItem(link)
+            reverse = self.links.get((key[1], key[0]))
+            if reverse is not None:
+                reverse.adjust()
 
     def _grow_scene_rect(self, node: Node) -> None:
         rect = self.sceneRect()

@@ -324,3 +324,16 @@ def test_a_link_back_is_an_arc_below_the_flow_that_can_be_clicked(qtbot,
     # It follows its nodes like any link.
     window.controller.move_nodes(cid, {"nurture": (nodes["nurture"].pos().x(), 500.0)})
     assert back.path().pointAtPercent(1.0).y() > 400
+
+
+def test_a_link_back_beside_its_forward_link_arcs_and_a_short_one_alone_does_not(
+        qtbot, window: MainWindow) -> None:
+    cid = window.current_campaign_id()
+    scene = window.scene
+    assert window.controller.link(cid, "bought-shock", "nurture")  # next to nurture -> goal
+    pair = scene.links[("bought-shock", "nurture")]
+    assert pair.is_arc() and not scene.links[("nurture", "bought-shock")].is_arc()
+    window.controller.unlink(cid, "nurture", "bought-shock")
+    assert not pair.is_arc()  # alone now: straight does not hide anything
+    window.controller.undo_stack.undo()
+    assert pair.is_arc()
