@@ -114,7 +114,8 @@ def test_default_set_edit_and_cancel(qtbot, workspace, undo_stack):
     assert snapshot(workspace) == before
 
 
-def test_copy_an_existing_set(qtbot, workspace, undo_stack):
+def copy_into_checkup_set(qtbot, workspace, undo_stack):
+    """The checkup's product set, emptied, with the successful-purchase actions copied in."""
     window = open_window(qtbot, workspace, undo_stack)
     window.product_edit.setText("Weekly Pool Checkup")
     dialog = window.open_product_set()
@@ -122,6 +123,11 @@ def test_copy_an_existing_set(qtbot, workspace, undo_stack):
     combo = dialog.copy_combo
     combo.setCurrentIndex(combo.findData("successful_purchase"))
     click(qtbot, dialog.copy_button)
+    return dialog
+
+
+def test_copy_an_existing_set(qtbot, workspace, undo_stack):
+    dialog = copy_into_checkup_set(qtbot, workspace, undo_stack)
     click(qtbot, dialog.save_button)
     copied = workspace.ecommerce.product_action_sets["checkup"]
     assert copied == workspace.ecommerce.action_sets["successful_purchase"]
@@ -163,13 +169,7 @@ def test_closing_stops_following_the_domain(qtbot, workspace, undo_stack):
 def test_enter_after_add_copies_saves_instead_of_copying_again(qtbot, workspace, undo_stack):
     from PySide6.QtCore import Qt
 
-    window = open_window(qtbot, workspace, undo_stack)
-    window.product_edit.setText("Weekly Pool Checkup")
-    dialog = window.open_product_set()
-    dialog.steps_editor.set_steps([])
-    combo = dialog.copy_combo
-    combo.setCurrentIndex(combo.findData("successful_purchase"))
-    click(qtbot, dialog.copy_button)
+    dialog = copy_into_checkup_set(qtbot, workspace, undo_stack)
     count = len(workspace.ecommerce.action_sets["successful_purchase"])
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert len(workspace.ecommerce.product_action_sets["checkup"]) == count  # saved, once
