@@ -39,7 +39,7 @@ PATH_COLOUR = "#c026d3"  # one contact's journey: a colour no node kind uses
 ARRIVING = frozenset({"entered", "waiting"})
 # Where a contact goes on from along a link: a goal it achieved, a sequence it completed.
 # (A sequence it was removed from is not left along a link: a goal took it elsewhere.)
-GOALS_ACHIEVED = frozenset({"achieved", "achieved_again"})
+LEFT_ALONG_A_LINK = frozenset({"achieved", "achieved_again", "completed"})
 
 
 @dataclass
@@ -61,7 +61,7 @@ def journey_path(journey: list[tuple[int, str, str | None, str]]
     for _at, event, node, _detail in journey:
         if not node:
             continue
-        if event in GOALS_ACHIEVED or event == "completed":
+        if event in LEFT_ALONG_A_LINK:
             visited.add(node)
             came_from = node
         elif event in ARRIVING:
@@ -157,11 +157,10 @@ class SimulationLayer(QGraphicsItem):
         nodes, links = self.canvas.nodes, self.canvas.links
         now = time.perf_counter()
         for m in movements:
-            if m.kind in GOALS_ACHIEVED and m.node:
-                self._arrived_from[m.contact] = m.node
-                continue
-            if m.kind == "completed" and m.from_node:
-                self._arrived_from[m.contact] = m.from_node
+            if m.kind in LEFT_ALONG_A_LINK:
+                left = m.node or m.from_node
+                if left:
+                    self._arrived_from[m.contact] = left
                 continue
             if m.kind not in ARRIVING or not m.to_node:
                 continue

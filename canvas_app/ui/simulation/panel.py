@@ -4,6 +4,7 @@ with their journeys, and a chart, all following the run live; the canvas shows i
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,10 +47,8 @@ SAME_CHECK_MAX_NODES = 2000
 SLOW_VIEWS_MS = 300  # contacts table and chart refresh at most this often while running
 
 
-def readable_clock(moment: object) -> str:
-    from datetime import datetime
-
-    if not isinstance(moment, datetime):
+def readable_clock(moment: datetime | None) -> str:
+    if moment is None:
         return ""
     return f"{moment.day} {moment:%b %Y %H:%M} UTC"
 
@@ -72,6 +71,7 @@ class SimulationPanel(QWidget):
         self.ask_result_path = self._ask_result_path
         self.scenario_dir = default_scenario_dir()
         self.overlay_wanted = False  # the panel is in view (see panel_shown)
+        self._run_data: tuple[Simulation, dict] | None = None  # for _same_as_run
         self.what_if_dialog: WhatIfDialog | None = None
         self._build()
         self.actions_by_name = self._make_actions()
@@ -366,7 +366,9 @@ class SimulationPanel(QWidget):
         workspace = self.window_.controller.workspace
         if sum(len(c) for c in workspace.campaigns) > SAME_CHECK_MAX_NODES:
             return False
-        return workspace_to_data(workspace) == workspace_to_data(sim.workspace)
+        if self._run_data is None or self._run_data[0] is not sim:
+            self._run_data = (sim, workspace_to_data(sim.workspace))  # the run's never changes
+        return workspace_to_data(workspace) == self._run_data[1]
 
     def only_campaign_toggled(self, checked: bool) -> None:
         sim = self.runner.simulation
