@@ -133,6 +133,7 @@ class NodeItem(QGraphicsItem):
         node = self.canvas.domain_node(self.node_id)
         if node is None:
             return
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)  # scaled icons
         findings = self.canvas.findings_for(self.node_id)
         if self.kind == "sequence":
             self._paint_sequence(painter, body, colour, len(node.config.steps), lod)
