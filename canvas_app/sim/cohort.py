@@ -103,7 +103,7 @@ def run_cohorts(workspace: Workspace, scenario: Scenario, seed: int | None = Non
     plan = Plan(workspace, campaign)
     for node in plan.nodes.values():
         if any(step.kind == "wait_until" for step in node.steps):
-            raise NotCohortable(f'"{node.name}" has a wait_until step: contacts arriving at '
+            raise NotCohortable(f'{node.label} has a wait_until step: contacts arriving at '
                                 "different times do not move alike")
     horizon = to_seconds(until) if until is not None else scenario.until
     seed = seed if seed is not None else scenario.seed

@@ -163,5 +163,5 @@ class CommerceRules(MovementRules):
                 self.achieve(c, goal, f"order {order.id}, {payment_type}")
             elif match.reason.startswith("payment type"):
                 self.journey(c, "not_eligible", goal.id, f"order {order.id}: {match.reason}")
-                self.say(f'{c.name} did not achieve "{goal.name}" (order {order.id}): '
+                self.say(f'{c.name} did not achieve {goal.label} (order {order.id}): '
                          f"{match.reason}")

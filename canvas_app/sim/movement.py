@@ -56,24 +56,24 @@ class MovementRules(EngineCore):
         node = self.plan.nodes[node_id]
         if node.is_goal:
             if node_id in c.achieved:
-                return f'passed "{node.name}" (already achieved)'
+                return f'passed {node.label} (already achieved)'
             if node_id in c.waiting:
-                return f'waits at "{node.name}"'
+                return f'waits at {node.label}'
             c.waiting[node_id] = None
             self.bump(node_id, "waiting")
-            self.journey(c, "waiting", node_id, f'waits at "{node.name}"', came_from, node_id)
-            return f'waits at "{node.name}"'
+            self.journey(c, "waiting", node_id, f'waits at {node.label}', came_from, node_id)
+            return f'waits at {node.label}'
         if node_id in c.entered:
             self.journey(c, "skipped_reentry", node_id,
-                         f'"{node.name}" was entered before: a sequence is entered once')
-            return f'skipped "{node.name}" (entered before)'
+                         f'{node.label} was entered before: a sequence is entered once')
+            return f'skipped {node.label} (entered before)'
         c.entered.add(node_id)
         c.active[node_id] = 0
         self.bump(node_id, "entered")
         self.bump(node_id, "active")
-        self.journey(c, "entered", node_id, f'entered "{node.name}"', came_from, node_id)
+        self.journey(c, "entered", node_id, f'entered {node.label}', came_from, node_id)
         self.run_steps(c, node, 0)
-        return f'entered "{node.name}"'
+        return f'entered {node.label}'
 
     def leave_sequence(self, c: ContactState, node_id: str, why: str) -> str:
         step = c.active.pop(node_id)
@@ -81,8 +81,8 @@ class MovementRules(EngineCore):
         self.bump(node_id, "removed")
         self.bump(node_id, "active", -1)
         where = f"at step {step + 1} of {len(node.steps)}"
-        self.journey(c, "removed", node_id, f'left "{node.name}" {where}: {why}', node_id)
-        return f'left "{node.name}" {where}'
+        self.journey(c, "removed", node_id, f'left {node.label} {where}: {why}', node_id)
+        return f'left {node.label} {where}'
 
     # -- sequences (R6) -------------------------------------------------------------------
     def run_steps(self, c: ContactState, node: NodePlan, index: int) -> None:
@@ -97,7 +97,7 @@ class MovementRules(EngineCore):
             active[node.id] = index
             step = steps[index]
             kind = step.kind
-            where = f'"{node.name}" step {index + 1}' if track else ""
+            where = f'{node.label} step {index + 1}' if track else ""
             if kind == "delay":
                 seconds = duration_seconds(step.duration)
                 if seconds > 0:
@@ -141,10 +141,10 @@ class MovementRules(EngineCore):
         del c.active[node.id]
         self.bump(node.id, "completed")
         self.bump(node.id, "active", -1)
-        self.journey(c, "completed", node.id, f'completed "{node.name}"', node.id)
+        self.journey(c, "completed", node.id, f'completed {node.label}', node.id)
         slot = self.reserve()
         parts = [self.enter(c, s, node.id) for s in node.successors]
-        self.fill(slot, f'{c.name} completed "{node.name}"', parts)
+        self.fill(slot, f'{c.name} completed {node.label}', parts)
 
     # -- tags (R7, C7) ----------------------------------------------------------------
     def apply_tag(self, c: ContactState, tag: str, how: str,
@@ -186,7 +186,7 @@ class MovementRules(EngineCore):
         why_not = self.eligible(c, goal)
         if why_not is not None:
             self.journey(c, "not_eligible", goal.id, f"{how}: {why_not}")
-            self.say(f'{c.name} did not achieve "{goal.name}" ({how}): {why_not}')
+            self.say(f'{c.name} did not achieve {goal.label} ({how}): {why_not}')
             return
         again = goal.id in c.achieved
         if again:
@@ -204,11 +204,11 @@ class MovementRules(EngineCore):
             parts.append(f'joined "{self.plan.campaigns[goal.campaign].name}"')
         for seq_id in goal.upstream_sequences:
             if seq_id in c.active and not self.plan.nodes[seq_id].runs_until_completed:
-                parts.append(self.leave_sequence(c, seq_id, f'achieved "{goal.name}"'))
+                parts.append(self.leave_sequence(c, seq_id, f'achieved {goal.label}'))
         if goal.id in c.waiting:
             del c.waiting[goal.id]
             self.bump(goal.id, "waiting", -1)
         for successor in goal.successors:
             parts.append(self.enter(c, successor, goal.id))
         verb = "achieved again" if again else "achieved"
-        self.fill(slot, f'{c.name} {verb} "{goal.name}" ({how})', parts)
+        self.fill(slot, f'{c.name} {verb} {goal.label} ({how})', parts)

@@ -32,6 +32,9 @@ class NodePlan:
     # sequences
     steps: tuple[Step, ...] = ()
     runs_until_completed: bool = False
+    # how the log and journeys name it: '"Name"', or '"Name" in "Campaign"' when a node of
+    # another campaign in the run has the same name
+    label: str = ""
 
 
 @dataclass(slots=True)
@@ -59,6 +62,16 @@ class Plan:
         for campaign in campaigns:
             self._add_campaign(campaign)
         self.all_campaign_names = {c.id: c.name for c in workspace.campaigns}
+        self._label_nodes()
+
+    def _label_nodes(self) -> None:
+        campaigns_by_name: dict[str, set[str]] = {}
+        for node in self.nodes.values():
+            campaigns_by_name.setdefault(node.name, set()).add(node.campaign)
+        for node in self.nodes.values():
+            node.label = f'"{node.name}"'
+            if len(campaigns_by_name[node.name]) > 1:
+                node.label += f' in "{self.campaigns[node.campaign].name}"'
 
     def _add_campaign(self, campaign: Campaign) -> None:
         order = [n.id for n in campaign.nodes]

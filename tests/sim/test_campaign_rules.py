@@ -233,3 +233,15 @@ def test_C14_campaign_option_simulates_one_campaign_alone() -> None:
                          campaign="c")
     assert set(result.nodes) == {"s"}
     assert result.action_sets == {"successful_purchase": 1}  # action sets still fire
+
+
+def test_log_names_the_campaign_of_a_node_whose_name_another_campaign_shares() -> None:
+    first, second = seq("w1", email()), seq("w2", email())
+    first["name"] = second["name"] = "Welcome"
+    ws = workspace(camp("a", [first, seq("only", email())], "w1>only"), camp("b", [second]))
+    _, result = simulate(ws, add(at(1), "ana", "a"), add(at(2), "ana", "b"))
+    assert any('entered "Welcome" in "A"' in line for line in result.log)
+    assert any('entered "Welcome" in "B"' in line for line in result.log)
+    assert any('entered "Only"' in line and '"Only" in' not in line for line in result.log)
+    assert [j["detail"] for j in events_of(result, "ana", "entered")][:1] == [
+        'entered "Welcome" in "A"']
