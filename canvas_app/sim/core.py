@@ -64,8 +64,17 @@ class EngineCore:
         state = ContactState(contact.id, contact.first_name, contact.last_name,
                              contact.email, contact.tags, contact.contact_type,
                              self._keep_journey(index))
-        self.contacts[contact.id] = state
-        self._by_key.setdefault(contact.match_key(), contact.id)
+        replaced = self.contacts.get(contact.id)
+        self.contacts[contact.id] = state  # a replacement keeps the replaced one's place
+        if replaced is None:
+            self._by_key.setdefault(contact.match_key(), contact.id)
+        else:  # the old identity may now belong to another contact, or to nobody
+            for key in (replaced.match_key(), state.match_key()):
+                self._by_key.pop(key, None)
+                owner = next((cid for cid, c in self.contacts.items()
+                              if c.match_key() == key), None)
+                if owner is not None:
+                    self._by_key[key] = owner
         return state
 
     def find_contact(self, key: tuple[str, str, str]) -> str | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..domain.contacts import normalise_email, normalise_name
+
 IN = "in"
 REMOVED = "removed"
 
@@ -39,6 +41,11 @@ class ContactState:
 
     def position(self) -> list[str]:
         return sorted([*self.active, *self.waiting])
+
+    def match_key(self) -> tuple[str, str, str]:
+        """First name, last name and email as R15 and C10 compare them."""
+        return (normalise_name(self.first_name), normalise_name(self.last_name),
+                normalise_email(self.email))
 
 
 @dataclass(slots=True)

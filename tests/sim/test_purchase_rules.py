@@ -206,6 +206,20 @@ def test_R15_buyer_matched_on_first_last_and_email_or_created() -> None:
     assert result.contacts["new-2"]["tags"] == []
 
 
+def test_R15_a_scenario_contact_replacing_a_workspace_one_takes_its_identity_too() -> None:
+    """The scenario's "ana" is someone else: a buyer with the workspace ana's name and email
+    matches nobody any more, so a contact is created; the new identity matches "ana"."""
+    ws = workspace(action_sets=ALL_SETS)
+    zoe = {"id": "ana", "first_name": "Zoe", "last_name": "Park", "email": "zoe@example.com"}
+    old = {"first_name": "Ana", "last_name": "Diaz", "email": "ana@example.com"}
+    new = {"first_name": "Zoe", "last_name": "Park", "email": "zoe@example.com"}
+    _, result = simulate(ws, buy(at(2), old, "o-1", "mitt"), buy(at(3), new, "o-2", "mitt"),
+                         contacts=[zoe])
+    assert result.action_sets["contact_creation"] == 1
+    assert result.contacts["new-1"]["email"] == "ana@example.com"
+    assert [j["detail"].split()[1] for j in events_of(result, "ana", "purchase")] == ["o-2"]
+
+
 def test_R15_contact_creation_fires_even_when_the_payment_fails() -> None:
     ws = workspace(action_sets=ALL_SETS)
     _, result = simulate(ws, buy(at(2), {"first_name": "N", "last_name": "B",
