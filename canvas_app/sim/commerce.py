@@ -53,12 +53,16 @@ class CommerceRules(MovementRules):
         label = set_label(key, self.plan.catalog)
         self.journey(c, "action_set", None, f'"{label}" ({len(actions)} actions)')
         self.say(f'{c.name}: action set "{label}" ran')
+        # A tag that a sequence started by these actions applies at once is one the actions
+        # triggered too: its goals wait with the others (R16, C11).
+        outer, self.deferring = self.deferring, (c.id, deferred)
         for action in actions:
             delay = duration_seconds(action.delay)
             if delay > 0:
                 self.schedule(self.now + delay, ACTION, c.id, action, key)
             else:
                 self.do_action(c, action, key, deferred)
+        self.deferring = outer
 
     def do_action(self, c: ContactState, action: Step, key: str,
                   deferred: Deferred | None) -> None:

@@ -57,6 +57,9 @@ class EngineCore:
         self.campaign_contacts: dict[str, int] = {c: 0 for c in plan.campaigns}
         # (time, node or "@set"/"@email"/"@campaign", key, delta) when a recorder is set
         self.recorder: list[tuple[int, str, str, int]] | None = None
+        # (contact, list) while an action set runs: tags applied to that contact at once
+        # have their goals checked after the set's goals (R16, C11)
+        self.deferring: tuple[str, list[tuple[str, str]]] | None = None
 
     # -- contacts ---------------------------------------------------------------------
     def add_contact(self, contact: Contact) -> ContactState:

@@ -154,6 +154,8 @@ class MovementRules(EngineCore):
             return  # C7: a tag the contact already has achieves nothing
         c.tags.add(tag)
         self.journey(c, "tag_applied", None, f'"{tag}" ({how})')
+        if deferred is None and self.deferring is not None and self.deferring[0] == c.id:
+            deferred = self.deferring[1]
         if deferred is not None:
             deferred.append((tag, how))
         else:

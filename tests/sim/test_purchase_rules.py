@@ -258,6 +258,22 @@ def test_R16_add_to_campaign_action_makes_the_purchase_goal_eligible() -> None:
     assert result.nodes["post"]["entered"] == 1
 
 
+def test_R16_a_tag_from_a_sequence_an_action_started_waits_with_the_actions_tags() -> None:
+    """The purchase set applies "U", then adds the buyer to a campaign whose sequence applies
+    "T" at once: both are tags the actions triggered, so their goals come after the purchase
+    goal, in the order the tags were applied (C11)."""
+    ws = workspace(camp("c2", [seq("s2", tag("T"))]),
+                   camp("c3", [pgoal("pg", any_purchase=True, achieved_by="any_contact"),
+                               tgoal("tg", "T", achieved_by="any_contact"),
+                               tgoal("tg2", "U", achieved_by="any_contact")]),
+                   action_sets={"successful_purchase": [
+                       tag("U"), {"kind": "add_to_campaign", "campaign": "c2"}]})
+    _, result = simulate(ws, buy(at(2), "ana", "o-1", "mitt"))
+    achieved = [j["node"] for j in events_of(result, "ana", "achieved")]
+    assert achieved == ["pg", "tg2", "tg"]
+    assert result.nodes["s2"]["completed"] == 1
+
+
 def test_R16_cart_login_runs_on_login_then_tag_goals() -> None:
     ws = workspace(camp("c", [tgoal("g", "logged in"), seq("s", email())], "g>s"),
                    action_sets={"on_login": [{"kind": "add_to_campaign", "campaign": "c"},
