@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 
 def normalise_name(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return text.strip().casefold()  # C10: trimmed, case-insensitive; inner spaces count
 
 
 def normalise_email(text: str) -> str:

@@ -220,6 +220,16 @@ def test_R15_a_scenario_contact_replacing_a_workspace_one_takes_its_identity_too
     assert [j["detail"].split()[1] for j in events_of(result, "ana", "purchase")] == ["o-2"]
 
 
+def test_C10_names_are_trimmed_and_caseless_but_inner_spaces_count() -> None:
+    mary = {"id": "mary", "first_name": "Mary Ann", "last_name": "Lee", "email": "m@x.com"}
+    ws = workspace(contacts=[mary])
+    same = {"first_name": "  MARY ANN ", "last_name": "lee", "email": "M@x.com"}
+    spaced = {"first_name": "Mary   Ann", "last_name": "Lee", "email": "m@x.com"}
+    _, result = simulate(ws, buy(at(2), same, "o-1", "mitt"), buy(at(3), spaced, "o-2", "mitt"))
+    assert len(events_of(result, "mary", "purchase")) == 1
+    assert result.contacts["new-1"]["first_name"] == "Mary   Ann"
+
+
 def test_R15_contact_creation_fires_even_when_the_payment_fails() -> None:
     ws = workspace(action_sets=ALL_SETS)
     _, result = simulate(ws, buy(at(2), {"first_name": "N", "last_name": "B",
