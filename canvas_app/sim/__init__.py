@@ -71,8 +71,10 @@ order (``p-0001`` ...) and buy as themselves (no contact creation).
 
 Choices where SPEC.md is silent
 -------------------------------
-- Times are kept to the whole second. Scenario events after the horizon are not simulated
-  (the log says how many).
+- Times are kept to the whole second (fractions are dropped): events within one second are
+  one instant and run in file order (C11), and an event less than a second before ``start``
+  is taken as at ``start``. Scenario events after the horizon are not simulated (the log
+  says how many).
 - R5a is per contact and sequence for the whole run: re-adding a removed contact starts it
   at the entry nodes again, but sequences it entered before are skipped (and logged).
 - A contact removed from a campaign that achieves an *any contact* goal of it is back in
