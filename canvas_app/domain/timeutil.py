@@ -1,14 +1,24 @@
 """Durations and times as the files write them (C5).
 
 A duration is a number of minutes or an ISO 8601 duration in weeks, days, hours, minutes and
-seconds (``P1W``, ``P2DT3H``, ``PT90M``); months and years are refused. Times are ISO 8601;
-a time without an offset is UTC. Output times are UTC with a ``Z``.
+seconds (``P1W``, ``P2DT3H``, ``PT90M``); months and years are refused, and so is a duration
+longer than :data:`MAX_DURATION` (2000 years: far beyond any campaign, yet more than the
+longest delay the step editor offers, 100000 weeks). Times are ISO 8601; a time without an
+offset is UTC and must fall in the years 1 to 9998 once in UTC (:data:`FIRST_TIME`,
+:data:`LAST_TIME`), so that shifting it into any time zone stays a valid date. Output times are
+UTC with a ``Z``.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import UTC, datetime, timedelta
+
+MAX_DURATION_YEARS = 2000
+MAX_DURATION = timedelta(days=365.25 * MAX_DURATION_YEARS)
+FIRST_TIME = datetime(1, 1, 1, tzinfo=UTC)
+LAST_TIME = datetime(9998, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
 
 _ISO_DURATION = re.compile(
     r"^P(?!$)(?:(?P<weeks>\d+(?:\.\d+)?)W)?(?:(?P<days>\d+(?:\.\d+)?)D)?"
@@ -22,8 +32,11 @@ def parse_duration(value: object) -> timedelta:
     if isinstance(value, bool):
         raise ValueError("a duration is a number of minutes or an ISO 8601 duration like P1D")
     if isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"{value} is not a duration: use a finite number of minutes")
         if value < 0:
             raise ValueError(f"a duration cannot be negative ({value})")
+        _check_length(value, value * 60.0)
         return timedelta(minutes=value)
     if isinstance(value, str):
         text = value.strip().upper()
@@ -35,8 +48,20 @@ def parse_duration(value: object) -> timedelta:
         if not match:
             raise ValueError(f"{value!r} is not a duration: use minutes or ISO 8601 like P2DT3H")
         parts = {k: float(v) for k, v in match.groupdict().items() if v}
+        _check_length(value, sum(amount * _UNIT_SECONDS[unit] for unit, amount in parts.items()))
         return timedelta(**parts)
     raise ValueError("a duration is a number of minutes or an ISO 8601 duration like P1D")
+
+
+_UNIT_SECONDS = {"weeks": 604800.0, "days": 86400.0, "hours": 3600.0, "minutes": 60.0,
+                 "seconds": 1.0}
+
+
+def _check_length(value: object, seconds: float) -> None:
+    """A ValueError when ``seconds`` is longer than MAX_DURATION (checked before building
+    the timedelta, which overflows on huge values)."""
+    if not seconds <= MAX_DURATION.total_seconds():
+        raise ValueError(f"{value} is too long (more than {MAX_DURATION_YEARS} years)")
 
 
 def format_duration(delta: timedelta) -> str:
@@ -87,7 +112,14 @@ def parse_time(value: object) -> datetime:
         raise ValueError(f"{value!r} is not an ISO 8601 time like 2026-01-02T09:00:00Z") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+    try:
+        moment = moment.astimezone(UTC)
+    except OverflowError:  # e.g. 9999-12-31T23:59:59-01:00 is in the year 10000 in UTC
+        moment = None
+    if moment is None or not FIRST_TIME <= moment <= LAST_TIME:
+        raise ValueError(f"{value!r} is out of range: a time falls in the years 1 to 9998 "
+                         "(in UTC)")
+    return moment
 
 
 def format_time(moment: datetime) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -25,8 +26,9 @@ from ..domain.contacts import Contact
 from ..domain.ecommerce import LEGACY_SETTING, Ecommerce
 from ..domain.errors import Problem
 from ..domain.nodes import Node, node_kind, node_kinds
-from ..domain.sequence import StepValueError, step_from_data, step_to_data
-from ..domain.steps import Step
+from ..domain.purchase import PurchaseGoalConfig, validate_purchase
+from ..domain.sequence import DURATION_SCHEMA, StepValueError, step_from_data, step_to_data
+from ..domain.steps import ACTION_KINDS, STEP_KINDS, Step
 from ..domain.workspace import Workspace
 from .atomic import write_text_atomic
 from .errors import LoadError, json_path
@@ -44,23 +46,59 @@ def read_json(path: str | os.PathLike[str], source: str | None = None) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise LoadError(source, Problem("", f"cannot read the file: {reason}")) from None
+    return parse_json(text, source)
+
+
+def parse_json(text: str, source: str = "") -> Any:
+    """Parsed JSON text, refusing what JSON does not allow or Python cannot hold with a
+    located LoadError: ``NaN``/``Infinity``, numbers too large for a float (``1e400``,
+    which Python would read as infinity), and nesting too deep to read."""
     seen: list[str] = []
 
     def non_finite(token: str) -> _NonFinite:
         seen.append(token)
         return _NonFinite(token)
 
+    def parse_float(token: str) -> float | _NonFinite:
+        value = float(token)
+        if math.isinf(value):
+            seen.append(token)
+            return _TooLarge(token)
+        return value
+
+    def parse_int(token: str) -> int | _NonFinite:
+        if len(token) < _LONG_INT:
+            return int(token)
+        try:  # Python refuses integers of over 4300 digits; floats end near 1.8e308
+            value = int(token)
+            float(value)
+            return value
+        except (ValueError, OverflowError):
+            seen.append(token)
+            return _TooLarge(token)
+
     try:
-        data = json.loads(text, parse_constant=non_finite)
+        data = json.loads(text, parse_constant=non_finite, parse_float=parse_float,
+                          parse_int=parse_int)
+        bad = _find_non_finite(data, []) if seen else None  # searched only when there is one
     except json.JSONDecodeError as exc:
         raise LoadError(source, Problem(
             f"line {exc.lineno} column {exc.colno}", f"malformed JSON: {exc.msg}")) from None
-    bad = _find_non_finite(data, []) if seen else None  # the search only when there is one
+    except RecursionError:
+        raise LoadError(source, Problem("", TOO_DEEP)) from None
     if bad is not None:
         path, token = bad
-        raise LoadError(source, Problem(json_path(path), f"{token} is not a number JSON allows: "
-                                                         "use a finite number"))
+        if isinstance(token, _TooLarge):
+            shown = token if len(token) <= 40 else f"{token[:20]}…{token[-10:]}"
+            message = f"{shown} is too large a number: use a finite number within ±1e308"
+        else:
+            message = f"{token} is not a number JSON allows: use a finite number"
+        raise LoadError(source, Problem(json_path(path), message))
     return data
+
+
+TOO_DEEP = "the JSON is nested too deeply to read (arrays or objects inside each other)"
+_LONG_INT = 300  # integers this long may not fit a float: they are checked
 
 
 class _NonFinite(str):
@@ -68,9 +106,14 @@ class _NonFinite(str):
     refused (Python's json module accepts them; JSON does not)."""
 
 
-def _find_non_finite(value: Any, path: list[str | int]) -> tuple[list[str | int], str] | None:
+class _TooLarge(_NonFinite):
+    """What a number too large for a float parses to (``1e400``, a 400-digit integer)."""
+
+
+def _find_non_finite(value: Any,
+                     path: list[str | int]) -> tuple[list[str | int], _NonFinite] | None:
     if isinstance(value, _NonFinite):
-        return path, str(value)
+        return path, value
     if isinstance(value, dict):
         items: Any = value.items()
     elif isinstance(value, list):
@@ -94,34 +137,125 @@ def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(workspace_schema())
 
 
-def schema_problem(error: ValidationError) -> Problem:
-    """A readable Problem from a jsonschema error."""
-    path = json_path(list(error.absolute_path))
+def schema_problem(error: ValidationError, data: Any = None) -> Problem:
+    """A readable Problem from a jsonschema error; with the file's ``data``, a problem
+    inside a node names the node's id, as the model's own checks do (C6)."""
+    problem = _describe(error)
+    node_id = _node_id(list(error.absolute_path), data)
+    if node_id is not None:
+        problem = Problem(problem.path, f"(node {node_id}) {problem.message}")
+    return problem
+
+
+def _describe(error: ValidationError) -> Problem:
+    parts = list(error.absolute_path)
+    path = json_path(parts)
     validator = error.validator
+    instance = error.instance
     if validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return Problem(path, f'the key "{missing}" is missing')
-    if validator == "enum" and path.endswith(".kind") and ".nodes[" in path:
-        known = ", ".join(node_kinds())
-        return Problem(path, f'unknown node kind "{error.instance}" (known: {known})')
+    if validator == "enum" and parts and parts[-1] == "kind":
+        kind = _kind_word(parts)
+        if kind is not None:
+            word, known = kind
+            return Problem(path, f'unknown {word} kind {_shown(instance)} (known: '
+                                 f'{", ".join(known)})')
     if validator == "enum":
         allowed = ", ".join(json.dumps(v) for v in error.validator_value)
-        return Problem(path, f"{json.dumps(error.instance)} is not allowed here "
+        return Problem(path, f"{_shown(instance)} is not allowed here "
                              f"(expected one of: {allowed})")
     if validator == "type":
         expected = error.validator_value
-        expected = " or ".join(expected) if isinstance(expected, list) else expected
-        return Problem(path, f"expected {_article(expected)}, found "
-                             f"{json.dumps(error.instance)[:60]}")
-    if validator == "oneOf" and path.endswith("payment_types"):
-        return Problem(path, 'payment types must be "any" or a non-empty list of '
-                             'payment type ids')
-    if validator == "propertyNames":
-        return Problem(path, error.message)
+        expected = (" or ".join(_article(t) for t in expected) if isinstance(expected, list)
+                    else _article(expected))
+        return Problem(path, f"expected {expected}, found {_shown(instance)}")
+    if validator == "oneOf":
+        return _one_of(error, path)
+    if validator == "minLength":
+        return Problem(path, f"{_shown(instance)} is too short (at least "
+                             f"{error.validator_value} characters)")
+    if validator == "minItems":
+        return Problem(path, f"the list needs at least {error.validator_value} "
+                             f"item{'s' if error.validator_value != 1 else ''}")
+    if validator in ("minimum", "maximum"):
+        word = "less" if validator == "minimum" else "more"
+        return Problem(path, f"{_shown(instance)} is too {'small' if word == 'less' else 'large'}"
+                             f" (it cannot be {word} than {error.validator_value})")
+    if validator == "additionalProperties" and error.validator_value is False \
+            and isinstance(instance, dict):
+        known = list(error.schema.get("properties", {}))
+        extra = [k for k in instance if k not in known]
+        if extra:
+            return Problem(path, f'unknown key "{extra[0]}" (known: {", ".join(known)})')
+    if validator == "const":
+        return Problem(path, f"expected {json.dumps(error.validator_value)}, found "
+                             f"{_shown(instance)}")
     return Problem(path, error.message)
 
 
+def _one_of(error: ValidationError, path: str) -> Problem:
+    instance = error.instance
+    if error.schema == DURATION_SCHEMA:
+        return Problem(path, f"{_shown(instance)} is not a duration: use a number of minutes "
+                             "(0 or more) or an ISO 8601 duration like P2DT3H")
+    if path.endswith("config.payment_types") and (instance == [] or isinstance(instance, str)):
+        # the words of the purchase goal's own check (R11), as its dialog shows them
+        config = PurchaseGoalConfig(any_purchase=True, payment_types=instance)
+        for problem in validate_purchase(config, Catalog()):
+            if problem.path == "config.payment_types":
+                return Problem(path, problem.message)
+    # The branch meant for this kind of value (e.g. the object form of a buyer) explains.
+    context = list(error.context or [])
+    wrong_type = {e.relative_schema_path[0] for e in context
+                  if e.validator == "type" and len(e.relative_schema_path) == 2}
+    meant = [e for e in context if e.relative_schema_path[0] not in wrong_type]
+    branches = {e.relative_schema_path[0] for e in meant}
+    if len(branches) == 1:
+        best = best_match(meant, key=_error_rank)
+        if best is not None:
+            return _describe(best)
+    types = [b.get("type") for b in error.validator_value if isinstance(b, dict)]
+    if types and all(isinstance(t, str) for t in types):
+        expected = " or ".join(_article(t) for t in dict.fromkeys(types))
+        return Problem(path, f"expected {expected}, found {_shown(instance)}")
+    return Problem(path, f"{_shown(instance)} is not allowed here")
+
+
+def _kind_word(parts: list[str | int]) -> tuple[str, list[str]] | None:
+    """Which kind an enum error on ``...kind`` is about: node, step or action kind."""
+    if len(parts) == 5 and parts[0] == "campaigns" and parts[2] == "nodes":
+        return "node", list(node_kinds())
+    if len(parts) >= 3 and parts[-3] == "steps":
+        return "step", list(STEP_KINDS)
+    if parts[0] == "ecommerce":
+        return "action", list(ACTION_KINDS)
+    return None
+
+
+def _node_id(parts: list[str | int], data: Any) -> str | None:
+    """The id of the node a path inside ``campaigns[i].nodes[j]`` points into, if it has
+    one (not for a problem with the id itself)."""
+    if (data is None or len(parts) < 4 or parts[0] != "campaigns" or parts[2] != "nodes"
+            or parts[4:5] == ["id"]):
+        return None
+    try:
+        node = data["campaigns"][parts[1]]["nodes"][parts[3]]
+    except (KeyError, IndexError, TypeError):
+        return None
+    node_id = node.get("id") if isinstance(node, dict) else None
+    return node_id if isinstance(node_id, str) and node_id else None
+
+
+def _shown(value: Any) -> str:
+    """A value as JSON, cut short when long."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _article(word: str) -> str:
+    if word == "null":
+        return word
     return ("an " if word[:1] in "aeiou" else "a ") + word
 
 
@@ -164,7 +298,7 @@ def check_schema(data: Any) -> Problem | None:
     except fastjsonschema.JsonSchemaException:
         pass
     error = best_match(_validator().iter_errors(data), key=_error_rank)
-    return schema_problem(error) if error is not None else None
+    return schema_problem(error, data) if error is not None else None
 
 
 def _error_rank(error: ValidationError) -> tuple[int, int]:
@@ -176,7 +310,7 @@ def workspace_from_data(data: Any, source: str = "") -> Workspace:
     if not isinstance(data, dict):
         raise LoadError(source, Problem("", "a workspace file holds a JSON object"))
     if data.get("format") != FORMAT:
-        found = json.dumps(data.get("format"))
+        found = _shown(data.get("format"))
         raise LoadError(source, Problem(
             "format", f'not a Campaign Canvas workspace: format is {found}, '
                       f'expected "{FORMAT}"'))

@@ -33,7 +33,8 @@ CASES = {
                       "version: version 2 is newer than this app can read"),
     "bad_version": (_set(lambda d: d, "version", "one"), 'version: unsupported version "one"'),
     "unknown_node_kind": (_set(lambda d: d["campaigns"][0]["nodes"][0], "kind", "webhook"),
-                          'campaigns[0].nodes[0].kind: unknown node kind "webhook"'),
+                          'campaigns[0].nodes[0].kind: (node nurture) unknown node kind '
+                          '"webhook" (known: purchase_goal, tag_goal, sequence)'),
     "link_to_missing_node": (
         lambda d: d["campaigns"][0]["edges"].append({"source": "nurture", "target": "ghost"}),
         'campaigns[0].edges[2].target: there is no node "ghost" in this campaign'),
@@ -68,11 +69,13 @@ CASES = {
         "campaigns[0].nodes[1].config: (node bought-shock) no purchase option is selected"),
     "R11_no_payment_type_empty_list": (
         _set(_nurture_goal, "payment_types", []),
-        'campaigns[0].nodes[1].config.payment_types: payment types must be "any" or a '
-        "non-empty list"),
+        # the words of the purchase goal dialog (R11: one problem, one message everywhere)
+        'campaigns[0].nodes[1].config.payment_types: (node bought-shock) no payment type is '
+        'chosen and "any payment types" is not set'),
     "R11_payment_types_missing": (
         lambda d: _nurture_goal(d).pop("payment_types"),
-        'campaigns[0].nodes[1].config: the key "payment_types" is missing'),
+        'campaigns[0].nodes[1].config: (node bought-shock) the key "payment_types" is '
+        'missing'),
     "R11_unknown_product": (
         _set(_nurture_goal, "products", ["shock", "diving-board"]),
         'campaigns[0].nodes[1].config.products[1]: (node bought-shock) no product '
@@ -114,9 +117,46 @@ CASES = {
     "empty_node_name": (
         _set(lambda d: d["campaigns"][0]["nodes"][2], "name", "  "),
         "campaigns[0].nodes[2].name: (node post-purchase) a node's name cannot be empty"),
+    # D7: a step's kind is a step kind; the schema's findings name the node like the rest
+    "unknown_step_kind": (
+        _set(lambda d: d["campaigns"][0]["nodes"][0]["steps"][0], "kind", "send_email"),
+        'campaigns[0].nodes[0].steps[0].kind: (node nurture) unknown step kind "send_email" '
+        "(known: email, delay, wait_until, apply_tag, remove_tag, notify_team, "
+        "set_contact_type)"),
+    "unknown_action_kind": (
+        _set(lambda d: d["ecommerce"]["action_sets"]["on_login"][0], "kind", "email"),
+        'ecommerce.action_sets.on_login[0].kind: unknown action kind "email" (known: '
+        "apply_tag, remove_tag, send_email"),
+    "negative_delay": (
+        _set(lambda d: d["campaigns"][0]["nodes"][0]["steps"][1], "duration", -5),
+        "campaigns[0].nodes[0].steps[1].duration: (node nurture) -5 is not a duration: use a "
+        "number of minutes (0 or more) or an ISO 8601 duration like P2DT3H"),
+    "node_without_name": (
+        lambda d: d["campaigns"][0]["nodes"][2].pop("name"),
+        'campaigns[0].nodes[2]: (node post-purchase) the key "name" is missing'),
+    # D4: values that do not fit a date are refused where they are, not mid-run
+    "delay_too_long": (
+        _set(lambda d: d["campaigns"][0]["nodes"][0]["steps"][1], "duration", "P3000000D"),
+        "campaigns[0].nodes[0].steps[1].duration: (node nurture) P3000000D is too long (more "
+        "than 2000 years)"),
+    "delay_overflowing_a_timedelta": (
+        _set(lambda d: d["campaigns"][0]["nodes"][0]["steps"][1], "duration", "P99999999999D"),
+        "campaigns[0].nodes[0].steps[1].duration: (node nurture) P99999999999D is too long"),
+    "delay_in_minutes_overflowing": (
+        _set(lambda d: d["campaigns"][0]["nodes"][0]["steps"][1], "duration", 1e300),
+        "campaigns[0].nodes[0].steps[1].duration: (node nurture) 1e+300 is too long"),
+    "action_delay_too_long": (
+        _set(lambda d: d["ecommerce"]["action_sets"]["on_login"][0], "delay", "P3000000D"),
+        "ecommerce.action_sets.on_login[0].delay: P3000000D is too long (more than 2000 "
+        "years)"),
+    "wait_until_past_year_9999_in_utc": (
+        lambda d: d["campaigns"][0]["nodes"][0]["steps"].append(
+            {"kind": "wait_until", "until": "9999-12-31T23:59:59-01:00"}),
+        "campaigns[0].nodes[0].steps[5].until: (node nurture) '9999-12-31T23:59:59-01:00' is "
+        "out of range: a time falls in the years 1 to 9998 (in UTC)"),
     "wrong_type": (
         _set(lambda d: d["campaigns"][0]["nodes"][0], "x", "left"),
-        'campaigns[0].nodes[0].x: expected a number, found "left"'),
+        'campaigns[0].nodes[0].x: (node nurture) expected a number, found "left"'),
 }
 
 
@@ -162,6 +202,40 @@ def test_non_finite_numbers_are_refused_with_their_place(token, tmp_path, capsys
     assert capsys.readouterr().err.strip() == (
         f"{path}: campaigns[0].nodes[1].x: {token} is not a number JSON allows: "
         "use a finite number")
+
+
+@pytest.mark.parametrize(("token", "shown"), [
+    ("1e400", "1e400"), ("-1e400", "-1e400"),
+    ("9" * 400, "99999999999999999999\u20269999999999"),
+    ("9" * 5000, "99999999999999999999\u20269999999999")])
+def test_numbers_too_large_for_a_float_are_refused_with_their_place(token, shown, tmp_path,
+                                                                    capsys):
+    # D5: Python reads 1e400 as infinity, which export would then write as Infinity
+    text = json.dumps(BASE, indent=2).replace('"x": 240', f'"x": {token}', 1)
+    path = tmp_path / "big.campaign.json"
+    path.write_text(text)
+    assert main(["validate", str(path)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"{path}: campaigns[0].nodes[1].x: {shown} is too large a number: use a finite "
+        "number within \u00b11e308")
+
+
+def test_the_largest_float_still_loads(tmp_path, capsys):
+    text = json.dumps(BASE, indent=2).replace('"x": 240', '"x": 1e308', 1)
+    path = tmp_path / "big.campaign.json"
+    path.write_text(text)
+    assert main(["validate", str(path)]) == 0
+
+
+def test_json_nested_too_deeply_is_one_line(tmp_path):
+    # D4: 100000 nested arrays made the JSON reader raise RecursionError
+    path = tmp_path / "deep.campaign.json"
+    path.write_text("[" * 100000 + "]" * 100000)
+    out = subprocess.run([sys.executable, "-m", "canvas_app", "validate", str(path)],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 1
+    assert out.stderr == (f"{path}: the JSON is nested too deeply to read (arrays or objects "
+                          "inside each other)\n")
 
 
 def test_missing_file(tmp_path, capsys):
