@@ -61,8 +61,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from .io import save_workspace
-    from .sources import missing_sqlite_file
-    from .store import Store, StoreError, default_db_url, resolve_url
+    from .sources import missing_sqlite_file, read_store
+    from .store import StoreError, default_db_url, resolve_url
 
     url = resolve_url(args.db) if args.db else default_db_url()
     missing = missing_sqlite_file(args.db or url)
@@ -70,8 +70,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise StoreError(f"{args.db}: no such file" if args.db else
                          f"there is no workspace to export yet ({missing} does not exist): "
                          "open the app or import a file first")
-    with Store(url) as store:
-        workspace = store.load()
+    workspace = read_store(args.db or url)  # read-only: never migrates or creates tables
     save_workspace(workspace, args.output)
     print(f"exported {_safe_url(url)} to {args.output} ({len(workspace.campaigns)} campaigns)")
     return 0

@@ -30,14 +30,23 @@ def missing_sqlite_file(arg: str) -> str | None:
 
 
 def open_workspace(arg: str) -> Workspace:
-    """Loads a workspace from a JSON file or an existing store; never creates a database.
+    """Loads a workspace from a JSON file or an existing store; never writes to a database.
 
     Raises LoadError or StoreError with one clear line."""
     if is_json_source(arg):
         return load_workspace(arg)
+    return read_store(arg)
+
+
+def read_store(arg: str) -> Workspace:
+    """The workspace in an existing store (a SQLite path or a SQLAlchemy URL), read without
+    writing anything: a missing file, an empty database, one at an older schema (not
+    upgraded here) or one holding another application's tables is refused with a
+    StoreError of one line that names ``arg`` (a URL's password hidden)."""
     from .store import Store, StoreError, resolve_url
 
     if missing_sqlite_file(arg) is not None:
         raise StoreError(f"{arg}: no such file")
-    with Store(resolve_url(arg)) as store:
+    label = None if "://" in arg else arg
+    with Store(resolve_url(arg), read_only=True, label=label) as store:
         return store.load()

@@ -5,7 +5,9 @@
         assert store.load() == workspace
 
 The tables are in :mod:`.models`, their Alembic migrations in ``migrations/`` (applied
-when a store is opened), the mapping to and from the domain in :mod:`.mapping`.
+when a store is opened, never by ``Store(url, read_only=True)``; a database holding another
+application's tables is refused either way), the mapping to and from the domain in
+:mod:`.mapping`.
 """
 
 from .repository import Store, StoreError, default_db_url, resolve_url

@@ -2,8 +2,11 @@
 
 ``Store(url)`` opens the database and brings its schema up to date (Alembic migrations,
 applied on open); :meth:`Store.save` replaces the stored workspace in one transaction and
-:meth:`Store.load` reads it back. Every database problem becomes a :class:`StoreError`
-whose text is one line naming the URL, with any password hidden.
+:meth:`Store.load` reads it back. ``Store(url, read_only=True)`` never writes: it refuses
+a database that holds no store yet or one at an older schema instead of migrating it.
+Either way a database with other tables but not ours (another application's) is refused
+and left as it was. Every database problem becomes a :class:`StoreError` whose text is
+one line naming the database, with any password hidden.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import threading
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+from urllib.parse import quote
 
 import platformdirs
 from sqlalchemy import delete, event, insert, select, text
@@ -23,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.workspace import Workspace
 from .mapping import build_workspace, workspace_rows
-from .migrate import UnknownRevision, upgrade
+from .migrate import SchemaState, UnknownRevision, schema_state, upgrade
 from .models import (
     TABLES,
     ActionRow,
@@ -44,6 +48,7 @@ APP_NAME = "campaign-canvas"
 DB_FILE = "workspace.db"
 CONNECT_TIMEOUT = 10  # seconds, for PostgreSQL: an unreachable server fails, not hangs
 MIGRATION_LOCK_KEY = 0x43616E7661734342  # a PostgreSQL advisory lock: "CanvasCB"
+LISTED_TABLES = 6  # at most this many of a foreign database's tables are named
 
 # Alembic's ``context`` and ``op`` are process-wide: two threads must not migrate at once.
 _MIGRATING = threading.Lock()
@@ -112,28 +117,68 @@ def describe_error(exc: BaseException, url: str = "") -> str:
 class Store:
     """One workspace in the database at ``url``; usable as a context manager."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, read_only: bool = False, label: str | None = None) -> None:
+        """Opens ``url``. ``label`` names the database in messages (default: the URL with
+        any password hidden); give the path or URL as the user typed it, never with a
+        password. With ``read_only`` nothing is ever written to the database."""
         self.url = url
+        self.read_only = read_only
+        self.label = label or safe_url(url)
         self._engine: Engine | None = None
         try:
-            self._engine = _create_engine(url)
+            self._engine = _create_engine(url, read_only=read_only)
+            if read_only:
+                with self._engine.connect() as connection:
+                    self._check(schema_state(connection))
+                return
             with _MIGRATING, self._writing().begin() as connection:
                 if self._engine.dialect.name == "postgresql":
                     # Another process opening the same new database waits here, then finds
                     # it up to date.
                     connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
                                        {"key": MIGRATION_LOCK_KEY})
+                self._check(schema_state(connection))
                 upgrade(connection)
         except UnknownRevision as exc:
             self.close()
-            raise StoreError(
-                f"cannot open {safe_url(url)}: its tables are at revision {exc.revision}, "
-                "which this version of Campaign Canvas does not know (a newer version "
-                "wrote them)") from None
+            raise self._newer(exc.revision) from None
+        except StoreError:
+            self.close()
+            raise
         except (SQLAlchemyError, ImportError, OSError, ValueError) as exc:
             self.close()
-            raise StoreError(f"cannot open {safe_url(url)}: {describe_error(exc, url)}") \
+            raise StoreError(f"cannot open {self.label}: {describe_error(exc, url)}") \
                 from exc
+
+    def _check(self, state: SchemaState) -> None:
+        """Refuses what this opening must not touch (raises StoreError, writes nothing)."""
+        if state.kind == "foreign":
+            if state.others:
+                listed = ", ".join(state.others[:LISTED_TABLES])
+                more = len(state.others) - LISTED_TABLES
+                if more > 0:
+                    listed += f" and {more} more"
+                why = f"it has other tables: {listed}"
+            else:
+                why = f"its Alembic revision {state.revision} is another application's"
+            raise StoreError(f"{self.label}: not a Campaign Canvas store ({why})")
+        if state.kind == "newer":
+            raise self._newer(state.revision or "?")
+        if not self.read_only:
+            return  # an empty or older store is brought up to date
+        if state.kind == "empty":
+            raise StoreError(f"{self.label}: no workspace in it (the database is empty)")
+        if state.kind == "older":
+            raise StoreError(
+                f"{self.label}: needs upgrading: its tables are at revision {state.revision} "
+                "of an older version of Campaign Canvas; open it once in the app "
+                f"(canvas-app gui {self.label}), which upgrades it, then try again")
+
+    def _newer(self, revision: str) -> StoreError:
+        return StoreError(
+            f"cannot open {self.label}: its tables are at revision {revision}, "
+            "which this version of Campaign Canvas does not know (a newer version "
+            "wrote them)")
 
     # -- context manager ------------------------------------------------------------------
     def __enter__(self) -> Store:
@@ -144,12 +189,13 @@ class Store:
         self.close()
 
     def __repr__(self) -> str:
-        return f"Store({safe_url(self.url)!r})"
+        mode = ", read_only=True" if self.read_only else ""
+        return f"Store({safe_url(self.url)!r}{mode})"
 
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            raise StoreError(f"the store {safe_url(self.url)} is closed")
+            raise StoreError(f"the store {self.label} is closed")
         return self._engine
 
     def _writing(self) -> Engine:
@@ -227,6 +273,8 @@ class Store:
     # -- writing -------------------------------------------------------------------------
     def save(self, workspace: Workspace) -> None:
         """Replaces the stored workspace, in one transaction: all of it or nothing."""
+        if self.read_only:
+            raise StoreError(f"cannot save to {self.label}: it was opened read-only")
         try:
             rows = workspace_rows(workspace)
             with Session(self._writing()) as session, session.begin():
@@ -243,7 +291,7 @@ class Store:
             raise self._error("cannot save to", exc) from exc
 
     def _error(self, doing: str, exc: BaseException, prefix: str = "") -> StoreError:
-        return StoreError(f"{doing} {safe_url(self.url)}: {prefix}{describe_error(exc, self.url)}")
+        return StoreError(f"{doing} {self.label}: {prefix}{describe_error(exc, self.url)}")
 
 
 def _in_table_order(rows: dict[Any, list[dict[str, Any]]]) -> list[tuple[Any, list[dict]]]:
@@ -252,7 +300,7 @@ def _in_table_order(rows: dict[Any, list[dict[str, Any]]]) -> list[tuple[Any, li
     return sorted(rows.items(), key=lambda item: order[item[0].__table__])
 
 
-def _create_engine(url: str) -> Engine:
+def _create_engine(url: str, read_only: bool = False) -> Engine:
     from sqlalchemy import create_engine
 
     parsed = make_url(url)
@@ -261,11 +309,28 @@ def _create_engine(url: str) -> Engine:
     if (backend == "postgresql" and parsed.get_driver_name() in ("psycopg", "psycopg2")
             and "connect_timeout" not in parsed.query):
         connect_args["connect_timeout"] = CONNECT_TIMEOUT
+    if read_only and backend == "sqlite":
+        parsed = _read_only_sqlite(parsed)
     engine = create_engine(parsed, connect_args=connect_args)
     if backend == "sqlite":
-        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "connect", _sqlite_read_only if read_only else _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
+    elif read_only and backend == "postgresql" and \
+            parsed.get_driver_name() in ("psycopg", "psycopg2"):
+        engine = engine.execution_options(postgresql_readonly=True)
     return engine
+
+
+def _read_only_sqlite(parsed: Any) -> Any:
+    """A SQLite file URL opened with ``mode=ro``: the driver can neither write to the file
+    nor create it when it is missing. In-memory databases are left as they are."""
+    database = parsed.database or ""
+    if not database or database == ":memory:":
+        return parsed
+    if str(parsed.query.get("uri", "")).lower() in ("true", "1"):  # already a SQLite URI
+        return parsed.update_query_dict({"mode": "ro"})
+    return parsed.set(database=f"file:{quote(database)}").update_query_dict(
+        {"uri": "true", "mode": "ro"})
 
 
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -275,6 +340,13 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")  # SQLite checks foreign keys only if asked
+    cursor.close()
+
+
+def _sqlite_read_only(dbapi_connection: Any, record: Any) -> None:
+    _sqlite_connect(dbapi_connection, record)
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only = ON")  # in-memory databases too
     cursor.close()
 
 
