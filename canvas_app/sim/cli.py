@@ -55,6 +55,7 @@ def load_any_workspace(arg: str) -> Workspace:
 
 def run(args: argparse.Namespace) -> int:
     from .engine import Simulation
+    from .model import ClockOutOfRange
     from .scenario_file import load_scenario
     from .summary import summary_text
 
@@ -75,7 +76,10 @@ def run(args: argparse.Namespace) -> int:
                                                    "start"))
         sim = Simulation(workspace, scenario, seed=args.seed, campaign=args.campaign,
                          until=until)
-        result = sim.run()
+        try:
+            result = sim.run()
+        except ClockOutOfRange as exc:
+            raise LoadError(args.scenario, exc.problem) from None
         text = result.to_json()
         if args.out:
             from ..io.atomic import write_text_atomic

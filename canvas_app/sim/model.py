@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ..domain.contacts import Contact
+from ..domain.errors import DomainError
 from ..domain.timeutil import format_time
 
 if TYPE_CHECKING:
@@ -33,7 +34,20 @@ def duration_seconds(delta: timedelta | None) -> int:
     return 0 if delta is None else int(round(delta.total_seconds()))
 
 
+# The calendar a run can show: datetime ends with the year 9999.
+FIRST_SECOND = to_seconds(datetime(1, 1, 1, tzinfo=UTC))
+LAST_SECOND = to_seconds(datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC))
+
+
+class ClockOutOfRange(DomainError):
+    """The simulated clock left the calendar (a long delay or renewals late in year 9998)."""
+
+
 def to_datetime(seconds: int) -> datetime:
+    if not FIRST_SECOND <= seconds <= LAST_SECOND:
+        raise ClockOutOfRange(
+            "the simulated clock would pass the end of the calendar (9999-12-31T23:59:59Z): "
+            "a delay or renewal lands after it; give the scenario an earlier horizon (until)")
     return datetime.fromtimestamp(seconds, UTC)
 
 

@@ -137,8 +137,11 @@ class Population:
         return out
 
 
+FORM_CHANNELS: tuple[str, ...] = ("order_form", "legacy_order_form")  # the channels with a form
+
+
 def _default_form(workspace: Workspace, channel: str) -> str | None:
-    if channel not in ("order_form", "legacy_order_form"):
+    if channel not in FORM_CHANNELS:
         return None
     legacy = channel == "legacy_order_form"
     for form in workspace.catalog.order_forms.values():
@@ -230,7 +233,9 @@ def _behaviour(key: tuple[object, ...], spec: PopulationSpec,
         at = resolution * (1 + unit)
         payment_type = payment_types.keys[pt_index]
         outcome = outcomes[outcome_index]
-        form = plan.order_form or _default_form(workspace, channel)
+        # a plan's form goes with the order form channels its mix draws, not the others
+        form = (plan.order_form or _default_form(workspace, channel)
+                if channel in FORM_CHANNELS else None)
         events.append((at, "buy", order, plan.product, channel, payment_type, form, outcome))
         paid_at: int | None = at if outcome == "success" else None
         if retried:

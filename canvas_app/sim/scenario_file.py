@@ -22,7 +22,7 @@ from ..io.errors import LoadError
 from ..io.workspace_file import read_json, schema_problem
 from .files import scenario_schema
 from .model import Buyer, Scenario, ScenarioEvent, iso, to_seconds
-from .population import PopulationSpec, PurchasePlan
+from .population import FORM_CHANNELS, PopulationSpec, PurchasePlan
 
 
 @lru_cache(maxsize=1)
@@ -150,24 +150,46 @@ class _Checker:
             if product not in self.catalog.products:
                 self.bad(f"{where}.products[{j}]", f'no product "{product}" in the catalog')
         self.payment_type(raw["payment_type"], f"{where}.payment_type")
-        channel = event.channel
-        form_id = event.order_form
-        needs_form = channel in ("order_form", "legacy_order_form")
-        if form_id is None and needs_form:
-            self.bad(f"{where}.order_form", f"a {channel} purchase names its order form")
-        elif form_id is not None:
-            form = self.catalog.order_forms.get(form_id)
-            if form is None:
-                self.bad(f"{where}.order_form", f'no order form "{form_id}" in the catalog')
-            elif not needs_form:
-                self.bad(f"{where}.order_form", f"a {channel} purchase has no order form")
-            elif form.legacy != (channel == "legacy_order_form"):
-                kind = "a legacy" if form.legacy else "not a legacy"
-                self.bad(f"{where}.order_form",
-                         f'"{form_id}" is {kind} order form, so the channel cannot be '
-                         f"{channel}")
+        problem = self.form_problem(event.channel or "", event.order_form)
+        if problem is not None:
+            self.bad(f"{where}.order_form", problem)
         if event.outcome is None:
             event.outcome = "success"
+
+    def form_problem(self, channel: str, form_id: str | None,
+                     required: bool = True) -> str | None:
+        """What is wrong with a purchase through ``channel`` naming order form ``form_id``:
+        only the order form channels have one, and a legacy form goes with the legacy
+        channel (R14). ``required``: the channel's form must be named."""
+        needs_form = channel in FORM_CHANNELS
+        a_channel = f"{'an' if channel[:1] in 'aeiou' else 'a'} {channel}"
+        if form_id is None:
+            return (f"{a_channel} purchase names its order form" if needs_form and required
+                    else None)
+        form = self.catalog.order_forms.get(form_id)
+        if form is None:
+            return f'no order form "{form_id}" in the catalog'
+        if not needs_form:
+            return f"{a_channel} purchase has no order form"
+        if form.legacy != (channel == "legacy_order_form"):
+            kind = "a legacy" if form.legacy else "not a legacy"
+            return f'"{form_id}" is {kind} order form, so the channel cannot be {channel}'
+        return None
+
+    def plan_form_problem(self, channel: str | None, form_id: str | None,
+                          mix: dict[str, float]) -> str | None:
+        """As :meth:`form_problem` for a population's purchase plan: its own channel, or
+        else every channel of the mix that the draw can give it. Without a form, the
+        generator takes the catalog's first fitting one."""
+        if channel is not None or form_id is None:
+            return self.form_problem(channel or "", form_id, required=False)
+        takers = [name for name, weight in mix.items() if weight > 0 and name in FORM_CHANNELS]
+        if not takers:
+            drawn = ", ".join(name for name, weight in mix.items() if weight > 0)
+            return (f"none of the population's channels ({drawn}) has an order form: give "
+                    "this purchase its channel")
+        return next((problem for name in takers
+                     if (problem := self.form_problem(name, form_id, required=False))), None)
 
     def orders(self, events: list[ScenarioEvent]) -> None:
         """Duplicate order ids, and payments of orders not placed before them (C11)."""
@@ -238,8 +260,9 @@ class _Checker:
             if p["product"] not in self.catalog.products:
                 self.bad(f"{path}.product", f'no product "{p["product"]}" in the catalog')
             form = p.get("order_form")
-            if form is not None and form not in self.catalog.order_forms:
-                self.bad(f"{path}.order_form", f'no order form "{form}" in the catalog')
+            problem = self.plan_form_problem(p.get("channel"), form, spec.channels)
+            if problem is not None:
+                self.bad(f"{path}.order_form", problem)
             spec.purchases.append(PurchasePlan(
                 p["product"], float(p["probability"]),
                 max(1, self.duration(p, "within", path, 7 * 86400)), p.get("channel"), form))

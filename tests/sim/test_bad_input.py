@@ -1,0 +1,212 @@
+"""Bad simulation input is one located line, never a traceback (SPEC §6, C6, R14).
+
+Times that do not fit the calendar, durations too long to add to a time, population purchase
+plans that name an order form their channel cannot have, and a buyer missing a key.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from canvas_app.io.errors import LoadError
+from canvas_app.sim import Simulation, scenario_from_data
+from canvas_app.sim.model import ClockOutOfRange
+from canvas_app.sim.population import generate
+
+from .helpers import (
+    CATALOG,
+    CONTACTS,
+    add,
+    at,
+    buy,
+    camp,
+    delay,
+    email,
+    pgoal,
+    scenario_data,
+    seq,
+    workspace,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def problem(data: dict[str, Any], ws: Any = None) -> str:
+    ws = ws or workspace(camp("c", [seq("s", email("x"))]))
+    with pytest.raises(LoadError) as info:
+        scenario_from_data(data, ws, "scenario.json")
+    message = str(info.value)
+    assert "\n" not in message
+    return message
+
+
+def population(**spec: Any) -> dict[str, Any]:
+    return scenario_data(population={"count": 2, **spec})
+
+
+# -- D2: a population's purchase plan follows the explicit purchase's channel/form rules ----
+@pytest.mark.parametrize(("plan", "extra", "expected"), [
+    ({"channel": "api", "order_form": "classic"}, {},
+     "population.purchases[0].order_form: an api purchase has no order form"),
+    ({"channel": "shopping_cart", "order_form": "form"}, {},
+     "population.purchases[0].order_form: a shopping_cart purchase has no order form"),
+    ({"channel": "order_form", "order_form": "classic"}, {},
+     'population.purchases[0].order_form: "classic" is a legacy order form, so the channel '
+     "cannot be order_form"),
+    ({"channel": "legacy_order_form", "order_form": "form"}, {},
+     'population.purchases[0].order_form: "form" is not a legacy order form, so the channel '
+     "cannot be legacy_order_form"),
+    ({"channel": "order_form", "order_form": "nope"}, {},
+     'population.purchases[0].order_form: no order form "nope" in the catalog'),
+    # without its own channel, the plan's form must suit every form channel the mix draws
+    ({"order_form": "form"}, {},
+     "population.purchases[0].order_form: none of the population's channels (shopping_cart) "
+     "has an order form: give this purchase its channel"),
+    ({"order_form": "classic"}, {"channels": {"shopping_cart": 1, "order_form": 1}},
+     'population.purchases[0].order_form: "classic" is a legacy order form, so the channel '
+     "cannot be order_form"),
+])
+def test_D2_population_purchase_with_a_form_its_channel_cannot_have_is_refused(
+        plan: dict[str, Any], extra: dict[str, Any], expected: str) -> None:
+    data = population(purchases=[{"product": "shock", "probability": 1, **plan}], **extra)
+    assert problem(data) == f"scenario.json: {expected}"
+
+
+@pytest.mark.parametrize(("channel", "form"), [
+    ("api", "classic"), ("shopping_cart", "form"), ("order_form", "classic"),
+    ("legacy_order_form", "form")])
+def test_D2_explicit_purchase_and_population_plan_give_the_same_words(channel: str,
+                                                                      form: str) -> None:
+    explicit = problem(scenario_data(buy(at(2), "ana", "o-1", "shock", channel=channel,
+                                         order_form=form)))
+    planned = problem(population(purchases=[{"product": "shock", "probability": 1,
+                                             "channel": channel, "order_form": form}]))
+    assert explicit.split(": ", 2)[2] == planned.split(": ", 2)[2]
+
+
+def test_D2_a_plan_form_goes_only_with_the_form_channels_its_mix_draws() -> None:
+    ws = workspace(camp("c", [pgoal("g", order_forms=("form",), achieved_by="any_contact")]))
+    data = scenario_data(seed=3, population={
+        "count": 40, "purchases": [{"product": "shock", "probability": 1, "order_form": "form"}],
+        "channels": {"shopping_cart": 1, "order_form": 1}})
+    scenario = scenario_from_data(data, ws, "scenario.json")
+    assert scenario.population is not None
+    purchases = [e for e in generate(scenario.population, ws, scenario.start, 3).events()
+                 if e.type == "purchase"]
+    by_channel = {e.channel: {x.order_form for x in purchases if x.channel == e.channel}
+                  for e in purchases}
+    assert by_channel == {"shopping_cart": {None}, "order_form": {"form"}}
+    result = Simulation(ws, scenario).run()
+    assert result.nodes["g"]["achieved"] == sum(1 for e in purchases
+                                                if e.channel == "order_form")
+
+
+def test_D2_valid_plans_still_load() -> None:
+    ws = workspace(camp("c", [seq("s", email("x"))]))
+    data = population(purchases=[
+        {"product": "shock", "probability": 1, "channel": "legacy_order_form",
+         "order_form": "classic"},
+        {"product": "mitt", "probability": 1, "channel": "order_form"},
+        {"product": "mitt", "probability": 1, "order_form": "form"}],
+        channels={"order_form": 1, "api": 1})
+    spec = scenario_from_data(data, ws, "scenario.json").population
+    assert spec is not None and [p.order_form for p in spec.purchases] == [
+        "classic", None, "form"]
+
+
+# -- D4: durations and times that do not fit the calendar -----------------------------------
+@pytest.mark.parametrize(("data", "expected"), [
+    (population(arrival_spread="P99999999999D"),
+     "population.arrival_spread: P99999999999D is too long (more than 2000 years)"),
+    (population(purchases=[{"product": "sub", "probability": 1}], renewals=2,
+                renewal_every="P3000000D"),
+     "population.renewal_every: P3000000D is too long (more than 2000 years)"),
+    (population(retry_after=1e300), "population.retry_after: 1e+300 is too long"),
+    (population(purchases=[{"product": "sub", "probability": 1, "within": "P3000000D"}]),
+     "population.purchases[0].within: P3000000D is too long"),
+    (population(arrival_spread=-5),
+     "population.arrival_spread: -5 is not a duration: use a number of minutes (0 or more) "
+     "or an ISO 8601 duration like P2DT3H"),
+    (scenario_data(until="9999-12-31T23:59:59-01:00"),
+     "until: '9999-12-31T23:59:59-01:00' is out of range: a time falls in the years 1 to "
+     "9998 (in UTC)"),
+    ({"start": "0001-01-01T00:30:00+01:00", "events": []},
+     "start: '0001-01-01T00:30:00+01:00' is out of range"),
+    (scenario_data(add("9999-06-01T00:00:00Z", "ana")),
+     "events[0].at: '9999-06-01T00:00:00Z' is out of range"),
+])
+def test_D4_out_of_range_durations_and_times_are_located(data: dict[str, Any],
+                                                         expected: str) -> None:
+    assert problem(data).startswith(f"scenario.json: {expected}")
+
+
+def write(tmp_path: Path, ws: dict[str, Any], scenario: dict[str, Any]) -> tuple[str, str]:
+    wp, sp = tmp_path / "w.campaign.json", tmp_path / "s.scenario.json"
+    wp.write_text(json.dumps(ws), encoding="utf-8")
+    sp.write_text(json.dumps(scenario), encoding="utf-8")
+    return str(wp), str(sp)
+
+
+def ws_data(*campaigns: dict[str, Any]) -> dict[str, Any]:
+    return {"format": "campaign-canvas", "version": 1, "catalog": CATALOG,
+            "ecommerce": {"action_sets": {}, "product_action_sets": {}},
+            "contacts": CONTACTS, "campaigns": list(campaigns)}
+
+
+def simulate(*argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "canvas_app", "simulate", *argv],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+
+def test_D4_until_option_out_of_range_is_one_line(tmp_path: Path) -> None:
+    wp, sp = write(tmp_path, ws_data(camp("c", [seq("s", email("x"))])),
+                   scenario_data(add(at(2), "ana")))
+    proc = simulate(wp, "--scenario", sp, "--until", "9999-12-31T23:59:59-01:00")
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr == ("--until: '9999-12-31T23:59:59-01:00' is out of range: a time "
+                           "falls in the years 1 to 9998 (in UTC)\n")
+
+
+def test_D4_a_clock_running_past_the_calendar_is_one_line(tmp_path: Path) -> None:
+    late = "9998-12-01T00:00:00Z"
+    ws = ws_data(camp("c", [seq("s", delay("P1000D"), email("late"))]))
+    scenario = {"start": late, "events": [add(late, "ana")]}
+    wp, sp = write(tmp_path, ws, scenario)
+    proc = simulate(wp, "--scenario", sp)
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr == (f"{sp}: the simulated clock would pass the end of the calendar "
+                           "(9999-12-31T23:59:59Z): a delay or renewal lands after it; give "
+                           "the scenario an earlier horizon (until)\n")
+    # with a horizon before the end of the calendar, the same run ends normally
+    wp, sp = write(tmp_path, ws, {**scenario, "until": "9998-12-31T00:00:00Z"})
+    proc = simulate(wp, "--scenario", sp, "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["nodes"]["s"]["active"] == 1
+
+
+def test_D4_the_engine_raises_a_domain_error_past_the_calendar() -> None:
+    ws = workspace(camp("c", [seq("s", delay("P1000D"), email("late"))]))
+    scenario = scenario_from_data({"start": "9998-12-01T00:00:00Z",
+                                   "events": [add("9998-12-01T00:00:00Z", "ana")]}, ws, "s")
+    with pytest.raises(ClockOutOfRange):
+        Simulation(ws, scenario).run()
+
+
+# -- D7: a buyer missing a key is described, not printed as a Python dict ---------------------
+@pytest.mark.parametrize(("contact", "expected"), [
+    ({"first_name": "Ann", "last_name": "Lee"}, 'events[0].contact: the key "email" is missing'),
+    ({"first_name": "Ann", "last_name": "Lee", "email": "x"},
+     'events[0].contact.email: "x" is too short (at least 3 characters)'),
+    ({"first_name": "Ann", "last_name": "Lee", "email": "ann@x.com", "phone": "1"},
+     'events[0].contact: unknown key "phone" (known: first_name, last_name, email)'),
+    (5, "events[0].contact: expected a string or an object, found 5"),
+])
+def test_D7_buyer_problems_are_readable(contact: Any, expected: str) -> None:
+    assert problem(scenario_data(buy(at(2), contact, "o-1", "shock"))) == (
+        f"scenario.json: {expected}")
