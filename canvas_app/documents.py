@@ -61,6 +61,12 @@ class Document:
         return name or self.source
 
     @property
+    def label(self) -> str | None:
+        """How a store's messages name it: the path as given (None for a URL, whose
+        password the store hides itself)."""
+        return None if is_url(self.source) else self.source
+
+    @property
     def store_url(self) -> str:
         from .store import resolve_url
 
@@ -81,7 +87,7 @@ class Document:
         if not is_url(self.source) and not Path(self.source).exists():
             raise DocumentError(f"{self.source}: no such file")
         try:
-            store = Store(self.store_url)
+            store = Store(self.store_url, label=self.label)
         except StoreError as exc:
             raise DocumentError(str(exc)) from None
         try:
@@ -102,7 +108,7 @@ class Document:
         from .store import Store, StoreError
 
         try:
-            store = Store(self.store_url)
+            store = Store(self.store_url, label=self.label)
         except StoreError as exc:
             raise DocumentError(str(exc)) from None
         try:
@@ -119,7 +125,7 @@ class Document:
         from .store import Store, StoreError
 
         try:
-            store = Store(self.store_url)
+            store = Store(self.store_url, label=self.label)
         except StoreError as exc:
             raise DocumentError(str(exc)) from None
         try:
