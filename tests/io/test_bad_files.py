@@ -153,7 +153,7 @@ CASES = {
         lambda d: d["campaigns"][0]["nodes"][0]["steps"].append(
             {"kind": "wait_until", "until": "9999-12-31T23:59:59-01:00"}),
         "campaigns[0].nodes[0].steps[5].until: (node nurture) '9999-12-31T23:59:59-01:00' is "
-        "out of range: a time falls in the years 1 to 9998 (in UTC)"),
+        "out of range: in UTC it must fall in the years 1 to 9999"),
     "wrong_type": (
         _set(lambda d: d["campaigns"][0]["nodes"][0], "x", "left"),
         'campaigns[0].nodes[0].x: (node nurture) expected a number, found "left"'),
