@@ -17,7 +17,6 @@ import threading
 from pathlib import Path
 from types import TracebackType
 from typing import Any
-from urllib.parse import quote
 
 import platformdirs
 from sqlalchemy import delete, event, insert, select, text
@@ -329,8 +328,8 @@ def _read_only_sqlite(parsed: Any) -> Any:
         return parsed
     if str(parsed.query.get("uri", "")).lower() in ("true", "1"):  # already a SQLite URI
         return parsed.update_query_dict({"mode": "ro"})
-    return parsed.set(database=f"file:{quote(database)}").update_query_dict(
-        {"uri": "true", "mode": "ro"})
+    uri = Path(os.path.abspath(database)).as_uri()  # file:///... with %-escapes (any OS)
+    return parsed.set(database=uri).update_query_dict({"uri": "true", "mode": "ro"})
 
 
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
