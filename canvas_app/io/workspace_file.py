@@ -93,6 +93,9 @@ def parse_json(text: str, source: str = "") -> Any:
             message = f"{shown} is too large a number: use a finite number within ±1e308"
         else:
             message = f"{token} is not a number JSON allows: use a finite number"
+        node_id = _node_id(path, data)
+        if node_id is not None:
+            message = f"(node {node_id}) {message}"
         raise LoadError(source, Problem(json_path(path), message))
     return data
 

@@ -200,8 +200,8 @@ def test_non_finite_numbers_are_refused_with_their_place(token, tmp_path, capsys
     path.write_text(text)
     assert main(["validate", str(path)]) == 1
     assert capsys.readouterr().err.strip() == (
-        f"{path}: campaigns[0].nodes[1].x: {token} is not a number JSON allows: "
-        "use a finite number")
+        f"{path}: campaigns[0].nodes[1].x: (node bought-shock) {token} is not a number JSON "
+        "allows: use a finite number")
 
 
 @pytest.mark.parametrize(("token", "shown"), [
@@ -216,8 +216,19 @@ def test_numbers_too_large_for_a_float_are_refused_with_their_place(token, shown
     path.write_text(text)
     assert main(["validate", str(path)]) == 1
     assert capsys.readouterr().err.strip() == (
-        f"{path}: campaigns[0].nodes[1].x: {shown} is too large a number: use a finite "
-        "number within \u00b11e308")
+        f"{path}: campaigns[0].nodes[1].x: (node bought-shock) {shown} is too large a number: "
+        "use a finite number within \u00b11e308")
+
+
+def test_a_number_too_large_outside_a_node_names_only_its_place(tmp_path, capsys):
+    path = tmp_path / "big.campaign.json"
+    data = copy.deepcopy(BASE)
+    data["catalog"]["products"][0]["price"] = "BIG"
+    path.write_text(json.dumps(data).replace('"BIG"', "1e999"))
+    assert main(["validate", str(path)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"{path}: catalog.products[0].price: 1e999 is too large a number: use a finite number "
+        "within \u00b11e308")
 
 
 def test_the_largest_float_still_loads(tmp_path, capsys):

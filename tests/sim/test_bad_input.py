@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from canvas_app.io.errors import LoadError
-from canvas_app.sim import Simulation, scenario_from_data
+from canvas_app.sim import Simulation, load_scenario, scenario_from_data
 from canvas_app.sim.model import ClockOutOfRange
 from canvas_app.sim.population import generate
 
@@ -196,6 +196,17 @@ def test_D4_the_engine_raises_a_domain_error_past_the_calendar() -> None:
                                    "events": [add("9998-12-01T00:00:00Z", "ana")]}, ws, "s")
     with pytest.raises(ClockOutOfRange):
         Simulation(ws, scenario).run()
+
+
+def test_D5_a_number_too_large_in_a_scenario_file_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "s.scenario.json"
+    path.write_text(json.dumps(population(failure_rate="BIG")).replace('"BIG"', "1e400"),
+                    encoding="utf-8")
+    ws = workspace(camp("c", [seq("s", email("x"))]))
+    with pytest.raises(LoadError) as info:
+        load_scenario(path, ws)
+    assert str(info.value) == (f"{path}: population.failure_rate: 1e400 is too large a number: "
+                               "use a finite number within \u00b11e308")
 
 
 # -- D7: a buyer missing a key is described, not printed as a Python dict ---------------------
