@@ -18,21 +18,21 @@ from typing import Any
 
 import fastjsonschema
 import jsonschema
-from jsonschema.exceptions import ValidationError, best_match
+from jsonschema.exceptions import best_match
 
 from ..domain.campaign import Campaign
 from ..domain.catalog import Catalog, Category, OrderForm, Product
 from ..domain.contacts import Contact
 from ..domain.ecommerce import LEGACY_SETTING, Ecommerce
 from ..domain.errors import Problem
-from ..domain.nodes import Node, node_kind, node_kinds
-from ..domain.purchase import PurchaseGoalConfig, validate_purchase
-from ..domain.sequence import DURATION_SCHEMA, StepValueError, step_from_data, step_to_data
-from ..domain.steps import ACTION_KINDS, STEP_KINDS, Step
+from ..domain.nodes import Node, node_kind
+from ..domain.sequence import StepValueError, step_from_data, step_to_data
+from ..domain.steps import Step
 from ..domain.workspace import Workspace
 from .atomic import write_text_atomic
 from .errors import LoadError, json_path
 from .schema import FORMAT, VERSION, workspace_schema
+from .schema_messages import error_rank, node_id, schema_problem, shown
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -89,13 +89,13 @@ def parse_json(text: str, source: str = "") -> Any:
     if bad is not None:
         path, token = bad
         if isinstance(token, _TooLarge):
-            shown = token if len(token) <= 40 else f"{token[:20]}…{token[-10:]}"
-            message = f"{shown} is too large a number: use a finite number within ±1e308"
+            number = token if len(token) <= 40 else f"{token[:20]}…{token[-10:]}"
+            message = f"{number} is too large a number: use a finite number within ±1e308"
         else:
             message = f"{token} is not a number JSON allows: use a finite number"
-        node_id = _node_id(path, data)
-        if node_id is not None:
-            message = f"(node {node_id}) {message}"
+        node = node_id(path, data)
+        if node is not None:
+            message = f"(node {node}) {message}"
         raise LoadError(source, Problem(json_path(path), message))
     return data
 
@@ -140,128 +140,6 @@ def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(workspace_schema())
 
 
-def schema_problem(error: ValidationError, data: Any = None) -> Problem:
-    """A readable Problem from a jsonschema error; with the file's ``data``, a problem
-    inside a node names the node's id, as the model's own checks do (C6)."""
-    problem = _describe(error)
-    node_id = _node_id(list(error.absolute_path), data)
-    if node_id is not None:
-        problem = Problem(problem.path, f"(node {node_id}) {problem.message}")
-    return problem
-
-
-def _describe(error: ValidationError) -> Problem:
-    parts = list(error.absolute_path)
-    path = json_path(parts)
-    validator = error.validator
-    instance = error.instance
-    if validator == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return Problem(path, f'the key "{missing}" is missing')
-    if validator == "enum" and parts and parts[-1] == "kind":
-        kind = _kind_word(parts)
-        if kind is not None:
-            word, known = kind
-            return Problem(path, f'unknown {word} kind {_shown(instance)} (known: '
-                                 f'{", ".join(known)})')
-    if validator == "enum":
-        allowed = ", ".join(json.dumps(v) for v in error.validator_value)
-        return Problem(path, f"{_shown(instance)} is not allowed here "
-                             f"(expected one of: {allowed})")
-    if validator == "type":
-        expected = error.validator_value
-        expected = (" or ".join(_article(t) for t in expected) if isinstance(expected, list)
-                    else _article(expected))
-        return Problem(path, f"expected {expected}, found {_shown(instance)}")
-    if validator == "oneOf":
-        return _one_of(error, path)
-    if validator == "minLength":
-        return Problem(path, f"{_shown(instance)} is too short (at least "
-                             f"{error.validator_value} characters)")
-    if validator == "minItems":
-        return Problem(path, f"the list needs at least {error.validator_value} "
-                             f"item{'s' if error.validator_value != 1 else ''}")
-    if validator in ("minimum", "maximum"):
-        word = "less" if validator == "minimum" else "more"
-        return Problem(path, f"{_shown(instance)} is too {'small' if word == 'less' else 'large'}"
-                             f" (it cannot be {word} than {error.validator_value})")
-    if validator == "additionalProperties" and error.validator_value is False \
-            and isinstance(instance, dict):
-        known = list(error.schema.get("properties", {}))
-        extra = [k for k in instance if k not in known]
-        if extra:
-            return Problem(path, f'unknown key "{extra[0]}" (known: {", ".join(known)})')
-    if validator == "const":
-        return Problem(path, f"expected {json.dumps(error.validator_value)}, found "
-                             f"{_shown(instance)}")
-    return Problem(path, error.message)
-
-
-def _one_of(error: ValidationError, path: str) -> Problem:
-    instance = error.instance
-    if error.schema == DURATION_SCHEMA:
-        return Problem(path, f"{_shown(instance)} is not a duration: use a number of minutes "
-                             "(0 or more) or an ISO 8601 duration like P2DT3H")
-    if path.endswith("config.payment_types") and (instance == [] or isinstance(instance, str)):
-        # the words of the purchase goal's own check (R11), as its dialog shows them
-        config = PurchaseGoalConfig(any_purchase=True, payment_types=instance)
-        for problem in validate_purchase(config, Catalog()):
-            if problem.path == "config.payment_types":
-                return Problem(path, problem.message)
-    # The branch meant for this kind of value (e.g. the object form of a buyer) explains.
-    context = list(error.context or [])
-    wrong_type = {e.relative_schema_path[0] for e in context
-                  if e.validator == "type" and len(e.relative_schema_path) == 2}
-    meant = [e for e in context if e.relative_schema_path[0] not in wrong_type]
-    branches = {e.relative_schema_path[0] for e in meant}
-    if len(branches) == 1:
-        best = best_match(meant, key=_error_rank)
-        if best is not None:
-            return _describe(best)
-    types = [b.get("type") for b in error.validator_value if isinstance(b, dict)]
-    if types and all(isinstance(t, str) for t in types):
-        expected = " or ".join(_article(t) for t in dict.fromkeys(types))
-        return Problem(path, f"expected {expected}, found {_shown(instance)}")
-    return Problem(path, f"{_shown(instance)} is not allowed here")
-
-
-def _kind_word(parts: list[str | int]) -> tuple[str, list[str]] | None:
-    """Which kind an enum error on ``...kind`` is about: node, step or action kind."""
-    if len(parts) == 5 and parts[0] == "campaigns" and parts[2] == "nodes":
-        return "node", list(node_kinds())
-    if len(parts) >= 3 and parts[-3] == "steps":
-        return "step", list(STEP_KINDS)
-    if parts[0] == "ecommerce":
-        return "action", list(ACTION_KINDS)
-    return None
-
-
-def _node_id(parts: list[str | int], data: Any) -> str | None:
-    """The id of the node a path inside ``campaigns[i].nodes[j]`` points into, if it has
-    one (not for a problem with the id itself)."""
-    if (data is None or len(parts) < 4 or parts[0] != "campaigns" or parts[2] != "nodes"
-            or parts[4:5] == ["id"]):
-        return None
-    try:
-        node = data["campaigns"][parts[1]]["nodes"][parts[3]]
-    except (KeyError, IndexError, TypeError):
-        return None
-    node_id = node.get("id") if isinstance(node, dict) else None
-    return node_id if isinstance(node_id, str) and node_id else None
-
-
-def _shown(value: Any) -> str:
-    """A value as JSON, cut short when long."""
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _article(word: str) -> str:
-    if word == "null":
-        return word
-    return ("an " if word[:1] in "aeiou" else "a ") + word
-
-
 @lru_cache(maxsize=1)
 def _fast_validator() -> Any:
     """The same schema compiled to Python code: several times faster on big files.
@@ -300,20 +178,15 @@ def check_schema(data: Any) -> Problem | None:
         return None
     except fastjsonschema.JsonSchemaException:
         pass
-    error = best_match(_validator().iter_errors(data), key=_error_rank)
+    error = best_match(_validator().iter_errors(data), key=error_rank)
     return schema_problem(error, data) if error is not None else None
-
-
-def _error_rank(error: ValidationError) -> tuple[int, int]:
-    # Prefer the deepest error (the most exact place), then best_match's own preference.
-    return (-len(error.absolute_path), 0)
 
 
 def workspace_from_data(data: Any, source: str = "") -> Workspace:
     if not isinstance(data, dict):
         raise LoadError(source, Problem("", "a workspace file holds a JSON object"))
     if data.get("format") != FORMAT:
-        found = _shown(data.get("format"))
+        found = shown(data.get("format"))
         raise LoadError(source, Problem(
             "format", f'not a Campaign Canvas workspace: format is {found}, '
                       f'expected "{FORMAT}"'))

@@ -19,7 +19,8 @@ from ..domain.errors import Problem
 from ..domain.timeutil import parse_duration, parse_time
 from ..domain.workspace import Workspace
 from ..io.errors import LoadError
-from ..io.workspace_file import read_json, schema_problem
+from ..io.schema_messages import schema_problem
+from ..io.workspace_file import read_json
 from .files import scenario_schema
 from .model import Buyer, Scenario, ScenarioEvent, iso, to_seconds
 from .population import FORM_CHANNELS, PopulationSpec, PurchasePlan
