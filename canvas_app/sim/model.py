@@ -40,7 +40,7 @@ LAST_SECOND = to_seconds(datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC))
 
 
 class ClockOutOfRange(DomainError):
-    """The simulated clock left the calendar (a long delay or renewals late in year 9998)."""
+    """The simulated clock left the calendar (a long delay or renewals late in year 9999)."""
 
 
 def to_datetime(seconds: int) -> datetime:

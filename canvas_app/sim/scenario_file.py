@@ -185,8 +185,8 @@ class _Checker:
         if channel is not None or form_id is None:
             return self.form_problem(channel or "", form_id, required=False)
         takers = [name for name, weight in mix.items() if weight > 0 and name in FORM_CHANNELS]
-        if not takers:
-            drawn = ", ".join(name for name, weight in mix.items() if weight > 0)
+        drawn = ", ".join(name for name, weight in mix.items() if weight > 0)
+        if not takers and drawn:  # (a mix of no weight is refused on its own)
             return (f"none of the population's channels ({drawn}) has an order form: give "
                     "this purchase its channel")
         return next((problem for name in takers
