@@ -9,7 +9,7 @@ from datetime import datetime
 from ..domain.workspace import Workspace
 from .commerce import CommerceRules
 from .core import RESUME, Listener
-from .model import Scenario, ScenarioEvent, to_datetime, to_seconds
+from .model import LAST_SECOND, Scenario, ScenarioEvent, to_datetime, to_seconds
 from .plan import Plan
 from .result import SimResult, build_result
 
@@ -102,7 +102,10 @@ class Simulation(CommerceRules):
             at = self._events[self._next].at
         if self._queue and (at is None or self._queue[0][0] < at):
             at = self._queue[0][0]
-        if at is None or (self.until is not None and at > self.until):
+        # Nothing runs past the horizon, nor past the calendar's last second (a very long
+        # delay late in year 9999 stays pending, like one past the horizon, R6).
+        horizon = LAST_SECOND if self.until is None else min(self.until, LAST_SECOND)
+        if at is None or at > horizon:
             return None
         return at
 

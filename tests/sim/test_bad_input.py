@@ -16,7 +16,7 @@ import pytest
 
 from canvas_app.io.errors import LoadError
 from canvas_app.sim import Simulation, load_scenario, scenario_from_data
-from canvas_app.sim.model import ClockOutOfRange
+from canvas_app.sim.model import LAST_SECOND, ClockOutOfRange, to_datetime
 from canvas_app.sim.population import generate
 
 from .helpers import (
@@ -173,29 +173,33 @@ def test_D4_until_option_out_of_range_is_one_line(tmp_path: Path) -> None:
                            "must fall in the years 1 to 9999\n")
 
 
-def test_D4_a_clock_running_past_the_calendar_is_one_line(tmp_path: Path) -> None:
+def test_D4_a_delay_ending_past_the_calendar_stays_pending_like_one_past_the_horizon(
+        tmp_path: Path) -> None:
     late = "9998-12-01T00:00:00Z"
     ws = ws_data(camp("c", [seq("s", delay("P1000D"), email("late"))]))
     scenario = {"start": late, "events": [add(late, "ana")]}
     wp, sp = write(tmp_path, ws, scenario)
-    proc = simulate(wp, "--scenario", sp)
-    assert proc.returncode == 1 and proc.stdout == ""
-    assert proc.stderr == (f"{sp}: the simulated clock would pass the end of the calendar "
-                           "(9999-12-31T23:59:59Z): a delay or renewal lands after it; give "
-                           "the scenario an earlier horizon (until)\n")
-    # with a horizon before the end of the calendar, the same run ends normally
-    wp, sp = write(tmp_path, ws, {**scenario, "until": "9998-12-31T00:00:00Z"})
     proc = simulate(wp, "--scenario", sp, "--json")
-    assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout)["nodes"]["s"]["active"] == 1
+    assert proc.returncode == 0 and proc.stderr == ""
+    result = json.loads(proc.stdout)
+    assert result["nodes"]["s"]["active"] == 1 and result["nodes"]["s"]["completed"] == 0
+    assert result["emails_sent"] == 0
 
 
-def test_D4_the_engine_raises_a_domain_error_past_the_calendar() -> None:
+def test_D4_the_engine_stops_at_the_calendars_last_second() -> None:
     ws = workspace(camp("c", [seq("s", delay("P1000D"), email("late"))]))
     scenario = scenario_from_data({"start": "9998-12-01T00:00:00Z",
                                    "events": [add("9998-12-01T00:00:00Z", "ana")]}, ws, "s")
+    sim = Simulation(ws, scenario)
+    result = sim.run()
+    assert sim.done and result.nodes["s"]["active"] == 1
+    assert sim.time.year == 9998
+
+
+def test_D4_a_time_past_the_calendar_is_a_domain_error_not_a_value_error() -> None:
+    assert to_datetime(LAST_SECOND).year == 9999
     with pytest.raises(ClockOutOfRange):
-        Simulation(ws, scenario).run()
+        to_datetime(LAST_SECOND + 1)
 
 
 def test_D5_a_number_too_large_in_a_scenario_file_is_located(tmp_path: Path) -> None:
