@@ -191,7 +191,7 @@ class Recovery:
     def _read(self) -> dict[str, Any]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as exc:
+        except (OSError, ValueError, RecursionError) as exc:
             raise DocumentError(f"{self.path}: unreadable recovery snapshot: {exc}") from None
         if not isinstance(data, dict) or data.get("source") != self.document.source:
             raise DocumentError(f"{self.path}: not a recovery snapshot of "

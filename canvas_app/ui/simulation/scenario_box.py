@@ -37,7 +37,7 @@ def save_what_if(folder: Path, data: dict) -> Path:
 def scenario_description(path: Path) -> str:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return ""
     text = data.get("description") if isinstance(data, dict) else None
     return text if isinstance(text, str) else ""

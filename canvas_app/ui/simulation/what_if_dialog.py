@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, QTimeZone
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -110,6 +110,7 @@ class WhatIfDialog(QDialog):
         self.start.setTimeZone(QTimeZone.utc())
         self.start.setDisplayFormat("d MMM yyyy HH:mm 'UTC'")
         self.start.setCalendarPopup(True)
+        self.start.setMaximumDate(QDate(2999, 12, 31))  # its run ends well inside the calendar
         form.addRow("Starting:", self.start)
         self.days = _spin(1, 3650, 30, " days")
         form.addRow("Simulate for:", self.days)
