@@ -59,6 +59,9 @@ def run_gui(source: str | None) -> int:
         return 1
     window.show()
     window.view.fit()
+    from .ui.error_report import install
+
+    install(window)  # a bug in a slot: one message and a log, edits kept; no traceback
     # Python only sees SIGINT/SIGTERM while Qt's loop runs if it gets control now and then.
     signal.signal(signal.SIGTERM, lambda *_: window.close())
     signal.signal(signal.SIGINT, lambda *_: window.close())
