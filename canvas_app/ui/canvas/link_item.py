@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QStyle,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from .node_item import edge_point
 
@@ -31,9 +37,13 @@ _FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
           | QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 _CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _UNCACHED = QGraphicsItem.CacheMode.NoCache
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
 
 
-class LinkItem(QGraphicsItem):
+class LinkItem(QGraphicsRectItem):
+    """Its bounds are the C++ rectangle (``setRect``): Qt asks for them often, and a Python
+    ``boundingRect()`` would be a call into Python each time."""
+
     def __init__(self, scene: CampaignScene, source: NodeItem, target: NodeItem,
                  parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
@@ -41,7 +51,7 @@ class LinkItem(QGraphicsItem):
         self.source = source
         self.target = target
         self._line = QLineF()
-        self._bounds = QRectF()
+        self.setPen(_NO_PEN)
         self._polygons: tuple[QPolygonF, QPolygonF, QPointF, QPointF] | None = None
         self._cached = False
         self._control: QPointF | None = None  # an arc's control point (a link back)
@@ -79,17 +89,21 @@ class LinkItem(QGraphicsItem):
         aim_t = (sx, sy) if self._control is None else aim_s
         x1, y1 = edge_point(source.kind, sx, sy, *aim_s)
         x2, y2 = edge_point(target.kind, tx, ty, *aim_t)
-        self.prepareGeometryChange()
         self._line = QLineF(x1, y1, x2, y2)
         self._polygons = None
         self._curve = None
+        self._shape: QPainterPath | None = None
         pad = ARROW_SIZE + 4
         xs, ys = [x1, x2], [y1, y2]
         if self._control is not None:  # the arc lies within its end points and control
             xs.append(self._control.x())
             ys.append(self._control.y())
-        self._bounds = QRectF(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad,
-                              max(ys) - min(ys) + 2 * pad)
+        bounds = QRectF(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad,
+                        max(ys) - min(ys) + 2 * pad)
+        if bounds == self.rect():
+            self.update()  # same bounds, other drawing (a link flipped across them)
+        else:
+            self.setRect(bounds)  # prepares the geometry change and repaints
         # Short links paint once into a pixmap; long ones are clipped to the view instead.
         cached = math.hypot(x2 - x1, y2 - y1) < LONG_LINK or self._control is not None
         if cached != self._cached:
@@ -166,14 +180,14 @@ class LinkItem(QGraphicsItem):
     def type(self) -> int:
         return LINK_TYPE
 
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
     def shape(self) -> QPainterPath:
-        path = self.path()
-        stroker = QPainterPathStroker()
-        stroker.setWidth(12)
-        return stroker.createStroke(path)
+        """A band 12 wide along the way (made once per geometry: Qt asks on every hover
+        and click test)."""
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(12)
+            self._shape = stroker.createStroke(self.path())
+        return self._shape
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:

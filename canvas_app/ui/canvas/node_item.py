@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QStyle,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 if TYPE_CHECKING:
     from .link_item import LinkItem
@@ -57,11 +63,36 @@ def item_bounds(kind: str) -> QRectF:
     return _BOUNDS.get(kind) or _bounds(kind)
 
 
+def _shape(kind: str) -> QPainterPath:
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.WindingFill)  # overlapping parts add up, never cancel
+    if kind == "sequence":
+        path.addRoundedRect(body_rect(kind), 12, 12)
+    else:
+        path.addEllipse(body_rect(kind))
+    path.addEllipse(handle_centre(kind), HANDLE_RADIUS + 2, HANDLE_RADIUS + 2)
+    path.addRect(name_rect(kind))
+    return path
+
+
+_SHAPES: dict[str, QPainterPath] = {}
+
+
+def item_shape(kind: str) -> QPainterPath:
+    """The clickable outline of a node item of this kind (body, handle and name), made once
+    per kind: Qt asks for it on every hover and click test."""
+    shape = _SHAPES.get(kind)
+    if shape is None:
+        shape = _SHAPES[kind] = _shape(kind)
+    return shape
+
+
 _FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 _CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
 
 
-class NodeItem(QGraphicsItem):
+class NodeItem(QGraphicsRectItem):
     """One goal or sequence. ``node_id`` keys it to the domain."""
 
     def __init__(self, scene: CampaignScene, node_id: str, kind: str,
@@ -72,6 +103,10 @@ class NodeItem(QGraphicsItem):
         self.kind = kind
         self.links: list[LinkItem] = []
         self._bounds = item_bounds(kind)
+        # The bounds are a C++ rectangle: Qt asks for them dozens of times a frame, and a
+        # Python boundingRect() would be a call into Python each time.
+        self.setPen(_NO_PEN)
+        self.setRect(self._bounds)
         self.setFlags(_FLAGS)
         self.setAcceptHoverEvents(True)
         # Painted once into a pixmap per zoom level; moving or repainting reuses it.
@@ -83,20 +118,8 @@ class NodeItem(QGraphicsItem):
     def type(self) -> int:
         return NODE_TYPE
 
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
     def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        path.setFillRule(Qt.FillRule.WindingFill)  # overlapping parts add up, never cancel
-        if self.kind == "sequence":
-            path.addRoundedRect(body_rect(self.kind), 12, 12)
-        else:
-            path.addEllipse(body_rect(self.kind))
-        c = handle_centre(self.kind)
-        path.addEllipse(c, HANDLE_RADIUS + 2, HANDLE_RADIUS + 2)
-        path.addRect(name_rect(self.kind))
-        return path
+        return item_shape(self.kind)
 
     def move_to(self, x: float, y: float) -> None:
         """Moves the item (scene coordinates of its centre); its links follow."""
