@@ -49,6 +49,23 @@ def read_json(path: str | os.PathLike[str], source: str | None = None) -> Any:
     return parse_json(text, source)
 
 
+_JSON_ERRORS = {
+    "Unterminated string starting at": "a string starts here and never ends (a missing \")",
+    "Invalid control character at": "a line break or control character inside a string",
+    "Expecting value": "expected a value here",
+    "Extra data": "more text after the end of the JSON",
+    "Invalid \\escape": "an invalid \\ escape in a string",
+}
+
+
+def json_error_text(msg: str) -> str:
+    """The json module's message in words that read whole (its messages end in "at",
+    meant to be followed by a position, which our messages give first)."""
+    if msg in _JSON_ERRORS:
+        return _JSON_ERRORS[msg]
+    return msg.removesuffix(" at")
+
+
 def parse_json(text: str, source: str = "") -> Any:
     """Parsed JSON text, refusing what JSON does not allow or Python cannot hold with a
     located LoadError: ``NaN``/``Infinity``, numbers too large for a float (``1e400``,
@@ -82,8 +99,9 @@ def parse_json(text: str, source: str = "") -> Any:
                           parse_int=parse_int)
         bad = _find_non_finite(data, []) if seen else None  # searched only when there is one
     except json.JSONDecodeError as exc:
-        raise LoadError(source, Problem(
-            f"line {exc.lineno} column {exc.colno}", f"malformed JSON: {exc.msg}")) from None
+        place = f"line {exc.lineno} column {exc.colno}"
+        raise LoadError(source, Problem(place, f"malformed JSON: {json_error_text(exc.msg)}")) \
+            from None
     except RecursionError:
         raise LoadError(source, Problem("", TOO_DEEP)) from None
     if bad is not None:

@@ -193,6 +193,19 @@ def test_malformed_json_names_line_and_column(tmp_path, capsys):
                   "enclosed in double quotes"
 
 
+@pytest.mark.parametrize(("text", "place", "words"), [
+    ('{"format": "campaign-canvas", "x": "abc', "line 1 column 36",
+     'a string starts here and never ends (a missing ")'),
+    ('{"format": "campaign-canvas"} x', "line 1 column 31", "more text after the end of the JSON"),
+    ('{"format": ', "line 1 column 12", "expected a value here"),
+])
+def test_malformed_json_is_said_in_words_that_read_whole(text, place, words, tmp_path, capsys):
+    path = tmp_path / "broken.campaign.json"
+    path.write_text(text)
+    assert main(["validate", str(path)]) == 1
+    assert capsys.readouterr().err.strip() == f"{path}: {place}: malformed JSON: {words}"
+
+
 @pytest.mark.parametrize("token", ["NaN", "Infinity", "-Infinity"])
 def test_non_finite_numbers_are_refused_with_their_place(token, tmp_path, capsys):
     text = json.dumps(BASE, indent=2).replace('"x": 240', f'"x": {token}', 1)
