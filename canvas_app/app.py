@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .documents import Document, DocumentError, default_document, open_or_seed
 from .io import LoadError
@@ -48,6 +48,12 @@ def build_main_window(source: str | None, *, settings: QSettings | None = None,
     return window
 
 
+def shows_errors_in_a_window(app: QApplication) -> bool:
+    """Started from a launcher or file manager (a real display, no terminal), a message on
+    stderr would go unseen: say it in a window too."""
+    return app.platformName() not in ("offscreen", "minimal") and not sys.stderr.isatty()
+
+
 def run_gui(source: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
@@ -56,6 +62,8 @@ def run_gui(source: str | None) -> int:
         window = build_main_window(source)
     except DocumentError as exc:
         print(f"canvas-app: {exc}", file=sys.stderr)
+        if shows_errors_in_a_window(app):
+            QMessageBox.critical(None, APPLICATION, f"Campaign Canvas cannot open it:\n\n{exc}")
         return 1
     window.show()
     window.view.fit()

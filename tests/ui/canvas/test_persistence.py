@@ -194,3 +194,10 @@ def test_no_source_opens_the_default_store_seeded_with_the_sample(qtbot, tmp_pat
     assert names == [c.name for c in load_workspace(sample_path()).campaigns]
     assert window.scene.nodes  # the first campaign is on the canvas
     shutil.rmtree(tmp_path / "recovery", ignore_errors=True)
+
+
+def test_an_open_error_is_shown_in_a_window_only_when_no_terminal_would_show_it(qapp) -> None:
+    from canvas_app.app import shows_errors_in_a_window
+
+    assert qapp.platformName() == "offscreen"
+    assert not shows_errors_in_a_window(qapp)  # tests, and any headless run: stderr only
