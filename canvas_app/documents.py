@@ -219,3 +219,23 @@ class Recovery:
 
 def recovery_for(document: Document, folder: str | os.PathLike[str] | None = None) -> Recovery:
     return Recovery(document, Path(folder) if folder is not None else default_recovery_dir())
+
+
+def other_recoveries(folder: str | os.PathLike[str] | None, skip: set[str]) -> list[Recovery]:
+    """The readable recovery snapshots in ``folder`` of documents whose source is not in
+    ``skip``, newest first."""
+    where = Path(folder) if folder is not None else default_recovery_dir()
+    found: list[tuple[str, Recovery]] = []
+    for path in where.glob("*.recovery.json") if where.is_dir() else ():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, RecursionError):
+            continue
+        source = data.get("source") if isinstance(data, dict) else None
+        if not isinstance(source, str) or source in skip:
+            continue
+        recovery = Recovery(Document(source), where)
+        if recovery.path == path:
+            found.append((str(data.get("saved_at", "")), recovery))
+    found.sort(key=lambda pair: pair[0], reverse=True)
+    return [recovery for _, recovery in found]

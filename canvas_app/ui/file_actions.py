@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QElapsedTimer, QObject, QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ..documents import Document, DocumentError, Recovery, recovery_for
+from ..documents import Document, DocumentError, Recovery, other_recoveries, recovery_for
 from ..domain.campaign import Campaign
 from ..domain.workspace import Workspace
 from ..io import LoadError, load_workspace, save_workspace
@@ -143,7 +143,7 @@ class FileActions(QObject):
         otherwise the snapshot stays and is offered at the next start."""
         recovery = self.untitled_recovery()
         if self.session.document is None or not recovery.exists():
-            return None
+            return self.offer_other_recovery()
         if self.session.modified:
             self.window.show_status("An untitled workspace that was never saved is also kept; "
                                     "it is offered again at the next start.")
@@ -171,6 +171,49 @@ class FileActions(QObject):
                 self.restore_untitled()
             elif box.clickedButton() is discard_button:
                 recovery.discard()
+            self.offer_other_recovery()
+
+        box.finished.connect(answered)
+        box.open()
+        self.recovery_box = box
+        return box
+
+    # -- another document's edits, when the app was started on a different one -------------
+    def offer_other_recovery(self) -> QMessageBox | None:
+        """Unsaved edits to another document that a crash left behind (the app started on
+        a different one): offers to open that document with them. Asked only while the
+        current workspace has no unsaved changes; otherwise offered at the next start."""
+        if self.session.modified:
+            return None
+        skip = {UNTITLED} | ({self.session.document.source} if self.session.document else set())
+        others = other_recoveries(self.window.recovery_dir, skip)
+        if not others:
+            return None
+        recovery = others[0]
+        try:
+            when = readable_time(recovery.saved_at())
+        except DocumentError:
+            return None
+        name = recovery.document.title
+        more = (f"\n\n{len(others) - 1} other workspace{'s' if len(others) > 2 else ''} also "
+                "had unsaved edits; they are offered next." if len(others) > 1 else "")
+        box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved edits?",
+                          f"Campaign Canvas did not close normally. Edits to {name} that were "
+                          f"not saved were kept at {when}.\n\nOpen {name} with them?{more}",
+                          QMessageBox.StandardButton.NoButton, self.window)
+        box.setObjectName("otherRecoveryBox")
+        open_button = box.addButton("Open It", QMessageBox.ButtonRole.AcceptRole)
+        discard_button = box.addButton("Discard Them", QMessageBox.ButtonRole.DestructiveRole)
+        later = box.addButton("Not Now", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(open_button)
+        box.setEscapeButton(later)
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is open_button:
+                self.open_source(recovery.document.source, recover=True)
+            elif box.clickedButton() is discard_button:
+                recovery.discard()
+                self.offer_other_recovery()
 
         box.finished.connect(answered)
         box.open()
@@ -283,7 +326,9 @@ class FileActions(QObject):
         self._replace(workspace, None)
         return True
 
-    def open_source(self, source: str) -> bool:
+    def open_source(self, source: str, *, recover: bool = False) -> bool:
+        """Opens ``source``; with ``recover``, restores its recovery snapshot at once
+        instead of asking (the user already chose to recover it)."""
         if not self.confirm_close():
             return False
         document = Document(source)
@@ -294,7 +339,10 @@ class FileActions(QObject):
             return False
         self._replace(workspace, document)
         self.add_recent(source)
-        self.offer_recovery()
+        if recover and self.session.recovery.exists():
+            self.restore_recovery()
+        else:
+            self.offer_recovery()
         return True
 
     def open_dialog(self) -> None:

@@ -93,3 +93,41 @@ def test_untitled_offer_waits_while_the_document_has_unsaved_edits(
     assert window.files.offer_untitled_recovery() is None
     assert "offered again at the next start" in window.statusBar().currentMessage()
     assert window.files.untitled_recovery().exists()
+
+
+def test_edits_to_another_document_are_offered_at_a_start_on_a_different_one(
+        qtbot, window: MainWindow, sample_file: Path, tmp_path: Path) -> None:
+    """Edit mybiz, crash, start the app on another workspace: mybiz's edits are offered,
+    and Open It opens mybiz with them, unsaved."""
+    mybiz = tmp_path / "mybiz.campaign.json"
+    mybiz.write_bytes(sample_file.read_bytes())
+    assert window.files.open_source(str(mybiz))
+    window.controller.rename_node(window.current_campaign_id(),
+                                  next(iter(window.scene.nodes)), "Recover me")
+    assert window.files.autosave()
+    edited = canonical(window.controller.workspace)
+    other = tmp_path / "other.campaign.json"
+    other.write_bytes(sample_file.read_bytes())
+    again = reopen_after_crash(qtbot, other, tmp_path)
+    box = again.files.recovery_box
+    assert box.objectName() == "otherRecoveryBox"
+    assert "mybiz.campaign.json" in box.text()
+    button(box, "Open It").click()
+    assert again.session.document.source == str(mybiz)
+    assert canonical(again.controller.workspace) == edited
+    assert again.isWindowModified()
+
+
+def test_discarding_another_documents_edits_removes_them(
+        qtbot, window: MainWindow, sample_file: Path, tmp_path: Path) -> None:
+    mybiz = tmp_path / "mybiz.campaign.json"
+    mybiz.write_bytes(sample_file.read_bytes())
+    assert window.files.open_source(str(mybiz))
+    window.controller.add_node(window.current_campaign_id(), "sequence", 0, 300)
+    assert window.files.autosave()
+    other = tmp_path / "other.campaign.json"
+    other.write_bytes(sample_file.read_bytes())
+    again = reopen_after_crash(qtbot, other, tmp_path)
+    button(again.files.recovery_box, "Discard Them").click()
+    assert not window.session.recovery.exists()
+    assert again.session.document.source == str(other) and not again.isWindowModified()
