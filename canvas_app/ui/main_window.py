@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QSettings, Qt
+from PySide6.QtCore import QMimeData, QRectF, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -196,13 +196,45 @@ class MainWindow(QMainWindow):
         if campaign_id is None or self.scene is None:
             self.show_status("Create or choose a campaign first.")
             return None
-        centre = self.view.centre_scene_pos()
-        x, y = self.scene.snap(centre.x(), centre.y())
+        # From the canvas's context menu: where it was opened; else the middle of the view.
+        where = self.view.context_pos or self.view.centre_scene_pos()
+        x, y = self.scene.snap(where.x(), where.y())
         node_id = self.controller.add_node(campaign_id, kind, x, y, find_free_spot=True)
         self.scene.select_nodes([node_id])
-        self.view.ensureVisible(self.scene.nodes[node_id])
+        self.reveal_nodes([node_id])
         self.view.setFocus()
         return node_id
+
+    def reveal_nodes(self, node_ids: list[str]) -> None:
+        """Scrolls the canvas so that these nodes (new ones, say) are in view."""
+        if self.scene is None:
+            return
+        items = [self.scene.nodes[n] for n in node_ids if n in self.scene.nodes]
+        if items:
+            rect = items[0].sceneBoundingRect()
+            for item in items[1:]:
+                rect = rect.united(item.sceneBoundingRect())
+            self.view.ensureVisible(rect, 40, 40)
+
+    def _paste_offset(self, data: dict) -> tuple[float, float] | None:
+        """Where pasted nodes go: beside the originals when that is in view (None, the
+        controller's default), else in the middle of the view."""
+        from ..editing.controller import PASTE_OFFSET
+
+        nodes = data.get("nodes") or []
+        if self.scene is None or not nodes:
+            return None
+        xs = [float(n.get("x", 0)) for n in nodes]
+        ys = [float(n.get("y", 0)) for n in nodes]
+        dx, dy = PASTE_OFFSET
+        group = QRectF(min(xs) + dx, min(ys) + dy, max(xs) - min(xs), max(ys) - min(ys))
+        seen = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+        if seen.intersects(group.adjusted(-1, -1, 1, 1)):
+            return None
+        centre = seen.center()
+        x, y = self.scene.snap(centre.x() - (min(xs) + max(xs)) / 2,
+                               centre.y() - (min(ys) + max(ys)) / 2)
+        return x, y
 
     def copy(self) -> bool:
         campaign_id, nodes, _links = self._selection()
@@ -236,9 +268,12 @@ class MainWindow(QMainWindow):
         if data is None:
             self.show_status("The clipboard holds no nodes to paste.")
             return []
-        ids = self.controller.paste_data(campaign_id, data)
+        offset = self._paste_offset(data)
+        ids = (self.controller.paste_data(campaign_id, data) if offset is None
+               else self.controller.paste_data(campaign_id, data, offset))
         if self.scene is not None:
             self.scene.select_nodes(ids)
+            self.reveal_nodes(ids)
         self.show_status(f"Pasted {_nodes(len(ids))}." if ids else "Nothing to paste.")
         return ids
 
@@ -249,6 +284,7 @@ class MainWindow(QMainWindow):
         ids = self.controller.duplicate(campaign_id, nodes)
         if self.scene is not None:
             self.scene.select_nodes(ids)
+            self.reveal_nodes(ids)
         self.show_status(f"Duplicated {_nodes(len(ids))}.")
         return ids
 

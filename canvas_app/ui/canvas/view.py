@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -145,6 +145,7 @@ class CanvasView(QGraphicsView):
         self.name_editor: NameEditor | None = None
         self.context_actions: dict[str, list[object]] = {"node": [], "link": [], "canvas": []}
         self.context_menu: QMenu | None = None
+        self.context_pos: QPointF | None = None  # scene point of an open canvas menu
         self._pan_start: QPoint | None = None
         self._space_down = False
         self._minor_pen = QPen(QColor(theme.GRID_MINOR), 0)
@@ -387,7 +388,11 @@ class CanvasView(QGraphicsView):
             key = "node" if target.type() == NODE_TYPE else "link"
         else:
             key = "canvas"
+        # "Add …" from this menu places the node where the menu was opened; cleared once
+        # the menu's action has run (or none was chosen).
+        self.context_pos = pos if key == "canvas" else None
         menu = QMenu(self)
+        menu.aboutToHide.connect(self._menu_closing)
         for action in self.context_actions.get(key, []):
             if action is None:
                 menu.addSeparator()
@@ -396,6 +401,12 @@ class CanvasView(QGraphicsView):
         if not menu.isEmpty():
             menu.popup(event.globalPos())
         self.context_menu = menu
+
+    def _menu_closing(self) -> None:
+        QTimer.singleShot(0, self._forget_context_pos)
+
+    def _forget_context_pos(self) -> None:
+        self.context_pos = None
 
     # -- inline rename -------------------------------------------------------------------
     def open_name_editor(self, node_id: str) -> NameEditor | None:

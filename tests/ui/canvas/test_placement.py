@@ -79,3 +79,59 @@ def test_duplicate_does_not_cover_the_original(window: MainWindow) -> None:
     assert not _name_covered(window, "post-purchase", copy)
     assert _overlapping(window, ["nurture", "bought-shock", "post-purchase", *copy]) == []
     assert window.statusBar().currentMessage() == "Duplicated 1 node."
+
+
+def _in_view(window: MainWindow, node_id: str) -> bool:
+    seen = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    return seen.contains(window.scene.nodes[node_id].sceneBoundingRect())
+
+
+def test_paste_after_scrolling_away_lands_in_view(qtbot, window: MainWindow) -> None:
+    window.scene.select_nodes(["nurture"])
+    assert window.copy()
+    window.view.centerOn(5000, 3000)  # far from the originals (as far as the scene goes)
+    centre = window.view.centre_scene_pos()
+    assert not _in_view(window, "nurture")
+    pasted = window.paste()
+    assert len(pasted) == 1 and _in_view(window, pasted[0])
+    node = window.controller.campaign(window.current_campaign_id()).node(pasted[0])
+    assert abs(node.x - centre.x()) < 200 and abs(node.y - centre.y()) < 200
+
+
+def test_duplicate_near_the_edge_is_scrolled_into_view(qtbot, window: MainWindow) -> None:
+    window.view.reset_zoom()
+    item = window.scene.nodes["post-purchase"]
+    window.view.ensureVisible(item.sceneBoundingRect(), 0, 0)  # at the view's edge
+    window.scene.select_nodes(["post-purchase"])
+    for _ in range(3):  # each copy goes further down
+        copy = window.duplicate()
+        window.scene.select_nodes(copy)
+    assert _in_view(window, copy[0])
+
+
+def test_add_from_the_canvas_menu_places_the_node_where_the_menu_opened(
+        qtbot, window: MainWindow) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QContextMenuEvent
+
+    campaign_id = window.current_campaign_id()
+    scene_point = QPointF(-600, 500)  # empty canvas
+    window.view.centerOn(scene_point + QPointF(200, 0))
+    pos = window.view.mapFromScene(scene_point)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos,
+                              window.view.viewport().mapToGlobal(pos))
+    window.view.contextMenuEvent(event)
+    menu = window.view.context_menu
+    add = next(a for a in menu.actions() if a.text().replace("&", "") == "Add Sequence")
+    add.trigger()
+    menu.close()
+    added = [n for n in window.controller.campaign(campaign_id).nodes
+             if n.name.startswith("Sequence")]
+    assert len(added) == 1
+    assert abs(added[0].x - scene_point.x()) <= 20 and abs(added[0].y - scene_point.y()) <= 20
+    qtbot.waitUntil(lambda: window.view.context_pos is None, timeout=1000)
+    window.place_node("tag_goal")  # a shortcut afterwards uses the middle of the view again
+    centre = window.view.centre_scene_pos()
+    tag = next(n for n in window.controller.campaign(campaign_id).nodes if n.kind == "tag_goal"
+               and n.name.startswith("Tag goal"))
+    assert abs(tag.x - centre.x()) < 200
