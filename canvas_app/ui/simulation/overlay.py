@@ -6,6 +6,11 @@ the contacts that are moving: a dot that travels along the link a contact just f
 or a ring that pulses on a node a contact entered from outside the flow (added to the
 campaign, or a goal achieved directly). It reads node positions from the scene's items and
 numbers from the runner; it changes nothing in the workspace.
+
+The pills sit above a node, outside the node item's own rectangle, so a node that moves
+(dragged, undone, redone), comes or goes does not repaint them: the layer follows the
+workspace's events itself, repaints where a node's pills were and where they are now, and
+grows its bounds to wherever a node went (Qt draws nothing of an item outside them).
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from ...domain import events as ev
+from ...domain.events import DomainEvent
 from ...sim import Movement
 from ..canvas.node_item import DETAIL_LOD, NodeItem, body_rect
 from ..theme import kind_colour
@@ -34,6 +41,8 @@ TOKEN_RADIUS = 6.0
 # nodes, rings spread out from under them, and nothing covers a node's name or icon.
 SIM_Z = -0.5
 PILLS_WIDTH = 200.0  # how far a node's count pills may reach right of its body's left
+MARGIN = 40.0  # room around the nodes for the rings, the path outlines and the pills above
+NODE_EVENTS = frozenset({ev.NODE_MOVED, ev.NODE_ADDED, ev.NODE_REMOVED})
 PATH_COLOUR = "#c026d3"  # one contact's journey: a colour no node kind uses
 
 ARRIVING = frozenset({"entered", "waiting"})
@@ -109,6 +118,9 @@ class SimulationLayer(QGraphicsItem):
         self.path_current: set[str] = set()
         self.path_links: set[tuple[str, str]] = set()
         self._bounds = QRectF()
+        # Where each node's pills were last painted (scene coordinates): repainted when the
+        # node moves or goes, so nothing stays behind.
+        self._painted: dict[str, QRectF] = {}
         self.setZValue(SIM_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
@@ -120,17 +132,56 @@ class SimulationLayer(QGraphicsItem):
         self._frames.setInterval(FRAME_MS)
         self._frames.timeout.connect(self._frame)
         scene.addItem(self)
+        # After the scene's own listener (subscribed when it was made): its items have moved.
+        self._unsubscribe = scene.controller.workspace.events.subscribe(self._on_domain_event)
         self.refit()
 
     def dispose(self) -> None:
+        self._unsubscribe()
         self._frames.stop()
         if self.scene() is not None:
             self.scene().removeItem(self)
 
+    # -- following the canvas ----------------------------------------------------------------
+    def _on_domain_event(self, event: DomainEvent) -> None:
+        if event.name == ev.WORKSPACE_RESET:
+            self.refit()
+            return
+        if event.campaign_id != self.canvas.campaign_id or self.scene() is None:
+            return
+        if event.name in (ev.EDGE_ADDED, ev.EDGE_REMOVED):
+            if self.path_links:
+                self.update()  # a highlighted journey follows its links
+            return
+        if event.name not in NODE_EVENTS or not event.node_id:
+            return
+        node_id = event.node_id
+        old = self._painted.pop(node_id, None)
+        if old is not None:
+            self.update(old)
+        item = self.canvas.nodes.get(node_id)
+        if item is not None and event.name != ev.NODE_REMOVED:
+            area = self.pills_area(item)
+            if not area.isEmpty():
+                self._include(area)
+                self.update(area)
+            self._include(item.sceneBoundingRect())
+        if node_id in self.path_nodes or node_id in self.path_current or any(
+                node_id in link for link in self.path_links):
+            self.update()  # its outline and the links it is on moved with it
+
+    def _include(self, rect: QRectF) -> None:
+        """Grows the bounds to cover ``rect`` (a node moved or added out of them)."""
+        if not self._bounds.contains(rect):
+            self.prepareGeometryChange()
+            self._bounds = self._bounds.united(rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+
     # -- what is shown -----------------------------------------------------------------------
     def refit(self) -> None:
         """Covers every node of the campaign on show (call after it changed)."""
-        rect = self.canvas.nodes_rect().adjusted(-40, -40, 40, 40)
+        rect = self.canvas.nodes_rect()
+        if not rect.isEmpty():
+            rect = rect.adjusted(-MARGIN, -MARGIN, max(MARGIN, PILLS_WIDTH), MARGIN)
         if rect != self._bounds:
             self.prepareGeometryChange()
             self._bounds = rect
@@ -204,6 +255,28 @@ class SimulationLayer(QGraphicsItem):
         if self.counts and lod >= DETAIL_LOD:  # last: the numbers stay readable
             self._paint_counts(painter, option.exposedRect)
 
+    def pills(self, item: NodeItem) -> list[tuple[QRectF, str, str]]:
+        """A node's count pills where they are drawn now: (rect, text, role), in scene
+        coordinates (the layer sits at the scene's origin)."""
+        counts = self.counts.get(item.node_id)
+        if counts is None:
+            return []
+        body = body_rect(item.kind).translated(item.pos())
+        x, y = body.left(), body.top() - 22
+        out = []
+        for text, role in badge_texts(item.kind, counts):
+            width = self._metrics.horizontalAdvance(text) + 12
+            out.append((QRectF(x, y, width, 18), text, role))
+            x += width + 4
+        return out
+
+    def pills_area(self, item: NodeItem) -> QRectF:
+        """The rectangle a node's pills cover now (empty when it shows none)."""
+        area = QRectF()
+        for rect, _text, _role in self.pills(item):
+            area = area.united(rect)
+        return area
+
     def _paint_counts(self, painter: QPainter, exposed: QRectF) -> None:
         painter.setFont(self._font)
         # The nodes whose pills may show in the exposed part (pills sit above a node's body
@@ -213,15 +286,10 @@ class SimulationLayer(QGraphicsItem):
         for item in near:
             if not isinstance(item, NodeItem):
                 continue
-            counts = self.counts.get(item.node_id)
-            if counts is None:
-                continue
-            body = body_rect(item.kind).translated(item.pos())
-            x = body.left()
-            y = body.top() - 22
-            for text, role in badge_texts(item.kind, counts):
-                width = self._metrics.horizontalAdvance(text) + 12
-                pill = QRectF(x, y, width, 18)
+            pills = self.pills(item)
+            if pills:
+                self._painted[item.node_id] = self.pills_area(item)
+            for pill, text, role in pills:
                 if role == "main":
                     painter.setPen(Qt.PenStyle.NoPen)
                     painter.setBrush(kind_colour(item.kind))
@@ -233,7 +301,6 @@ class SimulationLayer(QGraphicsItem):
                     painter.drawRoundedRect(pill, 9, 9)
                     painter.setPen(QColor("#52606d"))
                 painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
-                x += width + 4
 
     def _paint_path(self, painter: QPainter) -> None:
         nodes, links = self.canvas.nodes, self.canvas.links

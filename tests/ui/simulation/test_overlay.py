@@ -1,0 +1,146 @@
+"""The counts drawn on the canvas follow the nodes and leave nothing behind."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
+
+from canvas_app.ui.main_window import MainWindow
+from canvas_app.ui.simulation.overlay import badge_texts
+from canvas_app.ui.theme import kind_colour
+
+from .test_simulation_panel import run_to_finish
+
+
+def on_screen(window: MainWindow) -> QImage:
+    """What the window shows now: its backing store, as painted so far (not a fresh render,
+    which would hide anything left behind by a partial repaint)."""
+    QApplication.processEvents()
+    QApplication.processEvents()
+    return window.screen().grabWindow(window.winId()).toImage()
+
+
+def pills_rect(window: MainWindow, node_id: str) -> QRect:
+    """Where a node's count pills are on the window now (in window pixels)."""
+    layer = window.simulation_panel.layer
+    area = layer.pills_area(window.scene.nodes[node_id])
+    view = window.view
+    polygon = view.mapFromScene(area)
+    rect = polygon.boundingRect()
+    top_left = view.viewport().mapTo(window, rect.topLeft())
+    return QRect(top_left, rect.size())
+
+
+def stale_share(window: MainWindow) -> float:
+    """The share of the canvas's pixels that differ from a full repaint of the window now:
+    anything left behind on screen by a partial repaint, or not drawn where it should be."""
+    shown = on_screen(window)
+    fresh = window.grab().toImage().convertToFormat(shown.format())
+    viewport = window.view.viewport()
+    rect = QRect(viewport.mapTo(window, viewport.rect().topLeft()), viewport.size())
+    differ = total = 0
+    for y in range(rect.top(), rect.bottom() + 1, 2):
+        for x in range(rect.left(), rect.right() + 1, 2):
+            total += 1
+            if shown.pixel(x, y) != fresh.pixel(x, y):
+                differ += 1
+    return differ / max(total, 1)
+
+
+def colour_share(image: QImage, rect: QRect, colour: QColor) -> float:
+    """The share of the pixels in ``rect`` close to ``colour``."""
+    rect = rect.intersected(image.rect())
+    near = total = 0
+    for y in range(rect.top(), rect.bottom() + 1, 2):
+        for x in range(rect.left(), rect.right() + 1, 2):
+            pixel = image.pixelColor(x, y)
+            total += 1
+            if (abs(pixel.red() - colour.red()) + abs(pixel.green() - colour.green())
+                    + abs(pixel.blue() - colour.blue())) < 40:
+                near += 1
+    return near / max(total, 1)
+
+
+def test_pills_sit_where_they_are_said_to(qtbot, window: MainWindow) -> None:
+    run_to_finish(qtbot, window)
+    window.docks["simulation"].raise_()
+    image = on_screen(window)
+    rect = pills_rect(window, "post-purchase")
+    assert badge_texts("sequence", window.simulation_panel.layer.counts["post-purchase"])
+    assert colour_share(image, rect, kind_colour("sequence")) > 0.1  # the "N in" pill
+
+
+def test_moving_a_node_leaves_no_count_pills_behind(qtbot, window: MainWindow) -> None:
+    run_to_finish(qtbot, window)
+    blue = kind_colour("sequence")
+    on_screen(window)
+    old = pills_rect(window, "post-purchase")
+    node = window.scene.domain_node("post-purchase")
+    campaign = window.current_campaign_id()
+    drag = window.controller.new_drag_id()
+    for step in range(1, 5):  # a drag: several small moves merged into one, 80 px down
+        window.controller.move_nodes(campaign, {"post-purchase": (node.x, node.y + 20 * step)},
+                                     drag)
+        on_screen(window)
+    image = on_screen(window)
+    new = pills_rect(window, "post-purchase")
+    assert not new.intersects(old)
+    assert colour_share(image, old, blue) < 0.02  # nothing left where they were
+    assert colour_share(image, new, blue) > 0.1  # and they are drawn where the node is
+    window.controller.undo_stack.undo()  # back where it was
+    image = on_screen(window)
+    assert colour_share(image, new, blue) < 0.02
+    assert colour_share(image, old, blue) > 0.1
+    window.controller.undo_stack.redo()
+    image = on_screen(window)
+    assert colour_share(image, old, blue) < 0.02
+    assert colour_share(image, new, blue) > 0.1
+
+
+def test_the_screen_matches_a_full_repaint_after_moves(qtbot, window: MainWindow) -> None:
+    run_to_finish(qtbot, window)
+    layer = window.simulation_panel.layer
+    qtbot.waitUntil(lambda: not layer.tokens, timeout=3000)  # the last dots have arrived
+    assert stale_share(window) == 0
+    node = window.scene.domain_node("post-purchase")
+    campaign = window.current_campaign_id()
+    drag = window.controller.new_drag_id()
+    for step in range(1, 5):
+        window.controller.move_nodes(campaign, {"post-purchase": (node.x, node.y + 20 * step)},
+                                     drag)
+        assert stale_share(window) == 0
+
+
+def test_a_node_deleted_or_brought_back_takes_its_pills_with_it(qtbot,
+                                                                window: MainWindow) -> None:
+    run_to_finish(qtbot, window)
+    layer = window.simulation_panel.layer
+    qtbot.waitUntil(lambda: not layer.tokens, timeout=3000)
+    blue = kind_colour("sequence")
+    on_screen(window)
+    where = pills_rect(window, "post-purchase")
+    window.scene.select_nodes(["post-purchase"])
+    window.controller.delete(window.current_campaign_id(), ["post-purchase"])
+    assert "post-purchase" not in window.scene.nodes
+    assert colour_share(on_screen(window), where, blue) < 0.02
+    assert stale_share(window) == 0
+    window.controller.undo_stack.undo()  # back, with the counts the run gave it
+    assert colour_share(on_screen(window), where, blue) > 0.1
+    assert stale_share(window) == 0
+
+
+def test_a_node_added_during_a_run_is_drawn_over_cleanly(qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    for _ in range(6):
+        panel.step()
+    layer = panel.layer
+    qtbot.waitUntil(lambda: not layer.tokens, timeout=3000)
+    campaign = window.current_campaign_id()
+    window.controller.add_node(campaign, "sequence", 200, 380)
+    added = next(n for n in window.scene.nodes if n not in layer.counts)
+    assert layer.boundingRect().contains(window.scene.nodes[added].sceneBoundingRect())
+    assert stale_share(window) == 0
+    node = window.scene.domain_node("nurture")
+    window.controller.move_nodes(campaign, {"nurture": (node.x, node.y + 140)})
+    assert stale_share(window) == 0
