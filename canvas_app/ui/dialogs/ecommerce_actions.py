@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -31,7 +30,7 @@ from ...domain.events import DomainEvent
 from ...domain.workspace import Workspace
 from ...editing.settings_commands import SetEcommerceCommand
 from .action_set import PRODUCT_HELP, ActionSetDialog
-from .widgets import enter_saves, finish_manager_window, help_label
+from .widgets import OwnEnterLineEdit, enter_saves, finish_manager_window, help_label
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 LEGACY_HELP = ("By default product actions run only for shopping cart and order form "
@@ -94,7 +93,7 @@ class EcommerceActionsDialog(QDialog):
         product_layout.addWidget(product_help)
         row = QHBoxLayout()
         product_label = QLabel("&Product:")
-        self.product_edit = QLineEdit()
+        self.product_edit = OwnEnterLineEdit()  # Enter opens the product's actions
         self.product_edit.setObjectName("productSearch")
         self.product_edit.setPlaceholderText("Type part of a product name, e.g. pool")
         self.product_edit.setClearButtonEnabled(True)

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.errors import Problem
 from ...domain.node_edit import validate_node
@@ -18,11 +25,20 @@ from ...domain.nodes import Node
 from ...domain.workspace import Workspace
 from ...editing.settings_commands import ReplaceNodeCommand
 from ..theme import load_icon
-from .widgets import ProblemLabel, enter_saves, mark_invalid, save_cancel_buttons
+from .widgets import (
+    ProblemLabel,
+    enter_saves,
+    mark_invalid,
+    save_cancel_buttons,
+    scrolling_body,
+)
 
 
 class NodeEditorDialog(QDialog):
-    """Subclasses build their form in :meth:`build` and write it back in :meth:`collect`."""
+    """Subclasses build their form in :meth:`build` and write it back in :meth:`collect`.
+
+    The form scrolls when the window is too small for it (a small screen); the header with
+    the name, the problems and the buttons stay in sight."""
 
     object_name = "nodeEditorDialog"
     name_label_text = "&Name:"
@@ -46,7 +62,9 @@ class NodeEditorDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.setSpacing(10)
         outer.addLayout(self._header())
-        self.build(outer)
+        self.scroll_area, body = scrolling_body("formScrollArea")
+        outer.addWidget(self.scroll_area, 1)  # first: the form's widgets are in this window
+        self.build(body)
         outer.addWidget(self.problem_label)
         outer.addWidget(self.buttons)
         self.name_edit.textChanged.connect(self.refresh)

@@ -19,7 +19,7 @@ from ...domain.node_edit import placement_help
 from ...domain.nodes import Node
 from ...domain.purchase import PurchaseGoalConfig
 from .node_editor import NodeEditorDialog, register_node_editor
-from .widgets import AchievedByBox, CheckList, help_label
+from .widgets import AchievedByBox, CheckList, fit_to_screen, help_label
 
 HELP = {
     "order_forms": "The goal is met when the purchase is made through one of the chosen "
@@ -48,7 +48,7 @@ class PurchaseGoalDialog(NodeEditorDialog):
     def build(self, layout: QVBoxLayout) -> None:
         config: PurchaseGoalConfig = self.original.config
         catalog = self.workspace.catalog
-        self.resize(980, 720)
+        fit_to_screen(self, 960, 680)  # fits 1366 x 768 with a taskbar
 
         layout.addWidget(help_label(HELP["when"]))
 

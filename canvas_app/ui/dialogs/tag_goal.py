@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
+    QListWidget,
     QPushButton,
     QVBoxLayout,
 )
@@ -16,7 +16,7 @@ from ...domain.nodes import Node
 from ...domain.tag_goal import TagGoalConfig
 from .node_editor import NodeEditorDialog, register_node_editor
 from .purchase_goal import HELP
-from .widgets import AchievedByBox, CheckList, help_label
+from .widgets import AchievedByBox, CheckList, OwnEnterLineEdit, fit_to_screen, help_label
 
 
 class TagGoalDialog(NodeEditorDialog):
@@ -25,7 +25,7 @@ class TagGoalDialog(NodeEditorDialog):
 
     def build(self, layout: QVBoxLayout) -> None:
         config: TagGoalConfig = self.original.config
-        self.resize(560, 600)
+        fit_to_screen(self, 560, 640)
 
         tags_box = QGroupBox("Tags")
         tags_layout = QVBoxLayout(tags_box)
@@ -41,7 +41,7 @@ class TagGoalDialog(NodeEditorDialog):
         tags_layout.addWidget(self.tag_list, 1)
         new_row = QHBoxLayout()
         new_row.setContentsMargins(22, 0, 0, 0)
-        self.new_tag_edit = QLineEdit()
+        self.new_tag_edit = OwnEnterLineEdit()  # Enter adds the tag, never saves
         self.new_tag_edit.setObjectName("newTagEdit")
         self.new_tag_edit.setPlaceholderText("New tag, e.g. Visit booked")
         self.add_tag_button = QPushButton("&Add tag")
@@ -74,7 +74,8 @@ class TagGoalDialog(NodeEditorDialog):
         self.any_contact_radio.toggled.connect(self.refresh)
 
     def add_tag(self) -> None:
-        """Adds the typed tag (ticked); an existing tag is simply ticked."""
+        """Adds the typed tag (ticked); an existing tag is simply ticked. The field is
+        cleared and keeps the focus, so several tags can be typed one after another."""
         tag = self.new_tag_edit.text().strip()
         if not tag:
             return
@@ -83,7 +84,11 @@ class TagGoalDialog(NodeEditorDialog):
         else:
             items = [(t, t) for t in self.tag_list.ids()] + [(tag, tag)]
             self.tag_list.set_items(items, self.tag_list.checked_ids() + [tag])
+        row = self.tag_list.ids().index(tag)
+        self.tag_list.list.scrollToItem(self.tag_list.list.item(row),
+                                        QListWidget.ScrollHint.EnsureVisible)
         self.new_tag_edit.clear()
+        self.new_tag_edit.setFocus()
 
     def collect(self, node: Node) -> None:
         config: TagGoalConfig = node.config

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -41,6 +42,47 @@ def help_label(text: str, object_name: str = "") -> QLabel:
     if object_name:
         label.setObjectName(object_name)
     return label
+
+
+class OwnEnterLineEdit(QLineEdit):
+    """A line edit whose Enter is its own (``returnPressed``: "Add tag", "open the product's
+    actions") and never also reaches the dialog, where it would press Save (see
+    :func:`enter_saves`). The focus stays in the field, so the user can go on typing."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802  (Qt's name)
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
+def scrolling_body(object_name: str, spacing: int = 10) -> tuple[QScrollArea, QVBoxLayout]:
+    """A frameless scroll area and the layout of the widget inside it: a dialog's body
+    scrolls when the window is smaller than its content (help texts then keep the height
+    their wrapped lines need instead of overlapping the widgets below them)."""
+    area = QScrollArea()
+    area.setObjectName(object_name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    body = QWidget()
+    body.setObjectName(object_name + "Body")
+    layout = QVBoxLayout(body)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(spacing)
+    area.setWidget(body)
+    return area, layout
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resizes ``window`` to ``width`` x ``height``, or less where its screen's available
+    area (without the taskbar) is smaller, keeping a margin for the title bar."""
+    screen = window.screen() if window.parentWidget() is None \
+        else window.parentWidget().screen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        width = min(width, available.width() - 20)
+        height = min(height, available.height() - 40)
+    window.resize(max(width, 200), max(height, 200))
 
 
 def mark_invalid(widget: QWidget, invalid: bool) -> None:
@@ -98,6 +140,33 @@ def _sentence(message: str) -> str:
     return message[:1].upper() + message[1:] if message else message
 
 
+class RowsListWidget(QListWidget):
+    """A list that asks for ``hint_rows`` rows (at least ``min_rows``) instead of Qt's fixed
+    192 pixels, so a dialog's body is as tall as its content needs and a scroll area around
+    it does not scroll; layouts stretch the list to use any room left."""
+
+    def __init__(self, min_rows: int = 4, hint_rows: int = 6,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.min_rows = min_rows
+        self.hint_rows = hint_rows
+        self.setMinimumHeight(self.rows_height(min_rows))
+
+    def rows_height(self, rows: int) -> int:
+        """The height showing ``rows`` rows (a check box row is a little taller than a
+        line of text)."""
+        row = max(self.sizeHintForRow(0), self.fontMetrics().height() + 4)
+        return rows * row + 2 * self.frameWidth() + 2
+
+    def rows_changed(self) -> None:
+        """Call after filling the list: the real row height is known now."""
+        self.setMinimumHeight(self.rows_height(self.min_rows))
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
+        return QSize(super().sizeHint().width(), self.rows_height(self.hint_rows))
+
+
 class CheckList(QWidget):
     """A multi-select list of (id, label) rows with check boxes, optionally searchable.
 
@@ -116,17 +185,42 @@ class CheckList(QWidget):
         layout.setSpacing(4)
         self.search: QLineEdit | None = None
         if search_name:
-            self.search = QLineEdit()
+            self.search = OwnEnterLineEdit()
             self.search.setObjectName(search_name)
             self.search.setPlaceholderText(placeholder)
             self.search.setClearButtonEnabled(True)
             self.search.textChanged.connect(self.filter)
+            self.search.returnPressed.connect(self.go_to_first_match)
             layout.addWidget(self.search)
-        self.list = QListWidget()
+        self.list = RowsListWidget(min_rows=4, hint_rows=6)
         self.list.setObjectName(object_name + "List")
-        self.list.setMinimumHeight(70)
         self.list.itemChanged.connect(lambda _item: self.changed.emit())
         layout.addWidget(self.list)
+        self._shown = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802  (Qt's name)
+        super().showEvent(event)
+        if not self._shown:  # the first time only: later the user's scrolling stays
+            self._shown = True
+            self.scroll_to_first_checked()
+
+    def scroll_to_first_checked(self) -> None:
+        """Brings the first ticked row into sight (a long list hides those below)."""
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.checkState() == Qt.CheckState.Checked and not item.isHidden():
+                self.list.scrollToItem(item, QListWidget.ScrollHint.PositionAtTop)
+                return
+
+    def go_to_first_match(self) -> None:
+        """Enter in the search field: the first row shown becomes current and gets the
+        focus (Space ticks it); the dialog is not saved."""
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if not item.isHidden():
+                self.list.setCurrentItem(item)
+                self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def set_items(self, items: Iterable[tuple[str, str]], checked: Iterable[str] = ()) -> None:
         chosen = list(checked)
@@ -140,6 +234,7 @@ class CheckList(QWidget):
             if item_id not in known:
                 self._add(item_id, f"{item_id} (not in the catalog)", True)
         self.list.blockSignals(False)
+        self.list.rows_changed()
         self.changed.emit()
 
     def _add(self, item_id: str, label: str, checked: bool) -> None:
@@ -288,7 +383,10 @@ class _EnterPressesDefault(QObject):
 
 
 def enter_saves(dialog: QWidget) -> None:
-    """Enter in the dialog presses its default button (Save) and nothing else."""
+    """Enter in the dialog presses its default button (Save) and nothing else.
+
+    A field with an Enter of its own ("New tag" and its "Add tag") is an
+    :class:`OwnEnterLineEdit`: its Enter does that and never saves."""
     guard = _EnterPressesDefault(dialog)
     dialog.installEventFilter(guard)
 

@@ -19,3 +19,40 @@ def snapshot(workspace: Workspace) -> dict[str, Any]:
 def click(qtbot: Any, button: QAbstractButton) -> None:
     assert button.isEnabled(), f"{button.objectName()} is disabled"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def overlapping_widgets(root: Any) -> list[tuple[str, str]]:
+    """Pairs of visible labels, buttons, fields and lists inside ``root`` whose rectangles
+    overlap (neither holding the other): text drawn over a widget."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLabel,
+        QLineEdit,
+        QWidget,
+    )
+
+    kinds = (QLabel, QAbstractButton, QLineEdit, QAbstractItemView, QComboBox,
+             QAbstractSpinBox)
+    widgets = [w for w in root.findChildren(QWidget) if isinstance(w, kinds)
+               and w.isVisibleTo(root)
+               and not isinstance(w.parentWidget(), (QComboBox, QAbstractSpinBox))
+               and not w.parentWidget().inherits("QAbstractScrollArea")
+               and w.width() > 0 and w.height() > 0]
+    rects = [(w, QRect(w.mapTo(root, QPoint(0, 0)), w.size())) for w in widgets]
+    found = []
+    for i, (a, ra) in enumerate(rects):
+        for b, rb in rects[i + 1:]:
+            if a.isAncestorOf(b) or b.isAncestorOf(a):
+                continue
+            if ra.intersected(rb).height() > 1 and ra.intersected(rb).width() > 1:
+                found.append((_describe(a), _describe(b)))
+    return found
+
+
+def _describe(widget: Any) -> str:
+    text = widget.text() if hasattr(widget, "text") else ""
+    return f"{type(widget).__name__} {widget.objectName() or text!r}"

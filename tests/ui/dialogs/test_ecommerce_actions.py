@@ -173,3 +173,16 @@ def test_enter_after_add_copies_saves_instead_of_copying_again(qtbot, workspace,
     count = len(workspace.ecommerce.action_sets["successful_purchase"])
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert len(workspace.ecommerce.product_action_sets["checkup"]) == count  # saved, once
+
+
+def test_enter_in_product_field_opens_its_actions_and_nothing_else(qtbot, workspace,
+                                                                    undo_stack):
+    from PySide6.QtCore import Qt
+
+    window = open_window(qtbot, workspace, undo_stack)
+    qtbot.waitExposed(window)
+    window.product_edit.setFocus()
+    window.product_edit.setText("Pool Scrubbing Mitt")
+    qtbot.keyClick(window.product_edit, Qt.Key.Key_Return)
+    assert window.set_dialog is not None and window.set_dialog.key == "product:mitt"
+    assert window.isVisible() and window.set_dialog.isVisible()

@@ -226,3 +226,47 @@ def test_problem_banner_does_not_move_the_form(qtbot, workspace, undo_stack):
     dialog.products_box.setChecked(True)
     assert dialog.problem_label.isHidden()
     assert where() == without
+
+
+def test_enter_in_product_search_does_not_save(qtbot, workspace, undo_stack):
+    from PySide6.QtCore import Qt
+
+    dialog = open_node_editor(None, workspace, undo_stack, "checkup-onboarding", "subscribed")
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    dialog.products_box.setChecked(True)
+    search = dialog.products_list.search
+    search.setFocus()
+    qtbot.keyClicks(search, "mitt")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert undo_stack.count() == 0
+    assert dialog.products_list.list.currentItem().text() == "Pool Scrubbing Mitt"
+
+
+def test_small_window_scrolls_instead_of_overlapping(qtbot, workspace, undo_stack):
+    """QA 3: at 800 x 560 help texts overlapped the widgets below and lists showed 1.5
+    rows. Now the form scrolls, nothing overlaps and every list shows four rows or more."""
+    from .helpers import overlapping_widgets
+
+    dialog = open_node_editor(None, workspace, undo_stack, "checkup-onboarding", "subscribed")
+    qtbot.addWidget(dialog)
+    dialog.resize(800, 560)
+    qtbot.waitExposed(dialog)
+    qtbot.wait(10)
+    assert dialog.height() == 560
+    assert dialog.scroll_area.verticalScrollBar().maximum() > 0  # the form scrolls
+    assert dialog.buttons.isVisible()  # the buttons stay outside the scrolling part
+    assert not dialog.scroll_area.isAncestorOf(dialog.save_button)
+    assert overlapping_widgets(dialog.scroll_area.widget()) == []
+    for chooser in (dialog.order_forms_list, dialog.products_list, dialog.categories_list,
+                    dialog.payment_list):
+        assert chooser.list.height() >= chooser.list.rows_height(4)
+
+
+def test_default_size_fits_a_laptop_screen(qtbot, workspace, undo_stack):
+    dialog = open_node_editor(None, workspace, undo_stack, "checkup-onboarding", "subscribed")
+    qtbot.addWidget(dialog)
+    available = dialog.screen().availableGeometry()
+    assert dialog.height() <= min(680, available.height())
+    assert dialog.width() <= available.width()

@@ -62,3 +62,67 @@ def test_cancel_changes_nothing(qtbot, workspace, undo_stack):
     click(qtbot, dialog.cancel_button)
     assert snapshot(workspace) == before
     assert undo_stack.count() == 0
+
+
+def test_enter_in_new_tag_adds_it_and_keeps_the_dialog_open(qtbot, workspace, undo_stack):
+    """QA 3: Enter in "New tag" added the tag and closed the whole dialog (Save)."""
+    from PySide6.QtCore import Qt
+
+    dialog = open_tag_goal(qtbot, workspace, undo_stack)
+    qtbot.waitExposed(dialog)
+    dialog.new_tag_edit.setFocus()
+    for tag in ("Gold", "Silver"):
+        qtbot.keyClicks(dialog.new_tag_edit, tag)
+        qtbot.keyClick(dialog.new_tag_edit, Qt.Key.Key_Return)
+        assert dialog.isVisible()
+        assert dialog.result() != QDialog.DialogCode.Accepted
+        assert dialog.new_tag_edit.text() == ""
+        assert dialog.focusWidget() is dialog.new_tag_edit
+    assert {"Gold", "Silver", "Visit booked"} <= set(dialog.tag_list.checked_ids())
+    assert undo_stack.count() == 0  # nothing saved yet
+    click(qtbot, dialog.save_button)
+    tags = workspace.campaign("checkup-onboarding").node("visit-booked").config.tags
+    assert sorted(tags) == ["Gold", "Silver", "Visit booked"]
+
+
+def test_add_tag_button_gives_the_focus_back_to_the_field(qtbot, workspace, undo_stack):
+    dialog = open_tag_goal(qtbot, workspace, undo_stack)
+    qtbot.waitExposed(dialog)
+    dialog.new_tag_edit.setFocus()
+    qtbot.keyClicks(dialog.new_tag_edit, "Gold")
+    click(qtbot, dialog.add_tag_button)
+    assert dialog.focusWidget() is dialog.new_tag_edit
+    assert "Gold" in dialog.tag_list.checked_ids()
+
+
+def test_enter_in_tag_search_does_not_save(qtbot, workspace, undo_stack):
+    from PySide6.QtCore import Qt
+
+    dialog = open_tag_goal(qtbot, workspace, undo_stack)
+    qtbot.waitExposed(dialog)
+    search = dialog.tag_list.search
+    assert search is not None
+    search.setFocus()
+    qtbot.keyClicks(search, "custo")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    # Enter went to the first match in the list: Space ticks it
+    assert dialog.focusWidget() is dialog.tag_list.list
+    assert dialog.tag_list.list.currentItem().text() == "Customer"
+
+
+def _row_in_sight(check_list, item_id: str) -> bool:
+    view = check_list.list
+    row = check_list.ids().index(item_id)
+    rect = view.visualRect(view.model().index(row, 0))
+    return view.viewport().rect().contains(rect)
+
+
+def test_the_ticked_tags_are_in_sight_when_it_opens(qtbot, workspace, undo_stack):
+    """QA 3: "Visit booked" (ticked) sat below the visible rows of the list."""
+    workspace.contacts[0].tags.extend(f"Tag {n:02d}" for n in range(1, 31))
+    dialog = open_tag_goal(qtbot, workspace, undo_stack)
+    qtbot.waitExposed(dialog)
+    assert dialog.tag_list.ids()[-1] == "Visit booked"  # sorted: far below the first rows
+    assert dialog.tag_list.list.verticalScrollBar().maximum() > 0
+    assert _row_in_sight(dialog.tag_list, "Visit booked")
