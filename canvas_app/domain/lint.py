@@ -4,6 +4,7 @@
 - an entry goal left on "contacts in this campaign" when nothing adds contacts to it;
 - a ``wait_until`` step whose time has passed (contacts go straight through);
 - a goal whose settings are invalid (R11), and a sequence with no steps;
+- nodes of one campaign with the same name;
 - an e-commerce action that names a campaign that no longer exists.
 """
 
@@ -54,7 +55,29 @@ def lint_campaign(workspace: Workspace, campaign: Campaign, now: datetime,
         for i, step in enumerate(node.config.steps):
             if step.kind == "wait_until" and step.until is not None and step.until < now:
                 warn(f'"{node.name}" step {i + 1} waits until {step.until:%Y-%m-%d %H:%M}, '
-                     "which has passed: contacts will go straight through", node.id)
+                     f"which has passed (it is now {now:%Y-%m-%d %H:%M}): live contacts will "
+                     "go straight through (a simulation that runs before that time still "
+                     "holds them)", node.id)
+    findings += same_names(campaign)
+    return findings
+
+
+def same_names(campaign: Campaign) -> list[Finding]:
+    """Nodes of one campaign that share a name: the log, journeys and charts name nodes,
+    so they could not be told apart."""
+    by_name: dict[str, list[str]] = {}
+    for node in campaign.nodes:
+        by_name.setdefault(node.name.strip().casefold(), []).append(node.id)
+    findings = []
+    for ids in by_name.values():
+        if len(ids) < 2:
+            continue
+        name = campaign.node(ids[0]).name
+        for node_id in ids:
+            findings.append(Finding(
+                "warning", f'{len(ids)} nodes of this campaign are named "{name}": the '
+                "simulation's log and journeys cannot tell them apart; rename one",
+                node_id, campaign.id))
     return findings
 
 

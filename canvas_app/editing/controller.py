@@ -37,6 +37,21 @@ from .settings_commands import SetEcommerceCommand
 PASTE_OFFSET = (40.0, 40.0)
 
 
+
+def unused_name(name: str, taken: set[str]) -> str:
+    """``name``, or ``name (2)``, ``name (3)``, … the first not in ``taken`` (compared
+    without case); a name that already ends in a number in brackets counts on from it."""
+    folded = {t.casefold() for t in taken}
+    if name.casefold() not in folded:
+        return name
+    stem, n = name, 2
+    match = re.fullmatch(r"(.*) \((\d+)\)", name)
+    if match:
+        stem, n = match.group(1), int(match.group(2)) + 1
+    while f"{stem} ({n})".casefold() in folded:
+        n += 1
+    return f"{stem} ({n})"
+
 class Controller(QObject):
     """One per open workspace, with its undo stack."""
 
@@ -156,6 +171,10 @@ class Controller(QObject):
         nodes, links = clipboard.fresh_nodes(data, self.workspace.all_node_ids(), offset)
         if not nodes:
             return []
+        names = {n.name for n in self.campaign(campaign_id).nodes}
+        for node in nodes:  # copies beside their originals get "Name (2)", as a file would
+            node.name = unused_name(node.name, names)
+            names.add(node.name)
         self.undo_stack.push(AddNodesCommand(self.workspace, campaign_id, nodes, links,
                                              f"{text} {len(nodes)} node"
                                              f"{'s' if len(nodes) != 1 else ''}"))
@@ -200,6 +219,11 @@ class Controller(QObject):
             return False
         if name == self.campaign(campaign_id).name:
             return False
+        if any(c.name.casefold() == name.casefold() for c in self.workspace.campaigns
+               if c.id != campaign_id):
+            self.status_message.emit(f'Another campaign is already named "{name}": choose '
+                                     "another name.")
+            return False
         self.undo_stack.push(RenameCampaignCommand(self.workspace, campaign_id, name))
         return True
 
@@ -209,7 +233,8 @@ class Controller(QObject):
         copy_id = new_id("c")
         while copy_id in ids:
             copy_id = new_id("c")
-        duplicate = Campaign(copy_id, f"{source.name} (copy)")
+        duplicate = Campaign(copy_id, unused_name(f"{source.name} (copy)",
+                                                  {c.name for c in self.workspace.campaigns}))
         data = clipboard.copy_nodes(source, [n.id for n in source.nodes])
         nodes, links = clipboard.fresh_nodes(data, self.workspace.all_node_ids(), (0.0, 0.0))
         for node in nodes:

@@ -230,10 +230,11 @@ def test_copy_paste_gives_new_ids_and_inner_links(window: MainWindow) -> None:
     assert not set(new_ids) & {"nurture", "bought-shock", "post-purchase"}
     c = campaign(window)
     copies = {c.node(n).name: n for n in new_ids}
-    assert set(copies) == {"Nurture", "Bought pool shock"}
-    assert c.has_edge(copies["Nurture"], copies["Bought pool shock"])
+    # beside their originals, copies are numbered so that the log can tell them apart
+    assert set(copies) == {"Nurture (2)", "Bought pool shock (2)"}
+    assert c.has_edge(copies["Nurture (2)"], copies["Bought pool shock (2)"])
     assert len(c.edges) == 3  # the two originals plus the copied inner link
-    assert c.node(copies["Nurture"]).x == c.node("nurture").x + 40
+    assert c.node(copies["Nurture (2)"]).x == c.node("nurture").x + 40
     assert set(window.scene.selected_node_ids()) == set(new_ids)
     window.controller.undo_stack.undo()
     assert len(c) == 3

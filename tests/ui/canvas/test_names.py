@@ -1,0 +1,50 @@
+"""Names people can tell apart: campaigns are unique, copies are numbered, and nodes of one
+campaign sharing a name are pointed out (the log and journeys name nodes)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from canvas_app.domain.lint import lint_workspace
+from canvas_app.editing.controller import unused_name
+from canvas_app.ui.main_window import MainWindow
+
+
+def test_unused_name_numbers_like_a_file_manager() -> None:
+    assert unused_name("Nurture", set()) == "Nurture"
+    assert unused_name("Nurture", {"nurture"}) == "Nurture (2)"
+    assert unused_name("Nurture", {"Nurture", "Nurture (2)"}) == "Nurture (3)"
+    assert unused_name("Nurture (2)", {"Nurture", "Nurture (2)"}) == "Nurture (3)"
+
+
+def test_a_campaign_cannot_take_another_campaigns_name(window: MainWindow) -> None:
+    controller = window.controller
+    said: list[str] = []
+    controller.status_message.connect(said.append)
+    assert not controller.rename_campaign("shock-nurture", " checkup onboarding ")
+    assert controller.workspace.campaign("shock-nurture").name == "Pool Shock Nurture"
+    assert said and 'already named "checkup onboarding"' in said[-1]
+    assert controller.rename_campaign("shock-nurture", "POOL shock nurture")  # its own name
+
+
+def test_duplicated_campaigns_get_names_of_their_own(window: MainWindow) -> None:
+    controller = window.controller
+    first = controller.duplicate_campaign("shock-nurture")
+    second = controller.duplicate_campaign("shock-nurture")
+    names = [controller.campaign(c).name for c in (first, second)]
+    assert names == ["Pool Shock Nurture (copy)", "Pool Shock Nurture (copy) (2)"]
+
+
+def test_nodes_sharing_a_name_in_one_campaign_are_pointed_out(window: MainWindow) -> None:
+    controller = window.controller
+    cid = window.current_campaign_id()
+    controller.rename_node(cid, "post-purchase", "nurture")
+    findings = [f for f in lint_workspace(controller.workspace, datetime.now(UTC))
+                if "cannot tell them apart" in f.message]
+    assert {f.node_id for f in findings} == {"nurture", "post-purchase"}
+    assert all(f.severity == "warning" and f.campaign_id == cid for f in findings)
+    # the same name in two campaigns is fine: the log names the campaign then
+    controller.rename_node(cid, "post-purchase", "Post-purchase")
+    other = controller.duplicate_campaign(cid)
+    assert not [f for f in lint_workspace(controller.workspace, datetime.now(UTC))
+                if "cannot tell them apart" in f.message and f.campaign_id in (cid, other)]
