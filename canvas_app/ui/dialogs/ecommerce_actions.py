@@ -30,7 +30,14 @@ from ...domain.events import DomainEvent
 from ...domain.workspace import Workspace
 from ...editing.settings_commands import SetEcommerceCommand
 from .action_set import PRODUCT_HELP, ActionSetDialog
-from .widgets import OwnEnterLineEdit, enter_saves, finish_manager_window, help_label
+from .widgets import (
+    OwnEnterLineEdit,
+    enter_saves,
+    finish_manager_window,
+    fit_to_screen,
+    help_label,
+    scrolling_body,
+)
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 LEGACY_HELP = ("By default product actions run only for shopping cart and order form "
@@ -45,12 +52,14 @@ class EcommerceActionsDialog(QDialog):
         enter_saves(self)
         self.setObjectName("ecommerceActionsDialog")
         self.setWindowTitle("E-Commerce Actions")
-        self.resize(760, 680)
+        fit_to_screen(self, 760, 680)
         self.workspace = workspace
         self.undo_stack = undo_stack
         self.set_dialog: ActionSetDialog | None = None
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
+        outer = QVBoxLayout(self)
+        # the content scrolls in a small window; Undo, Redo and Close stay in sight
+        self.scroll_area, layout = scrolling_body("ecommerceScrollArea")
+        outer.addWidget(self.scroll_area, 1)
         intro = QLabel("Create actions for the default settings. Click an <b>Actions</b> "
                        "button to add actions or copy an existing action set.")
         intro.setWordWrap(True)
@@ -136,7 +145,7 @@ class EcommerceActionsDialog(QDialog):
         layout.addWidget(settings)
         layout.addStretch(1)
 
-        self.close_button = finish_manager_window(self, layout, workspace, undo_stack,
+        self.close_button = finish_manager_window(self, outer, workspace, undo_stack,
                                                   self._on_event)
         self.refresh()
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.steps import Step
 from .step_fields import StepForm, new_step
+from .widgets import RowsListWidget
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -45,7 +45,7 @@ class StepListEditor(QWidget):
         left = QVBoxLayout()
         title = QLabel(f"{item_word.capitalize()}s, in the order they run "
                        "(drag to reorder):")
-        self.list = QListWidget()
+        self.list = RowsListWidget(min_rows=4, hint_rows=6)  # no 192-pixel demand
         self.list.setObjectName("stepList")
         title.setBuddy(self.list)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)

@@ -186,3 +186,18 @@ def test_enter_in_product_field_opens_its_actions_and_nothing_else(qtbot, worksp
     qtbot.keyClick(window.product_edit, Qt.Key.Key_Return)
     assert window.set_dialog is not None and window.set_dialog.key == "product:mitt"
     assert window.isVisible() and window.set_dialog.isVisible()
+
+
+def test_small_window_scrolls_and_keeps_close_in_sight(qtbot, workspace, undo_stack):
+    """At 800 x 560 the window could not get smaller than 634 pixels (its content)."""
+    from .helpers import overlapping_widgets
+
+    window = open_window(qtbot, workspace, undo_stack)
+    window.resize(800, 560)
+    qtbot.waitExposed(window)
+    qtbot.wait(10)
+    assert window.height() == 560
+    assert window.scroll_area.verticalScrollBar().maximum() > 0
+    assert not window.scroll_area.isAncestorOf(window.close_button)
+    assert window.close_button.isVisible()
+    assert overlapping_widgets(window.scroll_area.widget()) == []

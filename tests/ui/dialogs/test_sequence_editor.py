@@ -174,3 +174,20 @@ def test_enter_saves_and_never_presses_another_button(qtbot, workspace, undo_sta
     steps = workspace.campaign("shock-nurture").node("post-purchase").config.steps
     assert len(steps) == steps_before + 1
     assert [s.subject for s in steps].count("One more thing") == 1
+
+
+def test_small_window_shows_every_step_control_without_overlap(qtbot, workspace, undo_stack):
+    from .helpers import overlapping_widgets
+
+    dialog = open_sequence(qtbot, workspace, undo_stack, node="nurture")
+    dialog.resize(800, 560)
+    qtbot.waitExposed(dialog)
+    qtbot.wait(10)
+    assert dialog.height() == 560
+    assert overlapping_widgets(dialog.scroll_area.widget()) == []
+    editor = dialog.steps_editor
+    assert editor.list.height() >= editor.list.rows_height(4)
+    # the list does not ask for Qt's 192 pixels, so the form fits without scrolling
+    assert dialog.scroll_area.verticalScrollBar().maximum() == 0
+    assert editor.remove_button.visibleRegion().boundingRect().size() == \
+        editor.remove_button.size()
