@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.zoom_label.setObjectName("zoomLabel")
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.view.zoom_changed.connect(self._show_zoom)
+        self.view.node_reached.connect(self._announce_node)
         self.palette.place_requested.connect(self.place_node)
         self.campaign_list.current_changed.connect(self.show_campaign)
         self.campaign_list.current_changed.connect(self.simulation_panel.campaign_shown)
@@ -172,6 +173,16 @@ class MainWindow(QMainWindow):
 
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
+
+    def _announce_node(self, node_id: str) -> None:
+        """What a node reached with Tab is, and what the keys do to it."""
+        campaign_id = self.current_campaign_id()
+        if campaign_id is None or not self.controller.campaign(campaign_id).has_node(node_id):
+            return
+        node = self.controller.campaign(campaign_id).node(node_id)
+        kind = node.kind.replace("_", " ").capitalize()
+        self.show_status(f'{kind} "{node.name}": Enter edits it, F2 renames it, the arrow '
+                         "keys move it, Tab goes to the next node.")
 
     def _show_zoom(self, scale: float) -> None:
         self.zoom_label.setText(f"Zoom {scale * 100:.0f} %")

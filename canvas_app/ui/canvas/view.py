@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -121,6 +122,7 @@ class NameEditor(QLineEdit):
 
 class CanvasView(QGraphicsView):
     zoom_changed = Signal(float)
+    node_reached = Signal(str)  # a node selected from the keyboard (Tab / Shift+Tab)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,6 +152,7 @@ class CanvasView(QGraphicsView):
         self._space_down = False
         self._minor_pen = QPen(QColor(theme.GRID_MINOR), 0)
         self._major_pen = QPen(QColor(theme.GRID_MAJOR), 0)
+        self._focus_pen = QPen(QColor(theme.SELECTION), 2)
 
     # -- scene ---------------------------------------------------------------------------
     def canvas(self) -> CampaignScene | None:
@@ -261,8 +264,16 @@ class CanvasView(QGraphicsView):
         painter.restore()
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
-        """On an empty campaign, a hint where to start."""
+        """A frame while the canvas has the keyboard focus; on an empty campaign, a hint
+        where to start."""
         super().drawForeground(painter, rect)
+        if self.hasFocus():
+            painter.save()
+            painter.resetTransform()
+            painter.setPen(self._focus_pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(self.viewport().rect()).adjusted(1, 1, -1, -1))
+            painter.restore()
         text = self.hint_text()
         if not text:
             return
@@ -356,6 +367,37 @@ class CanvasView(QGraphicsView):
             event.accept()
             return
         super().keyReleaseEvent(event)
+
+    # -- keyboard: Tab through the nodes, then on to the next widget -----------------------
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        """Tab selects the next node in reading order (rows, then left to right) and
+        brings it into view; Shift+Tab the previous one. Past the last (or first) node the
+        focus moves on as usual, so the keyboard is never trapped in the canvas."""
+        scene = self.canvas()
+        if scene is not None and self.hasFocus() and scene.nodes and self.name_editor is None:
+            order = sorted(scene.nodes.values(),
+                           key=lambda item: (round(item.centre[1] / 90), item.centre[0]))
+            ids = [item.node_id for item in order]
+            selected = scene.selected_node_ids()
+            if len(selected) == 1 and selected[0] in ids:
+                index = ids.index(selected[0]) + (1 if next else -1)
+            else:
+                index = 0 if next else len(ids) - 1
+            if 0 <= index < len(ids):
+                scene.select_nodes([ids[index]])
+                self.ensureVisible(scene.nodes[ids[index]], 40, 40)
+                self.node_reached.emit(ids[index])
+                return True
+            scene.clearSelection()
+        return super().focusNextPrevChild(next)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()  # the focus frame
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     def _nudge(self, key: int) -> None:
         """Arrow keys move the selected nodes by one grid step."""

@@ -1,0 +1,53 @@
+"""Reaching nodes from the keyboard: Tab and Shift+Tab walk the nodes in reading order, then
+leave the canvas; the canvas shows a frame while it has the focus."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+
+from canvas_app.ui import theme
+from canvas_app.ui.main_window import MainWindow
+
+
+def test_tab_walks_the_nodes_then_leaves_the_canvas(qtbot, window: MainWindow) -> None:
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus, timeout=1000)
+    window.scene.clearSelection()
+    reached = []
+    for _ in range(3):
+        QTest.keyClick(window.view, Qt.Key.Key_Tab)
+        reached += window.scene.selected_node_ids()
+    assert reached == ["nurture", "bought-shock", "post-purchase"]  # left to right
+    assert "Enter edits it" in window.statusBar().currentMessage()
+    QTest.keyClick(window.view, Qt.Key.Key_Backtab)
+    assert window.scene.selected_node_ids() == ["bought-shock"]
+    QTest.keyClick(window.view, Qt.Key.Key_Tab)
+    QTest.keyClick(window.view, Qt.Key.Key_Tab)  # past the last node: on to the next widget
+    assert window.scene.selected_node_ids() == []
+    assert not window.view.hasFocus()
+
+
+def test_enter_on_a_node_reached_by_tab_opens_its_editor(qtbot, window: MainWindow) -> None:
+    opened: list[str] = []
+    window.edit_node = lambda _campaign, node_id: opened.append(node_id)  # type: ignore
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus, timeout=1000)
+    window.scene.clearSelection()
+    QTest.keyClick(window.view, Qt.Key.Key_Tab)
+    QTest.keyClick(window.view, Qt.Key.Key_Tab)
+    QTest.keyClick(window.view, Qt.Key.Key_Return)
+    assert opened == ["bought-shock"]
+
+
+def test_the_canvas_shows_a_frame_while_it_has_the_focus(qtbot, window: MainWindow) -> None:
+    def corner_colour() -> QColor:
+        return window.view.viewport().grab().toImage().pixelColor(1, 40)
+
+    window.campaign_list.setFocus()
+    qtbot.waitUntil(lambda: not window.view.hasFocus(), timeout=1000)
+    assert corner_colour() != QColor(theme.SELECTION)
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus, timeout=1000)
+    assert corner_colour() == QColor(theme.SELECTION)
