@@ -3,6 +3,7 @@ form or a payment type. Its Save stays disabled while the domain finds a problem
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -11,13 +12,14 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ...domain.catalog import Catalog, Category, OrderForm, Product
+from ...domain.catalog import Catalog, Category, OrderForm, Product, payment_type_label
 from ...domain.catalog_edit import new_item_id, validate_item, validate_payment_type
 from ...domain.errors import Problem
 from .widgets import ProblemLabel, enter_saves, help_label, save_cancel_buttons
@@ -51,6 +53,16 @@ class CatalogItemDialog(QDialog):
         self.name_edit.setPlaceholderText(f"Name of the {word}")
         form.addRow("&Name:", self.name_edit)
         self.name_edit.textChanged.connect(self.refresh)
+        self.id_preview: QLabel | None = None
+        if section == "payment_types" and item is None:
+            # the catalog keeps a payment type as an id only (no name of its own): say what
+            # the typed name becomes before it is saved
+            self.id_preview = QLabel()
+            self.id_preview.setObjectName("paymentIdPreview")
+            self.id_preview.setTextFormat(Qt.TextFormat.PlainText)
+            self.id_preview.setWordWrap(True)
+            self.id_preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow("", self.id_preview)
 
         if section == "products":
             product = item if isinstance(item, Product) else Product("", "")
@@ -138,7 +150,24 @@ class CatalogItemDialog(QDialog):
     def value(self) -> Item | None:
         return None if self.problems() else self.edited()
 
+    def _update_preview(self) -> None:
+        if self.id_preview is None:
+            return
+        name = self.name_edit.text().strip()
+        if not name:
+            self.id_preview.setText('Saved as an id: "Store credit" becomes store_credit, '
+                                    'shown as "Store credit".')
+            return
+        if self.problems():  # the problem line says what is wrong instead
+            self.id_preview.setText("")
+            return
+        payment_id = new_item_id(self.catalog, name, self.section)
+        self.id_preview.setText(f'Will be saved as: {payment_id}, shown as '
+                                f'"{payment_type_label(payment_id)}" '
+                                "(a payment type keeps only this id).")
+
     def refresh(self) -> None:
+        self._update_preview()
         problems = self.problems()
         self.problem_label.show_problems(problems)
         self.save_button.setEnabled(not problems)

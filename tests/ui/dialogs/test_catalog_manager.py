@@ -155,3 +155,28 @@ def test_add_a_category_and_use_it_for_a_product(qtbot, workspace, undo_stack):
     dialog.select("categories", "toys")
     click(qtbot, dialog.delete_buttons["categories"])
     assert 'product "Pool Scrubbing Mitt" (its category)' in dialog.confirm_box.text()
+
+
+def test_new_payment_type_previews_the_id_and_label_it_gets(qtbot, workspace, undo_stack):
+    """QA 3: "Venmo / Zelle (US)" silently became venmo_zelle_us, shown as "Venmo zelle
+    us". A payment type is only an id, so the dialog says so while the name is typed."""
+    dialog = open_catalog(qtbot, workspace, undo_stack)
+    click(qtbot, dialog.add_buttons["payment_types"])
+    item = dialog.item_dialog
+    preview = item.id_preview
+    assert preview.isVisibleTo(item)
+    qtbot.keyClicks(item.name_edit, "Venmo / Zelle (US)")
+    assert preview.text() == ('Will be saved as: venmo_zelle_us, shown as "Venmo zelle us" '
+                              "(a payment type keeps only this id).")
+    item.name_edit.setText("Store credit")
+    assert "store_credit" in preview.text() and '"Store credit"' in preview.text()
+    item.name_edit.setText("Venmo / Zelle (US)")
+    click(qtbot, item.save_button)
+    assert workspace.catalog.payment_types[-1] == "venmo_zelle_us"
+    assert "Venmo zelle us" in cells(dialog.tables["payment_types"])
+
+
+def test_other_catalog_items_have_no_id_preview(qtbot, workspace, undo_stack):
+    dialog = open_catalog(qtbot, workspace, undo_stack)
+    click(qtbot, dialog.add_buttons["products"])
+    assert dialog.item_dialog.id_preview is None
