@@ -24,6 +24,9 @@ GESTURES = (
     ("Canvas", "Wheel", "Zoom in and out"),
     ("Canvas", "Middle-drag, or Space and drag", "Pan"),
     ("Canvas", "Drag on empty canvas; Ctrl+click", "Select several nodes"),
+    ("Canvas", "Tab, Shift+Tab", "Select the next or previous node (past the last one, the "
+     "focus moves on)"),
+    ("Canvas", "Arrow keys", "Move the selected nodes by one grid step"),
 )
 
 
@@ -43,15 +46,31 @@ def shortcut_rows(menus: list[QMenu]) -> list[tuple[str, str, str]]:
     return rows
 
 
+MODIFIERS = {"Ctrl", "Shift", "Alt", "Meta"}
+NAMED_KEYS = {"Del", "Backspace", "Return", "Enter", "Esc", "Space", "Tab", "Left", "Right",
+              "Up", "Down", "PgUp", "PgDown", "Home", "End", "Ins"}
+
+
 def _on_a_keyboard(keys: str) -> bool:
-    """Leaves out the special keys some keyboards have ("Open", "Copy", "Undo"), which the
-    platform adds to the standard shortcuts."""
-    return "+" in keys or keys in ("Del", "Backspace", "Return", "Enter", "Esc", "Space") \
-        or (keys.startswith("F") and keys[1:].isdigit())
+    """Leaves out the special keys some keyboards have ("Open", "Copy", "Undo", and the
+    F13-F35 that X11 maps them to), which the platform adds to the standard shortcuts."""
+    if keys.endswith("++"):  # Ctrl++: the key is "+"
+        parts = [*keys[:-2].split("+"), "+"]
+    else:
+        parts = keys.split("+")
+    *modifiers, key = parts
+    if not set(modifiers) <= MODIFIERS:
+        return False
+    function_key = key.startswith("F") and key[1:].isdigit() and 1 <= int(key[1:]) <= 12
+    return len(key) == 1 or function_key or key in NAMED_KEYS
 
 
 def _plain(action: QAction) -> str:
-    return action.text().replace("&", "").replace("…", "").split("\t")[0].strip()
+    text = action.text().replace("&", "").replace("…", "").split("\t")[0].strip()
+    for word in ("Undo", "Redo"):  # the undo actions name the last edit: "Undo Move"
+        if text.startswith(word + " "):
+            return word
+    return text
 
 
 class ShortcutsDialog(QDialog):

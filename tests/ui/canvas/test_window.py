@@ -145,4 +145,18 @@ def test_help_lists_every_shortcut_and_gesture(qtbot, window: MainWindow) -> Non
     assert ("Pan", "Middle-drag, or Space and drag") in rows
     keys = [table.item(r, 2).text() for r in range(table.rowCount())]
     assert not any(k in ("Open", "Copy") or ", Open" in k for k in keys)  # no special keys
+    assert not [k for k in keys if re.search(r"F1[3-9]|F[2-3]\d|Save|Redo\b|Undo\b", k)]
+    whats = [table.item(r, 1).text() for r in range(table.rowCount())]
+    assert "Undo" in whats and "Redo" in whats  # not the last edit's text
+    assert ("Select the next or previous node (past the last one, the focus moves on)",
+            "Tab, Shift+Tab") in rows
     window.shortcuts_dialog.reject()
+
+
+def test_only_keys_on_a_keyboard_are_listed() -> None:
+    from canvas_app.ui.shortcuts import _on_a_keyboard
+
+    for keys in ("Ctrl+Z", "Ctrl++", "Ctrl+Shift+Z", "F5", "Shift+F5", "Del", "Return"):
+        assert _on_a_keyboard(keys), keys
+    for keys in ("F14", "Shift+F20", "Shift+Save", "Open", "Undo", "Ctrl+Copy"):
+        assert not _on_a_keyboard(keys), keys
