@@ -339,6 +339,9 @@ class FileActions(QObject):
             return False
         self._replace(workspace, document)
         self.add_recent(source)
+        note = self._errors_note()
+        if note:
+            self.window.show_status(f"Opened {document.title}.{note}")
         if recover and self.session.recovery.exists():
             self.restore_recovery()
         else:
@@ -365,8 +368,18 @@ class FileActions(QObject):
         self.autosave_timer.stop()
         self._unsnapshotted.invalidate()
         self.window.update_title()
-        self.window.show_status(f"Saved {session.document.title}.")
+        self.window.show_status(f"Saved {session.document.title}.{self._errors_note()}")
         return True
+
+    def _errors_note(self) -> str:
+        """" It has 2 errors: see Warnings." (and the Warnings panel comes forward) when
+        the workspace has errors, which its own checks would refuse elsewhere; else ""."""
+        errors = sum(1 for f in self.session.workspace.lint() if f.severity == "error")
+        if not errors:
+            return ""
+        self.window.docks["lint"].raise_()
+        return (f" It has {errors} error{'s' if errors != 1 else ''} to fix before it can be "
+                "simulated: see Warnings.")
 
     def save_as(self, source: str) -> bool:
         session = self.session

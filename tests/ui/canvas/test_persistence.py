@@ -201,3 +201,21 @@ def test_an_open_error_is_shown_in_a_window_only_when_no_terminal_would_show_it(
 
     assert qapp.platformName() == "offscreen"
     assert not shows_errors_in_a_window(qapp)  # tests, and any headless run: stderr only
+
+
+def test_opening_and_saving_a_workspace_with_errors_says_so(qtbot, window, tmp_path: Path) -> None:
+    import json
+
+    data = json.loads(Path(window.session.document.source).read_text(encoding="utf-8"))
+    goal = next(n for c in data["campaigns"] for n in c["nodes"] if n["kind"] == "purchase_goal")
+    goal["config"]["products"] = ["diving-board"]  # not in the catalog
+    goal["config"]["any_purchase"] = False
+    bad = tmp_path / "badref.campaign.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    window.docks["simulation"].raise_()
+    assert window.files.open_source(str(bad))
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Opened badref.campaign.json. It has 1 error to fix")
+    assert window.docks["lint"].visibleRegion().isEmpty() is False  # brought forward
+    assert window.files.save()
+    assert "Saved badref.campaign.json. It has 1 error" in window.statusBar().currentMessage()
