@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -70,6 +70,23 @@ class DurationEdit(QWidget):
         self.unit.setCurrentIndex(index)
         self.amount.setValue(seconds // UNITS[index][1])
         self.blockSignals(False)
+
+
+class DateTimeField(QDateTimeEdit):
+    """A date-time field where a click selects the part clicked (year, month, day, hour or
+    minute), so typing replaces it: "2020" typed over a clicked year gives 2020. Qt only
+    placed the cursor inside the year, and the digits typed there made no valid date and
+    were dropped; only the arrows worked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lineEdit().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (watched is self.lineEdit() and event.type() == QEvent.Type.MouseButtonRelease
+                and not self.lineEdit().hasSelectedText()):  # a click, not a drag
+            self.setSelectedSection(self.currentSection())
+        return super().eventFilter(watched, event)
 
 
 def to_qdatetime(moment: datetime) -> QDateTime:
@@ -133,7 +150,7 @@ class StepForm(QWidget):
         self.subject_edit.setObjectName("subjectEdit")
         self.subject_edit.setPlaceholderText("Subject line of the email")
         self.duration_edit = DurationEdit("durationEdit")
-        self.until_edit = QDateTimeEdit()
+        self.until_edit = DateTimeField()
         self.until_edit.setObjectName("untilEdit")
         self.until_edit.setTimeZone(QTimeZone.utc())
         self.until_edit.setDisplayFormat("yyyy-MM-dd HH:mm 'UTC'")

@@ -191,3 +191,37 @@ def test_small_window_shows_every_step_control_without_overlap(qtbot, workspace,
     assert dialog.scroll_area.verticalScrollBar().maximum() == 0
     assert editor.remove_button.visibleRegion().boundingRect().size() == \
         editor.remove_button.size()
+
+
+def test_typing_a_year_over_the_clicked_year_replaces_it(qtbot, workspace, undo_stack):
+    """QA 3: typing "2020" over the year of "Wait until" did nothing; only arrows worked."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    dialog = open_sequence(qtbot, workspace, undo_stack, node="nurture")
+    qtbot.waitExposed(dialog)
+    editor = dialog.steps_editor
+    editor.list.setCurrentRow(1)
+    form = editor.form
+    form.kind_combo.setCurrentIndex(form.kind_combo.findData("wait_until"))
+    field = form.until_edit
+    assert field.text().startswith("20")  # e.g. 2026-11-23 09:00 UTC
+    month_before = field.text()[5:]
+    text = field.lineEdit()
+    text.setCursorPosition(0)
+    origin = text.cursorRect().center().x()  # where the text starts
+
+    def click_after(chars: str) -> None:  # into the text, after these characters
+        x = origin + text.fontMetrics().horizontalAdvance(chars) + 1
+        qtbot.mouseClick(text, Qt.MouseButton.LeftButton, pos=QPoint(x, text.height() // 2))
+
+    click_after("20")  # inside the year, as a user clicks it
+    assert field.currentSection() == QDateTimeEdit.Section.YearSection
+    qtbot.keyClicks(field, "2020")
+    assert field.text() == "2020-" + month_before
+    assert editor.steps()[1].until.year == 2020
+    # the same for the hour: click in it, type two digits
+    click_after(field.text()[:12])  # between the two digits of the hour
+    assert field.currentSection() == QDateTimeEdit.Section.HourSection
+    qtbot.keyClicks(field, "17")
+    assert editor.steps()[1].until.hour == 17
