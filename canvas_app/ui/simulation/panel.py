@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QPushButton,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -31,8 +32,15 @@ from .contacts_tab import ContactsTab
 from .funnel_chart import FunnelChart
 from .log_view import LogView
 from .overlay import SimulationLayer, describe_counts, journey_path
-from .panel_actions import make_actions, update_actions
-from .runner import DEFAULT_SPEED, SPEEDS, SimRunner, SimulationError, WorkspaceNotRunnable
+from .panel_actions import RUN_TEXTS, make_actions, update_actions
+from .runner import (
+    DEFAULT_SPEED,
+    SPEEDS,
+    ScenarioDoesNotFit,
+    SimRunner,
+    SimulationError,
+    WorkspaceNotRunnable,
+)
 from .scenario_box import ScenarioBox, default_scenario_dir, save_what_if
 from .timeline_chart import TimelineChart
 from .what_if_dialog import WhatIfDialog
@@ -73,6 +81,9 @@ class SimulationPanel(QWidget):
         self.overlay_wanted = False  # the panel is in view (see panel_shown)
         self._run_data: tuple[Simulation, dict] | None = None  # for _same_as_run
         self.what_if_dialog: WhatIfDialog | None = None
+        # The scenario that last failed to load: Run, Step and Run to End wait until a
+        # scenario loads (choosing it again in the box, once fixed, tries it again).
+        self.failed_scenario: str | None = None
         self._build()
         self.actions_by_name = self._make_actions()
         self._slow_timer = QTimer(self)
@@ -93,6 +104,7 @@ class SimulationPanel(QWidget):
         bar.addWidget(QLabel("Scenario:"))
         self.scenario_combo = ScenarioBox(self.settings)
         self.scenario_combo.activated.connect(self._scenario_picked)
+        self.scenario_combo.currentIndexChanged.connect(lambda _i: self._update_controls())
         bar.addWidget(self.scenario_combo, 1)
         self.run_button = self._tool_button("runButton")
         self.step_button = self._tool_button("stepButton")
@@ -132,12 +144,24 @@ class SimulationPanel(QWidget):
         bar.addWidget(self.clock_label)
         layout.addLayout(bar)
 
+        notice_row = QHBoxLayout()
         self.notice = QLabel()
         self.notice.setObjectName("simulationNotice")
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #8a4b00;")
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notice.hide()
-        layout.addWidget(self.notice)
+        notice_row.addWidget(self.notice, 1)
+        # The way out of a scenario written for another workspace: one made for this one.
+        self.what_if_button = QPushButton("New What-If Scenario…")
+        self.what_if_button.setObjectName("noticeWhatIf")
+        self.what_if_button.setToolTip("Make a scenario for this workspace from a form: how "
+                                       "many contacts arrive, where, and what they buy")
+        self.what_if_button.clicked.connect(lambda _checked=False: self.new_what_if())
+        self.what_if_button.hide()
+        notice_row.addWidget(self.what_if_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(notice_row)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("simulationTabs")
@@ -173,8 +197,9 @@ class SimulationPanel(QWidget):
         actions = make_actions(self)
         self.run_button.setDefaultAction(actions["run"])
         # Wide enough for its longest text, so it does not jump or elide.
+        metrics = self.run_button.fontMetrics()
         self.run_button.setMinimumWidth(
-            self.run_button.fontMetrics().horizontalAdvance("Run Again") + 24)
+            max(metrics.horizontalAdvance(t.replace("&", "")) for t in RUN_TEXTS) + 24)
         self.step_button.setDefaultAction(actions["step"])
         self.end_button.setDefaultAction(actions["end"])
         self.reset_button.setDefaultAction(actions["reset"])
@@ -191,7 +216,7 @@ class SimulationPanel(QWidget):
         if self.scenario_combo.itemData(index) is None:
             self.open_scenario_dialog()
             return
-        if self.runner.loaded:
+        if self.runner.loaded or self.failed_scenario is not None:
             self.load()  # a new choice starts a new run, paused at its start
 
     def _ask_scenario(self, start: str) -> str:
@@ -234,7 +259,8 @@ class SimulationPanel(QWidget):
         return path
 
     def save_result_dialog(self) -> bool:
-        if not self.runner.loaded:
+        if not self.runner.loaded or not self.actions_by_name["save_result"].isEnabled():
+            self.window_.show_status("Nothing to save yet: run the scenario first.")
             return False
         scenario = Path(self.runner.scenario_path or "simulation")
         name = scenario.name.replace(".scenario.json", "").replace(".json", "")
@@ -243,18 +269,30 @@ class SimulationPanel(QWidget):
         return self.save_result(path) if path else False
 
     def save_result(self, path: str) -> bool:
-        """Writes the result as of now (a run not finished says ``complete: false``)."""
+        """Writes the result as of now (a run not finished says ``complete: false``);
+        nothing before the run has started."""
+        sim = self.runner.simulation
+        if sim is None or not self.actions_by_name["save_result"].isEnabled():
+            self.window_.show_status("Nothing to save yet: run the scenario first.")
+            return False
         result = self.runner.result()
         if result is None:
             return False
-        if not self.runner.done:
+        partial = not self.runner.done
+        if partial:
             result.complete = False
         try:
             write_text_atomic(path, result.to_json())
         except OSError as exc:
             self.show_problem(f"{path}: cannot write: {exc.strerror or exc}")
             return False
-        self.window_.show_status(f"Simulation result saved to {path}.")
+        if partial:
+            self.window_.show_status(
+                f"Saved a partial result to {path}: the run stopped at "
+                f"{readable_clock(sim.time)}, before the scenario's end "
+                "(\"complete\": false).")
+        else:
+            self.window_.show_status(f"Simulation result saved to {path}.")
         return True
 
     # -- running -----------------------------------------------------------------------------
@@ -269,10 +307,9 @@ class SimulationPanel(QWidget):
             sim = self.runner.load(self.window_.controller.workspace, path, campaign)
         except SimulationError as exc:
             self.stop()  # nothing of an earlier run stays on show as if it were this one
-            kind = "workspace" if isinstance(exc, WorkspaceNotRunnable) else "problem"
-            self._show_notice(str(exc), kind)
-            self.window_.show_status(str(exc))
+            self._load_failed(path, exc)
             return False
+        self.failed_scenario = None
         self.scenario_combo.remember(path)
         self._stale = False
         self._hide_notice()
@@ -286,6 +323,26 @@ class SimulationPanel(QWidget):
         self.window_.show_status(f"Simulation of {Path(path).name} ready: Run (F5) plays it, "
                                  "Step (F10) goes event by event.")
         return True
+
+    def _load_failed(self, path: str, exc: SimulationError) -> None:
+        """Says why the run cannot be set up, in the panel (brought to the front: the
+        status bar alone is easily missed)."""
+        if isinstance(exc, WorkspaceNotRunnable):
+            self._show_notice(str(exc), "workspace")
+            self.window_.show_status(str(exc))
+        elif isinstance(exc, ScenarioDoesNotFit):
+            self.failed_scenario = path
+            self._show_notice(f"{Path(path).name} was written for another workspace: make "
+                              "one for this workspace with New What-If Scenario…, or open "
+                              f"another.\n{exc.reason}", "problem", offer_what_if=True)
+            self.window_.show_status(f"{Path(path).name} was written for another workspace: "
+                                     f"{exc.reason}")
+        else:
+            self.failed_scenario = path
+            self._show_notice(str(exc), "problem")
+            self.window_.show_status(str(exc))
+        self._update_controls()
+        self.window_.show_simulation_panel()
 
     def _needs_load(self) -> bool:
         """No run yet, or one that has not started and the workspace changed since it was
@@ -323,6 +380,7 @@ class SimulationPanel(QWidget):
         self.log_view.start_over()
         self._log_seen = 0
         self._stale = False
+        self.failed_scenario = None
         self._hide_notice()
         if self.layer is not None:
             self.layer.clear()
@@ -333,16 +391,18 @@ class SimulationPanel(QWidget):
         self._show_notice(message, "problem")
         self.window_.show_status(message)
 
-    def _show_notice(self, text: str, kind: str) -> None:
+    def _show_notice(self, text: str, kind: str, offer_what_if: bool = False) -> None:
         self.notice.setText(text)
         self.notice.setProperty("kind", kind)
         self.notice.show()
+        self.what_if_button.setVisible(offer_what_if)
 
     def _hide_notice(self, kind: str | None = None) -> None:
         """Hides the notice (only one of this kind, when given)."""
         if kind is None or self.notice.property("kind") == kind:
             self.notice.hide()
             self.notice.setProperty("kind", "")
+            self.what_if_button.hide()
 
     def workspace_edited(self, _index: int = 0) -> None:
         if self.notice.property("kind") == "workspace" and \
@@ -473,7 +533,7 @@ class SimulationPanel(QWidget):
             if sim.events_beyond_horizon and sim.until is not None:
                 self.log_view.add(
                     f"{log_time(sim.until)} horizon reached: {sim.events_beyond_horizon} "
-                    "scenario events after it were not simulated")
+                    "scenario events come after it and were not simulated")
             self.window_.show_status(
                 f"Simulation finished: {sim.processed} events, {len(sim.contacts)} contacts, "
                 f"{sim.emails_sent} emails sent.")

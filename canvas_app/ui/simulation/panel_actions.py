@@ -40,15 +40,28 @@ def make_actions(panel: SimulationPanel) -> dict[str, QAction]:
     return actions
 
 
+RUN_TEXTS = ("&Run", "&Pause", "&Continue", "&Run Again")
+
+
 def update_actions(panel: SimulationPanel) -> None:
     runner, a = panel.runner, panel.actions_by_name
+    sim = runner.simulation
     finished = runner.loaded and runner.done
+    started = sim is not None and (sim.processed > 0 or sim.now > sim.start)
     if finished:
         a["run"].setText("&Run Again")
+    elif runner.running:
+        a["run"].setText("&Pause")
     else:
-        a["run"].setText("&Pause" if runner.running else "&Run")
-    a["run"].setEnabled(panel.selected_scenario() is not None or runner.loaded)
-    a["step"].setEnabled(not runner.running and not finished)
-    a["end"].setEnabled(not finished and not runner.to_end)
+        a["run"].setText("&Continue" if started else "&Run")  # paused mid-way
+    # A scenario that failed to load is not tried again by Run: choosing it again in the
+    # Scenario box (once fixed), or another, does.
+    chosen = panel.selected_scenario()
+    can_set_up = chosen is not None and chosen != panel.failed_scenario
+    a["run"].setEnabled(can_set_up or runner.loaded)
+    a["step"].setEnabled((can_set_up or runner.loaded) and not runner.running
+                         and not finished)
+    a["end"].setEnabled((can_set_up or runner.loaded) and not finished and not runner.to_end)
     a["reset"].setEnabled(runner.loaded)
-    a["save_result"].setEnabled(runner.loaded)
+    # Nothing to save before the run has started: its result would be empty.
+    a["save_result"].setEnabled(started)

@@ -10,6 +10,7 @@ time budget), so the window never freezes and nothing needs locking.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ...domain.errors import Problem
 from ...domain.lint import finding_text
 from ...domain.workspace import Workspace
 from ...io import LoadError, workspace_to_data
@@ -55,6 +57,24 @@ class WorkspaceNotRunnable(SimulationError):
     """The workspace has errors (R11): fixing them makes it runnable again."""
 
 
+class ScenarioDoesNotFit(SimulationError):
+    """The scenario file is sound but names a campaign, contact, product, payment type or
+    order form this workspace does not have: it was written for another workspace."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason  # the loader's located line
+
+
+# The scenario loader's words for a reference to something the workspace lacks, e.g.
+# 'no campaign "shock-nurture" in the workspace', 'no product "mitt" in the catalog'.
+MISSING_IN_WORKSPACE = re.compile(r'^no [a-z ]+ ".*" in the (workspace|catalog)\b')
+
+
+def names_something_missing(problem: Problem) -> bool:
+    return MISSING_IN_WORKSPACE.match(problem.message) is not None
+
+
 def snapshot(workspace: Workspace) -> Workspace:
     """An independent copy of the workspace, so the run does not see later edits."""
     return draft_from_data(workspace_to_data(workspace))
@@ -87,6 +107,8 @@ def open_scenario(path: str, workspace: Workspace) -> Scenario:
     try:
         return load_scenario(path, workspace)
     except LoadError as exc:
+        if names_something_missing(exc.problem):
+            raise ScenarioDoesNotFit(str(exc)) from None
         raise SimulationError(str(exc)) from None
     except OSError as exc:
         raise SimulationError(f"{path}: cannot read: {exc.strerror or exc}") from None

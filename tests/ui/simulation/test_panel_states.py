@@ -1,0 +1,186 @@
+"""What the Simulation panel says and offers when a run cannot be set up, is paused, or
+has nothing to save yet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from canvas_app.ui.main_window import MainWindow
+from canvas_app.ui.simulation.runner import ScenarioDoesNotFit, SimulationError, open_scenario
+
+from .conftest import SCENARIO
+
+
+def enabled(window: MainWindow, *names: str) -> list[bool]:
+    actions = window.simulation_panel.actions_by_name
+    return [actions[name].isEnabled() for name in names]
+
+
+def test_a_scenario_for_another_workspace_says_so_and_offers_a_what_if(
+        qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    assert window.files.new_workspace()  # "Campaign 1", nothing the sample scenario names
+    panel.select_scenario(str(SCENARIO))
+    window.simulate()  # F5
+    assert not panel.runner.loaded
+    first, second = panel.notice.text().split("\n")
+    assert first.startswith("pool-store.scenario.json was written for another workspace")
+    assert "New What-If Scenario" in first
+    # The loader's exact, located reason, on a line of its own.
+    assert second == f'{SCENARIO}: events[0].campaign: no campaign "shock-nurture" in the ' \
+                     "workspace"
+    assert panel.what_if_button.isVisible()
+    panel.what_if_button.click()
+    dialog = panel.what_if_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.campaign.currentText() == "Campaign 1"  # made for this workspace
+    dialog.reject()
+
+
+def test_a_malformed_scenario_is_not_called_another_workspaces(qtbot, window: MainWindow,
+                                                               tmp_path: Path) -> None:
+    panel = window.simulation_panel
+    bad = tmp_path / "bad.scenario.json"
+    bad.write_text('{"start": "2026-01-01T00:00:00Z", "events": [{"at": "soon"}]}')
+    panel.select_scenario(str(bad))
+    assert not panel.load()
+    assert "another workspace" not in panel.notice.text()
+    assert panel.notice.text().startswith(str(bad))
+    assert not panel.what_if_button.isVisible()
+
+
+def test_the_what_if_offer_goes_with_its_message(qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    assert window.files.new_workspace()
+    panel.select_scenario(str(SCENARIO))
+    assert not panel.load()
+    assert panel.what_if_button.isVisible()
+    panel.ask_scenario = lambda _start: ""
+    assert not panel.open_scenario_dialog()  # cancelled: the message about the file goes
+    assert panel.notice.isHidden() and not panel.what_if_button.isVisible()
+
+
+def test_run_step_and_run_to_end_wait_for_a_scenario_that_loads(qtbot, window: MainWindow,
+                                                                tmp_path: Path) -> None:
+    panel = window.simulation_panel
+    bad = tmp_path / "bad.scenario.json"
+    bad.write_text('{"start": "2026-01-01T00:00:00Z", "events": [{"at": "soon"}]}')
+    panel.select_scenario(str(bad))
+    assert enabled(window, "run", "step", "end") == [True, True, True]  # not tried yet
+    assert not panel.load()
+    assert enabled(window, "run", "step", "end", "reset") == [False, False, False, False]
+    # Fixed on disk and chosen again in the box: it loads, and they come back.
+    bad.write_text(SCENARIO.read_text(encoding="utf-8"))
+    box = panel.scenario_combo
+    box.activated.emit(box.currentIndex())
+    assert panel.runner.loaded and panel.notice.isHidden()
+    assert enabled(window, "run", "step", "end") == [True, True, True]
+
+
+def test_choosing_another_scenario_after_a_failure_enables_run(qtbot, window: MainWindow,
+                                                               tmp_path: Path) -> None:
+    panel = window.simulation_panel
+    bad = tmp_path / "bad.scenario.json"
+    bad.write_text("{")
+    panel.select_scenario(str(bad))
+    assert not panel.load()
+    assert not enabled(window, "run")[0]
+    box = panel.scenario_combo
+    box.setCurrentIndex(box.findData(str(SCENARIO)))
+    box.activated.emit(box.currentIndex())
+    assert panel.runner.loaded
+    assert enabled(window, "run", "step", "end") == [True, True, True]
+
+
+def test_a_bad_scenario_brings_the_simulation_panel_to_the_front(qtbot, window: MainWindow,
+                                                                 tmp_path: Path) -> None:
+    panel = window.simulation_panel
+    dock = window.docks["simulation"]
+    window.docks["lint"].raise_()  # Warnings in front
+    qtbot.waitUntil(lambda: dock.visibleRegion().isEmpty(), timeout=2000)
+    bad = tmp_path / "bad.scenario.json"
+    bad.write_text('{"start": "2026-01-01T00:00:00Z", "events": [{"at": "soon"}]}')
+    panel.ask_scenario = lambda _start: str(bad)
+    window.simulation_panel.actions_by_name["open"].trigger()  # Simulate > Open Scenario…
+    assert not panel.runner.loaded
+    qtbot.waitUntil(lambda: not dock.visibleRegion().isEmpty(), timeout=2000)
+    assert panel.notice.isVisible() and "events[0]" in panel.notice.text()
+
+
+def test_pause_mid_way_offers_continue(qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    run = panel.actions_by_name["run"]
+    assert panel.load()
+    assert run.text() == "&Run"  # set up, not started
+    panel.toggle_run()
+    assert run.text() == "&Pause"
+    qtbot.waitUntil(lambda: panel.runner.simulation.processed > 0, timeout=10000)
+    panel.toggle_run()
+    assert not panel.runner.running and not panel.runner.done
+    assert run.text() == "&Continue"
+    assert panel.run_button.text() == "Continue"
+    assert panel.run_button.width() >= panel.run_button.fontMetrics().horizontalAdvance(
+        "Continue")
+    panel.reset()
+    assert run.text() == "&Run"
+
+
+def test_the_horizon_line_says_events_come_after_it(qtbot, window: MainWindow,
+                                                    tmp_path: Path) -> None:
+    import json
+
+    data = json.loads(SCENARIO.read_text(encoding="utf-8"))
+    data["until"] = "2026-03-04T00:00:00Z"  # events after it are left out
+    short = tmp_path / "short.scenario.json"
+    short.write_text(json.dumps(data))
+    panel = window.simulation_panel
+    panel.select_scenario(str(short))
+    assert panel.load()
+    panel.runner.finish()
+    text = panel.log_view.toPlainText()
+    assert "scenario events come after it and were not simulated" in text
+
+
+def test_save_result_waits_for_a_started_run(qtbot, window: MainWindow,
+                                             tmp_path: Path) -> None:
+    panel = window.simulation_panel
+    save = panel.actions_by_name["save_result"]
+    assert not save.isEnabled()
+    assert panel.load()  # set up (Reset): nothing has run
+    assert not save.isEnabled()
+    target = tmp_path / "nothing.result.json"
+    assert not panel.save_result(str(target))
+    assert not target.exists()
+    assert "Nothing to save yet" in window.statusBar().currentMessage()
+    panel.step()
+    assert save.isEnabled()
+    assert panel.save_result(str(target))
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"Saved a partial result to {target}: the run stopped at "
+                              "2 Mar 2026 09:00 UTC")
+    panel.reset()
+    assert not save.isEnabled()
+
+
+@pytest.mark.parametrize(("event", "fits"), [
+    ({"type": "add_to_campaign", "contact": "c-ana", "campaign": "elsewhere"}, False),
+    ({"type": "apply_tag", "contact": "c-nobody", "tag": "vip"}, False),
+    ({"type": "purchase", "contact": "c-ana", "channel": "shopping_cart", "order_id": "o-1",
+      "products": ["no-such-product"], "payment_type": "credit_card"}, False),
+    ({"type": "purchase", "contact": "c-ana", "channel": "shopping_cart", "order_id": "o-1",
+      "products": ["shock"], "payment_type": "barter"}, False),
+    ({"type": "apply_tag", "contact": "c-ana", "tag": "vip", "products": ["shock"]}, True),
+])
+def test_a_reference_to_something_missing_is_told_apart(window: MainWindow, tmp_path: Path,
+                                                        event: dict, fits: bool) -> None:
+    import json
+
+    data = {"start": "2026-03-02T08:00:00Z", "events": [{"at": "2026-03-02T09:00:00Z",
+                                                           **event}]}
+    path = tmp_path / "one.scenario.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(SimulationError) as caught:
+        open_scenario(str(path), window.controller.workspace)
+    assert isinstance(caught.value, ScenarioDoesNotFit) is not fits, str(caught.value)
