@@ -182,7 +182,8 @@ class NodeItem(QGraphicsRectItem):
         painter.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
                          | Qt.TextFlag.TextWordWrap, text)
         if findings:
-            painter.drawImage(self.badge_rect(), style.icons.image("warning.svg", 64))
+            badge = "error.svg" if self.canvas.has_error(self.node_id) else "warning.svg"
+            painter.drawImage(self.badge_rect(), style.icons.image(badge, 64))
 
     # -- painting helpers ----------------------------------------------------------------
     def _paint_goal(self, painter: QPainter, body: QRectF, lod: float) -> None:

@@ -54,7 +54,7 @@ class CampaignScene(QGraphicsScene):
         self.snap_to_grid = True
         self.nodes: dict[str, NodeItem] = {}
         self.links: dict[tuple[str, str], LinkItem] = {}
-        self._findings: dict[str, list[str]] = {}
+        self._findings: dict[str, list[tuple[str, str]]] = {}  # (severity, message)
         self.overview = OverviewItem(self)
         self.overview.setVisible(False)
         self.addItem(self.overview)
@@ -228,10 +228,11 @@ class CampaignScene(QGraphicsScene):
 
     # -- lint badges ---------------------------------------------------------------------
     def refresh_findings(self) -> None:
-        findings: dict[str, list[str]] = {}
+        findings: dict[str, list[tuple[str, str]]] = {}
         for finding in self.controller.workspace.lint():
             if finding.node_id and finding.campaign_id == self.campaign_id:
-                findings.setdefault(finding.node_id, []).append(finding.message)
+                findings.setdefault(finding.node_id, []).append(
+                    (finding.severity, finding.message))
         changed = set(findings) ^ set(self._findings) | {
             k for k in findings if findings[k] != self._findings.get(k)}
         self._findings = findings
@@ -245,7 +246,11 @@ class CampaignScene(QGraphicsScene):
         self._lint_timer.start()
 
     def findings_for(self, node_id: str) -> list[str]:
-        return self._findings.get(node_id, [])
+        return [message for _, message in self._findings.get(node_id, [])]
+
+    def has_error(self, node_id: str) -> bool:
+        """Whether a finding on the node is an error (it stops a simulation)."""
+        return any(severity == "error" for severity, _ in self._findings.get(node_id, []))
 
     def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
         item = self.node_at(event.scenePos())
@@ -257,7 +262,8 @@ class CampaignScene(QGraphicsScene):
         lines = [node.name] if node else []
         if node is not None:
             lines.append(node.spec.describe(node.config, self.controller.workspace.catalog))
-        lines += [f"⚠ {m}" for m in self.findings_for(item.node_id)]
+        lines += [f"✖ Error: {m}" if severity == "error" else f"⚠ {m}"
+                  for severity, m in self._findings.get(item.node_id, [])]
         if self.tooltip_extra is not None:
             extra = self.tooltip_extra(item.node_id, item.kind)
             if extra:

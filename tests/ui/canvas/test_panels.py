@@ -221,3 +221,25 @@ def test_errors_come_first_in_the_warnings_panel_and_say_so(qtbot, window: MainW
     assert texts[0] == errors[0]
     assert any("has no steps" in t and not t.startswith("Error") for t in texts)
     assert window.lint_panel.item(0).toolTip().startswith("Error: must be fixed")
+
+
+def test_an_error_badge_is_red_and_a_warning_badge_yellow(qtbot, window: MainWindow) -> None:
+    cid = window.current_campaign_id()
+    error = window.controller.add_node(cid, "tag_goal", 0, 400)  # no tag: an error
+    warning = window.controller.add_node(cid, "sequence", 400, 400)  # no steps: a warning
+    window.scene.refresh_findings()
+    assert window.scene.has_error(error) and not window.scene.has_error(warning)
+    window.view.reset_zoom()
+
+    def badge_colour(node_id: str):
+        item = window.scene.nodes[node_id]
+        window.view.centerOn(item)
+        rect = item.mapRectToScene(item.badge_rect())
+        # low on the left: inside both the circle and the triangle, clear of their marks
+        point = window.view.mapFromScene(rect.left() + rect.width() * 0.3,
+                                         rect.top() + rect.height() * 0.8)
+        return window.view.viewport().grab().toImage().pixelColor(point)
+
+    red, yellow = badge_colour(error), badge_colour(warning)
+    assert red.red() > 180 and red.green() < 110 and red.blue() < 110, red.name()
+    assert yellow.red() > 200 and yellow.green() > 150 and yellow.blue() < 80, yellow.name()
