@@ -192,7 +192,7 @@ class CheckList(QWidget):
             self.search.textChanged.connect(self.filter)
             self.search.returnPressed.connect(self.go_to_first_match)
             layout.addWidget(self.search)
-        self.list = RowsListWidget(min_rows=4, hint_rows=6)
+        self.list = RowsListWidget(min_rows=4, hint_rows=5)
         self.list.setObjectName(object_name + "List")
         self.list.itemChanged.connect(lambda _item: self.changed.emit())
         layout.addWidget(self.list)
