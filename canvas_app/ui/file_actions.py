@@ -457,7 +457,32 @@ class FileActions(QObject):
             return
         menu = menus["recent"]
         menu.clear()
-        for source in self.recent():
-            action = menu.addAction(source)
+        for number, source in enumerate(self.recent(), 1):
+            action = menu.addAction(recent_label(number, source))
+            action.setToolTip(safe_source(source))
             action.triggered.connect(lambda _c=False, s=source: self.open_source(s))
         menu.setEnabled(bool(self.recent()))
+
+
+def safe_source(source: str) -> str:
+    """The source as people may see it: a SQLite URL as its file, a password hidden."""
+    if source.startswith("sqlite") and ":///" in source:
+        return source.split(":///", 1)[1].split("?", 1)[0] or source
+    if "://" in source and "@" in source:
+        from ..store.repository import safe_url
+
+        return safe_url(source)
+    return source
+
+
+def recent_label(number: int, source: str) -> str:
+    """"&1 pool.campaign.json — /home/me/shop": the name first, then where it is."""
+    shown = safe_source(source)
+    if "://" in shown:
+        text = shown
+    else:
+        path = Path(shown)
+        text = f"{path.name} \u2014 {path.parent}" if str(path.parent) not in ("", ".") \
+            else path.name
+    text = text.replace("&", "&&")
+    return f"&{number} {text}" if number < 10 else text

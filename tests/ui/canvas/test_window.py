@@ -56,12 +56,23 @@ def test_recent_files_and_window_layout_are_remembered(qtbot, sample_file: Path,
                                                        tmp_path: Path) -> None:
     window = make_window(qtbot, str(sample_file), tmp_path)
     recent = window.menus["recent"]
-    assert [a.text() for a in recent.actions()] == [str(sample_file)]
+    assert [a.text() for a in recent.actions()] == [
+        f"&1 {sample_file.name} \u2014 {sample_file.parent}"]
+    assert recent.actions()[0].toolTip() == str(sample_file)
     window.docks["lint"].hide()
     assert window.close()
     again = make_window(qtbot, str(sample_file), tmp_path)  # same settings file
     assert again.docks["lint"].isHidden()
     assert not again.docks["palette"].isHidden()
+
+
+def test_recent_labels_name_the_file_first_and_hide_urls() -> None:
+    from canvas_app.ui.file_actions import recent_label
+
+    assert recent_label(2, "sqlite:////tmp/shop/x.db") == "&2 x.db \u2014 /tmp/shop"
+    assert recent_label(1, "postgresql+psycopg://me:secret@db/shop") == \
+        "&1 postgresql+psycopg://me:***@db/shop"
+    assert recent_label(3, "/tmp/R&D/a.campaign.json") == "&3 a.campaign.json \u2014 /tmp/R&&D"
 
 
 def test_title_names_the_document_and_marks_changes(window: MainWindow) -> None:
