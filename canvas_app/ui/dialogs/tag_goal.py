@@ -84,6 +84,9 @@ class TagGoalDialog(NodeEditorDialog):
         else:
             items = [(t, t) for t in self.tag_list.ids()] + [(tag, tag)]
             self.tag_list.set_items(items, self.tag_list.checked_ids() + [tag])
+        search = self.tag_list.search
+        if search is not None and tag not in self.tag_list.visible_ids():
+            search.clear()  # the search would hide the tag just added
         row = self.tag_list.ids().index(tag)
         self.tag_list.list.scrollToItem(self.tag_list.list.item(row),
                                         QListWidget.ScrollHint.EnsureVisible)

@@ -235,6 +235,8 @@ class CheckList(QWidget):
                 self._add(item_id, f"{item_id} (not in the catalog)", True)
         self.list.blockSignals(False)
         self.list.rows_changed()
+        if self.search is not None:
+            self.filter(self.search.text())  # new rows obey the search typed
         self.changed.emit()
 
     def _add(self, item_id: str, label: str, checked: bool) -> None:

@@ -126,3 +126,20 @@ def test_the_ticked_tags_are_in_sight_when_it_opens(qtbot, workspace, undo_stack
     assert dialog.tag_list.ids()[-1] == "Visit booked"  # sorted: far below the first rows
     assert dialog.tag_list.list.verticalScrollBar().maximum() > 0
     assert _row_in_sight(dialog.tag_list, "Visit booked")
+
+
+def test_a_tag_added_while_searching_is_shown(qtbot, workspace, undo_stack):
+    dialog = open_tag_goal(qtbot, workspace, undo_stack)
+    search = dialog.tag_list.search
+    qtbot.keyClicks(search, "news")
+    assert dialog.tag_list.visible_ids() == ["Newsletter"]
+    qtbot.keyClicks(dialog.new_tag_edit, "Gold")
+    click(qtbot, dialog.add_tag_button)
+    assert search.text() == ""  # the search would have hidden it
+    assert "Gold" in dialog.tag_list.visible_ids()
+    assert len(dialog.tag_list.visible_ids()) == len(dialog.tag_list.ids())
+    qtbot.keyClicks(search, "news")
+    qtbot.keyClicks(dialog.new_tag_edit, "Newsflash")
+    click(qtbot, dialog.add_tag_button)
+    assert search.text() == "news"  # it matches: the search stays
+    assert sorted(dialog.tag_list.visible_ids()) == ["Newsflash", "Newsletter"]
