@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, Qt, QTimeZone
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -35,6 +35,10 @@ from ...sim.what_if import WhatIf, WhatIfPurchase
 CHANNEL_CHOICES = (("Shopping cart", "shopping_cart"), ("API", "api"),
                    ("Manual order", "manual_order"))
 ALL_PAYMENT_TYPES = "__all__"
+NO_PRODUCTS = "The catalog has no products yet"
+PAID_LATER_TIP = ("Of the payments declined or failed with an error, the share paid "
+                  "successfully later, after the time set next to it (the buyer tries "
+                  "again). The rest stay unpaid.")
 
 
 def _spin(low: int, high: int, value: int, suffix: str = "") -> QSpinBox:
@@ -128,7 +132,12 @@ class WhatIfDialog(QDialog):
         form.addRow("Added to campaign:", joins)
         layout.addLayout(form)
 
-        layout.addWidget(QLabel("Purchases (each contact buys each product at most once):"))
+        self.purchases_label = QLabel(
+            "Purchases (each contact buys each product at most once):" if
+            workspace.catalog.products else "Purchases: none, the catalog has no products "
+            "yet (Workspace > Catalog… adds them); the visitors only arrive.")
+        self.purchases_label.setWordWrap(True)
+        layout.addWidget(self.purchases_label)
         self.purchases = QTableWidget(0, 4)
         self.purchases.setObjectName("whatIfPurchases")
         self.purchases.setHorizontalHeaderLabels(["Product", "Chance", "Within", "Channel"])
@@ -143,6 +152,7 @@ class WhatIfDialog(QDialog):
         layout.addWidget(self.purchases)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("Add Purchase")
+        self.add_button.setObjectName("whatIfAddPurchase")
         self.add_button.clicked.connect(lambda: self.add_purchase())
         self.remove_button = QPushButton("Remove")
         self.remove_button.clicked.connect(self.remove_purchase)
@@ -163,10 +173,18 @@ class WhatIfDialog(QDialog):
         self.error = _percent(1.0)
         self.retry = _percent(50.0)
         self.retry_hours = _spin(1, 24 * 60, 6, " hours")
+        self.failure.setToolTip("The share of payments the payment provider declines")
+        self.error.setToolTip("The share of payments that fail with an error")
+        self.retry.setToolTip(PAID_LATER_TIP)
+        self.retry_hours.setToolTip("How long after a declined or failed payment it goes "
+                                    "through (see \"paid later\")")
         failures = QHBoxLayout()
         for text, widget in (("declined", self.failure), ("errors", self.error),
                              ("paid later", self.retry), ("after", self.retry_hours)):
-            failures.addWidget(QLabel(text))
+            label = QLabel(text)
+            label.setToolTip(widget.toolTip())
+            label.setBuddy(widget)
+            failures.addWidget(label)
             failures.addWidget(widget)
         payments.addRow("Payments:", failures)
         self.renewals = _spin(0, 1000, 0, " renewals")
@@ -186,6 +204,10 @@ class WhatIfDialog(QDialog):
         self.problem.setObjectName("whatIfProblem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b42318;")
+        # Room for two lines, kept whether or not there is a problem: the message is not
+        # cut short, and the form does not jump as it comes and goes.
+        self.problem.setMinimumHeight(2 * self.problem.fontMetrics().lineSpacing() + 4)
+        self.problem.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.problem)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -215,6 +237,12 @@ class WhatIfDialog(QDialog):
     # -- purchases -------------------------------------------------------------------------
     def add_purchase(self, product: str | None = None, chance: float = 20.0,
                      within: int = 7) -> int:
+        if not self.workspace.catalog.products:
+            return -1  # nothing to buy (the button is disabled and says so)
+        if product is None:  # the first product no row has yet
+            taken = set(self.chosen_products())
+            product = next((p for p in self.workspace.catalog.products if p not in taken),
+                           None)
         row = self.purchases.rowCount()
         self.purchases.insertRow(row)
         products = QComboBox()
@@ -296,7 +324,23 @@ class WhatIfDialog(QDialog):
             seed=self.seed.value(),
         )
 
+    def chosen_products(self) -> list[str]:
+        """The product of each purchase row, in row order."""
+        out = []
+        for row in range(self.purchases.rowCount()):
+            combo = self.purchases.cellWidget(row, 0)
+            if isinstance(combo, QComboBox) and combo.currentData() is not None:
+                out.append(combo.currentData())
+        return out
+
     def problems(self) -> str:
+        chosen = self.chosen_products()
+        twice = next((p for i, p in enumerate(chosen) if p in chosen[:i]), None)
+        if twice is not None:
+            name = self.workspace.catalog.products[twice].name
+            rows = [i + 1 for i, p in enumerate(chosen) if p == twice]
+            return (f'"{name}" is in rows {rows[0]} and {rows[1]}: give each product one '
+                    "row (a contact buys it at most once).")
         what_if = self.what_if()
         if what_if.failure_rate + what_if.error_rate > 1:
             return "Declined and error payments together cannot pass 100 %."
@@ -314,6 +358,16 @@ class WhatIfDialog(QDialog):
         self.problem.setText(problem)
         self.run_button.setEnabled(not problem)
         self.remove_button.setEnabled(self.purchases.rowCount() > 0)
+        catalog = self.workspace.catalog.products
+        if not catalog:
+            self.add_button.setEnabled(False)
+            self.add_button.setToolTip(NO_PRODUCTS)
+        elif set(catalog) <= set(self.chosen_products()):
+            self.add_button.setEnabled(False)
+            self.add_button.setToolTip("Every product in the catalog has a row already")
+        else:
+            self.add_button.setEnabled(True)
+            self.add_button.setToolTip("Another product the visitors may buy")
 
     def _accept(self) -> None:
         if not self.problems():

@@ -100,3 +100,49 @@ def test_remove_takes_the_row_being_edited(qtbot, window: MainWindow) -> None:
                 for r in range(dialog.purchases.rowCount())]
     assert products == ["checkup", "mitt"]
     dialog.reject()
+
+
+def test_with_no_products_add_purchase_is_off_and_says_why(qtbot, window: MainWindow) -> None:
+    assert window.files.new_workspace()
+    assert not window.controller.workspace.catalog.products
+    dialog = window.simulation_panel.new_what_if()
+    assert dialog.purchases.rowCount() == 0
+    assert not dialog.add_button.isEnabled()
+    assert dialog.add_button.toolTip() == "The catalog has no products yet"
+    assert dialog.add_purchase() == -1  # nothing added, no blank product row
+    assert dialog.purchases.rowCount() == 0
+    assert dialog.problem.text() == "" and dialog.run_button.isEnabled()
+    dialog.reject()
+
+
+def test_one_product_in_two_rows_is_refused(qtbot, window: MainWindow) -> None:
+    dialog = window.simulation_panel.new_what_if()
+    assert dialog.purchases.rowCount() == 1  # shock, what the campaign's goal looks for
+    dialog.add_purchase("shock", 10.0)
+    assert not dialog.run_button.isEnabled()
+    assert dialog.problem.text().startswith('"Super Sock It Pool Shock" is in rows 1 and 2')
+    second = dialog.purchases.cellWidget(1, 0)
+    assert isinstance(second, QComboBox)
+    second.setCurrentIndex(second.findData("mitt"))
+    assert dialog.run_button.isEnabled() and dialog.problem.text() == ""
+    dialog.reject()
+
+
+def test_add_purchase_picks_a_product_not_chosen_yet(qtbot, window: MainWindow) -> None:
+    dialog = window.simulation_panel.new_what_if()
+    products = list(window.controller.workspace.catalog.products)
+    while dialog.add_button.isEnabled():
+        dialog.add_button.click()
+    chosen = [dialog.purchases.cellWidget(r, 0).currentData()
+              for r in range(dialog.purchases.rowCount())]
+    assert sorted(chosen) == sorted(products)  # each once, then the button stops
+    assert dialog.add_button.toolTip() == "Every product in the catalog has a row already"
+    assert dialog.run_button.isEnabled()
+    dialog.reject()
+
+
+def test_paid_later_says_what_it_means(qtbot, window: MainWindow) -> None:
+    dialog = window.simulation_panel.new_what_if()
+    tip = dialog.retry.toolTip()
+    assert "declined" in tip and "later" in tip and "after" in tip
+    dialog.reject()
