@@ -1,10 +1,11 @@
-"""The canvas view: drops from the palette, zoom, pan, grid, and the inline name editor."""
+"""The canvas view: drops from the palette, zoom, pan, the grid drawn behind, the keyboard,
+the context menu and the inline name editor."""
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -18,10 +19,12 @@ from PySide6.QtGui import (
     QPen,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsView, QLineEdit, QMenu, QWidget
+from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 
 from .. import theme
 from ..palette import KIND_MIME_TYPE
+from .grid import grid_lines
+from .name_editor import NameEditor
 from .node_item import NODE_TYPE, NodeItem, name_rect
 from .scene import GRID, CampaignScene
 
@@ -29,97 +32,6 @@ MIN_SCALE, MAX_SCALE = 0.02, 4.0
 ZOOM_STEP = 1.2
 OVERVIEW_SCALE = 0.3  # large campaigns switch to the overview below this zoom
 FIT_MAX_SCALE = 1.25
-MAX_GRID_LINES = 400  # per direction; a rect needing more is drawn without grid
-MIN_GRID_PIXELS = 12
-
-
-def grid_lines(rect: QRectF, scale: float) -> tuple[list[QLineF], list[QLineF]] | None:
-    """The minor and major grid lines over ``rect`` at ``scale``, or None when there is no
-    sensible grid: a rect or scale that is not finite, or more than MAX_GRID_LINES lines a
-    direction. Lines are counted, not stepped to, so huge coordinates (where ``x + step``
-    equals ``x``) cannot loop forever."""
-    values = (rect.left(), rect.top(), rect.width(), rect.height(), scale)
-    if not all(math.isfinite(v) for v in values) or scale <= 0 \
-            or rect.width() <= 0 or rect.height() <= 0:
-        return None
-    step = GRID
-    for _ in range(64):  # 20 * 5**64 is past any finite zoom's need
-        if step * scale >= MIN_GRID_PIXELS:
-            break
-        step *= 5
-    else:
-        return None
-    left = math.floor(rect.left() / step) * step
-    top = math.floor(rect.top() / step) * step
-    columns = math.ceil((rect.right() - left) / step)
-    rows = math.ceil((rect.bottom() - top) / step)
-    if columns > MAX_GRID_LINES or rows > MAX_GRID_LINES:
-        return None
-    major = step * 5
-    minor: list[QLineF] = []
-    majors: list[QLineF] = []
-    for i in range(columns):
-        x = left + i * step
-        line = QLineF(x, rect.top(), x, rect.bottom())
-        (majors if abs(math.remainder(x, major)) < 1e-6 else minor).append(line)
-    for i in range(rows):
-        y = top + i * step
-        line = QLineF(rect.left(), y, rect.right(), y)
-        (majors if abs(math.remainder(y, major)) < 1e-6 else minor).append(line)
-    return minor, majors
-
-
-class NameEditor(QLineEdit):
-    """The inline editor over a node's name: Enter commits, Esc cancels."""
-
-    committed = Signal(str, str)  # node id, new name
-    cancelled = Signal()
-
-    def __init__(self, node_id: str, text: str, parent: QWidget) -> None:
-        super().__init__(text, parent)
-        self.node_id = node_id
-        self.setObjectName("nameEditor")
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.selectAll()
-        self._done = False
-
-    def finish(self, commit: bool) -> None:
-        if self._done:
-            return
-        self._done = True
-        if commit:
-            self.committed.emit(self.node_id, self.text())
-        else:
-            self.cancelled.emit()
-
-    def discard(self) -> None:
-        """Closes without committing or cancelling again."""
-        self._done = True
-        self.hide()
-
-    def event(self, event: QEvent) -> bool:
-        # Enter and Esc belong to the editor, not to the canvas's shortcuts around it.
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape,
-                                    Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            event.accept()
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.finish(True)
-            return
-        if event.key() == Qt.Key.Key_Escape:
-            self.finish(False)
-            return
-        super().keyPressEvent(event)
-
-    def focusOutEvent(self, event: object) -> None:
-        super().focusOutEvent(event)  # type: ignore[arg-type]
-        self.finish(True)
-
-
 class CanvasView(QGraphicsView):
     zoom_changed = Signal(float)
     node_reached = Signal(str)  # a node selected from the keyboard (Tab / Shift+Tab)

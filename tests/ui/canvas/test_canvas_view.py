@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QEvent, QObject, QRect, QRectF
 from PySide6.QtGui import QImage, QPainter, QPaintEvent
 
-from canvas_app.ui.canvas.view import MAX_GRID_LINES, grid_lines
+from canvas_app.ui.canvas.grid import MAX_GRID_LINES, grid_lines
 from canvas_app.ui.main_window import MainWindow
 
 
