@@ -10,13 +10,14 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QMargins, QPoint, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QHelpEvent, QPainter
+from PySide6.QtWidgets import QFrame, QScrollArea, QToolTip, QWidget
 
 from ...domain.campaign import Campaign
 
 MAX_BARS = 24
+LABEL_WIDTH = 200.0  # a row's label at most (px): longer names are shortened in the middle
 
 # What each bar adds up: for a sequence, where its contacts are (in it now, completed,
 # removed); for a goal, achieved and waiting.
@@ -82,38 +83,120 @@ def set_up_chart(view: QChartView, name: str) -> QChart:
     return chart
 
 
-class FunnelChart(QChartView):
+def elide_names(names: list[str], metrics: QFontMetricsF, width: float) -> list[str]:
+    """Names that fit ``width`` (long ones shortened in the middle, where two similar names
+    still differ at their start and end), told apart again if shortening made two alike."""
+    elided = [metrics.elidedText(name or "(no name)", Qt.TextElideMode.ElideMiddle, width)
+              for name in names]
+    return list(unique_names(elided))
+
+
+def describe_row(name: str, kind: str, counts: dict[str, int]) -> str:
+    """A bar's tooltip: the node's full name and its numbers."""
+    shown = [(label, pick(kind, counts)) for label, _colour, pick in SERIES]
+    wanted = shown[:3] if kind == "sequence" else shown[3:]
+    return f"{name}\n" + " · ".join(f"{label}: {value}" for label, value in wanted)
+
+
+class BarView(QChartView):
+    """The bars; as tall as its rows need (the scroll area around it scrolls)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        chart = set_up_chart(self, "simulationChart")
+        # Full names and numbers of each row (bottom-up, as the categories), for tooltips.
+        self.rows: list[tuple[str, str, dict[str, int]]] = []
+        self.series: QHorizontalStackedBarSeries | None = None
+
+    def tooltip_at(self, pos: QPoint) -> str:
+        """The tooltip for a point of the view: the row's full name and counts, over its
+        label or its bar."""
+        chart = self.chart()
+        if self.series is None or not self.rows:
+            return ""
+        at = chart.mapFromScene(self.mapToScene(pos))
+        plot = chart.plotArea()
+        if not plot.top() <= at.y() <= plot.bottom() or at.x() > plot.right():
+            return ""
+        index = round(chart.mapToValue(at, self.series).y())
+        if not 0 <= index < len(self.rows):
+            return ""
+        return describe_row(*self.rows[index])
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+
+class FunnelChart(QScrollArea):
+    """Contacts per node of the campaign on show, one labelled row per node: long names are
+    shortened in the middle (the tooltip gives them in full), and when the rows do not fit
+    the panel, the chart grows and scrolls rather than leave rows unlabelled."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("simulationChartArea")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view = BarView()
+        chart = set_up_chart(self.view, "simulationChart")
+        self.setWidget(self.view)
         self._key: tuple[str, ...] = ()
-        self._series: QHorizontalStackedBarSeries | None = None
         self._sets: list[QBarSet] = []
         self._axis_x = QValueAxis()
         self._axis_x.setLabelFormat("%d")
         self._axis_y = QBarCategoryAxis()
         for axis in (self._axis_x, self._axis_y):
             # Qt Charts shortens labels it thinks do not fit to "…" (in a short panel, all
-            # of them); full labels, even if they crowd, are what people need to read.
+            # of them); the names are shortened here, to a width that leaves room for bars.
             axis.setTruncateLabels(False)
         chart.addAxis(self._axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self._axis_y, Qt.AlignmentFlag.AlignLeft)
+        self.labels: list[str] = []  # the row labels as drawn, top to bottom
+        self._fit_rows(0)
+
+    def chart(self) -> QChart:
+        return self.view.chart()
+
+    def row_height(self) -> int:
+        """Room for one row: its label with space around it (Qt Charts leaves out labels
+        that would touch)."""
+        return int(QFontMetricsF(self._axis_y.labelsFont()).height() * 1.3) + 4
+
+    def _fit_rows(self, rows: int) -> None:
+        """At least as tall as the rows, the title, the axis and the legend need."""
+        metrics = QFontMetricsF(self.chart().titleFont())
+        chrome = int(metrics.height() * 5) + 36  # title, numbers, legend, margins
+        self.view.setMinimumHeight(chrome + max(rows, 1) * self.row_height())
 
     def show_counts(self, campaign: Campaign | None, counts: dict[str, dict[str, int]]) -> None:
         chart = self.chart()
         nodes = flow_order(campaign)[:MAX_BARS] if campaign is not None else []
-        names = unique_names([campaign.node(n).name for n in nodes]) if campaign else ()
-        key = (campaign.id if campaign else "", *nodes, *names)
+        full = [campaign.node(n).name for n in nodes] if campaign else []
+        key = (campaign.id if campaign else "", *nodes, *full)
         if key != self._key:
-            self._rebuild(nodes, names)
+            metrics = QFontMetricsF(self._axis_y.labelsFont())
+            self.labels = elide_names(full, metrics, LABEL_WIDTH)
+            self._rebuild(nodes, tuple(self.labels))
+            self._fit_rows(len(nodes))
             self._key = key
             chart.setTitle(f"{campaign.name}: contacts per node" if campaign else
                            "No campaign")
         if campaign is None:
+            self.view.rows = []
             return
         # Bars read top to bottom in flow order: categories are listed bottom-up.
         kinds = [campaign.node(n).kind for n in reversed(nodes)]
         ids = list(reversed(nodes))
+        self.view.rows = [(name, kind, counts.get(n, {}))
+                          for name, kind, n in zip(reversed(full), kinds, ids, strict=True)]
         totals = [0] * len(ids)
         for bar_set, (_label, _colour, pick) in zip(self._sets, SERIES, strict=True):
             values = [pick(kind, counts.get(n, {})) for kind, n in zip(kinds, ids, strict=True)]
@@ -133,8 +216,8 @@ class FunnelChart(QChartView):
 
     def _rebuild(self, nodes: list[str], names: tuple[str, ...]) -> None:
         chart = self.chart()
-        if self._series is not None:
-            chart.removeSeries(self._series)
+        if self.view.series is not None:
+            chart.removeSeries(self.view.series)
         series = QHorizontalStackedBarSeries()
         self._sets = []
         for label, colour, _pick in SERIES:
@@ -150,4 +233,4 @@ class FunnelChart(QChartView):
         self._axis_y.append(list(reversed(names)))
         series.attachAxis(self._axis_x)
         series.attachAxis(self._axis_y)
-        self._series = series
+        self.view.series = series

@@ -1,0 +1,74 @@
+"""The Chart and Over Time tabs: every row labelled, lines that stay apart."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication, QGraphicsItem
+
+from canvas_app.ui.main_window import MainWindow
+from canvas_app.ui.simulation.funnel_chart import LABEL_WIDTH
+
+from .test_simulation_panel import run_to_finish
+
+LONG = "Tagged as VIP customer after the post-purchase sequence finishes completely"
+TEXT_ITEM = 8  # QGraphicsTextItem.Type: Qt Charts draws its labels with them
+
+
+def row_labels_drawn(chart) -> list[QGraphicsItem]:
+    """The text items Qt Charts shows left of the plot: the row labels it drew."""
+    plot = chart.chart().plotArea()
+    return [item for item in chart.view.scene().items()
+            if item.type() == TEXT_ITEM and item.isVisible() and item.boundingRect().width() > 4
+            and item.sceneBoundingRect().right() <= plot.left() + 1
+            and plot.top() <= item.sceneBoundingRect().center().y() <= plot.bottom()]
+
+
+def five_rows(qtbot, window: MainWindow, more: int = 0) -> None:
+    """The QA's campaign: five nodes (and ``more``), one with a very long name, run to the
+    end, the Chart tab on show in a panel of the height Simulate gives it."""
+    campaign = window.current_campaign_id()
+    window.controller.rename_node(campaign, "post-purchase", LONG)
+    for i in range(2 + more):
+        window.controller.add_node(campaign, "sequence", 300 + 100 * i, 400 + 50 * i)
+    window.resize(1440, 900)
+    window.show_simulation_panel()
+    run_to_finish(qtbot, window)
+    panel = window.simulation_panel
+    panel.tabs.setCurrentWidget(panel.chart)
+    qtbot.wait(50)
+    QApplication.processEvents()
+
+
+def test_every_row_is_labelled_at_the_default_panel_height(qtbot, window: MainWindow) -> None:
+    five_rows(qtbot, window)
+    chart = window.simulation_panel.chart
+    assert len(chart.values()["Completed"]) == 5
+    assert len(row_labels_drawn(chart)) == 5
+
+
+def test_rows_that_do_not_fit_scroll_and_keep_their_labels(qtbot, window: MainWindow) -> None:
+    five_rows(qtbot, window, more=7)
+    chart = window.simulation_panel.chart
+    assert len(chart.values()["Completed"]) == 12
+    assert len(row_labels_drawn(chart)) == 12
+    # Taller than the panel: it scrolls rather than squeeze the rows.
+    bar = chart.verticalScrollBar()
+    assert chart.view.height() > chart.viewport().height() and bar.maximum() > 0
+
+
+def test_a_long_name_is_shortened_in_the_middle_and_given_in_full_on_hover(
+        qtbot, window: MainWindow) -> None:
+    five_rows(qtbot, window)
+    chart = window.simulation_panel.chart
+    short = next(label for label in chart.labels if "…" in label)
+    assert short.startswith("Tagged as") and short.endswith("completely")
+    for item in row_labels_drawn(chart):
+        assert item.boundingRect().width() <= LABEL_WIDTH + 20  # room left for the bars
+    plot = chart.chart().plotArea()
+    # Hovering the long name's row gives it in full (labels: top to bottom).
+    rows, row = len(chart.labels), chart.labels.index(short)
+    y = plot.top() + plot.height() * (row + 0.5) / rows
+    where = chart.view.mapFromScene(plot.left() - 40, y)
+    tip = chart.view.tooltip_at(QPoint(where.x(), where.y()))
+    assert tip.startswith(LONG + "\n")
+    assert "Completed: 2" in tip
