@@ -1,16 +1,29 @@
 """A line chart over simulated time: how many contacts are in each sequence, and how many
-have achieved each goal, in the campaign on show."""
+have achieved each goal, in the campaign on show.
+
+Lines often hold the same value for long stretches (nobody in two sequences; as many
+achieved as completed), so they must not hide one another: a goal's line is a wide,
+see-through band, a sequence's a thin broken line on top of it (dashes, dots or dash-dots,
+so two sequences differ too); hovering a name in the legend brings its line forward and
+fades the others, and clicking it hides or shows the line.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCharts import QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCharts import QChartView, QDateTimeAxis, QLegendMarker, QLineSeries, QValueAxis
 from PySide6.QtCore import QDateTime, QPointF, Qt
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QWidget
 
 from ...domain.campaign import Campaign
 from .funnel_chart import flow_order, set_nice_scale, set_up_chart
 
 MAX_LINES = 10
+GOAL_WIDTH = 5.0  # a goal's band
+GOAL_ALPHA = 0.45  # see-through: a line under it shows
+SEQUENCE_WIDTH = 2.0
+SEQUENCE_STYLES = (Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
+FADED_ALPHA = 0.15  # the other lines, while one is hovered in the legend
 
 Timeline = list[tuple[int, dict[str, dict[str, int]]]]
 
@@ -63,10 +76,27 @@ def line_name(kind: str, name: str) -> str:
     return f"{name} (in it)" if kind == "sequence" else f"{name} (achieved)"
 
 
+def line_pen(kind: str, colour: QColor, sequence_number: int) -> QPen:
+    """A goal: a wide see-through band; a sequence: a thin broken line, its pattern by its
+    number among the sequences."""
+    colour = QColor(colour)
+    if kind == "sequence":
+        pen = QPen(colour, SEQUENCE_WIDTH,
+                   SEQUENCE_STYLES[sequence_number % len(SEQUENCE_STYLES)])
+    else:
+        colour.setAlphaF(GOAL_ALPHA)
+        pen = QPen(colour, GOAL_WIDTH, Qt.PenStyle.SolidLine)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen
+
+
 class TimelineChart(QChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         chart = set_up_chart(self, "simulationTimeline")
+        self.setToolTip("A goal's line is a wide band, a sequence's a broken line. Point at a "
+                        "name in the legend to bring its line forward; click it to hide or "
+                        "show the line.")
         self._axis_x = QDateTimeAxis()
         self._axis_x.setFormat("d MMM")
         self._axis_y = QValueAxis()
@@ -80,6 +110,7 @@ class TimelineChart(QChartView):
         chart.addAxis(self._axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self._axis_y, Qt.AlignmentFlag.AlignLeft)
         self.lines: dict[str, QLineSeries] = {}
+        self.pens: dict[str, QPen] = {}  # each line's own pen (hovering changes them)
         self._key: tuple[tuple[str, str], ...] = ()
 
     def show_timeline(self, campaign: Campaign | None, timeline: Timeline) -> None:
@@ -120,14 +151,48 @@ class TimelineChart(QChartView):
         for series in self.lines.values():
             chart.removeSeries(series)
         self.lines = {}
+        self.pens = {}
+        sequences = 0
         for node_id, name in key:
             series = QLineSeries()
             series.setName(name)
-            chart.addSeries(series)
+            chart.addSeries(series)  # the theme gives it its colour
             series.attachAxis(self._axis_x)
             series.attachAxis(self._axis_y)
+            kind = campaign.node(node_id).kind if campaign is not None else "sequence"
+            pen = line_pen(kind, series.pen().color(), sequences)
+            sequences += kind == "sequence"
+            series.setPen(pen)
             self.lines[node_id] = series
+            self.pens[node_id] = pen
         self._key = key
+        for marker in chart.legend().markers():
+            marker.hovered.connect(lambda on, m=marker: self.highlight(m.series(), on))
+            marker.clicked.connect(lambda m=marker: self._toggle(m))
+
+    def highlight(self, series: object, on: bool) -> None:
+        """One line forward (wider, the others faded), or all as they were."""
+        for node_id, line in self.lines.items():
+            pen = QPen(self.pens[node_id])
+            if on and line is series:
+                colour = pen.color()
+                colour.setAlphaF(1.0)
+                pen.setColor(colour)
+                pen.setWidthF(pen.widthF() + 1.5)
+            elif on:
+                colour = pen.color()
+                colour.setAlphaF(FADED_ALPHA)
+                pen.setColor(colour)
+            line.setPen(pen)
+
+    def _toggle(self, marker: QLegendMarker) -> None:
+        """A click on a name in the legend hides its line, or shows it again."""
+        series = marker.series()
+        series.setVisible(not series.isVisible())
+        marker.setVisible(True)  # the name stays, greyed, to click again
+        font = marker.font()
+        font.setStrikeOut(not series.isVisible())
+        marker.setFont(font)
 
     def values(self, node_id: str) -> list[tuple[int, int]]:
         """(seconds since the epoch, value) of one node's line, for tests."""

@@ -72,3 +72,45 @@ def test_a_long_name_is_shortened_in_the_middle_and_given_in_full_on_hover(
     tip = chart.view.tooltip_at(QPoint(where.x(), where.y()))
     assert tip.startswith(LONG + "\n")
     assert "Completed: 2" in tip
+
+
+def test_lines_with_equal_values_stay_apart(qtbot, window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+
+    panel = window.simulation_panel
+    window.campaign_list.select("checkup-onboarding")
+    run_to_finish(qtbot, window)
+    panel.tabs.setCurrentWidget(panel.timeline)
+    timeline = panel.timeline
+    lines = timeline.lines
+    pens = {node: line.pen() for node, line in lines.items()}
+    # Each line is drawn differently from every other: no two share colour, style and width.
+    looks = {(p.color().name(), p.style(), p.widthF()) for p in pens.values()}
+    assert len(looks) == len(pens) == 4
+    goal, sequence = pens["subscribed"], pens["onboarding"]
+    assert goal.widthF() > sequence.widthF() and goal.color().alphaF() < 1  # a band
+    assert sequence.style() != Qt.PenStyle.SolidLine  # a broken line shows on a band
+    assert pens["onboarding"].style() != pens["visit-follow-up"].style()
+
+
+def test_hovering_a_name_in_the_legend_brings_its_line_forward(qtbot,
+                                                              window: MainWindow) -> None:
+    panel = window.simulation_panel
+    run_to_finish(qtbot, window)
+    panel.tabs.setCurrentWidget(panel.timeline)
+    timeline = panel.timeline
+    markers = {m.label(): m for m in timeline.chart().legend().markers()}
+    before = {node: line.pen().widthF() for node, line in timeline.lines.items()}
+    markers["Nurture (in it)"].hovered.emit(True)
+    nurture = timeline.lines["nurture"].pen()
+    assert nurture.widthF() > before["nurture"] and nurture.color().alphaF() == 1
+    assert timeline.lines["bought-shock"].pen().color().alphaF() < 0.2  # faded
+    markers["Nurture (in it)"].hovered.emit(False)
+    assert {node: line.pen().widthF() for node, line in timeline.lines.items()} == before
+    assert timeline.lines["bought-shock"].pen().color().alphaF() > 0.2
+    markers["Bought pool shock (achieved)"].clicked.emit()  # hides the line
+    assert not timeline.lines["bought-shock"].isVisible()
+    assert markers["Bought pool shock (achieved)"].font().strikeOut()  # there, struck out
+    markers["Bought pool shock (achieved)"].clicked.emit()
+    assert timeline.lines["bought-shock"].isVisible()
+    assert not markers["Bought pool shock (achieved)"].font().strikeOut()
