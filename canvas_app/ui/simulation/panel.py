@@ -40,6 +40,7 @@ from .runner import (
     SimRunner,
     SimulationError,
     WorkspaceNotRunnable,
+    open_scenario,
 )
 from .scenario_box import ScenarioBox, default_scenario_dir, save_what_if
 from .timeline_chart import TimelineChart
@@ -103,6 +104,7 @@ class SimulationPanel(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Scenario:"))
         self.scenario_combo = ScenarioBox(self.settings)
+        self.scenario_combo.check = self.scenario_problem
         self.scenario_combo.activated.connect(self._scenario_picked)
         self.scenario_combo.currentIndexChanged.connect(lambda _i: self._update_controls())
         bar.addWidget(self.scenario_combo, 1)
@@ -218,6 +220,16 @@ class SimulationPanel(QWidget):
             return
         if self.runner.loaded or self.failed_scenario is not None:
             self.load()  # a new choice starts a new run, paused at its start
+
+    def scenario_problem(self, path: str) -> str:
+        """Why the scenario does not load against the workspace now ("" when it does)."""
+        try:
+            open_scenario(path, self.window_.controller.workspace)
+        except ScenarioDoesNotFit as exc:
+            return f"Written for another workspace: {exc.reason}"
+        except SimulationError as exc:
+            return f"Does not load: {exc}"
+        return ""
 
     def _ask_scenario(self, start: str) -> str:
         path, _ = QFileDialog.getOpenFileName(self, "Open scenario", start, SCENARIO_FILTER)

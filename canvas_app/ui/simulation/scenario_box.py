@@ -4,9 +4,11 @@ the settings), and "Open Scenario File…"; each with its description as a toolt
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from ...io.atomic import write_text_atomic
@@ -15,6 +17,8 @@ from ..theme import RESOURCES
 SAMPLES = RESOURCES / "samples"
 RECENT_KEY = "simulation/recent_scenarios"
 RECENT_MAX = 8
+CHECK_MAX_BYTES = 256 * 1024  # bigger scenario files are not loaded just to open the list
+UNFIT_COLOUR = "#8a929b"
 
 
 def default_scenario_dir() -> Path:
@@ -54,6 +58,9 @@ class ScenarioBox(QComboBox):
         self.setMinimumContentsLength(24)  # "pool-store.scenario.json" in full
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.last: str | None = None  # the last scenario chosen (not "Open Scenario File…")
+        # Why a scenario does not load against the workspace now ("" when it does); asked
+        # for each small file when the list opens (set by the panel).
+        self.check: Callable[[str], str] | None = None
         self.currentIndexChanged.connect(self._changed)
         self.fill()
 
@@ -70,11 +77,37 @@ class ScenarioBox(QComboBox):
             self.describe(self.count() - 1)
         self.addItem("Open Scenario File…", None)
 
-    def describe(self, index: int) -> None:
+    def describe(self, index: int, problem: str = "") -> None:
+        """The item's tooltip (its description), and, when it does not load against the
+        workspace, greyed with the reason."""
         path = self.itemData(index)
-        if path:
-            self.setItemData(index, scenario_description(Path(path)) or path,
-                             Qt.ItemDataRole.ToolTipRole)
+        if not path:
+            return
+        about = scenario_description(Path(path)) or path
+        self.setItemData(index, f"{about}\n{problem}" if problem else about,
+                         Qt.ItemDataRole.ToolTipRole)
+        self.setItemData(index, QBrush(QColor(UNFIT_COLOUR)) if problem else None,
+                         Qt.ItemDataRole.ForegroundRole)
+
+    def showPopup(self) -> None:
+        self.check_items()
+        super().showPopup()
+
+    def check_items(self) -> None:
+        """Marks the scenarios that do not load against the workspace as it is now (files
+        small enough to load at once; the others are left as they are)."""
+        if self.check is None:
+            return
+        for index in range(self.count()):
+            path = self.itemData(index)
+            if not path:
+                continue
+            try:
+                small = Path(path).stat().st_size <= CHECK_MAX_BYTES
+            except OSError:
+                small = True  # the check says it cannot be read
+            if small:
+                self.describe(index, self.check(path))
 
     def recent(self) -> list[str]:
         if self.settings is None:

@@ -184,3 +184,23 @@ def test_a_reference_to_something_missing_is_told_apart(window: MainWindow, tmp_
     with pytest.raises(SimulationError) as caught:
         open_scenario(str(path), window.controller.workspace)
     assert isinstance(caught.value, ScenarioDoesNotFit) is not fits, str(caught.value)
+
+
+def test_the_scenario_list_greys_scenarios_for_another_workspace(qtbot,
+                                                                 window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+
+    box = window.simulation_panel.scenario_combo
+    index = box.findData(str(SCENARIO))
+    box.showPopup()  # against the sample workspace: it loads
+    assert box.itemData(index, Qt.ItemDataRole.ForegroundRole) is None
+    assert "another workspace" not in box.itemData(index, Qt.ItemDataRole.ToolTipRole)
+    box.hidePopup()
+    assert window.files.new_workspace()
+    box.showPopup()
+    tip = box.itemData(index, Qt.ItemDataRole.ToolTipRole)
+    assert box.itemData(index, Qt.ItemDataRole.ForegroundRole) is not None  # greyed
+    assert 'Written for another workspace: ' in tip and '"shock-nurture"' in tip
+    box.hidePopup()
+    assert box.itemText(box.count() - 1) == "Open Scenario File…"  # never greyed
+    assert box.itemData(box.count() - 1, Qt.ItemDataRole.ForegroundRole) is None
