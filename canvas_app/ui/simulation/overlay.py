@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -144,6 +145,9 @@ class SimulationLayer(QGraphicsItem):
 
     # -- following the canvas ----------------------------------------------------------------
     def _on_domain_event(self, event: DomainEvent) -> None:
+        if not shiboken6.isValid(self):  # its scene went without dispose(): stop listening
+            self._unsubscribe()
+            return
         if event.name == ev.WORKSPACE_RESET:
             self.refit()
             return

@@ -25,7 +25,7 @@ def make_actions(panel: SimulationPanel) -> dict[str, QAction]:
         action.triggered.connect(lambda _checked=False: slot())
         actions[key] = action
 
-    make("run", "&Run", panel.toggle_run, "F5", "Run the simulation, or pause it")
+    make("run", "&Run", panel.toggle_run, "F5", RUN_TIP.removesuffix(" (F5)"))
     make("step", "&Step", panel.step, "F10", "Handle the next simulated event")
     make("end", "Run to &End", panel.run_to_end, "Ctrl+F5", "Simulate everything left at once")
     make("reset", "Rese&t", panel.reset, "Shift+F5",
@@ -41,6 +41,9 @@ def make_actions(panel: SimulationPanel) -> dict[str, QAction]:
 
 
 RUN_TEXTS = ("&Run", "&Pause", "&Continue", "&Run Again")
+RUN_TIP = "Run the simulation, or pause it (F5)"
+RUN_FAILED_TIP = ("The chosen scenario does not load (the panel says why): choose it again "
+                  "in the Scenario box once it is fixed, or choose another")
 
 
 def update_actions(panel: SimulationPanel) -> None:
@@ -59,6 +62,8 @@ def update_actions(panel: SimulationPanel) -> None:
     chosen = panel.selected_scenario()
     can_set_up = chosen is not None and chosen != panel.failed_scenario
     a["run"].setEnabled(can_set_up or runner.loaded)
+    failed = not runner.loaded and chosen is not None and chosen == panel.failed_scenario
+    a["run"].setToolTip(RUN_FAILED_TIP if failed else RUN_TIP)
     a["step"].setEnabled((can_set_up or runner.loaded) and not runner.running
                          and not finished)
     a["end"].setEnabled((can_set_up or runner.loaded) and not finished and not runner.to_end)

@@ -144,3 +144,22 @@ def test_a_node_added_during_a_run_is_drawn_over_cleanly(qtbot, window: MainWind
     node = window.scene.domain_node("nurture")
     window.controller.move_nodes(campaign, {"nurture": (node.x, node.y + 140)})
     assert stale_share(window) == 0
+
+
+def test_a_layer_whose_scene_went_stops_listening(qtbot, window: MainWindow) -> None:
+    import shiboken6
+
+    from canvas_app.ui.canvas.scene import CampaignScene
+    from canvas_app.ui.simulation.overlay import SimulationLayer
+
+    scene = CampaignScene(window.controller)
+    scene.show_campaign(window.current_campaign_id())
+    layer = SimulationLayer(scene)
+    scene.detach()
+    shiboken6.delete(scene)  # the scene and its items go, the layer not disposed
+    assert not shiboken6.isValid(layer)
+    campaign = window.current_campaign_id()
+    node = window.scene.domain_node("nurture")
+    x, y = node.x, node.y
+    window.controller.move_nodes(campaign, {"nurture": (x, y + 40)})  # no error
+    assert window.scene.domain_node("nurture").y == y + 40

@@ -71,6 +71,7 @@ def test_run_step_and_run_to_end_wait_for_a_scenario_that_loads(qtbot, window: M
     assert enabled(window, "run", "step", "end") == [True, True, True]  # not tried yet
     assert not panel.load()
     assert enabled(window, "run", "step", "end", "reset") == [False, False, False, False]
+    assert "does not load" in panel.actions_by_name["run"].toolTip()
     # Fixed on disk and chosen again in the box: it loads, and they come back.
     bad.write_text(SCENARIO.read_text(encoding="utf-8"))
     box = panel.scenario_combo
