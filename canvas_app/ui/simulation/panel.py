@@ -4,7 +4,6 @@ with their journeys, and a chart, all following the run live; the canvas shows i
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,14 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...io import workspace_to_data
-from ...io.atomic import write_text_atomic
 from ...sim import Simulation
 from ...sim.core import log_time
 from .contacts_tab import ContactsTab
 from .funnel_chart import FunnelChart
 from .log_view import LogView
-from .overlay import SimulationLayer, describe_counts, journey_path
 from .panel_actions import RUN_TEXTS, make_actions, update_actions
+from .panel_canvas import CanvasSide
+from .panel_results import ResultSaving, readable_clock
 from .runner import (
     DEFAULT_SPEED,
     SPEEDS,
@@ -50,19 +49,14 @@ if TYPE_CHECKING:
     from ...domain.campaign import Campaign
     from ..canvas.scene import CampaignScene
     from ..main_window import MainWindow
+    from .overlay import SimulationLayer
 
 SCENARIO_FILTER = "Scenarios (*.scenario.json *.json);;All files (*)"
 SAME_CHECK_MAX_NODES = 2000
 SLOW_VIEWS_MS = 300  # contacts table and chart refresh at most this often while running
 
 
-def readable_clock(moment: datetime | None) -> str:
-    if moment is None:
-        return ""
-    return f"{moment.day} {moment:%b %Y %H:%M} UTC"
-
-
-class SimulationPanel(QWidget):
+class SimulationPanel(QWidget, CanvasSide, ResultSaving):
     def __init__(self, window: MainWindow, settings: QSettings | None = None) -> None:
         super().__init__(window)
         self.setObjectName("simulationPanel")
@@ -265,48 +259,6 @@ class SimulationPanel(QWidget):
             self.window_.show_status(f"What-if saved as {path}; it stays in the Scenario list.")
             self.runner.play()
 
-    def _ask_result_path(self, start: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, "Save simulation result", start,
-                                              "Result (*.result.json *.json)")
-        return path
-
-    def save_result_dialog(self) -> bool:
-        if not self.runner.loaded or not self.actions_by_name["save_result"].isEnabled():
-            self.window_.show_status("Nothing to save yet: run the scenario first.")
-            return False
-        scenario = Path(self.runner.scenario_path or "simulation")
-        name = scenario.name.replace(".scenario.json", "").replace(".json", "")
-        start = self.window_.files.start_directory() / f"{name}.result.json"
-        path = self.ask_result_path(str(start))
-        return self.save_result(path) if path else False
-
-    def save_result(self, path: str) -> bool:
-        """Writes the result as of now (a run not finished says ``complete: false``);
-        nothing before the run has started."""
-        sim = self.runner.simulation
-        if sim is None or not self.actions_by_name["save_result"].isEnabled():
-            self.window_.show_status("Nothing to save yet: run the scenario first.")
-            return False
-        result = self.runner.result()
-        if result is None:
-            return False
-        partial = not self.runner.done
-        if partial:
-            result.complete = False
-        try:
-            write_text_atomic(path, result.to_json())
-        except OSError as exc:
-            self.show_problem(f"{path}: cannot write: {exc.strerror or exc}")
-            return False
-        if partial:
-            self.window_.show_status(
-                f"Saved a partial result to {path}: the run stopped at "
-                f"{readable_clock(sim.time)}, before the scenario's end "
-                "(\"complete\": false).")
-        else:
-            self.window_.show_status(f"Simulation result saved to {path}.")
-        return True
-
     # -- running -----------------------------------------------------------------------------
     def load(self) -> bool:
         """A new run of the chosen scenario on the workspace as it is now, at its start."""
@@ -450,33 +402,7 @@ class SimulationPanel(QWidget):
         else:
             self._hide_notice("choice")
 
-    # -- the canvas --------------------------------------------------------------------------
-    def attach(self, scene: CampaignScene) -> None:
-        """Draws the run on this scene (a new scene comes with each opened workspace)."""
-        if self.layer is not None:
-            self.layer.dispose()
-        self.scene = scene
-        self.layer = SimulationLayer(scene)
-        self.layer.setVisible(self.overlay_wanted)
-        scene.findings_changed.connect(self.layer.refit)
-        scene.tooltip_extra = self._tooltip
-        if self.runner.simulation is not None:
-            self.layer.set_counts(self.runner.simulation.counts())
-
-    def _tooltip(self, node_id: str, kind: str) -> str:
-        sim = self.runner.simulation
-        if sim is None:
-            return ""
-        counts = sim.counts().get(node_id)
-        return describe_counts(kind, counts) if counts is not None else ""
-
-    def panel_shown(self, visible: bool) -> None:
-        """The canvas shows the simulation only while its panel is in view: closing the
-        panel, or bringing Warnings to the front, gives the plain canvas back."""
-        self.overlay_wanted = visible
-        if self.layer is not None:
-            self.layer.setVisible(visible)
-
+    # -- the canvas (more in panel_canvas.py) -------------------------------------------
     def campaign_shown(self, _campaign_id: str | None = None) -> None:
         """Another campaign is on the canvas: the chart follows it; a run of one campaign
         alone says that this one is not in it."""
@@ -564,46 +490,3 @@ class SimulationPanel(QWidget):
 
     def _update_controls(self) -> None:
         update_actions(self)
-
-    # -- contacts ----------------------------------------------------------------------------
-    def select_contact(self, contact_id: str) -> None:
-        self.contacts.select_contact(contact_id)
-
-    def _show_path(self, contact_id: str) -> None:
-        """Draws the selected contact's journey on the canvas (nothing when none)."""
-        sim = self.runner.simulation
-        if self.layer is None:
-            return
-        c = sim.contacts.get(contact_id) if sim is not None and contact_id else None
-        if c is None:
-            self.layer.show_path(set(), set(), set())
-            return
-        visited, links = journey_path(c.journey or [])
-        self.layer.show_path(visited, set(c.position()), links)
-
-    def _contact_picked(self, contact_id: str) -> None:
-        """Draws the contact's journey, and brings where it is now (or was last) into view
-        when that is on the canvas."""
-        self._show_path(contact_id)
-        if self.layer is None or self.scene is None:
-            return
-        nodes = self.scene.nodes
-        path = [*self.layer.path_current, *self.layer.path_nodes]
-        on_show = [n for n in path if n in nodes]
-        if on_show:
-            self.window_.view.ensureVisible(nodes[on_show[0]], 80, 60)
-        elif path and self.runner.simulation is not None:
-            sim = self.runner.simulation
-            names = sorted({c.name for c in sim.workspace.campaigns
-                            if any(n in c.graph for n in path)})
-            who = sim.contacts[contact_id].name
-            self.window_.show_status(f"{who}'s journey is in {', '.join(names)}: pick it in "
-                                     "the Campaigns list to see it on the canvas.")
-
-    def _reveal(self, node_id: str) -> None:
-        workspace = self.window_.controller.workspace
-        for campaign in workspace.campaigns:
-            if node_id in campaign.graph:
-                self.window_.reveal_node(campaign.id, node_id)
-                return
-        self.window_.show_status("That node is no longer in the workspace.")

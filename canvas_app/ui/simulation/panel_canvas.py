@@ -1,0 +1,94 @@
+"""The Simulation panel's side on the canvas: the layer that draws the run, the counts in a
+node's tooltip, and a contact's journey shown and brought into view."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .overlay import SimulationLayer, describe_counts, journey_path
+
+if TYPE_CHECKING:
+    from ..canvas.scene import CampaignScene
+    from ..main_window import MainWindow
+    from .contacts_tab import ContactsTab
+    from .runner import SimRunner
+
+
+class CanvasSide:
+    """Mixed into :class:`~.panel.SimulationPanel`, which sets these attributes."""
+
+    window_: MainWindow
+    runner: SimRunner
+    contacts: ContactsTab
+    layer: SimulationLayer | None
+    scene: CampaignScene | None
+    overlay_wanted: bool
+
+    def attach(self, scene: CampaignScene) -> None:
+        """Draws the run on this scene (a new scene comes with each opened workspace)."""
+        if self.layer is not None:
+            self.layer.dispose()
+        self.scene = scene
+        self.layer = SimulationLayer(scene)
+        self.layer.setVisible(self.overlay_wanted)
+        scene.findings_changed.connect(self.layer.refit)
+        scene.tooltip_extra = self._tooltip
+        if self.runner.simulation is not None:
+            self.layer.set_counts(self.runner.simulation.counts())
+
+    def _tooltip(self, node_id: str, kind: str) -> str:
+        sim = self.runner.simulation
+        if sim is None:
+            return ""
+        counts = sim.counts().get(node_id)
+        return describe_counts(kind, counts) if counts is not None else ""
+
+    def panel_shown(self, visible: bool) -> None:
+        """The canvas shows the simulation only while its panel is in view: closing the
+        panel, or bringing Warnings to the front, gives the plain canvas back."""
+        self.overlay_wanted = visible
+        if self.layer is not None:
+            self.layer.setVisible(visible)
+
+    # -- contacts -------------------------------------------------------------------------
+    def select_contact(self, contact_id: str) -> None:
+        self.contacts.select_contact(contact_id)
+
+    def _show_path(self, contact_id: str) -> None:
+        """Draws the selected contact's journey on the canvas (nothing when none)."""
+        sim = self.runner.simulation
+        if self.layer is None:
+            return
+        c = sim.contacts.get(contact_id) if sim is not None and contact_id else None
+        if c is None:
+            self.layer.show_path(set(), set(), set())
+            return
+        visited, links = journey_path(c.journey or [])
+        self.layer.show_path(visited, set(c.position()), links)
+
+    def _contact_picked(self, contact_id: str) -> None:
+        """Draws the contact's journey, and brings where it is now (or was last) into view
+        when that is on the canvas."""
+        self._show_path(contact_id)
+        if self.layer is None or self.scene is None:
+            return
+        nodes = self.scene.nodes
+        path = [*self.layer.path_current, *self.layer.path_nodes]
+        on_show = [n for n in path if n in nodes]
+        if on_show:
+            self.window_.view.ensureVisible(nodes[on_show[0]], 80, 60)
+        elif path and self.runner.simulation is not None:
+            sim = self.runner.simulation
+            names = sorted({c.name for c in sim.workspace.campaigns
+                            if any(n in c.graph for n in path)})
+            who = sim.contacts[contact_id].name
+            self.window_.show_status(f"{who}'s journey is in {', '.join(names)}: pick it in "
+                                     "the Campaigns list to see it on the canvas.")
+
+    def _reveal(self, node_id: str) -> None:
+        workspace = self.window_.controller.workspace
+        for campaign in workspace.campaigns:
+            if node_id in campaign.graph:
+                self.window_.reveal_node(campaign.id, node_id)
+                return
+        self.window_.show_status("That node is no longer in the workspace.")
