@@ -89,6 +89,9 @@ def badge_texts(kind: str, counts: dict[str, int]) -> list[tuple[str, str]]:
         done = counts.get("completed", 0)
         if done:
             pills.append((f"{done} done", "muted"))
+        left = counts.get("removed", 0)  # taken out by a goal before the end (R5)
+        if left:
+            pills.append((f"{left} left early", "muted"))
         return pills
     pills = [(f"✓ {counts.get('achieved', 0)}", "main")]
     waiting = counts.get("waiting", 0)

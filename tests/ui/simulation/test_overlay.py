@@ -163,3 +163,10 @@ def test_a_layer_whose_scene_went_stops_listening(qtbot, window: MainWindow) -> 
     x, y = node.x, node.y
     window.controller.move_nodes(campaign, {"nurture": (x, y + 40)})  # no error
     assert window.scene.domain_node("nurture").y == y + 40
+
+
+def test_a_sequence_pill_counts_contacts_a_goal_took_out_early() -> None:
+    counts = {"entered": 3, "active": 0, "completed": 1, "removed": 2}
+    assert badge_texts("sequence", counts) == [("0 in", "main"), ("1 done", "muted"),
+                                                ("2 left early", "muted")]
+    assert badge_texts("sequence", {"entered": 1, "active": 1}) == [("1 in", "main")]
