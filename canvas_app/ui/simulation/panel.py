@@ -463,6 +463,9 @@ class SimulationPanel(QWidget, CanvasSide, ResultSaving):
         elif running:
             self.window_.show_status(f"Simulating {self.runner.title()}: F5 pauses, "
                                      "Ctrl+F5 runs to the end.")
+        elif self.runner.loaded and not self.runner.done:
+            self.window_.show_status(f"Paused {self.runner.title()} at "
+                                     f"{self.clock_label.text()}: F5 continues, F10 steps.")
 
     def _finished(self) -> None:
         sim = self.runner.simulation

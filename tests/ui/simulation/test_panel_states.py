@@ -122,6 +122,8 @@ def test_pause_mid_way_offers_continue(qtbot, window: MainWindow) -> None:
     assert not panel.runner.running and not panel.runner.done
     assert run.text() == "&Continue"
     assert panel.run_button.text() == "Continue"
+    status = window.statusBar().currentMessage()
+    assert status.startswith("Paused ") and "F5 continues" in status
     assert panel.run_button.width() >= panel.run_button.fontMetrics().horizontalAdvance(
         "Continue")
     panel.reset()
