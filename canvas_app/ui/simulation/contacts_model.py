@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from ...sim import Simulation
 from ...sim.core import log_time
+from ...sim.state import IN, ContactState
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -49,6 +50,17 @@ def node_name(sim: Simulation, node_id: str | None) -> str:
     name = home.node(node_id).name
     twins = sum(1 for c in campaigns for n in c.nodes if n.name == name)
     return f"{name} ({home.name})" if twins > 1 else name
+
+
+def nowhere(c: ContactState) -> str:
+    """Where now, for a contact at no node: never in a campaign, finished, or removed."""
+    states = set(c.membership.values())
+    if not states:
+        return "not in a campaign"
+    if IN in states:
+        return "finished"
+    return "removed from its campaign" if len(states) == 1 and len(c.membership) == 1 \
+        else "removed from its campaigns"
 
 
 def journey_rows(sim: Simulation, contact_id: str) -> list[tuple[str, str, str, str, str]]:
@@ -122,7 +134,7 @@ class ContactsModel(QAbstractTableModel):
         if column == 1:
             return c.email
         if column == 2:
-            return ", ".join(self._name(node) for node in c.position()) or "—"
+            return ", ".join(self._name(node) for node in c.position()) or nowhere(c)
         if column == 3:
             return ", ".join(sorted(self._name(node) for node in c.achieved)) or "—"
         return ", ".join(sorted(c.tags))

@@ -207,3 +207,17 @@ def test_the_scenario_list_greys_scenarios_for_another_workspace(qtbot,
     box.hidePopup()
     assert box.itemText(box.count() - 1) == "Open Scenario File…"  # never greyed
     assert box.itemData(box.count() - 1, Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_where_now_says_why_a_contact_is_at_no_node() -> None:
+    from canvas_app.sim.state import ContactState
+    from canvas_app.ui.simulation.contacts_model import nowhere
+
+    c = ContactState("a", "Ann", "Lee", "a@x.com", [], None, False)
+    assert nowhere(c) == "not in a campaign"
+    c.membership["c1"] = "in"
+    assert nowhere(c) == "finished"
+    c.membership["c1"] = "removed"
+    assert nowhere(c) == "removed from its campaign"
+    c.membership["c2"] = "removed"
+    assert nowhere(c) == "removed from its campaigns"
