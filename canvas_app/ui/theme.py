@@ -26,6 +26,7 @@ TEXT_MUTED = "#52606d"
 LINK = "#7b8794"
 LINK_SELECTED = "#1e66f5"
 SELECTION = "#1e66f5"
+CANVAS_FRAME = "#d9e1ea"  # the canvas's frame without the focus
 WARNING = "#d97706"
 
 

@@ -12,7 +12,6 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
-    QFocusEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -55,6 +54,11 @@ class CanvasView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setBackgroundBrush(QColor(theme.CANVAS_BACKGROUND))
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        # The frame around the view (not painted in the viewport, whose pixels move when it
+        # scrolls) turns blue while the canvas has the keyboard focus.
+        self.setStyleSheet(
+            f"CanvasView {{ border: 2px solid {theme.CANVAS_FRAME}; }} "
+            f"CanvasView:focus {{ border: 2px solid {theme.SELECTION}; }}")
         self.show_grid = True
         self.name_editor: NameEditor | None = None
         self.context_actions: dict[str, list[object]] = {"node": [], "link": [], "canvas": []}
@@ -64,7 +68,6 @@ class CanvasView(QGraphicsView):
         self._space_down = False
         self._minor_pen = QPen(QColor(theme.GRID_MINOR), 0)
         self._major_pen = QPen(QColor(theme.GRID_MAJOR), 0)
-        self._focus_pen = QPen(QColor(theme.SELECTION), 2)
 
     # -- scene ---------------------------------------------------------------------------
     def canvas(self) -> CampaignScene | None:
@@ -176,16 +179,8 @@ class CanvasView(QGraphicsView):
         painter.restore()
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
-        """A frame while the canvas has the keyboard focus; on an empty campaign, a hint
-        where to start."""
+        """On an empty campaign, a hint where to start."""
         super().drawForeground(painter, rect)
-        if self.hasFocus():
-            painter.save()
-            painter.resetTransform()
-            painter.setPen(self._focus_pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(QRectF(self.viewport().rect()).adjusted(1, 1, -1, -1))
-            painter.restore()
         text = self.hint_text()
         if not text:
             return
@@ -302,14 +297,6 @@ class CanvasView(QGraphicsView):
                 return True
             scene.clearSelection()
         return super().focusNextPrevChild(next)
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        self.viewport().update()  # the focus frame
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.viewport().update()
 
     def _nudge(self, key: int) -> None:
         """Arrow keys move the selected nodes by one grid step."""

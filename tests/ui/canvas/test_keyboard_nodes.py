@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from canvas_app.ui import theme
 from canvas_app.ui.main_window import MainWindow
@@ -42,12 +43,30 @@ def test_enter_on_a_node_reached_by_tab_opens_its_editor(qtbot, window: MainWind
 
 
 def test_the_canvas_shows_a_frame_while_it_has_the_focus(qtbot, window: MainWindow) -> None:
-    def corner_colour() -> QColor:
-        return window.view.viewport().grab().toImage().pixelColor(1, 40)
+    def frame_colour() -> QColor:
+        return window.view.grab().toImage().pixelColor(0, 40)
 
     window.campaign_list.setFocus()
     qtbot.waitUntil(lambda: not window.view.hasFocus(), timeout=1000)
-    assert corner_colour() != QColor(theme.SELECTION)
+    assert frame_colour() == QColor(theme.CANVAS_FRAME)
     window.view.setFocus()
     qtbot.waitUntil(window.view.hasFocus, timeout=1000)
-    assert corner_colour() == QColor(theme.SELECTION)
+    assert frame_colour() == QColor(theme.SELECTION)
+
+
+def test_scrolling_with_the_focus_leaves_no_frame_lines_on_the_canvas(
+        qtbot, window: MainWindow) -> None:
+    """The frame is the view's border, not painted in the viewport, whose pixels move when
+    it scrolls (drawn there, it left blue lines across the canvas)."""
+    window.view.reset_zoom()
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus, timeout=1000)
+    bar = window.view.horizontalScrollBar()
+    for _ in range(5):
+        bar.setValue(bar.value() + 37)
+        QApplication.processEvents()
+    image = window.view.viewport().grab().toImage()
+    blue = QColor(theme.SELECTION)
+    columns = {x for x in range(image.width()) for y in (image.height() // 3, image.height() // 2)
+               if image.pixelColor(x, y) == blue}
+    assert not columns
