@@ -78,5 +78,7 @@ def workspace_tags(workspace: Workspace) -> list[str]:
 def step_warning(step: Step, now: datetime) -> str:
     """A warning about one step as lint gives it (R2): a ``wait_until`` already past."""
     if step.kind == "wait_until" and step.until is not None and step.until < now:
-        return "This time has already passed: contacts go straight through this step."
+        return (f"This time has already passed (it is now {now:%Y-%m-%d %H:%M} UTC): contacts "
+                "who reach this step from now on go straight through. A simulation whose "
+                "scenario runs before that time still holds them until then.")
     return ""
