@@ -33,6 +33,11 @@ class CanvasStyle:
         self.link_brush = QBrush(QColor(theme.LINK))
         self.link_selected_brush = QBrush(QColor(theme.LINK_SELECTED))
         self.rubber_pen = QPen(QColor(theme.SELECTION), 2, Qt.PenStyle.DashLine)
+        # a node's badge as a dot when zoomed out (the icons' own colours)
+        self.error_brush = QBrush(QColor("#d64545"))
+        self.warning_brush = QBrush(QColor("#f2b705"))
+        self.badge_outline_pen = QPen(QColor("#ffffff"), 1.5)
+        self.badge_outline_pen.setCosmetic(True)
         self._icon_names: dict[str, str] = {}
         self._elided: dict[tuple[str, float, int], str] = {}
 

@@ -243,3 +243,19 @@ def test_an_error_badge_is_red_and_a_warning_badge_yellow(qtbot, window: MainWin
     red, yellow = badge_colour(error), badge_colour(warning)
     assert red.red() > 180 and red.green() < 110 and red.blue() < 110, red.name()
     assert yellow.red() > 200 and yellow.green() > 150 and yellow.blue() < 80, yellow.name()
+
+
+def test_zoomed_out_a_badge_stays_as_a_coloured_dot(qtbot, window: MainWindow) -> None:
+    from canvas_app.ui.canvas.node_item import DETAIL_LOD
+
+    cid = window.current_campaign_id()
+    error = window.controller.add_node(cid, "tag_goal", 0, 400)  # no tag: an error
+    window.scene.refresh_findings()
+    window.view.set_zoom(DETAIL_LOD * 0.8)
+    item = window.scene.nodes[error]
+    window.view.centerOn(item)
+    QApplication.processEvents()
+    rect = item.mapRectToScene(item.badge_rect())
+    point = window.view.mapFromScene(rect.center())
+    colour = window.view.viewport().grab().toImage().pixelColor(point)
+    assert colour.red() > 180 and colour.green() < 110 and colour.blue() < 110, colour.name()
