@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...io import workspace_to_data
 from ...sim import Simulation
 from ...sim.core import log_time
 from .contacts_tab import ContactsTab
@@ -31,6 +30,7 @@ from .funnel_chart import FunnelChart
 from .log_view import LogView
 from .panel_actions import RUN_TEXTS, make_actions, update_actions
 from .panel_canvas import CanvasSide
+from .panel_changes import ChangeTracking
 from .panel_results import ResultSaving, readable_clock
 from .runner import (
     DEFAULT_SPEED,
@@ -52,11 +52,10 @@ if TYPE_CHECKING:
     from .overlay import SimulationLayer
 
 SCENARIO_FILTER = "Scenarios (*.scenario.json *.json);;All files (*)"
-SAME_CHECK_MAX_NODES = 2000
 SLOW_VIEWS_MS = 300  # contacts table and chart refresh at most this often while running
 
 
-class SimulationPanel(QWidget, CanvasSide, ResultSaving):
+class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving):
     def __init__(self, window: MainWindow, settings: QSettings | None = None) -> None:
         super().__init__(window)
         self.setObjectName("simulationPanel")
@@ -309,10 +308,11 @@ class SimulationPanel(QWidget, CanvasSide, ResultSaving):
         self.window_.show_simulation_panel()
 
     def _needs_load(self) -> bool:
-        """No run yet, or one that has not started and the workspace changed since it was
-        made: take the workspace as it is now (and refuse it if it has errors)."""
+        """No run yet, or one that has not started while the workspace or the choice of
+        "This campaign only" changed since it was set up: take them as they are now (and
+        refuse a workspace with errors)."""
         sim = self.runner.simulation
-        return sim is None or (self._stale and sim.processed == 0)
+        return sim is None or (sim.processed == 0 and (self._stale or self._choice_differs(sim)))
 
     def toggle_run(self) -> None:
         if self.runner.running:
@@ -367,40 +367,6 @@ class SimulationPanel(QWidget, CanvasSide, ResultSaving):
             self.notice.hide()
             self.notice.setProperty("kind", "")
             self.what_if_button.hide()
-
-    def workspace_edited(self, _index: int = 0) -> None:
-        if self.notice.property("kind") == "workspace" and \
-                not self.window_.controller.workspace.validate():
-            self._hide_notice()  # fixed (or undone): the workspace can be simulated again
-            self.window_.show_status("The workspace can be simulated again.")
-        sim = self.runner.simulation
-        if sim is not None and self._stale and self._same_as_run(sim):
-            self._stale = False  # undone back to the version the run is of
-            self._hide_notice("stale")
-            return
-        if self.runner.loaded and not self._stale:
-            self._stale = True
-            self._show_notice("The workspace changed after this run was set up; it goes on "
-                              "with the version it started with. Reset (Shift+F5) runs the "
-                              "changed one.", "stale")
-
-    def _same_as_run(self, sim: Simulation) -> bool:
-        """The workspace is again as the run took it (compared for workspaces of up to a
-        few thousand nodes: a bigger one is taken as changed)."""
-        workspace = self.window_.controller.workspace
-        if sum(len(c) for c in workspace.campaigns) > SAME_CHECK_MAX_NODES:
-            return False
-        if self._run_data is None or self._run_data[0] is not sim:
-            self._run_data = (sim, workspace_to_data(sim.workspace))  # the run's never changes
-        return workspace_to_data(workspace) == self._run_data[1]
-
-    def only_campaign_toggled(self, checked: bool) -> None:
-        sim = self.runner.simulation
-        if sim is not None and (sim.campaign is not None) != checked:
-            self._show_notice("The results on show are of the run as it was set up: Reset "
-                              "(Shift+F5) runs it with the new choice.", "choice")
-        else:
-            self._hide_notice("choice")
 
     # -- the canvas (more in panel_canvas.py) -------------------------------------------
     def campaign_shown(self, _campaign_id: str | None = None) -> None:

@@ -129,7 +129,7 @@ def test_editing_during_a_run_does_not_change_it_and_says_so(qtbot, window: Main
     sim = panel.runner.simulation
     window.controller.rename_node(window.current_campaign_id(), "nurture", "Renamed")
     assert not panel.notice.isHidden()
-    assert "workspace changed after this run was set up" in panel.notice.text()
+    assert "workspace changed after this run started" in panel.notice.text()
     assert sim.workspace.campaign("shock-nurture").node("nurture").name == "Nurture"
     panel.reset()  # runs the workspace as it is now
     assert panel.runner.simulation.workspace.campaign("shock-nurture").node(
@@ -318,7 +318,7 @@ def test_run_after_a_reset_takes_the_edited_workspace(qtbot, window: MainWindow)
     panel = window.simulation_panel
     assert panel.load()  # set up, not started
     add_invalid_goal(window)
-    assert "workspace changed" in panel.notice.text()
+    assert "workspace changed" not in panel.notice.text()  # it will take it when it starts
     panel.toggle_run()  # nothing was played yet: the run takes the workspace as it is now
     assert not panel.runner.running
     assert panel.notice.text().startswith("Fix the workspace before simulating")
@@ -586,3 +586,24 @@ def test_simulate_leaves_the_canvas_most_of_a_small_window(qtbot, window: MainWi
     window.show_simulation_panel()
     QApplication.processEvents()
     assert window.docks["simulation"].height() <= int(window.height() * 0.45) + 10
+
+
+def test_this_campaign_only_ticked_before_the_run_starts_is_used(qtbot,
+                                                                 window: MainWindow) -> None:
+    panel = window.simulation_panel
+    assert panel.load()  # chosen and set up, not started
+    assert panel.runner.simulation.campaign is None
+    panel.only_campaign.setChecked(True)
+    assert "Reset" not in panel.notice.text()  # nothing to reset: it has not started
+    panel.run_to_end()
+    qtbot.waitUntil(lambda: panel.runner.done, timeout=20000)
+    assert panel.runner.simulation.campaign == window.current_campaign_id()
+
+
+def test_an_edit_before_the_run_starts_is_simulated(qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    assert panel.load()
+    window.controller.rename_node(window.current_campaign_id(), "nurture", "Renamed")
+    panel.step()
+    assert panel.runner.simulation.workspace.campaign("shock-nurture").node(
+        "nurture").name == "Renamed"
