@@ -79,6 +79,8 @@ class TagGoalDialog(NodeEditorDialog):
         tag = self.new_tag_edit.text().strip()
         if not tag:
             return
+        # "customer" when "Customer" exists is that tag, not a second one beside it
+        tag = next((t for t in self.tag_list.ids() if t.casefold() == tag.casefold()), tag)
         if tag in self.tag_list.ids():
             self.tag_list.set_checked(tag)
         else:

@@ -85,6 +85,20 @@ def test_enter_in_new_tag_adds_it_and_keeps_the_dialog_open(qtbot, workspace, un
     assert sorted(tags) == ["Gold", "Silver", "Visit booked"]
 
 
+def test_a_new_tag_differing_only_in_case_ticks_the_existing_one(qtbot, workspace,
+                                                                 undo_stack):
+    from PySide6.QtCore import Qt
+
+    dialog = open_tag_goal(qtbot, workspace, undo_stack)
+    qtbot.waitExposed(dialog)
+    before = dialog.tag_list.ids()
+    dialog.new_tag_edit.setFocus()
+    qtbot.keyClicks(dialog.new_tag_edit, "  visit BOOKED ")
+    qtbot.keyClick(dialog.new_tag_edit, Qt.Key.Key_Return)
+    assert dialog.tag_list.ids() == before  # no second "Visit booked"
+    assert "Visit booked" in dialog.tag_list.checked_ids()
+
+
 def test_add_tag_button_gives_the_focus_back_to_the_field(qtbot, workspace, undo_stack):
     dialog = open_tag_goal(qtbot, workspace, undo_stack)
     qtbot.waitExposed(dialog)
