@@ -204,6 +204,11 @@ def workspace_from_data(data: Any, source: str = "") -> Workspace:
     if not isinstance(data, dict):
         raise LoadError(source, Problem("", "a workspace file holds a JSON object"))
     if data.get("format") != FORMAT:
+        if "format" not in data and "start" in data and ("events" in data or
+                                                         "population" in data):
+            raise LoadError(source, Problem(
+                "", "this is a simulation scenario, not a workspace: open it with Simulate > "
+                    "Open Scenario…, or give it to canvas-app simulate WORKSPACE --scenario"))
         found = shown(data.get("format"))
         raise LoadError(source, Problem(
             "format", f'not a Campaign Canvas workspace: format is {found}, '

@@ -301,3 +301,15 @@ def test_bad_usage_exits_2(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["validate"])
     assert exc.value.code == 2
+
+
+def test_a_scenario_given_as_a_workspace_says_what_it_is(capsys):
+    from pathlib import Path
+
+    scenario = Path(__file__).resolve().parents[2] / "resources" / "samples" / \
+        "pool-store.scenario.json"
+    assert main(["validate", str(scenario)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == (f"{scenario}: this is a simulation scenario, not a workspace: open it with "
+                   "Simulate > Open Scenario…, or give it to canvas-app simulate WORKSPACE "
+                   "--scenario")
