@@ -60,13 +60,14 @@ def set_nice_scale(axis: QValueAxis, biggest: int) -> None:
 
 
 def unique_names(names: list[str]) -> tuple[str, ...]:
-    """Category labels must differ: a repeated name gets " (2)", " (3)"..."""
+    """Category labels must differ: a repeated name gets " #2", " #3"... (not "(2)", which
+    reads as the name of a pasted copy)."""
     seen: dict[str, int] = {}
     out = []
     for name in names:
         label = name or "(no name)"
         seen[label] = seen.get(label, 0) + 1
-        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+        out.append(label if seen[label] == 1 else f"{label} #{seen[label]}")
     return tuple(out)
 
 

@@ -114,3 +114,10 @@ def test_hovering_a_name_in_the_legend_brings_its_line_forward(qtbot,
     markers["Bought pool shock (achieved)"].clicked.emit()
     assert timeline.lines["bought-shock"].isVisible()
     assert not markers["Bought pool shock (achieved)"].font().strikeOut()
+
+
+def test_same_named_rows_are_numbered_unlike_pasted_copies() -> None:
+    from canvas_app.ui.simulation.funnel_chart import unique_names
+
+    assert unique_names(["Buy", "Buy (2)", "Buy", ""]) == ("Buy", "Buy (2)", "Buy #2",
+                                                          "(no name)")
