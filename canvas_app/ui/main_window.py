@@ -160,6 +160,9 @@ class MainWindow(QMainWindow):
     def show_campaign(self, campaign_id: str | None) -> None:
         if self.scene is None:
             return
+        if campaign_id is not None and campaign_id == self.scene.campaign_id:
+            self.update_title()  # the list was rebuilt (a rename): keep the view as it is
+            return
         self.scene.show_campaign(campaign_id)
         self.view.fit()
         self.update_title()

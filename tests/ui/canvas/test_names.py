@@ -48,3 +48,17 @@ def test_nodes_sharing_a_name_in_one_campaign_are_pointed_out(window: MainWindow
     other = controller.duplicate_campaign(cid)
     assert not [f for f in lint_workspace(controller.workspace, datetime.now(UTC))
                 if "cannot tell them apart" in f.message and f.campaign_id in (cid, other)]
+
+
+def test_renaming_a_campaign_keeps_the_view(qtbot, window: MainWindow) -> None:
+    window.view.set_zoom(0.8)
+    window.view.centerOn(300, 200)
+    before = (window.view.zoom(), window.view.centre_scene_pos())
+    item = window.scene.nodes["nurture"]
+    assert window.controller.rename_campaign("shock-nurture", "Shock Nurture 2026")
+    assert not window.controller.rename_campaign("shock-nurture", "Checkup Onboarding")
+    assert (window.view.zoom(), window.view.centre_scene_pos()) == before
+    assert window.scene.nodes["nurture"] is item  # not rebuilt
+    window.controller.undo_stack.undo()
+    assert window.controller.campaign("shock-nurture").name == "Pool Shock Nurture"
+    assert window.view.zoom() == before[0]
