@@ -71,7 +71,7 @@ class Step:
         if k in ("email", "send_email"):
             text = f'Send email "{self.subject or ""}"'
         elif k == "delay":
-            text = f"Wait {describe_duration(self.duration or timedelta())}"
+            text = f"Delay {describe_duration(self.duration or timedelta())}"
         elif k == "wait_until":
             text = (f"Wait until {self.until.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
                     if self.until else "Wait until …")

@@ -25,7 +25,7 @@ def test_shows_the_steps_in_order(qtbot, workspace, undo_stack):
     dialog = open_sequence(qtbot, workspace, undo_stack)
     texts = [dialog.steps_editor.list.item(i).text()
              for i in range(dialog.steps_editor.list.count())]
-    assert texts == ['1. Send email "How to shock your pool safely"', "2. Wait 1 week",
+    assert texts == ['1. Send email "How to shock your pool safely"', "2. Delay 1 week",
                      '3. Send email "Time for a weekly checkup?"',
                      '4. Apply tag "Shock customer"']
     form = dialog.steps_editor.form
@@ -128,7 +128,7 @@ def test_move_buttons_and_remove(qtbot, workspace, undo_stack):
     click(qtbot, dialog.save_button)
     steps = workspace.campaign("shock-nurture").node("post-purchase").config.steps
     assert [s.describe() for s in steps] == [
-        "Wait 1 week", 'Send email "Time for a weekly checkup?"',
+        "Delay 1 week", 'Send email "Time for a weekly checkup?"',
         'Send email "How to shock your pool safely"']
 
 
