@@ -195,11 +195,14 @@ class FileActions(QObject):
         except DocumentError:
             return None
         name = recovery.document.title
+        where = safe_source(recovery.document.source)
+        place = f" (in {Path(where).parent})" if "://" not in where else f" ({where})"
         more = (f"\n\n{len(others) - 1} other workspace{'s' if len(others) > 2 else ''} also "
                 "had unsaved edits; they are offered next." if len(others) > 1 else "")
         box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved edits?",
-                          f"Campaign Canvas did not close normally. Edits to {name} that were "
-                          f"not saved were kept at {when}.\n\nOpen {name} with them?{more}",
+                          f"Campaign Canvas did not close normally. Edits to {name}{place} "
+                          f"that were not saved were kept at {when}.\n\nOpen {name} with "
+                          f"them?{more}",
                           QMessageBox.StandardButton.NoButton, self.window)
         box.setObjectName("otherRecoveryBox")
         open_button = box.addButton("Open It", QMessageBox.ButtonRole.AcceptRole)

@@ -111,7 +111,7 @@ def test_edits_to_another_document_are_offered_at_a_start_on_a_different_one(
     again = reopen_after_crash(qtbot, other, tmp_path)
     box = again.files.recovery_box
     assert box.objectName() == "otherRecoveryBox"
-    assert "mybiz.campaign.json" in box.text()
+    assert "mybiz.campaign.json" in box.text() and f"(in {tmp_path})" in box.text()
     button(box, "Open It").click()
     assert again.session.document.source == str(mybiz)
     assert canonical(again.controller.workspace) == edited
