@@ -55,6 +55,9 @@ SCENARIO_FILTER = "Scenarios (*.scenario.json *.json);;All files (*)"
 SLOW_VIEWS_MS = 300  # contacts table and chart refresh at most this often while running
 
 
+TABS_MIN_HEIGHT = 64
+
+
 class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving):
     def __init__(self, window: MainWindow, settings: QSettings | None = None) -> None:
         super().__init__(window)
@@ -160,6 +163,9 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("simulationTabs")
+        # The tabs may get short in a small window (their pages scroll): the panel, and the
+        # Warnings tab beside it, must not take the canvas's height.
+        self.tabs.setMinimumHeight(TABS_MIN_HEIGHT)
         self.log_view = LogView()
         self.tabs.addTab(self.log_view, "Log")
 

@@ -221,3 +221,14 @@ def test_where_now_says_why_a_contact_is_at_no_node() -> None:
     assert nowhere(c) == "removed from its campaign"
     c.membership["c2"] = "removed"
     assert nowhere(c) == "removed from its campaigns"
+
+
+def test_a_small_window_keeps_most_of_its_height_for_the_canvas(qtbot, window: MainWindow) -> None:
+    """QA: at 820x560 the Warnings/Simulation area took the canvas's height, because the
+    Simulation tabs asked for 128 pixels however small the window."""
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(820, 560)
+    QApplication.processEvents()
+    bottom = window.docks["lint"].height()
+    assert window.view.height() >= 2 * bottom
