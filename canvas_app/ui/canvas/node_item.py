@@ -250,8 +250,15 @@ class NodeItem(QGraphicsRectItem):
 
 
 def edge_point(kind: str, x: float, y: float, to_x: float, to_y: float) -> tuple[float, float]:
-    """Where a line from a node's centre (x, y) towards (to_x, to_y) leaves its body."""
+    """Where a line from a node's centre (x, y) towards (to_x, to_y) leaves its body, or,
+    for a line going down through the name under it, leaves the name's box: a link never
+    runs over a node's name."""
     dx, dy = to_x - x, to_y - y
+    below_name = _NAME_BOTTOM.get(kind)
+    if below_name is None:
+        below_name = _NAME_BOTTOM[kind] = name_rect(kind).bottom() + 2
+    if dy > below_name and abs(dx * below_name / dy) <= NAME_WIDTH / 2:
+        return x + dx * below_name / dy, y + below_name
     if kind != "sequence":
         length = (dx * dx + dy * dy) ** 0.5 or 1.0
         r = GOAL_RADIUS + 2
@@ -261,3 +268,6 @@ def edge_point(kind: str, x: float, y: float, to_x: float, to_y: float) -> tuple
     if scale == float("inf"):  # both centres at one point
         return x + hw, y
     return x + dx * scale, y + dy * scale
+
+
+_NAME_BOTTOM: dict[str, float] = {}  # per kind: how far below the centre a name ends

@@ -85,3 +85,15 @@ def test_draw_background_returns_on_absurd_rects(window: MainWindow) -> None:
     finally:
         painter.end()
     assert grid_lines(QRectF(0, 0, 100, 100), window.view.zoom()) is not None
+
+
+def test_a_link_from_below_ends_under_the_name_not_over_it() -> None:
+    from canvas_app.ui.canvas.node_item import GOAL_RADIUS, edge_point, name_rect
+
+    bottom = name_rect("purchase_goal").bottom()
+    x, y = edge_point("purchase_goal", 0, 0, 0, 300)  # straight down
+    assert x == 0 and bottom < y < bottom + 5
+    x, y = edge_point("purchase_goal", 0, 0, 300, 0)  # sideways: the body's edge
+    assert (x, y) == (GOAL_RADIUS + 2, 0)
+    x, y = edge_point("purchase_goal", 0, 0, 600, 300)  # shallow: misses the name
+    assert y < bottom
