@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPen,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
@@ -60,6 +61,10 @@ class CanvasView(QGraphicsView):
             f"CanvasView {{ border: 2px solid {theme.CANVAS_FRAME}; }} "
             f"CanvasView:focus {{ border: 2px solid {theme.SELECTION}; }}")
         self.show_grid = True
+        self.fitted = False  # fitted by fit() and not zoomed or scrolled since
+        self._fitting = False
+        self.horizontalScrollBar().actionTriggered.connect(self._user_scrolled)
+        self.verticalScrollBar().actionTriggered.connect(self._user_scrolled)
         self.name_editor: NameEditor | None = None
         self.context_actions: dict[str, list[object]] = {"node": [], "link": [], "canvas": []}
         self.context_menu: QMenu | None = None
@@ -107,6 +112,7 @@ class CanvasView(QGraphicsView):
         factor = scale / self.zoom()
         if abs(factor - 1.0) < 1e-9:
             return
+        self.fitted = False
         if anchor is None:
             old = self.transformationAnchor()
             self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
@@ -134,7 +140,25 @@ class CanvasView(QGraphicsView):
         self.set_zoom(1.0)
 
     def fit(self) -> None:
-        """Shows every node; a small flow is magnified at most to 125 %."""
+        """Shows every node; a small flow is magnified at most to 125 %. Until the user
+        zooms or scrolls, the view fits again when it changes size (a panel opening, the
+        window resized)."""
+        self._fitting = True
+        try:
+            self._fit()
+        finally:
+            self._fitting = False
+        self.fitted = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.fitted and not self._fitting:
+            self.fit()
+
+    def _user_scrolled(self, _action: int = 0) -> None:
+        self.fitted = False  # scrolled or panned by the user: the view is theirs now
+
+    def _fit(self) -> None:
         scene = self.canvas()
         if scene is None:
             return
@@ -239,6 +263,7 @@ class CanvasView(QGraphicsView):
             pos = event.position().toPoint()
             delta = pos - self._pan_start
             self._pan_start = pos
+            self._user_scrolled()
             self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
             event.accept()

@@ -97,3 +97,35 @@ def test_a_link_from_below_ends_under_the_name_not_over_it() -> None:
     assert (x, y) == (GOAL_RADIUS + 2, 0)
     x, y = edge_point("purchase_goal", 0, 0, 600, 300)  # shallow: misses the name
     assert y < bottom
+
+
+def test_a_fitted_view_fits_again_when_it_changes_size_until_the_user_zooms(
+        qtbot, window) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    def all_in_view() -> bool:
+        seen = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+        return seen.contains(window.scene.nodes_rect())
+
+    window.view.fit()
+    window.resize(760, 520)  # smaller: the flow would be cut at the old zoom
+    QApplication.processEvents()
+    assert window.view.fitted and all_in_view()
+    window.show_simulation_panel()  # a panel opening takes height
+    QApplication.processEvents()
+    assert all_in_view()
+    window.view.zoom_in()
+    zoom = window.view.zoom()
+    window.resize(1100, 760)
+    QApplication.processEvents()
+    assert not window.view.fitted and window.view.zoom() == zoom  # the user's zoom stays
+
+
+def test_scrolling_by_hand_ends_the_fitting(qtbot, window) -> None:
+    from PySide6.QtWidgets import QAbstractSlider
+
+    window.view.fit()
+    assert window.view.fitted
+    window.view.horizontalScrollBar().triggerAction(
+        QAbstractSlider.SliderAction.SliderSingleStepAdd)
+    assert not window.view.fitted
