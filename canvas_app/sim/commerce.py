@@ -158,13 +158,16 @@ class CommerceRules(MovementRules):
         self.purchase_goals(c, order, payment_type)
 
     def purchase_goals(self, c: ContactState, order: Order, payment_type: str) -> None:
-        """R9, R10: each purchase goal checked once, at the order's first successful payment."""
+        """R9, R10: each purchase goal checked once, at the order's first successful payment.
+        Who may achieve them (R4) is settled before any is achieved: a goal that lets any
+        contact in does not make the campaign's other goals eligible in the same order."""
+        before = dict(c.membership)
         for goal in self.plan.purchase_goals:
             assert goal.purchase is not None
             match = match_purchase(goal.purchase, self.plan.catalog, order.products,
                                    order.order_form, payment_type)
             if match.matched:
-                self.achieve(c, goal, f"order {order.id}, {payment_type}")
+                self.achieve(c, goal, f"order {order.id}, {payment_type}", before)
             elif match.reason.startswith("payment type"):
                 self.journey(c, "not_eligible", goal.id, f"order {order.id}: {match.reason}")
                 self.say(f'{c.name} did not achieve {goal.label} (order {order.id}): '

@@ -162,8 +162,9 @@ class MovementRules(EngineCore):
             self.tag_goals(c, tag, how)
 
     def tag_goals(self, c: ContactState, tag: str, how: str) -> None:
+        before = dict(c.membership)  # who may achieve them is settled before any is achieved
         for goal in self.plan.tag_goals.get(tag, ()):
-            self.achieve(c, goal, f'tag "{tag}" by {how}')
+            self.achieve(c, goal, f'tag "{tag}" by {how}', before)
 
     def remove_tag(self, c: ContactState, tag: str, how: str) -> None:
         if tag in c.tags:
@@ -175,17 +176,22 @@ class MovementRules(EngineCore):
         self.journey(c, "contact_type_set", None, f"{contact_type} ({how})")
 
     # -- goals (R4, R5, C8, C14) ----------------------------------------------------------
-    def eligible(self, c: ContactState, goal: NodePlan) -> str | None:
-        """None when the contact may achieve the goal, else why not (R4)."""
+    def eligible(self, c: ContactState, goal: NodePlan,
+                 membership: dict[str, str] | None = None) -> str | None:
+        """None when the contact may achieve the goal, else why not (R4). ``membership``
+        is the contact's campaigns as they were before the event that reaches several goals
+        at once: joining a campaign through one of them must not make another eligible
+        (the result would depend on the order goals are stored in)."""
         if goal.achieved_by == "any_contact":
             return None
-        state = c.membership.get(goal.campaign)
+        state = (c.membership if membership is None else membership).get(goal.campaign)
         if state == IN:
             return None
         return "removed from this campaign" if state == REMOVED else "not in this campaign"
 
-    def achieve(self, c: ContactState, goal: NodePlan, how: str) -> None:
-        why_not = self.eligible(c, goal)
+    def achieve(self, c: ContactState, goal: NodePlan, how: str,
+                membership: dict[str, str] | None = None) -> None:
+        why_not = self.eligible(c, goal, membership)
         if why_not is not None:
             self.journey(c, "not_eligible", goal.id, f"{how}: {why_not}")
             self.say(f'{c.name} did not achieve {goal.label} ({how}): {why_not}')

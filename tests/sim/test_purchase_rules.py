@@ -311,3 +311,30 @@ def test_C11_scenario_events_before_scheduled_ones_in_an_instant() -> None:
     ws2 = workspace(camp("c", [pgoal("g", ("shock",)), seq("post", email())], "g>post"))
     _, same_instant = simulate(ws2, buy(at(2), "ana", "o-1", "shock"), add(at(2), "ana"))
     assert same_instant.nodes["g"]["achieved"] == 0
+
+
+def test_R4_one_order_reaching_two_goals_does_not_depend_on_their_order() -> None:
+    """Achieving an any-contact goal joins its campaign, but that must not make a
+    "contacts in this campaign" goal of the same campaign eligible for the same order: who
+    may achieve them is settled first, whatever order the goals are stored in."""
+    for nodes in ([pgoal("open", any_purchase=True, achieved_by="any_contact"),
+                   pgoal("members", ("mitt",))],
+                  [pgoal("members", ("mitt",)),
+                   pgoal("open", any_purchase=True, achieved_by="any_contact")]):
+        ws = workspace(camp("t", nodes))
+        _, result = simulate(ws, buy(at(2), "ana", "o-1", "mitt"),
+                             buy(at(3), "ana", "o-2", "mitt"))
+        assert result.nodes["open"]["achieved"] == 1
+        # not on the first order (not yet in "t"); on the second (joined by the first)
+        refused = events_of(result, "ana", "not_eligible")
+        assert [j["detail"].split(",")[0] for j in refused] == ["order o-1"]
+        assert result.nodes["members"]["achieved"] == 1
+
+
+def test_R4_one_tag_reaching_two_goals_does_not_depend_on_their_order() -> None:
+    for nodes in ([tgoal("open", "vip", achieved_by="any_contact"), tgoal("members", "vip")],
+                  [tgoal("members", "vip"), tgoal("open", "vip", achieved_by="any_contact")]):
+        ws = workspace(camp("t", nodes))
+        _, result = simulate(ws, ev(at(2), "apply_tag", contact="ana", tag="vip"))
+        assert result.nodes["open"]["achieved"] == 1
+        assert result.nodes["members"]["achieved"] == 0
