@@ -70,6 +70,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise StoreError(f"{args.db}: no such file" if args.db else
                          f"there is no workspace to export yet ({missing} does not exist): "
                          "open the app or import a file first")
+    from .io.atomic import output_problem
+
+    problem = output_problem(Path(args.output))
+    if problem is not None:
+        raise StoreError(f"{args.output}: {problem}")
     workspace = read_store(args.db or url)  # read-only: never migrates or creates tables
     save_workspace(workspace, args.output)
     print(f"exported {_safe_url(url)} to {args.output} ({len(workspace.campaigns)} campaigns)")

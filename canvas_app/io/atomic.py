@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -34,3 +35,17 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def output_problem(target: Path, inputs: Sequence[str] = ()) -> str | None:
+    """Why a file named on the command line cannot be written, or None: its folder does not
+    exist (nothing is created unasked), or it is one of the command's own input files."""
+    folder = target.parent
+    if not folder.is_dir():
+        return f"no such folder: {folder}"
+    if target.exists():
+        for source in inputs:
+            if "://" not in source and Path(source).exists() and \
+                    os.path.samefile(target, source):
+                return f"it is the input {source}: choose another file for the output"
+    return None

@@ -60,6 +60,12 @@ def run(args: argparse.Namespace) -> int:
     from .summary import summary_text
 
     try:
+        if args.out:
+            from ..io.atomic import output_problem
+
+            problem = output_problem(Path(args.out), [args.workspace, args.scenario])
+            if problem is not None:
+                raise LoadError("--out", Problem("", f"{args.out}: {problem}"))
         workspace = load_any_workspace(args.workspace)
         if args.campaign is not None and not workspace.has_campaign(args.campaign):
             raise LoadError("--campaign", Problem("", f'no campaign "{args.campaign}" in '

@@ -172,3 +172,18 @@ def test_cli_reads_a_sqlite_workspace(tmp_path: Path, capsys: pytest.CaptureFixt
     assert from_db["nodes"] == sample_result()["nodes"]
     assert run(args(workspace=str(tmp_path / "missing.db"))) == 1
     assert "missing.db: no such file" in capsys.readouterr().err
+
+
+def test_cli_out_never_overwrites_an_input_nor_makes_folders(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    workspace = tmp_path / "shop.campaign.json"
+    workspace.write_bytes(SAMPLE.read_bytes())
+    before = workspace.read_bytes()
+    assert run(args(workspace=str(workspace), out=str(workspace))) == 1
+    assert workspace.read_bytes() == before
+    assert capsys.readouterr().err.strip() == (
+        f"--out: {workspace}: it is the input {workspace}: choose another file for the output")
+    missing = tmp_path / "no" / "such" / "result.json"
+    assert run(args(out=str(missing))) == 1
+    assert not (tmp_path / "no").exists()
+    assert f"no such folder: {missing.parent}" in capsys.readouterr().err
