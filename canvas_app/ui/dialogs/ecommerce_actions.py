@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from ...editing.settings_commands import SetEcommerceCommand
 from .action_set import PRODUCT_HELP, ActionSetDialog
 from .widgets import (
     OwnEnterLineEdit,
+    OwnEnterList,
     enter_saves,
     finish_manager_window,
     fit_to_screen,
@@ -125,7 +125,7 @@ class EcommerceActionsDialog(QDialog):
         product_layout.addLayout(row)
         product_layout.addWidget(QLabel("Products that have actions (double-click or Enter "
                                         "to edit):"))
-        self.product_sets = QListWidget()
+        self.product_sets = OwnEnterList()
         self.product_sets.setObjectName("productSetList")
         self.product_sets.setMaximumHeight(90)
         self.product_sets.itemActivated.connect(

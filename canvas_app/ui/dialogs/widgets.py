@@ -55,6 +55,17 @@ class OwnEnterLineEdit(QLineEdit):
             event.accept()
 
 
+class OwnEnterList(QListWidget):
+    """A list whose Enter activates the current item (``itemActivated``) and goes no
+    further: Qt passes the key on to the dialog, which pressed the default button of
+    whatever the activation had just opened (the action-set editor closed at once)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802  (Qt's name)
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
 def scrolling_body(object_name: str, spacing: int = 10) -> tuple[QScrollArea, QVBoxLayout]:
     """A frameless scroll area and the layout of the widget inside it: a dialog's body
     scrolls when the window is smaller than its content (help texts then keep the height

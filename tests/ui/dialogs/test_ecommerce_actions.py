@@ -201,3 +201,20 @@ def test_small_window_scrolls_and_keeps_close_in_sight(qtbot, workspace, undo_st
     assert not window.scroll_area.isAncestorOf(window.close_button)
     assert window.close_button.isVisible()
     assert overlapping_widgets(window.scroll_area.widget()) == []
+
+
+def test_enter_on_a_product_opens_its_actions_and_they_stay_open(qtbot, workspace,
+                                                                 undo_stack):
+    """QA 5: Enter opened the product's action set, and the same key then reached the
+    window, which pressed the new editor's Save: it closed at once."""
+    from PySide6.QtCore import Qt
+
+    window = open_window(qtbot, workspace, undo_stack)
+    window.show()
+    qtbot.waitExposed(window)
+    window.product_sets.setFocus()
+    window.product_sets.setCurrentRow(0)
+    qtbot.keyClick(window.product_sets, Qt.Key.Key_Return)
+    assert window.set_dialog.isVisible()
+    assert window.isVisible()
+    window.set_dialog.reject()
