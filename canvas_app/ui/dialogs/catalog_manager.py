@@ -37,7 +37,7 @@ from ...domain.usage import (
 from ...domain.workspace import Workspace
 from ...editing.settings_commands import DeleteCatalogItemCommand, SetCatalogCommand
 from .catalog_item import SECTION_WORDS, CatalogItemDialog, Item
-from .widgets import enter_saves, finish_manager_window, help_label
+from .widgets import OwnEnterTable, enter_saves, finish_manager_window, help_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -87,7 +87,7 @@ class CatalogManagerDialog(QDialog):
     def _tab(self, section: str, columns: tuple[str, ...], object_name: str) -> QWidget:
         page = QWidget()
         page_layout = QVBoxLayout(page)
-        table = QTableWidget(0, len(columns))
+        table = OwnEnterTable(0, len(columns))
         table.setObjectName(object_name)
         table.setHorizontalHeaderLabels(list(columns))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -99,6 +99,7 @@ class CatalogManagerDialog(QDialog):
         if section != "payment_types":
             table.itemActivated.connect(lambda _item: self.edit_selected(section))
         table.itemSelectionChanged.connect(self._update_buttons)
+        table.delete_pressed.connect(self._action(self.delete_selected, section))
         self.tables[section] = table
         page_layout.addWidget(table, 1)
         row = QHBoxLayout()

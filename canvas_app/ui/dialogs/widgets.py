@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QTableWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -61,6 +62,23 @@ class OwnEnterList(QListWidget):
     whatever the activation had just opened (the action-set editor closed at once)."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802  (Qt's name)
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
+class OwnEnterTable(QTableWidget):
+    """A table whose Enter activates the current row and goes no further (as
+    :class:`OwnEnterList`), and whose Delete asks to delete the row (``delete_pressed``)."""
+
+    delete_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802  (Qt's name)
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) \
+                and self.currentItem() is not None:
+            self.delete_pressed.emit()
+            event.accept()
+            return
         super().keyPressEvent(event)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()

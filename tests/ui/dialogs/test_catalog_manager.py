@@ -180,3 +180,24 @@ def test_other_catalog_items_have_no_id_preview(qtbot, workspace, undo_stack):
     dialog = open_catalog(qtbot, workspace, undo_stack)
     click(qtbot, dialog.add_buttons["products"])
     assert dialog.item_dialog.id_preview is None
+
+
+def test_enter_edits_the_row_and_delete_asks_to_delete_it(qtbot, workspace, undo_stack):
+    """QA 5: Enter and Delete did nothing on a selected row (Enter opened the editor, and
+    the same key pressed its Save at once)."""
+    from PySide6.QtCore import Qt
+
+    dialog = open_catalog(qtbot, workspace, undo_stack)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.tables["products"]
+    table.setFocus()
+    table.setCurrentCell(0, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert dialog.item_dialog.isVisible()
+    dialog.item_dialog.reject()
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert dialog.confirm_box is not None and dialog.confirm_box.isVisible()
+    dialog.confirm_box.reject()
+    assert undo_stack.count() == 0
