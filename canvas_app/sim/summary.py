@@ -32,7 +32,9 @@ def summary_text(result: SimResult, log_lines: int = LOG_LINES) -> str:
     lines.append(f"Simulation from {iso(result.start)} to {horizon}"
                  + (f", seed {result.seed}" if result.seed is not None else "")
                  + ("" if result.complete else " (CANCELLED before the end)"))
-    lines.append(f"{len(result.contacts)} contacts, {result.events_handled} events handled")
+    contacts, events = len(result.contacts), result.events_handled
+    lines.append(f"{contacts} contact{'s' if contacts != 1 else ''}, {events} "
+                 f"event{'s' if events != 1 else ''} handled")
     for cid, camp in result.campaigns.items():
         lines.append("")
         lines.append(f'Campaign "{camp["name"]}" ({cid}): {camp["contacts"]} contacts in it')

@@ -246,9 +246,10 @@ class CatalogManagerDialog(QDialog):
         word = SECTION_WORDS[section]
         usages = where_used(self.workspace, section, item_id)
         if usages:
+            left = "no payment type" if section == "payment_types" else "no purchase option"
             text = (f'The {word} "{name}" is used by:\n{describe_usages(usages)}\n\n'
-                    f"Deleting it also removes it from these places (a goal left with no "
-                    f"purchase option becomes invalid). Delete it anyway?")
+                    f"Deleting it also removes it from these places (a goal left with {left} "
+                    f"becomes invalid). Delete it anyway?")
         else:
             text = f'Delete the {word} "{name}"? Nothing uses it.'
         box = QMessageBox(QMessageBox.Icon.Question, f"Delete {word}", text,
