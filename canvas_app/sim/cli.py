@@ -50,7 +50,8 @@ def load_any_workspace(arg: str) -> Workspace:
         return open_workspace(arg)
     except StoreError as exc:
         text = str(exc)
-        raise LoadError("" if text.startswith(arg) else arg, Problem("", text)) from None
+        named = text.startswith(arg) or f" {arg}:" in text  # the message names it already
+        raise LoadError("" if named else arg, Problem("", text)) from None
 
 
 def run(args: argparse.Namespace) -> int:
