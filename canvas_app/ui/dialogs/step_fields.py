@@ -232,7 +232,7 @@ class StepForm(QWidget):
                                             step.campaign)
                 index = self.campaign_combo.count() - 1
             self.campaign_combo.setCurrentIndex(index)
-            self.delay_check.setChecked(step.delay is not None)
+            self.delay_check.setChecked(bool(step.delay))  # a delay of 0 is no delay
             self.delay_edit.set_value(step.delay or timedelta(hours=1))
         self._show_rows()
         self._loading = False
@@ -244,6 +244,8 @@ class StepForm(QWidget):
             self.form.setRowVisible(widget, name in needed)
         if self.with_delay:
             self.delay_edit.setEnabled(self.delay_check.isChecked())
+            # ticked, the delay is at least 1 (of its unit): 0 would silently mean none
+            self.delay_edit.amount.setMinimum(1 if self.delay_check.isChecked() else 0)
         warning = step_warning(self.step, datetime.now(UTC)) if self.step else ""
         self.warning_label.setText(warning)
         self.form.setRowVisible(self.warning_label, bool(warning))

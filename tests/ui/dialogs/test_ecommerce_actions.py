@@ -218,3 +218,18 @@ def test_enter_on_a_product_opens_its_actions_and_they_stay_open(qtbot, workspac
     assert window.set_dialog.isVisible()
     assert window.isVisible()
     window.set_dialog.reject()
+
+
+def test_a_ticked_delay_cannot_be_zero(qtbot, workspace, undo_stack):
+    """QA 5: "Run after a delay" ticked with 0 was accepted and silently meant no delay."""
+    window = open_window(qtbot, workspace, undo_stack)
+    window.product_edit.setText("Pool Scrubbing Mitt")
+    click(qtbot, window.product_button)
+    editor = window.set_dialog.steps_editor
+    editor.add_kind_combo.setCurrentIndex(editor.add_kind_combo.findData("send_email"))
+    click(qtbot, editor.add_button)
+    editor.form.delay_check.setChecked(True)
+    editor.form.delay_edit.amount.setValue(0)
+    assert editor.form.delay_edit.amount.value() == 1
+    editor.form.delay_check.setChecked(False)
+    assert editor.form.delay_edit.amount.minimum() == 0
