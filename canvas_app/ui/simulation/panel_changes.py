@@ -52,7 +52,11 @@ class ChangeTracking:
             return
         if self.runner.loaded and not self._stale:
             self._stale = True
-            if self._started():  # a run not started yet takes the edit when it starts
+            if self.runner.done:
+                self._show_notice("The workspace changed after this run: the results on "
+                                  "show are of the earlier version. Run Again (F5) "
+                                  "simulates the changed one.", "stale")
+            elif self._started():  # a run not started yet takes the edit when it starts
                 self._show_notice("The workspace changed after this run started; it goes on "
                                   "with the version it started with. Reset (Shift+F5) runs "
                                   "the changed one.", "stale")

@@ -607,3 +607,17 @@ def test_an_edit_before_the_run_starts_is_simulated(qtbot, window: MainWindow) -
     panel.step()
     assert panel.runner.simulation.workspace.campaign("shock-nurture").node(
         "nurture").name == "Renamed"
+
+
+def test_an_edit_after_a_finished_run_says_run_again_simulates_it(qtbot,
+                                                                   window: MainWindow) -> None:
+    panel = window.simulation_panel
+    assert panel.load()
+    panel.run_to_end()
+    qtbot.waitUntil(lambda: panel.runner.done, timeout=20000)
+    window.controller.rename_node(window.current_campaign_id(), "nurture", "Renamed")
+    assert "results on show are of the earlier version" in panel.notice.text()
+    assert "goes on" not in panel.notice.text()
+    panel.toggle_run()  # Run Again
+    assert panel.runner.simulation.workspace.campaign("shock-nurture").node(
+        "nurture").name == "Renamed"
