@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from ..domain.catalog import Catalog, payment_type_label
 from ..domain.contacts import normalise_email, normalise_name
 from ..domain.ecommerce import DEFAULT_SETS
 from ..domain.purchase import match_purchase
 from ..domain.steps import Step
+from ..domain.timeutil import describe_duration
 from .core import ACTION
 from .model import Buyer, ScenarioEvent, duration_seconds
 from .movement import MovementRules
@@ -16,6 +19,7 @@ CHANNEL_WORDS = {"shopping_cart": "shopping cart", "order_form": "order form",
                  "legacy_order_form": "legacy order form", "manual_order": "manual order",
                  "api": "API"}
 Deferred = list[tuple[str, str]]
+CAMPAIGN_ACTIONS = ("add_to_campaign", "remove_from_campaign")
 
 
 def set_label(key: str, catalog: Catalog | None = None) -> str:
@@ -52,7 +56,9 @@ class CommerceRules(MovementRules):
         self.count_set(key)
         label = set_label(key, self.plan.catalog)
         self.journey(c, "action_set", None, f'"{label}" ({len(actions)} actions)')
-        self.say(f'{c.name}: action set "{label}" ran')
+        # The line names what the set did (campaign moves have lines of their own, after).
+        slot = self.reserve()
+        parts: list[str] | None = [] if self.log is not None else None
         # A tag that a sequence started by these actions applies at once is one the actions
         # triggered too: its goals wait with the others (R16, C11).
         outer, self.deferring = self.deferring, (c.id, deferred)
@@ -60,9 +66,31 @@ class CommerceRules(MovementRules):
             delay = duration_seconds(action.delay)
             if delay > 0:
                 self.schedule(self.now + delay, ACTION, c.id, action, key)
+                if parts is not None:
+                    parts.append(f"in {describe_duration(timedelta(seconds=delay))}: "
+                                 f"{self.action_words(action)}")
             else:
                 self.do_action(c, action, key, deferred)
+                if parts is not None and action.kind not in CAMPAIGN_ACTIONS:
+                    parts.append(self.action_words(action))
         self.deferring = outer
+        self.fill(slot, f'{c.name}: action set "{label}" ran', parts)
+
+    def action_words(self, action: Step) -> str:
+        """What an action does, in a few words: 'tag "customer" applied'."""
+        kind = action.kind
+        if kind == "apply_tag":
+            return f'tag "{action.tag}" applied'
+        if kind == "remove_tag":
+            return f'tag "{action.tag}" removed'
+        if kind == "send_email":
+            return f'email "{action.subject}" sent'
+        if kind == "notify_team":
+            return f'team notified: "{action.message}"'
+        if kind == "set_contact_type":
+            return f'contact type set to "{action.contact_type}"'
+        name = self.plan.campaign_name(action.campaign or "")
+        return f'added to "{name}"' if kind == "add_to_campaign" else f'removed from "{name}"'
 
     def do_action(self, c: ContactState, action: Step, key: str,
                   deferred: Deferred | None) -> None:
@@ -85,6 +113,9 @@ class CommerceRules(MovementRules):
             self.remove_from_campaign(c, action.campaign or "", how)
 
     def delayed_action(self, c: ContactState, action: Step, key: str) -> None:
+        if self.log is not None and action.kind not in CAMPAIGN_ACTIONS:  # lines of their own
+            self.say(f'{c.name}: {self.action_words(action)} (delayed action of '
+                     f'"{set_label(key, self.plan.catalog)}")')
         self.do_action(c, action, key, None)
 
     def run_deferred(self, c: ContactState, deferred: Deferred) -> None:

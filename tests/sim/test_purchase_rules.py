@@ -338,3 +338,17 @@ def test_R4_one_tag_reaching_two_goals_does_not_depend_on_their_order() -> None:
         _, result = simulate(ws, ev(at(2), "apply_tag", contact="ana", tag="vip"))
         assert result.nodes["open"]["achieved"] == 1
         assert result.nodes["members"]["achieved"] == 0
+
+
+def test_R19_the_log_says_what_each_action_set_did() -> None:
+    ws = workspace(action_sets={"successful_purchase": [
+        tag("customer"), {"kind": "send_email", "subject": "Thanks", "delay": "PT2H"},
+        {"kind": "notify_team", "message": "Ship it"}]})
+    _, result = simulate(ws, buy(at(2), "ana", "o-1", "mitt"))
+    ran = next(line for line in result.log if 'action set "Successful Purchase Action" ran'
+               in line)
+    assert ran.endswith('ran → tag "customer" applied → in 2 hours: email "Thanks" sent '
+                        '→ team notified: "Ship it"')
+    assert any(line.startswith(f"{at(2)[:10]} 11:00 Ana Diaz: email \"Thanks\" sent (delayed "
+                               "action of \"Successful Purchase Action\")")
+               for line in result.log)
