@@ -143,6 +143,7 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving):
         layout.addLayout(bar)
 
         notice_row = QHBoxLayout()
+        self._notices: dict[str, tuple[str, bool]] = {}  # kind -> (text, offers What-If)
         self.notice = QLabel()
         self.notice.setObjectName("simulationNotice")
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
@@ -362,17 +363,29 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving):
         self.window_.show_status(message)
 
     def _show_notice(self, text: str, kind: str, offer_what_if: bool = False) -> None:
-        self.notice.setText(text)
-        self.notice.setProperty("kind", kind)
-        self.notice.show()
-        self.what_if_button.setVisible(offer_what_if)
+        """Shows a notice of this kind, newest first above any others still true (the run
+        is of an earlier version, and this campaign is not in it, say)."""
+        self._notices.pop(kind, None)
+        self._notices[kind] = (text, offer_what_if)
+        self._show_notices()
 
     def _hide_notice(self, kind: str | None = None) -> None:
-        """Hides the notice (only one of this kind, when given)."""
-        if kind is None or self.notice.property("kind") == kind:
-            self.notice.hide()
-            self.notice.setProperty("kind", "")
-            self.what_if_button.hide()
+        """Takes back the notice of this kind (every notice, when None)."""
+        if kind is None:
+            self._notices.clear()
+        else:
+            self._notices.pop(kind, None)
+        self._show_notices()
+
+    def has_notice(self, kind: str) -> bool:
+        return kind in self._notices
+
+    def _show_notices(self) -> None:
+        kinds = list(self._notices)[::-1]
+        self.notice.setText("\n\n".join(self._notices[k][0] for k in kinds))
+        self.notice.setProperty("kind", kinds[0] if kinds else "")
+        self.notice.setVisible(bool(kinds))
+        self.what_if_button.setVisible(any(self._notices[k][1] for k in kinds))
 
     # -- the canvas (more in panel_canvas.py) -------------------------------------------
     def campaign_shown(self, _campaign_id: str | None = None) -> None:

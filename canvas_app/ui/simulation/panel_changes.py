@@ -30,6 +30,7 @@ class ChangeTracking:
     _run_data: tuple[Simulation, dict] | None
     _show_notice: Callable[..., None]
     _hide_notice: Callable[..., None]
+    has_notice: Callable[[str], bool]
 
     def _started(self) -> bool:
         sim = self.runner.simulation
@@ -41,9 +42,9 @@ class ChangeTracking:
         return sim.campaign != wanted
 
     def workspace_edited(self, _index: int = 0) -> None:
-        if self.notice.property("kind") == "workspace" and \
+        if self.has_notice("workspace") and \
                 not self.window_.controller.workspace.validate():
-            self._hide_notice()  # fixed (or undone): the workspace can be simulated again
+            self._hide_notice("workspace")  # fixed (or undone): it can be simulated again
             self.window_.show_status("The workspace can be simulated again.")
         sim = self.runner.simulation
         if sim is not None and self._stale and self._same_as_run(sim):

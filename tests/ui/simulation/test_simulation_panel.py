@@ -621,3 +621,21 @@ def test_an_edit_after_a_finished_run_says_run_again_simulates_it(qtbot,
     panel.toggle_run()  # Run Again
     assert panel.runner.simulation.workspace.campaign("shock-nurture").node(
         "nurture").name == "Renamed"
+
+
+def test_the_earlier_version_notice_survives_a_visit_to_another_campaign(
+        qtbot, window: MainWindow) -> None:
+    """QA 6: with "This campaign only", showing another campaign replaced the notice that
+    the run is of an earlier version, and coming back lost it for good."""
+    panel = window.simulation_panel
+    panel.only_campaign.setChecked(True)
+    assert panel.load()
+    panel.run_to_end()
+    qtbot.waitUntil(lambda: panel.runner.done, timeout=20000)
+    window.place_node("sequence")
+    assert "earlier version" in panel.notice.text()
+    window.campaign_list.select("checkup-onboarding")
+    assert "alone" in panel.notice.text() and "earlier version" in panel.notice.text()
+    window.campaign_list.select("shock-nurture")
+    assert "alone" not in panel.notice.text()
+    assert "earlier version" in panel.notice.text() and panel.notice.isVisible()
