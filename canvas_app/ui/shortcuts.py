@@ -70,6 +70,8 @@ def _plain(action: QAction) -> str:
     for word in ("Undo", "Redo"):  # the undo actions name the last edit: "Undo Move"
         if text.startswith(word + " "):
             return word
+    if text in ("Run", "Pause", "Continue", "Run Again"):  # the Simulate button's states
+        return "Run / Pause"
     return text
 
 

@@ -244,6 +244,7 @@ class StepForm(QWidget):
             self.form.setRowVisible(widget, name in needed)
         if self.with_delay:
             self.delay_edit.setEnabled(self.delay_check.isChecked())
+            self.delay_hint.setVisible(not self.delay_check.isChecked())  # "runs at once"
             # ticked, the delay is at least 1 (of its unit): 0 would silently mean none
             self.delay_edit.amount.setMinimum(1 if self.delay_check.isChecked() else 0)
         warning = step_warning(self.step, datetime.now(UTC)) if self.step else ""

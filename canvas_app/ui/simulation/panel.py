@@ -334,6 +334,9 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving):
         if self._needs_load() and not self.load():
             return
         self.runner.step()
+        if not self.runner.done:
+            self.window_.show_status(f"Stepped to {self.clock_label.text()}: F10 steps "
+                                     "again, F5 continues.")
 
     def run_to_end(self) -> None:
         if self._needs_load() and not self.load():

@@ -233,3 +233,16 @@ def test_a_ticked_delay_cannot_be_zero(qtbot, workspace, undo_stack):
     assert editor.form.delay_edit.amount.value() == 1
     editor.form.delay_check.setChecked(False)
     assert editor.form.delay_edit.amount.minimum() == 0
+
+
+def test_the_no_delay_hint_shows_only_without_a_delay(qtbot, workspace, undo_stack):
+    window = open_window(qtbot, workspace, undo_stack)
+    window.show()
+    window.product_edit.setText("Pool Scrubbing Mitt")
+    click(qtbot, window.product_button)
+    editor = window.set_dialog.steps_editor
+    editor.add_kind_combo.setCurrentIndex(editor.add_kind_combo.findData("send_email"))
+    click(qtbot, editor.add_button)
+    assert editor.form.delay_hint.isVisible()
+    editor.form.delay_check.setChecked(True)
+    assert not editor.form.delay_hint.isVisible()

@@ -639,3 +639,10 @@ def test_the_earlier_version_notice_survives_a_visit_to_another_campaign(
     window.campaign_list.select("shock-nurture")
     assert "alone" not in panel.notice.text()
     assert "earlier version" in panel.notice.text() and panel.notice.isVisible()
+
+
+def test_a_step_says_where_it_stopped(qtbot, window: MainWindow) -> None:
+    panel = window.simulation_panel
+    panel.step()
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Stepped to ") and "F10 steps again" in message
