@@ -87,8 +87,8 @@ class LinkItem(QGraphicsRectItem):
             if self._goes_back_over_others(sx, tx) else None
         aim_s = (tx, ty) if self._control is None else (self._control.x(), self._control.y())
         aim_t = (sx, sy) if self._control is None else aim_s
-        x1, y1 = edge_point(source.kind, sx, sy, *aim_s)
-        x2, y2 = edge_point(target.kind, tx, ty, *aim_t)
+        x1, y1 = edge_point(source.kind, sx, sy, *aim_s, source.name_block)
+        x2, y2 = edge_point(target.kind, tx, ty, *aim_t, target.name_block)
         self._line = QLineF(x1, y1, x2, y2)
         self._polygons = None
         self._curve = None

@@ -9,6 +9,7 @@ Python for every change of every item, thousands when a large campaign opens or 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -246,19 +247,33 @@ class NodeItem(QGraphicsRectItem):
     def edge_point(self, towards: QPointF) -> QPointF:
         """Where a line from the centre towards ``towards`` (scene) leaves the body."""
         x, y = self.centre
-        return QPointF(*edge_point(self.kind, x, y, towards.x(), towards.y()))
+        return QPointF(*edge_point(self.kind, x, y, towards.x(), towards.y(), self.name_block))
+
+    def name_block(self) -> tuple[float, float]:
+        """Half the width and the height of the name as drawn under the body."""
+        node = self.canvas.domain_node(self.node_id)
+        if node is None:
+            return NAME_WIDTH / 2, NAME_HEIGHT
+        return self.canvas.style_cache.name_block(node.name, NAME_WIDTH, 2)
 
 
-def edge_point(kind: str, x: float, y: float, to_x: float, to_y: float) -> tuple[float, float]:
+def edge_point(kind: str, x: float, y: float, to_x: float, to_y: float,
+               name_block: Callable[[], tuple[float, float]] | None = None
+               ) -> tuple[float, float]:
     """Where a line from a node's centre (x, y) towards (to_x, to_y) leaves its body, or,
-    for a line going down through the name under it, leaves the name's box: a link never
-    runs over a node's name."""
+    for a line going down through the name under it, where it has passed the name: a link
+    never runs over a node's name. ``name_block`` gives the name's half width and height as
+    drawn (asked only for a line going down); without it, the whole box a name may take."""
     dx, dy = to_x - x, to_y - y
-    below_name = _NAME_BOTTOM.get(kind)
-    if below_name is None:
-        below_name = _NAME_BOTTOM[kind] = name_rect(kind).bottom() + 2
-    if dy > below_name and abs(dx * below_name / dy) <= NAME_WIDTH / 2:
-        return x + dx * below_name / dy, y + below_name
+    if dy > 0:
+        top = _NAME_TOP.get(kind)
+        if top is None:
+            top = _NAME_TOP[kind] = name_rect(kind).top()
+        half, height = name_block() if name_block is not None else (NAME_WIDTH / 2,
+                                                                     NAME_HEIGHT)
+        below = top + height + 3
+        if dy > below and abs(dx * (top + height / 2) / dy) <= half + 4:
+            return x + dx * below / dy, y + below
     if kind != "sequence":
         length = (dx * dx + dy * dy) ** 0.5 or 1.0
         r = GOAL_RADIUS + 2
@@ -270,4 +285,4 @@ def edge_point(kind: str, x: float, y: float, to_x: float, to_y: float) -> tuple
     return x + dx * scale, y + dy * scale
 
 
-_NAME_BOTTOM: dict[str, float] = {}  # per kind: how far below the centre a name ends
+_NAME_TOP: dict[str, float] = {}  # per kind: how far below the centre a name starts

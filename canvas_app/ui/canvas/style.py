@@ -40,6 +40,7 @@ class CanvasStyle:
         self.badge_outline_pen.setCosmetic(True)
         self._icon_names: dict[str, str] = {}
         self._elided: dict[tuple[str, float, int], str] = {}
+        self._blocks: dict[tuple[str, float, int], tuple[float, float]] = {}
 
     def icon_name(self, kind: str) -> str:
         name = self._icon_names.get(kind)
@@ -60,6 +61,19 @@ class CanvasStyle:
             if device_size * 1.5 <= size:
                 return size
         return 512
+
+    def name_block(self, name: str, width: float, lines: int) -> tuple[float, float]:
+        """Half the width and the height of a node's name as drawn (wrapped and elided)."""
+        key = (name, width, lines)
+        block = self._blocks.get(key)
+        if block is None:
+            text = self.elide_name(name, width, lines).split("\n")
+            metrics = self.name_metrics
+            half = max(metrics.horizontalAdvance(line) for line in text) / 2
+            block = self._blocks[key] = (half, len(text) * metrics.lineSpacing())
+            if len(self._blocks) > 20000:
+                self._blocks.clear()
+        return block
 
     def elide_name(self, name: str, width: float, lines: int) -> str:
         """The name wrapped to at most ``lines`` lines, the last one elided."""

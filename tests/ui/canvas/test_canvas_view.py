@@ -129,3 +129,14 @@ def test_scrolling_by_hand_ends_the_fitting(qtbot, window) -> None:
     window.view.horizontalScrollBar().triggerAction(
         QAbstractSlider.SliderAction.SliderSingleStepAdd)
     assert not window.view.fitted
+
+
+def test_a_link_going_down_beside_a_short_name_leaves_the_body() -> None:
+    from canvas_app.ui.canvas.node_item import GOAL_RADIUS, edge_point, name_rect
+
+    top = name_rect("purchase_goal").top()
+    short = (12.0, 17.0)  # "Buy": half width, one line
+    x, y = edge_point("purchase_goal", 0, 0, 200, 300, lambda: short)  # passes beside it
+    assert abs((x * x + y * y) ** 0.5 - (GOAL_RADIUS + 2)) < 1e-6
+    x, y = edge_point("purchase_goal", 0, 0, 10, 300, lambda: short)  # through it
+    assert y == top + 17.0 + 3
