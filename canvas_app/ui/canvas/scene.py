@@ -202,7 +202,10 @@ class CampaignScene(QGraphicsScene):
             if not self.nodes:
                 self.emptiness_changed.emit(True)
         elif name == ev.NODE_CHANGED and event.node_id in self.nodes:
-            self.nodes[event.node_id].update()
+            item = self.nodes[event.node_id]
+            item.update()
+            for link in item.links:  # a renamed node's links go round its new name
+                link.adjust()
         elif name == ev.EDGE_ADDED and event.source and event.target:
             self._add_link_item(event.source, event.target)
         elif name == ev.EDGE_REMOVED and event.source and event.target:

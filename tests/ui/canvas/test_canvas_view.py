@@ -140,3 +140,15 @@ def test_a_link_going_down_beside_a_short_name_leaves_the_body() -> None:
     assert abs((x * x + y * y) ** 0.5 - (GOAL_RADIUS + 2)) < 1e-6
     x, y = edge_point("purchase_goal", 0, 0, 10, 300, lambda: short)  # through it
     assert y == top + 17.0 + 3
+
+
+def test_renaming_a_node_moves_the_end_of_a_link_from_below(qtbot, window) -> None:
+    cid = window.current_campaign_id()
+    goal = window.controller.campaign(cid).node("bought-shock")
+    below = window.controller.add_node(cid, "sequence", goal.x + 80, goal.y + 300)
+    window.controller.link(cid, below, "bought-shock")
+    link = window.scene.links[(below, "bought-shock")]
+    before = link.line().p2()
+    window.controller.rename_node(cid, "bought-shock", "B")  # short: the line passes beside
+    after = link.line().p2()
+    assert after.y() < before.y()
