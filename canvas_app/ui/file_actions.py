@@ -154,26 +154,35 @@ class FileActions(QObject):
             self.window.show_status(str(exc))
             recovery.discard()
             return None
-        box = QMessageBox(QMessageBox.Icon.Question, "Recover an untitled workspace?",
-                          "Campaign Canvas did not close normally. An untitled workspace "
-                          f"that was never saved was kept at {when}.\n\nOpen it in place of "
-                          f"{self.session.title} (which has no unsaved changes)?",
-                          QMessageBox.StandardButton.NoButton, self.window)
-        box.setObjectName("untitledRecoveryBox")
-        open_button = box.addButton("Open It", QMessageBox.ButtonRole.AcceptRole)
-        discard_button = box.addButton("Discard It", QMessageBox.ButtonRole.DestructiveRole)
-        later = box.addButton("Not Now", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(open_button)
-        box.setEscapeButton(later)
-
-        def answered(_result: int) -> None:
-            if box.clickedButton() is open_button:
+        def answered(choice: str) -> None:
+            if choice == "open":
                 self.restore_untitled()
-            elif box.clickedButton() is discard_button:
+            elif choice == "discard":
                 recovery.discard()
             self.offer_other_recovery()
 
-        box.finished.connect(answered)
+        return self._open_discard_or_later(
+            "Recover an untitled workspace?",
+            "Campaign Canvas did not close normally. An untitled workspace that was never "
+            f"saved was kept at {when}.\n\nOpen it in place of {self.session.title} (which "
+            "has no unsaved changes)?", "untitledRecoveryBox", "Discard It", answered)
+
+    def _open_discard_or_later(self, title: str, text: str, object_name: str,
+                               discard_text: str, answered: Callable[[str], None]
+                               ) -> QMessageBox:
+        """Asks, without blocking, Open It / ``discard_text`` / Not Now; ``answered`` gets
+        "open", "discard" or "later"."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.NoButton, self.window)
+        box.setObjectName(object_name)
+        buttons = {
+            box.addButton("Open It", QMessageBox.ButtonRole.AcceptRole): "open",
+            box.addButton(discard_text, QMessageBox.ButtonRole.DestructiveRole): "discard"}
+        later = box.addButton("Not Now", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(next(iter(buttons)))
+        box.setEscapeButton(later)
+        box.finished.connect(lambda _result: answered(buttons.get(box.clickedButton(),
+                                                                  "later")))
         box.open()
         self.recovery_box = box
         return box
@@ -199,29 +208,18 @@ class FileActions(QObject):
         place = f" (in {Path(where).parent})" if "://" not in where else f" ({where})"
         more = (f"\n\n{len(others) - 1} other workspace{'s' if len(others) > 2 else ''} also "
                 "had unsaved edits; they are offered next." if len(others) > 1 else "")
-        box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved edits?",
-                          f"Campaign Canvas did not close normally. Edits to {name}{place} "
-                          f"that were not saved were kept at {when}.\n\nOpen {name} with "
-                          f"them?{more}",
-                          QMessageBox.StandardButton.NoButton, self.window)
-        box.setObjectName("otherRecoveryBox")
-        open_button = box.addButton("Open It", QMessageBox.ButtonRole.AcceptRole)
-        discard_button = box.addButton("Discard Them", QMessageBox.ButtonRole.DestructiveRole)
-        later = box.addButton("Not Now", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(open_button)
-        box.setEscapeButton(later)
-
-        def answered(_result: int) -> None:
-            if box.clickedButton() is open_button:
+        def answered(choice: str) -> None:
+            if choice == "open":
                 self.open_source(recovery.document.source, recover=True)
-            elif box.clickedButton() is discard_button:
+            elif choice == "discard":
                 recovery.discard()
                 self.offer_other_recovery()
 
-        box.finished.connect(answered)
-        box.open()
-        self.recovery_box = box
-        return box
+        return self._open_discard_or_later(
+            "Recover unsaved edits?",
+            f"Campaign Canvas did not close normally. Edits to {name}{place} that were not "
+            f"saved were kept at {when}.\n\nOpen {name} with them?{more}", "otherRecoveryBox",
+            "Discard Them", answered)
 
     def restore_untitled(self) -> bool:
         """Opens the untitled workspace a crash left behind, with its edits unsaved."""
