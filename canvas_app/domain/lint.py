@@ -4,6 +4,8 @@
 - an entry goal left on "contacts in this campaign" when nothing adds contacts to it;
 - a ``wait_until`` step whose time has passed (contacts go straight through);
 - a goal whose settings are invalid (R11), and a sequence with no steps;
+- a sequence linked to nothing in a campaign with other nodes: an entry node (R3), so every
+  contact added to the campaign would start it, which a node just dropped there rarely means;
 - nodes of one campaign with the same name;
 - an e-commerce action that names a campaign that no longer exists.
 """
@@ -47,6 +49,10 @@ def lint_campaign(workspace: Workspace, campaign: Campaign, now: datetime,
             warn(f'"{node.name}" starts the campaign but only counts contacts already in it, '
                  "and no action adds contacts to this campaign: set it to any contact, or "
                  "add contacts with an \"Add to campaign\" action (E-Commerce Actions)", node_id)
+    for node_id in stray_sequences(campaign):
+        warn(f'"{campaign.node(node_id).name}" is not linked to anything, so it starts for '
+             "every contact added to the campaign: link it into the flow, or delete it if it "
+             "is not wanted", node_id)
     for node in campaign.nodes:
         if node.kind != "sequence":
             continue
@@ -60,6 +66,16 @@ def lint_campaign(workspace: Workspace, campaign: Campaign, now: datetime,
                      "holds them)", node.id)
     findings += same_names(campaign)
     return findings
+
+
+def stray_sequences(campaign: Campaign) -> list[str]:
+    """Sequences with no links at all, in a campaign where some nodes are linked. A
+    campaign of one sequence, or of unlinked nodes only, is still being started: nothing
+    to point out yet."""
+    linked = {node_id for edge in campaign.edges for node_id in edge}
+    if not linked:
+        return []
+    return [n.id for n in campaign.nodes if n.kind == "sequence" and n.id not in linked]
 
 
 def same_names(campaign: Campaign) -> list[Finding]:

@@ -92,3 +92,23 @@ def test_R4_entry_goal_warning_goes_when_an_action_adds_contacts(workspace):
     workspace.ecommerce.action_sets["on_login"] = [Step("add_to_campaign", campaign="c1")]
     assert not any(f.node_id == "g2" and "starts the campaign" in f.message
                    for f in workspace.lint())
+
+
+def test_lint_warns_about_a_sequence_linked_to_nothing(workspace):
+    c = workspace.campaign("c1")
+    c.add_node(Node("s3", "sequence", "Stray"))
+    stray = [f for f in workspace.lint() if f.node_id == "s3"]
+    assert [f.message for f in stray] == [
+        '"Stray" is not linked to anything, so it starts for every contact added to the '
+        "campaign: link it into the flow, or delete it if it is not wanted",
+        '"Stray" has no steps']
+    c.link("s3", "g1")  # a second way in is a choice, not an accident
+    assert not any(f.node_id == "s3" and "not linked" in f.message for f in workspace.lint())
+
+
+def test_lint_says_nothing_of_unlinked_sequences_while_nothing_is_linked():
+    ws = Workspace()
+    c = ws.new_campaign("c1", "Campaign")
+    c.add_node(Node("s1", "sequence", "First"))
+    c.add_node(Node("s2", "sequence", "Second"))
+    assert not any("not linked" in f.message for f in ws.lint())
