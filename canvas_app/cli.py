@@ -46,16 +46,25 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from .backups import keep_before_replacing
     from .io import load_workspace
-    from .store import Store, default_db_url, resolve_url
+    from .store import Store, StoreError, default_db_url, resolve_url
 
     workspace = load_workspace(args.file)
     url = resolve_url(args.db) if args.db else default_db_url()
     with Store(url) as store:
         replaced = not store.is_empty()
+        try:
+            kept = keep_before_replacing(store, url, workspace)
+        except OSError as exc:
+            raise StoreError(f"{_safe_url(url)}: could not keep a copy of the workspace this "
+                             f"import would replace ({exc.strerror or exc}); nothing was "
+                             "imported") from exc
         store.save(workspace)
     verb = "replaced the workspace in" if replaced else "imported into"
     print(f"{args.file}: {verb} {_safe_url(url)} ({len(workspace.campaigns)} campaigns)")
+    if kept is not None:
+        print(f"the workspace it replaced was saved to {kept}")
     return 0
 
 

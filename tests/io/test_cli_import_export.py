@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from canvas_app.cli import main
-from canvas_app.io import load_workspace
+from canvas_app.io import load_workspace, save_workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "samples" / "pool-store.campaign.json"
@@ -93,3 +93,49 @@ def test_a_sqlite_url_to_a_missing_file_is_refused_and_creates_nothing(command, 
     assert capsys.readouterr().err.strip() == f"{url}: no such file"
     assert not db.exists()
     assert not (tmp_path / "out.campaign.json").exists()
+
+
+def test_import_over_another_workspace_keeps_a_copy_of_it(tmp_path, capsys):
+    from canvas_app.backups import default_backup_dir
+
+    db = tmp_path / "team.db"
+    main(["import", str(SAMPLE), "--db", str(db)])
+    other = load_workspace(SAMPLE)
+    other.campaigns[0].name = "Renamed"
+    changed = tmp_path / "changed.campaign.json"
+    save_workspace(other, changed)
+    capsys.readouterr()
+
+    assert main(["import", str(changed), "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "replaced the workspace in" in out
+    kept = Path(out.strip().splitlines()[-1].split(" saved to ", 1)[1])
+    assert kept.parent == default_backup_dir() and kept.name.startswith("team-before-import-")
+    assert load_workspace(kept) == load_workspace(SAMPLE)  # what was replaced, whole
+
+
+def test_importing_the_same_workspace_again_keeps_no_copy(tmp_path, capsys):
+    db = tmp_path / "same.db"
+    main(["import", str(SAMPLE), "--db", str(db)])
+    main(["import", str(SAMPLE), "--db", str(db)])
+    assert "saved to" not in capsys.readouterr().out
+
+
+def test_import_that_cannot_keep_its_copy_imports_nothing(tmp_path, capsys, monkeypatch):
+    import canvas_app.backups as backups
+
+    db = tmp_path / "team.db"
+    main(["import", str(SAMPLE), "--db", str(db)])
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setattr(backups, "default_backup_dir", lambda: blocker / "backups")
+    empty = tmp_path / "empty.campaign.json"
+    save_workspace(load_workspace(SAMPLE).__class__(), empty)
+    capsys.readouterr()
+
+    assert main(["import", str(empty), "--db", str(db)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "could not keep a copy of the workspace this import would replace" in err
+    assert err.endswith("nothing was imported") and "Traceback" not in err
+    assert main(["export", "--db", str(db), "-o", str(tmp_path / "out.campaign.json")]) == 0
+    assert load_workspace(tmp_path / "out.campaign.json") == load_workspace(SAMPLE)
