@@ -193,17 +193,9 @@ def _short_undo_actions(window: MainWindow) -> tuple[QAction, QAction]:
 
 
 def build_toolbar(window: MainWindow, a: dict[str, QAction]) -> QToolBar:
+    from .main_toolbar import MainToolbar
+
     a = dict(a)
     a["undo"], a["redo"] = _short_undo_actions(window)
     window.toolbar_actions = a
-    bar = QToolBar("Main toolbar", window)
-    bar.setObjectName("mainToolbar")
-    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    for key in ("new_campaign", "open", "save", None, "undo", "redo", None, "cut", "copy",
-                "paste", "duplicate", "delete", None, "zoom_in", "zoom_out", "zoom_fit",
-                "auto_layout", None, "simulate"):
-        if key is None:
-            bar.addSeparator()
-        else:
-            bar.addAction(a[key])
-    return bar
+    return MainToolbar(window, a)

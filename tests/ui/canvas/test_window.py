@@ -171,3 +171,37 @@ def test_only_keys_on_a_keyboard_are_listed() -> None:
         assert _on_a_keyboard(keys), keys
     for keys in ("F14", "Shift+F20", "Shift+Save", "Open", "Undo", "Ctrl+Copy"):
         assert not _on_a_keyboard(keys), keys
+
+
+def _overflow_shown(window: MainWindow) -> bool:
+    from PySide6.QtWidgets import QToolButton
+
+    button = window.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    return button is not None and button.isVisible()
+
+
+def test_toolbar_has_icons_words_for_the_main_actions_and_never_overflows(
+        qtbot, window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QToolButton
+
+    bar = window.toolbar
+    actions = window.toolbar_actions
+    assert all(not actions[key].icon().isNull() for key in
+               ("new_campaign", "open", "save", "undo", "cut", "zoom_fit", "simulate"))
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: bar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    words = {bar.widgetForAction(actions[k]).text() for k in ("save", "simulate")}
+    assert words == {"Save", "Simulate"}
+    copy = bar.widgetForAction(actions["copy"])
+    assert isinstance(copy, QToolButton)
+    assert copy.width() < 40 and actions["copy"].toolTip() == "Copy (Ctrl+C)"
+    assert not _overflow_shown(window)
+
+    window.resize(760, 560)  # too narrow for the words: icons only, all still on the bar
+    qtbot.waitUntil(lambda: bar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly)
+    qtbot.waitUntil(lambda: not _overflow_shown(window))
+    assert bar.widgetForAction(actions["simulate"]).isVisible()
+
+    window.resize(1280, 800)  # and the words come back
+    qtbot.waitUntil(lambda: bar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

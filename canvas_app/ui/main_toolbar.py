@@ -1,0 +1,108 @@
+"""The main window's toolbar: icons for every action, words for the main ones.
+
+Icons are Material Design Icons drawn by QtAwesome. The frequent edit and zoom actions
+show their icon only (their tooltips give the name and the key); the others show a word
+beside it. When the window is too narrow for that, every button shows its icon only, so no
+action drops into the overflow menu; widening the window brings the words back.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QToolBar
+
+from .theme import TEXT, TEXT_MUTED
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+# The toolbar, left to right; None is a separator.
+LAYOUT = ("new_campaign", "open", "save", None, "undo", "redo", None, "cut", "copy", "paste",
+          "duplicate", "delete", None, "zoom_in", "zoom_out", "zoom_fit", "auto_layout", None,
+          "simulate")
+ICONS = {
+    "new_campaign": "mdi6.plus-box-outline",
+    "open": "mdi6.folder-open-outline",
+    "save": "mdi6.content-save-outline",
+    "undo": "mdi6.undo",
+    "redo": "mdi6.redo",
+    "cut": "mdi6.content-cut",
+    "copy": "mdi6.content-copy",
+    "paste": "mdi6.content-paste",
+    "duplicate": "mdi6.content-duplicate",
+    "delete": "mdi6.delete-outline",
+    "zoom_in": "mdi6.magnify-plus-outline",
+    "zoom_out": "mdi6.magnify-minus-outline",
+    "zoom_fit": "mdi6.fit-to-screen-outline",
+    "auto_layout": "mdi6.sitemap-outline",
+    "simulate": "mdi6.play-circle-outline",
+}
+ICON_ONLY = {"undo", "redo", "cut", "copy", "paste", "duplicate", "delete", "zoom_in",
+             "zoom_out"}
+DISABLED = "#b6bec8"
+
+
+def action_icon(key: str) -> QIcon:
+    """The icon of the action ``key`` (a null icon for an action without one)."""
+    name = ICONS.get(key)
+    if name is None:
+        return QIcon()
+    os.environ.setdefault("QT_API", "pyside6")  # QtAwesome's binding layer: use ours
+    import qtawesome
+
+    colour = "#1e66f5" if key == "simulate" else TEXT
+    return qtawesome.icon(name, color=colour, color_disabled=DISABLED,
+                          color_active=colour, color_selected=TEXT_MUTED)
+
+
+def _tooltip(action: QAction) -> str:
+    """The action's name (or its own tip) and its key, as a hover shows it."""
+    text = action.toolTip() or action.text().replace("&", "")
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    if keys and keys not in text:
+        text = f"{text} ({keys})"
+    return text
+
+
+class MainToolbar(QToolBar):
+    """The toolbar; it drops its words when they do not fit (see the module's text)."""
+
+    def __init__(self, window: MainWindow, actions: dict[str, QAction]) -> None:
+        super().__init__("Main toolbar", window)
+        self.setObjectName("mainToolbar")
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._wide_width: int | None = None  # width with words, measured once
+        for key in LAYOUT:
+            if key is None:
+                self.addSeparator()
+                continue
+            action = actions[key]
+            action.setIcon(action_icon(key))
+            if key in ICON_ONLY:
+                # Qt shows a low-priority action's icon without its word beside it.
+                action.setPriority(QAction.Priority.LowPriority)
+            action.setToolTip(_tooltip(action))
+            self.addAction(action)
+        window.installEventFilter(self)
+
+    def compact(self) -> bool:
+        return self.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+
+    def fit_to(self, width: int) -> None:
+        """Words beside the main icons when they fit in ``width``, icons only when not."""
+        if self._wide_width is None:
+            if self.compact():
+                self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self._wide_width = self.sizeHint().width()
+        wide = self._wide_width <= width
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if wide
+                                else Qt.ToolButtonStyle.ToolButtonIconOnly)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.orientation() == Qt.Orientation.Horizontal:
+            self.fit_to(self.parentWidget().width() if self.parentWidget() else self.width())
+        return False
