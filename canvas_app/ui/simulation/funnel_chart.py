@@ -177,11 +177,14 @@ class FunnelChart(QScrollArea):
         chrome = int(metrics.height() * 5) + 36  # title, numbers, legend, margins
         self.view.setMinimumHeight(chrome + max(rows, 1) * self.row_height())
 
-    def show_counts(self, campaign: Campaign | None, counts: dict[str, dict[str, int]]) -> None:
+    def show_counts(self, campaign: Campaign | None, counts: dict[str, dict[str, int]],
+                    absent: str | None = None) -> None:
+        """The bars of ``campaign``; ``absent`` is the title for a campaign the run does
+        not have."""
         chart = self.chart()
         nodes = flow_order(campaign)[:MAX_BARS] if campaign is not None else []
         full = [campaign.node(n).name for n in nodes] if campaign else []
-        key = (campaign.id if campaign else "", *nodes, *full)
+        key = (campaign.id if campaign else absent or "", *nodes, *full)
         if key != self._key:
             metrics = QFontMetricsF(self._axis_y.labelsFont())
             self.labels = elide_names(full, metrics, LABEL_WIDTH)
@@ -189,7 +192,7 @@ class FunnelChart(QScrollArea):
             self._fit_rows(len(nodes))
             self._key = key
             chart.setTitle(f"{campaign.name}: contacts per node" if campaign else
-                           "No campaign")
+                           absent or "No campaign")
         if campaign is None:
             self.view.rows = []
             return

@@ -408,6 +408,17 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving):
         else:
             self._hide_notice("alone")
 
+    def _not_in_run(self) -> str | None:
+        """What the charts say of a campaign on show that the run does not have (added
+        after it started), or None."""
+        sim = self.runner.simulation
+        campaign_id = self.window_.current_campaign_id()
+        live = self.window_.controller.workspace
+        if sim is None or campaign_id is None or sim.workspace.has_campaign(campaign_id) \
+                or not live.has_campaign(campaign_id):
+            return None
+        return f'"{live.campaign(campaign_id).name}" is not in this run: Run Again to simulate it'
+
     def current_campaign(self) -> Campaign | None:
         campaign_id = self.window_.current_campaign_id()
         sim = self.runner.simulation
@@ -472,9 +483,11 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving):
         self.contacts.refresh()
         current = self.tabs.currentWidget()
         if current is self.chart:
-            self.chart.show_counts(self.current_campaign(), sim.counts() if sim else {})
+            self.chart.show_counts(self.current_campaign(), sim.counts() if sim else {},
+                                   self._not_in_run())
         elif current is self.timeline:
-            self.timeline.show_timeline(self.current_campaign(), self.runner.timeline())
+            self.timeline.show_timeline(self.current_campaign(), self.runner.timeline(),
+                                        self._not_in_run())
         selected = self.contacts.selected_contact()
         if selected is not None:
             self._show_path(selected)

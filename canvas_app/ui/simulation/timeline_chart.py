@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from PySide6.QtCharts import QChartView, QDateTimeAxis, QLegendMarker, QLineSeries, QValueAxis
 from PySide6.QtCore import QDateTime, QPointF, Qt
-from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QColor, QCursor, QFontMetricsF, QPen
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from ...domain.campaign import Campaign
-from .funnel_chart import flow_order, set_nice_scale, set_up_chart
+from .funnel_chart import flow_order, set_nice_scale, set_up_chart, unique_names
 
 MAX_LINES = 10
 GOAL_WIDTH = 5.0  # a goal's band
@@ -24,6 +24,7 @@ GOAL_ALPHA = 0.45  # see-through: a line under it shows
 SEQUENCE_WIDTH = 2.0
 SEQUENCE_STYLES = (Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
 FADED_ALPHA = 0.15  # the other lines, while one is hovered in the legend
+LEGEND_NAME_WIDTH = 170.0  # a node's name in the legend at most (px), shortened in the middle
 
 Timeline = list[tuple[int, dict[str, dict[str, int]]]]
 
@@ -76,6 +77,19 @@ def line_name(kind: str, name: str) -> str:
     return f"{name} (in it)" if kind == "sequence" else f"{name} (achieved)"
 
 
+def legend_names(kinds: list[str], names: list[str], metrics: QFontMetricsF,
+                 width: float = LEGEND_NAME_WIDTH) -> tuple[list[str], list[str]]:
+    """(shown, full) legend entries of the lines: the node names told apart (" #2") and
+    long ones shortened in the middle, where similar names still differ at their start and
+    end, then told apart again if shortening made two alike; "(in it)" or "(achieved)"
+    always shows."""
+    full = list(unique_names(names))
+    short = [metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, width) for name in full]
+    short = list(unique_names(short))
+    return ([line_name(k, n) for k, n in zip(kinds, short, strict=True)],
+            [line_name(k, n) for k, n in zip(kinds, full, strict=True)])
+
+
 def line_pen(kind: str, colour: QColor, sequence_number: int) -> QPen:
     """A goal: a wide see-through band; a sequence: a thin broken line, its pattern by its
     number among the sequences."""
@@ -111,16 +125,24 @@ class TimelineChart(QChartView):
         chart.addAxis(self._axis_y, Qt.AlignmentFlag.AlignLeft)
         self.lines: dict[str, QLineSeries] = {}
         self.pens: dict[str, QPen] = {}  # each line's own pen (hovering changes them)
+        self.full_names: dict[str, str] = {}  # each line's legend entry, unshortened
         self._key: tuple[tuple[str, str], ...] = ()
 
-    def show_timeline(self, campaign: Campaign | None, timeline: Timeline) -> None:
+    def show_timeline(self, campaign: Campaign | None, timeline: Timeline,
+                      absent: str | None = None) -> None:
+        """The lines of ``campaign`` over ``timeline``; ``absent`` is the title for a
+        campaign the run does not have."""
         chart = self.chart()
         if campaign is None or not timeline:
             self._set_lines([], None)
-            chart.setTitle("Run a scenario to see its contacts over time")
+            chart.setTitle(absent or "Run a scenario to see its contacts over time")
+            return
+        nodes = flow_order(campaign)[:MAX_LINES]
+        if not nodes:
+            self._set_lines([], None)
+            chart.setTitle(f"{campaign.name} has no goals or sequences to chart yet")
             return
         chart.setTitle(f"{campaign.name}: contacts over time (UTC)")
-        nodes = flow_order(campaign)[:MAX_LINES]
         self._set_lines(nodes, campaign)
         biggest = 0
         for node_id in nodes:
@@ -142,16 +164,21 @@ class TimelineChart(QChartView):
     def _set_lines(self, nodes: list[str], campaign: Campaign | None) -> None:
         """One line per node; rebuilt only when the nodes or their names change (a legend
         rebuilt on every refresh would never settle)."""
-        names = [line_name(campaign.node(n).kind, campaign.node(n).name) for n in nodes] \
-            if campaign is not None else []
+        chart = self.chart()
+        if campaign is not None:
+            names, full = legend_names([campaign.node(n).kind for n in nodes],
+                                       [campaign.node(n).name for n in nodes],
+                                       QFontMetricsF(chart.legend().font()))
+        else:
+            names, full = [], []
         key = tuple(zip(nodes, names, strict=True))
         if key == self._key:
             return
-        chart = self.chart()
         for series in self.lines.values():
             chart.removeSeries(series)
         self.lines = {}
         self.pens = {}
+        self.full_names = dict(zip(nodes, full, strict=True))
         sequences = 0
         for node_id, name in key:
             series = QLineSeries()
@@ -171,8 +198,11 @@ class TimelineChart(QChartView):
             marker.clicked.connect(lambda m=marker: self._toggle(m))
 
     def highlight(self, series: object, on: bool) -> None:
-        """One line forward (wider, the others faded), or all as they were."""
+        """One line forward (wider, the others faded), or all as they were; the hovered
+        name shows in full beside the pointer."""
         for node_id, line in self.lines.items():
+            if on and line is series and self.full_names.get(node_id, "") != line.name():
+                QToolTip.showText(QCursor.pos(), self.full_names[node_id], self)
             pen = QPen(self.pens[node_id])
             if on and line is series:
                 colour = pen.color()
@@ -184,6 +214,8 @@ class TimelineChart(QChartView):
                 colour.setAlphaF(FADED_ALPHA)
                 pen.setColor(colour)
             line.setPen(pen)
+        if not on:
+            QToolTip.hideText()
 
     def _toggle(self, marker: QLegendMarker) -> None:
         """A click on a name in the legend hides its line, or shows it again."""

@@ -121,3 +121,48 @@ def test_same_named_rows_are_numbered_unlike_pasted_copies() -> None:
 
     assert unique_names(["Buy", "Buy (2)", "Buy", ""]) == ("Buy", "Buy (2)", "Buy #2",
                                                           "(no name)")
+
+
+def test_over_time_legend_tells_same_and_long_names_apart(qtbot, window: MainWindow) -> None:
+    campaign = window.current_campaign_id()
+    window.controller.rename_node(campaign, "nurture", LONG + " (first)")
+    window.controller.rename_node(campaign, "post-purchase", LONG + " (second)")
+    extra = window.controller.add_node(campaign, "sequence", 300, 400)
+    window.controller.rename_node(campaign, extra, "Bought pool shock")  # a goal's name
+    run_to_finish(qtbot, window)
+    panel = window.simulation_panel
+    panel.tabs.setCurrentWidget(panel.timeline)
+    timeline = panel.timeline
+    shown = {node: line.name() for node, line in timeline.lines.items()}
+    assert len(set(shown.values())) == len(shown)  # no two entries alike
+    first, second = shown["nurture"], shown["post-purchase"]
+    assert "…" in first and first.startswith("Tagged as") and first.endswith("(first) (in it)")
+    assert second.endswith("(second) (in it)")
+    assert timeline.full_names["nurture"] == LONG + " (first) (in it)"
+    assert shown["bought-shock"] == "Bought pool shock (achieved)"
+    assert shown[extra] == "Bought pool shock #2 (in it)"
+
+
+def test_charts_of_a_campaign_added_after_the_run_say_it_is_not_in_it(
+        qtbot, window: MainWindow) -> None:
+    run_to_finish(qtbot, window)
+    panel = window.simulation_panel
+    panel.tabs.setCurrentWidget(panel.timeline)
+    window.campaign_list.new_campaign()
+    name = window.controller.workspace.campaign(window.current_campaign_id()).name
+    said = f'"{name}" is not in this run: Run Again to simulate it'
+    qtbot.waitUntil(lambda: panel.timeline.chart().title() == said)
+    assert panel.timeline.lines == {}
+    panel.tabs.setCurrentWidget(panel.chart)
+    qtbot.waitUntil(lambda: panel.chart.chart().title() == said)
+
+
+def test_over_time_of_a_campaign_with_no_nodes_says_so(qtbot) -> None:
+    from canvas_app.domain.campaign import Campaign
+    from canvas_app.ui.simulation.timeline_chart import TimelineChart
+
+    chart = TimelineChart()
+    qtbot.addWidget(chart)
+    chart.show_timeline(Campaign("c", "Spring"), [(0, {}), (3600, {})])
+    assert chart.chart().title() == "Spring has no goals or sequences to chart yet"
+    assert chart.lines == {}
