@@ -54,7 +54,7 @@ class LinkItem(QGraphicsRectItem):
         self.setPen(_NO_PEN)
         self._polygons: tuple[QPolygonF, QPolygonF, QPointF, QPointF] | None = None
         self._cached = False
-        self._control: QPointF | None = None  # an arc's control point (a link back)
+        self._control: QPointF | None = None  # a curve's control point (a link back or round)
         self._curve: tuple[QPainterPath, QPolygonF] | None = None
         self.setFlags(_FLAGS)
         self.setZValue(-1)
@@ -80,11 +80,16 @@ class LinkItem(QGraphicsRectItem):
 
         A link that points back against the flow over other nodes (see
         ``_goes_back_over_others``) is drawn as an arc below the straight way, so it does not
-        run over the nodes and links between."""
+        run over the nodes and links between. A link whose way (straight, or that arc) runs
+        through another node's body or name bends round it (``LinkRouter.route``)."""
         source, target = self.source, self.target
         (sx, sy), (tx, ty) = source.centre, target.centre
-        self._control = back_arc_control(sx, sy, tx, ty) \
+        control = back_arc_control(sx, sy, tx, ty) \
             if self._goes_back_over_others(sx, tx) else None
+        router = self.canvas.router
+        if router.active:
+            control = router.route(self, control)
+        self._control = control
         aim_s = (tx, ty) if self._control is None else (self._control.x(), self._control.y())
         aim_t = (sx, sy) if self._control is None else aim_s
         x1, y1 = edge_point(source.kind, sx, sy, *aim_s, source.name_block)
@@ -125,7 +130,8 @@ class LinkItem(QGraphicsRectItem):
         return self._control is not None
 
     def path(self) -> QPainterPath:
-        """The link's way from edge to edge: a straight line, or the arc of a link back."""
+        """The link's way from edge to edge: a straight line, or the curve of a link back or
+        of one going round other nodes."""
         path = QPainterPath(self._line.p1())
         if self._control is None:
             path.lineTo(self._line.p2())

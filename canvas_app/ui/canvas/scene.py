@@ -25,6 +25,7 @@ from ...domain.events import DomainEvent
 from ...domain.nodes import Node
 from ...editing.controller import Controller
 from .link_item import LinkItem
+from .link_routing import LinkRouter
 from .node_item import NodeItem, handle_centre, item_bounds
 from .overview import OverviewItem
 from .style import CanvasStyle
@@ -54,6 +55,10 @@ class CampaignScene(QGraphicsScene):
         self.snap_to_grid = True
         self.nodes: dict[str, NodeItem] = {}
         self.links: dict[tuple[str, str], LinkItem] = {}
+        # Links bend round the nodes in their way, in campaigns too small for the overview
+        # (larger ones keep straight links: routing there would slow opening and dragging,
+        # and hidden nodes are not in the index the router searches).
+        self.router = LinkRouter(self, max_nodes=OVERVIEW_MIN_NODES - 1)
         self._findings: dict[str, list[tuple[str, str]]] = {}  # (severity, message)
         self.overview = OverviewItem(self)
         self.overview.setVisible(False)
@@ -117,6 +122,7 @@ class CampaignScene(QGraphicsScene):
             self.removeItem(item)
         self.links.clear()
         self.nodes.clear()
+        self.router.clear()
 
     def _add_node_item(self, node: Node) -> NodeItem:
         item = NodeItem(self, node.id, node.kind)
@@ -184,13 +190,16 @@ class CampaignScene(QGraphicsScene):
             return
         if name == ev.NODE_MOVED and event.node_id in self.nodes:
             node = campaign.node(event.node_id)
-            self.nodes[event.node_id].move_to(node.x, node.y)
+            item = self.nodes[event.node_id]
+            old_centre = item.centre
+            item.move_to(node.x, node.y)
+            self.router.node_moved(item, old_centre)
             self._grow_scene_rect(node)
             self.overview.invalidate()
             return
         if name == ev.NODE_ADDED and event.node_id:
             node = campaign.node(event.node_id)
-            self._add_node_item(node)
+            self.router.node_placed(self._add_node_item(node))
             self._grow_scene_rect(node)
             if len(self.nodes) == 1:
                 self.emptiness_changed.emit(False)
@@ -199,6 +208,7 @@ class CampaignScene(QGraphicsScene):
             for link in list(item.links):
                 self._remove_link(link.key)
             self.removeItem(item)
+            self.router.node_removed(item)
             if not self.nodes:
                 self.emptiness_changed.emit(True)
         elif name == ev.NODE_CHANGED and event.node_id in self.nodes:
@@ -206,6 +216,7 @@ class CampaignScene(QGraphicsScene):
             item.update()
             for link in item.links:  # a renamed node's links go round its new name
                 link.adjust()
+            self.router.node_placed(item)  # and the links its name now blocks, or not
         elif name == ev.EDGE_ADDED and event.source and event.target:
             self._add_link_item(event.source, event.target)
         elif name == ev.EDGE_REMOVED and event.source and event.target:
@@ -218,6 +229,7 @@ class CampaignScene(QGraphicsScene):
         if link is not None:
             link.detach()
             self.removeItem(link)
+            self.router.forget(link)
             reverse = self.links.get((key[1], key[0]))
             if reverse is not None:
                 reverse.adjust()

@@ -1,0 +1,288 @@
+"""Links routed around the nodes in their way.
+
+A link is drawn straight from edge to edge unless that way runs through the body or the name
+of another node: then it bends, a quadratic curve whose control point lies off the straight
+way, on the side that needs less bend, just far enough to clear the nodes it goes round
+(worked out from where they lie along the way, then checked by sampling the curve).
+
+The router also keeps, for every node, the links bent because of it, so that when a node
+moves, is renamed, added or removed, the links it now blocks or no longer blocks re-route
+(found through the scene's BSP index, never by looping over every node).
+
+Campaigns of more than ``max_nodes`` nodes (the scene passes the size at which it starts to
+show the overview, 400) are not routed: links there stay straight (back arcs aside), so a
+10,000-node campaign opens and drags as fast as before. Real campaigns have 5 to 100 nodes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+
+from .link_item import LinkItem
+from .node_item import NodeItem, body_rect, edge_point, item_bounds, name_rect
+
+if TYPE_CHECKING:
+    from .scene import CampaignScene
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom (scene coordinates)
+
+TOUCH = 3.0  # a way closer than this to a node's body or name runs through it
+CLEARANCE = 14.0  # how far a bent link is meant to pass from the nodes it goes round
+MIN_BOW = 40.0  # the least bend: a curve that looks meant, not a slightly crooked line
+MAX_BOW_RATIO = 1.0  # the most bend, as a share of the link's length (no wild loops) ...
+MAX_BOW_FLOOR = 160.0  # ... but short links may bend this far
+GROWTH = 1.4  # a bend that still hits what it was meant to clear grows by this much
+ROUNDS = 4  # tries per side before the least bad curve is kept
+SAMPLES = 16  # straight pieces a curve is checked as
+
+
+def node_boxes(item: NodeItem) -> tuple[Box, Box]:
+    """The node's body and its name as drawn (wrapped and elided), in scene coordinates."""
+    x, y = item.centre
+    body = body_rect(item.kind)
+    top = y + name_rect(item.kind).top()
+    half, height = item.name_block()
+    return ((x + body.left(), y + body.top(), x + body.right(), y + body.bottom()),
+            (x - half, top, x + half, top + height))
+
+
+def segment_hits_box(x1: float, y1: float, x2: float, y2: float, box: Box) -> bool:
+    """Whether the segment (x1, y1)-(x2, y2) meets the box (Liang-Barsky)."""
+    left, top, right, bottom = box
+    dx, dy = x2 - x1, y2 - y1
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, x1 - left), (dx, right - x1), (-dy, y1 - top), (dy, bottom - y1)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            if t > t1:
+                return False
+            t0 = max(t0, t)
+        else:
+            if t < t0:
+                return False
+            t1 = min(t1, t)
+    return True
+
+
+def quad_points(x1: float, y1: float, cx: float, cy: float, x2: float, y2: float,
+                samples: int = SAMPLES) -> list[tuple[float, float]]:
+    """Points along the quadratic curve from (x1, y1) to (x2, y2) pulled towards (cx, cy)."""
+    out = []
+    for i in range(samples + 1):
+        u = i / samples
+        a, b, c = (1 - u) * (1 - u), 2 * u * (1 - u), u * u
+        out.append((a * x1 + b * cx + c * x2, a * y1 + b * cy + c * y2))
+    return out
+
+
+def polyline_hits(points: list[tuple[float, float]], boxes: Iterable[Box]) -> bool:
+    for box in boxes:
+        left, top, right, bottom = box
+        for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
+            if (max(x1, x2) < left or min(x1, x2) > right or max(y1, y2) < top
+                    or min(y1, y2) > bottom):
+                continue
+            if segment_hits_box(x1, y1, x2, y2, box):
+                return True
+    return False
+
+
+def grown(box: Box, by: float) -> Box:
+    return box[0] - by, box[1] - by, box[2] + by, box[3] + by
+
+
+def bow_to_clear(sx: float, sy: float, tx: float, ty: float, boxes: Iterable[Box],
+                 side: int) -> float:
+    """How far off the middle of the straight way (sx, sy)-(tx, ty) the control point must
+    lie, on ``side`` (+1: the left of the way, screen coordinates; -1: the right), for the
+    curve to pass CLEARANCE from every box.
+
+    With the control point over the middle, a quadratic curve at the share s of the way
+    stands 2 s (1 - s) times the bow off it; a box is cleared when the curve stands beyond
+    its far corner all along the box's stretch of the way."""
+    dx, dy = tx - sx, ty - sy
+    length = math.hypot(dx, dy)
+    ux, uy = dx / length, dy / length
+    nx, ny = -uy * side, ux * side
+    need = 0.0
+    for left, top, right, bottom in boxes:
+        along, off = [], []
+        for x, y in ((left, top), (right, top), (left, bottom), (right, bottom)):
+            along.append(((x - sx) * ux + (y - sy) * uy) / length)
+            off.append((x - sx) * nx + (y - sy) * ny)
+        a0, a1 = max(min(along), 0.0), min(max(along), 1.0)
+        height = max(off) + CLEARANCE
+        if a0 >= a1 or height <= 0:  # beside the way's ends, or on the other side
+            continue
+        s = a0 if abs(a0 - 0.5) > abs(a1 - 0.5) else a1
+        need = max(need, height / (2 * max(s * (1 - s), 0.01)))
+    return need
+
+
+class LinkRouter:
+    """Chooses each link's bend (``route``) and re-routes the links a node's change concerns.
+
+    ``bent_by`` maps a node id to the links whose way it blocked (straight, or a curve tried
+    on the way to the one kept): those links re-route when that node moves or goes."""
+
+    def __init__(self, scene: CampaignScene, max_nodes: int) -> None:
+        self.scene = scene
+        self.max_nodes = max_nodes
+        self.bent_by: dict[str, set[LinkItem]] = {}
+        self._blockers: dict[LinkItem, frozenset[str]] = {}
+
+    @property
+    def active(self) -> bool:
+        """Routing runs for campaigns up to ``max_nodes`` nodes (see the module's text)."""
+        return len(self.scene.nodes) <= self.max_nodes
+
+    # -- choosing a way ------------------------------------------------------------------
+    def route(self, link: LinkItem, preferred: QPointF | None) -> QPointF | None:
+        """The control point of the link's curve, or None for a straight link.
+
+        ``preferred`` is the way the link takes when nothing is in it (None: straight; a
+        point: a back arc). If that way runs through another node, the curve that clears
+        with the least bend is chosen; when none clears, the one hitting fewest nodes."""
+        source, target = link.source, link.target
+        (sx, sy), (tx, ty) = source.centre, target.centre
+        length = math.hypot(tx - sx, ty - sy)
+        first = self._hits(link, preferred)
+        if not first or length < 1.0:
+            self._record(link, frozenset())
+            return preferred
+        mx, my = (sx + tx) / 2, (sy + ty) / 2
+        nx, ny = -(ty - sy) / length, (tx - sx) / length  # the left of the way
+        if preferred is None:
+            floor, preferred_side = MIN_BOW, -1 if ny > 0 else 1  # above, on a tie
+        else:
+            offset = (preferred.x() - mx) * nx + (preferred.y() - my) * ny
+            floor, preferred_side = max(abs(offset), MIN_BOW), 1 if offset >= 0 else -1
+        cap = max(length * MAX_BOW_RATIO, MAX_BOW_FLOOR, floor)
+        known: dict[NodeItem, tuple[Box, ...]] = {}
+        self._learn(known, first)
+        blockers = {item.node_id for item in first}
+        best, best_score = preferred, (len(first), 0.0)
+        growth = {1: 1.0, -1: 1.0}
+        tried: set[tuple[int, int]] = set()
+        for _ in range(ROUNDS):
+            boxes = [box for item_boxes in known.values() for box in item_boxes]
+            options = []
+            for side in (1, -1):
+                bow = max(bow_to_clear(sx, sy, tx, ty, boxes, side), floor) * growth[side]
+                options.append((min(bow, cap), side != preferred_side, side))
+            options.sort()
+            for bow, _, side in options:
+                if (side, round(bow)) in tried:
+                    continue
+                tried.add((side, round(bow)))
+                control = QPointF(mx + nx * side * bow, my + ny * side * bow)
+                hits = self._hits(link, control)
+                if not hits:
+                    self._record(link, frozenset(blockers))
+                    return control
+                blockers.update(item.node_id for item in hits)
+                if (len(hits), bow) < best_score:
+                    best, best_score = control, (len(hits), bow)
+                if all(item in known for item in hits):
+                    growth[side] *= GROWTH  # it underestimated: bend further
+                else:
+                    self._learn(known, hits)
+        self._record(link, frozenset(blockers))
+        return best
+
+    def _learn(self, known: dict[NodeItem, tuple[Box, ...]], items: list[NodeItem]) -> None:
+        for item in items:
+            if item not in known:
+                known[item] = node_boxes(item)
+
+    def _hits(self, link: LinkItem, control: QPointF | None) -> list[NodeItem]:
+        """The nodes other than its ends whose body or name the link's way runs through,
+        drawn from edge to edge aiming at ``control`` (straight when None)."""
+        source, target = link.source, link.target
+        (sx, sy), (tx, ty) = source.centre, target.centre
+        aim_s = (tx, ty) if control is None else (control.x(), control.y())
+        aim_t = (sx, sy) if control is None else aim_s
+        x1, y1 = edge_point(source.kind, sx, sy, *aim_s, source.name_block)
+        x2, y2 = edge_point(target.kind, tx, ty, *aim_t, target.name_block)
+        if control is None:
+            points = [(x1, y1), (x2, y2)]
+        else:
+            points = quad_points(x1, y1, control.x(), control.y(), x2, y2)
+        xs = [p[0] for p in points]
+        ys = [p[1] for p in points]
+        area = QRectF(min(xs) - TOUCH, min(ys) - TOUCH, max(xs) - min(xs) + 2 * TOUCH,
+                      max(ys) - min(ys) + 2 * TOUCH)
+        hits = []
+        for item in self.scene.items(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
+            if not isinstance(item, NodeItem) or item is source or item is target:
+                continue
+            if polyline_hits(points, (grown(box, TOUCH) for box in node_boxes(item))):
+                hits.append(item)
+        return hits
+
+    def _record(self, link: LinkItem, blockers: frozenset[str]) -> None:
+        old = self._blockers.get(link, frozenset())
+        if old == blockers:
+            return
+        for node_id in old - blockers:
+            links = self.bent_by.get(node_id)
+            if links is not None:
+                links.discard(link)
+                if not links:
+                    del self.bent_by[node_id]
+        for node_id in blockers - old:
+            self.bent_by.setdefault(node_id, set()).add(link)
+        if blockers:
+            self._blockers[link] = blockers
+        else:
+            self._blockers.pop(link, None)
+
+    # -- following the nodes -------------------------------------------------------------
+    def node_moved(self, item: NodeItem, old_centre: tuple[float, float]) -> None:
+        """A node moved (its own links have followed): re-routes the links it blocked and
+        the links near where it was and where it is now."""
+        if not self.active:
+            return
+        old = item_bounds(item.kind).translated(*old_centre)
+        new = item_bounds(item.kind).translated(*item.centre)
+        self._reroute(item, (old, new))
+
+    def node_placed(self, item: NodeItem) -> None:
+        """A node was added, or its name changed width: the links it now blocks re-route."""
+        if self.active:
+            self._reroute(item, (item_bounds(item.kind).translated(*item.centre),))
+
+    def node_removed(self, item: NodeItem) -> None:
+        """A node was taken off the scene: the links bent round it may straighten."""
+        links = self.bent_by.pop(item.node_id, set())
+        if self.active:
+            for link in list(links):
+                if link.scene() is self.scene:
+                    link.adjust()
+
+    def _reroute(self, item: NodeItem, areas: Iterable[QRectF]) -> None:
+        links = set(self.bent_by.get(item.node_id, ()))
+        for area in areas:
+            for other in self.scene.items(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
+                if isinstance(other, LinkItem):
+                    links.add(other)
+        for link in links:
+            if link.source is not item and link.target is not item and \
+                    link.scene() is self.scene:
+                link.adjust()
+
+    def forget(self, link: LinkItem) -> None:
+        """A link was removed."""
+        self._record(link, frozenset())
+
+    def clear(self) -> None:
+        self.bent_by.clear()
+        self._blockers.clear()
