@@ -40,6 +40,7 @@ ICONS = {
     "zoom_fit": "mdi6.fit-to-screen-outline",
     "auto_layout": "mdi6.sitemap-outline",
     "simulate": "mdi6.play-circle-outline",
+    "pause": "mdi6.pause-circle-outline",
 }
 ICON_ONLY = {"undo", "redo", "cut", "copy", "paste", "duplicate", "delete", "zoom_in",
              "zoom_out"}
@@ -54,7 +55,7 @@ def action_icon(key: str) -> QIcon:
     os.environ.setdefault("QT_API", "pyside6")  # QtAwesome's binding layer: use ours
     import qtawesome
 
-    colour = "#1e66f5" if key == "simulate" else TEXT
+    colour = "#1e66f5" if key in ("simulate", "pause") else TEXT
     return qtawesome.icon(name, color=colour, color_disabled=DISABLED,
                           color_active=colour, color_selected=TEXT_MUTED)
 
@@ -87,7 +88,24 @@ class MainToolbar(QToolBar):
                 action.setPriority(QAction.Priority.LowPriority)
             action.setToolTip(_tooltip(action))
             self.addAction(action)
+        run = actions.get("sim_run")
+        if run is not None:
+            self._follow_run(actions["simulate"], run)
         window.installEventFilter(self)
+
+    def _follow_run(self, simulate: QAction, run: QAction) -> None:
+        """The Simulate button says what pressing it does now: Simulate, Pause, Continue
+        or Run Again, as the Simulation panel's Run button does, with a pause icon while
+        a run plays."""
+        play, pause = action_icon("simulate"), action_icon("pause")
+
+        def follow() -> None:
+            text = run.text().replace("&", "")
+            simulate.setText("Simulate" if text == "Run" else text)
+            simulate.setIcon(pause if text == "Pause" else play)
+
+        run.changed.connect(follow)
+        follow()
 
     def compact(self) -> bool:
         return self.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly

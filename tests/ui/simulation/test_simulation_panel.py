@@ -173,11 +173,16 @@ def test_opening_another_workspace_ends_the_run(qtbot, window: MainWindow,
 
 def test_simulate_toolbar_action_shows_the_panel_and_runs(qtbot, window: MainWindow) -> None:
     dock = window.docks["simulation"]
-    window.toolbar_actions["simulate"].trigger()
+    simulate = window.toolbar_actions["simulate"]
+    assert simulate.text() == "Simulate"
+    simulate.trigger()
     assert dock.isVisible()
     assert window.simulation_panel.runner.running
-    window.toolbar_actions["simulate"].trigger()  # again: pause
+    assert simulate.text() == "Pause"  # the button says what pressing it does now
+    qtbot.waitUntil(lambda: window.simulation_panel.runner.simulation.processed > 0)
+    simulate.trigger()  # again: pause
     assert not window.simulation_panel.runner.running
+    assert simulate.text() == "Continue"
     QApplication.processEvents()
 
 
