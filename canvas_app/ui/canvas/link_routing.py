@@ -5,9 +5,10 @@ of another node: then it bends, a quadratic curve whose control point lies off t
 way, on the side that needs less bend, just far enough to clear the nodes it goes round
 (worked out from where they lie along the way, then checked by sampling the curve).
 
-The router also keeps, for every node, the links bent because of it, so that when a node
-moves, is renamed, added or removed, the links it now blocks or no longer blocks re-route
-(found through the scene's BSP index, never by looping over every node).
+The router also keeps, for every node, the links bent because of it (``bent_by``), so that
+when a node moves, is renamed, added or removed, the links it no longer blocks re-route;
+the links it now blocks are found through the scene's BSP index near its new place (never
+by looping over every node or link) and re-route too.
 
 Campaigns of more than ``max_nodes`` nodes (the scene passes the size at which it starts to
 show the overview, 400) are not routed: links there stay straight (back arcs aside), so a
@@ -21,6 +22,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainterPath, QPainterPathStroker
 
 from .link_item import LinkItem
 from .node_item import NodeItem, body_rect, edge_point, item_bounds, name_rect
@@ -83,12 +85,22 @@ def quad_points(x1: float, y1: float, cx: float, cy: float, x2: float, y2: float
     return out
 
 
-def polyline_hits(points: list[tuple[float, float]], boxes: Iterable[Box]) -> bool:
+Piece = tuple[float, float, float, float, float, float, float, float]  # ends, then bounds
+
+
+def pieces(points: list[tuple[float, float]]) -> list[Piece]:
+    """The straight pieces between the points, each with its bounds (left, right, top,
+    bottom) for a quick reject."""
+    return [(x1, y1, x2, y2, min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2))
+            for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False)]
+
+
+def pieces_hit(line: list[Piece], boxes: Iterable[Box]) -> bool:
+    """Whether the line made of these pieces meets any of the boxes."""
     for box in boxes:
         left, top, right, bottom = box
-        for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
-            if (max(x1, x2) < left or min(x1, x2) > right or max(y1, y2) < top
-                    or min(y1, y2) > bottom):
+        for x1, y1, x2, y2, low_x, high_x, low_y, high_y in line:
+            if high_x < left or low_x > right or high_y < top or low_y > bottom:
                 continue
             if segment_hits_box(x1, y1, x2, y2, box):
                 return True
@@ -99,11 +111,11 @@ def grown(box: Box, by: float) -> Box:
     return box[0] - by, box[1] - by, box[2] + by, box[3] + by
 
 
-def bow_to_clear(sx: float, sy: float, tx: float, ty: float, boxes: Iterable[Box],
-                 side: int) -> float:
+def bows_to_clear(sx: float, sy: float, tx: float, ty: float,
+                  boxes: Iterable[Box]) -> dict[int, float]:
     """How far off the middle of the straight way (sx, sy)-(tx, ty) the control point must
-    lie, on ``side`` (+1: the left of the way, screen coordinates; -1: the right), for the
-    curve to pass CLEARANCE from every box.
+    lie, on each side (+1: the left of the way, in screen coordinates; -1: the right), for
+    the curve to pass CLEARANCE from every box.
 
     With the control point over the middle, a quadratic curve at the share s of the way
     stands 2 s (1 - s) times the bow off it; a box is cleared when the curve stands beyond
@@ -111,20 +123,30 @@ def bow_to_clear(sx: float, sy: float, tx: float, ty: float, boxes: Iterable[Box
     dx, dy = tx - sx, ty - sy
     length = math.hypot(dx, dy)
     ux, uy = dx / length, dy / length
-    nx, ny = -uy * side, ux * side
-    need = 0.0
+    left_need = right_need = 0.0
     for left, top, right, bottom in boxes:
         along, off = [], []
         for x, y in ((left, top), (right, top), (left, bottom), (right, bottom)):
             along.append(((x - sx) * ux + (y - sy) * uy) / length)
-            off.append((x - sx) * nx + (y - sy) * ny)
+            off.append((y - sy) * ux - (x - sx) * uy)  # towards the left of the way
         a0, a1 = max(min(along), 0.0), min(max(along), 1.0)
-        height = max(off) + CLEARANCE
-        if a0 >= a1 or height <= 0:  # beside the way's ends, or on the other side
+        if a0 >= a1:  # beside the way's ends
             continue
         s = a0 if abs(a0 - 0.5) > abs(a1 - 0.5) else a1
-        need = max(need, height / (2 * max(s * (1 - s), 0.01)))
-    return need
+        lift = 2 * max(s * (1 - s), 0.01)
+        height = max(off) + CLEARANCE  # to pass on its left; <= 0: it lies to the right
+        if height > 0:
+            left_need = max(left_need, height / lift)
+        height = CLEARANCE - min(off)
+        if height > 0:
+            right_need = max(right_need, height / lift)
+    return {1: left_need, -1: right_need}
+
+
+def bow_to_clear(sx: float, sy: float, tx: float, ty: float, boxes: Iterable[Box],
+                 side: int) -> float:
+    """``bows_to_clear`` for one side."""
+    return bows_to_clear(sx, sy, tx, ty, boxes)[side]
 
 
 class LinkRouter:
@@ -138,6 +160,8 @@ class LinkRouter:
         self.max_nodes = max_nodes
         self.bent_by: dict[str, set[LinkItem]] = {}
         self._blockers: dict[LinkItem, frozenset[str]] = {}
+        self._band = QPainterPathStroker()
+        self._band.setWidth(2 * TOUCH)
 
     @property
     def active(self) -> bool:
@@ -154,7 +178,8 @@ class LinkRouter:
         source, target = link.source, link.target
         (sx, sy), (tx, ty) = source.centre, target.centre
         length = math.hypot(tx - sx, ty - sy)
-        first = self._hits(link, preferred)
+        boxes_of: dict[NodeItem, tuple[Box, Box]] = {}  # asked once per node and route
+        first = self._hits(link, preferred, boxes_of)
         if not first or length < 1.0:
             self._record(link, frozenset())
             return preferred
@@ -166,8 +191,7 @@ class LinkRouter:
             offset = (preferred.x() - mx) * nx + (preferred.y() - my) * ny
             floor, preferred_side = max(abs(offset), MIN_BOW), 1 if offset >= 0 else -1
         cap = max(length * MAX_BOW_RATIO, MAX_BOW_FLOOR, floor)
-        known: dict[NodeItem, tuple[Box, ...]] = {}
-        self._learn(known, first)
+        known = {item: boxes_of[item] for item in first}
         blockers = {item.node_id for item in first}
         best, best_score = preferred, (len(first), 0.0)
         growth = {1: 1.0, -1: 1.0}
@@ -175,8 +199,9 @@ class LinkRouter:
         for _ in range(ROUNDS):
             boxes = [box for item_boxes in known.values() for box in item_boxes]
             options = []
+            needs = bows_to_clear(sx, sy, tx, ty, boxes)
             for side in (1, -1):
-                bow = max(bow_to_clear(sx, sy, tx, ty, boxes, side), floor) * growth[side]
+                bow = max(needs[side], floor) * growth[side]
                 options.append((min(bow, cap), side != preferred_side, side))
             options.sort()
             for bow, _, side in options:
@@ -184,7 +209,7 @@ class LinkRouter:
                     continue
                 tried.add((side, round(bow)))
                 control = QPointF(mx + nx * side * bow, my + ny * side * bow)
-                hits = self._hits(link, control)
+                hits = self._hits(link, control, boxes_of)
                 if not hits:
                     self._record(link, frozenset(blockers))
                     return control
@@ -194,18 +219,18 @@ class LinkRouter:
                 if all(item in known for item in hits):
                     growth[side] *= GROWTH  # it underestimated: bend further
                 else:
-                    self._learn(known, hits)
+                    known.update((item, boxes_of[item]) for item in hits)
         self._record(link, frozenset(blockers))
         return best
 
-    def _learn(self, known: dict[NodeItem, tuple[Box, ...]], items: list[NodeItem]) -> None:
-        for item in items:
-            if item not in known:
-                known[item] = node_boxes(item)
-
-    def _hits(self, link: LinkItem, control: QPointF | None) -> list[NodeItem]:
+    def _hits(self, link: LinkItem, control: QPointF | None,
+              boxes_of: dict[NodeItem, tuple[Box, Box]]) -> list[NodeItem]:
         """The nodes other than its ends whose body or name the link's way runs through,
-        drawn from edge to edge aiming at ``control`` (straight when None)."""
+        drawn from edge to edge aiming at ``control`` (straight when None).
+
+        The scene's index finds the nodes whose bounds meet a narrow band along the way (in
+        C++: a long link's bounding box would hold most of the campaign); only those are
+        checked against the way, piece by piece."""
         source, target = link.source, link.target
         (sx, sy), (tx, ty) = source.centre, target.centre
         aim_s = (tx, ty) if control is None else (control.x(), control.y())
@@ -216,15 +241,19 @@ class LinkRouter:
             points = [(x1, y1), (x2, y2)]
         else:
             points = quad_points(x1, y1, control.x(), control.y(), x2, y2)
-        xs = [p[0] for p in points]
-        ys = [p[1] for p in points]
-        area = QRectF(min(xs) - TOUCH, min(ys) - TOUCH, max(xs) - min(xs) + 2 * TOUCH,
-                      max(ys) - min(ys) + 2 * TOUCH)
+        way = QPainterPath(QPointF(*points[0]))
+        for x, y in points[1:]:
+            way.lineTo(x, y)
         hits = []
-        for item in self.scene.items(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
+        line = pieces(points)
+        for item in self.scene.items(self._band.createStroke(way),
+                                     Qt.ItemSelectionMode.IntersectsItemBoundingRect):
             if not isinstance(item, NodeItem) or item is source or item is target:
                 continue
-            if polyline_hits(points, (grown(box, TOUCH) for box in node_boxes(item))):
+            boxes = boxes_of.get(item)
+            if boxes is None:
+                boxes = boxes_of[item] = node_boxes(item)
+            if pieces_hit(line, (grown(box, TOUCH) for box in boxes)):
                 hits.append(item)
         return hits
 
@@ -246,19 +275,17 @@ class LinkRouter:
             self._blockers.pop(link, None)
 
     # -- following the nodes -------------------------------------------------------------
-    def node_moved(self, item: NodeItem, old_centre: tuple[float, float]) -> None:
-        """A node moved (its own links have followed): re-routes the links it blocked and
-        the links near where it was and where it is now."""
-        if not self.active:
-            return
-        old = item_bounds(item.kind).translated(*old_centre)
-        new = item_bounds(item.kind).translated(*item.centre)
-        self._reroute(item, (old, new))
+    def node_moved(self, item: NodeItem) -> None:
+        """A node moved (its own links have followed): re-routes the links it blocked where
+        it was and the links it blocks where it is now."""
+        if self.active:
+            self._reroute(item)
 
     def node_placed(self, item: NodeItem) -> None:
-        """A node was added, or its name changed width: the links it now blocks re-route."""
+        """A node was added, or its name changed width: the links it blocked re-route (it
+        may no longer be in their way) and so do the links it now blocks."""
         if self.active:
-            self._reroute(item, (item_bounds(item.kind).translated(*item.centre),))
+            self._reroute(item)
 
     def node_removed(self, item: NodeItem) -> None:
         """A node was taken off the scene: the links bent round it may straighten."""
@@ -268,11 +295,19 @@ class LinkRouter:
                 if link.scene() is self.scene:
                     link.adjust()
 
-    def _reroute(self, item: NodeItem, areas: Iterable[QRectF]) -> None:
+    def _reroute(self, item: NodeItem) -> None:
+        """Adjusts the links ``bent_by`` the node (where it was, it blocked them: they may
+        straighten or bend less) and the links near the node now (found through the index)
+        whose drawn way meets its body or name. A link the node did not block before is not
+        changed by where it was: its way was chosen without meeting it."""
         links = set(self.bent_by.get(item.node_id, ()))
-        for area in areas:
-            for other in self.scene.items(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
-                if isinstance(other, LinkItem):
+        boxes = [QRectF(QPointF(left, top), QPointF(right, bottom)).adjusted(
+            -TOUCH, -TOUCH, TOUCH, TOUCH) for left, top, right, bottom in node_boxes(item)]
+        area = item_bounds(item.kind).translated(*item.centre)
+        for other in self.scene.items(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
+            if isinstance(other, LinkItem) and other not in links:
+                shape = other.shape()  # a band along its way, cached by the link
+                if any(shape.intersects(box) for box in boxes):
                     links.add(other)
         for link in links:
             if link.source is not item and link.target is not item and \

@@ -191,9 +191,8 @@ class CampaignScene(QGraphicsScene):
         if name == ev.NODE_MOVED and event.node_id in self.nodes:
             node = campaign.node(event.node_id)
             item = self.nodes[event.node_id]
-            old_centre = item.centre
             item.move_to(node.x, node.y)
-            self.router.node_moved(item, old_centre)
+            self.router.node_moved(item)
             self._grow_scene_rect(node)
             self.overview.invalidate()
             return
