@@ -1,21 +1,23 @@
 """The main window's toolbar: icons for every action, words for the main ones.
 
-Icons are Material Design Icons drawn by QtAwesome. The frequent edit and zoom actions
-show their icon only (their tooltips give the name and the key); the others show a word
-beside it. When the window is too narrow for that, every button shows its icon only, so no
-action drops into the overflow menu; widening the window brings the words back.
+Icons are Material Design Icons, kept as small SVG files (resources/icons/toolbar, made by
+tools/make_toolbar_icons.py: loading the icon font at start-up cost half a second). The
+frequent edit and zoom actions show their icon only (their tooltips give the name and the
+key); the others show a word beside it. When the window is too narrow for that, every
+button shows its icon only, so no action drops into the overflow menu; widening the window
+brings the words back.
 """
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
-from .theme import TEXT, TEXT_MUTED
+from .theme import ICONS as ICON_FOLDER
+from .theme import TEXT
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -42,22 +44,21 @@ ICONS = {
     "simulate": "mdi6.play-circle-outline",
     "pause": "mdi6.pause-circle-outline",
 }
+TOOLBAR_ICONS = ICON_FOLDER / "toolbar"
 ICON_ONLY = {"undo", "redo", "cut", "copy", "paste", "duplicate", "delete", "zoom_in",
              "zoom_out"}
-DISABLED = "#b6bec8"
+SIMULATE_BLUE = "#1e66f5"
+
+
+def icon_colour(key: str) -> str:
+    return SIMULATE_BLUE if key in ("simulate", "pause") else TEXT
 
 
 def action_icon(key: str) -> QIcon:
-    """The icon of the action ``key`` (a null icon for an action without one)."""
-    name = ICONS.get(key)
-    if name is None:
-        return QIcon()
-    os.environ.setdefault("QT_API", "pyside6")  # QtAwesome's binding layer: use ours
-    import qtawesome
-
-    colour = "#1e66f5" if key in ("simulate", "pause") else TEXT
-    return qtawesome.icon(name, color=colour, color_disabled=DISABLED,
-                          color_active=colour, color_selected=TEXT_MUTED)
+    """The icon of the action ``key`` (a null icon for an action without one); Qt greys
+    it for a disabled action."""
+    path = TOOLBAR_ICONS / f"{key}.svg"
+    return QIcon(str(path)) if key in ICONS and path.exists() else QIcon()
 
 
 def _tooltip(action: QAction) -> str:
