@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.lint_panel.finding_activated.connect(self.reveal_node)
         self.lint_panel.workspace_finding_activated.connect(self.show_status)
         self.files.refresh_recent_menu()
-        self.resize(1280, 800)
+        self._fit_first_size()
         self.resizeDocks([self.docks["palette"], self.docks["campaigns"]], [190, 400],
                          Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["lint"]], [120], Qt.Orientation.Vertical)
@@ -105,6 +105,21 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.show_status("Drag a goal from the palette onto the canvas; double-click a name "
                          "to rename it, double-click a goal to view and edit it.")
+
+    def _fit_first_size(self) -> None:
+        """1280 x 800, or less on a smaller screen: a first window never reaches past the
+        screen's edges (a saved layout, restored after, wins)."""
+        width, height = 1280, 800
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width = min(width, int(room.width() * 0.95))
+            height = min(height, int(room.height() * 0.92))
+            self.resize(width, height)
+            self.move(room.left() + (room.width() - self.width()) // 2,
+                      room.top() + (room.height() - self.height()) // 2)
+        else:
+            self.resize(width, height)
 
     def _dock(self, title: str, name: str, widget: QWidget,
               area: Qt.DockWidgetArea) -> QDockWidget:

@@ -207,3 +207,17 @@ def test_toolbar_has_icons_words_for_the_main_actions_and_never_overflows(
 
     window.resize(1280, 800)  # and the words come back
     qtbot.waitUntil(lambda: bar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+
+
+def test_a_first_window_fits_a_small_screen(qtbot, sample_file: Path, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from canvas_app.app import build_main_window
+
+    settings = QSettings(str(tmp_path / "fresh.ini"), QSettings.Format.IniFormat)
+    window = build_main_window(str(sample_file), settings=settings,
+                               recovery_dir=tmp_path / "recovery", offer_recovery=False)
+    qtbot.addWidget(window)
+    room = window.screen().availableGeometry()  # offscreen: 800 x 800, under 1280 x 800
+    assert window.width() <= room.width() and window.height() <= room.height()
+    assert room.contains(window.frameGeometry().topLeft())
