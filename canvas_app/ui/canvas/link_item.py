@@ -129,6 +129,10 @@ class LinkItem(QGraphicsRectItem):
     def is_arc(self) -> bool:
         return self._control is not None
 
+    def control(self) -> QPointF | None:
+        """The control point of the link's curve (scene coordinates), None when straight."""
+        return None if self._control is None else QPointF(self._control)
+
     def path(self) -> QPainterPath:
         """The link's way from edge to edge: a straight line, or the curve of a link back or
         of one going round other nodes."""

@@ -204,3 +204,70 @@ def test_bow_to_clear_takes_the_side_with_less_bend() -> None:
     assert 2 * s * (1 - s) * below == pytest.approx(10.0 + CLEARANCE)
     # a box wholly on the other side asks for no bend
     assert bow_to_clear(0.0, 0.0, 480.0, 0.0, [(200.0, 20.0, 280.0, 50.0)], -1) == 0.0
+
+
+def routes(window: MainWindow) -> dict[tuple[str, str], tuple[float, float] | None]:
+    out = {}
+    for key, link in window.scene.links.items():
+        control = link.control()
+        out[key] = None if control is None else (round(control.x(), 1), round(control.y(), 1))
+    return out
+
+
+def assert_routes_current(window: MainWindow) -> None:
+    """Every link is routed as it would be if worked out afresh from where the nodes are
+    now: no edit left a link on an old way."""
+    kept = routes(window)
+    for link in window.scene.links.values():
+        link.adjust()
+    assert routes(window) == kept
+
+
+def test_routes_stay_current_through_layout_paste_moves_renames_and_undo(
+        window: MainWindow) -> None:
+    show(window, CHECKUP)
+    controller = window.controller
+    ids = ["subscribed", "onboarding", "visit-booked", "visit-follow-up"]
+    kinds = ["sequence", "tag_goal", "purchase_goal"]
+    for i in range(8):
+        ids.append(controller.add_node(CHECKUP, kinds[i % 3], 240 * (i % 4), 180 * (1 + i // 4)))
+    for a, b in [(0, 9), (1, 11), (4, 7), (0, 2), (5, 10), (8, 3), (4, 11), (1, 8)]:
+        assert controller.link(CHECKUP, ids[a], ids[b])
+    assert any(link.is_arc() for link in window.scene.links.values())
+    assert_routes_current(window)
+    controller.move_nodes(CHECKUP, {ids[5]: (360.0, 100.0), ids[6]: (600.0, 260.0)})
+    assert_routes_current(window)
+    copies = controller.paste_data(CHECKUP, controller.copy_data(CHECKUP, ids[4:7]),
+                                   offset=(120.0, 90.0))
+    assert len(copies) == 3
+    assert_routes_current(window)
+    controller.rename_node(CHECKUP, ids[9], "A much longer name that wraps onto two lines")
+    assert_routes_current(window)
+    controller.auto_layout(CHECKUP)
+    assert_routes_current(window)
+    drag = controller.new_drag_id()
+    for step in range(6):
+        controller.move_nodes(CHECKUP, {ids[2]: (100.0 + 60 * step, 90.0 * step)}, drag)
+        assert_routes_current(window)
+    for _ in range(4):
+        controller.undo_stack.undo()
+        assert_routes_current(window)
+    for _ in range(4):
+        controller.undo_stack.redo()
+        assert_routes_current(window)
+    controller.delete(CHECKUP, [ids[1], ids[6]])
+    assert_routes_current(window)
+    controller.undo_stack.undo()
+    assert_routes_current(window)
+
+
+def test_a_link_that_cannot_clear_keeps_the_least_bad_way(window: MainWindow) -> None:
+    show(window, SHOCK)
+    # a node right on the source: every way out of it runs through that node
+    window.controller.move_nodes(SHOCK, {"bought-shock": (40.0, 0.0)})
+    assert window.controller.link(SHOCK, "nurture", "post-purchase")
+    link = link_item(window, "nurture", "post-purchase")
+    blocker = window.scene.nodes["bought-shock"]
+    assert runs_through(link.path(), blocker)  # it could not clear, and it came back
+    others = [n for n in window.scene.nodes.values() if n not in (link.source, link.target)]
+    assert sum(runs_through(link.path(), n) for n in others) == 1
