@@ -26,6 +26,8 @@ GESTURES = (
     ("Canvas", "Drag on empty canvas; Ctrl+click", "Select several nodes"),
     ("Canvas", "Tab, Shift+Tab", "Select the next or previous node (past the last one, the "
      "focus moves on)"),
+    ("Canvas", "Ctrl+Tab, Ctrl+Shift+Tab", "Add the next or previous node to the selection"),
+    ("Canvas", "Menu key, Shift+F10", "The selected node's menu (the canvas's with none)"),
     ("Canvas", "Arrow keys", "Move the selected nodes by one grid step"),
 )
 

@@ -80,8 +80,9 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     a["view_edit"] = _action(w, "&View and Edit…", w.edit_selected,
                              [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)],
                              "Open the selected node's settings", canvas=True)
-    a["link"] = _action(w, "&Link Selected", w.link_selected, "Ctrl+L",
-                        "Link the first selected node to the second", canvas=True)
+    a["link"] = _action(w, "&Link…", w.link_selected, "Ctrl+L",
+                        "Link the selected node to another (a menu lists them), or the two "
+                        "selected nodes from left to right", canvas=True)
 
     for number, spec in enumerate(node_kinds().values(), start=1):
         action = _action(w, f"Add {spec.label}", lambda k=spec.kind: w.place_node(k),

@@ -69,6 +69,7 @@ class CanvasView(QGraphicsView):
         self.context_actions: dict[str, list[object]] = {"node": [], "link": [], "canvas": []}
         self.context_menu: QMenu | None = None
         self.context_pos: QPointF | None = None  # scene point of an open canvas menu
+        self._reached: str | None = None  # the node Tab or Ctrl+Tab last went to
         self._pan_start: QPoint | None = None
         self._space_down = False
         self._minor_pen = QPen(QColor(theme.GRID_MINOR), 0)
@@ -240,7 +241,8 @@ class CanvasView(QGraphicsView):
         kind = bytes(event.mimeData().data(KIND_MIME_TYPE).data()).decode("utf-8")
         pos = self.mapToScene(event.position().toPoint())
         x, y = scene.snap(pos.x(), pos.y())
-        node_id = scene.controller.add_node(scene.campaign_id, kind, x, y)
+        # Dropped onto another node: the nearest free spot, not stacked on top of it.
+        node_id = scene.controller.add_node(scene.campaign_id, kind, x, y, find_free_spot=True)
         scene.select_nodes([node_id])
         event.acceptProposedAction()
         self.setFocus()
@@ -281,6 +283,11 @@ class CanvasView(QGraphicsView):
         super().mouseReleaseEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if ctrl and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) \
+                and self.step_through_nodes(event.key() == Qt.Key.Key_Tab, extend=True):
+            event.accept()
+            return
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space_down = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
@@ -305,23 +312,41 @@ class CanvasView(QGraphicsView):
         """Tab selects the next node in reading order (rows, then left to right) and
         brings it into view; Shift+Tab the previous one. Past the last (or first) node the
         focus moves on as usual, so the keyboard is never trapped in the canvas."""
+        if self.hasFocus() and self.step_through_nodes(next):
+            return True
         scene = self.canvas()
-        if scene is not None and self.hasFocus() and scene.nodes and self.name_editor is None:
-            order = sorted(scene.nodes.values(),
-                           key=lambda item: (round(item.centre[1] / 90), item.centre[0]))
-            ids = [item.node_id for item in order]
-            selected = scene.selected_node_ids()
-            if len(selected) == 1 and selected[0] in ids:
-                index = ids.index(selected[0]) + (1 if next else -1)
-            else:
-                index = 0 if next else len(ids) - 1
-            if 0 <= index < len(ids):
-                scene.select_nodes([ids[index]])
-                self.ensureVisible(scene.nodes[ids[index]], 40, 40)
-                self.node_reached.emit(ids[index])
-                return True
+        if scene is not None and self.hasFocus() and self.name_editor is None:
             scene.clearSelection()
         return super().focusNextPrevChild(next)
+
+    def step_through_nodes(self, forward: bool, extend: bool = False) -> bool:
+        """Selects the next (or previous) node in reading order after the one last reached
+        and brings it into view; with ``extend`` (Ctrl+Tab), adds it to the selection, so
+        the keyboard can select several nodes (to link two, move or copy them). False past
+        the last or first node."""
+        scene = self.canvas()
+        if scene is None or not scene.nodes or self.name_editor is not None:
+            return False
+        order = sorted(scene.nodes.values(),
+                       key=lambda item: (round(item.centre[1] / 90), item.centre[0]))
+        ids = [item.node_id for item in order]
+        selected = scene.selected_node_ids()
+        current = self._reached if self._reached in selected else (
+            selected[0] if len(selected) == 1 else None)
+        if current in ids:
+            index = ids.index(current) + (1 if forward else -1)
+        else:
+            index = 0 if forward else len(ids) - 1
+        if extend:  # past the end, go round: Ctrl+Tab never leaves the canvas
+            index %= len(ids)
+        if not 0 <= index < len(ids):
+            return False
+        node_id = ids[index]
+        scene.select_nodes([*selected, node_id] if extend else [node_id])
+        self._reached = node_id
+        self.ensureVisible(scene.nodes[node_id], 40, 40)
+        self.node_reached.emit(node_id)
+        return True
 
     def _nudge(self, key: int) -> None:
         """Arrow keys move the selected nodes by one grid step."""
@@ -342,6 +367,9 @@ class CanvasView(QGraphicsView):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         scene = self.canvas()
         if scene is None:
+            return
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            self._keyboard_context_menu(scene)
             return
         pos = self.mapToScene(event.pos())
         item = self.itemAt(event.pos())
@@ -364,8 +392,34 @@ class CanvasView(QGraphicsView):
                 menu.addSeparator()
             else:
                 menu.addAction(action)  # type: ignore[arg-type]
+        self._show_menu(menu, event.globalPos())
+
+    def _keyboard_context_menu(self, scene: CampaignScene) -> None:
+        """The Menu key (or Shift+F10): the menu of what is selected, shown at it (the
+        last node reached when several are), or the canvas's menu at the view's middle."""
+        nodes = scene.selected_node_ids()
+        links = [item for item in scene.selectedItems() if item.type() != NODE_TYPE]
+        if nodes:
+            node_id = self._reached if self._reached in nodes else nodes[0]
+            key, anchor = "node", scene.nodes[node_id].sceneBoundingRect().center()
+        elif links:
+            key, anchor = "link", links[0].sceneBoundingRect().center()
+        else:
+            key, anchor = "canvas", self.centre_scene_pos()
+        self.context_pos = anchor if key == "canvas" else None
+        menu = QMenu(self)
+        menu.aboutToHide.connect(self._menu_closing)
+        for action in self.context_actions.get(key, []):
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)  # type: ignore[arg-type]
+        where = self.viewport().mapToGlobal(self.mapFromScene(anchor))
+        self._show_menu(menu, where)
+
+    def _show_menu(self, menu: QMenu, where: QPoint) -> None:
         if not menu.isEmpty():
-            menu.popup(event.globalPos())
+            menu.popup(where)
         self.context_menu = menu
 
     def _menu_closing(self) -> None:

@@ -41,6 +41,15 @@ def test_main_widgets_have_object_names(window: MainWindow) -> None:
         assert window.findChild(object, name) is not None, name
 
 
+def test_a_drop_onto_a_node_lands_beside_it_not_on_top(window: MainWindow) -> None:
+    shock = campaign(window).node("bought-shock")
+    before = set(campaign(window).graph.nodes)
+    drop(window, "tag_goal", view_pos(window, QPointF(shock.x, shock.y)))
+    node = campaign(window).node((set(campaign(window).graph.nodes) - before).pop())
+    others = [n for n in campaign(window).nodes if n.id != node.id]
+    assert not any(abs(n.x - node.x) < 60 and abs(n.y - node.y) < 60 for n in others)
+
+
 def test_drop_from_palette_creates_node_at_drop_position(window: MainWindow) -> None:
     before = set(campaign(window).graph.nodes)
     pos = QPoint(300, 420)

@@ -70,3 +70,73 @@ def test_scrolling_with_the_focus_leaves_no_frame_lines_on_the_canvas(
     columns = {x for x in range(image.width()) for y in (image.height() // 3, image.height() // 2)
                if image.pixelColor(x, y) == blue}
     assert not columns
+
+
+def _focus_canvas(qtbot, window: MainWindow) -> None:
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus, timeout=1000)
+    window.scene.clearSelection()
+
+
+def test_ctrl_tab_adds_nodes_so_two_can_be_linked_by_keyboard(qtbot, window: MainWindow) -> None:
+    campaign = window.controller.campaign(window.current_campaign_id())
+    assert not campaign.has_edge("nurture", "post-purchase")
+    _focus_canvas(qtbot, window)
+    QTest.keyClick(window.view, Qt.Key.Key_Tab)  # Nurture
+    QTest.keyClick(window.view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert sorted(window.scene.selected_node_ids()) == ["bought-shock", "nurture"]
+    QTest.keyClick(window.view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.scene.selected_node_ids()) == 3
+    # Plain Shift+Tab: one node again, the one before the last reached (Post-purchase).
+    QTest.keyClick(window.view, Qt.Key.Key_Backtab)
+    assert window.scene.selected_node_ids() == ["bought-shock"]
+    _focus_canvas(qtbot, window)
+    QTest.keyClick(window.view, Qt.Key.Key_Tab)  # Nurture
+    QTest.keyClick(window.view, Qt.Key.Key_Tab)  # Bought pool shock
+    QTest.keyClick(window.view, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ControlModifier)
+    assert sorted(window.scene.selected_node_ids()) == ["bought-shock", "nurture"]
+
+
+def test_ctrl_l_on_one_node_offers_the_nodes_it_can_link_to(qtbot, window: MainWindow) -> None:
+    campaign = window.controller.campaign(window.current_campaign_id())
+    _focus_canvas(qtbot, window)
+    QTest.keyClick(window.view, Qt.Key.Key_Tab)  # Nurture, which links to Bought pool shock
+    window.actions_by_name["link"].trigger()
+    menu = window.link_menu
+    qtbot.waitUntil(menu.isVisible, timeout=2000)
+    names = [a.text() for a in menu.actions()]
+    assert names == ['Link "Nurture" to:', "Post-purchase"]  # not the one it links to
+    menu.actions()[1].trigger()
+    assert campaign.has_edge("nurture", "post-purchase")
+    menu.close()
+
+
+def _menu_key():
+    """What the Menu key sends: a context menu event of the keyboard, at the corner."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+
+    return QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, QPoint(0, 0), QPoint(0, 0),
+                             Qt.KeyboardModifier.NoModifier)
+
+
+def test_menu_key_opens_the_selected_nodes_menu_at_the_node(qtbot, window: MainWindow) -> None:
+    _focus_canvas(qtbot, window)
+    QTest.keyClick(window.view, Qt.Key.Key_Tab)  # Nurture
+    QApplication.sendEvent(window.view, _menu_key())
+    menu = window.view.context_menu
+    qtbot.waitUntil(menu.isVisible, timeout=2000)
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts[0].replace("&", "") == "View and Edit…"
+    node = window.scene.nodes["nurture"]
+    at = window.view.viewport().mapToGlobal(
+        window.view.mapFromScene(node.sceneBoundingRect().center()))
+    assert (menu.pos() - at).manhattanLength() < 40
+    assert window.scene.selected_node_ids() == ["nurture"]  # not changed by the corner
+    menu.close()
+    window.scene.clearSelection()  # nothing selected: the canvas's own menu
+    QApplication.sendEvent(window.view, _menu_key())
+    menu = window.view.context_menu
+    texts = [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
+    assert texts[0].startswith("Add ")
+    menu.close()
