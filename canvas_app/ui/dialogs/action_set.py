@@ -98,7 +98,9 @@ class ActionSetDialog(QDialog):
         self.steps_editor.set_steps(workspace.ecommerce.actions(key))
         layout.addWidget(self.steps_editor, 1)
 
-        self.problem_label = ProblemLabel("Action")
+        # its room stays reserved: a problem appearing (the first "Add action" makes one)
+        # must not push the buttons up, or a second click lands on "Remove"
+        self.problem_label = ProblemLabel("Action", reserve_lines=2)
         layout.addWidget(self.problem_label)
         self.buttons, self.save_button, self.cancel_button = save_cancel_buttons()
         self.buttons.accepted.connect(self._save)
