@@ -35,6 +35,7 @@ class CampaignList(QWidget):
         self.controller: Controller | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._updating = False
+        self._shown: list[str] = []  # campaigns shown, most recent last
         # Asked before deleting a campaign that has nodes or that actions name: given the
         # question, True to delete. Tests replace it.
         self.ask_delete: Callable[[str], bool] = self._ask_delete
@@ -102,9 +103,14 @@ class CampaignList(QWidget):
         elif event.name == ev.CAMPAIGN_REMOVED:
             row = self.ids().index(event.campaign_id) if event.campaign_id in self.ids() else 0
             was_current = self.current_id() == event.campaign_id
-            self._rebuild()
+            # Back to the campaign shown before it (undoing New Campaign returns to where
+            # the user was), else its neighbour in the list.
+            workspace = self.controller.workspace if self.controller is not None else None
+            earlier = next((c for c in reversed(self._shown) if c != event.campaign_id
+                            and workspace is not None and workspace.has_campaign(c)), None)
+            self._rebuild(select=earlier if was_current else None)
             ids = self.ids()
-            if was_current and ids:
+            if was_current and ids and earlier is None:
                 self.select(ids[min(row, len(ids) - 1)])
         elif event.name == ev.CAMPAIGN_CHANGED or event.name == ev.WORKSPACE_RESET:
             self._rebuild()
@@ -126,6 +132,9 @@ class CampaignList(QWidget):
     def _current_item_changed(self, current: QListWidgetItem | None, *_: object) -> None:
         if self._updating:
             return
+        if current is not None:  # the campaigns shown, most recent last, each once
+            shown = str(current.data(ID_ROLE))
+            self._shown = [c for c in self._shown if c != shown][-19:] + [shown]
         self._update_buttons()
         self.current_changed.emit(str(current.data(ID_ROLE)) if current else None)
 

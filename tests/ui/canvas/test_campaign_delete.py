@@ -94,3 +94,17 @@ def test_the_question_box_defaults_to_cancel(window: MainWindow) -> None:
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
     assert box.standardButtons() == (QMessageBox.StandardButton.Yes
                                      | QMessageBox.StandardButton.Cancel)
+
+
+def test_undoing_new_campaign_returns_to_the_campaign_shown_before(window: MainWindow) -> None:
+    window.campaign_list.select("shock-nurture")  # the first of two; the new one is third
+    window.campaign_list.new_campaign()
+    assert window.current_campaign_id() not in ("shock-nurture", "checkup-onboarding")
+    window.session.undo_stack.undo()
+    assert window.current_campaign_id() == "shock-nurture"  # not the new one's neighbour
+    window.campaign_list.select("shock-nurture")
+    window.campaign_list.select("checkup-onboarding")
+    window.campaign_list.new_campaign()
+    window.campaign_list.select("shock-nurture")
+    window.session.undo_stack.undo()  # the new one goes while another is shown: no jump
+    assert window.current_campaign_id() == "shock-nurture"
