@@ -31,6 +31,15 @@ def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(scenario_schema())
 
 
+# Said of a workspace file (.campaign.json) given as the scenario.
+NOT_A_SCENARIO = ("this file is a workspace, not a scenario: choose a .scenario.json file, "
+                  "or make one with New What-If Scenario… (Simulate menu)")
+
+
+def looks_like_workspace(data: dict[str, Any]) -> bool:
+    return "start" not in data and ("campaigns" in data or "catalog" in data)
+
+
 def load_scenario(path: str | os.PathLike[str], workspace: Workspace,
                   source: str | None = None) -> Scenario:
     source = source or str(path)
@@ -40,6 +49,8 @@ def load_scenario(path: str | os.PathLike[str], workspace: Workspace,
 def scenario_from_data(data: Any, workspace: Workspace, source: str = "") -> Scenario:
     if not isinstance(data, dict):
         raise LoadError(source, Problem("", "a scenario file holds a JSON object"))
+    if looks_like_workspace(data):
+        raise LoadError(source, Problem("", NOT_A_SCENARIO))
     error = best_match(_validator().iter_errors(data),
                        key=lambda e: (-len(e.absolute_path), 0))
     if error is not None:

@@ -106,3 +106,23 @@ def test_what_if_sample_loads_and_runs() -> None:
     result = Simulation(ws, scenario, journeys="none", log=False).run()
     assert result.nodes["bought-shock"]["achieved"] > 0
     assert result.nodes["subscribed"]["achieved"] > 0
+
+
+def test_a_workspace_file_given_as_the_scenario_is_called_a_workspace(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """QA: a .campaign.json chosen as the scenario said 'the key "start" is missing'."""
+    from canvas_app.cli import main
+
+    ws = load_workspace(SAMPLE)
+    with pytest.raises(LoadError) as info:
+        load_scenario(SAMPLE, ws)
+    assert str(info.value) == (f"{SAMPLE}: this file is a workspace, not a scenario: choose a "
+                               ".scenario.json file, or make one with New What-If Scenario… "
+                               "(Simulate menu)")
+    # The command line says the same, in one line.
+    assert main(["simulate", str(SAMPLE), "--scenario", str(SAMPLE)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "is a workspace, not a scenario" in err
+    # A scenario that lacks its start is still told so.
+    with pytest.raises(LoadError, match='"start" is missing'):
+        scenario_from_data({"events": []}, ws, "s.json")

@@ -35,6 +35,7 @@ from .panel_results import ResultSaving, readable_clock
 from .runner import (
     DEFAULT_SPEED,
     SPEEDS,
+    NotAScenario,
     ScenarioDoesNotFit,
     SimRunner,
     SimulationError,
@@ -309,7 +310,8 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving):
                                      f"{exc.reason}")
         else:
             self.failed_scenario = path
-            self._show_notice(str(exc), "problem")
+            # A workspace chosen as the scenario: the way out is a scenario made for it.
+            self._show_notice(str(exc), "problem", offer_what_if=isinstance(exc, NotAScenario))
             self.window_.show_status(str(exc))
         self._update_controls()
         self.window_.show_simulation_panel()

@@ -25,6 +25,7 @@ from ...domain.workspace import Workspace
 from ...io import LoadError, workspace_to_data
 from ...io.draft import draft_from_data
 from ...sim import Movement, Scenario, SimResult, Simulation, load_scenario, to_datetime
+from ...sim.scenario_file import NOT_A_SCENARIO
 
 SAMPLES = 240  # points kept over a run's horizon for the chart over time
 TICK_MS = 40
@@ -64,6 +65,10 @@ class ScenarioDoesNotFit(SimulationError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason  # the loader's located line
+
+
+class NotAScenario(SimulationError):
+    """The file chosen as the scenario is a workspace (.campaign.json)."""
 
 
 # The scenario loader's words for a reference to something the workspace lacks, e.g.
@@ -109,6 +114,8 @@ def open_scenario(path: str, workspace: Workspace) -> Scenario:
     except LoadError as exc:
         if names_something_missing(exc.problem):
             raise ScenarioDoesNotFit(str(exc)) from None
+        if exc.problem.message == NOT_A_SCENARIO:
+            raise NotAScenario(str(exc)) from None
         raise SimulationError(str(exc)) from None
     except OSError as exc:
         raise SimulationError(f"{path}: cannot read: {exc.strerror or exc}") from None

@@ -232,3 +232,17 @@ def test_a_small_window_keeps_most_of_its_height_for_the_canvas(qtbot, window: M
     QApplication.processEvents()
     bottom = window.docks["lint"].height()
     assert window.view.height() >= 2 * bottom
+
+
+def test_a_workspace_chosen_as_the_scenario_is_called_a_workspace(qtbot, window: MainWindow,
+                                                                   sample_file: Path) -> None:
+    """QA: opening a .campaign.json as the scenario said 'the key "start" is missing'."""
+    panel = window.simulation_panel
+    panel.ask_scenario = lambda _start: str(sample_file)
+    panel.actions_by_name["open"].trigger()  # Simulate > Open Scenario…
+    assert not panel.runner.loaded
+    text = panel.notice.text()
+    assert text.startswith(f"{sample_file}: this file is a workspace, not a scenario: choose "
+                           "a .scenario.json file, or make one with New What-If Scenario…")
+    assert '"start"' not in text
+    assert panel.what_if_button.isVisible()  # the way out: a scenario made for it
