@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
@@ -84,12 +85,35 @@ class OwnEnterTable(QTableWidget):
             event.accept()
 
 
+class _FollowFocus(QObject):
+    """Scrolls its area to whichever widget inside it gets the focus, however it got it
+    (Tab from outside the area, a mnemonic, a click): Qt does so only for Tab pressed
+    inside the area."""
+
+    def __init__(self, area: QScrollArea) -> None:
+        super().__init__(area)
+        self.area = area
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self.focus_changed)
+
+    def focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        body = self.area.widget()
+        if new is not None and body is not None and body.isAncestorOf(new):
+            self.area.ensureWidgetVisible(new)
+
+
 def scrolling_body(object_name: str, spacing: int = 10) -> tuple[QScrollArea, QVBoxLayout]:
     """A frameless scroll area and the layout of the widget inside it: a dialog's body
     scrolls when the window is smaller than its content (help texts then keep the height
-    their wrapped lines need instead of overlapping the widgets below them)."""
+    their wrapped lines need instead of overlapping the widgets below them).
+
+    The area takes no focus (it was an invisible Tab stop between a dialog's first field
+    and its form); it scrolls to the focused widget instead."""
     area = QScrollArea()
     area.setObjectName(object_name)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    _FollowFocus(area)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
