@@ -6,6 +6,7 @@ recovery live in :mod:`canvas_app.ui.file_actions`.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QRectF, QSettings, Qt
@@ -25,6 +26,7 @@ from .theme import load_icon
 from .window_actions import build_actions, build_menus, build_toolbar
 
 APP_TITLE = "Campaign Canvas"
+STATUS_TIMEOUT_MS = 8000
 SIMULATION_HEIGHT = 340  # the Simulation panel's height when Simulate shows it, at least
 
 
@@ -44,6 +46,7 @@ class MainWindow(QMainWindow):
         self.scene: CampaignScene | None = None
         self.undo_group = QUndoGroup(self)
         self.toolbar_actions: dict[str, QAction] = {}
+        self._status_since = 0.0  # when the status bar's message was shown
 
         self.view = CanvasView(self)
         self.setCentralWidget(self.view)
@@ -153,6 +156,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(session.undo_stack)
         session.undo_stack.cleanChanged.connect(self.update_title)
         session.undo_stack.indexChanged.connect(self.files.edited)
+        session.undo_stack.indexChanged.connect(self._edited)
         # A bound method of the panel, not a lambda: Qt drops the connection when the panel
         # goes, so a stack cleared while the window is torn down calls nothing deleted.
         session.undo_stack.indexChanged.connect(self.simulation_panel.workspace_edited)
@@ -190,7 +194,23 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.session.modified)
 
     def show_status(self, message: str) -> None:
-        self.statusBar().showMessage(message, 8000)
+        """A message in the status bar for 8 s (or until the next edit, which makes an
+        earlier message stale); one too long for the bar ends in "…" and is whole in the
+        bar's tooltip."""
+        bar = self.statusBar()
+        room = bar.width() - self.zoom_label.width() - 40
+        metrics = bar.fontMetrics()
+        shown = metrics.elidedText(message, Qt.TextElideMode.ElideRight, max(room, 200))
+        bar.setToolTip(message if shown != message else "")
+        bar.showMessage(shown, STATUS_TIMEOUT_MS)
+        self._status_since = time.monotonic()
+
+    def _edited(self, _index: int) -> None:
+        """An edit makes a message shown before it stale ("A name cannot be empty" after
+        a good rename); a message that came with this edit stays."""
+        if time.monotonic() - self._status_since > 0.25:
+            self.statusBar().clearMessage()
+            self.statusBar().setToolTip("")
 
     def _announce_node(self, node_id: str) -> None:
         """What a node reached with Tab is, and what the keys do to it."""

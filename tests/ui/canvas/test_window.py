@@ -221,3 +221,28 @@ def test_a_first_window_fits_a_small_screen(qtbot, sample_file: Path, tmp_path: 
     room = window.screen().availableGeometry()  # offscreen: 800 x 800, under 1280 x 800
     assert window.width() <= room.width() and window.height() <= room.height()
     assert room.contains(window.frameGeometry().topLeft())
+
+
+def test_a_status_message_goes_stale_with_the_next_edit(qtbot, window: MainWindow) -> None:
+    import time as _time
+
+    bar = window.statusBar()
+    window.show_status("A campaign name cannot be empty.")
+    window._status_since = _time.monotonic() - 1  # shown a second ago
+    window.controller.rename_node(window.current_campaign_id(), "nurture", "Welcome")
+    assert bar.currentMessage() == ""
+    # A message that comes with an edit stays.
+    window.controller.rename_node(window.current_campaign_id(), "nurture", "  ")
+    assert "cannot be empty" in bar.currentMessage()
+
+
+def test_a_long_status_message_is_shortened_and_whole_in_the_tooltip(window: MainWindow) -> None:
+    long = "Simulation finished: " + ", ".join(f"{i} contacts in step {i}" for i in range(40))
+    window.show_status(long)
+    bar = window.statusBar()
+    shown = bar.currentMessage()
+    assert shown.endswith("…") and len(shown) < len(long)
+    assert bar.fontMetrics().horizontalAdvance(shown) < bar.width() - window.zoom_label.width()
+    assert bar.toolTip() == long
+    window.show_status("Short")
+    assert bar.currentMessage() == "Short" and bar.toolTip() == ""
