@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -250,6 +251,27 @@ class StepForm(QWidget):
         warning = step_warning(self.step, datetime.now(UTC)) if self.step else ""
         self.warning_label.setText(warning)
         self.form.setRowVisible(self.warning_label, bool(warning))
+
+    def main_field(self) -> QWidget:
+        """The field a new step of the current kind is typed into: its first field (the
+        subject of an email, the amount of a delay, ...), or the kind for a kind without
+        fields."""
+        needed = self.kinds.get(self.kind_combo.currentData(), ("", ()))[1]
+        if not needed:
+            return self.kind_combo
+        widget = self._rows[needed[0]]
+        return widget.amount if isinstance(widget, DurationEdit) else widget
+
+    def focus_main_field(self) -> None:
+        """Gives the main field the focus with its text selected, so typing replaces it."""
+        widget = self.main_field()
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(widget, QDateTimeEdit):
+            widget.setSelectedSection(widget.sectionAt(0))
+        elif isinstance(widget, QLineEdit | QAbstractSpinBox):
+            widget.selectAll()
+        elif isinstance(widget, QComboBox) and widget.lineEdit() is not None:
+            widget.lineEdit().selectAll()
 
     # -- writing back -------------------------------------------------------------------
     def _kind_changed(self) -> None:

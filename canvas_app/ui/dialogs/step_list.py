@@ -144,7 +144,7 @@ class StepListEditor(QWidget):
         self.list.setCurrentRow(row)
         self._renumber()
         self.changed.emit()
-        self.form.kind_combo.setFocus()
+        self.form.focus_main_field()  # typing goes into the new step, not the kind's list
 
     def remove(self) -> None:
         row = self.list.currentRow()

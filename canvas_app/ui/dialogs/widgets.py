@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
@@ -98,6 +99,8 @@ class _FollowFocus(QObject):
             app.focusChanged.connect(self.focus_changed)
 
     def focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if not shiboken6.isValid(self.area):  # the focus moves while the area is deleted
+            return
         body = self.area.widget()
         if new is not None and body is not None and body.isAncestorOf(new):
             self.area.ensureWidgetVisible(new)

@@ -3,6 +3,8 @@ form's controls in reading order, then the buttons, with no invisible stop betwe
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QScrollArea
@@ -88,3 +90,52 @@ def test_the_form_scrolls_to_the_focused_widget(qtbot, workspace, undo_stack, ca
     viewport = area.viewport()
     shown = QRect(widget.mapTo(viewport, widget.rect().topLeft()), widget.size())
     assert viewport.rect().contains(shown), (shown, viewport.rect())
+
+
+# kind -> (what is typed right after "Add step", the step's field it must reach, its value)
+TYPED = {
+    "email": ("Welcome aboard", "subject", "Welcome aboard"),
+    "delay": ("3", "duration", timedelta(days=3)),
+    "apply_tag": ("VIP", "tag", "VIP"),
+    "remove_tag": ("Lead", "tag", "Lead"),
+    "notify_team": ("Call them", "message", "Call them"),
+    "set_contact_type": ("partner", "contact_type", "partner"),
+}
+
+
+@pytest.mark.parametrize("kind", [*TYPED, "wait_until"])
+def test_after_add_step_typing_goes_into_the_new_step(qtbot, workspace, undo_stack, kind):
+    """QA 7: after "Add step" the focus was on the Kind list, so a typed subject went into
+    its type-ahead (and could change the kind)."""
+    dialog = open_editor(qtbot, workspace, undo_stack, "shock-nurture", "nurture")
+    editor = dialog.steps_editor
+    editor.add_kind_combo.setCurrentIndex(editor.add_kind_combo.findData(kind))
+    editor.add_button.setFocus()
+    qtbot.keyClick(editor.add_button, Qt.Key.Key_Space)  # press "Add step" by keyboard
+    row = editor.list.currentRow()
+    field = dialog.focusWidget()
+    assert field is not editor.form.kind_combo
+    if kind == "wait_until":
+        assert field is editor.form.until_edit
+        qtbot.keyClicks(field, "2031")  # the year is selected: typing replaces it
+        assert editor.steps()[row].until.year == 2031
+    else:
+        text, name, value = TYPED[kind]
+        qtbot.keyClicks(field, text)
+        assert getattr(editor.steps()[row], name) == value
+    assert editor.steps()[row].kind == kind
+
+
+def test_after_add_action_the_campaign_choice_has_the_focus(qtbot):
+    from canvas_app.domain.workspace import Workspace
+    from canvas_app.ui.dialogs.action_set import ActionSetDialog
+
+    dialog = ActionSetDialog(Workspace(), "on_login")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    editor = dialog.steps_editor
+    editor.add_kind_combo.setCurrentIndex(editor.add_kind_combo.findData("add_to_campaign"))
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.focusWidget() is editor.form.campaign_combo
