@@ -461,8 +461,39 @@ class FileActions(QObject):
         for number, source in enumerate(self.recent(), 1):
             action = menu.addAction(recent_label(number, source))
             action.setToolTip(safe_source(source))
-            action.triggered.connect(lambda _c=False, s=source: self.open_source(s))
+            action.triggered.connect(lambda _c=False, s=source: self.open_recent(s))
+        if self.recent():
+            menu.addSeparator()
+            menu.addAction("&Clear List", self.clear_recent)
         menu.setEnabled(bool(self.recent()))
+
+    def open_recent(self, source: str) -> bool:
+        """Opens a recent file; one that no longer exists leaves the list, and says so."""
+        path = local_path(source)
+        if path is not None and not path.exists():
+            self.forget_recent(source)
+            self.show_error(f"{path} no longer exists (moved, renamed or deleted?), so it is "
+                            "taken off Open Recent. Use File > Open… to find it.")
+            return False
+        return self.open_source(source)
+
+    def forget_recent(self, source: str) -> None:
+        self.window.settings.setValue("recentFiles", [s for s in self.recent() if s != source])
+        self.refresh_recent_menu()
+
+    def clear_recent(self) -> None:
+        self.window.settings.setValue("recentFiles", [])
+        self.refresh_recent_menu()
+
+
+def local_path(source: str) -> Path | None:
+    """The file a source names, or None for a database server's URL."""
+    if "://" not in source:
+        return Path(source)
+    if source.startswith("sqlite") and ":///" in source:
+        file = source.split(":///", 1)[1].split("?", 1)[0]
+        return Path(file) if file and file != ":memory:" else None
+    return None
 
 
 def safe_source(source: str) -> str:

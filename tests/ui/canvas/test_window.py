@@ -56,8 +56,8 @@ def test_recent_files_and_window_layout_are_remembered(qtbot, sample_file: Path,
                                                        tmp_path: Path) -> None:
     window = make_window(qtbot, str(sample_file), tmp_path)
     recent = window.menus["recent"]
-    assert [a.text() for a in recent.actions()] == [
-        f"&1 {sample_file.name} \u2014 {sample_file.parent}"]
+    assert [a.text() for a in recent.actions() if not a.isSeparator()] == [
+        f"&1 {sample_file.name} \u2014 {sample_file.parent}", "&Clear List"]
     assert recent.actions()[0].toolTip() == str(sample_file)
     window.docks["lint"].hide()
     assert window.close()
@@ -246,3 +246,22 @@ def test_a_long_status_message_is_shortened_and_whole_in_the_tooltip(window: Mai
     assert bar.toolTip() == long
     window.show_status("Short")
     assert bar.currentMessage() == "Short" and bar.toolTip() == ""
+
+
+def test_a_recent_file_that_is_gone_leaves_the_list_and_says_so(qtbot, window: MainWindow,
+                                                                tmp_path: Path) -> None:
+    import shutil
+
+    gone = tmp_path / "gone.campaign.json"
+    shutil.copy(window.files.recent()[0], gone)
+    window.files.add_recent(str(gone))
+    gone.unlink()
+    shown = window.session.document
+    recent = window.menus["recent"]
+    recent.actions()[0].trigger()  # the newest: gone.campaign.json
+    assert "no longer exists" in window.files.last_error
+    assert str(gone) not in window.files.recent()
+    assert window.session.document is shown  # nothing else changed
+    window.files._error_box.close()
+    recent.actions()[-1].trigger()  # Clear List
+    assert window.files.recent() == [] and not recent.isEnabled()
