@@ -101,7 +101,8 @@ class FileActions(QObject):
             return False
         self._unsnapshotted.invalidate()
         self.autosave_timer.stop()
-        self.window.show_status("Unsaved edits kept for recovery.")
+        if not self.window.statusBar().currentMessage():  # never over a message being read
+            self.window.show_status("Unsaved edits kept for recovery.")
         return True
 
     def offer_recovery(self) -> QMessageBox | None:

@@ -219,3 +219,14 @@ def test_opening_and_saving_a_workspace_with_errors_says_so(qtbot, window, tmp_p
     assert window.docks["lint"].visibleRegion().isEmpty() is False  # brought forward
     assert window.files.save()
     assert "Saved badref.campaign.json. It has 1 error" in window.statusBar().currentMessage()
+
+
+def test_the_autosave_note_does_not_cover_a_message_being_read(window: MainWindow) -> None:
+    edit_a_little(window)
+    window.show_status('"Bought" cannot link to itself')
+    assert window.files.autosave()
+    assert window.statusBar().currentMessage() == '"Bought" cannot link to itself'
+    window.statusBar().clearMessage()
+    edit_a_little(window)
+    assert window.files.autosave()
+    assert window.statusBar().currentMessage() == "Unsaved edits kept for recovery."
