@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +43,11 @@ class NodeEditorDialog(QDialog):
 
     object_name = "nodeEditorDialog"
     name_label_text = "&Name:"
+    # the smallest a user can shrink an editor to (it shrank to 188 x 244, the name field
+    # 38 px wide): wide enough for the name field and the form's columns, so the form only
+    # ever scrolls up and down, and within a 1024 x 700 screen
+    MINIMUM_SIZE = (480, 420)
+    MAXIMUM_MINIMUM_WIDTH = 1000
 
     def __init__(self, workspace: Workspace, campaign_id: str, node_id: str,
                  parent: QWidget | None = None) -> None:
@@ -67,6 +73,7 @@ class NodeEditorDialog(QDialog):
         self.build(body)
         outer.addWidget(self.problem_label)
         outer.addWidget(self.buttons)
+        self._set_minimum_size(outer)
         self.name_edit.textChanged.connect(self.refresh)
         self.refresh()
 
@@ -89,6 +96,16 @@ class NodeEditorDialog(QDialog):
         grid.addWidget(self.name_edit, 1, 2)
         grid.setColumnStretch(2, 1)
         return grid
+
+    def _set_minimum_size(self, outer: QVBoxLayout) -> None:
+        """At least :attr:`MINIMUM_SIZE`, and as wide as the form's narrowest layout (plus
+        room for its vertical scroll bar): the form never needs a horizontal scroll bar."""
+        margins = outer.contentsMargins()
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        form_width = (self.scroll_area.widget().minimumSizeHint().width() + scroll_bar
+                      + margins.left() + margins.right() + 2)
+        width, height = self.MINIMUM_SIZE
+        self.setMinimumSize(max(width, min(form_width, self.MAXIMUM_MINIMUM_WIDTH)), height)
 
     # -- for subclasses -----------------------------------------------------------------
     def build(self, layout: QVBoxLayout) -> None:

@@ -3,9 +3,11 @@ the same button, never on the one that moved under the pointer."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint
 
 from canvas_app.domain.workspace import Workspace
+from canvas_app.ui.dialogs import open_node_editor
 from canvas_app.ui.dialogs.action_set import ActionSetDialog
 
 from .helpers import click
@@ -31,3 +33,26 @@ def test_add_action_twice_adds_two_actions(qtbot):
     click(qtbot, dialog.childAt(before))
     assert len(editor.steps()) == 2
 
+
+
+NODE_EDITORS = [("shock-nurture", "nurture"), ("checkup-onboarding", "subscribed"),
+                ("checkup-onboarding", "visit-booked")]
+
+
+@pytest.mark.parametrize(("campaign", "node"), NODE_EDITORS)
+def test_node_editors_keep_a_usable_minimum_size(qtbot, workspace, undo_stack, campaign,
+                                                 node):
+    """QA 7: a node editor could be shrunk to 188 x 244, its name field 38 px wide."""
+    dialog = open_node_editor(None, workspace, undo_stack, campaign, node)
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    dialog.resize(100, 100)  # as small as the user can drag it
+    qtbot.wait(10)
+    assert dialog.width() >= 420 and dialog.height() >= 400
+    assert dialog.width() <= 1024 and dialog.height() <= 700 - 40  # a small screen
+    assert dialog.name_edit.width() >= 250
+    area = dialog.scroll_area
+    assert area.horizontalScrollBar().maximum() == 0  # the form only scrolls up and down
+    assert area.viewport().height() >= 150
+    for button in (dialog.save_button, dialog.cancel_button):
+        assert button.visibleRegion().boundingRect().size() == button.size()
