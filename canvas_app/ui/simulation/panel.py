@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -32,6 +31,7 @@ from .panel_actions import RUN_TEXTS, make_actions, update_actions
 from .panel_canvas import CanvasSide
 from .panel_changes import ChangeTracking
 from .panel_results import ResultSaving, readable_clock
+from .panel_scenarios import ScenarioChoice
 from .runner import (
     DEFAULT_SPEED,
     SPEEDS,
@@ -40,9 +40,8 @@ from .runner import (
     SimRunner,
     SimulationError,
     WorkspaceNotRunnable,
-    open_scenario,
 )
-from .scenario_box import ScenarioBox, default_scenario_dir, save_what_if
+from .scenario_box import MISFIT, UNLOADABLE, ScenarioBox, default_scenario_dir
 from .timeline_chart import TimelineChart
 from .what_if_dialog import WhatIfDialog
 
@@ -52,14 +51,14 @@ if TYPE_CHECKING:
     from ..main_window import MainWindow
     from .overlay import SimulationLayer
 
-SCENARIO_FILTER = "Scenarios (*.scenario.json *.json);;All files (*)"
 SLOW_VIEWS_MS = 300  # contacts table and chart refresh at most this often while running
 
 
 TABS_MIN_HEIGHT = 64
 
 
-class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving):
+class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
+                      ScenarioChoice):
     def __init__(self, window: MainWindow, settings: QSettings | None = None) -> None:
         super().__init__(window)
         self.setObjectName("simulationPanel")
@@ -104,6 +103,7 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving):
         self.scenario_combo.check = self.scenario_problem
         self.scenario_combo.activated.connect(self._scenario_picked)
         self.scenario_combo.currentIndexChanged.connect(lambda _i: self._update_controls())
+        self.scenario_combo.currentIndexChanged.connect(self._scenario_shown)
         bar.addWidget(self.scenario_combo, 1)
         self.run_button = self._tool_button("runButton")
         self.step_button = self._tool_button("stepButton")
@@ -208,64 +208,6 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving):
         self.reset_button.setDefaultAction(actions["reset"])
         return actions
 
-    # -- scenarios ---------------------------------------------------------------------------
-    def selected_scenario(self) -> str | None:
-        return self.scenario_combo.selected()
-
-    def select_scenario(self, path: str) -> None:
-        self.scenario_combo.select(path)
-
-    def _scenario_picked(self, index: int) -> None:
-        if self.scenario_combo.itemData(index) is None:
-            self.open_scenario_dialog()
-            return
-        if self.runner.loaded or self.failed_scenario is not None:
-            self.load()  # a new choice starts a new run, paused at its start
-
-    def scenario_problem(self, path: str) -> str:
-        """Why the scenario does not load against the workspace now ("" when it does)."""
-        try:
-            open_scenario(path, self.window_.controller.workspace)
-        except ScenarioDoesNotFit as exc:
-            return f"Written for another workspace: {exc.reason}"
-        except SimulationError as exc:
-            return f"Does not load: {exc}"
-        return ""
-
-    def _ask_scenario(self, start: str) -> str:
-        path, _ = QFileDialog.getOpenFileName(self, "Open scenario", start, SCENARIO_FILTER)
-        return path
-
-    def open_scenario_dialog(self) -> bool:
-        path = self.ask_scenario(str(self.scenario_combo.start_folder()))
-        if not path:
-            self.scenario_combo.back_to_last()
-            self._hide_notice("problem")  # it was about a file not chosen after all
-            return False
-        self.select_scenario(path)
-        return self.load()
-
-    def new_what_if(self) -> WhatIfDialog:
-        """Opens the What-If form; "Create and Run" saves the scenario and runs it."""
-        dialog = WhatIfDialog(self.window_.controller.workspace,
-                              self.window_.current_campaign_id(), self.window_)
-        dialog.accepted.connect(lambda: self._what_if_made(dialog))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        self.what_if_dialog = dialog
-        return dialog
-
-    def _what_if_made(self, dialog: WhatIfDialog) -> None:
-        try:
-            path = save_what_if(self.scenario_dir, dialog.what_if().to_data())
-        except OSError as exc:
-            self.show_problem(f"{self.scenario_dir}: cannot write: {exc.strerror or exc}")
-            return
-        self.select_scenario(str(path))
-        if self.load():
-            self.window_.show_status(f"What-if saved as {path}; it stays in the Scenario list.")
-            self.runner.play()
-
     # -- running -----------------------------------------------------------------------------
     def load(self) -> bool:
         """A new run of the chosen scenario on the workspace as it is now, at its start."""
@@ -281,7 +223,8 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving):
             self._load_failed(path, exc)
             return False
         self.failed_scenario = None
-        self.scenario_combo.remember(path)
+        self.scenario_combo.remember(path, self.workspace_key())
+        self.scenario_combo.mark(path, "")
         self._stale = False
         self._hide_notice()
         self.log_view.start_over()
@@ -303,6 +246,7 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving):
             self.window_.show_status(str(exc))
         elif isinstance(exc, ScenarioDoesNotFit):
             self.failed_scenario = path
+            self.scenario_combo.mark(path, f"{MISFIT}: {exc.reason}")
             self._show_notice(f"{Path(path).name} was written for another workspace: make "
                               "one for this workspace with New What-If Scenario…, or open "
                               f"another.\n{exc.reason}", "problem", offer_what_if=True)
@@ -310,6 +254,7 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving):
                                      f"{exc.reason}")
         else:
             self.failed_scenario = path
+            self.scenario_combo.mark(path, f"{UNLOADABLE}: {exc}")
             # A workspace chosen as the scenario: the way out is a scenario made for it.
             self._show_notice(str(exc), "problem", offer_what_if=isinstance(exc, NotAScenario))
             self.window_.show_status(str(exc))

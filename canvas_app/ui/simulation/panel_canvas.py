@@ -3,6 +3,7 @@ node's tooltip, and a contact's journey shown and brought into view."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .overlay import SimulationLayer, describe_counts, journey_path
@@ -23,9 +24,11 @@ class CanvasSide:
     layer: SimulationLayer | None
     scene: CampaignScene | None
     overlay_wanted: bool
+    preselect_scenario: Callable[[], str | None]
 
     def attach(self, scene: CampaignScene) -> None:
-        """Draws the run on this scene (a new scene comes with each opened workspace)."""
+        """Draws the run on this scene (a new scene comes with each opened workspace), and
+        chooses a scenario that fits that workspace when no run is set up."""
         if self.layer is not None:
             self.layer.dispose()
         self.scene = scene
@@ -35,6 +38,8 @@ class CanvasSide:
         scene.tooltip_extra = self._tooltip
         if self.runner.simulation is not None:
             self.layer.set_counts(self.runner.simulation.counts())
+        else:
+            self.preselect_scenario()
 
     def _tooltip(self, node_id: str, kind: str) -> str:
         sim = self.runner.simulation

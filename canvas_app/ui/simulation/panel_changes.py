@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from ...sim import Simulation
     from ..main_window import MainWindow
     from .runner import SimRunner
+    from .scenario_box import ScenarioBox
 
 SAME_CHECK_MAX_NODES = 2000
 
@@ -26,6 +27,7 @@ class ChangeTracking:
     runner: SimRunner
     notice: QLabel
     only_campaign: QCheckBox
+    scenario_combo: ScenarioBox
     _stale: bool
     _run_data: tuple[Simulation, dict] | None
     _show_notice: Callable[..., None]
@@ -42,6 +44,7 @@ class ChangeTracking:
         return sim.campaign != wanted
 
     def workspace_edited(self, _index: int = 0) -> None:
+        self.scenario_combo.check_current()  # it may fit now, or no longer
         if self.has_notice("workspace") and \
                 not self.window_.controller.workspace.validate():
             self._hide_notice("workspace")  # fixed (or undone): it can be simulated again

@@ -1,5 +1,10 @@
 """The Simulation panel's Scenario box: the bundled samples, scenarios used before (kept in
-the settings), and "Open Scenario File…"; each with its description as a tooltip."""
+the settings), and "Open Scenario File…"; each with its description as a tooltip. A scenario
+that does not load against the workspace says so in its text (greyed in the list).
+
+The box remembers which scenario was last used with each workspace (by its path or URL), and
+when a workspace opens it preselects one that fits it: that one, else the most recent that
+fits, else none."""
 
 from __future__ import annotations
 
@@ -17,8 +22,16 @@ from ..theme import RESOURCES
 SAMPLES = RESOURCES / "samples"
 RECENT_KEY = "simulation/recent_scenarios"
 RECENT_MAX = 8
+# {workspace path or URL: the scenario last used with it}, as JSON.
+USED_WITH_KEY = "simulation/scenario_used_with"
+USED_WITH_MAX = 50
 CHECK_MAX_BYTES = 256 * 1024  # bigger scenario files are not loaded just to open the list
 UNFIT_COLOUR = "#8a929b"
+# How a check's problem starts, and what the item's text then says after its name (so the
+# current item, shown without the list's grey, tells it too).
+MISFIT = "Written for another workspace"
+UNLOADABLE = "Does not load"
+MARKS = {MISFIT: "written for another workspace", UNLOADABLE: "does not load"}
 
 
 def default_scenario_dir() -> Path:
@@ -57,6 +70,7 @@ class ScenarioBox(QComboBox):
         self.setAccessibleName("Scenario")
         self.setMinimumContentsLength(24)  # "pool-store.scenario.json" in full
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setPlaceholderText("No scenario chosen")  # none fits the workspace
         self.last: str | None = None  # the last scenario chosen (not "Open Scenario File…")
         # Why a scenario does not load against the workspace now ("" when it does); asked
         # for each small file when the list opens (set by the panel).
@@ -79,7 +93,7 @@ class ScenarioBox(QComboBox):
 
     def describe(self, index: int, problem: str = "") -> None:
         """The item's tooltip (its description), and, when it does not load against the
-        workspace, greyed with the reason."""
+        workspace, greyed with the reason, and its text saying so after its name."""
         path = self.itemData(index)
         if not path:
             return
@@ -88,6 +102,35 @@ class ScenarioBox(QComboBox):
                          Qt.ItemDataRole.ToolTipRole)
         self.setItemData(index, QBrush(QColor(UNFIT_COLOUR)) if problem else None,
                          Qt.ItemDataRole.ForegroundRole)
+        mark = next((m for start, m in MARKS.items() if problem.startswith(start)),
+                    "does not load") if problem else ""
+        self.setItemText(index, f"{Path(path).name} — {mark}" if mark else Path(path).name)
+
+    def problem(self, path: str, always: bool = False) -> str | None:
+        """Why the scenario does not load against the workspace now ("" when it does);
+        None when it is not checked (no check, or a file too big to load just to see)."""
+        if self.check is None:
+            return None
+        if not always:
+            try:
+                if Path(path).stat().st_size > CHECK_MAX_BYTES:
+                    return None
+            except OSError:
+                pass  # the check says it cannot be read
+        return self.check(path)
+
+    def check_current(self) -> None:
+        """Marks the scenario on show anew (the workspace changed)."""
+        path = self.currentData()
+        problem = self.problem(path) if path else None
+        if problem is not None:
+            self.describe(self.currentIndex(), problem)
+
+    def mark(self, path: str, problem: str) -> None:
+        """Tells the scenario's item what became of its load ("" when it loaded)."""
+        index = self.findData(path)
+        if index >= 0:
+            self.describe(index, problem)
 
     def showPopup(self) -> None:
         self.check_items()
@@ -96,18 +139,13 @@ class ScenarioBox(QComboBox):
     def check_items(self) -> None:
         """Marks the scenarios that do not load against the workspace as it is now (files
         small enough to load at once; the others are left as they are)."""
-        if self.check is None:
-            return
         for index in range(self.count()):
             path = self.itemData(index)
             if not path:
                 continue
-            try:
-                small = Path(path).stat().st_size <= CHECK_MAX_BYTES
-            except OSError:
-                small = True  # the check says it cannot be read
-            if small:
-                self.describe(index, self.check(path))
+            problem = self.problem(path)
+            if problem is not None:
+                self.describe(index, problem)
 
     def recent(self) -> list[str]:
         if self.settings is None:
@@ -117,12 +155,59 @@ class ScenarioBox(QComboBox):
             value = [value]
         return [str(v) for v in (value or [])]
 
-    def remember(self, path: str) -> None:
-        """A scenario run from outside the samples stays in the list at the next start."""
-        if self.settings is None or Path(path).parent == SAMPLES:
+    def remember(self, path: str, workspace: str | None = None) -> None:
+        """A scenario run from outside the samples stays in the list at the next start;
+        with ``workspace`` (its path or URL), it is the one preselected when that opens."""
+        if self.settings is None:
+            return
+        if workspace is not None:
+            used = {workspace: path,
+                    **{k: v for k, v in self._used_with().items() if k != workspace}}
+            self.settings.setValue(USED_WITH_KEY, json.dumps(
+                dict(list(used.items())[:USED_WITH_MAX]), ensure_ascii=False))
+        if Path(path).parent == SAMPLES:
             return
         recent = [p for p in self.recent() if p != path]
         self.settings.setValue(RECENT_KEY, [path, *recent][:RECENT_MAX])
+
+    def _used_with(self) -> dict[str, str]:
+        value = self.settings.value(USED_WITH_KEY, "") if self.settings is not None else ""
+        try:
+            data = json.loads(value) if isinstance(value, str) and value else {}
+        except ValueError:
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        return {str(k): v for k, v in data.items() if isinstance(v, str)}
+
+    def used_with(self, workspace: str | None) -> str | None:
+        """The scenario last used with that workspace, if its file is still there."""
+        path = self._used_with().get(workspace) if workspace is not None else None
+        return path if path is not None and Path(path).is_file() else None
+
+    def preselect(self, workspace: str | None) -> str | None:
+        """Chooses a scenario that fits the workspace now open: the one last used with it,
+        else the most recent that fits, else the first sample that fits, else none (the
+        box is left empty). One that does not fit is never chosen; the ones tried are
+        marked. Returns the scenario chosen."""
+        remembered = self.used_with(workspace)
+        listed = [self.itemData(i) for i in range(self.count()) if self.itemData(i)]
+        samples = [p for p in listed if Path(p).parent == SAMPLES]
+        order = [remembered, *self.recent(), *samples]
+        chosen = None
+        for path in dict.fromkeys(p for p in order if p and Path(p).is_file()):
+            problem = self.problem(path, always=path == remembered)
+            if problem is None:
+                continue  # too big to check here: not chosen unseen
+            if self.findData(path) < 0:
+                self.insertItem(self.count() - 1, Path(path).name, path)
+            self.mark(path, problem)
+            if not problem:
+                chosen = path
+                break
+        self.last = chosen
+        self.setCurrentIndex(self.findData(chosen) if chosen else -1)
+        return chosen
 
     def _changed(self, _index: int) -> None:
         if self.currentData() is not None:
@@ -132,9 +217,9 @@ class ScenarioBox(QComboBox):
         return self.currentData()
 
     def back_to_last(self) -> None:
-        """Shows the last scenario chosen again (after "Open Scenario File…" was cancelled)."""
-        index = self.findData(self.last) if self.last else -1
-        self.setCurrentIndex(index if index >= 0 else 0)
+        """Shows the last scenario chosen again (after "Open Scenario File…" was cancelled),
+        or none when none was."""
+        self.setCurrentIndex(self.findData(self.last) if self.last else -1)
 
     def start_folder(self) -> Path:
         """Where to look for a scenario file: beside the last one opened from a folder of
@@ -149,5 +234,5 @@ class ScenarioBox(QComboBox):
         if index < 0:
             self.insertItem(self.count() - 1, Path(path).name, path)
             index = self.count() - 2
-        self.describe(index)
+        self.describe(index, self.problem(path) or "")
         self.setCurrentIndex(index)
