@@ -128,7 +128,8 @@ class ActionSetDialog(QDialog):
         self.refresh()
 
     def problems(self) -> list[Problem]:
-        return validate_actions(self.steps_editor.steps(), self.workspace)
+        return self.steps_editor.typing_problems() + validate_actions(
+            self.steps_editor.steps(), self.workspace)
 
     def value(self) -> list[Step] | None:
         """The edited actions, or None while one of them is invalid."""

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...domain.catalog import Catalog, Category, OrderForm, Product, payment_type_label
 from ...domain.catalog_edit import new_item_id, validate_item, validate_payment_type
 from ...domain.errors import Problem
+from .number_field import NumberField
 from .widgets import ProblemLabel, enter_saves, help_label, save_cancel_buttons
 
 Item = Category | Product | OrderForm | str
@@ -74,12 +74,16 @@ class CatalogItemDialog(QDialog):
             self.category_combo.setCurrentIndex(
                 max(0, self.category_combo.findData(product.category)))
             form.addRow("&Category:", self.category_combo)
-            self.price_spin = QDoubleSpinBox()
+            # "12,99" is 12.99 (a QDoubleSpinBox read 1299); "-3" or "abc" is refused
+            # visibly, never changed into another price
+            self.price_spin = NumberField("the price", decimals=2, maximum=1_000_000)
             self.price_spin.setObjectName("itemPriceSpin")
-            self.price_spin.setRange(0, 1_000_000)
-            self.price_spin.setDecimals(2)
+            self.price_spin.setAccessibleName("Price")
             self.price_spin.setValue(product.price)
+            self.price_spin.setToolTip("12.99 or 12,99: both a point and a comma mark the "
+                                       "decimals")
             form.addRow("&Price:", self.price_spin)
+            self.price_spin.changed.connect(self.refresh)
             billing = QHBoxLayout()
             self.one_time_radio = QRadioButton("&One-time")
             self.one_time_radio.setObjectName("oneTimeRadio")
@@ -109,7 +113,9 @@ class CatalogItemDialog(QDialog):
             layout.addWidget(help_label("Goals can require one of the payment types; "
                                         "a new one is available to them at once."))
 
-        self.problem_label = ProblemLabel()
+        # its room is reserved: a problem appearing (a refused price) must not squeeze
+        # the fields above it
+        self.problem_label = ProblemLabel(reserve_lines=2)
         layout.addWidget(self.problem_label)
         self.buttons, self.save_button, self.cancel_button = save_cancel_buttons()
         self.buttons.accepted.connect(self._save)
@@ -134,18 +140,29 @@ class CatalogItemDialog(QDialog):
             else new_item_id(self.catalog, name, self.section)
         if self.section == "products":
             billing = "subscription" if self.subscription_radio.isChecked() else "one_time"
+            price = self.price_spin.value()  # None while refused (problems() says why)
             return Product(item_id, name, self.category_combo.currentData(),
-                           round(self.price_spin.value(), 2), billing)
+                           round(price if price is not None else self._price_before(), 2),
+                           billing)
         if self.section == "order_forms":
             return OrderForm(item_id, name, self.legacy_check.isChecked())
         return Category(item_id, name)
+
+    def _price_before(self) -> float:
+        return self.item.price if isinstance(self.item, Product) else 0.0
+
+    def typing_problems(self) -> list[Problem]:
+        """Fields whose text is not a value at all (a price of "abc")."""
+        if self.section == "products" and self.price_spin.problem():
+            return [Problem("price", self.price_spin.problem())]
+        return []
 
     def problems(self) -> list[Problem]:
         if self.section == "payment_types":
             return validate_payment_type(self.catalog, self.name_edit.text())
         item = self.edited()
         assert not isinstance(item, str)
-        return validate_item(self.catalog, item)
+        return self.typing_problems() + validate_item(self.catalog, item)
 
     def value(self) -> Item | None:
         return None if self.problems() else self.edited()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout
 
+from ...domain.errors import Problem
 from ...domain.node_edit import workspace_tags
 from ...domain.nodes import Node
 from ...domain.sequence import SequenceConfig
@@ -39,6 +40,10 @@ class SequenceEditorDialog(NodeEditorDialog):
         layout.addWidget(self.steps_editor, 1)
         self.steps_editor.changed.connect(self.refresh)
         self.runs_check.toggled.connect(self.refresh)
+
+    def problems(self) -> list[Problem]:
+        """The domain's, after those of fields whose typed text is refused."""
+        return self.steps_editor.typing_problems("steps") + super().problems()
 
     def collect(self, node: Node) -> None:
         config: SequenceConfig = node.config

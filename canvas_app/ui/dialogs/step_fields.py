@@ -21,30 +21,31 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QWidget,
 )
 
 from ...domain.node_edit import step_warning
 from ...domain.steps import CONTACT_TYPES, Step
+from .number_field import NumberField
 
 UNITS: tuple[tuple[str, int], ...] = (("minutes", 60), ("hours", 3600), ("days", 86400),
                                       ("weeks", 604800))
 
 
 class DurationEdit(QWidget):
-    """A whole number and a unit (minutes, hours, days, weeks)."""
+    """A whole number and a unit (minutes, hours, days, weeks). A typed amount that is no
+    whole number ("1.5", "-3", "1,5") stays as typed and is refused: :meth:`value` is None
+    and ``amount.problem()`` says why (a QSpinBox made 15 of "1,5" and 3 of "-3")."""
 
     changed = Signal()
 
-    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, object_name: str, what: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.amount = QSpinBox()
+        self.amount = NumberField(what, decimals=0, maximum=100_000)
         self.amount.setObjectName(object_name + "Amount")
-        self.amount.setRange(0, 100000)
         self.amount.setAccessibleName("Amount")
         self.unit = QComboBox()
         self.unit.setObjectName(object_name + "Unit")
@@ -54,11 +55,15 @@ class DurationEdit(QWidget):
         layout.addWidget(self.amount)
         layout.addWidget(self.unit)
         layout.addStretch(1)
-        self.amount.valueChanged.connect(lambda _v: self.changed.emit())
+        self.amount.changed.connect(self.changed.emit)
         self.unit.currentIndexChanged.connect(lambda _i: self.changed.emit())
 
-    def value(self) -> timedelta:
-        return timedelta(seconds=self.amount.value() * UNITS[self.unit.currentIndex()][1])
+    def value(self) -> timedelta | None:
+        """The duration, or None while the typed amount is refused."""
+        amount = self.amount.value()
+        if amount is None:
+            return None
+        return timedelta(seconds=amount * UNITS[self.unit.currentIndex()][1])
 
     def set_value(self, delta: timedelta) -> None:
         """Shows the duration in the largest unit that divides it."""
@@ -150,7 +155,7 @@ class StepForm(QWidget):
         self.subject_edit = QLineEdit()
         self.subject_edit.setObjectName("subjectEdit")
         self.subject_edit.setPlaceholderText("Subject line of the email")
-        self.duration_edit = DurationEdit("durationEdit")
+        self.duration_edit = DurationEdit("durationEdit", "the wait")
         self.until_edit = DateTimeField()
         self.until_edit.setObjectName("untilEdit")
         self.until_edit.setTimeZone(QTimeZone.utc())
@@ -194,13 +199,18 @@ class StepForm(QWidget):
 
         self.delay_check = QCheckBox("Run after a &delay")
         self.delay_check.setObjectName("delayCheck")
-        self.delay_edit = DurationEdit("delayEdit")
+        self.delay_edit = DurationEdit("delayEdit", "the delay")
         self.delay_hint = QLabel("Without a delay the action runs at once.")
         self.delay_hint.setStyleSheet("color: palette(placeholder-text); font-size: 9pt;")
         if with_delay:
             form.addRow("", self.delay_check)
             form.addRow("Delay:", self.delay_edit)
             form.addRow("", self.delay_hint)
+
+        # fields whose text may be refused (no value at all): the step keeps its last
+        # value meanwhile and the dialog shows the problem
+        self._typed_fields: dict[str, NumberField] = {
+            "duration": self.duration_edit.amount, "delay": self.delay_edit.amount}
 
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         for edit in (self.subject_edit, self.tag_edit, self.message_edit):
@@ -214,8 +224,12 @@ class StepForm(QWidget):
         self.load(None)
 
     # -- loading and showing ------------------------------------------------------------
-    def load(self, step: Step | None) -> None:
-        """Shows ``step`` (edited in place from now on), or disables the form for None."""
+    def load(self, step: Step | None, typed: dict[str, str] | None = None) -> None:
+        """Shows ``step`` (edited in place from now on), or disables the form for None.
+
+        ``typed`` gives back the refused text of fields (see :meth:`refused`), so going to
+        another step and back shows what was typed, not a value it was silently turned
+        into."""
         self._loading = True
         self.step = step
         self.setEnabled(step is not None)
@@ -235,8 +249,21 @@ class StepForm(QWidget):
             self.campaign_combo.setCurrentIndex(index)
             self.delay_check.setChecked(bool(step.delay))  # a delay of 0 is no delay
             self.delay_edit.set_value(step.delay or timedelta(hours=1))
+            for name, text in (typed or {}).items():
+                self._typed_fields[name].set_text(text)
         self._show_rows()
         self._loading = False
+
+    def refused(self) -> dict[str, tuple[str, str]]:
+        """Field -> (its text, why it is refused), for the shown fields whose text is no
+        value (a wait of "1.5" days, a price of "abc")."""
+        kind = self.kind_combo.currentData()
+        needed = set(self.kinds.get(kind, ("", ()))[1])
+        if self.with_delay and self.delay_check.isChecked():
+            needed.add("delay")
+        return {name: (field.text(), field.problem())
+                for name, field in self._typed_fields.items()
+                if name in needed and field.problem()}
 
     def _show_rows(self) -> None:
         kind = self.kind_combo.currentData()
@@ -286,7 +313,9 @@ class StepForm(QWidget):
         fresh.delay = self.step.delay
         for item in fields(Step):
             setattr(self.step, item.name, getattr(fresh, item.name))
-        self.load(self.step)
+        typed = {name: text for name, (text, _why) in self.refused().items()
+                 if name == "delay" or name in self.kinds[kind][1]}
+        self.load(self.step, typed)
         self.changed.emit()
 
     def _fields_changed(self) -> None:
@@ -294,6 +323,8 @@ class StepForm(QWidget):
             return
         step = self.step
         needed = self.kinds.get(step.kind, ("", ()))[1]
+        if self.with_delay:  # ticked, a delay of 0 is refused (it would mean no delay)
+            self.delay_edit.amount.setMinimum(1 if self.delay_check.isChecked() else 0)
         values = {
             "subject": self.subject_edit.text(),
             "duration": self.duration_edit.value(),
@@ -303,9 +334,11 @@ class StepForm(QWidget):
             "contact_type": self.contact_type_combo.currentText().strip(),
             "campaign": self.campaign_combo.currentData(),
         }
+        refused = self.refused()
         for name in _FIELDS:
-            setattr(step, name, values[name] if name in needed else None)
-        if self.with_delay:
+            if name not in refused:  # a refused field keeps the step's last value
+                setattr(step, name, values[name] if name in needed else None)
+        if self.with_delay and "delay" not in refused:
             step.delay = self.delay_edit.value() if self.delay_check.isChecked() else None
         self._show_rows()
         self.changed.emit()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.errors import Problem
 from ...domain.steps import Step
 from .step_fields import StepForm, new_step
 from .widgets import RowsListWidget
@@ -36,6 +37,9 @@ class StepListEditor(QWidget):
         self.kinds = kinds
         self.campaigns = campaigns
         self._steps: dict[int, Step] = {}
+        # key -> field -> (text, why) of fields whose typed text is refused (see
+        # StepForm.refused): kept while another step is shown, and reported as problems
+        self._refused: dict[int, dict[str, tuple[str, str]]] = {}
         self._next_key = 0
 
         layout = QHBoxLayout(self)
@@ -103,6 +107,7 @@ class StepListEditor(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         self._steps.clear()
+        self._refused.clear()
         for step in steps:
             self._append(step.copy())
         self.list.blockSignals(False)
@@ -114,6 +119,16 @@ class StepListEditor(QWidget):
         """Copies of the steps in their current order."""
         return [self._steps[self.list.item(i).data(KEY_ROLE)].copy()
                 for i in range(self.list.count())]
+
+    def typing_problems(self, prefix: str = "") -> list[Problem]:
+        """A problem for each field whose typed text is refused ("1.5" for a whole number
+        of days), located like the domain's (``prefix[i].field``)."""
+        problems = []
+        for i in range(self.list.count()):
+            for name, (_text, why) in self._refused.get(self.list.item(i).data(KEY_ROLE),
+                                                        {}).items():
+                problems.append(Problem(f"{prefix}[{i}].{name}", why))
+        return problems
 
     def _append(self, step: Step, row: int | None = None) -> QListWidgetItem:
         key = self._next_key
@@ -152,6 +167,7 @@ class StepListEditor(QWidget):
             return
         item = self.list.takeItem(row)
         del self._steps[item.data(KEY_ROLE)]
+        self._refused.pop(item.data(KEY_ROLE), None)
         self.list.setCurrentRow(min(row, self.list.count() - 1))
         self._current_changed(self.list.currentRow())
         self._renumber()
@@ -171,7 +187,12 @@ class StepListEditor(QWidget):
     # -- reactions ----------------------------------------------------------------------
     def _current_changed(self, row: int) -> None:
         item = self.list.item(row) if row >= 0 else None
-        self.form.load(self._steps[item.data(KEY_ROLE)] if item is not None else None)
+        if item is None:
+            self.form.load(None)
+        else:
+            key = item.data(KEY_ROLE)
+            typed = {name: text for name, (text, _why) in self._refused.get(key, {}).items()}
+            self.form.load(self._steps[key], typed)
         self.form.setVisible(item is not None)
         self.empty_hint.setVisible(self.list.count() == 0)
         self._update_buttons()
@@ -181,6 +202,13 @@ class StepListEditor(QWidget):
         self.changed.emit()
 
     def _form_changed(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            refused = self.form.refused()
+            if refused:
+                self._refused[item.data(KEY_ROLE)] = refused
+            else:
+                self._refused.pop(item.data(KEY_ROLE), None)
         self._renumber()
         self.changed.emit()
 

@@ -1,0 +1,161 @@
+"""A number field that shows what was typed and says what is wrong with it.
+
+Qt's spin boxes in the C locale read "12,99" as 1299 (a comma is a group separator there),
+turned "-3" into 3 and "1.5" into 15 in a whole-number field, all silently. Here "." and ","
+are both decimal marks, and text that is not an acceptable number stays as typed: the field
+turns red and :meth:`NumberField.problem` says why, for the dialog to show and to keep Save
+disabled. The arrows, Up/Down and the mouse wheel still step the value.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QColor, QPalette, QValidator
+from PySide6.QtWidgets import QAbstractSpinBox, QWidget
+
+_NUMBER = re.compile(r"^([+-]?)(\d*)(?:([.,])(\d*))?$")
+
+
+def _plain(value: float, decimals: int) -> str:
+    return f"{value:.{decimals}f}" if decimals else str(int(value))
+
+
+def parse_number(text: str, decimals: int, minimum: float, maximum: float,
+                 what: str = "the number") -> tuple[float | None, str]:
+    """``(value, "")`` for an acceptable number, else ``(None, message)``.
+
+    "12.99" and "12,99" are both twelve point ninety-nine; a thousands separator is refused
+    (with 2 decimals, "1,299" would be read as 1.299), never guessed at."""
+    typed = text.strip()
+    if not typed:
+        return None, f"{what} is missing"
+    match = _NUMBER.match(typed)
+    example = "12.99 or 12,99" if decimals else "3"
+    if match is None or not (match.group(2) or match.group(4)):
+        return None, f'{what} "{typed}" is not a number: type e.g. {example}'
+    sign, whole, mark, fraction = match.groups()
+    if mark and not decimals:
+        return None, f'{what} must be a whole number ("{typed}" is not)'
+    if fraction and len(fraction) > decimals:
+        return None, (f'{what} "{typed}" has {len(fraction)} decimals, at most {decimals} '
+                      f'(type a thousand as 1000, with no separator)')
+    value = float(f"{whole or '0'}.{fraction or '0'}")
+    if sign == "-" and value:
+        value = -value
+    if value < minimum:
+        if minimum == 0:
+            return None, f"{what} cannot be negative"
+        return None, f"{what} must be at least {_plain(minimum, decimals)}"
+    if value > maximum:
+        return None, f"{what} can be at most {_plain(maximum, decimals)}"
+    return (value if decimals else int(value)), ""
+
+
+class NumberField(QAbstractSpinBox):
+    """A number with ``decimals`` decimals between ``minimum`` and ``maximum``.
+
+    ``value()`` is the number typed, or None while the text is not acceptable
+    (``problem()`` then says why, naming the field as ``what``)."""
+
+    changed = Signal()
+
+    def __init__(self, what: str, decimals: int = 0, minimum: float = 0,
+                 maximum: float = 100_000, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.what = what
+        self.decimals = decimals
+        self._minimum = minimum
+        self._maximum = maximum
+        self.setAccelerated(True)
+        self._palette = QPalette(self.palette())
+        self.lineEdit().textChanged.connect(self._text_changed)
+        self.setValue(minimum)
+
+    # -- what Qt asks a spin box --------------------------------------------------------
+    def validate(self, text: str, pos: int) -> object:  # noqa: ARG002  (Qt's signature)
+        """Any text may be typed (and stays as typed); :meth:`problem` judges it."""
+        return QValidator.State.Acceptable
+
+    def fixup(self, text: str) -> str:  # Qt's name; nothing is corrected behind the user
+        return text
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802  (Qt's name)
+        current = self.value()
+        start = current if current is not None else self._minimum
+        self.setValue(start + steps)
+        self.selectAll()
+
+    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:  # noqa: N802  (Qt's name)
+        flags = QAbstractSpinBox.StepEnabledFlag
+        value = self.value()
+        if value is None:
+            return flags.StepUpEnabled | flags.StepDownEnabled
+        enabled = flags.StepNone
+        if value < self._maximum:
+            enabled |= flags.StepUpEnabled
+        if value > self._minimum:
+            enabled |= flags.StepDownEnabled
+        return enabled
+
+    def sizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
+        """Room for the longest value (Qt measures the range's texts only in its own
+        spin boxes) and a little more."""
+        hint = super().sizeHint()
+        longest = _plain(self._maximum, self.decimals) + "0"
+        return QSize(hint.width() + self.fontMetrics().horizontalAdvance(longest),
+                     hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
+        return self.sizeHint()
+
+    # -- value --------------------------------------------------------------------------
+    def parsed(self) -> tuple[float | None, str]:
+        return parse_number(self.text(), self.decimals, self._minimum, self._maximum,
+                            self.what)
+
+    def value(self) -> float | None:
+        return self.parsed()[0]
+
+    def problem(self) -> str:
+        """Why the text is not acceptable; "" when it is."""
+        return self.parsed()[1]
+
+    def setValue(self, value: float) -> None:  # noqa: N802  (as QSpinBox)
+        """Shows ``value``, kept within the range (as a QSpinBox does)."""
+        value = min(max(value, self._minimum), self._maximum)
+        self.lineEdit().setText(_plain(value, self.decimals))
+
+    def set_text(self, text: str) -> None:
+        """Shows ``text`` as if typed (a refused text given back)."""
+        self.lineEdit().setText(text)
+
+    def minimum(self) -> float:
+        return self._minimum
+
+    def maximum(self) -> float:
+        return self._maximum
+
+    def setMinimum(self, minimum: float) -> None:  # noqa: N802  (as QSpinBox)
+        """A new lower bound. The text is judged again, never changed: a value now below
+        the bound is refused visibly."""
+        self._minimum = minimum
+        self._mark()
+
+    def _mark(self) -> None:
+        """Red when refused: a pink ground and dark red text. (A style sheet frame on a
+        spin box draws its arrows flat, and on the text inside it does not show.)"""
+        bad = bool(self.problem())
+        palette = QPalette(self._palette)
+        if bad:
+            for role, color in ((QPalette.ColorRole.Base, "#fdecee"),
+                                (QPalette.ColorRole.Text, "#b00020")):
+                palette.setColor(role, QColor(color))
+        self.setPalette(palette)
+        self.setProperty("invalid", bad)
+        self.setAccessibleDescription(self.problem())
+
+    def _text_changed(self, _text: str) -> None:
+        self._mark()
+        self.changed.emit()

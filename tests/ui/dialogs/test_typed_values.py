@@ -1,0 +1,158 @@
+"""Typed numbers and dates are read as meant or refused visibly, never silently turned into
+another value (QA 7)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from canvas_app.domain.workspace import Workspace
+from canvas_app.ui.dialogs import open_catalog_manager, open_node_editor
+from canvas_app.ui.dialogs.action_set import ActionSetDialog
+from canvas_app.ui.dialogs.number_field import parse_number
+
+from .helpers import click
+
+
+def retype(qtbot, field, text: str) -> None:
+    """Selects the field's text and types ``text`` over it, then leaves it with Tab."""
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_Delete)
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("12,99", 12.99), ("12.99", 12.99), (" 7 ", 7.0), ("0,5", 0.5), (",5", 0.5),
+    ("1000000", 1_000_000.0)])
+def test_parse_number_reads_a_point_or_a_comma_as_the_decimal_mark(text, value):
+    assert parse_number(text, 2, 0, 1_000_000, "the price") == (value, "")
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("-12,99", "the price cannot be negative"),
+    ("abc", 'the price "abc" is not a number'),
+    ("12,9,9", "is not a number"),
+    ("1,299", "has 3 decimals, at most 2"),
+    ("1.299,99", "is not a number"),
+    ("", "the price is missing"),
+    ("2000000", "at most 1000000.00")])
+def test_parse_number_refuses_what_is_no_price(text, why):
+    value, message = parse_number(text, 2, 0, 1_000_000, "the price")
+    assert value is None and why in message
+
+
+def open_product(qtbot, workspace, undo_stack):
+    manager = open_catalog_manager(None, workspace, undo_stack)
+    qtbot.addWidget(manager)
+    manager.select("products", "mitt")
+    click(qtbot, manager.edit_buttons["products"])
+    item = manager.item_dialog
+    item.activateWindow()
+    qtbot.waitActive(item)
+    return item
+
+
+def test_a_price_typed_with_a_comma_is_saved_as_meant(qtbot, workspace, undo_stack):
+    """QA 7: "12,99" then Tab gave 1299.00, silently."""
+    item = open_product(qtbot, workspace, undo_stack)
+    retype(qtbot, item.price_spin, "12,99")
+    assert item.price_spin.text() == "12,99"
+    assert item.save_button.isEnabled()
+    click(qtbot, item.save_button)
+    assert workspace.catalog.products["mitt"].price == 12.99
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("-12,99", "The price cannot be negative"),
+    ("abc", 'The price "abc" is not a number'),
+    ("1,299", "has 3 decimals")])
+def test_a_typed_price_that_is_no_price_is_refused_visibly(qtbot, workspace, undo_stack,
+                                                           text, why):
+    """QA 7: "-12,99" silently became 0.00."""
+    before = workspace.catalog.products["mitt"].price
+    item = open_product(qtbot, workspace, undo_stack)
+    retype(qtbot, item.price_spin, text)
+    assert item.price_spin.text() == text  # kept as typed, not changed into a price
+    assert item.price_spin.property("invalid") is True
+    assert why in item.problem_label.text() and item.problem_label.isVisible()
+    assert not item.save_button.isEnabled()
+    qtbot.keyClick(item, Qt.Key.Key_Return)  # Enter does not save either
+    assert workspace.catalog.products["mitt"].price == before
+    retype(qtbot, item.price_spin, "8")
+    assert item.save_button.isEnabled() and item.price_spin.property("invalid") is False
+
+
+def open_nurture(qtbot, workspace, undo_stack):
+    dialog = open_node_editor(None, workspace, undo_stack, "shock-nurture", "nurture")
+    qtbot.addWidget(dialog)
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    return dialog
+
+
+@pytest.mark.parametrize("text", ["1,5", "1.5", "-3", "two"])
+def test_a_wait_that_is_no_whole_number_is_refused(qtbot, workspace, undo_stack, text):
+    """A QSpinBox made 15 of "1,5" and "1.5", and 3 of "-3", silently."""
+    dialog = open_nurture(qtbot, workspace, undo_stack)
+    editor = dialog.steps_editor
+    editor.list.setCurrentRow(1)  # Delay 2 days
+    amount = editor.form.duration_edit.amount
+    retype(qtbot, amount, text)
+    assert amount.text() == text
+    assert not dialog.save_button.isEnabled()
+    assert dialog.problem_label.text().startswith("Step 2: The wait")
+    assert dialog.value() is None  # nothing can be saved meanwhile (not 15 days, not 3)
+    # another step and back: what was typed is still there, and still refused
+    editor.list.setCurrentRow(0)
+    assert not dialog.save_button.isEnabled()
+    editor.list.setCurrentRow(1)
+    assert amount.text() == text and amount.property("invalid") is True
+    retype(qtbot, amount, "4")
+    assert dialog.save_button.isEnabled()
+    assert editor.steps()[1].duration == timedelta(days=4)
+
+
+def test_removing_the_step_with_a_refused_field_removes_its_problem(qtbot, workspace,
+                                                                     undo_stack):
+    dialog = open_nurture(qtbot, workspace, undo_stack)
+    editor = dialog.steps_editor
+    editor.list.setCurrentRow(1)
+    retype(qtbot, editor.form.duration_edit.amount, "1,5")
+    assert not dialog.save_button.isEnabled()
+    click(qtbot, editor.remove_button)
+    assert dialog.save_button.isEnabled(), dialog.problem_label.text()
+
+
+def test_a_ticked_delay_of_zero_is_refused_visibly(qtbot):
+    dialog = ActionSetDialog(Workspace(), "on_login")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    editor = dialog.steps_editor
+    editor.add_kind_combo.setCurrentIndex(editor.add_kind_combo.findData("notify_team"))
+    click(qtbot, editor.add_button)
+    editor.form.message_edit.setText("Call them")
+    editor.form.delay_check.setChecked(True)
+    amount = editor.form.delay_edit.amount
+    retype(qtbot, amount, "0")
+    assert amount.text() == "0"
+    assert "Action 1: The delay must be at least 1" in dialog.problem_label.text()
+    assert not dialog.save_button.isEnabled()
+    editor.form.delay_check.setChecked(False)  # no delay: the 0 no longer matters
+    assert dialog.save_button.isEnabled()
+    assert dialog.value()[0].delay is None
+
+
+def test_a_refused_price_moves_no_field(qtbot, workspace, undo_stack):
+    """The problem line took its room from the form: the fields above were squeezed."""
+    item = open_product(qtbot, workspace, undo_stack)
+    widgets = (item.name_edit, item.price_spin, item.save_button, item.cancel_button)
+    before = [w.geometry() for w in widgets]
+    retype(qtbot, item.price_spin, "abc")
+    assert item.problem_label.isVisible()
+    assert [w.geometry() for w in widgets] == before
