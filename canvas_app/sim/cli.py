@@ -81,13 +81,18 @@ def run(args: argparse.Namespace) -> int:
         if until is not None and until.timestamp() < scenario.start:
             raise LoadError("--until", Problem("", f"{args.until} is before the scenario's "
                                                    "start"))
+        wants_json = bool(args.out or args.json)
+        # The summary reads no journeys: not keeping them saves time and memory on a big
+        # population (what happens is the same; journeys are only a record of it).
         sim = Simulation(workspace, scenario, seed=args.seed, campaign=args.campaign,
-                         until=until)
+                         until=until, journeys="all" if wants_json else "none")
         try:
             result = sim.run()
         except ClockOutOfRange as exc:
             raise LoadError(args.scenario, exc.problem) from None
-        text = result.to_json()
+        # The JSON (every journey and log line) only when it is written: for a big
+        # population it costs more than the run itself.
+        text = result.to_json() if wants_json else ""
         if args.out:
             from ..io.atomic import write_text_atomic
 

@@ -187,3 +187,17 @@ def test_cli_out_never_overwrites_an_input_nor_makes_folders(
     assert run(args(out=str(missing))) == 1
     assert not (tmp_path / "no").exists()
     assert f"no such folder: {missing.parent}" in capsys.readouterr().err
+
+
+def test_the_summary_without_journeys_is_the_summary_of_a_full_run(capsys) -> None:
+    """The summary run keeps no journeys (time and memory on big populations); what it
+    prints is exactly what a run keeping every journey gives."""
+    from canvas_app.sim.summary import summary_text
+
+    what_if = ROOT / "resources" / "samples" / "pool-store-what-if.scenario.json"
+    assert run(args(scenario=str(what_if))) == 0
+    printed = capsys.readouterr().out
+    ws = load_workspace(SAMPLE)
+    full = Simulation(ws, load_scenario(what_if, ws), journeys="all").run()
+    assert printed == summary_text(full)
+    assert any("journey" in c for c in full.contacts.values())
