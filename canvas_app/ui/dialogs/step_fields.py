@@ -10,13 +10,12 @@ from __future__ import annotations
 from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimeZone, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.node_edit import step_warning
 from ...domain.steps import CONTACT_TYPES, Step
+from .date_field import DateTimeField
 from .number_field import NumberField
 
 UNITS: tuple[tuple[str, int], ...] = (("minutes", 60), ("hours", 3600), ("days", 86400),
@@ -76,31 +76,6 @@ class DurationEdit(QWidget):
         self.unit.setCurrentIndex(index)
         self.amount.setValue(seconds // UNITS[index][1])
         self.blockSignals(False)
-
-
-class DateTimeField(QDateTimeEdit):
-    """A date-time field where a click selects the part clicked (year, month, day, hour or
-    minute), so typing replaces it: "2020" typed over a clicked year gives 2020. Qt only
-    placed the cursor inside the year, and the digits typed there made no valid date and
-    were dropped; only the arrows worked."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.lineEdit().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (watched is self.lineEdit() and event.type() == QEvent.Type.MouseButtonRelease
-                and not self.lineEdit().hasSelectedText()):  # a click, not a drag
-            self.setSelectedSection(self.currentSection())
-        return super().eventFilter(watched, event)
-
-
-def to_qdatetime(moment: datetime) -> QDateTime:
-    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.utc())
-
-
-def from_qdatetime(value: QDateTime) -> datetime:
-    return datetime.fromtimestamp(value.toSecsSinceEpoch(), UTC)
 
 
 def default_wait_until() -> datetime:
@@ -156,11 +131,8 @@ class StepForm(QWidget):
         self.subject_edit.setObjectName("subjectEdit")
         self.subject_edit.setPlaceholderText("Subject line of the email")
         self.duration_edit = DurationEdit("durationEdit", "the wait")
-        self.until_edit = DateTimeField()
+        self.until_edit = DateTimeField()  # "2026-02-30" is refused, not made 02-03
         self.until_edit.setObjectName("untilEdit")
-        self.until_edit.setTimeZone(QTimeZone.utc())
-        self.until_edit.setDisplayFormat("yyyy-MM-dd HH:mm 'UTC'")
-        self.until_edit.setCalendarPopup(True)
         self.tag_edit = QLineEdit()
         self.tag_edit.setObjectName("tagEdit")
         self.tag_edit.setPlaceholderText("Pick a tag or type a new one")
@@ -209,14 +181,15 @@ class StepForm(QWidget):
 
         # fields whose text may be refused (no value at all): the step keeps its last
         # value meanwhile and the dialog shows the problem
-        self._typed_fields: dict[str, NumberField] = {
-            "duration": self.duration_edit.amount, "delay": self.delay_edit.amount}
+        self._typed_fields: dict[str, NumberField | DateTimeField] = {
+            "duration": self.duration_edit.amount, "until": self.until_edit,
+            "delay": self.delay_edit.amount}
 
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         for edit in (self.subject_edit, self.tag_edit, self.message_edit):
             edit.textChanged.connect(self._fields_changed)
         self.duration_edit.changed.connect(self._fields_changed)
-        self.until_edit.dateTimeChanged.connect(self._fields_changed)
+        self.until_edit.changed.connect(self._fields_changed)
         self.contact_type_combo.currentTextChanged.connect(self._fields_changed)
         self.campaign_combo.currentIndexChanged.connect(self._fields_changed)
         self.delay_check.toggled.connect(self._fields_changed)
@@ -237,7 +210,7 @@ class StepForm(QWidget):
             self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(step.kind)))
             self.subject_edit.setText(step.subject or "")
             self.duration_edit.set_value(step.duration or timedelta())
-            self.until_edit.setDateTime(to_qdatetime(step.until or default_wait_until()))
+            self.until_edit.set_value(step.until or default_wait_until())
             self.tag_edit.setText(step.tag or "")
             self.message_edit.setText(step.message or "")
             self.contact_type_combo.setCurrentText(step.contact_type or "")
@@ -293,8 +266,8 @@ class StepForm(QWidget):
         """Gives the main field the focus with its text selected, so typing replaces it."""
         widget = self.main_field()
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        if isinstance(widget, QDateTimeEdit):
-            widget.setSelectedSection(widget.sectionAt(0))
+        if isinstance(widget, DateTimeField):
+            widget.select_section(0)  # the year
         elif isinstance(widget, QLineEdit | QAbstractSpinBox):
             widget.selectAll()
         elif isinstance(widget, QComboBox) and widget.lineEdit() is not None:
@@ -328,7 +301,7 @@ class StepForm(QWidget):
         values = {
             "subject": self.subject_edit.text(),
             "duration": self.duration_edit.value(),
-            "until": from_qdatetime(self.until_edit.dateTime()),
+            "until": self.until_edit.value(),
             "tag": self.tag_edit.text().strip(),
             "message": self.message_edit.text(),
             "contact_type": self.contact_type_combo.currentText().strip(),

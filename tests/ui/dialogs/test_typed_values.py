@@ -3,14 +3,16 @@ another value (QA 7)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCalendarWidget
 
 from canvas_app.domain.workspace import Workspace
 from canvas_app.ui.dialogs import open_catalog_manager, open_node_editor
 from canvas_app.ui.dialogs.action_set import ActionSetDialog
+from canvas_app.ui.dialogs.date_field import parse_utc
 from canvas_app.ui.dialogs.number_field import parse_number
 
 from .helpers import click
@@ -156,3 +158,75 @@ def test_a_refused_price_moves_no_field(qtbot, workspace, undo_stack):
     retype(qtbot, item.price_spin, "abc")
     assert item.problem_label.isVisible()
     assert [w.geometry() for w in widgets] == before
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("2026-02-30 25:00", "February 2026 has 28 days; hours go from 00 to 23"),
+    ("2028-02-30 09:00", "February 2028 has 29 days"),
+    ("2026-13-01 09:00", "there is no month 13"),
+    ("2026-04-31 09:60", "April 2026 has 30 days; minutes go from 00 to 59"),
+    ("next tuesday", "is not a date and time"),
+    ("", "no date is given")])
+def test_parse_utc_refuses_dates_that_do_not_exist(text, why):
+    moment, message = parse_utc(text)
+    assert moment is None and why in message
+
+
+def test_parse_utc_reads_a_date_and_time_in_utc():
+    assert parse_utc("2028-02-29 23:59 UTC") == (datetime(2028, 2, 29, 23, 59, tzinfo=UTC), "")
+    assert parse_utc(" 2027-3-1 9:30 ") == (datetime(2027, 3, 1, 9, 30, tzinfo=UTC), "")
+    assert parse_utc("2027-03-01") == (datetime(2027, 3, 1, tzinfo=UTC), "")
+
+
+def add_wait_until(qtbot, workspace, undo_stack):
+    dialog = open_nurture(qtbot, workspace, undo_stack)
+    editor = dialog.steps_editor
+    editor.add_kind_combo.setCurrentIndex(editor.add_kind_combo.findData("wait_until"))
+    click(qtbot, editor.add_button)
+    return dialog, editor, editor.list.currentRow()
+
+
+def test_a_wait_until_date_that_does_not_exist_is_refused(qtbot, workspace, undo_stack):
+    """QA 7: "2026-02-30 25:00" silently became 2026-02-03 02:50."""
+    dialog, editor, row = add_wait_until(qtbot, workspace, undo_stack)
+    field = editor.form.until_edit
+    retype(qtbot, field, "2026-02-30 25:00")
+    assert field.text() == "2026-02-30 25:00"  # as typed, not another date
+    assert field.property("invalid") is True
+    assert not dialog.save_button.isEnabled()
+    assert dialog.value() is None
+    assert (f'Step {row + 1}: "2026-02-30 25:00" does not exist: February 2026 has 28 days; '
+            "hours go from 00 to 23") in dialog.problem_label.text()
+    retype(qtbot, field, "2026-02-28 23:00")
+    assert dialog.save_button.isEnabled(), dialog.problem_label.text()
+    assert editor.steps()[row].until == datetime(2026, 2, 28, 23, 0, tzinfo=UTC)
+
+
+def test_up_and_down_step_the_part_at_the_cursor(qtbot, workspace, undo_stack):
+    dialog, editor, row = add_wait_until(qtbot, workspace, undo_stack)
+    field = editor.form.until_edit
+    field.set_value(datetime(2028, 1, 31, 9, 30, tzinfo=UTC))
+    field.setFocus()
+    field.select_section(1)  # the month
+    qtbot.keyClick(field, Qt.Key.Key_Up)
+    assert field.text() == "2028-02-29 09:30 UTC"  # the last day of February
+    field.select_section(3)  # the hour
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    assert editor.steps()[row].until == datetime(2028, 2, 29, 8, 30, tzinfo=UTC)
+    assert field.selectedText() == "08"
+
+
+def test_the_calendar_puts_in_the_day_picked_and_keeps_the_time(qtbot, workspace,
+                                                                 undo_stack):
+    from PySide6.QtCore import QDate
+
+    dialog, editor, row = add_wait_until(qtbot, workspace, undo_stack)
+    field = editor.form.until_edit
+    field.set_value(datetime(2027, 5, 10, 14, 45, tzinfo=UTC))
+    field.calendar_action.trigger()
+    menu = field.calendar_menu
+    assert menu is not None and menu.isVisible()
+    picker = menu.findChild(QCalendarWidget, "pickDayCalendar")
+    assert picker.selectedDate() == QDate(2027, 5, 10)
+    picker.clicked.emit(QDate(2027, 6, 2))
+    assert editor.steps()[row].until == datetime(2027, 6, 2, 14, 45, tzinfo=UTC)

@@ -1,0 +1,201 @@
+"""A UTC date-time field that keeps what was typed and refuses a date that does not exist.
+
+Qt's QDateTimeEdit turned "2026-02-30 25:00" into 2026-02-03 02:50 without a word: a day
+that cannot be 30 in February ends at "3" and the next digits slide into the following
+parts. Here the text is read only as a whole: "2026-02-30 25:00" stays on screen, the field
+turns red and :meth:`DateTimeField.problem` says "February 2026 has 28 days; hours go from
+00 to 23". A click selects the part clicked (year, month, day, hour or minute) so typing
+replaces it; Up and Down step that part; the calendar button picks a day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QDate, QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QMouseEvent, QPainter, QPixmap
+from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QWidget, QWidgetAction
+
+from .widgets import mark_invalid
+
+SECTIONS = ("year", "month", "day", "hour", "minute")
+_DATE_TIME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2}):(\d{1,2}))?"
+                        r"\s*(?:UTC|Z)?$", re.IGNORECASE)
+EXAMPLE = "2026-03-01 09:30"
+
+
+def format_utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M") + " UTC"
+
+
+def parse_utc(text: str) -> tuple[datetime | None, str]:
+    """``(moment, "")`` for a date and time that exist (UTC; a date alone is 00:00), else
+    ``(None, why)`` naming every part that is wrong."""
+    typed = text.strip()
+    if not typed:
+        return None, f"no date is given: type one as {EXAMPLE} (UTC)"
+    match = _DATE_TIME.match(typed)
+    if match is None:
+        return None, f'"{typed}" is not a date and time: type it as {EXAMPLE} (UTC)'
+    year, month, day = (int(match.group(i)) for i in (1, 2, 3))
+    hour, minute = (int(match.group(i) or 0) for i in (4, 5))
+    reasons = []
+    if year < 1:
+        reasons.append("there is no year 0")
+    if not 1 <= month <= 12:
+        reasons.append(f"there is no month {month} (months go from 01 to 12)")
+    elif year >= 1:
+        days = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days:
+            reasons.append(f"{calendar.month_name[month]} {year} has {days} days")
+    if hour > 23:
+        reasons.append("hours go from 00 to 23")
+    if minute > 59:
+        reasons.append("minutes go from 00 to 59")
+    if reasons:
+        return None, f'"{typed}" does not exist: ' + "; ".join(reasons)
+    return datetime(year, month, day, hour, minute, tzinfo=UTC), ""
+
+
+def _calendar_icon() -> QIcon:
+    """A small calendar drawn once: the app has no icon file for it."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor("#555555"))
+    painter.drawRoundedRect(QRectF(1.5, 2.5, 13, 12), 1.5, 1.5)
+    painter.fillRect(QRectF(2, 3, 12, 3), QColor("#555555"))
+    for row in range(2):
+        for column in range(3):
+            painter.fillRect(QRectF(4 + 3 * column, 8 + 3 * row, 2, 2), QColor("#555555"))
+    painter.end()
+    return QIcon(pixmap)
+
+
+class DateTimeField(QLineEdit):
+    """A date and time in UTC as ``yyyy-MM-dd HH:mm UTC``; see the module's help."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(f"{EXAMPLE} UTC")
+        self.setToolTip(f"A date and time in UTC, e.g. {EXAMPLE}. Click a part to type "
+                        "over it; Up and Down change it.")
+        self.calendar_action = QAction(_calendar_icon(), "Pick a day", self)
+        self.calendar_action.setObjectName("pickDayAction")
+        self.calendar_action.triggered.connect(self.show_calendar)
+        self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
+        self.calendar_menu: QMenu | None = None
+        self.textChanged.connect(self._text_changed)
+
+    # -- value --------------------------------------------------------------------------
+    def value(self) -> datetime | None:
+        """The moment typed, or None while the text is refused (see :meth:`problem`)."""
+        return parse_utc(self.text())[0]
+
+    def problem(self) -> str:
+        return parse_utc(self.text())[1]
+
+    def set_value(self, moment: datetime) -> None:
+        self.setText(format_utc(moment))
+
+    def set_text(self, text: str) -> None:
+        """Shows ``text`` as if typed (a refused text given back)."""
+        self.setText(text)
+
+    def _text_changed(self, _text: str) -> None:
+        mark_invalid(self, bool(self.problem()))
+        self.setAccessibleDescription(self.problem())
+        self.changed.emit()
+
+    # -- parts --------------------------------------------------------------------------
+    def _spans(self) -> list[tuple[int, int]]:
+        return [m.span() for m in re.finditer(r"\d+", self.text())][:len(SECTIONS)]
+
+    def section_at(self, position: int) -> int:
+        """The index in :data:`SECTIONS` of the part at ``position`` (the nearest one
+        before it when it falls on a separator); -1 in a text without digits."""
+        found = -1
+        for index, (start, end) in enumerate(self._spans()):
+            if start <= position <= end:
+                return index
+            if start <= position:
+                found = index
+        return found
+
+    def current_section(self) -> str:
+        """"year", "month", "day", "hour" or "minute": the part at the cursor."""
+        index = self.section_at(self.cursorPosition())
+        return SECTIONS[index] if index >= 0 else ""
+
+    def select_section(self, index: int) -> None:
+        spans = self._spans()
+        if 0 <= index < len(spans):
+            start, end = spans[index]
+            self.setSelection(start, end - start)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802  (Qt's name)
+        super().mouseReleaseEvent(event)
+        if not self.hasSelectedText():  # a click, not a drag: the part clicked is chosen
+            self.select_section(self.section_at(self.cursorPosition()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802  (Qt's name)
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.step_section(1 if event.key() == Qt.Key.Key_Up else -1)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def step_section(self, steps: int) -> None:
+        """Up or Down: the part at the cursor goes up or down by ``steps`` (a refused text
+        is left alone: the problem line says what to fix)."""
+        moment = self.value()
+        index = self.section_at(self.selectionStart() if self.hasSelectedText()
+                                else self.cursorPosition())
+        if moment is None or index < 0:
+            return
+        section = SECTIONS[index]
+        if section in ("year", "month"):
+            months = moment.year * 12 + moment.month - 1 + (steps * 12 if section == "year"
+                                                             else steps)
+            year, month = divmod(months, 12)
+            if not 1 <= year <= 9999:
+                return
+            day = min(moment.day, calendar.monthrange(year, month + 1)[1])
+            moment = moment.replace(year=year, month=month + 1, day=day)
+        else:
+            unit = {"day": timedelta(days=1), "hour": timedelta(hours=1),
+                    "minute": timedelta(minutes=1)}[section]
+            moment = moment + steps * unit
+        self.set_value(moment)
+        self.select_section(index)
+
+    # -- calendar -----------------------------------------------------------------------
+    def show_calendar(self) -> QMenu:
+        """A month under the field; a click on a day puts it in, keeping the time."""
+        menu = QMenu(self)
+        menu.setObjectName("pickDayMenu")
+        picker = QCalendarWidget(menu)
+        picker.setObjectName("pickDayCalendar")
+        moment = self.value()
+        if moment is not None:
+            picker.setSelectedDate(QDate(moment.year, moment.month, moment.day))
+        picker.clicked.connect(lambda date: self._day_picked(date, menu))
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(picker)
+        menu.addAction(holder)
+        menu.aboutToHide.connect(menu.deleteLater)
+        self.calendar_menu = menu
+        menu.popup(self.mapToGlobal(QPoint(0, self.height())))
+        return menu
+
+    def _day_picked(self, date: QDate, menu: QMenu) -> None:
+        moment = self.value() or datetime(date.year(), date.month(), date.day(), 9,
+                                          tzinfo=UTC)
+        self.set_value(moment.replace(year=date.year(), month=date.month(), day=date.day()))
+        menu.close()
+        self.setFocus()
