@@ -125,7 +125,9 @@ class ContactsModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         sim = self.sim
-        if sim is None or not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        # The tooltip is the whole text, for a cell too narrow to show it.
+        shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+        if sim is None or not index.isValid() or role not in shown:
             return None
         c = sim.contacts[self._ids[index.row()]]
         column = index.column()

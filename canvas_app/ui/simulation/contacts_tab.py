@@ -3,21 +3,21 @@ is now, and the whole journey of the one selected."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLineEdit,
-    QSplitter,
-    QTableView,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QItemSelection, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import QLineEdit, QSplitter, QTreeWidgetItem, QWidget
 
 from ...sim import Simulation
 from .contacts_model import ContactsModel, journey_rows
+from .journey_view import ContactsTable, JourneyView
+
+
+class FindBox(QLineEdit):
+    """Asks to be wide enough for its hint in full (beside the tabs, it gets what it asks)."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance(self.placeholderText()) + 40,
+                     hint.height())
 
 
 class ContactsTab(QSplitter):
@@ -34,41 +34,27 @@ class ContactsTab(QSplitter):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)  # any column: name, email, where, goals, tags
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.find = QLineEdit()
+        self.find = FindBox()
         self.find.setObjectName("simulationFindContact")
-        self.find.setPlaceholderText("Find a contact: name, email, node, goal or tag")
+        self.find.setPlaceholderText("Find: name, email, node, goal or tag")
         self.find.setClearButtonEnabled(True)
         self.find.textChanged.connect(self._find)
-        self.table = QTableView()
-        self.table.setObjectName("simulationContacts")
+        self.table = ContactsTable()
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the run's order at first
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((140, 190, 160, 180)):
-            self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.journey = QTreeWidget()
-        self.journey.setObjectName("simulationJourney")
-        self.journey.setHeaderLabels(["When", "What", "Node", "Details"])
-        self.journey.setRootIsDecorated(False)
-        for column, width in enumerate((120, 120, 140)):
-            self.journey.setColumnWidth(column, width)
+        self.journey = JourneyView()
         self.journey.itemActivated.connect(self._step_activated)
-        self.journey.setToolTip("Double-click a step to show its node on the canvas")
-        left = QWidget()
-        column = QVBoxLayout(left)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.find)
-        column.addWidget(self.table)
-        self.addWidget(left)
+        # The find box is not laid out here: the panel puts it beside its tabs, so the
+        # table keeps that row's height for contacts.
+        self.addWidget(self.table)
         self.addWidget(self.journey)
-        self.setSizes([500, 500])
+        # The journey's words need more room than who and where: it gets the larger part,
+        # and neither side can be squeezed out of sight.
+        self.setChildrenCollapsible(False)
+        self.setStretchFactor(0, 1)
+        self.setStretchFactor(1, 2)
+        self.setSizes([350, 650])
 
     def _find(self, text: str) -> None:
         """Filters; the selected contact stays selected while it is in the list, and no
@@ -122,10 +108,7 @@ class ContactsTab(QSplitter):
         self._shown = len(rows)
         self.journey.clear()
         for when, what, name, node_id, detail in rows:
-            item = QTreeWidgetItem([when, what, name, detail])
-            item.setData(0, Qt.ItemDataRole.UserRole, node_id)
-            item.setToolTip(3, detail)
-            self.journey.addTopLevelItem(item)
+            self.journey.add_step([when, what, name, detail], node_id)
         if rows:
             self.journey.scrollToBottom()
         else:

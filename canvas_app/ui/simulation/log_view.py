@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 LOG_LINES = 50_000
@@ -17,7 +18,9 @@ class LogView(QPlainTextEdit):
         self.setObjectName("simulationLog")
         self.setReadOnly(True)
         self.setMaximumBlockCount(LOG_LINES)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # Long lines wrap: reading the log never needs scrolling sideways.
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setPlaceholderText("Choose a scenario and press Run: every movement of every "
                                 "contact is explained here.")
         self.following = True

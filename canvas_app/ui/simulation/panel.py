@@ -178,6 +178,11 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         self.contacts.contact_selected.connect(self._contact_picked)
         self.contacts.node_activated.connect(self._reveal)
         self.tabs.addTab(self.contacts, "Contacts and journeys")
+        # Its find box sits beside the tabs (shown with its tab): a row more for contacts.
+        self.tabs.setCornerWidget(self.contacts.find, Qt.Corner.TopRightCorner)
+        self.tabs.currentChanged.connect(
+            lambda _i: self.contacts.find.setVisible(self.tabs.currentWidget() is self.contacts))
+        self.contacts.find.hide()
 
         self.chart = FunnelChart()
         self.tabs.addTab(self.chart, "Chart")

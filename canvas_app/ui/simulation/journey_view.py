@@ -1,0 +1,161 @@
+"""The contacts table and the journey of the Simulation panel's "Contacts and journeys" tab,
+sized to stay readable in a small window: who and where now come first and share a narrow
+table between them; a journey step's words wrap onto more lines rather than run off the
+side, and its first columns get narrower (the time goes under the date) when the journey is
+narrow, so the Details keep room to be read."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+WRAP_HEIGHT = 10_000  # no limit on a wrapped cell's height
+PAD = 16  # a column's room around its text
+MIN_COLUMN = 48
+
+WHERE_NOW = 2  # the contacts model's column
+# Each contact column is as wide as this text; the last one (Tags) takes what is left.
+CONTACT_WIDTHS = {0: "Dana Whitfield_", WHERE_NOW: "Downloaded pool gui",
+                  1: "dana.whitfield@example", 3: "Bought pool shock, Visit"}
+
+# The journey's first columns, wide and narrow; the Details take the rest.
+JOURNEY_WIDTHS = {0: ("2026-03-03 14:00", "2026-03-03"),
+                  1: ("left (removed)_", "not entered"),
+                  2: ("Post-purchase__", "Post-purch")}
+# Narrower than this left for the Details, the first columns take their narrow widths.
+DETAILS_ROOM = '"Post-purchase" step 2: waits 1'
+
+
+def text_width(widget: QWidget, text: str) -> int:
+    return widget.fontMetrics().horizontalAdvance(text) + PAD
+
+
+class ContactsTable(QTableView):
+    """Contact, Where now, Email, Goals achieved, Tags (shown in that order); a table too
+    narrow for the first two gives them its width between them. A cut-off cell's whole
+    text is its tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("simulationContacts")
+        self.setSortingEnabled(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(False)
+        rows = self.verticalHeader()
+        rows.hide()
+        height = self.fontMetrics().height()
+        rows.setMinimumSectionSize(height + 4)
+        rows.setDefaultSectionSize(height + 8)  # as many contacts as fit
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(MIN_COLUMN)
+        self.widths = {column: text_width(self, text) for column, text in CONTACT_WIDTHS.items()}
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        self.horizontalHeader().moveSection(WHERE_NOW, 1)  # who, and where now, first
+        for column, width in self.widths.items():
+            self.setColumnWidth(column, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_first_columns()
+
+    def fit_first_columns(self) -> None:
+        """Contact and Where now in full when the table has room, else sharing it."""
+        room = self.viewport().width()
+        wanted = self.widths[0] + self.widths[WHERE_NOW]
+        if self.model() is None or room <= 0:
+            return
+        if room >= wanted:
+            contact, where = self.widths[0], self.widths[WHERE_NOW]
+        else:
+            contact = max(MIN_COLUMN, room * self.widths[0] // wanted)
+            where = max(MIN_COLUMN, room - contact)
+        self.setColumnWidth(0, contact)
+        self.setColumnWidth(WHERE_NOW, where)
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their text wrapped at its column's width (a tree view asks for a
+    row's height without saying how wide the column is, so its rows never grow)."""
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+                 ) -> QSize:
+        sized = QStyleOptionViewItem(option)
+        sized.rect = QRect(0, 0, self.view.columnWidth(index.column()), WRAP_HEIGHT)
+        return super().sizeHint(sized, index)
+
+
+class JourneyView(QTreeWidget):
+    """One contact's journey: When, What, Node, and the Details, which take the width left
+    and wrap onto more lines (each cell's full text is also its tooltip)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("simulationJourney")
+        self.setHeaderLabels(["When", "What", "Node", "Details"])
+        self.setRootIsDecorated(False)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setItemDelegate(WrappingDelegate(self))
+        self.setAlternatingRowColors(True)  # where a wrapped step ends and the next begins
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setToolTip("Double-click a step to show its node on the canvas")
+        header = self.header()
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(MIN_COLUMN)
+        for column in JOURNEY_WIDTHS:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.wide = {c: text_width(self, w) for c, (w, _n) in JOURNEY_WIDTHS.items()}
+        self.narrow = {c: text_width(self, n) for c, (_w, n) in JOURNEY_WIDTHS.items()}
+        self.details_room = text_width(self, DETAILS_ROOM)
+        self.compact: bool | None = None  # the narrow widths are on (None: not sized yet)
+        self._fit_columns()
+        # Rows get their wrapped height again when a column's width changes.
+        header.sectionResized.connect(lambda *_args: self.scheduleDelayedItemsLayout())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The wide first columns while the Details keep room beside them, else the narrow
+        ones (set only when that changes: a column the user resized stays so)."""
+        compact = self.viewport().width() - sum(self.wide.values()) < self.details_room
+        if compact == self.compact:
+            return
+        self.compact = compact
+        for column, width in (self.narrow if compact else self.wide).items():
+            self.setColumnWidth(column, width)
+
+    def add_step(self, texts: list[str], node_id: str) -> None:
+        item = QTreeWidgetItem(texts)
+        item.setData(0, Qt.ItemDataRole.UserRole, node_id)
+        for column, text in enumerate(texts):
+            item.setToolTip(column, text)
+        self.addTopLevelItem(item)
