@@ -231,6 +231,9 @@ def main(argv: list[str] | None = None) -> int:
               ".venv/bin/pip install -e '.[bench]'  (or pass --no-nodegraphqt)", file=sys.stderr)
         return 1
     sizes = args.sizes or ([1000, 2000] if args.quick else [2000, 10000])
+    from canvas_app.app import configure_qt
+
+    configure_qt()  # Qt set up as the app runs it (for NodeGraphQt too: the same process)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     print(f"Canvas scale, {VIEW_W}x{VIEW_H} view, N nodes with N links, offscreen, best of runs")
     header = f"{'':24}{'open':>12}{'paint (fit)':>14}{'paint (100%)':>14}{'drag x100':>13}"

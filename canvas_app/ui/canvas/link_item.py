@@ -54,6 +54,7 @@ class LinkItem(QGraphicsRectItem):
         self.setPen(_NO_PEN)
         self._polygons: tuple[QPolygonF, QPolygonF, QPointF, QPointF] | None = None
         self._cached = False
+        self._live = False  # following a node being dragged: painted directly, not cached
         self._control: QPointF | None = None  # a curve's control point (a link back or round)
         self._curve: tuple[QPainterPath, QPolygonF] | None = None
         self.setFlags(_FLAGS)
@@ -109,11 +110,23 @@ class LinkItem(QGraphicsRectItem):
             self.update()  # same bounds, other drawing (a link flipped across them)
         else:
             self.setRect(bounds)  # prepares the geometry change and repaints
+        self._update_cache_mode()
+
+    def _update_cache_mode(self) -> None:
         # Short links paint once into a pixmap; long ones are clipped to the view instead.
-        cached = math.hypot(x2 - x1, y2 - y1) < LONG_LINK or self._control is not None
+        # A link following a drag changes every step: a pixmap would be painted and then
+        # copied each time, so it is painted straight onto the view until the drag ends.
+        line = self._line
+        cached = not self._live and (line.length() < LONG_LINK or self._control is not None)
         if cached != self._cached:
             self._cached = cached
             self.setCacheMode(_CACHED if cached else _UNCACHED)
+
+    def set_live(self, live: bool) -> None:
+        """A node at one of its ends is being dragged (True), or was let go (False)."""
+        if live != self._live:
+            self._live = live
+            self._update_cache_mode()
 
     def _goes_back_over_others(self, sx: float, tx: float) -> bool:
         """A link back (to a node further left) that would overlap other things if drawn

@@ -354,6 +354,7 @@ class CampaignScene(QGraphicsScene):
         self._link_from = None
         self._set_link_target(None)
         self._press = None
+        self._set_links_live(False)
         self._drag_start = {}
         self._drag_id = None
 
@@ -396,6 +397,7 @@ class CampaignScene(QGraphicsScene):
                 return
             if self._drag_id is None:
                 self._drag_id = self.controller.new_drag_id()
+                self._set_links_live(True)
             positions = {n: self.snap(x + delta.x(), y + delta.y())
                          for n, (x, y) in self._drag_start.items()}
             self.controller.move_nodes(self.campaign_id, positions, self._drag_id)
@@ -420,9 +422,18 @@ class CampaignScene(QGraphicsScene):
             event.accept()
             return
         self._press = None
+        self._set_links_live(False)
         self._drag_start = {}
         self._drag_id = None
         super().mouseReleaseEvent(event)
+
+    def _set_links_live(self, live: bool) -> None:
+        """The links of the nodes being dragged paint straight onto the view while the
+        drag lasts (see ``LinkItem.set_live``)."""
+        for node_id in self._drag_start:
+            item = self.nodes.get(node_id)
+            for link in item.links if item is not None else ():
+                link.set_live(live)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         item = self.node_at(event.scenePos())

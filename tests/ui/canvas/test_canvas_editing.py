@@ -347,3 +347,23 @@ def test_a_link_back_beside_its_forward_link_arcs_and_a_short_one_alone_does_not
     assert not pair.is_arc()  # alone now: straight does not hide anything
     window.controller.undo_stack.undo()
     assert pair.is_arc()
+
+
+def test_links_of_a_dragged_node_paint_directly_until_it_is_let_go(qtbot,
+                                                                  window: MainWindow) -> None:
+    from PySide6.QtWidgets import QGraphicsItem
+
+    cached = QGraphicsItem.CacheMode.DeviceCoordinateCache
+    links = [window.scene.links[("nurture", "bought-shock")],
+             window.scene.links[("bought-shock", "post-purchase")]]
+    assert all(link.cacheMode() == cached for link in links)
+    window.scene.select_nodes(["bought-shock"])
+    viewport = window.view.viewport()
+    origin = view_pos(window, window.scene.nodes["bought-shock"].pos())
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=origin)
+    for step in range(1, 4):
+        qtbot.mouseMove(viewport, origin + QPoint(0, 20 * step))
+    # Redrawn at every step anyway: no pixmap to paint and then copy each time.
+    assert all(link.cacheMode() == QGraphicsItem.CacheMode.NoCache for link in links)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=origin + QPoint(0, 60))
+    assert all(link.cacheMode() == cached for link in links)
