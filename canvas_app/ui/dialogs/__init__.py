@@ -24,7 +24,8 @@ def open_node_editor(parent: QWidget | None, workspace: Workspace, undo_stack: Q
                      campaign_id: str, node_id: str) -> QDialog:
     """Opens the editor registered for the node's kind; Save pushes one undo command."""
     kind = workspace.campaign(campaign_id).node(node_id).kind
-    dialog = node_editor_for(kind)(workspace, campaign_id, node_id, parent)
+    dialog = node_editor_for(kind)(workspace, campaign_id, node_id, parent,
+                                   undo_stack=undo_stack)
     dialog.accepted.connect(lambda: dialog.push_to(undo_stack))
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()

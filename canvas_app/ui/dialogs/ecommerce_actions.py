@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import events as ev
-from ...domain.action_edit import product_by_name
+from ...domain.action_edit import find_products, product_by_name
 from ...domain.ecommerce import DEFAULT_SETS
 from ...domain.events import DomainEvent
 from ...domain.workspace import Workspace
 from ...editing.settings_commands import SetEcommerceCommand
 from .action_set import PRODUCT_HELP, ActionSetDialog
+from .catalog_hint import CATALOG_MENU, CatalogHint, catalog_opener, empty_catalog_text
 from .widgets import (
     OwnEnterLineEdit,
     OwnEnterList,
@@ -117,12 +118,25 @@ class EcommerceActionsDialog(QDialog):
         self.product_button = QPushButton("Actions")
         self.product_button.setObjectName("productActionsButton")
         self.product_button.clicked.connect(self.open_product_set)
+        self.product_button.setToolTip("Opens the actions of the product typed")
         self.product_edit.textChanged.connect(self._product_text_changed)
         self.product_edit.returnPressed.connect(self.open_product_set)
         row.addWidget(product_label)
         row.addWidget(self.product_edit, 1)
         row.addWidget(self.product_button)
         product_layout.addLayout(row)
+        # why Enter or "Actions" opened nothing ("xyz" is no product); a line kept free
+        # for it, so the list below does not jump when it appears
+        self.product_problem = QLabel()
+        self.product_problem.setObjectName("productProblem")
+        self.product_problem.setWordWrap(True)
+        self.product_problem.setStyleSheet("color: #b00020;")
+        self.product_problem.setMinimumHeight(self.product_problem.fontMetrics().lineSpacing())
+        product_layout.addWidget(self.product_problem)
+        self.catalog_dialog: QDialog | None = None
+        self.product_hint = CatalogHint(empty_catalog_text("products"), self.open_catalog,
+                                        "productCatalogHint")
+        product_layout.addWidget(self.product_hint)
         product_layout.addWidget(QLabel("Products that have actions (double-click or Enter "
                                         "to edit):"))
         self.product_sets = OwnEnterList()
@@ -173,6 +187,7 @@ class EcommerceActionsDialog(QDialog):
         self.legacy_check.setChecked(eco.product_actions_for_legacy_and_manual)
         self.legacy_check.blockSignals(False)
         self._product_text_changed(self.product_edit.text())
+        self.product_hint.setVisible(not self.workspace.catalog.products)
 
     # -- opening sets -------------------------------------------------------------------
     def _opener(self, key: str) -> Callable[[], None]:
@@ -192,13 +207,38 @@ class EcommerceActionsDialog(QDialog):
         return product.id if product is not None else None
 
     def open_product_set(self) -> ActionSetDialog | None:
+        """Opens the typed product's actions, or says why there is none to open."""
         product_id = self.chosen_product()
         if product_id is None:
+            self.product_problem.setText(self._why_no_product())
             return None
         return self.open_set(f"product:{product_id}")
 
+    def _why_no_product(self) -> str:
+        typed = self.product_edit.text().strip()
+        catalog = self.workspace.catalog
+        if not catalog.products:  # the hint below says where products are added
+            return (f'No product "{typed}": the catalog has no products yet.' if typed
+                    else "The catalog has no products yet.")
+        if not typed:
+            return "Type part of a product name first."
+        matches = find_products(catalog, typed)
+        if not matches:
+            return (f'No product in the catalog is named "{typed}" or has it in its name '
+                    f"(products are added in {CATALOG_MENU}).")
+        self.completer.complete()  # the candidates, to pick one
+        return (f'"{typed}" is part of {len(matches)} product names: pick one from the '
+                "list.")
+
+    def open_catalog(self) -> QDialog:
+        """The Catalog window over this one, as Workspace > Catalog… opens it."""
+        self.catalog_dialog = catalog_opener(self, self.workspace, self.undo_stack,
+                                             self.refresh)()
+        return self.catalog_dialog
+
     def _product_text_changed(self, _text: str) -> None:
         self.product_button.setEnabled(self.chosen_product() is not None)
+        self.product_problem.clear()
 
     def _legacy_toggled(self, on: bool) -> None:
         before = self.workspace.ecommerce

@@ -26,6 +26,7 @@ from ...domain.nodes import Node
 from ...domain.workspace import Workspace
 from ...editing.settings_commands import ReplaceNodeCommand
 from ..theme import load_icon
+from .catalog_hint import catalog_opener
 from .widgets import (
     ProblemLabel,
     enter_saves,
@@ -50,11 +51,15 @@ class NodeEditorDialog(QDialog):
     MAXIMUM_MINIMUM_WIDTH = 1000
 
     def __init__(self, workspace: Workspace, campaign_id: str, node_id: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 undo_stack: QUndoStack | None = None) -> None:
         super().__init__(parent)
         enter_saves(self)
         self.setObjectName(self.object_name)
         self.workspace = workspace
+        # the workspace's stack: given, the editor can open the Catalog (open_catalog)
+        self.undo_stack = undo_stack
+        self.catalog_dialog: QDialog | None = None
         self.campaign_id = campaign_id
         self.campaign = workspace.campaign(campaign_id)
         self.original: Node = self.campaign.node(node_id).copy()
@@ -106,6 +111,21 @@ class NodeEditorDialog(QDialog):
                       + margins.left() + margins.right() + 2)
         width, height = self.MINIMUM_SIZE
         self.setMinimumSize(max(width, min(form_width, self.MAXIMUM_MINIMUM_WIDTH)), height)
+
+    def open_catalog(self) -> QDialog | None:
+        """Opens the Catalog window over this editor, as Workspace > Catalog… does; when it
+        closes, :meth:`catalog_changed` lets the form offer what was added. None without
+        an undo stack (the catalog's changes are undo steps)."""
+        if self.undo_stack is None:
+            return None
+        self.catalog_dialog = catalog_opener(self, self.workspace, self.undo_stack,
+                                             self.catalog_changed)()
+        return self.catalog_dialog
+
+    def catalog_changed(self) -> None:
+        """The catalog may have changed (its window closed): subclasses refresh their
+        choices."""
+        self.refresh()
 
     # -- for subclasses -----------------------------------------------------------------
     def build(self, layout: QVBoxLayout) -> None:

@@ -18,8 +18,12 @@ from ...domain.catalog import payment_type_label
 from ...domain.node_edit import placement_help
 from ...domain.nodes import Node
 from ...domain.purchase import PurchaseGoalConfig
+from .catalog_hint import CatalogHint, empty_catalog_text
 from .node_editor import NodeEditorDialog, register_node_editor
 from .widgets import AchievedByBox, CheckList, fit_to_screen, help_label
+
+CHOICE_WORDS = {"orderForm": "order forms", "product": "products", "category": "categories",
+                "paymentType": "payment types"}
 
 HELP = {
     "order_forms": "The goal is met when the purchase is made through one of the chosen "
@@ -47,7 +51,6 @@ class PurchaseGoalDialog(NodeEditorDialog):
 
     def build(self, layout: QVBoxLayout) -> None:
         config: PurchaseGoalConfig = self.original.config
-        catalog = self.workspace.catalog
         fit_to_screen(self, 960, 680)  # fits 1366 x 768 with a taskbar
 
         layout.addWidget(help_label(HELP["when"]))
@@ -64,22 +67,19 @@ class PurchaseGoalDialog(NodeEditorDialog):
         self.order_forms_box = QCheckBox("&Order form")
         self.order_forms_box.setObjectName("orderFormsCheck")
         self.order_forms_list = CheckList("orderFormList")
-        self.order_forms_list.set_items(
-            ((f.id, f.name + (" (legacy)" if f.legacy else ""))
-             for f in catalog.order_forms.values()), config.order_forms)
+        choices = self._choices()
+        self.order_forms_list.set_items(choices["orderForm"], config.order_forms)
         self.any_box = QCheckBox("&Any purchase")
         self.any_box.setObjectName("anyPurchaseCheck")
         self.products_box = QCheckBox("Specific &product purchase")
         self.products_box.setObjectName("productsCheck")
         self.products_list = CheckList("productList", "productSearch",
                                        "Search products by name…")
-        self.products_list.set_items(((p.id, p.name) for p in catalog.products.values()),
-                                     config.products)
+        self.products_list.set_items(choices["product"], config.products)
         self.categories_box = QCheckBox("Product in a specific &category")
         self.categories_box.setObjectName("categoriesCheck")
         self.categories_list = CheckList("categoryList")
-        self.categories_list.set_items(((c.id, c.name) for c in catalog.categories.values()),
-                                       config.categories)
+        self.categories_list.set_items(choices["category"], config.categories)
         cells = [
             (self.order_forms_box, HELP["order_forms"], self.order_forms_list),
             (self.any_box, HELP["any_purchase"], None),
@@ -114,8 +114,7 @@ class PurchaseGoalDialog(NodeEditorDialog):
         self._payment_group.addButton(self.some_payment)
         self.payment_list = CheckList("paymentTypeList")
         chosen_payments = [] if config.any_payment_type else list(config.payment_types)
-        self.payment_list.set_items(((p, payment_type_label(p)) for p in catalog.payment_types),
-                                    chosen_payments)
+        self.payment_list.set_items(choices["paymentType"], chosen_payments)
         pay_layout.addWidget(self.any_payment)
         pay_layout.addWidget(help_label(HELP["any_payment"]))
         pay_layout.addWidget(self.some_payment)
@@ -156,6 +155,37 @@ class PurchaseGoalDialog(NodeEditorDialog):
                        self.any_contact_radio):
             widget.toggled.connect(self.refresh)
         self.setTabOrder(self.name_edit, self.order_forms_box)
+        # an empty list says where its items come from, with a way there
+        self.catalog_hints: dict[str, CatalogHint] = {}
+        for key, chooser in self._choosers().items():
+            hint = CatalogHint(empty_catalog_text(CHOICE_WORDS[key]), self.open_catalog,
+                               f"{key}Hint")
+            hint.button.setVisible(self.undo_stack is not None)
+            chooser.set_empty_hint(hint)
+            self.catalog_hints[key] = hint
+
+    def _choosers(self) -> dict[str, CheckList]:
+        return {"orderForm": self.order_forms_list, "product": self.products_list,
+                "category": self.categories_list, "paymentType": self.payment_list}
+
+    def _choices(self) -> dict[str, list[tuple[str, str]]]:
+        """What each list offers: the catalog's order forms, products, categories and
+        payment types, as (id, label)."""
+        catalog = self.workspace.catalog
+        return {
+            "orderForm": [(f.id, f.name + (" (legacy)" if f.legacy else ""))
+                          for f in catalog.order_forms.values()],
+            "product": [(p.id, p.name) for p in catalog.products.values()],
+            "category": [(c.id, c.name) for c in catalog.categories.values()],
+            "paymentType": [(p, payment_type_label(p)) for p in catalog.payment_types],
+        }
+
+    def catalog_changed(self) -> None:
+        """Offers what the Catalog window added (what was ticked stays ticked)."""
+        choices = self._choices()
+        for key, chooser in self._choosers().items():
+            chooser.set_items(choices[key], chooser.checked_ids())
+        self.refresh()
 
     def field_widgets(self) -> dict[str, QWidget]:
         return {"name": self.name_edit,

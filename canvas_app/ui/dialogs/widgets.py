@@ -252,7 +252,23 @@ class CheckList(QWidget):
         self.list.setObjectName(object_name + "List")
         self.list.itemChanged.connect(lambda _item: self.changed.emit())
         layout.addWidget(self.list)
+        self.empty_hint: QWidget | None = None
         self._shown = False
+
+    def set_empty_hint(self, hint: QWidget) -> None:
+        """Shown instead of the list (and its search) while the list has no rows."""
+        self.empty_hint = hint
+        self.layout().addWidget(hint)
+        self._show_empty_hint()
+
+    def _show_empty_hint(self) -> None:
+        if self.empty_hint is None:
+            return
+        empty = self.list.count() == 0
+        self.empty_hint.setVisible(empty)
+        self.list.setVisible(not empty)
+        if self.search is not None:
+            self.search.setVisible(not empty)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802  (Qt's name)
         super().showEvent(event)
@@ -291,6 +307,7 @@ class CheckList(QWidget):
                 self._add(item_id, f"{item_id} (not in the catalog)", True)
         self.list.blockSignals(False)
         self.list.rows_changed()
+        self._show_empty_hint()
         if self.search is not None:
             self.filter(self.search.text())  # new rows obey the search typed
         self.changed.emit()
