@@ -44,7 +44,7 @@ class ChangeTracking:
         return sim.campaign != wanted
 
     def workspace_edited(self, _index: int = 0) -> None:
-        self.scenario_combo.check_current()  # it may fit now, or no longer
+        self.scenario_combo.check_current_soon()  # it may fit now, or no longer
         if self.has_notice("workspace") and \
                 not self.window_.controller.workspace.validate():
             self._hide_notice("workspace")  # fixed (or undone): it can be simulated again

@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QWidget
 
@@ -27,6 +27,7 @@ USED_WITH_KEY = "simulation/scenario_used_with"
 USED_WITH_MAX = 50
 CHECK_MAX_BYTES = 256 * 1024  # bigger scenario files are not loaded just to open the list
 UNFIT_COLOUR = "#8a929b"
+CHECK_DELAY_MS = 200  # after an edit, the scenario on show is checked again this much later
 # How a check's problem starts, and what the item's text then says after its name (so the
 # current item, shown without the list's grey, tells it too).
 MISFIT = "Written for another workspace"
@@ -76,6 +77,10 @@ class ScenarioBox(QComboBox):
         # for each small file when the list opens (set by the panel).
         self.check: Callable[[str], str] | None = None
         self.currentIndexChanged.connect(self._changed)
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(CHECK_DELAY_MS)
+        self._check_timer.timeout.connect(self.check_current)
         self.fill()
 
     def fill(self) -> None:
@@ -118,6 +123,10 @@ class ScenarioBox(QComboBox):
             except OSError:
                 pass  # the check says it cannot be read
         return self.check(path)
+
+    def check_current_soon(self) -> None:
+        """Marks the scenario on show anew shortly (once for a burst of edits)."""
+        self._check_timer.start()
 
     def check_current(self) -> None:
         """Marks the scenario on show anew (the workspace changed)."""

@@ -126,7 +126,7 @@ def test_a_scenario_that_does_not_fit_says_so_when_it_is_the_one_on_show(
     panel.select_scenario(str(SAMPLE_WHAT_IF))
     assert box.currentText() == "pool-store-what-if.scenario.json"
     window.controller.delete_campaign("shock-nurture")
-    assert box.currentText() == \
-        "pool-store-what-if.scenario.json — written for another workspace"
+    qtbot.waitUntil(lambda: box.currentText() ==
+                    "pool-store-what-if.scenario.json — written for another workspace")
     window.session.undo_stack.undo()
-    assert box.currentText() == "pool-store-what-if.scenario.json"
+    qtbot.waitUntil(lambda: box.currentText() == "pool-store-what-if.scenario.json")
