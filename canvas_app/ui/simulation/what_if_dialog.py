@@ -5,22 +5,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTimeZone
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -31,6 +28,8 @@ from ...domain.workspace import Workspace
 from ...io import LoadError
 from ...sim import scenario_from_data
 from ...sim.what_if import WhatIf, WhatIfPurchase
+from ..dialogs.date_field import DateTimeField
+from ..dialogs.number_field import NumberField
 
 CHANNEL_CHOICES = (("Shopping cart", "shopping_cart"), ("API", "api"),
                    ("Manual order", "manual_order"))
@@ -41,22 +40,41 @@ PAID_LATER_TIP = ("Of the payments declined or failed with an error, the share p
                   "again). The rest stay unpaid.")
 
 
-def _spin(low: int, high: int, value: int, suffix: str = "") -> QSpinBox:
-    spin = QSpinBox()
-    spin.setRange(low, high)
-    spin.setValue(value)
-    spin.setSuffix(suffix)
-    spin.setGroupSeparatorShown(True)
-    return spin
+def _spin(low: int, high: int, value: int, what: str) -> NumberField:
+    """A whole number typed as the user means it (see NumberField); its unit is a label
+    beside it."""
+    field = NumberField(what, 0, low, high)
+    field.setValue(value)
+    return field
 
 
-def _percent(value: float) -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
-    spin.setRange(0.0, 100.0)
-    spin.setDecimals(1)
-    spin.setSuffix(" %")
-    spin.setValue(value)
-    return spin
+def _percent(value: float, what: str) -> NumberField:
+    """A share in per cent, "12.5" or "12,5"; the "%" is a label beside it."""
+    field = NumberField(what, 1, 0.0, 100.0)
+    field.setValue(value)
+    return field
+
+
+def _with_unit(field: QWidget, unit: str) -> QWidget:
+    """A field followed by its unit ("days", "%"), as one widget for a layout or cell."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(4)
+    row.addWidget(field)
+    if unit:
+        label = QLabel(unit)
+        label.setBuddy(field)
+        row.addWidget(label)
+    row.addStretch(1)  # a number needs no more than its own width
+    box.setFocusProxy(field)
+    return box
+
+
+def _number(field: NumberField) -> float:
+    """The field's value; its minimum while the text is refused (``problems`` says so)."""
+    value = field.value()
+    return field.minimum() if value is None else value
 
 
 def channel_choices(catalog: Catalog) -> list[tuple[str, str, str | None]]:
@@ -101,34 +119,31 @@ class WhatIfDialog(QDialog):
         form = QFormLayout()
         self.description = QLineEdit("What if visitors arrive and some buy?")
         form.addRow("Description:", self.description)
-        self.count = _spin(1, 1_000_000, 500, " contacts")
-        self.arrival = _spin(0, 365, 14, " days")
+        self.count = _spin(1, 1_000_000, 500, "The number of visitors")
+        self.arrival = _spin(0, 365, 14, "The days visitors arrive over")
         arrivals = QHBoxLayout()
-        arrivals.addWidget(self.count)
+        arrivals.addWidget(_with_unit(self.count, "contacts"))
         arrivals.addWidget(QLabel("arriving over"))
-        arrivals.addWidget(self.arrival)
+        arrivals.addWidget(_with_unit(self.arrival, "days"))
+        arrivals.addStretch(1)
         form.addRow("Visitors:", arrivals)
         today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
-        self.start = QDateTimeEdit(QDateTime(today.date(), datetime.min.time(),
-                                             QTimeZone.utc()))
-        self.start.setTimeZone(QTimeZone.utc())
-        self.start.setDisplayFormat("d MMM yyyy HH:mm 'UTC'")
-        self.start.setCalendarPopup(True)
-        self.start.setMaximumDate(QDate(2999, 12, 31))  # its run ends well inside the calendar
+        self.start = DateTimeField()  # "2026-02-30" is refused, not made another day
+        self.start.set_value(today)
         form.addRow("Starting:", self.start)
-        self.days = _spin(1, 3650, 30, " days")
-        form.addRow("Simulate for:", self.days)
+        self.days = _spin(1, 3650, 30, "The days to simulate")
+        form.addRow("Simulate for:", _with_unit(self.days, "days"))
         self.campaign = QComboBox()
         self.campaign.addItem("(none: they only shop)", None)
         for campaign in workspace.campaigns:
             self.campaign.addItem(campaign.name, campaign.id)
         if campaign_id is not None and self.campaign.findData(campaign_id) >= 0:
             self.campaign.setCurrentIndex(self.campaign.findData(campaign_id))
-        self.share = _percent(80.0)
+        self.share = _percent(80.0, "The share added to the campaign")
         joins = QHBoxLayout()
         joins.addWidget(self.campaign, 1)
         joins.addWidget(QLabel("share added:"))
-        joins.addWidget(self.share)
+        joins.addWidget(_with_unit(self.share, "%"))
         form.addRow("Added to campaign:", joins)
         layout.addLayout(form)
 
@@ -140,7 +155,8 @@ class WhatIfDialog(QDialog):
         layout.addWidget(self.purchases_label)
         self.purchases = QTableWidget(0, 4)
         self.purchases.setObjectName("whatIfPurchases")
-        self.purchases.setHorizontalHeaderLabels(["Product", "Chance", "Within", "Channel"])
+        self.purchases.setHorizontalHeaderLabels(["Product", "Chance (%)", "Within (days)",
+                                                  "Channel"])
         self.purchases.verticalHeader().hide()
         header = self.purchases.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -169,35 +185,38 @@ class WhatIfDialog(QDialog):
         if self.payment_type.findData("credit_card") >= 0:
             self.payment_type.setCurrentIndex(self.payment_type.findData("credit_card"))
         payments.addRow("Paid by:", self.payment_type)
-        self.failure = _percent(5.0)
-        self.error = _percent(1.0)
-        self.retry = _percent(50.0)
-        self.retry_hours = _spin(1, 24 * 60, 6, " hours")
+        self.failure = _percent(5.0, "The share declined")
+        self.error = _percent(1.0, "The share of errors")
+        self.retry = _percent(50.0, "The share paid later")
+        self.retry_hours = _spin(1, 24 * 60, 6, "The hours until paid later")
         self.failure.setToolTip("The share of payments the payment provider declines")
         self.error.setToolTip("The share of payments that fail with an error")
         self.retry.setToolTip(PAID_LATER_TIP)
         self.retry_hours.setToolTip("How long after a declined or failed payment it goes "
                                     "through (see \"paid later\")")
         failures = QHBoxLayout()
-        for text, widget in (("declined", self.failure), ("errors", self.error),
-                             ("paid later", self.retry), ("after", self.retry_hours)):
+        for text, widget, unit in (("declined", self.failure, "%"),
+                                   ("errors", self.error, "%"),
+                                   ("paid later", self.retry, "%"),
+                                   ("after", self.retry_hours, "hours")):
             label = QLabel(text)
             label.setToolTip(widget.toolTip())
             label.setBuddy(widget)
             failures.addWidget(label)
-            failures.addWidget(widget)
+            failures.addWidget(_with_unit(widget, unit))
+        failures.addStretch(1)
         payments.addRow("Payments:", failures)
-        self.renewals = _spin(0, 1000, 0, " renewals")
-        self.renewal_days = _spin(1, 366, 30, " days")
+        self.renewals = _spin(0, 1000, 0, "The number of renewals")
+        self.renewal_days = _spin(1, 366, 30, "The days between renewals")
         renew = QHBoxLayout()
-        renew.addWidget(self.renewals)
+        renew.addWidget(_with_unit(self.renewals, "renewals"))
         renew.addWidget(QLabel("every"))
-        renew.addWidget(self.renewal_days)
+        renew.addWidget(_with_unit(self.renewal_days, "days"))
+        renew.addStretch(1)
         payments.addRow("Subscriptions:", renew)
-        self.seed = _spin(0, 2_000_000_000, 1)
-        self.seed.setGroupSeparatorShown(False)
+        self.seed = _spin(0, 2_000_000_000, 1, "The seed")
         self.seed.setToolTip("The same seed draws the same contacts and purchases again")
-        payments.addRow("Seed:", self.seed)
+        payments.addRow("Seed:", _with_unit(self.seed, ""))
         layout.addLayout(payments)
 
         self.problem = QLabel()
@@ -222,10 +241,10 @@ class WhatIfDialog(QDialog):
         for widget in (self.count, self.arrival, self.days, self.share, self.failure,
                        self.error, self.retry, self.retry_hours, self.renewals,
                        self.renewal_days, self.seed):
-            widget.valueChanged.connect(self.refresh)
+            widget.changed.connect(self.refresh)
         self.campaign.currentIndexChanged.connect(self.refresh)
         self.payment_type.currentIndexChanged.connect(self.refresh)
-        self.start.dateTimeChanged.connect(self.refresh)
+        self.start.changed.connect(self.refresh)
         # A click into a row's product, chance, window or channel selects that row, so
         # Remove takes the row the user is working in.
         app = QApplication.instance()
@@ -250,8 +269,8 @@ class WhatIfDialog(QDialog):
             products.addItem(item.name, item.id)
         if product is not None and products.findData(product) >= 0:
             products.setCurrentIndex(products.findData(product))
-        chance_spin = _percent(chance)
-        within_spin = _spin(0, 3650, within, " days")
+        chance_spin = _percent(chance, f"Row {row + 1}: the chance")
+        within_spin = _spin(0, 3650, within, f"Row {row + 1}: the days within")
         channel = QComboBox()
         for label, value, form in self.channels:
             channel.addItem(label, (value, form))
@@ -260,8 +279,8 @@ class WhatIfDialog(QDialog):
         self.purchases.setCellWidget(row, 2, within_spin)
         self.purchases.setCellWidget(row, 3, channel)
         products.currentIndexChanged.connect(self.refresh)
-        chance_spin.valueChanged.connect(self.refresh)
-        within_spin.valueChanged.connect(self.refresh)
+        chance_spin.changed.connect(self.refresh)
+        within_spin.changed.connect(self.refresh)
         channel.currentIndexChanged.connect(self.refresh)
         self.refresh()
         return row
@@ -290,10 +309,10 @@ class WhatIfDialog(QDialog):
         within = self.purchases.cellWidget(row, 2)
         channel = self.purchases.cellWidget(row, 3)
         assert isinstance(product, QComboBox) and isinstance(channel, QComboBox)
-        assert isinstance(chance, QDoubleSpinBox) and isinstance(within, QSpinBox)
+        assert isinstance(chance, NumberField) and isinstance(within, NumberField)
         value, form = channel.currentData()
-        return WhatIfPurchase(product.currentData(), round(chance.value() / 100, 4),
-                              within.value(), value, form)
+        return WhatIfPurchase(product.currentData(), round(_number(chance) / 100, 4),
+                              int(_number(within)), value, form)
 
     # -- the scenario ----------------------------------------------------------------------
     def what_if(self) -> WhatIf:
@@ -303,26 +322,36 @@ class WhatIfDialog(QDialog):
             mix = {t: round(1 / len(types), 6) for t in types} if types else {}
         else:
             mix = {payment: 1.0}
-        start = self.start.dateTime().toPython()
-        start = start.replace(tzinfo=UTC) if start.tzinfo is None else start.astimezone(UTC)
+        start = self.start.value() or datetime.now(UTC).replace(second=0, microsecond=0)
         return WhatIf(
             description=self.description.text().strip(),
             start=start,
-            days=self.days.value(),
-            count=self.count.value(),
-            arrival_days=self.arrival.value(),
+            days=int(_number(self.days)),
+            count=int(_number(self.count)),
+            arrival_days=int(_number(self.arrival)),
             campaign=self.campaign.currentData(),
-            share_added=round(self.share.value() / 100, 4),
+            share_added=round(_number(self.share) / 100, 4),
             purchases=[self._purchase(r) for r in range(self.purchases.rowCount())],
             payment_types=mix,
-            failure_rate=round(self.failure.value() / 100, 4),
-            error_rate=round(self.error.value() / 100, 4),
-            retry_share=round(self.retry.value() / 100, 4),
-            retry_after_hours=self.retry_hours.value(),
-            renewals=self.renewals.value(),
-            renewal_every_days=self.renewal_days.value(),
-            seed=self.seed.value(),
+            failure_rate=round(_number(self.failure) / 100, 4),
+            error_rate=round(_number(self.error) / 100, 4),
+            retry_share=round(_number(self.retry) / 100, 4),
+            retry_after_hours=int(_number(self.retry_hours)),
+            renewals=int(_number(self.renewals)),
+            renewal_every_days=int(_number(self.renewal_days)),
+            seed=int(_number(self.seed)),
         )
+
+    def number_fields(self) -> list[NumberField]:
+        """Every typed number, in the form's order, the purchase rows' included."""
+        fields = [self.count, self.arrival, self.days, self.share]
+        for row in range(self.purchases.rowCount()):
+            for column in (1, 2):
+                cell = self.purchases.cellWidget(row, column)
+                if isinstance(cell, NumberField):
+                    fields.append(cell)
+        return fields + [self.failure, self.error, self.retry, self.retry_hours,
+                         self.renewals, self.renewal_days, self.seed]
 
     def chosen_products(self) -> list[str]:
         """The product of each purchase row, in row order."""
@@ -334,6 +363,11 @@ class WhatIfDialog(QDialog):
         return out
 
     def problems(self) -> str:
+        if self.start.problem():
+            return f"The start: {self.start.problem()}."
+        typed = next((f.problem() for f in self.number_fields() if f.problem()), "")
+        if typed:
+            return f"{typed}."
         chosen = self.chosen_products()
         twice = next((p for i, p in enumerate(chosen) if p in chosen[:i]), None)
         if twice is not None:

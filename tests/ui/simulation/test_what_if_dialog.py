@@ -6,10 +6,11 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox
+from PySide6.QtWidgets import QComboBox
 
 from canvas_app.io import load_workspace
 from canvas_app.sim import load_scenario
+from canvas_app.ui.dialogs.number_field import NumberField
 from canvas_app.ui.main_window import MainWindow
 
 from .conftest import SAMPLE
@@ -46,7 +47,7 @@ def test_create_and_run_saves_lists_and_runs_the_scenario(qtbot, window: MainWin
     dialog = panel.new_what_if()
     dialog.count.setValue(120)
     chance = dialog.purchases.cellWidget(0, 1)
-    assert isinstance(chance, QDoubleSpinBox)
+    assert isinstance(chance, NumberField)
     chance.setValue(50.0)
     dialog.add_purchase("checkup", 10.0, 14)
     dialog.run_button.click()
@@ -145,4 +146,31 @@ def test_paid_later_says_what_it_means(qtbot, window: MainWindow) -> None:
     dialog = window.simulation_panel.new_what_if()
     tip = dialog.retry.toolTip()
     assert "declined" in tip and "later" in tip and "after" in tip
+    dialog.reject()
+
+
+def test_typed_numbers_and_dates_are_read_as_meant_or_refused(qtbot,
+                                                             window: MainWindow) -> None:
+    from datetime import UTC, datetime
+
+    dialog = window.simulation_panel.new_what_if()
+    dialog.share.set_text("12,5")  # a comma is a decimal mark, as many people type it
+    assert dialog.run_button.isEnabled()
+    assert dialog.what_if().share_added == 0.125
+    dialog.share.set_text("-3")
+    assert not dialog.run_button.isEnabled()
+    assert dialog.problem.text().startswith("The share added to the campaign")
+    dialog.share.set_text("80")
+    chance = dialog.purchases.cellWidget(0, 1)
+    assert isinstance(chance, NumberField)
+    chance.set_text("abc")
+    assert not dialog.run_button.isEnabled()
+    assert dialog.problem.text().startswith('Row 1: the chance "abc" is not a number')
+    chance.set_text("30")
+    dialog.start.set_text("2026-02-30 09:00")  # does not exist: refused, not moved
+    assert not dialog.run_button.isEnabled()
+    assert "February 2026 has 28 days" in dialog.problem.text()
+    dialog.start.set_text("2026-03-01 09:00")
+    assert dialog.run_button.isEnabled()
+    assert dialog.what_if().start == datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
     dialog.reject()
