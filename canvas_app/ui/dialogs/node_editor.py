@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -81,6 +82,7 @@ class NodeEditorDialog(QDialog):
         self._set_minimum_size(outer)
         self.name_edit.textChanged.connect(self.refresh)
         self.refresh()
+        self._opened_problems = [p.message for p in self.problems()]
 
     def _header(self) -> QGridLayout:
         """The kind's icon and label, what it does, and the name field."""
@@ -177,6 +179,37 @@ class NodeEditorDialog(QDialog):
     def _save(self) -> None:
         if self.value() is not None:
             self.accept()
+
+    def has_changes(self) -> bool:
+        """Whether anything was changed since the editor opened: the name or settings, or
+        text typed that is not accepted yet (a refused price or date is work too)."""
+        edited = self.edited()
+        if (edited.name, edited.config) != (self.original.name, self.original.config):
+            return True
+        return [p.message for p in self.problems()] != self._opened_problems
+
+    def reject(self) -> None:
+        """Cancel, Esc or the window's close button: changes are only dropped once the
+        user says so."""
+        if self.has_changes() and not NodeEditorDialog.confirm_discard(self):
+            return
+        super().reject()
+
+    @staticmethod
+    def confirm_discard(dialog: NodeEditorDialog) -> bool:
+        """Asks whether to drop the editor's changes; True to drop them. (Tests replace
+        this with an answer.)"""
+        box = QMessageBox(QMessageBox.Icon.Question, dialog.windowTitle(),
+                          f'Discard your changes to "{dialog.original.name}"?',
+                          QMessageBox.StandardButton.NoButton, dialog)
+        box.setInformativeText("Save keeps them; Discard closes the editor without them.")
+        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep Editing", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.setObjectName("discardChangesBox")
+        box.exec()
+        return box.clickedButton() is discard
 
     def command(self) -> ReplaceNodeCommand | None:
         """The undo command for the accepted edit; None when nothing changed."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QDialog
 
 from canvas_app.ui.dialogs import open_node_editor
@@ -157,3 +158,33 @@ def test_a_tag_added_while_searching_is_shown(qtbot, workspace, undo_stack):
     click(qtbot, dialog.add_tag_button)
     assert search.text() == "news"  # it matches: the search stays
     assert sorted(dialog.tag_list.visible_ids()) == ["Newsflash", "Newsletter"]
+
+
+@pytest.mark.asks_to_discard
+def test_cancel_with_changes_asks_before_dropping_them(qtbot, workspace, undo_stack):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    dialog = open_tag_goal(qtbot, workspace, undo_stack)
+    dialog.show()
+    click(qtbot, dialog.cancel_button)  # nothing changed: closes without a question
+    assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
+
+    dialog = open_tag_goal(qtbot, workspace, undo_stack)
+    dialog.show()
+    dialog.tag_list.set_checked("Customer")
+    asked: list[str] = []
+
+    def answer(button: str) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and box.objectName() == "discardChangesBox"
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == button).click()
+
+    QTimer.singleShot(0, lambda: answer("Keep Editing"))
+    click(qtbot, dialog.cancel_button)
+    assert asked == ['Discard your changes to "Visit booked"?']
+    assert dialog.isVisible() and "Customer" in dialog.tag_list.checked_ids()  # kept
+    QTimer.singleShot(0, lambda: answer("Discard"))
+    click(qtbot, dialog.cancel_button)
+    assert not dialog.isVisible() and undo_stack.count() == 0
