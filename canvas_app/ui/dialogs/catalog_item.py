@@ -30,6 +30,9 @@ SECTION_WORDS = {"products": "product", "categories": "category",
                  "order_forms": "order form", "payment_types": "payment type"}
 
 
+EMPTY_NAME = "the name cannot be empty"
+
+
 class CatalogItemDialog(QDialog):
     """``item`` None adds a new one; a payment type is its id (a string)."""
 
@@ -186,7 +189,13 @@ class CatalogItemDialog(QDialog):
     def refresh(self) -> None:
         self._update_preview()
         problems = self.problems()
-        self.problem_label.show_problems(problems)
+        if self.item is None and not self.name_edit.isModified():
+            # A new item's empty name is not a mistake yet: Save waits for a name, but
+            # nothing turns red before the user has typed one.
+            problems_shown = [p for p in problems if p.message != EMPTY_NAME]
+        else:
+            problems_shown = problems
+        self.problem_label.show_problems(problems_shown)
         self.save_button.setEnabled(not problems)
 
     def _save(self) -> None:

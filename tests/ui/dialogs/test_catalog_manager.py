@@ -39,8 +39,7 @@ def test_add_a_product_then_undo(qtbot, workspace, undo_stack):
     dialog = open_catalog(qtbot, workspace, undo_stack)
     click(qtbot, dialog.add_buttons["products"])
     item = dialog.item_dialog
-    assert not item.save_button.isEnabled()  # no name yet
-    assert "The name cannot be empty" in item.problem_label.text()
+    assert not item.save_button.isEnabled()  # no name yet (said once the user types)
     qtbot.keyClicks(item.name_edit, "Pool Thermometer")
     item.category_combo.setCurrentIndex(item.category_combo.findData("pool-care"))
     item.price_spin.setValue(8.5)
@@ -201,3 +200,20 @@ def test_enter_edits_the_row_and_delete_asks_to_delete_it(qtbot, workspace, undo
     assert dialog.confirm_box is not None and dialog.confirm_box.isVisible()
     dialog.confirm_box.reject()
     assert undo_stack.count() == 0
+
+
+def test_a_new_item_says_nothing_of_its_empty_name_until_the_user_types(qtbot, workspace,
+                                                                        undo_stack):
+    from PySide6.QtCore import Qt
+
+    dialog = open_catalog(qtbot, workspace, undo_stack)
+    click(qtbot, dialog.add_buttons["categories"])
+    item = dialog.item_dialog
+    assert item.problem_label.text() == ""  # not red before anything was typed
+    assert not item.save_button.isEnabled()  # but Save waits for a name
+    qtbot.keyClicks(item.name_edit, "x")
+    assert item.save_button.isEnabled()
+    qtbot.keyClick(item.name_edit, Qt.Key.Key_Backspace)  # typed, then emptied: now it says
+    assert "cannot be empty" in item.problem_label.text().lower()
+    assert not item.save_button.isEnabled()
+    item.reject()
