@@ -183,20 +183,22 @@ class LinkItem(QGraphicsRectItem):
         if self._line.length() < 1.0:
             self._polygons = (QPolygonF(), QPolygonF(), end, QPointF())
             return self._polygons
-        angle = math.atan2(end.y() - start.y(), end.x() - start.x())
-        sin, cos = math.sin(angle), math.cos(angle)
-        back = QPointF(end.x() - cos * ARROW_SIZE, end.y() - sin * ARROW_SIZE)
+        # Plain floats, then one QPointF per corner: each call into a QPointF costs more
+        # than the arithmetic (this runs at every step of a drag, for each moving link).
+        x1, y1, x2, y2 = start.x(), start.y(), end.x(), end.y()
+        length = math.hypot(x2 - x1, y2 - y1)
+        cos, sin = (x2 - x1) / length, (y2 - y1) / length
+        bx, by = x2 - cos * ARROW_SIZE, y2 - sin * ARROW_SIZE
         side = ARROW_SIZE * 0.55
         half = SHAFT_WIDTH / 2
-
-        def off(p: QPointF, d: float) -> QPointF:
-            return QPointF(p.x() + sin * d, p.y() - cos * d)
-
+        hx, hy = sin * half, -cos * half  # half the shaft's width, across it
+        sx, sy = sin * side, -cos * side  # half the head's width, across it
+        left, right = QPointF(bx + sx, by + sy), QPointF(bx - sx, by - sy)
         # One filled outline, shaft and head: filling is much cheaper than stroking.
-        outline = QPolygonF([off(start, half), off(back, half), off(back, side), end,
-                             off(back, -side), off(back, -half), off(start, -half)])
-        head = QPolygonF([off(back, side), end, off(back, -side)])
-        self._polygons = (outline, head, back, QPointF(sin * half, -cos * half))
+        outline = QPolygonF([QPointF(x1 + hx, y1 + hy), QPointF(bx + hx, by + hy), left, end,
+                             right, QPointF(bx - hx, by - hy), QPointF(x1 - hx, y1 - hy)])
+        head = QPolygonF([left, end, right])
+        self._polygons = (outline, head, QPointF(bx, by), QPointF(hx, hy))
         return self._polygons
 
     # -- Qt overrides --------------------------------------------------------------------
