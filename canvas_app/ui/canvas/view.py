@@ -385,14 +385,7 @@ class CanvasView(QGraphicsView):
         # "Add …" from this menu places the node where the menu was opened; cleared once
         # the menu's action has run (or none was chosen).
         self.context_pos = pos if key == "canvas" else None
-        menu = QMenu(self)
-        menu.aboutToHide.connect(self._menu_closing)
-        for action in self.context_actions.get(key, []):
-            if action is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(action)  # type: ignore[arg-type]
-        self._show_menu(menu, event.globalPos())
+        self._show_menu(key, event.globalPos())
 
     def _keyboard_context_menu(self, scene: CampaignScene) -> None:
         """The Menu key (or Shift+F10): the menu of what is selected, shown at it (the
@@ -407,6 +400,10 @@ class CanvasView(QGraphicsView):
         else:
             key, anchor = "canvas", self.centre_scene_pos()
         self.context_pos = anchor if key == "canvas" else None
+        self._show_menu(key, self.viewport().mapToGlobal(self.mapFromScene(anchor)))
+
+    def _show_menu(self, key: str, where: QPoint) -> None:
+        """The context menu of a node, a link or the canvas (``key``) at ``where``."""
         menu = QMenu(self)
         menu.aboutToHide.connect(self._menu_closing)
         for action in self.context_actions.get(key, []):
@@ -414,10 +411,6 @@ class CanvasView(QGraphicsView):
                 menu.addSeparator()
             else:
                 menu.addAction(action)  # type: ignore[arg-type]
-        where = self.viewport().mapToGlobal(self.mapFromScene(anchor))
-        self._show_menu(menu, where)
-
-    def _show_menu(self, menu: QMenu, where: QPoint) -> None:
         if not menu.isEmpty():
             menu.popup(where)
         self.context_menu = menu
