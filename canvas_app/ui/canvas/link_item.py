@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .geometry import clip_range
 from .node_item import edge_point
 
 if TYPE_CHECKING:
@@ -264,21 +265,11 @@ def back_arc_control(sx: float, sy: float, tx: float, ty: float) -> QPointF:
 
 
 def clip_segment(p1: QPointF, p2: QPointF, rect: QRectF) -> tuple[QPointF, QPointF] | None:
-    """The part of the segment p1-p2 inside ``rect`` (Liang-Barsky), or None."""
-    dx, dy = p2.x() - p1.x(), p2.y() - p1.y()
-    t0, t1 = 0.0, 1.0
-    for p, q in ((-dx, p1.x() - rect.left()), (dx, rect.right() - p1.x()),
-                 (-dy, p1.y() - rect.top()), (dy, rect.bottom() - p1.y())):
-        if p == 0:
-            if q < 0:
-                return None
-            continue
-        t = q / p
-        if p < 0:
-            t0 = max(t0, t)
-        else:
-            t1 = min(t1, t)
-        if t0 > t1:
-            return None
-    return (QPointF(p1.x() + t0 * dx, p1.y() + t0 * dy),
-            QPointF(p1.x() + t1 * dx, p1.y() + t1 * dy))
+    """The part of the segment p1-p2 inside ``rect``, or None."""
+    x1, y1, x2, y2 = p1.x(), p1.y(), p2.x(), p2.y()
+    part = clip_range(x1, y1, x2, y2, rect.left(), rect.top(), rect.right(), rect.bottom())
+    if part is None:
+        return None
+    t0, t1 = part
+    dx, dy = x2 - x1, y2 - y1
+    return QPointF(x1 + t0 * dx, y1 + t0 * dy), QPointF(x1 + t1 * dx, y1 + t1 * dy)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath, QPainterPathStroker
 
+from .geometry import clip_range
 from .link_item import LinkItem
 from .node_item import NodeItem, body_rect, edge_point, item_bounds, name_rect
 
@@ -53,25 +54,8 @@ def node_boxes(item: NodeItem) -> tuple[Box, Box]:
 
 
 def segment_hits_box(x1: float, y1: float, x2: float, y2: float, box: Box) -> bool:
-    """Whether the segment (x1, y1)-(x2, y2) meets the box (Liang-Barsky)."""
-    left, top, right, bottom = box
-    dx, dy = x2 - x1, y2 - y1
-    t0, t1 = 0.0, 1.0
-    for p, q in ((-dx, x1 - left), (dx, right - x1), (-dy, y1 - top), (dy, bottom - y1)):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        t = q / p
-        if p < 0:
-            if t > t1:
-                return False
-            t0 = max(t0, t)
-        else:
-            if t < t0:
-                return False
-            t1 = min(t1, t)
-    return True
+    """Whether the segment (x1, y1)-(x2, y2) meets the box."""
+    return clip_range(x1, y1, x2, y2, *box) is not None
 
 
 def quad_points(x1: float, y1: float, cx: float, cy: float, x2: float, y2: float,
