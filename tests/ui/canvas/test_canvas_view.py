@@ -152,3 +152,29 @@ def test_renaming_a_node_moves_the_end_of_a_link_from_below(qtbot, window) -> No
     window.controller.rename_node(cid, "bought-shock", "B")  # short: the line passes beside
     after = link.line().p2()
     assert after.y() < before.y()
+
+
+def test_the_viewport_is_painted_whole_without_a_fill_first(qtbot, window) -> None:
+    """Qt skips filling the viewport before the view paints it (WA_OpaquePaintEvent): the
+    view covers every pixel itself, so the picture is the one with the fill, at every zoom,
+    scrolled, and with the grid hidden."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    viewport = window.view.viewport()
+    attribute = Qt.WidgetAttribute.WA_OpaquePaintEvent
+    assert viewport.testAttribute(attribute)
+
+    def picture(opaque: bool):
+        viewport.setAttribute(attribute, opaque)
+        window.view.resetCachedContent()
+        viewport.repaint()
+        return viewport.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+    for zoom, grid in ((0.3, True), (1.0, True), (2.5, True), (1.0, False)):
+        window.set_grid_visible(grid)
+        window.view.set_zoom(zoom)
+        bar = window.view.horizontalScrollBar()
+        bar.setValue(bar.value() + 37)
+        assert picture(True) == picture(False), (zoom, grid)
+    viewport.setAttribute(attribute, True)
