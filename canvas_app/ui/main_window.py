@@ -198,9 +198,12 @@ class MainWindow(QMainWindow):
         earlier message stale); one too long for the bar ends in "…" and is whole in the
         bar's tooltip."""
         bar = self.statusBar()
-        room = bar.width() - self.zoom_label.width() - 40
         metrics = bar.fontMetrics()
-        shown = metrics.elidedText(message, Qt.TextElideMode.ElideRight, max(room, 200))
+        if bar.isVisible():
+            room = max(bar.width() - self.zoom_label.width() - 40, 200)
+            shown = metrics.elidedText(message, Qt.TextElideMode.ElideRight, room)
+        else:  # not laid out yet (the start-up hint): its width is not known
+            shown = message
         bar.setToolTip(message if shown != message else "")
         bar.showMessage(shown, STATUS_TIMEOUT_MS)
         self._status_since = time.monotonic()

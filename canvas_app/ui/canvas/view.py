@@ -287,6 +287,14 @@ class CanvasView(QGraphicsView):
         super().mouseReleaseEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_F10 \
+                and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
+            # The Menu key's twin: Qt sends no context menu event for it on X11.
+            scene = self.canvas()
+            if scene is not None:
+                self._keyboard_context_menu(scene)
+            event.accept()
+            return
         ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
         if ctrl and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) \
                 and self.step_through_nodes(event.key() == Qt.Key.Key_Tab, extend=True):

@@ -140,3 +140,16 @@ def test_menu_key_opens_the_selected_nodes_menu_at_the_node(qtbot, window: MainW
     texts = [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
     assert texts[0].startswith("Add ")
     menu.close()
+
+
+def test_shift_f10_opens_the_selected_nodes_menu_too(qtbot, window: MainWindow) -> None:
+    _focus_canvas(qtbot, window)
+    QTest.keyClick(window.view, Qt.Key.Key_Tab)  # Nurture
+    window.view.context_menu = None
+    QTest.keyClick(window.view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    menu = window.view.context_menu
+    assert menu is not None
+    qtbot.waitUntil(menu.isVisible, timeout=2000)
+    texts = [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
+    assert texts[0] == "View and Edit…"
+    menu.close()

@@ -265,3 +265,9 @@ def test_a_recent_file_that_is_gone_leaves_the_list_and_says_so(qtbot, window: M
     window.files._error_box.close()
     recent.actions()[-1].trigger()  # Clear List
     assert window.files.recent() == [] and not recent.isEnabled()
+
+
+def test_the_start_up_hint_is_shown_whole(qtbot, sample_file: Path, tmp_path: Path) -> None:
+    window = make_window(qtbot, str(sample_file), tmp_path)
+    assert window.statusBar().currentMessage().startswith("Drag a goal from the palette")
+    assert window.statusBar().currentMessage().endswith("to view and edit it.")
