@@ -217,9 +217,8 @@ class EcommerceActionsDialog(QDialog):
     def _why_no_product(self) -> str:
         typed = self.product_edit.text().strip()
         catalog = self.workspace.catalog
-        if not catalog.products:  # the hint below says where products are added
-            return (f'No product "{typed}": the catalog has no products yet.' if typed
-                    else "The catalog has no products yet.")
+        if not catalog.products:  # the hint below says so, and where products are added
+            return f'There is no product "{typed}" to give actions to.' if typed else ""
         if not typed:
             return "Type part of a product name first."
         matches = find_products(catalog, typed)
