@@ -366,6 +366,8 @@ class _WindowUndo(QObject):
         self._changed(undo_stack.index())
 
     def _changed(self, index: int) -> None:
+        if not shiboken6.isValid(self.stack):  # the stack signalling as it is deleted
+            return
         if index > self.top or (index > self.start and self.stack.count() == index):
             self.top = index  # a new change of this window (it also ends older redos)
         can_undo = index > self.start
