@@ -3,6 +3,8 @@ optional delay; the actions of another set can be copied in. Save is one undo st
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -128,8 +130,10 @@ class ActionSetDialog(QDialog):
         self.refresh()
 
     def problems(self) -> list[Problem]:
-        return self.steps_editor.typing_problems() + validate_actions(
+        """Typed-text and settings problems together, in the actions' order."""
+        problems = self.steps_editor.typing_problems() + validate_actions(
             self.steps_editor.steps(), self.workspace)
+        return sorted(problems, key=_action_number)
 
     def value(self) -> list[Step] | None:
         """The edited actions, or None while one of them is invalid."""
@@ -157,3 +161,9 @@ class ActionSetDialog(QDialog):
         command = self.command()
         if command is not None:
             undo_stack.push(command)
+
+
+def _action_number(problem: Problem) -> int:
+    """The action a problem is about ("[2].delay" is about the third), for ordering."""
+    match = re.match(r"\[(\d+)\]", problem.path)
+    return int(match.group(1)) if match else -1

@@ -230,3 +230,24 @@ def test_the_calendar_puts_in_the_day_picked_and_keeps_the_time(qtbot, workspace
     assert picker.selectedDate() == QDate(2027, 5, 10)
     picker.clicked.emit(QDate(2027, 6, 2))
     assert editor.steps()[row].until == datetime(2027, 6, 2, 14, 45, tzinfo=UTC)
+
+
+def test_action_problems_are_listed_in_the_actions_order(qtbot):
+    """QA 8: a typed-text problem of action 3 was listed before a settings problem of
+    action 2."""
+    dialog = ActionSetDialog(Workspace(), "on_login")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    editor = dialog.steps_editor
+    click(qtbot, editor.add_button)  # action 1: a tag, given
+    editor.form.tag_edit.setText("Customer")
+    click(qtbot, editor.add_button)  # action 2: no tag (a settings problem)
+    editor.add_kind_combo.setCurrentIndex(editor.add_kind_combo.findData("notify_team"))
+    click(qtbot, editor.add_button)  # action 3: a refused delay (a typed-text problem)
+    editor.form.message_edit.setText("Call them")
+    editor.form.delay_check.setChecked(True)
+    retype(qtbot, editor.form.delay_edit.amount, "0")
+    text = dialog.problem_label.text()
+    assert "Action 2" in text and "Action 3" in text
+    assert text.index("Action 2") < text.index("Action 3")
