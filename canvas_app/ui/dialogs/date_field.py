@@ -27,7 +27,10 @@ EXAMPLE = "2026-03-01 09:30"
 
 
 def format_utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M") + " UTC"
+    """``yyyy-MM-dd HH:mm UTC``, the year in four digits (strftime's %Y writes year 1 as
+    "1", which this field would then refuse)."""
+    m = moment.astimezone(UTC)
+    return f"{m.year:04d}-{m.month:02d}-{m.day:02d} {m.hour:02d}:{m.minute:02d} UTC"
 
 
 def parse_utc(text: str) -> tuple[datetime | None, str]:
@@ -170,7 +173,10 @@ class DateTimeField(QLineEdit):
         else:
             unit = {"day": timedelta(days=1), "hour": timedelta(hours=1),
                     "minute": timedelta(minutes=1)}[section]
-            moment = moment + steps * unit
+            try:  # before 0001-01-01 00:00 or after 9999-12-31 23:59 there is nothing
+                moment = moment + steps * unit
+            except OverflowError:
+                return  # at the limit the value stays put
         self.set_value(moment)
         self.select_section(index)
 

@@ -251,3 +251,41 @@ def test_action_problems_are_listed_in_the_actions_order(qtbot):
     text = dialog.problem_label.text()
     assert "Action 2" in text and "Action 3" in text
     assert text.index("Action 2") < text.index("Action 3")
+
+
+@pytest.mark.parametrize(("text", "key", "section", "expected"), [
+    ("9999-12-31 23:59", Qt.Key.Key_Up, 4, "9999-12-31 23:59 UTC"),
+    ("9999-12-31 23:59", Qt.Key.Key_Up, 3, "9999-12-31 23:59 UTC"),
+    ("9999-12-31 23:59", Qt.Key.Key_Up, 2, "9999-12-31 23:59 UTC"),
+    ("9999-12-31 23:59", Qt.Key.Key_Up, 1, "9999-12-31 23:59 UTC"),
+    ("9999-12-31 23:59", Qt.Key.Key_Up, 0, "9999-12-31 23:59 UTC"),
+    ("0001-01-01 00:00", Qt.Key.Key_Down, 4, "0001-01-01 00:00 UTC"),
+    ("0001-01-01 00:00", Qt.Key.Key_Down, 3, "0001-01-01 00:00 UTC"),
+    ("0001-01-01 00:00", Qt.Key.Key_Down, 2, "0001-01-01 00:00 UTC"),
+    ("0001-01-01 00:00", Qt.Key.Key_Down, 1, "0001-01-01 00:00 UTC"),
+    ("0001-01-01 00:00", Qt.Key.Key_Down, 0, "0001-01-01 00:00 UTC"),
+    ("9999-12-31 22:59", Qt.Key.Key_Up, 3, "9999-12-31 23:59 UTC"),
+    ("0001-01-02 00:00", Qt.Key.Key_Down, 2, "0001-01-01 00:00 UTC"),
+    ("2028-02-29 10:00", Qt.Key.Key_Up, 0, "2029-02-28 10:00 UTC"),
+    ("2028-02-29 10:00", Qt.Key.Key_Down, 0, "2027-02-28 10:00 UTC"),
+    ("2027-03-31 10:00", Qt.Key.Key_Down, 1, "2027-02-28 10:00 UTC"),
+    ("2027-12-31 10:00", Qt.Key.Key_Up, 1, "2028-01-31 10:00 UTC"),
+    ("0001-01-31 10:00", Qt.Key.Key_Down, 1, "0001-01-31 10:00 UTC"),
+    ("9999-12-01 10:00", Qt.Key.Key_Up, 1, "9999-12-01 10:00 UTC")])
+def test_up_and_down_stop_at_the_first_and_last_moment(qtbot, workspace, undo_stack, text,
+                                                       key, section, expected):
+    """QA 8: 9999-12-31 23:59 then Up raised an OverflowError ("internal error" dialog);
+    at the limit the value stays put. pytest-qt fails the test on an exception raised in a
+    key event."""
+    dialog, editor, row = add_wait_until(qtbot, workspace, undo_stack)
+    field = editor.form.until_edit
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+    if section == 4:
+        qtbot.keyClick(field, Qt.Key.Key_End)  # the QA's keys: End is in the minutes
+    else:
+        field.select_section(section)
+    qtbot.keyClick(field, key)
+    assert field.value() == parse_utc(expected)[0]
+    assert editor.steps()[row].until == parse_utc(expected)[0]
