@@ -248,7 +248,11 @@ class StepForm(QWidget):
             self.delay_hint.setVisible(not self.delay_check.isChecked())  # "runs at once"
             # ticked, the delay is at least 1 (of its unit): 0 would silently mean none
             self.delay_edit.amount.setMinimum(1 if self.delay_check.isChecked() else 0)
-        warning = step_warning(self.step, datetime.now(UTC)) if self.step else ""
+        # no note from a value the field no longer shows ("2026-02-03", accepted while
+        # "2026-02-30" was being typed)
+        stale = "until" in self.refused()
+        warning = step_warning(self.step, datetime.now(UTC)) if self.step and not stale \
+            else ""
         self.warning_label.setText(warning)
         self.form.setRowVisible(self.warning_label, bool(warning))
 

@@ -18,10 +18,14 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import Problem
 from ...domain.steps import Step
+from ...domain.timeutil import describe_duration
 from .step_fields import StepForm, new_step
 from .widgets import RowsListWidget
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+# what a step's row says instead of the value of a field whose typed text is refused
+REFUSED_WORDS = {"duration": "not a valid number", "until": "not a valid date",
+                 "delay": "not a valid number"}
 
 
 class StepListEditor(QWidget):
@@ -147,9 +151,28 @@ class StepListEditor(QWidget):
     def _renumber(self) -> None:
         for i in range(self.list.count()):
             item = self.list.item(i)
-            step = self._steps[item.data(KEY_ROLE)]
-            item.setText(f"{i + 1}. {step.describe(dict(self.campaigns))}")
+            key = item.data(KEY_ROLE)
+            item.setText(f"{i + 1}. {self.row_text(self._steps[key], self._refused.get(key))}")
         self._update_buttons()
+
+    def row_text(self, step: Step, refused: dict[str, tuple[str, str]] | None = None) -> str:
+        """The step's line in the list. A field whose typed text is refused is said to be
+        so: the step still holds an older value (e.g. "2026-02-03", accepted while
+        "2026-02-30" was being typed), which the user did not mean."""
+        refused = refused or {}
+        main = next((name for name in ("duration", "until") if name in refused), None)
+        if main is None:
+            shown = step.copy()
+            shown.delay = None if "delay" in refused else step.delay
+            text = shown.describe(dict(self.campaigns))
+        else:
+            label = self.kinds.get(step.kind, (step.kind, ()))[0]
+            text = f"{label} \N{EM DASH} {REFUSED_WORDS[main]}"
+            if step.delay and "delay" not in refused:
+                text += f" (after {describe_duration(step.delay)})"
+        if "delay" in refused:
+            text += f" (delay \N{EM DASH} {REFUSED_WORDS['delay']})"
+        return text
 
     # -- actions ------------------------------------------------------------------------
     def add(self, kind: str) -> None:
@@ -193,6 +216,13 @@ class StepListEditor(QWidget):
             key = item.data(KEY_ROLE)
             typed = {name: text for name, (text, _why) in self._refused.get(key, {}).items()}
             self.form.load(self._steps[key], typed)
+            # a value loaded that the field refuses (a wait beyond its maximum) is a refused
+            # text too: said in the row and the problem line, not taken as it is
+            refused = self.form.refused()
+            if refused != self._refused.get(key, {}):
+                self._set_refused(key, refused)
+                self._renumber()
+                self.changed.emit()
         self.form.setVisible(item is not None)
         self.empty_hint.setVisible(self.list.count() == 0)
         self._update_buttons()
@@ -204,13 +234,15 @@ class StepListEditor(QWidget):
     def _form_changed(self) -> None:
         item = self.list.currentItem()
         if item is not None:
-            refused = self.form.refused()
-            if refused:
-                self._refused[item.data(KEY_ROLE)] = refused
-            else:
-                self._refused.pop(item.data(KEY_ROLE), None)
+            self._set_refused(item.data(KEY_ROLE), self.form.refused())
         self._renumber()
         self.changed.emit()
+
+    def _set_refused(self, key: int, refused: dict[str, tuple[str, str]]) -> None:
+        if refused:
+            self._refused[key] = refused
+        else:
+            self._refused.pop(key, None)
 
     def _update_buttons(self) -> None:
         row = self.list.currentRow()

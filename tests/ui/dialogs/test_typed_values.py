@@ -289,3 +289,70 @@ def test_up_and_down_stop_at_the_first_and_last_moment(qtbot, workspace, undo_st
     qtbot.keyClick(field, key)
     assert field.value() == parse_utc(expected)[0]
     assert editor.steps()[row].until == parse_utc(expected)[0]
+
+
+def row_text(editor, row: int) -> str:
+    return editor.list.item(row).text()
+
+
+def test_the_step_list_never_shows_a_value_from_half_typed_text(qtbot, workspace,
+                                                                undo_stack):
+    """QA 8: typing "2020-02-30 25:00" passed through "2020-02-03", which was accepted and
+    written into the step: the row read "Wait until 2020-02-03 00:00 UTC" and the "already
+    passed" note spoke of that date."""
+    dialog, editor, row = add_wait_until(qtbot, workspace, undo_stack)
+    field = editor.form.until_edit
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "2020-02-30 25:00")
+    assert row_text(editor, row) == f"{row + 1}. Wait until \N{EM DASH} not a valid date"
+    assert "2020-02-03" not in row_text(editor, row)
+    assert editor.form.warning_label.text() == ""
+    assert editor.form.warning_label.isHidden()
+    # another step and back: the refused text and what the row says survive
+    editor.list.setCurrentRow(0)
+    assert row_text(editor, row).endswith("Wait until \N{EM DASH} not a valid date")
+    editor.list.setCurrentRow(row)
+    assert field.text() == "2020-02-30 25:00"
+    assert row_text(editor, row).endswith("Wait until \N{EM DASH} not a valid date")
+    assert editor.form.warning_label.text() == ""
+    # acceptable again: the row shows the real value, and the note speaks of it
+    field.selectAll()
+    qtbot.keyClicks(field, "2020-02-29 23:00")
+    assert row_text(editor, row) == f"{row + 1}. Wait until 2020-02-29 23:00 UTC"
+    assert "already passed" in editor.form.warning_label.text()
+    assert not editor.form.warning_label.isHidden()
+
+
+def test_a_refused_delay_is_said_in_its_row(qtbot, workspace, undo_stack):
+    """QA 8: "1.5" in a delay showed "Delay 1 day" (the "1" typed on the way)."""
+    dialog = open_nurture(qtbot, workspace, undo_stack)
+    editor = dialog.steps_editor
+    editor.list.setCurrentRow(1)  # Delay 2 days
+    amount = editor.form.duration_edit.amount
+    amount.setFocus()
+    amount.selectAll()
+    qtbot.keyClicks(amount, "1.5")
+    assert row_text(editor, 1) == "2. Delay \N{EM DASH} not a valid number"
+    qtbot.keyClick(amount, Qt.Key.Key_Backspace)
+    qtbot.keyClick(amount, Qt.Key.Key_Backspace)
+    assert row_text(editor, 1) == "2. Delay 1 day"
+
+
+def test_a_refused_action_delay_is_said_in_its_row(qtbot):
+    dialog = ActionSetDialog(Workspace(), "on_login")
+    qtbot.addWidget(dialog)
+    editor = dialog.steps_editor
+    editor.add_kind_combo.setCurrentIndex(editor.add_kind_combo.findData("notify_team"))
+    click(qtbot, editor.add_button)
+    editor.form.message_edit.setText("Call them")
+    editor.form.delay_check.setChecked(True)
+    amount = editor.form.delay_edit.amount
+    amount.setFocus()
+    amount.selectAll()
+    qtbot.keyClicks(amount, "2,5")
+    assert row_text(editor, 0) == ('1. Notify team: "Call them" '
+                                   "(delay \N{EM DASH} not a valid number)")
+    amount.selectAll()
+    qtbot.keyClicks(amount, "2")
+    assert row_text(editor, 0) == '1. Notify team: "Call them" (after 2 hours)'
