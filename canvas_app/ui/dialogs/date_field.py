@@ -5,7 +5,8 @@ that cannot be 30 in February ends at "3" and the next digits slide into the fol
 parts. Here the text is read only as a whole: "2026-02-30 25:00" stays on screen, the field
 turns red and :meth:`DateTimeField.problem` says "February 2026 has 28 days; hours go from
 00 to 23". A click selects the part clicked (year, month, day, hour or minute) so typing
-replaces it; Up and Down step that part; the calendar button picks a day.
+replaces it; Up and Down step that part; the calendar button, Alt+Down or F4 opens a month
+to pick a day from, with the mouse or the keyboard.
 """
 
 from __future__ import annotations
@@ -14,9 +15,25 @@ import calendar
 import re
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QDate, QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QMouseEvent, QPainter, QPixmap
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QWidget, QWidgetAction
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QHideEvent,
+    QIcon,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCalendarWidget,
+    QFrame,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .widgets import mark_invalid
 
@@ -87,12 +104,12 @@ class DateTimeField(QLineEdit):
         super().__init__(parent)
         self.setPlaceholderText(f"{EXAMPLE} UTC")
         self.setToolTip(f"A date and time in UTC, e.g. {EXAMPLE}. Click a part to type "
-                        "over it; Up and Down change it.")
-        self.calendar_action = QAction(_calendar_icon(), "Pick a day", self)
+                        "over it; Up and Down change it; Alt+Down or F4 opens a calendar.")
+        self.calendar_action = QAction(_calendar_icon(), "Pick a day (Alt+Down)", self)
         self.calendar_action.setObjectName("pickDayAction")
         self.calendar_action.triggered.connect(self.show_calendar)
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
-        self.calendar_menu: QMenu | None = None
+        self.calendar_popup: CalendarPopup | None = None
         self.textChanged.connect(self._text_changed)
 
     # -- value --------------------------------------------------------------------------
@@ -147,7 +164,12 @@ class DateTimeField(QLineEdit):
             self.select_section(self.section_at(self.cursorPosition()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802  (Qt's name)
-        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+        alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if event.key() == Qt.Key.Key_F4 or (alt and event.key() == Qt.Key.Key_Down):
+            self.show_calendar()  # as a date edit or a combo box opens its popup
+            event.accept()
+            return
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not alt:
             self.step_section(1 if event.key() == Qt.Key.Key_Up else -1)
             event.accept()
             return
@@ -181,27 +203,76 @@ class DateTimeField(QLineEdit):
         self.select_section(index)
 
     # -- calendar -----------------------------------------------------------------------
-    def show_calendar(self) -> QMenu:
-        """A month under the field; a click on a day puts it in, keeping the time."""
-        menu = QMenu(self)
-        menu.setObjectName("pickDayMenu")
-        picker = QCalendarWidget(menu)
-        picker.setObjectName("pickDayCalendar")
+    def show_calendar(self) -> CalendarPopup:
+        """A month under the field, with the keyboard in it on the field's day (today while
+        the text is refused): a click, Enter or Space on a day puts it in, keeping the
+        time; Esc closes it. The focus comes back to the field either way."""
+        popup = CalendarPopup(self)
         moment = self.value()
         if moment is not None:
-            picker.setSelectedDate(QDate(moment.year, moment.month, moment.day))
-        picker.clicked.connect(lambda date: self._day_picked(date, menu))
-        holder = QWidgetAction(menu)
-        holder.setDefaultWidget(picker)
-        menu.addAction(holder)
-        menu.aboutToHide.connect(menu.deleteLater)
-        self.calendar_menu = menu
-        menu.popup(self.mapToGlobal(QPoint(0, self.height())))
-        return menu
+            popup.calendar.setSelectedDate(QDate(moment.year, moment.month, moment.day))
+        popup.picked.connect(self._day_picked)
+        popup.closed.connect(self._calendar_closed)
+        self.calendar_popup = popup
+        popup.adjustSize()
+        popup.move(self.mapToGlobal(QPoint(0, self.height())))
+        popup.show()
+        popup.calendar.setFocus(Qt.FocusReason.PopupFocusReason)
+        return popup
 
-    def _day_picked(self, date: QDate, menu: QMenu) -> None:
+    def _day_picked(self, date: QDate) -> None:
         moment = self.value() or datetime(date.year(), date.month(), date.day(), 9,
                                           tzinfo=UTC)
         self.set_value(moment.replace(year=date.year(), month=date.month(), day=date.day()))
-        menu.close()
-        self.setFocus()
+        self.select_section(2)  # the day
+
+    def _calendar_closed(self) -> None:
+        self.calendar_popup = None
+        self.setFocus(Qt.FocusReason.PopupFocusReason)
+
+
+class CalendarPopup(QFrame):
+    """The month shown by :meth:`DateTimeField.show_calendar`: a popup window, so it closes
+    on Esc or a click elsewhere. Its calendar has the keyboard: arrows move the day,
+    Page Up/Down the month, Enter or Space (or a click) picks the day."""
+
+    picked = Signal(QDate)
+    closed = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setObjectName("pickDayPopup")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(1, 1, 1, 1)
+        self.calendar = QCalendarWidget(self)
+        self.calendar.setObjectName("pickDayCalendar")
+        self.calendar.setMinimumDate(QDate(1, 1, 1))  # the field's whole range
+        self.calendar.setMaximumDate(QDate(9999, 12, 31))
+        layout.addWidget(self.calendar)
+        self.setFocusProxy(self.calendar)
+        self.calendar.clicked.connect(self._pick)
+        self.calendar.activated.connect(self._pick)  # Enter (and a double-click)
+        view = self.calendar.findChild(QAbstractItemView)
+        self._view = view
+        if view is not None:
+            view.installEventFilter(self)
+            self.calendar.setFocusProxy(view)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Space picks the day, as Enter does (the calendar knows only Enter)."""
+        if (watched is self._view and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Space
+                and not event.modifiers()):
+            self._pick(self.calendar.selectedDate())
+            return True
+        return super().eventFilter(watched, event)
+
+    def _pick(self, date: QDate) -> None:
+        self.picked.emit(date)
+        self.close()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802  (Qt's name)
+        super().hideEvent(event)
+        self.closed.emit()

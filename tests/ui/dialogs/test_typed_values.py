@@ -224,12 +224,74 @@ def test_the_calendar_puts_in_the_day_picked_and_keeps_the_time(qtbot, workspace
     field = editor.form.until_edit
     field.set_value(datetime(2027, 5, 10, 14, 45, tzinfo=UTC))
     field.calendar_action.trigger()
-    menu = field.calendar_menu
-    assert menu is not None and menu.isVisible()
-    picker = menu.findChild(QCalendarWidget, "pickDayCalendar")
+    popup = field.calendar_popup
+    assert popup is not None and popup.isVisible()
+    picker = popup.findChild(QCalendarWidget, "pickDayCalendar")
     assert picker.selectedDate() == QDate(2027, 5, 10)
     picker.clicked.emit(QDate(2027, 6, 2))
     assert editor.steps()[row].until == datetime(2027, 6, 2, 14, 45, tzinfo=UTC)
+    assert not popup.isVisible()
+
+
+def open_calendar_by_key(qtbot, field, key, modifier=Qt.KeyboardModifier.NoModifier):
+    from PySide6.QtWidgets import QApplication
+
+    field.window().activateWindow()
+    qtbot.waitUntil(field.window().isActiveWindow)
+    field.setFocus()
+    assert QApplication.focusWidget() is field
+    field.select_section(4)  # the minutes: Alt+Down once changed them
+    before = field.text()
+    qtbot.keyClick(field, key, modifier)
+    assert field.text() == before
+    popup = getattr(field, "calendar_popup", None)
+    assert popup is not None and popup.isVisible()
+    focused = QApplication.focusWidget()
+    assert focused is not None and popup.isAncestorOf(focused), focused
+    return popup, focused
+
+
+@pytest.mark.parametrize(("key", "modifier", "pick"), [
+    (Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier, Qt.Key.Key_Return),
+    (Qt.Key.Key_F4, Qt.KeyboardModifier.NoModifier, Qt.Key.Key_Space),
+    (Qt.Key.Key_F4, Qt.KeyboardModifier.NoModifier, Qt.Key.Key_Enter)])
+def test_the_calendar_is_used_from_the_keyboard(qtbot, workspace, undo_stack, key, modifier,
+                                                pick):
+    """QA 8: no key opened the calendar (Alt+Down changed the minute), and in it the arrows
+    and Enter did nothing."""
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QApplication
+
+    dialog, editor, row = add_wait_until(qtbot, workspace, undo_stack)
+    field = editor.form.until_edit
+    field.set_value(datetime(2027, 5, 10, 14, 45, tzinfo=UTC))
+    popup, focused = open_calendar_by_key(qtbot, field, key, modifier)
+    picker = popup.findChild(QCalendarWidget, "pickDayCalendar")
+    assert picker.selectedDate() == QDate(2027, 5, 10)  # on the field's day
+    qtbot.keyClick(focused, Qt.Key.Key_Right)
+    qtbot.keyClick(focused, Qt.Key.Key_Down)
+    assert picker.selectedDate() == QDate(2027, 5, 18)
+    qtbot.keyClick(focused, pick)
+    assert not popup.isVisible()
+    assert editor.steps()[row].until == datetime(2027, 5, 18, 14, 45, tzinfo=UTC)
+    assert QApplication.focusWidget() is field
+    assert dialog.isVisible()  # Enter picked the day, it did not press Save
+
+
+def test_esc_closes_the_calendar_and_gives_the_field_the_focus(qtbot, workspace, undo_stack):
+    from PySide6.QtWidgets import QApplication
+
+    dialog, editor, row = add_wait_until(qtbot, workspace, undo_stack)
+    field = editor.form.until_edit
+    field.set_value(datetime(2027, 5, 10, 14, 45, tzinfo=UTC))
+    popup, focused = open_calendar_by_key(qtbot, field, Qt.Key.Key_F4)
+    qtbot.keyClick(focused, Qt.Key.Key_Left)
+    qtbot.keyClick(focused, Qt.Key.Key_Escape)
+    assert not popup.isVisible()
+    assert dialog.isVisible()  # Esc closed the calendar, not the dialog
+    assert editor.steps()[row].until == datetime(2027, 5, 10, 14, 45, tzinfo=UTC)
+    assert QApplication.focusWidget() is field
+    assert field.calendar_popup is None
 
 
 def test_action_problems_are_listed_in_the_actions_order(qtbot):
