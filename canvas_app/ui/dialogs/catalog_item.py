@@ -31,6 +31,7 @@ SECTION_WORDS = {"products": "product", "categories": "category",
 
 
 EMPTY_NAME = "the name cannot be empty"
+PRICE_MAXIMUM = 1_000_000_000  # a billion: no real price is refused
 
 
 class CatalogItemDialog(QDialog):
@@ -78,8 +79,9 @@ class CatalogItemDialog(QDialog):
                 max(0, self.category_combo.findData(product.category)))
             form.addRow("&Category:", self.category_combo)
             # "12,99" is 12.99 (a QDoubleSpinBox read 1299); "-3" or "abc" is refused
-            # visibly, never changed into another price
-            self.price_spin = NumberField("the price", decimals=2, maximum=1_000_000)
+            # visibly, never changed into another price. The file allows any price >= 0:
+            # the maximum is only there to catch a slip of the keyboard
+            self.price_spin = NumberField("the price", decimals=2, maximum=PRICE_MAXIMUM)
             self.price_spin.setObjectName("itemPriceSpin")
             self.price_spin.setAccessibleName("Price")
             self.price_spin.setValue(product.price)

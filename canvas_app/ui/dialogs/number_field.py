@@ -4,12 +4,15 @@ Qt's spin boxes in the C locale read "12,99" as 1299 (a comma is a group separat
 turned "-3" into 3 and "1.5" into 15 in a whole-number field, all silently. Here "." and ","
 are both decimal marks, and text that is not an acceptable number stays as typed: the field
 turns red and :meth:`NumberField.problem` says why, for the dialog to show and to keep Save
-disabled. The arrows, Up/Down and the mouse wheel still step the value.
+disabled. A value given by the program (:meth:`NumberField.setValue`) is shown as it is,
+out of range or not. The arrows, Up/Down and the mouse wheel step the value, within the range.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from decimal import Decimal
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QColor, QPalette, QValidator
@@ -19,7 +22,15 @@ _NUMBER = re.compile(r"^([+-]?)(\d*)(?:([.,])(\d*))?$")
 
 
 def _plain(value: float, decimals: int) -> str:
-    return f"{value:.{decimals}f}" if decimals else str(int(value))
+    """``value`` with ``decimals`` decimals, or with all the digits it has when that would
+    change it (12.999 with 2 decimals is written "12.999", for the field to refuse, never
+    "13.00"); no exponent (1e20 is "100000000000000000000")."""
+    if not math.isfinite(value):
+        return str(value)
+    text = f"{value:.{decimals}f}"
+    if float(text) == value:
+        return text
+    return format(Decimal(repr(float(value))), "f")
 
 
 def parse_number(text: str, decimals: int, minimum: float, maximum: float,
@@ -82,9 +93,11 @@ class NumberField(QAbstractSpinBox):
         return text
 
     def stepBy(self, steps: int) -> None:  # noqa: N802  (Qt's name)
+        """The arrows, Up/Down and the wheel: the only way the field itself keeps a value
+        within the range."""
         current = self.value()
         start = current if current is not None else self._minimum
-        self.setValue(start + steps)
+        self.setValue(min(max(start + steps, self._minimum), self._maximum))
         self.selectAll()
 
     def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:  # noqa: N802  (Qt's name)
@@ -123,8 +136,9 @@ class NumberField(QAbstractSpinBox):
         return self.parsed()[1]
 
     def setValue(self, value: float) -> None:  # noqa: N802  (as QSpinBox)
-        """Shows ``value``, kept within the range (as a QSpinBox does)."""
-        value = min(max(value, self._minimum), self._maximum)
+        """Shows ``value`` as it is, never changed: one out of the range (a price read from
+        a file) is refused visibly, :meth:`problem` saying the range, as if typed. (A
+        QSpinBox lowered a price of 2,500,000 to its maximum without a word.)"""
         self.lineEdit().setText(_plain(value, self.decimals))
 
     def set_text(self, text: str) -> None:

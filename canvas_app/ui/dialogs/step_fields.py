@@ -44,7 +44,8 @@ class DurationEdit(QWidget):
         self.setObjectName(object_name)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.amount = NumberField(what, decimals=0, maximum=100_000)
+        # a million: 100,001 minutes (69 days) was lowered to 100,000 when shown
+        self.amount = NumberField(what, decimals=0, maximum=1_000_000)
         self.amount.setObjectName(object_name + "Amount")
         self.amount.setAccessibleName("Amount")
         self.unit = QComboBox()

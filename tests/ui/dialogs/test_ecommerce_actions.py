@@ -229,8 +229,13 @@ def test_a_ticked_delay_cannot_be_zero(qtbot, workspace, undo_stack):
     editor.add_kind_combo.setCurrentIndex(editor.add_kind_combo.findData("send_email"))
     click(qtbot, editor.add_button)
     editor.form.delay_check.setChecked(True)
-    editor.form.delay_edit.amount.setValue(0)
-    assert editor.form.delay_edit.amount.value() == 1
+    amount = editor.form.delay_edit.amount
+    amount.setValue(0)
+    assert amount.text() == "0"  # shown as given, and refused: not made 1 behind the user
+    assert amount.value() is None and amount.problem() == "the delay must be at least 1"
+    assert not window.set_dialog.save_button.isEnabled()
+    amount.stepBy(-1)  # stepping keeps to the range
+    assert amount.value() == 1
     editor.form.delay_check.setChecked(False)
     assert editor.form.delay_edit.amount.minimum() == 0
 

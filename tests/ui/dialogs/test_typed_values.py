@@ -418,3 +418,50 @@ def test_a_refused_action_delay_is_said_in_its_row(qtbot):
     amount.selectAll()
     qtbot.keyClicks(amount, "2")
     assert row_text(editor, 0) == '1. Notify team: "Call them" (after 2 hours)'
+
+
+def test_a_price_above_the_old_maximum_is_shown_and_saved_as_it_is(qtbot, workspace,
+                                                                   undo_stack):
+    """QA 8 (roundtrip_edge.py): a product priced 2,500,000 showed 1000000.00 and Save
+    stored 1,000,000."""
+    workspace.catalog.products["mitt"].price = 2_500_000
+    item = open_product(qtbot, workspace, undo_stack)
+    assert item.price_spin.text() == "2500000.00"
+    assert item.problems() == []
+    click(qtbot, item.save_button)
+    assert workspace.catalog.products["mitt"].price == 2_500_000
+
+
+@pytest.mark.parametrize(("price", "shown"), [(5e9, "5000000000.00"), (12.999, "12.999")])
+def test_a_loaded_price_the_field_refuses_is_shown_and_refused_visibly(
+        qtbot, workspace, undo_stack, price, shown):
+    """A value given by the program is never changed (12.999 was shown as 13.00)."""
+    workspace.catalog.products["mitt"].price = price
+    item = open_product(qtbot, workspace, undo_stack)
+    assert item.price_spin.text() == shown
+    assert item.price_spin.property("invalid") is True
+    assert item.problem_label.isVisible()
+    assert not item.save_button.isEnabled()
+    if price > 1e9:
+        assert "The price can be at most 1000000000.00" in item.problem_label.text()
+    retype(qtbot, item.price_spin, "3000000000")  # typed: refused the same way
+    assert "at most 1000000000.00" in item.problem_label.text()
+    assert workspace.catalog.products["mitt"].price == price
+
+
+def test_set_value_never_clamps_only_stepping_does(qtbot):
+    from canvas_app.ui.dialogs.number_field import NumberField
+
+    field = NumberField("the count", decimals=0, minimum=1, maximum=1000)
+    qtbot.addWidget(field)
+    field.setValue(2500)
+    assert field.text() == "2500" and field.value() is None
+    assert field.problem() == "the count can be at most 1000"
+    field.setValue(0)
+    assert field.text() == "0" and field.problem() == "the count must be at least 1"
+    field.setValue(1000)
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Up)  # the arrows keep to the range
+    assert field.value() == 1000
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    assert field.value() == 999
