@@ -64,6 +64,17 @@ def parse_number(text: str, decimals: int, minimum: float, maximum: float,
     return (value if decimals else int(value)), ""
 
 
+def _number_in(text: str) -> float | None:
+    """The number ``text`` holds, whether the field accepts it or not ("-3", "1.5" in a
+    whole-number field, "2500000" above the maximum); None for "abc" or nothing."""
+    match = _NUMBER.match(text.strip())
+    if match is None or not (match.group(2) or match.group(4)):
+        return None
+    sign, whole, _mark, fraction = match.groups()
+    value = float(f"{whole or '0'}.{fraction or '0'}")
+    return -value if sign == "-" else value
+
+
 class NumberField(QAbstractSpinBox):
     """A number with ``decimals`` decimals between ``minimum`` and ``maximum``.
 
@@ -81,6 +92,8 @@ class NumberField(QAbstractSpinBox):
         self._maximum = maximum
         self.setAccelerated(True)
         self._palette = QPalette(self.palette())
+        self._last_number = float(minimum)
+        self._comma = False
         self.lineEdit().textChanged.connect(self._text_changed)
         self.setValue(minimum)
 
@@ -94,17 +107,34 @@ class NumberField(QAbstractSpinBox):
 
     def stepBy(self, steps: int) -> None:  # noqa: N802  (Qt's name)
         """The arrows, Up/Down and the wheel: the only way the field itself keeps a value
-        within the range."""
-        current = self.value()
-        start = current if current is not None else self._minimum
-        self.setValue(min(max(start + steps, self._minimum), self._maximum))
+        within the range.
+
+        A refused text is stepped from the number it holds ("1.5" in a whole-number field:
+        Up gives 2, Down 1; "-3" with a minimum of 0: Up gives 0), or, holding none ("abc"),
+        from the last number the field held, as if the slip had not been typed: the arrows
+        always lead back to a value, never to the minimum out of nowhere. A comma typed as
+        the decimal mark stays one ("12,50" Up is "13,50")."""
+        number = _number_in(self.text())
+        start = number if number is not None else self._last_number
+        scale = 10 ** self.decimals
+        units = start * scale
+        if abs(units - round(units)) < 1e-6:  # 12.99 * 100 is 1298.9999999999998
+            units = round(units)
+        else:  # onto the field's grid, in the step's direction
+            units = math.floor(units) if steps > 0 else math.ceil(units)
+        value = min(max(units / scale + steps, self._minimum), self._maximum)
+        text = _plain(value, self.decimals)
+        if self._comma:
+            text = text.replace(".", ",")
+        self.lineEdit().setText(text)
         self.selectAll()
 
     def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:  # noqa: N802  (Qt's name)
+        """Up while below the maximum, Down while above the minimum (judged on the number
+        the text holds, or the last one it held): Up never lowers a value."""
         flags = QAbstractSpinBox.StepEnabledFlag
-        value = self.value()
-        if value is None:
-            return flags.StepUpEnabled | flags.StepDownEnabled
+        number = _number_in(self.text())
+        value = number if number is not None else self._last_number
         enabled = flags.StepNone
         if value < self._maximum:
             enabled |= flags.StepUpEnabled
@@ -170,6 +200,10 @@ class NumberField(QAbstractSpinBox):
         self.setProperty("invalid", bad)
         self.setAccessibleDescription(self.problem())
 
-    def _text_changed(self, _text: str) -> None:
+    def _text_changed(self, text: str) -> None:
+        number = _number_in(text)
+        if number is not None:  # what the arrows step from while the text holds no number
+            self._last_number = number
+            self._comma = "," in text
         self._mark()
         self.changed.emit()

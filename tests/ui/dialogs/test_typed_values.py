@@ -465,3 +465,56 @@ def test_set_value_never_clamps_only_stepping_does(qtbot):
     assert field.value() == 1000
     qtbot.keyClick(field, Qt.Key.Key_Down)
     assert field.value() == 999
+
+
+def number_field(qtbot, decimals=0, minimum=0, maximum=1000):
+    from canvas_app.ui.dialogs.number_field import NumberField
+
+    field = NumberField("the count", decimals=decimals, minimum=minimum, maximum=maximum)
+    qtbot.addWidget(field)
+    field.show()
+    field.setFocus()
+    return field
+
+
+def type_over(qtbot, field, text: str) -> None:
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+
+
+@pytest.mark.parametrize(("start", "typed", "key", "result"), [
+    ("3", "abc", Qt.Key.Key_Up, "4"),  # from the last number held, not from the minimum
+    ("3", "abc", Qt.Key.Key_Down, "2"),
+    ("3", "1.5", Qt.Key.Key_Up, "2"),  # onto the whole numbers, in the step's direction
+    ("3", "1,5", Qt.Key.Key_Down, "1"),
+    ("3", "-3", Qt.Key.Key_Up, "0"),  # below the range: into it
+    ("3", "2500", Qt.Key.Key_Down, "1000")])
+def test_up_and_down_on_refused_text_step_from_what_it_meant(qtbot, start, typed, key,
+                                                             result):
+    """QA 8: Up on "abc" silently threw the text away for the minimum plus one."""
+    field = number_field(qtbot)
+    type_over(qtbot, field, start)
+    type_over(qtbot, field, typed)
+    assert field.problem()
+    qtbot.keyClick(field, key)
+    assert field.text() == result and field.problem() == ""
+
+
+def test_up_on_a_number_above_the_maximum_does_not_lower_it(qtbot):
+    field = number_field(qtbot)
+    type_over(qtbot, field, "2500")
+    qtbot.keyClick(field, Qt.Key.Key_Up)
+    assert field.text() == "2500"  # Up never lowers; the problem line says the range
+    assert field.problem() == "the count can be at most 1000"
+
+
+@pytest.mark.parametrize(("typed", "key", "result"), [
+    ("12,50", Qt.Key.Key_Up, "13,50"), ("12,5", Qt.Key.Key_Down, "11,50"),
+    ("12.50", Qt.Key.Key_Up, "13.50"), ("12,999", Qt.Key.Key_Up, "13,99"),
+    ("12,99", Qt.Key.Key_Down, "11,99")])
+def test_stepping_keeps_the_decimal_mark_typed(qtbot, typed, key, result):
+    field = number_field(qtbot, decimals=2)
+    type_over(qtbot, field, typed)
+    qtbot.keyClick(field, key)
+    assert field.text() == result
+
