@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPixmap,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -104,12 +105,14 @@ class DateTimeField(QLineEdit):
         super().__init__(parent)
         self.setPlaceholderText(f"{EXAMPLE} UTC")
         self.setToolTip(f"A date and time in UTC, e.g. {EXAMPLE}. Click a part to type "
-                        "over it; Up and Down change it; Alt+Down or F4 opens a calendar.")
+                        "over it; Up and Down (or the wheel) change it; Alt+Down or F4 "
+                        "opens a calendar.")
         self.calendar_action = QAction(_calendar_icon(), "Pick a day (Alt+Down)", self)
         self.calendar_action.setObjectName("pickDayAction")
         self.calendar_action.triggered.connect(self.show_calendar)
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
         self.calendar_popup: CalendarPopup | None = None
+        self._wheel_delta = 0  # eighths of a degree not yet turned into a step
         self.textChanged.connect(self._text_changed)
 
     # -- value --------------------------------------------------------------------------
@@ -175,12 +178,27 @@ class DateTimeField(QLineEdit):
             return
         super().keyPressEvent(event)
 
-    def step_section(self, steps: int) -> None:
-        """Up or Down: the part at the cursor goes up or down by ``steps`` (a refused text
-        is left alone: the problem line says what to fix)."""
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802  (Qt's name)
+        """With the focus, the wheel steps the part under the mouse as Up/Down do; without
+        it, the wheel goes on to the form (which scrolls), changing nothing in passing."""
+        if not self.hasFocus():
+            super().wheelEvent(event)
+            return
+        self._wheel_delta += event.angleDelta().y()
+        steps = int(self._wheel_delta / 120)  # one notch is 120; a touchpad sends less
+        if steps:
+            self._wheel_delta -= steps * 120
+            self.step_section(steps, self.section_at(
+                self.cursorPositionAt(event.position().toPoint())))
+        event.accept()
+
+    def step_section(self, steps: int, index: int | None = None) -> None:
+        """Up or Down: the part ``index`` (by default the one at the cursor) goes up or down
+        by ``steps`` (a refused text is left alone: the problem line says what to fix)."""
         moment = self.value()
-        index = self.section_at(self.selectionStart() if self.hasSelectedText()
-                                else self.cursorPosition())
+        if index is None:
+            index = self.section_at(self.selectionStart() if self.hasSelectedText()
+                                    else self.cursorPosition())
         if moment is None or index < 0:
             return
         section = SECTIONS[index]

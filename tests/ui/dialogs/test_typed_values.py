@@ -518,3 +518,37 @@ def test_stepping_keeps_the_decimal_mark_typed(qtbot, typed, key, result):
     qtbot.keyClick(field, key)
     assert field.text() == result
 
+
+def wheel(field, position: int, notches: int) -> None:
+    """Turns the mouse wheel over the character at ``position`` of the field's text."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    cursor = field.cursorPosition()
+    field.setCursorPosition(position)
+    point = QPointF(field.cursorRect().center() + QPoint(2, 0))
+    field.setCursorPosition(cursor)
+    event = QWheelEvent(point, QPointF(field.mapToGlobal(point.toPoint())), QPoint(0, 0),
+                        QPoint(0, 120 * notches), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(field, event)
+
+
+def test_the_wheel_steps_the_part_under_the_mouse_when_the_field_has_focus(
+        qtbot, workspace, undo_stack):
+    dialog, editor, row = add_wait_until(qtbot, workspace, undo_stack)
+    field = editor.form.until_edit
+    field.set_value(datetime(2027, 5, 31, 14, 45, tzinfo=UTC))
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    editor.list.setFocus()
+    wheel(field, 6, 1)  # without the focus the wheel changes nothing (the form scrolls)
+    assert editor.steps()[row].until == datetime(2027, 5, 31, 14, 45, tzinfo=UTC)
+    field.setFocus()
+    field.setCursorPosition(len(field.text()))  # the cursor is in the minutes...
+    wheel(field, 6, 1)  # ...the mouse over the month
+    assert editor.steps()[row].until == datetime(2027, 6, 30, 14, 45, tzinfo=UTC)
+    wheel(field, 12, -2)  # the hour, two notches down
+    assert editor.steps()[row].until == datetime(2027, 6, 30, 12, 45, tzinfo=UTC)
+    assert field.selectedText() == "12"
