@@ -51,8 +51,8 @@ class DurationEdit(QWidget):
         self.unit = QComboBox()
         self.unit.setObjectName(object_name + "Unit")
         self.unit.setAccessibleName("Unit")
-        for name, _seconds in UNITS:
-            self.unit.addItem(name)
+        for name, size in UNITS:
+            self.unit.addItem(name, size)
         layout.addWidget(self.amount)
         layout.addWidget(self.unit)
         layout.addStretch(1)
@@ -64,18 +64,25 @@ class DurationEdit(QWidget):
         amount = self.amount.value()
         if amount is None:
             return None
-        return timedelta(seconds=amount * UNITS[self.unit.currentIndex()][1])
+        return timedelta(seconds=amount * self.unit.currentData())
 
     def set_value(self, delta: timedelta) -> None:
-        """Shows the duration in the largest unit that divides it."""
+        """Shows the duration in the largest unit that divides it. A file may give seconds
+        (PT90S): "seconds" is then offered as a unit, so 90 seconds is shown as 90 seconds,
+        never as "1 minutes"."""
         seconds = int(round(delta.total_seconds()))
-        index = 0
-        for i, (_name, size) in enumerate(UNITS):
-            if seconds and seconds % size == 0:
-                index = i
+        size = 1 if seconds % 60 else UNITS[0][1]
+        for _name, unit_size in UNITS:
+            if seconds and seconds % unit_size == 0:
+                size = unit_size
         self.blockSignals(True)
-        self.unit.setCurrentIndex(index)
-        self.amount.setValue(seconds // UNITS[index][1])
+        offered = self.unit.findData(1)
+        if size == 1 and offered < 0:
+            self.unit.insertItem(0, "seconds", 1)
+        elif size != 1 and offered >= 0:
+            self.unit.removeItem(offered)
+        self.unit.setCurrentIndex(self.unit.findData(size))
+        self.amount.setValue(seconds // size)
         self.blockSignals(False)
 
 

@@ -552,3 +552,23 @@ def test_the_wheel_steps_the_part_under_the_mouse_when_the_field_has_focus(
     wheel(field, 12, -2)  # the hour, two notches down
     assert editor.steps()[row].until == datetime(2027, 6, 30, 12, 45, tzinfo=UTC)
     assert field.selectedText() == "12"
+
+
+def test_a_wait_in_seconds_from_the_file_is_shown_as_it_is(qtbot, workspace, undo_stack):
+    """QA 8 (roundtrip_edge.py): a file's PT90S was shown as "1 minutes"."""
+    node = next(n for c in workspace.campaigns for n in c.nodes if n.id == "nurture")
+    node.config.steps[1].duration = timedelta(seconds=90)
+    dialog = open_nurture(qtbot, workspace, undo_stack)
+    editor = dialog.steps_editor
+    editor.list.setCurrentRow(1)
+    edit = editor.form.duration_edit
+    assert (edit.amount.text(), edit.unit.currentText()) == ("90", "seconds")
+    assert row_text(editor, 1) == "2. Delay 1 minute 30 seconds"
+    assert dialog.save_button.isEnabled()
+    editor.list.setCurrentRow(3)  # Delay 3 days: no seconds offered where none are needed
+    assert edit.unit.findText("seconds") < 0
+    assert (edit.amount.text(), edit.unit.currentText()) == ("3", "days")
+    editor.list.setCurrentRow(1)
+    retype(qtbot, edit.amount, "45")
+    assert editor.steps()[1].duration == timedelta(seconds=45)
+    assert dialog.value().config.steps[1].duration == timedelta(seconds=45)
