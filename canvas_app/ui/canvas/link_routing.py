@@ -44,9 +44,10 @@ SAMPLES = 16  # straight pieces a curve is checked as
 
 
 def node_boxes(item: NodeItem) -> tuple[Box, Box]:
-    """The node's body and its name as drawn (wrapped and elided), in scene coordinates."""
+    """The node's body (with the corner where a warning badge shows, as one may come at
+    any edit) and its name as drawn (wrapped and elided), in scene coordinates."""
     x, y = item.centre
-    body = body_rect(item.kind)
+    body = body_rect(item.kind).united(item.badge_rect())
     top = y + name_rect(item.kind).top()
     half, height = item.name_block()
     return ((x + body.left(), y + body.top(), x + body.right(), y + body.bottom()),

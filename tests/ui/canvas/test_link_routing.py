@@ -271,3 +271,21 @@ def test_a_link_that_cannot_clear_keeps_the_least_bad_way(window: MainWindow) ->
     assert runs_through(link.path(), blocker)  # it could not clear, and it came back
     others = [n for n in window.scene.nodes.values() if n not in (link.source, link.target)]
     assert sum(runs_through(link.path(), n) for n in others) == 1
+
+
+def test_a_link_passing_where_a_warning_badge_shows_bends_too(window: MainWindow) -> None:
+    """A badge sits above a node's top-right corner, and can come with any edit: a link
+    running through that corner, clear of the body itself, went over the badge."""
+    from canvas_app.ui.canvas.node_item import body_rect
+
+    show(window, CHECKUP)
+    link = link_item(window, "subscribed", "onboarding")  # (0, 0) -> (240, 0)
+    mover = window.scene.nodes["visit-booked"]
+    body, badge = body_rect(mover.kind), mover.badge_rect()
+    assert badge.top() < body.top() - 5  # the badge stands out above the body
+    # Put the node so that the link's line runs 5 px above its body, through the badge.
+    x = 120.0 - badge.center().x()
+    window.controller.move_nodes(CHECKUP, {"visit-booked": (x, -(body.top() - 5))})
+    assert link.is_arc()
+    window.controller.move_nodes(CHECKUP, {"visit-booked": (x, -(badge.top() - 10))})
+    assert not link.is_arc()  # above the badge as well: nothing in the way
