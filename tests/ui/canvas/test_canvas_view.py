@@ -178,3 +178,37 @@ def test_the_viewport_is_painted_whole_without_a_fill_first(qtbot, window) -> No
         bar.setValue(bar.value() + 37)
         assert picture(True) == picture(False), (zoom, grid)
     viewport.setAttribute(attribute, True)
+
+
+def test_a_drag_and_panning_leave_no_stale_pixels(qtbot, window) -> None:
+    """What the view shows after a drag and some panning, painted step by step (only what
+    changed), is what a whole repaint shows: no trail of a node, its links or its name."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication
+
+    viewport = window.view.viewport()
+    window.scene.select_nodes(["bought-shock"])
+    origin = window.view.mapFromScene(window.scene.nodes["bought-shock"].pos())
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=origin)
+    for step in range(1, 9):
+        qtbot.mouseMove(viewport, origin + QPoint(9 * step, 13 * step))
+        QApplication.processEvents()
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=origin + QPoint(72, 104))
+    QApplication.processEvents()
+    for dx, dy in ((37, 0), (0, -23), (-11, 17)):  # then pan: the view copies and fills in
+        window.view.horizontalScrollBar().setValue(window.view.horizontalScrollBar().value() + dx)
+        window.view.verticalScrollBar().setValue(window.view.verticalScrollBar().value() + dy)
+        QApplication.processEvents()
+
+    def shot() -> QImage:
+        """The window's pixels as they are on screen (its backing store), not a fresh
+        rendering: what the step-by-step painting left there."""
+        area = window.view.geometry()
+        screen = window.screen().grabWindow(window.winId()).toImage()
+        return screen.copy(area).convertToFormat(QImage.Format.Format_RGB32)
+
+    stepwise = shot()
+    window.view.resetCachedContent()
+    viewport.repaint()
+    assert shot() == stepwise
