@@ -159,7 +159,8 @@ class CampaignScene(QGraphicsScene):
         self.setSceneRect(wanted if reset else self.sceneRect().united(wanted))
 
     def nodes_rect(self) -> QRectF:
-        """The rectangle around every node (names included), in scene coordinates."""
+        """The rectangle around every node (names included) and every curved link, in scene
+        coordinates."""
         campaign = self.current_campaign()
         if campaign is None or len(campaign) == 0:
             return QRectF()
@@ -168,7 +169,11 @@ class CampaignScene(QGraphicsScene):
         top = min(n.y + bounds[n.kind].top() for n in campaign.nodes)
         right = max(n.x + bounds[n.kind].right() for n in campaign.nodes)
         bottom = max(n.y + bounds[n.kind].bottom() for n in campaign.nodes)
-        return QRectF(left, top, right - left, bottom - top)
+        rect = QRectF(left, top, right - left, bottom - top)
+        for link in self.links.values():  # a curved link may bow out past the nodes
+            if link.is_arc():
+                rect = rect.united(link.rect())
+        return rect
 
     # -- domain events -------------------------------------------------------------------
     def on_domain_event(self, event: DomainEvent) -> None:

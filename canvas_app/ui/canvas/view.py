@@ -97,6 +97,13 @@ class CanvasView(QGraphicsView):
         the smart update would limit the repaint to."""
         self.viewport().update()
 
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802  (Qt's name)
+        """Scrolling copies the pixels and paints only the strip uncovered; the empty
+        canvas's hint is drawn at the view's middle, so it is painted again whole."""
+        super().scrollContentsBy(dx, dy)
+        if self.hint_text():
+            self.viewport().update()
+
     def hint_text(self) -> str:
         """The empty-canvas hint drawn now, or "" when the campaign has nodes."""
         scene = self.canvas()

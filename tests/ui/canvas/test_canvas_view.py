@@ -212,3 +212,43 @@ def test_a_drag_and_panning_leave_no_stale_pixels(qtbot, window) -> None:
     window.view.resetCachedContent()
     viewport.repaint()
     assert shot() == stepwise
+
+
+def _on_screen(window):
+    from PySide6.QtGui import QImage
+
+    area = window.view.geometry()
+    screen = window.screen().grabWindow(window.winId()).toImage()
+    return screen.copy(area).convertToFormat(QImage.Format.Format_RGB32)
+
+
+def test_the_empty_canvas_hint_stays_whole_when_panned(qtbot, window) -> None:
+    """QA 9: panning copied the hint's pixels and painted a second piece of it in the strip
+    uncovered."""
+    from PySide6.QtWidgets import QApplication
+
+    window.campaign_list.new_campaign()
+    QApplication.processEvents()
+    assert window.view.hint_text()
+    for dx, dy in ((260, 0), (-40, 30)):
+        bar_x, bar_y = window.view.horizontalScrollBar(), window.view.verticalScrollBar()
+        bar_x.setValue(bar_x.value() + dx)
+        bar_y.setValue(bar_y.value() + dy)
+        QApplication.processEvents()
+        panned = _on_screen(window)
+        window.view.resetCachedContent()
+        window.view.viewport().repaint()
+        assert _on_screen(window) == panned, (dx, dy)
+
+
+def test_fit_shows_links_that_bow_out_past_the_nodes(window) -> None:
+    """QA 9: a link bent round a node could bow above every node, and Fit cut it off."""
+    scene = window.scene
+    campaign = window.current_campaign_id()
+    window.controller.link(campaign, "nurture", "post-purchase")  # bends round the goal
+    link = scene.links[("nurture", "post-purchase")]
+    assert link.is_arc()
+    window.view.fit()
+    shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert shown.contains(link.sceneBoundingRect())
+    assert scene.nodes_rect().contains(link.rect())
