@@ -43,13 +43,13 @@ def _clear_clipboard_after_test():
 
 @pytest.fixture(autouse=True)
 def _editors_discard_without_asking(request, monkeypatch):
-    """A node editor with changes asks before Cancel drops them, in a modal box that would
-    wait forever offscreen: tests answer "Discard" unless they ask for the question itself
+    """An editor with changes asks before Cancel drops them, in a modal box that would wait
+    forever offscreen: tests answer "Discard" unless they ask for the question itself
     (``@pytest.mark.asks_to_discard``)."""
     if "ui" not in str(request.node.fspath) or request.node.get_closest_marker("asks_to_discard"):
         yield
         return
-    from canvas_app.ui.dialogs.node_editor import NodeEditorDialog
+    from canvas_app.ui.dialogs.widgets import DiscardQuestion
 
-    monkeypatch.setattr(NodeEditorDialog, "confirm_discard", staticmethod(lambda _dialog: True))
+    monkeypatch.setattr(DiscardQuestion, "ask", staticmethod(lambda *_args: True))
     yield

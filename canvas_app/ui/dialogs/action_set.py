@@ -24,7 +24,13 @@ from ...domain.steps import ACTION_KINDS, Step
 from ...domain.workspace import Workspace
 from ...editing.settings_commands import SetEcommerceCommand
 from .step_list import StepListEditor
-from .widgets import ProblemLabel, enter_saves, help_label, save_cancel_buttons
+from .widgets import (
+    DiscardQuestion,
+    ProblemLabel,
+    enter_saves,
+    help_label,
+    save_cancel_buttons,
+)
 
 PRODUCT_HELP = ("These actions run for this product whether it is bought once or as a "
                 "subscription.")
@@ -110,6 +116,7 @@ class ActionSetDialog(QDialog):
         layout.addWidget(self.buttons)
         self.steps_editor.changed.connect(self.refresh)
         self.refresh()
+        self._opened = (self.steps_editor.steps(), [p.message for p in self.problems()])
 
     @classmethod
     def edit(cls, workspace: Workspace, key: str,
@@ -147,6 +154,21 @@ class ActionSetDialog(QDialog):
     def _save(self) -> None:
         if self.value() is not None:
             self.accept()
+
+    def has_changes(self) -> bool:
+        """Whether the actions changed since the editor opened (refused typed text
+        included)."""
+        return (self.steps_editor.steps(), [p.message for p in self.problems()]) \
+            != self._opened
+
+    def reject(self) -> None:
+        """Cancel, Esc or the close button: changes are only dropped once the user says
+        so."""
+        if self.has_changes() and not DiscardQuestion.ask(
+                self, f"the actions of {set_title(self.workspace, self.key)}",
+                self.save_button.isEnabled()):
+            return
+        super().reject()
 
     def command(self) -> SetEcommerceCommand | None:
         actions = self.value()

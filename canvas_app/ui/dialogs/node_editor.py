@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from ...editing.settings_commands import ReplaceNodeCommand
 from ..theme import load_icon
 from .catalog_hint import catalog_opener
 from .widgets import (
+    DiscardQuestion,
     ProblemLabel,
     enter_saves,
     mark_invalid,
@@ -191,25 +191,10 @@ class NodeEditorDialog(QDialog):
     def reject(self) -> None:
         """Cancel, Esc or the window's close button: changes are only dropped once the
         user says so."""
-        if self.has_changes() and not NodeEditorDialog.confirm_discard(self):
+        if self.has_changes() and not DiscardQuestion.ask(
+                self, f'"{self.original.name}"', self.save_button.isEnabled()):
             return
         super().reject()
-
-    @staticmethod
-    def confirm_discard(dialog: NodeEditorDialog) -> bool:
-        """Asks whether to drop the editor's changes; True to drop them. (Tests replace
-        this with an answer.)"""
-        box = QMessageBox(QMessageBox.Icon.Question, dialog.windowTitle(),
-                          f'Discard your changes to "{dialog.original.name}"?',
-                          QMessageBox.StandardButton.NoButton, dialog)
-        box.setInformativeText("Save keeps them; Discard closes the editor without them.")
-        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep Editing", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.setObjectName("discardChangesBox")
-        box.exec()
-        return box.clickedButton() is discard
 
     def command(self) -> ReplaceNodeCommand | None:
         """The undo command for the accepted edit; None when nothing changed."""
