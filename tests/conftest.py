@@ -49,7 +49,7 @@ def _editors_discard_without_asking(request, monkeypatch):
     if "ui" not in str(request.node.fspath) or request.node.get_closest_marker("asks_to_discard"):
         yield
         return
-    from canvas_app.ui.dialogs.widgets import DiscardQuestion
+    from canvas_app.ui.dialogs.discard_question import DiscardQuestion
 
     monkeypatch.setattr(DiscardQuestion, "ask", staticmethod(lambda *_args: True))
     yield

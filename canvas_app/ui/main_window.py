@@ -18,6 +18,7 @@ from ..editing.controller import Controller
 from .campaign_list import CampaignList
 from .canvas import CampaignScene, CanvasView
 from .file_actions import FileActions
+from .link_menu import show_link_menu
 from .lint_panel import LintPanel
 from .palette import Palette
 from .session import Session
@@ -374,7 +375,7 @@ class MainWindow(QMainWindow):
         with one selected, a menu of the nodes it can link to."""
         campaign_id, nodes, _links = self._selection()
         if campaign_id is not None and len(nodes) == 1:
-            self._link_menu(campaign_id, nodes[0])
+            self.link_menu = show_link_menu(self, campaign_id, nodes[0])
             return
         if campaign_id is None or len(nodes) != 2:
             self.show_status("Select a node and press Ctrl+L to link it to another, or select "
@@ -383,33 +384,6 @@ class MainWindow(QMainWindow):
         campaign = self.controller.campaign(campaign_id)
         source, target = sorted(nodes, key=lambda n: (campaign.node(n).x, campaign.node(n).y))
         self.controller.link(campaign_id, source, target)
-
-    def _link_menu(self, campaign_id: str, source: str) -> None:
-        """A menu at the node: "Link to" each node it may link to, in reading order."""
-        from PySide6.QtWidgets import QMenu
-
-        campaign = self.controller.campaign(campaign_id)
-        others = sorted((n for n in campaign.nodes if n.id != source),
-                        key=lambda n: (round(n.y / 90), n.x))
-        allowed = [n for n in others if campaign.can_link(source, n.id) is None]
-        name = campaign.node(source).name
-        if not allowed:
-            self.show_status(f'"{name}" cannot link to any other node of this campaign.')
-            return
-        menu = QMenu(f'Link "{name}" to', self)
-        menu.setObjectName("linkToMenu")
-        header = menu.addAction(f'Link "{name}" to:')
-        header.setEnabled(False)
-        for node in allowed:
-            action = menu.addAction(node.name)
-            action.triggered.connect(
-                lambda _checked=False, t=node.id: self.controller.link(campaign_id, source, t))
-        item = self.view.node_item(source)
-        anchor = item.sceneBoundingRect().center() if item is not None else \
-            self.view.centre_scene_pos()
-        menu.setActiveAction(menu.actions()[1])
-        menu.popup(self.view.viewport().mapToGlobal(self.view.mapFromScene(anchor)))
-        self.link_menu = menu
 
     def auto_layout(self) -> None:
         campaign_id = self.current_campaign_id()

@@ -23,9 +23,9 @@ from ...domain.node_edit import workspace_tags
 from ...domain.steps import ACTION_KINDS, Step
 from ...domain.workspace import Workspace
 from ...editing.settings_commands import SetEcommerceCommand
+from .discard_question import DiscardQuestion
 from .step_list import StepListEditor
 from .widgets import (
-    DiscardQuestion,
     ProblemLabel,
     enter_saves,
     help_label,

@@ -27,8 +27,8 @@ from ...domain.workspace import Workspace
 from ...editing.settings_commands import ReplaceNodeCommand
 from ..theme import load_icon
 from .catalog_hint import catalog_opener
+from .discard_question import DiscardQuestion
 from .widgets import (
-    DiscardQuestion,
     ProblemLabel,
     enter_saves,
     mark_invalid,

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -478,27 +477,3 @@ def save_cancel_buttons(save_text: str = "Save") -> tuple[QDialogButtonBox, QPus
     cancel = box.addButton(QDialogButtonBox.StandardButton.Cancel)
     cancel.setObjectName("cancelButton")
     return box, save, cancel
-
-
-class DiscardQuestion:
-    """The question a dialog asks before Cancel, Esc or its close button drops changes.
-    (Tests replace :meth:`ask` with an answer: a modal box would wait forever offscreen.)"""
-
-    @staticmethod
-    def ask(parent: QWidget, what: str, can_save: bool) -> bool:
-        """Asks whether to drop the changes to ``what``; True to drop them. ``can_save``:
-        whether Save would keep them now (else the fields marked red must be fixed first)."""
-        box = QMessageBox(QMessageBox.Icon.Question, parent.windowTitle(),
-                          f"Discard your changes to {what}?",
-                          QMessageBox.StandardButton.NoButton, parent)
-        box.setInformativeText(
-            "Save keeps them; Discard closes without them." if can_save else
-            "To keep them, fix the fields marked in red, then Save; Discard closes without "
-            "them.")
-        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep Editing", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.setObjectName("discardChangesBox")
-        box.exec()
-        return box.clickedButton() is discard

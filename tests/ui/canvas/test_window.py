@@ -67,7 +67,7 @@ def test_recent_files_and_window_layout_are_remembered(qtbot, sample_file: Path,
 
 
 def test_recent_labels_name_the_file_first_and_hide_urls() -> None:
-    from canvas_app.ui.file_actions import recent_label
+    from canvas_app.ui.recent_files import recent_label
 
     assert recent_label(2, "sqlite:////tmp/shop/x.db") == "&2 x.db \u2014 /tmp/shop"
     assert recent_label(1, "postgresql+psycopg://me:secret@db/shop") == \

@@ -1,0 +1,97 @@
+"""Open Recent: the workspaces opened lately, kept in the settings, and their menu."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+MAX_RECENT = 8
+
+
+class RecentFiles:
+    """The recent-files part of :class:`~.file_actions.FileActions`, which gives it
+    ``window``, ``open_source`` and ``show_error``."""
+
+    window: MainWindow
+
+    def recent(self) -> list[str]:
+        value = self.window.settings.value("recentFiles", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value or []]
+
+    def add_recent(self, source: str) -> None:
+        items = [source] + [s for s in self.recent() if s != source]
+        self.window.settings.setValue("recentFiles", items[:MAX_RECENT])
+        self.refresh_recent_menu()
+
+    def refresh_recent_menu(self) -> None:
+        menus = getattr(self.window, "menus", None)
+        if not menus:
+            return
+        menu = menus["recent"]
+        menu.clear()
+        for number, source in enumerate(self.recent(), 1):
+            action = menu.addAction(recent_label(number, source))
+            action.setToolTip(safe_source(source))
+            action.triggered.connect(lambda _c=False, s=source: self.open_recent(s))
+        if self.recent():
+            menu.addSeparator()
+            menu.addAction("&Clear List", self.clear_recent)
+        menu.setEnabled(bool(self.recent()))
+
+    def open_recent(self, source: str) -> bool:
+        """Opens a recent file; one that no longer exists leaves the list, and says so."""
+        path = local_path(source)
+        if path is not None and not path.exists():
+            self.forget_recent(source)
+            self.show_error(f"{path} no longer exists (moved, renamed or deleted?), so it is "
+                            "taken off Open Recent. Use File > Open… to find it.")
+            return False
+        return self.open_source(source)
+
+    def forget_recent(self, source: str) -> None:
+        self.window.settings.setValue("recentFiles", [s for s in self.recent() if s != source])
+        self.refresh_recent_menu()
+
+    def clear_recent(self) -> None:
+        self.window.settings.setValue("recentFiles", [])
+        self.refresh_recent_menu()
+
+
+
+def local_path(source: str) -> Path | None:
+    """The file a source names, or None for a database server's URL."""
+    if "://" not in source:
+        return Path(source)
+    if source.startswith("sqlite") and ":///" in source:
+        file = source.split(":///", 1)[1].split("?", 1)[0]
+        return Path(file) if file and file != ":memory:" else None
+    return None
+
+
+def safe_source(source: str) -> str:
+    """The source as people may see it: a SQLite URL as its file, a password hidden."""
+    if source.startswith("sqlite") and ":///" in source:
+        return source.split(":///", 1)[1].split("?", 1)[0] or source
+    if "://" in source and "@" in source:
+        from ..store.repository import safe_url
+
+        return safe_url(source)
+    return source
+
+
+def recent_label(number: int, source: str) -> str:
+    """"&1 pool.campaign.json — /home/me/shop": the name first, then where it is."""
+    shown = safe_source(source)
+    if "://" in shown:
+        text = shown
+    else:
+        path = Path(shown)
+        text = f"{path.name} \u2014 {path.parent}" if str(path.parent) not in ("", ".") \
+            else path.name
+    text = text.replace("&", "&&")
+    return f"&{number} {text}" if number < 10 else text
