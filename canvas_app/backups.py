@@ -13,14 +13,13 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from .documents import app_data_dir
 from .domain.workspace import Workspace
-from .store.repository import APP_NAME, Store
+from .store.repository import Store
 
 
 def default_backup_dir() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir(APP_NAME, appauthor=False)) / "backups"
+    return app_data_dir() / "backups"
 
 
 def store_label(url: str) -> str:
@@ -37,14 +36,12 @@ def store_label(url: str) -> str:
 def keep_before_replacing(store: Store, url: str, incoming: Workspace,
                           folder: Path | None = None,
                           now: datetime | None = None) -> Path | None:
-    """Writes the store's workspace to a new file in ``folder`` when importing ``incoming``
-    would replace something else, and returns the file; None when the store is empty or
-    already holds exactly ``incoming``. Raises what loading or writing raises: the import
-    must not go on without its copy."""
+    """Writes the workspace of ``store`` (which holds one) to a new file in ``folder``
+    when importing ``incoming`` would replace something else, and returns the file; None
+    when the store already holds exactly ``incoming``. Raises what loading or writing
+    raises: the import must not go on without its copy."""
     from .io import save_workspace
 
-    if store.is_empty():
-        return None
     current = store.load()
     if current == incoming:
         return None

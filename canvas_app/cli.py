@@ -55,7 +55,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     with Store(url) as store:
         replaced = not store.is_empty()
         try:
-            kept = keep_before_replacing(store, url, workspace)
+            kept = keep_before_replacing(store, url, workspace) if replaced else None
         except OSError as exc:
             raise StoreError(f"{_safe_url(url)}: could not keep a copy of the workspace this "
                              f"import would replace ({exc.strerror or exc}); nothing was "

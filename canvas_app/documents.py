@@ -155,10 +155,15 @@ def open_or_seed(document: Document, seed: bool = False) -> Workspace:
 
 
 # -- recovery snapshots ------------------------------------------------------------------
-def default_recovery_dir() -> Path:
+def app_data_dir() -> Path:
+    """The app's folder in the user's data folder (recovery snapshots, import backups)."""
     from platformdirs import user_data_dir
 
-    return Path(user_data_dir(APP_NAME, appauthor=False)) / "recovery"
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_recovery_dir() -> Path:
+    return app_data_dir() / "recovery"
 
 
 @dataclass(frozen=True)
