@@ -56,3 +56,20 @@ def overlapping_widgets(root: Any) -> list[tuple[str, str]]:
 def _describe(widget: Any) -> str:
     text = widget.text() if hasattr(widget, "text") else ""
     return f"{type(widget).__name__} {widget.objectName() or text!r}"
+
+
+def shown_action_set(qtbot: Any, key: str = "on_login") -> Any:
+    """An action-set editor of an empty workspace, shown."""
+    from canvas_app.ui.dialogs.action_set import ActionSetDialog
+
+    dialog = ActionSetDialog(Workspace(), key)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def add_step_of(qtbot: Any, editor: Any, kind: str) -> None:
+    """Adds a step (or action) of ``kind`` with the editor's Add button."""
+    editor.add_kind_combo.setCurrentIndex(editor.add_kind_combo.findData(kind))
+    click(qtbot, editor.add_button)

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from canvas_app.domain.workspace import Workspace
 from canvas_app.ui.dialogs.action_set import ActionSetDialog
 
+from .helpers import add_step_of
+
 
 def answer_later(asked: list[tuple[str, str]], button: str) -> None:
     """Answers the question when it shows, noting what it said."""
@@ -36,8 +38,7 @@ def test_the_action_set_editor_asks_before_esc_drops_its_changes(qtbot) -> None:
     dialog.show()
     qtbot.waitExposed(dialog)
     editor = dialog.steps_editor
-    editor.add_kind_combo.setCurrentIndex(editor.add_kind_combo.findData("notify_team"))
-    editor.add_button.click()
+    add_step_of(qtbot, editor, "notify_team")
     editor.form.message_edit.setText("A sale!")
     asked: list[tuple[str, str]] = []
     answer_later(asked, "Keep Editing")

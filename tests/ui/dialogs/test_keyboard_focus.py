@@ -127,15 +127,9 @@ def test_after_add_step_typing_goes_into_the_new_step(qtbot, workspace, undo_sta
 
 
 def test_after_add_action_the_campaign_choice_has_the_focus(qtbot):
-    from canvas_app.domain.workspace import Workspace
-    from canvas_app.ui.dialogs.action_set import ActionSetDialog
+    from .helpers import add_step_of, shown_action_set
 
-    dialog = ActionSetDialog(Workspace(), "on_login")
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.activateWindow()
-    qtbot.waitActive(dialog)
+    dialog = shown_action_set(qtbot)
     editor = dialog.steps_editor
-    editor.add_kind_combo.setCurrentIndex(editor.add_kind_combo.findData("add_to_campaign"))
-    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    add_step_of(qtbot, editor, "add_to_campaign")
     assert dialog.focusWidget() is editor.form.campaign_combo

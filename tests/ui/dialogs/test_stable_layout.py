@@ -6,11 +6,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint
 
-from canvas_app.domain.workspace import Workspace
 from canvas_app.ui.dialogs import open_node_editor
-from canvas_app.ui.dialogs.action_set import ActionSetDialog
 
-from .helpers import click
+from .helpers import click, shown_action_set
 
 
 def spot(widget, dialog) -> QPoint:
@@ -20,10 +18,7 @@ def spot(widget, dialog) -> QPoint:
 def test_add_action_twice_adds_two_actions(qtbot):
     """The first "Add action" showed the problem banner, which pushed the buttons up 41 px:
     the second click landed on "Remove" and took the new action away."""
-    dialog = ActionSetDialog(Workspace(), "on_login")
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = shown_action_set(qtbot)
     editor = dialog.steps_editor
     before = spot(editor.add_button, dialog)
     click(qtbot, editor.add_button)

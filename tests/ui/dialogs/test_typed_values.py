@@ -15,7 +15,7 @@ from canvas_app.ui.dialogs.action_set import ActionSetDialog
 from canvas_app.ui.dialogs.date_field import parse_utc
 from canvas_app.ui.dialogs.number_field import parse_number
 
-from .helpers import click
+from .helpers import add_step_of, click, shown_action_set
 
 
 def retype(qtbot, field, text: str) -> None:
@@ -130,14 +130,9 @@ def test_removing_the_step_with_a_refused_field_removes_its_problem(qtbot, works
 
 
 def test_a_ticked_delay_of_zero_is_refused_visibly(qtbot):
-    dialog = ActionSetDialog(Workspace(), "on_login")
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.activateWindow()
-    qtbot.waitActive(dialog)
+    dialog = shown_action_set(qtbot)
     editor = dialog.steps_editor
-    editor.add_kind_combo.setCurrentIndex(editor.add_kind_combo.findData("notify_team"))
-    click(qtbot, editor.add_button)
+    add_step_of(qtbot, editor, "notify_team")
     editor.form.message_edit.setText("Call them")
     editor.form.delay_check.setChecked(True)
     amount = editor.form.delay_edit.amount
@@ -297,16 +292,12 @@ def test_esc_closes_the_calendar_and_gives_the_field_the_focus(qtbot, workspace,
 def test_action_problems_are_listed_in_the_actions_order(qtbot):
     """QA 8: a typed-text problem of action 3 was listed before a settings problem of
     action 2."""
-    dialog = ActionSetDialog(Workspace(), "on_login")
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = shown_action_set(qtbot)
     editor = dialog.steps_editor
     click(qtbot, editor.add_button)  # action 1: a tag, given
     editor.form.tag_edit.setText("Customer")
     click(qtbot, editor.add_button)  # action 2: no tag (a settings problem)
-    editor.add_kind_combo.setCurrentIndex(editor.add_kind_combo.findData("notify_team"))
-    click(qtbot, editor.add_button)  # action 3: a refused delay (a typed-text problem)
+    add_step_of(qtbot, editor, "notify_team")  # action 3: a refused delay (typed text)
     editor.form.message_edit.setText("Call them")
     editor.form.delay_check.setChecked(True)
     retype(qtbot, editor.form.delay_edit.amount, "0")
@@ -405,8 +396,7 @@ def test_a_refused_action_delay_is_said_in_its_row(qtbot):
     dialog = ActionSetDialog(Workspace(), "on_login")
     qtbot.addWidget(dialog)
     editor = dialog.steps_editor
-    editor.add_kind_combo.setCurrentIndex(editor.add_kind_combo.findData("notify_team"))
-    click(qtbot, editor.add_button)
+    add_step_of(qtbot, editor, "notify_team")
     editor.form.message_edit.setText("Call them")
     editor.form.delay_check.setChecked(True)
     amount = editor.form.delay_edit.amount
