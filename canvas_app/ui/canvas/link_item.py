@@ -15,7 +15,6 @@ from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen, QPo
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
-    QStyle,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -218,13 +217,13 @@ class LinkItem(QGraphicsRectItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         if self._control is not None:
-            self._paint_curve(painter, bool(option.state & QStyle.StateFlag.State_Selected))
+            self._paint_curve(painter, self.isSelected())
             return
         outline, head, shaft_end, offset = self.arrow()
         if outline.isEmpty():
             return
         style = self.canvas.style_cache
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = self.isSelected()
         painter.setPen(style.link_selected_pen if selected else Qt.PenStyle.NoPen)
         painter.setBrush(style.link_selected_brush if selected else style.link_brush)
         if self._line.length() < LONG_LINK:

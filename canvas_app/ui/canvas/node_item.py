@@ -17,7 +17,6 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
-    QStyle,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -143,7 +142,7 @@ class NodeItem(QGraphicsRectItem):
               widget: QWidget | None = None) -> None:
         lod = painter.worldTransform().m11()
         style = self.canvas.style_cache
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = self.isSelected()
         body = body_rect(self.kind)
         colour = style.colour(self.kind)
         if lod < DETAIL_LOD:

@@ -17,3 +17,6 @@ def test_canvas_scale_bench_runs() -> None:
     assert result.returncode == 0, result.stderr
     assert "Campaign Canvas     60" in result.stdout
     assert "open" in result.stdout and "drag x100" in result.stdout
+    # The floor and the drag's unpainted share are printed beside the figures.
+    assert "fill only (floor)" in result.stdout
+    assert "of which not painting" in result.stdout
