@@ -85,7 +85,11 @@ Choices where SPEC.md is silent
 - Purchase goals that match an order's products but not its payment type log the refusal
   (``payment type check not chosen``); goals whose options do not match stay silent.
 - Applying a tag the contact already has, or adding it to a campaign it is in, is logged
-  as a no-op (C7, C9).
+  as a no-op (C7, C9); so is an action's removal of a tag the contact does not have.
+- A sequence an action set starts at once runs its steps at once (R6), but stops at a step
+  whose tag has a goal downstream of it until the instant's goals are checked (R16, C11):
+  reaching that goal then cancels its remaining steps and counts it ``removed`` (C8), as
+  when the contact came in by a scenario event; otherwise it goes on from there.
 
 Files and command line
 ----------------------

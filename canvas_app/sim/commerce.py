@@ -10,7 +10,7 @@ from ..domain.ecommerce import DEFAULT_SETS
 from ..domain.purchase import match_purchase
 from ..domain.steps import Step
 from ..domain.timeutil import describe_duration
-from .core import ACTION
+from .core import ACTION, Deferred
 from .model import Buyer, ScenarioEvent, duration_seconds
 from .movement import MovementRules
 from .state import ContactState, Order
@@ -18,7 +18,6 @@ from .state import ContactState, Order
 CHANNEL_WORDS = {"shopping_cart": "shopping cart", "order_form": "order form",
                  "legacy_order_form": "legacy order form", "manual_order": "manual order",
                  "api": "API"}
-Deferred = list[tuple[str, str]]
 CAMPAIGN_ACTIONS = ("add_to_campaign", "remove_from_campaign")
 
 
@@ -70,18 +69,23 @@ class CommerceRules(MovementRules):
                     parts.append(f"in {describe_duration(timedelta(seconds=delay))}: "
                                  f"{self.action_words(action)}")
             else:
-                self.do_action(c, action, key, deferred)
                 if parts is not None and action.kind not in CAMPAIGN_ACTIONS:
-                    parts.append(self.action_words(action))
+                    parts.append(self.action_words(action, c))
+                self.do_action(c, action, key, deferred)
         self.deferring = outer
         self.fill(slot, f'{c.name}: action set "{label}" ran', parts)
 
-    def action_words(self, action: Step) -> str:
-        """What an action does, in a few words: 'tag "customer" applied'."""
+    def action_words(self, action: Step, c: ContactState | None = None) -> str:
+        """What an action does, in a few words: 'tag "customer" applied'. Given the contact
+        it is about to act on, a tag change that does nothing says so (C7)."""
         kind = action.kind
         if kind == "apply_tag":
+            if c is not None and action.tag in c.tags:
+                return f'tag "{action.tag}" already held, nothing happens'
             return f'tag "{action.tag}" applied'
         if kind == "remove_tag":
+            if c is not None and action.tag not in c.tags:
+                return f'tag "{action.tag}" not held, nothing happens'
             return f'tag "{action.tag}" removed'
         if kind == "send_email":
             return f'email "{action.subject}" sent'
@@ -114,19 +118,23 @@ class CommerceRules(MovementRules):
 
     def delayed_action(self, c: ContactState, action: Step, key: str) -> None:
         if self.log is not None and action.kind not in CAMPAIGN_ACTIONS:  # lines of their own
-            self.say(f'{c.name}: {self.action_words(action)} (delayed action of '
+            self.say(f'{c.name}: {self.action_words(action, c)} (delayed action of '
                      f'"{set_label(key, self.plan.catalog)}")')
         self.do_action(c, action, key, None)
 
     def run_deferred(self, c: ContactState, deferred: Deferred) -> None:
-        for tag, how in deferred:
+        """The tag goals of the set's tags, in the order applied (C11); then the sequences
+        that waited at a tag step go on, unless a goal removed the contact (C8)."""
+        for tag, how in deferred.tags:
             self.tag_goals(c, tag, how)
+        for node_id, index in deferred.paused:
+            self.resume(c, node_id, index)
 
     # -- events ---------------------------------------------------------------------------
     def cart_login(self, c: ContactState) -> None:
         self.journey(c, "cart_login", None, "logged into a multi-step cart")
         self.say(f"{c.name} logged into the cart")
-        deferred: Deferred = []
+        deferred = Deferred()
         self.fire_set(c, "on_login", deferred)
         self.run_deferred(c, deferred)
 
@@ -150,7 +158,7 @@ class CommerceRules(MovementRules):
                   f"{payment_type_label(payment_type)}; payment {outcome}")
         self.journey(c, "purchase", None, detail)
         self.say(f"{c.name} placed {detail}")
-        deferred: Deferred = []
+        deferred = Deferred()
         eco = self.plan.ecommerce
         if created and eco.creation_fires(channel):
             self.fire_set(c, "contact_creation", deferred)
@@ -174,7 +182,9 @@ class CommerceRules(MovementRules):
                   f"{outcome}")
         self.journey(c, "payment", None, detail)
         if outcome != "success":
-            self.say(f"{c.name}: {detail}; purchase goals wait for a successful payment")
+            self.say(f"{c.name}: {detail}; " + (
+                "the order is already paid, so nothing changes" if order.paid
+                else "purchase goals wait for a successful payment"))
             return
         if renewal:
             matching = [g.name for g in self.plan.purchase_goals

@@ -25,6 +25,24 @@ Listener = Callable[[Movement], None]
 Journey = list[tuple[int, str, str | None, str]]
 
 
+class Deferred:
+    """What waits for the goals of an instant while an action set runs (R16, C11).
+
+    ``tags``: (tag, how) applied by the set's actions, or by sequence steps they started,
+    whose tag goals are checked after the set's purchase goals, in this order.
+    ``paused``: (sequence id, next step) of sequences an action started that applied such a
+    tag with a goal downstream of them: they wait at that step until the goals are checked,
+    so that reaching the goal cancels their remaining steps (R5, C8), as it does when no
+    action set is running.
+    """
+
+    __slots__ = ("tags", "paused")
+
+    def __init__(self) -> None:
+        self.tags: list[tuple[str, str]] = []
+        self.paused: list[tuple[str, int]] = []
+
+
 def log_time(seconds: int) -> str:
     """``2026-01-02 09:00`` (seconds shown when there are any), as log lines start."""
     moment = to_datetime(seconds)
@@ -59,7 +77,7 @@ class EngineCore:
         self.recorder: list[tuple[int, str, str, int]] | None = None
         # (contact, list) while an action set runs: tags applied to that contact at once
         # have their goals checked after the set's goals (R16, C11)
-        self.deferring: tuple[str, list[tuple[str, str]]] | None = None
+        self.deferring: tuple[str, Deferred] | None = None
 
     # -- contacts ---------------------------------------------------------------------
     def add_contact(self, contact: Contact) -> ContactState:

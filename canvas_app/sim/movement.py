@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..domain.timeutil import describe_duration
-from .core import RESUME, EngineCore
+from .core import RESUME, Deferred, EngineCore
 from .model import duration_seconds, iso, to_seconds
 from .plan import NodePlan
 from .state import IN, REMOVED, ContactState
@@ -121,7 +121,9 @@ class MovementRules(EngineCore):
                 if track:
                     self.journey(c, "email_sent", node.id, f'{where}: "{step.subject}"')
             elif kind == "apply_tag":
-                self.apply_tag(c, step.tag or "", where, None)
+                if self.apply_tag(c, step.tag or "", where, None) is not None and \
+                        self.pause_for_goal(c, node, step.tag or "", index):
+                    return  # goes on once the instant's goals are checked (C8)
             elif kind == "remove_tag":
                 self.remove_tag(c, step.tag or "", where)
             elif kind == "notify_team":
@@ -132,6 +134,19 @@ class MovementRules(EngineCore):
             index += 1
         if active.get(node.id) is not None:
             self.complete(c, node)
+
+    def pause_for_goal(self, c: ContactState, node: NodePlan, tag: str, index: int) -> bool:
+        """A step's tag whose goals wait for an action set's goals (R16): when one of
+        those goals is downstream of the sequence, the contact waits at this step until it
+        is checked, so that reaching it cancels the remaining steps (R5, C8)."""
+        deferring = self.deferring
+        if deferring is None or deferring[0] != c.id:
+            return False
+        if not any(node.id in goal.upstream_sequences
+                   for goal in self.plan.tag_goals.get(tag, ())):
+            return False
+        deferring[1].paused.append((node.id, index + 1))
+        return True
 
     def resume(self, c: ContactState, node_id: str, index: int) -> None:
         if node_id in c.active:
@@ -148,18 +163,20 @@ class MovementRules(EngineCore):
 
     # -- tags (R7, C7) ----------------------------------------------------------------
     def apply_tag(self, c: ContactState, tag: str, how: str,
-                  deferred: list[tuple[str, str]] | None) -> None:
-        """Applies a tag; its tag goals are checked now, or later when ``deferred`` (R16)."""
+                  deferred: Deferred | None) -> Deferred | None:
+        """Applies a tag; its tag goals are checked now, or later when ``deferred`` (R16).
+        Returns where the check waits (None when it was done, or there was nothing to do)."""
         if tag in c.tags:
-            return  # C7: a tag the contact already has achieves nothing
+            return None  # C7: a tag the contact already has achieves nothing
         c.tags.add(tag)
         self.journey(c, "tag_applied", None, f'"{tag}" ({how})')
         if deferred is None and self.deferring is not None and self.deferring[0] == c.id:
             deferred = self.deferring[1]
         if deferred is not None:
-            deferred.append((tag, how))
+            deferred.tags.append((tag, how))
         else:
             self.tag_goals(c, tag, how)
+        return deferred
 
     def tag_goals(self, c: ContactState, tag: str, how: str) -> None:
         before = dict(c.membership)  # who may achieve them is settled before any is achieved
