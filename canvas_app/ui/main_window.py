@@ -18,6 +18,7 @@ from ..editing.controller import Controller
 from .campaign_list import CampaignList
 from .canvas import CampaignScene, CanvasView
 from .file_actions import FileActions
+from .find_bar import FindBar
 from .link_menu import show_link_menu
 from .lint_panel import LintPanel
 from .palette import Palette
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.docks["simulation"].visibilityChanged.connect(self.simulation_panel.panel_shown)
         self.docks["lint"].raise_()
         self.files = FileActions(self)
+        self.find_bar = FindBar(self)
         self.actions_by_name = build_actions(self)
         self.menus = build_menus(self, self.actions_by_name)
         for dock in self.docks.values():

@@ -29,6 +29,9 @@ GESTURES = (
     ("Canvas", "Ctrl+Tab, Ctrl+Shift+Tab", "Add the next or previous node to the selection"),
     ("Canvas", "Menu key, Shift+F10", "The selected node's menu (the canvas's with none)"),
     ("Canvas", "Arrow keys", "Move the selected nodes by one grid step"),
+    ("Find bar", "Enter, Shift+Enter (or Down, Up)", "The next or previous node found"),
+    ("Find bar", "Alt+Enter", "Select every node found in the campaign shown"),
+    ("Find bar", "Esc", "Close the bar; the canvas has the keyboard"),
 )
 
 

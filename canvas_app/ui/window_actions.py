@@ -83,6 +83,11 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     a["link"] = _action(w, "&Link…", w.link_selected, "Ctrl+L",
                         "Link the selected node to another (a menu lists them), or the two "
                         "selected nodes from left to right", canvas=True)
+    a["find"] = _action(w, "&Find…", w.find_bar.open, Std.Find,
+                        "Find a node by name in every campaign of the workspace")
+    a["find_next"] = _action(w, "Find &Next", lambda: w.find_bar.step(True), Std.FindNext)
+    a["find_previous"] = _action(w, "Find Pre&vious", lambda: w.find_bar.step(False),
+                                 Std.FindPrevious)
 
     for number, spec in enumerate(node_kinds().values(), start=1):
         action = _action(w, f"Add {spec.label}", lambda k=spec.kind: w.place_node(k),
@@ -136,7 +141,8 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> dict[str, QMenu]:
 
     edit = menus["edit"] = bar.addMenu("&Edit")
     for key in ("undo", "redo", None, "cut", "copy", "paste", "duplicate", "delete", None,
-                "select_all", "rename", "view_edit", "link"):
+                "select_all", "rename", "view_edit", "link", None, "find", "find_next",
+                "find_previous"):
         if key is None:
             edit.addSeparator()
         else:
