@@ -1,0 +1,400 @@
+"""File ▸ Export Image…: the campaign on the canvas as a PNG or SVG picture, to paste into a
+slide or an email.
+
+What the picture shows: every node and link of the campaign on show, whatever part of it is
+in view and at whatever zoom (a large campaign zoomed out, which the canvas draws as an
+overview of coloured squares, is drawn in full), with a margin of ``MARGIN`` around them, on
+the canvas's background colour. It leaves out what belongs to editing rather than to the
+campaign: the grid, the selection and hover highlights (handles, outlines), a link being
+drawn, the lint badges (warning and error marks) and the simulation's overlay (count pills,
+moving contacts, a contact's highlighted journey). It is drawn by a scene of its own built
+from the domain, so the canvas the user works on is not touched: no selection is cleared
+and restored, no signal fires.
+
+A PNG is drawn at ``scale`` (2 by default: crisp text on high-density screens and in
+slides) and stored with 2 × the screen's dots per inch, so a slide or a document shows it at
+its on-screen size. A large campaign's PNG is kept within ``MAX_SIDE`` pixels a side and
+``MAX_PIXELS`` pixels (200 MB of memory while drawing) by lowering the scale; below the
+canvas's detail zoom (0.45) nodes are drawn without their names, as on the canvas. An SVG is
+drawn at scale 1 in pixels; the node icons in it are embedded bitmaps (the canvas paints
+them from rendered icons), everything else is vector.
+
+The file is written to a temporary file in the same folder and then moved over the target,
+so a failure never leaves half a picture; every failure raises :class:`ImageExportError`
+with a one-line message naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import math
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontInfo, QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QApplication, QFileDialog, QGraphicsItem, QMessageBox
+
+from ..editing.controller import Controller
+from . import theme
+from .canvas.link_item import ARROW_SIZE
+from .canvas.node_item import NodeItem, body_rect, name_rect
+from .canvas.scene import CampaignScene
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+MARGIN = 32.0  # scene units around the nodes and links
+LINK_PAD = ARROW_SIZE * 0.55 + 2  # an arrowhead's half width, and its antialiasing
+MAX_SIDE = 16384  # pixels, a PNG's longest side at most
+MAX_PIXELS = 50_000_000  # a PNG's pixels at most: 200 MB while it is drawn
+FORMATS = {".png": "PNG", ".svg": "SVG"}
+PNG_FILTER = "PNG image (*.png)"
+SVG_FILTER = "SVG image (*.svg)"
+FOLDER_KEY = "imageExport/folder"
+FORMAT_KEY = "imageExport/format"
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+class ImageExportError(Exception):
+    """An image could not be made or written; ``str()`` is one line for the user."""
+
+
+@dataclass(frozen=True)
+class ExportedImage:
+    path: Path  # where it was written (with the suffix added when it had none known)
+    format: str  # "PNG" or "SVG"
+    width: int  # pixels (an SVG's size in px)
+    height: int
+    scale: float  # the scale drawn at: lower than asked when a large PNG was capped
+    capped: bool  # the PNG's scale was lowered to keep within MAX_SIDE / MAX_PIXELS
+
+
+def image_path(path: Path) -> Path:
+    """``path`` with ".png" added unless it ends in .png or .svg (any case)."""
+    return path if path.suffix.lower() in FORMATS else path.with_name(path.name + ".png")
+
+
+def default_file_name(campaign_name: str, suffix: str = ".png") -> str:
+    """A file name from a campaign's name: "Pool Shock Nurture.png". Characters that no
+    file system allows (or that make a path) become "-"; an empty name is "campaign"."""
+    name = _UNSAFE.sub("-", campaign_name).strip(" .-") or "campaign"
+    return name + suffix
+
+
+class _ExportScene(CampaignScene):
+    """The campaign's items alone: no selection, hover, simulation layer or overview ever
+    happen here, and lint findings are not looked up, so no badge is drawn.
+
+    Its fonts name the family Qt actually draws with ("DejaVu Sans", not the alias "Sans
+    Serif"), so an SVG viewer lays the text out with the font it was measured in."""
+
+    def __init__(self, controller: Controller) -> None:
+        super().__init__(controller)
+        style = self.style_cache
+        for font in (style.name_font, style.detail_font):
+            font.setFamily(QFontInfo(font).family())
+
+    def refresh_findings(self) -> None:
+        return
+
+
+def _node_drawn(item: NodeItem) -> QRectF:
+    """Where a node paints (scene coordinates): its body with its outline and shadow, and
+    its name as wrapped under it; not the room its item keeps for the handle and badges."""
+    body = body_rect(item.kind).adjusted(-2, -2, 2, 4)
+    half, height = item.name_block()
+    name = QRectF(-half, name_rect(item.kind).top(), 2 * half, height)
+    return body.united(name).translated(item.pos())
+
+
+def export_rect(scene: CampaignScene) -> QRectF:
+    """What a picture of ``scene`` covers (scene coordinates): where every node paints (body
+    and name) and every link (its way, curved or straight, and arrowhead), with MARGIN
+    around them; empty when the scene shows no node."""
+    rect = QRectF()
+    for item in scene.nodes.values():
+        rect = rect.united(_node_drawn(item))
+    for link in scene.links.values():
+        rect = rect.united(link.path().boundingRect().adjusted(
+            -LINK_PAD, -LINK_PAD, LINK_PAD, LINK_PAD))
+    if rect.isEmpty():
+        return QRectF()
+    return rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+
+
+def png_scale(rect: QRectF, scale: float) -> float:
+    """``scale``, lowered so a PNG of ``rect`` keeps within MAX_SIDE and MAX_PIXELS."""
+    w, h = rect.width(), rect.height()
+    return min(scale, MAX_SIDE / w, MAX_SIDE / h, math.sqrt(MAX_PIXELS / (w * h)))
+
+
+def render_campaign(scene: CampaignScene, path: Path, *, scale: float = 2.0) -> ExportedImage:
+    """Writes a picture of the campaign ``scene`` shows to ``path``: SVG for a ".svg"
+    suffix, PNG for ".png", and for any other suffix (or none) PNG with ".png" added.
+
+    A PNG is ``ceil(w * scale)`` × ``ceil(h * scale)`` pixels, where w × h is
+    :func:`export_rect` (the nodes' and links' bounds plus MARGIN each side), with the
+    scale lowered for a large campaign (see the module's notes); an SVG is ``ceil(w)`` ×
+    ``ceil(h)`` px. Raises ImageExportError (no campaign, no node, a path that cannot be
+    written); the file is then left as it was.
+    """
+    if not scale > 0 or not math.isfinite(scale):
+        raise ImageExportError(f"The image scale must be a positive number, not {scale}.")
+    path = image_path(Path(path))
+    kind = FORMATS[path.suffix.lower()]
+    campaign = scene.current_campaign()
+    if campaign is None:
+        raise ImageExportError(f"Cannot save the image {path}: no campaign is shown.")
+    if len(campaign) == 0:
+        raise ImageExportError(f"Cannot save the image {path}: the campaign "
+                               f"\"{campaign.name}\" has no nodes yet.")
+    _check_target(path)
+    picture = _ExportScene(scene.controller)
+    try:
+        picture.show_campaign(scene.campaign_id)
+        for item in picture.items():  # vector drawing in an SVG, no pixmaps made for one use
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        rect = export_rect(picture)
+        if kind == "SVG":
+            data, size = _svg(picture, rect), _size(rect, 1.0)
+            used = 1.0
+        else:
+            used = png_scale(rect, scale)
+            data, size = _png(picture, rect, used), _size(rect, used)
+    finally:
+        picture.detach()
+        shiboken6.delete(picture)  # its items now, not at some later garbage collection
+    _write_replacing(path, data)
+    return ExportedImage(path, kind, size.width(), size.height(), used,
+                         kind == "PNG" and used < scale)
+
+
+def _size(rect: QRectF, scale: float) -> QSize:
+    return QSize(max(1, math.ceil(rect.width() * scale - 1e-6)),
+                 max(1, math.ceil(rect.height() * scale - 1e-6)))
+
+
+def _paint(scene: CampaignScene, painter: QPainter, rect: QRectF, scale: float) -> None:
+    target = QRectF(0, 0, rect.width() * scale, rect.height() * scale)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing
+                           | QPainter.RenderHint.TextAntialiasing
+                           | QPainter.RenderHint.SmoothPixmapTransform)
+    font = painter.font()  # the family drawn with, not an alias (see _ExportScene)
+    font.setFamily(QFontInfo(font).family())
+    painter.setFont(font)
+    painter.fillRect(QRectF(0, 0, math.ceil(target.width()), math.ceil(target.height())),
+                     QColor(theme.CANVAS_BACKGROUND))
+    scene.render(painter, target, rect, Qt.AspectRatioMode.IgnoreAspectRatio)
+
+
+def _png(scene: CampaignScene, rect: QRectF, scale: float) -> bytes:
+    size = _size(rect, scale)
+    image = QImage(size, QImage.Format.Format_RGB32)
+    if image.isNull():
+        raise ImageExportError(f"Not enough memory for a {size.width()}×{size.height()} "
+                               "picture.")
+    # Painted at the screen's dots per inch (the fonts' point sizes follow it), stored at
+    # ``scale`` times it: a document shows the picture at its size on screen.
+    dpm_x, dpm_y = image.dotsPerMeterX(), image.dotsPerMeterY()
+    painter = QPainter(image)
+    try:
+        _paint(scene, painter, rect, scale)
+    finally:
+        painter.end()
+    image.setDotsPerMeterX(round(dpm_x * scale))
+    image.setDotsPerMeterY(round(dpm_y * scale))
+    return _encode(lambda buffer: image.save(buffer, "PNG"), "PNG")
+
+
+def _svg(scene: CampaignScene, rect: QRectF) -> bytes:
+    size = _size(rect, 1.0)
+    campaign = scene.current_campaign()
+    generator = QSvgGenerator()
+    generator.setSize(size)
+    generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+    # The screen's dots per inch, as on the canvas: 9.5 pt names take the room they take
+    # there (QSvgGenerator assumes 72 by default, and the text would come out smaller).
+    generator.setResolution(QImage(1, 1, QImage.Format.Format_RGB32).logicalDpiX())
+    generator.setTitle(campaign.name if campaign is not None else "Campaign")
+    generator.setDescription("A campaign drawn by Campaign Canvas")
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator.setOutputDevice(buffer)
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise ImageExportError("Could not start drawing the SVG picture.")
+    try:
+        _paint(scene, painter, rect, 1.0)
+    finally:
+        painter.end()
+    buffer.close()
+    return _generic_fonts(bytes(data.data()))
+
+
+_FONT_FAMILY = re.compile(rb'font-family="([^",]*)"')
+
+
+def _generic_fonts(svg: bytes) -> bytes:
+    """Each font family in the SVG gets the generic ``sans-serif`` after it, so a viewer
+    without that font uses a sans-serif one rather than its default (often a serif)."""
+    return _FONT_FAMILY.sub(lambda m: b"font-family=\"'" + m[1] + b"', sans-serif\"", svg)
+
+
+def _encode(save: Callable[[QBuffer], bool], kind: str) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    ok = save(buffer)
+    buffer.close()
+    if not ok:
+        raise ImageExportError(f"Could not encode the {kind} picture.")
+    return bytes(data.data())
+
+
+# -- writing ---------------------------------------------------------------------------------
+def _problem(exc: OSError, path: Path) -> str:
+    """What went wrong, in words, for the message naming the file."""
+    folder = path.parent
+    code = exc.errno
+    if code == errno.ENOENT:
+        return f"the folder {folder} does not exist"
+    if code == errno.ENOTDIR:
+        return f"{_first_file(folder)} is a file, not a folder"
+    if code in (errno.EACCES, errno.EPERM):
+        return f"no permission to write in {folder}"
+    if code == errno.EISDIR:
+        return "it is a folder"
+    if code == errno.ENOSPC:
+        return "the disk is full"
+    if code == errno.EDQUOT:
+        return "the disk quota is used up"
+    if code == errno.EROFS:
+        return "the disk is read-only"
+    if code == errno.ENAMETOOLONG:
+        return "the name is too long"
+    return (exc.strerror or str(exc)).rstrip(".")
+
+
+def _first_file(folder: Path) -> Path:
+    """The part of ``folder``'s path that is a file (the reason it is not a folder)."""
+    for part in (*reversed(folder.parents), folder):
+        if part.exists() and not part.is_dir():
+            return part
+    return folder
+
+
+def _check_target(path: Path) -> None:
+    """Fails early, before drawing, for a target that is a folder or whose folder is not
+    one (writing finds the other problems)."""
+    if path.is_dir():
+        raise ImageExportError(f"Cannot save the image {path}: it is a folder.")
+    folder = path.parent
+    if not folder.is_dir():
+        blocker = _first_file(folder)
+        problem = (f"{blocker} is a file, not a folder" if blocker.exists()
+                   else f"the folder {folder} does not exist")
+        raise ImageExportError(f"Cannot save the image {path}: {problem}.")
+
+
+def _write_replacing(path: Path, data: bytes) -> None:
+    """Writes ``data`` to a temporary file beside ``path``, then moves it over ``path``;
+    on any failure the temporary file is removed and ``path`` is left as it was."""
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
+                                         dir=path.parent)
+    except OSError as exc:
+        raise ImageExportError(f"Cannot save the image {path}: {_problem(exc, path)}.") \
+            from exc
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, _file_mode(path))
+        os.replace(temporary, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise ImageExportError(f"Cannot save the image {path}: {_problem(exc, path)}.") \
+            from exc
+
+
+def _file_mode(path: Path) -> int:
+    """A replaced file keeps its permissions; a new one gets the usual (umask) ones, not
+    the owner-only ones of a temporary file."""
+    with contextlib.suppress(OSError):
+        return path.stat().st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+# -- the menu action -------------------------------------------------------------------------
+def _chosen_path(chosen: str, selected_filter: str) -> Path:
+    """The dialog's answer with the suffix of the chosen type added when it has no known
+    one ("Q3 plan" with the SVG type is "Q3 plan.svg")."""
+    path = Path(chosen)
+    if path.suffix.lower() in FORMATS:
+        return path
+    suffix = ".svg" if selected_filter == SVG_FILTER else ".png"
+    return path.with_name(path.name + suffix)
+
+
+def export_image_dialog(window: MainWindow) -> None:
+    """Asks where to save a picture of the campaign shown, saves it, and says so in the
+    status bar ("Saved image … (W×H)."), or shows what went wrong in one message box.
+    With no campaign shown, or one without nodes, it says so and asks nothing."""
+    scene = window.scene
+    campaign = scene.current_campaign() if scene is not None else None
+    if scene is None or campaign is None:
+        window.show_status("Nothing to export: choose a campaign first.")
+        return
+    if len(campaign) == 0:
+        window.show_status(f"Nothing to export: \"{campaign.name}\" has no nodes yet.")
+        return
+    settings = window.settings
+    folder = Path(str(settings.value(FOLDER_KEY, "") or ""))
+    if not str(settings.value(FOLDER_KEY, "") or "") or not folder.is_dir():
+        folder = window.files.start_directory()
+    svg = settings.value(FORMAT_KEY, "png") == "svg"
+    start = folder / default_file_name(campaign.name, ".svg" if svg else ".png")
+    chosen, selected = QFileDialog.getSaveFileName(
+        window, "Export Image", str(start), f"{PNG_FILTER};;{SVG_FILTER}",
+        SVG_FILTER if svg else PNG_FILTER)
+    if not chosen:
+        return
+    path = _chosen_path(chosen, selected)
+    if str(path) != chosen and path.exists() and not _replace_ok(window, path):
+        return
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        result = render_campaign(scene, path)
+    except ImageExportError as exc:
+        QApplication.restoreOverrideCursor()
+        window.files.show_error(str(exc))
+        return
+    QApplication.restoreOverrideCursor()
+    settings.setValue(FOLDER_KEY, str(result.path.parent))
+    settings.setValue(FORMAT_KEY, result.format.lower())
+    note = ", scaled down: too large at full size" if result.capped else ""
+    window.show_status(f"Saved image {result.path} ({result.width}×{result.height}{note}).")
+
+
+def _replace_ok(window: MainWindow, path: Path) -> bool:
+    """The dialog asked about the name typed; the suffix added makes another file, which
+    exists: ask before replacing it."""
+    answer = QMessageBox.question(
+        window, "Replace the file?", f"{path.name} already exists in {path.parent}.\n\n"
+        "Replace it?", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
