@@ -19,6 +19,7 @@ from .campaign_list import CampaignList
 from .canvas import CampaignScene, CanvasView
 from .file_actions import FileActions
 from .find_bar import FindBar
+from .history_panel import history_view
 from .link_menu import show_link_menu
 from .lint_panel import LintPanel
 from .palette import Palette
@@ -65,7 +66,10 @@ class MainWindow(QMainWindow):
                                Qt.DockWidgetArea.BottomDockWidgetArea),
             "simulation": self._dock("Simulation", "simulationDock", self.simulation_panel,
                                      Qt.DockWidgetArea.BottomDockWidgetArea),
+            "history": self._dock("History", "historyDock", history_view(self.undo_group, self),
+                                  Qt.DockWidgetArea.RightDockWidgetArea),
         }
+        self.docks["history"].hide()  # View > Panels > History shows it
         # The palette and campaign list keep the window's full height; the bottom panels
         # (warnings, simulation) sit under the canvas only.
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
