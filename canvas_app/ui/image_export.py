@@ -21,7 +21,9 @@ them from rendered icons), everything else is vector.
 
 The file is written to a temporary file in the same folder and then moved over the target,
 so a failure never leaves half a picture; every failure raises :class:`ImageExportError`
-with a one-line message naming the file and the problem.
+with a one-line message naming the file and the problem. A long export (thousands of nodes
+take seconds) reports its progress and can be cancelled: the menu action shows a progress
+dialog with Cancel, and the PNG encoder runs in a worker thread meanwhile.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ import math
 import os
 import re
 import tempfile
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,14 +43,20 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontInfo, QImage, QPainter
+from PySide6.QtGui import QColor, QFontInfo, QImage, QPainter, QTransform
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication, QFileDialog, QGraphicsItem, QMessageBox
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGraphicsItem,
+    QMessageBox,
+    QProgressDialog,
+    QStyleOptionGraphicsItem,
+)
 
 from ..editing.controller import Controller
 from . import theme
-from .canvas.link_item import ARROW_SIZE
-from .canvas.node_item import NodeItem, body_rect, name_rect
+from .canvas.link_item import ARROW_SIZE, LinkItem
+from .canvas.node_item import NAME_HEIGHT, NAME_WIDTH, NodeItem, body_rect, name_rect
 from .canvas.scene import CampaignScene
 
 if TYPE_CHECKING:
@@ -61,11 +71,22 @@ PNG_FILTER = "PNG image (*.png)"
 SVG_FILTER = "SVG image (*.svg)"
 FOLDER_KEY = "imageExport/folder"
 FORMAT_KEY = "imageExport/format"
+PROGRESS_AFTER_MS = 400  # an export expected to take longer shows its progress
+PAINT_CHUNK = 200  # items painted between two progress reports
+BUILT, PAINTED = 0.1, 0.6  # the progress when the items are made, and when painted (PNG)
+PNG_PIXELS_PER_S = 15e6  # about how fast a PNG is encoded here: the progress's estimate
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
 class ImageExportError(Exception):
     """An image could not be made or written; ``str()`` is one line for the user."""
+
+
+class ExportCancelled(Exception):  # noqa: N818 - a cancel, not an error
+    """The user cancelled a long export; nothing was written."""
+
+
+Progress = Callable[[float], bool]  # told the share done (0 to 1); False: cancel
 
 
 @dataclass(frozen=True)
@@ -107,11 +128,12 @@ class _ExportScene(CampaignScene):
         return
 
 
-def _node_drawn(item: NodeItem) -> QRectF:
+def _node_drawn(item: NodeItem, coarse: bool = False) -> QRectF:
     """Where a node paints (scene coordinates): its body with its outline and shadow, and
-    its name as wrapped under it; not the room its item keeps for the handle and badges."""
+    its name as wrapped under it (with ``coarse``, the most room a name may take); not the
+    room its item keeps for the handle and badges."""
     body = body_rect(item.kind).adjusted(-2, -2, 2, 4)
-    half, height = item.name_block()
+    half, height = (NAME_WIDTH / 2, NAME_HEIGHT) if coarse else item.name_block()
     name = QRectF(-half, name_rect(item.kind).top(), 2 * half, height)
     return body.united(name).translated(item.pos())
 
@@ -122,10 +144,13 @@ def export_rect(scene: CampaignScene) -> QRectF:
     around them; empty when the scene shows no node."""
     rect = QRectF()
     for item in scene.nodes.values():
-        rect = rect.united(_node_drawn(item))
+        rect = rect.united(body_rect(item.kind).translated(item.pos()))
     for link in scene.links.values():
         rect = rect.united(link.path().boundingRect().adjusted(
             -LINK_PAD, -LINK_PAD, LINK_PAD, LINK_PAD))
+    for item in scene.nodes.values():  # a name measured only where it may reach further
+        if not rect.contains(_node_drawn(item, coarse=True)):
+            rect = rect.united(_node_drawn(item))
     if rect.isEmpty():
         return QRectF()
     return rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
@@ -137,15 +162,18 @@ def png_scale(rect: QRectF, scale: float) -> float:
     return min(scale, MAX_SIDE / w, MAX_SIDE / h, math.sqrt(MAX_PIXELS / (w * h)))
 
 
-def render_campaign(scene: CampaignScene, path: Path, *, scale: float = 2.0) -> ExportedImage:
+def render_campaign(scene: CampaignScene, path: Path, *, scale: float = 2.0,
+                    progress: Progress | None = None) -> ExportedImage:
     """Writes a picture of the campaign ``scene`` shows to ``path``: SVG for a ".svg"
     suffix, PNG for ".png", and for any other suffix (or none) PNG with ".png" added.
 
     A PNG is ``ceil(w * scale)`` × ``ceil(h * scale)`` pixels, where w × h is
-    :func:`export_rect` (the nodes' and links' bounds plus MARGIN each side), with the
+    :func:`export_rect` (the nodes' and links' drawing plus MARGIN each side), with the
     scale lowered for a large campaign (see the module's notes); an SVG is ``ceil(w)`` ×
-    ``ceil(h)`` px. Raises ImageExportError (no campaign, no node, a path that cannot be
-    written); the file is then left as it was.
+    ``ceil(h)`` px. ``progress`` is told the share done (0 to 1) every PAINT_CHUNK items
+    and, while a PNG is encoded (in a worker thread then), every 50 ms; when it returns
+    False, ExportCancelled is raised and nothing is written. Raises ImageExportError (no
+    campaign, no node, a path that cannot be written); the file is then left as it was.
     """
     if not scale > 0 or not math.isfinite(scale):
         raise ImageExportError(f"The image scale must be a positive number, not {scale}.")
@@ -158,24 +186,56 @@ def render_campaign(scene: CampaignScene, path: Path, *, scale: float = 2.0) -> 
         raise ImageExportError(f"Cannot save the image {path}: the campaign "
                                f"\"{campaign.name}\" has no nodes yet.")
     _check_target(path)
+    steps = _Steps(progress)
+    steps.report(0.0)
     picture = _ExportScene(scene.controller)
     try:
         picture.show_campaign(scene.campaign_id)
-        for item in picture.items():  # vector drawing in an SVG, no pixmaps made for one use
-            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        # A snapshot from here on: an edit made while a long export runs changes nothing
+        # in it (items read only names and steps from the domain, and miss a node gone).
+        picture.detach()
         rect = export_rect(picture)
+        items = [item for item in picture.items(Qt.SortOrder.AscendingOrder)
+                 if isinstance(item, (NodeItem, LinkItem))]
+        steps.report(BUILT)
         if kind == "SVG":
-            data, size = _svg(picture, rect), _size(rect, 1.0)
             used = 1.0
+            data = _svg(picture, items, rect, steps.part(BUILT, 0.95))
         else:
             used = png_scale(rect, scale)
-            data, size = _png(picture, rect, used), _size(rect, used)
+            image = _png_image(items, rect, used, steps.part(BUILT, PAINTED))
+            data = _encode_png(image, steps.part(PAINTED, 0.95), threaded=progress is not None)
+    except ImageExportError as exc:  # one of the problems above, said of the file
+        raise ImageExportError(f"Cannot save the image {path}: {exc}.") from None
     finally:
         picture.detach()
         shiboken6.delete(picture)  # its items now, not at some later garbage collection
+    steps.report(0.95)  # the last moment to cancel: then the file is written
+    size = _size(rect, used)
     _write_replacing(path, data)
+    if progress is not None:
+        progress(1.0)
     return ExportedImage(path, kind, size.width(), size.height(), used,
                          kind == "PNG" and used < scale)
+
+
+class _Steps:
+    """Tells ``progress`` how far the export is; raises ExportCancelled when it says stop
+    (once told to stop, later reports only keep the user interface painted)."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self.cancelled = False
+
+    def report(self, done: float) -> None:
+        if self.progress is not None and not self.progress(done):
+            self.cancelled = True
+        if self.cancelled:
+            raise ExportCancelled
+
+    def part(self, start: float, end: float) -> Callable[[float], None]:
+        """A report of the share done of a stage that runs from ``start`` to ``end``."""
+        return lambda done: self.report(start + (end - start) * done)
 
 
 def _size(rect: QRectF, scale: float) -> QSize:
@@ -183,39 +243,87 @@ def _size(rect: QRectF, scale: float) -> QSize:
                  max(1, math.ceil(rect.height() * scale - 1e-6)))
 
 
-def _paint(scene: CampaignScene, painter: QPainter, rect: QRectF, scale: float) -> None:
-    target = QRectF(0, 0, rect.width() * scale, rect.height() * scale)
+def _paint(items: list[QGraphicsItem], painter: QPainter, rect: QRectF, scale: float,
+           report: Callable[[float], None]) -> None:
+    """Paints the background and then each item as the scene would (in stacking order,
+    through the item's own ``paint``), reporting every PAINT_CHUNK items."""
     painter.setRenderHints(QPainter.RenderHint.Antialiasing
                            | QPainter.RenderHint.TextAntialiasing
                            | QPainter.RenderHint.SmoothPixmapTransform)
     font = painter.font()  # the family drawn with, not an alias (see _ExportScene)
     font.setFamily(QFontInfo(font).family())
     painter.setFont(font)
-    painter.fillRect(QRectF(0, 0, math.ceil(target.width()), math.ceil(target.height())),
+    size = _size(rect, scale)
+    painter.fillRect(QRectF(0, 0, size.width(), size.height()),
                      QColor(theme.CANVAS_BACKGROUND))
-    scene.render(painter, target, rect, Qt.AspectRatioMode.IgnoreAspectRatio)
+    base = QTransform.fromScale(scale, scale)
+    base.translate(-rect.left(), -rect.top())  # scene point p -> (p - top left) * scale
+    option = QStyleOptionGraphicsItem()
+    for n, item in enumerate(items, start=1):
+        bounds = item.boundingRect()
+        option.exposedRect = bounds  # all of it: a long link draws only what is exposed
+        option.rect = bounds.toAlignedRect()
+        painter.save()
+        painter.setTransform(item.sceneTransform() * base)
+        item.paint(painter, option, None)
+        painter.restore()
+        if n % PAINT_CHUNK == 0:
+            report(n / len(items))
 
 
-def _png(scene: CampaignScene, rect: QRectF, scale: float) -> bytes:
+def _png_image(items: list[QGraphicsItem], rect: QRectF, scale: float,
+               report: Callable[[float], None]) -> QImage:
     size = _size(rect, scale)
     image = QImage(size, QImage.Format.Format_RGB32)
     if image.isNull():
-        raise ImageExportError(f"Not enough memory for a {size.width()}×{size.height()} "
-                               "picture.")
+        raise ImageExportError(f"not enough memory for a {size.width()}×{size.height()} "
+                               "picture")
     # Painted at the screen's dots per inch (the fonts' point sizes follow it), stored at
     # ``scale`` times it: a document shows the picture at its size on screen.
     dpm_x, dpm_y = image.dotsPerMeterX(), image.dotsPerMeterY()
     painter = QPainter(image)
     try:
-        _paint(scene, painter, rect, scale)
+        _paint(items, painter, rect, scale, report)
     finally:
         painter.end()
     image.setDotsPerMeterX(round(dpm_x * scale))
     image.setDotsPerMeterY(round(dpm_y * scale))
-    return _encode(lambda buffer: image.save(buffer, "PNG"), "PNG")
+    return image
 
 
-def _svg(scene: CampaignScene, rect: QRectF) -> bytes:
+def _encode_png(image: QImage, report: Callable[[float], None], threaded: bool) -> bytes:
+    """The image as PNG bytes. ``threaded``: encoded in a worker thread (Qt lets go of
+    Python's lock meanwhile) while ``report`` is told an estimate every 50 ms, so a window
+    showing the progress stays painted; a cancel takes effect when the encoder ends."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    saved: list[bool] = []
+    if threaded:
+        worker = threading.Thread(target=lambda: saved.append(image.save(buffer, "PNG")),
+                                  name="png-encoder", daemon=True)
+        worker.start()
+        expected = max(0.05, image.width() * image.height() / PNG_PIXELS_PER_S)
+        started = time.monotonic()
+        cancelled = False
+        while worker.is_alive():
+            worker.join(0.05)
+            try:
+                report(min(0.95, (time.monotonic() - started) / expected))
+            except ExportCancelled:
+                cancelled = True
+        if cancelled:
+            raise ExportCancelled
+    else:
+        saved.append(image.save(buffer, "PNG"))
+    buffer.close()
+    if not saved or not saved[0]:
+        raise ImageExportError("the PNG picture could not be encoded")
+    return bytes(data.data())
+
+
+def _svg(scene: CampaignScene, items: list[QGraphicsItem], rect: QRectF,
+         report: Callable[[float], None]) -> bytes:
     size = _size(rect, 1.0)
     campaign = scene.current_campaign()
     generator = QSvgGenerator()
@@ -232,9 +340,9 @@ def _svg(scene: CampaignScene, rect: QRectF) -> bytes:
     generator.setOutputDevice(buffer)
     painter = QPainter()
     if not painter.begin(generator):
-        raise ImageExportError("Could not start drawing the SVG picture.")
+        raise ImageExportError("the SVG picture could not be started")
     try:
-        _paint(scene, painter, rect, 1.0)
+        _paint(items, painter, rect, 1.0, report)
     finally:
         painter.end()
     buffer.close()
@@ -250,39 +358,22 @@ def _generic_fonts(svg: bytes) -> bytes:
     return _FONT_FAMILY.sub(lambda m: b"font-family=\"'" + m[1] + b"', sans-serif\"", svg)
 
 
-def _encode(save: Callable[[QBuffer], bool], kind: str) -> bytes:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    ok = save(buffer)
-    buffer.close()
-    if not ok:
-        raise ImageExportError(f"Could not encode the {kind} picture.")
-    return bytes(data.data())
-
-
 # -- writing ---------------------------------------------------------------------------------
+_PROBLEMS = {errno.EISDIR: "it is a folder", errno.ENOSPC: "the disk is full",
+             errno.EDQUOT: "the disk quota is used up", errno.EROFS: "the disk is read-only",
+             errno.ENAMETOOLONG: "the name is too long"}
+
+
 def _problem(exc: OSError, path: Path) -> str:
     """What went wrong, in words, for the message naming the file."""
     folder = path.parent
-    code = exc.errno
-    if code == errno.ENOENT:
+    if exc.errno == errno.ENOENT:
         return f"the folder {folder} does not exist"
-    if code == errno.ENOTDIR:
+    if exc.errno == errno.ENOTDIR:
         return f"{_first_file(folder)} is a file, not a folder"
-    if code in (errno.EACCES, errno.EPERM):
+    if exc.errno in (errno.EACCES, errno.EPERM):
         return f"no permission to write in {folder}"
-    if code == errno.EISDIR:
-        return "it is a folder"
-    if code == errno.ENOSPC:
-        return "the disk is full"
-    if code == errno.EDQUOT:
-        return "the disk quota is used up"
-    if code == errno.EROFS:
-        return "the disk is read-only"
-    if code == errno.ENAMETOOLONG:
-        return "the name is too long"
-    return (exc.strerror or str(exc)).rstrip(".")
+    return _PROBLEMS.get(exc.errno or 0) or (exc.strerror or str(exc)).rstrip(".")
 
 
 def _first_file(folder: Path) -> Path:
@@ -363,9 +454,9 @@ def export_image_dialog(window: MainWindow) -> None:
         window.show_status(f"Nothing to export: \"{campaign.name}\" has no nodes yet.")
         return
     settings = window.settings
-    folder = Path(str(settings.value(FOLDER_KEY, "") or ""))
-    if not str(settings.value(FOLDER_KEY, "") or "") or not folder.is_dir():
-        folder = window.files.start_directory()
+    remembered = str(settings.value(FOLDER_KEY, "") or "")  # where the last image went
+    folder = Path(remembered) if remembered and Path(remembered).is_dir() \
+        else window.files.start_directory()
     svg = settings.value(FORMAT_KEY, "png") == "svg"
     start = folder / default_file_name(campaign.name, ".svg" if svg else ".png")
     chosen, selected = QFileDialog.getSaveFileName(
@@ -376,18 +467,40 @@ def export_image_dialog(window: MainWindow) -> None:
     path = _chosen_path(chosen, selected)
     if str(path) != chosen and path.exists() and not _replace_ok(window, path):
         return
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    progress = _ProgressDialog(window, path)
     try:
-        result = render_campaign(scene, path)
+        result = render_campaign(scene, path, progress=progress.report)
+    except ExportCancelled:
+        window.show_status("Export Image cancelled: nothing was saved.")
+        return
     except ImageExportError as exc:
-        QApplication.restoreOverrideCursor()
         window.files.show_error(str(exc))
         return
-    QApplication.restoreOverrideCursor()
+    finally:
+        progress.close()
+        progress.deleteLater()
     settings.setValue(FOLDER_KEY, str(result.path.parent))
     settings.setValue(FORMAT_KEY, result.format.lower())
     note = ", scaled down: too large at full size" if result.capped else ""
     window.show_status(f"Saved image {result.path} ({result.width}×{result.height}{note}).")
+
+
+class _ProgressDialog(QProgressDialog):
+    """Shown when an export takes more than a moment (a campaign of thousands of nodes),
+    window-modal, with Cancel; while shown, each report lets the window repaint."""
+
+    def __init__(self, window: MainWindow, path: Path) -> None:
+        super().__init__(f"Saving {path.name}…", "Cancel", 0, 1000, window)
+        self.setObjectName("imageExportProgress")
+        self.setWindowTitle("Export Image")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumDuration(PROGRESS_AFTER_MS)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+
+    def report(self, done: float) -> bool:
+        self.setValue(round(done * 1000))
+        return not self.wasCanceled()
 
 
 def _replace_ok(window: MainWindow, path: Path) -> bool:

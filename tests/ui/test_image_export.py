@@ -11,18 +11,21 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRectF, QSettings
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from canvas_app.app import build_main_window
 from canvas_app.ui import theme
 from canvas_app.ui.canvas.node_item import body_rect
 from canvas_app.ui.canvas.scene import CampaignScene
 from canvas_app.ui.image_export import (
+    BUILT,
     MARGIN,
     MAX_PIXELS,
     MAX_SIDE,
+    PAINT_CHUNK,
     PNG_FILTER,
     SVG_FILTER,
+    ExportCancelled,
     ImageExportError,
     default_file_name,
     export_image_dialog,
@@ -208,19 +211,7 @@ def test_unknown_suffix_gets_png(window: MainWindow, tmp_path: Path) -> None:
 
 def test_a_large_campaign_draws_every_node_even_in_the_overview(qtbot,
                                                                 tmp_path: Path) -> None:
-    data = json.loads(SAMPLE.read_text())
-    template = data["campaigns"][0]["nodes"][0]  # a sequence with steps
-    nodes, edges = [], []
-    for i in range(420):
-        node = dict(template, id=f"n{i}", name=f"Step {i}", x=(i % 21) * 240,
-                    y=(i // 21) * 160)
-        nodes.append(node)
-        if i % 21:
-            edges.append({"source": f"n{i - 1}", "target": f"n{i}"})
-    data["campaigns"].append({"id": "big", "name": "Big / Long: Campaign", "nodes": nodes,
-                              "edges": edges})
-    source = tmp_path / "big.campaign.json"
-    source.write_text(json.dumps(data))
+    source = _many_nodes_file(tmp_path, 420)
     window = open_window(qtbot, source, tmp_path)
     window.campaign_list.select("big")
     window.view.set_zoom(0.05)
@@ -435,3 +426,100 @@ def test_dialog_with_nothing_to_export_says_so_and_asks_nothing(window: MainWind
     export_image_dialog(window)
     assert window.statusBar().currentMessage() == (
         "Nothing to export: choose a campaign first.")
+
+
+# -- progress and cancel -----------------------------------------------------------------------
+def test_progress_goes_from_start_to_end(window: MainWindow, tmp_path: Path) -> None:
+    told: list[float] = []
+    result = render_campaign(window.scene, tmp_path / "pool.png",
+                             progress=lambda done: told.append(done) or True)
+    assert told[0] == 0.0 and told[-1] == 1.0
+    assert told == sorted(told) and len(told) >= 3
+    assert QImage(str(result.path)).width() == result.width
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+@pytest.mark.parametrize("stop_at", [0.0, 0.5])
+def test_a_cancelled_export_writes_nothing(window: MainWindow, tmp_path: Path, suffix: str,
+                                           stop_at: float) -> None:
+    """Cancelled at the start, or once painted (a PNG: while the encoder runs in its
+    thread, which is waited for): the old file stays, no temporary file is left."""
+    target = tmp_path / f"pool{suffix}"
+    target.write_bytes(b"before")
+    told: list[float] = []
+
+    def progress(done: float) -> bool:
+        told.append(done)
+        return done < stop_at
+
+    with pytest.raises(ExportCancelled):
+        render_campaign(window.scene, target, progress=progress)
+    assert target.read_bytes() == b"before"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+    assert 1.0 not in told
+
+
+def test_a_large_export_reports_while_painting(qtbot, tmp_path: Path) -> None:
+    window = open_window(qtbot, _many_nodes_file(tmp_path, 450), tmp_path)
+    window.campaign_list.select("big")
+    told: list[float] = []
+    render_campaign(window.scene, tmp_path / "big.svg",
+                    progress=lambda done: told.append(done) or True)
+    painting = [d for d in told if BUILT < d < 0.95]
+    items = len(window.scene.nodes) + len(window.scene.links)
+    assert items == 450 + 450 - 22  # a link along each row of 21 (the last row has 9)
+    assert len(painting) == items // PAINT_CHUNK  # a report each chunk of items painted
+    assert told == sorted(told)
+
+
+def test_dialog_cancelled_says_so(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveAsker(str(tmp_path / "pool.png")))
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda _self: True)
+    export_image_dialog(window)
+    assert window.statusBar().currentMessage() == "Export Image cancelled: nothing was saved."
+    assert not (tmp_path / "pool.png").exists()
+    assert window.findChild(QProgressDialog, "imageExportProgress") is None or not \
+        window.findChild(QProgressDialog, "imageExportProgress").isVisible()
+
+
+@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.No,
+                                    QMessageBox.StandardButton.Yes])
+def test_dialog_asks_before_the_added_suffix_replaces_a_file(window: MainWindow,
+                                                             tmp_path: Path, monkeypatch,
+                                                             answer) -> None:
+    """The file dialog asked about "pool"; the ".png" added names a file that exists."""
+    existing = tmp_path / "pool.png"
+    existing.write_bytes(b"keep me?")
+    asked: list[str] = []
+
+    def question(_parent, _title: str, text: str, *_args):
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveAsker(str(tmp_path / "pool")))
+    export_image_dialog(window)
+    assert asked and "pool.png already exists" in asked[0]
+    if answer == QMessageBox.StandardButton.No:
+        assert existing.read_bytes() == b"keep me?"
+    else:
+        assert QImage(str(existing)).width() > 0
+    assert not (tmp_path / "pool").exists()
+
+
+def _many_nodes_file(tmp_path: Path, count: int) -> Path:
+    """The sample with a campaign "big" of ``count`` sequences in rows of 21, linked along
+    each row."""
+    data = json.loads(SAMPLE.read_text())
+    template = data["campaigns"][0]["nodes"][0]  # a sequence with steps
+    nodes, edges = [], []
+    for i in range(count):
+        nodes.append(dict(template, id=f"n{i}", name=f"Step {i}", x=(i % 21) * 240,
+                          y=(i // 21) * 160))
+        if i % 21:
+            edges.append({"source": f"n{i - 1}", "target": f"n{i}"})
+    data["campaigns"].append({"id": "big", "name": "Big / Long: Campaign", "nodes": nodes,
+                              "edges": edges})
+    source = tmp_path / "big.campaign.json"
+    source.write_text(json.dumps(data))
+    return source
