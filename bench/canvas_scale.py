@@ -8,6 +8,9 @@ last back to the first), prints:
 - drag x100: 100 mouse-move steps dragging one linked node, each followed by the repaint
   the view schedules for it (what changed, as on screen), and the same drag with the
   view's painting off (events, undo commands and the scene following them);
+- Qt alone: the same figures for the same layout made of Qt's plain C++ items (no Python
+  code runs while it paints or drags; its links do not follow a dragged node): what
+  QGraphicsView itself costs here;
 - fill only (floor): a repaint of a plain widget of the view's size that only fills its
   pixels with one colour: no full repaint of the view can take less;
 then the same for NodeGraphQt (nodes with one input and one output port, linked the same
@@ -182,6 +185,63 @@ class FillOnly(QWidget):
         painter.end()
 
 
+def bench_bare_qt(n: int) -> Figures:
+    """What Qt itself does with no Python in the loop: the same layout as plain C++ items
+    (a white rectangle per node, a line per link, cached as our nodes are), in a view set
+    up as ours (antialiasing, cached background, opaque viewport). Its links do not follow
+    a dragged node (that would need code per step), so its drag is a lower bound for any
+    canvas whose links do."""
+    from PySide6.QtGui import QPen
+    from PySide6.QtWidgets import (
+        QGraphicsItem,
+        QGraphicsLineItem,
+        QGraphicsRectItem,
+        QGraphicsScene,
+    )
+
+    start = time.perf_counter()
+    scene = QGraphicsScene()
+    spots = positions(n)
+    items = []
+    flags = QGraphicsItem.GraphicsItemFlag
+    for x, y in spots:
+        item = QGraphicsRectItem(0, 0, 160, 60)
+        item.setPos(x, y)
+        item.setBrush(QColor("#ffffff"))
+        item.setPen(QPen(QColor("#3b6fd8"), 2))
+        item.setFlags(flags.ItemIsMovable | flags.ItemIsSelectable)
+        item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        scene.addItem(item)
+        items.append(item)
+    for a, b in links(n):
+        (x1, y1), (x2, y2) = spots[a], spots[b]
+        line = QGraphicsLineItem(x1 + 160, y1 + 30, x2, y2 + 30)
+        line.setPen(QPen(QColor("#7b8794"), 3))
+        scene.addItem(line)
+    view = QGraphicsView(scene)
+    view.resize(VIEW_W, VIEW_H)
+    view.setRenderHints(QPainter.RenderHint.Antialiasing)
+    view.setBackgroundBrush(QColor("#f7f8fa"))
+    view.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+    view.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+    view.fitInView(scene.itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
+    opened = time.perf_counter() - start
+    view.show()
+    QApplication.processEvents()
+    image = QImage()
+    render(view, image)
+    paint_fit = best(5, lambda: render(view, image))
+    middle = items[min(n - 1, n // 2 + COLUMNS // 2)]
+    view.resetTransform()
+    view.centerOn(middle)
+    render(view, image)
+    paint_100 = best(5, lambda: render(view, image))
+    drag_time = best(2, lambda: drag(
+        view, lambda: view.mapFromScene(middle.sceneBoundingRect().center()), DRAG_STEPS))
+    view.close()
+    return Figures(opened, paint_fit, paint_100, drag_time)
+
+
 def bench_floor() -> float:
     widget = FillOnly()
     widget.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # as the canvas's viewport
@@ -290,6 +350,10 @@ def main(argv: list[str] | None = None) -> int:
                             f"> {limit * 1000:.0f} ms")
         if n >= 10000 and ours.open > 1.0:
             failures.append(f"open of {n} nodes {ours.open:.2f} s > 1 s")
+    for n in sizes:
+        bare = bench_bare_qt(n)
+        print(f"{f'Qt alone {n:>6}':24}{ms(bare.open):>12}{ms(bare.paint_fit):>14}"
+              f"{ms(bare.paint_100):>14}{ms(bare.drag):>13}")
     print(f"{'fill only (floor)':24}{'':>12}{ms(floor):>14}{ms(floor):>14}")
     for n in sizes:
         ours = ours_by_size[n]

@@ -20,3 +20,4 @@ def test_canvas_scale_bench_runs() -> None:
     # The floor and the drag's unpainted share are printed beside the figures.
     assert "fill only (floor)" in result.stdout
     assert "of which not painting" in result.stdout
+    assert "Qt alone     60" in result.stdout
