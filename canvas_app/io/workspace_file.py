@@ -40,7 +40,7 @@ def read_json(path: str | os.PathLike[str], source: str | None = None) -> Any:
     """The parsed JSON of a file, or a LoadError naming the line and column."""
     source = source or str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8-sig")  # a BOM (Notepad) is not content
     except FileNotFoundError:
         raise LoadError(source, Problem("", "no such file")) from None
     except (OSError, UnicodeDecodeError) as exc:

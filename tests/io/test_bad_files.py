@@ -313,3 +313,17 @@ def test_a_scenario_given_as_a_workspace_says_what_it_is(capsys):
     assert err == (f"{scenario}: this is a simulation scenario, not a workspace: open it with "
                    "Simulate > Open Scenario…, or give it to canvas-app simulate WORKSPACE "
                    "--scenario")
+
+
+def test_a_file_saved_with_a_byte_order_mark_loads(tmp_path, capsys):
+    """Windows Notepad writes UTF-8 with a BOM: it is not content, for workspaces and
+    scenarios alike."""
+    workspace = tmp_path / "bom.campaign.json"
+    workspace.write_bytes(b"\xef\xbb\xbf" + SAMPLE.read_bytes())
+    assert main(["validate", str(workspace)]) == 0
+    assert "valid (2 campaigns, 7 nodes, 4 products)" in capsys.readouterr().out
+    scenario = tmp_path / "bom.scenario.json"
+    scenario.write_bytes(b"\xef\xbb\xbf"
+                         + (SAMPLE.parent / "pool-store.scenario.json").read_bytes())
+    assert main(["simulate", str(workspace), "--scenario", str(scenario)]) == 0
+    assert capsys.readouterr().err == ""
