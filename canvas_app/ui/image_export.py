@@ -1,15 +1,12 @@
 """File ▸ Export Image…: the campaign on the canvas as a PNG or SVG picture, to paste into a
 slide or an email.
 
-What the picture shows: every node and link of the campaign on show, whatever part of it is
-in view and at whatever zoom (a large campaign zoomed out, which the canvas draws as an
-overview of coloured squares, is drawn in full), with a margin of ``MARGIN`` around them, on
-the canvas's background colour. It leaves out what belongs to editing rather than to the
-campaign: the grid, the selection and hover highlights (handles, outlines), a link being
-drawn, the lint badges (warning and error marks) and the simulation's overlay (count pills,
-moving contacts, a contact's highlighted journey). It is drawn by a scene of its own built
-from the domain, so the canvas the user works on is not touched: no selection is cleared
-and restored, no signal fires.
+It shows every node and link of the campaign on show, whatever is in view and at any zoom
+(a large campaign that the canvas draws as an overview is drawn in full), with MARGIN
+around them on the canvas's background. It leaves out what belongs to editing: the grid,
+selection and hover marks, a link being drawn, lint badges, and the simulation's overlay
+(count pills, moving contacts, a highlighted journey). A scene of its own, built from the
+domain, draws it: the canvas in use is not touched (no selection cleared, no signal).
 
 A PNG is drawn at ``scale`` (2 by default: crisp text on high-density screens and in
 slides) and stored with 2 × the screen's dots per inch, so a slide or a document shows it at
@@ -139,9 +136,8 @@ def _node_drawn(item: NodeItem, coarse: bool = False) -> QRectF:
 
 
 def export_rect(scene: CampaignScene) -> QRectF:
-    """What a picture of ``scene`` covers (scene coordinates): where every node paints (body
-    and name) and every link (its way, curved or straight, and arrowhead), with MARGIN
-    around them; empty when the scene shows no node."""
+    """What a picture of ``scene`` covers (scene coordinates): where its nodes (body, name)
+    and links (way and arrowhead) paint, with MARGIN around; empty with no node."""
     rect = QRectF()
     for item in scene.nodes.values():
         rect = rect.united(body_rect(item.kind).translated(item.pos()))
@@ -220,8 +216,7 @@ def render_campaign(scene: CampaignScene, path: Path, *, scale: float = 2.0,
 
 
 class _Steps:
-    """Tells ``progress`` how far the export is; raises ExportCancelled when it says stop
-    (once told to stop, later reports only keep the user interface painted)."""
+    """Tells ``progress`` how far the export is; raises ExportCancelled once it said stop."""
 
     def __init__(self, progress: Progress | None) -> None:
         self.progress = progress
@@ -504,8 +499,7 @@ class _ProgressDialog(QProgressDialog):
 
 
 def _replace_ok(window: MainWindow, path: Path) -> bool:
-    """The dialog asked about the name typed; the suffix added makes another file, which
-    exists: ask before replacing it."""
+    """The file dialog asked about the name typed, not the one with the suffix added."""
     answer = QMessageBox.question(
         window, "Replace the file?", f"{path.name} already exists in {path.parent}.\n\n"
         "Replace it?", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

@@ -394,7 +394,7 @@ def test_dialog_shows_a_failure_in_one_box(window: MainWindow, tmp_path: Path,
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         SaveAsker(str(blocker / "pool.png")))
     export_image_dialog(window)
-    box = window.files._error_box
+    box = window.findChild(QMessageBox, "errorBox")
     assert box is not None and box.isVisible()
     assert box.text() == window.files.last_error
     assert str(blocker / "pool.png") in box.text() and "is a file, not a folder" in box.text()
