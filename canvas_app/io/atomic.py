@@ -21,14 +21,23 @@ def _mode_for(target: Path) -> int:
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """``text`` as UTF-8, line ends as they are; the target's folder is made if missing."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
+    write_bytes_atomic(target, text.encode("utf-8"), suffix=".tmp")
+
+
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, suffix: str = ".part") -> None:
+    """``data`` in a temporary file beside ``path`` (whose folder must exist), flushed to
+    disk, then renamed over it. A replaced file keeps its permissions. On any failure the
+    temporary file is removed, ``path`` is as it was, and the OSError is raised."""
+    target = Path(path)
     mode = _mode_for(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
     try:
         os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)

@@ -25,12 +25,9 @@ dialog with Cancel, and the PNG encoder runs in a worker thread meanwhile.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import math
-import os
 import re
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -43,32 +40,25 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontInfo, QImage, QPainter, QTransform
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGraphicsItem,
-    QMessageBox,
-    QProgressDialog,
     QStyleOptionGraphicsItem,
 )
 
 from ..editing.controller import Controller
+from ..io.atomic import write_bytes_atomic
 from . import theme
 from .canvas.link_item import ARROW_SIZE, LinkItem
 from .canvas.node_item import NAME_HEIGHT, NAME_WIDTH, NodeItem, body_rect, name_rect
 from .canvas.scene import CampaignScene
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    pass
 
 MARGIN = 32.0  # scene units around the nodes and links
 LINK_PAD = ARROW_SIZE * 0.55 + 2  # an arrowhead's half width, and its antialiasing
 MAX_SIDE = 16384  # pixels, a PNG's longest side at most
 MAX_PIXELS = 50_000_000  # a PNG's pixels at most: 200 MB while it is drawn
 FORMATS = {".png": "PNG", ".svg": "SVG"}
-PNG_FILTER = "PNG image (*.png)"
-SVG_FILTER = "SVG image (*.svg)"
-FOLDER_KEY = "imageExport/folder"
-FORMAT_KEY = "imageExport/format"
-PROGRESS_AFTER_MS = 400  # an export expected to take longer shows its progress
 PAINT_CHUNK = 200  # items painted between two progress reports
 BUILT, PAINTED = 0.1, 0.6  # the progress when the items are made, and when painted (PNG)
 PNG_PIXELS_PER_S = 15e6  # about how fast a PNG is encoded here: the progress's estimate
@@ -393,115 +383,10 @@ def _check_target(path: Path) -> None:
 
 
 def _write_replacing(path: Path, data: bytes) -> None:
-    """Writes ``data`` to a temporary file beside ``path``, then moves it over ``path``;
-    on any failure the temporary file is removed and ``path`` is left as it was."""
+    """``data`` over ``path`` through a temporary file beside it; on any failure ``path``
+    is left as it was and no temporary file stays."""
     try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
-                                         dir=path.parent)
+        write_bytes_atomic(path, data)
     except OSError as exc:
         raise ImageExportError(f"Cannot save the image {path}: {_problem(exc, path)}.") \
             from exc
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, _file_mode(path))
-        os.replace(temporary, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise ImageExportError(f"Cannot save the image {path}: {_problem(exc, path)}.") \
-            from exc
-
-
-def _file_mode(path: Path) -> int:
-    """A replaced file keeps its permissions; a new one gets the usual (umask) ones, not
-    the owner-only ones of a temporary file."""
-    with contextlib.suppress(OSError):
-        return path.stat().st_mode & 0o7777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-# -- the menu action -------------------------------------------------------------------------
-def _chosen_path(chosen: str, selected_filter: str) -> Path:
-    """The dialog's answer with the suffix of the chosen type added when it has no known
-    one ("Q3 plan" with the SVG type is "Q3 plan.svg")."""
-    path = Path(chosen)
-    if path.suffix.lower() in FORMATS:
-        return path
-    suffix = ".svg" if selected_filter == SVG_FILTER else ".png"
-    return path.with_name(path.name + suffix)
-
-
-def export_image_dialog(window: MainWindow) -> None:
-    """Asks where to save a picture of the campaign shown, saves it, and says so in the
-    status bar ("Saved image … (W×H)."), or shows what went wrong in one message box.
-    With no campaign shown, or one without nodes, it says so and asks nothing."""
-    scene = window.scene
-    campaign = scene.current_campaign() if scene is not None else None
-    if scene is None or campaign is None:
-        window.show_status("Nothing to export: choose a campaign first.")
-        return
-    if len(campaign) == 0:
-        window.show_status(f"Nothing to export: \"{campaign.name}\" has no nodes yet.")
-        return
-    settings = window.settings
-    remembered = str(settings.value(FOLDER_KEY, "") or "")  # where the last image went
-    folder = Path(remembered) if remembered and Path(remembered).is_dir() \
-        else window.files.start_directory()
-    svg = settings.value(FORMAT_KEY, "png") == "svg"
-    start = folder / default_file_name(campaign.name, ".svg" if svg else ".png")
-    chosen, selected = QFileDialog.getSaveFileName(
-        window, "Export Image", str(start), f"{PNG_FILTER};;{SVG_FILTER}",
-        SVG_FILTER if svg else PNG_FILTER)
-    if not chosen:
-        return
-    path = _chosen_path(chosen, selected)
-    if str(path) != chosen and path.exists() and not _replace_ok(window, path):
-        return
-    progress = _ProgressDialog(window, path)
-    try:
-        result = render_campaign(scene, path, progress=progress.report)
-    except ExportCancelled:
-        window.show_status("Export Image cancelled: nothing was saved.")
-        return
-    except ImageExportError as exc:
-        window.files.show_error(str(exc))
-        return
-    finally:
-        progress.close()
-        progress.deleteLater()
-    settings.setValue(FOLDER_KEY, str(result.path.parent))
-    settings.setValue(FORMAT_KEY, result.format.lower())
-    note = ", scaled down: too large at full size" if result.capped else ""
-    window.show_status(f"Saved image {result.path} ({result.width}×{result.height}{note}).")
-
-
-class _ProgressDialog(QProgressDialog):
-    """Shown when an export takes more than a moment (a campaign of thousands of nodes),
-    window-modal, with Cancel; while shown, each report lets the window repaint."""
-
-    def __init__(self, window: MainWindow, path: Path) -> None:
-        super().__init__(f"Saving {path.name}…", "Cancel", 0, 1000, window)
-        self.setObjectName("imageExportProgress")
-        self.setWindowTitle("Export Image")
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumDuration(PROGRESS_AFTER_MS)
-        self.setAutoClose(False)
-        self.setAutoReset(False)
-
-    def report(self, done: float) -> bool:
-        self.setValue(round(done * 1000))
-        return not self.wasCanceled()
-
-
-def _replace_ok(window: MainWindow, path: Path) -> bool:
-    """The file dialog asked about the name typed, not the one with the suffix added."""
-    answer = QMessageBox.question(
-        window, "Replace the file?", f"{path.name} already exists in {path.parent}.\n\n"
-        "Replace it?", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
 from ..domain.nodes import node_kinds
+from .image_export_dialog import export_image_dialog
 from .theme import load_icon
 
 if TYPE_CHECKING:
@@ -57,6 +58,8 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
                                "Replace this workspace's content with a .campaign.json file")
     a["export_json"] = _action(w, "&Export JSON…", w.export_dialog, None,
                                "Write the workspace to a .campaign.json file")
+    a["export_image"] = _action(w, "Export I&mage…", lambda: export_image_dialog(w), None,
+                                "Save the campaign on the canvas as a PNG or SVG picture")
     a["quit"] = _action(w, "&Quit", w.close, Std.Quit)
 
     a["undo"] = w.undo_group.createUndoAction(w, "&Undo")
@@ -136,6 +139,7 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> dict[str, QMenu]:
     file.addSeparator()
     file.addAction(a["import_json"])
     file.addAction(a["export_json"])
+    file.addAction(a["export_image"])
     file.addSeparator()
     file.addAction(a["quit"])
 

@@ -9,11 +9,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRectF, QSettings
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
-from canvas_app.app import build_main_window
 from canvas_app.ui import theme
 from canvas_app.ui.canvas.node_item import body_rect
 from canvas_app.ui.canvas.scene import CampaignScene
@@ -23,40 +22,27 @@ from canvas_app.ui.image_export import (
     MAX_PIXELS,
     MAX_SIDE,
     PAINT_CHUNK,
-    PNG_FILTER,
-    SVG_FILTER,
     ExportCancelled,
     ImageExportError,
     default_file_name,
-    export_image_dialog,
     export_rect,
     png_scale,
     render_campaign,
 )
+from canvas_app.ui.image_export_dialog import PNG_FILTER, SVG_FILTER, export_image_dialog
 from canvas_app.ui.main_window import MainWindow
+
+from .canvas.conftest import make_window
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "pool-store.campaign.json"
 SVG_NS = "{http://www.w3.org/2000/svg}"
-
-
-def open_window(qtbot, source: Path, tmp_path: Path) -> MainWindow:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = build_main_window(str(source), settings=settings,
-                               recovery_dir=tmp_path / "recovery", offer_recovery=False)
-    qtbot.addWidget(window)
-    window.files.ask_unsaved = lambda: "discard"
-    window.resize(1200, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    window.view.fit()
-    return window
 
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path) -> MainWindow:
     source = tmp_path / "pool.campaign.json"
     shutil.copy(SAMPLE, source)
-    window = open_window(qtbot, source, tmp_path)
+    window = make_window(qtbot, str(source), tmp_path)
     window.campaign_list.select("shock-nurture")
     assert window.current_campaign_id() == "shock-nurture"
     return window
@@ -212,7 +198,7 @@ def test_unknown_suffix_gets_png(window: MainWindow, tmp_path: Path) -> None:
 def test_a_large_campaign_draws_every_node_even_in_the_overview(qtbot,
                                                                 tmp_path: Path) -> None:
     source = _many_nodes_file(tmp_path, 420)
-    window = open_window(qtbot, source, tmp_path)
+    window = make_window(qtbot, str(source), tmp_path)
     window.campaign_list.select("big")
     window.view.set_zoom(0.05)
     scene = window.scene
@@ -312,7 +298,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_part(window: MainWindow, tmp_
     def full(*_args) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr("canvas_app.ui.image_export.os.replace", full)
+    monkeypatch.setattr("canvas_app.io.atomic.os.replace", full)
     with pytest.raises(ImageExportError, match="the disk is full"):
         render_campaign(window.scene, target)
     assert target.read_bytes() == b"the picture from before"
@@ -365,7 +351,9 @@ class SaveAsker:
 def test_dialog_saves_and_says_so(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
     asker = SaveAsker(str(tmp_path / "for the slides"), SVG_FILTER)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", asker)
-    export_image_dialog(window)
+    action = window.actions_by_name["export_image"]
+    assert action in window.menus["file"].actions()
+    action.trigger()  # File > Export Image…
     title, start, filters, selected = asker.asked[0]
     assert title == "Export Image"
     assert start == str(tmp_path / "Pool Shock Nurture.png")  # the document's folder
@@ -460,7 +448,7 @@ def test_a_cancelled_export_writes_nothing(window: MainWindow, tmp_path: Path, s
 
 
 def test_a_large_export_reports_while_painting(qtbot, tmp_path: Path) -> None:
-    window = open_window(qtbot, _many_nodes_file(tmp_path, 450), tmp_path)
+    window = make_window(qtbot, str(_many_nodes_file(tmp_path, 450)), tmp_path)
     window.campaign_list.select("big")
     told: list[float] = []
     render_campaign(window.scene, tmp_path / "big.svg",
