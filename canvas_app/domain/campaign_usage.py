@@ -28,7 +28,7 @@ class ActionRef:
     where: str
 
 
-def _set_label(workspace: Workspace, key: str) -> str:
+def set_label(workspace: Workspace, key: str) -> str:
     if key.startswith("product:"):
         product_id = key[len("product:"):]
         return f'the actions of product "{workspace.catalog.product_name(product_id)}"'
@@ -47,7 +47,7 @@ def campaign_actions(workspace: Workspace) -> list[ActionRef]:
                 verb = "adds contacts to" if action.kind == "add_to_campaign" else \
                     "removes contacts from"
                 refs.append(ActionRef(key, i, action.campaign,
-                                      f"action {i + 1} of {_set_label(workspace, key)} "
+                                      f"action {i + 1} of {set_label(workspace, key)} "
                                       f"{verb} it"))
     return refs
 

@@ -7,7 +7,9 @@
 - a sequence linked to nothing in a campaign with other nodes: an entry node (R3), so every
   contact added to the campaign would start it, which a node just dropped there rarely means;
 - nodes of one campaign with the same name;
-- an e-commerce action that names a campaign that no longer exists.
+- an e-commerce action that names a campaign that no longer exists;
+- a tag spelled with other capitals in another place, which never meets it
+  (:mod:`canvas_app.domain.tag_spelling`).
 """
 
 from __future__ import annotations
@@ -99,6 +101,7 @@ def same_names(campaign: Campaign) -> list[Finding]:
 
 def lint_workspace(workspace: Workspace, now: datetime) -> list[Finding]:
     from .campaign_usage import dangling_campaign_actions
+    from .tag_spelling import tag_spelling_findings
 
     added = campaigns_added_by_actions(workspace)
     findings: list[Finding] = []
@@ -109,6 +112,7 @@ def lint_workspace(workspace: Workspace, now: datetime) -> list[Finding]:
         findings.append(Finding(
             "error", f'{where.rsplit(" it", 1)[0]} campaign "{ref.campaign}", which no longer '
             "exists: edit or remove that action (E-Commerce Actions)"))
+    findings += tag_spelling_findings(workspace)
     return findings
 
 
