@@ -12,8 +12,12 @@ import importlib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .domain.workspace import Workspace
 
 COMMANDS = ("gui", "validate", "import", "export", "simulate")
 # Modules that add a subcommand: each has add_parser(subparsers) and run(args) -> int.
@@ -87,7 +91,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     workspace = read_store(args.db or url)  # read-only: never migrates or creates tables
     save_workspace(workspace, args.output)
     print(f"exported {_safe_url(url)} to {args.output} ({len(workspace.campaigns)} campaigns)")
+    _warn_of_errors(workspace, args.output)
     return 0
+
+
+def _warn_of_errors(workspace: Workspace, output: str) -> None:
+    """A store may hold a workspace saved with errors (the app saves work in progress, R11
+    refuses it elsewhere): the copy is written whole, and the first error is named."""
+    errors = [f for f in workspace.lint() if f.severity == "error"]
+    if not errors:
+        return
+    from .domain.lint import finding_text
+
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    print(f"warning: {output}: {finding_text(workspace, errors[0])}{more}; validate, import "
+          "and simulate refuse it until this is fixed in the app", file=sys.stderr)
 
 
 def _safe_url(url: str) -> str:

@@ -381,7 +381,7 @@ class FileActions(RecentFiles, QObject):
             return ""
         self.window.docks["lint"].raise_()
         return (f" It has {errors} error{'s' if errors != 1 else ''} to fix before it can be "
-                "simulated: see Warnings.")
+                "simulated, validated or imported: see Warnings.")
 
     def save_as(self, source: str) -> bool:
         session = self.session

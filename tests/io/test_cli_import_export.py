@@ -139,3 +139,34 @@ def test_import_that_cannot_keep_its_copy_imports_nothing(tmp_path, capsys, monk
     assert err.endswith("nothing was imported") and "Traceback" not in err
     assert main(["export", "--db", str(db), "-o", str(tmp_path / "out.campaign.json")]) == 0
     assert load_workspace(tmp_path / "out.campaign.json") == load_workspace(SAMPLE)
+
+
+def test_export_of_a_workspace_saved_with_errors_writes_it_and_warns(tmp_path, capsys):
+    """The app saves work in progress, errors included; export copies it whole and says
+    that validate and import will refuse the copy until the error is fixed (R11)."""
+    from canvas_app.store import Store
+
+    workspace = load_workspace(SAMPLE)
+    goal = workspace.campaign("shock-nurture").node("bought-shock").config
+    goal.use_products, goal.products = False, []  # no purchase option left (R11)
+    db = tmp_path / "team.db"
+    with Store(f"sqlite:///{db}") as store:
+        store.save(workspace)
+    out = tmp_path / "exported.campaign.json"
+    assert main(["export", "--db", str(db), "-o", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert "exported" in captured.out and out.exists()
+    warning = captured.err.strip().splitlines()
+    assert len(warning) == 1 and warning[0].startswith(f"warning: {out}: Pool Shock Nurture")
+    assert "no purchase option" in warning[0]
+    assert warning[0].endswith("validate, import and simulate refuse it until this is fixed "
+                               "in the app")
+    assert main(["validate", str(out)]) == 1  # as the warning said
+
+
+def test_export_of_a_sound_workspace_warns_of_nothing(tmp_path, capsys):
+    db = tmp_path / "team.db"
+    main(["import", str(SAMPLE), "--db", str(db)])
+    capsys.readouterr()
+    assert main(["export", "--db", str(db), "-o", str(tmp_path / "x.campaign.json")]) == 0
+    assert capsys.readouterr().err == ""
