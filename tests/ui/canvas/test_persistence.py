@@ -218,7 +218,9 @@ def test_opening_and_saving_a_workspace_with_errors_says_so(qtbot, window, tmp_p
     assert message.startswith("Opened badref.campaign.json. It has 1 error to fix")
     assert window.docks["lint"].visibleRegion().isEmpty() is False  # brought forward
     assert window.files.save()
-    assert "Saved badref.campaign.json. It has 1 error" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == (
+        "Saved badref.campaign.json. It has 1 error to fix before it can be simulated, "
+        "validated or imported: see Warnings.")
 
 
 def test_the_autosave_note_does_not_cover_a_message_being_read(window: MainWindow) -> None:
