@@ -27,7 +27,9 @@ from ...io.draft import draft_from_data
 from ...sim import Movement, Scenario, SimResult, Simulation, load_scenario, to_datetime
 from ...sim.scenario_file import NOT_A_SCENARIO
 
-SAMPLES = 240  # points kept over a run's horizon for the chart over time
+SAMPLES = 240  # buckets over a run's horizon for the chart over time
+POINTS_PER_BUCKET = 8  # changes kept at their own time in one bucket at most
+LOOKS_PER_BUCKET = 32  # instants whose counts are compared in one bucket at most
 TICK_MS = 40
 TICK_BUDGET_S = 0.025  # engine time per tick at most, so the window stays responsive
 MAX_FAST_EVENTS = 5000  # "as fast as possible": events per tick at most
@@ -146,8 +148,12 @@ class SimRunner(QObject):
         # Per-node counts over simulated time: (seconds since the epoch, counts).
         self.history: list[tuple[int, dict[str, dict[str, int]]]] = []
         self._sample_every = 3600
-        self._next_sample = 0
-        self._pending_point: int | None = None  # an instant whose counts are not yet final
+        self._origin = 0
+        self._bucket = 0
+        self._looked = 0
+        self._kept = 0
+        self._skipped = False
+        self._last_instant = 0
 
     # -- state -----------------------------------------------------------------------------
     @property
@@ -200,35 +206,50 @@ class SimRunner(QObject):
         span = (sim.until - sim.start) if sim.until is not None else 0
         self._sample_every = max(60, span // SAMPLES) if span > 0 else 3600
         self.history = [(sim.now, sim.counts())]
-        self._next_sample = sim.now + self._sample_every
-        self._pending_point = None
+        self._origin = sim.now
+        self._bucket = 0
+        self._looked = 0  # instants looked at in the current bucket
+        self._kept = 0  # points kept in it
+        self._skipped = False  # instants of a full bucket went unrecorded
+        self._last_instant = sim.now
 
     def _step(self) -> bool:
-        """One engine step, keeping the history. Counts hold until an event changes them, so
-        the first event past a sampling point records two points: the counts held until
-        then (at the sampling point) and the counts it leaves (at its own time). A quiet
-        stretch followed by a change is thus exact; several changes within one sampling
-        interval show by its end (at most 1/240 of the horizon late)."""
+        """One engine step, keeping the history: the counts each instant leaves, at that
+        instant's own time, so the chart's steps fall where the log's events do. A bucket
+        (1/240 of the horizon) keeps at most POINTS_PER_BUCKET points; past that, its
+        remaining changes show at the last of its instants (exact there, at most one bucket
+        late between). The history depends only on the events, never on how the run was
+        played (steps, speed, run to the end)."""
         sim = self.simulation
         assert sim is not None
         at = sim.next_time()
         if at is None:
             return False
         when = int(at.timestamp())
-        crossing = when > self._next_sample
-        if crossing:
-            self.history.append((self._next_sample, sim.counts()))
-            passed = (when - self._next_sample) // self._sample_every + 1
-            self._next_sample += passed * self._sample_every
-            self._pending_point = when
+        bucket = (when - self._origin) // self._sample_every
+        if bucket != self._bucket:
+            if self._skipped:  # the counts the full bucket's last instant left
+                self._keep(self._last_instant, sim.counts())
+            self._bucket, self._looked, self._kept, self._skipped = bucket, 0, 0, False
         handled = sim.step()
-        if self._pending_point is not None:
-            following = sim.next_time()
-            if following is None or int(following.timestamp()) != self._pending_point:
-                # Everything at that instant is done: the counts it leaves.
-                self.history.append((self._pending_point, sim.counts()))
-                self._pending_point = None
+        following = sim.next_time()
+        if following is None or int(following.timestamp()) != when:
+            # Everything at that instant is done: the counts it leaves.
+            self._last_instant = when
+            if self._looked < LOOKS_PER_BUCKET and self._kept < POINTS_PER_BUCKET:
+                self._looked += 1
+                self._keep(when, sim.counts())
+            else:
+                self._skipped = True
         return handled
+
+    def _keep(self, at: int, counts: dict[str, dict[str, int]]) -> None:
+        if counts != self.history[-1][1]:
+            if self.history[-1][0] == at:
+                self.history[-1] = (at, counts)
+            else:
+                self.history.append((at, counts))
+            self._kept += 1
 
     def timeline(self) -> list[tuple[int, dict[str, dict[str, int]]]]:
         """The history, and the counts now at the clock."""
