@@ -273,6 +273,13 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         sim = self.runner.simulation
         return sim is None or (sim.processed == 0 and (self._stale or self._choice_differs(sim)))
 
+    def run_or_pause(self) -> None:
+        """F5 and Simulate > Run: as the toolbar's Simulate, the panel comes to the front
+        (behind the Warnings, its notice and the file dialog would go unseen)."""
+        if not self.runner.running:
+            self.window_.show_simulation_panel()
+        self.toggle_run()
+
     def toggle_run(self) -> None:
         if self.runner.running:
             self.runner.pause()

@@ -25,7 +25,7 @@ def make_actions(panel: SimulationPanel) -> dict[str, QAction]:
         action.triggered.connect(lambda _checked=False: slot())
         actions[key] = action
 
-    make("run", "&Run", panel.toggle_run, "F5", RUN_TIP.removesuffix(" (F5)"))
+    make("run", "&Run", panel.run_or_pause, "F5", RUN_TIP.removesuffix(" (F5)"))
     make("step", "&Step", panel.step, "F10", "Handle the next simulated event")
     make("end", "Run to &End", panel.run_to_end, "Ctrl+F5", "Simulate everything left at once")
     make("reset", "Rese&t", panel.reset, "Shift+F5",
@@ -42,6 +42,7 @@ def make_actions(panel: SimulationPanel) -> dict[str, QAction]:
 
 RUN_TEXTS = ("&Run", "&Pause", "&Continue", "&Run Again")
 RUN_TIP = "Run the simulation, or pause it (F5)"
+NO_SCENARIO_TIP = "No scenario chosen: Run asks for a scenario file to simulate (F5)"
 RUN_FAILED_TIP = ("The chosen scenario does not load (the panel says why): choose it again "
                   "in the Scenario box once it is fixed, or choose another")
 
@@ -61,9 +62,12 @@ def update_actions(panel: SimulationPanel) -> None:
     # Scenario box (once fixed), or another, does.
     chosen = panel.selected_scenario()
     can_set_up = chosen is not None and chosen != panel.failed_scenario
-    a["run"].setEnabled(can_set_up or runner.loaded)
+    # With no scenario chosen, Run asks for one (as the toolbar's Simulate does).
+    a["run"].setEnabled(can_set_up or runner.loaded or chosen is None)
     failed = not runner.loaded and chosen is not None and chosen == panel.failed_scenario
-    a["run"].setToolTip(RUN_FAILED_TIP if failed else RUN_TIP)
+    a["run"].setToolTip(RUN_FAILED_TIP if failed
+                        else NO_SCENARIO_TIP if chosen is None and not runner.loaded
+                        else RUN_TIP)
     a["step"].setEnabled((can_set_up or runner.loaded) and not runner.running
                          and not finished)
     a["end"].setEnabled((can_set_up or runner.loaded) and not finished and not runner.to_end)

@@ -99,7 +99,6 @@ def test_when_no_scenario_fits_none_is_chosen_and_the_panel_says_what_to_do(
     assert box.placeholderText() == "No scenario chosen"
     assert panel.notice.text() == NONE_FITS
     assert panel.what_if_button.isVisible()
-    assert not panel.actions_by_name["run"].isEnabled()
     # Choosing one takes the word back.
     panel.select_scenario(str(SCENARIO))
     assert panel.notice.isHidden()
@@ -130,3 +129,28 @@ def test_a_scenario_that_does_not_fit_says_so_when_it_is_the_one_on_show(
                     "pool-store-what-if.scenario.json — written for another workspace")
     window.session.undo_stack.undo()
     qtbot.waitUntil(lambda: box.currentText() == "pool-store-what-if.scenario.json")
+
+
+def test_f5_with_no_scenario_does_what_simulate_does(qtbot, window: MainWindow) -> None:
+    """No scenario fits and the Warnings are on top: F5 brings the panel forward and asks
+    for a scenario file, as the toolbar's Simulate does (it did nothing)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    panel = window.simulation_panel
+    assert window.files.new_workspace()
+    assert panel.selected_scenario() is None
+    window.docks["lint"].raise_()
+    qtbot.waitUntil(lambda: panel.visibleRegion().isEmpty())  # behind the Warnings
+    asked: list[str] = []
+    panel.ask_scenario = lambda start: asked.append(start) or ""
+    window.activateWindow()
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_F5)
+    assert len(asked) == 1  # the file dialog, as Simulate gives
+    qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty())  # the panel on top
+    assert panel.notice.isVisible() and panel.notice.text() == NONE_FITS  # what to do
+    window.actions_by_name["sim_run"].trigger()  # Simulate > Run: the same
+    assert len(asked) == 2
+    window.actions_by_name["simulate"].trigger()  # the toolbar's Simulate
+    assert len(asked) == 3
