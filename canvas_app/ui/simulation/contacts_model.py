@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from ...sim import Simulation
 from ...sim.core import log_time
 from ...sim.state import IN, ContactState
+from .words import COMPLETED, LEFT_EARLY, WAITING_AT
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -19,8 +20,8 @@ EVENT_WORDS = {
     "removed_from_campaign": "removed from the campaign",
     "entered": "entered",
     "step": "step",
-    "completed": "completed",
-    "removed": "left (removed)",
+    "completed": COMPLETED,
+    "removed": LEFT_EARLY,
     "waiting": "waiting at",
     "achieved": "achieved",
     "achieved_again": "achieved again",
@@ -136,7 +137,8 @@ class ContactsModel(QAbstractTableModel):
         if column == 1:
             return c.email
         if column == 2:
-            return ", ".join(self._name(node) for node in c.position()) or nowhere(c)
+            return ", ".join(f"{WAITING_AT} {self._name(node)}" if node in c.waiting
+                             else self._name(node) for node in c.position()) or nowhere(c)
         if column == 3:
             return ", ".join(sorted(self._name(node) for node in c.achieved)) or "—"
         return ", ".join(sorted(c.tags))

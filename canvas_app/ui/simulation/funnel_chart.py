@@ -15,18 +15,20 @@ from PySide6.QtGui import QColor, QFontMetricsF, QHelpEvent, QPainter
 from PySide6.QtWidgets import QFrame, QScrollArea, QToolTip, QWidget
 
 from ...domain.campaign import Campaign
+from .words import COMPLETED, LEFT_EARLY, capitalised
 
 MAX_BARS = 24
 LABEL_WIDTH = 200.0  # a row's label at most (px): longer names are shortened in the middle
 
 # What each bar adds up: for a sequence, where its contacts are (in it now, completed,
-# removed); for a goal, achieved and waiting.
+# left early); for a goal, achieved and waiting.
 SERIES = (
     ("In a sequence now", "#3b6fd8", lambda kind, c: c.get("active", 0) if kind == "sequence"
      else 0),
-    ("Completed", "#9ab6ee", lambda kind, c: c.get("completed", 0) if kind == "sequence"
+    (capitalised(COMPLETED), "#9ab6ee", lambda kind, c: c.get("completed", 0) if kind == "sequence"
      else 0),
-    ("Removed", "#c3cad3", lambda kind, c: c.get("removed", 0) if kind == "sequence" else 0),
+    (capitalised(LEFT_EARLY), "#c3cad3", lambda kind, c: c.get("removed", 0)
+     if kind == "sequence" else 0),
     ("Achieved", "#1f9d74", lambda kind, c: c.get("achieved", 0) if kind != "sequence" else 0),
     ("Waiting at a goal", "#e0b25b", lambda kind, c: c.get("waiting", 0) if kind != "sequence"
      else 0),

@@ -32,12 +32,12 @@ MIN_COLUMN = 48
 
 WHERE_NOW = 2  # the contacts model's column
 # Each contact column is as wide as this text; the last one (Tags) takes what is left.
-CONTACT_WIDTHS = {0: "Dana Whitfield_", WHERE_NOW: "Downloaded pool gui",
+CONTACT_WIDTHS = {0: "Dana Whitfield_", WHERE_NOW: "waiting at Downloaded pool",
                   1: "dana.whitfield@example", 3: "Bought pool shock, Visit"}
 
 # The journey's first columns, wide and narrow; the Details take the rest.
 JOURNEY_WIDTHS = {0: ("2026-03-03 14:00", "2026-03-03"),
-                  1: ("left (removed)_", "not entered"),
+                  1: ("achieved again_", "not entered"),
                   2: ("Post-purchase__", "Post-purch")}
 # Narrower than this left for the Details, the first columns take their narrow widths.
 DETAILS_ROOM = '"Post-purchase" step 2: waits 1'

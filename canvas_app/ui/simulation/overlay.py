@@ -29,6 +29,7 @@ from ...domain.events import DomainEvent
 from ...sim import Movement
 from ..canvas.node_item import DETAIL_LOD, NodeItem, body_rect
 from ..theme import kind_colour
+from .words import COMPLETED, LEFT_EARLY
 
 if TYPE_CHECKING:
     from ..canvas.scene import CampaignScene
@@ -88,10 +89,10 @@ def badge_texts(kind: str, counts: dict[str, int]) -> list[tuple[str, str]]:
         pills = [(f"{counts.get('active', 0)} in", "main")]
         done = counts.get("completed", 0)
         if done:
-            pills.append((f"{done} done", "muted"))
+            pills.append((f"{done} {COMPLETED}", "muted"))
         left = counts.get("removed", 0)  # taken out by a goal before the end (R5)
         if left:
-            pills.append((f"{left} left early", "muted"))
+            pills.append((f"{left} {LEFT_EARLY}", "muted"))
         return pills
     pills = [(f"✓ {counts.get('achieved', 0)}", "main")]
     waiting = counts.get("waiting", 0)
@@ -104,8 +105,9 @@ def describe_counts(kind: str, counts: dict[str, int]) -> str:
     """The counts in words, for the node's tooltip."""
     if kind == "sequence":
         return (f"Simulation: {counts.get('active', 0)} in it now · "
-                f"{counts.get('entered', 0)} entered · {counts.get('completed', 0)} completed · "
-                f"{counts.get('removed', 0)} removed")
+                f"{counts.get('entered', 0)} entered · "
+                f"{counts.get('completed', 0)} {COMPLETED} · "
+                f"{counts.get('removed', 0)} {LEFT_EARLY} (a goal took them out)")
     return (f"Simulation: {counts.get('achieved', 0)} achieved · "
             f"{counts.get('waiting', 0)} waiting")
 

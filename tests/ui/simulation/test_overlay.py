@@ -167,6 +167,6 @@ def test_a_layer_whose_scene_went_stops_listening(qtbot, window: MainWindow) -> 
 
 def test_a_sequence_pill_counts_contacts_a_goal_took_out_early() -> None:
     counts = {"entered": 3, "active": 0, "completed": 1, "removed": 2}
-    assert badge_texts("sequence", counts) == [("0 in", "main"), ("1 done", "muted"),
+    assert badge_texts("sequence", counts) == [("0 in", "main"), ("1 completed", "muted"),
                                                 ("2 left early", "muted")]
     assert badge_texts("sequence", {"entered": 1, "active": 1}) == [("1 in", "main")]
