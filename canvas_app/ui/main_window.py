@@ -19,6 +19,7 @@ from .campaign_list import CampaignList
 from .canvas import CampaignScene, CanvasView
 from .file_actions import FileActions
 from .find_bar import FindBar
+from .focus_chain import move_focus
 from .history_panel import history_view
 from .link_menu import show_link_menu
 from .lint_panel import LintPanel
@@ -130,6 +131,11 @@ class MainWindow(QMainWindow):
                       room.top() + (room.height() - self.height()) // 2)
         else:
             self.resize(width, height)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+        """Tab skips the panel covered by another panel's tab (see focus_chain)."""
+        return move_focus(lambda: super(MainWindow, self).focusNextPrevChild(next),
+                          self.docks.values())
 
     def _dock(self, title: str, name: str, widget: QWidget,
               area: Qt.DockWidgetArea) -> QDockWidget:
