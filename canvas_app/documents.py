@@ -28,6 +28,8 @@ from .io.draft import draft_from_data, load_draft
 
 JSON_SUFFIX = ".campaign.json"
 APP_NAME = "campaign-canvas"
+# The source of an untitled workspace's recovery snapshot: a marker, not a file.
+UNTITLED = "untitled"
 
 
 class DocumentError(Exception):
@@ -42,11 +44,23 @@ def is_url(source: str) -> bool:
     return "://" in source
 
 
+def absolute_source(source: str) -> str:
+    """A file path made absolute (``~`` expanded), so it names the same file from any
+    working folder; a URL and the untitled marker as they are."""
+    if is_url(source) or source == UNTITLED or not source:
+        return source
+    return os.path.abspath(os.path.expanduser(source))
+
+
 @dataclass(frozen=True)
 class Document:
-    """One workspace source. ``source`` is a JSON path, a SQLite path or a URL."""
+    """One workspace source. ``source`` is a JSON path, a SQLite path or a URL; a path is
+    made absolute here, so snapshots and Open Recent name the file from any folder."""
 
     source: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "source", absolute_source(self.source))
 
     @property
     def kind(self) -> str:
@@ -168,13 +182,17 @@ def default_recovery_dir() -> Path:
 
 @dataclass(frozen=True)
 class Recovery:
-    """The recovery snapshots of one document, kept in ``folder``."""
+    """The recovery snapshots of one document, kept in ``folder``. ``file`` is a snapshot
+    found there under another name (one an older version wrote for a relative path)."""
 
     document: Document
     folder: Path
+    file: Path | None = None
 
     @property
     def path(self) -> Path:
+        if self.file is not None:
+            return self.file
         key = hashlib.sha1(self.document.source.encode("utf-8")).hexdigest()[:16]
         return self.folder / f"{key}.recovery.json"
 
@@ -198,7 +216,8 @@ class Recovery:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError, RecursionError) as exc:
             raise DocumentError(f"{self.path}: unreadable recovery snapshot: {exc}") from None
-        if not isinstance(data, dict) or data.get("source") != self.document.source:
+        source = data.get("source") if isinstance(data, dict) else None
+        if not isinstance(source, str) or Document(source).source != self.document.source:
             raise DocumentError(f"{self.path}: not a recovery snapshot of "
                                 f"{self.document.source}")
         return data
@@ -237,10 +256,13 @@ def other_recoveries(folder: str | os.PathLike[str] | None, skip: set[str]) -> l
         except (OSError, ValueError, RecursionError):
             continue
         source = data.get("source") if isinstance(data, dict) else None
-        if not isinstance(source, str) or source in skip:
+        if not isinstance(source, str):
             continue
         recovery = Recovery(Document(source), where)
-        if recovery.path == path:
-            found.append((str(data.get("saved_at", "")), recovery))
+        if recovery.path != path:  # an older version's snapshot of a relative path
+            recovery = Recovery(recovery.document, where, path)
+        elif recovery.document.source in skip:
+            continue
+        found.append((str(data.get("saved_at", "")), recovery))
     found.sort(key=lambda pair: pair[0], reverse=True)
     return [recovery for _, recovery in found]

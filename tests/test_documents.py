@@ -166,3 +166,37 @@ def test_kill_during_autosave_leaves_store_and_last_snapshot_intact(
     assert nurture.startswith("edit ")
     assert len(recovered.campaigns[0]) == len(original.campaigns[0]) + 3000
     json.loads(recovery.path.read_text(encoding="utf-8"))
+
+
+def test_a_relative_path_is_made_absolute_and_a_url_kept(sample_json: Path, tmp_path: Path,
+                                                         monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    document = Document("pool.campaign.json")
+    assert document.source == str(sample_json)
+    assert Document("./sub/../pool.campaign.json") == document
+    assert Document("sqlite:///relative.db").source == "sqlite:///relative.db"
+    recovery = recovery_for(document, tmp_path / "recovery")
+    recovery.write(document.load())
+    data = json.loads(recovery.path.read_text(encoding="utf-8"))
+    assert data["source"] == str(sample_json)
+    # Read from another folder, the snapshot still names the file.
+    monkeypatch.chdir("/")
+    assert Document(data["source"]).load() == document.load()
+
+
+def test_an_older_snapshot_of_a_relative_path_is_still_found(sample_json: Path,
+                                                             tmp_path: Path, monkeypatch) -> None:
+    from canvas_app.documents import other_recoveries
+
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    old = folder / "0123456789abcdef.recovery.json"
+    workspace = load_workspace(sample_json)
+    from canvas_app.io import workspace_to_data
+
+    old.write_text(json.dumps({"source": "pool.campaign.json", "saved_at": "2026-01-01",
+                               "workspace": workspace_to_data(workspace)}), encoding="utf-8")
+    [found] = other_recoveries(folder, set())
+    assert found.path == old and found.document.source == str(sample_json)
+    assert found.load() == workspace

@@ -340,7 +340,7 @@ class FileActions(RecentFiles, QObject):
             self.show_error(str(exc))
             return False
         self._replace(workspace, document)
-        self.add_recent(source)
+        self.add_recent(document.source)
         note = self._errors_note()
         if note:
             self.window.show_status(f"Opened {document.title}.{note}")
@@ -393,7 +393,7 @@ class FileActions(RecentFiles, QObject):
             session.document, session.recovery = previous, previous_recovery
             return False
         previous_recovery.discard()
-        self.add_recent(source)
+        self.add_recent(session.document.source)
         return True
 
     def save_as_dialog(self) -> bool:

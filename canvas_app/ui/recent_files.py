@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,10 +22,10 @@ class RecentFiles:
         value = self.window.settings.value("recentFiles", [])
         if isinstance(value, str):
             value = [value]
-        return [str(v) for v in value or []]
+        return without_relative_twins([str(v) for v in value or []])
 
     def add_recent(self, source: str) -> None:
-        items = [source] + [s for s in self.recent() if s != source]
+        items = without_relative_twins([source] + [s for s in self.recent() if s != source])
         self.window.settings.setValue("recentFiles", items[:MAX_RECENT])
         self.refresh_recent_menu()
 
@@ -61,6 +62,22 @@ class RecentFiles:
         self.window.settings.setValue("recentFiles", [])
         self.refresh_recent_menu()
 
+
+def without_relative_twins(sources: list[str]) -> list[str]:
+    """The list without the relative paths an older version kept (they named a file only
+    from the folder the app was started in) that another entry names absolutely: the same
+    file from here, or an absolute path ending in the same folders and name."""
+    absolute = [Path(s) for s in sources if "://" not in s and Path(s).is_absolute()]
+
+    def twin(source: str) -> bool:
+        if "://" in source or Path(source).is_absolute():
+            return False
+        relative = Path(source)
+        here = Path(os.path.abspath(os.path.expanduser(source)))
+        return any(path == here or path.parts[-len(relative.parts):] == relative.parts
+                   for path in absolute)
+
+    return [s for s in sources if not twin(s)]
 
 
 def local_path(source: str) -> Path | None:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from PySide6.QtGui import QUndoStack
 
-from ..documents import Document, Recovery, recovery_for
+from ..documents import UNTITLED, Document, Recovery, recovery_for
 from ..domain.workspace import Workspace
 from ..editing.controller import Controller
 
-UNTITLED = "untitled"
+__all__ = ["UNTITLED", "Session", "make_session"]
 
 
 @dataclass
