@@ -89,7 +89,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if problem is not None:
         raise StoreError(f"{args.output}: {problem}")
     workspace = read_store(args.db or url)  # read-only: never migrates or creates tables
-    save_workspace(workspace, args.output)
+    try:
+        save_workspace(workspace, args.output)
+    except OSError as exc:  # named as given (write_text_atomic never names its temporary)
+        raise StoreError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
     print(f"exported {_safe_url(url)} to {args.output} ({len(workspace.campaigns)} campaigns)")
     _warn_of_errors(workspace, args.output)
     return 0

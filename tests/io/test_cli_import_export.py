@@ -170,3 +170,47 @@ def test_export_of_a_sound_workspace_warns_of_nothing(tmp_path, capsys):
     capsys.readouterr()
     assert main(["export", "--db", str(db), "-o", str(tmp_path / "x.campaign.json")]) == 0
     assert capsys.readouterr().err == ""
+
+
+# -- export -o: a place that cannot be written is named as the user gave it ------------------
+def _one_error_line(capsys) -> str:
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and captured.out == "", captured
+    return lines[0]
+
+
+@pytest.fixture
+def store(tmp_path, capsys):
+    db = tmp_path / "team.db"
+    assert main(["import", str(SAMPLE), "--db", str(db)]) == 0
+    capsys.readouterr()
+    return db
+
+
+def test_export_to_a_folder_names_it_and_writes_nothing(store, tmp_path, capsys):
+    target = tmp_path / "out.campaign.json"
+    target.mkdir()
+    assert main(["export", "--db", str(store), "-o", str(target)]) == 1
+    assert _one_error_line(capsys) == \
+        f"{target}: it is a folder, not a file: give a file name"
+    assert list(target.iterdir()) == []
+
+
+def test_export_to_a_read_only_folder_names_the_output(store, tmp_path, capsys, monkeypatch):
+    def refusing(prefix="", suffix="", dir=None):  # noqa: A002 - mkstemp's own names
+        raise PermissionError(13, "Permission denied", f"{dir}/{prefix}w1gg{suffix}")
+
+    monkeypatch.setattr("canvas_app.io.atomic.tempfile.mkstemp", refusing)
+    target = tmp_path / "x.campaign.json"
+    assert main(["export", "--db", str(store), "-o", str(target)]) == 1
+    assert _one_error_line(capsys) == (f"{target}: cannot write: Permission denied (cannot "
+                                       f"create a file in the folder {tmp_path})")
+    assert not target.exists()
+
+
+@pytest.mark.skipif(not os.path.isfile("/proc/version"), reason="needs Linux's /proc")
+def test_export_to_proc_names_the_output_not_a_temporary(store, capsys):
+    assert main(["export", "--db", str(store), "-o", "/proc/version"]) == 1
+    line = _one_error_line(capsys)
+    assert line.startswith("/proc/version: cannot write: ") and ".tmp" not in line

@@ -201,3 +201,23 @@ def test_the_summary_without_journeys_is_the_summary_of_a_full_run(capsys) -> No
     full = Simulation(ws, load_scenario(what_if, ws), journeys="all").run()
     assert printed == summary_text(full)
     assert any("journey" in c for c in full.contacts.values())
+
+
+def test_cli_out_that_cannot_be_written_names_the_out_file_not_a_temporary(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch) -> None:
+    folder = tmp_path / "result.json"
+    folder.mkdir()
+    assert run(args(out=str(folder))) == 1
+    assert capsys.readouterr().err.strip() == \
+        f"--out: {folder}: it is a folder, not a file: give a file name"
+
+    def refusing(prefix="", suffix="", dir=None):  # noqa: A002 - mkstemp's own names
+        raise PermissionError(13, "Permission denied", f"{dir}/{prefix}w1gg{suffix}")
+
+    monkeypatch.setattr("canvas_app.io.atomic.tempfile.mkstemp", refusing)
+    out = tmp_path / "r.json"
+    assert run(args(out=str(out))) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"{out}: cannot write: Permission denied (cannot create a file in the folder "
+        f"{tmp_path})")
+    assert not out.exists()
