@@ -31,7 +31,7 @@ from .panel_actions import RUN_TEXTS, make_actions, update_actions
 from .panel_canvas import CanvasSide
 from .panel_changes import ChangeTracking
 from .panel_results import ResultSaving, readable_clock
-from .panel_scenarios import ScenarioChoice
+from .panel_scenarios import ScenarioChoice, misfit_problem
 from .runner import (
     DEFAULT_SPEED,
     SPEEDS,
@@ -41,7 +41,7 @@ from .runner import (
     SimulationError,
     WorkspaceNotRunnable,
 )
-from .scenario_box import MISFIT, UNLOADABLE, ScenarioBox, default_scenario_dir
+from .scenario_box import UNLOADABLE, ScenarioBox, default_scenario_dir
 from .timeline_chart import TimelineChart
 from .what_if_dialog import WhatIfDialog
 
@@ -251,12 +251,19 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
             self.window_.show_status(str(exc))
         elif isinstance(exc, ScenarioDoesNotFit):
             self.failed_scenario = path
-            self.scenario_combo.mark(path, f"{MISFIT}: {exc.reason}")
-            self._show_notice(f"{Path(path).name} was written for another workspace: make "
-                              "one for this workspace with New What-If Scenario…, or open "
-                              f"another.\n{exc.reason}", "problem", offer_what_if=True)
-            self.window_.show_status(f"{Path(path).name} was written for another workspace: "
-                                     f"{exc.reason}")
+            self.scenario_combo.mark(path, misfit_problem(exc))
+            name = Path(path).name
+            if exc.other_workspace:
+                advice = ("make one for this workspace with New What-If Scenario…, or open "
+                          "another.")
+            else:  # made for this workspace: something since deleted, or a typo
+                advice = ("deleted since it was written, or mistyped in the file? Put it "
+                          "back, correct the file, or make a new scenario (New What-If "
+                          "Scenario…).")
+            lead = f"{name} {'was ' if exc.other_workspace else ''}{exc.short()}"
+            self._show_notice(f"{lead}: {advice}\n{exc.reason}", "problem",
+                              offer_what_if=True)
+            self.window_.show_status(f"{lead}: {exc.reason}")
         else:
             self.failed_scenario = path
             self.scenario_combo.mark(path, f"{UNLOADABLE}: {exc}")

@@ -19,6 +19,15 @@ if TYPE_CHECKING:
     from .runner import SimRunner
 
 SCENARIO_FILTER = "Scenarios (*.scenario.json *.json);;All files (*)"
+
+
+def misfit_problem(exc: ScenarioDoesNotFit) -> str:
+    """The check's problem for a scenario that names what the workspace lacks: "Written for
+    another workspace: …" or 'Refers to product "mitt", not in this workspace: …'."""
+    if exc.other_workspace:
+        return f"{MISFIT}: {exc.reason}"
+    return f"R{exc.short()[1:]}: {exc.reason}"
+
 NONE_FITS = ("No scenario in the list fits this workspace: make one for it with New What-If "
              "Scenario…, or open one with Open Scenario File… in the Scenario box.")
 
@@ -63,7 +72,7 @@ class ScenarioChoice:
         try:
             open_scenario(path, self.window_.controller.workspace)
         except ScenarioDoesNotFit as exc:
-            return f"{MISFIT}: {exc.reason}"
+            return misfit_problem(exc)
         except SimulationError as exc:
             return f"{UNLOADABLE}: {exc}"
         return ""

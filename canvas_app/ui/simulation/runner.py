@@ -10,6 +10,7 @@ time budget), so the window never freezes and nothing needs locking.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Callable
@@ -62,11 +63,25 @@ class WorkspaceNotRunnable(SimulationError):
 
 class ScenarioDoesNotFit(SimulationError):
     """The scenario file is sound but names a campaign, contact, product, payment type or
-    order form this workspace does not have: it was written for another workspace."""
+    order form this workspace does not have. ``missing`` names it ('product "mitt"') when
+    the scenario otherwise refers to this workspace (a product since deleted, a typo);
+    None when nothing it names is here: it was written for another workspace."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, missing: str | None = None) -> None:
         super().__init__(reason)
         self.reason = reason  # the loader's located line
+        self.missing = missing
+
+    @property
+    def other_workspace(self) -> bool:
+        return self.missing is None
+
+    def short(self) -> str:
+        """What does not fit, after the scenario's name: "written for another workspace",
+        or 'refers to product "mitt", not in this workspace'."""
+        if self.missing is None:
+            return "written for another workspace"
+        return f"refers to {self.missing}, not in this workspace"
 
 
 class NotAScenario(SimulationError):
@@ -75,7 +90,7 @@ class NotAScenario(SimulationError):
 
 # The scenario loader's words for a reference to something the workspace lacks, e.g.
 # 'no campaign "shock-nurture" in the workspace', 'no product "mitt" in the catalog'.
-MISSING_IN_WORKSPACE = re.compile(r'^no [a-z ]+ ".*" in the (workspace|catalog)\b')
+MISSING_IN_WORKSPACE = re.compile(r'^no ([a-z ]+ ".*") in the (workspace|catalog)\b')
 
 
 def names_something_missing(problem: Problem) -> bool:
@@ -110,12 +125,47 @@ def check_runnable(workspace: Workspace, campaign: str | None = None) -> None:
                                "Warnings panel lists every problem.")
 
 
+def named_in(data: object, keys: tuple[str, ...]) -> set[str]:
+    """Every string the scenario's data gives under one of ``keys`` (or in a list there)."""
+    found: set[str] = set()
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in keys and isinstance(value, str):
+                found.add(value)
+            elif key in keys and isinstance(value, list):
+                found.update(v for v in value if isinstance(v, str))
+            else:
+                found |= named_in(value, keys)
+    elif isinstance(data, list):
+        for value in data:
+            found |= named_in(value, keys)
+    return found
+
+
+def refers_to_workspace(path: str, workspace: Workspace) -> bool:
+    """Whether the scenario names at least one campaign, contact or product this
+    workspace has: then it was written for this workspace, and what it lacks was deleted
+    since (or mistyped); otherwise it was written for another."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError, RecursionError):
+        return False
+    campaigns = {c.id for c in workspace.campaigns}
+    contacts = {c.id for c in workspace.contacts}
+    products = set(workspace.catalog.products)
+    return bool(named_in(data, ("campaign",)) & campaigns
+                or named_in(data, ("contact",)) & contacts
+                or named_in(data, ("product", "products")) & products)
+
+
 def open_scenario(path: str, workspace: Workspace) -> Scenario:
     try:
         return load_scenario(path, workspace)
     except LoadError as exc:
-        if names_something_missing(exc.problem):
-            raise ScenarioDoesNotFit(str(exc)) from None
+        missing = MISSING_IN_WORKSPACE.match(exc.problem.message)
+        if missing is not None:
+            ours = refers_to_workspace(path, workspace)
+            raise ScenarioDoesNotFit(str(exc), missing.group(1) if ours else None) from None
         if exc.problem.message == NOT_A_SCENARIO:
             raise NotAScenario(str(exc)) from None
         raise SimulationError(str(exc)) from None

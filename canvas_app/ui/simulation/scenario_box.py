@@ -33,6 +33,19 @@ CHECK_DELAY_MS = 200  # after an edit, the scenario on show is checked again thi
 MISFIT = "Written for another workspace"
 UNLOADABLE = "Does not load"
 MARKS = {MISFIT: "written for another workspace", UNLOADABLE: "does not load"}
+# A scenario for this workspace that names something it no longer has (or a typo):
+# 'Refers to product "mitt", not in this workspace: <the loader's line>'.
+MISSING = "Refers to "
+NOT_HERE = ", not in this workspace"
+
+
+def problem_mark(problem: str) -> str:
+    """What an item's text says after its name, for a check's problem."""
+    if problem.startswith(MISSING) and NOT_HERE in problem:
+        end = problem.index(NOT_HERE) + len(NOT_HERE)
+        return "r" + problem[1:end]
+    return next((m for start, m in MARKS.items() if problem.startswith(start)),
+                "does not load")
 
 
 def default_scenario_dir() -> Path:
@@ -107,8 +120,7 @@ class ScenarioBox(QComboBox):
                          Qt.ItemDataRole.ToolTipRole)
         self.setItemData(index, QBrush(QColor(UNFIT_COLOUR)) if problem else None,
                          Qt.ItemDataRole.ForegroundRole)
-        mark = next((m for start, m in MARKS.items() if problem.startswith(start)),
-                    "does not load") if problem else ""
+        mark = problem_mark(problem) if problem else ""
         self.setItemText(index, f"{Path(path).name} — {mark}" if mark else Path(path).name)
 
     def problem(self, path: str, always: bool = False) -> str | None:

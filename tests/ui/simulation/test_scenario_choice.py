@@ -124,9 +124,10 @@ def test_a_scenario_that_does_not_fit_says_so_when_it_is_the_one_on_show(
     assert window.files.open_source(str(sample_file))
     panel.select_scenario(str(SAMPLE_WHAT_IF))
     assert box.currentText() == "pool-store-what-if.scenario.json"
-    window.controller.delete_campaign("shock-nurture")
+    window.controller.delete_campaign("shock-nurture")  # its products are still here
     qtbot.waitUntil(lambda: box.currentText() ==
-                    "pool-store-what-if.scenario.json — written for another workspace")
+                    'pool-store-what-if.scenario.json — refers to campaign "shock-nurture", '
+                    "not in this workspace")
     window.session.undo_stack.undo()
     qtbot.waitUntil(lambda: box.currentText() == "pool-store-what-if.scenario.json")
 
@@ -154,3 +155,31 @@ def test_f5_with_no_scenario_does_what_simulate_does(qtbot, window: MainWindow) 
     assert len(asked) == 2
     window.actions_by_name["simulate"].trigger()  # the toolbar's Simulate
     assert len(asked) == 3
+
+
+def test_a_scenario_for_this_workspace_says_what_it_lacks(qtbot, window: MainWindow,
+                                                          tmp_path: Path) -> None:
+    """Made for this workspace, naming a product since deleted (or mistyped): the box and
+    the notice say which, not "written for another workspace" (they did)."""
+    import json
+
+    data = json.loads(SAMPLE_WHAT_IF.read_text(encoding="utf-8"))
+    data["population"]["purchases"][2]["product"] = "mit"  # a typo for "mitt"
+    typo = tmp_path / "typo.scenario.json"
+    typo.write_text(json.dumps(data), encoding="utf-8")
+    panel = window.simulation_panel
+    box = panel.scenario_combo
+    panel.select_scenario(str(typo))
+    said = 'typo.scenario.json — refers to product "mit", not in this workspace'
+    qtbot.waitUntil(lambda: box.currentText() == said)
+    assert not panel.load()
+    first = panel.notice.text().split("\n")[0]
+    assert first.startswith('typo.scenario.json refers to product "mit", not in this '
+                            "workspace: ")
+    assert "another workspace" not in panel.notice.text()
+    assert panel.what_if_button.isVisible()
+    # Written for another workspace indeed (nothing it names is here): it says so.
+    assert window.files.new_workspace()
+    panel.select_scenario(str(typo))
+    qtbot.waitUntil(lambda: box.currentText() ==
+                    "typo.scenario.json — written for another workspace")
