@@ -20,7 +20,7 @@ from ..domain.campaign import Campaign
 from ..domain.workspace import Workspace
 from ..io import LoadError, load_workspace, save_workspace
 from .recent_files import RecentFiles, safe_source
-from .session import UNTITLED, Session, make_session
+from .session import UNTITLED, Session, held_by_another_copy, make_session
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -59,6 +59,12 @@ class FileActions(RecentFiles, QObject):
         self.autosave_timer.setInterval(AUTOSAVE_IDLE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         self._unsnapshotted = QElapsedTimer()
+        # Unsaved edits whose snapshot went (removed by hand, or by an older copy of the
+        # app) are written again: checked every autosave interval.
+        self.snapshot_check = QTimer(self)
+        self.snapshot_check.setInterval(AUTOSAVE_IDLE_MS)
+        self.snapshot_check.timeout.connect(self.rewrite_missing_snapshot)
+        self.snapshot_check.start()
         self.last_error = ""
         self.recovery_box: QMessageBox | None = None
         self._error_box: QMessageBox | None = None
@@ -76,7 +82,7 @@ class FileActions(RecentFiles, QObject):
         """After each edit: autosave once editing pauses for 30 s, and at the latest 30 s
         after the first edit the last snapshot does not hold (so a crash loses <= 30 s)."""
         if not self.session.modified:  # back at the saved state: nothing to recover
-            self.session.recovery.discard()
+            self.discard_snapshot(self.session.recovery)
             self._unsnapshotted.invalidate()
             self.autosave_timer.stop()
             self.window.update_title()
@@ -105,17 +111,32 @@ class FileActions(RecentFiles, QObject):
             self.window.show_status("Unsaved edits kept for recovery.")
         return True
 
+    def rewrite_missing_snapshot(self) -> bool:
+        """Writes the snapshot again when the workspace has unsaved edits but its snapshot
+        is gone (no autosave pending): a crash then still keeps them."""
+        session = self.session
+        if not session.modified or self.autosave_timer.isActive() or session.recovery.exists():
+            return False
+        return self.autosave()
+
+    def discard_snapshot(self, recovery: Recovery) -> bool:
+        """Removes a snapshot, unless another running copy of the app is writing it (its
+        live snapshot is not ours to remove); False when it stays."""
+        if held_by_another_copy(recovery):
+            return False
+        return recovery.discard()
+
     def offer_recovery(self) -> QMessageBox | None:
         """Asks (without blocking) whether to restore edits a crash left behind: first the
         current document's, then an untitled workspace's that was never saved."""
         recovery = self.session.recovery
-        if not recovery.exists():
+        if not recovery.exists() or held_by_another_copy(recovery):
             return self.offer_untitled_recovery()
         try:
             when = readable_time(recovery.saved_at())
         except DocumentError as exc:
             self.window.show_status(str(exc))
-            recovery.discard()
+            self.discard_snapshot(recovery)
             return self.offer_untitled_recovery()
         box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved edits?",
                           f"Campaign Canvas did not close normally. Edits to "
@@ -131,7 +152,7 @@ class FileActions(RecentFiles, QObject):
         if box.standardButton(box.clickedButton()) == Button.Yes:
             self.restore_recovery()
         else:
-            self.session.recovery.discard()
+            self.discard_snapshot(self.session.recovery)
         self.offer_untitled_recovery()
 
     # -- an untitled workspace left by a crash ---------------------------------------------
@@ -143,7 +164,8 @@ class FileActions(RecentFiles, QObject):
         it. It replaces the current workspace only when that has no unsaved changes;
         otherwise the snapshot stays and is offered at the next start."""
         recovery = self.untitled_recovery()
-        if self.session.document is None or not recovery.exists():
+        if self.session.document is None or not recovery.exists() or \
+                held_by_another_copy(recovery):
             return self.offer_other_recovery()
         if self.session.modified:
             self.window.show_status("An untitled workspace that was never saved is also kept; "
@@ -153,13 +175,13 @@ class FileActions(RecentFiles, QObject):
             when = readable_time(recovery.saved_at())
         except DocumentError as exc:
             self.window.show_status(str(exc))
-            recovery.discard()
+            self.discard_snapshot(recovery)
             return None
         def answered(choice: str) -> None:
             if choice == "open":
                 self.restore_untitled()
             elif choice == "discard":
-                recovery.discard()
+                self.discard_snapshot(recovery)
             self.offer_other_recovery()
 
         return self._open_discard_or_later(
@@ -196,7 +218,8 @@ class FileActions(RecentFiles, QObject):
         if self.session.modified:
             return None
         skip = {UNTITLED} | ({self.session.document.source} if self.session.document else set())
-        others = other_recoveries(self.window.recovery_dir, skip)
+        others = [other for other in other_recoveries(self.window.recovery_dir, skip)
+                  if not held_by_another_copy(other)]
         if not others:
             return None
         recovery = others[0]
@@ -213,7 +236,7 @@ class FileActions(RecentFiles, QObject):
             if choice == "open":
                 self.open_source(recovery.document.source, recover=True)
             elif choice == "discard":
-                recovery.discard()
+                self.discard_snapshot(recovery)
                 self.offer_other_recovery()
 
         return self._open_discard_or_later(
@@ -240,6 +263,7 @@ class FileActions(RecentFiles, QObject):
         except DocumentError as exc:
             self.show_error(str(exc))
             return False
+        session.release()
         restored = make_session(workspace, session.document, self.window.recovery_dir)
         restored.dirty = True
         self.window.bind_session(restored)
@@ -292,14 +316,14 @@ class FileActions(RecentFiles, QObject):
         """True when the current workspace may be closed (saved, discarded or unchanged)."""
         session = self.session
         if not session.modified:
-            session.recovery.discard()
+            self.discard_snapshot(session.recovery)
             return True
         self.autosave()  # a crash while the question is open loses nothing
         answer = self.ask_unsaved()
         if answer == "save":
             return self.save()
         if answer == "discard":
-            session.recovery.discard()
+            self.discard_snapshot(session.recovery)
             return True
         return False
 
@@ -315,6 +339,7 @@ class FileActions(RecentFiles, QObject):
     # -- documents -------------------------------------------------------------------------
     def _replace(self, workspace: Workspace, document: Document | None,
                  dirty: bool = False) -> None:
+        self.session.release()
         session = make_session(workspace, document, self.window.recovery_dir)
         session.dirty = dirty
         self.window.bind_session(session)
@@ -366,7 +391,7 @@ class FileActions(RecentFiles, QObject):
             return False
         session.undo_stack.setClean()
         session.dirty = False
-        session.recovery.discard()
+        self.discard_snapshot(session.recovery)
         self.autosave_timer.stop()
         self._unsnapshotted.invalidate()
         self.window.update_title()
@@ -387,12 +412,12 @@ class FileActions(RecentFiles, QObject):
         session = self.session
         previous, previous_recovery = session.document, session.recovery
         session.document = Document(source)
-        session.recovery = make_session(Workspace(), session.document,
-                                        self.window.recovery_dir).recovery
+        session.set_recovery(recovery_for(session.document, self.window.recovery_dir))
         if not self.save():
-            session.document, session.recovery = previous, previous_recovery
+            session.document = previous
+            session.set_recovery(previous_recovery)
             return False
-        previous_recovery.discard()
+        self.discard_snapshot(previous_recovery)
         self.add_recent(session.document.source)
         return True
 

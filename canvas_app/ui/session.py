@@ -1,17 +1,56 @@
-"""One open workspace: its document, undo stack and controller."""
+"""One open workspace: its document, undo stack and controller, and the lock that tells
+other running copies of the app that its recovery snapshot is being written."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QLockFile
 from PySide6.QtGui import QUndoStack
 
 from ..documents import UNTITLED, Document, Recovery, recovery_for
 from ..domain.workspace import Workspace
 from ..editing.controller import Controller
 
-__all__ = ["UNTITLED", "Session", "make_session"]
+__all__ = ["UNTITLED", "Session", "held_by_another_copy", "make_session"]
+
+
+def lock_path(recovery: Recovery) -> str:
+    """The lock file beside a snapshot, held while a running copy may write it."""
+    return f"{recovery.path}.lock"
+
+
+def hold_lock(recovery: Recovery) -> QLockFile | None:
+    """Takes the snapshot's lock (one left by a copy that crashed counts as free); None
+    when another running copy holds it or its folder cannot be made."""
+    try:
+        recovery.folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    lock = QLockFile(lock_path(recovery))
+    lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+    return lock if lock.tryLock(0) else None
+
+
+def held_by_another_copy(recovery: Recovery) -> bool:
+    """True while another running copy of the app holds the snapshot's lock: it is that
+    copy's live snapshot, neither to offer nor to delete. A lock left by a copy that
+    crashed (its process gone) is not held. This process is one copy (one window)."""
+    path = lock_path(recovery)
+    if not Path(path).exists():
+        return False
+    probe = QLockFile(path)
+    probe.setStaleLockTime(0)
+    if probe.tryLock(0):
+        probe.unlock()
+        return False
+    if probe.error() != QLockFile.LockError.LockFailedError:
+        return False  # cannot be read or made: nothing says a copy is running
+    info = probe.getLockInfo()
+    pid = info[0] if isinstance(info, tuple) and info and isinstance(info[0], int) else None
+    return pid != os.getpid()
 
 
 @dataclass
@@ -22,6 +61,7 @@ class Session:
     document: Document | None  # None: an untitled workspace, saved with Save As
     recovery: Recovery
     dirty: bool = False  # changed outside the undo stack (recovered, imported)
+    lock: QLockFile | None = None  # held while this session may write its snapshot
 
     @property
     def modified(self) -> bool:
@@ -31,6 +71,18 @@ class Session:
     def title(self) -> str:
         return self.document.title if self.document is not None else "Untitled"
 
+    def set_recovery(self, recovery: Recovery) -> None:
+        """Moves to another snapshot (Save As): its lock instead of the old one's."""
+        self.release()
+        self.recovery = recovery
+        self.lock = hold_lock(recovery)
+
+    def release(self) -> None:
+        """Lets the snapshot's lock go (the session is being replaced or closed)."""
+        if self.lock is not None:
+            self.lock.unlock()
+            self.lock = None
+
 
 def make_session(workspace: Workspace, document: Document | None,
                  recovery_dir: Path | None) -> Session:
@@ -38,4 +90,4 @@ def make_session(workspace: Workspace, document: Document | None,
     controller = Controller(workspace, stack)
     recovery = recovery_for(document if document is not None else Document(UNTITLED),
                             recovery_dir)
-    return Session(workspace, stack, controller, document, recovery)
+    return Session(workspace, stack, controller, document, recovery, lock=hold_lock(recovery))

@@ -4,13 +4,22 @@ open its original: what the QA pass in a real window found."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 
+from canvas_app.app import build_main_window
 from canvas_app.ui.main_window import MainWindow
 
-from .conftest import make_window
+from .conftest import canonical, make_window
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_a_relative_path_is_kept_absolute_in_snapshot_and_recent(
@@ -39,3 +48,74 @@ def test_an_older_relative_entry_in_open_recent_is_not_listed_twice(
     assert window.files.recent() == [str(sample_file), str(tmp_path / "other.campaign.json")]
     labels = [a.text() for a in window.menus["recent"].actions() if not a.isSeparator()]
     assert len(labels) == 3 and labels[-1] == "&Clear List"
+
+
+RUNNING_COPY = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+    from canvas_app.app import build_main_window
+    app = QApplication([])
+    source, folder = sys.argv[1], Path(sys.argv[2])
+    settings = QSettings(str(folder / "copy.ini"), QSettings.Format.IniFormat)
+    window = build_main_window(source, settings=settings, recovery_dir=folder / "recovery",
+                               offer_recovery=False)
+    window.controller.add_node(window.current_campaign_id(), "sequence", 0, 300)
+    assert window.files.autosave()
+    print("ready", flush=True)
+    sys.stdin.readline()
+""")
+
+
+@pytest.fixture
+def running_copy(sample_file: Path, tmp_path: Path):
+    """Another copy of the app, running on ``sample_file`` with an unsaved edit kept in
+    its snapshot; killed (a crash) at the end, or earlier by the test."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    process = subprocess.Popen([sys.executable, "-c", RUNNING_COPY, str(sample_file),
+                                str(tmp_path)], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    assert process.stdout.readline().strip() == "ready"
+    yield process
+    process.kill()
+    process.wait(timeout=30)
+
+
+def start_copy(qtbot, source: str, tmp_path: Path, name: str) -> MainWindow:
+    settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
+    window = build_main_window(source, settings=settings, recovery_dir=tmp_path / "recovery")
+    qtbot.addWidget(window)
+    window.files.ask_unsaved = lambda: "discard"
+    qtbot.wait(50)  # the offer is made once the event loop runs
+    return window
+
+
+def test_a_running_copys_snapshot_is_neither_offered_nor_deleted(
+        qtbot, running_copy, sample_file: Path, tmp_path: Path) -> None:
+    [snapshot] = (tmp_path / "recovery").glob("*.recovery.json")
+    second = start_copy(qtbot, str(sample_file), tmp_path, "second")
+    assert second.files.recovery_box is None  # the first copy is still running
+    assert second.files.confirm_close()  # unchanged: closing removes no snapshot of its own
+    assert snapshot.exists()
+    other = tmp_path / "other.campaign.json"
+    shutil.copy(sample_file, other)
+    third = start_copy(qtbot, str(other), tmp_path, "third")
+    assert third.files.recovery_box is None  # not offered as another document's either
+    # The first copy crashes: its lock is stale, and the next start offers its edits.
+    running_copy.kill()
+    running_copy.wait(timeout=30)
+    fourth = start_copy(qtbot, str(sample_file), tmp_path, "fourth")
+    assert fourth.files.recovery_box is not None
+    assert "did not close normally" in fourth.files.recovery_box.text()
+    fourth.files.recovery_box.reject()
+
+
+def test_a_removed_snapshot_is_written_again(qtbot, window: MainWindow) -> None:
+    window.controller.add_node(window.current_campaign_id(), "sequence", 0, 300)
+    assert window.files.autosave()
+    window.session.recovery.path.unlink()  # as an older copy answering "No" did
+    window.files.snapshot_check.setInterval(50)
+    window.files.snapshot_check.start()
+    qtbot.waitUntil(window.session.recovery.exists, timeout=3000)
+    assert canonical(window.session.recovery.load()) == canonical(window.controller.workspace)
