@@ -52,6 +52,21 @@ def unused_name(name: str, taken: set[str]) -> str:
         n += 1
     return f"{stem} ({n})"
 
+def copy_name(name: str, taken: set[str]) -> str:
+    """The name of a copy of ``name``: "X (copy)", then "X (copy 2)", "X (copy 3)", … the
+    first not in ``taken`` (without case); a copy of a copy counts on ("X (copy)" gives
+    "X (copy 2)", not "X (copy) (copy)")."""
+    folded = {t.casefold() for t in taken}
+    match = re.fullmatch(r"(.*) \(copy(?: (\d+))?\)", name)
+    stem = match.group(1) if match else name
+    n = 1
+    while True:
+        candidate = f"{stem} (copy)" if n == 1 else f"{stem} (copy {n})"
+        if candidate.casefold() not in folded:
+            return candidate
+        n += 1
+
+
 class Controller(QObject):
     """One per open workspace, with its undo stack."""
 
@@ -233,8 +248,8 @@ class Controller(QObject):
         copy_id = new_id("c")
         while copy_id in ids:
             copy_id = new_id("c")
-        duplicate = Campaign(copy_id, unused_name(f"{source.name} (copy)",
-                                                  {c.name for c in self.workspace.campaigns}))
+        duplicate = Campaign(copy_id, copy_name(source.name,
+                                                {c.name for c in self.workspace.campaigns}))
         data = clipboard.copy_nodes(source, [n.id for n in source.nodes])
         nodes, links = clipboard.fresh_nodes(data, self.workspace.all_node_ids(), (0.0, 0.0))
         for node in nodes:

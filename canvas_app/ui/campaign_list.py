@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QToolButton,
     QVBoxLayout,
@@ -36,6 +38,8 @@ class CampaignList(QWidget):
         self._unsubscribe: Callable[[], None] | None = None
         self._updating = False
         self._shown: list[str] = []  # campaigns shown, most recent last
+        self._deleting = False  # a delete from the list: its neighbour is shown next
+        self.window_actions: list[QAction] = []  # the window's menu entries for the current
         # Asked before deleting a campaign that has nodes or that actions name: given the
         # question, True to delete. Tests replace it.
         self.ask_delete: Callable[[str], bool] = self._ask_delete
@@ -64,10 +68,61 @@ class CampaignList(QWidget):
         self.buttons["rename"].clicked.connect(self.rename_current)
         self.buttons["duplicate"].clicked.connect(self.duplicate_current)
         self.buttons["delete"].clicked.connect(self.delete_current)
+        self.menu_actions = self._list_actions()
+        self.list.viewport().installEventFilter(self)
+        self.list.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.list)
         layout.addLayout(buttons)
+
+    def _list_actions(self) -> dict[str, QAction]:
+        """The list's menu (right-click, the Menu key, Shift+F10), its keys working while
+        the list has the focus: F2 renames, Ctrl+D duplicates, Delete deletes."""
+        actions: dict[str, QAction] = {}
+        for key, text, keys, slot in (
+                ("new", "&New Campaign", [], self.new_campaign),
+                ("rename", "&Rename", [QKeySequence("F2")], self.rename_current),
+                ("duplicate", "D&uplicate", [QKeySequence("Ctrl+D")], self.duplicate_current),
+                ("delete", "&Delete…", [QKeySequence(QKeySequence.StandardKey.Delete),
+                                        QKeySequence(Qt.Key.Key_Backspace)],
+                 self.delete_current)):
+            action = QAction(text, self.list)
+            action.setShortcuts(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+            if key != "rename":  # F2 is the list's own edit key already
+                self.list.addAction(action)
+            actions[key] = action
+        return actions
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ContextMenu and watched in (self.list,
+                                                                   self.list.viewport()):
+            self.show_menu(event.reason() == QContextMenuEvent.Reason.Keyboard,  # type: ignore[attr-defined]
+                           self.list.viewport().mapFromGlobal(event.globalPos()))  # type: ignore[attr-defined]
+            return True
+        return super().eventFilter(watched, event)
+
+    def show_menu(self, from_keyboard: bool, pos: QPoint | None = None) -> None:
+        """The list's menu: at the pointer on the campaign under it (New Campaign alone
+        on empty space), or, from the keyboard, under the current campaign."""
+        item = self.list.currentItem() if from_keyboard or pos is None \
+            else self.list.itemAt(pos)
+        if item is not None:
+            self.list.setCurrentItem(item)
+            if from_keyboard or pos is None:
+                pos = self.list.visualItemRect(item).bottomLeft()
+        pos = pos if pos is not None else QPoint(0, 0)
+        menu = QMenu(self)
+        menu.setObjectName("campaignListMenu")
+        menu.addAction(self.menu_actions["new"])
+        if item is not None:
+            menu.addSeparator()
+            for key in ("rename", "duplicate", "delete"):
+                menu.addAction(self.menu_actions[key])
+        menu.popup(self.list.viewport().mapToGlobal(pos))
+        self.menu = menu  # kept for tests
 
     # -- binding ---------------------------------------------------------------------------
     def bind(self, controller: Controller) -> None:
@@ -103,11 +158,12 @@ class CampaignList(QWidget):
         elif event.name == ev.CAMPAIGN_REMOVED:
             row = self.ids().index(event.campaign_id) if event.campaign_id in self.ids() else 0
             was_current = self.current_id() == event.campaign_id
-            # Back to the campaign shown before it (undoing New Campaign returns to where
-            # the user was), else its neighbour in the list.
+            # Undoing New Campaign returns to the campaign shown before; a campaign deleted
+            # from the list gives way to its neighbour, as in any list.
             workspace = self.controller.workspace if self.controller is not None else None
-            earlier = next((c for c in reversed(self._shown) if c != event.campaign_id
-                            and workspace is not None and workspace.has_campaign(c)), None)
+            earlier = None if self._deleting else next(
+                (c for c in reversed(self._shown) if c != event.campaign_id
+                 and workspace is not None and workspace.has_campaign(c)), None)
             self._rebuild(select=earlier if was_current else None)
             ids = self.ids()
             if was_current and ids and earlier is None:
@@ -142,6 +198,9 @@ class CampaignList(QWidget):
         has = self.list.currentItem() is not None
         for key in ("rename", "duplicate", "delete"):
             self.buttons[key].setEnabled(has)
+            self.menu_actions[key].setEnabled(has)
+        for action in self.window_actions:
+            action.setEnabled(has)
 
     # -- edits -----------------------------------------------------------------------------
     def _item_edited(self, item: QListWidgetItem) -> None:
@@ -175,7 +234,11 @@ class CampaignList(QWidget):
         question = self.delete_question(campaign_id)
         if question and not self.ask_delete(question):
             return False
-        self.controller.delete_campaign(campaign_id)
+        self._deleting = True
+        try:
+            self.controller.delete_campaign(campaign_id)
+        finally:
+            self._deleting = False
         return True
 
     def delete_question(self, campaign_id: str) -> str:

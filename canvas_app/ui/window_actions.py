@@ -111,6 +111,15 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     a["auto_layout"] = _action(w, "&Auto-Layout", w.auto_layout, "Ctrl+Shift+L",
                                "Arrange the campaign from left to right")
 
+    campaigns = w.campaign_list
+    a["rename_campaign"] = _action(w, "&Rename Campaign", campaigns.rename_current, None,
+                                   "Rename the campaign shown (F2 in the Campaigns list)")
+    a["duplicate_campaign"] = _action(w, "&Duplicate Campaign", campaigns.duplicate_current,
+                                      None, "Copy the campaign shown, nodes and links")
+    a["delete_campaign"] = _action(w, "De&lete Campaign…", campaigns.delete_current, None,
+                                   "Delete the campaign shown")
+    campaigns.window_actions = [a["rename_campaign"], a["duplicate_campaign"],
+                                a["delete_campaign"]]
     a["catalog"] = _action(w, "&Catalog…", w.open_catalog, None,
                            "Products, categories, order forms and payment types")
     a["ecommerce"] = _action(w, "&E-Commerce Actions…", w.open_ecommerce, None,
@@ -170,6 +179,9 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> dict[str, QMenu]:
     workspace = menus["workspace"] = bar.addMenu("&Workspace")
     workspace.addAction(a["catalog"])
     workspace.addAction(a["ecommerce"])
+    workspace.addSeparator()
+    for key in ("new_campaign", "rename_campaign", "duplicate_campaign", "delete_campaign"):
+        workspace.addAction(a[key])
 
     simulate = menus["simulate"] = bar.addMenu("&Simulate")
     for key in ("sim_run", "sim_step", "sim_end", "sim_reset", None, "sim_open",

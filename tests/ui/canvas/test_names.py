@@ -32,7 +32,9 @@ def test_duplicated_campaigns_get_names_of_their_own(window: MainWindow) -> None
     first = controller.duplicate_campaign("shock-nurture")
     second = controller.duplicate_campaign("shock-nurture")
     names = [controller.campaign(c).name for c in (first, second)]
-    assert names == ["Pool Shock Nurture (copy)", "Pool Shock Nurture (copy) (2)"]
+    assert names == ["Pool Shock Nurture (copy)", "Pool Shock Nurture (copy 2)"]
+    third = controller.duplicate_campaign(first)  # a copy of the copy counts on
+    assert controller.campaign(third).name == "Pool Shock Nurture (copy 3)"
 
 
 def test_nodes_sharing_a_name_in_one_campaign_are_pointed_out(window: MainWindow) -> None:

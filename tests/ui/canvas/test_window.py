@@ -21,8 +21,9 @@ from .conftest import make_window
 
 def test_workspace_menu_opens_catalog_and_ecommerce(qtbot, window: MainWindow) -> None:
     menu = window.menus["workspace"]
-    texts = [a.text() for a in menu.actions()]
-    assert texts == ["&Catalog…", "&E-Commerce Actions…"]
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts == ["&Catalog…", "&E-Commerce Actions…", "&New Campaign", "&Rename Campaign",
+                     "&Duplicate Campaign", "De&lete Campaign…"]
     before = set(QApplication.topLevelWidgets())
     window.actions_by_name["catalog"].trigger()
     window.actions_by_name["ecommerce"].trigger()

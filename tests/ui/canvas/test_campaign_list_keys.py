@@ -1,0 +1,76 @@
+"""The Campaigns list's menu and keys, and the Workspace menu's campaign entries."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from canvas_app.ui.main_window import MainWindow
+
+
+def test_ctrl_d_and_delete_in_the_list_duplicate_and_delete(window: MainWindow) -> None:
+    clist = window.campaign_list
+    clist.select("shock-nurture")
+    clist.list.setFocus()
+    QTest.keyClick(clist.list, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    copy_id = clist.current_id()
+    assert window.controller.campaign(copy_id).name == "Pool Shock Nurture (copy)"
+    nodes = len(window.controller.workspace.campaign("shock-nurture").nodes)
+    QTest.keyClick(clist.list, Qt.Key.Key_Delete)  # asks (it has nodes); the fixture says yes
+    assert copy_id not in clist.ids()
+    assert len(window.controller.workspace.campaign("shock-nurture").nodes) == nodes
+
+
+def test_deleting_a_campaign_shows_its_neighbour_not_the_one_shown_before(
+        window: MainWindow) -> None:
+    clist = window.campaign_list
+    clist.new_campaign()  # a third campaign, at the end
+    third = clist.current_id()
+    clist.select("shock-nurture")  # shown before
+    clist.select("checkup-onboarding")
+    assert clist.delete_current()
+    assert clist.current_id() == third  # the neighbour that took its row
+    window.controller.undo_stack.undo()
+    assert "checkup-onboarding" in clist.ids()
+
+
+def test_the_menu_key_opens_the_list_menu_at_the_current_campaign(window: MainWindow) -> None:
+    clist = window.campaign_list
+    clist.select("checkup-onboarding")
+    clist.list.setFocus()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, QPoint(5, 5),
+                              clist.list.mapToGlobal(QPoint(5, 5)))
+    QApplication.sendEvent(clist.list, event)
+    menu = clist.menu
+    assert menu.isVisible()
+    assert [a.text() for a in menu.actions() if not a.isSeparator()] == [
+        "&New Campaign", "&Rename", "D&uplicate", "&Delete…"]
+    row = clist.list.visualItemRect(clist.list.currentItem())
+    assert abs(menu.pos().y() - clist.list.viewport().mapToGlobal(row.bottomLeft()).y()) <= 2
+    menu.close()
+
+
+def test_right_click_on_empty_space_offers_only_a_new_campaign(window: MainWindow) -> None:
+    clist = window.campaign_list
+    below = QPoint(10, clist.list.viewport().height() - 5)
+    assert clist.list.itemAt(below) is None
+    clist.show_menu(False, below)
+    assert [a.text() for a in clist.menu.actions()] == ["&New Campaign"]
+    clist.menu.close()
+
+
+def test_workspace_menu_entries_act_on_the_campaign_shown(window: MainWindow) -> None:
+    clist = window.campaign_list
+    clist.select("checkup-onboarding")
+    window.actions_by_name["duplicate_campaign"].trigger()
+    assert window.controller.campaign(clist.current_id()).name == "Checkup Onboarding (copy)"
+    window.actions_by_name["delete_campaign"].trigger()
+    assert len(clist.ids()) == 2
+    for campaign_id in list(clist.ids()):
+        clist.select(campaign_id)
+        window.actions_by_name["delete_campaign"].trigger()
+    assert clist.ids() == []
+    assert not window.actions_by_name["rename_campaign"].isEnabled()
+    assert not window.actions_by_name["delete_campaign"].isEnabled()
