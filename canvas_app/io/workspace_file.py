@@ -30,6 +30,7 @@ from ..domain.sequence import StepValueError, step_from_data, step_to_data
 from ..domain.steps import Step
 from ..domain.workspace import Workspace
 from .atomic import write_text_atomic
+from .encoding import NotText, decode_utf8
 from .errors import LoadError, json_path
 from .schema import FORMAT, VERSION, workspace_schema
 from .schema_messages import error_rank, node_id, schema_problem, shown
@@ -40,12 +41,16 @@ def read_json(path: str | os.PathLike[str], source: str | None = None) -> Any:
     """The parsed JSON of a file, or a LoadError naming the line and column."""
     source = source or str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")  # a BOM (Notepad) is not content
+        data = Path(path).read_bytes()
     except FileNotFoundError:
         raise LoadError(source, Problem("", "no such file")) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise LoadError(source, Problem("", f"cannot read the file: {reason}")) from None
+    except OSError as exc:
+        raise LoadError(source, Problem("", f"cannot read the file: {exc.strerror or exc}")) \
+            from None
+    try:
+        text = decode_utf8(data)  # a BOM (Notepad) is not content
+    except NotText as exc:
+        raise LoadError(source, Problem(exc.place, exc.message)) from None
     return parse_json(text, source)
 
 
