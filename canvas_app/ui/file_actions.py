@@ -191,15 +191,15 @@ class FileActions(RecentFiles, QObject):
             "has no unsaved changes)?", "untitledRecoveryBox", "Discard It", answered)
 
     def _open_discard_or_later(self, title: str, text: str, object_name: str,
-                               discard_text: str, answered: Callable[[str], None]
-                               ) -> QMessageBox:
+                               discard_text: str, answered: Callable[[str], None],
+                               open_text: str = "Open It") -> QMessageBox:
         """Asks, without blocking, Open It / ``discard_text`` / Not Now; ``answered`` gets
         "open", "discard" or "later"."""
         box = QMessageBox(QMessageBox.Icon.Question, title, text,
                           QMessageBox.StandardButton.NoButton, self.window)
         box.setObjectName(object_name)
         buttons = {
-            box.addButton("Open It", QMessageBox.ButtonRole.AcceptRole): "open",
+            box.addButton(open_text, QMessageBox.ButtonRole.AcceptRole): "open",
             box.addButton(discard_text, QMessageBox.ButtonRole.DestructiveRole): "discard"}
         later = box.addButton("Not Now", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(next(iter(buttons)))
@@ -234,7 +234,7 @@ class FileActions(RecentFiles, QObject):
                 "had unsaved edits; they are offered next." if len(others) > 1 else "")
         def answered(choice: str) -> None:
             if choice == "open":
-                self.open_source(recovery.document.source, recover=True)
+                self.open_recovered(recovery)
             elif choice == "discard":
                 self.discard_snapshot(recovery)
                 self.offer_other_recovery()
@@ -244,6 +244,59 @@ class FileActions(RecentFiles, QObject):
             f"Campaign Canvas did not close normally. Edits to {name}{place} that were not "
             f"saved were kept at {when}.\n\nOpen {name} with them?{more}", "otherRecoveryBox",
             "Discard Them", answered)
+
+    def open_recovered(self, recovery: Recovery) -> bool:
+        """Opens the document a snapshot was kept for, with its edits. When the document
+        cannot be opened (moved, renamed or deleted), says why and offers the edits as an
+        untitled workspace to keep with Save As."""
+        if not self.confirm_close():
+            return False
+        try:
+            workspace = recovery.document.load()
+        except DocumentError as exc:
+            self.offer_as_untitled(recovery, str(exc))
+            return False
+        self._opened(workspace, recovery.document, recover=recovery)
+        return True
+
+    def offer_as_untitled(self, recovery: Recovery, why: str) -> QMessageBox:
+        """The original of a snapshot cannot be opened: asks whether to open its edits as
+        an untitled workspace (then kept as that, and this snapshot goes)."""
+        name = recovery.document.title
+
+        def answered(choice: str) -> None:
+            if choice == "open":
+                self.restore_as_untitled(recovery)
+            elif choice == "discard":
+                self.discard_snapshot(recovery)
+                self.offer_other_recovery()
+
+        return self._open_discard_or_later(
+            "Recover unsaved edits?",
+            f"{name} cannot be opened, so its unsaved edits cannot be put back into it: "
+            f"{why}.\n\nIf it was moved or renamed, choose Not Now and open it from where it "
+            "is now with File > Open; the edits stay offered. Or open the edits as an untitled "
+            "workspace and keep them with Save As.", "untitledCopyBox", "Discard Them",
+            answered, open_text="Open as &Untitled")
+
+    def restore_as_untitled(self, recovery: Recovery) -> bool:
+        """A snapshot's edits as an untitled workspace; kept as the untitled snapshot
+        before the old one goes, so a crash in between loses nothing."""
+        try:
+            workspace = recovery.load()
+        except DocumentError as exc:
+            self.show_error(str(exc))
+            return False
+        self._replace(workspace, None, dirty=True)
+        try:
+            self.session.recovery.write(workspace)
+        except OSError as exc:
+            self.window.show_status(f"Autosave failed: {exc}")
+        else:
+            self.discard_snapshot(recovery)
+        self.window.show_status(f"The unsaved edits of {recovery.document.title} are open as "
+                                "an untitled workspace; use Save As to keep them.")
+        return True
 
     def restore_untitled(self) -> bool:
         """Opens the untitled workspace a crash left behind, with its edits unsaved."""
@@ -256,10 +309,13 @@ class FileActions(RecentFiles, QObject):
         self.window.show_status("Untitled workspace restored; use Save As to keep it.")
         return True
 
-    def restore_recovery(self) -> bool:
+    def restore_recovery(self, snapshot: Recovery | None = None) -> bool:
+        """Puts the snapshot's edits (by default the document's own) into the window,
+        unsaved; one found under another name is kept under the document's own."""
         session = self.session
+        snapshot = snapshot or session.recovery
         try:
-            workspace = session.recovery.load()
+            workspace = snapshot.load()
         except DocumentError as exc:
             self.show_error(str(exc))
             return False
@@ -267,6 +323,13 @@ class FileActions(RecentFiles, QObject):
         restored = make_session(workspace, session.document, self.window.recovery_dir)
         restored.dirty = True
         self.window.bind_session(restored)
+        if snapshot.path != restored.recovery.path:
+            try:
+                restored.recovery.write(workspace)
+            except OSError:
+                pass
+            else:
+                self.discard_snapshot(snapshot)
         self.window.show_status("Unsaved edits restored; save to keep them.")
         return True
 
@@ -353,9 +416,8 @@ class FileActions(RecentFiles, QObject):
         self._replace(workspace, None)
         return True
 
-    def open_source(self, source: str, *, recover: bool = False) -> bool:
-        """Opens ``source``; with ``recover``, restores its recovery snapshot at once
-        instead of asking (the user already chose to recover it)."""
+    def open_source(self, source: str) -> bool:
+        """Opens ``source`` (and offers edits a crash left of it)."""
         if not self.confirm_close():
             return False
         document = Document(source)
@@ -364,16 +426,22 @@ class FileActions(RecentFiles, QObject):
         except DocumentError as exc:
             self.show_error(str(exc))
             return False
+        self._opened(workspace, document)
+        return True
+
+    def _opened(self, workspace: Workspace, document: Document,
+                recover: Recovery | None = None) -> None:
+        """Shows a workspace just opened; with ``recover``, restores that snapshot at once
+        instead of asking (the user already chose to recover it)."""
         self._replace(workspace, document)
         self.add_recent(document.source)
         note = self._errors_note()
         if note:
             self.window.show_status(f"Opened {document.title}.{note}")
-        if recover and self.session.recovery.exists():
-            self.restore_recovery()
+        if recover is not None and recover.exists():
+            self.restore_recovery(recover)
         else:
             self.offer_recovery()
-        return True
 
     def open_dialog(self) -> None:
         path = self.ask_path("Open workspace", str(self.start_directory()), FILE_FILTER, False)

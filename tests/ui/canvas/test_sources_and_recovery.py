@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from canvas_app.app import build_main_window
+from canvas_app.documents import Document
 from canvas_app.ui.main_window import MainWindow
 
 from .conftest import canonical, make_window
@@ -119,3 +120,54 @@ def test_a_removed_snapshot_is_written_again(qtbot, window: MainWindow) -> None:
     window.files.snapshot_check.start()
     qtbot.waitUntil(window.session.recovery.exists, timeout=3000)
     assert canonical(window.session.recovery.load()) == canonical(window.controller.workspace)
+
+
+def button(box, text: str):
+    return next(b for b in box.buttons() if b.text().replace("&", "") == text)
+
+
+def crash_then_move(qtbot, tmp_path: Path) -> tuple[Path, dict]:
+    """Edits to rec.campaign.json kept by a crash, then the file renamed."""
+    original = tmp_path / "rec.campaign.json"
+    shutil.copy(ROOT / "resources" / "samples" / "pool-store.campaign.json", original)
+    first = make_window(qtbot, str(original), tmp_path)
+    first.controller.add_node(first.current_campaign_id(), "sequence", 0, 300)
+    assert first.files.autosave()
+    edited = canonical(first.controller.workspace)
+    first.session.release()  # the crash: its lock goes with its process
+    original.rename(tmp_path / "rec.moved.json")
+    return original, edited
+
+
+def test_edits_of_a_moved_file_open_as_an_untitled_workspace(qtbot, sample_file: Path,
+                                                             tmp_path: Path) -> None:
+    original, edited = crash_then_move(qtbot, tmp_path)
+    again = start_copy(qtbot, str(sample_file), tmp_path, "again")
+    box = again.files.recovery_box
+    assert box.objectName() == "otherRecoveryBox" and "rec.campaign.json" in box.text()
+    button(box, "Open It").click()
+    box = again.files.recovery_box
+    assert box.objectName() == "untitledCopyBox"
+    assert f"{original}: no such file" in box.text()  # why
+    assert "Save As" in box.text()
+    button(box, "Open as Untitled").click()
+    assert again.session.document is None and again.isWindowModified()
+    assert canonical(again.controller.workspace) == edited
+    assert "Save As" in again.statusBar().currentMessage()
+    # Kept as the untitled workspace's snapshot; the old one is not offered again.
+    assert again.files.untitled_recovery().exists()
+    assert [p.name for p in (tmp_path / "recovery").glob("*.recovery.json")] == [
+        again.files.untitled_recovery().path.name]
+    target = tmp_path / "kept.campaign.json"
+    assert again.files.save_as(str(target))
+    assert canonical(Document(str(target)).load()) == edited
+
+
+def test_not_now_keeps_the_edits_of_a_moved_file(qtbot, sample_file: Path,
+                                                 tmp_path: Path) -> None:
+    crash_then_move(qtbot, tmp_path)
+    again = start_copy(qtbot, str(sample_file), tmp_path, "again")
+    button(again.files.recovery_box, "Open It").click()
+    button(again.files.recovery_box, "Not Now").click()
+    assert again.session.document.source == str(sample_file)
+    assert len(list((tmp_path / "recovery").glob("*.recovery.json"))) == 1
