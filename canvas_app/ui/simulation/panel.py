@@ -362,6 +362,7 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         alone says that this one is not in it."""
         if self.layer is not None:
             self.layer.refit()
+        self.hint_followed()
         self._refresh_slow_views()
         sim = self.runner.simulation
         shown = self.window_.current_campaign_id()

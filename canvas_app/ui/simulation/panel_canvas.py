@@ -25,6 +25,8 @@ class CanvasSide:
     scene: CampaignScene | None
     overlay_wanted: bool
     preselect_scenario: Callable[[], str | None]
+    # The status bar's hint to pick a campaign to see a journey, and those campaigns' ids.
+    campaign_hint: tuple[str, set[str]] | None = None
 
     def attach(self, scene: CampaignScene) -> None:
         """Draws the run on this scene (a new scene comes with each opened workspace), and
@@ -87,8 +89,26 @@ class CanvasSide:
             names = sorted({c.name for c in sim.workspace.campaigns
                             if any(n in c.graph for n in path)})
             who = sim.contacts[contact_id].name
-            self.window_.show_status(f"{who}'s journey is in {', '.join(names)}: pick it in "
-                                     "the Campaigns list to see it on the canvas.")
+            hint = (f"{who}'s journey is in {', '.join(names)}: pick it in the Campaigns "
+                    "list to see it on the canvas.")
+            self.window_.show_status(hint)
+            self.campaign_hint = (hint, {c.id for c in sim.workspace.campaigns
+                                         if any(n in c.graph for n in path)})
+
+    def hint_followed(self) -> None:
+        """A campaign was picked: the hint to pick it, if still in the status bar, has
+        been followed and goes."""
+        if self.campaign_hint is None:
+            return
+        hint, campaigns = self.campaign_hint
+        if self.window_.current_campaign_id() not in campaigns:
+            return
+        self.campaign_hint = None
+        bar = self.window_.statusBar()
+        shown = bar.currentMessage()
+        if shown == hint or (shown.endswith("…") and hint.startswith(shown[:-1])):
+            bar.clearMessage()
+            bar.setToolTip("")
 
     def _reveal(self, node_id: str) -> None:
         workspace = self.window_.controller.workspace

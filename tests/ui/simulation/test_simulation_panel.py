@@ -651,3 +651,28 @@ def test_a_step_says_where_it_stopped(qtbot, window: MainWindow) -> None:
     panel.step()
     message = window.statusBar().currentMessage()
     assert message.startswith("Stepped to ") and "F10 steps again" in message
+
+
+def test_the_hint_to_pick_a_campaign_goes_once_it_is_picked(qtbot, window: MainWindow) -> None:
+    """Selecting a contact whose journey is in another campaign says to pick it; picking it
+    takes the hint away (it stayed), picking another one does not."""
+    panel = window.simulation_panel
+    run_to_finish(qtbot, window)
+    panel.tabs.setCurrentWidget(panel.contacts)
+    bar = window.statusBar()
+    dana = next(cid for cid, c in panel.runner.simulation.contacts.items()
+                if c.name == "Dana Whitfield")  # made by her purchase
+    panel.select_contact(dana)  # her journey is in Checkup Onboarding only
+    assert bar.currentMessage().startswith("Dana Whitfield's journey is in Checkup Onboarding")
+    window.campaign_list.select("shock-nurture")  # the one on show already: no change
+    assert bar.currentMessage().startswith("Dana Whitfield's journey")
+    window.campaign_list.select("checkup-onboarding")
+    assert bar.currentMessage() == ""
+    assert window.scene.nodes.keys() & panel.layer.path_nodes  # her journey, on show
+    # Another message since is left alone.
+    window.campaign_list.select("shock-nurture")
+    panel.select_contact("c-ana")
+    panel.select_contact(dana)
+    window.show_status("Something else")
+    window.campaign_list.select("checkup-onboarding")
+    assert bar.currentMessage() == "Something else"
