@@ -82,7 +82,9 @@ class MainWindow(QMainWindow):
         self.actions_by_name = build_actions(self)
         self.menus = build_menus(self, self.actions_by_name)
         for dock in self.docks.values():
-            self.menus["panels"].addAction(dock.toggleViewAction())
+            toggle = dock.toggleViewAction()
+            toggle.setText(f"&{dock.windowTitle()}")  # Palette, Campaigns… each its letter
+            self.menus["panels"].addAction(toggle)
         self.toolbar = build_toolbar(self, self.actions_by_name)
         self.addToolBar(self.toolbar)
         a = self.actions_by_name

@@ -73,12 +73,12 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     a["cut"] = _action(w, "Cu&t", w.cut, Std.Cut, canvas=True)
     a["copy"] = _action(w, "&Copy", w.copy, Std.Copy, canvas=True)
     a["paste"] = _action(w, "&Paste", w.paste, Std.Paste, canvas=True)
-    a["duplicate"] = _action(w, "D&uplicate", w.duplicate, "Ctrl+D", canvas=True)
+    a["duplicate"] = _action(w, "Dupl&icate", w.duplicate, "Ctrl+D", canvas=True)
     a["delete"] = _action(w, "&Delete", w.delete_selection,
                           [QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)],
                           "Delete the selected nodes and links", canvas=True)
     a["select_all"] = _action(w, "Select &All", w.select_all, Std.SelectAll, canvas=True)
-    a["rename"] = _action(w, "&Rename", w.rename_selected, "F2",
+    a["rename"] = _action(w, "Re&name", w.rename_selected, "F2",
                           "Rename the selected node in place", canvas=True)
     a["view_edit"] = _action(w, "&View and Edit…", w.edit_selected,
                              [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)],
@@ -88,12 +88,12 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
                         "selected nodes from left to right", canvas=True)
     a["find"] = _action(w, "&Find…", w.find_bar.open, Std.Find,
                         "Find a node by name in every campaign of the workspace")
-    a["find_next"] = _action(w, "Find &Next", lambda: w.find_bar.step(True), Std.FindNext)
-    a["find_previous"] = _action(w, "Find Pre&vious", lambda: w.find_bar.step(False),
+    a["find_next"] = _action(w, "Find Ne&xt", lambda: w.find_bar.step(True), Std.FindNext)
+    a["find_previous"] = _action(w, "Find Pr&evious", lambda: w.find_bar.step(False),
                                  Std.FindPrevious)
 
     for number, spec in enumerate(node_kinds().values(), start=1):
-        action = _action(w, f"Add {spec.label}", lambda k=spec.kind: w.place_node(k),
+        action = _action(w, f"Add &{spec.label.title()}", lambda k=spec.kind: w.place_node(k),
                          f"Ctrl+{number}", f"Add a {spec.label.lower()} in the middle of "
                          "the view")
         action.setIcon(load_icon(spec.icon))

@@ -124,7 +124,7 @@ def test_a_renamed_node_is_found_by_its_new_name(window, qtbot):
 
 def test_find_is_in_the_edit_menu_and_the_keyboard_help(window):
     texts = [a.text() for a in window.menus["edit"].actions()]
-    assert "&Find…" in texts and "Find &Next" in texts
+    assert "&Find…" in texts and "Find Ne&xt" in texts
     from canvas_app.ui.shortcuts import GESTURES
 
     assert any(area == "Find bar" for area, _, _ in GESTURES)
