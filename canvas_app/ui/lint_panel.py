@@ -63,12 +63,13 @@ class LintPanel(QListWidget):
             error = finding.severity == "error"
             text = finding_text(ws, finding)
             item = QListWidgetItem(self._error if error else self._warning,
-                                   f"Error: {text}" if error else text)
+                                   f"Error: {text}" if error else f"Warning: {text}")
             item.setData(CAMPAIGN_ROLE, finding.campaign_id or "")
             item.setData(NODE_ROLE, finding.node_id or "")
             item.setData(FINDING_ROLE, True)
             item.setToolTip(("Error: must be fixed before simulating. " if error else
-                             "Warning: ") + finding.message)
+                             "Warning: the simulation runs, but look at this. ")
+                            + finding.message)
             self.addItem(item)
         if self.count() == 0:
             item = QListWidgetItem("No warnings.")

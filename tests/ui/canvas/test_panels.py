@@ -219,7 +219,7 @@ def test_errors_come_first_in_the_warnings_panel_and_say_so(qtbot, window: MainW
     assert errors == ["Error: Pool Shock Nurture › Tag goal 1: no tag is chosen: list at "
                       "least one tag"]
     assert texts[0] == errors[0]
-    assert any("has no steps" in t and not t.startswith("Error") for t in texts)
+    assert any("has no steps" in t and t.startswith("Warning: ") for t in texts)
     assert window.lint_panel.item(0).toolTip().startswith("Error: must be fixed")
 
 
