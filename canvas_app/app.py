@@ -7,9 +7,11 @@ bundled sample when it is empty, so a newcomer sees a campaign at once.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
@@ -69,7 +71,74 @@ def configure_qt() -> None:
         os.environ.setdefault(key, value)
 
 
+# -- is there a display to show the window on? -------------------------------------------
+WITHOUT_A_DISPLAY = "the commands validate, import, export and simulate work without one"
+_X11 = ("xcb",)
+_WAYLAND = ("wayland", "wayland-egl", "wayland-brcm")
+
+
+def display_problem(environ: Mapping[str, str] | None = None) -> str | None:
+    """Why Qt could not show a window here (one line), or None. Qt itself prints several
+    lines of plugin noise (advice to reinstall) and aborts; this says it first. Only the
+    X11 and Wayland platforms are checked; any other one (offscreen, vnc, eglfs...) set in
+    QT_QPA_PLATFORM is left to Qt."""
+    env = os.environ if environ is None else environ
+    if sys.platform in ("win32", "darwin"):
+        return None
+    wanted = [p.split(":", 1)[0].strip() for p in env.get("QT_QPA_PLATFORM", "").split(";")]
+    wanted = [p for p in wanted if p]
+    if any(p not in _X11 + _WAYLAND for p in wanted):
+        return None
+    x11 = not wanted or any(p in _X11 for p in wanted)
+    wayland = not wanted or any(p in _WAYLAND for p in wanted)
+    if wayland and _has_wayland(env):
+        return None
+    display = env.get("DISPLAY", "")
+    if not x11 or not display:
+        if wanted and not x11:
+            missing = "WAYLAND_DISPLAY is not set"
+        else:
+            missing = "DISPLAY is not set" if not wayland else \
+                "neither DISPLAY nor WAYLAND_DISPLAY is set"
+        return f"no display to show the window on ({missing}); {WITHOUT_A_DISPLAY}"
+    if _x_display_reachable(display) is False:
+        return (f"cannot connect to the display {display} (DISPLAY={display}): is its X "
+                f"server running? {WITHOUT_A_DISPLAY}")
+    return None
+
+
+def _has_wayland(env: Mapping[str, str]) -> bool:
+    if env.get("WAYLAND_DISPLAY"):
+        return True
+    runtime = env.get("XDG_RUNTIME_DIR")  # a client's default is wayland-0 in there
+    return env.get("XDG_SESSION_TYPE") == "wayland" and bool(runtime) and \
+        Path(runtime, "wayland-0").exists()
+
+
+def _x_display_reachable(display: str) -> bool | None:
+    """Whether an X client can connect to ``display`` (as Qt's xcb plugin will: same
+    library, same authorisation), or None when libxcb cannot be loaded to tell."""
+    try:
+        xcb = ctypes.CDLL("libxcb.so.1")
+    except OSError:
+        return None
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(display.encode(), None)
+    try:
+        return xcb.xcb_connection_has_error(connection) == 0
+    finally:
+        xcb.xcb_disconnect(connection)
+
+
 def run_gui(source: str | None) -> int:
+    if QApplication.instance() is None:
+        problem = display_problem()
+        if problem is not None:
+            print(f"canvas-app: {problem}", file=sys.stderr)
+            return 1
     configure_qt()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
