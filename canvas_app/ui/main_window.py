@@ -28,6 +28,7 @@ from .session import Session
 from .simulation.panel import SimulationPanel
 from .theme import load_icon
 from .window_actions import build_actions, build_menus, build_toolbar
+from .window_layout import fit_first_size, start_hint
 
 APP_TITLE = "Campaign Canvas"
 STATUS_TIMEOUT_MS = 8000
@@ -109,30 +110,17 @@ class MainWindow(QMainWindow):
         self.lint_panel.finding_activated.connect(self.reveal_node)
         self.lint_panel.workspace_finding_activated.connect(self.show_status)
         self.files.refresh_recent_menu()
-        self._fit_first_size()
+        fit_first_size(self)
         self.resizeDocks([self.docks["palette"], self.docks["campaigns"]], [190, 400],
                          Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["lint"]], [120], Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["palette"]], [230], Qt.Orientation.Horizontal)
         self.bind_session(session)
         self._restore_layout()
-        self.show_status("Drag a goal from the palette onto the canvas; double-click a name "
-                         "to rename it, double-click a goal to view and edit it.")
+        self.show_status(self.start_hint())
 
-    def _fit_first_size(self) -> None:
-        """1280 x 800, or less on a smaller screen: a first window never reaches past the
-        screen's edges (a saved layout, restored after, wins)."""
-        width, height = 1280, 800
-        screen = self.screen()
-        if screen is not None:
-            room = screen.availableGeometry()
-            width = min(width, int(room.width() * 0.95))
-            height = min(height, int(room.height() * 0.92))
-            self.resize(width, height)
-            self.move(room.left() + (room.width() - self.width()) // 2,
-                      room.top() + (room.height() - self.height()) // 2)
-        else:
-            self.resize(width, height)
+    def start_hint(self) -> str:
+        return start_hint(palette_shown=not self.docks["palette"].isHidden())
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
         """Tab skips the panel covered by another panel's tab (see focus_chain)."""

@@ -270,5 +270,8 @@ def test_a_recent_file_that_is_gone_leaves_the_list_and_says_so(qtbot, window: M
 
 def test_the_start_up_hint_is_shown_whole(qtbot, sample_file: Path, tmp_path: Path) -> None:
     window = make_window(qtbot, str(sample_file), tmp_path)
-    assert window.statusBar().currentMessage().startswith("Drag a goal from the palette")
-    assert window.statusBar().currentMessage().endswith("to view and edit it.")
+    assert window.statusBar().currentMessage() == (
+        "Drag a goal or sequence from the Palette onto the canvas; double-click a name to "
+        "rename it, a node to view and edit it.")
+    window.docks["palette"].close()  # without a Palette the hint points at the menu
+    assert window.start_hint().startswith("Insert > Add Purchase Goal (Ctrl+1")
