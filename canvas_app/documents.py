@@ -229,6 +229,22 @@ class Recovery:
         except LoadError as exc:
             raise DocumentError(str(exc)) from None
 
+    def set_aside(self) -> Recovery:
+        """Moves the snapshot out of the document's way (its session would overwrite or
+        remove it) to a name of its own in the same folder, where the next start finds it;
+        the moved snapshot, or this one when it could not be moved."""
+        for number in range(1, 1000):
+            target = self.path.with_name(
+                f"{self.path.name.removesuffix('.recovery.json')}-{number}.recovery.json")
+            if target.exists():
+                continue
+            try:
+                os.replace(self.path, target)
+            except OSError:
+                return self
+            return Recovery(self.document, self.folder, target)
+        return self
+
     def discard(self) -> bool:
         """Removes the snapshot; False when it could not be removed (it then stays)."""
         try:

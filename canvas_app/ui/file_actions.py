@@ -8,19 +8,19 @@ the last edit and when the window closes; the source itself is written only by S
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QObject, QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ..documents import Document, DocumentError, Recovery, other_recoveries, recovery_for
+from ..documents import Document, DocumentError, Recovery, recovery_for
 from ..domain.campaign import Campaign
 from ..domain.workspace import Workspace
 from ..io import LoadError, load_workspace, save_workspace
-from .recent_files import RecentFiles, safe_source
-from .session import UNTITLED, Session, held_by_another_copy, make_session
+from .recent_files import RecentFiles
+from .recovery_offers import RecoveryOffers, readable_time
+from .session import Session, make_session
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -28,19 +28,6 @@ if TYPE_CHECKING:
 AUTOSAVE_IDLE_MS = 30_000
 FILE_FILTER = "Workspaces (*.campaign.json *.db *.sqlite);;JSON (*.campaign.json);;All files (*)"
 Button = QMessageBox.StandardButton
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def readable_time(stamp: str, zone: tzinfo | None = None) -> str:
-    """An ISO timestamp as people read it, in local time (or ``zone``): "22 Nov 2026 17:37".
-    A stamp without a zone is taken as local; one that does not parse is shown as it is."""
-    try:
-        when = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    if when.tzinfo is not None or zone is not None:
-        when = when.astimezone(zone)
-    return f"{when.day} {MONTHS[when.month - 1]} {when.year} {when:%H:%M}"
 
 
 def _inside_app_data(folder: Path) -> bool:
@@ -50,7 +37,10 @@ def _inside_app_data(folder: Path) -> bool:
     return folder == data or data in folder.parents
 
 
-class FileActions(RecentFiles, QObject):
+__all__ = ["FileActions", "readable_time"]
+
+
+class FileActions(RecoveryOffers, RecentFiles, QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
@@ -67,6 +57,7 @@ class FileActions(RecentFiles, QObject):
         self.snapshot_check.start()
         self.last_error = ""
         self.recovery_box: QMessageBox | None = None
+        self._deferred: set[Path] = set()  # snapshots the user said Not Now to, this run
         self._error_box: QMessageBox | None = None
         # Asked when closing or replacing a modified workspace: "save", "discard", "cancel".
         self.ask_unsaved: Callable[[], str] = self._ask_unsaved
@@ -119,226 +110,24 @@ class FileActions(RecentFiles, QObject):
             return False
         return self.autosave()
 
-    def discard_snapshot(self, recovery: Recovery) -> bool:
-        """Removes a snapshot, unless another running copy of the app is writing it (its
-        live snapshot is not ours to remove); False when it stays."""
-        if held_by_another_copy(recovery):
-            return False
-        return recovery.discard()
-
-    def offer_recovery(self) -> QMessageBox | None:
-        """Asks (without blocking) whether to restore edits a crash left behind: first the
-        current document's, then an untitled workspace's that was never saved."""
-        recovery = self.session.recovery
-        if not recovery.exists() or held_by_another_copy(recovery):
-            return self.offer_untitled_recovery()
-        try:
-            when = readable_time(recovery.saved_at())
-        except DocumentError as exc:
-            self.window.show_status(str(exc))
-            self.discard_snapshot(recovery)
-            return self.offer_untitled_recovery()
-        box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved edits?",
-                          f"Campaign Canvas did not close normally. Edits to "
-                          f"{self.session.title} that were not saved were kept at {when}.\n\n"
-                          "Restore them?", Button.Yes | Button.No, self.window)
-        box.setObjectName("recoveryBox")
-        box.finished.connect(lambda result: self._recovery_answered(box, result))
-        box.open()
-        self.recovery_box = box
-        return box
-
-    def _recovery_answered(self, box: QMessageBox, _result: int) -> None:
-        if box.standardButton(box.clickedButton()) == Button.Yes:
-            self.restore_recovery()
-        else:
-            self.discard_snapshot(self.session.recovery)
-        self.offer_untitled_recovery()
-
-    # -- an untitled workspace left by a crash ---------------------------------------------
-    def untitled_recovery(self) -> Recovery:
-        return recovery_for(Document(UNTITLED), self.window.recovery_dir)
-
-    def offer_untitled_recovery(self) -> QMessageBox | None:
-        """When the last run crashed with an untitled workspace never saved, offers to open
-        it. It replaces the current workspace only when that has no unsaved changes;
-        otherwise the snapshot stays and is offered at the next start."""
-        recovery = self.untitled_recovery()
-        if self.session.document is None or not recovery.exists() or \
-                held_by_another_copy(recovery):
-            return self.offer_other_recovery()
-        if self.session.modified:
-            self.window.show_status("An untitled workspace that was never saved is also kept; "
-                                    "it is offered again at the next start.")
-            return None
-        try:
-            when = readable_time(recovery.saved_at())
-        except DocumentError as exc:
-            self.window.show_status(str(exc))
-            self.discard_snapshot(recovery)
-            return None
-        def answered(choice: str) -> None:
-            if choice == "open":
-                self.restore_untitled()
-            elif choice == "discard":
-                self.discard_snapshot(recovery)
-            self.offer_other_recovery()
-
-        return self._open_discard_or_later(
-            "Recover an untitled workspace?",
-            "Campaign Canvas did not close normally. An untitled workspace that was never "
-            f"saved was kept at {when}.\n\nOpen it in place of {self.session.title} (which "
-            "has no unsaved changes)?", "untitledRecoveryBox", "Discard It", answered)
-
-    def _open_discard_or_later(self, title: str, text: str, object_name: str,
-                               discard_text: str, answered: Callable[[str], None],
-                               open_text: str = "Open It") -> QMessageBox:
-        """Asks, without blocking, Open It / ``discard_text`` / Not Now; ``answered`` gets
-        "open", "discard" or "later"."""
-        box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                          QMessageBox.StandardButton.NoButton, self.window)
-        box.setObjectName(object_name)
-        buttons = {
-            box.addButton(open_text, QMessageBox.ButtonRole.AcceptRole): "open",
-            box.addButton(discard_text, QMessageBox.ButtonRole.DestructiveRole): "discard"}
-        later = box.addButton("Not Now", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(next(iter(buttons)))
-        box.setEscapeButton(later)
-        box.finished.connect(lambda _result: answered(buttons.get(box.clickedButton(),
-                                                                  "later")))
-        box.open()
-        self.recovery_box = box
-        return box
-
-    # -- another document's edits, when the app was started on a different one -------------
-    def offer_other_recovery(self) -> QMessageBox | None:
-        """Unsaved edits to another document that a crash left behind (the app started on
-        a different one): offers to open that document with them. Asked only while the
-        current workspace has no unsaved changes; otherwise offered at the next start."""
-        if self.session.modified:
-            return None
-        skip = {UNTITLED} | ({self.session.document.source} if self.session.document else set())
-        others = [other for other in other_recoveries(self.window.recovery_dir, skip)
-                  if not held_by_another_copy(other)]
-        if not others:
-            return None
-        recovery = others[0]
-        try:
-            when = readable_time(recovery.saved_at())
-        except DocumentError:
-            return None
-        name = recovery.document.title
-        where = safe_source(recovery.document.source)
-        place = f" (in {Path(where).parent})" if "://" not in where else f" ({where})"
-        more = (f"\n\n{len(others) - 1} other workspace{'s' if len(others) > 2 else ''} also "
-                "had unsaved edits; they are offered next." if len(others) > 1 else "")
-        def answered(choice: str) -> None:
-            if choice == "open":
-                self.open_recovered(recovery)
-            elif choice == "discard":
-                self.discard_snapshot(recovery)
-                self.offer_other_recovery()
-
-        return self._open_discard_or_later(
-            "Recover unsaved edits?",
-            f"Campaign Canvas did not close normally. Edits to {name}{place} that were not "
-            f"saved were kept at {when}.\n\nOpen {name} with them?{more}", "otherRecoveryBox",
-            "Discard Them", answered)
-
-    def open_recovered(self, recovery: Recovery) -> bool:
-        """Opens the document a snapshot was kept for, with its edits. When the document
-        cannot be opened (moved, renamed or deleted), says why and offers the edits as an
-        untitled workspace to keep with Save As."""
-        if not self.confirm_close():
-            return False
-        try:
-            workspace = recovery.document.load()
-        except DocumentError as exc:
-            self.offer_as_untitled(recovery, str(exc))
-            return False
-        self._opened(workspace, recovery.document, recover=recovery)
-        return True
-
-    def offer_as_untitled(self, recovery: Recovery, why: str) -> QMessageBox:
-        """The original of a snapshot cannot be opened: asks whether to open its edits as
-        an untitled workspace (then kept as that, and this snapshot goes)."""
-        name = recovery.document.title
-
-        def answered(choice: str) -> None:
-            if choice == "open":
-                self.restore_as_untitled(recovery)
-            elif choice == "discard":
-                self.discard_snapshot(recovery)
-                self.offer_other_recovery()
-
-        return self._open_discard_or_later(
-            "Recover unsaved edits?",
-            f"{name} cannot be opened, so its unsaved edits cannot be put back into it: "
-            f"{why}.\n\nIf it was moved or renamed, choose Not Now and open it from where it "
-            "is now with File > Open; the edits stay offered. Or open the edits as an untitled "
-            "workspace and keep them with Save As.", "untitledCopyBox", "Discard Them",
-            answered, open_text="Open as &Untitled")
-
-    def restore_as_untitled(self, recovery: Recovery) -> bool:
-        """A snapshot's edits as an untitled workspace; kept as the untitled snapshot
-        before the old one goes, so a crash in between loses nothing."""
-        try:
-            workspace = recovery.load()
-        except DocumentError as exc:
-            self.show_error(str(exc))
-            return False
-        self._replace(workspace, None, dirty=True)
-        try:
-            self.session.recovery.write(workspace)
-        except OSError as exc:
-            self.window.show_status(f"Autosave failed: {exc}")
-        else:
-            self.discard_snapshot(recovery)
-        self.window.show_status(f"The unsaved edits of {recovery.document.title} are open as "
-                                "an untitled workspace; use Save As to keep them.")
-        return True
-
-    def restore_untitled(self) -> bool:
-        """Opens the untitled workspace a crash left behind, with its edits unsaved."""
-        try:
-            workspace = self.untitled_recovery().load()
-        except DocumentError as exc:
-            self.show_error(str(exc))
-            return False
-        self._replace(workspace, None, dirty=True)
-        self.window.show_status("Untitled workspace restored; use Save As to keep it.")
-        return True
-
-    def restore_recovery(self, snapshot: Recovery | None = None) -> bool:
-        """Puts the snapshot's edits (by default the document's own) into the window,
-        unsaved; one found under another name is kept under the document's own."""
-        session = self.session
-        snapshot = snapshot or session.recovery
-        try:
-            workspace = snapshot.load()
-        except DocumentError as exc:
-            self.show_error(str(exc))
-            return False
-        session.release()
-        restored = make_session(workspace, session.document, self.window.recovery_dir)
-        restored.dirty = True
-        self.window.bind_session(restored)
-        if snapshot.path != restored.recovery.path:
-            try:
-                restored.recovery.write(workspace)
-            except OSError:
-                pass
-            else:
-                self.discard_snapshot(snapshot)
-        self.window.show_status("Unsaved edits restored; save to keep them.")
-        return True
-
     # -- questions -------------------------------------------------------------------------
+    def unsaved_box(self) -> QMessageBox:
+        """Save / Discard / Cancel, each with its mnemonic (Alt+S, Alt+D, Alt+C)."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes",
+                          f"Save the changes to {self.session.title} before closing it?",
+                          Button.Save | Button.Discard | Button.Cancel, self.window)
+        box.setObjectName("unsavedBox")
+        for button, text in ((Button.Save, "&Save"), (Button.Discard, "&Discard"),
+                             (Button.Cancel, "&Cancel")):
+            box.button(button).setText(text)
+        box.setDefaultButton(Button.Save)
+        box.setEscapeButton(Button.Cancel)
+        return box
+
     def _ask_unsaved(self) -> str:
-        answer = QMessageBox.question(
-            self.window, "Unsaved changes",
-            f"Save the changes to {self.session.title} before closing it?",
-            Button.Save | Button.Discard | Button.Cancel, Button.Save)
+        box = self.unsaved_box()
+        box.exec()
+        answer = box.standardButton(box.clickedButton())
         return {Button.Save: "save", Button.Discard: "discard"}.get(answer, "cancel")
 
     def _ask_path(self, title: str, start: str, file_filter: str, saving: bool) -> str:

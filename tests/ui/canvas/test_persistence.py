@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
 
 from canvas_app.app import build_main_window
 from canvas_app.documents import Document, DocumentError, sample_path
@@ -91,7 +90,7 @@ def test_crash_then_restart_offers_the_unsaved_edits(qtbot, window: MainWindow,
     assert canonical(again.controller.workspace) != edited
     box = again.files.offer_recovery()
     assert box is not None and box.isVisible()
-    box.button(QMessageBox.StandardButton.Yes).click()
+    next(b for b in box.buttons() if b.text() == "&Restore Them").click()
     assert canonical(again.controller.workspace) == edited
     assert again.isWindowModified()
     assert again.save()
@@ -104,7 +103,7 @@ def test_declining_recovery_discards_the_snapshot(qtbot, window: MainWindow,
     window.files.autosave()
     recovery = window.session.recovery
     box = window.files.offer_recovery()
-    box.button(QMessageBox.StandardButton.No).click()
+    next(b for b in box.buttons() if b.text() == "&Discard Them").click()
     assert not recovery.exists()
 
 

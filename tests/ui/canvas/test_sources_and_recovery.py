@@ -145,7 +145,7 @@ def test_edits_of_a_moved_file_open_as_an_untitled_workspace(qtbot, sample_file:
     again = start_copy(qtbot, str(sample_file), tmp_path, "again")
     box = again.files.recovery_box
     assert box.objectName() == "otherRecoveryBox" and "rec.campaign.json" in box.text()
-    button(box, "Open It").click()
+    button(box, "Restore Them").click()
     box = again.files.recovery_box
     assert box.objectName() == "untitledCopyBox"
     assert f"{original}: no such file" in box.text()  # why
@@ -167,7 +167,62 @@ def test_not_now_keeps_the_edits_of_a_moved_file(qtbot, sample_file: Path,
                                                  tmp_path: Path) -> None:
     crash_then_move(qtbot, tmp_path)
     again = start_copy(qtbot, str(sample_file), tmp_path, "again")
-    button(again.files.recovery_box, "Open It").click()
+    button(again.files.recovery_box, "Restore Them").click()
     button(again.files.recovery_box, "Not Now").click()
     assert again.session.document.source == str(sample_file)
     assert len(list((tmp_path / "recovery").glob("*.recovery.json"))) == 1
+
+
+def test_every_recovery_question_is_the_same_with_not_now_and_mnemonics(
+        qtbot, sample_file: Path, tmp_path: Path) -> None:
+    """The document's own edits, an untitled workspace's and another document's: the same
+    three answers, each with a mnemonic, Not Now on Esc."""
+    window = make_window(qtbot, str(sample_file), tmp_path)
+    window.files.untitled_recovery().write(window.controller.workspace)
+    other = tmp_path / "other.campaign.json"
+    shutil.copy(sample_file, other)
+    assert window.files.open_source(str(other))
+    window.controller.add_node(window.current_campaign_id(), "sequence", 0, 300)
+    assert window.files.autosave()  # other's edits
+    window.session.release()  # other's copy crashes (its snapshot stays)
+    window = make_window(qtbot, str(sample_file), tmp_path)
+    window.controller.add_node(window.current_campaign_id(), "sequence", 0, 300)
+    assert window.files.autosave()  # the file's own edits
+    window.session.release()  # the crash
+    again = start_copy(qtbot, str(sample_file), tmp_path, "again")
+    seen = []
+    for name in ("recoveryBox", "untitledRecoveryBox", "otherRecoveryBox"):
+        box = again.files.recovery_box
+        assert box.objectName() == name
+        assert box.windowTitle() == "Recover unsaved edits?"
+        assert box.text().startswith("Campaign Canvas did not close normally. ")
+        texts = sorted(b.text() for b in box.buttons())
+        assert len(texts) == 3 and "&Not Now" in texts
+        assert all(text.count("&") == 1 for text in texts)
+        assert box.escapeButton().text() == "&Not Now"
+        seen.append(texts)
+        button(box, "Not Now").click()
+    assert seen[0] == ["&Discard Them", "&Not Now", "&Restore Them"] == seen[2]
+    assert seen[1] == ["&Discard It", "&Not Now", "&Open It"]
+    # Not Now kept all three for the next start, even as this copy edits and closes.
+    again.controller.add_node(again.current_campaign_id(), "sequence", 0, 500)
+    assert again.files.autosave()
+    again.files.ask_unsaved = lambda: "discard"
+    assert again.close()
+    again.session.release()
+    third = start_copy(qtbot, str(sample_file), tmp_path, "third")
+    assert third.files.recovery_box.objectName() == "untitledRecoveryBox"
+    button(third.files.recovery_box, "Not Now").click()
+    names = []
+    while third.files.recovery_box.isVisible():
+        box = third.files.recovery_box
+        names.append(box.text())
+        button(box, "Not Now").click()
+    assert len(names) == 2  # the file's own edits (set aside) and other's
+    assert any("pool.campaign.json" in text for text in names)
+
+
+def test_the_unsaved_changes_question_has_mnemonics(window: MainWindow) -> None:
+    box = window.files.unsaved_box()
+    assert sorted(b.text() for b in box.buttons()) == ["&Cancel", "&Discard", "&Save"]
+    assert box.defaultButton().text() == "&Save" and box.escapeButton().text() == "&Cancel"

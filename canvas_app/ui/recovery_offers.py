@@ -1,0 +1,282 @@
+"""Crash recovery's questions: the edits a crash (or a copy of the app that did not close
+normally) left in recovery snapshots, offered at start without blocking.
+
+Every offer is the same question: what was kept and when, then "&Restore Them" (or "&Open
+It" for an untitled workspace), "&Discard Them" and "&Not Now". Not Now keeps the snapshot
+for the next start. A snapshot that another running copy is writing is never offered nor
+removed (see :func:`~.session.held_by_another_copy`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox
+
+from ..documents import Document, DocumentError, Recovery, other_recoveries, recovery_for
+from .recent_files import safe_source
+from .session import UNTITLED, Session, held_by_another_copy, make_session
+
+if TYPE_CHECKING:
+    from ..domain.workspace import Workspace
+    from .main_window import MainWindow
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+CRASHED = "Campaign Canvas did not close normally."
+
+
+def readable_time(stamp: str, zone: tzinfo | None = None) -> str:
+    """An ISO timestamp as people read it, in local time (or ``zone``): "22 Nov 2026 17:37".
+    A stamp without a zone is taken as local; one that does not parse is shown as it is."""
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if when.tzinfo is not None or zone is not None:
+        when = when.astimezone(zone)
+    return f"{when.day} {MONTHS[when.month - 1]} {when.year} {when:%H:%M}"
+
+
+class RecoveryOffers:
+    """The recovery part of :class:`~.file_actions.FileActions`, which gives it
+    ``window``, ``session``, ``show_error``, ``confirm_close``, ``_replace`` and
+    ``_opened``."""
+
+    window: MainWindow
+    recovery_box: QMessageBox | None
+    _deferred: set[Path]
+
+    if TYPE_CHECKING:
+        @property
+        def session(self) -> Session: ...
+        def show_error(self, message: str) -> None: ...
+        def confirm_close(self) -> bool: ...
+        def _replace(self, workspace: Workspace, document: Document | None,
+                     dirty: bool = False) -> None: ...
+        def _opened(self, workspace: Workspace, document: Document,
+                    recover: Recovery | None = None) -> None: ...
+
+    def discard_snapshot(self, recovery: Recovery) -> bool:
+        """Removes a snapshot, unless another running copy of the app is writing it (its
+        live snapshot is not ours to remove); False when it stays."""
+        if held_by_another_copy(recovery):
+            return False
+        return recovery.discard()
+
+    def _ask_recovery(self, text: str, object_name: str, answered: Callable[[str], None],
+                      open_text: str = "&Restore Them", discard_text: str = "&Discard Them"
+                      ) -> QMessageBox:
+        """Asks, without blocking, ``open_text`` / ``discard_text`` / Not Now; ``answered``
+        gets "open", "discard" or "later" (Not Now, Esc, or the box closed)."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved edits?", text,
+                          QMessageBox.StandardButton.NoButton, self.window)
+        box.setObjectName(object_name)
+        buttons = {
+            box.addButton(open_text, QMessageBox.ButtonRole.AcceptRole): "open",
+            box.addButton(discard_text, QMessageBox.ButtonRole.DestructiveRole): "discard"}
+        later = box.addButton("&Not Now", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(next(iter(buttons)))
+        box.setEscapeButton(later)
+        box.finished.connect(lambda _result: answered(buttons.get(box.clickedButton(),
+                                                                  "later")))
+        box.open()
+        self.recovery_box = box
+        return box
+
+    def _kept(self, recovery: Recovery, name: str) -> str | None:
+        """"Edits to X that were not saved were kept at <time>.", None for a snapshot that
+        cannot be read (then it says so in the status bar)."""
+        try:
+            when = readable_time(recovery.saved_at())
+        except DocumentError as exc:
+            self.window.show_status(str(exc))
+            return None
+        return f"Edits to {name} that were not saved were kept at {when}."
+
+    # -- the current document's edits --------------------------------------------------------
+    def offer_recovery(self) -> QMessageBox | None:
+        """Asks (without blocking) whether to restore edits a crash left behind: first the
+        current document's, then an untitled workspace's, then other documents'."""
+        recovery = self.session.recovery
+        if not recovery.exists() or held_by_another_copy(recovery):
+            return self.offer_untitled_recovery()
+        kept = self._kept(recovery, self.session.title)
+        if kept is None:
+            self.discard_snapshot(recovery)
+            return self.offer_untitled_recovery()
+
+        def answered(choice: str) -> None:
+            if choice == "open":
+                self.restore_recovery()
+            elif choice == "discard":
+                self.discard_snapshot(recovery)
+            else:  # out of this session's way, which would overwrite or remove it
+                self._deferred.add(recovery.set_aside().path)
+            self.offer_untitled_recovery()
+
+        return self._ask_recovery(f"{CRASHED} {kept}\n\nRestore them?", "recoveryBox",
+                                  answered)
+
+    def restore_recovery(self, snapshot: Recovery | None = None) -> bool:
+        """Puts the snapshot's edits (by default the document's own) into the window,
+        unsaved; one found under another name is kept under the document's own."""
+        session = self.session
+        snapshot = snapshot or session.recovery
+        try:
+            workspace = snapshot.load()
+        except DocumentError as exc:
+            self.show_error(str(exc))
+            return False
+        session.release()
+        restored = make_session(workspace, session.document, self.window.recovery_dir)
+        restored.dirty = True
+        self.window.bind_session(restored)
+        if snapshot.path != restored.recovery.path:
+            try:
+                restored.recovery.write(workspace)
+            except OSError:
+                pass
+            else:
+                self.discard_snapshot(snapshot)
+        self.window.show_status("Unsaved edits restored; save to keep them.")
+        return True
+
+    # -- an untitled workspace left by a crash -----------------------------------------------
+    def untitled_recovery(self) -> Recovery:
+        return recovery_for(Document(UNTITLED), self.window.recovery_dir)
+
+    def offer_untitled_recovery(self) -> QMessageBox | None:
+        """When the last run crashed with an untitled workspace never saved, offers to open
+        it. It replaces the current workspace only when that has no unsaved changes;
+        otherwise the snapshot stays and is offered at the next start."""
+        recovery = self.untitled_recovery()
+        if self.session.document is None or not recovery.exists() or \
+                held_by_another_copy(recovery) or recovery.path in self._deferred:
+            return self.offer_other_recovery()
+        if self.session.modified:
+            self.window.show_status("An untitled workspace that was never saved is also kept; "
+                                    "it is offered again at the next start.")
+            return None
+        kept = self._kept(recovery, "an untitled workspace that was never saved")
+        if kept is None:
+            self.discard_snapshot(recovery)
+            return None
+
+        def answered(choice: str) -> None:
+            if choice == "open":
+                self.restore_untitled()
+            elif choice == "discard":
+                self.discard_snapshot(recovery)
+            else:
+                self._deferred.add(recovery.path)
+            self.offer_other_recovery()
+
+        return self._ask_recovery(
+            f"{CRASHED} {kept[0].upper()}{kept[1:]}\n\nOpen it in place of "
+            f"{self.session.title} (which has no unsaved changes)?", "untitledRecoveryBox",
+            answered, open_text="&Open It", discard_text="&Discard It")
+
+    def restore_untitled(self) -> bool:
+        """Opens the untitled workspace a crash left behind, with its edits unsaved."""
+        try:
+            workspace = self.untitled_recovery().load()
+        except DocumentError as exc:
+            self.show_error(str(exc))
+            return False
+        self._replace(workspace, None, dirty=True)
+        self.window.show_status("Untitled workspace restored; use Save As to keep it.")
+        return True
+
+    # -- another document's edits, when the app was started on a different one ---------------
+    def offer_other_recovery(self) -> QMessageBox | None:
+        """Unsaved edits to another document that a crash left behind (the app started on
+        a different one): offers to open that document with them. Asked only while the
+        current workspace has no unsaved changes; otherwise offered at the next start."""
+        if self.session.modified:
+            return None
+        skip = {UNTITLED} | ({self.session.document.source} if self.session.document else set())
+        others = [other for other in other_recoveries(self.window.recovery_dir, skip)
+                  if other.path not in self._deferred and not held_by_another_copy(other)]
+        if not others:
+            return None
+        recovery = others[0]
+        name = recovery.document.title
+        kept = self._kept(recovery, name)
+        if kept is None:
+            return None
+        where = safe_source(recovery.document.source)
+        place = f" (in {Path(where).parent})" if "://" not in where else f" ({where})"
+        kept = kept.replace(f"Edits to {name}", f"Edits to {name}{place}", 1)
+        more = (f"\n\n{len(others) - 1} other workspace{'s' if len(others) > 2 else ''} also "
+                "had unsaved edits; they are offered next." if len(others) > 1 else "")
+
+        def answered(choice: str) -> None:
+            if choice == "open":
+                self.open_recovered(recovery)
+                return
+            if choice == "discard":
+                self.discard_snapshot(recovery)
+            else:
+                self._deferred.add(recovery.path)
+            self.offer_other_recovery()
+
+        return self._ask_recovery(f"{CRASHED} {kept}\n\nOpen {name} and restore them?{more}",
+                                  "otherRecoveryBox", answered)
+
+    def open_recovered(self, recovery: Recovery) -> bool:
+        """Opens the document a snapshot was kept for, with its edits. When the document
+        cannot be opened (moved, renamed or deleted), says why and offers the edits as an
+        untitled workspace to keep with Save As."""
+        if not self.confirm_close():
+            return False
+        try:
+            workspace = recovery.document.load()
+        except DocumentError as exc:
+            self.offer_as_untitled(recovery, str(exc))
+            return False
+        self._opened(workspace, recovery.document, recover=recovery)
+        return True
+
+    def offer_as_untitled(self, recovery: Recovery, why: str) -> QMessageBox:
+        """The original of a snapshot cannot be opened: asks whether to open its edits as
+        an untitled workspace (then kept as that, and this snapshot goes)."""
+        name = recovery.document.title
+
+        def answered(choice: str) -> None:
+            if choice == "open":
+                self.restore_as_untitled(recovery)
+                return
+            if choice == "discard":
+                self.discard_snapshot(recovery)
+            else:
+                self._deferred.add(recovery.path)
+            self.offer_other_recovery()
+
+        return self._ask_recovery(
+            f"{name} cannot be opened, so its unsaved edits cannot be put back into it: "
+            f"{why}.\n\nIf it was moved or renamed, choose Not Now and open it from where it "
+            "is now with File > Open; the edits stay offered at the next start. Or open the "
+            "edits as an untitled workspace and keep them with Save As.", "untitledCopyBox",
+            answered, open_text="Open as &Untitled")
+
+    def restore_as_untitled(self, recovery: Recovery) -> bool:
+        """A snapshot's edits as an untitled workspace; kept as the untitled snapshot
+        before the old one goes, so a crash in between loses nothing."""
+        try:
+            workspace = recovery.load()
+        except DocumentError as exc:
+            self.show_error(str(exc))
+            return False
+        self._replace(workspace, None, dirty=True)
+        try:
+            self.session.recovery.write(workspace)
+        except OSError as exc:
+            self.window.show_status(f"Autosave failed: {exc}")
+        else:
+            self.discard_snapshot(recovery)
+        self.window.show_status(f"The unsaved edits of {recovery.document.title} are open "
+                                "as an untitled workspace; use Save As to keep them.")
+        return True
