@@ -203,6 +203,8 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         workspace = Workspace()
         workspace.add_campaign(Campaign("campaign-1", "Campaign 1"))
         self._replace(workspace, None)
+        self.window.show_status("New untitled workspace; Save As keeps it in a file or "
+                                "database.")
         return True
 
     def open_source(self, source: str) -> bool:
@@ -224,9 +226,7 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         instead of asking (the user already chose to recover it)."""
         self._replace(workspace, document)
         self.add_recent(document.source)
-        note = self._errors_note()
-        if note:
-            self.window.show_status(f"Opened {document.title}.{note}")
+        self.window.show_status(f"Opened {document.title}.{self._errors_note()}")
         if recover is not None and recover.exists():
             self.restore_recovery(recover)
         else:

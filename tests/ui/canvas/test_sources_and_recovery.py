@@ -226,3 +226,25 @@ def test_the_unsaved_changes_question_has_mnemonics(window: MainWindow) -> None:
     box = window.files.unsaved_box()
     assert sorted(b.text() for b in box.buttons()) == ["&Cancel", "&Discard", "&Save"]
     assert box.defaultButton().text() == "&Save" and box.escapeButton().text() == "&Cancel"
+
+
+def test_every_open_new_and_import_says_what_it_did(qtbot, window: MainWindow,
+                                                    tmp_path: Path) -> None:
+    bar = window.statusBar()
+    broken = tmp_path / "broken.campaign.json"
+    broken.write_text("{ nope", encoding="utf-8")
+    assert not window.files.open_source(str(broken))
+    assert "broken.campaign.json" in bar.currentMessage()
+    window.files._error_box.close()
+    good = tmp_path / "good.campaign.json"
+    shutil.copy(ROOT / "resources" / "samples" / "pool-store.campaign.json", good)
+    assert window.files.open_source(str(good))
+    assert bar.currentMessage() == "Opened good.campaign.json."
+    window.place_node("tag_goal")  # an error: no tag chosen
+    assert window.files.save_as(str(tmp_path / "new.db"))
+    assert bar.currentMessage().startswith("Saved new.db. It has 1 error")
+    assert window.files.new_workspace()
+    assert bar.currentMessage().startswith("New untitled workspace")
+    assert "error" not in bar.currentMessage()
+    assert window.files.import_json(str(good))
+    assert bar.currentMessage().startswith("Imported ")
