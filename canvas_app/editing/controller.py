@@ -41,16 +41,37 @@ PASTE_OFFSET = (40.0, 40.0)
 def unused_name(name: str, taken: set[str]) -> str:
     """``name``, or ``name (2)``, ``name (3)``, … the first not in ``taken`` (compared
     without case); a name that already ends in a number in brackets counts on from it."""
-    folded = {t.casefold() for t in taken}
-    if name.casefold() not in folded:
-        return name
-    stem, n = name, 2
-    match = re.fullmatch(r"(.*) \((\d+)\)", name)
-    if match:
-        stem, n = match.group(1), int(match.group(2)) + 1
-    while f"{stem} ({n})".casefold() in folded:
-        n += 1
-    return f"{stem} ({n})"
+    return FreeNames(taken).claim(name)
+
+
+class FreeNames:
+    """Hands out names no other holds (see :func:`unused_name`), many in a row: pasting
+    10,000 nodes folds the campaign's names once, not once per node, and a stem's next
+    number is remembered, so 10,000 copies of "Sequence" do not count up from 2 each."""
+
+    def __init__(self, taken: set[str]) -> None:
+        self.folded = {t.casefold() for t in taken}
+        self._next: dict[str, int] = {}  # folded stem -> the number to try first
+
+    def claim(self, name: str) -> str:
+        if name.casefold() not in self.folded:
+            self.folded.add(name.casefold())
+            return name
+        match = re.fullmatch(r"(.*) \((\d+)\)", name)
+        if match:  # "Name (7)" counts on from 8
+            stem, n = match.group(1), int(match.group(2)) + 1
+            while f"{stem} ({n})".casefold() in self.folded:
+                n += 1
+        else:  # every "Name (k)" below the remembered number is taken already
+            stem, key = name, name.casefold()
+            n = self._next.get(key, 2)
+            while f"{stem} ({n})".casefold() in self.folded:
+                n += 1
+            self._next[key] = n + 1
+        chosen = f"{stem} ({n})"
+        self.folded.add(chosen.casefold())
+        return chosen
+
 
 def copy_name(name: str, taken: set[str]) -> str:
     """The name of a copy of ``name``: "X (copy)", then "X (copy 2)", "X (copy 3)", … the
@@ -186,10 +207,9 @@ class Controller(QObject):
         nodes, links = clipboard.fresh_nodes(data, self.workspace.all_node_ids(), offset)
         if not nodes:
             return []
-        names = {n.name for n in self.campaign(campaign_id).nodes}
+        names = FreeNames({n.name for n in self.campaign(campaign_id).nodes})
         for node in nodes:  # copies beside their originals get "Name (2)", as a file would
-            node.name = unused_name(node.name, names)
-            names.add(node.name)
+            node.name = names.claim(node.name)
         self.undo_stack.push(AddNodesCommand(self.workspace, campaign_id, nodes, links,
                                              f"{text} {len(nodes)} node"
                                              f"{'s' if len(nodes) != 1 else ''}"))

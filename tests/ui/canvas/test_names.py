@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from canvas_app.domain.lint import lint_workspace
-from canvas_app.editing.controller import unused_name
+from canvas_app.editing.controller import FreeNames, unused_name
 from canvas_app.ui.main_window import MainWindow
 
 
@@ -15,6 +18,32 @@ def test_unused_name_numbers_like_a_file_manager() -> None:
     assert unused_name("Nurture", {"nurture"}) == "Nurture (2)"
     assert unused_name("Nurture", {"Nurture", "Nurture (2)"}) == "Nurture (3)"
     assert unused_name("Nurture (2)", {"Nurture", "Nurture (2)"}) == "Nurture (3)"
+
+
+NAMES = st.lists(st.sampled_from(["Nurture", "nurture", "Nurture (2)", "Nurture (7)", "Goal",
+                                   "Goal (2)", "x"]), max_size=25)
+
+
+@given(NAMES, NAMES)
+def test_free_names_in_a_row_match_one_at_a_time(taken: list[str], wanted: list[str]) -> None:
+    """Pasting many nodes claims names in a row (fast); each is what unused_name gives
+    with every name before it taken, and no two are alike."""
+    names = FreeNames(set(taken))
+    held = set(taken)
+    claimed = []
+    for name in wanted:
+        expected = unused_name(name, held)
+        assert names.claim(name) == expected
+        held.add(expected)
+        claimed.append(expected.casefold())
+    assert len(set(claimed)) == len(claimed)
+    assert not set(claimed) & {t.casefold() for t in taken}
+
+
+def test_ten_thousand_copies_of_one_name_are_numbered_in_order() -> None:
+    names = FreeNames({"Sequence"})
+    assert [names.claim("Sequence") for _ in range(10_000)][-2:] == [
+        "Sequence (10000)", "Sequence (10001)"]
 
 
 def test_a_campaign_cannot_take_another_campaigns_name(window: MainWindow) -> None:
