@@ -4,11 +4,14 @@ is now, and the whole journey of the one selected."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLineEdit, QSplitter, QTreeWidgetItem, QWidget
 
 from ...sim import Simulation
 from .contacts_model import ContactsModel, journey_rows
-from .journey_view import ContactsTable, JourneyView
+from .journey_view import MIN_COLUMN, ContactsTable, JourneyView
+
+JOURNEY_SHARE = 0.45  # of the tab's width, at least, for the journey (by default)
 
 
 class FindBox(QLineEdit):
@@ -49,12 +52,33 @@ class ContactsTab(QSplitter):
         # table keeps that row's height for contacts.
         self.addWidget(self.table)
         self.addWidget(self.journey)
-        # The journey's words need more room than who and where: it gets the larger part,
-        # and neither side can be squeezed out of sight.
+        # Neither side can be squeezed out of sight. Until the user moves the split, the
+        # journey gets what its columns need (or JOURNEY_SHARE, if more), the contacts the
+        # rest: at 1280x800 every contact column shows, and the journey's Details with them.
         self.setChildrenCollapsible(False)
-        self.setStretchFactor(0, 1)
-        self.setStretchFactor(1, 2)
         self.setSizes([350, 650])
+        self.split_by_user = False
+        self.splitterMoved.connect(self._moved_by_user)
+
+    def _moved_by_user(self, _pos: int, _index: int) -> None:
+        self.split_by_user = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self.split_by_user:
+            self.default_split()
+
+    def default_split(self) -> None:
+        total = sum(self.sizes())
+        if total <= 0:
+            return
+        # When on one line if the contacts' headings still fit beside it, else narrower.
+        need = self.journey.comfortable_width(1)
+        if total - need < self.table.least_width():
+            need = self.journey.comfortable_width(2)
+        journey = max(need, int(total * JOURNEY_SHARE))
+        journey = max(MIN_COLUMN * 2, min(journey, total - MIN_COLUMN * 2))
+        self.setSizes([total - journey, journey])
 
     def _find(self, text: str) -> None:
         """Filters; the selected contact stays selected while it is in the list, and no

@@ -33,7 +33,9 @@ MIN_COLUMN = 48
 WHERE_NOW = 2  # the contacts model's column
 # Each contact column is as wide as this text; the last one (Tags) takes what is left.
 CONTACT_WIDTHS = {0: "Dana Whitfield_", WHERE_NOW: "waiting at Downloaded pool",
-                  1: "dana.whitfield@example", 3: "Bought pool shock, Visit"}
+                  1: "dana.whitfield@example", 3: "Bought pool shock, Visit",
+                  4: "Checkup subscriber, Customer"}
+SORT_MARK = 24  # room for the header's sort arrow beside its label
 
 # The journey's first columns, wide and narrow; the Details take the rest.
 JOURNEY_WIDTHS = {0: ("2026-03-03 14:00", "2026-03-03"),
@@ -48,9 +50,11 @@ def text_width(widget: QWidget, text: str) -> int:
 
 
 class ContactsTable(QTableView):
-    """Contact, Where now, Email, Goals achieved, Tags (shown in that order); a table too
-    narrow for the first two gives them its width between them. A cut-off cell's whole
-    text is its tooltip."""
+    """Contact, Where now, Email, Goals achieved, Tags (shown in that order), every column
+    in view while the table is at least as wide as their headings: each as wide as its
+    usual text when there is room, else (the contact's name kept whole) the others
+    narrower alike, never under their headings; a table too narrow even for that gives the
+    first two its width between them. A cut-off cell's whole text is its tooltip."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,30 +73,52 @@ class ContactsTable(QTableView):
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(MIN_COLUMN)
         self.widths = {column: text_width(self, text) for column, text in CONTACT_WIDTHS.items()}
+        self.least: dict[int, int] = {}  # each column's heading, in full (set with a model)
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
-        self.horizontalHeader().moveSection(WHERE_NOW, 1)  # who, and where now, first
+        if model is None:
+            return
+        header = self.horizontalHeader()
+        header.moveSection(WHERE_NOW, 1)  # who, and where now, first
+        metrics = header.fontMetrics()
+        self.least = {column: max(MIN_COLUMN, metrics.horizontalAdvance(str(
+            model.headerData(column, Qt.Orientation.Horizontal))) + SORT_MARK)
+            for column in self.widths}
         for column, width in self.widths.items():
             self.setColumnWidth(column, width)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.fit_first_columns()
+        self.fit_columns()
 
-    def fit_first_columns(self) -> None:
-        """Contact and Where now in full when the table has room, else sharing it."""
+    def least_width(self) -> int:
+        """Wide enough for every column's heading."""
+        return sum(self.least.values()) + 2 * self.frameWidth()
+
+    def fit_columns(self) -> None:
+        """Every column in view when the headings fit (see the class)."""
         room = self.viewport().width()
-        wanted = self.widths[0] + self.widths[WHERE_NOW]
-        if self.model() is None or room <= 0:
+        if self.model() is None or room <= 0 or not self.least:
             return
+        wanted, least = sum(self.widths.values()), sum(self.least.values())
+        # The contact's name in full first, if the other headings still fit.
+        first = self.widths[0] if room - self.widths[0] >= least - self.least[0] \
+            else self.least[0]
         if room >= wanted:
-            contact, where = self.widths[0], self.widths[WHERE_NOW]
-        else:
-            contact = max(MIN_COLUMN, room * self.widths[0] // wanted)
-            where = max(MIN_COLUMN, room - contact)
-        self.setColumnWidth(0, contact)
-        self.setColumnWidth(WHERE_NOW, where)
+            widths = dict(self.widths)
+        elif room >= least:
+            rest = {c: w for c, w in self.widths.items() if c != 0}
+            share = (room - first - (least - self.least[0])) / \
+                max(1, sum(rest.values()) - (least - self.least[0]))
+            widths = {0: first, **{c: self.least[c] + int((w - self.least[c]) * share)
+                                   for c, w in rest.items()}}
+        else:  # Contact and Where now share it; the rest are a scroll away
+            first = self.widths[0] + self.widths[WHERE_NOW]
+            contact = max(MIN_COLUMN, room * self.widths[0] // first)
+            widths = {**self.least, 0: contact, WHERE_NOW: max(MIN_COLUMN, room - contact)}
+        for column, width in widths.items():
+            self.setColumnWidth(column, width)
 
 
 class WrappingDelegate(QStyledItemDelegate):
@@ -134,7 +160,10 @@ class JourneyView(QTreeWidget):
         self.wide = {c: text_width(self, w) for c, (w, _n) in JOURNEY_WIDTHS.items()}
         self.narrow = {c: text_width(self, n) for c, (_w, n) in JOURNEY_WIDTHS.items()}
         self.details_room = text_width(self, DETAILS_ROOM)
-        self.compact: bool | None = None  # the narrow widths are on (None: not sized yet)
+        # The first columns' widths, by preference: all wide; When wide (a date and time
+        # on one line) and the others narrow; all narrow.
+        self.levels = [dict(self.wide), {**self.narrow, 0: self.wide[0]}, dict(self.narrow)]
+        self.compact: int | None = None  # the level on (None: not sized yet)
         self._fit_columns()
         # Rows get their wrapped height again when a column's width changes.
         header.sectionResized.connect(lambda *_args: self.scheduleDelayedItemsLayout())
@@ -143,14 +172,23 @@ class JourneyView(QTreeWidget):
         super().resizeEvent(event)
         self._fit_columns()
 
+    def comfortable_width(self, level: int = 1) -> int:
+        """Wide enough for the first columns at that level (1: When on one line, the others
+        narrow) and the Details' room beside them."""
+        return (sum(self.levels[level].values()) + self.details_room + 2 * self.frameWidth()
+                + self.verticalScrollBar().sizeHint().width())
+
     def _fit_columns(self) -> None:
-        """The wide first columns while the Details keep room beside them, else the narrow
-        ones (set only when that changes: a column the user resized stays so)."""
-        compact = self.viewport().width() - sum(self.wide.values()) < self.details_room
+        """The widest first columns (see levels) that leave the Details their room beside
+        them, else the narrow ones (set only when that changes: a column the user resized
+        stays so)."""
+        room = self.viewport().width() - self.details_room
+        compact = next((i for i, level in enumerate(self.levels)
+                        if sum(level.values()) <= room), len(self.levels) - 1)
         if compact == self.compact:
             return
         self.compact = compact
-        for column, width in (self.narrow if compact else self.wide).items():
+        for column, width in self.levels[compact].items():
             self.setColumnWidth(column, width)
 
     def add_step(self, texts: list[str], node_id: str) -> None:

@@ -79,6 +79,7 @@ def test_a_journeys_details_are_in_view_and_wrap(qtbot, window: MainWindow,
     assert tall >= 2 * metrics.height()
     assert long.toolTip(3) == long.text(3)
     # A wider journey takes lines back.
+    window.resize(width + 600, height)
     panel.contacts.setSizes([100, 5000])
     qtbot.waitUntil(lambda: journey.visualItemRect(long).height() < tall, timeout=2000)
 
@@ -96,3 +97,35 @@ def test_the_log_wraps_long_lines_instead_of_scrolling_sideways(qtbot, window: M
     assert log.fontMetrics().horizontalAdvance(longest) > log.viewport().width()
     assert log.horizontalScrollBar().maximum() == 0
     assert log.document().lineCount() > log.document().blockCount()  # wrapped lines
+
+
+def test_at_the_default_size_every_contact_column_is_in_view(qtbot,
+                                                             window: MainWindow) -> None:
+    """QA at 1280x800: Goals achieved and Tags were off to the right (the heading read
+    "G"); every column, its heading whole, and the journey's Details must show."""
+    from PySide6.QtCore import Qt
+
+    panel = window.simulation_panel
+    finished_run(qtbot, window, 1280, 800)
+    panel.tabs.setCurrentWidget(panel.contacts)
+    panel.select_contact("c-ana")
+    QApplication.processEvents()
+    header = panel.contacts_table.horizontalHeader()
+    metrics = header.fontMetrics()
+    model = panel.contacts_model
+    for column in range(model.columnCount()):
+        assert in_view(header, column), column
+        heading = model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(heading), heading
+    assert header.sectionSize(0) >= metrics.horizontalAdvance("Dana Whitfield")  # whole
+    journey = panel.journey.header()
+    for column in range(4):
+        assert in_view(journey, column), column
+    assert journey.sectionSize(0) >= metrics.horizontalAdvance("2026-03-03 14:00")
+    # A split the user chose stays when the window is resized.
+    tab = panel.contacts
+    tab.moveSplitter(300, 1)
+    chosen = tab.sizes()
+    window.resize(1300, 800)
+    QApplication.processEvents()
+    assert abs(tab.sizes()[0] - chosen[0]) < 30  # not back to the default (about 480)
