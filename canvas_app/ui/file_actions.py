@@ -57,10 +57,13 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         self.snapshot_check.start()
         self.last_error = ""
         self.recovery_box: QMessageBox | None = None
+        self._unsaved_before = "before closing it"
         self._deferred: set[Path] = set()  # snapshots the user said Not Now to, this run
         self._error_box: QMessageBox | None = None
         # Asked when closing or replacing a modified workspace: "save", "discard", "cancel".
         self.ask_unsaved: Callable[[], str] = self._ask_unsaved
+        # Asked before File > Import JSON replaces the workspace: (question) -> go ahead.
+        self.ask_import: Callable[[str], bool] = self._ask_import
         # Asks for a file: (title, start path, filter, saving) -> the chosen path or "".
         self.ask_path: Callable[[str, str, str, bool], str] = self._ask_path
 
@@ -114,7 +117,7 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
     def unsaved_box(self) -> QMessageBox:
         """Save / Discard / Cancel, each with its mnemonic (Alt+S, Alt+D, Alt+C)."""
         box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes",
-                          f"Save the changes to {self.session.title} before closing it?",
+                          f"Save the changes to {self.session.title} {self._unsaved_before}?",
                           Button.Save | Button.Discard | Button.Cancel, self.window)
         box.setObjectName("unsavedBox")
         for button, text in ((Button.Save, "&Save"), (Button.Discard, "&Discard"),
@@ -164,14 +167,19 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
             return str(folder / Path(document.source).name)
         return str(folder)
 
-    def confirm_close(self) -> bool:
-        """True when the current workspace may be closed (saved, discarded or unchanged)."""
+    def confirm_close(self, before: str = "before closing it") -> bool:
+        """True when the current workspace may be closed (saved, discarded or unchanged);
+        ``before`` ends the question ("Save the changes to X before closing it?")."""
         session = self.session
         if not session.modified:
             self.discard_snapshot(session.recovery)
             return True
         self.autosave()  # a crash while the question is open loses nothing
-        answer = self.ask_unsaved()
+        self._unsaved_before = before
+        try:
+            answer = self.ask_unsaved()
+        finally:
+            self._unsaved_before = "before closing it"
         if answer == "save":
             return self.save()
         if answer == "discard":
@@ -293,12 +301,32 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         except LoadError as exc:
             self.show_error(str(exc))
             return False
-        if not self.confirm_close():
+        title, name = self.session.title, Path(path).name
+        if not self.ask_import(f"Replace {replaced_parts(self.session.workspace)} of {title} "
+                               f"with those of {name}?"):
             return False
-        self._replace(workspace, self.session.document, dirty=True)
+        if not self.confirm_close(f"before importing {name} over them"):
+            return False
+        document = self.session.document
+        self._replace(workspace, document, dirty=True)
         self.window.update_title()
-        self.window.show_status(f"Imported {path}; save to keep it.")
+        self.autosave()  # kept for recovery at once, as an edit would be
+        keep = (f"Save writes it to {title}, which is unchanged until then." if document
+                else "Save As keeps it.")
+        self.window.show_status(f"Imported {name}. {keep}{self._errors_note()}")
         return True
+
+    def _ask_import(self, question: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, "Import JSON",
+                          f"{question}\n\nThe import cannot be undone with Undo, but nothing "
+                          "is written until you save.", Button.NoButton, self.window)
+        box.setObjectName("importBox")
+        replace = box.addButton("&Replace", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton("&Cancel", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is replace
 
     def import_dialog(self) -> None:
         path = self.ask_path("Import JSON", str(self.start_directory()),
@@ -322,3 +350,13 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
             if not path.endswith(".json"):
                 path += ".campaign.json"
             self.export_json(path)
+
+
+def replaced_parts(workspace: Workspace) -> str:
+    """What an import replaces: "the 2 campaigns, catalog and actions" (and contacts)."""
+    count = len(workspace.campaigns)
+    parts = [f"the {count} campaign{'s' if count != 1 else ''}", "catalog", "actions"]
+    contacts = len(workspace.contacts)
+    if contacts:
+        parts.append(f"{contacts} contact{'s' if contacts != 1 else ''}")
+    return f"{', '.join(parts[:-1])} and {parts[-1]}"

@@ -158,6 +158,7 @@ def test_open_import_export(qtbot, window: MainWindow, tmp_path: Path) -> None:
     workspace = load_workspace(SAMPLE)
     workspace.rename_campaign(workspace.campaigns[0].id, "Imported")
     Document(str(other)).save(workspace)
+    window.files.ask_import = lambda _question: True
     assert window.files.import_json(str(other))
     assert window.controller.workspace.campaigns[0].name == "Imported"
     assert window.campaign_list.list.item(0).text() == "Imported"

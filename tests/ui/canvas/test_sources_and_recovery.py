@@ -246,5 +246,59 @@ def test_every_open_new_and_import_says_what_it_did(qtbot, window: MainWindow,
     assert window.files.new_workspace()
     assert bar.currentMessage().startswith("New untitled workspace")
     assert "error" not in bar.currentMessage()
+    window.files.ask_import = lambda _question: True
     assert window.files.import_json(str(good))
-    assert bar.currentMessage().startswith("Imported ")
+    assert bar.currentMessage().startswith("Imported good.campaign.json.")
+
+
+def test_import_asks_first_naming_what_it_replaces(qtbot, window: MainWindow,
+                                                   sample_file: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.campaign.json"
+    data = json.loads(sample_file.read_text(encoding="utf-8"))
+    data["campaigns"] = data["campaigns"][:1]
+    other.write_text(json.dumps(data), encoding="utf-8")
+    before = canonical(window.controller.workspace)
+    asked: list[str] = []
+    window.files.ask_import = lambda question: asked.append(question) or False
+    assert not window.files.import_json(str(other))  # Cancel: nothing changes
+    assert asked == ["Replace the 2 campaigns, catalog, actions and 3 contacts of "
+                     "pool.campaign.json "
+                     "with those of other.campaign.json?"]
+    assert canonical(window.controller.workspace) == before
+    assert not window.isWindowModified()
+    # With unsaved edits, the unsaved-changes question is worded for importing.
+    window.controller.add_node(window.current_campaign_id(), "sequence", 0, 300)
+    window.files.ask_import = lambda _question: True
+    unsaved: list[str] = []
+    window.files.ask_unsaved = lambda: unsaved.append(window.files.unsaved_box().text()) \
+        or "discard"
+    assert window.files.import_json(str(other))
+    assert unsaved == ["Save the changes to pool.campaign.json before importing "
+                       "other.campaign.json over them?"]
+    assert len(window.controller.workspace.campaigns) == 1 and window.isWindowModified()
+    assert window.statusBar().currentMessage() == (
+        "Imported other.campaign.json. Save writes it to pool.campaign.json, which is "
+        "unchanged until then.")
+    assert json.loads(sample_file.read_text(encoding="utf-8")) != data  # not written yet
+    assert window.session.recovery.exists()  # kept for recovery at once
+    assert window.files.unsaved_box().text().endswith("before closing it?")
+
+
+def test_the_import_question_is_a_real_box_with_cancel_as_default(qtbot, window: MainWindow,
+                                                                  sample_file: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen: list[tuple[str, list[str], str]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        seen.append((box.text(), sorted(b.text() for b in box.buttons()),
+                     box.defaultButton().text()))
+        box.defaultButton().click()
+
+    QTimer.singleShot(100, answer)
+    assert not window.files.import_json(str(sample_file))
+    [(text, buttons, default)] = seen
+    assert text.startswith("Replace the 2 campaigns") and "Undo" in text
+    assert buttons == ["&Cancel", "&Replace"] and default == "&Cancel"
