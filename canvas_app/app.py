@@ -51,6 +51,19 @@ def build_main_window(source: str | None, *, settings: QSettings | None = None,
     return window
 
 
+def open_problem(exc: DocumentError | OSError, instead: str = "") -> str:
+    """One line for a start that failed: the document's own message, or for the data
+    folder (the default store, recovery snapshots) what it is for and what to do."""
+    if not isinstance(exc, OSError):
+        return str(exc)
+    from .data_folder import data_folder_problem
+
+    problem = data_folder_problem(exc, instead)
+    if problem is not None:
+        return problem
+    return f"{exc.filename}: {exc.strerror or exc}" if exc.filename else str(exc)
+
+
 def shows_errors_in_a_window(app: QApplication) -> bool:
     """Started from a launcher or file manager (a real display, no terminal), a message on
     stderr would go unseen: say it in a window too."""
@@ -145,10 +158,12 @@ def run_gui(source: str | None) -> int:
     app.setApplicationName(APPLICATION)
     try:
         window = build_main_window(source)
-    except DocumentError as exc:
-        print(f"canvas-app: {exc}", file=sys.stderr)
+    except (DocumentError, OSError) as exc:
+        print(f"canvas-app: {open_problem(exc, 'or open a file: canvas-app FILE')}",
+              file=sys.stderr)
         if shows_errors_in_a_window(app):
-            QMessageBox.critical(None, APPLICATION, f"Campaign Canvas cannot open it:\n\n{exc}")
+            QMessageBox.critical(None, APPLICATION,
+                                 f"Campaign Canvas cannot open it:\n\n{open_problem(exc)}")
         return 1
     window.show()
     window.view.fit()

@@ -73,11 +73,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from .data_folder import default_db_url_for_reading
     from .io import save_workspace
     from .sources import missing_sqlite_file, read_store
-    from .store import StoreError, default_db_url, resolve_url
+    from .store import StoreError, resolve_url
 
-    url = resolve_url(args.db) if args.db else default_db_url()
+    # Export only reads: the default store is looked for, the data folder never made.
+    url = resolve_url(args.db) if args.db else default_db_url_for_reading()
     missing = missing_sqlite_file(args.db or url)
     if missing is not None:
         raise StoreError(f"{args.db}: no such file" if args.db else
@@ -193,6 +195,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (LoadError, StoreError) as exc:
         return _err(str(exc))
     except OSError as exc:
+        from .data_folder import data_folder_problem
+
+        problem = data_folder_problem(exc, "or give the store with --db URL")
+        if problem is not None:
+            return _err(f"canvas-app: {problem}")
         name = exc.filename or ""
         return _err(f"{name}: {exc.strerror or exc}" if name else str(exc))
     except KeyboardInterrupt:

@@ -106,3 +106,109 @@ def test_wayland_asked_for_without_one_says_which_variable():
     problem = display_problem({"QT_QPA_PLATFORM": "wayland"})
     assert problem == f"no display to show the window on (WAYLAND_DISPLAY is not set); " \
                       f"{WITHOUT_A_DISPLAY}"
+
+
+# -- a data folder that cannot be made or written ------------------------------------------
+@pytest.fixture
+def blocked_data_home(tmp_path, monkeypatch) -> Path:
+    """XDG_DATA_HOME under a plain file: the data folder cannot be made, even by root."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    home = blocker / "data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    return home
+
+
+def _data_folder_line(home: Path, instead: str) -> str:
+    return (f"canvas-app: cannot use the data folder {home / 'campaign-canvas'}, where "
+            "Campaign Canvas keeps your workspace, recovery snapshots and import backups "
+            f"({home.parent} is a file, not a folder): move that file away or set "
+            f"XDG_DATA_HOME to a folder you can write; {instead}\n")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG_DATA_HOME is Linux's")
+def test_import_into_the_default_store_says_what_the_data_folder_is_for(blocked_data_home,
+                                                                        capsys):
+    from canvas_app.cli import main
+
+    assert main(["import", str(SAMPLE)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == _data_folder_line(blocked_data_home,
+                                             "or give the store with --db URL")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG_DATA_HOME is Linux's")
+def test_the_app_on_its_default_store_says_what_the_data_folder_is_for(blocked_data_home):
+    result = _start_app({"QT_QPA_PLATFORM": "offscreen",
+                         "XDG_DATA_HOME": str(blocked_data_home)})
+    assert result.returncode == 1
+    assert result.stderr == _data_folder_line(blocked_data_home,
+                                              "or open a file: canvas-app FILE")
+
+
+def test_commands_that_only_read_never_make_the_data_folder(tmp_path, monkeypatch, capsys):
+    from canvas_app.cli import main
+
+    home = tmp_path / "data"
+    home.mkdir()
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    out = tmp_path / "out.campaign.json"
+    assert main(["export", "-o", str(out)]) == 1
+    assert capsys.readouterr().err == (
+        f"there is no workspace to export yet ({home / 'campaign-canvas' / 'workspace.db'} "
+        "does not exist): open the app or import a file first\n")
+    assert main(["validate", str(SAMPLE)]) == 0
+    assert main(["simulate", str(SAMPLE), "--scenario",
+                 str(SAMPLE.parent / "pool-store.scenario.json")]) == 0
+    assert list(home.iterdir()) == [] and not out.exists()
+
+
+def test_export_reads_the_default_store_where_the_app_keeps_it(tmp_path, monkeypatch, capsys):
+    from canvas_app.cli import main
+    from canvas_app.data_folder import default_db_url_for_reading
+    from canvas_app.io import load_workspace
+    from canvas_app.store import default_db_url
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert main(["import", str(SAMPLE)]) == 0
+    assert default_db_url_for_reading() == default_db_url()
+    out = tmp_path / "out.campaign.json"
+    assert main(["export", "-o", str(out)]) == 0
+    assert load_workspace(out) == load_workspace(SAMPLE)
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or shutil.which("setpriv") is None,
+                    reason="needs root and setpriv to drop the permission override")
+def test_export_from_a_read_only_data_folder(tmp_path):
+    """As QA ran it: the data folder and its parent read-only, for a user root or not."""
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "ro" / "data")}
+    command = [sys.executable, "-m", "canvas_app"]
+    assert subprocess.run([*command, "import", str(SAMPLE)], env=env, cwd=ROOT,
+                          capture_output=True).returncode == 0
+    for folder in (tmp_path / "ro" / "data" / "campaign-canvas", tmp_path / "ro" / "data",
+                   tmp_path / "ro"):
+        folder.chmod(0o555)
+    drop = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--inh-caps",
+            "-dac_override,-dac_read_search"]
+    out = tmp_path / "out.campaign.json"
+    try:
+        result = subprocess.run([*drop, *command, "export", "-o", str(out)], env=env,
+                                cwd=ROOT, capture_output=True, text=True, timeout=60)
+    finally:
+        for folder in (tmp_path / "ro", tmp_path / "ro" / "data"):
+            folder.chmod(0o755)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert out.exists()
+
+
+def test_a_data_folder_error_names_the_folder_that_refused(tmp_path, monkeypatch):
+    from canvas_app.data_folder import data_folder_problem
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    refused = PermissionError(13, "Permission denied", str(tmp_path / "data"))
+    problem = data_folder_problem(refused)
+    assert problem is not None
+    assert f"({tmp_path / 'data'}: Permission denied): make it writable" in problem
+    other = PermissionError(13, "Permission denied", str(tmp_path / "elsewhere.json"))
+    assert data_folder_problem(other) is None
