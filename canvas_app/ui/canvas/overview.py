@@ -13,6 +13,7 @@ from PySide6.QtCore import QLineF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from .. import theme
 from .node_item import GOAL_RADIUS, SEQ_HEIGHT, SEQ_WIDTH
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ class OverviewItem(QGraphicsItem):
         super().__init__()
         self.canvas = scene
         self._rects: dict[str, list[QRectF]] = {}
+        self._by_id: dict[str, QRectF] = {}  # each node's square, to mark the selected
         self._lines: list[QLineF] = []
         self._bounds = QRectF()
         self._dirty = True
@@ -47,7 +49,7 @@ class OverviewItem(QGraphicsItem):
 
     def rebuild(self) -> None:
         campaign = self.canvas.current_campaign()
-        self._rects, self._lines = {}, []
+        self._rects, self._lines, self._by_id = {}, [], {}
         self._dirty = False
         if campaign is None:
             self._set_bounds(QRectF())
@@ -64,7 +66,9 @@ class OverviewItem(QGraphicsItem):
                 w, h = SEQ_WIDTH, SEQ_HEIGHT
             else:
                 w = h = 2 * GOAL_RADIUS
-            self._rects.setdefault(node.kind, []).append(QRectF(x - w / 2, y - h / 2, w, h))
+            rect = QRectF(x - w / 2, y - h / 2, w, h)
+            self._rects.setdefault(node.kind, []).append(rect)
+            self._by_id[node_id] = rect
             min_x, min_y = min(min_x, x), min(min_y, y)
             max_x, max_y = max(max_x, x), max(max_y, y)
         self._lines = [QLineF(*positions[s], *positions[t]) for s, t in graph.edges]
@@ -91,3 +95,11 @@ class OverviewItem(QGraphicsItem):
         for kind, rects in self._rects.items():
             painter.setBrush(style.colour(kind))
             painter.drawRects(rects)
+        selected = [self._by_id[n] for n in self.canvas.overview_selection if n in self._by_id]
+        if selected:  # a ring of the selection's colour, a few pixels wide at any zoom
+            pen = QPen(QColor(theme.SELECTION), 3)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            margin = 2 / max(painter.worldTransform().m11(), 1e-6)
+            painter.drawRects([r.adjusted(-margin, -margin, margin, margin) for r in selected])

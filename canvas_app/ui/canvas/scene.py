@@ -64,6 +64,7 @@ class CampaignScene(QGraphicsScene):
         self.overview.setVisible(False)
         self.addItem(self.overview)
         self.overview_mode = False
+        self.overview_selection: set[str] = set()  # the selection while the overview shows
         self._link_from: NodeItem | None = None
         self.link_target: NodeItem | None = None  # highlighted while a link is drawn
         self._rubber: QGraphicsLineItem | None = None
@@ -123,6 +124,7 @@ class CampaignScene(QGraphicsScene):
         self.links.clear()
         self.nodes.clear()
         self.router.clear()
+        self.overview_selection = set()
 
     def _add_node_item(self, node: Node) -> NodeItem:
         item = NodeItem(self, node.id, node.kind)
@@ -296,16 +298,22 @@ class CampaignScene(QGraphicsScene):
         wanted = scale < threshold and len(self.nodes) >= OVERVIEW_MIN_NODES
         if wanted == self.overview_mode:
             return
-        self.overview_mode = wanted
         if wanted:
             self._cancel_gestures()
-        if wanted:
+            # Hidden items cannot be selected: the overview keeps the selection meanwhile.
+            self.overview_selection = set(self.selected_node_ids())
             self.overview.ensure_current()
+        self.overview_mode = wanted
         for item in self.nodes.values():
             item.setVisible(not wanted)
         for link in self.links.values():
             link.setVisible(not wanted)
         self.overview.setVisible(wanted)
+        if not wanted:
+            kept, self.overview_selection = self.overview_selection, set()
+            for node_id in kept:
+                if node_id in self.nodes:
+                    self.nodes[node_id].setSelected(True)
 
     # -- selection helpers ---------------------------------------------------------------
     def node_at(self, pos: QPointF) -> NodeItem | None:
@@ -334,12 +342,17 @@ class CampaignScene(QGraphicsScene):
                 node.update()
 
     def selected_node_ids(self) -> list[str]:
+        if self.overview_mode:
+            return [n for n in self.nodes if n in self.overview_selection]
         return [i.node_id for i in self.selectedItems() if isinstance(i, NodeItem)]
 
     def selected_links(self) -> list[tuple[str, str]]:
         return [i.key for i in self.selectedItems() if isinstance(i, LinkItem)]
 
     def select_nodes(self, node_ids: list[str]) -> None:
+        if self.overview_mode:
+            self.overview_selection = {n for n in node_ids if n in self.nodes}
+            self.overview.update()
         self.clearSelection()
         for node_id in node_ids:
             item = self.nodes.get(node_id)
@@ -364,6 +377,9 @@ class CampaignScene(QGraphicsScene):
         self._drag_id = None
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.overview_mode and event.button() == Qt.MouseButton.LeftButton \
+                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.select_nodes([])  # a click on the overview clears, as on the canvas
         if event.button() != Qt.MouseButton.LeftButton or self.campaign_id is None:
             super().mousePressEvent(event)
             return

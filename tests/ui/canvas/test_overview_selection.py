@@ -1,0 +1,77 @@
+"""Selecting in the overview (a large campaign zoomed far out): its node items are hidden,
+which Qt never selects, so the overview keeps the selection and marks it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+
+from canvas_app.domain.nodes import Node
+from canvas_app.ui import theme
+from canvas_app.ui.canvas.scene import OVERVIEW_MIN_NODES
+from canvas_app.ui.canvas.view import OVERVIEW_SCALE
+from canvas_app.ui.main_window import MainWindow
+
+
+def big_campaign_in_overview(window: MainWindow) -> str:
+    cid = window.controller.new_campaign("Big")
+    campaign = window.controller.campaign(cid)
+    for i in range(OVERVIEW_MIN_NODES):
+        campaign.add_node(Node(f"big-{i}", "sequence", f"S {i}", (i % 20) * 240,
+                               (i // 20) * 180))
+    for i in range(1, OVERVIEW_MIN_NODES):
+        campaign.link(f"big-{i - 1}", f"big-{i}")
+    window.campaign_list.select(cid)
+    window.view.set_zoom(OVERVIEW_SCALE / 2)
+    assert window.scene.overview_mode
+    return cid
+
+
+def test_select_all_then_delete_in_the_overview(window: MainWindow) -> None:
+    cid = big_campaign_in_overview(window)
+    window.view.setFocus()
+    window.actions_by_name["select_all"].trigger()
+    assert len(window.scene.selected_node_ids()) == OVERVIEW_MIN_NODES
+    window.actions_by_name["delete"].trigger()
+    assert len(window.controller.campaign(cid)) == 0
+    window.controller.undo_stack.undo()
+    assert len(window.controller.campaign(cid)) == OVERVIEW_MIN_NODES
+
+
+def test_arrow_keys_move_what_find_selected_in_the_overview(window: MainWindow) -> None:
+    cid = big_campaign_in_overview(window)
+    bar = window.find_bar
+    bar.open()
+    QTest.keyClicks(bar.field, "S 1")
+    QTest.keyClick(bar.field, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)
+    chosen = window.scene.selected_node_ids()
+    assert len(chosen) == 111  # S 1, S 10-19, S 100-199
+    before = window.controller.campaign(cid).node("big-1").x
+    bar.close_bar()
+    QTest.keyClick(window.view, Qt.Key.Key_Right)
+    assert window.controller.campaign(cid).node("big-1").x > before
+    assert window.controller.campaign(cid).node("big-2").x == 2 * 240  # not chosen
+
+
+def test_the_overview_marks_the_selection_and_zooming_in_keeps_it(window: MainWindow) -> None:
+    big_campaign_in_overview(window)
+    window.scene.select_nodes(["big-0"])
+    window.view.centerOn(window.scene.nodes["big-0"])
+    image = window.view.grab().toImage()
+    ring = QColor(theme.SELECTION)
+    marked = sum(1 for x in range(image.width()) for y in range(0, image.height(), 3)
+                 if image.pixelColor(x, y) == ring)
+    assert marked > 0
+    window.view.reset_zoom()
+    assert not window.scene.overview_mode
+    assert window.scene.nodes["big-0"].isSelected()
+    assert window.scene.selected_node_ids() == ["big-0"]
+
+
+def test_a_click_on_the_overview_clears_the_selection(window: MainWindow) -> None:
+    big_campaign_in_overview(window)
+    window.scene.select_nodes(["big-3", "big-4"])
+    QTest.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.view.viewport().rect().center())
+    assert window.scene.selected_node_ids() == []
