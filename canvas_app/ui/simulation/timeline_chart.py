@@ -127,6 +127,7 @@ class TimelineChart(QChartView):
         self.pens: dict[str, QPen] = {}  # each line's own pen (hovering changes them)
         self.full_names: dict[str, str] = {}  # each line's legend entry, unshortened
         self._key: tuple[tuple[str, str], ...] = ()
+        self._show_axes(False)  # until there is a run to chart
 
     def show_timeline(self, campaign: Campaign | None, timeline: Timeline,
                       absent: str | None = None) -> None:
@@ -135,13 +136,16 @@ class TimelineChart(QChartView):
         chart = self.chart()
         if campaign is None or not timeline:
             self._set_lines([], None)
+            self._show_axes(False)
             chart.setTitle(absent or "Run a scenario to see its contacts over time")
             return
         nodes = flow_order(campaign)[:MAX_LINES]
         if not nodes:
             self._set_lines([], None)
+            self._show_axes(False)
             chart.setTitle(f"{campaign.name} has no goals or sequences to chart yet")
             return
+        self._show_axes(True)
         chart.setTitle(f"{campaign.name}: contacts over time (UTC)")
         self._set_lines(nodes, campaign)
         biggest = 0
@@ -157,6 +161,15 @@ class TimelineChart(QChartView):
         self._axis_x.setFormat("d MMM HH:mm" if (last - first) / (ticks - 1) < 86400
                                else "d MMM")
         self._set_scale(biggest)
+
+    def _show_axes(self, shown: bool) -> None:
+        """No lines, no axes: an empty chart must not keep an earlier run's times."""
+        for axis in (self._axis_x, self._axis_y):
+            axis.setVisible(shown)
+        if not shown:
+            self._axis_x.setRange(QDateTime.fromMSecsSinceEpoch(0),
+                                  QDateTime.fromMSecsSinceEpoch(3600 * 1000))
+            self._set_scale(0)
 
     def _set_scale(self, biggest: int) -> None:
         set_nice_scale(self._axis_y, biggest)

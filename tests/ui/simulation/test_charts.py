@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from canvas_app.ui.main_window import MainWindow
 from canvas_app.ui.simulation.funnel_chart import LABEL_WIDTH
 
+from .conftest import SCENARIO
 from .test_simulation_panel import run_to_finish
 
 LONG = "Tagged as VIP customer after the post-purchase sequence finishes completely"
@@ -166,3 +169,28 @@ def test_over_time_of_a_campaign_with_no_nodes_says_so(qtbot) -> None:
     chart.show_timeline(Campaign("c", "Spring"), [(0, {}), (3600, {})])
     assert chart.chart().title() == "Spring has no goals or sequences to chart yet"
     assert chart.lines == {}
+
+
+def test_over_time_forgets_the_last_run_s_times_when_there_is_no_run(
+        qtbot, window: MainWindow, sample_file: Path) -> None:
+    """QA: after another workspace was opened, the empty chart said "Run a scenario…" but
+    still showed the old run's time axis."""
+    panel = window.simulation_panel
+    run_to_finish(qtbot, window)
+    panel.tabs.setCurrentWidget(panel.timeline)
+    QApplication.processEvents()
+    chart = panel.timeline.chart()
+    time_axis = chart.axes(Qt.Orientation.Horizontal)[0]
+    assert time_axis.isVisible() and time_axis.min().date().month() == 3  # March 2026
+    assert window.files.new_workspace()
+    QApplication.processEvents()
+    assert chart.title() == "Run a scenario to see its contacts over time"
+    assert not any(axis.isVisible() for axis in chart.axes())
+    assert time_axis.max().date().year() < 2026  # the old run's times are gone
+    # The sample again, run again: its axes again.
+    assert window.files.open_source(str(sample_file))
+    panel.select_scenario(str(SCENARIO))
+    run_to_finish(qtbot, window)
+    QApplication.processEvents()
+    assert time_axis.isVisible() and time_axis.min().date().month() == 3
+
