@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QElapsedTimer, QObject, QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ..documents import Document, DocumentError, Recovery, recovery_for
+from ..documents import JSON_SUFFIX, Document, DocumentError, Recovery, recovery_for
 from ..domain.campaign import Campaign
 from ..domain.workspace import Workspace
 from ..io import LoadError, load_workspace, save_workspace
+from .image_export import default_file_name
 from .recent_files import RecentFiles
 from .recovery_offers import RecoveryOffers, readable_time
 from .session import Session, make_session
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 AUTOSAVE_IDLE_MS = 30_000
+FOLDER_KEY = "files/folder"  # the folder last used by Open, Import or Export
 FILE_FILTER = "Workspaces (*.campaign.json *.db *.sqlite);;JSON (*.campaign.json);;All files (*)"
 Button = QMessageBox.StandardButton
 
@@ -243,7 +245,35 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
     def open_dialog(self) -> None:
         path = self.ask_path("Open workspace", str(self.start_directory()), FILE_FILTER, False)
         if path:
+            self.remember_folder(path)
             self.open_source(path)
+
+    def remember_folder(self, path: str) -> None:
+        """The folder of a file chosen in Open, Import or Export (kept in the settings,
+        across restarts): where Export starts next."""
+        self.window.settings.setValue(FOLDER_KEY, str(Path(path).absolute().parent))
+
+    def last_folder(self) -> Path:
+        """The folder last used by Open, Import or Export, else :meth:`start_directory`."""
+        remembered = str(self.window.settings.value(FOLDER_KEY, "") or "")
+        if remembered and Path(remembered).is_dir():
+            return Path(remembered)
+        return self.start_directory()
+
+    def export_name(self) -> str:
+        """The name Export JSON suggests: the workspace's ("pool.campaign.json" for
+        pool.db), never the open file's own name."""
+        title = self.session.title
+        for suffix in (".campaign.json", ".json", ".db", ".sqlite"):
+            if title.lower().endswith(suffix):
+                title = title[:-len(suffix)]
+                break
+        name = default_file_name(title, JSON_SUFFIX)
+        document = self.session.document
+        if document is not None and document.kind == "json" and \
+                Path(document.source).name == name:
+            name = default_file_name(f"{title} copy", JSON_SUFFIX)
+        return name
 
     def save(self) -> bool:
         session = self.session
@@ -332,6 +362,7 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         path = self.ask_path("Import JSON", str(self.start_directory()),
                              "Workspaces (*.campaign.json *.json)", False)
         if path:
+            self.remember_folder(path)
             self.import_json(path)
 
     def export_json(self, path: str) -> bool:
@@ -340,13 +371,14 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         except OSError as exc:
             self.show_error(f"{path}: cannot write: {exc.strerror or exc}")
             return False
-        self.window.show_status(f"Exported to {path}.")
+        self.window.show_status(f"Exported to {path}.{self._errors_note()}")
         return True
 
     def export_dialog(self) -> None:
-        path = self.ask_path("Export JSON", str(self.start_directory()),
+        path = self.ask_path("Export JSON", str(self.last_folder() / self.export_name()),
                              "Workspaces (*.campaign.json)", True)
         if path:
+            self.remember_folder(path)
             if not path.endswith(".json"):
                 path += ".campaign.json"
             self.export_json(path)

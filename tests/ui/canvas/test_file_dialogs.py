@@ -30,7 +30,8 @@ def test_dialogs_start_in_the_documents_folder(window: MainWindow, sample_file: 
     window.save_as_dialog()
     folder = str(sample_file.parent)
     assert [(t, s) for t, s, _ in asker.asked] == [
-        ("Open workspace", folder), ("Import JSON", folder), ("Export JSON", folder),
+        ("Open workspace", folder), ("Import JSON", folder),
+        ("Export JSON", str(sample_file.parent / "pool copy.campaign.json")),
         ("Save workspace as", str(sample_file))]
     assert [saving for *_, saving in asker.asked] == [False, False, True, True]
 
@@ -71,3 +72,45 @@ def test_the_default_store_in_the_app_data_folder_starts_in_documents_or_home(
     window.save_as_dialog()
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     assert asker.asked[0][1] in {str(Path.home()), documents}  # not the hidden data folder
+
+
+def test_export_suggests_the_workspaces_name_in_the_last_folder_used(
+        qtbot, window: MainWindow, tmp_path: Path) -> None:
+    from .conftest import make_window
+
+    store = tmp_path / "shop.db"
+    assert window.files.save_as(str(store))
+    elsewhere = tmp_path / "exports"
+    elsewhere.mkdir()
+    window.files.ask_path = PathAsker(str(elsewhere / "first.campaign.json"))
+    window.export_dialog()
+    assert (elsewhere / "first.campaign.json").exists()
+    assert window.files.ask_path.asked[0][1] == str(tmp_path / "shop.campaign.json")
+    # Remembered across a restart (the same settings).
+    window.close()
+    again = make_window(qtbot, str(store), tmp_path)
+    asker = PathAsker()
+    again.files.ask_path = asker
+    again.export_dialog()
+    assert asker.asked == [("Export JSON", str(elsewhere / "shop.campaign.json"), True)]
+    # Open and Import count too.
+    opened = tmp_path / "other" / "x.campaign.json"
+    opened.parent.mkdir()
+    opened.write_bytes((tmp_path / "pool.campaign.json").read_bytes())
+    again.files.ask_path = PathAsker(str(opened))
+    again.open_dialog()
+    asker = PathAsker()
+    again.files.ask_path = asker
+    again.export_dialog()
+    assert asker.asked[0][1] == str(opened.parent / "x copy.campaign.json")
+
+
+def test_export_of_a_workspace_with_errors_says_what_refuses_it(window: MainWindow,
+                                                                tmp_path: Path) -> None:
+    window.place_node("tag_goal")  # no tag chosen: an error
+    target = tmp_path / "out.campaign.json"
+    assert window.files.export_json(str(target))
+    bar = window.statusBar()
+    assert (bar.toolTip() or bar.currentMessage()) == (  # the tooltip when elided
+        f"Exported to {target}. It has 1 error to fix before it can be simulated, validated "
+        "or imported: see Warnings.")
