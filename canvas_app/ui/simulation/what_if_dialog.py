@@ -362,30 +362,38 @@ class WhatIfDialog(QDialog):
                 out.append(combo.currentData())
         return out
 
-    def problems(self) -> str:
+    def problem_list(self) -> list[str]:
+        """Every problem of the form, in its order (each field that is red says why)."""
+        out: list[str] = []
         if self.start.problem():
-            return f"The start: {self.start.problem()}."
-        typed = next((f.problem() for f in self.number_fields() if f.problem()), "")
-        if typed:
-            return f"{typed}."
+            out.append(f"The start: {self.start.problem()}.")
+        typed = [f"{f.problem()}." for f in self.number_fields() if f.problem()]
+        out += typed
         chosen = self.chosen_products()
-        twice = next((p for i, p in enumerate(chosen) if p in chosen[:i]), None)
-        if twice is not None:
+        for twice in dict.fromkeys(p for i, p in enumerate(chosen) if p in chosen[:i]):
             name = self.workspace.catalog.products[twice].name
             rows = [i + 1 for i, p in enumerate(chosen) if p == twice]
-            return (f'"{name}" is in rows {rows[0]} and {rows[1]}: give each product one '
-                    "row (a contact buys it at most once).")
+            listed = ", ".join(str(r) for r in rows[:-1]) + f" and {rows[-1]}"
+            out.append(f'"{name}" is in rows {listed}: give each product one row (a contact '
+                       "buys it at most once).")
+        if typed:  # what the fields would give is not what was typed: nothing more to tell
+            return out
         what_if = self.what_if()
         if what_if.failure_rate + what_if.error_rate > 1:
-            return "Declined and error payments together cannot pass 100 %."
+            out.append("Declined and error payments together cannot pass 100 %.")
         if what_if.arrival_days > what_if.days:
-            return "Visitors would still be arriving after the simulation ends: simulate " \
-                   "for longer, or let them arrive sooner."
-        try:
-            scenario_from_data(what_if.to_data(), self.workspace, "what-if")
-        except LoadError as exc:
-            return str(exc).removeprefix("what-if: ")
-        return ""
+            out.append("Visitors would still be arriving after the simulation ends: "
+                       "simulate for longer, or let them arrive sooner.")
+        if not out:
+            try:
+                scenario_from_data(what_if.to_data(), self.workspace, "what-if")
+            except LoadError as exc:
+                out.append(str(exc).removeprefix("what-if: "))
+        return out
+
+    def problems(self) -> str:
+        """Every problem, one to a line ("" when there is none)."""
+        return "\n".join(self.problem_list())
 
     def refresh(self, *_args: object) -> None:
         problem = self.problems()

@@ -174,3 +174,30 @@ def test_typed_numbers_and_dates_are_read_as_meant_or_refused(qtbot,
     assert dialog.run_button.isEnabled()
     assert dialog.what_if().start == datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
     dialog.reject()
+
+
+def test_every_problem_is_listed_not_only_the_first(qtbot, window: MainWindow) -> None:
+    """QA: 0 visitors and a 150 % share turned both fields red, but only the visitors'
+    message showed."""
+    dialog = window.simulation_panel.new_what_if()
+    dialog.show()
+    dialog.count.set_text("0")
+    dialog.share.set_text("150")
+    lines = dialog.problem.text().split("\n")
+    assert len(lines) == 2, lines
+    assert lines[0] == f"{dialog.count.problem()}."
+    assert lines[1] == f"{dialog.share.problem()}."
+    assert lines[1].startswith("The share added to the campaign")
+    assert not dialog.run_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.problem.height() >= dialog.problem.heightForWidth(
+        dialog.problem.width()))  # every line in view
+    dialog.count.set_text("100")
+    dialog.share.set_text("80")
+    assert dialog.problem.text() == "" and dialog.run_button.isEnabled()
+    # Settings that do not go together: both said.
+    dialog.failure.setValue(80.0)
+    dialog.error.setValue(30.0)
+    dialog.arrival.setValue(60)  # arriving over 60 days, simulated for 30
+    text = dialog.problem.text()
+    assert "cannot pass 100 %" in text and "still be arriving" in text
+    dialog.reject()
