@@ -11,14 +11,18 @@ import ctypes
 import os
 import signal
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .documents import Document, DocumentError, default_document, open_or_seed
 from .io import LoadError
+
+if TYPE_CHECKING:
+    from .ui.main_window import MainWindow
 
 ORGANIZATION = "CampaignCanvas"
 APPLICATION = "Campaign Canvas"
@@ -64,10 +68,89 @@ def open_problem(exc: DocumentError | OSError, instead: str = "") -> str:
     return f"{exc.filename}: {exc.strerror or exc}" if exc.filename else str(exc)
 
 
+def can_show_windows(app: QApplication) -> bool:
+    """A real display (not the offscreen or minimal platform of tests and scripts)."""
+    return app.platformName() not in ("offscreen", "minimal")
+
+
 def shows_errors_in_a_window(app: QApplication) -> bool:
     """Started from a launcher or file manager (a real display, no terminal), a message on
     stderr would go unseen: say it in a window too."""
-    return app.platformName() not in ("offscreen", "minimal") and not sys.stderr.isatty()
+    return can_show_windows(app) and not sys.stderr.isatty()
+
+
+# -- when the workspace does not open at start ---------------------------------------------
+OPEN_ANOTHER = "Open Another…"
+OPEN_YOURS = "Open Your Workspace"
+QUIT = "Quit"
+# What the user chose instead: a source to open ("" is the default workspace) or None (quit).
+AskInstead = Callable[[str | None, str], str | None]
+
+
+def open_first_window(app: QApplication, source: str | None,
+                      ask: AskInstead | None = None, **options: Any) -> MainWindow | None:
+    """The main window on ``source`` (the default workspace when None or ""). When it does
+    not open, one line says why on stderr; where windows can be shown, a box then offers
+    another workspace (``ask``), until one opens or the user quits (None)."""
+    ask = ask or ask_after_failed_start
+    while True:
+        try:
+            return build_main_window(source or None, **options)
+        except (DocumentError, OSError) as exc:
+            print(f"canvas-app: {open_problem(exc, 'or open a file: canvas-app FILE')}",
+                  file=sys.stderr)
+            if not can_show_windows(app):
+                return None
+            choice = ask(source or None, open_problem(exc))
+            if choice is None:
+                return None
+            source = choice
+
+
+def offers_your_workspace(source: str | None) -> bool:
+    """Whether "Open Your Workspace" is another workspace than ``source``."""
+    if not source:
+        return False
+    from .data_folder import default_db_url_for_reading
+    from .store import resolve_url
+
+    return resolve_url(source) != default_db_url_for_reading()
+
+
+def failed_start_box(source: str | None, problem: str) -> QMessageBox:
+    """Says which workspace did not open and why, and offers another one."""
+    what = "Your workspace" if not source else Document(source).title
+    box = QMessageBox(QMessageBox.Icon.Warning, APPLICATION, f"{what} did not open.")
+    box.setInformativeText(f"{problem}\n\nOpen another workspace instead?")
+    another = box.addButton(OPEN_ANOTHER, QMessageBox.ButtonRole.AcceptRole)
+    if offers_your_workspace(source):
+        box.addButton(OPEN_YOURS, QMessageBox.ButtonRole.AcceptRole)
+    quit_button = box.addButton(QUIT, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(another)
+    box.setEscapeButton(quit_button)
+    return box
+
+
+def ask_after_failed_start(source: str | None, problem: str) -> str | None:
+    """The box of :func:`failed_start_box`; "Open Another…" asks for a file (cancelling it
+    asks again). Returns the source to open ("" for your workspace) or None to quit."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from .ui.file_actions import FILE_FILTER
+
+    start = str(Path(source).parent) if source and "://" not in source else str(Path.home())
+    while True:
+        box = failed_start_box(source, problem)
+        box.exec()
+        clicked = box.clickedButton()
+        choice = clicked.text() if clicked is not None else QUIT
+        if choice == OPEN_YOURS:
+            return ""
+        if choice != OPEN_ANOTHER:
+            return None
+        path, _ = QFileDialog.getOpenFileName(None, "Open workspace", start, FILE_FILTER)
+        if path:
+            return path
 
 
 # How the app runs Qt (a setting the user has made in the environment wins):
@@ -156,14 +239,8 @@ def run_gui(source: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    try:
-        window = build_main_window(source)
-    except (DocumentError, OSError) as exc:
-        print(f"canvas-app: {open_problem(exc, 'or open a file: canvas-app FILE')}",
-              file=sys.stderr)
-        if shows_errors_in_a_window(app):
-            QMessageBox.critical(None, APPLICATION,
-                                 f"Campaign Canvas cannot open it:\n\n{open_problem(exc)}")
+    window = open_first_window(app, source)
+    if window is None:
         return 1
     window.show()
     window.view.fit()
