@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
-from ..domain.campaign import Campaign
+from ..domain.campaign import Campaign, Finding
 from ..domain.campaign_usage import actions_using_campaign, ecommerce_without_campaign
 from ..domain.ids import new_id
 from ..domain.nodes import Node, node_kind
@@ -100,6 +100,20 @@ class Controller(QObject):
         self.undo_stack = undo_stack
         self.dialog_parent: QWidget | None = None
         self._drag_counter = 0
+        self._findings: list[Finding] | None = None
+        workspace.events.subscribe(self._workspace_changed)
+
+    # -- lint ------------------------------------------------------------------------------
+    def _workspace_changed(self, _event: object) -> None:
+        self._findings = None
+
+    def findings(self) -> list[Finding]:
+        """The workspace's lint, worked out once per change: the Warnings panel, the
+        canvas's badges and Save all ask after an edit (on 10,000 nodes a lint takes a
+        tenth of a second; it ran twice per edit)."""
+        if self._findings is None:
+            self._findings = self.workspace.lint()
+        return self._findings
 
     # -- helpers ---------------------------------------------------------------------------
     def campaign(self, campaign_id: str) -> Campaign:

@@ -58,7 +58,7 @@ class LintPanel(QListWidget):
             return
         ws = self.controller.workspace
         # Errors first: they stop a simulation (and a file from loading); warnings do not.
-        findings = sorted(ws.lint(), key=lambda f: f.severity != "error")
+        findings = sorted(self.controller.findings(), key=lambda f: f.severity != "error")
         for finding in findings:
             error = finding.severity == "error"
             text = finding_text(ws, finding)

@@ -250,7 +250,7 @@ class CampaignScene(QGraphicsScene):
     # -- lint badges ---------------------------------------------------------------------
     def refresh_findings(self) -> None:
         findings: dict[str, list[tuple[str, str]]] = {}
-        for finding in self.controller.workspace.lint():
+        for finding in self.controller.findings():
             if finding.node_id and finding.campaign_id == self.campaign_id:
                 findings.setdefault(finding.node_id, []).append(
                     (finding.severity, finding.message))

@@ -259,3 +259,18 @@ def test_zoomed_out_a_badge_stays_as_a_coloured_dot(qtbot, window: MainWindow) -
     point = window.view.mapFromScene(rect.center())
     colour = window.view.viewport().grab().toImage().pixelColor(point)
     assert colour.red() > 180 and colour.green() < 110 and colour.blue() < 110, colour.name()
+
+
+def test_an_edit_lints_the_workspace_once(qtbot, window: MainWindow, monkeypatch) -> None:
+    """The Warnings panel and the canvas's badges share one lint per change."""
+    from canvas_app.domain.workspace import Workspace
+
+    runs: list[int] = []
+    real = Workspace.lint
+    monkeypatch.setattr(Workspace, "lint", lambda self, now=None: runs.append(1) or real(self))
+    window.controller.rename_node(window.current_campaign_id(), "nurture", "Welcome")
+    qtbot.wait(500)  # both refresh timers have fired
+    assert len(runs) == 1
+    window.controller.undo_stack.undo()
+    qtbot.wait(500)
+    assert len(runs) == 2
