@@ -166,7 +166,7 @@ class ActionSetDialog(QDialog):
         so."""
         if self.has_changes() and not DiscardQuestion.ask(
                 self, f"the actions of {set_title(self.workspace, self.key)}",
-                self.save_button.isEnabled()):
+                self._save if self.save_button.isEnabled() else None):
             return
         super().reject()
 

@@ -192,7 +192,8 @@ class NodeEditorDialog(QDialog):
         """Cancel, Esc or the window's close button: changes are only dropped once the
         user says so."""
         if self.has_changes() and not DiscardQuestion.ask(
-                self, f'"{self.original.name}"', self.save_button.isEnabled()):
+                self, f'"{self.original.name}"',
+                self._save if self.save_button.isEnabled() else None):
             return
         super().reject()
 

@@ -13,13 +13,17 @@ from canvas_app.ui.dialogs.action_set import ActionSetDialog
 from .helpers import add_step_of
 
 
-def answer_later(asked: list[tuple[str, str]], button: str) -> None:
-    """Answers the question when it shows, noting what it said."""
+def answer_later(asked: list[tuple[str, str]], button: str,
+                 offered: list[list[str]] | None = None) -> None:
+    """Answers the question when it shows, noting what it said (and its buttons)."""
     def click() -> None:
         box = QApplication.activeModalWidget()
         assert isinstance(box, QMessageBox) and box.objectName() == "discardChangesBox"
         asked.append((box.text(), box.informativeText()))
-        next(b for b in box.buttons() if b.text() == button).click()
+        if offered is not None:
+            offered.append(sorted(b.text() for b in box.buttons()))
+        match = [b for b in box.buttons() if b.text() == button]
+        (match[0] if match else box.escapeButton()).click()  # never left open
 
     QTimer.singleShot(0, click)
 
@@ -52,5 +56,44 @@ def test_the_action_set_editor_asks_before_esc_drops_its_changes(qtbot) -> None:
     assert not dialog.save_button.isEnabled()
     answer_later(asked, "Discard")
     dialog.reject()
-    assert asked[1][1].startswith("To keep them, fix the fields marked in red")
+    assert "Keep Editing to fix the fields marked in red" in asked[1][1]
     assert not dialog.isVisible()
+
+
+def _words_name_only_offered_buttons(words: str, buttons: list[str]) -> None:
+    for name in ("Save", "Discard", "Keep Editing"):
+        assert (name in words) == (name in buttons), (name, words, buttons)
+
+
+@pytest.mark.asks_to_discard
+def test_the_discard_question_offers_save_only_when_saving_is_possible(qtbot) -> None:
+    """QA 12/35c/145: the question said "Save keeps them" with only Discard and Keep
+    Editing to click. Its words now name exactly its buttons; its Save saves."""
+    dialog = ActionSetDialog(Workspace(), "successful_purchase")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    editor = dialog.steps_editor
+    add_step_of(qtbot, editor, "notify_team")
+    editor.form.message_edit.setText("A sale!")
+    asked: list[tuple[str, str]] = []
+    offered: list[list[str]] = []
+
+    editor.form.delay_check.setChecked(True)
+    editor.form.delay_edit.amount.set_text("abc")  # Save is off: not offered
+    assert not dialog.save_button.isEnabled()
+    answer_later(asked, "Keep Editing", offered)
+    dialog.reject()
+    assert offered[0] == ["Discard", "Keep Editing"]
+    _words_name_only_offered_buttons(asked[0][1], offered[0])
+    assert dialog.isVisible()
+
+    editor.form.delay_edit.amount.set_text("2")  # Save is on: offered, and it saves
+    assert dialog.save_button.isEnabled()
+    answer_later(asked, "Save", offered)
+    dialog.reject()
+    assert offered[1] == ["Discard", "Keep Editing", "Save"]
+    _words_name_only_offered_buttons(asked[1][1], offered[1])
+    assert not dialog.isVisible()
+    assert dialog.result() == ActionSetDialog.DialogCode.Accepted
+    assert [a.message for a in dialog.value()] == ["A sale!"]
