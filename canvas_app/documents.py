@@ -16,6 +16,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
+import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -50,6 +52,15 @@ def absolute_source(source: str) -> str:
     if is_url(source) or source == UNTITLED or not source:
         return source
     return os.path.abspath(os.path.expanduser(source))
+
+
+def is_sqlite_file(file: Path) -> bool:
+    """True when the file starts as every SQLite database does."""
+    try:
+        with open(file, "rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -98,8 +109,16 @@ class Document:
                 raise DocumentError(str(exc)) from None
         from .store import Store, StoreError
 
+        file = self.local_file()
         if not is_url(self.source) and not Path(self.source).exists():
             raise DocumentError(f"{self.source}: no such file")
+        if file is not None and file.exists():
+            try:
+                with open(file, "rb"):
+                    pass
+            except OSError as exc:  # as a JSON file says it, not "unable to open database"
+                raise DocumentError(f"{self.source}: cannot read the file: "
+                                    f"{exc.strerror or exc}") from None
         try:
             store = Store(self.store_url, label=self.label)
         except StoreError as exc:
@@ -111,13 +130,61 @@ class Document:
         finally:
             store.close()
 
-    def save(self, workspace: Workspace) -> None:
+    def local_file(self) -> Path | None:
+        """The file a path or ``sqlite:///`` URL names; None for a server's URL and an
+        in-memory database."""
+        if not is_url(self.source):
+            return Path(self.source)
+        scheme, _, rest = self.source.partition("://")
+        if not scheme.startswith("sqlite") or not rest.startswith("/"):
+            return None
+        path = rest[1:].split("?", 1)[0]
+        return Path(path) if path and path != ":memory:" else None
+
+    def write_problem(self) -> str | None:
+        """Why the file cannot be written, said as for a JSON file ("no such folder: F",
+        "Permission denied"), or None. A missing folder is never made unasked."""
+        file = self.local_file()
+        if file is None:
+            return None
+        if file.is_dir():
+            return "it is a folder, not a file"
+        folder = file.parent
+        if not folder.is_dir():
+            return f"no such folder: {folder}"
+        if self.kind == "json":
+            return None  # written atomically: the folder's own errors are named then
+        if file.exists():
+            try:
+                with open(file, "r+b"):
+                    pass
+            except OSError as exc:
+                return exc.strerror or str(exc)
+        try:  # SQLite makes its journal beside the file
+            with tempfile.TemporaryFile(dir=folder):
+                pass
+        except OSError as exc:
+            return f"{exc.strerror or exc} (cannot create a file in the folder {folder})"
+        return None
+
+    def save(self, workspace: Workspace, replace: bool = False) -> None:
+        """Writes the workspace. With ``replace`` (Save As over a file the user chose to
+        replace), an existing file that is not a SQLite database is replaced whole by a new
+        store made beside it and renamed over it (a database holding another application's
+        tables is still refused, and a store's workspace is replaced in one transaction)."""
+        problem = self.write_problem()
+        if problem is not None:
+            raise DocumentError(f"{self.source}: cannot write: {problem}")
         if self.kind == "json":
             try:
                 save_workspace(workspace, self.source)
             except OSError as exc:
                 raise DocumentError(f"{self.source}: cannot write: {exc.strerror or exc}") \
                     from None
+            return
+        file = self.local_file()
+        if replace and file is not None and file.exists() and not is_sqlite_file(file):
+            self._replace_file(file, workspace)
             return
         from .store import Store, StoreError
 
@@ -131,6 +198,33 @@ class Document:
             raise DocumentError(str(exc)) from None
         finally:
             store.close()
+
+    def _replace_file(self, file: Path, workspace: Workspace) -> None:
+        """A new store in a temporary file beside ``file``, then renamed over it (keeping
+        its permissions); on failure ``file`` is as it was."""
+        from .store import Store, StoreError
+
+        try:
+            fd, name = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
+            os.close(fd)
+        except OSError as exc:
+            raise DocumentError(f"{self.source}: cannot write: {exc.strerror or exc}") \
+                from None
+        temporary = Path(name)
+        try:
+            with Store(f"sqlite:///{temporary}", label=self.label) as store:
+                store.save(workspace)
+            temporary.chmod(stat.S_IMODE(file.stat().st_mode))
+            for stale in ("-journal", "-wal", "-shm"):  # the old file's, never to be replayed
+                file.with_name(file.name + stale).unlink(missing_ok=True)
+            os.replace(temporary, file)
+        except StoreError as exc:
+            raise DocumentError(str(exc)) from None
+        except OSError as exc:
+            raise DocumentError(f"{self.source}: cannot write: {exc.strerror or exc}") \
+                from None
+        finally:
+            temporary.unlink(missing_ok=True)
 
     def is_empty(self) -> bool:
         """True for a store holding nothing yet (a JSON file is never 'empty')."""

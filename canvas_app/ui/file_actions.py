@@ -275,12 +275,14 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
             name = default_file_name(f"{title} copy", JSON_SUFFIX)
         return name
 
-    def save(self) -> bool:
+    def save(self, replace: bool = False) -> bool:
+        """Writes the workspace to its document; ``replace``: Save As over a file the user
+        chose to replace, which is replaced whole."""
         session = self.session
         if session.document is None:
             return self.save_as_dialog()
         try:
-            session.document.save(session.workspace)
+            session.document.save(session.workspace, replace=replace)
         except DocumentError as exc:
             self.show_error(str(exc))
             return False
@@ -307,8 +309,13 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         session = self.session
         previous, previous_recovery = session.document, session.recovery
         session.document = Document(source)
+        file = session.document.local_file()
+        own = previous.local_file() if previous is not None else None
+        # A file the dialog asked to replace is replaced whole (not the open one's own).
+        replace = file is not None and file.exists() and \
+            (own is None or file.absolute() != own.absolute())
         session.set_recovery(recovery_for(session.document, self.window.recovery_dir))
-        if not self.save():
+        if not self.save(replace=replace):
             session.document = previous
             session.set_recovery(previous_recovery)
             return False
@@ -366,6 +373,10 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
             self.import_json(path)
 
     def export_json(self, path: str) -> bool:
+        problem = Document(path).write_problem()
+        if problem is not None:
+            self.show_error(f"{path}: cannot write: {problem}")
+            return False
         try:
             save_workspace(self.session.workspace, path)
         except OSError as exc:

@@ -114,3 +114,30 @@ def test_export_of_a_workspace_with_errors_says_what_refuses_it(window: MainWind
     assert (bar.toolTip() or bar.currentMessage()) == (  # the tooltip when elided
         f"Exported to {target}. It has 1 error to fix before it can be simulated, validated "
         "or imported: see Warnings.")
+
+
+def test_save_as_over_a_file_that_is_not_a_database_replaces_it(window: MainWindow,
+                                                                tmp_path: Path) -> None:
+    from canvas_app.documents import Document
+
+    bad = tmp_path / "bad.db"
+    bad.write_text("not a database", encoding="utf-8")
+    window.files.ask_path = PathAsker(str(bad))  # the dialog asked "replace it?": Yes
+    assert window.save_as_dialog()
+    assert Document(str(bad)).load() == window.controller.workspace
+    assert window.session.document.source == str(bad)
+    assert window.statusBar().currentMessage() == "Saved bad.db."
+
+
+def test_save_as_and_export_into_a_missing_folder_refuse(window: MainWindow,
+                                                         tmp_path: Path) -> None:
+    missing = tmp_path / "nodir"
+    for name in ("copy.db", "copy"):
+        window.files.ask_path = PathAsker(str(missing / name))
+        assert not window.save_as_dialog()
+        assert window.files.last_error.endswith(f": cannot write: no such folder: {missing}")
+    assert not window.files.export_json(str(missing / "out.campaign.json"))
+    assert window.files.last_error == (
+        f"{missing / 'out.campaign.json'}: cannot write: no such folder: {missing}")
+    assert not missing.exists()
+    assert window.session.document.source == str(tmp_path / "pool.campaign.json")
