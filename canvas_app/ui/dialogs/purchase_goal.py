@@ -96,8 +96,9 @@ class PurchaseGoalDialog(NodeEditorDialog):
             else:
                 cell.addStretch(1)
             grid.addLayout(cell, index // 2, index % 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        # order forms and products have the longer names: their column is the wider
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
         columns.addWidget(options, 0, 0, 2, 1)
 
         # -- payment types ----------------------------------------------------------------

@@ -208,6 +208,15 @@ class RowsListWidget(QListWidget):
         self.hint_rows = hint_rows
         self.setMinimumHeight(self.rows_height(min_rows))
 
+    def wrap_rows(self) -> None:
+        """Long rows wrap onto a second line instead of being cut off behind a horizontal
+        scroll bar ("Summer Legacy Form (legac"), also when a red frame narrows the list."""
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setUniformItemSizes(False)
+
     def rows_height(self, rows: int) -> int:
         """The height showing ``rows`` rows (a check box row is a little taller than a
         line of text)."""
@@ -231,6 +240,7 @@ class CheckList(QWidget):
     """
 
     changed = Signal()
+    MOST_ROWS_ASKED = 12
 
     def __init__(self, object_name: str, search_name: str | None = None,
                  placeholder: str = "Type to filter…", parent: QWidget | None = None) -> None:
@@ -249,6 +259,7 @@ class CheckList(QWidget):
             self.search.returnPressed.connect(self.go_to_first_match)
             layout.addWidget(self.search)
         self.list = RowsListWidget(min_rows=4, hint_rows=5)
+        self.list.wrap_rows()
         self.list.setObjectName(object_name + "List")
         self.list.itemChanged.connect(lambda _item: self.changed.emit())
         layout.addWidget(self.list)
@@ -306,6 +317,9 @@ class CheckList(QWidget):
             if item_id not in known:
                 self._add(item_id, f"{item_id} (not in the catalog)", True)
         self.list.blockSignals(False)
+        # it asks for room for every row (up to a dozen): a row half hidden below the
+        # others while the window has room to spare hid a ticked type from sight
+        self.list.hint_rows = max(5, min(self.list.count(), self.MOST_ROWS_ASKED))
         self.list.rows_changed()
         self._show_empty_hint()
         if self.search is not None:
