@@ -29,8 +29,8 @@ from ...sim import Movement, Scenario, SimResult, Simulation, load_scenario, to_
 from ...sim.scenario_file import NOT_A_SCENARIO
 
 SAMPLES = 240  # buckets over a run's horizon for the chart over time
-POINTS_PER_BUCKET = 4  # changes kept at their own time in one bucket at most
-LOOKS_PER_BUCKET = 16  # instants whose counts are compared in one bucket at most
+POINTS_PER_BUCKET = 8  # changes kept at their own time in one bucket at most
+LOOKS_PER_BUCKET = 32  # instants whose counts are compared in one bucket at most
 TICK_MS = 40
 TICK_BUDGET_S = 0.025  # engine time per tick at most, so the window stays responsive
 MAX_FAST_EVENTS = 5000  # "as fast as possible": events per tick at most
