@@ -107,7 +107,7 @@ class Document:
                 return load_draft(self.source)
             except LoadError as exc:
                 raise DocumentError(str(exc)) from None
-        from .store import Store, StoreError
+        from .store import EmptyStore, OlderStore, Store, StoreError
 
         file = self.local_file()
         if not is_url(self.source) and not Path(self.source).exists():
@@ -119,16 +119,25 @@ class Document:
             except OSError as exc:  # as a JSON file says it, not "unable to open database"
                 raise DocumentError(f"{self.source}: cannot read the file: "
                                     f"{exc.strerror or exc}") from None
-        try:
-            store = Store(self.store_url, label=self.label)
+        if file is not None and not file.exists():  # a sqlite:/// URL: made by Save
+            return Workspace()
+        try:  # read-only: opening writes nothing (an empty file stays empty until Save)
+            store = Store(self.store_url, read_only=True, label=self.label)
+        except EmptyStore:
+            return Workspace()
+        except OlderStore:
+            store = None
         except StoreError as exc:
             raise DocumentError(str(exc)) from None
         try:
+            if store is None:  # an older store is upgraded when opened to write, as before
+                store = Store(self.store_url, label=self.label)
             return store.load()
         except (StoreError, LoadError) as exc:
             raise DocumentError(str(exc)) from None
         finally:
-            store.close()
+            if store is not None:
+                store.close()
 
     def local_file(self) -> Path | None:
         """The file a path or ``sqlite:///`` URL names; None for a server's URL and an

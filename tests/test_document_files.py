@@ -101,3 +101,18 @@ def test_permission_problems_of_a_database_are_said_as_for_json(tmp_path: Path) 
         noperm.chmod(0o644)
         json_file.chmod(0o644)
     assert list(rodir.iterdir()) == []
+
+
+def test_opening_an_empty_database_writes_nothing_until_save(tmp_path: Path) -> None:
+    zero = tmp_path / "zero.db"
+    zero.touch()
+    document = Document(str(zero))
+    assert document.load().campaigns == []
+    assert zero.stat().st_size == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["zero.db"]
+    missing = tmp_path / "later.db"
+    assert Document(f"sqlite:///{missing}").load().campaigns == []
+    assert not missing.exists()
+    workspace = load_workspace(sample_path())
+    document.save(workspace)
+    assert document.load() == workspace

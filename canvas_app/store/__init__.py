@@ -10,6 +10,13 @@ application's tables is refused either way), the mapping to and from the domain 
 :mod:`.mapping`.
 """
 
-from .repository import Store, StoreError, default_db_url, resolve_url
+from .repository import (
+    EmptyStore,
+    OlderStore,
+    Store,
+    StoreError,
+    default_db_url,
+    resolve_url,
+)
 
-__all__ = ["Store", "StoreError", "default_db_url", "resolve_url"]
+__all__ = ["EmptyStore", "OlderStore", "Store", "StoreError", "default_db_url", "resolve_url"]

@@ -57,6 +57,14 @@ class StoreError(Exception):
     """A store cannot be opened, read or written; ``str()`` is one line."""
 
 
+class EmptyStore(StoreError):
+    """Opened read-only, the database holds no store yet (no tables, or a 0-byte file)."""
+
+
+class OlderStore(StoreError):
+    """Opened read-only, the store is at an older schema (opening it to write upgrades it)."""
+
+
 # -- URLs ------------------------------------------------------------------------------------
 def default_db_url() -> str:
     """The SQLite file ``workspace.db`` in the user's data folder (created if missing)."""
@@ -166,9 +174,9 @@ class Store:
         if not self.read_only:
             return  # an empty or older store is brought up to date
         if state.kind == "empty":
-            raise StoreError(f"{self.label}: no workspace in it (the database is empty)")
+            raise EmptyStore(f"{self.label}: no workspace in it (the database is empty)")
         if state.kind == "older":
-            raise StoreError(
+            raise OlderStore(
                 f"{self.label}: needs upgrading: its tables are at revision {state.revision} "
                 "of an older version of Campaign Canvas; open it once in the app "
                 f"(canvas-app gui {self.label}), which upgrades it, then try again")

@@ -141,3 +141,18 @@ def test_save_as_and_export_into_a_missing_folder_refuse(window: MainWindow,
         f"{missing / 'out.campaign.json'}: cannot write: no such folder: {missing}")
     assert not missing.exists()
     assert window.session.document.source == str(tmp_path / "pool.campaign.json")
+
+
+def test_opening_a_zero_byte_database_writes_nothing_until_save(window: MainWindow,
+                                                                tmp_path: Path) -> None:
+    from canvas_app.documents import Document
+
+    zero = tmp_path / "zero.db"
+    zero.touch()
+    assert window.files.open_source(str(zero))
+    assert window.controller.workspace.campaigns == [] and zero.stat().st_size == 0
+    window.campaign_list.new_campaign()
+    assert zero.stat().st_size == 0
+    assert window.save()
+    assert [c.name for c in Document(str(zero)).load().campaigns] == \
+        [c.name for c in window.controller.workspace.campaigns]
