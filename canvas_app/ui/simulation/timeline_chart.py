@@ -10,6 +10,8 @@ fades the others, and clicking it hides or shows the line.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCharts import QChartView, QDateTimeAxis, QLegendMarker, QLineSeries, QValueAxis
 from PySide6.QtCore import QDateTime, QPointF, Qt
 from PySide6.QtGui import QColor, QCursor, QFontMetricsF, QPen
@@ -29,9 +31,12 @@ LEGEND_NAME_WIDTH = 170.0  # a node's name in the legend at most (px), shortened
 Timeline = list[tuple[int, dict[str, dict[str, int]]]]
 
 
+@lru_cache(maxsize=1 << 16)
 def axis_ms(seconds: int) -> float:
     """The axis draws local time; simulated times are UTC (C5): shift each by the local
-    offset at that moment, so the labels read UTC whatever the machine's zone."""
+    offset at that moment, so the labels read UTC whatever the machine's zone. Kept for
+    each moment: a run's chart is redrawn every few tenths of a second with the same
+    moments, thousands of them."""
     offset = QDateTime.fromSecsSinceEpoch(seconds).offsetFromUtc()
     return (seconds - offset) * 1000.0
 
