@@ -70,10 +70,14 @@ def test_starting_on_a_foreign_sqlite_file_is_one_clear_line(foreign_db: Path) -
 
 def test_opening_a_zero_byte_file_starts_an_empty_store_in_it(
         qtbot, window: MainWindow, tmp_path: Path) -> None:
-    """An empty file holds nothing to lose: the app opens it as a new, empty store."""
+    """An empty file holds nothing to lose: the app opens it as a new, empty store, and
+    writes nothing into it until Save."""
     empty = tmp_path / "empty.db"
     empty.touch()
     assert window.files.open_source(str(empty))
     assert window.session.document.source == str(empty)
     assert window.controller.workspace.campaigns == []
-    assert empty.stat().st_size > 0  # initialised with the store's tables
+    assert empty.stat().st_size == 0  # untouched until saved
+    window.controller.new_campaign("First")
+    assert window.files.save()
+    assert empty.stat().st_size > 0  # the store's tables, and the campaign
