@@ -9,7 +9,7 @@ its editor with :func:`register_node_editor`, no switch to edit.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -50,6 +50,7 @@ class NodeEditorDialog(QDialog):
     # ever scrolls up and down, and within a 1024 x 700 screen
     MINIMUM_SIZE = (480, 420)
     MAXIMUM_MINIMUM_WIDTH = 1000
+    SHORT_WINDOW = 600  # below this height the hidden problem box keeps one line only
 
     def __init__(self, workspace: Workspace, campaign_id: str, node_id: str,
                  parent: QWidget | None = None, *,
@@ -67,7 +68,9 @@ class NodeEditorDialog(QDialog):
         self.setWindowTitle(f"{self.original.spec.label}: {self.original.name}")
         self.name_edit = QLineEdit(self.original.name)
         self.name_edit.setObjectName("nameEdit")
-        self.problem_label = ProblemLabel(reserve_lines=3)
+        # three lines kept for problems so the form does not jump when one appears; one
+        # only in a short window, where the scrolled form needs the room (QA 120/121/163)
+        self.problem_label = ProblemLabel(reserve_lines=3, short_window=self.SHORT_WINDOW)
         self.buttons, self.save_button, self.cancel_button = save_cancel_buttons()
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
@@ -113,6 +116,10 @@ class NodeEditorDialog(QDialog):
                       + margins.left() + margins.right() + 2)
         width, height = self.MINIMUM_SIZE
         self.setMinimumSize(max(width, min(form_width, self.MAXIMUM_MINIMUM_WIDTH)), height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
+        self.problem_label.fit_reserve(event.size().height())
+        super().resizeEvent(event)
 
     def open_catalog(self) -> QDialog | None:
         """Opens the Catalog window over this editor, as Workspace > Catalog… does; when it

@@ -160,9 +160,13 @@ class ProblemLabel(QLabel):
     PADDING = 6
 
     def __init__(self, item_word: str = "Step", parent: QWidget | None = None,
-                 reserve_lines: int = 0) -> None:
+                 reserve_lines: int = 0, short_window: int = 0) -> None:
         super().__init__(parent)
         self.item_word = item_word
+        self.reserve_lines = reserve_lines
+        # in a window shorter than this, one line only stays reserved: the form above
+        # (scrolled there) needs the room more than the hidden box does
+        self.short_window = short_window
         self.setObjectName("problemLabel")
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -173,9 +177,35 @@ class ProblemLabel(QLabel):
             policy = self.sizePolicy()
             policy.setRetainSizeWhenHidden(True)
             self.setSizePolicy(policy)
-            self.setMinimumHeight(self.fontMetrics().lineSpacing() * reserve_lines
-                                  + 2 * self.PADDING + 2)
+            self.setMinimumHeight(self.lines_height(reserve_lines))
         self.setVisible(False)
+
+    def lines_height(self, lines: int) -> int:
+        """The height of the box showing ``lines`` lines."""
+        return self.fontMetrics().lineSpacing() * lines + 2 * self.PADDING + 2
+
+    def fit_reserve(self, window_height: int) -> None:
+        """Reserves :attr:`reserve_lines` lines, or one in a short window (see
+        ``short_window``). Call when the window is resized."""
+        if not self.reserve_lines:
+            return
+        lines = 1 if self.short_window and window_height < self.short_window \
+            else self.reserve_lines
+        if self.minimumHeight() != self.lines_height(lines):
+            self.setMinimumHeight(self.lines_height(lines))
+
+    def sizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
+        """Empty (hidden), it asks for no more than its reserve: a layout short of room
+        shrank the form rather than the hidden box."""
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.minimumHeight()) if not self.text() else hint
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), self.minimumHeight()) if not self.text() else hint
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802  (Qt's name)
+        return self.minimumHeight() if not self.text() else super().heightForWidth(width)
 
     def show_problems(self, problems: list[Problem]) -> None:
         messages = list(dict.fromkeys(self._line(p) for p in problems))
