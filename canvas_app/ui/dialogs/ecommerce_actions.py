@@ -47,6 +47,7 @@ LEGACY_HELP = ("By default product actions run only for shopping cart and order 
 
 
 class EcommerceActionsDialog(QDialog):
+    MOST_PRODUCT_ROWS = 4  # more product sets scroll in their list
     def __init__(self, workspace: Workspace, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,7 +78,7 @@ class EcommerceActionsDialog(QDialog):
         for row, (name, (label, description)) in enumerate(DEFAULT_SETS.items()):
             title = QLabel(f"<b>{label}</b>")
             help_text = help_label(description)
-            help_text.setContentsMargins(0, 0, 0, 6)
+            help_text.setContentsMargins(0, 0, 0, 4)
             count = QLabel()
             count.setObjectName(f"count_{name}")
             button = QPushButton("Actions")
@@ -141,7 +142,8 @@ class EcommerceActionsDialog(QDialog):
                                         "to edit):"))
         self.product_sets = OwnEnterList()
         self.product_sets.setObjectName("productSetList")
-        self.product_sets.setMaximumHeight(90)
+        # as tall as its rows (and one free), at most four: a fixed 90 px pushed the
+        # legacy setting's explanation out of the default window (QA 50)
         self.product_sets.itemActivated.connect(
             lambda item: self.open_set(item.data(KEY_ROLE)))
         product_layout.addWidget(self.product_sets)
@@ -183,11 +185,19 @@ class EcommerceActionsDialog(QDialog):
                                    f"({len(actions)} action{'s' if len(actions) != 1 else ''})")
             item.setData(KEY_ROLE, f"product:{product_id}")
             self.product_sets.addItem(item)
+        self._fit_product_sets()
         self.legacy_check.blockSignals(True)
         self.legacy_check.setChecked(eco.product_actions_for_legacy_and_manual)
         self.legacy_check.blockSignals(False)
         self._product_text_changed(self.product_edit.text())
         self.product_hint.setVisible(not self.workspace.catalog.products)
+
+    def _fit_product_sets(self) -> None:
+        """The list of product sets shows its rows and one free (two to four rows)."""
+        view = self.product_sets
+        row = max(view.sizeHintForRow(0), view.fontMetrics().height() + 4)
+        rows = max(2, min(view.count() + 1, self.MOST_PRODUCT_ROWS))
+        view.setFixedHeight(rows * row + 2 * view.frameWidth() + 2)
 
     # -- opening sets -------------------------------------------------------------------
     def _opener(self, key: str) -> Callable[[], None]:
