@@ -20,7 +20,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ...domain.errors import Problem
 from ...domain.lint import finding_text
 from ...domain.workspace import Workspace
 from ...io import LoadError, workspace_to_data
@@ -91,10 +90,6 @@ class NotAScenario(SimulationError):
 # The scenario loader's words for a reference to something the workspace lacks, e.g.
 # 'no campaign "shock-nurture" in the workspace', 'no product "mitt" in the catalog'.
 MISSING_IN_WORKSPACE = re.compile(r'^no ([a-z ]+ ".*") in the (workspace|catalog)\b')
-
-
-def names_something_missing(problem: Problem) -> bool:
-    return MISSING_IN_WORKSPACE.match(problem.message) is not None
 
 
 def snapshot(workspace: Workspace) -> Workspace:
