@@ -140,6 +140,21 @@ class Campaign:
         node.x, node.y = float(x), float(y)
         self._emit(ev.NODE_MOVED, node_id=node_id)
 
+    def move_many(self, positions: dict[str, tuple[float, float]]) -> None:
+        """Moves several nodes as one change: a NODE_MOVED event each (marked ``batched``),
+        then one NODES_MOVED naming them all, so a view can do once what concerns them
+        together (a link between two moved nodes follows once, not twice)."""
+        for x, y in positions.values():
+            if not (math.isfinite(x) and math.isfinite(y)):
+                raise DomainError(f"a position must be a finite number, not ({x}, {y})")
+        for node_id in positions:
+            self.node(node_id)  # all known before any moves
+        for node_id, (x, y) in positions.items():
+            node = self.node(node_id)
+            node.x, node.y = float(x), float(y)
+            self._emit(ev.NODE_MOVED, node_id=node_id, extra={"batched": True})
+        self._emit(ev.NODES_MOVED, extra={"node_ids": tuple(positions)})
+
     def rename(self, node_id: str, name: str) -> None:
         name = name.strip()
         if not name:

@@ -14,7 +14,8 @@ from typing import Any, Generic, TypeVar
 # Event names (the ``name`` of a DomainEvent).
 NODE_ADDED = "node_added"  # campaign_id, node_id
 NODE_REMOVED = "node_removed"  # campaign_id, node_id
-NODE_MOVED = "node_moved"  # campaign_id, node_id
+NODE_MOVED = "node_moved"  # campaign_id, node_id; extra["batched"] within NODES_MOVED
+NODES_MOVED = "nodes_moved"  # campaign_id, extra["node_ids"]: after their NODE_MOVED events
 NODE_CHANGED = "node_changed"  # campaign_id, node_id (name or config)
 EDGE_ADDED = "edge_added"  # campaign_id, source, target
 EDGE_REMOVED = "edge_removed"  # campaign_id, source, target

@@ -116,8 +116,11 @@ class MoveNodesCommand(WorkspaceCommand):
 
     def _apply(self, positions: dict[str, Point]) -> None:
         campaign = self.campaign(self.campaign_id)
-        for node_id, (x, y) in positions.items():
+        if len(positions) == 1:
+            (node_id, (x, y)), = positions.items()
             campaign.move(node_id, x, y)
+        else:
+            campaign.move_many(positions)
 
     def redo(self) -> None:
         self._apply(self.new)

@@ -112,3 +112,18 @@ def test_lint_says_nothing_of_unlinked_sequences_while_nothing_is_linked():
     c.add_node(Node("s1", "sequence", "First"))
     c.add_node(Node("s2", "sequence", "Second"))
     assert not any("not linked" in f.message for f in ws.lint())
+
+
+def test_move_many_emits_a_move_each_then_one_naming_them_all(workspace):
+    c = workspace.campaign("c1")
+    first, second = [n.id for n in c.nodes][:2]
+    seen = []
+    workspace.events.subscribe(lambda e: seen.append((e.name, e.node_id, dict(e.extra))))
+    c.move_many({first: (10, 20), second: (30, 40)})
+    assert seen == [(ev.NODE_MOVED, first, {"batched": True}),
+                    (ev.NODE_MOVED, second, {"batched": True}),
+                    (ev.NODES_MOVED, None, {"node_ids": (first, second)})]
+    assert (c.node(first).x, c.node(second).y) == (10, 40)
+    with pytest.raises(DomainError):  # nothing moves when one position is refused
+        c.move_many({first: (0, 0), second: (float("nan"), 0)})
+    assert c.node(first).x == 10

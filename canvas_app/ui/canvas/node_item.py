@@ -121,12 +121,14 @@ class NodeItem(QGraphicsRectItem):
     def shape(self) -> QPainterPath:
         return item_shape(self.kind)
 
-    def move_to(self, x: float, y: float) -> None:
-        """Moves the item (scene coordinates of its centre); its links follow."""
+    def move_to(self, x: float, y: float, follow: bool = True) -> None:
+        """Moves the item (scene coordinates of its centre); its links follow, unless
+        ``follow`` is False (several nodes moving: the scene adjusts each link once)."""
         self.setPos(x, y)
         self.centre = (x, y)
-        for link in self.links:
-            link.adjust()
+        if follow:
+            for link in self.links:
+                link.adjust()
 
     def hoverEnterEvent(self, event: Any) -> None:
         self._hover = True

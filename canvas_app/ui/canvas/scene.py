@@ -198,10 +198,19 @@ class CampaignScene(QGraphicsScene):
         if name == ev.NODE_MOVED and event.node_id in self.nodes:
             node = campaign.node(event.node_id)
             item = self.nodes[event.node_id]
-            item.move_to(node.x, node.y)
-            self.router.node_moved(item)
+            batched = bool(event.extra.get("batched"))
+            item.move_to(node.x, node.y, follow=not batched)
+            if not batched:
+                self.router.node_moved(item)
             self._grow_scene_rect(node)
             self.overview.invalidate()
+            return
+        if name == ev.NODES_MOVED:  # after their NODE_MOVED: each link follows once
+            items = [self.nodes[n] for n in event.extra.get("node_ids", ()) if n in self.nodes]
+            for link in {link for item in items for link in item.links}:
+                link.adjust()
+            for item in items:
+                self.router.node_moved(item)
             return
         if name == ev.NODE_ADDED and event.node_id:
             node = campaign.node(event.node_id)

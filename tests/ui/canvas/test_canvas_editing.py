@@ -367,3 +367,23 @@ def test_links_of_a_dragged_node_paint_directly_until_it_is_let_go(qtbot,
     assert all(link.cacheMode() == QGraphicsItem.CacheMode.NoCache for link in links)
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=origin + QPoint(0, 60))
     assert all(link.cacheMode() == cached for link in links)
+
+
+def test_moving_several_nodes_makes_each_link_follow_once(window, monkeypatch) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from canvas_app.ui.canvas.link_item import LinkItem
+
+    scene = window.scene
+    scene.select_nodes(["nurture", "bought-shock", "post-purchase"])
+    calls: list[tuple[str, str]] = []
+    real = LinkItem.adjust
+    monkeypatch.setattr(LinkItem, "adjust", lambda self: calls.append(self.key) or real(self))
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_Right)
+    assert sorted(calls) == sorted(scene.links)  # each link once, not once per end
+    for link in scene.links.values():  # and where a fresh look puts it
+        line = link.line()
+        real(link)
+        assert link.line() == line
