@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 from .workspace import Workspace
@@ -15,6 +16,7 @@ class Match(NamedTuple):
     node_id: str
 
 
+@lru_cache(maxsize=65536)  # names are folded at every keystroke of the Find bar
 def folded(text: str) -> str:
     """``text`` compared as a person reads it: case, accents and runs of spaces ignored
     ("Café  Offer" and "cafe offer" are the same)."""
