@@ -3,7 +3,8 @@ with Move up / Move down (for keyboard users), and the chosen item's fields besi
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -61,6 +62,7 @@ class StepListEditor(QWidget):
         self.list.setMinimumWidth(300)
         self.list.currentRowChanged.connect(self._current_changed)
         self.list.model().rowsMoved.connect(self._rows_moved)
+        self.list.installEventFilter(self)  # Delete / Backspace remove the chosen row
         left.addWidget(title)
         left.addWidget(self.list, 1)
 
@@ -206,6 +208,22 @@ class StepListEditor(QWidget):
         self.list.setCurrentRow(target)
         self._renumber()
         self.changed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Delete or Backspace in the list removes the chosen row, as Remove does. Only
+        the list's own keys: typed into a field of the form, they edit its text."""
+        if watched is self.list and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) \
+                and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                          Qt.KeyboardModifier.KeypadModifier) \
+                and self.list.currentRow() >= 0:
+            self.remove()
+            # the list keeps the focus (the form's rows changing moved it): a second
+            # Delete removes the next row, never a character of a field
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     # -- reactions ----------------------------------------------------------------------
     def _current_changed(self, row: int) -> None:
