@@ -29,6 +29,40 @@ def _err(message: str) -> int:
     return 1
 
 
+WORKSPACE_SOURCE = "a .campaign.json file, a SQLite file or a SQLAlchemy URL"
+STDOUT = "-"  # export -o -: the JSON on standard output
+
+
+def name_problem(label: str, value: str | None, wanted: str, *,
+                 output: bool = False) -> str | None:
+    """Why a file name given on the command line cannot be used, or None: it is empty
+    (which would name the current folder), or an input that is a folder."""
+    if value is None:
+        return None
+    if not value.strip():
+        return f"{label}: the name is empty: give {wanted}"
+    if not output and "://" not in value and Path(value).is_dir():
+        return f"{value}: it is a folder, not a file: give {wanted}"
+    return None
+
+
+def _names_problem(args: argparse.Namespace) -> str | None:
+    """The first unusable name among the command's files (simulate checks its own)."""
+    checks: dict[str, list[tuple[str, str, str, bool]]] = {
+        "gui": [("workspace", "WORKSPACE", WORKSPACE_SOURCE, False)],
+        "validate": [("file", "FILE", WORKSPACE_SOURCE, False)],
+        "import": [("file", "FILE", "a .campaign.json file", False),
+                   ("db", "--db", "a SQLite file or a SQLAlchemy URL", False)],
+        "export": [("db", "--db", "a SQLite file or a SQLAlchemy URL", False),
+                   ("output", "-o", "a .campaign.json file to write", True)],
+    }
+    for dest, label, wanted, output in checks.get(args.command, []):
+        problem = name_problem(label, getattr(args, dest, None), wanted, output=output)
+        if problem is not None:
+            return problem
+    return None
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from .app import run_gui
 
@@ -85,19 +119,40 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise StoreError(f"{args.db}: no such file" if args.db else
                          f"there is no workspace to export yet ({missing} does not exist): "
                          "open the app or import a file first")
-    from .io.atomic import output_problem
+    to_stdout = args.output == STDOUT
+    if not to_stdout:
+        from .io.atomic import output_problem
 
-    problem = output_problem(Path(args.output))
-    if problem is not None:
-        raise StoreError(f"{args.output}: {problem}")
+        database = sqlite_file_of(url)
+        problem = output_problem(Path(args.output), [database] if database else [])
+        if problem is not None:
+            raise StoreError(f"{args.output}: {problem}")
     workspace = read_store(args.db or url)  # read-only: never migrates or creates tables
-    try:
-        save_workspace(workspace, args.output)
-    except OSError as exc:  # named as given (write_text_atomic never names its temporary)
-        raise StoreError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
-    print(f"exported {_safe_url(url)} to {args.output} ({len(workspace.campaigns)} campaigns)")
-    _warn_of_errors(workspace, args.output)
+    if to_stdout:
+        from .io.workspace_file import dumps_workspace
+
+        sys.stdout.write(dumps_workspace(workspace))
+        sys.stdout.flush()
+    else:
+        try:
+            save_workspace(workspace, args.output)
+        except OSError as exc:  # named as given (write_text_atomic never names its temporary)
+            raise StoreError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
+    shown = "standard output" if to_stdout else args.output
+    # With -o -, standard output holds the JSON alone: the report goes to stderr.
+    print(f"exported {_safe_url(url)} to {shown} ({len(workspace.campaigns)} campaigns)",
+          file=sys.stderr if to_stdout else sys.stdout)
+    _warn_of_errors(workspace, shown)
     return 0
+
+
+def sqlite_file_of(url: str) -> str | None:
+    """The file of a ``sqlite:///`` URL (None for other databases and in-memory SQLite)."""
+    scheme, _, rest = url.partition("://")
+    if not scheme.startswith("sqlite") or not rest.startswith("/"):
+        return None
+    path = rest[1:].split("?", 1)[0]
+    return path if path and path != ":memory:" else None
 
 
 def _warn_of_errors(workspace: Workspace, output: str) -> None:
@@ -141,15 +196,25 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[..., int
     p.add_argument("file", metavar="FILE", help="a .campaign.json file, SQLite file or URL")
     handlers["validate"] = cmd_validate
 
-    p = sub.add_parser("import", help="load a .campaign.json file into a store")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--db", metavar="URL", help="SQLAlchemy URL or SQLite file "
-                   "(default: the app's own SQLite file)")
+    p = sub.add_parser(
+        "import", help="load a .campaign.json file into a store",
+        description="Loads a .campaign.json workspace into a store, replacing the workspace "
+                    "it holds (which is first copied to the data folder's backups/). A file "
+                    "with errors is refused and nothing is written.")
+    p.add_argument("file", metavar="FILE", help="the .campaign.json file to load")
+    p.add_argument("--db", metavar="URL", help="the store: a SQLAlchemy URL or a SQLite file "
+                   "(default: the app's own SQLite file in your data folder)")
     handlers["import"] = cmd_import
 
-    p = sub.add_parser("export", help="write a store's workspace to a .campaign.json file")
-    p.add_argument("--db", metavar="URL", help="SQLAlchemy URL or SQLite file")
-    p.add_argument("-o", "--output", metavar="FILE", required=True)
+    p = sub.add_parser(
+        "export", help="write a store's workspace to a .campaign.json file",
+        description="Writes the workspace of a store to a .campaign.json file; the store is "
+                    "only read.")
+    p.add_argument("--db", metavar="URL", help="the store: a SQLAlchemy URL or a SQLite file "
+                   "(default: the app's own SQLite file in your data folder)")
+    p.add_argument("-o", "--output", metavar="FILE", required=True,
+                   help="the .campaign.json file to write (replaced if it exists; its folder "
+                        "must exist); - writes the JSON to standard output")
     handlers["export"] = cmd_export
 
     for name, module_name in PLUGIN_COMMANDS.items():
@@ -184,6 +249,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = handlers.get(args.command)
     if handler is None:
         parser.error(f"the command {args.command!r} is not available in this build")
+    problem = _names_problem(args)
+    if problem is not None:
+        return _err(problem)
     from .io import LoadError
 
     try:

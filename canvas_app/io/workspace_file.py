@@ -39,11 +39,15 @@ from .schema_messages import error_rank, node_id, schema_problem, shown
 # -- reading ---------------------------------------------------------------------------
 def read_json(path: str | os.PathLike[str], source: str | None = None) -> Any:
     """The parsed JSON of a file, or a LoadError naming the line and column."""
+    if not os.fspath(path):  # Path("") would be the current folder
+        raise LoadError(source or "", Problem("", "the file name is empty"))
     source = source or str(path)
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise LoadError(source, Problem("", "no such file")) from None
+    except IsADirectoryError:
+        raise LoadError(source, Problem("", "it is a folder, not a file")) from None
     except OSError as exc:
         raise LoadError(source, Problem("", f"cannot read the file: {exc.strerror or exc}")) \
             from None

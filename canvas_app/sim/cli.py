@@ -61,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
     from .summary import summary_text
 
     try:
+        _check_names(args)
         if args.out:
             from ..io.atomic import output_problem
 
@@ -104,10 +105,30 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(text)
         elif not args.json:
             sys.stdout.write(summary_text(result))
+        if args.out:  # with --json, standard output is for JSON alone: the note goes to stderr
+            print(f"result JSON written to {args.out}",
+                  file=sys.stderr if args.json else sys.stdout)
         return 0
     except (LoadError, DomainError) as exc:
         print(str(exc), file=sys.stderr)
         return 1
+
+
+def _check_names(args: argparse.Namespace) -> None:
+    """Refuses an empty file name (it would name the current folder), a folder given as
+    an input, and ``--out -`` (the JSON goes to standard output with --json)."""
+    from ..cli import WORKSPACE_SOURCE, name_problem
+
+    for label, value, wanted, output in (
+            ("WORKSPACE", args.workspace, WORKSPACE_SOURCE, False),
+            ("--scenario", args.scenario, "a .scenario.json file", False),
+            ("--out", args.out, "a file to write the result JSON to", True)):
+        problem = name_problem(label, value, wanted, output=output)
+        if problem is not None:
+            raise LoadError("", Problem("", problem))
+    if args.out == "-":
+        raise LoadError("--out", Problem("", "- is not a file: --json alone prints the result "
+                                             "JSON on standard output"))
 
 
 def main(argv: list[str] | None = None) -> int:

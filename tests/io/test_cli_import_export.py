@@ -214,3 +214,60 @@ def test_export_to_proc_names_the_output_not_a_temporary(store, capsys):
     assert main(["export", "--db", str(store), "-o", "/proc/version"]) == 1
     line = _one_error_line(capsys)
     assert line.startswith("/proc/version: cannot write: ") and ".tmp" not in line
+
+
+# -- small things the command line must say clearly ------------------------------------------
+def test_export_to_dash_writes_the_json_to_stdout_and_the_report_to_stderr(store, tmp_path,
+                                                                         capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "--db", str(store), "-o", "-"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["format"] == "campaign-canvas"
+    assert captured.err == (f"exported sqlite:///{store} to standard output (2 campaigns)\n")
+    assert not (tmp_path / "-").exists()
+
+
+def test_export_over_its_own_store_is_refused(store, capsys):
+    before = store.read_bytes()
+    assert main(["export", "--db", str(store), "-o", str(store)]) == 1
+    assert _one_error_line(capsys) == \
+        f"{store}: it is the input {store}: choose another file for the output"
+    assert store.read_bytes() == before
+
+
+@pytest.mark.parametrize(("argv", "line"), [
+    (["validate", ""], "FILE: the name is empty: give a .campaign.json file, a SQLite file "
+                       "or a SQLAlchemy URL"),
+    (["import", ""], "FILE: the name is empty: give a .campaign.json file"),
+    (["import", str(SAMPLE), "--db", " "],
+     "--db: the name is empty: give a SQLite file or a SQLAlchemy URL"),
+    (["export", "--db", "", "-o", "x.campaign.json"],
+     "--db: the name is empty: give a SQLite file or a SQLAlchemy URL"),
+    (["export", "-o", ""], "-o: the name is empty: give a .campaign.json file to write"),
+    ([""], "WORKSPACE: the name is empty: give a .campaign.json file, a SQLite file or a "
+           "SQLAlchemy URL"),
+])
+def test_an_empty_name_is_said_to_be_empty(argv, line, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # an empty name would have opened this folder as a database
+    assert main(argv) == 1
+    assert _one_error_line(capsys) == line
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_given_as_a_workspace_is_named_as_a_folder(tmp_path, capsys):
+    assert main(["validate", str(tmp_path)]) == 1
+    assert _one_error_line(capsys) == (f"{tmp_path}: it is a folder, not a file: give a "
+                                       ".campaign.json file, a SQLite file or a SQLAlchemy URL")
+
+
+@pytest.mark.parametrize("command", ["import", "export"])
+def test_help_describes_the_files(command, capsys):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    if command == "import":
+        assert "FILE the .campaign.json file to load" in text
+    else:
+        assert "-o FILE, --output FILE the .campaign.json file to write" in text
+        assert "- writes the JSON to standard output" in text
+    assert "default: the app's own SQLite file in your data folder" in text

@@ -101,3 +101,13 @@ def test_the_app_opening_a_latin1_file_says_the_same_in_words(tmp_path):
         Document(str(path)).load()
     assert str(caught.value) == (f"{path}: line {line} column {column}: not UTF-8 text "
                                  "(byte 0xe9): save the file as UTF-8")
+
+
+def test_read_json_names_an_empty_name_and_a_folder(tmp_path):
+    from canvas_app.io.workspace_file import read_json
+
+    with pytest.raises(LoadError, match="^the file name is empty$"):
+        read_json("")
+    with pytest.raises(LoadError) as caught:
+        read_json(tmp_path)
+    assert str(caught.value) == f"{tmp_path}: it is a folder, not a file"

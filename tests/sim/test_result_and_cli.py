@@ -221,3 +221,41 @@ def test_cli_out_that_cannot_be_written_names_the_out_file_not_a_temporary(
         f"{out}: cannot write: Permission denied (cannot create a file in the folder "
         f"{tmp_path})")
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("kw", "line"), [
+    ({"scenario": ""}, "--scenario: the name is empty: give a .scenario.json file"),
+    ({"workspace": ""}, "WORKSPACE: the name is empty: give a .campaign.json file, a SQLite "
+                        "file or a SQLAlchemy URL"),
+    ({"out": ""}, "--out: the name is empty: give a file to write the result JSON to"),
+    ({"out": "-", "json": True},
+     "--out: - is not a file: --json alone prints the result JSON on standard output"),
+])
+def test_cli_empty_names_and_dash_are_said_clearly(kw: dict, line: str, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run(args(**kw)) == 1
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err) == ("", line + "\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_a_folder_as_scenario_is_named(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(args(scenario=str(tmp_path))) == 1
+    assert capsys.readouterr().err == \
+        f"{tmp_path}: it is a folder, not a file: give a .scenario.json file\n"
+
+
+def test_cli_out_says_where_the_result_went(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "r.json"
+    assert run(args(json=True, out=str(out))) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""  # --json: standard output is for JSON alone
+    assert captured.err == f"result JSON written to {out}\n"
+    assert json.loads(out.read_text(encoding="utf-8"))["format"] == "campaign-canvas-result"
+    assert run(args(out=str(out))) == 0
+    captured = capsys.readouterr()
+    assert captured.out.endswith(f"\nresult JSON written to {out}\n") and captured.err == ""
