@@ -34,7 +34,7 @@ def make_actions(panel: SimulationPanel) -> dict[str, QAction]:
          "Choose a scenario file to simulate")
     make("what_if", "New &What-If Scenario…", panel.new_what_if, "",
          "Simulate many made-up contacts: how many arrive, where, and what they buy")
-    make("save_result", "Save &Result as JSON…", panel.save_result_dialog, "",
+    make("save_result", "Sa&ve Result as JSON…", panel.save_result_dialog, "",
          "Write the run's result (counts, contacts, journeys, log) as the command line's "
          "--json does")
     return actions
