@@ -3,6 +3,8 @@ with Move up / Move down (for keyboard users), and the chosen item's fields besi
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -24,9 +26,32 @@ from .step_fields import StepForm, new_step
 from .widgets import RowsListWidget
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
-# what a step's row says instead of the value of a field whose typed text is refused
+# what a step's row says instead of the value of a field whose typed text is refused,
+# when its reason is none of REASON_WORDS
 REFUSED_WORDS = {"duration": "not a valid number", "until": "not a valid date",
                  "delay": "not a valid number"}
+# the reason a refused field gives (the problem box's words) -> the row's short form of
+# it: the row and the problem box say the same thing ("cannot be negative")
+REASON_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"cannot be negative"), "cannot be negative"),
+    (re.compile(r"must be at least (\S+)"), r"must be at least \1"),
+    (re.compile(r"can be at most (\S+)"), r"can be at most \1"),
+    (re.compile(r"must be a whole number"), "not a whole number"),
+    (re.compile(r"has \d+ decimals"), "too many decimals"),
+    (re.compile(r"is missing|no date is given"), "missing"),
+    (re.compile(r"is not a number"), "not a valid number"),
+    (re.compile(r"is not a date"), "not a valid date"),
+    (re.compile(r"does not exist"), "no such date"),
+)
+
+
+def refused_words(name: str, why: str) -> str:
+    """The row's short words for field ``name`` refused because ``why``."""
+    for pattern, words in REASON_WORDS:
+        match = pattern.search(why)
+        if match is not None:
+            return match.expand(words)
+    return REFUSED_WORDS.get(name, "not valid")
 
 
 class StepListEditor(QWidget):
@@ -169,11 +194,11 @@ class StepListEditor(QWidget):
             text = shown.describe(dict(self.campaigns))
         else:
             label = self.kinds.get(step.kind, (step.kind, ()))[0]
-            text = f"{label} \N{EM DASH} {REFUSED_WORDS[main]}"
+            text = f"{label} \N{EM DASH} {refused_words(main, refused[main][1])}"
             if step.delay and "delay" not in refused:
                 text += f" (after {describe_duration(step.delay)})"
         if "delay" in refused:
-            text += f" (delay \N{EM DASH} {REFUSED_WORDS['delay']})"
+            text += f" (delay \N{EM DASH} {refused_words('delay', refused['delay'][1])})"
         return text
 
     # -- actions ------------------------------------------------------------------------

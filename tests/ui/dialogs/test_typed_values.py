@@ -358,16 +358,16 @@ def test_the_step_list_never_shows_a_value_from_half_typed_text(qtbot, workspace
     field.setFocus()
     field.selectAll()
     qtbot.keyClicks(field, "2020-02-30 25:00")
-    assert row_text(editor, row) == f"{row + 1}. Wait until \N{EM DASH} not a valid date"
+    assert row_text(editor, row) == f"{row + 1}. Wait until \N{EM DASH} no such date"
     assert "2020-02-03" not in row_text(editor, row)
     assert editor.form.warning_label.text() == ""
     assert editor.form.warning_label.isHidden()
     # another step and back: the refused text and what the row says survive
     editor.list.setCurrentRow(0)
-    assert row_text(editor, row).endswith("Wait until \N{EM DASH} not a valid date")
+    assert row_text(editor, row).endswith("Wait until \N{EM DASH} no such date")
     editor.list.setCurrentRow(row)
     assert field.text() == "2020-02-30 25:00"
-    assert row_text(editor, row).endswith("Wait until \N{EM DASH} not a valid date")
+    assert row_text(editor, row).endswith("Wait until \N{EM DASH} no such date")
     assert editor.form.warning_label.text() == ""
     # acceptable again: the row shows the real value, and the note speaks of it
     field.selectAll()
@@ -386,7 +386,7 @@ def test_a_refused_delay_is_said_in_its_row(qtbot, workspace, undo_stack):
     amount.setFocus()
     amount.selectAll()
     qtbot.keyClicks(amount, "1.5")
-    assert row_text(editor, 1) == "2. Delay \N{EM DASH} not a valid number"
+    assert row_text(editor, 1) == "2. Delay \N{EM DASH} not a whole number"
     qtbot.keyClick(amount, Qt.Key.Key_Backspace)
     qtbot.keyClick(amount, Qt.Key.Key_Backspace)
     assert row_text(editor, 1) == "2. Delay 1 day"
@@ -404,7 +404,7 @@ def test_a_refused_action_delay_is_said_in_its_row(qtbot):
     amount.selectAll()
     qtbot.keyClicks(amount, "2,5")
     assert row_text(editor, 0) == ('1. Notify team: "Call them" '
-                                   "(delay \N{EM DASH} not a valid number)")
+                                   "(delay \N{EM DASH} not a whole number)")
     amount.selectAll()
     qtbot.keyClicks(amount, "2")
     assert row_text(editor, 0) == '1. Notify team: "Call them" (after 2 hours)'
