@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from ...domain.node_edit import placement_help, workspace_tags
@@ -94,6 +95,11 @@ class TagGoalDialog(NodeEditorDialog):
                                         QListWidget.ScrollHint.EnsureVisible)
         self.new_tag_edit.clear()
         self.new_tag_edit.setFocus()
+
+    def field_widgets(self) -> dict[str, QWidget]:
+        """The tag list is outlined in red while no tag is ticked, as the purchase goal's
+        lists are."""
+        return {"name": self.name_edit, "config.tags": self.tag_list.list}
 
     def collect(self, node: Node) -> None:
         config: TagGoalConfig = node.config
