@@ -38,6 +38,33 @@ class DocumentError(Exception):
     """A source that cannot be opened or written; ``str()`` is one clear line."""
 
 
+class DocumentConflict(DocumentError):
+    """Save found the source changed by someone else since it was read or last saved;
+    ``changed_at`` is when (None when not known). Nothing was written."""
+
+    def __init__(self, message: str, changed_at: datetime | None) -> None:
+        super().__init__(message)
+        self.changed_at = changed_at
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What a source was when read or written, to tell a later change by someone else: a
+    store's revision (bumped by each save), a file's modification time and size."""
+
+    revision: int | None = None
+    mtime_ns: int | None = None
+    size: int | None = None
+
+    @classmethod
+    def of_file(cls, path: str | os.PathLike[str]) -> Stamp | None:
+        try:
+            status = os.stat(path)
+        except OSError:
+            return None
+        return cls(mtime_ns=status.st_mtime_ns, size=status.st_size)
+
+
 def is_json_source(source: str) -> bool:
     return source.lower().endswith(".json")
 
@@ -52,6 +79,13 @@ def absolute_source(source: str) -> str:
     if is_url(source) or source == UNTITLED or not source:
         return source
     return os.path.abspath(os.path.expanduser(source))
+
+
+def _parse_time(stamp: str | None) -> datetime | None:
+    try:
+        return datetime.fromisoformat(stamp) if stamp else None
+    except ValueError:
+        return None
 
 
 def is_sqlite_file(file: Path) -> bool:
@@ -102,9 +136,15 @@ class Document:
 
         Nodes whose settings are still incomplete load (the canvas flags them); anything
         else wrong with the file is refused, as on the command line."""
+        return self.load_stamped()[0]
+
+    def load_stamped(self) -> tuple[Workspace, Stamp | None]:
+        """The workspace and the source's :class:`Stamp` as it was read (a file's taken
+        before reading, so a change while it is read counts as a change)."""
         if self.kind == "json":
+            stamp = Stamp.of_file(self.source)
             try:
-                return load_draft(self.source)
+                return load_draft(self.source), stamp
             except LoadError as exc:
                 raise DocumentError(str(exc)) from None
         from .store import EmptyStore, OlderStore, Store, StoreError
@@ -120,11 +160,11 @@ class Document:
                 raise DocumentError(f"{self.source}: cannot read the file: "
                                     f"{exc.strerror or exc}") from None
         if file is not None and not file.exists():  # a sqlite:/// URL: made by Save
-            return Workspace()
+            return Workspace(), Stamp(revision=0)
         try:  # read-only: opening writes nothing (an empty file stays empty until Save)
             store = Store(self.store_url, read_only=True, label=self.label)
         except EmptyStore:
-            return Workspace()
+            return Workspace(), Stamp(revision=0)
         except OlderStore:
             store = None
         except StoreError as exc:
@@ -132,7 +172,8 @@ class Document:
         try:
             if store is None:  # an older store is upgraded when opened to write, as before
                 store = Store(self.store_url, label=self.label)
-            return store.load()
+            workspace, revision = store.load_revision()
+            return workspace, Stamp(revision=revision)
         except (StoreError, LoadError) as exc:
             raise DocumentError(str(exc)) from None
         finally:
@@ -176,39 +217,67 @@ class Document:
             return f"{exc.strerror or exc} (cannot create a file in the folder {folder})"
         return None
 
-    def save(self, workspace: Workspace, replace: bool = False) -> None:
-        """Writes the workspace. With ``replace`` (Save As over a file the user chose to
-        replace), an existing file that is not a SQLite database is replaced whole by a new
-        store made beside it and renamed over it (a database holding another application's
-        tables is still refused, and a store's workspace is replaced in one transaction)."""
+    def save(self, workspace: Workspace, replace: bool = False,
+             expected: Stamp | None = None) -> Stamp | None:
+        """Writes the workspace; returns the source's new :class:`Stamp`. With ``expected``
+        (the stamp it was read or last saved at), a source someone else changed since is
+        left as it is: DocumentConflict (for a store, checked in the save's transaction).
+        With ``replace`` (Save As over a file the user chose to replace), an existing file
+        that is not a SQLite database is replaced whole by a new store made beside it and
+        renamed over it (a database holding another application's tables is still refused,
+        and a store's workspace is replaced in one transaction)."""
         problem = self.write_problem()
         if problem is not None:
             raise DocumentError(f"{self.source}: cannot write: {problem}")
         if self.kind == "json":
+            now = Stamp.of_file(self.source)
+            if expected is not None and now is not None and now != expected:
+                changed = datetime.fromtimestamp((now.mtime_ns or 0) / 1e9, UTC)
+                raise DocumentConflict(f"{self.source}: changed by someone else since it was "
+                                       "read", changed)
             try:
                 save_workspace(workspace, self.source)
             except OSError as exc:
                 raise DocumentError(f"{self.source}: cannot write: {exc.strerror or exc}") \
                     from None
-            return
+            return Stamp.of_file(self.source)
         file = self.local_file()
         if replace and file is not None and file.exists() and not is_sqlite_file(file):
-            self._replace_file(file, workspace)
-            return
-        from .store import Store, StoreError
+            return self._replace_file(file, workspace)
+        from .store import Store, StoreConflict, StoreError
 
         try:
             store = Store(self.store_url, label=self.label)
         except StoreError as exc:
             raise DocumentError(str(exc)) from None
         try:
-            store.save(workspace)
+            revision = store.save(workspace, expected.revision if expected else None)
+        except StoreConflict as exc:
+            raise DocumentConflict(str(exc), _parse_time(exc.saved_at)) from None
         except StoreError as exc:
             raise DocumentError(str(exc)) from None
         finally:
             store.close()
+        return Stamp(revision=revision)
 
-    def _replace_file(self, file: Path, workspace: Workspace) -> None:
+    def stamp(self) -> Stamp | None:
+        """The source's :class:`Stamp` now (None when it cannot be read)."""
+        if self.kind == "json":
+            return Stamp.of_file(self.source)
+        from .store import EmptyStore, OlderStore, Store, StoreError
+
+        file = self.local_file()
+        if file is not None and not file.exists():
+            return Stamp(revision=0)
+        try:
+            with Store(self.store_url, read_only=True, label=self.label) as store:
+                return Stamp(revision=store.revision())
+        except (EmptyStore, OlderStore):  # an older store has no revision yet: 0 once upgraded
+            return Stamp(revision=0)
+        except StoreError:
+            return None
+
+    def _replace_file(self, file: Path, workspace: Workspace) -> Stamp:
         """A new store in a temporary file beside ``file``, then renamed over it (keeping
         its permissions); on failure ``file`` is as it was."""
         from .store import Store, StoreError
@@ -222,7 +291,7 @@ class Document:
         temporary = Path(name)
         try:
             with Store(f"sqlite:///{temporary}", label=self.label) as store:
-                store.save(workspace)
+                revision = store.save(workspace)
             temporary.chmod(stat.S_IMODE(file.stat().st_mode))
             for stale in ("-journal", "-wal", "-shm"):  # the old file's, never to be replayed
                 file.with_name(file.name + stale).unlink(missing_ok=True)
@@ -234,6 +303,7 @@ class Document:
                 from None
         finally:
             temporary.unlink(missing_ok=True)
+        return Stamp(revision=revision)
 
     def is_empty(self) -> bool:
         """True for a store holding nothing yet (a JSON file is never 'empty')."""

@@ -14,9 +14,11 @@ from .repository import (
     EmptyStore,
     OlderStore,
     Store,
+    StoreConflict,
     StoreError,
     default_db_url,
     resolve_url,
 )
 
-__all__ = ["EmptyStore", "OlderStore", "Store", "StoreError", "default_db_url", "resolve_url"]
+__all__ = ["EmptyStore", "OlderStore", "Store", "StoreConflict", "StoreError",
+           "default_db_url", "resolve_url"]

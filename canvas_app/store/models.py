@@ -58,6 +58,10 @@ class WorkspaceRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     product_actions_for_legacy_and_manual: Mapped[bool]
+    # Bumped by each save (in its transaction), with the time of that save (ISO, UTC): a
+    # save that finds another number than the one its workspace was read at is told.
+    revision: Mapped[int] = mapped_column(server_default="0")
+    saved_at: Mapped[str | None]
 
 
 # -- catalog -------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -63,6 +64,17 @@ class EmptyStore(StoreError):
 
 class OlderStore(StoreError):
     """Opened read-only, the store is at an older schema (opening it to write upgrades it)."""
+
+
+class StoreConflict(StoreError):
+    """A save expected the store at one revision and found another: someone else saved
+    it since. ``revision`` and ``saved_at`` (ISO, UTC, or None) are that other save's."""
+
+    def __init__(self, label: str, revision: int, saved_at: str | None) -> None:
+        super().__init__(f"{label} was changed by someone else since it was read "
+                         f"(revision {revision}, saved at {saved_at or 'an unknown time'})")
+        self.revision = revision
+        self.saved_at = saved_at
 
 
 # -- URLs ------------------------------------------------------------------------------------
@@ -228,11 +240,23 @@ class Store:
 
     def load(self) -> Workspace:
         """The saved workspace, or an empty ``Workspace()`` when none was saved."""
+        return self.load_revision()[0]
+
+    def revision(self) -> int:
+        """The number of the last save (0 when none was made)."""
+        try:
+            with Session(self.engine) as session:
+                return _revision(session)[0]
+        except SQLAlchemyError as exc:
+            raise self._error("cannot read", exc) from exc
+
+    def load_revision(self) -> tuple[Workspace, int]:
+        """The saved workspace and the revision it is at, read in one transaction."""
         try:
             with Session(self.engine) as session, session.begin():
                 if self.engine.dialect.name == "postgresql":  # one snapshot for every query
                     session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-                return self._read(session)
+                return self._read(session), _revision(session)[0]
         except SQLAlchemyError as exc:
             raise self._error("cannot read", exc) from exc
         except (KeyError, ValueError, TypeError) as exc:
@@ -278,8 +302,11 @@ class Store:
         )
 
     # -- writing -------------------------------------------------------------------------
-    def save(self, workspace: Workspace) -> None:
-        """Replaces the stored workspace, in one transaction: all of it or nothing."""
+    def save(self, workspace: Workspace, expected: int | None = None) -> int:
+        """Replaces the stored workspace, in one transaction: all of it or nothing; returns
+        the store's new revision. With ``expected`` (the revision the workspace was read
+        at), a store another save has changed since is left as it is: StoreConflict,
+        checked in the same transaction as the write."""
         if self.read_only:
             raise StoreError(f"cannot save to {self.label}: it was opened read-only")
         try:
@@ -289,16 +316,28 @@ class Store:
                     # Saves one after the other: a second save waits, then sees (and
                     # deletes) what the first one wrote. Readers are not blocked.
                     session.execute(text("LOCK TABLE workspace IN EXCLUSIVE MODE"))
+                current, saved_at = _revision(session)
+                if expected is not None and current != expected:
+                    raise StoreConflict(self.label, current, saved_at)
+                rows[WorkspaceRow][0].update(
+                    revision=current + 1, saved_at=datetime.now(UTC).isoformat())
                 for table in reversed(TABLES):
                     session.execute(delete(table))
                 for model, table_rows in _in_table_order(rows):
                     if table_rows:  # one Core executemany per table: no ORM object per row
                         session.execute(insert(model.__table__), table_rows)
+            return current + 1
         except (SQLAlchemyError, TypeError, ValueError) as exc:  # e.g. a value JSON refuses
             raise self._error("cannot save to", exc) from exc
 
     def _error(self, doing: str, exc: BaseException, prefix: str = "") -> StoreError:
         return StoreError(f"{doing} {self.label}: {prefix}{describe_error(exc, self.url)}")
+
+
+def _revision(session: Session) -> tuple[int, str | None]:
+    """The stored workspace's revision and the time of that save; (0, None) for none."""
+    row = session.execute(select(WorkspaceRow.revision, WorkspaceRow.saved_at).limit(1)).first()
+    return (int(row[0] or 0), row[1]) if row is not None else (0, None)
 
 
 def _in_table_order(rows: dict[Any, list[dict[str, Any]]]) -> list[tuple[Any, list[dict]]]:

@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QElapsedTimer, QObject, QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ..documents import JSON_SUFFIX, Document, DocumentError, Recovery, recovery_for
+from ..documents import (
+    JSON_SUFFIX,
+    Document,
+    DocumentConflict,
+    DocumentError,
+    Recovery,
+    Stamp,
+    recovery_for,
+)
 from ..domain.campaign import Campaign
 from ..domain.workspace import Workspace
 from ..io import LoadError, load_workspace, save_workspace
@@ -66,6 +74,8 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         self.ask_unsaved: Callable[[], str] = self._ask_unsaved
         # Asked before File > Import JSON replaces the workspace: (question) -> go ahead.
         self.ask_import: Callable[[str], bool] = self._ask_import
+        # Asked when Save finds the document changed by someone else: (question) -> overwrite.
+        self.ask_overwrite: Callable[[str], bool] = self._ask_overwrite
         # Asks for a file: (title, start path, filter, saving) -> the chosen path or "".
         self.ask_path: Callable[[str, str, str, bool], str] = self._ask_path
 
@@ -200,9 +210,9 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
 
     # -- documents -------------------------------------------------------------------------
     def _replace(self, workspace: Workspace, document: Document | None,
-                 dirty: bool = False) -> None:
+                 dirty: bool = False, stamp: Stamp | None = None) -> None:
         self.session.release()
-        session = make_session(workspace, document, self.window.recovery_dir)
+        session = make_session(workspace, document, self.window.recovery_dir, stamp)
         session.dirty = dirty
         self.window.bind_session(session)
         self.autosave_timer.stop()
@@ -223,18 +233,18 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
             return False
         document = Document(source)
         try:
-            workspace = document.load()
+            workspace, stamp = document.load_stamped()
         except DocumentError as exc:
             self.show_error(str(exc))
             return False
-        self._opened(workspace, document)
+        self._opened(workspace, document, stamp)
         return True
 
-    def _opened(self, workspace: Workspace, document: Document,
+    def _opened(self, workspace: Workspace, document: Document, stamp: Stamp | None,
                 recover: Recovery | None = None) -> None:
-        """Shows a workspace just opened; with ``recover``, restores that snapshot at once
-        instead of asking (the user already chose to recover it)."""
-        self._replace(workspace, document)
+        """Shows a workspace just opened (read at ``stamp``); with ``recover``, restores
+        that snapshot at once instead of asking (the user already chose to recover it)."""
+        self._replace(workspace, document, stamp=stamp)
         self.add_recent(document.source)
         self.window.show_status(f"Opened {document.title}.{self._errors_note()}")
         if recover is not None and recover.exists():
@@ -281,11 +291,21 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         session = self.session
         if session.document is None:
             return self.save_as_dialog()
+        expected = None if replace else session.stamp
         try:
-            session.document.save(session.workspace, replace=replace)
+            try:
+                stamp = session.document.save(session.workspace, replace, expected)
+            except DocumentConflict as conflict:
+                if not self.ask_overwrite(self._conflict_question(conflict)):
+                    self.window.show_status(
+                        f"Not saved: {session.title} was changed by someone else. Save As "
+                        "keeps your version in another file.")
+                    return False
+                stamp = session.document.save(session.workspace, replace)
         except DocumentError as exc:
             self.show_error(str(exc))
             return False
+        session.stamp = stamp
         session.undo_stack.setClean()
         session.dirty = False
         self.discard_snapshot(session.recovery)
@@ -294,6 +314,25 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         self.window.update_title()
         self.window.show_status(f"Saved {session.document.title}.{self._errors_note()}")
         return True
+
+    def _conflict_question(self, conflict: DocumentConflict) -> str:
+        when = conflict.changed_at
+        at = f" (at {when.astimezone():%H:%M})" if when is not None else ""
+        return f"{self.session.title} was changed by someone else since you opened it{at}."
+
+    def _ask_overwrite(self, question: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Changed by someone else",
+                          f"{question}\n\nSaving now replaces their changes with yours. "
+                          "Cancel leaves them; you can then Save As to keep your version in "
+                          "another file.", Button.NoButton, self.window)
+        box.setObjectName("conflictBox")
+        overwrite = box.addButton("&Overwrite Their Changes",
+                                  QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton("&Cancel", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is overwrite
 
     def _errors_note(self) -> str:
         """" It has 2 errors: see Warnings." (and the Warnings panel comes forward) when
@@ -308,7 +347,8 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
     def save_as(self, source: str) -> bool:
         session = self.session
         previous, previous_recovery = session.document, session.recovery
-        session.document = Document(source)
+        previous_stamp = session.stamp
+        session.document, session.stamp = Document(source), None  # another place: no check
         file = session.document.local_file()
         own = previous.local_file() if previous is not None else None
         # A file the dialog asked to replace is replaced whole (not the open one's own).
@@ -316,7 +356,7 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
             (own is None or file.absolute() != own.absolute())
         session.set_recovery(recovery_for(session.document, self.window.recovery_dir))
         if not self.save(replace=replace):
-            session.document = previous
+            session.document, session.stamp = previous, previous_stamp
             session.set_recovery(previous_recovery)
             return False
         self.discard_snapshot(previous_recovery)
@@ -345,7 +385,7 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         if not self.confirm_close(f"before importing {name} over them"):
             return False
         document = self.session.document
-        self._replace(workspace, document, dirty=True)
+        self._replace(workspace, document, dirty=True, stamp=self.session.stamp)
         self.window.update_title()
         self.autosave()  # kept for recovery at once, as an edit would be
         keep = (f"Save writes it to {title}, which is unchanged until then." if document

@@ -21,6 +21,7 @@ from .recent_files import safe_source
 from .session import UNTITLED, Session, held_by_another_copy, make_session
 
 if TYPE_CHECKING:
+    from ..documents import Stamp
     from ..domain.workspace import Workspace
     from .main_window import MainWindow
 
@@ -55,8 +56,8 @@ class RecoveryOffers:
         def show_error(self, message: str) -> None: ...
         def confirm_close(self) -> bool: ...
         def _replace(self, workspace: Workspace, document: Document | None,
-                     dirty: bool = False) -> None: ...
-        def _opened(self, workspace: Workspace, document: Document,
+                     dirty: bool = False, stamp: Stamp | None = None) -> None: ...
+        def _opened(self, workspace: Workspace, document: Document, stamp: Stamp | None,
                     recover: Recovery | None = None) -> None: ...
 
     def discard_snapshot(self, recovery: Recovery) -> bool:
@@ -131,7 +132,8 @@ class RecoveryOffers:
             self.show_error(str(exc))
             return False
         session.release()
-        restored = make_session(workspace, session.document, self.window.recovery_dir)
+        restored = make_session(workspace, session.document, self.window.recovery_dir,
+                                session.stamp)
         restored.dirty = True
         self.window.bind_session(restored)
         if snapshot.path != restored.recovery.path:
@@ -233,11 +235,11 @@ class RecoveryOffers:
         if not self.confirm_close():
             return False
         try:
-            workspace = recovery.document.load()
+            workspace, stamp = recovery.document.load_stamped()
         except DocumentError as exc:
             self.offer_as_untitled(recovery, str(exc))
             return False
-        self._opened(workspace, recovery.document, recover=recovery)
+        self._opened(workspace, recovery.document, stamp, recover=recovery)
         return True
 
     def offer_as_untitled(self, recovery: Recovery, why: str) -> QMessageBox:

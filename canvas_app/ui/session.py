@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile
 from PySide6.QtGui import QUndoStack
 
-from ..documents import UNTITLED, Document, Recovery, recovery_for
+from ..documents import UNTITLED, Document, Recovery, Stamp, recovery_for
 from ..domain.workspace import Workspace
 from ..editing.controller import Controller
 
@@ -62,6 +62,9 @@ class Session:
     recovery: Recovery
     dirty: bool = False  # changed outside the undo stack (recovered, imported)
     lock: QLockFile | None = None  # held while this session may write its snapshot
+    # The document as this workspace was read or last saved: Save tells when someone else
+    # changed it since.
+    stamp: Stamp | None = None
 
     @property
     def modified(self) -> bool:
@@ -85,9 +88,14 @@ class Session:
 
 
 def make_session(workspace: Workspace, document: Document | None,
-                 recovery_dir: Path | None) -> Session:
+                 recovery_dir: Path | None, stamp: Stamp | None = None) -> Session:
+    """A session on ``workspace``, read from ``document`` at ``stamp`` (when not given,
+    the document's stamp now: right after reading it)."""
     stack = QUndoStack()
     controller = Controller(workspace, stack)
     recovery = recovery_for(document if document is not None else Document(UNTITLED),
                             recovery_dir)
-    return Session(workspace, stack, controller, document, recovery, lock=hold_lock(recovery))
+    if stamp is None and document is not None:
+        stamp = document.stamp()
+    return Session(workspace, stack, controller, document, recovery, lock=hold_lock(recovery),
+                   stamp=stamp)

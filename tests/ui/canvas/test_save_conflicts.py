@@ -1,0 +1,145 @@
+"""Save tells when someone else changed the store or file since it was opened: two real
+sessions (windows) on one SQLite file, one JSON file, and PostgreSQL when configured."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from canvas_app.documents import Document
+from canvas_app.ui.main_window import MainWindow
+
+from .conftest import SAMPLE, make_window
+
+PG_URL = os.environ.get("CANVAS_APP_TEST_PG_URL", "").strip()
+
+
+@pytest.fixture(params=[
+    "sqlite", "json",
+    pytest.param("postgres", marks=[
+        pytest.mark.postgres,
+        pytest.mark.skipif(not PG_URL, reason="CANVAS_APP_TEST_PG_URL is not set")]),
+])
+def shared(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """One store or file holding the sample, as a team shares it."""
+    from canvas_app.io import load_workspace
+
+    if request.param == "json":
+        target = tmp_path / "shared.campaign.json"
+        shutil.copy(SAMPLE, target)
+        return str(target)
+    if request.param == "sqlite":
+        source = str(tmp_path / "shared.db")
+    else:
+        from tests.store.conftest import reset_postgres
+
+        reset_postgres(PG_URL)
+        source = PG_URL
+    Document(source).save(load_workspace(SAMPLE))
+    return source
+
+
+def two_sessions(qtbot, source: str, tmp_path: Path) -> tuple[MainWindow, MainWindow]:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    return make_window(qtbot, source, tmp_path / "a"), make_window(qtbot, source, tmp_path / "b")
+
+
+def rename_first(window: MainWindow, name: str) -> None:
+    campaign = window.controller.workspace.campaigns[0]
+    window.controller.rename_campaign(campaign.id, name)
+
+
+def names(source: str) -> list[str]:
+    return [c.name for c in Document(source).load().campaigns]
+
+
+def test_save_over_someone_elses_changes_asks_first(qtbot, shared: str, tmp_path: Path) -> None:
+    mine, theirs = two_sessions(qtbot, shared, tmp_path)
+    rename_first(theirs, "Their name")
+    assert theirs.save()
+    rename_first(mine, "My name")
+    asked: list[str] = []
+    mine.files.ask_overwrite = lambda question: asked.append(question) or False  # Cancel
+    assert not mine.save()
+    [question] = asked
+    title = Document(shared).title
+    assert question.startswith(f"{title} was changed by someone else since you opened it "
+                               "(at ")
+    assert names(shared)[0] == "Their name"  # their changes stand
+    assert mine.isWindowModified() and "Save As" in mine.statusBar().currentMessage()
+    # Overwrite their changes: asked again, then written; then no more questions.
+    mine.files.ask_overwrite = lambda question: asked.append(question) or True
+    assert mine.save()
+    assert len(asked) == 2 and names(shared)[0] == "My name"
+    rename_first(mine, "Mine again")
+    assert mine.save() and len(asked) == 2  # nobody else saved since
+    # Now the other session is behind: its next save asks.
+    theirs.files.ask_overwrite = lambda question: asked.append(question) or False
+    rename_first(theirs, "Theirs again")
+    assert not theirs.save()
+    assert len(asked) == 3 and names(shared)[0] == "Mine again"
+
+
+def test_saves_of_one_session_alone_never_ask(qtbot, shared: str, tmp_path: Path) -> None:
+    window = make_window(qtbot, shared, tmp_path)
+    window.files.ask_overwrite = lambda _question: pytest.fail("asked with nobody else")
+    for name in ("One", "Two", "Three"):
+        rename_first(window, name)
+        assert window.save()
+    assert names(shared)[0] == "Three"
+
+
+def test_import_and_recovery_keep_what_the_workspace_was_read_at(
+        qtbot, shared: str, tmp_path: Path) -> None:
+    mine, theirs = two_sessions(qtbot, shared, tmp_path)
+    rename_first(theirs, "Their name")
+    assert theirs.save()
+    other = tmp_path / "other.campaign.json"
+    shutil.copy(SAMPLE, other)
+    mine.files.ask_import = lambda _question: True
+    assert mine.files.import_json(str(other))  # replaces the content, not the stamp
+    asked: list[str] = []
+    mine.files.ask_overwrite = lambda question: asked.append(question) or False
+    assert not mine.save() and len(asked) == 1
+
+
+def test_the_overwrite_question_is_a_real_box_with_cancel_as_default(
+        qtbot, tmp_path: Path) -> None:
+    source = tmp_path / "shared.campaign.json"
+    shutil.copy(SAMPLE, source)
+    mine, _theirs = two_sessions(qtbot, str(source), tmp_path)
+    os.utime(source, ns=(1, 1))  # someone else's editor wrote it
+    rename_first(mine, "Mine")
+    seen: list[tuple[str, list[str], str]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        seen.append((box.text(), sorted(b.text() for b in box.buttons()),
+                     box.defaultButton().text()))
+        box.defaultButton().click()
+
+    QTimer.singleShot(100, answer)
+    assert not mine.save()
+    [(text, buttons, default)] = seen
+    assert "shared.campaign.json was changed by someone else since you opened it" in text
+    assert "Save As" in text
+    assert buttons == ["&Cancel", "&Overwrite Their Changes"] and default == "&Cancel"
+
+
+def test_an_empty_workspace_saved_first_by_someone_else_is_noticed(
+        qtbot, tmp_path: Path) -> None:
+    zero = tmp_path / "zero.db"
+    zero.touch()
+    mine, theirs = two_sessions(qtbot, str(zero), tmp_path)
+    theirs.campaign_list.new_campaign()
+    assert theirs.save()
+    mine.campaign_list.new_campaign()
+    mine.files.ask_overwrite = lambda _question: False
+    assert not mine.save()
+    assert len(Document(str(zero)).load().campaigns) == 1
