@@ -76,7 +76,7 @@ class PurchaseGoalDialog(NodeEditorDialog):
         self.products_list = CheckList("productList", "productSearch",
                                        "Search products by name…")
         self.products_list.set_items(choices["product"], config.products)
-        self.categories_box = QCheckBox("Product in a specific &category")
+        self.categories_box = QCheckBox("Product in a specific &category purchase")
         self.categories_box.setObjectName("categoriesCheck")
         self.categories_list = CheckList("categoryList")
         self.categories_list.set_items(choices["category"], config.categories)
@@ -129,7 +129,9 @@ class PurchaseGoalDialog(NodeEditorDialog):
         self.who = who
         self.campaign_radio, self.any_contact_radio = who.campaign_radio, who.any_contact_radio
         columns.addWidget(who, 1, 1)
-        columns.setColumnStretch(0, 1)
+        # the options take the width their lists' rows need (when there is room), the
+        # payment types the rest
+        columns.setColumnStretch(0, 0)
         columns.setColumnStretch(1, 1)
         placement = QLabel("<b>Where it sits:</b> " + placement_help(self.campaign,
                                                                      self.original.id))

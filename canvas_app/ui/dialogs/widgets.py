@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QStyle,
     QTableWidget,
     QToolButton,
     QVBoxLayout,
@@ -250,8 +251,8 @@ class RowsListWidget(QListWidget):
     def rows_height(self, rows: int) -> int:
         """The height showing ``rows`` rows (a check box row is a little taller than a
         line of text)."""
-        row = max(self.sizeHintForRow(0), self.fontMetrics().height() + 4)
-        return rows * row + 2 * self.frameWidth() + 2
+        row = self.sizeHintForRow(0) if self.count() else self.fontMetrics().height() + 4
+        return rows * max(row, self.fontMetrics().height()) + 2 * self.frameWidth() + 2
 
     def rows_changed(self) -> None:
         """Call after filling the list: the real row height is known now."""
@@ -259,7 +260,11 @@ class RowsListWidget(QListWidget):
         self.updateGeometry()
 
     def sizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
-        return QSize(super().sizeHint().width(), self.rows_height(self.hint_rows))
+        width = super().sizeHint().width()
+        if self.wordWrap() and self.count():  # as wide as its longest row, when there is room
+            scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+            width = self.sizeHintForColumn(0) + 2 * self.frameWidth() + scroll_bar + 4
+        return QSize(width, self.rows_height(self.hint_rows))
 
 
 class CheckList(QWidget):
