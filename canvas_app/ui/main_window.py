@@ -31,6 +31,7 @@ from .window_actions import build_actions, build_menus, build_toolbar
 from .window_layout import fit_first_size, start_hint
 
 APP_TITLE = "Campaign Canvas"
+BUSY_CURSOR_NODES = 2000  # showing a campaign this large takes long enough to say so
 STATUS_TIMEOUT_MS = 8000
 SIMULATION_HEIGHT = 340  # the Simulation panel's height when Simulate shows it, at least
 
@@ -185,8 +186,16 @@ class MainWindow(QMainWindow):
         if campaign_id is not None and campaign_id == self.scene.campaign_id:
             self.update_title()  # the list was rebuilt (a rename): keep the view as it is
             return
-        self.scene.show_campaign(campaign_id)
-        self.view.fit()
+        large = campaign_id is not None and \
+            len(self.controller.campaign(campaign_id)) >= BUSY_CURSOR_NODES
+        if large:  # a second or so of building items: say so
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.scene.show_campaign(campaign_id)
+            self.view.fit()
+        finally:
+            if large:
+                QGuiApplication.restoreOverrideCursor()
         self.update_title()
 
     def current_campaign_id(self) -> str | None:

@@ -65,6 +65,7 @@ class CampaignScene(QGraphicsScene):
         self.addItem(self.overview)
         self.overview_mode = False
         self.overview_selection: set[str] = set()  # the selection while the overview shows
+        self._nodes_rect: QRectF | None = None  # nodes_rect(), until the campaign changes
         self._link_from: NodeItem | None = None
         self.link_target: NodeItem | None = None  # highlighted while a link is drawn
         self._rubber: QGraphicsLineItem | None = None
@@ -125,6 +126,7 @@ class CampaignScene(QGraphicsScene):
         self.nodes.clear()
         self.router.clear()
         self.overview_selection = set()
+        self._nodes_rect: QRectF | None = None
 
     def _add_node_item(self, node: Node) -> NodeItem:
         item = NodeItem(self, node.id, node.kind)
@@ -162,7 +164,13 @@ class CampaignScene(QGraphicsScene):
 
     def nodes_rect(self) -> QRectF:
         """The rectangle around every node (names included) and every curved link, in scene
-        coordinates."""
+        coordinates; worked out once per change of the campaign (fitting the view, the
+        simulation's overlay and the scene rectangle all ask)."""
+        if self._nodes_rect is None:
+            self._nodes_rect = self._work_out_nodes_rect()
+        return QRectF(self._nodes_rect)
+
+    def _work_out_nodes_rect(self) -> QRectF:
         campaign = self.current_campaign()
         if campaign is None or len(campaign) == 0:
             return QRectF()
@@ -180,6 +188,8 @@ class CampaignScene(QGraphicsScene):
     # -- domain events -------------------------------------------------------------------
     def on_domain_event(self, event: DomainEvent) -> None:
         name = event.name
+        if event.campaign_id == self.campaign_id or name == ev.WORKSPACE_RESET:
+            self._nodes_rect = None  # the campaign on show changed
         if name in (ev.CATALOG_CHANGED, ev.ECOMMERCE_CHANGED, ev.CAMPAIGN_ADDED):
             self._lint_timer.start()
             return
