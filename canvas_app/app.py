@@ -248,8 +248,8 @@ def run_gui(source: str | None) -> int:
 
     install(window)  # a bug in a slot: one message and a log, edits kept; no traceback
     # Python only sees SIGINT/SIGTERM while Qt's loop runs if it gets control now and then.
-    signal.signal(signal.SIGTERM, lambda *_: window.close())
-    signal.signal(signal.SIGINT, lambda *_: window.close())
+    signal.signal(signal.SIGTERM, lambda *_: window.terminate())
+    signal.signal(signal.SIGINT, lambda *_: window.terminate())
     ticker = QTimer(window)
     ticker.start(250)
     ticker.timeout.connect(lambda: None)

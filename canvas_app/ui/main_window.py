@@ -485,8 +485,16 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
 
+    def terminate(self) -> None:
+        """SIGTERM or SIGINT (a logout, a shutdown, Ctrl+C in the terminal): quit without
+        a question nobody may be there to answer; unsaved edits stay in the recovery
+        snapshot, offered at the next start."""
+        self._terminating = self.session.modified and self.files.autosave() \
+            or self.session.recovery.exists()
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.files.confirm_close():
+        if not getattr(self, "_terminating", False) and not self.files.confirm_close():
             event.ignore()
             return
         self.save_layout()
