@@ -37,7 +37,13 @@ from ...domain.usage import (
 from ...domain.workspace import Workspace
 from ...editing.settings_commands import DeleteCatalogItemCommand, SetCatalogCommand
 from .catalog_item import SECTION_WORDS, CatalogItemDialog, Item
-from .widgets import OwnEnterTable, enter_saves, finish_manager_window, help_label
+from .widgets import (
+    OwnEnterTable,
+    enter_saves,
+    finish_manager_window,
+    help_label,
+    plain_destructive,
+)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -257,8 +263,8 @@ class CatalogManagerDialog(QDialog):
                           self)
         box.setObjectName("confirmDeleteBox")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Yes).setText("&Delete")
-        yes = box.button(QMessageBox.StandardButton.Yes)
+        # Delete, without the green "OK" icon a desktop style puts on Yes (QA 69z)
+        yes = plain_destructive(box.button(QMessageBox.StandardButton.Yes), "&Delete")
         box.finished.connect(
             lambda _result: self._confirmed(box.clickedButton() is yes, section, item_id, name))
         box.finished.connect(box.deleteLater)

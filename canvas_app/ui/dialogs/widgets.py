@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterable
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QButtonGroup,
     QDialog,
@@ -140,6 +141,16 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
         width = min(width, available.width() - 20)
         height = min(height, available.height() - 40)
     window.resize(max(width, 200), max(height, 200))
+
+
+def plain_destructive(button: QAbstractButton, text: str = "") -> QAbstractButton:
+    """A button that deletes or drops something, as a confirmation's Delete or Yes: no
+    icon (a desktop style gives Yes and OK a green "all is well" icon), and ``text`` when
+    given. Returns the button."""
+    if text:
+        button.setText(text)
+    button.setIcon(QIcon())
+    return button
 
 
 def mark_invalid(widget: QWidget, invalid: bool) -> None:
