@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ..domain import events as ev
 from ..domain.events import DomainEvent
 from ..editing.controller import Controller
+from . import theme
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -46,6 +47,10 @@ class CampaignList(QWidget):
         self.list = QListWidget(self)
         self.list.setObjectName("campaignList")
         self.list.setAccessibleName("Campaigns")
+        # As the canvas: a blue frame while the list has the keyboard (F2, Delete… act here).
+        self.list.setStyleSheet(
+            f"QListWidget#campaignList {{ border: 1px solid {theme.CANVAS_FRAME}; }} "
+            f"QListWidget#campaignList:focus {{ border: 2px solid {theme.SELECTION}; }}")
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.list.currentItemChanged.connect(self._current_item_changed)

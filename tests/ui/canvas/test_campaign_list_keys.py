@@ -74,3 +74,16 @@ def test_workspace_menu_entries_act_on_the_campaign_shown(window: MainWindow) ->
     assert clist.ids() == []
     assert not window.actions_by_name["rename_campaign"].isEnabled()
     assert not window.actions_by_name["delete_campaign"].isEnabled()
+
+
+def test_the_list_shows_when_it_has_the_keyboard(window: MainWindow) -> None:
+    from PySide6.QtGui import QColor
+
+    from canvas_app.ui import theme
+
+    lst = window.campaign_list.list
+    window.view.setFocus()
+    unfocused = lst.grab().toImage().pixelColor(0, lst.height() // 2)
+    lst.setFocus()
+    focused = lst.grab().toImage().pixelColor(0, lst.height() // 2)
+    assert focused == QColor(theme.SELECTION) != unfocused
