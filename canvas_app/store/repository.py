@@ -49,6 +49,9 @@ DB_FILE = "workspace.db"
 CONNECT_TIMEOUT = 10  # seconds, for PostgreSQL: an unreachable server fails, not hangs
 MIGRATION_LOCK_KEY = 0x43616E7661734342  # a PostgreSQL advisory lock: "CanvasCB"
 LISTED_TABLES = 6  # at most this many of a foreign database's tables are named
+# Older schemas that read-only opening still reads as they are: 0002 only added the
+# revision columns (such a store is at revision 0).
+READABLE_OLDER = frozenset({"0001"})
 
 # Alembic's ``context`` and ``op`` are process-wide: two threads must not migrate at once.
 _MIGRATING = threading.Lock()
@@ -144,6 +147,7 @@ class Store:
         self.read_only = read_only
         self.label = label or safe_url(url)
         self._engine: Engine | None = None
+        self._has_revision = True  # False for a store read at a schema without it
         try:
             self._engine = _create_engine(url, read_only=read_only)
             if read_only:
@@ -185,6 +189,9 @@ class Store:
             raise self._newer(state.revision or "?")
         if not self.read_only:
             return  # an empty or older store is brought up to date
+        if state.kind == "older" and state.revision in READABLE_OLDER:
+            self._has_revision = False
+            return
         if state.kind == "empty":
             raise EmptyStore(f"{self.label}: no workspace in it (the database is empty)")
         if state.kind == "older":
@@ -246,7 +253,7 @@ class Store:
         """The number of the last save (0 when none was made)."""
         try:
             with Session(self.engine) as session:
-                return _revision(session)[0]
+                return self._revision(session)[0]
         except SQLAlchemyError as exc:
             raise self._error("cannot read", exc) from exc
 
@@ -256,7 +263,7 @@ class Store:
             with Session(self.engine) as session, session.begin():
                 if self.engine.dialect.name == "postgresql":  # one snapshot for every query
                     session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-                return self._read(session), _revision(session)[0]
+                return self._read(session), self._revision(session)[0]
         except SQLAlchemyError as exc:
             raise self._error("cannot read", exc) from exc
         except (KeyError, ValueError, TypeError) as exc:
@@ -316,7 +323,7 @@ class Store:
                     # Saves one after the other: a second save waits, then sees (and
                     # deletes) what the first one wrote. Readers are not blocked.
                     session.execute(text("LOCK TABLE workspace IN EXCLUSIVE MODE"))
-                current, saved_at = _revision(session)
+                current, saved_at = self._revision(session)
                 if expected is not None and current != expected:
                     raise StoreConflict(self.label, current, saved_at)
                 rows[WorkspaceRow][0].update(
@@ -330,14 +337,17 @@ class Store:
         except (SQLAlchemyError, TypeError, ValueError) as exc:  # e.g. a value JSON refuses
             raise self._error("cannot save to", exc) from exc
 
+    def _revision(self, session: Session) -> tuple[int, str | None]:
+        """The stored workspace's revision and the time of that save; (0, None) for none,
+        and for a store read at a schema older than the revision."""
+        if not self._has_revision:
+            return 0, None
+        row = session.execute(
+            select(WorkspaceRow.revision, WorkspaceRow.saved_at).limit(1)).first()
+        return (int(row[0] or 0), row[1]) if row is not None else (0, None)
+
     def _error(self, doing: str, exc: BaseException, prefix: str = "") -> StoreError:
         return StoreError(f"{doing} {self.label}: {prefix}{describe_error(exc, self.url)}")
-
-
-def _revision(session: Session) -> tuple[int, str | None]:
-    """The stored workspace's revision and the time of that save; (0, None) for none."""
-    row = session.execute(select(WorkspaceRow.revision, WorkspaceRow.saved_at).limit(1)).first()
-    return (int(row[0] or 0), row[1]) if row is not None else (0, None)
 
 
 def _in_table_order(rows: dict[Any, list[dict[str, Any]]]) -> list[tuple[Any, list[dict]]]:

@@ -181,12 +181,13 @@ def test_a_read_only_connection_refuses_writes_itself(store_url, sample):
     assert fingerprint(store_url) == before
 
 
-def test_read_only_refuses_an_older_store_and_says_how_to_upgrade(store_url):
-    Store(store_url).close()
-    downgrade_to(store_url, "0001")  # our tables as the first version left them
+def test_read_only_refuses_an_older_store_and_says_how_to_upgrade(store_url, monkeypatch):
+    Store(store_url).close()  # our tables at the head of these migrations
+    head = migrate.head_revision()
     before = fingerprint(store_url)
+    monkeypatch.setattr(migrate, "head_revision", lambda: "0999_next")  # a newer app's view
     message = refused(store_url, True, label="old.db")
-    assert message.startswith("old.db: needs upgrading: its tables are at revision 0001 ")
+    assert message.startswith(f"old.db: needs upgrading: its tables are at revision {head} ")
     assert "open it once in the app (canvas-app gui old.db), which upgrades it" in message
     assert fingerprint(store_url) == before
 
@@ -221,3 +222,17 @@ def test_sqlite_read_only_handles_awkward_file_names(tmp_path, sample):
         assert_same(store.load(), sample)
     assert path.read_bytes() == before
     assert list(tmp_path.iterdir()) == [path]  # no file made from a misread name
+
+
+def test_read_only_reads_a_store_of_the_first_version_as_it_is(store_url, sample):
+    """0002 only added the revision: the command line still reads a 0001 store, and
+    writes nothing to it (it is at revision 0)."""
+    with Store(store_url) as store:
+        store.save(sample)
+    downgrade_to(store_url, "0001")
+    before = fingerprint(store_url)
+    with Store(store_url, read_only=True) as store:
+        workspace, revision = store.load_revision()
+        assert revision == 0 == store.revision()
+    assert_same(workspace, sample)
+    assert fingerprint(store_url) == before
