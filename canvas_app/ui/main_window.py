@@ -446,9 +446,15 @@ class MainWindow(QMainWindow):
         self.controller.open_ecommerce()
 
     def about(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, APP_TITLE,
-                          "Campaign Canvas: design marketing campaigns on a canvas and "
-                          "simulate them before they go live.", parent=self)
+        from PySide6 import __version__ as pyside_version
+
+        from .. import __version__
+
+        box = QMessageBox(QMessageBox.Icon.Information, f"About {APP_TITLE}",
+                          f"Campaign Canvas {__version__}\n\nDesign marketing campaigns on a "
+                          "canvas and simulate them before they go live.\n\n"
+                          f"PySide6 {pyside_version}", parent=self)
+        box.setObjectName("aboutBox")
         box.open()
         self._about_box = box
 

@@ -275,3 +275,12 @@ def test_the_start_up_hint_is_shown_whole(qtbot, sample_file: Path, tmp_path: Pa
         "rename it, a node to view and edit it.")
     window.docks["palette"].close()  # without a Palette the hint points at the menu
     assert window.start_hint().startswith("Insert > Add Purchase Goal (Ctrl+1")
+
+
+def test_about_names_the_version(window: MainWindow) -> None:
+    from canvas_app import __version__
+
+    window.actions_by_name["about"].trigger()
+    box = window._about_box
+    assert box.text().startswith(f"Campaign Canvas {__version__}\n")
+    box.close()
