@@ -309,6 +309,15 @@ class CheckList(QWidget):
         self.list.setObjectName(object_name + "List")
         self.list.itemChanged.connect(lambda _item: self.changed.emit())
         layout.addWidget(self.list)
+        # said inside the list when the search hides every row (an empty white box read as
+        # "the list is empty")
+        self.no_match_label = QLabel(self.list.viewport())
+        self.no_match_label.setObjectName(object_name + "NoMatch")
+        self.no_match_label.setWordWrap(True)
+        self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.no_match_label.setStyleSheet("color: palette(placeholder-text);")
+        self.no_match_label.hide()
+        self.list.viewport().installEventFilter(self)
         self.empty_hint: QWidget | None = None
         self._shown = False
 
@@ -404,6 +413,19 @@ class CheckList(QWidget):
         for i in range(self.list.count()):
             item = self.list.item(i)
             item.setHidden(bool(needle) and needle not in item.text().casefold())
+        none_shown = bool(needle) and self.list.count() > 0 and not self.visible_ids()
+        self.no_match_label.setText(f'No matches for "{text.strip()}".' if none_shown
+                                    else "")
+        self._place_no_match()
+        self.no_match_label.setVisible(none_shown)
+
+    def _place_no_match(self) -> None:
+        self.no_match_label.setGeometry(self.list.viewport().rect().adjusted(6, 4, -6, -4))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
+            self._place_no_match()
+        return super().eventFilter(watched, event)
 
 
 class _WindowUndo(QObject):
