@@ -8,6 +8,7 @@ the last edit and when the window closes; the source itself is written only by S
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -316,8 +317,9 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         return True
 
     def _conflict_question(self, conflict: DocumentConflict) -> str:
-        when = conflict.changed_at
-        at = f" (at {when.astimezone():%H:%M})" if when is not None else ""
+        when = conflict.changed_at.astimezone() if conflict.changed_at else None
+        at = "" if when is None else f" (at {when:%H:%M})" \
+            if when.date() == datetime.now().date() else f" (at {readable_time(when.isoformat())})"
         return f"{self.session.title} was changed by someone else since you opened it{at}."
 
     def _ask_overwrite(self, question: str) -> bool:
