@@ -9,14 +9,14 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QRectF, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
-from ..editing import clipboard
 from ..editing.controller import Controller
 from .campaign_list import CampaignList
 from .canvas import CampaignScene, CanvasView
+from .canvas_clipboard import ClipboardActions
 from .file_actions import FileActions
 from .find_bar import FindBar
 from .focus_chain import move_focus
@@ -36,11 +36,7 @@ STATUS_TIMEOUT_MS = 8000
 SIMULATION_HEIGHT = 340  # the Simulation panel's height when Simulate shows it, at least
 
 
-def _nodes(count: int) -> str:
-    return f"{count} node{'s' if count != 1 else ''}"
-
-
-class MainWindow(QMainWindow):
+class MainWindow(ClipboardActions, QMainWindow):
     def __init__(self, session: Session, settings: QSettings,
                  recovery_dir: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -279,78 +275,6 @@ class MainWindow(QMainWindow):
             for item in items[1:]:
                 rect = rect.united(item.sceneBoundingRect())
             self.view.ensureVisible(rect, 40, 40)
-
-    def _paste_offset(self, data: dict) -> tuple[float, float] | None:
-        """Where pasted nodes go: beside the originals when that is in view (None, the
-        controller's default), else in the middle of the view."""
-        from ..editing.controller import PASTE_OFFSET
-
-        nodes = data.get("nodes") or []
-        if self.scene is None or not nodes:
-            return None
-        xs = [float(n.get("x", 0)) for n in nodes]
-        ys = [float(n.get("y", 0)) for n in nodes]
-        dx, dy = PASTE_OFFSET
-        group = QRectF(min(xs) + dx, min(ys) + dy, max(xs) - min(xs), max(ys) - min(ys))
-        seen = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
-        if seen.intersects(group.adjusted(-1, -1, 1, 1)):
-            return None
-        centre = seen.center()
-        x, y = self.scene.snap(centre.x() - (min(xs) + max(xs)) / 2,
-                               centre.y() - (min(ys) + max(ys)) / 2)
-        return x, y
-
-    def copy(self) -> bool:
-        campaign_id, nodes, _links = self._selection()
-        if campaign_id is None or not nodes:
-            return False
-        data = self.controller.copy_data(campaign_id, nodes)
-        mime = QMimeData()
-        text = clipboard.dumps(data)
-        mime.setData(clipboard.MIME_TYPE, text.encode("utf-8"))
-        mime.setText(text)
-        QGuiApplication.clipboard().setMimeData(mime)
-        self.show_status(f"Copied {_nodes(len(nodes))}.")
-        return True
-
-    def cut(self) -> None:
-        campaign_id, nodes, _links = self._selection()
-        if campaign_id is not None and self.copy():
-            self.controller.undo_stack.beginMacro("Cut")
-            self.controller.delete(campaign_id, nodes)
-            self.controller.undo_stack.endMacro()
-
-    def paste(self) -> list[str]:
-        campaign_id = self.current_campaign_id()
-        mime = QGuiApplication.clipboard().mimeData()
-        if campaign_id is None or mime is None:
-            return []
-        if mime.hasFormat(clipboard.MIME_TYPE):
-            data = clipboard.loads(bytes(mime.data(clipboard.MIME_TYPE).data()).decode())
-        else:
-            data = clipboard.loads(mime.text())
-        if data is None:
-            self.show_status("The clipboard holds no nodes to paste.")
-            return []
-        offset = self._paste_offset(data)
-        ids = (self.controller.paste_data(campaign_id, data) if offset is None
-               else self.controller.paste_data(campaign_id, data, offset))
-        if self.scene is not None:
-            self.scene.select_nodes(ids)
-            self.reveal_nodes(ids)
-        self.show_status(f"Pasted {_nodes(len(ids))}." if ids else "Nothing to paste.")
-        return ids
-
-    def duplicate(self) -> list[str]:
-        campaign_id, nodes, _links = self._selection()
-        if campaign_id is None or not nodes:
-            return []
-        ids = self.controller.duplicate(campaign_id, nodes)
-        if self.scene is not None:
-            self.scene.select_nodes(ids)
-            self.reveal_nodes(ids)
-        self.show_status(f"Duplicated {_nodes(len(ids))}.")
-        return ids
 
     def delete_selection(self) -> None:
         campaign_id, nodes, links = self._selection()
