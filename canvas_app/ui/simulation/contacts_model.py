@@ -73,47 +73,225 @@ def journey_rows(sim: Simulation, contact_id: str) -> list[tuple[str, str, str, 
              detail) for at, event, node, detail in c.journey]
 
 
+STATIC = 2  # the first columns (name, email) never change during a run
+MAX_SPANS = 200  # dataChanged signals for one refresh at most
+NOT_KEPT = -1  # a contact without a journey: always looked at again
+
+
 class ContactsModel(QAbstractTableModel):
-    """Reads the simulation's contacts as they are now; ``refresh()`` after it moved."""
+    """Reads the simulation's contacts; ``refresh()`` after it moved.
+
+    Sorting and finding happen here, on texts kept per contact (each cell's text, and one
+    lower-case text per contact to search), so a click on a heading or a key in the find box
+    never calls back into ``data()`` per comparison. A contact's texts are made again only
+    when its journey grew (every change of where it is, its goals or tags is a journey
+    event); ``refresh()`` does nothing when the run did not move since the last one.
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.sim: Simulation | None = None
-        self._ids: list[str] = []
+        self._ids: list[str] = []  # every contact, in the run's order
+        self._index: dict[str, int] = {}  # contact id -> its place in _ids
+        self._static: list[tuple[str, str]] = []  # (name, email) per contact
+        self._dynamic: list[tuple[str, str, str] | None] = []  # where, goals, tags; None: stale
+        self._search: list[str | None] = []  # the texts to find in, case-folded
+        self._seen: list[int] = []  # journey length when its texts were made
         self._names: dict[str, str] = {}
+        self._stamp: tuple[int, int, int] | None = None  # the run as last refreshed
+        self._rows: list[int] = []  # contacts on show (places in _ids), in the shown order
+        self._row_of: list[int] | None = None  # place in _ids -> row, -1 hidden (lazy)
+        self.sort_column = -1  # -1: the run's order
+        self.sort_order = Qt.SortOrder.AscendingOrder
+        self.filter_text = ""  # case-folded
+        self._order_stale = False  # sorted or filtered on texts since changed
 
     def set_simulation(self, sim: Simulation | None) -> None:
         self.beginResetModel()
         self.sim = sim
-        self._ids = list(sim.contacts) if sim is not None else []
         self._names = {}
+        self._ids, self._index, self._static = [], {}, []
+        self._dynamic, self._search, self._seen = [], [], []
+        self._append(list(sim.contacts) if sim is not None else [])
+        self._stamp = self._run_stamp()
+        self._rows = self._ordered()
+        self._row_of = None
+        self._order_stale = False
         self.endResetModel()
 
-    def refresh(self) -> None:
+    def _run_stamp(self) -> tuple[int, int, int] | None:
         sim = self.sim
-        if sim is None:
+        return None if sim is None else (sim.processed, sim.now, len(sim.contacts))
+
+    def _append(self, ids: list[str]) -> None:
+        sim = self.sim
+        assert sim is not None or not ids
+        first = len(self._ids)
+        self._ids.extend(ids)
+        for place, contact_id in enumerate(ids, first):
+            self._index[contact_id] = place
+        contacts = [sim.contacts[i] for i in ids] if sim is not None else []
+        self._static.extend((c.name, c.email) for c in contacts)
+        self._dynamic.extend([None] * len(ids))
+        self._search.extend([None] * len(ids))
+        self._seen.extend(NOT_KEPT if c.journey is None else len(c.journey) for c in contacts)
+
+    def refresh(self, live: bool = False) -> None:
+        """Takes in what changed since the last refresh: new contacts (created by
+        purchases), and the rows of the contacts that moved. ``live`` (the run is playing):
+        the rows keep their order and the contacts on show stay; otherwise they are
+        sorted and found again when a sorted or searched text changed."""
+        sim = self.sim
+        stamp = self._run_stamp()
+        if sim is None or stamp == self._stamp:
+            if not live and self._order_stale:
+                self._reorder()
             return
-        if len(sim.contacts) != len(self._ids):  # contacts created by purchases
+        self._stamp = stamp
+        if len(sim.contacts) != len(self._ids):
             first = len(self._ids)
-            new = list(sim.contacts)[first:]
-            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-            self._ids.extend(new)
-            self.endInsertRows()
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 2), self.index(len(self._ids) - 1, 4))
+            self._append(list(sim.contacts)[first:])
+            new = [p for p in range(first, len(self._ids)) if self._shows(p)]
+            if new:
+                self.beginInsertRows(QModelIndex(), len(self._rows),
+                                     len(self._rows) + len(new) - 1)
+                self._rows.extend(new)
+                self._row_of = None
+                self.endInsertRows()
+            self._order_stale = self._order_stale or bool(new) and self.sort_column >= 0
+        contacts = sim.contacts
+        seen = self._seen
+        lengths = [NOT_KEPT if (j := contacts[i].journey) is None else len(j) for i in self._ids]
+        changed = [p for p, (was, now) in enumerate(zip(seen, lengths, strict=True))
+                   if was != now or now == NOT_KEPT]
+        for p in changed:
+            self._dynamic[p] = None
+            self._search[p] = None
+        self._seen = lengths
+        if changed and (self.sort_column >= STATIC or self.filter_text):
+            self._order_stale = True
+        if not live and self._order_stale:
+            self._reorder()
+        else:
+            self._emit_changed(changed)
+
+    def _emit_changed(self, changed: list[int]) -> None:
+        """dataChanged for the rows of these contacts (places in _ids), in spans."""
+        if not changed:
+            return
+        row_of = self._rows_by_place()
+        rows = sorted(r for p in changed if (r := row_of[p]) >= 0)
+        last = len(COLUMNS) - 1
+        if len(rows) > MAX_SPANS:  # scattered over a sorted table: one span, from first to last
+            self.dataChanged.emit(self.index(rows[0], STATIC), self.index(rows[-1], last))
+            return
+        start = prev = None
+        for row in [*rows, None]:
+            if start is not None and (row is None or row != prev + 1):
+                self.dataChanged.emit(self.index(start, STATIC), self.index(prev, last))
+                start = None
+            if row is not None and start is None:
+                start = row
+            prev = row
+
+    def _rows_by_place(self) -> list[int]:
+        if self._row_of is None:
+            row_of = [-1] * len(self._ids)
+            for row, place in enumerate(self._rows):
+                row_of[place] = row
+            self._row_of = row_of
+        return self._row_of
+
+    # -- sorting and finding -------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_column = column if 0 <= column < len(COLUMNS) else -1
+        self.sort_order = order
+        self._reorder()
+
+    def set_filter(self, text: str) -> None:
+        """Shows only the contacts with ``text`` in one of their cells (any case)."""
+        folded = text.casefold()
+        if folded == self.filter_text:
+            return
+        self.filter_text = folded
+        self.beginResetModel()
+        self._rows = self._ordered()
+        self._row_of = None
+        self._order_stale = False
+        self.endResetModel()
+
+    def _shows(self, place: int) -> bool:
+        return not self.filter_text or self.filter_text in self._search_text(place)
+
+    def _ordered(self) -> list[int]:
+        """The contacts to show, in the chosen order (ties in the run's order)."""
+        places = range(len(self._ids))
+        if self.filter_text:
+            text = self.filter_text
+            places = [p for p in places if text in self._search_text(p)]  # type: ignore[assignment]
+        column = self.sort_column
+        if column < 0:
+            return list(places)
+        if column < STATIC:
+            keys = [cells[column].casefold() for cells in self._static]
+        else:
+            keys = [self._cells(p)[column - STATIC].casefold() for p in range(len(self._ids))]
+        return sorted(places, key=keys.__getitem__,
+                      reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+
+    def _reorder(self) -> None:
+        """Sorts and finds again; the selection (persistent indexes) follows its contacts,
+        and a row count that changes resets the view."""
+        rows = self._ordered()
+        self._order_stale = False
+        if len(rows) != len(self._rows) or set(rows) != set(self._rows):
+            self.beginResetModel()
+            self._rows, self._row_of = rows, None
+            self.endResetModel()
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        places = [self._rows[i.row()] if i.isValid() else -1 for i in persistent]
+        self._rows, self._row_of = rows, None
+        row_of = self._rows_by_place()
+        self.changePersistentIndexList(persistent, [
+            self.index(row_of[p], i.column()) if p >= 0 else QModelIndex()
+            for i, p in zip(persistent, places, strict=True)])
+        self.layoutChanged.emit()
+
+    # -- texts ---------------------------------------------------------------------------
+    def _cells(self, place: int) -> tuple[str, str, str]:
+        cells = self._dynamic[place]
+        if cells is None:
+            cells = self._dynamic[place] = self._make_cells(place)
+        return cells
+
+    def _search_text(self, place: int) -> str:
+        text = self._search[place]
+        if text is None:
+            text = self._search[place] = "\n".join(
+                (*self._static[place], *self._cells(place))).casefold()
+        return text
+
+    def _make_cells(self, place: int) -> tuple[str, str, str]:
+        assert self.sim is not None
+        c = self.sim.contacts[self._ids[place]]
+        where = ", ".join(f"{WAITING_AT} {self._name(node)}" if node in c.waiting
+                          else self._name(node) for node in c.position()) or nowhere(c)
+        goals = ", ".join(sorted(self._name(node) for node in c.achieved)) or "—"
+        return where, goals, ", ".join(sorted(c.tags))
 
     def contact_id(self, row: int) -> str:
-        return self._ids[row]
+        return self._ids[self._rows[row]]
 
     def row_of(self, contact_id: str) -> int:
-        try:
-            return self._ids.index(contact_id)
-        except ValueError:
-            return -1
+        """The contact's row, -1 when it is not on show (unknown or not found)."""
+        place = self._index.get(contact_id)
+        return -1 if place is None else self._rows_by_place()[place]
 
     # -- Qt --------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -125,23 +303,15 @@ class ContactsModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        sim = self.sim
         # The tooltip is the whole text, for a cell too narrow to show it.
-        shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
-        if sim is None or not index.isValid() or role not in shown:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) \
+                or self.sim is None or not index.isValid():
             return None
-        c = sim.contacts[self._ids[index.row()]]
+        place = self._rows[index.row()]
         column = index.column()
-        if column == 0:
-            return c.name
-        if column == 1:
-            return c.email
-        if column == 2:
-            return ", ".join(f"{WAITING_AT} {self._name(node)}" if node in c.waiting
-                             else self._name(node) for node in c.position()) or nowhere(c)
-        if column == 3:
-            return ", ".join(sorted(self._name(node) for node in c.achieved)) or "—"
-        return ", ".join(sorted(c.tags))
+        if column < STATIC:
+            return self._static[place][column]
+        return self._cells(place)[column - STATIC]
 
     def _name(self, node_id: str) -> str:
         if node_id not in self._names and self.sim is not None:

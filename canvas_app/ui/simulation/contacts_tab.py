@@ -3,7 +3,7 @@ is now, and the whole journey of the one selected."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLineEdit, QSplitter, QTreeWidgetItem, QWidget
 
@@ -12,6 +12,7 @@ from .contacts_model import ContactsModel, journey_rows
 from .journey_view import MIN_COLUMN, ContactsTable, JourneyView
 
 JOURNEY_SHARE = 0.45  # of the tab's width, at least, for the journey (by default)
+FIND_DELAY_MS = 250  # the find box searches once typing pauses this long
 
 
 class FindBox(QLineEdit):
@@ -32,18 +33,18 @@ class ContactsTab(QSplitter):
         self.sim: Simulation | None = None
         self._shown = -1  # journey rows on show (the placeholder is not one)
         self.model = ContactsModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)  # any column: name, email, where, goals, tags
-        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.find = FindBox()
         self.find.setObjectName("simulationFindContact")
         self.find.setPlaceholderText("Find: name, email, node, goal or tag")
         self.find.setClearButtonEnabled(True)
-        self.find.textChanged.connect(self._find)
+        # Searching 100,000 contacts takes a moment: once typing pauses, not per key.
+        self._find_timer = QTimer(self)
+        self._find_timer.setSingleShot(True)
+        self._find_timer.setInterval(FIND_DELAY_MS)
+        self._find_timer.timeout.connect(self.apply_find)
+        self.find.textChanged.connect(lambda _text: self._find_timer.start())
         self.table = ContactsTable()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the run's order at first
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.journey = JourneyView()
@@ -80,16 +81,20 @@ class ContactsTab(QSplitter):
         journey = max(MIN_COLUMN * 2, min(journey, total - MIN_COLUMN * 2))
         self.setSizes([total - journey, journey])
 
-    def _find(self, text: str) -> None:
-        """Filters; the selected contact stays selected while it is in the list, and no
-        other contact gets selected in its place."""
+    def apply_find(self) -> None:
+        """Filters on the find box's text (at once; typing waits FIND_DELAY_MS); the
+        selected contact stays selected while it is in the list, and no other contact gets
+        selected in its place."""
+        self._find_timer.stop()
         selected = self.selected_contact()
         self.table.selectionModel().clear()
-        self.proxy.setFilterFixedString(text)
+        self.model.set_filter(self.find.text())
         if selected is not None:
-            index = self.proxy.mapFromSource(self.model.index(self.model.row_of(selected), 0))
-            if index.isValid():
-                self.table.selectRow(index.row())
+            self._select_row(self.model.row_of(selected))
+
+    def _select_row(self, row: int) -> None:
+        if row >= 0:
+            self.table.selectRow(row)
 
     def set_simulation(self, sim: Simulation | None) -> None:
         self.sim = sim
@@ -98,9 +103,13 @@ class ContactsTab(QSplitter):
         self.journey.setProperty("contact", None)
         self._shown = -1
 
-    def refresh(self) -> None:
-        """After the run moved: new contacts, where they are, the selected one's journey."""
-        self.model.refresh()
+    def refresh(self, live: bool = False) -> None:
+        """After the run moved: new contacts, where they are, the selected one's journey.
+        ``live``: while it plays, the rows keep their order (sorted again once it stops)."""
+        selected = self.selected_contact()
+        self.model.refresh(live)
+        if selected is not None and self.selected_contact() is None:
+            self._select_row(self.model.row_of(selected))  # rows found again: still there
         contact = self.selected_contact()
         if contact is not None:
             self.show_journey(contact)
@@ -109,18 +118,18 @@ class ContactsTab(QSplitter):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.model.contact_id(self.proxy.mapToSource(rows[0]).row())
+        return self.model.contact_id(rows[0].row())
 
     def select_contact(self, contact_id: str) -> None:
         row = self.model.row_of(contact_id)
+        if row < 0 and self.sim is not None and contact_id in self.sim.contacts:
+            self.find.clear()  # hidden by the search: show everyone again
+            self.apply_find()
+            row = self.model.row_of(contact_id)
         if row < 0:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():  # hidden by the search: show everyone again
-            self.find.clear()
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.table.selectRow(index.row())
-        self.table.scrollTo(index)
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
 
     def show_journey(self, contact_id: str) -> None:
         if self.sim is None:

@@ -447,8 +447,12 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
 
     def _refresh_slow_views(self) -> None:
         sim = self.runner.simulation
-        self.contacts.refresh()
         current = self.tabs.currentWidget()
+        # While it plays, the table follows only when on show (and keeps its rows' order);
+        # otherwise it catches up once, when shown or when the run stops.
+        live = self.runner.running
+        if not live or current is self.contacts:
+            self.contacts.refresh(live)
         if current is self.chart:
             self.chart.show_counts(self.current_campaign(), sim.counts() if sim else {},
                                    self._not_in_run())

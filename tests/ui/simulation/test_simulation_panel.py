@@ -32,6 +32,13 @@ def run_to_finish(qtbot, window: MainWindow, speed: int = FASTEST) -> None:
     qtbot.waitUntil(lambda: panel.runner.done and not panel.runner.running, timeout=20000)
 
 
+def find(qtbot, tab, text: str) -> None:
+    """Types ``text`` in the contacts' find box and waits for it to search (it waits for
+    typing to pause)."""
+    tab.find.setText(text)
+    qtbot.waitUntil(lambda: tab.model.filter_text == text.casefold(), timeout=3000)
+
+
 def test_run_plays_the_scenario_to_the_engines_own_result(qtbot, window: MainWindow) -> None:
     panel = window.simulation_panel
     run_to_finish(qtbot, window)
@@ -422,14 +429,14 @@ def test_contacts_can_be_found_and_sorted(qtbot, window: MainWindow) -> None:
     run_to_finish(qtbot, window)
     tab = panel.contacts
     table = tab.table
-    tab.find.setText("okafor")
+    find(qtbot, tab, "okafor")
     assert table.model().rowCount() == 1
     assert table.model().index(0, 0).data() == "Ben Okafor"
-    tab.find.clear()
+    find(qtbot, tab, "")
     table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     names = [table.model().index(r, 0).data() for r in range(table.model().rowCount())]
     assert names == sorted(names, key=str.lower, reverse=True)
-    tab.find.setText("nobody-has-this")
+    find(qtbot, tab, "nobody-has-this")
     panel.select_contact("c-ana")  # a search that hides her is cleared
     assert tab.find.text() == "" and tab.selected_contact() == "c-ana"
 
@@ -492,12 +499,12 @@ def test_searching_keeps_the_selected_contact_and_selects_no_other(qtbot,
     run_to_finish(qtbot, window)
     tab = panel.contacts
     tab.select_contact("c-dev")
-    tab.find.setText("visit")  # Dev has not booked a visit: he drops out of the list
+    find(qtbot, tab, "visit")  # Dev has not booked a visit: he drops out of the list
     assert tab.selected_contact() is None
-    tab.find.setText("")
+    find(qtbot, tab, "")
     assert tab.selected_contact() is None
     tab.select_contact("c-ana")
-    tab.find.setText("ana")
+    find(qtbot, tab, "ana")
     assert tab.selected_contact() == "c-ana"
 
 
