@@ -43,6 +43,14 @@ def set_title(workspace: Workspace, key: str) -> str:
     return DEFAULT_SETS[key][0] if key in DEFAULT_SETS else key
 
 
+def set_phrase(workspace: Workspace, key: str) -> str:
+    """The set in a sentence: "Successful Purchase Action" or 'product "Super Sock It Pool
+    Shock"' (never "Edit actions: Product: …", with its two colons)."""
+    if key.startswith("product:"):
+        return f'product "{workspace.catalog.product_name(key[len("product:"):])}"'
+    return set_title(workspace, key)
+
+
 def set_description(key: str) -> str:
     if key.startswith("product:"):
         return PRODUCT_HELP
@@ -70,7 +78,7 @@ class ActionSetDialog(QDialog):
         self.setObjectName("actionSetDialog")
         self.workspace = workspace
         self.key = key
-        self.setWindowTitle(f"Actions: {set_title(workspace, key)}")
+        self.setWindowTitle(f"Actions of {set_phrase(workspace, key)}")
         self.resize(860, 540)
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
@@ -165,7 +173,7 @@ class ActionSetDialog(QDialog):
         """Cancel, Esc or the close button: changes are only dropped once the user says
         so."""
         if self.has_changes() and not DiscardQuestion.ask(
-                self, f"the actions of {set_title(self.workspace, self.key)}",
+                self, f"the actions of {set_phrase(self.workspace, self.key)}",
                 self._save if self.save_button.isEnabled() else None):
             return
         super().reject()
@@ -177,7 +185,7 @@ class ActionSetDialog(QDialog):
         before = self.workspace.ecommerce
         after = with_actions(before, self.key, actions)
         return SetEcommerceCommand(self.workspace, before, after,
-                                   f"Edit actions: {set_title(self.workspace, self.key)}")
+                                   f"Edit actions of {set_phrase(self.workspace, self.key)}")
 
     def push_to(self, undo_stack: QUndoStack) -> None:
         command = self.command()
