@@ -45,6 +45,15 @@ REASON_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# a step whose main text is still empty: its row says so instead of 'Apply tag ""'
+EMPTY_WORDS: dict[str, tuple[str, str]] = {
+    "apply_tag": ("tag", "no tag yet"), "remove_tag": ("tag", "no tag yet"),
+    "send_email": ("subject", "no subject yet"), "email": ("subject", "no subject yet"),
+    "notify_team": ("message", "no message yet"),
+    "set_contact_type": ("contact_type", "no contact type yet"),
+}
+
+
 def refused_words(name: str, why: str) -> str:
     """The row's short words for field ``name`` refused because ``why``."""
     for pattern, words in REASON_WORDS:
@@ -188,7 +197,14 @@ class StepListEditor(QWidget):
         "2026-02-30" was being typed), which the user did not mean."""
         refused = refused or {}
         main = next((name for name in ("duration", "until") if name in refused), None)
-        if main is None:
+        empty = EMPTY_WORDS.get(step.kind)
+        if main is None and empty is not None \
+                and not (getattr(step, empty[0]) or "").strip():
+            label = self.kinds.get(step.kind, (step.kind, ()))[0]
+            text = f"{label} \N{EM DASH} {empty[1]}"
+            if step.delay and "delay" not in refused:
+                text += f" (after {describe_duration(step.delay)})"
+        elif main is None:
             shown = step.copy()
             shown.delay = None if "delay" in refused else step.delay
             text = shown.describe(dict(self.campaigns))
