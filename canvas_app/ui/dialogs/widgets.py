@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -318,6 +318,26 @@ class CheckList(QWidget):
         self.no_match_label.setStyleSheet("color: palette(placeholder-text);")
         self.no_match_label.hide()
         self.list.viewport().installEventFilter(self)
+        # ticked rows the user cannot see (scrolled away in a small window, or hidden by
+        # the search) are named under the list: a tick is never out of sight silently
+        self.out_of_sight_label = QLabel()
+        self.out_of_sight_label.setObjectName(object_name + "OutOfSight")
+        self.out_of_sight_label.setWordWrap(True)
+        self.out_of_sight_label.setStyleSheet("color: palette(placeholder-text); "
+                                              "font-size: 9pt;")
+        self.out_of_sight_label.hide()
+        layout.addWidget(self.out_of_sight_label)
+        # said once the layout has settled: showing the line while the window is being
+        # laid out (a resize) left the layout half done
+        self._out_of_sight_timer = QTimer(self)
+        self._out_of_sight_timer.setSingleShot(True)
+        self._out_of_sight_timer.setInterval(0)
+        self._out_of_sight_timer.timeout.connect(self._say_out_of_sight)
+        self.list.itemChanged.connect(lambda _item: self._out_of_sight_timer.start())
+        self.list.verticalScrollBar().valueChanged.connect(
+            lambda _value: self._out_of_sight_timer.start())
+        self.list.verticalScrollBar().rangeChanged.connect(
+            lambda _low, _high: self._out_of_sight_timer.start())
         self.empty_hint: QWidget | None = None
         self._shown = False
 
@@ -341,6 +361,12 @@ class CheckList(QWidget):
         if not self._shown:  # the first time only: later the user's scrolling stays
             self._shown = True
             self.scroll_to_first_checked()
+        self._out_of_sight_timer.start()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802  (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.EnabledChange:
+            self._out_of_sight_timer.start()
 
     def scroll_to_first_checked(self) -> None:
         """Brings the first ticked row into sight (a long list hides those below)."""
@@ -418,6 +444,7 @@ class CheckList(QWidget):
                                     else "")
         self._place_no_match()
         self.no_match_label.setVisible(none_shown)
+        self._out_of_sight_timer.start()
 
     def _place_no_match(self) -> None:
         self.no_match_label.setGeometry(self.list.viewport().rect().adjusted(6, 4, -6, -4))
@@ -425,7 +452,30 @@ class CheckList(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
             self._place_no_match()
+            self._out_of_sight_timer.start()
         return super().eventFilter(watched, event)
+
+    def out_of_sight(self) -> list[str]:
+        """The labels of ticked rows not wholly in sight: hidden by the search, or
+        scrolled out of the list's visible part."""
+        area = self.list.viewport().rect()
+        found = []
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.checkState() != Qt.CheckState.Checked:
+                continue
+            if item.isHidden() or not area.contains(self.list.visualItemRect(item)):
+                found.append(item.text())
+        return found
+
+    def _say_out_of_sight(self) -> None:
+        if not self.list.isVisible() or not self.list.isEnabled():
+            self.out_of_sight_label.hide()  # a list turned off counts for nothing
+            return
+        names = self.out_of_sight()
+        self.out_of_sight_label.setText(
+            ("Also ticked, out of sight: " + ", ".join(names)) if names else "")
+        self.out_of_sight_label.setVisible(bool(names))
 
 
 class _WindowUndo(QObject):
