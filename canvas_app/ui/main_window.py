@@ -9,8 +9,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QUndoGroup
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QResizeEvent, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
 from ..editing.controller import Controller
@@ -32,6 +32,7 @@ from .window_layout import fit_first_size, start_hint
 
 APP_TITLE = "Campaign Canvas"
 BUSY_CURSOR_NODES = 2000  # showing a campaign this large takes long enough to say so
+BOTTOM_PANEL_SHARE = 0.55  # of the canvas and bottom panel's height, at most, on a resize
 STATUS_TIMEOUT_MS = 8000
 SIMULATION_HEIGHT = 340  # the Simulation panel's height when Simulate shows it, at least
 
@@ -118,6 +119,23 @@ class MainWindow(ClipboardActions, QMainWindow):
 
     def start_hint(self) -> str:
         return start_hint(palette_shown=not self.docks["palette"].isHidden())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._keep_canvas_room)  # once the docks are laid out
+
+    def _keep_canvas_room(self) -> None:
+        """A window made smaller takes the room from the bottom panel first: Qt keeps the
+        panel's height and squeezes the canvas (100 px of canvas at 800 x 560)."""
+        area = Qt.DockWidgetArea.BottomDockWidgetArea
+        shown = [d for d in self.docks.values() if d.isVisible() and not d.isFloating()
+                 and self.dockWidgetArea(d) == area and not d.visibleRegion().isEmpty()]
+        if not shown:
+            return
+        dock = shown[0]
+        most = int((self.view.height() + dock.height()) * BOTTOM_PANEL_SHARE)
+        if dock.height() > most:
+            self.resizeDocks([dock], [most], Qt.Orientation.Vertical)
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
         """Tab skips the panel covered by another panel's tab (see focus_chain)."""

@@ -284,3 +284,14 @@ def test_about_names_the_version(window: MainWindow) -> None:
     box = window._about_box
     assert box.text().startswith(f"Campaign Canvas {__version__}\n")
     box.close()
+
+
+def test_a_smaller_window_takes_room_from_the_bottom_panel_first(qtbot, window: MainWindow
+                                                                  ) -> None:
+    window.resize(1280, 800)
+    window.show_simulation_panel()
+    qtbot.wait(50)
+    window.resize(800, 560)
+    qtbot.wait(100)
+    dock = window.docks["simulation"]
+    assert window.view.height() >= (window.view.height() + dock.height()) * 0.44
