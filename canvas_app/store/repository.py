@@ -128,7 +128,10 @@ def describe_error(exc: BaseException, url: str = "") -> str:
     # Drop PostgreSQL's quote of the statement ("LINE 1: ..." and a line with a caret).
     lines = [line for line in message.splitlines()
              if not re.match(r"\s*(LINE \d+:|\^\s*$)", line)]
-    message = " ".join(" ".join(lines).split())
+    # Lines joined as sentences: "Connection refused. Is the server running…"
+    parts = [" ".join(line.split()) for line in lines if line.strip()]
+    message = " ".join(p if i == len(parts) - 1 or p[-1] in ".:;?!," else p + "."
+                       for i, p in enumerate(parts))
     password = _password(url) if url else None
     if password and len(password) > 2:
         message = message.replace(password, "***")
@@ -170,7 +173,7 @@ class Store:
             raise
         except (SQLAlchemyError, ImportError, OSError, ValueError) as exc:
             self.close()
-            raise StoreError(f"cannot open {self.label}: {describe_error(exc, url)}") \
+            raise StoreError(f"{self.label}: cannot open: {describe_error(exc, url)}") \
                 from exc
 
     def _check(self, state: SchemaState) -> None:
@@ -202,7 +205,7 @@ class Store:
 
     def _newer(self, revision: str) -> StoreError:
         return StoreError(
-            f"cannot open {self.label}: its tables are at revision {revision}, "
+            f"{self.label}: cannot open: its tables are at revision {revision}, "
             "which this version of Campaign Canvas does not know (a newer version "
             "wrote them)")
 

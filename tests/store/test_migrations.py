@@ -109,5 +109,5 @@ def test_a_store_from_a_newer_version_is_refused(store_url):
         Store(store_url)
     message = str(info.value)
     assert "\n" not in message
-    assert message.startswith("cannot open ")
+    assert ": cannot open: " in message
     assert "0999_future" in message and "newer version" in message

@@ -171,10 +171,10 @@ def test_postgres_refuses_nul_characters_in_one_transaction(store_url, sample):
 def test_a_bad_url_gives_a_one_line_store_error():
     with pytest.raises(StoreError) as info:
         Store("nosuchdb://somewhere/x")
-    assert one_line(info.value).startswith("cannot open nosuchdb://somewhere/x: ")
+    assert one_line(info.value).startswith("nosuchdb://somewhere/x: cannot open: ")
     with pytest.raises(StoreError) as info:
         Store("postgresql+psycopg://u@h:notaport/db")
-    assert one_line(info.value).startswith("cannot open postgresql+psycopg://u@h:notaport/db:")
+    assert one_line(info.value).startswith("postgresql+psycopg://u@h:notaport/db: cannot open:")
 
 
 def test_an_unreachable_server_is_named_without_its_password():
@@ -182,7 +182,7 @@ def test_an_unreachable_server_is_named_without_its_password():
     with pytest.raises(StoreError) as info:
         Store(url)
     message = one_line(info.value)
-    assert message.startswith("cannot open postgresql+psycopg://someone:***@127.0.0.1:1/nowhere: ")
+    assert message.startswith("postgresql+psycopg://someone:***@127.0.0.1:1/nowhere: cannot open: ")
     assert "s3cret-pw" not in message
 
 
@@ -192,7 +192,7 @@ def test_a_missing_driver_is_named():
     with pytest.raises(StoreError) as info:
         Store("postgresql+pg8000://someone:pw-1234@localhost/db")
     message = one_line(info.value)
-    assert message.startswith("cannot open postgresql+pg8000://someone:***@localhost/db: ")
+    assert message.startswith("postgresql+pg8000://someone:***@localhost/db: cannot open: ")
     assert "pg8000" in message.split(": ", 1)[1]
 
 
@@ -202,14 +202,14 @@ def test_a_file_that_is_not_a_database(tmp_path):
     url = resolve_url(str(path))
     with pytest.raises(StoreError) as info:
         Store(url)
-    assert one_line(info.value) == f"cannot open {url}: file is not a database"
+    assert one_line(info.value) == f"{url}: cannot open: file is not a database"
 
 
 def test_a_folder_that_does_not_exist(tmp_path):
     url = resolve_url(str(tmp_path / "missing" / "store.db"))
     with pytest.raises(StoreError) as info:
         Store(url)
-    assert one_line(info.value).startswith(f"cannot open {url}: ")
+    assert one_line(info.value).startswith(f"{url}: cannot open: ")
 
 
 def test_a_closed_store_says_so(store_url):
