@@ -28,14 +28,16 @@ ORGANIZATION = "CampaignCanvas"
 APPLICATION = "Campaign Canvas"
 
 
-def open_document(source: str | None) -> tuple[Document, object]:
-    """The document for ``source`` (default store when None) and its workspace."""
+def open_document(source: str | None) -> tuple[Document, object, object]:
+    """The document for ``source`` (default store when None), its workspace, and the
+    source's stamp as it was read (Save checks it: changed by someone else since?)."""
     document = Document(source) if source else default_document()
     try:
-        workspace = open_or_seed(document, seed=not source)
+        open_or_seed(document, seed=not source, load=False)
+        workspace, stamp = document.load_stamped()
     except LoadError as exc:
         raise DocumentError(str(exc)) from None
-    return document, workspace
+    return document, workspace, stamp
 
 
 def build_main_window(source: str | None, *, settings: QSettings | None = None,
@@ -44,10 +46,10 @@ def build_main_window(source: str | None, *, settings: QSettings | None = None,
     from .ui.main_window import MainWindow
     from .ui.session import make_session
 
-    document, workspace = open_document(source)
+    document, workspace, stamp = open_document(source)
     if settings is None:
         settings = QSettings(ORGANIZATION, APPLICATION)
-    session = make_session(workspace, document, recovery_dir)  # type: ignore[arg-type]
+    session = make_session(workspace, document, recovery_dir, stamp)  # type: ignore[arg-type]
     window = MainWindow(session, settings, recovery_dir)
     window.files.add_recent(document.source)
     if offer_recovery:

@@ -333,12 +333,14 @@ def sample_path() -> Path:
         "pool-store.campaign.json"
 
 
-def open_or_seed(document: Document, seed: bool = False) -> Workspace:
-    """Loads the document; with ``seed``, an empty store gets the sample first."""
+def open_or_seed(document: Document, seed: bool = False, load: bool = True
+                 ) -> Workspace | None:
+    """Loads the document; with ``seed``, an empty store gets the sample first. With
+    ``load`` False it only seeds (the caller loads, with the stamp: ``load_stamped``)."""
     if seed and document.kind == "store" and document.is_empty():
         sample = load_workspace(sample_path())
         document.save(sample)
-    return document.load()
+    return document.load() if load else None
 
 
 # -- recovery snapshots ------------------------------------------------------------------
