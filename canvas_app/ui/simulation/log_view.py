@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import deque
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
@@ -11,7 +13,13 @@ LOG_LINES = 50_000
 
 class LogView(QPlainTextEdit):
     """Follows new lines unless the user scrolled up to read (then it stays put until they
-    scroll back to the end), whatever resizes it meanwhile."""
+    scroll back to the end), whatever resizes it meanwhile.
+
+    It shows the last LOG_LINES lines. While *held* (a run going to its end), new lines are
+    only kept aside, the last LOG_LINES of them: appending to a full document costs more
+    with each line it pushes out (hundreds of thousands of lines took seconds per
+    second of running), and nobody reads lines scrolling by that fast. ``release()`` then
+    shows the same lines as appending them all would have, in one go."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -24,16 +32,45 @@ class LogView(QPlainTextEdit):
         self.setPlaceholderText("Choose a scenario and press Run: every movement of every "
                                 "contact is explained here.")
         self.following = True
+        self._lines: deque[str] = deque(maxlen=LOG_LINES)  # the lines on show (or due)
+        self.held = False
+        self._due = False  # lines came while held
         bar = self.verticalScrollBar()
         bar.actionTriggered.connect(lambda _action: QTimer.singleShot(0, self._scrolled))
         bar.sliderReleased.connect(self._scrolled)
 
     def start_over(self) -> None:
         self.clear()
+        self._lines.clear()
+        self.held = self._due = False
         self.following = True
 
     def add(self, text: str) -> None:
-        self.appendPlainText(text)
+        self.add_lines(text.split("\n"))
+
+    def add_lines(self, lines: list[str]) -> None:
+        """New lines at the end (kept aside while held)."""
+        if not lines:
+            return
+        self._lines.extend(lines)
+        if self.held:
+            self._due = True
+            return
+        self.appendPlainText("\n".join(lines))
+        self._follow()
+
+    def hold(self) -> None:
+        self.held = True
+
+    def release(self) -> None:
+        """Shows the lines that came while held (the last LOG_LINES lines in all)."""
+        self.held = False
+        if self._due:
+            self._due = False
+            self.setPlainText("\n".join(self._lines))
+            self._follow()
+
+    def _follow(self) -> None:
         if self.following:
             bar = self.verticalScrollBar()
             bar.setValue(bar.maximum())

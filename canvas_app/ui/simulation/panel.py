@@ -7,9 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -55,6 +56,7 @@ SLOW_VIEWS_MS = 300  # contacts table and chart refresh at most this often while
 
 
 TABS_MIN_HEIGHT = 64
+NO_RUN, PROGRESS, DONE = "No run yet", "%p% run", "Finished"  # the progress bar's text
 
 
 class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
@@ -132,7 +134,12 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         self.progress = QProgressBar()
         self.progress.setObjectName("simulationProgress")
         self.progress.setRange(0, 1000)
-        self.progress.setTextVisible(False)
+        # Its text says what it is: an empty bar alone looked like a text field.
+        self.progress.setTextVisible(True)
+        self.progress.setAccessibleName("Progress of the run")
+        self.progress.setToolTip("How far the run is through the scenario's time")
+        self.progress.setFormat(NO_RUN)
+        self.progress.setValue(0)  # not "reset" (which shows no text at all)
         self.progress.setMinimumWidth(60)
         bar.addWidget(self.progress, 1)
         self.clock_label = QLabel()
@@ -219,6 +226,17 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         path = self.selected_scenario()
         if path is None:
             return self.open_scenario_dialog()
+        # A population of 100,000 takes seconds to set up (in the engine): say so, and let
+        # the window repaint first (the file dialog gone, this message shown).
+        self.window_.show_status(f"Setting up the simulation of {Path(path).name}…")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            return self._load(path)
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def _load(self, path: str) -> bool:
         try:
             campaign = self.window_.current_campaign_id() \
                 if self.only_campaign.isChecked() else None
@@ -401,17 +419,20 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
             counts = sim.counts()
             if self.layer is not None:
                 self.layer.set_counts(counts)
+            self.progress.setFormat(DONE if sim.done else PROGRESS)
             self.progress.setValue(int(sim.progress() * 1000))
             self.clock_label.setText(readable_clock(sim.time))
             log = sim.log or []
             if len(log) > self._log_seen:
                 lines = [line for line in log[self._log_seen:] if line]
                 self._log_seen = len(log)
-                if lines:
-                    self.log_view.add("\n".join(lines))
+                if self.runner.to_end and self.runner.running:
+                    self.log_view.hold()  # shown when it stops (see LogView)
+                self.log_view.add_lines(lines)
             if not self._slow_timer.isActive():
                 self._slow_timer.start()
         else:
+            self.progress.setFormat(NO_RUN)
             self.progress.setValue(0)
             self.clock_label.setText("")
         self._update_controls()
@@ -423,6 +444,8 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
             self.layer.add_movements(movements)
 
     def _running_changed(self, running: bool) -> None:
+        if not running:
+            self.log_view.release()
         self._update_controls()
         if running and self.runner.to_end:
             self.window_.show_status(f"Running {self.runner.title()} to the end: F5 pauses.")

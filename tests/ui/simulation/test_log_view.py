@@ -1,0 +1,85 @@
+"""The Simulation panel's log: run to the end, it shows the same lines as played, the last
+LOG_LINES of them, without appending them one tick at a time."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from canvas_app.ui.main_window import MainWindow
+from canvas_app.ui.simulation import log_view
+from canvas_app.ui.simulation.log_view import LogView
+from canvas_app.ui.simulation.runner import SPEEDS
+
+from .conftest import SAMPLE
+
+WHAT_IF = SAMPLE.parent / "pool-store-what-if.scenario.json"
+
+
+def crowd_scenario(tmp_path: Path, count: int = 200) -> str:
+    data = json.loads(WHAT_IF.read_text(encoding="utf-8"))
+    data["population"]["count"] = count
+    path = tmp_path / "crowd.scenario.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+def shown_lines(view: LogView) -> list[str]:
+    return view.toPlainText().split("\n")
+
+
+def test_held_lines_show_as_appended_ones_would(qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(log_view, "LOG_LINES", 30)
+    appended, held = LogView(), LogView()
+    qtbot.addWidget(appended)
+    qtbot.addWidget(held)
+    appended.setMaximumBlockCount(30)
+    held.setMaximumBlockCount(30)
+    chunks = [[f"line {i}.{j}" for j in range(i % 7 + 1)] for i in range(25)]
+    for chunk in chunks[:3]:  # a few lines before the run to the end
+        appended.add("\n".join(chunk))
+        held.add("\n".join(chunk))
+    held.hold()
+    for chunk in chunks[3:]:
+        appended.add("\n".join(chunk))
+        held.add("\n".join(chunk))
+    assert len(shown_lines(held)) < 30  # nothing appended while held
+    held.release()
+    everything = [line for chunk in chunks for line in chunk]
+    assert shown_lines(held) == shown_lines(appended) == everything[-30:]
+    held.add("one more")
+    assert shown_lines(held) == [*everything[-29:], "one more"]
+
+
+def test_run_to_the_end_logs_what_playing_logs(qtbot, window: MainWindow,
+                                              tmp_path: Path) -> None:
+    panel = window.simulation_panel
+    panel.select_scenario(crowd_scenario(tmp_path))
+    held: list[bool] = []
+    panel.runner.advanced.connect(lambda: held.append(panel.log_view.held))
+    panel.run_to_end()
+    qtbot.waitUntil(lambda: panel.runner.done and not panel.runner.running, timeout=30000)
+    assert any(held) and not panel.log_view.held
+    at_once = panel.log_view.toPlainText()
+    sim = panel.runner.simulation
+    engine_lines = [line for line in sim.log if line]
+    assert at_once.split("\n")[:len(engine_lines)] == engine_lines  # then the horizon's
+    panel.reset()
+    panel.speed_combo.setCurrentIndex(len(SPEEDS) - 1)
+    panel.toggle_run()
+    qtbot.waitUntil(lambda: panel.runner.done and not panel.runner.running, timeout=30000)
+    assert panel.log_view.toPlainText() == at_once
+    assert panel.log_view.verticalScrollBar().value() == \
+        panel.log_view.verticalScrollBar().maximum()
+
+
+def test_pausing_a_run_to_the_end_shows_its_lines_so_far(qtbot, window: MainWindow,
+                                                         tmp_path: Path) -> None:
+    panel = window.simulation_panel
+    panel.select_scenario(crowd_scenario(tmp_path, 2000))
+    panel.run_to_end()
+    qtbot.waitUntil(lambda: panel.runner.simulation.processed > 0, timeout=30000)
+    panel.toggle_run()  # pause
+    assert not panel.runner.running and not panel.log_view.held
+    sim = panel.runner.simulation
+    assert shown_lines(panel.log_view) == [line for line in sim.log if line][-log_view.LOG_LINES:]
