@@ -8,7 +8,7 @@ its editor with :func:`register_node_editor`, no switch to edit.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -110,12 +110,28 @@ class NodeEditorDialog(QDialog):
     def _set_minimum_size(self, outer: QVBoxLayout) -> None:
         """At least :attr:`MINIMUM_SIZE`, and as wide as the form's narrowest layout (plus
         room for its vertical scroll bar): the form never needs a horizontal scroll bar."""
-        margins = outer.contentsMargins()
-        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        form_width = (self.scroll_area.widget().minimumSizeHint().width() + scroll_bar
-                      + margins.left() + margins.right() + 2)
         width, height = self.MINIMUM_SIZE
-        self.setMinimumSize(max(width, min(form_width, self.MAXIMUM_MINIMUM_WIDTH)), height)
+        self.setMinimumSize(max(width, min(self._form_width(), self.MAXIMUM_MINIMUM_WIDTH)),
+                            height)
+        # the form's narrowest layout can widen later (a Delay step's amount and unit
+        # need more than an email's subject): the minimum follows, or a horizontal scroll
+        # bar took the room of the form's last row in a small window
+        self.scroll_area.widget().installEventFilter(self)
+
+    def _form_width(self) -> int:
+        """The window width the form needs without a horizontal scroll bar."""
+        margins = self.layout().contentsMargins()
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return (self.scroll_area.widget().minimumSizeHint().width() + scroll_bar
+                + margins.left() + margins.right() + 2)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.scroll_area.widget() \
+                and event.type() == QEvent.Type.LayoutRequest:
+            needed = min(self._form_width(), self.MAXIMUM_MINIMUM_WIDTH)
+            if needed > self.minimumWidth():
+                self.setMinimumWidth(needed)  # grows only: the window never jumps back
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
         self.problem_label.fit_reserve(event.size().height())

@@ -58,3 +58,15 @@ def test_at_the_usual_size_three_lines_stay_reserved(qtbot, workspace, undo_stac
     assert dialog.problem_label.isVisible()
     dialog.layout().activate()
     assert dialog.scroll_area.geometry().bottom() == top
+
+
+def test_a_wider_step_form_never_needs_a_horizontal_scroll_bar(qtbot, workspace,
+                                                                undo_stack):
+    """At its narrowest, choosing a Delay step (amount and unit need more width than an
+    email's subject) gave the form a horizontal scroll bar over its last row."""
+    dialog = _opened(qtbot, workspace, undo_stack, "nurture", None)
+    body = dialog.scroll_area.widget()
+    dialog.steps_editor.list.setCurrentRow(1)  # Delay 2 days
+    qtbot.waitUntil(lambda: dialog.scroll_area.viewport().width()
+                    >= body.minimumSizeHint().width(), timeout=1000)
+    assert not dialog.scroll_area.horizontalScrollBar().isVisible()
