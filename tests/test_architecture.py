@@ -54,3 +54,14 @@ def test_importing_qt_free_packages_loads_no_qt():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                          text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_json_only_commands_do_not_load_the_database_libraries(tmp_path):
+    """``canvas-app validate x.campaign.json`` waited 1.5 s for SQLAlchemy and Alembic."""
+    sample = ROOT / "resources" / "samples" / "pool-store.campaign.json"
+    code = ("import sys; from canvas_app.cli import main; "
+            f"rc = main(['validate', {str(sample)!r}]); "
+            "print('LOADED' if 'sqlalchemy' in sys.modules else 'CLEAN', rc)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=tmp_path, timeout=120)
+    assert result.stdout.strip().splitlines()[-1] == "CLEAN 0", result.stderr

@@ -10,15 +10,24 @@ application's tables is refused either way), the mapping to and from the domain 
 :mod:`.mapping`.
 """
 
-from .repository import (
-    EmptyStore,
-    OlderStore,
-    Store,
-    StoreConflict,
-    StoreError,
-    default_db_url,
-    resolve_url,
-)
+from typing import TYPE_CHECKING, Any
+
+from .errors import EmptyStore, OlderStore, StoreConflict, StoreError
+
+if TYPE_CHECKING:
+    from .repository import Store, default_db_url, resolve_url
+
+_HEAVY = {"Store", "default_db_url", "resolve_url"}  # these bring SQLAlchemy (1.5 s to load)
+
+
+def __getattr__(name: str) -> Any:
+    """``Store`` and the URL helpers load SQLAlchemy and Alembic when first asked for, so
+    ``canvas-app validate file.campaign.json`` does not wait for them."""
+    if name in _HEAVY:
+        from . import repository
+
+        return getattr(repository, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = ["EmptyStore", "OlderStore", "Store", "StoreConflict", "StoreError",
            "default_db_url", "resolve_url"]

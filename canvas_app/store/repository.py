@@ -26,6 +26,7 @@ from sqlalchemy.exc import DBAPIError, NoSuchModuleError, SQLAlchemyError, State
 from sqlalchemy.orm import Session
 
 from ..domain.workspace import Workspace
+from .errors import EmptyStore, OlderStore, StoreConflict, StoreError
 from .mapping import build_workspace, workspace_rows
 from .migrate import SchemaState, UnknownRevision, schema_state, upgrade
 from .models import (
@@ -55,29 +56,6 @@ READABLE_OLDER = frozenset({"0001"})
 
 # Alembic's ``context`` and ``op`` are process-wide: two threads must not migrate at once.
 _MIGRATING = threading.Lock()
-
-
-class StoreError(Exception):
-    """A store cannot be opened, read or written; ``str()`` is one line."""
-
-
-class EmptyStore(StoreError):
-    """Opened read-only, the database holds no store yet (no tables, or a 0-byte file)."""
-
-
-class OlderStore(StoreError):
-    """Opened read-only, the store is at an older schema (opening it to write upgrades it)."""
-
-
-class StoreConflict(StoreError):
-    """A save expected the store at one revision and found another: someone else saved
-    it since. ``revision`` and ``saved_at`` (ISO, UTC, or None) are that other save's."""
-
-    def __init__(self, label: str, revision: int, saved_at: str | None) -> None:
-        super().__init__(f"{label} was changed by someone else since it was read "
-                         f"(revision {revision}, saved at {saved_at or 'an unknown time'})")
-        self.revision = revision
-        self.saved_at = saved_at
 
 
 # -- URLs ------------------------------------------------------------------------------------
