@@ -26,6 +26,7 @@ from ..domain import events as ev
 from ..domain.events import DomainEvent
 from ..editing.controller import Controller
 from . import theme
+from .dialogs.widgets import plain_destructive
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -271,6 +272,7 @@ class CampaignList(QWidget):
                           button.Yes | button.Cancel, self)
         box.setObjectName("deleteCampaignBox")
         box.setDefaultButton(button.Cancel)
+        plain_destructive(box.button(button.Yes), "&Delete")  # no green "all is well" icon
         return box
 
     def _ask_delete(self, question: str) -> bool:

@@ -87,3 +87,14 @@ def test_the_list_shows_when_it_has_the_keyboard(window: MainWindow) -> None:
     lst.setFocus()
     focused = lst.grab().toImage().pixelColor(0, lst.height() // 2)
     assert focused == QColor(theme.SELECTION) != unfocused
+
+
+def test_the_delete_question_says_delete_without_a_green_icon(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    clist = window.campaign_list
+    box = clist.delete_box(clist.delete_question("shock-nurture"))
+    yes = box.button(QMessageBox.StandardButton.Yes)
+    assert yes.text() == "&Delete" and yes.icon().isNull()
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    box.deleteLater()
