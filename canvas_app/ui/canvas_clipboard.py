@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, QRectF
 from PySide6.QtGui import QGuiApplication
 
 from ..editing import clipboard
+from .busy import busy_cursor
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -56,9 +57,10 @@ class ClipboardActions:
     def cut(self: MainWindow) -> None:
         campaign_id, nodes, _links = self._selection()
         if campaign_id is not None and self.copy():
-            self.controller.undo_stack.beginMacro("Cut")
-            self.controller.delete(campaign_id, nodes)
-            self.controller.undo_stack.endMacro()
+            with busy_cursor(len(nodes)):
+                self.controller.undo_stack.beginMacro("Cut")
+                self.controller.delete(campaign_id, nodes)
+                self.controller.undo_stack.endMacro()
 
     def paste(self: MainWindow) -> list[str]:
         campaign_id = self.current_campaign_id()
@@ -73,8 +75,9 @@ class ClipboardActions:
             self.show_status("The clipboard holds no nodes to paste.")
             return []
         offset = self._paste_offset(data)
-        ids = (self.controller.paste_data(campaign_id, data) if offset is None
-               else self.controller.paste_data(campaign_id, data, offset))
+        with busy_cursor(len(data.get("nodes") or [])):
+            ids = (self.controller.paste_data(campaign_id, data) if offset is None
+                   else self.controller.paste_data(campaign_id, data, offset))
         if self.scene is not None:
             self.scene.select_nodes(ids)
             self.reveal_nodes(ids)
@@ -85,7 +88,8 @@ class ClipboardActions:
         campaign_id, nodes, _links = self._selection()
         if campaign_id is None or not nodes:
             return []
-        ids = self.controller.duplicate(campaign_id, nodes)
+        with busy_cursor(len(nodes)):
+            ids = self.controller.duplicate(campaign_id, nodes)
         if self.scene is not None:
             self.scene.select_nodes(ids)
             self.reveal_nodes(ids)

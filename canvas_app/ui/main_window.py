@@ -10,10 +10,11 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QResizeEvent, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
 from ..editing.controller import Controller
+from .busy import busy_cursor
 from .campaign_list import CampaignList
 from .canvas import CampaignScene, CanvasView
 from .canvas_clipboard import ClipboardActions
@@ -31,7 +32,6 @@ from .window_actions import build_actions, build_menus, build_toolbar
 from .window_layout import fit_first_size, start_hint
 
 APP_TITLE = "Campaign Canvas"
-BUSY_CURSOR_NODES = 2000  # showing a campaign this large takes long enough to say so
 BOTTOM_PANEL_SHARE = 0.55  # of the canvas and bottom panel's height, at most, on a resize
 STATUS_TIMEOUT_MS = 8000
 SIMULATION_HEIGHT = 340  # the Simulation panel's height when Simulate shows it, at least
@@ -200,16 +200,10 @@ class MainWindow(ClipboardActions, QMainWindow):
         if campaign_id is not None and campaign_id == self.scene.campaign_id:
             self.update_title()  # the list was rebuilt (a rename): keep the view as it is
             return
-        large = campaign_id is not None and \
-            len(self.controller.campaign(campaign_id)) >= BUSY_CURSOR_NODES
-        if large:  # a second or so of building items: say so
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        size = len(self.controller.campaign(campaign_id)) if campaign_id is not None else 0
+        with busy_cursor(size):  # a second or so of building items at 10,000 nodes
             self.scene.show_campaign(campaign_id)
             self.view.fit()
-        finally:
-            if large:
-                QGuiApplication.restoreOverrideCursor()
         self.update_title()
 
     def current_campaign_id(self) -> str | None:
@@ -297,7 +291,8 @@ class MainWindow(ClipboardActions, QMainWindow):
     def delete_selection(self) -> None:
         campaign_id, nodes, links = self._selection()
         if campaign_id is not None:
-            self.controller.delete(campaign_id, nodes, links)
+            with busy_cursor(len(nodes)):
+                self.controller.delete(campaign_id, nodes, links)
 
     def select_all(self) -> None:
         if self.scene is not None:
@@ -341,8 +336,9 @@ class MainWindow(ClipboardActions, QMainWindow):
     def auto_layout(self) -> None:
         campaign_id = self.current_campaign_id()
         if campaign_id is not None:
-            self.controller.auto_layout(campaign_id)
-            self.view.fit()
+            with busy_cursor(len(self.controller.campaign(campaign_id))):
+                self.controller.auto_layout(campaign_id)
+                self.view.fit()
 
     def set_grid_visible(self, visible: bool) -> None:
         self.view.show_grid = visible
