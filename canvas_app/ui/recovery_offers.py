@@ -215,9 +215,18 @@ class RecoveryOffers:
         more = (f"\n\n{len(others) - 1} other workspace{'s' if len(others) > 2 else ''} also "
                 "had unsaved edits; they are offered next." if len(others) > 1 else "")
 
+        answered = self._then_next(recovery, self.open_recovered)
+        return self._ask_recovery(f"{CRASHED} {kept}\n\nOpen {name} and restore them?{more}",
+                                  "otherRecoveryBox", answered)
+
+    def _then_next(self, recovery: Recovery, open_it: Callable[[Recovery], object]
+                   ) -> Callable[[str], None]:
+        """What an answer to an offer about another document's snapshot does: "open" runs
+        ``open_it``; "discard" drops the snapshot, "later" keeps it for the next start;
+        either way the next snapshot is offered."""
         def answered(choice: str) -> None:
             if choice == "open":
-                self.open_recovered(recovery)
+                open_it(recovery)
                 return
             if choice == "discard":
                 self.discard_snapshot(recovery)
@@ -225,8 +234,7 @@ class RecoveryOffers:
                 self._deferred.add(recovery.path)
             self.offer_other_recovery()
 
-        return self._ask_recovery(f"{CRASHED} {kept}\n\nOpen {name} and restore them?{more}",
-                                  "otherRecoveryBox", answered)
+        return answered
 
     def open_recovered(self, recovery: Recovery) -> bool:
         """Opens the document a snapshot was kept for, with its edits. When the document
@@ -246,17 +254,7 @@ class RecoveryOffers:
         """The original of a snapshot cannot be opened: asks whether to open its edits as
         an untitled workspace (then kept as that, and this snapshot goes)."""
         name = recovery.document.title
-
-        def answered(choice: str) -> None:
-            if choice == "open":
-                self.restore_as_untitled(recovery)
-                return
-            if choice == "discard":
-                self.discard_snapshot(recovery)
-            else:
-                self._deferred.add(recovery.path)
-            self.offer_other_recovery()
-
+        answered = self._then_next(recovery, self.restore_as_untitled)
         return self._ask_recovery(
             f"{name} cannot be opened, so its unsaved edits cannot be put back into it: "
             f"{why}.\n\nIf it was moved or renamed, choose Not Now and open it from where it "

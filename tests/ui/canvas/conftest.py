@@ -54,3 +54,18 @@ def canonical(workspace) -> dict:
         campaign["nodes"].sort(key=lambda n: n["id"])
         campaign["edges"].sort(key=lambda e: (e["source"], e["target"]))
     return data
+
+
+def add_big_campaign(window: MainWindow, size: int) -> str:
+    """A new campaign of ``size`` linked sequences in rows of 20, shown; its id."""
+    from canvas_app.domain.nodes import Node
+
+    cid = window.controller.new_campaign("Big")
+    campaign = window.controller.campaign(cid)
+    for i in range(size):
+        campaign.add_node(Node(f"big-{i}", "sequence", f"S {i}", (i % 20) * 240,
+                               (i // 20) * 180))
+    for i in range(1, size):
+        campaign.link(f"big-{i - 1}", f"big-{i}")
+    window.campaign_list.select(cid)
+    return cid

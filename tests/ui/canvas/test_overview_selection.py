@@ -7,22 +7,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
-from canvas_app.domain.nodes import Node
 from canvas_app.ui import theme
 from canvas_app.ui.canvas.scene import OVERVIEW_MIN_NODES
 from canvas_app.ui.canvas.view import OVERVIEW_SCALE
 from canvas_app.ui.main_window import MainWindow
 
+from .conftest import add_big_campaign
+
 
 def big_campaign_in_overview(window: MainWindow) -> str:
-    cid = window.controller.new_campaign("Big")
-    campaign = window.controller.campaign(cid)
-    for i in range(OVERVIEW_MIN_NODES):
-        campaign.add_node(Node(f"big-{i}", "sequence", f"S {i}", (i % 20) * 240,
-                               (i // 20) * 180))
-    for i in range(1, OVERVIEW_MIN_NODES):
-        campaign.link(f"big-{i - 1}", f"big-{i}")
-    window.campaign_list.select(cid)
+    cid = add_big_campaign(window, OVERVIEW_MIN_NODES)
     window.view.set_zoom(OVERVIEW_SCALE / 2)
     assert window.scene.overview_mode
     return cid

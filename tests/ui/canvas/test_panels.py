@@ -12,6 +12,8 @@ from canvas_app.ui.canvas.scene import OVERVIEW_MIN_NODES
 from canvas_app.ui.canvas.view import OVERVIEW_SCALE
 from canvas_app.ui.main_window import MainWindow
 
+from .conftest import add_big_campaign
+
 
 def test_campaign_list_new_rename_duplicate_delete_with_undo(qtbot, window: MainWindow) -> None:
     clist = window.campaign_list
@@ -129,14 +131,7 @@ def test_middle_drag_pans(qtbot, window: MainWindow) -> None:
 
 
 def test_large_campaign_switches_to_overview_when_zoomed_out(qtbot, window: MainWindow) -> None:
-    cid = window.controller.new_campaign("Big")
-    campaign = window.controller.campaign(cid)
-    for i in range(OVERVIEW_MIN_NODES):
-        campaign.add_node(Node(f"big-{i}", "sequence", f"S {i}", (i % 20) * 240,
-                               (i // 20) * 180))
-    for i in range(1, OVERVIEW_MIN_NODES):
-        campaign.link(f"big-{i - 1}", f"big-{i}")
-    window.campaign_list.select(cid)
+    add_big_campaign(window, OVERVIEW_MIN_NODES)
     assert len(window.scene.nodes) == OVERVIEW_MIN_NODES
     window.view.set_zoom(OVERVIEW_SCALE / 2)
     assert window.scene.overview_mode and window.scene.overview.isVisible()
