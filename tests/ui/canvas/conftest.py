@@ -69,3 +69,18 @@ def add_big_campaign(window: MainWindow, size: int) -> str:
         campaign.link(f"big-{i - 1}", f"big-{i}")
     window.campaign_list.select(cid)
     return cid
+
+
+def answer_next_box_by_default(seen: list[tuple[str, list[str], str]]) -> None:
+    """Soon after this, the modal box shown is recorded (its text, its buttons' texts
+    sorted, its default button's text) and answered with its default button."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        seen.append((box.text(), sorted(b.text() for b in box.buttons()),
+                     box.defaultButton().text()))
+        box.defaultButton().click()
+
+    QTimer.singleShot(100, answer)

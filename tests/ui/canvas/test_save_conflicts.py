@@ -8,13 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from canvas_app.documents import Document
 from canvas_app.ui.main_window import MainWindow
 
-from .conftest import SAMPLE, make_window
+from .conftest import SAMPLE, answer_next_box_by_default, make_window
 
 PG_URL = os.environ.get("CANVAS_APP_TEST_PG_URL", "").strip()
 
@@ -117,14 +115,7 @@ def test_the_overwrite_question_is_a_real_box_with_cancel_as_default(
     os.utime(source, ns=(1, 1))  # someone else's editor wrote it
     rename_first(mine, "Mine")
     seen: list[tuple[str, list[str], str]] = []
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        seen.append((box.text(), sorted(b.text() for b in box.buttons()),
-                     box.defaultButton().text()))
-        box.defaultButton().click()
-
-    QTimer.singleShot(100, answer)
+    answer_next_box_by_default(seen)
     assert not mine.save()
     [(text, buttons, default)] = seen
     assert "shared.campaign.json was changed by someone else since you opened it" in text

@@ -18,7 +18,7 @@ from canvas_app.app import build_main_window
 from canvas_app.documents import Document
 from canvas_app.ui.main_window import MainWindow
 
-from .conftest import canonical, make_window
+from .conftest import answer_next_box_by_default, canonical, make_window
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -286,18 +286,8 @@ def test_import_asks_first_naming_what_it_replaces(qtbot, window: MainWindow,
 
 def test_the_import_question_is_a_real_box_with_cancel_as_default(qtbot, window: MainWindow,
                                                                   sample_file: Path) -> None:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
     seen: list[tuple[str, list[str], str]] = []
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        seen.append((box.text(), sorted(b.text() for b in box.buttons()),
-                     box.defaultButton().text()))
-        box.defaultButton().click()
-
-    QTimer.singleShot(100, answer)
+    answer_next_box_by_default(seen)
     assert not window.files.import_json(str(sample_file))
     [(text, buttons, default)] = seen
     assert text.startswith("Replace the 2 campaigns") and "Undo" in text
