@@ -9,6 +9,9 @@ from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 LOG_LINES = 50_000
+PLACEHOLDER = "Choose a scenario and press Run: every movement of every contact is explained here."
+HELD = ("Running to the end: the log shows its last lines when the run ends or is paused "
+        "(F5).")
 
 
 class LogView(QPlainTextEdit):
@@ -29,8 +32,7 @@ class LogView(QPlainTextEdit):
         # Long lines wrap: reading the log never needs scrolling sideways.
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.setPlaceholderText("Choose a scenario and press Run: every movement of every "
-                                "contact is explained here.")
+        self.setPlaceholderText(PLACEHOLDER)
         self.following = True
         self._lines: deque[str] = deque(maxlen=LOG_LINES)  # the lines on show (or due)
         self.held = False
@@ -43,6 +45,7 @@ class LogView(QPlainTextEdit):
         self.clear()
         self._lines.clear()
         self.held = self._due = False
+        self.setPlaceholderText(PLACEHOLDER)
         self.following = True
 
     def add(self, text: str) -> None:
@@ -60,11 +63,14 @@ class LogView(QPlainTextEdit):
         self._follow()
 
     def hold(self) -> None:
-        self.held = True
+        if not self.held:
+            self.held = True
+            self.setPlaceholderText(HELD)  # seen while the log is empty
 
     def release(self) -> None:
         """Shows the lines that came while held (the last LOG_LINES lines in all)."""
         self.held = False
+        self.setPlaceholderText(PLACEHOLDER)
         if self._due:
             self._due = False
             self.setPlainText("\n".join(self._lines))

@@ -56,10 +56,14 @@ def test_run_to_the_end_logs_what_playing_logs(qtbot, window: MainWindow,
     panel = window.simulation_panel
     panel.select_scenario(crowd_scenario(tmp_path))
     held: list[bool] = []
+    said: list[str] = []  # what the empty log says meanwhile
     panel.runner.advanced.connect(lambda: held.append(panel.log_view.held))
+    panel.runner.advanced.connect(lambda: said.append(panel.log_view.placeholderText()))
     panel.run_to_end()
     qtbot.waitUntil(lambda: panel.runner.done and not panel.runner.running, timeout=30000)
     assert any(held) and not panel.log_view.held
+    assert any(text.startswith("Running to the end") for text in said)
+    assert panel.log_view.placeholderText() == log_view.PLACEHOLDER
     at_once = panel.log_view.toPlainText()
     sim = panel.runner.simulation
     engine_lines = [line for line in sim.log if line]
