@@ -89,6 +89,10 @@ class ContactsTab(QSplitter):
         selected = self.selected_contact()
         self.table.selectionModel().clear()
         self.model.set_filter(self.find.text())
+        wanted = self.find.text().strip()
+        self.table.empty_text = (f'No contacts match "{wanted}".'
+                                 if wanted and self.model.rowCount() == 0 else "")
+        self.table.viewport().update()
         if selected is not None:
             self._select_row(self.model.row_of(selected))
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -74,6 +74,18 @@ class ContactsTable(QTableView):
         header.setMinimumSectionSize(MIN_COLUMN)
         self.widths = {column: text_width(self, text) for column, text in CONTACT_WIDTHS.items()}
         self.least: dict[int, int] = {}  # each column's heading, in full (set with a model)
+        self.empty_text = ""  # said in the table while it has no rows ('No contacts match…')
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if self.empty_text and model is not None and model.rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.viewport().rect().adjusted(8, 8, -8, -8),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                             | Qt.TextFlag.TextWordWrap, self.empty_text)
+            painter.end()
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)

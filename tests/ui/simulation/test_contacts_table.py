@@ -104,6 +104,23 @@ def test_finding_shows_the_contacts_with_the_text_in_a_cell(qtbot, crowd: MainWi
     assert sorted(rows(model)) == sorted(texts)
 
 
+def test_a_find_with_no_match_says_so_in_the_table(qtbot, crowd: MainWindow) -> None:
+    tab = crowd.simulation_panel.contacts
+    finished(qtbot, crowd)
+    tab.find.setText("no-such-thing")
+    tab.apply_find()
+    assert tab.table.empty_text == 'No contacts match "no-such-thing".'
+    crowd.docks["simulation"].raise_()
+    crowd.simulation_panel.tabs.setCurrentWidget(tab)
+    image = tab.table.viewport().grab().toImage()
+    inked = sum(1 for x in range(0, image.width(), 2) for y in range(0, 40)
+                if image.pixelColor(x, y).lightness() < 200)
+    assert inked > 0  # the words are drawn
+    tab.find.clear()
+    tab.apply_find()
+    assert tab.table.empty_text == ""
+
+
 def test_typing_in_find_searches_once_typing_pauses(qtbot, crowd: MainWindow,
                                                     monkeypatch) -> None:
     panel = crowd.simulation_panel
