@@ -14,8 +14,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
+from ..domain import events as ev
 from ..domain.campaign import Campaign, Finding
 from ..domain.campaign_usage import actions_using_campaign, ecommerce_without_campaign
+from ..domain.events import DomainEvent
 from ..domain.ids import new_id
 from ..domain.nodes import Node, node_kind
 from ..domain.workspace import Workspace
@@ -104,8 +106,9 @@ class Controller(QObject):
         workspace.events.subscribe(self._workspace_changed)
 
     # -- lint ------------------------------------------------------------------------------
-    def _workspace_changed(self, _event: object) -> None:
-        self._findings = None
+    def _workspace_changed(self, event: DomainEvent) -> None:
+        if event.name not in (ev.NODE_MOVED, ev.NODES_MOVED):  # no finding is about places
+            self._findings = None
 
     def findings(self) -> list[Finding]:
         """The workspace's lint, worked out once per change: the Warnings panel, the

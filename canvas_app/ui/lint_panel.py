@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
 
+from ..domain import events as ev
 from ..domain.events import DomainEvent
 from ..domain.lint import finding_text
 from ..editing.controller import Controller
@@ -20,6 +21,9 @@ from .theme import load_icon
 CAMPAIGN_ROLE = Qt.ItemDataRole.UserRole + 1
 NODE_ROLE = Qt.ItemDataRole.UserRole + 2
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 3  # True on a finding's row
+
+
+MOVES = frozenset({ev.NODE_MOVED, ev.NODES_MOVED})
 
 
 class LintPanel(QListWidget):
@@ -49,7 +53,7 @@ class LintPanel(QListWidget):
         self.refresh()
 
     def _on_event(self, event: DomainEvent) -> None:
-        if event.name != "node_moved":
+        if event.name not in MOVES:  # where a node sits changes no finding
             self._timer.start()
 
     def refresh(self) -> None:

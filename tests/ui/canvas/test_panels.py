@@ -269,3 +269,24 @@ def test_an_edit_lints_the_workspace_once(qtbot, window: MainWindow, monkeypatch
     window.controller.undo_stack.undo()
     qtbot.wait(500)
     assert len(runs) == 2
+
+
+def test_moving_nodes_lints_nothing(qtbot, window: MainWindow, monkeypatch) -> None:
+    """No finding is about where a node sits: a drag or an arrow key of many nodes must
+    not lint the whole workspace at every step."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from canvas_app.domain.workspace import Workspace
+
+    qtbot.wait(400)  # the opening's lint is done
+    runs: list[int] = []
+    real = Workspace.lint
+    monkeypatch.setattr(Workspace, "lint", lambda self, now=None: runs.append(1) or real(self))
+    window.view.setFocus()
+    window.scene.select_nodes(["nurture", "bought-shock"])
+    QTest.keyClick(window.view, Qt.Key.Key_Right)  # a batch move of two
+    window.scene.select_nodes(["nurture"])
+    QTest.keyClick(window.view, Qt.Key.Key_Down)  # a move of one
+    qtbot.wait(500)
+    assert runs == []
