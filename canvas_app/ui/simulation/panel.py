@@ -79,6 +79,7 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         self.scenario_dir = default_scenario_dir()
         self.overlay_wanted = False  # the panel is in view (see panel_shown)
         self._run_data: tuple[Simulation, dict] | None = None  # for _same_as_run
+        self._last_index: tuple[object, int] = (None, 0)  # for _moves_only
         self.what_if_dialog: WhatIfDialog | None = None
         # The scenario that last failed to load: Run, Step and Run to End wait until a
         # scenario loads (choosing it again in the box, once fixed, tries it again).

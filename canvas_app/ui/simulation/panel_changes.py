@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import shiboken6
+
 from ...io import workspace_to_data
 
 if TYPE_CHECKING:
@@ -30,6 +32,7 @@ class ChangeTracking:
     scenario_combo: ScenarioBox
     _stale: bool
     _run_data: tuple[Simulation, dict] | None
+    _last_index: tuple[object, int]  # the undo stack and its index at the last edit
     _show_notice: Callable[..., None]
     _hide_notice: Callable[..., None]
     has_notice: Callable[[str], bool]
@@ -43,7 +46,25 @@ class ChangeTracking:
         wanted = self.window_.current_campaign_id() if self.only_campaign.isChecked() else None
         return sim.campaign != wanted
 
-    def workspace_edited(self, _index: int = 0) -> None:
+    def _moves_only(self, index: int) -> bool:
+        """The undo stack went to ``index`` through moves alone (a drag, arrow keys, their
+        undo): where nodes sit changes nothing a simulation does."""
+        from ...editing.commands import MoveNodesCommand
+
+        stack = self.window_.controller.undo_stack
+        if not shiboken6.isValid(stack):  # the window is going: its stack was cleared
+            return True
+        before = self._last_index if self._last_index[0] is stack else (stack, index)
+        self._last_index = (stack, index)
+        old = before[1]
+        changed = range(min(old, index), max(old, index)) if old != index \
+            else range(index - 1, index)  # a step merged into the last command (a drag)
+        commands = [stack.command(i) for i in changed if 0 <= i < stack.count()]
+        return bool(commands) and all(isinstance(c, MoveNodesCommand) for c in commands)
+
+    def workspace_edited(self, index: int = 0) -> None:
+        if self._moves_only(index):
+            return
         self.scenario_combo.check_current_soon()  # it may fit now, or no longer
         if self.has_notice("workspace") and \
                 not self.window_.controller.workspace.validate():
@@ -72,8 +93,8 @@ class ChangeTracking:
         if sum(len(c) for c in workspace.campaigns) > SAME_CHECK_MAX_NODES:
             return False
         if self._run_data is None or self._run_data[0] is not sim:
-            self._run_data = (sim, workspace_to_data(sim.workspace))  # the run's never changes
-        return workspace_to_data(workspace) == self._run_data[1]
+            self._run_data = (sim, _without_places(workspace_to_data(sim.workspace)))
+        return _without_places(workspace_to_data(workspace)) == self._run_data[1]
 
     def only_campaign_toggled(self, checked: bool) -> None:
         sim = self.runner.simulation
@@ -82,3 +103,12 @@ class ChangeTracking:
                               "(Shift+F5) runs it with the new choice.", "choice")
         else:
             self._hide_notice("choice")
+
+
+def _without_places(data: dict) -> dict:
+    """Workspace data with the nodes' places left out: a run does not depend on them."""
+    for campaign in data.get("campaigns", []):
+        for node in campaign.get("nodes", []):
+            node.pop("x", None)
+            node.pop("y", None)
+    return data

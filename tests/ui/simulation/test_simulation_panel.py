@@ -144,6 +144,22 @@ def test_editing_during_a_run_does_not_change_it_and_says_so(qtbot, window: Main
     assert panel.notice.isHidden()
 
 
+def test_moving_nodes_does_not_make_a_run_stale(qtbot, window: MainWindow) -> None:
+    """Where a node sits changes nothing a simulation does."""
+    panel = window.simulation_panel
+    panel.step()
+    cid = window.current_campaign_id()
+    window.controller.move_nodes(cid, {"nurture": (40.0, 80.0)})
+    window.controller.move_nodes(cid, {"nurture": (60.0, 80.0), "bought-shock": (300.0, 0.0)})
+    assert panel.notice.isHidden()
+    window.controller.undo_stack.undo()
+    assert panel.notice.isHidden()
+    window.controller.rename_node(cid, "nurture", "Renamed")  # this one counts
+    assert "workspace changed after this run started" in panel.notice.text()
+    window.controller.undo_stack.undo()  # back as the run took it, places aside
+    assert panel.notice.isHidden()
+
+
 def test_a_workspace_with_errors_is_not_simulated(qtbot, window: MainWindow) -> None:
     panel = window.simulation_panel
     window.controller.add_node(window.current_campaign_id(), "tag_goal", 0, 300)  # no tag
