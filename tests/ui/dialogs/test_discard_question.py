@@ -28,6 +28,18 @@ def answer_later(asked: list[tuple[str, str]], button: str,
     QTimer.singleShot(0, click)
 
 
+def shown_with_one_action(qtbot):
+    """The successful-purchase action-set editor, shown, with one notify action typed in."""
+    dialog = ActionSetDialog(Workspace(), "successful_purchase")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    editor = dialog.steps_editor
+    add_step_of(qtbot, editor, "notify_team")
+    editor.form.message_edit.setText("A sale!")
+    return dialog, editor
+
+
 @pytest.mark.asks_to_discard
 def test_the_action_set_editor_asks_before_esc_drops_its_changes(qtbot) -> None:
     dialog = ActionSetDialog(Workspace(), "successful_purchase")
@@ -37,13 +49,7 @@ def test_the_action_set_editor_asks_before_esc_drops_its_changes(qtbot) -> None:
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing changed: closes at once
     assert not dialog.isVisible()
 
-    dialog = ActionSetDialog(Workspace(), "successful_purchase")
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    editor = dialog.steps_editor
-    add_step_of(qtbot, editor, "notify_team")
-    editor.form.message_edit.setText("A sale!")
+    dialog, editor = shown_with_one_action(qtbot)
     asked: list[tuple[str, str]] = []
     answer_later(asked, "Keep Editing")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
@@ -69,13 +75,7 @@ def _words_name_only_offered_buttons(words: str, buttons: list[str]) -> None:
 def test_the_discard_question_offers_save_only_when_saving_is_possible(qtbot) -> None:
     """QA 12/35c/145: the question said "Save keeps them" with only Discard and Keep
     Editing to click. Its words now name exactly its buttons; its Save saves."""
-    dialog = ActionSetDialog(Workspace(), "successful_purchase")
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    editor = dialog.steps_editor
-    add_step_of(qtbot, editor, "notify_team")
-    editor.form.message_edit.setText("A sale!")
+    dialog, editor = shown_with_one_action(qtbot)
     asked: list[tuple[str, str]] = []
     offered: list[list[str]] = []
 
