@@ -20,8 +20,22 @@ class WorkspaceCommand(QUndoCommand):
         super().__init__(text, parent)
         self.workspace = workspace
 
+    @property
+    def size(self) -> int:
+        """How many nodes the command touches (a wait cursor shows over large ones)."""
+        return 1
+
     def campaign(self, campaign_id: str) -> Campaign:
         return self.workspace.campaign(campaign_id)
+
+
+def command_size(command: QUndoCommand | None) -> int:
+    """The nodes an undo step touches: a command's own size, a macro's (Cut) its parts'."""
+    if command is None:
+        return 0
+    if isinstance(command, WorkspaceCommand):
+        return command.size
+    return sum(command_size(command.child(i)) for i in range(command.childCount()))
 
 
 class AddNodesCommand(WorkspaceCommand):
@@ -34,6 +48,10 @@ class AddNodesCommand(WorkspaceCommand):
         self.campaign_id = campaign_id
         self.nodes = [n.copy() for n in nodes]
         self.links = list(links)
+
+    @property
+    def size(self) -> int:
+        return len(self.nodes)
 
     def redo(self) -> None:
         campaign = self.campaign(self.campaign_id)
@@ -58,6 +76,10 @@ class RemoveNodesCommand(WorkspaceCommand):
         self.node_ids = list(node_ids)
         self.removed: list[Node] = []
         self.links: list[tuple[str, str]] = []
+
+    @property
+    def size(self) -> int:
+        return len(self.node_ids)
 
     def redo(self) -> None:
         campaign = self.campaign(self.campaign_id)
@@ -113,6 +135,10 @@ class MoveNodesCommand(WorkspaceCommand):
         self.campaign_id = campaign_id
         self.old, self.new = dict(old), dict(new)
         self.drag_id = drag_id
+
+    @property
+    def size(self) -> int:
+        return len(self.new)
 
     def _apply(self, positions: dict[str, Point]) -> None:
         campaign = self.campaign(self.campaign_id)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
+from ..editing.commands import command_size
 from ..editing.controller import Controller
 from .busy import busy_cursor
 from .campaign_list import CampaignList
@@ -287,6 +288,19 @@ class MainWindow(ClipboardActions, QMainWindow):
             for item in items[1:]:
                 rect = rect.united(item.sceneBoundingRect())
             self.view.ensureVisible(rect, 40, 40)
+
+    def undo(self) -> None:
+        """Edit > Undo (and the toolbar's): a wait cursor over an undo of thousands of nodes."""
+        stack = self.undo_group.activeStack()
+        if stack is not None and stack.canUndo():
+            with busy_cursor(command_size(stack.command(stack.index() - 1))):
+                stack.undo()
+
+    def redo(self) -> None:
+        stack = self.undo_group.activeStack()
+        if stack is not None and stack.canRedo():
+            with busy_cursor(command_size(stack.command(stack.index()))):
+                stack.redo()
 
     def delete_selection(self) -> None:
         campaign_id, nodes, links = self._selection()

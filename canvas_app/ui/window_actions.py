@@ -62,9 +62,15 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
                                 "Save the campaign on the canvas as a PNG or SVG picture")
     a["quit"] = _action(w, "&Quit", w.close, Std.Quit)
 
+    # The group's actions keep their words ("Undo Rename …") and enabled state; triggering
+    # goes through the window, which shows a wait cursor over a large undo or redo.
     a["undo"] = w.undo_group.createUndoAction(w, "&Undo")
+    a["undo"].triggered.disconnect()
+    a["undo"].triggered.connect(lambda _checked=False: w.undo())
     a["undo"].setShortcuts(Std.Undo)
     a["redo"] = w.undo_group.createRedoAction(w, "&Redo")
+    a["redo"].triggered.disconnect()
+    a["redo"].triggered.connect(lambda _checked=False: w.redo())
     # The platform's Redo (Ctrl+Shift+Z on Linux) and Ctrl+Y, which many users expect too.
     redo_keys = QKeySequence.keyBindings(Std.Redo)
     if QKeySequence("Ctrl+Y") not in redo_keys:
@@ -202,13 +208,13 @@ def _short_undo_actions(window: MainWindow) -> tuple[QAction, QAction]:
     group = window.undo_group
     undo = QAction("Undo", window)
     undo.setToolTip("Undo the last edit (Ctrl+Z)")
-    undo.triggered.connect(group.undo)
+    undo.triggered.connect(lambda _checked=False: window.undo())
     undo.setEnabled(group.canUndo())
     group.canUndoChanged.connect(undo.setEnabled)
     group.undoTextChanged.connect(lambda text: undo.setToolTip(f"Undo {text}"))
     redo = QAction("Redo", window)
     redo.setToolTip("Redo (Ctrl+Shift+Z or Ctrl+Y)")
-    redo.triggered.connect(group.redo)
+    redo.triggered.connect(lambda _checked=False: window.redo())
     redo.setEnabled(group.canRedo())
     group.canRedoChanged.connect(redo.setEnabled)
     group.redoTextChanged.connect(lambda text: redo.setToolTip(f"Redo {text}"))
