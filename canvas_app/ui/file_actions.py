@@ -27,6 +27,7 @@ from ..documents import (
 from ..domain.campaign import Campaign
 from ..domain.workspace import Workspace
 from ..io import LoadError, load_workspace, save_workspace
+from .busy import busy_cursor
 from .image_export import default_file_name
 from .recent_files import RecentFiles
 from .recovery_offers import RecoveryOffers, readable_time
@@ -293,16 +294,19 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         if session.document is None:
             return self.save_as_dialog()
         expected = None if replace else session.stamp
+        size = sum(len(c) for c in session.workspace.campaigns)
         try:
             try:
-                stamp = session.document.save(session.workspace, replace, expected)
+                with busy_cursor(size):  # a second or so at 10,000 nodes
+                    stamp = session.document.save(session.workspace, replace, expected)
             except DocumentConflict as conflict:
                 if not self.ask_overwrite(self._conflict_question(conflict)):
                     self.window.show_status(
                         f"Not saved: {session.title} was changed by someone else. Save As "
                         "keeps your version in another file.")
                     return False
-                stamp = session.document.save(session.workspace, replace)
+                with busy_cursor(size):
+                    stamp = session.document.save(session.workspace, replace)
         except DocumentError as exc:
             self.show_error(str(exc))
             return False
@@ -339,7 +343,7 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
     def _errors_note(self) -> str:
         """" It has 2 errors: see Warnings." (and the Warnings panel comes forward) when
         the workspace has errors, which its own checks would refuse elsewhere; else ""."""
-        errors = sum(1 for f in self.session.workspace.lint() if f.severity == "error")
+        errors = sum(1 for f in self.session.controller.findings() if f.severity == "error")
         if not errors:
             return ""
         self.window.docks["lint"].raise_()

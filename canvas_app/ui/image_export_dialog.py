@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
+from .busy import busy_cursor
 from .image_export import (
     FORMATS,
     ExportCancelled,
@@ -64,7 +65,8 @@ def export_image_dialog(window: MainWindow) -> None:
         return
     progress = _ProgressDialog(window, path)
     try:
-        result = render_campaign(scene, path, progress=progress.report)
+        with busy_cursor(len(campaign)):  # thousands of nodes take seconds to draw
+            result = render_campaign(scene, path, progress=progress.report)
     except ExportCancelled:
         window.show_status("Export Image cancelled: nothing was saved.")
         return

@@ -304,9 +304,14 @@ class MainWindow(ClipboardActions, QMainWindow):
 
     def delete_selection(self) -> None:
         campaign_id, nodes, links = self._selection()
-        if campaign_id is not None:
+        if campaign_id is not None and (nodes or links):
             with busy_cursor(len(nodes)):
                 self.controller.delete(campaign_id, nodes, links)
+            parts = [f"{len(nodes)} node{'s' if len(nodes) != 1 else ''}"] if nodes else []
+            if links:
+                parts.append(f"{len(links)} link{'s' if len(links) != 1 else ''}")
+            self.show_status(f"Deleted {' and '.join(parts)}. Undo (Ctrl+Z) brings "
+                             f"{'them' if len(nodes) + len(links) > 1 else 'it'} back.")
 
     def select_all(self) -> None:
         if self.scene is not None:

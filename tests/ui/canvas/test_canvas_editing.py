@@ -387,3 +387,11 @@ def test_moving_several_nodes_makes_each_link_follow_once(window, monkeypatch) -
         line = link.line()
         real(link)
         assert link.line() == line
+
+
+def test_delete_says_what_it_deleted(window) -> None:
+    window.view.setFocus()
+    window.scene.select_nodes(["nurture", "bought-shock"])
+    window.actions_by_name["delete"].trigger()
+    assert window.statusBar().currentMessage() == (
+        "Deleted 2 nodes. Undo (Ctrl+Z) brings them back.")
