@@ -49,9 +49,7 @@ class CampaignList(QWidget):
         self.list.setObjectName("campaignList")
         self.list.setAccessibleName("Campaigns")
         # As the canvas: a blue frame while the list has the keyboard (F2, Delete… act here).
-        self.list.setStyleSheet(
-            f"QListWidget#campaignList {{ border: 1px solid {theme.CANVAS_FRAME}; }} "
-            f"QListWidget#campaignList:focus {{ border: 2px solid {theme.SELECTION}; }}")
+        self.list.setStyleSheet(theme.focus_frame("QListWidget", "campaignList"))
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.list.currentItemChanged.connect(self._current_item_changed)

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 MARGIN = 10  # from the canvas's top-right corner
 WIDTH = 420  # at least; more when "3 in 2 campaigns (Enter)" needs it
 FIELD_WIDTH = 200
+READABLE_ZOOM = 0.5  # a match found in a view zoomed out further is shown at 100 %
 
 
 class FindBar(QFrame):
@@ -195,7 +196,11 @@ class FindBar(QFrame):
         if scene is None or match.node_id not in scene.nodes:
             return
         scene.select_nodes([match.node_id])
-        window.view.ensureVisible(scene.nodes[match.node_id], 80, 80)
+        item = scene.nodes[match.node_id]
+        if window.view.zoom() < READABLE_ZOOM:  # a dot in a large campaign: bring it close
+            window.view.set_zoom(1.0)
+            window.view.centerOn(item)
+        window.view.ensureVisible(item, 80, 80)
         self.current = match
 
     def _show_count(self) -> None:

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QListView, QUndoView, QWidget
 
+from .theme import focus_frame
+
 
 def history_view(group: QUndoGroup, parent: QWidget) -> QUndoView:
     """The active workspace's edits, each named as Edit > Undo names it. Clicking one goes
@@ -15,6 +17,7 @@ def history_view(group: QUndoGroup, parent: QWidget) -> QUndoView:
     view.setObjectName("historyView")
     view.setAccessibleName("Edit history")
     view.setEmptyLabel("As opened")
+    view.setStyleSheet(focus_frame("QUndoView", "historyView"))  # Up and Down undo here
     # Long names ("Rename "…" to "…"") wrap in a narrow panel instead of scrolling sideways.
     view.setWordWrap(True)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

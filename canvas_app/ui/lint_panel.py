@@ -16,7 +16,7 @@ from ..domain import events as ev
 from ..domain.events import DomainEvent
 from ..domain.lint import finding_text
 from ..editing.controller import Controller
-from .theme import load_icon
+from .theme import focus_frame, load_icon
 
 CAMPAIGN_ROLE = Qt.ItemDataRole.UserRole + 1
 NODE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -33,6 +33,7 @@ class LintPanel(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lintPanel")
+        self.setStyleSheet(focus_frame("LintPanel", "lintPanel"))  # Enter acts here
         self.setAccessibleName("Warnings")
         self.setWordWrap(True)
         self.controller: Controller | None = None

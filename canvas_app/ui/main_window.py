@@ -89,8 +89,8 @@ class MainWindow(ClipboardActions, QMainWindow):
         self.addToolBar(self.toolbar)
         a = self.actions_by_name
         self.view.context_actions = {
-            "node": [a["view_edit"], a["rename"], None, a["cut"], a["copy"], a["duplicate"],
-                     None, a["delete"]],
+            "node": [a["view_edit"], a["rename"], a["link"], None, a["cut"], a["copy"],
+                     a["duplicate"], None, a["delete"]],
             "link": [a["delete"]],
             "canvas": [a["add_purchase_goal"], a["add_tag_goal"], a["add_sequence"], None,
                        a["paste"], a["select_all"], None, a["auto_layout"], a["zoom_fit"]],

@@ -98,3 +98,21 @@ def test_the_delete_question_says_delete_without_a_green_icon(window: MainWindow
     assert yes.text() == "&Delete" and yes.icon().isNull()
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
     box.deleteLater()
+
+
+def test_warnings_and_history_show_when_they_have_the_keyboard(window: MainWindow) -> None:
+    from PySide6.QtGui import QColor
+
+    from canvas_app.ui import theme
+
+    window.docks["history"].show()
+    for widget in (window.lint_panel, window.docks["history"].widget()):
+        window.view.setFocus()
+        before = widget.grab().toImage().pixelColor(0, widget.height() // 2)
+        widget.setFocus()
+        after = widget.grab().toImage().pixelColor(0, widget.height() // 2)
+        assert after == QColor(theme.SELECTION) != before, widget.objectName()
+
+
+def test_the_node_menu_offers_link(window: MainWindow) -> None:
+    assert window.actions_by_name["link"] in window.view.context_actions["node"]

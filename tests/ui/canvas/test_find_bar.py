@@ -128,3 +128,13 @@ def test_find_is_in_the_edit_menu_and_the_keyboard_help(window):
     from canvas_app.ui.shortcuts import GESTURES
 
     assert any(area == "Find bar" for area, _, _ in GESTURES)
+
+
+def test_a_match_in_a_view_zoomed_far_out_is_shown_at_100_percent(window, qtbot):
+    window.view.set_zoom(0.1)
+    open_bar(window, qtbot)
+    QTest.keyClicks(window.find_bar.field, "post")
+    assert window.view.zoom() == 1.0
+    item = window.scene.nodes["post-purchase"]
+    seen = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert seen.contains(item.sceneBoundingRect())
