@@ -293,9 +293,18 @@ class Controller(QObject):
             duplicate.add_node(node)
         for s, t in links:
             duplicate.link(s, t)
-        index = [c.id for c in self.workspace.campaigns].index(campaign_id) + 1
-        self.undo_stack.push(AddCampaignCommand(self.workspace, duplicate, index,
-                                                f'Duplicate campaign "{source.name}"'))
+        # After the campaign and the copies of it already there: "X", "X (copy)",
+        # "X (copy 2)", in the order they were made.
+        campaigns = self.workspace.campaigns
+        index = [c.id for c in campaigns].index(campaign_id) + 1
+        stem = re.sub(r" \(copy(?: \d+)?\)$", "", source.name).casefold()
+        while index < len(campaigns) and \
+                re.sub(r" \(copy(?: \d+)?\)$", "", campaigns[index].name).casefold() == stem \
+                and campaigns[index].name.casefold() != stem:
+            index += 1
+        self.undo_stack.push(AddCampaignCommand(
+            self.workspace, duplicate, index,
+            f'Duplicate campaign "{source.name}" as "{duplicate.name}"'))
         return copy_id
 
     def delete_campaign(self, campaign_id: str) -> None:

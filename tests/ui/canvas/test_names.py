@@ -64,6 +64,11 @@ def test_duplicated_campaigns_get_names_of_their_own(window: MainWindow) -> None
     assert names == ["Pool Shock Nurture (copy)", "Pool Shock Nurture (copy 2)"]
     third = controller.duplicate_campaign(first)  # a copy of the copy counts on
     assert controller.campaign(third).name == "Pool Shock Nurture (copy 3)"
+    names_in_order = [c.name for c in controller.workspace.campaigns]
+    assert names_in_order[:4] == ["Pool Shock Nurture", "Pool Shock Nurture (copy)",
+                                  "Pool Shock Nurture (copy 2)", "Pool Shock Nurture (copy 3)"]
+    assert controller.undo_stack.text(controller.undo_stack.index() - 1) == (
+        'Duplicate campaign "Pool Shock Nurture (copy)" as "Pool Shock Nurture (copy 3)"')
 
 
 def test_nodes_sharing_a_name_in_one_campaign_are_pointed_out(window: MainWindow) -> None:
