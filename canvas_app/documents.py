@@ -18,7 +18,7 @@ import json
 import os
 import stat
 import tempfile
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -371,11 +371,15 @@ class Recovery:
         key = hashlib.sha1(self.document.source.encode("utf-8")).hexdigest()[:16]
         return self.folder / f"{key}.recovery.json"
 
-    def write(self, workspace: Workspace, now: datetime | None = None) -> None:
-        """Writes the snapshot atomically: a crash leaves the old one or the new one."""
+    def write(self, workspace: Workspace, now: datetime | None = None,
+              stamp: Stamp | None = None) -> None:
+        """Writes the snapshot atomically: a crash leaves the old one or the new one.
+        ``stamp`` is the document as the session read or saved it: restored, its edits are
+        still checked against changes someone else made since (see :meth:`stamp`)."""
         data = {
             "source": self.document.source,
             "saved_at": (now or datetime.now(UTC)).isoformat(),
+            "stamp": asdict(stamp) if stamp is not None else None,
             "workspace": workspace_to_data(workspace),
         }
         write_text_atomic(self.path, json.dumps(data, ensure_ascii=False))
@@ -396,6 +400,17 @@ class Recovery:
             raise DocumentError(f"{self.path}: not a recovery snapshot of "
                                 f"{self.document.source}")
         return data
+
+    def stamp(self) -> Stamp | None:
+        """The document as the session that wrote the snapshot had read or saved it; None
+        for a snapshot written without one (an older version's, or an untitled one)."""
+        kept = self._read().get("stamp")
+        if not isinstance(kept, dict):
+            return None
+        try:
+            return Stamp(**{k: kept.get(k) for k in ("revision", "mtime_ns", "size")})
+        except TypeError:
+            return None
 
     def load(self) -> Workspace:
         data = self._read()

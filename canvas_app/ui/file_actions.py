@@ -109,7 +109,7 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         if not session.modified:
             return False
         try:
-            session.recovery.write(session.workspace)
+            session.recovery.write(session.workspace, stamp=session.stamp)
         except OSError as exc:
             self.window.show_status(f"Autosave failed: {exc}")
             return False

@@ -131,14 +131,16 @@ class RecoveryOffers:
         except DocumentError as exc:
             self.show_error(str(exc))
             return False
+        # Checked on Save against the document as the crashed session knew it: a change
+        # someone else made before the crash is still caught.
+        stamp = snapshot.stamp() or session.stamp
         session.release()
-        restored = make_session(workspace, session.document, self.window.recovery_dir,
-                                session.stamp)
+        restored = make_session(workspace, session.document, self.window.recovery_dir, stamp)
         restored.dirty = True
         self.window.bind_session(restored)
         if snapshot.path != restored.recovery.path:
             try:
-                restored.recovery.write(workspace)
+                restored.recovery.write(workspace, stamp=stamp)
             except OSError:
                 pass
             else:

@@ -136,3 +136,23 @@ def test_an_empty_workspace_saved_first_by_someone_else_is_noticed(
     mine.files.ask_overwrite = lambda _question: False
     assert not mine.save()
     assert len(Document(str(zero)).load().campaigns) == 1
+
+
+def test_restored_edits_are_still_checked_against_a_change_made_before_the_crash(
+        qtbot, tmp_path: Path) -> None:
+    """QA: edits restored after a crash were saved over a change someone else had made to
+    the file while the crashed session had it open."""
+    source = tmp_path / "shared.campaign.json"
+    shutil.copy(SAMPLE, source)
+    crashed = make_window(qtbot, str(source), tmp_path)
+    crashed.controller.rename_node("shock-nurture", "nurture", "Mine")
+    assert crashed.files.autosave()
+    text = source.read_text(encoding="utf-8").replace("Pool Shock Nurture", "Theirs")
+    source.write_text(text, encoding="utf-8")  # someone else's editor, before the crash
+    again = make_window(qtbot, str(source), tmp_path)  # the next start, same data folder
+    assert again.files.restore_recovery(crashed.session.recovery)
+    asked: list[str] = []
+    again.files.ask_overwrite = lambda question: asked.append(question) or False
+    assert not again.files.save()
+    assert asked and "was changed by someone else" in asked[0]
+    assert "Theirs" in source.read_text(encoding="utf-8")  # their change kept
