@@ -168,6 +168,10 @@ class SimulationLayer(QGraphicsItem):
         old = self._painted.pop(node_id, None)
         if old is not None:
             self.update(old)
+        if event.name == ev.NODE_REMOVED and self.tokens:
+            # Moving contacts on their way to or from it would go on where it was.
+            self.tokens.clear()
+            self.update()
         item = self.canvas.nodes.get(node_id)
         if item is not None and event.name != ev.NODE_REMOVED:
             area = self.pills_area(item)

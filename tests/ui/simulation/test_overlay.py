@@ -170,3 +170,25 @@ def test_a_sequence_pill_counts_contacts_a_goal_took_out_early() -> None:
     assert badge_texts("sequence", counts) == [("0 in", "main"), ("1 completed", "muted"),
                                                 ("2 left early", "muted")]
     assert badge_texts("sequence", {"entered": 1, "active": 1}) == [("1 in", "main")]
+
+
+def test_a_node_deleted_during_a_run_leaves_no_moving_contacts_behind(
+        qtbot, window: MainWindow) -> None:
+    """QA: rings and dots went on where a deleted node had been."""
+    panel = window.simulation_panel
+    window.show_simulation_panel()
+    layer = None
+    for _ in range(40):
+        panel.step()
+        layer = panel.layer
+        if layer is not None and layer.tokens:
+            break
+    assert layer is not None and layer.tokens  # contacts on the move
+    where = window.view.mapFromScene(window.scene.nodes["nurture"].pos())
+    window.controller.delete("shock-nurture", ["nurture"])
+    assert layer.tokens == []
+    image = on_screen(window)
+    spot = window.view.viewport().mapTo(window, where)
+    background = image.pixelColor(spot.x() + 60, spot.y() + 60)
+    assert image.pixelColor(spot).rgb() == background.rgb() or \
+        abs(image.pixelColor(spot).lightness() - background.lightness()) < 30
