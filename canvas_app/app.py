@@ -82,9 +82,9 @@ def shows_errors_in_a_window(app: QApplication) -> bool:
 
 
 # -- when the workspace does not open at start ---------------------------------------------
-OPEN_ANOTHER = "Open Another…"
-OPEN_YOURS = "Open Your Workspace"
-QUIT = "Quit"
+OPEN_ANOTHER = "&Open Another…"
+OPEN_YOURS = "Open &Your Workspace"
+QUIT = "&Quit"
 # What the user chose instead: a source to open ("" is the default workspace) or None (quit).
 AskInstead = Callable[[str | None, str], str | None]
 

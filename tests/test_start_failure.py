@@ -163,3 +163,10 @@ def test_open_another_asks_for_a_file_and_cancelling_it_asks_again(qapp, broken,
 def test_the_box_answers(qapp, broken, button, expected):
     _click_in_turn([button])
     assert ask_after_failed_start(str(broken), "why") == expected
+
+
+def test_the_start_up_box_buttons_have_keyboard_letters() -> None:
+    from canvas_app.app import OPEN_ANOTHER, OPEN_YOURS, QUIT
+
+    letters = [label[label.index("&") + 1].lower() for label in (OPEN_ANOTHER, OPEN_YOURS, QUIT)]
+    assert len(set(letters)) == 3

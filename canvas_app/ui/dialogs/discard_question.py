@@ -28,14 +28,14 @@ class DiscardQuestion:
         if save is not None:
             box.setInformativeText("Save keeps them; Discard closes without them; Keep "
                                    "Editing goes back to the editor.")
-            save_button = box.addButton("Save", QMessageBox.ButtonRole.AcceptRole)
+            save_button = box.addButton("&Save", QMessageBox.ButtonRole.AcceptRole)
             save_button.setObjectName("discardBoxSave")
         else:
             box.setInformativeText("They cannot be saved yet: Keep Editing to fix the fields "
                                    "marked in red; Discard closes without them.")
-        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
         discard.setObjectName("discardBoxDiscard")
-        keep = box.addButton("Keep Editing", QMessageBox.ButtonRole.RejectRole)
+        keep = box.addButton("&Keep Editing", QMessageBox.ButtonRole.RejectRole)
         keep.setObjectName("discardBoxKeep")
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)

@@ -21,8 +21,8 @@ def answer_later(asked: list[tuple[str, str]], button: str,
         assert isinstance(box, QMessageBox) and box.objectName() == "discardChangesBox"
         asked.append((box.text(), box.informativeText()))
         if offered is not None:
-            offered.append(sorted(b.text() for b in box.buttons()))
-        match = [b for b in box.buttons() if b.text() == button]
+            offered.append(sorted(b.text().replace("&", "") for b in box.buttons()))
+        match = [b for b in box.buttons() if b.text().replace("&", "") == button]
         (match[0] if match else box.escapeButton()).click()  # never left open
 
     QTimer.singleShot(0, click)

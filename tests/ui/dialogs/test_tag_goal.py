@@ -179,7 +179,7 @@ def test_cancel_with_changes_asks_before_dropping_them(qtbot, workspace, undo_st
         box = QApplication.activeModalWidget()
         assert isinstance(box, QMessageBox) and box.objectName() == "discardChangesBox"
         asked.append(box.text())
-        next(b for b in box.buttons() if b.text() == button).click()
+        next(b for b in box.buttons() if b.text().replace("&", "") == button).click()
 
     QTimer.singleShot(0, lambda: answer("Keep Editing"))
     click(qtbot, dialog.cancel_button)
