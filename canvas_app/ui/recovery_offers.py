@@ -207,6 +207,9 @@ class RecoveryOffers:
         if not others:
             return None
         recovery = others[0]
+        file = recovery.document.local_file()
+        if file is not None and not file.exists():  # moved, renamed or deleted since
+            return self.offer_as_untitled(recovery, f"{file}: no such file")
         name = recovery.document.title
         kept = self._kept(recovery, name)
         if kept is None:
