@@ -19,6 +19,8 @@ from .node_editor import NodeEditorDialog, register_node_editor
 from .purchase_goal import HELP
 from .widgets import AchievedByBox, CheckList, OwnEnterLineEdit, fit_to_screen, help_label
 
+NEW_TAG_HINT = "New tag, e.g. Visit booked"
+
 
 class TagGoalDialog(NodeEditorDialog):
     name_label_text = "&Goal name:"
@@ -44,7 +46,10 @@ class TagGoalDialog(NodeEditorDialog):
         new_row.setContentsMargins(22, 0, 0, 0)
         self.new_tag_edit = OwnEnterLineEdit()  # Enter adds the tag, never saves
         self.new_tag_edit.setObjectName("newTagEdit")
-        self.new_tag_edit.setPlaceholderText("New tag, e.g. Visit booked")
+        self.new_tag_edit.setPlaceholderText(NEW_TAG_HINT)
+        # What the last Enter did, said in the emptied field until the next key.
+        self.new_tag_edit.textEdited.connect(
+            lambda _text: self.new_tag_edit.setPlaceholderText(NEW_TAG_HINT))
         self.add_tag_button = QPushButton("&Add tag")
         self.add_tag_button.setObjectName("addTagButton")
         self.add_tag_button.setEnabled(False)
@@ -81,9 +86,13 @@ class TagGoalDialog(NodeEditorDialog):
         if not tag:
             return
         # "customer" when "Customer" exists is that tag, not a second one beside it
+        typed = tag
         tag = next((t for t in self.tag_list.ids() if t.casefold() == tag.casefold()), tag)
         if tag in self.tag_list.ids():
             self.tag_list.set_checked(tag)
+            if tag != typed:  # tags match exactly: say which one was ticked
+                self.new_tag_edit.setPlaceholderText(
+                    f'"{typed}" is the tag "{tag}", ticked (tags match as spelled)')
         else:
             items = [(t, t) for t in self.tag_list.ids()] + [(tag, tag)]
             self.tag_list.set_items(items, self.tag_list.checked_ids() + [tag])

@@ -98,6 +98,11 @@ def test_a_new_tag_differing_only_in_case_ticks_the_existing_one(qtbot, workspac
     qtbot.keyClick(dialog.new_tag_edit, Qt.Key.Key_Return)
     assert dialog.tag_list.ids() == before  # no second "Visit booked"
     assert "Visit booked" in dialog.tag_list.checked_ids()
+    # and it says so, in the emptied field, until the next key
+    assert dialog.new_tag_edit.placeholderText() == (
+        '"visit BOOKED" is the tag "Visit booked", ticked (tags match as spelled)')
+    qtbot.keyClicks(dialog.new_tag_edit, "x")
+    assert dialog.new_tag_edit.placeholderText() == "New tag, e.g. Visit booked"
 
 
 def test_add_tag_button_gives_the_focus_back_to_the_field(qtbot, workspace, undo_stack):
