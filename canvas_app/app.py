@@ -11,6 +11,7 @@ import ctypes
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -224,11 +225,21 @@ def _x_display_reachable(display: str) -> bool | None:
     xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
     xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
     xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
-    connection = xcb.xcb_connect(display.encode(), None)
-    try:
-        return xcb.xcb_connection_has_error(connection) == 0
-    finally:
+    # An X server with no client left resets itself (Xvfb does, by default) and refuses
+    # connections for a moment: a refusal is tried again, and a connection that works is
+    # kept open, so the server cannot reset between this check and Qt's own connection.
+    for attempt in range(10):
+        connection = xcb.xcb_connect(display.encode(), None)
+        if xcb.xcb_connection_has_error(connection) == 0:
+            _KEPT_CONNECTIONS.append(connection)
+            return True
         xcb.xcb_disconnect(connection)
+        if attempt < 9:
+            time.sleep(0.05)
+    return False
+
+
+_KEPT_CONNECTIONS: list[int] = []  # see _x_display_reachable
 
 
 def run_gui(source: str | None) -> int:
