@@ -14,6 +14,9 @@ COLUMN = 240.0
 ROW = 180.0
 
 
+WRAP_COLUMNS = 16  # columns in a band of the auto-layout; a longer flow wraps below
+
+
 def layered_positions(campaign: Campaign) -> dict[str, tuple[float, float]]:
     """Left to right: in a flow without loops each node sits one column after its furthest
     predecessor; with loops, columns follow the shortest distance from an entry node.
@@ -39,11 +42,27 @@ def layered_positions(campaign: Campaign) -> dict[str, tuple[float, float]]:
     columns: dict[int, list[str]] = {}
     for node_id in graph.nodes:
         columns.setdefault(layer[node_id], []).append(node_id)
+    # A flow longer than WRAP_COLUMNS columns goes on in bands below, as lines of text do:
+    # a chain of thousands of nodes in one row could only be seen at a zoom of a dot each.
+    # Bands about as wide as the window is (8:5) for a long chain, never under WRAP_COLUMNS.
+    wrap = max(WRAP_COLUMNS, round(math.sqrt(3.2 * ROW * len(columns) / COLUMN)))
+    band_height: dict[int, int] = {}
+    for col, members in columns.items():
+        band = col // wrap
+        band_height[band] = max(band_height.get(band, 0), len(members))
+    band_top: dict[int, float] = {}  # each band's middle; a free row between two bands
+    previous: int | None = None
+    for band in sorted(band_height):
+        band_top[band] = 0.0 if previous is None else band_top[previous] + (
+            (band_height[previous] - 1) / 2 + (band_height[band] - 1) / 2 + 2) * ROW
+        previous = band
     positions: dict[str, tuple[float, float]] = {}
     for col, members in columns.items():
-        top = -(len(members) - 1) * ROW / 2
+        band = col // wrap
+        centre = band_top[band] if len(band_height) > 1 else 0.0
+        top = centre - (len(members) - 1) * ROW / 2
         for row, node_id in enumerate(members):
-            positions[node_id] = (col * COLUMN, top + row * ROW)
+            positions[node_id] = ((col % wrap) * COLUMN, top + row * ROW)
     return positions
 
 
