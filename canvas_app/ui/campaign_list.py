@@ -85,7 +85,7 @@ class CampaignList(QWidget):
         the list has the focus: F2 renames, Ctrl+D duplicates, Delete deletes."""
         actions: dict[str, QAction] = {}
         for key, text, keys, slot in (
-                ("new", "&New Campaign", [], self.new_campaign),
+                ("new", "&New Campaign\tCtrl+N", [], self.new_campaign),  # the window's key
                 ("rename", "&Rename", [QKeySequence("F2")], self.rename_current),
                 ("duplicate", "D&uplicate", [QKeySequence("Ctrl+D")], self.duplicate_current),
                 ("delete", "&Delete…", [QKeySequence(QKeySequence.StandardKey.Delete),

@@ -46,7 +46,7 @@ def test_the_menu_key_opens_the_list_menu_at_the_current_campaign(window: MainWi
     menu = clist.menu
     assert menu.isVisible()
     assert [a.text() for a in menu.actions() if not a.isSeparator()] == [
-        "&New Campaign", "&Rename", "D&uplicate", "&Delete…"]
+        "&New Campaign\tCtrl+N", "&Rename", "D&uplicate", "&Delete…"]
     row = clist.list.visualItemRect(clist.list.currentItem())
     assert abs(menu.pos().y() - clist.list.viewport().mapToGlobal(row.bottomLeft()).y()) <= 2
     menu.close()
@@ -57,7 +57,7 @@ def test_right_click_on_empty_space_offers_only_a_new_campaign(window: MainWindo
     below = QPoint(10, clist.list.viewport().height() - 5)
     assert clist.list.itemAt(below) is None
     clist.show_menu(False, below)
-    assert [a.text() for a in clist.menu.actions()] == ["&New Campaign"]
+    assert [a.text() for a in clist.menu.actions()] == ["&New Campaign\tCtrl+N"]
     clist.menu.close()
 
 
