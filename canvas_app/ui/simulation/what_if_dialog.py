@@ -145,6 +145,10 @@ class WhatIfDialog(QDialog):
         joins.addWidget(QLabel("share added:"))
         joins.addWidget(_with_unit(self.share, "%"))
         form.addRow("Added to campaign:", joins)
+        # No campaign to add them to: no share to choose.
+        self.campaign.currentIndexChanged.connect(
+            lambda _i: self.share.setEnabled(self.campaign.currentData() is not None))
+        self.share.setEnabled(self.campaign.currentData() is not None)
         layout.addLayout(form)
 
         self.purchases_label = QLabel(

@@ -25,6 +25,16 @@ def test_form_starts_from_what_the_campaign_sells(qtbot, window: MainWindow) -> 
     dialog.reject()
 
 
+def test_the_share_added_is_off_while_no_campaign_is_chosen(qtbot, window: MainWindow) -> None:
+    dialog = window.simulation_panel.new_what_if()
+    assert dialog.share.isEnabled()
+    dialog.campaign.setCurrentIndex(dialog.campaign.findData(None))  # they only shop
+    assert not dialog.share.isEnabled()
+    dialog.campaign.setCurrentIndex(dialog.campaign.findData("shock-nurture"))
+    assert dialog.share.isEnabled()
+    dialog.reject()
+
+
 def test_impossible_settings_keep_create_disabled(qtbot, window: MainWindow) -> None:
     dialog = window.simulation_panel.new_what_if()
     dialog.failure.setValue(80.0)
