@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QObject, QStandardPaths, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QTreeView
 
 from ..documents import (
     JSON_SUFFIX,
@@ -148,9 +148,37 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         return {Button.Save: "save", Button.Discard: "discard"}.get(answer, "cancel")
 
     def _ask_path(self, title: str, start: str, file_filter: str, saving: bool) -> str:
-        ask = QFileDialog.getSaveFileName if saving else QFileDialog.getOpenFileName
-        path, _ = ask(self.window, title, start, file_filter)
-        return path
+        """The file dialog, wide enough for its name, size, type and date columns (Qt's
+        own dialog opens narrow and cuts them); "" when cancelled."""
+        dialog = QFileDialog(self.window, title, "", file_filter)
+        dialog.setObjectName("fileDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if saving
+                             else QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile if saving
+                           else QFileDialog.FileMode.ExistingFile)
+        begin = Path(start) if start else Path.home()
+        if begin.is_dir():
+            dialog.setDirectory(str(begin))
+        else:  # a suggested file: its folder, with its name typed in
+            dialog.setDirectory(str(begin.parent))
+            dialog.selectFile(begin.name)
+        details = dialog.findChild(QTreeView, "treeView")  # Qt's own dialog: whole columns
+        if details is not None:
+            header = details.header()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            for column in range(1, header.count()):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        room = self.window.size()
+        dialog.resize(min(max(dialog.sizeHint().width(), 860), max(room.width() - 40, 600)),
+                      min(max(dialog.sizeHint().height(), 520), max(room.height() - 40, 400)))
+        self.file_dialog = dialog  # for tests
+        try:
+            if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+                return ""
+            return dialog.selectedFiles()[0]
+        finally:
+            dialog.deleteLater()
 
     def start_directory(self) -> Path:
         """Where file dialogs start: the current document's folder, or for an untitled

@@ -156,3 +156,28 @@ def test_opening_a_zero_byte_database_writes_nothing_until_save(window: MainWind
     assert window.save()
     assert [c.name for c in Document(str(zero)).load().campaigns] == \
         [c.name for c in window.controller.workspace.campaigns]
+
+
+def test_the_file_dialog_shows_its_columns_whole(qtbot, window, tmp_path) -> None:
+    """QA: Qt's own dialog opened narrow, its Size, Type and Date columns cut."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QHeaderView, QTreeView
+
+    (tmp_path / "a.campaign.json").write_text("{}", encoding="utf-8")
+    window.resize(1280, 800)
+    seen: dict = {}
+
+    def look_then_choose() -> None:
+        dialog = window.files.file_dialog
+        header = dialog.findChild(QTreeView, "treeView").header()
+        seen["width"] = dialog.width()
+        seen["modes"] = [header.sectionResizeMode(i) for i in range(1, header.count())]
+        seen["selected"] = dialog.selectedFiles()
+        dialog.accept()
+
+    QTimer.singleShot(200, look_then_choose)
+    chosen = window.files._ask_path("Save workspace as", str(tmp_path / "new.campaign.json"),
+                                    "Workspace (*.campaign.json *.db)", True)
+    assert chosen == str(tmp_path / "new.campaign.json")  # the suggested name, in its folder
+    assert seen["width"] >= 860
+    assert set(seen["modes"]) == {QHeaderView.ResizeMode.ResizeToContents}
