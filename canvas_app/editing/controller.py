@@ -75,13 +75,17 @@ class FreeNames:
         return chosen
 
 
+def copy_stem(name: str) -> str:
+    """The name a copy was made from: "X" for "X (copy)" and "X (copy 2)", else ``name``."""
+    return re.sub(r" \(copy(?: \d+)?\)$", "", name)
+
+
 def copy_name(name: str, taken: set[str]) -> str:
     """The name of a copy of ``name``: "X (copy)", then "X (copy 2)", "X (copy 3)", … the
     first not in ``taken`` (without case); a copy of a copy counts on ("X (copy)" gives
     "X (copy 2)", not "X (copy) (copy)")."""
     folded = {t.casefold() for t in taken}
-    match = re.fullmatch(r"(.*) \(copy(?: (\d+))?\)", name)
-    stem = match.group(1) if match else name
+    stem = copy_stem(name)
     n = 1
     while True:
         candidate = f"{stem} (copy)" if n == 1 else f"{stem} (copy {n})"
@@ -107,7 +111,7 @@ class Controller(QObject):
 
     # -- lint ------------------------------------------------------------------------------
     def _workspace_changed(self, event: DomainEvent) -> None:
-        if event.name not in (ev.NODE_MOVED, ev.NODES_MOVED):  # no finding is about places
+        if event.name not in ev.MOVES:  # no finding is about places
             self._findings = None
 
     def findings(self) -> list[Finding]:
@@ -297,9 +301,9 @@ class Controller(QObject):
         # "X (copy 2)", in the order they were made.
         campaigns = self.workspace.campaigns
         index = [c.id for c in campaigns].index(campaign_id) + 1
-        stem = re.sub(r" \(copy(?: \d+)?\)$", "", source.name).casefold()
+        stem = copy_stem(source.name).casefold()
         while index < len(campaigns) and \
-                re.sub(r" \(copy(?: \d+)?\)$", "", campaigns[index].name).casefold() == stem \
+                copy_stem(campaigns[index].name).casefold() == stem \
                 and campaigns[index].name.casefold() != stem:
             index += 1
         self.undo_stack.push(AddCampaignCommand(

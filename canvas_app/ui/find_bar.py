@@ -152,11 +152,12 @@ class FindBar(QFrame):
         """As one types: the first match in the shown campaign; the view does not jump to
         another campaign until Enter says so."""
         here = self.main_window.current_campaign_id()
-        first = next((m for m in self.matches() if m.campaign_id == here), None)
+        matches = self.matches()
+        first = next((m for m in matches if m.campaign_id == here), None)
         self.current = None
         if first is not None:
             self._go(first)
-        self._show_count()
+        self._show_count(matches)
 
     def step(self, forward: bool = True) -> bool:
         """Goes to the next (or previous) match, round the workspace. F3 with the bar
@@ -167,14 +168,14 @@ class FindBar(QFrame):
                 return False
         matches = self.matches()
         if not matches:
-            self._show_count()
+            self._show_count(matches)
             return False
         if self.current in matches:
             index = matches.index(self.current) + (1 if forward else -1)
         else:
             index = 0 if forward else -1
         self._go(matches[index % len(matches)])
-        self._show_count()
+        self._show_count(matches)  # the same matches, whichever campaign is shown now
         return True
 
     def select_all_here(self) -> None:
@@ -203,14 +204,15 @@ class FindBar(QFrame):
         window.view.ensureVisible(item, 80, 80)
         self.current = match
 
-    def _show_count(self) -> None:
-        """"3 of 7"; where the shown campaign has none, how many the others have."""
+    def _show_count(self, matches: list[Match] | None = None) -> None:
+        """"3 of 7"; where the shown campaign has none, how many the others have.
+        ``matches``: the search just made for the text in the field, else it is made."""
         text = self.field.text().strip()
         found: bool | None = None
         if not text:
             label = ""
         else:
-            matches = self.matches()
+            matches = self.matches() if matches is None else matches
             here = self.main_window.current_campaign_id()
             in_order = sorted(matches, key=self._workspace_order(matches))
             if not matches:

@@ -23,9 +23,6 @@ NODE_ROLE = Qt.ItemDataRole.UserRole + 2
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 3  # True on a finding's row
 
 
-MOVES = frozenset({ev.NODE_MOVED, ev.NODES_MOVED})
-
-
 class LintPanel(QListWidget):
     finding_activated = Signal(str, str)  # campaign id, node id
     workspace_finding_activated = Signal(str)  # message of a finding without a campaign
@@ -54,7 +51,7 @@ class LintPanel(QListWidget):
         self.refresh()
 
     def _on_event(self, event: DomainEvent) -> None:
-        if event.name not in MOVES:  # where a node sits changes no finding
+        if event.name not in ev.MOVES:  # where a node sits changes no finding
             self._timer.start()
 
     def refresh(self) -> None:
