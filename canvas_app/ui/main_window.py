@@ -51,6 +51,7 @@ class MainWindow(ClipboardActions, QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.toolbar_actions: dict[str, QAction] = {}
         self._status_since = 0.0  # when the status bar's message was shown
+        self._terminating = False  # SIGTERM/SIGINT: close without asking (see terminate)
 
         self.view = CanvasView(self)
         self.setCentralWidget(self.view)
@@ -457,7 +458,7 @@ class MainWindow(ClipboardActions, QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not getattr(self, "_terminating", False) and not self.files.confirm_close():
+        if not self._terminating and not self.files.confirm_close():
             event.ignore()
             return
         self.save_layout()
