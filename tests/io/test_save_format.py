@@ -1,0 +1,100 @@
+"""The saved text (orjson since the json module's indent=2 encoder was slow): the same
+readable, diff-friendly file as before, and what is saved loads back as it was."""
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+from canvas_app.domain.campaign import Campaign
+from canvas_app.domain.nodes import Node
+from canvas_app.domain.steps import Step
+from canvas_app.io import load_workspace, save_workspace, workspace_to_data
+from canvas_app.io.workspace_file import dumps_json, dumps_workspace
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "samples" / "pool-store.campaign.json"
+
+
+def _old_text(data: object) -> str:
+    """How the files were written before (json.dumps, indent=2, UTF-8 kept)."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def test_the_sample_is_saved_byte_for_byte_as_before(tmp_path):
+    workspace = load_workspace(SAMPLE)
+    path = tmp_path / "pool.campaign.json"
+    save_workspace(workspace, path)
+    text = path.read_text(encoding="utf-8")
+    assert text == _old_text(workspace_to_data(workspace))
+    assert load_workspace(path) == workspace
+
+
+def _awkward_workspace():
+    """Non-ASCII text, coordinates that are awkward floats, a step with an unknown key
+    holding an integer beyond 64 bits (kept verbatim from a file, C5)."""
+    workspace = load_workspace(SAMPLE)
+    campaign = workspace.add_campaign(Campaign("été", "Été ☀ – «promo» 日本 😀"))
+    coords = [(0.1 + 0.2, -0.0), (1e-7, 1e300), (-123456.789, 2.5e-300),
+              (9007199254740993.0, 1.7976931348623157e308)]
+    for i, (x, y) in enumerate(coords):
+        node = Node(f"n{i}", "sequence", f"Séquence {i} \"quoted\" \\ tab\there", x, y)
+        node.config.steps = [Step(kind="email", subject="Ça va? ✓"),
+                             Step(kind="delay", duration=timedelta(minutes=90))]
+        campaign.add_node(node)
+    campaign.link("n0", "n1")
+    return workspace
+
+
+def test_awkward_values_round_trip_and_stay_readable(tmp_path):
+    workspace = _awkward_workspace()
+    path = tmp_path / "awkward.campaign.json"
+    save_workspace(workspace, path)
+    raw = path.read_bytes()
+    text = raw.decode("utf-8")
+    assert text.endswith("}\n") and not text.endswith("\n\n")
+    assert "Été ☀ – «promo» 日本 😀" in text and "\\u" not in text  # readable, not escaped
+    assert '\n  "format": "campaign-canvas",\n  "version": 1,\n' in text  # 2-space indent
+    loaded = load_workspace(path)
+    assert loaded == workspace
+    nodes = loaded.campaign("été").nodes
+    got = [(n.x, n.y) for n in nodes]
+    want = [(0.1 + 0.2, -0.0), (1e-7, 1e300), (-123456.789, 2.5e-300),
+            (9007199254740993.0, 1.7976931348623157e308)]
+    assert got == want
+    assert str(nodes[0].y) == "-0.0"
+    # the same data as the json module would have written, keys in the same order
+    assert json.loads(text) == json.loads(_old_text(workspace_to_data(workspace)))
+    assert list(json.loads(text)) == list(workspace_to_data(workspace))
+    # saving what was loaded gives the same bytes again
+    again = tmp_path / "again.campaign.json"
+    save_workspace(loaded, again)
+    assert again.read_bytes() == raw
+
+
+def test_an_integer_beyond_64_bits_kept_from_a_file_is_saved_as_it_was(tmp_path):
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    huge = 2 ** 70 + 1
+    step = data["campaigns"][0]["nodes"][0]["steps"][0]
+    step["x_tracking_id"] = huge  # a key the app does not know is kept verbatim (C5)
+    source = tmp_path / "huge.campaign.json"
+    source.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    workspace = load_workspace(source)
+    target = tmp_path / "saved.campaign.json"
+    save_workspace(workspace, target)
+    text = target.read_text(encoding="utf-8")
+    assert f'"x_tracking_id": {huge}' in text
+    assert text == _old_text(workspace_to_data(workspace))  # written by the json module
+    assert load_workspace(target) == workspace
+
+
+def test_dumps_json_matches_the_json_module_layout():
+    data = {"b": [], "a": {}, "c": [{}, {"z": 1, "y": [1.5, True, None, "é\n\"\\"]}],
+            "big": 2 ** 64, "neg": -(2 ** 63)}
+    assert dumps_json(data) == _old_text(data)
+
+
+def test_dumps_workspace_is_what_save_writes(tmp_path):
+    workspace = _awkward_workspace()
+    path = tmp_path / "w.campaign.json"
+    save_workspace(workspace, path)
+    assert path.read_text(encoding="utf-8") == dumps_workspace(workspace)
