@@ -43,6 +43,15 @@ ICONS = {
     "auto_layout": "mdi6.sitemap-outline",
     "simulate": "mdi6.play-circle-outline",
     "pause": "mdi6.pause-circle-outline",
+    # Edit > Align (canvas_app/ui/arrange_menu.py), not on the toolbar
+    "align_left": "mdi6.align-horizontal-left",
+    "align_centre": "mdi6.align-horizontal-center",
+    "align_right": "mdi6.align-horizontal-right",
+    "align_top": "mdi6.align-vertical-top",
+    "align_middle": "mdi6.align-vertical-center",
+    "align_bottom": "mdi6.align-vertical-bottom",
+    "align_horizontal": "mdi6.distribute-horizontal-center",
+    "align_vertical": "mdi6.distribute-vertical-center",
 }
 TOOLBAR_ICONS = ICON_FOLDER / "toolbar"
 ICON_ONLY = {"undo", "redo", "cut", "copy", "paste", "duplicate", "delete", "zoom_in",

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWi
 
 from ..editing.commands import command_size
 from ..editing.controller import Controller
+from .arrange_menu import ArrangeMenu
 from .busy import busy_cursor
 from .campaign_list import CampaignList
 from .canvas import CampaignScene, CanvasView
@@ -81,6 +82,7 @@ class MainWindow(ClipboardActions, QMainWindow):
         self.files = FileActions(self)
         self.find_bar = FindBar(self)
         self.actions_by_name = build_actions(self)
+        self.align_menu = ArrangeMenu(self)
         self.menus = build_menus(self, self.actions_by_name)
         for dock in self.docks.values():
             toggle = dock.toggleViewAction()
@@ -90,8 +92,8 @@ class MainWindow(ClipboardActions, QMainWindow):
         self.addToolBar(self.toolbar)
         a = self.actions_by_name
         self.view.context_actions = {
-            "node": [a["view_edit"], a["rename"], a["link"], None, a["cut"], a["copy"],
-                     a["duplicate"], None, a["delete"]],
+            "node": [a["view_edit"], a["rename"], a["link"], self.align_menu.menuAction(),
+                     None, a["cut"], a["copy"], a["duplicate"], None, a["delete"]],
             "link": [a["delete"]],
             "canvas": [a["add_purchase_goal"], a["add_tag_goal"], a["add_sequence"], None,
                        a["paste"], a["select_all"], None, a["auto_layout"], a["zoom_fit"]],
@@ -101,6 +103,7 @@ class MainWindow(ClipboardActions, QMainWindow):
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.view.zoom_changed.connect(self._show_zoom)
         self.view.node_reached.connect(self._announce_node)
+        self.view.menu_opening.connect(self.align_menu.refresh)
         self.palette.place_requested.connect(self.place_node)
         self.campaign_list.current_changed.connect(self.show_campaign)
         self.campaign_list.current_changed.connect(self.simulation_panel.campaign_shown)

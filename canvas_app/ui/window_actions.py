@@ -160,10 +160,12 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> dict[str, QMenu]:
 
     edit = menus["edit"] = bar.addMenu("&Edit")
     for key in ("undo", "redo", None, "cut", "copy", "paste", "duplicate", "delete", None,
-                "select_all", "rename", "view_edit", "link", None, "find", "find_next",
-                "find_previous"):
+                "select_all", "rename", "view_edit", "link", "align", None, "find",
+                "find_next", "find_previous"):
         if key is None:
             edit.addSeparator()
+        elif key == "align":
+            edit.addMenu(window.align_menu)
         else:
             edit.addAction(a[key])
 

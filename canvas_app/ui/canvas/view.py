@@ -35,6 +35,7 @@ FIT_MAX_SCALE = 1.25
 class CanvasView(QGraphicsView):
     zoom_changed = Signal(float)
     node_reached = Signal(str)  # a node selected from the keyboard (Tab / Shift+Tab)
+    menu_opening = Signal(str)  # a context menu ("node", "link", "canvas") is about to show
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -423,6 +424,7 @@ class CanvasView(QGraphicsView):
 
     def _show_menu(self, key: str, where: QPoint) -> None:
         """The context menu of a node, a link or the canvas (``key``) at ``where``."""
+        self.menu_opening.emit(key)  # the window enables what the selection allows
         menu = QMenu(self)
         menu.aboutToHide.connect(self._menu_closing)
         for action in self.context_actions.get(key, []):
