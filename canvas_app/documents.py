@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from .domain.workspace import Workspace
-from .io import LoadError, load_workspace, save_workspace, workspace_to_data
-from .io.atomic import write_text_atomic
+from .io import LoadError, load_workspace, workspace_to_data
+from .io.atomic import locked_beside, write_text_atomic
 from .io.draft import draft_from_data, load_draft
+from .io.workspace_file import dumps_workspace
 
 JSON_SUFFIX = ".campaign.json"
 APP_NAME = "campaign-canvas"
@@ -230,17 +231,7 @@ class Document:
         if problem is not None:
             raise DocumentError(f"{self.source}: cannot write: {problem}")
         if self.kind == "json":
-            now = Stamp.of_file(self.source)
-            if expected is not None and now is not None and now != expected:
-                changed = datetime.fromtimestamp((now.mtime_ns or 0) / 1e9, UTC)
-                raise DocumentConflict(f"{self.source}: changed by someone else since it was "
-                                       "read", changed)
-            try:
-                save_workspace(workspace, self.source)
-            except OSError as exc:
-                raise DocumentError(f"{self.source}: cannot write: {exc.strerror or exc}") \
-                    from None
-            return Stamp.of_file(self.source)
+            return self._save_json(workspace, expected)
         file = self.local_file()
         if replace and file is not None and file.exists() and not is_sqlite_file(file):
             return self._replace_file(file, workspace)
@@ -259,6 +250,30 @@ class Document:
         finally:
             store.close()
         return Stamp(revision=revision)
+
+    def _save_json(self, workspace: Workspace, expected: Stamp | None) -> Stamp | None:
+        """Writes the JSON file atomically under the lock beside it (every copy of the app
+        saving it takes that lock, so two never both pass the check below and both write),
+        checking ``expected`` once the lock is held and again right before the rename; the
+        new stamp is read before the lock goes. See docs/decisions.md for what a program
+        that ignores the lock can still do."""
+        text = dumps_workspace(workspace)
+
+        def unchanged() -> None:
+            now = Stamp.of_file(self.source)
+            if expected is not None and now is not None and now != expected:
+                changed = datetime.fromtimestamp((now.mtime_ns or 0) / 1e9, UTC)
+                raise DocumentConflict(f"{self.source}: changed by someone else since it was "
+                                       "read", changed)
+
+        try:
+            with locked_beside(self.source):
+                unchanged()
+                write_text_atomic(self.source, text, before_replace=unchanged)
+                return Stamp.of_file(self.source)
+        except OSError as exc:
+            raise DocumentError(f"{self.source}: cannot write: {exc.strerror or exc}") \
+                from None
 
     def stamp(self) -> Stamp | None:
         """The source's :class:`Stamp` now (None when it cannot be read)."""

@@ -1,4 +1,5 @@
-"""Atomic writes: a temporary file beside the target, flushed, then renamed over it."""
+"""Atomic writes: a temporary file beside the target, flushed, then renamed over it; and an
+advisory lock beside a file, so that two writers that both take it write one at a time."""
 
 from __future__ import annotations
 
@@ -6,8 +7,18 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
+
+try:  # POSIX; elsewhere the lock is not taken (see docs/decisions.md)
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+# How long a writer waits for another that holds the lock beside the same file.
+LOCK_WAIT_S = 15.0
 
 
 def _mode_for(target: Path) -> int:
@@ -21,18 +32,22 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
+def write_text_atomic(path: str | os.PathLike[str], text: str,
+                      before_replace: Callable[[], None] | None = None) -> None:
     """``text`` as UTF-8, line ends as they are; the target's folder is made if missing."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    write_bytes_atomic(path, text.encode("utf-8"), suffix=".tmp")
+    write_bytes_atomic(path, text.encode("utf-8"), suffix=".tmp", before_replace=before_replace)
 
 
-def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, suffix: str = ".part") -> None:
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, suffix: str = ".part",
+                       before_replace: Callable[[], None] | None = None) -> None:
     """``data`` in a temporary file beside ``path`` (whose folder must exist), flushed to
     disk, then renamed over it. A replaced file keeps its permissions. On any failure the
     temporary file is removed, ``path`` is as it was, and an OSError is raised whose
     ``filename`` is ``path`` as given (never the temporary file, which the user never
-    named) and whose ``errno`` is the failure's own."""
+    named) and whose ``errno`` is the failure's own. ``before_replace`` runs once the
+    data is on disk, right before the rename: whatever it raises stops the write there
+    (``path`` as it was) and is raised as it is."""
     target = Path(path)
     if target.is_dir():
         raise OSError(errno.EISDIR, "it is a folder, not a file", os.fspath(path))
@@ -48,12 +63,80 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, suffix: str = 
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if before_replace is not None:
+            before_replace()
         os.replace(tmp, target)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise _naming(exc, path) from None
         raise
+
+
+def lock_path_beside(path: str | os.PathLike[str]) -> Path:
+    """The hidden lock file :func:`locked_beside` takes for ``path``: ``.NAME.lock``."""
+    target = Path(path)
+    return target.with_name(f".{target.name}.lock")
+
+
+@contextmanager
+def locked_beside(path: str | os.PathLike[str], wait_s: float | None = None
+                  ) -> Iterator[None]:
+    """Holds an advisory lock (``flock``) on a hidden file beside ``path`` for the block:
+    every writer that takes it writes ``path`` one at a time. The lock file is removed
+    when the block ends, so none is left in the user's folder (a waiter that locked a file
+    already removed notices and takes the new one). Waits at most ``wait_s`` seconds for
+    another holder (:data:`LOCK_WAIT_S` unless told), then raises TimeoutError naming
+    ``path``. Where the lock file cannot be made (a folder that refuses new files, where
+    the write itself then fails with its own message) or there is no ``flock``, the block
+    runs without the lock."""
+    lock = lock_path_beside(path)
+    deadline = time.monotonic() + (LOCK_WAIT_S if wait_s is None else wait_s)
+    fd = _take_lock(lock, path, deadline) if fcntl is not None else None
+    try:
+        yield
+    finally:
+        if fd is not None:
+            with suppress(OSError):  # while still held: a waiter sees it gone and retries
+                os.unlink(lock)
+            os.close(fd)
+
+
+def _take_lock(lock: Path, path: str | os.PathLike[str], deadline: float) -> int | None:
+    """The descriptor of ``lock``, flocked and still the file at that name; None when it
+    cannot be made."""
+    while True:
+        try:
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
+        except OSError:
+            return None
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    pass
+                except OSError:  # no locks on this file system: go on without
+                    os.close(fd)
+                    return None
+                else:
+                    break
+                if time.monotonic() >= deadline:
+                    raise TimeoutError(errno.ETIMEDOUT, "another copy of the app is saving "
+                                       "it; try again in a moment", os.fspath(path))
+                time.sleep(0.02)
+            held = os.fstat(fd)
+            try:
+                now = os.stat(lock)
+                current = (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino)
+            except FileNotFoundError:
+                current = False
+        except BaseException:
+            os.close(fd)
+            raise
+        if current:
+            return fd
+        os.close(fd)  # the holder before removed it: take the one at that name now
 
 
 def _naming(exc: OSError, path: str | os.PathLike[str], where: str = "") -> OSError:
