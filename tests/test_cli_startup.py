@@ -212,3 +212,46 @@ def test_a_data_folder_error_names_the_folder_that_refused(tmp_path, monkeypatch
     assert f"({tmp_path / 'data'}: Permission denied): make it writable" in problem
     other = PermissionError(13, "Permission denied", str(tmp_path / "elsewhere.json"))
     assert data_folder_problem(other) is None
+
+
+# -- start-up: the simulation is imported only for simulate ---------------------------------
+_SIM_MODULES = """
+import sys
+from canvas_app.cli import main
+try:
+    code = main(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code
+print(code, sorted(m for m in sys.modules if m == "canvas_app.sim" or
+                   m.startswith("canvas_app.sim.") or m == "simpy"), file=sys.stderr)
+"""
+
+
+def _sim_modules_after(*args: str) -> tuple[str, str]:
+    """(exit code, the simulation modules imported) of the command in a fresh Python."""
+    result = subprocess.run([sys.executable, "-c", _SIM_MODULES, *args], capture_output=True,
+                            text=True, cwd=ROOT, timeout=120)
+    code, _, modules = result.stderr.strip().splitlines()[-1].partition(" ")
+    return code, modules
+
+
+@pytest.mark.parametrize("args", [("validate", str(SAMPLE)), ("--help",), ("export", "--help"),
+                                  ("validate", "--help")])
+def test_commands_other_than_simulate_do_not_import_the_simulation(args):
+    assert _sim_modules_after(*args) == ("0", "[]")
+
+
+def test_simulate_still_imports_it():
+    code, modules = _sim_modules_after("simulate", "--help")
+    assert code == "0" and "'canvas_app.sim.cli'" in modules
+
+
+def test_the_command_list_is_the_same_with_the_simulation_imported_or_not():
+    """The stand-in for simulate carries the module's own one-line help (PLUGIN_HELP)."""
+    from canvas_app.cli import build_parser
+
+    full, handlers = build_parser()
+    light, light_handlers = build_parser(["validate", str(SAMPLE)])
+    assert "simulate" in handlers and "simulate" not in light_handlers
+    assert light.format_help() == full.format_help()
+    assert "simulate  simulate a scenario over a workspace" in full.format_help()
