@@ -20,6 +20,17 @@ agree, and the cohort/SimPy throughput ratio. Usage::
 
     .venv/bin/python bench/sim_throughput.py --quick
     .venv/bin/python bench/sim_throughput.py            # 1,000,000 contacts
+
+``--setup`` measures instead what the Simulation panel waits for before a run can start:
+setting up the exact engine (``Simulation(...)``: drawing the population, making its
+contacts and ordering its events) for ``--contacts`` contacts (100,000 with ``--setup``
+unless given), best of ``--repeat`` runs, each in a fresh child process; ``--against DIR``
+runs the same in another checkout of the project beside this one (e.g. the previous commit
+in a ``git worktree``), for a before/after table::
+
+    git worktree add -f /tmp/sim-before HEAD~1
+    .venv/bin/python bench/sim_throughput.py --setup --against /tmp/sim-before
+    git worktree remove --force /tmp/sim-before
 """
 
 from __future__ import annotations
@@ -27,6 +38,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -217,6 +229,56 @@ class SimpyCampaign:
 
 MODELS = {"cohort": run_cohort, "simpy": run_simpy, "exact": run_exact}
 
+# Run by ``python -c`` with PYTHONPATH set to a checkout, so it times that checkout's engine.
+SETUP_CODE = """
+import json, resource, sys, time
+sys.path.insert(0, sys.argv[1] + "/bench")
+from sim_throughput import SAMPLE, scenario_data
+from canvas_app.io import load_workspace
+from canvas_app.sim import Simulation, scenario_from_data
+ws = load_workspace(SAMPLE)
+scenario = scenario_from_data(scenario_data(int(sys.argv[2]), int(sys.argv[3])), ws)
+began = time.perf_counter()
+sim = Simulation(ws, scenario)
+wall = time.perf_counter() - began
+print(json.dumps({"wall": wall, "contacts": len(sim.contacts),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def setup_child(root: Path, count: int, seed: int) -> dict[str, Any]:
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    proc = subprocess.run([sys.executable, "-c", SETUP_CODE, str(root), str(count), str(seed)],
+                          capture_output=True, text=True, cwd=root, env=env)
+    if proc.returncode != 0:
+        raise SystemExit(f"set-up in {root} failed:\n{proc.stderr}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def setup_table(count: int, seed: int, repeat: int, against: Path | None) -> int:
+    """Set-up time of the exact engine here (and in ``against``), best of ``repeat``."""
+    roots = [("this checkout", ROOT)] + ([] if against is None else [(str(against), against)])
+    print(f"Setting up the exact engine for {count:,} contacts (seed {seed}), best of "
+          f"{repeat}")
+    rows = [("checkout", "set-up s", "peak MB", "contacts")]
+    best: dict[str, dict[str, Any]] = {}
+    for _ in range(repeat):  # alternate, so a busy moment does not favour one side
+        for label, root in roots:
+            figures = setup_child(root, count, seed)
+            if label not in best or figures["wall"] < best[label]["wall"]:
+                best[label] = figures
+    for label, _root in roots:
+        r = best[label]
+        rows.append((label, f"{r['wall']:.2f}", f"{r['peak_mb']:.0f}", f"{r['contacts']:,}"))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.rjust(w) if i else cell.ljust(w)
+                        for i, (cell, w) in enumerate(zip(row, widths, strict=True))))
+    if against is not None:
+        print(f"set-up here is {best[str(against)]['wall'] / best['this checkout']['wall']:.1f}x "
+              "as fast")
+    return 0
+
 
 # -- the parent: run each model in a child, print the table -----------------------------
 def child(model: str, count: int, seed: int) -> dict[str, Any]:
@@ -234,8 +296,16 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--exact", action="store_true", help="also run the full exact engine")
     parser.add_argument("--no-simpy", action="store_true")
+    parser.add_argument("--setup", action="store_true",
+                        help="time the exact engine's set-up (100,000 contacts by default)")
+    parser.add_argument("--against", type=Path, metavar="DIR",
+                        help="with --setup: also time another checkout of the project")
+    parser.add_argument("--repeat", type=int, default=2, help="with --setup: best of N")
     parser.add_argument("--model", choices=list(MODELS), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.setup:
+        count = 100_000 if args.contacts == parser.get_default("contacts") else args.contacts
+        return setup_table(count, args.seed, max(1, args.repeat), args.against)
     if not args.no_simpy and importlib.util.find_spec("simpy") is None:
         print("sim_throughput: SimPy is not installed: run  .venv/bin/pip install -e '.[bench]'"
               "  (or pass --no-simpy)", file=sys.stderr)

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..domain.contacts import Contact
+from ..domain.contacts import Contact, normalise_email, normalise_name
 from ..domain.events import Emitter
 from .model import to_datetime
 from .plan import Plan
 from .state import ContactState, Movement, Order
+
+if TYPE_CHECKING:
+    from .population import Population
 
 # Kinds of scheduled queue entries (C11: they run after scenario events of the same instant).
 RESUME = 0  # a delay or wait ends: (contact id, sequence id, next step index)
@@ -97,6 +100,25 @@ class EngineCore:
                 if owner is not None:
                     self._by_key[key] = owner
         return state
+
+    def add_population(self, population: Population) -> None:
+        """Adds a population's contacts, as :meth:`add_contact` would one by one (each with
+        no tags and no contact type), without making a Contact for each."""
+        contacts, by_key, keep = self.contacts, self._by_key, self._keep_journey
+        names: dict[str, str] = {}  # a generated name, normalised (R15)
+        for cid, first, last, email in population.names():
+            if cid in contacts:  # it replaces a workspace or scenario contact
+                self.add_contact(Contact(cid, first, last, email))
+                continue
+            state = ContactState(cid, first, last, email, (), None, keep(len(contacts)))
+            contacts[cid] = state
+            folded_first = names.get(first)
+            if folded_first is None:
+                folded_first = names[first] = normalise_name(first)
+            folded_last = names.get(last)
+            if folded_last is None:
+                folded_last = names[last] = normalise_name(last)
+            by_key.setdefault((folded_first, folded_last, normalise_email(email)), cid)
 
     def find_contact(self, key: tuple[str, str, str]) -> str | None:
         """The oldest contact with this first name, last name and email (R15, C10)."""

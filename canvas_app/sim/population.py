@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import random
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -110,31 +111,64 @@ class Population:
     def contacts(self) -> list[Contact]:
         return [self.contact(i) for i in range(len(self.arrivals))]
 
-    def events_of(self, index: int, at: int | None = None) -> list[ScenarioEvent]:
+    def event(self, index: int, number: int, at: int | None = None) -> ScenarioEvent:
+        """Event ``number`` of contact ``index`` (in its behaviour's order), at its arrival
+        or ``at`` plus its offset."""
         cid = self.contact_id(index)
         base = self.arrivals[index] if at is None else at
-        out = []
-        for ev in self.behaviours[self.kinds[index]]:
-            offset, kind = ev[0], ev[1]
-            if kind == "add":
-                out.append(ScenarioEvent(base + offset, "add_to_campaign", contact=cid,
-                                         campaign=ev[2]))
-            elif kind == "buy":
-                _, _, k, product, channel, payment_type, form, outcome = ev
-                out.append(ScenarioEvent(base + offset, "purchase", contact=cid,
-                                         channel=channel, order_id=f"{cid}-o{k}",
-                                         products=(product,), payment_type=payment_type,
-                                         order_form=form, outcome=outcome))
-            else:
-                out.append(ScenarioEvent(base + offset, "payment", order_id=f"{cid}-o{ev[2]}",
-                                         outcome=ev[3]))
-        return out
+        ev = self.behaviours[self.kinds[index]][number]
+        kind = ev[1]
+        if kind == "add":
+            return ScenarioEvent(base + ev[0], "add_to_campaign", contact=cid, campaign=ev[2])
+        if kind == "buy":
+            offset, _, k, product, channel, payment_type, form, outcome = ev
+            return ScenarioEvent(base + offset, "purchase", contact=cid, channel=channel,
+                                 order_id=f"{cid}-o{k}", products=(product,),
+                                 payment_type=payment_type, order_form=form, outcome=outcome)
+        return ScenarioEvent(base + ev[0], "payment", order_id=f"{cid}-o{ev[2]}",
+                             outcome=ev[3])
+
+    def events_of(self, index: int, at: int | None = None) -> list[ScenarioEvent]:
+        return [self.event(index, number, at)
+                for number in range(len(self.behaviours[self.kinds[index]]))]
 
     def events(self) -> list[ScenarioEvent]:
         out: list[ScenarioEvent] = []
         for index in range(len(self.arrivals)):
             out += self.events_of(index)
         return out
+
+    def longest(self) -> int:
+        """The most events a contact has."""
+        return max((len(b) for b in self.behaviours), default=0)
+
+    def event_times(self, first: int) -> tuple[list[int], list[int]]:
+        """Every event's time and reference, contact by contact in behaviour order (as
+        :meth:`events` lists them), without making the events: reference ``first +
+        index * longest() + number``; :meth:`event` makes one when it is due."""
+        width = max(1, self.longest())
+        offsets = [tuple(ev[0] for ev in b) for b in self.behaviours]
+        times: list[int] = []
+        refs: list[int] = []
+        add_time, add_ref = times.append, refs.append
+        kinds = self.kinds
+        for index, arrival in enumerate(self.arrivals):
+            ref = first + index * width
+            for offset in offsets[kinds[index]]:
+                add_time(arrival + offset)
+                add_ref(ref)
+                ref += 1
+        return times, refs
+
+    def names(self) -> Iterator[tuple[str, str, str, str]]:
+        """(id, first name, last name, email) of every contact, in order: what
+        :meth:`contacts` gives, without making Contact objects."""
+        seed = self.seed
+        prefix = self.spec.id_prefix
+        width = len(str(self.spec.count))
+        for index in range(len(self.arrivals)):
+            first, last, email = contact_name(index, seed)
+            yield f"{prefix}{index + 1:0{width}d}", first, last, email
 
 
 FORM_CHANNELS: tuple[str, ...] = ("order_form", "legacy_order_form")  # the channels with a form

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +25,7 @@ class ContactState:
                  "name")
 
     def __init__(self, contact_id: str, first_name: str, last_name: str, email: str,
-                 tags: list[str], contact_type: str | None, keep_journey: bool) -> None:
+                 tags: Iterable[str], contact_type: str | None, keep_journey: bool) -> None:
         self.id = contact_id
         self.first_name = first_name
         self.last_name = last_name

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from canvas_app.domain.contacts import Contact
 from canvas_app.io import load_workspace
 from canvas_app.sim import Simulation, scenario_from_data
 from canvas_app.sim.cohort import NotCohortable, run_cohorts
+from canvas_app.sim.population import generate
 from canvas_app.sim.summary import summary_text
 
 from .helpers import add, at, camp, scenario_data, seq, workspace
@@ -88,3 +90,43 @@ def test_cohort_path_refuses_what_it_cannot_do_exactly() -> None:
     mixed = scenario_data(add(at(2), "ana", "c"), population={"count": 3, "campaign": "c"})
     with pytest.raises(NotCohortable, match="population-only"):
         run_cohorts(ws, scenario_from_data(mixed, ws))
+
+
+def spelt_out(ws, data: dict) -> tuple:
+    """The scenario, and the same with its population spelt out as contacts and events
+    (contacts after the scenario's own, events after its own: how they are run)."""
+    lazy = scenario_from_data(data, ws)
+    eager = scenario_from_data(data, ws)
+    assert eager.population is not None
+    population = generate(eager.population, ws, eager.start, eager.seed)
+    eager.contacts = [*eager.contacts, *population.contacts()]
+    eager.events = [*eager.events, *population.events()]
+    eager.population = None
+    return lazy, eager
+
+
+def test_population_set_up_runs_as_its_contacts_and_events_spelt_out() -> None:
+    """The engine makes a population's contacts and events as they are needed; the run is
+    the one its contacts and events, given in full, make (the log and journeys included)."""
+    ws = load_workspace(SAMPLE)
+    data = {"start": "2026-03-01T00:00:00Z", "until": "2026-03-25T00:00:00Z", "seed": 11,
+            "population": {**POPULATION, "count": 400}}
+    lazy, eager = spelt_out(ws, data)
+    assert Simulation(ws, lazy).run().to_json() == Simulation(ws, eager).run().to_json()
+
+
+def test_population_contact_replaces_a_scenario_contact_of_its_id() -> None:
+    """A scenario built in code may give a contact a population's id (a file may not): the
+    population contact replaces it, as a scenario contact replaces a workspace one; scenario
+    events run first within an instant."""
+    ws = workspace(camp("c", [seq("s", {"kind": "delay", "duration": 60})]))
+    data = scenario_data(add(at(1), "ana", "c"), add(at(1), "ben", "c"),
+                         population={"count": 3, "campaign": "c", "arrival_spread": "PT5M"})
+    lazy, eager = spelt_out(ws, data)
+    old = Contact("p-1", "Old", "One", "old@example.com")
+    lazy.contacts.insert(0, old)
+    eager.contacts.insert(0, old)
+    one = Simulation(ws, lazy).run()
+    assert one.to_json() == Simulation(ws, eager).run().to_json()
+    assert one.contacts["p-1"]["first_name"] != "Old"
+    assert list(one.contacts)[:4] == ["ana", "ben", "cy", "p-1"]
