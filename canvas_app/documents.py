@@ -8,7 +8,9 @@ Autosave never touches the source: it writes a *recovery snapshot* (the workspac
 atomically, in the user's data dir). A kill during autosave therefore loses at most the
 edits since the previous snapshot and never damages the store. A snapshot left behind
 when the app did not close normally is offered at the next start; an explicit Save, or a
-normal close, removes it.
+normal close, removes it. A named document has one snapshot (by its source); each untitled
+workspace has one of its own (:func:`new_untitled_recovery`), so two running copies of the
+app never write the same one.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import secrets
 import stat
 import tempfile
 from dataclasses import asdict, dataclass
@@ -466,24 +469,55 @@ def recovery_for(document: Document, folder: str | os.PathLike[str] | None = Non
     return Recovery(document, Path(folder) if folder is not None else default_recovery_dir())
 
 
-def other_recoveries(folder: str | os.PathLike[str] | None, skip: set[str]) -> list[Recovery]:
-    """The readable recovery snapshots in ``folder`` of documents whose source is not in
-    ``skip``, newest first."""
+UNTITLED_PREFIX = "untitled-"
+
+
+def new_untitled_recovery(folder: str | os.PathLike[str] | None = None) -> Recovery:
+    """A snapshot of its own for one untitled workspace (``untitled-<pid>-<random>``): two
+    running copies, or two untitled workspaces one after the other, never write the same
+    file, and one left by a crash stays until it is restored or discarded."""
     where = Path(folder) if folder is not None else default_recovery_dir()
-    found: list[tuple[str, Recovery]] = []
+    name = f"{UNTITLED_PREFIX}{os.getpid()}-{secrets.token_hex(4)}.recovery.json"
+    return Recovery(Document(UNTITLED), where, where / name)
+
+
+def _snapshots(where: Path) -> list[tuple[str, str, Path]]:
+    """(saved at, source, file) of each readable snapshot in ``where``, newest first."""
+    found: list[tuple[str, str, Path]] = []
     for path in where.glob("*.recovery.json") if where.is_dir() else ():
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError, RecursionError):
             continue
         source = data.get("source") if isinstance(data, dict) else None
-        if not isinstance(source, str):
-            continue
+        if isinstance(source, str):
+            found.append((str(data.get("saved_at", "")), source, path))
+    found.sort(key=lambda found: found[0], reverse=True)
+    return found
+
+
+def untitled_recoveries(folder: str | os.PathLike[str] | None,
+                        skip: set[Path] | None = None) -> list[Recovery]:
+    """The readable snapshots of untitled workspaces in ``folder`` (each copy's own, and
+    the single one older versions wrote), newest first; none whose file is in ``skip``."""
+    where = Path(folder) if folder is not None else default_recovery_dir()
+    return [Recovery(Document(UNTITLED), where, path)
+            for _, source, path in _snapshots(where)
+            if source == UNTITLED and path not in (skip or set())]
+
+
+def other_recoveries(folder: str | os.PathLike[str] | None, skip: set[str]) -> list[Recovery]:
+    """The readable recovery snapshots in ``folder`` of documents whose source is not in
+    ``skip``, newest first (untitled workspaces' too unless ``skip`` holds UNTITLED)."""
+    where = Path(folder) if folder is not None else default_recovery_dir()
+    found: list[Recovery] = []
+    for _, source, path in _snapshots(where):
+        if source == UNTITLED and UNTITLED in skip:
+            continue  # every untitled snapshot, whatever its name: offered on their own
         recovery = Recovery(Document(source), where)
         if recovery.path != path:  # an older version's snapshot of a relative path
             recovery = Recovery(recovery.document, where, path)
         elif recovery.document.source in skip:
             continue
-        found.append((str(data.get("saved_at", "")), recovery))
-    found.sort(key=lambda pair: pair[0], reverse=True)
-    return [recovery for _, recovery in found]
+        found.append(recovery)
+    return found

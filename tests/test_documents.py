@@ -10,16 +10,21 @@ import subprocess
 import sys
 import textwrap
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from canvas_app.documents import (
+    UNTITLED,
     Document,
     DocumentError,
+    new_untitled_recovery,
     open_or_seed,
+    other_recoveries,
     recovery_for,
     sample_path,
+    untitled_recoveries,
 )
 from canvas_app.domain.nodes import Node
 from canvas_app.io import load_workspace
@@ -95,6 +100,28 @@ def test_snapshots_of_different_documents_do_not_mix(sample_json: Path, tmp_path
     assert a.path != b.path
     a.write(Document(str(sample_json)).load())
     assert not b.exists()
+
+
+def test_each_untitled_workspace_has_a_snapshot_of_its_own(sample_json: Path,
+                                                           tmp_path: Path) -> None:
+    """Untitled snapshots never share a file; all of them (an older version's single one
+    too) are listed newest first, and never among other documents' snapshots."""
+    workspace = Document(str(sample_json)).load()
+    legacy = recovery_for(Document(UNTITLED), tmp_path)  # the one older versions wrote
+    legacy.write(workspace, now=datetime(2026, 1, 1, tzinfo=UTC))
+    one, two = new_untitled_recovery(tmp_path), new_untitled_recovery(tmp_path)
+    assert len({legacy.path, one.path, two.path}) == 3
+    one.write(workspace, now=datetime(2026, 1, 3, tzinfo=UTC))
+    two.write(workspace, now=datetime(2026, 1, 2, tzinfo=UTC))
+    document = recovery_for(Document(str(sample_json)), tmp_path)
+    document.write(workspace)
+    assert [r.path for r in untitled_recoveries(tmp_path)] == [one.path, two.path,
+                                                                legacy.path]
+    assert [r.path for r in untitled_recoveries(tmp_path, {one.path})] == [two.path,
+                                                                           legacy.path]
+    assert all(r.load() == workspace for r in untitled_recoveries(tmp_path))
+    assert [r.path for r in other_recoveries(tmp_path, {UNTITLED})] == [document.path]
+    assert one.discard() and not one.exists() and two.exists()
 
 
 def test_failed_snapshot_write_keeps_the_previous_one_and_the_store(

@@ -4,7 +4,8 @@ normally) left in recovery snapshots, offered at start without blocking.
 Every offer is the same question: what was kept and when, then "&Restore Them" (or "&Open
 It" for an untitled workspace), "&Discard Them" and "&Not Now". Not Now keeps the snapshot
 for the next start. A snapshot that another running copy is writing is never offered nor
-removed (see :func:`~.session.held_by_another_copy`).
+removed (see :func:`~.session.held_by_another_copy`). Each untitled workspace has a snapshot
+of its own, so several may be left: they are offered one after the other, newest first.
 """
 
 from __future__ import annotations
@@ -16,9 +17,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
-from ..documents import Document, DocumentError, Recovery, other_recoveries, recovery_for
+from ..documents import Document, DocumentError, Recovery, other_recoveries, untitled_recoveries
 from .recent_files import safe_source
-from .session import UNTITLED, Session, held_by_another_copy, make_session
+from .session import (
+    UNTITLED,
+    Session,
+    held_by_another_copy,
+    make_session,
+    remove_stale_untitled_locks,
+)
 
 if TYPE_CHECKING:
     from ..documents import Stamp
@@ -105,8 +112,9 @@ class RecoveryOffers:
         if not recovery.exists() or held_by_another_copy(recovery):
             return self.offer_untitled_recovery()
         kept = self._kept(recovery, self.session.title)
-        if kept is None:
-            self.discard_snapshot(recovery)
+        if kept is None:  # unreadable now: removed, or kept aside for this run
+            if not self.discard_snapshot(recovery):
+                self._deferred.add(recovery.path)
             return self.offer_untitled_recovery()
 
         def answered(choice: str) -> None:
@@ -148,50 +156,84 @@ class RecoveryOffers:
         self.window.show_status("Unsaved edits restored; save to keep them.")
         return True
 
-    # -- an untitled workspace left by a crash -----------------------------------------------
-    def untitled_recovery(self) -> Recovery:
-        return recovery_for(Document(UNTITLED), self.window.recovery_dir)
+    # -- untitled workspaces left by a crash -------------------------------------------------
+    def untitled_recoveries(self) -> list[Recovery]:
+        """The untitled workspaces' snapshots to offer, newest first: each copy of the app
+        keeps its own, so every one left by a copy no longer running is here (not this
+        window's own, nor those another running copy holds or Not Now deferred)."""
+        own = self.session.recovery.path
+        return [recovery for recovery in untitled_recoveries(self.window.recovery_dir,
+                                                             self._deferred | {own})
+                if not held_by_another_copy(recovery)]
 
     def offer_untitled_recovery(self) -> QMessageBox | None:
-        """When the last run crashed with an untitled workspace never saved, offers to open
-        it. It replaces the current workspace only when that has no unsaved changes;
-        otherwise the snapshot stays and is offered at the next start."""
-        recovery = self.untitled_recovery()
-        if self.session.document is None or not recovery.exists() or \
-                held_by_another_copy(recovery) or recovery.path in self._deferred:
+        """When copies of the app crashed with untitled workspaces never saved, offers to
+        open them, newest first, one question each. One replaces the current workspace
+        only when that has no unsaved changes; the others then stay, offered when a
+        workspace is next opened or at the next start."""
+        remove_stale_untitled_locks(self.window.recovery_dir)
+        found = self.untitled_recoveries()
+        if not found:
             return self.offer_other_recovery()
         if self.session.modified:
-            self.window.show_status("An untitled workspace that was never saved is also kept; "
-                                    "it is offered again at the next start.")
+            kept = ("An untitled workspace that was never saved is also kept; it is"
+                    if len(found) == 1 else f"{len(found)} untitled workspaces that were "
+                    "never saved are also kept; they are")
+            self.window.show_status(f"{kept} offered again at the next start.")
             return None
+        recovery = found[0]
         kept = self._kept(recovery, "an untitled workspace that was never saved")
-        if kept is None:
-            self.discard_snapshot(recovery)
-            return None
+        if kept is None:  # unreadable now: removed, or kept aside for this run
+            if not self.discard_snapshot(recovery):
+                self._deferred.add(recovery.path)
+            return self.offer_untitled_recovery()
+        more = len(found) - 1
+        also = (f"\n\n{more} other untitled workspace{'s' if more > 1 else ''} also had "
+                f"unsaved edits; {'they are' if more > 1 else 'it is'} offered next."
+                if more else "")
 
         def answered(choice: str) -> None:
             if choice == "open":
-                self.restore_untitled()
-            elif choice == "discard":
+                self.restore_untitled(recovery)
+                return
+            if choice == "discard":
                 self.discard_snapshot(recovery)
             else:
                 self._deferred.add(recovery.path)
-            self.offer_other_recovery()
+            self.offer_untitled_recovery()
 
         return self._ask_recovery(
             f"{CRASHED} {kept[0].upper()}{kept[1:]}\n\nOpen it in place of "
-            f"{self.session.title} (which has no unsaved changes)?", "untitledRecoveryBox",
-            answered, open_text="&Open It", discard_text="&Discard It")
+            f"{self.session.title} (which has no unsaved changes)?{also}",
+            "untitledRecoveryBox", answered, open_text="&Open It", discard_text="&Discard It")
 
-    def restore_untitled(self) -> bool:
-        """Opens the untitled workspace a crash left behind, with its edits unsaved."""
+    def restore_untitled(self, recovery: Recovery | None = None) -> bool:
+        """Opens an untitled workspace a crash left behind (by default the newest), with
+        its edits unsaved. They are kept under this window's own untitled snapshot before
+        the old one goes, so a crash in between loses nothing."""
+        if recovery is None:
+            found = self.untitled_recoveries()
+            if not found:
+                return False
+            recovery = found[0]
         try:
-            workspace = self.untitled_recovery().load()
+            workspace = recovery.load()
         except DocumentError as exc:
             self.show_error(str(exc))
             return False
         self._replace(workspace, None, dirty=True)
-        self.window.show_status("Untitled workspace restored; use Save As to keep it.")
+        try:
+            self.session.recovery.write(workspace)
+        except OSError as exc:  # the old snapshot stays: offered again at the next start
+            self.window.show_status(f"Autosave failed: {exc}")
+            return True
+        self.discard_snapshot(recovery)
+        remove_stale_untitled_locks(self.window.recovery_dir)
+        left = len(self.untitled_recoveries())
+        then = (f" {left} other untitled workspace{'s' if left > 1 else ''} also kept "
+                f"{'are' if left > 1 else 'is'} offered when you next open a workspace, or "
+                "at the next start." if left else "")
+        self.window.show_status(f"Untitled workspace restored; use Save As to keep it.{then}")
         return True
 
     # -- another document's edits, when the app was started on a different one ---------------

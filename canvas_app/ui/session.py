@@ -1,5 +1,7 @@
 """One open workspace: its document, undo stack and controller, and the lock that tells
-other running copies of the app that its recovery snapshot is being written."""
+other running copies of the app that its recovery snapshot is being written. An untitled
+workspace has a snapshot of its own (see :func:`~canvas_app.documents.new_untitled_recovery`),
+locked the same way, so two copies never write each other's."""
 
 from __future__ import annotations
 
@@ -10,11 +12,20 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile
 from PySide6.QtGui import QUndoStack
 
-from ..documents import UNTITLED, Document, Recovery, Stamp, recovery_for
+from ..documents import (
+    UNTITLED,
+    UNTITLED_PREFIX,
+    Document,
+    Recovery,
+    Stamp,
+    new_untitled_recovery,
+    recovery_for,
+)
 from ..domain.workspace import Workspace
 from ..editing.controller import Controller
 
-__all__ = ["UNTITLED", "Session", "held_by_another_copy", "make_session"]
+__all__ = ["UNTITLED", "Session", "held_by_another_copy", "make_session",
+           "remove_stale_untitled_locks"]
 
 
 def lock_path(recovery: Recovery) -> str:
@@ -51,6 +62,24 @@ def held_by_another_copy(recovery: Recovery) -> bool:
     info = probe.getLockInfo()
     pid = info[0] if isinstance(info, tuple) and info and isinstance(info[0], int) else None
     return pid != os.getpid()
+
+
+def remove_stale_untitled_locks(folder: Path | None) -> int:
+    """Removes the lock files of untitled snapshots that are gone (restored, discarded, or
+    never written by a copy that crashed) and that no running copy holds; how many. Each
+    untitled workspace's lock has a name of its own, so nothing else would reuse them."""
+    if folder is None or not folder.is_dir():
+        return 0
+    removed = 0
+    for path in folder.glob(f"{UNTITLED_PREFIX}*.recovery.json.lock"):
+        if Path(str(path).removesuffix(".lock")).exists():
+            continue
+        probe = QLockFile(str(path))
+        probe.setStaleLockTime(0)
+        if probe.tryLock(0):  # free: its copy is gone; unlocking removes the file
+            probe.unlock()
+            removed += 1
+    return removed
 
 
 @dataclass
@@ -90,11 +119,12 @@ class Session:
 def make_session(workspace: Workspace, document: Document | None,
                  recovery_dir: Path | None, stamp: Stamp | None = None) -> Session:
     """A session on ``workspace``, read from ``document`` at ``stamp`` (when not given,
-    the document's stamp now: right after reading it)."""
+    the document's stamp now: right after reading it). An untitled one (``document``
+    None) gets a snapshot name of its own."""
     stack = QUndoStack()
     controller = Controller(workspace, stack)
-    recovery = recovery_for(document if document is not None else Document(UNTITLED),
-                            recovery_dir)
+    recovery = recovery_for(document, recovery_dir) if document is not None \
+        else new_untitled_recovery(recovery_dir)
     if stamp is None and document is not None:
         stamp = document.stamp()
     return Session(workspace, stack, controller, document, recovery, lock=hold_lock(recovery),

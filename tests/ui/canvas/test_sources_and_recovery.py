@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from canvas_app.app import build_main_window
-from canvas_app.documents import Document
+from canvas_app.documents import Document, new_untitled_recovery
 from canvas_app.ui.main_window import MainWindow
 
 from .conftest import answer_next_box_by_default, canonical, make_window
@@ -152,9 +152,9 @@ def test_edits_of_a_moved_file_open_as_an_untitled_workspace(qtbot, sample_file:
     assert canonical(again.controller.workspace) == edited
     assert "Save As" in again.statusBar().currentMessage()
     # Kept as the untitled workspace's snapshot; the old one is not offered again.
-    assert again.files.untitled_recovery().exists()
+    assert again.session.recovery.exists()
     assert [p.name for p in (tmp_path / "recovery").glob("*.recovery.json")] == [
-        again.files.untitled_recovery().path.name]
+        again.session.recovery.path.name]
     target = tmp_path / "kept.campaign.json"
     assert again.files.save_as(str(target))
     assert canonical(Document(str(target)).load()) == edited
@@ -174,7 +174,7 @@ def test_every_recovery_question_is_the_same_with_not_now_and_mnemonics(
     """The document's own edits, an untitled workspace's and another document's: the same
     three answers, each with a mnemonic, Not Now on Esc."""
     window = make_window(qtbot, str(sample_file), tmp_path)
-    window.files.untitled_recovery().write(window.controller.workspace)
+    new_untitled_recovery(tmp_path / "recovery").write(window.controller.workspace)
     other = tmp_path / "other.campaign.json"
     shutil.copy(sample_file, other)
     assert window.files.open_source(str(other))

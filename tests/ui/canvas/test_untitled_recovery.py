@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
+from canvas_app.documents import new_untitled_recovery
 from canvas_app.domain.campaign import Campaign
 from canvas_app.domain.workspace import Workspace
 from canvas_app.ui.main_window import MainWindow
@@ -20,7 +21,9 @@ def crash_with_untitled_edits(window: MainWindow) -> dict:
     assert window.session.document is None
     window.controller.add_node(window.current_campaign_id(), "purchase_goal", 40, 60)
     assert window.files.autosave()
-    assert window.files.untitled_recovery().exists()
+    assert window.session.recovery.exists()
+    assert window.session.recovery.path.name.startswith("untitled-")
+    window.session.release()  # the crash: its lock goes with its process
     return canonical(window.controller.workspace)
 
 
@@ -28,7 +31,7 @@ def leave_untitled_snapshot(window: MainWindow) -> None:
     """An untitled workspace's snapshot as a crash in another window would leave it."""
     workspace = Workspace()
     workspace.add_campaign(Campaign("campaign-1", "Campaign 1"))
-    window.files.untitled_recovery().write(workspace)
+    new_untitled_recovery(window.recovery_dir).write(workspace)
 
 
 def button(box: QMessageBox, text: str):
@@ -53,21 +56,22 @@ def test_untitled_workspace_is_offered_and_opened(qtbot, window: MainWindow, sam
     target = tmp_path / "kept.campaign.json"
     assert again.files.save_as(str(target))
     assert target.exists()
-    assert not again.files.untitled_recovery().exists()
+    assert not list(again.recovery_dir.glob("untitled-*"))  # snapshots and their locks
 
 
 def test_not_now_keeps_the_snapshot_and_discard_removes_it(qtbot, window: MainWindow,
                                                            sample_file: Path,
                                                            tmp_path: Path) -> None:
     crash_with_untitled_edits(window)
+    kept = window.session.recovery
     again = reopen_after_crash(qtbot, sample_file, tmp_path)
     button(again.files.recovery_box, "Not Now").click()
     assert again.session.document is not None  # the file stays open
-    assert again.files.untitled_recovery().exists()
+    assert kept.exists()
     assert again.files.offer_untitled_recovery() is None  # not again in this run
     box = reopen_after_crash(qtbot, sample_file, tmp_path).files.recovery_box  # next start
     button(box, "Discard It").click()
-    assert not again.files.untitled_recovery().exists()
+    assert not kept.exists()
     assert again.session.document is not None
 
 
@@ -93,7 +97,7 @@ def test_untitled_offer_waits_while_the_document_has_unsaved_edits(
     window.controller.add_node(window.current_campaign_id(), "sequence", 0, 300)
     assert window.files.offer_untitled_recovery() is None
     assert "offered again at the next start" in window.statusBar().currentMessage()
-    assert window.files.untitled_recovery().exists()
+    assert len(window.files.untitled_recoveries()) == 1
 
 
 def test_edits_to_another_document_are_offered_at_a_start_on_a_different_one(
