@@ -12,6 +12,7 @@ import copy
 import json
 import math
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from ..domain.sequence import StepValueError, step_from_data, step_to_data
 from ..domain.steps import Step
 from ..domain.workspace import Workspace
 from .atomic import write_text_atomic
+from .editor_limits import editor_problems
 from .encoding import NotText, decode_utf8
 from .errors import LoadError, json_path
 from .schema import FORMAT, VERSION, workspace_schema
@@ -125,7 +127,58 @@ def parse_json(text: str, source: str = "") -> Any:
         if node is not None:
             message = f"(node {node}) {message}"
         raise LoadError(source, Problem(json_path(path), message))
+    if _SURROGATE_ESCAPE.search(text):
+        _refuse_lone_surrogates(data, source)
     return data
+
+
+# \uD800-\uDFFF: JSON writes a character beyond U+FFFF as a pair of these; one alone is no
+# character (Python keeps it in the string, and then cannot write the file as UTF-8)
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _refuse_lone_surrogates(data: Any, source: str) -> None:
+    found = _find_lone_surrogate(data, [])
+    if found is None:
+        return
+    path, char = found
+    message = (f"\\u{ord(char):04x} in a string is half of a UTF-16 pair without its other "
+               "half: it is no character, and the file could not be saved; remove it")
+    node = node_id(path, data)
+    if node is not None:
+        message = f"(node {node}) {message}"
+    # a key or node id holding one is named with the escape (it cannot be printed)
+    escaped = [_escape_surrogates(p) if isinstance(p, str) else p for p in path]
+    raise LoadError(source, Problem(json_path(escaped), _escape_surrogates(message)))
+
+
+def _escape_surrogates(text: str) -> str:
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _find_lone_surrogate(value: Any,
+                         path: list[str | int]) -> tuple[list[str | int], str] | None:
+    if isinstance(value, str):
+        lone = _LONE_SURROGATE.search(value)
+        return (path, lone.group()) if lone else None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            lone = _LONE_SURROGATE.search(key)
+            if lone:
+                return [*path, key], lone.group()
+            found = _find_lone_surrogate(item, [*path, key])
+            if found is not None:
+                return found
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found = _find_lone_surrogate(item, [*path, index])
+            if found is not None:
+                return found
+    return None
+
+
+# json.loads joins a valid pair into one character: any surrogate left in a string is alone
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 TOO_DEEP = "the JSON is nested too deeply to read (arrays or objects inside each other)"
@@ -159,8 +212,16 @@ def _find_non_finite(value: Any,
 
 
 def load_workspace(path: str | os.PathLike[str], source: str | None = None) -> Workspace:
+    """The workspace of a file. Beyond what :func:`workspace_from_data` checks, a value an
+    editor's typed field would refuse (a price of 12.999, a wait of PT1.5S) is refused here,
+    at its place, rather than when a dialog shows it (see :mod:`.editor_limits`)."""
     source = source or str(path)
-    return workspace_from_data(read_json(path, source), source)
+    data = read_json(path, source)
+    workspace = workspace_from_data(data, source)
+    problems = editor_problems(data)
+    if problems:
+        raise LoadError(source, problems)
+    return workspace
 
 
 @lru_cache(maxsize=1)
