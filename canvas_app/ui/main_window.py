@@ -19,6 +19,7 @@ from .arrange_menu import ArrangeMenu
 from .busy import busy_cursor
 from .campaign_list import CampaignList
 from .canvas import CampaignScene, CanvasView
+from .canvas.navigator import Navigator
 from .canvas_clipboard import ClipboardActions
 from .file_actions import FileActions
 from .find_bar import FindBar
@@ -55,6 +56,8 @@ class MainWindow(ClipboardActions, QMainWindow):
         self._terminating = False  # SIGTERM/SIGINT: close without asking (see terminate)
 
         self.view = CanvasView(self)
+        self.navigator = Navigator(self.view)
+        self.navigator.enabled_by_user = bool(settings.value("view/navigator", True, type=bool))
         self.setCentralWidget(self.view)
         self.palette = Palette(self)
         self.campaign_list = CampaignList(self)
@@ -83,6 +86,7 @@ class MainWindow(ClipboardActions, QMainWindow):
         self.find_bar = FindBar(self)
         self.actions_by_name = build_actions(self)
         self.align_menu = ArrangeMenu(self)
+        self.actions_by_name["navigator"].setChecked(self.navigator.enabled_by_user)
         self.menus = build_menus(self, self.actions_by_name)
         for dock in self.docks.values():
             toggle = dock.toggleViewAction()
@@ -186,6 +190,7 @@ class MainWindow(ClipboardActions, QMainWindow):
         self.scene = CampaignScene(controller, self)
         self.scene.edit_requested.connect(self._edit_requested)
         self.view.bind(self.scene)
+        self.navigator.bind(self.scene)
         if previous is not session:
             self.simulation_panel.stop()  # another workspace: the run was of the old one
         self.simulation_panel.attach(self.scene)
@@ -209,6 +214,7 @@ class MainWindow(ClipboardActions, QMainWindow):
         with busy_cursor(size):  # a second or so of building items at 10,000 nodes
             self.scene.show_campaign(campaign_id)
             self.view.fit()
+        self.navigator.campaign_changed()
         self.update_title()
 
     def current_campaign_id(self) -> str | None:
@@ -367,6 +373,10 @@ class MainWindow(ClipboardActions, QMainWindow):
         self.view.show_grid = visible
         self.view.resetCachedContent()
         self.view.viewport().update()
+
+    def set_navigator_shown(self, shown: bool) -> None:
+        self.navigator.set_enabled_by_user(shown)
+        self.settings.setValue("view/navigator", shown)
 
     def set_snap(self, snap: bool) -> None:
         if self.scene is not None:

@@ -112,6 +112,9 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     a["zoom_actual"] = _action(w, "Actual &Size", w.view.reset_zoom, "Ctrl+Alt+0")
     a["grid"] = _action(w, "Show &Grid", w.set_grid_visible, None, checkable=True)
     a["grid"].setChecked(True)
+    a["navigator"] = _action(w, "Show Na&vigator", w.set_navigator_shown, None,
+                             "A map of the whole campaign in the canvas's corner, shown while "
+                             "it does not fit in the view", checkable=True)
     a["snap"] = _action(w, "S&nap to Grid", w.set_snap, None, checkable=True)
     a["snap"].setChecked(True)
     a["auto_layout"] = _action(w, "&Auto-Layout", w.auto_layout, "Ctrl+Shift+L",
@@ -175,8 +178,8 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> dict[str, QMenu]:
             insert.addAction(action)
 
     view = menus["view"] = bar.addMenu("&View")
-    for key in ("zoom_in", "zoom_out", "zoom_fit", "zoom_actual", None, "grid", "snap",
-                None, "auto_layout"):
+    for key in ("zoom_in", "zoom_out", "zoom_fit", "zoom_actual", None, "grid", "navigator",
+                "snap", None, "auto_layout"):
         if key is None:
             view.addSeparator()
         else:
