@@ -374,6 +374,10 @@ class MainWindow(ClipboardActions, QMainWindow):
         self.view.resetCachedContent()
         self.view.viewport().update()
 
+    def zoom_to_selection(self) -> None:
+        if not self.view.zoom_to_selection():
+            self.show_status("Select the nodes to zoom to first.")
+
     def set_navigator_shown(self, shown: bool) -> None:
         self.navigator.set_enabled_by_user(shown)
         self.settings.setValue("view/navigator", shown)

@@ -110,6 +110,8 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     a["zoom_out"] = _action(w, "Zoom &Out", w.view.zoom_out, QKeySequence("Ctrl+-"))
     a["zoom_fit"] = _action(w, "&Fit to Window", w.view.fit, "Ctrl+0")
     a["zoom_actual"] = _action(w, "Actual &Size", w.view.reset_zoom, "Ctrl+Alt+0")
+    a["zoom_selection"] = _action(w, "Zoom to Se&lection", w.zoom_to_selection,
+                                  "Ctrl+Shift+0", "Fit the view to the selected nodes")
     a["grid"] = _action(w, "Show &Grid", w.set_grid_visible, None, checkable=True)
     a["grid"].setChecked(True)
     a["navigator"] = _action(w, "Show Na&vigator", w.set_navigator_shown, None,
@@ -178,8 +180,8 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> dict[str, QMenu]:
             insert.addAction(action)
 
     view = menus["view"] = bar.addMenu("&View")
-    for key in ("zoom_in", "zoom_out", "zoom_fit", "zoom_actual", None, "grid", "navigator",
-                "snap", None, "auto_layout"):
+    for key in ("zoom_in", "zoom_out", "zoom_fit", "zoom_selection", "zoom_actual", None,
+                "grid", "navigator", "snap", None, "auto_layout"):
         if key is None:
             view.addSeparator()
         else:

@@ -181,6 +181,25 @@ class CanvasView(QGraphicsView):
             self.centerOn(0, 0)
             self._zoom_applied()
             return
+        self.fit_rect(rect)
+
+    def zoom_to_selection(self) -> bool:
+        """Fits the view to the selected nodes (at most 125 %); False when none is."""
+        scene = self.canvas()
+        if scene is None:
+            return False
+        nodes = [scene.nodes[n] for n in scene.selected_node_ids() if n in scene.nodes]
+        if not nodes:
+            return False
+        rect = nodes[0].sceneBoundingRect()
+        for item in nodes[1:]:
+            rect = rect.united(item.sceneBoundingRect())
+        self.fitted = False
+        self.fit_rect(rect)
+        return True
+
+    def fit_rect(self, rect: QRectF) -> None:
+        """Zooms and scrolls so that ``rect`` (scene) fills the view with a margin."""
         rect = rect.adjusted(-60, -60, 60, 60)
         view = self.viewport().rect()
         scale = min(view.width() / rect.width(), view.height() / rect.height(), FIT_MAX_SCALE)

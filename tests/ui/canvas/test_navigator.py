@@ -113,3 +113,21 @@ def test_not_shown_in_a_small_view(qtbot, window: MainWindow) -> None:
     window.view.set_zoom(1.0)
     settle(qtbot)
     assert not window.navigator.isVisible()
+
+
+def test_zoom_to_selection_shows_just_the_selected_nodes(qtbot, window: MainWindow) -> None:
+    add_big_campaign(window, 300)
+    window.view.fit()
+    window.scene.select_nodes(["big-21", "big-23"])  # row 2, columns 2 and 4
+    window.actions_by_name["zoom_selection"].trigger()
+    view = window.view
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    for node_id in ("big-21", "big-23"):
+        assert seen.contains(window.scene.nodes[node_id].sceneBoundingRect())
+    assert 0.5 < view.zoom() <= 1.25
+    assert not seen.contains(window.scene.nodes["big-200"].sceneBoundingRect())
+    window.scene.select_nodes([])
+    zoom = view.zoom()
+    window.actions_by_name["zoom_selection"].trigger()
+    assert view.zoom() == zoom
+    assert window.statusBar().currentMessage() == "Select the nodes to zoom to first."
