@@ -28,7 +28,8 @@ GESTURES = (
      "focus moves on)"),
     ("Canvas", "Ctrl+Tab, Ctrl+Shift+Tab", "Add the next or previous node to the selection"),
     ("Canvas", "Menu key, Shift+F10", "The selected node's menu (the canvas's with none)"),
-    ("Canvas", "Arrow keys", "Move the selected nodes by one grid step"),
+    ("Canvas", "Arrow keys, Shift+arrow keys", "Move the selected nodes by one grid step "
+     "(with Shift, five); with none selected, scroll the view"),
     ("Campaigns list", "F2, Ctrl+D, Delete", "Rename, duplicate or delete the campaign"),
     ("Campaigns list", "Menu key, Shift+F10, right-click", "The campaign's menu"),
     ("Warnings", "Enter, double-click", "Go to the node it is about (in its campaign)"),

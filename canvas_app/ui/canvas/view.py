@@ -32,6 +32,7 @@ MIN_SCALE, MAX_SCALE = 0.02, 4.0
 ZOOM_STEP = 1.2
 OVERVIEW_SCALE = 0.3  # large campaigns switch to the overview below this zoom
 FIT_MAX_SCALE = 1.25
+NUDGE_FAR = 5  # grid steps a Shift+arrow moves the selected nodes
 class CanvasView(QGraphicsView):
     zoom_changed = Signal(float)
     node_reached = Signal(str)  # a node selected from the keyboard (Tab / Shift+Tab)
@@ -332,8 +333,19 @@ class CanvasView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
             event.accept()
             return
-        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self._nudge(event.key())
+        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down) \
+                and not ctrl:
+            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            if self._nudge(event.key(), NUDGE_FAR if shift else 1):
+                event.accept()
+                return
+            # Nothing selected: the arrows scroll the view (Shift: a page), as in any view.
+            bar = self.horizontalScrollBar() if event.key() in (
+                Qt.Key.Key_Left, Qt.Key.Key_Right) else self.verticalScrollBar()
+            back = event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Up)
+            step = bar.pageStep() if shift else bar.singleStep() * 3
+            bar.setValue(bar.value() - step if back else bar.value() + step)
+            self.fitted = False
             event.accept()
             return
         super().keyPressEvent(event)
@@ -387,20 +399,23 @@ class CanvasView(QGraphicsView):
         self.node_reached.emit(node_id)
         return True
 
-    def _nudge(self, key: int) -> None:
-        """Arrow keys move the selected nodes by one grid step."""
+    def _nudge(self, key: int, steps: int = 1) -> bool:
+        """Arrow keys move the selected nodes by one grid step (Shift: ``NUDGE_FAR``);
+        False when no node is selected."""
         scene = self.canvas()
         if scene is None or scene.campaign_id is None:
-            return
+            return False
         ids = scene.selected_node_ids()
         if not ids:
-            return
-        dx, dy = {Qt.Key.Key_Left: (-GRID, 0), Qt.Key.Key_Right: (GRID, 0),
-                  Qt.Key.Key_Up: (0, -GRID), Qt.Key.Key_Down: (0, GRID)}[Qt.Key(key)]
+            return False
+        far = GRID * steps
+        dx, dy = {Qt.Key.Key_Left: (-far, 0), Qt.Key.Key_Right: (far, 0),
+                  Qt.Key.Key_Up: (0, -far), Qt.Key.Key_Down: (0, far)}[Qt.Key(key)]
         campaign = scene.controller.campaign(scene.campaign_id)
         scene.controller.move_nodes(
             scene.campaign_id,
             {n: (campaign.node(n).x + dx, campaign.node(n).y + dy) for n in ids})
+        return True
 
     # -- context menu --------------------------------------------------------------------
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
