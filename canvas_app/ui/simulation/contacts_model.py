@@ -95,7 +95,11 @@ class ContactsModel(QAbstractTableModel):
         self._index: dict[str, int] = {}  # contact id -> its place in _ids
         self._static: list[tuple[str, str]] = []  # (name, email) per contact
         self._dynamic: list[tuple[str, str, str] | None] = []  # where, goals, tags; None: stale
-        self._search: list[str | None] = []  # the texts to find in, case-folded
+        self._search: list[str | None] = []  # name and email to find in, case-folded
+        # Where now, goals and tags: few different texts among many contacts, each kept
+        # once (with its case-folded text to find in), not once per contact.
+        self._texts: dict[tuple[str, str, str], tuple[str, str, str]] = {}
+        self._folded: dict[tuple[str, str, str], str] = {}
         self._seen: list[int] = []  # journey length when its texts were made
         self._names: dict[str, str] = {}
         self._stamp: tuple[int, int, int] | None = None  # the run as last refreshed
@@ -112,6 +116,7 @@ class ContactsModel(QAbstractTableModel):
         self._names = {}
         self._ids, self._index, self._static = [], {}, []
         self._dynamic, self._search, self._seen = [], [], []
+        self._texts, self._folded = {}, {}
         self._append(list(sim.contacts) if sim is not None else [])
         self._stamp = self._run_stamp()
         self._rows = self._ordered()
@@ -166,7 +171,6 @@ class ContactsModel(QAbstractTableModel):
                    if was != now or now == NOT_KEPT]
         for p in changed:
             self._dynamic[p] = None
-            self._search[p] = None
         self._seen = lengths
         if changed and (self.sort_column >= STATIC or self.filter_text):
             self._order_stale = True
@@ -221,14 +225,14 @@ class ContactsModel(QAbstractTableModel):
         self.endResetModel()
 
     def _shows(self, place: int) -> bool:
-        return not self.filter_text or self.filter_text in self._search_text(place)
+        return not self.filter_text or self._matches(place, self.filter_text)
 
     def _ordered(self) -> list[int]:
         """The contacts to show, in the chosen order (ties in the run's order)."""
         places = range(len(self._ids))
         if self.filter_text:
             text = self.filter_text
-            places = [p for p in places if text in self._search_text(p)]  # type: ignore[assignment]
+            places = [p for p in places if self._matches(p, text)]  # type: ignore[assignment]
         column = self.sort_column
         if column < 0:
             return list(places)
@@ -266,12 +270,18 @@ class ContactsModel(QAbstractTableModel):
             cells = self._dynamic[place] = self._make_cells(place)
         return cells
 
-    def _search_text(self, place: int) -> str:
-        text = self._search[place]
-        if text is None:
-            text = self._search[place] = "\n".join(
-                (*self._static[place], *self._cells(place))).casefold()
-        return text
+    def _matches(self, place: int, text: str) -> bool:
+        """Whether one of the contact's cells holds ``text`` (case-folded)."""
+        static = self._search[place]
+        if static is None:
+            static = self._search[place] = "\n".join(self._static[place]).casefold()
+        cells = self._cells(place)
+        folded = self._folded.get(cells)
+        if folded is None:
+            folded = self._folded[cells] = "\n".join(cells).casefold()
+        if "\n" in text:  # (not from the find box) across cells, as in one text
+            return text in f"{static}\n{folded}"
+        return text in static or text in folded
 
     def _make_cells(self, place: int) -> tuple[str, str, str]:
         assert self.sim is not None
@@ -279,7 +289,8 @@ class ContactsModel(QAbstractTableModel):
         where = ", ".join(f"{WAITING_AT} {self._name(node)}" if node in c.waiting
                           else self._name(node) for node in c.position()) or nowhere(c)
         goals = ", ".join(sorted(self._name(node) for node in c.achieved)) or "—"
-        return where, goals, ", ".join(sorted(c.tags))
+        cells = (where, goals, ", ".join(sorted(c.tags)))
+        return self._texts.setdefault(cells, cells)
 
     def contact_id(self, row: int) -> str:
         return self._ids[self._rows[row]]
