@@ -35,6 +35,8 @@ CHANNEL_CHOICES = (("Shopping cart", "shopping_cart"), ("API", "api"),
                    ("Manual order", "manual_order"))
 ALL_PAYMENT_TYPES = "__all__"
 NO_PRODUCTS = "The catalog has no products yet"
+NO_CAMPAIGN = ("Nothing to run: this workspace has no campaign for the visitors to go "
+               "through. Make one first (File > New Campaign, Ctrl+N), then the what-if.")
 PAID_LATER_TIP = ("Of the payments declined or failed with an error, the share paid "
                   "successfully later, after the time set next to it (the buyer tries "
                   "again). The rest stay unpaid.")
@@ -369,6 +371,8 @@ class WhatIfDialog(QDialog):
     def problem_list(self) -> list[str]:
         """Every problem of the form, in its order (each field that is red says why)."""
         out: list[str] = []
+        if not self.workspace.campaigns:
+            out.append(NO_CAMPAIGN)
         if self.start.problem():
             out.append(f"The start: {self.start.problem()}.")
         typed = [f"{f.problem()}." for f in self.number_fields() if f.problem()]

@@ -211,3 +211,27 @@ def test_every_problem_is_listed_not_only_the_first(qtbot, window: MainWindow) -
     text = dialog.problem.text()
     assert "cannot pass 100 %" in text and "still be arriving" in text
     dialog.reject()
+
+
+def test_with_no_campaign_it_says_there_is_nothing_to_run(qtbot, window: MainWindow,
+                                                          tmp_path: Path) -> None:
+    """A what-if with no campaign to go through would 'finish' at once with nothing moving:
+    the form says so and does not start, until a campaign is made."""
+    panel = window.simulation_panel
+    panel.scenario_dir = tmp_path / "scenarios"
+    panel.scenario_dir.mkdir()
+    while window.controller.workspace.campaigns:
+        assert window.campaign_list.delete_current()
+    dialog = panel.new_what_if()
+    assert dialog.campaign.count() == 1 and dialog.campaign.currentData() is None
+    assert not dialog.run_button.isEnabled()
+    assert dialog.problem.text().startswith("Nothing to run: this workspace has no campaign")
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    dialog.buttons.accepted.emit()  # Enter in the form: still refused
+    assert dialog.isVisible() and not list(panel.scenario_dir.iterdir())
+    assert not panel.runner.loaded
+    dialog.reject()
+    window.campaign_list.new_campaign()
+    dialog = panel.new_what_if()
+    assert "Nothing to run" not in dialog.problem.text()
+    dialog.reject()
