@@ -257,6 +257,10 @@ def run_gui(source: str | None) -> int:
         return 1
     window.show()
     window.view.fit()
+    from .ui.collector import settle_after_open, tune_for_the_window
+
+    tune_for_the_window()  # GC: frozen after each open (ui/collector.py)
+    settle_after_open()
     from .ui.error_report import install
 
     install(window)  # a bug in a slot: one message and a log, edits kept; no traceback

@@ -28,6 +28,7 @@ from ..domain.campaign import Campaign
 from ..domain.workspace import Workspace
 from ..io import LoadError, load_workspace, save_workspace
 from .busy import busy_cursor
+from .collector import settle_after_open
 from .image_export import default_file_name
 from .recent_files import RecentFiles
 from .recovery_offers import RecoveryOffers, readable_time
@@ -246,6 +247,7 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         session.dirty = dirty
         self.window.bind_session(session)
         self.autosave_timer.stop()
+        settle_after_open()  # GC: the shown workspace is frozen (ui/collector.py)
 
     def new_workspace(self) -> bool:
         if not self.confirm_close():
