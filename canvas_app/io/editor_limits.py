@@ -12,6 +12,9 @@ refuses: caught when the file is loaded, with its place, instead of when the fie
   of more than 1,000,000 minutes that is not whole hours, or of more than 1,000,000 hours
   that is not whole days was refused by the field. (Anything longer in days or weeks is
   already refused by the 2000-year limit of ``parse_duration``.)
+- A "wait until" time with seconds (``2026-01-02T09:00:30Z``): the step editor's date field
+  shows and takes whole minutes, and dropped the seconds without a word at the step's next
+  edit.
 
 The numbers are the dialogs' (``canvas_app/ui/dialogs/catalog_item.py`` PRICE_MAXIMUM and
 ``step_fields.py`` DurationEdit); a test checks that both sides agree value by value.
@@ -24,7 +27,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..domain.errors import Problem
-from ..domain.timeutil import parse_duration
+from ..domain.timeutil import parse_duration, parse_time
 from .schema_messages import shown
 
 PRICE_DECIMALS = 2
@@ -75,6 +78,16 @@ def duration_problem(value: Any) -> str | None:
     return None
 
 
+def until_problem(value: Any) -> str | None:
+    """Why the step editor's date field could not show the file's time ``value`` (already
+    accepted by ``parse_time``) as it is, or None."""
+    moment = parse_time(value)
+    if moment.second or moment.microsecond:
+        return (f"{_plain(value)} has seconds: the step editor takes a time in whole "
+                "minutes (UTC)")
+    return None
+
+
 def _plain(value: Any) -> str:
     """A duration as written in the file: P99999999999D, or 90 (minutes)."""
     return value if isinstance(value, str) else shown(value)
@@ -83,9 +96,10 @@ def _plain(value: Any) -> str:
 def _step_problems(steps: Any, where: str, node: str | None) -> list[Problem]:
     problems = []
     for i, step in enumerate(steps):
-        for key in ("duration", "delay"):
+        for key, check in (("duration", duration_problem), ("until", until_problem),
+                           ("delay", duration_problem)):
             if key in step:
-                message = duration_problem(step[key])
+                message = check(step[key])
                 if message is not None:
                     prefix = f"(node {node}) " if node else ""
                     problems.append(Problem(f"{where}[{i}].{key}", prefix + message))

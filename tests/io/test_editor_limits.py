@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from canvas_app.cli import main
-from canvas_app.domain.timeutil import parse_duration
+from canvas_app.domain.timeutil import parse_duration, parse_time
 from canvas_app.io import LoadError, load_workspace, save_workspace
 from canvas_app.io.editor_limits import (
     DURATION_AMOUNT_MAXIMUM,
@@ -19,6 +19,7 @@ from canvas_app.io.editor_limits import (
     PRICE_MAXIMUM,
     duration_problem,
     price_problem,
+    until_problem,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,6 +44,12 @@ def _price(value):
 def _wait(value):  # nurture's second step is a delay
     def mutate(d):
         d["campaigns"][0]["nodes"][0]["steps"][1]["duration"] = value
+    return mutate
+
+
+def _until(value):  # a "wait until" step added after nurture's five
+    def mutate(d):
+        d["campaigns"][0]["nodes"][0]["steps"].append({"kind": "wait_until", "until": value})
     return mutate
 
 
@@ -89,6 +96,14 @@ REFUSED = {
         WAIT + "PT1000001H is 1000001 hours, more than the step editor can show (at most "
                "1000000 hours; a longer wait is given in whole minutes, hours, days or "
                "weeks)"),
+    "wait_until_with_seconds": (
+        _until("2026-01-02T09:00:30Z"),
+        "campaigns[0].nodes[0].steps[5].until: (node nurture) 2026-01-02T09:00:30Z has "
+        "seconds: the step editor takes a time in whole minutes (UTC)"),
+    "wait_until_with_a_fraction_of_a_second": (
+        _until("2026-01-02T09:00:00.5+01:00"),
+        "campaigns[0].nodes[0].steps[5].until: (node nurture) 2026-01-02T09:00:00.5+01:00 "
+        "has seconds: the step editor takes a time in whole minutes (UTC)"),
     "action_delay_with_a_fraction_of_a_second": (
         _action_delay("PT0.5S"),
         "ecommerce.action_sets.on_login[0].delay: PT0.5S is not a whole number of seconds: "
@@ -105,6 +120,9 @@ ACCEPTED = {
     "wait_of_a_hundred_thousand_weeks": _wait("P100000W"),
     "wait_of_many_whole_minutes_that_are_whole_hours": _wait(60_000_000),
     "action_delay_of_two_hours": _action_delay("PT2H"),
+    "wait_until_in_whole_minutes": _until("2026-01-02T09:00:00Z"),
+    "wait_until_with_an_offset": _until("2026-01-02T09:30+05:30"),
+    "wait_until_a_date": _until("2026-01-02"),
 }
 
 
@@ -231,3 +249,17 @@ def test_a_wait_with_a_fraction_of_a_second_is_one_the_field_cannot_show(qtbot):
         edit.set_value(delta)
         assert edit.value() != delta and duration_problem(value) is not None, value
     assert edit.value() == timedelta(0) and not edit.amount.problem()  # 2 µs shown as 0
+
+
+def test_times_the_loader_refuses_are_those_the_date_field_cannot_show(qtbot):
+    """The field shows whole minutes: 09:00:30 came back as 09:00 at the step's next edit."""
+    from canvas_app.ui.dialogs.date_field import DateTimeField
+
+    field = DateTimeField()
+    qtbot.addWidget(field)
+    for value in ("2026-01-02T09:00:00Z", "2026-01-02T09:00:30Z", "2026-01-02",
+                  "2026-01-02T09:30+05:30", "2026-01-02T09:00:00.5Z", "0001-01-01T00:00Z",
+                  "9999-12-31T23:59:59Z", "9999-12-31T23:59:00Z"):
+        moment = parse_time(value)
+        field.set_value(moment)
+        assert (field.value() == moment) == (until_problem(value) is None), value
