@@ -10,9 +10,10 @@ fades the others, and clicking it hides or shows the line.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from functools import lru_cache
 
-from PySide6.QtCharts import QChartView, QDateTimeAxis, QLegendMarker, QLineSeries, QValueAxis
+from PySide6.QtCharts import QCategoryAxis, QChartView, QLegendMarker, QLineSeries, QValueAxis
 from PySide6.QtCore import QDateTime, QPointF, Qt
 from PySide6.QtGui import QColor, QCursor, QFontMetricsF, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
@@ -51,16 +52,41 @@ TICK_STEPS = (3600, 2 * 3600, 6 * 3600, 12 * 3600, 86400, 2 * 86400, 7 * 86400, 
 
 
 def time_ticks(first: int, last: int, most: int = 8) -> tuple[int, int, int]:
-    """(start, end, tick count) for a time axis over first..last: ticks a round step apart
-    (an hour up to a year), the start on a whole step (in UTC), at most ``most`` ticks."""
+    """(start, step, tick count) for a time axis over first..last: ticks a round step apart
+    (an hour up to a year), the start on a whole step (in UTC), at most ``most`` ticks, none
+    after ``last`` (the axis ends there, between two ticks or on one)."""
     span = max(last - first, 3600)
     step = next((s for s in TICK_STEPS if span / s <= most - 1), TICK_STEPS[-1])
     if step > 86400 and step % 86400 == 0:
         start = first - first % 86400  # whole days; weeks from the first day, not Thursdays
     else:
         start = first - first % step
-    count = -(-(last - start) // step)  # steps to cover the end
-    return start, start + max(1, count) * step, max(1, count) + 1
+    return start, step, max(0, last - start) // step + 1
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def time_label(seconds: int, with_time: bool) -> str:
+    """``2 Mar`` or ``2 Mar 08:00`` (UTC, C5), the way the axis labels its ticks."""
+    moment = datetime.fromtimestamp(seconds, UTC)
+    day = f"{moment.day} {MONTHS[moment.month - 1]}"
+    return f"{day} {moment:%H:%M}" if with_time else day
+
+
+def axis_labels(first: int, last: int, most: int = 8) -> tuple[int, list[tuple[int, str]]]:
+    """(axis start, [(moment, label)]) for a time axis from the round tick at or before
+    ``first`` to ``last`` itself: a label at each round tick, and the end labelled too when
+    it is not on a tick and not so near the last one that their labels would meet."""
+    start, step, count = time_ticks(first, last, most)
+    hourly = step < 86400
+    labels = [(start + i * step, time_label(start + i * step, hourly)) for i in range(count)]
+    end_tick = labels[-1][0]
+    if last > end_tick and (last - end_tick) * 2 >= step:
+        label = time_label(last, hourly or last % 86400 != 0)
+        if label not in {text for _at, text in labels}:
+            labels.append((last, label))
+    return start, labels
 
 
 def steps(values: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -116,8 +142,11 @@ class TimelineChart(QChartView):
         self.setToolTip("A goal's line is a wide band, a sequence's a broken line. Point at a "
                         "name in the legend to bring its line forward; click it to hide or "
                         "show the line.")
-        self._axis_x = QDateTimeAxis()
-        self._axis_x.setFormat("d MMM")
+        # Not a QDateTimeAxis: its ticks are evenly spread from its start to its end, so
+        # round ticks made it end on one, up to a step after the run's end.
+        self._axis_x = QCategoryAxis()
+        self._axis_x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        self._axis_key: tuple[object, ...] = ()
         self._axis_y = QValueAxis()
         # Padded to one width: Qt Charts keeps the label room it first measured, and wider
         # numbers (the counts grow during a run) would show as "...".
@@ -159,21 +188,41 @@ class TimelineChart(QChartView):
             values = [(at, line_value(kind, counts.get(node_id, {}))) for at, counts in timeline]
             biggest = max([biggest, *(v for _at, v in values)])
             self.lines[node_id].replace([QPointF(axis_ms(at), v) for at, v in steps(values)])
-        first, last, ticks = time_ticks(timeline[0][0], timeline[-1][0])
-        self._axis_x.setRange(QDateTime.fromMSecsSinceEpoch(int(axis_ms(first))),
-                              QDateTime.fromMSecsSinceEpoch(int(axis_ms(last))))
-        self._axis_x.setTickCount(ticks)
-        self._axis_x.setFormat("d MMM HH:mm" if (last - first) / (ticks - 1) < 86400
-                               else "d MMM")
+        self._set_time_axis(timeline[0][0], timeline[-1][0])
         self._set_scale(biggest)
+
+    def _set_time_axis(self, first: int, last: int) -> None:
+        """From a round tick to the run's end (or its clock, while it runs): labels on
+        round ticks, none past the end (see axis_labels)."""
+        start, labels = axis_labels(first, last)
+        end = max(last, start + 60)
+        key = (start, end, tuple(labels))
+        if key == self._axis_key:
+            return
+        self._axis_key = key
+        axis = self._axis_x
+        for label in axis.categoriesLabels():
+            axis.remove(label)
+        # Labels sit at the ends of categories: the first, at the start, ends just there.
+        axis.setStartValue(axis_ms(start) - 1)
+        for at, label in labels:
+            axis.append(label, axis_ms(at))
+        axis.setRange(axis_ms(start), axis_ms(end))
+        # The last label is centred on the axis's end: room for its right half.
+        metrics = QFontMetricsF(axis.labelsFont())
+        margins = self.chart().margins()
+        margins.setRight(int(metrics.horizontalAdvance(labels[-1][1]) / 2) + 6)
+        self.chart().setMargins(margins)
 
     def _show_axes(self, shown: bool) -> None:
         """No lines, no axes: an empty chart must not keep an earlier run's times."""
         for axis in (self._axis_x, self._axis_y):
             axis.setVisible(shown)
         if not shown:
-            self._axis_x.setRange(QDateTime.fromMSecsSinceEpoch(0),
-                                  QDateTime.fromMSecsSinceEpoch(3600 * 1000))
+            for label in self._axis_x.categoriesLabels():
+                self._axis_x.remove(label)
+            self._axis_key = ()
+            self._axis_x.setRange(0.0, 3600 * 1000.0)
             self._set_scale(0)
 
     def _set_scale(self, biggest: int) -> None:

@@ -181,16 +181,17 @@ def test_over_time_forgets_the_last_run_s_times_when_there_is_no_run(
     QApplication.processEvents()
     chart = panel.timeline.chart()
     time_axis = chart.axes(Qt.Orientation.Horizontal)[0]
-    assert time_axis.isVisible() and time_axis.min().date().month() == 3  # March 2026
+    assert time_axis.isVisible() and time_axis.categoriesLabels()[0] == "2 Mar"  # 2026
     assert window.files.new_workspace()
     QApplication.processEvents()
     assert chart.title() == "Run a scenario to see its contacts over time"
     assert not any(axis.isVisible() for axis in chart.axes())
-    assert time_axis.max().date().year() < 2026  # the old run's times are gone
+    assert time_axis.categoriesLabels() == []  # the old run's times are gone
+    assert time_axis.max() <= 3600 * 1000
     # The sample again, run again: its axes again.
     assert window.files.open_source(str(sample_file))
     panel.select_scenario(str(SCENARIO))
     run_to_finish(qtbot, window)
     QApplication.processEvents()
-    assert time_axis.isVisible() and time_axis.min().date().month() == 3
+    assert time_axis.isVisible() and time_axis.categoriesLabels()[0] == "2 Mar"
 

@@ -369,19 +369,44 @@ def test_a_scenario_that_fails_to_load_clears_the_previous_run(qtbot, window: Ma
     assert panel.notice.isHidden()
 
 
-def test_time_axis_ticks_fall_on_round_steps() -> None:
-    from canvas_app.ui.simulation.timeline_chart import steps, time_ticks
+def test_time_axis_ticks_fall_on_round_steps_and_end_with_the_run() -> None:
+    from canvas_app.ui.simulation.timeline_chart import axis_labels, steps, time_ticks
 
     day = 86400
-    start = 1772438400 + 8 * 3600  # 2 March 2026 08:00 UTC
-    first, last, ticks = time_ticks(start, start + 39 * day)
-    assert (last - first) % (ticks - 1) == 0
-    assert (last - first) // (ticks - 1) == 7 * day and first % day == 0
-    assert first <= start and last >= start + 39 * day and ticks <= 8
-    first, last, ticks = time_ticks(start, start + 5 * 3600)
-    assert (last - first) // (ticks - 1) == 3600 and first == start
+    start = 1772438400  # 2 March 2026 08:00 UTC
+    end = start + 39 * day  # 10 April 08:00
+    first, step, ticks = time_ticks(start, end)
+    assert step == 7 * day and first % day == 0 and first <= start and ticks <= 8
+    assert first + (ticks - 1) * step <= end < first + ticks * step  # no tick past the end
+    axis_start, labels = axis_labels(start, end)
+    assert axis_start == first and labels[0] == (first, "2 Mar")
+    assert [at for at, _ in labels[:-1]] == [first + i * step for i in range(ticks)]
+    assert labels[-1] == (end, "10 Apr 08:00")  # the end itself, with its time
+    # An end at midnight is labelled by its day; one just after a tick is not labelled.
+    assert axis_labels(start, first + 39 * day)[1][-1] == (first + 39 * day, "10 Apr")
+    assert axis_labels(start, first + 35 * day + 3600)[1][-1] == (first + 35 * day, "6 Apr")
+    first, step, ticks = time_ticks(start, start + 5 * 3600)
+    assert step == 3600 and first == start and ticks == 6
+    assert axis_labels(start, start + 5 * 3600)[1][-1] == (start + 5 * 3600, "2 Mar 13:00")
     assert steps([(0, 0), (10, 2), (20, 2), (30, 1)]) == [
         (0, 0), (10, 0), (10, 2), (20, 2), (30, 2), (30, 1)]
+
+
+def test_over_time_axis_ends_at_the_run_s_end(qtbot, window: MainWindow) -> None:
+    """QA: the axis kept round ticks and so ended up to a step after the run's end."""
+    from canvas_app.ui.simulation.timeline_chart import from_axis_ms
+
+    panel = window.simulation_panel
+    run_to_finish(qtbot, window)
+    panel.tabs.setCurrentWidget(panel.timeline)
+    QApplication.processEvents()
+    sim = panel.runner.simulation
+    axis = panel.timeline.chart().axes(Qt.Orientation.Horizontal)[0]
+    assert from_axis_ms(axis.max()) == sim.until
+    assert from_axis_ms(axis.min()) <= sim.start
+    assert axis.categoriesLabels()[0] == "2 Mar" and axis.categoriesLabels()[-1] == "10 Apr"
+    assert all(from_axis_ms(axis.endValue(label)) <= sim.until
+               for label in axis.categoriesLabels())
 
 
 def test_charts_show_every_label_in_a_short_panel(qtbot, window: MainWindow) -> None:
