@@ -194,3 +194,19 @@ def test_a_sorted_table_keeps_its_order_while_the_run_plays(qtbot, crowd: MainWi
     where = rows(model, 2)
     assert where == sorted(where, key=str.casefold)  # sorted once it stopped
     assert sorted(rows(model)) == sorted(texts_by_contact(crowd))
+
+
+def test_contacts_alike_share_their_texts(qtbot, crowd: MainWindow) -> None:
+    """A big run keeps few different "where now, goals, tags" texts: contacts alike share
+    one copy (and finding still looks in every cell)."""
+    finished(qtbot, crowd)
+    model = crowd.simulation_panel.contacts_model
+    cells = [tuple(model.index(r, c).data() for c in range(2, len(COLUMNS)))
+             for r in range(model.rowCount())]
+    kept = {id(model._cells(model._index[model.contact_id(r)]))
+            for r in range(model.rowCount())}
+    assert len(kept) == len(set(cells)) < len(cells) / 5
+    finished_ones = [r for r, c in enumerate(cells) if c[0] == "finished"]
+    model.set_filter("FINISHED")
+    assert model.rowCount() == len(finished_ones) > 0
+    model.set_filter("")
