@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...domain.catalog import Catalog, Category, OrderForm, Product, payment_type_label
 from ...domain.catalog_edit import new_item_id, validate_item, validate_payment_type
 from ...domain.errors import Problem
+from ...io.editor_limits import PRICE_DECIMALS, PRICE_MAXIMUM
 from .number_field import NumberField
 from .widgets import ProblemLabel, enter_saves, help_label, save_cancel_buttons
 
@@ -31,7 +32,6 @@ SECTION_WORDS = {"products": "product", "categories": "category",
 
 
 EMPTY_NAME = "the name cannot be empty"
-PRICE_MAXIMUM = 1_000_000_000  # a billion: no real price is refused
 
 
 class CatalogItemDialog(QDialog):
@@ -81,7 +81,8 @@ class CatalogItemDialog(QDialog):
             # "12,99" is 12.99 (a QDoubleSpinBox read 1299); "-3" or "abc" is refused
             # visibly, never changed into another price. The file allows any price >= 0:
             # the maximum is only there to catch a slip of the keyboard
-            self.price_spin = NumberField("the price", decimals=2, maximum=PRICE_MAXIMUM)
+            self.price_spin = NumberField("the price", decimals=PRICE_DECIMALS,
+                                          maximum=PRICE_MAXIMUM)
             self.price_spin.setObjectName("itemPriceSpin")
             self.price_spin.setAccessibleName("Price")
             self.price_spin.setValue(product.price)

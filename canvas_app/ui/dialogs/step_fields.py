@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.node_edit import step_warning
 from ...domain.steps import CONTACT_TYPES, Step
+from ...io.editor_limits import DURATION_AMOUNT_MAXIMUM
 from .date_field import DateTimeField
 from .number_field import NumberField
 
@@ -44,8 +45,9 @@ class DurationEdit(QWidget):
         self.setObjectName(object_name)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        # a million: 100,001 minutes (69 days) was lowered to 100,000 when shown
-        self.amount = NumberField(what, decimals=0, maximum=1_000_000)
+        # a million: 100,001 minutes (69 days) was lowered to 100,000 when shown; a file
+        # with more is refused when loaded (io/editor_limits.py)
+        self.amount = NumberField(what, decimals=0, maximum=DURATION_AMOUNT_MAXIMUM)
         self.amount.setObjectName(object_name + "Amount")
         self.amount.setAccessibleName("Amount")
         self.unit = QComboBox()
