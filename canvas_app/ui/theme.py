@@ -1,4 +1,5 @@
-"""Colours, sizes and icons shared by the canvas and the side panels."""
+"""Colours, sizes and icons shared by the canvas and the side panels, and the app's style
+(:class:`RoomyTabs`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QTabBar, QWidget
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 ICONS = RESOURCES / "icons"
@@ -75,3 +77,43 @@ def focus_frame(widget_class: str, object_name: str) -> str:
     has), so one can see where the arrow keys and Delete will act."""
     return (f"{widget_class}#{object_name} {{ border: 1px solid {CANVAS_FRAME}; }} "
             f"{widget_class}#{object_name}:focus {{ border: 2px solid {SELECTION}; }}")
+
+
+# Room added to a tab across its label (at least; more for a large font): Fusion draws an
+# unselected tab's label 2 px off centre, so its descenders (g, p, y) touched the tab's edge.
+TAB_ROOM_PX = 6
+_SIDEWAYS = {QTabBar.Shape.RoundedWest, QTabBar.Shape.RoundedEast,
+             QTabBar.Shape.TriangularWest, QTabBar.Shape.TriangularEast}
+
+
+class RoomyTabs(QProxyStyle):
+    """The platform's style (Fusion here), with clear room above and below every tab's
+    label: the campaign, panel and dock tabs, and those of dialogs. A style rather than a
+    style sheet, which would draw the tabs flat instead of as the style does."""
+
+    def sizeFromContents(self, kind: QStyle.ContentsType, option: QStyleOption,
+                         size: QSize, widget: QWidget | None = None) -> QSize:
+        result = super().sizeFromContents(kind, option, size, widget)
+        if kind == QStyle.ContentsType.CT_TabBarTab and option is not None:
+            room = max(TAB_ROOM_PX, option.fontMetrics.height() // 3)
+            if getattr(option, "shape", None) in _SIDEWAYS:
+                result.setWidth(result.width() + room)
+            else:
+                result.setHeight(result.height() + room)
+        return result
+
+    def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,
+                    widget: QWidget | None = None) -> int:
+        if metric == QStyle.PixelMetric.PM_TabBarTabShiftVertical:
+            return 0  # a label in the middle of its tab, selected or not: the same room
+        return super().pixelMetric(metric, option, widget)
+
+
+def use_roomy_tabs(app: QApplication | None = None) -> None:
+    """Gives the application :class:`RoomyTabs` over its current style (once)."""
+    app = app or QApplication.instance()  # type: ignore[assignment]
+    if not isinstance(app, QApplication) or isinstance(app.style(), RoomyTabs):
+        return
+    style = app.style()
+    name = style.baseStyle().name() if isinstance(style, QProxyStyle) else style.name()
+    app.setStyle(RoomyTabs(name))
