@@ -47,6 +47,7 @@ texts = st.text(CHARS, max_size=12)
 ids = st.text(CHARS, min_size=1, max_size=8)
 required_texts = st.text(CHARS, min_size=1, max_size=12).filter(lambda s: s.strip() != "")
 finite_floats = st.floats(allow_nan=False, allow_infinity=False)
+coordinates = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)  # the schema's range
 prices = st.floats(min_value=0, max_value=1e9, allow_nan=False, allow_infinity=False)
 # Whole seconds, up to about 30 years.
 durations = st.integers(min_value=0, max_value=10**9).map(lambda s: timedelta(seconds=s))
@@ -198,8 +199,8 @@ def campaigns(draw: st.DrawFn, campaign_id: str, node_ids: list[str],
     kinds = list(node_kinds())
     for node_id in node_ids:
         kind = draw(st.sampled_from(kinds))
-        campaign.add_node(Node(node_id, kind, draw(required_texts), draw(finite_floats),
-                               draw(finite_floats), draw(node_configs(kind, catalog))))
+        campaign.add_node(Node(node_id, kind, draw(required_texts), draw(coordinates),
+                               draw(coordinates), draw(node_configs(kind, catalog))))
     if len(node_ids) >= 2:
         pairs = st.tuples(st.sampled_from(node_ids), st.sampled_from(node_ids)).filter(
             lambda e: e[0] != e[1])

@@ -24,6 +24,8 @@ SCHEMA_DIR = Path(__file__).resolve().parents[2] / "resources" / "schema"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 _ID = {"type": "string", "minLength": 1}
+COORDINATE_LIMIT = 1_000_000
+_COORDINATE = {"type": "number", "minimum": -COORDINATE_LIMIT, "maximum": COORDINATE_LIMIT}
 _NAMED = {"type": "object", "properties": {"id": _ID, "name": {"type": "string"}},
           "required": ["id", "name"]}
 
@@ -58,8 +60,10 @@ def node_schema() -> dict[str, Any]:
             "id": _ID,
             "kind": {"enum": list(kinds)},
             "name": {"type": "string"},
-            "x": {"type": "number"},
-            "y": {"type": "number"},
+            # Where a node sits on the canvas: a million either way is thousands of
+            # auto-layout columns; a point much further cannot be shown or reached.
+            "x": _COORDINATE,
+            "y": _COORDINATE,
         },
         "required": ["id", "kind", "name", "x", "y"],
         "allOf": branches,

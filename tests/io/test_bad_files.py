@@ -35,6 +35,14 @@ CASES = {
     "unknown_node_kind": (_set(lambda d: d["campaigns"][0]["nodes"][0], "kind", "webhook"),
                           'campaigns[0].nodes[0].kind: (node nurture) unknown node kind '
                           '"webhook" (known: purchase_goal, tag_goal, sequence)'),
+    "node_far_off_the_canvas": (
+        _set(lambda d: d["campaigns"][0]["nodes"][0], "x", 1e300),
+        "campaigns[0].nodes[0].x: (node nurture) 1e+300 is too large (it cannot be more "
+        "than 1000000)"),
+    "node_far_above": (
+        _set(lambda d: d["campaigns"][0]["nodes"][1], "y", -2_000_000),
+        "campaigns[0].nodes[1].y: (node bought-shock) -2000000 is too small (it cannot be "
+        "less than -1000000)"),
     "link_to_missing_node": (
         lambda d: d["campaigns"][0]["edges"].append({"source": "nurture", "target": "ghost"}),
         'campaigns[0].edges[2].target: there is no node "ghost" in this campaign'),
@@ -244,11 +252,14 @@ def test_a_number_too_large_outside_a_node_names_only_its_place(tmp_path, capsys
         "within \u00b11e308")
 
 
-def test_the_largest_float_still_loads(tmp_path, capsys):
+def test_the_largest_float_is_read_and_refused_in_words(tmp_path, capsys):
     text = json.dumps(BASE, indent=2).replace('"x": 240', '"x": 1e308', 1)
     path = tmp_path / "big.campaign.json"
     path.write_text(text)
-    assert main(["validate", str(path)]) == 0
+    assert main(["validate", str(path)]) == 1
+    assert capsys.readouterr().err == (
+        f"{path}: campaigns[0].nodes[1].x: (node bought-shock) 1e+308 is too large (it "
+        "cannot be more than 1000000)\n")
 
 
 def test_json_nested_too_deeply_is_one_line(tmp_path):
