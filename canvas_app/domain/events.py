@@ -16,6 +16,12 @@ NODE_ADDED = "node_added"  # campaign_id, node_id
 NODE_REMOVED = "node_removed"  # campaign_id, node_id
 NODE_MOVED = "node_moved"  # campaign_id, node_id; extra["batched"] within NODES_MOVED
 NODES_MOVED = "nodes_moved"  # campaign_id, extra["node_ids"]: after their NODE_MOVED events
+# Several nodes added or removed as one change (a paste, a delete, their undo): each node's
+# NODE_ADDED / NODE_REMOVED and each link's EDGE_ADDED / EDGE_REMOVED come first, marked
+# extra["batched"], then one of these naming them all, so a view can do once what concerns
+# them together (its scene rectangle, an overview, a lint).
+NODES_ADDED = "nodes_added"  # campaign_id, extra["node_ids"], extra["links"]
+NODES_REMOVED = "nodes_removed"  # campaign_id, extra["node_ids"], extra["links"]
 MOVES = frozenset({NODE_MOVED, NODES_MOVED})  # where nodes sit: no lint finding is about it
 NODE_CHANGED = "node_changed"  # campaign_id, node_id (name or config)
 EDGE_ADDED = "edge_added"  # campaign_id, source, target

@@ -39,14 +39,21 @@ def command_size(command: QUndoCommand | None) -> int:
 
 
 class AddNodesCommand(WorkspaceCommand):
-    """Adds nodes and the links among them (a drop, a paste, a duplicate)."""
+    """Adds nodes and the links among them (a drop, a paste, a duplicate), as one batch of
+    domain events (``Campaign.add_many``), so the canvas builds their items in one go.
+
+    With ``copy`` (the default) the command keeps copies of ``nodes``, so the caller may
+    go on using its own; a caller handing over nodes made for the command alone passes
+    False. Redo adds the command's nodes themselves, undo takes them back (as Delete's undo
+    puts back the very nodes it removed): the edits between a redo and its undo are undone
+    by then, so they are as they were added."""
 
     def __init__(self, workspace: Workspace, campaign_id: str, nodes: list[Node],
                  links: list[tuple[str, str]], text: str,
-                 parent: QUndoCommand | None = None) -> None:
+                 parent: QUndoCommand | None = None, copy: bool = True) -> None:
         super().__init__(workspace, text, parent)
         self.campaign_id = campaign_id
-        self.nodes = [n.copy() for n in nodes]
+        self.nodes = [n.copy() for n in nodes] if copy else list(nodes)
         self.links = list(links)
 
     @property
@@ -54,20 +61,17 @@ class AddNodesCommand(WorkspaceCommand):
         return len(self.nodes)
 
     def redo(self) -> None:
-        campaign = self.campaign(self.campaign_id)
-        for node in self.nodes:
-            campaign.add_node(node.copy())
-        for source, target in self.links:
-            campaign.link(source, target)
+        self.campaign(self.campaign_id).add_many(self.nodes, self.links)
 
     def undo(self) -> None:
         campaign = self.campaign(self.campaign_id)
-        for node in reversed(self.nodes):
-            campaign.remove_node(node.id)
+        removed, _links = campaign.remove_many([n.id for n in reversed(self.nodes)])
+        self.nodes = removed[::-1]
 
 
 class RemoveNodesCommand(WorkspaceCommand):
-    """Removes nodes with all their links; undo puts both back."""
+    """Removes nodes with all their links; undo puts both back (one batch of domain events
+    each way: see ``Campaign.remove_many`` and ``add_many``)."""
 
     def __init__(self, workspace: Workspace, campaign_id: str, node_ids: list[str],
                  text: str = "Delete", parent: QUndoCommand | None = None) -> None:
@@ -83,20 +87,10 @@ class RemoveNodesCommand(WorkspaceCommand):
 
     def redo(self) -> None:
         campaign = self.campaign(self.campaign_id)
-        self.removed, links = [], []
-        for node_id in self.node_ids:
-            node, node_links = campaign.remove_node(node_id)
-            self.removed.append(node)
-            links += node_links
-        self.links = list(dict.fromkeys(links))
+        self.removed, self.links = campaign.remove_many(self.node_ids)
 
     def undo(self) -> None:
-        campaign = self.campaign(self.campaign_id)
-        for node in self.removed:
-            campaign.add_node(node)
-        for source, target in self.links:
-            if not campaign.has_edge(source, target):
-                campaign.link(source, target)
+        self.campaign(self.campaign_id).add_many(self.removed, self.links)
 
 
 class LinkCommand(WorkspaceCommand):

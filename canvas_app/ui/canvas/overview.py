@@ -20,6 +20,11 @@ if TYPE_CHECKING:
     from .scene import CampaignScene
 
 
+_HALF_SIZES = {"sequence": (SEQ_WIDTH / 2, SEQ_HEIGHT / 2)}  # other kinds: round goals
+_GOAL_HALF = (GOAL_RADIUS, GOAL_RADIUS)
+RING = 3.5  # the selection's ring round a node, in pixels at any zoom
+
+
 class OverviewItem(QGraphicsItem):
     def __init__(self, scene: CampaignScene) -> None:
         super().__init__()
@@ -28,8 +33,14 @@ class OverviewItem(QGraphicsItem):
         self._by_id: dict[str, QRectF] = {}  # each node's square, to mark the selected
         self._lines: list[QLineF] = []
         self._bounds = QRectF()
+        # Where the campaign has moved, as a whole, since the lists were built: moving every
+        # node at once (Select All and an arrow key) shifts the drawing, not 10,000 squares.
+        self._offset = (0.0, 0.0)
         self._dirty = True
         self._link_pen = QPen(QColor("#9aa5b1"), 0)
+        self._ring_brush = QColor(theme.SELECTION)
+        self._ring_rects: list[QRectF] = []
+        self._ring_key: tuple[set[str], float, dict[str, QRectF]] | None = None
         # Rebuilding costs a pass over the campaign: coalesce the edits of one event loop.
         self._timer = QTimer(scene)
         self._timer.setSingleShot(True)
@@ -43,6 +54,15 @@ class OverviewItem(QGraphicsItem):
             if self.isVisible():
                 self._timer.start()
 
+    def moved_by(self, dx: float, dy: float) -> None:
+        """Every node of the campaign moved by (dx, dy), its links with them."""
+        if self._dirty:
+            return  # the next rebuild reads the places anyway
+        ox, oy = self._offset
+        self._offset = (ox + dx, oy + dy)
+        self._set_bounds(self._bounds.translated(dx, dy))
+        self.update()
+
     def ensure_current(self) -> None:
         if self._dirty:
             self.rebuild()
@@ -50,31 +70,31 @@ class OverviewItem(QGraphicsItem):
     def rebuild(self) -> None:
         campaign = self.canvas.current_campaign()
         self._rects, self._lines, self._by_id = {}, [], {}
+        self._offset = (0.0, 0.0)
         self._dirty = False
-        if campaign is None:
+        if campaign is None or len(campaign) == 0:
             self._set_bounds(QRectF())
             return
         graph = campaign.graph
         positions: dict[str, tuple[float, float]] = {}
-        min_x = min_y = float("inf")
-        max_x = max_y = float("-inf")
-        for node_id, data in graph.nodes(data=True):
-            node = data["node"]
+        by_id = self._by_id
+        rects = self._rects
+        for node_id, node in graph.nodes(data="node"):
             x, y = node.x, node.y
             positions[node_id] = (x, y)
-            if node.kind == "sequence":
-                w, h = SEQ_WIDTH, SEQ_HEIGHT
-            else:
-                w = h = 2 * GOAL_RADIUS
-            rect = QRectF(x - w / 2, y - h / 2, w, h)
-            self._rects.setdefault(node.kind, []).append(rect)
-            self._by_id[node_id] = rect
-            min_x, min_y = min(min_x, x), min(min_y, y)
-            max_x, max_y = max(max_x, x), max(max_y, y)
+            hw, hh = _HALF_SIZES.get(node.kind, _GOAL_HALF)
+            rect = by_id[node_id] = QRectF(x - hw, y - hh, 2 * hw, 2 * hh)
+            kind_rects = rects.get(node.kind)
+            if kind_rects is None:
+                kind_rects = rects[node.kind] = []
+            kind_rects.append(rect)
         self._lines = [QLineF(*positions[s], *positions[t]) for s, t in graph.edges]
+        xs = [x for x, _ in positions.values()]
+        ys = [y for _, y in positions.values()]
+        min_x, min_y, max_x, max_y = min(xs), min(ys), max(xs), max(ys)
         pad = SEQ_WIDTH
         self._set_bounds(QRectF(min_x - pad, min_y - pad, max_x - min_x + 2 * pad,
-                                max_y - min_y + 2 * pad) if positions else QRectF())
+                                max_y - min_y + 2 * pad))
         self.update()
 
     def _set_bounds(self, bounds: QRectF) -> None:
@@ -82,24 +102,35 @@ class OverviewItem(QGraphicsItem):
             self.prepareGeometryChange()
             self._bounds = bounds
 
+    def _rings(self, margin: float) -> list[QRectF]:
+        """The squares behind the selected nodes, ``margin`` larger than theirs; kept while
+        the selection (the scene sets a new set each time), the zoom and the lists last."""
+        selection, by_id = self.canvas.overview_selection, self._by_id
+        key = self._ring_key
+        if key is not None and key[0] is selection and key[1] == margin and key[2] is by_id:
+            return self._ring_rects
+        self._ring_rects = [by_id[n].adjusted(-margin, -margin, margin, margin)
+                            for n in selection if n in by_id]
+        self._ring_key = (selection, margin, by_id)
+        return self._ring_rects
+
     def boundingRect(self) -> QRectF:
         return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        if self._offset != (0.0, 0.0):
+            painter.translate(*self._offset)
         painter.setPen(self._link_pen)
         painter.drawLines(self._lines)
         painter.setPen(Qt.PenStyle.NoPen)
+        rings = self._rings(RING / max(painter.worldTransform().m11(), 1e-6))
+        if rings:  # a ring of the selection's colour, a few pixels wide at any zoom: a
+            # larger square under the node's own (filling is far cheaper than stroking)
+            painter.setBrush(self._ring_brush)
+            painter.drawRects(rings)
         style = self.canvas.style_cache
         for kind, rects in self._rects.items():
             painter.setBrush(style.colour(kind))
             painter.drawRects(rects)
-        selected = [self._by_id[n] for n in self.canvas.overview_selection if n in self._by_id]
-        if selected:  # a ring of the selection's colour, a few pixels wide at any zoom
-            pen = QPen(QColor(theme.SELECTION), 3)
-            pen.setCosmetic(True)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            margin = 2 / max(painter.worldTransform().m11(), 1e-6)
-            painter.drawRects([r.adjusted(-margin, -margin, margin, margin) for r in selected])
