@@ -67,7 +67,7 @@ class ContactsTable(QTableView):
         rows.hide()
         height = self.fontMetrics().height()
         rows.setMinimumSectionSize(height + 4)
-        rows.setDefaultSectionSize(height + 8)  # as many contacts as fit
+        rows.setDefaultSectionSize(height + 6)  # as many contacts as fit (5 at 972x644)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
