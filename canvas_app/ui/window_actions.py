@@ -116,7 +116,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     a["grid"].setChecked(True)
     a["navigator"] = _action(w, "Show Na&vigator", w.set_navigator_shown, None,
                              "A map of the whole campaign in the canvas's corner, shown while "
-                             "it does not fit in the view", checkable=True)
+                             "it is much bigger than the view", checkable=True)
     a["snap"] = _action(w, "S&nap to Grid", w.set_snap, None, checkable=True)
     a["snap"].setChecked(True)
     a["auto_layout"] = _action(w, "&Auto-Layout", w.auto_layout, "Ctrl+Shift+L",

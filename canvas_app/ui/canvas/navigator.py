@@ -1,8 +1,9 @@
 """The navigator: a small map of the whole campaign in the canvas's corner, with the part
 in view outlined; clicking or dragging in it moves the view there.
 
-It shows only while the campaign does not fit in the view (there is nothing to navigate
-otherwise) and View > Show Navigator is on. The map of nodes and links is drawn into a
+It shows only while the campaign is well beyond the view (half as wide or high again, or
+out of sight altogether; a small campaign is better seen whole than covered by its own
+map) and View > Show Navigator is on. The map of nodes and links is drawn into a
 pixmap once the campaign has stopped changing for ``REDRAW_MS`` (a drag moves nodes at
 every step; the map follows when it pauses), so painting it while the view scrolls or
 zooms costs one pixmap and a rectangle.
@@ -38,6 +39,7 @@ MARGIN = 12  # from the viewport's corner
 PAD = 6  # inside the frame
 REDRAW_MS = 120
 MIN_BODY = 2.0  # pixels: a node never shrinks out of sight
+BEYOND = 1.5  # shown while the campaign is this many times the view's width or height
 PANEL = QColor(255, 255, 255)
 FRAME = QColor(theme.CANVAS_FRAME)
 VIEW_FILL = QColor(theme.SELECTION)
@@ -122,7 +124,12 @@ class Navigator(QWidget):
         if viewport.width() < 3 * WIDTH or viewport.height() < 2.5 * HEIGHT:
             return False  # a small view: the map would cover too much of it
         visible = self.view.mapToScene(viewport.rect()).boundingRect()
-        return not visible.contains(scene.nodes_rect())
+        whole = scene.nodes_rect()
+        # Only a campaign well beyond the view: a small one scrolled a little is better
+        # seen whole (Ctrl+0) than partly covered by a map of itself.
+        return (whole.width() > BEYOND * visible.width()
+                or whole.height() > BEYOND * visible.height()
+                or not visible.intersects(whole))
 
 
     def place(self) -> None:

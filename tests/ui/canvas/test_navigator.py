@@ -131,3 +131,16 @@ def test_zoom_to_selection_shows_just_the_selected_nodes(qtbot, window: MainWind
     window.actions_by_name["zoom_selection"].trigger()
     assert view.zoom() == zoom
     assert window.statusBar().currentMessage() == "Select the nodes to zoom to first."
+
+
+def test_not_shown_for_a_small_campaign_scrolled_a_little(qtbot, window: MainWindow) -> None:
+    window.view.set_zoom(1.25)
+    window.view.centerOn(window.scene.nodes["nurture"])  # the others partly out of view
+    settle(qtbot)
+    view = window.view
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert not seen.contains(window.scene.nodes_rect())
+    assert not window.navigator.isVisible()
+    view.centerOn(50_000, 50_000)  # far away: the campaign is out of sight
+    settle(qtbot)
+    assert window.navigator.isVisible()
