@@ -254,11 +254,19 @@ def run_gui(source: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    named = bool(source)
+    if not named:  # the workspace open last, or None: yours, in the default store
+        from .ui.recent_files import last_workspace
+
+        source = last_workspace(QSettings(ORGANIZATION, APPLICATION))
     window = open_first_window(app, source)
     if window is None:
         return 1
     window.show()
     window.view.fit()
+    if not named and source and window.session.document.source == source:
+        window.show_status(f"Reopened {window.session.document.title}, the workspace you had "
+                           "open last. File > Open Recent has the others.")
     from .ui.collector import settle_after_open, tune_for_the_window
 
     tune_for_the_window()  # GC: frozen after each open (ui/collector.py)

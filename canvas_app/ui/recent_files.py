@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
     from .main_window import MainWindow
 
 MAX_RECENT = 8
@@ -19,10 +21,7 @@ class RecentFiles:
     window: MainWindow
 
     def recent(self) -> list[str]:
-        value = self.window.settings.value("recentFiles", [])
-        if isinstance(value, str):
-            value = [value]
-        return without_relative_twins([str(v) for v in value or []])
+        return recent_sources(self.window.settings)
 
     def add_recent(self, source: str) -> None:
         items = without_relative_twins([source] + [s for s in self.recent() if s != source])
@@ -61,6 +60,33 @@ class RecentFiles:
     def clear_recent(self) -> None:
         self.window.settings.setValue("recentFiles", [])
         self.refresh_recent_menu()
+
+
+def recent_sources(settings: QSettings) -> list[str]:
+    """Open Recent's workspaces, the latest first."""
+    value = settings.value("recentFiles", [])
+    if isinstance(value, str):
+        value = [value]
+    return without_relative_twins([str(v) for v in value or []])
+
+
+def last_workspace(settings: QSettings) -> str | None:
+    """The workspace opened last (a started app with none named reopens it), or None for
+    your workspace in the default store: when that was the last, when none was opened yet,
+    or when the last file is gone (a moved file is not searched for)."""
+    from ..data_folder import DB_FILE, data_folder
+
+    sources = recent_sources(settings)
+    if not sources:
+        return None
+    source = sources[0]
+    path = local_path(source)
+    if path is not None:
+        if not path.is_absolute() or not path.exists():
+            return None
+        if path.resolve() == (data_folder() / DB_FILE).resolve():
+            return None
+    return source
 
 
 def without_relative_twins(sources: list[str]) -> list[str]:

@@ -1,0 +1,59 @@
+"""A start with no workspace named reopens the one open last (Open Recent's first)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from canvas_app.ui.recent_files import last_workspace
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def test_nothing_opened_yet_means_your_workspace(settings: QSettings) -> None:
+    assert last_workspace(settings) is None
+
+
+def test_the_file_open_last_is_reopened(settings: QSettings, tmp_path: Path) -> None:
+    mine = tmp_path / "spa.campaign.json"
+    mine.write_text("{}")
+    older = tmp_path / "older.campaign.json"
+    older.write_text("{}")
+    settings.setValue("recentFiles", [str(mine), str(older)])
+    assert last_workspace(settings) == str(mine)
+
+
+def test_a_file_gone_since_is_not_reopened(settings: QSettings, tmp_path: Path) -> None:
+    older = tmp_path / "older.campaign.json"
+    older.write_text("{}")
+    settings.setValue("recentFiles", [str(tmp_path / "moved.campaign.json"), str(older)])
+    assert last_workspace(settings) is None  # yours, not an older file by surprise
+
+
+def test_your_own_store_last_means_your_workspace(settings: QSettings, monkeypatch,
+                                                  tmp_path: Path) -> None:
+    import canvas_app.data_folder as data_folder
+
+    monkeypatch.setattr(data_folder, "data_folder", lambda: tmp_path)
+    (tmp_path / data_folder.DB_FILE).write_bytes(b"")
+    settings.setValue("recentFiles", [f"sqlite:///{tmp_path / data_folder.DB_FILE}"])
+    assert last_workspace(settings) is None
+
+
+def test_a_database_server_is_reopened(settings: QSettings) -> None:
+    url = "postgresql+psycopg://shop@db.example/campaigns"
+    settings.setValue("recentFiles", [url])
+    assert last_workspace(settings) == url
+
+
+def test_the_window_records_what_it_opened_first_in_open_recent(qtbot, tmp_path: Path,
+                                                                sample_file: Path) -> None:
+    from .conftest import make_window
+
+    window = make_window(qtbot, str(sample_file), tmp_path)
+    assert last_workspace(window.settings) == str(sample_file)
