@@ -244,6 +244,20 @@ def _x_display_reachable(display: str) -> bool | None:
 _KEPT_CONNECTIONS: list[int] = []  # see _x_display_reachable
 
 
+def is_untouched_sample(window: MainWindow) -> bool:
+    """Whether the window shows your workspace as it started: the bundled sample."""
+    document = window.session.document
+    if document is None or document.source != default_document().source:
+        return False
+    from .documents import sample_path
+    from .io import load_workspace
+
+    try:
+        return window.session.workspace == load_workspace(sample_path())
+    except (LoadError, OSError):
+        return False
+
+
 def run_gui(source: str | None) -> int:
     if QApplication.instance() is None:
         problem = display_problem()
@@ -264,7 +278,10 @@ def run_gui(source: str | None) -> int:
         return 1
     window.show()
     window.view.fit()
-    if not named and source and window.session.document.source == source:
+    if is_untouched_sample(window):
+        window.show_status("This is a sample pool-supplies shop to try things on; File > New "
+                           "Workspace (Ctrl+Shift+N) starts an empty one.")
+    elif not named and source and window.session.document.source == source:
         window.show_status(f"Reopened {window.session.document.title}, the workspace you had "
                            "open last. File > Open Recent has the others.")
     from .ui.collector import settle_after_open, tune_for_the_window

@@ -57,3 +57,19 @@ def test_the_window_records_what_it_opened_first_in_open_recent(qtbot, tmp_path:
 
     window = make_window(qtbot, str(sample_file), tmp_path)
     assert last_workspace(window.settings) == str(sample_file)
+
+
+def test_the_untouched_sample_is_told_apart(qtbot, tmp_path: Path, sample_file: Path,
+                                            monkeypatch) -> None:
+    import canvas_app.app as app_module
+    from canvas_app.documents import Document
+
+    from .conftest import make_window
+
+    window = make_window(qtbot, str(sample_file), tmp_path)
+    assert not app_module.is_untouched_sample(window)  # not your own store: a file
+    monkeypatch.setattr(app_module, "default_document", lambda: Document(str(sample_file)))
+    assert app_module.is_untouched_sample(window)  # as if the store seeded with the sample
+    cid = window.current_campaign_id()
+    window.controller.add_node(cid, "sequence", 900, 0)
+    assert not app_module.is_untouched_sample(window)
