@@ -79,23 +79,24 @@ def focus_frame(widget_class: str, object_name: str) -> str:
             f"{widget_class}#{object_name}:focus {{ border: 2px solid {SELECTION}; }}")
 
 
-# Room added to a tab across its label (at least; more for a large font): Fusion draws an
-# unselected tab's label 2 px off centre, so its descenders (g, p, y) touched the tab's edge.
-TAB_ROOM_PX = 6
+# Room added to a tab across its label (at least; more for a large font). Fusion draws an
+# unselected tab 2 px shorter and its label 2 px towards the base, so descenders (g, p, y)
+# touched the tab's edge. A few pixels only: the bottom panel's tables keep their rows.
+TAB_ROOM_PX = 3
 _SIDEWAYS = {QTabBar.Shape.RoundedWest, QTabBar.Shape.RoundedEast,
              QTabBar.Shape.TriangularWest, QTabBar.Shape.TriangularEast}
 
 
 class RoomyTabs(QProxyStyle):
     """The platform's style (Fusion here), with clear room above and below every tab's
-    label: the campaign, panel and dock tabs, and those of dialogs. A style rather than a
-    style sheet, which would draw the tabs flat instead of as the style does."""
+    label: the panel and dock tabs, and those of dialogs. A style rather than a style
+    sheet, which would draw the tabs flat instead of as the style does."""
 
     def sizeFromContents(self, kind: QStyle.ContentsType, option: QStyleOption,
                          size: QSize, widget: QWidget | None = None) -> QSize:
         result = super().sizeFromContents(kind, option, size, widget)
         if kind == QStyle.ContentsType.CT_TabBarTab and option is not None:
-            room = max(TAB_ROOM_PX, option.fontMetrics.height() // 3)
+            room = max(TAB_ROOM_PX, option.fontMetrics.height() // 5)
             if getattr(option, "shape", None) in _SIDEWAYS:
                 result.setWidth(result.width() + room)
             else:
@@ -105,7 +106,7 @@ class RoomyTabs(QProxyStyle):
     def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,
                     widget: QWidget | None = None) -> int:
         if metric == QStyle.PixelMetric.PM_TabBarTabShiftVertical:
-            return 0  # a label in the middle of its tab, selected or not: the same room
+            return 1  # the middle of an unselected tab's shape (2 px shorter), not 2 px off
         return super().pixelMetric(metric, option, widget)
 
 
