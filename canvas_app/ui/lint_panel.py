@@ -26,6 +26,7 @@ FINDING_ROLE = Qt.ItemDataRole.UserRole + 3  # True on a finding's row
 class LintPanel(QListWidget):
     finding_activated = Signal(str, str)  # campaign id, node id
     workspace_finding_activated = Signal(str)  # message of a finding without a campaign
+    finding_clicked = Signal(str, str)  # one click: show the node, the panel keeps the keys
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +43,7 @@ class LintPanel(QListWidget):
         self._warning = load_icon("warning.svg")
         self._error = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
         self.itemActivated.connect(self._activated)
+        self.itemClicked.connect(self._clicked)
 
     def bind(self, controller: Controller) -> None:
         if self._unsubscribe is not None:
@@ -80,6 +82,12 @@ class LintPanel(QListWidget):
 
     def findings_count(self) -> int:
         return sum(1 for i in range(self.count()) if self.item(i).data(FINDING_ROLE))
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        campaign_id, node_id = item.data(CAMPAIGN_ROLE), item.data(NODE_ROLE)
+        if item.data(FINDING_ROLE) and campaign_id and node_id and self.controller is not None \
+                and self.controller.workspace.has_campaign(str(campaign_id)):
+            self.finding_clicked.emit(str(campaign_id), str(node_id))
 
     def _activated(self, item: QListWidgetItem) -> None:
         if not item.data(FINDING_ROLE):

@@ -115,6 +115,8 @@ class MainWindow(ClipboardActions, QMainWindow):
         self.simulation_panel.runner.started.connect(self.show_simulation_panel)
         self.simulation_panel.runner.running_changed.connect(self._simulation_running)
         self.lint_panel.finding_activated.connect(self.reveal_node)
+        self.lint_panel.finding_clicked.connect(
+            lambda campaign_id, node_id: self.reveal_node(campaign_id, node_id, focus=False))
         self.lint_panel.workspace_finding_activated.connect(self.show_status)
         self.files.refresh_recent_menu()
         fit_first_size(self)
@@ -259,13 +261,16 @@ class MainWindow(ClipboardActions, QMainWindow):
     def _show_zoom(self, scale: float) -> None:
         self.zoom_label.setText(f"Zoom {scale * 100:.0f} %")
 
-    def reveal_node(self, campaign_id: str, node_id: str) -> None:
+    def reveal_node(self, campaign_id: str, node_id: str, focus: bool = True) -> None:
+        """Shows the node selected in the middle of the canvas; ``focus`` gives the canvas
+        the keyboard (a warning double-clicked; one clicked once leaves it in the list)."""
         if self.current_campaign_id() != campaign_id:
             self.campaign_list.select(campaign_id)
         if node_id and self.scene is not None and node_id in self.scene.nodes:
             self.scene.select_nodes([node_id])
             self.view.centerOn(self.scene.nodes[node_id])
-            self.view.setFocus()
+            if focus:
+                self.view.setFocus()
 
     # -- canvas intents ------------------------------------------------------------------
     def _selection(self) -> tuple[str | None, list[str], list[tuple[str, str]]]:

@@ -1,0 +1,27 @@
+"""One click on a warning shows its node; the Warnings list keeps the keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from canvas_app.ui.main_window import MainWindow
+
+
+def test_one_click_on_a_warning_selects_and_shows_its_node(qtbot, window: MainWindow) -> None:
+    cid = window.current_campaign_id()
+    node_id = window.controller.add_node(cid, "sequence", 4000, 3000)  # no steps: a warning
+    window.scene.select_nodes([])
+    panel = window.lint_panel
+    window.docks["lint"].raise_()
+    panel.refresh()
+    row = next(i for i in range(panel.count())
+               if panel.item(i).text().startswith("Warning: ") and "Sequence" in
+               panel.item(i).text())
+    item = panel.item(row)
+    panel.setFocus()
+    qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton,
+                     pos=panel.visualItemRect(item).center())
+    assert window.scene.selected_node_ids() == [node_id]
+    seen = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert seen.contains(window.scene.nodes[node_id].pos())
+    assert panel.hasFocus()  # the arrows go on through the warnings
