@@ -1,0 +1,185 @@
+"""How the canvas scene follows the domain's events (a mixin of CampaignScene): each event
+changes the items it concerns; a batch of them (``Campaign.move_many``, ``add_many``,
+``remove_many``: per-node events marked ``batched``, then one naming them all) changes each
+item at once and does once, at the end, what concerns the batch as a whole."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...domain import events as ev
+from ...domain.events import DomainEvent
+
+if TYPE_CHECKING:
+    from .node_item import NodeItem
+    from .scene import CampaignScene
+
+_UNEVEN = object()  # the nodes of a batched move went different ways
+
+
+class FollowsDomain:
+    """``on_domain_event`` and the helpers it uses; the state they keep (``nodes``,
+    ``links``, ``_stale_links``, ``_batch_delta`` ...) is made in CampaignScene.__init__."""
+
+    def on_domain_event(self: CampaignScene, event: DomainEvent) -> None:
+        name = event.name
+        if event.extra.get("batched"):  # one of several: the event naming them follows
+            if event.campaign_id == self.campaign_id:
+                self._nodes_rect = None
+                self._follow_one_of_many(event)
+            return
+        if event.campaign_id == self.campaign_id or name == ev.WORKSPACE_RESET:
+            self._nodes_rect = None  # the campaign on show changed
+        if name in (ev.CATALOG_CHANGED, ev.ECOMMERCE_CHANGED, ev.CAMPAIGN_ADDED):
+            self._lint_timer.start()
+            return
+        if name == ev.WORKSPACE_RESET:
+            self.show_campaign(self.campaign_id)
+            return
+        if name == ev.CAMPAIGN_REMOVED and event.campaign_id == self.campaign_id:
+            self.show_campaign(None)
+            return
+        if event.campaign_id != self.campaign_id:
+            self._lint_timer.start()
+            return
+        campaign = self.current_campaign()
+        if campaign is None:
+            return
+        if name == ev.NODE_MOVED and event.node_id in self.nodes:
+            node = campaign.node(event.node_id)
+            item = self.nodes[event.node_id]
+            item.move_to(node.x, node.y)
+            self.router.node_moved(item)
+            self._grow_scene_rect(node.x, node.y, node.x, node.y)
+            self.overview.invalidate()
+            return
+        if name == ev.NODES_MOVED:  # after their NODE_MOVED: each link follows once
+            self._many_moved(event.extra.get("node_ids", ()))
+            return
+        if name == ev.NODES_ADDED:
+            self._many_added(event.extra.get("node_ids", ()))
+        elif name == ev.NODES_REMOVED:
+            if not self.nodes:
+                self.emptiness_changed.emit(True)
+            if self._stale_links and self.router.active:
+                self.ensure_links_current()
+        elif name == ev.NODE_ADDED and event.node_id:
+            node = campaign.node(event.node_id)
+            self.router.node_placed(self._add_node_item(node))
+            self._grow_scene_rect(node.x, node.y, node.x, node.y)
+            if len(self.nodes) == 1:
+                self.emptiness_changed.emit(False)
+        elif name == ev.NODE_REMOVED and event.node_id in self.nodes:
+            self._remove_node_item(event.node_id)
+            if not self.nodes:
+                self.emptiness_changed.emit(True)
+        elif name == ev.NODE_CHANGED and event.node_id in self.nodes:
+            item = self.nodes[event.node_id]
+            item.update()
+            for link in item.links:  # a renamed node's links go round its new name
+                link.adjust()
+            self.router.node_placed(item)  # and the links its name now blocks, or not
+        elif name == ev.EDGE_ADDED and event.source and event.target:
+            self._add_link_item(event.source, event.target)
+        elif name == ev.EDGE_REMOVED and event.source and event.target:
+            self._remove_link((event.source, event.target))
+        self.overview.invalidate()
+        self._lint_timer.start()
+
+    def _follow_one_of_many(self: CampaignScene, event: DomainEvent) -> None:
+        """One node or link of a batch (``Campaign.move_many``, ``add_many``,
+        ``remove_many``): its item follows at once, so that whoever listens after the scene
+        finds the items as the domain is; what concerns the batch as a whole (links between
+        moved nodes, the scene rectangle, the overview, the lint, re-routing) waits for the
+        event naming them all."""
+        name = event.name
+        if name == ev.NODE_MOVED:
+            item = self.nodes.get(event.node_id or "")
+            if item is not None:
+                node = self.controller.workspace.campaign(event.campaign_id or "").node(
+                    item.node_id)
+                x, y = item.centre
+                delta = (node.x - x, node.y - y)
+                if self._batch_delta is None:
+                    self._batch_delta = delta
+                elif delta != self._batch_delta:
+                    self._batch_delta = _UNEVEN
+                item.move_to(node.x, node.y, follow=False)
+        elif name == ev.NODE_ADDED and event.node_id:
+            campaign = self.controller.workspace.campaign(event.campaign_id or "")
+            self._add_node_item(campaign.node(event.node_id))
+        elif name == ev.EDGE_ADDED and event.source and event.target:
+            self._add_link_item(event.source, event.target)
+        elif name == ev.EDGE_REMOVED and event.source and event.target:
+            self._remove_link((event.source, event.target))
+        elif name == ev.NODE_REMOVED and event.node_id in self.nodes:
+            self._remove_node_item(event.node_id or "")
+
+    def _many_moved(self: CampaignScene, node_ids: tuple[str, ...]) -> None:
+        """After the NODE_MOVED of each of these (their items have moved): each link among
+        and around them follows once; while the overview shows in their place, the links
+        (hidden) follow only when they show again (``ensure_links_current``)."""
+        delta, self._batch_delta = self._batch_delta, None
+        items = [item for n in node_ids if (item := self.nodes.get(n)) is not None]
+        if not items:
+            return
+        links = {link for item in items for link in item.links}
+        if self.overview_mode and not self.router.active:
+            self._stale_links |= links
+        else:
+            for link in links:
+                link.adjust()
+            if self.router.active:
+                for item in items:
+                    self.router.node_moved(item)
+        self._grow_scene_rect(*self._extent(items))
+        if len(items) == len(self.nodes) and delta is not None and delta is not _UNEVEN:
+            self.overview.moved_by(*delta)  # all of them, alike: the drawing shifts
+        else:
+            self.overview.invalidate()
+
+    def _many_added(self: CampaignScene, node_ids: tuple[str, ...]) -> None:
+        """After the NODE_ADDED and EDGE_ADDED of a batch (their items are built)."""
+        items = [item for n in node_ids if (item := self.nodes.get(n)) is not None]
+        if not items:
+            return
+        if self.router.active:
+            for item in items:
+                self.router.node_placed(item)
+        self._grow_scene_rect(*self._extent(items))
+        if len(self.nodes) == len(items):
+            self.emptiness_changed.emit(False)
+
+    @staticmethod
+    def _extent(items: list[NodeItem]) -> tuple[float, float, float, float]:
+        """Left, top, right, bottom of these nodes' centres."""
+        xs = [item.centre[0] for item in items]
+        ys = [item.centre[1] for item in items]
+        return min(xs), min(ys), max(xs), max(ys)
+
+    def ensure_links_current(self: CampaignScene) -> None:
+        """Brings up to date the links left behind while the overview hid them (see
+        ``_many_moved``); anything that reads a link's way in the overview calls this first."""
+        stale, self._stale_links = self._stale_links, set()
+        for link in stale:
+            if link.scene() is self:
+                link.adjust()
+
+    def _remove_node_item(self: CampaignScene, node_id: str) -> None:
+        item = self.nodes.pop(node_id)
+        for link in list(item.links):
+            self._remove_link(link.key)
+        self.removeItem(item)
+        self.router.node_removed(item)
+
+    def _remove_link(self: CampaignScene, key: tuple[str, str]) -> None:
+        link = self.links.pop(key, None)
+        if link is not None:
+            link.detach()
+            self.removeItem(link)
+            self.router.forget(link)
+            self._stale_links.discard(link)
+            reverse = self.links.get((key[1], key[0]))
+            if reverse is not None:
+                reverse.adjust()
+
