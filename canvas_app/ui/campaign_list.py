@@ -215,9 +215,13 @@ class CampaignList(QWidget):
             self._rebuild()
 
     def new_campaign(self) -> None:
+        """Adds a campaign, shows it, and opens its name for typing (as a new folder's in
+        a file manager: Enter keeps the name typed, Esc the numbered one)."""
         if self.controller is not None:
             campaign_id = self.controller.new_campaign()
             self.select(campaign_id)
+            if self.list.isVisible():
+                self.rename_current()
 
     def rename_current(self) -> None:
         item = self.list.currentItem()

@@ -116,3 +116,17 @@ def test_warnings_and_history_show_when_they_have_the_keyboard(window: MainWindo
 
 def test_the_node_menu_offers_link(window: MainWindow) -> None:
     assert window.actions_by_name["link"] in window.view.context_actions["node"]
+
+
+def test_a_new_campaign_opens_its_name_for_typing(qtbot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    window.actions_by_name["new_campaign"].trigger()
+    cid = window.current_campaign_id()
+    editor = window.campaign_list.list.findChild(QLineEdit)
+    assert editor is not None and editor.isVisible()
+    editor.selectAll()
+    QTest.keyClicks(editor, "Spa follow-up")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert window.controller.campaign(cid).name == "Spa follow-up"
