@@ -46,9 +46,9 @@ def build_main_window(source: str | None, *, settings: QSettings | None = None,
     """Builds the main window on ``source``; raises DocumentError with one clear line."""
     from .ui.main_window import MainWindow
     from .ui.session import make_session
-    from .ui.theme import use_roomy_tabs
+    from .ui.theme import use_app_style
 
-    use_roomy_tabs()  # every tab label with room above and below (before any widget)
+    use_app_style()  # light, tabs with room round their labels (before any widget)
     document, workspace, stamp = open_document(source)
     if settings is None:
         settings = QSettings(ORGANIZATION, APPLICATION)

@@ -1,9 +1,10 @@
 """Colours, sizes and icons shared by the canvas and the side panels, and the app's style
-(:class:`RoomyTabs`)."""
+(:class:`AppStyle`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
@@ -87,10 +88,18 @@ _SIDEWAYS = {QTabBar.Shape.RoundedWest, QTabBar.Shape.RoundedEast,
              QTabBar.Shape.TriangularWest, QTabBar.Shape.TriangularEast}
 
 
-class RoomyTabs(QProxyStyle):
+class AppStyle(QProxyStyle):
     """The platform's style (Fusion here), with clear room above and below every tab's
-    label: the panel and dock tabs, and those of dialogs. A style rather than a style
-    sheet, which would draw the tabs flat instead of as the style does."""
+    label: the panel and dock tabs, and those of dialogs (a style rather than a style
+    sheet, which would draw the tabs flat instead of as the style does); and dialog
+    buttons without the style's old stock icons (a red cross on Cancel, a green arrow on
+    OK), which sat oddly beside the app's own icons and on only some buttons."""
+
+    def styleHint(self, hint: QStyle.StyleHint, option: QStyleOption | None = None,
+                  widget: QWidget | None = None, data: Any = None) -> int:
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 0
+        return super().styleHint(hint, option, widget, data)
 
     def sizeFromContents(self, kind: QStyle.ContentsType, option: QStyleOption,
                          size: QSize, widget: QWidget | None = None) -> QSize:
@@ -110,11 +119,17 @@ class RoomyTabs(QProxyStyle):
         return super().pixelMetric(metric, option, widget)
 
 
-def use_roomy_tabs(app: QApplication | None = None) -> None:
-    """Gives the application :class:`RoomyTabs` over its current style (once)."""
+def use_app_style(app: QApplication | None = None) -> None:
+    """Gives the application the light palette, and :class:`AppStyle` over its current
+    style (once)."""
     app = app or QApplication.instance()  # type: ignore[assignment]
-    if not isinstance(app, QApplication) or isinstance(app.style(), RoomyTabs):
+    if not isinstance(app, QApplication):
+        return
+    from .light_palette import use_light_palette
+
+    use_light_palette(app)
+    if isinstance(app.style(), AppStyle):
         return
     style = app.style()
     name = style.baseStyle().name() if isinstance(style, QProxyStyle) else style.name()
-    app.setStyle(RoomyTabs(name))
+    app.setStyle(AppStyle(name))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication, QTabBar, QTabWidget
 
 from canvas_app.ui.main_window import MainWindow
-from canvas_app.ui.theme import RoomyTabs
+from canvas_app.ui.theme import AppStyle
 
 # What is left between a label's ink and the edges of its tab, at the least, in pixels.
 CLEAR_PX = 4
@@ -38,7 +38,7 @@ def label_gaps(bar: QTabBar, index: int) -> tuple[int, int]:
 
 
 def test_the_app_style_gives_tabs_room(window: MainWindow) -> None:
-    assert isinstance(QApplication.style(), RoomyTabs)
+    assert isinstance(QApplication.style(), AppStyle)
     assert QApplication.style().baseStyle().name().lower() == "fusion"
 
 
