@@ -31,6 +31,7 @@ NAME_WIDTH = 170.0
 NAME_GAP = 6.0
 NAME_HEIGHT = 34.0
 HANDLE_RADIUS = 7.0
+HALO = 8.0  # how far a selected node's glow reaches past its body (within its bounds)
 DETAIL_LOD = 0.45  # below this zoom names, badges and icons drop out
 NODE_TYPE = QGraphicsItem.UserType + 1
 
@@ -165,6 +166,14 @@ class NodeItem(QGraphicsRectItem):
             return
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)  # scaled icons
         findings = self.canvas.findings_for(self.node_id)
+        if selected:  # a soft blue glow round the body, under it
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(style.selection_halo)
+            glow = body.adjusted(-HALO, -HALO, HALO, HALO)
+            if self.kind == "sequence":
+                painter.drawRoundedRect(glow, 12 + HALO, 12 + HALO)
+            else:
+                painter.drawEllipse(glow)
         if self.kind == "sequence":
             self._paint_sequence(painter, body, colour, len(node.config.steps), lod)
         else:

@@ -15,6 +15,9 @@ class CanvasStyle:
         self._colours = {kind: theme.kind_colour(kind) for kind in theme.KIND_COLOURS}
         self.selection_pen = QPen(QColor(theme.SELECTION), 2.5)
         self.selection_pen.setCosmetic(True)
+        halo = QColor(theme.SELECTION)
+        halo.setAlpha(56)
+        self.selection_halo = QBrush(halo)  # behind a selected node: told apart at a glance
         self.target_pen = QPen(QColor(theme.SELECTION), 3, Qt.PenStyle.DashLine)
         self.handle_pen = QPen(QColor("#ffffff"), 2)
         self.handle_brush = QBrush(QColor(theme.SELECTION))
