@@ -5,6 +5,7 @@ from __future__ import annotations
 from .catalog import BILLINGS, Catalog, Category, OrderForm, Product
 from .errors import Problem
 from .ids import slugify, unique_id
+from .names import name_key
 
 
 def new_item_id(catalog: Catalog, name: str, section: str) -> str:
@@ -38,8 +39,9 @@ _NOUNS = {Category: "a category", Product: "a product", OrderForm: "an order for
 
 def same_name(catalog: Catalog, item: Category | Product | OrderForm
               ) -> Category | Product | OrderForm | None:
-    """Another item of the same section whose name matches (trimmed, any case): two
-    products called alike could not be told apart in a list or found by name."""
+    """Another item of the same section whose name matches (:func:`name_key`: any case,
+    spaces around and between words aside): two products called alike could not be told
+    apart in a list or found by name."""
     section: dict[str, Category] | dict[str, Product] | dict[str, OrderForm]
     if isinstance(item, Product):
         section = catalog.products
@@ -47,9 +49,9 @@ def same_name(catalog: Catalog, item: Category | Product | OrderForm
         section = catalog.order_forms
     else:
         section = catalog.categories
-    wanted = item.name.strip().casefold()
+    wanted = name_key(item.name)
     return next((other for other in section.values()
-                 if other.id != item.id and other.name.strip().casefold() == wanted), None)
+                 if other.id != item.id and name_key(other.name) == wanted), None)
 
 
 def validate_payment_type(catalog: Catalog, name: str) -> list[Problem]:

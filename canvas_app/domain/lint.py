@@ -4,11 +4,15 @@
 - an entry goal left on "contacts in this campaign" when nothing adds contacts to it;
 - a ``wait_until`` step whose time has passed (contacts go straight through);
 - a goal whose settings are invalid (R11), and a sequence with no steps;
-- a sequence linked to nothing in a campaign with other nodes: an entry node (R3), so every
-  contact added to the campaign would start it, which a node just dropped there rarely means;
-- nodes of one campaign with the same name;
+- a sequence or goal linked to nothing in a campaign with other links: a sequence is an entry
+  node (R3), so every contact added to the campaign would start it; a goal has nothing after
+  it to move contacts on to and nothing before it to stop (R5), so achieving it changes no
+  one's path. Either is rarely what a node just dropped there means;
+- nodes of one campaign with the same name, capitals and spaces aside
+  (:func:`canvas_app.domain.names.name_key`);
+- a tag goal whose tags no step or action applies (:mod:`canvas_app.domain.tag_sources`);
 - an e-commerce action that names a campaign that no longer exists;
-- a tag spelled with other capitals in another place, which never meets it
+- a tag spelled with other capitals or spaces in another place, which never meets it
   (:mod:`canvas_app.domain.tag_spelling`).
 """
 
@@ -18,8 +22,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from .campaign import Campaign, Finding
+from .names import name_key
 
 if TYPE_CHECKING:
+    from .nodes import Node
     from .workspace import Workspace
 
 
@@ -51,10 +57,11 @@ def lint_campaign(workspace: Workspace, campaign: Campaign, now: datetime,
             warn(f'"{node.name}" starts the campaign but only counts contacts already in it, '
                  "and no action adds contacts to this campaign: set it to any contact, or "
                  "add contacts with an \"Add to campaign\" action (E-Commerce Actions)", node_id)
-    for node_id in stray_sequences(campaign):
-        warn(f'"{campaign.node(node_id).name}" is not linked to anything, so it starts for '
-             "every contact added to the campaign: link it into the flow, or delete it if it "
-             "is not wanted", node_id)
+    for node in stray_nodes(campaign):
+        what = ("achieving it moves no contact on and stops no sequence" if node.is_goal
+                else "it starts for every contact added to the campaign")
+        warn(f'"{node.name}" is not linked to anything, so {what}: link it into the flow, '
+             "or delete it if it is not wanted", node.id)
     for node in campaign.nodes:
         if node.kind != "sequence":
             continue
@@ -70,22 +77,24 @@ def lint_campaign(workspace: Workspace, campaign: Campaign, now: datetime,
     return findings
 
 
-def stray_sequences(campaign: Campaign) -> list[str]:
-    """Sequences with no links at all, in a campaign where some nodes are linked. A
-    campaign of one sequence, or of unlinked nodes only, is still being started: nothing
-    to point out yet."""
+def stray_nodes(campaign: Campaign) -> list[Node]:
+    """Sequences and goals with no links at all, in a campaign where some nodes are
+    linked. A campaign of one node, or of unlinked nodes only, is still being started:
+    nothing to point out yet."""
     linked = {node_id for edge in campaign.edges for node_id in edge}
     if not linked:
         return []
-    return [n.id for n in campaign.nodes if n.kind == "sequence" and n.id not in linked]
+    return [n for n in campaign.nodes
+            if (n.is_goal or n.kind == "sequence") and n.id not in linked]
 
 
 def same_names(campaign: Campaign) -> list[Finding]:
-    """Nodes of one campaign that share a name: the log, journeys and charts name nodes,
-    so they could not be told apart."""
+    """Nodes of one campaign that share a name, capitals and spaces aside (as catalog
+    items are compared): the log, journeys and charts name nodes, so they could not be
+    told apart, and the canvas does not show a double space."""
     by_name: dict[str, list[str]] = {}
     for node in campaign.nodes:
-        by_name.setdefault(node.name.strip().casefold(), []).append(node.id)
+        by_name.setdefault(name_key(node.name), []).append(node.id)
     findings = []
     for ids in by_name.values():
         if len(ids) < 2:
@@ -101,6 +110,7 @@ def same_names(campaign: Campaign) -> list[Finding]:
 
 def lint_workspace(workspace: Workspace, now: datetime) -> list[Finding]:
     from .campaign_usage import dangling_campaign_actions
+    from .tag_sources import unapplied_tag_goals
     from .tag_spelling import tag_spelling_findings
 
     added = campaigns_added_by_actions(workspace)
@@ -113,6 +123,7 @@ def lint_workspace(workspace: Workspace, now: datetime) -> list[Finding]:
             "error", f'{where.rsplit(" it", 1)[0]} campaign "{ref.campaign}", which no longer '
             "exists: edit or remove that action (E-Commerce Actions)"))
     findings += tag_spelling_findings(workspace)
+    findings += unapplied_tag_goals(workspace)
     return findings
 
 

@@ -4,8 +4,8 @@ Tags match exactly (R7: a tag goal is achieved when one of *its* tags is applied
 that applies "visit booked" never reaches a goal waiting for "Visit booked", and a "Remove
 tag vip" never removes "VIP". Nothing else would say so: the simulation just shows the
 contact waiting. Every use of a tag whose spelling differs from another use only in
-capitals or spaces around it is pointed out, where it is: a sequence's step, a tag goal,
-or an e-commerce action.
+capitals or spaces (around it, or more than one between words: :func:`name_key`) is
+pointed out, where it is: a sequence's step, a tag goal, or an e-commerce action.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .campaign import Finding
 from .campaign_usage import set_label
 from .ecommerce import product_set_key
+from .names import name_key
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -29,6 +30,7 @@ class TagUse:
     what: str  # 'step 2 of "Onboarding" applies', 'the goal "Visit booked" waits for'
     campaign_id: str | None = None
     node_id: str | None = None
+    kind: str = ""  # "apply_tag", "remove_tag", or "tag_goal" (waits for it)
 
 
 def tag_uses(workspace: Workspace) -> list[TagUse]:
@@ -40,12 +42,13 @@ def tag_uses(workspace: Workspace) -> list[TagUse]:
                 for i, step in enumerate(node.config.steps):
                     if step.kind in TAG_STEPS and step.tag.strip():
                         uses.append(TagUse(step.tag, f'step {i + 1} of "{node.name}" '
-                                           f"{TAG_STEPS[step.kind]}", campaign.id, node.id))
+                                           f"{TAG_STEPS[step.kind]}", campaign.id, node.id,
+                                           step.kind))
             elif node.kind == "tag_goal":
                 for tag in node.config.tags:
                     if tag.strip():
                         uses.append(TagUse(tag, f'the goal "{node.name}" waits for',
-                                           campaign.id, node.id))
+                                           campaign.id, node.id, "tag_goal"))
     eco = workspace.ecommerce
     sets = list(eco.action_sets.items())
     sets += [(product_set_key(p), v) for p, v in eco.product_action_sets.items()]
@@ -53,7 +56,8 @@ def tag_uses(workspace: Workspace) -> list[TagUse]:
         for i, action in enumerate(actions):
             if action.kind in TAG_STEPS and action.tag.strip():
                 uses.append(TagUse(action.tag, f"action {i + 1} of "
-                                   f"{set_label(workspace, key)} {TAG_STEPS[action.kind]}"))
+                                   f"{set_label(workspace, key)} {TAG_STEPS[action.kind]}",
+                                   kind=action.kind))
     return uses
 
 
@@ -61,16 +65,16 @@ def tag_spelling_findings(workspace: Workspace) -> list[Finding]:
     uses = tag_uses(workspace)
     spellings: dict[str, dict[str, TagUse]] = {}  # folded -> spelling -> its first use
     for use in uses:
-        spellings.setdefault(use.tag.strip().casefold(), {}).setdefault(use.tag, use)
+        spellings.setdefault(name_key(use.tag), {}).setdefault(use.tag, use)
     findings = []
     for use in uses:
-        others = {s: u for s, u in spellings[use.tag.strip().casefold()].items()
+        others = {s: u for s, u in spellings[name_key(use.tag)].items()
                   if s != use.tag}
         if not others:
             continue
         elsewhere = "; ".join(f'{u.what} "{s}"' for s, u in others.items())
         findings.append(Finding(
             "warning", f'{use.what[0].upper()}{use.what[1:]} the tag "{use.tag}", but '
-            f"{elsewhere}: tags match only when spelled alike, capitals included, so these "
-            "never meet. Spell them the same", use.node_id, use.campaign_id))
+            f"{elsewhere}: tags match only when spelled alike, capitals and spaces "
+            "included, so these never meet. Spell them the same", use.node_id, use.campaign_id))
     return findings

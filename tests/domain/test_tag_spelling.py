@@ -30,8 +30,8 @@ def test_a_step_and_a_goal_spelling_one_tag_two_ways_are_both_pointed_out() -> N
         ("warning", "c", "s"), ("warning", "c", "g")]
     assert findings[0].message == (
         'Step 2 of "Onboarding" applies the tag "visit booked", but the goal "Visit booked" '
-        'waits for "Visit booked": tags match only when spelled alike, capitals included, so '
-        "these never meet. Spell them the same")
+        'waits for "Visit booked": tags match only when spelled alike, capitals and spaces '
+        "included, so these never meet. Spell them the same")
     assert findings[1].message.startswith(
         'The goal "Visit booked" waits for the tag "Visit booked", but step 2 of "Onboarding" '
         'applies "visit booked"')
@@ -44,6 +44,14 @@ def test_the_same_spelling_or_another_tag_says_nothing() -> None:
 
 def test_spaces_around_a_tag_count_as_another_spelling() -> None:
     assert [f.node_id for f in spelling(workspace("Visit booked "))] == ["s", "g"]
+
+
+def test_two_spaces_between_words_count_as_another_spelling() -> None:
+    """The engine matches tags exactly, so "Visit  booked" never meets "Visit booked";
+    the double space hardly shows, so it is pointed out like other capitals."""
+    findings = spelling(workspace("visit  Booked"))
+    assert [f.node_id for f in findings] == ["s", "g"]
+    assert 'applies the tag "visit  Booked", but the goal' in findings[0].message
 
 
 def test_an_e_commerce_action_is_named_by_its_set() -> None:

@@ -57,16 +57,18 @@ def test_editor_changes_reach_scene_badges_and_lint_panel(qtbot, window: MainWin
     window.scene.refresh_findings()
     window.lint_panel.refresh()
     before = window.lint_panel.findings_count()
-    # What a tag-goal editor does on Save: replace the node through the domain.
-    campaign.add_node(Node("waiting", "tag_goal", "Waiting", 700, 0, TagGoalConfig(["vip"])))
+    # What a tag-goal editor does on Save: replace the node through the domain. Its tag is
+    # one the sample's "Successful Purchase" actions apply, so it is sound (no finding).
+    campaign.add_node(Node("waiting", "tag_goal", "Waiting", 700, 0,
+                           TagGoalConfig(["Customer"])))
     campaign.link("post-purchase", "waiting")
     qtbot.waitUntil(lambda: window.lint_panel.findings_count() == before)
-    node = campaign.node("waiting").copy(name="Waiting for VIP", config=TagGoalConfig([]))
+    node = campaign.node("waiting").copy(name="Waiting for customers", config=TagGoalConfig([]))
     campaign.replace_node(node)  # NODE_CHANGED: invalid settings now
     qtbot.waitUntil(lambda: bool(window.scene.findings_for("waiting")), timeout=2000)
     qtbot.waitUntil(lambda: window.lint_panel.findings_count() > before, timeout=2000)
     assert any("no tag" in m for m in window.scene.findings_for("waiting"))
-    campaign.replace_node(node.copy(config=TagGoalConfig(["vip"])))
+    campaign.replace_node(node.copy(config=TagGoalConfig(["Customer"])))
     qtbot.waitUntil(lambda: not window.scene.findings_for("waiting"), timeout=2000)
 
 
