@@ -9,12 +9,13 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
 from ..editing.commands import command_size
 from ..editing.controller import Controller
+from ..editing.layout import COLUMN
 from .arrange_menu import ArrangeMenu
 from .busy import busy_cursor
 from .campaign_list import CampaignList
@@ -284,14 +285,23 @@ class MainWindow(ClipboardActions, QMainWindow):
         if campaign_id is None or self.scene is None:
             self.show_status("Create or choose a campaign first.")
             return None
-        # From the canvas's context menu: where it was opened; else the middle of the view.
-        where = self.view.context_pos or self.view.centre_scene_pos()
+        # From the canvas's context menu: where it was opened; with one node selected, the
+        # next column after it (a flow is built left to right); else the middle of the view.
+        where = self.view.context_pos or self._after_selected() or self.view.centre_scene_pos()
         x, y = self.scene.snap(where.x(), where.y())
         node_id = self.controller.add_node(campaign_id, kind, x, y, find_free_spot=True)
         self.scene.select_nodes([node_id])
         self.reveal_nodes([node_id])
         self.view.setFocus()
         return node_id
+
+    def _after_selected(self) -> QPointF | None:
+        """One column to the right of the only selected node, or None."""
+        campaign_id, nodes, _links = self._selection()
+        if campaign_id is None or len(nodes) != 1:
+            return None
+        node = self.controller.campaign(campaign_id).node(nodes[0])
+        return QPointF(node.x + COLUMN, node.y)
 
     def reveal_nodes(self, node_ids: list[str]) -> None:
         """Scrolls the canvas so that these nodes (new ones, say) are in view."""

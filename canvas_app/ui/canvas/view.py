@@ -111,7 +111,8 @@ class CanvasView(QGraphicsView):
         scene = self.canvas()
         if scene is None or scene.nodes:
             return ""
-        return ("Drag a purchase goal, tag goal or sequence from the palette onto the canvas"
+        return ("Drag a purchase goal, tag goal or sequence from the palette onto the canvas\n"
+                "or press Ctrl+1, Ctrl+2 or Ctrl+3 to place one here"
                 if scene.campaign_id is not None else "Create or choose a campaign")
 
     def centre_scene_pos(self) -> QPointF:
@@ -247,7 +248,8 @@ class CanvasView(QGraphicsView):
         font = painter.font()
         font.setPointSizeF(11)
         painter.setFont(font)
-        painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, text)
+        painter.drawText(self.viewport().rect().adjusted(24, 0, -24, 0),
+                         Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
         painter.restore()
 
     # -- drops from the palette ----------------------------------------------------------

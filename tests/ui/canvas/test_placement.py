@@ -135,3 +135,17 @@ def test_add_from_the_canvas_menu_places_the_node_where_the_menu_opened(
     tag = next(n for n in window.controller.campaign(campaign_id).nodes if n.kind == "tag_goal"
                and n.name.startswith("Tag goal"))
     assert abs(tag.x - centre.x()) < 200
+
+
+def test_a_node_added_from_the_keyboard_goes_right_of_the_one_selected(
+        qtbot, window: MainWindow) -> None:
+    from canvas_app.editing.layout import COLUMN
+
+    window.scene.select_nodes(["post-purchase"])
+    campaign = window.controller.campaign(window.current_campaign_id())
+    anchor = campaign.node("post-purchase")
+    new_id = window.place_node("tag_goal")
+    new = campaign.node(new_id)
+    assert (new.x, new.y) == window.scene.snap(anchor.x + COLUMN, anchor.y)
+    third = campaign.node(window.place_node("sequence"))  # after the new one, selected now
+    assert third.x > new.x and third.y == new.y
