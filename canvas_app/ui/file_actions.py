@@ -81,6 +81,7 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         self.ask_overwrite: Callable[[str], bool] = self._ask_overwrite
         # Asks for a file: (title, start path, filter, saving) -> the chosen path or "".
         self.ask_path: Callable[[str, str, str, bool], str] = self._ask_path
+        self.ask_save_with_filter: Callable[..., tuple[str, str]] = self._ask_save_with_filter
 
     @property
     def session(self) -> Session:
@@ -151,6 +152,30 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
     def _ask_path(self, title: str, start: str, file_filter: str, saving: bool) -> str:
         """The file dialog, wide enough for its name, size, type and date columns (Qt's
         own dialog opens narrow and cuts them); "" when cancelled."""
+        dialog = self._file_dialog(title, start, file_filter, saving)
+        try:
+            if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+                return ""
+            return dialog.selectedFiles()[0]
+        finally:
+            dialog.deleteLater()
+
+    def _ask_save_with_filter(self, _parent: object, title: str, start: str, filters: str,
+                              selected: str = "") -> tuple[str, str]:
+        """As ``QFileDialog.getSaveFileName`` (the file and the type chosen; "" when
+        cancelled), in the same wide dialog as the others (File > Export Image)."""
+        dialog = self._file_dialog(title, start, filters, True)
+        if selected:
+            dialog.selectNameFilter(selected)
+        try:
+            if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+                return "", dialog.selectedNameFilter()
+            return dialog.selectedFiles()[0], dialog.selectedNameFilter()
+        finally:
+            dialog.deleteLater()
+
+    def _file_dialog(self, title: str, start: str, file_filter: str,
+                     saving: bool) -> QFileDialog:
         dialog = QFileDialog(self.window, title, "", file_filter)
         dialog.setObjectName("fileDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if saving
@@ -174,12 +199,7 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         dialog.resize(min(max(dialog.sizeHint().width(), 860), max(room.width() - 40, 600)),
                       min(max(dialog.sizeHint().height(), 520), max(room.height() - 40, 400)))
         self.file_dialog = dialog  # for tests
-        try:
-            if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
-                return ""
-            return dialog.selectedFiles()[0]
-        finally:
-            dialog.deleteLater()
+        return dialog
 
     def start_directory(self) -> Path:
         """Where file dialogs start: the current document's folder, or for an untitled

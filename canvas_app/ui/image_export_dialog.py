@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from .busy import busy_cursor
 from .image_export import (
@@ -55,7 +55,7 @@ def export_image_dialog(window: MainWindow) -> None:
         else window.files.start_directory()
     svg = settings.value(FORMAT_KEY, "png") == "svg"
     start = folder / default_file_name(campaign.name, ".svg" if svg else ".png")
-    chosen, selected = QFileDialog.getSaveFileName(
+    chosen, selected = window.files.ask_save_with_filter(
         window, "Export Image", str(start), f"{PNG_FILTER};;{SVG_FILTER}",
         SVG_FILTER if svg else PNG_FILTER)
     if not chosen:

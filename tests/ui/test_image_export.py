@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from canvas_app.ui import theme
 from canvas_app.ui.canvas.node_item import body_rect
@@ -335,7 +335,7 @@ def test_an_empty_or_missing_campaign_is_refused(window: MainWindow, tmp_path: P
 
 # -- the dialog --------------------------------------------------------------------------------
 class SaveAsker:
-    """Stands in for QFileDialog.getSaveFileName: records the questions, gives ``answer``."""
+    """Stands in for the Export Image file dialog: records the questions, gives ``answer``."""
 
     def __init__(self, answer: str, chosen_filter: str = PNG_FILTER) -> None:
         self.answer = answer
@@ -350,7 +350,7 @@ class SaveAsker:
 
 def test_dialog_saves_and_says_so(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
     asker = SaveAsker(str(tmp_path / "for the slides"), SVG_FILTER)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", asker)
+    monkeypatch.setattr(window.files, "ask_save_with_filter", asker)
     action = window.actions_by_name["export_image"]
     assert action in window.menus["file"].actions()
     action.trigger()  # File > Export Image…
@@ -379,7 +379,7 @@ def test_dialog_shows_a_failure_in_one_box(window: MainWindow, tmp_path: Path,
                                            monkeypatch) -> None:
     blocker = tmp_path / "notes.txt"
     blocker.write_text("x")
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+    monkeypatch.setattr(window.files, "ask_save_with_filter",
                         SaveAsker(str(blocker / "pool.png")))
     export_image_dialog(window)
     box = window.findChild(QMessageBox, "errorBox")
@@ -392,7 +392,7 @@ def test_dialog_shows_a_failure_in_one_box(window: MainWindow, tmp_path: Path,
 
 def test_dialog_cancelled_writes_nothing(window: MainWindow, tmp_path: Path,
                                          monkeypatch) -> None:
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveAsker(""))
+    monkeypatch.setattr(window.files, "ask_save_with_filter", SaveAsker(""))
     window.statusBar().clearMessage()
     export_image_dialog(window)
     assert window.statusBar().currentMessage() == ""
@@ -404,7 +404,7 @@ def test_dialog_with_nothing_to_export_says_so_and_asks_nothing(window: MainWind
     def never(*_args) -> tuple[str, str]:
         raise AssertionError("asked for a file with nothing to export")
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", never)
+    monkeypatch.setattr(window.files, "ask_save_with_filter", never)
     window.campaign_list.new_campaign()
     name = window.scene.current_campaign().name
     export_image_dialog(window)
@@ -461,7 +461,7 @@ def test_a_large_export_reports_while_painting(qtbot, tmp_path: Path) -> None:
 
 
 def test_dialog_cancelled_says_so(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveAsker(str(tmp_path / "pool.png")))
+    monkeypatch.setattr(window.files, "ask_save_with_filter", SaveAsker(str(tmp_path / "pool.png")))
     monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda _self: True)
     export_image_dialog(window)
     assert window.statusBar().currentMessage() == "Export Image cancelled: nothing was saved."
@@ -485,7 +485,7 @@ def test_dialog_asks_before_the_added_suffix_replaces_a_file(window: MainWindow,
         return answer
 
     monkeypatch.setattr(QMessageBox, "question", question)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveAsker(str(tmp_path / "pool")))
+    monkeypatch.setattr(window.files, "ask_save_with_filter", SaveAsker(str(tmp_path / "pool")))
     export_image_dialog(window)
     assert asked and "pool.png already exists" in asked[0]
     if answer == QMessageBox.StandardButton.No:
