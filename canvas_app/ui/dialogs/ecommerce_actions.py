@@ -30,8 +30,8 @@ from ...domain.workspace import Workspace
 from ...editing.settings_commands import SetEcommerceCommand
 from .action_set import PRODUCT_HELP, ActionSetDialog
 from .catalog_hint import CATALOG_MENU, CatalogHint, catalog_opener, empty_catalog_text
+from .search_field import SearchField
 from .widgets import (
-    OwnEnterLineEdit,
     OwnEnterList,
     enter_saves,
     finish_manager_window,
@@ -104,7 +104,8 @@ class EcommerceActionsDialog(QDialog):
         product_layout.addWidget(product_help)
         row = QHBoxLayout()
         product_label = QLabel("&Product:")
-        self.product_edit = OwnEnterLineEdit()  # Enter opens the product's actions
+        # Enter opens the product's actions; Esc clears the typed name
+        self.product_edit = SearchField()
         self.product_edit.setObjectName("productSearch")
         self.product_edit.setPlaceholderText("Type part of a product name, e.g. pool")
         self.product_edit.setClearButtonEnabled(True)

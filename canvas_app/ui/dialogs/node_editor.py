@@ -190,9 +190,14 @@ class NodeEditorDialog(QDialog):
         """Problem path prefix -> the widget to mark when a problem has that path."""
         return {"name": self.name_edit}
 
+    def shown_problem(self, problem: Problem) -> Problem:
+        """The problem in this dialog's words (an option named by its label); the same
+        field, so the same widget is marked."""
+        return problem
+
     def refresh(self) -> None:
         problems = self.problems()
-        self.problem_label.show_problems(problems)
+        self.problem_label.show_problems([self.shown_problem(p) for p in problems])
         self.save_button.setEnabled(not problems)
         for prefix, widget in self.field_widgets().items():
             bad = any(p.path == prefix or p.path.startswith((prefix + ".", prefix + "["))

@@ -2,7 +2,8 @@
 
 Qt's spin boxes in the C locale read "12,99" as 1299 (a comma is a group separator there),
 turned "-3" into 3 and "1.5" into 15 in a whole-number field, all silently. Here "." and ","
-are both decimal marks, and text that is not an acceptable number stays as typed: the field
+are both decimal marks; letters are not taken; and text that is not an acceptable number
+(a sign or a mark out of place, too many decimals, out of the range) stays as typed: the field
 turns red and :meth:`NumberField.problem` says why, for the dialog to show and to keep Save
 disabled. A value given by the program (:meth:`NumberField.setValue`) is shown as it is,
 out of range or not. The arrows, Up/Down and the mouse wheel step the value, within the range.
@@ -19,6 +20,9 @@ from PySide6.QtGui import QColor, QPalette, QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QWidget
 
 _NUMBER = re.compile(r"^([+-]?)(\d*)(?:([.,])(\d*))?$")
+# what a number field takes from the keyboard or a paste: no letters (a text given by the
+# program, set_text, is shown whatever it is, and refused visibly)
+_TYPABLE = re.compile(r"^[0-9\s+.,-]*$")
 
 
 def _plain(value: float, decimals: int) -> str:
@@ -99,7 +103,12 @@ class NumberField(QAbstractSpinBox):
 
     # -- what Qt asks a spin box --------------------------------------------------------
     def validate(self, text: str, pos: int) -> object:  # noqa: ARG002  (Qt's signature)
-        """Any text may be typed (and stays as typed); :meth:`problem` judges it."""
+        """Only what can be part of a number may be typed (digits, a sign, "." or ",",
+        spaces): a letter is not taken at all. What is typed stays as typed, and
+        :meth:`problem` judges it ("-3", "1.5" in a whole-number field, a number out of
+        the range are shown and refused, not corrected)."""
+        if _TYPABLE.match(text) is None:
+            return QValidator.State.Invalid
         return QValidator.State.Acceptable
 
     def fixup(self, text: str) -> str:  # Qt's name; nothing is corrected behind the user

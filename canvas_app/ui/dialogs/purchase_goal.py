@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.catalog import payment_type_label
+from ...domain.errors import Problem
 from ...domain.node_edit import placement_help
 from ...domain.nodes import Node
 from ...domain.purchase import PurchaseGoalConfig
@@ -197,6 +198,33 @@ class PurchaseGoalDialog(NodeEditorDialog):
                 "config.categories": self.categories_list.list,
                 "config.payment_types": self.payment_list.list}
 
+    def option_boxes(self) -> dict[str, tuple[QCheckBox, str]]:
+        """The field of each purchase option -> its check box and the word for one of
+        its items."""
+        return {"config.order_forms": (self.order_forms_box, "order form"),
+                "config.products": (self.products_box, "product"),
+                "config.categories": (self.categories_box, "category")}
+
+    def shown_problem(self, problem: Problem) -> Problem:
+        """R11 in the dialog's words: an option is named as its check box is labelled
+        ("Specific product purchase"), never as the file's field ("the product option")."""
+        options = self.option_boxes()
+        if problem.path in options:  # the list itself (not one of its items): none chosen
+            box, word = options[problem.path]
+            return Problem(problem.path, f'the "{label_of(box)}" option is ticked but no '
+                                         f"{word} is chosen")
+        if problem.path == "config":  # no option at all
+            names = [f'"{label_of(box)}"' for box in (
+                self.order_forms_box, self.any_box, self.products_box, self.categories_box)]
+            return Problem(problem.path, "no purchase option is ticked: tick "
+                                         + ", ".join(names[:-1]) + " or " + names[-1])
+        if problem.path == "config.payment_types" and self.some_payment.isChecked() \
+                and not self.payment_list.checked_ids():
+            return Problem(problem.path, f'"{label_of(self.some_payment)}" is chosen but no '
+                                         f"payment type is ticked: tick one, or choose "
+                                         f'"{label_of(self.any_payment)}"')
+        return problem
+
     def collect(self, node: Node) -> None:
         config: PurchaseGoalConfig = node.config
         config.use_order_forms = self.order_forms_box.isChecked()
@@ -210,6 +238,12 @@ class PurchaseGoalDialog(NodeEditorDialog):
         config.payment_types = "any" if self.any_payment.isChecked() \
             else self.payment_list.checked_ids()
         config.achieved_by = self.who.value()  # type: ignore[assignment]
+
+
+def label_of(button: QCheckBox | QRadioButton) -> str:
+    """A check box's or radio button's label as the user reads it: "Specific product
+    purchase" (no "&" of its shortcut, no trailing colon)."""
+    return button.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(":")
 
 
 register_node_editor("purchase_goal", PurchaseGoalDialog)

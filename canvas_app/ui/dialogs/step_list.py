@@ -90,6 +90,9 @@ class StepListEditor(QWidget):
                        "(drag to reorder):")
         self.list = RowsListWidget(min_rows=4, hint_rows=6)  # no 192-pixel demand
         self.list.setObjectName("stepList")
+        # a long action ("… (after 1 hour)") wraps onto a second line: it was cut off
+        # behind a horizontal scroll bar
+        self.list.wrap_rows()
         title.setBuddy(self.list)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)

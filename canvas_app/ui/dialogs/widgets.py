@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import Problem
 from ...domain.events import DomainEvent
 from ...domain.workspace import Workspace
+from .search_field import SearchField
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -297,7 +299,7 @@ class CheckList(QWidget):
         layout.setSpacing(4)
         self.search: QLineEdit | None = None
         if search_name:
-            self.search = OwnEnterLineEdit()
+            self.search = SearchField()  # Esc clears it, Enter goes to the first match
             self.search.setObjectName(search_name)
             self.search.setPlaceholderText(placeholder)
             self.search.setClearButtonEnabled(True)
@@ -561,17 +563,37 @@ class AchievedByBox(QGroupBox):
          else self.campaign_radio).setChecked(True)
 
 
+def applies_at_once_note() -> QLabel:
+    """Says that a manager window has no Save of its own: each change applies at once and
+    File > Save writes the workspace (an article's "click Save when finished" had the user
+    look for a button that is not there)."""
+    save_keys = QKeySequence(QKeySequence.StandardKey.Save).toString(
+        QKeySequence.SequenceFormat.NativeText)
+    keys = f" ({save_keys})" if save_keys else ""
+    note = help_label("Changes apply at once (Undo takes one back). File > "
+                      f"Save{keys} writes them to the workspace file.", "appliesAtOnceNote")
+    note.setContentsMargins(0, 0, 0, 0)
+    note.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+    return note
+
+
 def finish_manager_window(dialog: QDialog, layout: QVBoxLayout, workspace: Workspace,
                           undo_stack: QUndoStack,
                           on_event: Callable[[DomainEvent], None]) -> QPushButton:
-    """The bottom row of a window that applies each change at once (Undo, Redo, Close),
-    and the window following the domain's events until it closes. Returns Close."""
+    """The bottom row of a window that applies each change at once (Undo, Redo, Close)
+    with a line saying so, and the window following the domain's events until it closes.
+    Returns Close."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
     close_button.setObjectName("closeButton")
     buttons.rejected.connect(dialog.reject)
     add_undo_buttons(buttons, undo_stack, dialog)
-    layout.addWidget(buttons)
+    # the note beside the buttons, where a Save would be: no height taken from the content
+    row = QHBoxLayout()
+    row.setSpacing(12)
+    row.addWidget(applies_at_once_note(), 1)
+    row.addWidget(buttons)
+    layout.addLayout(row)
     unsubscribe = workspace.events.subscribe(on_event)
     dialog.finished.connect(lambda _result: unsubscribe())
     dialog.destroyed.connect(lambda *_args: unsubscribe())

@@ -137,18 +137,21 @@ def assert_refused(dialog, *fragments):
 def test_r11_no_option_selected(qtbot, workspace, undo_stack):
     dialog = open_goal(qtbot, workspace, undo_stack)
     dialog.products_box.setChecked(False)
-    assert_refused(dialog, "No purchase option is selected")
+    assert_refused(dialog, 'No purchase option is ticked: tick "Order form", "Any purchase", '
+                           '"Specific product purchase" or "Product in a specific category '
+                           'purchase"')
     dialog.any_box.setChecked(True)
     assert dialog.save_button.isEnabled() and dialog.problem_label.isHidden()
 
 
 @pytest.mark.parametrize("box, chooser, message", [
     ("order_forms_box", "order_forms_list",
-     "The order form option is selected but no order form is chosen"),
+     'The "Order form" option is ticked but no order form is chosen'),
     ("products_box", "products_list",
-     "The product option is selected but no product is chosen"),
+     'The "Specific product purchase" option is ticked but no product is chosen'),
     ("categories_box", "categories_list",
-     "The category option is selected but no category is chosen"),
+     ('The "Product in a specific category purchase" option is ticked but no '
+      "category is chosen")),
 ])
 def test_r11_option_ticked_with_nothing_chosen(qtbot, workspace, undo_stack, box, chooser,
                                                message):
@@ -168,7 +171,8 @@ def test_r11_no_payment_type_and_not_any(qtbot, workspace, undo_stack):
     dialog = open_goal(qtbot, workspace, undo_stack)
     dialog.some_payment.setChecked(True)
     assert dialog.payment_list.isEnabled()
-    assert_refused(dialog, "No payment type is chosen")
+    assert_refused(dialog, '"Only these payment types" is chosen but no payment type is '
+                           'ticked: tick one, or choose "Any payment types"')
     assert dialog.payment_list.list.property("invalid")
     dialog.payment_list.set_checked("cash")
     assert dialog.save_button.isEnabled()

@@ -70,7 +70,7 @@ def test_a_price_typed_with_a_comma_is_saved_as_meant(qtbot, workspace, undo_sta
 
 @pytest.mark.parametrize(("text", "why"), [
     ("-12,99", "The price cannot be negative"),
-    ("abc", 'The price "abc" is not a number'),
+    ("12,9,9", 'The price "12,9,9" is not a number'),
     ("1,299", "has 3 decimals")])
 def test_a_typed_price_that_is_no_price_is_refused_visibly(qtbot, workspace, undo_stack,
                                                            text, why):
@@ -96,7 +96,7 @@ def open_nurture(qtbot, workspace, undo_stack):
     return dialog
 
 
-@pytest.mark.parametrize("text", ["1,5", "1.5", "-3", "two"])
+@pytest.mark.parametrize("text", ["1,5", "1.5", "-3", "2,,5"])
 def test_a_wait_that_is_no_whole_number_is_refused(qtbot, workspace, undo_stack, text):
     """A QSpinBox made 15 of "1,5" and "1.5", and 3 of "-3", silently."""
     dialog = open_nurture(qtbot, workspace, undo_stack)
@@ -150,7 +150,7 @@ def test_a_refused_price_moves_no_field(qtbot, workspace, undo_stack):
     item = open_product(qtbot, workspace, undo_stack)
     widgets = (item.name_edit, item.price_spin, item.save_button, item.cancel_button)
     before = [w.geometry() for w in widgets]
-    retype(qtbot, item.price_spin, "abc")
+    retype(qtbot, item.price_spin, "-5")
     assert item.problem_label.isVisible()
     assert [w.geometry() for w in widgets] == before
 
@@ -484,7 +484,10 @@ def test_up_and_down_on_refused_text_step_from_what_it_meant(qtbot, start, typed
     """QA 8: Up on "abc" silently threw the text away for the minimum plus one."""
     field = number_field(qtbot)
     type_over(qtbot, field, start)
-    type_over(qtbot, field, typed)
+    if typed.isalpha():  # letters cannot be typed: a refused text given back (set_text)
+        field.set_text(typed)
+    else:
+        type_over(qtbot, field, typed)
     assert field.problem()
     qtbot.keyClick(field, key)
     assert field.text() == result and field.problem() == ""
