@@ -295,3 +295,22 @@ def test_a_smaller_window_takes_room_from_the_bottom_panel_first(qtbot, window: 
     qtbot.wait(100)
     dock = window.docks["simulation"]
     assert window.view.height() >= (window.view.height() + dock.height()) * 0.44
+
+
+def test_side_panels_kept_from_a_larger_screen_give_way_to_the_canvas(
+        qtbot, window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+
+    from canvas_app.ui.main_window import SIDE_PANEL_SHARE
+
+    window.resize(1600, 900)
+    window.docks["history"].show()
+    qtbot.wait(50)
+    window.resizeDocks([window.docks["palette"]], [520], Qt.Orientation.Horizontal)
+    window.resizeDocks([window.docks["history"]], [480], Qt.Orientation.Horizontal)
+    qtbot.wait(50)
+    assert window.docks["palette"].width() > 450
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.docks["palette"].width() <= 1024 * SIDE_PANEL_SHARE + 2)
+    assert window.docks["history"].width() <= 1024 * SIDE_PANEL_SHARE + 2
+    assert window.view.width() >= 1024 * 0.4
