@@ -32,7 +32,9 @@ def show_link_menu(window: MainWindow, campaign_id: str, source: str) -> QMenu |
             lambda _checked=False, t=node.id: controller.link(campaign_id, source, t))
     view = window.view
     item = view.node_item(source)
-    anchor = item.sceneBoundingRect().center() if item is not None else view.centre_scene_pos()
+    # Below the node and its name, which the menu would otherwise cover.
+    anchor = item.sceneBoundingRect().bottomLeft() if item is not None \
+        else view.centre_scene_pos()
     menu.setActiveAction(menu.actions()[1])
     menu.popup(view.viewport().mapToGlobal(view.mapFromScene(anchor)))
     return menu

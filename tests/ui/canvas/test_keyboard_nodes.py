@@ -106,6 +106,10 @@ def test_ctrl_l_on_one_node_offers_the_nodes_it_can_link_to(qtbot, window: MainW
     qtbot.waitUntil(menu.isVisible, timeout=2000)
     names = [a.text() for a in menu.actions()]
     assert names == ['Link "Nurture" to:', "Post-purchase"]  # not the one it links to
+    # below the node's name, which it would cover otherwise
+    name_bottom = window.view.viewport().mapToGlobal(window.view.mapFromScene(
+        window.scene.nodes["nurture"].sceneBoundingRect().bottomLeft()))
+    assert menu.geometry().top() >= name_bottom.y() - 1
     menu.actions()[1].trigger()
     assert campaign.has_edge("nurture", "post-purchase")
     menu.close()
