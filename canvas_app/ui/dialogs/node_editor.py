@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QStyle,
     QVBoxLayout,
@@ -51,6 +52,11 @@ class NodeEditorDialog(QDialog):
     MINIMUM_SIZE = (480, 420)
     MAXIMUM_MINIMUM_WIDTH = 1000
     SHORT_WINDOW = 600  # below this height the hidden problem box keeps one line only
+    # lines kept for the problem box while it is hidden (see ProblemLabel)
+    PROBLEM_RESERVE_LINES = 3
+    # True: the window is as tall as its content (within the screen), and grows or
+    # shrinks at its bottom as the problem box shows or hides (see fit_to_content)
+    FITS_CONTENT = False
 
     def __init__(self, workspace: Workspace, campaign_id: str, node_id: str,
                  parent: QWidget | None = None, *,
@@ -70,13 +76,16 @@ class NodeEditorDialog(QDialog):
         self.name_edit.setObjectName("nameEdit")
         # three lines kept for problems so the form does not jump when one appears; one
         # only in a short window, where the scrolled form needs the room (QA 120/121/163)
-        self.problem_label = ProblemLabel(reserve_lines=3, short_window=self.SHORT_WINDOW)
+        self.problem_label = ProblemLabel(reserve_lines=self.PROBLEM_RESERVE_LINES,
+                                          short_window=self.SHORT_WINDOW)
+        self._fitted_height: int | None = None  # the height fit_to_content last gave
         self.buttons, self.save_button, self.cancel_button = save_cancel_buttons()
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
         outer = QVBoxLayout(self)
         outer.setSpacing(10)
-        outer.addLayout(self._header())
+        self.header = self._header()
+        outer.addLayout(self.header)
         self.scroll_area, body = scrolling_body("formScrollArea")
         outer.addWidget(self.scroll_area, 1)  # first: the form's widgets are in this window
         self.build(body)
@@ -86,6 +95,8 @@ class NodeEditorDialog(QDialog):
         self.name_edit.textChanged.connect(self.refresh)
         self.refresh()
         self._opened_problems = [p.message for p in self.problems()]
+        if self.FITS_CONTENT:
+            self.fit_to_content(force=True)
 
     def _header(self) -> QGridLayout:
         """The kind's icon and label, what it does, and the name field."""
@@ -131,7 +142,43 @@ class NodeEditorDialog(QDialog):
             needed = min(self._form_width(), self.MAXIMUM_MINIMUM_WIDTH)
             if needed > self.minimumWidth():
                 self.setMinimumWidth(needed)  # grows only: the window never jumps back
+            if self.FITS_CONTENT:  # the form's content changed (a tag added)
+                self.fit_to_content()
         return super().eventFilter(watched, event)
+
+    # -- as tall as the content ---------------------------------------------------------
+    def content_height(self, width: int | None = None) -> int:
+        """The window height that shows the header, the whole form (its wrapped texts at
+        this width), the problem box while it is shown, and the buttons: no scroll bar,
+        no cut line, no empty strip."""
+        width = self.width() if width is None else width
+        outer = self.layout()
+        margins = outer.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        body = self.scroll_area.widget()
+        body.layout().activate()  # hints of what changed since the last layout pass
+        heights = [_height_for(self.header, inner), _height_for(body, inner)]
+        if not self.problem_label.isHidden() \
+                or self.problem_label.sizePolicy().retainSizeWhenHidden():
+            heights.append(self.problem_label.heightForWidth(inner))
+        heights.append(self.buttons.sizeHint().height())
+        return (margins.top() + margins.bottom() + sum(heights)
+                + outer.spacing() * (len(heights) - 1))
+
+    def fit_to_content(self, force: bool = False) -> None:
+        """Makes the window as tall as :meth:`content_height` (at most its screen's room).
+        Only while it has the height this gave it last (or ``force``): a window the user
+        resized keeps the size chosen. The top stays put, so the form does not move."""
+        if not force and self.height() != self._fitted_height:
+            return
+        height = self.content_height()
+        screen = self.screen() if self.parentWidget() is None \
+            else self.parentWidget().screen()
+        if screen is not None:
+            height = min(height, screen.availableGeometry().height() - 40)
+        if height != self.height():
+            self.resize(self.width(), height)
+        self._fitted_height = self.height()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
         self.problem_label.fit_reserve(event.size().height())
@@ -197,7 +244,11 @@ class NodeEditorDialog(QDialog):
 
     def refresh(self) -> None:
         problems = self.problems()
+        shown_before = (self.problem_label.isHidden(), self.problem_label.text())
         self.problem_label.show_problems([self.shown_problem(p) for p in problems])
+        if self.FITS_CONTENT and self._fitted_height is not None and shown_before != (
+                self.problem_label.isHidden(), self.problem_label.text()):
+            self.fit_to_content()  # the box shown or hidden: the window grows or shrinks
         self.save_button.setEnabled(not problems)
         for prefix, widget in self.field_widgets().items():
             bad = any(p.path == prefix or p.path.startswith((prefix + ".", prefix + "["))
@@ -241,6 +292,14 @@ class NodeEditorDialog(QDialog):
         command = self.command()
         if command is not None:
             undo_stack.push(command)
+
+
+def _height_for(item: QWidget | QLayout, width: int) -> int:
+    """The height ``item`` needs at ``width`` (its wrapped texts included)."""
+    if item.hasHeightForWidth():
+        return max(item.heightForWidth(width), item.minimumSizeHint().height()
+                   if isinstance(item, QWidget) else item.minimumSize().height())
+    return item.sizeHint().height()
 
 
 _EDITORS: dict[str, type[NodeEditorDialog]] = {}

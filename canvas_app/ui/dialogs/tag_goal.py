@@ -25,10 +25,15 @@ NEW_TAG_HINT = "New tag, e.g. Visit booked"
 class TagGoalDialog(NodeEditorDialog):
     name_label_text = "&Goal name:"
     object_name = "tagGoalDialog"
+    # as tall as its content: a fixed 640 px scrolled it in a shorter window, cutting "Where
+    # it sits" mid-line above the empty room kept for the problem box; the box's room is
+    # not kept, the window grows at its bottom when a problem shows (the form stays put)
+    FITS_CONTENT = True
+    PROBLEM_RESERVE_LINES = 0
 
     def build(self, layout: QVBoxLayout) -> None:
         config: TagGoalConfig = self.original.config
-        fit_to_screen(self, 560, 640)
+        fit_to_screen(self, 560, 640)  # the width; the height then fits the content
 
         tags_box = QGroupBox("Tags")
         tags_layout = QVBoxLayout(tags_box)

@@ -1,0 +1,101 @@
+"""The tag goal editor is as tall as its content (QA: in a scroll area with its own scroll
+bar, "Where it sits" cut mid-line above ~90 px of empty room kept for the problem box)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QLabel
+
+from canvas_app.domain.nodes import Node
+from canvas_app.ui.dialogs import open_node_editor
+from canvas_app.ui.dialogs.tag_goal import TagGoalDialog
+
+
+def new_tag_goal(qtbot, workspace, undo_stack) -> TagGoalDialog:
+    """A tag goal just dropped on the canvas: no tag, not linked (the long placement help)."""
+    workspace.campaign("checkup-onboarding").add_node(Node("new-goal", "tag_goal", "Tag goal"))
+    dialog = open_node_editor(None, workspace, undo_stack, "checkup-onboarding", "new-goal")
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def settle(qtbot, dialog) -> None:
+    qtbot.wait(20)  # the layout requests and the resize are handled
+    dialog.layout().activate()
+
+
+def assert_everything_shown(dialog) -> None:
+    area = dialog.scroll_area
+    body = area.widget()
+    assert not area.verticalScrollBar().isVisible()
+    assert area.verticalScrollBar().maximum() == 0
+    assert body.height() >= body.heightForWidth(body.width())
+    for label in body.findChildren(QLabel):
+        if label.isVisibleTo(dialog) and label.wordWrap():
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
+    placement = dialog.findChild(QLabel, "placementHelp")
+    bottom = placement.mapTo(area.viewport(), QPoint(0, placement.height())).y()
+    assert bottom <= area.viewport().height()  # the last line in sight, whole
+
+
+def empty_strip(dialog) -> int:
+    """Pixels between the form's last widget and the next thing below it (the problem box
+    or the buttons)."""
+    who = dialog.findChild(QLabel, "placementHelp").parentWidget()  # the last group box
+    form_bottom = who.mapTo(dialog, QPoint(0, who.height())).y()
+    below = dialog.problem_label if dialog.problem_label.isVisible() else dialog.buttons
+    return below.mapTo(dialog, QPoint(0, 0)).y() - form_bottom
+
+
+def test_opens_as_tall_as_its_content(qtbot, workspace, undo_stack):
+    dialog = new_tag_goal(qtbot, workspace, undo_stack)
+    settle(qtbot, dialog)
+    assert dialog.problem_label.isVisible()  # "No tag is chosen"
+    assert dialog.height() == dialog.content_height()
+    assert_everything_shown(dialog)
+    assert empty_strip(dialog) <= 2 * dialog.layout().spacing()
+
+
+def test_refits_when_the_problem_box_hides_and_shows(qtbot, workspace, undo_stack):
+    dialog = new_tag_goal(qtbot, workspace, undo_stack)
+    settle(qtbot, dialog)
+    placement = dialog.findChild(QLabel, "placementHelp")
+    where = placement.mapTo(dialog, QPoint(0, 0))
+    tall = dialog.height()
+    dialog.tag_list.set_checked("Customer")  # the problem box hides
+    settle(qtbot, dialog)
+    assert not dialog.problem_label.isVisible()
+    assert dialog.height() < tall  # no room kept for the hidden box
+    assert dialog.height() == dialog.content_height()
+    assert_everything_shown(dialog)
+    assert empty_strip(dialog) <= 2 * dialog.layout().spacing()
+    assert placement.mapTo(dialog, QPoint(0, 0)).y() <= where.y() + 2  # the form stays put
+    dialog.tag_list.set_checked("Customer", False)  # and shows again: the window grows
+    settle(qtbot, dialog)
+    assert dialog.problem_label.isVisible()
+    assert dialog.height() == tall
+    assert_everything_shown(dialog)
+
+
+def test_adding_tags_keeps_everything_in_sight(qtbot, workspace, undo_stack):
+    dialog = new_tag_goal(qtbot, workspace, undo_stack)
+    for tag in ("Gold", "Silver", "Bronze"):
+        dialog.new_tag_edit.setText(tag)
+        dialog.add_tag()
+        settle(qtbot, dialog)
+        assert_everything_shown(dialog)
+    view = dialog.tag_list.list
+    rows = [view.visualItemRect(view.item(i)) for i in range(view.count())]
+    assert all(view.viewport().rect().contains(r) for r in rows)  # 11 tags, none hidden
+
+
+def test_a_size_the_user_chose_is_kept(qtbot, workspace, undo_stack):
+    dialog = new_tag_goal(qtbot, workspace, undo_stack)
+    settle(qtbot, dialog)
+    dialog.resize(dialog.width() + 40, dialog.height() + 100)
+    settle(qtbot, dialog)
+    chosen = dialog.size()
+    dialog.tag_list.set_checked("Customer")
+    settle(qtbot, dialog)
+    assert dialog.size() == chosen
