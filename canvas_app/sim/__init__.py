@@ -52,6 +52,14 @@ and emails for a scenario whose contacts come from a population generator, by si
 each distinct behaviour once with this engine and shifting it in time; see that module.
 ``bench/sim_throughput.py`` measures it against a SimPy model.
 
+The exact engine itself sets up a population of 100,000 in well under a second: the cyclic
+garbage collector is paused while set-up makes its long-lived objects, the population's
+contacts are made straight into the run's contact states, and its events are made one by one
+as they come due (the run holds their times and references in arrays; the order is that of
+the events spelt out in full, C11). A contact's ``journey`` (a :class:`.state.Journey`) is
+kept flat and read as ``(at, event, node, detail)`` tuples; contacts share each distinct
+detail text. ``bench/sim_throughput.py --setup [--against DIR]`` times the set-up.
+
 Scenario files (``*.scenario.json``, schema ``resources/schema/scenario.schema.json``)
 --------------------------------------------------------------------------------------
 ``start`` (required), ``until`` (inclusive horizon; without it the run goes on until

@@ -155,11 +155,12 @@ class EngineCore:
     # -- journeys, listeners, log ---------------------------------------------------------
     def journey(self, c: ContactState, event: str, node: str | None, detail: str,
                 from_node: str | None = None, to_node: str | None = None) -> None:
-        if c.journey is not None:
+        journey = c.journey
+        if journey is not None:
             # Most details are the same words for many contacts ('entered "Nurture"'):
-            # kept once, a 100,000-contact run's journeys take 110 MB less.
-            detail = self._details.setdefault(detail, detail)
-            c.journey.add(self.now, event, node, detail)
+            # kept once, a 100,000-contact run's journeys take 110 MB less. (Journey.add,
+            # inlined: this runs for every journey event.)
+            journey.flat += (self.now, event, node, self._details.setdefault(detail, detail))
         if self.movements:
             self.movements.emit(Movement(self.now, c.id, event, node, from_node, to_node,
                                          detail))

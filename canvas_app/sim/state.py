@@ -22,22 +22,22 @@ class Journey:
     100,000 contacts keeps over a million entries, and a tuple each cost 72 bytes more.
     """
 
-    __slots__ = ("_flat",)
+    __slots__ = ("flat",)
 
     def __init__(self) -> None:
-        self._flat: list[Any] = []
+        self.flat: list[Any] = []  # at, event, node, detail, at, event, ...
 
     def add(self, at: int, event: str, node: str | None, detail: str) -> None:
-        self._flat += (at, event, node, detail)
+        self.flat += (at, event, node, detail)
 
     def append(self, entry: JourneyEntry) -> None:
-        self._flat += entry
+        self.flat += entry
 
     def __len__(self) -> int:
-        return len(self._flat) >> 2
+        return len(self.flat) >> 2
 
     def __iter__(self) -> Iterator[JourneyEntry]:
-        flat = self._flat
+        flat = self.flat
         return zip(flat[0::4], flat[1::4], flat[2::4], flat[3::4], strict=True)
 
     def __getitem__(self, index: int) -> JourneyEntry:
@@ -45,12 +45,12 @@ class Journey:
             index += len(self)
         if not 0 <= index < len(self):
             raise IndexError("journey index out of range")
-        at, event, node, detail = self._flat[4 * index:4 * index + 4]
+        at, event, node, detail = self.flat[4 * index:4 * index + 4]
         return at, event, node, detail
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Journey):
-            return self._flat == other._flat
+            return self.flat == other.flat
         if isinstance(other, list):
             return list(self) == other
         return NotImplemented
