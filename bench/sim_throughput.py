@@ -31,6 +31,9 @@ in a ``git worktree``), for a before/after table::
     git worktree add -f /tmp/sim-before HEAD~1
     .venv/bin/python bench/sim_throughput.py --setup --against /tmp/sim-before
     git worktree remove --force /tmp/sim-before
+
+``--panel`` (same options) measures a whole run in the Simulation panel, offscreen: set-up,
+running to the end as Ctrl+F5 does, every view shown once, and the process's peak memory.
 """
 
 from __future__ import annotations
@@ -246,30 +249,93 @@ print(json.dumps({"wall": wall, "contacts": len(sim.contacts),
 """
 
 
-def setup_child(root: Path, count: int, seed: int) -> dict[str, Any]:
+# The Simulation panel, offscreen, on a copy of the sample: the scenario set up (Run's first
+# step), run to the end as Ctrl+F5 does (in slices on the timer), then every view shown once
+# (contacts sorted by where now and found in, a journey, the chart, over time).
+PANEL_CODE = """
+import json, os, resource, shutil, sys, tempfile, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1] + "/bench")
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from sim_throughput import SAMPLE, scenario_data
+from canvas_app.app import build_main_window
+def peak():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+app = QApplication([])
+tmp = Path(tempfile.mkdtemp())
+workspace = tmp / "sample.campaign.json"
+shutil.copy(SAMPLE, workspace)
+scenario = tmp / "big.scenario.json"
+scenario.write_text(json.dumps(scenario_data(int(sys.argv[2]), int(sys.argv[3]))))
+window = build_main_window(str(workspace), recovery_dir=tmp / "recovery", offer_recovery=False,
+                           settings=QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat))
+window.resize(1280, 800)
+window.show()
+app.processEvents()
+panel = window.simulation_panel
+panel.select_scenario(str(scenario))
+before = peak()
+began = time.perf_counter()
+assert panel.load()
+setup = time.perf_counter() - began
+began = time.perf_counter()
+panel.run_to_end()
+while not panel.runner.done or panel.runner.running:
+    app.processEvents()
+run = time.perf_counter() - began
+panel.tabs.setCurrentWidget(panel.contacts)
+app.processEvents()
+panel.contacts_model.sort(2)
+panel.contacts.select_contact(panel.contacts_model.contact_id(0))
+panel.contacts.find.setText("waiting")
+panel.contacts.apply_find()
+for tab in (panel.chart, panel.timeline):
+    panel.tabs.setCurrentWidget(tab)
+    app.processEvents()
+print(json.dumps({"wall": setup, "run": run, "window_mb": before, "peak_mb": peak(),
+                  "contacts": len(panel.runner.simulation.contacts)}))
+shutil.rmtree(tmp, ignore_errors=True)
+"""
+
+
+def setup_child(root: Path, count: int, seed: int, code: str = SETUP_CODE) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(root)}
-    proc = subprocess.run([sys.executable, "-c", SETUP_CODE, str(root), str(count), str(seed)],
+    proc = subprocess.run([sys.executable, "-c", code, str(root), str(count), str(seed)],
                           capture_output=True, text=True, cwd=root, env=env)
     if proc.returncode != 0:
         raise SystemExit(f"set-up in {root} failed:\n{proc.stderr}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def setup_table(count: int, seed: int, repeat: int, against: Path | None) -> int:
-    """Set-up time of the exact engine here (and in ``against``), best of ``repeat``."""
+def setup_table(count: int, seed: int, repeat: int, against: Path | None,
+                panel: bool = False) -> int:
+    """Set-up time of the exact engine here (and in ``against``), best of ``repeat``; with
+    ``panel``, a whole run in the Simulation panel and its peak memory."""
     roots = [("this checkout", ROOT)] + ([] if against is None else [(str(against), against)])
-    print(f"Setting up the exact engine for {count:,} contacts (seed {seed}), best of "
-          f"{repeat}")
-    rows = [("checkout", "set-up s", "peak MB", "contacts")]
+    if panel:
+        print(f"A run of {count:,} contacts (seed {seed}) in the Simulation panel, offscreen: "
+              f"set up, run to the end, every view shown; best of {repeat}")
+        rows = [("checkout", "set-up s", "run s", "window MB", "peak MB", "contacts")]
+    else:
+        print(f"Setting up the exact engine for {count:,} contacts (seed {seed}), best of "
+              f"{repeat}")
+        rows = [("checkout", "set-up s", "peak MB", "contacts")]
     best: dict[str, dict[str, Any]] = {}
     for _ in range(repeat):  # alternate, so a busy moment does not favour one side
         for label, root in roots:
-            figures = setup_child(root, count, seed)
+            figures = setup_child(root, count, seed, PANEL_CODE if panel else SETUP_CODE)
             if label not in best or figures["wall"] < best[label]["wall"]:
                 best[label] = figures
     for label, _root in roots:
         r = best[label]
-        rows.append((label, f"{r['wall']:.2f}", f"{r['peak_mb']:.0f}", f"{r['contacts']:,}"))
+        if panel:
+            rows.append((label, f"{r['wall']:.2f}", f"{r['run']:.1f}", f"{r['window_mb']:.0f}",
+                         f"{r['peak_mb']:.0f}", f"{r['contacts']:,}"))
+        else:
+            rows.append((label, f"{r['wall']:.2f}", f"{r['peak_mb']:.0f}",
+                         f"{r['contacts']:,}"))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(cell.rjust(w) if i else cell.ljust(w)
@@ -298,14 +364,18 @@ def main() -> int:
     parser.add_argument("--no-simpy", action="store_true")
     parser.add_argument("--setup", action="store_true",
                         help="time the exact engine's set-up (100,000 contacts by default)")
+    parser.add_argument("--panel", action="store_true",
+                        help="a run in the Simulation panel (offscreen): set-up, run and peak "
+                             "memory (100,000 contacts by default)")
     parser.add_argument("--against", type=Path, metavar="DIR",
-                        help="with --setup: also time another checkout of the project")
-    parser.add_argument("--repeat", type=int, default=2, help="with --setup: best of N")
+                        help="with --setup or --panel: also measure another checkout")
+    parser.add_argument("--repeat", type=int, default=2,
+                        help="with --setup or --panel: best of N")
     parser.add_argument("--model", choices=list(MODELS), help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.setup:
+    if args.setup or args.panel:
         count = 100_000 if args.contacts == parser.get_default("contacts") else args.contacts
-        return setup_table(count, args.seed, max(1, args.repeat), args.against)
+        return setup_table(count, args.seed, max(1, args.repeat), args.against, args.panel)
     if not args.no_simpy and importlib.util.find_spec("simpy") is None:
         print("sim_throughput: SimPy is not installed: run  .venv/bin/pip install -e '.[bench]'"
               "  (or pass --no-simpy)", file=sys.stderr)
