@@ -65,3 +65,17 @@ def test_json_only_commands_do_not_load_the_database_libraries(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=tmp_path, timeout=120)
     assert result.stdout.strip().splitlines()[-1] == "CLEAN 0", result.stderr
+
+
+def test_editing_does_not_import_the_ui_at_module_level():
+    """Layers point one way: ui -> editing -> domain. The controller opens the editors'
+    dialogs through a function-level import (its one entry point, DESIGN), nothing more."""
+    offenders = []
+    for path in (ROOT / "canvas_app" / "editing").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:  # module level only
+            if isinstance(node, ast.ImportFrom) and node.module and (
+                    node.module.startswith("ui") or node.module.startswith("canvas_app.ui")
+                    or (node.level >= 2 and node.module.split(".")[0] == "ui")):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []

@@ -21,7 +21,6 @@ from ..domain.events import DomainEvent
 from ..domain.ids import new_id
 from ..domain.nodes import Node, node_kind
 from ..domain.workspace import Workspace
-from ..ui.busy import busy_cursor
 from . import clipboard
 from .commands import (
     AddCampaignCommand,
@@ -174,19 +173,14 @@ class Controller(QObject):
     def move_nodes(self, campaign_id: str, positions: dict[str, tuple[float, float]],
                    drag_id: int | None = None) -> None:
         """Moves nodes as one undo step; the moves of one drag (``drag_id``) merge into one.
-        A move that is not a drag's step (the arrow keys) shows the wait cursor over
-        thousands of nodes, as their Undo does (a tenth of a second or more at 10,000)."""
+        (The arrow keys' caller shows the wait cursor over thousands of nodes.)"""
         campaign = self.campaign(campaign_id)
         nodes = [campaign.node(n) for n in positions]
         old = {node.id: (node.x, node.y) for node in nodes}
         if all(old[n] == (float(x), float(y)) for n, (x, y) in positions.items()):
             return
-        command = MoveNodesCommand(self.workspace, campaign_id, old, positions, drag_id)
-        if drag_id is not None:  # a wait cursor at every step would flicker
-            self.undo_stack.push(command)
-            return
-        with busy_cursor(len(positions)):
-            self.undo_stack.push(command)
+        self.undo_stack.push(MoveNodesCommand(self.workspace, campaign_id, old, positions,
+                                              drag_id))
 
     def delete(self, campaign_id: str, node_ids: list[str],
                links: list[tuple[str, str]] | None = None) -> None:
