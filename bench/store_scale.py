@@ -1,7 +1,12 @@
 """Store speed: save and load a workspace of 10,000 nodes and links, SQLite (and PostgreSQL
-when CANVAS_APP_TEST_PG_URL is set), side by side with the JSON file format.
+when CANVAS_APP_TEST_PG_URL is set), side by side with the JSON file format, and the store's
+former way (kept below, ``old_save`` / ``old_load``: a Session, a parameter dict per row
+given to SQLAlchemy's insert, json.dumps per document; on PostgreSQL one INSERT per row)
+against the store as it is, in the same run, with ratios.
 
-    python bench/store_scale.py [--nodes 1000] [--campaigns 10]
+    python bench/store_scale.py [--nodes 1000] [--campaigns 10] [--repeat 3]
+
+CANVAS_APP_TEST_PG_URL must name a database used only for tests: its tables are replaced.
 """
 
 from __future__ import annotations
@@ -11,51 +16,210 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from sqlalchemy import create_engine, delete, event, insert, select, text  # noqa: E402
+from sqlalchemy.engine import Engine  # noqa: E402
+from sqlalchemy.orm import Session  # noqa: E402
+
+from canvas_app.domain.sequence import step_to_data  # noqa: E402
+from canvas_app.domain.workspace import Workspace  # noqa: E402
 from canvas_app.io import load_workspace, save_workspace  # noqa: E402
 from canvas_app.store import Store  # noqa: E402
+from canvas_app.store import repository as repo  # noqa: E402
+from canvas_app.store.mapping import build_workspace  # noqa: E402
+from canvas_app.store.models import (  # noqa: E402
+    DEFAULT_SCOPE,
+    PRODUCT_SCOPE,
+    TABLES,
+    ActionRow,
+    ActionSetRow,
+    CampaignRow,
+    CategoryRow,
+    ContactRow,
+    ContactTagRow,
+    EdgeRow,
+    NodeRow,
+    OrderFormRow,
+    PaymentTypeRow,
+    ProductRow,
+    WorkspaceRow,
+)
 from tests.store.test_store import big_workspace  # noqa: E402
 
 
-def timed(fn):  # type: ignore[no-untyped-def]
-    best = float("inf")
+# -- the former way (commit 51d8051), for comparison ----------------------------------------
+def old_engine(url: str) -> Engine:
+    """An engine as the store made it: SQLAlchemy's default JSON (the json module)."""
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", repo._sqlite_connect)
+        event.listen(engine, "begin", repo._sqlite_begin)
+    return engine
+
+
+def old_rows(workspace: Workspace) -> dict[Any, list[dict[str, Any]]]:
+    cat = workspace.catalog
+    eco = workspace.ecommerce
+    rows: dict[Any, list[dict[str, Any]]] = {
+        WorkspaceRow: [{"id": 1, "product_actions_for_legacy_and_manual":
+                        bool(eco.product_actions_for_legacy_and_manual)}],
+        CategoryRow: [{"id": c.id, "position": i, "name": c.name}
+                      for i, c in enumerate(cat.categories.values())],
+        ProductRow: [{"id": p.id, "position": i, "name": p.name, "category": p.category,
+                      "price": float(p.price), "billing": p.billing}
+                     for i, p in enumerate(cat.products.values())],
+        OrderFormRow: [{"id": f.id, "position": i, "name": f.name, "legacy": bool(f.legacy)}
+                       for i, f in enumerate(cat.order_forms.values())],
+        PaymentTypeRow: [{"position": i, "name": name}
+                         for i, name in enumerate(cat.payment_types)],
+        ActionSetRow: [], ActionRow: [], ContactRow: [], ContactTagRow: [], CampaignRow: [],
+        NodeRow: [], EdgeRow: [],
+    }
+    for scope, sets in ((DEFAULT_SCOPE, eco.action_sets),
+                        (PRODUCT_SCOPE, eco.product_action_sets)):
+        for i, (name, actions) in enumerate(sets.items()):
+            rows[ActionSetRow].append({"scope": scope, "name": name, "position": i})
+            rows[ActionRow] += [{"scope": scope, "set_name": name, "position": j,
+                                 "data": step_to_data(action)}
+                                for j, action in enumerate(actions)]
+    for i, contact in enumerate(workspace.contacts):
+        rows[ContactRow].append({
+            "position": i, "id": contact.id, "first_name": contact.first_name,
+            "last_name": contact.last_name, "email": contact.email,
+            "contact_type": contact.contact_type})
+        rows[ContactTagRow] += [{"contact_position": i, "position": j, "tag": tag}
+                                for j, tag in enumerate(contact.tags)]
+    for i, campaign in enumerate(workspace.campaigns):
+        rows[CampaignRow].append({"id": campaign.id, "position": i, "name": campaign.name})
+        rows[NodeRow] += [{"campaign_id": campaign.id, "id": node.id, "position": j,
+                           "kind": node.kind, "name": node.name, "x": float(node.x),
+                           "y": float(node.y), "settings": node.spec.to_data(node.config)}
+                          for j, node in enumerate(campaign.nodes)]
+        rows[EdgeRow] += [{"campaign_id": campaign.id, "source": source, "target": target,
+                           "position": j}
+                          for j, (source, target) in enumerate(campaign.edges)]
+    return rows
+
+
+def old_save(engine: Engine, workspace: Workspace) -> None:
+    rows = old_rows(workspace)
+    writing = engine.execution_options(sqlite_begin="IMMEDIATE")
+    with Session(writing) as session, session.begin():
+        if engine.dialect.name == "postgresql":
+            session.execute(text("LOCK TABLE workspace IN EXCLUSIVE MODE"))
+        row = session.execute(select(WorkspaceRow.revision)).first()
+        current = int(row[0] or 0) if row is not None else 0
+        rows[WorkspaceRow][0].update(revision=current + 1,
+                                     saved_at=datetime.now(UTC).isoformat())
+        for table in reversed(TABLES):
+            session.execute(delete(table))
+        order = {table: i for i, table in enumerate(TABLES)}
+        for model, table_rows in sorted(rows.items(), key=lambda kv: order[kv[0].__table__]):
+            if table_rows:
+                session.execute(insert(model.__table__), table_rows)
+
+
+def old_load(engine: Engine) -> Workspace:
+    with Session(engine) as session, session.begin():
+        if engine.dialect.name == "postgresql":
+            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+
+        def rows(*columns: Any) -> Any:
+            table = columns[0].class_
+            order = [table.position]
+            if table is ActionSetRow:
+                order = [ActionSetRow.scope, ActionSetRow.position]
+            elif table is ActionRow:
+                order = [ActionRow.scope, ActionRow.set_name, ActionRow.position]
+            elif table is ContactTagRow:
+                order = [ContactTagRow.contact_position, ContactTagRow.position]
+            elif table in (NodeRow, EdgeRow):
+                order = [table.campaign_id, table.position]
+            return session.execute(select(*columns).order_by(*order)).all()
+
+        return build_workspace(
+            session.scalar(select(WorkspaceRow.product_actions_for_legacy_and_manual)),
+            categories=rows(CategoryRow.id, CategoryRow.name),
+            products=rows(ProductRow.id, ProductRow.name, ProductRow.category,
+                          ProductRow.price, ProductRow.billing),
+            order_forms=rows(OrderFormRow.id, OrderFormRow.name, OrderFormRow.legacy),
+            payment_types=session.scalars(
+                select(PaymentTypeRow.name).order_by(PaymentTypeRow.position)).all(),
+            action_sets=rows(ActionSetRow.scope, ActionSetRow.name),
+            actions=rows(ActionRow.scope, ActionRow.set_name, ActionRow.data),
+            contacts=rows(ContactRow.position, ContactRow.id, ContactRow.first_name,
+                          ContactRow.last_name, ContactRow.email, ContactRow.contact_type),
+            tags=rows(ContactTagRow.contact_position, ContactTagRow.tag),
+            campaigns=rows(CampaignRow.id, CampaignRow.name),
+            nodes=rows(NodeRow.campaign_id, NodeRow.id, NodeRow.kind, NodeRow.name, NodeRow.x,
+                       NodeRow.y, NodeRow.settings),
+            edges=rows(EdgeRow.campaign_id, EdgeRow.source, EdgeRow.target),
+        )
+
+
+# -- measuring -------------------------------------------------------------------------------
+def best(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
+    fastest = float("inf")
     value = None
-    for _ in range(2):
+    for _ in range(repeat):
         start = time.perf_counter()
         value = fn()
-        best = min(best, time.perf_counter() - start)
-    return best, value
+        fastest = min(fastest, time.perf_counter() - start)
+    return fastest, value
+
+
+def measure(url: str, workspace: Workspace, repeat: int) -> dict[str, float]:
+    """Old and new save and load, alternating so that a busy machine slows both alike."""
+    times: dict[str, float] = {}
+    engine = old_engine(url)
+    try:
+        with Store(url) as store:
+            store.save(workspace)  # every save below replaces a stored workspace
+            for _ in range(repeat):
+                for key, fn in (("old save", lambda: old_save(engine, workspace)),
+                                ("new save", lambda: store.save(workspace)),
+                                ("old load", lambda: old_load(engine)),
+                                ("new load", store.load)):
+                    seconds, value = best(fn, 1)
+                    times[key] = min(times.get(key, float("inf")), seconds)
+                    if key.endswith("load"):
+                        assert value == workspace, f"{key} read another workspace"
+    finally:
+        engine.dispose()
+    return times
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--campaigns", type=int, default=10)
     parser.add_argument("--nodes", type=int, default=1000, help="nodes per campaign")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each; the best counts")
     args = parser.parse_args()
     workspace = big_workspace(args.campaigns, args.nodes)
     total = sum(len(c) for c in workspace.campaigns)
-    rows = []
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "big.campaign.json"
-        save_s, _ = timed(lambda: save_workspace(workspace, path))
-        load_s, _ = timed(lambda: load_workspace(path))
-        rows.append(("JSON file", save_s, load_s))
+        json_save, _ = best(lambda: save_workspace(workspace, path), args.repeat)
+        json_load, _ = best(lambda: load_workspace(path), args.repeat)
         urls = [("SQLite", f"sqlite:///{Path(tmp) / 'big.db'}")]
         if os.environ.get("CANVAS_APP_TEST_PG_URL"):
             urls.append(("PostgreSQL", os.environ["CANVAS_APP_TEST_PG_URL"]))
-        for name, url in urls:
-            with Store(url) as store:
-                save_s, _ = timed(lambda store=store: store.save(workspace))
-                load_s, loaded = timed(store.load)
-                assert loaded == workspace
-            rows.append((name, save_s, load_s))
-    print(f"{total} nodes, {total - args.campaigns} links (best of two runs)")
-    print(f"{'format':<12} {'save s':>8} {'load s':>8} {'save vs JSON':>13}")
-    for name, save_s, load_s in rows:
-        print(f"{name:<12} {save_s:8.3f} {load_s:8.3f} {save_s / rows[0][1]:12.2f}x")
+        results = [(name, measure(url, workspace, args.repeat)) for name, url in urls]
+    print(f"{total} nodes, {total - args.campaigns} links (best of {args.repeat} runs, "
+          "seconds; old = the store before, new = as it is)")
+    print(f"JSON file: save {json_save:.3f}, load {json_load:.3f}")
+    print(f"{'database':<11} {'old save':>9} {'new save':>9} {'speed-up':>9}   "
+          f"{'old load':>9} {'new load':>9} {'speed-up':>9}")
+    for name, t in results:
+        print(f"{name:<11} {t['old save']:9.3f} {t['new save']:9.3f} "
+              f"{t['old save'] / t['new save']:8.2f}x   {t['old load']:9.3f} "
+              f"{t['new load']:9.3f} {t['old load'] / t['new load']:8.2f}x")
     return 0
 
 

@@ -1,15 +1,16 @@
 """A domain :class:`Workspace` to table rows and back.
 
-Rows are plain dicts (one list per table) so that a save can insert each table in one bulk
-statement. Node settings and actions go through the domain's own file form
-(``spec.to_data`` / ``from_data``, ``step_to_data`` / ``step_from_data``), so the store
-needs no change when a node kind or an action kind is added.
+Rows are plain tuples (one list per table, columns as in ``COLUMNS``) so that a save can
+hand each table to the database driver in one bulk statement. Node settings and actions go
+through the domain's own file form (``spec.to_data`` / ``from_data``, ``step_to_data`` /
+``step_from_data``), so the store needs no change when a node kind or an action kind is
+added.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..domain.campaign import Campaign
@@ -38,25 +39,51 @@ from .models import (
     WorkspaceRow,
 )
 
-Rows = dict[type[Base], list[dict[str, Any]]]
+Row = tuple[Any, ...]
+Rows = dict[type[Base], list[Row]]
+
+# The columns of each table's row tuples, in the order :func:`workspace_rows` fills them.
+COLUMNS: dict[type[Base], tuple[str, ...]] = {
+    WorkspaceRow: ("id", "product_actions_for_legacy_and_manual", "revision", "saved_at"),
+    CategoryRow: ("id", "position", "name"),
+    ProductRow: ("id", "position", "name", "category", "price", "billing"),
+    OrderFormRow: ("id", "position", "name", "legacy"),
+    PaymentTypeRow: ("position", "name"),
+    ActionSetRow: ("scope", "name", "position"),
+    ActionRow: ("scope", "set_name", "position", "data"),
+    ContactRow: ("position", "id", "first_name", "last_name", "email", "contact_type"),
+    ContactTagRow: ("contact_position", "position", "tag"),
+    CampaignRow: ("id", "position", "name"),
+    NodeRow: ("campaign_id", "id", "position", "kind", "name", "x", "y", "settings"),
+    EdgeRow: ("campaign_id", "source", "target", "position"),
+}
 
 
-def workspace_rows(workspace: Workspace) -> Rows:
-    """Every row of ``workspace``, by table."""
+def _as_is(data: dict[str, Any]) -> Any:
+    return data
+
+
+def workspace_row(workspace: Workspace, revision: int, saved_at: str) -> Row:
+    """The ``workspace`` table's single row (columns as in ``COLUMNS[WorkspaceRow]``)."""
+    return (1, bool(workspace.ecommerce.product_actions_for_legacy_and_manual), revision,
+            saved_at)
+
+
+def workspace_rows(workspace: Workspace,
+                   encode: Callable[[dict[str, Any]], Any] = _as_is) -> Rows:
+    """Every row of ``workspace`` but the ``workspace`` table's own (see
+    :func:`workspace_row`), by table, as tuples in the order of ``COLUMNS``. ``encode``
+    turns each JSON document (a node's settings, an action) into what the database
+    driver is given: the dict itself by default, or its JSON text."""
     cat = workspace.catalog
     eco = workspace.ecommerce
     rows: Rows = {
-        WorkspaceRow: [{"id": 1, "product_actions_for_legacy_and_manual":
-                        bool(eco.product_actions_for_legacy_and_manual)}],
-        CategoryRow: [{"id": c.id, "position": i, "name": c.name}
-                      for i, c in enumerate(cat.categories.values())],
-        ProductRow: [{"id": p.id, "position": i, "name": p.name, "category": p.category,
-                      "price": float(p.price), "billing": p.billing}
+        CategoryRow: [(c.id, i, c.name) for i, c in enumerate(cat.categories.values())],
+        ProductRow: [(p.id, i, p.name, p.category, float(p.price), p.billing)
                      for i, p in enumerate(cat.products.values())],
-        OrderFormRow: [{"id": f.id, "position": i, "name": f.name, "legacy": bool(f.legacy)}
+        OrderFormRow: [(f.id, i, f.name, bool(f.legacy))
                        for i, f in enumerate(cat.order_forms.values())],
-        PaymentTypeRow: [{"position": i, "name": name}
-                         for i, name in enumerate(cat.payment_types)],
+        PaymentTypeRow: list(enumerate(cat.payment_types)),
         ActionSetRow: [],
         ActionRow: [],
         ContactRow: [],
@@ -68,25 +95,20 @@ def workspace_rows(workspace: Workspace) -> Rows:
     for scope, sets in ((DEFAULT_SCOPE, eco.action_sets),
                         (PRODUCT_SCOPE, eco.product_action_sets)):
         for i, (name, actions) in enumerate(sets.items()):
-            rows[ActionSetRow].append({"scope": scope, "name": name, "position": i})
-            rows[ActionRow] += [{"scope": scope, "set_name": name, "position": j,
-                                 "data": step_to_data(action)}
+            rows[ActionSetRow].append((scope, name, i))
+            rows[ActionRow] += [(scope, name, j, encode(step_to_data(action)))
                                 for j, action in enumerate(actions)]
     for i, contact in enumerate(workspace.contacts):
-        rows[ContactRow].append({
-            "position": i, "id": contact.id, "first_name": contact.first_name,
-            "last_name": contact.last_name, "email": contact.email,
-            "contact_type": contact.contact_type})
-        rows[ContactTagRow] += [{"contact_position": i, "position": j, "tag": tag}
-                                for j, tag in enumerate(contact.tags)]
+        rows[ContactRow].append((i, contact.id, contact.first_name, contact.last_name,
+                                 contact.email, contact.contact_type))
+        rows[ContactTagRow] += [(i, j, tag) for j, tag in enumerate(contact.tags)]
     for i, campaign in enumerate(workspace.campaigns):
-        rows[CampaignRow].append({"id": campaign.id, "position": i, "name": campaign.name})
-        rows[NodeRow] += [{"campaign_id": campaign.id, "id": node.id, "position": j,
-                           "kind": node.kind, "name": node.name, "x": float(node.x),
-                           "y": float(node.y), "settings": node.spec.to_data(node.config)}
+        cid = campaign.id
+        rows[CampaignRow].append((cid, i, campaign.name))
+        rows[NodeRow] += [(cid, node.id, j, node.kind, node.name, float(node.x),
+                           float(node.y), encode(node.spec.to_data(node.config)))
                           for j, node in enumerate(campaign.nodes)]
-        rows[EdgeRow] += [{"campaign_id": campaign.id, "source": source, "target": target,
-                           "position": j}
+        rows[EdgeRow] += [(cid, source, target, j)
                           for j, (source, target) in enumerate(campaign.edges)]
     return rows
 

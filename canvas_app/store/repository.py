@@ -20,17 +20,18 @@ from types import TracebackType
 from typing import Any
 
 import platformdirs
-from sqlalchemy import delete, event, insert, select, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy import event, select, text
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError, NoSuchModuleError, SQLAlchemyError, StatementError
 from sqlalchemy.orm import Session
 
 from ..domain.workspace import Workspace
 from .errors import EmptyStore, OlderStore, StoreConflict, StoreError
-from .mapping import build_workspace, workspace_rows
+from .jsontext import dumps as dumps_json
+from .jsontext import loads as loads_json
+from .mapping import build_workspace, workspace_row, workspace_rows
 from .migrate import SchemaState, UnknownRevision, schema_state, upgrade
 from .models import (
-    TABLES,
     ActionRow,
     ActionSetRow,
     CampaignRow,
@@ -44,6 +45,7 @@ from .models import (
     ProductRow,
     WorkspaceRow,
 )
+from .writing import bulk_kind, replace_rows
 
 APP_NAME = "campaign-canvas"
 DB_FILE = "workspace.db"
@@ -241,18 +243,21 @@ class Store:
     def load_revision(self) -> tuple[Workspace, int]:
         """The saved workspace and the revision it is at, read in one transaction."""
         try:
-            with Session(self.engine) as session, session.begin():
+            # A Core connection, not a Session: rows come back as plain tuples, with no
+            # ORM loading work per row.
+            with self.engine.connect() as connection:
                 if self.engine.dialect.name == "postgresql":  # one snapshot for every query
-                    session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-                return self._read(session), self._revision(session)[0]
+                    connection.execution_options(isolation_level="REPEATABLE READ")
+                with connection.begin():
+                    return self._read(connection), self._revision(connection)[0]
         except SQLAlchemyError as exc:
             raise self._error("cannot read", exc) from exc
         except (KeyError, ValueError, TypeError) as exc:
             raise self._error("cannot read", exc, "the stored workspace is invalid: ") \
                 from exc
 
-    def _read(self, session: Session) -> Workspace:
-        settings = session.scalar(
+    def _read(self, connection: Connection) -> Workspace:
+        settings = connection.scalar(
             select(WorkspaceRow.product_actions_for_legacy_and_manual).limit(1))
         if settings is None:
             return Workspace()
@@ -268,7 +273,7 @@ class Store:
                 order = [ContactTagRow.contact_position, ContactTagRow.position]
             elif table in (NodeRow, EdgeRow):
                 order = [table.campaign_id, table.position]
-            return session.execute(select(*columns).order_by(*order)).all()
+            return connection.execute(select(*columns).order_by(*order)).all()
 
         return build_workspace(
             settings,
@@ -276,7 +281,7 @@ class Store:
             products=rows(ProductRow.id, ProductRow.name, ProductRow.category,
                           ProductRow.price, ProductRow.billing),
             order_forms=rows(OrderFormRow.id, OrderFormRow.name, OrderFormRow.legacy),
-            payment_types=session.scalars(
+            payment_types=connection.scalars(
                 select(PaymentTypeRow.name).order_by(PaymentTypeRow.position)).all(),
             action_sets=rows(ActionSetRow.scope, ActionSetRow.name),
             actions=rows(ActionRow.scope, ActionRow.set_name, ActionRow.data),
@@ -298,43 +303,45 @@ class Store:
         if self.read_only:
             raise StoreError(f"cannot save to {self.label}: it was opened read-only")
         try:
-            rows = workspace_rows(workspace)
-            with Session(self._writing()) as session, session.begin():
+            # Rows and JSON text are made before the transaction: a value JSON refuses
+            # fails here, and the write holds its lock only while it writes.
+            # The driver is given JSON text (made once, with orjson); SQLAlchemy's insert
+            # is given the dicts and encodes them the same way.
+            rows = (workspace_rows(workspace) if bulk_kind(self.engine) == "core"
+                    else workspace_rows(workspace, dumps_json))
+            with self._writing().begin() as connection:
                 if self.engine.dialect.name == "postgresql":
                     # Saves one after the other: a second save waits, then sees (and
                     # deletes) what the first one wrote. Readers are not blocked.
-                    session.execute(text("LOCK TABLE workspace IN EXCLUSIVE MODE"))
-                current, saved_at = self._revision(session)
+                    connection.execute(text("LOCK TABLE workspace IN EXCLUSIVE MODE"))
+                current, saved_at = self._revision(connection)
                 if expected is not None and current != expected:
                     raise StoreConflict(self.label, current, saved_at)
-                rows[WorkspaceRow][0].update(
-                    revision=current + 1, saved_at=datetime.now(UTC).isoformat())
-                for table in reversed(TABLES):
-                    session.execute(delete(table))
-                for model, table_rows in _in_table_order(rows):
-                    if table_rows:  # one Core executemany per table: no ORM object per row
-                        session.execute(insert(model.__table__), table_rows)
+                rows[WorkspaceRow] = [
+                    workspace_row(workspace, current + 1, datetime.now(UTC).isoformat())]
+                replace_rows(connection, rows)  # only what differs (writing.py)
             return current + 1
         except (SQLAlchemyError, TypeError, ValueError) as exc:  # e.g. a value JSON refuses
             raise self._error("cannot save to", exc) from exc
+        except self._driver_errors() as exc:  # raised by the driver's COPY (PostgreSQL)
+            raise self._error("cannot save to", exc) from exc
 
-    def _revision(self, session: Session) -> tuple[int, str | None]:
+    def _driver_errors(self) -> tuple[type[BaseException], ...]:
+        dbapi = self._engine.dialect.loaded_dbapi if self._engine is not None else None
+        error = getattr(dbapi, "Error", None)
+        return (error,) if isinstance(error, type) else ()
+
+    def _revision(self, connection: Session | Connection) -> tuple[int, str | None]:
         """The stored workspace's revision and the time of that save; (0, None) for none,
         and for a store read at a schema older than the revision."""
         if not self._has_revision:
             return 0, None
-        row = session.execute(
+        row = connection.execute(
             select(WorkspaceRow.revision, WorkspaceRow.saved_at).limit(1)).first()
         return (int(row[0] or 0), row[1]) if row is not None else (0, None)
 
     def _error(self, doing: str, exc: BaseException, prefix: str = "") -> StoreError:
         return StoreError(f"{doing} {self.label}: {prefix}{describe_error(exc, self.url)}")
-
-
-def _in_table_order(rows: dict[Any, list[dict[str, Any]]]) -> list[tuple[Any, list[dict]]]:
-    """Rows by model, parents before children (the foreign keys' order)."""
-    order = {table: i for i, table in enumerate(TABLES)}
-    return sorted(rows.items(), key=lambda item: order[item[0].__table__])
 
 
 def _create_engine(url: str, read_only: bool = False) -> Engine:
@@ -348,7 +355,9 @@ def _create_engine(url: str, read_only: bool = False) -> Engine:
         connect_args["connect_timeout"] = CONNECT_TIMEOUT
     if read_only and backend == "sqlite":
         parsed = _read_only_sqlite(parsed)
-    engine = create_engine(parsed, connect_args=connect_args)
+    # JSON columns are written and read with orjson (json's results; jsontext.py).
+    engine = create_engine(parsed, connect_args=connect_args, json_serializer=dumps_json,
+                           json_deserializer=loads_json)
     if backend == "sqlite":
         event.listen(engine, "connect", _sqlite_read_only if read_only else _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)

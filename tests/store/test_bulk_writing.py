@@ -1,0 +1,160 @@
+"""The fast save: rows written in bulk and only where they differ, JSON columns through
+orjson, yet the tables hold exactly what emptying them and writing everything would give
+(SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import datetime
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from sqlalchemy import create_engine, delete, event
+
+from canvas_app.domain.campaign import Campaign
+from canvas_app.domain.nodes import Node
+from canvas_app.domain.workspace import Workspace
+from canvas_app.io import load_workspace
+from canvas_app.store import Store
+from canvas_app.store.jsontext import dumps, loads
+from canvas_app.store.mapping import COLUMNS, workspace_rows
+from canvas_app.store.models import TABLES, WorkspaceRow
+from tests.strategies import workspaces
+
+from .conftest import SAMPLE
+from .fingerprints import fingerprint
+from .test_store import assert_same
+
+
+# -- JSON text -------------------------------------------------------------------------------
+@pytest.mark.parametrize("document", [
+    {"subject": "Grüße \u2603", "n": 3, "x": 0.1, "list": [1, 2.5, None, True]},
+    {"nan": math.nan, "inf": math.inf, "minus": -math.inf},
+    {"huge": 2**70, "negative": -(2**64) - 1, "just": 2**63},
+    {"lone": "\ud800"},
+    {"1": "text key"},
+], ids=["plain", "nan", "huge", "surrogate", "digits"])
+def test_json_text_reads_back_as_the_json_module_does(document):
+    text = dumps(document)
+    expected = json.loads(json.dumps(document))
+    got = loads(text)
+    assert repr(got) == repr(expected)  # repr: NaN != NaN, 2**70 must stay an int
+    assert repr(loads(text.encode("utf-8", "surrogatepass"))) == repr(expected) or \
+        "\ud800" in text
+
+
+def test_json_text_of_keys_json_converts():
+    assert loads(dumps({1: "a", 2.5: "b"})) == json.loads(json.dumps({1: "a", 2.5: "b"}))
+
+
+@pytest.mark.parametrize("value", [object(), datetime(2024, 1, 1), {1, 2}])
+def test_json_text_refuses_what_json_refuses(value):
+    with pytest.raises(TypeError):
+        json.dumps({"v": value})
+    with pytest.raises(TypeError):
+        dumps({"v": value})
+
+
+def test_json_text_reads_what_an_older_version_wrote():
+    old = json.dumps({"steps": [{"kind": "delay", "duration": "PT1H"}], "x": 1e-07})
+    assert loads(old) == json.loads(old)
+    assert loads(memoryview(old.encode())) == json.loads(old)
+
+
+# -- rows ------------------------------------------------------------------------------------
+def test_the_row_tuples_name_every_column_of_every_table(sample):
+    assert {model.__table__ for model in COLUMNS} == set(TABLES)
+    for model, columns in COLUMNS.items():
+        assert sorted(columns) == sorted(c.name for c in model.__table__.columns), model
+    rows = workspace_rows(sample)
+    assert set(rows) == set(COLUMNS) - {WorkspaceRow}
+    for model, table_rows in rows.items():
+        assert table_rows, f"the sample has no {model.__tablename__}"
+        assert all(len(row) == len(COLUMNS[model]) for row in table_rows)
+
+
+# -- only what differs is written, and the result is the same ----------------------------------
+def _rows_without_revision(url: str) -> dict[str, tuple[str, ...]]:
+    """Every table's rows; the workspace row without its revision and time."""
+    rows = dict(fingerprint(url).rows)
+    rows.pop("alembic_version", None)
+    workspace = rows.pop("workspace")
+    assert len(workspace) == 1
+    return rows
+
+
+def _same_as_written_afresh(store: Store, workspace: Workspace) -> None:
+    """The tables hold what emptying the store and saving ``workspace`` gives."""
+    incremental = _rows_without_revision(store.url)
+    engine = create_engine(store.url)
+    try:
+        with engine.begin() as connection:
+            for table in reversed(TABLES):
+                connection.execute(delete(table))
+    finally:
+        engine.dispose()
+    assert store.is_empty()
+    store.save(workspace)
+    assert _rows_without_revision(store.url) == incremental
+    assert_same(store.load(), workspace)
+
+
+def _edited(workspace: Workspace) -> Workspace:
+    """Nodes removed (with their links), moved, renamed, reordered; a contact and its tags
+    removed, tags changed; an action set removed; a campaign added and one renamed."""
+    campaign = max(workspace.campaigns, key=len)
+    linked = next(n for n in campaign.nodes if campaign.graph.degree(n.id))
+    campaign.remove_node(linked.id)
+    first, *others = list(campaign.nodes)
+    campaign.move(first.id, first.x + 15.5, first.y - 2)
+    if others:
+        node = next(n for n in campaign.nodes if n.id != first.id)
+        campaign.rename(node.id, node.name + " (edited)")
+    campaign.name += " again"
+    workspace.contacts.pop(0)
+    workspace.contacts[0].tags = ["new tag", *workspace.contacts[0].tags[1:]]
+    workspace.ecommerce.action_sets.pop(next(iter(workspace.ecommerce.action_sets)))
+    workspace.catalog.payment_types = workspace.catalog.payment_types[1:]
+    added = workspace.add_campaign(Campaign("added", "Added"))
+    added.add_node(Node("a1", "tag_goal", "A1", 0.0, 0.0))
+    workspace.ecommerce.product_actions_for_legacy_and_manual = (
+        not workspace.ecommerce.product_actions_for_legacy_and_manual)
+    return workspace
+
+
+def test_an_edited_workspace_is_stored_as_a_fresh_save_would(store, sample):
+    store.save(sample)
+    edited = _edited(load_workspace(SAMPLE))
+    store.save(edited)
+    assert_same(store.load(), edited)
+    _same_as_written_afresh(store, edited)
+
+
+def test_saving_an_unchanged_workspace_writes_only_its_revision(store, sample):
+    store.save(sample)
+    written: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        if not statement.lstrip().upper().startswith(("SELECT", "LOCK", "BEGIN")):
+            written.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", record)
+    try:
+        assert store.save(sample) == 2
+    finally:
+        event.remove(store.engine, "before_cursor_execute", record)
+    assert len(written) == 1 and written[0].startswith("UPDATE workspace SET"), written
+    workspace, revision = store.load_revision()
+    assert revision == 2
+    assert_same(workspace, sample)
+
+
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(first=workspaces(), second=workspaces())
+def test_any_workspace_over_any_other_is_stored_as_a_fresh_save_would(store, first, second):
+    store.save(first)
+    store.save(second)
+    assert_same(store.load(), second)
+    _same_as_written_afresh(store, second)
