@@ -19,6 +19,7 @@ from ..domain.campaign import Campaign, Finding
 from ..domain.campaign_usage import actions_using_campaign, ecommerce_without_campaign
 from ..domain.events import DomainEvent
 from ..domain.ids import new_id
+from ..domain.names import name_key, tidy_name
 from ..domain.nodes import Node, node_kind
 from ..domain.workspace import Workspace
 from . import clipboard
@@ -160,7 +161,7 @@ class Controller(QObject):
 
     def rename_node(self, campaign_id: str, node_id: str, name: str) -> bool:
         node = self.campaign(campaign_id).node(node_id)
-        name = name.strip()
+        name = tidy_name(name)  # as the canvas shows it: one space between words
         if not name:
             self.status_message.emit("A name cannot be empty; the old name is kept.")
             return False
@@ -273,13 +274,13 @@ class Controller(QObject):
         return campaign_id
 
     def rename_campaign(self, campaign_id: str, name: str) -> bool:
-        name = name.strip()
+        name = tidy_name(name)
         if not name:
             self.status_message.emit("A campaign name cannot be empty.")
             return False
         if name == self.campaign(campaign_id).name:
             return False
-        if any(c.name.casefold() == name.casefold() for c in self.workspace.campaigns
+        if any(name_key(c.name) == name_key(name) for c in self.workspace.campaigns
                if c.id != campaign_id):
             self.status_message.emit(f'Another campaign is already named "{name}": choose '
                                      "another name.")

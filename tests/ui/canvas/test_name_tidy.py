@@ -1,0 +1,23 @@
+"""Renames keep a name as the canvas shows it: one space between words, none around."""
+
+from __future__ import annotations
+
+from canvas_app.ui.main_window import MainWindow
+
+
+def test_a_rename_keeps_the_name_as_shown(window: MainWindow) -> None:
+    cid = window.current_campaign_id()
+    controller = window.controller
+    assert controller.rename_node(cid, "nurture", "  Spa   nurture\t")
+    assert controller.campaign(cid).node("nurture").name == "Spa nurture"
+    assert window.session.undo_stack.undoText() == 'Rename "Nurture" to "Spa nurture"'
+    assert not controller.rename_node(cid, "nurture", "Spa  nurture")  # the same name
+
+
+def test_campaign_names_alike_but_for_spaces_are_refused(window: MainWindow) -> None:
+    campaigns = window.controller.workspace.campaigns
+    first, second = campaigns[0], campaigns[1]
+    assert not window.controller.rename_campaign(second.id, "  " + first.name.upper().replace(
+        " ", "   "))
+    assert window.controller.rename_campaign(second.id, " Spring   sale ")
+    assert window.controller.campaign(second.id).name == "Spring sale"
