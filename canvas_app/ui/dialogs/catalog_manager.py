@@ -36,6 +36,7 @@ from ...domain.usage import (
 )
 from ...domain.workspace import Workspace
 from ...editing.settings_commands import DeleteCatalogItemCommand, SetCatalogCommand
+from ..tooltip_text import wrapped_tooltip
 from .catalog_item import SECTION_WORDS, CatalogItemDialog, Item
 from .widgets import (
     OwnEnterTable,
@@ -172,7 +173,8 @@ class CatalogManagerDialog(QDialog):
                         cell.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                               | Qt.AlignmentFlag.AlignVCenter)
                     if c == len(cells) and usages:
-                        cell.setToolTip(describe_usages(usages))
+                        # a long list of places wraps instead of crossing the screen
+                        cell.setToolTip(wrapped_tooltip(describe_usages(usages)))
                     table.setItem(r, c, cell)
                 if item_id == selected:
                     table.selectRow(r)

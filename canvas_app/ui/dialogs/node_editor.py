@@ -79,6 +79,10 @@ class NodeEditorDialog(QDialog):
         self.problem_label = ProblemLabel(reserve_lines=self.PROBLEM_RESERVE_LINES,
                                           short_window=self.SHORT_WINDOW)
         self._fitted_height: int | None = None  # the height fit_to_content last gave
+        # the heights fit_to_content asked for lately (a window's resize can arrive
+        # later), and whether the user has resized the window since
+        self._asked_heights: list[int] = []
+        self._user_sized = False
         self.buttons, self.save_button, self.cancel_button = save_cancel_buttons()
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
@@ -156,7 +160,7 @@ class NodeEditorDialog(QDialog):
         margins = outer.contentsMargins()
         inner = width - margins.left() - margins.right()
         body = self.scroll_area.widget()
-        body.layout().activate()  # hints of what changed since the last layout pass
+        _settle_layouts(body)  # hints of what changed since the last layout pass
         heights = [_height_for(self.header, inner), _height_for(body, inner)]
         if not self.problem_label.isHidden() \
                 or self.problem_label.sizePolicy().retainSizeWhenHidden():
@@ -167,20 +171,25 @@ class NodeEditorDialog(QDialog):
 
     def fit_to_content(self, force: bool = False) -> None:
         """Makes the window as tall as :meth:`content_height` (at most its screen's room).
-        Only while it has the height this gave it last (or ``force``): a window the user
-        resized keeps the size chosen. The top stays put, so the form does not move."""
-        if not force and self.height() != self._fitted_height:
+        Not once the user has resized it (unless ``force``): the size chosen is kept. The
+        top stays put, so the form does not move."""
+        if self._user_sized and not force:
             return
         height = self.content_height()
         screen = self.screen() if self.parentWidget() is None \
             else self.parentWidget().screen()
         if screen is not None:
             height = min(height, screen.availableGeometry().height() - 40)
+        height = min(max(height, self.minimumHeight()), self.maximumHeight())
+        self._fitted_height = height
+        self._asked_heights = [*self._asked_heights[-3:], height]
         if height != self.height():
             self.resize(self.width(), height)
-        self._fitted_height = self.height()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
+        if self._fitted_height is not None \
+                and event.size().height() not in self._asked_heights:
+            self._user_sized = True  # not a height fit_to_content asked for
         self.problem_label.fit_reserve(event.size().height())
         super().resizeEvent(event)
 
@@ -246,14 +255,16 @@ class NodeEditorDialog(QDialog):
         problems = self.problems()
         shown_before = (self.problem_label.isHidden(), self.problem_label.text())
         self.problem_label.show_problems([self.shown_problem(p) for p in problems])
-        if self.FITS_CONTENT and self._fitted_height is not None and shown_before != (
-                self.problem_label.isHidden(), self.problem_label.text()):
-            self.fit_to_content()  # the box shown or hidden: the window grows or shrinks
         self.save_button.setEnabled(not problems)
         for prefix, widget in self.field_widgets().items():
             bad = any(p.path == prefix or p.path.startswith((prefix + ".", prefix + "["))
                       for p in problems)
             mark_invalid(widget, bad)
+        if self.FITS_CONTENT and self._fitted_height is not None and shown_before != (
+                self.problem_label.isHidden(), self.problem_label.text()):
+            # the box shown or hidden: the window grows or shrinks at once (the form
+            # keeps its place); a change inside the form follows with its layout request
+            self.fit_to_content()
 
     def _save(self) -> None:
         if self.value() is not None:
@@ -292,6 +303,22 @@ class NodeEditorDialog(QDialog):
         command = self.command()
         if command is not None:
             undo_stack.push(command)
+
+
+def _settle_layouts(root: QWidget) -> None:
+    """Lays out ``root`` and every widget inside it now, innermost first, so each one's
+    size hint counts what changed inside it (a list's new rows, a red frame); Qt does so
+    one posted event per level, later."""
+    def depth(widget: QWidget) -> int:
+        level = 0
+        while widget is not root and widget is not None:
+            widget, level = widget.parentWidget(), level + 1
+        return level
+
+    inner = [w for w in root.findChildren(QWidget) if w.layout() is not None]
+    for widget in [*sorted(inner, key=depth, reverse=True), root]:
+        widget.layout().invalidate()
+        widget.layout().activate()
 
 
 def _height_for(item: QWidget | QLayout, width: int) -> int:

@@ -134,3 +134,23 @@ def test_a_window_without_save_says_changes_apply_at_once(qtbot, workspace, undo
                                                                 .rect().topLeft()).x()
     assert [b.text() for b in dialog.findChildren(type(dialog.close_button))
             if "Save" in b.text()] == []  # no Save button that would do nothing more
+
+
+def test_where_an_item_is_used_is_a_wrapping_tooltip(qtbot, workspace, undo_stack):
+    """A long "Used by" tooltip wraps (ui/tooltip_text.py), its places named as before."""
+    from canvas_app.domain.usage import describe_usages, where_used
+    from canvas_app.ui.tooltip_text import wrapped_tooltip
+
+    dialog = open_catalog_manager(None, workspace, undo_stack)
+    qtbot.addWidget(dialog)
+    table = dialog.tables["products"]
+    column = table.columnCount() - 1
+    tips = {table.item(r, 0).text(): table.item(r, column).toolTip()
+            for r in range(table.rowCount()) if table.item(r, column).toolTip()}
+    assert tips  # the sample's products are used by goals and action sets
+    for row in range(table.rowCount()):
+        item_id = table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        usages = where_used(workspace, "products", item_id)
+        if usages:
+            assert table.item(row, column).toolTip() == wrapped_tooltip(
+                describe_usages(usages))

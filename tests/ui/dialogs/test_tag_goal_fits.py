@@ -21,7 +21,11 @@ def new_tag_goal(qtbot, workspace, undo_stack) -> TagGoalDialog:
 
 
 def settle(qtbot, dialog) -> None:
-    qtbot.wait(20)  # the layout requests and the resize are handled
+    """Until the layout requests (a tick changes a list's frame, a tag its rows) are
+    handled: the window then has the height of its content."""
+    bar = dialog.scroll_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: dialog.height() == dialog.content_height()
+                    and not bar.isVisible(), timeout=2000)
     dialog.layout().activate()
 
 
@@ -87,15 +91,18 @@ def test_adding_tags_keeps_everything_in_sight(qtbot, workspace, undo_stack):
         assert_everything_shown(dialog)
     view = dialog.tag_list.list
     rows = [view.visualItemRect(view.item(i)) for i in range(view.count())]
-    assert all(view.viewport().rect().contains(r) for r in rows)  # 11 tags, none hidden
+    assert all(view.viewport().rect().contains(r) for r in rows), (  # 11 tags, none hidden
+        dialog.height(), dialog.content_height(), dialog.screen().availableGeometry(),
+        view.viewport().rect(), rows[-1], view.verticalScrollBar().value(),
+        view.verticalScrollBar().maximum(), view.sizeHint(), view.minimumHeight())
 
 
 def test_a_size_the_user_chose_is_kept(qtbot, workspace, undo_stack):
     dialog = new_tag_goal(qtbot, workspace, undo_stack)
     settle(qtbot, dialog)
     dialog.resize(dialog.width() + 40, dialog.height() + 100)
-    settle(qtbot, dialog)
+    qtbot.wait(20)
     chosen = dialog.size()
     dialog.tag_list.set_checked("Customer")
-    settle(qtbot, dialog)
+    qtbot.wait(50)
     assert dialog.size() == chosen
