@@ -96,7 +96,9 @@ class RemoveNodesCommand(WorkspaceCommand):
 class LinkCommand(WorkspaceCommand):
     def __init__(self, workspace: Workspace, campaign_id: str, source: str, target: str,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(workspace, "Link", parent)
+        campaign = workspace.campaign(campaign_id)
+        text = f'Link "{campaign.node(source).name}" to "{campaign.node(target).name}"'
+        super().__init__(workspace, text, parent)
         self.campaign_id, self.source, self.target = campaign_id, source, target
 
     def redo(self) -> None:
@@ -109,7 +111,10 @@ class LinkCommand(WorkspaceCommand):
 class UnlinkCommand(WorkspaceCommand):
     def __init__(self, workspace: Workspace, campaign_id: str, source: str, target: str,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(workspace, "Delete link", parent)
+        campaign = workspace.campaign(campaign_id)
+        text = (f'Delete link "{campaign.node(source).name}" to '
+                f'"{campaign.node(target).name}"')
+        super().__init__(workspace, text, parent)
         self.campaign_id, self.source, self.target = campaign_id, source, target
 
     def redo(self) -> None:

@@ -76,6 +76,21 @@ class FreeNames:
         return chosen
 
 
+def deletion_text(campaign: Campaign, node_ids: list[str],
+                  links: list[tuple[str, str]]) -> str:
+    """What Undo and History call a deletion: 'Delete "Nurture"', 'Delete link "A" to
+    "B"', 'Delete 3 nodes and 1 link'."""
+    if len(node_ids) == 1 and not links:
+        return f'Delete "{campaign.node(node_ids[0]).name}"'
+    if not node_ids and len(links) == 1:
+        source, target = links[0]
+        return f'Delete link "{campaign.node(source).name}" to "{campaign.node(target).name}"'
+    parts = [f"{len(node_ids)} node{'s' if len(node_ids) != 1 else ''}"] if node_ids else []
+    if links:
+        parts.append(f"{len(links)} link{'s' if len(links) != 1 else ''}")
+    return "Delete " + " and ".join(parts)
+
+
 def copy_stem(name: str) -> str:
     """The name a copy was made from: "X" for "X (copy)" and "X (copy 2)", else ``name``."""
     return re.sub(r" \(copy(?: \d+)?\)$", "", name)
@@ -193,8 +208,7 @@ class Controller(QObject):
                  and s not in gone and t not in gone]
         if not node_ids and not links:
             return
-        count = len(node_ids) + len(links)
-        self.undo_stack.beginMacro(f"Delete {count} item{'s' if count != 1 else ''}")
+        self.undo_stack.beginMacro(deletion_text(campaign, node_ids, links))
         for source, target in links:
             self.undo_stack.push(UnlinkCommand(self.workspace, campaign_id, source, target))
         if node_ids:

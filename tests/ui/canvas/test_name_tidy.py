@@ -21,3 +21,25 @@ def test_campaign_names_alike_but_for_spaces_are_refused(window: MainWindow) -> 
         " ", "   "))
     assert window.controller.rename_campaign(second.id, " Spring   sale ")
     assert window.controller.campaign(second.id).name == "Spring sale"
+
+
+def test_history_names_the_nodes_a_link_joins(window: MainWindow) -> None:
+    cid = window.current_campaign_id()
+    assert window.controller.link(cid, "nurture", "post-purchase")
+    stack = window.session.undo_stack
+    assert stack.undoText() == 'Link "Nurture" to "Post-purchase"'
+    window.controller.unlink(cid, "nurture", "post-purchase")
+    assert stack.undoText() == 'Delete link "Nurture" to "Post-purchase"'
+
+
+def test_history_names_what_a_delete_took(window: MainWindow) -> None:
+    cid = window.current_campaign_id()
+    stack = window.session.undo_stack
+    window.controller.delete(cid, ["post-purchase"])
+    assert stack.undoText() == 'Delete "Post-purchase"'
+    stack.undo()
+    window.controller.delete(cid, ["nurture", "post-purchase"], [("nurture", "bought-shock")])
+    assert stack.undoText() == "Delete 2 nodes"  # the link went with its node
+    stack.undo()
+    window.controller.delete(cid, ["post-purchase"], [("nurture", "bought-shock")])
+    assert stack.undoText() == "Delete 1 node and 1 link"
