@@ -7,6 +7,8 @@ recovery live in :mod:`canvas_app.ui.file_actions`.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QSettings, Qt, QTimer
@@ -325,17 +327,33 @@ class MainWindow(ClipboardActions, QMainWindow):
             self.view.ensureVisible(rect, 40, 40)
 
     def undo(self) -> None:
-        """Edit > Undo (and the toolbar's): a wait cursor over an undo of thousands of nodes."""
+        """Edit > Undo (and the toolbar's): a wait cursor over an undo of thousands of nodes;
+        nodes it brings back (a delete undone) are selected, as they were."""
         stack = self.undo_group.activeStack()
         if stack is not None and stack.canUndo():
-            with busy_cursor(command_size(stack.command(stack.index() - 1))):
+            with busy_cursor(command_size(stack.command(stack.index() - 1))), \
+                    self._selecting_nodes_back():
                 stack.undo()
 
     def redo(self) -> None:
         stack = self.undo_group.activeStack()
         if stack is not None and stack.canRedo():
-            with busy_cursor(command_size(stack.command(stack.index()))):
+            with busy_cursor(command_size(stack.command(stack.index()))), \
+                    self._selecting_nodes_back():
                 stack.redo()
+
+    @contextmanager
+    def _selecting_nodes_back(self) -> Iterator[None]:
+        """Selects the nodes of the campaign shown that the block adds (if any)."""
+        scene = self.scene
+        before = set(scene.nodes) if scene is not None else set()
+        campaign_id = scene.campaign_id if scene is not None else None
+        yield
+        if scene is None or scene.campaign_id != campaign_id:
+            return
+        back = [n for n in scene.nodes if n not in before]
+        if back:
+            scene.select_nodes(back)
 
     def delete_selection(self) -> None:
         campaign_id, nodes, links = self._selection()

@@ -43,3 +43,16 @@ def test_history_names_what_a_delete_took(window: MainWindow) -> None:
     stack.undo()
     window.controller.delete(cid, ["post-purchase"], [("nurture", "bought-shock")])
     assert stack.undoText() == "Delete 1 node and 1 link"
+
+
+def test_undo_of_a_delete_selects_the_nodes_back(window: MainWindow) -> None:
+    cid = window.current_campaign_id()
+    window.scene.select_nodes(["nurture", "post-purchase"])
+    window.delete_selection()
+    assert window.scene.selected_node_ids() == []
+    window.undo()
+    assert sorted(window.scene.selected_node_ids()) == ["nurture", "post-purchase"]
+    window.scene.select_nodes([])
+    window.redo()  # the delete again: nothing comes back, nothing selected
+    assert window.scene.selected_node_ids() == []
+    assert not window.controller.campaign(cid).has_node("nurture")
