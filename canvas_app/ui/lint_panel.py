@@ -23,6 +23,9 @@ NODE_ROLE = Qt.ItemDataRole.UserRole + 2
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 3  # True on a finding's row
 
 
+MAX_ROWS = 500  # findings listed at most
+
+
 class LintPanel(QListWidget):
     finding_activated = Signal(str, str)  # campaign id, node id
     workspace_finding_activated = Signal(str)  # message of a finding without a campaign
@@ -35,6 +38,7 @@ class LintPanel(QListWidget):
         self.setAccessibleName("Warnings")
         self.setWordWrap(True)
         self.controller: Controller | None = None
+        self.total_findings = 0  # listed or not (at most MAX_ROWS are)
         self._unsubscribe: Callable[[], None] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -63,7 +67,8 @@ class LintPanel(QListWidget):
         ws = self.controller.workspace
         # Errors first: they stop a simulation (and a file from loading); warnings do not.
         findings = sorted(self.controller.findings(), key=lambda f: f.severity != "error")
-        for finding in findings:
+        self.total_findings = len(findings)
+        for finding in findings[:MAX_ROWS]:
             error = finding.severity == "error"
             text = finding_text(ws, finding)
             item = QListWidgetItem(self._error if error else self._warning,
@@ -74,6 +79,15 @@ class LintPanel(QListWidget):
             item.setToolTip(("Error: must be fixed before simulating. " if error else
                              "Warning: the simulation runs, but look at this. ")
                             + finding.message)
+            self.addItem(item)
+        if len(findings) > MAX_ROWS:
+            # Thousands of rows (a paste of 10,000 unfinished nodes: 35,000) took seconds
+            # to lay out, and nobody reads past the first screens.
+            more = len(findings) - MAX_ROWS
+            item = QListWidgetItem(f"… and {more:,} more not listed here (the first "
+                                   f"{MAX_ROWS:,} are, errors first): fix those and the "
+                                   "rest come up.")
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.addItem(item)
         if self.count() == 0:
             item = QListWidgetItem("No warnings.")

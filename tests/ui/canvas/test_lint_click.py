@@ -25,3 +25,20 @@ def test_one_click_on_a_warning_selects_and_shows_its_node(qtbot, window: MainWi
     seen = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
     assert seen.contains(window.scene.nodes[node_id].pos())
     assert panel.hasFocus()  # the arrows go on through the warnings
+
+
+def test_thousands_of_findings_list_the_first_and_count_the_rest(qtbot, window: MainWindow,
+                                                                 monkeypatch) -> None:
+    from canvas_app.ui import lint_panel
+
+    monkeypatch.setattr(lint_panel, "MAX_ROWS", 5)
+    cid = window.current_campaign_id()
+    for i in range(8):  # sequences without steps: a warning each (and not linked: another)
+        window.controller.add_node(cid, "sequence", 600 + 240 * i, 900)
+    panel = window.lint_panel
+    panel.refresh()
+    assert panel.findings_count() == 5
+    assert panel.total_findings > 8
+    last = panel.item(panel.count() - 1)
+    assert last.text().startswith(f"… and {panel.total_findings - 5:,} more not listed here")
+    assert not last.flags() & Qt.ItemFlag.ItemIsEnabled
