@@ -57,10 +57,12 @@ class PurchaseGoalConfig:
 
 
 _OPTIONS = (
-    # flag, list attribute, catalog attribute, word for messages
-    ("use_order_forms", "order_forms", "order_forms", "order form"),
-    ("use_products", "products", "products", "product"),
-    ("use_categories", "categories", "categories", "category"),
+    # flag, list attribute, catalog attribute, word for messages, the option's label (as the
+    # goal editor shows it: R11's messages name the field the same way everywhere)
+    ("use_order_forms", "order_forms", "order_forms", "order form", "Order form"),
+    ("use_products", "products", "products", "product", "Specific product purchase"),
+    ("use_categories", "categories", "categories", "category",
+     "Product in a specific category purchase"),
 )
 
 
@@ -72,11 +74,11 @@ def validate_purchase(config: PurchaseGoalConfig, catalog: Catalog) -> list[Prob
         problems.append(Problem(
             "config", "no purchase option is selected: choose order forms, any purchase, "
             "products or product categories"))
-    for flag, attr, catalog_attr, word in _OPTIONS:
+    for flag, attr, catalog_attr, word, label in _OPTIONS:
         chosen: list[str] = getattr(config, attr)
         if getattr(config, flag) and not chosen:
             problems.append(Problem(
-                f"config.{attr}", f"the {word} option is selected but no {word} is chosen"))
+                f"config.{attr}", f'the "{label}" option is ticked but no {word} is chosen'))
         known = getattr(catalog, catalog_attr)
         for i, item in enumerate(chosen):
             if item not in known:

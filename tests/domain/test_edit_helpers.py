@@ -27,7 +27,8 @@ def test_validate_node_checks_the_name_and_the_settings(workspace):
     node.config.use_products, node.config.products = True, []
     messages = [p.message for p in validate_node(node, workspace.catalog)]
     assert messages[0] == "the name cannot be empty"
-    assert "the product option is selected but no product is chosen" in messages
+    assert 'the "Specific product purchase" option is ticked but no product is chosen' \
+        in messages
     assert validate_node(Node("x", "tag_goal", "Tagged"), workspace.catalog)[0].path == (
         "config.tags")
 

@@ -26,13 +26,14 @@ def test_R11_no_option_selected(catalog):
                    "products or product categories")]
 
 
-@pytest.mark.parametrize("flag,attr,word", [("use_order_forms", "order_forms", "order form"),
-                                            ("use_products", "products", "product"),
-                                            ("use_categories", "categories", "category")])
-def test_R11_option_ticked_with_nothing_chosen(catalog, flag, attr, word):
+@pytest.mark.parametrize("flag,attr,word,label", [
+    ("use_order_forms", "order_forms", "order form", "Order form"),
+    ("use_products", "products", "product", "Specific product purchase"),
+    ("use_categories", "categories", "category", "Product in a specific category purchase")])
+def test_R11_option_ticked_with_nothing_chosen(catalog, flag, attr, word, label):
     config = PurchaseGoalConfig(**{flag: True})
     assert messages(config, catalog) == [
-        (f"config.{attr}", f"the {word} option is selected but no {word} is chosen")]
+        (f"config.{attr}", f'the "{label}" option is ticked but no {word} is chosen')]
 
 
 def test_R11_no_payment_type_and_not_any(catalog):
