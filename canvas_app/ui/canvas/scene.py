@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...domain.campaign import Campaign
 from ...domain.nodes import Node
 from ...editing.controller import Controller
+from ..tooltip_text import wrapped_tooltip
 from .link_item import LinkItem
 from .link_routing import LinkRouter
 from .node_item import NodeItem, handle_centre, item_bounds
@@ -247,7 +248,7 @@ class CampaignScene(FollowsDomain, QGraphicsScene):
             extra = self.tooltip_extra(item.node_id, item.kind)
             if extra:
                 lines.append(extra)
-        QToolTip.showText(event.screenPos(), "\n".join(lines))
+        QToolTip.showText(event.screenPos(), wrapped_tooltip(lines))  # long lines wrap
         event.accept()
 
     # -- level of detail -----------------------------------------------------------------
