@@ -112,6 +112,18 @@ class LinkItem(QGraphicsRectItem):
             self.setRect(bounds)  # prepares the geometry change and repaints
         self._update_cache_mode()
 
+    def translate(self, dx: float, dy: float) -> None:
+        """Both ends moved by (dx, dy) (a move of many nodes alike, no re-routing): the same
+        way, shifted; nothing in it is worked out again (``adjust`` does per link what
+        costs most in moving thousands)."""
+        self._line.translate(dx, dy)
+        if self._control is not None:
+            self._control = QPointF(self._control.x() + dx, self._control.y() + dy)
+        self._polygons = None
+        self._curve = None
+        self._shape = None
+        self.setRect(self.rect().translated(dx, dy))
+
     def _update_cache_mode(self) -> None:
         # Short links paint once into a pixmap; long ones are clipped to the view instead.
         # A link following a drag changes every step: a pixmap would be painted and then

@@ -126,6 +126,13 @@ class FollowsDomain:
         links = {link for item in items for link in item.links}
         if self.overview_mode and not self.router.active:
             self._stale_links |= links
+        elif delta is not None and delta is not _UNEVEN and not self.router.active:
+            moved = {item.node_id for item in items}  # all by one delta: shift, not redo
+            for link in links:
+                if link.source.node_id in moved and link.target.node_id in moved:
+                    link.translate(*delta)
+                else:
+                    link.adjust()
         else:
             for link in links:
                 link.adjust()

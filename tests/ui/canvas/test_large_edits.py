@@ -35,9 +35,10 @@ def assert_scene_matches_domain(scene: CampaignScene) -> None:
     for (source, target), link in scene.links.items():
         assert link.source is scene.nodes[source] and link.target is scene.nodes[target]
         assert link in link.source.links and link in link.target.links
-        drawn = QLineF(link.line())
+        drawn, bounds, control = QLineF(link.line()), link.rect(), link.control()
         link.adjust()  # the way for the places now: the same when the link had followed
         assert link.line() == drawn, (source, target)
+        assert link.rect() == bounds and link.control() == control, (source, target)
     items = [i for i in scene.items() if isinstance(i, (NodeItem, LinkItem))]
     assert len(items) == len(scene.nodes) + len(scene.links)  # nothing left behind
 
