@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -298,7 +298,14 @@ class WhatIfDialog(QDialog):
             for column in range(self.purchases.columnCount()):
                 cell = self.purchases.cellWidget(row, column)
                 if cell is not None and (cell is new or cell.isAncestorOf(new)):
-                    self.purchases.selectRow(row)
+                    # The cell itself becomes current, its row selected. (selectRow made the
+                    # row's first cell current, and the view moved the focus to its product
+                    # box: what was typed into Chance changed the product.)
+                    index = self.purchases.model().index(row, column)
+                    if self.purchases.currentIndex() != index:
+                        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                 | QItemSelectionModel.SelectionFlag.Rows)
+                        self.purchases.selectionModel().setCurrentIndex(index, flags)
                     return
 
     def remove_purchase(self) -> None:
