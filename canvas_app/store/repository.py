@@ -11,9 +11,12 @@ one line naming the database, with any password hidden.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -245,7 +248,7 @@ class Store:
         try:
             # A Core connection, not a Session: rows come back as plain tuples, with no
             # ORM loading work per row.
-            with self.engine.connect() as connection:
+            with collector_paused(), self.engine.connect() as connection:
                 if self.engine.dialect.name == "postgresql":  # one snapshot for every query
                     connection.execution_options(isolation_level="REPEATABLE READ")
                 with connection.begin():
@@ -307,8 +310,9 @@ class Store:
             # fails here, and the write holds its lock only while it writes.
             # The driver is given JSON text (made once, with orjson); SQLAlchemy's insert
             # is given the dicts and encodes them the same way.
-            rows = (workspace_rows(workspace) if bulk_kind(self.engine) == "core"
-                    else workspace_rows(workspace, dumps_json))
+            with collector_paused():
+                rows = (workspace_rows(workspace) if bulk_kind(self.engine) == "core"
+                        else workspace_rows(workspace, dumps_json))
             with self._writing().begin() as connection:
                 if self.engine.dialect.name == "postgresql":
                     # Saves one after the other: a second save waits, then sees (and
@@ -342,6 +346,32 @@ class Store:
 
     def _error(self, doing: str, exc: BaseException, prefix: str = "") -> StoreError:
         return StoreError(f"{doing} {self.label}: {prefix}{describe_error(exc, self.url)}")
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while a workspace is turned into rows or
+    back: making tens of thousands of objects that all live on sets off full collections
+    again and again, each going through every object of the process (10,000 nodes: a
+    load takes 0.8 s with it, 0.25 s without). Reference counting still frees what is
+    dropped. Threads share the collector: the first to enter turns it off, the last to
+    leave turns it back on (unless it was off before)."""
+    with _PAUSING:
+        if _PAUSED["count"] == 0:
+            _PAUSED["was_enabled"] = gc.isenabled()
+            gc.disable()
+        _PAUSED["count"] += 1
+    try:
+        yield
+    finally:
+        with _PAUSING:
+            _PAUSED["count"] -= 1
+            if _PAUSED["count"] == 0 and _PAUSED["was_enabled"]:
+                gc.enable()
+
+
+_PAUSING = threading.Lock()
+_PAUSED = {"count": 0, "was_enabled": True}
 
 
 def _create_engine(url: str, read_only: bool = False) -> Engine:

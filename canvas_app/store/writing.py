@@ -1,13 +1,13 @@
 """Writing a workspace's rows (tuples, columns as in ``mapping.COLUMNS``) in bulk.
 
 :func:`replace_rows` makes every table hold exactly the given rows, inside the caller's
-transaction. On SQLite and on PostgreSQL through psycopg it changes only what differs:
-it reads the stored rows, deletes those whose key is gone, updates those whose other
-columns changed and inserts the new ones (SQLite: the driver's executemany; PostgreSQL:
-one COPY per table). The tables then hold the same rows as after emptying them and
-inserting everything, without the cost of rewriting (and, on PostgreSQL, re-checking the
-foreign keys of) every unchanged node and link. Other databases get exactly that: every
-table emptied, then SQLAlchemy's insert.
+transaction. On SQLite and on PostgreSQL through psycopg it changes only what differs: it
+reads the stored rows, deletes those whose key is gone, updates those whose other columns
+changed and inserts the new ones (SQLite: the driver's executemany; PostgreSQL: one COPY
+per table, and many updates or deletes through a temporary table). The tables then hold
+the same rows as after emptying them and inserting everything, without the cost of
+rewriting (and, on PostgreSQL, re-checking the foreign keys of) every unchanged node and
+link. Other databases get exactly that: every table emptied, then SQLAlchemy's insert.
 
 JSON columns are given as JSON text and compared as the text stored: a document stored
 with other spacing (by an older version) counts as changed and is written again.
@@ -15,6 +15,7 @@ with other spacing (by an older version) counts as changed and is written again.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, Literal
@@ -26,6 +27,9 @@ from .mapping import COLUMNS, Row, Rows
 from .models import TABLES, Base
 
 Bulk = Literal["copy", "driver", "core"]
+# From this many rows to update or delete in one table, PostgreSQL gets them with one COPY
+# into a temporary table and one UPDATE or DELETE joining it, not a statement per row.
+MANY = 50
 
 
 def bulk_kind(connection_or_dialect: Any) -> Bulk:
@@ -71,44 +75,83 @@ class _Plan:
 
     def delete(self, connection: Connection) -> None:
         quote = connection.dialect.identifier_preparer.quote
+        table = quote(self._table)
         if self.everything_gone:
-            connection.exec_driver_sql(f"DELETE FROM {quote(self._table)}")
+            connection.exec_driver_sql(f"DELETE FROM {table}")
+        elif len(self.gone) >= MANY and bulk_kind(connection) == "copy":
+            keys = _key_columns(self.model)
+            scratch = _scratch_table(connection, "gone", self.model, keys, self.gone)
+            where = " AND ".join(f"t.{quote(k)} = s.{quote(k)}" for k in keys)
+            connection.exec_driver_sql(f"DELETE FROM {table} AS t USING {scratch} AS s "
+                                       f"WHERE {where}")
         elif self.gone:
             where = " AND ".join(f"{quote(name)} = {_mark(connection)}"
                                  for name in _key_columns(self.model))
-            connection.exec_driver_sql(f"DELETE FROM {quote(self._table)} WHERE {where}",
-                                       self.gone)
+            connection.exec_driver_sql(f"DELETE FROM {table} WHERE {where}", self.gone)
 
     def update(self, connection: Connection) -> None:
         if not self.changed:
             return
         quote = connection.dialect.identifier_preparer.quote
-        mark = _mark(connection)
-        keys = _key_indexes(self.model)
-        values = [i for i in range(len(COLUMNS[self.model])) if i not in keys]
+        table = quote(self._table)
         columns = COLUMNS[self.model]
+        keys = _key_indexes(self.model)
+        values = [i for i in range(len(columns)) if i not in keys]
+        if len(self.changed) >= MANY and bulk_kind(connection) == "copy":
+            scratch = _scratch_table(connection, "changed", self.model, columns,
+                                     self.changed)
+            assignments = ", ".join(f"{quote(columns[i])} = s.{quote(columns[i])}"
+                                    for i in values)
+            where = " AND ".join(f"t.{quote(columns[i])} = s.{quote(columns[i])}"
+                                 for i in keys)
+            connection.exec_driver_sql(f"UPDATE {table} AS t SET {assignments} "
+                                       f"FROM {scratch} AS s WHERE {where}")
+            return
+        mark = _mark(connection)
         assignments = ", ".join(f"{quote(columns[i])} = {mark}" for i in values)
         where = " AND ".join(f"{quote(columns[i])} = {mark}" for i in keys)
         order = itemgetter(*values, *keys)
-        connection.exec_driver_sql(
-            f"UPDATE {quote(self._table)} SET {assignments} WHERE {where}",
-            [order(row) for row in self.changed])
+        connection.exec_driver_sql(f"UPDATE {table} SET {assignments} WHERE {where}",
+                                   [order(row) for row in self.changed])
 
     def insert(self, connection: Connection) -> None:
         if not self.added:
             return
         quote = connection.dialect.identifier_preparer.quote
-        names = ", ".join(quote(name) for name in COLUMNS[self.model])
+        columns = COLUMNS[self.model]
         if bulk_kind(connection) == "copy":
-            cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-            with cursor, cursor.copy(
-                    f"COPY {quote(self._table)} ({names}) FROM STDIN") as copy:
-                for row in self.added:
-                    copy.write_row(row)
+            _copy(connection, quote(self._table), columns, self.added)
         else:
-            marks = ", ".join([_mark(connection)] * len(COLUMNS[self.model]))
+            names = ", ".join(quote(name) for name in columns)
+            marks = ", ".join([_mark(connection)] * len(columns))
             connection.exec_driver_sql(
                 f"INSERT INTO {quote(self._table)} ({names}) VALUES ({marks})", self.added)
+
+
+def _copy(connection: Connection, table: str, columns: Sequence[str],
+          rows: Iterable[Sequence[Any]]) -> None:
+    """PostgreSQL: ``rows`` into ``table`` (already quoted) with one COPY."""
+    quote = connection.dialect.identifier_preparer.quote
+    names = ", ".join(quote(name) for name in columns)
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    with cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def _scratch_table(connection: Connection, purpose: str, model: type[Base],
+                   columns: Sequence[str], rows: list[Row]) -> str:
+    """PostgreSQL: a temporary table (dropped at commit) with ``columns`` of ``model``'s
+    table, holding ``rows``, so that one UPDATE or DELETE joins it instead of one
+    statement per row."""
+    quote = connection.dialect.identifier_preparer.quote
+    name = quote(f"canvas_{purpose}_{model.__table__.name}")
+    names = ", ".join(quote(column) for column in columns)
+    connection.exec_driver_sql(
+        f"CREATE TEMPORARY TABLE {name} ON COMMIT DROP AS "
+        f"SELECT {names} FROM {quote(str(model.__table__.name))} WITH NO DATA")
+    _copy(connection, name, columns, rows)
+    return name
 
 
 def _plan(connection: Connection, model: type[Base], rows: list[Row]) -> _Plan:

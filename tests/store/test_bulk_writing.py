@@ -4,27 +4,31 @@ orjson, yet the tables hold exactly what emptying them and writing everything wo
 
 from __future__ import annotations
 
+import gc
 import json
 import math
+import threading
 from datetime import datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from sqlalchemy import create_engine, delete, event
 
+import canvas_app.store.repository as repository
 from canvas_app.domain.campaign import Campaign
 from canvas_app.domain.nodes import Node
 from canvas_app.domain.workspace import Workspace
-from canvas_app.io import load_workspace
+from canvas_app.io import load_workspace, workspace_from_data, workspace_to_data
 from canvas_app.store import Store
 from canvas_app.store.jsontext import dumps, loads
 from canvas_app.store.mapping import COLUMNS, workspace_rows
 from canvas_app.store.models import TABLES, WorkspaceRow
+from canvas_app.store.writing import MANY
 from tests.strategies import workspaces
 
 from .conftest import SAMPLE
 from .fingerprints import fingerprint
-from .test_store import assert_same
+from .test_store import assert_same, big_workspace
 
 
 # -- JSON text -------------------------------------------------------------------------------
@@ -131,6 +135,22 @@ def test_an_edited_workspace_is_stored_as_a_fresh_save_would(store, sample):
     _same_as_written_afresh(store, edited)
 
 
+def test_many_rows_removed_and_changed_are_stored_as_a_fresh_save_would(store):
+    """Past MANY rows, PostgreSQL updates and deletes through a temporary table."""
+    workspace = big_workspace(2, 3 * MANY)
+    store.save(workspace)
+    edited = workspace_from_data(workspace_to_data(workspace))
+    campaign = edited.campaigns[-1]
+    removed = [node.id for node in campaign.nodes[1:MANY + 2]]  # later positions shift
+    campaign.remove_many(removed)
+    for node in campaign.nodes[::2]:
+        campaign.move(node.id, node.x, node.y + 1.0)
+    assert len(campaign.nodes) >= MANY
+    store.save(edited)
+    assert_same(store.load(), edited)
+    _same_as_written_afresh(store, edited)
+
+
 def test_saving_an_unchanged_workspace_writes_only_its_revision(store, sample):
     store.save(sample)
     written: list[str] = []
@@ -158,3 +178,61 @@ def test_any_workspace_over_any_other_is_stored_as_a_fresh_save_would(store, fir
     store.save(second)
     assert_same(store.load(), second)
     _same_as_written_afresh(store, second)
+
+
+# -- the collector paused while rows are made ------------------------------------------------
+def test_no_collection_runs_while_a_store_loads_and_the_collector_is_back_after(store):
+    workspace = big_workspace(2, 300)
+    store.save(workspace)
+    collections: list[int] = []
+
+    def count(phase: str, info: dict) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        workspace_from_data(workspace_to_data(workspace))  # the same objects, unpaused
+        made_unpaused = len(collections)
+        gc.collect()  # the allocation count starts from zero
+        collections.clear()
+        loaded = store.load()
+    finally:
+        gc.callbacks.remove(count)
+    assert made_unpaused > 5  # the callback sees collections when they run
+    # None while loading; at most the one that runs as soon as the collector is back.
+    assert len(collections) <= 1
+    assert gc.isenabled()
+    assert_same(loaded, workspace)
+
+
+def test_the_collector_comes_back_when_the_last_thread_leaves():
+    entered, leave = threading.Barrier(3), threading.Event()
+
+    def hold() -> None:
+        with repository.collector_paused():
+            entered.wait()
+            leave.wait()
+
+    threads = [threading.Thread(target=hold) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    entered.wait()
+    assert not gc.isenabled()
+    with repository.collector_paused():
+        pass
+    assert not gc.isenabled()  # the others are still inside
+    leave.set()
+    for thread in threads:
+        thread.join()
+    assert gc.isenabled()
+
+
+def test_the_collector_stays_off_when_it_was_off():
+    gc.disable()
+    try:
+        with repository.collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
