@@ -71,6 +71,16 @@ def node_kind(name: str) -> NodeKind:
     return kinds[name]
 
 
+# How far from the origin a node may sit, either way, in canvas pixels at 100 % (files are
+# refused beyond it, the editor keeps nodes within it): thousands of auto-layout columns.
+COORDINATE_LIMIT = 1_000_000
+
+
+def on_canvas(value: float) -> float:
+    """``value`` kept within the canvas's extent (see COORDINATE_LIMIT)."""
+    return max(-COORDINATE_LIMIT, min(COORDINATE_LIMIT, value))
+
+
 @dataclass
 class Node:
     """One goal or sequence on a campaign's canvas."""

@@ -20,7 +20,7 @@ from ..domain.campaign_usage import actions_using_campaign, ecommerce_without_ca
 from ..domain.events import DomainEvent
 from ..domain.ids import new_id
 from ..domain.names import name_key, tidy_name
-from ..domain.nodes import Node, node_kind
+from ..domain.nodes import Node, node_kind, on_canvas
 from ..domain.workspace import Workspace
 from . import clipboard
 from .commands import (
@@ -169,6 +169,7 @@ class Controller(QObject):
         the right where it covers no other node (placing by keyboard)."""
         if find_free_spot:
             x, y = free_spot([(n.x, n.y) for n in self.campaign(campaign_id).nodes], x, y)
+        x, y = on_canvas(x), on_canvas(y)
         node = Node(self.fresh_node_id(), kind, self.default_name(campaign_id, kind), x, y)
         self.undo_stack.push(AddNodesCommand(self.workspace, campaign_id, [node], [],
                                              f'Add "{node.name}"', copy=False))
@@ -192,6 +193,9 @@ class Controller(QObject):
         (The arrow keys' caller shows the wait cursor over thousands of nodes.)"""
         campaign = self.campaign(campaign_id)
         nodes = [campaign.node(n) for n in positions]
+        # Not past the canvas's edge (a file could not hold it): dragged far out, a node
+        # stops there.
+        positions = {n: (on_canvas(x), on_canvas(y)) for n, (x, y) in positions.items()}
         old = {node.id: (node.x, node.y) for node in nodes}
         if all(old[n] == (float(x), float(y)) for n, (x, y) in positions.items()):
             return
@@ -249,6 +253,7 @@ class Controller(QObject):
         names = FreeNames({n.name for n in self.campaign(campaign_id).nodes})
         for node in nodes:  # copies beside their originals get "Name (2)", as a file would
             node.name = names.claim(node.name)
+            node.x, node.y = on_canvas(node.x), on_canvas(node.y)
         self.undo_stack.push(AddNodesCommand(self.workspace, campaign_id, nodes, links,
                                              f"{text} {len(nodes)} node"
                                              f"{'s' if len(nodes) != 1 else ''}",

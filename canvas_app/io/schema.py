@@ -14,7 +14,7 @@ from typing import Any
 
 from ..domain.catalog import BILLINGS
 from ..domain.ecommerce import DEFAULT_SETS, LEGACY_SETTING
-from ..domain.nodes import node_kinds
+from ..domain.nodes import COORDINATE_LIMIT, node_kinds
 from ..domain.sequence import step_schema
 from ..domain.steps import ACTION_KINDS
 
@@ -24,7 +24,6 @@ SCHEMA_DIR = Path(__file__).resolve().parents[2] / "resources" / "schema"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 _ID = {"type": "string", "minLength": 1}
-COORDINATE_LIMIT = 1_000_000
 _COORDINATE = {"type": "number", "minimum": -COORDINATE_LIMIT, "maximum": COORDINATE_LIMIT}
 _NAMED = {"type": "object", "properties": {"id": _ID, "name": {"type": "string"}},
           "required": ["id", "name"]}
