@@ -170,6 +170,11 @@ class WhatIfDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.purchases.setColumnWidth(column, width)
         self.purchases.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Tab goes from cell to cell and on out of the table (with Qt's tab navigation in a
+        # table, the keyboard could never leave it); the bare table is no stop of its own,
+        # its cells are.
+        self.purchases.setTabKeyNavigation(False)
+        self.purchases.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.purchases.setMinimumHeight(130)
         layout.addWidget(self.purchases)
         buttons = QHBoxLayout()
@@ -244,6 +249,7 @@ class WhatIfDialog(QDialog):
         first = goal_products(workspace, campaign_id) or list(workspace.catalog.products)[:1]
         for product in first[:3]:
             self.add_purchase(product, 30.0)
+        self._order_tabs()
         for widget in (self.count, self.arrival, self.days, self.share, self.failure,
                        self.error, self.retry, self.retry_hours, self.renewals,
                        self.renewal_days, self.seed):
@@ -288,8 +294,21 @@ class WhatIfDialog(QDialog):
         chance_spin.changed.connect(self.refresh)
         within_spin.changed.connect(self.refresh)
         channel.currentIndexChanged.connect(self.refresh)
+        self._order_tabs()
         self.refresh()
         return row
+
+    def _order_tabs(self) -> None:
+        """Tab walks the purchase rows cell by cell between the campaign's share and Add
+        Purchase (a row's widgets join the focus chain at its end when they are put in the
+        table). Only the cells move: each other field stays beside its unit box, which
+        passes the focus on to it."""
+        cells = [self.purchases.cellWidget(row, column)
+                 for row in range(self.purchases.rowCount())
+                 for column in range(self.purchases.columnCount())]
+        chain = [self.share, *[c for c in cells if c is not None], self.add_button]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is None or not self.isVisible():
@@ -314,6 +333,7 @@ class WhatIfDialog(QDialog):
             rows = [self.purchases.rowCount() - 1]
         for row in rows:
             self.purchases.removeRow(row)
+        self._order_tabs()
         self.refresh()
 
     def _purchase(self, row: int) -> WhatIfPurchase:

@@ -48,3 +48,53 @@ def test_typing_in_chance_and_within_edits_them_not_the_product(qtbot,
     assert (purchase.product, purchase.probability, purchase.within_days) == ("shock", 0.7, 21)
     assert dialog.purchases.currentRow() == 0  # the row being edited is still the one chosen
     dialog.reject()
+
+
+def _walk(qtbot, dialog: WhatIfDialog, key: Qt.Key, steps: int) -> list:
+    """The focused widget after each of ``steps`` presses of ``key``."""
+    out = []
+    for _ in range(steps):
+        QTest.keyClick(QApplication.focusWidget(), key)
+        out.append(QApplication.focusWidget())
+    return out
+
+
+def test_tab_walks_every_cell_and_on_to_the_rest_of_the_form(qtbot,
+                                                             window: MainWindow) -> None:
+    """QA: Tab stopped for good on row 1's product box; Chance, Within, Channel, Add
+    Purchase and everything below were out of the keyboard's reach."""
+    dialog = open_form(qtbot, window)
+    dialog.add_purchase("checkup", 10.0, 14)  # a row added later joins the walk in its place
+    cells = [dialog.purchases.cellWidget(row, column) for row in range(2) for column in range(4)]
+    expected = [dialog.count, dialog.arrival, dialog.start, dialog.days, dialog.campaign,
+                dialog.share, *cells, dialog.add_button, dialog.remove_button,
+                dialog.payment_type, dialog.failure, dialog.error, dialog.retry,
+                dialog.retry_hours, dialog.renewals, dialog.renewal_days, dialog.seed]
+    dialog.description.setFocus()
+    forward = _walk(qtbot, dialog, Qt.Key.Key_Tab, len(expected))
+    assert forward == expected
+    # and on to the buttons, not back into the table
+    after = _walk(qtbot, dialog, Qt.Key.Key_Tab, 2)
+    assert set(after) == {dialog.run_button,
+                          dialog.buttons.button(dialog.buttons.StandardButton.Cancel)}
+    # Shift+Tab (Backtab) goes back the same way
+    dialog.seed.setFocus()
+    back = _walk(qtbot, dialog, Qt.Key.Key_Backtab, len(expected))
+    assert back == [*reversed(expected[:-1]), dialog.description]
+    # each row's cell, reached by Tab, is the table's current one, its row selected
+    assert dialog.purchases.currentRow() == 0
+    dialog.reject()
+
+
+def test_tab_from_the_last_cell_leaves_the_table_after_a_row_is_removed(
+        qtbot, window: MainWindow) -> None:
+    dialog = open_form(qtbot, window)
+    dialog.add_purchase("checkup", 10.0, 14)
+    dialog.add_purchase("mitt", 5.0, 3)
+    dialog.purchases.cellWidget(1, 0).setFocus()
+    dialog.remove_button.click()  # the middle row goes
+    last = dialog.purchases.cellWidget(1, 3)
+    assert isinstance(last, QComboBox)
+    last.setFocus()
+    assert _walk(qtbot, dialog, Qt.Key.Key_Tab, 1) == [dialog.add_button]
+    dialog.reject()
