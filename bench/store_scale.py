@@ -219,6 +219,8 @@ def measure(url: str, workspace: Workspace, repeat: int) -> dict[str, float]:
                 ("new save, unchanged", workspace, lambda: store.save(workspace)),
                 ("new save, small edit", workspace, lambda: store.save(small_edit)),
                 ("new save, every row", different, lambda: store.save(workspace)),
+                ("old save, empty store", Workspace(), lambda: old_save(engine, workspace)),
+                ("new save, empty store", Workspace(), lambda: store.save(workspace)),
                 ("old load", workspace, lambda: old_load(engine)),
                 ("new load", workspace, store.load),
             ]
@@ -256,16 +258,17 @@ def main() -> int:
     print(f"JSON file: save {json_save:.3f}, load {json_load:.3f}")
     print("save: old rewrites every row whatever changed; new writes what differs from the "
           "stored workspace (unchanged; a small edit: 1% of nodes moved, 0.1% renamed, "
-          "0.1% removed; every row different)")
+          "0.1% removed; every row different; into a store holding an empty workspace)")
     keys = ["old save", "new save, unchanged", "new save, small edit", "new save, every row",
-            "old load", "new load"]
-    print(f"{'':<21}" + "".join(f"{name:>12}" for name, _ in results))
+            "old save, empty store", "new save, empty store", "old load", "new load"]
+    print(f"{'':<22}" + "".join(f"{name:>12}" for name, _ in results))
     for key in keys:
-        line = f"{key:<21}"
+        line = f"{key:<22}"
         for _, t in results:
             ratio = ""
             if key.startswith("new"):
-                old = t["old save" if "save" in key else "old load"]
+                old = t[key.replace("new", "old")] if "empty" in key else (
+                    t["old save" if "save" in key else "old load"])
                 ratio = f" {old / t[key]:4.1f}x"
             line += f"{t[key]:7.3f}{ratio:>5}" if ratio else f"{t[key]:7.3f}     "
         print(line)
