@@ -94,6 +94,7 @@ class ShortcutsDialog(QDialog):
         self.table = QTableWidget(len(rows), 3)
         self.table.setHorizontalHeaderLabels(["Where", "What", "Keys or mouse"])
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the buttons, arrows move within
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for row, values in enumerate(rows):
             for column, value in enumerate(values):

@@ -96,6 +96,7 @@ class CatalogManagerDialog(QDialog):
         page_layout = QVBoxLayout(page)
         table = OwnEnterTable(0, len(columns))
         table.setObjectName(object_name)
+        table.setTabKeyNavigation(False)  # Tab moves on to the next widget, arrows move within
         table.setHorizontalHeaderLabels(list(columns))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

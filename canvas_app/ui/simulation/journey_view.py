@@ -59,6 +59,7 @@ class ContactsTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("simulationContacts")
+        self.setTabKeyNavigation(False)  # Tab moves on to the next widget, arrows move within
         self.setSortingEnabled(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -155,6 +156,7 @@ class JourneyView(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("simulationJourney")
+        self.setTabKeyNavigation(False)  # Tab moves on to the next widget, arrows move within
         self.setHeaderLabels(["When", "What", "Node", "Details"])
         self.setRootIsDecorated(False)
         self.setWordWrap(True)
