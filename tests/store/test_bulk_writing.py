@@ -19,7 +19,7 @@ from canvas_app.domain.campaign import Campaign
 from canvas_app.domain.nodes import Node
 from canvas_app.domain.workspace import Workspace
 from canvas_app.io import load_workspace, workspace_from_data, workspace_to_data
-from canvas_app.store import Store
+from canvas_app.store import Store, StoreError
 from canvas_app.store.jsontext import dumps, loads
 from canvas_app.store.mapping import COLUMNS, workspace_rows
 from canvas_app.store.models import TABLES, WorkspaceRow
@@ -236,3 +236,17 @@ def test_the_collector_stays_off_when_it_was_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_postgres_refuses_nul_characters_in_a_first_save_written_by_copy(store_url, sample):
+    """A first save inserts every row (COPY on PostgreSQL): the driver's refusal is one
+    StoreError and the store stays empty."""
+    if not store_url.startswith("postgresql"):
+        pytest.skip("SQLite stores NUL characters")
+    sample.campaigns[-1].nodes[-1].name = "nul\x00here"
+    with Store(store_url) as store:
+        with pytest.raises(StoreError) as info:
+            store.save(sample)
+        assert str(info.value).startswith("cannot save to postgresql+psycopg://")
+        assert "\n" not in str(info.value) and "NUL" in str(info.value)
+        assert store.is_empty()
