@@ -210,6 +210,8 @@ class CommerceRules(MovementRules):
             if match.matched:
                 self.achieve(c, goal, f"order {order.id}, {payment_type}", before)
             elif match.reason.startswith("payment type"):
-                self.journey(c, "not_eligible", goal.id, f"order {order.id}: {match.reason}")
+                # The order did not match the goal; whether the contact was eligible (R4) is
+                # another matter, and not what "not_eligible" would say.
+                self.journey(c, "not_achieved", goal.id, f"order {order.id}: {match.reason}")
                 self.say(f'{c.name} did not achieve {goal.label} (order {order.id}): '
                          f"{match.reason}")

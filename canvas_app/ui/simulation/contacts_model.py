@@ -25,7 +25,8 @@ EVENT_WORDS = {
     "waiting": "waiting at",
     "achieved": "achieved",
     "achieved_again": "achieved again",
-    "not_eligible": "not eligible",
+    "not_eligible": "not eligible",  # R4: not in the campaign, or removed from it
+    "not_achieved": "not achieved",  # eligible, but the order did not match the goal
     "skipped_reentry": "not entered again",
     "tag_applied": "tag applied",
     "tag_removed": "tag removed",
