@@ -23,16 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.catalog import Catalog
+from ...domain.catalog import payment_type_label
 from ...domain.workspace import Workspace
 from ...io import LoadError
 from ...sim import scenario_from_data
 from ...sim.what_if import WhatIf, WhatIfPurchase
 from ..dialogs.date_field import DateTimeField
 from ..dialogs.number_field import NumberField
+from .what_if_channels import CHANNEL_WIDEST, ChannelBox, channel_choices
 
-CHANNEL_CHOICES = (("Shopping cart", "shopping_cart"), ("API", "api"),
-                   ("Manual order", "manual_order"))
 ALL_PAYMENT_TYPES = "__all__"
 NO_PRODUCTS = "The catalog has no products yet"
 NO_CAMPAIGN = ("Nothing to run: this workspace has no campaign for the visitors to go "
@@ -77,17 +76,6 @@ def _number(field: NumberField) -> float:
     """The field's value; its minimum while the text is refused (``problems`` says so)."""
     value = field.value()
     return field.minimum() if value is None else value
-
-
-def channel_choices(catalog: Catalog) -> list[tuple[str, str, str | None]]:
-    """(label, channel, order form) for a purchase: the cart, the API, a manual order, or
-    one of the catalog's order forms."""
-    out: list[tuple[str, str, str | None]] = [(label, channel, None)
-                                              for label, channel in CHANNEL_CHOICES]
-    for form in catalog.order_forms.values():
-        channel = "legacy_order_form" if form.legacy else "order_form"
-        out.append((f"Order form: {form.name}", channel, form.id))
-    return out
 
 
 def goal_products(workspace: Workspace, campaign_id: str | None) -> list[str]:
@@ -166,7 +154,11 @@ class WhatIfDialog(QDialog):
         self.purchases.verticalHeader().hide()
         header = self.purchases.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 90), (2, 95), (3, 190)):
+        # The channel column as wide as its longest choice (up to CHANNEL_WIDEST; a longer
+        # one loses its middle), the dialog wider by what that takes.
+        channel_width = min(CHANNEL_WIDEST, ChannelBox(self.channels).sizeHint().width() + 12)
+        channel_width = max(190, channel_width)
+        for column, width in ((1, 90), (2, 95), (3, channel_width)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.purchases.setColumnWidth(column, width)
         self.purchases.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -192,7 +184,7 @@ class WhatIfDialog(QDialog):
         self.payment_type = QComboBox()
         self.payment_type.addItem("An even mix of all payment types", ALL_PAYMENT_TYPES)
         for payment in workspace.catalog.payment_types:
-            self.payment_type.addItem(payment.replace("_", " ").capitalize(), payment)
+            self.payment_type.addItem(payment_type_label(payment), payment)  # "PayPal"
         if self.payment_type.findData("credit_card") >= 0:
             self.payment_type.setCurrentIndex(self.payment_type.findData("credit_card"))
         payments.addRow("Paid by:", self.payment_type)
@@ -262,7 +254,7 @@ class WhatIfDialog(QDialog):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
-        self.resize(640, 640)
+        self.resize(640 + channel_width - 190, 640)
         self.refresh()
 
     # -- purchases -------------------------------------------------------------------------
@@ -283,9 +275,7 @@ class WhatIfDialog(QDialog):
             products.setCurrentIndex(products.findData(product))
         chance_spin = _percent(chance, f"Row {row + 1}: the chance")
         within_spin = _spin(0, 3650, within, f"Row {row + 1}: the days within")
-        channel = QComboBox()
-        for label, value, form in self.channels:
-            channel.addItem(label, (value, form))
+        channel = ChannelBox(self.channels)
         self.purchases.setCellWidget(row, 0, products)
         self.purchases.setCellWidget(row, 1, chance_spin)
         self.purchases.setCellWidget(row, 2, within_spin)

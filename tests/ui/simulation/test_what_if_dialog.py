@@ -235,3 +235,51 @@ def test_with_no_campaign_it_says_there_is_nothing_to_run(qtbot, window: MainWin
     dialog = panel.new_what_if()
     assert "Nothing to run" not in dialog.problem.text()
     dialog.reject()
+
+
+def test_paid_by_names_payment_types_as_the_catalog_does(qtbot, window: MainWindow) -> None:
+    """QA: the form said "Paypal" where the catalog and the goal editor say "PayPal"."""
+    from canvas_app.domain.catalog import payment_type_label
+
+    dialog = window.simulation_panel.new_what_if()
+    types = window.controller.workspace.catalog.payment_types
+    assert "paypal" in types
+    texts = {dialog.payment_type.itemData(i): dialog.payment_type.itemText(i)
+             for i in range(dialog.payment_type.count())}
+    assert texts["paypal"] == "PayPal"
+    assert all(texts[t] == payment_type_label(t) for t in types)
+    dialog.reject()
+
+
+def test_channels_mark_legacy_forms_and_show_whole_names(qtbot, window: MainWindow) -> None:
+    """QA: "Order form: Spa Order Forn": the channel box cut long names, and a legacy
+    order form was not marked as the goal editor marks it."""
+    from canvas_app.domain.catalog import OrderForm
+    from canvas_app.ui.simulation.what_if_channels import ChannelBox
+
+    dialog = window.simulation_panel.new_what_if()
+    qtbot.waitExposed(dialog)
+    channel = dialog.purchases.cellWidget(0, 3)
+    assert isinstance(channel, ChannelBox)
+    labels = [channel.itemText(i) for i in range(channel.count())]
+    assert "Order form: Classic Order Form (legacy)" in labels
+    assert "Order form: Spring Opening Order Form" in labels  # not legacy: no mark
+    for index, label in enumerate(labels):  # each whole in the box as the form opens
+        channel.setCurrentIndex(index)
+        assert channel.shown_text() == label
+        assert channel.toolTip() == label
+    dialog.reject()
+    # A name too long for the column loses its middle, not its end; the tooltip has it all.
+    catalog = window.controller.workspace.catalog
+    long_name = "Spa and Hot Tub Winter Maintenance Bundle Order Form, Northern Region"
+    catalog.order_forms["spa"] = OrderForm("spa", long_name, legacy=True)
+    dialog = window.simulation_panel.new_what_if()
+    qtbot.waitExposed(dialog)
+    channel = dialog.purchases.cellWidget(0, 3)
+    assert isinstance(channel, ChannelBox)
+    channel.setCurrentIndex(channel.count() - 1)
+    shown = channel.shown_text()
+    assert shown != channel.currentText() and "…" in shown
+    assert shown.startswith("Order form: Spa") and shown.endswith("(legacy)")
+    assert channel.toolTip() == f"Order form: {long_name} (legacy)"
+    dialog.reject()

@@ -1,0 +1,61 @@
+"""The What-If form's channel choices: the cart, the API, a manual order, or one of the
+catalog's order forms (legacy ones marked as the goal editor marks them)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
+
+from ...domain.catalog import Catalog
+
+CHANNEL_CHOICES = (("Shopping cart", "shopping_cart"), ("API", "api"),
+                   ("Manual order", "manual_order"))
+CHANNEL_WIDEST = 340  # pixels at most for the Purchases table's channel column
+
+
+def channel_choices(catalog: Catalog) -> list[tuple[str, str, str | None]]:
+    """(label, channel, order form) for a purchase: the cart, the API, a manual order, or
+    one of the catalog's order forms."""
+    out: list[tuple[str, str, str | None]] = [(label, channel, None)
+                                              for label, channel in CHANNEL_CHOICES]
+    for form in catalog.order_forms.values():
+        channel = "legacy_order_form" if form.legacy else "order_form"
+        legacy = " (legacy)" if form.legacy else ""  # as the goal editor says it
+        out.append((f"Order form: {form.name}{legacy}", channel, form.id))
+    return out
+
+
+class ChannelBox(QComboBox):
+    """A channel choice whose text, when the column is narrower than it, loses its middle
+    ("Order form: Spa and Hot…orthern Region (legacy)": its kind and its end both show); the
+    whole text is its tooltip, and the list shows every name whole."""
+
+    def __init__(self, choices: list[tuple[str, str, str | None]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        for label, value, form in choices:
+            self.addItem(label, (value, form))
+        widest = max((self.fontMetrics().horizontalAdvance(label) for label, _v, _f in choices),
+                     default=0)
+        self.view().setMinimumWidth(widest + 40)
+        self.view().setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.currentTextChanged.connect(self.setToolTip)
+        self.setToolTip(self.currentText())
+
+    def shown_text(self) -> str:
+        """The current text as drawn: elided in the middle when the box is too narrow."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        room = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                           QStyle.SubControl.SC_ComboBoxEditField, self)
+        return self.fontMetrics().elidedText(self.currentText(), Qt.TextElideMode.ElideMiddle,
+                                             room.width() - 8)  # the style's margins
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802  (Qt's name)
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.shown_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
