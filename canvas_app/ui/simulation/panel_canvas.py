@@ -51,11 +51,15 @@ class CanvasSide:
         return describe_counts(kind, counts) if counts is not None else ""
 
     def panel_shown(self, visible: bool) -> None:
-        """The canvas shows the simulation only while its panel is in view: closing the
-        panel, or bringing Warnings to the front, gives the plain canvas back."""
-        self.overlay_wanted = visible
+        """The canvas shows the run while its panel is open, in front or behind another
+        tab (QA: the counts went as Warnings came to the front, so the two could not be
+        compared); closing the panel gives the plain canvas back. Reset starts the run over,
+        its counts with it."""
+        dock = getattr(self.window_, "docks", {}).get("simulation")
+        wanted = visible or (dock is not None and not dock.isHidden())
+        self.overlay_wanted = wanted
         if self.layer is not None:
-            self.layer.setVisible(visible)
+            self.layer.setVisible(wanted)
 
     # -- contacts -------------------------------------------------------------------------
     def select_contact(self, contact_id: str) -> None:
