@@ -28,7 +28,7 @@ from ...sim.core import log_time
 from .contacts_tab import ContactsTab
 from .funnel_chart import FunnelChart
 from .log_view import LogView
-from .panel_actions import RUN_TEXTS, make_actions, update_actions
+from .panel_actions import RUN_TEXTS, STEP_KEY, make_actions, update_actions
 from .panel_canvas import CanvasSide
 from .panel_changes import ChangeTracking
 from .panel_results import ResultSaving, readable_clock
@@ -259,7 +259,7 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         self._advanced()
         self._refresh_slow_views()
         self.window_.show_status(f"Simulation of {Path(path).name} ready: Run (F5) plays it, "
-                                 "Step (F10) goes event by event.")
+                                 f"Step ({STEP_KEY}) goes event by event.")
         return True
 
     def _load_failed(self, path: str, exc: SimulationError) -> None:
@@ -320,7 +320,7 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
             return
         self.runner.step()
         if not self.runner.done:
-            self.window_.show_status(f"Stepped to {self.clock_label.text()}: F10 steps "
+            self.window_.show_status(f"Stepped to {self.clock_label.text()}: {STEP_KEY} steps "
                                      "again, F5 continues.")
 
     def run_to_end(self) -> None:
@@ -455,7 +455,7 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
                                      "Ctrl+F5 runs to the end.")
         elif self.runner.loaded and not self.runner.done:
             self.window_.show_status(f"Paused {self.runner.title()} at "
-                                     f"{self.clock_label.text()}: F5 continues, F10 steps.")
+                                     f"{self.clock_label.text()}: F5 continues, {STEP_KEY} steps.")
 
     def _finished(self) -> None:
         sim = self.runner.simulation

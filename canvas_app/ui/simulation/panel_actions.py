@@ -12,6 +12,11 @@ if TYPE_CHECKING:
     from .panel import SimulationPanel
 
 
+# Step: F6, as "step over" in Eclipse beside F5's run. F10 is the menu bar's key on GNOME,
+# KDE and Windows; Ctrl+F10 is KDE's "present windows"; Shift+F5 is Reset here.
+STEP_KEY = "F6"
+
+
 def make_actions(panel: SimulationPanel) -> dict[str, QAction]:
     """The panel's actions, owned by its window (so their shortcuts work anywhere in it)."""
     actions: dict[str, QAction] = {}
@@ -26,7 +31,7 @@ def make_actions(panel: SimulationPanel) -> dict[str, QAction]:
         actions[key] = action
 
     make("run", "&Run", panel.run_or_pause, "F5", RUN_TIP.removesuffix(" (F5)"))
-    make("step", "&Step", panel.step, "F10", "Handle the next simulated event")
+    make("step", "&Step", panel.step, STEP_KEY, "Handle the next simulated event")
     make("end", "Run to &End", panel.run_to_end, "Ctrl+F5", "Simulate everything left at once")
     make("reset", "Rese&t", panel.reset, "Shift+F5",
          "Start the scenario again, on the workspace as it is now")

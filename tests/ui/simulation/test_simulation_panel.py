@@ -710,7 +710,7 @@ def test_a_step_says_where_it_stopped(qtbot, window: MainWindow) -> None:
     panel = window.simulation_panel
     panel.step()
     message = window.statusBar().currentMessage()
-    assert message.startswith("Stepped to ") and "F10 steps again" in message
+    assert message.startswith("Stepped to ") and "F6 steps again" in message
 
 
 def test_the_hint_to_pick_a_campaign_goes_once_it_is_picked(qtbot, window: MainWindow) -> None:
