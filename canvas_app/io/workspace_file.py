@@ -22,6 +22,7 @@ import jsonschema
 import orjson
 from jsonschema.exceptions import best_match
 
+from ..collector_pause import collector_paused
 from ..domain.campaign import Campaign
 from ..domain.catalog import Catalog, Category, OrderForm, Product
 from ..domain.contacts import Contact
@@ -216,8 +217,9 @@ def load_workspace(path: str | os.PathLike[str], source: str | None = None) -> W
     editor's typed field would refuse (a price of 12.999, a wait of PT1.5S) is refused here,
     at its place, rather than when a dialog shows it (see :mod:`.editor_limits`)."""
     source = source or str(path)
-    data = read_json(path, source)
-    workspace = workspace_from_data(data, source)
+    with collector_paused():  # tens of thousands of objects that live on (a large file)
+        data = read_json(path, source)
+        workspace = workspace_from_data(data, source)
     problems = editor_problems(data)
     if problems:
         raise LoadError(source, problems)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import heapq
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
+from ..collector_pause import collector_paused
 from ..domain.workspace import Workspace
 from .commerce import CommerceRules
 from .core import RESUME, Listener
@@ -63,13 +63,8 @@ class Simulation(CommerceRules):
         # cyclic garbage collector, run again and again as they are made, would find no
         # garbage among them and took most of the time (a 100,000-contact population:
         # about 4 s of 5.5). Nothing made here holds a cycle.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             self._set_up(workspace, scenario, workspace_contacts)
-        finally:
-            if collecting:
-                gc.enable()
 
     def _set_up(self, workspace: Workspace, scenario: Scenario,
                 workspace_contacts: bool) -> None:

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from sqlalchemy import create_engine, delete, event
 
-import canvas_app.store.repository as repository
+import canvas_app.collector_pause as collector_pause
 from canvas_app.domain.campaign import Campaign
 from canvas_app.domain.nodes import Node
 from canvas_app.domain.workspace import Workspace
@@ -210,7 +210,7 @@ def test_the_collector_comes_back_when_the_last_thread_leaves():
     entered, leave = threading.Barrier(3), threading.Event()
 
     def hold() -> None:
-        with repository.collector_paused():
+        with collector_pause.collector_paused():
             entered.wait()
             leave.wait()
 
@@ -219,7 +219,7 @@ def test_the_collector_comes_back_when_the_last_thread_leaves():
         thread.start()
     entered.wait()
     assert not gc.isenabled()
-    with repository.collector_paused():
+    with collector_pause.collector_paused():
         pass
     assert not gc.isenabled()  # the others are still inside
     leave.set()
@@ -231,7 +231,7 @@ def test_the_collector_comes_back_when_the_last_thread_leaves():
 def test_the_collector_stays_off_when_it_was_off():
     gc.disable()
     try:
-        with repository.collector_paused():
+        with collector_pause.collector_paused():
             assert not gc.isenabled()
         assert not gc.isenabled()
     finally:
