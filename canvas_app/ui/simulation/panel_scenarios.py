@@ -15,6 +15,7 @@ from .scenario_box import MISFIT, UNLOADABLE, ScenarioBox, save_what_if
 from .what_if_dialog import WhatIfDialog
 
 if TYPE_CHECKING:
+    from ...sim.what_if import WhatIf
     from ..main_window import MainWindow
     from .runner import SimRunner
 
@@ -41,6 +42,7 @@ class ScenarioChoice:
     scenario_dir: Path
     failed_scenario: str | None
     what_if_dialog: WhatIfDialog | None
+    last_what_if: WhatIf | None = None  # the form's entries when it last closed, this session
     ask_scenario: Callable[[str], str]  # a scenario file to open, or "" (tests replace it)
     load: Callable[[], bool]
     show_problem: Callable[[str], None]
@@ -110,11 +112,21 @@ class ScenarioChoice:
         """Opens the What-If form; "Create and Run" saves the scenario and runs it."""
         dialog = WhatIfDialog(self.window_.controller.workspace,
                               self.window_.current_campaign_id(), self.window_)
+        if self.last_what_if is not None:
+            dialog.fill(self.last_what_if)
         dialog.accepted.connect(lambda: self._what_if_made(dialog))
+        dialog.finished.connect(lambda _result: self._remember_what_if(dialog))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         self.what_if_dialog = dialog
         return dialog
+
+    def _remember_what_if(self, dialog: WhatIfDialog) -> None:
+        """What was entered, made or cancelled, opens the form next time (QA: it started
+        from scratch each time); a form with a refused field is not kept."""
+        refused = dialog.start.problem() or any(f.problem() for f in dialog.number_fields())
+        if not refused:
+            self.last_what_if = dialog.what_if()
 
     def _what_if_made(self, dialog: WhatIfDialog) -> None:
         try:

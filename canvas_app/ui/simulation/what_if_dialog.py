@@ -337,6 +337,44 @@ class WhatIfDialog(QDialog):
         return WhatIfPurchase(product.currentData(), round(_number(chance) / 100, 4),
                               int(_number(within)), value, form)
 
+    def fill(self, what_if: WhatIf) -> None:
+        """The form as ``what_if`` had it (the last one this session): a campaign, product
+        or order form no longer in the workspace is left as the form chose it."""
+        self.description.setText(what_if.description)
+        self.count.setValue(what_if.count)
+        self.arrival.setValue(int(what_if.arrival_days))
+        self.start.set_value(what_if.start)
+        self.days.setValue(int(what_if.days))
+        if (index := self.campaign.findData(what_if.campaign)) >= 0:
+            self.campaign.setCurrentIndex(index)
+        self.share.setValue(round(what_if.share_added * 100, 1))
+        products = self.workspace.catalog.products
+        kept = [p for p in what_if.purchases if p.product in products]
+        if kept or not what_if.purchases:  # all rows removed last time: none now either
+            self.purchases.setRowCount(0)
+        for purchase in kept:
+            row = self.add_purchase(purchase.product, round(purchase.probability * 100, 1),
+                                    int(purchase.within_days))
+            channel = self.purchases.cellWidget(row, 3)
+            assert isinstance(channel, QComboBox)
+            for index in range(channel.count()):
+                if channel.itemData(index) == (purchase.channel, purchase.order_form):
+                    channel.setCurrentIndex(index)
+        mix = what_if.payment_types
+        payment = next(iter(mix)) if len(mix) == 1 else ALL_PAYMENT_TYPES
+        if (index := self.payment_type.findData(payment)) >= 0:
+            self.payment_type.setCurrentIndex(index)
+        for field, rate in ((self.failure, what_if.failure_rate),
+                            (self.error, what_if.error_rate),
+                            (self.retry, what_if.retry_share)):
+            field.setValue(round(rate * 100, 1))
+        self.retry_hours.setValue(int(what_if.retry_after_hours))
+        self.renewals.setValue(what_if.renewals)
+        self.renewal_days.setValue(int(what_if.renewal_every_days))
+        self.seed.setValue(what_if.seed)
+        self._order_tabs()
+        self.refresh()
+
     # -- the scenario ----------------------------------------------------------------------
     def what_if(self) -> WhatIf:
         payment = self.payment_type.currentData()

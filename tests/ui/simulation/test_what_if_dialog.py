@@ -283,3 +283,34 @@ def test_channels_mark_legacy_forms_and_show_whole_names(qtbot, window: MainWind
     assert shown.startswith("Order form: Spa") and shown.endswith("(legacy)")
     assert channel.toolTip() == f"Order form: {long_name} (legacy)"
     dialog.reject()
+
+
+def test_the_form_opens_with_the_last_entries_of_the_session(qtbot, window: MainWindow,
+                                                             tmp_path: Path) -> None:
+    """QA: the form forgot everything entered each time it opened."""
+    panel = window.simulation_panel
+    panel.scenario_dir = tmp_path / "scenarios"
+    dialog = panel.new_what_if()
+    dialog.description.setText("Spring rush")
+    dialog.count.set_text("120")
+    dialog.share.set_text("12,5")
+    dialog.add_purchase("checkup", 10.0, 14)
+    channel = dialog.purchases.cellWidget(1, 3)
+    assert isinstance(channel, QComboBox)
+    channel.setCurrentIndex(channel.findText("Order form: Classic Order Form (legacy)"))
+    dialog.payment_type.setCurrentIndex(dialog.payment_type.findData("paypal"))
+    dialog.seed.setValue(7)
+    made = dialog.what_if()
+    dialog.reject()  # cancelled: kept all the same
+    again = panel.new_what_if()
+    assert again.what_if() == made
+    assert again.payment_type.currentText() == "PayPal"
+    again.count.set_text("abc")  # refused: not what is kept
+    again.reject()
+    third = panel.new_what_if()
+    assert third.what_if() == made
+    third.run_button.click()
+    panel.runner.pause()
+    data = json.loads((tmp_path / "scenarios" / "what-if-1.scenario.json").read_text("utf-8"))
+    assert data["description"] == "Spring rush" and data["population"]["count"] == 120
+    assert data["population"]["purchases"][1]["channel"] == "legacy_order_form"
