@@ -112,6 +112,7 @@ class MainWindow(ClipboardActions, QMainWindow):
         self.view.zoom_changed.connect(self._show_zoom)
         self.view.node_reached.connect(self._announce_node)
         self.view.menu_opening.connect(self.align_menu.refresh)
+        self.menus["edit"].aboutToShow.connect(self.align_menu.refresh)  # Align as selected
         self.palette.place_requested.connect(self.place_node)
         self.campaign_list.current_changed.connect(self.show_campaign)
         self.campaign_list.current_changed.connect(self.simulation_panel.campaign_shown)

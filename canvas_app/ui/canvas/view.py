@@ -293,7 +293,23 @@ class CanvasView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
+        if event.button() == Qt.MouseButton.RightButton and self._on_selected(event):
+            # A right-click on one of several selected nodes or links keeps them all, for
+            # the menu to act on (Qt's scene clears the selection on a press its items
+            # ignore); the context menu event follows.
+            event.accept()
+            return
         super().mousePressEvent(event)
+
+    def _on_selected(self, event: QMouseEvent) -> bool:
+        scene = self.canvas()
+        if scene is None:
+            return False
+        pos = self.mapToScene(event.position().toPoint())
+        node = scene.node_at(pos)
+        item = node if node is not None else self.itemAt(event.position().toPoint())
+        return item is not None and item.isSelected() or (
+            node is not None and node.node_id in scene.selected_node_ids())
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._pan_start is not None:

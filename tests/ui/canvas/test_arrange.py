@@ -140,3 +140,41 @@ def test_align_with_one_node_is_off_and_says_what_it_needs(qtbot, window: MainWi
     window.align_menu.apply("left")  # reached some other way: nothing moves, and it says why
     assert window.session.undo_stack.count() == count
     assert window.statusBar().currentMessage() == "Select two or more nodes to align them."
+
+
+def test_edit_menu_offers_align_for_the_selection_as_it_opens(qtbot, window: MainWindow) -> None:
+    _cid, ids = three_nodes(window)
+    window.align_menu.refresh()
+    window.scene.select_nodes(ids[:1])  # one: refreshed to off as the Edit menu opens
+    window.menus["edit"].aboutToShow.emit()
+    assert not window.align_menu.menuAction().isEnabled()
+    window.scene.select_nodes(ids)
+    window.menus["edit"].aboutToShow.emit()
+    assert window.align_menu.menuAction().isEnabled()
+
+
+def test_a_right_click_on_one_of_several_keeps_them_selected(qtbot, window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    _cid, ids = three_nodes(window)
+    view = window.view
+    view.ensureVisible(window.scene.nodes[ids[1]])
+    pos = view.mapFromScene(window.scene.nodes[ids[1]].pos())
+    QTest.mousePress(view.viewport(), Qt.MouseButton.RightButton, Qt.KeyboardModifier(0), pos)
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.RightButton, Qt.KeyboardModifier(0),
+                       pos)
+    assert sorted(window.scene.selected_node_ids()) == sorted(ids)
+    view.contextMenuEvent(QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos,
+                                            view.viewport().mapToGlobal(pos)))
+    assert sorted(window.scene.selected_node_ids()) == sorted(ids)
+    assert window.align_menu.menuAction().isEnabled()
+    view.context_menu.close()
+    # on a node not selected, a right-click selects just it, as before
+    window.scene.select_nodes(ids[:2])
+    pos = view.mapFromScene(window.scene.nodes[ids[2]].pos())
+    QTest.mousePress(view.viewport(), Qt.MouseButton.RightButton, Qt.KeyboardModifier(0), pos)
+    view.contextMenuEvent(QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos,
+                                            view.viewport().mapToGlobal(pos)))
+    assert window.scene.selected_node_ids() == [ids[2]]
+    view.context_menu.close()
