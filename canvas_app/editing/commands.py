@@ -217,7 +217,7 @@ class RenameCampaignCommand(WorkspaceCommand):
     def __init__(self, workspace: Workspace, campaign_id: str, new: str,
                  parent: QUndoCommand | None = None) -> None:
         self.old = workspace.campaign(campaign_id).name
-        super().__init__(workspace, f'Rename campaign "{self.old}"', parent)
+        super().__init__(workspace, f'Rename campaign "{self.old}" to "{new}"', parent)
         self.campaign_id, self.new = campaign_id, new
 
     def redo(self) -> None:

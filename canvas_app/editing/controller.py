@@ -199,8 +199,9 @@ class Controller(QObject):
         old = {node.id: (node.x, node.y) for node in nodes}
         if all(old[n] == (float(x), float(y)) for n, (x, y) in positions.items()):
             return
+        text = f'Move "{nodes[0].name}"' if len(nodes) == 1 else f"Move {len(nodes)} nodes"
         self.undo_stack.push(MoveNodesCommand(self.workspace, campaign_id, old, positions,
-                                              drag_id))
+                                              drag_id, text=text))
 
     def delete(self, campaign_id: str, node_ids: list[str],
                links: list[tuple[str, str]] | None = None) -> None:
@@ -274,7 +275,7 @@ class Controller(QObject):
         if old == new:
             return
         self.undo_stack.push(MoveNodesCommand(self.workspace, campaign_id, old, new,
-                                              text="Auto-layout"))
+                                              text="Auto-Layout"))
 
     # -- campaigns -------------------------------------------------------------------------
     def new_campaign(self, name: str = "") -> str:

@@ -28,11 +28,11 @@ GESTURES = (
      "focus moves on)"),
     ("Canvas", "Ctrl+Tab, Ctrl+Shift+Tab", "Add the next or previous node to the selection"),
     ("Canvas", "Menu key, Shift+F10", "The selected node's menu (the canvas's with none)"),
-    ("Canvas", "Arrow keys, Shift+arrow keys", "Move the selected nodes by one grid step "
-     "(with Shift, five); with none selected, scroll the view"),
+    ("Canvas", "Arrows, Shift+arrows", "Move the selected nodes a grid step (five); "
+     "with none, scroll"),
     ("Campaigns list", "F2, Ctrl+D, Delete", "Rename, duplicate or delete the campaign"),
     ("Campaigns list", "Menu key, Shift+F10, right-click", "The campaign's menu"),
-    ("Warnings", "Enter, double-click", "Go to the node it is about (in its campaign)"),
+    ("Warnings", "Click; Enter, double-click", "Show its node; go to it (in its campaign)"),
     ("Find bar", "Enter, Shift+Enter (or Down, Up)", "The next or previous node found"),
     ("Find bar", "Alt+Enter", "Select every node found in the campaign shown"),
     ("Find bar", "Esc", "Close the bar; the canvas has the keyboard"),

@@ -4,6 +4,7 @@ the context menu and the inline name editor."""
 from __future__ import annotations
 
 import math
+import time
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -34,6 +35,8 @@ ZOOM_STEP = 1.2
 OVERVIEW_SCALE = 0.3  # large campaigns switch to the overview below this zoom
 FIT_MAX_SCALE = 1.25
 NUDGE_FAR = 5  # grid steps a Shift+arrow moves the selected nodes
+NUDGE_RUN_S = 1.5  # arrow presses on the same nodes at most this far apart: one undo step
+NUDGE_FOLLOW_MAX = 50  # the view scrolls to keep up to this many nudged nodes in sight
 class CanvasView(QGraphicsView):
     zoom_changed = Signal(float)
     node_reached = Signal(str)  # a node selected from the keyboard (Tab / Shift+Tab)
@@ -79,6 +82,9 @@ class CanvasView(QGraphicsView):
         self._reached: str | None = None  # the node Tab or Ctrl+Tab last went to
         self._pan_start: QPoint | None = None
         self._space_down = False
+        self._nudged: tuple[str, frozenset[str]] | None = None  # the nodes nudged last
+        self._nudged_at = 0.0
+        self._nudge_id = 0
         self._minor_pen = QPen(QColor(theme.GRID_MINOR), 0)
         self._major_pen = QPen(QColor(theme.GRID_MAJOR), 0)
 
@@ -432,10 +438,23 @@ class CanvasView(QGraphicsView):
                   Qt.Key.Key_Up: (0, -far), Qt.Key.Key_Down: (0, far)}[Qt.Key(key)]
         campaign = scene.controller.campaign(scene.campaign_id)
         nodes = [campaign.node(n) for n in ids]
+        # Presses in a row on the same nodes (a key held down) are one undo step.
+        now, key = time.monotonic(), (scene.campaign_id, frozenset(ids))
+        if key != self._nudged or now - self._nudged_at > NUDGE_RUN_S:
+            self._nudge_id = scene.controller.new_drag_id()
+        self._nudged, self._nudged_at = key, now
         # a tenth of a second or more at 10,000 nodes: the wait cursor, as their Undo shows
         with busy_cursor(len(nodes)):
             scene.controller.move_nodes(
-                scene.campaign_id, {node.id: (node.x + dx, node.y + dy) for node in nodes})
+                scene.campaign_id, {node.id: (node.x + dx, node.y + dy) for node in nodes},
+                self._nudge_id)
+        if len(ids) <= NUDGE_FOLLOW_MAX:  # the view follows them (not a thousand off-screen)
+            items = [scene.nodes[n] for n in ids if n in scene.nodes]
+            if items:
+                rect = items[0].sceneBoundingRect()
+                for item in items[1:]:
+                    rect = rect.united(item.sceneBoundingRect())
+                self.ensureVisible(rect, 40, 40)
         return True
 
     # -- context menu --------------------------------------------------------------------

@@ -570,8 +570,8 @@ def applies_at_once_note() -> QLabel:
     save_keys = QKeySequence(QKeySequence.StandardKey.Save).toString(
         QKeySequence.SequenceFormat.NativeText)
     keys = f" ({save_keys})" if save_keys else ""
-    note = help_label("Changes apply at once (Undo takes one back). File > "
-                      f"Save{keys} writes them to the workspace file.", "appliesAtOnceNote")
+    note = help_label("Changes apply at once (Undo takes one back); File > "
+                      f"Save{keys} keeps them in the workspace.", "appliesAtOnceNote")
     note.setContentsMargins(0, 0, 0, 0)
     note.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
     return note

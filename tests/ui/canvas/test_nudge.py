@@ -22,9 +22,25 @@ def test_arrows_move_the_selection_one_step_and_shift_five(qtbot, window: MainWi
     qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     assert (node.x, node.y) == (x + GRID, y + NUDGE_FAR * GRID)
     assert window.scene.nodes["nurture"].pos().y() == y + NUDGE_FAR * GRID
-    window.session.undo_stack.undo()
-    window.session.undo_stack.undo()
+    stack = window.session.undo_stack
+    assert stack.undoText() == 'Move "Nurture"'
+    count = stack.count()
+    qtbot.keyClick(view, Qt.Key.Key_Left)  # presses in a row: one undo step
+    assert stack.count() == count
+    stack.undo()
     assert (node.x, node.y) == (x, y)
+
+
+def test_the_view_follows_a_node_moved_out_of_sight(qtbot, window: MainWindow) -> None:
+    view = window.view
+    view.set_zoom(1.0)
+    view.setFocus()
+    window.scene.select_nodes(["post-purchase"])
+    view.centerOn(window.scene.nodes["post-purchase"])
+    for _ in range(12):
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert seen.contains(window.scene.nodes["post-purchase"].sceneBoundingRect())
 
 
 def test_arrows_scroll_the_view_when_nothing_is_selected(qtbot, window: MainWindow) -> None:
