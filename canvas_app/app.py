@@ -269,16 +269,21 @@ def run_gui(source: str | None) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     named = bool(source)
+    gone = None
     if not named:  # the workspace open last, or None: yours, in the default store
-        from .ui.recent_files import last_workspace
+        from .ui.recent_files import last_workspace, last_workspace_gone
 
-        source = last_workspace(QSettings(ORGANIZATION, APPLICATION))
+        settings = QSettings(ORGANIZATION, APPLICATION)
+        source, gone = last_workspace(settings), last_workspace_gone(settings)
     window = open_first_window(app, source)
     if window is None:
         return 1
     window.show()
     window.view.fit()
-    if is_untouched_sample(window):
+    if gone is not None:
+        window.show_status(f"{gone}, the workspace you had open last, is no longer there "
+                           "(moved or deleted?); this is your own. File > Open… finds it.")
+    elif is_untouched_sample(window):
         window.show_status("This is a sample pool-supplies shop to try things on; File > New "
                            "Workspace (Ctrl+Shift+N) starts an empty one.")
     elif not named and source and window.session.document.source == source:

@@ -89,6 +89,16 @@ def last_workspace(settings: QSettings) -> str | None:
     return source
 
 
+def last_workspace_gone(settings: QSettings) -> str | None:
+    """The file opened last when it is no longer where it was (so a start opens your
+    workspace instead, and says why), else None."""
+    sources = recent_sources(settings)
+    path = local_path(sources[0]) if sources else None
+    if path is None or not path.is_absolute() or path.exists():
+        return None
+    return str(path)
+
+
 def without_relative_twins(sources: list[str]) -> list[str]:
     """The list without the relative paths an older version kept (they named a file only
     from the folder the app was started in) that another entry names absolutely: the same

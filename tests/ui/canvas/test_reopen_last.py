@@ -73,3 +73,15 @@ def test_the_untouched_sample_is_told_apart(qtbot, tmp_path: Path, sample_file: 
     cid = window.current_campaign_id()
     window.controller.add_node(cid, "sequence", 900, 0)
     assert not app_module.is_untouched_sample(window)
+
+
+def test_a_last_file_gone_is_named_for_the_start_to_say_so(settings: QSettings,
+                                                           tmp_path: Path) -> None:
+    from canvas_app.ui.recent_files import last_workspace_gone
+
+    assert last_workspace_gone(settings) is None  # nothing opened yet
+    moved = tmp_path / "moved.campaign.json"
+    settings.setValue("recentFiles", [str(moved)])
+    assert last_workspace_gone(settings) == str(moved)
+    moved.write_text("{}")
+    assert last_workspace_gone(settings) is None  # there: reopened, nothing to say
