@@ -9,6 +9,7 @@ fits, else none."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,6 +36,8 @@ UNLOADABLE = "Does not load"
 MARKS = {MISFIT: "written for another workspace", UNLOADABLE: "does not load"}
 # A scenario for this workspace that names something it no longer has (or a typo):
 # 'Refers to product "mitt", not in this workspace: <the loader's line>'.
+WHAT_IF_NAME = re.compile(r"what-if-(\d+)\.scenario\.json")  # as save_what_if names them
+LABEL_MAX = 48  # characters of a what-if's description in the list
 MISSING = "Refers to "
 NOT_HERE = ", not in this workspace"
 
@@ -63,6 +66,19 @@ def save_what_if(folder: Path, data: dict) -> Path:
     path = folder / f"what-if-{number}.scenario.json"
     write_text_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     return path
+
+
+def item_label(path: Path) -> str:
+    """How the list names a scenario: a what-if made in the app by its description (cut
+    short) and number, "Spring rush (what-if 3)", as its file name says little; any other
+    by its file name (the samples' descriptions are paragraphs)."""
+    match = WHAT_IF_NAME.fullmatch(path.name)
+    about = " ".join(scenario_description(path).split()) if match else ""
+    if not about:
+        return path.name
+    if len(about) > LABEL_MAX:
+        about = about[:LABEL_MAX - 1].rstrip() + "…"
+    return f"{about} (what-if {match.group(1)})" if match else about
 
 
 def scenario_description(path: Path) -> str:
@@ -116,12 +132,15 @@ class ScenarioBox(QComboBox):
         if not path:
             return
         about = scenario_description(Path(path)) or path
+        label = item_label(Path(path))
+        if label != Path(path).name:  # named by its description: the file is in the tip
+            about = f"{about}\n{path}"
         self.setItemData(index, f"{about}\n{problem}" if problem else about,
                          Qt.ItemDataRole.ToolTipRole)
         self.setItemData(index, QBrush(QColor(UNFIT_COLOUR)) if problem else None,
                          Qt.ItemDataRole.ForegroundRole)
         mark = problem_mark(problem) if problem else ""
-        self.setItemText(index, f"{Path(path).name} — {mark}" if mark else Path(path).name)
+        self.setItemText(index, f"{label} — {mark}" if mark else label)
 
     def problem(self, path: str, always: bool = False) -> str | None:
         """Why the scenario does not load against the workspace now ("" when it does);

@@ -53,7 +53,8 @@ def test_the_users_own_workspace_reopens_with_its_own_scenario(qtbot, window: Ma
     again = make_window(qtbot, str(mine), tmp_path)
     box = again.simulation_panel.scenario_combo
     assert box.currentData() == what_if
-    assert box.currentText() == "what-if-1.scenario.json"  # no mark: it fits
+    # listed by its description and number, with no mark: it fits
+    assert box.currentText() == "What if visitors arrive and some buy? (what-if 1)"
     again.simulate()  # F5
     assert again.simulation_panel.runner.running
     assert again.simulation_panel.notice.isHidden()

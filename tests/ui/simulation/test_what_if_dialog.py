@@ -94,7 +94,8 @@ def test_scenarios_made_or_opened_are_listed_at_the_next_start(qtbot, window: Ma
     index = box.findData(made)
     assert index >= 0
     tooltip = box.itemData(index, Qt.ItemDataRole.ToolTipRole)
-    assert tooltip == "What if visitors arrive and some buy?"  # its description
+    assert tooltip == f"What if visitors arrive and some buy?\n{made}"  # about it, its file
+    assert box.itemText(index) == "What if visitors arrive and some buy? (what-if 1)"
     assert box.itemText(box.count() - 1) == "Open Scenario File…"
 
 
@@ -314,3 +315,32 @@ def test_the_form_opens_with_the_last_entries_of_the_session(qtbot, window: Main
     data = json.loads((tmp_path / "scenarios" / "what-if-1.scenario.json").read_text("utf-8"))
     assert data["description"] == "Spring rush" and data["population"]["count"] == 120
     assert data["population"]["purchases"][1]["channel"] == "legacy_order_form"
+
+
+def test_what_ifs_are_listed_by_their_description(qtbot, window: MainWindow,
+                                                  tmp_path: Path) -> None:
+    """QA: the Scenario box said "what-if-1.scenario.json", "what-if-2.scenario.json"…"""
+    panel = window.simulation_panel
+    panel.scenario_dir = tmp_path / "scenarios"
+    dialog = panel.new_what_if()
+    dialog.description.setText("Spring rush")
+    dialog.run_button.click()
+    panel.runner.pause()
+    dialog = panel.new_what_if()  # the same description, remembered: told apart by number
+    dialog.run_button.click()
+    panel.runner.pause()
+    dialog = panel.new_what_if()
+    dialog.description.setText("What if a heatwave brings three times the usual visitors "
+                               "and most of them buy shock?")
+    dialog.run_button.click()
+    panel.runner.pause()
+    box = panel.scenario_combo
+    texts = [box.itemText(box.findData(str(tmp_path / "scenarios" / f"what-if-{n}"
+                                           ".scenario.json"))) for n in (1, 2, 3)]
+    assert texts[:2] == ["Spring rush (what-if 1)", "Spring rush (what-if 2)"]
+    assert texts[2].startswith("What if a heatwave brings three times") and \
+        texts[2].endswith("… (what-if 3)")
+    assert box.currentText() == texts[2]
+    # the samples keep their file names (their descriptions are paragraphs)
+    assert box.itemText(box.findData(str(SAMPLE.parent / "pool-store.scenario.json"))) == \
+        "pool-store.scenario.json"
