@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from .scene import CampaignScene
     from .view import CanvasView
 
-WIDTH, HEIGHT = 220, 140
+WIDTH, HEIGHT = 220, 140  # at the most; a fifth of the view's width at the least
+SHARE = 0.2
 MARGIN = 12  # from the viewport's corner
 PAD = 6  # inside the frame
 REDRAW_MS = 120
@@ -136,12 +137,17 @@ class Navigator(QWidget):
         """In the viewport's bottom-right corner (the viewport sits inside the view's
         frame and beside its scroll bars)."""
         viewport = self.view.viewport().geometry()
-        self.move(viewport.right() - WIDTH - MARGIN + 1, viewport.bottom() - HEIGHT - MARGIN + 1)
+        width = min(WIDTH, int(viewport.width() * SHARE))
+        height = round(width * HEIGHT / WIDTH)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+            self._map = None  # drawn again at the new size
+        self.move(viewport.right() - width - MARGIN + 1, viewport.bottom() - height - MARGIN + 1)
         self.raise_()
 
     # -- the map -------------------------------------------------------------------------
     def _inner(self) -> QRectF:
-        return QRectF(PAD, PAD, WIDTH - 2 * PAD, HEIGHT - 2 * PAD)
+        return QRectF(PAD, PAD, self.width() - 2 * PAD, self.height() - 2 * PAD)
 
     def _scale(self) -> tuple[float, float, float]:
         """Scene-to-map scale and offsets for the world rectangle, kept in proportion."""
@@ -160,7 +166,7 @@ class Navigator(QWidget):
     def _draw_map(self) -> QPixmap:
         scene = self._scene
         ratio = self.devicePixelRatioF()
-        pixmap = QPixmap(int(WIDTH * ratio), int(HEIGHT * ratio))
+        pixmap = QPixmap(int(self.width() * ratio), int(self.height() * ratio))
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(Qt.GlobalColor.transparent)
         campaign = scene.current_campaign() if scene is not None else None

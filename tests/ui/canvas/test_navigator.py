@@ -37,6 +37,7 @@ def test_shown_for_a_campaign_bigger_than_the_view(qtbot, window: MainWindow) ->
     assert viewport.contains(nav.geometry())
     assert viewport.right() - nav.geometry().right() < 20
     assert viewport.bottom() - nav.geometry().bottom() < 20
+    assert nav.width() <= min(220, viewport.width() * 0.2 + 1)  # a fifth of the view at most
 
 
 def test_the_map_shows_nodes_and_the_part_in_view(qtbot, window: MainWindow) -> None:
