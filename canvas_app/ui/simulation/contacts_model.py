@@ -97,6 +97,10 @@ class ContactsModel(QAbstractTableModel):
         self._static: list[tuple[str, str]] = []  # (name, email) per contact
         self._dynamic: list[tuple[str, str, str] | None] = []  # where, goals, tags; None: stale
         self._search: list[str | None] = []  # name and email to find in, case-folded
+        # The sequences each contact went through, case-folded, to find in too (a node's
+        # name finds those who passed it, not only those there now); None: stale.
+        self._been: list[str | None] = []
+        self._been_texts: dict[str, str] = {}  # each distinct one kept once
         # Where now, goals and tags: few different texts among many contacts, each kept
         # once (with its case-folded text to find in), not once per contact.
         self._texts: dict[tuple[str, str, str], tuple[str, str, str]] = {}
@@ -116,8 +120,8 @@ class ContactsModel(QAbstractTableModel):
         self.sim = sim
         self._names = {}
         self._ids, self._index, self._static = [], {}, []
-        self._dynamic, self._search, self._seen = [], [], []
-        self._texts, self._folded = {}, {}
+        self._dynamic, self._search, self._seen, self._been = [], [], [], []
+        self._texts, self._folded, self._been_texts = {}, {}, {}
         self._append(list(sim.contacts) if sim is not None else [])
         self._stamp = self._run_stamp()
         self._rows = self._ordered()
@@ -140,6 +144,7 @@ class ContactsModel(QAbstractTableModel):
         self._static.extend((c.name, c.email) for c in contacts)
         self._dynamic.extend([None] * len(ids))
         self._search.extend([None] * len(ids))
+        self._been.extend([None] * len(ids))
         self._seen.extend(NOT_KEPT if c.journey is None else len(c.journey) for c in contacts)
 
     def refresh(self, live: bool = False) -> None:
@@ -172,6 +177,7 @@ class ContactsModel(QAbstractTableModel):
                    if was != now or now == NOT_KEPT]
         for p in changed:
             self._dynamic[p] = None
+            self._been[p] = None
         self._seen = lengths
         if changed and (self.sort_column >= STATIC or self.filter_text):
             self._order_stale = True
@@ -282,7 +288,18 @@ class ContactsModel(QAbstractTableModel):
             folded = self._folded[cells] = "\n".join(cells).casefold()
         if "\n" in text:  # (not from the find box) across cells, as in one text
             return text in f"{static}\n{folded}"
-        return text in static or text in folded
+        return text in static or text in folded or text in self._been_text(place)
+
+    def _been_text(self, place: int) -> str:
+        """The names of the sequences the contact entered, where it is now or not (the
+        goals it reached are a column already), case-folded; kept once per distinct text."""
+        been = self._been[place]
+        if been is None:
+            assert self.sim is not None
+            c = self.sim.contacts[self._ids[place]]
+            text = "\n".join(sorted(self._name(node) for node in c.entered)).casefold()
+            been = self._been[place] = self._been_texts.setdefault(text, text)
+        return been
 
     def _make_cells(self, place: int) -> tuple[str, str, str]:
         assert self.sim is not None

@@ -36,6 +36,8 @@ class ContactsTab(QSplitter):
         self.find = FindBox()
         self.find.setObjectName("simulationFindContact")
         self.find.setPlaceholderText("Find: name, email, node, goal or tag")
+        self.find.setToolTip("Shows the contacts with this text in their name, email, goals "
+                             "or tags, or in the name of a node they are at or went through")
         self.find.setClearButtonEnabled(True)
         # Searching 100,000 contacts takes a moment: once typing pauses, not per key.
         self._find_timer = QTimer(self)

@@ -210,3 +210,23 @@ def test_contacts_alike_share_their_texts(qtbot, crowd: MainWindow) -> None:
     model.set_filter("FINISHED")
     assert model.rowCount() == len(finished_ones) > 0
     model.set_filter("")
+
+
+def test_finding_a_node_finds_those_who_went_through_it(qtbot, window: MainWindow) -> None:
+    """QA: "post-purchase" found only the contacts there now, not those who went through."""
+    panel = window.simulation_panel
+    finished(qtbot, window)
+    tab, model = panel.contacts, panel.contacts_model
+    sim = panel.runner.simulation
+    through = sorted(c for c, state in sim.contacts.items() if "post-purchase" in state.entered)
+    assert through  # the sample's buyers went through Post-purchase, and are out of it now
+    texts = texts_by_contact(window)
+    assert not [c for c in through if "post-purchase" in " ".join(texts[c]).casefold()]
+    tab.find.setText("post-purchase")
+    tab.apply_find()
+    assert sorted(rows(model)) == through
+    tab.find.setText("Nurture")  # in the campaign's name too: everyone who entered it
+    tab.apply_find()
+    assert sorted(rows(model)) == sorted(c for c, state in sim.contacts.items()
+                                         if "nurture" in state.entered
+                                         or "nurture" in " ".join(texts[c]).casefold())
