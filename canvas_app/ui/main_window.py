@@ -116,7 +116,7 @@ class MainWindow(ClipboardActions, QMainWindow):
         self.palette.place_requested.connect(self.place_node)
         self.campaign_list.current_changed.connect(self.show_campaign)
         self.campaign_list.current_changed.connect(self.simulation_panel.campaign_shown)
-        # A run started from anywhere (F5, F10, the Simulate menu) shows its panel.
+        # A run started from anywhere (F5, F6, the Simulate menu) shows its panel.
         self.simulation_panel.runner.started.connect(self.show_simulation_panel)
         self.simulation_panel.runner.running_changed.connect(self._simulation_running)
         self.lint_panel.finding_activated.connect(self.reveal_node)
