@@ -210,8 +210,22 @@ class CommerceRules(MovementRules):
             if match.matched:
                 self.achieve(c, goal, f"order {order.id}, {payment_type}", before)
             elif match.reason.startswith("payment type"):
-                # The order did not match the goal; whether the contact was eligible (R4) is
-                # another matter, and not what "not_eligible" would say.
-                self.journey(c, "not_achieved", goal.id, f"order {order.id}: {match.reason}")
+                # SPEC C13 has no other event for it; the journey view words it "not
+                # achieved" (an order that did not match, not R4's eligibility).
+                self.journey(c, "not_eligible", goal.id, mismatch_detail(order.id, match.reason))
                 self.say(f'{c.name} did not achieve {goal.label} (order {order.id}): '
                          f"{match.reason}")
+
+
+def mismatch_detail(order_id: str, reason: str) -> str:
+    """The journey detail of an order that did not match a goal its contact was eligible
+    for: "order o-1: payment type check not chosen" (see :func:`is_mismatch`)."""
+    return f"order {order_id}: {reason}"
+
+
+def is_mismatch(event: str, detail: str) -> bool:
+    """Whether a journey entry is an eligible contact's order that did not match the goal
+    (SPEC C13 records it as ``not_eligible``, its one event for a goal not reached), rather
+    than R4's ineligibility ("order o-1, credit_card: not in this campaign")."""
+    return event == "not_eligible" and detail.startswith("order ") and \
+        detail.partition(": ")[2].startswith("payment type")

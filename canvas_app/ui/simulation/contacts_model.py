@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ...sim import Simulation
+from ...sim.commerce import is_mismatch
 from ...sim.core import log_time
 from ...sim.state import IN, ContactState
 from .words import COMPLETED, LEFT_EARLY, WAITING_AT
@@ -26,7 +27,6 @@ EVENT_WORDS = {
     "achieved": "achieved",
     "achieved_again": "achieved again",
     "not_eligible": "not eligible",  # R4: not in the campaign, or removed from it
-    "not_achieved": "not achieved",  # eligible, but the order did not match the goal
     "skipped_reentry": "not entered again",
     "tag_applied": "tag applied",
     "tag_removed": "tag removed",
@@ -70,8 +70,21 @@ def journey_rows(sim: Simulation, contact_id: str) -> list[tuple[str, str, str, 
     c = sim.contacts.get(contact_id)
     if c is None or c.journey is None:
         return []
-    return [(log_time(at), EVENT_WORDS.get(event, event), node_name(sim, node), node or "",
+    return [(log_time(at), event_words(event, detail), node_name(sim, node), node or "",
              detail) for at, event, node, detail in c.journey]
+
+
+NOT_ACHIEVED = "not achieved"
+
+
+def event_words(event: str, detail: str) -> str:
+    """A journey event in words. The result file's ``not_eligible`` (SPEC C13's one event
+    for a goal not reached) is also what an order that did not match the goal records
+    ("order o-1: payment type check not chosen"); that contact may well be eligible (R4),
+    so it reads "not achieved"."""
+    if is_mismatch(event, detail):
+        return NOT_ACHIEVED
+    return EVENT_WORDS.get(event, event)
 
 
 STATIC = 2  # the first columns (name, email) never change during a run

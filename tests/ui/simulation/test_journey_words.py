@@ -4,7 +4,7 @@ eligible contact's order paid by the wrong payment type read "not eligible")."""
 
 from __future__ import annotations
 
-from canvas_app.ui.simulation.contacts_model import EVENT_WORDS, journey_rows
+from canvas_app.ui.simulation.contacts_model import EVENT_WORDS, NOT_ACHIEVED, journey_rows
 from tests.sim.helpers import at, buy, camp, pay, pgoal, simulate, workspace
 
 
@@ -26,4 +26,4 @@ def test_a_contact_not_in_the_campaign_reads_not_eligible() -> None:
     whats = [(what, detail) for _when, what, _name, _node, detail in journey_rows(sim, "ana")]
     assert [d for w, d in whats if w == "not eligible"] == [
         "order o-1, credit_card: not in this campaign"]
-    assert EVENT_WORDS["not_achieved"] != EVENT_WORDS["not_eligible"]
+    assert EVENT_WORDS["not_eligible"] != NOT_ACHIEVED
