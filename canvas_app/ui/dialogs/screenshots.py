@@ -119,7 +119,7 @@ def grab_all(out_dir: Path, names: list[str] | None = None) -> list[Path]:
         path = out_dir / f"dialog-{name}.png"
         dialog.grab().save(str(path))
         written.append(path)
-        dialog.reject()
+        QDialog.done(dialog, QDialog.DialogCode.Rejected)  # closed, nothing asked
         dialog.deleteLater()
     return written
 
@@ -128,6 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     app = QApplication.instance() or QApplication([])
     app.setStyle("Fusion")
+    from ..theme import use_app_style
+
+    use_app_style(app)  # as the app looks: its tabs, light palette, plain buttons
     for path in grab_all(Path(args[0] if args else "docs"), args[1:] or None):
         print(path)
     return 0
