@@ -318,14 +318,7 @@ class MainWindow(ClipboardActions, QMainWindow):
 
     def reveal_nodes(self, node_ids: list[str]) -> None:
         """Scrolls the canvas so that these nodes (new ones, say) are in view."""
-        if self.scene is None:
-            return
-        items = [self.scene.nodes[n] for n in node_ids if n in self.scene.nodes]
-        if items:
-            rect = items[0].sceneBoundingRect()
-            for item in items[1:]:
-                rect = rect.united(item.sceneBoundingRect())
-            self.view.ensureVisible(rect, 40, 40)
+        self.view.reveal(node_ids)
 
     def undo(self) -> None:
         """Edit > Undo (and the toolbar's): a wait cursor over an undo of thousands of nodes;

@@ -197,12 +197,9 @@ class CanvasView(QGraphicsView):
         scene = self.canvas()
         if scene is None:
             return False
-        nodes = [scene.nodes[n] for n in scene.selected_node_ids() if n in scene.nodes]
-        if not nodes:
+        rect = self.nodes_rect(scene.selected_node_ids())
+        if rect is None:
             return False
-        rect = nodes[0].sceneBoundingRect()
-        for item in nodes[1:]:
-            rect = rect.united(item.sceneBoundingRect())
         self.fitted = False
         self.fit_rect(rect)
         return True
@@ -449,13 +446,25 @@ class CanvasView(QGraphicsView):
                 scene.campaign_id, {node.id: (node.x + dx, node.y + dy) for node in nodes},
                 self._nudge_id)
         if len(ids) <= NUDGE_FOLLOW_MAX:  # the view follows them (not a thousand off-screen)
-            items = [scene.nodes[n] for n in ids if n in scene.nodes]
-            if items:
-                rect = items[0].sceneBoundingRect()
-                for item in items[1:]:
-                    rect = rect.united(item.sceneBoundingRect())
-                self.ensureVisible(rect, 40, 40)
+            self.reveal(ids)
         return True
+
+    def nodes_rect(self, node_ids: list[str]) -> QRectF | None:
+        """The scene rectangle round these nodes' items (names included), or None."""
+        scene = self.canvas()
+        items = [scene.nodes[n] for n in node_ids if n in scene.nodes] if scene else []
+        if not items:
+            return None
+        rect = items[0].sceneBoundingRect()
+        for item in items[1:]:
+            rect = rect.united(item.sceneBoundingRect())
+        return rect
+
+    def reveal(self, node_ids: list[str]) -> None:
+        """Scrolls so that these nodes are in view (with a margin), if they are not."""
+        rect = self.nodes_rect(node_ids)
+        if rect is not None:
+            self.ensureVisible(rect, 40, 40)
 
     # -- context menu --------------------------------------------------------------------
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
