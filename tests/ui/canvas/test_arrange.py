@@ -174,6 +174,9 @@ def test_a_right_click_on_one_of_several_keeps_them_selected(qtbot, window: Main
     window.scene.select_nodes(ids[:2])
     pos = view.mapFromScene(window.scene.nodes[ids[2]].pos())
     QTest.mousePress(view.viewport(), Qt.MouseButton.RightButton, Qt.KeyboardModifier(0), pos)
+    # released, or Qt keeps the button down for the tests after this one
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.RightButton, Qt.KeyboardModifier(0),
+                       pos)
     view.contextMenuEvent(QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos,
                                             view.viewport().mapToGlobal(pos)))
     assert window.scene.selected_node_ids() == [ids[2]]
