@@ -35,11 +35,9 @@ from .session import Session
 from .simulation.panel import SimulationPanel
 from .theme import load_icon
 from .window_actions import build_actions, build_menus, build_toolbar
-from .window_layout import fit_first_size, start_hint
+from .window_layout import fit_first_size, keep_canvas_room, start_hint
 
 APP_TITLE = "Campaign Canvas"
-BOTTOM_PANEL_SHARE = 0.55  # of the canvas and bottom panel's height, at most, on a resize
-SIDE_PANEL_SHARE = 0.28  # of the window's width, at most, for the panels of either side
 STATUS_TIMEOUT_MS = 8000
 SIMULATION_HEIGHT = 340  # the Simulation panel's height when Simulate shows it, at least
 
@@ -141,26 +139,8 @@ class MainWindow(ClipboardActions, QMainWindow):
         QTimer.singleShot(0, self._keep_canvas_room)  # once the docks are laid out
 
     def _keep_canvas_room(self) -> None:
-        """A window made smaller takes the room from the bottom panel first: Qt keeps the
-        panel's height and squeezes the canvas (100 px of canvas at 800 x 560)."""
-        shown = self._docks_shown_in(Qt.DockWidgetArea.BottomDockWidgetArea)
-        if shown:
-            dock = shown[0]
-            most = int((self.view.height() + dock.height()) * BOTTOM_PANEL_SHARE)
-            if dock.height() > most:
-                self.resizeDocks([dock], [most], Qt.Orientation.Vertical)
-        # The side panels too (a layout kept from a larger screen): each side at most a
-        # share of the window's width, so the canvas keeps the middle.
-        most = int(self.width() * SIDE_PANEL_SHARE)
-        for area in (Qt.DockWidgetArea.LeftDockWidgetArea,
-                     Qt.DockWidgetArea.RightDockWidgetArea):
-            side = self._docks_shown_in(area)
-            if side and max(d.width() for d in side) > most:
-                self.resizeDocks(side, [most] * len(side), Qt.Orientation.Horizontal)
+        keep_canvas_room(self, self.view, list(self.docks.values()))
 
-    def _docks_shown_in(self, area: Qt.DockWidgetArea) -> list[QDockWidget]:
-        return [d for d in self.docks.values() if d.isVisible() and not d.isFloating()
-                and self.dockWidgetArea(d) == area and not d.visibleRegion().isEmpty()]
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
         """Tab skips the panel covered by another panel's tab (see focus_chain)."""

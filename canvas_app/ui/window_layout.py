@@ -1,8 +1,13 @@
-"""The main window's first size and the hint it starts with."""
+"""The main window's first size, the room its panels leave the canvas, and the hint it
+starts with."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+
+BOTTOM_PANEL_SHARE = 0.55  # of the canvas and bottom panel's height, at most, on a resize
+SIDE_PANEL_SHARE = 0.28  # of the window's width, at most, for the panels of either side
 
 
 def fit_first_size(window: QMainWindow) -> None:
@@ -24,3 +29,27 @@ def start_hint(palette_shown: bool) -> str:
     place = ("Drag a goal or sequence from the Palette onto the canvas" if palette_shown
              else "Insert > Add Purchase Goal (Ctrl+1, Ctrl+2, Ctrl+3) places a node")
     return f"{place}; double-click a name to rename it, a node to view and edit it."
+
+
+def keep_canvas_room(window: QMainWindow, canvas: QWidget, docks: list[QDockWidget]) -> None:
+    """A window made smaller takes the room from the bottom panel first: Qt keeps the
+    panel's height and squeezes the canvas (100 px of canvas at 800 x 560). The side panels
+    too (a layout kept from a larger screen): each side at most a share of the window's
+    width, so the canvas keeps the middle."""
+
+    def shown_in(area: Qt.DockWidgetArea) -> list[QDockWidget]:
+        return [d for d in docks if d.isVisible() and not d.isFloating()
+                and window.dockWidgetArea(d) == area and not d.visibleRegion().isEmpty()]
+
+    bottom = shown_in(Qt.DockWidgetArea.BottomDockWidgetArea)
+    if bottom:
+        dock = bottom[0]
+        most = int((canvas.height() + dock.height()) * BOTTOM_PANEL_SHARE)
+        if dock.height() > most:
+            window.resizeDocks([dock], [most], Qt.Orientation.Vertical)
+    most = int(window.width() * SIDE_PANEL_SHARE)
+    for area in (Qt.DockWidgetArea.LeftDockWidgetArea,
+                 Qt.DockWidgetArea.RightDockWidgetArea):
+        side = shown_in(area)
+        if side and max(d.width() for d in side) > most:
+            window.resizeDocks(side, [most] * len(side), Qt.Orientation.Horizontal)

@@ -4,7 +4,6 @@ the context menu and the inline name editor."""
 from __future__ import annotations
 
 import math
-import time
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -23,21 +22,18 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 
 from .. import theme
-from ..busy import busy_cursor
 from ..palette import KIND_MIME_TYPE
 from .grid import grid_lines
 from .name_editor import NameEditor
 from .node_item import NODE_TYPE, NodeItem, name_rect
-from .scene import GRID, CampaignScene
+from .scene import CampaignScene
+from .view_keys import NUDGE_FAR, KeyboardMoves
 
 MIN_SCALE, MAX_SCALE = 0.02, 4.0
 ZOOM_STEP = 1.2
 OVERVIEW_SCALE = 0.3  # large campaigns switch to the overview below this zoom
 FIT_MAX_SCALE = 1.25
-NUDGE_FAR = 5  # grid steps a Shift+arrow moves the selected nodes
-NUDGE_RUN_S = 1.5  # arrow presses on the same nodes at most this far apart: one undo step
-NUDGE_FOLLOW_MAX = 50  # the view scrolls to keep up to this many nudged nodes in sight
-class CanvasView(QGraphicsView):
+class CanvasView(KeyboardMoves, QGraphicsView):
     zoom_changed = Signal(float)
     node_reached = Signal(str)  # a node selected from the keyboard (Tab / Shift+Tab)
     menu_opening = Signal(str)  # a context menu ("node", "link", "canvas") is about to show
@@ -379,92 +375,6 @@ class CanvasView(QGraphicsView):
             event.accept()
             return
         super().keyReleaseEvent(event)
-
-    # -- keyboard: Tab through the nodes, then on to the next widget -----------------------
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
-        """Tab selects the next node in reading order (rows, then left to right) and
-        brings it into view; Shift+Tab the previous one. Past the last (or first) node the
-        focus moves on as usual, so the keyboard is never trapped in the canvas."""
-        if self.hasFocus() and self.step_through_nodes(next):
-            return True
-        scene = self.canvas()
-        if scene is not None and self.hasFocus() and self.name_editor is None:
-            scene.clearSelection()
-        return super().focusNextPrevChild(next)
-
-    def step_through_nodes(self, forward: bool, extend: bool = False) -> bool:
-        """Selects the next (or previous) node in reading order after the one last reached
-        and brings it into view; with ``extend`` (Ctrl+Tab), adds it to the selection, so
-        the keyboard can select several nodes (to link two, move or copy them). False past
-        the last or first node."""
-        scene = self.canvas()
-        if scene is None or not scene.nodes or self.name_editor is not None:
-            return False
-        order = sorted(scene.nodes.values(),
-                       key=lambda item: (round(item.centre[1] / 90), item.centre[0]))
-        ids = [item.node_id for item in order]
-        selected = scene.selected_node_ids()
-        current = self._reached if self._reached in selected else (
-            selected[0] if len(selected) == 1 else None)
-        if current in ids:
-            index = ids.index(current) + (1 if forward else -1)
-        else:
-            index = 0 if forward else len(ids) - 1
-        if extend:  # past the end, go round: Ctrl+Tab never leaves the canvas
-            index %= len(ids)
-        if not 0 <= index < len(ids):
-            return False
-        node_id = ids[index]
-        scene.select_nodes([*selected, node_id] if extend else [node_id])
-        self._reached = node_id
-        self.ensureVisible(scene.nodes[node_id], 40, 40)
-        self.node_reached.emit(node_id)
-        return True
-
-    def _nudge(self, key: int, steps: int = 1) -> bool:
-        """Arrow keys move the selected nodes by one grid step (Shift: ``NUDGE_FAR``);
-        False when no node is selected."""
-        scene = self.canvas()
-        if scene is None or scene.campaign_id is None:
-            return False
-        ids = scene.selected_node_ids()
-        if not ids:
-            return False
-        far = GRID * steps
-        dx, dy = {Qt.Key.Key_Left: (-far, 0), Qt.Key.Key_Right: (far, 0),
-                  Qt.Key.Key_Up: (0, -far), Qt.Key.Key_Down: (0, far)}[Qt.Key(key)]
-        campaign = scene.controller.campaign(scene.campaign_id)
-        nodes = [campaign.node(n) for n in ids]
-        # Presses in a row on the same nodes (a key held down) are one undo step.
-        now, key = time.monotonic(), (scene.campaign_id, frozenset(ids))
-        if key != self._nudged or now - self._nudged_at > NUDGE_RUN_S:
-            self._nudge_id = scene.controller.new_drag_id()
-        self._nudged, self._nudged_at = key, now
-        # a tenth of a second or more at 10,000 nodes: the wait cursor, as their Undo shows
-        with busy_cursor(len(nodes)):
-            scene.controller.move_nodes(
-                scene.campaign_id, {node.id: (node.x + dx, node.y + dy) for node in nodes},
-                self._nudge_id)
-        if len(ids) <= NUDGE_FOLLOW_MAX:  # the view follows them (not a thousand off-screen)
-            self.reveal(ids)
-        return True
-
-    def nodes_rect(self, node_ids: list[str]) -> QRectF | None:
-        """The scene rectangle round these nodes' items (names included), or None."""
-        scene = self.canvas()
-        items = [scene.nodes[n] for n in node_ids if n in scene.nodes] if scene else []
-        if not items:
-            return None
-        rect = items[0].sceneBoundingRect()
-        for item in items[1:]:
-            rect = rect.united(item.sceneBoundingRect())
-        return rect
-
-    def reveal(self, node_ids: list[str]) -> None:
-        """Scrolls so that these nodes are in view (with a margin), if they are not."""
-        rect = self.nodes_rect(node_ids)
-        if rect is not None:
-            self.ensureVisible(rect, 40, 40)
 
     # -- context menu --------------------------------------------------------------------
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:

@@ -301,7 +301,7 @@ def test_side_panels_kept_from_a_larger_screen_give_way_to_the_canvas(
         qtbot, window: MainWindow) -> None:
     from PySide6.QtCore import Qt
 
-    from canvas_app.ui.main_window import SIDE_PANEL_SHARE
+    from canvas_app.ui.window_layout import SIDE_PANEL_SHARE
 
     window.resize(1600, 900)
     window.docks["history"].show()
