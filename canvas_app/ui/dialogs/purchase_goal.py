@@ -20,8 +20,9 @@ from ...domain.node_edit import placement_help
 from ...domain.nodes import Node
 from ...domain.purchase import PurchaseGoalConfig
 from .catalog_hint import CatalogHint, empty_catalog_text
+from .check_list import CheckList
 from .node_editor import NodeEditorDialog, register_node_editor
-from .widgets import AchievedByBox, CheckList, fit_to_screen, help_label
+from .widgets import AchievedByBox, fit_to_screen, help_label
 
 CHOICE_WORDS = {"orderForm": "order forms", "product": "products", "category": "categories",
                 "paymentType": "payment types"}

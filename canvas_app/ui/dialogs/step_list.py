@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from ...domain.errors import Problem
 from ...domain.steps import Step
 from ...domain.timeutil import describe_duration
+from .check_list import RowsListWidget
 from .step_fields import StepForm, new_step
-from .widgets import RowsListWidget
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 # what a step's row says instead of the value of a field whose typed text is refused,

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
 from ...domain.node_edit import placement_help, workspace_tags
 from ...domain.nodes import Node
 from ...domain.tag_goal import TagGoalConfig
+from .check_list import CheckList
 from .node_editor import NodeEditorDialog, register_node_editor
 from .purchase_goal import HELP
-from .widgets import AchievedByBox, CheckList, OwnEnterLineEdit, fit_to_screen, help_label
+from .widgets import AchievedByBox, OwnEnterLineEdit, fit_to_screen, help_label
 
 NEW_TAG_HINT = "New tag, e.g. Visit booked"
 

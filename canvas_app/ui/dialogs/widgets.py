@@ -1,14 +1,15 @@
-"""Small widgets the editor dialogs share: a searchable check list, help text, the
-problem line and the Save/Cancel buttons."""
+"""Small widgets the editor dialogs share: help text, the problem line, the Save/Cancel
+buttons, the undo buttons of the manager windows (the searchable check list is in
+:mod:`.check_list`)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -20,11 +21,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QRadioButton,
     QScrollArea,
-    QStyle,
     QTableWidget,
     QToolButton,
     QVBoxLayout,
@@ -34,7 +33,6 @@ from PySide6.QtWidgets import (
 from ...domain.errors import Problem
 from ...domain.events import DomainEvent
 from ...domain.workspace import Workspace
-from .search_field import SearchField
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -238,246 +236,6 @@ _INDEX = re.compile(r"^(?:steps)?\[(\d+)\]")
 
 def _sentence(message: str) -> str:
     return message[:1].upper() + message[1:] if message else message
-
-
-class RowsListWidget(QListWidget):
-    """A list that asks for ``hint_rows`` rows (at least ``min_rows``) instead of Qt's fixed
-    192 pixels, so a dialog's body is as tall as its content needs and a scroll area around
-    it does not scroll; layouts stretch the list to use any room left."""
-
-    def __init__(self, min_rows: int = 4, hint_rows: int = 6,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.min_rows = min_rows
-        self.hint_rows = hint_rows
-        self.setMinimumHeight(self.rows_height(min_rows))
-
-    def wrap_rows(self) -> None:
-        """Long rows wrap onto a second line instead of being cut off behind a horizontal
-        scroll bar ("Summer Legacy Form (legac"), also when a red frame narrows the list."""
-        self.setWordWrap(True)
-        self.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.setUniformItemSizes(False)
-
-    def rows_height(self, rows: int) -> int:
-        """The height showing ``rows`` rows (a check box row is a little taller than a
-        line of text)."""
-        row = self.sizeHintForRow(0) if self.count() else self.fontMetrics().height() + 4
-        return rows * max(row, self.fontMetrics().height()) + 2 * self.frameWidth() + 2
-
-    def rows_changed(self) -> None:
-        """Call after filling the list: the real row height is known now."""
-        self.setMinimumHeight(self.rows_height(self.min_rows))
-        self.updateGeometry()
-
-    def sizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
-        width = super().sizeHint().width()
-        if self.wordWrap() and self.count():  # as wide as its longest row, when there is room
-            scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-            width = self.sizeHintForColumn(0) + 2 * self.frameWidth() + scroll_bar + 4
-        return QSize(width, self.rows_height(self.hint_rows))
-
-
-class CheckList(QWidget):
-    """A multi-select list of (id, label) rows with check boxes, optionally searchable.
-
-    Ids not offered by the catalog (a stale reference) can still be shown and unticked;
-    they are labelled as missing so the user sees what the domain complains about.
-    """
-
-    changed = Signal()
-    MOST_ROWS_ASKED = 12
-
-    def __init__(self, object_name: str, search_name: str | None = None,
-                 placeholder: str = "Type to filter…", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(object_name)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(22, 0, 0, 0)
-        layout.setSpacing(4)
-        self.search: QLineEdit | None = None
-        if search_name:
-            self.search = SearchField()  # Esc clears it, Enter goes to the first match
-            self.search.setObjectName(search_name)
-            self.search.setPlaceholderText(placeholder)
-            self.search.setClearButtonEnabled(True)
-            self.search.textChanged.connect(self.filter)
-            self.search.returnPressed.connect(self.go_to_first_match)
-            layout.addWidget(self.search)
-        self.list = RowsListWidget(min_rows=4, hint_rows=5)
-        self.list.wrap_rows()
-        self.list.setObjectName(object_name + "List")
-        self.list.itemChanged.connect(lambda _item: self.changed.emit())
-        layout.addWidget(self.list)
-        # said inside the list when the search hides every row (an empty white box read as
-        # "the list is empty")
-        self.no_match_label = QLabel(self.list.viewport())
-        self.no_match_label.setObjectName(object_name + "NoMatch")
-        self.no_match_label.setWordWrap(True)
-        self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.no_match_label.setStyleSheet("color: palette(placeholder-text);")
-        self.no_match_label.hide()
-        self.list.viewport().installEventFilter(self)
-        # ticked rows the user cannot see (scrolled away in a small window, or hidden by
-        # the search) are named under the list: a tick is never out of sight silently
-        self.out_of_sight_label = QLabel()
-        self.out_of_sight_label.setObjectName(object_name + "OutOfSight")
-        self.out_of_sight_label.setWordWrap(True)
-        self.out_of_sight_label.setStyleSheet("color: palette(placeholder-text); "
-                                              "font-size: 9pt;")
-        self.out_of_sight_label.hide()
-        layout.addWidget(self.out_of_sight_label)
-        # said once the layout has settled: showing the line while the window is being
-        # laid out (a resize) left the layout half done
-        self._out_of_sight_timer = QTimer(self)
-        self._out_of_sight_timer.setSingleShot(True)
-        self._out_of_sight_timer.setInterval(0)
-        self._out_of_sight_timer.timeout.connect(self._say_out_of_sight)
-        self.list.itemChanged.connect(lambda _item: self._out_of_sight_timer.start())
-        self.list.verticalScrollBar().valueChanged.connect(
-            lambda _value: self._out_of_sight_timer.start())
-        self.list.verticalScrollBar().rangeChanged.connect(
-            lambda _low, _high: self._out_of_sight_timer.start())
-        self.empty_hint: QWidget | None = None
-        self._shown = False
-
-    def set_empty_hint(self, hint: QWidget) -> None:
-        """Shown instead of the list (and its search) while the list has no rows."""
-        self.empty_hint = hint
-        self.layout().addWidget(hint)
-        self._show_empty_hint()
-
-    def _show_empty_hint(self) -> None:
-        if self.empty_hint is None:
-            return
-        empty = self.list.count() == 0
-        self.empty_hint.setVisible(empty)
-        self.list.setVisible(not empty)
-        if self.search is not None:
-            self.search.setVisible(not empty)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802  (Qt's name)
-        super().showEvent(event)
-        if not self._shown:  # the first time only: later the user's scrolling stays
-            self._shown = True
-            self.scroll_to_first_checked()
-        self._out_of_sight_timer.start()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802  (Qt's name)
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.EnabledChange:
-            self._out_of_sight_timer.start()
-
-    def scroll_to_first_checked(self) -> None:
-        """Brings the first ticked row into sight (a long list hides those below)."""
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            if item.checkState() == Qt.CheckState.Checked and not item.isHidden():
-                self.list.scrollToItem(item, QListWidget.ScrollHint.PositionAtTop)
-                return
-
-    def go_to_first_match(self) -> None:
-        """Enter in the search field: the first row shown becomes current and gets the
-        focus (Space ticks it); the dialog is not saved."""
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            if not item.isHidden():
-                self.list.setCurrentItem(item)
-                self.list.setFocus(Qt.FocusReason.OtherFocusReason)
-                return
-
-    def set_items(self, items: Iterable[tuple[str, str]], checked: Iterable[str] = ()) -> None:
-        chosen = list(checked)
-        self.list.blockSignals(True)
-        self.list.clear()
-        known = set()
-        for item_id, label in items:
-            known.add(item_id)
-            self._add(item_id, label, item_id in chosen)
-        for item_id in chosen:
-            if item_id not in known:
-                self._add(item_id, f"{item_id} (not in the catalog)", True)
-        self.list.blockSignals(False)
-        # it asks for room for every row (up to a dozen): a row half hidden below the
-        # others while the window has room to spare hid a ticked type from sight
-        self.list.hint_rows = max(5, min(self.list.count(), self.MOST_ROWS_ASKED))
-        self.list.rows_changed()
-        self._show_empty_hint()
-        if self.search is not None:
-            self.filter(self.search.text())  # new rows obey the search typed
-        self.changed.emit()
-
-    def _add(self, item_id: str, label: str, checked: bool) -> None:
-        item = QListWidgetItem(label)
-        item.setData(ID_ROLE, item_id)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        self.list.addItem(item)
-
-    def ids(self) -> list[str]:
-        return [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())]
-
-    def checked_ids(self) -> list[str]:
-        return [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())
-                if self.list.item(i).checkState() == Qt.CheckState.Checked]
-
-    def set_checked(self, item_id: str, checked: bool = True) -> None:
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            if item.data(ID_ROLE) == item_id:
-                item.setCheckState(Qt.CheckState.Checked if checked
-                                   else Qt.CheckState.Unchecked)
-                return
-        raise KeyError(item_id)
-
-    def visible_ids(self) -> list[str]:
-        return [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())
-                if not self.list.item(i).isHidden()]
-
-    def filter(self, text: str) -> None:
-        needle = text.strip().casefold()
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            item.setHidden(bool(needle) and needle not in item.text().casefold())
-        none_shown = bool(needle) and self.list.count() > 0 and not self.visible_ids()
-        self.no_match_label.setText(f'No matches for "{text.strip()}".' if none_shown
-                                    else "")
-        self._place_no_match()
-        self.no_match_label.setVisible(none_shown)
-        self._out_of_sight_timer.start()
-
-    def _place_no_match(self) -> None:
-        self.no_match_label.setGeometry(self.list.viewport().rect().adjusted(6, 4, -6, -4))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
-            self._place_no_match()
-            self._out_of_sight_timer.start()
-        return super().eventFilter(watched, event)
-
-    def out_of_sight(self) -> list[str]:
-        """The labels of ticked rows not wholly in sight: hidden by the search, or
-        scrolled out of the list's visible part."""
-        area = self.list.viewport().rect()
-        found = []
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            if item.checkState() != Qt.CheckState.Checked:
-                continue
-            if item.isHidden() or not area.contains(self.list.visualItemRect(item)):
-                found.append(item.text())
-        return found
-
-    def _say_out_of_sight(self) -> None:
-        if not self.list.isVisible() or not self.list.isEnabled():
-            self.out_of_sight_label.hide()  # a list turned off counts for nothing
-            return
-        names = self.out_of_sight()
-        self.out_of_sight_label.setText(
-            ("Also ticked, out of sight: " + ", ".join(names)) if names else "")
-        self.out_of_sight_label.setVisible(bool(names))
 
 
 class _WindowUndo(QObject):

@@ -4,7 +4,7 @@ rows that the search hides or that are scrolled away, under the list."""
 from __future__ import annotations
 
 from canvas_app.ui.dialogs import open_node_editor
-from canvas_app.ui.dialogs.widgets import CheckList
+from canvas_app.ui.dialogs.check_list import CheckList
 
 
 def _note(check_list) -> str:
