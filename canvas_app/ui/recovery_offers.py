@@ -216,18 +216,11 @@ class RecoveryOffers:
             if not found:
                 return False
             recovery = found[0]
-        try:
-            workspace = recovery.load()
-        except DocumentError as exc:
-            self.show_error(str(exc))
+        moved = self._open_untitled_from(recovery)
+        if moved is None:
             return False
-        self._replace(workspace, None, dirty=True)
-        try:
-            self.session.recovery.write(workspace)
-        except OSError as exc:  # the old snapshot stays: offered again at the next start
-            self.window.show_status(f"Autosave failed: {exc}")
+        if not moved:  # the old snapshot stays: offered again at the next start
             return True
-        self.discard_snapshot(recovery)
         remove_stale_untitled_locks(self.window.recovery_dir)
         left = len(self.untitled_recoveries())
         then = (f" {left} other untitled workspace{'s' if left > 1 else ''} also kept "
@@ -309,21 +302,30 @@ class RecoveryOffers:
             "edits as an untitled workspace and keep them with Save As.", "untitledCopyBox",
             answered, open_text="Open as &Untitled")
 
-    def restore_as_untitled(self, recovery: Recovery) -> bool:
-        """A snapshot's edits as an untitled workspace; kept as the untitled snapshot
-        before the old one goes, so a crash in between loses nothing."""
+    def _open_untitled_from(self, recovery: Recovery) -> bool | None:
+        """Opens a snapshot's edits as this window's untitled workspace, unsaved, and keeps
+        them under its own snapshot before the old one goes (a crash in between loses
+        nothing). None when the snapshot cannot be read (said in a box); False when the
+        edits could not be kept (said in the status bar; the old snapshot stays)."""
         try:
             workspace = recovery.load()
         except DocumentError as exc:
             self.show_error(str(exc))
-            return False
+            return None
         self._replace(workspace, None, dirty=True)
         try:
             self.session.recovery.write(workspace)
         except OSError as exc:
             self.window.show_status(f"Autosave failed: {exc}")
-        else:
-            self.discard_snapshot(recovery)
+            return False
+        self.discard_snapshot(recovery)
+        return True
+
+    def restore_as_untitled(self, recovery: Recovery) -> bool:
+        """A snapshot's edits as an untitled workspace; kept as the untitled snapshot
+        before the old one goes, so a crash in between loses nothing."""
+        if self._open_untitled_from(recovery) is None:
+            return False
         self.window.show_status(f"The unsaved edits of {recovery.document.title} are open "
                                 "as an untitled workspace; use Save As to keep them.")
         return True
