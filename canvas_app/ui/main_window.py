@@ -122,6 +122,8 @@ class MainWindow(ClipboardActions, QMainWindow):
             lambda campaign_id, node_id: self.reveal_node(campaign_id, node_id, focus=False))
         self.lint_panel.workspace_finding_activated.connect(self.show_status)
         self.files.refresh_recent_menu()
+        self._canvas_room_check = QTimer(self, singleShot=True, interval=150)
+        self._canvas_room_check.timeout.connect(self._keep_canvas_room)
         fit_first_size(self)
         self.resizeDocks([self.docks["palette"], self.docks["campaigns"]], [190, 400],
                          Qt.Orientation.Vertical)
@@ -137,10 +139,11 @@ class MainWindow(ClipboardActions, QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         QTimer.singleShot(0, self._keep_canvas_room)  # once the docks are laid out
+        self._canvas_room_check.start()  # and again once resizing pauses (a loaded machine
+        # may lay the docks out after the first check)
 
     def _keep_canvas_room(self) -> None:
         keep_canvas_room(self, self.view, list(self.docks.values()))
-
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
         """Tab skips the panel covered by another panel's tab (see focus_chain)."""

@@ -292,8 +292,10 @@ def test_a_smaller_window_takes_room_from_the_bottom_panel_first(qtbot, window: 
     window.show_simulation_panel()
     qtbot.wait(50)
     window.resize(800, 560)
-    qtbot.wait(100)
     dock = window.docks["simulation"]
+    qtbot.waitUntil(lambda: window.height() == 560
+                    and window.view.height() >= (window.view.height() + dock.height()) * 0.44)
+    qtbot.wait(200)  # and it stays so once the resize has settled
     assert window.view.height() >= (window.view.height() + dock.height()) * 0.44
 
 
