@@ -1,13 +1,24 @@
-"""Linking from the keyboard: Ctrl+L on one node offers the nodes it may link to."""
+"""Linking from the keyboard: Ctrl+L on one node offers the nodes it may link to.
+
+The menu never covers its node (the user is choosing what that node links to): it opens
+below the node and its name when it fits there, else above, else beside it (right, then
+left); a list taller than the screen scrolls instead of spilling over the node.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+
+GAP = 2  # pixels between the node and the menu
+# Without this Qt lays a menu taller than the screen out in columns (wide enough to cover
+# anything); with it, the menu keeps one column and scrolls.
+SCROLLABLE = "QMenu { menu-scrollable: 1; }"
 
 
 def show_link_menu(window: MainWindow, campaign_id: str, source: str) -> QMenu | None:
@@ -24,6 +35,7 @@ def show_link_menu(window: MainWindow, campaign_id: str, source: str) -> QMenu |
         return None
     menu = QMenu(f'Link "{name}" to', window)
     menu.setObjectName("linkToMenu")
+    menu.setStyleSheet(SCROLLABLE)
     header = menu.addAction(f'Link "{name}" to:')
     header.setEnabled(False)
     for node in allowed:
@@ -32,9 +44,51 @@ def show_link_menu(window: MainWindow, campaign_id: str, source: str) -> QMenu |
             lambda _checked=False, t=node.id: controller.link(campaign_id, source, t))
     view = window.view
     item = view.node_item(source)
-    # Below the node and its name, which the menu would otherwise cover.
-    anchor = item.sceneBoundingRect().bottomLeft() if item is not None \
-        else view.centre_scene_pos()
+    viewport = view.viewport()
+    if item is not None:
+        # The node with its name, on the screen.
+        box = view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+        node = QRect(viewport.mapToGlobal(box.topLeft()), box.size())
+    else:
+        node = QRect(viewport.mapToGlobal(view.mapFromScene(view.centre_scene_pos())),
+                     QSize(1, 1))
+    screen = (view.screen() or window.screen()).availableGeometry()
+    place = menu_place(node, menu.sizeHint(), screen)
+    if place.height() < menu.sizeHint().height():
+        menu.setMaximumHeight(place.height())  # it scrolls
     menu.setActiveAction(menu.actions()[1])
-    menu.popup(view.viewport().mapToGlobal(view.mapFromScene(anchor)))
+    menu.popup(place.topLeft())
+    # Qt fits a popup to the screen by its full size hint (a scrolling menu's is the whole
+    # list) and may lift it over the node: put it back where it was meant to be.
+    menu.move(place.topLeft())
     return menu
+
+
+def menu_place(node: QRect, size: QSize, screen: QRect) -> QRect:
+    """Where a menu of ``size`` goes on ``screen`` so that it does not cover ``node``:
+    below it if it fits there, else above, else to its right, else to its left (as high as
+    the screen at most); with no room for all of it anywhere, below or above, whichever
+    has more room, as high as that room (the menu scrolls)."""
+    width = min(size.width(), screen.width())
+    height = min(size.height(), screen.height())
+
+    def left_x() -> int:  # lined up with the node's left, kept on the screen
+        return max(screen.left(), min(node.left(), screen.right() + 1 - width))
+
+    def side_y() -> int:  # level with the node's top, kept on the screen
+        return max(screen.top(), min(node.top(), screen.bottom() + 1 - height))
+
+    below = QRect(left_x(), node.bottom() + 1 + GAP, width, height)
+    above = QRect(left_x(), node.top() - GAP - height, width, height)
+    right = QRect(node.right() + 1 + GAP, side_y(), width, height)
+    left = QRect(node.left() - GAP - width, side_y(), width, height)
+    for candidate in (below, above, right, left):
+        if screen.contains(candidate):
+            return candidate
+    room_below = screen.bottom() - node.bottom() - GAP
+    room_above = node.top() - GAP - screen.top()
+    if room_below >= room_above:
+        return QRect(left_x(), node.bottom() + 1 + GAP, width, max(room_below, 1))
+    room = max(room_above, 1)
+    return QRect(left_x(), node.top() - GAP - room, width, room)
+
