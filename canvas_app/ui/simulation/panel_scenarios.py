@@ -1,21 +1,34 @@
 """The Simulation panel's choice of scenario: the Scenario box, Open Scenario…, the What-If
-form, and the scenario preselected when a workspace opens (one that fits it)."""
+form, and the scenario preselected when a workspace opens (one that fits it).
+
+The What-If form comes back as it was left with the same workspace, also after a restart:
+its entries are kept per workspace (by its path or URL) in the app's settings, as a small
+JSON form (see :func:`form_data`). Entries that no longer fit the workspace are dropped
+when it is read back (:func:`form_from_data`), and a value that is not such a form is
+ignored. The what-ifs made with it need nothing of this: each is saved as a scenario file
+(:func:`~.scenario_box.save_what_if`) that the Scenario box lists at every start."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import math
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ...documents import is_url
+from ...sim.what_if import WhatIf, WhatIfPurchase
 from .runner import ScenarioDoesNotFit, SimulationError, open_scenario
 from .scenario_box import MISFIT, UNLOADABLE, ScenarioBox, save_what_if
-from .what_if_dialog import WhatIfDialog
+from .what_if_dialog import ALL_PAYMENT_TYPES, WhatIfDialog
 
 if TYPE_CHECKING:
-    from ...sim.what_if import WhatIf
+    from ...domain.workspace import Workspace
     from ..main_window import MainWindow
     from .runner import SimRunner
 
@@ -28,6 +41,125 @@ def misfit_problem(exc: ScenarioDoesNotFit) -> str:
     if exc.other_workspace:
         return f"{MISFIT}: {exc.reason}"
     return f"R{exc.short()[1:]}: {exc.reason}"
+
+# {workspace path or URL (a password hidden): the What-If form as last left}, as JSON, the
+# most recent first.
+FORMS_KEY = "simulation/what_if_forms"
+FORMS_MAX = 20  # workspaces whose form is kept
+FORMS_MAX_CHARS = 64 * 1024  # the whole value at most; the oldest forms go first
+FORM_ROWS_MAX = 200  # purchase rows kept
+DESCRIPTION_MAX = 500  # characters of the description kept
+SAVE_DELAY_MS = 300  # after an entry changes, the form is kept this much later
+NUMBERS = ("days", "count", "arrival_days", "share_added", "failure_rate", "error_rate",
+           "retry_share", "retry_after_hours", "renewals", "renewal_every_days", "seed")
+
+
+def form_data(what_if: WhatIf) -> dict[str, Any]:
+    """The form's entries as small JSON data (what :func:`form_from_data` reads back)."""
+    mix = what_if.payment_types
+    data: dict[str, Any] = {"description": what_if.description[:DESCRIPTION_MAX],
+                            "start": what_if.start.isoformat(),
+                            "campaign": what_if.campaign}
+    data.update({name: getattr(what_if, name) for name in NUMBERS})
+    data["payment"] = next(iter(mix)) if len(mix) == 1 else ALL_PAYMENT_TYPES
+    data["purchases"] = [{"product": p.product, "chance": p.probability,
+                          "within": p.within_days, "channel": p.channel,
+                          "form": p.order_form} for p in what_if.purchases[:FORM_ROWS_MAX]]
+    return data
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) \
+        and math.isfinite(value)
+
+
+def _purchase(entry: object, workspace: Workspace) -> WhatIfPurchase | None:
+    """A kept purchase row; None when it is not one, or its product is gone."""
+    if not isinstance(entry, dict):
+        return None
+    product, chance, within = entry.get("product"), entry.get("chance"), entry.get("within")
+    if not isinstance(product, str) or product not in workspace.catalog.products:
+        return None
+    channel, form = entry.get("channel"), entry.get("form")
+    return WhatIfPurchase(
+        product, chance if _is_number(chance) else 0.2, within if _is_number(within) else 7,
+        channel if isinstance(channel, str) else None, form if isinstance(form, str) else None)
+
+
+def form_from_data(data: object, workspace: Workspace, base: WhatIf) -> WhatIf | None:
+    """The form kept as ``data``, read against the workspace as it is now: ``base`` (the
+    form as it opens) for each entry that is missing, of the wrong kind, or names a campaign
+    or payment type no longer there; purchase rows whose product is gone are dropped. None
+    when ``data`` is not a kept form at all. (The form also refuses numbers out of range:
+    :meth:`~.what_if_dialog.WhatIfDialog.fill`.)"""
+    if not isinstance(data, dict):
+        return None
+    values: dict[str, Any] = {n: data[n] for n in NUMBERS if _is_number(data.get(n))}
+    for name in ("count", "renewals", "seed"):
+        if name in values:
+            values[name] = int(values[name])
+    if isinstance(description := data.get("description"), str):
+        values["description"] = description[:DESCRIPTION_MAX]
+    try:
+        start = datetime.fromisoformat(data["start"]) if isinstance(data.get("start"), str) \
+            else None
+    except ValueError:
+        start = None
+    if start is not None and start.tzinfo is not None:
+        values["start"] = start
+    campaign = data.get("campaign", "")
+    if campaign is None or (isinstance(campaign, str) and workspace.has_campaign(campaign)):
+        values["campaign"] = campaign
+    payment, types = data.get("payment"), workspace.catalog.payment_types
+    if payment == ALL_PAYMENT_TYPES:
+        values["payment_types"] = {t: round(1 / len(types), 6) for t in types}
+    elif isinstance(payment, str) and payment in types:
+        values["payment_types"] = {payment: 1.0}
+    rows = data.get("purchases")
+    if isinstance(rows, list):
+        kept = [_purchase(entry, workspace) for entry in rows[:FORM_ROWS_MAX]]
+        values["purchases"] = [p for p in kept if p is not None]
+        if rows and not values["purchases"]:
+            del values["purchases"]  # every product gone: the form's own rows
+    return dataclasses.replace(base, **values)
+
+
+def read_forms(settings: QSettings) -> dict[str, object]:
+    """The kept forms by workspace; {} for a value that is not ours (or not JSON)."""
+    value = settings.value(FORMS_KEY, "")
+    try:
+        data = json.loads(value) if isinstance(value, str) and value else {}
+    except (ValueError, RecursionError):
+        return {}
+    return {str(k): v for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def write_form(settings: QSettings, workspace: str, form: dict[str, Any]) -> None:
+    """Keeps ``form`` for the workspace, first; the oldest others go past FORMS_MAX or
+    FORMS_MAX_CHARS."""
+    forms = {workspace: form,
+             **{k: v for k, v in read_forms(settings).items() if k != workspace}}
+    items = list(forms.items())[:FORMS_MAX]
+    text = json.dumps(dict(items), ensure_ascii=False, separators=(",", ":"))
+    while len(text) > FORMS_MAX_CHARS and len(items) > 1:
+        items.pop()
+        text = json.dumps(dict(items), ensure_ascii=False, separators=(",", ":"))
+    settings.setValue(FORMS_KEY, text)
+
+
+class _KeepOnClose(QObject):
+    """Keeps the form when the main window closes with it still open (it is not finished
+    then, and may be mid-delay)."""
+
+    def __init__(self, keep: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self.keep = keep
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802  (Qt's)
+        if event.type() == QEvent.Type.Close:
+            self.keep()
+        return False
+
 
 NONE_FITS = ("No scenario in the list fits this workspace: make one for it with New What-If "
              "Scenario…, or open one with Open Scenario File… in the Scenario box.")
@@ -42,7 +174,9 @@ class ScenarioChoice:
     scenario_dir: Path
     failed_scenario: str | None
     what_if_dialog: WhatIfDialog | None
-    last_what_if: WhatIf | None = None  # the form's entries when it last closed, this session
+    settings: QSettings | None
+    # The form as last left with an untitled workspace (or with no settings), this session.
+    forms_here: dict[str | None, dict[str, Any]] | None = None
     ask_scenario: Callable[[str], str]  # a scenario file to open, or "" (tests replace it)
     load: Callable[[], bool]
     show_problem: Callable[[str], None]
@@ -109,24 +243,58 @@ class ScenarioChoice:
         return self.load()
 
     def new_what_if(self) -> WhatIfDialog:
-        """Opens the What-If form; "Create and Run" saves the scenario and runs it."""
-        dialog = WhatIfDialog(self.window_.controller.workspace,
-                              self.window_.current_campaign_id(), self.window_)
-        if self.last_what_if is not None:
-            dialog.fill(self.last_what_if)
+        """Opens the What-If form as it was last left with this workspace (else as new);
+        "Create and Run" saves the scenario and runs it."""
+        workspace = self.window_.controller.workspace
+        dialog = WhatIfDialog(workspace, self.window_.current_campaign_id(), self.window_)
+        key = self.form_key()
+        kept = self._kept_form(key)
+        if kept is not None and (left := form_from_data(kept, workspace,
+                                                        dialog.what_if())) is not None:
+            dialog.fill(left)
+        # Kept as the user types (shortly after), and when it closes, made or cancelled.
+        later = QTimer(dialog)
+        later.setSingleShot(True)
+        later.setInterval(SAVE_DELAY_MS)
+        later.timeout.connect(lambda: self._remember_what_if(dialog, key))
+        dialog.edited.connect(later.start)
+        self.window_.installEventFilter(
+            _KeepOnClose(lambda: self._remember_what_if(dialog, key), dialog))
         dialog.accepted.connect(lambda: self._what_if_made(dialog))
-        dialog.finished.connect(lambda _result: self._remember_what_if(dialog))
+        dialog.finished.connect(later.stop)
+        dialog.finished.connect(lambda _result: self._remember_what_if(dialog, key))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         self.what_if_dialog = dialog
         return dialog
 
-    def _remember_what_if(self, dialog: WhatIfDialog) -> None:
-        """What was entered, made or cancelled, opens the form next time (QA: it started
-        from scratch each time); a form with a refused field is not kept."""
+    def form_key(self) -> str | None:
+        """The open workspace as the kept forms name it: its path or URL (a password
+        hidden); None for an untitled one."""
+        key = self.workspace_key()
+        if key is not None and is_url(key) and "@" in key:
+            from ...store.repository import safe_url
+
+            return safe_url(key)
+        return key
+
+    def _kept_form(self, key: str | None) -> object:
+        if key is None or self.settings is None:
+            return (self.forms_here or {}).get(key)
+        return read_forms(self.settings).get(key)
+
+    def _remember_what_if(self, dialog: WhatIfDialog, key: str | None) -> None:
+        """What was entered, made or cancelled, opens the form next time with this
+        workspace, also after a restart (QA: it started from scratch each time); a form
+        with a refused field is not kept (the last one that was stays)."""
         refused = dialog.start.problem() or any(f.problem() for f in dialog.number_fields())
-        if not refused:
-            self.last_what_if = dialog.what_if()
+        if refused:
+            return
+        form = form_data(dialog.what_if())
+        if key is None or self.settings is None:
+            self.forms_here = {**(self.forms_here or {}), key: form}
+        else:
+            write_form(self.settings, key, form)
 
     def _what_if_made(self, dialog: WhatIfDialog) -> None:
         try:

@@ -26,6 +26,18 @@ def channel_choices(catalog: Catalog) -> list[tuple[str, str, str | None]]:
     return out
 
 
+def channel_index(box: QComboBox, channel: str | None, form: str | None) -> int:
+    """The item of ``box`` for a remembered channel: the same one, else the same order form
+    (made legacy, or no longer legacy, since); -1 when it is gone (or was never one)."""
+    items = [box.itemData(i) for i in range(box.count())]
+    choices = [tuple(item) if isinstance(item, (tuple, list)) else None for item in items]
+    if (channel, form) in choices:
+        return choices.index((channel, form))
+    if form is not None:
+        return next((i for i, c in enumerate(choices) if c is not None and c[1] == form), -1)
+    return -1
+
+
 class ChannelBox(QComboBox):
     """A channel choice whose text, when the column is narrower than it, loses its middle
     ("Order form: Spa and Hot…orthern Region (legacy)": its kind and its end both show); the

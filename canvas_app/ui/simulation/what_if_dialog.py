@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -30,7 +30,7 @@ from ...sim import scenario_from_data
 from ...sim.what_if import WhatIf, WhatIfPurchase
 from ..dialogs.date_field import DateTimeField
 from ..dialogs.number_field import NumberField
-from .what_if_channels import CHANNEL_WIDEST, ChannelBox, channel_choices
+from .what_if_channels import CHANNEL_WIDEST, ChannelBox, channel_choices, channel_index
 
 ALL_PAYMENT_TYPES = "__all__"
 NO_PRODUCTS = "The catalog has no products yet"
@@ -72,6 +72,15 @@ def _with_unit(field: QWidget, unit: str) -> QWidget:
     return box
 
 
+def _set_if_fits(field: NumberField, value: float) -> None:
+    """Shows ``value`` unless the field refuses it (a remembered entry out of its range):
+    then the field keeps what it had."""
+    before = field.text()
+    field.setValue(value)
+    if field.problem():
+        field.set_text(before)
+
+
 def _number(field: NumberField) -> float:
     """The field's value; its minimum while the text is refused (``problems`` says so)."""
     value = field.value()
@@ -94,6 +103,8 @@ def goal_products(workspace: Workspace, campaign_id: str | None) -> list[str]:
 
 
 class WhatIfDialog(QDialog):
+    edited = Signal()  # any entry changed (after the form was built)
+
     def __init__(self, workspace: Workspace, campaign_id: str | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -249,6 +260,7 @@ class WhatIfDialog(QDialog):
         self.campaign.currentIndexChanged.connect(self.refresh)
         self.payment_type.currentIndexChanged.connect(self.refresh)
         self.start.changed.connect(self.refresh)
+        self.description.textChanged.connect(self.edited)
         # A click into a row's product, chance, window or channel selects that row, so
         # Remove takes the row the user is working in.
         app = QApplication.instance()
@@ -338,40 +350,45 @@ class WhatIfDialog(QDialog):
                               int(_number(within)), value, form)
 
     def fill(self, what_if: WhatIf) -> None:
-        """The form as ``what_if`` had it (the last one this session): a campaign, product
-        or order form no longer in the workspace is left as the form chose it."""
+        """The form as ``what_if`` had it (the last one for this workspace): a campaign,
+        product, order form or payment type no longer in the workspace, or a number out of
+        its field's range, is left as the form chose it; a row whose product is gone is
+        dropped."""
         self.description.setText(what_if.description)
-        self.count.setValue(what_if.count)
-        self.arrival.setValue(int(what_if.arrival_days))
+        _set_if_fits(self.count, what_if.count)
+        _set_if_fits(self.arrival, int(what_if.arrival_days))
         self.start.set_value(what_if.start)
-        self.days.setValue(int(what_if.days))
+        _set_if_fits(self.days, int(what_if.days))
         if (index := self.campaign.findData(what_if.campaign)) >= 0:
             self.campaign.setCurrentIndex(index)
-        self.share.setValue(round(what_if.share_added * 100, 1))
+        _set_if_fits(self.share, round(what_if.share_added * 100, 1))
         products = self.workspace.catalog.products
         kept = [p for p in what_if.purchases if p.product in products]
         if kept or not what_if.purchases:  # all rows removed last time: none now either
             self.purchases.setRowCount(0)
         for purchase in kept:
-            row = self.add_purchase(purchase.product, round(purchase.probability * 100, 1),
-                                    int(purchase.within_days))
+            row = self.add_purchase(purchase.product)
+            for column, value in ((1, round(purchase.probability * 100, 1)),
+                                  (2, int(purchase.within_days))):
+                cell = self.purchases.cellWidget(row, column)
+                assert isinstance(cell, NumberField)
+                _set_if_fits(cell, value)
             channel = self.purchases.cellWidget(row, 3)
             assert isinstance(channel, QComboBox)
-            for index in range(channel.count()):
-                if channel.itemData(index) == (purchase.channel, purchase.order_form):
-                    channel.setCurrentIndex(index)
+            if (index := channel_index(channel, purchase.channel, purchase.order_form)) >= 0:
+                channel.setCurrentIndex(index)
         mix = what_if.payment_types
         payment = next(iter(mix)) if len(mix) == 1 else ALL_PAYMENT_TYPES
         if (index := self.payment_type.findData(payment)) >= 0:
             self.payment_type.setCurrentIndex(index)
-        for field, rate in ((self.failure, what_if.failure_rate),
-                            (self.error, what_if.error_rate),
-                            (self.retry, what_if.retry_share)):
-            field.setValue(round(rate * 100, 1))
-        self.retry_hours.setValue(int(what_if.retry_after_hours))
-        self.renewals.setValue(what_if.renewals)
-        self.renewal_days.setValue(int(what_if.renewal_every_days))
-        self.seed.setValue(what_if.seed)
+        for field, value in ((self.failure, round(what_if.failure_rate * 100, 1)),
+                             (self.error, round(what_if.error_rate * 100, 1)),
+                             (self.retry, round(what_if.retry_share * 100, 1)),
+                             (self.retry_hours, int(what_if.retry_after_hours)),
+                             (self.renewals, what_if.renewals),
+                             (self.renewal_days, int(what_if.renewal_every_days)),
+                             (self.seed, what_if.seed)):
+            _set_if_fits(field, value)
         self._order_tabs()
         self.refresh()
 
@@ -473,6 +490,7 @@ class WhatIfDialog(QDialog):
         else:
             self.add_button.setEnabled(True)
             self.add_button.setToolTip("Another product the visitors may buy")
+        self.edited.emit()
 
     def _accept(self) -> None:
         if not self.problems():
