@@ -1,4 +1,5 @@
-"""Where a workspace comes from and goes to, and its crash-recovery snapshots (no Qt).
+"""Where a workspace comes from and goes to (no Qt); its crash-recovery snapshots are in
+:mod:`canvas_app.recovery`.
 
 A :class:`Document` names one source: a ``.campaign.json`` file or a store (a SQLite file
 or any SQLAlchemy URL). ``load()`` reads the workspace from it; ``save()`` writes it there
@@ -9,27 +10,23 @@ atomically, in the user's data dir). A kill during autosave therefore loses at m
 edits since the previous snapshot and never damages the store. A snapshot left behind
 when the app did not close normally is offered at the next start; an explicit Save, or a
 normal close, removes it. A named document has one snapshot (by its source); each untitled
-workspace has one of its own (:func:`new_untitled_recovery`), so two running copies of the
-app never write the same one.
+workspace has one of its own (:func:`~canvas_app.recovery.new_untitled_recovery`), so two
+running copies of the app never write the same one.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-import secrets
 import stat
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from .domain.workspace import Workspace
-from .io import LoadError, load_workspace, workspace_to_data
+from .io import LoadError, load_workspace
 from .io.atomic import locked_beside, write_text_atomic
-from .io.draft import draft_from_data, load_draft
+from .io.draft import load_draft
 from .io.workspace_file import dumps_workspace
 
 JSON_SUFFIX = ".campaign.json"
@@ -371,153 +368,3 @@ def app_data_dir() -> Path:
 
 def default_recovery_dir() -> Path:
     return app_data_dir() / "recovery"
-
-
-@dataclass(frozen=True)
-class Recovery:
-    """The recovery snapshots of one document, kept in ``folder``. ``file`` is a snapshot
-    found there under another name (one an older version wrote for a relative path)."""
-
-    document: Document
-    folder: Path
-    file: Path | None = None
-
-    @property
-    def path(self) -> Path:
-        if self.file is not None:
-            return self.file
-        key = hashlib.sha1(self.document.source.encode("utf-8")).hexdigest()[:16]
-        return self.folder / f"{key}.recovery.json"
-
-    def write(self, workspace: Workspace, now: datetime | None = None,
-              stamp: Stamp | None = None) -> None:
-        """Writes the snapshot atomically: a crash leaves the old one or the new one.
-        ``stamp`` is the document as the session read or saved it: restored, its edits are
-        still checked against changes someone else made since (see :meth:`stamp`)."""
-        data = {
-            "source": self.document.source,
-            "saved_at": (now or datetime.now(UTC)).isoformat(),
-            "stamp": asdict(stamp) if stamp is not None else None,
-            "workspace": workspace_to_data(workspace),
-        }
-        write_text_atomic(self.path, json.dumps(data, ensure_ascii=False))
-
-    def exists(self) -> bool:
-        return self.path.exists()
-
-    def saved_at(self) -> str:
-        return str(self._read().get("saved_at", ""))
-
-    def _read(self) -> dict[str, Any]:
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError, RecursionError) as exc:
-            raise DocumentError(f"{self.path}: unreadable recovery snapshot: {exc}") from None
-        source = data.get("source") if isinstance(data, dict) else None
-        if not isinstance(source, str) or Document(source).source != self.document.source:
-            raise DocumentError(f"{self.path}: not a recovery snapshot of "
-                                f"{self.document.source}")
-        return data
-
-    def stamp(self) -> Stamp | None:
-        """The document as the session that wrote the snapshot had read or saved it; None
-        for a snapshot written without one (an older version's, or an untitled one)."""
-        kept = self._read().get("stamp")
-        if not isinstance(kept, dict):
-            return None
-        try:
-            return Stamp(**{k: kept.get(k) for k in ("revision", "mtime_ns", "size")})
-        except TypeError:
-            return None
-
-    def load(self) -> Workspace:
-        data = self._read()
-        try:
-            return draft_from_data(data.get("workspace"), str(self.path))
-        except LoadError as exc:
-            raise DocumentError(str(exc)) from None
-
-    def set_aside(self) -> Recovery:
-        """Moves the snapshot out of the document's way (its session would overwrite or
-        remove it) to a name of its own in the same folder, where the next start finds it;
-        the moved snapshot, or this one when it could not be moved."""
-        for number in range(1, 1000):
-            target = self.path.with_name(
-                f"{self.path.name.removesuffix('.recovery.json')}-{number}.recovery.json")
-            if target.exists():
-                continue
-            try:
-                os.replace(self.path, target)
-            except OSError:
-                return self
-            return Recovery(self.document, self.folder, target)
-        return self
-
-    def discard(self) -> bool:
-        """Removes the snapshot; False when it could not be removed (it then stays)."""
-        try:
-            self.path.unlink(missing_ok=True)
-            if self.folder.is_dir():
-                for stale in self.folder.glob(f".{self.path.name}.*.tmp"):
-                    stale.unlink(missing_ok=True)
-        except OSError:
-            return False
-        return True
-
-
-def recovery_for(document: Document, folder: str | os.PathLike[str] | None = None) -> Recovery:
-    return Recovery(document, Path(folder) if folder is not None else default_recovery_dir())
-
-
-UNTITLED_PREFIX = "untitled-"
-
-
-def new_untitled_recovery(folder: str | os.PathLike[str] | None = None) -> Recovery:
-    """A snapshot of its own for one untitled workspace (``untitled-<pid>-<random>``): two
-    running copies, or two untitled workspaces one after the other, never write the same
-    file, and one left by a crash stays until it is restored or discarded."""
-    where = Path(folder) if folder is not None else default_recovery_dir()
-    name = f"{UNTITLED_PREFIX}{os.getpid()}-{secrets.token_hex(4)}.recovery.json"
-    return Recovery(Document(UNTITLED), where, where / name)
-
-
-def _snapshots(where: Path) -> list[tuple[str, str, Path]]:
-    """(saved at, source, file) of each readable snapshot in ``where``, newest first."""
-    found: list[tuple[str, str, Path]] = []
-    for path in where.glob("*.recovery.json") if where.is_dir() else ():
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError, RecursionError):
-            continue
-        source = data.get("source") if isinstance(data, dict) else None
-        if isinstance(source, str):
-            found.append((str(data.get("saved_at", "")), source, path))
-    found.sort(key=lambda found: found[0], reverse=True)
-    return found
-
-
-def untitled_recoveries(folder: str | os.PathLike[str] | None,
-                        skip: set[Path] | None = None) -> list[Recovery]:
-    """The readable snapshots of untitled workspaces in ``folder`` (each copy's own, and
-    the single one older versions wrote), newest first; none whose file is in ``skip``."""
-    where = Path(folder) if folder is not None else default_recovery_dir()
-    return [Recovery(Document(UNTITLED), where, path)
-            for _, source, path in _snapshots(where)
-            if source == UNTITLED and path not in (skip or set())]
-
-
-def other_recoveries(folder: str | os.PathLike[str] | None, skip: set[str]) -> list[Recovery]:
-    """The readable recovery snapshots in ``folder`` of documents whose source is not in
-    ``skip``, newest first (untitled workspaces' too unless ``skip`` holds UNTITLED)."""
-    where = Path(folder) if folder is not None else default_recovery_dir()
-    found: list[Recovery] = []
-    for _, source, path in _snapshots(where):
-        if source == UNTITLED and UNTITLED in skip:
-            continue  # every untitled snapshot, whatever its name: offered on their own
-        recovery = Recovery(Document(source), where)
-        if recovery.path != path:  # an older version's snapshot of a relative path
-            recovery = Recovery(recovery.document, where, path)
-        elif recovery.document.source in skip:
-            continue
-        found.append(recovery)
-    return found

@@ -19,15 +19,17 @@ from canvas_app.documents import (
     UNTITLED,
     Document,
     DocumentError,
-    new_untitled_recovery,
     open_or_seed,
-    other_recoveries,
-    recovery_for,
     sample_path,
-    untitled_recoveries,
 )
 from canvas_app.domain.nodes import Node
 from canvas_app.io import load_workspace
+from canvas_app.recovery import (
+    new_untitled_recovery,
+    other_recoveries,
+    recovery_for,
+    untitled_recoveries,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -150,7 +152,8 @@ def test_failed_snapshot_write_keeps_the_previous_one_and_the_store(
 
 CRASHING_AUTOSAVER = textwrap.dedent("""
     import sys
-    from canvas_app.documents import Document, recovery_for
+    from canvas_app.documents import Document
+    from canvas_app.recovery import recovery_for
     from canvas_app.domain.nodes import Node
 
     source, folder = sys.argv[1], sys.argv[2]
@@ -213,7 +216,7 @@ def test_a_relative_path_is_made_absolute_and_a_url_kept(sample_json: Path, tmp_
 
 def test_an_older_snapshot_of_a_relative_path_is_still_found(sample_json: Path,
                                                              tmp_path: Path, monkeypatch) -> None:
-    from canvas_app.documents import other_recoveries
+    from canvas_app.recovery import other_recoveries
 
     monkeypatch.chdir(tmp_path)
     folder = tmp_path / "recovery"

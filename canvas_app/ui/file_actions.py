@@ -20,13 +20,12 @@ from ..documents import (
     Document,
     DocumentConflict,
     DocumentError,
-    Recovery,
     Stamp,
-    recovery_for,
 )
 from ..domain.campaign import Campaign
 from ..domain.workspace import Workspace
 from ..io import LoadError, load_workspace, save_workspace
+from ..recovery import Recovery, recovery_for
 from .busy import busy_cursor
 from .collector import settle_after_open
 from .image_export import default_file_name

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
-from ..documents import Document, DocumentError, Recovery, other_recoveries, untitled_recoveries
+from ..documents import Document, DocumentError
+from ..recovery import Recovery, other_recoveries, untitled_recoveries
 from .recent_files import safe_source
 from .session import (
     UNTITLED,

@@ -1,6 +1,6 @@
 """One open workspace: its document, undo stack and controller, and the lock that tells
 other running copies of the app that its recovery snapshot is being written. An untitled
-workspace has a snapshot of its own (see :func:`~canvas_app.documents.new_untitled_recovery`),
+workspace has a snapshot of its own (see :func:`~canvas_app.recovery.new_untitled_recovery`),
 locked the same way, so two copies never write each other's."""
 
 from __future__ import annotations
@@ -12,17 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile
 from PySide6.QtGui import QUndoStack
 
-from ..documents import (
-    UNTITLED,
-    UNTITLED_PREFIX,
-    Document,
-    Recovery,
-    Stamp,
-    new_untitled_recovery,
-    recovery_for,
-)
+from ..documents import UNTITLED, Document, Stamp
 from ..domain.workspace import Workspace
 from ..editing.controller import Controller
+from ..recovery import UNTITLED_PREFIX, Recovery, new_untitled_recovery, recovery_for
 
 __all__ = ["UNTITLED", "Session", "held_by_another_copy", "make_session",
            "remove_stale_untitled_locks"]

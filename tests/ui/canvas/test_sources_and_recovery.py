@@ -15,7 +15,8 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from canvas_app.app import build_main_window
-from canvas_app.documents import Document, new_untitled_recovery
+from canvas_app.documents import Document
+from canvas_app.recovery import new_untitled_recovery
 from canvas_app.ui.main_window import MainWindow
 
 from .conftest import answer_next_box_by_default, canonical, make_window

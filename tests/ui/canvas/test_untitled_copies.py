@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from canvas_app.documents import UNTITLED, untitled_recoveries
+from canvas_app.documents import UNTITLED
 from canvas_app.domain.campaign import Campaign
 from canvas_app.domain.workspace import Workspace
+from canvas_app.recovery import untitled_recoveries
 from canvas_app.ui.main_window import MainWindow
 from canvas_app.ui.session import held_by_another_copy, lock_path, make_session
 

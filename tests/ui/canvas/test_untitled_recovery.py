@@ -6,9 +6,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from canvas_app.documents import new_untitled_recovery
 from canvas_app.domain.campaign import Campaign
 from canvas_app.domain.workspace import Workspace
+from canvas_app.recovery import new_untitled_recovery
 from canvas_app.ui.main_window import MainWindow
 
 from .conftest import canonical
