@@ -7,15 +7,25 @@ map) and View > Show Navigator is on. The map of nodes and links is drawn into a
 pixmap once the campaign has stopped changing for ``REDRAW_MS`` (a drag moves nodes at
 every step; the map follows when it pauses), so painting it while the view scrolls or
 zooms costs one pixmap and a rectangle.
+
+The map shows the campaign and the part in view together (the union of the two), so the
+frame of the view is always whole, even with the view beyond the campaign's edge; while
+the view moves the map drawn last is scaled to fit and it is drawn again, crisp, once the
+view pauses.
+
+It never hides work: while a drag in the canvas (of nodes, of a link, of the rubber band,
+or of a new node from the palette) comes near it, or while a selected node lies under it,
+it fades to a faint outline and lets the mouse through to the nodes under it.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLineF, QObject, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QLineF, QObject, QPoint, QPointF, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
+    QDragMoveEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -26,7 +36,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...domain import events as ev
 from .. import theme
-from .node_item import body_rect, item_bounds
+from .node_item import NodeItem, body_rect, item_bounds
 
 if TYPE_CHECKING:
     from ...domain.events import DomainEvent
@@ -45,6 +55,8 @@ PANEL = QColor(255, 255, 255)
 FRAME = QColor(theme.CANVAS_FRAME)
 VIEW_FILL = QColor(theme.SELECTION)
 VIEW_FILL.setAlpha(36)
+NEAR = 32  # pixels: a drag this close to the navigator fades it
+FADED = 0.22  # its opacity while faded
 
 
 class Navigator(QWidget):
@@ -64,21 +76,36 @@ class Navigator(QWidget):
         self._scene: CampaignScene | None = None
         self._unsubscribe = None
         self._map: QPixmap | None = None
-        self._world = QRectF()  # the scene rectangle the map shows
+        self._world = QRectF()  # the scene rectangle the map shows now
+        self._content = QRectF()  # the campaign's nodes with their names
+        self._map_world = QRectF()  # the scene rectangle the map pixmap was drawn for
+        self._held = False  # pressed in the map: its scale is kept until released
+        self.faded = False
+        self._drag_near = False  # a drag in the canvas is near
+        self._fade_check = QTimer(self)  # at most one check per turn of the event loop
+        self._fade_check.setSingleShot(True)
+        self._fade_check.setInterval(0)
+        self._fade_check.timeout.connect(self.check_fade)
         self._redraw = QTimer(self)
         self._redraw.setSingleShot(True)
         self._redraw.setInterval(REDRAW_MS)
-        self._redraw.timeout.connect(self.campaign_changed)
+        self._redraw.timeout.connect(self._draw_again)
+        self._stale = True  # the campaign changed since its rectangle was worked out
         view.horizontalScrollBar().valueChanged.connect(self.view_changed)
         view.verticalScrollBar().valueChanged.connect(self.view_changed)
         view.zoom_changed.connect(self.view_changed)
         view.installEventFilter(self)  # resized: move to the new corner
+        self._viewport = view.viewport()
+        self._viewport.installEventFilter(self)  # drags near the map fade it
         self.hide()
 
     # -- following the campaign and the view ---------------------------------------------
     def bind(self, scene: CampaignScene) -> None:
         if self._unsubscribe is not None:
             self._unsubscribe()
+        if self._scene is not scene:
+            # A slot of the timer: Qt drops the connection when the old scene goes.
+            scene.selectionChanged.connect(self._fade_check.start)
         self._scene = scene
         self._unsubscribe = scene.controller.workspace.events.subscribe(self._domain_event)
         self.campaign_changed()
@@ -92,12 +119,72 @@ class Navigator(QWidget):
         if ours:
             # Restarted by each change: a drag or a run of arrow keys redraws the map once
             # it pauses (drawing the map of 10,000 nodes takes a few tens of ms).
+            self._stale = True
             self._redraw.start()
+            if self.isVisible():
+                self._fade_check.start()  # moved nodes may have come under it, or left
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.view and event.type() == QEvent.Type.Resize:
+        kind = event.type()
+        if watched is self.view and kind == QEvent.Type.Resize:
             QTimer.singleShot(0, self.view_changed)  # once the viewport has its new size
+        elif watched is not self._viewport:
+            pass
+        # Only events of the user's hands: the viewport also has events while the view is
+        # taken down, when this navigator may be gone already.
+        elif kind in (QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress,
+                      QEvent.Type.MouseButtonRelease) and isinstance(event, QMouseEvent):
+            if self.isVisible():
+                held = event.buttons() != Qt.MouseButton.NoButton
+                self._set_drag_near(held and self._near(event.position().toPoint()), held)
+        elif kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) \
+                and isinstance(event, QDragMoveEvent):  # a new node from the palette
+            if self.isVisible():
+                self._set_drag_near(self._near(event.position().toPoint()), True)
+        elif kind in (QEvent.Type.DragLeave, QEvent.Type.Drop):
+            self._set_drag_near(False, False)
         return False
+
+    # -- fading out of the way -----------------------------------------------------------
+    def _area(self) -> QRect:
+        """The navigator's rectangle in the viewport's coordinates."""
+        return QRect(self.view.viewport().mapFrom(self.view, self.pos()), self.size())
+
+    def _near(self, point: QPoint) -> bool:
+        """A drag at ``point`` (in the viewport) is near: the pointer, or the rubber band
+        it draws, is within ``NEAR`` pixels."""
+        area = self._area().adjusted(-NEAR, -NEAR, NEAR, NEAR)
+        band = self.view.rubberBandRect()
+        return area.contains(point) or (not band.isNull() and band.intersects(area))
+
+    def _set_drag_near(self, near: bool, dragging: bool) -> None:
+        if near != self._drag_near:
+            self._drag_near = near
+            self.check_fade()
+        elif dragging:
+            self._fade_check.start()  # dragged nodes may have come under it
+
+    def _selected_under(self) -> bool:
+        """A selected node (or part of one) lies under the navigator."""
+        scene = self._scene
+        if scene is None:
+            return False
+        under = self.view.mapToScene(self._area()).boundingRect()
+        chosen = scene.overview_selection if scene.overview_mode else None
+        for item in scene.items(under, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
+            if isinstance(item, NodeItem) and (
+                    item.isSelected() if chosen is None else item.node_id in chosen):
+                return True
+        return False
+
+    def check_fade(self) -> None:
+        """Faded while a drag is near or a selected node is under it; opaque again (and
+        taking the mouse) once neither holds."""
+        faded = self.isVisible() and (self._drag_near or self._selected_under())
+        if faded != self.faded:
+            self.faded = faded
+            self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, faded)
+            self.update()
 
     def set_enabled_by_user(self, on: bool) -> None:
         self.enabled_by_user = on
@@ -105,17 +192,52 @@ class Navigator(QWidget):
 
     def campaign_changed(self) -> None:
         """The campaign shown changed (another one, or its nodes and links): a new map."""
+        self._stale = True
+        self._draw_again()
+
+    def _draw_again(self) -> None:
+        """The campaign changed, or the view moved the map's edges: the map is drawn again
+        when next painted (and the campaign's rectangle worked out again if it changed)."""
         self._map = None
         self.view_changed()
+        self._fade_check.start()
 
     def view_changed(self, *_args: object) -> None:
         """The view scrolled, zoomed or was resized: show or hide, move, repaint."""
         wanted = self._wanted()
         if wanted != self.isVisible():
             self.setVisible(wanted)
+            self._fade_check.start()
         if wanted:
             self.place()
+            self._follow_view()
+            if self._map is not None and self._world != self._map_world:
+                self._redraw.start()  # drawn again for the new scale once the view pauses
+            if self.faded:
+                self._fade_check.start()  # nodes came under it, or left
             self.update()
+
+    def _follow_view(self) -> None:
+        """The map shows the campaign and the part in view, unless the mouse holds it."""
+        if not self._held:
+            content = self._content
+            self._world = QRectF() if content.isEmpty() else content.united(self._seen())
+
+    def _ensure_map(self) -> QPixmap:
+        if self._map is None:
+            if self._stale:
+                scene = self._scene
+                campaign = scene.current_campaign() if scene is not None else None
+                self._content = world_rect(campaign.nodes) if campaign is not None and len(
+                    campaign) else QRectF()
+                self._stale = False
+            self._follow_view()
+            self._map = self._draw_map()
+        return self._map
+
+    def _seen(self) -> QRectF:
+        """The part of the scene in view."""
+        return self.view.mapToScene(self.view.viewport().rect()).boundingRect()
 
     def _wanted(self) -> bool:
         scene = self._scene
@@ -149,9 +271,11 @@ class Navigator(QWidget):
     def _inner(self) -> QRectF:
         return QRectF(PAD, PAD, self.width() - 2 * PAD, self.height() - 2 * PAD)
 
-    def _scale(self) -> tuple[float, float, float]:
-        """Scene-to-map scale and offsets for the world rectangle, kept in proportion."""
-        inner, world = self._inner(), self._world
+    def _scale(self, world: QRectF | None = None) -> tuple[float, float, float]:
+        """Scene-to-map scale and offsets for the world rectangle (by default the one
+        shown now), kept in proportion."""
+        inner = self._inner()
+        world = self._world if world is None else world
         if world.width() <= 0 or world.height() <= 0:
             return 1.0, inner.left(), inner.top()
         scale = min(inner.width() / world.width(), inner.height() / world.height())
@@ -170,11 +294,10 @@ class Navigator(QWidget):
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(Qt.GlobalColor.transparent)
         campaign = scene.current_campaign() if scene is not None else None
-        if campaign is None or len(campaign) == 0:
-            self._world = QRectF()
+        self._map_world = QRectF(self._world)
+        if campaign is None or len(campaign) == 0 or self._world.isEmpty():
             return pixmap
         nodes = campaign.nodes
-        self._world = world_rect(nodes)
         scale, dx, dy = self._scale()
         painter = QPainter(pixmap)
         centres = {n.id: (n.x * scale + dx, n.y * scale + dy) for n in nodes}
@@ -199,29 +322,47 @@ class Navigator(QWidget):
         painter.end()
         return pixmap
 
+    def frame_rect(self) -> QRectF:
+        """The part of the campaign in view, on the map."""
+        scale, dx, dy = self._scale()
+        seen = self._seen()
+        return QRectF(seen.left() * scale + dx, seen.top() * scale + dy,
+                      seen.width() * scale, seen.height() * scale)
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802  (Qt's name)
-        if self._map is None:
-            self._map = self._draw_map()
+        pixmap = self._ensure_map()
         painter = QPainter(self)
+        if self.faded:
+            painter.setOpacity(FADED)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(FRAME, 1))
         painter.setBrush(PANEL)
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
-        painter.drawPixmap(0, 0, self._map)
-        scale, dx, dy = self._scale()
-        seen = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
-        frame = QRectF(seen.left() * scale + dx, seen.top() * scale + dy,
-                       seen.width() * scale, seen.height() * scale)
         painter.setClipRect(self._inner().adjusted(-2, -2, 2, 2))
+        if self._world == self._map_world:
+            painter.drawPixmap(0, 0, pixmap)
+        else:
+            # The view moved since the map was drawn: the same map, scaled to the new
+            # world, until the view pauses and it is drawn again.
+            old, old_dx, old_dy = self._scale(self._map_world)
+            new, new_dx, new_dy = self._scale()
+            k = new / old
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawPixmap(QRectF(new_dx - old_dx * k, new_dy - old_dy * k,
+                                      self.width() * k, self.height() * k),
+                               pixmap, QRectF(pixmap.rect()))
         painter.setPen(QPen(QColor(theme.SELECTION), 1.5))
         painter.setBrush(VIEW_FILL)
-        painter.drawRect(frame)
+        painter.drawRect(self.frame_rect())
         painter.end()
 
     # -- moving the view -----------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton:
             self.setCursor(Qt.CursorShape.ClosedHandCursor)
+            # The map keeps its scale while the mouse drags the view over it: a map that
+            # grew and shrank with the view under the mouse would run away from it.
+            self._held = True
             self._centre_on(event.position())
         event.accept()
 
@@ -232,11 +373,13 @@ class Navigator(QWidget):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self.setCursor(Qt.CursorShape.OpenHandCursor)
+        if self._held:
+            self._held = False
+            self.view_changed()
         event.accept()
 
     def _centre_on(self, point: QPointF) -> None:
-        if self._map is None:
-            self._map = self._draw_map()
+        self._ensure_map()
         self.view.fitted = False  # the view is the user's now, as after any scroll
         self.view.centerOn(self.to_scene(point))
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtWidgets import QApplication
 
+from canvas_app.ui.canvas.navigator import PAD, world_rect
 from canvas_app.ui.main_window import MainWindow
 
 from .conftest import add_big_campaign, make_window
@@ -145,3 +147,152 @@ def test_not_shown_for_a_small_campaign_scrolled_a_little(qtbot, window: MainWin
     view.centerOn(50_000, 50_000)  # far away: the campaign is out of sight
     settle(qtbot)
     assert window.navigator.isVisible()
+
+
+# -- the frame of the view is whole; the map steps out of the way of work ------------------
+def _shot(widget, name: str) -> None:
+    """A picture for a person to look at, when CANVAS_SHOTS names a folder."""
+    folder = os.environ.get("CANVAS_SHOTS")
+    if folder:
+        widget.grab().save(os.path.join(folder, name))
+
+
+def _inside(nav, frame: QRectF) -> bool:
+    inner = QRectF(nav.rect()).adjusted(PAD - 0.5, PAD - 0.5, 0.5 - PAD, 0.5 - PAD)
+    return inner.contains(frame)
+
+
+def _blue_on_map(nav, frame: QRectF) -> int:
+    """Specks of sequences (blue) on the map outside the frame of the view."""
+    image = nav.grab().toImage()
+    count = 0
+    for x in range(PAD, image.width() - PAD):
+        for y in range(PAD, image.height() - PAD):
+            if frame.adjusted(-2, -2, 2, 2).contains(QPointF(x, y)):
+                continue
+            c = image.pixelColor(x, y)
+            if c.blue() > 150 and c.red() < 120:
+                count += 1
+    return count
+
+
+def test_the_frame_is_whole_with_the_view_beyond_the_campaign(qtbot, window: MainWindow) -> None:
+    add_big_campaign(window, 300)  # from (0, 0) to (4560, 2520)
+    view, nav = window.view, window.navigator
+    view.set_zoom(1.0)
+    for x, y in ((-300.0, -200.0), (4900.0, 2800.0), (2000.0, -400.0), (50_000.0, 50_000.0)):
+        view.centerOn(x, y)
+        settle(qtbot)
+        assert nav.isVisible()
+        seen = view.mapToScene(view.viewport().rect()).boundingRect()
+        campaign = window.controller.campaign(window.current_campaign_id())
+        assert not world_rect(campaign.nodes).contains(seen)  # the view reaches past it
+        frame = nav.frame_rect()
+        assert _inside(nav, frame), (x, y, frame)
+        assert frame.width() > 1 and frame.height() > 1
+        assert _blue_on_map(nav, frame) > 0  # the campaign is on the map too
+    view.centerOn(-300.0, -200.0)
+    settle(qtbot)
+    _shot(window, "navigator_view_past_top_left.png")
+    _shot(nav, "navigator_view_past_top_left_map.png")
+
+
+def test_the_frame_stays_whole_while_the_view_scrolls_before_the_map_is_redrawn(
+        qtbot, window: MainWindow) -> None:
+    add_big_campaign(window, 300)
+    view, nav = window.view, window.navigator
+    view.set_zoom(1.0)
+    view.centerOn(2000.0, 1000.0)
+    settle(qtbot)
+    view.centerOn(-600.0, -500.0)  # no pause: the map drawn last is scaled for now
+    nav.grab()
+    assert _inside(nav, nav.frame_rect())
+    settle(qtbot)  # and drawn again once the view pauses
+    assert _inside(nav, nav.frame_rect())
+
+
+def _nav_centre(window: MainWindow) -> QPoint:
+    """The navigator's middle, in the viewport's coordinates."""
+    nav = window.navigator
+    return window.view.viewport().mapFrom(window.view, nav.geometry().center())
+
+
+def _drag(qtbot, viewport, start: QPoint, end: QPoint, steps: int = 12) -> None:
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    for i in range(1, steps + 1):
+        qtbot.mouseMove(viewport, start + (end - start) * (i / steps))
+        qtbot.wait(5)
+
+
+def _big_in_view(qtbot, window: MainWindow) -> None:
+    add_big_campaign(window, 300)
+    window.view.set_zoom(1.0)
+    window.view.centerOn(1200, 900)
+    settle(qtbot)
+    assert window.navigator.isVisible() and not window.navigator.faded
+
+
+def test_a_node_dragged_under_it_fades_it_and_stays_visible_and_clickable(
+        qtbot, window: MainWindow) -> None:
+    _big_in_view(qtbot, window)
+    view, nav, scene = window.view, window.navigator, window.scene
+    viewport = view.viewport()
+    centre = _nav_centre(window)
+    # A node in the view's upper left, dragged by its icon to the navigator's middle.
+    item = next(i for i in scene.nodes.values()
+                if viewport.rect().adjusted(40, 40, -600, -300).contains(
+                    view.mapFromScene(i.sceneBoundingRect().center())))
+    start = view.mapFromScene(item.sceneBoundingRect().center() + QPointF(-30, -20))
+    assert view.childAt(viewport.mapTo(view, centre)) is nav  # it takes the mouse
+    _drag(qtbot, viewport, start, centre)
+    assert nav.faded  # the drag came near
+    assert view.childAt(viewport.mapTo(view, centre)) is viewport  # the mouse goes through
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=centre)
+    settle(qtbot)
+    moved = view.mapFromScene(item.sceneBoundingRect().center())
+    assert QRect(nav.pos(), nav.size()).contains(viewport.mapTo(view, moved))  # under it
+    assert nav.faded  # the node dropped under it is selected: it stays faded
+    _shot(window, "navigator_faded_over_node.png")
+    # The node shows through: its blue icon, where the navigator is.
+    image = view.grab().toImage()
+    icon = viewport.mapTo(view, view.mapFromScene(
+        item.sceneBoundingRect().center() + QPointF(-40, 0)))
+    colour = image.pixelColor(icon)
+    assert colour.blue() > 150 and colour.red() < 150, colour.name()
+    # Clickable: a click there goes to the widget under the mouse, the canvas, and reaches
+    # the node (Ctrl+click takes it out of the selection).
+    target = view.childAt(icon)
+    assert target is viewport
+    qtbot.mouseClick(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
+                     pos=target.mapFrom(view, icon))
+    settle(qtbot)
+    assert item.node_id not in scene.selected_node_ids()
+    assert not nav.faded  # nothing selected under it: back, opaque, taking the mouse
+    assert view.childAt(icon) is nav
+    _shot(window, "navigator_back_over_node.png")
+    scene.select_nodes([item.node_id])  # selected another way (Find, Tab): faded again
+    settle(qtbot)
+    assert nav.faded
+    scene.select_nodes(["big-0"])
+    settle(qtbot)
+    assert not nav.faded
+
+
+def test_a_rubber_band_near_it_fades_it_until_released(qtbot, window: MainWindow) -> None:
+    _big_in_view(qtbot, window)
+    view, nav = window.view, window.navigator
+    viewport = view.viewport()
+    centre = _nav_centre(window)
+    # From empty canvas (between rows of nodes) towards the navigator, stopping short.
+    start = view.mapFromScene(QPointF(1320, 990))
+    assert window.scene.node_at(view.mapToScene(start)) is None
+    end = centre - QPoint(nav.width() // 2 + 20, nav.height() // 2 + 20)
+    _drag(qtbot, viewport, start, start + (end - start) * 0.5)
+    assert not nav.faded  # far yet
+    qtbot.mouseMove(viewport, end)
+    qtbot.wait(20)
+    assert nav.faded
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+    settle(qtbot)
+    assert not nav.faded  # what the band selected is not under it
+
