@@ -18,7 +18,11 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from datetime import datetime
+from itertools import repeat
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from .campaign import Campaign, Finding
@@ -125,6 +129,85 @@ def lint_workspace(workspace: Workspace, now: datetime) -> list[Finding]:
     findings += tag_spelling_findings(workspace)
     findings += unapplied_tag_goals(workspace)
     return findings
+
+
+def ordered_findings(workspace: Workspace, findings: Iterable[Finding],
+                     names: dict[str, str] | None = None) -> list[Finding]:
+    """``findings`` in the one order the Warnings panel lists them in, whatever the edits
+    that led here (a node restored by Undo comes back to its place, not last): errors
+    first, then the workspace's own findings (no campaign), then each campaign's in the
+    campaign list's order; in a campaign, its own findings (no node), then by node name as
+    people read it (capitals and spaces aside, "Goal 2" before "Goal 10"), then node id
+    (names alike); one node's findings keep lint's order (errors of its settings first).
+
+    By name, not by place on the canvas: moving nodes changes no finding, so the list
+    need not be sorted again while nodes are dragged, and a name is what each line shows.
+    ``names`` keeps :func:`sort_text` of the names seen, for the next call (a panel sorts
+    after every edit, on up to tens of thousands of findings).
+    """
+    findings = list(findings)
+    names = {} if names is None else names
+    # each node's place as one string, compared in C: its campaign's rank, its name as
+    # sorted, its id; looked up in C too (a panel sorts tens of thousands after each edit)
+    places: dict[str | None, str] = {}
+    campaign_places: dict[str | None, str] = {None: ""}  # the workspace's own: first
+    twice = False  # a node id in two campaigns (the file is invalid then, but shown)
+    for rank, campaign in enumerate(workspace.campaigns):
+        prefix = campaign_places[campaign.id] = f"{rank:06d}"
+        for node in campaign.nodes:
+            text = names.get(node.name)
+            if text is None:
+                text = names[node.name] = sort_text(node.name)
+            twice = twice or node.id in places
+            places[node.id] = f"{prefix}\1{text}\0{node.id}"
+    if twice:  # by campaign and node, as found: slower, and rare
+        keys = [node_place(workspace, f, campaign_places, names) for f in findings]
+    else:
+        keys = list(map(places.get, map(_NODE, findings), repeat(None)))
+        for i in [i for i, key in enumerate(keys) if key is None]:  # about no node
+            keys[i] = campaign_places.get(findings[i].campaign_id, "\uffff")
+    ordered = [findings[i] for i in sorted(range(len(findings)), key=keys.__getitem__)]
+    ordered.sort(key=_SEVERITY)  # then errors first ("error" < "warning"), stable
+    return ordered
+
+
+_NODE, _SEVERITY = attrgetter("node_id"), attrgetter("severity")
+
+
+def node_place(workspace: Workspace, finding: Finding, campaign_places: dict[str | None, str],
+               names: dict[str, str]) -> str:
+    """The place of ``finding`` in :func:`ordered_findings`, worked out for itself."""
+    place = campaign_places.get(finding.campaign_id, "\uffff")  # no longer there: last
+    if finding.node_id and finding.campaign_id and workspace.has_campaign(finding.campaign_id):
+        campaign = workspace.campaign(finding.campaign_id)
+        if campaign.has_node(finding.node_id):
+            name = campaign.node(finding.node_id).name
+            text = names.get(name)
+            if text is None:
+                text = names[name] = sort_text(name)
+            place += f"\1{text}\0{finding.node_id}"
+    return place
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def sort_text(name: str) -> str:
+    """A name as people sort it, as one string: capitals and spaces aside, and numbers by
+    their value ("Goal 2" before "Goal 10": numbers are padded with zeros)."""
+    return _NUMBER.sub(lambda m: m.group().rjust(20, "0"), name_key(name))
+
+
+def as_sentences(message: str) -> str:
+    """A finding's message to follow other sentences (as in a tooltip): a capital first
+    letter and a full stop at the end. A one-sentence finding has no full stop of its own,
+    as a compiler's or a linter's message (and R11's, which the editors show too): a line
+    in a list; one of several sentences ends with one (:func:`lint_workspace`)."""
+    message = message.strip()
+    if not message:
+        return message
+    message = message[0].upper() + message[1:]
+    return message if message.endswith((".", "!", "?")) else message + "."
 
 
 def finding_text(workspace: Workspace, finding: Finding) -> str:

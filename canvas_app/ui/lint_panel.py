@@ -8,13 +8,14 @@ too; activating it repeats its message in the status bar.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
 
 from ..domain import events as ev
 from ..domain.events import DomainEvent
-from ..domain.lint import finding_text
+from ..domain.lint import as_sentences, finding_text, ordered_findings
 from ..editing.controller import Controller
 from .theme import focus_frame, load_icon
 
@@ -24,6 +25,17 @@ FINDING_ROLE = Qt.ItemDataRole.UserRole + 3  # True on a finding's row
 
 
 MAX_ROWS = 500  # findings listed at most
+
+
+class Row(NamedTuple):
+    """One finding as listed: its line (without "Error: "), where it is, its message as
+    the tooltip's sentences."""
+
+    error: bool
+    text: str
+    campaign_id: str
+    node_id: str
+    message: str
 
 
 class LintPanel(QListWidget):
@@ -39,6 +51,9 @@ class LintPanel(QListWidget):
         self.setWordWrap(True)
         self.controller: Controller | None = None
         self.total_findings = 0  # listed or not (at most MAX_ROWS are)
+        self._name_keys: dict[str, str] = {}  # names as sorted, kept
+        self._rows: list[Row] = []  # the findings listed
+        self._tail = ""  # the line after them: how many more, or "No warnings."
         self._unsubscribe: Callable[[], None] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -61,36 +76,53 @@ class LintPanel(QListWidget):
             self._timer.start()
 
     def refresh(self) -> None:
-        self.clear()
         if self.controller is None:
+            self._show([], "")
             return
         ws = self.controller.workspace
         # Errors first: they stop a simulation (and a file from loading); warnings do not.
-        findings = sorted(self.controller.findings(), key=lambda f: f.severity != "error")
+        # Then by campaign and node name: one order whatever the edits (see ordered_findings)
+        findings = ordered_findings(ws, self.controller.findings(), self._name_keys)
         self.total_findings = len(findings)
-        for finding in findings[:MAX_ROWS]:
-            error = finding.severity == "error"
-            text = finding_text(ws, finding)
-            item = QListWidgetItem(self._error if error else self._warning,
-                                   f"Error: {text}" if error else f"Warning: {text}")
-            item.setData(CAMPAIGN_ROLE, finding.campaign_id or "")
-            item.setData(NODE_ROLE, finding.node_id or "")
-            item.setData(FINDING_ROLE, True)
-            item.setToolTip(("Error: must be fixed before simulating. " if error else
-                             "Warning: the simulation runs, but look at this. ")
-                            + finding.message)
-            self.addItem(item)
+        rows = [Row(f.severity == "error", finding_text(ws, f), f.campaign_id or "",
+                    f.node_id or "", as_sentences(f.message)) for f in findings[:MAX_ROWS]]
+        more = ""
         if len(findings) > MAX_ROWS:
             # Thousands of rows (a paste of 10,000 unfinished nodes: 35,000) took seconds
             # to lay out, and nobody reads past the first screens.
-            more = len(findings) - MAX_ROWS
-            item = QListWidgetItem(f"… and {more:,} more not listed here (the first "
-                                   f"{MAX_ROWS:,} are, errors first): fix those and the "
-                                   "rest come up.")
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.addItem(item)
-        if self.count() == 0:
-            item = QListWidgetItem("No warnings.")
+            more = (f"… and {len(findings) - MAX_ROWS:,} more not listed here (the first "
+                    f"{MAX_ROWS:,} are, errors first): fix those and the rest come up.")
+        self._show(rows, more)
+
+    def _show(self, rows: list[Row], more: str) -> None:
+        """Lists ``rows``, then ``more`` (or "No warnings." when there is no row). A row
+        that is listed already as it is stays as it is; others are rewritten in place:
+        making hundreds of rows again after each edit cost more than finding them, and
+        the current row and the scroll position stay."""
+        tail = more or ("" if rows else "No warnings.")
+        if rows == self._rows and tail == self._tail:
+            return
+        if self._tail:  # the last line goes, and comes back below the rows
+            self.takeItem(self.count() - 1)  # no owner left: Python drops it
+        while self.count() > len(rows):
+            self.takeItem(self.count() - 1)
+        for i, row in enumerate(rows):
+            if i < len(self._rows) and self._rows[i] == row:
+                continue
+            item = self.item(i)
+            if item is None:
+                item = QListWidgetItem()
+                item.setData(FINDING_ROLE, True)
+                self.addItem(item)
+            item.setIcon(self._error if row.error else self._warning)
+            item.setText(f"Error: {row.text}" if row.error else f"Warning: {row.text}")
+            item.setData(CAMPAIGN_ROLE, row.campaign_id)
+            item.setData(NODE_ROLE, row.node_id)
+            item.setToolTip(("Error: must be fixed before simulating. " if row.error else
+                             "Warning: the simulation runs, but look at this. ") + row.message)
+        self._rows, self._tail = rows, tail
+        if tail:
+            item = QListWidgetItem(tail)
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.addItem(item)
 
