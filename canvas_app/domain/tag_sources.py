@@ -57,22 +57,23 @@ def unapplied_tag_goals(workspace: Workspace) -> list[Finding]:
 
 
 def _message(workspace: Workspace, node: Node, tags: list[str]) -> str:
+    """Several sentences, so it ends with a full stop (see :func:`~.lint.as_sentences`)."""
     quoted = " or ".join(f'"{t}"' for t in tags)
     if len(tags) == 1:
         text = (f'The goal "{node.name}" waits for the tag {quoted}, which no step or action '
                 "applies: contacts wait here until someone applies it by hand (in a "
                 'simulation, an "apply tag" event of the scenario). To have the campaign '
-                'apply it, add an "Apply tag" step or action')
+                'apply it, add an "Apply tag" step or action.')
     else:
         text = (f'The goal "{node.name}" waits for the tags {quoted}, none of which a step '
                 "or action applies: contacts wait here until someone applies one by hand (in "
                 'a simulation, an "apply tag" event of the scenario). To have the campaign '
-                'apply one, add an "Apply tag" step or action')
+                'apply one, add an "Apply tag" step or action.')
     wanted = set(tags)
     holders = sum(1 for contact in workspace.contacts if wanted.intersection(contact.tags))
     if holders:
         who = "1 contact already has" if holders == 1 else f"{holders} contacts already have"
-        text += (f". {who} {'it' if len(tags) == 1 else 'one of them'}, which does not "
+        text += (f" {who} {'it' if len(tags) == 1 else 'one of them'}, which does not "
                  "count: the goal is achieved when the tag is applied, and applying a tag a "
-                 "contact has changes nothing")
+                 "contact has changes nothing.")
     return text

@@ -76,5 +76,5 @@ def tag_spelling_findings(workspace: Workspace) -> list[Finding]:
         findings.append(Finding(
             "warning", f'{use.what[0].upper()}{use.what[1:]} the tag "{use.tag}", but '
             f"{elsewhere}: tags match only when spelled alike, capitals and spaces "
-            "included, so these never meet. Spell them the same", use.node_id, use.campaign_id))
+            "included, so these never meet. Spell them the same.", use.node_id, use.campaign_id))
     return findings

@@ -46,7 +46,7 @@ def test_a_tag_goal_whose_tag_nothing_applies_says_what_will_happen() -> None:
         'The goal "Spa lover" waits for the tag "Spa interest", which no step or action '
         "applies: contacts wait here until someone applies it by hand (in a simulation, an "
         '"apply tag" event of the scenario). To have the campaign apply it, add an "Apply '
-        'tag" step or action')
+        'tag" step or action.')
     assert [f.message for f in workspace().lint()] == [findings[0].message]  # nothing else
 
 
@@ -101,7 +101,7 @@ def test_several_tags_none_applied_are_named_together() -> None:
         "of which a step or action applies: contacts wait here until someone applies one by "
         "hand")
     assert findings[0].message.endswith('To have the campaign apply one, add an "Apply tag" '
-                                        "step or action")
+                                        "step or action.")
 
 
 def test_a_tag_applied_with_other_capitals_is_left_to_the_spelling_warning() -> None:
@@ -121,7 +121,7 @@ def test_contacts_already_holding_the_tag_do_not_silence_it_and_are_counted() ->
     assert message.endswith(
         'add an "Apply tag" step or action. 1 contact already has it, which does not '
         "count: the goal is achieved when the tag is applied, and applying a tag a contact "
-        "has changes nothing")
+        "has changes nothing.")
     ws.set_contacts(ws.contacts + [Contact("c", "Cy", tags=["Newsletter", "Spa interest"])])
     assert ". 2 contacts already have it, which does not count" in unapplied(ws)[0].message
     ws.set_contacts([Contact("d", "Di", tags=["spa interest"])])  # another tag (R7: exact)

@@ -31,7 +31,7 @@ def test_a_step_and_a_goal_spelling_one_tag_two_ways_are_both_pointed_out() -> N
     assert findings[0].message == (
         'Step 2 of "Onboarding" applies the tag "visit booked", but the goal "Visit booked" '
         'waits for "Visit booked": tags match only when spelled alike, capitals and spaces '
-        "included, so these never meet. Spell them the same")
+        "included, so these never meet. Spell them the same.")
     assert findings[1].message.startswith(
         'The goal "Visit booked" waits for the tag "Visit booked", but step 2 of "Onboarding" '
         'applies "visit booked"')
