@@ -1,5 +1,11 @@
 """A link drawn as an arrow from one node to another; it follows its nodes when they move.
 
+A link meets each node at the edge of its body (the round icon or the sequence's box). A
+node's name is drawn under its body and is wider than it, so a link that would run through
+the name to reach the body (one coming from below, or leaving downwards) meets the body on
+the side instead, along the ray that just clears the name's upper corner, and curves round
+the name from there (``link_way``): it never ends at the name or crosses it.
+
 Like the Edge of Qt's elasticnodes example: the nodes call ``adjust()`` when they move
 (``NodeItem.move_to``); ``adjust()`` calls ``prepareGeometryChange()`` before the geometry changes,
 and ``paint()`` only draws.
@@ -20,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from .geometry import clip_range
-from .node_item import edge_point
+from .node_item import GOAL_RADIUS, SEQ_HEIGHT, SEQ_WIDTH, name_rect
 
 if TYPE_CHECKING:
     from .node_item import NodeItem
@@ -56,6 +62,7 @@ class LinkItem(QGraphicsRectItem):
         self._cached = False
         self._live = False  # following a node being dragged: painted directly, not cached
         self._control: QPointF | None = None  # a curve's control point (a link back or round)
+        self._handles: tuple[QPointF, QPointF] | None = None  # the drawn curve's handles
         self._curve: tuple[QPainterPath, QPolygonF] | None = None
         self.setFlags(_FLAGS)
         self.setZValue(-1)
@@ -91,19 +98,20 @@ class LinkItem(QGraphicsRectItem):
         if router.active:
             control = router.route(self, control)
         self._control = control
-        aim_s = (tx, ty) if self._control is None else (self._control.x(), self._control.y())
-        aim_t = (sx, sy) if self._control is None else aim_s
-        x1, y1 = edge_point(source.kind, sx, sy, *aim_s, source.name_block)
-        x2, y2 = edge_point(target.kind, tx, ty, *aim_t, target.name_block)
+        way = link_way(source, target, control)
+        if len(way) == 4:
+            x1, y1, x2, y2 = way
+            self._handles = None
+            xs, ys = (x1, x2), (y1, y2)
+        else:  # the curve lies within its end points and handles
+            x1, y1, x2, y2 = way[0], way[1], way[6], way[7]
+            self._handles = (QPointF(way[2], way[3]), QPointF(way[4], way[5]))
+            xs, ys = way[0::2], way[1::2]
         self._line = QLineF(x1, y1, x2, y2)
         self._polygons = None
         self._curve = None
         self._shape: QPainterPath | None = None
         pad = ARROW_SIZE + 4
-        xs, ys = [x1, x2], [y1, y2]
-        if self._control is not None:  # the arc lies within its end points and control
-            xs.append(self._control.x())
-            ys.append(self._control.y())
         bounds = QRectF(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad,
                         max(ys) - min(ys) + 2 * pad)
         if bounds == self.rect():
@@ -119,6 +127,9 @@ class LinkItem(QGraphicsRectItem):
         self._line.translate(dx, dy)
         if self._control is not None:
             self._control = QPointF(self._control.x() + dx, self._control.y() + dy)
+        if self._handles is not None:
+            shift = QPointF(dx, dy)
+            self._handles = (self._handles[0] + shift, self._handles[1] + shift)
         self._polygons = None
         self._curve = None
         self._shape = None
@@ -129,7 +140,7 @@ class LinkItem(QGraphicsRectItem):
         # A link following a drag changes every step: a pixmap would be painted and then
         # copied each time, so it is painted straight onto the view until the drag ends.
         line = self._line
-        cached = not self._live and (line.length() < LONG_LINK or self._control is not None)
+        cached = not self._live and (line.length() < LONG_LINK or self._handles is not None)
         if cached != self._cached:
             self._cached = cached
             self.setCacheMode(_CACHED if cached else _UNCACHED)
@@ -152,7 +163,9 @@ class LinkItem(QGraphicsRectItem):
         return (self.target.node_id, self.source.node_id) in self.canvas.links
 
     def is_arc(self) -> bool:
-        return self._control is not None
+        """Whether the link is drawn as a curve (a link back, round other nodes, or round
+        the name of one of its own nodes)."""
+        return self._handles is not None
 
     def control(self) -> QPointF | None:
         """The control point of the link's curve (scene coordinates), None when straight."""
@@ -162,18 +175,18 @@ class LinkItem(QGraphicsRectItem):
         """The link's way from edge to edge: a straight line, or the curve of a link back or
         of one going round other nodes."""
         path = QPainterPath(self._line.p1())
-        if self._control is None:
+        if self._handles is None:
             path.lineTo(self._line.p2())
         else:
-            path.quadTo(self._control, self._line.p2())
+            path.cubicTo(self._handles[0], self._handles[1], self._line.p2())
         return path
 
     def curve(self) -> tuple[QPainterPath, QPolygonF]:
         """For an arc: the shaft (to the arrowhead's back) and the head."""
         if self._curve is not None:
             return self._curve
-        assert self._control is not None
-        end, control = self._line.p2(), self._control
+        assert self._handles is not None
+        end, (first, control) = self._line.p2(), self._handles
         dx, dy = end.x() - control.x(), end.y() - control.y()
         length = math.hypot(dx, dy) or 1.0
         cos, sin = dx / length, dy / length
@@ -182,7 +195,7 @@ class LinkItem(QGraphicsRectItem):
         head = QPolygonF([QPointF(back.x() + sin * side, back.y() - cos * side), end,
                           QPointF(back.x() - sin * side, back.y() + cos * side)])
         shaft = QPainterPath(self._line.p1())
-        shaft.quadTo(control, back)
+        shaft.cubicTo(first, control, back)
         self._curve = (shaft, head)
         return self._curve
 
@@ -228,7 +241,7 @@ class LinkItem(QGraphicsRectItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        if self._control is not None:
+        if self._handles is not None:
             self._paint_curve(painter, self.isSelected())
             return
         outline, head, shaft_end, offset = self.arrow()
@@ -284,3 +297,154 @@ def clip_segment(p1: QPointF, p2: QPointF, rect: QRectF) -> tuple[QPointF, QPoin
     t0, t1 = part
     dx, dy = x2 - x1, y2 - y1
     return QPointF(x1 + t0 * dx, y1 + t0 * dy), QPointF(x1 + t1 * dx, y1 + t1 * dy)
+
+
+# -- where a link meets its nodes ----------------------------------------------------------
+NAME_MARGIN = 4.0  # how far a link keeps from the name of a node it meets
+PASS_BY = 22.0  # how far past the name's side a link leaving sideways reaches before it turns
+
+Way = tuple[float, ...]  # x1, y1, x2, y2 (straight) or x1, y1, c1x, c1y, c2x, c2y, x2, y2
+
+_NAME_TOPS: dict[str, float] = {}  # per kind: how far below the centre a name starts
+
+
+def body_edge(kind: str, x: float, y: float, dx: float, dy: float) -> tuple[float, float]:
+    """Where the ray from the centre (x, y) along (dx, dy) leaves the node's body (2 px out,
+    so the arrowhead's tip touches the outline)."""
+    if kind != "sequence":
+        length = (dx * dx + dy * dy) ** 0.5 or 1.0
+        r = GOAL_RADIUS + 2
+        return x + dx / length * r, y + dy / length * r
+    hw, hh = SEQ_WIDTH / 2 + 2, SEQ_HEIGHT / 2 + 2
+    scale = min(hw / abs(dx) if dx else float("inf"), hh / abs(dy) if dy else float("inf"))
+    if scale == float("inf"):  # both centres at one point
+        return x + hw, y
+    return x + dx * scale, y + dy * scale
+
+
+def name_top(kind: str) -> float:
+    top = _NAME_TOPS.get(kind)
+    if top is None:
+        top = _NAME_TOPS[kind] = name_rect(kind).top()
+    return top
+
+
+for _kind in ("purchase_goal", "tag_goal", "sequence"):
+    name_top(_kind)
+
+
+def link_end(node: NodeItem, aim_x: float, aim_y: float, default_side: float
+             ) -> tuple[float, float, float, float, float]:
+    """Where a link aiming from the node towards (aim_x, aim_y) meets its body: (x, y,
+    reach, ux, uy). ``reach`` is 0 when the straight way misses the name (then (ux, uy) is
+    not worked out: 0, 0); else the link leaves along the unit direction (ux, uy) and must
+    run ``reach`` along it before it may turn (past the name's side). A way through the name
+    leaves on the side the aim lies (``default_side``, +1 right or -1 left, when straight
+    below), along the ray just above the name's upper corner."""
+    x, y = node.centre
+    dx, dy = aim_x - x, aim_y - y
+    kind = node.kind
+    top = _NAME_TOPS.get(kind)
+    if top is None:
+        top = name_top(kind)
+    if dy > top - NAME_MARGIN:  # only a way going down can meet the name
+        half, height = node.name_block()
+        m = NAME_MARGIN
+        if clip_range(x, y, aim_x, aim_y, x - half - m, y + top - m, x + half + m,
+                      y + top + height + m) is not None:
+            side = 1.0 if dx > 0 else -1.0 if dx < 0 else default_side
+            cx, cy = side * (half + 2 * m), top - m  # just above the name's corner
+            length = (cx * cx + cy * cy) ** 0.5
+            ux, uy = cx / length, cy / length
+            ex, ey = body_edge(kind, x, y, ux, uy)
+            reach = (half + m + PASS_BY - abs(ex - x)) / abs(ux)
+            return ex, ey, max(reach, 1.0), ux, uy
+    ex, ey = body_edge(kind, x, y, dx, dy)
+    return ex, ey, 0.0, 0.0, 0.0
+
+
+def link_way(source: NodeItem, target: NodeItem, control: QPointF | None) -> Way:
+    """The link's way from edge to edge: straight (4 numbers) or a cubic curve (8: start,
+    two handles, end). ``control`` is the router's (or a back arc's) quadratic control point:
+    with both ends clear of their names the curve is exactly that quadratic; an end whose
+    way runs through its node's name meets the body from the side (``link_end``) and its
+    handle reaches past the name before the curve turns."""
+    if control is None:
+        (at_x, at_y), (as_x, as_y) = source.centre, target.centre
+    else:
+        as_x = at_x = control.x()
+        as_y = at_y = control.y()
+    x1, y1, reach1, u1x, u1y = link_end(source, as_x, as_y, 1.0)
+    x2, y2, reach2, u2x, u2y = link_end(target, at_x, at_y, -1.0)
+    if not reach1 and not reach2:
+        if control is None:
+            return x1, y1, x2, y2
+        return (x1, y1, x1 + (as_x - x1) * 2 / 3, y1 + (as_y - y1) * 2 / 3,
+                x2 + (at_x - x2) * 2 / 3, y2 + (at_y - y2) * 2 / 3, x2, y2)
+    if control is not None:  # a clear end leaves towards the control point
+        if not reach1:
+            u1x, u1y = unit(as_x - x1, as_y - y1)
+        if not reach2:
+            u2x, u2y = unit(at_x - x2, at_y - y2)
+    span = ((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5
+    # A handle's length: a third of the way between the ends (two thirds of the way to a
+    # control point), and for an end leaving sideways at least far enough to pass the name.
+    if control is None:
+        len1 = len2 = span / 3
+    else:
+        len1 = ((as_x - x1) ** 2 + (as_y - y1) ** 2) ** 0.5 * 2 / 3
+        len2 = ((at_x - x2) ** 2 + (at_y - y2) ** 2) ** 0.5 * 2 / 3
+    len1, len2 = max(len1, reach1), max(len2, reach2)
+    names = [name_box(item) for item, reach in ((source, reach1), (target, reach2)) if reach]
+    way: Way = ()
+    for grow in GROWTHS:  # the sideways handles reach further until the curve clears
+        l1, l2 = len1 * grow if reach1 else len1, len2 * grow if reach2 else len2
+        v1x, v1y, v2x, v2y = u1x, u1y, u2x, u2y
+        if control is None:  # a clear end aims at the other end's handle
+            if not reach1:
+                v1x, v1y = unit(x2 + u2x * l2 - x1, y2 + u2y * l2 - y1)
+            if not reach2:
+                v2x, v2y = unit(x1 + u1x * l1 - x2, y1 + u1y * l1 - y2)
+        way = (x1, y1, x1 + v1x * l1, y1 + v1y * l1, x2 + v2x * l2, y2 + v2y * l2, x2, y2)
+        points = way_points(way, 12)
+        if not any(points_in_box(points, box) for box in names):
+            break
+    return way
+
+
+GROWTHS = (1.0, 1.2, 1.45, 1.8, 2.3, 3.0)
+
+
+def unit(dx: float, dy: float) -> tuple[float, float]:
+    norm = (dx * dx + dy * dy) ** 0.5 or 1.0
+    return dx / norm, dy / norm
+
+
+def name_box(node: NodeItem) -> tuple[float, float, float, float]:
+    """The node's name as drawn, with a little room round it (left, top, right, bottom)."""
+    x, y = node.centre
+    half, height = node.name_block()
+    top = y + name_top(node.kind) - 2
+    return x - half - 2, top, x + half + 2, top + height + 4
+
+
+def points_in_box(points: list[tuple[float, float]], box: tuple[float, float, float, float]
+                  ) -> bool:
+    """Whether the line through the points meets the box."""
+    left, top, right, bottom = box
+    return any(clip_range(ax, ay, bx, by, left, top, right, bottom) is not None
+               for (ax, ay), (bx, by) in zip(points, points[1:], strict=False))
+
+
+def way_points(way: Way, samples: int = 16) -> list[tuple[float, float]]:
+    """Points along the way (its two ends when straight)."""
+    if len(way) == 4:
+        return [(way[0], way[1]), (way[2], way[3])]
+    x0, y0, x1, y1, x2, y2, x3, y3 = way
+    out = []
+    for i in range(samples + 1):
+        u = i / samples
+        v = 1 - u
+        a, b, c, d = v * v * v, 3 * u * v * v, 3 * u * u * v, u * u * u
+        out.append((a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3))
+    return out

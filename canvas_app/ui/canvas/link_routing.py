@@ -25,8 +25,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath, QPainterPathStroker
 
 from .geometry import clip_range
-from .link_item import LinkItem
-from .node_item import NodeItem, body_rect, edge_point, item_bounds, name_rect
+from .link_item import LinkItem, link_way, way_points
+from .node_item import NodeItem, body_rect, item_bounds, name_rect
 
 if TYPE_CHECKING:
     from .scene import CampaignScene
@@ -211,21 +211,13 @@ class LinkRouter:
     def _hits(self, link: LinkItem, control: QPointF | None,
               boxes_of: dict[NodeItem, tuple[Box, Box]]) -> list[NodeItem]:
         """The nodes other than its ends whose body or name the link's way runs through,
-        drawn from edge to edge aiming at ``control`` (straight when None).
+        drawn as ``link_way`` draws it for ``control`` (straight when None).
 
         The scene's index finds the nodes whose bounds meet a narrow band along the way (in
         C++: a long link's bounding box would hold most of the campaign); only those are
         checked against the way, piece by piece."""
         source, target = link.source, link.target
-        (sx, sy), (tx, ty) = source.centre, target.centre
-        aim_s = (tx, ty) if control is None else (control.x(), control.y())
-        aim_t = (sx, sy) if control is None else aim_s
-        x1, y1 = edge_point(source.kind, sx, sy, *aim_s, source.name_block)
-        x2, y2 = edge_point(target.kind, tx, ty, *aim_t, target.name_block)
-        if control is None:
-            points = [(x1, y1), (x2, y2)]
-        else:
-            points = quad_points(x1, y1, control.x(), control.y(), x2, y2)
+        points = way_points(link_way(source, target, control), SAMPLES)
         way = QPainterPath(QPointF(*points[0]))
         for x, y in points[1:]:
             way.lineTo(x, y)
