@@ -56,7 +56,7 @@ FRAME = QColor(theme.CANVAS_FRAME)
 VIEW_FILL = QColor(theme.SELECTION)
 VIEW_FILL.setAlpha(36)
 NEAR = 32  # pixels: a drag this close to the navigator fades it
-FADED = 0.22  # its opacity while faded
+FADED = 0.15  # its opacity while faded: a faint outline of the map
 
 
 class Navigator(QWidget):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtWidgets import QApplication
 
 from canvas_app.ui.canvas.navigator import PAD, world_rect
@@ -296,3 +296,67 @@ def test_a_rubber_band_near_it_fades_it_until_released(qtbot, window: MainWindow
     settle(qtbot)
     assert not nav.faded  # what the band selected is not under it
 
+
+
+def test_a_link_drawn_towards_it_fades_it_and_can_end_on_a_node_under_it(
+        qtbot, window: MainWindow) -> None:
+    from canvas_app.ui.canvas.node_item import handle_centre
+
+    _big_in_view(qtbot, window)
+    view, nav, scene = window.view, window.navigator, window.scene
+    viewport = view.viewport()
+    # A node brought under the navigator's middle, and one well away from it to draw a
+    # link from.
+    under = scene.nodes["big-150"]
+    shift = _nav_centre(window) - view.mapFromScene(under.sceneBoundingRect().center())
+    for bar, by in ((view.horizontalScrollBar(), shift.x()),
+                    (view.verticalScrollBar(), shift.y())):
+        bar.setValue(bar.value() - by)
+    settle(qtbot)
+    assert nav.isVisible() and not nav.faded
+    source = next(i for i in scene.nodes.values()
+                  if viewport.rect().adjusted(40, 40, -600, -300).contains(
+                      view.mapFromScene(i.sceneBoundingRect().center())))
+    campaign = window.controller.campaign(window.current_campaign_id())
+    assert campaign.can_link(source.node_id, under.node_id) is None
+    start = view.mapFromScene(source.mapToScene(handle_centre(source.kind)))
+    end = view.mapFromScene(under.sceneBoundingRect().center())
+    _drag(qtbot, viewport, start, end)
+    assert nav.faded  # the link's end came near it
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+    settle(qtbot)
+    assert campaign.has_edge(source.node_id, under.node_id)  # dropped on the node under it
+    assert not nav.faded  # the drag is over, no node selected under it
+
+
+def test_a_node_brought_from_the_palette_fades_it_and_lands_in_sight(
+        qtbot, window: MainWindow) -> None:
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+
+    _big_in_view(qtbot, window)
+    view, nav = window.view, window.navigator
+    view.centerOn(5300, 1200)  # past the campaign's right edge: empty canvas under the map
+    settle(qtbot)
+    assert nav.isVisible()
+    viewport = view.viewport()
+    model = window.palette.palette_model
+    mime = model.mimeData([model.index_of("tag_goal")])
+    copy, left, none = (Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton,
+                        Qt.KeyboardModifier.NoModifier)
+    far = QPoint(100, 100)
+    QApplication.sendEvent(viewport, QDragEnterEvent(far, copy, mime, left, none))
+    QApplication.sendEvent(viewport, QDragMoveEvent(far, copy, mime, left, none))
+    assert not nav.faded
+    centre = _nav_centre(window)
+    QApplication.sendEvent(viewport, QDragMoveEvent(centre, copy, mime, left, none))
+    assert nav.faded
+    before = set(window.scene.nodes)
+    QApplication.sendEvent(viewport, QDropEvent(QPointF(centre), copy, mime, left, none,
+                                                QEvent.Type.Drop))
+    settle(qtbot)
+    added = set(window.scene.nodes) - before
+    assert len(added) == 1 and window.scene.selected_node_ids() == list(added)
+    item = window.scene.nodes[added.pop()]
+    area = QRect(viewport.mapFrom(view, nav.pos()), nav.size())
+    assert area.contains(view.mapFromScene(item.sceneBoundingRect().center()))
+    assert nav.faded  # the new node, selected, is under it: it stays faded
