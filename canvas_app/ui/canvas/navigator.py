@@ -134,13 +134,11 @@ class Navigator(QWidget):
         # taken down, when this navigator may be gone already.
         elif kind in (QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress,
                       QEvent.Type.MouseButtonRelease) and isinstance(event, QMouseEvent):
-            if self.isVisible():
-                held = event.buttons() != Qt.MouseButton.NoButton
-                self._set_drag_near(held and self._near(event.position().toPoint()), held)
+            held = event.buttons() != Qt.MouseButton.NoButton
+            self._set_drag_near(held and self._near(event.position().toPoint()), held)
         elif kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) \
                 and isinstance(event, QDragMoveEvent):  # a new node from the palette
-            if self.isVisible():
-                self._set_drag_near(self._near(event.position().toPoint()), True)
+            self._set_drag_near(self._near(event.position().toPoint()), True)
         elif kind in (QEvent.Type.DragLeave, QEvent.Type.Drop):
             self._set_drag_near(False, False)
         return False
@@ -153,6 +151,8 @@ class Navigator(QWidget):
     def _near(self, point: QPoint) -> bool:
         """A drag at ``point`` (in the viewport) is near: the pointer, or the rubber band
         it draws, is within ``NEAR`` pixels."""
+        if not self.isVisible():
+            return False
         area = self._area().adjusted(-NEAR, -NEAR, NEAR, NEAR)
         band = self.view.rubberBandRect()
         return area.contains(point) or (not band.isNull() and band.intersects(area))
@@ -161,7 +161,7 @@ class Navigator(QWidget):
         if near != self._drag_near:
             self._drag_near = near
             self.check_fade()
-        elif dragging:
+        elif dragging and self.isVisible():
             self._fade_check.start()  # dragged nodes may have come under it
 
     def _selected_under(self) -> bool:
