@@ -266,9 +266,11 @@ def test_an_edit_lints_the_workspace_once(qtbot, window: MainWindow, monkeypatch
     real = Workspace.lint
     monkeypatch.setattr(Workspace, "lint", lambda self, now=None: runs.append(1) or real(self))
     window.controller.rename_node(window.current_campaign_id(), "nurture", "Welcome")
+    qtbot.waitUntil(lambda: len(runs) >= 1)
     qtbot.wait(500)  # both refresh timers have fired
     assert len(runs) == 1
     window.controller.undo_stack.undo()
+    qtbot.waitUntil(lambda: len(runs) >= 2)
     qtbot.wait(500)
     assert len(runs) == 2
 
@@ -281,7 +283,7 @@ def test_moving_nodes_lints_nothing(qtbot, window: MainWindow, monkeypatch) -> N
 
     from canvas_app.domain.workspace import Workspace
 
-    qtbot.wait(400)  # the opening's lint is done
+    window.controller.findings()  # the opening's lint is done (its refreshes find it kept)
     runs: list[int] = []
     real = Workspace.lint
     monkeypatch.setattr(Workspace, "lint", lambda self, now=None: runs.append(1) or real(self))

@@ -310,8 +310,7 @@ def test_side_panels_kept_from_a_larger_screen_give_way_to_the_canvas(
     qtbot.wait(50)
     window.resizeDocks([window.docks["palette"]], [520], Qt.Orientation.Horizontal)
     window.resizeDocks([window.docks["history"]], [480], Qt.Orientation.Horizontal)
-    qtbot.wait(50)
-    assert window.docks["palette"].width() > 450
+    qtbot.waitUntil(lambda: window.docks["palette"].width() > 450)
     window.resize(1024, 700)
     qtbot.waitUntil(lambda: window.docks["palette"].width() <= 1024 * SIDE_PANEL_SHARE + 2)
     assert window.docks["history"].width() <= 1024 * SIDE_PANEL_SHARE + 2

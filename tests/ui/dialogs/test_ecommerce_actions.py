@@ -195,8 +195,7 @@ def test_small_window_scrolls_and_keeps_close_in_sight(qtbot, workspace, undo_st
     window = open_window(qtbot, workspace, undo_stack)
     window.resize(800, 560)
     qtbot.waitExposed(window)
-    qtbot.wait(10)
-    assert window.height() == 560
+    qtbot.waitUntil(lambda: window.height() == 560)
     assert window.scroll_area.verticalScrollBar().maximum() > 0
     assert not window.scroll_area.isAncestorOf(window.close_button)
     assert window.close_button.isVisible()

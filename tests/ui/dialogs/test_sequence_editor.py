@@ -179,8 +179,7 @@ def test_small_window_shows_every_step_control_without_overlap(qtbot, workspace,
     dialog = open_sequence(qtbot, workspace, undo_stack, node="nurture")
     dialog.resize(800, 560)
     qtbot.waitExposed(dialog)
-    qtbot.wait(10)
-    assert dialog.height() == 560
+    qtbot.waitUntil(lambda: dialog.height() == 560)
     assert overlapping_widgets(dialog.scroll_area.widget()) == []
     editor = dialog.steps_editor
     assert editor.list.height() >= editor.list.rows_height(4)
