@@ -3,12 +3,14 @@ Purchase": purchase options (any combination), payment types, who can achieve th
 
 from __future__ import annotations
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QGridLayout,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -19,10 +21,11 @@ from ...domain.errors import Problem
 from ...domain.node_edit import placement_help
 from ...domain.nodes import Node
 from ...domain.purchase import PurchaseGoalConfig
+from ..theme import SELECTION
 from .catalog_hint import CatalogHint, empty_catalog_text
 from .check_list import CheckList
 from .node_editor import NodeEditorDialog, register_node_editor
-from .widgets import AchievedByBox, fit_to_screen, help_label
+from .widgets import AchievedByBox, ProblemLabel, fit_to_screen, help_label
 
 CHOICE_WORDS = {"orderForm": "order forms", "product": "products", "category": "categories",
                 "paymentType": "payment types"}
@@ -54,6 +57,7 @@ class PurchaseGoalDialog(NodeEditorDialog):
     def build(self, layout: QVBoxLayout) -> None:
         config: PurchaseGoalConfig = self.original.config
         fit_to_screen(self, 960, 680)  # fits 1366 x 768 with a taskbar
+        self._measure = ProblemLabel()  # measures the most problems (see resizeEvent)
 
         layout.addWidget(help_label(HELP["when"]))
 
@@ -221,10 +225,54 @@ class PurchaseGoalDialog(NodeEditorDialog):
                                          + ", ".join(names[:-1]) + " or " + names[-1])
         if problem.path == "config.payment_types" and self.some_payment.isChecked() \
                 and not self.payment_list.checked_ids():
-            return Problem(problem.path, f'"{label_of(self.some_payment)}" is chosen but no '
-                                         f"payment type is ticked: tick one, or choose "
-                                         f'"{label_of(self.any_payment)}"')
+            return Problem(problem.path, self._no_payment_type_message())
         return problem
+
+    def _no_payment_type_message(self) -> str:
+        return (f'"{label_of(self.some_payment)}" is chosen but no payment type is ticked: '
+                f'tick one, or choose "{label_of(self.any_payment)}"')
+
+    # -- a form that stays put as problems come and go --------------------------------------
+    def refresh(self) -> None:
+        """The base marks a field with a problem by a red frame, 2 px wide where Qt's own
+        is 1 px (a list's rows moved by 1 px) and a line edit 2 px lower (the form below
+        moved up): each marked field keeps one frame width, red or not."""
+        super().refresh()
+        for widget in self.field_widgets().values():
+            steady_frame(widget)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
+        """The problem box keeps room for every problem this form can have at once, at
+        this width (the base keeps three lines, or one in a short window, where the form
+        scrolls): a box grown by a fourth problem shrank the form's lists and moved what
+        lay under the pointer."""
+        super().resizeEvent(event)
+        if event.size().height() < self.SHORT_WINDOW:
+            return
+        margins = self.layout().contentsMargins()
+        needed = self.most_problems_height(
+            event.size().width() - margins.left() - margins.right())
+        if needed > self.problem_label.minimumHeight():
+            self.problem_label.setMinimumHeight(needed)
+
+    def most_problems_height(self, width: int) -> int:
+        """The height the problem box needs at ``width`` for the most problems this form
+        can show at once: an empty name, every option ticked with nothing chosen (or no
+        option at all), and no payment type."""
+        options = [self.shown_problem(Problem(path, "")).message
+                   for path in self.option_boxes()]
+        no_option = self.shown_problem(Problem("config", "")).message
+        payments = [self._no_payment_type_message(),
+                    'no payment type is chosen and "any payment types" is not set']
+        label = self._measure  # as the box, never shown
+        label.setFont(self.problem_label.font())
+        heights = []
+        for choices in (options, [no_option]):
+            for payment in payments:
+                messages = ["the name cannot be empty", *choices, payment]
+                label.setText("\n".join(m[:1].upper() + m[1:] for m in messages))
+                heights.append(label.heightForWidth(width))
+        return max(heights)
 
     def collect(self, node: Node) -> None:
         config: PurchaseGoalConfig = node.config
@@ -239,6 +287,27 @@ class PurchaseGoalDialog(NodeEditorDialog):
         config.payment_types = "any" if self.any_payment.isChecked() \
             else self.payment_list.checked_ids()
         config.achieved_by = self.who.value()  # type: ignore[assignment]
+
+
+def steady_frame(widget: QWidget) -> None:
+    """Gives a field marked by ``mark_invalid`` (or not) a frame as wide either way. A list:
+    a 1 px grey line with 1 px of room inside, 2 px blue while it has the keyboard, 2 px
+    red with a problem. A line edit: Qt's own frame, or 2 px red with 1 px of room inside
+    (as tall as Qt's)."""
+    name = type(widget).__name__
+    invalid = bool(widget.property("invalid"))
+    if isinstance(widget, QLineEdit):
+        widget.setStyleSheet(f"{name} {{ border: 2px solid {INVALID}; padding: 1px; }}"
+                             if invalid else "")
+        return
+    widget.setStyleSheet(
+        f"{name} {{ border: 2px solid {INVALID}; padding: 0px; }}" if invalid else
+        f"{name} {{ border: 1px solid {FRAME}; padding: 1px; }} "
+        f"{name}:focus {{ border: 2px solid {SELECTION}; padding: 0px; }}")
+
+
+INVALID = "#b00020"  # as mark_invalid's frame
+FRAME = "#a9b4c2"  # a list's frame, close to Qt's own (Fusion)
 
 
 def label_of(button: QCheckBox | QRadioButton) -> str:
