@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.contacts import Contact, normalise_email, normalise_name
 from ..domain.events import Emitter
+from .log_lines import LogLines
 from .model import to_datetime
 from .plan import Plan
 from .state import ContactState, Movement, Order
@@ -53,6 +54,10 @@ def log_time(seconds: int) -> str:
 
 
 class EngineCore:
+    # What keeps the log: compact (LogLines); tests and the benchmark put PlainLines here to
+    # compare with the plain list of strings it was.
+    log_type: Callable[[], LogLines] = LogLines
+
     def __init__(self, plan: Plan, keep_journey: Callable[[int], bool],
                  keep_log: bool) -> None:
         self.plan = plan
@@ -66,7 +71,7 @@ class EngineCore:
         self._queue: list[tuple[Any, ...]] = []
         self._seq = 0
         self.movements: Emitter[Movement] = Emitter()
-        self.log: list[str] | None = [] if keep_log else None
+        self.log: LogLines | None = self.log_type() if keep_log else None
         self._stamp_cache: tuple[int, str] = (-1, "")
         self.counts_by_node: dict[str, dict[str, int]] = {}
         for node_id, node in plan.nodes.items():
@@ -178,8 +183,7 @@ class EngineCore:
         """A place in the log for a line written once its consequences are known."""
         if self.log is None:
             return -1
-        self.log.append("")
-        return len(self.log) - 1
+        return self.log.reserve()
 
     def fill(self, slot: int, text: str, parts: list[str] | None = None) -> None:
         if self.log is None or slot < 0:
@@ -187,7 +191,7 @@ class EngineCore:
         line = f"{self.stamp()} {text}"
         if parts:
             line += "".join(f" \u2192 {p}" for p in parts if p)
-        self.log[slot] = line
+        self.log.fill(slot, line)
 
     # -- scheduling -----------------------------------------------------------------------
     def schedule(self, at: int, kind: int, contact_id: str, what: Any, extra: Any) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from .commerce import set_label
 from .core import log_time
+from .log_lines import LogLines
 from .model import iso
 
 if TYPE_CHECKING:
@@ -28,7 +29,8 @@ class SimResult:
     contacts: dict[str, dict[str, Any]]
     action_sets: dict[str, int]
     emails_sent: int
-    log: list[str] = field(default_factory=list)
+    # Reads as a list of str; compact (see LogLines); shares its sealed blocks with the run's
+    log: LogLines = field(default_factory=LogLines)
     complete: bool = True
     events_handled: int = 0
     set_labels: dict[str, str] = field(default_factory=dict)  # for people; not in the JSON
@@ -47,7 +49,7 @@ class SimResult:
             "contacts": self.contacts,
             "action_sets": self.action_sets,
             "emails_sent": self.emails_sent,
-            "log": self.log,
+            "log": list(self.log),
         }
 
     def to_json(self) -> str:
@@ -80,7 +82,8 @@ def build_result(sim: Simulation) -> SimResult:
             entry["journey"] = [{"at": iso(at), "event": event, "node": node, "detail": detail}
                                 for at, event, node, detail in c.journey]
         contacts[c.id] = entry
-    log = list(sim.log or [])
+    # The run's log as it is now, without copying it: the copy shares its sealed blocks
+    log = sim.log.copy() if sim.log is not None else LogLines()
     if sim.cancelled:
         log.append(f"{sim.stamp()} the run was cancelled here")
     elif sim.events_beyond_horizon:
