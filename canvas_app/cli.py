@@ -79,7 +79,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from .sources import open_workspace
 
-    workspace = open_workspace(args.file)
+    workspace = open_workspace(args.file)  # refuses errors, from a store too (R11)
     for finding in workspace.lint():
         where = f"{finding.campaign_id}/{finding.node_id}" if finding.node_id else (
             finding.campaign_id or "")
@@ -94,6 +94,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .backups import keep_before_replacing
     from .io import load_workspace
     from .store import Store, StoreError, default_db_url, resolve_url
+    from .store.repository import safe_url
 
     workspace = load_workspace(args.file)
     url = resolve_url(args.db) if args.db else default_db_url()
@@ -102,12 +103,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         try:
             kept = keep_before_replacing(store, url, workspace) if replaced else None
         except OSError as exc:
-            raise StoreError(f"{_safe_url(url)}: could not keep a copy of the workspace this "
+            raise StoreError(f"{safe_url(url)}: could not keep a copy of the workspace this "
                              f"import would replace ({exc.strerror or exc}); nothing was "
                              "imported") from exc
         store.save(workspace)
     verb = "replaced the workspace in" if replaced else "imported into"
-    print(f"{args.file}: {verb} {_safe_url(url)} ({len(workspace.campaigns)} campaigns)")
+    print(f"{args.file}: {verb} {safe_url(url)} ({len(workspace.campaigns)} campaigns)")
     if kept is not None:
         print(f"the workspace it replaced was saved to {kept}")
     return 0
@@ -118,6 +119,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .io import save_workspace
     from .sources import missing_sqlite_file, read_store
     from .store import StoreError, resolve_url
+    from .store.repository import safe_url
 
     # Export only reads: the default store is looked for, the data folder never made.
     url = resolve_url(args.db) if args.db else default_db_url_for_reading()
@@ -147,7 +149,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise StoreError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
     shown = "standard output" if to_stdout else args.output
     # With -o -, standard output holds the JSON alone: the report goes to stderr.
-    print(f"exported {_safe_url(url)} to {shown} ({len(workspace.campaigns)} campaigns)",
+    print(f"exported {safe_url(url)} to {shown} ({len(workspace.campaigns)} campaigns)",
           file=sys.stderr if to_stdout else sys.stdout)
     _warn_of_errors(workspace, shown)
     return 0
@@ -173,16 +175,6 @@ def _warn_of_errors(workspace: Workspace, output: str) -> None:
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     print(f"warning: {output}: {finding_text(workspace, errors[0])}{more}; validate, import "
           "and simulate refuse it until this is fixed in the app", file=sys.stderr)
-
-
-def _safe_url(url: str) -> str:
-    """The URL with any password hidden."""
-    if "://" in url and "@" in url:
-        scheme, rest = url.split("://", 1)
-        creds, host = rest.rsplit("@", 1)
-        user = creds.split(":", 1)[0]
-        return f"{scheme}://{user}:***@{host}"
-    return url
 
 
 def _plugin_present(module_name: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .domain.workspace import Workspace
-from .io import load_workspace
+from .io import LoadError, load_workspace
 
 
 def is_json_source(arg: str) -> bool:
@@ -30,12 +30,22 @@ def missing_sqlite_file(arg: str) -> str | None:
 
 
 def open_workspace(arg: str) -> Workspace:
-    """Loads a workspace from a JSON file or an existing store; never writes to a database.
+    """Loads a valid workspace from a JSON file or an existing store; never writes to a
+    database.
 
-    Raises LoadError or StoreError with one clear line."""
+    A store may hold a workspace saved with errors (the app saves work in progress); it is
+    refused here as the JSON loader refuses the same workspace as a file (R11): a LoadError
+    naming ``arg``, the place and the problem. Raises LoadError or StoreError with one
+    clear line."""
     if is_json_source(arg):
         return load_workspace(arg)
-    return read_store(arg)
+    workspace = read_store(arg)
+    problems = workspace.validate()
+    if problems:
+        from .store.repository import safe_url
+
+        raise LoadError(safe_url(arg) if "://" in arg else arg, problems)
+    return workspace
 
 
 def read_store(arg: str) -> Workspace:

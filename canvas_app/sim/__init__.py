@@ -105,9 +105,9 @@ Files and command line
 :mod:`.files` holds the scenario and result JSON Schemas; :mod:`.cli` is
 ``canvas-app simulate WORKSPACE --scenario FILE [--campaign ID] [--seed N] [--until TIME]
 [--json] [--out FILE]``: it prints the summary (:mod:`.summary`), or the result JSON with
-``--json``; ``--out FILE`` writes the result JSON to FILE (the summary is still printed
-unless ``--json`` is given too). Modules: :mod:`.model` (scenario records, time helpers),
-:mod:`.plan` (per-node plans), :mod:`.core` / :mod:`.movement` / :mod:`.commerce` /
+``--json``; ``--out FILE`` writes the result JSON to FILE as well (standard output still
+gets the summary, or the JSON with ``--json``). Modules: :mod:`.model` (scenario records,
+time helpers), :mod:`.plan` (per-node plans), :mod:`.core` / :mod:`.movement` / :mod:`.commerce` /
 :mod:`.engine` (the engine), :mod:`.population`, :mod:`.cohort`, :mod:`.result`.
 """
 

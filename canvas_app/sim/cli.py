@@ -33,8 +33,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
                         help="horizon, ISO 8601 (overrides the scenario's)")
     parser.add_argument("--json", action="store_true", help="print the result JSON")
     parser.add_argument("--out", metavar="FILE",
-                        help="write the result JSON to FILE (the summary is still printed "
-                             "unless --json)")
+                        help="write the result JSON to FILE too (standard output still "
+                             "gets the summary, or the JSON with --json)")
     parser.set_defaults(func=run)
 
 
@@ -101,10 +101,8 @@ def run(args: argparse.Namespace) -> int:
                 write_text_atomic(Path(args.out), text)
             except OSError as exc:
                 raise LoadError(args.out, Problem("", f"cannot write: {exc.strerror}")) from None
-        if args.json and not args.out:
-            sys.stdout.write(text)
-        elif not args.json:
-            sys.stdout.write(summary_text(result))
+        # --json prints the result JSON (SPEC §6), with --out too: --out adds the file
+        sys.stdout.write(text if args.json else summary_text(result))
         if args.out:  # with --json, standard output is for JSON alone: the note goes to stderr
             print(f"result JSON written to {args.out}",
                   file=sys.stderr if args.json else sys.stdout)

@@ -113,7 +113,10 @@ class _Checker:
         population = None
         if "population" in data:
             population = self.population(data["population"])
-        return Scenario(start, until, data.get("seed"), contacts, events, population)
+        seed = data.get("seed")
+        # JSON has one kind of number: the schema's "integer" takes 10.0 too
+        return Scenario(start, until, None if seed is None else int(seed), contacts, events,
+                        population)
 
     def event(self, raw: dict[str, Any], i: int, start: int) -> ScenarioEvent | None:
         where = f"events[{i}]"
@@ -226,7 +229,7 @@ class _Checker:
 
     def population(self, data: dict[str, Any]) -> PopulationSpec:
         where = "population"
-        spec = PopulationSpec(count=data["count"])
+        spec = PopulationSpec(count=int(data["count"]))  # 10.0 is an integer in JSON
         spec.arrival_spread = self.duration(data, "arrival_spread", where, 0)
         spec.retry_after = self.duration(data, "retry_after", where, spec.retry_after)
         spec.renewal_every = self.duration(data, "renewal_every", where, spec.renewal_every)
@@ -240,7 +243,7 @@ class _Checker:
                 setattr(spec, key, float(data[key]))
         if spec.failure_rate + spec.error_rate > 1:
             self.bad(f"{where}.error_rate", "failure_rate and error_rate add up to more than 1")
-        spec.renewals = data.get("renewals", 0)
+        spec.renewals = int(data.get("renewals", 0))
         spec.id_prefix = data.get("id_prefix", spec.id_prefix)
         width = len(str(spec.count))
         for contact_id in sorted(self.contact_ids):

@@ -225,3 +225,25 @@ def test_D5_a_number_too_large_in_a_scenario_file_is_located(tmp_path: Path) -> 
 def test_D7_buyer_problems_are_readable(contact: Any, expected: str) -> None:
     assert problem(scenario_data(buy(at(2), contact, "o-1", "shock"))) == (
         f"scenario.json: {expected}")
+
+
+@pytest.mark.parametrize("key", ["count", "renewals", "seed"])
+def test_whole_numbers_written_with_a_point_are_the_same_whole_numbers(key: str) -> None:
+    """JSON has one kind of number: 10.0 is the integer the schema asks for, and it runs as
+    10 would (it was passed on as a float and failed deep in the generator)."""
+    from canvas_app.sim.model import Scenario
+
+    def run(value: Any) -> Any:
+        spec: dict[str, Any] = {"count": 20, "renewals": 2, "campaign": "c",
+                                "purchases": [{"product": "sub", "probability": 0.5}]}
+        data = scenario_data(seed=7, population=spec)
+        if key == "seed":
+            data["seed"] = value
+        else:
+            spec[key] = value
+        ws = workspace(camp("c", [pgoal("g", any_purchase=True)]))
+        scenario: Scenario = scenario_from_data(data, ws, "scenario.json")
+        return Simulation(ws, scenario).run().to_json()
+
+    whole = {"count": 20, "renewals": 2, "seed": 7}[key]
+    assert run(float(whole)) == run(whole)

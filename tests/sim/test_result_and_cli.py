@@ -253,9 +253,11 @@ def test_cli_out_says_where_the_result_went(tmp_path: Path,
     out = tmp_path / "r.json"
     assert run(args(json=True, out=str(out))) == 0
     captured = capsys.readouterr()
-    assert captured.out == ""  # --json: standard output is for JSON alone
+    # SPEC §6: --json prints the result JSON, with --out too (it printed nothing at all);
+    # standard output is for JSON alone, so the note goes to stderr
+    assert captured.out == out.read_text(encoding="utf-8")
+    assert json.loads(captured.out)["format"] == "campaign-canvas-result"
     assert captured.err == f"result JSON written to {out}\n"
-    assert json.loads(out.read_text(encoding="utf-8"))["format"] == "campaign-canvas-result"
     assert run(args(out=str(out))) == 0
     captured = capsys.readouterr()
     assert captured.out.endswith(f"\nresult JSON written to {out}\n") and captured.err == ""
