@@ -7,6 +7,7 @@ them alike.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -36,6 +37,39 @@ ACTION_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 CONTACT_TYPES: tuple[str, ...] = ("lead", "prospect", "customer", "partner", "other")
+
+# The most characters the editors take in a step's or action's one-line text fields (and in
+# a tag goal's new tag). A 3,000-character tag made the tag goal editor 960 px tall. Not a
+# rule of the file format: a longer value read from a file is kept whole, never cut.
+TEXT_MAX_LENGTHS: dict[str, int] = {"subject": 200, "tag": 100, "message": 500,
+                                    "contact_type": 60}
+# the most characters of a text shown in a list's row before it is elided with "…"
+ROW_TEXT_MAX = 60
+
+# a run of line breaks or tabs, with the spaces around it
+_BREAKS = re.compile(r"[ ]*[\t\n\r\v\f\x1c-\x1f\x85\u2028\u2029]+[ ]*")
+
+
+def single_line(text: str) -> str:
+    """``text`` with each run of line breaks and tabs (and the spaces beside it) made one
+    space, and none at either end where the text began or ended with one: a pasted
+    "Line one\\nLine two\\tTabbed" is "Line one Line two Tabbed". Other spaces are kept."""
+    text = _BREAKS.sub(lambda m: "" if m.start() == 0 or m.end() == len(text) else " ",
+                       text)
+    return text
+
+
+def shorten(text: str, limit: int = ROW_TEXT_MAX) -> str:
+    """``text`` on one line (every run of spaces one space), cut to at most ``limit``
+    characters with "…" at the end, at a space when one is near: for a list's row."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit * 2 // 3:
+        cut = cut[:space]
+    return cut.rstrip() + "\N{HORIZONTAL ELLIPSIS}"
 
 
 @dataclass
@@ -70,6 +104,8 @@ class Step:
         campaign = campaign or "…"
         if k in ("email", "send_email"):
             text = f'Send email "{self.subject or ""}"'
+        elif k == "delay" and not self.duration:  # "Delay no time" read oddly
+            text = "Delay of 0 (no wait)"
         elif k == "delay":
             text = f"Delay {describe_duration(self.duration or timedelta())}"
         elif k == "wait_until":

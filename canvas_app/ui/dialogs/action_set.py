@@ -3,8 +3,10 @@ optional delay; the actions of another set can be copied in. Save is one undo st
 
 from __future__ import annotations
 
+import html
 import re
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -82,7 +84,10 @@ class ActionSetDialog(QDialog):
         self.resize(860, 540)
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
-        title = QLabel(f"<b>{set_title(workspace, key)}</b>")
+        # bold, the product's name as it is spelled ("Salt & Pepper <b>Kit</b>")
+        title = QLabel(f"<b>{html.escape(set_title(workspace, key))}</b>")
+        title.setTextFormat(Qt.TextFormat.RichText)
+        title.setWordWrap(True)
         title.setObjectName("actionSetTitle")
         layout.addWidget(title)
         description = help_label(set_description(key), "actionSetDescription")
@@ -158,6 +163,7 @@ class ActionSetDialog(QDialog):
         problems = self.problems()
         self.problem_label.show_problems(problems)
         self.save_button.setEnabled(not problems)
+        self.steps_editor.mark_problems(problems)  # the shown action's bad field in red
 
     def _save(self) -> None:
         if self.value() is not None:

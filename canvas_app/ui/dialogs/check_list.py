@@ -17,8 +17,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.steps import shorten
 from .search_field import SearchField
 from .widgets import ID_ROLE
+
+# the whole label of a row whose text is shortened (see CheckList.LABEL_MAX)
+LABEL_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def row_label(text: str, limit: int) -> str:
+    """``text`` as a row shows it: as it is, unless longer than ``limit`` or on several
+    lines (then shortened on one line, see :func:`shorten`)."""
+    if len(text) <= limit and not any(c in text for c in "\n\r\t\v\f\u2028\u2029"):
+        return text
+    return shorten(text, limit)
 
 
 class RowsListWidget(QListWidget):
@@ -70,6 +82,9 @@ class CheckList(QWidget):
 
     changed = Signal()
     MOST_ROWS_ASKED = 12
+    # a longer label is shortened with "…" in its row (the whole of it in the row's
+    # tooltip, and searched): a 3,000-character tag made the tag goal 960 px tall
+    LABEL_MAX = 80
 
     def __init__(self, object_name: str, search_name: str | None = None,
                  placeholder: str = "Type to filter…", parent: QWidget | None = None) -> None:
@@ -96,6 +111,7 @@ class CheckList(QWidget):
         # "the list is empty")
         self.no_match_label = QLabel(self.list.viewport())
         self.no_match_label.setObjectName(object_name + "NoMatch")
+        self.no_match_label.setTextFormat(Qt.TextFormat.PlainText)  # the search as typed
         self.no_match_label.setWordWrap(True)
         self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.no_match_label.setStyleSheet("color: palette(placeholder-text);")
@@ -105,6 +121,8 @@ class CheckList(QWidget):
         # the search) are named under the list: a tick is never out of sight silently
         self.out_of_sight_label = QLabel()
         self.out_of_sight_label.setObjectName(object_name + "OutOfSight")
+        # names as spelled: "Spa & Hot Tub <b>fan</b>" was drawn bold, "x<y" cut off
+        self.out_of_sight_label.setTextFormat(Qt.TextFormat.PlainText)
         self.out_of_sight_label.setWordWrap(True)
         self.out_of_sight_label.setStyleSheet("color: palette(placeholder-text); "
                                               "font-size: 9pt;")
@@ -191,7 +209,10 @@ class CheckList(QWidget):
         self.changed.emit()
 
     def _add(self, item_id: str, label: str, checked: bool) -> None:
-        item = QListWidgetItem(label)
+        item = QListWidgetItem(row_label(label, self.LABEL_MAX))
+        item.setData(LABEL_ROLE, label)
+        if item.text() != label:
+            item.setToolTip(label)
         item.setData(ID_ROLE, item_id)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
@@ -221,7 +242,7 @@ class CheckList(QWidget):
         needle = text.strip().casefold()
         for i in range(self.list.count()):
             item = self.list.item(i)
-            item.setHidden(bool(needle) and needle not in item.text().casefold())
+            item.setHidden(bool(needle) and needle not in item.data(LABEL_ROLE).casefold())
         none_shown = bool(needle) and self.list.count() > 0 and not self.visible_ids()
         self.no_match_label.setText(f'No matches for "{text.strip()}".' if none_shown
                                     else "")

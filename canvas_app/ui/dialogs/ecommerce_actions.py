@@ -31,6 +31,7 @@ from ...editing.settings_commands import SetEcommerceCommand
 from .action_set import PRODUCT_HELP, ActionSetDialog
 from .catalog_hint import CATALOG_MENU, CatalogHint, catalog_opener, empty_catalog_text
 from .search_field import SearchField
+from .step_fields import keep_single_line
 from .widgets import (
     OwnEnterList,
     enter_saves,
@@ -107,6 +108,7 @@ class EcommerceActionsDialog(QDialog):
         # Enter opens the product's actions; Esc clears the typed name
         self.product_edit = SearchField()
         self.product_edit.setObjectName("productSearch")
+        keep_single_line(self.product_edit)  # a pasted name's line breaks are spaces
         self.product_edit.setPlaceholderText("Type part of a product name, e.g. pool")
         self.product_edit.setClearButtonEnabled(True)
         product_label.setBuddy(self.product_edit)
@@ -131,6 +133,8 @@ class EcommerceActionsDialog(QDialog):
         # for it, so the list below does not jump when it appears
         self.product_problem = QLabel()
         self.product_problem.setObjectName("productProblem")
+        # the typed name as typed: "<b>x</b>" was drawn bold, "x<y" cut off
+        self.product_problem.setTextFormat(Qt.TextFormat.PlainText)
         self.product_problem.setWordWrap(True)
         self.product_problem.setStyleSheet("color: #b00020;")
         self.product_problem.setMinimumHeight(self.product_problem.fontMetrics().lineSpacing())

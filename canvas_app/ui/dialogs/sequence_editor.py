@@ -45,6 +45,12 @@ class SequenceEditorDialog(NodeEditorDialog):
         """The domain's, after those of fields whose typed text is refused."""
         return self.steps_editor.typing_problems("steps") + super().problems()
 
+    def refresh(self) -> None:
+        """Also a red frame on the shown step's field a problem is about (an email with
+        no subject), as on an empty name."""
+        super().refresh()
+        self.steps_editor.mark_problems(self.problems(), "steps")
+
     def collect(self, node: Node) -> None:
         config: SequenceConfig = node.config
         config.runs_until_completed = self.runs_check.isChecked()

@@ -7,6 +7,8 @@ workspace's tags, a message, a contact type, a campaign, and for actions an opti
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 
@@ -24,13 +26,72 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.node_edit import step_warning
-from ...domain.steps import CONTACT_TYPES, Step
+from ...domain.steps import CONTACT_TYPES, TEXT_MAX_LENGTHS, Step, single_line
 from ...io.editor_limits import DURATION_AMOUNT_MAXIMUM
 from .date_field import DateTimeField
 from .number_field import NumberField
+from .widgets import mark_invalid
 
 UNITS: tuple[tuple[str, int], ...] = (("minutes", 60), ("hours", 3600), ("days", 86400),
                                       ("weeks", 604800))
+# a unit's name for one of it ("1 hour", never "1 hours")
+UNIT_NAMES: dict[int, tuple[str, str]] = {1: ("second", "seconds"), 60: ("minute", "minutes"),
+                                          3600: ("hour", "hours"), 86400: ("day", "days"),
+                                          604800: ("week", "weeks")}
+
+
+def keep_single_line(edit: QLineEdit, max_length: int | None = None) -> QLineEdit:
+    """Text typed or pasted into ``edit`` stays on one line: each run of line breaks and
+    tabs becomes one space (a pasted three-line subject was saved with its breaks and made
+    its step's row four lines tall). ``max_length`` limits what can be typed; see
+    :func:`fit_max_length` for a longer value from a file. Returns ``edit``."""
+    if max_length is not None:
+        edit.setMaxLength(max_length)
+        edit.setProperty("maxLengthLimit", max_length)
+
+    def tidy(text: str) -> None:
+        tidied = single_line(text)
+        if tidied != text:
+            cursor = len(single_line(text[:edit.cursorPosition()]) + "x") - 1
+            edit.setText(tidied)
+            edit.setCursorPosition(min(cursor, len(tidied)))
+
+    edit.textEdited.connect(tidy)
+    return edit
+
+
+def fit_max_length(edit: QLineEdit, text: str) -> None:
+    """Before showing ``text``: the field's limit (see :func:`keep_single_line`), or the
+    text's own length when it is longer, so a long value read from a file is shown and kept
+    whole, never cut (it can be shortened, not lengthened)."""
+    limit = edit.property("maxLengthLimit")
+    if isinstance(limit, int):
+        edit.setMaxLength(max(limit, len(text)))
+
+
+def amount_words(amount: int, unit_size: int) -> str:
+    """"1 hour", "1,000,000 days": the amount with thousands separators and its unit."""
+    singular, plural = UNIT_NAMES.get(unit_size, ("", ""))
+    return f"{amount:,} {singular if amount == 1 else plural}".rstrip()
+
+
+class AmountField(NumberField):
+    """The amount of a :class:`DurationEdit`: its problems give the unit and write big
+    numbers with separators ("the wait can be at most 1,000,000 days", where "at most
+    1000000" left the unit to guess)."""
+
+    def __init__(self, what: str, maximum: float, unit_size: Callable[[], int]) -> None:
+        super().__init__(what, decimals=0, maximum=maximum)
+        self.unit_size = unit_size
+
+    def parsed(self) -> tuple[float | None, str]:
+        value, why = super().parsed()
+        if why:
+            size = self.unit_size()
+            why = re.sub(r"(can be at most|must be at least) (\d+)\b",
+                         lambda m: f"{m.group(1)} {amount_words(int(m.group(2)), size)}",
+                         why)
+        return value, why
 
 
 class DurationEdit(QWidget):
@@ -47,10 +108,14 @@ class DurationEdit(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         # a million: 100,001 minutes (69 days) was lowered to 100,000 when shown; a file
         # with more is refused when loaded (io/editor_limits.py)
-        self.amount = NumberField(what, decimals=0, maximum=DURATION_AMOUNT_MAXIMUM)
+        self.unit = QComboBox()
+        self.amount = AmountField(what, DURATION_AMOUNT_MAXIMUM,
+                                  lambda: self.unit.currentData() or 60)
         self.amount.setObjectName(object_name + "Amount")
         self.amount.setAccessibleName("Amount")
-        self.unit = QComboBox()
+        # a label's mnemonic ("&Wait for:") gives the amount the focus: the row itself
+        # takes none, so Alt+W did nothing
+        self.setFocusProxy(self.amount)
         self.unit.setObjectName(object_name + "Unit")
         self.unit.setAccessibleName("Unit")
         for name, size in UNITS:
@@ -58,8 +123,17 @@ class DurationEdit(QWidget):
         layout.addWidget(self.amount)
         layout.addWidget(self.unit)
         layout.addStretch(1)
+        self.amount.changed.connect(self._name_units)
         self.amount.changed.connect(self.changed.emit)
         self.unit.currentIndexChanged.connect(lambda _i: self.changed.emit())
+
+    def _name_units(self) -> None:
+        """The units read with the amount: "1 hour", "2 hours" (the picker said "1 hours"
+        while the step list said "Delay 1 day")."""
+        amount = self.amount.value()
+        for index in range(self.unit.count()):
+            singular, plural = UNIT_NAMES[self.unit.itemData(index)]
+            self.unit.setItemText(index, singular if amount == 1 else plural)
 
     def value(self) -> timedelta | None:
         """The duration, or None while the typed amount is refused."""
@@ -80,12 +154,13 @@ class DurationEdit(QWidget):
         self.blockSignals(True)
         offered = self.unit.findData(1)
         if size == 1 and offered < 0:
-            self.unit.insertItem(0, "seconds", 1)
+            self.unit.insertItem(0, UNIT_NAMES[1][1], 1)
         elif size != 1 and offered >= 0:
             self.unit.removeItem(offered)
         self.unit.setCurrentIndex(self.unit.findData(size))
         self.amount.setValue(seconds // size)
         self.blockSignals(False)
+        self._name_units()
 
 
 def default_wait_until() -> datetime:
@@ -137,26 +212,28 @@ class StepForm(QWidget):
             self.kind_combo.addItem(label, kind)
         form.addRow("&Kind:", self.kind_combo)
 
-        self.subject_edit = QLineEdit()
+        # one line each, of a sensible length (TEXT_MAX_LENGTHS)
+        self.subject_edit = keep_single_line(QLineEdit(), TEXT_MAX_LENGTHS["subject"])
         self.subject_edit.setObjectName("subjectEdit")
         self.subject_edit.setPlaceholderText("Subject line of the email")
         self.duration_edit = DurationEdit("durationEdit", "the wait")
         self.until_edit = DateTimeField()  # "2026-02-30" is refused, not made 02-03
         self.until_edit.setObjectName("untilEdit")
-        self.tag_edit = QLineEdit()
+        self.tag_edit = keep_single_line(QLineEdit(), TEXT_MAX_LENGTHS["tag"])
         self.tag_edit.setObjectName("tagEdit")
         self.tag_edit.setPlaceholderText("Pick a tag or type a new one")
         self._tag_completer = QCompleter(tags, self)
         self._tag_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._tag_completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.tag_edit.setCompleter(self._tag_completer)
-        self.message_edit = QLineEdit()
+        self.message_edit = keep_single_line(QLineEdit(), TEXT_MAX_LENGTHS["message"])
         self.message_edit.setObjectName("messageEdit")
         self.message_edit.setPlaceholderText("What the team should do")
         self.contact_type_combo = QComboBox()
         self.contact_type_combo.setObjectName("contactTypeCombo")
         self.contact_type_combo.setEditable(True)
         self.contact_type_combo.addItems(list(CONTACT_TYPES))
+        keep_single_line(self.contact_type_combo.lineEdit(), TEXT_MAX_LENGTHS["contact_type"])
         self.campaign_combo = QComboBox()
         self.campaign_combo.setObjectName("campaignCombo")
         for campaign_id, name in campaigns:
@@ -164,6 +241,7 @@ class StepForm(QWidget):
 
         self.warning_label = QLabel()
         self.warning_label.setObjectName("stepWarning")
+        self.warning_label.setTextFormat(Qt.TextFormat.PlainText)
         self.warning_label.setWordWrap(True)
         self.warning_label.setStyleSheet("color: #a15c00;")
 
@@ -172,9 +250,11 @@ class StepForm(QWidget):
             "until": self.until_edit, "tag": self.tag_edit, "message": self.message_edit,
             "contact_type": self.contact_type_combo, "campaign": self.campaign_combo,
         }
-        labels = {"subject": "&Subject:", "duration": "&Wait for:", "until": "Un&til:",
-                  "tag": "&Tag:", "message": "&Message:", "contact_type": "Contact &type:",
-                  "campaign": "&Campaign:"}
+        # mnemonics unique in both editors, whatever the kind shown: the sequence editor
+        # has "&Sequence name" and "Runs until &completed", the action set "Add &copies"
+        labels = {"subject": "Su&bject:", "duration": "&Wait for:", "until": "Un&til:",
+                  "tag": "Ta&g:", "message": "&Message:", "contact_type": "Contact t&ype:",
+                  "campaign": "Campa&ign:"}
         for name, widget in self._rows.items():
             form.addRow(labels[name], widget)
         form.addRow("", self.warning_label)
@@ -218,6 +298,11 @@ class StepForm(QWidget):
         self.setEnabled(step is not None)
         if step is not None:
             self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(step.kind)))
+            for edit, text in ((self.subject_edit, step.subject or ""),
+                               (self.tag_edit, step.tag or ""),
+                               (self.message_edit, step.message or ""),
+                               (self.contact_type_combo.lineEdit(), step.contact_type or "")):
+                fit_max_length(edit, text)  # a longer text from a file is kept whole
             self.subject_edit.setText(step.subject or "")
             self.duration_edit.set_value(step.duration or timedelta())
             self.until_edit.set_value(step.until or default_wait_until())
@@ -263,8 +348,23 @@ class StepForm(QWidget):
         stale = "until" in self.refused()
         warning = step_warning(self.step, datetime.now(UTC)) if self.step and not stale \
             else ""
+        if self.step is not None and self.step.kind == "delay" \
+                and "duration" not in self.refused() and not self.step.duration:
+            warning = ("A wait of 0 holds no one: contacts go on to the next step at once. "
+                       "Remove the step if no wait is meant.")
         self.warning_label.setText(warning)
         self.form.setRowVisible(self.warning_label, bool(warning))
+
+    def mark_fields(self, names: set[str]) -> None:
+        """Red frames on the shown step's text fields named in ``names`` (those the
+        domain complains about: an email with no subject), as the name field of a goal
+        gets one; the others lose theirs. (A refused number or date marks itself.)"""
+        for name, widget in (("subject", self.subject_edit), ("tag", self.tag_edit),
+                             ("message", self.message_edit),
+                             ("contact_type", self.contact_type_combo),
+                             ("campaign", self.campaign_combo)):
+            if bool(widget.property("invalid")) != (name in names):
+                mark_invalid(widget, name in names)
 
     def main_field(self) -> QWidget:
         """The field a new step of the current kind is typed into: its first field (the

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import Problem
-from ...domain.steps import Step
+from ...domain.steps import Step, shorten
 from ...domain.timeutil import describe_duration
 from .check_list import RowsListWidget
 from .step_fields import StepForm, new_step
@@ -34,8 +34,9 @@ REFUSED_WORDS = {"duration": "not a valid number", "until": "not a valid date",
 # it: the row and the problem box say the same thing ("cannot be negative")
 REASON_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"cannot be negative"), "cannot be negative"),
-    (re.compile(r"must be at least (\S+)"), r"must be at least \1"),
-    (re.compile(r"can be at most (\S+)"), r"can be at most \1"),
+    # "must be at least 1 hour", "can be at most 1,000,000 days" (the unit when given)
+    (re.compile(r"must be at least ([\d,.]+(?: [a-z]+s?\b)?)"), r"must be at least \1"),
+    (re.compile(r"can be at most ([\d,.]+(?: [a-z]+s?\b)?)"), r"can be at most \1"),
     (re.compile(r"must be a whole number"), "not a whole number"),
     (re.compile(r"has \d+ decimals"), "too many decimals"),
     (re.compile(r"is missing|no date is given"), "missing"),
@@ -80,6 +81,7 @@ class StepListEditor(QWidget):
         # StepForm.refused): kept while another step is shown, and reported as problems
         self._refused: dict[int, dict[str, tuple[str, str]]] = {}
         self._next_key = 0
+        self._marked: tuple[list[Problem], str] = ([], "")
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -191,14 +193,38 @@ class StepListEditor(QWidget):
         for i in range(self.list.count()):
             item = self.list.item(i)
             key = item.data(KEY_ROLE)
-            item.setText(f"{i + 1}. {self.row_text(self._steps[key], self._refused.get(key))}")
+            step, refused = self._steps[key], self._refused.get(key)
+            item.setText(f"{i + 1}. {self.row_text(step, refused)}")
+            # the whole text where the row shortens it
+            whole = self.row_text(step, refused, shortened=False)
+            item.setToolTip(whole if whole != self.row_text(step, refused) else "")
         self._update_buttons()
 
-    def row_text(self, step: Step, refused: dict[str, tuple[str, str]] | None = None) -> str:
+    def mark_problems(self, problems: list[Problem], prefix: str = "") -> None:
+        """Red frames on the shown step's fields that ``problems`` (paths
+        ``prefix[i].field``, as :meth:`typing_problems` and the domain give them) are
+        about."""
+        self._marked = (problems, prefix)  # marked again when another step is shown
+        row = self.list.currentRow()
+        start = f"{prefix}[{row}]."
+        self.form.mark_fields({p.path[len(start):].split(".")[0].split("[")[0]
+                               for p in problems if row >= 0 and p.path.startswith(start)})
+
+    def row_text(self, step: Step, refused: dict[str, tuple[str, str]] | None = None,
+                 shortened: bool = True) -> str:
         """The step's line in the list. A field whose typed text is refused is said to be
         so: the step still holds an older value (e.g. "2026-02-03", accepted while
-        "2026-02-30" was being typed), which the user did not mean."""
+        "2026-02-30" was being typed), which the user did not mean.
+
+        ``shortened``: a long subject, tag or message is cut with "…" (and any line break
+        in one from a file is a space): a 3,000-character subject filled the list."""
         refused = refused or {}
+        if shortened:
+            step = step.copy()
+            for name in ("subject", "tag", "message", "contact_type"):
+                value = getattr(step, name)
+                if value:
+                    setattr(step, name, shorten(value))
         main = next((name for name in ("duration", "until") if name in refused), None)
         empty = EMPTY_WORDS.get(step.kind)
         if main is None and empty is not None \
@@ -210,7 +236,9 @@ class StepListEditor(QWidget):
         elif main is None:
             shown = step.copy()
             shown.delay = None if "delay" in refused else step.delay
-            text = shown.describe(dict(self.campaigns))
+            names = {cid: shorten(name) if shortened else name
+                     for cid, name in self.campaigns}
+            text = shown.describe(names)
         else:
             label = self.kinds.get(step.kind, (step.kind, ()))[0]
             text = f"{label} \N{EM DASH} {refused_words(main, refused[main][1])}"
@@ -285,6 +313,7 @@ class StepListEditor(QWidget):
                 self._set_refused(key, refused)
                 self._renumber()
                 self.changed.emit()
+        self.mark_problems(*self._marked)
         self.form.setVisible(item is not None)
         self.empty_hint.setVisible(self.list.count() == 0)
         self._update_buttons()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -12,15 +15,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.errors import Problem
 from ...domain.node_edit import placement_help, workspace_tags
 from ...domain.nodes import Node
+from ...domain.steps import TEXT_MAX_LENGTHS
 from ...domain.tag_goal import TagGoalConfig
 from .check_list import CheckList
 from .node_editor import NodeEditorDialog, register_node_editor
 from .purchase_goal import HELP
+from .step_fields import keep_single_line
 from .widgets import AchievedByBox, OwnEnterLineEdit, fit_to_screen, help_label
 
 NEW_TAG_HINT = "New tag, e.g. Visit booked"
+# the domain's "no tag is chosen: list at least one tag", in this dialog's own words: here
+# tags are ticked or typed (the purchase goal says "tick" too)
+NO_TAG = "no tag is ticked: tick at least one tag, or type a new one and press Add tag"
 
 
 class TagGoalDialog(NodeEditorDialog):
@@ -50,12 +59,21 @@ class TagGoalDialog(NodeEditorDialog):
         tags_layout.addWidget(self.tag_list, 1)
         new_row = QHBoxLayout()
         new_row.setContentsMargins(22, 0, 0, 0)
-        self.new_tag_edit = OwnEnterLineEdit()  # Enter adds the tag, never saves
+        # Enter adds the tag, never saves; one line (a pasted line break is a space) of
+        # at most TEXT_MAX_LENGTHS["tag"] characters
+        self.new_tag_edit = keep_single_line(OwnEnterLineEdit(), TEXT_MAX_LENGTHS["tag"])
         self.new_tag_edit.setObjectName("newTagEdit")
         self.new_tag_edit.setPlaceholderText(NEW_TAG_HINT)
-        # What the last Enter did, said in the emptied field until the next key.
-        self.new_tag_edit.textEdited.connect(
-            lambda _text: self.new_tag_edit.setPlaceholderText(NEW_TAG_HINT))
+        # what the last Enter did when it added no new tag ("... is the tag ..., ticked"),
+        # said under the field until the next key (the emptied field's placeholder cut it)
+        self.new_tag_note = QLabel()
+        self.new_tag_note.setObjectName("newTagNote")
+        self.new_tag_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.new_tag_note.setWordWrap(True)
+        self.new_tag_note.setStyleSheet("font-size: 9pt;")
+        self.new_tag_note.setContentsMargins(22, 0, 0, 0)
+        self.new_tag_note.hide()
+        self.new_tag_edit.textEdited.connect(lambda _text: self.say_about_tag(""))
         self.add_tag_button = QPushButton("&Add tag")
         self.add_tag_button.setObjectName("addTagButton")
         self.add_tag_button.setEnabled(False)
@@ -66,6 +84,7 @@ class TagGoalDialog(NodeEditorDialog):
         new_row.addWidget(self.new_tag_edit, 1)
         new_row.addWidget(self.add_tag_button)
         tags_layout.addLayout(new_row)
+        tags_layout.addWidget(self.new_tag_note)
         layout.addWidget(tags_box, 1)
 
         who = AchievedByBox(
@@ -74,12 +93,14 @@ class TagGoalDialog(NodeEditorDialog):
             "if not yet in this campaign.")
         self.who = who
         self.campaign_radio, self.any_contact_radio = who.campaign_radio, who.any_contact_radio
-        placement = QLabel("<b>Where it sits:</b> " + placement_help(self.campaign,
-                                                                     self.original.id))
+        layout.addWidget(who)
+        # below the boxes, as in the purchase goal; node names as they are spelled
+        placement = QLabel("<b>Where it sits:</b> " + html.escape(
+            placement_help(self.campaign, self.original.id)))
+        placement.setTextFormat(Qt.TextFormat.RichText)
         placement.setObjectName("placementHelp")
         placement.setWordWrap(True)
-        who.layout().addWidget(placement)
-        layout.addWidget(who)
+        layout.addWidget(placement)
 
         self.who.set_value(config.achieved_by)
         self.tag_list.changed.connect(self.refresh)
@@ -97,8 +118,11 @@ class TagGoalDialog(NodeEditorDialog):
         if tag in self.tag_list.ids():
             self.tag_list.set_checked(tag)
             if tag != typed:  # tags match exactly: say which one was ticked
-                self.new_tag_edit.setPlaceholderText(
-                    f'"{typed}" is the tag "{tag}", ticked (tags match as spelled)')
+                self.say_about_tag(f'"{typed}" differs from the tag "{tag}" only in '
+                                   f'capitals: ticked "{tag}" instead of adding a second '
+                                   "tag.")
+            else:
+                self.say_about_tag(f'"{tag}" is already in the list: ticked it.')
         else:
             items = [(t, t) for t in self.tag_list.ids()] + [(tag, tag)]
             self.tag_list.set_items(items, self.tag_list.checked_ids() + [tag])
@@ -110,6 +134,16 @@ class TagGoalDialog(NodeEditorDialog):
                                         QListWidget.ScrollHint.EnsureVisible)
         self.new_tag_edit.clear()
         self.new_tag_edit.setFocus()
+
+    def say_about_tag(self, text: str) -> None:
+        """The note under the new tag field: what the last Enter did ("" hides it)."""
+        self.new_tag_note.setText(text)
+        self.new_tag_note.setVisible(bool(text))
+
+    def shown_problem(self, problem: Problem) -> Problem:
+        if problem.path == "config.tags" and problem.message.startswith("no tag is chosen"):
+            return Problem(problem.path, NO_TAG)
+        return problem
 
     def field_widgets(self) -> dict[str, QWidget]:
         """The tag list is outlined in red while no tag is ticked, as the purchase goal's

@@ -31,7 +31,7 @@ def test_shows_the_steps_in_order(qtbot, workspace, undo_stack):
     assert form.subject_edit.text() == "How to shock your pool safely"
     dialog.steps_editor.list.setCurrentRow(1)
     assert form.duration_edit.amount.value() == 1
-    assert form.duration_edit.unit.currentText() == "weeks"
+    assert form.duration_edit.unit.currentText() == "week"  # "1 week", not "1 weeks"
     assert form.subject_edit.isHidden() and not form.duration_edit.isHidden()
 
 

@@ -53,7 +53,8 @@ def test_no_tag_keeps_save_disabled(qtbot, workspace, undo_stack):
     dialog = open_tag_goal(qtbot, workspace, undo_stack)
     dialog.tag_list.set_checked("Visit booked", False)
     assert not dialog.save_button.isEnabled()
-    assert "No tag is chosen" in dialog.problem_label.text()
+    assert dialog.problem_label.text() == ("No tag is ticked: tick at least one tag, or type "
+                                           "a new one and press Add tag")
 
 
 def test_cancel_changes_nothing(qtbot, workspace, undo_stack):
@@ -98,11 +99,15 @@ def test_a_new_tag_differing_only_in_case_ticks_the_existing_one(qtbot, workspac
     qtbot.keyClick(dialog.new_tag_edit, Qt.Key.Key_Return)
     assert dialog.tag_list.ids() == before  # no second "Visit booked"
     assert "Visit booked" in dialog.tag_list.checked_ids()
-    # and it says so, in the emptied field, until the next key
-    assert dialog.new_tag_edit.placeholderText() == (
-        '"visit BOOKED" is the tag "Visit booked", ticked (tags match as spelled)')
-    qtbot.keyClicks(dialog.new_tag_edit, "x")
+    # and it says so, in a line under the field (not its cut-off placeholder), until the
+    # next key
+    note = dialog.new_tag_note
+    assert note.isVisible() and note.text() == (
+        '"visit BOOKED" differs from the tag "Visit booked" only in capitals: ticked '
+        '"Visit booked" instead of adding a second tag.')
     assert dialog.new_tag_edit.placeholderText() == "New tag, e.g. Visit booked"
+    qtbot.keyClicks(dialog.new_tag_edit, "x")
+    assert not note.isVisible() and note.text() == ""
 
 
 def test_add_tag_button_gives_the_focus_back_to_the_field(qtbot, workspace, undo_stack):

@@ -13,7 +13,7 @@ def test_no_tag_ticked_outlines_the_tag_list_in_red(qtbot, workspace, undo_stack
     tag_list = dialog.tag_list.list
     assert not tag_list.property("invalid")
     dialog.tag_list.set_checked("Visit booked", False)
-    assert "No tag is chosen" in dialog.problem_label.text()
+    assert "No tag is ticked" in dialog.problem_label.text()
     assert tag_list.property("invalid")
     assert "#b00020" in tag_list.styleSheet()
     assert tag_list.accessibleDescription() == "has a problem"
