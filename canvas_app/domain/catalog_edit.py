@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
-from .catalog import BILLINGS, Catalog, Category, OrderForm, Product
+import re
+import unicodedata
+
+from .catalog import BILLINGS, Catalog, Category, OrderForm, Product, payment_type_label
 from .errors import Problem
-from .ids import slugify, unique_id
+from .ids import has_word, slugify, unique_id
 from .names import name_key
 
 
 def new_item_id(catalog: Catalog, name: str, section: str) -> str:
     """A readable id from the name, unique across the catalog (payment types use ``_``)."""
     if section == "payment_types":
-        return unique_id(slugify(name).replace("-", "_"), catalog.payment_types)
+        return unique_id(payment_type_id(name), catalog.payment_types)
     return unique_id(slugify(name), catalog.all_ids())
+
+
+def payment_type_id(name: str) -> str:
+    """The id a typed payment type name is kept as. A payment type has no name of its own
+    in the file (only its id, shown through ``payment_type_label``), so the id keeps the
+    typed letters, accents included: ``"Crédit été"`` -> ``"crédit_été"``, shown as
+    "Crédit été"; ``"Store credit"`` -> ``"store_credit"`` as always. Symbols and spaces
+    become ``_``; a name with no letter or digit gives ``""`` (refused by
+    :func:`validate_payment_type`)."""
+    lowered = unicodedata.normalize("NFC", name).lower()
+    return re.sub(r"[\W_]+", "_", lowered).strip("_")
 
 
 def validate_item(catalog: Catalog, item: Category | Product | OrderForm) -> list[Problem]:
@@ -55,10 +69,17 @@ def same_name(catalog: Catalog, item: Category | Product | OrderForm
 
 
 def validate_payment_type(catalog: Catalog, name: str) -> list[Problem]:
-    """A new payment type: a name whose id (``Store credit`` -> ``store_credit``) is free."""
+    """A new payment type: a name whose id (``Store credit`` -> ``store_credit``, ``Crédit
+    été`` -> ``crédit_été``, see :func:`payment_type_id`) is free. A name of symbols only
+    ("!!!") has no word to make an id of and is refused, never saved as "item"; a clash
+    names the payment type as lists show it ("Credit card"), not its id."""
     if not name.strip():
         return [Problem("payment_types", "the name cannot be empty")]
-    payment_id = slugify(name).replace("-", "_")
+    if not has_word(name):
+        return [Problem("payment_types", f'the name "{name.strip()}" needs at least one '
+                                         "letter or digit")]
+    payment_id = payment_type_id(name)
     if payment_id in catalog.payment_types:
-        return [Problem("payment_types", f'there is already a payment type "{payment_id}"')]
+        return [Problem("payment_types", "there is already a payment type "
+                                         f'"{payment_type_label(payment_id)}"')]
     return []

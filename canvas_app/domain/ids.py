@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid
 from collections.abc import Iterable
 
@@ -13,8 +14,21 @@ def new_id(prefix: str = "n") -> str:
 
 
 def slugify(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """A readable id from a name: lower case letters and digits joined by ``-``.
+    Accented letters lose their accents, not themselves (``"Crédit été"`` -> ``"credit-ete"``,
+    ``"Straße"`` -> ``"strasse"``); letters with no plain Latin form stay (``"日本"``). A
+    name with no letter or digit at all gives ``"item"`` (callers that need a real word
+    check :func:`has_word` first). ASCII names give the same ids as always, so ids in
+    existing files never change."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    kept = "".join(c for c in folded if not unicodedata.combining(c))
+    slug = re.sub(r"[\W_]+", "-", kept).strip("-")
     return slug or "item"
+
+
+def has_word(text: str) -> bool:
+    """Whether ``text`` holds a letter or a digit that an id can be made of."""
+    return any(c.isalnum() for c in text)
 
 
 def unique_id(base: str, taken: Iterable[str]) -> str:

@@ -98,7 +98,7 @@ def test_catalog_items(workspace):
     assert validate_item(catalog, shock) == []  # an item keeps its own name
     assert validate_item(catalog, Category("new", shock.name)) == []  # other sections differ
     assert validate_payment_type(catalog, "Cash")[0].message == (
-        'there is already a payment type "cash"')
+        'there is already a payment type "Cash"')
     assert validate_payment_type(catalog, "Gift card") == []
 
 

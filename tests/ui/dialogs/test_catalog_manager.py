@@ -96,7 +96,7 @@ def test_add_a_payment_type_and_refuse_a_duplicate(qtbot, workspace, undo_stack)
     item = dialog.item_dialog
     qtbot.keyClicks(item.name_edit, "PayPal")
     assert not item.save_button.isEnabled()
-    assert 'already a payment type "paypal"' in item.problem_label.text()
+    assert 'already a payment type "PayPal"' in item.problem_label.text()
     item.name_edit.setText("Store credit")
     click(qtbot, item.save_button)
     assert workspace.catalog.payment_types[-1] == "store_credit"
