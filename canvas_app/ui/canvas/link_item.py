@@ -88,12 +88,20 @@ class LinkItem(QGraphicsRectItem):
 
         A link that points back against the flow over other nodes (see
         ``_goes_back_over_others``) is drawn as an arc below the straight way, so it does not
-        run over the nodes and links between. A link whose way (straight, or that arc) runs
-        through another node's body or name bends round it (``LinkRouter.route``)."""
+        run over the nodes and links between. A short one beside a link the other way arcs
+        above instead when below it would leave or reach a node round its name while above
+        it need not (that end would run along the link the other way). A link whose way
+        (straight, or that arc) runs through another node's body or name bends round it
+        (``LinkRouter.route``)."""
         source, target = self.source, self.target
         (sx, sy), (tx, ty) = source.centre, target.centre
-        control = back_arc_control(sx, sy, tx, ty) \
-            if self._goes_back_over_others(sx, tx) else None
+        control = None
+        if self._goes_back_over_others(sx, tx):
+            control = back_arc_control(sx, sy, tx, ty)
+            if sx - tx <= BACK_ARC_MIN_SPAN and sides_round_names(source, target, control):
+                above = QPointF(sx + tx - control.x(), sy + ty - control.y())
+                if not sides_round_names(source, target, above):
+                    control = above
         router = self.canvas.router
         if router.active:
             control = router.route(self, control)
@@ -434,6 +442,13 @@ def points_in_box(points: list[tuple[float, float]], box: tuple[float, float, fl
     left, top, right, bottom = box
     return any(clip_range(ax, ay, bx, by, left, top, right, bottom) is not None
                for (ax, ay), (bx, by) in zip(points, points[1:], strict=False))
+
+
+def sides_round_names(source: NodeItem, target: NodeItem, control: QPointF) -> bool:
+    """Whether a curve pulled towards ``control`` leaves or reaches a node from the side,
+    round its name (``link_end``)."""
+    x, y = control.x(), control.y()
+    return bool(link_end(source, x, y, 1.0)[2] or link_end(target, x, y, -1.0)[2])
 
 
 def way_points(way: Way, samples: int = 16) -> list[tuple[float, float]]:

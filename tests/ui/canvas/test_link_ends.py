@@ -131,3 +131,31 @@ def test_links_from_every_direction_meet_bodies_and_miss_names(
             controller.move_nodes(cid, {other: (round(x), round(y))})
             for link in links:
                 assert_clear_ends(link)
+
+
+def apart(one: QPainterPath, other: QPainterPath, gap: float) -> bool:
+    """Whether the middle of ``one`` (15 % to 85 % of its length) keeps ``gap`` from
+    ``other`` all along: two links there are drawn as two lines, not one."""
+    stroker = QPainterPathStroker()
+    stroker.setWidth(2 * gap)
+    band = stroker.createStroke(other)
+    return not any(band.contains(one.pointAtPercent(i / 40)) for i in range(6, 35))
+
+
+@pytest.mark.parametrize(("a", "b"), [((0.0, 0.0), (240.0, 0.0)), ((0.0, 0.0), (0.0, 260.0)),
+                                      ((0.0, 0.0), (240.0, 140.0)),
+                                      ((0.0, 0.0), (160.0, 240.0)),
+                                      ((0.0, 0.0), (-200.0, 200.0))])
+def test_links_both_ways_between_two_nodes_are_both_visible(
+        window: MainWindow, a: tuple[float, float], b: tuple[float, float]) -> None:
+    cid = window.current_campaign_id()
+    controller = window.controller
+    controller.move_nodes(cid, {"nurture": (-3000.0, -3000.0), "bought-shock": (3000, -3000.0),
+                                "post-purchase": (3000.0, 3000.0)})  # out of the way
+    one = controller.add_node(cid, "tag_goal", *a)
+    two = controller.add_node(cid, "sequence", *b)
+    assert controller.link(cid, one, two) and controller.link(cid, two, one)
+    there, back = window.scene.links[(one, two)], window.scene.links[(two, one)]
+    assert apart(there.path(), back.path(), 6.0) and apart(back.path(), there.path(), 6.0)
+    for link in (there, back):
+        assert_clear_ends(link)
