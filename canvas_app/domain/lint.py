@@ -149,35 +149,38 @@ def ordered_findings(workspace: Workspace, findings: Iterable[Finding],
     names = {} if names is None else names
     # each node's place as one string, compared in C: its campaign's rank, its name as
     # sorted, its id; looked up in C too (a panel sorts tens of thousands after each edit)
+    wanted = set(map(_NODE, findings))
     places: dict[str | None, str] = {}
     campaign_places: dict[str | None, str] = {None: ""}  # the workspace's own: first
-    twice = False  # a node id in two campaigns (the file is invalid then, but shown)
+    found = 0
     for rank, campaign in enumerate(workspace.campaigns):
         prefix = campaign_places[campaign.id] = f"{rank:06d}"
         for node in campaign.nodes:
-            text = names.get(node.name)
-            if text is None:
-                text = names[node.name] = sort_text(node.name)
-            twice = twice or node.id in places
-            places[node.id] = f"{prefix}\1{text}\0{node.id}"
-    if twice:  # by campaign and node, as found: slower, and rare
+            if node.id in wanted:
+                found += 1
+                text = names.get(node.name)
+                if text is None:
+                    text = names[node.name] = sort_text(node.name)
+                places[node.id] = f"{prefix}\1{text}\0{node.id}"
+    if len(places) < found:  # a node id in two campaigns (an invalid file, shown): rare
         keys = [node_place(workspace, f, campaign_places, names) for f in findings]
-    else:
-        keys = list(map(places.get, map(_NODE, findings), repeat(None)))
-        for i in [i for i, key in enumerate(keys) if key is None]:  # about no node
-            keys[i] = campaign_places.get(findings[i].campaign_id, "\uffff")
+    else:  # a finding about no node has its campaign's place; a campaign gone: last
+        keys = list(map(places.get, map(_NODE, findings),
+                        map(campaign_places.get, map(_CAMPAIGN, findings), repeat(LAST))))
     ordered = [findings[i] for i in sorted(range(len(findings)), key=keys.__getitem__)]
     ordered.sort(key=_SEVERITY)  # then errors first ("error" < "warning"), stable
     return ordered
 
 
-_NODE, _SEVERITY = attrgetter("node_id"), attrgetter("severity")
+_NODE, _CAMPAIGN = attrgetter("node_id"), attrgetter("campaign_id")
+_SEVERITY = attrgetter("severity")
+LAST = "\uffff"  # the place of a finding about a campaign no longer there
 
 
 def node_place(workspace: Workspace, finding: Finding, campaign_places: dict[str | None, str],
                names: dict[str, str]) -> str:
     """The place of ``finding`` in :func:`ordered_findings`, worked out for itself."""
-    place = campaign_places.get(finding.campaign_id, "\uffff")  # no longer there: last
+    place = campaign_places.get(finding.campaign_id, LAST)
     if finding.node_id and finding.campaign_id and workspace.has_campaign(finding.campaign_id):
         campaign = workspace.campaign(finding.campaign_id)
         if campaign.has_node(finding.node_id):
