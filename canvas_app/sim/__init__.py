@@ -90,6 +90,14 @@ Choices where SPEC.md is silent
 - A ``payment`` with outcome ``success`` on an order that was already paid is a renewal
   (R9): logged with the purchase goals it is not checked against. Failed or errored
   payments are logged and change nothing.
+- Who may achieve the goals one event reaches (an order's purchase goals, a tag's tag goals)
+  is settled before any of them is achieved, so the result does not depend on the order
+  goals are stored in: a contact that joins a campaign through one of them (an *any
+  contact* goal, R3) is not yet eligible for that campaign's *contacts in this campaign*
+  goals on the same order or tag; the log says so ("not in this campaign before this
+  order (it joined with it, through another goal)"). Tags the order's action sets apply
+  are events of their own, checked after its purchase goals (R16), so their tag goals see
+  the campaigns it joined.
 - Purchase goals that match an order's products but not its payment type log the refusal
   (``payment type check not chosen``); goals whose options do not match stay silent.
 - Applying a tag the contact already has, or adding it to a campaign it is in, is logged

@@ -203,12 +203,16 @@ class CommerceRules(MovementRules):
         Who may achieve them (R4) is settled before any is achieved: a goal that lets any
         contact in does not make the campaign's other goals eligible in the same order."""
         before = dict(c.membership)
+        matches = []
         for goal in self.plan.purchase_goals:
             assert goal.purchase is not None
-            match = match_purchase(goal.purchase, self.plan.catalog, order.products,
-                                   order.order_form, payment_type)
+            matches.append((goal, match_purchase(goal.purchase, self.plan.catalog,
+                                                 order.products, order.order_form,
+                                                 payment_type)))
+        joining = self.joined_by(c, [goal for goal, match in matches if match.matched], before)
+        for goal, match in matches:
             if match.matched:
-                self.achieve(c, goal, f"order {order.id}, {payment_type}", before)
+                self.achieve(c, goal, f"order {order.id}, {payment_type}", before, joining)
             elif match.reason.startswith("payment type"):
                 # SPEC C13 has no other event for it; the journey view words it "not
                 # achieved" (an order that did not match, not R4's eligibility).

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..domain.timeutil import describe_duration
 from .core import RESUME, Deferred, EngineCore
 from .model import duration_seconds, iso, to_seconds
@@ -180,8 +182,18 @@ class MovementRules(EngineCore):
 
     def tag_goals(self, c: ContactState, tag: str, how: str) -> None:
         before = dict(c.membership)  # who may achieve them is settled before any is achieved
-        for goal in self.plan.tag_goals.get(tag, ()):
-            self.achieve(c, goal, f'tag "{tag}" by {how}', before)
+        goals = self.plan.tag_goals.get(tag, ())
+        joining = self.joined_by(c, goals, before)
+        for goal in goals:
+            self.achieve(c, goal, f'tag "{tag}" by {how}', before, joining)
+
+    def joined_by(self, c: ContactState, goals: Iterable[NodePlan],
+                  before: dict[str, str]) -> frozenset[str]:
+        """The campaigns the contact is not in (``before``) that achieving ``goals``, the
+        ones one event reaches, makes it join (R3)."""
+        return frozenset(goal.campaign for goal in goals
+                         if before.get(goal.campaign) != IN
+                         and self.eligible(c, goal, before) is None)
 
     def remove_tag(self, c: ContactState, tag: str, how: str) -> None:
         if tag in c.tags:
@@ -207,9 +219,18 @@ class MovementRules(EngineCore):
         return "removed from this campaign" if state == REMOVED else "not in this campaign"
 
     def achieve(self, c: ContactState, goal: NodePlan, how: str,
-                membership: dict[str, str] | None = None) -> None:
+                membership: dict[str, str] | None = None,
+                joining: frozenset[str] = frozenset()) -> None:
+        """R5 for an eligible contact (R4), else the log says why not. ``membership`` and
+        ``joining`` are for an event that reaches several goals at once: the contact's
+        campaigns before it, and those it joins through them (see :meth:`joined_by`)."""
         why_not = self.eligible(c, goal, membership)
         if why_not is not None:
+            if goal.campaign in joining:
+                # it joins through another goal this same order or tag reaches: say so,
+                # or the log contradicts the contact then waiting in the campaign
+                event = "order" if how.startswith("order ") else "tag"
+                why_not += f" before this {event} (it joined with it, through another goal)"
             self.journey(c, "not_eligible", goal.id, f"{how}: {why_not}")
             self.say(f'{c.name} did not achieve {goal.label} ({how}): {why_not}')
             return

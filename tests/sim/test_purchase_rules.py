@@ -332,6 +332,9 @@ def test_R4_one_order_reaching_two_goals_does_not_depend_on_their_order() -> Non
         # not on the first order (not yet in "t"); on the second (joined by the first)
         refused = events_of(result, "ana", "not_eligible")
         assert [j["detail"].split(",")[0] for j in refused] == ["order o-1"]
+        # and it says why, as the contact is in "t" (waiting) by the time it is logged
+        assert refused[0]["detail"].endswith(": not in this campaign before this order (it "
+                                             "joined with it, through another goal)")
         assert result.nodes["members"]["achieved"] == 1
 
 
