@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import Qt
+
 from canvas_app.ui.lint_panel import CAMPAIGN_ROLE, NODE_ROLE, LintPanel
 from canvas_app.ui.main_window import MainWindow
 
@@ -92,3 +94,44 @@ def test_a_refresh_with_nothing_new_keeps_the_current_row(qtbot, window: MainWin
     item = panel.item(2)
     panel.refresh()
     assert panel.currentRow() == 2 and panel.item(2) is item
+
+
+def listed(panel: LintPanel) -> list[tuple[str, object, object, str, bool]]:
+    return [(item.text(), item.data(CAMPAIGN_ROLE), item.data(NODE_ROLE), item.toolTip(),
+             bool(item.flags() & Qt.ItemFlag.ItemIsEnabled))
+            for item in (panel.item(i) for i in range(panel.count()))]
+
+
+def test_rows_rewritten_in_place_read_as_a_list_made_afresh(qtbot, window: MainWindow,
+                                                            monkeypatch) -> None:
+    """After each edit the list, kept and rewritten where it changed, is the one a new
+    panel makes: rows come, go, move, and the last line says how many more or none."""
+    from canvas_app.ui import lint_panel
+
+    monkeypatch.setattr(lint_panel, "MAX_ROWS", 6)
+    panel = window.lint_panel
+    cid = window.current_campaign_id()
+    controller = window.controller
+
+    def check() -> None:
+        panel.refresh()
+        fresh = LintPanel()
+        qtbot.addWidget(fresh)
+        fresh.bind(controller)
+        assert listed(panel) == listed(fresh)
+
+    check()
+    ids = add_unfinished(window, cid, ["Step 5", "Goal 3"])
+    check()
+    ids += add_unfinished(window, cid, ["Step 1", "Goal 1", "Step 9", "Goal 9"])  # more
+    check()
+    controller.rename_node(cid, ids[2], "Step 99")  # rows move
+    check()
+    controller.delete(cid, ids)
+    check()
+    for campaign in list(controller.workspace.campaigns):  # nothing left to warn about
+        controller.delete_campaign(campaign.id)
+    check()
+    assert [row[0] for row in listed(panel)] == ["No warnings."]
+    controller.undo_stack.undo()
+    check()
