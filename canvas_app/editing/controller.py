@@ -34,7 +34,7 @@ from .commands import (
     RenameNodeCommand,
     UnlinkCommand,
 )
-from .layout import free_offset, free_spot, layered_positions
+from .layout import free_offset, free_spot, layered_positions, nearest_free_spot
 from .settings_commands import SetEcommerceCommand
 
 PASTE_OFFSET = (40.0, 40.0)
@@ -164,11 +164,14 @@ class Controller(QObject):
 
     # -- nodes -----------------------------------------------------------------------------
     def add_node(self, campaign_id: str, kind: str, x: float, y: float,
-                 find_free_spot: bool = False) -> str:
+                 find_free_spot: bool = False, near: bool = False) -> str:
         """Adds a node at (x, y); with ``find_free_spot``, at the nearest spot below or to
-        the right where it covers no other node (placing by keyboard)."""
-        if find_free_spot:
-            x, y = free_spot([(n.x, n.y) for n in self.campaign(campaign_id).nodes], x, y)
+        the right where it covers no other node (placing by keyboard); with ``near``, at
+        the free spot nearest to (x, y) in any direction, or at (x, y) when none is within
+        a node's reach (a drop: the node lands where the user let go)."""
+        if find_free_spot or near:
+            taken = [(n.x, n.y) for n in self.campaign(campaign_id).nodes]
+            x, y = nearest_free_spot(taken, x, y) if near else free_spot(taken, x, y)
         x, y = on_canvas(x), on_canvas(y)
         node = Node(self.fresh_node_id(), kind, self.default_name(campaign_id, kind), x, y)
         self.undo_stack.push(AddNodesCommand(self.workspace, campaign_id, [node], [],

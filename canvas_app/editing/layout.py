@@ -121,3 +121,25 @@ def free_spot(taken: Iterable[tuple[float, float]], x: float, y: float,
     none of the ``taken`` centres."""
     dx, dy = free_offset(taken, [(x, y)], (0.0, 0.0), footprint, step)
     return x + dx, y + dy
+
+
+def nearest_free_spot(taken: Iterable[tuple[float, float]], x: float, y: float,
+                      footprint: tuple[float, float] = NODE_FOOTPRINT,
+                      step: float = SPOT_STEP) -> tuple[float, float]:
+    """``(x, y)``, or the free spot nearest to it (on the ``step`` grid, in any direction)
+    within a footprint's reach, where a new node overlaps none of the ``taken`` centres;
+    ``(x, y)`` itself when there is none that near. For a drop: a node dropped onto
+    another steps just clear of it, never off into the distance (in a crowded campaign
+    the search below-then-right went thousands of pixels away, out of sight)."""
+    occupancy = _Occupancy(taken, footprint)
+    if not occupancy.overlaps(x, y):
+        return x, y
+    columns = math.ceil(footprint[0] / step)
+    rows = math.ceil(footprint[1] / step)
+    offsets = sorted(((c * step, r * step) for c in range(-columns, columns + 1)
+                      for r in range(-rows, rows + 1)),
+                     key=lambda o: (math.hypot(o[0], o[1]), -o[1], -o[0]))  # ties: down, right
+    for ox, oy in offsets:
+        if not occupancy.overlaps(x + ox, y + oy):
+            return x + ox, y + oy
+    return x, y

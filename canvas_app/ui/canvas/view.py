@@ -275,8 +275,9 @@ class CanvasView(KeyboardMoves, QGraphicsView):
         kind = bytes(event.mimeData().data(KIND_MIME_TYPE).data()).decode("utf-8")
         pos = self.mapToScene(event.position().toPoint())
         x, y = scene.snap(pos.x(), pos.y())
-        # Dropped onto another node: the nearest free spot, not stacked on top of it.
-        node_id = scene.controller.add_node(scene.campaign_id, kind, x, y, find_free_spot=True)
+        # Dropped onto another node: the nearest free spot, not stacked on top of it (nor
+        # far from where it was let go: then on top, where the user put it).
+        node_id = scene.controller.add_node(scene.campaign_id, kind, x, y, near=True)
         scene.select_nodes([node_id])
         event.acceptProposedAction()
         self.setFocus()

@@ -50,6 +50,24 @@ def test_a_drop_onto_a_node_lands_beside_it_not_on_top(window: MainWindow) -> No
     assert not any(abs(n.x - node.x) < 60 and abs(n.y - node.y) < 60 for n in others)
 
 
+def test_a_drop_into_a_crowd_stays_where_it_was_let_go(window: MainWindow) -> None:
+    """With no free spot within a node's reach (a dense grid of nodes), the node lands on
+    the drop point, in view: the search for a free spot once took it thousands of pixels
+    to the right, out of sight."""
+    from canvas_app.domain.nodes import Node
+
+    grid = [Node(f"crowd-{i}-{j}", "tag_goal", f"Crowd {i} {j}", i * 120.0, j * 80.0)
+            for i in range(20) for j in range(20)]
+    window.controller.workspace.campaign(window.current_campaign_id()).add_many(grid, [])
+    point = QPointF(10 * 120.0 + 40, 10 * 80.0 + 20)
+    window.view.centerOn(point)
+    before = set(campaign(window).graph.nodes)
+    drop(window, "purchase_goal", view_pos(window, point))
+    node = campaign(window).node((set(campaign(window).graph.nodes) - before).pop())
+    assert abs(node.x - point.x()) <= 10 and abs(node.y - point.y()) <= 10
+    assert window.view.viewport().rect().contains(view_pos(window, QPointF(node.x, node.y)))
+
+
 def test_drop_from_palette_creates_node_at_drop_position(window: MainWindow) -> None:
     before = set(campaign(window).graph.nodes)
     pos = QPoint(300, 420)

@@ -38,6 +38,24 @@ def test_free_spot_steps_down_past_taken_spots() -> None:
     assert free_spot([(100, 40), (110, 160)], 100, 40) == (100, 280)
 
 
+def test_nearest_free_spot_looks_all_round_and_not_far() -> None:
+    from canvas_app.editing.layout import nearest_free_spot
+
+    assert nearest_free_spot([], 100, 40) == (100, 40)
+    width, height = NODE_FOOTPRINT
+    # one node in the way: the nearest clear spot, below it (less far than beside it)
+    assert nearest_free_spot([(100, 40)], 100, 40) == (100, 40 + height)
+    # blocked below: it goes up rather than past the one below
+    x, y = nearest_free_spot([(100, 40), (100, 40 + height)], 100, 40)
+    assert (x, y) == (100, 40 - height)
+    # nothing free within a footprint's reach: where it was asked
+    crowd = [(i * 60.0, j * 40.0) for i in range(-20, 21) for j in range(-20, 21)]
+    assert nearest_free_spot(crowd, 0, 0) == (0, 0)
+    # a node half a width to the left: a step to the right clears it, nearer than a row
+    assert width == 180
+    assert nearest_free_spot([(0, 40)], 100, 40) == (180, 40)
+
+
 def test_free_offset_moves_a_group_clear_of_its_originals() -> None:
     group = [(0.0, 0.0), (240.0, 0.0)]
     dx, dy = free_offset(group, group, (40.0, 40.0))
