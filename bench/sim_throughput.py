@@ -34,6 +34,17 @@ in a ``git worktree``), for a before/after table::
 
 ``--panel`` (same options) measures a whole run in the Simulation panel, offscreen: set-up,
 running to the end as Ctrl+F5 does, every view shown once, and the process's peak memory.
+
+``--log`` measures the explaining log side by side, in one invocation: the exact engine with
+its log on (journeys off) for ``--contacts`` contacts (100,000 with ``--log`` unless given),
+once keeping the log as a plain list of strings (as it was) and once as the compact
+:class:`canvas_app.sim.log_lines.LogLines`, each in a fresh child process, alternating, best of
+``--repeat`` by CPU time: the run's CPU and wall time, log lines, the bytes the log takes
+(``sys.getsizeof`` of the list and of every line; for LogLines its compressed blocks and the
+lines not sealed yet), bytes a line, peak RSS, and whether the two logs hold the same lines
+(a CRC of every line)::
+
+    .venv/bin/python bench/sim_throughput.py --log
 """
 
 from __future__ import annotations
@@ -46,6 +57,7 @@ import resource
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -230,7 +242,42 @@ class SimpyCampaign:
             self.enter(c, successor)
 
 
-MODELS = {"cohort": run_cohort, "simpy": run_simpy, "exact": run_exact}
+def run_with_log(count: int, seed: int, compact: bool) -> dict[str, Any]:
+    """The exact engine with its log on, the log kept compact or as a plain list."""
+    from canvas_app.io import load_workspace
+    from canvas_app.sim import Simulation, scenario_from_data
+    from canvas_app.sim.core import EngineCore
+    from canvas_app.sim.log_lines import LogLines, PlainLines
+
+    EngineCore.log_type = LogLines if compact else PlainLines
+    ws = load_workspace(SAMPLE)
+    scenario = scenario_from_data(scenario_data(count, seed), ws)
+    sim = Simulation(ws, scenario, campaign=CAMPAIGN, journeys="none")
+    began, cpu = time.perf_counter(), time.process_time()
+    result = sim.run()
+    wall, cpu = time.perf_counter() - began, time.process_time() - cpu
+    log = sim.log
+    if isinstance(log, LogLines):
+        kept = log.stored_bytes()
+    else:
+        kept = sys.getsizeof(log) + sum(sys.getsizeof(line) for line in log or [])
+    crc = 0
+    for line in result.log:
+        crc = zlib.crc32(line.encode("utf-8", "surrogatepass") + b"\n", crc)
+    return {"wall": wall, "cpu": cpu, "events": result.events_handled, "lines": len(result.log),
+            "log_bytes": kept, "crc": crc}
+
+
+def run_log_plain(count: int, seed: int) -> dict[str, Any]:
+    return run_with_log(count, seed, compact=False)
+
+
+def run_log_compact(count: int, seed: int) -> dict[str, Any]:
+    return run_with_log(count, seed, compact=True)
+
+
+MODELS = {"cohort": run_cohort, "simpy": run_simpy, "exact": run_exact,
+          "log-plain": run_log_plain, "log-compact": run_log_compact}
 
 # Run by ``python -c`` with PYTHONPATH set to a checkout, so it times that checkout's engine.
 SETUP_CODE = """
@@ -355,6 +402,38 @@ def child(model: str, count: int, seed: int) -> dict[str, Any]:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def print_table(rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.rjust(w) if i else cell.ljust(w)
+                        for i, (cell, w) in enumerate(zip(row, widths, strict=True))))
+
+
+def log_table(count: int, seed: int, repeat: int) -> int:
+    """The log as a plain list vs LogLines, side by side (best of ``repeat``, alternating)."""
+    print(f"The exact engine with its log on, {count:,} contacts (seed {seed}), best of "
+          f"{repeat}: the log as a list of str (before) vs LogLines (now)")
+    kinds = [("list of str", "log-plain"), ("LogLines", "log-compact")]
+    best: dict[str, dict[str, Any]] = {}
+    for _ in range(repeat):  # alternate, so a busy moment does not favour one side
+        for label, model in kinds:
+            figures = child(model, count, seed)
+            if label not in best or figures["cpu"] < best[label]["cpu"]:
+                best[label] = figures
+    rows = [("log kept as", "run CPU s", "run wall s", "lines", "log MB", "bytes/line", "peak MB")]
+    for label, _model in kinds:
+        r = best[label]
+        rows.append((label, f"{r['cpu']:.2f}", f"{r['wall']:.2f}", f"{r['lines']:,}",
+                     f"{r['log_bytes'] / 1e6:.1f}", f"{r['log_bytes'] / max(1, r['lines']):.1f}",
+                     f"{r['peak_mb']:.0f}"))
+    print_table(rows)
+    plain, compact = best["list of str"], best["LogLines"]
+    same = plain["crc"] == compact["crc"] and plain["lines"] == compact["lines"]
+    print(f"the log takes {plain['log_bytes'] / max(1, compact['log_bytes']):.0f}x less; run "
+          f"CPU time {compact['cpu'] / plain['cpu']:.2f}x; same lines: {'yes' if same else 'NO'}")
+    return 0 if same else 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--contacts", type=int, default=1_000_000)
@@ -370,9 +449,15 @@ def main() -> int:
     parser.add_argument("--against", type=Path, metavar="DIR",
                         help="with --setup or --panel: also measure another checkout")
     parser.add_argument("--repeat", type=int, default=2,
-                        help="with --setup or --panel: best of N")
+                        help="with --setup, --panel or --log: best of N")
+    parser.add_argument("--log", action="store_true",
+                        help="the log's memory and run time, as a list of str vs LogLines "
+                             "(100,000 contacts by default)")
     parser.add_argument("--model", choices=list(MODELS), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.log and not args.model:
+        count = 100_000 if args.contacts == parser.get_default("contacts") else args.contacts
+        return log_table(count, args.seed, max(1, args.repeat))
     if args.setup or args.panel:
         count = 100_000 if args.contacts == parser.get_default("contacts") else args.contacts
         return setup_table(count, args.seed, max(1, args.repeat), args.against, args.panel)
@@ -397,10 +482,7 @@ def main() -> int:
         agree = "yes" if r["counts"] == results["cohort"]["counts"] else "NO"
         rows.append((model, f"{r['wall']:.2f}", f"{count / r['wall']:,.0f}",
                      f"{events / r['wall']:,.0f}", f"{r['peak_mb']:.0f}", agree))
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        print("  ".join(cell.rjust(w) if i else cell.ljust(w)
-                        for i, (cell, w) in enumerate(zip(row, widths, strict=True))))
+    print_table(rows)
     print(f"engine events: {events:,}; cohorts (distinct behaviours): "
           f"{results['cohort']['cohorts']:,}")
     if "simpy" in results:

@@ -176,22 +176,27 @@ class EngineCore:
         return self._stamp_cache[1]
 
     def say(self, text: str) -> None:
-        if self.log is not None:
-            self.log.append(f"{self.stamp()} {text}")
+        log = self.log
+        if log is not None:  # (stamp(), inlined: this runs for every log line)
+            cache = self._stamp_cache
+            stamp = cache[1] if cache[0] == self.now else self.stamp()
+            log.append(f"{stamp} {text}")
 
     def reserve(self) -> int:
         """A place in the log for a line written once its consequences are known."""
-        if self.log is None:
-            return -1
-        return self.log.reserve()
+        log = self.log
+        return -1 if log is None else log.reserve()
 
     def fill(self, slot: int, text: str, parts: list[str] | None = None) -> None:
-        if self.log is None or slot < 0:
+        log = self.log
+        if log is None or slot < 0:
             return
-        line = f"{self.stamp()} {text}"
+        cache = self._stamp_cache
+        stamp = cache[1] if cache[0] == self.now else self.stamp()
         if parts:
-            line += "".join(f" \u2192 {p}" for p in parts if p)
-        self.log.fill(slot, line)
+            log.fill(slot, f"{stamp} {text}" + "".join([f" \u2192 {p}" for p in parts if p]))
+        else:
+            log.fill(slot, f"{stamp} {text}")
 
     # -- scheduling -----------------------------------------------------------------------
     def schedule(self, at: int, kind: int, contact_id: str, what: Any, extra: Any) -> None:

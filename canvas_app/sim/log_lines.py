@@ -65,23 +65,27 @@ class LogLines(Sequence[str]):
 
     def reserve(self) -> int:
         """A place for a line written later with :meth:`fill`; it reads ``""`` until then."""
-        slot = self._base + len(self._tail)
+        tail = self._tail  # (append, inlined: most lines of a run are reserved first)
+        slot = self._base + len(tail)
         self._pending.add(slot)
-        self.append("")
+        tail.append("")
+        if len(tail) >= self._seal_at:
+            self._seal()
         return slot
 
     def fill(self, slot: int, line: str) -> None:
         """Writes the line at ``slot`` (one from :meth:`reserve`, or any line of the log)."""
-        if not 0 <= slot < len(self):
-            raise IndexError(f"log line {slot} does not exist ({len(self)} lines)")
         self._pending.discard(slot)
-        base = self._base
-        if slot >= base:
-            self._tail[slot - base] = line
-        else:  # its block was sealed while it waited
+        at = slot - self._base
+        tail = self._tail
+        if 0 <= at < len(tail):
+            tail[at] = line
+        elif 0 <= slot < self._base:  # its block was sealed while it waited
             self._late[slot] = line
             if self._cache_at == slot // self._block:
                 self._cache[slot % self._block] = line
+        else:
+            raise IndexError(f"log line {slot} does not exist ({len(self)} lines)")
 
     def _seal(self) -> None:
         block, tail = self._block, self._tail
