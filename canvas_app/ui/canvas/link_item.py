@@ -352,10 +352,8 @@ def link_end(node: NodeItem, aim_x: float, aim_y: float, default_side: float
     x, y = node.centre
     dx, dy = aim_x - x, aim_y - y
     kind = node.kind
-    top = _NAME_TOPS.get(kind)
-    if top is None:
+    if dy > 0 and dy > name_top(kind) - NAME_MARGIN:  # only a way going down meets the name
         top = name_top(kind)
-    if dy > top - NAME_MARGIN:  # only a way going down can meet the name
         half, height = node.name_block()
         m = NAME_MARGIN
         if clip_range(x, y, aim_x, aim_y, x - half - m, y + top - m, x + half + m,
@@ -367,8 +365,14 @@ def link_end(node: NodeItem, aim_x: float, aim_y: float, default_side: float
             ex, ey = body_edge(kind, x, y, ux, uy)
             reach = (half + m + PASS_BY - abs(ex - x)) / abs(ux)
             return ex, ey, max(reach, 1.0), ux, uy
+    if kind != "sequence":  # body_edge, inlined: this runs twice per link at every move
+        scale = _RING / ((dx * dx + dy * dy) ** 0.5 or 1.0)
+        return x + dx * scale, y + dy * scale, 0.0, 0.0, 0.0
     ex, ey = body_edge(kind, x, y, dx, dy)
     return ex, ey, 0.0, 0.0, 0.0
+
+
+_RING = GOAL_RADIUS + 2
 
 
 def link_way(source: NodeItem, target: NodeItem, control: QPointF | None) -> Way:
