@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tracemalloc
 from functools import partial
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -166,3 +169,21 @@ def test_a_line_takes_an_order_of_magnitude_less() -> None:
     assert plain / 100_000 > 150  # a str with a "→" in it, and its place in the list
     assert compact * 10 < plain
     assert compact / 100_000 < 20
+
+
+def test_bench_prints_the_log_side_by_side() -> None:
+    """bench/sim_throughput.py --log on a small population (a smoke test: the figures are for
+    people, on the full size)."""
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, str(root / "bench" / "sim_throughput.py"), "--log",
+                           "--contacts", "5000", "--repeat", "1"],
+                          capture_output=True, text=True, cwd=root, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("The exact engine with its log on, 5,000 contacts")
+    plain, compact = (line.split() for line in lines[2:4])
+    assert plain[:3] == ["list", "of", "str"] and compact[0] == "LogLines"
+    assert plain[-4] == compact[-4] and int(compact[-4].replace(",", "")) > 16_000  # lines
+    # bytes a line: five blocks sealed of this short log, the rest still strings
+    assert float(compact[-2]) < float(plain[-2]) / 3
+    assert lines[-1].endswith("same lines: yes")
