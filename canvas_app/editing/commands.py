@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from ..domain.campaign import Campaign
+from ..domain.names import short_name
 from ..domain.nodes import Node
 from ..domain.workspace import Workspace
 
@@ -97,7 +98,8 @@ class LinkCommand(WorkspaceCommand):
     def __init__(self, workspace: Workspace, campaign_id: str, source: str, target: str,
                  parent: QUndoCommand | None = None) -> None:
         campaign = workspace.campaign(campaign_id)
-        text = f'Link "{campaign.node(source).name}" to "{campaign.node(target).name}"'
+        text = (f'Link "{short_name(campaign.node(source).name)}" to '
+                f'"{short_name(campaign.node(target).name)}"')
         super().__init__(workspace, text, parent)
         self.campaign_id, self.source, self.target = campaign_id, source, target
 
@@ -112,8 +114,8 @@ class UnlinkCommand(WorkspaceCommand):
     def __init__(self, workspace: Workspace, campaign_id: str, source: str, target: str,
                  parent: QUndoCommand | None = None) -> None:
         campaign = workspace.campaign(campaign_id)
-        text = (f'Delete link "{campaign.node(source).name}" to '
-                f'"{campaign.node(target).name}"')
+        text = (f'Delete link "{short_name(campaign.node(source).name)}" to '
+                f'"{short_name(campaign.node(target).name)}"')
         super().__init__(workspace, text, parent)
         self.campaign_id, self.source, self.target = campaign_id, source, target
 
@@ -170,7 +172,8 @@ class MoveNodesCommand(WorkspaceCommand):
 class RenameNodeCommand(WorkspaceCommand):
     def __init__(self, workspace: Workspace, campaign_id: str, node_id: str, old: str,
                  new: str, parent: QUndoCommand | None = None) -> None:
-        super().__init__(workspace, f'Rename "{old}" to "{new}"', parent)
+        super().__init__(workspace, f'Rename "{short_name(old)}" to "{short_name(new)}"',
+                         parent)
         self.campaign_id, self.node_id, self.old, self.new = campaign_id, node_id, old, new
 
     def redo(self) -> None:
@@ -200,7 +203,7 @@ class RemoveCampaignCommand(WorkspaceCommand):
     def __init__(self, workspace: Workspace, campaign_id: str,
                  parent: QUndoCommand | None = None) -> None:
         name = workspace.campaign(campaign_id).name
-        super().__init__(workspace, f'Delete campaign "{name}"', parent)
+        super().__init__(workspace, f'Delete campaign "{short_name(name)}"', parent)
         self.campaign_id = campaign_id
         self.removed: Campaign | None = None
         self.index = 0
@@ -217,7 +220,8 @@ class RenameCampaignCommand(WorkspaceCommand):
     def __init__(self, workspace: Workspace, campaign_id: str, new: str,
                  parent: QUndoCommand | None = None) -> None:
         self.old = workspace.campaign(campaign_id).name
-        super().__init__(workspace, f'Rename campaign "{self.old}" to "{new}"', parent)
+        super().__init__(workspace, f'Rename campaign "{short_name(self.old)}" to '
+                                    f'"{short_name(new)}"', parent)
         self.campaign_id, self.new = campaign_id, new
 
     def redo(self) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoCommand
 
 from ..domain.catalog import Catalog
 from ..domain.ecommerce import Ecommerce
+from ..domain.names import short_name
 from ..domain.nodes import Node
 from ..domain.usage import Deletion, copy_catalog
 from ..domain.workspace import Workspace
@@ -22,7 +23,7 @@ class ReplaceNodeCommand(QUndoCommand):
 
     def __init__(self, workspace: Workspace, campaign_id: str, before: Node, after: Node,
                  text: str | None = None, parent: QUndoCommand | None = None) -> None:
-        super().__init__(text or f'Edit "{after.name}"', parent)
+        super().__init__(text or f'Edit "{short_name(after.name)}"', parent)
         self._workspace = workspace
         self._campaign_id = campaign_id
         self._before = before.copy()

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
 from ..domain.nodes import node_kinds
+from .dialogs.widgets import action_text
 from .image_export_dialog import export_image_dialog
 from .theme import load_icon
 
@@ -42,6 +43,21 @@ def _action(window: MainWindow, text: str, slot: Callable[[], object],
     return action
 
 
+def _undo_redo_action(window: MainWindow, verb: str, slot: Callable[[], object],
+                      text: Callable[[], str], enabled: Callable[[], bool],
+                      text_changed: SignalInstance, enabled_changed: SignalInstance
+                      ) -> QAction:
+    """Edit > Undo or Redo following the active stack: its text is ``verb`` and the
+    command's own words, taken literally (QUndoGroup.createUndoAction let a "&" in a name
+    underline the next letter and vanish)."""
+    action = QAction(action_text(verb, text()), window)
+    action.setEnabled(enabled())
+    text_changed.connect(lambda words: action.setText(action_text(verb, words)))
+    enabled_changed.connect(action.setEnabled)
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
 def build_actions(window: MainWindow) -> dict[str, QAction]:
     w = window
     a: dict[str, QAction] = {}
@@ -62,15 +78,16 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
                                 "Save the campaign on the canvas as a PNG or SVG picture")
     a["quit"] = _action(w, "&Quit", w.close, Std.Quit)
 
-    # The group's actions keep their words ("Undo Rename …") and enabled state; triggering
-    # goes through the window, which shows a wait cursor over a large undo or redo.
-    a["undo"] = w.undo_group.createUndoAction(w, "&Undo")
-    a["undo"].triggered.disconnect()
-    a["undo"].triggered.connect(lambda _checked=False: w.undo())
+    # Undo and Redo say what they take back ("Undo Rename …"), a "&" in a name doubled so
+    # that it shows (see action_text); triggering goes through the window, which shows a
+    # wait cursor over a large undo or redo.
+    a["undo"] = _undo_redo_action(w, "&Undo", w.undo, w.undo_group.undoText,
+                                  w.undo_group.canUndo, w.undo_group.undoTextChanged,
+                                  w.undo_group.canUndoChanged)
     a["undo"].setShortcuts(Std.Undo)
-    a["redo"] = w.undo_group.createRedoAction(w, "&Redo")
-    a["redo"].triggered.disconnect()
-    a["redo"].triggered.connect(lambda _checked=False: w.redo())
+    a["redo"] = _undo_redo_action(w, "&Redo", w.redo, w.undo_group.redoText,
+                                  w.undo_group.canRedo, w.undo_group.redoTextChanged,
+                                  w.undo_group.canRedoChanged)
     # The platform's Redo (Ctrl+Shift+Z on Linux) and Ctrl+Y, which many users expect too.
     redo_keys = QKeySequence.keyBindings(Std.Redo)
     if QKeySequence("Ctrl+Y") not in redo_keys:
@@ -210,6 +227,11 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> dict[str, QMenu]:
     return menus
 
 
+def _tip(verb: str, text: str) -> str:
+    """A toolbar tooltip: a tooltip shows "&" as it is, so only a long text is cut."""
+    return action_text(verb, text).replace("&&", "&")
+
+
 def _short_undo_actions(window: MainWindow) -> tuple[QAction, QAction]:
     """Undo/Redo for the toolbar with fixed labels (the menu's say what they undo)."""
     group = window.undo_group
@@ -218,13 +240,13 @@ def _short_undo_actions(window: MainWindow) -> tuple[QAction, QAction]:
     undo.triggered.connect(lambda _checked=False: window.undo())
     undo.setEnabled(group.canUndo())
     group.canUndoChanged.connect(undo.setEnabled)
-    group.undoTextChanged.connect(lambda text: undo.setToolTip(f"Undo {text}"))
+    group.undoTextChanged.connect(lambda text: undo.setToolTip(_tip("Undo", text)))
     redo = QAction("Redo", window)
     redo.setToolTip("Redo (Ctrl+Shift+Z or Ctrl+Y)")
     redo.triggered.connect(lambda _checked=False: window.redo())
     redo.setEnabled(group.canRedo())
     group.canRedoChanged.connect(redo.setEnabled)
-    group.redoTextChanged.connect(lambda text: redo.setToolTip(f"Redo {text}"))
+    group.redoTextChanged.connect(lambda text: redo.setToolTip(_tip("Redo", text)))
     return undo, redo
 
 

@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from ...domain.names import name_max_length
+
 
 class NameEditor(QLineEdit):
     """The inline editor over a node's name: Enter commits, Esc cancels."""
@@ -17,6 +19,8 @@ class NameEditor(QLineEdit):
         super().__init__(text, parent)
         self.node_id = node_id
         self.setObjectName("nameEditor")
+        # a pasted paragraph stops at the limit; a longer name from a file is kept whole
+        self.setMaxLength(name_max_length(text))
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.selectAll()
         self._done = False

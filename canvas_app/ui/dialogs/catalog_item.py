@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 from ...domain.catalog import Catalog, Category, OrderForm, Product, payment_type_label
 from ...domain.catalog_edit import new_item_id, validate_item, validate_payment_type
 from ...domain.errors import Problem
+from ...domain.names import name_max_length, short_name
 from ...io.editor_limits import PRICE_DECIMALS, PRICE_MAXIMUM
+from .discard_question import DiscardQuestion
 from .number_field import NumberField
 from .widgets import ProblemLabel, enter_saves, help_label, save_cancel_buttons
 
@@ -53,6 +55,8 @@ class CatalogItemDialog(QDialog):
         layout.addLayout(form)
         name = item if isinstance(item, str) else (item.name if item is not None else "")
         self.name_edit = QLineEdit(name)
+        # a pasted paragraph stops at the limit; a longer name from a file is kept whole
+        self.name_edit.setMaxLength(name_max_length(name))
         self.name_edit.setObjectName("itemNameEdit")
         self.name_edit.setPlaceholderText(f"Name of the {word}")
         form.addRow("&Name:", self.name_edit)
@@ -87,9 +91,11 @@ class CatalogItemDialog(QDialog):
             self.price_spin.setAccessibleName("Price")
             self.price_spin.setValue(product.price)
             self.price_spin.setToolTip("12.99 or 12,99: both a point and a comma mark the "
-                                       "decimals")
+                                       "decimals; 1,299.00 and a pasted $1,299.00 are "
+                                       "read too")
             form.addRow("&Price:", self.price_spin)
             self.price_spin.changed.connect(self.refresh)
+            self.price_spin.refused.connect(lambda _why: self.refresh())
             billing = QHBoxLayout()
             self.one_time_radio = QRadioButton("&One-time")
             self.one_time_radio.setObjectName("oneTimeRadio")
@@ -128,6 +134,8 @@ class CatalogItemDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.refresh()
+        # what Cancel compares with: the fields as opened (refused typed text included)
+        self._opened = self._state()
 
     @classmethod
     def edit(cls, catalog: Catalog, section: str, item: Item | None = None,
@@ -198,9 +206,42 @@ class CatalogItemDialog(QDialog):
             problems_shown = [p for p in problems if p.message != EMPTY_NAME]
         else:
             problems_shown = problems
+        if self.section == "products" and self.price_spin.refusal():
+            # a key or a paste the price did not take: said, never dropped silently
+            problems_shown = [*problems_shown, Problem("price", self.price_spin.refusal())]
         self.problem_label.show_problems(problems_shown)
         self.save_button.setEnabled(not problems)
 
     def _save(self) -> None:
         if self.value() is not None:
             self.accept()
+
+    def _state(self) -> tuple[object, ...]:
+        """What the user can change: the fields' texts and choices."""
+        state: tuple[object, ...] = (self.name_edit.text(),)
+        if self.section == "products":
+            state += (self.category_combo.currentIndex(), self.price_spin.text(),
+                      self.subscription_radio.isChecked())
+        elif self.section == "order_forms":
+            state += (self.legacy_check.isChecked(),)
+        return state
+
+    def has_changes(self) -> bool:
+        """Whether anything was typed or chosen since the dialog opened."""
+        return self._state() != self._opened
+
+    def reject(self) -> None:
+        """Cancel, Esc or the window's close button: changes are only dropped once the
+        user says so (as the node editors do); with nothing changed it closes at once."""
+        if self.has_changes() and not DiscardQuestion.ask(
+                self, self._what(), self._save if self.save_button.isEnabled() else None):
+            return
+        super().reject()
+
+    def _what(self) -> str:
+        """The item the question names: "the new product", "the product "Pool mitt""."""
+        word = SECTION_WORDS[self.section]
+        if self.item is None:
+            return f"the new {word}"
+        name = self.item if isinstance(self.item, str) else self.item.name
+        return f'the {word} "{short_name(name)}"'

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ...domain import events as ev
 from ...domain.catalog import Category, OrderForm, Product, payment_type_label
 from ...domain.events import DomainEvent
+from ...domain.names import short_name
 from ...domain.usage import (
     copy_catalog,
     delete_with_references,
@@ -47,6 +48,16 @@ from .widgets import (
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+# A column never grows past this (a 3,000-character name made the window 18,728 px wide):
+# a longer cell is cut with "…" and its tooltip has the whole text.
+COLUMN_MAX_WIDTH = 320
+# The smallest the window gets: every tab shows a few rows and its buttons side by side,
+# and it still fits a small (1024 x 700) screen.
+MINIMUM_SIZE = (620, 420)
+# A name longer than this gets a tooltip with all of it; a confirmation quotes this much.
+SHORT_CELL = 40
+CONFIRM_NAME_LENGTH = 80
 
 TABS: dict[str, tuple[str, tuple[str, ...], str]] = {
     # section -> (tab title, columns, object name of the table)
@@ -88,7 +99,7 @@ class CatalogManagerDialog(QDialog):
             self.tabs.addTab(self._tab(section, columns, object_name), title)
 
         self.close_button = finish_manager_window(self, layout, workspace, undo_stack,
-                                                  self._on_event)
+                                                  self._on_event, MINIMUM_SIZE)
         self.refresh()
 
     def _tab(self, section: str, columns: tuple[str, ...], object_name: str) -> QWidget:
@@ -103,6 +114,7 @@ class CatalogManagerDialog(QDialog):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().setVisible(False)
         table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.horizontalHeader().setStretchLastSection(True)
         if section != "payment_types":
             table.itemActivated.connect(lambda _item: self.edit_selected(section))
@@ -176,12 +188,14 @@ class CatalogManagerDialog(QDialog):
                     if c == len(cells) and usages:
                         # a long list of places wraps instead of crossing the screen
                         cell.setToolTip(wrapped_tooltip(describe_usages(usages)))
+                    elif c == 0 and len(text) > SHORT_CELL:
+                        cell.setToolTip(wrapped_tooltip(text))  # the whole name
                     table.setItem(r, c, cell)
                 if item_id == selected:
                     table.selectRow(r)
             table.resizeColumnsToContents()
             for c in range(table.columnCount() - 1):
-                table.setColumnWidth(c, table.columnWidth(c) + 20)
+                table.setColumnWidth(c, min(table.columnWidth(c) + 20, COLUMN_MAX_WIDTH))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -243,7 +257,7 @@ class CatalogManagerDialog(QDialog):
                 return
         verb = "Add" if is_new else "Edit"
         self.undo_stack.push(SetCatalogCommand(self.workspace, before, after,
-                                               f'{verb} {word} "{name}"'))
+                                               f'{verb} {word} "{short_name(name)}"'))
 
     # -- delete -------------------------------------------------------------------------
     def delete_selected(self, section: str) -> QMessageBox | None:
@@ -251,7 +265,7 @@ class CatalogManagerDialog(QDialog):
         item_id = self.selected_id(section)
         if item_id is None:
             return None
-        name = self._name(section, item_id)
+        name = short_name(self._name(section, item_id), CONFIRM_NAME_LENGTH)
         word = SECTION_WORDS[section]
         usages = where_used(self.workspace, section, item_id)
         if usages:
@@ -265,6 +279,7 @@ class CatalogManagerDialog(QDialog):
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                           self)
         box.setObjectName("confirmDeleteBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a name's "<i>" is shown, not obeyed
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         # Delete, without the green "OK" icon a desktop style puts on Yes (QA 69z)
         yes = plain_destructive(box.button(QMessageBox.StandardButton.Yes), "&Delete")
@@ -280,7 +295,8 @@ class CatalogManagerDialog(QDialog):
             return
         deletion = delete_with_references(self.workspace, section, item_id)
         self.undo_stack.push(DeleteCatalogItemCommand(
-            self.workspace, deletion, f'Delete {SECTION_WORDS[section]} "{name}"'))
+            self.workspace, deletion,
+            f'Delete {SECTION_WORDS[section]} "{short_name(name)}"'))
 
     def _name(self, section: str, item_id: str) -> str:
         if section == "payment_types":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -24,6 +25,7 @@ class DiscardQuestion:
                           f"Discard your changes to {what}?",
                           QMessageBox.StandardButton.NoButton, parent)
         box.setObjectName("discardChangesBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the name quoted is shown as typed
         save_button = None
         if save is not None:
             box.setInformativeText("Save keeps them; Discard closes without them; Keep "

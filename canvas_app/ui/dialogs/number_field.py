@@ -2,7 +2,12 @@
 
 Qt's spin boxes in the C locale read "12,99" as 1299 (a comma is a group separator there),
 turned "-3" into 3 and "1.5" into 15 in a whole-number field, all silently. Here "." and ","
-are both decimal marks; letters are not taken; and text that is not an acceptable number
+are both decimal marks, and thousands separators are read where they cannot be taken for
+decimals ("1,299.00", "1.299,00", "1 299", "1,299,000"; "1,299" alone stays refused as three
+decimals); letters are not taken, and the field says so (``refused``, :meth:`refusal`, and a
+tooltip at the field), never dropping a key silently; a pasted price with a currency sign
+("$1,299.00", "1.299,00 €", the locale's own symbol) comes in without the sign; and text
+that is not an acceptable number
 (a sign or a mark out of place, too many decimals, out of the range) stays as typed: the field
 turns red and :meth:`NumberField.problem` says why, for the dialog to show and to keep Save
 disabled. A value given by the program (:meth:`NumberField.setValue`) is shown as it is,
@@ -13,16 +18,67 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from decimal import Decimal
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QLocale, QPoint, QSize, Signal
 from PySide6.QtGui import QColor, QPalette, QValidator
-from PySide6.QtWidgets import QAbstractSpinBox, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QToolTip, QWidget
 
 _NUMBER = re.compile(r"^([+-]?)(\d*)(?:([.,])(\d*))?$")
 # what a number field takes from the keyboard or a paste: no letters (a text given by the
 # program, set_text, is shown whatever it is, and refused visibly)
-_TYPABLE = re.compile(r"^[0-9\s+.,-]*$")
+_TYPABLE = re.compile(r"^[0-9\s+.,'’-]*$")
+# a number with thousands separators: the same separator between groups of three digits
+# (",", ".", a space of any kind, an apostrophe), then maybe a different decimal mark
+_GROUPED = re.compile(r"^([+-]?)(\d{1,3})((?:([.,'’\s])\d{3})(?:\4\d{3})*)"
+                      r"(?:([.,])(\d*))?$")
+
+
+def _ungrouped(text: str) -> str | None:
+    """``text`` without its thousands separators when it has some that cannot be decimals:
+    "1,299.00" -> "1299.00", "1.299,99" -> "1299,99", "1,299,000" -> "1299000",
+    "1 299" -> "1299". None when it has none, or only one "," or "." before three digits
+    ("1,299" is 1.299 written with a comma, or a thousand and more: it is not guessed)."""
+    match = _GROUPED.match(text)
+    if match is None:
+        return None
+    sign, head, groups, separator, mark, fraction = match.groups()
+    if mark is not None and mark == separator:
+        return None
+    if mark is None and separator in ".," and groups.count(separator) == 1:
+        return None
+    digits = head + re.sub(r"\D", "", groups)
+    return f"{sign}{digits}{mark}{fraction}" if mark is not None else f"{sign}{digits}"
+
+
+def _read(text: str) -> re.Match[str] | None:
+    """The parts of a number (sign, whole, mark, fraction), separators left out."""
+    typed = text.strip()
+    return _NUMBER.match(_ungrouped(typed) or typed)
+
+
+def without_currency(text: str, locale: QLocale | None = None) -> str:
+    """``text`` without currency signs ("$", "€", "£", any Unicode currency symbol) and the
+    ``locale``'s own symbol and code ("CHF", "kr"), as a pasted price carries them."""
+    if locale is not None:
+        for kind in (QLocale.CurrencySymbolFormat.CurrencySymbol,
+                     QLocale.CurrencySymbolFormat.CurrencyIsoCode):
+            symbol = locale.currencySymbol(kind)
+            if symbol:
+                text = text.replace(symbol, "")
+    return "".join(c for c in text if unicodedata.category(c) != "Sc").strip()
+
+
+def refusal_message(text: str, what: str) -> str:
+    """Why a field of numbers did not take ``text`` (typed or pasted): the characters it
+    cannot hold, and what to type instead."""
+    refused = "".join(dict.fromkeys(c for c in text if _TYPABLE.match(c) is None))
+    message = (f'Not taken: "{refused}". {what[:1].upper()}{what[1:]} holds digits, '
+               'with "." or "," before the decimals')
+    if re.search(r"\d[eE]\d?", text):
+        message += " (for 1e3, type 1000)"
+    return message
 
 
 def _plain(value: float, decimals: int) -> str:
@@ -46,7 +102,7 @@ def parse_number(text: str, decimals: int, minimum: float, maximum: float,
     typed = text.strip()
     if not typed:
         return None, f"{what} is missing"
-    match = _NUMBER.match(typed)
+    match = _read(typed)
     example = "12.99 or 12,99" if decimals else "3"
     if match is None or not (match.group(2) or match.group(4)):
         return None, f'{what} "{typed}" is not a number: type e.g. {example}'
@@ -55,7 +111,7 @@ def parse_number(text: str, decimals: int, minimum: float, maximum: float,
         return None, f'{what} must be a whole number ("{typed}" is not)'
     if fraction and len(fraction) > decimals:
         return None, (f'{what} "{typed}" has {len(fraction)} decimals, at most {decimals} '
-                      f'(type a thousand as 1000, with no separator)')
+                      f'(type a thousand as 1000 or 1,000.00)')
     value = float(f"{whole or '0'}.{fraction or '0'}")
     if sign == "-" and value:
         value = -value
@@ -71,12 +127,23 @@ def parse_number(text: str, decimals: int, minimum: float, maximum: float,
 def _number_in(text: str) -> float | None:
     """The number ``text`` holds, whether the field accepts it or not ("-3", "1.5" in a
     whole-number field, "2500000" above the maximum); None for "abc" or nothing."""
-    match = _NUMBER.match(text.strip())
+    match = _read(text)
     if match is None or not (match.group(2) or match.group(4)):
         return None
     sign, whole, _mark, fraction = match.groups()
     value = float(f"{whole or '0'}.{fraction or '0'}")
     return -value if sign == "-" else value
+
+
+def _inserted_into(old: str, new: str) -> bool:
+    """Whether ``new`` is ``old`` with something inserted at one place (typing on), rather
+    than with text deleted or typed over."""
+    if len(new) <= len(old):
+        return False
+    prefix = 0
+    while prefix < len(old) and old[prefix] == new[prefix]:
+        prefix += 1
+    return new.endswith(old[prefix:])
 
 
 class NumberField(QAbstractSpinBox):
@@ -86,6 +153,7 @@ class NumberField(QAbstractSpinBox):
     (``problem()`` then says why, naming the field as ``what``)."""
 
     changed = Signal()
+    refused = Signal(str)  # why a key or a paste was not taken
 
     def __init__(self, what: str, decimals: int = 0, minimum: float = 0,
                  maximum: float = 100_000, parent: QWidget | None = None) -> None:
@@ -98,18 +166,48 @@ class NumberField(QAbstractSpinBox):
         self._palette = QPalette(self.palette())
         self._last_number = float(minimum)
         self._comma = False
+        self._refusal = ""
+        self._tooltip = ""
+        self._last_text = ""
         self.lineEdit().textChanged.connect(self._text_changed)
         self.setValue(minimum)
 
     # -- what Qt asks a spin box --------------------------------------------------------
     def validate(self, text: str, pos: int) -> object:  # noqa: ARG002  (Qt's signature)
         """Only what can be part of a number may be typed (digits, a sign, "." or ",",
-        spaces): a letter is not taken at all. What is typed stays as typed, and
-        :meth:`problem` judges it ("-3", "1.5" in a whole-number field, a number out of
-        the range are shown and refused, not corrected)."""
-        if _TYPABLE.match(text) is None:
-            return QValidator.State.Invalid
-        return QValidator.State.Acceptable
+        spaces, an apostrophe between thousands): a letter is not taken, and the field
+        says why (:meth:`refusal`). A pasted price loses its currency sign ("$1,299.00"
+        comes in as "1,299.00"). What is typed stays as typed, and :meth:`problem` judges
+        it ("-3", "1.5" in a whole-number field, a number out of the range are shown and
+        refused, not corrected)."""
+        if _TYPABLE.match(text) is not None:
+            return QValidator.State.Acceptable
+        plain = without_currency(text, self.locale())
+        if plain != text and _TYPABLE.match(plain) is not None and re.search(r"\d", plain):
+            return QValidator.State.Acceptable, plain, len(plain)
+        self._refuse(refusal_message(text, self.what))
+        return QValidator.State.Invalid
+
+    def _refuse(self, message: str) -> None:
+        """Says why input was not taken: a tooltip at the field, ``refused`` for the
+        dialog's problem line, and :meth:`refusal` until the text next changes."""
+        if message == self._refusal:
+            return
+        self._refusal = message
+        QWidget.setToolTip(self, message)
+        if self.isVisible():
+            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), message, self)
+        self.refused.emit(message)
+
+    def setToolTip(self, text: str) -> None:  # noqa: N802  (Qt's name)
+        """The field's own tooltip, which comes back after a refusal's."""
+        self._tooltip = text
+        super().setToolTip(text)
+
+    def refusal(self) -> str:
+        """Why the last key or paste was not taken; "" once text is deleted or typed
+        over, or the program sets a value."""
+        return self._refusal
 
     def fixup(self, text: str) -> str:  # Qt's name; nothing is corrected behind the user
         return text
@@ -178,10 +276,12 @@ class NumberField(QAbstractSpinBox):
         """Shows ``value`` as it is, never changed: one out of the range (a price read from
         a file) is refused visibly, :meth:`problem` saying the range, as if typed. (A
         QSpinBox lowered a price of 2,500,000 to its maximum without a word.)"""
+        self._last_text = ""
         self.lineEdit().setText(_plain(value, self.decimals))
 
     def set_text(self, text: str) -> None:
         """Shows ``text`` as if typed (a refused text given back)."""
+        self._last_text = ""
         self.lineEdit().setText(text)
 
     def minimum(self) -> float:
@@ -210,6 +310,12 @@ class NumberField(QAbstractSpinBox):
         self.setAccessibleDescription(self.problem())
 
     def _text_changed(self, text: str) -> None:
+        # a refusal stays while the user types on ("1e3" left "13": the note must outlast
+        # the "3"), and goes once text is deleted or typed over
+        if self._refusal and not _inserted_into(self._last_text, text):
+            self._refusal = ""
+            QWidget.setToolTip(self, self._tooltip)
+        self._last_text = text
         number = _number_in(text)
         if number is not None:  # what the arrows step from while the text holds no number
             self._last_number = number

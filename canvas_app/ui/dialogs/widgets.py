@@ -36,6 +36,26 @@ from ...domain.workspace import Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
+# The longest text an Undo or Redo menu entry or button shows after its verb. Command texts
+# quote names already shortened (``short_name``); this keeps any other text (a command
+# named elsewhere) from stretching a menu across the screen.
+ACTION_TEXT_LENGTH = 90
+# The same, on the Undo and Redo buttons of a manager window's bottom row.
+WINDOW_BUTTON_TEXT = 60
+
+
+def action_text(verb: str, text: str, limit: int = ACTION_TEXT_LENGTH) -> str:
+    """An action's or button's text: ``verb`` (with its own ``&`` mnemonic) and ``text``
+    quoted literally. A ``&`` in ``text`` ("Salt & Pepper") is doubled, as Qt shows a single
+    one as the underline of the next letter and drops it; a text longer than
+    :data:`ACTION_TEXT_LENGTH` (or ``limit``) is cut with "…". The History panel lists the
+    plain text."""
+    if not text:
+        return verb
+    if len(text) > limit:
+        text = text[:limit - 1].rstrip() + "…"
+    return f"{verb} {text.replace('&', '&&')}"
+
 
 def help_label(text: str, object_name: str = "") -> QLabel:
     """One line (wrapped when needed) of grey help text under a choice."""
@@ -143,6 +163,24 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     window.resize(max(width, 200), max(height, 200))
 
 
+# The smallest a manager window (Catalog, E-Commerce Actions) gets: its lists show a few
+# rows and its buttons do not overlap (QA: the Catalog at 333 x 247 showed no row at all),
+# and it fits a small 1024 x 700 screen.
+MANAGER_MINIMUM_SIZE = (620, 420)
+
+
+def set_minimum_on_screen(window: QWidget, width: int, height: int) -> None:
+    """A minimum size of ``width`` x ``height``, or less where the screen is smaller (as
+    :func:`fit_to_screen`)."""
+    screen = window.screen() if window.parentWidget() is None \
+        else window.parentWidget().screen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        width = min(width, available.width() - 20)
+        height = min(height, available.height() - 40)
+    window.setMinimumSize(width, height)
+
+
 def plain_destructive(button: QAbstractButton, text: str = "") -> QAbstractButton:
     """A button that deletes or drops something, as a confirmation's Delete or Yes: no
     icon (a desktop style gives Yes and OK a green "all is well" icon), and ``text`` when
@@ -180,6 +218,9 @@ class ProblemLabel(QLabel):
         # (scrolled there) needs the room more than the hidden box does
         self.short_window = short_window
         self.setObjectName("problemLabel")
+        # the problems quote names as typed: "<i>" or "a < b" shown as they are, never
+        # read as markup
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -264,10 +305,18 @@ class _WindowUndo(QObject):
             self.top = index  # a new change of this window (it also ends older redos)
         can_undo = index > self.start
         can_redo = self.start <= index < min(self.top, self.stack.count())
-        self.undo.setEnabled(can_undo)
-        self.undo.setText(f"&Undo {self.stack.undoText()}" if can_undo else "&Undo")
-        self.redo.setEnabled(can_redo)
-        self.redo.setText(f"&Redo {self.stack.redoText()}" if can_redo else "&Redo")
+        # a button in the window's bottom row: short (the tooltip has the whole text), so
+        # a long name never widens the window past the screen
+        for action, verb, can, words in ((self.undo, "&Undo", can_undo, self.stack.undoText()),
+                                         (self.redo, "&Redo", can_redo, self.stack.redoText())):
+            action.setEnabled(can)
+            action.setText(action_text(verb, words, WINDOW_BUTTON_TEXT) if can else verb)
+            # the button shows the icon text, which Qt derives without a trailing "…":
+            # given as it is, a cut name still ends with one
+            action.setIconText(action_text(verb.replace("&", ""), words, WINDOW_BUTTON_TEXT)
+                               if can else verb.replace("&", ""))
+            action.setToolTip(action_text(verb.replace("&", ""), words).replace("&&", "&")
+                              if can else "")
 
     def _undo(self) -> None:
         if self.stack.index() > self.start:
@@ -337,10 +386,12 @@ def applies_at_once_note() -> QLabel:
 
 def finish_manager_window(dialog: QDialog, layout: QVBoxLayout, workspace: Workspace,
                           undo_stack: QUndoStack,
-                          on_event: Callable[[DomainEvent], None]) -> QPushButton:
+                          on_event: Callable[[DomainEvent], None],
+                          minimum: tuple[int, int] = MANAGER_MINIMUM_SIZE) -> QPushButton:
     """The bottom row of a window that applies each change at once (Undo, Redo, Close)
     with a line saying so, and the window following the domain's events until it closes.
-    Returns Close."""
+    The window gets a ``minimum`` size (see :func:`set_minimum_on_screen`). Returns Close."""
+    set_minimum_on_screen(dialog, *minimum)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
     close_button.setObjectName("closeButton")

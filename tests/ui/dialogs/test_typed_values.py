@@ -39,7 +39,7 @@ def test_parse_number_reads_a_point_or_a_comma_as_the_decimal_mark(text, value):
     ("abc", 'the price "abc" is not a number'),
     ("12,9,9", "is not a number"),
     ("1,299", "has 3 decimals, at most 2"),
-    ("1.299,99", "is not a number"),
+    ("1.299.99", "is not a number"),
     ("", "the price is missing"),
     ("2000000", "at most 1000000.00")])
 def test_parse_number_refuses_what_is_no_price(text, why):
