@@ -3,16 +3,28 @@ multi-select check list (``CheckList``)."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QShowEvent, QTextLayout
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,12 +37,43 @@ from .widgets import ID_ROLE
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+TOOLTIP_MAX = 600  # characters of a shortened row's text its tooltip gives
+
+
+def row_tooltip(text: str) -> str:
+    """The tooltip of a row that shows ``text`` shortened: the text as spelled (never read
+    as HTML) and wrapped, up to :data:`TOOLTIP_MAX` characters."""
+    return f"<p>{html.escape(shorten(text, TOOLTIP_MAX))}</p>"
+
+
 def row_label(text: str, limit: int) -> str:
     """``text`` as a row shows it: as it is, unless longer than ``limit`` or on several
     lines (then shortened on one line, see :func:`shorten`)."""
     if len(text) <= limit and not any(c in text for c in "\n\r\t\v\f\u2028\u2029"):
         return text
     return shorten(text, limit)
+
+
+class _WrappedRowsDelegate(QStyledItemDelegate):
+    """Row heights for wrapped rows whose text needs a taller font than the list's for some
+    letters (Chinese, Hebrew, an emoji): Qt counted the lines one or two pixels short, and
+    the row's second line was cut to "…"."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
+                 ) -> QSize:  # noqa: N802  (Qt's name)
+        hint = super().sizeHint(option, index)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not isinstance(text, str) or not text:
+            return hint
+        layout = QTextLayout(text, option.font)
+        layout.beginLayout()
+        line = layout.createLine()  # the whole text on one line: its tallest letters
+        layout.endLayout()
+        metrics = option.fontMetrics
+        if line.isValid() and line.height() > metrics.height():
+            lines = max(1, round(hint.height() / metrics.lineSpacing()))
+            hint.setHeight(hint.height() + 2 * lines + 2)
+        return hint
 
 
 class RowsListWidget(QListWidget):
@@ -53,6 +96,7 @@ class RowsListWidget(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setUniformItemSizes(False)
+        self.setItemDelegate(_WrappedRowsDelegate(self))
 
     def rows_height(self, rows: int) -> int:
         """The height showing ``rows`` rows (a check box row is a little taller than a
@@ -212,7 +256,7 @@ class CheckList(QWidget):
         item = QListWidgetItem(row_label(label, self.LABEL_MAX))
         item.setData(LABEL_ROLE, label)
         if item.text() != label:
-            item.setToolTip(label)
+            item.setToolTip(row_tooltip(label))
         item.setData(ID_ROLE, item_id)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)

@@ -257,6 +257,11 @@ class StepForm(QWidget):
                   "campaign": "Campa&ign:"}
         for name, widget in self._rows.items():
             form.addRow(labels[name], widget)
+        # Alt+W: a label gives the focus only to a buddy that takes it itself (Qt does not
+        # look at a focus proxy first), and the row of amount and unit takes none
+        wait_label = form.labelForField(self.duration_edit)
+        if isinstance(wait_label, QLabel):
+            wait_label.setBuddy(self.duration_edit.amount)
         form.addRow("", self.warning_label)
 
         self.delay_check = QCheckBox("Run after a &delay")

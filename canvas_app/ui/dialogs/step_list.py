@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import Problem
 from ...domain.steps import Step, shorten
 from ...domain.timeutil import describe_duration
-from .check_list import RowsListWidget
+from .check_list import RowsListWidget, row_tooltip
 from .step_fields import StepForm, new_step
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -194,10 +194,11 @@ class StepListEditor(QWidget):
             item = self.list.item(i)
             key = item.data(KEY_ROLE)
             step, refused = self._steps[key], self._refused.get(key)
-            item.setText(f"{i + 1}. {self.row_text(step, refused)}")
+            text = f"{i + 1}. {self.row_text(step, refused)}"
+            item.setText(text)
             # the whole text where the row shortens it
-            whole = self.row_text(step, refused, shortened=False)
-            item.setToolTip(whole if whole != self.row_text(step, refused) else "")
+            whole = f"{i + 1}. {self.row_text(step, refused, shortened=False)}"
+            item.setToolTip(row_tooltip(whole) if whole != text else "")
         self._update_buttons()
 
     def mark_problems(self, problems: list[Problem], prefix: str = "") -> None:
