@@ -25,6 +25,7 @@ from ...domain.node_edit import workspace_tags
 from ...domain.steps import ACTION_KINDS, Step
 from ...domain.workspace import Workspace
 from ...editing.settings_commands import SetEcommerceCommand
+from .check_list import row_label
 from .discard_question import DiscardQuestion
 from .step_list import StepListEditor
 from .widgets import (
@@ -34,6 +35,7 @@ from .widgets import (
     save_cancel_buttons,
 )
 
+COPY_TITLE_MAX = 70  # characters of a set's title in "Copy the actions of"
 PRODUCT_HELP = ("These actions run for this product whether it is bought once or as a "
                 "subscription.")
 
@@ -102,7 +104,9 @@ class ActionSetDialog(QDialog):
         for other in workspace.ecommerce.non_empty_keys():
             if other != key:
                 count = len(workspace.ecommerce.actions(other))
-                self.copy_combo.addItem(f"{set_title(workspace, other)} ({count})", other)
+                # a long product name shortened: the combo (and window) grew as wide
+                title = row_label(set_title(workspace, other), COPY_TITLE_MAX)
+                self.copy_combo.addItem(f"{title} ({count})", other)
         self.copy_button = QPushButton("Add &copies")
         self.copy_button.setObjectName("copyActionsButton")
         self.copy_button.setEnabled(self.copy_combo.count() > 0)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.steps import single_line
 from .widgets import mark_invalid
 
 SECTIONS = ("year", "month", "day", "hour", "minute")
@@ -114,6 +115,7 @@ class DateTimeField(QLineEdit):
         self.calendar_popup: CalendarPopup | None = None
         self._wheel_delta = 0  # eighths of a degree not yet turned into a step
         self.textChanged.connect(self._text_changed)
+        self.textEdited.connect(self._text_edited)
 
     # -- value --------------------------------------------------------------------------
     def value(self) -> datetime | None:
@@ -129,6 +131,15 @@ class DateTimeField(QLineEdit):
     def set_text(self, text: str) -> None:
         """Shows ``text`` as if typed (a refused text given back)."""
         self.setText(text)
+
+    def _text_edited(self, text: str) -> None:
+        """A pasted "2026-03-01\\n09:30" is one line, "2026-03-01 09:30": each run of line
+        breaks and tabs is a space (none at either end)."""
+        tidied = single_line(text)
+        if tidied != text:
+            cursor = len(single_line(text[:self.cursorPosition()]) + "x") - 1
+            self.setText(tidied)
+            self.setCursorPosition(min(cursor, len(tidied)))
 
     def _text_changed(self, _text: str) -> None:
         mark_invalid(self, bool(self.problem()))

@@ -30,6 +30,7 @@ from ...domain.workspace import Workspace
 from ...editing.settings_commands import SetEcommerceCommand
 from .action_set import PRODUCT_HELP, ActionSetDialog
 from .catalog_hint import CATALOG_MENU, CatalogHint, catalog_opener, empty_catalog_text
+from .check_list import row_label, row_tooltip
 from .search_field import SearchField
 from .step_fields import keep_single_line
 from .widgets import (
@@ -42,6 +43,7 @@ from .widgets import (
 )
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+ROW_NAME_MAX = 80  # a longer product name is shortened with "…" in the list of sets
 LEGACY_HELP = ("By default product actions run only for shopping cart and order form "
                "purchases. With this on they also run when a legacy order form or manual "
                "order is placed (paid or pending). Default sets never run for those orders.")
@@ -186,8 +188,11 @@ class EcommerceActionsDialog(QDialog):
         for product_id, actions in eco.product_action_sets.items():
             if not actions:
                 continue
-            item = QListWidgetItem(f"{self.workspace.catalog.product_name(product_id)} "
-                                   f"({len(actions)} action{'s' if len(actions) != 1 else ''})")
+            name = self.workspace.catalog.product_name(product_id)
+            count = f"({len(actions)} action{'s' if len(actions) != 1 else ''})"
+            item = QListWidgetItem(f"{row_label(name, ROW_NAME_MAX)} {count}")
+            if len(name) > ROW_NAME_MAX:  # the whole name where the row shortens it
+                item.setToolTip(row_tooltip(name))
             item.setData(KEY_ROLE, f"product:{product_id}")
             self.product_sets.addItem(item)
         self._fit_product_sets()

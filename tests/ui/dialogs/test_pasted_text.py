@@ -198,3 +198,38 @@ def test_a_wrapped_row_in_other_scripts_has_room_for_its_lines(qtbot, workspace,
     layout.endLayout()
     assert needed > 2 * view.fontMetrics().height()  # two lines, taller than the list's
     assert view.visualItemRect(row).height() >= needed + 2
+
+
+def test_a_pasted_date_on_two_lines_is_read(qtbot, workspace, undo_stack):
+    from datetime import UTC, datetime
+
+    dialog = open_sequence(qtbot, workspace, undo_stack)
+    add_step_of(qtbot, dialog.steps_editor, "wait_until")
+    field = dialog.steps_editor.form.until_edit
+    field.selectAll()
+    paste(qtbot, field, "2031-03-01\n09:30\n")
+    assert field.text() == "2031-03-01 09:30"
+    assert field.value() == datetime(2031, 3, 1, 9, 30, tzinfo=UTC)
+
+
+def test_long_product_names_are_shortened_in_the_ecommerce_lists(qtbot, workspace,
+                                                                 undo_stack):
+    from canvas_app.domain.catalog import Product
+    from canvas_app.ui.dialogs.action_set import ActionSetDialog
+    from canvas_app.ui.dialogs.ecommerce_actions import EcommerceActionsDialog
+
+    name = "Salt & Pepper <b>Kit</b> " * 40
+    workspace.catalog.products["salt"] = Product(id="salt", name=name)
+    workspace.ecommerce.product_action_sets["salt"] = [Step(kind="apply_tag", tag="Salt")]
+    window = EcommerceActionsDialog(workspace, undo_stack)
+    qtbot.addWidget(window)
+    rows = [window.product_sets.item(i) for i in range(window.product_sets.count())]
+    salt = next(row for row in rows if row.text().startswith("Salt"))
+    assert salt.text().endswith("\N{HORIZONTAL ELLIPSIS} (1 action)")
+    assert len(salt.text()) <= 80 + len(" (1 action)")
+    assert tooltip_words(salt.toolTip()).startswith(name.strip()[:100])
+    dialog = ActionSetDialog(workspace, "successful_purchase")
+    qtbot.addWidget(dialog)
+    titles = [dialog.copy_combo.itemText(i) for i in range(dialog.copy_combo.count())]
+    assert max(len(title) for title in titles) <= 80
+    assert dialog.minimumSizeHint().width() < 900
