@@ -169,16 +169,41 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
 MANAGER_MINIMUM_SIZE = (620, 420)
 
 
+class _KeepMinimum(QObject):
+    """Keeps its window's minimum at a wanted size or what its layout needs, the larger
+    (a minimum set by hand would otherwise let the window shrink below its layout's)."""
+
+    def __init__(self, window: QWidget, width: int, height: int) -> None:
+        super().__init__(window)
+        self.window = window
+        self.wanted = QSize(width, height)
+        window.installEventFilter(self)
+        self.apply()
+
+    def apply(self) -> None:
+        layout = self.window.layout()
+        needed = layout.totalMinimumSize() if layout is not None else QSize()
+        minimum = self.wanted.expandedTo(needed)
+        if self.window.minimumSize() != minimum:
+            self.window.setMinimumSize(minimum)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.window and event.type() in (QEvent.Type.LayoutRequest,
+                                                       QEvent.Type.Show):
+            self.apply()
+        return False
+
+
 def set_minimum_on_screen(window: QWidget, width: int, height: int) -> None:
     """A minimum size of ``width`` x ``height``, or less where the screen is smaller (as
-    :func:`fit_to_screen`)."""
+    :func:`fit_to_screen`); never less than the window's layout needs."""
     screen = window.screen() if window.parentWidget() is None \
         else window.parentWidget().screen()
     if screen is not None:
         available = screen.availableGeometry()
         width = min(width, available.width() - 20)
         height = min(height, available.height() - 40)
-    window.setMinimumSize(width, height)
+    _KeepMinimum(window, width, height)
 
 
 def plain_destructive(button: QAbstractButton, text: str = "") -> QAbstractButton:

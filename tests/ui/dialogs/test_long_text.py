@@ -21,7 +21,7 @@ from canvas_app.domain.errors import Problem
 from canvas_app.domain.names import NAME_MAX_LENGTH, short_name
 from canvas_app.editing.commands import RenameNodeCommand
 from canvas_app.ui.canvas.name_editor import NameEditor
-from canvas_app.ui.dialogs import open_catalog_manager
+from canvas_app.ui.dialogs import open_catalog_manager, open_ecommerce_actions
 from canvas_app.ui.dialogs.catalog_manager import COLUMN_MAX_WIDTH
 from canvas_app.ui.dialogs.widgets import ProblemLabel, action_text
 
@@ -189,6 +189,23 @@ def test_a_manager_window_is_not_shrunk_until_its_content_is_clipped(qtbot, work
     assert table.viewport().height() > 3 * table.rowHeight(0)  # a few rows show
     assert overlapping_widgets(dialog) == []
     shot(dialog, "catalog-smallest.png")
+
+
+def test_the_ecommerce_window_keeps_what_its_layout_needs(qtbot, workspace, undo_stack):
+    dialog = open_ecommerce_actions(None, workspace, undo_stack)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.resize(333, 247)
+    qtbot.waitUntil(lambda: dialog.width() >= 620)
+    needed = dialog.layout().totalMinimumSize()
+    assert dialog.width() >= needed.width() and dialog.height() >= max(needed.height(), 420)
+    # its content scrolls (in a view of some height); its bottom row stays whole in sight
+    assert dialog.scroll_area.viewport().height() > 200
+    close = dialog.close_button
+    corner = close.mapTo(dialog, close.rect().bottomRight())
+    assert dialog.rect().contains(corner)
+    shot(dialog, "ecommerce-smallest.png")
 
 
 def test_the_rename_editor_limits_a_typed_name_but_keeps_a_long_one(qtbot):
