@@ -8,7 +8,7 @@ import unicodedata
 from .catalog import BILLINGS, Catalog, Category, OrderForm, Product, payment_type_label
 from .errors import Problem
 from .ids import has_word, slugify, unique_id
-from .names import name_key
+from .names import name_key, short_name
 
 
 def new_item_id(catalog: Catalog, name: str, section: str) -> str:
@@ -37,7 +37,7 @@ def validate_item(catalog: Catalog, item: Category | Product | OrderForm) -> lis
         clash = same_name(catalog, item)
         if clash is not None:
             problems.append(Problem("name", f'there is already {_NOUNS[type(item)]} named '
-                                            f'"{clash.name}"'))
+                                            f'"{short_name(clash.name, 80)}"'))
     if isinstance(item, Product):
         if item.category is not None and item.category not in catalog.categories:
             problems.append(Problem("category", f'no category "{item.category}" in the catalog'))
@@ -76,8 +76,8 @@ def validate_payment_type(catalog: Catalog, name: str) -> list[Problem]:
     if not name.strip():
         return [Problem("payment_types", "the name cannot be empty")]
     if not has_word(name):
-        return [Problem("payment_types", f'the name "{name.strip()}" needs at least one '
-                                         "letter or digit")]
+        return [Problem("payment_types", f'the name "{short_name(name, 80)}" needs at '
+                                         "least one letter or digit")]
     payment_id = payment_type_id(name)
     if payment_id in catalog.payment_types:
         return [Problem("payment_types", "there is already a payment type "

@@ -52,3 +52,15 @@ def test_ascii_names_give_the_ids_they_always_gave():
         assert slugify(payment_type_label(payment_id)).replace("-", "_") == payment_id
     assert slugify("Spring Order Form (2024)!") == "spring-order-form-2024"
     assert slugify("a_b  c") == "a-b-c"
+
+
+def test_a_clash_with_a_long_name_quotes_it_short():
+    from canvas_app.domain.catalog import Product
+    from canvas_app.domain.catalog_edit import validate_item
+
+    catalog = Catalog()
+    long_name = "Pool opening kit " * 200
+    catalog.products["long"] = Product("long", long_name, None, 1.0)
+    message = validate_item(catalog, Product("new", long_name.upper(), None, 1.0))[0].message
+    assert message.startswith('there is already a product named "Pool opening kit')
+    assert len(message) < 130 and message.endswith('…"')
