@@ -139,7 +139,7 @@ def match_purchase(config: PurchaseGoalConfig, catalog: Catalog, products: Seque
     if option_hit is None:
         return Match(False, "; ".join(reasons) or "no purchase option is selected")
     if not config.any_payment_type and payment_type not in config.payment_types:
-        return Match(False, f"payment type {payment_type} not chosen")
+        return Match(False, f"payment type {payment_type_label(payment_type)} not chosen")
     return Match(True, option_hit)
 
 

@@ -94,12 +94,12 @@ Choices where SPEC.md is silent
   is settled before any of them is achieved, so the result does not depend on the order
   goals are stored in: a contact that joins a campaign through one of them (an *any
   contact* goal, R3) is not yet eligible for that campaign's *contacts in this campaign*
-  goals on the same order or tag; the log says so ("not in this campaign before this
-  order (it joined with it, through another goal)"). Tags the order's action sets apply
+  goals on the same order or tag; the log says so ('not in "Spring sale" before this
+  order (it joined with it, through another goal)'). Tags the order's action sets apply
   are events of their own, checked after its purchase goals (R16), so their tag goals see
   the campaigns it joined.
 - Purchase goals that match an order's products but not its payment type log the refusal
-  (``payment type check not chosen``); goals whose options do not match stay silent.
+  (``payment type Check not chosen``); goals whose options do not match stay silent.
 - Applying a tag the contact already has, or adding it to a campaign it is in, is logged
   as a no-op (C7, C9); so is an action's removal of a tag the contact does not have.
 - A sequence an action set starts at once runs its steps at once (R6), but stops at a step

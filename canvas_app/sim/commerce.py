@@ -212,7 +212,8 @@ class CommerceRules(MovementRules):
         joining = self.joined_by(c, [goal for goal, match in matches if match.matched], before)
         for goal, match in matches:
             if match.matched:
-                self.achieve(c, goal, f"order {order.id}, {payment_type}", before, joining)
+                self.achieve(c, goal, f"order {order.id}, {payment_type_label(payment_type)}",
+                             before, joining)
             elif match.reason.startswith("payment type"):
                 # SPEC C13 has no other event for it; the journey view words it "not
                 # achieved" (an order that did not match, not R4's eligibility).
@@ -223,13 +224,13 @@ class CommerceRules(MovementRules):
 
 def mismatch_detail(order_id: str, reason: str) -> str:
     """The journey detail of an order that did not match a goal its contact was eligible
-    for: "order o-1: payment type check not chosen" (see :func:`is_mismatch`)."""
+    for: "order o-1: payment type Check not chosen" (see :func:`is_mismatch`)."""
     return f"order {order_id}: {reason}"
 
 
 def is_mismatch(event: str, detail: str) -> bool:
     """Whether a journey entry is an eligible contact's order that did not match the goal
     (SPEC C13 records it as ``not_eligible``, its one event for a goal not reached), rather
-    than R4's ineligibility ("order o-1, credit_card: not in this campaign")."""
+    than R4's ineligibility ('order o-1, Credit card: not in "Spring sale"')."""
     return event == "not_eligible" and detail.startswith("order ") and \
         detail.partition(": ")[2].startswith("payment type")

@@ -216,7 +216,8 @@ class MovementRules(EngineCore):
         state = (c.membership if membership is None else membership).get(goal.campaign)
         if state == IN:
             return None
-        return "removed from this campaign" if state == REMOVED else "not in this campaign"
+        name = self.plan.campaigns[goal.campaign].name
+        return f'removed from "{name}"' if state == REMOVED else f'not in "{name}"'
 
     def achieve(self, c: ContactState, goal: NodePlan, how: str,
                 membership: dict[str, str] | None = None,

@@ -80,4 +80,4 @@ def test_R10_payment_type_must_be_chosen(catalog):
     config = PurchaseGoalConfig(any_purchase=True, payment_types=["paypal"])
     assert match_purchase(config, catalog, ["mitt"], None, "paypal").matched
     refused = match_purchase(config, catalog, ["mitt"], None, "check")
-    assert not refused.matched and refused.reason == "payment type check not chosen"
+    assert not refused.matched and refused.reason == "payment type Check not chosen"

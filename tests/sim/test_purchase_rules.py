@@ -102,11 +102,11 @@ def test_R10_payment_type_not_chosen_is_refused_and_logged() -> None:
                                  payment_type="check", outcome="pending"),
                          pay(at(3), "o-1"))
     assert result.nodes["g"]["achieved"] == 0
-    assert any("payment type check not chosen" in line for line in result.log)
+    assert any("payment type Check not chosen" in line for line in result.log)
     # SPEC C13's one event for a goal not reached, with the reason (the window words it
     # "not achieved": the contact was eligible, the order did not match)
     journey = events_of(result, "ana", "not_eligible")
-    assert [j["detail"] for j in journey] == ["order o-1: payment type check not chosen"]
+    assert [j["detail"] for j in journey] == ["order o-1: payment type Check not chosen"]
     _, paid_by_card = simulate(ws, buy(at(2), "ana", "o-1", "sub", channel="manual_order",
                                        outcome="pending"),
                                pay(at(3), "o-1", payment_type="paypal"))
@@ -333,8 +333,8 @@ def test_R4_one_order_reaching_two_goals_does_not_depend_on_their_order() -> Non
         refused = events_of(result, "ana", "not_eligible")
         assert [j["detail"].split(",")[0] for j in refused] == ["order o-1"]
         # and it says why, as the contact is in "t" (waiting) by the time it is logged
-        assert refused[0]["detail"].endswith(": not in this campaign before this order (it "
-                                             "joined with it, through another goal)")
+        assert refused[0]["detail"].endswith(': not in "T" before this order (it '
+                                             'joined with it, through another goal)')
         assert result.nodes["members"]["achieved"] == 1
 
 

@@ -71,15 +71,15 @@ def test_C13_journey_events_and_times() -> None:
     assert all(j["at"].endswith("Z") for j in ana)
     achieved = next(j for j in ana if j["event"] == "achieved")
     assert achieved == {"at": "2026-03-03T14:00:00Z", "event": "achieved",
-                        "node": "bought-shock", "detail": "order o-1001, paypal"}
+                        "node": "bought-shock", "detail": "order o-1001, PayPal"}
 
 
 def test_R19_log_explains_movements_in_plain_words() -> None:
     log = sample_result()["log"]
-    assert ('2026-03-03 14:00 Ana Diaz achieved "Bought pool shock" (order o-1001, paypal) '
+    assert ('2026-03-03 14:00 Ana Diaz achieved "Bought pool shock" (order o-1001, PayPal) '
             '→ left "Nurture" at step 2 of 5 → entered "Post-purchase"') in log
-    assert any("not in this campaign" in line for line in log)
-    assert any("payment type check not chosen" in line for line in log)
+    assert any(': not in "' in line for line in log)
+    assert any("payment type Check not chosen" in line for line in log)
     assert any("renewal payment" in line for line in log)
 
 

@@ -80,7 +80,7 @@ NOT_ACHIEVED = "not achieved"
 def event_words(event: str, detail: str) -> str:
     """A journey event in words. The result file's ``not_eligible`` (SPEC C13's one event
     for a goal not reached) is also what an order that did not match the goal records
-    ("order o-1: payment type check not chosen"); that contact may well be eligible (R4),
+    ("order o-1: payment type Check not chosen"); that contact may well be eligible (R4),
     so it reads "not achieved"."""
     if is_mismatch(event, detail):
         return NOT_ACHIEVED

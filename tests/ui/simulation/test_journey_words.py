@@ -16,7 +16,7 @@ def test_a_payment_type_not_chosen_reads_not_achieved() -> None:
                               payment_type="check", outcome="pending"),
                       pay(at(3), "o-1"))
     whats = [(what, detail) for _when, what, _name, _node, detail in journey_rows(sim, "ana")]
-    assert ("not achieved", "order o-1: payment type check not chosen") in whats
+    assert ("not achieved", "order o-1: payment type Check not chosen") in whats
     assert not [w for w, _d in whats if w == "not eligible"]
 
 
@@ -25,5 +25,5 @@ def test_a_contact_not_in_the_campaign_reads_not_eligible() -> None:
     sim, _ = simulate(ws, buy(at(2), "ana", "o-1", "shock"))
     whats = [(what, detail) for _when, what, _name, _node, detail in journey_rows(sim, "ana")]
     assert [d for w, d in whats if w == "not eligible"] == [
-        "order o-1, credit_card: not in this campaign"]
+        'order o-1, Credit card: not in "C"']
     assert EVENT_WORDS["not_eligible"] != NOT_ACHIEVED

@@ -46,7 +46,7 @@ def test_run_plays_the_scenario_to_the_engines_own_result(qtbot, window: MainWin
     assert sim.counts() == engine_counts()
     assert panel.layer.counts == sim.counts()  # what the canvas shows
     log = panel.log_view.toPlainText()
-    assert 'Ana Diaz achieved "Bought pool shock" (order o-1001, paypal)' in log
+    assert 'Ana Diaz achieved "Bought pool shock" (order o-1001, PayPal)' in log
     assert panel.progress.value() == 1000
     assert panel.clock_label.text() == "10 Apr 2026 00:00 UTC"  # the scenario's horizon
     assert panel.actions_by_name["run"].text() == "&Run Again"
