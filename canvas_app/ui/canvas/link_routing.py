@@ -1,9 +1,10 @@
 """Links routed around the nodes in their way.
 
 A link is drawn straight from edge to edge unless that way runs through the body or the name
-of another node: then it bends, a quadratic curve whose control point lies off the straight
-way, on the side that needs less bend, just far enough to clear the nodes it goes round
-(worked out from where they lie along the way, then checked by sampling the curve).
+of another node: then it bends, a curve pulled towards a control point off the straight way,
+on the side that needs less bend, just far enough to clear the nodes it goes round (worked
+out from where they lie along the way, then checked by sampling the curve exactly as
+``link_way`` draws it, ends that go round their own node's name included).
 
 The router also keeps, for every node, the links bent because of it (``bent_by``), so that
 when a node moves, is renamed, added or removed, the links it no longer blocks re-route;
@@ -57,17 +58,6 @@ def node_boxes(item: NodeItem) -> tuple[Box, Box]:
 def segment_hits_box(x1: float, y1: float, x2: float, y2: float, box: Box) -> bool:
     """Whether the segment (x1, y1)-(x2, y2) meets the box."""
     return clip_range(x1, y1, x2, y2, *box) is not None
-
-
-def quad_points(x1: float, y1: float, cx: float, cy: float, x2: float, y2: float,
-                samples: int = SAMPLES) -> list[tuple[float, float]]:
-    """Points along the quadratic curve from (x1, y1) to (x2, y2) pulled towards (cx, cy)."""
-    out = []
-    for i in range(samples + 1):
-        u = i / samples
-        a, b, c = (1 - u) * (1 - u), 2 * u * (1 - u), u * u
-        out.append((a * x1 + b * cx + c * x2, a * y1 + b * cy + c * y2))
-    return out
 
 
 Piece = tuple[float, float, float, float, float, float, float, float]  # ends, then bounds
