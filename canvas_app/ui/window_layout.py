@@ -6,8 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
-BOTTOM_PANEL_SHARE = 0.55  # of the canvas and bottom panel's height, at most, on a resize
-SIDE_PANEL_SHARE = 0.28  # of the window's width, at most, for the panels of either side
+BOTTOM_PANEL_SHARE = 0.45  # of the canvas and bottom panel's height, at most, on a resize
+SIDE_PANEL_SHARE = 0.28  # of the window's width, at most, for the panels of one side
+SIDES_PANEL_SHARE = 0.45  # of the window's width, at most, for the panels of both sides
 
 
 def fit_first_size(window: QMainWindow) -> None:
@@ -35,7 +36,9 @@ def keep_canvas_room(window: QMainWindow, canvas: QWidget, docks: list[QDockWidg
     """A window made smaller takes the room from the bottom panel first: Qt keeps the
     panel's height and squeezes the canvas (100 px of canvas at 800 x 560). The side panels
     too (a layout kept from a larger screen): each side at most a share of the window's
-    width, so the canvas keeps the middle."""
+    width, and both together less than half, so the canvas keeps the middle and stays the
+    largest part (at 1024 x 700 with History and the Simulation panel open it was the
+    smallest, about 480 x 250)."""
 
     def shown_in(area: Qt.DockWidgetArea) -> list[QDockWidget]:
         return [d for d in docks if d.isVisible() and not d.isFloating()
@@ -47,9 +50,12 @@ def keep_canvas_room(window: QMainWindow, canvas: QWidget, docks: list[QDockWidg
         most = int((canvas.height() + dock.height()) * BOTTOM_PANEL_SHARE)
         if dock.height() > most:
             window.resizeDocks([dock], [most], Qt.Orientation.Vertical)
-    most = int(window.width() * SIDE_PANEL_SHARE)
-    for area in (Qt.DockWidgetArea.LeftDockWidgetArea,
-                 Qt.DockWidgetArea.RightDockWidgetArea):
-        side = shown_in(area)
-        if side and max(d.width() for d in side) > most:
+    sides = [side for area in (Qt.DockWidgetArea.LeftDockWidgetArea,
+                               Qt.DockWidgetArea.RightDockWidgetArea)
+             if (side := shown_in(area))]
+    # panels on both sides (a small window with History open): the canvas keeps the most
+    share = SIDE_PANEL_SHARE if len(sides) < 2 else SIDES_PANEL_SHARE / 2
+    most = int(window.width() * share)
+    for side in sides:
+        if max(d.width() for d in side) > most:
             window.resizeDocks(side, [most] * len(side), Qt.Orientation.Horizontal)

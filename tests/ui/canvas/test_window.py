@@ -315,3 +315,24 @@ def test_side_panels_kept_from_a_larger_screen_give_way_to_the_canvas(
     qtbot.waitUntil(lambda: window.docks["palette"].width() <= 1024 * SIDE_PANEL_SHARE + 2)
     assert window.docks["history"].width() <= 1024 * SIDE_PANEL_SHARE + 2
     assert window.view.width() >= 1024 * 0.4
+
+
+def test_at_1024_by_700_with_panels_round_it_the_canvas_is_the_largest_part(
+        qtbot, window: MainWindow) -> None:
+    """QA: with History and the Simulation panel open, a 1024 x 700 window left the canvas
+    about 480 x 250, smaller than the Simulation panel."""
+    window.resize(1280, 800)
+    window.docks["history"].show()
+    window.show_simulation_panel()
+    qtbot.wait(50)
+    window.resize(1024, 700)
+    view, simulation = window.view, window.docks["simulation"]
+
+    def canvas_first() -> bool:
+        area = view.width() * view.height()
+        return window.width() == 1024 and view.width() >= 1024 * 0.5 and all(
+            area > dock.width() * dock.height() for dock in window.docks.values()
+            if dock.isVisible() and not dock.visibleRegion().isEmpty())
+
+    qtbot.waitUntil(canvas_first)
+    assert view.height() > simulation.height()
