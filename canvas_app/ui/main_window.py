@@ -13,7 +13,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent, QUndoGroup
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
 
 from ..editing.commands import command_size
 from ..editing.controller import Controller
@@ -109,6 +116,10 @@ class MainWindow(ClipboardActions, QMainWindow):
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.view.zoom_changed.connect(self._show_zoom)
         self.view.node_reached.connect(self._announce_node)
+        self._node_hint = ""  # the status bar's words on the node Tab reached, while shown
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
         self.view.menu_opening.connect(self.align_menu.refresh)
         self.menus["edit"].aboutToShow.connect(self.align_menu.refresh)  # Align as selected
         self.palette.place_requested.connect(self.place_node)
@@ -254,6 +265,18 @@ class MainWindow(ClipboardActions, QMainWindow):
         kind = node.kind.replace("_", " ").capitalize()
         self.show_status(f'{kind} "{node.name}": Enter edits it, F2 renames it, the arrow '
                          "keys move it, Tab goes to the next node.")
+        self._node_hint = self.statusBar().currentMessage()
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Tab past the last node (to the Palette, a panel): the words on what the keys do
+        to the node no longer hold, and go."""
+        if not self._node_hint or (new is not None and (
+                new is self.view or self.view.isAncestorOf(new))):
+            return
+        if self.statusBar().currentMessage() == self._node_hint:
+            self.statusBar().clearMessage()
+            self.statusBar().setToolTip("")
+        self._node_hint = ""
 
     def _show_zoom(self, scale: float) -> None:
         self.zoom_label.setText(f"Zoom {scale * 100:.0f} %")

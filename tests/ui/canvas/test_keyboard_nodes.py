@@ -28,6 +28,8 @@ def test_tab_walks_the_nodes_then_leaves_the_canvas(qtbot, window: MainWindow) -
     QTest.keyClick(window.view, Qt.Key.Key_Tab)  # past the last node: on to the next widget
     assert window.scene.selected_node_ids() == []
     assert not window.view.hasFocus()
+    # the words on what the keys do to the node go with it (QA: they stayed)
+    qtbot.waitUntil(lambda: "Enter edits it" not in window.statusBar().currentMessage())
 
 
 def test_enter_on_a_node_reached_by_tab_opens_its_editor(qtbot, window: MainWindow) -> None:
