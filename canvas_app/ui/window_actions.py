@@ -13,6 +13,7 @@ from ..domain.nodes import node_kinds
 from .dialogs.widgets import action_text
 from .image_export_dialog import export_image_dialog
 from .theme import load_icon
+from .tooltip_text import wrapped_tooltip
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -228,8 +229,9 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> dict[str, QMenu]:
 
 
 def _tip(verb: str, text: str) -> str:
-    """A toolbar tooltip: a tooltip shows "&" as it is, so only a long text is cut."""
-    return action_text(verb, text).replace("&&", "&")
+    """A toolbar tooltip: the text cut when long, escaped (a name's "<i>" or "&" shows as
+    typed, never as markup)."""
+    return wrapped_tooltip(action_text(verb, text).replace("&&", "&"))
 
 
 def _short_undo_actions(window: MainWindow) -> tuple[QAction, QAction]:

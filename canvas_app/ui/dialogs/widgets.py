@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import Problem
 from ...domain.events import DomainEvent
 from ...domain.workspace import Workspace
+from ..tooltip_text import wrapped_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -340,7 +341,8 @@ class _WindowUndo(QObject):
             # given as it is, a cut name still ends with one
             action.setIconText(action_text(verb.replace("&", ""), words, WINDOW_BUTTON_TEXT)
                                if can else verb.replace("&", ""))
-            action.setToolTip(action_text(verb.replace("&", ""), words).replace("&&", "&")
+            # the whole text, escaped: a name's "<i>" shows as typed
+            action.setToolTip(wrapped_tooltip(f'{verb.replace("&", "")} {words}')
                               if can else "")
 
     def _undo(self) -> None:
