@@ -82,15 +82,16 @@ class LintPanel(QListWidget):
         ws = self.controller.workspace
         # Errors first: they stop a simulation (and a file from loading); warnings do not.
         # Then by campaign and node name: one order whatever the edits (see ordered_findings)
-        findings = ordered_findings(ws, self.controller.findings(), self._name_keys)
-        self.total_findings = len(findings)
+        found = self.controller.findings()
+        self.total_findings = len(found)
         rows = [Row(f.severity == "error", finding_text(ws, f), f.campaign_id or "",
-                    f.node_id or "", as_sentences(f.message)) for f in findings[:MAX_ROWS]]
+                    f.node_id or "", as_sentences(f.message))
+                for f in ordered_findings(ws, found, self._name_keys, MAX_ROWS)]
         more = ""
-        if len(findings) > MAX_ROWS:
+        if len(found) > MAX_ROWS:
             # Thousands of rows (a paste of 10,000 unfinished nodes: 35,000) took seconds
             # to lay out, and nobody reads past the first screens.
-            more = (f"… and {len(findings) - MAX_ROWS:,} more not listed here (the first "
+            more = (f"… and {len(found) - MAX_ROWS:,} more not listed here (the first "
                     f"{MAX_ROWS:,} are, errors first): fix those and the rest come up.")
         self._show(rows, more)
 

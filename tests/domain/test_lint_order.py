@@ -61,3 +61,17 @@ def test_a_node_id_in_two_campaigns_is_placed_in_its_own() -> None:
     findings = [Finding("warning", "b", "n1", "b"), Finding("warning", "a-zed", "n1", "a"),
                 Finding("warning", "a-alpha", "n2", "a")]
     assert [f.message for f in ordered_findings(ws, findings)] == ["a-alpha", "a-zed", "b"]
+
+
+def test_a_limit_gives_the_first_findings_of_the_same_order() -> None:
+    ws = workspace({"a": [(f"a{i}", f"Step {i}") for i in range(12)],
+                    "b": [(f"b{i}", f"Goal {i}") for i in range(12)]})
+    findings = [Finding(severity, f"{severity} {node_id}", node_id, campaign)
+                for campaign, prefix in (("b", "b"), ("a", "a")) for i in range(12)
+                for node_id in [f"{prefix}{i}"] for severity in ("warning", "error")
+                if (i % 3 or severity == "warning")]
+    findings += [Finding("warning", "workspace"), Finding("error", "gone", None, "gone")]
+    whole = ordered_findings(ws, findings)
+    assert len(whole) == len(findings)
+    for limit in range(len(findings) + 2):
+        assert ordered_findings(ws, findings, limit=limit) == whole[:limit]
