@@ -69,6 +69,7 @@ class MainWindow(ClipboardActions, QMainWindow):
         self.navigator.enabled_by_user = bool(settings.value("view/navigator", True, type=bool))
         self.setCentralWidget(self.view)
         self.palette = Palette(self)
+        self.palette.zoom = lambda: self.view.zoom()
         self.campaign_list = CampaignList(self)
         self.lint_panel = LintPanel(self)
         self.simulation_panel = SimulationPanel(self, settings)

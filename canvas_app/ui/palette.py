@@ -7,15 +7,19 @@ Enter) asks for a node at the centre of the view instead.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from collections.abc import Callable
+
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QDrag, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from ..domain.nodes import node_kinds
+from .canvas.node_item import GOAL_RADIUS
 from .theme import load_icon
 
 KIND_MIME_TYPE = "application/x-campaign-canvas-node-kind"
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+DRAG_ICON_SIZE = int(2 * GOAL_RADIUS)  # px: a goal on the canvas at 100 %
 
 
 class PaletteModel(QStandardItemModel):
@@ -67,10 +71,31 @@ class Palette(QListView):
         self.setSpacing(4)
         self.setUniformItemSizes(True)
         self.activated.connect(self._place)
+        self.zoom: Callable[[], float] = lambda: 1.0  # the canvas's, for the drag picture
 
     def startDrag(self, supportedActions: Qt.DropAction) -> None:
-        super().startDrag(supportedActions)
+        """Drags the node kind with its icon as the picture under the pointer, centred on
+        it: the whole highlighted row (Qt's picture) looked like a list row being moved,
+        not a goal about to be placed."""
+        index = self.currentIndex()
+        if not index.isValid():
+            return
+        drag = QDrag(self)
+        drag.setMimeData(self.palette_model.mimeData([index]))
+        picture = self.drag_picture(index)
+        drag.setPixmap(picture)
+        ratio = picture.devicePixelRatio()
+        drag.setHotSpot(QPoint(int(picture.width() / ratio / 2),
+                               int(picture.height() / ratio / 2)))
+        drag.exec(supportedActions & Qt.DropAction.CopyAction, Qt.DropAction.CopyAction)
         self.clearSelection()  # the palette offers kinds; it keeps no chosen one
+
+    def drag_picture(self, index: QModelIndex) -> QPixmap:
+        """The kind's icon at the size of a goal on the canvas at its zoom (``zoom``, set
+        by the window; within reason: a tiny or huge picture helps nobody)."""
+        icon = self.palette_model.itemFromIndex(index).icon()
+        size = round(DRAG_ICON_SIZE * min(max(self.zoom(), 0.5), 2.0))
+        return icon.pixmap(QSize(size, size), self.devicePixelRatioF())
 
     def _place(self, index: QModelIndex) -> None:
         if index.isValid():

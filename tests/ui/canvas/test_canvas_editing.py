@@ -413,3 +413,23 @@ def test_delete_says_what_it_deleted(window) -> None:
     window.actions_by_name["delete"].trigger()
     assert window.statusBar().currentMessage() == (
         "Deleted 2 nodes. Undo (Ctrl+Z) brings them back.")
+
+
+def test_a_palette_drag_shows_the_kind_s_icon_not_the_list_row(window: MainWindow) -> None:
+    """QA: the drag picture was the whole highlighted row of the list. It is the kind's
+    icon, as big as a goal on the canvas at the canvas's zoom."""
+    from canvas_app.ui.palette import DRAG_ICON_SIZE
+
+    palette = window.palette
+    index = palette.palette_model.index_of("purchase_goal")
+    for _ in range(2):
+        picture = palette.drag_picture(index)
+        ratio = picture.devicePixelRatio()
+        size = picture.width() / ratio
+        assert size == picture.height() / ratio
+        assert abs(size - DRAG_ICON_SIZE * window.view.zoom()) <= 1
+        assert palette.visualRect(index).width() > 1.5 * size  # not the row
+        image = picture.toImage()
+        centre = image.pixelColor(image.width() // 2, image.height() // 2)
+        assert centre.alpha() == 255 and image.pixelColor(0, 0).alpha() == 0  # round
+        window.view.zoom_out()
