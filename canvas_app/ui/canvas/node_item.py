@@ -51,6 +51,28 @@ def handle_centre(kind: str) -> QPointF:
     return QPointF(body_rect(kind).right(), 0.0)
 
 
+def _badge_rect(kind: str) -> QRectF:
+    body = body_rect(kind)
+    if kind == "sequence":
+        return QRectF(body.right() - 14, body.top() - 10, 22, 22)
+    return QRectF(body.right() - 16, body.top() - 6, 22, 22)
+
+
+_BADGES = {kind: _badge_rect(kind) for kind in ("purchase_goal", "tag_goal", "sequence")}
+
+
+def badge_rect(kind: str) -> QRectF:
+    """Where a node's warning or error badge is drawn (its body's top right corner, a
+    little above it), around its centre. The simulation's count pills sit above it
+    (overlay.PILLS_BOTTOM): neither covers the other."""
+    return QRectF(_BADGES.get(kind) or _badge_rect(kind))
+
+
+def badges_top() -> float:
+    """How far above its centre the highest badge of any node kind reaches."""
+    return min(rect.top() for rect in _BADGES.values())
+
+
 def _bounds(kind: str) -> QRectF:
     pad = HANDLE_RADIUS + 3
     return body_rect(kind).adjusted(-pad, -pad, pad, pad).united(name_rect(kind))
@@ -233,10 +255,7 @@ class NodeItem(QGraphicsRectItem):
                          f"Sequence\n{label}")
 
     def badge_rect(self) -> QRectF:
-        body = body_rect(self.kind)
-        if self.kind == "sequence":
-            return QRectF(body.right() - 14, body.top() - 10, 22, 22)
-        return QRectF(body.right() - 16, body.top() - 6, 22, 22)
+        return badge_rect(self.kind)
 
     # -- hit areas (scene coordinates in, part name out) ---------------------------------
     def part_at(self, scene_pos: QPointF) -> str:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from ...domain import events as ev
 from ...domain.events import DomainEvent
 from ...sim import Movement
-from ..canvas.node_item import DETAIL_LOD, NodeItem, body_rect
+from ..canvas.node_item import DETAIL_LOD, NodeItem, badges_top, body_rect
 from ..theme import kind_colour
 from .words import COMPLETED, LEFT_EARLY
 
@@ -43,6 +43,12 @@ TOKEN_RADIUS = 6.0
 # nodes, rings spread out from under them, and nothing covers a node's name or icon.
 SIM_Z = -0.5
 PILLS_WIDTH = 200.0  # how far a node's count pills may reach right of its body's left
+PILL_HEIGHT = 18.0
+# The pills' bottom edge, above the node's centre: over the warning badge that sticks out
+# above a node's top right corner (QA: the badge covered the bottom of "3149 waiting"), for
+# every kind of node alike, so the pills of a row of nodes stay in line.
+PILLS_BOTTOM = min(badges_top(), body_rect("sequence").top(),
+                   body_rect("purchase_goal").top()) - 4.0
 MARGIN = 40.0  # room around the nodes for the rings, the path outlines and the pills above
 NODE_EVENTS = frozenset({ev.NODE_MOVED, ev.NODE_ADDED, ev.NODE_REMOVED})
 PATH_COLOUR = "#c026d3"  # one contact's journey: a colour no node kind uses
@@ -274,12 +280,12 @@ class SimulationLayer(QGraphicsItem):
         counts = self.counts.get(item.node_id)
         if counts is None:
             return []
-        body = body_rect(item.kind).translated(item.pos())
-        x, y = body.left(), body.top() - 22
+        pos = item.pos()
+        x, y = body_rect(item.kind).left() + pos.x(), pos.y() + PILLS_BOTTOM - PILL_HEIGHT
         out = []
         for text, role in badge_texts(item.kind, counts):
             width = self._metrics.horizontalAdvance(text) + 12
-            out.append((QRectF(x, y, width, 18), text, role))
+            out.append((QRectF(x, y, width, PILL_HEIGHT), text, role))
             x += width + 4
         return out
 
