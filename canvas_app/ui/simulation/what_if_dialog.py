@@ -31,60 +31,23 @@ from ...sim.what_if import WhatIf, WhatIfPurchase
 from ..dialogs.date_field import DateTimeField
 from ..dialogs.number_field import NumberField
 from .what_if_channels import CHANNEL_WIDEST, ChannelBox, channel_choices, channel_index
+from .what_if_fields import (
+    align_label_columns,
+    no_full_stop,
+    number_of,
+    percent_field,
+    set_if_fits,
+    whole_field,
+    with_unit,
+)
 
 ALL_PAYMENT_TYPES = "__all__"
 NO_PRODUCTS = "The catalog has no products yet"
 NO_CAMPAIGN = ("Nothing to run: this workspace has no campaign for the visitors to go "
-               "through. Make one first (File > New Campaign, Ctrl+N), then the what-if.")
+               "through. Make one first (File > New Campaign, Ctrl+N), then the what-if")
 PAID_LATER_TIP = ("Of the payments declined or failed with an error, the share paid "
                   "successfully later, after the time set next to it (the buyer tries "
                   "again). The rest stay unpaid.")
-
-
-def _spin(low: int, high: int, value: int, what: str) -> NumberField:
-    """A whole number typed as the user means it (see NumberField); its unit is a label
-    beside it."""
-    field = NumberField(what, 0, low, high)
-    field.setValue(value)
-    return field
-
-
-def _percent(value: float, what: str) -> NumberField:
-    """A share in per cent, "12.5" or "12,5"; the "%" is a label beside it."""
-    field = NumberField(what, 1, 0.0, 100.0)
-    field.setValue(value)
-    return field
-
-
-def _with_unit(field: QWidget, unit: str) -> QWidget:
-    """A field followed by its unit ("days", "%"), as one widget for a layout or cell."""
-    box = QWidget()
-    row = QHBoxLayout(box)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(4)
-    row.addWidget(field)
-    if unit:
-        label = QLabel(unit)
-        label.setBuddy(field)
-        row.addWidget(label)
-    row.addStretch(1)  # a number needs no more than its own width
-    box.setFocusProxy(field)
-    return box
-
-
-def _set_if_fits(field: NumberField, value: float) -> None:
-    """Shows ``value`` unless the field refuses it (a remembered entry out of its range):
-    then the field keeps what it had."""
-    before = field.text()
-    field.setValue(value)
-    if field.problem():
-        field.set_text(before)
-
-
-def _number(field: NumberField) -> float:
-    """The field's value; its minimum while the text is refused (``problems`` says so)."""
-    value = field.value()
-    return field.minimum() if value is None else value
 
 
 def goal_products(workspace: Workspace, campaign_id: str | None) -> list[str]:
@@ -120,31 +83,31 @@ class WhatIfDialog(QDialog):
         form = QFormLayout()
         self.description = QLineEdit("What if visitors arrive and some buy?")
         form.addRow("Description:", self.description)
-        self.count = _spin(1, 1_000_000, 500, "The number of visitors")
-        self.arrival = _spin(0, 365, 14, "The days visitors arrive over")
+        self.count = whole_field(1, 1_000_000, 500, "The number of visitors")
+        self.arrival = whole_field(0, 365, 14, "The days visitors arrive over")
         arrivals = QHBoxLayout()
-        arrivals.addWidget(_with_unit(self.count, "contacts"))
+        arrivals.addWidget(with_unit(self.count, "contacts"))
         arrivals.addWidget(QLabel("arriving over"))
-        arrivals.addWidget(_with_unit(self.arrival, "days"))
+        arrivals.addWidget(with_unit(self.arrival, "days"))
         arrivals.addStretch(1)
         form.addRow("Visitors:", arrivals)
         today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
         self.start = DateTimeField()  # "2026-02-30" is refused, not made another day
         self.start.set_value(today)
         form.addRow("Starting:", self.start)
-        self.days = _spin(1, 3650, 30, "The days to simulate")
-        form.addRow("Simulate for:", _with_unit(self.days, "days"))
+        self.days = whole_field(1, 3650, 30, "The days to simulate")
+        form.addRow("Simulate for:", with_unit(self.days, "days"))
         self.campaign = QComboBox()
         self.campaign.addItem("(none: they only shop)", None)
         for campaign in workspace.campaigns:
             self.campaign.addItem(campaign.name, campaign.id)
         if campaign_id is not None and self.campaign.findData(campaign_id) >= 0:
             self.campaign.setCurrentIndex(self.campaign.findData(campaign_id))
-        self.share = _percent(80.0, "The share added to the campaign")
+        self.share = percent_field(80.0, "The share added to the campaign")
         joins = QHBoxLayout()
         joins.addWidget(self.campaign, 1)
         joins.addWidget(QLabel("share added:"))
-        joins.addWidget(_with_unit(self.share, "%"))
+        joins.addWidget(with_unit(self.share, "%"))
         form.addRow("Added to campaign:", joins)
         # No campaign to add them to: no share to choose.
         self.campaign.currentIndexChanged.connect(
@@ -181,7 +144,7 @@ class WhatIfDialog(QDialog):
         self.purchases.setMinimumHeight(130)
         layout.addWidget(self.purchases)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add Purchase")
+        self.add_button = QPushButton("Add purchase")
         self.add_button.setObjectName("whatIfAddPurchase")
         self.add_button.clicked.connect(lambda: self.add_purchase())
         self.remove_button = QPushButton("Remove")
@@ -199,10 +162,10 @@ class WhatIfDialog(QDialog):
         if self.payment_type.findData("credit_card") >= 0:
             self.payment_type.setCurrentIndex(self.payment_type.findData("credit_card"))
         payments.addRow("Paid by:", self.payment_type)
-        self.failure = _percent(5.0, "The share declined")
-        self.error = _percent(1.0, "The share of errors")
-        self.retry = _percent(50.0, "The share paid later")
-        self.retry_hours = _spin(1, 24 * 60, 6, "The hours until paid later")
+        self.failure = percent_field(5.0, "The share declined")
+        self.error = percent_field(1.0, "The share of errors")
+        self.retry = percent_field(50.0, "The share paid later")
+        self.retry_hours = whole_field(1, 24 * 60, 6, "The hours until paid later")
         self.failure.setToolTip("The share of payments the payment provider declines")
         self.error.setToolTip("The share of payments that fail with an error")
         self.retry.setToolTip(PAID_LATER_TIP)
@@ -217,21 +180,23 @@ class WhatIfDialog(QDialog):
             label.setToolTip(widget.toolTip())
             label.setBuddy(widget)
             failures.addWidget(label)
-            failures.addWidget(_with_unit(widget, unit))
+            failures.addWidget(with_unit(widget, unit))
         failures.addStretch(1)
         payments.addRow("Payments:", failures)
-        self.renewals = _spin(0, 1000, 0, "The number of renewals")
-        self.renewal_days = _spin(1, 366, 30, "The days between renewals")
+        self.renewals = whole_field(0, 1000, 0, "The number of renewals")
+        self.renewal_days = whole_field(1, 366, 30, "The days between renewals")
         renew = QHBoxLayout()
-        renew.addWidget(_with_unit(self.renewals, "renewals"))
+        renew.addWidget(with_unit(self.renewals, "renewals"))
         renew.addWidget(QLabel("every"))
-        renew.addWidget(_with_unit(self.renewal_days, "days"))
+        renew.addWidget(with_unit(self.renewal_days, "days"))
         renew.addStretch(1)
         payments.addRow("Subscriptions:", renew)
-        self.seed = _spin(0, 2_000_000_000, 1, "The seed")
+        self.seed = whole_field(0, 2_000_000_000, 1, "The seed")
         self.seed.setToolTip("The same seed draws the same contacts and purchases again")
-        payments.addRow("Seed:", _with_unit(self.seed, ""))
+        payments.addRow("Seed:", with_unit(self.seed, ""))
         layout.addLayout(payments)
+        # One column of fields for the two parts of the form, above and below the purchases.
+        align_label_columns(form, payments)
 
         self.problem = QLabel()
         self.problem.setObjectName("whatIfProblem")
@@ -245,7 +210,7 @@ class WhatIfDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.run_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.run_button.setText("Create and Run")
+        self.run_button.setText("Create and run")
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -285,8 +250,8 @@ class WhatIfDialog(QDialog):
             products.addItem(item.name, item.id)
         if product is not None and products.findData(product) >= 0:
             products.setCurrentIndex(products.findData(product))
-        chance_spin = _percent(chance, f"Row {row + 1}: the chance")
-        within_spin = _spin(0, 3650, within, f"Row {row + 1}: the days within")
+        chance_spin = percent_field(chance, f"Row {row + 1}: the chance")
+        within_spin = whole_field(0, 3650, within, f"Row {row + 1}: the days within")
         channel = ChannelBox(self.channels)
         self.purchases.setCellWidget(row, 0, products)
         self.purchases.setCellWidget(row, 1, chance_spin)
@@ -302,7 +267,7 @@ class WhatIfDialog(QDialog):
 
     def _order_tabs(self) -> None:
         """Tab walks the purchase rows cell by cell between the campaign's share and Add
-        Purchase (a row's widgets join the focus chain at its end when they are put in the
+        purchase (a row's widgets join the focus chain at its end when they are put in the
         table). Only the cells move: each other field stays beside its unit box, which
         passes the focus on to it."""
         cells = [self.purchases.cellWidget(row, column)
@@ -346,8 +311,8 @@ class WhatIfDialog(QDialog):
         assert isinstance(product, QComboBox) and isinstance(channel, QComboBox)
         assert isinstance(chance, NumberField) and isinstance(within, NumberField)
         value, form = channel.currentData()
-        return WhatIfPurchase(product.currentData(), round(_number(chance) / 100, 4),
-                              int(_number(within)), value, form)
+        return WhatIfPurchase(product.currentData(), round(number_of(chance) / 100, 4),
+                              int(number_of(within)), value, form)
 
     def fill(self, what_if: WhatIf) -> None:
         """The form as ``what_if`` had it (the last one for this workspace): a campaign,
@@ -355,13 +320,13 @@ class WhatIfDialog(QDialog):
         its field's range, is left as the form chose it; a row whose product is gone is
         dropped."""
         self.description.setText(what_if.description)
-        _set_if_fits(self.count, what_if.count)
-        _set_if_fits(self.arrival, int(what_if.arrival_days))
+        set_if_fits(self.count, what_if.count)
+        set_if_fits(self.arrival, int(what_if.arrival_days))
         self.start.set_value(what_if.start)
-        _set_if_fits(self.days, int(what_if.days))
+        set_if_fits(self.days, int(what_if.days))
         if (index := self.campaign.findData(what_if.campaign)) >= 0:
             self.campaign.setCurrentIndex(index)
-        _set_if_fits(self.share, round(what_if.share_added * 100, 1))
+        set_if_fits(self.share, round(what_if.share_added * 100, 1))
         products = self.workspace.catalog.products
         kept = [p for p in what_if.purchases if p.product in products]
         if kept or not what_if.purchases:  # all rows removed last time: none now either
@@ -372,7 +337,7 @@ class WhatIfDialog(QDialog):
                                   (2, int(purchase.within_days))):
                 cell = self.purchases.cellWidget(row, column)
                 assert isinstance(cell, NumberField)
-                _set_if_fits(cell, value)
+                set_if_fits(cell, value)
             channel = self.purchases.cellWidget(row, 3)
             assert isinstance(channel, QComboBox)
             if (index := channel_index(channel, purchase.channel, purchase.order_form)) >= 0:
@@ -388,7 +353,7 @@ class WhatIfDialog(QDialog):
                              (self.renewals, what_if.renewals),
                              (self.renewal_days, int(what_if.renewal_every_days)),
                              (self.seed, what_if.seed)):
-            _set_if_fits(field, value)
+            set_if_fits(field, value)
         self._order_tabs()
         self.refresh()
 
@@ -404,20 +369,20 @@ class WhatIfDialog(QDialog):
         return WhatIf(
             description=self.description.text().strip(),
             start=start,
-            days=int(_number(self.days)),
-            count=int(_number(self.count)),
-            arrival_days=int(_number(self.arrival)),
+            days=int(number_of(self.days)),
+            count=int(number_of(self.count)),
+            arrival_days=int(number_of(self.arrival)),
             campaign=self.campaign.currentData(),
-            share_added=round(_number(self.share) / 100, 4),
+            share_added=round(number_of(self.share) / 100, 4),
             purchases=[self._purchase(r) for r in range(self.purchases.rowCount())],
             payment_types=mix,
-            failure_rate=round(_number(self.failure) / 100, 4),
-            error_rate=round(_number(self.error) / 100, 4),
-            retry_share=round(_number(self.retry) / 100, 4),
-            retry_after_hours=int(_number(self.retry_hours)),
-            renewals=int(_number(self.renewals)),
-            renewal_every_days=int(_number(self.renewal_days)),
-            seed=int(_number(self.seed)),
+            failure_rate=round(number_of(self.failure) / 100, 4),
+            error_rate=round(number_of(self.error) / 100, 4),
+            retry_share=round(number_of(self.retry) / 100, 4),
+            retry_after_hours=int(number_of(self.retry_hours)),
+            renewals=int(number_of(self.renewals)),
+            renewal_every_days=int(number_of(self.renewal_days)),
+            seed=int(number_of(self.seed)),
         )
 
     def number_fields(self) -> list[NumberField]:
@@ -446,8 +411,8 @@ class WhatIfDialog(QDialog):
         if not self.workspace.campaigns:
             out.append(NO_CAMPAIGN)
         if self.start.problem():
-            out.append(f"The start: {self.start.problem()}.")
-        typed = [f"{f.problem()}." for f in self.number_fields() if f.problem()]
+            out.append(f"The start: {self.start.problem()}")
+        typed = [f.problem() for f in self.number_fields() if f.problem()]
         out += typed
         chosen = self.chosen_products()
         for twice in dict.fromkeys(p for i, p in enumerate(chosen) if p in chosen[:i]):
@@ -455,25 +420,25 @@ class WhatIfDialog(QDialog):
             rows = [i + 1 for i, p in enumerate(chosen) if p == twice]
             listed = ", ".join(str(r) for r in rows[:-1]) + f" and {rows[-1]}"
             out.append(f'"{name}" is in rows {listed}: give each product one row (a contact '
-                       "buys it at most once).")
+                       "buys it at most once)")
         if typed:  # what the fields would give is not what was typed: nothing more to tell
             return out
         what_if = self.what_if()
         if what_if.failure_rate + what_if.error_rate > 1:
-            out.append("Declined and error payments together cannot pass 100 %.")
+            out.append("Declined and error payments together cannot pass 100 %")
         if what_if.arrival_days > what_if.days:
             out.append("Visitors would still be arriving after the simulation ends: "
-                       "simulate for longer, or let them arrive sooner.")
+                       "simulate for longer, or let them arrive sooner")
         if not out:
             try:
                 scenario_from_data(what_if.to_data(), self.workspace, "what-if")
             except LoadError as exc:
-                out.append(str(exc).removeprefix("what-if: "))
+                out.append(no_full_stop(str(exc).removeprefix("what-if: ")))
         return out
 
     def problems(self) -> str:
         """Every problem, one to a line ("" when there is none)."""
-        return "\n".join(self.problem_list())
+        return "\n".join(no_full_stop(line) for line in self.problem_list())
 
     def refresh(self, *_args: object) -> None:
         problem = self.problems()

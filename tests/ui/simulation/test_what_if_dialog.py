@@ -196,8 +196,8 @@ def test_every_problem_is_listed_not_only_the_first(qtbot, window: MainWindow) -
     dialog.share.set_text("150")
     lines = dialog.problem.text().split("\n")
     assert len(lines) == 2, lines
-    assert lines[0] == f"{dialog.count.problem()}."
-    assert lines[1] == f"{dialog.share.problem()}."
+    assert lines[0] == dialog.count.problem()
+    assert lines[1] == dialog.share.problem()
     assert lines[1].startswith("The share added to the campaign")
     assert not dialog.run_button.isEnabled()
     qtbot.waitUntil(lambda: dialog.problem.height() >= dialog.problem.heightForWidth(
