@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.steps import shorten
 from .search_field import SearchField
+from .step_fields import keep_single_line
 from .widgets import ID_ROLE
 
 # the whole label of a row whose text is shortened (see CheckList.LABEL_MAX)
@@ -141,6 +142,7 @@ class CheckList(QWidget):
         if search_name:
             self.search = SearchField()  # Esc clears it, Enter goes to the first match
             self.search.setObjectName(search_name)
+            keep_single_line(self.search)  # a pasted line break would match no row
             self.search.setPlaceholderText(placeholder)
             self.search.setClearButtonEnabled(True)
             self.search.textChanged.connect(self.filter)

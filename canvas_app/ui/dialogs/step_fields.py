@@ -13,6 +13,7 @@ from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -40,6 +41,18 @@ UNIT_NAMES: dict[int, tuple[str, str]] = {1: ("second", "seconds"), 60: ("minute
                                           604800: ("week", "weeks")}
 
 
+class SingleLineValidator(QValidator):
+    """Takes text typed or pasted with each run of line breaks and tabs made one space
+    (see :func:`single_line`), before the field shows it: its signals never carry a
+    line break."""
+
+    def validate(self, text: str, pos: int) -> object:  # Qt's name
+        tidied = single_line(text)
+        if tidied != text:
+            pos = len(single_line(text[:pos]) + "x") - 1
+        return QValidator.State.Acceptable, tidied, min(pos, len(tidied))
+
+
 def keep_single_line(edit: QLineEdit, max_length: int | None = None) -> QLineEdit:
     """Text typed or pasted into ``edit`` stays on one line: each run of line breaks and
     tabs becomes one space (a pasted three-line subject was saved with its breaks and made
@@ -48,15 +61,7 @@ def keep_single_line(edit: QLineEdit, max_length: int | None = None) -> QLineEdi
     if max_length is not None:
         edit.setMaxLength(max_length)
         edit.setProperty("maxLengthLimit", max_length)
-
-    def tidy(text: str) -> None:
-        tidied = single_line(text)
-        if tidied != text:
-            cursor = len(single_line(text[:edit.cursorPosition()]) + "x") - 1
-            edit.setText(tidied)
-            edit.setCursorPosition(min(cursor, len(tidied)))
-
-    edit.textEdited.connect(tidy)
+    edit.setValidator(SingleLineValidator(edit))
     return edit
 
 

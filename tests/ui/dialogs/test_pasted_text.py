@@ -233,3 +233,13 @@ def test_long_product_names_are_shortened_in_the_ecommerce_lists(qtbot, workspac
     titles = [dialog.copy_combo.itemText(i) for i in range(dialog.copy_combo.count())]
     assert max(len(title) for title in titles) <= 80
     assert dialog.minimumSizeHint().width() < 900
+
+
+def test_a_search_pasted_on_two_lines_finds_the_tag(qtbot, workspace, undo_stack):
+    dialog = open_node_editor(None, workspace, undo_stack, "checkup-onboarding",
+                              "visit-booked")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    paste(qtbot, dialog.tag_list.search, "Visit\nbooked")
+    assert dialog.tag_list.search.text() == "Visit booked"
+    assert dialog.tag_list.visible_ids() == ["Visit booked"]
