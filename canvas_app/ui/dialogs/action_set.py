@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...domain.action_edit import validate_actions
 from ...domain.ecommerce import DEFAULT_SETS, Ecommerce
 from ...domain.errors import Problem
+from ...domain.names import short_name
 from ...domain.node_edit import workspace_tags
 from ...domain.steps import ACTION_KINDS, Step
 from ...domain.workspace import Workspace
@@ -50,8 +51,8 @@ def set_title(workspace: Workspace, key: str) -> str:
 def set_phrase(workspace: Workspace, key: str) -> str:
     """The set in a sentence: "Successful Purchase Action" or 'product "Super Sock It Pool
     Shock"' (never "Edit actions: Product: …", with its two colons)."""
-    if key.startswith("product:"):
-        return f'product "{workspace.catalog.product_name(key[len("product:"):])}"'
+    if key.startswith("product:"):  # a long name quoted in part (a window title, Undo)
+        return f'product "{short_name(workspace.catalog.product_name(key[len("product:"):]))}"'
     return set_title(workspace, key)
 
 

@@ -107,3 +107,21 @@ def test_the_placement_sits_below_who_can_achieve_as_in_the_purchase_goal(
         assert placement.parentWidget() is who.parentWidget(), node_id
         top = placement.mapTo(dialog, QPoint(0, 0)).y()
         assert top >= who.mapTo(dialog, QPoint(0, who.height())).y(), node_id
+
+
+def test_a_long_product_name_is_quoted_in_part_in_the_title_and_undo(qtbot, workspace,
+                                                                     undo_stack):
+    from canvas_app.domain.names import SHORT_NAME_LENGTH
+
+    name = "Salt & Pepper <b>Kit</b> with a very long description " * 5
+    workspace.catalog.products["salt"] = Product(id="salt", name=name)
+    dialog = ActionSetDialog(workspace, "product:salt")
+    qtbot.addWidget(dialog)
+    quoted = dialog.windowTitle()[len('Actions of product "'):-1]
+    assert len(quoted) == SHORT_NAME_LENGTH and quoted.endswith("\N{HORIZONTAL ELLIPSIS}")
+    assert name.startswith(quoted[:-1])
+    dialog.steps_editor.add("apply_tag")
+    dialog.steps_editor.form.tag_edit.setText("Salt")
+    dialog.push_to(undo_stack)
+    assert undo_stack.undoText() == f'Edit actions of product "{quoted}"'
+    assert shown(dialog.findChild(QLabel, "actionSetTitle")) == f"Product: {name}"
