@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 
 from .. import theme
 from ..palette import KIND_MIME_TYPE
-from .grid import grid_lines
+from .grid import background_cache_mode, paint_grid
 from .name_editor import NameEditor
 from .node_item import NODE_TYPE, NodeItem, name_rect
 from .scene import CampaignScene
@@ -56,7 +56,8 @@ class CanvasView(KeyboardMoves, QGraphicsView):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setBackgroundBrush(QColor(theme.CANVAS_BACKGROUND))
-        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        # cached on whole-number pixel ratios only (see background_cache_mode)
+        self.setCacheMode(background_cache_mode(self.devicePixelRatioF()))
         # The view paints every pixel of its viewport (the background image covers it), so
         # Qt need not fill the viewport with the palette's colour first: that fill cost
         # two fifths of a full repaint.
@@ -220,21 +221,17 @@ class CanvasView(KeyboardMoves, QGraphicsView):
         event.accept()
 
     # -- grid ----------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.DevicePixelRatioChange:  # moved to another screen
+            self.setCacheMode(background_cache_mode(self.devicePixelRatioF()))
+            self.resetCachedContent()
+        return super().event(event)
+
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawBackground(painter, rect)
         if not self.show_grid:
             return
-        lines = grid_lines(rect, self.zoom())
-        if lines is None:
-            return
-        minor, majors = lines
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(self._minor_pen)
-        painter.drawLines(minor)
-        painter.setPen(self._major_pen)
-        painter.drawLines(majors)
-        painter.restore()
+        paint_grid(painter, rect, self.zoom(), self._minor_pen, self._major_pen)
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         """On an empty campaign, a hint where to start."""
