@@ -36,7 +36,7 @@ from .widgets import (
     save_cancel_buttons,
 )
 
-COPY_TITLE_MAX = 70  # characters of a set's title in "Copy the actions of"
+COPY_TITLE_MAX = 66  # characters of a set's title in "Copy the actions of"
 PRODUCT_HELP = ("These actions run for this product whether it is bought once or as a "
                 "subscription.")
 
@@ -83,7 +83,10 @@ class ActionSetDialog(QDialog):
         self.setObjectName("actionSetDialog")
         self.workspace = workspace
         self.key = key
-        self.setWindowTitle(f"Actions of {set_phrase(workspace, key)}")
+        # "Successful Purchase Action" (not "Actions of Successful Purchase Action");
+        # 'Actions of product "Super Sock It Pool Shock"'
+        self.setWindowTitle(set_title(workspace, key) if key in DEFAULT_SETS
+                            else f"Actions of {set_phrase(workspace, key)}")
         self.resize(860, 540)
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
@@ -107,7 +110,10 @@ class ActionSetDialog(QDialog):
                 count = len(workspace.ecommerce.actions(other))
                 # a long product name shortened: the combo (and window) grew as wide
                 title = row_label(set_title(workspace, other), COPY_TITLE_MAX)
-                self.copy_combo.addItem(f"{title} ({count})", other)
+                # "On Login (Multi-Step Cart) (2 actions)", as the E-Commerce window's
+                # product sets read, not "On Login (Multi-Step Cart) (2)"
+                self.copy_combo.addItem(
+                    f"{title} ({count} action{'' if count == 1 else 's'})", other)
         self.copy_button = QPushButton("Add &copies")
         self.copy_button.setObjectName("copyActionsButton")
         self.copy_button.setEnabled(self.copy_combo.count() > 0)

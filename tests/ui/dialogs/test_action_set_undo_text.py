@@ -3,6 +3,7 @@ actions: Product: Solar Pool Cover", two colons)."""
 
 from __future__ import annotations
 
+from canvas_app.domain.steps import Step
 from canvas_app.ui.dialogs.action_set import ActionSetDialog
 
 from .helpers import add_step_of, click
@@ -30,3 +31,16 @@ def test_a_default_sets_undo_text(qtbot, workspace, undo_stack):
     click(qtbot, dialog.save_button)
     dialog.push_to(undo_stack)
     assert undo_stack.undoText() == "Edit actions of Failed Purchase Action"
+
+
+def test_a_default_sets_window_is_titled_by_the_set_and_copies_count_actions(
+        qtbot, workspace, undo_stack):
+    """QA: "Actions of Successful Purchase Action", and "On Login (Multi-Step Cart) (2)"
+    in the copy box."""
+    workspace.ecommerce.action_sets["on_login"] = [
+        Step(kind="apply_tag", tag="Cart"), Step(kind="apply_tag", tag="Shopper")]
+    dialog = ActionSetDialog(workspace, "successful_purchase")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Successful Purchase Action"
+    titles = [dialog.copy_combo.itemText(i) for i in range(dialog.copy_combo.count())]
+    assert "On Login (Multi-Step Cart) (2 actions)" in titles
