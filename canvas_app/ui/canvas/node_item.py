@@ -86,7 +86,7 @@ def item_bounds(kind: str) -> QRectF:
     return _BOUNDS.get(kind) or _bounds(kind)
 
 
-def _shape(kind: str) -> QPainterPath:
+def _shape(kind: str, badge: bool) -> QPainterPath:
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.WindingFill)  # overlapping parts add up, never cancel
     if kind == "sequence":
@@ -95,18 +95,21 @@ def _shape(kind: str) -> QPainterPath:
         path.addEllipse(body_rect(kind))
     path.addEllipse(handle_centre(kind), HANDLE_RADIUS + 2, HANDLE_RADIUS + 2)
     path.addRect(name_rect(kind))
+    if badge:
+        path.addEllipse(badge_rect(kind))
     return path
 
 
-_SHAPES: dict[str, QPainterPath] = {}
+_SHAPES: dict[tuple[str, bool], QPainterPath] = {}
 
 
-def item_shape(kind: str) -> QPainterPath:
-    """The clickable outline of a node item of this kind (body, handle and name), made once
-    per kind: Qt asks for it on every hover and click test."""
-    shape = _SHAPES.get(kind)
+def item_shape(kind: str, badge: bool = False) -> QPainterPath:
+    """The clickable outline of a node item of this kind (body, handle and name; with
+    ``badge``, its warning badge too, all of it, where it stands out above the body), made
+    once per kind: Qt asks for it on every hover and click test."""
+    shape = _SHAPES.get((kind, badge))
     if shape is None:
-        shape = _SHAPES[kind] = _shape(kind)
+        shape = _SHAPES[kind, badge] = _shape(kind, badge)
     return shape
 
 
@@ -142,7 +145,8 @@ class NodeItem(QGraphicsRectItem):
         return NODE_TYPE
 
     def shape(self) -> QPainterPath:
-        return item_shape(self.kind)
+        # A node with a warning: its badge's tooltip shows wherever the badge is pointed at.
+        return item_shape(self.kind, bool(self.canvas.findings_for(self.node_id)))
 
     def move_to(self, x: float, y: float, follow: bool = True) -> None:
         """Moves the item (scene coordinates of its centre); its links follow, unless

@@ -91,13 +91,26 @@ def test_on_screen_the_pill_is_whole_and_the_badge_still_tells_why(qtbot,
     amber = QColor("#f2b705")
     assert colour_share(image, badge, amber) > 0.15
     assert colour_share(image, pills_rect(window, goal.node_id), amber) == 0.0
-    # Its tooltip, unchanged: the badge over the node's body tells the warning.
+    # Its tooltip: the badge tells the warning, where it stands out above the body too.
     badge_rect = badge_in_scene(goal)
-    centre = QPointF(badge_rect.left() + 5, badge_rect.bottom() - 5)
-    assert goal.part_at(centre) == "badge"
+    for point in (QPointF(badge_rect.left() + 5, badge_rect.bottom() - 5),  # over the body
+                  badge_rect.center(), QPointF(badge_rect.center().x(), badge_rect.top() + 4)):
+        assert goal.part_at(point) == "badge"
+        assert window.scene.node_at(point) is goal
+        text = tooltip_at(window, point)
+        assert window.scene.domain_node(goal.node_id).name in text and "⚠" in text
+    # A node without a warning keeps its own outline: there, the corner is the canvas's.
+    plain = next(n for n in window.scene.nodes.values()
+                 if n.kind == "purchase_goal" and not window.scene.findings_for(n.node_id))
+    assert window.scene.node_at(badge_in_scene(plain).center()) is None
+
+
+def tooltip_at(window: MainWindow, point: QPointF) -> str:
+    """The tooltip the canvas shows for a pointer resting at ``point`` (scene)."""
     event = QGraphicsSceneHelpEvent()
-    event.setScenePos(QPointF(centre))
+    event.setScenePos(QPointF(point))
     event.setScreenPos(QPoint(100, 100))
     window.scene.helpEvent(event)
-    assert "⚠" in QToolTip.text()
+    text = QToolTip.text()
     QToolTip.hideText()
+    return text
