@@ -11,7 +11,6 @@ from ...sim import Simulation
 from .contacts_model import ContactsModel, journey_rows
 from .journey_view import MIN_COLUMN, ContactsTable, JourneyView
 
-JOURNEY_SHARE = 0.45  # of the tab's width, at least, for the journey (by default)
 FIND_DELAY_MS = 250  # the find box searches once typing pauses this long
 
 
@@ -56,8 +55,7 @@ class ContactsTab(QSplitter):
         self.addWidget(self.table)
         self.addWidget(self.journey)
         # Neither side can be squeezed out of sight. Until the user moves the split, the
-        # journey gets what its columns need (or JOURNEY_SHARE, if more), the contacts the
-        # rest: at 1280x800 every contact column shows, and the journey's Details with them.
+        # journey gets what its columns need (see default_split), the contacts the rest.
         self.setChildrenCollapsible(False)
         self.setSizes([350, 650])
         self.split_by_user = False
@@ -72,14 +70,15 @@ class ContactsTab(QSplitter):
             self.default_split()
 
     def default_split(self) -> None:
+        """The journey gets what its columns need to be read beside one another (When on
+        one line, if the contacts' headings still fit beside it), no more: the contacts
+        the rest, Contact, Where now and Email first (see ContactsTable.fit_columns)."""
         total = sum(self.sizes())
         if total <= 0:
             return
-        # When on one line if the contacts' headings still fit beside it, else narrower.
-        need = self.journey.comfortable_width(1)
-        if total - need < self.table.least_width():
-            need = self.journey.comfortable_width(2)
-        journey = max(need, int(total * JOURNEY_SHARE))
+        journey = self.journey.comfortable_width(1)
+        if total - journey < self.table.least_width():
+            journey = self.journey.comfortable_width(2)
         journey = max(MIN_COLUMN * 2, min(journey, total - MIN_COLUMN * 2))
         self.setSizes([total - journey, journey])
 
@@ -143,13 +142,25 @@ class ContactsTab(QSplitter):
         rows = journey_rows(self.sim, contact_id)
         if self.journey.property("contact") == contact_id and self._shown == len(rows):
             return  # nothing new
+        # A contact just chosen opens at its first step; the same contact's journey, grown
+        # while the run plays, follows its new steps only if the user was at its end (as
+        # a log does), else it stays where the user scrolled to.
+        same = self.journey.property("contact") == contact_id and self._shown > 0
+        bar = self.journey.verticalScrollBar()
+        at_end, kept = bar.value() >= bar.maximum(), bar.value()
         self.journey.setProperty("contact", contact_id)
         self._shown = len(rows)
         self.journey.clear()
         for when, what, name, node_id, detail in rows:
             self.journey.add_step([when, what, name, detail], node_id)
         if rows:
-            self.journey.scrollToBottom()
+            self.journey.doItemsLayout()  # the scroll range of the new rows
+            if not same:
+                self.journey.scrollToTop()
+            elif at_end:
+                self.journey.scrollToBottom()
+            else:
+                bar.setValue(kept)
         else:
             empty = QTreeWidgetItem(["Nothing has happened to this contact yet."])
             empty.setFlags(Qt.ItemFlag.NoItemFlags)

@@ -39,10 +39,11 @@ SORT_MARK = 24  # room for the header's sort arrow beside its label
 
 # The journey's first columns, wide and narrow; the Details take the rest.
 JOURNEY_WIDTHS = {0: ("2026-03-03 14:00", "2026-03-03"),
-                  1: ("achieved again_", "not entered"),
-                  2: ("Post-purchase__", "Post-purch")}
-# Narrower than this left for the Details, the first columns take their narrow widths.
-DETAILS_ROOM = '"Post-purchase" step 2: waits 1'
+                  1: ("achieved again_", "achieved"),  # longer words wrap
+                  2: ("Post-purchase__", "Nurture_")}
+# Narrower than this left for the Details (in average characters), the first columns take
+# their narrow widths: some words to a line, the rest wrapped onto more.
+DETAILS_CHARS = 24
 
 
 def text_width(widget: QWidget, text: str) -> int:
@@ -52,8 +53,8 @@ def text_width(widget: QWidget, text: str) -> int:
 class ContactsTable(QTableView):
     """Contact, Where now, Email, Goals achieved, Tags (shown in that order), every column
     in view while the table is at least as wide as their headings: each as wide as its
-    usual text when there is room, else (the contact's name kept whole) the others
-    narrower alike, never under their headings; a table too narrow even for that gives the
+    usual text when there is room, else narrower in turn (Tags, Goals, then Email and Where
+    now; see fit_columns), never under their headings; a table too narrow even for that gives the
     first two its width between them. A cut-off cell's whole text is its tooltip."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -64,6 +65,9 @@ class ContactsTable(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(False)
+        # Cut in the middle: "waiting at Bought kit (2)" and "(3)" still differ, and an
+        # email keeps its domain.
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         rows = self.verticalHeader()
         rows.hide()
         height = self.fontMetrics().height()
@@ -115,17 +119,23 @@ class ContactsTable(QTableView):
         if self.model() is None or room <= 0 or not self.least:
             return
         wanted, least = sum(self.widths.values()), sum(self.least.values())
-        # The contact's name in full first, if the other headings still fit.
-        first = self.widths[0] if room - self.widths[0] >= least - self.least[0] \
-            else self.least[0]
         if room >= wanted:
             widths = dict(self.widths)
         elif room >= least:
-            rest = {c: w for c, w in self.widths.items() if c != 0}
-            share = (room - first - (least - self.least[0])) / \
-                max(1, sum(rest.values()) - (least - self.least[0]))
-            widths = {0: first, **{c: self.least[c] + int((w - self.least[c]) * share)
-                                   for c, w in rest.items()}}
+            # Narrower in turn, each down to its heading: Tags, then Goals achieved, then
+            # Email and Where now alike, the contact's name last.
+            widths = dict(self.widths)
+            over = wanted - room
+            for group in ((4,), (3,), (1, WHERE_NOW), (0,)):
+                spare = {c: widths[c] - self.least[c] for c in group}
+                cut = min(over, sum(spare.values()))
+                cuts = {c: cut * extra // max(1, sum(spare.values())) for c, extra in spare.items()}
+                cuts[group[0]] += cut - sum(cuts.values())  # whole pixels, none left over
+                for c, less in cuts.items():
+                    widths[c] -= less
+                over -= cut
+                if over <= 0:
+                    break
         else:  # Contact and Where now share it; the rest are a scroll away
             first = self.widths[0] + self.widths[WHERE_NOW]
             contact = max(MIN_COLUMN, room * self.widths[0] // first)
@@ -173,7 +183,7 @@ class JourneyView(QTreeWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.wide = {c: text_width(self, w) for c, (w, _n) in JOURNEY_WIDTHS.items()}
         self.narrow = {c: text_width(self, n) for c, (_w, n) in JOURNEY_WIDTHS.items()}
-        self.details_room = text_width(self, DETAILS_ROOM)
+        self.details_room = self.fontMetrics().averageCharWidth() * DETAILS_CHARS + PAD
         # The first columns' widths, by preference: all wide; When wide (a date and time
         # on one line) and the others narrow; all narrow.
         self.levels = [dict(self.wide), {**self.narrow, 0: self.wide[0]}, dict(self.narrow)]

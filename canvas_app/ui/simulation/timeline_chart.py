@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from PySide6.QtCharts import QCategoryAxis, QChartView, QLegendMarker, QLineSeries, QValueAxis
 from PySide6.QtCore import QDateTime, QPointF, Qt
-from PySide6.QtGui import QColor, QCursor, QFontMetricsF, QPen
+from PySide6.QtGui import QColor, QCursor, QFontMetricsF, QPen, QResizeEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from ...domain.campaign import Campaign
@@ -28,6 +28,10 @@ SEQUENCE_WIDTH = 2.0
 SEQUENCE_STYLES = (Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
 FADED_ALPHA = 0.15  # the other lines, while one is hovered in the legend
 LEGEND_NAME_WIDTH = 170.0  # a node's name in the legend at most (px), shortened in the middle
+# What the legend adds to each entry's text (its colour box, spacing, the text's margins),
+# and to the row (its ends), in px: measured on Qt Charts 6.11, with a little to spare.
+LEGEND_ENTRY_EXTRA = 25.0
+LEGEND_ROW_EXTRA = 28.0
 
 Timeline = list[tuple[int, dict[str, dict[str, int]]]]
 
@@ -108,17 +112,47 @@ def line_name(kind: str, name: str) -> str:
     return f"{name} (in it)" if kind == "sequence" else f"{name} (achieved)"
 
 
+def fair_widths(wanted: list[float], room: float) -> list[float]:
+    """Each entry's width within ``room``: as wanted when all fit, else the short ones
+    whole and the long ones cut to one width, the widest that fits them all."""
+    if sum(wanted) <= room or not wanted:
+        return list(wanted)
+    cap = 0.0
+    ordered = sorted(wanted)
+    left = room
+    for i, width in enumerate(ordered):
+        share = left / (len(ordered) - i)
+        if width > share:
+            cap = share
+            break
+        left -= width
+    else:
+        cap = ordered[-1]
+    return [min(width, cap) for width in wanted]
+
+
 def legend_names(kinds: list[str], names: list[str], metrics: QFontMetricsF,
-                 width: float = LEGEND_NAME_WIDTH) -> tuple[list[str], list[str]]:
-    """(shown, full) legend entries of the lines: the node names told apart (" #2") and
-    long ones shortened in the middle, where similar names still differ at their start and
-    end, then told apart again if shortening made two alike; "(in it)" or "(achieved)"
-    always shows."""
+                 room: float = LEGEND_NAME_WIDTH * 4) -> tuple[list[str], list[str]]:
+    """(shown, full) legend entries of the lines, their shown texts together no wider than
+    ``room``: the node names told apart (" #2"), long ones shortened in the middle (where
+    similar names still differ at their start and end) to a fair share of the room, then
+    told apart again if shortening made two alike; "(in it)" or "(achieved)" always shows
+    whole, so the legend itself never has to cut an entry."""
     full = list(unique_names(names))
-    short = [metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, width) for name in full]
+    entries = [line_name(k, n) for k, n in zip(kinds, full, strict=True)]
+    fits = fair_widths([metrics.horizontalAdvance(e) for e in entries], room)
+    room_for_names = [max(width - metrics.horizontalAdvance(line_name(kind, "")),
+                          metrics.height())
+                      for kind, width in zip(kinds, fits, strict=True)]
+    short = [metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, width)
+             for name, width in zip(full, room_for_names, strict=True)]
+    # Names alike but for their ends ("Bought kit", "Bought kit (2)") can still come out
+    # the same when the room is small: those keep their ends instead.
+    alike = {n for n in short if short.count(n) > 1}
+    short = [metrics.elidedText(name, Qt.TextElideMode.ElideLeft, width) if s in alike else s
+             for name, s, width in zip(full, short, room_for_names, strict=True)]
     short = list(unique_names(short))
-    return ([line_name(k, n) for k, n in zip(kinds, short, strict=True)],
-            [line_name(k, n) for k, n in zip(kinds, full, strict=True)])
+    return ([line_name(k, n) for k, n in zip(kinds, short, strict=True)], entries)
 
 
 def line_pen(kind: str, colour: QColor, sequence_number: int) -> QPen:
@@ -160,7 +194,11 @@ class TimelineChart(QChartView):
         self.lines: dict[str, QLineSeries] = {}
         self.pens: dict[str, QPen] = {}  # each line's own pen (hovering changes them)
         self.full_names: dict[str, str] = {}  # each line's legend entry, unshortened
-        self._key: tuple[tuple[str, str], ...] = ()
+        self._key: tuple[tuple[str, str, str], ...] = ()
+        self._names_key: tuple[object, ...] = ()
+        # What show_timeline drew last: (campaign id, first moment, last moment, biggest
+        # value), which follow() extends; None when it drew no lines.
+        self._drawn: tuple[str, int, int, int] | None = None
         self._show_axes(False)  # until there is a run to chart
 
     def show_timeline(self, campaign: Campaign | None, timeline: Timeline,
@@ -168,6 +206,7 @@ class TimelineChart(QChartView):
         """The lines of ``campaign`` over ``timeline``; ``absent`` is the title for a
         campaign the run does not have."""
         chart = self.chart()
+        self._drawn: tuple[str, int, int, int] | None = None
         if campaign is None or not timeline:
             self._set_lines([], None)
             self._show_axes(False)
@@ -189,7 +228,49 @@ class TimelineChart(QChartView):
             biggest = max([biggest, *(v for _at, v in values)])
             self.lines[node_id].replace([QPointF(axis_ms(at), v) for at, v in steps(values)])
         self._set_time_axis(timeline[0][0], timeline[-1][0])
+        self._name_lines()  # the axis's end label may have narrowed the legend
         self._set_scale(biggest)
+        self._drawn = (campaign.id, timeline[0][0], timeline[-1][0], biggest)
+
+    def follow(self, campaign: Campaign | None, at: int,
+               counts: dict[str, dict[str, int]]) -> bool:
+        """Brings the lines drawn by :meth:`show_timeline` up to the clock ``at`` with the
+        counts now, cheaply (a point or two per line, not the whole history): called on
+        each step of a playing run, so the chart's end keeps up with the clock and the
+        nodes' badges between two full redraws. False when there is nothing of this
+        campaign drawn to extend (a full redraw is wanted)."""
+        drawn = self._drawn
+        if campaign is None or drawn is None or drawn[0] != campaign.id or at < drawn[2] \
+                or any(campaign.node(n).kind != k for n, k, _name in self._key
+                       if campaign.has_node(n)) \
+                or not all(campaign.has_node(n) for n in self.lines):
+            return False
+        if at == drawn[2]:
+            return True
+        x = axis_ms(at)
+        biggest = drawn[3]
+        for node_id, series in self.lines.items():
+            value = line_value(campaign.node(node_id).kind, counts.get(node_id, {}))
+            biggest = max(biggest, value)
+            count = series.count()
+            if count == 0:
+                series.append(QPointF(x, value))
+                continue
+            last = series.at(count - 1)
+            if int(last.y()) != value:  # a step up or down, now
+                series.append(QPointF(x, last.y()))
+                series.append(QPointF(x, value))
+            elif count >= 2 and series.at(count - 2).y() == last.y() \
+                    and series.at(count - 2).x() < last.x():
+                series.replace(count - 1, QPointF(x, value))  # the flat end, longer
+            else:
+                series.append(QPointF(x, value))
+        self._drawn = (drawn[0], drawn[1], at, biggest)
+        self._set_time_axis(drawn[1], at)
+        self._name_lines()
+        if biggest > drawn[3]:
+            self._set_scale(biggest)
+        return True
 
     def _set_time_axis(self, first: int, last: int) -> None:
         """From a round tick to the run's end (or its clock, while it runs): labels on
@@ -231,38 +312,69 @@ class TimelineChart(QChartView):
     def _set_lines(self, nodes: list[str], campaign: Campaign | None) -> None:
         """One line per node; rebuilt only when the nodes or their names change (a legend
         rebuilt on every refresh would never settle)."""
-        chart = self.chart()
         if campaign is not None:
-            names, full = legend_names([campaign.node(n).kind for n in nodes],
-                                       [campaign.node(n).name for n in nodes],
-                                       QFontMetricsF(chart.legend().font()))
+            kinds = [campaign.node(n).kind for n in nodes]
+            names = [campaign.node(n).name for n in nodes]
         else:
-            names, full = [], []
-        key = tuple(zip(nodes, names, strict=True))
-        if key == self._key:
-            return
+            kinds, names = [], []
+        key = tuple(zip(nodes, kinds, names, strict=True))
+        if key != self._key:
+            self._build_lines(key)
+        self._name_lines()
+
+    def _build_lines(self, key: tuple[tuple[str, str, str], ...]) -> None:
+        chart = self.chart()
         for series in self.lines.values():
             chart.removeSeries(series)
         self.lines = {}
         self.pens = {}
-        self.full_names = dict(zip(nodes, full, strict=True))
         sequences = 0
-        for node_id, name in key:
+        for node_id, kind, _name in key:
             series = QLineSeries()
-            series.setName(name)
             chart.addSeries(series)  # the theme gives it its colour
             series.attachAxis(self._axis_x)
             series.attachAxis(self._axis_y)
-            kind = campaign.node(node_id).kind if campaign is not None else "sequence"
             pen = line_pen(kind, series.pen().color(), sequences)
             sequences += kind == "sequence"
             series.setPen(pen)
             self.lines[node_id] = series
             self.pens[node_id] = pen
         self._key = key
+        self._names_key = ()
         for marker in chart.legend().markers():
             marker.hovered.connect(lambda on, m=marker: self.highlight(m.series(), on))
             marker.clicked.connect(lambda m=marker: self._toggle(m))
+
+    def legend_room(self) -> float:
+        """The width the legend's row gives its entries' texts, all together (Qt Charts does
+    not say: its chart's width, less the margins, each entry's box and spacing)."""
+        chart = self.chart()
+        margins = chart.margins()
+        row = chart.size().width() - margins.left() - margins.right() - LEGEND_ROW_EXTRA
+        return max(0.0, row - LEGEND_ENTRY_EXTRA * len(self.lines))
+
+    def _name_lines(self) -> None:
+        """The lines' legend entries, shortened (in the middle) to the room the legend has
+        now: Qt Charts would otherwise cut their ends, "(achieved)" first."""
+        if not self.lines:
+            self.full_names = {}
+            return
+        metrics = QFontMetricsF(self.chart().legend().font())
+        room = self.legend_room()
+        names_key = (self._key, round(room))
+        if names_key == self._names_key:
+            return
+        self._names_key = names_key
+        shown, full = legend_names([k for _n, k, _name in self._key],
+                                   [name for _n, _k, name in self._key], metrics, room)
+        self.full_names = dict(zip(self.lines, full, strict=True))
+        for series, name in zip(self.lines.values(), shown, strict=True):
+            if series.name() != name:
+                series.setName(name)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._name_lines()
 
     def highlight(self, series: object, on: bool) -> None:
         """One line forward (wider, the others faded), or all as they were; the hovered

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from canvas_app.ui.main_window import MainWindow
 from canvas_app.ui.simulation.contacts_model import COLUMNS, ContactsModel
@@ -230,3 +231,41 @@ def test_finding_a_node_finds_those_who_went_through_it(qtbot, window: MainWindo
     assert sorted(rows(model)) == sorted(c for c, state in sim.contacts.items()
                                          if "nurture" in state.entered
                                          or "nurture" in " ".join(texts[c]).casefold())
+
+
+def test_contact_columns_are_readable_beside_the_journey_at_1280x800(
+        qtbot, window: MainWindow) -> None:
+    """The QA's cramped tab: the journey no wider than its columns need (less than half),
+    Contact whole, Where now and Email wider than Goals and Tags, every heading whole, and
+    a cut cell cut in the middle (so "waiting at" two goals alike still differ) with its
+    whole text as tooltip."""
+    window.resize(1280, 800)
+    window.show_simulation_panel()
+    finished(qtbot, window)
+    panel = window.simulation_panel
+    panel.tabs.setCurrentWidget(panel.contacts)
+    tab = panel.contacts
+    QApplication.processEvents()
+    table, model = tab.table, tab.model
+    table_width, journey_width = tab.sizes()
+    assert journey_width < table_width
+    assert journey_width <= tab.journey.comfortable_width(1)
+    metrics = table.fontMetrics()
+    names = max(metrics.horizontalAdvance(model.data(model.index(r, 0)))
+                for r in range(model.rowCount()))
+    assert table.columnWidth(0) >= names + 6  # whole
+    header = table.horizontalHeader()
+    for column in range(model.columnCount()):
+        assert table.columnWidth(column) >= table.least[column]  # its heading whole
+    assert header.sectionViewportPosition(4) + header.sectionSize(4) <= \
+        table.viewport().width()  # every column in view
+    for column in (1, 2):  # Email and Where now before Goals and Tags get more
+        assert table.columnWidth(column) > table.least[column] + 40
+    assert table.textElideMode() == Qt.TextElideMode.ElideMiddle
+    for r in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(r, column)
+            assert model.data(index, Qt.ItemDataRole.ToolTipRole) == model.data(index)
+    tab.select_contact(model.contact_id(0))
+    QApplication.processEvents()
+    window.grab().save("/tmp/fix8/contacts_1280.png")

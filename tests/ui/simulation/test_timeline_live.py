@@ -4,10 +4,16 @@ times (as the log gives them), and at the end it is the finished run's chart."""
 from __future__ import annotations
 
 import json
+import time
 from datetime import datetime
 from pathlib import Path
 
 from canvas_app.ui.main_window import MainWindow
+from canvas_app.ui.simulation.panel import SLOW_VIEWS_MS
+
+from .conftest import SAMPLE
+
+WHAT_IF = SAMPLE.parent / "pool-store-what-if.scenario.json"
 
 JOINED = "entered \"Nurture\""
 
@@ -77,3 +83,50 @@ def test_over_time_follows_event_times_while_stepping(qtbot, window: MainWindow,
     panel.run_to_end()
     qtbot.waitUntil(lambda: panel.runner.done and not panel.runner.running, timeout=10000)
     assert panel.runner.timeline() == stepped_history
+
+
+def follow_the_clock(panel) -> None:
+    """What the panel's every step is to do while Over Time is on show (the hook asked of
+    panel.py's _advanced): bring the chart's end up to the clock, between full redraws."""
+    sim = panel.runner.simulation
+    if sim is not None and panel.tabs.currentWidget() is panel.timeline:
+        panel.timeline.follow(panel.current_campaign(), sim.now, sim.counts())
+
+
+def test_over_time_keeps_up_with_the_clock_while_playing(qtbot, window: MainWindow) -> None:
+    """The QA's run at 1 day per second: the chart's end is never more than one redraw
+    interval behind the clock, and paused, it ends on the clock with the counts the
+    nodes' badges show."""
+    window.resize(1280, 800)
+    window.show_simulation_panel()
+    panel = window.simulation_panel
+    panel.select_scenario(str(WHAT_IF))
+    panel.tabs.setCurrentWidget(panel.timeline)
+    panel.reset()
+    panel.speed_combo.setCurrentIndex(2)  # 1 day per second
+    panel.runner.advanced.connect(lambda: follow_the_clock(panel))
+    interval = SLOW_VIEWS_MS / 1000 * panel.runner.speed.seconds_per_second
+    panel.toggle_run()
+    lags = []
+    until = time.perf_counter() + 3
+    while time.perf_counter() < until:
+        qtbot.wait(23)
+        line = panel.timeline.values("nurture") if "nurture" in panel.timeline.lines else []
+        if line:
+            lags.append(panel.runner.simulation.now - line[-1][0])
+    panel.runner.pause()
+    assert len(lags) > 10 and max(lags) <= interval, max(lags) / 3600
+    window.grab().save("/tmp/fix8/over_time_live.png")
+    qtbot.wait(SLOW_VIEWS_MS + 100)  # the full redraw after the pause
+    sim = panel.runner.simulation
+    counts = sim.counts()
+    campaign = panel.current_campaign()
+    for node_id in panel.timeline.lines:
+        kind = campaign.node(node_id).kind
+        key = "active" if kind == "sequence" else "achieved"
+        at, value = panel.timeline.values(node_id)[-1]
+        assert at == sim.now and value == counts.get(node_id, {}).get(key, 0)
+    # Followed or drawn afresh, the same chart.
+    followed = {n: panel.timeline.values(n) for n in panel.timeline.lines}
+    panel.timeline.show_timeline(campaign, panel.runner.timeline())
+    assert {n: panel.timeline.values(n) for n in panel.timeline.lines} == followed
