@@ -33,10 +33,14 @@ def open_node_editor(parent: QWidget | None, workspace: Workspace, undo_stack: Q
 
 
 def open_catalog_manager(parent: QWidget | None, workspace: Workspace,
-                         undo_stack: QUndoStack) -> QDialog:
-    from .catalog_manager import CatalogManagerDialog
+                         undo_stack: QUndoStack, section: str | None = None) -> QDialog:
+    """The Catalog window, on the tab of ``section`` ("products", "order_forms", …) when
+    one is given."""
+    from .catalog_manager import TABS, CatalogManagerDialog
 
     dialog = CatalogManagerDialog(workspace, undo_stack, parent)
+    if section in TABS:
+        dialog.tabs.setCurrentIndex(list(TABS).index(section))
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
     return dialog

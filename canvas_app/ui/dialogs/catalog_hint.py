@@ -40,6 +40,7 @@ class CatalogHint(QWidget):
         self.button.clicked.connect(lambda: open_catalog())
         layout.addWidget(self.label)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.setFocusProxy(self.button)  # Tab reaches the button where the hint sits
         layout.addStretch(1)
 
     def set_text(self, text: str) -> None:
@@ -47,15 +48,17 @@ class CatalogHint(QWidget):
 
 
 def catalog_opener(parent: QWidget, workspace: Workspace, undo_stack: QUndoStack,
-                   then: Callable[[], None]) -> Callable[[], QDialog]:
+                   then: Callable[[], None],
+                   section: str | None = None) -> Callable[[], QDialog]:
     """Opens the Catalog window as Workspace > Catalog… does (``open_catalog_manager``,
     each change one undo step), over ``parent`` (a modal editor would block it otherwise);
-    ``then`` runs when it closes (to refresh what was empty)."""
+    ``then`` runs when it closes (to refresh what was empty); ``section`` is the tab it
+    opens on ("order_forms": the one the empty list needs)."""
 
     def open_catalog() -> QDialog:
         from . import open_catalog_manager
 
-        dialog = open_catalog_manager(parent, workspace, undo_stack)
+        dialog = open_catalog_manager(parent, workspace, undo_stack, section)
         dialog.finished.connect(lambda _result: then())
         return dialog
 

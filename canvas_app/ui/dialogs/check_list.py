@@ -192,6 +192,7 @@ class CheckList(QWidget):
         """Shown instead of the list (and its search) while the list has no rows."""
         self.empty_hint = hint
         self.layout().addWidget(hint)
+        QWidget.setTabOrder(self.list, hint.focusProxy() or hint)  # where the list would be
         self._show_empty_hint()
 
     def _show_empty_hint(self) -> None:

@@ -193,14 +193,15 @@ class NodeEditorDialog(QDialog):
         self.problem_label.fit_reserve(event.size().height())
         super().resizeEvent(event)
 
-    def open_catalog(self) -> QDialog | None:
-        """Opens the Catalog window over this editor, as Workspace > Catalog… does; when it
-        closes, :meth:`catalog_changed` lets the form offer what was added. None without
-        an undo stack (the catalog's changes are undo steps)."""
+    def open_catalog(self, section: str | None = None) -> QDialog | None:
+        """Opens the Catalog window over this editor, as Workspace > Catalog… does (on the
+        tab of ``section``); when it closes, :meth:`catalog_changed` lets the form offer
+        what was added. None without an undo stack (the catalog's changes are undo
+        steps)."""
         if self.undo_stack is None:
             return None
         self.catalog_dialog = catalog_opener(self, self.workspace, self.undo_stack,
-                                             self.catalog_changed)()
+                                             self.catalog_changed, section)()
         return self.catalog_dialog
 
     def catalog_changed(self) -> None:

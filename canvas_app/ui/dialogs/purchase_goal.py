@@ -3,6 +3,9 @@ Purchase": purchase options (any combination), payment types, who can achieve th
 
 from __future__ import annotations
 
+import html
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -29,6 +32,9 @@ from .widgets import AchievedByBox, ProblemLabel, fit_to_screen, help_label
 
 CHOICE_WORDS = {"orderForm": "order forms", "product": "products", "category": "categories",
                 "paymentType": "payment types"}
+# the Catalog window's tab for each list's "Open the Catalog…"
+CATALOG_TABS = {"orderForm": "order_forms", "product": "products",
+                "category": "categories", "paymentType": "payment_types"}
 
 HELP = {
     "order_forms": "The goal is met when the purchase is made through one of the chosen "
@@ -53,6 +59,7 @@ HELP = {
 class PurchaseGoalDialog(NodeEditorDialog):
     name_label_text = "&Goal name:"
     object_name = "purchaseGoalDialog"
+    WIDE = 1200  # px of window width from which the options take three fifths
 
     def build(self, layout: QVBoxLayout) -> None:
         config: PurchaseGoalConfig = self.original.config
@@ -135,12 +142,12 @@ class PurchaseGoalDialog(NodeEditorDialog):
         self.who = who
         self.campaign_radio, self.any_contact_radio = who.campaign_radio, who.any_contact_radio
         columns.addWidget(who, 1, 1)
-        # the options take the width their lists' rows need (when there is room), the
-        # payment types the rest
-        columns.setColumnStretch(0, 0)
-        columns.setColumnStretch(1, 1)
-        placement = QLabel("<b>Where it sits:</b> " + placement_help(self.campaign,
-                                                                     self.original.id))
+        self.columns = columns
+        self._share_columns(self.width())
+        # the names as they are spelled ("Nurture <i>VIP</i>" is not markup)
+        placement = QLabel("<b>Where it sits:</b> " + html.escape(  # quotes as they are
+            placement_help(self.campaign, self.original.id), quote=False))
+        placement.setTextFormat(Qt.TextFormat.RichText)
         placement.setObjectName("placementHelp")
         placement.setWordWrap(True)
         layout.addWidget(placement)
@@ -167,13 +174,14 @@ class PurchaseGoalDialog(NodeEditorDialog):
         # an empty list says where its items come from, with a way there
         self.catalog_hints: dict[str, CatalogHint] = {}
         for key, chooser in self._choosers().items():
-            hint = CatalogHint(empty_catalog_text(CHOICE_WORDS[key]), self.open_catalog,
+            hint = CatalogHint(empty_catalog_text(CHOICE_WORDS[key]),
+                               lambda section=CATALOG_TABS[key]: self.open_catalog(section),
                                f"{key}Hint")
             hint.button.setVisible(self.undo_stack is not None)
             chooser.set_empty_hint(hint)
             self.catalog_hints[key] = hint
 
-    def _choosers(self) -> dict[str, CheckList]:
+    def _choosers(self) -> dict[str, CheckList]:  # keyed as CATALOG_TABS
         return {"orderForm": self.order_forms_list, "product": self.products_list,
                 "category": self.categories_list, "paymentType": self.payment_list}
 
@@ -241,12 +249,23 @@ class PurchaseGoalDialog(NodeEditorDialog):
         for widget in self.field_widgets().values():
             steady_frame(widget)
 
+    def _share_columns(self, width: int) -> None:
+        """Up to WIDE the options take the width their lists' rows need and the payment
+        types the rest; in a wider window the options take three fifths (QA: at 1600 px
+        they stayed narrow, their help wrapping to three lines, while the payment types'
+        box took 900 px for six rows). Stretch shares out all the room, what the rows need
+        aside, so it waits until there is room enough."""
+        wide = width >= self.WIDE
+        self.columns.setColumnStretch(0, 3 if wide else 0)
+        self.columns.setColumnStretch(1, 2 if wide else 1)
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
         """The problem box keeps room for every problem this form can have at once, at
         this width (the base keeps three lines, or one in a short window, where the form
         scrolls): a box grown by a fourth problem shrank the form's lists and moved what
         lay under the pointer."""
         super().resizeEvent(event)
+        self._share_columns(event.size().width())
         if event.size().height() < self.SHORT_WINDOW:
             return
         margins = self.layout().contentsMargins()

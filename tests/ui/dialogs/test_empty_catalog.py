@@ -49,7 +49,8 @@ def test_the_hint_opens_the_catalog_and_the_list_offers_what_was_added(qtbot, un
     catalog = dialog.catalog_dialog
     assert isinstance(catalog, CatalogManagerDialog) and catalog.isVisible()
     assert catalog.parent() is dialog  # over the modal editor, not blocked by it
-    catalog.tabs.setCurrentIndex(2)  # Order forms
+    # on the tab the list needs (QA: it opened on Products)
+    assert catalog.tabs.currentIndex() == 2  # Order forms
     click(qtbot, catalog.add_buttons["order_forms"])
     qtbot.keyClicks(catalog.item_dialog.name_edit, "Spring form")
     click(qtbot, catalog.item_dialog.save_button)
@@ -63,6 +64,19 @@ def test_the_hint_opens_the_catalog_and_the_list_offers_what_was_added(qtbot, un
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert workspace.campaign("first").node("goal").config.order_forms == ["spring-form"]
+
+
+def test_tab_reaches_the_hint_where_its_list_would_be(qtbot, undo_stack):
+    """QA: Tab jumped from the Order form box to "Any purchase"; the hint's button came
+    only after the "Who can achieve" choices."""
+    _workspace, dialog = new_workspace_goal(qtbot, undo_stack)
+    dialog.order_forms_box.setChecked(True)
+    dialog.order_forms_box.setFocus()
+    qtbot.waitUntil(dialog.order_forms_box.hasFocus)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.catalog_hints["orderForm"].button
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.any_box
 
 
 def open_ecommerce_window(qtbot, workspace, undo_stack):

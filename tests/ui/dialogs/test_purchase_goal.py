@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
 
 from canvas_app.domain.purchase import PurchaseGoalConfig
@@ -274,3 +275,30 @@ def test_default_size_fits_a_laptop_screen(qtbot, workspace, undo_stack):
     available = dialog.screen().availableGeometry()
     assert dialog.height() <= min(680, available.height())
     assert dialog.width() <= available.width()
+
+
+def test_placement_help_shows_names_as_they_are_spelled(qtbot, workspace, undo_stack):
+    """QA: a sequence named "Nurture <i>VIP</i> & x<y" lost its end and turned italic."""
+    campaign = workspace.campaign("shock-nurture")
+    campaign.node("nurture").name = "Nurture <i>VIP</i> & x<y"
+    dialog = open_goal(qtbot, workspace, undo_stack)
+    label = dialog.findChild(QLabel, "placementHelp")
+    document = QTextDocument()
+    document.setHtml(label.text())
+    assert 'After "Nurture <i>VIP</i> & x<y": when the goal is achieved' in \
+        document.toPlainText()
+
+
+def test_a_wide_window_gives_the_room_to_the_purchase_options(qtbot, workspace, undo_stack):
+    """QA: at 1600 px the options (four lists) stayed narrow while the payment types' box
+    took 900 px for six rows. Narrower, the options keep the width their rows need."""
+    from PySide6.QtWidgets import QGroupBox
+
+    dialog = open_goal(qtbot, workspace, undo_stack)
+    options = dialog.findChild(QGroupBox, "purchaseOptions")
+    payments = dialog.findChild(QGroupBox, "paymentTypes")
+    dialog.resize(1600, 990)
+    qtbot.waitUntil(lambda: options.width() > 1.3 * payments.width())
+    dialog.resize(900, 680)
+    qtbot.waitUntil(lambda: dialog.width() == 900)
+    assert options.width() >= options.minimumSizeHint().width()
