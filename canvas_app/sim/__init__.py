@@ -40,7 +40,9 @@ Driving it step by step (the canvas's live view)
 - ``sim.counts()`` gives per node id ``{"entered", "completed", "removed", "active"}`` for
   sequences and ``{"achieved", "waiting"}`` for goals, as they are now.
 - ``sim.result()`` builds the :class:`SimResult` at any point (``result.to_data()``,
-  ``result.to_json()``, ``result.counts()``, ``result.log``).
+  ``result.to_json()``, ``result.counts()``, ``result.log``: a
+  :class:`~.log_lines.LogLines`, read as a list of str, that keeps finished lines
+  compressed in blocks: a 100,000-contact run's log takes about 4 MB, not 107 MB).
 
 A GUI runs ``sim.run(...)`` (or repeated ``run_until``) in a worker thread and forwards
 movements and counts to the view through its own signals; nothing here imports Qt.

@@ -244,7 +244,7 @@ class ScenarioChoice:
 
     def new_what_if(self) -> WhatIfDialog:
         """Opens the What-If form as it was last left with this workspace (else as new);
-        "Create and Run" saves the scenario and runs it."""
+        "Create and run" saves the scenario and runs it."""
         workspace = self.window_.controller.workspace
         dialog = WhatIfDialog(workspace, self.window_.current_campaign_id(), self.window_)
         key = self.form_key()
