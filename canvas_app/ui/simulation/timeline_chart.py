@@ -27,7 +27,7 @@ GOAL_ALPHA = 0.45  # see-through: a line under it shows
 SEQUENCE_WIDTH = 2.0
 SEQUENCE_STYLES = (Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
 FADED_ALPHA = 0.15  # the other lines, while one is hovered in the legend
-LEGEND_NAME_WIDTH = 170.0  # a node's name in the legend at most (px), shortened in the middle
+LEGEND_NAME_WIDTH = 170.0  # px; legend_names() has four of these when not told its room
 # What the legend adds to each entry's text (its colour box, spacing, the text's margins),
 # and to the row (its ends), in px: measured on Qt Charts 6.11, with a little to spare.
 LEGEND_ENTRY_EXTRA = 25.0
