@@ -103,6 +103,8 @@ class LintPanel(QListWidget):
         tail = more or ("" if rows else "No warnings.")
         if rows == self._rows and tail == self._tail:
             return
+        current = self.currentRow()
+        chosen = self._rows[current] if 0 <= current < len(self._rows) else None
         if self._tail:  # the last line goes, and comes back below the rows
             self.takeItem(self.count() - 1)  # no owner left: Python drops it
         while self.count() > len(rows):
@@ -126,6 +128,12 @@ class LintPanel(QListWidget):
             item = QListWidgetItem(tail)
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.addItem(item)
+        if chosen is not None:
+            # the highlight stays with the finding chosen, not with its row number (QA: a
+            # finding listed above it moved the highlight onto another); gone with it
+            place = rows.index(chosen) if chosen in rows else -1
+            if place != self.currentRow():
+                self.setCurrentRow(place)
 
     def findings_count(self) -> int:
         return sum(1 for i in range(self.count()) if self.item(i).data(FINDING_ROLE))

@@ -96,6 +96,27 @@ def test_a_refresh_with_nothing_new_keeps_the_current_row(qtbot, window: MainWin
     assert panel.currentRow() == 2 and panel.item(2) is item
 
 
+def test_the_highlight_stays_with_its_warning_when_one_comes_above(
+        qtbot, window: MainWindow) -> None:
+    """QA: the highlight kept its row number, so a finding listed above it moved the
+    highlight onto another; and it goes when its finding goes."""
+    panel = window.lint_panel
+    cid = window.current_campaign_id()
+    add_unfinished(window, cid, ["Step 3", "Step 5"])
+    panel.refresh()
+    chosen = next(i for i in range(panel.findings_count())
+                  if '"Step 5"' in panel.item(i).text())
+    panel.setCurrentRow(chosen)
+    add_unfinished(window, cid, ["Step 1"])  # listed before it
+    panel.refresh()
+    assert '"Step 5"' in panel.currentItem().text()
+    assert panel.currentRow() > chosen  # moved down with it
+    node = panel.currentItem().data(NODE_ROLE)
+    window.controller.delete(cid, [node])
+    panel.refresh()
+    assert panel.currentRow() == -1
+
+
 def listed(panel: LintPanel) -> list[tuple[str, object, object, str, bool]]:
     return [(item.text(), item.data(CAMPAIGN_ROLE), item.data(NODE_ROLE), item.toolTip(),
              bool(item.flags() & Qt.ItemFlag.ItemIsEnabled))
