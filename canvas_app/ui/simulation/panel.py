@@ -420,6 +420,10 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
             counts = sim.counts()
             if self.layer is not None:
                 self.layer.set_counts(counts)
+            if self.tabs.currentWidget() is self.timeline:
+                # its end keeps up with the clock between two full redraws (QA: hours
+                # behind the clock and the badges); a full redraw comes on its timer
+                self.timeline.follow(self.current_campaign(), sim.now, counts)
             self.progress.setFormat(DONE if sim.done else PROGRESS)
             self.progress.setValue(int(sim.progress() * 1000))
             self.clock_label.setText(readable_clock(sim.time))
