@@ -9,7 +9,6 @@ Python for every change of every item, thousands when a large campaign opens or 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -277,45 +276,9 @@ class NodeItem(QGraphicsRectItem):
             return "name"
         return ""
 
-    def edge_point(self, towards: QPointF) -> QPointF:
-        """Where a line from the centre towards ``towards`` (scene) leaves the body."""
-        x, y = self.centre
-        return QPointF(*edge_point(self.kind, x, y, towards.x(), towards.y(), self.name_block))
-
     def name_block(self) -> tuple[float, float]:
         """Half the width and the height of the name as drawn under the body."""
         node = self.canvas.domain_node(self.node_id)
         if node is None:
             return NAME_WIDTH / 2, NAME_HEIGHT
         return self.canvas.style_cache.name_block(node.name, NAME_WIDTH, 2)
-
-
-def edge_point(kind: str, x: float, y: float, to_x: float, to_y: float,
-               name_block: Callable[[], tuple[float, float]] | None = None
-               ) -> tuple[float, float]:
-    """Where a line from a node's centre (x, y) towards (to_x, to_y) leaves its body, or,
-    for a line going down through the name under it, where it has passed the name: a link
-    never runs over a node's name. ``name_block`` gives the name's half width and height as
-    drawn (asked only for a line going down); without it, the whole box a name may take."""
-    dx, dy = to_x - x, to_y - y
-    if dy > 0:
-        top = _NAME_TOP.get(kind)
-        if top is None:
-            top = _NAME_TOP[kind] = name_rect(kind).top()
-        half, height = name_block() if name_block is not None else (NAME_WIDTH / 2,
-                                                                     NAME_HEIGHT)
-        below = top + height + 3
-        if dy > below and abs(dx * (top + height / 2) / dy) <= half + 4:
-            return x + dx * below / dy, y + below
-    if kind != "sequence":
-        length = (dx * dx + dy * dy) ** 0.5 or 1.0
-        r = GOAL_RADIUS + 2
-        return x + dx / length * r, y + dy / length * r
-    hw, hh = SEQ_WIDTH / 2 + 2, SEQ_HEIGHT / 2 + 2
-    scale = min(hw / abs(dx) if dx else float("inf"), hh / abs(dy) if dy else float("inf"))
-    if scale == float("inf"):  # both centres at one point
-        return x + hw, y
-    return x + dx * scale, y + dy * scale
-
-
-_NAME_TOP: dict[str, float] = {}  # per kind: how far below the centre a name starts

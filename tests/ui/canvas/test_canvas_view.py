@@ -88,18 +88,6 @@ def test_draw_background_returns_on_absurd_rects(window: MainWindow) -> None:
     assert grid_lines(QRectF(0, 0, 100, 100), window.view.zoom()) is not None
 
 
-def test_a_link_from_below_ends_under_the_name_not_over_it() -> None:
-    from canvas_app.ui.canvas.node_item import GOAL_RADIUS, edge_point, name_rect
-
-    bottom = name_rect("purchase_goal").bottom()
-    x, y = edge_point("purchase_goal", 0, 0, 0, 300)  # straight down
-    assert x == 0 and bottom < y < bottom + 5
-    x, y = edge_point("purchase_goal", 0, 0, 300, 0)  # sideways: the body's edge
-    assert (x, y) == (GOAL_RADIUS + 2, 0)
-    x, y = edge_point("purchase_goal", 0, 0, 600, 300)  # shallow: misses the name
-    assert y < bottom
-
-
 def test_a_fitted_view_fits_again_when_it_changes_size_until_the_user_zooms(
         qtbot, window) -> None:
     from PySide6.QtWidgets import QApplication
@@ -130,17 +118,6 @@ def test_scrolling_by_hand_ends_the_fitting(qtbot, window) -> None:
     window.view.horizontalScrollBar().triggerAction(
         QAbstractSlider.SliderAction.SliderSingleStepAdd)
     assert not window.view.fitted
-
-
-def test_a_link_going_down_beside_a_short_name_leaves_the_body() -> None:
-    from canvas_app.ui.canvas.node_item import GOAL_RADIUS, edge_point, name_rect
-
-    top = name_rect("purchase_goal").top()
-    short = (12.0, 17.0)  # "Buy": half width, one line
-    x, y = edge_point("purchase_goal", 0, 0, 200, 300, lambda: short)  # passes beside it
-    assert abs((x * x + y * y) ** 0.5 - (GOAL_RADIUS + 2)) < 1e-6
-    x, y = edge_point("purchase_goal", 0, 0, 10, 300, lambda: short)  # through it
-    assert y == top + 17.0 + 3
 
 
 def test_renaming_a_node_moves_the_end_of_a_link_from_below(qtbot, window) -> None:
