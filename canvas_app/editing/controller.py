@@ -19,7 +19,7 @@ from ..domain.campaign import Campaign, Finding
 from ..domain.campaign_usage import actions_using_campaign, ecommerce_without_campaign
 from ..domain.events import DomainEvent
 from ..domain.ids import new_id
-from ..domain.names import name_key, tidy_name
+from ..domain.names import name_key, short_name, tidy_name
 from ..domain.nodes import Node, node_kind, on_canvas
 from ..domain.workspace import Workspace
 from . import clipboard
@@ -81,10 +81,11 @@ def deletion_text(campaign: Campaign, node_ids: list[str],
     """What Undo and History call a deletion: 'Delete "Nurture"', 'Delete link "A" to
     "B"', 'Delete 3 nodes and 1 link'."""
     if len(node_ids) == 1 and not links:
-        return f'Delete "{campaign.node(node_ids[0]).name}"'
+        return f'Delete "{short_name(campaign.node(node_ids[0]).name)}"'
     if not node_ids and len(links) == 1:
         source, target = links[0]
-        return f'Delete link "{campaign.node(source).name}" to "{campaign.node(target).name}"'
+        return (f'Delete link "{short_name(campaign.node(source).name)}" to '
+                f'"{short_name(campaign.node(target).name)}"')
     parts = [f"{len(node_ids)} node{'s' if len(node_ids) != 1 else ''}"] if node_ids else []
     if links:
         parts.append(f"{len(links)} link{'s' if len(links) != 1 else ''}")
@@ -293,7 +294,7 @@ class Controller(QObject):
         while campaign_id in ids:
             campaign_id = new_id("c")
         self.undo_stack.push(AddCampaignCommand(self.workspace, Campaign(campaign_id, name),
-                                                text=f'New campaign "{name}"'))
+                                                text=f'New campaign "{short_name(name)}"'))
         return campaign_id
 
     def rename_campaign(self, campaign_id: str, name: str) -> bool:
@@ -346,7 +347,7 @@ class Controller(QObject):
         """
         name = self.campaign(campaign_id).name
         uses = actions_using_campaign(self.workspace, campaign_id)
-        self.undo_stack.beginMacro(f'Delete campaign "{name}"')
+        self.undo_stack.beginMacro(f'Delete campaign "{short_name(name)}"')
         self.undo_stack.push(RemoveCampaignCommand(self.workspace, campaign_id))
         if uses:
             before = self.workspace.ecommerce

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..domain import events as ev
 from ..domain.events import DomainEvent
+from ..domain.names import short_name
 from ..editing.controller import Controller
 from . import theme
 from .dialogs.widgets import plain_destructive
@@ -258,7 +259,7 @@ class CampaignList(QWidget):
         if not count and not uses:
             return ""
         nodes = f" and its {count} node{'s' if count != 1 else ''}" if count else ""
-        text = f'Delete campaign "{name}"{nodes}?'
+        text = f'Delete campaign "{short_name(name)}"{nodes}?'
         sentences = [where[0].upper() + where[1:] for where in uses]
         if len(sentences) == 1:
             text += f" {sentences[0]}; that action will be removed too."

@@ -41,7 +41,13 @@ from .palette import Palette
 from .session import Session
 from .simulation.panel import SimulationPanel
 from .theme import load_icon
-from .window_actions import build_actions, build_menus, build_toolbar
+from .window_actions import (
+    LINK_HINT,
+    EditActionsState,
+    build_actions,
+    build_menus,
+    build_toolbar,
+)
 from .window_layout import fit_first_size, keep_canvas_room, start_hint
 
 APP_TITLE = "Campaign Canvas"
@@ -95,6 +101,7 @@ class MainWindow(ClipboardActions, QMainWindow):
         self.files = FileActions(self)
         self.find_bar = FindBar(self)
         self.actions_by_name = build_actions(self)
+        self.edit_state = EditActionsState(self, self.actions_by_name)  # enabled as they apply
         self.align_menu = ArrangeMenu(self)
         self.actions_by_name["navigator"].setChecked(self.navigator.enabled_by_user)
         self.menus = build_menus(self, self.actions_by_name)
@@ -123,9 +130,12 @@ class MainWindow(ClipboardActions, QMainWindow):
             app.focusChanged.connect(self._focus_moved)
         self.view.menu_opening.connect(self.align_menu.refresh)
         self.menus["edit"].aboutToShow.connect(self.align_menu.refresh)  # Align as selected
+        self.menus["edit"].aboutToShow.connect(self.edit_state.update)
+        self.view.menu_opening.connect(lambda _kind: self.edit_state.update())
         self.palette.place_requested.connect(self.place_node)
         self.campaign_list.current_changed.connect(self.show_campaign)
         self.campaign_list.current_changed.connect(self.simulation_panel.campaign_shown)
+        self.campaign_list.current_changed.connect(lambda _id: self.edit_state.update())
         # A run started from anywhere (F5, F6, the Simulate menu) shows its panel.
         self.simulation_panel.runner.started.connect(self.show_simulation_panel)
         self.simulation_panel.runner.running_changed.connect(self._simulation_running)
@@ -201,6 +211,7 @@ class MainWindow(ClipboardActions, QMainWindow):
         self.scene = CampaignScene(controller, self)
         self.scene.edit_requested.connect(self._edit_requested)
         self.view.bind(self.scene)
+        self.edit_state.bind_scene(self.scene)
         self.navigator.bind(self.scene)
         if previous is not session:
             self.simulation_panel.stop()  # another workspace: the run was of the old one
@@ -370,6 +381,7 @@ class MainWindow(ClipboardActions, QMainWindow):
     def select_all(self) -> None:
         if self.scene is not None:
             self.scene.select_nodes(list(self.scene.nodes))
+            self.edit_state.update()  # the overview's selection is not signalled
 
     def rename_selected(self) -> None:
         campaign_id, nodes, _links = self._selection()
@@ -399,8 +411,7 @@ class MainWindow(ClipboardActions, QMainWindow):
             self.link_menu = show_link_menu(self, campaign_id, nodes[0])
             return
         if campaign_id is None or len(nodes) != 2:
-            self.show_status("Select a node and press Ctrl+L to link it to another, or select "
-                             "two (Ctrl+Tab adds the next node) to link them left to right.")
+            self.show_status(LINK_HINT)
             return
         campaign = self.controller.campaign(campaign_id)
         source, target = sorted(nodes, key=lambda n: (campaign.node(n).x, campaign.node(n).y))

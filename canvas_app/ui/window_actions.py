@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, SignalInstance
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, SignalInstance
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QToolBar
 
 from ..domain.nodes import node_kinds
+from ..editing import clipboard
 from .dialogs.widgets import action_text
 from .image_export_dialog import export_image_dialog
 from .theme import load_icon
@@ -19,6 +21,8 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 Std = QKeySequence.StandardKey
+LINK_HINT = ("Select a node and press Ctrl+L to link it to another, or select two (Ctrl+Tab "
+             "adds the next node) to link them left to right.")
 
 
 def _action(window: MainWindow, text: str, slot: Callable[[], object],
@@ -94,11 +98,11 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     if QKeySequence("Ctrl+Y") not in redo_keys:
         redo_keys.append(QKeySequence("Ctrl+Y"))
     a["redo"].setShortcuts(redo_keys)
-    a["cut"] = _action(w, "Cu&t", w.cut, Std.Cut, canvas=True)
-    a["copy"] = _action(w, "&Copy", w.copy, Std.Copy, canvas=True)
-    a["paste"] = _action(w, "&Paste", w.paste, Std.Paste, canvas=True)
+    a["cut"] = _action(w, "Cu&t", text_or(w, "cut", w.cut), Std.Cut, canvas=True)
+    a["copy"] = _action(w, "&Copy", text_or(w, "copy", w.copy), Std.Copy, canvas=True)
+    a["paste"] = _action(w, "&Paste", text_or(w, "paste", w.paste), Std.Paste, canvas=True)
     a["duplicate"] = _action(w, "Dupl&icate", w.duplicate, "Ctrl+D", canvas=True)
-    a["delete"] = _action(w, "&Delete", w.delete_selection,
+    a["delete"] = _action(w, "&Delete", text_or(w, "delete", w.delete_selection),
                           [QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)],
                           "Delete the selected nodes and links", canvas=True)
     a["select_all"] = _action(w, "Select &All", w.select_all, Std.SelectAll, canvas=True)
@@ -259,3 +263,129 @@ def build_toolbar(window: MainWindow, a: dict[str, QAction]) -> QToolBar:
     a["undo"], a["redo"] = _short_undo_actions(window)
     window.toolbar_actions = a
     return MainToolbar(window, a)
+
+
+# -- which edit actions apply now ------------------------------------------------------------
+NODE_ACTIONS = ("cut", "copy", "duplicate")
+TEXT_ACTIONS = ("cut", "copy", "paste", "delete")  # in a focused text field, edit its text
+HINTS = {  # said when the key of a disabled action is pressed on the canvas
+    "cut": "Select the nodes to cut first.",
+    "copy": "Select the nodes to copy first.",
+    "duplicate": "Select the nodes to duplicate first.",
+    "delete": "Select the nodes or links to delete first.",
+    "rename": "Select a node to rename it.",
+    "view_edit": "Select one node to view and edit it.",
+    "link": LINK_HINT,
+}
+
+
+def focused_text_field(window: MainWindow) -> QLineEdit | None:
+    """The editable one-line text field with the keyboard (the find bar, a node's name
+    editor), if any: Cut, Copy, Paste and Delete edit its text."""
+    widget = QApplication.focusWidget()
+    if isinstance(widget, QLineEdit) and not widget.isReadOnly() and \
+            widget.window() is window:
+        return widget
+    return None
+
+
+def clipboard_has_nodes() -> bool:
+    mime = QGuiApplication.clipboard().mimeData()
+    if mime is None:
+        return False
+    if mime.hasFormat(clipboard.MIME_TYPE):
+        return True
+    return mime.hasText() and clipboard.loads(mime.text()) is not None
+
+
+class EditActionsState(QObject):
+    """Cut, Copy, Duplicate, Delete, Rename, View and Edit, Link and Paste enabled only
+    when they apply (menu, toolbar and context menus share the actions): after a change of
+    selection, campaign, focus or clipboard. With a disabled one, its key on the canvas says
+    what to select instead (Qt passes the key on to the canvas)."""
+
+    def __init__(self, window: MainWindow, actions: dict[str, QAction]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.actions = actions
+        self._field: QLineEdit | None = None
+        self._nodes_on_clipboard = clipboard_has_nodes()
+        QGuiApplication.clipboard().dataChanged.connect(self._clipboard_changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+        window.view.installEventFilter(self)
+        window.view.viewport().installEventFilter(self)  # a click or drag in the overview
+
+    def bind_scene(self, scene: QObject) -> None:
+        scene.selectionChanged.connect(self.update)  # type: ignore[attr-defined]
+        self.update()
+
+    def _clipboard_changed(self) -> None:
+        self._nodes_on_clipboard = clipboard_has_nodes()
+        self.update()
+
+    def _focus_changed(self, _old: object, _new: object) -> None:
+        field = focused_text_field(self.window)
+        if field is not self._field:
+            if self._field is not None and shiboken6.isValid(self._field):
+                self._field.selectionChanged.disconnect(self.update)
+            self._field = field
+            if field is not None:
+                field.selectionChanged.connect(self.update)
+        self.update()
+
+    def update(self) -> None:
+        if not shiboken6.isValid(self.window):
+            return
+        field = focused_text_field(self.window)
+        if field is not None:
+            chosen = field.hasSelectedText()
+            for key in TEXT_ACTIONS:
+                self.actions[key].setEnabled(chosen if key != "paste" else True)
+            for key in ("duplicate", "rename", "view_edit", "link"):
+                self.actions[key].setEnabled(False)
+            return
+        campaign_id, nodes, links = self.window._selection()
+        shown = campaign_id is not None
+        for key in NODE_ACTIONS:
+            self.actions[key].setEnabled(shown and bool(nodes))
+        self.actions["delete"].setEnabled(shown and bool(nodes or links))
+        self.actions["rename"].setEnabled(shown and len(nodes) == 1)
+        self.actions["view_edit"].setEnabled(shown and len(nodes) == 1)
+        # one node: a menu of the nodes it can link to; two: linked left to right
+        self.actions["link"].setEnabled(shown and len(nodes) in (1, 2))
+        self.actions["paste"].setEnabled(shown and self._nodes_on_clipboard)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride:
+            # before Qt looks the key up: a selection made in the overview (which the scene
+            # does not signal) counts too
+            self.update()
+        elif event.type() == QEvent.Type.MouseButtonRelease:
+            QTimer.singleShot(0, self, self.update)  # once the click has selected
+        elif event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            pressed = QKeySequence(event.keyCombination())
+            for key, hint in HINTS.items():
+                action = self.actions[key]
+                if not action.isEnabled() and pressed in action.shortcuts() and \
+                        self.window.current_campaign_id() is not None:
+                    if key == "rename" and len(self.window._selection()[1]) > 1:
+                        hint = "Select only one node to rename it."
+                    self.window.show_status(hint)
+                    break
+        return False
+
+
+def text_or(window: MainWindow, verb: str, slot: Callable[[], object]) -> Callable[[], None]:
+    """Cut, Copy, Paste or Delete: on the focused text field's text when one has the
+    keyboard (Edit > Cut from the menu while the find bar has it), else on the canvas."""
+    def run() -> None:
+        field = focused_text_field(window)
+        if field is None:
+            slot()
+        elif verb == "delete":
+            field.del_()
+        else:
+            getattr(field, verb)()
+    return run

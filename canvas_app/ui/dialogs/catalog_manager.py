@@ -173,6 +173,8 @@ class CatalogManagerDialog(QDialog):
             "payment_types": [(p, [payment_type_label(p), p]) for p in catalog.payment_types],
         }
         for section, items in rows.items():
+            # alphabetical (a new or renamed item takes its place among the others)
+            items.sort(key=lambda row: (row[1][0].casefold(), row[0]))
             table = self.tables[section]
             selected = self.selected_id(section)
             table.setRowCount(len(items))
@@ -218,6 +220,7 @@ class CatalogManagerDialog(QDialog):
         for r in range(table.rowCount()):
             if table.item(r, 0).data(ID_ROLE) == item_id:
                 table.selectRow(r)
+                table.scrollToItem(table.item(r, 0))
                 return
         raise KeyError(item_id)
 
@@ -258,6 +261,9 @@ class CatalogManagerDialog(QDialog):
         verb = "Add" if is_new else "Edit"
         self.undo_stack.push(SetCatalogCommand(self.workspace, before, after,
                                                f'{verb} {word} "{short_name(name)}"'))
+        # the row, in its sorted place, selected and in view (Edit and Delete apply to it)
+        self.select(section, item if isinstance(item, str) else item.id)
+
 
     # -- delete -------------------------------------------------------------------------
     def delete_selected(self, section: str) -> QMessageBox | None:

@@ -360,11 +360,59 @@ def add_undo_buttons(box: QDialogButtonBox, undo_stack: QUndoStack, owner: QWidg
     actions = _WindowUndo(undo_stack, owner)
     for name, action in (("undoButton", actions.undo), ("redoButton", actions.redo)):
         owner.addAction(action)
-        button = QToolButton()
+        button = FixedWidthActionButton()
         button.setObjectName(name)
-        button.setDefaultAction(action)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setDefaultAction(action)
         box.addButton(button, QDialogButtonBox.ButtonRole.ResetRole)
+
+
+UNDO_BUTTON_CHARACTERS = 24  # an Undo/Redo button of a manager window is this wide
+
+
+class FixedWidthActionButton(QToolButton):
+    """A tool button of one width whatever its action says: a longer text is cut with "…"
+    to fit (the tooltip has it whole), so the row around it never moves or wraps when the
+    text changes ("Undo" becoming "Undo Edit actions of …")."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._width = 0
+
+    def fixed_width(self) -> int:
+        if not self._width:
+            metrics = self.fontMetrics()
+            self._width = metrics.averageCharWidth() * UNDO_BUTTON_CHARACTERS + \
+                self._padding()
+        return self._width
+
+    def _padding(self) -> int:
+        """What the style adds around the text."""
+        shown = self.text().replace("&&", "&")
+        return max(super().sizeHint().width() - self.fontMetrics().horizontalAdvance(shown),
+                   0)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.fixed_width(), super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def actionEvent(self, event: QEvent) -> None:
+        super().actionEvent(event)  # type: ignore[arg-type]
+        self._fit_text()
+
+    def _fit_text(self) -> None:
+        action = self.defaultAction()
+        if action is None:
+            return
+        self.setFixedWidth(self.fixed_width())
+        shown = action.iconText().replace("&&", "&")  # as drawn: "&&" shows as "&"
+        room = self.fixed_width() - self._padding()
+        metrics = self.fontMetrics()
+        if metrics.horizontalAdvance(shown) > room:
+            cut = metrics.elidedText(shown, Qt.TextElideMode.ElideRight, room)
+            self.setText(cut.replace("&", "&&"))
 
 
 class AchievedByBox(QGroupBox):

@@ -30,8 +30,10 @@ def test_lists_the_catalog(qtbot, workspace, undo_stack):
     assert cells(products, 3)[-1] == "Subscription"
     assert cells(products, 4) == ["", "", 'goal "Bought pool shock", its own action set',
                                   'goal "Subscribed to checkup", its own action set']
-    assert cells(dialog.tables["order_forms"], 1) == ["Current", "Current", "Legacy"]
-    assert cells(dialog.tables["payment_types"])[0] == "Credit card"
+    # alphabetical: Classic (legacy), Pool Shock, Spring Opening
+    assert cells(dialog.tables["order_forms"], 1) == ["Legacy", "Current", "Current"]
+    assert cells(dialog.tables["payment_types"]) == ["Adjustment", "Cash", "Check",
+                                                     "Credit card", "Money order", "PayPal"]
 
 
 def test_add_a_product_then_undo(qtbot, workspace, undo_stack):
@@ -133,8 +135,8 @@ def test_deleting_an_unused_order_form(qtbot, workspace, undo_stack):
     assert "Nothing uses it" in dialog.confirm_box.text()
     click(qtbot, dialog.confirm_box.button(QMessageBox.StandardButton.Yes))
     assert "classic-form" not in workspace.catalog.order_forms
-    assert cells(dialog.tables["order_forms"]) == ["Spring Opening Order Form",
-                                                   "Pool Shock Order Form"]
+    assert cells(dialog.tables["order_forms"]) == ["Pool Shock Order Form",
+                                                   "Spring Opening Order Form"]
 
 
 def test_add_a_category_and_use_it_for_a_product(qtbot, workspace, undo_stack):
