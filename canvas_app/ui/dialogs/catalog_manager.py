@@ -39,13 +39,8 @@ from ...domain.workspace import Workspace
 from ...editing.settings_commands import DeleteCatalogItemCommand, SetCatalogCommand
 from ..tooltip_text import wrapped_tooltip
 from .catalog_item import SECTION_WORDS, CatalogItemDialog, Item
-from .widgets import (
-    OwnEnterTable,
-    enter_saves,
-    finish_manager_window,
-    help_label,
-    plain_destructive,
-)
+from .manager_window import finish_manager_window
+from .widgets import OwnEnterTable, enter_saves, help_label, plain_destructive
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -31,16 +31,10 @@ from ...editing.settings_commands import SetEcommerceCommand
 from .action_set import PRODUCT_HELP, ActionSetDialog
 from .catalog_hint import CATALOG_MENU, CatalogHint, catalog_opener, empty_catalog_text
 from .check_list import row_label, row_tooltip
+from .manager_window import finish_manager_window
 from .search_field import SearchField
 from .step_fields import keep_single_line
-from .widgets import (
-    OwnEnterList,
-    enter_saves,
-    finish_manager_window,
-    fit_to_screen,
-    help_label,
-    scrolling_body,
-)
+from .widgets import OwnEnterList, enter_saves, fit_to_screen, help_label, scrolling_body
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 ROW_NAME_MAX = 80  # a longer product name is shortened with "…" in the list of sets

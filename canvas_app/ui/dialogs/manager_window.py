@@ -1,0 +1,216 @@
+"""A manager window's frame (the Catalog, E-Commerce Actions): changes apply at once, so
+its bottom row has Undo and Redo of its own changes (buttons of one width whatever they
+say), a note saying so, and Close; and it keeps a minimum size that fits a small screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.events import DomainEvent
+from ...domain.workspace import Workspace
+from ..tooltip_text import wrapped_tooltip
+from .widgets import action_text, help_label, on_screen
+
+# The longest text after its verb on the Undo and Redo buttons of a manager window's
+# bottom row (see widgets.ACTION_TEXT_LENGTH for menus).
+WINDOW_BUTTON_TEXT = 60
+
+
+# The smallest a manager window (Catalog, E-Commerce Actions) gets: its lists show a few
+# rows and its buttons do not overlap (QA: the Catalog at 333 x 247 showed no row at all),
+# and it fits a small 1024 x 700 screen.
+MANAGER_MINIMUM_SIZE = (620, 420)
+
+
+class _KeepMinimum(QObject):
+    """Keeps its window's minimum at a wanted size or what its layout needs, the larger
+    (a minimum set by hand would otherwise let the window shrink below its layout's)."""
+
+    def __init__(self, window: QWidget, width: int, height: int) -> None:
+        super().__init__(window)
+        self.window = window
+        self.wanted = QSize(width, height)
+        window.installEventFilter(self)
+        self.apply()
+
+    def apply(self) -> None:
+        layout = self.window.layout()
+        needed = layout.totalMinimumSize() if layout is not None else QSize()
+        minimum = self.wanted.expandedTo(needed)
+        if self.window.minimumSize() != minimum:
+            self.window.setMinimumSize(minimum)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.window and event.type() in (QEvent.Type.LayoutRequest,
+                                                       QEvent.Type.Show):
+            self.apply()
+        return False
+
+
+def set_minimum_on_screen(window: QWidget, width: int, height: int) -> None:
+    """A minimum size of ``width`` x ``height``, or less where the screen is smaller (as
+    :func:`fit_to_screen`); never less than the window's layout needs."""
+    _KeepMinimum(window, *on_screen(window, width, height))
+
+
+class _WindowUndo(QObject):
+    """Undo and Redo limited to the changes made while one manager window is open: the
+    stack is the workspace's, and its earlier entries (canvas edits) are not this window's
+    to take back. The window is modal, so nothing else changes the stack meanwhile."""
+
+    def __init__(self, undo_stack: QUndoStack, owner: QWidget) -> None:
+        super().__init__(owner)
+        self.stack = undo_stack
+        self.start = undo_stack.index()  # the window's changes lie above this
+        self.top = self.start  # the highest of them so far
+        self.undo = QAction("&Undo", owner)
+        self.undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo.triggered.connect(self._undo)
+        self.redo = QAction("&Redo", owner)
+        self.redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo.triggered.connect(self._redo)
+        undo_stack.indexChanged.connect(self._changed)  # a bound slot: dropped with owner
+        self._changed(undo_stack.index())
+
+    def _changed(self, index: int) -> None:
+        if not shiboken6.isValid(self.stack):  # the stack signalling as it is deleted
+            return
+        if index > self.top or (index > self.start and self.stack.count() == index):
+            self.top = index  # a new change of this window (it also ends older redos)
+        can_undo = index > self.start
+        can_redo = self.start <= index < min(self.top, self.stack.count())
+        # a button in the window's bottom row: short (the tooltip has the whole text), so
+        # a long name never widens the window past the screen
+        for action, verb, can, words in ((self.undo, "&Undo", can_undo, self.stack.undoText()),
+                                         (self.redo, "&Redo", can_redo, self.stack.redoText())):
+            action.setEnabled(can)
+            action.setText(action_text(verb, words, WINDOW_BUTTON_TEXT) if can else verb)
+            # the button shows the icon text, which Qt derives without a trailing "…":
+            # given as it is, a cut name still ends with one
+            action.setIconText(action_text(verb.replace("&", ""), words, WINDOW_BUTTON_TEXT)
+                               if can else verb.replace("&", ""))
+            # the whole text, escaped: a name's "<i>" shows as typed
+            action.setToolTip(wrapped_tooltip(f'{verb.replace("&", "")} {words}')
+                              if can else "")
+
+    def _undo(self) -> None:
+        if self.stack.index() > self.start:
+            self.stack.undo()
+
+    def _redo(self) -> None:
+        if self.stack.index() < min(self.top, self.stack.count()):
+            self.stack.redo()
+
+
+def add_undo_buttons(box: QDialogButtonBox, undo_stack: QUndoStack, owner: QWidget) -> None:
+    """Undo and Redo inside a window-modal manager (Ctrl+Z, Ctrl+Shift+Z), so its changes
+    can be taken back without closing it; only its own changes (see _WindowUndo)."""
+    actions = _WindowUndo(undo_stack, owner)
+    for name, action in (("undoButton", actions.undo), ("redoButton", actions.redo)):
+        owner.addAction(action)
+        button = FixedWidthActionButton()
+        button.setObjectName(name)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setDefaultAction(action)
+        box.addButton(button, QDialogButtonBox.ButtonRole.ResetRole)
+
+
+UNDO_BUTTON_CHARACTERS = 24  # an Undo/Redo button of a manager window is this wide
+
+
+class FixedWidthActionButton(QToolButton):
+    """A tool button of one width whatever its action says: a longer text is cut with "…"
+    to fit (the tooltip has it whole), so the row around it never moves or wraps when the
+    text changes ("Undo" becoming "Undo Edit actions of …")."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._width = 0
+
+    def fixed_width(self) -> int:
+        if not self._width:
+            metrics = self.fontMetrics()
+            self._width = metrics.averageCharWidth() * UNDO_BUTTON_CHARACTERS + \
+                self._padding()
+        return self._width
+
+    def _padding(self) -> int:
+        """What the style adds around the text."""
+        shown = self.text().replace("&&", "&")
+        return max(super().sizeHint().width() - self.fontMetrics().horizontalAdvance(shown),
+                   0)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.fixed_width(), super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def actionEvent(self, event: QEvent) -> None:
+        super().actionEvent(event)  # type: ignore[arg-type]
+        self._fit_text()
+
+    def _fit_text(self) -> None:
+        action = self.defaultAction()
+        if action is None:
+            return
+        self.setFixedWidth(self.fixed_width())
+        shown = action.iconText().replace("&&", "&")  # as drawn: "&&" shows as "&"
+        room = self.fixed_width() - self._padding()
+        metrics = self.fontMetrics()
+        if metrics.horizontalAdvance(shown) > room:
+            cut = metrics.elidedText(shown, Qt.TextElideMode.ElideRight, room)
+            self.setText(cut.replace("&", "&&"))
+
+
+def applies_at_once_note() -> QLabel:
+    """Says that a manager window has no Save of its own: each change applies at once and
+    File > Save writes the workspace (an article's "click Save when finished" had the user
+    look for a button that is not there)."""
+    save_keys = QKeySequence(QKeySequence.StandardKey.Save).toString(
+        QKeySequence.SequenceFormat.NativeText)
+    keys = f" ({save_keys})" if save_keys else ""
+    note = help_label("Changes apply at once (Undo takes one back); File > "
+                      f"Save{keys} keeps them in the workspace.", "appliesAtOnceNote")
+    note.setContentsMargins(0, 0, 0, 0)
+    note.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+    return note
+
+
+def finish_manager_window(dialog: QDialog, layout: QVBoxLayout, workspace: Workspace,
+                          undo_stack: QUndoStack,
+                          on_event: Callable[[DomainEvent], None],
+                          minimum: tuple[int, int] = MANAGER_MINIMUM_SIZE) -> QPushButton:
+    """The bottom row of a window that applies each change at once (Undo, Redo, Close)
+    with a line saying so, and the window following the domain's events until it closes.
+    The window gets a ``minimum`` size (see :func:`set_minimum_on_screen`). Returns Close."""
+    set_minimum_on_screen(dialog, *minimum)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+    close_button.setObjectName("closeButton")
+    buttons.rejected.connect(dialog.reject)
+    add_undo_buttons(buttons, undo_stack, dialog)
+    # the note beside the buttons, where a Save would be: no height taken from the content
+    row = QHBoxLayout()
+    row.setSpacing(12)
+    row.addWidget(applies_at_once_note(), 1)
+    row.addWidget(buttons)
+    layout.addLayout(row)
+    unsubscribe = workspace.events.subscribe(on_event)
+    dialog.finished.connect(lambda _result: unsubscribe())
+    dialog.destroyed.connect(lambda *_args: unsubscribe())
+    return close_button
