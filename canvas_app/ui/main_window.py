@@ -6,7 +6,6 @@ recovery live in :mod:`canvas_app.ui.file_actions`.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent, QUndoGroup
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -49,13 +47,13 @@ from .window_actions import (
     build_toolbar,
 )
 from .window_layout import fit_first_size, keep_canvas_room, start_hint
+from .window_status import StatusWords
 
 APP_TITLE = "Campaign Canvas"
-STATUS_TIMEOUT_MS = 8000
 SIMULATION_HEIGHT = 340  # the Simulation panel's height when Simulate shows it, at least
 
 
-class MainWindow(ClipboardActions, QMainWindow):
+class MainWindow(StatusWords, ClipboardActions, QMainWindow):
     def __init__(self, session: Session, settings: QSettings,
                  recovery_dir: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,7 +65,6 @@ class MainWindow(ClipboardActions, QMainWindow):
         self.scene: CampaignScene | None = None
         self.undo_group = QUndoGroup(self)
         self.toolbar_actions: dict[str, QAction] = {}
-        self._status_since = 0.0  # when the status bar's message was shown
         self._terminating = False  # SIGTERM/SIGINT: close without asking (see terminate)
 
         self.view = CanvasView(self)
@@ -124,10 +121,7 @@ class MainWindow(ClipboardActions, QMainWindow):
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.view.zoom_changed.connect(self._show_zoom)
         self.view.node_reached.connect(self._announce_node)
-        self._node_hint = ""  # the status bar's words on the node Tab reached, while shown
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_moved)
+        self.follow_focus()
         self.view.menu_opening.connect(self.align_menu.refresh)
         self.menus["edit"].aboutToShow.connect(self.align_menu.refresh)  # Align as selected
         self.menus["edit"].aboutToShow.connect(self.edit_state.update)
@@ -245,50 +239,6 @@ class MainWindow(ClipboardActions, QMainWindow):
     def update_title(self) -> None:
         self.setWindowTitle(f"{self.session.title}[*] — {APP_TITLE}")
         self.setWindowModified(self.session.modified)
-
-    def show_status(self, message: str) -> None:
-        """A message in the status bar for 8 s (or until the next edit, which makes an
-        earlier message stale); one too long for the bar ends in "…" and is whole in the
-        bar's tooltip."""
-        bar = self.statusBar()
-        metrics = bar.fontMetrics()
-        if bar.isVisible():
-            room = max(bar.width() - self.zoom_label.width() - 40, 200)
-            shown = metrics.elidedText(message, Qt.TextElideMode.ElideRight, room)
-        else:  # not laid out yet (the start-up hint): its width is not known
-            shown = message
-        bar.setToolTip(message if shown != message else "")
-        bar.showMessage(shown, STATUS_TIMEOUT_MS)
-        self._status_since = time.monotonic()
-
-    def _edited(self, _index: int) -> None:
-        """An edit makes a message shown before it stale ("A name cannot be empty" after
-        a good rename); a message that came with this edit stays."""
-        if time.monotonic() - self._status_since > 0.25:
-            self.statusBar().clearMessage()
-            self.statusBar().setToolTip("")
-
-    def _announce_node(self, node_id: str) -> None:
-        """What a node reached with Tab is, and what the keys do to it."""
-        campaign_id = self.current_campaign_id()
-        if campaign_id is None or not self.controller.campaign(campaign_id).has_node(node_id):
-            return
-        node = self.controller.campaign(campaign_id).node(node_id)
-        kind = node.kind.replace("_", " ").capitalize()
-        self.show_status(f'{kind} "{node.name}": Enter edits it, F2 renames it, the arrow '
-                         "keys move it, Tab goes to the next node.")
-        self._node_hint = self.statusBar().currentMessage()
-
-    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
-        """Tab past the last node (to the Palette, a panel): the words on what the keys do
-        to the node no longer hold, and go."""
-        if not self._node_hint or (new is not None and (
-                new is self.view or self.view.isAncestorOf(new))):
-            return
-        if self.statusBar().currentMessage() == self._node_hint:
-            self.statusBar().clearMessage()
-            self.statusBar().setToolTip("")
-        self._node_hint = ""
 
     def _show_zoom(self, scale: float) -> None:
         self.zoom_label.setText(f"Zoom {scale * 100:.0f} %")
