@@ -14,12 +14,11 @@ from PySide6.QtGui import QDrag, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from ..domain.nodes import node_kinds
-from .canvas.node_item import GOAL_RADIUS
+from .canvas.node_item import icon_rect
 from .theme import load_icon
 
 KIND_MIME_TYPE = "application/x-campaign-canvas-node-kind"
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
-DRAG_ICON_SIZE = int(2 * GOAL_RADIUS)  # px: a goal on the canvas at 100 %
 
 
 class PaletteModel(QStandardItemModel):
@@ -91,10 +90,12 @@ class Palette(QListView):
         self.clearSelection()  # the palette offers kinds; it keeps no chosen one
 
     def drag_picture(self, index: QModelIndex) -> QPixmap:
-        """The kind's icon at the size of a goal on the canvas at its zoom (``zoom``, set
-        by the window; within reason: a tiny or huge picture helps nobody)."""
+        """The kind's icon as big as the node's icon on the canvas at its zoom (``zoom``,
+        set by the window; within reason: a tiny or huge picture helps nobody). The drop
+        puts the node's icon where the picture was."""
         icon = self.palette_model.itemFromIndex(index).icon()
-        size = round(DRAG_ICON_SIZE * min(max(self.zoom(), 0.5), 2.0))
+        side = icon_rect(str(index.data(KIND_ROLE))).width()
+        size = round(side * min(max(self.zoom(), 0.5), 2.0))
         return icon.pixmap(QSize(size, size), self.devicePixelRatioF())
 
     def _place(self, index: QModelIndex) -> None:

@@ -117,6 +117,22 @@ _CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _NO_PEN = QPen(Qt.PenStyle.NoPen)
 
 
+
+def sequence_icon_rect(body: QRectF) -> QRectF:
+    """Where a sequence's icon sits in its body: a square at its left."""
+    return QRectF(body.left() + 8, body.top() + 8, body.height() - 16, body.height() - 16)
+
+
+def icon_rect(kind: str) -> QRectF:
+    """A node's icon relative to its centre: a goal's is its round body; a sequence's,
+    the square at the left of its box (the palette's picture of the kind)."""
+    body = body_rect(kind)
+    return sequence_icon_rect(body) if kind == "sequence" else body
+
+
+def icon_centre(kind: str) -> QPointF:
+    return icon_rect(kind).center()
+
 class NodeItem(QGraphicsRectItem):
     """One goal or sequence. ``node_id`` keys it to the domain."""
 
@@ -245,7 +261,7 @@ class NodeItem(QGraphicsRectItem):
         painter.setBrush(QBrush(QColor("#ffffff")))
         painter.setPen(QPen(colour, 2))
         painter.drawRoundedRect(body, 12, 12)
-        icon = QRectF(body.left() + 8, body.top() + 8, body.height() - 16, body.height() - 16)
+        icon = sequence_icon_rect(body)
         image = style.icons.image(self.canvas.icon_name(self.kind),
                                   style.icon_bucket(icon.width() * lod))
         painter.drawImage(icon, image)

@@ -25,7 +25,7 @@ from .. import theme
 from ..palette import KIND_MIME_TYPE
 from .grid import background_cache_mode, paint_grid
 from .name_editor import NameEditor
-from .node_item import NODE_TYPE, NodeItem, name_rect
+from .node_item import NODE_TYPE, NodeItem, icon_centre, name_rect
 from .scene import CampaignScene
 from .view_keys import NUDGE_FAR, KeyboardMoves
 
@@ -251,11 +251,12 @@ class CanvasView(KeyboardMoves, QGraphicsView):
 
     # -- drops from the palette ----------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        # QGraphicsView's own first: it notes the drag came in (without, a cancelled drag
+        # printed "dragLeaveEvent: drag leave received before drag enter")
+        super().dragEnterEvent(event)
         if event.mimeData().hasFormat(KIND_MIME_TYPE) and self.canvas() is not None \
                 and self.canvas().campaign_id is not None:
             event.acceptProposedAction()
-            return
-        super().dragEnterEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if event.mimeData().hasFormat(KIND_MIME_TYPE):
@@ -271,7 +272,10 @@ class CanvasView(KeyboardMoves, QGraphicsView):
             return
         kind = bytes(event.mimeData().data(KIND_MIME_TYPE).data()).decode("utf-8")
         pos = self.mapToScene(event.position().toPoint())
-        x, y = scene.snap(pos.x(), pos.y())
+        # the node's icon where the drag's picture of it was (a sequence's icon sits left
+        # of its centre: it landed 33 px off at 125 %)
+        icon = icon_centre(kind)
+        x, y = scene.snap(pos.x() - icon.x(), pos.y() - icon.y())
         # Dropped onto another node: the nearest free spot, not stacked on top of it (nor
         # far from where it was let go: then on top, where the user put it).
         node_id = scene.controller.add_node(scene.campaign_id, kind, x, y, near=True)

@@ -417,19 +417,35 @@ def test_delete_says_what_it_deleted(window) -> None:
 
 def test_a_palette_drag_shows_the_kind_s_icon_not_the_list_row(window: MainWindow) -> None:
     """QA: the drag picture was the whole highlighted row of the list. It is the kind's
-    icon, as big as a goal on the canvas at the canvas's zoom."""
-    from canvas_app.ui.palette import DRAG_ICON_SIZE
+    icon, as big as the node's icon on the canvas at the canvas's zoom."""
+    from canvas_app.ui.canvas.node_item import icon_rect
 
     palette = window.palette
-    index = palette.palette_model.index_of("purchase_goal")
-    for _ in range(2):
-        picture = palette.drag_picture(index)
-        ratio = picture.devicePixelRatio()
-        size = picture.width() / ratio
-        assert size == picture.height() / ratio
-        assert abs(size - DRAG_ICON_SIZE * window.view.zoom()) <= 1
-        assert palette.visualRect(index).width() > 1.5 * size  # not the row
-        image = picture.toImage()
-        centre = image.pixelColor(image.width() // 2, image.height() // 2)
-        assert centre.alpha() == 255 and image.pixelColor(0, 0).alpha() == 0  # round
-        window.view.zoom_out()
+    for kind in ("purchase_goal", "sequence"):
+        index = palette.palette_model.index_of(kind)
+        for _ in range(2):
+            picture = palette.drag_picture(index)
+            ratio = picture.devicePixelRatio()
+            size = picture.width() / ratio
+            assert size == picture.height() / ratio
+            assert abs(size - icon_rect(kind).width() * window.view.zoom()) <= 1
+            assert palette.visualRect(index).width() > 1.5 * size  # not the row
+            image = picture.toImage()
+            centre = image.pixelColor(image.width() // 2, image.height() // 2)
+            assert centre.alpha() == 255 and image.pixelColor(0, 0).alpha() == 0  # round
+            window.view.zoom_out()
+
+
+def test_a_dropped_sequence_s_icon_lands_where_the_drag_picture_was(
+        window: MainWindow) -> None:
+    """QA: the picture (the icon) was centred on the pointer but the sequence's centre
+    landed there, its icon 33 px to the left at 125 %."""
+    from canvas_app.ui.canvas.node_item import icon_centre
+
+    before = set(campaign(window).graph.nodes)
+    pos = QPoint(300, 420)
+    drop(window, "sequence", pos)
+    node = campaign(window).node((set(campaign(window).graph.nodes) - before).pop())
+    icon = view_pos(window, QPointF(node.x, node.y) + icon_centre("sequence"))
+    grid = 20 * window.view.zoom()  # the drop snaps to the grid
+    assert abs(icon.x() - pos.x()) <= grid and abs(icon.y() - pos.y()) <= grid
