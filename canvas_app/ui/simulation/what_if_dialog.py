@@ -33,6 +33,7 @@ from ..dialogs.number_field import NumberField
 from .what_if_channels import CHANNEL_WIDEST, ChannelBox, channel_choices, channel_index
 from .what_if_fields import (
     align_label_columns,
+    buddy_label,
     no_full_stop,
     number_of,
     percent_field,
@@ -82,7 +83,7 @@ class WhatIfDialog(QDialog):
         layout.addWidget(intro)
         form = QFormLayout()
         self.description = QLineEdit("What if visitors arrive and some buy?")
-        form.addRow("Description:", self.description)
+        form.addRow("&Description:", self.description)
         self.count = whole_field(1, 1_000_000, 500, "The number of visitors")
         self.arrival = whole_field(0, 365, 14, "The days visitors arrive over")
         arrivals = QHBoxLayout()
@@ -90,13 +91,13 @@ class WhatIfDialog(QDialog):
         arrivals.addWidget(QLabel("arriving over"))
         arrivals.addWidget(with_unit(self.arrival, "days"))
         arrivals.addStretch(1)
-        form.addRow("Visitors:", arrivals)
+        form.addRow(buddy_label("V&isitors:", self.count), arrivals)
         today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
         self.start = DateTimeField()  # "2026-02-30" is refused, not made another day
         self.start.set_value(today)
-        form.addRow("Starting:", self.start)
+        form.addRow("S&tarting:", self.start)
         self.days = whole_field(1, 3650, 30, "The days to simulate")
-        form.addRow("Simulate for:", with_unit(self.days, "days"))
+        form.addRow(buddy_label("Si&mulate for:", self.days), with_unit(self.days, "days"))
         self.campaign = QComboBox()
         self.campaign.addItem("(none: they only shop)", None)
         for campaign in workspace.campaigns:
@@ -106,9 +107,9 @@ class WhatIfDialog(QDialog):
         self.share = percent_field(80.0, "The share added to the campaign")
         joins = QHBoxLayout()
         joins.addWidget(self.campaign, 1)
-        joins.addWidget(QLabel("share added:"))
+        joins.addWidget(buddy_label("s&hare added:", self.share))
         joins.addWidget(with_unit(self.share, "%"))
-        form.addRow("Added to campaign:", joins)
+        form.addRow(buddy_label("Added to &campaign:", self.campaign), joins)
         # No campaign to add them to: no share to choose.
         self.campaign.currentIndexChanged.connect(
             lambda _i: self.share.setEnabled(self.campaign.currentData() is not None))
@@ -144,10 +145,10 @@ class WhatIfDialog(QDialog):
         self.purchases.setMinimumHeight(130)
         layout.addWidget(self.purchases)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add purchase")
+        self.add_button = QPushButton("&Add purchase")
         self.add_button.setObjectName("whatIfAddPurchase")
         self.add_button.clicked.connect(lambda: self.add_purchase())
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton("Remo&ve")
         self.remove_button.clicked.connect(self.remove_purchase)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -161,7 +162,7 @@ class WhatIfDialog(QDialog):
             self.payment_type.addItem(payment_type_label(payment), payment)  # "PayPal"
         if self.payment_type.findData("credit_card") >= 0:
             self.payment_type.setCurrentIndex(self.payment_type.findData("credit_card"))
-        payments.addRow("Paid by:", self.payment_type)
+        payments.addRow("Paid b&y:", self.payment_type)
         self.failure = percent_field(5.0, "The share declined")
         self.error = percent_field(1.0, "The share of errors")
         self.retry = percent_field(50.0, "The share paid later")
@@ -172,10 +173,10 @@ class WhatIfDialog(QDialog):
         self.retry_hours.setToolTip("How long after a declined or failed payment it goes "
                                     "through (see \"paid later\")")
         failures = QHBoxLayout()
-        for text, widget, unit in (("declined", self.failure, "%"),
-                                   ("errors", self.error, "%"),
-                                   ("paid later", self.retry, "%"),
-                                   ("after", self.retry_hours, "hours")):
+        for text, widget, unit in (("dec&lined", self.failure, "%"),
+                                   ("&errors", self.error, "%"),
+                                   ("&paid later", self.retry, "%"),
+                                   ("a&fter", self.retry_hours, "hours")):
             label = QLabel(text)
             label.setToolTip(widget.toolTip())
             label.setBuddy(widget)
@@ -190,10 +191,10 @@ class WhatIfDialog(QDialog):
         renew.addWidget(QLabel("every"))
         renew.addWidget(with_unit(self.renewal_days, "days"))
         renew.addStretch(1)
-        payments.addRow("Subscriptions:", renew)
+        payments.addRow(buddy_label("Su&bscriptions:", self.renewals), renew)
         self.seed = whole_field(0, 2_000_000_000, 1, "The seed")
         self.seed.setToolTip("The same seed draws the same contacts and purchases again")
-        payments.addRow("Seed:", with_unit(self.seed, ""))
+        payments.addRow(buddy_label("&Seed:", self.seed), with_unit(self.seed, ""))
         layout.addLayout(payments)
         # One column of fields for the two parts of the form, above and below the purchases.
         align_label_columns(form, payments)
@@ -210,7 +211,7 @@ class WhatIfDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.run_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.run_button.setText("Create and run")
+        self.run_button.setText("Create and &run")
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

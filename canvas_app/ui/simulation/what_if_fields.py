@@ -71,3 +71,11 @@ def align_label_columns(*forms: QFormLayout) -> None:
 def no_full_stop(message: str) -> str:
     """A message as the editors write theirs: no full stop at its end ("…" is kept)."""
     return message[:-1] if message.endswith(".") and not message.endswith("..") else message
+
+
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A form's label whose Alt+letter goes to ``buddy`` (a field inside a row of several
+    widgets, which a label given as text would not reach)."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
