@@ -108,7 +108,6 @@ def test_at_one_and_a_half_the_lines_are_equal_and_step_is_whole(qtbot) -> None:
     widths, starts = runs(row)
     assert set(widths) == {1}
     assert {b - a for a, b in zip(starts, starts[1:], strict=False)} == {45}
-    image.save("/tmp/fix1/grid_150_at_150.png")
 
 
 def test_the_background_is_cached_only_on_whole_pixel_ratios() -> None:

@@ -16,6 +16,17 @@ def snapshot(workspace: Workspace) -> dict[str, Any]:
     return workspace_to_data(workspace)
 
 
+def open_catalog(qtbot: Any, workspace: Workspace, undo_stack: Any) -> Any:
+    """The Catalog window, shown."""
+    from canvas_app.ui.dialogs import open_catalog_manager
+
+    dialog = open_catalog_manager(None, workspace, undo_stack)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
 def click(qtbot: Any, button: QAbstractButton) -> None:
     assert button.isEnabled(), f"{button.objectName()} is disabled"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

@@ -7,18 +7,9 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from canvas_app.domain.catalog import Product
-from canvas_app.ui.dialogs import open_catalog_manager
 from canvas_app.ui.dialogs.catalog_manager import ID_ROLE
 
-from .helpers import click
-
-
-def open_catalog(qtbot, workspace, undo_stack):
-    dialog = open_catalog_manager(None, workspace, undo_stack)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
+from .helpers import click, open_catalog
 
 
 def names(table) -> list[str]:

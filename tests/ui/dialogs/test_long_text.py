@@ -11,23 +11,21 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolButton
 
-from canvas_app.app import build_main_window
 from canvas_app.domain.catalog import Product
 from canvas_app.domain.errors import Problem
 from canvas_app.domain.names import NAME_MAX_LENGTH, short_name
 from canvas_app.editing.commands import RenameNodeCommand
 from canvas_app.ui.canvas.name_editor import NameEditor
-from canvas_app.ui.dialogs import open_catalog_manager, open_ecommerce_actions
+from canvas_app.ui.dialogs import open_ecommerce_actions
 from canvas_app.ui.dialogs.catalog_manager import COLUMN_MAX_WIDTH
 from canvas_app.ui.dialogs.widgets import ProblemLabel, action_text
 from canvas_app.ui.tooltip_text import wrapped_tooltip
 
 from .conftest import SAMPLE
-from .helpers import click, overlapping_widgets
+from .helpers import click, open_catalog, overlapping_widgets
 
 SHOTS = Path("/tmp/fix6")
 LONG = ("Pool opening kit with chlorine, test strips and a cover " * 60)[:3000]
@@ -36,14 +34,6 @@ LONG = ("Pool opening kit with chlorine, test strips and a cover " * 60)[:3000]
 def shot(widget, name: str) -> None:
     if SHOTS.is_dir():
         widget.grab().save(str(SHOTS / name))
-
-
-def open_catalog(qtbot, workspace, undo_stack):
-    dialog = open_catalog_manager(None, workspace, undo_stack)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 def test_a_pasted_paragraph_stops_at_the_name_limit(qtbot, workspace, undo_stack):
@@ -134,17 +124,11 @@ def test_action_text_doubles_ampersands_and_cuts_long_texts():
 
 @pytest.fixture
 def main_window(qtbot, tmp_path):
+    from tests.ui.canvas.conftest import make_window
+
     target = tmp_path / "pool.campaign.json"
     shutil.copy(SAMPLE, target)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = build_main_window(str(target), settings=settings,
-                               recovery_dir=tmp_path / "recovery", offer_recovery=False)
-    qtbot.addWidget(window)
-    window.files.ask_unsaved = lambda: "discard"
-    window.resize(1200, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return make_window(qtbot, str(target), tmp_path)
 
 
 def test_the_edit_menus_undo_shows_an_ampersand(qtbot, main_window):

@@ -268,4 +268,3 @@ def test_contact_columns_are_readable_beside_the_journey_at_1280x800(
             assert model.data(index, Qt.ItemDataRole.ToolTipRole) == model.data(index)
     tab.select_contact(model.contact_id(0))
     QApplication.processEvents()
-    window.grab().save("/tmp/fix8/contacts_1280.png")

@@ -48,7 +48,6 @@ def test_alike_goals_read_apart_in_the_legend_and_are_not_cut(
     panel.tabs.setCurrentWidget(panel.timeline)
     qtbot.wait(100)
     QApplication.processEvents()
-    window.grab().save(f"/tmp/fix8/legend_{size[0]}.png")
     drawn = legend_drawn(panel.timeline)
     labels = [label for label, _width in drawn]
     assert len(labels) == 5 and len(set(labels)) == 5
