@@ -461,7 +461,9 @@ def main() -> int:
     if args.setup or args.panel:
         count = 100_000 if args.contacts == parser.get_default("contacts") else args.contacts
         return setup_table(count, args.seed, max(1, args.repeat), args.against, args.panel)
-    if not args.no_simpy and importlib.util.find_spec("simpy") is None:
+    # one model's child process needs SimPy only for the SimPy model itself
+    needs_simpy = args.model == "simpy" if args.model else not args.no_simpy
+    if needs_simpy and importlib.util.find_spec("simpy") is None:
         print("sim_throughput: SimPy is not installed: run  .venv/bin/pip install -e '.[bench]'"
               "  (or pass --no-simpy)", file=sys.stderr)
         return 1
