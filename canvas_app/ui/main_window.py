@@ -331,7 +331,6 @@ class MainWindow(StatusWords, ClipboardActions, QMainWindow):
     def select_all(self) -> None:
         if self.scene is not None:
             self.scene.select_nodes(list(self.scene.nodes))
-            self.edit_state.update()  # the overview's selection is not signalled
 
     def rename_selected(self) -> None:
         campaign_id, nodes, _links = self._selection()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, SignalInstance
+from PySide6.QtCore import QEvent, QObject, Qt, SignalInstance
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QToolBar
 
@@ -314,8 +314,7 @@ class EditActionsState(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
-        window.view.installEventFilter(self)
-        window.view.viewport().installEventFilter(self)  # a click or drag in the overview
+        window.view.installEventFilter(self)  # a disabled action's key: what to select
 
     def bind_scene(self, scene: QObject) -> None:
         scene.selectionChanged.connect(self.update)  # type: ignore[attr-defined]
@@ -358,13 +357,7 @@ class EditActionsState(QObject):
         self.actions["paste"].setEnabled(shown and self._nodes_on_clipboard)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride:
-            # before Qt looks the key up: a selection made in the overview (which the scene
-            # does not signal) counts too
-            self.update()
-        elif event.type() == QEvent.Type.MouseButtonRelease:
-            QTimer.singleShot(0, self, self.update)  # once the click has selected
-        elif event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             pressed = QKeySequence(event.keyCombination())
             for key, hint in HINTS.items():
                 action = self.actions[key]

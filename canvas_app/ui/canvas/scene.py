@@ -313,8 +313,11 @@ class CampaignScene(FollowsDomain, QGraphicsScene):
     def select_nodes(self, node_ids: list[str]) -> None:
         self.clearSelection()
         if self.overview_mode:  # its items are hidden, which Qt never selects
-            self.overview_selection = {n for n in node_ids if n in self.nodes}
-            self.overview.update()
+            chosen = {n for n in node_ids if n in self.nodes}
+            if chosen != self.overview_selection:
+                self.overview_selection = chosen
+                self.overview.update()
+                self.selectionChanged.emit()  # as Qt does for items: the Edit menu follows
             return
         for node_id in node_ids:
             item = self.nodes.get(node_id)
