@@ -109,6 +109,23 @@ def build_workspace(n: int):
     return workspace
 
 
+def open_campaign(workspace) -> tuple:
+    """The campaign "big" opened as the app opens one: (undo stack, controller, scene,
+    view), the view fitted but not shown."""
+    from canvas_app.editing.controller import Controller
+    from canvas_app.ui.canvas import CampaignScene, CanvasView
+
+    stack = QUndoStack()
+    controller = Controller(workspace, stack)
+    scene = CampaignScene(controller)
+    view = CanvasView()
+    view.resize(VIEW_W, VIEW_H)
+    view.bind(scene)
+    scene.show_campaign("big")
+    view.fit()
+    return stack, controller, scene, view
+
+
 def drag(view: QGraphicsView, where: Callable[[], QPoint], steps: int) -> None:
     viewport = view.viewport()
     start = where()
@@ -121,23 +138,12 @@ def drag(view: QGraphicsView, where: Callable[[], QPoint], steps: int) -> None:
 
 
 def bench_canvas(n: int) -> Figures:
-    from canvas_app.editing.controller import Controller
-    from canvas_app.ui.canvas import CampaignScene, CanvasView
-
     workspace = build_workspace(n)
     image = QImage(VIEW_W, VIEW_H, QImage.Format.Format_ARGB32_Premultiplied)
     keep: list[object] = []
 
     def open_once() -> None:
-        stack = QUndoStack()
-        controller = Controller(workspace, stack)
-        scene = CampaignScene(controller)
-        view = CanvasView()
-        view.resize(VIEW_W, VIEW_H)
-        view.bind(scene)
-        scene.show_campaign("big")
-        view.fit()
-        keep[:] = [stack, controller, scene, view]
+        keep[:] = open_campaign(workspace)
 
     opened = []
     for _ in range(2):

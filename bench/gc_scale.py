@@ -27,8 +27,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # canvas_scale, beside this file
 
-from canvas_scale import VIEW_H, VIEW_W, build_workspace  # noqa: E402
-from PySide6.QtGui import QUndoStack  # noqa: E402
+from canvas_scale import build_workspace, open_campaign  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 
@@ -73,19 +72,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="best of this many (default 3)")
     args = parser.parse_args(argv)
     from canvas_app.app import configure_qt
-    from canvas_app.editing.controller import Controller
-    from canvas_app.ui.canvas import CampaignScene, CanvasView
 
     configure_qt()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     workspace = build_workspace(args.size)
-    stack = QUndoStack()
-    controller = Controller(workspace, stack)
-    scene = CampaignScene(controller)
-    view = CanvasView()
-    view.resize(VIEW_W, VIEW_H)
-    view.bind(scene)
-    scene.show_campaign("big")
+    stack, controller, scene, view = open_campaign(workspace)
     view.show()
     QApplication.processEvents()
     view.fit()

@@ -69,6 +69,17 @@ def _describe(widget: Any) -> str:
     return f"{type(widget).__name__} {widget.objectName() or text!r}"
 
 
+def delayed_action(qtbot: Any) -> tuple[Any, Any]:
+    """An action-set editor with one "notify team" action whose delay is ticked: the
+    dialog and the delay's amount field."""
+    dialog = shown_action_set(qtbot)
+    editor = dialog.steps_editor
+    add_step_of(qtbot, editor, "notify_team")
+    editor.form.message_edit.setText("Call them")
+    editor.form.delay_check.setChecked(True)
+    return dialog, editor.form.delay_edit.amount
+
+
 def shown_action_set(qtbot: Any, key: str = "on_login") -> Any:
     """An action-set editor of an empty workspace, shown."""
     from canvas_app.ui.dialogs.action_set import ActionSetDialog

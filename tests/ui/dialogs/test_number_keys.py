@@ -7,16 +7,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from .helpers import add_step_of, shown_action_set
+from .helpers import delayed_action
 
 
 def delay_amount(qtbot):
-    dialog = shown_action_set(qtbot)
-    editor = dialog.steps_editor
-    add_step_of(qtbot, editor, "notify_team")
-    editor.form.message_edit.setText("Call them")
-    editor.form.delay_check.setChecked(True)
-    amount = editor.form.delay_edit.amount
+    dialog, amount = delayed_action(qtbot)
     amount.setFocus()
     amount.selectAll()
     qtbot.keyClick(amount, Qt.Key.Key_Delete)

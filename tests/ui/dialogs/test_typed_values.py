@@ -15,7 +15,7 @@ from canvas_app.ui.dialogs.action_set import ActionSetDialog
 from canvas_app.ui.dialogs.date_field import parse_utc
 from canvas_app.ui.dialogs.number_field import parse_number
 
-from .helpers import add_step_of, click, shown_action_set
+from .helpers import add_step_of, click, delayed_action, shown_action_set
 
 
 def retype(qtbot, field, text: str) -> None:
@@ -130,12 +130,8 @@ def test_removing_the_step_with_a_refused_field_removes_its_problem(qtbot, works
 
 
 def test_a_ticked_delay_of_zero_is_refused_visibly(qtbot):
-    dialog = shown_action_set(qtbot)
+    dialog, amount = delayed_action(qtbot)
     editor = dialog.steps_editor
-    add_step_of(qtbot, editor, "notify_team")
-    editor.form.message_edit.setText("Call them")
-    editor.form.delay_check.setChecked(True)
-    amount = editor.form.delay_edit.amount
     retype(qtbot, amount, "0")
     assert amount.text() == "0"
     assert "Action 1: The delay must be at least 1" in dialog.problem_label.text()
