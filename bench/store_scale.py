@@ -19,7 +19,8 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,16 @@ from sqlalchemy import create_engine, delete, event, insert, select, text  # noq
 from sqlalchemy.engine import Engine  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-from canvas_app.domain.sequence import step_to_data  # noqa: E402
+from canvas_app.domain.campaign import Campaign  # noqa: E402
+from canvas_app.domain.catalog import Catalog, Category, OrderForm, Product  # noqa: E402
+from canvas_app.domain.contacts import Contact  # noqa: E402
+from canvas_app.domain.ecommerce import Ecommerce  # noqa: E402
+from canvas_app.domain.nodes import Node, node_kind  # noqa: E402
+from canvas_app.domain.sequence import (
+    step_from_data,  # noqa: E402
+    step_to_data,  # noqa: E402
+)
+from canvas_app.domain.steps import Step  # noqa: E402
 from canvas_app.domain.workspace import Workspace  # noqa: E402
 from canvas_app.io import (  # noqa: E402
     load_workspace,
@@ -40,7 +50,6 @@ from canvas_app.io import (  # noqa: E402
 )
 from canvas_app.store import Store  # noqa: E402
 from canvas_app.store import repository as repo  # noqa: E402
-from canvas_app.store.mapping import build_workspace  # noqa: E402
 from canvas_app.store.models import (  # noqa: E402
     DEFAULT_SCOPE,
     PRODUCT_SCOPE,
@@ -131,6 +140,61 @@ def old_save(engine: Engine, workspace: Workspace) -> None:
         for model, table_rows in sorted(rows.items(), key=lambda kv: order[kv[0].__table__]):
             if table_rows:
                 session.execute(insert(model.__table__), table_rows)
+
+
+def build_workspace(
+    settings: Any,
+    categories: Iterable[Sequence[Any]],
+    products: Iterable[Sequence[Any]],
+    order_forms: Iterable[Sequence[Any]],
+    payment_types: Iterable[str],
+    action_sets: Iterable[Sequence[Any]],
+    actions: Iterable[Sequence[Any]],
+    contacts: Iterable[Sequence[Any]],
+    tags: Iterable[Sequence[Any]],
+    campaigns: Iterable[Sequence[Any]],
+    nodes: Iterable[Sequence[Any]],
+    edges: Iterable[Sequence[Any]],
+) -> Workspace:
+    """The store's former reader (kept for the comparison): the workspace from rows read in
+    ``position`` order, built without the file format's checks.
+
+    Raises ValueError (or KeyError for an unknown node kind) for data it cannot read.
+    """
+    catalog = Catalog(
+        categories={cid: Category(cid, name) for cid, name in categories},
+        products={pid: Product(pid, name, category, price, billing)
+                  for pid, name, category, price, billing in products},
+        order_forms={fid: OrderForm(fid, name, legacy) for fid, name, legacy in order_forms},
+        payment_types=list(payment_types),
+    )
+
+    ecommerce = Ecommerce(product_actions_for_legacy_and_manual=bool(settings))
+    steps: dict[tuple[str, str], list[Step]] = defaultdict(list)
+    for scope, set_name, data in actions:
+        steps[(scope, set_name)].append(step_from_data(data))
+    for scope, name in action_sets:
+        target = ecommerce.product_action_sets if scope == PRODUCT_SCOPE else (
+            ecommerce.action_sets)
+        target[name] = steps.get((scope, name), [])
+
+    contact_tags: dict[int, list[str]] = defaultdict(list)
+    for contact_position, tag in tags:
+        contact_tags[contact_position].append(tag)
+    contact_list = [Contact(cid, first, last, email, contact_tags.get(position, []), ctype)
+                    for position, cid, first, last, email, ctype in contacts]
+
+    workspace = Workspace(catalog, ecommerce, contact_list)
+    by_id: dict[str, Campaign] = {}
+    for cid, name in campaigns:
+        by_id[cid] = workspace.add_campaign(Campaign(cid, name))
+    for campaign_id, nid, kind, name, x, y, data in nodes:
+        spec = node_kind(kind)
+        by_id[campaign_id].add_node(Node(nid, kind, name, x, y, spec.from_data(data)))
+    for campaign_id, source, target in edges:
+        by_id[campaign_id].link(source, target)
+    return workspace
+
 
 
 def old_load(engine: Engine) -> Workspace:

@@ -56,7 +56,7 @@ def build_main_window(source: str | None, *, settings: QSettings | None = None,
     window = MainWindow(session, settings, recovery_dir)
     window.files.add_recent(document.source)
     if offer_recovery:
-        QTimer.singleShot(0, window.files.offer_recovery)
+        QTimer.singleShot(0, window, window.files.offer_recovery)
     return window
 
 

@@ -77,16 +77,22 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from .domain.counting import counted
     from .sources import open_workspace
 
     workspace = open_workspace(args.file)  # refuses errors, from a store too (R11)
+    shown = args.file
+    if "://" in shown:  # a URL's password is never printed
+        from .store.repository import safe_url
+
+        shown = safe_url(shown)
     for finding in workspace.lint():
         where = f"{finding.campaign_id}/{finding.node_id}" if finding.node_id else (
             finding.campaign_id or "")
-        print(f"warning: {args.file}: {where}: {finding.message}")
+        print(f"warning: {shown}: {where}: {finding.message}")
     nodes = sum(len(c) for c in workspace.campaigns)
-    print(f"{args.file}: valid ({len(workspace.campaigns)} campaigns, {nodes} nodes, "
-          f"{len(workspace.catalog.products)} products)")
+    print(f"{shown}: valid ({counted(len(workspace.campaigns), 'campaign')}, "
+          f"{counted(nodes, 'node')}, {counted(len(workspace.catalog.products), 'product')})")
     return 0
 
 

@@ -128,6 +128,22 @@ def new_untitled_recovery(folder: str | os.PathLike[str] | None = None) -> Recov
     return Recovery(Document(UNTITLED), where, where / name)
 
 
+COPY_MARK = ".copy-"
+
+
+def copy_recovery(document: Document,
+                  folder: str | os.PathLike[str] | None = None) -> Recovery:
+    """A snapshot of its own for a copy of the app that finds the document's snapshot
+    locked by another running copy (two copies open on one document): named for the
+    document and this copy (``<key>.copy-<pid>-<random>``), so neither copy's autosave
+    overwrites the other's unsaved edits. After a crash the next start finds it as a
+    snapshot of the document kept under another name, and offers it."""
+    main = recovery_for(document, folder)
+    stem = main.path.name.removesuffix(".recovery.json")
+    name = f"{stem}{COPY_MARK}{os.getpid()}-{secrets.token_hex(4)}.recovery.json"
+    return Recovery(document, main.folder, main.folder / name)
+
+
 def _snapshots(where: Path) -> list[tuple[str, str, Path]]:
     """(saved at, source, file) of each readable snapshot in ``where``, newest first."""
     found: list[tuple[str, str, Path]] = []

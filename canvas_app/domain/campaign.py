@@ -256,9 +256,17 @@ class Campaign:
         return node.spec.validate(node.config, catalog)
 
     def unreachable(self) -> set[str]:
-        """Nodes that no entry node leads to (they sit in a loop nobody enters)."""
-        reached: set[str] = set()
-        for entry in self.entry_nodes():
-            reached.add(entry)
-            reached |= nx.descendants(self.graph, entry)
+        """Nodes that no contact can ever reach: neither an entry node nor a goal leads to
+        them (a loop of sequences nobody enters).
+
+        A goal is a starting point as well as an entry node: an eligible contact achieves
+        it without waiting at it (R4, R5), a contact of any campaign when it is set to "any
+        contact", one in the campaign otherwise, and then enters the goal's successors."""
+        reached = set(self.entry_nodes()) | {n.id for n in self.nodes if n.is_goal}
+        todo = list(reached)
+        while todo:  # one walk from all of them: a walk from each was quadratic
+            for successor in self.graph.successors(todo.pop()):
+                if successor not in reached:
+                    reached.add(successor)
+                    todo.append(successor)
         return set(self.graph.nodes) - reached

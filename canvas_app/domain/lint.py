@@ -1,6 +1,7 @@
 """Lint: warnings about a campaign that would surprise its builder (R2, R4).
 
-- a node no entry node leads to (it sits in a loop nothing enters);
+- a node no entry node or goal leads to (a loop of sequences nothing enters; a goal
+  is reached by a contact achieving it, R4);
 - an entry goal left on "contacts in this campaign" when nothing adds contacts to it;
 - a ``wait_until`` step whose time has passed (contacts go straight through);
 - a goal whose settings are invalid (R11), and a sequence with no steps;
@@ -51,8 +52,8 @@ def lint_campaign(workspace: Workspace, campaign: Campaign, now: datetime,
         for problem in node.spec.validate(node.config, workspace.catalog):
             warn(problem.message, node.id, "error")
     for node_id in sorted(campaign.unreachable()):
-        warn(f'"{campaign.node(node_id).name}" cannot be reached: no entry node leads to it',
-             node_id)
+        warn(f'"{campaign.node(node_id).name}" cannot be reached: no entry node or goal '
+             "leads to it", node_id)
     for node_id in campaign.entry_nodes():
         node = campaign.node(node_id)
         achieved_by = getattr(node.config, "achieved_by", None)
@@ -239,12 +240,19 @@ def as_sentences(message: str) -> str:
     return message if message.endswith((".", "!", "?")) else message + "."
 
 
-def finding_text(workspace: Workspace, finding: Finding) -> str:
-    """A finding as people read it: ``Campaign › Node: message`` (names, not ids)."""
+def finding_place(workspace: Workspace, finding: Finding) -> str:
+    """Where a finding is, by names: ``Campaign › Node``, ``Campaign``, or "" (the
+    workspace as a whole)."""
     where = ""
     if finding.campaign_id and workspace.has_campaign(finding.campaign_id):
         campaign = workspace.campaign(finding.campaign_id)
         where = campaign.name
         if finding.node_id and campaign.has_node(finding.node_id):
             where = f"{where} › {campaign.node(finding.node_id).name}"
+    return where
+
+
+def finding_text(workspace: Workspace, finding: Finding) -> str:
+    """A finding as people read it: ``Campaign › Node: message`` (names, not ids)."""
+    where = finding_place(workspace, finding)
     return f"{where}: {finding.message}" if where else finding.message

@@ -66,19 +66,40 @@ _OPTIONS = (
 )
 
 
+# R11's messages, word for word in the goal editor, the Warnings panel, the file loader and
+# the CLI: they name the options by the labels the editor shows (QA: the editor had words
+# of its own, against R11's "the same message").
+ANY_PURCHASE_LABEL = "Any purchase"
+SOME_PAYMENT_TYPES_LABEL = "Only these payment types"
+ANY_PAYMENT_TYPES_LABEL = "Any payment types"
+NO_OPTION_MESSAGE = ("no purchase option is ticked: tick " + ", ".join(
+    f'"{label}"' for label in (_OPTIONS[0][4], ANY_PURCHASE_LABEL, _OPTIONS[1][4]))
+    + f' or "{_OPTIONS[2][4]}"')
+NO_PAYMENT_TYPE_MESSAGE = (f'"{SOME_PAYMENT_TYPES_LABEL}" is chosen but no payment type is '
+                           f'ticked: tick one, or choose "{ANY_PAYMENT_TYPES_LABEL}"')
+
+
+def option_unchosen_message(label: str, word: str) -> str:
+    """R11's message for an option ticked with nothing chosen under it."""
+    return f'the "{label}" option is ticked but no {word} is chosen'
+
+
+def option_messages() -> dict[str, str]:
+    """Each option's list field -> its message when ticked with nothing chosen."""
+    return {f"config.{attr}": option_unchosen_message(label, word)
+            for _flag, attr, _catalog, word, label in _OPTIONS}
+
+
 def validate_purchase(config: PurchaseGoalConfig, catalog: Catalog) -> list[Problem]:
     """Every problem of R11, each naming its field (paths relative to the node)."""
     problems: list[Problem] = []
     selected = config.any_purchase or any(getattr(config, flag) for flag, *_ in _OPTIONS)
     if not selected:
-        problems.append(Problem(
-            "config", "no purchase option is selected: choose order forms, any purchase, "
-            "products or product categories"))
+        problems.append(Problem("config", NO_OPTION_MESSAGE))
     for flag, attr, catalog_attr, word, label in _OPTIONS:
         chosen: list[str] = getattr(config, attr)
         if getattr(config, flag) and not chosen:
-            problems.append(Problem(
-                f"config.{attr}", f'the "{label}" option is ticked but no {word} is chosen'))
+            problems.append(Problem(f"config.{attr}", option_unchosen_message(label, word)))
         known = getattr(catalog, catalog_attr)
         for i, item in enumerate(chosen):
             if item not in known:
@@ -90,8 +111,7 @@ def validate_purchase(config: PurchaseGoalConfig, catalog: Catalog) -> list[Prob
             problems.append(Problem("config.payment_types",
                                     f'payment types must be "any" or a list, not "{pts}"'))
     elif not pts:
-        problems.append(Problem("config.payment_types",
-                                'no payment type is chosen and "any payment types" is not set'))
+        problems.append(Problem("config.payment_types", NO_PAYMENT_TYPE_MESSAGE))
     else:
         for i, pt in enumerate(pts):
             if pt not in catalog.payment_types:

@@ -114,6 +114,12 @@ class Workspace:
                         f"catalog.{section}[{i}].id",
                         f'id "{item_id}" is used twice (also in {seen_catalog[item_id]})'))
                 seen_catalog[item_id] = f"catalog.{section}"
+        listed: set[str] = set()
+        for i, name in enumerate(cat.payment_types):
+            if name in listed:
+                problems.append(Problem(f"catalog.payment_types[{i}]",
+                                        f'payment type "{name}" is listed twice'))
+            listed.add(name)
         problems += self._validate_actions()
         seen_contacts: set[str] = set()
         for i, contact in enumerate(self.contacts):

@@ -169,7 +169,8 @@ class Controller(QObject):
         """Adds a node at (x, y); with ``find_free_spot``, at the nearest spot below or to
         the right where it covers no other node (placing by keyboard); with ``near``, at
         the free spot nearest to (x, y) in any direction, or at (x, y) when none is within
-        a node's reach (a drop: the node lands where the user let go)."""
+        three node sizes (``layout.SPOT_REACH``; a drop: the node lands near where the user
+        let go)."""
         if find_free_spot or near:
             taken = [(n.x, n.y) for n in self.campaign(campaign_id).nodes]
             x, y = nearest_free_spot(taken, x, y) if near else free_spot(taken, x, y)

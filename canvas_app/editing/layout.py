@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from functools import lru_cache
 
 import networkx as nx
 
@@ -123,23 +124,36 @@ def free_spot(taken: Iterable[tuple[float, float]], x: float, y: float,
     return x + dx, y + dy
 
 
+SPOT_REACH = 3  # how many footprints a drop may move, at most, to land on a free spot
+
+
+@lru_cache(maxsize=8)
+def _spiral(footprint: tuple[float, float], step: float, reach: int
+            ) -> tuple[tuple[float, float], ...]:
+    """The offsets on the ``step`` grid within ``reach`` footprints of the origin (a box),
+    nearest first: rings that grow outwards (ties: down, then right, as in reading)."""
+    columns = math.ceil(reach * footprint[0] / step)
+    rows = math.ceil(reach * footprint[1] / step)
+    offsets = [(c * step, r * step) for c in range(-columns, columns + 1)
+               for r in range(-rows, rows + 1) if c or r]
+    offsets.sort(key=lambda o: (math.hypot(o[0], o[1]), -o[1], -o[0]))
+    return tuple(offsets)
+
+
 def nearest_free_spot(taken: Iterable[tuple[float, float]], x: float, y: float,
                       footprint: tuple[float, float] = NODE_FOOTPRINT,
-                      step: float = SPOT_STEP) -> tuple[float, float]:
+                      step: float = SPOT_STEP, reach: int = SPOT_REACH) -> tuple[float, float]:
     """``(x, y)``, or the free spot nearest to it (on the ``step`` grid, in any direction)
-    within a footprint's reach, where a new node overlaps none of the ``taken`` centres;
-    ``(x, y)`` itself when there is none that near. For a drop: a node dropped onto
-    another steps just clear of it, never off into the distance (in a crowded campaign
-    the search below-then-right went thousands of pixels away, out of sight)."""
+    where a new node overlaps none of the ``taken`` centres: the search widens ring by ring
+    round ``(x, y)`` up to ``reach`` footprints away, so a node dropped into a crowd lands
+    on the nearest gap that fits it; ``(x, y)`` itself only when no spot that near is free.
+    For a drop: a node dropped onto another steps just clear of it, never off into the
+    distance (in a crowded campaign the search below-then-right went thousands of pixels
+    away, out of sight)."""
     occupancy = _Occupancy(taken, footprint)
     if not occupancy.overlaps(x, y):
         return x, y
-    columns = math.ceil(footprint[0] / step)
-    rows = math.ceil(footprint[1] / step)
-    offsets = sorted(((c * step, r * step) for c in range(-columns, columns + 1)
-                      for r in range(-rows, rows + 1)),
-                     key=lambda o: (math.hypot(o[0], o[1]), -o[1], -o[0]))  # ties: down, right
-    for ox, oy in offsets:
+    for ox, oy in _spiral(footprint, step, reach):
         if not occupancy.overlaps(x + ox, y + oy):
             return x + ox, y + oy
     return x, y

@@ -15,7 +15,7 @@ from ..domain.errors import Problem
 from ..domain.workspace import Workspace
 from .errors import LoadError
 from .schema import FORMAT, VERSION
-from .workspace_file import _build, check_schema, read_json
+from .workspace_file import build_checked, read_json
 
 
 def draft_from_data(data: Any, source: str = "") -> Workspace:
@@ -25,13 +25,7 @@ def draft_from_data(data: Any, source: str = "") -> Workspace:
         from .workspace_file import workspace_from_data
 
         return workspace_from_data(data, source)  # raises the precise format/version error
-    problem = check_schema(data)
-    if problem is not None:
-        raise LoadError(source, problem)
-    workspace, problems = _build(data)
-    if problems:
-        raise LoadError(source, problems)
-    return workspace
+    return build_checked(data, source)
 
 
 def load_draft(path: str | os.PathLike[str], source: str | None = None) -> Workspace:

@@ -13,6 +13,7 @@ import json
 import math
 import os
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -110,7 +111,7 @@ def parse_json(text: str, source: str = "") -> Any:
     try:
         data = json.loads(text, parse_constant=non_finite, parse_float=parse_float,
                           parse_int=parse_int)
-        bad = _find_non_finite(data, []) if seen else None  # searched only when there is one
+        bad = _find_non_finite(data) if seen else None  # searched only when there is one
     except json.JSONDecodeError as exc:
         place = f"line {exc.lineno} column {exc.colno}"
         raise LoadError(source, Problem(place, f"malformed JSON: {json_error_text(exc.msg)}")) \
@@ -195,10 +196,13 @@ class _TooLarge(_NonFinite):
     """What a number too large for a float parses to (``1e400``, a 400-digit integer)."""
 
 
-def _find_non_finite(value: Any,
-                     path: list[str | int]) -> tuple[list[str | int], _NonFinite] | None:
-    if isinstance(value, _NonFinite):
-        return path, value
+def _find(value: Any, path: list[str | int], what: Callable[[Any], Any]
+          ) -> tuple[list[str | int], Any] | None:
+    """The place of the first value inside ``value`` (dicts and lists walked in order) for
+    which ``what`` gives something other than None, and what it gave."""
+    found = what(value)
+    if found is not None:
+        return path, found
     if isinstance(value, dict):
         items: Any = value.items()
     elif isinstance(value, list):
@@ -206,10 +210,21 @@ def _find_non_finite(value: Any,
     else:
         return None
     for key, item in items:
-        found = _find_non_finite(item, [*path, key])
-        if found is not None:
-            return found
+        inner = _find(item, [*path, key], what)
+        if inner is not None:
+            return inner
     return None
+
+
+def _find_non_finite(value: Any) -> tuple[list[str | int], _NonFinite] | None:
+    """The place of a NaN, an Infinity or a number too large, as parsed from JSON text."""
+    return _find(value, [], lambda v: v if isinstance(v, _NonFinite) else None)
+
+
+def _find_not_finite(value: Any) -> tuple[list[str | int], str] | None:
+    """The place and value of a NaN or infinite float (a database column may hold one)."""
+    return _find(value, [], lambda v: repr(v) if isinstance(v, float)
+                 and not math.isfinite(v) else None)
 
 
 def load_workspace(path: str | os.PathLike[str], source: str | None = None) -> Workspace:
@@ -304,6 +319,35 @@ def workspace_from_data(data: Any, source: str = "") -> Workspace:
     return workspace
 
 
+def workspace_from_stored(data: dict[str, Any], source: str = "") -> Workspace:
+    """The workspace a store's rows hold, given as this file format's data (see
+    ``store/mapping.py`` ``workspace_data``), checked as a file is, so that store and file
+    agree: the JSON Schema (shapes and types: a price of "abc", a node's x of NaN), ids
+    used twice, links, step values. Not the model's own rules (R11, ``Workspace.validate``):
+    a store may hold work in progress the app saved. Raises LoadError (first problem
+    first)."""
+    bad = _find_not_finite(data)
+    if bad is not None:
+        node = node_id(bad[0], data)
+        prefix = f"(node {node}) " if node is not None else ""
+        raise LoadError(source, Problem(json_path(bad[0]), f"{prefix}{bad[1]} is not a "
+                                                           "finite number"))
+    return build_checked(data, source)
+
+
+def build_checked(data: dict[str, Any], source: str = "") -> Workspace:
+    """The workspace of file data whose format and version are known: checked against the
+    JSON Schema, then built (ids used twice, links, step values); not R11's rules. Raises
+    LoadError (first problem first)."""
+    problem = check_schema(data)
+    if problem is not None:
+        raise LoadError(source, problem)
+    workspace, problems = _build(data)
+    if problems:
+        raise LoadError(source, problems)
+    return workspace
+
+
 def _build(data: dict[str, Any]) -> tuple[Workspace, list[Problem]]:
     problems: list[Problem] = []
     cat_data = data.get("catalog", {})
@@ -317,7 +361,8 @@ def _build(data: dict[str, Any]) -> tuple[Workspace, list[Problem]]:
                      for f in cat_data.get("order_forms", [])},
     )
     if "payment_types" in cat_data:
-        catalog.payment_types = list(dict.fromkeys(cat_data["payment_types"]))
+        # As listed: one listed twice is refused by Workspace.validate, not dropped.
+        catalog.payment_types = list(cat_data["payment_types"])
     for section in ("categories", "products", "order_forms"):
         items = cat_data.get(section, [])
         if len({i["id"] for i in items}) != len(items):

@@ -89,9 +89,12 @@ Choices where SPEC.md is silent
   at the entry nodes again, but sequences it entered before are skipped (and logged).
 - A contact removed from a campaign that achieves an *any contact* goal of it is back in
   the campaign (R3), without starting at the entry nodes (C9).
-- A ``payment`` with outcome ``success`` on an order that was already paid is a renewal
-  (R9): logged with the purchase goals it is not checked against. Failed or errored
-  payments are logged and change nothing.
+- A ``payment`` with outcome ``success`` on an order that was already paid (R9) is logged
+  with the purchase goals it is not checked against: as a renewal when the order holds a
+  subscription, else as a later payment (an instalment). Failed or errored payments are
+  logged and change nothing.
+- Tags applied or removed by a scenario event are logged even when they move nobody (R19:
+  the marketer sees their own events happen), as is a removal of a tag not held.
 - Who may achieve the goals one event reaches (an order's purchase goals, a tag's tag goals)
   is settled before any of them is achieved, so the result does not depend on the order
   goals are stored in: a contact that joins a campaign through one of them (an *any

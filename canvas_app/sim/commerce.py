@@ -177,7 +177,13 @@ class CommerceRules(MovementRules):
         payment_type = event.payment_type or order.payment_type
         outcome = event.outcome or "success"
         renewal = order.paid and outcome == "success"
-        kind = "renewal payment" if renewal else "payment"
+        # R8: a subscription renews; a one-time order paid again is a later payment (an
+        # instalment) and must not read as a renewal (QA)
+        products = self.plan.catalog.products
+        kind = "payment" if not renewal else (
+            "renewal payment" if any(products[p].billing == "subscription"
+                                     for p in order.products if p in products)
+            else "later payment")
         detail = (f"{kind} of order {order.id}: {payment_type_label(payment_type)}, "
                   f"{outcome}")
         self.journey(c, "payment", None, detail)
@@ -191,8 +197,9 @@ class CommerceRules(MovementRules):
                         if match_purchase(g.purchase, self.plan.catalog, order.products,
                                           order.order_form, payment_type).matched]
             goals = ", ".join(f'"{n}"' for n in matching)
-            self.say(f"{c.name}: {detail}" + (f"; not checked against {goals}: renewal payment"
-                                             if goals else ""))
+            self.say(f"{c.name}: {detail}" + (
+                f"; not checked against {goals}: only an order's first successful payment counts"
+                if goals else ""))
             return
         self.say(f"{c.name}: {detail}, the order's first successful payment")
         order.paid = True

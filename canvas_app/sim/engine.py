@@ -220,11 +220,17 @@ class Simulation(CommerceRules):
                 self.remove_from_campaign(c, event.campaign or "", "scenario event")
             elif kind == "cart_login":
                 self.cart_login(c)
-            elif kind == "apply_tag":
+            elif kind == "apply_tag":  # logged first: the goals it reaches log after it
                 if event.tag in c.tags:
                     self.say(f'{c.name} already has the tag "{event.tag}": nothing happens')
+                else:
+                    self.say(f'{c.name} was given the tag "{event.tag}" (scenario event)')
                 self.apply_tag(c, event.tag or "", "scenario event", None)
             elif kind == "remove_tag":
+                if event.tag in c.tags:
+                    self.say(f'{c.name} lost the tag "{event.tag}" (scenario event)')
+                else:
+                    self.say(f'{c.name} does not have the tag "{event.tag}": nothing happens')
                 self.remove_tag(c, event.tag or "", "scenario event")
 
     def result(self) -> SimResult:

@@ -9,18 +9,17 @@ added.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from ..domain.campaign import Campaign
-from ..domain.catalog import Catalog, Category, OrderForm, Product
-from ..domain.contacts import Contact
-from ..domain.ecommerce import Ecommerce
-from ..domain.nodes import Node, node_kind
-from ..domain.sequence import step_from_data, step_to_data
-from ..domain.steps import Step
+from ..domain.ecommerce import LEGACY_SETTING
+from ..domain.errors import Problem
+from ..domain.sequence import step_to_data
 from ..domain.workspace import Workspace
+from ..io.errors import LoadError
+from ..io.schema import FORMAT, VERSION
 from .models import (
     DEFAULT_SCOPE,
     PRODUCT_SCOPE,
@@ -113,12 +112,12 @@ def workspace_rows(workspace: Workspace,
     return rows
 
 
-def build_workspace(
+def workspace_data(
     settings: Any,
     categories: Iterable[Sequence[Any]],
     products: Iterable[Sequence[Any]],
     order_forms: Iterable[Sequence[Any]],
-    payment_types: Iterable[str],
+    payment_types: Iterable[Any],
     action_sets: Iterable[Sequence[Any]],
     actions: Iterable[Sequence[Any]],
     contacts: Iterable[Sequence[Any]],
@@ -126,41 +125,129 @@ def build_workspace(
     campaigns: Iterable[Sequence[Any]],
     nodes: Iterable[Sequence[Any]],
     edges: Iterable[Sequence[Any]],
-) -> Workspace:
-    """The workspace from rows read in ``position`` order (columns as in ``store.load``).
+    decode: Callable[[Any], Any],
+    source: str = "",
+) -> dict[str, Any]:
+    """The rows (in ``position`` order, columns as ``store.load`` reads them; a node's
+    settings and an action as their stored JSON text, read with ``decode``) as the data
+    of a ``.campaign.json`` file, for ``io.workspace_file.workspace_from_stored`` to check
+    as the file loader checks a file. Raises LoadError (placed in the store's words, as
+    :func:`stored_place` gives them) for a JSON document that cannot be read or is not an
+    object."""
+    def document(text: Any, where: str) -> dict[str, Any]:
+        try:
+            data = decode(text) if isinstance(text, (str, bytes)) else text
+        except (ValueError, RecursionError):
+            raise LoadError(source, Problem(where, f"the stored JSON cannot be read: "
+                                                   f"{_cut(text)}")) from None
+        if not isinstance(data, dict):
+            found = "null" if data is None else type(data).__name__
+            found = {"list": "an array", "str": "a string", "int": "a number",
+                     "float": "a number", "bool": "true or false"}.get(found, found)
+            raise LoadError(source, Problem(where, f"expected a JSON object, found {found}"))
+        return data
 
-    Raises ValueError (or KeyError for an unknown node kind) for data it cannot read.
-    """
-    catalog = Catalog(
-        categories={cid: Category(cid, name) for cid, name in categories},
-        products={pid: Product(pid, name, category, price, billing)
-                  for pid, name, category, price, billing in products},
-        order_forms={fid: OrderForm(fid, name, legacy) for fid, name, legacy in order_forms},
-        payment_types=list(payment_types),
-    )
-
-    ecommerce = Ecommerce(product_actions_for_legacy_and_manual=bool(settings))
-    steps: dict[tuple[str, str], list[Step]] = defaultdict(list)
-    for scope, set_name, data in actions:
-        steps[(scope, set_name)].append(step_from_data(data))
+    eco: dict[str, Any] = {"settings": {LEGACY_SETTING: settings},
+                           "action_sets": {}, "product_action_sets": {}}
+    listed: dict[tuple[str, str], list[Any]] = {}
     for scope, name in action_sets:
-        target = ecommerce.product_action_sets if scope == PRODUCT_SCOPE else (
-            ecommerce.action_sets)
-        target[name] = steps.get((scope, name), [])
+        key = "product_action_sets" if scope == PRODUCT_SCOPE else "action_sets"
+        listed[(scope, name)] = eco[key].setdefault(name, [])
+    for scope, set_name, text in actions:
+        key = "product_action_sets" if scope == PRODUCT_SCOPE else "action_sets"
+        target = listed.get((scope, set_name))
+        item = document(text, f"ecommerce.{key}.{set_name}[{len(target or [])}]")
+        if target is not None:
+            target.append(item)
 
-    contact_tags: dict[int, list[str]] = defaultdict(list)
+    contact_tags: dict[int, list[Any]] = defaultdict(list)
     for contact_position, tag in tags:
         contact_tags[contact_position].append(tag)
-    contact_list = [Contact(cid, first, last, email, contact_tags.get(position, []), ctype)
-                    for position, cid, first, last, email, ctype in contacts]
+    contact_list = []
+    for position, cid, first, last, email, ctype in contacts:
+        contact: dict[str, Any] = {"id": cid, "first_name": first, "last_name": last,
+                                   "email": email, "tags": contact_tags.get(position, [])}
+        if ctype is not None:
+            contact["contact_type"] = ctype
+        contact_list.append(contact)
 
-    workspace = Workspace(catalog, ecommerce, contact_list)
-    by_id: dict[str, Campaign] = {}
+    by_id: dict[Any, dict[str, Any]] = {}
+    campaign_list = []
     for cid, name in campaigns:
-        by_id[cid] = workspace.add_campaign(Campaign(cid, name))
-    for campaign_id, nid, kind, name, x, y, data in nodes:
-        spec = node_kind(kind)
-        by_id[campaign_id].add_node(Node(nid, kind, name, x, y, spec.from_data(data)))
-    for campaign_id, source, target in edges:
-        by_id[campaign_id].link(source, target)
-    return workspace
+        campaign = {"id": cid, "name": name, "nodes": [], "edges": []}
+        by_id[cid] = campaign
+        campaign_list.append(campaign)
+    for campaign_id, nid, kind, name, x, y, text in nodes:
+        campaign = by_id[campaign_id]
+        node = dict(document(text, f"campaign {campaign_id}, node {nid}: settings"))
+        node.update({"id": nid, "kind": kind, "name": name, "x": x, "y": y})
+        campaign["nodes"].append(node)
+    for campaign_id, source_id, target_id in edges:
+        by_id[campaign_id]["edges"].append({"source": source_id, "target": target_id})
+
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "catalog": {
+            "categories": [{"id": cid, "name": name} for cid, name in categories],
+            "products": [{"id": pid, "name": name, "category": category, "price": price,
+                          "billing": billing}
+                         for pid, name, category, price, billing in products],
+            "order_forms": [{"id": fid, "name": name, "legacy": legacy}
+                            for fid, name, legacy in order_forms],
+            "payment_types": list(payment_types),
+        },
+        "ecommerce": eco,
+        "contacts": contact_list,
+        "campaigns": campaign_list,
+    }
+
+
+def _cut(text: Any) -> str:
+    shown = str(text)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
+
+
+_PART = re.compile(r"(campaigns|nodes|edges|products|categories|order_forms|contacts)"
+                   r"\[(\d+)\]")
+_NAMES = {"campaigns": "campaign", "nodes": "node", "products": "product",
+          "categories": "category", "order_forms": "order form", "contacts": "contact"}
+
+
+def stored_place(path: str, data: dict[str, Any] | None) -> str:
+    """A file place (``campaigns[0].nodes[2].steps[1]``) in the store's words, naming
+    what holds it by its id: ``campaign spring, node nurture: steps[1]``."""
+    if data is None:
+        return path
+    named: list[str] = []
+    rest = path
+    holder: Any = data
+    while True:
+        match = _PART.match(rest.removeprefix("catalog."))
+        if match is None or not isinstance(holder, dict):
+            break
+        section, index = match.group(1), int(match.group(2))
+        if section in ("products", "categories", "order_forms"):
+            holder = holder.get("catalog", {})
+        items = holder.get(section) if isinstance(holder, dict) else None
+        if not isinstance(items, list) or index >= len(items):
+            break
+        holder = items[index]
+        if section == "edges":
+            named.append(f"link {holder.get('source')} -> {holder.get('target')}")
+        else:
+            named.append(f"{_NAMES[section]} {holder.get('id')}")
+        rest = rest.removeprefix("catalog.")[match.end():].removeprefix(".")
+    if not named:
+        return path
+    return ", ".join(named) + (f": {rest}" if rest else "")
+
+
+def stored_problem(problem: Problem, data: dict[str, Any] | None) -> Problem:
+    """``problem`` placed in the store's words; "(node X) " dropped once the place names
+    that node."""
+    place = stored_place(problem.path, data)
+    message = problem.message
+    if place != problem.path:
+        message = re.sub(r"^\(node [^)]*\) ", "", message)
+    return Problem(place, message)

@@ -20,21 +20,25 @@ from types import TracebackType
 from typing import Any
 
 import platformdirs
-from sqlalchemy import event, select, text
+from sqlalchemy import Text, cast, event, func, select, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError, NoSuchModuleError, SQLAlchemyError, StatementError
 from sqlalchemy.orm import Session
 
 from ..collector_pause import collector_paused
+from ..domain.errors import Problem
 from ..domain.workspace import Workspace
+from ..io.errors import LoadError
+from ..io.workspace_file import workspace_from_stored
 from .errors import EmptyStore, OlderStore, StoreConflict, StoreError
 from .jsontext import dumps as dumps_json
 from .jsontext import loads as loads_json
-from .mapping import build_workspace, workspace_row, workspace_rows
-from .migrate import SchemaState, UnknownRevision, schema_state, upgrade
+from .mapping import stored_problem, workspace_data, workspace_row, workspace_rows
+from .migrate import VERSION_TABLE, SchemaState, UnknownRevision, schema_state, upgrade
 from .models import (
     ActionRow,
     ActionSetRow,
+    Base,
     CampaignRow,
     CategoryRow,
     ContactRow,
@@ -132,20 +136,15 @@ class Store:
         self.label = label or safe_url(url)
         self._engine: Engine | None = None
         self._has_revision = True  # False for a store read at a schema without it
+        self._made_tables = False  # this opening created the tables (the database was empty)
+        self._dropped = False  # ... and dropped them again: a first save failed
         try:
             self._engine = _create_engine(url, read_only=read_only)
             if read_only:
                 with self._engine.connect() as connection:
                     self._check(schema_state(connection))
                 return
-            with _MIGRATING, self._writing().begin() as connection:
-                if self._engine.dialect.name == "postgresql":
-                    # Another process opening the same new database waits here, then finds
-                    # it up to date.
-                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
-                                       {"key": MIGRATION_LOCK_KEY})
-                self._check(schema_state(connection))
-                upgrade(connection)
+            self._make_tables()
         except UnknownRevision as exc:
             self.close()
             raise self._newer(exc.revision) from None
@@ -156,6 +155,21 @@ class Store:
             self.close()
             raise StoreError(f"{self.label}: cannot open: {describe_error(exc, url)}") \
                 from exc
+
+    def _make_tables(self) -> None:
+        """Brings the schema up to date (creating it in an empty database)."""
+        with _MIGRATING, self._writing().begin() as connection:
+            if self.engine.dialect.name == "postgresql":
+                # Another process opening the same new database waits here, then finds
+                # it up to date.
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                   {"key": MIGRATION_LOCK_KEY})
+            state = schema_state(connection)
+            self._check(state)
+            upgrade(connection)
+        # Made by this opening: dropped again when the first save fails (see save).
+        self._made_tables = state.kind == "empty"
+        self._dropped = False
 
     def _check(self, state: SchemaState) -> None:
         """Refuses what this opening must not touch (raises StoreError, writes nothing)."""
@@ -223,6 +237,8 @@ class Store:
     # -- reading -------------------------------------------------------------------------
     def is_empty(self) -> bool:
         """True when no workspace has been saved yet."""
+        if self._dropped:
+            return True
         try:
             with Session(self.engine) as session:
                 return session.scalar(select(WorkspaceRow.id).limit(1)) is None
@@ -253,6 +269,9 @@ class Store:
                     return self._read(connection), self._revision(connection)[0]
         except SQLAlchemyError as exc:
             raise self._error("cannot read", exc) from exc
+        except LoadError as exc:  # one line: the store, the place, the problem
+            raise StoreError(f"cannot read {self.label}: the stored workspace is invalid: "
+                             f"{exc.problem}") from None
         except (KeyError, ValueError, TypeError) as exc:
             raise self._error("cannot read", exc, "the stored workspace is invalid: ") \
                 from exc
@@ -261,6 +280,12 @@ class Store:
         settings = connection.scalar(
             select(WorkspaceRow.product_actions_for_legacy_and_manual).limit(1))
         if settings is None:
+            held = self._rows_without_workspace(connection)
+            if held:
+                raise LoadError(self.label, Problem(
+                    "", f"the store is damaged: its workspace row is missing, yet it holds "
+                        f"{held}; nothing was read (import a file, or restore a copy "
+                        "from the data folder's backups)"))
             return Workspace()
 
         def rows(*columns: Any) -> Any:
@@ -276,7 +301,7 @@ class Store:
                 order = [table.campaign_id, table.position]
             return connection.execute(select(*columns).order_by(*order)).all()
 
-        return build_workspace(
+        data = workspace_data(
             settings,
             categories=rows(CategoryRow.id, CategoryRow.name),
             products=rows(ProductRow.id, ProductRow.name, ProductRow.category,
@@ -285,15 +310,40 @@ class Store:
             payment_types=connection.scalars(
                 select(PaymentTypeRow.name).order_by(PaymentTypeRow.position)).all(),
             action_sets=rows(ActionSetRow.scope, ActionSetRow.name),
-            actions=rows(ActionRow.scope, ActionRow.set_name, ActionRow.data),
+            actions=rows(ActionRow.scope, ActionRow.set_name, cast(ActionRow.data, Text)),
             contacts=rows(ContactRow.position, ContactRow.id, ContactRow.first_name,
                           ContactRow.last_name, ContactRow.email, ContactRow.contact_type),
             tags=rows(ContactTagRow.contact_position, ContactTagRow.tag),
             campaigns=rows(CampaignRow.id, CampaignRow.name),
             nodes=rows(NodeRow.campaign_id, NodeRow.id, NodeRow.kind, NodeRow.name, NodeRow.x,
-                       NodeRow.y, NodeRow.settings),
+                       NodeRow.y, cast(NodeRow.settings, Text)),
             edges=rows(EdgeRow.campaign_id, EdgeRow.source, EdgeRow.target),
+            decode=loads_json,
+            source=self.label,
         )
+        # Checked as the file loader checks a file (the same schema and rules, but for
+        # R11: the app saves work in progress), so that what the store holds opens,
+        # validates and exports as the same file would, or is refused at its place.
+        try:
+            return workspace_from_stored(data, self.label)
+        except LoadError as exc:
+            raise LoadError(self.label, [stored_problem(problem, data)
+                                         for problem in exc.problems]) from None
+
+    def _rows_without_workspace(self, connection: Connection) -> str:
+        """What the tables hold beyond the missing workspace row, in words ("" for
+        nothing: a store no workspace was saved to)."""
+        from ..domain.counting import counted
+
+        found = []
+        for model, word in ((CampaignRow, "campaign"), (NodeRow, "node"),
+                            (ProductRow, "product"), (CategoryRow, "category"),
+                            (OrderFormRow, "order form"), (PaymentTypeRow, "payment type"),
+                            (ContactRow, "contact"), (ActionSetRow, "action set")):
+            count = connection.scalar(select(func.count()).select_from(model))
+            if count:
+                found.append(counted(int(count), word))
+        return ", ".join(found)
 
     # -- writing -------------------------------------------------------------------------
     def save(self, workspace: Workspace, expected: int | None = None) -> int:
@@ -303,6 +353,21 @@ class Store:
         checked in the same transaction as the write."""
         if self.read_only:
             raise StoreError(f"cannot save to {self.label}: it was opened read-only")
+        try:
+            if self._dropped:  # a failed first save dropped them: made again
+                self._make_tables()
+            return self._save(workspace, expected)
+        except StoreError:
+            self._drop_made_tables()  # a first save that failed leaves the database empty
+            raise
+
+    def _save(self, workspace: Workspace, expected: int | None) -> int:
+        if self.engine.dialect.name == "postgresql":
+            nul = nul_place(workspace)
+            if nul is not None:
+                raise StoreError(f"cannot save to {self.label}: {nul}: the text holds a NUL "
+                                 "character (\\u0000), which PostgreSQL cannot store; "
+                                 "nothing was saved")
         try:
             # Rows and JSON text are made before the transaction: a value JSON refuses
             # fails here, and the write holds its lock only while it writes.
@@ -328,6 +393,28 @@ class Store:
         except self._driver_errors() as exc:  # raised by the driver's COPY (PostgreSQL)
             raise self._error("cannot save to", exc) from exc
 
+    def _drop_made_tables(self) -> None:
+        """Drops the tables this opening made in an empty database while nothing has been
+        saved in them (the first save failed): bad input writes nothing, and the database
+        is left empty as it was found, not as a store holding no workspace."""
+        if not self._made_tables or self._engine is None:
+            return
+        self._made_tables = False
+        try:
+            with _MIGRATING, self._writing().begin() as connection:
+                if self.engine.dialect.name == "postgresql":
+                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                       {"key": MIGRATION_LOCK_KEY})
+                if connection.scalar(select(WorkspaceRow.id).limit(1)) is not None:
+                    return  # another process saved a workspace since: it stays
+                if self._rows_without_workspace(connection):
+                    return
+                Base.metadata.drop_all(connection)
+                connection.execute(text(f"DROP TABLE IF EXISTS {VERSION_TABLE}"))
+            self._dropped = True
+        except SQLAlchemyError:
+            pass  # the save's own error is the one to tell
+
     def _driver_errors(self) -> tuple[type[BaseException], ...]:
         dbapi = self._engine.dialect.loaded_dbapi if self._engine is not None else None
         error = getattr(dbapi, "Error", None)
@@ -344,6 +431,40 @@ class Store:
 
     def _error(self, doing: str, exc: BaseException, prefix: str = "") -> StoreError:
         return StoreError(f"{doing} {self.label}: {prefix}{describe_error(exc, self.url)}")
+
+
+def nul_place(workspace: Workspace) -> str | None:
+    """Where the workspace's data (as its ``.campaign.json`` file would hold it) has text
+    with a NUL character (PostgreSQL cannot store one): a place like
+    ``campaigns[0].nodes[1].name``, naming the node; None when there is none."""
+    from ..io.errors import json_path
+    from ..io.schema_messages import node_id
+    from ..io.workspace_file import workspace_to_data
+
+    data = workspace_to_data(workspace)
+    found = _find_nul(data, [])
+    if found is None:
+        return None
+    node = node_id(found, data)
+    return json_path(found) + (f" (node {node})" if node is not None else "")
+
+
+def _find_nul(value: Any, path: list[str | int]) -> list[str | int] | None:
+    if isinstance(value, str):
+        return path if "\x00" in value else None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if "\x00" in key:
+                return [*path, key]
+            found = _find_nul(item, [*path, key])
+            if found is not None:
+                return found
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found = _find_nul(item, [*path, index])
+            if found is not None:
+                return found
+    return None
 
 
 def _create_engine(url: str, read_only: bool = False) -> Engine:

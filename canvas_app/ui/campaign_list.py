@@ -58,14 +58,16 @@ class CampaignList(QWidget):
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         self.buttons: dict[str, QToolButton] = {}
-        for key, text, tip in (("new", "New", "New campaign"),
-                               ("rename", "Rename", "Rename the campaign (F2)"),
-                               ("duplicate", "Duplicate", "Duplicate the campaign"),
-                               ("delete", "Delete", "Delete the campaign")):
+        # Alt+N, Alt+M, Alt+U, Alt+D: none the menu bar's (F E I V W S H) nor the
+        # simulation panel's (Run, Step, Open, Pause, Continue)
+        for key, text, tip in (("new", "&New", "New campaign (Alt+N)"),
+                               ("rename", "Rena&me", "Rename the campaign (F2, Alt+M)"),
+                               ("duplicate", "D&uplicate", "Duplicate the campaign (Alt+U)"),
+                               ("delete", "&Delete", "Delete the campaign (Alt+D)")):
             button = QToolButton(self)
             button.setText(text)
             button.setToolTip(tip)
-            button.setObjectName(f"campaign{text}Button")
+            button.setObjectName(f"campaign{text.replace('&', '')}Button")
             buttons.addWidget(button)
             self.buttons[key] = button
         buttons.addStretch(1)

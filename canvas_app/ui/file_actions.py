@@ -23,6 +23,7 @@ from ..documents import (
     Stamp,
 )
 from ..domain.campaign import Campaign
+from ..domain.counting import counted
 from ..domain.workspace import Workspace
 from ..io import LoadError, load_workspace, save_workspace
 from ..recovery import Recovery, recovery_for
@@ -109,6 +110,7 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         session = self.session
         if not session.modified:
             return False
+        session.claim()  # never the snapshot another running copy holds and writes
         try:
             session.recovery.write(session.workspace, stamp=session.stamp)
         except OSError as exc:
@@ -396,7 +398,7 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         if not errors:
             return ""
         self.window.docks["lint"].raise_()
-        return (f" It has {errors} error{'s' if errors != 1 else ''} to fix before it can be "
+        return (f" It has {counted(errors, 'error')} to fix before it can be "
                 "simulated, validated or imported: see Warnings.")
 
     def save_as(self, source: str) -> bool:
@@ -493,8 +495,8 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
 def replaced_parts(workspace: Workspace) -> str:
     """What an import replaces: "the 2 campaigns, catalog and actions" (and contacts)."""
     count = len(workspace.campaigns)
-    parts = [f"the {count} campaign{'s' if count != 1 else ''}", "catalog", "actions"]
+    parts = [f"the {counted(count, 'campaign')}", "catalog", "actions"]
     contacts = len(workspace.contacts)
     if contacts:
-        parts.append(f"{contacts} contact{'s' if contacts != 1 else ''}")
+        parts.append(counted(contacts, "contact"))
     return f"{', '.join(parts[:-1])} and {parts[-1]}"

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
+from ..domain.counting import counted
 from ..domain.search import Match, find_nodes
 from . import theme
 
@@ -186,7 +187,7 @@ class FindBar(QFrame):
         if window.scene is not None and ids:
             window.scene.select_nodes(ids)
             self.current = None
-            window.show_status(f"Selected {len(ids)} node{'s' if len(ids) != 1 else ''} "
+            window.show_status(f"Selected {counted(len(ids), 'node')} "
                                f'named like "{self.field.text().strip()}".')
 
     def _go(self, match: Match) -> None:

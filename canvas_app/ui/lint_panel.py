@@ -14,8 +14,10 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
 
 from ..domain import events as ev
+from ..domain.campaign import Finding
 from ..domain.events import DomainEvent
-from ..domain.lint import as_sentences, finding_text, ordered_findings
+from ..domain.lint import as_sentences, finding_place, ordered_findings
+from ..domain.workspace import Workspace
 from ..editing.controller import Controller
 from .theme import focus_frame, load_icon
 
@@ -36,6 +38,15 @@ class Row(NamedTuple):
     campaign_id: str
     node_id: str
     message: str
+
+
+def row_text(workspace: Workspace, finding: Finding) -> str:
+    """A finding's line: where it is, then its message as a sentence, so that errors
+    ("no tag is chosen: list at least one tag", as the CLI and the editor say it) read
+    like the warnings beside them, which are sentences already (QA)."""
+    where = finding_place(workspace, finding)
+    message = as_sentences(finding.message)
+    return f"{where}: {message}" if where else message
 
 
 class LintPanel(QListWidget):
@@ -84,7 +95,7 @@ class LintPanel(QListWidget):
         # Then by campaign and node name: one order whatever the edits (see ordered_findings)
         found = self.controller.findings()
         self.total_findings = len(found)
-        rows = [Row(f.severity == "error", finding_text(ws, f), f.campaign_id or "",
+        rows = [Row(f.severity == "error", row_text(ws, f), f.campaign_id or "",
                     f.node_id or "", as_sentences(f.message))
                 for f in ordered_findings(ws, found, self._name_keys, MAX_ROWS)]
         more = ""

@@ -57,6 +57,9 @@ TOOLBAR_ICONS = ICON_FOLDER / "toolbar"
 ICON_ONLY = {"undo", "redo", "cut", "copy", "paste", "duplicate", "delete", "zoom_in",
              "zoom_out"}
 SIMULATE_BLUE = "#1e66f5"
+# Toolbar buttons whose key is another action's (the menu's Undo and Redo, Simulate > Run):
+# window_actions sets their tips, key included, as they change.
+KEYS_OF = {"undo": "undo", "redo": "redo", "simulate": "sim_run"}
 
 
 def icon_colour(key: str) -> str:
@@ -70,13 +73,27 @@ def action_icon(key: str) -> QIcon:
     return QIcon(str(path)) if key in ICONS and path.exists() else QIcon()
 
 
-def _tooltip(action: QAction) -> str:
-    """The action's name (or its own tip) and its key, as a hover shows it."""
-    text = action.toolTip() or action.text().replace("&", "")
-    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-    if keys and keys not in text:
+def keys_text(action: QAction) -> str:
+    """The action's main key as a tooltip names it ("Ctrl+Z"): its first shortcut that a
+    keyboard has (see shortcuts.on_a_keyboard); "" for none."""
+    from .shortcuts import on_a_keyboard
+
+    keys = (k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+    return next((k for k in keys if k and on_a_keyboard(k)), "")
+
+
+def with_keys(text: str, keys: str) -> str:
+    """``text`` ending with its key in brackets, once ("Delete" is no "Del" key)."""
+    if keys and not text.endswith(f"({keys})"):
         text = f"{text} ({keys})"
     return text
+
+
+def _tooltip(action: QAction, keys: str | None = None) -> str:
+    """The action's name (or its own tip) and its key (``keys``, else the action's own),
+    as a hover shows it."""
+    text = action.toolTip() or action.text().replace("&", "")
+    return with_keys(text, keys_text(action) if keys is None else keys)
 
 
 class MainToolbar(QToolBar):
@@ -96,7 +113,8 @@ class MainToolbar(QToolBar):
             if key in ICON_ONLY:
                 # Qt shows a low-priority action's icon without its word beside it.
                 action.setPriority(QAction.Priority.LowPriority)
-            action.setToolTip(_tooltip(action))
+            if key not in KEYS_OF:  # Undo, Redo, Simulate: their tip follows (see KEYS_OF)
+                action.setToolTip(_tooltip(action))
             self.addAction(action)
         run = actions.get("sim_run")
         if run is not None:

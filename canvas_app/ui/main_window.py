@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.counting import counted
 from ..editing.commands import command_size
 from ..editing.controller import Controller
 from ..editing.layout import COLUMN
@@ -31,7 +32,7 @@ from .canvas.navigator import Navigator
 from .canvas_clipboard import ClipboardActions
 from .file_actions import FileActions
 from .find_bar import FindBar
-from .focus_chain import move_focus
+from .focus_chain import cycle_panels, move_focus, panel_action
 from .history_panel import history_view
 from .link_menu import show_link_menu
 from .lint_panel import LintPanel
@@ -102,10 +103,9 @@ class MainWindow(StatusWords, ClipboardActions, QMainWindow):
         self.align_menu = ArrangeMenu(self)
         self.actions_by_name["navigator"].setChecked(self.navigator.enabled_by_user)
         self.menus = build_menus(self, self.actions_by_name)
-        for dock in self.docks.values():
-            toggle = dock.toggleViewAction()
-            toggle.setText(f"&{dock.windowTitle()}")  # Palette, Campaigns… each its letter
-            self.menus["panels"].addAction(toggle)
+        # Palette, Campaigns… each its letter; a panel behind another's tab comes forward
+        self.panel_actions = {key: panel_action(dock, self) for key, dock in self.docks.items()}
+        self.menus["panels"].addActions(list(self.panel_actions.values()))
         self.toolbar = build_toolbar(self, self.actions_by_name)
         self.addToolBar(self.toolbar)
         a = self.actions_by_name
@@ -154,7 +154,7 @@ class MainWindow(StatusWords, ClipboardActions, QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        QTimer.singleShot(0, self._keep_canvas_room)  # once the docks are laid out
+        QTimer.singleShot(0, self, self._keep_canvas_room)  # once the docks are laid out
         self._canvas_room_check.start()  # and again once resizing pauses (a loaded machine
         # may lay the docks out after the first check)
 
@@ -165,6 +165,19 @@ class MainWindow(StatusWords, ClipboardActions, QMainWindow):
         """Tab skips the panel covered by another panel's tab (see focus_chain)."""
         return move_focus(lambda: super(MainWindow, self).focusNextPrevChild(next),
                           self.docks.values())
+
+    def focus_next_panel(self, forward: bool = True) -> None:
+        """Ctrl+F6, Ctrl+Shift+F6: the keyboard to the canvas, Campaigns, Palette, the
+        bottom panel in front, History (when open), in turn."""
+        cycle_panels(self.view, [self.docks[k] for k in (
+            "campaigns", "palette", "lint", "simulation", "history")], forward)
+
+    def step_campaign(self, forward: bool = True) -> None:
+        """Ctrl+PgDown, Ctrl+PgUp: the next or previous campaign (round the list)."""
+        ids, current = self.campaign_list.ids(), self.current_campaign_id()
+        if ids:
+            here = ids.index(current) if current in ids else (-1 if forward else 0)
+            self.campaign_list.select(ids[(here + (1 if forward else -1)) % len(ids)])
 
     def _dock(self, title: str, name: str, widget: QWidget,
               area: Qt.DockWidgetArea) -> QDockWidget:
@@ -202,7 +215,9 @@ class MainWindow(StatusWords, ClipboardActions, QMainWindow):
         # A bound method of the panel, not a lambda: Qt drops the connection when the panel
         # goes, so a stack cleared while the window is torn down calls nothing deleted.
         session.undo_stack.indexChanged.connect(self.simulation_panel.workspace_edited)
-        self.scene = CampaignScene(controller, self)
+        # The view owns the scene: the view lets go of it as it goes, so the scene, deleted
+        # after it, tells no view (and no navigator) of its items going one by one.
+        self.scene = CampaignScene(controller, self.view)
         self.scene.edit_requested.connect(self._edit_requested)
         self.view.bind(self.scene)
         self.edit_state.bind_scene(self.scene)
@@ -322,9 +337,9 @@ class MainWindow(StatusWords, ClipboardActions, QMainWindow):
         if campaign_id is not None and (nodes or links):
             with busy_cursor(len(nodes)):
                 self.controller.delete(campaign_id, nodes, links)
-            parts = [f"{len(nodes)} node{'s' if len(nodes) != 1 else ''}"] if nodes else []
+            parts = [counted(len(nodes), "node")] if nodes else []
             if links:
-                parts.append(f"{len(links)} link{'s' if len(links) != 1 else ''}")
+                parts.append(counted(len(links), "link"))
             self.show_status(f"Deleted {' and '.join(parts)}. Undo (Ctrl+Z) brings "
                              f"{'them' if len(nodes) + len(links) > 1 else 'it'} back.")
 
@@ -417,6 +432,10 @@ class MainWindow(StatusWords, ClipboardActions, QMainWindow):
         wanted = min(SIMULATION_HEIGHT, int(self.height() * 0.45))
         if dock.height() < wanted and not dock.isFloating():
             self.resizeDocks([dock], [wanted], Qt.Orientation.Vertical)
+            # and within the share a resize leaves it (keep_canvas_room) now, not 150 ms
+            # later, when the canvas would shrink and then grow again under the pointer
+            self.layout().activate()
+            self._keep_canvas_room()
 
     def open_catalog(self) -> None:
         self.controller.open_catalog()

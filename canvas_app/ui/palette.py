@@ -10,22 +10,31 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QDrag, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QDrag, QIcon, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from ..domain.nodes import node_kinds
 from .canvas.node_item import icon_rect
-from .theme import load_icon
+from .theme import icon_path, load_icon
 
 KIND_MIME_TYPE = "application/x-campaign-canvas-node-kind"
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def own_colours_icon(name: str) -> QIcon:
+    """The icon ``name`` in its own colours also when its row is selected: Qt tinted the
+    Normal picture with the highlight for the Selected mode (the orange tag goal turned
+    brownish grey)."""
+    icon = load_icon(name)
+    icon.addFile(str(icon_path(name)), QSize(), QIcon.Mode.Selected, QIcon.State.Off)
+    return icon
 
 
 class PaletteModel(QStandardItemModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         for spec in node_kinds().values():
-            item = QStandardItem(load_icon(spec.icon), spec.label)
+            item = QStandardItem(own_colours_icon(spec.icon), spec.label)
             item.setData(spec.kind, KIND_ROLE)
             item.setToolTip(f"{spec.label}: {spec.help}\nDrag onto the canvas, or "
                             "double-click to add one in the middle of the view.")

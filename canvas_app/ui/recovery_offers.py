@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from ..documents import Document, DocumentError
-from ..recovery import Recovery, other_recoveries, untitled_recoveries
+from ..recovery import Recovery, other_recoveries, recovery_for, untitled_recoveries
 from .recent_files import safe_source
 from .session import (
     UNTITLED,
@@ -110,6 +110,13 @@ class RecoveryOffers:
         """Asks (without blocking) whether to restore edits a crash left behind: first the
         current document's, then an untitled workspace's, then other documents'."""
         recovery = self.session.recovery
+        if recovery.file is not None and not recovery.exists() and \
+                recovery.document.source != UNTITLED:
+            # This session writes a snapshot of its own (the document's was locked when it
+            # began): the document's own, when no running copy holds it, comes first.
+            main = recovery_for(recovery.document, recovery.folder)
+            if main.exists():
+                recovery = main
         if not recovery.exists() or held_by_another_copy(recovery):
             return self.offer_untitled_recovery()
         kept = self._kept(recovery, self.session.title)
@@ -120,7 +127,7 @@ class RecoveryOffers:
 
         def answered(choice: str) -> None:
             if choice == "open":
-                self.restore_recovery()
+                self.restore_recovery(recovery)
             elif choice == "discard":
                 self.discard_snapshot(recovery)
             else:  # out of this session's way, which would overwrite or remove it
@@ -235,12 +242,20 @@ class RecoveryOffers:
         """Unsaved edits to another document that a crash left behind (the app started on
         a different one): offers to open that document with them. Asked only while the
         current workspace has no unsaved changes; otherwise offered at the next start."""
-        if self.session.modified:
-            return None
         skip = {UNTITLED} | ({self.session.document.source} if self.session.document else set())
+        own = self.session.recovery.path
         others = [other for other in other_recoveries(self.window.recovery_dir, skip)
-                  if other.path not in self._deferred and not held_by_another_copy(other)]
+                  if other.path not in self._deferred and other.path != own
+                  and not held_by_another_copy(other)]
         if not others:
+            return None
+        if self.session.modified:
+            mine = self.session.document is not None and any(
+                other.document.source == self.session.document.source for other in others)
+            if mine:  # two copies of the app had it open: the other's edits are kept too
+                self.window.show_status(
+                    f"Another copy of the app also kept unsaved edits to {self.session.title}; "
+                    "they are offered at the next start.")
             return None
         recovery = others[0]
         file = recovery.document.local_file()
@@ -252,6 +267,9 @@ class RecoveryOffers:
             return None
         where = safe_source(recovery.document.source)
         place = f" (in {Path(where).parent})" if "://" not in where else f" ({where})"
+        if self.session.document is not None and \
+                recovery.document.source == self.session.document.source:
+            place += " in another copy of the app"  # two copies had it open at once
         kept = kept.replace(f"Edits to {name}", f"Edits to {name}{place}", 1)
         more = (f"\n\n{len(others) - 1} other workspace{'s' if len(others) > 2 else ''} also "
                 "had unsaved edits; they are offered next." if len(others) > 1 else "")

@@ -15,9 +15,15 @@ from PySide6.QtGui import QUndoStack
 from ..documents import UNTITLED, Document, Stamp
 from ..domain.workspace import Workspace
 from ..editing.controller import Controller
-from ..recovery import UNTITLED_PREFIX, Recovery, new_untitled_recovery, recovery_for
+from ..recovery import (
+    UNTITLED_PREFIX,
+    Recovery,
+    copy_recovery,
+    new_untitled_recovery,
+    recovery_for,
+)
 
-__all__ = ["UNTITLED", "Session", "held_by_another_copy", "make_session",
+__all__ = ["UNTITLED", "Session", "claim_snapshot", "held_by_another_copy", "make_session",
            "remove_stale_untitled_locks"]
 
 
@@ -36,6 +42,21 @@ def hold_lock(recovery: Recovery) -> QLockFile | None:
     lock = QLockFile(lock_path(recovery))
     lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
     return lock if lock.tryLock(0) else None
+
+
+def claim_snapshot(recovery: Recovery) -> tuple[Recovery, QLockFile | None]:
+    """The snapshot this copy may write, with its lock: ``recovery`` when its lock is
+    free, else (another running copy holds it: two copies on one document) a snapshot of
+    this copy's own (:func:`~canvas_app.recovery.copy_recovery`), so that neither copy
+    overwrites the other's unsaved edits. The lock is None only when the folder cannot
+    be made (a write there fails too)."""
+    lock = hold_lock(recovery)
+    if lock is not None or recovery.document.source == UNTITLED:
+        return recovery, lock  # an untitled workspace's snapshot is already its own
+    if not recovery.folder.is_dir():
+        return recovery, None
+    own = copy_recovery(recovery.document, recovery.folder)
+    return own, hold_lock(own)
 
 
 def held_by_another_copy(recovery: Recovery) -> bool:
@@ -99,8 +120,14 @@ class Session:
     def set_recovery(self, recovery: Recovery) -> None:
         """Moves to another snapshot (Save As): its lock instead of the old one's."""
         self.release()
-        self.recovery = recovery
-        self.lock = hold_lock(recovery)
+        self.recovery, self.lock = claim_snapshot(recovery)
+
+    def claim(self) -> None:
+        """Before writing the snapshot: takes its lock if this session holds none (another
+        copy held it when the session began), else moves to a snapshot of this copy's own.
+        A snapshot another running copy holds is never written."""
+        if self.lock is None:
+            self.recovery, self.lock = claim_snapshot(self.recovery)
 
     def release(self) -> None:
         """Lets the snapshot's lock go (the session is being replaced or closed)."""
@@ -120,5 +147,5 @@ def make_session(workspace: Workspace, document: Document | None,
         else new_untitled_recovery(recovery_dir)
     if stamp is None and document is not None:
         stamp = document.stamp()
-    return Session(workspace, stack, controller, document, recovery, lock=hold_lock(recovery),
-                   stamp=stamp)
+    recovery, lock = claim_snapshot(recovery)
+    return Session(workspace, stack, controller, document, recovery, lock=lock, stamp=stamp)

@@ -48,7 +48,7 @@ def shortcut_rows(menus: list[QMenu]) -> list[tuple[str, str, str]]:
             if action.menu() is not None or action.isSeparator():
                 continue
             keys = ", ".join(text for k in action.shortcuts()
-                             if _on_a_keyboard(text := k.toString(
+                             if on_a_keyboard(text := k.toString(
                                  QKeySequence.SequenceFormat.NativeText)))
             if keys:
                 rows.append((title, _plain(action), keys))
@@ -60,7 +60,7 @@ NAMED_KEYS = {"Del", "Backspace", "Return", "Enter", "Esc", "Space", "Tab", "Lef
               "Up", "Down", "PgUp", "PgDown", "Home", "End", "Ins"}
 
 
-def _on_a_keyboard(keys: str) -> bool:
+def on_a_keyboard(keys: str) -> bool:
     """Leaves out the special keys some keyboards have ("Open", "Copy", "Undo", and the
     F13-F35 that X11 maps them to), which the platform adds to the standard shortcuts."""
     if keys.endswith("++"):  # Ctrl++: the key is "+"
@@ -72,6 +72,9 @@ def _on_a_keyboard(keys: str) -> bool:
         return False
     function_key = key.startswith("F") and key[1:].isdigit() and 1 <= int(key[1:]) <= 12
     return len(key) == 1 or function_key or key in NAMED_KEYS
+
+
+_on_a_keyboard = on_a_keyboard  # its earlier name
 
 
 def _plain(action: QAction) -> str:

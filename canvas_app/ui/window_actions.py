@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 Std = QKeySequence.StandardKey
+SIMULATE_TIP = ("Preview the campaigns: run a scenario and watch contacts move, or pause the "
+                "run")
 LINK_HINT = ("Select a node and press Ctrl+L to link it to another, or select two (Ctrl+Tab "
              "adds the next node) to link them left to right.")
 
@@ -153,6 +155,17 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
                                    "Delete the campaign shown")
     campaigns.window_actions = [a["rename_campaign"], a["duplicate_campaign"],
                                 a["delete_campaign"]]
+    a["next_campaign"] = _action(w, "Ne&xt Campaign", lambda: w.step_campaign(True),
+                                 "Ctrl+PgDown", "Show the next campaign of the list",
+                                 canvas=True)
+    a["previous_campaign"] = _action(w, "Pre&vious Campaign", lambda: w.step_campaign(False),
+                                     "Ctrl+PgUp", "Show the previous campaign of the list",
+                                     canvas=True)
+    a["next_panel"] = _action(w, "Ne&xt Panel", lambda: w.focus_next_panel(True), "Ctrl+F6",
+                              "The keyboard to the next panel: canvas, Campaigns, Palette, "
+                              "Warnings or Simulation")
+    a["previous_panel"] = _action(w, "P&revious Panel", lambda: w.focus_next_panel(False),
+                                  "Ctrl+Shift+F6", "The keyboard to the previous panel")
     a["catalog"] = _action(w, "&Catalog…", w.open_catalog, None,
                            "Products, categories, order forms and payment types")
     a["ecommerce"] = _action(w, "&E-Commerce Actions…", w.open_ecommerce, None,
@@ -160,9 +173,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     a["about"] = _action(w, "&About Campaign Canvas", w.about)
     a["shortcuts"] = _action(w, "&Keyboard and Mouse", w.show_shortcuts, "F1",
                              "Every shortcut and mouse gesture")
-    a["simulate"] = _action(w, "Simulate", w.simulate, None,
-                            "Preview the campaigns: run a scenario and watch contacts move "
-                            "(F5 runs or pauses)")
+    a["simulate"] = _action(w, "Simulate", w.simulate, None, SIMULATE_TIP)
     for key, action in w.simulation_panel.actions_by_name.items():
         a[f"sim_{key}"] = action
     return a
@@ -210,6 +221,8 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> dict[str, QMenu]:
             view.addAction(a[key])
     view.addSeparator()
     menus["panels"] = view.addMenu("&Panels")
+    view.addAction(a["next_panel"])
+    view.addAction(a["previous_panel"])
 
     workspace = menus["workspace"] = bar.addMenu("&Workspace")
     workspace.addAction(a["catalog"])
@@ -217,6 +230,9 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> dict[str, QMenu]:
     workspace.addSeparator()
     for key in ("new_campaign", "rename_campaign", "duplicate_campaign", "delete_campaign"):
         workspace.addAction(a[key])
+    workspace.addSeparator()
+    workspace.addAction(a["next_campaign"])
+    workspace.addAction(a["previous_campaign"])
 
     simulate = menus["simulate"] = bar.addMenu("&Simulate")
     for key in ("sim_run", "sim_step", "sim_end", "sim_reset", None, "sim_open",
@@ -232,35 +248,51 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> dict[str, QMenu]:
     return menus
 
 
-def _tip(verb: str, text: str) -> str:
+def _tip(verb: str, text: str, keys: str = "") -> str:
     """A toolbar tooltip: the text cut when long, escaped (a name's "<i>" or "&" shows as
-    typed, never as markup)."""
-    return wrapped_tooltip(action_text(verb, text).replace("&&", "&"))
+    typed, never as markup), ending with the key ``keys``."""
+    from .main_toolbar import with_keys
+
+    return wrapped_tooltip(with_keys(action_text(verb, text).replace("&&", "&"), keys))
 
 
-def _short_undo_actions(window: MainWindow) -> tuple[QAction, QAction]:
-    """Undo/Redo for the toolbar with fixed labels (the menu's say what they undo)."""
+def _short_undo_actions(window: MainWindow, a: dict[str, QAction]) -> tuple[QAction, QAction]:
+    """Undo/Redo for the toolbar with fixed labels (the menu's say what they undo); their
+    tips name the edit and the menu action's keys (Ctrl+Z)."""
+    from .main_toolbar import keys_text
+
     group = window.undo_group
     undo = QAction("Undo", window)
-    undo.setToolTip("Undo the last edit (Ctrl+Z)")
+    undo_keys = keys_text(a["undo"])
+    undo.setToolTip(_tip("Undo", group.undoText(), undo_keys))
     undo.triggered.connect(lambda _checked=False: window.undo())
     undo.setEnabled(group.canUndo())
     group.canUndoChanged.connect(undo.setEnabled)
-    group.undoTextChanged.connect(lambda text: undo.setToolTip(_tip("Undo", text)))
+    group.undoTextChanged.connect(lambda text: undo.setToolTip(_tip("Undo", text, undo_keys)))
     redo = QAction("Redo", window)
-    redo.setToolTip("Redo (Ctrl+Shift+Z or Ctrl+Y)")
+    redo_keys = keys_text(a["redo"])
+    redo.setToolTip(_tip("Redo", group.redoText(), redo_keys))
     redo.triggered.connect(lambda _checked=False: window.redo())
     redo.setEnabled(group.canRedo())
     group.canRedoChanged.connect(redo.setEnabled)
-    group.redoTextChanged.connect(lambda text: redo.setToolTip(_tip("Redo", text)))
+    group.redoTextChanged.connect(lambda text: redo.setToolTip(_tip("Redo", text, redo_keys)))
     return undo, redo
+
+
+def _simulate_tip(simulate: QAction, run: QAction) -> None:
+    """The toolbar's Simulate says what it does and ends with Run's key (F5)."""
+    from .main_toolbar import keys_text, with_keys
+
+    simulate.setToolTip(with_keys(SIMULATE_TIP, keys_text(run)))
 
 
 def build_toolbar(window: MainWindow, a: dict[str, QAction]) -> QToolBar:
     from .main_toolbar import MainToolbar
 
     a = dict(a)
-    a["undo"], a["redo"] = _short_undo_actions(window)
+    a["undo"], a["redo"] = _short_undo_actions(window, a)
+    if "sim_run" in a:
+        _simulate_tip(a["simulate"], a["sim_run"])
     window.toolbar_actions = a
     return MainToolbar(window, a)
 

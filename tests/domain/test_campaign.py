@@ -78,10 +78,33 @@ def test_lint_unreachable_loop_and_entry_goal_and_past_wait(workspace):
     c.node("g2").config.tags = ["vip"]
     c.node("s1").config.steps = [Step("wait_until", until=datetime(2020, 1, 1, tzinfo=UTC))]
     msgs = {(f.node_id, f.message) for f in workspace.lint()}
-    assert ("a", '"Loop A" cannot be reached: no entry node leads to it') in msgs
-    assert ("b", '"Loop B" cannot be reached: no entry node leads to it') in msgs
+    assert ("a", '"Loop A" cannot be reached: no entry node or goal leads to it') in msgs
+    assert ("b", '"Loop B" cannot be reached: no entry node or goal leads to it') in msgs
     assert any(n == "g2" and "starts the campaign" in m for n, m in msgs)
     assert any(n == "s1" and "which has passed" in m for n, m in msgs)
+
+
+@pytest.mark.parametrize("achieved_by", ["any_contact", "campaign"])
+def test_lint_a_goal_in_a_loop_is_reached_by_achieving_it(workspace, achieved_by):
+    """QA: a goal in a loop nobody enters was called unreachable, yet an eligible contact
+    achieves it without waiting at it (R4, R5) and enters what follows. Only a loop of
+    sequences stays unreachable."""
+    c = workspace.campaign("c1")
+    c.add_node(Node("g", "purchase_goal", "Any buyer"))
+    c.node("g").config.any_purchase = True
+    c.node("g").config.achieved_by = achieved_by
+    c.add_node(Node("s", "sequence", "Thanks"))
+    c.add_node(Node("t", "sequence", "Later"))
+    c.link("g", "s")
+    c.link("s", "g")
+    c.link("s", "t")
+    assert c.unreachable() == set()
+    assert not any("cannot be reached" in f.message for f in workspace.lint())
+    c.add_node(Node("a", "sequence", "Loop A"))
+    c.add_node(Node("b", "sequence", "Loop B"))
+    c.link("a", "b")
+    c.link("b", "a")
+    assert c.unreachable() == {"a", "b"}
 
 
 def test_R4_entry_goal_warning_goes_when_an_action_adds_contacts(workspace):

@@ -82,8 +82,8 @@ def test_one_sentence_has_no_full_stop_and_several_end_with_one() -> None:
 
 
 @pytest.mark.parametrize(("message", "shown"), [
-    ('"Loop" cannot be reached: no entry node leads to it',
-     '"Loop" cannot be reached: no entry node leads to it.'),
+    ('"Loop" cannot be reached: no entry node or goal leads to it',
+     '"Loop" cannot be reached: no entry node or goal leads to it.'),
     ("no tag is chosen: list at least one tag", "No tag is chosen: list at least one tag."),
     ("These never meet. Spell them the same.", "These never meet. Spell them the same."),
     ("", ""),

@@ -22,8 +22,8 @@ def messages(config, catalog):
 
 def test_R11_no_option_selected(catalog):
     assert messages(PurchaseGoalConfig(), catalog) == [
-        ("config", "no purchase option is selected: choose order forms, any purchase, "
-                   "products or product categories")]
+        ("config", 'no purchase option is ticked: tick "Order form", "Any purchase", '
+                   '"Specific product purchase" or "Product in a specific category purchase"')]
 
 
 @pytest.mark.parametrize("flag,attr,word,label", [
@@ -39,7 +39,8 @@ def test_R11_option_ticked_with_nothing_chosen(catalog, flag, attr, word, label)
 def test_R11_no_payment_type_and_not_any(catalog):
     config = PurchaseGoalConfig(any_purchase=True, payment_types=[])
     assert messages(config, catalog) == [
-        ("config.payment_types", 'no payment type is chosen and "any payment types" is not set')]
+        ("config.payment_types", '"Only these payment types" is chosen but no payment type '
+                                 'is ticked: tick one, or choose "Any payment types"')]
 
 
 def test_R11_ids_not_in_catalog(catalog):

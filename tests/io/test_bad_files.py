@@ -74,12 +74,13 @@ CASES = {
     # R11, as it can arise in a file (C2)
     "R11_no_option_selected": (
         lambda d: _nurture_goal(d).update(any_purchase=False, products=[]),
-        "campaigns[0].nodes[1].config: (node bought-shock) no purchase option is selected"),
+        "campaigns[0].nodes[1].config: (node bought-shock) no purchase option is ticked"),
     "R11_no_payment_type_empty_list": (
         _set(_nurture_goal, "payment_types", []),
         # the words of the purchase goal dialog (R11: one problem, one message everywhere)
-        'campaigns[0].nodes[1].config.payment_types: (node bought-shock) no payment type is '
-        'chosen and "any payment types" is not set'),
+        'campaigns[0].nodes[1].config.payment_types: (node bought-shock) "Only these payment '
+        'types" is chosen but no payment type is ticked: tick one, or choose "Any payment '
+        'types"'),
     "R11_payment_types_missing": (
         lambda d: _nurture_goal(d).pop("payment_types"),
         'campaigns[0].nodes[1].config: (node bought-shock) the key "payment_types" is '

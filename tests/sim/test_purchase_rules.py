@@ -359,3 +359,25 @@ def test_R19_the_log_says_what_each_action_set_did() -> None:
     assert any(line.startswith(f"{at(2)[:10]} 11:00 Ana Diaz: email \"Thanks\" sent (delayed "
                                "action of \"Successful Purchase Action\")")
                for line in result.log)
+
+
+def test_R8_a_one_time_order_paid_again_is_a_later_payment_not_a_renewal() -> None:
+    """QA: a second successful payment of a one-time order read "renewal payment"."""
+    ws = workspace(camp("c", [pgoal("g", ("shock",), achieved_by="any_contact")]))
+    _, result = simulate(ws, buy(at(2), "ana", "o-1", "shock"), pay(at(9), "o-1"))
+    later = [line for line in result.log if "o-1" in line and "payment of" in line]
+    assert len(later) == 1 and "later payment of order o-1" in later[0]
+    assert "renewal" not in later[0]
+    assert "only an order's first successful payment counts" in later[0]
+
+
+def test_R19_scenario_tag_events_are_logged_even_when_they_move_nobody() -> None:
+    """QA: an apply_tag or remove_tag event reaching no goal left no line in the log."""
+    ws = workspace(camp("c", [pgoal("g", ("shock",), achieved_by="any_contact")]))
+    _, result = simulate(ws, ev(at(1), "apply_tag", contact="ana", tag="Q"),
+                         ev(at(2), "remove_tag", contact="ana", tag="Q"),
+                         ev(at(3), "remove_tag", contact="ana", tag="never"))
+    lines = "\n".join(result.log)
+    assert 'was given the tag "Q" (scenario event)' in lines
+    assert 'lost the tag "Q" (scenario event)' in lines
+    assert 'does not have the tag "never": nothing happens' in lines

@@ -157,7 +157,7 @@ def test_R11_invalid_goal_settings_are_refused_by_simulate(
     out = tmp_path / "result.json"
     assert run(args(workspace=str(bad), out=str(out))) == 1
     err = capsys.readouterr().err
-    assert "campaigns[0].nodes[1].config" in err and "no purchase option is selected" in err
+    assert "campaigns[0].nodes[1].config" in err and "no purchase option is ticked" in err
     assert not out.exists()  # nothing is written
 
 

@@ -51,6 +51,6 @@ def test_a_store_with_errors_is_refused_as_its_json_file_is(store_url: str, tmp_
     assert main([*args[:1], store_url, *args[1:]]) == 1
     from_store = error_line(capsys)
 
-    assert "no purchase option is selected" in from_file
+    assert "no purchase option is ticked" in from_file
     assert from_store == from_file.replace(str(as_file), safe_url(store_url))
     assert capsys.readouterr().out == ""  # no summary: nothing was simulated

@@ -127,7 +127,7 @@ class Navigator(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()
         if watched is self.view and kind == QEvent.Type.Resize:
-            QTimer.singleShot(0, self.view_changed)  # once the viewport has its new size
+            QTimer.singleShot(0, self, self.view_changed)  # once the viewport has its new size
         elif watched is not self._viewport:
             pass
         # Only events of the user's hands: the viewport also has events while the view is

@@ -33,6 +33,8 @@ MIN_SCALE, MAX_SCALE = 0.02, 4.0
 ZOOM_STEP = 1.2
 OVERVIEW_SCALE = 0.3  # large campaigns switch to the overview below this zoom
 FIT_MAX_SCALE = 1.25
+
+
 class CanvasView(KeyboardMoves, QGraphicsView):
     zoom_changed = Signal(float)
     node_reached = Signal(str)  # a node selected from the keyboard (Tab / Shift+Tab)
@@ -70,6 +72,11 @@ class CanvasView(KeyboardMoves, QGraphicsView):
         self.show_grid = True
         self.fitted = False  # fitted by fit() and not zoomed or scrolled since
         self._fitting = False
+        # The scene rectangle stays 2000 px wider than the nodes on every side (scene.py):
+        # room to pan past them (middle-drag, Space-drag, the arrows) and place nodes there.
+        # QGraphicsView scrolls only through its scrollbars' ranges, and gives a bar turned
+        # off no range, so with nodes the bars stay (hiding them would end panning). An
+        # empty campaign has nothing to pan to: no bars (update_scrollbars).
         self.horizontalScrollBar().actionTriggered.connect(self._user_scrolled)
         self.verticalScrollBar().actionTriggered.connect(self._user_scrolled)
         self.name_editor: NameEditor | None = None
@@ -98,10 +105,23 @@ class CanvasView(KeyboardMoves, QGraphicsView):
         scene.set_zoom(self.zoom(), OVERVIEW_SCALE)
         self._emptiness_changed(not scene.nodes)
 
+    def update_scrollbars(self) -> None:
+        """No scrollbars on an empty campaign (nothing to scroll to; the view stays centred
+        on the scene's middle, where Ctrl+1 places the first node); with nodes, both, as the
+        scene rectangle keeps room to pan round them (see the note in __init__)."""
+        scene = self.canvas()
+        empty = scene is None or not scene.nodes
+        policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if empty \
+            else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        if policy != self.horizontalScrollBarPolicy():
+            self.setHorizontalScrollBarPolicy(policy)
+            self.setVerticalScrollBarPolicy(policy)
+
     def _emptiness_changed(self, _empty: bool) -> None:
         """The hint is drawn over the whole viewport: repaint all of it, not the item rects
-        the smart update would limit the repaint to."""
+        the smart update would limit the repaint to; scrollbars only with nodes."""
         self.viewport().update()
+        self.update_scrollbars()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802  (Qt's name)
         """Scrolling copies the pixels and paints only the strip uncovered; the empty
@@ -432,7 +452,7 @@ class CanvasView(KeyboardMoves, QGraphicsView):
         self.context_menu = menu
 
     def _menu_closing(self) -> None:
-        QTimer.singleShot(0, self._forget_context_pos)
+        QTimer.singleShot(0, self, self._forget_context_pos)
 
     def _forget_context_pos(self) -> None:
         self.context_pos = None

@@ -25,7 +25,13 @@ from ...domain.names import name_max_length, short_name
 from ...io.editor_limits import PRICE_DECIMALS, PRICE_MAXIMUM
 from .discard_question import DiscardQuestion
 from .number_field import NumberField
-from .widgets import ProblemLabel, enter_saves, help_label, save_cancel_buttons
+from .widgets import (
+    ProblemLabel,
+    enter_saves,
+    help_label,
+    mark_invalid,
+    save_cancel_buttons,
+)
 
 Item = Category | Product | OrderForm | str
 
@@ -211,6 +217,13 @@ class CatalogItemDialog(QDialog):
             problems_shown = [*problems_shown, Problem("price", self.price_spin.refusal())]
         self.problem_label.show_problems(problems_shown)
         self.save_button.setEnabled(not problems)
+        # the field a problem is about turns red, as in the goal editors (QA)
+        paths = {p.path for p in problems_shown}
+        fields: list[tuple[QWidget, set[str]]] = [(self.name_edit, {"name", "payment_types"})]
+        if self.section == "products":
+            fields += [(self.category_combo, {"category"}), (self.price_spin, {"price"})]
+        for widget, about in fields:
+            mark_invalid(widget, bool(paths & about))
 
     def _save(self) -> None:
         if self.value() is not None:

@@ -39,7 +39,7 @@ from ...domain.workspace import Workspace
 from ...editing.settings_commands import DeleteCatalogItemCommand, SetCatalogCommand
 from ..tooltip_text import wrapped_tooltip
 from .catalog_item import SECTION_WORDS, CatalogItemDialog, Item
-from .manager_window import finish_manager_window
+from .manager_window import finish_manager_window, select_current_on_focus, select_current_row
 from .widgets import OwnEnterTable, enter_saves, help_label, plain_destructive
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -115,6 +115,7 @@ class CatalogManagerDialog(QDialog):
             table.itemActivated.connect(lambda _item: self.edit_selected(section))
         table.itemSelectionChanged.connect(self._update_buttons)
         table.delete_pressed.connect(self._action(self.delete_selected, section))
+        select_current_on_focus(table)  # Tab in: a row selected, Enter edits it
         self.tables[section] = table
         page_layout.addWidget(table, 1)
         row = QHBoxLayout()
@@ -193,6 +194,8 @@ class CatalogManagerDialog(QDialog):
             table.resizeColumnsToContents()
             for c in range(table.columnCount() - 1):
                 table.setColumnWidth(c, min(table.columnWidth(c) + 20, COLUMN_MAX_WIDTH))
+            if table.hasFocus():  # its row deleted: the keys go on to the current one
+                select_current_row(table)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.steps import shorten
+from ..theme import SELECTION
 from .search_field import SearchField
 from .step_fields import keep_single_line
 from .widgets import ID_ROLE
@@ -75,6 +76,9 @@ class _WrappedRowsDelegate(QStyledItemDelegate):
             lines = max(1, round(hint.height() / metrics.lineSpacing()))
             hint.setHeight(hint.height() + 2 * lines + 2)
         return hint
+
+
+FRAME = "#a9b4c2"  # a list's frame, close to Qt's own (Fusion)
 
 
 class RowsListWidget(QListWidget):
@@ -151,6 +155,12 @@ class CheckList(QWidget):
         self.list = RowsListWidget(min_rows=4, hint_rows=5)
         self.list.wrap_rows()
         self.list.setObjectName(object_name + "List")
+        # a grey 1 px line with 1 px of room inside, 2 px blue while the list has the
+        # keyboard (Qt's own frame shows no focus): the rows never move when the focus comes
+        # or goes (a red frame for a problem is painted over it, see mark_invalid)
+        self.list.setStyleSheet(
+            f"RowsListWidget {{ border: 1px solid {FRAME}; padding: 1px; }} "
+            f"RowsListWidget:focus {{ border: 2px solid {SELECTION}; padding: 0px; }}")
         self.list.itemChanged.connect(lambda _item: self.changed.emit())
         layout.addWidget(self.list)
         # said inside the list when the search hides every row (an empty white box read as

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import events as ev
 from ...domain.action_edit import find_products, product_by_name
+from ...domain.counting import counted
 from ...domain.ecommerce import DEFAULT_SETS
 from ...domain.events import DomainEvent
 from ...domain.workspace import Workspace
@@ -31,7 +32,7 @@ from ...editing.settings_commands import SetEcommerceCommand
 from .action_set import PRODUCT_HELP, ActionSetDialog
 from .catalog_hint import CATALOG_MENU, CatalogHint, catalog_opener, empty_catalog_text
 from .check_list import row_label, row_tooltip
-from .manager_window import finish_manager_window
+from .manager_window import finish_manager_window, select_current_on_focus
 from .search_field import SearchField
 from .step_fields import keep_single_line
 from .widgets import OwnEnterList, enter_saves, fit_to_screen, help_label, scrolling_body
@@ -41,6 +42,20 @@ ROW_NAME_MAX = 80  # a longer product name is shortened with "…" in the list o
 LEGACY_HELP = ("By default product actions run only for shopping cart and order form "
                "purchases. With this on they also run when a legacy order form or manual "
                "order is placed (paid or pending). Default sets never run for those orders.")
+
+
+# The letter of each default set's row (Alt+letter opens its actions): none of the window's
+# others (Product, legacy, Undo, Redo, Close).
+SET_LETTERS = {"on_login": "O", "contact_creation": "n", "successful_purchase": "S",
+               "failed_purchase": "F", "error_purchase": "E"}
+
+
+def with_mnemonic(text: str, letter: str) -> str:
+    """``text`` with its "&"s doubled and ``letter`` (its first occurrence) marked as the
+    mnemonic; unmarked when the text has no such letter."""
+    escaped = text.replace("&", "&&")
+    at = escaped.find(letter) if letter else -1
+    return escaped if at < 0 else f"{escaped[:at]}&{escaped[at:]}"
 
 
 class EcommerceActionsDialog(QDialog):
@@ -73,7 +88,14 @@ class EcommerceActionsDialog(QDialog):
         self.set_buttons: dict[str, QPushButton] = {}
         self.count_labels: dict[str, QLabel] = {}
         for row, (name, (label, description)) in enumerate(DEFAULT_SETS.items()):
-            title = QLabel(f"<b>{label}</b>")
+            # the set's name carries the row's letter: Alt+O clicks On Login's "Actions"
+            # (five buttons of one word could not have a letter each; QA)
+            title = QLabel(with_mnemonic(label, SET_LETTERS.get(name, "")))
+            title.setObjectName(f"title_{name}")
+            title.setTextFormat(Qt.TextFormat.PlainText)
+            bold = title.font()
+            bold.setBold(True)
+            title.setFont(bold)
             help_text = help_label(description)
             help_text.setContentsMargins(0, 0, 0, 4)
             count = QLabel()
@@ -81,6 +103,11 @@ class EcommerceActionsDialog(QDialog):
             button = QPushButton("Actions")
             button.setObjectName(f"actions_{name}")
             button.setAccessibleName(f"Actions of {label}")
+            title.setBuddy(button)
+            shortcut = QKeySequence.mnemonic(title.text()).toString(
+                QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip(f"Add or edit the actions of {label}"
+                              + (f" ({shortcut})" if shortcut else ""))
             button.clicked.connect(self._opener(name))
             grid.addWidget(title, 2 * row, 0)
             grid.addWidget(count, 2 * row, 1, Qt.AlignmentFlag.AlignRight)
@@ -147,6 +174,7 @@ class EcommerceActionsDialog(QDialog):
         # legacy setting's explanation out of the default window (QA 50)
         self.product_sets.itemActivated.connect(
             lambda item: self.open_set(item.data(KEY_ROLE)))
+        select_current_on_focus(self.product_sets)  # Tab in: a row selected, Enter opens it
         product_layout.addWidget(self.product_sets)
         layout.addWidget(products)
 
@@ -175,7 +203,7 @@ class EcommerceActionsDialog(QDialog):
         eco = self.workspace.ecommerce
         for name, label in self.count_labels.items():
             count = len(eco.actions(name))
-            label.setText(f"{count} action{'s' if count != 1 else ''}" if count else "none")
+            label.setText(counted(count, "action") if count else "none")
         self._product_model.setStringList([p.name for p in
                                            self.workspace.catalog.products.values()])
         self.product_sets.clear()
@@ -183,7 +211,7 @@ class EcommerceActionsDialog(QDialog):
             if not actions:
                 continue
             name = self.workspace.catalog.product_name(product_id)
-            count = f"({len(actions)} action{'s' if len(actions) != 1 else ''})"
+            count = f"({counted(len(actions), 'action')})"
             item = QListWidgetItem(f"{row_label(name, ROW_NAME_MAX)} {count}")
             if len(name) > ROW_NAME_MAX:  # the whole name where the row shortens it
                 item.setToolTip(row_tooltip(name))

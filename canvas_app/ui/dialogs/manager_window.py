@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -177,18 +178,85 @@ class FixedWidthActionButton(QToolButton):
             self.setText(cut.replace("&", "&&"))
 
 
+NBSP = "\u00a0"  # a space a line never breaks at
+
+
 def applies_at_once_note() -> QLabel:
     """Says that a manager window has no Save of its own: each change applies at once and
     File > Save writes the workspace (an article's "click Save when finished" had the user
-    look for a button that is not there)."""
+    look for a button that is not there). "File > Save (Ctrl+S)" is kept on one line (QA:
+    it broke between "File" and "> Save"); a narrow window wraps the note between its two
+    sentences first."""
     save_keys = QKeySequence(QKeySequence.StandardKey.Save).toString(
         QKeySequence.SequenceFormat.NativeText)
     keys = f" ({save_keys})" if save_keys else ""
-    note = help_label("Changes apply at once (Undo takes one back); File > "
-                      f"Save{keys} keeps them in the workspace.", "appliesAtOnceNote")
+    menu_path = f"File > Save{keys}".replace(" ", NBSP)
+    note = help_label(f"Changes apply at once; {menu_path} keeps them in the workspace.",
+                      "appliesAtOnceNote")
     note.setContentsMargins(0, 0, 0, 0)
     note.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
     return note
+
+
+def workspace_save_action(widget: QWidget) -> QAction | None:
+    """The main window's File > Save, found from a window over it (its parent chain): the
+    manager windows are opened with the main window (or an editor over it) as parent."""
+    ancestor = widget.parentWidget()
+    while ancestor is not None:
+        actions = getattr(ancestor, "actions_by_name", None)
+        if isinstance(actions, dict) and isinstance(actions.get("save"), QAction):
+            return actions["save"]
+        ancestor = ancestor.parentWidget()
+    return None
+
+
+def add_save_shortcut(window: QWidget) -> QAction | None:
+    """Ctrl+S in ``window`` saves the workspace as File > Save does (its note says so): the
+    main window's action is added to the window, whose shortcut works while the window is
+    active (a modal window keeps the main window's own keys from firing)."""
+    save = workspace_save_action(window)
+    if save is not None:
+        window.addAction(save)
+    return save
+
+
+class _SelectCurrentOnFocus(QObject):
+    """A list or table given the keyboard focus with no row selected selects its current
+    row (the first if none): Enter then edits it, and Edit…/Delete… follow it (QA: the
+    first Tab into the Catalog's products showed a faint box, Enter did nothing)."""
+
+    REASONS = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+               Qt.FocusReason.ShortcutFocusReason, Qt.FocusReason.OtherFocusReason,
+               Qt.FocusReason.ActiveWindowFocusReason)
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self.view = view
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.view and event.type() == QEvent.Type.FocusIn \
+                and event.reason() in self.REASONS:  # type: ignore[attr-defined]
+            select_current_row(self.view)
+        return False
+
+
+def select_current_row(view: QAbstractItemView) -> None:
+    """Selects ``view``'s current row (the first if none) when no row is selected."""
+    model, selection = view.model(), view.selectionModel()
+    if model is None or selection is None or model.rowCount() == 0 \
+            or selection.hasSelection():
+        return
+    current = view.currentIndex()
+    index = current if current.isValid() else model.index(0, 0)
+    selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                              | QItemSelectionModel.SelectionFlag.Rows)
+    view.scrollTo(index)
+
+
+def select_current_on_focus(view: QAbstractItemView) -> None:
+    """See :class:`_SelectCurrentOnFocus`."""
+    _SelectCurrentOnFocus(view)
 
 
 def finish_manager_window(dialog: QDialog, layout: QVBoxLayout, workspace: Workspace,
@@ -204,6 +272,7 @@ def finish_manager_window(dialog: QDialog, layout: QVBoxLayout, workspace: Works
     close_button.setObjectName("closeButton")
     buttons.rejected.connect(dialog.reject)
     add_undo_buttons(buttons, undo_stack, dialog)
+    add_save_shortcut(dialog)  # Ctrl+S, as the note says
     # the note beside the buttons, where a Save would be: no height taken from the content
     row = QHBoxLayout()
     row.setSpacing(12)

@@ -151,19 +151,22 @@ class NodeEditorDialog(QDialog):
         return super().eventFilter(watched, event)
 
     # -- as tall as the content ---------------------------------------------------------
-    def content_height(self, width: int | None = None) -> int:
+    def content_height(self, width: int | None = None, *, with_problems: bool = True,
+                       settle: bool = True) -> int:
         """The window height that shows the header, the whole form (its wrapped texts at
-        this width), the problem box while it is shown, and the buttons: no scroll bar,
-        no cut line, no empty strip."""
+        this width), the problem box while it is shown (unless not ``with_problems``), and
+        the buttons: no scroll bar, no cut line, no empty strip. ``settle``: lay out what
+        changed inside the form first (not needed while the window is being resized)."""
         width = self.width() if width is None else width
         outer = self.layout()
         margins = outer.contentsMargins()
         inner = width - margins.left() - margins.right()
         body = self.scroll_area.widget()
-        _settle_layouts(body)  # hints of what changed since the last layout pass
+        if settle:
+            _settle_layouts(body)  # hints of what changed since the last layout pass
         heights = [_height_for(self.header, inner), _height_for(body, inner)]
-        if not self.problem_label.isHidden() \
-                or self.problem_label.sizePolicy().retainSizeWhenHidden():
+        if with_problems and (not self.problem_label.isHidden()
+                              or self.problem_label.sizePolicy().retainSizeWhenHidden()):
             heights.append(self.problem_label.heightForWidth(inner))
         heights.append(self.buttons.sizeHint().height())
         return (margins.top() + margins.bottom() + sum(heights)
@@ -190,8 +193,13 @@ class NodeEditorDialog(QDialog):
         if self._fitted_height is not None \
                 and event.size().height() not in self._asked_heights:
             self._user_sized = True  # not a height fit_to_content asked for
-        self.problem_label.fit_reserve(event.size().height())
+        self.fit_problem_reserve(event.size())
         super().resizeEvent(event)
+
+    def fit_problem_reserve(self, size: QSize) -> None:
+        """Sizes the room kept for the hidden problem box in a window of ``size``: three
+        lines, one in a short window (see :class:`ProblemLabel`)."""
+        self.problem_label.fit_reserve(size.height())
 
     def open_catalog(self, section: str | None = None) -> QDialog | None:
         """Opens the Catalog window over this editor, as Workspace > Catalog… does (on the

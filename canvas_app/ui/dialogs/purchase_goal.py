@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -13,18 +13,20 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
-    QLineEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain.catalog import payment_type_label
-from ...domain.errors import Problem
 from ...domain.node_edit import placement_help
 from ...domain.nodes import Node
-from ...domain.purchase import PurchaseGoalConfig
-from ..theme import SELECTION
+from ...domain.purchase import (
+    NO_OPTION_MESSAGE,
+    NO_PAYMENT_TYPE_MESSAGE,
+    PurchaseGoalConfig,
+    option_messages,
+)
 from .catalog_hint import CatalogHint, empty_catalog_text
 from .check_list import CheckList
 from .node_editor import NodeEditorDialog, register_node_editor
@@ -211,44 +213,7 @@ class PurchaseGoalDialog(NodeEditorDialog):
                 "config.categories": self.categories_list.list,
                 "config.payment_types": self.payment_list.list}
 
-    def option_boxes(self) -> dict[str, tuple[QCheckBox, str]]:
-        """The field of each purchase option -> its check box and the word for one of
-        its items."""
-        return {"config.order_forms": (self.order_forms_box, "order form"),
-                "config.products": (self.products_box, "product"),
-                "config.categories": (self.categories_box, "category")}
-
-    def shown_problem(self, problem: Problem) -> Problem:
-        """R11 in the dialog's words: an option is named as its check box is labelled
-        ("Specific product purchase"), never as the file's field ("the product option")."""
-        options = self.option_boxes()
-        if problem.path in options:  # the list itself (not one of its items): none chosen
-            box, word = options[problem.path]
-            return Problem(problem.path, f'the "{label_of(box)}" option is ticked but no '
-                                         f"{word} is chosen")
-        if problem.path == "config":  # no option at all
-            names = [f'"{label_of(box)}"' for box in (
-                self.order_forms_box, self.any_box, self.products_box, self.categories_box)]
-            return Problem(problem.path, "no purchase option is ticked: tick "
-                                         + ", ".join(names[:-1]) + " or " + names[-1])
-        if problem.path == "config.payment_types" and self.some_payment.isChecked() \
-                and not self.payment_list.checked_ids():
-            return Problem(problem.path, self._no_payment_type_message())
-        return problem
-
-    def _no_payment_type_message(self) -> str:
-        return (f'"{label_of(self.some_payment)}" is chosen but no payment type is ticked: '
-                f'tick one, or choose "{label_of(self.any_payment)}"')
-
     # -- a form that stays put as problems come and go --------------------------------------
-    def refresh(self) -> None:
-        """The base marks a field with a problem by a red frame, 2 px wide where Qt's own
-        is 1 px (a list's rows moved by 1 px) and a line edit 2 px lower (the form below
-        moved up): each marked field keeps one frame width, red or not."""
-        super().refresh()
-        for widget in self.field_widgets().values():
-            steady_frame(widget)
-
     def _share_columns(self, width: int) -> None:
         """Up to WIDE the options take the width their lists' rows need and the payment
         types the rest; in a wider window the options take three fifths (QA: at 1600 px
@@ -260,29 +225,43 @@ class PurchaseGoalDialog(NodeEditorDialog):
         self.columns.setColumnStretch(1, 2 if wide else 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
-        """The problem box keeps room for every problem this form can have at once, at
-        this width (the base keeps three lines, or one in a short window, where the form
-        scrolls): a box grown by a fourth problem shrank the form's lists and moved what
-        lay under the pointer."""
         super().resizeEvent(event)
         self._share_columns(event.size().width())
-        if event.size().height() < self.SHORT_WINDOW:
-            return
-        margins = self.layout().contentsMargins()
-        needed = self.most_problems_height(
-            event.size().width() - margins.left() - margins.right())
-        if needed > self.problem_label.minimumHeight():
-            self.problem_label.setMinimumHeight(needed)
+
+    def fit_problem_reserve(self, size: QSize) -> None:
+        """The hidden problem box keeps room for every problem this form can have at once
+        at this width (a box grown by a fourth problem shrank the form's lists and moved
+        what lay under the pointer), but only the room the form can spare: in a shorter
+        window the kept room shrinks first, down to none, before the form scrolls (at
+        600 px the kept room made the form scroll 75 px, with 89 px of empty box under
+        it). In such a window the form is at its smallest already; a problem then shortens
+        the scrolled area from below and moves nothing in it."""
+        label = self.problem_label
+        outer = self.layout()
+        margins = outer.contentsMargins()
+        width = size.width()
+        full = max(label.lines_height(self.PROBLEM_RESERVE_LINES),
+                   self.most_problems_height(width - margins.left() - margins.right()))
+        form = self.content_height(width, with_problems=False)
+        room = min(full, size.height() - form - outer.spacing())
+        keep = room >= label.lines_height(1)  # less than a line kept is no use
+        policy = label.sizePolicy()
+        if policy.retainSizeWhenHidden() != keep:
+            policy.setRetainSizeWhenHidden(keep)  # none kept: no spacing above it either
+            label.setSizePolicy(policy)
+        height = room if keep else 0
+        if label.minimumHeight() != height:
+            label.setMinimumHeight(height)
+        if not keep and label.isHidden():
+            label.resize(label.width(), 0)  # out of the layout: no stale height kept
 
     def most_problems_height(self, width: int) -> int:
         """The height the problem box needs at ``width`` for the most problems this form
         can show at once: an empty name, every option ticked with nothing chosen (or no
         option at all), and no payment type."""
-        options = [self.shown_problem(Problem(path, "")).message
-                   for path in self.option_boxes()]
-        no_option = self.shown_problem(Problem("config", "")).message
-        payments = [self._no_payment_type_message(),
-                    'no payment type is chosen and "any payment types" is not set']
+        options = list(option_messages().values())
+        no_option = NO_OPTION_MESSAGE
+        payments = [NO_PAYMENT_TYPE_MESSAGE]
         label = self._measure  # as the box, never shown
         label.setFont(self.problem_label.font())
         heights = []
@@ -306,27 +285,6 @@ class PurchaseGoalDialog(NodeEditorDialog):
         config.payment_types = "any" if self.any_payment.isChecked() \
             else self.payment_list.checked_ids()
         config.achieved_by = self.who.value()  # type: ignore[assignment]
-
-
-def steady_frame(widget: QWidget) -> None:
-    """Gives a field marked by ``mark_invalid`` (or not) a frame as wide either way. A list:
-    a 1 px grey line with 1 px of room inside, 2 px blue while it has the keyboard, 2 px
-    red with a problem. A line edit: Qt's own frame, or 2 px red with 1 px of room inside
-    (as tall as Qt's)."""
-    name = type(widget).__name__
-    invalid = bool(widget.property("invalid"))
-    if isinstance(widget, QLineEdit):
-        widget.setStyleSheet(f"{name} {{ border: 2px solid {INVALID}; padding: 1px; }}"
-                             if invalid else "")
-        return
-    widget.setStyleSheet(
-        f"{name} {{ border: 2px solid {INVALID}; padding: 0px; }}" if invalid else
-        f"{name} {{ border: 1px solid {FRAME}; padding: 1px; }} "
-        f"{name}:focus {{ border: 2px solid {SELECTION}; padding: 0px; }}")
-
-
-INVALID = "#b00020"  # as mark_invalid's frame
-FRAME = "#a9b4c2"  # a list's frame, close to Qt's own (Fusion)
 
 
 def label_of(button: QCheckBox | QRadioButton) -> str:

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractScrollArea,
     QApplication,
     QButtonGroup,
     QDialogButtonBox,
@@ -172,15 +173,85 @@ def plain_destructive(button: QAbstractButton, text: str = "") -> QAbstractButto
     return button
 
 
+INVALID_COLOUR = "#b00020"  # the red of a field with a problem (as the problem box's text)
+INVALID_FRAME_WIDTH = 2  # px of red at the field's edge
+
+
 def mark_invalid(widget: QWidget, invalid: bool) -> None:
-    """A red frame on a field the domain complains about (and an accessible hint)."""
+    """A red frame on a field the domain complains about (and an accessible hint).
+
+    The frame is painted over the field's own edge (see :class:`_InvalidFrame`): it
+    changes no size, margin or padding, so nothing in the field or around it moves when it
+    turns red. A style sheet border did: 2 px where Qt's frame is 1 px, a list's rows moved
+    by 1 px, a combo box got 2 px shorter, a spin box's text and a line edit's text moved
+    sideways (QA)."""
     widget.setProperty("invalid", invalid)
-    # a line edit's red frame is as tall as Qt's own (2 px and 1 px of room inside): one
-    # without padding was 2 px shorter, and the form under it moved (QA)
-    padding = " padding: 1px;" if isinstance(widget, QLineEdit) else ""
-    widget.setStyleSheet(f"{type(widget).__name__} {{ border: 2px solid #b00020;{padding} }}"
-                         if invalid else "")
+    painter = widget.findChild(_InvalidFrame, "invalidFrame",
+                               Qt.FindChildOption.FindDirectChildrenOnly)
+    if painter is None and invalid:
+        painter = _InvalidFrame(widget)
+    if painter is not None:
+        painter.repaint_all()
     widget.setAccessibleDescription("has a problem" if invalid else "")
+
+
+class _InvalidFrame(QObject):
+    """Paints :data:`INVALID_FRAME_WIDTH` px of red at the edge of its widget while the
+    widget's ``invalid`` property is true, after the widget has painted itself. A list's
+    rows are drawn by its viewport, which starts inside Qt's 1 px frame: the viewport gets
+    the inner pixel of the red frame, and is repainted whole when it scrolls (Qt moves its
+    pixels, which would carry the red line inward)."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.setObjectName("invalidFrame")
+        self.widget = widget
+        self._busy = False
+        widget.installEventFilter(self)
+        if isinstance(widget, QAbstractScrollArea):
+            viewport = widget.viewport()
+            viewport.installEventFilter(self)
+            for bar in (widget.verticalScrollBar(), widget.horizontalScrollBar()):
+                bar.valueChanged.connect(self._scrolled)
+
+    def _scrolled(self, _value: int) -> None:
+        if self.widget.property("invalid"):
+            self.widget.viewport().update()  # type: ignore[attr-defined]
+
+    def repaint_all(self) -> None:
+        self.widget.update()
+        if isinstance(self.widget, QAbstractScrollArea):
+            self.widget.viewport().update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() != QEvent.Type.Paint or self._busy \
+                or not self.widget.property("invalid") or not isinstance(watched, QWidget):
+            return False
+        self._busy = True
+        try:  # the widget (or viewport) paints itself first, through every other filter
+            QApplication.sendEvent(watched, event)
+        finally:
+            self._busy = False
+        if watched is self.widget:
+            inset = 0
+        else:  # the viewport: what of the frame's width lies inside it
+            inset = watched.mapTo(self.widget, QPoint(0, 0)).x()
+        width = INVALID_FRAME_WIDTH - inset
+        if width > 0:
+            painter = QPainter(watched)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, watched is self.widget)
+            pen = QPen(QColor(INVALID_COLOUR), width)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            half = width / 2
+            rect = QRectF(watched.rect()).adjusted(half, half, -half, -half)
+            if watched is self.widget:
+                painter.drawRoundedRect(rect, 2, 2)
+            else:
+                painter.drawRect(rect)
+            painter.end()
+        return True
 
 
 class ProblemLabel(QLabel):
@@ -293,21 +364,74 @@ class AchievedByBox(QGroupBox):
          else self.campaign_radio).setChecked(True)
 
 
-class _EnterPressesDefault(QObject):
-    """When its dialog shows: no push button but the default (Save) takes Enter. Qt gives
-    Enter to whichever button last had focus ("Add copies", "Add step"), which changed the
-    content instead of saving it."""
+# a push button with this property true takes Enter while it has the focus (Cancel): the
+# default-button frame moves to it as it gets the focus and back to Save as it loses it
+PRESSED_BY_ITS_ENTER = "pressedByItsEnter"
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
-            for button in watched.findChildren(QPushButton):
-                if not button.isDefault():
-                    button.setAutoDefault(False)
+
+class _EnterPressesDefault(QObject):
+    """Keeps the dialog's default button (Save) the one Enter presses.
+
+    Every other push button has ``autoDefault`` off: Qt gave Enter to whichever button last
+    had focus ("Add copies", "Add step"), which changed the content instead of saving it.
+    Save has it off too: Qt takes the default from an auto-default button that loses the
+    focus, so after Tab had passed Save, Enter did nothing (QA). A button marked
+    :data:`PRESSED_BY_ITS_ENTER` (Cancel) takes Enter while focused, as on most desktops.
+
+    Whenever the focus moves inside the dialog, Save is made the default again (unless such
+    a button holds the focus), and buttons added since the dialog showed lose
+    ``autoDefault``."""
+
+    def __init__(self, dialog: QWidget) -> None:
+        super().__init__(dialog)
+        self.dialog = dialog
+        self.default: QPushButton | None = None
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self.focus_changed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Show and watched is self.dialog:
+            self.assert_default(register=True)
         return False
+
+    def focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if not shiboken6.isValid(self.dialog) or new is None \
+                or new.window() is not self.dialog:
+            return
+        self.assert_default()
+
+    def _buttons(self) -> list[QPushButton]:
+        """The dialog's own push buttons (not those of a window it opened)."""
+        return [b for b in self.dialog.findChildren(QPushButton)
+                if b.window() is self.dialog]
+
+    def assert_default(self, register: bool = False) -> None:
+        buttons = self._buttons()
+        if self.default is None or not shiboken6.isValid(self.default):
+            self.default = next((b for b in buttons if b.isDefault()), None)
+        for button in buttons:
+            if button is not self.default and not button.property(PRESSED_BY_ITS_ENTER):
+                button.setAutoDefault(False)
+        default = self.default
+        if default is None:
+            return
+        default.setAutoDefault(False)
+        if register and default.isDefault():
+            # made default before it was in the dialog, Qt did not note it as the
+            # dialog's own default (which it gives back after a focused Cancel)
+            default.setDefault(False)
+        focus = self.dialog.focusWidget()
+        if isinstance(focus, QPushButton) and focus in buttons and focus.isDefault() \
+                and focus.autoDefault():
+            return  # Cancel has the focus and the frame: its Enter cancels
+        if not default.isDefault():
+            default.setDefault(True)
 
 
 def enter_saves(dialog: QWidget) -> None:
-    """Enter in the dialog presses its default button (Save) and nothing else.
+    """Enter in the dialog presses its default button (Save), whichever widgets had the
+    focus before; a focused Cancel takes its own Enter.
 
     A field with an Enter of its own ("New tag" and its "Add tag") is an
     :class:`OwnEnterLineEdit`: its Enter does that and never saves."""
@@ -317,10 +441,14 @@ def enter_saves(dialog: QWidget) -> None:
 
 def save_cancel_buttons(save_text: str = "Save") -> tuple[QDialogButtonBox, QPushButton,
                                                           QPushButton]:
+    """Save (the default button, see :func:`enter_saves`) and Cancel."""
     box = QDialogButtonBox()
     save = box.addButton(save_text, QDialogButtonBox.ButtonRole.AcceptRole)
     save.setObjectName("saveButton")
+    save.setAutoDefault(False)
     save.setDefault(True)
     cancel = box.addButton(QDialogButtonBox.StandardButton.Cancel)
     cancel.setObjectName("cancelButton")
+    cancel.setProperty(PRESSED_BY_ITS_ENTER, True)
+    cancel.setAutoDefault(True)
     return box, save, cancel

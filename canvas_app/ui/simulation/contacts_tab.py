@@ -70,15 +70,21 @@ class ContactsTab(QSplitter):
             self.default_split()
 
     def default_split(self) -> None:
-        """The journey gets what its columns need to be read beside one another (When on
-        one line, if the contacts' headings still fit beside it), no more: the contacts
-        the rest, Contact, Where now and Email first (see ContactsTable.fit_columns)."""
+        """The journey of a contact chosen gets what its columns need to be read beside
+        one another (When on one line, if the contacts' headings still fit beside it), no
+        more: the contacts the rest, Contact, Where now and Email first (see
+        ContactsTable.fit_columns). With no contact chosen, the contacts get what their
+        columns want and the empty journey what is left, down to its waiting width."""
         total = sum(self.sizes())
         if total <= 0:
             return
-        journey = self.journey.comfortable_width(1)
-        if total - journey < self.table.least_width():
-            journey = self.journey.comfortable_width(2)
+        if self.journey.topLevelItemCount() == 0:
+            journey = max(self.journey.waiting_width(),
+                          total - self.handleWidth() - self.table.wanted_width())
+        else:
+            journey = self.journey.comfortable_width(1)
+            if total - journey < self.table.least_width():
+                journey = self.journey.comfortable_width(2)
         journey = max(MIN_COLUMN * 2, min(journey, total - MIN_COLUMN * 2))
         self.setSizes([total - journey, journey])
 
@@ -107,6 +113,14 @@ class ContactsTab(QSplitter):
         self.journey.clear()
         self.journey.setProperty("contact", None)
         self._shown = -1
+        self._split_again()
+
+    def _split_again(self) -> None:
+        """The contacts' widths anew (new rows), and the split for them and the journey,
+        unless the user chose it."""
+        self.table.measure()
+        if not self.split_by_user:
+            self.default_split()
 
     def refresh(self, live: bool = False) -> None:
         """After the run moved: new contacts, where they are, the selected one's journey.
@@ -118,6 +132,7 @@ class ContactsTab(QSplitter):
         contact = self.selected_contact()
         if contact is not None:
             self.show_journey(contact)
+        self._split_again()
 
     def selected_contact(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
@@ -175,6 +190,8 @@ class ContactsTab(QSplitter):
             self._shown = -1
         else:
             self.show_journey(contact)
+        if not self.split_by_user:
+            self.default_split()  # a journey to read, or none: the contacts get its room
         self.contact_selected.emit(contact or "")
 
     def _step_activated(self, item: QTreeWidgetItem, _column: int) -> None:

@@ -193,8 +193,17 @@ class FunnelChart(QScrollArea):
             self._rebuild(nodes, tuple(self.labels))
             self._fit_rows(len(nodes))
             self._key = key
-            chart.setTitle(f"{campaign.name}: contacts per node" if campaign else
-                           absent or "No campaign")
+            # Nothing to chart: it says why, with no empty axes or legend (QA: an empty
+            # campaign read "No campaign" over a bare 0-5 axis), as Over Time does.
+            if campaign is None:
+                title = absent or "Run a scenario to see its contacts per node"
+            elif not nodes:
+                title = f"{campaign.name} has no goals or sequences to chart yet"
+            else:
+                title = f"{campaign.name}: contacts per node"
+            chart.setTitle(title)
+            for part in (self._axis_x, self._axis_y, chart.legend()):
+                part.setVisible(bool(nodes))
         if campaign is None:
             self.view.rows = []
             return

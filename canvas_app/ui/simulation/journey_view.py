@@ -36,6 +36,11 @@ CONTACT_WIDTHS = {0: "Dana Whitfield_", WHERE_NOW: "waiting at Downloaded pool",
                   1: "dana.whitfield@example", 3: "Bought pool shock, Visit",
                   4: "Checkup subscriber, Customer"}
 SORT_MARK = 24  # room for the header's sort arrow beside its label
+# A column as wide as its widest cell among this many rows (the first, in the table's
+# order: a run of 100,000 contacts is not measured whole), at most CONTENT_MOST px.
+MEASURED_ROWS = 300
+CONTENT_MOST = 360
+NO_JOURNEY = "Choose a contact to see its journey here."
 
 # The journey's first columns, wide and narrow; the Details take the rest.
 JOURNEY_WIDTHS = {0: ("2026-03-03 14:00", "2026-03-03"),
@@ -77,7 +82,8 @@ class ContactsTable(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(MIN_COLUMN)
-        self.widths = {column: text_width(self, text) for column, text in CONTACT_WIDTHS.items()}
+        self.usual = {column: text_width(self, text) for column, text in CONTACT_WIDTHS.items()}
+        self.widths = dict(self.usual)  # each column's width wanted: see measure
         self.least: dict[int, int] = {}  # each column's heading, in full (set with a model)
         self.empty_text = ""  # said in the table while it has no rows ('No contacts match…')
 
@@ -109,9 +115,32 @@ class ContactsTable(QTableView):
         super().resizeEvent(event)
         self.fit_columns()
 
+    def measure(self) -> None:
+        """Each column wants its widest cell (of the first MEASURED_ROWS rows; at most
+        CONTENT_MOST px), and at least its usual text: the sample's longer emails and
+        "waiting at" names showed cut where there was room for them."""
+        model = self.model()
+        if model is None:
+            return
+        metrics = self.fontMetrics()
+        rows = min(model.rowCount(), MEASURED_ROWS)
+        widths = {}
+        for column, usual in self.usual.items():
+            texts = (model.data(model.index(row, column)) for row in range(rows))
+            widest = max((metrics.horizontalAdvance(str(text)) for text in texts if text),
+                         default=0)
+            widths[column] = max(usual, min(CONTENT_MOST, widest + PAD))
+        if widths != self.widths:
+            self.widths = widths
+            self.fit_columns()
+
     def least_width(self) -> int:
         """Wide enough for every column's heading."""
         return sum(self.least.values()) + 2 * self.frameWidth()
+
+    def wanted_width(self) -> int:
+        """Wide enough for every column's wanted width (see measure)."""
+        return sum(self.widths.values()) + 2 * self.frameWidth()
 
     def fit_columns(self) -> None:
         """Every column in view when the headings fit (see the class)."""
@@ -195,6 +224,22 @@ class JourneyView(QTreeWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_columns()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.topLevelItemCount() == 0:  # no contact chosen: say how to see a journey
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.viewport().rect().adjusted(8, 8, -8, -8),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                             | Qt.TextFlag.TextWordWrap, NO_JOURNEY)
+            painter.end()
+
+    def waiting_width(self) -> int:
+        """Wide enough, with no contact chosen, for its headings and NO_JOURNEY on two
+        lines."""
+        words = self.fontMetrics().horizontalAdvance(NO_JOURNEY) // 2 + 2 * PAD
+        return max(MIN_COLUMN * 5, words) + 2 * self.frameWidth()
 
     def comfortable_width(self, level: int = 1) -> int:
         """Wide enough for the first columns at that level (1: When on one line, the others

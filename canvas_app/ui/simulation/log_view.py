@@ -39,7 +39,7 @@ class LogView(QPlainTextEdit):
         self.held = False
         self._due = False  # lines came while held
         bar = self.verticalScrollBar()
-        bar.actionTriggered.connect(lambda _action: QTimer.singleShot(0, self._scrolled))
+        bar.actionTriggered.connect(lambda _action: QTimer.singleShot(0, self, self._scrolled))
         bar.sliderReleased.connect(self._scrolled)
 
     def start_over(self) -> None:

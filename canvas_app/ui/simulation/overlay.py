@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from ...domain import events as ev
 from ...domain.events import DomainEvent
 from ...sim import Movement
-from ..canvas.node_item import DETAIL_LOD, NodeItem, badges_top, body_rect
+from ..canvas.node_item import DETAIL_LOD, NodeItem, badges_top, body_rect, name_rect
 from ..theme import kind_colour
 from .words import COMPLETED, LEFT_EARLY
 
@@ -42,7 +42,7 @@ TOKEN_RADIUS = 6.0
 # Between the links (-1) and the nodes (0): dots travel along a link and pass under the
 # nodes, rings spread out from under them, and nothing covers a node's name or icon.
 SIM_Z = -0.5
-PILLS_WIDTH = 200.0  # how far a node's count pills may reach right of its body's left
+PILLS_WIDTH = 200.0  # how far a node's count pills may reach from its body, right or left
 PILL_HEIGHT = 18.0
 # The pills' bottom edge, above the node's centre: over the warning badge that sticks out
 # above a node's top right corner (QA: the badge covered the bottom of "3149 waiting"), for
@@ -118,6 +118,28 @@ def describe_counts(kind: str, counts: dict[str, int]) -> str:
             f"{counts.get('waiting', 0)} waiting")
 
 
+PILL_GAP = 4.0  # between two pills of a node
+PILLS_AWAY = 12.0  # from the body to pills beside it: clear of a selected node's glow (HALO)
+SIDES = ("above", "below", "left", "right")  # where a node's pills may go, in that order
+
+
+def pills_origin(item: NodeItem, total: float, side: str) -> tuple[float, float]:
+    """The top left corner of a node's row of pills, ``total`` wide, on that side of it
+    (scene coordinates): above its body from its left edge (over the warning badge), below
+    its name centred, or beside its body in the middle of its height."""
+    pos = item.pos()
+    cx, cy = pos.x(), pos.y()
+    body = body_rect(item.kind)
+    if side == "above":
+        return cx + body.left(), cy + PILLS_BOTTOM - PILL_HEIGHT
+    if side == "below":
+        _half, height = item.name_block()
+        return cx - total / 2, cy + name_rect(item.kind).top() + height + PILL_GAP
+    if side == "left":
+        return cx + body.left() - PILLS_AWAY - total, cy - PILL_HEIGHT / 2
+    return cx + body.right() + PILLS_AWAY, cy - PILL_HEIGHT / 2
+
+
 class SimulationLayer(QGraphicsItem):
     def __init__(self, scene: CampaignScene) -> None:
         super().__init__()
@@ -165,8 +187,8 @@ class SimulationLayer(QGraphicsItem):
         if event.campaign_id != self.canvas.campaign_id or self.scene() is None:
             return
         if event.name in (ev.EDGE_ADDED, ev.EDGE_REMOVED):
-            if self.path_links:
-                self.update()  # a highlighted journey follows its links
+            if self.path_links or self.counts:
+                self.update()  # a highlighted journey follows its links; pills avoid them
             return
         if event.name not in NODE_EVENTS or not event.node_id:
             return
@@ -174,6 +196,8 @@ class SimulationLayer(QGraphicsItem):
         old = self._painted.pop(node_id, None)
         if old is not None:
             self.update(old)
+        if event.name == ev.NODE_REMOVED and self.counts:
+            self.update()  # its neighbours' pills may go back above them, where its links were
         if event.name == ev.NODE_REMOVED and self.tokens:
             # Moving contacts on their way to or from it would go on where it was.
             self.tokens.clear()
@@ -185,9 +209,22 @@ class SimulationLayer(QGraphicsItem):
                 self._include(area)
                 self.update(area)
             self._include(item.sceneBoundingRect())
+            for link in item.links:  # the nodes at their other ends: their pills avoid them
+                other = link.target if link.source is item else link.source
+                self._repaint_pills(other)
         if node_id in self.path_nodes or node_id in self.path_current or any(
                 node_id in link for link in self.path_links):
             self.update()  # its outline and the links it is on moved with it
+
+    def _repaint_pills(self, item: NodeItem) -> None:
+        """Repaints where a node's pills were painted and where they are now."""
+        old = self._painted.pop(item.node_id, None)
+        if old is not None:
+            self.update(old)
+        area = self.pills_area(item)
+        if not area.isEmpty():
+            self._include(area)
+            self.update(area)
 
     def _include(self, rect: QRectF) -> None:
         """Grows the bounds to cover ``rect`` (a node moved or added out of them)."""
@@ -200,7 +237,8 @@ class SimulationLayer(QGraphicsItem):
         """Covers every node of the campaign on show (call after it changed)."""
         rect = self.canvas.nodes_rect()
         if not rect.isEmpty():
-            rect = rect.adjusted(-MARGIN, -MARGIN, max(MARGIN, PILLS_WIDTH), MARGIN)
+            wide = max(MARGIN, PILLS_WIDTH + PILLS_AWAY)  # pills to the left or the right
+            rect = rect.adjusted(-wide, -MARGIN, wide, MARGIN)
         if rect != self._bounds:
             self.prepareGeometryChange()
             self._bounds = rect
@@ -276,18 +314,42 @@ class SimulationLayer(QGraphicsItem):
 
     def pills(self, item: NodeItem) -> list[tuple[QRectF, str, str]]:
         """A node's count pills where they are drawn now: (rect, text, role), in scene
-        coordinates (the layer sits at the scene's origin)."""
+        coordinates (the layer sits at the scene's origin).
+
+        Above the node (over its warning badge) unless one of the node's links runs through
+        that place (a link coming in from above would have its arrowhead hidden): then below
+        its name, else left or right of its body, whichever no link of the node runs
+        through (``pills_side``); the least crossed one when every side is."""
         counts = self.counts.get(item.node_id)
         if counts is None:
             return []
-        pos = item.pos()
-        x, y = body_rect(item.kind).left() + pos.x(), pos.y() + PILLS_BOTTOM - PILL_HEIGHT
+        texts = badge_texts(item.kind, counts)
+        widths = [self._metrics.horizontalAdvance(text) + 12 for text, _role in texts]
+        total = sum(widths) + PILL_GAP * (len(widths) - 1)
+        x, y = pills_origin(item, total, self.pills_side(item, total))
         out = []
-        for text, role in badge_texts(item.kind, counts):
-            width = self._metrics.horizontalAdvance(text) + 12
+        for (text, role), width in zip(texts, widths, strict=True):
             out.append((QRectF(x, y, width, PILL_HEIGHT), text, role))
-            x += width + 4
+            x += width + PILL_GAP
         return out
+
+    def pills_side(self, item: NodeItem, total: float) -> str:
+        """Where a node's pills (``total`` wide) go: the first side of SIDES that none of
+        the node's links runs through (with the arrowhead's width round it), else the side
+        fewest of them run through."""
+        links = item.links
+        if not links:
+            return SIDES[0]
+        best, fewest = SIDES[0], len(links) + 1
+        for side in SIDES:
+            x, y = pills_origin(item, total, side)
+            area = QRectF(x, y, total, PILL_HEIGHT)
+            crossed = sum(1 for link in links if link.shape().intersects(area))
+            if not crossed:
+                return side
+            if crossed < fewest:
+                best, fewest = side, crossed
+        return best
 
     def pills_area(self, item: NodeItem) -> QRectF:
         """The rectangle a node's pills cover now (empty when it shows none)."""
@@ -299,8 +361,10 @@ class SimulationLayer(QGraphicsItem):
     def _paint_counts(self, painter: QPainter, exposed: QRectF) -> None:
         painter.setFont(self._font)
         # The nodes whose pills may show in the exposed part (pills sit above a node's body
-        # and run to its right), found through the scene's index, not by visiting them all.
-        near = self.canvas.items(exposed.adjusted(-PILLS_WIDTH, -10, 10, 40),
+        # and run to its right, or below its name, or beside it), found through the scene's
+        # index, not by visiting them all.
+        reach = PILLS_WIDTH + PILLS_AWAY + 10
+        near = self.canvas.items(exposed.adjusted(-reach, -40, reach, 40),
                                  Qt.ItemSelectionMode.IntersectsItemBoundingRect)
         for item in near:
             if not isinstance(item, NodeItem):

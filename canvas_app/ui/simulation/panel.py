@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -31,6 +31,7 @@ from .log_view import LogView
 from .panel_actions import RUN_TEXTS, STEP_KEY, make_actions, update_actions
 from .panel_canvas import CanvasSide
 from .panel_changes import ChangeTracking
+from .panel_notices import Notices
 from .panel_results import ResultSaving, readable_clock
 from .panel_scenarios import ScenarioChoice, misfit_problem
 from .runner import (
@@ -43,7 +44,7 @@ from .runner import (
     WorkspaceNotRunnable,
 )
 from .scenario_box import UNLOADABLE, ScenarioBox, default_scenario_dir
-from .timeline_chart import TimelineChart
+from .timeline_chart import ChartHeading, TimelineChart
 from .what_if_dialog import WhatIfDialog
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ NO_RUN, PROGRESS, DONE = "No run yet", "%p% run", "Finished"  # the progress bar
 
 
 class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
-                      ScenarioChoice):
+                      ScenarioChoice, Notices):
     def __init__(self, window: MainWindow, settings: QSettings | None = None) -> None:
         super().__init__(window)
         self.setObjectName("simulationPanel")
@@ -100,6 +101,7 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(4)  # the tabs' charts need every row of pixels in a short panel
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Scenario:"))
         self.scenario_combo = ScenarioBox(self.settings)
@@ -186,22 +188,39 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         self.contacts.contact_selected.connect(self._contact_picked)
         self.contacts.node_activated.connect(self._reveal)
         self.tabs.addTab(self.contacts, "Contacts and journeys")
-        # Its find box sits beside the tabs (shown with its tab): a row more for contacts.
-        self.tabs.setCornerWidget(self.contacts.find, Qt.Corner.TopRightCorner)
-        self.tabs.currentChanged.connect(
-            lambda _i: self.contacts.find.setVisible(self.tabs.currentWidget() is self.contacts))
-        self.contacts.find.hide()
-
         self.chart = FunnelChart()
         self.tabs.addTab(self.chart, "Chart")
         self.timeline = TimelineChart()
         self.tabs.addTab(self.timeline, "Over Time")
+        # Beside the tabs, each shown with its tab: the find box (a row more for contacts),
+        # the Over Time chart's title when a short panel moves it out (a taller plot).
+        self.timeline_heading = ChartHeading()
+        corner = QWidget()
+        row = QHBoxLayout(corner)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.timeline_heading)
+        row.addWidget(self.contacts.find)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+        self.tabs.currentChanged.connect(lambda _i: self._show_corner())
+        self.timeline.heading_changed.connect(lambda _text: self._show_corner())
+        self.contacts.find.hide()
         # At once, and again once the tab has its size: a chart filled while it has none
         # lays its axes out wrong (no dates) and is not laid out again until its data change.
         self.tabs.currentChanged.connect(lambda _i: self._refresh_slow_views())
         self.tabs.currentChanged.connect(
-            lambda _i: QTimer.singleShot(0, self._refresh_slow_views))
+            lambda _i: QTimer.singleShot(0, self, self._refresh_slow_views))
         layout.addWidget(self.tabs, 1)
+
+    def _show_corner(self) -> None:
+        current = self.tabs.currentWidget()
+        self.contacts.find.setVisible(current is self.contacts)
+        room = self.tabs.width() - self.tabs.tabBar().sizeHint().width() - 16
+        self.timeline_heading.show_text(
+            self.timeline.heading if current is self.timeline else "", room)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._show_corner()
 
     def _tool_button(self, name: str) -> QToolButton:
         button = QToolButton()
@@ -350,31 +369,6 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         self._show_notice(message, "problem")
         self.window_.show_status(message)
 
-    def _show_notice(self, text: str, kind: str, offer_what_if: bool = False) -> None:
-        """Shows a notice of this kind, newest first above any others still true (the run
-        is of an earlier version, and this campaign is not in it, say)."""
-        self._notices.pop(kind, None)
-        self._notices[kind] = (text, offer_what_if)
-        self._show_notices()
-
-    def _hide_notice(self, kind: str | None = None) -> None:
-        """Takes back the notice of this kind (every notice, when None)."""
-        if kind is None:
-            self._notices.clear()
-        else:
-            self._notices.pop(kind, None)
-        self._show_notices()
-
-    def has_notice(self, kind: str) -> bool:
-        return kind in self._notices
-
-    def _show_notices(self) -> None:
-        kinds = list(self._notices)[::-1]
-        self.notice.setText("\n\n".join(self._notices[k][0] for k in kinds))
-        self.notice.setProperty("kind", kinds[0] if kinds else "")
-        self.notice.setVisible(bool(kinds))
-        self.what_if_button.setVisible(any(self._notices[k][1] for k in kinds))
-
     # -- the canvas (more in panel_canvas.py) -------------------------------------------
     def campaign_shown(self, _campaign_id: str | None = None) -> None:
         """Another campaign is on the canvas: the chart follows it; a run of one campaign
@@ -481,9 +475,9 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         live = self.runner.running
         if not live or current is self.contacts:
             self.contacts.refresh(live)
-        if current is self.chart:
-            self.chart.show_counts(self.current_campaign(), sim.counts() if sim else {},
-                                   self._not_in_run())
+        if current is self.chart:  # no run yet: it says to run one (QA: bare axes)
+            self.chart.show_counts(self.current_campaign() if sim else None,
+                                   sim.counts() if sim else {}, self._not_in_run())
         elif current is self.timeline:
             self.timeline.show_timeline(self.current_campaign(), self.runner.timeline(),
                                         self._not_in_run())

@@ -79,7 +79,9 @@ class CanvasSide:
 
     def _contact_picked(self, contact_id: str) -> None:
         """Draws the contact's journey, and brings where it is now (or was last) into view
-        when that is on the canvas."""
+        when that is on the canvas. A hint left by the contact picked before goes (QA: Ana's
+        hint stayed while Ben's journey was drawn)."""
+        self._take_back_hint()
         self._show_path(contact_id)
         if self.layer is None or self.scene is None:
             return
@@ -104,9 +106,14 @@ class CanvasSide:
         been followed and goes."""
         if self.campaign_hint is None:
             return
-        hint, campaigns = self.campaign_hint
-        if self.window_.current_campaign_id() not in campaigns:
+        if self.window_.current_campaign_id() in self.campaign_hint[1]:
+            self._take_back_hint()
+
+    def _take_back_hint(self) -> None:
+        """The hint to pick a campaign goes from the status bar, if it is still there."""
+        if self.campaign_hint is None:
             return
+        hint = self.campaign_hint[0]
         self.campaign_hint = None
         bar = self.window_.statusBar()
         shown = bar.currentMessage()

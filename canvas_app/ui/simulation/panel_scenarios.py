@@ -162,7 +162,7 @@ class _KeepOnClose(QObject):
 
 
 NONE_FITS = ("No scenario in the list fits this workspace: make one for it with New What-If "
-             "Scenario…, or open one with Open Scenario File… in the Scenario box.")
+             "Scenario…, or open one with Open Scenario… in the Scenario box.")
 
 
 class ScenarioChoice:

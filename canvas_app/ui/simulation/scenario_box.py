@@ -1,5 +1,5 @@
 """The Simulation panel's Scenario box: the bundled samples, scenarios used before (kept in
-the settings), and "Open Scenario File…"; each with its description as a tooltip. A scenario
+the settings), and "Open Scenario…"; each with its description as a tooltip. A scenario
 that does not load against the workspace says so in its text (greyed in the list).
 
 The box remembers which scenario was last used with each workspace (by its path or URL), and
@@ -91,7 +91,7 @@ def scenario_description(path: Path) -> str:
 
 
 class ScenarioBox(QComboBox):
-    """Items carry the scenario's path; the last one ("Open Scenario File…") carries None."""
+    """Items carry the scenario's path; the last one ("Open Scenario…") carries None."""
 
     def __init__(self, settings: QSettings | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,7 +101,7 @@ class ScenarioBox(QComboBox):
         self.setMinimumContentsLength(24)  # "pool-store.scenario.json" in full
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setPlaceholderText("No scenario chosen")  # none fits the workspace
-        self.last: str | None = None  # the last scenario chosen (not "Open Scenario File…")
+        self.last: str | None = None  # the last scenario chosen (not "Open Scenario…")
         # Why a scenario does not load against the workspace now ("" when it does); asked
         # for each small file when the list opens (set by the panel).
         self.check: Callable[[str], str] | None = None
@@ -123,7 +123,7 @@ class ScenarioBox(QComboBox):
         for path in paths:
             self.addItem(Path(path).name, path)
             self.describe(self.count() - 1)
-        self.addItem("Open Scenario File…", None)
+        self.addItem("Open Scenario…", None)
 
     def describe(self, index: int, problem: str = "") -> None:
         """The item's tooltip (its description), and, when it does not load against the
@@ -257,7 +257,7 @@ class ScenarioBox(QComboBox):
         return self.currentData()
 
     def back_to_last(self) -> None:
-        """Shows the last scenario chosen again (after "Open Scenario File…" was cancelled),
+        """Shows the last scenario chosen again (after "Open Scenario…" was cancelled),
         or none when none was."""
         self.setCurrentIndex(self.findData(self.last) if self.last else -1)
 

@@ -14,9 +14,9 @@ from datetime import UTC, datetime
 from functools import lru_cache
 
 from PySide6.QtCharts import QCategoryAxis, QChartView, QLegendMarker, QLineSeries, QValueAxis
-from PySide6.QtCore import QDateTime, QPointF, Qt
+from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFontMetricsF, QPen, QResizeEvent
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QLabel, QToolTip, QWidget
 
 from ...domain.campaign import Campaign
 from .funnel_chart import flow_order, set_nice_scale, set_up_chart, unique_names
@@ -32,6 +32,15 @@ LEGEND_NAME_WIDTH = 170.0  # px; legend_names() has four of these when not told 
 # and to the row (its ends), in px: measured on Qt Charts 6.11, with a little to spare.
 LEGEND_ENTRY_EXTRA = 25.0
 LEGEND_ROW_EXTRA = 28.0
+# A plot this tall at least (px): when the title above it and the legend below would leave
+# less (a short panel), the legend goes beside the plot and the title out of the chart (the
+# panel shows it beside its tabs; see ``heading``).
+MIN_PLOT = 120
+BESIDE_CHROME = 34  # the chart's height less its plot's, the legend beside it and no title
+BELOW_CHROME = 92  # ... with the title above the plot and the legend below it
+LEGEND_ENTRY_HEIGHT = 21  # one name in a legend beside the plot (Qt Charts 6.11, to spare)
+LEGEND_COLUMN_SHARE = 0.38  # a legend beside the plot: at most this share of the width,
+LEGEND_COLUMN_MOST = 280.0  # and at most this wide (px)
 
 Timeline = list[tuple[int, dict[str, dict[str, int]]]]
 
@@ -112,9 +121,12 @@ def line_name(kind: str, name: str) -> str:
     return f"{name} (in it)" if kind == "sequence" else f"{name} (achieved)"
 
 
-def fair_widths(wanted: list[float], room: float) -> list[float]:
+def fair_widths(wanted: list[float], room: float, most: float | None = None) -> list[float]:
     """Each entry's width within ``room``: as wanted when all fit, else the short ones
-    whole and the long ones cut to one width, the widest that fits them all."""
+    whole and the long ones cut to one width, the widest that fits them all; none wider
+    than ``most`` (a legend in a column)."""
+    if most is not None:
+        wanted = [min(width, most) for width in wanted]
     if sum(wanted) <= room or not wanted:
         return list(wanted)
     cap = 0.0
@@ -132,15 +144,17 @@ def fair_widths(wanted: list[float], room: float) -> list[float]:
 
 
 def legend_names(kinds: list[str], names: list[str], metrics: QFontMetricsF,
-                 room: float = LEGEND_NAME_WIDTH * 4) -> tuple[list[str], list[str]]:
+                 room: float = LEGEND_NAME_WIDTH * 4,
+                 most: float | None = None) -> tuple[list[str], list[str]]:
     """(shown, full) legend entries of the lines, their shown texts together no wider than
     ``room``: the node names told apart (" #2"), long ones shortened in the middle (where
     similar names still differ at their start and end) to a fair share of the room, then
     told apart again if shortening made two alike; "(in it)" or "(achieved)" always shows
-    whole, so the legend itself never has to cut an entry."""
+    whole, so the legend itself never has to cut an entry. ``most``: no entry wider (a
+    legend in a column beside the plot)."""
     full = list(unique_names(names))
     entries = [line_name(k, n) for k, n in zip(kinds, full, strict=True)]
-    fits = fair_widths([metrics.horizontalAdvance(e) for e in entries], room)
+    fits = fair_widths([metrics.horizontalAdvance(e) for e in entries], room, most)
     room_for_names = [max(width - metrics.horizontalAdvance(line_name(kind, "")),
                           metrics.height())
                       for kind, width in zip(kinds, fits, strict=True)]
@@ -170,9 +184,23 @@ def line_pen(kind: str, colour: QColor, sequence_number: int) -> QPen:
 
 
 class TimelineChart(QChartView):
+    """The chart; in a short panel its legend goes beside the plot and its title out of the
+    chart (``heading``, which the panel shows beside its tabs), so the plot keeps MIN_PLOT px
+    (see arrange)."""
+
+    heading_changed = Signal(str)  # the title to show outside the chart ("": none)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         chart = set_up_chart(self, "simulationTimeline")
+        self.setFrameShape(QChartView.Shape.NoFrame)
+        # The tab is the chart's frame: no more room around the chart than its margins.
+        chart.layout().setContentsMargins(0, 0, 0, 0)
+        chart.setMargins(QMargins(4, 2, 4, 2))
+        chart.setBackgroundRoundness(0)
+        self.title = ""  # the chart's title, in it or as the heading
+        self.heading = ""
+        self.beside = False  # the legend beside the plot (a short chart)
         self.setToolTip("A goal's line is a wide band, a sequence's a broken line. Point at a "
                         "name in the legend to bring its line forward; click it to hide or "
                         "show the line.")
@@ -205,22 +233,21 @@ class TimelineChart(QChartView):
                       absent: str | None = None) -> None:
         """The lines of ``campaign`` over ``timeline``; ``absent`` is the title for a
         campaign the run does not have."""
-        chart = self.chart()
         self._drawn: tuple[str, int, int, int] | None = None
         if campaign is None or not timeline:
             self._set_lines([], None)
             self._show_axes(False)
-            chart.setTitle(absent or "Run a scenario to see its contacts over time")
+            self._set_title(absent or "Run a scenario to see its contacts over time")
             return
         nodes = flow_order(campaign)[:MAX_LINES]
         if not nodes:
             self._set_lines([], None)
             self._show_axes(False)
-            chart.setTitle(f"{campaign.name} has no goals or sequences to chart yet")
+            self._set_title(f"{campaign.name} has no goals or sequences to chart yet")
             return
         self._show_axes(True)
-        chart.setTitle(f"{campaign.name}: contacts over time (UTC)")
         self._set_lines(nodes, campaign)
+        self._set_title(f"{campaign.name}: contacts over time (UTC)")
         biggest = 0
         for node_id in nodes:
             kind = campaign.node(node_id).kind
@@ -345,13 +372,45 @@ class TimelineChart(QChartView):
             marker.hovered.connect(lambda on, m=marker: self.highlight(m.series(), on))
             marker.clicked.connect(lambda m=marker: self._toggle(m))
 
+    def _set_title(self, title: str) -> None:
+        self.title = title
+        self.arrange()
+
+    def arrange(self) -> None:
+        """Title above and legend below the plot while that leaves it MIN_PLOT px; else (a
+        short chart with lines) the legend beside the plot, if its names fit there one
+        above another, and the title out of the chart, as ``heading``."""
+        height = self.height()
+        beside = bool(self.lines) and height - BELOW_CHROME < MIN_PLOT \
+            and len(self.lines) * LEGEND_ENTRY_HEIGHT <= height - 8
+        chart = self.chart()
+        if beside != self.beside:
+            self.beside = beside
+            chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight if beside
+                                        else Qt.AlignmentFlag.AlignBottom)
+        heading, inside = (self.title, "") if beside else ("", self.title)
+        if chart.title() != inside:
+            chart.setTitle(inside)
+        if heading != self.heading:
+            self.heading = heading
+            self.heading_changed.emit(heading)
+        self._name_lines()
+
     def legend_room(self) -> float:
         """The width the legend's row gives its entries' texts, all together (Qt Charts does
-    not say: its chart's width, less the margins, each entry's box and spacing)."""
+    not say: its chart's width, less the margins, each entry's box and spacing); beside the
+    plot, each entry's at most (see column_room)."""
+        if self.beside:
+            return self.column_room() * len(self.lines)
         chart = self.chart()
         margins = chart.margins()
         row = chart.size().width() - margins.left() - margins.right() - LEGEND_ROW_EXTRA
         return max(0.0, row - LEGEND_ENTRY_EXTRA * len(self.lines))
+
+    def column_room(self) -> float:
+        """The widest an entry's text may be in a legend beside the plot."""
+        column = min(LEGEND_COLUMN_MOST, self.chart().size().width() * LEGEND_COLUMN_SHARE)
+        return max(0.0, column - LEGEND_ROW_EXTRA)
 
     def _name_lines(self) -> None:
         """The lines' legend entries, shortened (in the middle) to the room the legend has
@@ -361,12 +420,13 @@ class TimelineChart(QChartView):
             return
         metrics = QFontMetricsF(self.chart().legend().font())
         room = self.legend_room()
-        names_key = (self._key, round(room))
+        most = self.column_room() if self.beside else None
+        names_key = (self._key, round(room), self.beside)
         if names_key == self._names_key:
             return
         self._names_key = names_key
         shown, full = legend_names([k for _n, k, _name in self._key],
-                                   [name for _n, _k, name in self._key], metrics, room)
+                                   [name for _n, _k, name in self._key], metrics, room, most)
         self.full_names = dict(zip(self.lines, full, strict=True))
         for series, name in zip(self.lines.values(), shown, strict=True):
             if series.name() != name:
@@ -374,7 +434,7 @@ class TimelineChart(QChartView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._name_lines()
+        self.arrange()
 
     def highlight(self, series: object, on: bool) -> None:
         """One line forward (wider, the others faded), or all as they were; the hovered
@@ -409,3 +469,25 @@ class TimelineChart(QChartView):
         """(seconds since the epoch, value) of one node's line, for tests."""
         series = self.lines[node_id]
         return [(from_axis_ms(p.x()), int(p.y())) for p in series.points()]
+
+
+class ChartHeading(QLabel):
+    """The Over Time chart's title while it is out of the chart (see TimelineChart.arrange),
+    beside the panel's tabs: shortened in the middle to the room there, whole as its
+    tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("simulationTimelineHeading")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.full = ""
+        self.hide()
+
+    def show_text(self, text: str, room: int) -> None:
+        self.full = text
+        shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, max(0, room))
+        self.setText(shown)
+        self.setToolTip(text if shown != text else "")
+        # Too little room for a few words: none (the tooltip over the chart still says
+        # what it shows).
+        self.setVisible(bool(text) and room >= 8 * self.fontMetrics().averageCharWidth())

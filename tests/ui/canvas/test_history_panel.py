@@ -11,7 +11,7 @@ from canvas_app.ui.main_window import MainWindow
 def test_history_lists_edits_and_a_click_goes_back_to_one(qtbot, window: MainWindow) -> None:
     dock = window.docks["history"]
     assert not dock.isVisible()  # out of the way until asked for
-    toggle = dock.toggleViewAction()
+    toggle = window.panel_actions["history"]  # View > Panels > History
     assert toggle in window.menus["panels"].actions()
     toggle.trigger()
     qtbot.waitUntil(dock.isVisible)

@@ -77,7 +77,7 @@ def test_lint_panel_activation_reveals_the_node(qtbot, window: MainWindow) -> No
     window.controller.add_node(cid, "tag_goal", 0, 400)  # no tags: a finding
     window.lint_panel.refresh()
     rows = [window.lint_panel.item(i) for i in range(window.lint_panel.count())]
-    row = next(r for r in rows if "no tag" in r.text())
+    row = next(r for r in rows if "No tag" in r.text())
     window.lint_panel.itemActivated.emit(row)
     assert window.current_campaign_id() == cid
     assert len(window.scene.selected_node_ids()) == 1
@@ -213,8 +213,10 @@ def test_errors_come_first_in_the_warnings_panel_and_say_so(qtbot, window: MainW
     window.lint_panel.refresh()
     texts = [window.lint_panel.item(i).text() for i in range(window.lint_panel.count())]
     errors = [t for t in texts if t.startswith("Error: ")]
-    assert errors == ["Error: Pool Shock Nurture › Tag goal 1: no tag is chosen: list at "
-                      "least one tag"]
+    # a sentence, as the warnings beside it are (QA); the CLI and the editor say it as
+    # the domain does ("no tag is chosen: ...", R11)
+    assert errors == ["Error: Pool Shock Nurture › Tag goal 1: No tag is chosen: list at "
+                      "least one tag."]
     assert texts[0] == errors[0]
     assert any("has no steps" in t and t.startswith("Warning: ") for t in texts)
     assert window.lint_panel.item(0).toolTip().startswith("Error: must be fixed")

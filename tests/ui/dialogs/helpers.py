@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractButton
 
 from canvas_app.domain.workspace import Workspace
 from canvas_app.io.workspace_file import workspace_to_data
+from canvas_app.ui.dialogs.widgets import INVALID_COLOUR
 
 
 def snapshot(workspace: Workspace) -> dict[str, Any]:
@@ -95,3 +98,51 @@ def add_step_of(qtbot: Any, editor: Any, kind: str) -> None:
     """Adds a step (or action) of ``kind`` with the editor's Add button."""
     editor.add_kind_combo.setCurrentIndex(editor.add_kind_combo.findData(kind))
     click(qtbot, editor.add_button)
+
+
+def frame_edge(widget: Any) -> list[str]:
+    """The colours of the three outermost pixels at the middle of ``widget``'s left edge, as
+    drawn (a red frame for a problem is painted over the field, not set by a style
+    sheet)."""
+    image = widget.grab().toImage()
+    middle = image.height() // 2
+    return [image.pixelColor(x, middle).name() for x in range(3)]
+
+
+def red_frame_drawn(widget: Any) -> bool:
+    """Whether ``widget`` is marked invalid and shows the 2 px red frame of its problem."""
+    edge = frame_edge(widget)
+    return bool(widget.property("invalid")) and edge[:2] == [INVALID_COLOUR] * 2 \
+        and edge[2] != INVALID_COLOUR
+
+
+def sample_main_window(qtbot: Any, tmp_path: Path) -> Any:
+    """The main window on a copy of the sample workspace, shown at 1200 x 800, with its own
+    settings and recovery folder; closing discards unsaved edits."""
+    from canvas_app.app import build_main_window
+
+    from .conftest import SAMPLE
+
+    target = tmp_path / "pool.campaign.json"
+    shutil.copy(SAMPLE, target)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = build_main_window(str(target), settings=settings,
+                               recovery_dir=tmp_path / "recovery", offer_recovery=False)
+    qtbot.addWidget(window)
+    window.files.ask_unsaved = lambda: "discard"
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def product_dialog(qtbot: Any, workspace: Workspace, product_id: str = "mitt") -> Any:
+    """The Catalog's item editor on one of the workspace's products, shown."""
+    from canvas_app.ui.dialogs.catalog_item import CatalogItemDialog
+
+    dialog = CatalogItemDialog(workspace.catalog, "products",
+                               workspace.catalog.products[product_id])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog

@@ -3,36 +3,24 @@ canvas opens the real purchase goal dialog, whose Save is one undo step of the w
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from canvas_app.app import build_main_window
 from canvas_app.ui.canvas.node_item import body_rect
 from canvas_app.ui.dialogs.catalog_manager import CatalogManagerDialog
 from canvas_app.ui.dialogs.ecommerce_actions import EcommerceActionsDialog
 from canvas_app.ui.dialogs.purchase_goal import PurchaseGoalDialog
 from canvas_app.ui.dialogs.sequence_editor import SequenceEditorDialog
 
-from .conftest import SAMPLE
-from .helpers import click, snapshot
+from .helpers import click, sample_main_window, snapshot
 
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path):
-    source = tmp_path / "pool.campaign.json"
-    shutil.copy(SAMPLE, source)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = build_main_window(str(source), settings=settings,
-                               recovery_dir=tmp_path / "recovery", offer_recovery=False)
-    qtbot.addWidget(window)
-    window.files.ask_unsaved = lambda: "discard"
-    window.resize(1200, 800)
-    window.show()
-    qtbot.waitExposed(window)
+    window = sample_main_window(qtbot, tmp_path)
     window.view.fit()
     return window
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from canvas_app.ui.dialogs import open_node_editor
 
-from .helpers import add_step_of, click, shown_action_set
+from .helpers import add_step_of, click, frame_edge, red_frame_drawn, shown_action_set
 
 
 def open_sequence(qtbot, workspace, undo_stack):
@@ -101,29 +101,24 @@ def test_no_tag_asks_for_what_the_form_offers(qtbot, workspace, undo_stack):
                                            "a new one and press Add tag")
 
 
-def red_frame(widget) -> bool:
-    return bool(widget.property("invalid")) and "#b00020" in widget.styleSheet()
-
-
 def test_an_empty_subject_is_framed_red_as_an_empty_name(qtbot, workspace, undo_stack):
     dialog = open_sequence(qtbot, workspace, undo_stack)
     form = dialog.steps_editor.form
     subject = form.subject_edit
-    assert not red_frame(subject)
+    assert not red_frame_drawn(subject)
     type_over(qtbot, subject, "")
-    assert red_frame(subject)
+    assert red_frame_drawn(subject)
     type_over(qtbot, dialog.name_edit, "")
-    assert red_frame(dialog.name_edit)
+    assert red_frame_drawn(dialog.name_edit)
     # the same look: a 2 px red border on the field
-    assert subject.styleSheet().replace("QLineEdit", "") \
-        == dialog.name_edit.styleSheet().replace("QLineEdit", "")
+    assert frame_edge(subject) == frame_edge(dialog.name_edit)
     # another step (fine) shows no frame; back on the empty one, it is there again
     dialog.steps_editor.list.setCurrentRow(2)
-    assert not red_frame(subject)
+    assert not red_frame_drawn(subject)
     dialog.steps_editor.list.setCurrentRow(0)
-    assert red_frame(subject)
+    assert red_frame_drawn(subject)
     qtbot.keyClicks(subject, "Hello")
-    assert not red_frame(subject)
+    assert not red_frame_drawn(subject)
 
 
 @pytest.mark.parametrize(("kind", "field"), [("apply_tag", "tag_edit"),
@@ -133,9 +128,9 @@ def test_an_empty_action_field_is_framed_red(qtbot, kind, field):
     dialog = shown_action_set(qtbot)
     add_step_of(qtbot, dialog.steps_editor, kind)
     edit = getattr(dialog.steps_editor.form, field)
-    assert red_frame(edit)
+    assert red_frame_drawn(edit)
     qtbot.keyClicks(edit, "x")
-    assert not red_frame(edit)
+    assert not red_frame_drawn(edit)
 
 
 def test_a_wait_of_0_reads_well_and_is_explained(qtbot, workspace, undo_stack):

@@ -10,13 +10,11 @@ from PySide6.QtWidgets import QApplication
 from canvas_app.ui.dialogs.catalog_item import CatalogItemDialog
 from canvas_app.ui.dialogs.number_field import parse_number, without_currency
 
+from .helpers import product_dialog
 
-def product_dialog(qtbot, workspace) -> CatalogItemDialog:
-    dialog = CatalogItemDialog(workspace.catalog, "products",
-                               workspace.catalog.products["mitt"])
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+
+def price_dialog(qtbot, workspace) -> CatalogItemDialog:
+    dialog = product_dialog(qtbot, workspace)
     field = dialog.price_spin
     field.setFocus()
     field.selectAll()
@@ -30,7 +28,7 @@ def paste(field, text: str) -> None:
 
 
 def test_typing_1e3_says_the_e_was_not_taken(qtbot, workspace):
-    dialog = product_dialog(qtbot, workspace)
+    dialog = price_dialog(qtbot, workspace)
     qtbot.keyClicks(dialog.price_spin, "1e3")
     assert dialog.price_spin.text() == "13"
     why = 'Not taken: "e". The price holds digits, with "." or "," before the decimals ' \
@@ -54,7 +52,7 @@ def test_typing_1e3_says_the_e_was_not_taken(qtbot, workspace):
 ])
 def test_a_pasted_price_with_a_currency_sign_and_separators_is_read(qtbot, workspace,
                                                                     pasted, shown, value):
-    dialog = product_dialog(qtbot, workspace)
+    dialog = price_dialog(qtbot, workspace)
     paste(dialog.price_spin, pasted)
     assert dialog.price_spin.text() == shown
     assert dialog.price_spin.value() == value
@@ -63,7 +61,7 @@ def test_a_pasted_price_with_a_currency_sign_and_separators_is_read(qtbot, works
 
 
 def test_a_pasted_word_is_refused_with_a_reason(qtbot, workspace):
-    dialog = product_dialog(qtbot, workspace)
+    dialog = price_dialog(qtbot, workspace)
     before = dialog.price_spin.text()
     paste(dialog.price_spin, "twelve")
     assert dialog.price_spin.text() == before
@@ -72,7 +70,7 @@ def test_a_pasted_word_is_refused_with_a_reason(qtbot, workspace):
 
 
 def test_saved_price_is_the_pasted_one(qtbot, workspace):
-    dialog = product_dialog(qtbot, workspace)
+    dialog = price_dialog(qtbot, workspace)
     paste(dialog.price_spin, "$1,299.00")
     dialog.save_button.click()
     assert dialog.value().price == 1299.0

@@ -302,3 +302,27 @@ def test_a_wide_window_gives_the_room_to_the_purchase_options(qtbot, workspace, 
     dialog.resize(900, 680)
     qtbot.waitUntil(lambda: dialog.width() == 900)
     assert options.width() >= options.minimumSizeHint().width()
+
+
+def test_r11_the_dialog_shows_the_domains_own_messages(qtbot, workspace, undo_stack):
+    """R11: one message everywhere (QA: the dialog had words of its own); the messages name
+    the options by the labels the dialog shows them with."""
+    from canvas_app.domain.purchase import (
+        ANY_PAYMENT_TYPES_LABEL,
+        ANY_PURCHASE_LABEL,
+        SOME_PAYMENT_TYPES_LABEL,
+        PurchaseGoalConfig,
+        validate_purchase,
+    )
+    from canvas_app.ui.dialogs.purchase_goal import label_of
+
+    dialog = open_goal(qtbot, workspace, undo_stack)
+    assert label_of(dialog.any_box) == ANY_PURCHASE_LABEL
+    assert label_of(dialog.some_payment) == SOME_PAYMENT_TYPES_LABEL
+    assert label_of(dialog.any_payment) == ANY_PAYMENT_TYPES_LABEL
+    dialog.products_box.setChecked(False)
+    dialog.some_payment.setChecked(True)
+    domain = validate_purchase(PurchaseGoalConfig(payment_types=[]), workspace.catalog)
+    shown = dialog.problem_label.text()
+    for problem in domain:
+        assert problem.message[:1].upper() + problem.message[1:] in shown

@@ -125,7 +125,8 @@ def test_a_window_without_save_says_changes_apply_at_once(qtbot, workspace, undo
     note = dialog.findChild(QLabel, "appliesAtOnceNote")
     assert note is not None and note.isVisible()
     assert "Changes apply at once" in note.text()
-    assert "File > Save (Ctrl+S)" in note.text()
+    # (its spaces non-breaking: the menu path is never split across two lines)
+    assert "File > Save (Ctrl+S)" in note.text().replace("\u00a0", " ")
     # beside the buttons, below the (scrolling) content: always in sight
     assert abs(note.geometry().center().y()
                - dialog.close_button.mapTo(dialog, dialog.close_button.rect().center()).y()

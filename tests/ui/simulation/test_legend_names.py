@@ -16,13 +16,15 @@ ALIKE = ["Bought pool shock kit", "Bought pool shock kit (2)", "Bought pool shoc
 
 
 def legend_drawn(chart) -> list[tuple[str, float]]:
-    """(entry, width of the text Qt Charts drew for it), left to right."""
+    """(entry, width of the text Qt Charts drew for it), left to right (top to bottom in a
+    legend beside the plot, where an axis label may lie in the legend's box: only the
+    legend's own texts)."""
     legend = chart.chart().legend()
-    box = legend.sceneBoundingRect()
     items = sorted((item for item in chart.scene().items()
                     if item.type() == TEXT_ITEM and item.isVisible()
-                    and box.contains(item.sceneBoundingRect().center())),
-                   key=lambda item: item.sceneBoundingRect().x())
+                    and legend.isAncestorOf(item)),
+                   key=lambda item: (item.sceneBoundingRect().x(),
+                                     item.sceneBoundingRect().y()))
     labels = [marker.label() for marker in legend.markers()]
     assert len(items) == len(labels)
     return [(label, item.boundingRect().width()) for label, item in zip(labels, items,

@@ -77,11 +77,14 @@ def test_moving_a_node_leaves_no_count_pills_behind(qtbot, window: MainWindow) -
     on_screen(window)
     old = pills_rect(window, "post-purchase")
     node = window.scene.domain_node("post-purchase")
+    x, y = node.x, node.y  # where it starts (the node itself moves)
     campaign = window.current_campaign_id()
     drag = window.controller.new_drag_id()
-    for step in range(1, 5):  # a drag: several small moves merged into one, 80 px down
-        window.controller.move_nodes(campaign, {"post-purchase": (node.x, node.y + 20 * step)},
-                                     drag)
+    # A drag: several small moves merged into one, 120 px down. (Much further down, the link
+    # from the node before would come in from above, through where the pills are, and the
+    # pills would go below the node's name, out of the view.)
+    for step in range(1, 5):
+        window.controller.move_nodes(campaign, {"post-purchase": (x, y + 30 * step)}, drag)
         on_screen(window)
     image = on_screen(window)
     new = pills_rect(window, "post-purchase")

@@ -205,7 +205,7 @@ def test_the_scenario_list_greys_scenarios_for_another_workspace(qtbot,
     assert box.itemData(index, Qt.ItemDataRole.ForegroundRole) is not None  # greyed
     assert 'Written for another workspace: ' in tip and '"shock-nurture"' in tip
     box.hidePopup()
-    assert box.itemText(box.count() - 1) == "Open Scenario File…"  # never greyed
+    assert box.itemText(box.count() - 1) == "Open Scenario…"  # never greyed
     assert box.itemData(box.count() - 1, Qt.ItemDataRole.ForegroundRole) is None
 
 

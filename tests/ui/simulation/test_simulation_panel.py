@@ -507,7 +507,7 @@ def test_cancelling_open_scenario_in_the_box_goes_back_to_the_last_choice(
     box = panel.scenario_combo
     asked: list[str] = []
     panel.ask_scenario = lambda start: asked.append(start) or ""
-    box.setCurrentIndex(box.count() - 1)  # "Open Scenario File…", as a click picks it
+    box.setCurrentIndex(box.count() - 1)  # "Open Scenario…", as a click picks it
     box.activated.emit(box.count() - 1)
     assert asked and panel.selected_scenario() == what_if
 
@@ -736,3 +736,19 @@ def test_the_hint_to_pick_a_campaign_goes_once_it_is_picked(qtbot, window: MainW
     window.show_status("Something else")
     window.campaign_list.select("checkup-onboarding")
     assert bar.currentMessage() == "Something else"
+
+
+def test_the_hint_goes_when_another_contact_is_chosen(qtbot, window: MainWindow) -> None:
+    """QA: Dana's hint to pick her campaign stayed in the status bar while the next
+    contact's journey, on the canvas already, was drawn."""
+    panel = window.simulation_panel
+    run_to_finish(qtbot, window)
+    panel.tabs.setCurrentWidget(panel.contacts)
+    bar = window.statusBar()
+    dana = next(cid for cid, c in panel.runner.simulation.contacts.items()
+                if c.name == "Dana Whitfield")  # her journey is in Checkup Onboarding only
+    panel.select_contact(dana)
+    assert bar.currentMessage().startswith("Dana Whitfield's journey is in")
+    panel.select_contact("c-ana")  # Ana's journey is in the campaign on show
+    assert panel.layer.path_nodes & window.scene.nodes.keys()
+    assert "Dana" not in bar.currentMessage()

@@ -96,7 +96,7 @@ def test_scenarios_made_or_opened_are_listed_at_the_next_start(qtbot, window: Ma
     tooltip = box.itemData(index, Qt.ItemDataRole.ToolTipRole)
     assert tooltip == f"What if visitors arrive and some buy?\n{made}"  # about it, its file
     assert box.itemText(index) == "What if visitors arrive and some buy? (what-if 1)"
-    assert box.itemText(box.count() - 1) == "Open Scenario File…"
+    assert box.itemText(box.count() - 1) == "Open Scenario…"
 
 
 def test_remove_takes_the_row_being_edited(qtbot, window: MainWindow) -> None:

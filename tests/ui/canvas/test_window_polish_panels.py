@@ -1,0 +1,71 @@
+"""View > Panels brings a panel covered by another panel's tab to the front (it hid it);
+one in front it closes. From the keyboard, as the QA tester went: Alt+V, P, W."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMenu
+
+from canvas_app.ui.focus_chain import behind
+from canvas_app.ui.main_window import MainWindow
+
+
+def choose_panel(qtbot, window: MainWindow, letter: Qt.Key) -> None:
+    """Alt+V, P, then ``letter``: View > Panels > the panel, by the keyboard."""
+    window.activateWindow()
+    window.view.setFocus()
+    QTest.keyClick(window, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    view_menu = QApplication.activePopupWidget()
+    QTest.keyClick(view_menu, Qt.Key.Key_P)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is window.menus["panels"])
+    QTest.keyClick(window.menus["panels"], letter)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+
+
+def test_a_panel_behind_another_tab_comes_to_the_front(qtbot, window: MainWindow) -> None:
+    lint, simulation = window.docks["lint"], window.docks["simulation"]
+    window.show_simulation_panel()  # as F5 does: Simulation in front of Warnings
+    qtbot.waitUntil(lambda: behind(lint))
+    warnings = window.panel_actions["lint"]
+    assert warnings.isChecked()  # open, behind Simulation's tab
+    choose_panel(qtbot, window, Qt.Key.Key_W)
+    qtbot.waitUntil(lambda: not behind(lint))
+    assert lint.isVisible() and not lint.isHidden()  # in front, not hidden
+    assert behind(simulation)
+    assert warnings.isChecked()
+    assert window.panel_actions["simulation"].isChecked()  # still open, behind
+    choose_panel(qtbot, window, Qt.Key.Key_W)  # in front now: Warnings closes
+    qtbot.waitUntil(lambda: lint.isHidden())
+    assert not warnings.isChecked()
+    choose_panel(qtbot, window, Qt.Key.Key_W)  # closed: it opens again
+    qtbot.waitUntil(lambda: lint.isVisible())
+    assert warnings.isChecked()
+
+
+def test_every_panel_entry_opens_brings_forward_and_closes(qtbot, window: MainWindow) -> None:
+    for key, dock in window.docks.items():
+        action = window.panel_actions[key]
+        assert action in window.menus["panels"].actions()
+        if dock.isHidden():
+            action.trigger()
+            qtbot.waitUntil(lambda d=dock: not d.isHidden())
+        assert action.isChecked()
+        if behind(dock):
+            action.trigger()
+            qtbot.waitUntil(lambda d=dock: not behind(d))
+            assert action.isChecked() and not dock.isHidden()
+        action.trigger()  # in front: closes
+        qtbot.waitUntil(lambda d=dock: d.isHidden())
+        assert not action.isChecked()
+        action.trigger()
+        qtbot.waitUntil(lambda d=dock: not d.isHidden())
+        assert action.isChecked()
+
+
+def test_closing_a_panel_by_its_title_bar_unticks_it(qtbot, window: MainWindow) -> None:
+    dock = window.docks["palette"]
+    dock.close()
+    qtbot.waitUntil(dock.isHidden)
+    assert not window.panel_actions["palette"].isChecked()
