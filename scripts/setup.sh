@@ -8,10 +8,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${VENV:-$ROOT/.venv}"
 PYTHON="${PYTHON:-python3}"
 
+# fonts-wqy-microhei: Chinese, Japanese and Korean letters in names and subjects (5 MB)
 QT_LIBS="libegl1 libgl1 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0 libx11-6 \
 libdbus-1-3 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1 \
-libxkbcommon-x11-0 fonts-dejavu-core"
+libxkbcommon-x11-0 fonts-dejavu-core fonts-wqy-microhei"
 
 apt_install() {
     # Installs the Debian packages named in "$@" that are missing.

@@ -47,7 +47,7 @@ from .window_actions import (
     build_menus,
     build_toolbar,
 )
-from .window_layout import fit_first_size, keep_canvas_room, start_hint
+from .window_layout import bottom_panel_most, fit_first_size, keep_canvas_room, start_hint
 from .window_status import StatusWords
 
 APP_TITLE = "Campaign Canvas"
@@ -428,14 +428,16 @@ class MainWindow(StatusWords, ClipboardActions, QMainWindow):
         dock = self.docks["simulation"]
         dock.show()
         dock.raise_()
-        # Room for the panel, but never more than 45 % of the window: the canvas comes first.
-        wanted = min(SIMULATION_HEIGHT, int(self.height() * 0.45))
-        if dock.height() < wanted and not dock.isFloating():
+        # Room for the panel, but no more than the share of the canvas and panel that the
+        # check on a resize leaves it (keep_canvas_room): the canvas comes first, and the
+        # check does not take back, 150 ms later, what showing the panel gave (the canvas
+        # shrank, then grew again under the pointer, and a fitted view moved twice).
+        if dock.isFloating():
+            return
+        self.layout().activate()  # the panel in place: the canvas's height is what is left
+        wanted = min(SIMULATION_HEIGHT, bottom_panel_most(self.view, dock))
+        if dock.height() < wanted:
             self.resizeDocks([dock], [wanted], Qt.Orientation.Vertical)
-            # and within the share a resize leaves it (keep_canvas_room) now, not 150 ms
-            # later, when the canvas would shrink and then grow again under the pointer
-            self.layout().activate()
-            self._keep_canvas_room()
 
     def open_catalog(self) -> None:
         self.controller.open_catalog()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
-BOTTOM_PANEL_SHARE = 0.45  # of the canvas and bottom panel's height, at most, on a resize
+BOTTOM_PANEL_SHARE = 0.45  # of the canvas and bottom panel's height, at most
 SIDE_PANEL_SHARE = 0.28  # of the window's width, at most, for the panels of one side
 SIDES_PANEL_SHARE = 0.45  # of the window's width, at most, for the panels of both sides
 
@@ -32,6 +32,12 @@ def start_hint(palette_shown: bool) -> str:
     return f"{place}; double-click a name to rename it, a node to view and edit it."
 
 
+def bottom_panel_most(canvas: QWidget, panel: QWidget) -> int:
+    """The most height the bottom panel keeps of the room it shares with the canvas, the
+    same whether the panel is being shown (Simulate) or the window was resized."""
+    return int((canvas.height() + panel.height()) * BOTTOM_PANEL_SHARE)
+
+
 def keep_canvas_room(window: QMainWindow, canvas: QWidget, docks: list[QDockWidget]) -> None:
     """A window made smaller takes the room from the bottom panel first: Qt keeps the
     panel's height and squeezes the canvas (100 px of canvas at 800 x 560). The side panels
@@ -47,7 +53,7 @@ def keep_canvas_room(window: QMainWindow, canvas: QWidget, docks: list[QDockWidg
     bottom = shown_in(Qt.DockWidgetArea.BottomDockWidgetArea)
     if bottom:
         dock = bottom[0]
-        most = int((canvas.height() + dock.height()) * BOTTOM_PANEL_SHARE)
+        most = bottom_panel_most(canvas, dock)
         if dock.height() > most:
             window.resizeDocks([dock], [most], Qt.Orientation.Vertical)
     sides = [side for area in (Qt.DockWidgetArea.LeftDockWidgetArea,

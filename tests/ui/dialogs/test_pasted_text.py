@@ -196,7 +196,8 @@ def test_a_wrapped_row_in_other_scripts_has_room_for_its_lines(qtbot, workspace,
         line.setLineWidth(view.viewport().width() - 2 * margin)
         needed += line.height()
     layout.endLayout()
-    assert needed > 2 * view.fontMetrics().height()  # two lines, taller than the list's
+    if needed <= 2 * view.fontMetrics().height():  # scripts/setup.sh installs one
+        pytest.skip("no font here with Chinese letters taller than the list's font")
     assert view.visualItemRect(row).height() >= needed + 2
 
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from canvas_app.ui.main_window import MainWindow
-from canvas_app.ui.simulation import log_view
+from canvas_app.ui.simulation import log_view, runner
 from canvas_app.ui.simulation.log_view import LogView
 from canvas_app.ui.simulation.runner import SPEEDS
 
@@ -78,11 +78,16 @@ def test_run_to_the_end_logs_what_playing_logs(qtbot, window: MainWindow,
 
 
 def test_pausing_a_run_to_the_end_shows_its_lines_so_far(qtbot, window: MainWindow,
-                                                         tmp_path: Path) -> None:
+                                                         tmp_path: Path,
+                                                         monkeypatch) -> None:
+    # Slices of a hundred events: a fast machine ran the whole crowd in its first slice
+    # of 0.1 s, and the "pause" then started the run again.
+    monkeypatch.setattr(runner, "TO_END_BUDGET_S", 0.0)
     panel = window.simulation_panel
     panel.select_scenario(crowd_scenario(tmp_path, 2000))
     panel.run_to_end()
     qtbot.waitUntil(lambda: panel.runner.simulation.processed > 0, timeout=30000)
+    assert not panel.runner.simulation.done
     panel.toggle_run()  # pause
     assert not panel.runner.running and not panel.log_view.held
     sim = panel.runner.simulation
