@@ -252,8 +252,15 @@ class NodeEditorDialog(QDialog):
         return None if self.problems() else self.edited()
 
     def field_widgets(self) -> dict[str, QWidget]:
-        """Problem path prefix -> the widget to mark when a problem has that path."""
+        """Problem path prefix -> the widget to mark when a problem has that path (or one
+        inside it, as ``config.products[2]`` is inside ``config.products``)."""
         return {"name": self.name_edit}
+
+    def group_widgets(self) -> dict[str, QWidget]:
+        """Problem path -> the widget to mark when a problem has exactly that path: a
+        problem about a group of fields as a whole ("no purchase option is ticked" is about
+        ``config``), which its fields' own problems do not mark."""
+        return {}
 
     def shown_problem(self, problem: Problem) -> Problem:
         """The problem in this dialog's words (an option named by its label); the same
@@ -269,6 +276,8 @@ class NodeEditorDialog(QDialog):
             bad = any(p.path == prefix or p.path.startswith((prefix + ".", prefix + "["))
                       for p in problems)
             mark_invalid(widget, bad)
+        for path, widget in self.group_widgets().items():
+            mark_invalid(widget, any(p.path == path for p in problems))
         if self.FITS_CONTENT and self._fitted_height is not None and shown_before != (
                 self.problem_label.isHidden(), self.problem_label.text()):
             # the box shown or hidden: the window grows or shrinks at once (the form

@@ -77,6 +77,7 @@ class PurchaseGoalDialog(NodeEditorDialog):
         # -- purchase options -------------------------------------------------------------
         options = QGroupBox("Purchase options (tick one or more)")
         options.setObjectName("purchaseOptions")
+        self.options_group = options
         grid = QGridLayout(options)
         grid.setVerticalSpacing(2)
         self.order_forms_box = QCheckBox("&Order form")
@@ -212,6 +213,9 @@ class PurchaseGoalDialog(NodeEditorDialog):
                 "config.products": self.products_list.list,
                 "config.categories": self.categories_list.list,
                 "config.payment_types": self.payment_list.list}
+
+    def group_widgets(self) -> dict[str, QWidget]:
+        return {"config": self.options_group}  # no purchase option ticked
 
     # -- a form that stays put as problems come and go --------------------------------------
     def _share_columns(self, width: int) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QStyle,
+    QStyleOptionGroupBox,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -218,6 +220,18 @@ class _InvalidFrame(QObject):
         if self.widget.property("invalid"):
             self.widget.viewport().update()  # type: ignore[attr-defined]
 
+    @staticmethod
+    def _frame_rect(watched: QWidget) -> QRect:
+        """Where the red goes: a group box's frame below its title (round the title too,
+        it read as a frame round two things), any other widget's edge."""
+        if isinstance(watched, QGroupBox):
+            option = QStyleOptionGroupBox()
+            watched.initStyleOption(option)
+            return watched.style().subControlRect(
+                QStyle.ComplexControl.CC_GroupBox, option,
+                QStyle.SubControl.SC_GroupBoxFrame, watched)
+        return watched.rect()
+
     def repaint_all(self) -> None:
         self.widget.update()
         if isinstance(self.widget, QAbstractScrollArea):
@@ -245,7 +259,7 @@ class _InvalidFrame(QObject):
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             half = width / 2
-            rect = QRectF(watched.rect()).adjusted(half, half, -half, -half)
+            rect = QRectF(self._frame_rect(watched)).adjusted(half, half, -half, -half)
             if watched is self.widget:
                 painter.drawRoundedRect(rect, 2, 2)
             else:

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
 from canvas_app.domain.purchase import PurchaseGoalConfig
 from canvas_app.ui.dialogs import open_node_editor
 from canvas_app.ui.dialogs.purchase_goal import PurchaseGoalDialog
+from canvas_app.ui.dialogs.widgets import INVALID_COLOUR
 
-from .helpers import click, snapshot
+from .helpers import click, red_frame_drawn, snapshot
 
 
 def open_goal(qtbot, workspace, undo_stack, campaign="shock-nurture", node="bought-shock"):
@@ -326,3 +327,20 @@ def test_r11_the_dialog_shows_the_domains_own_messages(qtbot, workspace, undo_st
     shown = dialog.problem_label.text()
     for problem in domain:
         assert problem.message[:1].upper() + problem.message[1:] in shown
+
+
+def test_no_option_ticked_frames_the_options_group_in_red(qtbot, workspace, undo_stack):
+    """R11's "no purchase option is ticked" is about the options as a whole: their group
+    gets the red frame (below its title), no single list does; ticking one takes it away."""
+    dialog = open_goal(qtbot, workspace, undo_stack)
+    qtbot.waitExposed(dialog)
+    group = dialog.options_group
+    assert not red_frame_drawn(group)
+    dialog.products_box.setChecked(False)  # the only option ticked
+    assert red_frame_drawn(group)
+    assert not any(red_frame_drawn(chooser.list) for chooser in (
+        dialog.order_forms_list, dialog.products_list, dialog.categories_list))
+    title_row = group.grab().toImage().pixelColor(0, 2).name()
+    assert title_row != INVALID_COLOUR  # the title stands above the frame, not inside it
+    dialog.any_box.setChecked(True)
+    assert not group.property("invalid") and not red_frame_drawn(group)
