@@ -23,7 +23,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainterPath, QPainterPathStroker
 
 from .geometry import clip_range
 from .link_item import LinkItem, link_way, way_points
@@ -98,21 +97,28 @@ def bows_to_clear(sx: float, sy: float, tx: float, ty: float,
     dx, dy = tx - sx, ty - sy
     length = math.hypot(dx, dy)
     ux, uy = dx / length, dy / length
+    # Both measures grow or shrink steadily along x and along y: each box's least and
+    # most lie at the corners these signs pick (no need to measure all four).
+    x_grows_along, y_grows_along = ux >= 0, uy >= 0
+    x_grows_off, y_grows_off = uy <= 0, ux >= 0
     left_need = right_need = 0.0
     for left, top, right, bottom in boxes:
-        along, off = [], []
-        for x, y in ((left, top), (right, top), (left, bottom), (right, bottom)):
-            along.append(((x - sx) * ux + (y - sy) * uy) / length)
-            off.append((y - sy) * ux - (x - sx) * uy)  # towards the left of the way
-        a0, a1 = max(min(along), 0.0), min(max(along), 1.0)
+        low_x, high_x = (left, right) if x_grows_along else (right, left)
+        low_y, high_y = (top, bottom) if y_grows_along else (bottom, top)
+        a0 = max(((low_x - sx) * ux + (low_y - sy) * uy) / length, 0.0)
+        a1 = min(((high_x - sx) * ux + (high_y - sy) * uy) / length, 1.0)
         if a0 >= a1:  # beside the way's ends
             continue
+        low_x, high_x = (left, right) if x_grows_off else (right, left)
+        low_y, high_y = (top, bottom) if y_grows_off else (bottom, top)
+        off = ((low_y - sy) * ux - (low_x - sx) * uy,  # towards the left of the way
+               (high_y - sy) * ux - (high_x - sx) * uy)
         s = a0 if abs(a0 - 0.5) > abs(a1 - 0.5) else a1
         lift = 2 * max(s * (1 - s), 0.01)
-        height = max(off) + CLEARANCE  # to pass on its left; <= 0: it lies to the right
+        height = off[1] + CLEARANCE  # to pass on its left; <= 0: it lies to the right
         if height > 0:
             left_need = max(left_need, height / lift)
-        height = CLEARANCE - min(off)
+        height = CLEARANCE - off[0]
         if height > 0:
             right_need = max(right_need, height / lift)
     return {1: left_need, -1: right_need}
@@ -135,8 +141,12 @@ class LinkRouter:
         self.max_nodes = max_nodes
         self.bent_by: dict[str, set[LinkItem]] = {}
         self._blockers: dict[LinkItem, frozenset[str]] = {}
-        self._band = QPainterPathStroker()
-        self._band.setWidth(2 * TOUCH)
+        # node -> (its centre, its body and name boxes, the same grown by TOUCH, and the
+        # bounds of those): worked out once per place (and name), not in every try of
+        # every link routed past it (a drag step routes a dozen links, each tried up to
+        # nine ways)
+        self._places: dict[NodeItem, tuple[tuple[float, float], tuple[Box, Box],
+                                           tuple[Box, Box], Box]] = {}
 
     @property
     def active(self) -> bool:
@@ -153,8 +163,7 @@ class LinkRouter:
         source, target = link.source, link.target
         (sx, sy), (tx, ty) = source.centre, target.centre
         length = math.hypot(tx - sx, ty - sy)
-        boxes_of: dict[NodeItem, tuple[Box, Box]] = {}  # asked once per node and route
-        first = self._hits(link, preferred, boxes_of)
+        first = self._hits(link, preferred)
         if not first or length < 1.0:
             self._record(link, frozenset())
             return preferred
@@ -166,7 +175,7 @@ class LinkRouter:
             offset = (preferred.x() - mx) * nx + (preferred.y() - my) * ny
             floor, preferred_side = max(abs(offset), MIN_BOW), 1 if offset >= 0 else -1
         cap = max(length * MAX_BOW_RATIO, MAX_BOW_FLOOR, floor)
-        known = {item: boxes_of[item] for item in first}
+        known = {item: self._place(item)[1] for item in first}
         blockers = {item.node_id for item in first}
         best, best_score = preferred, (len(first), 0.0)
         growth = {1: 1.0, -1: 1.0}
@@ -184,7 +193,7 @@ class LinkRouter:
                     continue
                 tried.add((side, round(bow)))
                 control = QPointF(mx + nx * side * bow, my + ny * side * bow)
-                hits = self._hits(link, control, boxes_of)
+                hits = self._hits(link, control)
                 if not hits:
                     self._record(link, frozenset(blockers))
                     return control
@@ -194,33 +203,46 @@ class LinkRouter:
                 if all(item in known for item in hits):
                     growth[side] *= GROWTH  # it underestimated: bend further
                 else:
-                    known.update((item, boxes_of[item]) for item in hits)
+                    known.update((item, self._place(item)[1]) for item in hits)
         self._record(link, frozenset(blockers))
         return best
 
-    def _hits(self, link: LinkItem, control: QPointF | None,
-              boxes_of: dict[NodeItem, tuple[Box, Box]]) -> list[NodeItem]:
+    def _place(self, item: NodeItem) -> tuple[tuple[float, float], tuple[Box, Box],
+                                              tuple[Box, Box], Box]:
+        """The node's boxes where it is now (see ``_places``)."""
+        place = self._places.get(item)
+        if place is None or place[0] != item.centre:
+            boxes = node_boxes(item)
+            body, name = (grown(box, TOUCH) for box in boxes)
+            bounds = (min(body[0], name[0]), min(body[1], name[1]),
+                      max(body[2], name[2]), max(body[3], name[3]))
+            place = self._places[item] = (item.centre, boxes, (body, name), bounds)
+        return place
+
+    def _hits(self, link: LinkItem, control: QPointF | None) -> list[NodeItem]:
         """The nodes other than its ends whose body or name the link's way runs through,
         drawn as ``link_way`` draws it for ``control`` (straight when None).
 
-        The scene's index finds the nodes whose bounds meet a narrow band along the way (in
-        C++: a long link's bounding box would hold most of the campaign); only those are
+        Every node's bounds are checked against the way's (a routed campaign has at most
+        ``max_nodes``: plain comparisons of cached numbers, several times quicker than
+        asking the scene's index for a band along the way); only the nodes they meet are
         checked against the way, piece by piece."""
         source, target = link.source, link.target
         points = way_points(link_way(source, target, control), SAMPLES)
-        way = QPainterPath(QPointF(*points[0]))
-        for x, y in points[1:]:
-            way.lineTo(x, y)
+        xs = [x for x, _ in points]
+        ys = [y for _, y in points]
+        low_x, high_x, low_y, high_y = min(xs), max(xs), min(ys), max(ys)
         hits = []
-        line = pieces(points)
-        for item in self.scene.items(self._band.createStroke(way),
-                                     Qt.ItemSelectionMode.IntersectsItemBoundingRect):
-            if not isinstance(item, NodeItem) or item is source or item is target:
+        line = None
+        for item in self.scene.nodes.values():
+            if item is source or item is target:
                 continue
-            boxes = boxes_of.get(item)
-            if boxes is None:
-                boxes = boxes_of[item] = node_boxes(item)
-            if pieces_hit(line, (grown(box, TOUCH) for box in boxes)):
+            _centre, _boxes, grown_boxes, (left, top, right, bottom) = self._place(item)
+            if right < low_x or left > high_x or bottom < low_y or top > high_y:
+                continue
+            if line is None:
+                line = pieces(points)
+            if pieces_hit(line, grown_boxes):
                 hits.append(item)
         return hits
 
@@ -251,12 +273,14 @@ class LinkRouter:
     def node_placed(self, item: NodeItem) -> None:
         """A node was added, or its name changed width: the links it blocked re-route (it
         may no longer be in their way) and so do the links it now blocks."""
+        self._places.pop(item, None)  # its name box, at least, is new
         if self.active:
             self._reroute(item)
 
     def node_removed(self, item: NodeItem) -> None:
         """A node was taken off the scene: the links bent round it may straighten."""
         links = self.bent_by.pop(item.node_id, set())
+        self._places.pop(item, None)
         if self.active:
             for link in list(links):
                 if link.scene() is self.scene:
@@ -288,3 +312,4 @@ class LinkRouter:
     def clear(self) -> None:
         self.bent_by.clear()
         self._blockers.clear()
+        self._places.clear()
