@@ -18,10 +18,12 @@ from .nodes import Node
 from .steps import Step
 from .workspace import Workspace
 
+EMPTY_NAME = "the name cannot be empty"
+
 
 def validate_name(name: str) -> list[Problem]:
     if not name.strip():
-        return [Problem("name", "the name cannot be empty")]
+        return [Problem("name", EMPTY_NAME)]
     return []
 
 

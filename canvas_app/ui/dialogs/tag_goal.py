@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import Problem
-from ...domain.node_edit import placement_help, workspace_tags
+from ...domain.node_edit import EMPTY_NAME, placement_help, workspace_tags
 from ...domain.nodes import Node
 from ...domain.steps import TEXT_MAX_LENGTHS
 from ...domain.tag_goal import TagGoalConfig
@@ -24,7 +24,13 @@ from .check_list import CheckList
 from .node_editor import NodeEditorDialog, register_node_editor
 from .purchase_goal import HELP
 from .step_fields import keep_single_line
-from .widgets import AchievedByBox, OwnEnterLineEdit, fit_to_screen, help_label
+from .widgets import (
+    AchievedByBox,
+    OwnEnterLineEdit,
+    ProblemLabel,
+    fit_to_screen,
+    help_label,
+)
 
 NEW_TAG_HINT = "New tag, e.g. Visit booked"
 # the domain's "no tag is chosen: list at least one tag", in this dialog's own words: here
@@ -36,13 +42,15 @@ class TagGoalDialog(NodeEditorDialog):
     name_label_text = "&Goal name:"
     object_name = "tagGoalDialog"
     # as tall as its content: a fixed 640 px scrolled it in a shorter window, cutting "Where
-    # it sits" mid-line above the empty room kept for the problem box; the box's room is
-    # not kept, the window grows at its bottom when a problem shows (the form stays put)
+    # it sits" mid-line. The content counts the room kept for the problem box, enough for
+    # the most problems it can show at once (no name, no tag): a box that hid shrank the
+    # window and moved Save from under the pointer (QA10), the purchase goal keeps its room
     FITS_CONTENT = True
-    PROBLEM_RESERVE_LINES = 0
+    PROBLEM_RESERVE_LINES = 2
 
     def build(self, layout: QVBoxLayout) -> None:
         config: TagGoalConfig = self.original.config
+        self._measure: ProblemLabel | None = None  # measures the most problems at once
         fit_to_screen(self, 560, 640)  # the width; the height then fits the content
 
         tags_box = QGroupBox("Tags")
@@ -105,6 +113,24 @@ class TagGoalDialog(NodeEditorDialog):
         self.who.set_value(config.achieved_by)
         self.tag_list.changed.connect(self.refresh)
         self.any_contact_radio.toggled.connect(self.refresh)
+        self.fit_problem_reserve(self.size())  # before the window first fits its content
+
+    def fit_problem_reserve(self, size: QSize) -> None:
+        """The hidden problem box keeps room for the most problems it can show at once at
+        this width, whatever the window's height (the window is as tall as its content, so
+        a smaller reserve in a short window only made it shorter, and moved Save)."""
+        label = self.problem_label
+        margins = self.layout().contentsMargins()
+        width = size.width() - margins.left() - margins.right()
+        if self._measure is None:
+            self._measure = ProblemLabel()  # as the box, never shown
+        measure = self._measure
+        measure.setFont(label.font())
+        measure.setText("\n".join(m[:1].upper() + m[1:] for m in (EMPTY_NAME, NO_TAG)))
+        height = max(label.lines_height(self.PROBLEM_RESERVE_LINES),
+                     measure.heightForWidth(width))
+        if label.minimumHeight() != height:
+            label.setMinimumHeight(height)
 
     def add_tag(self) -> None:
         """Adds the typed tag (ticked); an existing tag is simply ticked. The field is

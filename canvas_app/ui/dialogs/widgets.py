@@ -327,7 +327,12 @@ class ProblemLabel(QLabel):
         return QSize(hint.width(), self.minimumHeight()) if not self.text() else hint
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802  (Qt's name)
-        return self.minimumHeight() if not self.text() else super().heightForWidth(width)
+        """Its text's height, but never less than the room it keeps (a layout gives it that
+        much anyway): a window as tall as its content keeps its height as a problem shows
+        in the kept room."""
+        if not self.text():
+            return self.minimumHeight()
+        return max(self.minimumHeight(), super().heightForWidth(width))
 
     def show_problems(self, problems: list[Problem]) -> None:
         messages = list(dict.fromkeys(self._line(p) for p in problems))
