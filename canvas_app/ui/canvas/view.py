@@ -187,7 +187,11 @@ class CanvasView(KeyboardMoves, QGraphicsView):
             self._fit()
         finally:
             self._fitting = False
-        self.fitted = True
+        # An empty campaign is not fitted to anything: the first node dropped on it stays
+        # where it was dropped, at the zoom it was dropped at (the scrollbars it brings
+        # resize the view, which refitted it: the node jumped and the zoom went to 125 %).
+        scene = self.canvas()
+        self.fitted = scene is not None and bool(scene.nodes)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

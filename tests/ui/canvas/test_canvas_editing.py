@@ -449,3 +449,36 @@ def test_a_dropped_sequence_s_icon_lands_where_the_drag_picture_was(
     icon = view_pos(window, QPointF(node.x, node.y) + icon_centre("sequence"))
     grid = 20 * window.view.zoom()  # the drop snaps to the grid
     assert abs(icon.x() - pos.x()) <= grid and abs(icon.y() - pos.y()) <= grid
+
+
+def _drop_where_it_lands(qtbot, window: MainWindow, pos: QPoint) -> None:
+    """Drops a purchase goal at ``pos`` and checks that it lies under ``pos`` once the
+    view has settled (the scrollbars a first node brings, their resize), at the same zoom."""
+    zoom = window.view.zoom()
+    expected = window.view.mapToScene(pos)
+    before = set(campaign(window).graph.nodes)
+    drop(window, "purchase_goal", pos)
+    added = set(campaign(window).graph.nodes) - before
+    assert len(added) == 1
+    node = campaign(window).node(added.pop())
+    assert abs(node.x - expected.x()) <= 10 and abs(node.y - expected.y()) <= 10
+    qtbot.wait(50)  # the resize the scrollbars cause, as on screen
+    QApplication.processEvents()
+    assert window.view.zoom() == zoom
+    shown = view_pos(window, QPointF(node.x, node.y))
+    assert (shown - pos).manhattanLength() <= 24, (shown, pos)
+
+
+def test_the_first_node_dropped_on_an_empty_campaign_stays_under_the_pointer(
+        qtbot, window: MainWindow) -> None:
+    """QA: the first node dropped at the lower left of a new campaign showed in the middle
+    of the view at 125 %: the scrollbars it brought resized the view, which refitted."""
+    window.campaign_list.new_campaign()
+    QApplication.processEvents()
+    assert not campaign(window).nodes
+    viewport = window.view.viewport().rect()
+    _drop_where_it_lands(qtbot, window, QPoint(viewport.width() // 5,
+                                               viewport.height() * 4 // 5))
+    # and the next one, far off in a corner
+    _drop_where_it_lands(qtbot, window, QPoint(viewport.width() - 40, 40))
+
