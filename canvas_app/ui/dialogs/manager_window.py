@@ -1,6 +1,7 @@
 """A manager window's frame (the Catalog, E-Commerce Actions): changes apply at once, so
-its bottom row has Undo and Redo of its own changes (buttons of one width whatever they
-say), a note saying so, and Close; and it keeps a minimum size that fits a small screen."""
+its bottom row has Undo and Redo of its own changes (buttons that say just that, what
+they take back in their tooltips), a note saying so, and Close; and it keeps a minimum
+size that fits a small screen."""
 
 from __future__ import annotations
 
@@ -94,19 +95,19 @@ class _WindowUndo(QObject):
             self.top = index  # a new change of this window (it also ends older redos)
         can_undo = index > self.start
         can_redo = self.start <= index < min(self.top, self.stack.count())
-        # a button in the window's bottom row: short (the tooltip has the whole text), so
-        # a long name never widens the window past the screen
+        # a button in the window's bottom row says only "Undo" / "Redo" (a name cut to
+        # 'Undo Add product "L…"' told nothing, QA10): what it takes back is in its
+        # tooltip and accessible description, whole; the action's text names it too
         for action, verb, can, words in ((self.undo, "&Undo", can_undo, self.stack.undoText()),
                                          (self.redo, "&Redo", can_redo, self.stack.redoText())):
             action.setEnabled(can)
             action.setText(action_text(verb, words, WINDOW_BUTTON_TEXT) if can else verb)
-            # the button shows the icon text, which Qt derives without a trailing "…":
-            # given as it is, a cut name still ends with one
-            action.setIconText(action_text(verb.replace("&", ""), words, WINDOW_BUTTON_TEXT)
-                               if can else verb.replace("&", ""))
+            plain = verb.replace("&", "")
+            action.setIconText(plain)  # what the button shows
+            whole = f"{plain} {words}" if can and words else ""
+            action.setData(whole)
             # the whole text, escaped: a name's "<i>" shows as typed
-            action.setToolTip(wrapped_tooltip(f'{verb.replace("&", "")} {words}')
-                              if can else "")
+            action.setToolTip(wrapped_tooltip(whole) if whole else "")
 
     def _undo(self) -> None:
         if self.stack.index() > self.start:
@@ -123,59 +124,24 @@ def add_undo_buttons(box: QDialogButtonBox, undo_stack: QUndoStack, owner: QWidg
     actions = _WindowUndo(undo_stack, owner)
     for name, action in (("undoButton", actions.undo), ("redoButton", actions.redo)):
         owner.addAction(action)
-        button = FixedWidthActionButton()
+        button = UndoRedoButton()
         button.setObjectName(name)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         button.setDefaultAction(action)
         box.addButton(button, QDialogButtonBox.ButtonRole.ResetRole)
 
 
-UNDO_BUTTON_CHARACTERS = 24  # an Undo/Redo button of a manager window is this wide
+class UndoRedoButton(QToolButton):
+    """Shows its action's short text ("Undo"), so the row around it never moves when what
+    it undoes changes; its accessible description is the whole text ('Undo Add product
+    "Leaf Net"', kept as the action's data), as its tooltip is."""
 
-
-class FixedWidthActionButton(QToolButton):
-    """A tool button of one width whatever its action says: a longer text is cut with "…"
-    to fit (the tooltip has it whole), so the row around it never moves or wraps when the
-    text changes ("Undo" becoming "Undo Edit actions of …")."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._width = 0
-
-    def fixed_width(self) -> int:
-        if not self._width:
-            metrics = self.fontMetrics()
-            self._width = metrics.averageCharWidth() * UNDO_BUTTON_CHARACTERS + \
-                self._padding()
-        return self._width
-
-    def _padding(self) -> int:
-        """What the style adds around the text."""
-        shown = self.text().replace("&&", "&")
-        return max(super().sizeHint().width() - self.fontMetrics().horizontalAdvance(shown),
-                   0)
-
-    def sizeHint(self) -> QSize:
-        return QSize(self.fixed_width(), super().sizeHint().height())
-
-    def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
-
-    def actionEvent(self, event: QEvent) -> None:
+    def actionEvent(self, event: QEvent) -> None:  # noqa: N802  (Qt's name)
         super().actionEvent(event)  # type: ignore[arg-type]
-        self._fit_text()
-
-    def _fit_text(self) -> None:
         action = self.defaultAction()
-        if action is None:
-            return
-        self.setFixedWidth(self.fixed_width())
-        shown = action.iconText().replace("&&", "&")  # as drawn: "&&" shows as "&"
-        room = self.fixed_width() - self._padding()
-        metrics = self.fontMetrics()
-        if metrics.horizontalAdvance(shown) > room:
-            cut = metrics.elidedText(shown, Qt.TextElideMode.ElideRight, room)
-            self.setText(cut.replace("&", "&&"))
+        if action is not None:
+            whole = action.data()
+            self.setAccessibleDescription(whole if isinstance(whole, str) else "")
 
 
 NBSP = "\u00a0"  # a space a line never breaks at

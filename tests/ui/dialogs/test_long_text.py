@@ -103,16 +103,18 @@ def test_an_ampersand_shows_in_the_catalogs_undo_button(qtbot, workspace, undo_s
     click(qtbot, item.save_button)
     assert undo_stack.undoText() == 'Add product "Salt & Pepper"'  # the History's text
     undo = dialog.findChild(QToolButton, "undoButton")
-    # a tool button shows its action's text without the mnemonic, "&&" drawn as "&"
-    # its action's text (the button cuts it to its fixed width, see test_manager_footer)
-    assert undo.defaultAction().iconText() == 'Undo Add product "Salt && Pepper"'
-    assert undo.text().startswith("Undo Add produc")
+    # the button says "Undo" (see test_manager_footer); the action, its tooltip and its
+    # accessible description name the product with its one "&"
+    assert undo.defaultAction().text() == '&Undo Add product "Salt && Pepper"'
+    assert undo.text() == "Undo"
     assert 'Undo Add product "Salt &amp; Pepper"' in undo.toolTip()  # escaped rich text
+    assert undo.accessibleDescription() == 'Undo Add product "Salt & Pepper"'
     qtbot.waitUntil(lambda: undo.width() >= undo.sizeHint().width())  # shown whole
     shot(dialog, "catalog-undo-ampersand.png")
     undo.click()
     redo = dialog.findChild(QToolButton, "redoButton")
-    assert redo.defaultAction().iconText() == 'Redo Add product "Salt && Pepper"'
+    assert redo.defaultAction().text() == '&Redo Add product "Salt && Pepper"'
+    assert redo.accessibleDescription() == 'Redo Add product "Salt & Pepper"'
 
 
 def test_action_text_doubles_ampersands_and_cuts_long_texts():

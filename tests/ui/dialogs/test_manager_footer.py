@@ -1,6 +1,7 @@
 """The bottom row of the Catalog and E-Commerce Actions windows stays put after an edit: the
-Undo and Redo buttons keep one width (a long text cut with "…", whole in the tooltip), so the
-note beside them never wraps and nothing above moves."""
+Undo and Redo buttons say just "Undo" and "Redo" (QA10: 'Undo Add product "L…"', cut to fit,
+told nothing), what they take back whole in their tooltips and accessible descriptions, so
+the note beside them never wraps and nothing above moves."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QKeySequence, QUndoCommand
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QToolButton, QWidget
 
 from canvas_app.ui.dialogs import open_catalog_manager, open_ecommerce_actions
@@ -61,26 +63,40 @@ def test_footer_does_not_move_when_the_undo_text_grows(qtbot, workspace, undo_st
     QApplication.processEvents()
     undo = dialog.findChild(QToolButton, "undoButton")
     assert undo.isEnabled()
-    assert undo.text().startswith("Undo Edit actions") and undo.text().endswith("…")
+    assert undo.text() == "Undo"  # not a cut "Undo Edit actions of …"
     assert undo.fontMetrics().horizontalAdvance(undo.text()) < undo.width()
     assert undo.toolTip() == wrapped_tooltip(f"Undo {LONG_EDIT}")  # whole there
+    assert undo.accessibleDescription() == f"Undo {LONG_EDIT}"
     shot(dialog, f"{name}-after.png")
     assert geometry(dialog) == before  # nothing moved, nothing wrapped
 
     click(qtbot, undo)
     QApplication.processEvents()
     redo = dialog.findChild(QToolButton, "redoButton")
-    assert redo.isEnabled() and redo.text().endswith("…")
+    assert redo.isEnabled() and redo.text() == "Redo"
+    assert redo.toolTip() == wrapped_tooltip(f"Redo {LONG_EDIT}")
+    assert redo.accessibleDescription() == f"Redo {LONG_EDIT}"
+    assert not undo.isEnabled() and undo.text() == "Undo"
+    assert undo.accessibleDescription() == ""  # nothing to undo
     assert geometry(dialog) == before
 
 
-def test_a_short_undo_text_shows_whole(qtbot, workspace, undo_stack):
+def test_the_buttons_say_undo_and_redo_and_keep_their_keys(qtbot, workspace, undo_stack):
     dialog = open_catalog_manager(None, workspace, undo_stack)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     undo_stack.push(QUndoCommand('Rename "A & B"'))
     undo = dialog.findChild(QToolButton, "undoButton")
-    assert undo.text() == 'Undo Rename "A && B"'  # drawn with one "&", not cut
-    undo_stack.push(QUndoCommand('Rename "A & B" to "Salt and pepper spices"'))
-    assert undo.text().endswith("…") and "&&" in undo.text()  # cut, "&" still doubled
+    assert undo.text() == "Undo"
+    assert undo.toolTip() == wrapped_tooltip('Undo Rename "A & B"')
+    assert undo.accessibleDescription() == 'Undo Rename "A & B"'  # one "&", as read
+    assert 'Rename "A && B"' in undo.defaultAction().text()  # the action names it too
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    QTest.keySequence(dialog, QKeySequence(QKeySequence.StandardKey.Undo))
+    assert undo_stack.index() == 0  # Ctrl+Z undid it
+    redo = dialog.findChild(QToolButton, "redoButton")
+    assert redo.text() == "Redo" and redo.isEnabled()
+    QTest.keySequence(dialog, QKeySequence(QKeySequence.StandardKey.Redo))
+    assert undo_stack.index() == 1  # the Redo keys redid it
