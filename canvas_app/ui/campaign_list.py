@@ -132,16 +132,18 @@ class CampaignList(QWidget):
         self.menu = menu  # kept for tests
 
     # -- binding ---------------------------------------------------------------------------
-    def bind(self, controller: Controller) -> None:
+    def bind(self, controller: Controller, select: str | None = None) -> None:
+        """Lists the controller's campaigns and shows ``select`` (when there is one of that
+        id), else the one shown before if the workspace has it, else the first."""
         if self._unsubscribe is not None:
             self._unsubscribe()
         self.controller = controller
         self._unsubscribe = controller.workspace.events.subscribe(self._on_event)
-        self._rebuild()
+        self._rebuild(select)
 
     def _rebuild(self, select: str | None = None) -> None:
         assert self.controller is not None
-        current = select or self.current_id()
+        wanted = [select, self.current_id()]
         self._updating = True
         self.list.clear()
         for campaign in self.controller.workspace.campaigns:
@@ -151,7 +153,8 @@ class CampaignList(QWidget):
             self.list.addItem(item)
         self._updating = False
         ids = self.ids()
-        if current in ids:
+        current = next((i for i in wanted if i is not None and i in ids), None)
+        if current is not None:
             self.select(current)
         elif ids:
             self.select(ids[0])

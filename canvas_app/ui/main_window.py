@@ -34,6 +34,7 @@ from .file_actions import FileActions
 from .find_bar import FindBar
 from .focus_chain import cycle_panels, move_focus, panel_action
 from .history_panel import history_view
+from .last_campaign import remember, remembered
 from .link_menu import show_link_menu
 from .lint_panel import LintPanel
 from .palette import Palette
@@ -226,7 +227,7 @@ class MainWindow(StatusWords, ClipboardActions, QMainWindow):
             self.simulation_panel.stop()  # another workspace: the run was of the old one
         self.simulation_panel.attach(self.scene)
         self.lint_panel.bind(controller)
-        self.campaign_list.bind(controller)
+        self.campaign_list.bind(controller, remembered(self.settings, session.document))
         if old is not None:
             old.deleteLater()
         self.update_title()
@@ -245,6 +246,7 @@ class MainWindow(StatusWords, ClipboardActions, QMainWindow):
         with busy_cursor(size):  # a second or so of building items at 10,000 nodes
             self.scene.show_campaign(campaign_id)
             self.view.fit()
+        remember(self.settings, self.session.document, campaign_id)
         self.navigator.campaign_changed()
         self.update_title()
 

@@ -85,3 +85,52 @@ def test_a_last_file_gone_is_named_for_the_start_to_say_so(settings: QSettings,
     assert last_workspace_gone(settings) == str(moved)
     moved.write_text("{}")
     assert last_workspace_gone(settings) is None  # there: reopened, nothing to say
+
+
+def test_a_workspace_reopens_on_the_campaign_it_was_left_on(qtbot, tmp_path: Path,
+                                                           sample_file: Path) -> None:
+    """QA: reopening showed the first campaign, not the one the user had left it on."""
+    from .conftest import make_window
+
+    window = make_window(qtbot, str(sample_file), tmp_path)
+    first, second = window.campaign_list.ids()[:2]
+    assert window.current_campaign_id() == first
+    window.campaign_list.select(second)
+    assert window.current_campaign_id() == second
+    window.close()
+    again = make_window(qtbot, str(sample_file), tmp_path)  # the same settings file
+    assert again.current_campaign_id() == second
+    assert again.campaign_list.current_id() == second
+
+
+def test_a_campaign_gone_since_means_the_first(qtbot, tmp_path: Path,
+                                               sample_file: Path) -> None:
+    from canvas_app.ui.last_campaign import remember, remembered
+
+    from .conftest import make_window
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = make_window(qtbot, str(sample_file), tmp_path)
+    first = window.campaign_list.ids()[0]
+    remember(settings, window.session.document, "deleted-since")
+    settings.sync()
+    window.close()
+    stored = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    assert remembered(stored, window.session.document) == "deleted-since"
+    again = make_window(qtbot, str(sample_file), tmp_path)
+    assert again.current_campaign_id() == first
+
+
+def test_only_the_last_30_workspaces_are_remembered(settings: QSettings,
+                                                    tmp_path: Path) -> None:
+    from canvas_app.documents import Document
+    from canvas_app.ui.last_campaign import KEPT, remember, remembered
+
+    documents = [Document(str(tmp_path / f"w{i}.campaign.json")) for i in range(KEPT + 5)]
+    for i, document in enumerate(documents):
+        remember(settings, document, f"c{i}")
+    assert remembered(settings, documents[0]) is None  # forgotten: used longest ago
+    assert remembered(settings, documents[-1]) == f"c{KEPT + 4}"
+    assert remembered(settings, None) is None
+    settings.setValue("workspaces/lastCampaign", "not json{")
+    assert remembered(settings, documents[-1]) is None
