@@ -32,32 +32,51 @@ def validate_node(node: Node, catalog: Catalog) -> list[Problem]:
     return validate_name(node.name) + node.spec.validate(node.config, catalog)
 
 
-def _names(campaign: Campaign, ids: list[str]) -> str:
-    return ", ".join(f'"{campaign.node(i).name}"' for i in ids)
+def _names(campaign: Campaign, ids: list[str], direct: set[str] | None = None) -> str:
+    """ "A", "B" and "C". With ``direct`` (the nodes right before), the others are marked
+    "(upstream)": once after the names when none is direct, else each."""
+    def name(i: str, mark: bool) -> str:
+        return f'"{campaign.node(i).name}"' + (" (upstream)" if mark else "")
+
+    each = direct is not None and any(i in direct for i in ids)
+    names = [name(i, each and direct is not None and i not in direct) for i in ids]
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return joined + (" (upstream)" if direct is not None and not each else "")
 
 
 def placement_help(campaign: Campaign, node_id: str) -> str:
-    """Plain words on what achieving this goal does to the nodes around it (R5): it ends
-    every sequence upstream of it (directly or through other nodes), and the contact moves
-    on into the sequences right after it, or waits at the goals right after it."""
+    """Plain words on where this goal sits and what achieving it does to the nodes around
+    it (R5): it comes right after its direct predecessors; it ends every sequence upstream
+    of it (directly or through other nodes, marked "upstream"), and the contact moves on
+    into the sequences right after it, or waits at the goals right after it."""
+    before = campaign.predecessors(node_id)
     upstream = [n for n in campaign.graph.nodes
                 if n in campaign.upstream(node_id) and not campaign.node(n).is_goal]
     next_sequences = [n for n in campaign.successors(node_id)
                       if not campaign.node(n).is_goal]
     next_goals = [n for n in campaign.successors(node_id) if campaign.node(n).is_goal]
-    lines = []
+    if not (before or next_sequences or next_goals):
+        return ("Not linked to a sequence yet. A goal before a sequence moves the contact "
+                "forward; a goal after a sequence removes the contact from it.")
+    does = []
     if upstream:
-        lines.append(f"After {_names(campaign, upstream)}: when the goal is achieved the "
-                     "contact is removed from it (unless it runs until completed).")
+        unless = "unless it runs" if len(upstream) == 1 else "except any that runs"
+        does.append(f"takes {{contact}} out of {_names(campaign, upstream, set(before))}, "
+                    f"{unless} until completed")
     if next_sequences:
-        lines.append(f"Before {_names(campaign, next_sequences)}: when the goal is achieved "
-                     "the contact moves forward into it.")
+        does.append(f"moves {{contact}} forward into {_names(campaign, next_sequences)}")
     if next_goals:
-        lines.append(f"Then the contact waits at {_names(campaign, next_goals)}.")
-    if not lines:
-        lines.append("Not linked to a sequence yet. A goal before a sequence moves the "
-                     "contact forward; a goal after a sequence removes the contact from it.")
-    return " ".join(lines)
+        does.append(f"makes {{contact}} wait at {_names(campaign, next_goals)}")
+    said = [f"After {_names(campaign, before)}."] if before else []
+    if does:
+        clauses = [c.format(contact="the contact" if i == 0 else "it")
+                   for i, c in enumerate(does)]
+        joined = clauses[0] if len(clauses) == 1 \
+            else ", ".join(clauses[:-1]) + ", and " + clauses[-1]
+        said.append(f"Achieving it {joined}.")
+    else:
+        said.append("No sequence is linked before or after it yet.")
+    return " ".join(said)
 
 
 def workspace_tags(workspace: Workspace) -> list[str]:

@@ -36,11 +36,10 @@ def test_validate_node_checks_the_name_and_the_settings(workspace):
 def test_placement_help_before_and_after(workspace):
     campaign = workspace.campaign("shock-nurture")
     assert placement_help(campaign, "bought-shock") == (
-        'After "Nurture": when the goal is achieved the contact is removed from it (unless it '
-        'runs until completed). Before "Post-purchase": when the goal is achieved the contact '
-        "moves forward into it.")
-    assert "Before" not in placement_help(workspace.campaign("checkup-onboarding"),
-                                          "visit-follow-up")
+        'After "Nurture". Achieving it takes the contact out of "Nurture", unless it runs '
+        'until completed, and moves it forward into "Post-purchase".')
+    assert "forward into" not in placement_help(workspace.campaign("checkup-onboarding"),
+                                                "visit-follow-up")
     campaign.add_node(Node("lonely", "purchase_goal", "Lonely"))
     assert placement_help(campaign, "lonely").startswith("Not linked to a sequence yet")
 
@@ -51,13 +50,42 @@ def test_R5_placement_help_names_indirect_upstream_sequences_and_goals_after(wor
     campaign.add_node(Node("g2", "tag_goal", "Reviewed"))
     campaign.link("visit-booked", "g2")
     text = placement_help(campaign, "visit-booked")
-    assert text.startswith('After "Onboarding": ')
-    assert 'Before "Visit follow-up"' in text
-    assert text.endswith('Then the contact waits at "Reviewed".')
+    assert text.startswith('After "Onboarding". Achieving it takes the contact out of '
+                           '"Onboarding", unless')
+    assert 'forward into "Visit follow-up"' in text
+    assert text.endswith('and makes it wait at "Reviewed".')
     campaign.add_node(Node("g3", "tag_goal", "Later"))
     campaign.link("g2", "g3")
     later = placement_help(campaign, "g3")  # upstream through two goals; a sibling is not
-    assert later.startswith('After "Onboarding": ') and "Visit follow-up" not in later
+    # after its direct predecessor; the sequence it ends is named as upstream (QA10)
+    assert later == ('After "Reviewed". Achieving it takes the contact out of "Onboarding" '
+                     "(upstream), unless it runs until completed.")
+
+
+def test_placement_help_names_the_node_right_before_the_goal(workspace):
+    """QA10: Welcome emails -> Purchase goal 1 -> Tag goal 1 read 'After "Welcome
+    emails": …', never naming "Purchase goal 1", the node linked into the tag goal."""
+    campaign = workspace.campaign("checkup-onboarding")
+    campaign.add_node(Node("welcome", "sequence", "Welcome emails"))
+    campaign.add_node(Node("pg1", "purchase_goal", "Purchase goal 1"))
+    campaign.add_node(Node("tg1", "tag_goal", "Tag goal 1"))
+    campaign.link("welcome", "pg1")
+    campaign.link("pg1", "tg1")
+    assert placement_help(campaign, "tg1") == (
+        'After "Purchase goal 1". Achieving it takes the contact out of "Welcome emails" '
+        "(upstream), unless it runs until completed.")
+    # a direct sequence and an upstream one: only the upstream one is marked
+    campaign.link("onboarding", "tg1")
+    text = placement_help(campaign, "tg1")
+    after, achieving = text.split(". ", 1)
+    assert after in ('After "Onboarding" and "Purchase goal 1"',
+                     'After "Purchase goal 1" and "Onboarding"')
+    assert achieving.startswith("Achieving it takes the contact out of ")
+    assert '"Welcome emails" (upstream)' in text and '"Onboarding" (upstream)' not in text
+    assert "except any that runs until completed" in text
+    # an entry goal: nothing before it
+    assert placement_help(campaign, "subscribed") == (
+        'Achieving it moves the contact forward into "Onboarding".')
 
 
 def test_workspace_tags_come_from_everywhere(workspace):

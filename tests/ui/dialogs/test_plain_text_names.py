@@ -47,7 +47,8 @@ def test_where_the_tag_goal_sits_names_the_node_as_spelled(qtbot, workspace, und
     qtbot.addWidget(dialog)
     placement = dialog.findChild(QLabel, "placementHelp")
     text = shown(placement)
-    assert text.startswith(f'Where it sits: After "{NODE}": when the goal is achieved')
+    assert text.startswith(f'Where it sits: After "{NODE}". Achieving it takes the '
+                           f'contact out of "{NODE}"')
     assert "<b>Where it sits:</b>" in placement.text()  # the heading stays bold
 
 

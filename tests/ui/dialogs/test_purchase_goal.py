@@ -48,8 +48,8 @@ def test_legacy_order_forms_are_marked(qtbot, workspace, undo_stack):
 def test_placement_help_names_the_sequences_around_the_goal(qtbot, workspace, undo_stack):
     dialog = open_goal(qtbot, workspace, undo_stack)
     text = dialog.findChild(QLabel, "placementHelp").text()
-    assert '"Post-purchase"' in text and "moves forward" in text
-    assert '"Nurture"' in text and "removed from it" in text
+    assert 'forward into "Post-purchase"' in text
+    assert 'After "Nurture"' in text and 'out of "Nurture"' in text
 
 
 def test_save_round_trips_options_and_payment_types_and_is_one_undo_step(
@@ -286,8 +286,7 @@ def test_placement_help_shows_names_as_they_are_spelled(qtbot, workspace, undo_s
     label = dialog.findChild(QLabel, "placementHelp")
     document = QTextDocument()
     document.setHtml(label.text())
-    assert 'After "Nurture <i>VIP</i> & x<y": when the goal is achieved' in \
-        document.toPlainText()
+    assert 'After "Nurture <i>VIP</i> & x<y". Achieving it' in document.toPlainText()
 
 
 def test_a_wide_window_gives_the_room_to_the_purchase_options(qtbot, workspace, undo_stack):
