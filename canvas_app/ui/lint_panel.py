@@ -146,6 +146,13 @@ class LintPanel(QListWidget):
             if place != self.currentRow():
                 self.setCurrentRow(place)
 
+    def campaign_shown(self, campaign_id: str | None) -> None:
+        """Another campaign on the canvas: a highlighted finding of the one left is let go
+        (QA: a warning clicked stayed highlighted over a campaign it is not about)."""
+        row = self.currentRow()
+        if 0 <= row < len(self._rows) and self._rows[row].campaign_id != (campaign_id or ""):
+            self.setCurrentRow(-1)
+
     def findings_count(self) -> int:
         return sum(1 for i in range(self.count()) if self.item(i).data(FINDING_ROLE))
 

@@ -130,6 +130,7 @@ class MainWindow(StatusWords, ClipboardActions, QMainWindow):
         self.palette.place_requested.connect(self.place_node)
         self.campaign_list.current_changed.connect(self.show_campaign)
         self.campaign_list.current_changed.connect(self.simulation_panel.campaign_shown)
+        self.campaign_list.current_changed.connect(self.lint_panel.campaign_shown)
         self.campaign_list.current_changed.connect(lambda _id: self.edit_state.update())
         # A run started from anywhere (F5, F6, the Simulate menu) shows its panel.
         self.simulation_panel.runner.started.connect(self.show_simulation_panel)
