@@ -39,9 +39,6 @@ SECTION_WORDS = {"products": "product", "categories": "category",
                  "order_forms": "order form", "payment_types": "payment type"}
 
 
-EMPTY_NAME = "the name cannot be empty"
-
-
 class CatalogItemDialog(QDialog):
     """``item`` None adds a new one; a payment type is its id (a string)."""
 
@@ -206,12 +203,9 @@ class CatalogItemDialog(QDialog):
     def refresh(self) -> None:
         self._update_preview()
         problems = self.problems()
-        if self.item is None and not self.name_edit.isModified():
-            # A new item's empty name is not a mistake yet: Save waits for a name, but
-            # nothing turns red before the user has typed one.
-            problems_shown = [p for p in problems if p.message != EMPTY_NAME]
-        else:
-            problems_shown = problems
+        # a new item's empty name is said at once, as the node editors say a new goal's
+        # problem: a greyed Save with nothing saying why left the user guessing (QA10)
+        problems_shown = problems
         if self.section == "products" and self.price_spin.refusal():
             # a key or a paste the price did not take: said, never dropped silently
             problems_shown = [*problems_shown, Problem("price", self.price_spin.refusal())]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from canvas_app.ui.dialogs import open_catalog_manager
@@ -41,7 +43,7 @@ def test_add_a_product_then_undo(qtbot, workspace, undo_stack):
     dialog = open_catalog(qtbot, workspace, undo_stack)
     click(qtbot, dialog.add_buttons["products"])
     item = dialog.item_dialog
-    assert not item.save_button.isEnabled()  # no name yet (said once the user types)
+    assert not item.save_button.isEnabled()  # no name yet (the problem box says so)
     qtbot.keyClicks(item.name_edit, "Pool Thermometer")
     item.category_combo.setCurrentIndex(item.category_combo.findData("pool-care"))
     item.price_spin.setValue(8.5)
@@ -204,18 +206,29 @@ def test_enter_edits_the_row_and_delete_asks_to_delete_it(qtbot, workspace, undo
     assert undo_stack.count() == 0
 
 
-def test_a_new_item_says_nothing_of_its_empty_name_until_the_user_types(qtbot, workspace,
-                                                                        undo_stack):
-    from PySide6.QtCore import Qt
+@pytest.mark.parametrize("section", ["products", "categories", "order_forms",
+                                     "payment_types"])
+def test_a_new_item_says_why_save_waits(qtbot, workspace, undo_stack, section):
+    """QA10 8: Add product… opened with Save greyed out and nothing saying why (a new
+    item's empty name was kept quiet until typed). Now it says so in the problem box and
+    frames the name in red, as the node editors show a new goal's problem at once."""
+    from .helpers import red_frame_drawn
 
     dialog = open_catalog(qtbot, workspace, undo_stack)
-    click(qtbot, dialog.add_buttons["categories"])
+    click(qtbot, dialog.add_buttons[section])
     item = dialog.item_dialog
-    assert item.problem_label.text() == ""  # not red before anything was typed
-    assert not item.save_button.isEnabled()  # but Save waits for a name
-    qtbot.keyClicks(item.name_edit, "x")
+    qtbot.waitExposed(item)
+    assert not item.save_button.isEnabled()
+    assert item.problem_label.isVisible()
+    assert item.problem_label.text() == "The name cannot be empty"
+    qtbot.waitUntil(lambda: red_frame_drawn(item.name_edit))
+    qtbot.keyClicks(item.name_edit, "Leaf Net")
     assert item.save_button.isEnabled()
-    qtbot.keyClick(item.name_edit, Qt.Key.Key_Backspace)  # typed, then emptied: now it says
+    assert not item.problem_label.isVisible() and not item.name_edit.property("invalid")
+    qtbot.keyClick(item.name_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(item.name_edit, Qt.Key.Key_Backspace)  # emptied again: said again
     assert "cannot be empty" in item.problem_label.text().lower()
     assert not item.save_button.isEnabled()
     item.reject()
+    if item.isVisible():  # "discard the new …?" after typing
+        item.done(0)
