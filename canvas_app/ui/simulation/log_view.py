@@ -9,8 +9,8 @@ from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 LOG_LINES = 50_000
-PLACEHOLDER = ("Run (F5) simulates the scenario chosen above, or asks for one: every movement of "
-               "every contact is explained here.")
+PLACEHOLDER = ("Simulate (F5) runs the scenario chosen above, or asks for one: every movement "
+               "of every contact is explained here.")
 HELD = ("Running to the end: the log shows its last lines when the run ends or is paused "
         "(F5).")
 

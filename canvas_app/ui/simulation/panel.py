@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QResizeEvent
+from PySide6.QtCore import QEvent, QEventLoop, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...sim import Simulation
 from ...sim.core import log_time
+from ..main_toolbar import action_icon
 from .contacts_tab import ContactsTab
 from .funnel_chart import FunnelChart
 from .log_view import LogView
@@ -58,6 +59,42 @@ SLOW_VIEWS_MS = 300  # contacts table and chart refresh at most this often while
 
 TABS_MIN_HEIGHT = 64
 NO_RUN, PROGRESS, DONE = "No run yet", "%p% run", "Finished"  # the progress bar's text
+
+
+def simulate_words(run_text: str) -> str:
+    """What the Run action's button says: the toolbar's word, "Simulate", for a run not
+    started (QA: the toolbar said Simulate and the panel Run), else Pause, Continue or
+    Run Again, as the toolbar does."""
+    text = run_text.replace("&", "")
+    return "Simulate" if text == "Run" else text
+
+
+class RunButton(QToolButton):
+    """The panel's Run button in the toolbar's Simulate button's words and icon (a play
+    icon, a pause icon while a run plays)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("runButton")
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.play, self.pause = action_icon("simulate"), action_icon("pause")
+
+    def setDefaultAction(self, action: QAction) -> None:  # noqa: N802 (Qt's name)
+        super().setDefaultAction(action)
+        self._follow()
+
+    def actionEvent(self, event: QActionEvent) -> None:  # noqa: N802 (Qt's name)
+        super().actionEvent(event)  # takes the action's text and icon again
+        if event.type() == QEvent.Type.ActionChanged and event.action() is self.defaultAction():
+            self._follow()
+
+    def _follow(self) -> None:
+        action = self.defaultAction()
+        if action is None:
+            return
+        text = simulate_words(action.text())
+        self.setText(text)
+        self.setIcon(self.pause if text == "Pause" else self.play)
 
 
 class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
@@ -110,7 +147,7 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         self.scenario_combo.currentIndexChanged.connect(lambda _i: self._update_controls())
         self.scenario_combo.currentIndexChanged.connect(self._scenario_shown)
         bar.addWidget(self.scenario_combo, 1)
-        self.run_button = self._tool_button("runButton")
+        self.run_button = RunButton()
         self.step_button = self._tool_button("stepButton")
         self.end_button = self._tool_button("endButton")
         self.reset_button = self._tool_button("resetButton")
@@ -231,10 +268,11 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
     def _make_actions(self) -> dict[str, QAction]:
         actions = make_actions(self)
         self.run_button.setDefaultAction(actions["run"])
-        # Wide enough for its longest text, so it does not jump or elide.
+        # Wide enough for its longest text and its icon, so it does not jump or elide.
         metrics = self.run_button.fontMetrics()
         self.run_button.setMinimumWidth(
-            max(metrics.horizontalAdvance(t.replace("&", "")) for t in RUN_TEXTS) + 24)
+            max(metrics.horizontalAdvance(simulate_words(t)) for t in RUN_TEXTS)
+            + self.run_button.iconSize().width() + 28)
         self.step_button.setDefaultAction(actions["step"])
         self.end_button.setDefaultAction(actions["end"])
         self.reset_button.setDefaultAction(actions["reset"])
@@ -277,7 +315,7 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
             self.layer.clear()
         self._advanced()
         self._refresh_slow_views()
-        self.window_.show_status(f"Simulation of {Path(path).name} ready: Run (F5) plays it, "
+        self.window_.show_status(f"Simulation of {Path(path).name} ready: Simulate (F5) plays it, "
                                  f"Step ({STEP_KEY}) goes event by event.")
         return True
 

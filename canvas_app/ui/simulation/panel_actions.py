@@ -47,7 +47,7 @@ def make_actions(panel: SimulationPanel) -> dict[str, QAction]:
 
 RUN_TEXTS = ("&Run", "&Pause", "&Continue", "&Run Again")
 RUN_TIP = "Run the simulation, or pause it (F5)"
-NO_SCENARIO_TIP = "No scenario chosen: Run asks for a scenario file to simulate (F5)"
+NO_SCENARIO_TIP = "No scenario chosen: Simulate asks for a scenario file to run (F5)"
 RUN_FAILED_TIP = ("The chosen scenario does not load (the panel says why): choose it again "
                   "in the Scenario box once it is fixed, or choose another")
 

@@ -4,6 +4,8 @@ canvas badges, the node tooltips, the chart's legend and the journeys say "compl
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from canvas_app.ui.main_window import MainWindow
 from canvas_app.ui.simulation.overlay import describe_counts
 
@@ -40,3 +42,22 @@ def test_where_now_says_waiting_at_a_goal(qtbot, window: MainWindow) -> None:
              for r in range(model.rowCount())}
     assert where["Dev Patel"] == "waiting at Bought pool shock"
     assert where["Ana Diaz"] == "finished"
+
+
+def toolbar_button(window: MainWindow):
+    return window.toolbar.widgetForAction(window.actions_by_name["simulate"])
+
+
+def test_the_panels_run_button_says_what_the_toolbars_simulate_says(qtbot,
+                                                                    window: MainWindow) -> None:
+    """QA: the toolbar said "Simulate" and the panel's button "Run", for the same F5."""
+    panel = window.simulation_panel
+    window.show_simulation_panel()
+    button, simulate = panel.run_button, toolbar_button(window)
+    assert simulate.text() == "Simulate"
+    assert button.text() == simulate.text()
+    assert button.icon().cacheKey() != 0 and not button.icon().isNull()
+    assert button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    run_to_finish(qtbot, window)
+    assert button.text() == simulate.text() == "Run Again"
+    assert panel.log_view.placeholderText().startswith("Simulate (F5)")
