@@ -10,8 +10,8 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QEvent, QMargins, QPoint, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QHelpEvent, QPainter
+from PySide6.QtCore import QEvent, QMargins, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QHelpEvent, QPainter, QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QToolTip, QWidget
 
 from ...domain.campaign import Campaign
@@ -19,6 +19,13 @@ from .words import COMPLETED, LEFT_EARLY, capitalised
 
 MAX_BARS = 24
 LABEL_WIDTH = 200.0  # a row's label at most (px): longer names are shortened in the middle
+# The chart's height less its plot's (px, Qt Charts 6.11 with the chart's layout margins
+# off, to spare): the title above and the legend below; no title, the legend below; the
+# title above and the legend beside the plot; neither (the title beside the panel's tabs).
+TITLE_BELOW_CHROME = 90
+TITLE_BESIDE_CHROME = 50
+BESIDE_CHROME = 34
+LEGEND_ENTRY_HEIGHT = 22  # one entry of a legend beside the plot
 
 # What each bar adds up: for a sequence, where its contacts are (in it now, completed,
 # left early); for a goal, achieved and waiting.
@@ -139,8 +146,13 @@ class BarView(QChartView):
 
 class FunnelChart(QScrollArea):
     """Contacts per node of the campaign on show, one labelled row per node: long names are
-    shortened in the middle (the tooltip gives them in full), and when the rows do not fit
-    the panel, the chart grows and scrolls rather than leave rows unlabelled."""
+    shortened in the middle (the tooltip gives them in full). In a short panel the legend
+    goes beside the plot and then the title out of the chart (``heading``, which the panel
+    shows beside its tabs), so the rows, their axis and the legend stay in view (QA: the
+    legend half cut at 1280x800, axis and legend a scroll away at 1024x700); only rows that
+    do not fit even so make the chart grow and scroll, rather than go unlabelled."""
+
+    heading_changed = Signal(str)  # the title to show outside the chart ("": none)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,7 +174,12 @@ class FunnelChart(QScrollArea):
             axis.setTruncateLabels(False)
         chart.addAxis(self._axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self._axis_y, Qt.AlignmentFlag.AlignLeft)
+        # Qt's 9 px round the chart's parts: rows of plot in a short panel instead.
+        chart.layout().setContentsMargins(0, 0, 0, 0)
         self.labels: list[str] = []  # the row labels as drawn, top to bottom
+        self.rows = 0
+        self.title = ""  # the chart's title, in it or as the heading
+        self.heading = ""
         self._fit_rows(0)
 
     def chart(self) -> QChart:
@@ -174,10 +191,57 @@ class FunnelChart(QScrollArea):
         return int(QFontMetricsF(self._axis_y.labelsFont()).height() * 1.3) + 4
 
     def _fit_rows(self, rows: int) -> None:
-        """At least as tall as the rows, the title, the axis and the legend need."""
-        metrics = QFontMetricsF(self.chart().titleFont())
-        chrome = int(metrics.height() * 5) + 36  # title, numbers, legend, margins
-        self.view.setMinimumHeight(chrome + max(rows, 1) * self.row_height())
+        """At least as tall as the rows, the axis and a legend beside them need (the title
+        beside the tabs); it scrolls only in a panel shorter than that."""
+        self.rows = rows
+        legend = self.legend_entries() * LEGEND_ENTRY_HEIGHT + 8 if rows else 0
+        self.view.setMinimumHeight(max(BESIDE_CHROME + max(rows, 1) * self.row_height(),
+                                       legend))
+        self.arrange()
+
+    def legend_entries(self) -> int:
+        """The legend's entries: the parts of a bar that some bar has (once a run ended,
+        nobody is in a sequence now; the legend need not give that colour a line)."""
+        series = self.view.series
+        return len(series.barSets()) if series is not None else len(SERIES)
+
+    def _compact_legend(self) -> None:
+        """Each part in the series, and so in the legend, only while some bar has it (at
+        least one, so the legend says what the bars are); the chart's height follows."""
+        series = self.view.series
+        if series is None:
+            return
+        wanted = [bar_set for bar_set in self._sets if bar_set.sum() > 0] or self._sets[:1]
+        if series.barSets() == wanted:
+            return
+        for bar_set in series.barSets():
+            series.take(bar_set)
+        series.append(wanted)
+        self._fit_rows(self.rows)
+
+    def arrange(self) -> None:
+        """The title above and the legend below the plot while its rows fit; else the
+        legend beside the plot; else the title out of the chart too (as ``heading``)."""
+        chart = self.chart()
+        height = self.viewport().height()
+        plot = max(self.rows, 1) * self.row_height()
+        legend = self.legend_entries() * LEGEND_ENTRY_HEIGHT
+        beside = bool(self.rows) and height < TITLE_BELOW_CHROME + plot
+        inside = not beside or (height >= TITLE_BESIDE_CHROME + plot
+                                and height - TITLE_BESIDE_CHROME + BESIDE_CHROME >= legend)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight if beside
+                                    else Qt.AlignmentFlag.AlignBottom)
+        shown = self.title if inside else ""
+        if chart.title() != shown:
+            chart.setTitle(shown)
+        heading = "" if inside else self.title
+        if heading != self.heading:
+            self.heading = heading
+            self.heading_changed.emit(heading)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.arrange()
 
     def show_counts(self, campaign: Campaign | None, counts: dict[str, dict[str, int]],
                     absent: str | None = None) -> None:
@@ -201,9 +265,10 @@ class FunnelChart(QScrollArea):
                 title = f"{campaign.name} has no goals or sequences to chart yet"
             else:
                 title = f"{campaign.name}: contacts per node"
-            chart.setTitle(title)
             for part in (self._axis_x, self._axis_y, chart.legend()):
                 part.setVisible(bool(nodes))
+            self.title = title
+            self.arrange()
         if campaign is None:
             self.view.rows = []
             return
@@ -220,6 +285,7 @@ class FunnelChart(QScrollArea):
                     bar_set.replace(i, value)
                 totals[i] += value
         self._set_scale(max(totals, default=0))
+        self._compact_legend()
 
     def _set_scale(self, biggest: int) -> None:
         set_nice_scale(self._axis_x, biggest)

@@ -240,6 +240,7 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         self.tabs.currentChanged.connect(lambda _i: self._show_corner())
         self.timeline.heading_changed.connect(lambda _text: self._show_corner())
+        self.chart.heading_changed.connect(lambda _text: self._show_corner())
         self.contacts.find.hide()
         # At once, and again once the tab has its size: a chart filled while it has none
         # lays its axes out wrong (no dates) and is not laid out again until its data change.
@@ -252,8 +253,9 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         current = self.tabs.currentWidget()
         self.contacts.find.setVisible(current is self.contacts)
         room = self.tabs.width() - self.tabs.tabBar().sizeHint().width() - 16
+        # a chart's title, when a short panel moves it out of the chart
         self.timeline_heading.show_text(
-            self.timeline.heading if current is self.timeline else "", room)
+            current.heading if current in (self.timeline, self.chart) else "", room)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
