@@ -31,6 +31,25 @@ def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(scenario_schema())
 
 
+# The keys each type of event has (SPEC §6 and C4), beside "at", "type" and "note". The
+# schema names every event key once, for all types; a key of another type of event (a
+# payment's "contact": its order's buyer pays) would be ignored, so it is refused.
+EVENT_KEYS: dict[str, tuple[str, ...]] = {
+    "add_to_campaign": ("contact", "campaign"),
+    "remove_from_campaign": ("contact", "campaign"),
+    "apply_tag": ("contact", "tag"),
+    "remove_tag": ("contact", "tag"),
+    "cart_login": ("contact",),
+    "purchase": ("contact", "channel", "order_id", "products", "payment_type", "order_form",
+                 "outcome"),
+    "payment": ("order_id", "outcome", "payment_type"),
+}
+_EVERY_EVENT = ("at", "type", "note")
+
+
+def _own_key(kind: str, key: str) -> bool:
+    return key in _EVERY_EVENT or key in EVENT_KEYS[kind]
+
 # Said of a workspace file (.campaign.json) given as the scenario.
 NOT_A_SCENARIO = ("this file is a workspace, not a scenario: choose a .scenario.json file, "
                   "or make one with New What-If Scenario… (Simulate menu)")
@@ -118,8 +137,11 @@ class _Checker:
         return Scenario(start, until, None if seed is None else int(seed), contacts, events,
                         population)
 
-    def event(self, raw: dict[str, Any], i: int, start: int) -> ScenarioEvent | None:
+    def event(self, given: dict[str, Any], i: int, start: int) -> ScenarioEvent | None:
         where = f"events[{i}]"
+        self.foreign_keys(given, where)
+        raw = {key: value for key, value in given.items()  # the keys of its type alone
+               if _own_key(given["type"], key)}
         at = self.time(raw["at"], f"{where}.at")
         if at is None:
             return None
@@ -154,6 +176,20 @@ class _Checker:
         if raw["type"] != "purchase" and "products" in raw:
             self.bad(f"{where}.products", "only a purchase lists products")
         return event
+
+    def foreign_keys(self, raw: dict[str, Any], where: str) -> None:
+        """A key that another type of event has (the schema takes each key on any event):
+        it would be ignored, so it is refused (C4)."""
+        kind = raw["type"]
+        own = EVENT_KEYS[kind]
+        for key in raw:
+            if _own_key(kind, key) or key == "products":  # (products: said by event())
+                continue
+            a_kind = f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind}"
+            why = ("; the order's buyer pays" if kind == "payment" and key == "contact"
+                   else "")
+            self.bad(f"{where}.{key}", f'{a_kind} event has no "{key}"{why} (its keys: '
+                                       f'{", ".join(own)}): remove it')
 
     def payment_type(self, value: str, path: str) -> None:
         if value not in self.catalog.payment_types:
