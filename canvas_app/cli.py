@@ -8,13 +8,19 @@ success, 1 on invalid input (one clear line on stderr, nothing written), 2 on ba
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import importlib.machinery
 import importlib.util
+import io
+import os
+import re
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from . import __version__
 
@@ -43,14 +49,105 @@ STDOUT = "-"  # export -o -: the JSON on standard output
 def name_problem(label: str, value: str | None, wanted: str, *,
                  output: bool = False) -> str | None:
     """Why a file name given on the command line cannot be used, or None: it is empty
-    (which would name the current folder), or an input that is a folder."""
+    (which would name the current folder), an input that is a folder, a URL whose
+    password cannot be told from its host, or a device, named pipe or socket (an input
+    would be read without end or wait for a writer; an output would be replaced by a
+    file). The file itself is only looked at (``os.stat``), never opened."""
     if value is None:
         return None
     if not value.strip():
         return f"{label}: the name is empty: give {wanted}"
-    if not output and "://" not in value and Path(value).is_dir():
-        return f"{value}: it is a folder, not a file: give {wanted}"
-    return None
+    if "://" in value:
+        return url_problem(value)
+    if output and value == STDOUT:
+        return None
+    try:
+        mode = os.stat(value).st_mode
+    except (OSError, ValueError):  # no such file (yet), or a name the system refuses
+        return None
+    from .io.encoding import not_a_file
+
+    problem = not_a_file(mode)
+    if problem is None or (output and stat.S_ISDIR(mode)):  # (a folder: output_problem)
+        return None
+    return f"{value}: {problem}: give {'a file name' if output else wanted}"
+
+
+def url_problem(url: str) -> str | None:
+    """A URL with an ``@`` in its password (or user name) not written ``%40``: the database
+    library would take what follows the first ``@`` for the host, and print it (a piece
+    of the password) in its messages."""
+    written = _written_password(url)
+    if written is None or "@" not in written:
+        return None
+    try:
+        from sqlalchemy.engine import make_url
+
+        host = make_url(url).host or ""
+    except Exception:  # noqa: BLE001 (not a URL the library reads)
+        host = "@"
+    if "@" not in host:  # the @ is in the database name, after the host
+        return None
+    return f"{shown_source(url)}: the user name or password holds an @: write it as %40"
+
+
+# After "scheme://": a user name (no ":", "/" or "@"), ":", and the password, up to the
+# last "@" (a password may hold "/", ":" and, mistakenly, "@").
+_USER_PASSWORD = re.compile(r"([^:/@]*):(.*)@")
+
+
+def _written_password(url: str) -> str | None:
+    """The password of ``url`` as written (None when there is none)."""
+    match = _USER_PASSWORD.match(url.partition("://")[2])
+    return match.group(2) if match else None
+
+
+def shown_source(arg: str) -> str:
+    """A workspace source as it is printed: a URL with its password hidden (``***``), as
+    the store's own messages show it."""
+    written = _written_password(arg)
+    if written is None:  # no password: the name as given
+        return arg
+    if "@" not in written:
+        try:
+            from .store.repository import safe_url
+        except ImportError:  # the store (SQLAlchemy) is optional for JSON files
+            pass
+        else:
+            shown = safe_url(arg)
+            if not written or written not in shown:  # (an unparseable URL's may stay)
+                return shown
+    scheme, _, rest = arg.partition("://")
+    return scheme + "://" + _USER_PASSWORD.sub(r"\1:***@", rest, count=1)
+
+
+def hide_passwords(text: str, values: Sequence[str | None]) -> str:
+    """``text`` with every URL among ``values`` shown as :func:`shown_source` shows it, and
+    its password (as written, and as the database library reads it) replaced by ``***``:
+    no message of the command line ever shows a password."""
+    for value in values:
+        if not value or "://" not in value:
+            continue
+        text = text.replace(value, shown_source(value))
+        for password in sorted(_passwords(value), key=len, reverse=True):
+            text = text.replace(password, "***")
+    return text
+
+
+def _passwords(url: str) -> set[str]:
+    """The password of ``url`` as written, decoded, and as the database library reads it;
+    one under 4 characters is left (it could not be told from the words of a message)."""
+    written = _written_password(url)
+    found = set() if written is None else {written, unquote(written)}
+    try:
+        from sqlalchemy.engine import make_url
+
+        parsed = make_url(url).password
+    except Exception:  # noqa: BLE001 (not a URL the library reads: nothing more to hide)
+        parsed = None
+    if parsed:
+        found.add(str(parsed))
+    return {p for p in found if len(p) >= 4}
 
 
 def _names_problem(args: argparse.Namespace) -> str | None:
@@ -81,11 +178,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from .sources import open_workspace
 
     workspace = open_workspace(args.file)  # refuses errors, from a store too (R11)
-    shown = args.file
-    if "://" in shown:  # a URL's password is never printed
-        from .store.repository import safe_url
-
-        shown = safe_url(shown)
+    shown = shown_source(args.file)  # a URL's password is never printed
     for finding in workspace.lint():
         where = f"{finding.campaign_id}/{finding.node_id}" if finding.node_id else (
             finding.campaign_id or "")
@@ -271,13 +364,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         argv = ["gui", *argv]
     parser, handlers = build_parser(argv)
-    args = parser.parse_args(argv)
-    handler = handlers.get(args.command)
-    if handler is None:
-        parser.error(f"the command {args.command!r} is not available in this build")
+    usage = io.StringIO()  # argparse quotes arguments in its errors: a URL's password too
+    try:
+        with contextlib.redirect_stderr(usage):
+            args = parser.parse_args(argv)
+            handler = handlers.get(args.command)
+            if handler is None:
+                parser.error(f"the command {args.command!r} is not available in this build")
+    finally:
+        sys.stderr.write(hide_passwords(usage.getvalue(), argv))
+    try:
+        return _run(args, handler)
+    except _Failed as failed:
+        return _err(hide_passwords(failed.message, argv))
+
+
+class _Failed(Exception):
+    """A command's one line of failure, before its passwords are hidden."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _run(args: argparse.Namespace, handler: Callable[..., int]) -> int:
+    """Runs the command; a failure is raised as :class:`_Failed` with its one line."""
     problem = _names_problem(args)
     if problem is not None:
-        return _err(problem)
+        raise _Failed(problem)
     from .io import LoadError
 
     try:
@@ -285,19 +399,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportError:  # the store package is optional for JSON-only commands
         StoreError = LoadError  # noqa: N806
     try:
-        return handler(args)
+        return int(handler(args))
     except (LoadError, StoreError) as exc:
-        return _err(str(exc))
+        raise _Failed(str(exc)) from None
     except OSError as exc:
         from .data_folder import data_folder_problem
 
         problem = data_folder_problem(exc, "or give the store with --db URL")
         if problem is not None:
-            return _err(f"canvas-app: {problem}")
+            raise _Failed(f"canvas-app: {problem}") from None
         name = exc.filename or ""
-        return _err(f"{name}: {exc.strerror or exc}" if name else str(exc))
+        raise _Failed(f"{name}: {exc.strerror or exc}" if name else str(exc)) from None
     except KeyboardInterrupt:
-        return _err("interrupted")
+        raise _Failed("interrupted") from None
 
 
 if __name__ == "__main__":

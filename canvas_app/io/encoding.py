@@ -5,11 +5,18 @@ UTF-16 from Notepad's "Unicode") or a file that is not text at all gets a
 :class:`NotText` whose ``place`` is the line and column of the first byte that is not
 UTF-8, as the malformed-JSON messages give it (empty for a file that is not text), and
 whose ``message`` says what to do.
+
+:func:`read_file_bytes` reads a file named on the command line or opened in the app: only a
+regular file, and at most :data:`MAX_FILE_BYTES` of it. A device (``/dev/zero`` never ends),
+a named pipe (opening it waits for a writer) or a socket is refused without being read, with
+a :class:`NotAFile` whose ``message`` says what it is.
 """
 
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 
 _SAMPLE = 8192  # the start of the file, enough to tell text from binary data
 # Bytes no text file holds (C0 controls other than tab, line ends, form feed and escape).
@@ -17,6 +24,71 @@ _CONTROL = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) - {0x1B}
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 NOT_TEXT = "not a text file (it holds binary data)"
 UTF16 = "the file is saved as UTF-16 text: save it as UTF-8"
+MAX_FILE_BYTES = 100 * 1024 * 1024  # a 10,000-node workspace is about 4 MB
+_MB = 1024 * 1024
+
+
+class NotAFile(ValueError):
+    """A name that is not a regular file of a sensible size: ``message`` says why."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+def kind_of(mode: int) -> str | None:
+    """What a file of this ``st_mode`` is, when it is not a regular file ("a folder",
+    "a device", ...); None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def not_a_file(mode: int) -> str | None:
+    """"it is a device, not a file" (the words the folder message uses), or None for a
+    regular file."""
+    kind = kind_of(mode)
+    if kind is None:
+        return None
+    return "it is not a regular file" if kind == "not a regular file" else \
+        f"it is {kind}, not a file"
+
+
+def too_big(size: int, limit: int = MAX_FILE_BYTES) -> str:
+    return (f"the file is larger than {limit // _MB} MB ({size / _MB:,.0f} MB): too big to "
+            "be a workspace or a scenario")
+
+
+def read_file_bytes(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes. Raises :class:`NotAFile`
+    for a folder, a device, a named pipe or a socket (none is opened: a pipe would wait
+    for a writer, a device may never end) and for a file that is too big; OSError as
+    ``open`` does (FileNotFoundError, PermissionError, ...)."""
+    problem = not_a_file(os.stat(path).st_mode)
+    if problem is not None:
+        raise NotAFile(problem)
+    # O_NONBLOCK: should the name become a pipe between the two looks, opening it does not
+    # wait for a writer (it changes nothing for a regular file).
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    with open(os.open(path, flags), "rb") as file:
+        status = os.fstat(file.fileno())
+        problem = not_a_file(status.st_mode)
+        if problem is not None:
+            raise NotAFile(problem)
+        if status.st_size > limit:
+            raise NotAFile(too_big(status.st_size, limit))
+        data = file.read(limit + 1)  # it may have grown since
+    if len(data) > limit:
+        raise NotAFile(too_big(len(data), limit))
+    return data
 
 
 class NotText(ValueError):

@@ -15,7 +15,6 @@ import os
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import fastjsonschema
@@ -35,7 +34,7 @@ from ..domain.steps import Step
 from ..domain.workspace import Workspace
 from .atomic import write_text_atomic
 from .editor_limits import editor_problems
-from .encoding import NotText, decode_utf8
+from .encoding import NotAFile, NotText, decode_utf8, read_file_bytes
 from .errors import LoadError, json_path
 from .schema import FORMAT, VERSION, workspace_schema
 from .schema_messages import error_rank, node_id, schema_problem, shown
@@ -48,7 +47,9 @@ def read_json(path: str | os.PathLike[str], source: str | None = None) -> Any:
         raise LoadError(source or "", Problem("", "the file name is empty"))
     source = source or str(path)
     try:
-        data = Path(path).read_bytes()
+        data = read_file_bytes(path)  # a regular file only (not /dev/zero, not a FIFO)
+    except NotAFile as exc:
+        raise LoadError(source, Problem("", exc.message)) from None
     except FileNotFoundError:
         raise LoadError(source, Problem("", "no such file")) from None
     except IsADirectoryError:

@@ -46,15 +46,20 @@ def load_any_workspace(arg: str) -> Workspace:
         from ..store import StoreError
     except ImportError:  # the store is optional for JSON workspaces
         return open_workspace(arg)
+    from ..cli import shown_source
+
     try:
         return open_workspace(arg)
     except StoreError as exc:
         text = str(exc)
-        named = text.startswith(arg) or f" {arg}:" in text  # the message names it already
-        raise LoadError("" if named else arg, Problem("", text)) from None
+        shown = shown_source(arg)  # a URL's password is never printed
+        # The store names the source in its messages, a URL with its password hidden.
+        named = any(text.startswith(name) or f" {name}:" in text for name in {arg, shown})
+        raise LoadError("" if named else shown, Problem("", text)) from None
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..cli import hide_passwords, shown_source
     from .engine import Simulation
     from .model import ClockOutOfRange
     from .scenario_file import load_scenario
@@ -71,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         workspace = load_any_workspace(args.workspace)
         if args.campaign is not None and not workspace.has_campaign(args.campaign):
             raise LoadError("--campaign", Problem("", f'no campaign "{args.campaign}" in '
-                                                      f"{args.workspace}"))
+                                                      f"{shown_source(args.workspace)}"))
         until = None
         if args.until is not None:
             try:
@@ -108,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
                   file=sys.stderr if args.json else sys.stdout)
         return 0
     except (LoadError, DomainError) as exc:
-        print(str(exc), file=sys.stderr)
+        print(hide_passwords(str(exc), [args.workspace]), file=sys.stderr)
         return 1
 
 
