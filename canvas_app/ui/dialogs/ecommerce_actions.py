@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QStringListModel, Qt
+import shiboken6
+from PySide6.QtCore import QStringListModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -142,6 +143,9 @@ class EcommerceActionsDialog(QDialog):
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.product_edit.setCompleter(self.completer)
+        # a choice picked in the list (a click, or Enter on it) opens its actions at once:
+        # the pick only filled in the name, and a second Enter opened them (QA10)
+        self.completer.activated.connect(self._product_picked)
         self.product_button = QPushButton("Actions")
         self.product_button.setObjectName("productActionsButton")
         self.product_button.clicked.connect(self.open_product_set)
@@ -255,6 +259,19 @@ class EcommerceActionsDialog(QDialog):
             self.product_problem.setText(self._why_no_product())
             return None
         return self.open_set(f"product:{product_id}")
+
+    def _product_picked(self, name: str) -> None:
+        """After the pick has filled in the name and the list has closed; not a second
+        time when the same Enter already opened it (the field's Enter comes first)."""
+        def open_picked() -> None:
+            if self.set_dialog is not None and shiboken6.isValid(self.set_dialog) \
+                    and self.set_dialog.isVisible():
+                return
+            if self.product_edit.text() != name:
+                self.product_edit.setText(name)
+            self.open_product_set()
+
+        QTimer.singleShot(0, self, open_picked)
 
     def _why_no_product(self) -> str:
         typed = self.product_edit.text().strip()
