@@ -139,11 +139,17 @@ class StepListEditor(QWidget):
         self.form.changed.connect(self._form_changed)
         box_layout.addWidget(self.form)
         box_layout.addStretch(1)
+        # in the middle of the empty list it is about (it sat at the bottom of the box
+        # beside it, QA10); clicks and drops go through it to the list
         self.empty_hint = QLabel(f"No {item_word}s yet: choose a kind and press "
-                                 f"Add {item_word}.")
+                                 f"Add {item_word}.", self.list.viewport())
+        self.empty_hint.setObjectName("emptyListHint")
         self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setStyleSheet("color: palette(placeholder-text);")
-        box_layout.addWidget(self.empty_hint)
+        self.empty_hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.list.viewport().installEventFilter(self)  # the hint follows its size
+        self._place_empty_hint()
         layout.addWidget(box, 1)
         self._update_buttons()
 
@@ -296,7 +302,15 @@ class StepListEditor(QWidget):
             # Delete removes the next row, never a character of a field
             self.list.setFocus(Qt.FocusReason.OtherFocusReason)
             return True
+        if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
+            self._place_empty_hint()
         return super().eventFilter(watched, event)
+
+    def _place_empty_hint(self) -> None:
+        """The empty list's hint fills the list's inside, its text centred in it."""
+        margin = 8
+        self.empty_hint.setGeometry(
+            self.list.viewport().rect().adjusted(margin, margin, -margin, -margin))
 
     # -- reactions ----------------------------------------------------------------------
     def _current_changed(self, row: int) -> None:
