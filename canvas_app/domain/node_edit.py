@@ -58,19 +58,21 @@ def placement_help(campaign: Campaign, node_id: str) -> str:
     if not (before or next_sequences or next_goals):
         return ("Not linked to a sequence yet. A goal before a sequence moves the contact "
                 "forward; a goal after a sequence removes the contact from it.")
-    does = []
+    # (verb, what follows "the contact" / "it"): the names are the user's own words, so
+    # they are never put through str.format ("Promo {2024}" broke it)
+    does: list[tuple[str, str]] = []
     if upstream:
         unless = "unless it runs" if len(upstream) == 1 else "except any that runs"
-        does.append(f"takes {{contact}} out of {_names(campaign, upstream, set(before))}, "
-                    f"{unless} until completed")
+        does.append(("takes", f"out of {_names(campaign, upstream, set(before))}, "
+                              f"{unless} until completed"))
     if next_sequences:
-        does.append(f"moves {{contact}} forward into {_names(campaign, next_sequences)}")
+        does.append(("moves", f"forward into {_names(campaign, next_sequences)}"))
     if next_goals:
-        does.append(f"makes {{contact}} wait at {_names(campaign, next_goals)}")
+        does.append(("makes", f"wait at {_names(campaign, next_goals)}"))
     said = [f"After {_names(campaign, before)}."] if before else []
     if does:
-        clauses = [c.format(contact="the contact" if i == 0 else "it")
-                   for i, c in enumerate(does)]
+        clauses = [f"{verb} {'the contact' if i == 0 else 'it'} {rest}"
+                   for i, (verb, rest) in enumerate(does)]
         joined = clauses[0] if len(clauses) == 1 \
             else ", ".join(clauses[:-1]) + ", and " + clauses[-1]
         said.append(f"Achieving it {joined}.")

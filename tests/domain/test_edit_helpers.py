@@ -88,6 +88,16 @@ def test_placement_help_names_the_node_right_before_the_goal(workspace):
         'Achieving it moves the contact forward into "Onboarding".')
 
 
+def test_placement_help_quotes_names_with_braces_as_they_are(workspace):
+    """Names are the user's words: "Promo {2024}" once raised IndexError (str.format)."""
+    campaign = workspace.campaign("shock-nurture")
+    campaign.rename("nurture", "Promo {2024}")
+    campaign.rename("post-purchase", "After {contact} {}")
+    assert placement_help(campaign, "bought-shock") == (
+        'After "Promo {2024}". Achieving it takes the contact out of "Promo {2024}", unless '
+        'it runs until completed, and moves it forward into "After {contact} {}".')
+
+
 def test_workspace_tags_come_from_everywhere(workspace):
     tags = workspace_tags(workspace)
     assert tags == sorted(tags)
