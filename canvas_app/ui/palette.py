@@ -81,6 +81,16 @@ class Palette(QListView):
         self.activated.connect(self._place)
         self.zoom: Callable[[], float] = lambda: 1.0  # the canvas's, for the drag picture
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
+        """Tall enough for every entry: the three kinds are never a scroll away (QA: with
+        the Simulation panel open under it, the palette got 95 px and scrolled)."""
+        hint = super().minimumSizeHint()
+        rows = self.palette_model.rowCount()
+        if rows == 0:
+            return hint
+        row = self.sizeHintForRow(0) + 2 * self.spacing()
+        return QSize(hint.width(), rows * row + 2 * self.frameWidth())
+
     def startDrag(self, supportedActions: Qt.DropAction) -> None:
         """Drags the node kind with its icon as the picture under the pointer, centred on
         it: the whole highlighted row (Qt's picture) looked like a list row being moved,

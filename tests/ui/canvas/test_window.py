@@ -321,19 +321,27 @@ def test_side_panels_kept_from_a_larger_screen_give_way_to_the_canvas(
 def test_at_1024_by_700_with_panels_round_it_the_canvas_is_the_largest_part(
         qtbot, window: MainWindow) -> None:
     """QA: with History and the Simulation panel open, a 1024 x 700 window left the canvas
-    about 480 x 250, smaller than the Simulation panel."""
+    about 480 x 250, smaller than the Simulation panel. The canvas keeps at least half the
+    width, more than either side panel's area, and more height than the bottom panel
+    (which runs the window's whole width, for its tables, since QA10: a wide, short strip
+    under the canvas and the side panels)."""
+    from PySide6.QtCore import Qt
+
     window.resize(1280, 800)
     window.docks["history"].show()
     window.show_simulation_panel()
     qtbot.wait(50)
     window.resize(1024, 700)
     view, simulation = window.view, window.docks["simulation"]
+    sides = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
 
     def canvas_first() -> bool:
         area = view.width() * view.height()
         return window.width() == 1024 and view.width() >= 1024 * 0.5 and all(
             area > dock.width() * dock.height() for dock in window.docks.values()
-            if dock.isVisible() and not dock.visibleRegion().isEmpty())
+            if dock.isVisible() and not dock.visibleRegion().isEmpty()
+            and window.dockWidgetArea(dock) in sides) \
+            and view.height() > simulation.height()
 
     qtbot.waitUntil(canvas_first)
-    assert view.height() > simulation.height()
+    assert view.width() * view.height() > 480 * 250 * 1.4
