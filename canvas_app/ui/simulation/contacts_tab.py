@@ -85,6 +85,10 @@ class ContactsTab(QSplitter):
             journey = self.journey.comfortable_width(1)
             if total - journey < self.table.least_width():
                 journey = self.journey.comfortable_width(2)
+            # Room to spare (a wide window): the journey, which the user is reading, gets
+            # it, down to what keeps the contacts' name, place and email whole (the goals
+            # and tags, to their headings, are the journey's too)
+            journey = max(journey, total - self.handleWidth() - self.table.keep_width())
         journey = max(MIN_COLUMN * 2, min(journey, total - MIN_COLUMN * 2))
         self.setSizes([total - journey, journey])
 

@@ -138,6 +138,13 @@ class ContactsTable(QTableView):
         """Wide enough for every column's heading."""
         return sum(self.least.values()) + 2 * self.frameWidth()
 
+    def keep_width(self) -> int:
+        """Wide enough for the Contact, Where now and Email columns' wanted widths and the
+        other columns' headings."""
+        whole = (0, 1, WHERE_NOW)
+        return sum(self.widths[c] if c in whole else self.least[c] for c in self.widths) \
+            + 2 * self.frameWidth()
+
     def wanted_width(self) -> int:
         """Wide enough for every column's wanted width (see measure)."""
         return sum(self.widths.values()) + 2 * self.frameWidth()

@@ -83,3 +83,21 @@ def test_a_very_long_cell_does_not_take_the_whole_table(qtbot, window: MainWindo
     assert table.widths[0] >= widest(window, 0)
     model = window.simulation_panel.contacts_model
     assert model.headerData(4, Qt.Orientation.Horizontal) == "Tags"
+
+
+def test_a_wide_window_gives_the_chosen_journey_the_room_to_spare(qtbot,
+                                                                  window: MainWindow) -> None:
+    """With the panel the window's whole width, a contact chosen: the contacts keep their
+    name, place and email whole (goals and tags to their headings), and the journey being
+    read gets the rest, more than the least it needs (its steps wrapped onto three lines
+    in 440 px beside 300 px of goals achieved)."""
+    contacts_shown(qtbot, window, (1400, 900))
+    panel = window.simulation_panel
+    tab, table = panel.contacts, panel.contacts_table
+    panel.select_contact("c-ana")
+    QApplication.processEvents()
+    journey = tab.sizes()[1]
+    assert journey > tab.journey.comfortable_width(1) + 50
+    assert tab.sizes()[0] >= table.keep_width()
+    for column in (0, 1, WHERE_NOW):
+        assert table.columnWidth(column) >= widest(window, column) + PAD // 2, column
