@@ -13,6 +13,7 @@ from ..domain.timeutil import describe_duration
 from .core import ACTION, Deferred
 from .model import Buyer, ScenarioEvent, duration_seconds
 from .movement import MovementRules
+from .plan import NodePlan
 from .state import ContactState, Order
 
 CHANNEL_WORDS = {"shopping_cart": "shopping cart", "order_form": "order form",
@@ -208,25 +209,34 @@ class CommerceRules(MovementRules):
     def purchase_goals(self, c: ContactState, order: Order, payment_type: str) -> None:
         """R9, R10: each purchase goal checked once, at the order's first successful payment.
         Who may achieve them (R4) is settled before any is achieved: a goal that lets any
-        contact in does not make the campaign's other goals eligible in the same order."""
+        contact in does not make the campaign's other goals eligible in the same order.
+        First the goals it meets but for the payment type are logged, then the goals it
+        meets are achieved, upstream ones first: in the order :meth:`in_link_order` gives,
+        which does not depend on the order the goals are stored in."""
         before = dict(c.membership)
-        matches = []
+        met: list[NodePlan] = []
+        refused: dict[str, str] = {}  # goal id -> the payment type's refusal
         for goal in self.plan.purchase_goals:
             assert goal.purchase is not None
-            matches.append((goal, match_purchase(goal.purchase, self.plan.catalog,
-                                                 order.products, order.order_form,
-                                                 payment_type)))
-        joining = self.joined_by(c, [goal for goal, match in matches if match.matched], before)
-        for goal, match in matches:
+            match = match_purchase(goal.purchase, self.plan.catalog, order.products,
+                                   order.order_form, payment_type)
             if match.matched:
-                self.achieve(c, goal, f"order {order.id}, {payment_type_label(payment_type)}",
-                             before, joining)
+                met.append(goal)
             elif match.reason.startswith("payment type"):
+                refused[goal.id] = match.reason
+        joining = self.joined_by(c, met, before)
+        if refused:
+            for goal in self.in_link_order([g for g in self.plan.purchase_goals
+                                            if g.id in refused]):
                 # SPEC C13 has no other event for it; the journey view words it "not
                 # achieved" (an order that did not match, not R4's eligibility).
-                self.journey(c, "not_eligible", goal.id, mismatch_detail(order.id, match.reason))
+                reason = refused[goal.id]
+                self.journey(c, "not_eligible", goal.id, mismatch_detail(order.id, reason))
                 self.say(f'{c.name} did not achieve {goal.label} (order {order.id}): '
-                         f"{match.reason}")
+                         f"{reason}")
+        how = f"order {order.id}, {payment_type_label(payment_type)}"
+        for goal in self.in_link_order(met):
+            self.achieve(c, goal, how, before, joining)
 
 
 def mismatch_detail(order_id: str, reason: str) -> str:

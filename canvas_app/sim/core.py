@@ -49,8 +49,10 @@ class Deferred:
 def log_time(seconds: int) -> str:
     """``2026-01-02 09:00`` (seconds shown when there are any), as log lines start."""
     moment = to_datetime(seconds)
-    text = moment.strftime("%Y-%m-%d %H:%M")
-    return text + moment.strftime(":%S") if moment.second else text
+    # Not strftime's %Y: it writes years before 1000 without their leading zeros ("1-01-01").
+    text = (f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d} "
+            f"{moment.hour:02d}:{moment.minute:02d}")
+    return f"{text}:{moment.second:02d}" if moment.second else text
 
 
 class EngineCore:
@@ -86,6 +88,10 @@ class EngineCore:
         # (contact, list) while an action set runs: tags applied to that contact at once
         # have their goals checked after the set's goals (R16, C11)
         self.deferring: tuple[str, Deferred] | None = None
+        # What is left to do of the event being handled, last first (see MovementRules.work)
+        self.pending_work: list[tuple[Any, ...]] = []
+        # node id -> the nodes links lead to from it, directly or not (see MovementRules)
+        self.reach_cache: dict[str, frozenset[str]] = {}
 
     # -- contacts ---------------------------------------------------------------------
     def add_contact(self, contact: Contact) -> ContactState:

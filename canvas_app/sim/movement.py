@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from ..domain.timeutil import describe_duration
 from .core import RESUME, Deferred, EngineCore
@@ -10,8 +11,49 @@ from .model import duration_seconds, iso, to_seconds
 from .plan import NodePlan
 from .state import IN, REMOVED, ContactState
 
+# What one event sets off (a sequence completes and enters the next, whose steps apply a tag
+# that achieves a goal, which enters a sequence, ...) runs as work items on a stack
+# (EngineCore.pending_work), not as nested calls: a chain of thousands of sequences needs no
+# deeper Python stack. Each item is what a nested call was, and the stack takes them depth
+# first, so effects and log lines come in the same order as the calls made them.
+STEPS = 0  # (STEPS, contact, sequence plan, index): run the sequence's steps from index on
+ENTER = 1  # (ENTER, contact, node id, came from, parts): enter a node, add its words to parts
+ACHIEVE = 2  # (ACHIEVE, contact, goal plan, how, membership, joining): see achieve
+FILL = 3  # (FILL, slot, text, parts): write a reserved log line once its parts are known
+
+Work = tuple[Any, ...]
+
 
 class MovementRules(EngineCore):
+    # -- the work stack -----------------------------------------------------------------
+    def work(self, base: int) -> None:
+        """Does the items on the stack above height ``base``, each with all it sets off
+        before the next, as nested calls would (see STEPS); returns when they are done."""
+        stack = self.pending_work
+        if len(stack) <= base:
+            return
+        pop, run_steps, enter = stack.pop, self.run_steps, self.enter
+        while len(stack) > base:
+            item = pop()
+            kind = item[0]
+            if kind == STEPS:
+                run_steps(item[1], item[2], item[3])
+            elif kind == ENTER:
+                item[4].append(enter(item[1], item[2], item[3]))
+            elif kind == ACHIEVE:
+                self.achieve_item(item[1], item[2], item[3], item[4], item[5])
+            else:
+                self.fill(item[1], item[2], item[3])
+
+    def push_entries(self, c: ContactState, node_ids: Sequence[str], came_from: str | None,
+                     slot: int, text: str, parts: list[str]) -> None:
+        """Puts on the stack: entering ``node_ids`` in order, then writing the line at
+        ``slot``: ``text`` and ``parts``, the words of what came before and of each entry."""
+        stack = self.pending_work
+        stack.append((FILL, slot, text, parts))
+        for node_id in reversed(node_ids):
+            stack.append((ENTER, c, node_id, came_from, parts))
+
     # -- campaigns (R3, C9) -------------------------------------------------------------
     def add_to_campaign(self, c: ContactState, campaign_id: str, how: str) -> None:
         plan = self.plan.campaigns.get(campaign_id)
@@ -28,8 +70,10 @@ class MovementRules(EngineCore):
         c.membership[campaign_id] = IN
         self.journey(c, "added", None, f'added to "{plan.name}" ({how})')
         slot = self.reserve()
-        parts = [self.enter(c, node_id, None) for node_id in plan.entries]
-        self.fill(slot, f'{c.name} was added to "{plan.name}" ({how})', parts)
+        base = len(self.pending_work)
+        self.push_entries(c, plan.entries, None, slot,
+                          f'{c.name} was added to "{plan.name}" ({how})', [])
+        self.work(base)
 
     def remove_from_campaign(self, c: ContactState, campaign_id: str, how: str) -> None:
         plan = self.plan.campaigns.get(campaign_id)
@@ -54,7 +98,8 @@ class MovementRules(EngineCore):
 
     # -- nodes ----------------------------------------------------------------------------
     def enter(self, c: ContactState, node_id: str, came_from: str | None) -> str:
-        """Enters a node (R5, R6); returns the words for the log line of the cause."""
+        """Enters a node (R5, R6); returns the words for the log line of the cause. A
+        sequence's steps are put on the stack, to run next (a work item, see STEPS)."""
         node = self.plan.nodes[node_id]
         if node.is_goal:
             if node_id in c.achieved:
@@ -74,7 +119,7 @@ class MovementRules(EngineCore):
         self.bump(node_id, "entered")
         self.bump(node_id, "active")
         self.journey(c, "entered", node_id, f'entered {node.label}', came_from, node_id)
-        self.run_steps(c, node, 0)
+        self.pending_work.append((STEPS, c, node, 0))
         return f'entered {node.label}'
 
     def leave_sequence(self, c: ContactState, node_id: str, why: str) -> str:
@@ -88,6 +133,8 @@ class MovementRules(EngineCore):
 
     # -- sequences (R6) -------------------------------------------------------------------
     def run_steps(self, c: ContactState, node: NodePlan, index: int) -> None:
+        """The steps from ``index`` on, until one waits (a work item, see STEPS: what they
+        set off is put on the stack, with the steps after the one that set it off below)."""
         steps = node.steps
         total = len(steps)
         # words only when someone keeps them
@@ -123,9 +170,18 @@ class MovementRules(EngineCore):
                 if track:
                     self.journey(c, "email_sent", node.id, f'{where}: "{step.subject}"')
             elif kind == "apply_tag":
-                if self.apply_tag(c, step.tag or "", where, None) is not None and \
-                        self.pause_for_goal(c, node, step.tag or "", index):
-                    return  # goes on once the instant's goals are checked (C8)
+                tag = step.tag or ""
+                if tag not in c.tags:  # (else C7: nothing happens)
+                    if self.give_tag(c, tag, where, None) is not None:
+                        if self.pause_for_goal(c, node, tag, index):
+                            return  # goes on once the instant's goals are checked (C8)
+                    else:
+                        goals = self.tag_goal_work(c, tag, where)
+                        if goals:  # checked now; the next steps wait below them
+                            stack = self.pending_work
+                            stack.append((STEPS, c, node, index + 1))
+                            stack.extend(reversed(goals))
+                            return
             elif kind == "remove_tag":
                 self.remove_tag(c, step.tag or "", where)
             elif kind == "notify_team":
@@ -151,17 +207,22 @@ class MovementRules(EngineCore):
         return True
 
     def resume(self, c: ContactState, node_id: str, index: int) -> None:
+        """A sequence's steps from ``index`` on, and all they set off."""
         if node_id in c.active:
+            base = len(self.pending_work)
             self.run_steps(c, self.plan.nodes[node_id], index)
+            self.work(base)
 
     def complete(self, c: ContactState, node: NodePlan) -> None:
+        """Leaves the sequence after its last step; entering its successors is put on the
+        stack (part of the STEPS work item that ran the last step)."""
         del c.active[node.id]
         self.bump(node.id, "completed")
         self.bump(node.id, "active", -1)
         self.journey(c, "completed", node.id, f'completed {node.label}', node.id)
         slot = self.reserve()
-        parts = [self.enter(c, s, node.id) for s in node.successors]
-        self.fill(slot, f'{c.name} completed {node.label}', parts)
+        self.push_entries(c, node.successors, node.id, slot,
+                          f'{c.name} completed {node.label}', [])
 
     # -- tags (R7, C7) ----------------------------------------------------------------
     def apply_tag(self, c: ContactState, tag: str, how: str,
@@ -170,22 +231,43 @@ class MovementRules(EngineCore):
         Returns where the check waits (None when it was done, or there was nothing to do)."""
         if tag in c.tags:
             return None  # C7: a tag the contact already has achieves nothing
+        deferred = self.give_tag(c, tag, how, deferred)
+        if deferred is None:
+            self.tag_goals(c, tag, how)
+        return deferred
+
+    def give_tag(self, c: ContactState, tag: str, how: str,
+                 deferred: Deferred | None) -> Deferred | None:
+        """Gives the contact a tag it does not have; returns where the check of its goals
+        waits (R16), or None when the caller checks them now."""
         c.tags.add(tag)
         self.journey(c, "tag_applied", None, f'"{tag}" ({how})')
         if deferred is None and self.deferring is not None and self.deferring[0] == c.id:
             deferred = self.deferring[1]
         if deferred is not None:
             deferred.tags.append((tag, how))
-        else:
-            self.tag_goals(c, tag, how)
         return deferred
 
     def tag_goals(self, c: ContactState, tag: str, how: str) -> None:
+        """Checks the goals of a tag just applied (R7), and does all they set off."""
+        goals = self.tag_goal_work(c, tag, how)
+        if goals:
+            stack = self.pending_work
+            base = len(stack)
+            stack.extend(reversed(goals))
+            self.work(base)
+
+    def tag_goal_work(self, c: ContactState, tag: str, how: str) -> list[Work]:
+        """The ACHIEVE work items of a tag just applied: its tag goals, upstream ones first
+        (see :meth:`in_link_order`)."""
+        goals = self.plan.tag_goals.get(tag)
+        if not goals:
+            return []
         before = dict(c.membership)  # who may achieve them is settled before any is achieved
-        goals = self.plan.tag_goals.get(tag, ())
         joining = self.joined_by(c, goals, before)
-        for goal in goals:
-            self.achieve(c, goal, f'tag "{tag}" by {how}', before, joining)
+        how = f'tag "{tag}" by {how}'
+        return [(ACHIEVE, c, goal, how, before, joining)
+                for goal in self.in_link_order(goals)]
 
     def joined_by(self, c: ContactState, goals: Iterable[NodePlan],
                   before: dict[str, str]) -> frozenset[str]:
@@ -222,9 +304,18 @@ class MovementRules(EngineCore):
     def achieve(self, c: ContactState, goal: NodePlan, how: str,
                 membership: dict[str, str] | None = None,
                 joining: frozenset[str] = frozenset()) -> None:
-        """R5 for an eligible contact (R4), else the log says why not. ``membership`` and
-        ``joining`` are for an event that reaches several goals at once: the contact's
-        campaigns before it, and those it joins through them (see :meth:`joined_by`)."""
+        """R5 for an eligible contact (R4), else the log says why not; and all it sets off.
+        ``membership`` and ``joining`` are for an event that reaches several goals at once:
+        the contact's campaigns before it, and those it joins through them (see
+        :meth:`joined_by`)."""
+        base = len(self.pending_work)
+        self.achieve_item(c, goal, how, membership, joining)
+        self.work(base)
+
+    def achieve_item(self, c: ContactState, goal: NodePlan, how: str,
+                     membership: dict[str, str] | None, joining: frozenset[str]) -> None:
+        """:meth:`achieve` as a work item (see ACHIEVE): entering the goal's successors is
+        put on the stack."""
         why_not = self.eligible(c, goal, membership)
         if why_not is not None:
             if goal.campaign in joining:
@@ -255,7 +346,61 @@ class MovementRules(EngineCore):
         if goal.id in c.waiting:
             del c.waiting[goal.id]
             self.bump(goal.id, "waiting", -1)
-        for successor in goal.successors:
-            parts.append(self.enter(c, successor, goal.id))
         verb = "achieved again" if again else "achieved"
-        self.fill(slot, f'{c.name} {verb} {goal.label} ({how})', parts)
+        self.push_entries(c, goal.successors, goal.id, slot,
+                          f'{c.name} {verb} {goal.label} ({how})', parts)
+
+    # -- goals one event reaches at once (R5, R17) ----------------------------------------
+    def in_link_order(self, goals: Sequence[NodePlan]) -> Sequence[NodePlan]:
+        """``goals`` (of one event, grouped by campaign as the plan lists them) in the order
+        they are achieved, which does not depend on the order nodes are stored in: campaign
+        by campaign as the plan orders them; within a campaign, upstream before downstream.
+        Repeatedly, of the goals not yet taken, those that no other goal not yet taken is
+        upstream of (links lead from it to them, directly or through other nodes, and none
+        lead back: goals on a common loop do not count as upstream of each other) are
+        candidates, and the one with the smallest node id (compared as text) goes next.
+        So a goal whose successors a later goal's R5 would remove the contact from is
+        achieved first, as it would be if the two events came one after the other."""
+        if len(goals) < 2:
+            return goals
+        out: list[NodePlan] = []
+        group: list[NodePlan] = []
+        for goal in goals:
+            if group and goal.campaign != group[0].campaign:
+                out += self.upstream_first(group)
+                group = []
+            group.append(goal)
+        out += self.upstream_first(group)
+        return out
+
+    def upstream_first(self, goals: list[NodePlan]) -> list[NodePlan]:
+        """Goals of one campaign in the order :meth:`in_link_order` says."""
+        if len(goals) < 2:
+            return goals
+        left = sorted(goals, key=lambda goal: goal.id)
+        reach = {goal.id: self.reach_of(goal.id) for goal in left}
+        out: list[NodePlan] = []
+        while left:
+            for goal in left:  # smallest id first; there is always a goal none is above
+                if not any(other is not goal and goal.id in reach[other.id]
+                           and other.id not in reach[goal.id] for other in left):
+                    break
+            out.append(goal)
+            left.remove(goal)
+        return out
+
+    def reach_of(self, node_id: str) -> frozenset[str]:
+        """The nodes that links lead to from ``node_id``, directly or through other nodes
+        (itself only on a loop)."""
+        known = self.reach_cache.get(node_id)
+        if known is None:
+            nodes = self.plan.nodes
+            seen: set[str] = set()
+            todo = list(nodes[node_id].successors)
+            while todo:
+                n = todo.pop()
+                if n not in seen:
+                    seen.add(n)
+                    todo.extend(nodes[n].successors)
+            known = self.reach_cache[node_id] = frozenset(seen)
+        return known
