@@ -141,7 +141,7 @@ class _Checker:
         where = f"events[{i}]"
         self.foreign_keys(given, where)
         raw = {key: value for key, value in given.items()  # the keys of its type alone
-               if _own_key(given["type"], key)}
+               if _own_key(given["type"], key) or key == "products"}  # (said below)
         at = self.time(raw["at"], f"{where}.at")
         if at is None:
             return None
