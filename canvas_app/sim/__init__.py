@@ -103,8 +103,15 @@ Choices where SPEC.md is silent
   order (it joined with it, through another goal)'). Tags the order's action sets apply
   are events of their own, checked after its purchase goals (R16), so their tag goals see
   the campaigns it joined.
+- The goals one event reaches (an order, an applied tag) are achieved campaign by
+  campaign in workspace order; within a campaign a goal comes before the goals it is
+  upstream of (links lead from it to them, directly or through other nodes, and none lead
+  back), else the smallest node id first. So a goal that puts the contact into a sequence
+  is achieved before a downstream goal that removes it from that sequence (R5), as if the
+  two were reached one after the other, whatever the order the nodes are stored in.
 - Purchase goals that match an order's products but not its payment type log the refusal
-  (``payment type Check not chosen``); goals whose options do not match stay silent.
+  (``payment type Check not chosen``), before the order's goals are achieved; goals whose
+  options do not match stay silent.
 - Applying a tag the contact already has, or adding it to a campaign it is in, is logged
   as a no-op (C7, C9); so is an action's removal of a tag the contact does not have.
 - A sequence an action set starts at once runs its steps at once (R6), but stops at a step

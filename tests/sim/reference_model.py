@@ -4,7 +4,8 @@ It is written from SPEC.md alone, on the plain dicts of a workspace and a scenar
 domain objects, no engine code), and keeps only what the counts need: per-node counts,
 action-set counts, emails, and each contact's position, tags and contact type. Times are
 whole minutes after the scenario's start. Where SPEC is silent it makes the engine's
-documented choices (canvas_app/sim/__init__.py): goals in workspace order; who may achieve
+documented choices (canvas_app/sim/__init__.py): the goals one event reaches taken campaign by
+campaign, upstream first, then by node id (``link_order``); who may achieve
 the goals one event reaches is settled before any of them is achieved; tags an action set
 applies, or a sequence it starts applies, have their goals checked after the order's
 purchase goals; such a sequence waits at a tag step whose goal is downstream of it (C8).
@@ -15,6 +16,8 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, field
 from typing import Any
+
+import networkx as nx
 
 CART = ("shopping_cart", "order_form")
 LEGACY = ("legacy_order_form", "manual_order")
@@ -246,9 +249,32 @@ class Reference:
 
     def tag_goals(self, person: Person, tag: str) -> None:
         member = dict(person.member)
-        for goal, node in self.nodes.items():
-            if node["kind"] == "tag_goal" and tag in node["config"]["tags"]:
-                self.achieve(person, goal, member)
+        hit = [goal for goal, node in self.nodes.items()
+               if node["kind"] == "tag_goal" and tag in node["config"]["tags"]]
+        for goal in self.link_order(hit):
+            self.achieve(person, goal, member)
+
+    def link_order(self, goals: list[str]) -> list[str]:
+        """The goals one event reaches, in the order they are achieved: campaign by
+        campaign, a goal before those it is strictly upstream of (links lead there and none
+        lead back), else by node id."""
+        out: list[str] = []
+        for campaign in dict.fromkeys(self.nodes[g]["campaign"] for g in goals):
+            mine = [g for g in goals if self.nodes[g]["campaign"] == campaign]
+            graph = nx.DiGraph()
+            for n in self.campaign_nodes[campaign]:
+                graph.add_node(n)
+                for s in self.successors[n]:
+                    graph.add_edge(n, s)
+            desc = {g: nx.descendants(graph, g) for g in mine}
+            dag = nx.DiGraph()
+            dag.add_nodes_from(mine)
+            for a in mine:
+                for b in mine:
+                    if a != b and b in desc[a] and a not in desc[b]:
+                        dag.add_edge(a, b)
+            out += list(nx.lexicographical_topological_sort(dag, key=lambda n: n))
+        return out
 
     def achieve(self, person: Person, goal: str, member: dict[str, str]) -> None:
         node = self.nodes[goal]
@@ -351,6 +377,7 @@ class Reference:
 
     def purchase_goals(self, person: Person, order: dict[str, Any], payment_type: str) -> None:
         member = dict(person.member)
+        hit = []
         for goal, node in self.nodes.items():
             if node["kind"] != "purchase_goal":
                 continue
@@ -362,7 +389,9 @@ class Reference:
                    or any(self.category[p] in config.get("categories", []) for p in products))
             types = config["payment_types"]
             if met and (types == "any" or payment_type in types):
-                self.achieve(person, goal, member)
+                hit.append(goal)
+        for goal in self.link_order(hit):
+            self.achieve(person, goal, member)
 
     def outcome(self) -> dict[str, Any]:
         return {
