@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from .encoding import not_a_file
+
 try:  # POSIX; elsewhere the lock is not taken (see docs/decisions.md)
     import fcntl
 except ImportError:  # pragma: no cover - Windows
@@ -51,6 +53,13 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, suffix: str = 
     target = Path(path)
     if target.is_dir():
         raise OSError(errno.EISDIR, "it is a folder, not a file", os.fspath(path))
+    try:
+        problem = not_a_file(target.stat().st_mode)
+    except OSError:
+        problem = None  # not there yet (or not to be looked at): the write says why
+    if problem is not None:
+        # the rename would put a file in place of a device or pipe (/dev/null, as root)
+        raise OSError(errno.EINVAL, problem, os.fspath(path))
     mode = _mode_for(target)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)

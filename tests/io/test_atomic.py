@@ -90,3 +90,16 @@ def test_a_failed_replace_names_the_target_and_keeps_its_errno(tmp_path, monkeyp
     assert (caught.value.errno, caught.value.filename, caught.value.strerror) == (
         28, str(tmp_path / "w.campaign.json"), "No space left on device")
     assert caught.value.filename2 is None
+
+
+def test_a_named_pipe_in_the_way_is_refused_and_stays(tmp_path) -> None:
+    """The rename would put a file in place of a pipe or device (a Save As to /dev/null,
+    as root, replaced the device with a file); this is refused, nothing is written."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    with pytest.raises(OSError) as caught:
+        write_text_atomic(pipe, "x")
+    assert "it is a named pipe (FIFO), not a file" in str(caught.value)
+    assert caught.value.filename == str(pipe)
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]  # no temporary file left
