@@ -128,9 +128,16 @@ def hide_passwords(text: str, values: Sequence[str | None]) -> str:
     for value in values:
         if not value or "://" not in value:
             continue
-        text = text.replace(value, shown_source(value))
-        for password in sorted(_passwords(value), key=len, reverse=True):
-            text = text.replace(password, "***")
+        shown = shown_source(value)
+        passwords = sorted(_passwords(value), key=len, reverse=True)
+        # the password anywhere else in the text, but not inside the URL as shown: a
+        # password "postgres" in postgresql+psycopg://postgres:***@… is its scheme and user
+        parts = text.replace(value, shown).split(shown)
+        for i, part in enumerate(parts):
+            for password in passwords:
+                part = part.replace(password, "***")
+            parts[i] = part
+        text = shown.join(parts)
     return text
 
 

@@ -287,3 +287,16 @@ def test_m2_the_keys_of_each_type_agree_with_the_schema() -> None:
     assert set().union(*EVENT_KEYS.values()) == every_key
     for kind, required in _REQUIRED_BY_TYPE.items():
         assert set(required) <= set(EVENT_KEYS[kind]), kind
+
+
+def test_a_password_that_is_also_the_scheme_or_user_leaves_the_shown_url_whole() -> None:
+    """CI on PostgreSQL: the password "postgres" was hidden inside its own masked URL too
+    ("***ql+psycopg://***:***@…"). The URL shows once, masked as the store shows it; the
+    password is still hidden anywhere else in the line."""
+    from canvas_app.cli import hide_passwords
+
+    url = "postgresql+psycopg://postgres:postgres@127.0.0.1:5432/canvas_test"
+    shown = "postgresql+psycopg://postgres:***@127.0.0.1:5432/canvas_test"
+    line = f"cannot read {url}: password postgres refused for {shown}"
+    assert hide_passwords(line, [url]) == (
+        f"cannot read {shown}: password *** refused for {shown}")
