@@ -50,6 +50,14 @@ def _inside_app_data(folder: Path) -> bool:
     return folder == data or data in folder.parents
 
 
+def _same_source(one: Document, other: Document) -> bool:
+    """True when both documents are the same file (or the same database URL)."""
+    mine, theirs = one.local_file(), other.local_file()
+    if mine is not None and theirs is not None:
+        return mine.absolute() == theirs.absolute()
+    return one.source == other.source
+
+
 __all__ = ["FileActions", "readable_time"]
 
 
@@ -281,15 +289,26 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         return True
 
     def open_source(self, source: str) -> bool:
-        """Opens ``source`` (and offers edits a crash left of it)."""
-        if not self.confirm_close():
-            return False
+        """Opens ``source`` (and offers edits a crash left of it). The file is read and
+        checked first: only one that opens leads to the question about unsaved changes,
+        and a Cancel there leaves the open workspace as it was."""
         document = Document(source)
         try:
             workspace, stamp = document.load_stamped()
         except DocumentError as exc:
             self.show_error(str(exc))
             return False
+        current = self.session.document
+        reopening = current is not None and _same_source(current, document)
+        had_edits = self.session.modified
+        if not self.confirm_close():
+            return False
+        if reopening and had_edits:  # saved just now, or discarded: read what is there now
+            try:
+                workspace, stamp = document.load_stamped()
+            except DocumentError as exc:
+                self.show_error(str(exc))
+                return False
         self._opened(workspace, document, stamp)
         return True
 
