@@ -23,6 +23,14 @@ ACTIVE = {
     Role.LinkVisited: "#ff00ff", Role.AlternateBase: "#f7f7f7", Role.ToolTipBase: "#ffffdc",
     Role.ToolTipText: "#000000", Role.PlaceholderText: "#80000000", Role.Accent: "#308cc6",
 }
+# A list without the keyboard shows its selection dimmed, dark text on light grey-blue (as
+# Qt's native styles do): with the Active colours in every list, the palette, Campaigns
+# and Warnings all showed the same strong blue, and one could not tell which had the keys.
+# (Item views draw their items in the Inactive group while they lack the focus.)
+INACTIVE = {
+    **ACTIVE,
+    Role.Highlight: "#d3dde8", Role.HighlightedText: "#1f2933",
+}
 DISABLED = {
     **ACTIVE,
     Role.WindowText: "#bebebe", Role.Dark: "#bebebe", Role.Text: "#bebebe",
@@ -33,7 +41,7 @@ DISABLED = {
 
 def light_palette() -> QPalette:
     palette = QPalette()
-    for group, colours in ((Group.Active, ACTIVE), (Group.Inactive, ACTIVE),
+    for group, colours in ((Group.Active, ACTIVE), (Group.Inactive, INACTIVE),
                            (Group.Disabled, DISABLED)):
         for role, colour in colours.items():
             palette.setColor(group, role, QColor(colour))

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from ..domain.nodes import node_kinds
 from .canvas.node_item import icon_rect
-from .theme import icon_path, load_icon
+from .theme import focus_frame, icon_path, load_icon
 
 KIND_MIME_TYPE = "application/x-campaign-canvas-node-kind"
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -69,6 +69,9 @@ class Palette(QListView):
         super().__init__(parent)
         self.setObjectName("palette")
         self.setAccessibleName("Palette")
+        # As the canvas and the other lists: a blue frame while it has the keyboard (QA: a
+        # faint box only; Enter places the kind here).
+        self.setStyleSheet(focus_frame("Palette", "palette"))
         self.palette_model = PaletteModel(self)
         self.setModel(self.palette_model)
         self.setDragEnabled(True)
