@@ -1,5 +1,6 @@
 """Tab and Shift+Tab skip what cannot be seen: the panel behind another panel's tab;
-View > Panels brings such a panel to the front; Ctrl+F6 moves the keyboard panel to panel.
+View > Panels brings such a panel to the front; Ctrl+F6 moves the keyboard panel to panel,
+bringing a covered one to the front.
 
 Warnings and Simulation share one tabbed dock area. Qt keeps the panel whose tab is not in
 front "visible" (covered, not hidden), so Tab walked through its scenario box and buttons
@@ -47,11 +48,6 @@ def move_focus(step: Callable[[], bool], docks: Iterable[QDockWidget]) -> bool:
 
 
 # -- View > Panels and Ctrl+F6 -------------------------------------------------------------
-def in_front(dock: QDockWidget) -> bool:
-    """True when the panel is open and no other panel's tab covers it."""
-    return not dock.isHidden() and not behind(dock)
-
-
 def panel_action(dock: QDockWidget, parent: QObject) -> QAction:
     """View > Panels' entry for ``dock``, ticked while the panel is open: choosing it opens
     a closed panel, brings one covered by another panel's tab to the front, and closes one
@@ -101,18 +97,23 @@ def focus_target(widget: QWidget) -> QWidget | None:
 
 def cycle_panels(canvas: QWidget, docks: list[QDockWidget], forward: bool) -> QWidget | None:
     """Ctrl+F6 (``forward``) and Ctrl+Shift+F6: the keyboard to the next or previous of the
-    canvas and the panels in front (in ``docks``' order), from the one that has it now; the
+    canvas and the open panels (in ``docks``' order), from the one that has it now; a panel
+    covered by another panel's tab is brought to the front first (QA: the bottom pair's
+    panel behind was skipped, so Simulation was never reached with Warnings in front). The
     widget given the focus, or None."""
     stops: list[QWidget] = [canvas, *docks]
     focused = QApplication.focusWidget()
-    here = 0  # from a panel behind another's tab too: from its place in the turn
+    here = 0
     for i, stop in enumerate(stops):
         if focused is not None and (focused is stop or stop.isAncestorOf(focused)):
             here = i
     for step in range(1, len(stops) + 1):
         stop = stops[(here + (step if forward else -step)) % len(stops)]
-        if isinstance(stop, QDockWidget) and not in_front(stop):
-            continue
+        if isinstance(stop, QDockWidget):
+            if stop.isHidden():
+                continue
+            if behind(stop):
+                stop.raise_()
         content = stop.widget() if isinstance(stop, QDockWidget) else stop
         target = focus_target(content) if content is not None else None
         if target is not None:

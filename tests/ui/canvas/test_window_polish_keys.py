@@ -72,7 +72,7 @@ def test_ctrl_f6_moves_the_keyboard_round_the_panels(qtbot, window: MainWindow) 
     window.view.setFocus()
     qtbot.waitUntil(window.view.hasFocus)
     visited = []
-    for _ in range(4):
+    for _ in range(5):
         QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6, CTRL)
         visited.append(QApplication.focusWidget())
     docks = window.docks
@@ -80,13 +80,12 @@ def test_ctrl_f6_moves_the_keyboard_round_the_panels(qtbot, window: MainWindow) 
     assert visited[0] is window.campaign_list.list
     assert docks["palette"].isAncestorOf(visited[1])
     assert docks["lint"].isAncestorOf(visited[2])  # Warnings is in front of Simulation
-    assert visited[3] is window.view  # History is closed: round to the canvas
+    assert docks["simulation"].isAncestorOf(visited[3])  # brought to the front (QA10)
+    assert visited[4] is window.view  # History is closed: round to the canvas
     QTest.keyClick(window.view, Qt.Key.Key_F6, CTRL | SHIFT)
-    assert docks["lint"].isAncestorOf(QApplication.focusWidget())
-    window.show_simulation_panel()  # Simulation in front now: it has the turn
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6, CTRL | SHIFT)  # to Palette
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6, CTRL)
     assert docks["simulation"].isAncestorOf(QApplication.focusWidget())
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6, CTRL | SHIFT)
+    assert docks["lint"].isAncestorOf(QApplication.focusWidget())  # Warnings in front again
 
 
 def test_the_new_keys_are_listed_and_clash_with_none(qtbot, window: MainWindow) -> None:
