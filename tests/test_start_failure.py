@@ -22,7 +22,8 @@ from canvas_app.app import (
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "resources" / "samples" / "pool-store.campaign.json"
-BROKEN_LINE = "line 1 column 7: malformed JSON: expected a value here"
+BROKEN_LINE = ("line 1 column 7: malformed JSON: expected a value here (text in double "
+               "quotes, a number, true, false, null, a list or an object)")
 
 
 @pytest.fixture

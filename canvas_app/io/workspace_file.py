@@ -67,18 +67,44 @@ def read_json(path: str | os.PathLike[str], source: str | None = None) -> Any:
 _JSON_ERRORS = {
     "Unterminated string starting at": "a string starts here and never ends (a missing \")",
     "Invalid control character at": "a line break or control character inside a string",
-    "Expecting value": "expected a value here",
+    "Expecting value": "expected a value here (text in double quotes, a number, true, "
+                       "false, null, a list or an object)",
     "Extra data": "more text after the end of the JSON",
     "Invalid \\escape": "an invalid \\ escape in a string",
+    "Invalid \\uXXXX escape": "an invalid \\u escape in a string (\\u needs 4 hex digits)",
+    "Expecting property name enclosed in double quotes": "a key must be in double quotes here",
+    "Expecting ':' delimiter": "a colon (:) must follow the key here",
+    "Expecting ',' delimiter": "a comma (,) or a closing bracket is missing here",
 }
+CUT_SHORT = "the text ends before the JSON does: the file may be cut short"
 
 
 def json_error_text(msg: str) -> str:
-    """The json module's message in words that read whole (its messages end in "at",
-    meant to be followed by a position, which our messages give first)."""
+    """The json module's message in plain words that read whole (its messages end in
+    "at", meant to be followed by a position, which our messages give first)."""
     if msg in _JSON_ERRORS:
         return _JSON_ERRORS[msg]
     return msg.removesuffix(" at")
+
+
+def json_problem(exc: json.JSONDecodeError) -> Problem:
+    """What is wrong with text the json module could not read, in plain words, at its
+    line and column: an empty file, a file cut short, or the mistake at that place."""
+    text, pos = exc.doc, exc.pos
+    if not text.strip():
+        return Problem("", "the file is empty")
+    place = f"line {exc.lineno} column {exc.colno}"
+    if not text[pos:].strip() and exc.msg != "Unterminated string starting at":
+        return Problem(place, CUT_SHORT)
+    before = text[:pos].rstrip()
+    if text[pos:pos + 1] in "]}" and before.endswith(",") and exc.msg in (
+            "Expecting value", "Expecting property name enclosed in double quotes"):
+        return Problem(place, "malformed JSON: a comma before a closing bracket is one "
+                              "too many")
+    if text[pos:pos + 1] == "'" and exc.msg.startswith("Expecting"):
+        return Problem(place, "malformed JSON: JSON text must be in double quotes, "
+                              "not single quotes")
+    return Problem(place, f"malformed JSON: {json_error_text(exc.msg)}")
 
 
 def parse_json(text: str, source: str = "") -> Any:
@@ -114,9 +140,7 @@ def parse_json(text: str, source: str = "") -> Any:
                           parse_int=parse_int)
         bad = _find_non_finite(data) if seen else None  # searched only when there is one
     except json.JSONDecodeError as exc:
-        place = f"line {exc.lineno} column {exc.colno}"
-        raise LoadError(source, Problem(place, f"malformed JSON: {json_error_text(exc.msg)}")) \
-            from None
+        raise LoadError(source, json_problem(exc)) from None
     except RecursionError:
         raise LoadError(source, Problem("", TOO_DEEP)) from None
     if bad is not None:

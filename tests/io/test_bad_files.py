@@ -198,15 +198,16 @@ def test_malformed_json_names_line_and_column(tmp_path, capsys):
     path.write_text('{"format": "campaign-canvas",\n  "version": 1,,\n}')
     assert main(["validate", str(path)]) == 1
     err = capsys.readouterr().err.strip()
-    assert err == f"{path}: line 2 column 16: malformed JSON: Expecting property name " \
-                  "enclosed in double quotes"
+    assert err == f"{path}: line 2 column 16: malformed JSON: a key must be in double " \
+                  "quotes here"
 
 
 @pytest.mark.parametrize(("text", "place", "words"), [
     ('{"format": "campaign-canvas", "x": "abc', "line 1 column 36",
      'a string starts here and never ends (a missing ")'),
     ('{"format": "campaign-canvas"} x', "line 1 column 31", "more text after the end of the JSON"),
-    ('{"format": ', "line 1 column 12", "expected a value here"),
+    ('{"format": [tru]}', "line 1 column 13", "expected a value here (text in double quotes, "
+     "a number, true, false, null, a list or an object)"),
 ])
 def test_malformed_json_is_said_in_words_that_read_whole(text, place, words, tmp_path, capsys):
     path = tmp_path / "broken.campaign.json"

@@ -81,7 +81,7 @@ def test_unreadable_and_malformed_files(tmp_path: Path) -> None:
         load_scenario(tmp_path / "missing.json", ws)
     bad = tmp_path / "bad.json"
     bad.write_text('{"start": ', encoding="utf-8")
-    with pytest.raises(LoadError, match="line 1 column 11: malformed JSON"):
+    with pytest.raises(LoadError, match="line 1 column 11: the text ends before the JSON does"):
         load_scenario(bad, ws)
     wrong = tmp_path / "wrong.json"
     wrong.write_text(json.dumps({"start": "2026-01-01", "untill": "x"}), encoding="utf-8")
