@@ -90,8 +90,16 @@ def _one_of(error: ValidationError, path: str) -> Problem:
         for problem in validate_purchase(config, Catalog()):
             if problem.path == "config.payment_types":
                 return Problem(path, problem.message)
-    # The branch meant for this kind of value (e.g. the object form of a buyer) explains.
     context = list(error.context or [])
+    # A value none of whose forms fits at the top ("any" or a list, given 5): all the
+    # forms are named, not only the one whose check happened to run last.
+    top = [e for e in context if len(e.relative_schema_path) == 2]
+    if top and len(top) == len(context) and all(e.validator in ("type", "const")
+                                                 for e in top):
+        forms = [_form(e, path) for e in sorted(top, key=lambda e: e.relative_schema_path[0])]
+        return Problem(path, f"expected {' or '.join(dict.fromkeys(forms))}, found "
+                             f"{shown(instance)}")
+    # The branch meant for this kind of value (e.g. the object form of a buyer) explains.
     wrong_type = {e.relative_schema_path[0] for e in context
                   if e.validator == "type" and len(e.relative_schema_path) == 2}
     meant = [e for e in context if e.relative_schema_path[0] not in wrong_type]
@@ -105,6 +113,21 @@ def _one_of(error: ValidationError, path: str) -> Problem:
         expected = " or ".join(_article(t) for t in dict.fromkeys(types))
         return Problem(path, f"expected {expected}, found {shown(instance)}")
     return Problem(path, f"{shown(instance)} is not allowed here")
+
+
+# What a list holds, where the schema's "array" alone would not say it.
+_LIST_OF = {"payment_types": "a list of payment type ids"}
+
+
+def _form(error: ValidationError, path: str) -> str:
+    """One form a value may take, as the schema's branch ``error`` failed on it."""
+    if error.validator == "const":
+        return json.dumps(error.validator_value)
+    expected = error.validator_value
+    words = expected if isinstance(expected, list) else [expected]
+    key = path.rsplit(".", 1)[-1]
+    return " or ".join(_LIST_OF.get(key, "a list") if w == "array" else _article(w)
+                       for w in words)
 
 
 def _kind_word(parts: list[str | int]) -> tuple[str, list[str]] | None:
