@@ -104,6 +104,13 @@ class CampaignList(QWidget):
         return actions
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and watched is self.list \
+                and event.key() == Qt.Key.Key_F10 \
+                and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:  # type: ignore[attr-defined]
+            # The Menu key's twin: Qt sends no context menu event for it on X11 (as the
+            # canvas, which handles the key itself).
+            self.show_menu(True)
+            return True
         if event.type() == QEvent.Type.ContextMenu and watched in (self.list,
                                                                    self.list.viewport()):
             self.show_menu(event.reason() == QContextMenuEvent.Reason.Keyboard,  # type: ignore[attr-defined]
