@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QPaintEngine, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
+    from ..theme import IconCache
     from .link_item import LinkItem
     from .scene import CampaignScene
 
@@ -133,6 +134,18 @@ def icon_rect(kind: str) -> QRectF:
 def icon_centre(kind: str) -> QPointF:
     return icon_rect(kind).center()
 
+
+def draw_icon(painter: QPainter, rect: QRectF, icons: IconCache, name: str,
+              size: int) -> None:
+    """An icon in ``rect``: its picture rendered once at ``size`` px (quick to draw on
+    screen), or, painting into an SVG picture (File > Export Image), its own vector
+    shapes, which stay sharp at any scale (they were 128 px pictures inside the SVG)."""
+    engine = painter.paintEngine()
+    if engine is not None and engine.type() == QPaintEngine.Type.SVG:
+        icons.renderer(name).render(painter, rect)
+    else:
+        painter.drawImage(rect, icons.image(name, size))
+
 class NodeItem(QGraphicsRectItem):
     """One goal or sequence. ``node_id`` keys it to the domain."""
 
@@ -240,7 +253,7 @@ class NodeItem(QGraphicsRectItem):
                          | Qt.TextFlag.TextWordWrap, text)
         if findings:
             badge = "error.svg" if self.canvas.has_error(self.node_id) else "warning.svg"
-            painter.drawImage(self.badge_rect(), style.icons.image(badge, 64))
+            draw_icon(painter, self.badge_rect(), style.icons, badge, 64)
 
     # -- painting helpers ----------------------------------------------------------------
     def _paint_goal(self, painter: QPainter, body: QRectF, lod: float) -> None:
@@ -248,9 +261,8 @@ class NodeItem(QGraphicsRectItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(style.shadow_brush)
         painter.drawEllipse(body.translated(0, 2))
-        size = style.icon_bucket(body.width() * lod)
-        image = style.icons.image(self.canvas.icon_name(self.kind), size)
-        painter.drawImage(body, image)
+        draw_icon(painter, body, style.icons, self.canvas.icon_name(self.kind),
+                  style.icon_bucket(body.width() * lod))
 
     def _paint_sequence(self, painter: QPainter, body: QRectF, colour: QColor, steps: int,
                         lod: float) -> None:
@@ -262,9 +274,8 @@ class NodeItem(QGraphicsRectItem):
         painter.setPen(QPen(colour, 2))
         painter.drawRoundedRect(body, 12, 12)
         icon = sequence_icon_rect(body)
-        image = style.icons.image(self.canvas.icon_name(self.kind),
-                                  style.icon_bucket(icon.width() * lod))
-        painter.drawImage(icon, image)
+        draw_icon(painter, icon, style.icons, self.canvas.icon_name(self.kind),
+                  style.icon_bucket(icon.width() * lod))
         text_rect = QRectF(icon.right() + 8, body.top(), body.right() - icon.right() - 12,
                            body.height())
         painter.setPen(style.muted_pen)
