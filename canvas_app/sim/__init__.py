@@ -70,7 +70,12 @@ workspace contact's id replaces it for the run), ``events`` [{``at``, ``type``, 
 the keys of SPEC §6 and C4 (a purchase needs ``contact``, ``channel``, ``order_id``,
 ``products``, ``payment_type``; ``outcome`` defaults to ``success``; ``order_form`` is
 required for, and only allowed with, the ``order_form`` / ``legacy_order_form`` channels,
-and must be of the matching kind), an optional ``note`` per event, and ``population``:
+and must be of the matching kind), an optional ``note`` per event, and no key of another
+type of event (``scenario_file.EVENT_KEYS``: ``add_to_campaign`` and
+``remove_from_campaign`` take ``contact``, ``campaign``; ``apply_tag`` and ``remove_tag``
+``contact``, ``tag``; ``cart_login`` ``contact``; ``purchase`` ``contact``, ``channel``,
+``order_id``, ``products``, ``payment_type``, ``order_form``, ``outcome``; ``payment``
+``order_id``, ``outcome``, ``payment_type``: the order's buyer pays), and ``population``:
 ``count``, ``arrival_spread`` (duration after ``start``), ``campaign`` + ``share_added``,
 ``purchases`` [{``product``, ``probability``, ``within``, ``channel``?, ``order_form``?}],
 ``channels`` and ``payment_types`` (weights), ``failure_rate``, ``error_rate``,
