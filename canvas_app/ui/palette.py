@@ -80,6 +80,8 @@ class Palette(QListView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setIconSize(QSize(36, 36))
         self.setSpacing(4)
+        # by pixels: by entries, Qt wanted a scroll bar for the last entry's spacing
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setUniformItemSizes(True)
         self.activated.connect(self._place)
         self.zoom: Callable[[], float] = lambda: 1.0  # the canvas's, for the drag picture
@@ -91,8 +93,12 @@ class Palette(QListView):
         rows = self.palette_model.rowCount()
         if rows == 0:
             return hint
-        row = self.sizeHintForRow(0) + 2 * self.spacing()
-        return QSize(hint.width(), rows * row + 2 * self.frameWidth())
+        # as the view lays its entries out, and room for the focus frame, 1 px wider than
+        # the frame without focus (theme.focus_frame)
+        last = self.visualRect(self.palette_model.index(rows - 1, 0))
+        laid_out = last.bottom() + 1 + self.spacing() + self.verticalOffset() if \
+            last.isValid() else rows * (self.sizeHintForRow(0) + 2 * self.spacing())
+        return QSize(hint.width(), laid_out + 2 * (self.frameWidth() + 1))
 
     def startDrag(self, supportedActions: Qt.DropAction) -> None:
         """Drags the node kind with its icon as the picture under the pointer, centred on

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..theme import focus_frame
+
 WRAP_HEIGHT = 10_000  # no limit on a wrapped cell's height
 PAD = 16  # a column's room around its text
 MIN_COLUMN = 48
@@ -65,6 +67,7 @@ class ContactsTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("simulationContacts")
+        self.setStyleSheet(focus_frame("ContactsTable", "simulationContacts"))  # where the keys act
         self.setTabKeyNavigation(False)  # Tab moves on to the next widget, arrows move within
         self.setSortingEnabled(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -202,6 +205,7 @@ class JourneyView(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("simulationJourney")
+        self.setStyleSheet(focus_frame("JourneyView", "simulationJourney"))  # where the keys act
         self.setTabKeyNavigation(False)  # Tab moves on to the next widget, arrows move within
         self.setHeaderLabels(["When", "What", "Node", "Details"])
         self.setRootIsDecorated(False)

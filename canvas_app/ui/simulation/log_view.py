@@ -8,6 +8,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from ..theme import focus_frame
+
 LOG_LINES = 50_000
 PLACEHOLDER = ("Simulate (F5) runs the scenario chosen above, or asks for one: every movement "
                "of every contact is explained here.")
@@ -28,6 +30,7 @@ class LogView(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("simulationLog")
+        self.setStyleSheet(focus_frame("LogView", "simulationLog"))  # where the keys act
         self.setReadOnly(True)
         self.setMaximumBlockCount(LOG_LINES)
         # Long lines wrap: reading the log never needs scrolling sideways.
