@@ -171,8 +171,9 @@ class MainWindow(StatusWords, ClipboardActions, QMainWindow):
                           self.docks.values())
 
     def focus_next_panel(self, forward: bool = True) -> None:
-        """Ctrl+F6, Ctrl+Shift+F6: the keyboard to the canvas, Campaigns, Palette, the
-        bottom panel in front, History (when open), in turn."""
+        """Ctrl+F6, Ctrl+Shift+F6: the keyboard to the canvas, Campaigns, Palette,
+        Warnings, Simulation (a tabbed-away one comes to the front), History (when open),
+        in turn."""
         cycle_panels(self.view, [self.docks[k] for k in (
             "campaigns", "palette", "lint", "simulation", "history")], forward)
 
