@@ -62,7 +62,7 @@ class RecoveryOffers:
         @property
         def session(self) -> Session: ...
         def show_error(self, message: str) -> None: ...
-        def confirm_close(self) -> bool: ...
+        def confirm_close(self, before: str = "before closing it") -> bool: ...
         def _replace(self, workspace: Workspace, document: Document | None,
                      dirty: bool = False, stamp: Stamp | None = None) -> None: ...
         def _opened(self, workspace: Workspace, document: Document, stamp: Stamp | None,
@@ -95,15 +95,14 @@ class RecoveryOffers:
         self.recovery_box = box
         return box
 
-    def _kept(self, recovery: Recovery, name: str) -> str | None:
-        """"Edits to X that were not saved were kept at <time>.", None for a snapshot that
-        cannot be read (then it says so in the status bar)."""
+    def _kept(self, recovery: Recovery) -> str | None:
+        """When the snapshot's edits were kept ("23 Nov 2026 18:15"), None for a snapshot
+        that cannot be read (then it says so in the status bar)."""
         try:
-            when = readable_time(recovery.saved_at())
+            return readable_time(recovery.saved_at())
         except DocumentError as exc:
             self.window.show_status(str(exc))
             return None
-        return f"Edits to {name} that were not saved were kept at {when}."
 
     # -- the current document's edits --------------------------------------------------------
     def offer_recovery(self) -> QMessageBox | None:
@@ -119,8 +118,8 @@ class RecoveryOffers:
                 recovery = main
         if not recovery.exists() or held_by_another_copy(recovery):
             return self.offer_untitled_recovery()
-        kept = self._kept(recovery, self.session.title)
-        if kept is None:  # unreadable now: removed, or kept aside for this run
+        when = self._kept(recovery)
+        if when is None:  # unreadable now: removed, or kept aside for this run
             if not self.discard_snapshot(recovery):
                 self._deferred.add(recovery.path)
             return self.offer_untitled_recovery()
@@ -134,8 +133,9 @@ class RecoveryOffers:
                 self._deferred.add(recovery.set_aside().path)
             self.offer_untitled_recovery()
 
-        return self._ask_recovery(f"{CRASHED} {kept}\n\nRestore them?", "recoveryBox",
-                                  answered)
+        return self._ask_recovery(
+            f"{CRASHED} Unsaved edits to {self.session.title} were kept at {when}.\n\n"
+            "Restore them?", "recoveryBox", answered)
 
     def restore_recovery(self, snapshot: Recovery | None = None) -> bool:
         """Puts the snapshot's edits (by default the document's own) into the window,
@@ -190,15 +190,14 @@ class RecoveryOffers:
             self.window.show_status(f"{kept} offered again at the next start.")
             return None
         recovery = found[0]
-        kept = self._kept(recovery, "an untitled workspace that was never saved")
-        if kept is None:  # unreadable now: removed, or kept aside for this run
+        when = self._kept(recovery)
+        if when is None:  # unreadable now: removed, or kept aside for this run
             if not self.discard_snapshot(recovery):
                 self._deferred.add(recovery.path)
             return self.offer_untitled_recovery()
         more = len(found) - 1
-        also = (f"\n\n{more} other untitled workspace{'s' if more > 1 else ''} also had "
-                f"unsaved edits; {'they are' if more > 1 else 'it is'} offered next."
-                if more else "")
+        also = (f"\n\n{more} other untitled workspace{'s are' if more > 1 else ' is'} "
+                "also kept; offered next." if more else "")
 
         def answered(choice: str) -> None:
             if choice == "open":
@@ -211,8 +210,9 @@ class RecoveryOffers:
             self.offer_untitled_recovery()
 
         return self._ask_recovery(
-            f"{CRASHED} {kept[0].upper()}{kept[1:]}\n\nOpen it in place of "
-            f"{self.session.title} (which has no unsaved changes)?{also}",
+            f"{CRASHED} An untitled workspace, never saved, was kept at {when}.\n\n"
+            f"Open it in place of {self.session.title}? {self.session.title} has no "
+            f"unsaved changes.{also}",
             "untitledRecoveryBox", answered, open_text="&Open It", discard_text="&Discard It")
 
     def restore_untitled(self, recovery: Recovery | None = None) -> bool:
@@ -252,31 +252,57 @@ class RecoveryOffers:
         if self.session.modified:
             mine = self.session.document is not None and any(
                 other.document.source == self.session.document.source for other in others)
-            if mine:  # two copies of the app had it open: the other's edits are kept too
-                self.window.show_status(
-                    f"Another copy of the app also kept unsaved edits to {self.session.title}; "
-                    "they are offered at the next start.")
+            if mine:  # two copies of the app had it open: the other's edits, asked now
+                return self.offer_other_copy(next(
+                    other for other in others
+                    if other.document.source == self.session.document.source))
             return None
         recovery = others[0]
         file = recovery.document.local_file()
         if file is not None and not file.exists():  # moved, renamed or deleted since
             return self.offer_as_untitled(recovery, f"{file}: no such file")
         name = recovery.document.title
-        kept = self._kept(recovery, name)
-        if kept is None:
+        when = self._kept(recovery)
+        if when is None:
             return None
-        where = safe_source(recovery.document.source)
-        place = f" (in {Path(where).parent})" if "://" not in where else f" ({where})"
+        more = (f"\n\n{len(others) - 1} other workspace{'s' if len(others) > 2 else ''} also "
+                f"had unsaved edits; offered next." if len(others) > 1 else "")
+        answered = self._then_next(recovery, self.open_recovered)
         if self.session.document is not None and \
                 recovery.document.source == self.session.document.source:
-            place += " in another copy of the app"  # two copies had it open at once
-        kept = kept.replace(f"Edits to {name}", f"Edits to {name}{place}", 1)
-        more = (f"\n\n{len(others) - 1} other workspace{'s' if len(others) > 2 else ''} also "
-                "had unsaved edits; they are offered next." if len(others) > 1 else "")
+            # Two copies had it open at once: this is the open file.
+            return self._ask_recovery(
+                f"{CRASHED} Another copy of the app kept unsaved edits to {name} at "
+                f"{when}.\n\nRestore them?{more}", "otherRecoveryBox", answered)
+        where = safe_source(recovery.document.source)
+        place = f" (in {Path(where).parent})" if "://" not in where else f" ({where})"
+        return self._ask_recovery(
+            f"{CRASHED} Unsaved edits to {name}{place} were kept at {when}.\n\n"
+            f"Open {name} and restore them?{more}", "otherRecoveryBox", answered)
 
-        answered = self._then_next(recovery, self.open_recovered)
-        return self._ask_recovery(f"{CRASHED} {kept}\n\nOpen {name} and restore them?{more}",
-                                  "otherRecoveryBox", answered)
+    def offer_other_copy(self, recovery: Recovery) -> QMessageBox | None:
+        """Another copy of the app kept edits to the open document, which has unsaved
+        edits of its own (one copy's just restored): the two cannot be merged, so the
+        other's are offered now as an untitled workspace, after Save or Discard of these."""
+        name = self.session.title
+        when = self._kept(recovery)
+        if when is None:
+            return None
+
+        def open_untitled(other: Recovery) -> bool:
+            if not self.confirm_close("before opening the other copy's edits"):
+                self._deferred.add(other.path)
+                self.window.show_status(f"The other copy's edits to {name} are kept; they "
+                                        "are offered again at the next start.")
+                return False
+            return self.restore_as_untitled(other)
+
+        answered = self._then_next(recovery, open_untitled)
+        return self._ask_recovery(
+            f"Another copy of the app also kept unsaved edits to {name}, at {when}. They "
+            "cannot be merged with the edits open now.\n\nOpen them as an untitled "
+            f"workspace? You are asked first whether to save {name}.", "otherCopyBox",
+            answered, open_text="Open as &Untitled")
 
     def _then_next(self, recovery: Recovery, open_it: Callable[[Recovery], object]
                    ) -> Callable[[str], None]:

@@ -45,7 +45,7 @@ def test_untitled_workspace_is_offered_and_opened(qtbot, window: MainWindow, sam
     again = reopen_after_crash(qtbot, sample_file, tmp_path)
     box = again.files.recovery_box
     assert box.objectName() == "untitledRecoveryBox"
-    assert "untitled workspace that was never saved" in box.text()
+    assert "An untitled workspace, never saved, was kept at" in box.text()
     assert "pool.campaign.json" in box.text()
     button(box, "Open It").click()
     assert again.session.document is None
