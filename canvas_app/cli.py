@@ -174,6 +174,41 @@ def _names_problem(args: argparse.Namespace) -> str | None:
     return None
 
 
+def _gui_after_bad_name(source: str, problem: str) -> int | None:
+    """The app started on a name that is no workspace (a folder, a device, a pipe): where
+    windows can be shown, the one line on stderr is followed by the box a workspace that
+    did not open gets (Open Another / Open Your Workspace / Quit), so someone starting
+    from a launcher sees it; the app then runs on the one chosen. None where no window
+    can be shown: the one line alone, as before."""
+    from PySide6.QtWidgets import QApplication
+
+    from .app import (
+        APPLICATION,
+        ORGANIZATION,
+        ask_after_failed_start,
+        can_show_windows,
+        configure_qt,
+        display_problem,
+        run_gui,
+    )
+    from .documents import default_document
+
+    if QApplication.instance() is None:
+        if display_problem() is not None:
+            return None
+        configure_qt()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    if not can_show_windows(app):
+        return None
+    print(f"canvas-app: {hide_passwords(problem, [source])}", file=sys.stderr)
+    choice = ask_after_failed_start(source, hide_passwords(problem, [source]))
+    if choice is None:
+        return 1
+    return run_gui(choice or default_document().source)
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from .app import run_gui
 
@@ -397,6 +432,10 @@ class _Failed(Exception):
 def _run(args: argparse.Namespace, handler: Callable[..., int]) -> int:
     """Runs the command; a failure is raised as :class:`_Failed` with its one line."""
     problem = _names_problem(args)
+    if problem is not None and args.command == "gui":
+        shown = _gui_after_bad_name(args.workspace, problem)
+        if shown is not None:
+            return shown
     if problem is not None:
         raise _Failed(problem)
     from .io import LoadError
