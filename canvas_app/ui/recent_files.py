@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 MAX_RECENT = 8
+NOT_FOUND = "(not found)"  # after a recent file no longer there, shown greyed out
 
 
 class RecentFiles:
@@ -33,10 +34,18 @@ class RecentFiles:
         if not menus:
             return
         menu = menus["recent"]
+        if not menu.property("refreshedOnShow"):  # files come and go: looked at each time
+            menu.setProperty("refreshedOnShow", True)
+            menu.aboutToShow.connect(self.refresh_recent_menu)
         menu.clear()
         for number, source in enumerate(self.recent(), 1):
-            action = menu.addAction(recent_label(number, source))
-            action.setToolTip(safe_source(source))
+            path = local_path(source)
+            gone = path is not None and not path.exists()
+            label = recent_label(number, source)
+            action = menu.addAction(f"{label} {NOT_FOUND}" if gone else label)
+            action.setToolTip(f"{safe_source(source)}: no longer there (moved, renamed or "
+                              "deleted?)" if gone else safe_source(source))
+            action.setEnabled(not gone)
             action.triggered.connect(lambda _c=False, s=source: self.open_recent(s))
         if self.recent():
             menu.addSeparator()
