@@ -391,10 +391,19 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         return True
 
     def _conflict_question(self, conflict: DocumentConflict) -> str:
+        # changed_at: when their change was written (the file's time, or the store's save),
+        # which is after this session read it, unless a program set the file's time back.
+        title = self.session.title
         when = conflict.changed_at.astimezone() if conflict.changed_at else None
-        at = "" if when is None else f" (at {when:%H:%M})" \
-            if when.date() == datetime.now().date() else f" (at {readable_time(when.isoformat())})"
-        return f"{self.session.title} was changed by someone else since you opened it{at}."
+        if when is None:
+            return f"{title} was changed by someone else after you opened it."
+        at = f"{when:%H:%M}" if when.date() == datetime.now().date() \
+            else readable_time(when.isoformat())
+        read = self.session.stamp.mtime_ns if self.session.stamp else None
+        if read is not None and when.timestamp() * 1e9 < read:
+            return (f"{title} was changed by someone else after you opened it (the file's "
+                    f"time says {at}).")
+        return f"{title} was changed by someone else at {at}, after you opened it."
 
     def _ask_overwrite(self, question: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Warning, "Changed by someone else",
