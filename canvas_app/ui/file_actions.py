@@ -30,6 +30,7 @@ from ..recovery import Recovery, recovery_for
 from .busy import busy_cursor
 from .collector import settle_after_open
 from .image_export import default_file_name
+from .path_text import PathMessageBox
 from .recent_files import RecentFiles
 from .recovery_offers import RecoveryOffers, readable_time
 from .session import Session, make_session
@@ -262,8 +263,8 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
     def show_error(self, message: str) -> None:
         self.last_error = message
         self.window.show_status(message)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Campaign Canvas", message,
-                          Button.Ok, self.window)
+        box = PathMessageBox(QMessageBox.Icon.Warning, "Campaign Canvas", message,
+                             Button.Ok, self.window)  # paths kept whole on one line
         box.setObjectName("errorBox")
         box.open()
         self._error_box = box

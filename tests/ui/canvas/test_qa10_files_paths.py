@@ -1,0 +1,32 @@
+"""QA 10, files: an error box keeps each path whole on a line (Qt broke them at "/")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel, QMessageBox
+
+from canvas_app.ui.main_window import MainWindow
+from canvas_app.ui.path_text import nowrap_paths
+
+
+def test_the_error_box_shows_paths_whole_and_keeps_its_plain_text(
+        window: MainWindow, tmp_path: Path) -> None:
+    target = tmp_path / "a-rather-long-folder-name" / "that-is-gone" / "g.campaign.json"
+    assert not window.files.export_json(str(target))
+    box = window.findChild(QMessageBox, "errorBox")
+    assert box is not None and box.isVisible()
+    assert box.text() == window.files.last_error  # plain, as the status bar says it
+    assert "\n" not in box.text() and "<" not in box.text()
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    shown = label.text()
+    assert f"<nobr>{target}</nobr>" in shown
+    assert f"<br><nobr>{target.parent}</nobr>" in shown  # on a line of its own
+    assert label.minimumWidth() >= label.fontMetrics().horizontalAdvance(str(target))
+    box.close()
+
+
+def test_message_text_is_escaped_and_a_path_is_only_what_it_should_be() -> None:
+    assert nowrap_paths("/a/b.json: <x> & y") == "<nobr>/a/b.json</nobr>: &lt;x&gt; &amp; y"
+    assert nowrap_paths("kept in /tmp/q.") == "kept in<br><nobr>/tmp/q</nobr>."
+    assert nowrap_paths("no path here") == "no path here"
