@@ -79,7 +79,7 @@ def test_two_windows_crashed_untitled_both_offered_one_after_the_other(
     again = start_copy(qtbot, str(sample_file), tmp_path, "again")
     first = again.files.recovery_box
     assert first.objectName() == "untitledRecoveryBox"
-    assert "1 other untitled workspace also had unsaved edits; it is offered next." \
+    assert "1 other untitled workspace is also kept; offered next." \
         in first.text()
     button(first, "Discard It").click()  # the newest first: Newer
     assert not newer.exists() and older.exists()
