@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.catalog import payment_type_label
-from ...domain.node_edit import placement_help
+from ...domain.node_edit import EMPTY_NAME, placement_help
 from ...domain.nodes import Node
 from ...domain.purchase import (
     NO_OPTION_MESSAGE,
@@ -30,7 +30,7 @@ from ...domain.purchase import (
 from .catalog_hint import CatalogHint, empty_catalog_text
 from .check_list import CheckList
 from .node_editor import NodeEditorDialog, register_node_editor
-from .widgets import AchievedByBox, ProblemLabel, fit_to_screen, help_label
+from .widgets import AchievedByBox, fit_to_screen, help_label
 
 CHOICE_WORDS = {"orderForm": "order forms", "product": "products", "category": "categories",
                 "paymentType": "payment types"}
@@ -66,7 +66,6 @@ class PurchaseGoalDialog(NodeEditorDialog):
     def build(self, layout: QVBoxLayout) -> None:
         config: PurchaseGoalConfig = self.original.config
         fit_to_screen(self, 960, 680)  # fits 1366 x 768 with a taskbar
-        self._measure = ProblemLabel()  # measures the most problems (see resizeEvent)
 
         layout.addWidget(help_label(HELP["when"]))
 
@@ -266,15 +265,8 @@ class PurchaseGoalDialog(NodeEditorDialog):
         options = list(option_messages().values())
         no_option = NO_OPTION_MESSAGE
         payments = [NO_PAYMENT_TYPE_MESSAGE]
-        label = self._measure  # as the box, never shown
-        label.setFont(self.problem_label.font())
-        heights = []
-        for choices in (options, [no_option]):
-            for payment in payments:
-                messages = ["the name cannot be empty", *choices, payment]
-                label.setText("\n".join(m[:1].upper() + m[1:] for m in messages))
-                heights.append(label.heightForWidth(width))
-        return max(heights)
+        return max(self.problem_label.height_showing([EMPTY_NAME, *choices, payment], width)
+                   for choices in (options, [no_option]) for payment in payments)
 
     def collect(self, node: Node) -> None:
         config: PurchaseGoalConfig = node.config

@@ -24,13 +24,7 @@ from .check_list import CheckList
 from .node_editor import NodeEditorDialog, register_node_editor
 from .purchase_goal import HELP
 from .step_fields import keep_single_line
-from .widgets import (
-    AchievedByBox,
-    OwnEnterLineEdit,
-    ProblemLabel,
-    fit_to_screen,
-    help_label,
-)
+from .widgets import AchievedByBox, OwnEnterLineEdit, fit_to_screen, help_label
 
 NEW_TAG_HINT = "New tag, e.g. Visit booked"
 # the domain's "no tag is chosen: list at least one tag", in this dialog's own words: here
@@ -50,7 +44,6 @@ class TagGoalDialog(NodeEditorDialog):
 
     def build(self, layout: QVBoxLayout) -> None:
         config: TagGoalConfig = self.original.config
-        self._measure: ProblemLabel | None = None  # measures the most problems at once
         fit_to_screen(self, 560, 640)  # the width; the height then fits the content
 
         tags_box = QGroupBox("Tags")
@@ -122,13 +115,8 @@ class TagGoalDialog(NodeEditorDialog):
         label = self.problem_label
         margins = self.layout().contentsMargins()
         width = size.width() - margins.left() - margins.right()
-        if self._measure is None:
-            self._measure = ProblemLabel()  # as the box, never shown
-        measure = self._measure
-        measure.setFont(label.font())
-        measure.setText("\n".join(m[:1].upper() + m[1:] for m in (EMPTY_NAME, NO_TAG)))
         height = max(label.lines_height(self.PROBLEM_RESERVE_LINES),
-                     measure.heightForWidth(width))
+                     label.height_showing([EMPTY_NAME, NO_TAG], width))
         if label.minimumHeight() != height:
             label.setMinimumHeight(height)
 

@@ -286,6 +286,7 @@ class ProblemLabel(QLabel):
         # in a window shorter than this, one line only stays reserved: the form above
         # (scrolled there) needs the room more than the hidden box does
         self.short_window = short_window
+        self._twin: ProblemLabel | None = None  # measures texts not shown (height_showing)
         self.setObjectName("problemLabel")
         # the problems quote names as typed: "<i>" or "a < b" shown as they are, never
         # read as markup
@@ -333,6 +334,17 @@ class ProblemLabel(QLabel):
         if not self.text():
             return self.minimumHeight()
         return max(self.minimumHeight(), super().heightForWidth(width))
+
+    def height_showing(self, messages: list[str], width: int) -> int:
+        """The height the box needs at ``width`` to show ``messages`` (worded as
+        :meth:`show_problems` words them), measured on a twin never shown: the room a form
+        keeps for the most problems it can show at once."""
+        twin = self._twin
+        if twin is None:
+            twin = self._twin = ProblemLabel(self.item_word)
+        twin.setFont(self.font())
+        twin.setText("\n".join(_sentence(m) for m in messages))
+        return twin.heightForWidth(width)
 
     def show_problems(self, problems: list[Problem]) -> None:
         messages = list(dict.fromkeys(self._line(p) for p in problems))
