@@ -11,20 +11,14 @@ from PySide6.QtWidgets import QApplication
 
 from canvas_app.ui.main_window import MainWindow
 
-from .test_simulation_panel import run_to_finish
+from .test_simulation_panel import finished_on_tab
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (972, 644)])
 def test_the_axis_and_the_whole_legend_show_without_scrolling(qtbot, window: MainWindow,
                                                               size: tuple[int, int]) -> None:
-    window.resize(*size)
-    window.show_simulation_panel()
-    run_to_finish(qtbot, window)
+    finished_on_tab(qtbot, window, size, "chart")
     panel = window.simulation_panel
-    panel.tabs.setCurrentWidget(panel.chart)
-    qtbot.wait(200)  # the window settles its panels' sizes once resizing pauses
-    qtbot.waitUntil(lambda: not window._canvas_room_check.isActive())
-    QApplication.processEvents()
     area = panel.chart
     chart = area.chart()
     assert area.verticalScrollBar().maximum() == 0
@@ -50,12 +44,8 @@ def test_the_axis_and_the_whole_legend_show_without_scrolling(qtbot, window: Mai
 
 
 def test_the_title_goes_back_into_a_tall_chart(qtbot, window: MainWindow) -> None:
-    window.resize(1600, 1100)
-    window.show_simulation_panel()
-    run_to_finish(qtbot, window)
+    finished_on_tab(qtbot, window, (1600, 1100), "chart")
     panel = window.simulation_panel
-    panel.tabs.setCurrentWidget(panel.chart)
-    qtbot.wait(200)
     panel.chart.resize(panel.chart.width(), 400)
     QApplication.processEvents()
     assert panel.chart.chart().title() == "Pool Shock Nurture: contacts per node"

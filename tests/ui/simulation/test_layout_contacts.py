@@ -11,17 +11,11 @@ from PySide6.QtWidgets import QApplication
 from canvas_app.ui.main_window import MainWindow
 from canvas_app.ui.simulation.journey_view import CONTENT_MOST, PAD, WHERE_NOW
 
-from .test_simulation_panel import run_to_finish
+from .test_simulation_panel import finished_on_tab
 
 
 def contacts_shown(qtbot, window: MainWindow, size: tuple[int, int]) -> None:
-    window.resize(*size)
-    window.show_simulation_panel()
-    run_to_finish(qtbot, window)
-    panel = window.simulation_panel
-    panel.tabs.setCurrentWidget(panel.contacts)
-    qtbot.wait(300)  # the window settles its panels' sizes once resizing pauses
-    QApplication.processEvents()
+    finished_on_tab(qtbot, window, size, "contacts")
 
 
 def widest(window: MainWindow, column: int) -> int:

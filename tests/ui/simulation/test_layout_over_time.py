@@ -11,21 +11,11 @@ from PySide6.QtWidgets import QApplication
 from canvas_app.ui.main_window import MainWindow
 from canvas_app.ui.simulation.timeline_chart import MIN_PLOT, TimelineChart
 
-from .test_simulation_panel import run_to_finish
+from .test_simulation_panel import finished_on_tab
 
 
 def over_time(qtbot, window: MainWindow, size: tuple[int, int], history: bool) -> None:
-    window.resize(*size)
-    if history:
-        window.docks["history"].show()
-    window.show_simulation_panel()
-    run_to_finish(qtbot, window)
-    panel = window.simulation_panel
-    panel.tabs.setCurrentWidget(panel.timeline)
-    # the window settles its panels' sizes once resizing pauses (a 150 ms timer)
-    qtbot.wait(200)
-    qtbot.waitUntil(lambda: not window._canvas_room_check.isActive())
-    QApplication.processEvents()
+    finished_on_tab(qtbot, window, size, "timeline", history)
 
 
 @pytest.mark.parametrize(("size", "history", "least"), [

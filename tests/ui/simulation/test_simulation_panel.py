@@ -32,6 +32,23 @@ def run_to_finish(qtbot, window: MainWindow, speed: int = FASTEST) -> None:
     qtbot.waitUntil(lambda: panel.runner.done and not panel.runner.running, timeout=20000)
 
 
+def finished_on_tab(qtbot, window: MainWindow, size: tuple[int, int], tab: str,
+                    history: bool = False) -> None:
+    """The window at ``size`` (History open too with ``history``), the sample scenario run
+    to its end, the panel's ``tab`` (an attribute of the panel) in front, and the window's
+    panels settled (it checks their shares once resizing pauses: a 150 ms timer)."""
+    window.resize(*size)
+    if history:
+        window.docks["history"].show()
+    window.show_simulation_panel()
+    run_to_finish(qtbot, window)
+    panel = window.simulation_panel
+    panel.tabs.setCurrentWidget(getattr(panel, tab))
+    qtbot.wait(200)
+    qtbot.waitUntil(lambda: not window._canvas_room_check.isActive())
+    QApplication.processEvents()
+
+
 def find(qtbot, tab, text: str) -> None:
     """Types ``text`` in the contacts' find box and waits for it to search (it waits for
     typing to pause)."""
