@@ -1,0 +1,159 @@
+"""The main window's canvas intents (a mixin of MainWindow): place, select, delete, rename,
+view and edit, link and lay out nodes; undo and redo with a wait cursor over big steps; grid,
+snap, navigator and zoom to the selection. Each turns into a controller call; the scene
+follows the domain's events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF
+
+from ..domain.counting import counted
+from ..editing.commands import command_size
+from ..editing.layout import COLUMN
+from .busy import busy_cursor
+from .link_menu import show_link_menu
+from .window_actions import LINK_HINT
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class CanvasIntents:
+    def _selection(self: MainWindow) -> tuple[str | None, list[str], list[tuple[str, str]]]:
+        if self.scene is None:
+            return None, [], []
+        return (self.scene.campaign_id, self.scene.selected_node_ids(),
+                self.scene.selected_links())
+
+    def place_node(self: MainWindow, kind: str) -> str | None:
+        campaign_id = self.current_campaign_id()
+        if campaign_id is None or self.scene is None:
+            self.show_status("Create or choose a campaign first.")
+            return None
+        # From the canvas's context menu: where it was opened; with one node selected, the
+        # next column after it (a flow is built left to right); else the middle of the view.
+        where = self.view.context_pos or self._after_selected() or self.view.centre_scene_pos()
+        x, y = self.scene.snap(where.x(), where.y())
+        node_id = self.controller.add_node(campaign_id, kind, x, y, find_free_spot=True)
+        self.scene.select_nodes([node_id])
+        self.reveal_nodes([node_id])
+        self.view.setFocus()
+        return node_id
+
+    def _after_selected(self: MainWindow) -> QPointF | None:
+        """One column to the right of the only selected node, or None."""
+        campaign_id, nodes, _links = self._selection()
+        if campaign_id is None or len(nodes) != 1:
+            return None
+        node = self.controller.campaign(campaign_id).node(nodes[0])
+        return QPointF(node.x + COLUMN, node.y)
+
+    def reveal_nodes(self: MainWindow, node_ids: list[str]) -> None:
+        """Scrolls the canvas so that these nodes (new ones, say) are in view."""
+        self.view.reveal(node_ids)
+
+    def undo(self: MainWindow) -> None:
+        """Edit > Undo (and the toolbar's): a wait cursor over an undo of thousands of nodes;
+        nodes it brings back (a delete undone) are selected, as they were."""
+        stack = self.undo_group.activeStack()
+        if stack is not None and stack.canUndo():
+            with busy_cursor(command_size(stack.command(stack.index() - 1))), \
+                    self._selecting_nodes_back():
+                stack.undo()
+
+    def redo(self: MainWindow) -> None:
+        stack = self.undo_group.activeStack()
+        if stack is not None and stack.canRedo():
+            with busy_cursor(command_size(stack.command(stack.index()))), \
+                    self._selecting_nodes_back():
+                stack.redo()
+
+    @contextmanager
+    def _selecting_nodes_back(self: MainWindow) -> Iterator[None]:
+        """Selects the nodes of the campaign shown that the block adds (if any)."""
+        scene = self.scene
+        before = set(scene.nodes) if scene is not None else set()
+        campaign_id = scene.campaign_id if scene is not None else None
+        yield
+        if scene is None or scene.campaign_id != campaign_id:
+            return
+        back = [n for n in scene.nodes if n not in before]
+        if back:
+            scene.select_nodes(back)
+
+    def delete_selection(self: MainWindow) -> None:
+        campaign_id, nodes, links = self._selection()
+        if campaign_id is not None and (nodes or links):
+            with busy_cursor(len(nodes)):
+                self.controller.delete(campaign_id, nodes, links)
+            parts = [counted(len(nodes), "node")] if nodes else []
+            if links:
+                parts.append(counted(len(links), "link"))
+            self.show_status(f"Deleted {' and '.join(parts)}. Undo (Ctrl+Z) brings "
+                             f"{'them' if len(nodes) + len(links) > 1 else 'it'} back.")
+
+    def select_all(self: MainWindow) -> None:
+        if self.scene is not None:
+            self.scene.select_nodes(list(self.scene.nodes))
+
+    def rename_selected(self: MainWindow) -> None:
+        campaign_id, nodes, _links = self._selection()
+        if campaign_id is not None and len(nodes) == 1:
+            self.view.open_name_editor(nodes[0])
+
+    def edit_selected(self: MainWindow) -> None:
+        campaign_id, nodes, _links = self._selection()
+        if campaign_id is not None and len(nodes) == 1:
+            self.edit_node(campaign_id, nodes[0])
+        elif campaign_id is not None:
+            self.show_status("Select one node to view and edit it.")
+
+    def _edit_requested(self: MainWindow, node_id: str) -> None:
+        campaign_id = self.current_campaign_id()
+        if campaign_id is not None:
+            self.edit_node(campaign_id, node_id)
+
+    def edit_node(self: MainWindow, campaign_id: str, node_id: str) -> None:
+        self.controller.edit_node(campaign_id, node_id)
+
+    def link_selected(self: MainWindow) -> None:
+        """Keyboard linking: the two selected nodes, from the left one to the right one;
+        with one selected, a menu of the nodes it can link to."""
+        campaign_id, nodes, _links = self._selection()
+        if campaign_id is not None and len(nodes) == 1:
+            self.link_menu = show_link_menu(self, campaign_id, nodes[0])
+            return
+        if campaign_id is None or len(nodes) != 2:
+            self.show_status(LINK_HINT)
+            return
+        campaign = self.controller.campaign(campaign_id)
+        source, target = sorted(nodes, key=lambda n: (campaign.node(n).x, campaign.node(n).y))
+        self.controller.link(campaign_id, source, target)
+
+    def auto_layout(self: MainWindow) -> None:
+        campaign_id = self.current_campaign_id()
+        if campaign_id is not None:
+            with busy_cursor(len(self.controller.campaign(campaign_id))):
+                self.controller.auto_layout(campaign_id)
+                self.view.fit()
+
+    def set_grid_visible(self: MainWindow, visible: bool) -> None:
+        self.view.show_grid = visible
+        self.view.resetCachedContent()
+        self.view.viewport().update()
+
+    def zoom_to_selection(self: MainWindow) -> None:
+        if not self.view.zoom_to_selection():
+            self.show_status("Select the nodes to zoom to first.")
+
+    def set_navigator_shown(self: MainWindow, shown: bool) -> None:
+        self.navigator.set_enabled_by_user(shown)
+        self.settings.setValue("view/navigator", shown)
+
+    def set_snap(self: MainWindow, snap: bool) -> None:
+        if self.scene is not None:
+            self.scene.snap_to_grid = snap
