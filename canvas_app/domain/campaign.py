@@ -16,7 +16,7 @@ import networkx as nx
 from . import events as ev
 from .errors import DomainError, Problem
 from .events import DomainEvent, Emitter
-from .nodes import Config, Node
+from .nodes import Config, Node, goal_kinds
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -67,8 +67,10 @@ class Campaign:
         return list(self.graph.predecessors(node_id))
 
     def entry_nodes(self) -> list[str]:
-        """Nodes with no incoming link (R3)."""
-        return [n for n in self.graph.nodes if self.graph.in_degree(n) == 0]
+        """Nodes with no incoming link (R3), in the graph's order."""
+        # the graph's own predecessor dict, in its nodes' order: in_degree() is a Python
+        # call through a view per node (a third of a lint's time at 10,000 nodes)
+        return [n for n, before in self.graph._pred.items() if not before]
 
     def upstream(self, node_id: str) -> set[str]:
         """Every node from which links lead to ``node_id``, directly or not (R5)."""
@@ -262,10 +264,13 @@ class Campaign:
         A goal is a starting point as well as an entry node: an eligible contact achieves
         it without waiting at it (R4, R5), a contact of any campaign when it is set to "any
         contact", one in the campaign otherwise, and then enters the goal's successors."""
-        reached = set(self.entry_nodes()) | {n.id for n in self.nodes if n.is_goal}
+        goals = goal_kinds()
+        reached = set(self.entry_nodes())
+        reached.update(n for n, data in self.graph._node.items() if data["node"].kind in goals)
+        after = self.graph._succ
         todo = list(reached)
         while todo:  # one walk from all of them: a walk from each was quadratic
-            for successor in self.graph.successors(todo.pop()):
+            for successor in after[todo.pop()]:
                 if successor not in reached:
                     reached.add(successor)
                     todo.append(successor)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from .campaign import Campaign, Finding
 from .names import name_key
+from .nodes import goal_kinds
 
 if TYPE_CHECKING:
     from .nodes import Node
@@ -48,25 +49,29 @@ def lint_campaign(workspace: Workspace, campaign: Campaign, now: datetime,
     def warn(message: str, node_id: str | None = None, severity: str = "warning") -> None:
         findings.append(Finding(severity, message, node_id, campaign.id))
 
-    for node in campaign.nodes:
-        for problem in node.spec.validate(node.config, workspace.catalog):
+    nodes = campaign.nodes
+    catalog = workspace.catalog
+    for node in nodes:
+        for problem in node.spec.validate(node.config, catalog):
             warn(problem.message, node.id, "error")
     for node_id in sorted(campaign.unreachable()):
         warn(f'"{campaign.node(node_id).name}" cannot be reached: no entry node or goal '
              "leads to it", node_id)
-    for node_id in campaign.entry_nodes():
-        node = campaign.node(node_id)
-        achieved_by = getattr(node.config, "achieved_by", None)
-        if node.is_goal and achieved_by == "campaign" and campaign.id not in added:
-            warn(f'"{node.name}" starts the campaign but only counts contacts already in it, '
-                 "and no action adds contacts to this campaign: set it to any contact, or "
-                 "add contacts with an \"Add to campaign\" action (E-Commerce Actions)", node_id)
-    for node in stray_nodes(campaign):
-        what = ("achieving it moves no contact on and stops no sequence" if node.is_goal
-                else "it starts for every contact added to the campaign")
+    goals = goal_kinds()
+    if campaign.id not in added:
+        for node_id in campaign.entry_nodes():
+            node = campaign.node(node_id)
+            if node.kind in goals and getattr(node.config, "achieved_by", None) == "campaign":
+                warn(f'"{node.name}" starts the campaign but only counts contacts already in '
+                     "it, and no action adds contacts to this campaign: set it to any "
+                     "contact, or add contacts with an \"Add to campaign\" action "
+                     "(E-Commerce Actions)", node_id)
+    for node in stray_nodes(campaign, nodes):
+        what = ("achieving it moves no contact on and stops no sequence"
+                if node.kind in goals else "it starts for every contact added to the campaign")
         warn(f'"{node.name}" is not linked to anything, so {what}: link it into the flow, '
              "or delete it if it is not wanted", node.id)
-    for node in campaign.nodes:
+    for node in nodes:
         if node.kind != "sequence":
             continue
         if not node.config.steps:
@@ -77,27 +82,28 @@ def lint_campaign(workspace: Workspace, campaign: Campaign, now: datetime,
                      f"which has passed (it is now {now:%Y-%m-%d %H:%M}): live contacts will "
                      "go straight through (a simulation that runs before that time still "
                      "holds them)", node.id)
-    findings += same_names(campaign)
+    findings += same_names(campaign, nodes)
     return findings
 
 
-def stray_nodes(campaign: Campaign) -> list[Node]:
+def stray_nodes(campaign: Campaign, nodes: list[Node] | None = None) -> list[Node]:
     """Sequences and goals with no links at all, in a campaign where some nodes are
     linked. A campaign of one node, or of unlinked nodes only, is still being started:
-    nothing to point out yet."""
-    linked = {node_id for edge in campaign.edges for node_id in edge}
-    if not linked:
+    nothing to point out yet. ``nodes``: the campaign's, when the caller has them."""
+    after, before = campaign.graph._succ, campaign.graph._pred  # the graph's own dicts
+    if not any(after.values()):  # no link at all (number_of_edges() counts them all)
         return []
-    return [n for n in campaign.nodes
-            if (n.is_goal or n.kind == "sequence") and n.id not in linked]
+    kinds = goal_kinds() | {"sequence"}
+    return [n for n in (campaign.nodes if nodes is None else nodes)
+            if n.kind in kinds and not after[n.id] and not before[n.id]]
 
 
-def same_names(campaign: Campaign) -> list[Finding]:
+def same_names(campaign: Campaign, nodes: list[Node] | None = None) -> list[Finding]:
     """Nodes of one campaign that share a name, capitals and spaces aside (as catalog
     items are compared): the log, journeys and charts name nodes, so they could not be
     told apart, and the canvas does not show a double space."""
     by_name: dict[str, list[str]] = {}
-    for node in campaign.nodes:
+    for node in campaign.nodes if nodes is None else nodes:
         by_name.setdefault(name_key(node.name), []).append(node.id)
     findings = []
     for ids in by_name.values():

@@ -11,6 +11,8 @@ aside, where inner spaces count (:mod:`canvas_app.domain.contacts`).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 
 def tidy_name(name: str) -> str:
     """``name`` with each run of spaces (tabs, line breaks, no-break spaces) made one space
@@ -18,6 +20,7 @@ def tidy_name(name: str) -> str:
     return " ".join(name.split())
 
 
+@lru_cache(maxsize=1 << 16)  # lint compares every node's name after each edit
 def name_key(name: str) -> str:
     """What two names are compared by: tidied, case aside. Equal keys mean names people
     cannot tell apart."""

@@ -61,6 +61,11 @@ def node_kinds() -> dict[str, NodeKind]:
     return dict(_ORDERED)
 
 
+def goal_kinds() -> frozenset[str]:
+    """The names of the kinds that are goals (``is_goal``)."""
+    return frozenset(name for name, spec in node_kinds().items() if spec.is_goal)
+
+
 def node_kind(name: str) -> NodeKind:
     spec = _ORDERED.get(name)
     if spec is not None:
