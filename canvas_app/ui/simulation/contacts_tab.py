@@ -71,9 +71,9 @@ class ContactsTab(QSplitter):
 
     def default_split(self) -> None:
         """The journey of a contact chosen gets what its columns need to be read beside
-        one another (When on one line, if the contacts' headings still fit beside it), no
-        more: the contacts the rest, Contact, Where now and Email first (see
-        ContactsTable.fit_columns). With no contact chosen, the contacts get what their
+        one another (When on one line, if the contacts' names, places and emails still
+        show whole beside it), no more: the contacts the rest, Contact and Email kept whole
+        longest (see ContactsTable.fit_columns). With no contact chosen, the contacts get what their
         columns want and the empty journey what is left, down to its waiting width."""
         total = sum(self.sizes())
         if total <= 0:
@@ -82,8 +82,11 @@ class ContactsTab(QSplitter):
             journey = max(self.journey.waiting_width(),
                           total - self.handleWidth() - self.table.wanted_width())
         else:
+            # When on one line if the contacts keep their names, places and emails whole
+            # beside it, else When over two lines (QA at 972x644: emails cut to
+            # "ana.di…le.com" beside a journey of half the width)
             journey = self.journey.comfortable_width(1)
-            if total - journey < self.table.least_width():
+            if total - self.handleWidth() - journey < self.table.who_width():
                 journey = self.journey.comfortable_width(2)
             # Room to spare (a wide window): the journey, which the user is reading, gets
             # it, down to what keeps the contacts' name, place and email whole (the goals

@@ -38,6 +38,13 @@ CONTACT_WIDTHS = {0: "Dana Whitfield_", WHERE_NOW: "waiting at Downloaded pool",
                   1: "dana.whitfield@example", 3: "Bought pool shock, Visit",
                   4: "Checkup subscriber, Customer"}
 SORT_MARK = 24  # room for the header's sort arrow beside its label
+# How a table narrower than its columns want gives up room, step by step: each group of
+# columns down to its headings' width (False) or down to MIN_COLUMN (True). Goals achieved
+# and Tags go first, even below their headings (the journey beside tells a chosen
+# contact's goals and tags, and a heading cut off has its tooltip), so that the contact's
+# email stays whole (QA at 972x644: "ana.di…le.com" beside a journey half the width).
+SQUEEZE = (((4,), False), ((3,), False), ((4, 3), True), ((WHERE_NOW,), False),
+           ((1,), False), ((0,), False))
 # A column as wide as its widest cell among this many rows (the first, in the table's
 # order: a run of 100,000 contacts is not measured whole), at most CONTENT_MOST px.
 MEASURED_ROWS = 300
@@ -60,9 +67,10 @@ def text_width(widget: QWidget, text: str) -> int:
 class ContactsTable(QTableView):
     """Contact, Where now, Email, Goals achieved, Tags (shown in that order), every column
     in view while the table is at least as wide as their headings: each as wide as its
-    usual text when there is room, else narrower in turn (Tags, Goals, then Email and Where
-    now; see fit_columns), never under their headings; a table too narrow even for that gives the
-    first two its width between them. A cut-off cell's whole text is its tooltip."""
+    usual text when there is room, else narrower in turn (see SQUEEZE and fit_columns):
+    Goals and Tags first, then Where now, then Email, the contact's name last; a table too
+    narrow even for that gives the first two its width between them. A cut-off cell's whole
+    text is its tooltip, and a cut-off heading's too."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +93,9 @@ class ContactsTable(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(MIN_COLUMN)
+        # A heading narrower than its column ends in "…" (its tooltip says it whole), not
+        # cut at both sides ("s achie")
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.usual = {column: text_width(self, text) for column, text in CONTACT_WIDTHS.items()}
         self.widths = dict(self.usual)  # each column's width wanted: see measure
         self.least: dict[int, int] = {}  # each column's heading, in full (set with a model)
@@ -137,10 +148,6 @@ class ContactsTable(QTableView):
             self.widths = widths
             self.fit_columns()
 
-    def least_width(self) -> int:
-        """Wide enough for every column's heading."""
-        return sum(self.least.values()) + 2 * self.frameWidth()
-
     def keep_width(self) -> int:
         """Wide enough for the Contact, Where now and Email columns' wanted widths and the
         other columns' headings."""
@@ -148,34 +155,41 @@ class ContactsTable(QTableView):
         return sum(self.widths[c] if c in whole else self.least[c] for c in self.widths) \
             + 2 * self.frameWidth()
 
+    def who_width(self) -> int:
+        """Wide enough for the Contact, Where now and Email columns' wanted widths, with
+        Goals achieved and Tags at MIN_COLUMN (see SQUEEZE)."""
+        return self.widths[0] + self.widths[1] + self.widths[WHERE_NOW] + 2 * MIN_COLUMN \
+            + 2 * self.frameWidth()
+
     def wanted_width(self) -> int:
         """Wide enough for every column's wanted width (see measure)."""
         return sum(self.widths.values()) + 2 * self.frameWidth()
 
+    def squeezed(self, room: int) -> dict[int, int] | None:
+        """The columns' widths in ``room`` px, narrowed in SQUEEZE's order; None when even
+        the last step leaves them wider than that."""
+        widths = dict(self.widths)
+        over = sum(widths.values()) - room
+        for group, to_min in SQUEEZE:
+            if over <= 0:
+                break
+            spare = {c: max(0, widths[c] - (MIN_COLUMN if to_min else self.least[c]))
+                     for c in group}
+            cut = min(over, sum(spare.values()))
+            cuts = {c: cut * extra // max(1, sum(spare.values())) for c, extra in spare.items()}
+            cuts[group[0]] += cut - sum(cuts.values())  # whole pixels, none left over
+            for c, less in cuts.items():
+                widths[c] -= less
+            over -= cut
+        return widths if over <= 0 else None
+
     def fit_columns(self) -> None:
-        """Every column in view when the headings fit (see the class)."""
+        """Every column in view while it can be (see the class)."""
         room = self.viewport().width()
         if self.model() is None or room <= 0 or not self.least:
             return
-        wanted, least = sum(self.widths.values()), sum(self.least.values())
-        if room >= wanted:
-            widths = dict(self.widths)
-        elif room >= least:
-            # Narrower in turn, each down to its heading: Tags, then Goals achieved, then
-            # Email and Where now alike, the contact's name last.
-            widths = dict(self.widths)
-            over = wanted - room
-            for group in ((4,), (3,), (1, WHERE_NOW), (0,)):
-                spare = {c: widths[c] - self.least[c] for c in group}
-                cut = min(over, sum(spare.values()))
-                cuts = {c: cut * extra // max(1, sum(spare.values())) for c, extra in spare.items()}
-                cuts[group[0]] += cut - sum(cuts.values())  # whole pixels, none left over
-                for c, less in cuts.items():
-                    widths[c] -= less
-                over -= cut
-                if over <= 0:
-                    break
-        else:  # Contact and Where now share it; the rest are a scroll away
+        widths = self.squeezed(room)
+        if widths is None:  # Contact and Where now share it; the rest are a scroll away
             first = self.widths[0] + self.widths[WHERE_NOW]
             contact = max(MIN_COLUMN, room * self.widths[0] // first)
             widths = {**self.least, 0: contact, WHERE_NOW: max(MIN_COLUMN, room - contact)}

@@ -95,3 +95,44 @@ def test_a_wide_window_gives_the_chosen_journey_the_room_to_spare(qtbot,
     assert tab.sizes()[0] >= table.keep_width()
     for column in (0, 1, WHERE_NOW):
         assert table.columnWidth(column) >= widest(window, column) + PAD // 2, column
+
+
+def test_a_small_window_keeps_the_emails_whole_beside_a_chosen_journey(
+        qtbot, window: MainWindow) -> None:
+    """QA at 972x644: with a contact chosen the journey took half the width and every email
+    was cut ("ana.di…le.com"). The names and emails show whole, Where now at least its
+    heading; Goals achieved and Tags (the journey tells them for the contact chosen) give
+    up their room first, their headings whole as tooltips; the journey keeps its columns
+    beside one another; a split the user drags stays."""
+    contacts_shown(qtbot, window, (972, 644))
+    panel = window.simulation_panel
+    tab, table, model = panel.contacts, panel.contacts_table, panel.contacts_model
+    panel.select_contact("c-ana")
+    QApplication.processEvents()
+    assert tab.journey.topLevelItemCount() > 0
+    assert tab.sizes()[0] < table.keep_width()  # the room is short: not all whole
+    for column in (0, 1):  # Contact and Email
+        assert table.columnWidth(column) >= widest(window, column) + PAD // 2, column
+    assert table.columnWidth(WHERE_NOW) >= table.least[WHERE_NOW]
+    header = table.horizontalHeader()
+    for column in range(model.columnCount()):  # every column in view, none off the side
+        start = header.sectionViewportPosition(column)
+        assert start >= 0 and start + header.sectionSize(column) <= table.viewport().width()
+        assert model.headerData(column, Qt.Orientation.Horizontal,
+                                Qt.ItemDataRole.ToolTipRole) == model.headerData(
+            column, Qt.Orientation.Horizontal)
+    assert header.textElideMode() == Qt.TextElideMode.ElideRight  # "Goal…", not "s achie"
+    assert table.horizontalScrollBar().maximum() == 0
+    # The journey: its first columns and its Details' room beside one another.
+    assert tab.sizes()[1] >= tab.journey.comfortable_width(2)
+    journey = tab.journey.header()
+    for column in range(4):
+        assert journey.sectionViewportPosition(column) + journey.sectionSize(column) \
+            <= tab.journey.viewport().width(), column
+    assert journey.sectionSize(3) >= 22 * tab.journey.fontMetrics().averageCharWidth()
+    # The user can still give the journey more.
+    tab.moveSplitter(300, 1)
+    assert abs(tab.sizes()[0] - 300) <= tab.handleWidth()
+    panel.select_contact("c-ben")
+    QApplication.processEvents()
+    assert abs(tab.sizes()[0] - 300) <= tab.handleWidth()
