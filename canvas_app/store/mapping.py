@@ -9,7 +9,6 @@ added.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -37,6 +36,7 @@ from .models import (
     ProductRow,
     WorkspaceRow,
 )
+from .places import node_words, stored_problem
 
 Row = tuple[Any, ...]
 Rows = dict[type[Base], list[Row]]
@@ -131,34 +131,35 @@ def workspace_data(
     """The rows (in ``position`` order, columns as ``store.load`` reads them; a node's
     settings and an action as their stored JSON text, read with ``decode``) as the data
     of a ``.campaign.json`` file, for ``io.workspace_file.workspace_from_stored`` to check
-    as the file loader checks a file. Raises LoadError (placed in the store's words, as
-    :func:`stored_place` gives them) for a JSON document that cannot be read or is not an
-    object."""
+    as the file loader checks a file. Raises LoadError, placed in the store's words (see
+    :mod:`.places`), for a JSON document that cannot be read or is not an object, and for
+    a node or link whose campaign is not in the store (a database edited with its foreign
+    keys off). An action whose set's row is missing is kept in a set of that name."""
+    problems: list[Problem] = []  # in the file's terms until the data is whole
+
     def document(text: Any, where: str) -> dict[str, Any]:
         try:
             data = decode(text) if isinstance(text, (str, bytes)) else text
         except (ValueError, RecursionError):
-            raise LoadError(source, Problem(where, f"the stored JSON cannot be read: "
-                                                   f"{_cut(text)}")) from None
+            problems.append(Problem(where, f"the stored JSON cannot be read: {_cut(text)}"))
+            return {}
         if not isinstance(data, dict):
             found = "null" if data is None else type(data).__name__
             found = {"list": "an array", "str": "a string", "int": "a number",
                      "float": "a number", "bool": "true or false"}.get(found, found)
-            raise LoadError(source, Problem(where, f"expected a JSON object, found {found}"))
+            problems.append(Problem(where, f"expected a JSON object, found {found}"))
+            return {}
         return data
 
     eco: dict[str, Any] = {"settings": {LEGACY_SETTING: settings},
                            "action_sets": {}, "product_action_sets": {}}
-    listed: dict[tuple[str, str], list[Any]] = {}
     for scope, name in action_sets:
         key = "product_action_sets" if scope == PRODUCT_SCOPE else "action_sets"
-        listed[(scope, name)] = eco[key].setdefault(name, [])
+        eco[key].setdefault(name, [])
     for scope, set_name, text in actions:
         key = "product_action_sets" if scope == PRODUCT_SCOPE else "action_sets"
-        target = listed.get((scope, set_name))
-        item = document(text, f"ecommerce.{key}.{set_name}[{len(target or [])}]")
-        if target is not None:
-            target.append(item)
+        target = eco[key].setdefault(set_name, [])
+        target.append(document(text, f"ecommerce.{key}.{set_name}[{len(target)}]"))
 
     contact_tags: dict[int, list[Any]] = defaultdict(list)
     for contact_position, tag in tags:
@@ -171,21 +172,32 @@ def workspace_data(
             contact["contact_type"] = ctype
         contact_list.append(contact)
 
-    by_id: dict[Any, dict[str, Any]] = {}
-    campaign_list = []
+    by_id: dict[Any, tuple[int, dict[str, Any]]] = {}
+    campaign_list: list[dict[str, Any]] = []
     for cid, name in campaigns:
         campaign = {"id": cid, "name": name, "nodes": [], "edges": []}
-        by_id[cid] = campaign
+        by_id[cid] = (len(campaign_list), campaign)
         campaign_list.append(campaign)
+    orphans: list[Problem] = []  # in the store's words already: no file place holds them
     for campaign_id, nid, kind, name, x, y, text in nodes:
-        campaign = by_id[campaign_id]
-        node = dict(document(text, f"campaign {campaign_id}, node {nid}: settings"))
-        node.update({"id": nid, "kind": kind, "name": name, "x": x, "y": y})
+        node = {"id": nid, "kind": kind, "name": name, "x": x, "y": y}
+        if campaign_id not in by_id:
+            orphans.append(Problem(node_words(node), f"its campaign (id {campaign_id}) is "
+                                                     "not in the store"))
+            continue
+        ci, campaign = by_id[campaign_id]
+        where = f"campaigns[{ci}].nodes[{len(campaign['nodes'])}].settings"
+        node = {**document(text, where), **node}
         campaign["nodes"].append(node)
     for campaign_id, source_id, target_id in edges:
-        by_id[campaign_id]["edges"].append({"source": source_id, "target": target_id})
+        edge = {"source": source_id, "target": target_id}
+        if campaign_id not in by_id:
+            orphans.append(Problem(f"link from (id {source_id}) to (id {target_id})",
+                                   f"its campaign (id {campaign_id}) is not in the store"))
+            continue
+        by_id[campaign_id][1]["edges"].append(edge)
 
-    return {
+    data = {
         "format": FORMAT,
         "version": VERSION,
         "catalog": {
@@ -201,53 +213,11 @@ def workspace_data(
         "contacts": contact_list,
         "campaigns": campaign_list,
     }
+    if problems or orphans:
+        raise LoadError(source, [stored_problem(p, data) for p in problems] + orphans)
+    return data
 
 
 def _cut(text: Any) -> str:
     shown = str(text)
     return shown if len(shown) <= 40 else shown[:37] + "..."
-
-
-_PART = re.compile(r"(campaigns|nodes|edges|products|categories|order_forms|contacts)"
-                   r"\[(\d+)\]")
-_NAMES = {"campaigns": "campaign", "nodes": "node", "products": "product",
-          "categories": "category", "order_forms": "order form", "contacts": "contact"}
-
-
-def stored_place(path: str, data: dict[str, Any] | None) -> str:
-    """A file place (``campaigns[0].nodes[2].steps[1]``) in the store's words, naming
-    what holds it by its id: ``campaign spring, node nurture: steps[1]``."""
-    if data is None:
-        return path
-    named: list[str] = []
-    rest = path
-    holder: Any = data
-    while True:
-        match = _PART.match(rest.removeprefix("catalog."))
-        if match is None or not isinstance(holder, dict):
-            break
-        section, index = match.group(1), int(match.group(2))
-        if section in ("products", "categories", "order_forms"):
-            holder = holder.get("catalog", {})
-        items = holder.get(section) if isinstance(holder, dict) else None
-        if not isinstance(items, list) or index >= len(items):
-            break
-        holder = items[index]
-        if section == "edges":
-            named.append(f"link {holder.get('source')} -> {holder.get('target')}")
-        else:
-            named.append(f"{_NAMES[section]} {holder.get('id')}")
-        rest = rest.removeprefix("catalog.")[match.end():].removeprefix(".")
-    if not named:
-        return path
-    return ", ".join(named) + (f": {rest}" if rest else "")
-
-
-def stored_problem(problem: Problem, data: dict[str, Any] | None) -> Problem:
-    """``problem`` placed in the store's words; "(node X) " dropped once the place names
-    that node."""
-    place = stored_place(problem.path, data)
-    message = problem.message
-    if place != problem.path:
-        message = re.sub(r"^\(node [^)]*\) ", "", message)
-    return Problem(place, message)

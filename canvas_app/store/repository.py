@@ -33,7 +33,7 @@ from ..io.workspace_file import workspace_from_stored
 from .errors import EmptyStore, OlderStore, StoreConflict, StoreError
 from .jsontext import dumps as dumps_json
 from .jsontext import loads as loads_json
-from .mapping import stored_problem, workspace_data, workspace_row, workspace_rows
+from .mapping import workspace_data, workspace_row, workspace_rows
 from .migrate import VERSION_TABLE, SchemaState, UnknownRevision, schema_state, upgrade
 from .models import (
     ActionRow,
@@ -50,6 +50,7 @@ from .models import (
     ProductRow,
     WorkspaceRow,
 )
+from .places import stored_problem
 from .writing import bulk_kind, replace_rows
 
 APP_NAME = "campaign-canvas"
@@ -258,7 +259,11 @@ class Store:
             raise self._error("cannot read", exc) from exc
 
     def load_revision(self) -> tuple[Workspace, int]:
-        """The saved workspace and the revision it is at, read in one transaction."""
+        """The saved workspace and the revision it is at, read in one transaction.
+
+        The rows are checked as the file loader checks a file; what is wrong is a
+        StoreError that reads as a file's LoadError does, ``STORE: PLACE: problem``, the
+        place in the words the app shows (:mod:`.places`)."""
         try:
             # A Core connection, not a Session: rows come back as plain tuples, with no
             # ORM loading work per row.
@@ -269,12 +274,11 @@ class Store:
                     return self._read(connection), self._revision(connection)[0]
         except SQLAlchemyError as exc:
             raise self._error("cannot read", exc) from exc
-        except LoadError as exc:  # one line: the store, the place, the problem
-            raise StoreError(f"cannot read {self.label}: the stored workspace is invalid: "
-                             f"{exc.problem}") from None
+        except LoadError as exc:  # one line, as a file's: the store, the place, the problem
+            raise StoreError(exc.line()) from None
         except (KeyError, ValueError, TypeError) as exc:
-            raise self._error("cannot read", exc, "the stored workspace is invalid: ") \
-                from exc
+            raise StoreError(f"{self.label}: the stored workspace cannot be read: "
+                             f"{describe_error(exc, self.url)}") from exc
 
     def _read(self, connection: Connection) -> Workspace:
         settings = connection.scalar(

@@ -57,15 +57,16 @@ def test_node_settings_that_are_not_an_object_are_one_located_message(
         store.load()
     message = str(info.value)
     assert "\n" not in message
-    assert "campaign shock-nurture, node nurture" in message and what in message
+    place = 'campaign "Pool Shock Nurture", sequence "Nurture"'
+    assert place in message and what in message
     out = tmp_path / "out.campaign.json"
     for argv in (["validate", url], ["export", "--db", url, "-o", str(out)]):
         line = refused(capsys, *argv)
-        assert "campaign shock-nurture, node nurture" in line and what in line
-        assert safe_url(url) in line
+        assert place in line and what in line
+        assert line.startswith(f"{safe_url(url)}: ")
     assert not out.exists()
     # The app's "cannot open" message (a DocumentError, shown in a box) says the same.
-    with pytest.raises(DocumentError, match="node nurture"):
+    with pytest.raises(DocumentError, match='sequence "Nurture"'):
         Document(url).load_stamped()
 
 
@@ -73,10 +74,9 @@ def test_settings_that_are_not_json_name_campaign_and_node(tmp_path: Path, capsy
     url = spoiled(f"sqlite:///{tmp_path / 'rt.db'}",
                   "update nodes set settings = '{bad' where id = 'nurture'")
     line = refused(capsys, "validate", str(tmp_path / "rt.db"))
-    assert line == (f"cannot read {tmp_path / 'rt.db'}: the stored workspace is invalid: "
-                    "campaign shock-nurture, node nurture: settings: the stored JSON cannot "
-                    "be read: {bad")
-    with pytest.raises(StoreError, match="node nurture"):
+    assert line == (f'{tmp_path / "rt.db"}: campaign "Pool Shock Nurture", sequence '
+                    '"Nurture", settings: the stored JSON cannot be read: {bad')
+    with pytest.raises(StoreError, match='sequence "Nurture"'):
         Store(url, read_only=True).load()
 
 
@@ -85,17 +85,18 @@ def test_an_action_that_is_not_an_object_is_located(store_url: str) -> None:
                              "and set_name = 'on_login'")
     with Store(url) as store, pytest.raises(StoreError) as info:
         store.load()
-    assert "ecommerce.action_sets.on_login[0]: expected a JSON object" in str(info.value)
+    assert ('e-commerce action set "On Login (Multi-Step Cart)", action 1: expected a JSON '
+            "object, found an array") in str(info.value)
 
 
 # -- defect 3: columns of the wrong type ---------------------------------------------------
 @pytest.mark.parametrize("statement, place, what", [
-    ("update products set price = 'abc' where id = 'mitt'", "product mitt: price",
-     'expected a number, found "abc"'),
+    ("update products set price = 'abc' where id = 'mitt'",
+     'product "Pool Scrubbing Mitt", price', 'expected a number, found "abc"'),
     ("update nodes set x = 'NaN' where id = 'nurture'",
-     "campaign shock-nurture, node nurture: x", 'expected a number, found "NaN"'),
-    ("update products set billing = 'weekly' where id = 'mitt'", "product mitt: billing",
-     '"weekly"'),
+     'campaign "Pool Shock Nurture", sequence "Nurture", x', 'expected a number, found "NaN"'),
+    ("update products set billing = 'weekly' where id = 'mitt'",
+     'product "Pool Scrubbing Mitt", billing', '"weekly"'),
 ])
 def test_sqlite_columns_of_the_wrong_type_are_refused_not_exported(
         tmp_path: Path, capsys, statement: str, place: str, what: str) -> None:
@@ -113,7 +114,8 @@ def test_postgres_nan_coordinates_are_refused(capsys) -> None:
     reset_postgres(PG_URL)
     spoiled(PG_URL, "update nodes set x = 'NaN' where id = 'nurture'")
     line = refused(capsys, "validate", PG_URL)
-    assert "campaign shock-nurture, node nurture: x: nan is not a finite number" in line
+    assert ('campaign "Pool Shock Nurture", sequence "Nurture", x: nan is not a finite number'
+            in line)
 
 
 def test_an_unchanged_store_still_reads_as_its_file(store_url: str) -> None:
