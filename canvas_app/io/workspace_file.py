@@ -253,17 +253,25 @@ def _find_not_finite(value: Any) -> tuple[list[str | int], str] | None:
 
 
 def load_workspace(path: str | os.PathLike[str], source: str | None = None) -> Workspace:
-    """The workspace of a file. Beyond what :func:`workspace_from_data` checks, a value an
-    editor's typed field would refuse (a price of 12.999, a wait of PT1.5S) is refused here,
-    at its place, rather than when a dialog shows it (see :mod:`.editor_limits`)."""
+    """The workspace of a file. Beyond what :func:`workspace_from_data` checks, what
+    :func:`file_problems` finds is refused here, at its place: a value an editor's typed
+    field would refuse (a price of 12.999, a wait of PT1.5S) rather than when a dialog
+    shows it."""
     source = source or str(path)
     with collector_paused():  # tens of thousands of objects that live on (a large file)
         data = read_json(path, source)
         workspace = workspace_from_data(data, source)
-    problems = editor_problems(data)
+    problems = file_problems(data)
     if problems:
         raise LoadError(source, problems)
     return workspace
+
+
+def file_problems(data: dict[str, Any]) -> list[Problem]:
+    """What :func:`load_workspace` refuses in a file's data beyond its schema and rules:
+    every value an editor's typed field would refuse (:mod:`.editor_limits`), in the
+    file's order."""
+    return editor_problems(data)
 
 
 @lru_cache(maxsize=1)
@@ -344,20 +352,30 @@ def workspace_from_data(data: Any, source: str = "") -> Workspace:
     return workspace
 
 
-def workspace_from_stored(data: dict[str, Any], source: str = "") -> Workspace:
+def workspace_from_stored(data: dict[str, Any], source: str = "", *,
+                          file_checks: bool = False) -> Workspace:
     """The workspace a store's rows hold, given as this file format's data (see
     ``store/mapping.py`` ``workspace_data``), checked as a file is, so that store and file
     agree: the JSON Schema (shapes and types: a price of "abc", a node's x of NaN), ids
     used twice, links, step values. Not the model's own rules (R11, ``Workspace.validate``):
-    a store may hold work in progress the app saved. Raises LoadError (first problem
-    first)."""
+    a store may hold work in progress the app saved, and the app opens a file holding it
+    too (``io/draft.py``). With ``file_checks``, the workspace is refused wherever
+    :func:`load_workspace` refuses the same file (as the command line reads a file): the
+    model's rules too, then :func:`file_problems` (a value an editor's field would
+    refuse). Raises LoadError (first problem first)."""
     bad = _find_not_finite(data)
     if bad is not None:
         node = node_id(bad[0], data)
         prefix = f"(node {node}) " if node is not None else ""
         raise LoadError(source, Problem(json_path(bad[0]), f"{prefix}{bad[1]} is not a "
                                                            "finite number"))
-    return build_checked(data, source)
+    workspace = build_checked(data, source)
+    problems: list[Problem] = []
+    if file_checks:  # as load_workspace: the rules first; then what only files refuse
+        problems = workspace.validate() or file_problems(data)
+    if problems:
+        raise LoadError(source, problems)
+    return workspace
 
 
 def build_checked(data: dict[str, Any], source: str = "") -> Workspace:

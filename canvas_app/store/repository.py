@@ -246,9 +246,10 @@ class Store:
         except SQLAlchemyError as exc:
             raise self._error("cannot read", exc) from exc
 
-    def load(self) -> Workspace:
-        """The saved workspace, or an empty ``Workspace()`` when none was saved."""
-        return self.load_revision()[0]
+    def load(self, *, file_checks: bool = False) -> Workspace:
+        """The saved workspace, or an empty ``Workspace()`` when none was saved. For
+        ``file_checks`` see :meth:`load_revision`."""
+        return self.load_revision(file_checks=file_checks)[0]
 
     def revision(self) -> int:
         """The number of the last save (0 when none was made)."""
@@ -258,12 +259,17 @@ class Store:
         except SQLAlchemyError as exc:
             raise self._error("cannot read", exc) from exc
 
-    def load_revision(self) -> tuple[Workspace, int]:
+    def load_revision(self, *, file_checks: bool = False) -> tuple[Workspace, int]:
         """The saved workspace and the revision it is at, read in one transaction.
 
         The rows are checked as the file loader checks a file; what is wrong is a
         StoreError that reads as a file's LoadError does, ``STORE: PLACE: problem``, the
-        place in the words the app shows (:mod:`.places`)."""
+        place in the words the app shows (:mod:`.places`). By default the store is read
+        as the app opens a file (``io/draft.py``): work in progress is kept, such as a goal
+        whose settings are incomplete (R11) or a value an editor's field would refuse.
+        With ``file_checks`` it is refused wherever ``load_workspace`` refuses the same
+        content in a file, as the command line does: the model's rules (R11), then a value
+        an editor's typed field would refuse (``io.workspace_file.file_problems``)."""
         try:
             # A Core connection, not a Session: rows come back as plain tuples, with no
             # ORM loading work per row.
@@ -271,7 +277,8 @@ class Store:
                 if self.engine.dialect.name == "postgresql":  # one snapshot for every query
                     connection.execution_options(isolation_level="REPEATABLE READ")
                 with connection.begin():
-                    return self._read(connection), self._revision(connection)[0]
+                    return (self._read(connection, file_checks),
+                            self._revision(connection)[0])
         except SQLAlchemyError as exc:
             raise self._error("cannot read", exc) from exc
         except LoadError as exc:  # one line, as a file's: the store, the place, the problem
@@ -280,7 +287,7 @@ class Store:
             raise StoreError(f"{self.label}: the stored workspace cannot be read: "
                              f"{describe_error(exc, self.url)}") from exc
 
-    def _read(self, connection: Connection) -> Workspace:
+    def _read(self, connection: Connection, file_checks: bool = False) -> Workspace:
         settings = connection.scalar(
             select(WorkspaceRow.product_actions_for_legacy_and_manual).limit(1))
         if settings is None:
@@ -329,7 +336,7 @@ class Store:
         # R11: the app saves work in progress), so that what the store holds opens,
         # validates and exports as the same file would, or is refused at its place.
         try:
-            return workspace_from_stored(data, self.label)
+            return workspace_from_stored(data, self.label, file_checks=file_checks)
         except LoadError as exc:
             raise LoadError(self.label, [stored_problem(problem, data)
                                          for problem in exc.problems]) from None

@@ -48,10 +48,10 @@ def spoil(path: Path, *statements: tuple[str, tuple]) -> None:
         connection.close()
 
 
-def message_of(path: Path) -> str:
+def message_of(path: Path, file_checks: bool = False) -> str:
     with Store(f"sqlite:///{path}", read_only=True, label=str(path)) as store, \
             pytest.raises(StoreError) as info:
-        store.load()
+        store.load(file_checks=file_checks)
     return str(info.value)
 
 
@@ -127,6 +127,14 @@ def test_names_that_differ_only_in_capitals_and_spaces_are_told_apart_too(db: Pa
           ("update nodes set settings = '[]' where id = 'nurture'", ()))
     assert message_of(db) == (f'{db}: campaign "Pool Shock Nurture", sequence "Nurture" '
                               "(id nurture), settings: expected a JSON object, found an array")
+
+
+def test_a_node_without_a_name_is_named_by_its_id(db: Path) -> None:
+    spoil(db, ("update nodes set name = '' where id = 'nurture'", ()))
+    # refused by the model's rules, as the command line reads a store (file_checks)
+    assert message_of(db, file_checks=True) == (
+        f'{db}: campaign "Pool Shock Nurture", sequence (id nurture), name: a node\'s name '
+        "cannot be empty")
 
 
 def test_two_campaigns_of_one_name_are_told_apart_by_id(db: Path) -> None:
