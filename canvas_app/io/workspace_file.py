@@ -38,6 +38,7 @@ from .encoding import NotAFile, NotText, decode_utf8, read_file_bytes
 from .errors import LoadError, json_path
 from .schema import FORMAT, VERSION, workspace_schema
 from .schema_messages import error_rank, node_id, schema_problem, shown
+from .storable import nul_problem
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -256,7 +257,7 @@ def load_workspace(path: str | os.PathLike[str], source: str | None = None) -> W
     """The workspace of a file. Beyond what :func:`workspace_from_data` checks, what
     :func:`file_problems` finds is refused here, at its place: a value an editor's typed
     field would refuse (a price of 12.999, a wait of PT1.5S) rather than when a dialog
-    shows it."""
+    shows it, and text that a PostgreSQL store cannot hold."""
     source = source or str(path)
     with collector_paused():  # tens of thousands of objects that live on (a large file)
         data = read_json(path, source)
@@ -270,8 +271,10 @@ def load_workspace(path: str | os.PathLike[str], source: str | None = None) -> W
 def file_problems(data: dict[str, Any]) -> list[Problem]:
     """What :func:`load_workspace` refuses in a file's data beyond its schema and rules:
     every value an editor's typed field would refuse (:mod:`.editor_limits`), in the
-    file's order."""
-    return editor_problems(data)
+    file's order, then the first text holding a NUL character (:mod:`.storable`)."""
+    problems = editor_problems(data)
+    nul = nul_problem(data)
+    return problems + [nul] if nul is not None else problems
 
 
 @lru_cache(maxsize=1)
@@ -361,8 +364,8 @@ def workspace_from_stored(data: dict[str, Any], source: str = "", *,
     a store may hold work in progress the app saved, and the app opens a file holding it
     too (``io/draft.py``). With ``file_checks``, the workspace is refused wherever
     :func:`load_workspace` refuses the same file (as the command line reads a file): the
-    model's rules too, then :func:`file_problems` (a value an editor's field would
-    refuse). Raises LoadError (first problem first)."""
+    model's rules too, then :func:`file_problems` (a value an editor's field would refuse,
+    text with a NUL). Raises LoadError (first problem first)."""
     bad = _find_not_finite(data)
     if bad is not None:
         node = node_id(bad[0], data)

@@ -29,7 +29,8 @@ from ..collector_pause import collector_paused
 from ..domain.errors import Problem
 from ..domain.workspace import Workspace
 from ..io.errors import LoadError
-from ..io.workspace_file import workspace_from_stored
+from ..io.storable import NUL_MESSAGE, find_nul, nul_path
+from ..io.workspace_file import workspace_from_stored, workspace_to_data
 from .errors import EmptyStore, OlderStore, StoreConflict, StoreError
 from .jsontext import dumps as dumps_json
 from .jsontext import loads as loads_json
@@ -50,7 +51,7 @@ from .models import (
     ProductRow,
     WorkspaceRow,
 )
-from .places import stored_problem
+from .places import stored_place, stored_problem
 from .writing import bulk_kind, replace_rows
 
 APP_NAME = "campaign-canvas"
@@ -269,7 +270,8 @@ class Store:
         whose settings are incomplete (R11) or a value an editor's field would refuse.
         With ``file_checks`` it is refused wherever ``load_workspace`` refuses the same
         content in a file, as the command line does: the model's rules (R11), then a value
-        an editor's typed field would refuse (``io.workspace_file.file_problems``)."""
+        an editor's typed field would refuse and text with a NUL character
+        (``io.workspace_file.file_problems``)."""
         try:
             # A Core connection, not a Session: rows come back as plain tuples, with no
             # ORM loading work per row.
@@ -376,8 +378,7 @@ class Store:
         if self.engine.dialect.name == "postgresql":
             nul = nul_place(workspace)
             if nul is not None:
-                raise StoreError(f"cannot save to {self.label}: {nul}: the text holds a NUL "
-                                 "character (\\u0000), which PostgreSQL cannot store; "
+                raise StoreError(f"cannot save to {self.label}: {nul}: {NUL_MESSAGE}; "
                                  "nothing was saved")
         try:
             # Rows and JSON text are made before the transaction: a value JSON refuses
@@ -445,37 +446,14 @@ class Store:
 
 
 def nul_place(workspace: Workspace) -> str | None:
-    """Where the workspace's data (as its ``.campaign.json`` file would hold it) has text
-    with a NUL character (PostgreSQL cannot store one): a place like
-    ``campaigns[0].nodes[1].name``, naming the node; None when there is none."""
-    from ..io.errors import json_path
-    from ..io.schema_messages import node_id
-    from ..io.workspace_file import workspace_to_data
-
+    """Where the workspace has text with a NUL character (PostgreSQL cannot store one), in
+    the words the store's messages use (``campaign "Spring", sequence "Nurture", name``);
+    None when there is none."""
     data = workspace_to_data(workspace)
-    found = _find_nul(data, [])
+    found = find_nul(data)
     if found is None:
         return None
-    node = node_id(found, data)
-    return json_path(found) + (f" (node {node})" if node is not None else "")
-
-
-def _find_nul(value: Any, path: list[str | int]) -> list[str | int] | None:
-    if isinstance(value, str):
-        return path if "\x00" in value else None
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if "\x00" in key:
-                return [*path, key]
-            found = _find_nul(item, [*path, key])
-            if found is not None:
-                return found
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            found = _find_nul(item, [*path, index])
-            if found is not None:
-                return found
-    return None
+    return stored_place(nul_path(found), data)
 
 
 def _create_engine(url: str, read_only: bool = False) -> Engine:

@@ -1,6 +1,6 @@
 """A store whose rows hold what only the file loader refuses (a value an editor's typed
-field would refuse, io/editor_limits.py) is handled as the same content in a
-``.campaign.json`` file is:
+field would refuse, io/editor_limits.py; text with a NUL character) is handled as the same
+content in a ``.campaign.json`` file is:
 
 - read as the command line reads a file (``Store.load(file_checks=True)``), it is refused
   with the file's problem, the place named in the store's words;
@@ -140,6 +140,26 @@ def test_the_models_rules_come_first_as_in_a_file(tmp_path: Path) -> None:
     assert str(info.value) == (f'{db}: campaign "Pool Shock Nurture", purchase goal "Bought '
                                'pool shock", products (item 1): no product "gone" in the '
                                "catalog")
+
+
+def test_text_with_a_nul_is_refused_as_in_a_file_and_kept_by_the_app(tmp_path: Path) -> None:
+    db = tmp_path / "nul.db"
+    with Store(f"sqlite:///{db}") as store:
+        store.save(load_workspace(SAMPLE))
+    connection = sqlite3.connect(db)
+    try:
+        connection.execute("update nodes set name = 'Bought' || char(0) || 'shock' "
+                           "where id = 'bought-shock'")
+        connection.commit()
+    finally:
+        connection.close()
+    with pytest.raises(StoreError) as info:
+        _load(db, file_checks=True)
+    assert str(info.value) == (f'{db}: campaign "Pool Shock Nurture", purchase goal '
+                               '"Bought\\u0000shock", name: the text holds a NUL character '
+                               "(\\u0000), which a PostgreSQL store cannot hold: remove it")
+    kept = _load(db)
+    assert kept.campaigns[0].node("bought-shock").name == "Bought\x00shock"
 
 
 @pytest.mark.xfail(strict=True, reason="canvas_app/sources.py read_store does not ask the "

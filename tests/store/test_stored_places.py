@@ -20,6 +20,7 @@ from canvas_app.cli import main
 from canvas_app.documents import Document, DocumentError
 from canvas_app.io import LoadError, load_workspace
 from canvas_app.store import Store, StoreError
+from canvas_app.store.repository import nul_place
 
 from .conftest import SAMPLE
 
@@ -218,3 +219,15 @@ def test_an_action_whose_set_row_is_gone_is_kept_in_its_set(db: Path) -> None:
     with Store(f"sqlite:///{db}", read_only=True) as store:
         assert store.load().ecommerce.action_sets["on_login"] == before
 
+
+# -- a save PostgreSQL would refuse names its place in the same words ----------------------
+def test_the_place_of_a_nul_postgresql_cannot_store_is_said_in_names() -> None:
+    workspace = load_workspace(SAMPLE)
+    workspace.campaigns[0].node("bought-shock").name = "Bought\x00shock"
+    assert nul_place(workspace) == ('campaign "Pool Shock Nurture", purchase goal '
+                                    '"Bought\\u0000shock", name')
+    workspace.campaigns[0].node("bought-shock").name = "Bought shock"
+    workspace.catalog.products["mitt"].name = "Mitt\x00"
+    assert nul_place(workspace) == 'product "Mitt\\u0000", name'
+    workspace.catalog.products["mitt"].name = "Mitt"
+    assert nul_place(workspace) is None
