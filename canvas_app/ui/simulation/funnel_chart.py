@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
@@ -11,21 +13,21 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QEvent, QMargins, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QHelpEvent, QPainter, QResizeEvent
-from PySide6.QtWidgets import QFrame, QScrollArea, QToolTip, QWidget
+from PySide6.QtGui import QColor, QFontMetricsF, QHelpEvent, QPainter, QPalette, QResizeEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QToolTip, QWidget
 
 from ...domain.campaign import Campaign
+from .chart_legend import ChartLegend
 from .words import COMPLETED, LEFT_EARLY, capitalised
 
 MAX_BARS = 24
 LABEL_WIDTH = 200.0  # a row's label at most (px): longer names are shortened in the middle
 # The chart's height less its plot's (px, Qt Charts 6.11 with the chart's layout margins
-# off, to spare): the title above and the legend below; no title, the legend below; the
-# title above and the legend beside the plot; neither (the title beside the panel's tabs).
-TITLE_BELOW_CHROME = 90
-TITLE_BESIDE_CHROME = 50
-BESIDE_CHROME = 34
-LEGEND_ENTRY_HEIGHT = 22  # one entry of a legend beside the plot
+# off, to spare; the legend is not in the chart, see ChartLegend): the title above the
+# plot; no title, and no margin above or below the plot (the title beside the panel's tabs).
+TITLE_CHROME = 50
+PLAIN_CHROME = 26
+TITLE_MARGINS, PLAIN_MARGINS = QMargins(4, 4, 4, 4), QMargins(4, 0, 4, 0)
 
 # What each bar adds up: for a sequence, where its contacts are (in it now, completed,
 # left early); for a goal, achieved and waiting.
@@ -147,10 +149,12 @@ class BarView(QChartView):
 class FunnelChart(QScrollArea):
     """Contacts per node of the campaign on show, one labelled row per node: long names are
     shortened in the middle (the tooltip gives them in full). In a short panel the legend
-    goes beside the plot and then the title out of the chart (``heading``, which the panel
-    shows beside its tabs), so the rows, their axis and the legend stay in view (QA: the
-    legend half cut at 1280x800, axis and legend a scroll away at 1024x700); only rows that
-    do not fit even so make the chart grow and scroll, rather than go unlabelled."""
+    goes beside the plot, in columns if need be, and then the title out of the chart
+    (``heading``, which the panel shows beside its tabs) and the rows closer together, so
+    the rows, their axis and the legend stay in view (QA: the legend half cut at 1280x800,
+    axis and legend a scroll away at 1024x700, then still 18 px away with a notice above
+    the tabs); only rows that do not fit even so make the chart grow and scroll, rather
+    than go unlabelled."""
 
     heading_changed = Signal(str)  # the title to show outside the chart ("": none)
 
@@ -162,7 +166,30 @@ class FunnelChart(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view = BarView()
         chart = set_up_chart(self.view, "simulationChart")
-        self.setWidget(self.view)
+        # The legend: beside the plot in as many columns as the height needs, or under it
+        # (Qt Charts' own has one entry on a line of 22 px).
+        chart.legend().hide()
+        self.legend_box = ChartLegend()
+        self.beside = True  # the legend beside the plot (else under it)
+        self.body = QWidget()  # the bars and their legend, on one white (the chart's
+        # own, in Qt Charts' light theme, but drawn as a gradient with rounded corners)
+        self.body.setObjectName("simulationChartBody")
+        white = QColor(Qt.GlobalColor.white)
+        chart.setBackgroundBrush(white)
+        chart.setBackgroundRoundness(0)
+        palette = self.body.palette()
+        palette.setColor(QPalette.ColorRole.Window, white)
+        palette.setColor(QPalette.ColorRole.WindowText, chart.titleBrush().color())
+        self.body.setPalette(palette)
+        self.body.setAutoFillBackground(True)
+        self._grid = QGridLayout(self.body)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(0)
+        self._grid.addWidget(self.view, 0, 0)
+        self._grid.addWidget(self.legend_box, 0, 1, Qt.AlignmentFlag.AlignTop)
+        self._grid.setColumnStretch(0, 1)
+        self._grid.setRowStretch(0, 1)
+        self.setWidget(self.body)
         self._key: tuple[str, ...] = ()
         self._sets: list[QBarSet] = []
         self._axis_x = QValueAxis()
@@ -190,13 +217,17 @@ class FunnelChart(QScrollArea):
         that would touch)."""
         return int(QFontMetricsF(self._axis_y.labelsFont()).height() * 1.3) + 4
 
+    def row_least(self) -> int:
+        """The least room for one row in a short panel: its label and 3 px (Qt Charts
+        drew all three labels of the sample 16 px apart, one of them 14 px apart)."""
+        return math.ceil(QFontMetricsF(self._axis_y.labelsFont()).height()) + 3
+
     def _fit_rows(self, rows: int) -> None:
-        """At least as tall as the rows, the axis and a legend beside them need (the title
-        beside the tabs); it scrolls only in a panel shorter than that."""
+        """At least as tall as the rows, close together, and the axis need (the title
+        beside the tabs, the legend beside them); it scrolls only in a panel shorter than
+        that."""
         self.rows = rows
-        legend = self.legend_entries() * LEGEND_ENTRY_HEIGHT + 8 if rows else 0
-        self.view.setMinimumHeight(max(BESIDE_CHROME + max(rows, 1) * self.row_height(),
-                                       legend))
+        self.view.setMinimumHeight(PLAIN_CHROME + max(rows, 1) * self.row_least())
         self.arrange()
 
     def legend_entries(self) -> int:
@@ -204,6 +235,12 @@ class FunnelChart(QScrollArea):
         nobody is in a sequence now; the legend need not give that colour a line)."""
         series = self.view.series
         return len(series.barSets()) if series is not None else len(SERIES)
+
+    def _show_legend(self) -> None:
+        series = self.view.series
+        sets = series.barSets() if series is not None else []
+        self.legend_box.set_entries([(bar_set.label(), bar_set.color().name())
+                                     for bar_set in sets])
 
     def _compact_legend(self) -> None:
         """Each part in the series, and so in the legend, only while some bar has it (at
@@ -217,23 +254,35 @@ class FunnelChart(QScrollArea):
         for bar_set in series.barSets():
             series.take(bar_set)
         series.append(wanted)
+        self._show_legend()
         self._fit_rows(self.rows)
 
     def arrange(self) -> None:
-        """The title above and the legend below the plot while its rows fit; else the
-        legend beside the plot; else the title out of the chart too (as ``heading``)."""
+        """The title above the plot and the legend on one line under it while the rows
+        fit, well apart; else the legend beside the plot, in as many columns as the height
+        needs; else the title out of the chart too (as ``heading``), the rows closer."""
         chart = self.chart()
         height = self.viewport().height()
         plot = max(self.rows, 1) * self.row_height()
-        legend = self.legend_entries() * LEGEND_ENTRY_HEIGHT
-        beside = bool(self.rows) and height < TITLE_BELOW_CHROME + plot
-        inside = not beside or (height >= TITLE_BESIDE_CHROME + plot
-                                and height - TITLE_BESIDE_CHROME + BESIDE_CHROME >= legend)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight if beside
-                                    else Qt.AlignmentFlag.AlignBottom)
+        legend = self.legend_box
+        beside = bool(self.rows) and (
+            height < TITLE_CHROME + plot + legend.height_for(1)
+            or legend.width_for(1) > self.viewport().width())
+        inside = not beside or height >= TITLE_CHROME + plot
+        legend.set_lines(legend.lines_in(height) if beside else 1)
+        if beside != self.beside:
+            self.beside = beside
+            self._grid.removeWidget(legend)
+            if beside:
+                self._grid.addWidget(legend, 0, 1, Qt.AlignmentFlag.AlignTop)
+            else:
+                self._grid.addWidget(legend, 1, 0, Qt.AlignmentFlag.AlignHCenter)
         shown = self.title if inside else ""
         if chart.title() != shown:
             chart.setTitle(shown)
+        margins = TITLE_MARGINS if inside else PLAIN_MARGINS
+        if chart.margins() != margins:
+            chart.setMargins(margins)
         heading = "" if inside else self.title
         if heading != self.heading:
             self.heading = heading
@@ -247,7 +296,6 @@ class FunnelChart(QScrollArea):
                     absent: str | None = None) -> None:
         """The bars of ``campaign``; ``absent`` is the title for a campaign the run does
         not have."""
-        chart = self.chart()
         nodes = flow_order(campaign)[:MAX_BARS] if campaign is not None else []
         full = [campaign.node(n).name for n in nodes] if campaign else []
         key = (campaign.id if campaign else absent or "", *nodes, *full)
@@ -265,7 +313,7 @@ class FunnelChart(QScrollArea):
                 title = f"{campaign.name} has no goals or sequences to chart yet"
             else:
                 title = f"{campaign.name}: contacts per node"
-            for part in (self._axis_x, self._axis_y, chart.legend()):
+            for part in (self._axis_x, self._axis_y, self.legend_box):
                 part.setVisible(bool(nodes))
             self.title = title
             self.arrange()
@@ -315,3 +363,4 @@ class FunnelChart(QScrollArea):
         series.attachAxis(self._axis_x)
         series.attachAxis(self._axis_y)
         self.view.series = series
+        self._show_legend()

@@ -24,7 +24,7 @@ def test_badges_tooltips_charts_and_journeys_use_the_same_words(qtbot,
     tip = describe_counts("sequence", panel.runner.simulation.counts()["nurture"])
     assert "1 completed" in tip and "2 left early" in tip
     panel.tabs.setCurrentWidget(panel.chart)
-    legend = [m.label() for m in panel.chart.chart().legend().markers()]
+    legend = panel.chart.legend_box.names()
     assert "Completed" in legend and "Left early" in legend
     panel.select_contact("c-ana")
     journey = panel.contacts.journey
