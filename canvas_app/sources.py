@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .domain.workspace import Workspace
-from .io import LoadError, load_workspace
+from .io import load_workspace
 
 
 def is_json_source(arg: str) -> bool:
@@ -34,29 +34,26 @@ def open_workspace(arg: str) -> Workspace:
     database.
 
     A store may hold a workspace saved with errors (the app saves work in progress); it is
-    refused here as the JSON loader refuses the same workspace as a file (R11): a LoadError
-    naming ``arg``, the place and the problem. Raises LoadError or StoreError with one
-    clear line."""
+    refused here wherever the JSON loader refuses the same workspace as a file (R11, then
+    a value an editor's field would refuse): an error naming ``arg``, the place in the
+    words the app shows and the problem. Raises LoadError or StoreError with one clear
+    line."""
     if is_json_source(arg):
         return load_workspace(arg)
-    workspace = read_store(arg)
-    problems = workspace.validate()
-    if problems:
-        from .store.repository import safe_url
-
-        raise LoadError(safe_url(arg) if "://" in arg else arg, problems)
-    return workspace
+    return read_store(arg, file_checks=True)
 
 
-def read_store(arg: str) -> Workspace:
+def read_store(arg: str, file_checks: bool = False) -> Workspace:
     """The workspace in an existing store (a SQLite path or a SQLAlchemy URL), read without
     writing anything: a missing file, an empty database, one at an older schema (not
     upgraded here) or one holding another application's tables is refused with a
-    StoreError of one line that names ``arg`` (a URL's password hidden)."""
+    StoreError of one line that names ``arg`` (a URL's password hidden). With
+    ``file_checks``, what a file would be refused for is refused too
+    (:meth:`~canvas_app.store.Store.load`)."""
     from .store import Store, StoreError, resolve_url
 
     if missing_sqlite_file(arg) is not None:
         raise StoreError(f"{arg}: no such file")
     label = None if "://" in arg else arg
     with Store(resolve_url(arg), read_only=True, label=label) as store:
-        return store.load()
+        return store.load(file_checks=file_checks)

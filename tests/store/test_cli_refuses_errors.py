@@ -1,6 +1,7 @@
 """A store may hold a workspace saved with errors (the app saves work in progress); validate
 and simulate refuse it as they refuse the same workspace as a JSON file (R11): exit 1, one
-line naming the store, the place and the problem, and nothing simulated."""
+line naming the store, the place (in the names the canvas shows) and the problem, and
+nothing simulated."""
 
 from __future__ import annotations
 
@@ -51,6 +52,10 @@ def test_a_store_with_errors_is_refused_as_its_json_file_is(store_url: str, tmp_
     assert main([*args[:1], store_url, *args[1:]]) == 1
     from_store = error_line(capsys)
 
-    assert "no purchase option is ticked" in from_file
-    assert from_store == from_file.replace(str(as_file), safe_url(store_url))
+    assert from_file.startswith(f"{as_file}: campaigns[0].nodes[1].config: (node bought-shock) "
+                                "no purchase option is ticked")
+    # the same problem; its place in the file's keys, and in the store as the canvas names it
+    problem = from_file.split("(node bought-shock) ", 1)[1]
+    assert from_store == (f'{safe_url(store_url)}: campaign "Pool Shock Nurture", purchase goal '
+                          f'"Bought pool shock": {problem}')
     assert capsys.readouterr().out == ""  # no summary: nothing was simulated

@@ -162,8 +162,6 @@ def test_text_with_a_nul_is_refused_as_in_a_file_and_kept_by_the_app(tmp_path: P
     assert kept.campaigns[0].node("bought-shock").name == "Bought\x00shock"
 
 
-@pytest.mark.xfail(strict=True, reason="canvas_app/sources.py read_store does not ask the "
-                                       "store for file_checks yet")
 def test_validate_refuses_the_store_as_it_refuses_the_file(tmp_path: Path, capsys) -> None:
     db, as_file, place = _store_and_file(tmp_path, "price_three_decimals")
     assert main(["validate", str(as_file)]) == 1
