@@ -11,7 +11,6 @@ from PySide6.QtCore import QStringListModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
-    QCompleter,
     QDialog,
     QGridLayout,
     QGroupBox,
@@ -33,6 +32,7 @@ from ...editing.settings_commands import SetEcommerceCommand
 from .action_set import PRODUCT_HELP, ActionSetDialog
 from .catalog_hint import CATALOG_MENU, CatalogHint, catalog_opener, empty_catalog_text
 from .check_list import row_label, row_tooltip
+from .hover_completer import HoverCompleter
 from .manager_window import finish_manager_window, select_current_on_focus
 from .search_field import SearchField
 from .step_fields import keep_single_line
@@ -137,11 +137,13 @@ class EcommerceActionsDialog(QDialog):
         self.product_edit.setClearButtonEnabled(True)
         product_label.setBuddy(self.product_edit)
         self._product_model = QStringListModel(self)
-        self.completer = QCompleter(self._product_model, self)
+        # the row under the mouse is the highlighted one, which Enter takes (see
+        # HoverCompleter)
+        self.completer = HoverCompleter(self._product_model, self)
         self.completer.setObjectName("productCompleter")
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.completer.setCompletionMode(HoverCompleter.CompletionMode.PopupCompletion)
         self.product_edit.setCompleter(self.completer)
         # a choice picked in the list (a click, or Enter on it) opens its actions at once:
         # the pick only filled in the name, and a second Enter opened them (QA10)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from ...domain.node_edit import step_warning
 from ...domain.steps import CONTACT_TYPES, TEXT_MAX_LENGTHS, Step, single_line
 from ...io.editor_limits import DURATION_AMOUNT_MAXIMUM
 from .date_field import DateTimeField
+from .hover_completer import HoverCompleter
 from .number_field import NumberField
 from .widgets import mark_invalid
 
@@ -227,7 +227,8 @@ class StepForm(QWidget):
         self.tag_edit = keep_single_line(QLineEdit(), TEXT_MAX_LENGTHS["tag"])
         self.tag_edit.setObjectName("tagEdit")
         self.tag_edit.setPlaceholderText("Pick a tag or type a new one")
-        self._tag_completer = QCompleter(tags, self)
+        # the row under the mouse is the highlighted one, which Enter takes
+        self._tag_completer = HoverCompleter(tags, self)
         self._tag_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._tag_completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.tag_edit.setCompleter(self._tag_completer)
