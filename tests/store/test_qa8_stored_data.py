@@ -168,11 +168,13 @@ def test_a_first_save_that_fails_leaves_the_database_empty(store_url: str) -> No
 @pytest.mark.postgres
 @pytest.mark.skipif(not PG_URL, reason="CANVAS_APP_TEST_PG_URL is not set")
 def test_postgres_import_with_a_nul_writes_nothing_and_names_the_place(
-        tmp_path: Path, capsys) -> None:
+        tmp_path_factory: pytest.TempPathFactory, capsys) -> None:
     reset_postgres(PG_URL)
     data = json.loads(SAMPLE.read_text(encoding="utf-8"))
     data["campaigns"][0]["nodes"][1]["name"] = "nul\u0000here"
-    source = tmp_path / "nul.campaign.json"
+    # not under tmp_path, named for the test: a message hides the store's password
+    # wherever it appears, and the test server's ("postgres") is in the test's name
+    source = tmp_path_factory.mktemp("nul") / "nul.campaign.json"
     source.write_text(json.dumps(data), encoding="utf-8")
     line = refused(capsys, "import", str(source), "--db", PG_URL)
     node = data["campaigns"][0]["nodes"][1]["id"]
