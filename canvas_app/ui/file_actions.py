@@ -7,6 +7,7 @@ the last edit and when the window closes; the source itself is written only by S
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
 
 AUTOSAVE_IDLE_MS = 30_000
 FOLDER_KEY = "files/folder"  # the folder last used by Open, Import or Export
+# A date as readable_time writes it ("23 Nov 2026 18:23"): kept on one line in a question.
+READABLE_TIME = re.compile(r"\b\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}\b")
 FILE_FILTER = "Workspaces (*.campaign.json *.db *.sqlite);;JSON (*.campaign.json);;All files (*)"
 Button = QMessageBox.StandardButton
 
@@ -406,19 +409,27 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
                     f"time says {at}).")
         return f"{title} was changed by someone else at {at}, after you opened it."
 
-    def _ask_overwrite(self, question: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Changed by someone else",
-                          f"{question}\n\nSaving now replaces their changes with yours. "
-                          "Cancel leaves them; you can then Save As to keep your version in "
-                          "another file.", Button.NoButton, self.window)
+    def conflict_box(self, question: str) -> QMessageBox:
+        """Overwrite Their Changes / Cancel (the default); the workspace's name, paths and
+        a date are never broken across lines."""
+        box = PathMessageBox(QMessageBox.Icon.Warning, "Changed by someone else",
+                             f"{question}\n\nSaving now replaces their changes with yours. "
+                             "Cancel leaves them; you can then Save As to keep your version "
+                             "in another file.", Button.NoButton, self.window,
+                             whole=(self.session.title, *READABLE_TIME.findall(question)))
         box.setObjectName("conflictBox")
-        overwrite = box.addButton("&Overwrite Their Changes",
-                                  QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("&Overwrite Their Changes", QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton("&Cancel", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
+        return box
+
+    def _ask_overwrite(self, question: str) -> bool:
+        box = self.conflict_box(question)
         box.exec()
-        return box.clickedButton() is overwrite
+        clicked = box.clickedButton()
+        return clicked is not None and \
+            box.buttonRole(clicked) == QMessageBox.ButtonRole.DestructiveRole
 
     def _errors_note(self) -> str:
         """" It has 2 errors: see Warnings." (and the Warnings panel comes forward) when

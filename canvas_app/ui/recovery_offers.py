@@ -10,7 +10,7 @@ of its own, so several may be left: they are offered one after the other, newest
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from ..documents import Document, DocumentError
 from ..recovery import Recovery, other_recoveries, recovery_for, untitled_recoveries
+from .path_text import PathMessageBox
 from .recent_files import safe_source
 from .session import (
     UNTITLED,
@@ -76,12 +77,13 @@ class RecoveryOffers:
         return recovery.discard()
 
     def _ask_recovery(self, text: str, object_name: str, answered: Callable[[str], None],
-                      open_text: str = "&Restore Them", discard_text: str = "&Discard Them"
-                      ) -> QMessageBox:
+                      open_text: str = "&Restore Them", discard_text: str = "&Discard Them",
+                      whole: Iterable[str] = ()) -> QMessageBox:
         """Asks, without blocking, ``open_text`` / ``discard_text`` / Not Now; ``answered``
-        gets "open", "discard" or "later" (Not Now, Esc, or the box closed)."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved edits?", text,
-                          QMessageBox.StandardButton.NoButton, self.window)
+        gets "open", "discard" or "later" (Not Now, Esc, or the box closed). The text's
+        paths, and the names and times in ``whole``, are never broken across lines."""
+        box = PathMessageBox(QMessageBox.Icon.Question, "Recover unsaved edits?", text,
+                             QMessageBox.StandardButton.NoButton, self.window, whole=whole)
         box.setObjectName(object_name)
         buttons = {
             box.addButton(open_text, QMessageBox.ButtonRole.AcceptRole): "open",
@@ -135,7 +137,7 @@ class RecoveryOffers:
 
         return self._ask_recovery(
             f"{CRASHED} Unsaved edits to {self.session.title} were kept at {when}.\n\n"
-            "Restore them?", "recoveryBox", answered)
+            "Restore them?", "recoveryBox", answered, whole=(self.session.title, when))
 
     def restore_recovery(self, snapshot: Recovery | None = None) -> bool:
         """Puts the snapshot's edits (by default the document's own) into the window,
@@ -213,7 +215,8 @@ class RecoveryOffers:
             f"{CRASHED} An untitled workspace, never saved, was kept at {when}.\n\n"
             f"Open it in place of {self.session.title}? {self.session.title} has no "
             f"unsaved changes.{also}",
-            "untitledRecoveryBox", answered, open_text="&Open It", discard_text="&Discard It")
+            "untitledRecoveryBox", answered, open_text="&Open It", discard_text="&Discard It",
+            whole=(self.session.title, when))
 
     def restore_untitled(self, recovery: Recovery | None = None) -> bool:
         """Opens an untitled workspace a crash left behind (by default the newest), with
@@ -273,12 +276,14 @@ class RecoveryOffers:
             # Two copies had it open at once: this is the open file.
             return self._ask_recovery(
                 f"{CRASHED} Another copy of the app kept unsaved edits to {name} at "
-                f"{when}.\n\nRestore them?{more}", "otherRecoveryBox", answered)
+                f"{when}.\n\nRestore them?{more}", "otherRecoveryBox", answered,
+                whole=(name, when))
         where = safe_source(recovery.document.source)
         place = f" (in {Path(where).parent})" if "://" not in where else f" ({where})"
         return self._ask_recovery(
             f"{CRASHED} Unsaved edits to {name}{place} were kept at {when}.\n\n"
-            f"Open {name} and restore them?{more}", "otherRecoveryBox", answered)
+            f"Open {name} and restore them?{more}", "otherRecoveryBox", answered,
+            whole=(name, where, when))
 
     def offer_other_copy(self, recovery: Recovery) -> QMessageBox | None:
         """Another copy of the app kept edits to the open document, which has unsaved
@@ -302,7 +307,7 @@ class RecoveryOffers:
             f"Another copy of the app also kept unsaved edits to {name}, at {when}. They "
             "cannot be merged with the edits open now.\n\nOpen them as an untitled "
             f"workspace? You are asked first whether to save {name}.", "otherCopyBox",
-            answered, open_text="Open as &Untitled")
+            answered, open_text="Open as &Untitled", whole=(name, when))
 
     def _then_next(self, recovery: Recovery, open_it: Callable[[Recovery], object]
                    ) -> Callable[[str], None]:
@@ -345,7 +350,7 @@ class RecoveryOffers:
             f"{why}.\n\nIf it was moved or renamed, choose Not Now and open it from where it "
             "is now with File > Open; the edits stay offered at the next start. Or open the "
             "edits as an untitled workspace and keep them with Save As.", "untitledCopyBox",
-            answered, open_text="Open as &Untitled")
+            answered, open_text="Open as &Untitled", whole=(name,))
 
     def _open_untitled_from(self, recovery: Recovery) -> bool | None:
         """Opens a snapshot's edits as this window's untitled workspace, unsaved, and keeps
