@@ -123,9 +123,13 @@ def offers_your_workspace(source: str | None) -> bool:
 
 
 def failed_start_box(source: str | None, problem: str) -> QMessageBox:
-    """Says which workspace did not open and why, and offers another one."""
+    """Says which workspace did not open and why, and offers another one. Its name and
+    the paths in ``problem`` are never broken across lines."""
+    from .ui.path_text import PathMessageBox
+
     what = "Your workspace" if not source else Document(source).title
-    box = QMessageBox(QMessageBox.Icon.Warning, APPLICATION, f"{what} did not open.")
+    box = PathMessageBox(QMessageBox.Icon.Warning, APPLICATION, f"{what} did not open.",
+                         QMessageBox.StandardButton.NoButton, whole=(what,))
     box.setInformativeText(f"{problem}\n\nOpen another workspace instead?")
     another = box.addButton(OPEN_ANOTHER, QMessageBox.ButtonRole.AcceptRole)
     if offers_your_workspace(source):
@@ -258,7 +262,9 @@ def is_untouched_sample(window: MainWindow) -> bool:
         return False
 
 
-def run_gui(source: str | None) -> int:
+def run_gui(source: str | None, *, reopen_last: bool = True) -> int:
+    """The desktop app on ``source``; with none, on the workspace open last (unless
+    ``reopen_last`` is False) or else your own, seeded with the sample on a first run."""
     if QApplication.instance() is None:
         problem = display_problem()
         if problem is not None:
@@ -270,7 +276,7 @@ def run_gui(source: str | None) -> int:
     app.setApplicationName(APPLICATION)
     named = bool(source)
     gone = None
-    if not named:  # the workspace open last, or None: yours, in the default store
+    if not named and reopen_last:  # the workspace open last, or None: yours
         from .ui.recent_files import last_workspace, last_workspace_gone
 
         settings = QSettings(ORGANIZATION, APPLICATION)

@@ -191,8 +191,6 @@ def _gui_after_bad_name(source: str, problem: str) -> int | None:
         display_problem,
         run_gui,
     )
-    from .documents import default_document
-
     if QApplication.instance() is None:
         if display_problem() is not None:
             return None
@@ -206,7 +204,11 @@ def _gui_after_bad_name(source: str, problem: str) -> int | None:
     choice = ask_after_failed_start(source, hide_passwords(problem, [source]))
     if choice is None:
         return 1
-    return run_gui(choice or default_document().source)
+    if choice:
+        return run_gui(choice)
+    # "" is your workspace: opened as a start with no argument opens it (seeded with the
+    # sample on a first run), not by its URL (an empty store, shown empty).
+    return run_gui(None, reopen_last=False)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:

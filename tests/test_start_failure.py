@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
 import canvas_app.app as app_module
 from canvas_app.app import (
@@ -171,3 +171,93 @@ def test_the_start_up_box_buttons_have_keyboard_letters() -> None:
 
     letters = [label[label.index("&") + 1].lower() for label in (OPEN_ANOTHER, OPEN_YOURS, QUIT)]
     assert len(set(letters)) == 3
+
+
+# The app started on a folder, "Open Your Workspace" answered in the box; prints what the
+# window shows once the event loop runs, then closes it.
+YOURS_AFTER_A_FOLDER = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import canvas_app.app as app_module
+from canvas_app.cli import main
+from canvas_app.ui.main_window import MainWindow
+app = QApplication(sys.argv[:1])
+app_module.can_show_windows = lambda _app: True  # as on a real display
+app_module.ask_after_failed_start = lambda _source, _problem: ""  # Open Your Workspace
+
+def report():
+    window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+    print(window.session.document.source)
+    print(sorted(c.name for c in window.session.workspace.campaigns))
+    print(window.statusBar().currentMessage(), flush=True)
+    window.close()
+
+QTimer.singleShot(0, report)
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_your_workspace_chosen_after_a_folder_is_seeded_on_a_first_run(tmp_path: Path):
+    """As a start with no argument: the sample, not an empty store (it was opened by its
+    URL, which never seeds)."""
+    import os
+    import subprocess
+    import sys
+
+    from canvas_app.io import load_workspace
+
+    folder = tmp_path / "not-a-file.campaign.json"
+    folder.mkdir()
+    data = tmp_path / "fresh-data"  # a first run: no workspace yet
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(data),
+               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    result = subprocess.run([sys.executable, "-c", YOURS_AFTER_A_FOLDER, str(folder)],
+                            capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    source, campaigns, status = result.stdout.splitlines()
+    assert source == f"sqlite:///{data / 'campaign-canvas' / 'workspace.db'}"
+    assert campaigns == str(sorted(c.name for c in load_workspace(SAMPLE).campaigns))
+    assert status.startswith("This is a sample pool-supplies shop to try things on")
+    assert "is a folder" in result.stderr  # the one line, before the box
+
+
+def _shows_all_of(box: QMessageBox, label: QLabel) -> bool:
+    """The label's text is all inside the box: as wide as the box lets it, as tall as
+    its text needs at that width."""
+    return label.geometry().right() < box.width() and \
+        label.heightForWidth(label.width()) <= label.height()
+
+
+def test_the_box_keeps_the_name_and_the_path_whole(qapp):
+    source = Path("/tmp/qa2/a-long-folder-name/gone/a-long-workspace-name.campaign.json")
+    problem = f"{source}: no such file"
+    box = failed_start_box(str(source), problem)
+    assert box.text() == f"{source.name} did not open."
+    assert box.informativeText() == f"{problem}\n\nOpen another workspace instead?"
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    assert label.text() == f"<nobr>{source.name}</nobr> did not open."
+    informative = box.findChild(QLabel, "qt_msgbox_informativelabel")
+    assert informative.textFormat() == Qt.TextFormat.RichText
+    assert informative.text().startswith(f"<nobr>{source}</nobr>: no such file<br>")
+    box.open()
+    try:
+        assert informative.width() >= informative.fontMetrics().horizontalAdvance(str(source))
+        assert _shows_all_of(box, label) and _shows_all_of(box, informative)
+    finally:
+        box.done(0)
+
+
+def test_a_path_longer_than_the_widest_box_wraps_rather_than_being_cut_off(qapp):
+    source = Path("/tmp", *["a-rather-long-folder-name"] * 6, "w.campaign.json")
+    box = failed_start_box(str(source), f"{source}: no such file")
+    informative = box.findChild(QLabel, "qt_msgbox_informativelabel")
+    assert informative.fontMetrics().horizontalAdvance(str(source)) > \
+        box.screen().availableGeometry().width()
+    box.open()
+    try:
+        assert informative.minimumWidth() < box.width()  # it was the path's: cut off
+        assert _shows_all_of(box, box.findChild(QLabel, "qt_msgbox_label"))
+        assert _shows_all_of(box, informative)
+    finally:
+        box.done(0)
