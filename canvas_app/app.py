@@ -311,4 +311,9 @@ def run_gui(source: str | None, *, reopen_last: bool = True) -> int:
     # Our copied nodes are a QMimeData made in Python: hand the clipboard back before Qt
     # tears down, or Qt deletes it after Python has finalised (a crash at exit).
     app.aboutToQuit.connect(lambda: app.clipboard().clear())
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        # The recovery snapshot's lock goes with the app (the window, closed, still holds
+        # it): nothing is left in the recovery folder but unsaved edits.
+        window.session.release()
