@@ -12,7 +12,9 @@ from canvas_app.ui.path_text import nowrap_paths
 
 def test_the_error_box_shows_paths_whole_and_keeps_its_plain_text(
         window: MainWindow, tmp_path: Path) -> None:
-    target = tmp_path / "a-rather-long-folder-name" / "that-is-gone" / "g.campaign.json"
+    # short enough to fit the widest box Qt makes on the 800 px offscreen screen (a longer
+    # path wraps there rather than run past the box's edge: test_recovery_box_paths)
+    target = tmp_path / "a-long-folder" / "gone" / "g.campaign.json"
     assert not window.files.export_json(str(target))
     box = window.findChild(QMessageBox, "errorBox")
     assert box is not None and box.isVisible()
@@ -23,6 +25,7 @@ def test_the_error_box_shows_paths_whole_and_keeps_its_plain_text(
     assert f"<nobr>{target}</nobr>" in shown
     assert f"<br><nobr>{target.parent}</nobr>" in shown  # on a line of its own
     assert label.minimumWidth() >= label.fontMetrics().horizontalAdvance(str(target))
+    assert label.geometry().right() < box.width()  # nothing runs past the box's edge
     box.close()
 
 
