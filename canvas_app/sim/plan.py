@@ -7,7 +7,10 @@ the workspace's own campaign and node order, so a run never depends on set or ha
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import compress
+
+import networkx as nx
 
 from ..domain.campaign import Campaign
 from ..domain.purchase import PurchaseGoalConfig
@@ -24,8 +27,7 @@ class NodePlan:
     campaign: str
     is_goal: bool
     successors: tuple[str, ...]
-    # goals
-    upstream_sequences: tuple[str, ...] = ()
+    # goals (and see upstream_sequences below)
     achieved_by: str = "campaign"
     purchase: PurchaseGoalConfig | None = None
     tags: tuple[str, ...] = ()
@@ -35,6 +37,21 @@ class NodePlan:
     # how the log and journeys name it: '"Name"', or '"Name" in "Campaign"' when a node of
     # another campaign in the run has the same name
     label: str = ""
+    # where a goal's upstream sequences come from, and their tuple once asked for
+    upstream_from: UpstreamSequences | None = field(default=None, repr=False, compare=False)
+    _upstream: tuple[str, ...] | None = field(default=None, init=False, repr=False,
+                                              compare=False)
+
+    @property
+    def upstream_sequences(self) -> tuple[str, ...]:
+        """For a goal, every sequence from which links lead to it, directly or through
+        other nodes (R5), in the campaign's node order; none for a sequence. Listed on
+        first asking (a long chain's goals list many: see :class:`UpstreamSequences`)."""
+        listed = self._upstream
+        if listed is None:
+            source = self.upstream_from
+            listed = self._upstream = () if source is None else source.of(self.id)
+        return listed
 
 
 @dataclass(slots=True)
@@ -43,6 +60,96 @@ class CampaignPlan:
     name: str
     entries: tuple[str, ...]
     nodes: tuple[str, ...]
+
+
+# ``format(mask, "b")``'s digits as bytes 0 and 1, for ``itertools.compress``
+_DIGITS_AS_FLAGS = bytes.maketrans(b"01", b"\x00\x01")
+# a bit set with fewer than (its width / this) bits set is listed bit by bit (a few big-int
+# operations a bit, ~0.3 us); a fuller one by flags over all sequences (~15 ns a sequence)
+_SPARSE = 32
+
+
+class UpstreamSequences:
+    """For every goal of one campaign, the sequences upstream of it (``campaign.upstream``,
+    R5), in the campaign's node order; each goal's tuple is listed when first asked for.
+
+    Asking ``campaign.upstream`` goal by goal walks the campaign again for each goal, and
+    filtering the node order by it looks at every node again: set-up time grew with the
+    square of a chain's length (2,000 links: ~4 s; 5,000: ~20 s). And listing every goal's
+    tuple up front cannot be linear either: on a chain, goal k has k upstream sequences.
+
+    So set-up makes one pass over the campaign's strongly connected components (the nodes
+    on a common loop all reach one another) in topological order, giving each component the
+    set of sequences that reach it: its own and those reaching any component linking into
+    it. A set is a Python int, one bit a sequence (the sequence at position i of the
+    campaign's sequences is bit ``width - 1 - i``, so the binary digits read in node order);
+    a union is one big-int ``|``. A goal's upstream is its component's set: nodes upstream
+    of a goal are those of the components linking into its own, directly or not, and, when
+    it lies on a loop, the others of its component; the goal itself is not a sequence, so
+    never in the set (as ``nx.ancestors`` never names the node asked about). A campaign
+    without loops is its own condensation (each node a component), so it is walked as it is.
+    """
+
+    __slots__ = ("_component", "_listed", "_reaching", "_sequences", "_width")
+
+    def __init__(self, campaign: Campaign, order: list[str], is_goal: dict[str, bool]) -> None:
+        sequences = [n for n in order if not is_goal[n]]
+        width = len(sequences)
+        position = {n: width - 1 - i for i, n in enumerate(sequences)}
+        graph = campaign.graph
+        reaching: dict[str | int, int] = {}
+        try:  # no loop (the usual campaign): every node is a component of its own
+            ordered = list(nx.topological_sort(graph))
+        except nx.NetworkXUnfeasible:
+            condensed = nx.condensation(graph)
+            members = condensed.nodes
+            for component in nx.topological_sort(condensed):
+                mask = 0
+                for node in members[component]["members"]:
+                    if node in position:
+                        mask |= 1 << position[node]
+                for before in condensed.predecessors(component):
+                    mask |= reaching[before]
+                reaching[component] = mask
+            self._component: dict[str, int] | None = condensed.graph["mapping"]
+        else:
+            for node in ordered:
+                mask = 1 << position[node] if node in position else 0
+                for before in graph.predecessors(node):
+                    mask |= reaching[before]
+                reaching[node] = mask
+            self._component = None
+        component_of = self._component
+        # only goals are asked about: the sets of the others may go (a chain's goals' sets
+        # take about N * N / 64 bytes in all for N nodes, as its tuples would take N * N)
+        self._reaching = {key: reaching[key] for key in (
+            n if component_of is None else component_of[n] for n in order if is_goal[n])}
+        self._sequences = sequences
+        self._width = width
+        self._listed: dict[str | int, tuple[str, ...]] = {}
+
+    def of(self, goal_id: str) -> tuple[str, ...]:
+        """The sequences upstream of ``goal_id``, in node order."""
+        component = goal_id if self._component is None else self._component[goal_id]
+        listed = self._listed.get(component)
+        if listed is None:
+            listed = self._listed[component] = self._list(self._reaching[component])
+        return listed
+
+    def _list(self, mask: int) -> tuple[str, ...]:
+        """The sequences whose bits ``mask`` sets, in node order."""
+        if not mask:
+            return ()
+        sequences, width = self._sequences, self._width
+        if mask.bit_count() * _SPARSE < width:
+            found = []
+            while mask:
+                top = mask.bit_length() - 1
+                found.append(sequences[width - 1 - top])
+                mask ^= 1 << top
+            return tuple(found)
+        flags = format(mask, f"0{width}b").encode("ascii").translate(_DIGITS_AS_FLAGS)
+        return tuple(compress(sequences, flags))
 
 
 class Plan:
@@ -74,20 +181,21 @@ class Plan:
                 node.label += f' in "{self.campaigns[node.campaign].name}"'
 
     def _add_campaign(self, campaign: Campaign) -> None:
-        order = [n.id for n in campaign.nodes]
+        nodes = campaign.nodes
+        order = [n.id for n in nodes]
+        is_goal = {n.id: n.is_goal for n in nodes}
+        upstream = UpstreamSequences(campaign, order, is_goal)
         rank = {node_id: i for i, node_id in enumerate(order)}
         self.campaigns[campaign.id] = CampaignPlan(
             campaign.id, campaign.name,
             tuple(sorted(campaign.entry_nodes(), key=rank.__getitem__)), tuple(order))
-        for node in campaign.nodes:
+        for node in nodes:
             successors = tuple(sorted(campaign.successors(node.id), key=rank.__getitem__))
-            plan = NodePlan(node.id, node.kind, node.name, campaign.id, node.is_goal,
-                            successors)
+            goal = is_goal[node.id]
+            plan = NodePlan(node.id, node.kind, node.name, campaign.id, goal, successors)
             config = node.config
-            if node.is_goal:
-                upstream = campaign.upstream(node.id)
-                plan.upstream_sequences = tuple(
-                    n for n in order if n in upstream and not campaign.node(n).is_goal)
+            if goal:
+                plan.upstream_from = upstream
                 plan.achieved_by = getattr(config, "achieved_by", "campaign")
             if isinstance(config, PurchaseGoalConfig):
                 plan.purchase = config
@@ -96,7 +204,7 @@ class Plan:
                 plan.tags = tuple(config.tags)
                 for tag in dict.fromkeys(config.tags):
                     self.tag_goals.setdefault(tag, []).append(plan)
-            elif not node.is_goal:
+            elif not goal:
                 plan.steps = tuple(config.steps)
                 plan.runs_until_completed = bool(config.runs_until_completed)
             self.nodes[node.id] = plan
