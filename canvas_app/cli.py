@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from . import __version__
+from .passwords import hide_secret
 
 if TYPE_CHECKING:
     from .domain.workspace import Workspace
@@ -135,7 +136,7 @@ def hide_passwords(text: str, values: Sequence[str | None]) -> str:
         parts = text.replace(value, shown).split(shown)
         for i, part in enumerate(parts):
             for password in passwords:
-                part = part.replace(password, "***")
+                part = hide_secret(part, password)
             parts[i] = part
         text = shown.join(parts)
     return text

@@ -31,6 +31,7 @@ from ..domain.workspace import Workspace
 from ..io.errors import LoadError
 from ..io.storable import NUL_MESSAGE, find_nul, nul_path
 from ..io.workspace_file import workspace_from_stored, workspace_to_data
+from ..passwords import hide_secret
 from .errors import EmptyStore, OlderStore, StoreConflict, StoreError
 from .jsontext import dumps as dumps_json
 from .jsontext import loads as loads_json
@@ -121,7 +122,7 @@ def describe_error(exc: BaseException, url: str = "") -> str:
                        for i, p in enumerate(parts))
     password = _password(url) if url else None
     if password and len(password) > 2:
-        message = message.replace(password, "***")
+        message = hide_secret(message, password)
     return message
 
 

@@ -300,3 +300,26 @@ def test_a_password_that_is_also_the_scheme_or_user_leaves_the_shown_url_whole()
     line = f"cannot read {url}: password postgres refused for {shown}"
     assert hide_passwords(line, [url]) == (
         f"cannot read {shown}: password *** refused for {shown}")
+
+
+def test_a_password_that_is_a_common_word_is_hidden_only_where_it_stands_alone() -> None:
+    """QA (team store): with the password "postgres", a driver's name in a message came out
+    as "sqlalchemy.dialects:***ql.psycopgg" and a path "test_***_import". The password is
+    hidden where it is a word of its own, as a password in a message is."""
+    from canvas_app.cli import hide_passwords
+
+    url = "postgresql+psycopgg://postgres:postgres@127.0.0.1:5432/x"
+    shown = "postgresql+psycopgg://postgres:***@127.0.0.1:5432/x"
+    line = (f"{url}: cannot open: unknown kind of database (Can't load plugin: "
+            "sqlalchemy.dialects:postgresql.psycopgg); see /tmp/test_postgres_import/x.json; "
+            "dsn host=127.0.0.1 password=postgres user=postgres, 'postgres'")
+    assert hide_passwords(line, [url]) == (
+        f"{shown}: cannot open: unknown kind of database (Can't load plugin: "
+        "sqlalchemy.dialects:postgresql.psycopgg); see /tmp/test_postgres_import/x.json; "
+        "dsn host=127.0.0.1 password=*** user=***, '***'")
+
+
+def test_the_command_line_names_a_mistyped_driver_whole(capsys) -> None:
+    assert main(["validate", "postgresql+psycopgg://postgres:postgres@127.0.0.1:1/x"]) == 1
+    err = capsys.readouterr().err
+    assert "postgresql.psycopgg" in err and ":postgres@" not in err and "***ql" not in err
