@@ -26,7 +26,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from .campaign import Campaign, Finding
-from .names import name_key
+from .names import isolated, name_key, short_name
 from .nodes import goal_kinds
 
 if TYPE_CHECKING:
@@ -246,15 +246,21 @@ def as_sentences(message: str) -> str:
     return message if message.endswith((".", "!", "?")) else message + "."
 
 
-def finding_place(workspace: Workspace, finding: Finding) -> str:
+def finding_place(workspace: Workspace, finding: Finding, limit: int | None = None) -> str:
     """Where a finding is, by names: ``Campaign › Node``, ``Campaign``, or "" (the
-    workspace as a whole)."""
+    workspace as a whole). Each name is :func:`~canvas_app.domain.names.isolated`: two
+    Hebrew or Arabic names read "Campaign › Node" too, not "Node › Campaign". ``limit``:
+    each name cut to that many characters with "…" (a list of findings; a 200-letter
+    campaign name began every line of it)."""
+    def shown(name: str) -> str:
+        return isolated(name if limit is None else short_name(name, limit))
+
     where = ""
     if finding.campaign_id and workspace.has_campaign(finding.campaign_id):
         campaign = workspace.campaign(finding.campaign_id)
-        where = campaign.name
+        where = shown(campaign.name)
         if finding.node_id and campaign.has_node(finding.node_id):
-            where = f"{where} › {campaign.node(finding.node_id).name}"
+            where = f"{where} › {shown(campaign.node(finding.node_id).name)}"
     return where
 
 
