@@ -3,19 +3,32 @@ action sets, emails sent, and the explaining log (shortened when long)."""
 
 from __future__ import annotations
 
+from ..domain.names import display_width, fit_width
 from .commerce import set_label
 from .model import iso
 from .result import SimResult
 
 LOG_LINES = 200
+# The widest a table's name column gets, in terminal columns: a longer name is cut with "…"
+# (a 200-letter node name padded every row of its table to 200 columns and more).
+NAME_COLUMNS = 40
+
+
+def _pad(cell: str, width: int, right: bool) -> str:
+    """``cell`` padded with spaces to ``width`` terminal columns (on the left when
+    ``right``): a Chinese character takes two columns, an accent written apart none."""
+    fill = " " * max(width - display_width(cell), 0)
+    return fill + cell if right else cell + fill
 
 
 def _table(rows: list[list[str]], right: set[int]) -> list[str]:
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    """``rows`` (the first the headings) as aligned lines; the first column holds names,
+    cut to :data:`NAME_COLUMNS` columns."""
+    rows = [rows[0]] + [[fit_width(row[0], NAME_COLUMNS), *row[1:]] for row in rows[1:]]
+    widths = [max(display_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     out = []
     for n, row in enumerate(rows):
-        cells = [cell.rjust(widths[i]) if i in right else cell.ljust(widths[i])
-                 for i, cell in enumerate(row)]
+        cells = [_pad(cell, widths[i], i in right) for i, cell in enumerate(row)]
         out.append("  " + "  ".join(cells).rstrip())
         if n == 0:
             out.append("  " + "  ".join("-" * w for w in widths))
