@@ -10,13 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from ..domain import events as ev
 from ..domain.campaign import Finding
 from ..domain.events import DomainEvent
 from ..domain.lint import as_sentences, finding_place, ordered_findings
+from ..domain.names import SHORT_NAME_LENGTH, breakable
 from ..domain.workspace import Workspace
 from ..editing.controller import Controller
 from .theme import focus_frame, load_icon
@@ -27,6 +35,18 @@ FINDING_ROLE = Qt.ItemDataRole.UserRole + 3  # True on a finding's row
 
 
 MAX_ROWS = 500  # findings listed at most
+PLACE_NAME_LENGTH = SHORT_NAME_LENGTH  # a campaign's or node's name in a line's place, at most
+
+
+class WrapAnywhere(QStyledItemDelegate):
+    """Draws (and measures) a row as the default delegate does, but a word too long for
+    the panel's width breaks where the line ends (:func:`breakable`); the item's text
+    itself (``item.text()``) is kept as it is."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.text = breakable(option.text)  # type: ignore[attr-defined]
 
 
 class Row(NamedTuple):
@@ -44,7 +64,7 @@ def row_text(workspace: Workspace, finding: Finding) -> str:
     """A finding's line: where it is, then its message as a sentence, so that errors
     ("no tag is chosen: list at least one tag", as the CLI and the editor say it) read
     like the warnings beside them, which are sentences already (QA)."""
-    where = finding_place(workspace, finding)
+    where = finding_place(workspace, finding, PLACE_NAME_LENGTH)
     message = as_sentences(finding.message)
     return f"{where}: {message}" if where else message
 
@@ -60,6 +80,8 @@ class LintPanel(QListWidget):
         self.setStyleSheet(focus_frame("LintPanel", "lintPanel"))  # Enter acts here
         self.setAccessibleName("Warnings")
         self.setWordWrap(True)
+        self._delegate = WrapAnywhere(self)  # long words wrap too: no sideways scrolling
+        self.setItemDelegate(self._delegate)
         self.controller: Controller | None = None
         self.total_findings = 0  # listed or not (at most MAX_ROWS are)
         self._name_keys: dict[str, str] = {}  # names as sorted, kept

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ...domain.names import isolated, without_isolates
 from ...sim import Simulation
 from ...sim.commerce import is_mismatch
 from ...sim.core import log_time
@@ -42,7 +43,9 @@ EVENT_WORDS = {
 
 
 def node_name(sim: Simulation, node_id: str | None) -> str:
-    """The node's name; with its campaign's when another campaign has a node of that name."""
+    """The node's name; with its campaign's when another campaign has a node of that name
+    (each name :func:`~canvas_app.domain.names.isolated`: "Node (Campaign)" in that order
+    when both are Hebrew or Arabic)."""
     if not node_id:
         return ""
     campaigns = sim.workspace.campaigns
@@ -51,7 +54,7 @@ def node_name(sim: Simulation, node_id: str | None) -> str:
         return node_id
     name = home.node(node_id).name
     twins = sum(1 for c in campaigns for n in c.nodes if n.name == name)
-    return f"{name} ({home.name})" if twins > 1 else name
+    return f"{isolated(name)} ({isolated(home.name)})" if twins > 1 else name
 
 
 def nowhere(c: ContactState) -> str:
@@ -259,7 +262,8 @@ class ContactsModel(QAbstractTableModel):
         if column < STATIC:
             keys = [cells[column].casefold() for cells in self._static]
         else:
-            keys = [self._cells(p)[column - STATIC].casefold() for p in range(len(self._ids))]
+            keys = [without_isolates(self._cells(p)[column - STATIC]).casefold()
+                    for p in range(len(self._ids))]
         return sorted(places, key=keys.__getitem__,
                       reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
 
@@ -298,7 +302,7 @@ class ContactsModel(QAbstractTableModel):
         cells = self._cells(place)
         folded = self._folded.get(cells)
         if folded is None:
-            folded = self._folded[cells] = "\n".join(cells).casefold()
+            folded = self._folded[cells] = without_isolates("\n".join(cells)).casefold()
         if "\n" in text:  # (not from the find box) across cells, as in one text
             return text in f"{static}\n{folded}"
         return text in static or text in folded or text in self._been_text(place)
@@ -310,17 +314,22 @@ class ContactsModel(QAbstractTableModel):
         if been is None:
             assert self.sim is not None
             c = self.sim.contacts[self._ids[place]]
-            text = "\n".join(sorted(self._name(node) for node in c.entered)).casefold()
+            text = without_isolates("\n".join(sorted(self._name(node) for node in c.entered)))
+            text = text.casefold()
             been = self._been[place] = self._been_texts.setdefault(text, text)
         return been
 
     def _make_cells(self, place: int) -> tuple[str, str, str]:
         assert self.sim is not None
         c = self.sim.contacts[self._ids[place]]
-        where = ", ".join(f"{WAITING_AT} {self._name(node)}" if node in c.waiting
-                          else self._name(node) for node in c.position()) or nowhere(c)
-        goals = ", ".join(sorted(self._name(node) for node in c.achieved)) or "—"
-        cells = (where, goals, ", ".join(sorted(c.tags)))
+        # Each name isolated: a list of Hebrew or Arabic names separated by commas was
+        # laid out as one right-to-left run, its last name first.
+        where = ", ".join(f"{WAITING_AT} {isolated(self._name(node))}" if node in c.waiting
+                          else isolated(self._name(node)) for node in c.position()) \
+            or nowhere(c)
+        goals = ", ".join(isolated(name) for name in sorted(
+            (self._name(node) for node in c.achieved), key=without_isolates)) or "—"
+        cells = (where, goals, ", ".join(isolated(tag) for tag in sorted(c.tags)))
         return self._texts.setdefault(cells, cells)
 
     def contact_id(self, row: int) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
@@ -36,6 +36,13 @@ class LogView(QPlainTextEdit):
         # Long lines wrap: reading the log never needs scrolling sideways.
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        # Each line reads left to right, its time first, whatever the names in it: Qt gives
+        # a line the direction of its first letter, and one whose contact has an Arabic or
+        # Hebrew name was laid out right to left (the time at the right end, the English
+        # words in reverse order).
+        option = self.document().defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+        self.document().setDefaultTextOption(option)
         self.setPlaceholderText(PLACEHOLDER)
         self.following = True
         self._lines: deque[str] = deque(maxlen=LOG_LINES)  # the lines on show (or due)
