@@ -58,6 +58,9 @@ from .writing import bulk_kind, replace_rows
 APP_NAME = "campaign-canvas"
 DB_FILE = "workspace.db"
 CONNECT_TIMEOUT = 10  # seconds, for PostgreSQL: an unreachable server fails, not hangs
+# How long a save waits for another's to end (PostgreSQL): a save that hangs, or a table
+# someone has locked, is said in words rather than freezing the window for ever (QA).
+SAVE_LOCK_WAIT = 10  # seconds
 MIGRATION_LOCK_KEY = 0x43616E7661734342  # a PostgreSQL advisory lock: "CanvasCB"
 LISTED_TABLES = 6  # at most this many of a foreign database's tables are named
 # Older schemas that read-only opening still reads as they are: 0002 only added the
@@ -393,6 +396,7 @@ class Store:
                 if self.engine.dialect.name == "postgresql":
                     # Saves one after the other: a second save waits, then sees (and
                     # deletes) what the first one wrote. Readers are not blocked.
+                    connection.execute(text(f"SET LOCAL lock_timeout = '{SAVE_LOCK_WAIT}s'"))
                     connection.execute(text("LOCK TABLE workspace IN EXCLUSIVE MODE"))
                 current, saved_at = self._revision(connection)
                 if expected is not None and current != expected:
@@ -401,6 +405,13 @@ class Store:
                     workspace_row(workspace, current + 1, datetime.now(UTC).isoformat())]
                 replace_rows(connection, rows)  # only what differs (writing.py)
             return current + 1
+        except DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) == "55P03":  # lock_not_available
+                raise StoreError(
+                    f"cannot save to {self.label}: another save to it has not ended after "
+                    f"{SAVE_LOCK_WAIT} s (someone else saving, or a program holding the "
+                    "workspace table); nothing was saved: try again in a moment") from exc
+            raise self._error("cannot save to", exc) from exc
         except (SQLAlchemyError, TypeError, ValueError) as exc:  # e.g. a value JSON refuses
             raise self._error("cannot save to", exc) from exc
         except self._driver_errors() as exc:  # raised by the driver's COPY (PostgreSQL)
