@@ -89,6 +89,15 @@ def _parse_time(stamp: str | None) -> datetime | None:
         return None
 
 
+def _not_saved(opening_error: str) -> str:
+    """A store that cannot be opened for a save, said as a save that failed ("STORE: not
+    saved: the database cannot be opened: REASON; your edits are still here"), not as an
+    opening (QA: "cannot open" after Save)."""
+    said = opening_error.replace(": cannot open: ",
+                                 ": not saved: the database cannot be opened: ", 1)
+    return f"{said}; your edits are still here"
+
+
 def is_sqlite_file(file: Path) -> bool:
     """True when the file starts as every SQLite database does."""
     try:
@@ -240,7 +249,7 @@ class Document:
         try:
             store = Store(self.store_url, label=self.label)
         except StoreError as exc:
-            raise DocumentError(str(exc)) from None
+            raise DocumentError(_not_saved(str(exc))) from None
         try:
             revision = store.save(workspace, expected.revision if expected else None)
         except StoreConflict as exc:

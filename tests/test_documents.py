@@ -230,3 +230,17 @@ def test_an_older_snapshot_of_a_relative_path_is_still_found(sample_json: Path,
     [found] = other_recoveries(folder, set())
     assert found.path == old and found.document.source == str(sample_json)
     assert found.load() == workspace
+
+
+def test_a_save_to_a_database_that_cannot_be_opened_says_it_was_not_saved() -> None:
+    """QA (team store): a save whose server was down said "cannot open", as if opening."""
+    from canvas_app.documents import Document, DocumentError
+    from canvas_app.domain.workspace import Workspace
+
+    document = Document("postgresql+psycopg://alice:secret@127.0.0.1:1/team")
+    with pytest.raises(DocumentError) as info:
+        document.save(Workspace())
+    message = str(info.value)
+    assert message.startswith("postgresql+psycopg://alice:***@127.0.0.1:1/team: not saved: "
+                              "the database cannot be opened: ")
+    assert message.endswith("; your edits are still here") and "secret" not in message
