@@ -41,6 +41,22 @@ def open_document(source: str | None) -> tuple[Document, object, object]:
     return document, workspace, stamp
 
 
+def user_settings() -> QSettings:
+    """The user's settings (window layout, recent workspaces), in a folder only its owner
+    can read: a recent database URL may hold its password (QA: the file was readable by
+    every user of the machine)."""
+    settings = QSettings(ORGANIZATION, APPLICATION)
+    folder = Path(settings.fileName()).parent
+    if folder.name != ORGANIZATION:  # not the app's own folder (~/.config itself): left be
+        return settings
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.chmod(0o700)
+    except OSError:
+        pass  # not ours to change (a shared or read-only home): the settings still work
+    return settings
+
+
 def build_main_window(source: str | None, *, settings: QSettings | None = None,
                       recovery_dir: Path | None = None, offer_recovery: bool = True):
     """Builds the main window on ``source``; raises DocumentError with one clear line."""
@@ -51,7 +67,7 @@ def build_main_window(source: str | None, *, settings: QSettings | None = None,
     use_app_style()  # light, tabs with room round their labels (before any widget)
     document, workspace, stamp = open_document(source)
     if settings is None:
-        settings = QSettings(ORGANIZATION, APPLICATION)
+        settings = user_settings()
     session = make_session(workspace, document, recovery_dir, stamp)  # type: ignore[arg-type]
     window = MainWindow(session, settings, recovery_dir)
     window.files.add_recent(document.source)
@@ -279,7 +295,7 @@ def run_gui(source: str | None, *, reopen_last: bool = True) -> int:
     if not named and reopen_last:  # the workspace open last, or None: yours
         from .ui.recent_files import last_workspace, last_workspace_gone
 
-        settings = QSettings(ORGANIZATION, APPLICATION)
+        settings = user_settings()
         source, gone = last_workspace(settings), last_workspace_gone(settings)
     window = open_first_window(app, source)
     if window is None:

@@ -47,7 +47,9 @@ class Recovery:
             "stamp": asdict(stamp) if stamp is not None else None,
             "workspace": workspace_to_data(workspace),
         }
-        write_text_atomic(self.path, json.dumps(data, ensure_ascii=False))
+        # owner-only: it holds the whole workspace and the source as given, a database
+        # URL's password included (QA: -rw-r--r--, readable by every user of the machine)
+        write_text_atomic(self.path, json.dumps(data, ensure_ascii=False), private=True)
 
     def exists(self) -> bool:
         return self.path.exists()

@@ -35,14 +35,19 @@ def _mode_for(target: Path) -> int:
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str,
-                      before_replace: Callable[[], None] | None = None) -> None:
-    """``text`` as UTF-8, line ends as they are; the target's folder is made if missing."""
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    write_bytes_atomic(path, text.encode("utf-8"), suffix=".tmp", before_replace=before_replace)
+                      before_replace: Callable[[], None] | None = None,
+                      private: bool = False) -> None:
+    """``text`` as UTF-8, line ends as they are; the target's folder is made if missing.
+    ``private``: the file is readable and writable by its owner only (0600), whatever it
+    was, and a folder made for it is its owner's only (0700)."""
+    Path(path).parent.mkdir(mode=0o700 if private else 0o777, parents=True, exist_ok=True)
+    write_bytes_atomic(path, text.encode("utf-8"), suffix=".tmp", before_replace=before_replace,
+                       private=private)
 
 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, suffix: str = ".part",
-                       before_replace: Callable[[], None] | None = None) -> None:
+                       before_replace: Callable[[], None] | None = None,
+                       private: bool = False) -> None:
     """``data`` in a temporary file beside ``path`` (whose folder must exist), flushed to
     disk, then renamed over it. A replaced file keeps its permissions. On any failure the
     temporary file is removed, ``path`` is as it was, and an OSError is raised whose
@@ -60,7 +65,7 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, suffix: str = 
     if problem is not None:
         # the rename would put a file in place of a device or pipe (/dev/null, as root)
         raise OSError(errno.EINVAL, problem, os.fspath(path))
-    mode = _mode_for(target)
+    mode = 0o600 if private else _mode_for(target)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
     except OSError as exc:  # the folder refuses a new file: say which folder, and why
