@@ -19,10 +19,12 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 WIDEST = 900  # px: a longer path still wraps (anywhere), rather than a box off the screen
 
-# An absolute, home or relative path with a slash in it (up to a space, a colon, a comma
-# or a closing bracket; a full stop that ends the sentence is not part of it), or a
-# Windows path.
-PATH = re.compile(r"(?:~|\.{1,2})?/[^\s:;,()\"']*[^\s:;,.()\"']|[A-Za-z]:\\[^\s:;,()\"']+")
+# A database URL (scheme://…, its colons included, up to a space, a comma or a bracket;
+# the colon and full stop that end a sentence are not part of it), an absolute, home or
+# relative path with a slash in it (up to a space, a colon, a comma or a closing bracket; a
+# full stop that ends the sentence is not part of it), or a Windows path.
+PATH = re.compile(r"[A-Za-z][\w+.-]*://[^\s;,()\"']*[^\s:;,.()\"']"
+                  r"|(?:~|\.{1,2})?/[^\s:;,()\"']*[^\s:;,.()\"']|[A-Za-z]:\\[^\s:;,()\"']+")
 # Where Qt may break a line inside a word: after a hyphen, a slash or a backslash. A name
 # with none of these is broken only at its spaces, which <nobr> keeps together in place.
 BREAKS_INSIDE = re.compile(r"[-/\\\u2010-\u2014]")

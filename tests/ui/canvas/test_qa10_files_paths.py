@@ -33,3 +33,14 @@ def test_message_text_is_escaped_and_a_path_is_only_what_it_should_be() -> None:
     assert nowrap_paths("/a/b.json: <x> & y") == "<nobr>/a/b.json</nobr>: &lt;x&gt; &amp; y"
     assert nowrap_paths("kept in /tmp/q.") == "kept in<br><nobr>/tmp/q</nobr>."
     assert nowrap_paths("no path here") == "no path here"
+
+
+def test_a_database_url_is_kept_whole_as_a_path_is() -> None:
+    """QA (team store): the start-up box broke "postgresql+psycopg://" from
+    "postgres:***@127.0.0.1:5432/qa12"."""
+    url = "postgresql+psycopg://postgres:***@127.0.0.1:5432/qa12"
+    assert nowrap_paths(f"{url}: cannot open: connection failed") == (
+        f"<nobr>{url}</nobr>: cannot open: connection failed")
+    assert nowrap_paths(f"Open {url}.") == f"Open<br><nobr>{url}</nobr>."
+    assert nowrap_paths("see sqlite:////tmp/x.db, then") == (
+        "see<br><nobr>sqlite:////tmp/x.db</nobr>, then")
