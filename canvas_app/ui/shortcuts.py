@@ -3,18 +3,22 @@ of the canvas, in one table."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QMenu,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+
+from .dialogs.widgets import on_screen
 
 GESTURES = (
     ("Canvas", "Drag from the palette", "Place a goal or sequence where you drop it"),
@@ -87,27 +91,153 @@ def _plain(action: QAction) -> str:
     return text
 
 
+class ShortcutsTable(QTableWidget):
+    """The table of :class:`ShortcutsDialog`: its columns share out the width as it
+    changes (see :meth:`ShortcutsDialog.share_columns`)."""
+
+    def __init__(self, rows: int, dialog: ShortcutsDialog) -> None:
+        super().__init__(rows, 3)
+        self.dialog = dialog
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
+        super().resizeEvent(event)
+        self.dialog.share_columns(self.viewport().width())
+
+
 class ShortcutsDialog(QDialog):
+    """The table as wide as its texts, within the screen: "What" shows every action whole
+    (at 14 pt it was 40 px wide, "Ne…", "Sav…", beside a wide "Where" in a fixed
+    640 x 560 window). Long gestures and keys wrap onto more lines; short of room, "Where"
+    is elided last of all, before an action's words would be."""
+
+    WHERE, WHAT, KEYS = range(3)
+    # the widest a column asks for, in average characters: longer texts wrap
+    WHAT_CHARACTERS = 44
+    KEYS_CHARACTERS = 30
+    WHERE_LEAST_CHARACTERS = 5  # what "Where" keeps when elided
+    ROW_ROOM = 4  # px above and below a row's lines, together
+    LEAST_WIDTH = 640  # the window's width at the usual font, its texts having room
+
     def __init__(self, menus: list[QMenu], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle("Keyboard and Mouse")
         layout = QVBoxLayout(self)
-        rows = shortcut_rows(menus) + [(area, what, how) for area, how, what in GESTURES]
-        self.table = QTableWidget(len(rows), 3)
+        menu_rows = shortcut_rows(menus)
+        rows = menu_rows + [(area, what, how) for area, how, what in GESTURES]
+        self.table = ShortcutsTable(len(rows), self)
         self.table.setHorizontalHeaderLabels(["Where", "What", "Keys or mouse"])
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)  # Tab moves on to the buttons, arrows move within
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # "Where", when narrow
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         for row, values in enumerate(rows):
             for column, value in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                if column == self.WHERE:
+                    item.setToolTip(value)  # its whole text, when elided
+                self.table.setItem(row, column, item)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        for column in range(3):  # share_columns sizes them
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        self._measure(menu_rows, rows)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 560)
+        self.buttons = buttons
+        self._fit_to_content()
+
+    # -- widths -------------------------------------------------------------------------
+    def text_padding(self) -> int:
+        """The room a cell takes round its text: the style's text margins and the grid."""
+        margin = self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin,
+                                                None, self.table) + 1
+        return 2 * margin + 2
+
+    def _measure(self, menu_rows: list[tuple[str, str, str]],
+                 rows: list[tuple[str, str, str]]) -> None:
+        """The widths each column wants (``natural``) and can do with (``least``)."""
+        metrics = QFontMetrics(self.table.font())
+        header = QFontMetrics(self.table.horizontalHeader().font())
+        pad = self.text_padding()
+        char = metrics.averageCharWidth()
+        titles = ["Where", "What", "Keys or mouse"]
+
+        def widest(texts: list[str]) -> int:
+            return max((metrics.horizontalAdvance(t) for t in texts), default=0) + pad
+
+        def longest_word(texts: list[str]) -> int:
+            return widest([w for t in texts for w in t.split()])
+
+        columns = [[row[c] for row in rows] for c in range(3)]
+        title = [header.horizontalAdvance(t) + pad + 8 for t in titles]
+        where = max(widest(columns[self.WHERE]), title[self.WHERE])
+        what = max(min(widest(columns[self.WHAT]), self.WHAT_CHARACTERS * char),
+                   widest([row[self.WHAT] for row in menu_rows]),
+                   longest_word(columns[self.WHAT]), title[self.WHAT])
+        keys = max(min(widest(columns[self.KEYS]), self.KEYS_CHARACTERS * char),
+                   longest_word(columns[self.KEYS]), title[self.KEYS])
+        self.natural = (where, what, keys)
+        # short of room: every action's name on one line, each key combination whole,
+        # a few letters of "Where"
+        self.least = (min(where, self.WHERE_LEAST_CHARACTERS * char + pad),
+                      max(widest([row[self.WHAT] for row in menu_rows]),
+                          longest_word(columns[self.WHAT]), title[self.WHAT]),
+                      max(longest_word(columns[self.KEYS]), title[self.KEYS]))
+
+    def share_columns(self, width: int) -> None:
+        """Gives the columns ``width`` px: each its natural width when there is room ("What"
+        takes what is left over); short of room "What" narrows to its longest action
+        first, then "Keys" wraps down to its longest key, then "Where" is elided, and only
+        then do actions wrap."""
+        where, what, keys = self.natural
+        least_where, least_what, least_keys = self.least
+        if where + what + keys > width:
+            keys = max(least_keys, min(keys, width - where - least_what))
+        if where + least_what + keys > width:
+            where = max(least_where, width - least_what - keys)
+        what = max(width - where - keys, 1)
+        header = self.table.horizontalHeader()
+        header.resizeSection(self.WHERE, where)
+        header.resizeSection(self.KEYS, keys)
+        header.resizeSection(self.WHAT, what)
+        self.fit_rows()
+
+    def fit_rows(self) -> None:
+        """Each row as tall as its wrapped texts and a little room, never shorter than
+        Qt's usual row."""
+        table = self.table
+        least = table.verticalHeader().defaultSectionSize()
+        for row in range(table.rowCount()):
+            height = max(least, table.sizeHintForRow(row) + self.ROW_ROOM)
+            if table.rowHeight(row) != height:
+                table.setRowHeight(row, height)
+
+    # -- the window's size --------------------------------------------------------------
+    def _chrome(self) -> tuple[int, int]:
+        """The window's width and height round the table's rows: margins, the table's
+        frame, header and scroll bar, the buttons."""
+        margins = self.layout().contentsMargins()
+        frame = 2 * self.table.frameWidth()
+        scroll_bar = self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent,
+                                                    None, self.table)
+        width = margins.left() + margins.right() + frame + scroll_bar
+        height = (margins.top() + margins.bottom() + frame
+                  + self.table.horizontalHeader().sizeHint().height()
+                  + self.layout().spacing() + self.buttons.sizeHint().height())
+        return width, height
+
+    def _fit_to_content(self) -> None:
+        """As wide as the columns want and as tall as the rows, within the screen."""
+        chrome_width, chrome_height = self._chrome()
+        width, height = on_screen(self, max(sum(self.natural) + chrome_width,
+                                            self.LEAST_WIDTH), 10**6)
+        self.share_columns(width - chrome_width)
+        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        height = min(height, rows + chrome_height)
+        self.resize(width, height)
