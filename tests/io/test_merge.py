@@ -1,0 +1,381 @@
+"""Three-way merge of workspaces (canvas_app/io/merge.py), on the bundled sample."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from canvas_app.domain.catalog import Category, Product
+from canvas_app.domain.contacts import Contact
+from canvas_app.domain.nodes import Node
+from canvas_app.domain.purchase import PurchaseGoalConfig
+from canvas_app.domain.steps import Step
+from canvas_app.domain.workspace import Workspace
+from canvas_app.io.draft import draft_from_data
+from canvas_app.io.merge import Clash, Merged, merge_workspaces
+from canvas_app.io.workspace_file import (
+    dumps_workspace,
+    load_workspace,
+    parse_json,
+    workspace_to_data,
+)
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "pool-store.campaign.json"
+NURTURE, CHECKUP = "shock-nurture", "checkup-onboarding"
+
+
+def copies() -> tuple[Workspace, Workspace, Workspace]:
+    """base, mine and theirs: three copies of the sample, as three readers got it."""
+    return load_workspace(SAMPLE), load_workspace(SAMPLE), load_workspace(SAMPLE)
+
+
+def text(workspace: Workspace) -> str:
+    return dumps_workspace(workspace)
+
+
+def reloads(merged: Merged) -> None:
+    """The result round-trips through the file's text and the app's lenient loader."""
+    again = draft_from_data(parse_json(text(merged.workspace)))
+    assert text(again) == text(merged.workspace)
+
+
+def test_edits_to_different_campaigns_combine_and_theirs_are_listed() -> None:
+    base, mine, theirs = copies()
+    mine.campaign(NURTURE).rename("nurture", "Nurture A")
+    mine.campaign(NURTURE).move("post-purchase", 300, 40)
+    theirs.campaign(CHECKUP).rename("onboarding", "Welcome")
+    theirs.rename_campaign(CHECKUP, "Checkups")
+    merged = merge_workspaces(base, mine, theirs)
+    assert merged.clashes == []
+    result = merged.workspace
+    assert result.campaign(NURTURE).node("nurture").name == "Nurture A"
+    assert (result.campaign(NURTURE).node("post-purchase").x,
+            result.campaign(NURTURE).node("post-purchase").y) == (300, 40)
+    assert result.campaign(CHECKUP).node("onboarding").name == "Welcome"
+    assert result.campaign(CHECKUP).name == "Checkups"
+    assert 'campaign "Checkup Onboarding": renamed "Onboarding" to "Welcome"' in merged.taken
+    assert 'renamed campaign "Checkup Onboarding" to "Checkups"' in merged.taken
+    assert len(merged.taken) == 2  # my own edits are not "taken"
+    reloads(merged)
+
+
+def test_nothing_taken_when_they_changed_nothing() -> None:
+    base, mine, theirs = copies()
+    mine.campaign(NURTURE).rename("nurture", "Nurture A")
+    merged = merge_workspaces(base, mine, theirs)
+    assert merged.taken == [] and merged.clashes == []
+
+
+def test_one_renames_a_node_the_other_moves_it_both_kept() -> None:
+    base, mine, theirs = copies()
+    mine.campaign(NURTURE).rename("nurture", "Nurture A")
+    theirs.campaign(NURTURE).move("nurture", -120, 75)
+    merged = merge_workspaces(base, mine, theirs)
+    node = merged.workspace.campaign(NURTURE).node("nurture")
+    assert (node.name, node.x, node.y) == ("Nurture A", -120, 75)
+    assert merged.clashes == []
+    assert merged.taken == ['campaign "Pool Shock Nurture": moved "Nurture"']
+
+
+@pytest.mark.parametrize("prefer", ["mine", "theirs"])
+def test_same_node_renamed_differently_is_one_clash_that_prefer_decides(prefer: str) -> None:
+    base, mine, theirs = copies()
+    mine.campaign(NURTURE).rename("nurture", "Nurture A")
+    theirs.campaign(NURTURE).rename("nurture", "Nurture B")
+    theirs.campaign(NURTURE).move("nurture", 10, 20)  # no clash: only they moved it
+    merged = merge_workspaces(base, mine, theirs, prefer=prefer)  # type: ignore[arg-type]
+    assert merged.clashes == [Clash('campaign "Pool Shock Nurture", sequence "Nurture"',
+                                    'renamed it "Nurture A"', 'renamed it "Nurture B"')]
+    node = merged.workspace.campaign(NURTURE).node("nurture")
+    assert node.name == {"mine": "Nurture A", "theirs": "Nurture B"}[prefer]
+    assert (node.x, node.y) == (10, 20)
+
+
+def test_same_change_on_both_sides_is_no_clash() -> None:
+    base, mine, theirs = copies()
+    for side in (mine, theirs):
+        side.campaign(NURTURE).rename("nurture", "Nurture A")
+    merged = merge_workspaces(base, mine, theirs)
+    assert merged.clashes == [] and merged.taken == []
+    assert merged.workspace.campaign(NURTURE).node("nurture").name == "Nurture A"
+
+
+@pytest.mark.parametrize("prefer", ["mine", "theirs"])
+def test_they_deleted_a_node_i_edited(prefer: str) -> None:
+    base, mine, theirs = copies()
+    mine.campaign(NURTURE).rename("nurture", "Nurture A")
+    theirs.campaign(NURTURE).remove_node("nurture")
+    merged = merge_workspaces(base, mine, theirs, prefer=prefer)  # type: ignore[arg-type]
+    assert merged.clashes == [Clash('campaign "Pool Shock Nurture", sequence "Nurture"',
+                                    'renamed it "Nurture A"', "deleted it")]
+    campaign = merged.workspace.campaign(NURTURE)
+    if prefer == "mine":  # my edited version is kept, with the links they lost with it
+        assert campaign.node("nurture").name == "Nurture A"
+        assert campaign.has_edge("nurture", "bought-shock")
+    else:
+        assert not campaign.has_node("nurture")
+        assert campaign.edges == [("bought-shock", "post-purchase")]
+    reloads(merged)
+
+
+@pytest.mark.parametrize("prefer", ["mine", "theirs"])
+def test_i_deleted_a_node_they_edited(prefer: str) -> None:
+    base, mine, theirs = copies()
+    mine.campaign(CHECKUP).remove_node("visit-booked")
+    theirs.campaign(CHECKUP).rename("visit-booked", "Visit booked!")
+    theirs.campaign(CHECKUP).move("visit-booked", 5, 5)
+    merged = merge_workspaces(base, mine, theirs, prefer=prefer)  # type: ignore[arg-type]
+    assert merged.clashes == [Clash('campaign "Checkup Onboarding", tag goal "Visit booked"',
+                                    "deleted it", 'renamed it "Visit booked!" and moved it')]
+    campaign = merged.workspace.campaign(CHECKUP)
+    assert campaign.has_node("visit-booked") == (prefer == "theirs")
+    if prefer == "theirs":
+        assert campaign.node("visit-booked").name == "Visit booked!"
+        assert campaign.has_edge("onboarding", "visit-booked")
+        assert campaign.has_edge("visit-booked", "visit-follow-up")
+    reloads(merged)
+
+
+def test_deleted_on_one_side_unchanged_on_the_other_is_deleted() -> None:
+    base, mine, theirs = copies()
+    theirs.campaign(NURTURE).remove_node("post-purchase")
+    mine.campaign(CHECKUP).remove_node("visit-follow-up")
+    merged = merge_workspaces(base, mine, theirs)
+    assert merged.clashes == []
+    assert not merged.workspace.campaign(NURTURE).has_node("post-purchase")
+    assert not merged.workspace.campaign(CHECKUP).has_node("visit-follow-up")
+    assert merged.taken == ['campaign "Pool Shock Nurture": deleted sequence "Post-purchase"']
+
+
+@pytest.mark.parametrize("prefer", ["mine", "theirs"])
+def test_a_link_to_a_node_they_deleted_is_dropped_and_named(prefer: str) -> None:
+    base, mine, theirs = copies()
+    mine.campaign(NURTURE).link("nurture", "post-purchase")
+    mine.campaign(NURTURE).link("post-purchase", "nurture")
+    theirs.campaign(NURTURE).remove_node("post-purchase")
+    merged = merge_workspaces(base, mine, theirs, prefer=prefer)  # type: ignore[arg-type]
+    where = 'campaign "Pool Shock Nurture", sequence "Post-purchase"'
+    assert merged.clashes == [Clash(where, 'linked "Nurture" to it', "deleted it"),
+                              Clash(where, 'linked it to "Nurture"', "deleted it")]
+    campaign = merged.workspace.campaign(NURTURE)
+    assert not campaign.has_node("post-purchase")
+    assert campaign.edges == [("nurture", "bought-shock")]
+    reloads(merged)
+
+
+def test_a_link_they_drew_to_a_node_i_deleted_is_named_from_my_side() -> None:
+    base, mine, theirs = copies()
+    mine.campaign(CHECKUP).remove_node("subscribed")
+    theirs.campaign(CHECKUP).link("subscribed", "visit-booked")
+    merged = merge_workspaces(base, mine, theirs)
+    assert merged.clashes == [Clash(
+        'campaign "Checkup Onboarding", purchase goal "Subscribed to checkup"',
+        "deleted it", 'linked it to "Visit booked"')]
+    assert not merged.workspace.campaign(CHECKUP).has_node("subscribed")
+
+
+def test_links_merge_as_a_set() -> None:
+    base, mine, theirs = copies()
+    mine.campaign(CHECKUP).link("subscribed", "visit-booked")
+    theirs.campaign(CHECKUP).unlink("onboarding", "visit-booked")
+    theirs.campaign(CHECKUP).link("visit-follow-up", "subscribed")
+    merged = merge_workspaces(base, mine, theirs)
+    assert set(merged.workspace.campaign(CHECKUP).edges) == {
+        ("subscribed", "onboarding"), ("visit-booked", "visit-follow-up"),
+        ("subscribed", "visit-booked"), ("visit-follow-up", "subscribed")}
+    assert merged.clashes == []
+    assert sorted(merged.taken) == [
+        'campaign "Checkup Onboarding": linked "Visit follow-up" to "Subscribed to checkup"',
+        'campaign "Checkup Onboarding": removed the link from "Onboarding" to "Visit booked"']
+
+
+def test_catalog_product_edited_by_both_on_different_fields_combines() -> None:
+    base, mine, theirs = copies()
+    mine.catalog.products["shock"] = replace(mine.catalog.products["shock"], price=21.5)
+    theirs.catalog.products["shock"] = replace(theirs.catalog.products["shock"],
+                                               name="Pool Shock", category="pool-care")
+    merged = merge_workspaces(base, mine, theirs)
+    assert merged.clashes == []
+    assert merged.workspace.catalog.products["shock"] == Product(
+        "shock", "Pool Shock", "pool-care", 21.5, "one_time")
+    assert merged.taken == [
+        'catalog: renamed product "Super Sock It Pool Shock" to "Pool Shock"',
+        'catalog: set the category of product "Super Sock It Pool Shock" to "Pool care"']
+
+
+@pytest.mark.parametrize("prefer", ["mine", "theirs"])
+def test_catalog_product_price_changed_by_both_is_a_clash(prefer: str) -> None:
+    base, mine, theirs = copies()
+    mine.catalog.products["shock"] = replace(mine.catalog.products["shock"], price=21.5)
+    theirs.catalog.products["shock"] = replace(theirs.catalog.products["shock"], price=18)
+    merged = merge_workspaces(base, mine, theirs, prefer=prefer)  # type: ignore[arg-type]
+    assert merged.clashes == [Clash('product "Super Sock It Pool Shock"',
+                                    "set its price to 21.50", "set its price to 18.00")]
+    assert merged.workspace.catalog.products["shock"].price == {"mine": 21.5,
+                                                                "theirs": 18}[prefer]
+
+
+def test_a_product_they_deleted_that_my_goal_now_chooses_is_kept_as_work_in_progress() -> None:
+    base, mine, theirs = copies()
+    goal = mine.campaign(NURTURE).node("bought-shock")
+    config = PurchaseGoalConfig(use_products=True, products=["shock", "mitt"])
+    mine.campaign(NURTURE).set_config(goal.id, config)
+    del theirs.catalog.products["mitt"]
+    merged = merge_workspaces(base, mine, theirs)
+    assert merged.clashes == [Clash('product "Pool Scrubbing Mitt"',
+                                    'chose it in purchase goal "Bought pool shock"',
+                                    "deleted it")]
+    result = merged.workspace
+    assert "mitt" not in result.catalog.products
+    assert result.campaign(NURTURE).node("bought-shock").config.products == ["shock", "mitt"]
+    assert any("mitt" in p.message for p in result.validate())  # the Warnings panel says so
+    reloads(merged)
+
+
+def test_an_action_naming_a_campaign_they_deleted_is_named() -> None:
+    base, mine, theirs = copies()
+    actions = mine.ecommerce.action_sets["successful_purchase"]
+    actions.append(Step(kind="add_to_campaign", campaign=CHECKUP))
+    theirs.remove_campaign(CHECKUP)
+    merged = merge_workspaces(base, mine, theirs)
+    assert merged.clashes == [Clash('campaign "Checkup Onboarding"',
+                                    'named it in "Successful Purchase Action"',
+                                    "deleted it")]
+    assert not merged.workspace.has_campaign(CHECKUP)
+    assert merged.taken == ['deleted campaign "Checkup Onboarding"']
+    reloads(merged)
+
+
+@pytest.mark.parametrize("prefer", ["mine", "theirs"])
+def test_a_campaign_they_deleted_that_i_edited(prefer: str) -> None:
+    base, mine, theirs = copies()
+    mine.rename_campaign(CHECKUP, "Checkups")
+    mine.campaign(CHECKUP).move("onboarding", 1, 2)
+    theirs.remove_campaign(CHECKUP)
+    merged = merge_workspaces(base, mine, theirs, prefer=prefer)  # type: ignore[arg-type]
+    assert merged.clashes == [Clash('campaign "Checkup Onboarding"',
+                                    'renamed it "Checkups" and changed its nodes or links',
+                                    "deleted it")]
+    assert merged.workspace.has_campaign(CHECKUP) == (prefer == "mine")
+    if prefer == "mine":
+        assert merged.workspace.campaign(CHECKUP) == mine.campaign(CHECKUP)
+
+
+def test_payment_types_keep_their_order_and_append_mine() -> None:
+    base, mine, theirs = copies()
+    mine.catalog.payment_types.append("store_credit")
+    mine.catalog.payment_types.remove("cash")
+    theirs.catalog.payment_types.insert(0, "bitcoin")
+    theirs.catalog.payment_types.reverse()
+    merged = merge_workspaces(base, mine, theirs)
+    expected = [p for p in theirs.catalog.payment_types if p != "cash"] + ["store_credit"]
+    assert merged.workspace.catalog.payment_types == expected
+    assert 'catalog: added payment type "Bitcoin"' in merged.taken
+
+
+def test_catalog_items_added_on_both_sides_are_all_kept_in_order() -> None:
+    base, mine, theirs = copies()
+    mine.catalog.add_category(Category("tools", "Tools"))
+    mine.catalog.add_product(Product("net", "Leaf net", "tools", 9.5))
+    theirs.catalog.add_product(Product("brush", "Wall brush", "pool-care", 7))
+    merged = merge_workspaces(base, mine, theirs)
+    assert merged.clashes == []
+    assert list(merged.workspace.catalog.products) == [*base.catalog.products, "brush", "net"]
+    assert "tools" in merged.workspace.catalog.categories
+    assert merged.taken == ['catalog: added product "Wall brush"']
+
+
+def test_action_sets_merge_by_key_and_the_legacy_setting_on_its_own() -> None:
+    base, mine, theirs = copies()
+    mine.ecommerce.action_sets["on_login"] = [Step(kind="apply_tag", tag="Cart")]
+    theirs.ecommerce.action_sets["error_purchase"] = []
+    theirs.ecommerce.product_actions_for_legacy_and_manual = False
+    merged = merge_workspaces(base, mine, theirs)
+    eco = merged.workspace.ecommerce
+    assert eco.action_sets["on_login"] == [Step(kind="apply_tag", tag="Cart")]
+    assert eco.action_sets["error_purchase"] == []
+    assert eco.product_actions_for_legacy_and_manual is False
+    assert merged.clashes == []
+    assert merged.taken == [
+        'e-commerce: turned off "Also run product actions for legacy order forms and manual '
+        'orders"', 'e-commerce: changed action set "Error Purchase Action"']
+
+
+def test_same_action_set_changed_differently_is_one_clash() -> None:
+    base, mine, theirs = copies()
+    mine.ecommerce.action_sets["on_login"].pop()
+    theirs.ecommerce.action_sets["on_login"].append(Step(kind="apply_tag", tag="Again"))
+    merged = merge_workspaces(base, mine, theirs, prefer="theirs")
+    assert merged.clashes == [Clash('e-commerce action set "On Login (Multi-Step Cart)"',
+                                    "changed its actions", "changed its actions")]
+    assert merged.workspace.ecommerce.action_sets["on_login"] == \
+        theirs.ecommerce.action_sets["on_login"]
+
+
+def test_contacts_by_id_and_one_contact_both_added_by_email() -> None:
+    base, mine, theirs = copies()
+    mine.contacts.append(Contact("c-mine", "Bo", "Lee", "bo@example.com"))
+    theirs.contacts.append(Contact("c-theirs", "Bo", "Lee", " BO@example.com"))
+    mine.contacts[0] = replace(mine.contacts[0], tags=["VIP"])
+    merged = merge_workspaces(base, mine, theirs)
+    contacts = merged.workspace.contacts
+    assert [c.id for c in contacts] == [c.id for c in theirs.contacts]
+    assert contacts[0].tags == ["VIP"]
+    assert merged.clashes == [Clash('contact "Bo Lee"', 'set its email to "bo@example.com"',
+                                    'set its email to " BO@example.com"')]
+
+
+def test_work_in_progress_is_kept() -> None:
+    base, mine, theirs = copies()
+    unfinished = PurchaseGoalConfig(any_purchase=False)  # no option yet: R11 refuses it
+    mine.campaign(NURTURE).add_node(Node("n-new", "purchase_goal", "Unfinished", 1, 2,
+                                         unfinished))
+    theirs.campaign(CHECKUP).rename("onboarding", "Welcome")
+    merged = merge_workspaces(base, mine, theirs)
+    assert merged.workspace.campaign(NURTURE).node("n-new").name == "Unfinished"
+    assert merged.workspace.validate()  # work in progress, as the canvas shows it
+    reloads(merged)
+
+
+def test_identities_on_the_sample() -> None:
+    base, mine, theirs = copies()
+    mine.campaign(NURTURE).rename("nurture", "Nurture A")
+    mine.catalog.payment_types.reverse()
+    mine.add_campaign(mine.remove_campaign(NURTURE)[0])  # reordered
+    theirs.campaign(CHECKUP).remove_node("onboarding")
+    theirs.catalog.products["mitt"] = replace(theirs.catalog.products["mitt"], price=1.5)
+    assert text(merge_workspaces(base, base, theirs).workspace) == text(theirs)
+    assert text(merge_workspaces(base, mine, base).workspace) == text(mine)
+    assert text(merge_workspaces(base, theirs, theirs).workspace) == text(theirs)
+    assert merge_workspaces(base, mine, mine).clashes == []
+
+
+def test_inputs_are_never_changed_and_the_result_is_new() -> None:
+    base, mine, theirs = copies()
+    mine.campaign(NURTURE).rename("nurture", "Nurture A")
+    theirs.campaign(NURTURE).remove_node("nurture")
+    before = [workspace_to_data(w) for w in (base, mine, theirs)]
+    merged = merge_workspaces(base, mine, theirs)
+    assert [workspace_to_data(w) for w in (base, mine, theirs)] == before
+    assert all(merged.workspace is not w for w in (base, mine, theirs))
+    merged.workspace.campaign(NURTURE).rename("nurture", "Changed after")
+    assert mine.campaign(NURTURE).node("nurture").name == "Nurture A"
+
+
+def test_the_result_is_deterministic() -> None:
+    base, mine, theirs = copies()
+    mine.campaign(NURTURE).rename("nurture", "Nurture A")
+    mine.campaign(CHECKUP).link("subscribed", "visit-booked")
+    theirs.campaign(NURTURE).rename("nurture", "Nurture B")
+    theirs.campaign(CHECKUP).remove_node("visit-booked")
+    runs = [merge_workspaces(base, mine, theirs) for _ in range(3)]
+    assert len({text(r.workspace) for r in runs}) == 1
+    assert all((r.taken, r.clashes) == (runs[0].taken, runs[0].clashes) for r in runs)
+
+
+def test_prefer_must_be_mine_or_theirs() -> None:
+    base, mine, theirs = copies()
+    with pytest.raises(ValueError, match="prefer"):
+        merge_workspaces(base, mine, theirs, prefer="both")  # type: ignore[arg-type]
