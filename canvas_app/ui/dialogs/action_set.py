@@ -32,6 +32,7 @@ from .step_list import StepListEditor
 from .widgets import (
     ProblemLabel,
     enter_saves,
+    fit_to_screen,
     help_label,
     save_cancel_buttons,
 )
@@ -87,7 +88,7 @@ class ActionSetDialog(QDialog):
         # 'Actions of product "Super Sock It Pool Shock"'
         self.setWindowTitle(set_title(workspace, key) if key in DEFAULT_SETS
                             else f"Actions of {set_phrase(workspace, key)}")
-        self.resize(860, 540)
+        fit_to_screen(self, 860, 540)  # within a small screen
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
         # bold, the product's name as it is spelled ("Salt & Pepper <b>Kit</b>")

@@ -40,7 +40,7 @@ from ...editing.settings_commands import DeleteCatalogItemCommand, SetCatalogCom
 from ..tooltip_text import wrapped_tooltip
 from .catalog_item import SECTION_WORDS, CatalogItemDialog, Item
 from .manager_window import finish_manager_window, select_current_on_focus, select_current_row
-from .widgets import OwnEnterTable, enter_saves, help_label, plain_destructive
+from .widgets import OwnEnterTable, enter_saves, fit_to_screen, help_label, plain_destructive
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -71,7 +71,7 @@ class CatalogManagerDialog(QDialog):
         enter_saves(self)
         self.setObjectName("catalogManagerDialog")
         self.setWindowTitle("Catalog")
-        self.resize(820, 440)
+        fit_to_screen(self, 820, 440)  # within a small screen
         self.workspace = workspace
         self.undo_stack = undo_stack
         self.item_dialog: CatalogItemDialog | None = None

@@ -16,8 +16,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QShowEvent, QTextLayout
+from PySide6.QtGui import QFontMetrics, QHelpEvent, QShowEvent, QTextLayout
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +36,7 @@ from ...domain.steps import shorten
 from ..theme import SELECTION
 from .search_field import SearchField
 from .step_fields import keep_single_line
-from .widgets import ID_ROLE
+from .widgets import ID_ROLE, help_text_style
 
 # the whole label of a row whose text is shortened (see CheckList.LABEL_MAX)
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -56,10 +59,55 @@ def row_label(text: str, limit: int) -> str:
     return shorten(text, limit)
 
 
+def elide_long_words(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``text`` with each word wider than ``width`` px (a long name with no space, which a
+    wrapped row cannot break) cut to fit with "…"."""
+    words = text.split(" ")
+    if all(metrics.horizontalAdvance(word) <= width for word in words):
+        return text
+    return " ".join(metrics.elidedText(word, Qt.TextElideMode.ElideRight, width)
+                    for word in words)
+
+
 class _WrappedRowsDelegate(QStyledItemDelegate):
     """Row heights for wrapped rows whose text needs a taller font than the list's for some
     letters (Chinese, Hebrew, an emoji): Qt counted the lines one or two pixels short, and
-    the row's second line was cut to "…"."""
+    the row's second line was cut to "…".
+
+    A word wider than the row (a 200-letter name with no space) ends in "…" instead of
+    running past the row's edge, and the row's tooltip then gives the whole text."""
+
+    def text_width(self, option: QStyleOptionViewItem) -> int:
+        """The width a row's text has in ``option``'s rectangle (0: not known)."""
+        if option.rect.width() <= 0:
+            return 0
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, widget)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        return rect.width() - 2 * margin
+
+    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802  (Qt's name)
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        width = self.text_width(option)
+        if option.text and width > 0:
+            option.text = elide_long_words(option.text, option.fontMetrics, width)
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,  # noqa: N802
+                  option: QStyleOptionViewItem,
+                  index: QModelIndex | QPersistentModelIndex) -> bool:
+        """The whole text as the tooltip of a row that shows it cut."""
+        if event.type() == QEvent.Type.ToolTip and not index.data(Qt.ItemDataRole.ToolTipRole):
+            shown = QStyleOptionViewItem(option)
+            self.initStyleOption(shown, index)
+            text = index.data(Qt.ItemDataRole.DisplayRole)
+            if isinstance(text, str) and shown.text != text:
+                whole = index.data(LABEL_ROLE)
+                QToolTip.showText(event.globalPos(),
+                                  row_tooltip(whole if isinstance(whole, str) else text), view)
+                return True
+        return super().helpEvent(event, view, option, index)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
                  ) -> QSize:  # noqa: N802  (Qt's name)
@@ -85,6 +133,8 @@ class RowsListWidget(QListWidget):
     """A list that asks for ``hint_rows`` rows (at least ``min_rows``) instead of Qt's fixed
     192 pixels, so a dialog's body is as tall as its content needs and a scroll area around
     it does not scroll; layouts stretch the list to use any room left."""
+
+    ROW_CHARACTERS_ASKED = 44  # the widest a row asks to be, in average letters
 
     def __init__(self, min_rows: int = 4, hint_rows: int = 6,
                  parent: QWidget | None = None) -> None:
@@ -118,7 +168,11 @@ class RowsListWidget(QListWidget):
         width = super().sizeHint().width()
         if self.wordWrap() and self.count():  # as wide as its longest row, when there is room
             scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-            width = self.sizeHintForColumn(0) + 2 * self.frameWidth() + scroll_bar + 4
+            # at most so many letters wide: a longer row wraps (or ends in "…"); a
+            # 200-letter name asked for a window as wide as the screen
+            rows = min(self.sizeHintForColumn(0),
+                       self.fontMetrics().averageCharWidth() * self.ROW_CHARACTERS_ASKED)
+            width = rows + 2 * self.frameWidth() + scroll_bar + 4
         return QSize(width, self.rows_height(self.hint_rows))
 
 
@@ -180,8 +234,7 @@ class CheckList(QWidget):
         # names as spelled: "Spa & Hot Tub <b>fan</b>" was drawn bold, "x<y" cut off
         self.out_of_sight_label.setTextFormat(Qt.TextFormat.PlainText)
         self.out_of_sight_label.setWordWrap(True)
-        self.out_of_sight_label.setStyleSheet("color: palette(placeholder-text); "
-                                              "font-size: 9pt;")
+        help_text_style(self.out_of_sight_label)
         self.out_of_sight_label.hide()
         layout.addWidget(self.out_of_sight_label)
         # said once the layout has settled: showing the line while the window is being

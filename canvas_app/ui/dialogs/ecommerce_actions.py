@@ -36,7 +36,14 @@ from .hover_completer import HoverCompleter
 from .manager_window import finish_manager_window, select_current_on_focus
 from .search_field import SearchField
 from .step_fields import keep_single_line
-from .widgets import OwnEnterList, enter_saves, fit_to_screen, help_label, scrolling_body
+from .widgets import (
+    OwnEnterList,
+    enter_saves,
+    fit_start_size,
+    fit_to_screen,
+    help_label,
+    scrolling_body,
+)
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 ROW_NAME_MAX = 80  # a longer product name is shortened with "…" in the list of sets
@@ -61,13 +68,14 @@ def with_mnemonic(text: str, letter: str) -> str:
 
 class EcommerceActionsDialog(QDialog):
     MOST_PRODUCT_ROWS = 4  # more product sets scroll in their list
+    START_SIZE = (760, 680)  # at least; larger where the content needs it
     def __init__(self, workspace: Workspace, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         enter_saves(self)
         self.setObjectName("ecommerceActionsDialog")
         self.setWindowTitle("E-Commerce Actions")
-        fit_to_screen(self, 760, 680)
+        fit_to_screen(self, *self.START_SIZE)
         self.workspace = workspace
         self.undo_stack = undo_stack
         self.set_dialog: ActionSetDialog | None = None
@@ -199,6 +207,9 @@ class EcommerceActionsDialog(QDialog):
         self.close_button = finish_manager_window(self, outer, workspace, undo_stack,
                                                   self._on_event)
         self.refresh()
+        # larger where the content needs it at the user's font (at 14 pt 760 x 680
+        # scrolled 145 px with the screen's room to spare)
+        fit_start_size(self, self.START_SIZE, self.scroll_area)
 
     # -- following the domain -----------------------------------------------------------
     def _on_event(self, event: DomainEvent) -> None:

@@ -28,13 +28,19 @@ from ...domain.workspace import Workspace
 from ...editing.settings_commands import ReplaceNodeCommand
 from ..theme import load_icon
 from .catalog_hint import catalog_opener
+from .check_list import RowsListWidget
 from .discard_question import DiscardQuestion
 from .widgets import (
     ProblemLabel,
     enter_saves,
+    fit_to_screen,
     mark_invalid,
+    on_screen,
+    relayout,
+    room_on_screen,
     save_cancel_buttons,
     scrolling_body,
+    widen_to_fit,
 )
 
 
@@ -47,12 +53,15 @@ class NodeEditorDialog(QDialog):
     object_name = "nodeEditorDialog"
     name_label_text = "&Name:"
     # the smallest a user can shrink an editor to (it shrank to 188 x 244, the name field
-    # 38 px wide): wide enough for the name field and the form's columns, so the form only
-    # ever scrolls up and down, and within a 1024 x 700 screen
+    # 38 px wide): wide enough for the name field and the form's columns (within the
+    # screen), so the form only ever scrolls up and down, and within a 1024 x 700 screen
     MINIMUM_SIZE = (480, 420)
-    MAXIMUM_MINIMUM_WIDTH = 1000
-    SHORT_WINDOW = 600  # below this height the hidden problem box keeps one line only
-    # lines kept for the problem box while it is hidden (see ProblemLabel)
+    # the size an editor opens at, at least: its look at the usual font. It opens larger
+    # where its content needs more (a larger font), within the screen (see
+    # fit_start_size): at 14 pt a fixed size scrolled while the screen had room
+    START_SIZE = (800, 600)
+    # lines kept for the problem box while it is hidden, where the form can spare them
+    # (see fit_problem_reserve)
     PROBLEM_RESERVE_LINES = 3
     # True: the window is as tall as its content (within the screen), and grows or
     # shrinks at its bottom as the problem box shows or hides (see fit_to_content)
@@ -76,8 +85,7 @@ class NodeEditorDialog(QDialog):
         self.name_edit.setObjectName("nameEdit")
         # three lines kept for problems so the form does not jump when one appears; one
         # only in a short window, where the scrolled form needs the room (QA 120/121/163)
-        self.problem_label = ProblemLabel(reserve_lines=self.PROBLEM_RESERVE_LINES,
-                                          short_window=self.SHORT_WINDOW)
+        self.problem_label = ProblemLabel(reserve_lines=self.PROBLEM_RESERVE_LINES)
         self._fitted_height: int | None = None  # the height fit_to_content last gave
         # the heights fit_to_content asked for lately (a window's resize can arrive
         # later), and whether the user has resized the window since
@@ -92,6 +100,7 @@ class NodeEditorDialog(QDialog):
         outer.addLayout(self.header)
         self.scroll_area, body = scrolling_body("formScrollArea")
         outer.addWidget(self.scroll_area, 1)  # first: the form's widgets are in this window
+        fit_to_screen(self, *self.START_SIZE)  # what build() sees; fit_start_size follows
         self.build(body)
         outer.addWidget(self.problem_label)
         outer.addWidget(self.buttons)
@@ -99,6 +108,7 @@ class NodeEditorDialog(QDialog):
         self.name_edit.textChanged.connect(self.refresh)
         self.refresh()
         self._opened_problems = [p.message for p in self.problems()]
+        self.fit_start_size()
         if self.FITS_CONTENT:
             self.fit_to_content(force=True)
 
@@ -124,14 +134,19 @@ class NodeEditorDialog(QDialog):
 
     def _set_minimum_size(self, outer: QVBoxLayout) -> None:
         """At least :attr:`MINIMUM_SIZE`, and as wide as the form's narrowest layout (plus
-        room for its vertical scroll bar): the form never needs a horizontal scroll bar."""
+        room for its vertical scroll bar): the form never needs a horizontal scroll bar
+        where the screen is wide enough (a cap of 1000 px gave the purchase goal one at
+        14 pt, its payment types cut)."""
         width, height = self.MINIMUM_SIZE
-        self.setMinimumSize(max(width, min(self._form_width(), self.MAXIMUM_MINIMUM_WIDTH)),
-                            height)
+        self.setMinimumSize(max(width, self._widest_minimum()), height)
         # the form's narrowest layout can widen later (a Delay step's amount and unit
         # need more than an email's subject): the minimum follows, or a horizontal scroll
         # bar took the room of the form's last row in a small window
         self.scroll_area.widget().installEventFilter(self)
+
+    def _widest_minimum(self) -> int:
+        """The form's narrowest width, or the screen's width where that is less."""
+        return on_screen(self, self._form_width(), 0)[0]
 
     def _form_width(self) -> int:
         """The window width the form needs without a horizontal scroll bar."""
@@ -143,12 +158,80 @@ class NodeEditorDialog(QDialog):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.scroll_area.widget() \
                 and event.type() == QEvent.Type.LayoutRequest:
-            needed = min(self._form_width(), self.MAXIMUM_MINIMUM_WIDTH)
+            needed = self._widest_minimum()
             if needed > self.minimumWidth():
                 self.setMinimumWidth(needed)  # grows only: the window never jumps back
             if self.FITS_CONTENT:  # the form's content changed (a tag added)
                 self.fit_to_content()
+            else:  # the room the form can spare for the problem box may have changed
+                self.fit_problem_reserve(self.size(), settle=False)
         return super().eventFilter(watched, event)
+
+    # -- the size it opens at -----------------------------------------------------------
+    def natural_width(self) -> int:
+        """The window width at which the form has the width it asks for."""
+        margins = self.layout().contentsMargins()
+        return (self.scroll_area.widget().sizeHint().width() + margins.left()
+                + margins.right() + 2)
+
+    def wanted_height(self, width: int, *, settle: bool = True, reserve: bool = True) -> int:
+        """The window height at ``width`` that shows the whole form and the buttons, and
+        keeps the problem box's full room (unless not ``reserve``), or shows its
+        problems, if more."""
+        margins = self.layout().contentsMargins()
+        inner = width - margins.left() - margins.right()
+        problems = 0
+        if self.problem_label.text():
+            problems = QLabel.heightForWidth(self.problem_label, inner)
+        kept = max(self.full_reserve(width) if reserve else 0, problems)
+        return (self.content_height(width, with_problems=False, settle=settle)
+                + (self.layout().spacing() + kept if kept else 0))
+
+    def full_reserve(self, width: int) -> int:  # noqa: ARG002  (subclasses measure)
+        """The room the hidden problem box keeps at this window width when the form can
+        spare it: :attr:`PROBLEM_RESERVE_LINES` lines."""
+        return self.problem_label.lines_height(self.PROBLEM_RESERVE_LINES)
+
+    def squeeze_lists(self, width: int, height: int) -> None:
+        """Where the form (without the room kept for problems, which gives way first) is
+        still taller than ``height`` at ``width``, its lists ask for
+        fewer rows (down to their least), the longest first: a list that scrolls its rows
+        is better than a form that scrolls the lists, and the last of the form, out of
+        sight (at 14 pt the tag goal's "Where it sits" was cut by its scroll area while
+        the tag list showed its eight rows)."""
+        body = self.scroll_area.widget()
+        lists = [view for view in body.findChildren(RowsListWidget)
+                 if view.isVisibleTo(body)]
+        while self.wanted_height(width, settle=False, reserve=False) > height:
+            longer = [view for view in lists if view.hint_rows > view.min_rows]
+            if not longer:
+                return
+            view = max(longer, key=lambda v: v.hint_rows)
+            view.hint_rows -= 1
+            view.updateGeometry()
+
+    def fit_start_size(self) -> None:
+        """Opens at :attr:`START_SIZE`, or larger where the content needs more at the
+        user's font, within the screen: as wide as the form asks, and wider (as much as
+        helps) while the form is taller than the screen, its wrapped texts then taking
+        fewer lines."""
+        self.ensurePolished()  # measured as shown: its style's fonts and margins
+        relayout(self)
+        room = room_on_screen(self)
+        start_width, start_height = self.START_SIZE
+        width = max(start_width, self.natural_width(), self.minimumWidth())
+        if room is not None:
+            width = min(width, room.width())
+            width = widen_to_fit(width, room, lambda w: self.wanted_height(w, settle=False))
+            self.squeeze_lists(width, room.height())
+        height = self.wanted_height(width, settle=False)
+        if not self.FITS_CONTENT:  # fit_to_content gives the height
+            height = max(start_height, height)
+        if room is not None:
+            height = min(height, room.height())
+        size = QSize(width, max(height, self.minimumHeight()))
+        self.fit_problem_reserve(size)  # now: the first layout has it (not a later pass)
+        self.resize(size)
 
     # -- as tall as the content ---------------------------------------------------------
     def content_height(self, width: int | None = None, *, with_problems: bool = True,
@@ -178,11 +261,10 @@ class NodeEditorDialog(QDialog):
         top stays put, so the form does not move."""
         if self._user_sized and not force:
             return
-        height = self.content_height()
-        screen = self.screen() if self.parentWidget() is None \
-            else self.parentWidget().screen()
-        if screen is not None:
-            height = min(height, screen.availableGeometry().height() - 40)
+        height = self.wanted_height(self.width())
+        room = room_on_screen(self)
+        if room is not None:
+            height = min(height, room.height())
         height = min(max(height, self.minimumHeight()), self.maximumHeight())
         self._fitted_height = height
         self._asked_heights = [*self._asked_heights[-3:], height]
@@ -196,10 +278,30 @@ class NodeEditorDialog(QDialog):
         self.fit_problem_reserve(event.size())
         super().resizeEvent(event)
 
-    def fit_problem_reserve(self, size: QSize) -> None:
-        """Sizes the room kept for the hidden problem box in a window of ``size``: three
-        lines, one in a short window (see :class:`ProblemLabel`)."""
-        self.problem_label.fit_reserve(size.height())
+    def fit_problem_reserve(self, size: QSize, *, settle: bool = True) -> None:
+        """The hidden problem box keeps its full room (:meth:`full_reserve`: a box that
+        grew as problems came moved what lay under the pointer), but only the room the
+        form can spare: in a shorter window the kept room shrinks first, down to none,
+        before the form scrolls (at 14 pt the sequence editor scrolled its Move up, Move
+        down and Remove out of sight above 100 px of empty box). In such a window the
+        form is at its smallest already; a problem then shortens the scrolled area from
+        below and moves nothing in it."""
+        label = self.problem_label
+        outer = self.layout()
+        width = size.width()
+        full = self.full_reserve(width)
+        form = self.content_height(width, with_problems=False, settle=settle)
+        room = min(full, size.height() - form - outer.spacing())
+        keep = room >= label.lines_height(1)  # less than a line kept is no use
+        policy = label.sizePolicy()
+        if policy.retainSizeWhenHidden() != keep:
+            policy.setRetainSizeWhenHidden(keep)  # none kept: no spacing above it either
+            label.setSizePolicy(policy)
+        height = room if keep else 0
+        if label.minimumHeight() != height:
+            label.setMinimumHeight(height)
+        if not keep and label.isHidden():
+            label.resize(label.width(), 0)  # out of the layout: no stale height kept
 
     def open_catalog(self, section: str | None = None) -> QDialog | None:
         """Opens the Catalog window over this editor, as Workspace > Catalog… does (on the
@@ -335,7 +437,10 @@ def _settle_layouts(root: QWidget) -> None:
 
     inner = [w for w in root.findChildren(QWidget) if w.layout() is not None]
     for widget in [*sorted(inner, key=depth, reverse=True), root]:
-        widget.layout().invalidate()
+        # a layout whose content changed is invalid already (Qt invalidates it as a
+        # widget's hint changes): activate() lays out just those. Invalidating every one
+        # posted a layout request to ``root``, which came back here: the tag goal editor
+        # laid itself out 4,000 times a second while open
         widget.layout().activate()
 
 

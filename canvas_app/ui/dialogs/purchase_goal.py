@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -30,7 +30,7 @@ from ...domain.purchase import (
 from .catalog_hint import CatalogHint, empty_catalog_text
 from .check_list import CheckList
 from .node_editor import NodeEditorDialog, register_node_editor
-from .widgets import AchievedByBox, fit_to_screen, help_label
+from .widgets import AchievedByBox, help_label
 
 CHOICE_WORDS = {"orderForm": "order forms", "product": "products", "category": "categories",
                 "paymentType": "payment types"}
@@ -62,11 +62,10 @@ class PurchaseGoalDialog(NodeEditorDialog):
     name_label_text = "&Goal name:"
     object_name = "purchaseGoalDialog"
     WIDE = 1200  # px of window width from which the options take three fifths
+    START_SIZE = (960, 680)  # fits 1366 x 768 with a taskbar
 
     def build(self, layout: QVBoxLayout) -> None:
         config: PurchaseGoalConfig = self.original.config
-        fit_to_screen(self, 960, 680)  # fits 1366 x 768 with a taskbar
-
         layout.addWidget(help_label(HELP["when"]))
 
         columns = QGridLayout()
@@ -231,32 +230,14 @@ class PurchaseGoalDialog(NodeEditorDialog):
         super().resizeEvent(event)
         self._share_columns(event.size().width())
 
-    def fit_problem_reserve(self, size: QSize) -> None:
-        """The hidden problem box keeps room for every problem this form can have at once
-        at this width (a box grown by a fourth problem shrank the form's lists and moved
-        what lay under the pointer), but only the room the form can spare: in a shorter
-        window the kept room shrinks first, down to none, before the form scrolls (at
-        600 px the kept room made the form scroll 75 px, with 89 px of empty box under
-        it). In such a window the form is at its smallest already; a problem then shortens
-        the scrolled area from below and moves nothing in it."""
-        label = self.problem_label
-        outer = self.layout()
-        margins = outer.contentsMargins()
-        width = size.width()
-        full = max(label.lines_height(self.PROBLEM_RESERVE_LINES),
+    def full_reserve(self, width: int) -> int:
+        """Room for every problem this form can have at once at this width (a box grown
+        by a fourth problem shrank the form's lists and moved what lay under the pointer);
+        the form keeps only what it can spare of it (see fit_problem_reserve: at 600 px
+        the kept room made the form scroll 75 px, with 89 px of empty box under it)."""
+        margins = self.layout().contentsMargins()
+        return max(super().full_reserve(width),
                    self.most_problems_height(width - margins.left() - margins.right()))
-        form = self.content_height(width, with_problems=False)
-        room = min(full, size.height() - form - outer.spacing())
-        keep = room >= label.lines_height(1)  # less than a line kept is no use
-        policy = label.sizePolicy()
-        if policy.retainSizeWhenHidden() != keep:
-            policy.setRetainSizeWhenHidden(keep)  # none kept: no spacing above it either
-            label.setSizePolicy(policy)
-        height = room if keep else 0
-        if label.minimumHeight() != height:
-            label.setMinimumHeight(height)
-        if not keep and label.isHidden():
-            label.resize(label.width(), 0)  # out of the layout: no stale height kept
 
     def most_problems_height(self, width: int) -> int:
         """The height the problem box needs at ``width`` for the most problems this form

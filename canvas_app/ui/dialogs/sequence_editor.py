@@ -11,7 +11,7 @@ from ...domain.sequence import SequenceConfig
 from ...domain.steps import STEP_KINDS
 from .node_editor import NodeEditorDialog, register_node_editor
 from .step_list import StepListEditor
-from .widgets import fit_to_screen, help_label
+from .widgets import help_label
 
 RUNS_HELP = ("Off (the usual choice): a contact who achieves a goal after this sequence "
              "leaves it at once and its remaining steps are cancelled. On: the contact "
@@ -21,11 +21,10 @@ RUNS_HELP = ("Off (the usual choice): a contact who achieves a goal after this s
 class SequenceEditorDialog(NodeEditorDialog):
     name_label_text = "&Sequence name:"
     object_name = "sequenceEditorDialog"
+    START_SIZE = (820, 600)
 
     def build(self, layout: QVBoxLayout) -> None:
         config: SequenceConfig = self.original.config
-        fit_to_screen(self, 820, 600)
-
         self.runs_check = QCheckBox("Runs until &completed")
         self.runs_check.setObjectName("runsUntilCompletedCheck")
         self.runs_check.setChecked(config.runs_until_completed)

@@ -31,7 +31,7 @@ from ...io.editor_limits import DURATION_AMOUNT_MAXIMUM
 from .date_field import DateTimeField
 from .hover_completer import HoverCompleter
 from .number_field import NumberField
-from .widgets import mark_invalid
+from .widgets import help_text_style, mark_invalid
 
 UNITS: tuple[tuple[str, int], ...] = (("minutes", 60), ("hours", 3600), ("days", 86400),
                                       ("weeks", 604800))
@@ -274,7 +274,7 @@ class StepForm(QWidget):
         self.delay_check.setObjectName("delayCheck")
         self.delay_edit = DurationEdit("delayEdit", "the delay")
         self.delay_hint = QLabel("Without a delay the action runs at once.")
-        self.delay_hint.setStyleSheet("color: palette(placeholder-text); font-size: 9pt;")
+        help_text_style(self.delay_hint)
         if with_delay:
             form.addRow("", self.delay_check)
             form.addRow("Delay:", self.delay_edit)

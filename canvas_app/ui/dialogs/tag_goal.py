@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -24,7 +24,7 @@ from .check_list import CheckList
 from .node_editor import NodeEditorDialog, register_node_editor
 from .purchase_goal import HELP
 from .step_fields import keep_single_line
-from .widgets import AchievedByBox, OwnEnterLineEdit, fit_to_screen, help_label
+from .widgets import AchievedByBox, OwnEnterLineEdit, help_font, help_label
 
 NEW_TAG_HINT = "New tag, e.g. Visit booked"
 # the domain's "no tag is chosen: list at least one tag", in this dialog's own words: here
@@ -41,11 +41,10 @@ class TagGoalDialog(NodeEditorDialog):
     # window and moved Save from under the pointer (QA10), the purchase goal keeps its room
     FITS_CONTENT = True
     PROBLEM_RESERVE_LINES = 2
+    START_SIZE = (560, 640)  # the width at least; the height fits the content
 
     def build(self, layout: QVBoxLayout) -> None:
         config: TagGoalConfig = self.original.config
-        fit_to_screen(self, 560, 640)  # the width; the height then fits the content
-
         tags_box = QGroupBox("Tags")
         tags_layout = QVBoxLayout(tags_box)
         tags_layout.setSpacing(4)
@@ -71,7 +70,7 @@ class TagGoalDialog(NodeEditorDialog):
         self.new_tag_note.setObjectName("newTagNote")
         self.new_tag_note.setTextFormat(Qt.TextFormat.PlainText)
         self.new_tag_note.setWordWrap(True)
-        self.new_tag_note.setStyleSheet("font-size: 9pt;")
+        self.new_tag_note.setFont(help_font())  # as help text, in the form's colour
         self.new_tag_note.setContentsMargins(22, 0, 0, 0)
         self.new_tag_note.hide()
         self.new_tag_edit.textEdited.connect(lambda _text: self.say_about_tag(""))
@@ -106,19 +105,16 @@ class TagGoalDialog(NodeEditorDialog):
         self.who.set_value(config.achieved_by)
         self.tag_list.changed.connect(self.refresh)
         self.any_contact_radio.toggled.connect(self.refresh)
-        self.fit_problem_reserve(self.size())  # before the window first fits its content
 
-    def fit_problem_reserve(self, size: QSize) -> None:
-        """The hidden problem box keeps room for the most problems it can show at once at
-        this width, whatever the window's height (the window is as tall as its content, so
-        a smaller reserve in a short window only made it shorter, and moved Save)."""
-        label = self.problem_label
+    def full_reserve(self, width: int) -> int:
+        """Room for the most problems the box can show at once at this width (no name, no
+        tag): the window is as tall as its content, this room included, so a box that
+        hid did not shrink it and move Save (QA10). Where the screen is too short for the
+        form, the form gets the room first (see fit_problem_reserve)."""
         margins = self.layout().contentsMargins()
-        width = size.width() - margins.left() - margins.right()
-        height = max(label.lines_height(self.PROBLEM_RESERVE_LINES),
-                     label.height_showing([EMPTY_NAME, NO_TAG], width))
-        if label.minimumHeight() != height:
-            label.setMinimumHeight(height)
+        inner = width - margins.left() - margins.right()
+        return max(super().full_reserve(width),
+                   self.problem_label.height_showing([EMPTY_NAME, NO_TAG], inner))
 
     def add_tag(self) -> None:
         """Adds the typed tag (ticked); an existing tag is simply ticked. The field is

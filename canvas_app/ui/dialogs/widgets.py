@@ -5,10 +5,11 @@ row and size in :mod:`.manager_window`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QIcon, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QLabel,
+    QLayoutItem,
     QLineEdit,
     QListWidget,
     QPushButton,
@@ -52,12 +54,38 @@ def action_text(verb: str, text: str, limit: int = ACTION_TEXT_LENGTH) -> str:
     return f"{verb} {text.replace('&', '&&')}"
 
 
+# help text is a point smaller than the user's font, but never smaller than this (the 9 pt
+# it had at the usual 9 or 10 pt font) unless the user's font itself is smaller
+HELP_LEAST_POINTS = 9.0
+
+
+def help_font(base: QFont | None = None) -> QFont:
+    """The font of help text: ``base`` (the application's font) a point smaller, but not
+    below :data:`HELP_LEAST_POINTS` nor above ``base``. It follows the user's font: a fixed
+    9 pt stayed small beside a 14 pt form."""
+    font = QFont(QApplication.font() if base is None else base)
+    points = font.pointSizeF()
+    if points > 0:
+        font.setPointSizeF(max(points - 1, min(points, HELP_LEAST_POINTS)))
+    elif font.pixelSize() > 0:  # a font sized in pixels: 9 pt is 12 px at 96 dpi
+        pixels = font.pixelSize()
+        font.setPixelSize(max(pixels - 1, min(pixels, 12)))
+    return font
+
+
+def help_text_style(label: QLabel) -> QLabel:
+    """Grey help text in :func:`help_font`. Returns the label."""
+    label.setProperty("role", "help")
+    label.setStyleSheet("color: palette(placeholder-text);")
+    label.setFont(help_font())
+    return label
+
+
 def help_label(text: str, object_name: str = "") -> QLabel:
     """One line (wrapped when needed) of grey help text under a choice."""
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setProperty("role", "help")
-    label.setStyleSheet("color: palette(placeholder-text); font-size: 9pt;")
+    help_text_style(label)
     label.setContentsMargins(22, 0, 0, 4)
     if object_name:
         label.setObjectName(object_name)
@@ -163,6 +191,102 @@ def on_screen(window: QWidget, width: int, height: int) -> tuple[int, int]:
         width = min(width, available.width() - 20)
         height = min(height, available.height() - 40)
     return width, height
+
+
+def room_on_screen(window: QWidget) -> QSize | None:
+    """The largest size ``window`` may take on its screen (see :func:`on_screen`); None
+    without a screen."""
+    screen = window.screen() if window.parentWidget() is None \
+        else window.parentWidget().screen()
+    if screen is None:
+        return None
+    return QSize(*on_screen(window, screen.availableGeometry().width(),
+                            screen.availableGeometry().height()))
+
+
+def widen_to_fit(width: int, room: QSize, height_at: Callable[[int], int]) -> int:
+    """``width``, or more (up to the room's width) while the content, ``height_at`` a
+    width, is taller than the room: wrapped texts take fewer lines in a wider window. The
+    narrowest width that gets the content as short as the room's width would: no wider
+    where that no longer helps."""
+    if width >= room.width() or height_at(width) <= room.height():
+        return width
+    best = max(room.height(), height_at(room.width()))
+    low, high = width, room.width()  # height_at(low) > best >= height_at(high)
+    while high - low > 8:
+        middle = (low + high) // 2
+        if height_at(middle) <= best:
+            high = middle
+        else:
+            low = middle
+    return high
+
+
+def relayout(root: QWidget) -> None:
+    """Lays out ``root`` and every widget inside it anew, innermost first, so each one's
+    size hint counts what changed inside it before the window is shown (a child hidden
+    while its window was not yet shown left its box measuring the child: the E-Commerce
+    Actions window measured 44 px too tall). Each layout invalidated posts a layout
+    request: not for a window's own layout request (it would come back)."""
+    def depth(widget: QWidget) -> int:
+        level = 0
+        while widget is not root and widget is not None:
+            widget, level = widget.parentWidget(), level + 1
+        return level
+
+    inner = [w for w in root.findChildren(QWidget) if w.layout() is not None]
+    for widget in [*sorted(inner, key=depth, reverse=True), root]:
+        widget.layout().invalidate()
+        widget.layout().activate()
+
+
+def height_for(item: QWidget | QLayoutItem, width: int) -> int:
+    """The height ``item`` needs at ``width`` (its wrapped texts included)."""
+    if item.hasHeightForWidth():
+        least = item.minimumSizeHint().height() if isinstance(item, QWidget) \
+            else item.minimumSize().height()
+        return max(item.heightForWidth(width), least)
+    return item.sizeHint().height()
+
+
+def window_height_for(window: QWidget, width: int, scroll_area: QScrollArea) -> int:
+    """The height ``window`` needs at ``width`` to show everything in its layout, the
+    widget inside ``scroll_area`` (one of the layout's items) whole, without scrolling."""
+    layout = window.layout()
+    margins = layout.contentsMargins()
+    inner = width - margins.left() - margins.right()
+    heights = []
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        widget = item.widget()
+        if widget is scroll_area:
+            heights.append(height_for(scroll_area.widget(), inner))
+        elif not item.isEmpty():
+            heights.append(height_for(item, inner))
+    return (margins.top() + margins.bottom() + sum(heights)
+            + layout.spacing() * max(len(heights) - 1, 0))
+
+
+def fit_start_size(window: QWidget, start: tuple[int, int], scroll_area: QScrollArea) -> None:
+    """Opens ``window`` at ``start`` (its look at the usual font), or larger where its
+    content (the widget inside ``scroll_area``) needs more at the user's font, within the
+    screen: as wide as the content asks, and wider (as much as helps) while it is taller
+    than the screen (its wrapped texts then take fewer lines). At 14 pt a fixed size
+    scrolled while the screen had room."""
+    window.ensurePolished()  # measured as shown: its style's fonts and margins
+    relayout(window)
+    margins = window.layout().contentsMargins()
+    natural = scroll_area.widget().sizeHint().width() + margins.left() + margins.right() + 2
+    width = max(start[0], natural, window.minimumWidth())
+    room = room_on_screen(window)
+    if room is not None:
+        width = min(width, room.width())
+        width = widen_to_fit(width, room,
+                             lambda w: window_height_for(window, w, scroll_area))
+    height = max(start[1], window_height_for(window, width, scroll_area))
+    if room is not None:
+        height = min(height, room.height())
+    window.resize(width, max(height, window.minimumHeight()))
 
 
 def plain_destructive(button: QAbstractButton, text: str = "") -> QAbstractButton:
@@ -279,13 +403,10 @@ class ProblemLabel(QLabel):
     PADDING = 6
 
     def __init__(self, item_word: str = "Step", parent: QWidget | None = None,
-                 reserve_lines: int = 0, short_window: int = 0) -> None:
+                 reserve_lines: int = 0) -> None:
         super().__init__(parent)
         self.item_word = item_word
         self.reserve_lines = reserve_lines
-        # in a window shorter than this, one line only stays reserved: the form above
-        # (scrolled there) needs the room more than the hidden box does
-        self.short_window = short_window
         self._twin: ProblemLabel | None = None  # measures texts not shown (height_showing)
         self.setObjectName("problemLabel")
         # the problems quote names as typed: "<i>" or "a < b" shown as they are, never
@@ -306,16 +427,6 @@ class ProblemLabel(QLabel):
     def lines_height(self, lines: int) -> int:
         """The height of the box showing ``lines`` lines."""
         return self.fontMetrics().lineSpacing() * lines + 2 * self.PADDING + 2
-
-    def fit_reserve(self, window_height: int) -> None:
-        """Reserves :attr:`reserve_lines` lines, or one in a short window (see
-        ``short_window``). Call when the window is resized."""
-        if not self.reserve_lines:
-            return
-        lines = 1 if self.short_window and window_height < self.short_window \
-            else self.reserve_lines
-        if self.minimumHeight() != self.lines_height(lines):
-            self.setMinimumHeight(self.lines_height(lines))
 
     def sizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
         """Empty (hidden), it asks for no more than its reserve: a layout short of room
