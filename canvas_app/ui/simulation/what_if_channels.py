@@ -4,10 +4,10 @@ catalog's order forms (legacy ones marked as the goal editor marks them)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from ...domain.catalog import Catalog
+from .what_if_fields import ElidedComboBox
 
 CHANNEL_CHOICES = (("Shopping cart", "shopping_cart"), ("API", "api"),
                    ("Manual order", "manual_order"))
@@ -38,36 +38,16 @@ def channel_index(box: QComboBox, channel: str | None, form: str | None) -> int:
     return -1
 
 
-class ChannelBox(QComboBox):
+class ChannelBox(ElidedComboBox):
     """A channel choice whose text, when the column is narrower than it, loses its middle
     ("Order form: Spa and Hot…orthern Region (legacy)": its kind and its end both show); the
     whole text is its tooltip, and the list shows every name whole."""
 
     def __init__(self, choices: list[tuple[str, str, str | None]],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(elide=Qt.TextElideMode.ElideMiddle, parent=parent)
         for label, value, form in choices:
             self.addItem(label, (value, form))
         widest = max((self.fontMetrics().horizontalAdvance(label) for label, _v, _f in choices),
                      default=0)
         self.view().setMinimumWidth(widest + 40)
-        self.view().setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.currentTextChanged.connect(self.setToolTip)
-        self.setToolTip(self.currentText())
-
-    def shown_text(self) -> str:
-        """The current text as drawn: elided in the middle when the box is too narrow."""
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        room = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
-                                           QStyle.SubControl.SC_ComboBoxEditField, self)
-        return self.fontMetrics().elidedText(self.currentText(), Qt.TextElideMode.ElideMiddle,
-                                             room.width() - 8)  # the style's margins
-
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802  (Qt's name)
-        painter = QStylePainter(self)
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-        option.currentText = self.shown_text()
-        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -30,8 +30,10 @@ from ...sim import scenario_from_data
 from ...sim.what_if import WhatIf, WhatIfPurchase
 from ..dialogs.date_field import DateTimeField
 from ..dialogs.number_field import NumberField
+from ..dialogs.widgets import fit_to_screen, room_on_screen
 from .what_if_channels import CHANNEL_WIDEST, ChannelBox, channel_choices, channel_index
 from .what_if_fields import (
+    ElidedComboBox,
     align_label_columns,
     buddy_label,
     no_full_stop,
@@ -68,6 +70,9 @@ def goal_products(workspace: Workspace, campaign_id: str | None) -> list[str]:
 
 class WhatIfDialog(QDialog):
     edited = Signal()  # any entry changed (after the form was built)
+    CHANNEL_LEAST = 120  # px of the channel column at least (its text loses its middle)
+    PRODUCT_LETTERS = 26  # the product column's room before the channel's is shortened
+    COMBO_LETTERS = 24  # a choice box asks for at most this many letters (longer: "…")
 
     def __init__(self, workspace: Workspace, campaign_id: str | None,
                  parent: QWidget | None = None) -> None:
@@ -98,7 +103,9 @@ class WhatIfDialog(QDialog):
         form.addRow("S&tarting:", self.start)
         self.days = whole_field(1, 3650, 30, "The days to simulate")
         form.addRow(buddy_label("Si&mulate for:", self.days), with_unit(self.days, "days"))
-        self.campaign = QComboBox()
+        # as wide as the form gives it: a long campaign name is cut with "…" (whole in
+        # its tooltip) instead of widening the window past the screen
+        self.campaign = ElidedComboBox(self.COMBO_LETTERS)
         self.campaign.addItem("(none: they only shop)", None)
         for campaign in workspace.campaigns:
             self.campaign.addItem(campaign.name, campaign.id)
@@ -130,12 +137,22 @@ class WhatIfDialog(QDialog):
         header = self.purchases.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # The channel column as wide as its longest choice (up to CHANNEL_WIDEST; a longer
-        # one loses its middle), the dialog wider by what that takes.
+        # one loses its middle), the dialog wider by what that takes. The numbers' columns
+        # as wide as their headers and fields at the user's font (fixed 90 and 95 px cut
+        # "Chance (%)" to "hance (%" at 14 pt).
         channel_width = min(CHANNEL_WIDEST, ChannelBox(self.channels).sizeHint().width() + 12)
         channel_width = max(190, channel_width)
-        for column, width in ((1, 90), (2, 95), (3, channel_width)):
+        widths = {1: max(90, header.sectionSizeHint(1),
+                         percent_field(100.0, "").sizeHint().width()),
+                  2: max(95, header.sectionSizeHint(2),
+                         whole_field(0, 3650, 3650, "").sizeHint().width()),
+                  3: channel_width}
+        for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.purchases.setColumnWidth(column, width)
+        # in a narrow table (a small screen) the channel and the product share the room
+        self._channel_width = channel_width
+        self.purchases.viewport().installEventFilter(self)
         self.purchases.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Tab goes from cell to cell and on out of the table (with Qt's tab navigation in a
         # table, the keyboard could never leave it); the bare table is no stop of its own,
@@ -156,7 +173,7 @@ class WhatIfDialog(QDialog):
         layout.addLayout(buttons)
 
         payments = QFormLayout()
-        self.payment_type = QComboBox()
+        self.payment_type = ElidedComboBox(self.COMBO_LETTERS)
         self.payment_type.addItem("An even mix of all payment types", ALL_PAYMENT_TYPES)
         for payment in workspace.catalog.payment_types:
             self.payment_type.addItem(payment_type_label(payment), payment)  # "PayPal"
@@ -172,7 +189,11 @@ class WhatIfDialog(QDialog):
         self.retry.setToolTip(PAID_LATER_TIP)
         self.retry_hours.setToolTip("How long after a declined or failed payment it goes "
                                     "through (see \"paid later\")")
-        failures = QHBoxLayout()
+        # on one line, or two where one is wider than the screen (a large font)
+        failures = QVBoxLayout()
+        failures.setSpacing(payments.verticalSpacing())
+        self.failure_lines = (QHBoxLayout(), QHBoxLayout())
+        self.failure_parts: list[tuple[QLabel, QWidget]] = []
         for text, widget, unit in (("dec&lined", self.failure, "%"),
                                    ("&errors", self.error, "%"),
                                    ("&paid later", self.retry, "%"),
@@ -180,9 +201,10 @@ class WhatIfDialog(QDialog):
             label = QLabel(text)
             label.setToolTip(widget.toolTip())
             label.setBuddy(widget)
-            failures.addWidget(label)
-            failures.addWidget(with_unit(widget, unit))
-        failures.addStretch(1)
+            self.failure_parts.append((label, with_unit(widget, unit)))
+        for line in self.failure_lines:
+            failures.addLayout(line)
+        self._place_failures(1)
         payments.addRow("Payments:", failures)
         self.renewals = whole_field(0, 1000, 0, "The number of renewals")
         self.renewal_days = whole_field(1, 366, 30, "The days between renewals")
@@ -232,8 +254,44 @@ class WhatIfDialog(QDialog):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
-        self.resize(640 + channel_width - 190, 640)
+        room = room_on_screen(self)
+        if room is not None and self.minimumSizeHint().width() > room.width():
+            self._place_failures(2)
+        # wider by what the columns take beyond their usual widths; within the screen
+        extra = channel_width - 190 + widths[1] - 90 + widths[2] - 95
+        fit_to_screen(self, max(640 + extra, self.minimumSizeHint().width()),
+                      max(640, self.sizeHint().height()))
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.purchases.viewport() and event.type() == QEvent.Type.Resize:
+            self._share_channel_column()
+        return super().eventFilter(watched, event)
+
+    def _share_channel_column(self) -> None:
+        """The channel column as wide as its longest choice, but leaving the product's
+        column :attr:`PRODUCT_LETTERS` letters of the room the numbers leave (at 14 pt on
+        an 800 px screen the product showed "Super So…" beside a 345 px channel)."""
+        table = self.purchases
+        room = table.viewport().width() - table.columnWidth(1) - table.columnWidth(2)
+        product = table.fontMetrics().averageCharWidth() * self.PRODUCT_LETTERS
+        width = min(self._channel_width, max(room - product, self.CHANNEL_LEAST))
+        if table.columnWidth(3) != width:
+            table.setColumnWidth(3, width)
+
+    def _place_failures(self, lines: int) -> None:
+        """The payment failures' four fields on one line, or two (declined and errors, then
+        paid later and after)."""
+        for line in self.failure_lines:
+            while line.count():
+                line.takeAt(0)
+        for index, (label, field) in enumerate(self.failure_parts):
+            line = self.failure_lines[0 if lines == 1 or index < 2 else 1]
+            line.addWidget(label)
+            line.addWidget(field)
+        for line in self.failure_lines:
+            if line.count():
+                line.addStretch(1)
 
     # -- purchases -------------------------------------------------------------------------
     def add_purchase(self, product: str | None = None, chance: float = 20.0,
@@ -246,7 +304,7 @@ class WhatIfDialog(QDialog):
                            None)
         row = self.purchases.rowCount()
         self.purchases.insertRow(row)
-        products = QComboBox()
+        products = ElidedComboBox(self.COMBO_LETTERS)  # a long name ends in "…"
         for item in self.workspace.catalog.products.values():
             products.addItem(item.name, item.id)
         if product is not None and products.findData(product) >= 0:
