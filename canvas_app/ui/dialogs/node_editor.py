@@ -208,7 +208,15 @@ class NodeEditorDialog(QDialog):
                 return
             view = max(longer, key=lambda v: v.hint_rows)
             view.hint_rows -= 1
-            view.updateGeometry()
+            # every widget and layout up to the form measures it anew (before the window
+            # shows, Qt tells only the list's parent: the others measured the old rows,
+            # and the tag goal's list gave up four of its eight rows over 100 px of room)
+            widget: QWidget | None = view
+            while widget is not None and widget is not self:
+                widget.updateGeometry()
+                if widget.layout() is not None:
+                    widget.layout().invalidate()
+                widget = widget.parentWidget()
 
     def fit_start_size(self) -> None:
         """Opens at :attr:`START_SIZE`, or larger where the content needs more at the
