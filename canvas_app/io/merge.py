@@ -122,6 +122,8 @@ class _Kind:
             return f'renamed it "{value}"'
         if group == "position":
             return "moved it"
+        if group == "legacy" and isinstance(value, bool):
+            return "marked it legacy" if value else "marked it not legacy"
         if group in ("settings", "actions", "tags"):
             return f"changed its {group}"
         if value is MISSING:
@@ -135,6 +137,8 @@ class _Kind:
             return f'renamed {what} to "{value}"'
         if group == "position":
             return f"moved {what}"
+        if group == "legacy" and isinstance(value, bool):
+            return f"marked {what} {'legacy' if value else 'not legacy'}"
         if group == "actions":
             return f"changed {what}"
         if group in ("settings", "tags"):
@@ -197,6 +201,7 @@ class _Merger:
                       "contacts": self._contacts(b["contacts"], m["contacts"], t["contacts"]),
                       "campaigns": self._campaigns(b["campaigns"], m["campaigns"],
                                                    t["campaigns"])}
+        self._catalog_ids(catalog)
         self._references(data)
         return data
 
@@ -341,6 +346,8 @@ class _Merger:
               both: Callable[..., Data] | None) -> Any:
         if m is MISSING and t is MISSING:
             return MISSING
+        if m == t:  # both hold the same (most items): nothing to look into
+            return m
         if b is MISSING and (m is MISSING or t is MISSING):
             if m is MISSING:
                 self.taken.append(kind.line(f"added {kind.phrase(t)}"))
@@ -407,6 +414,36 @@ class _Merger:
         return _quoted(value)
 
     # -- what the merge left dangling ------------------------------------------------------
+    _SECTIONS = (("categories", "category"), ("products", "product"),
+                 ("order_forms", "order form"))
+
+    def _catalog_ids(self, catalog: Data) -> None:
+        """Names an id the two copies gave to items of different sections (a category here,
+        a product there: catalog ids are unique across sections). Both are kept; the
+        Warnings panel names the id used twice."""
+        owner: dict[str, str] = {}
+        for section, _ in self._SECTIONS:
+            for item in catalog[section]:
+                if owner.setdefault(item["id"], section) == section:
+                    continue
+                before = self._held("base", item["id"])
+                said = {}
+                for side in _SIDES:
+                    held = self._held(side, item["id"])
+                    said[side] = ("left it out" if held is None else
+                                  f'{"kept" if held == before else "added"} {held[0]} '
+                                  f'"{held[1]}"')
+                self.clashes.append(Clash(f'catalog id "{item["id"]}"', said["mine"],
+                                          said["theirs"]))
+
+    def _held(self, side: str, item_id: str) -> tuple[str, str] | None:
+        """The noun and name of the catalog item a side holds under an id."""
+        for section, noun in self._SECTIONS:
+            for item in self.sides[side]["catalog"][section]:
+                if item["id"] == item_id:
+                    return noun, str(item["name"])
+        return None
+
     def _references(self, data: Data) -> None:
         """Names as Clashes the references the merge left pointing at a catalog item or a
         campaign that is gone (kept, as work in progress: the lenient loader keeps them)."""
@@ -416,16 +453,14 @@ class _Merger:
         have["payment_types"] = set(catalog["payment_types"])
         have["campaigns"] = {c["id"] for c in data["campaigns"]}
         seen: set[Clash] = set()
-        for section, ref, holder, uses in self._uses(data):
-            if ref in have[section]:
-                continue
-            users = [s for s in _SIDES if uses(s)]
+        for section, ref, words, path in self._uses(data, have):
+            users = [s for s in _SIDES if _holds(_at(self.sides[s], path), ref)]
             if not users or any(ref not in self._ids(s, section) for s in users):
                 continue  # dangling in a copy already: not the merge's doing
-            words = {s: (holder if s in users else "deleted it"
-                         if ref in self._ids("base", section) else "left it out")
-                     for s in _SIDES}
-            clash = Clash(self._ref_where(section, ref), words["mine"], words["theirs"])
+            said = {s: (words() if s in users else "deleted it"
+                        if ref in self._ids("base", section) else "left it out")
+                    for s in _SIDES}
+            clash = Clash(self._ref_where(section, ref), said["mine"], said["theirs"])
             if clash not in seen:
                 seen.add(clash)
                 self.clashes.append(clash)
@@ -444,54 +479,64 @@ class _Merger:
             name = next((c["name"] for s in ("base", "theirs", "mine")
                          for c in self.sides[s]["campaigns"] if c["id"] == ref), ref)
             return f'campaign "{name}"'
-        noun = {"categories": "category", "products": "product", "order_forms": "order form"}
-        return f'{noun[section]} "{self._catalog_name(section, ref)}"'
+        return f'{dict(self._SECTIONS)[section]} "{self._catalog_name(section, ref)}"'
 
-    def _uses(self, data: Data) -> Iterable[tuple[str, str, str, Callable[[str], bool]]]:
-        """(section, id, what the holder's side did, whether a side's copy holds it)."""
-        def side_item(side: str, path: Callable[[Data], Any]) -> Any:
-            try:
-                return path(self.sides[side])
-            except (KeyError, StopIteration, TypeError):
-                return None
-
-        def find(items: list[Data], item_id: str) -> Any:
-            return next((i for i in items if i["id"] == item_id), None)
-
+    def _uses(self, data: Data, have: dict[str, set[str]]
+              ) -> Iterable[tuple[str, str, Callable[[], str], tuple[str, ...]]]:
+        """Each reference of the result to something it lacks: (section, id, what a side
+        that holds the reference did, the reference's place in a copy's data)."""
         for product in data["catalog"]["products"]:
             category = product.get("category")
-            if category is not None:
-                yield ("categories", category, f'put product "{product["name"]}" in it',
-                       lambda s, p=product["id"], c=category: side_item(
-                           s, lambda d: find(d["catalog"]["products"], p)["category"]) == c)
+            if category is not None and category not in have["categories"]:
+                yield ("categories", category,
+                       lambda p=product: f'put product "{p["name"]}" in it',
+                       ("catalog", "products", product["id"], "category"))
         eco = data["ecommerce"]
         for product_id in eco["product_action_sets"]:
-            yield ("products", product_id, "set e-commerce actions for it",
-                   lambda s, p=product_id: p in self.sides[s]["ecommerce"][
-                       "product_action_sets"])
-        for key, label in (("action_sets", None), ("product_action_sets", "product")):
+            if product_id not in have["products"]:
+                yield ("products", product_id, lambda: "set e-commerce actions for it",
+                       ("ecommerce", "product_action_sets"))
+        for key in ("action_sets", "product_action_sets"):
             for set_id, actions in eco[key].items():
                 shown = (f'the actions of product "{self._catalog_name("products", set_id)}"'
-                         if label else f'"{DEFAULT_SETS.get(set_id, (set_id,))[0]}"')
+                         if key == "product_action_sets"
+                         else f'"{DEFAULT_SETS.get(set_id, (set_id,))[0]}"')
                 for action in actions:
                     campaign = action.get("campaign")
-                    if isinstance(campaign, str) and campaign:
-                        yield ("campaigns", campaign, f"named it in {shown}",
-                               lambda s, k=key, i=set_id, c=campaign: any(
-                                   a.get("campaign") == c for a in side_item(
-                                       s, lambda d: d["ecommerce"][k][i]) or []))
+                    if isinstance(campaign, str) and campaign not in have["campaigns"]:
+                        yield ("campaigns", campaign, lambda s=shown: f"named it in {s}",
+                               ("ecommerce", key, set_id))
         for campaign in data["campaigns"]:
             for node in campaign["nodes"]:
                 config = node.get("config")
-                if not isinstance(config, dict):
-                    continue
                 for section in ("order_forms", "products", "categories", "payment_types"):
-                    chosen = config.get(section)
-                    if not isinstance(chosen, list):
-                        continue
-                    for ref in chosen:
-                        yield (section, ref,
-                               f'chose it in {_node_noun(node)} "{node["name"]}"',
-                               lambda s, c=campaign["id"], n=node["id"], k=section, r=ref:
-                               r in (side_item(s, lambda d: find(find(
-                                   d["campaigns"], c)["nodes"], n)["config"][k]) or []))
+                    chosen = config.get(section) if isinstance(config, dict) else None
+                    for ref in chosen if isinstance(chosen, list) else ():
+                        if ref not in have[section]:
+                            yield (section, ref, lambda n=node: f"chose it in {_node_noun(n)} "
+                                   f'"{n["name"]}"', ("campaigns", campaign["id"], "nodes",
+                                                      node["id"], "config", section))
+
+
+def _at(data: Any, path: tuple[str, ...]) -> Any:
+    """The value at ``path`` in file data, a list of objects stepped into by ``id``; None
+    where a step is missing."""
+    for step in path:
+        if isinstance(data, list):
+            data = next((i for i in data if isinstance(i, dict) and i.get("id") == step), None)
+        elif isinstance(data, dict):
+            data = data.get(step)
+        else:
+            return None
+    return data
+
+
+def _holds(value: Any, ref: str) -> bool:
+    """Whether a value names ``ref``: is it, lists or maps it, or holds an action naming
+    it as its campaign."""
+    if value == ref:
+        return True
+    if isinstance(value, list | dict):
+        return ref in value or any(isinstance(a, dict) and a.get("campaign") == ref
+                                   for a in value)
+    return False

@@ -379,3 +379,35 @@ def test_prefer_must_be_mine_or_theirs() -> None:
     base, mine, theirs = copies()
     with pytest.raises(ValueError, match="prefer"):
         merge_workspaces(base, mine, theirs, prefer="both")  # type: ignore[arg-type]
+
+
+def test_one_id_given_to_a_category_here_and_a_product_there_is_named() -> None:
+    base, mine, theirs = copies()
+    mine.catalog.add_category(Category("net", "Nets"))
+    theirs.catalog.add_product(Product("net", "Leaf net", "pool-care", 9.5))
+    merged = merge_workspaces(base, mine, theirs)
+    assert merged.clashes == [Clash('catalog id "net"', 'added category "Nets"',
+                                    'added product "Leaf net"')]
+    catalog = merged.workspace.catalog
+    assert "net" in catalog.categories and "net" in catalog.products  # nothing is lost
+    assert any('"net" is used twice' in p.message for p in merged.workspace.validate())
+    reloads(merged)
+
+
+def test_order_form_legacy_changed_by_both_is_said_in_words() -> None:
+    base, mine, theirs = copies()
+    form = base.catalog.order_forms["spring-form"]
+    mine.catalog.order_forms["spring-form"] = replace(form, legacy=True, name="Spring")
+    theirs.catalog.order_forms["spring-form"] = replace(form, name="Spring sale")
+    merged = merge_workspaces(base, mine, theirs, prefer="theirs")
+    assert merged.clashes == [Clash('order form "Spring Opening Order Form"',
+                                    'renamed it "Spring"', 'renamed it "Spring sale"')]
+    assert catalog_form(merged) == ("Spring sale", True)
+    theirs.catalog.order_forms["spring-form"] = replace(form, legacy=True)
+    merged = merge_workspaces(base, base, theirs)
+    assert merged.taken == ['catalog: marked order form "Spring Opening Order Form" legacy']
+
+
+def catalog_form(merged: Merged) -> tuple[str, bool]:
+    form = merged.workspace.catalog.order_forms["spring-form"]
+    return form.name, form.legacy
