@@ -154,6 +154,7 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         QTimer.singleShot(0, self, self._keep_canvas_room)  # once the docks are laid out
+        QTimer.singleShot(0, self, self.refit_status)  # the start-up hint, cut to the bar
         self._canvas_room_check.start()  # and again once resizing pauses (a loaded machine
         # may lay the docks out after the first check)
 
@@ -258,6 +259,7 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
 
     def _show_zoom(self, scale: float) -> None:
         self.zoom_label.setText(f"Zoom {scale * 100:.0f} %")
+        QTimer.singleShot(0, self, self.refit_status)  # a wider label: less room beside it
 
     def reveal_node(self, campaign_id: str, node_id: str, focus: bool = True) -> None:
         """Shows the node selected in the middle of the canvas; ``focus`` gives the canvas

@@ -1,6 +1,7 @@
 """The main window's status bar words: a message for a while, stale after the next edit,
-cut to the bar's width (whole in its tooltip); and the words on a node reached with Tab,
-which go when the keyboard leaves the canvas."""
+cut to the room beside the zoom label (whole in its tooltip), and cut again when the bar's
+width changes; and the words on a node reached with Tab, which go when the keyboard leaves
+the canvas."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 STATUS_TIMEOUT_MS = 8000
+# QStatusBar draws its message from 6 px in to 2 px before its first permanent widget
+# (QStatusBarPrivate::messageRect); without one, to 12 px before its right end.
+MESSAGE_LEFT, MESSAGE_GAP, MESSAGE_RIGHT_END = 6, 2, 12
 
 
 class StatusWords:
@@ -21,6 +25,8 @@ class StatusWords:
     label beside it, the canvas view and the controller)."""
 
     _status_since = 0.0  # when the status bar's message was shown
+    _status_full = ""  # the message as it was asked for, and as shown (maybe cut short)
+    _status_shown = ""
     _node_hint = ""  # the words on the node Tab reached, while shown
 
     def follow_focus(self: MainWindow) -> None:
@@ -31,17 +37,60 @@ class StatusWords:
     def show_status(self: MainWindow, message: str) -> None:
         """A message in the status bar for 8 s (or until the next edit, which makes an
         earlier message stale); one too long for the bar ends in "…" and is whole in the
-        bar's tooltip."""
-        bar = self.statusBar()
-        metrics = bar.fontMetrics()
-        if bar.isVisible():
-            room = max(bar.width() - self.zoom_label.width() - 40, 200)
-            shown = metrics.elidedText(message, Qt.TextElideMode.ElideRight, room)
-        else:  # not laid out yet (the start-up hint): its width is not known
-            shown = message
-        bar.setToolTip(message if shown != message else "")
-        bar.showMessage(shown, STATUS_TIMEOUT_MS)
+        bar's tooltip. A message shown before the bar has its width (the start-up hint) is
+        cut once it has it (see refit_status)."""
+        self._status_full = message
         self._status_since = time.monotonic()
+        self._show_cut(STATUS_TIMEOUT_MS)
+
+    def status_room(self: MainWindow) -> int:
+        """How wide a message may be: the bar's width less the zoom label beside it, as
+        the bar lays it out (0 before the bar is shown)."""
+        bar = self.statusBar()
+        if not bar.isVisible():
+            return 0
+        right = bar.width() - MESSAGE_RIGHT_END
+        label = self.zoom_label
+        if label.isVisible():
+            # the label's place once its text is laid out (a zoom just shown may have
+            # widened it, and the bar not laid it out again yet)
+            right = min(label.x(), label.geometry().right() + 1
+                        - label.sizeHint().width()) - MESSAGE_GAP \
+                - bar.fontMetrics().averageCharWidth()  # a space between them
+        return max(right - MESSAGE_LEFT, 0)
+
+    def _show_cut(self: MainWindow, timeout: int) -> None:
+        bar = self.statusBar()
+        message = self._status_full
+        room = self.status_room()
+        if room > 0:
+            shown = bar.fontMetrics().elidedText(message, Qt.TextElideMode.ElideRight, room)
+        else:  # not laid out yet (the start-up hint): refit_status cuts it once it is
+            shown = message
+        self._status_shown = shown
+        bar.setToolTip(message if shown != message else "")
+        bar.showMessage(shown, timeout)
+
+    def refit_status(self: MainWindow) -> None:
+        """The message on show, cut again to the bar's width now (the window shown,
+        resized, or the zoom label grown), for what is left of its time."""
+        bar = self.statusBar()
+        if not self._status_full or not bar.currentMessage() \
+                or bar.currentMessage() != self._status_shown:
+            return
+        left = STATUS_TIMEOUT_MS - int((time.monotonic() - self._status_since) * 1000)
+        if left <= 0:
+            return
+        room = self.status_room()
+        if room <= 0:
+            return
+        shown = bar.fontMetrics().elidedText(self._status_full, Qt.TextElideMode.ElideRight,
+                                             room)
+        if shown != self._status_shown:
+            node_hint = self._node_hint == self._status_shown
+            self._show_cut(left)
+            if node_hint:
+                self._node_hint = self._status_shown
 
     def _edited(self: MainWindow, _index: int) -> None:
         """An edit makes a message shown before it stale ("A name cannot be empty" after
