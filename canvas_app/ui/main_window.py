@@ -43,7 +43,13 @@ from .window_actions import (
     build_menus,
     build_toolbar,
 )
-from .window_layout import bottom_panel_most, fit_first_size, keep_canvas_room, start_hint
+from .window_layout import (
+    GiveWay,
+    bottom_panel_most,
+    fit_first_size,
+    keep_canvas_room,
+    start_hint,
+)
 from .window_status import StatusWords
 
 APP_TITLE = "Campaign Canvas"
@@ -139,6 +145,11 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
         self.files.refresh_recent_menu()
         self._canvas_room_check = QTimer(self, singleShot=True, interval=150)
         self._canvas_room_check.timeout.connect(self._keep_canvas_room)
+        # on a small screen (1.5x scaling, a large font) the panels give way, so the
+        # window fits it (its status bar was off the screen)
+        self.give_way = GiveWay(self, [self.palette, self.campaign_list,
+                                       self.simulation_panel, self.lint_panel])
+        self.give_way.fit_screen()
         fit_first_size(self)
         self.resizeDocks([self.docks["palette"], self.docks["campaigns"]], [190, 400],
                          Qt.Orientation.Vertical)

@@ -1,9 +1,9 @@
-"""The main window's first size, the room its panels leave the canvas, and the hint it
-starts with."""
+"""The main window's first size, the panels giving way on a small screen, the room its
+panels leave the canvas, and the hint it starts with."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 BOTTOM_PANEL_SHARE = 0.45  # of the canvas and bottom panel's height, at most
@@ -11,18 +11,100 @@ SIDE_PANEL_SHARE = 0.28  # of the window's width, at most, for the panels of one
 SIDES_PANEL_SHARE = 0.45  # of the window's width, at most, for the panels of both sides
 
 
+FIRST_SIZE = QSize(1280, 800)
+# Of the screen's free room (its taskbar left out), a window takes at most these shares:
+# the rest for its frame and title bar.
+SCREEN_WIDTH_SHARE, SCREEN_HEIGHT_SHARE = 0.95, 0.92
+# A panel's content gives way on a small screen: down to this share of the least size it
+# asks for (the Palette then scrolls, the Simulation panel's tabs get short).
+GIVE_WAY_LEAST = 0.5
+
+
+def window_room(available: QSize) -> QSize:
+    """The most a window takes of a screen whose free room is ``available``."""
+    return QSize(int(available.width() * SCREEN_WIDTH_SHARE),
+                 int(available.height() * SCREEN_HEIGHT_SHARE))
+
+
 def fit_first_size(window: QMainWindow) -> None:
     """1280 x 800, or less on a smaller screen, centred: a first window never reaches past
     the screen's edges (a saved layout, restored after, wins)."""
-    width, height = 1280, 800
+    width, height = FIRST_SIZE.width(), FIRST_SIZE.height()
     screen = window.screen()
     if screen is None:
         window.resize(width, height)
         return
     room = screen.availableGeometry()
-    window.resize(min(width, int(room.width() * 0.95)), min(height, int(room.height() * 0.92)))
+    most = window_room(room.size())
+    window.resize(min(width, most.width()), min(height, most.height()))
     window.move(room.left() + (room.width() - window.width()) // 2,
                 room.top() + (room.height() - window.height()) // 2)
+
+
+class GiveWay:
+    """The panels' contents, on a screen too small for the window's least size (at 1.5x
+    scaling a 1280 x 800 screen is 853 x 533, and the window asked for 542 px of height,
+    its status bar off the screen), give way in turn: each down to GIVE_WAY_LEAST of its
+    own least size, until the window fits. ``contents`` in the order they give way in
+    height (the Palette first: it scrolls); in width the last gives way first (the
+    Simulation panel's row of buttons asks for the most). On a screen with room, they
+    keep the least sizes they ask for."""
+
+    def __init__(self, window: QMainWindow, contents: list[QWidget]) -> None:
+        self.window = window
+        self.contents = contents
+        self._set: dict[tuple[int, Qt.Orientation], int] = {}  # what was given way, by
+        # (index of the content, direction): its least size before
+
+    def fit_screen(self) -> None:
+        """Gives way as the window's screen asks (see fit)."""
+        screen = self.window.screen()
+        if screen is not None:
+            self.fit(window_room(screen.availableGeometry().size()))
+
+    def fit(self, room: QSize) -> None:
+        """The window's least size within ``room``, as far as its panels can give way."""
+        self._take_back()
+        for direction in (Qt.Orientation.Vertical, Qt.Orientation.Horizontal):
+            order = list(enumerate(self.contents))
+            if direction == Qt.Orientation.Horizontal:
+                order.reverse()
+            for index, widget in order:
+                over = self._over(room, direction)
+                if over <= 0:
+                    break
+                if widget.isHidden():
+                    continue
+                least = _along(widget.minimumSize(), direction) \
+                    or _along(widget.minimumSizeHint(), direction)  # as its layout takes it
+                cut = min(over, least - int(least * GIVE_WAY_LEAST))
+                if cut <= 0:
+                    continue
+                self._set[index, direction] = _along(widget.minimumSize(), direction)
+                if direction == Qt.Orientation.Vertical:
+                    widget.setMinimumHeight(least - cut)
+                else:
+                    widget.setMinimumWidth(least - cut)
+
+    def _take_back(self) -> None:
+        for (index, direction), before in self._set.items():
+            widget = self.contents[index]
+            if direction == Qt.Orientation.Vertical:
+                widget.setMinimumHeight(before)
+            else:
+                widget.setMinimumWidth(before)
+        self._set = {}
+
+    def _over(self, room: QSize, direction: Qt.Orientation) -> int:
+        """How much the window's least size is over ``room`` in that direction."""
+        layout = self.window.layout()
+        layout.invalidate()
+        layout.activate()
+        return _along(self.window.minimumSizeHint(), direction) - _along(room, direction)
+
+
+def _along(size: QSize, direction: Qt.Orientation) -> int:
+    return size.height() if direction == Qt.Orientation.Vertical else size.width()
 
 
 def start_hint(palette_shown: bool) -> str:
