@@ -202,10 +202,11 @@ def test_toolbar_has_icons_words_for_the_main_actions_and_never_overflows(
     assert copy.width() < 40 and actions["copy"].toolTip() == "Copy (Ctrl+C)"
     assert not _overflow_shown(window)
 
-    window.resize(760, 560)  # too narrow for the words: icons only, all still on the bar
-    qtbot.waitUntil(lambda: bar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly)
+    window.resize(760, 560)  # too narrow for the words: the others' go, all still on the bar
+    qtbot.waitUntil(lambda: not bar.shows_word("zoom_fit"))
     qtbot.waitUntil(lambda: not _overflow_shown(window))
     assert bar.widgetForAction(actions["simulate"]).isVisible()
+    assert bar.shows_word("simulate")  # the main action keeps its word longest
 
     window.resize(1280, 800)  # and the words come back
     qtbot.waitUntil(lambda: bar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
