@@ -10,12 +10,13 @@ fades the others, and clicking it hides or shows the line.
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime
 from functools import lru_cache
 
 from PySide6.QtCharts import QCategoryAxis, QChartView, QLegendMarker, QLineSeries, QValueAxis
 from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QFontMetricsF, QPen, QResizeEvent
+from PySide6.QtGui import QColor, QCursor, QFont, QFontMetricsF, QPen, QResizeEvent
 from PySide6.QtWidgets import QLabel, QToolTip, QWidget
 
 from ...domain.campaign import Campaign
@@ -28,21 +29,40 @@ SEQUENCE_WIDTH = 2.0
 SEQUENCE_STYLES = (Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
 FADED_ALPHA = 0.15  # the other lines, while one is hovered in the legend
 LEGEND_NAME_WIDTH = 170.0  # px; legend_names() has four of these when not told its room
-# What the legend adds to each entry's text (its colour box, spacing, the text's margins),
-# and to the row (its ends), in px: measured on Qt Charts 6.11, with a little to spare.
-LEGEND_ENTRY_EXTRA = 25.0
-LEGEND_ROW_EXTRA = 28.0
+# Sizes in the legend's font, measured on Qt Charts 6.11 at 9 and 14 pt (DejaVu Sans), with
+# a little to spare: what the legend adds to each entry's text (its colour box, spacing, the
+# text's margins) and to the row (its ends), in px and font heights (its box is half one);
+# a name's line beside the plot (the text's height and 8 px: 22 px at 9 pt, 31 at 14).
+LEGEND_ENTRY_EXTRA = (18.0, 0.5)
+LEGEND_ROW_EXTRA = (21.0, 0.5)
+LEGEND_LINE_EXTRA = 8
+LEGEND_BESIDE_CHROME = 6  # px of a chart's height a legend beside its plot cannot use
 # A plot this tall at least (px): when the title above it and the legend below would leave
 # less (a short panel), the legend goes beside the plot and the title out of the chart (the
 # panel shows it beside its tabs; see ``heading``).
 MIN_PLOT = 120
-BESIDE_CHROME = 34  # the chart's height less its plot's, the legend beside it and no title
-BELOW_CHROME = 92  # ... with the title above the plot and the legend below it
-LEGEND_ENTRY_HEIGHT = 21  # one name in a legend beside the plot (Qt Charts 6.11, to spare)
+# The chart's height less its plot's with the title above the plot and the legend below it:
+# four font heights (title, legend, dates and their spacing) and 36 px (92 px at 9 pt).
+BELOW_CHROME = (36.0, 4.0)
 LEGEND_COLUMN_SHARE = 0.38  # a legend beside the plot: at most this share of the width,
-LEGEND_COLUMN_MOST = 280.0  # and at most this wide (px)
+LEGEND_COLUMN_MOST = 20.0  # and at most this many font heights wide (280 px at 9 pt)
+# Beside a plot too short for its names one above another, the legend's font gets smaller,
+# down to this many points, before the legend goes under the plot (QA at 14 pt: the third
+# name was cut off at the chart's bottom).
+LEGEND_LEAST_PT = 7.0
+END_LABEL_GAP = 6  # px between the last date's right end and what is beside it
 
 Timeline = list[tuple[int, dict[str, dict[str, int]]]]
+
+
+def in_font(size: tuple[float, float], metrics: QFontMetricsF) -> float:
+    """A size given as (px, font heights), in px for this font."""
+    return size[0] + size[1] * metrics.height()
+
+
+def legend_line(metrics: QFontMetricsF) -> int:
+    """The height of one name in a legend beside the plot, in px (Qt Charts 6.11)."""
+    return math.ceil(metrics.height()) + LEGEND_LINE_EXTRA
 
 
 @lru_cache(maxsize=1 << 16)
@@ -198,6 +218,10 @@ class TimelineChart(QChartView):
         chart.layout().setContentsMargins(0, 0, 0, 0)
         chart.setMargins(QMargins(4, 2, 4, 2))
         chart.setBackgroundRoundness(0)
+        self._legend_font = QFont(chart.legend().font())  # as the app's font makes it
+        self._end_overhang = 0  # px: how far the last date reaches past the plot's end
+        # the legend's layout's own margins (the style's), as Qt Charts made them
+        self._legend_layout_margins: tuple[float, float, float, float] | None = None
         self.title = ""  # the chart's title, in it or as the heading
         self.heading = ""
         self.beside = False  # the legend beside the plot (a short chart)
@@ -318,9 +342,34 @@ class TimelineChart(QChartView):
         axis.setRange(axis_ms(start), axis_ms(end))
         # The last label is centred on the axis's end: room for its right half.
         metrics = QFontMetricsF(axis.labelsFont())
-        margins = self.chart().margins()
-        margins.setRight(int(metrics.horizontalAdvance(labels[-1][1]) / 2) + 6)
-        self.chart().setMargins(margins)
+        self._end_overhang = int(metrics.horizontalAdvance(labels[-1][1]) / 2) + END_LABEL_GAP
+        self._place_legend()
+
+    def _place_legend(self) -> None:
+        """Room for the last date's right half past the plot's end: at the chart's right
+        end, or before a legend beside the plot (it ran into the legend's names at 14
+        pt); and a legend beside the plot as tall as the chart (its layout's margins above
+        and below, 9 px each, cut its last name off at 14 pt: the names are centred in
+        their column anyway)."""
+        chart = self.chart()
+        margins = chart.margins()
+        right = 4 if self.beside else max(self._end_overhang, 4)
+        if margins.right() != right:
+            margins.setRight(right)
+            chart.setMargins(margins)
+        legend = chart.legend()
+        left = self._end_overhang if self.beside else 0
+        if legend.getContentsMargins()[0] != left:
+            legend.setContentsMargins(left, 0, 0, 0)
+        layout = legend.layout()
+        if layout is not None:
+            if self._legend_layout_margins is None:
+                self._legend_layout_margins = layout.getContentsMargins()
+            side, top, other_side, bottom = self._legend_layout_margins
+            wanted = (side, 0.0, other_side, 0.0) if self.beside else (side, top, other_side,
+                                                                       bottom)
+            if layout.getContentsMargins() != wanted:
+                layout.setContentsMargins(*wanted)
 
     def _show_axes(self, shown: bool) -> None:
         """No lines, no axes: an empty chart must not keep an earlier run's times."""
@@ -379,15 +428,21 @@ class TimelineChart(QChartView):
     def arrange(self) -> None:
         """Title above and legend below the plot while that leaves it MIN_PLOT px; else (a
         short chart with lines) the legend beside the plot, if its names fit there one
-        above another, and the title out of the chart, as ``heading``."""
+        above another (in a smaller font if need be, see beside_font), and the title out
+        of the chart, as ``heading``."""
         height = self.height()
-        beside = bool(self.lines) and height - BELOW_CHROME < MIN_PLOT \
-            and len(self.lines) * LEGEND_ENTRY_HEIGHT <= height - 8
+        natural = QFontMetricsF(self._legend_font)
+        font = None
+        if self.lines and height - in_font(BELOW_CHROME, natural) < MIN_PLOT:
+            font = self.beside_font(height)
+        beside = font is not None
         chart = self.chart()
+        self._set_legend_font(font or self._legend_font)
         if beside != self.beside:
             self.beside = beside
             chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight if beside
                                         else Qt.AlignmentFlag.AlignBottom)
+        self._place_legend()
         heading, inside = (self.title, "") if beside else ("", self.title)
         if chart.title() != inside:
             chart.setTitle(inside)
@@ -396,6 +451,33 @@ class TimelineChart(QChartView):
             self.heading_changed.emit(heading)
         self._name_lines()
 
+    def beside_font(self, height: int) -> QFont | None:
+        """The legend's font beside the plot in a chart ``height`` px tall: the app's, or
+        a smaller one (LEGEND_LEAST_PT at least) that lets every name show one above
+        another; None when none does."""
+        font = QFont(self._legend_font)
+        room = height - LEGEND_BESIDE_CHROME  # the chart's margins, and a little to spare
+        points = font.pointSizeF()
+        while True:
+            if len(self.lines) * legend_line(QFontMetricsF(font)) <= room:
+                return font
+            points -= 0.5
+            if points < LEGEND_LEAST_PT or points <= 0:
+                return None
+            font.setPointSizeF(points)
+
+    def _set_legend_font(self, font: QFont) -> None:
+        legend = self.chart().legend()
+        if legend.font() == font:
+            return
+        legend.setFont(font)
+        for marker in legend.markers():  # a hidden line's name stays struck out
+            if not marker.series().isVisible():
+                struck = marker.font()
+                struck.setStrikeOut(True)
+                marker.setFont(struck)
+        self._names_key = ()  # the names measured again in this font
+
     def legend_room(self) -> float:
         """The width the legend's row gives its entries' texts, all together (Qt Charts does
     not say: its chart's width, less the margins, each entry's box and spacing); beside the
@@ -403,14 +485,19 @@ class TimelineChart(QChartView):
         if self.beside:
             return self.column_room() * len(self.lines)
         chart = self.chart()
+        metrics = QFontMetricsF(chart.legend().font())
         margins = chart.margins()
-        row = chart.size().width() - margins.left() - margins.right() - LEGEND_ROW_EXTRA
-        return max(0.0, row - LEGEND_ENTRY_EXTRA * len(self.lines))
+        row = chart.size().width() - margins.left() - margins.right() \
+            - in_font(LEGEND_ROW_EXTRA, metrics)
+        return max(0.0, row - in_font(LEGEND_ENTRY_EXTRA, metrics) * len(self.lines))
 
     def column_room(self) -> float:
         """The widest an entry's text may be in a legend beside the plot."""
-        column = min(LEGEND_COLUMN_MOST, self.chart().size().width() * LEGEND_COLUMN_SHARE)
-        return max(0.0, column - LEGEND_ROW_EXTRA)
+        metrics = QFontMetricsF(self.chart().legend().font())
+        natural = QFontMetricsF(self._legend_font)  # a smaller font beside: no narrower
+        column = min(LEGEND_COLUMN_MOST * natural.height(),
+                     self.chart().size().width() * LEGEND_COLUMN_SHARE)
+        return max(0.0, column - in_font(LEGEND_ROW_EXTRA, metrics) - self._end_overhang)
 
     def _name_lines(self) -> None:
         """The lines' legend entries, shortened (in the middle) to the room the legend has
