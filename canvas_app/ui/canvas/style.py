@@ -1,12 +1,68 @@
-"""Pens, brushes, fonts and icons the canvas items paint with, made once per scene."""
+"""Pens, brushes, fonts and icons the canvas items paint with, made once per scene.
+
+The canvas's text follows the app's font: its sizes are given for a 9 pt app font and grow
+(or shrink) with it, as far as the nodes' room for them holds: a node's size, its name's
+box under it and the count pills are fixed in scene units (node_item, simulation.overlay),
+and the links are routed round them. At a 9 pt app font the canvas looks as it always did.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QGuiApplication, QPen
 
 from ...domain.nodes import node_kind
 from .. import theme
+from .node_item import NAME_HEIGHT, body_rect, sequence_icon_rect
+
+DEFAULT_APP_POINTS = 9.0  # the app font the sizes below are for
+DEFAULT_APP_PIXELS = 12.0  # the same, for a font sized in pixels (9 pt at 96 dpi)
+NAME_POINTS = 9.5  # a node's name (demi-bold, two lines at most)
+DETAIL_POINTS = 8.5  # "Sequence" and its steps, beside a sequence's icon
+BADGE_POINTS = 8.0  # the simulation's count pills (demi-bold)
+BADGE_HEIGHT = 18.0  # a count pill's height (simulation.overlay.PILL_HEIGHT)
+SCALE_STEP = 0.05  # the scale is tried in these steps down to what fits
+
+
+def app_font_scale() -> float:
+    """The app's font size over the one the canvas's sizes are for (1.0 at 9 pt)."""
+    font = QGuiApplication.font()
+    if font.pointSizeF() > 0:
+        return font.pointSizeF() / DEFAULT_APP_POINTS
+    if font.pixelSize() > 0:
+        return font.pixelSize() / DEFAULT_APP_PIXELS
+    return 1.0
+
+
+def scaled_font(points: float, scale: float, weight: QFont.Weight | None = None) -> QFont:
+    font = QFont()
+    font.setPointSizeF(points * scale)
+    if weight is not None:
+        font.setWeight(weight)
+    return font
+
+
+def text_fits(scale: float) -> bool:
+    """Whether the canvas's text at ``scale`` fits the room the nodes give it: a name's two
+    lines in its box, "Sequence" and its steps beside the icon, a count in its pill."""
+    name = QFontMetricsF(scaled_font(NAME_POINTS, scale, QFont.Weight.DemiBold))
+    detail = QFontMetricsF(scaled_font(DETAIL_POINTS, scale))
+    badge = QFontMetricsF(scaled_font(BADGE_POINTS, scale, QFont.Weight.DemiBold))
+    body = body_rect("sequence")
+    beside_icon = body.right() - sequence_icon_rect(body).right() - 12  # node_item's room
+    return (2 * name.lineSpacing() <= NAME_HEIGHT
+            and 2 * detail.lineSpacing() <= body.height()
+            and detail.horizontalAdvance("Sequence") <= beside_icon
+            and badge.height() <= BADGE_HEIGHT - 2)
+
+
+def text_scale(wanted: float | None = None) -> float:
+    """The canvas's text scale: the app font's (``wanted``), or less where the nodes have
+    no room for it (at a 14 pt app font a name's two lines would not fit its box)."""
+    scale = app_font_scale() if wanted is None else wanted
+    while scale > 1.0 and not text_fits(scale):
+        scale = max(1.0, scale - SCALE_STEP)
+    return scale
 
 
 class CanvasStyle:
@@ -24,11 +80,10 @@ class CanvasStyle:
         self.shadow_brush = QBrush(QColor(15, 23, 42, 38))
         self.text_pen = QPen(QColor(theme.TEXT))
         self.muted_pen = QPen(QColor(theme.TEXT_MUTED))
-        self.name_font = QFont()
-        self.name_font.setPointSizeF(9.5)
-        self.name_font.setWeight(QFont.Weight.DemiBold)
-        self.detail_font = QFont()
-        self.detail_font.setPointSizeF(8.5)
+        self.scale = text_scale()
+        self.name_font = scaled_font(NAME_POINTS, self.scale, QFont.Weight.DemiBold)
+        self.detail_font = scaled_font(DETAIL_POINTS, self.scale)
+        self.badge_font = scaled_font(BADGE_POINTS, self.scale, QFont.Weight.DemiBold)
         self.name_metrics = QFontMetricsF(self.name_font)
         self.link_pen = QPen(QColor(theme.LINK), 2)
         self.link_pen.setCapStyle(Qt.PenCapStyle.RoundCap)

@@ -28,6 +28,7 @@ from ...domain import events as ev
 from ...domain.events import DomainEvent
 from ...sim import Movement
 from ..canvas.node_item import DETAIL_LOD, NodeItem, badges_top, body_rect, name_rect
+from ..canvas.style import BADGE_HEIGHT
 from ..theme import kind_colour
 from .words import COMPLETED, LEFT_EARLY
 
@@ -43,7 +44,8 @@ TOKEN_RADIUS = 6.0
 # nodes, rings spread out from under them, and nothing covers a node's name or icon.
 SIM_Z = -0.5
 PILLS_WIDTH = 200.0  # how far a node's count pills may reach from its body, right or left
-PILL_HEIGHT = 18.0
+PILL_HEIGHT = BADGE_HEIGHT  # the canvas's text grows with the app's font only as far as
+# its count fits this (see canvas.style.text_fits)
 # The pills' bottom edge, above the node's centre: over the warning badge that sticks out
 # above a node's top right corner (QA: the badge covered the bottom of "3149 waiting"), for
 # every kind of node alike, so the pills of a row of nodes stay in line.
@@ -158,9 +160,9 @@ class SimulationLayer(QGraphicsItem):
         self.setZValue(SIM_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
-        self._font = QFont()
-        self._font.setPointSizeF(8.0)
-        self._font.setWeight(QFont.Weight.DemiBold)
+        self._font = QFont(scene.style_cache.badge_font)  # as the app's font, see style
+        # a larger font makes wider pills: they reach further
+        self._pills_width = PILLS_WIDTH * max(1.0, scene.style_cache.scale)
         self._metrics = QFontMetricsF(self._font)
         self._frames = QTimer(scene)  # goes with the scene, which deletes this item
         self._frames.setInterval(FRAME_MS)
@@ -237,7 +239,7 @@ class SimulationLayer(QGraphicsItem):
         """Covers every node of the campaign on show (call after it changed)."""
         rect = self.canvas.nodes_rect()
         if not rect.isEmpty():
-            wide = max(MARGIN, PILLS_WIDTH + PILLS_AWAY)  # pills to the left or the right
+            wide = max(MARGIN, self._pills_width + PILLS_AWAY)  # pills to the left or the right
             rect = rect.adjusted(-wide, -MARGIN, wide, MARGIN)
         if rect != self._bounds:
             self.prepareGeometryChange()
@@ -363,7 +365,7 @@ class SimulationLayer(QGraphicsItem):
         # The nodes whose pills may show in the exposed part (pills sit above a node's body
         # and run to its right, or below its name, or beside it), found through the scene's
         # index, not by visiting them all.
-        reach = PILLS_WIDTH + PILLS_AWAY + 10
+        reach = self._pills_width + PILLS_AWAY + 10
         near = self.canvas.items(exposed.adjusted(-reach, -40, reach, 40),
                                  Qt.ItemSelectionMode.IntersectsItemBoundingRect)
         for item in near:
