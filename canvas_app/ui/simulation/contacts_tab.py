@@ -12,6 +12,7 @@ from .contacts_model import ContactsModel, journey_rows
 from .journey_view import MIN_COLUMN, ContactsTable, JourneyView
 
 FIND_DELAY_MS = 250  # the find box searches once typing pauses this long
+SIDE_CHARS = 6  # neither side of the split narrower than two columns of this many characters
 
 
 class FindBox(QLineEdit):
@@ -92,8 +93,14 @@ class ContactsTab(QSplitter):
             # it, down to what keeps the contacts' name, place and email whole (the goals
             # and tags, to their headings, are the journey's too)
             journey = max(journey, total - self.handleWidth() - self.table.keep_width())
-        journey = max(MIN_COLUMN * 2, min(journey, total - MIN_COLUMN * 2))
+        least = self.least_side()
+        journey = max(least, min(journey, total - least))
         self.setSizes([total - journey, journey])
+
+    def least_side(self) -> int:
+        """The narrowest either side of the split gets from default_split: two columns of
+        a few characters (two MIN_COLUMN at 9 pt)."""
+        return 2 * max(MIN_COLUMN, self.fontMetrics().averageCharWidth() * SIDE_CHARS)
 
     def apply_find(self) -> None:
         """Filters on the find box's text (at once; typing waits FIND_DELAY_MS); the
