@@ -165,6 +165,7 @@ class NodeEditorDialog(QDialog):
                 self.fit_to_content()
             else:  # the room the form can spare for the problem box may have changed
                 self.fit_problem_reserve(self.size(), settle=False)
+                self.grow_to_content()
         return super().eventFilter(watched, event)
 
     # -- the size it opens at -----------------------------------------------------------
@@ -239,6 +240,8 @@ class NodeEditorDialog(QDialog):
             height = min(height, room.height())
         size = QSize(width, max(height, self.minimumHeight()))
         self.fit_problem_reserve(size)  # now: the first layout has it (not a later pass)
+        self._fitted_height = size.height()  # a resize to another height is the user's
+        self._asked_heights = [size.height()]
         self.resize(size)
 
     # -- as tall as the content ---------------------------------------------------------
@@ -263,17 +266,20 @@ class NodeEditorDialog(QDialog):
         return (margins.top() + margins.bottom() + sum(heights)
                 + outer.spacing() * (len(heights) - 1))
 
-    def fit_to_content(self, force: bool = False) -> None:
-        """Makes the window as tall as :meth:`content_height` (at most its screen's room).
-        Not once the user has resized it (unless ``force``): the size chosen is kept. The
-        top stays put, so the form does not move."""
+    def fit_to_content(self, force: bool = False, *, grow_only: bool = False) -> None:
+        """Makes the window as tall as :meth:`content_height` (at most its screen's room),
+        or only taller (``grow_only``). Not once the user has resized it (unless
+        ``force``): the size chosen is kept. The top stays put, so the form does not
+        move."""
         if self._user_sized and not force:
             return
-        height = self.wanted_height(self.width())
+        height = self.wanted_height(self.width(), settle=not grow_only)
         room = room_on_screen(self)
         if room is not None:
             height = min(height, room.height())
         height = min(max(height, self.minimumHeight()), self.maximumHeight())
+        if grow_only and height <= self.height():
+            return
         self._fitted_height = height
         self._asked_heights = [*self._asked_heights[-3:], height]
         if height != self.height():
@@ -388,11 +394,24 @@ class NodeEditorDialog(QDialog):
             mark_invalid(widget, bad)
         for path, widget in self.group_widgets().items():
             mark_invalid(widget, any(p.path == path for p in problems))
-        if self.FITS_CONTENT and self._fitted_height is not None and shown_before != (
+        if self._fitted_height is not None and shown_before != (
                 self.problem_label.isHidden(), self.problem_label.text()):
             # the box shown or hidden: the window grows or shrinks at once (the form
             # keeps its place); a change inside the form follows with its layout request
-            self.fit_to_content()
+            if self.FITS_CONTENT:
+                self.fit_to_content()
+            else:
+                self.grow_to_content()
+
+    def grow_to_content(self) -> None:
+        """An editor not as tall as its content (not FITS_CONTENT) grows at its bottom
+        where its content outgrows it (more problems than the room kept for them, a step
+        with more fields) and the screen has room, until the user sizes it: at 14 pt four
+        problems in the sequence editor scrolled Move up, Move down and Remove out of
+        sight with 100 px of screen to spare. It never shrinks: Save stays put as problems
+        go."""
+        if self._fitted_height is not None:
+            self.fit_to_content(grow_only=True)
 
     def _save(self) -> None:
         if self.value() is not None:

@@ -124,3 +124,32 @@ def test_ecommerce_actions_opens_as_large_as_its_content(qtbot, workspace, undo_
     for label in area.widget().findChildren(QLabel):
         if label.isVisibleTo(dialog) and label.wordWrap() and label.text():
             assert label.height() >= label.heightForWidth(label.width()), label.text()
+
+
+def test_the_sequence_grows_for_its_problems_while_the_screen_has_room(
+        qtbot, workspace, undo_stack, large_font):
+    """More problems than the room kept for them (three lines) made the box taller and
+    scrolled Move up, Move down and Remove out of sight with the screen's room to spare:
+    the window grows at its bottom instead; the form stays where it was."""
+    dialog = shown(qtbot, open_node_editor(None, workspace, undo_stack, "shock-nurture",
+                                           "nurture"))
+    editor = dialog.steps_editor
+    remove = editor.remove_button
+    where = editor.list.mapToGlobal(QPoint(0, 0))
+    for kind in ("email", "apply_tag", "remove_tag", "notify_team"):  # each needs a text
+        editor.add(kind)
+    qtbot.waitUntil(lambda: dialog.problem_label.text().count("\n") >= 3)
+    room = room_on_screen(dialog)
+    area = dialog.scroll_area
+    qtbot.waitUntil(lambda: area.verticalScrollBar().maximum() == 0
+                    or dialog.height() == room.height(), timeout=2000)
+    dialog.layout().activate()
+    assert dialog.height() <= room.height()
+    if dialog.height() < room.height():
+        assert area.verticalScrollBar().maximum() == 0
+        viewport = area.viewport()
+        assert viewport.rect().contains(remove.geometry().translated(
+            remove.parentWidget().mapTo(viewport, QPoint(0, 0))))
+        assert editor.list.mapToGlobal(QPoint(0, 0)) == where  # the form did not move
+    label = dialog.problem_label
+    assert label.height() >= label.heightForWidth(label.width())  # every problem whole
