@@ -210,6 +210,7 @@ def test_toolbar_has_icons_words_for_the_main_actions_and_never_overflows(
 
     window.resize(1280, 800)  # and the words come back
     qtbot.waitUntil(lambda: bar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    qtbot.waitUntil(lambda: bar.shows_word("zoom_fit") and bar.shows_word("save"))
 
 
 def test_a_first_window_fits_a_small_screen(qtbot, sample_file: Path, tmp_path: Path) -> None:
