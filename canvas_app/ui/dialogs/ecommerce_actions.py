@@ -42,7 +42,10 @@ from .widgets import (
     fit_start_size,
     fit_to_screen,
     help_label,
+    relayout,
+    room_on_screen,
     scrolling_body,
+    window_height_for,
 )
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -203,13 +206,56 @@ class EcommerceActionsDialog(QDialog):
         settings_layout.addWidget(help_label(LEGACY_HELP))
         layout.addWidget(settings)
         layout.addStretch(1)
+        self.groups = (defaults, products, settings)
 
         self.close_button = finish_manager_window(self, outer, workspace, undo_stack,
                                                   self._on_event)
         self.refresh()
         # larger where the content needs it at the user's font (at 14 pt 760 x 680
         # scrolled 145 px with the screen's room to spare)
+        self.two_columns = False
+        self._columns_for_screen(layout)
         fit_start_size(self, self.START_SIZE, self.scroll_area)
+
+    def _columns_for_screen(self, layout: QVBoxLayout) -> None:
+        """The default sets beside the products and the setting, where one column is
+        taller than the screen even at the screen's width and two fit its width (at 14 pt
+        on a 1280 x 800 screen one column scrolled 119 px). Tab still goes through the
+        default sets first, then the products and the setting."""
+        room = room_on_screen(self)
+        if room is None:
+            return
+        relayout(self)
+        if window_height_for(self, room.width(), self.scroll_area) <= room.height():
+            return
+        defaults, products, settings = self.groups
+        for group in self.groups:
+            layout.removeWidget(group)
+        columns = QHBoxLayout()
+        columns.setSpacing(layout.spacing())
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.setSpacing(layout.spacing())
+        right.setSpacing(layout.spacing())
+        left.addWidget(defaults)
+        left.addStretch(1)
+        right.addWidget(products)
+        right.addWidget(settings)
+        right.addStretch(1)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        layout.insertLayout(1, columns)
+        relayout(self)
+        margins = self.layout().contentsMargins()
+        if self.scroll_area.widget().minimumSizeHint().width() + margins.left() \
+                + margins.right() > room.width():  # two columns do not fit: back to one
+            for group in self.groups:
+                left.removeWidget(group)
+                right.removeWidget(group)
+            layout.removeItem(columns)
+            for index, group in enumerate(self.groups):
+                layout.insertWidget(1 + index, group)
+            return
+        self.two_columns = True
 
     # -- following the domain -----------------------------------------------------------
     def _on_event(self, event: DomainEvent) -> None:

@@ -153,3 +153,31 @@ def test_the_sequence_grows_for_its_problems_while_the_screen_has_room(
         assert editor.list.mapToGlobal(QPoint(0, 0)) == where  # the form did not move
     label = dialog.problem_label
     assert label.height() >= label.heightForWidth(label.width())  # every problem whole
+
+
+def test_ecommerce_actions_takes_two_columns_on_a_wide_short_screen(
+        qtbot, workspace, undo_stack, monkeypatch):
+    """Where one column is taller than the screen even at its full width (14 pt on a
+    1280 x 800 screen scrolled 119 px), the default sets sit beside the products and the
+    setting. Here a screen of 1280 x 600 (the tests' own is 800 x 800) at the usual font."""
+    from PySide6.QtCore import QSize
+
+    from canvas_app.ui.dialogs import ecommerce_actions, widgets
+
+    room = QSize(1260, 560)
+    monkeypatch.setattr(widgets, "room_on_screen", lambda _window: room)
+    monkeypatch.setattr(ecommerce_actions, "room_on_screen", lambda _window: room)
+    dialog = shown(qtbot, open_ecommerce_actions(None, workspace, undo_stack))
+    assert dialog.two_columns
+    defaults, products, settings = dialog.groups
+    assert defaults.geometry().right() < products.geometry().left()  # side by side
+    assert products.geometry().bottom() < settings.geometry().top()
+    assert dialog.width() <= room.width() and dialog.height() <= room.height()
+    area = dialog.scroll_area
+    assert not area.verticalScrollBar().isVisible()
+    assert not area.horizontalScrollBar().isVisible()
+    # on the tests' own screen one column fits at the usual font: one column
+    monkeypatch.undo()
+    single = shown(qtbot, open_ecommerce_actions(None, workspace, undo_stack))
+    assert not single.two_columns
+    assert single.groups[0].geometry().bottom() < single.groups[1].geometry().top()
