@@ -15,6 +15,8 @@ from PySide6.QtGui import QUndoStack
 from ..documents import UNTITLED, Document, Stamp
 from ..domain.workspace import Workspace
 from ..editing.controller import Controller
+from ..io.draft import draft_from_data
+from ..io.workspace_file import dumps_workspace, parse_json
 from ..recovery import (
     UNTITLED_PREFIX,
     Recovery,
@@ -23,8 +25,33 @@ from ..recovery import (
     recovery_for,
 )
 
-__all__ = ["UNTITLED", "Session", "claim_snapshot", "held_by_another_copy", "make_session",
-           "remove_stale_untitled_locks"]
+__all__ = ["AS_GIVEN", "UNTITLED", "AsGiven", "Base", "Session", "claim_snapshot",
+           "held_by_another_copy", "make_session", "remove_stale_untitled_locks"]
+
+
+@dataclass(frozen=True)
+class Base:
+    """The workspace as it was read or last saved: what a save that meets someone else's
+    merges against (``merge_workspaces(base, mine, theirs)``). Kept as the file format's
+    text, which is cheap to take (once at open and after each save), cannot change with
+    the edits, and is built back into a workspace only when a save needs it."""
+
+    text: str
+
+    @classmethod
+    def of(cls, workspace: Workspace) -> Base:
+        return cls(dumps_workspace(workspace))
+
+    def workspace(self) -> Workspace:
+        """A new workspace equal to the one taken."""
+        return draft_from_data(parse_json(self.text))
+
+
+class AsGiven:
+    """make_session's default base: the workspace given, as it is (read just now)."""
+
+
+AS_GIVEN = AsGiven()
 
 
 def lock_path(recovery: Recovery) -> str:
@@ -108,6 +135,9 @@ class Session:
     # The document as this workspace was read or last saved: Save tells when someone else
     # changed it since.
     stamp: Stamp | None = None
+    # The workspace as read or last saved (at ``stamp``); None for an untitled one, or
+    # when it is not known (edits restored after a crash, the document changed since).
+    base: Base | None = None
 
     @property
     def modified(self) -> bool:
@@ -137,15 +167,22 @@ class Session:
 
 
 def make_session(workspace: Workspace, document: Document | None,
-                 recovery_dir: Path | None, stamp: Stamp | None = None) -> Session:
+                 recovery_dir: Path | None, stamp: Stamp | None = None,
+                 base: Base | AsGiven | None = AS_GIVEN) -> Session:
     """A session on ``workspace``, read from ``document`` at ``stamp`` (when not given,
-    the document's stamp now: right after reading it). An untitled one (``document``
-    None) gets a snapshot name of its own."""
+    the document's stamp now: right after reading it). Its ``base`` is by default a copy
+    of ``workspace`` as given (just read); an import passes the document's as read. An
+    untitled one (``document`` None) has none, and gets a snapshot name of its own."""
     stack = QUndoStack()
     controller = Controller(workspace, stack)
     recovery = recovery_for(document, recovery_dir) if document is not None \
         else new_untitled_recovery(recovery_dir)
     if stamp is None and document is not None:
         stamp = document.stamp()
+    if document is None:
+        base = None
+    elif isinstance(base, AsGiven):
+        base = Base.of(workspace)
     recovery, lock = claim_snapshot(recovery)
-    return Session(workspace, stack, controller, document, recovery, lock=lock, stamp=stamp)
+    return Session(workspace, stack, controller, document, recovery, lock=lock, stamp=stamp,
+                   base=base)
