@@ -2,14 +2,13 @@
 
 The document logic (sources, snapshots) is Qt-free in :mod:`canvas_app.documents`; this
 module adds the timers and the questions. Autosave writes a recovery snapshot 30 s after
-the last edit and when the window closes; the source itself is written only by Save.
+the last edit and when the window closes; the source itself is written only by Save. A save
+that meets someone else's merges theirs in (:mod:`.save_merge`).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from datetime import datetime
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,18 +30,19 @@ from ..recovery import Recovery, recovery_for
 from .busy import busy_cursor
 from .collector import settle_after_open
 from .image_export import default_file_name
+from .merge_box import Choice, ask_merge, merge_box
 from .path_text import PathMessageBox
 from .recent_files import RecentFiles
 from .recovery_offers import RecoveryOffers, readable_time
-from .session import Session, make_session
+from .save_merge import SaveMerge
+from .session import AS_GIVEN, AsGiven, Base, Session, make_session
 
 if TYPE_CHECKING:
+    from ..io.merge import Clash
     from .main_window import MainWindow
 
 AUTOSAVE_IDLE_MS = 30_000
 FOLDER_KEY = "files/folder"  # the folder last used by Open, Import or Export
-# A date as readable_time writes it ("23 Nov 2026 18:23"): kept on one line in a question.
-READABLE_TIME = re.compile(r"\b\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}\b")
 FILE_FILTER = "Workspaces (*.campaign.json *.db *.sqlite);;JSON (*.campaign.json);;All files (*)"
 Button = QMessageBox.StandardButton
 
@@ -65,7 +65,7 @@ def _same_source(one: Document, other: Document) -> bool:
 __all__ = ["FileActions", "readable_time"]
 
 
-class FileActions(RecoveryOffers, RecentFiles, QObject):
+class FileActions(SaveMerge, RecoveryOffers, RecentFiles, QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
@@ -89,11 +89,13 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         self.ask_unsaved: Callable[[], str] = self._ask_unsaved
         # Asked before File > Import JSON replaces the workspace: (question) -> go ahead.
         self.ask_import: Callable[[str], bool] = self._ask_import
-        # Asked when Save finds the document changed by someone else: (question) -> overwrite.
-        self.ask_overwrite: Callable[[str], bool] = self._ask_overwrite
+        # Asked when Save finds someone else's changes clashing with the user's:
+        # (question, clashes) -> "mine", "theirs" or "cancel".
+        self.ask_merge: Callable[[str, Sequence[Clash]], Choice] = self._ask_merge
         # Asks for a file: (title, start path, filter, saving) -> the chosen path or "".
         self.ask_path: Callable[[str, str, str, bool], str] = self._ask_path
         self.ask_save_with_filter: Callable[..., tuple[str, str]] = self._ask_save_with_filter
+        self.start_watch()  # every 30 s: has someone else saved the document?
 
     @property
     def session(self) -> Session:
@@ -274,9 +276,12 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
 
     # -- documents -------------------------------------------------------------------------
     def _replace(self, workspace: Workspace, document: Document | None,
-                 dirty: bool = False, stamp: Stamp | None = None) -> None:
+                 dirty: bool = False, stamp: Stamp | None = None,
+                 base: Base | AsGiven | None = AS_GIVEN) -> None:
+        """Shows ``workspace`` in a new session; ``base``: the workspace as read (by
+        default ``workspace`` itself, as read or saved just now)."""
         self.session.release()
-        session = make_session(workspace, document, self.window.recovery_dir, stamp)
+        session = make_session(workspace, document, self.window.recovery_dir, stamp, base)
         session.dirty = dirty
         self.window.bind_session(session)
         self.autosave_timer.stop()
@@ -370,21 +375,15 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         expected = None if replace else session.stamp
         size = sum(len(c) for c in session.workspace.campaigns)
         try:
-            try:
-                with busy_cursor(size):  # a second or so at 10,000 nodes
-                    stamp = session.document.save(session.workspace, replace, expected)
-            except DocumentConflict as conflict:
-                if not self.ask_overwrite(self._conflict_question(conflict)):
-                    self.window.show_status(
-                        f"Not saved: {session.title} was changed by someone else. Save As "
-                        "keeps your version in another file.")
-                    return False
-                with busy_cursor(size):
-                    stamp = session.document.save(session.workspace, replace)
+            with busy_cursor(size):  # a second or so at 10,000 nodes
+                stamp = session.document.save(session.workspace, replace, expected)
+        except DocumentConflict as conflict:  # someone else saved since: merged with theirs
+            return self.save_over_theirs(conflict)
         except DocumentError as exc:
             self.show_error(str(exc))
             return False
         session.stamp = stamp
+        session.base = Base.of(session.workspace)  # what the next merge starts from
         session.undo_stack.setClean()
         session.dirty = False
         self.discard_snapshot(session.recovery)
@@ -394,42 +393,31 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         self.window.show_status(f"Saved {session.document.title}.{self._errors_note()}")
         return True
 
-    def _conflict_question(self, conflict: DocumentConflict) -> str:
-        # changed_at: when their change was written (the file's time, or the store's save),
-        # which is after this session read it, unless a program set the file's time back.
-        title = self.session.title
-        when = conflict.changed_at.astimezone() if conflict.changed_at else None
-        if when is None:
-            return f"{title} was changed by someone else after you opened it."
-        at = f"{when:%H:%M}" if when.date() == datetime.now().date() \
-            else readable_time(when.isoformat())
-        read = self.session.stamp.mtime_ns if self.session.stamp else None
-        if read is not None and when.timestamp() * 1e9 < read:
-            return (f"{title} was changed by someone else after you opened it (the file's "
-                    f"time says {at}).")
-        return f"{title} was changed by someone else at {at}, after you opened it."
+    def conflict_box(self, question: str, clashes: Sequence[Clash] = ()) -> QMessageBox:
+        """The question Save asks when someone else's changes clash with the user's:
+        Keep Mine / Keep Theirs / Cancel (the default)."""
+        return merge_box(question, clashes, self.session.title, self.window)
 
-    def conflict_box(self, question: str) -> QMessageBox:
-        """Overwrite Their Changes / Cancel (the default); the workspace's name, paths and
-        a date are never broken across lines."""
-        box = PathMessageBox(QMessageBox.Icon.Warning, "Changed by someone else",
-                             f"{question}\n\nSaving now replaces their changes with yours. "
-                             "Cancel leaves them; you can then Save As to keep your version "
-                             "in another file.", Button.NoButton, self.window,
-                             whole=(self.session.title, *READABLE_TIME.findall(question)))
-        box.setObjectName("conflictBox")
-        box.addButton("&Overwrite Their Changes", QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton("&Cancel", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        return box
+    def _ask_merge(self, question: str, clashes: Sequence[Clash]) -> Choice:
+        return ask_merge(question, clashes, self.session.title, self.window)
 
-    def _ask_overwrite(self, question: str) -> bool:
-        box = self.conflict_box(question)
-        box.exec()
-        clicked = box.clickedButton()
-        return clicked is not None and \
-            box.buttonRole(clicked) == QMessageBox.ButtonRole.DestructiveRole
+    def restore_recovery(self, snapshot: Recovery | None = None) -> bool:
+        """As :meth:`RecoveryOffers.restore_recovery`; the restored edits' base is the
+        document as it is now when it is still as the snapshot's session read it, else not
+        known (a later save that meets someone else's then asks about the whole)."""
+        if not super().restore_recovery(snapshot):
+            return False
+        session = self.session
+        session.base = None
+        if session.document is not None and session.stamp is not None and \
+                session.document.stamp() == session.stamp:
+            try:
+                workspace, stamp = session.document.load_stamped()
+            except DocumentError:
+                return True
+            if stamp == session.stamp:
+                session.base = Base.of(workspace)
+        return True
 
     def _errors_note(self) -> str:
         """" It has 2 errors: see Warnings." (and the Warnings panel comes forward) when
@@ -482,7 +470,9 @@ class FileActions(RecoveryOffers, RecentFiles, QObject):
         if not self.confirm_close(f"before importing {name} over them"):
             return False
         document = self.session.document
-        self._replace(workspace, document, dirty=True, stamp=self.session.stamp)
+        # The document as read stays the base: the import is the user's change.
+        self._replace(workspace, document, dirty=True, stamp=self.session.stamp,
+                      base=self.session.base)
         self.window.update_title()
         self.autosave()  # kept for recovery at once, as an edit would be
         keep = (f"Save writes it to {title}, which is unchanged until then." if document

@@ -1,10 +1,12 @@
 """Save tells when someone else changed the store or file since it was opened: two real
-sessions (windows) on one SQLite file, one JSON file, and PostgreSQL when configured."""
+sessions (windows) on one SQLite file, one JSON file, and PostgreSQL when configured. Their
+changes are merged with yours; what clashes is asked about (test_save_merge.py has more)."""
 
 from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -57,28 +59,36 @@ def names(source: str) -> list[str]:
     return [c.name for c in Document(source).load().campaigns]
 
 
+def answering(asked: list[str], choice: str):
+    """Stands for the clash question: notes the question, answers ``choice``."""
+    def ask(question: str, _clashes: Sequence[object]) -> str:
+        asked.append(question)
+        return choice
+    return ask
+
+
 def test_save_over_someone_elses_changes_asks_first(qtbot, shared: str, tmp_path: Path) -> None:
     mine, theirs = two_sessions(qtbot, shared, tmp_path)
     rename_first(theirs, "Their name")
     assert theirs.save()
     rename_first(mine, "My name")
     asked: list[str] = []
-    mine.files.ask_overwrite = lambda question: asked.append(question) or False  # Cancel
+    mine.files.ask_merge = answering(asked, "cancel")  # both renamed it: a clash
     assert not mine.save()
     [question] = asked
     title = Document(shared).title
     assert question.startswith(f"{title} was changed by someone else at ")
     assert question.endswith(", after you opened it.")
     assert names(shared)[0] == "Their name"  # their changes stand
-    assert mine.isWindowModified() and "Save As" in mine.statusBar().currentMessage()
-    # Overwrite their changes: asked again, then written; then no more questions.
-    mine.files.ask_overwrite = lambda question: asked.append(question) or True
+    assert mine.isWindowModified() and "Not saved" in mine.statusBar().currentMessage()
+    # Keep Mine: asked again, then written; then no more questions.
+    mine.files.ask_merge = answering(asked, "mine")
     assert mine.save()
     assert len(asked) == 2 and names(shared)[0] == "My name"
     rename_first(mine, "Mine again")
     assert mine.save() and len(asked) == 2  # nobody else saved since
-    # Now the other session is behind: its next save asks.
-    theirs.files.ask_overwrite = lambda question: asked.append(question) or False
+    # Now the other session is behind: its next save asks (their rename clashes again).
+    theirs.files.ask_merge = answering(asked, "cancel")
     rename_first(theirs, "Theirs again")
     assert not theirs.save()
     assert len(asked) == 3 and names(shared)[0] == "Mine again"
@@ -86,7 +96,7 @@ def test_save_over_someone_elses_changes_asks_first(qtbot, shared: str, tmp_path
 
 def test_saves_of_one_session_alone_never_ask(qtbot, shared: str, tmp_path: Path) -> None:
     window = make_window(qtbot, shared, tmp_path)
-    window.files.ask_overwrite = lambda _question: pytest.fail("asked with nobody else")
+    window.files.ask_merge = lambda *_asked: pytest.fail("asked with nobody else")
     for name in ("One", "Two", "Three"):
         rename_first(window, name)
         assert window.save()
@@ -99,19 +109,25 @@ def test_import_and_recovery_keep_what_the_workspace_was_read_at(
     rename_first(theirs, "Their name")
     assert theirs.save()
     other = tmp_path / "other.campaign.json"
-    shutil.copy(SAMPLE, other)
+    other.write_text(SAMPLE.read_text(encoding="utf-8").replace(
+        '"Pool Shock Nurture"', '"Imported name"'), encoding="utf-8")
     mine.files.ask_import = lambda _question: True
-    assert mine.files.import_json(str(other))  # replaces the content, not the stamp
+    # Replaces the content, not the stamp nor the workspace as read: the import is an
+    # edit of mine, which clashes with theirs.
+    assert mine.files.import_json(str(other))
     asked: list[str] = []
-    mine.files.ask_overwrite = lambda question: asked.append(question) or False
+    mine.files.ask_merge = answering(asked, "cancel")
     assert not mine.save() and len(asked) == 1
+    assert names(shared)[0] == "Their name"
 
 
-def test_the_overwrite_question_is_a_real_box_with_cancel_as_default(
+def test_the_clash_question_is_a_real_box_with_cancel_as_default(
         qtbot, tmp_path: Path) -> None:
     source = tmp_path / "shared.campaign.json"
     shutil.copy(SAMPLE, source)
     mine, _theirs = two_sessions(qtbot, str(source), tmp_path)
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        '"Pool Shock Nurture"', '"Theirs"'), encoding="utf-8")
     os.utime(source, ns=(1, 1))  # someone else's editor wrote it
     rename_first(mine, "Mine")
     seen: list[tuple[str, list[str], str]] = []
@@ -123,8 +139,10 @@ def test_the_overwrite_question_is_a_real_box_with_cancel_as_default(
     # Another day than today: the date too (in local time, either side of the epoch).
     assert "(the file's time says 1 Jan 1970 " in text or \
         "(the file's time says 31 Dec 1969 " in text
-    assert "Save As" in text
-    assert buttons == ["&Cancel", "&Overwrite Their Changes"] and default == "&Cancel"
+    assert 'campaign "Pool Shock Nurture": you renamed it "Mine"; they renamed it "Theirs"' \
+        in " ".join(text.split())
+    assert buttons == ["&Cancel", "Keep &Mine", "Keep &Theirs"] and default == "&Cancel"
+    assert names(str(source))[0] == "Theirs"  # Cancel: nothing saved
 
 
 def test_an_empty_workspace_saved_first_by_someone_else_is_noticed(
@@ -135,9 +153,14 @@ def test_an_empty_workspace_saved_first_by_someone_else_is_noticed(
     theirs.campaign_list.new_campaign()
     assert theirs.save()
     mine.campaign_list.new_campaign()
-    mine.files.ask_overwrite = lambda _question: False
-    assert not mine.save()
-    assert len(Document(str(zero)).load().campaigns) == 1
+    asked: list[str] = []
+    mine.files.ask_merge = answering(asked, "cancel")
+    # Noticed and merged: each added a campaign of its own, so both are kept, unasked.
+    assert mine.save() and asked == []
+    stored = {c.id for c in Document(str(zero)).load().campaigns}
+    assert stored == {c.id for c in theirs.controller.workspace.campaigns} | \
+        {c.id for c in mine.controller.workspace.campaigns}
+    assert len(stored) == 2
 
 
 def test_restored_edits_are_still_checked_against_a_change_made_before_the_crash(
@@ -154,7 +177,7 @@ def test_restored_edits_are_still_checked_against_a_change_made_before_the_crash
     again = make_window(qtbot, str(source), tmp_path)  # the next start, same data folder
     assert again.files.restore_recovery(crashed.session.recovery)
     asked: list[str] = []
-    again.files.ask_overwrite = lambda question: asked.append(question) or False
+    again.files.ask_merge = answering(asked, "cancel")
     assert not again.files.save()
     assert asked and "was changed by someone else" in asked[0]
     assert "Theirs" in source.read_text(encoding="utf-8")  # their change kept

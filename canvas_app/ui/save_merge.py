@@ -1,0 +1,248 @@
+"""Save when someone else saved the document since this window read it, and the watch for
+their saves while the window is idle; part of :class:`~.file_actions.FileActions`.
+
+Save then reads theirs and merges it with the user's workspace against the one this
+window read or last saved (its session's ``base``; :func:`canvas_app.io.merge.merge_workspaces`).
+Changes that do not clash combine by themselves and are saved with no question; clashes
+are asked about (:mod:`.merge_box`: Keep Mine, Keep Theirs, Cancel). The window then shows
+what was saved, on the campaign and at the zoom and place it showed.
+
+Every 30 s a window with no unsaved changes that sees the document changed (its stamp: one
+query, or a file's status) reads it again quietly; one with unsaved changes only says so in
+the status bar, once for each new save of theirs. A timer never opens a box.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QElapsedTimer, QPointF, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ..documents import Document, DocumentConflict, DocumentError, Stamp
+from ..domain.counting import counted
+from .busy import busy_cursor
+from .merge_box import Choice, changed_at_question, saved_at, unknown_base_clash
+from .session import AsGiven, Base, Session
+
+if TYPE_CHECKING:
+    from ..domain.workspace import Workspace
+    from ..io.merge import Clash, Merged
+    from ..recovery import Recovery
+    from .main_window import MainWindow
+
+WATCH_MS = 30_000  # how often an idle window looks for someone else's save
+MERGED_TRIES = 2  # merged saves met by yet another save before the question is asked
+TRIES_AFTER_CHOICE = 3  # saves after Keep Mine or Keep Theirs, each met by another save
+
+__all__ = ["WATCH_MS", "SaveMerge", "ViewPlace"]
+
+
+@dataclass(frozen=True)
+class ViewPlace:
+    """The campaign a window shows, and the view's zoom and centre (unless the view fits
+    itself to the campaign): kept across reading the workspace again."""
+
+    campaign_id: str | None
+    zoom: float
+    centre: QPointF
+    fitted: bool
+
+    @classmethod
+    def of(cls, window: MainWindow) -> ViewPlace:
+        view = window.view
+        return cls(window.current_campaign_id(), view.zoom(), view.centre_scene_pos(),
+                   view.fitted)
+
+    def restore(self, window: MainWindow) -> None:
+        shown = self.campaign_id
+        if shown is None or not window.controller.workspace.has_campaign(shown):
+            return  # gone in their version: the window shows what the list chose
+        if window.current_campaign_id() != shown:
+            window.campaign_list.select(shown)
+        if self.fitted or window.current_campaign_id() != shown:
+            return
+        view = window.view
+        view.set_zoom(self.zoom)
+        view.centerOn(self.centre)
+        view.fitted = False
+
+
+def stamp_time(stamp: Stamp) -> datetime:
+    """When a document got ``stamp``: a file's time; for a store (whose stamp is a
+    revision), now, when this window sees it (within the watch's 30 s)."""
+    if stamp.mtime_ns is not None:
+        return datetime.fromtimestamp(stamp.mtime_ns / 1e9).astimezone()
+    return datetime.now().astimezone()
+
+
+class SaveMerge:
+    """Needs from FileActions: ``window``, ``session``, ``show_error``, ``_replace``,
+    ``discard_snapshot``, ``_errors_note``, ``autosave_timer`` and ``_unsnapshotted``."""
+
+    window: MainWindow
+    autosave_timer: QTimer
+    _unsnapshotted: QElapsedTimer
+    # Asked when a save clashes with someone else's: (question, clashes) -> the choice.
+    ask_merge: Callable[[str, Sequence[Clash]], Choice]
+
+    if TYPE_CHECKING:
+        @property
+        def session(self) -> Session: ...
+        def show_error(self, message: str) -> None: ...
+        def discard_snapshot(self, recovery: Recovery) -> bool: ...
+        def _errors_note(self) -> str: ...
+        def _replace(self, workspace: Workspace, document: Document | None,
+                     dirty: bool = False, stamp: Stamp | None = None,
+                     base: Base | AsGiven | None = ...) -> None: ...
+
+    def start_watch(self) -> None:
+        self._noticed: Stamp | None = None  # their save the status bar told of
+        self.change_check = QTimer(self.window)
+        self.change_check.setInterval(WATCH_MS)
+        self.change_check.timeout.connect(self.check_for_changes)
+        self.change_check.start()
+
+    # -- Save meets someone else's save ----------------------------------------------------
+    def save_over_theirs(self, conflict: DocumentConflict) -> bool:
+        """Save found ``conflict``: merges theirs with the user's workspace and saves the
+        result, asking only about clashes (or after saves of theirs kept coming between the
+        merge and its save); True when saved."""
+        session = self.session
+        document = session.document
+        assert document is not None  # an untitled workspace has no one else's save
+        size = sum(len(c) for c in session.workspace.campaigns)
+        question = changed_at_question(session.title, conflict.changed_at,
+                                       session.stamp.mtime_ns if session.stamp else None)
+        when = conflict.changed_at
+        base = session.base.workspace() if session.base is not None else None
+        prefer: Choice | None = None
+        for attempt in range(MERGED_TRIES + TRIES_AFTER_CHOICE):
+            try:
+                with busy_cursor(size):
+                    theirs, their_stamp = document.load_stamped()
+                    merged = self._merged(base, theirs, prefer or "mine")
+            except DocumentError as exc:
+                self.show_error(str(exc))
+                return False
+            if prefer is None and (merged.clashes or attempt >= MERGED_TRIES):
+                prefer = self.ask_merge(question, merged.clashes)
+                if prefer == "cancel":
+                    self.window.show_status(
+                        f"Not saved: {session.title} was changed by someone else, and "
+                        "nothing of theirs or yours was changed here.")
+                    return False
+                if merged.clashes:
+                    with busy_cursor(size):
+                        merged = self._merged(base, theirs, prefer)
+            try:
+                with busy_cursor(size):
+                    stamp = document.save(merged.workspace, False, their_stamp)
+            except DocumentConflict as again:
+                when = again.changed_at or when
+                continue
+            except DocumentError as exc:
+                self.show_error(str(exc))
+                return False
+            self._show_merged(merged, stamp, when,
+                              prefer if prefer != "cancel" and merged.clashes else None)
+            return True
+        self.window.show_status(f"Not saved: {session.title} kept being saved by someone "
+                                "else meanwhile. Save again to take their changes in.")
+        return False
+
+    def _merged(self, base: Workspace | None, theirs: Workspace, prefer: Choice) -> Merged:
+        """Theirs merged with the user's workspace against ``base``; with no base (edits
+        restored after a crash, read before their save) the whole workspace clashes."""
+        from ..io.merge import Merged, merge_workspaces
+
+        mine = self.session.workspace
+        if base is not None:
+            return merge_workspaces(base, mine, theirs,
+                                    prefer="theirs" if prefer == "theirs" else "mine")
+        if prefer == "theirs":
+            return Merged(theirs, ["their version of the whole workspace"],
+                          [unknown_base_clash()])
+        return Merged(mine, [], [unknown_base_clash()])
+
+    def _show_merged(self, merged: Merged, stamp: Stamp | None, when: datetime | None,
+                     prefer: Choice | None) -> None:
+        """After the merged workspace was saved (at ``stamp``): the window shows it, and
+        the status bar says what of theirs came in."""
+        had_history = self._take_in(merged.workspace, stamp)
+        at = f" at {saved_at(when)}" if when is not None else ""
+        kept = {"mine": ", keeping your version where yours and theirs clashed",
+                "theirs": ", keeping their version where yours and theirs clashed"}
+        message = f"Saved{kept.get(prefer or '', '')}."
+        if merged.taken:
+            message += (f" Taken in {counted(len(merged.taken), 'change')} someone else "
+                        f"saved{at}: {'; '.join(merged.taken)}.")
+        else:
+            message += f" Someone else saved{at}; nothing of theirs was new here."
+        if had_history:
+            message += " Undo starts again from here."
+        self.window.show_status(f"{message}{self._errors_note()}")
+
+    def _take_in(self, workspace: Workspace, stamp: Stamp | None) -> bool:
+        """The window shows ``workspace``, as saved or read now at ``stamp``, on the same
+        campaign and at the same place; True when the undo history went with it (the
+        session is made again, as after an import), False when nothing had to change."""
+        session = self.session
+        self.discard_snapshot(session.recovery)
+        self.autosave_timer.stop()
+        self._unsnapshotted.invalidate()
+        if workspace is session.workspace or workspace == session.workspace:
+            session.stamp, session.base = stamp, Base.of(session.workspace)
+            session.undo_stack.setClean()
+            session.dirty = False
+            self.window.update_title()
+            return False
+        had_history = session.undo_stack.count() > 0
+        place = ViewPlace.of(self.window)
+        self._replace(workspace, session.document, stamp=stamp)
+        place.restore(self.window)
+        self.window.update_title()
+        return had_history
+
+    # -- someone else's save seen while idle -----------------------------------------------
+    def check_for_changes(self) -> bool:
+        """Looks whether someone else saved the document (the watch's timer calls it): an
+        unchanged window reads it again, one with unsaved changes (or a simulation loaded)
+        says so once per save. True when it did either. Waits while a box is open, a mouse
+        button is held or a name is being edited."""
+        session = self.session
+        document = session.document
+        if document is None or session.stamp is None or self._interacting():
+            return False
+        now = document.stamp()
+        if now is None or now == session.stamp:
+            return False
+        at = saved_at(stamp_time(now))
+        if session.modified or self.window.simulation_panel.runner.loaded:
+            if now == self._noticed:
+                return False
+            self._noticed = now
+            self.window.show_status(f"{session.title} was changed by someone else at {at}; "
+                                    "Save takes their changes in with yours.")
+            return True
+        try:
+            workspace, stamp = document.load_stamped()
+        except DocumentError:
+            return False  # quietly: Open or Save says what is wrong
+        if self.session is not session:
+            return False
+        if workspace == session.workspace:  # saved as it was (or touched): nothing new
+            session.stamp, session.base = stamp, Base.of(workspace)
+            return False
+        had_history = self._take_in(workspace, stamp)
+        note = " Undo starts again from here." if had_history else ""
+        self.window.show_status(f"Taken in changes someone else saved at {at}.{note}")
+        return True
+
+    def _interacting(self) -> bool:
+        return QApplication.activeModalWidget() is not None or \
+            QApplication.mouseButtons() != Qt.MouseButton.NoButton or \
+            self.window.view.name_editor is not None
