@@ -31,9 +31,18 @@ from typing import Any, Literal
 from ..domain.catalog import payment_type_label
 from ..domain.contacts import normalise_email
 from ..domain.ecommerce import DEFAULT_SETS, LEGACY_SETTING
-from ..domain.nodes import node_kinds
 from ..domain.workspace import Workspace
 from .draft import draft_from_data
+from .merge_kinds import (
+    MISSING,
+    SIDES,
+    Kind,
+    merged_order,
+    node_join,
+    node_noun,
+    node_split,
+    quoted,
+)
 from .workspace_file import workspace_to_data
 
 Prefer = Literal["mine", "theirs"]
@@ -66,104 +75,6 @@ def merge_workspaces(base: Workspace, mine: Workspace, theirs: Workspace,
     return Merged(draft_from_data(data, "merged workspace"), merger.taken, merger.clashes)
 
 
-class _Missing:
-    def __repr__(self) -> str:
-        return "MISSING"
-
-
-MISSING: Any = _Missing()
-_SIDES = ("mine", "theirs")
-
-
-def _order(base: list[Any], mine: list[Any], theirs: list[Any]) -> list[Any]:
-    """Every key of mine and theirs once: theirs' order and my new keys after it, in my
-    order; mine's order when theirs holds the base's keys in the base's order."""
-    first, then = (mine, theirs) if theirs == base else (theirs, mine)
-    seen = set(first)
-    return list(first) + [k for k in then if k not in seen]
-
-
-def _quoted(value: Any) -> str:
-    if isinstance(value, bool):
-        return "on" if value else "off"
-    if value is None or value is MISSING:
-        return "none"
-    if isinstance(value, float):
-        return f"{value:g}"
-    return f'"{value}"'
-
-
-@dataclass
-class _Kind:
-    """How one kind of item is named, split into fields and put back together."""
-
-    noun: str | Callable[[Data], str]
-    container: str = ""  # taken lines start 'catalog: ', 'campaign "Pool Shock Nurture": '
-    where_prefix: str = ""  # 'campaign "Pool Shock Nurture", ' before a node's phrase
-    name: Callable[[Data], str] = lambda item: str(item.get("name", item.get("id", "")))
-    split: Callable[[Data], Data] = lambda item: {k: v for k, v in item.items() if k != "id"}
-    join: Callable[[Any, Data], Data] = lambda key, groups: {"id": key, **groups}
-    show: Callable[[str, Any], str] = lambda group, value: _quoted(value)
-    bare_changes: bool = False  # 'renamed "A" to "B"' rather than 'renamed sequence "A" ...'
-
-    def phrase(self, item: Data) -> str:
-        noun = self.noun(item) if callable(self.noun) else self.noun
-        return f'{noun} "{self.name(item)}"' if noun else self.name(item)
-
-    def where(self, item: Data) -> str:
-        return self.where_prefix + self.phrase(item)
-
-    def line(self, text: str) -> str:
-        return f"{self.container}: {text}" if self.container else text
-
-    def did(self, group: str, value: Any) -> str:
-        """What a side did to one field, for a Clash: 'renamed it "B"', 'moved it'."""
-        if group == "name":
-            return f'renamed it "{value}"'
-        if group == "position":
-            return "moved it"
-        if group == "legacy" and isinstance(value, bool):
-            return "marked it legacy" if value else "marked it not legacy"
-        if group in ("settings", "actions", "tags"):
-            return f"changed its {group}"
-        if value is MISSING:
-            return f"cleared its {group.replace('_', ' ')}"
-        return f"set its {group.replace('_', ' ')} to {self.show(group, value)}"
-
-    def changed(self, group: str, before: Data, value: Any) -> str:
-        """A change of theirs taken in: 'renamed "A" to "B"', 'moved "A"'."""
-        what = f'"{self.name(before)}"' if self.bare_changes else self.phrase(before)
-        if group == "name":
-            return f'renamed {what} to "{value}"'
-        if group == "position":
-            return f"moved {what}"
-        if group == "legacy" and isinstance(value, bool):
-            return f"marked {what} {'legacy' if value else 'not legacy'}"
-        if group == "actions":
-            return f"changed {what}"
-        if group in ("settings", "tags"):
-            return f"changed the {group} of {what}"
-        label = group.replace("_", " ")
-        if value is MISSING:
-            return f"cleared the {label} of {what}"
-        return f"set the {label} of {what} to {self.show(group, value)}"
-
-
-def _node_noun(item: Data) -> str:
-    spec = node_kinds().get(item.get("kind", ""))
-    return spec.label.lower() if spec else str(item.get("kind", "node"))
-
-
-def _node_split(item: Data) -> Data:
-    return {"name": item["name"], "position": (item["x"], item["y"]),
-            "settings": {k: v for k, v in item.items() if k not in ("id", "name", "x", "y")}}
-
-
-def _node_join(key: Any, groups: Data) -> Data:
-    x, y = groups["position"]
-    return {"id": key, "name": groups["name"], "x": x, "y": y, **groups["settings"]}
-
-
 class _Merger:
     def __init__(self, prefer: Prefer, base: Data, mine: Data, theirs: Data) -> None:
         self.prefer = prefer
@@ -178,20 +89,20 @@ class _Merger:
         catalog: Data = {}
         for section, noun in (("categories", "category"), ("products", "product"),
                               ("order_forms", "order form")):
-            kind = _Kind(noun, "catalog", show=self._show_catalog)
+            kind = Kind(noun, "catalog", show=self._show_catalog)
             catalog[section] = self._keyed_list(bc[section], mc[section], tc[section], kind)
         catalog["payment_types"] = self._set(
             bc["payment_types"], mc["payment_types"], tc["payment_types"],
-            lambda pt, added: _Kind("", "catalog").line(
+            lambda pt, added: Kind("", "catalog").line(
                 f'{"added" if added else "removed"} payment type '
                 f'"{payment_type_label(pt)}"'))
         be, me, te = (d["ecommerce"] for d in (b, m, t))
         ecommerce: Data = {"settings": self._settings(be["settings"], me["settings"],
                                                       te["settings"])}
-        sets = _Kind("action set", "e-commerce", "e-commerce ",
+        sets = Kind("action set", "e-commerce", "e-commerce ",
                      name=lambda s: DEFAULT_SETS.get(s["id"], (s["id"],))[0],
                      split=lambda s: {"actions": s["actions"]})
-        products = _Kind("", "e-commerce", "e-commerce ", name=lambda s: "actions of product "
+        products = Kind("", "e-commerce", "e-commerce ", name=lambda s: "actions of product "
                          f'"{self._catalog_name("products", s["id"])}"',
                          split=lambda s: {"actions": s["actions"]})
         for key, kind in (("action_sets", sets), ("product_action_sets", products)):
@@ -207,18 +118,18 @@ class _Merger:
 
     def _settings(self, b: Data, m: Data, t: Data) -> Data:
         out: Data = {}
-        for key in _order(list(b), list(m), list(t)):
+        for key in merged_order(list(b), list(m), list(t)):
             value, source = self._pick(b.get(key, MISSING), m.get(key, MISSING),
                                        t.get(key, MISSING))
             label = ("Also run product actions for legacy order forms and manual orders"
                      if key == LEGACY_SETTING else key)
             if source == "theirs":
-                self.taken.append(f'e-commerce: turned {_quoted(value)} "{label}"')
+                self.taken.append(f'e-commerce: turned {quoted(value)} "{label}"')
             elif source == "clash":
                 self.clashes.append(Clash(
                     f'e-commerce setting "{label}"',
-                    *(f"turned it {_quoted(self.sides[s]['ecommerce']['settings'].get(key))}"
-                      for s in _SIDES)))
+                    *(f"turned it {quoted(self.sides[s]['ecommerce']['settings'].get(key))}"
+                      for s in SIDES)))
             if value is not MISSING:
                 out[key] = value
         return out
@@ -231,31 +142,31 @@ class _Merger:
         theirs_ids = {c["id"] for c in t}
         mine = [{**c, "id": new_theirs.get(normalise_email(c["email"]), c["id"])}
                 if c["id"] not in known and c["id"] not in theirs_ids else c for c in m]
-        kind = _Kind("contact", "contacts", name=lambda c: " ".join(
+        kind = Kind("contact", "contacts", name=lambda c: " ".join(
             p for p in (c.get("first_name", ""), c.get("last_name", "")) if p.strip())
             or c.get("email") or c["id"])
         return self._keyed_list(b, mine, t, kind)
 
     def _campaigns(self, b: list[Data], m: list[Data], t: list[Data]) -> list[Data]:
-        kind = _Kind("campaign", split=lambda c: {k: v for k, v in c.items() if k != "id"})
+        kind = Kind("campaign", split=lambda c: {k: v for k, v in c.items() if k != "id"})
         return self._keyed_list(b, m, t, kind, both=self._campaign)
 
     def _campaign(self, key: str, b: Data | Any, m: Data, t: Data) -> Data:
         """A campaign both copies hold: its own fields, then its nodes and links."""
         empty: Data = {"id": key, "nodes": [], "edges": []}
         base = empty if b is MISSING else b
-        own = _Kind("campaign", split=lambda c: {k: v for k, v in c.items()
+        own = Kind("campaign", split=lambda c: {k: v for k, v in c.items()
                                                  if k not in ("id", "nodes", "edges")})
         merged = self._fields(key, b, m, t, own)
         name = self._name_of(base, t, m)
-        nodes_kind = _Kind(_node_noun, f'campaign "{name}"', f'campaign "{name}", ',
-                           split=_node_split, join=_node_join, bare_changes=True)
+        nodes_kind = Kind(node_noun, f'campaign "{name}"', f'campaign "{name}", ',
+                           split=node_split, join=node_join, bare_changes=True)
         nodes = self._keyed_list(base["nodes"], m["nodes"], t["nodes"], nodes_kind)
         merged["nodes"] = nodes
         merged["edges"] = self._edges(base, m, t, nodes, nodes_kind)
         return merged
 
-    def _edges(self, b: Data, m: Data, t: Data, nodes: list[Data], kind: _Kind) -> list[Data]:
+    def _edges(self, b: Data, m: Data, t: Data, nodes: list[Data], kind: Kind) -> list[Data]:
         """Links as a set; one a side lost only with a node it deleted stays while both its
         nodes are kept; a link to or from a node that is gone is dropped (a Clash)."""
         kept = {n["id"] for n in nodes}
@@ -270,11 +181,11 @@ class _Merger:
 
         base_set = set(links["base"])
         have: dict[str, set[tuple[str, str]]] = {}
-        for side in _SIDES:
+        for side in SIDES:
             have[side] = set(links[side]) | {
                 e for e in base_set if not (set(e) <= node_ids[side]) and set(e) <= kept}
         out = []
-        for edge in _order(links["base"], links["mine"], links["theirs"]):
+        for edge in merged_order(links["base"], links["mine"], links["theirs"]):
             value, source = self._pick(edge in base_set, edge in have["mine"],
                                        edge in have["theirs"])
             if not value:
@@ -291,7 +202,7 @@ class _Merger:
         return out
 
     def _dangling_link(self, edge: tuple[str, str], gone: str, b: Data, m: Data, t: Data,
-                       kind: _Kind) -> None:
+                       kind: Kind) -> None:
         linker = "mine" if edge in {(e["source"], e["target"]) for e in m["edges"]} \
             else "theirs"
         data = m if linker == "mine" else t
@@ -319,7 +230,7 @@ class _Merger:
     def _set(self, b: list[Any], m: list[Any], t: list[Any],
              line: Callable[[Any, bool], str]) -> list[Any]:
         out = []
-        for item in _order(b, m, t):
+        for item in merged_order(b, m, t):
             value, source = self._pick(item in b, item in m, item in t)
             if source == "theirs":
                 self.taken.append(line(item, value))
@@ -327,22 +238,22 @@ class _Merger:
                 out.append(item)
         return out
 
-    def _keyed_list(self, b: list[Data], m: list[Data], t: list[Data], kind: _Kind,
+    def _keyed_list(self, b: list[Data], m: list[Data], t: list[Data], kind: Kind,
                     both: Callable[..., Data] | None = None) -> list[Data]:
         by_id = [{item["id"]: item for item in items} for items in (b, m, t)]
         out = []
-        for key in _order(*(list(d) for d in by_id)):
+        for key in merged_order(*(list(d) for d in by_id)):
             item = self._item(key, *(d.get(key, MISSING) for d in by_id), kind, both)
             if item is not MISSING:
                 out.append(item)
         return out
 
-    def _keyed_map(self, b: Data, m: Data, t: Data, kind: _Kind) -> Data:
+    def _keyed_map(self, b: Data, m: Data, t: Data, kind: Kind) -> Data:
         """A mapping key -> value, each value one field (``actions``)."""
         items = [[{"id": k, "actions": v} for k, v in d.items()] for d in (b, m, t)]
         return {item["id"]: item["actions"] for item in self._keyed_list(*items, kind)}
 
-    def _item(self, key: Any, b: Any, m: Any, t: Any, kind: _Kind,
+    def _item(self, key: Any, b: Any, m: Any, t: Any, kind: Kind,
               both: Callable[..., Data] | None) -> Any:
         if m is MISSING and t is MISSING:
             return MISSING
@@ -366,7 +277,7 @@ class _Merger:
         self.clashes.append(Clash(kind.where(b), self._edits(kind, b, m), "deleted it"))
         return m if self.prefer == "mine" else MISSING
 
-    def _edits(self, kind: _Kind, before: Data, after: Data) -> str:
+    def _edits(self, kind: Kind, before: Data, after: Data) -> str:
         """What one side did to an item the other deleted: 'renamed it "B" and moved it'."""
         old, new = kind.split(before), kind.split(after)
         graph = ("nodes", "edges")  # a campaign's: not fields of their own
@@ -377,11 +288,11 @@ class _Merger:
             words.append("changed its nodes or links")
         return " and ".join(words) or "changed it"
 
-    def _fields(self, key: Any, b: Any, m: Data, t: Data, kind: _Kind) -> Data:
+    def _fields(self, key: Any, b: Any, m: Data, t: Data, kind: Kind) -> Data:
         groups = [kind.split(x) if x is not MISSING else {} for x in (b, m, t)]
         where_item = b if b is not MISSING else t
         out: Data = {}
-        for group in _order(*(list(g) for g in groups)):
+        for group in merged_order(*(list(g) for g in groups)):
             old, mine, theirs = (g.get(group, MISSING) for g in groups)
             value, source = self._pick(old, mine, theirs)
             if source == "theirs":
@@ -411,7 +322,7 @@ class _Merger:
             return f"{value:.2f}"
         if group == "billing":
             return {"one_time": "one-time"}.get(value, str(value))
-        return _quoted(value)
+        return quoted(value)
 
     # -- what the merge left dangling ------------------------------------------------------
     _SECTIONS = (("categories", "category"), ("products", "product"),
@@ -428,7 +339,7 @@ class _Merger:
                     continue
                 before = self._held("base", item["id"])
                 said = {}
-                for side in _SIDES:
+                for side in SIDES:
                     held = self._held(side, item["id"])
                     said[side] = ("left it out" if held is None else
                                   f'{"kept" if held == before else "added"} {held[0]} '
@@ -454,12 +365,12 @@ class _Merger:
         have["campaigns"] = {c["id"] for c in data["campaigns"]}
         seen: set[Clash] = set()
         for section, ref, words, path in self._uses(data, have):
-            users = [s for s in _SIDES if _holds(_at(self.sides[s], path), ref)]
+            users = [s for s in SIDES if _holds(_at(self.sides[s], path), ref)]
             if not users or any(ref not in self._ids(s, section) for s in users):
                 continue  # dangling in a copy already: not the merge's doing
             said = {s: (words() if s in users else "deleted it"
                         if ref in self._ids("base", section) else "left it out")
-                    for s in _SIDES}
+                    for s in SIDES}
             clash = Clash(self._ref_where(section, ref), said["mine"], said["theirs"])
             if clash not in seen:
                 seen.add(clash)
@@ -513,7 +424,7 @@ class _Merger:
                     chosen = config.get(section) if isinstance(config, dict) else None
                     for ref in chosen if isinstance(chosen, list) else ():
                         if ref not in have[section]:
-                            yield (section, ref, lambda n=node: f"chose it in {_node_noun(n)} "
+                            yield (section, ref, lambda n=node: f"chose it in {node_noun(n)} "
                                    f'"{n["name"]}"', ("campaigns", campaign["id"], "nodes",
                                                       node["id"], "config", section))
 
