@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -65,13 +65,14 @@ TABS: dict[str, tuple[str, tuple[str, ...], str]] = {
 
 
 class CatalogManagerDialog(QDialog):
+    START_SIZE = (820, 440)  # at least; wider where a table's columns need it
     def __init__(self, workspace: Workspace, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         enter_saves(self)
         self.setObjectName("catalogManagerDialog")
         self.setWindowTitle("Catalog")
-        fit_to_screen(self, 820, 440)  # within a small screen
+        fit_to_screen(self, *self.START_SIZE)  # within a small screen
         self.workspace = workspace
         self.undo_stack = undo_stack
         self.item_dialog: CatalogItemDialog | None = None
@@ -96,6 +97,34 @@ class CatalogManagerDialog(QDialog):
         self.close_button = finish_manager_window(self, layout, workspace, undo_stack,
                                                   self._on_event, MINIMUM_SIZE)
         self.refresh()
+        self._fitted = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802  (Qt's name)
+        """The first time, once its tabs are laid out: wider than :attr:`START_SIZE`
+        where the tables' columns need it (see :meth:`fit_to_tables`)."""
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            self.fit_to_tables()
+
+    def fit_to_tables(self) -> None:
+        """Wider where a table's columns need more than the window gives them at the user's
+        font (each column up to COLUMN_MAX_WIDTH, as refresh sizes them), within the
+        screen: at 14 pt the products' "Used by" was cut to 'goal "Boug…' in an 820 px
+        window. The usual font keeps 820 px (the categories' "Used by" is cut there, as
+        before: its tooltip has it whole)."""
+        current = self.tabs.currentWidget().findChild(QTableWidget)
+        chrome = self.width() - current.viewport().width()  # margins, frames, scroll bar
+        needed = 0
+        for table in self.tables.values():
+            last = table.columnCount() - 1
+            if not table.rowCount():
+                continue
+            columns = sum(table.columnWidth(c) for c in range(last)) \
+                + min(table.sizeHintForColumn(last) + 20, COLUMN_MAX_WIDTH)
+            needed = max(needed, columns + chrome)
+        if needed > self.width():
+            fit_to_screen(self, needed, self.height())
 
     def _tab(self, section: str, columns: tuple[str, ...], object_name: str) -> QWidget:
         page = QWidget()
