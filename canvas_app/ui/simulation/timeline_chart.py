@@ -41,6 +41,8 @@ LEGEND_BESIDE_CHROME = 6  # px of a chart's height a legend beside its plot cann
 # less (a short panel), the legend goes beside the plot and the title out of the chart (the
 # panel shows it beside its tabs; see ``heading``).
 MIN_PLOT = 120
+LEAST_PLOT = 40  # px: a plot under its title and legend less tall, and none beside it fits:
+# the plot alone
 # The chart's height less its plot's with the title above the plot and the legend below it:
 # four font heights (title, legend, dates and their spacing) and 36 px (92 px at 9 pt).
 BELOW_CHROME = (36.0, 4.0)
@@ -225,6 +227,7 @@ class TimelineChart(QChartView):
         self.title = ""  # the chart's title, in it or as the heading
         self.heading = ""
         self.beside = False  # the legend beside the plot (a short chart)
+        self.bare = False  # no legend, no title: a chart too short for them and a plot
         self.setToolTip("A goal's line is a wide band, a sequence's a broken line. Point at a "
                         "name in the legend to bring its line forward; click it to hide or "
                         "show the line.")
@@ -429,21 +432,25 @@ class TimelineChart(QChartView):
         """Title above and legend below the plot while that leaves it MIN_PLOT px; else (a
         short chart with lines) the legend beside the plot, if its names fit there one
         above another (in a smaller font if need be, see beside_font), and the title out
-        of the chart, as ``heading``."""
+        of the chart, as ``heading``; a chart too short for either (a small screen at 1.5x
+        scaling: the plot was gone under the title) shows its plot alone, no legend."""
         height = self.height()
         natural = QFontMetricsF(self._legend_font)
-        font = None
-        if self.lines and height - in_font(BELOW_CHROME, natural) < MIN_PLOT:
-            font = self.beside_font(height)
+        below = height - in_font(BELOW_CHROME, natural)  # the plot's height, legend below
+        short = bool(self.lines) and below < MIN_PLOT
+        font = self.beside_font(height) if short else None
         beside = font is not None
+        self.bare = short and not beside and below < LEAST_PLOT
         chart = self.chart()
         self._set_legend_font(font or self._legend_font)
         if beside != self.beside:
             self.beside = beside
             chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight if beside
                                         else Qt.AlignmentFlag.AlignBottom)
+        if chart.legend().isVisible() == self.bare:
+            chart.legend().setVisible(not self.bare)
         self._place_legend()
-        heading, inside = (self.title, "") if beside else ("", self.title)
+        heading, inside = (self.title, "") if beside or self.bare else ("", self.title)
         if chart.title() != inside:
             chart.setTitle(inside)
         if heading != self.heading:
