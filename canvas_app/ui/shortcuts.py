@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .dialogs.widgets import on_screen
+from .dialogs.window_size import on_screen
 
 GESTURES = (
     ("Canvas", "Drag from the palette", "Place a goal or sequence where you drop it"),

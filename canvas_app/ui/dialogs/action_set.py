@@ -32,10 +32,10 @@ from .step_list import StepListEditor
 from .widgets import (
     ProblemLabel,
     enter_saves,
-    fit_to_screen,
     help_label,
     save_cancel_buttons,
 )
+from .window_size import fit_to_screen
 
 COPY_TITLE_MAX = 66  # characters of a set's title in "Copy the actions of"
 PRODUCT_HELP = ("These actions run for this product whether it is bought once or as a "

@@ -40,7 +40,8 @@ from ...editing.settings_commands import DeleteCatalogItemCommand, SetCatalogCom
 from ..tooltip_text import wrapped_tooltip
 from .catalog_item import SECTION_WORDS, CatalogItemDialog, Item
 from .manager_window import finish_manager_window, select_current_on_focus, select_current_row
-from .widgets import OwnEnterTable, enter_saves, fit_to_screen, help_label, plain_destructive
+from .widgets import OwnEnterTable, enter_saves, help_label, plain_destructive
+from .window_size import fit_to_screen
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -36,15 +36,12 @@ from .hover_completer import HoverCompleter
 from .manager_window import finish_manager_window, select_current_on_focus
 from .search_field import SearchField
 from .step_fields import keep_single_line
-from .widgets import (
-    OwnEnterList,
-    enter_saves,
+from .widgets import OwnEnterList, enter_saves, help_label, scrolling_body
+from .window_size import (
     fit_start_size,
     fit_to_screen,
-    help_label,
     relayout,
     room_on_screen,
-    scrolling_body,
     window_height_for,
 )
 

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from ...domain.events import DomainEvent
 from ...domain.workspace import Workspace
 from ..tooltip_text import wrapped_tooltip
-from .widgets import action_text, help_label, on_screen
+from .widgets import action_text, help_label
+from .window_size import on_screen
 
 # The longest text after its verb on the Undo and Redo buttons of a manager window's
 # bottom row (see widgets.ACTION_TEXT_LENGTH for menus).

@@ -33,15 +33,11 @@ from .discard_question import DiscardQuestion
 from .widgets import (
     ProblemLabel,
     enter_saves,
-    fit_to_screen,
     mark_invalid,
-    on_screen,
-    relayout,
-    room_on_screen,
     save_cancel_buttons,
     scrolling_body,
-    widen_to_fit,
 )
+from .window_size import fit_to_screen, on_screen, relayout, room_on_screen, widen_to_fit
 
 
 class NodeEditorDialog(QDialog):

@@ -1,5 +1,6 @@
-"""The What-If form's channel choices: the cart, the API, a manual order, or one of the
-catalog's order forms (legacy ones marked as the goal editor marks them)."""
+"""The What-If form's choices: the channel (the cart, the API, a manual order, or one of
+the catalog's order forms, legacy ones marked as the goal editor marks them), and the
+products its purchase rows start with."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from ...domain.catalog import Catalog
-from .what_if_fields import ElidedComboBox
+from ...domain.workspace import Workspace
+from ..dialogs.elided_combo import ElidedComboBox
 
 CHANNEL_CHOICES = (("Shopping cart", "shopping_cart"), ("API", "api"),
                    ("Manual order", "manual_order"))
@@ -24,6 +26,21 @@ def channel_choices(catalog: Catalog) -> list[tuple[str, str, str | None]]:
         legacy = " (legacy)" if form.legacy else ""  # as the goal editor says it
         out.append((f"Order form: {form.name}{legacy}", channel, form.id))
     return out
+
+
+def goal_products(workspace: Workspace, campaign_id: str | None) -> list[str]:
+    """The products the campaign's purchase goals look for, in flow order: what a what-if
+    about that campaign most likely wants its visitors to buy."""
+    if campaign_id is None or not workspace.has_campaign(campaign_id):
+        return []
+    campaign = workspace.campaign(campaign_id)
+    found: list[str] = []
+    for node in sorted(campaign.nodes, key=lambda n: (n.x, n.y)):
+        for product in getattr(node.config, "products", []) if node.kind == "purchase_goal" \
+                else []:
+            if product in workspace.catalog.products and product not in found:
+                found.append(product)
+    return found
 
 
 def channel_index(box: QComboBox, channel: str | None, form: str | None) -> int:

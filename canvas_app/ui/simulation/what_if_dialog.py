@@ -29,13 +29,20 @@ from ...io import LoadError
 from ...sim import scenario_from_data
 from ...sim.what_if import WhatIf, WhatIfPurchase
 from ..dialogs.date_field import DateTimeField
+from ..dialogs.elided_combo import ElidedComboBox
 from ..dialogs.number_field import NumberField
-from ..dialogs.widgets import fit_to_screen, room_on_screen
-from .what_if_channels import CHANNEL_WIDEST, ChannelBox, channel_choices, channel_index
+from ..dialogs.window_size import fit_to_screen, room_on_screen
+from .what_if_channels import (
+    CHANNEL_WIDEST,
+    ChannelBox,
+    channel_choices,
+    channel_index,
+    goal_products,
+)
 from .what_if_fields import (
-    ElidedComboBox,
     align_label_columns,
     buddy_label,
+    in_lines,
     no_full_stop,
     number_of,
     percent_field,
@@ -51,21 +58,6 @@ NO_CAMPAIGN = ("Nothing to run: this workspace has no campaign for the visitors 
 PAID_LATER_TIP = ("Of the payments declined or failed with an error, the share paid "
                   "successfully later, after the time set next to it (the buyer tries "
                   "again). The rest stay unpaid.")
-
-
-def goal_products(workspace: Workspace, campaign_id: str | None) -> list[str]:
-    """The products the campaign's purchase goals look for, in flow order: what a what-if
-    about that campaign most likely wants its visitors to buy."""
-    if campaign_id is None or not workspace.has_campaign(campaign_id):
-        return []
-    campaign = workspace.campaign(campaign_id)
-    found: list[str] = []
-    for node in sorted(campaign.nodes, key=lambda n: (n.x, n.y)):
-        for product in getattr(node.config, "products", []) if node.kind == "purchase_goal" \
-                else []:
-            if product in workspace.catalog.products and product not in found:
-                found.append(product)
-    return found
 
 
 class WhatIfDialog(QDialog):
@@ -282,16 +274,7 @@ class WhatIfDialog(QDialog):
     def _place_failures(self, lines: int) -> None:
         """The payment failures' four fields on one line, or two (declined and errors, then
         paid later and after)."""
-        for line in self.failure_lines:
-            while line.count():
-                line.takeAt(0)
-        for index, (label, field) in enumerate(self.failure_parts):
-            line = self.failure_lines[0 if lines == 1 or index < 2 else 1]
-            line.addWidget(label)
-            line.addWidget(field)
-        for line in self.failure_lines:
-            if line.count():
-                line.addStretch(1)
+        in_lines(self.failure_lines, self.failure_parts, lines)
 
     # -- purchases -------------------------------------------------------------------------
     def add_purchase(self, product: str | None = None, chance: float = 20.0,

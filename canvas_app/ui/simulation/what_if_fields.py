@@ -3,18 +3,7 @@ field may refuse, the label column the form's parts share, its messages' last st
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QStyle,
-    QStyleOptionComboBox,
-    QStylePainter,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QWidget
 
 from ..dialogs.number_field import NumberField
 
@@ -48,6 +37,24 @@ def with_unit(field: QWidget, unit: str) -> QWidget:
     row.addStretch(1)  # a number needs no more than its own width
     box.setFocusProxy(field)
     return box
+
+
+def in_lines(lines: tuple[QHBoxLayout, QHBoxLayout], parts: list[tuple[QLabel, QWidget]],
+             count: int) -> None:
+    """Puts each (label, field) of ``parts`` in ``lines``: all on the first line (``count``
+    1), or the first half on the first and the rest on the second (2: a line wider than
+    the screen, at a large font)."""
+    for line in lines:
+        while line.count():
+            line.takeAt(0)
+    half = (len(parts) + 1) // 2
+    for index, (label, field) in enumerate(parts):
+        line = lines[0 if count == 1 or index < half else 1]
+        line.addWidget(label)
+        line.addWidget(field)
+    for line in lines:
+        if line.count():
+            line.addStretch(1)
 
 
 def set_if_fits(field: NumberField, value: float) -> None:
@@ -90,54 +97,3 @@ def buddy_label(text: str, buddy: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(buddy)
     return label
-
-
-class ElidedComboBox(QComboBox):
-    """A choice whose text, when the box is narrower than it, is cut with "…" (at
-    ``elide``), the whole text its tooltip; the list shows every choice whole. With
-    ``letters``, the box asks for room for its longest choice up to that many letters: a
-    200-letter product name made the box grow past its dialog, and cut mid-letter."""
-
-    def __init__(self, letters: int = 0,
-                 elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.elide = elide
-        self.letters = letters
-        self.view().setTextElideMode(elide)
-        self.currentTextChanged.connect(self.setToolTip)
-        self.setToolTip(self.currentText())
-
-    def _beyond(self) -> int:
-        """The pixels by which the longest choice is wider than ``letters`` letters."""
-        if not self.letters:
-            return 0
-        metrics = self.fontMetrics()
-        widest = max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())),
-                     default=0)
-        return max(0, widest - metrics.averageCharWidth() * self.letters)
-
-    def sizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
-        hint = super().sizeHint()
-        return QSize(hint.width() - self._beyond(), hint.height())
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
-        hint = super().minimumSizeHint()
-        return QSize(max(hint.width() - self._beyond(), 0), hint.height())
-
-    def shown_text(self) -> str:
-        """The current text as drawn: elided when the box is too narrow."""
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        room = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
-                                           QStyle.SubControl.SC_ComboBoxEditField, self)
-        return self.fontMetrics().elidedText(self.currentText(), self.elide,
-                                             room.width() - 8)  # the style's margins
-
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802  (Qt's name)
-        painter = QStylePainter(self)
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-        option.currentText = self.shown_text()
-        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QFont, QFontMetrics
 
-from canvas_app.ui.dialogs import open_catalog_manager, widgets
+from canvas_app.ui.dialogs import open_catalog_manager, window_size
 from canvas_app.ui.dialogs.catalog_manager import COLUMN_MAX_WIDTH, CatalogManagerDialog
 
 SCREEN = (1280, 800)  # a laptop's screen; the tests' own is 800 x 800
@@ -19,7 +19,7 @@ def laptop_screen(monkeypatch):
     def on_screen(_window, width: int, height: int) -> tuple[int, int]:
         return min(width, SCREEN[0] - 20), min(height, SCREEN[1] - 40)
 
-    monkeypatch.setattr(widgets, "on_screen", on_screen)
+    monkeypatch.setattr(window_size, "on_screen", on_screen)
 
 
 @pytest.fixture(params=[9.0, 14.0], ids=["9pt", "14pt"])

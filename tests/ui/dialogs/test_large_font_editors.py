@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QStyle
 
 from canvas_app.ui.dialogs import open_ecommerce_actions, open_node_editor
 from canvas_app.ui.dialogs.node_editor import NodeEditorDialog
-from canvas_app.ui.dialogs.widgets import room_on_screen, window_height_for
+from canvas_app.ui.dialogs.window_size import room_on_screen, window_height_for
 
 EDITORS = [("checkup-onboarding", "subscribed"),  # a purchase goal
            ("shock-nurture", "bought-shock"),  # a purchase goal
@@ -162,10 +162,10 @@ def test_ecommerce_actions_takes_two_columns_on_a_wide_short_screen(
     setting. Here a screen of 1280 x 600 (the tests' own is 800 x 800) at the usual font."""
     from PySide6.QtCore import QSize
 
-    from canvas_app.ui.dialogs import ecommerce_actions, widgets
+    from canvas_app.ui.dialogs import ecommerce_actions, window_size
 
     room = QSize(1260, 560)
-    monkeypatch.setattr(widgets, "room_on_screen", lambda _window: room)
+    monkeypatch.setattr(window_size, "room_on_screen", lambda _window: room)
     monkeypatch.setattr(ecommerce_actions, "room_on_screen", lambda _window: room)
     dialog = shown(qtbot, open_ecommerce_actions(None, workspace, undo_stack))
     assert dialog.two_columns

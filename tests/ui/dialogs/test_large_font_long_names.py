@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem, QToolT
 
 from canvas_app.domain.catalog import Product
 from canvas_app.ui.dialogs import open_node_editor
-from canvas_app.ui.dialogs.widgets import room_on_screen
+from canvas_app.ui.dialogs.elided_combo import ElidedComboBox
+from canvas_app.ui.dialogs.window_size import room_on_screen
 from canvas_app.ui.simulation.what_if_dialog import WhatIfDialog
-from canvas_app.ui.simulation.what_if_fields import ElidedComboBox
 
 LONG = ("Poolstabilizerconditionerdeluxe" * 7)[:200]  # no space to wrap at
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
-from canvas_app.ui.dialogs.widgets import room_on_screen
+from canvas_app.ui.dialogs.window_size import room_on_screen
 from canvas_app.ui.shortcuts import ShortcutsDialog, shortcut_rows
 from tests.ui.canvas.conftest import SAMPLE, make_window
 
