@@ -9,7 +9,6 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from ...domain.workspace import Workspace
 from ...editing.settings_commands import SetEcommerceCommand
 from .check_list import row_label
 from .discard_question import DiscardQuestion
+from .elided_combo import CHOICE_LETTERS, ElidedComboBox
 from .step_list import StepListEditor
 from .widgets import (
     ProblemLabel,
@@ -103,7 +103,7 @@ class ActionSetDialog(QDialog):
 
         copy_row = QHBoxLayout()
         copy_label = QLabel("Co&py the actions of:")
-        self.copy_combo = QComboBox()
+        self.copy_combo = ElidedComboBox(CHOICE_LETTERS + 16)  # and "(2 actions)"
         self.copy_combo.setObjectName("copyFromCombo")
         copy_label.setBuddy(self.copy_combo)
         for other in workspace.ecommerce.non_empty_keys():

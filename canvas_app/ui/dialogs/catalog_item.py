@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -24,6 +23,7 @@ from ...domain.errors import Problem
 from ...domain.names import name_max_length, short_name
 from ...io.editor_limits import PRICE_DECIMALS, PRICE_MAXIMUM
 from .discard_question import DiscardQuestion
+from .elided_combo import CHOICE_LETTERS, ElidedComboBox
 from .number_field import NumberField
 from .widgets import (
     ProblemLabel,
@@ -77,7 +77,7 @@ class CatalogItemDialog(QDialog):
 
         if section == "products":
             product = item if isinstance(item, Product) else Product("", "")
-            self.category_combo = QComboBox()
+            self.category_combo = ElidedComboBox(CHOICE_LETTERS)  # a long name: "…"
             self.category_combo.setObjectName("itemCategoryCombo")
             self.category_combo.addItem("(no category)", None)
             for category in catalog.categories.values():

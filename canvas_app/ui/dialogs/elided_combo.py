@@ -12,6 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# the letters a choice box in a form asks room for at most (a longer choice ends in "…")
+CHOICE_LETTERS = 24
+
 
 class ElidedComboBox(QComboBox):
     """A choice whose text, when the box is narrower than it, is cut with "…" (at

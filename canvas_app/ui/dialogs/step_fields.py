@@ -29,6 +29,7 @@ from ...domain.node_edit import step_warning
 from ...domain.steps import CONTACT_TYPES, TEXT_MAX_LENGTHS, Step, single_line
 from ...io.editor_limits import DURATION_AMOUNT_MAXIMUM
 from .date_field import DateTimeField
+from .elided_combo import CHOICE_LETTERS, ElidedComboBox
 from .hover_completer import HoverCompleter
 from .number_field import NumberField
 from .widgets import help_text_style, mark_invalid
@@ -240,7 +241,9 @@ class StepForm(QWidget):
         self.contact_type_combo.setEditable(True)
         self.contact_type_combo.addItems(list(CONTACT_TYPES))
         keep_single_line(self.contact_type_combo.lineEdit(), TEXT_MAX_LENGTHS["contact_type"])
-        self.campaign_combo = QComboBox()
+        # a long campaign name ends in "…" (whole in the tooltip): the box, and the
+        # editor, grew as wide as the name
+        self.campaign_combo = ElidedComboBox(CHOICE_LETTERS)
         self.campaign_combo.setObjectName("campaignCombo")
         for campaign_id, name in campaigns:
             self.campaign_combo.addItem(name, campaign_id)

@@ -127,3 +127,32 @@ def test_a_short_name_shows_whole(qtbot, workspace, undo_stack, app_font):
         option.rect = view.visualRect(index)
         view.itemDelegateForIndex(index).initStyleOption(option, index)
         assert option.text == view.item(row).text()  # wrapped, never cut
+
+
+def test_a_long_campaign_name_does_not_widen_the_action_set(qtbot, workspace, app_font):
+    """The "Add to campaign" action's campaign box grew as wide as a 200-letter name, and
+    the editor with it, far past the screen."""
+    from canvas_app.ui.dialogs.action_set import ActionSetDialog
+    from canvas_app.ui.dialogs.elided_combo import CHOICE_LETTERS
+
+    def least_width(name: str) -> tuple[int, ElidedComboBox]:
+        workspace.campaign("checkup-onboarding").name = name
+        dialog = ActionSetDialog(workspace, "on_login")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        editor = dialog.steps_editor
+        editor.add("add_to_campaign")
+        box = editor.form.campaign_combo
+        box.setCurrentIndex(box.findData("checkup-onboarding"))
+        qtbot.waitUntil(box.isVisible)
+        dialog.layout().activate()
+        assert box.mapTo(dialog, box.rect().topRight()).x() < dialog.width()
+        return dialog.minimumSizeHint().width(), box
+
+    short, _box = least_width("Checkup Onboarding")
+    long, box = least_width(LONG)
+    letters = box.fontMetrics().averageCharWidth() * CHOICE_LETTERS
+    assert long <= short + letters  # at most the box's room for its letters
+    assert long < box.fontMetrics().horizontalAdvance(LONG)  # not the name's width
+    assert box.shown_text().endswith("…") and box.toolTip() == LONG
