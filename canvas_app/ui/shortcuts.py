@@ -183,6 +183,7 @@ class ShortcutsDialog(QDialog):
         keys = max(min(widest(columns[self.KEYS]), self.KEYS_CHARACTERS * char),
                    longest_word(columns[self.KEYS]), title[self.KEYS])
         self.natural = (where, what, keys)
+        self.keys_whole = max(widest(columns[self.KEYS]), keys)  # every key on one line
         # short of room: every action's name on one line, each key combination whole,
         # a few letters of "Where"
         self.least = (min(where, self.WHERE_LEAST_CHARACTERS * char + pad),
@@ -191,8 +192,9 @@ class ShortcutsDialog(QDialog):
                       max(longest_word(columns[self.KEYS]), title[self.KEYS]))
 
     def share_columns(self, width: int) -> None:
-        """Gives the columns ``width`` px: each its natural width when there is room ("What"
-        takes what is left over); short of room "What" narrows to its longest action
+        """Gives the columns ``width`` px: each its natural width when there is room (then
+        "Keys" grows until each key list is on one line, and "What" takes what is left
+        over); short of room "What" narrows to its longest action
         first, then "Keys" wraps down to its longest key, then "Where" is elided, and only
         then do actions wrap."""
         where, what, keys = self.natural
@@ -202,6 +204,9 @@ class ShortcutsDialog(QDialog):
         if where + least_what + keys > width:
             where = max(least_where, width - least_what - keys)
         what = max(width - where - keys, 1)
+        if what > self.natural[self.WHAT]:  # room over: keys on one line before "What" grows
+            grow = min(what - self.natural[self.WHAT], self.keys_whole - keys)
+            keys, what = keys + grow, what - grow
         header = self.table.horizontalHeader()
         header.resizeSection(self.WHERE, where)
         header.resizeSection(self.KEYS, keys)
