@@ -93,6 +93,8 @@ def _not_saved(opening_error: str) -> str:
     """A store that cannot be opened for a save, said as a save that failed ("STORE: not
     saved: the database cannot be opened: REASON; your edits are still here"), not as an
     opening (QA: "cannot open" after Save)."""
+    if ": cannot open: " not in opening_error:  # refused as it is (another app's tables)
+        return opening_error
     said = opening_error.replace(": cannot open: ",
                                  ": not saved: the database cannot be opened: ", 1)
     return f"{said}; your edits are still here"

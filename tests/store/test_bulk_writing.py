@@ -156,7 +156,7 @@ def test_saving_an_unchanged_workspace_writes_only_its_revision(store, sample):
     written: list[str] = []
 
     def record(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
-        if not statement.lstrip().upper().startswith(("SELECT", "LOCK", "BEGIN")):
+        if not statement.lstrip().upper().startswith(("SELECT", "LOCK", "BEGIN", "SET LOCAL")):
             written.append(statement)
 
     event.listen(store.engine, "before_cursor_execute", record)

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtCore import QPoint, QSize
+from PySide6.QtGui import QCursor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QApplication, QToolButton
 
 from canvas_app.ui.canvas.node_item import NAME_HEIGHT, NAME_WIDTH
@@ -63,6 +63,9 @@ def default_font(qapp):
 
 @pytest.fixture
 def window(qtbot, big_font: QFont, sample_file: Path, tmp_path: Path) -> MainWindow:  # noqa: F811
+    # the pointer away from where the toolbar will be: a test before may have left it
+    # there, and a button's status tip shown on hover replaces the status bar's message
+    QCursor.setPos(QPoint(-1000, -1000))
     window = make_window(qtbot, str(sample_file), tmp_path)
     window.simulation_panel.select_scenario(str(SCENARIO))
     return window
