@@ -33,22 +33,12 @@ from tests.ui.canvas.conftest import (
     make_window,
     sample_file,  # noqa: F401  (a fixture)
 )
+from tests.ui.fonts import app_font_at
 from tests.ui.simulation.test_simulation_panel import finished_on_tab, run_to_finish
 
 SCENARIO = SAMPLE.parent / "pool-store.scenario.json"
 TEXT_ITEM, RECT_ITEM = 8, 3  # QGraphicsTextItem.Type, QGraphicsRectItem.Type
 TASKBAR = 48  # px of a 1280 x 800 screen a taskbar takes
-
-
-def app_font_at(points: float):
-    """The application's font at ``points`` for the test, as it was after it."""
-    app = QApplication.instance()
-    before = QFont(app.font())
-    font = QFont(before)
-    font.setPointSizeF(points)
-    app.setFont(font)
-    yield font
-    app.setFont(before)
 
 
 @pytest.fixture

@@ -253,7 +253,10 @@ class NodeEditorDialog(QDialog):
         inner = width - margins.left() - margins.right()
         body = self.scroll_area.widget()
         if settle:
-            _settle_layouts(body)  # hints of what changed since the last layout pass
+            # hints of what changed since the last layout pass; invalidating every layout
+            # posted a layout request back here (the tag goal editor laid itself out 4,000
+            # times a second while open)
+            relayout(body, invalidate=False)
         heights = [_height_for(self.header, inner), _height_for(body, inner)]
         if with_problems and (not self.problem_label.isHidden()
                               or self.problem_label.sizePolicy().retainSizeWhenHidden()):
@@ -446,25 +449,6 @@ class NodeEditorDialog(QDialog):
         command = self.command()
         if command is not None:
             undo_stack.push(command)
-
-
-def _settle_layouts(root: QWidget) -> None:
-    """Lays out ``root`` and every widget inside it now, innermost first, so each one's
-    size hint counts what changed inside it (a list's new rows, a red frame); Qt does so
-    one posted event per level, later."""
-    def depth(widget: QWidget) -> int:
-        level = 0
-        while widget is not root and widget is not None:
-            widget, level = widget.parentWidget(), level + 1
-        return level
-
-    inner = [w for w in root.findChildren(QWidget) if w.layout() is not None]
-    for widget in [*sorted(inner, key=depth, reverse=True), root]:
-        # a layout whose content changed is invalid already (Qt invalidates it as a
-        # widget's hint changes): activate() lays out just those. Invalidating every one
-        # posted a layout request to ``root``, which came back here: the tag goal editor
-        # laid itself out 4,000 times a second while open
-        widget.layout().activate()
 
 
 def _height_for(item: QWidget | QLayout, width: int) -> int:

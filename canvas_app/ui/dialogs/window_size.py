@@ -57,12 +57,14 @@ def widen_to_fit(width: int, room: QSize, height_at: Callable[[int], int]) -> in
     return high
 
 
-def relayout(root: QWidget) -> None:
+def relayout(root: QWidget, invalidate: bool = True) -> None:
     """Lays out ``root`` and every widget inside it anew, innermost first, so each one's
     size hint counts what changed inside it before the window is shown (a child hidden
     while its window was not yet shown left its box measuring the child: the E-Commerce
     Actions window measured 44 px too tall). Each layout invalidated posts a layout
-    request: not for a window's own layout request (it would come back)."""
+    request: not for a window's own layout request (it would come back). Without
+    ``invalidate`` only the layouts Qt has invalidated already (a list's new rows, a red
+    frame) are laid out: what a shown window's own layout request may do."""
     def depth(widget: QWidget) -> int:
         level = 0
         while widget is not root and widget is not None:
@@ -71,7 +73,8 @@ def relayout(root: QWidget) -> None:
 
     inner = [w for w in root.findChildren(QWidget) if w.layout() is not None]
     for widget in [*sorted(inner, key=depth, reverse=True), root]:
-        widget.layout().invalidate()
+        if invalidate:
+            widget.layout().invalidate()
         widget.layout().activate()
 
 

@@ -5,10 +5,11 @@ columns (each up to COLUMN_MAX_WIDTH) within the screen; at the usual font it ke
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFontMetrics
 
 from canvas_app.ui.dialogs import open_catalog_manager, window_size
 from canvas_app.ui.dialogs.catalog_manager import COLUMN_MAX_WIDTH, CatalogManagerDialog
+from tests.ui.fonts import app_font_at
 
 SCREEN = (1280, 800)  # a laptop's screen; the tests' own is 800 x 800
 
@@ -24,12 +25,7 @@ def laptop_screen(monkeypatch):
 
 @pytest.fixture(params=[9.0, 14.0], ids=["9pt", "14pt"])
 def app_font(request, qapp):
-    before = QFont(qapp.font())
-    font = QFont(before)
-    font.setPointSizeF(request.param)
-    qapp.setFont(font)
-    yield font
-    qapp.setFont(before)
+    yield from app_font_at(request.param)
 
 
 def test_the_catalog_widens_to_its_columns(qtbot, workspace, undo_stack, laptop_screen,

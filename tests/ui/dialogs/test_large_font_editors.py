@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QScrollArea, QStyle
 
 from canvas_app.ui.dialogs import open_ecommerce_actions, open_node_editor
 from canvas_app.ui.dialogs.node_editor import NodeEditorDialog
 from canvas_app.ui.dialogs.window_size import room_on_screen, window_height_for
+from tests.ui.fonts import app_font_at
 
 EDITORS = [("checkup-onboarding", "subscribed"),  # a purchase goal
            ("shock-nurture", "bought-shock"),  # a purchase goal
@@ -26,12 +26,7 @@ EDITORS = [("checkup-onboarding", "subscribed"),  # a purchase goal
 @pytest.fixture(params=[12.0, 14.0], ids=["12pt", "14pt"])
 def large_font(request, qapp):
     """The application's font at 12 or 14 pt (as a launcher sets it), restored after."""
-    before = QFont(qapp.font())
-    font = QFont(before)
-    font.setPointSizeF(request.param)
-    qapp.setFont(font)
-    yield font
-    qapp.setFont(before)
+    yield from app_font_at(request.param)
 
 
 def shown(qtbot, dialog):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent
+from PySide6.QtGui import QFontMetrics, QHelpEvent
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem, QToolTip
 
 from canvas_app.domain.catalog import Product
@@ -16,6 +16,7 @@ from canvas_app.ui.dialogs import open_node_editor
 from canvas_app.ui.dialogs.elided_combo import ElidedComboBox
 from canvas_app.ui.dialogs.window_size import room_on_screen
 from canvas_app.ui.simulation.what_if_dialog import WhatIfDialog
+from tests.ui.fonts import app_font_at
 
 LONG = ("Poolstabilizerconditionerdeluxe" * 7)[:200]  # no space to wrap at
 
@@ -23,12 +24,7 @@ LONG = ("Poolstabilizerconditionerdeluxe" * 7)[:200]  # no space to wrap at
 @pytest.fixture(params=[9.0, 14.0], ids=["9pt", "14pt"])
 def app_font(request, qapp):
     """The application's font at 9 (the usual) or 14 pt, restored afterwards."""
-    before = QFont(qapp.font())
-    font = QFont(before)
-    font.setPointSizeF(request.param)
-    qapp.setFont(font)
-    yield font
-    qapp.setFont(before)
+    yield from app_font_at(request.param)
 
 
 def what_if(qtbot, workspace) -> WhatIfDialog:
