@@ -14,12 +14,14 @@ the status bar, once for each new save of theirs. A timer never opens a box.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QElapsedTimer, QPointF, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from ..documents import Document, DocumentConflict, DocumentError, Stamp
@@ -71,6 +73,12 @@ class ViewPlace:
         view.fitted = False
 
 
+class _StampSeen(QObject):
+    """Brings a stamp read on the watch's thread back to the window's (a queued signal)."""
+
+    seen = Signal(object, object)  # the document, its stamp (None: it could not be read)
+
+
 def stamp_time(stamp: Stamp) -> datetime:
     """When a document got ``stamp``: a file's time; for a store (whose stamp is a
     revision), now, when this window sees it (within the watch's 30 s)."""
@@ -101,10 +109,39 @@ class SaveMerge:
 
     def start_watch(self) -> None:
         self._noticed: Stamp | None = None  # their save the status bar told of
+        self._looking = False  # a stamp is being read on the watch's thread
+        self._stamp_seen = _StampSeen(self.window)
+        self._stamp_seen.seen.connect(self._stamp_arrived)
         self.change_check = QTimer(self.window)
         self.change_check.setInterval(WATCH_MS)
-        self.change_check.timeout.connect(self.check_for_changes)
+        self.change_check.timeout.connect(self.look_for_changes)
         self.change_check.start()
+
+    def look_for_changes(self) -> None:
+        """The watch's timer: reads the document's stamp on a thread of its own (a server
+        that does not answer takes 10 s to fail: the window must not freeze meanwhile),
+        then :meth:`check_for_changes` with it, back on the window's thread."""
+        session = self.session
+        document = session.document
+        if self._looking or document is None or session.stamp is None:
+            return
+        self._looking = True
+        seen = self._stamp_seen.seen
+
+        def look() -> None:
+            try:
+                now = document.stamp()
+            except Exception:  # noqa: BLE001 (a watch: Open and Save say what is wrong)
+                now = None
+            with contextlib.suppress(RuntimeError):  # the window has gone meanwhile
+                seen.emit(document, now)
+
+        threading.Thread(target=look, name="document-watch", daemon=True).start()
+
+    def _stamp_arrived(self, document: Document, now: Stamp | None) -> None:
+        self._looking = False
+        if now is not None and self.session.document is document:
+            self.check_for_changes(now)
 
     # -- Save meets someone else's save ----------------------------------------------------
     def save_over_theirs(self, conflict: DocumentConflict) -> bool:
@@ -208,16 +245,17 @@ class SaveMerge:
         return had_history
 
     # -- someone else's save seen while idle -----------------------------------------------
-    def check_for_changes(self) -> bool:
-        """Looks whether someone else saved the document (the watch's timer calls it): an
-        unchanged window reads it again, one with unsaved changes (or a simulation loaded)
-        says so once per save. True when it did either. Waits while a box is open, a mouse
-        button is held or a name is being edited."""
+    def check_for_changes(self, now: Stamp | None = None) -> bool:
+        """Looks whether someone else saved the document (its stamp ``now``, read here when
+        not given): an unchanged window reads it again, one with unsaved changes (or a
+        simulation loaded) says so once per save. True when it did either. Waits while a
+        box is open, a mouse button is held or a name is being edited."""
         session = self.session
         document = session.document
         if document is None or session.stamp is None or self._interacting():
             return False
-        now = document.stamp()
+        if now is None:
+            now = document.stamp()
         if now is None or now == session.stamp:
             return False
         at = saved_at(stamp_time(now))

@@ -161,6 +161,29 @@ def test_the_idle_window_reads_their_save_again(
     assert idle.files.change_check.isActive()  # the timer that calls it
 
 
+def test_the_watch_reads_the_stamp_off_the_windows_thread(
+        qtbot, shared: str, tmp_path: Path, monkeypatch) -> None:  # noqa: F811
+    """The timer's slot reads the stamp on a thread of its own (a server that does not
+    answer takes 10 s to fail: the window must not freeze), then takes their save in."""
+    import threading
+
+    idle, theirs = two_sessions(qtbot, shared, tmp_path)
+    rename(theirs, ONBOARDING, "Their onboarding")
+    assert theirs.save()
+    read_on: list[str] = []
+    stamp = Document.stamp
+
+    def recording(document: Document):  # type: ignore[no-untyped-def]
+        read_on.append(threading.current_thread().name)
+        return stamp(document)
+
+    monkeypatch.setattr(Document, "stamp", recording)
+    idle.files.look_for_changes()
+    qtbot.waitUntil(lambda: shown(idle, ONBOARDING) == "Their onboarding")
+    assert read_on == ["document-watch"]
+    assert idle._status_full.startswith("Taken in changes someone else saved at ")
+
+
 def test_a_window_with_unsaved_changes_is_only_told(
         qtbot, shared: str, tmp_path: Path) -> None:  # noqa: F811
     busy, theirs = two_sessions(qtbot, shared, tmp_path)
