@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .ecommerce import DEFAULT_SETS, Ecommerce, product_set_key
+from .names import isolated
 from .workspace import Workspace
 
 CAMPAIGN_ACTIONS = ("add_to_campaign", "remove_from_campaign")
@@ -31,7 +32,7 @@ class ActionRef:
 def set_label(workspace: Workspace, key: str) -> str:
     if key.startswith("product:"):
         product_id = key[len("product:"):]
-        return f'the actions of product "{workspace.catalog.product_name(product_id)}"'
+        return f'the actions of product "{isolated(workspace.catalog.product_name(product_id))}"'
     return f'the "{DEFAULT_SETS.get(key, (key, ""))[0]}" action set'
 
 

@@ -55,31 +55,32 @@ def lint_campaign(workspace: Workspace, campaign: Campaign, now: datetime,
         for problem in node.spec.validate(node.config, catalog):
             warn(problem.message, node.id, "error")
     for node_id in sorted(campaign.unreachable()):
-        warn(f'"{campaign.node(node_id).name}" cannot be reached: no entry node or goal '
+        warn(f'"{isolated(campaign.node(node_id).name)}" cannot be reached: no entry node or goal '
              "leads to it", node_id)
     goals = goal_kinds()
     if campaign.id not in added:
         for node_id in campaign.entry_nodes():
             node = campaign.node(node_id)
             if node.kind in goals and getattr(node.config, "achieved_by", None) == "campaign":
-                warn(f'"{node.name}" starts the campaign but only counts contacts already in '
-                     "it, and no action adds contacts to this campaign: set it to any "
+                warn(f'"{isolated(node.name)}" starts the campaign but only counts contacts '
+                     "already in it, and no action adds contacts to this campaign: set it to any "
                      "contact, or add contacts with an \"Add to campaign\" action "
                      "(E-Commerce Actions)", node_id)
     for node in stray_nodes(campaign, nodes):
         what = ("achieving it moves no contact on and stops no sequence"
                 if node.kind in goals else "it starts for every contact added to the campaign")
-        warn(f'"{node.name}" is not linked to anything, so {what}: link it into the flow, '
-             "or delete it if it is not wanted", node.id)
+        warn(f'"{isolated(node.name)}" is not linked to anything, so {what}: link it into '
+             "the flow, or delete it if it is not wanted", node.id)
     for node in nodes:
         if node.kind != "sequence":
             continue
         if not node.config.steps:
-            warn(f'"{node.name}" has no steps', node.id)
+            warn(f'"{isolated(node.name)}" has no steps', node.id)
         for i, step in enumerate(node.config.steps):
             if step.kind == "wait_until" and step.until is not None and step.until < now:
-                warn(f'"{node.name}" step {i + 1} waits until {step.until:%Y-%m-%d %H:%M}, '
-                     f"which has passed (it is now {now:%Y-%m-%d %H:%M}): live contacts will "
+                warn(f'"{isolated(node.name)}" step {i + 1} waits until '
+                     f"{step.until:%Y-%m-%d %H:%M}, which has passed (it is now "
+                     f"{now:%Y-%m-%d %H:%M}): live contacts will "
                      "go straight through (a simulation that runs before that time still "
                      "holds them)", node.id)
     findings += same_names(campaign, nodes)
@@ -112,7 +113,7 @@ def same_names(campaign: Campaign, nodes: list[Node] | None = None) -> list[Find
         name = campaign.node(ids[0]).name
         for node_id in ids:
             findings.append(Finding(
-                "warning", f'{len(ids)} nodes of this campaign are named "{name}": the '
+                "warning", f'{len(ids)} nodes of this campaign are named "{isolated(name)}": the '
                 "simulation's log and journeys cannot tell them apart; rename one",
                 node_id, campaign.id))
     return findings
@@ -130,8 +131,8 @@ def lint_workspace(workspace: Workspace, now: datetime) -> list[Finding]:
     for ref in dangling_campaign_actions(workspace):
         where = ref.where[0].upper() + ref.where[1:]
         findings.append(Finding(
-            "error", f'{where.rsplit(" it", 1)[0]} campaign "{ref.campaign}", which no longer '
-            "exists: edit or remove that action (E-Commerce Actions)"))
+            "error", f'{where.rsplit(" it", 1)[0]} campaign "{isolated(ref.campaign)}", which no '
+            "longer exists: edit or remove that action (E-Commerce Actions)"))
     findings += tag_spelling_findings(workspace)
     findings += unapplied_tag_goals(workspace)
     return findings

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .campaign import Finding
-from .names import name_key
+from .names import isolated, name_key
 
 if TYPE_CHECKING:
     from .nodes import Node
@@ -58,17 +58,17 @@ def unapplied_tag_goals(workspace: Workspace) -> list[Finding]:
 
 def _message(workspace: Workspace, node: Node, tags: list[str]) -> str:
     """Several sentences, so it ends with a full stop (see :func:`~.lint.as_sentences`)."""
-    quoted = " or ".join(f'"{t}"' for t in tags)
+    quoted = " or ".join(f'"{isolated(t)}"' for t in tags)
     if len(tags) == 1:
-        text = (f'The goal "{node.name}" waits for the tag {quoted}, which no step or action '
-                "applies: contacts wait here until someone applies it by hand (in a "
+        text = (f'The goal "{isolated(node.name)}" waits for the tag {quoted}, which no step '
+                "or action applies: contacts wait here until someone applies it by hand (in a "
                 'simulation, an "apply tag" event of the scenario). To have the campaign '
                 'apply it, add an "Apply tag" step or action.')
     else:
-        text = (f'The goal "{node.name}" waits for the tags {quoted}, none of which a step '
-                "or action applies: contacts wait here until someone applies one by hand (in "
-                'a simulation, an "apply tag" event of the scenario). To have the campaign '
-                'apply one, add an "Apply tag" step or action.')
+        text = (f'The goal "{isolated(node.name)}" waits for the tags {quoted}, none of which '
+                "a step or action applies: contacts wait here until someone applies one by hand "
+                '(in a simulation, an "apply tag" event of the scenario). To have the '
+                'campaign apply one, add an "Apply tag" step or action.')
     wanted = set(tags)
     holders = sum(1 for contact in workspace.contacts if wanted.intersection(contact.tags))
     if holders:

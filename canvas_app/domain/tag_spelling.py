@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from .campaign import Finding
 from .campaign_usage import set_label
 from .ecommerce import product_set_key
-from .names import name_key
+from .names import isolated, name_key
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -41,13 +41,13 @@ def tag_uses(workspace: Workspace) -> list[TagUse]:
             if node.kind == "sequence":
                 for i, step in enumerate(node.config.steps):
                     if step.kind in TAG_STEPS and step.tag.strip():
-                        uses.append(TagUse(step.tag, f'step {i + 1} of "{node.name}" '
+                        uses.append(TagUse(step.tag, f'step {i + 1} of "{isolated(node.name)}" '
                                            f"{TAG_STEPS[step.kind]}", campaign.id, node.id,
                                            step.kind))
             elif node.kind == "tag_goal":
                 for tag in node.config.tags:
                     if tag.strip():
-                        uses.append(TagUse(tag, f'the goal "{node.name}" waits for',
+                        uses.append(TagUse(tag, f'the goal "{isolated(node.name)}" waits for',
                                            campaign.id, node.id, "tag_goal"))
     eco = workspace.ecommerce
     sets = list(eco.action_sets.items())
@@ -72,9 +72,9 @@ def tag_spelling_findings(workspace: Workspace) -> list[Finding]:
                   if s != use.tag}
         if not others:
             continue
-        elsewhere = "; ".join(f'{u.what} "{s}"' for s, u in others.items())
+        elsewhere = "; ".join(f'{u.what} "{isolated(s)}"' for s, u in others.items())
         findings.append(Finding(
-            "warning", f'{use.what[0].upper()}{use.what[1:]} the tag "{use.tag}", but '
+            "warning", f'{use.what[0].upper()}{use.what[1:]} the tag "{isolated(use.tag)}", but '
             f"{elsewhere}: tags match only when spelled alike, capitals and spaces "
             "included, so these never meet. Spell them the same.", use.node_id, use.campaign_id))
     return findings

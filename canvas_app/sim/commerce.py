@@ -7,6 +7,7 @@ from datetime import timedelta
 from ..domain.catalog import Catalog, payment_type_label
 from ..domain.contacts import normalise_email, normalise_name
 from ..domain.ecommerce import DEFAULT_SETS
+from ..domain.names import isolated
 from ..domain.purchase import match_purchase
 from ..domain.steps import Step
 from ..domain.timeutil import describe_duration
@@ -44,7 +45,7 @@ class CommerceRules(MovementRules):
         c = self.add_contact(who.as_contact(self.new_contact_id()))
         self.journey(c, "contact_created", None,
                      "no contact had this first name, last name and email")
-        self.say(f"{c.name} <{c.email}> was created as contact {c.id} "
+        self.say(f"{isolated(c.name)} <{c.email}> was created as contact {c.id} "
                  "(no contact matched first name, last name and email)")
         return c, True
 
@@ -55,7 +56,7 @@ class CommerceRules(MovementRules):
             return
         self.count_set(key)
         label = set_label(key, self.plan.catalog)
-        self.journey(c, "action_set", None, f'"{label}" ({len(actions)} actions)')
+        self.journey(c, "action_set", None, f'"{isolated(label)}" ({len(actions)} actions)')
         # The line names what the set did (campaign moves have lines of their own, after).
         slot = self.reserve()
         parts: list[str] | None = [] if self.log is not None else None
@@ -74,7 +75,7 @@ class CommerceRules(MovementRules):
                     parts.append(self.action_words(action, c))
                 self.do_action(c, action, key, deferred)
         self.deferring = outer
-        self.fill(slot, f'{c.name}: action set "{label}" ran', parts)
+        self.fill(slot, f'{isolated(c.name)}: action set "{isolated(label)}" ran', parts)
 
     def action_words(self, action: Step, c: ContactState | None = None) -> str:
         """What an action does, in a few words: 'tag "customer" applied'. Given the contact
@@ -82,12 +83,12 @@ class CommerceRules(MovementRules):
         kind = action.kind
         if kind == "apply_tag":
             if c is not None and action.tag in c.tags:
-                return f'tag "{action.tag}" already held, nothing happens'
-            return f'tag "{action.tag}" applied'
+                return f'tag "{isolated(str(action.tag))}" already held, nothing happens'
+            return f'tag "{isolated(str(action.tag))}" applied'
         if kind == "remove_tag":
             if c is not None and action.tag not in c.tags:
-                return f'tag "{action.tag}" not held, nothing happens'
-            return f'tag "{action.tag}" removed'
+                return f'tag "{isolated(str(action.tag))}" not held, nothing happens'
+            return f'tag "{isolated(str(action.tag))}" removed'
         if kind == "send_email":
             return f'email "{action.subject}" sent'
         if kind == "notify_team":
@@ -95,11 +96,12 @@ class CommerceRules(MovementRules):
         if kind == "set_contact_type":
             return f'contact type set to "{action.contact_type}"'
         name = self.plan.campaign_name(action.campaign or "")
-        return f'added to "{name}"' if kind == "add_to_campaign" else f'removed from "{name}"'
+        return f'added to "{isolated(name)}"' if kind == "add_to_campaign" \
+            else f'removed from "{isolated(name)}"'
 
     def do_action(self, c: ContactState, action: Step, key: str,
                   deferred: Deferred | None) -> None:
-        how = f'action set "{set_label(key, self.plan.catalog)}"'
+        how = f'action set "{isolated(set_label(key, self.plan.catalog))}"'
         kind = action.kind
         if kind == "apply_tag":
             self.apply_tag(c, action.tag or "", how, deferred)
@@ -119,8 +121,8 @@ class CommerceRules(MovementRules):
 
     def delayed_action(self, c: ContactState, action: Step, key: str) -> None:
         if self.log is not None and action.kind not in CAMPAIGN_ACTIONS:  # lines of their own
-            self.say(f'{c.name}: {self.action_words(action, c)} (delayed action of '
-                     f'"{set_label(key, self.plan.catalog)}")')
+            self.say(f'{isolated(c.name)}: {self.action_words(action, c)} (delayed action of '
+                     f'"{isolated(set_label(key, self.plan.catalog))}")')
         self.do_action(c, action, key, None)
 
     def run_deferred(self, c: ContactState, deferred: Deferred) -> None:
@@ -134,7 +136,7 @@ class CommerceRules(MovementRules):
     # -- events ---------------------------------------------------------------------------
     def cart_login(self, c: ContactState) -> None:
         self.journey(c, "cart_login", None, "logged into a multi-step cart")
-        self.say(f"{c.name} logged into the cart")
+        self.say(f"{isolated(c.name)} logged into the cart")
         deferred = Deferred()
         self.fire_set(c, "on_login", deferred)
         self.run_deferred(c, deferred)
@@ -150,15 +152,15 @@ class CommerceRules(MovementRules):
                       event.order_form)
         self.orders[order.id] = order
         catalog = self.plan.catalog
-        products = ", ".join(catalog.product_name(p) for p in event.products)
+        products = ", ".join(isolated(catalog.product_name(p)) for p in event.products)
         via = CHANNEL_WORDS.get(channel, channel)
         if event.order_form:
             form = catalog.order_forms.get(event.order_form)
-            via += f' "{form.name if form else event.order_form}"'
+            via += f' "{isolated(form.name if form else event.order_form)}"'
         detail = (f"order {order.id} via {via}: {products}; "
                   f"{payment_type_label(payment_type)}; payment {outcome}")
         self.journey(c, "purchase", None, detail)
-        self.say(f"{c.name} placed {detail}")
+        self.say(f"{isolated(c.name)} placed {detail}")
         deferred = Deferred()
         eco = self.plan.ecommerce
         if created and eco.creation_fires(channel):
@@ -189,7 +191,7 @@ class CommerceRules(MovementRules):
                   f"{outcome}")
         self.journey(c, "payment", None, detail)
         if outcome != "success":
-            self.say(f"{c.name}: {detail}; " + (
+            self.say(f"{isolated(c.name)}: {detail}; " + (
                 "the order is already paid, so nothing changes" if order.paid
                 else "purchase goals wait for a successful payment"))
             return
@@ -197,12 +199,12 @@ class CommerceRules(MovementRules):
             matching = [g.name for g in self.plan.purchase_goals
                         if match_purchase(g.purchase, self.plan.catalog, order.products,
                                           order.order_form, payment_type).matched]
-            goals = ", ".join(f'"{n}"' for n in matching)
-            self.say(f"{c.name}: {detail}" + (
+            goals = ", ".join(f'"{isolated(n)}"' for n in matching)
+            self.say(f"{isolated(c.name)}: {detail}" + (
                 f"; not checked against {goals}: only an order's first successful payment counts"
                 if goals else ""))
             return
-        self.say(f"{c.name}: {detail}, the order's first successful payment")
+        self.say(f"{isolated(c.name)}: {detail}, the order's first successful payment")
         order.paid = True
         self.purchase_goals(c, order, payment_type)
 
@@ -232,7 +234,7 @@ class CommerceRules(MovementRules):
                 # achieved" (an order that did not match, not R4's eligibility).
                 reason = refused[goal.id]
                 self.journey(c, "not_eligible", goal.id, mismatch_detail(order.id, reason))
-                self.say(f'{c.name} did not achieve {goal.label} (order {order.id}): '
+                self.say(f'{isolated(c.name)} did not achieve {goal.label} (order {order.id}): '
                          f"{reason}")
         how = f"order {order.id}, {payment_type_label(payment_type)}"
         for goal in self.in_link_order(met):

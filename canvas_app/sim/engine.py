@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from ..collector_pause import collector_paused
+from ..domain.names import isolated
 from ..domain.workspace import Workspace
 from .commerce import CommerceRules
 from .core import RESUME, Listener
@@ -221,16 +222,18 @@ class Simulation(CommerceRules):
             elif kind == "cart_login":
                 self.cart_login(c)
             elif kind == "apply_tag":  # logged first: the goals it reaches log after it
+                who, tag = isolated(c.name), isolated(str(event.tag))
                 if event.tag in c.tags:
-                    self.say(f'{c.name} already has the tag "{event.tag}": nothing happens')
+                    self.say(f'{who} already has the tag "{tag}": nothing happens')
                 else:
-                    self.say(f'{c.name} was given the tag "{event.tag}" (scenario event)')
+                    self.say(f'{who} was given the tag "{tag}" (scenario event)')
                 self.apply_tag(c, event.tag or "", "scenario event", None)
             elif kind == "remove_tag":
+                who, tag = isolated(c.name), isolated(str(event.tag))
                 if event.tag in c.tags:
-                    self.say(f'{c.name} lost the tag "{event.tag}" (scenario event)')
+                    self.say(f'{who} lost the tag "{tag}" (scenario event)')
                 else:
-                    self.say(f'{c.name} does not have the tag "{event.tag}": nothing happens')
+                    self.say(f'{who} does not have the tag "{tag}": nothing happens')
                 self.remove_tag(c, event.tag or "", "scenario event")
 
     def result(self) -> SimResult:

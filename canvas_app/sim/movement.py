@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..domain.names import isolated
 from ..domain.timeutil import describe_duration
 from .core import RESUME, Deferred, EngineCore
 from .model import duration_seconds, iso, to_seconds
@@ -58,21 +59,23 @@ class MovementRules(EngineCore):
     def add_to_campaign(self, c: ContactState, campaign_id: str, how: str) -> None:
         plan = self.plan.campaigns.get(campaign_id)
         if plan is None:
-            self.say(f'{c.name} was not added to "{self.plan.campaign_name(campaign_id)}" '
+            name = isolated(self.plan.campaign_name(campaign_id))
+            self.say(f'{isolated(c.name)} was not added to "{name}" '
                      f"({how}): that campaign is left out of this run")
             return
         state = c.membership.get(campaign_id)
         if state == IN:
-            self.say(f'{c.name} is already in "{plan.name}" ({how}): nothing to do')
+            self.say(f'{isolated(c.name)} is already in "{isolated(plan.name)}" ({how}): '
+                     "nothing to do")
             return
         if state is None:
             self.count_campaign_contact(campaign_id)
         c.membership[campaign_id] = IN
-        self.journey(c, "added", None, f'added to "{plan.name}" ({how})')
+        self.journey(c, "added", None, f'added to "{isolated(plan.name)}" ({how})')
         slot = self.reserve()
         base = len(self.pending_work)
         self.push_entries(c, plan.entries, None, slot,
-                          f'{c.name} was added to "{plan.name}" ({how})', [])
+                          f'{isolated(c.name)} was added to "{isolated(plan.name)}" ({how})', [])
         self.work(base)
 
     def remove_from_campaign(self, c: ContactState, campaign_id: str, how: str) -> None:
@@ -81,10 +84,10 @@ class MovementRules(EngineCore):
         if plan is None or c.membership.get(campaign_id) != IN:
             why = ("that campaign is left out of this run" if plan is None
                    else "not in this campaign")
-            self.say(f'{c.name} was not removed from "{name}" ({how}): {why}')
+            self.say(f'{isolated(c.name)} was not removed from "{isolated(name)}" ({how}): {why}')
             return
         c.membership[campaign_id] = REMOVED
-        self.journey(c, "removed_from_campaign", None, f'removed from "{name}" ({how})')
+        self.journey(c, "removed_from_campaign", None, f'removed from "{isolated(name)}" ({how})')
         parts = []
         for node_id in plan.nodes:
             if node_id in c.active:
@@ -92,8 +95,8 @@ class MovementRules(EngineCore):
             elif node_id in c.waiting:
                 del c.waiting[node_id]
                 self.bump(node_id, "waiting", -1)
-                parts.append(f'stopped waiting at "{self.node_name(node_id)}"')
-        self.say(f'{c.name} was removed from "{name}" ({how})'
+                parts.append(f'stopped waiting at "{isolated(self.node_name(node_id))}"')
+        self.say(f'{isolated(c.name)} was removed from "{isolated(name)}" ({how})'
                  + "".join(f" \u2192 {p}" for p in parts))
 
     # -- nodes ----------------------------------------------------------------------------
@@ -222,7 +225,7 @@ class MovementRules(EngineCore):
         self.journey(c, "completed", node.id, f'completed {node.label}', node.id)
         slot = self.reserve()
         self.push_entries(c, node.successors, node.id, slot,
-                          f'{c.name} completed {node.label}', [])
+                          f'{isolated(c.name)} completed {node.label}', [])
 
     # -- tags (R7, C7) ----------------------------------------------------------------
     def apply_tag(self, c: ContactState, tag: str, how: str,
@@ -241,7 +244,7 @@ class MovementRules(EngineCore):
         """Gives the contact a tag it does not have; returns where the check of its goals
         waits (R16), or None when the caller checks them now."""
         c.tags.add(tag)
-        self.journey(c, "tag_applied", None, f'"{tag}" ({how})')
+        self.journey(c, "tag_applied", None, f'"{isolated(tag)}" ({how})')
         if deferred is None and self.deferring is not None and self.deferring[0] == c.id:
             deferred = self.deferring[1]
         if deferred is not None:
@@ -265,7 +268,7 @@ class MovementRules(EngineCore):
             return []
         before = dict(c.membership)  # who may achieve them is settled before any is achieved
         joining = self.joined_by(c, goals, before)
-        how = f'tag "{tag}" by {how}'
+        how = f'tag "{isolated(tag)}" by {how}'
         return [(ACHIEVE, c, goal, how, before, joining)
                 for goal in self.in_link_order(goals)]
 
@@ -280,7 +283,7 @@ class MovementRules(EngineCore):
     def remove_tag(self, c: ContactState, tag: str, how: str) -> None:
         if tag in c.tags:
             c.tags.discard(tag)
-            self.journey(c, "tag_removed", None, f'"{tag}" ({how})')
+            self.journey(c, "tag_removed", None, f'"{isolated(tag)}" ({how})')
 
     def set_contact_type(self, c: ContactState, contact_type: str | None, how: str) -> None:
         c.contact_type = contact_type
@@ -298,7 +301,7 @@ class MovementRules(EngineCore):
         state = (c.membership if membership is None else membership).get(goal.campaign)
         if state == IN:
             return None
-        name = self.plan.campaigns[goal.campaign].name
+        name = isolated(self.plan.campaigns[goal.campaign].name)
         return f'removed from "{name}"' if state == REMOVED else f'not in "{name}"'
 
     def achieve(self, c: ContactState, goal: NodePlan, how: str,
@@ -324,7 +327,7 @@ class MovementRules(EngineCore):
                 event = "order" if how.startswith("order ") else "tag"
                 why_not += f" before this {event} (it joined with it, through another goal)"
             self.journey(c, "not_eligible", goal.id, f"{how}: {why_not}")
-            self.say(f'{c.name} did not achieve {goal.label} ({how}): {why_not}')
+            self.say(f'{isolated(c.name)} did not achieve {goal.label} ({how}): {why_not}')
             return
         again = goal.id in c.achieved
         if again:
@@ -339,7 +342,7 @@ class MovementRules(EngineCore):
             if goal.campaign not in c.membership:
                 self.count_campaign_contact(goal.campaign)
             c.membership[goal.campaign] = IN  # C9: no start at the entry nodes
-            parts.append(f'joined "{self.plan.campaigns[goal.campaign].name}"')
+            parts.append(f'joined "{isolated(self.plan.campaigns[goal.campaign].name)}"')
         for seq_id in goal.upstream_sequences:
             if seq_id in c.active and not self.plan.nodes[seq_id].runs_until_completed:
                 parts.append(self.leave_sequence(c, seq_id, f'achieved {goal.label}'))
@@ -348,7 +351,7 @@ class MovementRules(EngineCore):
             self.bump(goal.id, "waiting", -1)
         verb = "achieved again" if again else "achieved"
         self.push_entries(c, goal.successors, goal.id, slot,
-                          f'{c.name} {verb} {goal.label} ({how})', parts)
+                          f'{isolated(c.name)} {verb} {goal.label} ({how})', parts)
 
     # -- goals one event reaches at once (R5, R17) ----------------------------------------
     def in_link_order(self, goals: Sequence[NodePlan]) -> Sequence[NodePlan]:

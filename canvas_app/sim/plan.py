@@ -13,6 +13,7 @@ from itertools import compress
 import networkx as nx
 
 from ..domain.campaign import Campaign
+from ..domain.names import isolated
 from ..domain.purchase import PurchaseGoalConfig
 from ..domain.steps import Step
 from ..domain.tag_goal import TagGoalConfig
@@ -176,9 +177,9 @@ class Plan:
         for node in self.nodes.values():
             campaigns_by_name.setdefault(node.name, set()).add(node.campaign)
         for node in self.nodes.values():
-            node.label = f'"{node.name}"'
+            node.label = f'"{isolated(node.name)}"'
             if len(campaigns_by_name[node.name]) > 1:
-                node.label += f' in "{self.campaigns[node.campaign].name}"'
+                node.label += f' in "{isolated(self.campaigns[node.campaign].name)}"'
 
     def _add_campaign(self, campaign: Campaign) -> None:
         nodes = campaign.nodes

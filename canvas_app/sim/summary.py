@@ -3,7 +3,7 @@ action sets, emails sent, and the explaining log (shortened when long)."""
 
 from __future__ import annotations
 
-from ..domain.names import display_width, fit_width
+from ..domain.names import display_width, fit_width, isolated
 from .commerce import set_label
 from .model import iso
 from .result import SimResult
@@ -50,7 +50,8 @@ def summary_text(result: SimResult, log_lines: int = LOG_LINES) -> str:
                  f"event{'s' if events != 1 else ''} handled")
     for cid, camp in result.campaigns.items():
         lines.append("")
-        lines.append(f'Campaign "{camp["name"]}" ({cid}): {camp["contacts"]} contacts in it')
+        lines.append(f'Campaign "{isolated(camp["name"])}" ({cid}): {camp["contacts"]} '
+                     "contacts in it")
         rows = [["node", "kind", "entered", "completed", "removed", "active", "achieved",
                  "waiting"]]
         for node in result.nodes.values():
@@ -70,7 +71,8 @@ def summary_text(result: SimResult, log_lines: int = LOG_LINES) -> str:
             lines.append("  Funnel (contacts that achieved each goal, of those in the "
                          "campaign):")
             for goal in goals:
-                lines.append(f'    {goal["name"]}: {goal["achieved"]} of {camp["contacts"]} '
+                lines.append(f'    {isolated(goal["name"])}: {goal["achieved"]} of '
+                             f'{camp["contacts"]} '
                              f'({_percent(goal["achieved"], camp["contacts"])})')
     lines.append("")
     lines.append("Action sets fired:")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.campaign import Campaign
+from ...domain.names import isolated
 from ...domain.nodes import Node
 from ...editing.controller import Controller
 from ..tooltip_text import wrapped_tooltip
@@ -239,7 +240,7 @@ class CampaignScene(FollowsDomain, QGraphicsScene):
             event.ignore()
             return
         node = self.domain_node(item.node_id)
-        lines = [node.name] if node else []
+        lines = [isolated(node.name)] if node else []
         if node is not None:
             lines.append(node.spec.describe(node.config, self.controller.workspace.catalog))
         lines += [f"✖ Error: {m}" if severity == "error" else f"⚠ {m}"
