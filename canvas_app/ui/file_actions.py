@@ -29,6 +29,7 @@ from ..io import LoadError, load_workspace, save_workspace
 from ..recovery import Recovery, recovery_for
 from .busy import busy_cursor
 from .collector import settle_after_open
+from .database_dialog import DatabaseDialog
 from .image_export import default_file_name
 from .merge_box import Choice, ask_merge, merge_box
 from .path_text import PathMessageBox
@@ -455,6 +456,37 @@ class FileActions(SaveMerge, RecoveryOffers, RecentFiles, QObject):
         if "." not in Path(path).name:
             path += ".campaign.json"
         return self.save_as(path)
+
+    # -- server databases (File > Open Database…, Save to Database…) ----------------------
+    def database_dialog(self, title: str, then: Callable[[str], object]) -> DatabaseDialog:
+        """Opens the database form (window-modal, prefilled from the current document when
+        it is a database URL); on OK, ``then(url)``. Kept as ``database_box`` for tests."""
+        document = self.session.document
+        dialog = DatabaseDialog(title, document.source if document is not None else "",
+                                self.window)
+        dialog.accepted.connect(lambda: then(dialog.url_text()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.database_box = dialog
+        dialog.open()
+        return dialog
+
+    def open_database_dialog(self) -> None:
+        self.database_dialog("Open Database", self.open_database)
+
+    def save_to_database_dialog(self) -> None:
+        self.database_dialog("Save to Database", self.save_as)
+
+    def open_database(self, url: str) -> bool:
+        """Opens a server database as Open does a file; one holding no workspace yet opens
+        empty, and the status bar says Save writes this one there."""
+        if not self.open_source(url):
+            return False
+        session = self.session
+        if session.stamp is not None and session.stamp.revision == 0 and \
+                not session.workspace.campaigns:
+            self.window.show_status(f"{session.title} holds no workspace yet: it opened "
+                                    "empty, and Save writes this one there.")
+        return True
 
     def import_json(self, path: str) -> bool:
         """Replaces the workspace's content with a JSON file's; Save writes it."""

@@ -77,6 +77,10 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     a["save"] = _action(w, "&Save", w.save, Std.Save, "Save the workspace")
     a["save_as"] = _action(w, "Save &As…", w.save_as_dialog, Std.SaveAs,
                            "Save the workspace to another file")
+    a["open_database"] = _action(w, "Open &Database…", w.files.open_database_dialog, None,
+                                 "Open a workspace in a PostgreSQL database")
+    a["save_to_database"] = _action(w, "Save &to Database…", w.files.save_to_database_dialog,
+                                    None, "Save the workspace to a PostgreSQL database")
     a["import_json"] = _action(w, "&Import JSON…", w.import_dialog, None,
                                "Replace this workspace's content with a .campaign.json file")
     a["export_json"] = _action(w, "&Export JSON…", w.export_dialog, None,
@@ -183,11 +187,11 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> dict[str, QMenu]:
     bar = window.menuBar()
     menus: dict[str, QMenu] = {}
     file = menus["file"] = bar.addMenu("&File")
-    for key in ("new_workspace", "new_campaign", "open"):
+    for key in ("new_workspace", "new_campaign", "open", "open_database"):
         file.addAction(a[key])
     menus["recent"] = file.addMenu("Open &Recent")
     file.addSeparator()
-    for key in ("save", "save_as"):
+    for key in ("save", "save_as", "save_to_database"):
         file.addAction(a[key])
     file.addSeparator()
     file.addAction(a["import_json"])

@@ -1,0 +1,131 @@
+"""File > Open Database… and Save to Database…: a server database's address as a form.
+
+The URL is built with SQLAlchemy's ``URL.create`` (which quotes a password's ``@``, ``:``
+and ``/``) and shown with its password hidden, so the password is never seen in clear.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import URL, make_url
+
+from ..store.repository import safe_url
+
+# (label, SQLAlchemy driver, default port): SQLite files are opened by File > Open.
+KINDS: tuple[tuple[str, str, int], ...] = (("PostgreSQL", "postgresql+psycopg", 5432),)
+DEFAULT_HOST = "localhost"
+
+
+def _backend(driver: str) -> str:
+    """"postgresql" for "postgresql+psycopg" (any driver of the same database)."""
+    return driver.split("+", 1)[0]
+
+
+class DatabaseDialog(QDialog):
+    """Kind, host, port, database, user and password of a server database; :meth:`url`
+    is the URL to open or save to (password in it), :meth:`shown_url` the one shown."""
+
+    def __init__(self, title: str, current: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("databaseDialog")
+        self.setWindowTitle(title)
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("databaseKind")
+        for label, driver, _port in KINDS:
+            self.kind.addItem(label, driver)
+        self.host = self._line("databaseHost", DEFAULT_HOST)
+        self.port = QSpinBox(self)
+        self.port.setObjectName("databasePort")
+        self.port.setRange(1, 65535)
+        self.port.setValue(KINDS[0][2])
+        self.database = self._line("databaseName")
+        self.user = self._line("databaseUser")
+        self.password = self._line("databasePassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.shown = QLineEdit(self)
+        self.shown.setObjectName("databaseUrl")
+        self.shown.setReadOnly(True)
+        self.shown.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 60)
+        self.shown.setToolTip("The database's address; the password shows as ***")
+
+        form = QFormLayout()
+        form.addRow("&Kind:", self.kind)
+        form.addRow("&Host:", self.host)
+        form.addRow("Po&rt:", self.port)
+        form.addRow("&Database:", self.database)
+        form.addRow("&User:", self.user)
+        form.addRow("&Password:", self.password)
+        form.addRow("URL:", self.shown)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+        self.prefill(current)
+        for field in (self.host, self.database, self.user, self.password):
+            field.textChanged.connect(self._changed)
+        self.port.valueChanged.connect(self._changed)
+        self.kind.currentIndexChanged.connect(self._changed)
+        self._changed()
+        (self.database if self.host.text() else self.host).setFocus()
+
+    def _line(self, name: str, text: str = "") -> QLineEdit:
+        line = QLineEdit(text, self)
+        line.setObjectName(name)
+        return line
+
+    def prefill(self, current: str) -> None:
+        """The fields from ``current`` when it is a server database's URL of a kind the
+        dialog offers (its password, if it has one, masked); else left as they are."""
+        if "://" not in current:
+            return
+        try:
+            url = make_url(current)
+        except Exception:  # not a URL SQLAlchemy reads: nothing to take from it
+            return
+        index = next((i for i, (_l, driver, _p) in enumerate(KINDS)
+                      if _backend(driver) == _backend(url.drivername)), -1)
+        if index < 0:
+            return
+        self.kind.setCurrentIndex(index)
+        self.host.setText(url.host or DEFAULT_HOST)
+        self.port.setValue(url.port or KINDS[index][2])
+        self.database.setText(url.database or "")
+        self.user.setText(url.username or "")
+        self.password.setText(str(url.password) if url.password else "")
+
+    def complete(self) -> bool:
+        """Host, database and user are filled (a password may be empty: trust, .pgpass)."""
+        return all(f.text().strip() for f in (self.host, self.database, self.user))
+
+    def url(self) -> URL:
+        return URL.create(str(self.kind.currentData()),
+                          username=self.user.text().strip() or None,
+                          password=self.password.text() or None,
+                          host=self.host.text().strip() or None,
+                          port=self.port.value(),
+                          database=self.database.text().strip() or None)
+
+    def url_text(self) -> str:
+        """The URL to open or save to, password included (quoted)."""
+        return self.url().render_as_string(hide_password=False)
+
+    def shown_url(self) -> str:
+        """The URL as shown: its password hidden."""
+        return safe_url(self.url_text())
+
+    def _changed(self) -> None:
+        self.shown.setText(self.shown_url())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.complete())

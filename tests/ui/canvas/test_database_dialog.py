@@ -1,0 +1,170 @@
+"""File > Open Database… and Save to Database…: a PostgreSQL address as a form, its URL
+quoted by SQLAlchemy and shown with the password hidden."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QToolBar
+from sqlalchemy.engine import make_url
+
+from canvas_app.documents import Document
+from canvas_app.ui.database_dialog import DatabaseDialog
+from canvas_app.ui.file_actions import FileActions
+from canvas_app.ui.main_window import MainWindow
+
+PASSWORD = "p@ss:w/rd"
+LEFT = Qt.MouseButton.LeftButton
+
+
+def fill(dialog: DatabaseDialog, host: str = "db.example.org", port: int = 6543,
+         database: str = "team", user: str = "ann", password: str = PASSWORD) -> None:
+    dialog.host.setText(host)
+    dialog.port.setValue(port)
+    dialog.database.setText(database)
+    dialog.user.setText(user)
+    dialog.password.setText(password)
+
+
+def ok_button(dialog: DatabaseDialog):
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def test_the_url_keeps_a_password_with_at_colon_and_slash(qtbot) -> None:
+    dialog = DatabaseDialog("Open Database")
+    qtbot.addWidget(dialog)
+    fill(dialog)
+    url = make_url(dialog.url_text())
+    assert url.drivername == "postgresql+psycopg"
+    assert (url.username, url.password, url.host, url.port, url.database) == \
+        ("ann", PASSWORD, "db.example.org", 6543, "team")
+    assert dialog.password.echoMode() == dialog.password.EchoMode.Password
+
+
+def test_the_shown_url_never_holds_the_password(qtbot) -> None:
+    dialog = DatabaseDialog("Open Database")
+    qtbot.addWidget(dialog)
+    fill(dialog, password="s3cret@x")
+    shown = dialog.shown.text()
+    assert dialog.shown.isReadOnly()
+    assert "s3cret" not in shown and "***" in shown
+    assert shown.startswith("postgresql+psycopg://ann:") and shown.endswith(
+        "@db.example.org:6543/team")
+
+
+def test_ok_waits_for_host_database_and_user(qtbot) -> None:
+    dialog = DatabaseDialog("Open Database")
+    qtbot.addWidget(dialog)
+    assert dialog.host.text() == "localhost" and dialog.port.value() == 5432
+    assert not ok_button(dialog).isEnabled()
+    dialog.database.setText("team")
+    assert not ok_button(dialog).isEnabled()
+    dialog.user.setText("ann")
+    assert ok_button(dialog).isEnabled()  # a password is not required (trust, .pgpass)
+    dialog.host.setText("  ")
+    assert not ok_button(dialog).isEnabled()
+
+
+def test_prefilled_from_a_database_url_with_its_password_masked(qtbot) -> None:
+    current = "postgresql+psycopg://bob:p%40ss%3Aw%2Frd@pg.local:5433/shop"
+    dialog = DatabaseDialog("Save to Database", current)
+    qtbot.addWidget(dialog)
+    assert (dialog.host.text(), dialog.port.value(), dialog.database.text(),
+            dialog.user.text(), dialog.password.text()) == \
+        ("pg.local", 5433, "shop", "bob", PASSWORD)
+    assert dialog.password.echoMode() == dialog.password.EchoMode.Password
+    assert make_url(dialog.url_text()) == make_url(current)
+
+
+def test_not_prefilled_from_a_file(qtbot, sample_file) -> None:
+    dialog = DatabaseDialog("Open Database", str(sample_file))
+    qtbot.addWidget(dialog)
+    assert (dialog.host.text(), dialog.database.text(), dialog.user.text(),
+            dialog.password.text()) == ("localhost", "", "", "")
+
+
+def menu_texts(window: MainWindow) -> list[str]:
+    return [a.text() for a in window.menus["file"].actions() if not a.isSeparator()]
+
+
+def test_file_menu_has_both_entries_after_open_and_save_as(window: MainWindow) -> None:
+    texts = menu_texts(window)
+    assert texts.index("Open &Database…") == texts.index("&Open…") + 1
+    assert texts.index("Save &to Database…") == texts.index("Save &As…") + 1
+    on_toolbars = {a.text() for bar in window.findChildren(QToolBar) for a in bar.actions()}
+    assert "&Open…" in on_toolbars or "&Save" in on_toolbars  # (the toolbars were looked at)
+    assert not {"Open &Database…", "Save &to Database…"} & on_toolbars
+
+
+def entry(window: MainWindow, text: str):
+    return next(a for a in window.menus["file"].actions() if a.text() == text)
+
+
+def test_open_database_opens_the_url_given(window: MainWindow, qtbot, monkeypatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(FileActions, "open_source",
+                        lambda self, source: opened.append(source) or True)
+    entry(window, "Open &Database…").trigger()
+    dialog = window.files.database_box
+    assert isinstance(dialog, DatabaseDialog) and dialog.isVisible()
+    assert dialog.windowTitle() == "Open Database"
+    fill(dialog)
+    qtbot.mouseClick(ok_button(dialog), LEFT)
+    qtbot.waitUntil(lambda: opened != [])
+    assert make_url(opened[0]).password == PASSWORD
+    assert make_url(opened[0]).host == "db.example.org"
+
+
+def test_save_to_database_saves_to_the_url_given(window: MainWindow, qtbot,
+                                                 monkeypatch) -> None:
+    saved: list[str] = []
+    monkeypatch.setattr(Document, "save",
+                        lambda self, *_args, **_kw: saved.append(self.source) or None)
+    entry(window, "Save &to Database…").trigger()
+    dialog = window.files.database_box
+    assert dialog.windowTitle() == "Save to Database"
+    fill(dialog)
+    qtbot.mouseClick(ok_button(dialog), LEFT)
+    qtbot.waitUntil(lambda: saved != [])
+    assert make_url(saved[0]).password == PASSWORD
+    assert window.session.document is not None
+    assert window.session.document.source == saved[0]  # the workspace's document now
+    assert PASSWORD not in window.windowTitle()
+
+
+def test_a_database_that_does_not_answer_says_so_once_password_hidden(
+        window: MainWindow, qtbot) -> None:
+    before = window.session.document
+    entry(window, "Open &Database…").trigger()
+    dialog = window.files.database_box
+    fill(dialog, host="127.0.0.1", port=1, password="t0ps3cret")
+    qtbot.mouseClick(ok_button(dialog), LEFT)
+    qtbot.waitUntil(lambda: window.files._error_box is not None
+                    and window.files._error_box.isVisible(), timeout=15_000)
+    box: QMessageBox = window.files._error_box
+    assert "127.0.0.1" in box.text()
+    assert "t0ps3cret" not in box.text() and "t0ps3cret" not in window.files.last_error
+    assert window.session.document == before  # the open workspace stays
+    box.close()
+
+
+def test_saving_to_a_database_that_does_not_answer_keeps_the_file(
+        window: MainWindow, qtbot) -> None:
+    before = window.session.document
+    entry(window, "Save &to Database…").trigger()
+    dialog = window.files.database_box
+    fill(dialog, host="127.0.0.1", port=1, password="t0ps3cret")
+    qtbot.mouseClick(ok_button(dialog), LEFT)
+    qtbot.waitUntil(lambda: window.files.last_error != "", timeout=15_000)
+    assert "t0ps3cret" not in window.files.last_error
+    assert window.session.document == before
+
+
+def test_dialog_prefills_from_the_open_database(window: MainWindow, monkeypatch) -> None:
+    url = "postgresql+psycopg://bob:pw%40x@pg.local:5433/shop"
+    monkeypatch.setattr(window.session, "document", Document(url))
+    entry(window, "Save &to Database…").trigger()
+    dialog = window.files.database_box
+    assert (dialog.host.text(), dialog.port.value(), dialog.database.text(),
+            dialog.user.text(), dialog.password.text()) == \
+        ("pg.local", 5433, "shop", "bob", "pw@x")
+    dialog.reject()
