@@ -478,14 +478,15 @@ class FileActions(SaveMerge, RecoveryOffers, RecentFiles, QObject):
 
     def open_database(self, url: str) -> bool:
         """Opens a server database as Open does a file; one holding no workspace yet opens
-        empty, and the status bar says Save writes this one there."""
+        empty, and the status bar says how to put a workspace there."""
         if not self.open_source(url):
             return False
         session = self.session
         if session.stamp is not None and session.stamp.revision == 0 and \
                 not session.workspace.campaigns:
             self.window.show_status(f"{session.title} holds no workspace yet: it opened "
-                                    "empty, and Save writes this one there.")
+                                    "empty. To put a workspace there, open it and use File "
+                                    "> Save to Database….")
         return True
 
     def import_json(self, path: str) -> bool:

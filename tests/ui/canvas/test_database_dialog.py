@@ -168,3 +168,15 @@ def test_dialog_prefills_from_the_open_database(window: MainWindow, monkeypatch)
             dialog.user.text(), dialog.password.text()) == \
         ("pg.local", 5433, "shop", "bob", "pw@x")
     dialog.reject()
+
+
+def test_an_empty_database_opens_empty_and_says_how_to_fill_it(
+        window: MainWindow, tmp_path) -> None:
+    # A store with no workspace yet reads as PostgreSQL's does (Workspace(), revision 0);
+    # a SQLite file not made yet stands in for an empty server database here.
+    url = f"sqlite:///{tmp_path / 'team.db'}"
+    assert window.files.open_database(url)
+    assert window.session.document == Document(url)
+    assert not window.session.workspace.campaigns
+    assert "holds no workspace yet" in window.statusBar().currentMessage()
+    assert "File > Save to Database…" in window.statusBar().currentMessage()
