@@ -29,7 +29,7 @@ from ..io import LoadError, load_workspace, save_workspace
 from ..recovery import Recovery, recovery_for
 from .busy import busy_cursor
 from .collector import settle_after_open
-from .database_dialog import DatabaseDialog
+from .database_actions import DatabaseActions
 from .image_export import default_file_name
 from .merge_box import Choice, ask_merge, merge_box
 from .path_text import PathMessageBox
@@ -66,7 +66,7 @@ def _same_source(one: Document, other: Document) -> bool:
 __all__ = ["FileActions", "readable_time"]
 
 
-class FileActions(SaveMerge, RecoveryOffers, RecentFiles, QObject):
+class FileActions(SaveMerge, DatabaseActions, RecoveryOffers, RecentFiles, QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
@@ -90,6 +90,7 @@ class FileActions(SaveMerge, RecoveryOffers, RecentFiles, QObject):
         self.ask_unsaved: Callable[[], str] = self._ask_unsaved
         # Asked before File > Import JSON replaces the workspace: (question) -> go ahead.
         self.ask_import: Callable[[str], bool] = self._ask_import
+        self.ask_replace_database: Callable[[str], bool] = self._ask_replace_database
         # Asked when Save finds someone else's changes clashing with the user's:
         # (question, clashes) -> "mine", "theirs" or "cancel".
         self.ask_merge: Callable[[str, Sequence[Clash]], Choice] = self._ask_merge
@@ -458,37 +459,6 @@ class FileActions(SaveMerge, RecoveryOffers, RecentFiles, QObject):
         return self.save_as(path)
 
     # -- server databases (File > Open Database…, Save to Database…) ----------------------
-    def database_dialog(self, title: str, then: Callable[[str], object]) -> DatabaseDialog:
-        """Opens the database form (window-modal, prefilled from the current document when
-        it is a database URL); on OK, ``then(url)``. Kept as ``database_box`` for tests."""
-        document = self.session.document
-        dialog = DatabaseDialog(title, document.source if document is not None else "",
-                                self.window)
-        dialog.accepted.connect(lambda: then(dialog.url_text()))
-        dialog.finished.connect(dialog.deleteLater)
-        self.database_box = dialog
-        dialog.open()
-        return dialog
-
-    def open_database_dialog(self) -> None:
-        self.database_dialog("Open Database", self.open_database)
-
-    def save_to_database_dialog(self) -> None:
-        self.database_dialog("Save to Database", self.save_as)
-
-    def open_database(self, url: str) -> bool:
-        """Opens a server database as Open does a file; one holding no workspace yet opens
-        empty, and the status bar says how to put a workspace there."""
-        if not self.open_source(url):
-            return False
-        session = self.session
-        if session.stamp is not None and session.stamp.revision == 0 and \
-                not session.workspace.campaigns:
-            self.window.show_status(f"{session.title} holds no workspace yet: it opened "
-                                    "empty. To put a workspace there, open it and use File "
-                                    "> Save to Database….")
-        return True
-
     def import_json(self, path: str) -> bool:
         """Replaces the workspace's content with a JSON file's; Save writes it."""
         try:

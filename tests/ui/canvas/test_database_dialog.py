@@ -3,6 +3,7 @@ quoted by SQLAlchemy and shown with the password hidden."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QToolBar
 from sqlalchemy.engine import make_url
@@ -180,3 +181,46 @@ def test_an_empty_database_opens_empty_and_says_how_to_fill_it(
     assert not window.session.workspace.campaigns
     assert "holds no workspace yet" in window.statusBar().currentMessage()
     assert "File > Save to Database…" in window.statusBar().currentMessage()
+
+
+def test_save_to_a_database_holding_a_workspace_asks_first(qtbot, tmp_path) -> None:
+    """QA: Save to Database replaced a team's workspace without a word. A real store (a
+    SQLite file standing for the server: the question does not depend on the kind) that
+    holds a workspace is replaced only when the user says so."""
+    from canvas_app.domain.workspace import Workspace
+    from canvas_app.store import Store
+
+    from .conftest import SAMPLE, make_window
+
+    team = f"sqlite:///{tmp_path / 'team.db'}"
+    with Store(team) as store:
+        theirs = Workspace()
+        store.save(theirs)
+    window = make_window(qtbot, str(SAMPLE), tmp_path)
+    asked: list[str] = []
+    window.files.ask_replace_database = lambda question: asked.append(question) or False
+    assert not window.files.save_to_database(team)
+    assert len(asked) == 1 and "holds a workspace already" in asked[0]
+    with Store(team, read_only=True) as store:
+        assert store.revision() == 1 and not store.load().campaigns  # as it was
+    assert window.files.session.document.source != Document(team).source
+    window.files.ask_replace_database = lambda question: asked.append(question) or True
+    assert window.files.save_to_database(team)
+    with Store(team, read_only=True) as store:
+        assert store.revision() == 2 and len(store.load().campaigns) == 2  # ours now
+    assert len(asked) == 2
+    assert window.files.save_to_database(team)  # its own database now: no question
+    assert len(asked) == 2
+
+
+def test_save_to_an_empty_database_does_not_ask(qtbot, tmp_path) -> None:
+    from canvas_app.store import Store
+
+    from .conftest import SAMPLE, make_window
+
+    team = f"sqlite:///{tmp_path / 'new.db'}"
+    window = make_window(qtbot, str(SAMPLE), tmp_path)
+    window.files.ask_replace_database = lambda question: pytest.fail(question)
+    assert window.files.save_to_database(team)
+    with Store(team, read_only=True) as store:
+        assert len(store.load().campaigns) == 2

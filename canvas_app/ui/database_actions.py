@@ -1,0 +1,92 @@
+"""File > Open Database… and File > Save to Database…: a team's server database chosen in
+a form (:mod:`.database_dialog`), then opened or saved to as a file is; part of
+:class:`~.file_actions.FileActions`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox
+
+from ..documents import Document
+from .database_dialog import DatabaseDialog
+from .path_text import PathMessageBox
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+    from .session import Session
+
+
+class DatabaseActions:
+    """Needs from FileActions: ``window``, ``session``, ``open_source`` and ``save_as``."""
+
+    window: MainWindow
+    database_box: DatabaseDialog
+    # Asked before Save to Database replaces a workspace the database holds: -> replace?
+    ask_replace_database: Callable[[str], bool]
+
+    if TYPE_CHECKING:
+        @property
+        def session(self) -> Session: ...
+        def open_source(self, source: str) -> bool: ...
+        def save_as(self, source: str) -> bool: ...
+
+    def database_dialog(self, title: str, then: Callable[[str], object]) -> DatabaseDialog:
+        """Opens the database form (window-modal, prefilled from the current document when
+        it is a database URL); on OK, ``then(url)``. Kept as ``database_box`` for tests."""
+        document = self.session.document
+        dialog = DatabaseDialog(title, document.source if document is not None else "",
+                                self.window)
+        dialog.accepted.connect(lambda: then(dialog.url_text()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.database_box = dialog
+        dialog.open()
+        return dialog
+
+    def open_database_dialog(self) -> None:
+        self.database_dialog("Open Database", self.open_database)
+
+    def save_to_database_dialog(self) -> None:
+        self.database_dialog("Save to Database", self.save_to_database)
+
+    def open_database(self, url: str) -> bool:
+        """Opens a server database as Open does a file; one holding no workspace yet opens
+        empty, and the status bar says how to put a workspace there."""
+        if not self.open_source(url):
+            return False
+        session = self.session
+        if session.stamp is not None and session.stamp.revision == 0 and \
+                not session.workspace.campaigns:
+            self.window.show_status(f"{session.title} holds no workspace yet: it opened "
+                                    "empty. To put a workspace there, open it and use File "
+                                    "> Save to Database….")
+        return True
+
+    def save_to_database(self, url: str) -> bool:
+        """Save As onto a server database. One that holds a workspace already (a team's,
+        not this window's own) is replaced only when the user says so, as a file chosen in
+        Save As is (QA: it was replaced without a word)."""
+        target = Document(url)
+        current = self.session.document
+        if current is None or current.source != target.source:
+            stamp = target.stamp()
+            if stamp is not None and stamp.revision and not self.ask_replace_database(
+                    f"{target.title} holds a workspace already, saved by someone. Replace "
+                    "it with this one?"):
+                self.window.show_status(f"Not saved: {target.title} is as it was.")
+                return False
+        return self.save_as(url)
+
+    def _ask_replace_database(self, question: str) -> bool:
+        box = PathMessageBox(QMessageBox.Icon.Warning, "Save to Database",
+                             f"{question}\n\nEveryone who opens it then sees your workspace "
+                             "instead; theirs is not kept.", QMessageBox.StandardButton.NoButton,
+                             self.window)
+        box.setObjectName("replaceDatabaseBox")
+        replace = box.addButton("&Replace", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton("&Cancel", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is replace
