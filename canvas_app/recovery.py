@@ -37,16 +37,21 @@ class Recovery:
         return self.folder / f"{key}.recovery.json"
 
     def write(self, workspace: Workspace, now: datetime | None = None,
-              stamp: Stamp | None = None) -> None:
+              stamp: Stamp | None = None, base: str | None = None) -> None:
         """Writes the snapshot atomically: a crash leaves the old one or the new one.
         ``stamp`` is the document as the session read or saved it: restored, its edits are
-        still checked against changes someone else made since (see :meth:`stamp`)."""
-        data = {
+        still checked against changes someone else made since (see :meth:`stamp`).
+        ``base`` is that document's workspace as the file format's text: restored, the
+        edits are merged with a save someone else made since as the session's would
+        have been (see :meth:`base`)."""
+        data: dict[str, Any] = {
             "source": self.document.source,
             "saved_at": (now or datetime.now(UTC)).isoformat(),
             "stamp": asdict(stamp) if stamp is not None else None,
             "workspace": workspace_to_data(workspace),
         }
+        if base is not None:
+            data["base"] = base
         # owner-only: it holds the whole workspace and the source as given, a database
         # URL's password included (QA: -rw-r--r--, readable by every user of the machine)
         write_text_atomic(self.path, json.dumps(data, ensure_ascii=False), private=True)
@@ -78,6 +83,12 @@ class Recovery:
             return Stamp(**{k: kept.get(k) for k in ("revision", "mtime_ns", "size")})
         except TypeError:
             return None
+
+    def base(self) -> str | None:
+        """The workspace the edits were made on (the document as read or last saved), as
+        the file format's text; None for a snapshot written without one."""
+        kept = self._read().get("base")
+        return kept if isinstance(kept, str) else None
 
     def load(self) -> Workspace:
         data = self._read()

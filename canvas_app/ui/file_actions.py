@@ -128,7 +128,8 @@ class FileActions(SaveMerge, DatabaseActions, RecoveryOffers, RecentFiles, QObje
             return False
         session.claim()  # never the snapshot another running copy holds and writes
         try:
-            session.recovery.write(session.workspace, stamp=session.stamp)
+            session.recovery.write(session.workspace, stamp=session.stamp,
+                                   base=session.base.text if session.base else None)
         except OSError as exc:
             self.window.show_status(f"Autosave failed: {exc}")
             return False
@@ -404,12 +405,20 @@ class FileActions(SaveMerge, DatabaseActions, RecoveryOffers, RecentFiles, QObje
         return ask_merge(question, clashes, self.session.title, self.window)
 
     def restore_recovery(self, snapshot: Recovery | None = None) -> bool:
-        """As :meth:`RecoveryOffers.restore_recovery`; the restored edits' base is the
+        """As :meth:`RecoveryOffers.restore_recovery`; the restored edits' base is the one
+        the snapshot keeps (what they were made on), or for a snapshot without one the
         document as it is now when it is still as the snapshot's session read it, else not
         known (a later save that meets someone else's then asks about the whole)."""
+        try:  # read before the snapshot may go (kept under the document's own name)
+            kept = (snapshot or self.session.recovery).base()
+        except DocumentError:
+            kept = None
         if not super().restore_recovery(snapshot):
             return False
         session = self.session
+        if kept is not None:  # what the edits were made on: merged with theirs on Save
+            session.base = Base(kept)
+            return True
         session.base = None
         if session.document is not None and session.stamp is not None and \
                 session.document.stamp() == session.stamp:

@@ -152,13 +152,14 @@ class RecoveryOffers:
         # Checked on Save against the document as the crashed session knew it: a change
         # someone else made before the crash is still caught.
         stamp = snapshot.stamp() or session.stamp
+        base = snapshot.base()
         session.release()
         restored = make_session(workspace, session.document, self.window.recovery_dir, stamp)
         restored.dirty = True
         self.window.bind_session(restored)
         if snapshot.path != restored.recovery.path:
             try:
-                restored.recovery.write(workspace, stamp=stamp)
+                restored.recovery.write(workspace, stamp=stamp, base=base)
             except OSError:
                 pass
             else:

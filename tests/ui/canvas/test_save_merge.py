@@ -257,15 +257,16 @@ def test_the_clash_box_lists_eight_then_counts_the_rest(qtbot, tmp_path: Path) -
 @pytest.mark.parametrize("choice", ["mine", "theirs"])
 def test_restored_edits_read_before_their_save_ask_about_the_whole(
         qtbot, tmp_path: Path, choice: str) -> None:
-    """Edits restored after a crash, read before someone else saved: what the crashed
-    window read is not known, so the whole workspace is asked about."""
+    """Edits restored after a crash from a snapshot that keeps no base (an older
+    version's), read before someone else saved: what the crashed window read is not
+    known, so the whole workspace is asked about."""
     from .conftest import SAMPLE, make_window
 
     source = tmp_path / "shared.campaign.json"
     source.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     crashed = make_window(qtbot, str(source), tmp_path)
     rename(crashed, NURTURE, "Mine")
-    assert crashed.files.autosave()
+    crashed.session.recovery.write(crashed.session.workspace, stamp=crashed.session.stamp)
     source.write_text(source.read_text(encoding="utf-8").replace(
         '"Onboarding"', '"Theirs"'), encoding="utf-8")  # someone else, before the crash
     again = make_window(qtbot, str(source), tmp_path)
@@ -285,6 +286,30 @@ def test_restored_edits_read_before_their_save_ask_about_the_whole(
         assert node_name(saved, ONBOARDING) == "Theirs"
     assert node_name(again.controller.workspace, NURTURE) == node_name(saved, NURTURE)
     assert not again.isWindowModified()
+
+
+def test_restored_edits_merge_with_a_save_made_before_the_crash(
+        qtbot, tmp_path: Path) -> None:
+    """QA (team store): a restore after a teammate's save rolled it back (the restored
+    workspace replaced the whole on Save). The snapshot keeps what the edits were made on,
+    so theirs and the restored edits merge with no question."""
+    from .conftest import SAMPLE, make_window
+
+    source = tmp_path / "shared.campaign.json"
+    source.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    crashed = make_window(qtbot, str(source), tmp_path)
+    rename(crashed, NURTURE, "Mine")
+    assert crashed.files.autosave()
+    assert crashed.session.recovery.base() == crashed.session.base.text
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        '"Onboarding"', '"Theirs"'), encoding="utf-8")  # someone else, before the crash
+    again = make_window(qtbot, str(source), tmp_path)
+    assert again.files.restore_recovery(crashed.session.recovery)
+    assert again.session.base is not None
+    again.files.ask_merge = Asked("cancel")
+    assert again.save() and again.files.ask_merge.asked == []
+    saved = Document(str(source)).load()
+    assert node_name(saved, NURTURE) == "Mine" and node_name(saved, ONBOARDING) == "Theirs"
 
 
 def test_restored_edits_of_an_unchanged_document_merge_as_usual(
