@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from ..documents import Document
 from .database_dialog import DatabaseDialog
-from .path_text import PathMessageBox
+from .path_text import ask_replace
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -79,14 +79,6 @@ class DatabaseActions:
         return self.save_as(url)
 
     def _ask_replace_database(self, question: str) -> bool:
-        box = PathMessageBox(QMessageBox.Icon.Warning, "Save to Database",
-                             f"{question}\n\nEveryone who opens it then sees your workspace "
-                             "instead; theirs is not kept.", QMessageBox.StandardButton.NoButton,
-                             self.window)
-        box.setObjectName("replaceDatabaseBox")
-        replace = box.addButton("&Replace", QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton("&Cancel", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.exec()
-        return box.clickedButton() is replace
+        return ask_replace(self.window, QMessageBox.Icon.Warning, "Save to Database",
+                           f"{question}\n\nEveryone who opens it then sees your workspace "
+                           "instead; theirs is not kept.", "replaceDatabaseBox")

@@ -32,7 +32,7 @@ from .collector import settle_after_open
 from .database_actions import DatabaseActions
 from .image_export import default_file_name
 from .merge_box import Choice, ask_merge, merge_box
-from .path_text import PathMessageBox
+from .path_text import PathMessageBox, ask_replace
 from .recent_files import RecentFiles
 from .recovery_offers import RecoveryOffers, readable_time
 from .save_merge import SaveMerge
@@ -493,16 +493,9 @@ class FileActions(SaveMerge, DatabaseActions, RecoveryOffers, RecentFiles, QObje
         return True
 
     def _ask_import(self, question: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, "Import JSON",
-                          f"{question}\n\nThe import cannot be undone with Undo, but nothing "
-                          "is written until you save.", Button.NoButton, self.window)
-        box.setObjectName("importBox")
-        replace = box.addButton("&Replace", QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton("&Cancel", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.exec()
-        return box.clickedButton() is replace
+        return ask_replace(self.window, QMessageBox.Icon.Question, "Import JSON",
+                           f"{question}\n\nThe import cannot be undone with Undo, but nothing "
+                           "is written until you save.", "importBox")
 
     def import_dialog(self) -> None:
         path = self.ask_path("Import JSON", str(self.start_directory()),

@@ -176,3 +176,17 @@ class PathMessageBox(QMessageBox):
         if informative is not None:
             informative.setMinimumWidth(kept[1])
         return max(widest_box - beside, 0)
+
+
+def ask_replace(parent: QWidget, icon: QMessageBox.Icon, title: str, message: str,
+                name: str) -> bool:
+    """Asks ``message`` with Replace and Cancel (the default, and Esc), paths kept whole;
+    True when Replace is chosen. ``name`` is the box's object name."""
+    box = PathMessageBox(icon, title, message, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName(name)
+    replace = box.addButton("&Replace", QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton("&Cancel", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is replace

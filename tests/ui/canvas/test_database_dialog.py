@@ -224,3 +224,28 @@ def test_save_to_an_empty_database_does_not_ask(qtbot, tmp_path) -> None:
     assert window.files.save_to_database(team)
     with Store(team, read_only=True) as store:
         assert len(store.load().campaigns) == 2
+
+
+@pytest.mark.parametrize("button", ["&Replace", "&Cancel"])
+def test_the_real_replace_question_answers(qtbot, tmp_path, button: str) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from .conftest import SAMPLE, make_window
+
+    window = make_window(qtbot, str(SAMPLE), tmp_path)
+    seen: list[tuple[str, str, bool]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        default = box.defaultButton()
+        seen.append((box.objectName(), box.text(), default is box.escapeButton()))
+        [chosen] = [b for b in box.buttons() if b.text() == button]
+        chosen.click()
+
+    QTimer.singleShot(0, answer)
+    said = window.files.ask_replace_database("team holds a workspace already. Replace it?")
+    assert said == (button == "&Replace")
+    [(name, text, cancel_is_default)] = seen
+    assert name == "replaceDatabaseBox" and cancel_is_default
+    assert text.startswith("team holds a workspace already. Replace it?\n\nEveryone who")
