@@ -11,16 +11,15 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from canvas_app.app import build_main_window
 from canvas_app.documents import Document
 from canvas_app.io import load_workspace
 from canvas_app.recovery import recovery_for
 from canvas_app.ui.main_window import MainWindow
 from canvas_app.ui.path_text import kept_whole, nowrap_paths
 from canvas_app.ui.recovery_offers import readable_time
+from tests.ui.canvas.conftest import make_window
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "samples" / "pool-store.campaign.json"
@@ -29,15 +28,7 @@ NAME = "a-long-workspace-name-for-testing.campaign.json"
 
 
 def open_window(qtbot, source: Path, tmp_path: Path) -> MainWindow:
-    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    window = build_main_window(str(source), settings=settings,
-                               recovery_dir=tmp_path / "recovery", offer_recovery=False)
-    qtbot.addWidget(window)
-    window.files.ask_unsaved = lambda: "discard"
-    window.resize(1000, 700)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return make_window(qtbot, str(source), tmp_path)
 
 
 def copy_of_sample(path: Path) -> Path:
