@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from .documents import Document, DocumentError, default_document, open_or_seed
+from .documents import (
+    Document,
+    DocumentError,
+    PasswordNeeded,
+    default_document,
+    open_or_seed,
+)
 from .io import LoadError
 
 if TYPE_CHECKING:
@@ -106,18 +112,28 @@ OPEN_YOURS = "Open &Your Workspace"
 QUIT = "&Quit"
 # What the user chose instead: a source to open ("" is the default workspace) or None (quit).
 AskInstead = Callable[[str | None, str], str | None]
+# A server's URL the server wants a password for -> the URL with one, or None (cancelled).
+AskPassword = Callable[[str, PasswordNeeded], str | None]
 
 
 def open_first_window(app: QApplication, source: str | None,
-                      ask: AskInstead | None = None, **options: Any) -> MainWindow | None:
+                      ask: AskInstead | None = None, ask_password: AskPassword | None = None,
+                      **options: Any) -> MainWindow | None:
     """The main window on ``source`` (the default workspace when None or ""). When it does
     not open, one line says why on stderr; where windows can be shown, a box then offers
-    another workspace (``ask``), until one opens or the user quits (None)."""
+    another workspace (``ask``), until one opens or the user quits (None). A server that
+    wants a password gets it asked for first (``ask_password``), as often as it refuses."""
     ask = ask or ask_after_failed_start
+    ask_password = ask_password or ask_password_at_start
     while True:
         try:
             return build_main_window(source or None, **options)
         except (DocumentError, OSError) as exc:
+            if isinstance(exc, PasswordNeeded) and source and can_show_windows(app):
+                given = ask_password(source, exc)
+                if given is not None:
+                    source = given
+                    continue
             print(f"canvas-app: {open_problem(exc, 'or open a file: canvas-app FILE')}",
                   file=sys.stderr)
             if not can_show_windows(app):
@@ -126,6 +142,16 @@ def open_first_window(app: QApplication, source: str | None,
             if choice is None:
                 return None
             source = choice
+
+
+def ask_password_at_start(source: str, refusal: PasswordNeeded) -> str | None:
+    """The Open Database form on ``source``, asking for its password; the URL with the
+    password typed, or None when cancelled."""
+    from .ui.database_dialog import DatabaseDialog
+
+    dialog = DatabaseDialog("Open Database", source)
+    dialog.ask_for_password(refusal.given)
+    return dialog.url_text() if dialog.exec() == DatabaseDialog.DialogCode.Accepted else None
 
 
 def offers_your_workspace(source: str | None) -> bool:

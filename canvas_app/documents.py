@@ -39,6 +39,15 @@ class DocumentError(Exception):
     """A source that cannot be opened or written; ``str()`` is one clear line."""
 
 
+class PasswordNeeded(DocumentError):
+    """A server database wants a password: none was ``given`` in the URL, or the one given
+    (or the user name) was refused. The window asks for it and tries again."""
+
+    def __init__(self, message: str, given: bool) -> None:
+        super().__init__(message)
+        self.given = given
+
+
 class DocumentConflict(DocumentError):
     """Save found the source changed by someone else since it was read or last saved;
     ``changed_at`` is when (None when not known). Nothing was written."""
@@ -80,6 +89,17 @@ def absolute_source(source: str) -> str:
     if is_url(source) or source == UNTITLED or not source:
         return source
     return os.path.abspath(os.path.expanduser(source))
+
+
+def settings_key(source: str) -> str:
+    """How the user's settings (Open Recent, the campaign shown last, the scenario used)
+    name a source: a server's URL without its password, which is asked for again when
+    the server wants it (QA: the settings kept it)."""
+    if is_url(source) and "@" in source:
+        from .store.urls import without_password
+
+        return without_password(source)
+    return source
 
 
 def _parse_time(stamp: str | None) -> datetime | None:
@@ -159,7 +179,7 @@ class Document:
                 return load_draft(self.source), stamp
             except LoadError as exc:
                 raise DocumentError(str(exc)) from None
-        from .store import EmptyStore, OlderStore, Store, StoreError
+        from .store import EmptyStore, OlderStore, PasswordRefused, Store, StoreError
 
         file = self.local_file()
         if not is_url(self.source) and not Path(self.source).exists():
@@ -179,6 +199,8 @@ class Document:
             return Workspace(), Stamp(revision=0)
         except OlderStore:
             store = None
+        except PasswordRefused as exc:
+            raise PasswordNeeded(str(exc), exc.given) from None
         except StoreError as exc:
             raise DocumentError(str(exc)) from None
         try:
@@ -246,10 +268,12 @@ class Document:
         file = self.local_file()
         if replace and file is not None and file.exists() and not is_sqlite_file(file):
             return self._replace_file(file, workspace)
-        from .store import Store, StoreConflict, StoreError
+        from .store import PasswordRefused, Store, StoreConflict, StoreError
 
         try:
             store = Store(self.store_url, label=self.label)
+        except PasswordRefused as exc:
+            raise PasswordNeeded(_not_saved(str(exc)), exc.given) from None
         except StoreError as exc:
             raise DocumentError(_not_saved(str(exc))) from None
         try:

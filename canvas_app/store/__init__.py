@@ -12,7 +12,7 @@ application's tables is refused either way), the mapping to and from the domain 
 
 from typing import TYPE_CHECKING, Any
 
-from .errors import EmptyStore, OlderStore, StoreConflict, StoreError
+from .errors import EmptyStore, OlderStore, PasswordRefused, StoreConflict, StoreError
 
 if TYPE_CHECKING:
     from .repository import Store, default_db_url, resolve_url
@@ -29,5 +29,5 @@ def __getattr__(name: str) -> Any:
         return getattr(repository, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-__all__ = ["EmptyStore", "OlderStore", "Store", "StoreConflict", "StoreError",
+__all__ = ["EmptyStore", "OlderStore", "PasswordRefused", "Store", "StoreConflict", "StoreError",
            "default_db_url", "resolve_url"]

@@ -25,3 +25,12 @@ class StoreConflict(StoreError):
                          f"(revision {revision}, saved at {saved_at or 'an unknown time'})")
         self.revision = revision
         self.saved_at = saved_at
+
+
+class PasswordRefused(StoreError):
+    """The server wants a password: none was ``given``, or the one given (or the user
+    name) was refused. The app asks for it; the command line says so."""
+
+    def __init__(self, message: str, given: bool) -> None:
+        super().__init__(message)
+        self.given = given

@@ -32,7 +32,7 @@ from ..io.errors import LoadError
 from ..io.storable import NUL_MESSAGE, find_nul, nul_path
 from ..io.workspace_file import workspace_from_stored, workspace_to_data
 from ..passwords import hide_secret
-from .errors import EmptyStore, OlderStore, StoreConflict, StoreError
+from .errors import EmptyStore, OlderStore, PasswordRefused, StoreConflict, StoreError
 from .jsontext import dumps as dumps_json
 from .jsontext import loads as loads_json
 from .mapping import workspace_data, workspace_row, workspace_rows
@@ -53,6 +53,7 @@ from .models import (
     WorkspaceRow,
 )
 from .places import stored_place, stored_problem
+from .urls import asks_password, safe_url, url_password
 from .writing import bulk_kind, replace_rows
 
 APP_NAME = "campaign-canvas"
@@ -62,6 +63,8 @@ CONNECT_TIMEOUT = 10  # seconds, for PostgreSQL: an unreachable server fails, no
 # someone has locked, is said in words rather than freezing the window for ever (QA).
 SAVE_LOCK_WAIT = 10  # seconds
 MIGRATION_LOCK_KEY = 0x43616E7661734342  # a PostgreSQL advisory lock: "CanvasCB"
+# Said on the command line when a server wants a password the URL does not give.
+PASSWORD_HINT = " (give it in the URL, postgresql://USER:PASSWORD@HOST/DATABASE, or in ~/.pgpass)"
 LISTED_TABLES = 6  # at most this many of a foreign database's tables are named
 # Older schemas that read-only opening still reads as they are: 0002 only added the
 # revision columns (such a store is at revision 0).
@@ -86,22 +89,6 @@ def resolve_url(arg: str) -> str:
     return f"sqlite:///{os.path.abspath(os.path.expanduser(arg))}"
 
 
-def safe_url(url: str) -> str:
-    """The URL with its password replaced by ``***``."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # not parseable: hide whatever sits between "user:" and "@"
-        return re.sub(r"(://[^/:@]*:)[^/@]*@", r"\1***@", url)
-
-
-def _password(url: str) -> str | None:
-    try:
-        password = make_url(url).password
-    except Exception:
-        return None
-    return str(password) if password else None
-
-
 def describe_error(exc: BaseException, url: str = "") -> str:
     """One line: the driver's own message when there is one, without SQL or links."""
     if isinstance(exc, DBAPIError) and exc.orig is not None:
@@ -123,7 +110,7 @@ def describe_error(exc: BaseException, url: str = "") -> str:
     parts = [" ".join(line.split()) for line in lines if line.strip()]
     message = " ".join(p if i == len(parts) - 1 or p[-1] in ".:;?!," else p + "."
                        for i, p in enumerate(parts))
-    password = _password(url) if url else None
+    password = url_password(url) if url else None
     if password and len(password) > 2:
         message = hide_secret(message, password)
     return message
@@ -159,8 +146,13 @@ class Store:
             raise
         except (SQLAlchemyError, ImportError, OSError, ValueError) as exc:
             self.close()
-            raise StoreError(f"{self.label}: cannot open: {describe_error(exc, url)}") \
-                from exc
+            said = describe_error(exc, url)
+            if asks_password(said):
+                given = url_password(url) is not None
+                hint = "" if given else PASSWORD_HINT
+                raise PasswordRefused(f"{self.label}: cannot open: {said}{hint}",
+                                      given=given) from exc
+            raise StoreError(f"{self.label}: cannot open: {said}") from exc
 
     def _make_tables(self) -> None:
         """Brings the schema up to date (creating it in an empty database)."""

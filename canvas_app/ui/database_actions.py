@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
-from ..documents import Document
+from ..documents import Document, PasswordNeeded
+from ..store.urls import same_database
 from .database_dialog import DatabaseDialog
 from .path_text import ask_replace
 
@@ -31,18 +32,45 @@ class DatabaseActions:
         def session(self) -> Session: ...
         def open_source(self, source: str) -> bool: ...
         def save_as(self, source: str) -> bool: ...
+        def save(self, replace: bool = False) -> bool: ...
 
-    def database_dialog(self, title: str, then: Callable[[str], object]) -> DatabaseDialog:
-        """Opens the database form (window-modal, prefilled from the current document when
-        it is a database URL); on OK, ``then(url)``. Kept as ``database_box`` for tests."""
-        document = self.session.document
-        dialog = DatabaseDialog(title, document.source if document is not None else "",
-                                self.window)
+    def database_dialog(self, title: str, then: Callable[[str], object],
+                        current: str | None = None) -> DatabaseDialog:
+        """Opens the database form (window-modal, prefilled from ``current``, by default
+        the current document when it is a database URL); on OK, ``then(url)``. Kept as
+        ``database_box`` for tests."""
+        if current is None:
+            document = self.session.document
+            current = document.source if document is not None else ""
+        dialog = DatabaseDialog(title, current, self.window)
         dialog.accepted.connect(lambda: then(dialog.url_text()))
         dialog.finished.connect(dialog.deleteLater)
         self.database_box = dialog
         dialog.open()
         return dialog
+
+    def ask_password(self, refusal: PasswordNeeded, url: str, title: str,
+                     then: Callable[[str], object]) -> DatabaseDialog:
+        """The database form again, on ``url``, saying that the server wants a password
+        (or refused the one given) with the keyboard in the password field; on OK,
+        ``then(url)`` tries again (and asks again while the server refuses)."""
+        dialog = self.database_dialog(title, then, url)
+        dialog.ask_for_password(refusal.given)
+        self.window.show_status(f"Waiting for {dialog.whose_password()}.")
+        return dialog
+
+    def save_with_password(self, url: str) -> bool:
+        """Save once the password is given: to the same database, as Save (the window's
+        document is now read and written with that password); to another one, as Save to
+        Database."""
+        document = self.session.document
+        if document is None or not same_database(url, document.source):
+            return self.save_to_database(url)
+        self.session.document = Document(url)
+        if self.save():
+            return True
+        self.session.document = document  # as it was (Save asked again, or failed)
+        return False
 
     def open_database_dialog(self) -> None:
         self.database_dialog("Open Database", self.open_database)
@@ -69,7 +97,7 @@ class DatabaseActions:
         Save As is (QA: it was replaced without a word)."""
         target = Document(url)
         current = self.session.document
-        if current is None or current.source != target.source:
+        if current is None or not same_database(current.source, target.source):
             stamp = target.stamp()
             if stamp is not None and stamp.revision and not self.ask_replace_database(
                     f"{target.title} holds a workspace already, saved by someone. Replace "

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
@@ -57,6 +58,11 @@ class DatabaseDialog(QDialog):
         self.shown.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 60)
         self.shown.setToolTip("The database's address; the password shows as ***")
 
+        self.note = QLabel(self)  # why the dialog came back: the server wants a password
+        self.note.setObjectName("databaseNote")
+        self.note.setWordWrap(True)
+        self.note.hide()
+
         form = QFormLayout()
         form.addRow("&Kind:", self.kind)
         form.addRow("&Host:", self.host)
@@ -70,6 +76,7 @@ class DatabaseDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
 
@@ -80,6 +87,24 @@ class DatabaseDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._changed)
         self._changed()
         (self.database if self.host.text() else self.host).setFocus()
+
+    def whose_password(self) -> str:
+        user = self.user.text().strip()
+        return f'the password of the user "{user}"' if user else "a password"
+
+    def ask_for_password(self, given: bool) -> None:
+        """Says above the form that the server wants a password (none was ``given``, or it
+        refused the one given) and puts the keyboard in the password field, its text
+        selected (typed over at once)."""
+        host, whose = self.host.text().strip(), self.whose_password()
+        if given:
+            why = f"{host} refused {whose}, or does not know the user. Type it again."
+        else:
+            why = f"{host} asks for {whose}."
+        self.note.setText(why)
+        self.note.show()
+        self.password.setFocus()
+        self.password.selectAll()
 
     def _line(self, name: str, text: str = "") -> QLineEdit:
         line = QLineEdit(text, self)

@@ -20,6 +20,7 @@ from ..documents import (
     Document,
     DocumentConflict,
     DocumentError,
+    PasswordNeeded,
     Stamp,
 )
 from ..domain.campaign import Campaign
@@ -27,6 +28,7 @@ from ..domain.counting import counted
 from ..domain.workspace import Workspace
 from ..io import LoadError, load_workspace, save_workspace
 from ..recovery import Recovery, recovery_for
+from ..store.urls import same_database
 from .busy import busy_cursor
 from .collector import settle_after_open
 from .database_actions import DatabaseActions
@@ -60,7 +62,7 @@ def _same_source(one: Document, other: Document) -> bool:
     mine, theirs = one.local_file(), other.local_file()
     if mine is not None and theirs is not None:
         return mine.absolute() == theirs.absolute()
-    return one.source == other.source
+    return same_database(one.source, other.source)
 
 
 __all__ = ["FileActions", "readable_time"]
@@ -307,6 +309,9 @@ class FileActions(SaveMerge, DatabaseActions, RecoveryOffers, RecentFiles, QObje
         document = Document(source)
         try:
             workspace, stamp = document.load_stamped()
+        except PasswordNeeded as exc:  # asked for, then opened (as Open Database does)
+            self.ask_password(exc, source, "Open Database", self.open_database)
+            return False
         except DocumentError as exc:
             self.show_error(str(exc))
             return False
@@ -382,6 +387,10 @@ class FileActions(SaveMerge, DatabaseActions, RecoveryOffers, RecentFiles, QObje
                 stamp = session.document.save(session.workspace, replace, expected)
         except DocumentConflict as conflict:  # someone else saved since: merged with theirs
             return self.save_over_theirs(conflict)
+        except PasswordNeeded as exc:  # asked for, then saved
+            self.ask_password(exc, session.document.source, "Save to Database",
+                              self.save_with_password)
+            return False
         except DocumentError as exc:
             self.show_error(str(exc))
             return False

@@ -7,7 +7,7 @@ import json
 
 from PySide6.QtCore import QSettings
 
-from ..documents import Document
+from ..documents import Document, settings_key
 
 KEY = "workspaces/lastCampaign"
 KEPT = 30  # workspaces remembered; the one used longest ago is forgotten first
@@ -27,16 +27,16 @@ def remembered(settings: QSettings, document: Document | None) -> str | None:
     """The id of the campaign ``document`` showed last, if known."""
     if document is None:
         return None
-    return _all(settings).get(document.source)
+    return _all(settings).get(settings_key(document.source))
 
 
 def remember(settings: QSettings, document: Document | None, campaign_id: str | None) -> None:
     """Notes that ``document`` shows ``campaign_id`` (nothing for an untitled workspace)."""
     if document is None or campaign_id is None:
         return
-    kept = _all(settings)
-    if kept.get(document.source) == campaign_id:
+    kept, key = _all(settings), settings_key(document.source)
+    if kept.get(key) == campaign_id:
         return
-    kept.pop(document.source, None)
-    kept[document.source] = campaign_id  # last in: the most recent
+    kept.pop(key, None)
+    kept[key] = campaign_id  # last in: the most recent
     settings.setValue(KEY, json.dumps(dict(list(kept.items())[-KEPT:])))

@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..documents import settings_key
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
@@ -25,6 +27,7 @@ class RecentFiles:
         return recent_sources(self.window.settings)
 
     def add_recent(self, source: str) -> None:
+        source = settings_key(source)
         items = without_relative_twins([source] + [s for s in self.recent() if s != source])
         self.window.settings.setValue("recentFiles", items[:MAX_RECENT])
         self.refresh_recent_menu()
@@ -76,7 +79,9 @@ def recent_sources(settings: QSettings) -> list[str]:
     value = settings.value("recentFiles", [])
     if isinstance(value, str):
         value = [value]
-    return without_relative_twins([str(v) for v in value or []])
+    # A server's URL without its password (one an older version kept is dropped here).
+    return without_relative_twins(list(dict.fromkeys(settings_key(str(v))
+                                                     for v in value or [])))
 
 
 def last_workspace(settings: QSettings) -> str | None:

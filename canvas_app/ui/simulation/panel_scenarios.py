@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ...documents import is_url
+from ...documents import is_url, settings_key
 from ...sim.what_if import WhatIf, WhatIfPurchase
 from .runner import ScenarioDoesNotFit, SimulationError, open_scenario
 from .scenario_box import MISFIT, UNLOADABLE, ScenarioBox, save_what_if
@@ -214,12 +214,13 @@ class ScenarioChoice:
         return ""
 
     def workspace_key(self) -> str | None:
-        """The open workspace's path (absolute) or URL; None for an untitled one."""
+        """The open workspace's path (absolute) or URL (without a password: the settings
+        keep it); None for an untitled one."""
         document = self.window_.session.document
         if document is None:
             return None
         source = document.source
-        return source if is_url(source) else str(Path(source).resolve())
+        return settings_key(source) if is_url(source) else str(Path(source).resolve())
 
     def preselect_scenario(self) -> str | None:
         """A workspace opened: the box shows a scenario that fits it (the one last used
