@@ -5,7 +5,7 @@ a form (:mod:`.database_dialog`), then opened or saved to as a file is; part of
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtWidgets import QMessageBox
 
@@ -13,10 +13,13 @@ from ..documents import Document, PasswordNeeded
 from ..store.urls import same_database
 from .database_dialog import DatabaseDialog
 from .path_text import ask_replace
+from .waiting import StoppedWaiting
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
     from .session import Session
+
+T = TypeVar("T")
 
 
 class DatabaseActions:
@@ -33,6 +36,8 @@ class DatabaseActions:
         def open_source(self, source: str) -> bool: ...
         def save_as(self, source: str) -> bool: ...
         def save(self, replace: bool = False) -> bool: ...
+        def on_server(self, document: Document, saying: str, work: Callable[[], T],
+                      can_stop: bool = False) -> T: ...
 
     def database_dialog(self, title: str, then: Callable[[str], object],
                         current: str | None = None) -> DatabaseDialog:
@@ -98,7 +103,12 @@ class DatabaseActions:
         target = Document(url)
         current = self.session.document
         if current is None or not same_database(current.source, target.source):
-            stamp = target.stamp()
+            try:
+                stamp = self.on_server(target, f"Connecting to {target.title}…",
+                                       target.stamp, can_stop=True)
+            except StoppedWaiting:
+                self.window.show_status(f"Stopped waiting for {target.title}: not saved.")
+                return False
             if stamp is not None and stamp.revision and not self.ask_replace_database(
                     f"{target.title} holds a workspace already, saved by someone. Replace "
                     "it with this one?"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QElapsedTimer, QObject, QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QTreeView
@@ -22,6 +22,7 @@ from ..documents import (
     DocumentError,
     PasswordNeeded,
     Stamp,
+    is_url,
 )
 from ..domain.campaign import Campaign
 from ..domain.counting import counted
@@ -39,11 +40,13 @@ from .recent_files import RecentFiles
 from .recovery_offers import RecoveryOffers, readable_time
 from .save_merge import SaveMerge
 from .session import AS_GIVEN, AsGiven, Base, Session, make_session
+from .waiting import StoppedWaiting, wait_for
 
 if TYPE_CHECKING:
     from ..io.merge import Clash
     from .main_window import MainWindow
 
+T = TypeVar("T")
 AUTOSAVE_IDLE_MS = 30_000
 FOLDER_KEY = "files/folder"  # the folder last used by Open, Import or Export
 FILE_FILTER = "Workspaces (*.campaign.json *.db *.sqlite);;JSON (*.campaign.json);;All files (*)"
@@ -308,7 +311,10 @@ class FileActions(SaveMerge, DatabaseActions, RecoveryOffers, RecentFiles, QObje
         and a Cancel there leaves the open workspace as it was."""
         document = Document(source)
         try:
-            workspace, stamp = document.load_stamped()
+            workspace, stamp = self.read_document(document)
+        except StoppedWaiting:
+            self.window.show_status(f"Stopped waiting for {document.title}: not opened.")
+            return False
         except PasswordNeeded as exc:  # asked for, then opened (as Open Database does)
             self.ask_password(exc, source, "Open Database", self.open_database)
             return False
@@ -322,12 +328,29 @@ class FileActions(SaveMerge, DatabaseActions, RecoveryOffers, RecentFiles, QObje
             return False
         if reopening and had_edits:  # saved just now, or discarded: read what is there now
             try:
-                workspace, stamp = document.load_stamped()
+                workspace, stamp = self.read_document(document)
+            except StoppedWaiting:
+                self.window.show_status(f"Stopped waiting for {document.title}: not opened.")
+                return False
             except DocumentError as exc:
                 self.show_error(str(exc))
                 return False
         self._opened(workspace, document, stamp)
         return True
+
+    def read_document(self, document: Document) -> tuple[Workspace, Stamp | None]:
+        """The document's workspace and stamp; a server's read while the window waits
+        (it may stop waiting: :class:`StoppedWaiting`)."""
+        return self.on_server(document, f"Connecting to {document.title}…",
+                              document.load_stamped, can_stop=True)
+
+    def on_server(self, document: Document, saying: str, work: Callable[[], T],
+                  can_stop: bool = False) -> T:
+        """``work`` on the document: on a server's, run while the window waits (it repaints,
+        and after a moment says ``saying``); on a file, at once."""
+        if document.local_file() is not None or not is_url(document.source):
+            return work()
+        return wait_for(self.window, saying, work, can_stop)
 
     def _opened(self, workspace: Workspace, document: Document, stamp: Stamp | None,
                 recover: Recovery | None = None) -> None:
@@ -384,7 +407,9 @@ class FileActions(SaveMerge, DatabaseActions, RecoveryOffers, RecentFiles, QObje
         size = sum(len(c) for c in session.workspace.campaigns)
         try:
             with busy_cursor(size):  # a second or so at 10,000 nodes
-                stamp = session.document.save(session.workspace, replace, expected)
+                stamp = self.on_server(
+                    session.document, f"Saving to {session.document.title}…",
+                    lambda: session.document.save(session.workspace, replace, expected))
         except DocumentConflict as conflict:  # someone else saved since: merged with theirs
             return self.save_over_theirs(conflict)
         except PasswordNeeded as exc:  # asked for, then saved

@@ -19,7 +19,8 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QElapsedTimer, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
@@ -29,6 +30,7 @@ from ..domain.counting import counted
 from .busy import busy_cursor
 from .merge_box import Choice, changed_at_question, saved_at, unknown_base_clash
 from .session import AsGiven, Base, Session
+from .waiting import waiting
 
 if TYPE_CHECKING:
     from ..domain.workspace import Workspace
@@ -73,6 +75,8 @@ class ViewPlace:
         view.fitted = False
 
 
+T = TypeVar("T")
+
 class _StampSeen(QObject):
     """Brings a stamp read on the watch's thread back to the window's (a queued signal)."""
 
@@ -101,6 +105,8 @@ class SaveMerge:
         @property
         def session(self) -> Session: ...
         def show_error(self, message: str) -> None: ...
+        def on_server(self, document: Document, saying: str, work: Callable[[], T],
+                      can_stop: bool = False) -> T: ...
         def discard_snapshot(self, recovery: Recovery) -> bool: ...
         def _errors_note(self) -> str: ...
         def _replace(self, workspace: Workspace, document: Document | None,
@@ -160,7 +166,8 @@ class SaveMerge:
         for attempt in range(MERGED_TRIES + TRIES_AFTER_CHOICE):
             try:
                 with busy_cursor(size):
-                    theirs, their_stamp = document.load_stamped()
+                    theirs, their_stamp = self.on_server(
+                        document, f"Reading {session.title}…", document.load_stamped)
                     merged = self._merged(base, theirs, prefer or "mine")
             except DocumentError as exc:
                 self.show_error(str(exc))
@@ -177,7 +184,9 @@ class SaveMerge:
                         merged = self._merged(base, theirs, prefer)
             try:
                 with busy_cursor(size):
-                    stamp = document.save(merged.workspace, False, their_stamp)
+                    stamp = self.on_server(
+                        document, f"Saving to {session.title}…",
+                        partial(document.save, merged.workspace, False, their_stamp))
             except DocumentConflict as again:
                 when = again.changed_at or when
                 continue
@@ -281,6 +290,6 @@ class SaveMerge:
         return True
 
     def _interacting(self) -> bool:
-        return QApplication.activeModalWidget() is not None or \
+        return waiting() or QApplication.activeModalWidget() is not None or \
             QApplication.mouseButtons() != Qt.MouseButton.NoButton or \
             self.window.view.name_editor is not None
