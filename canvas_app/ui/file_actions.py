@@ -12,11 +12,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QElapsedTimer, QObject, QStandardPaths, QTimer
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QTreeView
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer
+from PySide6.QtWidgets import QMessageBox
 
 from ..documents import (
-    JSON_SUFFIX,
     Document,
     DocumentConflict,
     DocumentError,
@@ -27,15 +26,15 @@ from ..documents import (
 from ..domain.campaign import Campaign
 from ..domain.counting import counted
 from ..domain.workspace import Workspace
-from ..io import LoadError, load_workspace, save_workspace
 from ..recovery import Recovery, recovery_for
 from ..store.urls import same_database
 from .busy import busy_cursor
 from .collector import settle_after_open
 from .database_actions import DatabaseActions
-from .image_export import default_file_name
+from .file_dialogs import FileDialogs
+from .json_actions import JsonActions
 from .merge_box import Choice, ask_merge, merge_box
-from .path_text import PathMessageBox, ask_replace
+from .path_text import PathMessageBox
 from .recent_files import RecentFiles
 from .recovery_offers import RecoveryOffers, readable_time
 from .save_merge import SaveMerge
@@ -48,16 +47,8 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 AUTOSAVE_IDLE_MS = 30_000
-FOLDER_KEY = "files/folder"  # the folder last used by Open, Import or Export
 FILE_FILTER = "Workspaces (*.campaign.json *.db *.sqlite);;JSON (*.campaign.json);;All files (*)"
 Button = QMessageBox.StandardButton
-
-
-def _inside_app_data(folder: Path) -> bool:
-    from ..documents import default_recovery_dir
-
-    data = default_recovery_dir().parent.absolute()
-    return folder == data or data in folder.parents
 
 
 def _same_source(one: Document, other: Document) -> bool:
@@ -71,7 +62,8 @@ def _same_source(one: Document, other: Document) -> bool:
 __all__ = ["FileActions", "readable_time"]
 
 
-class FileActions(SaveMerge, DatabaseActions, RecoveryOffers, RecentFiles, QObject):
+class FileActions(SaveMerge, DatabaseActions, JsonActions, FileDialogs, RecoveryOffers,
+                  RecentFiles, QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
@@ -93,8 +85,7 @@ class FileActions(SaveMerge, DatabaseActions, RecoveryOffers, RecentFiles, QObje
         self._error_box: QMessageBox | None = None
         # Asked when closing or replacing a modified workspace: "save", "discard", "cancel".
         self.ask_unsaved: Callable[[], str] = self._ask_unsaved
-        # Asked before File > Import JSON replaces the workspace: (question) -> go ahead.
-        self.ask_import: Callable[[str], bool] = self._ask_import
+        self.ask_import = self._ask_import
         self.ask_replace_database: Callable[[str], bool] = self._ask_replace_database
         # Asked when Save finds someone else's changes clashing with the user's:
         # (question, clashes) -> "mine", "theirs" or "cancel".
@@ -171,87 +162,6 @@ class FileActions(SaveMerge, DatabaseActions, RecoveryOffers, RecentFiles, QObje
         box.exec()
         answer = box.standardButton(box.clickedButton())
         return {Button.Save: "save", Button.Discard: "discard"}.get(answer, "cancel")
-
-    def _ask_path(self, title: str, start: str, file_filter: str, saving: bool) -> str:
-        """The file dialog, wide enough for its name, size, type and date columns (Qt's
-        own dialog opens narrow and cuts them); "" when cancelled."""
-        dialog = self._file_dialog(title, start, file_filter, saving)
-        try:
-            if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
-                return ""
-            return dialog.selectedFiles()[0]
-        finally:
-            dialog.deleteLater()
-
-    def _ask_save_with_filter(self, _parent: object, title: str, start: str, filters: str,
-                              selected: str = "") -> tuple[str, str]:
-        """As ``QFileDialog.getSaveFileName`` (the file and the type chosen; "" when
-        cancelled), in the same wide dialog as the others (File > Export Image)."""
-        dialog = self._file_dialog(title, start, filters, True)
-        if selected:
-            dialog.selectNameFilter(selected)
-        try:
-            if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
-                return "", dialog.selectedNameFilter()
-            return dialog.selectedFiles()[0], dialog.selectedNameFilter()
-        finally:
-            dialog.deleteLater()
-
-    def _file_dialog(self, title: str, start: str, file_filter: str,
-                     saving: bool) -> QFileDialog:
-        dialog = QFileDialog(self.window, title, "", file_filter)
-        dialog.setObjectName("fileDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if saving
-                             else QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile if saving
-                           else QFileDialog.FileMode.ExistingFile)
-        begin = Path(start) if start else Path.home()
-        if begin.is_dir():
-            dialog.setDirectory(str(begin))
-        else:  # a suggested file: its folder, with its name typed in
-            dialog.setDirectory(str(begin.parent))
-            dialog.selectFile(begin.name)
-        details = dialog.findChild(QTreeView, "treeView")  # Qt's own dialog: whole columns
-        if details is not None:
-            header = details.header()
-            header.setStretchLastSection(False)
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            for column in range(1, header.count()):
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        room = self.window.size()
-        dialog.resize(min(max(dialog.sizeHint().width(), 860), max(room.width() - 40, 600)),
-                      min(max(dialog.sizeHint().height(), 520), max(room.height() - 40, 400)))
-        self.file_dialog = dialog  # for tests
-        return dialog
-
-    def start_directory(self) -> Path:
-        """Where file dialogs start: the current document's folder, or for an untitled
-        workspace (or one in a server database) the user's documents folder or home."""
-        document = self.session.document
-        if document is not None:
-            source = document.source
-            if source.startswith("sqlite") and ":///" in source:
-                source = source.split(":///", 1)[1].split("?", 1)[0]
-            if "://" not in source and source and source != ":memory:":
-                folder = Path(source).expanduser().absolute().parent
-                # Not the app's own data folder (the default store lives there): people
-                # look for their files in their documents.
-                if folder.is_dir() and not _inside_app_data(folder):
-                    return folder
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        if documents and Path(documents).is_dir():
-            return Path(documents)
-        return Path.home()
-
-    def _start_path(self) -> str:
-        """The start of Save As: the current JSON file's name in its folder, else the
-        folder."""
-        folder = self.start_directory()
-        document = self.session.document
-        if document is not None and document.kind == "json":
-            return str(folder / Path(document.source).name)
-        return str(folder)
 
     def confirm_close(self, before: str = "before closing it") -> bool:
         """True when the current workspace may be closed (saved, discarded or unchanged);
@@ -370,33 +280,6 @@ class FileActions(SaveMerge, DatabaseActions, RecoveryOffers, RecentFiles, QObje
             self.remember_folder(path)
             self.open_source(path)
 
-    def remember_folder(self, path: str) -> None:
-        """The folder of a file chosen in Open, Import or Export (kept in the settings,
-        across restarts): where Export starts next."""
-        self.window.settings.setValue(FOLDER_KEY, str(Path(path).absolute().parent))
-
-    def last_folder(self) -> Path:
-        """The folder last used by Open, Import or Export, else :meth:`start_directory`."""
-        remembered = str(self.window.settings.value(FOLDER_KEY, "") or "")
-        if remembered and Path(remembered).is_dir():
-            return Path(remembered)
-        return self.start_directory()
-
-    def export_name(self) -> str:
-        """The name Export JSON suggests: the workspace's ("pool.campaign.json" for
-        pool.db), never the open file's own name."""
-        title = self.session.title
-        for suffix in (".campaign.json", ".json", ".db", ".sqlite"):
-            if title.lower().endswith(suffix):
-                title = title[:-len(suffix)]
-                break
-        name = default_file_name(title, JSON_SUFFIX)
-        document = self.session.document
-        if document is not None and document.kind == "json" and \
-                Path(document.source).name == name:
-            name = default_file_name(f"{title} copy", JSON_SUFFIX)
-        return name
-
     def save(self, replace: bool = False) -> bool:
         """Writes the workspace to its document; ``replace``: Save As over a file the user
         chose to replace, which is replaced whole."""
@@ -501,71 +384,3 @@ class FileActions(SaveMerge, DatabaseActions, RecoveryOffers, RecentFiles, QObje
             path += ".campaign.json"
         return self.save_as(path)
 
-    # -- server databases (File > Open Database…, Save to Database…) ----------------------
-    def import_json(self, path: str) -> bool:
-        """Replaces the workspace's content with a JSON file's; Save writes it."""
-        try:
-            workspace = load_workspace(path)
-        except LoadError as exc:
-            self.show_error(str(exc))
-            return False
-        title, name = self.session.title, Path(path).name
-        if not self.ask_import(f"Replace {replaced_parts(self.session.workspace)} of {title} "
-                               f"with those of {name}?"):
-            return False
-        if not self.confirm_close(f"before importing {name} over them"):
-            return False
-        document = self.session.document
-        # The document as read stays the base: the import is the user's change.
-        self._replace(workspace, document, dirty=True, stamp=self.session.stamp,
-                      base=self.session.base)
-        self.window.update_title()
-        self.autosave()  # kept for recovery at once, as an edit would be
-        keep = (f"Save writes it to {title}, which is unchanged until then." if document
-                else "Save As keeps it.")
-        self.window.show_status(f"Imported {name}. {keep}{self._errors_note()}")
-        return True
-
-    def _ask_import(self, question: str) -> bool:
-        return ask_replace(self.window, QMessageBox.Icon.Question, "Import JSON",
-                           f"{question}\n\nThe import cannot be undone with Undo, but nothing "
-                           "is written until you save.", "importBox")
-
-    def import_dialog(self) -> None:
-        path = self.ask_path("Import JSON", str(self.start_directory()),
-                             "Workspaces (*.campaign.json *.json)", False)
-        if path:
-            self.remember_folder(path)
-            self.import_json(path)
-
-    def export_json(self, path: str) -> bool:
-        problem = Document(path).write_problem()
-        if problem is not None:
-            self.show_error(f"{path}: cannot write: {problem}")
-            return False
-        try:
-            save_workspace(self.session.workspace, path)
-        except OSError as exc:
-            self.show_error(f"{path}: cannot write: {exc.strerror or exc}")
-            return False
-        self.window.show_status(f"Exported to {path}.{self._errors_note()}")
-        return True
-
-    def export_dialog(self) -> None:
-        path = self.ask_path("Export JSON", str(self.last_folder() / self.export_name()),
-                             "Workspaces (*.campaign.json)", True)
-        if path:
-            self.remember_folder(path)
-            if not path.endswith(".json"):
-                path += ".campaign.json"
-            self.export_json(path)
-
-
-def replaced_parts(workspace: Workspace) -> str:
-    """What an import replaces: "the 2 campaigns, catalog and actions" (and contacts)."""
-    count = len(workspace.campaigns)
-    parts = [f"the {counted(count, 'campaign')}", "catalog", "actions"]
-    contacts = len(workspace.contacts)
-    if contacts:
-        parts.append(counted(contacts, "contact"))
-    return f"{', '.join(parts[:-1])} and {parts[-1]}"

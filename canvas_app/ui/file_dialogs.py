@@ -1,0 +1,126 @@
+"""File dialogs for the window: wide enough for their columns, starting where the user's
+files are (never the app's own data folder); part of :class:`~.file_actions.FileActions`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QTreeView
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+    from .session import Session
+
+FOLDER_KEY = "files/folder"  # the folder last used by Open, Import or Export
+
+
+def _inside_app_data(folder: Path) -> bool:
+    from ..documents import default_recovery_dir
+
+    data = default_recovery_dir().parent.absolute()
+    return folder == data or data in folder.parents
+
+
+class FileDialogs:
+    """Needs ``window`` and ``session``."""
+
+    window: MainWindow
+
+    if TYPE_CHECKING:
+        @property
+        def session(self) -> Session: ...
+
+    def _ask_path(self, title: str, start: str, file_filter: str, saving: bool) -> str:
+        """The file dialog, wide enough for its name, size, type and date columns (Qt's
+        own dialog opens narrow and cuts them); "" when cancelled."""
+        dialog = self._file_dialog(title, start, file_filter, saving)
+        try:
+            if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+                return ""
+            return dialog.selectedFiles()[0]
+        finally:
+            dialog.deleteLater()
+
+    def _ask_save_with_filter(self, _parent: object, title: str, start: str, filters: str,
+                              selected: str = "") -> tuple[str, str]:
+        """As ``QFileDialog.getSaveFileName`` (the file and the type chosen; "" when
+        cancelled), in the same wide dialog as the others (File > Export Image)."""
+        dialog = self._file_dialog(title, start, filters, True)
+        if selected:
+            dialog.selectNameFilter(selected)
+        try:
+            if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+                return "", dialog.selectedNameFilter()
+            return dialog.selectedFiles()[0], dialog.selectedNameFilter()
+        finally:
+            dialog.deleteLater()
+
+    def _file_dialog(self, title: str, start: str, file_filter: str,
+                     saving: bool) -> QFileDialog:
+        dialog = QFileDialog(self.window, title, "", file_filter)
+        dialog.setObjectName("fileDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if saving
+                             else QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile if saving
+                           else QFileDialog.FileMode.ExistingFile)
+        begin = Path(start) if start else Path.home()
+        if begin.is_dir():
+            dialog.setDirectory(str(begin))
+        else:  # a suggested file: its folder, with its name typed in
+            dialog.setDirectory(str(begin.parent))
+            dialog.selectFile(begin.name)
+        details = dialog.findChild(QTreeView, "treeView")  # Qt's own dialog: whole columns
+        if details is not None:
+            header = details.header()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            for column in range(1, header.count()):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        room = self.window.size()
+        dialog.resize(min(max(dialog.sizeHint().width(), 860), max(room.width() - 40, 600)),
+                      min(max(dialog.sizeHint().height(), 520), max(room.height() - 40, 400)))
+        self.file_dialog = dialog  # for tests
+        return dialog
+
+    def start_directory(self) -> Path:
+        """Where file dialogs start: the current document's folder, or for an untitled
+        workspace (or one in a server database) the user's documents folder or home."""
+        document = self.session.document
+        if document is not None:
+            source = document.source
+            if source.startswith("sqlite") and ":///" in source:
+                source = source.split(":///", 1)[1].split("?", 1)[0]
+            if "://" not in source and source and source != ":memory:":
+                folder = Path(source).expanduser().absolute().parent
+                # Not the app's own data folder (the default store lives there): people
+                # look for their files in their documents.
+                if folder.is_dir() and not _inside_app_data(folder):
+                    return folder
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        if documents and Path(documents).is_dir():
+            return Path(documents)
+        return Path.home()
+
+    def _start_path(self) -> str:
+        """The start of Save As: the current JSON file's name in its folder, else the
+        folder."""
+        folder = self.start_directory()
+        document = self.session.document
+        if document is not None and document.kind == "json":
+            return str(folder / Path(document.source).name)
+        return str(folder)
+
+    def remember_folder(self, path: str) -> None:
+        """The folder of a file chosen in Open, Import or Export (kept in the settings,
+        across restarts): where Export starts next."""
+        self.window.settings.setValue(FOLDER_KEY, str(Path(path).absolute().parent))
+
+    def last_folder(self) -> Path:
+        """The folder last used by Open, Import or Export, else :meth:`start_directory`."""
+        remembered = str(self.window.settings.value(FOLDER_KEY, "") or "")
+        if remembered and Path(remembered).is_dir():
+            return Path(remembered)
+        return self.start_directory()
