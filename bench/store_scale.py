@@ -48,8 +48,10 @@ from canvas_app.io import (  # noqa: E402
     workspace_from_data,
     workspace_to_data,
 )
-from canvas_app.store import Store  # noqa: E402
-from canvas_app.store import repository as repo  # noqa: E402
+from canvas_app.store import (
+    Store,  # noqa: E402
+    engines,  # noqa: E402
+)
 from canvas_app.store.models import (  # noqa: E402
     DEFAULT_SCOPE,
     PRODUCT_SCOPE,
@@ -75,8 +77,8 @@ def old_engine(url: str) -> Engine:
     """An engine as the store made it: SQLAlchemy's default JSON (the json module)."""
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", repo._sqlite_connect)
-        event.listen(engine, "begin", repo._sqlite_begin)
+        event.listen(engine, "connect", engines._sqlite_connect)
+        event.listen(engine, "begin", engines._sqlite_begin)
     return engine
 
 

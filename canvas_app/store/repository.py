@@ -20,8 +20,8 @@ from types import TracebackType
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Text, cast, event, func, select, text
-from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy import Text, cast, func, select, text
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, NoSuchModuleError, SQLAlchemyError, StatementError
 from sqlalchemy.orm import Session
 
@@ -32,6 +32,7 @@ from ..io.errors import LoadError
 from ..io.storable import NUL_MESSAGE, find_nul, nul_path
 from ..io.workspace_file import workspace_from_stored, workspace_to_data
 from ..passwords import hide_secret
+from .engines import create_store_engine
 from .errors import EmptyStore, OlderStore, PasswordRefused, StoreConflict, StoreError
 from .jsontext import dumps as dumps_json
 from .jsontext import loads as loads_json
@@ -58,7 +59,7 @@ from .writing import bulk_kind, replace_rows
 
 APP_NAME = "campaign-canvas"
 DB_FILE = "workspace.db"
-CONNECT_TIMEOUT = 10  # seconds, for PostgreSQL: an unreachable server fails, not hangs
+
 # How long a save waits for another's to end (PostgreSQL): a save that hangs, or a table
 # someone has locked, is said in words rather than freezing the window for ever (QA).
 SAVE_LOCK_WAIT = 10  # seconds
@@ -132,7 +133,7 @@ class Store:
         self._made_tables = False  # this opening created the tables (the database was empty)
         self._dropped = False  # ... and dropped them again: a first save failed
         try:
-            self._engine = _create_engine(url, read_only=read_only)
+            self._engine = create_store_engine(url, read_only=read_only)
             if read_only:
                 with self._engine.connect() as connection:
                     self._check(schema_state(connection))
@@ -458,60 +459,3 @@ def nul_place(workspace: Workspace) -> str | None:
     if found is None:
         return None
     return stored_place(nul_path(found), data)
-
-
-def _create_engine(url: str, read_only: bool = False) -> Engine:
-    from sqlalchemy import create_engine
-
-    parsed = make_url(url)
-    connect_args: dict[str, Any] = {}
-    backend = parsed.get_backend_name()
-    if (backend == "postgresql" and parsed.get_driver_name() in ("psycopg", "psycopg2")
-            and "connect_timeout" not in parsed.query):
-        connect_args["connect_timeout"] = CONNECT_TIMEOUT
-    if read_only and backend == "sqlite":
-        parsed = _read_only_sqlite(parsed)
-    # JSON columns are written and read with orjson (json's results; jsontext.py).
-    engine = create_engine(parsed, connect_args=connect_args, json_serializer=dumps_json,
-                           json_deserializer=loads_json)
-    if backend == "sqlite":
-        event.listen(engine, "connect", _sqlite_read_only if read_only else _sqlite_connect)
-        event.listen(engine, "begin", _sqlite_begin)
-    elif read_only and backend == "postgresql" and \
-            parsed.get_driver_name() in ("psycopg", "psycopg2"):
-        engine = engine.execution_options(postgresql_readonly=True)
-    return engine
-
-
-def _read_only_sqlite(parsed: Any) -> Any:
-    """A SQLite file URL opened with ``mode=ro``: the driver can neither write to the file
-    nor create it when it is missing. In-memory databases are left as they are."""
-    database = parsed.database or ""
-    if not database or database == ":memory:":
-        return parsed
-    if str(parsed.query.get("uri", "")).lower() in ("true", "1"):  # already a SQLite URI
-        return parsed.update_query_dict({"mode": "ro"})
-    uri = Path(os.path.abspath(database)).as_uri()  # file:///... with %-escapes (any OS)
-    return parsed.set(database=uri).update_query_dict({"uri": "true", "mode": "ro"})
-
-
-def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
-    # pysqlite begins a transaction only before INSERT, UPDATE and DELETE, so reads and
-    # DDL (the migrations) would run outside it. SQLAlchemy's documented recipe: turn that
-    # off and emit BEGIN ourselves (_sqlite_begin), making every transaction a real one.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys = ON")  # SQLite checks foreign keys only if asked
-    cursor.close()
-
-
-def _sqlite_read_only(dbapi_connection: Any, record: Any) -> None:
-    _sqlite_connect(dbapi_connection, record)
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA query_only = ON")  # in-memory databases too
-    cursor.close()
-
-
-def _sqlite_begin(connection: Any) -> None:
-    mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
-    connection.exec_driver_sql(f"BEGIN {mode}")
