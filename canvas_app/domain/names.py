@@ -132,7 +132,7 @@ _TURNING = frozenset({"R", "AL", "AN", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI",
                       "FSI", "PDI"})
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 16)  # lint quotes every node's name in some places
 def isolated(name: str) -> str:
     """``name`` ready to be put in a left-to-right sentence: a name with right-to-left
     letters (Arabic, Hebrew) or direction marks comes back between FSI and PDI (U+2068,
@@ -142,8 +142,8 @@ def isolated(name: str) -> str:
     nothing round them, and invisible marks only get in the way where text is copied or
     compared. A PDI in the name that closes no isolate of its own is dropped (it would
     end the isolation early), and an isolate the name opens is closed within it."""
-    if not any(unicodedata.bidirectional(ch) in _TURNING for ch in name):
-        return name
+    if name.isascii() or not any(unicodedata.bidirectional(ch) in _TURNING for ch in name):
+        return name  # (no ASCII character turns text round)
     depth = 0
     kept = []
     for ch in name:

@@ -44,6 +44,7 @@ def unapplied_tag_goals(workspace: Workspace) -> list[Finding]:
     applied = applied_tags(workspace)
     folded = {name_key(tag) for tag in applied}  # other spellings: tag_spelling's business
     findings = []
+    holders: dict[str, set[int]] | None = None  # tag -> the contacts having it (by index)
     for campaign in workspace.campaigns:
         for node in campaign.nodes:
             if node.kind != "tag_goal":
@@ -51,12 +52,24 @@ def unapplied_tag_goals(workspace: Workspace) -> list[Finding]:
             tags = list(dict.fromkeys(t for t in node.config.tags if t.strip()))
             if not tags or any(t in applied or name_key(t) in folded for t in tags):
                 continue  # no tag at all is an error of its own (R11)
-            findings.append(Finding("warning", _message(workspace, node, tags),
+            if holders is None:
+                holders = tag_holders(workspace)
+            having = set().union(*(holders.get(t, ()) for t in tags))
+            findings.append(Finding("warning", _message(node, tags, len(having)),
                                     node.id, campaign.id))
     return findings
 
 
-def _message(workspace: Workspace, node: Node, tags: list[str]) -> str:
+def tag_holders(workspace: Workspace) -> dict[str, set[int]]:
+    """Each tag the workspace's contacts have, and which of them (by their index)."""
+    holders: dict[str, set[int]] = {}
+    for index, contact in enumerate(workspace.contacts):
+        for tag in contact.tags:
+            holders.setdefault(tag, set()).add(index)
+    return holders
+
+
+def _message(node: Node, tags: list[str], holders: int) -> str:
     """Several sentences, so it ends with a full stop (see :func:`~.lint.as_sentences`)."""
     quoted = " or ".join(f'"{isolated(t)}"' for t in tags)
     if len(tags) == 1:
@@ -69,8 +82,6 @@ def _message(workspace: Workspace, node: Node, tags: list[str]) -> str:
                 "a step or action applies: contacts wait here until someone applies one by hand "
                 '(in a simulation, an "apply tag" event of the scenario). To have the '
                 'campaign apply one, add an "Apply tag" step or action.')
-    wanted = set(tags)
-    holders = sum(1 for contact in workspace.contacts if wanted.intersection(contact.tags))
     if holders:
         who = "1 contact already has" if holders == 1 else f"{holders} contacts already have"
         text += (f" {who} {'it' if len(tags) == 1 else 'one of them'}, which does not "

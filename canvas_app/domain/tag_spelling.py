@@ -10,6 +10,7 @@ pointed out, where it is: a sequence's step, a tag goal, or an e-commerce action
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -61,7 +62,31 @@ def tag_uses(workspace: Workspace) -> list[TagUse]:
     return uses
 
 
+def spelled_tags(workspace: Workspace) -> Iterator[str]:
+    """The tags of :func:`tag_uses`, in its order, without describing their places (lint
+    runs after every edit; most workspaces have no tag spelled two ways)."""
+    for campaign in workspace.campaigns:
+        for node in campaign.nodes:
+            if node.kind == "sequence":
+                yield from (step.tag for step in node.config.steps
+                            if step.kind in TAG_STEPS and step.tag.strip())
+            elif node.kind == "tag_goal":
+                yield from (tag for tag in node.config.tags if tag.strip())
+    eco = workspace.ecommerce
+    for actions in [*eco.action_sets.values(), *eco.product_action_sets.values()]:
+        yield from (action.tag for action in actions
+                    if action.kind in TAG_STEPS and action.tag.strip())
+
+
+def spelled_two_ways(workspace: Workspace) -> bool:
+    """Whether some tag is spelled another way elsewhere."""
+    first: dict[str, str] = {}
+    return any(first.setdefault(name_key(tag), tag) != tag for tag in spelled_tags(workspace))
+
+
 def tag_spelling_findings(workspace: Workspace) -> list[Finding]:
+    if not spelled_two_ways(workspace):
+        return []
     uses = tag_uses(workspace)
     spellings: dict[str, dict[str, TagUse]] = {}  # folded -> spelling -> its first use
     for use in uses:

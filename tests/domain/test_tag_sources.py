@@ -168,3 +168,11 @@ def test_the_tags_applied_are_those_the_spelling_check_sees_applied() -> None:
     expected = {u.tag for u in tag_uses(ws) if u.kind == "apply_tag"}
     assert applied_tags(ws) == expected
     assert {"Onboarded", "Customer", "Shock customer", "Logged into cart"} <= expected
+
+
+def test_a_contact_holding_several_of_the_tags_counts_once() -> None:
+    ws = workspace("Spa interest", "Sauna interest")
+    ws.set_contacts([Contact("a", tags=["Sauna interest", "Spa interest"]),
+                     Contact("b", tags=["Spa interest"]), Contact("c", tags=["Other"])])
+    assert ". 2 contacts already have one of them, which does not count" in (
+        unapplied(ws)[0].message)
