@@ -26,6 +26,7 @@ from . import __version__
 from .passwords import hide_secret
 
 if TYPE_CHECKING:
+    from .domain.campaign import Finding
     from .domain.workspace import Workspace
 
 COMMANDS = ("gui", "validate", "import", "export", "simulate")
@@ -218,16 +219,34 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(args.workspace)
 
 
+def finding_places(workspace: Workspace) -> Callable[[Finding], str]:
+    """Where a lint finding is, as the file's errors say it (C6): the JSON path of its
+    node, or campaign, then the node's id: ``campaigns[0].nodes[2]: (node n-3) ``; ""
+    for the workspace's own."""
+    campaigns = {c.id: i for i, c in enumerate(workspace.campaigns)}
+    nodes = {(c.id, node.id): f"campaigns[{i}].nodes[{j}]"
+             for i, c in enumerate(workspace.campaigns) for j, node in enumerate(c.nodes)}
+
+    def place(finding: Finding) -> str:
+        if finding.campaign_id not in campaigns:
+            return ""
+        campaign = f"campaigns[{campaigns[finding.campaign_id]}]"
+        if finding.node_id is None:
+            return f"{campaign}: "
+        path = nodes.get((finding.campaign_id, finding.node_id), campaign)
+        return f"{path}: (node {finding.node_id}) "
+    return place
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from .domain.counting import counted
     from .sources import open_workspace
 
     workspace = open_workspace(args.file)  # refuses errors, from a store too (R11)
     shown = shown_source(args.file)  # a URL's password is never printed
+    place = finding_places(workspace)
     for finding in workspace.lint():
-        where = f"{finding.campaign_id}/{finding.node_id}" if finding.node_id else (
-            finding.campaign_id or "")
-        print(f"warning: {shown}: {where}: {finding.message}")
+        print(f"warning: {shown}: {place(finding)}{finding.message}")
     nodes = sum(len(c) for c in workspace.campaigns)
     print(f"{shown}: valid ({counted(len(workspace.campaigns), 'campaign')}, "
           f"{counted(nodes, 'node')}, {counted(len(workspace.catalog.products), 'product')})")
