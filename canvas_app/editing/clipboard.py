@@ -1,4 +1,5 @@
-"""Copy and paste of nodes as plain data (no Qt): nodes plus the links among them."""
+"""Copy and paste of nodes as plain data (no Qt): nodes, the links among them and the
+catalog items they name (see :mod:`.paste_checks`, which checks a paste)."""
 
 from __future__ import annotations
 
@@ -7,21 +8,29 @@ import os
 from typing import Any
 
 from ..domain.campaign import Campaign
+from ..domain.catalog import Catalog
 from ..domain.nodes import Node, node_kind
 from ..io.workspace_file import node_to_data
+from .paste_checks import PastePlan, catalog_data
 
 MIME_TYPE = "application/x-campaign-canvas-nodes"
 
 
-def copy_nodes(campaign: Campaign, node_ids: list[str]) -> dict[str, Any]:
-    """The selected nodes and every link whose two ends are both selected."""
+def copy_nodes(campaign: Campaign, node_ids: list[str],
+               catalog: Catalog | None = None) -> dict[str, Any]:
+    """The selected nodes and every link whose two ends are both selected; with
+    ``catalog``, the items of it that the nodes name (``"catalog"``, as a file holds it),
+    so that a paste into another workspace can add those it lacks."""
     chosen = [n for n in node_ids if campaign.has_node(n)]
     keep = set(chosen)
-    return {
+    data: dict[str, Any] = {
         "nodes": [node_to_data(campaign.node(n)) for n in chosen],
         "edges": [{"source": s, "target": t} for s, t in campaign.edges
                   if s in keep and t in keep],
     }
+    if catalog is not None:
+        data["catalog"] = catalog_data(catalog, [campaign.node(n) for n in chosen])
+    return data
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -55,9 +64,23 @@ def fresh_ids(count: int, taken: set[str]) -> list[str]:
     return out
 
 
+def fresh_copies(plan: PastePlan, taken: set[str], offset: tuple[float, float]
+                 ) -> tuple[list[Node], list[tuple[str, str]]]:
+    """A checked paste's nodes given fresh ids (not in ``taken``) and moved by ``offset``
+    (the plan's own nodes, changed: a plan is pasted once), and their links."""
+    mapping: dict[str, str] = {}
+    for node, node_id in zip(plan.nodes, fresh_ids(len(plan.nodes), taken), strict=True):
+        mapping[node.id] = node_id
+        node.id = node_id
+        node.x, node.y = node.x + offset[0], node.y + offset[1]
+    return plan.nodes, [(mapping[s], mapping[t]) for s, t in plan.links]
+
+
 def fresh_nodes(data: dict[str, Any], taken: set[str], offset: tuple[float, float]
                 ) -> tuple[list[Node], list[tuple[str, str]]]:
-    """New nodes with fresh ids (not in ``taken``), moved by ``offset``, and their links."""
+    """New nodes with fresh ids (not in ``taken``), moved by ``offset``, and their links,
+    from data known to be good (a copy of the workspace's own nodes: see
+    :func:`.paste_checks.check_paste` for the clipboard's)."""
     mapping: dict[str, str] = {}
     nodes: list[Node] = []
     items = data.get("nodes", [])

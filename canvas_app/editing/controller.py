@@ -35,7 +35,8 @@ from .commands import (
     UnlinkCommand,
 )
 from .layout import free_offset, free_spot, layered_positions, nearest_free_spot
-from .settings_commands import SetEcommerceCommand
+from .paste_checks import PastePlan, PasteRefused, check_paste
+from .settings_commands import SetCatalogCommand, SetEcommerceCommand
 
 PASTE_OFFSET = (40.0, 40.0)
 
@@ -240,35 +241,70 @@ class Controller(QObject):
 
     # -- clipboard -------------------------------------------------------------------------
     def copy_data(self, campaign_id: str, node_ids: list[str]) -> dict[str, Any]:
-        return clipboard.copy_nodes(self.campaign(campaign_id), node_ids)
+        """The nodes, their links and the catalog items they name, as the clipboard
+        holds them."""
+        return clipboard.copy_nodes(self.campaign(campaign_id), node_ids,
+                                    self.workspace.catalog)
 
-    def paste_data(self, campaign_id: str, data: dict[str, Any],
+    def check_paste(self, data: Any) -> PastePlan | None:
+        """Clipboard ``data`` checked for a paste (see :func:`.paste_checks.check_paste`),
+        or None after saying in the status bar why it cannot be pasted."""
+        try:
+            return check_paste(data, self.workspace)
+        except PasteRefused as exc:
+            self.status_message.emit(str(exc))
+            return None
+
+    def paste_data(self, campaign_id: str, data: Any,
                    offset: tuple[float, float] = PASTE_OFFSET, text: str = "Paste"
                    ) -> list[str]:
-        """Adds copies with fresh ids and the links among them; returns the new ids.
+        """Checks clipboard ``data``, then pastes it (:meth:`paste_plan`); returns the new
+        ids, none when it is refused (the status bar says why; nothing is pushed)."""
+        plan = self.check_paste(data)
+        return [] if plan is None else self.paste_plan(campaign_id, plan, offset, text)
+
+    def paste_plan(self, campaign_id: str, plan: PastePlan,
+                   offset: tuple[float, float] = PASTE_OFFSET, text: str = "Paste"
+                   ) -> list[str]:
+        """Adds copies of a checked paste's nodes with fresh ids and the links among them,
+        and the catalog items they need that the workspace lacks, as one undo step;
+        returns the new ids.
 
         The copies go ``offset`` away from the originals, or further down or right until
         none of them covers a node of the campaign (or its name)."""
-        group = [(float(n["x"]), float(n["y"])) for n in data.get("nodes", [])
-                 if isinstance(n, dict) and "x" in n and "y" in n]
+        if not plan.nodes:
+            return []
+        group = [(n.x, n.y) for n in plan.nodes]
         taken = [(n.x, n.y) for n in self.campaign(campaign_id).nodes]
         offset = free_offset(taken, group, offset)
-        nodes, links = clipboard.fresh_nodes(data, self.workspace.all_node_ids(), offset)
-        if not nodes:
-            return []
+        nodes, links = clipboard.fresh_copies(plan, self.workspace.all_node_ids(), offset)
         names = FreeNames({n.name for n in self.campaign(campaign_id).nodes})
         for node in nodes:  # copies beside their originals get "Name (2)", as a file would
             node.name = names.claim(node.name)
             node.x, node.y = on_canvas(node.x), on_canvas(node.y)
-        self.undo_stack.push(AddNodesCommand(self.workspace, campaign_id, nodes, links,
-                                             f"{text} {len(nodes)} node"
-                                             f"{'s' if len(nodes) != 1 else ''}",
-                                             copy=False))  # made for it alone
+        label = f"{text} {len(nodes)} node{'s' if len(nodes) != 1 else ''}"
+        add = AddNodesCommand(self.workspace, campaign_id, nodes, links, label,
+                              copy=False)  # made for it alone
+        if plan.catalog is None:
+            self.undo_stack.push(add)
+        else:  # the items first, so that the goals never name a missing one
+            self.undo_stack.beginMacro(label)
+            self.undo_stack.push(SetCatalogCommand(self.workspace, self.workspace.catalog,
+                                                   plan.catalog, label))
+            self.undo_stack.push(add)
+            self.undo_stack.endMacro()
         return [n.id for n in nodes]
 
     def duplicate(self, campaign_id: str, node_ids: list[str]) -> list[str]:
-        return self.paste_data(campaign_id, self.copy_data(campaign_id, node_ids),
-                               text="Duplicate")
+        """Copies of the campaign's own nodes and their links, beside them: no clipboard
+        data to check (and a goal naming an item the catalog lacks, as a draft file may
+        hold, is copied as it is, with the same warning)."""
+        campaign = self.campaign(campaign_id)
+        chosen = [n for n in node_ids if campaign.has_node(n)]
+        keep = set(chosen)
+        plan = PastePlan([campaign.node(n).copy() for n in chosen],
+                         [(s, t) for s, t in campaign.edges if s in keep and t in keep])
+        return self.paste_plan(campaign_id, plan, text="Duplicate")
 
     # -- layout ----------------------------------------------------------------------------
     def auto_layout(self, campaign_id: str) -> None:

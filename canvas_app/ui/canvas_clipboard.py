@@ -1,6 +1,8 @@
 """Copy, cut, paste and duplicate on the canvas: the main window's clipboard actions (a mixin
-of MainWindow). Copied nodes go to the system clipboard as JSON (and as text), so they can be
-pasted into another workspace or another running copy of the app."""
+of MainWindow). Copied nodes go to the system clipboard as JSON (and as text), with the
+catalog items they name, so they can be pasted into another workspace or another running
+copy of the app. A paste is checked before anything changes (``editing/paste_checks.py``):
+refused, the status bar says why and no Undo entry is made."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from PySide6.QtCore import QMimeData, QRectF
 from PySide6.QtGui import QGuiApplication
 
 from ..editing import clipboard
+from ..editing.paste_checks import NOTHING_TO_PASTE, PastePlan, pasted_text
 from .busy import busy_cursor
 
 if TYPE_CHECKING:
@@ -21,16 +24,16 @@ def _nodes(count: int) -> str:
 
 
 class ClipboardActions:
-    def _paste_offset(self: MainWindow, data: dict) -> tuple[float, float] | None:
+    def _paste_offset(self: MainWindow, plan: PastePlan) -> tuple[float, float] | None:
         """Where pasted nodes go: beside the originals when that is in view (None, the
         controller's default), else in the middle of the view."""
         from ..editing.controller import PASTE_OFFSET
 
-        nodes = data.get("nodes") or []
+        nodes = plan.nodes
         if self.scene is None or not nodes:
             return None
-        xs = [float(n.get("x", 0)) for n in nodes]
-        ys = [float(n.get("y", 0)) for n in nodes]
+        xs = [n.x for n in nodes]
+        ys = [n.y for n in nodes]
         dx, dy = PASTE_OFFSET
         group = QRectF(min(xs) + dx, min(ys) + dy, max(xs) - min(xs), max(ys) - min(ys))
         seen = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
@@ -72,16 +75,21 @@ class ClipboardActions:
         else:
             data = clipboard.loads(mime.text())
         if data is None:
-            self.show_status("The clipboard holds no nodes to paste.")
+            self.show_status(NOTHING_TO_PASTE)
             return []
-        offset = self._paste_offset(data)
-        with busy_cursor(len(data.get("nodes") or [])):
-            ids = (self.controller.paste_data(campaign_id, data) if offset is None
-                   else self.controller.paste_data(campaign_id, data, offset))
+        # Checked before anything changes: refused, the status bar says why (the
+        # controller's message) and nothing is pushed.
+        with busy_cursor(len(data["nodes"])):
+            plan = self.controller.check_paste(data)
+            if plan is None:
+                return []
+            offset = self._paste_offset(plan)
+            ids = (self.controller.paste_plan(campaign_id, plan) if offset is None
+                   else self.controller.paste_plan(campaign_id, plan, offset))
         if self.scene is not None:
             self.scene.select_nodes(ids)
             self.reveal_nodes(ids)
-        self.show_status(f"Pasted {_nodes(len(ids))}." if ids else "Nothing to paste.")
+        self.show_status(pasted_text("Pasted", len(ids), plan))
         return ids
 
     def duplicate(self: MainWindow) -> list[str]:
