@@ -71,8 +71,9 @@ class Kind:
             return "moved it"
         if group == "legacy" and isinstance(value, bool):
             return "marked it legacy" if value else "marked it not legacy"
-        if group in ("settings", "actions", "tags"):
-            return f"changed its {group}"
+        label = setting_label(group) if group != "tags" else "tags"
+        if group == "actions" or label is not None:
+            return f"changed its {label or group}"
         if value is MISSING:
             return f"cleared its {group.replace('_', ' ')}"
         return f"set its {group.replace('_', ' ')} to {self.show(group, value)}"
@@ -88,8 +89,9 @@ class Kind:
             return f"marked {what} {'legacy' if value else 'not legacy'}"
         if group == "actions":
             return f"changed {what}"
-        if group in ("settings", "tags"):
-            return f"changed the {group} of {what}"
+        label = setting_label(group) if group != "tags" else "tags"
+        if label is not None:
+            return f"changed the {label} of {what}"
         label = group.replace("_", " ")
         if value is MISSING:
             return f"cleared the {label} of {what}"
@@ -101,11 +103,54 @@ def node_noun(item: Data) -> str:
     return spec.label.lower() if spec else str(item.get("kind", "node"))
 
 
+# A node's settings, merged field by field (one person changes a goal's payment types while
+# another chooses its products): the group of each, and how a change of it is said.
+CONFIG = "config."  # a goal's settings sit in its "config"; a sequence's beside its name
+SETTING_LABELS = {
+    "steps": "steps", "runs_until_completed": '"runs until completed" setting',
+    "config.any_purchase": "purchase options", "config.order_forms": "purchase options",
+    "config.products": "purchase options", "config.categories": "purchase options",
+    "config.payment_types": "payment types", "config.achieved_by": "who may achieve it",
+    "config.tags": "tags",
+}
+_NODE_FIELDS = ("id", "name", "x", "y", "kind", "config")
+
+
+def setting_label(group: str) -> str | None:
+    """How a change of a node's setting is said ("payment types"), or None for a group
+    that is not one."""
+    if group in SETTING_LABELS:
+        return SETTING_LABELS[group]
+    if group.startswith(CONFIG):
+        return group[len(CONFIG):].replace("_", " ")
+    if group == "settings":
+        return "settings"
+    return None
+
+
 def node_split(item: Data) -> Data:
-    return {"name": item["name"], "position": (item["x"], item["y"]),
-            "settings": {k: v for k, v in item.items() if k not in ("id", "name", "x", "y")}}
+    groups: Data = {"name": item["name"], "position": (item["x"], item["y"]),
+                    "kind": item.get("kind", MISSING)}
+    config = item.get("config")
+    if isinstance(config, dict):
+        groups["config"] = True  # a goal's settings: put back in a "config" object
+        groups.update({CONFIG + k: v for k, v in config.items()})
+    elif "config" in item:
+        groups["settings"] = config  # (not an object: kept whole, as it is)
+    groups.update({k: v for k, v in item.items() if k not in _NODE_FIELDS})
+    return groups
 
 
 def node_join(key: Any, groups: Data) -> Data:
     x, y = groups["position"]
-    return {"id": key, "name": groups["name"], "x": x, "y": y, **groups["settings"]}
+    node: Data = {"id": key, "name": groups["name"], "x": x, "y": y}
+    if groups.get("kind", MISSING) is not MISSING:
+        node["kind"] = groups["kind"]
+    if groups.get("config"):
+        node["config"] = {k[len(CONFIG):]: v for k, v in groups.items() if k.startswith(CONFIG)}
+    elif "settings" in groups:
+        node["config"] = groups["settings"]
+    node.update({k: v for k, v in groups.items() if k not in ("name", "position", "kind",
+                                                                 "config", "settings")
+                 and not k.startswith(CONFIG)})
+    return node

@@ -411,3 +411,61 @@ def test_order_form_legacy_changed_by_both_is_said_in_words() -> None:
 def catalog_form(merged: Merged) -> tuple[str, bool]:
     form = merged.workspace.catalog.order_forms["spring-form"]
     return form.name, form.legacy
+
+
+# -- a node's settings merge field by field ------------------------------------------------
+def goal_config(workspace: Workspace) -> PurchaseGoalConfig:
+    return workspace.campaign(NURTURE).node("bought-shock").config.copy()
+
+
+def set_goal(workspace: Workspace, config: PurchaseGoalConfig) -> None:
+    workspace.campaign(NURTURE).set_config("bought-shock", config)
+
+
+def test_one_chooses_payment_types_the_other_products_both_kept() -> None:
+    """Settings merged as one value made these clash, though neither undid the other's."""
+    base, mine, theirs = copies()
+    config = goal_config(mine)
+    config.payment_types = ["paypal"]
+    set_goal(mine, config)
+    config = goal_config(theirs)
+    config.products = ["shock", "mitt"]
+    set_goal(theirs, config)
+    merged = merge_workspaces(base, mine, theirs)
+    assert merged.clashes == []
+    result = goal_config(merged.workspace)
+    assert (result.payment_types, result.products) == (["paypal"], ["shock", "mitt"])
+    assert merged.taken == ['campaign "Pool Shock Nurture": changed the purchase options of '
+                            '"Bought pool shock"']
+    reloads(merged)
+
+
+def test_both_choosing_other_products_clash_on_the_purchase_options() -> None:
+    base, mine, theirs = copies()
+    for side, products in ((mine, ["mitt"]), (theirs, ["shock", "test-kit"])):
+        config = goal_config(side)
+        config.products = products
+        set_goal(side, config)
+    merged = merge_workspaces(base, mine, theirs, prefer="theirs")
+    assert merged.clashes == [Clash('campaign "Pool Shock Nurture", purchase goal '
+                                    '"Bought pool shock"', "changed its purchase options",
+                                    "changed its purchase options")]
+    assert goal_config(merged.workspace).products == ["shock", "test-kit"]
+
+
+def test_one_edits_a_sequences_steps_the_other_runs_it_until_completed() -> None:
+    base, mine, theirs = copies()
+    steps = [step.copy() for step in mine.campaign(NURTURE).node("nurture").config.steps]
+    steps.append(Step("email", subject="Last call"))
+    config = mine.campaign(NURTURE).node("nurture").config
+    mine.campaign(NURTURE).set_config("nurture", type(config)(steps, config.runs_until_completed))
+    config = theirs.campaign(NURTURE).node("nurture").config
+    theirs.campaign(NURTURE).set_config("nurture", type(config)(
+        [step.copy() for step in config.steps], True))
+    merged = merge_workspaces(base, mine, theirs)
+    assert merged.clashes == []
+    result = merged.workspace.campaign(NURTURE).node("nurture").config
+    assert result.runs_until_completed and result.steps[-1].subject == "Last call"
+    assert merged.taken == ['campaign "Pool Shock Nurture": changed the "runs until '
+                            'completed" setting of "Nurture"']
+    reloads(merged)
