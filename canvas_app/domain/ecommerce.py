@@ -13,19 +13,26 @@ from dataclasses import dataclass, field
 from .steps import Step
 
 DEFAULT_SETS: dict[str, tuple[str, str]] = {
-    # name -> (label, when it runs)
+    # name -> (label, when it runs): exactly where the engine runs it (R13-R15, C10);
+    # manual, legacy order form and API orders run no default set
     "on_login": ("On Login (Multi-Step Cart)",
                  "Runs when someone logs into a multi-step shopping cart."),
     "contact_creation": ("Contact Creation Action",
-                         "Runs when a buyer is not yet a contact (matched on first name, "
-                         "last name and email) and a new contact is created."),
+                         "Runs when a shopping cart or order form buyer is new (no contact "
+                         "with that name and email), paid or not."),
     "successful_purchase": ("Successful Purchase Action",
-                            "Runs each time an order is placed and the payment succeeds."),
+                            "Runs when a shopping cart or order form order is placed and paid "
+                            "(not for a pending order paid later)."),
     "failed_purchase": ("Failed Purchase Action",
-                        "Runs when an order is placed but the credit card charge fails."),
+                        "Runs when a shopping cart or order form order is placed but the "
+                        "charge fails."),
     "error_purchase": ("Error Purchase Action",
-                       "Runs when an error other than a card failure stops the order."),
+                       "Runs when an error other than a failed charge stops a shopping cart "
+                       "or order form order."),
 }
+# The words of the workspace setting, as the E-Commerce Actions window shows it and the
+# simulation's log quotes it.
+LEGACY_SETTING_LABEL = "Also run product actions for legacy order forms and manual orders"
 
 CHANNELS: tuple[str, ...] = ("shopping_cart", "order_form", "legacy_order_form",
                              "manual_order", "api")
@@ -93,3 +100,44 @@ class Ecommerce:
               and outcome in ("success", "pending")):
             keys += [product_set_key(p) for p in unique_products]
         return [k for k in keys if self.actions(k)]
+
+    def sets_not_run(self, channel: str, outcome: str, products: Iterable[str],
+                     created: bool) -> list[tuple[list[str], str]]:
+        """The non-empty sets a user could expect an order to run that it does not, grouped
+        by why: ``[(keys, reason), ...]``, nothing when every such set runs or is empty.
+
+        Expected are: ``contact_creation`` for a created buyer; the outcome's default set
+        (``successful_purchase`` for a pending order, which is paid later); and, for an
+        order placed paid or pending, each product's set. What runs is what
+        :meth:`creation_fires` and :meth:`sets_for_order` say.
+        """
+        unique_products = list(dict.fromkeys(products))
+        expected: list[str] = []
+        if created:
+            expected.append("contact_creation")
+        outcome_set = OUTCOME_SETS.get(outcome, "successful_purchase"
+                                       if outcome == "pending" else "")
+        if outcome_set:
+            expected.append(outcome_set)
+        if outcome in ("success", "pending"):
+            expected += [product_set_key(p) for p in unique_products]
+        runs = set(self.sets_for_order(channel, outcome, unique_products))
+        if created and self.creation_fires(channel):
+            runs.add("contact_creation")
+        missing = [k for k in expected if k not in runs and self.actions(k)]
+        if not missing:
+            return []
+        if channel in LEGACY_CHANNELS:
+            default = [k for k in missing if not k.startswith("product:")]
+            product = [k for k in missing if k.startswith("product:")]
+            groups: list[tuple[list[str], str]] = []
+            if default:
+                groups.append((default, "default sets run only for shopping cart and order "
+                                        "form orders"))
+            if product:  # the setting is off (with it on they run, paid or pending)
+                groups.append((product, f'"{LEGACY_SETTING_LABEL}" is off'))
+            return groups
+        if channel in CART_CHANNELS:  # only a pending order leaves expected sets out
+            return [(missing, "the order was placed pending, and a later payment runs no "
+                              "action sets")]
+        return [(missing, "API orders run no action sets")]

@@ -117,6 +117,14 @@ Choices where SPEC.md is silent
 - Purchase goals that match an order's products but not its payment type log the refusal
   (``payment type Check not chosen``), before the order's goals are achieved; goals whose
   options do not match stay silent.
+- An order that does not run non-empty action sets matching it (its buyer's
+  ``contact_creation`` if created, its outcome's default set, ``successful_purchase`` for a
+  pending order, its products' sets if placed paid or pending) logs one line naming them and
+  why (``Ecommerce.sets_not_run``): 'action set "Product: Mitt" not run (order o-1): "Also
+  run product actions for legacy order forms and manual orders" is off', "API orders run no
+  action sets", "default sets run only for shopping cart and order form orders", or, for a
+  shopping cart or order form order placed pending, "the order was placed pending, and a
+  later payment runs no action sets". A workspace without such sets gets no line.
 - Applying a tag the contact already has, or adding it to a campaign it is in, is logged
   as a no-op (C7, C9); so is an action's removal of a tag the contact does not have.
 - A sequence an action set starts at once runs its steps at once (R6), but stops at a step

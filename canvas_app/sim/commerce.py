@@ -167,10 +167,28 @@ class CommerceRules(MovementRules):
             self.fire_set(c, "contact_creation", deferred)
         for key in eco.sets_for_order(channel, outcome, event.products):
             self.fire_set(c, key, deferred)
+        if self.log is not None:
+            self.sets_not_run(c, order.id, eco.sets_not_run(channel, outcome, event.products,
+                                                             created))
         if outcome == "success":
             order.paid = True
             self.purchase_goals(c, order, payment_type)
         self.run_deferred(c, deferred)
+
+    def sets_not_run(self, c: ContactState, order_id: str,
+                     groups: list[tuple[list[str], str]]) -> None:
+        """One line for the non-empty sets the order did not run, and why (R13, R14):
+        'Ana Diaz: action set "Product: Mitt" not run (order o-1): "Also run …" is off'."""
+        if not groups:
+            return
+        parts = []
+        for index, (keys, reason) in enumerate(groups):
+            names = [f'"{isolated(set_label(k, self.plan.catalog))}"' for k in keys]
+            sets = (f"action set {names[0]}" if len(names) == 1
+                    else f"action sets {', '.join(names[:-1])} and {names[-1]}")
+            where = f" (order {order_id})" if index == 0 else ""
+            parts.append(f"{sets} not run{where}: {reason}")
+        self.say(f"{isolated(c.name)}: " + "; ".join(parts))
 
     def payment(self, event: ScenarioEvent) -> None:
         """A later payment of an order (R8, R9): only the first success reaches goals."""

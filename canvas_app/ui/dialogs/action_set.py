@@ -41,6 +41,11 @@ COPY_TITLE_MAX = 66  # characters of a set's title in "Copy the actions of"
 PRODUCT_HELP = ("These actions run for this product whether it is bought once or as a "
                 "subscription.")
 
+# the reference article's pro tip, in this app's words (shown in the Successful Purchase
+# editor)
+PURCHASE_GOAL_TIP = ("Tip: a purchase goal in a campaign is recommended for this; it shows "
+                     "counts on the canvas and in the simulation.")
+
 
 def set_title(workspace: Workspace, key: str) -> str:
     """"Successful Purchase Action" or "Product: Super Sock It Pool Shock"."""
@@ -100,6 +105,10 @@ class ActionSetDialog(QDialog):
         description = help_label(set_description(key), "actionSetDescription")
         description.setContentsMargins(0, 0, 0, 4)
         layout.addWidget(description)
+        if key == "successful_purchase":
+            tip = help_label(PURCHASE_GOAL_TIP, "purchaseGoalTip")
+            tip.setContentsMargins(0, 0, 0, 4)
+            layout.addWidget(tip)
 
         copy_row = QHBoxLayout()
         copy_label = QLabel("Co&py the actions of:")

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ...domain import events as ev
 from ...domain.action_edit import find_products, product_by_name
 from ...domain.counting import counted
-from ...domain.ecommerce import DEFAULT_SETS
+from ...domain.ecommerce import DEFAULT_SETS, LEGACY_SETTING_LABEL
 from ...domain.events import DomainEvent
 from ...domain.workspace import Workspace
 from ...editing.settings_commands import SetEcommerceCommand
@@ -47,9 +47,14 @@ from .window_size import (
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 ROW_NAME_MAX = 80  # a longer product name is shortened with "…" in the list of sets
-LEGACY_HELP = ("By default product actions run only for shopping cart and order form "
-               "purchases. With this on they also run when a legacy order form or manual "
-               "order is placed (paid or pending). Default sets never run for those orders.")
+# the article's menu path for this setting, so that a reader following it finds it here
+ARTICLE_SETTING_PATH = "E-Commerce > Settings > Products"
+LEGACY_HELP = ("Product actions run for shopping cart and order form orders paid when "
+               "placed; with this on, also when a legacy order form or manual order is placed "
+               "(paid or pending). Default sets never run for those, nor any set for API "
+               f"orders. (In the help article: {ARTICLE_SETTING_PATH}.)")
+LEGACY_TOOLTIP = (f"The setting the help article finds under {ARTICLE_SETTING_PATH}; "
+                  "here it is kept with the e-commerce actions")
 
 
 # The letter of each default set's row (Alt+letter opens its actions): none of the window's
@@ -195,12 +200,12 @@ class EcommerceActionsDialog(QDialog):
         # -- settings -----------------------------------------------------------------------
         settings = QGroupBox("Settings")
         settings_layout = QVBoxLayout(settings)
-        self.legacy_check = QCheckBox("Also run product actions for &legacy order forms and "
-                                      "manual orders")
+        self.legacy_check = QCheckBox(LEGACY_SETTING_LABEL.replace("legacy", "&legacy", 1))
         self.legacy_check.setObjectName("legacySettingCheck")
+        self.legacy_check.setToolTip(LEGACY_TOOLTIP)
         self.legacy_check.toggled.connect(self._legacy_toggled)
         settings_layout.addWidget(self.legacy_check)
-        settings_layout.addWidget(help_label(LEGACY_HELP))
+        settings_layout.addWidget(help_label(LEGACY_HELP, "legacyHelp"))
         layout.addWidget(settings)
         layout.addStretch(1)
         self.groups = (defaults, products, settings)
