@@ -250,6 +250,7 @@ class CheckList(QWidget):
             lambda _low, _high: self._out_of_sight_timer.start())
         self.empty_hint: QWidget | None = None
         self._shown = False
+        self._missing: list[str] = []  # see missing_ids
 
     def set_empty_hint(self, hint: QWidget) -> None:
         """Shown instead of the list (and its search) while the list has no rows."""
@@ -305,9 +306,9 @@ class CheckList(QWidget):
         for item_id, label in items:
             known.add(item_id)
             self._add(item_id, label, item_id in chosen)
-        for item_id in chosen:
-            if item_id not in known:
-                self._add(item_id, f"{item_id} (not in the catalog)", True)
+        self._missing = [item_id for item_id in dict.fromkeys(chosen) if item_id not in known]
+        for item_id in self._missing:
+            self._add(item_id, f"{item_id} (not in the catalog)", True)
         self.list.blockSignals(False)
         # it asks for room for every row (up to a dozen): a row half hidden below the
         # others while the window has room to spare hid a ticked type from sight
@@ -327,6 +328,11 @@ class CheckList(QWidget):
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.list.addItem(item)
+
+    def missing_ids(self) -> list[str]:
+        """The ticked ids the last :meth:`set_items` was given that its items did not offer
+        (rows labelled "not in the catalog")."""
+        return list(self._missing)
 
     def ids(self) -> list[str]:
         return [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())]

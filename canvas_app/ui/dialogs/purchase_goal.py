@@ -66,6 +66,8 @@ class PurchaseGoalDialog(NodeEditorDialog):
 
     def build(self, layout: QVBoxLayout) -> None:
         config: PurchaseGoalConfig = self.original.config
+        # ticked ids the Catalog window deleted, per list (see catalog_changed)
+        self._dropped: dict[str, list[str]] = {}
         layout.addWidget(help_label(HELP["when"]))
 
         columns = QGridLayout()
@@ -199,10 +201,27 @@ class PurchaseGoalDialog(NodeEditorDialog):
         }
 
     def catalog_changed(self) -> None:
-        """Offers what the Catalog window added (what was ticked stays ticked)."""
+        """Offers what the Catalog window added. What was ticked stays ticked, but for
+        what was deleted there: its row goes (the deletion took it out of the goal too;
+        QA: a deleted product stayed ticked, "not in the catalog", and kept Save disabled
+        until unticked). One that was never in the catalog stays, marked, as it opened.
+        A deleted one that comes back (Undo in the Catalog window) is ticked again."""
         choices = self._choices()
         for key, chooser in self._choosers().items():
-            chooser.set_items(choices[key], chooser.checked_ids())
+            offered = {item_id for item_id, _label in choices[key]}
+            missing = set(chooser.missing_ids())
+            dropped = self._dropped.setdefault(key, [])
+            checked = []
+            for item_id in chooser.checked_ids():
+                if item_id in offered or item_id in missing:
+                    checked.append(item_id)
+                elif item_id not in dropped:
+                    dropped.append(item_id)
+            for item_id in [i for i in dropped if i in offered]:
+                dropped.remove(item_id)
+                if item_id not in checked:
+                    checked.append(item_id)
+            chooser.set_items(choices[key], checked)
         self.refresh()
 
     def field_widgets(self) -> dict[str, QWidget]:
