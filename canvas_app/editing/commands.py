@@ -3,6 +3,8 @@ domain's events then update the views (DESIGN.md, rule 3)."""
 
 from __future__ import annotations
 
+from typing import Protocol, runtime_checkable
+
 from PySide6.QtGui import QUndoCommand
 
 from ..domain.campaign import Campaign
@@ -13,6 +15,15 @@ from ..domain.workspace import Workspace
 MOVE_COMMAND_ID = 4001
 
 Point = tuple[float, float]
+CanvasTarget = tuple[str, list[str]]  # a campaign's id and the ids of nodes in it
+
+
+@runtime_checkable
+class OnCanvas(Protocol):
+    def canvas_target(self) -> CanvasTarget | None:
+        """The campaign this edit changes and the nodes it touches (whether there now or
+        not), or None for an edit of the campaign list itself."""
+        ...
 
 
 class WorkspaceCommand(QUndoCommand):
@@ -28,6 +39,40 @@ class WorkspaceCommand(QUndoCommand):
 
     def campaign(self, campaign_id: str) -> Campaign:
         return self.workspace.campaign(campaign_id)
+
+    def canvas_target(self) -> CanvasTarget | None:
+        """Where the edit shows on the canvas (see :class:`OnCanvas`); None here: the
+        campaign commands change the campaign list, which shows them itself."""
+        return None
+
+
+def command_target(command: QUndoCommand | None) -> CanvasTarget | None:
+    """The campaign an undo step changes and the nodes it touches, its parts' together
+    for a macro (Cut; a paste adding catalog items with its nodes), or None when the step
+    changes no campaign's nodes (the catalog, the e-commerce actions), the campaign list
+    (adding, renaming or deleting a campaign), or more than one campaign."""
+    campaigns: set[str] = set()
+    nodes: dict[str, None] = {}  # in order, each once
+    elsewhere = False
+
+    def visit(part: QUndoCommand) -> None:
+        nonlocal elsewhere
+        if isinstance(part, OnCanvas):
+            target = part.canvas_target()
+            if target is None:
+                elsewhere = True
+                return
+            campaigns.add(target[0])
+            nodes.update(dict.fromkeys(target[1]))
+            return
+        for i in range(part.childCount()):
+            visit(part.child(i))
+
+    if command is not None:
+        visit(command)
+    if elsewhere or len(campaigns) != 1:
+        return None
+    return next(iter(campaigns)), list(nodes)
 
 
 def command_size(command: QUndoCommand | None) -> int:
@@ -61,6 +106,9 @@ class AddNodesCommand(WorkspaceCommand):
     def size(self) -> int:
         return len(self.nodes)
 
+    def canvas_target(self) -> CanvasTarget | None:
+        return self.campaign_id, [n.id for n in self.nodes]
+
     def redo(self) -> None:
         self.campaign(self.campaign_id).add_many(self.nodes, self.links)
 
@@ -86,6 +134,9 @@ class RemoveNodesCommand(WorkspaceCommand):
     def size(self) -> int:
         return len(self.node_ids)
 
+    def canvas_target(self) -> CanvasTarget | None:
+        return self.campaign_id, list(self.node_ids)
+
     def redo(self) -> None:
         campaign = self.campaign(self.campaign_id)
         self.removed, self.links = campaign.remove_many(self.node_ids)
@@ -103,6 +154,9 @@ class LinkCommand(WorkspaceCommand):
         super().__init__(workspace, text, parent)
         self.campaign_id, self.source, self.target = campaign_id, source, target
 
+    def canvas_target(self) -> CanvasTarget | None:
+        return self.campaign_id, [self.source, self.target]
+
     def redo(self) -> None:
         self.campaign(self.campaign_id).link(self.source, self.target)
 
@@ -118,6 +172,9 @@ class UnlinkCommand(WorkspaceCommand):
                 f'"{short_name(campaign.node(target).name)}"')
         super().__init__(workspace, text, parent)
         self.campaign_id, self.source, self.target = campaign_id, source, target
+
+    def canvas_target(self) -> CanvasTarget | None:
+        return self.campaign_id, [self.source, self.target]
 
     def redo(self) -> None:
         self.campaign(self.campaign_id).unlink(self.source, self.target)
@@ -140,6 +197,9 @@ class MoveNodesCommand(WorkspaceCommand):
     @property
     def size(self) -> int:
         return len(self.new)
+
+    def canvas_target(self) -> CanvasTarget | None:
+        return self.campaign_id, list(self.new)
 
     def _apply(self, positions: dict[str, Point]) -> None:
         campaign = self.campaign(self.campaign_id)
@@ -175,6 +235,9 @@ class RenameNodeCommand(WorkspaceCommand):
         super().__init__(workspace, f'Rename "{short_name(old)}" to "{short_name(new)}"',
                          parent)
         self.campaign_id, self.node_id, self.old, self.new = campaign_id, node_id, old, new
+
+    def canvas_target(self) -> CanvasTarget | None:
+        return self.campaign_id, [self.node_id]
 
     def redo(self) -> None:
         self.campaign(self.campaign_id).rename(self.node_id, self.new)

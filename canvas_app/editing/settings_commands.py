@@ -29,6 +29,10 @@ class ReplaceNodeCommand(QUndoCommand):
         self._before = before.copy()
         self._after = after.copy()
 
+    def canvas_target(self) -> tuple[str, list[str]] | None:
+        """The campaign and node edited (see commands.OnCanvas: Undo shows them)."""
+        return self._campaign_id, [self._after.id]
+
     def redo(self) -> None:
         self._workspace.campaign(self._campaign_id).replace_node(self._after.copy())
 

@@ -1,7 +1,7 @@
 """The main window's canvas intents (a mixin of MainWindow): place, select, delete, rename,
-view and edit, link and lay out nodes; undo and redo with a wait cursor over big steps; grid,
-snap, navigator and zoom to the selection. Each turns into a controller call; the scene
-follows the domain's events."""
+view and edit, link and lay out nodes; undo and redo (and the History panel's jumps), which
+show where the step was; grid, snap, navigator and zoom to the selection. Each turns into a
+controller call; the scene follows the domain's events."""
 
 from __future__ import annotations
 
@@ -10,13 +10,17 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF
+from PySide6.QtGui import QUndoStack
 
 from ..domain.counting import counted
-from ..editing.commands import command_size
+from ..domain.names import short_name
+from ..editing.commands import command_size, command_target
 from ..editing.layout import COLUMN
 from .busy import busy_cursor
 from .link_menu import show_link_menu
 from .window_actions import LINK_HINT
+
+REVEAL_MARGIN = 40  # the view's reveal() keeps this much room round the nodes it shows
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -57,33 +61,99 @@ class CanvasIntents:
         self.view.reveal(node_ids)
 
     def undo(self: MainWindow) -> None:
-        """Edit > Undo (and the toolbar's): a wait cursor over an undo of thousands of nodes;
-        nodes it brings back (a delete undone) are selected, as they were."""
+        """Edit > Undo (and the toolbar's): see :meth:`stepping`. A name being typed in
+        place is dropped first (the rename cancelled): Undo takes back the edit before it,
+        and Redo still has what it had (committing would have pushed a rename instead)."""
         stack = self.undo_group.activeStack()
         if stack is not None and stack.canUndo():
-            with busy_cursor(command_size(stack.command(stack.index() - 1))), \
-                    self._selecting_nodes_back():
+            self.view.close_name_editor()
+            with self.stepping(stack, stack.index() - 1):
                 stack.undo()
 
     def redo(self: MainWindow) -> None:
         stack = self.undo_group.activeStack()
         if stack is not None and stack.canRedo():
-            with busy_cursor(command_size(stack.command(stack.index()))), \
-                    self._selecting_nodes_back():
+            self.view.close_name_editor()
+            with self.stepping(stack, stack.index() + 1):
                 stack.redo()
 
     @contextmanager
-    def _selecting_nodes_back(self: MainWindow) -> Iterator[None]:
-        """Selects the nodes of the campaign shown that the block adds (if any)."""
+    def stepping(self: MainWindow, stack: QUndoStack,
+                 index: int | None = None) -> Iterator[None]:
+        """Around an Undo, a Redo or a jump in the History panel (to ``index``, when
+        known): a wait cursor over a step of thousands of nodes; then the canvas shows the
+        campaign the step changed (switching to it), its nodes there selected and in view,
+        and the status bar says what was undone or redone. A step that changes no one
+        campaign's nodes (the catalog, the e-commerce actions, the campaign list, which
+        shows its own) leaves the view as it is; nodes it brings back to the campaign
+        shown are selected."""
+        before = stack.index()
+        size = 0
+        if index is not None:
+            size = sum(command_size(stack.command(i))
+                       for i in range(min(before, index), max(before, index)))
         scene = self.scene
-        before = set(scene.nodes) if scene is not None else set()
-        campaign_id = scene.campaign_id if scene is not None else None
-        yield
-        if scene is None or scene.campaign_id != campaign_id:
+        shown = scene.campaign_id if scene is not None else None
+        nodes_before = set(scene.nodes) if scene is not None else set()
+        with busy_cursor(size):
+            yield
+        after = stack.index()
+        if after != before:
+            self._show_step(stack, before, after, shown, nodes_before)
+
+    def _show_step(self: MainWindow, stack: QUndoStack, before: int, after: int,
+                   shown: str | None, nodes_before: set[str]) -> None:
+        undone = after < before
+        steps = [stack.command(i) for i in range(min(before, after), max(before, after))]
+        # the step whose change is the last made: the earliest one undone, the latest redone
+        last = steps[0] if undone else steps[-1]
+        target = command_target(last)
+        words = last.text()
+        if len(steps) > 1:
+            words += f" and {counted(len(steps) - 1, 'edit')} {'after' if undone else 'before'} it"
+        if target is None:
+            self._select_added(shown, nodes_before)
+        else:
+            campaign_id = target[0]
+            node_ids = [n for step in steps if (t := command_target(step)) is not None
+                        and t[0] == campaign_id for n in t[1]]
+            if campaign_id != shown and self.controller.workspace.has_campaign(campaign_id):
+                self.campaign_list.select(campaign_id)
+                name = self.controller.campaign(campaign_id).name
+                words += f' in "{short_name(name)}"'
+            self._select_and_show(campaign_id, node_ids)
+        self.show_status(f"{'Undid' if undone else 'Redid'} {words}.")
+
+    def _select_added(self: MainWindow, shown: str | None, nodes_before: set[str]) -> None:
+        """Selects the nodes of the campaign shown that are new since ``nodes_before``."""
+        scene = self.scene
+        if scene is None or scene.campaign_id != shown:
             return
-        back = [n for n in scene.nodes if n not in before]
+        back = [n for n in scene.nodes if n not in nodes_before]
         if back:
             scene.select_nodes(back)
+
+    def _select_and_show(self: MainWindow, campaign_id: str, node_ids: list[str]) -> None:
+        """Selects those of the nodes on the canvas and scrolls them into view when they
+        are not in it; the zoom changes only when they do not fit the view at this one."""
+        scene = self.scene
+        if scene is None or scene.campaign_id != campaign_id:
+            return
+        present = [n for n in dict.fromkeys(node_ids) if n in scene.nodes]
+        if not present:
+            return
+        scene.select_nodes(present)
+        view = self.view
+        rect = view.nodes_rect(present)
+        if rect is None:
+            return
+        room = view.mapToScene(view.viewport().rect()).boundingRect()
+        margin = 2 * REVEAL_MARGIN
+        if rect.width() + margin > room.width() or rect.height() + margin > room.height():
+            view.fitted = False
+            view.fit_rect(rect)
+        else:
+            view.reveal(present)
 
     def delete_selection(self: MainWindow) -> None:
         campaign_id, nodes, links = self._selection()

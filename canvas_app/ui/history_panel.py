@@ -2,18 +2,63 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoGroup
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QListView, QUndoView, QWidget
 
 from .theme import focus_frame
 
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
-def history_view(group: QUndoGroup, parent: QWidget) -> QUndoView:
+# Around a jump: the stack, and the index it goes to when known (MainWindow.stepping).
+Stepping = Callable[[QUndoStack, "int | None"], AbstractContextManager[None]]
+
+
+class HistoryView(QUndoView):
+    """A QUndoView whose clicks and keys go back or forward as Undo and Redo do: round
+    each jump, ``stepping`` shows the campaign the edit reached was in, its nodes
+    selected and in view, and says in the status bar what was undone or redone."""
+
+    def __init__(self, group: QUndoGroup, stepping: Stepping, parent: QWidget) -> None:
+        super().__init__(group, parent)
+        self._stepping = stepping
+
+    @contextmanager
+    def _jumping(self, row: int | None = None) -> Iterator[None]:
+        """The block may move the stack's index (QUndoView sets it as its current row
+        changes), to ``row`` when known."""
+        stack = self.group().activeStack() if self.group() is not None else None
+        if stack is None:
+            yield
+            return
+        with self._stepping(stack, row):
+            yield
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        with self._jumping(index.row() if index.isValid() else None):
+            super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # a press dragged along rows
+        index = self.indexAt(event.position().toPoint())
+        with self._jumping(index.row() if index.isValid() else None):
+            super().mouseMoveEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Up, Down, Home, End, PgUp, PgDn
+        with self._jumping():
+            super().keyPressEvent(event)
+
+
+def history_view(group: QUndoGroup, parent: MainWindow) -> QUndoView:
     """The active workspace's edits, each named as Edit > Undo names it. Clicking one goes
-    back (or forward) to just after it, as that many Undo or Redo would; the first row is
-    the workspace as it was opened."""
-    view = QUndoView(group, parent)
+    back (or forward) to just after it, as that many Undo or Redo would, showing where the
+    edit was as they do; the first row is the workspace as it was opened."""
+    view = HistoryView(group, parent.stepping, parent)
     view.setObjectName("historyView")
     view.setAccessibleName("Edit history")
     view.setEmptyLabel("As opened")

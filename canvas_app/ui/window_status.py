@@ -1,7 +1,7 @@
 """The main window's status bar words: a message for a while, stale after the next edit,
 cut to the room beside the zoom label (whole in its tooltip), and cut again when the bar's
-width changes; and the words on a node reached with Tab, which go when the keyboard leaves
-the canvas."""
+width changes; and the words on a node reached with Tab or clicked, which go when the
+keyboard leaves the canvas (or the click selects something else)."""
 
 from __future__ import annotations
 
@@ -27,12 +27,15 @@ class StatusWords:
     _status_since = 0.0  # when the status bar's message was shown
     _status_full = ""  # the message as it was asked for, and as shown (maybe cut short)
     _status_shown = ""
-    _node_hint = ""  # the words on the node Tab reached, while shown
+    _node_hint = ""  # the words on the node Tab reached (or a click selected), while shown
 
     def follow_focus(self: MainWindow) -> None:
+        """The words on a node follow the keyboard (they go when it leaves the canvas)
+        and the clicks on the canvas (a node clicked says how to open it)."""
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_moved)
+        self.view.node_clicked.connect(self._announce_click)
 
     def show_status(self: MainWindow, message: str) -> None:
         """A message in the status bar for 8 s (or until the next edit, which makes an
@@ -109,6 +112,28 @@ class StatusWords:
         self.show_status(f'{kind} "{node.name}": Enter edits it, F2 renames it, the arrow '
                          "keys move it, Tab goes to the next node.")
         self._node_hint = self.statusBar().currentMessage()
+
+    def _announce_click(self: MainWindow, node_id: str) -> None:
+        """A node selected alone by a click: how to open it (Enter or a double-click, as
+        the reference's "View and edit") and rename it. Never over another message being
+        read; a click selecting something else takes these words back."""
+        bar = self.statusBar()
+        ours = bool(self._node_hint) and bar.currentMessage() == self._node_hint
+        campaign_id = self.current_campaign_id()
+        if not node_id or campaign_id is None \
+                or not self.controller.campaign(campaign_id).has_node(node_id):
+            if ours:
+                bar.clearMessage()
+                bar.setToolTip("")
+            self._node_hint = ""
+            return
+        if bar.currentMessage() and not ours:
+            return
+        node = self.controller.campaign(campaign_id).node(node_id)
+        kind = node.kind.replace("_", " ").capitalize()
+        self.show_status(f'{kind} "{node.name}" selected: Enter or double-click to View and '
+                         "Edit, F2 to rename.")
+        self._node_hint = bar.currentMessage()
 
     def _focus_moved(self: MainWindow, _old: QWidget | None, new: QWidget | None) -> None:
         """Tab past the last node (to the Palette, a panel): the words on what the keys do

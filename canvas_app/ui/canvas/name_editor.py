@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from ...domain.events import DomainEvent, Emitter
 from ...domain.names import name_max_length
 
 
 class NameEditor(QLineEdit):
-    """The inline editor over a node's name: Enter commits, Esc cancels."""
+    """The inline editor over a node's name: Enter commits, Esc cancels, and so does the
+    node going (an undo, a delete from elsewhere: see :meth:`follow`). Clicking away
+    commits; a menu opening over it (the Edit menu, its own context menu) does not."""
 
     committed = Signal(str, str)  # node id, new name
     cancelled = Signal()
@@ -24,11 +29,28 @@ class NameEditor(QLineEdit):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.selectAll()
         self._done = False
+        self._unfollow: Callable[[], None] | None = None
+
+    def follow(self, events: Emitter[DomainEvent], node_there: Callable[[], bool]) -> None:
+        """Cancels the rename when, after an edit of the workspace (``events``), the node
+        is no longer there (``node_there``), whatever took it away."""
+        def check(event: DomainEvent) -> None:
+            if not event.extra.get("batched") and not node_there():
+                self.finish(False)
+
+        self._stop_following()
+        self._unfollow = events.subscribe(check)
+
+    def _stop_following(self) -> None:
+        if self._unfollow is not None:
+            self._unfollow()
+            self._unfollow = None
 
     def finish(self, commit: bool) -> None:
         if self._done:
             return
         self._done = True
+        self._stop_following()
         if commit:
             self.committed.emit(self.node_id, self.text())
         else:
@@ -37,6 +59,7 @@ class NameEditor(QLineEdit):
     def discard(self) -> None:
         """Closes without committing or cancelling again."""
         self._done = True
+        self._stop_following()
         self.hide()
 
     def event(self, event: QEvent) -> bool:
@@ -57,6 +80,10 @@ class NameEditor(QLineEdit):
             return
         super().keyPressEvent(event)
 
-    def focusOutEvent(self, event: object) -> None:
-        super().focusOutEvent(event)  # type: ignore[arg-type]
-        self.finish(True)
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        # A menu popping up keeps the editor, as Qt's item views keep theirs: it comes back
+        # to it when it closes, and Edit > Undo chosen there drops the name typed as the
+        # toolbar's Undo does (the window's undo), instead of undoing a rename made now.
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.finish(True)

@@ -19,7 +19,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsView, QMenu, QWidget
 
 from .. import theme
 from ..palette import KIND_MIME_TYPE
@@ -39,6 +39,8 @@ class CanvasView(KeyboardMoves, QGraphicsView):
     zoom_changed = Signal(float)
     node_reached = Signal(str)  # a node selected from the keyboard (Tab / Shift+Tab)
     menu_opening = Signal(str)  # a context menu ("node", "link", "canvas") is about to show
+    # A left click (not a drag) on the canvas: the one node it left selected, or "".
+    node_clicked = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +87,7 @@ class CanvasView(KeyboardMoves, QGraphicsView):
         self.context_pos: QPointF | None = None  # scene point of an open canvas menu
         self._reached: str | None = None  # the node Tab or Ctrl+Tab last went to
         self._pan_start: QPoint | None = None
+        self._click_start: QPoint | None = None  # where a left button went down, not panning
         self._space_down = False
         self._nudged: tuple[str, frozenset[str]] | None = None  # the nodes nudged last
         self._nudged_at = 0.0
@@ -119,9 +122,14 @@ class CanvasView(KeyboardMoves, QGraphicsView):
 
     def _emptiness_changed(self, _empty: bool) -> None:
         """The hint is drawn over the whole viewport: repaint all of it, not the item rects
-        the smart update would limit the repaint to; scrollbars only with nodes."""
+        the smart update would limit the repaint to; scrollbars only with nodes. (Sent
+        too when another campaign is shown: a name being typed over a node of the one
+        shown before is cancelled.)"""
         self.viewport().update()
         self.update_scrollbars()
+        scene, editor = self.canvas(), self.name_editor
+        if editor is not None and (scene is None or scene.domain_node(editor.node_id) is None):
+            editor.finish(False)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802  (Qt's name)
         """Scrolling copies the pixels and paints only the strip uncovered; the empty
@@ -324,6 +332,8 @@ class CanvasView(KeyboardMoves, QGraphicsView):
             # ignore); the context menu event follows.
             event.accept()
             return
+        self._click_start = event.position().toPoint() \
+            if event.button() == Qt.MouseButton.LeftButton else None
         super().mousePressEvent(event)
 
     def _on_selected(self, event: QMouseEvent) -> bool:
@@ -357,6 +367,14 @@ class CanvasView(KeyboardMoves, QGraphicsView):
             event.accept()
             return
         super().mouseReleaseEvent(event)
+        start, self._click_start = self._click_start, None
+        scene = self.canvas()
+        if start is not None and scene is not None \
+                and event.button() == Qt.MouseButton.LeftButton \
+                and (event.position().toPoint() - start).manhattanLength() \
+                < QApplication.startDragDistance():
+            selected = scene.selected_node_ids()
+            self.node_clicked.emit(selected[0] if len(selected) == 1 else "")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_F10 \
@@ -478,6 +496,8 @@ class CanvasView(KeyboardMoves, QGraphicsView):
         editor.setGeometry(rect.center().x() - width // 2, rect.top(), width, height)
         editor.committed.connect(self._commit_name)
         editor.cancelled.connect(self.close_name_editor)
+        editor.follow(scene.controller.workspace.events,
+                      lambda: scene.domain_node(node_id) is not None)
         editor.show()
         editor.setFocus()
         self.name_editor = editor
