@@ -65,10 +65,64 @@ def where_used(workspace: Workspace, section: str, item_id: str) -> list[Usage]:
                 usages.append(Usage(f'product "{product.name}" (its category)',
                                     f'product "{product.name}"', product_id=product.id))
     if section == "products" and workspace.ecommerce.product_action_sets.get(item_id):
-        usages.append(Usage(f'the product\'s own action set in E-Commerce Actions '
-                            f'({len(workspace.ecommerce.product_action_sets[item_id])} '
-                            f'actions)', "its own action set", action_set=f"product:{item_id}"))
+        usages.append(_own_action_set(
+            item_id, len(workspace.ecommerce.product_action_sets[item_id])))
     return usages
+
+
+class UsageIndex:
+    """Where every catalog item is used, found in one walk over the workspace.
+
+    ``index.where_used(section, item_id)`` answers as :func:`where_used` does, in the same
+    order, without walking every node again: the Catalog window asks for each of its rows
+    (2,000 products and 14,000 nodes took 24 s one item at a time). The index is a snapshot:
+    build a new one after the workspace changes.
+    """
+
+    def __init__(self, workspace: Workspace) -> None:
+        goals: dict[tuple[str, str], list[Usage]] = {}
+        lists = [(section, attr) for section, (attr, _flag) in _GOAL_FIELDS.items()]
+        for campaign in workspace.campaigns:
+            for node in campaign.nodes:
+                config = node.config
+                if not isinstance(config, PurchaseGoalConfig):
+                    continue
+                usage: Usage | None = None
+                for section, attr in lists:
+                    chosen = getattr(config, attr)
+                    if not isinstance(chosen, list) or not chosen:
+                        continue
+                    if usage is None:
+                        usage = Usage(
+                            f'campaign "{campaign.name}", purchase goal "{node.name}"',
+                            f'goal "{node.name}"', campaign_id=campaign.id, node_id=node.id)
+                    for item_id in dict.fromkeys(chosen):  # a goal once, however often named
+                        goals.setdefault((section, item_id), []).append(usage)
+        self._goals = goals
+        self._products_by_category: dict[str, list[Usage]] = {}
+        for product in workspace.catalog.products.values():
+            if product.category is not None:
+                self._products_by_category.setdefault(product.category, []).append(Usage(
+                    f'product "{product.name}" (its category)', f'product "{product.name}"',
+                    product_id=product.id))
+        self._own_sets = {product_id: len(actions) for product_id, actions
+                          in workspace.ecommerce.product_action_sets.items() if actions}
+
+    def where_used(self, section: str, item_id: str) -> list[Usage]:
+        """What :func:`where_used` says for ``item_id`` of ``section`` (a new list)."""
+        if section not in SECTIONS:
+            raise ValueError(f"unknown catalog section {section!r}")
+        usages = list(self._goals.get((section, item_id), ()))
+        if section == "categories":
+            usages.extend(self._products_by_category.get(item_id, ()))
+        if section == "products" and item_id in self._own_sets:
+            usages.append(_own_action_set(item_id, self._own_sets[item_id]))
+        return usages
+
+
+def _own_action_set(product_id: str, actions: int) -> Usage:
+    return Usage(f"the product's own action set in E-Commerce Actions ({actions} actions)",
+                 "its own action set", action_set=f"product:{product_id}")
 
 
 def describe_usages(usages: list[Usage]) -> str:

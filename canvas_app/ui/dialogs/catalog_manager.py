@@ -7,9 +7,10 @@ deletes it together with those references.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +30,7 @@ from ...domain.catalog import Category, OrderForm, Product, payment_type_label
 from ...domain.events import DomainEvent
 from ...domain.names import short_name
 from ...domain.usage import (
+    UsageIndex,
     copy_catalog,
     delete_with_references,
     describe_usages,
@@ -95,8 +97,11 @@ class CatalogManagerDialog(QDialog):
         for section, (title, columns, object_name) in TABS.items():
             self.tabs.addTab(self._tab(section, columns, object_name), title)
 
+        self._stale = False  # a domain event came since the tables were filled
         self.close_button = finish_manager_window(self, layout, workspace, undo_stack,
                                                   self._on_event, MINIMUM_SIZE)
+        # a bound slot: the connection goes with the window
+        undo_stack.indexChanged.connect(self._refresh_if_stale)
         self.refresh()
         self._fitted = False
 
@@ -179,20 +184,34 @@ class CatalogManagerDialog(QDialog):
 
     # -- following the domain -----------------------------------------------------------
     def _on_event(self, event: DomainEvent) -> None:
+        """The tables are stale: they are filled again once the change is whole (a delete
+        with references sends an event per goal it changes, and a refresh per event took
+        0.5 s each at 2,000 products): when the undo stack has run the command, or at the
+        next turn of the event loop for a change made outside the stack."""
         if event.name in (ev.CATALOG_CHANGED, ev.NODE_CHANGED, ev.ECOMMERCE_CHANGED,
-                          ev.WORKSPACE_RESET):
+                          ev.WORKSPACE_RESET) and not self._stale:
+            self._stale = True
+            QTimer.singleShot(0, self, self._refresh_if_stale)
+
+    def _refresh_if_stale(self) -> None:
+        if self._stale:
+            self._stale = False
             self.refresh()
 
     def refresh(self) -> None:
         catalog = self.workspace.catalog
+        # one walk over the nodes for every row (where_used per row walked them all
+        # again: 24 s for 2,000 products and 14,000 nodes)
+        usage_index = UsageIndex(self.workspace)
+        in_category = Counter(p.category for p in catalog.products.values())
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         rows: dict[str, list[tuple[str, list[str]]]] = {
             "products": [(p.id, [p.name, catalog.categories[p.category].name
                                  if p.category in catalog.categories else "—",
                                  f"{p.price:.2f}",
                                  "Subscription" if p.billing == "subscription" else "One-time"])
                          for p in catalog.products.values()],
-            "categories": [(c.id, [c.name, str(sum(1 for p in catalog.products.values()
-                                                   if p.category == c.id))])
+            "categories": [(c.id, [c.name, str(in_category[c.id])])
                            for c in catalog.categories.values()],
             "order_forms": [(f.id, [f.name, "Legacy" if f.legacy else "Current"])
                             for f in catalog.order_forms.values()],
@@ -205,14 +224,13 @@ class CatalogManagerDialog(QDialog):
             selected = self.selected_id(section)
             table.setRowCount(len(items))
             for r, (item_id, cells) in enumerate(items):
-                usages = where_used(self.workspace, section, item_id)
+                usages = usage_index.where_used(section, item_id)
                 used = summarise_usages(usages)
                 for c, text in enumerate([*cells, used]):
                     cell = QTableWidgetItem(text)
                     cell.setData(ID_ROLE, item_id)
                     if section == "products" and c == 2:
-                        cell.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                              | Qt.AlignmentFlag.AlignVCenter)
+                        cell.setTextAlignment(right)
                     if c == len(cells) and usages:
                         # a long list of places wraps instead of crossing the screen
                         cell.setToolTip(wrapped_tooltip(describe_usages(usages)))
