@@ -42,7 +42,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt  # noqa: E402
-from PySide6.QtGui import QUndoStack  # noqa: E402
+from PySide6.QtGui import QImage, QUndoStack  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from canvas_app.domain.search import ROW, Match, find_nodes, folded  # noqa: E402
@@ -50,6 +50,7 @@ from canvas_app.domain.usage import UsageIndex, where_used  # noqa: E402
 from canvas_app.domain.workspace import Workspace  # noqa: E402
 from canvas_app.io.workspace_file import workspace_from_data  # noqa: E402
 
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 KINDS = ("sequence", "purchase_goal", "sequence", "tag_goal")
 
 
@@ -245,11 +246,14 @@ def bench_png(workspace: Workspace, runs: int) -> None:
     image = image_export._png_image(items, rect, image_export.png_scale(rect, 2.0),
                                     lambda _done: None)
 
+    encoded: dict[int, bytes] = {}
+
     def encode(quality: int) -> int:
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         assert image.save(buffer, "PNG", quality)
+        encoded[quality] = bytes(data.data())
         return data.size()
 
     chosen = image_export.PNG_QUALITY
@@ -266,6 +270,10 @@ def bench_png(workspace: Workspace, runs: int) -> None:
     print(f"  encode at Qt's default: {ms(default_s)}, {sizes[-1] / 1e6:.2f} MB; "
           f"at quality {chosen}: {ms(chosen_s)}, {sizes[chosen] / 1e6:.2f} MB; "
           f"time {chosen_s / default_s:.2f}x, size {sizes[chosen] / sizes[-1]:.2f}x")
+    back = QImage.fromData(encoded[chosen], "PNG")
+    is_png = encoded[chosen].startswith(PNG_SIGNATURE)
+    print(f"  read back: a PNG {is_png}, "
+          f"the same pixels {back.convertToFormat(image.format()) == image}")
     scene.detach()
 
 
