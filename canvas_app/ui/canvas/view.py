@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QContextMenuEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -25,9 +24,11 @@ from .. import theme
 from ..palette import KIND_MIME_TYPE
 from .grid import background_cache_mode, paint_grid
 from .name_editor import NameEditor
-from .node_item import NODE_TYPE, NodeItem, icon_centre, name_rect
+from .node_item import NodeItem, icon_centre
 from .scene import CampaignScene
 from .view_keys import NUDGE_FAR, KeyboardMoves
+from .view_menus import ContextMenus
+from .view_rename import InlineRename
 
 MIN_SCALE, MAX_SCALE = 0.02, 4.0
 ZOOM_STEP = 1.2
@@ -35,7 +36,7 @@ OVERVIEW_SCALE = 0.3  # large campaigns switch to the overview below this zoom
 FIT_MAX_SCALE = 1.25
 
 
-class CanvasView(KeyboardMoves, QGraphicsView):
+class CanvasView(ContextMenus, InlineRename, KeyboardMoves, QGraphicsView):
     zoom_changed = Signal(float)
     node_reached = Signal(str)  # a node selected from the keyboard (Tab / Shift+Tab)
     menu_opening = Signal(str)  # a context menu ("node", "link", "canvas") is about to show
@@ -419,105 +420,6 @@ class CanvasView(KeyboardMoves, QGraphicsView):
             event.accept()
             return
         super().keyReleaseEvent(event)
-
-    # -- context menu --------------------------------------------------------------------
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        scene = self.canvas()
-        if scene is None:
-            return
-        if event.reason() == QContextMenuEvent.Reason.Keyboard:
-            self._keyboard_context_menu(scene)
-            return
-        pos = self.mapToScene(event.pos())
-        item = self.itemAt(event.pos())
-        node = scene.node_at(pos)
-        target = node if node is not None else item
-        if target is not None and target.flags() & target.GraphicsItemFlag.ItemIsSelectable:
-            if not target.isSelected():
-                scene.clearSelection()
-                target.setSelected(True)
-            key = "node" if target.type() == NODE_TYPE else "link"
-        else:
-            key = "canvas"
-        # "Add …" from this menu places the node where the menu was opened; cleared once
-        # the menu's action has run (or none was chosen).
-        self.context_pos = pos if key == "canvas" else None
-        self._show_menu(key, event.globalPos())
-
-    def _keyboard_context_menu(self, scene: CampaignScene) -> None:
-        """The Menu key (or Shift+F10): the menu of what is selected, shown at it (the
-        last node reached when several are), or the canvas's menu at the view's middle."""
-        nodes = scene.selected_node_ids()
-        links = [item for item in scene.selectedItems() if item.type() != NODE_TYPE]
-        if nodes:
-            node_id = self._reached if self._reached in nodes else nodes[0]
-            key, anchor = "node", scene.nodes[node_id].sceneBoundingRect().center()
-        elif links:
-            key, anchor = "link", links[0].sceneBoundingRect().center()
-        else:
-            key, anchor = "canvas", self.centre_scene_pos()
-        self.context_pos = anchor if key == "canvas" else None
-        self._show_menu(key, self.viewport().mapToGlobal(self.mapFromScene(anchor)))
-
-    def _show_menu(self, key: str, where: QPoint) -> None:
-        """The context menu of a node, a link or the canvas (``key``) at ``where``."""
-        self.menu_opening.emit(key)  # the window enables what the selection allows
-        menu = QMenu(self)
-        menu.aboutToHide.connect(self._menu_closing)
-        for action in self.context_actions.get(key, []):
-            if action is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(action)  # type: ignore[arg-type]
-        if not menu.isEmpty():
-            menu.popup(where)
-        self.context_menu = menu
-
-    def _menu_closing(self) -> None:
-        QTimer.singleShot(0, self, self._forget_context_pos)
-
-    def _forget_context_pos(self) -> None:
-        self.context_pos = None
-
-    # -- inline rename -------------------------------------------------------------------
-    def open_name_editor(self, node_id: str) -> NameEditor | None:
-        scene = self.canvas()
-        if scene is None:
-            return None
-        item = scene.nodes.get(node_id)
-        node = scene.domain_node(node_id)
-        if item is None or node is None:
-            return None
-        self.close_name_editor()
-        rect = self.mapFromScene(item.mapToScene(name_rect(item.kind))).boundingRect()
-        editor = NameEditor(node_id, node.name, self.viewport())
-        height = max(editor.sizeHint().height(), 24)
-        width = max(rect.width(), 160)
-        editor.setGeometry(rect.center().x() - width // 2, rect.top(), width, height)
-        editor.committed.connect(self._commit_name)
-        editor.cancelled.connect(self.close_name_editor)
-        editor.follow(scene.controller.workspace.events,
-                      lambda: scene.domain_node(node_id) is not None)
-        editor.show()
-        editor.setFocus()
-        self.name_editor = editor
-        return editor
-
-    def _commit_name(self, node_id: str, text: str) -> None:
-        scene = self.canvas()
-        self.close_name_editor()
-        if scene is not None and scene.campaign_id is not None \
-                and scene.domain_node(node_id) is not None:
-            scene.controller.rename_node(scene.campaign_id, node_id, text)
-
-    def close_name_editor(self) -> None:
-        editor = self.name_editor
-        if editor is None:
-            return
-        self.name_editor = None
-        editor.discard()
-        editor.deleteLater()
-        self.setFocus()
 
     def node_item(self, node_id: str) -> NodeItem | None:
         scene = self.canvas()
