@@ -23,8 +23,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...domain.lint import finding_text
 from ...domain.workspace import Workspace
-from ...io import LoadError, workspace_to_data
-from ...io.draft import draft_from_data
+from ...io import LoadError
+from ...io.snapshot import workspace_snapshot
 from ...sim import Movement, Scenario, SimResult, Simulation, load_scenario, to_datetime
 from ...sim.scenario_file import NOT_A_SCENARIO
 
@@ -95,8 +95,10 @@ MISSING_IN_WORKSPACE = re.compile(r'^no ([a-z ]+ ".*") in the (workspace|catalog
 
 
 def snapshot(workspace: Workspace) -> Workspace:
-    """An independent copy of the workspace, so the run does not see later edits."""
-    return draft_from_data(workspace_to_data(workspace))
+    """An independent copy of the workspace, so the run does not see later edits: the same
+    workspace as writing it to a file's data and reading that back gave, without checking
+    the app's own data against the JSON Schema again (see ``io/snapshot.py``)."""
+    return workspace_snapshot(workspace)
 
 
 def check_runnable(workspace: Workspace, campaign: str | None = None) -> None:
@@ -192,8 +194,15 @@ class SimRunner(QObject):
         self._unsubscribe: Callable[[], None] | None = None
         self._clock: float = 0.0  # simulated seconds since the epoch, as played so far
         self._last_tick = 0.0
-        # Per-node counts over simulated time: (seconds since the epoch, counts).
+        # Per-node counts over simulated time: (seconds since the epoch, counts). Its
+        # entries share the inner dicts of the nodes whose counts did not change between
+        # them (nothing changes those dicts: a node's new counts come in a new one).
         self.history: list[tuple[int, dict[str, dict[str, int]]]] = []
+        # Every node's counts as last taken from the engine (see _take): updated in place,
+        # one node's dict replaced when its counts change.
+        self.counts: dict[str, dict[str, int]] = {}
+        self._since_kept: set[str] = set()  # nodes taken since the history's last point
+        self._unseen: set[str] = set()  # nodes taken since the view last asked (changes())
         self._sample_every = 3600
         self._origin = 0
         self._bucket = 0
@@ -258,12 +267,18 @@ class SimRunner(QObject):
         self.scenario_path = None
         self._pending.clear()
         self.history = []
+        self.counts = {}
+        self._since_kept = set()
+        self._unseen = set()
 
     # -- history -----------------------------------------------------------------------------
     def _start_history(self, sim: Simulation) -> None:
         span = (sim.until - sim.start) if sim.until is not None else 0
         self._sample_every = max(60, span // SAMPLES) if span > 0 else 3600
-        self.history = [(sim.now, sim.counts())]
+        self.counts = sim.changed_counts()  # every node's, at the first call
+        self._since_kept = set()
+        self._unseen = set(self.counts)
+        self.history = [(sim.now, dict(self.counts))]
         self._origin = sim.now
         self._bucket = 0
         self._looked = 0  # instants looked at in the current bucket
@@ -287,7 +302,7 @@ class SimRunner(QObject):
         bucket = (when - self._origin) // self._sample_every
         if bucket != self._bucket:
             if self._skipped:  # the counts the full bucket's last instant left
-                self._keep(self._last_instant, sim.counts())
+                self._keep(self._last_instant)
             self._bucket, self._looked, self._kept, self._skipped = bucket, 0, 0, False
         handled = sim.step()
         following = sim.next_time()
@@ -296,25 +311,57 @@ class SimRunner(QObject):
             self._last_instant = when
             if self._looked < LOOKS_PER_BUCKET and self._kept < POINTS_PER_BUCKET:
                 self._looked += 1
-                self._keep(when, sim.counts())
+                self._keep(when)
             else:
                 self._skipped = True
         return handled
 
-    def _keep(self, at: int, counts: dict[str, dict[str, int]]) -> None:
-        if counts != self.history[-1][1]:
+    def _take(self) -> None:
+        """Brings :attr:`counts` up to date: copies of the counts of the nodes whose counts
+        changed since last taken (the engine notes them), not of every node's."""
+        sim = self.simulation
+        assert sim is not None
+        changed = sim.changed_counts()
+        if changed:
+            self.counts.update(changed)
+            self._since_kept.update(changed)
+            self._unseen.update(changed)
+
+    def _keep(self, at: int) -> None:
+        """A point of the history at ``at``: the counts now, when they differ from the last
+        point's (only the nodes taken since can)."""
+        self._take()
+        last = self.history[-1][1]
+        counts = self.counts
+        differs = any(counts[node] != last[node] for node in self._since_kept)
+        self._since_kept = set()
+        if differs:
             if self.history[-1][0] == at:
-                self.history[-1] = (at, counts)
+                self.history[-1] = (at, dict(counts))
             else:
-                self.history.append((at, counts))
+                self.history.append((at, dict(counts)))
             self._kept += 1
+
+    def counts_now(self) -> dict[str, dict[str, int]]:
+        """Every node's counts now (as ``Simulation.counts()``; not a copy, and updated in
+        place as the run goes: read it, do not change it)."""
+        if self.simulation is not None:
+            self._take()
+        return self.counts
+
+    def changes(self) -> tuple[dict[str, dict[str, int]], set[str]]:
+        """:meth:`counts_now`, and the nodes whose counts may have changed since this was
+        last called (every node at the first call of a run)."""
+        counts = self.counts_now()
+        unseen, self._unseen = self._unseen, set()
+        return counts, unseen
 
     def timeline(self) -> list[tuple[int, dict[str, dict[str, int]]]]:
         """The history, and the counts now at the clock."""
         sim = self.simulation
         if sim is None:
             return []
-        return [*self.history, (sim.now, sim.counts())]
+        return [*self.history, (sim.now, dict(self.counts_now()))]
 
     # -- playing ---------------------------------------------------------------------------
     def set_speed(self, index: int) -> None:
