@@ -9,7 +9,16 @@ from typing import Any
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QTabBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QTabBar,
+    QWidget,
+)
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 ICONS = RESOURCES / "icons"
@@ -88,23 +97,37 @@ _SIDEWAYS = {QTabBar.Shape.RoundedWest, QTabBar.Shape.RoundedEast,
              QTabBar.Shape.TriangularWest, QTabBar.Shape.TriangularEast}
 
 
+_TAB_BAR_TAB = QStyle.ContentsType.CT_TabBarTab
+_TAB_SHIFT_VERTICAL = QStyle.PixelMetric.PM_TabBarTabShiftVertical
+_BUTTONS_HAVE_ICONS = QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons
+# the base class's methods, called without super()'s lookup: Qt calls these overrides for
+# every cell of every view it measures (10,000 times for the Catalog's products)
+_base_size_from_contents = QProxyStyle.sizeFromContents
+_base_pixel_metric = QProxyStyle.pixelMetric
+_base_style_hint = QProxyStyle.styleHint
+
+
 class AppStyle(QProxyStyle):
     """The platform's style (Fusion here), with clear room above and below every tab's
     label: the panel and dock tabs, and those of dialogs (a style rather than a style
     sheet, which would draw the tabs flat instead of as the style does); and dialog
     buttons without the style's old stock icons (a red cross on Cancel, a green arrow on
-    OK), which sat oddly beside the app's own icons and on only some buttons."""
+    OK), which sat oddly beside the app's own icons and on only some buttons.
+
+    Qt calls these Python methods for every cell a view measures or draws: each returns
+    the base style's answer at once for what it does not change (the enums looked up
+    once, no ``super()``)."""
 
     def styleHint(self, hint: QStyle.StyleHint, option: QStyleOption | None = None,
                   widget: QWidget | None = None, data: Any = None) -> int:
-        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+        if hint == _BUTTONS_HAVE_ICONS:
             return 0
-        return super().styleHint(hint, option, widget, data)
+        return _base_style_hint(self, hint, option, widget, data)
 
     def sizeFromContents(self, kind: QStyle.ContentsType, option: QStyleOption,
                          size: QSize, widget: QWidget | None = None) -> QSize:
-        result = super().sizeFromContents(kind, option, size, widget)
-        if kind == QStyle.ContentsType.CT_TabBarTab and option is not None:
+        result = _base_size_from_contents(self, kind, option, size, widget)
+        if kind == _TAB_BAR_TAB and option is not None:
             room = max(TAB_ROOM_PX, option.fontMetrics.height() // 5)
             if getattr(option, "shape", None) in _SIDEWAYS:
                 result.setWidth(result.width() + room)
@@ -114,9 +137,29 @@ class AppStyle(QProxyStyle):
 
     def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,
                     widget: QWidget | None = None) -> int:
-        if metric == QStyle.PixelMetric.PM_TabBarTabShiftVertical:
+        if metric == _TAB_SHIFT_VERTICAL:
             return 1  # the middle of an unselected tab's shape (2 px shorter), not 2 px off
-        return super().pixelMetric(metric, option, widget)
+        return _base_pixel_metric(self, metric, option, widget)
+
+    def item_view_style(self, view: QAbstractItemView) -> QStyle:
+        """The base style without this one's changes (which are about tabs and dialog
+        buttons, not an item view's rows), for ``view``, which owns it: Qt asks the style
+        about every row it lays out, and through this Python class each question cost a
+        call into Python (see :func:`use_item_view_style`)."""
+        style = QStyleFactory.create(self.baseStyle().name())
+        style.setParent(view)  # goes with the view (one shared by views went with the first)
+        return style
+
+
+def use_item_view_style(view: QAbstractItemView) -> None:
+    """Gives ``view`` (a list or table of many rows) the app's base style without
+    :class:`AppStyle`'s Python methods: its rows look the same (AppStyle changes only
+    tabs and dialog buttons) and are measured in C++ only, 3-4 times faster. Nothing
+    changes where the app's style is not an AppStyle (a test's plain style). Call it
+    before giving the view a style sheet or after: Qt keeps both."""
+    style = QApplication.style()
+    if isinstance(style, AppStyle):
+        view.setStyle(style.item_view_style(view))
 
 
 def use_app_style(app: QApplication | None = None) -> None:

@@ -11,12 +11,13 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
     QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFontMetrics, QHelpEvent, QShowEvent, QTextLayout
+from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent, QShowEvent, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -33,13 +34,26 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.steps import shorten
-from ..theme import SELECTION
+from ..theme import SELECTION, use_item_view_style
 from .search_field import SearchField
 from .step_fields import keep_single_line
 from .widgets import ID_ROLE, help_text_style
 
 # the whole label of a row whose text is shortened (see CheckList.LABEL_MAX)
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_R = Qt.ItemDataRole
+DISPLAY, CHECK, DECORATION = int(_R.DisplayRole), int(_R.CheckStateRole), int(_R.DecorationRole)
+RowKind = tuple[bool, bool, str]  # a check box, an icon, the font's key
+HintKey = tuple[str, int, bool, RowKind]  # text, rectangle's width and validity, kind
+# roles whose change leaves a row's size as it is
+SIZE_NEUTRAL_ROLES = frozenset(int(r) for r in (
+    _R.CheckStateRole, _R.ToolTipRole, _R.StatusTipRole, _R.WhatsThisRole,
+    _R.BackgroundRole, _R.ForegroundRole, _R.AccessibleTextRole,
+    _R.AccessibleDescriptionRole)) | frozenset(range(int(_R.UserRole), int(_R.UserRole) + 16))
+LINE_BREAKS = "\n\r\t\v\f\u2028\u2029"
+PRINTABLE_ASCII = "".join(map(chr, range(32, 127)))
+HAS_DECORATION = QStyleOptionViewItem.ViewItemFeature.HasDecoration
 
 
 TOOLTIP_MAX = 600  # characters of a shortened row's text its tooltip gives
@@ -54,7 +68,7 @@ def row_tooltip(text: str) -> str:
 def row_label(text: str, limit: int) -> str:
     """``text`` as a row shows it: as it is, unless longer than ``limit`` or on several
     lines (then shortened on one line, see :func:`shorten`)."""
-    if len(text) <= limit and not any(c in text for c in "\n\r\t\v\f\u2028\u2029"):
+    if len(text) <= limit and not any(c in text for c in LINE_BREAKS):
         return text
     return shorten(text, limit)
 
@@ -75,24 +89,85 @@ class _WrappedRowsDelegate(QStyledItemDelegate):
     the row's second line was cut to "…".
 
     A word wider than the row (a 200-letter name with no space) ends in "…" instead of
-    running past the row's edge, and the row's tooltip then gives the whole text."""
+    running past the row's edge, and the row's tooltip then gives the whole text.
+
+    A row's size is measured once per text, width and font (see :meth:`sizeHint`): the list
+    asks for every row's size at every layout (a search typed, the window resized), and
+    measuring 2,000 products took a second at each key."""
+
+    CACHE_MOST = 40_000  # sizes kept, at most (then measured afresh)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._hints: dict[HintKey, QSize] = {}  # see sizeHint
+        # (width, kind of row) -> [widest one-line size seen kept there, text's room]
+        self._frontiers: dict[tuple[int, RowKind], list[int]] = {}
+        self._tall: dict[tuple[str, str], bool] = {}  # (text, font) -> needs more height
+        self._text_widths: dict[tuple[int, int, object], int] = {}  # see text_width
+        self._longest_words: dict[tuple[str, str], int] = {}  # see longest_word
+        self._font = QFont()
+        self._font_key = self._font.key()
+
+    def forget(self) -> None:
+        """Measures every row afresh (the list's font or style changed)."""
+        self._hints.clear()
+        self._frontiers.clear()
+        self._tall.clear()
+        self._text_widths.clear()
+        self._longest_words.clear()
+
+    def font_key(self, font: QFont) -> str:
+        """``font.key()``, remembered for the last font (a key takes a few µs)."""
+        if font != self._font:
+            self._font = QFont(font)
+            self._font_key = font.key()
+        return self._font_key
 
     def text_width(self, option: QStyleOptionViewItem) -> int:
-        """The width a row's text has in ``option``'s rectangle (0: not known)."""
-        if option.rect.width() <= 0:
+        """The width a row's text has in ``option``'s rectangle (0: not known): the same
+        for every text (remembered per rectangle and row features)."""
+        rect = option.rect
+        width = rect.width()
+        if width <= 0:
             return 0
+        features = option.features
+        key = (width, rect.height(), features)
+        known = self._text_widths.get(key)
+        if known is not None:
+            return known
         widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
-        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, widget)
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, widget)
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
-        return rect.width() - 2 * margin
+        known = text_rect.width() - 2 * margin
+        if not features & HAS_DECORATION:  # an icon's size is not in the key
+            if len(self._text_widths) >= self.CACHE_MOST:
+                self._text_widths.clear()
+            self._text_widths[key] = known
+        return known
 
     def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802  (Qt's name)
                         index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
-        width = self.text_width(option)
-        if option.text and width > 0:
-            option.text = elide_long_words(option.text, option.fontMetrics, width)
+        text = option.text
+        if text:
+            width = self.text_width(option)
+            if width > 0 and self.longest_word(text, option) > width:
+                option.text = elide_long_words(text, option.fontMetrics, width)
+
+    def longest_word(self, text: str, option: QStyleOptionViewItem) -> int:
+        """The width of ``text``'s widest word in ``option``'s font (remembered: a
+        text's width takes Qt 20-30 µs to measure)."""
+        font = option.font
+        key = (text, self._font_key if font == self._font else self.font_key(font))
+        width = self._longest_words.get(key)
+        if width is None:
+            metrics = option.fontMetrics
+            width = max(metrics.horizontalAdvance(word) for word in text.split(" "))
+            if len(self._longest_words) >= self.CACHE_MOST:
+                self._longest_words.clear()
+            self._longest_words[key] = width
+        return width
 
     def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,  # noqa: N802
                   option: QStyleOptionViewItem,
@@ -111,19 +186,83 @@ class _WrappedRowsDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
                  ) -> QSize:  # noqa: N802  (Qt's name)
-        hint = super().sizeHint(option, index)
-        text = index.data(Qt.ItemDataRole.DisplayRole)
+        """Qt's size for the row, taller for a text that needs a taller font (see
+        :meth:`is_tall`), remembered per text, width, kind of row and font. At a width
+        not seen before, a text narrower than one that kept its one-line size there keeps
+        its own one-line size too, unmeasured (see :meth:`_measure`)."""
+        text = index.data(DISPLAY)
         if not isinstance(text, str) or not text:
-            return hint
-        layout = QTextLayout(text, option.font)
-        layout.beginLayout()
-        line = layout.createLine()  # the whole text on one line: its tallest letters
-        layout.endLayout()
+            return super().sizeHint(option, index)
+        rect = option.rect
+        width = rect.width()
+        font = option.font
+        group = (index.data(CHECK) is not None, index.data(DECORATION) is not None,
+                 self._font_key if font == self._font else self.font_key(font))
+        key = (text, width, width > 0 and rect.height() > 0, group)
+        hint = self._hints.get(key)
+        if hint is None:
+            hint = self._measure(option, index, key)
+        return QSize(hint)
+
+    def _measure(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex, key: HintKey) -> QSize:
+        text, width, valid, group = key
+        if not valid:
+            return self._remember(key, self._qt_size(option, index, text))
+        whole = QStyleOptionViewItem(option)
+        whole.rect = QRect()  # no width to wrap in: the text on one line
+        natural = self._hints.get((text, 0, False, group))
+        if natural is None:
+            natural = self._remember((text, 0, False, group),
+                                     self._qt_size(whole, index, text))
+        frontier = self._frontiers.get((width, group))
+        if frontier is None:  # [the widest one-line size kept here, the text's room]
+            shown = QStyleOptionViewItem(option)
+            self.initStyleOption(shown, index)
+            frontier = self._frontiers[(width, group)] = [-1, self.text_width(shown)]
+        one_line = natural.width()
+        # narrower than a row that did not wrap here (so no wrap), and within the text's
+        # room (so no word cut with "…"): the same size as on one line
+        if one_line < frontier[0] and one_line + 2 <= frontier[1]:
+            return self._remember(key, QSize(natural))
+        hint = self._qt_size(option, index, text)
+        if hint == natural and one_line > frontier[0]:
+            frontier[0] = one_line
+        return self._remember(key, hint)
+
+    def _qt_size(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex, text: str) -> QSize:
+        hint = super().sizeHint(option, index)
         metrics = option.fontMetrics
-        if line.isValid() and line.height() > metrics.height():
+        if self.is_tall(text, option.font, metrics.height()):
             lines = max(1, round(hint.height() / metrics.lineSpacing()))
             hint.setHeight(hint.height() + 2 * lines + 2)
         return hint
+
+    def _remember(self, key: HintKey, hint: QSize) -> QSize:
+        if len(self._hints) >= self.CACHE_MOST:
+            self._hints.clear()
+            self._frontiers.clear()
+        self._hints[key] = hint
+        return hint
+
+    def is_tall(self, text: str, font: QFont, height: int) -> bool:
+        """Whether ``text`` on one line in ``font`` is taller than ``height`` (the font's
+        lines): it has letters from a taller fallback font (Chinese, Hebrew, an emoji)."""
+        key = (text, self.font_key(font))
+        tall = self._tall.get(key)
+        if tall is None:
+            if text != PRINTABLE_ASCII and text.isascii() and text.isprintable() \
+                    and not self.is_tall(PRINTABLE_ASCII, font, height):
+                tall = False  # its letters are among these, none taller than the font
+            else:
+                layout = QTextLayout(text, font)
+                layout.beginLayout()
+                line = layout.createLine()  # the whole text on one line: its tallest letters
+                layout.endLayout()
+                tall = line.isValid() and line.height() > height
+            self._tall[key] = tall
+        return tall
 
 
 FRAME = "#a9b4c2"  # a list's frame, close to Qt's own (Fusion)
@@ -135,23 +274,113 @@ class RowsListWidget(QListWidget):
     it does not scroll; layouts stretch the list to use any room left."""
 
     ROW_CHARACTERS_ASKED = 44  # the widest a row asks to be, in average letters
+    WIDEST_CHECKED = 5  # rows measured by Qt to know all fit on one line (see rows_one_line)
 
     def __init__(self, min_rows: int = 4, hint_rows: int = 6,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.min_rows = min_rows
         self.hint_rows = hint_rows
+        self._delegate: _WrappedRowsDelegate | None = None  # see wrap_rows
+        # (font, rows_shape): the rows' shape while its font and rows are unchanged
+        self._shape: tuple[QFont, tuple[int, list[int]] | None] | None = None
+        use_item_view_style(self)  # its rows measured without a call into Python each
         self.setMinimumHeight(self.rows_height(min_rows))
 
     def wrap_rows(self) -> None:
         """Long rows wrap onto a second line instead of being cut off behind a horizontal
-        scroll bar ("Summer Legacy Form (legac"), also when a red frame narrows the list."""
+        scroll bar ("Summer Legacy Form (legac"), also when a red frame narrows the list.
+
+        While every row fits on one line, of one height, Qt measures one row for all
+        (``uniformItemSizes``, chosen at each layout, see :meth:`doItemsLayout`): 2,000
+        products were measured one by one at every key typed in the search."""
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setUniformItemSizes(False)
-        self.setItemDelegate(_WrappedRowsDelegate(self))
+        self._delegate = _WrappedRowsDelegate(self)
+        self.setItemDelegate(self._delegate)
+        model = self.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved,
+                       model.modelReset, model.layoutChanged):
+            signal.connect(self._rows_edited)
+        model.dataChanged.connect(self._data_edited)
+
+    def _rows_edited(self, *_args: object) -> None:
+        self._shape = None
+
+    def _data_edited(self, _first: QModelIndex, _last: QModelIndex,
+                     roles: list[int] | None = None) -> None:
+        if not roles or not SIZE_NEUTRAL_ROLES.issuperset(int(r) for r in roles):
+            self._shape = None  # a tick alone changes no row's size
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802  (Qt's name)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) \
+                and self._delegate is not None:
+            self._shape = None
+            self._delegate.forget()
+        super().changeEvent(event)
+
+    def doItemsLayout(self) -> None:  # noqa: N802  (Qt's name)
+        if self._delegate is not None:
+            one_line = self.rows_one_line()
+            if one_line != self.uniformItemSizes():
+                self.setUniformItemSizes(one_line)
+        super().doItemsLayout()
+
+    def rows_one_line(self) -> bool:
+        """Whether every row (shown or hidden) is one line of the same height at the
+        list's width: no text that wraps there, or needs a taller font, or has an icon
+        or a font of its own (the rows are of one kind: all with a check box, or none)."""
+        shape = self._rows_shape()
+        if shape is None:
+            return False
+        narrowest, widest = shape
+        spacing = self.spacing()
+        # the width Qt lays the rows out in, less a scroll bar (which may come): narrower
+        # only, so a row said to fit does
+        width = (self.maximumViewportSize().width() - 2 * spacing
+                 - self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None,
+                                            self.verticalScrollBar()))
+        if width <= 0:
+            return False
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = QRect(0, 0, width, max(1, self.viewport().height()))
+        model = self.model()
+        whole = QStyleOptionViewItem()
+        self.initViewItemOption(whole)  # no width: on one line
+        size_hint = self._delegate.sizeHint
+        line = size_hint(whole, model.index(narrowest, 0)).height()
+        return all(size_hint(option, model.index(row, 0)).height() == line
+                   for row in (narrowest, *widest))
+
+    def _rows_shape(self) -> tuple[int, list[int]] | None:
+        """The row with the narrowest text and the few with the widest, on one line, or
+        None where the rows are not all of one height on one line (a line break, a text
+        that needs a taller font, an icon or a font of its own); remembered until the rows
+        or the font change."""
+        font = self.font()
+        if self._shape is not None and self._shape[0] == font:
+            return self._shape[1]
+        self._shape = (QFont(font), self._measure_rows())
+        return self._shape[1]
+
+    def _measure_rows(self) -> tuple[int, list[int]] | None:
+        model = self.model()
+        count = model.rowCount()
+        if not count or self._delegate is None:
+            return None
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)  # no width: each text on one line
+        size_hint = self._delegate.sizeHint
+        sizes = [size_hint(option, model.index(row, 0)) for row in range(count)]
+        if len({size.height() for size in sizes}) > 1:
+            return None
+        widths = [size.width() for size in sizes]
+        order = sorted(range(count), key=widths.__getitem__)
+        return order[0], order[-self.WIDEST_CHECKED:]
 
     def rows_height(self, rows: int) -> int:
         """The height showing ``rows`` rows (a check box row is a little taller than a
@@ -251,6 +480,7 @@ class CheckList(QWidget):
         self.empty_hint: QWidget | None = None
         self._shown = False
         self._missing: list[str] = []  # see missing_ids
+        self._folded: list[str] = []  # each row's whole label, casefolded (searched)
 
     def set_empty_hint(self, hint: QWidget) -> None:
         """Shown instead of the list (and its search) while the list has no rows."""
@@ -310,6 +540,8 @@ class CheckList(QWidget):
         for item_id in self._missing:
             self._add(item_id, f"{item_id} (not in the catalog)", True)
         self.list.blockSignals(False)
+        self._folded = [self.list.item(i).data(LABEL_ROLE).casefold()
+                        for i in range(self.list.count())]
         # it asks for room for every row (up to a dozen): a row half hidden below the
         # others while the window has room to spare hid a ticked type from sight
         self.list.hint_rows = max(5, min(self.list.count(), self.MOST_ROWS_ASKED))
@@ -356,10 +588,12 @@ class CheckList(QWidget):
 
     def filter(self, text: str) -> None:
         needle = text.strip().casefold()
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            item.setHidden(bool(needle) and needle not in item.data(LABEL_ROLE).casefold())
-        none_shown = bool(needle) and self.list.count() > 0 and not self.visible_ids()
+        shown = 0
+        for row, label in enumerate(self._folded):
+            hide = bool(needle) and needle not in label
+            self.list.setRowHidden(row, hide)
+            shown += not hide
+        none_shown = bool(needle) and self.list.count() > 0 and not shown
         self.no_match_label.setText(f'No matches for "{text.strip()}".' if none_shown
                                     else "")
         self._place_no_match()

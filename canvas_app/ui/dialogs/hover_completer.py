@@ -13,6 +13,8 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit
 
+from ..theme import use_item_view_style
+
 TAKING_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)  # Qt's completer's
 
 
@@ -27,6 +29,9 @@ class HoverCompleter(QCompleter):
         self._follow_mouse(popup)
 
     def _follow_mouse(self, popup: QAbstractItemView) -> None:
+        # its rows measured without a call into Python each: a key that matched 2,000
+        # products took 150 ms, most of it in the app style's Python methods
+        use_item_view_style(popup)
         popup.viewport().setMouseTracking(True)  # moves with no button pressed too
         popup.viewport().installEventFilter(self)
 
