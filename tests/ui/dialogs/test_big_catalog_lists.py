@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from canvas_app.domain.catalog import Product
 from canvas_app.domain.usage import describe_usages, where_used
 from canvas_app.ui.dialogs import open_catalog_manager
-from canvas_app.ui.dialogs.check_list import CheckList, _WrappedRowsDelegate
+from canvas_app.ui.dialogs.check_list import CheckList
+from canvas_app.ui.dialogs.wrapped_rows import WrappedRowsDelegate
 from canvas_app.ui.theme import AppStyle, use_item_view_style
 from canvas_app.ui.tooltip_text import wrapped_tooltip
 
@@ -42,7 +43,7 @@ def check_list(qtbot, labels: list[str], width: int = 420) -> CheckList:
 
 def measured_afresh(view, option: QStyleOptionViewItem, row: int):
     """The row's size from a delegate that has remembered nothing."""
-    return _WrappedRowsDelegate(view).sizeHint(option, view.model().index(row, 0))
+    return WrappedRowsDelegate(view).sizeHint(option, view.model().index(row, 0))
 
 
 @pytest.mark.parametrize("widths", [(420, 180, 260, 180, 600), (150, 700, 151)])
