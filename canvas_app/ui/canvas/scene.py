@@ -7,10 +7,12 @@ selected nodes becomes merged move commands, a drag from a node's handle becomes
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QGraphicsLineItem,
     QGraphicsScene,
     QGraphicsSceneHelpEvent,
@@ -71,6 +73,11 @@ class CampaignScene(FollowsDomain, QGraphicsScene):
         self._stale_links: set[LinkItem] = set()
         # How far each node of a batched move went, while all went alike (else _UNEVEN).
         self._batch_delta: tuple[float, float] | object | None = None
+        # Between the first per-node event of a batch and the event naming them all (see
+        # scene_events): the selected items it removes go without a selectionChanged each
+        # (remove_item), and the scene says once, at the end, that the selection changed.
+        self._batch_open = False
+        self._selection_changed_quietly = False
         self._link_from: NodeItem | None = None
         self.link_target: NodeItem | None = None  # highlighted while a link is drawn
         self._rubber: QGraphicsLineItem | None = None
@@ -123,6 +130,8 @@ class CampaignScene(FollowsDomain, QGraphicsScene):
 
     def _clear_items(self) -> None:
         self._cancel_gestures()
+        if self.selectedItems():  # at once, not once for each selected item removed
+            self.clearSelection()
         for link in self.links.values():
             self.removeItem(link)
         for item in self.nodes.values():
@@ -141,6 +150,7 @@ class CampaignScene(FollowsDomain, QGraphicsScene):
             item.setVisible(False)
         self.addItem(item)
         self.nodes[node.id] = item
+        self.router.note(item)
         return item
 
     def _add_link_item(self, source: str, target: str) -> LinkItem:
@@ -152,7 +162,7 @@ class CampaignScene(FollowsDomain, QGraphicsScene):
         reverse = self.links.get((target, source))
         if reverse is not None:  # the pair is drawn apart now (LinkItem.adjust)
             link.adjust()
-            reverse.adjust()
+            self.router.link_changed(reverse)
         return link
 
     def _update_scene_rect(self, reset: bool = False) -> None:
@@ -258,6 +268,10 @@ class CampaignScene(FollowsDomain, QGraphicsScene):
         wanted = scale < threshold and len(self.nodes) >= OVERVIEW_MIN_NODES
         if wanted == self.overview_mode:
             return
+        with self.one_selection_signal():  # hiding or showing n selected items
+            self._switch_overview(wanted)
+
+    def _switch_overview(self, wanted: bool) -> None:
         if wanted:
             self._cancel_gestures()
             # Hidden items cannot be selected: the overview keeps the selection meanwhile.
@@ -312,18 +326,51 @@ class CampaignScene(FollowsDomain, QGraphicsScene):
         return [i.key for i in self.selectedItems() if isinstance(i, LinkItem)]
 
     def select_nodes(self, node_ids: list[str]) -> None:
-        self.clearSelection()
+        """Selects these nodes (and nothing else); ``selectionChanged`` is emitted once,
+        when the selection changed."""
         if self.overview_mode:  # its items are hidden, which Qt never selects
+            self.clearSelection()
             chosen = {n for n in node_ids if n in self.nodes}
             if chosen != self.overview_selection:
                 self.overview_selection = chosen
                 self.overview.update()
                 self.selectionChanged.emit()  # as Qt does for items: the Edit menu follows
             return
-        for node_id in node_ids:
-            item = self.nodes.get(node_id)
-            if item is not None:
-                item.setSelected(True)
+        with self.one_selection_signal():
+            self.clearSelection()
+            for node_id in node_ids:
+                item = self.nodes.get(node_id)
+                if item is not None:
+                    item.setSelected(True)
+
+    @contextmanager
+    def one_selection_signal(self) -> Iterator[None]:
+        """Within, the scene's signals wait: a change of the selection emits
+        ``selectionChanged`` once, at the end, instead of once for each item selected,
+        deselected, hidden or removed (Qt's way). Its listeners read the whole selection
+        (the Edit menu's actions): once per item, a change of n items cost n times n."""
+        before = set(self.selectedItems())
+        blocked = self.blockSignals(True)
+        try:
+            yield
+        finally:
+            self.blockSignals(blocked)
+            if set(self.selectedItems()) != before:
+                self.selectionChanged.emit()
+
+    def remove_item(self, item: QGraphicsItem) -> None:
+        """Takes the item off the scene. Within a batch, a selected one goes without a
+        ``selectionChanged`` (Qt emits one for each selected item removed): the batch's
+        end emits one for them all (``scene_events``)."""
+        if not (self._batch_open and item.isSelected()):
+            self.removeItem(item)
+            return
+        blocked = self.blockSignals(True)
+        try:
+            self.removeItem(item)
+        finally:
+            self.blockSignals(blocked)
+        self._selection_changed_quietly = True
 
     def snap(self, x: float, y: float) -> tuple[float, float]:
         if not self.snap_to_grid:

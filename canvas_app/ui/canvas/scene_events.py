@@ -1,7 +1,10 @@
 """How the canvas scene follows the domain's events (a mixin of CampaignScene): each event
 changes the items it concerns; a batch of them (``Campaign.move_many``, ``add_many``,
 ``remove_many``: per-node events marked ``batched``, then one naming them all) changes each
-item at once and does once, at the end, what concerns the batch as a whole."""
+item at once and does once, at the end, what concerns the batch as a whole: the links it
+concerns are routed once each (the router holds them meanwhile), and a selection it changed
+(selected items removed) is told once (Qt tells each item: its listeners read the whole
+selection each time, n times n for a batch of n)."""
 
 from __future__ import annotations
 
@@ -22,12 +25,34 @@ class FollowsDomain:
     ``links``, ``_stale_links``, ``_batch_delta`` ...) is made in CampaignScene.__init__."""
 
     def on_domain_event(self: CampaignScene, event: DomainEvent) -> None:
-        name = event.name
         if event.extra.get("batched"):  # one of several: the event naming them follows
             if event.campaign_id == self.campaign_id:
                 self._nodes_rect = None
+                if not self._batch_open:
+                    self._batch_open = True
+                    self.router.hold()  # links are routed once, when the batch ends
                 self._follow_one_of_many(event)
             return
+        try:
+            self._follow(event)
+        finally:
+            if self._batch_open:
+                self._end_batch()
+
+    def _end_batch(self: CampaignScene) -> None:
+        """The event naming a batch's nodes came: the links it concerned are routed, each
+        once, and the selection's change, if any, is told once."""
+        if not self._batch_open:
+            return
+        self._batch_open = False
+        self.router.release()
+        self._nodes_rect = None  # a curved link's bounds count
+        if self._selection_changed_quietly:
+            self._selection_changed_quietly = False
+            self.selectionChanged.emit()
+
+    def _follow(self: CampaignScene, event: DomainEvent) -> None:
+        name = event.name
         if event.campaign_id == self.campaign_id or name == ev.WORKSPACE_RESET:
             self._nodes_rect = None  # the campaign on show changed
         if name in (ev.CATALOG_CHANGED, ev.ECOMMERCE_CHANGED, ev.CAMPAIGN_ADDED):
@@ -48,6 +73,7 @@ class FollowsDomain:
         if name == ev.NODE_MOVED and event.node_id in self.nodes:
             node = campaign.node(event.node_id)
             item = self.nodes[event.node_id]
+            self.router.note(item)
             item.move_to(node.x, node.y)
             self.router.node_moved(item)
             self._grow_scene_rect(node.x, node.y, node.x, node.y)
@@ -59,6 +85,7 @@ class FollowsDomain:
         if name == ev.NODES_ADDED:
             self._many_added(event.extra.get("node_ids", ()))
         elif name == ev.NODES_REMOVED:
+            self._end_batch()
             if not self.nodes:
                 self.emptiness_changed.emit(True)
             if self._stale_links and self.router.active:
@@ -104,6 +131,7 @@ class FollowsDomain:
                     self._batch_delta = delta
                 elif delta != self._batch_delta:
                     self._batch_delta = _UNEVEN
+                self.router.note(item)
                 item.move_to(node.x, node.y, follow=False)
         elif name == ev.NODE_ADDED and event.node_id:
             campaign = self.controller.workspace.campaign(event.campaign_id or "")
@@ -133,12 +161,12 @@ class FollowsDomain:
                     link.translate(*delta)
                 else:
                     link.adjust()
+        elif self.router.active:  # each link re-routes once, when the batch ends
+            self.router.nodes_moved(items)
         else:
             for link in links:
                 link.adjust()
-            if self.router.active:
-                for item in items:
-                    self.router.node_moved(item)
+        self._end_batch()  # the links routed before anyone hears of the scene's change
         self._grow_scene_rect(*self._extent(items))
         if len(items) == len(self.nodes) and delta is not None and delta is not _UNEVEN:
             self.overview.moved_by(*delta)  # all of them, alike: the drawing shifts
@@ -150,9 +178,8 @@ class FollowsDomain:
         items = [item for n in node_ids if (item := self.nodes.get(n)) is not None]
         if not items:
             return
-        if self.router.active:
-            for item in items:
-                self.router.node_placed(item)
+        self.router.nodes_added(items)  # the links they block, routed once, at the end
+        self._end_batch()  # the links routed before anyone hears of the scene's change
         self._grow_scene_rect(*self._extent(items))
         if len(self.nodes) == len(items):
             self.emptiness_changed.emit(False)
@@ -176,17 +203,17 @@ class FollowsDomain:
         item = self.nodes.pop(node_id)
         for link in list(item.links):
             self._remove_link(link.key)
-        self.removeItem(item)
+        self.remove_item(item)  # a selected one told once for the batch
         self.router.node_removed(item)
 
     def _remove_link(self: CampaignScene, key: tuple[str, str]) -> None:
         link = self.links.pop(key, None)
         if link is not None:
             link.detach()
-            self.removeItem(link)
+            self.remove_item(link)
             self.router.forget(link)
             self._stale_links.discard(link)
             reverse = self.links.get((key[1], key[0]))
-            if reverse is not None:
-                reverse.adjust()
+            if reverse is not None:  # drawn straight again, now or when the batch ends
+                self.router.link_changed(reverse)
 
