@@ -112,11 +112,15 @@ class CanvasView(ContextMenus, InlineRename, KeyboardMoves, QGraphicsView):
     def update_scrollbars(self) -> None:
         """No scrollbars on an empty campaign (nothing to scroll to; the view stays centred
         on the scene's middle, where Ctrl+1 places the first node); with nodes, both, as the
-        scene rectangle keeps room to pan round them (see the note in __init__)."""
+        scene rectangle keeps room to pan round them (see the note in __init__). Always
+        both, whatever the zoom: bars that came and went with the zoom changed the view's
+        size, which refitted a fitted view at another zoom, which took them away again,
+        for ever (a wide campaign under the Simulation panel refitted ~500 times a
+        second)."""
         scene = self.canvas()
         empty = scene is None or not scene.nodes
         policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if empty \
-            else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOn
         if policy != self.horizontalScrollBarPolicy():
             self.setHorizontalScrollBarPolicy(policy)
             self.setVerticalScrollBarPolicy(policy)
