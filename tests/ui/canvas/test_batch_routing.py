@@ -12,8 +12,9 @@ from PySide6.QtCore import QPointF
 
 from canvas_app.domain.errors import DomainError
 from canvas_app.domain.nodes import Node
+from canvas_app.ui.canvas.link_clearance import pieces, pieces_hit
 from canvas_app.ui.canvas.link_item import LinkItem, link_way, way_points
-from canvas_app.ui.canvas.link_routing import SAMPLES, LinkRouter, pieces, pieces_hit
+from canvas_app.ui.canvas.link_routing import SAMPLES, LinkRouter
 from canvas_app.ui.canvas.node_item import NodeItem
 from canvas_app.ui.canvas.scene import CampaignScene
 from canvas_app.ui.main_window import MainWindow

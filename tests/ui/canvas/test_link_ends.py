@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QLineF, QPointF, QRectF
 from PySide6.QtGui import QPainterPath, QPainterPathStroker
 
+from canvas_app.ui.canvas.link_clearance import node_boxes
 from canvas_app.ui.canvas.link_item import LinkItem
-from canvas_app.ui.canvas.link_routing import node_boxes
 from canvas_app.ui.canvas.node_item import GOAL_RADIUS, SEQ_HEIGHT, SEQ_WIDTH, NodeItem
 from canvas_app.ui.main_window import MainWindow
 
