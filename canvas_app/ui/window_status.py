@@ -127,7 +127,8 @@ class StatusWords:
                 bar.setToolTip("")
             self._node_hint = ""
             return
-        if bar.currentMessage() and not ours:
+        # the start-up hint is general advice, not news: a first click takes its place (QA)
+        if bar.currentMessage() and not ours and self._status_full != self.start_hint():
             return
         node = self.controller.campaign(campaign_id).node(node_id)
         kind = node.kind.replace("_", " ").capitalize()

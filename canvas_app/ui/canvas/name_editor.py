@@ -82,8 +82,10 @@ class NameEditor(QLineEdit):
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        # A menu popping up keeps the editor, as Qt's item views keep theirs: it comes back
+        # A menu popping up (or Alt taking the keyboard to the menu bar: QA) keeps the
+        # editor, as Qt's item views keep theirs: it comes back
         # to it when it closes, and Edit > Undo chosen there drops the name typed as the
         # toolbar's Undo does (the window's undo), instead of undoing a rename made now.
-        if event.reason() != Qt.FocusReason.PopupFocusReason:
+        if event.reason() not in (Qt.FocusReason.PopupFocusReason,
+                                  Qt.FocusReason.MenuBarFocusReason):
             self.finish(True)

@@ -137,9 +137,10 @@ def test_a_jump_in_the_history_panel_shows_the_campaign_and_its_nodes(
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=last)
     assert window.current_campaign_id() == CHECKUP
     assert window.scene.selected_node_ids() == ["onboarding"]
+    # the campaign is the one of the edit named, not of every edit (QA)
     assert window.statusBar().currentMessage() == ('Redid Rename "Onboarding" to "Welcome" '
-                                                   'and 1 edit before it in '
-                                                   '"Checkup Onboarding".')
+                                                   'in "Checkup Onboarding" and 1 edit '
+                                                   'before it.')
     view.setFocus()
     QTest.keyClick(view, Qt.Key.Key_Up)  # the keys in the panel go the same way
     assert window.scene.selected_node_ids() == ["onboarding"]
