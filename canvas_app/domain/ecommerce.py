@@ -22,7 +22,7 @@ DEFAULT_SETS: dict[str, tuple[str, str]] = {
                          "with that name and email), paid or not."),
     "successful_purchase": ("Successful Purchase Action",
                             "Runs when a shopping cart or order form order is placed and paid "
-                            "(not for a pending order paid later)."),
+                            "(not for an order paid later)."),
     "failed_purchase": ("Failed Purchase Action",
                         "Runs when a shopping cart or order form order is placed but the "
                         "charge fails."),

@@ -149,7 +149,7 @@ class CommerceRules(MovementRules):
         outcome = event.outcome or "success"
         payment_type = event.payment_type or "credit_card"
         order = Order(event.order_id, c.id, channel, event.products, payment_type,
-                      event.order_form)
+                      event.order_form, placed=outcome)
         self.orders[order.id] = order
         catalog = self.plan.catalog
         products = ", ".join(isolated(catalog.product_name(p)) for p in event.products)
@@ -224,6 +224,13 @@ class CommerceRules(MovementRules):
             return
         self.say(f"{isolated(c.name)}: {detail}, the order's first successful payment")
         order.paid = True
+        if self.log is not None and order.placed in ("failed", "error"):
+            # the sets an order paid when placed runs (C10: a payment runs none; QA: the
+            # log did not say why a failed order paid later sent no "thank you")
+            missed = self.plan.ecommerce.sets_for_order(order.channel, "success", order.products)
+            if missed:
+                self.sets_not_run(c, order.id, [(missed, "action sets run when an order is "
+                                                          "placed, not at a later payment")])
         self.purchase_goals(c, order, payment_type)
 
     def purchase_goals(self, c: ContactState, order: Order, payment_type: str) -> None:

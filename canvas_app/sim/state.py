@@ -107,6 +107,7 @@ class Order:
     payment_type: str
     order_form: str | None
     paid: bool = False
+    placed: str = "success"  # the payment's outcome when the order was placed
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,3 +104,17 @@ def test_no_line_without_sets_or_when_every_matching_set_runs() -> None:
     assert len(not_run(buy(at(2), NEW_BUYER, "o-1", "shock", "mitt", channel="api"),
                        action_sets=ALL_SETS,
                        product_sets={"shock": [tag("s")], "mitt": [tag("m")]})) == 1
+
+
+def test_a_failed_order_paid_later_says_its_sets_do_not_run_then() -> None:
+    """QA: Ben's declined card paid later sent no "thank you", and the log said nothing."""
+    lines = not_run(buy(at(2), "ana", "o-1", "shock", outcome="failed"), pay(at(3), "o-1"),
+                    action_sets=ALL_SETS, product_sets={"shock": [tag("shock buyer")]})
+    assert lines == ['Ana Diaz: action sets "Successful Purchase Action" and "Product: '
+                     'Shock" not run (order o-1): action sets run when an order is placed, '
+                     "not at a later payment"]
+    # nothing to say without such sets; an order placed paid says nothing at a renewal
+    assert not_run(buy(at(2), "ana", "o-1", "shock", outcome="failed"), pay(at(3), "o-1"),
+                   action_sets={"failed_purchase": [tag("declined")]}) == []
+    assert not_run(buy(at(2), "ana", "o-1", "shock"), pay(at(3), "o-1"),
+                   action_sets=ALL_SETS) == []

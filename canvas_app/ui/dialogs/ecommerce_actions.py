@@ -52,7 +52,7 @@ ARTICLE_SETTING_PATH = "E-Commerce > Settings > Products"
 LEGACY_HELP = ("Product actions run for shopping cart and order form orders paid when "
                "placed; with this on, also when a legacy order form or manual order is placed "
                "(paid or pending). Default sets never run for those, nor any set for API "
-               f"orders. (In the help article: {ARTICLE_SETTING_PATH}.)")
+               f"orders. (The help article's {ARTICLE_SETTING_PATH} setting.)")
 LEGACY_TOOLTIP = (f"The setting the help article finds under {ARTICLE_SETTING_PATH}; "
                   "here it is kept with the e-commerce actions")
 
