@@ -11,16 +11,16 @@ fades the others, and clicking it hides or shows the line.
 from __future__ import annotations
 
 import math
-from datetime import UTC, datetime
-from functools import lru_cache
 
 from PySide6.QtCharts import QCategoryAxis, QChartView, QLegendMarker, QLineSeries, QValueAxis
-from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt, Signal
+from PySide6.QtCore import QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetricsF, QPen, QResizeEvent
 from PySide6.QtWidgets import QLabel, QToolTip, QWidget
 
 from ...domain.campaign import Campaign
-from .funnel_chart import flow_order, set_nice_scale, set_up_chart, unique_names
+from .funnel_chart import flow_order, set_nice_scale, set_up_chart
+from .time_axis import axis_labels, axis_ms, from_axis_ms, steps
+from .timeline_legend import legend_names
 
 MAX_LINES = 10
 GOAL_WIDTH = 5.0  # a goal's band
@@ -28,7 +28,6 @@ GOAL_ALPHA = 0.45  # see-through: a line under it shows
 SEQUENCE_WIDTH = 2.0
 SEQUENCE_STYLES = (Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
 FADED_ALPHA = 0.15  # the other lines, while one is hovered in the legend
-LEGEND_NAME_WIDTH = 170.0  # px; legend_names() has four of these when not told its room
 # Sizes in the legend's font, measured on Qt Charts 6.11 at 9 and 14 pt (DejaVu Sans), with
 # a little to spare: what the legend adds to each entry's text (its colour box, spacing, the
 # text's margins) and to the row (its ends), in px and font heights (its box is half one);
@@ -67,128 +66,9 @@ def legend_line(metrics: QFontMetricsF) -> int:
     return math.ceil(metrics.height()) + LEGEND_LINE_EXTRA
 
 
-@lru_cache(maxsize=1 << 16)
-def axis_ms(seconds: int) -> float:
-    """The axis draws local time; simulated times are UTC (C5): shift each by the local
-    offset at that moment, so the labels read UTC whatever the machine's zone. Kept for
-    each moment: a run's chart is redrawn every few tenths of a second with the same
-    moments, thousands of them."""
-    offset = QDateTime.fromSecsSinceEpoch(seconds).offsetFromUtc()
-    return (seconds - offset) * 1000.0
-
-
-def from_axis_ms(ms: float) -> int:
-    guess = int(ms // 1000)
-    return guess + QDateTime.fromSecsSinceEpoch(guess).offsetFromUtc()
-
-
-TICK_STEPS = (3600, 2 * 3600, 6 * 3600, 12 * 3600, 86400, 2 * 86400, 7 * 86400, 14 * 86400,
-              28 * 86400, 91 * 86400, 182 * 86400, 364 * 86400)
-
-
-def time_ticks(first: int, last: int, most: int = 8) -> tuple[int, int, int]:
-    """(start, step, tick count) for a time axis over first..last: ticks a round step apart
-    (an hour up to a year), the start on a whole step (in UTC), at most ``most`` ticks, none
-    after ``last`` (the axis ends there, between two ticks or on one)."""
-    span = max(last - first, 3600)
-    step = next((s for s in TICK_STEPS if span / s <= most - 1), TICK_STEPS[-1])
-    if step > 86400 and step % 86400 == 0:
-        start = first - first % 86400  # whole days; weeks from the first day, not Thursdays
-    else:
-        start = first - first % step
-    return start, step, max(0, last - start) // step + 1
-
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def time_label(seconds: int, with_time: bool) -> str:
-    """``2 Mar`` or ``2 Mar 08:00`` (UTC, C5), the way the axis labels its ticks."""
-    moment = datetime.fromtimestamp(seconds, UTC)
-    day = f"{moment.day} {MONTHS[moment.month - 1]}"
-    return f"{day} {moment:%H:%M}" if with_time else day
-
-
-def axis_labels(first: int, last: int, most: int = 8) -> tuple[int, list[tuple[int, str]]]:
-    """(axis start, [(moment, label)]) for a time axis from the round tick at or before
-    ``first`` to ``last`` itself: a label at each round tick, and the end labelled too when
-    it is not on a tick and not so near the last one that their labels would meet."""
-    start, step, count = time_ticks(first, last, most)
-    hourly = step < 86400
-    labels = [(start + i * step, time_label(start + i * step, hourly)) for i in range(count)]
-    end_tick = labels[-1][0]
-    if last > end_tick and (last - end_tick) * 2 >= step:
-        label = time_label(last, hourly or last % 86400 != 0)
-        if label not in {text for _at, text in labels}:
-            labels.append((last, label))
-    return start, labels
-
-
-def steps(values: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Counts hold until they change: a step line, not a slope between samples."""
-    out: list[tuple[int, int]] = []
-    for at, value in values:
-        if out and out[-1][1] != value:
-            out.append((at, out[-1][1]))
-        out.append((at, value))
-    return out
-
-
 def line_value(kind: str, counts: dict[str, int]) -> int:
     """A sequence: contacts in it now; a goal: contacts that achieved it so far."""
     return counts.get("active", 0) if kind == "sequence" else counts.get("achieved", 0)
-
-
-def line_name(kind: str, name: str) -> str:
-    return f"{name} (in it)" if kind == "sequence" else f"{name} (achieved)"
-
-
-def fair_widths(wanted: list[float], room: float, most: float | None = None) -> list[float]:
-    """Each entry's width within ``room``: as wanted when all fit, else the short ones
-    whole and the long ones cut to one width, the widest that fits them all; none wider
-    than ``most`` (a legend in a column)."""
-    if most is not None:
-        wanted = [min(width, most) for width in wanted]
-    if sum(wanted) <= room or not wanted:
-        return list(wanted)
-    cap = 0.0
-    ordered = sorted(wanted)
-    left = room
-    for i, width in enumerate(ordered):
-        share = left / (len(ordered) - i)
-        if width > share:
-            cap = share
-            break
-        left -= width
-    else:
-        cap = ordered[-1]
-    return [min(width, cap) for width in wanted]
-
-
-def legend_names(kinds: list[str], names: list[str], metrics: QFontMetricsF,
-                 room: float = LEGEND_NAME_WIDTH * 4,
-                 most: float | None = None) -> tuple[list[str], list[str]]:
-    """(shown, full) legend entries of the lines, their shown texts together no wider than
-    ``room``: the node names told apart (" #2"), long ones shortened in the middle (where
-    similar names still differ at their start and end) to a fair share of the room, then
-    told apart again if shortening made two alike; "(in it)" or "(achieved)" always shows
-    whole, so the legend itself never has to cut an entry. ``most``: no entry wider (a
-    legend in a column beside the plot)."""
-    full = list(unique_names(names))
-    entries = [line_name(k, n) for k, n in zip(kinds, full, strict=True)]
-    fits = fair_widths([metrics.horizontalAdvance(e) for e in entries], room, most)
-    room_for_names = [max(width - metrics.horizontalAdvance(line_name(kind, "")),
-                          metrics.height())
-                      for kind, width in zip(kinds, fits, strict=True)]
-    short = [metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, width)
-             for name, width in zip(full, room_for_names, strict=True)]
-    # Names alike but for their ends ("Bought kit", "Bought kit (2)") can still come out
-    # the same when the room is small: those keep their ends instead.
-    alike = {n for n in short if short.count(n) > 1}
-    short = [metrics.elidedText(name, Qt.TextElideMode.ElideLeft, width) if s in alike else s
-             for name, s, width in zip(full, short, room_for_names, strict=True)]
-    short = list(unique_names(short))
-    return ([line_name(k, n) for k, n in zip(kinds, short, strict=True)], entries)
 
 
 def line_pen(kind: str, colour: QColor, sequence_number: int) -> QPen:

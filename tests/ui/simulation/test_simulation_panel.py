@@ -387,7 +387,7 @@ def test_a_scenario_that_fails_to_load_clears_the_previous_run(qtbot, window: Ma
 
 
 def test_time_axis_ticks_fall_on_round_steps_and_end_with_the_run() -> None:
-    from canvas_app.ui.simulation.timeline_chart import axis_labels, steps, time_ticks
+    from canvas_app.ui.simulation.time_axis import axis_labels, steps, time_ticks
 
     day = 86400
     start = 1772438400  # 2 March 2026 08:00 UTC
@@ -411,7 +411,7 @@ def test_time_axis_ticks_fall_on_round_steps_and_end_with_the_run() -> None:
 
 def test_over_time_axis_ends_at_the_run_s_end(qtbot, window: MainWindow) -> None:
     """QA: the axis kept round ticks and so ended up to a step after the run's end."""
-    from canvas_app.ui.simulation.timeline_chart import from_axis_ms
+    from canvas_app.ui.simulation.time_axis import from_axis_ms
 
     panel = window.simulation_panel
     run_to_finish(qtbot, window)
