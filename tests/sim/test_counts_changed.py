@@ -8,29 +8,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from canvas_app.io import load_workspace
 from canvas_app.sim import Simulation, load_scenario, scenario_from_data
 
+from .test_properties import WS, populations  # the random what-ifs the engine's laws run
+
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
-WS = load_workspace(SAMPLES / "pool-store.campaign.json")
-
-populations = st.fixed_dictionaries({
-    "count": st.integers(0, 60),
-    "arrival_spread": st.sampled_from(["PT0S", "P1D", "P9D"]),
-    "campaign": st.sampled_from(["shock-nurture", "checkup-onboarding"]),
-    "share_added": st.floats(0, 1),
-    "purchases": st.lists(st.fixed_dictionaries({
-        "product": st.sampled_from(["shock", "checkup", "mitt"]),
-        "probability": st.floats(0, 1),
-        "within": st.sampled_from(["PT2H", "P2D", "P6D"]),
-    }), max_size=3),
-    "channels": st.sampled_from([{"shopping_cart": 1}, {"order_form": 1, "api": 1}]),
-    "payment_types": st.sampled_from([{"credit_card": 1}, {"paypal": 1, "check": 1}]),
-    "failure_rate": st.floats(0, 0.5),
-    "retry_share": st.floats(0, 1),
-    "renewals": st.integers(0, 2),
-})
-
 
 def follow(sim: Simulation, every: int) -> int:
     """Steps ``sim`` to its end, taking the changed counts every ``every`` steps into a
