@@ -25,6 +25,7 @@ from .busy import busy_cursor
 from .campaign_list import CampaignList
 from .canvas import CampaignScene, CanvasView
 from .canvas.navigator import Navigator
+from .canvas.view_places import ViewPlaces
 from .canvas_clipboard import ClipboardActions
 from .canvas_intents import CanvasIntents
 from .file_actions import FileActions
@@ -66,6 +67,7 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
         self.recovery_dir = recovery_dir
         self.session = session
         self.scene: CampaignScene | None = None
+        self.view_places = ViewPlaces()  # where the view was left in each campaign
         self.undo_group = QUndoGroup(self)
         self.toolbar_actions: dict[str, QAction] = {}
         self._terminating = False  # SIGTERM/SIGINT: close without asking (see terminate)
@@ -206,6 +208,8 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
         if old is not None:
             old.detach()
         previous = self.session
+        if previous.document != session.document:
+            self.view_places.clear()  # another workspace (not the same one read again)
         if previous is not session:
             self.undo_group.removeStack(previous.undo_stack)
             previous.undo_stack.deleteLater()
@@ -255,8 +259,9 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
             return
         size = len(self.controller.campaign(campaign_id)) if campaign_id is not None else 0
         with busy_cursor(size):  # a second or so of building items at 10,000 nodes
+            self.view_places.keep(self.view)
             self.scene.show_campaign(campaign_id)
-            self.view.fit()
+            self.view_places.show(self.view)
         remember(self.settings, self.session.document, campaign_id)
         self.navigator.campaign_changed()
         self.update_title()

@@ -22,12 +22,13 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QElapsedTimer, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from ..documents import Document, DocumentConflict, DocumentError, Stamp
 from ..domain.counting import counted
 from .busy import busy_cursor
+from .canvas.view_places import ViewPlace as CampaignPlace
 from .merge_box import Choice, changed_at_question, saved_at, unknown_base_clash
 from .session import AsGiven, Base, Session
 from .waiting import waiting
@@ -47,19 +48,15 @@ __all__ = ["WATCH_MS", "SaveMerge", "ViewPlace"]
 
 @dataclass(frozen=True)
 class ViewPlace:
-    """The campaign a window shows, and the view's zoom and centre (unless the view fits
-    itself to the campaign): kept across reading the workspace again."""
+    """The campaign a window shows, and where its view looks: kept across reading the
+    workspace again."""
 
     campaign_id: str | None
-    zoom: float
-    centre: QPointF
-    fitted: bool
+    place: CampaignPlace
 
     @classmethod
     def of(cls, window: MainWindow) -> ViewPlace:
-        view = window.view
-        return cls(window.current_campaign_id(), view.zoom(), view.centre_scene_pos(),
-                   view.fitted)
+        return cls(window.current_campaign_id(), CampaignPlace.of(window.view))
 
     def restore(self, window: MainWindow) -> None:
         shown = self.campaign_id
@@ -67,12 +64,9 @@ class ViewPlace:
             return  # gone in their version: the window shows what the list chose
         if window.current_campaign_id() != shown:
             window.campaign_list.select(shown)
-        if self.fitted or window.current_campaign_id() != shown:
+        if self.place.fitted or window.current_campaign_id() != shown:
             return
-        view = window.view
-        view.set_zoom(self.zoom)
-        view.centerOn(self.centre)
-        view.fitted = False
+        self.place.restore(window.view)
 
 
 T = TypeVar("T")
