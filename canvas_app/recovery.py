@@ -18,6 +18,7 @@ from .domain.workspace import Workspace
 from .io import LoadError, workspace_to_data
 from .io.atomic import write_text_atomic
 from .io.draft import draft_from_data
+from .store import jsontext
 
 
 @dataclass(frozen=True)
@@ -47,14 +48,15 @@ class Recovery:
         data: dict[str, Any] = {
             "source": self.document.source,
             "saved_at": (now or datetime.now(UTC)).isoformat(),
-            "stamp": asdict(stamp) if stamp is not None else None,
             "workspace": workspace_to_data(workspace),
         }
+        if stamp is not None:  # no nulls (read back as missing): see jsontext.dumps
+            data["stamp"] = {k: v for k, v in asdict(stamp).items() if v is not None}
         if base is not None:
             data["base"] = base
         # owner-only: it holds the whole workspace and the source as given, a database
         # URL's password included (QA: -rw-r--r--, readable by every user of the machine)
-        write_text_atomic(self.path, json.dumps(data, ensure_ascii=False), private=True)
+        write_text_atomic(self.path, jsontext.dumps(data), private=True)
 
     def exists(self) -> bool:
         return self.path.exists()

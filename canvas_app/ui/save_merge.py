@@ -284,6 +284,19 @@ class SaveMerge:
         return True
 
     def _interacting(self) -> bool:
-        return waiting() or QApplication.activeModalWidget() is not None or \
+        return waiting() or self._box_open() or \
             QApplication.mouseButtons() != Qt.MouseButton.NoButton or \
             self.window.view.name_editor is not None
+
+    def _box_open(self) -> bool:
+        """A modal box shown over this window, or over every window; not one left open by
+        another window (a closed window's error box kept this one from ever looking)."""
+        for widget in QApplication.topLevelWidgets():
+            if not widget.isVisible() or not widget.isModal():
+                continue
+            if widget.windowModality() == Qt.WindowModality.ApplicationModal:
+                return True
+            owner = widget.parentWidget()
+            if owner is not None and owner.window() is self.window:
+                return True
+        return False

@@ -238,6 +238,27 @@ def test_closing_saves_through_the_merge(qtbot, shared: str, tmp_path: Path) -> 
     assert len(mine.files.ask_merge.asked) == 1
 
 
+def test_the_idle_window_waits_for_its_own_box_not_another_windows(
+        qtbot, shared: str, tmp_path: Path) -> None:  # noqa: F811
+    """A box left open over another window (a closed one's error box) kept this window
+    from ever reading a teammate's save: it looked at any modal box of the application."""
+    idle, theirs = two_sessions(qtbot, shared, tmp_path)
+    rename(theirs, ONBOARDING, "Their onboarding")
+    assert theirs.save()
+    theirs.files.show_error("broken.campaign.json: not a workspace")
+    theirs.close()
+    assert theirs.files._error_box.isVisible()
+    own = QMessageBox(QMessageBox.Icon.Information, "Campaign Canvas", "Reading…",
+                      QMessageBox.StandardButton.Ok, idle)
+    own.open()
+    qtbot.waitUntil(own.isVisible)
+    assert not idle.files.check_for_changes(), "it waits while its own box is open"
+    own.done(0)
+    assert not own.isVisible()
+    assert idle.files.check_for_changes()
+    assert shown(idle, ONBOARDING) == "Their onboarding"
+
+
 def test_the_clash_box_lists_eight_then_counts_the_rest(qtbot, tmp_path: Path) -> None:
     clashes = [Clash(f'campaign "C", sequence "S{i}"', f'renamed it "A{i}"', "deleted it")
                for i in range(MOST_SHOWN + 3)]

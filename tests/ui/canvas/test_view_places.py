@@ -9,8 +9,6 @@ from PySide6.QtCore import QPointF
 
 from canvas_app.ui.main_window import MainWindow
 
-from .conftest import make_window
-
 
 def two_campaigns(window: MainWindow) -> tuple[str, str]:
     ids = [c.id for c in window.controller.workspace.campaigns]
