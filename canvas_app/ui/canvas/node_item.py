@@ -32,7 +32,8 @@ NAME_GAP = 6.0
 NAME_HEIGHT = 34.0
 HANDLE_RADIUS = 7.0
 HALO = 8.0  # how far a selected node's glow reaches past its body (within its bounds)
-DETAIL_LOD = 0.45  # below this zoom names, badges and icons drop out
+DETAIL_LOD = 0.45  # below this zoom names and badges drop out (unreadable), and counts
+ICON_LOD = 0.3  # shrink to one pill below the body; below this, icons and counts drop out too
 NODE_TYPE = QGraphicsItem.UserType + 1
 
 
@@ -203,12 +204,27 @@ class NodeItem(QGraphicsRectItem):
         body = body_rect(self.kind)
         colour = style.colour(self.kind)
         if lod < DETAIL_LOD:
-            painter.setPen(style.selection_pen if selected else Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            if self.kind == "sequence":
-                painter.drawRoundedRect(body, 12, 12)
+            if lod >= ICON_LOD:  # still told apart by their icons (QA: only blobs at 43 %)
+                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+                if self.kind == "sequence":
+                    self._paint_sequence(painter, body, colour, None, lod)
+                else:
+                    self._paint_goal(painter, body, lod)
+                if selected:
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.setPen(style.selection_pen)
+                    outline = body.adjusted(-4, -4, 4, 4)
+                    if self.kind == "sequence":
+                        painter.drawRoundedRect(outline, 15, 15)
+                    else:
+                        painter.drawEllipse(outline)
             else:
-                painter.drawEllipse(body)
+                painter.setPen(style.selection_pen if selected else Qt.PenStyle.NoPen)
+                painter.setBrush(colour)
+                if self.kind == "sequence":
+                    painter.drawRoundedRect(body, 12, 12)
+                else:
+                    painter.drawEllipse(body)
             if self.canvas.findings_for(self.node_id):  # zoomed out: the badge as a dot
                 painter.setPen(style.badge_outline_pen)
                 painter.setBrush(style.error_brush if self.canvas.has_error(self.node_id)
@@ -264,8 +280,10 @@ class NodeItem(QGraphicsRectItem):
         draw_icon(painter, body, style.icons, self.canvas.icon_name(self.kind),
                   style.icon_bucket(body.width() * lod))
 
-    def _paint_sequence(self, painter: QPainter, body: QRectF, colour: QColor, steps: int,
-                        lod: float) -> None:
+    def _paint_sequence(self, painter: QPainter, body: QRectF, colour: QColor,
+                        steps: int | None, lod: float) -> None:
+        """The body and its icon; ``steps`` None: without "Sequence" and the step count
+        (zoomed out, where they would be a grey smudge)."""
         style = self.canvas.style_cache
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(style.shadow_brush)
@@ -274,8 +292,12 @@ class NodeItem(QGraphicsRectItem):
         painter.setPen(QPen(colour, 2))
         painter.drawRoundedRect(body, 12, 12)
         icon = sequence_icon_rect(body)
+        if steps is None:  # the icon alone, in the middle
+            icon.moveCenter(body.center())
         draw_icon(painter, icon, style.icons, self.canvas.icon_name(self.kind),
                   style.icon_bucket(icon.width() * lod))
+        if steps is None:
+            return
         text_rect = QRectF(icon.right() + 8, body.top(), body.right() - icon.right() - 12,
                            body.height())
         painter.setPen(style.muted_pen)

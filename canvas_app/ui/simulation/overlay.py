@@ -28,7 +28,15 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from ...domain import events as ev
 from ...domain.events import DomainEvent
 from ...sim import Movement
-from ..canvas.node_item import DETAIL_LOD, NodeItem, badges_top, body_rect, name_rect
+from ..canvas.node_item import (
+    DETAIL_LOD,
+    ICON_LOD,
+    NAME_WIDTH,
+    NodeItem,
+    badges_top,
+    body_rect,
+    name_rect,
+)
 from ..canvas.style import BADGE_HEIGHT
 from ..theme import kind_colour
 from .words import COMPLETED, LEFT_EARLY
@@ -52,6 +60,7 @@ PILL_HEIGHT = BADGE_HEIGHT  # the canvas's text grows with the app's font only a
 # every kind of node alike, so the pills of a row of nodes stay in line.
 PILLS_BOTTOM = min(badges_top(), body_rect("sequence").top(),
                    body_rect("purchase_goal").top()) - 4.0
+FAR_FONT_PX = 26  # zoomed out (ICON_LOD to DETAIL_LOD): 8-12 px on screen, in a name's place
 MARGIN = 40.0  # room around the nodes for the rings, the path outlines and the pills above
 # At most this many nodes' counts changed: only round those nodes is repainted (see set_counts).
 FEW_CHANGED = 500
@@ -330,6 +339,8 @@ class SimulationLayer(QGraphicsItem):
             self._paint_tokens(painter, lod)
         if self.counts and lod >= DETAIL_LOD:  # last: the numbers stay readable
             self._paint_counts(painter, option.exposedRect)
+        elif self.counts and lod >= ICON_LOD:
+            self._paint_far_counts(painter, option.exposedRect)
 
     def pills(self, item: NodeItem) -> list[tuple[QRectF, str, str]]:
         """A node's count pills where they are drawn now: (rect, text, role), in scene
@@ -403,6 +414,33 @@ class SimulationLayer(QGraphicsItem):
                     painter.drawRoundedRect(pill, 9, 9)
                     painter.setPen(QColor("#52606d"))
                 painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _paint_far_counts(self, painter: QPainter, exposed: QRectF) -> None:
+        """Zoomed out, where names and pills would be unreadable: each node's main count
+        (in it now, or achieved) alone, large, where its name was (QA: zoomed out to 43 %
+        a run's counts were gone)."""
+        font = QFont(self._font)
+        font.setPixelSize(FAR_FONT_PX)
+        painter.setFont(font)
+        metrics = QFontMetricsF(font)
+        nodes = self.canvas.items(exposed.adjusted(-NAME_WIDTH, -40, NAME_WIDTH, 40),
+                                  Qt.ItemSelectionMode.IntersectsItemBoundingRect)
+        for item in nodes:
+            if not isinstance(item, NodeItem):
+                continue
+            counts = self.counts.get(item.node_id)
+            if counts is None:
+                continue
+            text, _role = badge_texts(item.kind, counts)[0]
+            place = name_rect(item.kind).translated(item.pos())
+            width = metrics.horizontalAdvance(text) + FAR_FONT_PX
+            pill = QRectF(place.center().x() - width / 2, place.top(), width, place.height())
+            self._painted[item.node_id] = pill
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(kind_colour(item.kind))
+            painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_path(self, painter: QPainter) -> None:
         nodes, links = self.canvas.nodes, self.canvas.links
