@@ -7,12 +7,16 @@ left); a list taller than the screen scrolls instead of spilling over the node.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
+import networkx as nx
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
+    from ..domain.campaign import Campaign
+    from ..domain.nodes import Node
     from .main_window import MainWindow
 
 GAP = 2  # pixels between the node and the menu
@@ -56,12 +60,25 @@ def show_link_menu(window: MainWindow, campaign_id: str, source: str) -> QMenu |
     place = menu_place(node, menu.sizeHint(), screen)
     if place.height() < menu.sizeHint().height():
         menu.setMaximumHeight(place.height())  # it scrolls
-    menu.setActiveAction(menu.actions()[1])
+    menu.setActiveAction(menu.actions()[1 + allowed.index(likely_target(campaign, source,
+                                                                        allowed))])
     menu.popup(place.topLeft())
     # Qt fits a popup to the screen by its full size hint (a scrolling menu's is the whole
     # list) and may lift it over the node: put it back where it was meant to be.
     menu.move(place.topLeft())
     return menu
+
+
+def likely_target(campaign: Campaign, source: str, allowed: list[Node]) -> Node:
+    """The node Enter links to at once: the nearest one that does not lead back to
+    ``source`` (a link to it would close a loop), to its right first; else the first.
+    (QA: the goal's own upstream sequence was offered first.)"""
+    upstream = nx.ancestors(campaign.graph, source)
+    here = campaign.node(source)
+    ahead = [n for n in allowed if n.id not in upstream]
+    if not ahead:
+        return allowed[0]
+    return min(ahead, key=lambda n: (n.x <= here.x, math.hypot(n.x - here.x, n.y - here.y)))
 
 
 def menu_place(node: QRect, size: QSize, screen: QRect) -> QRect:

@@ -97,9 +97,9 @@ def test_a_long_menu_for_a_node_near_the_bottom_leaves_it_uncovered(
     assert not place.intersects(node)
     assert screen.contains(place)
     assert place.height() < menu.sizeHint().height()  # it scrolls rather than cover
-    # It still works: the first node offered is linked to by Enter.
-    first = menu.actions()[1]
-    assert menu.activeAction() is first
+    # It still works: the node offered first is linked to by Enter.
+    first = menu.activeAction()
+    assert first in menu.actions()[1:]
     target = next(n.id for n in window.controller.campaign(window.current_campaign_id()).nodes
                   if n.name == first.text())
     first.trigger()
@@ -121,3 +121,29 @@ def test_a_short_menu_opens_below_its_node(qtbot, window: MainWindow) -> None:
     assert menu.geometry().height() == menu.sizeHint().height()  # whole, no scrolling
     assert menu.pos() != QPoint(0, 0)
     menu.close()
+
+
+def test_enter_links_ahead_not_back_to_where_the_node_came_from(
+        qtbot, window: MainWindow) -> None:
+    """The goal "Bought shock or chemicals" is linked from "Summer nurture" on its left; a
+    node added on its right is the one Enter links it to, not the loop back (QA)."""
+    controller = window.controller
+    campaign_id = window.current_campaign_id()
+    goal = controller.campaign(campaign_id).node("bought-shock")
+    far = controller.add_node(campaign_id, "sequence", goal.x + 500, goal.y + 200)
+    near = controller.add_node(campaign_id, "tag_goal", goal.x + 250, goal.y + 200)
+    behind = controller.add_node(campaign_id, "tag_goal", goal.x - 120, goal.y + 200)
+    view = window.view
+    window.scene.select_nodes(["bought-shock"])
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    menu = window.link_menu
+    qtbot.waitUntil(menu.isVisible, timeout=2000)
+    names = {n.id: n.name for n in controller.campaign(campaign_id).nodes}
+    offered = [a.text() for a in menu.actions()[1:]]
+    assert sorted(offered) == sorted(names[i] for i in ("nurture", far, near, behind))
+    assert menu.activeAction().text() == names[near]  # the nearest on its right
+    QTest.keyClick(menu, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not menu.isVisible(), timeout=2000)
+    assert controller.campaign(campaign_id).has_edge("bought-shock", near)
+    assert not controller.campaign(campaign_id).has_edge("bought-shock", "nurture")
