@@ -31,7 +31,8 @@ GESTURES = (
     ("Canvas", "Tab, Shift+Tab", "Select the next or previous node (past the last one, the "
      "focus moves on)"),
     ("Canvas", "Ctrl+Tab, Ctrl+Shift+Tab", "Add the next or previous node to the selection"),
-    ("Canvas", "Menu key, Shift+F10", "The selected node's menu (the canvas's with none)"),
+    ("Canvas", "Menu key, Shift+F10", "The selected node's menu; with none selected, the "
+     "canvas's menu"),
     ("Canvas", "Arrows, Shift+arrows", "Move the selected nodes a grid step (five); "
      "with none, scroll"),
     ("Campaigns list", "F2, Ctrl+D, Delete", "Rename, duplicate or delete the campaign"),
@@ -117,6 +118,7 @@ class ShortcutsDialog(QDialog):
     WHERE_LEAST_CHARACTERS = 5  # what "Where" keeps when elided
     ROW_ROOM = 4  # px above and below a row's lines, together
     LEAST_WIDTH = 640  # the window's width at the usual font, its texts having room
+    LEAST_HEIGHT = 480  # the tallest it is made, unless two thirds of the screen are taller
 
     def __init__(self, menus: list[QMenu], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -214,10 +216,11 @@ class ShortcutsDialog(QDialog):
         self.fit_rows()
 
     def fit_rows(self) -> None:
-        """Each row as tall as its wrapped texts and a little room, never shorter than
-        Qt's usual row."""
+        """Each row as tall as its wrapped texts and a little room."""
         table = self.table
-        least = table.verticalHeader().defaultSectionSize()
+        # one line of text and a little room (the header's default section size is
+        # Fusion's 30 px, about two lines: every row looked double height, QA)
+        least = table.fontMetrics().height() + self.ROW_ROOM + 2
         for row in range(table.rowCount()):
             height = max(least, table.sizeHintForRow(row) + self.ROW_ROOM)
             if table.rowHeight(row) != height:
@@ -238,10 +241,13 @@ class ShortcutsDialog(QDialog):
         return width, height
 
     def _fit_to_content(self) -> None:
-        """As wide as the columns want and as tall as the rows, within the screen."""
+        """As wide as the columns want and as tall as the rows, within two thirds of the
+        screen's height (a window as tall as the screen sat against its top edge, QA);
+        the table scrolls."""
         chrome_width, chrome_height = self._chrome()
         width, height = on_screen(self, max(sum(self.natural) + chrome_width,
                                             self.LEAST_WIDTH), 10**6)
+        height = min(height, max(self.LEAST_HEIGHT, height * 2 // 3))
         self.share_columns(width - chrome_width)
         rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
         height = min(height, rows + chrome_height)

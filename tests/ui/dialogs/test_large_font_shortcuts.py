@@ -68,12 +68,17 @@ def test_every_action_shows_whole_at_14_pt(qtbot, tmp_path, large_font):
     assert not table.horizontalScrollBar().isVisible()
     room = room_on_screen(dialog)
     assert dialog.width() <= room.width() and dialog.height() <= room.height()
-    # as tall as its rows where the screen has room, else as tall as the screen allows
+    # as tall as its rows where there is room, else two thirds of the screen's height
+    # (never less than LEAST_HEIGHT where the screen has that): the table scrolls
     rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    tallest = min(room.height(), max(dialog.LEAST_HEIGHT, room.height() * 2 // 3))
     if table.verticalScrollBar().isVisible():
-        assert dialog.height() == room.height()
+        assert dialog.height() == tallest
     else:
         assert table.viewport().height() >= rows
+    # a row of one line is one line tall (Fusion's 30 px default made each look double)
+    one_line = QFontMetrics(table.font()).height()
+    assert table.rowHeight(0) <= one_line + dialog.ROW_ROOM + 2
 
 
 def test_a_narrow_window_elides_where_before_an_action(qtbot, tmp_path, large_font):
