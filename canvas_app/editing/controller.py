@@ -288,6 +288,9 @@ class Controller(QObject):
         if plan.catalog is None:
             self.undo_stack.push(add)
         else:  # the items first, so that the goals never name a missing one
+            added = len(plan.added)
+            if added:  # Undo and the History name them too: "Paste 2 nodes and 1 ..."
+                label += f" and {added} catalog item{'s' if added != 1 else ''}"
             self.undo_stack.beginMacro(label)
             self.undo_stack.push(SetCatalogCommand(self.workspace, self.workspace.catalog,
                                                    plan.catalog, label))

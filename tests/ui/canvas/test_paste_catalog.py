@@ -101,8 +101,11 @@ def test_a_goal_pasted_into_a_new_workspace_brings_its_catalog_items_in_one_undo
     saved = tmp_path / "new.campaign.json"
     save_workspace(workspace, saved)
     load_workspace(saved)  # the strict loader, as canvas-app validate, takes it
+    assert stack.undoText() == "Paste 1 node and 2 catalog items"
     window.undo()  # one Undo takes back the node and the items
     assert canonical(window.controller.workspace) == before
+    assert window.statusBar().currentMessage().startswith(
+        "Undid Paste 1 node and 2 catalog items")
     window.redo()
     assert "checkup" in window.controller.workspace.catalog.products
     assert window.controller.workspace.campaign(window.current_campaign_id()).has_node(ids[0])
