@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QStyle,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -60,6 +61,9 @@ class RowsListWidget(QListWidget):
         self._delegate: WrappedRowsDelegate | None = None  # see wrap_rows
         # (font, rows_shape): the rows' shape while its font and rows are unchanged
         self._shape: tuple[QFont, tuple[int, list[int]] | None] | None = None
+        # pixels of its height lent to a note under it (see CheckList's out-of-sight note):
+        # the list and the note together ask for what the list alone did
+        self.lent = 0
         use_item_view_style(self)  # its rows measured without a call into Python each
         self.setMinimumHeight(self.rows_height(min_rows))
 
@@ -166,7 +170,21 @@ class RowsListWidget(QListWidget):
 
     def rows_changed(self) -> None:
         """Call after filling the list: the real row height is known now."""
-        self.setMinimumHeight(self.rows_height(self.min_rows))
+        self.setMinimumHeight(self._least_height())
+        self.updateGeometry()
+
+    def _least_height(self) -> int:
+        """Its minimum height: ``min_rows`` rows, less what it lends (down to two rows)."""
+        least = self.rows_height(self.min_rows)
+        return max(min(least, self.rows_height(2)), least - self.lent)
+
+    def lend(self, pixels: int) -> None:
+        """Asks for ``pixels`` less height (its minimum and its hint), for a note shown
+        under it: the window's layout does not change as the note comes and goes."""
+        if pixels == self.lent:
+            return
+        self.lent = pixels
+        self.setMinimumHeight(self._least_height())
         self.updateGeometry()
 
     def sizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
@@ -178,7 +196,14 @@ class RowsListWidget(QListWidget):
             rows = min(self.sizeHintForColumn(0),
                        self.fontMetrics().averageCharWidth() * self.ROW_CHARACTERS_ASKED)
             width = rows + 2 * self.frameWidth() + scroll_bar + 4
-        return QSize(width, self.rows_height(self.hint_rows))
+        hint = self.rows_height(self.hint_rows)
+        return QSize(width, max(hint - self.lent, self.minimumHeight()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
+        hint = super().minimumSizeHint()
+        if self.lent:  # Qt's (its scroll bar's arrows, 72 px) would take back what it lent
+            hint.setHeight(self.minimumHeight())
+        return hint
 
 
 class CheckList(QWidget):
@@ -240,6 +265,10 @@ class CheckList(QWidget):
         self.out_of_sight_label.setTextFormat(Qt.TextFormat.PlainText)
         self.out_of_sight_label.setWordWrap(True)
         help_text_style(self.out_of_sight_label)
+        # its width follows the list's: a long note widened the purchase goal's column
+        # by 4 px, moving the payment types beside it as a search was typed
+        self.out_of_sight_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                              QSizePolicy.Policy.Preferred)
         self.out_of_sight_label.hide()
         layout.addWidget(self.out_of_sight_label)
         # said once the layout has settled: showing the line while the window is being
@@ -403,6 +432,11 @@ class CheckList(QWidget):
             self.out_of_sight_label.hide()  # a list turned off counts for nothing
             return
         names = self.out_of_sight()
-        self.out_of_sight_label.setText(
-            ("Also ticked, out of sight: " + ", ".join(names)) if names else "")
-        self.out_of_sight_label.setVisible(bool(names))
+        note = self.out_of_sight_label
+        note.setText(("Also ticked, out of sight: " + ", ".join(names)) if names else "")
+        # the note's room comes out of the list above it: the form around does not move
+        # as a search hides a ticked row (QA: the order forms' list shrank and "Specific
+        # product purchase" jumped 16 px up at the first letter typed)
+        self.list.lend(note.heightForWidth(self.list.width()) + self.layout().spacing()
+                       if names else 0)
+        note.setVisible(bool(names))

@@ -62,12 +62,19 @@ class PurchaseGoalDialog(NodeEditorDialog):
     name_label_text = "&Goal name:"
     object_name = "purchaseGoalDialog"
     WIDE = 1200  # px of window width from which the options take two thirds
-    START_SIZE = (960, 680)  # fits 1366 x 768 with a taskbar
+    # as wide as fits 1366 x 768 with a taskbar; as tall as its content (QA: 680 px left
+    # a 100 px empty band above Save at the usual font)
+    START_SIZE = (960, NodeEditorDialog.MINIMUM_SIZE[1])
+    # lines kept for the problem box at first: a name and an option's problem; more grow
+    # the window at its bottom (see grow_to_content)
+    PROBLEM_RESERVE_LINES = 2
 
     def build(self, layout: QVBoxLayout) -> None:
         config: PurchaseGoalConfig = self.original.config
         # ticked ids the Catalog window deleted, per list (see catalog_changed)
         self._dropped: dict[str, list[str]] = {}
+        # window's inner width -> the tallest the problem box was at it (see refresh)
+        self._kept_for_problems: dict[int, int] = {}
         layout.addWidget(help_label(HELP["when"]))
 
         columns = QGridLayout()
@@ -263,13 +270,32 @@ class PurchaseGoalDialog(NodeEditorDialog):
         self._share_columns(event.size().width())
 
     def full_reserve(self, width: int) -> int:
-        """Room for every problem this form can have at once at this width (a box grown
-        by a fourth problem shrank the form's lists and moved what lay under the pointer);
-        the form keeps only what it can spare of it (see fit_problem_reserve: at 600 px
-        the kept room made the form scroll 75 px, with 89 px of empty box under it)."""
+        """While the window has the height it chose, :attr:`PROBLEM_RESERVE_LINES` lines:
+        more problems grow it at its bottom (the form stays put), and it never shrinks
+        back while open (Save stays put as they go). Once the user has sized it, room for
+        every problem this form can have at once at this width (a box grown by a fourth
+        problem shrank the form's lists and moved what lay under the pointer); the form
+        keeps only what it can spare of it (see fit_problem_reserve: at 600 px the kept
+        room made the form scroll 75 px, with 89 px of empty box under it)."""
         margins = self.layout().contentsMargins()
+        if not self._user_sized:
+            inner = width - margins.left() - margins.right()
+            return max(super().full_reserve(width), self._kept_for_problems.get(inner, 0))
         return max(super().full_reserve(width),
                    self.most_problems_height(width - margins.left() - margins.right()))
+
+    def refresh(self) -> None:
+        """As the base; the room the problem box took is kept for it once the problems go
+        (the lists grew back 16 px into it and moved)."""
+        super().refresh()
+        if self.problem_label.text():
+            margins = self.layout().contentsMargins()
+            inner = self.width() - margins.left() - margins.right()
+            height = QLabel.heightForWidth(self.problem_label, inner)
+            if height > self._kept_for_problems.get(inner, 0):
+                self._kept_for_problems[inner] = height
+                if self._fitted_height is not None:
+                    self.fit_problem_reserve(self.size())
 
     def most_problems_height(self, width: int) -> int:
         """The height the problem box needs at ``width`` for the most problems this form
