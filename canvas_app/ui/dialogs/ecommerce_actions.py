@@ -189,8 +189,8 @@ class EcommerceActionsDialog(QDialog):
                                         "to edit):"))
         self.product_sets = OwnEnterList()
         self.product_sets.setObjectName("productSetList")
-        # as tall as its rows (and one free), at most four: a fixed 90 px pushed the
-        # legacy setting's explanation out of the default window (QA 50)
+        # four rows tall (see _fit_product_sets): a fixed 90 px pushed the legacy
+        # setting's explanation out of the default window (QA 50)
         self.product_sets.itemActivated.connect(
             lambda item: self.open_set(item.data(KEY_ROLE)))
         select_current_on_focus(self.product_sets)  # Tab in: a row selected, Enter opens it
@@ -290,11 +290,13 @@ class EcommerceActionsDialog(QDialog):
         self.product_hint.setVisible(not self.workspace.catalog.products)
 
     def _fit_product_sets(self) -> None:
-        """The list of product sets shows its rows and one free (two to four rows)."""
+        """The list of product sets is :attr:`MOST_PRODUCT_ROWS` rows tall whatever it
+        holds, more scrolling in it: the window's layout never changes as sets are added
+        (QA: a third set grew the list by a row, the window scrolled and the Settings
+        group's bottom was cut off until the window was opened again)."""
         view = self.product_sets
         row = max(view.sizeHintForRow(0), view.fontMetrics().height() + 4)
-        rows = max(2, min(view.count() + 1, self.MOST_PRODUCT_ROWS))
-        view.setFixedHeight(rows * row + 2 * view.frameWidth() + 2)
+        view.setFixedHeight(self.MOST_PRODUCT_ROWS * row + 2 * view.frameWidth() + 2)
 
     # -- opening sets -------------------------------------------------------------------
     def _opener(self, key: str) -> Callable[[], None]:
