@@ -30,7 +30,7 @@ from .funnel_chart import FunnelChart
 from .log_view import LogView
 from .panel_actions import RUN_TEXTS, STEP_KEY, make_actions, update_actions
 from .panel_canvas import CanvasSide
-from .panel_changes import ChangeTracking
+from .panel_changes import ChangeTracking, RunPosition
 from .panel_notices import Notices
 from .panel_results import ResultSaving, readable_clock
 from .panel_scenarios import ScenarioChoice, misfit_problem
@@ -81,6 +81,7 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         self.scenario_dir = default_scenario_dir()
         self.overlay_wanted = False  # the panel is in view (see panel_shown)
         self._run_data: tuple[Simulation, dict] | None = None  # for _same_as_run
+        self._run_position: RunPosition | None = None  # see note_run_position
         self._last_index: tuple[object, int] = (None, 0)  # for _moves_only
         self.what_if_dialog: WhatIfDialog | None = None
         # The scenario that last failed to load: Run, Step and Run to End wait until a
@@ -270,6 +271,7 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
             self._load_failed(path, exc)
             return False
         self.failed_scenario = None
+        self.note_run_position(sim)
         self.scenario_combo.remember(path, self.workspace_key())
         self.scenario_combo.mark(path, "")
         self._stale = False

@@ -5,13 +5,14 @@ panel says the run goes on with what it started with."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 
 from ...io import workspace_to_data
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoCommand, QUndoStack
     from PySide6.QtWidgets import QCheckBox, QLabel
 
     from ...sim import Simulation
@@ -19,7 +20,11 @@ if TYPE_CHECKING:
     from .runner import SimRunner
     from .scenario_box import ScenarioBox
 
-SAME_CHECK_MAX_NODES = 2000
+SAME_CHECK_MAX_NODES = 2000  # compared in full up to this many nodes (see _same_as_run)
+
+# Where the undo stack was when a run was set up: the run, the stack, its index, and the
+# command just below that index (None at index 0).
+RunPosition = tuple["Simulation", "QUndoStack", int, "QUndoCommand | None"]
 
 
 class ChangeTracking:
@@ -32,6 +37,8 @@ class ChangeTracking:
     scenario_combo: ScenarioBox
     _stale: bool
     _run_data: tuple[Simulation, dict] | None
+    _run_position: RunPosition | None
+    same_check_max_nodes = SAME_CHECK_MAX_NODES
     _last_index: tuple[object, int]  # the undo stack and its index at the last edit
     _show_notice: Callable[..., None]
     _hide_notice: Callable[..., None]
@@ -86,15 +93,43 @@ class ChangeTracking:
                                   "with the version it started with. Reset (Shift+F5) runs "
                                   "the changed one.", "stale")
 
+    def note_run_position(self, sim: Simulation) -> None:
+        """Remembers where the undo stack is as ``sim`` is set up (see _back_at_run)."""
+        stack = self.window_.controller.undo_stack
+        index = stack.index()
+        self._run_position = (sim, stack, index, stack.command(index - 1) if index else None)
+
+    def _back_at_run(self, sim: Simulation) -> bool:
+        """The undo stack is back where it was when the run was set up, through the same
+        commands: the same index, the same command just below it (a command under it
+        replaced, by undoing past it and editing, takes every command above it away).
+        Commands that merge later edits into themselves are moves alone, which a run does
+        not depend on. O(1): fit for every edit of a workspace of any size."""
+        position = self._run_position
+        if position is None or position[0] is not sim:
+            return False
+        _sim, stack, index, below = position
+        if stack is not self.window_.controller.undo_stack or not shiboken6.isValid(stack) \
+                or stack.index() != index:
+            return False
+        return (stack.command(index - 1) if index else None) is below
+
     def _same_as_run(self, sim: Simulation) -> bool:
-        """The workspace is again as the run took it (compared for workspaces of up to a
-        few thousand nodes: a bigger one is taken as changed)."""
+        """The workspace is again as the run took it: undone (or redone) back to where the
+        undo stack was when the run was set up, at any size; else, for workspaces of up to
+        SAME_CHECK_MAX_NODES nodes (a bigger one is taken as changed), compared as data,
+        the nodes' places and the order of nodes and links left out (undoing a deletion
+        puts the nodes back in the order they were selected in)."""
+        if self._back_at_run(sim):
+            return True
         workspace = self.window_.controller.workspace
-        if sum(len(c) for c in workspace.campaigns) > SAME_CHECK_MAX_NODES:
+        if sum(len(c) for c in workspace.campaigns) > self.same_check_max_nodes:
+            return False
+        if _shape(workspace) != _shape(sim.workspace):  # cheaply told apart: no copy
             return False
         if self._run_data is None or self._run_data[0] is not sim:
-            self._run_data = (sim, _without_places(workspace_to_data(sim.workspace)))
-        return _without_places(workspace_to_data(workspace)) == self._run_data[1]
+            self._run_data = (sim, _comparable(workspace_to_data(sim.workspace)))
+        return _comparable(workspace_to_data(workspace)) == self._run_data[1]
 
     def only_campaign_toggled(self, checked: bool) -> None:
         sim = self.runner.simulation
@@ -103,6 +138,22 @@ class ChangeTracking:
                               "(Shift+F5) runs it with the new choice.", "choice")
         else:
             self._hide_notice("choice")
+
+
+def _shape(workspace: Any) -> list[tuple[str, int, int]]:
+    """Each campaign's id and its numbers of nodes and links."""
+    return [(c.id, len(c), c.graph.number_of_edges()) for c in workspace.campaigns]
+
+
+def _comparable(data: dict) -> dict:
+    """Workspace data as a run depends on it: without the nodes' places, its nodes and
+    links in one order (by id)."""
+    data = _without_places(data)
+    for campaign in data.get("campaigns", []):
+        campaign["nodes"] = sorted(campaign.get("nodes", []), key=lambda n: str(n.get("id")))
+        campaign["edges"] = sorted(campaign.get("edges", []),
+                                   key=lambda e: (str(e.get("source")), str(e.get("target"))))
+    return data
 
 
 def _without_places(data: dict) -> dict:
