@@ -247,10 +247,22 @@ def cmd_validate(args: argparse.Namespace) -> int:
     place = finding_places(workspace)
     for finding in workspace.lint():
         print(f"warning: {shown}: {place(finding)}{finding.message}")
+    for problem in unused_keys(workspace):
+        print(f"warning: {shown}: {problem}")
     nodes = sum(len(c) for c in workspace.campaigns)
     print(f"{shown}: valid ({counted(len(workspace.campaigns), 'campaign')}, "
           f"{counted(nodes, 'node')}, {counted(len(workspace.catalog.products), 'product')})")
     return 0
+
+
+def unused_keys(workspace: Workspace) -> list[str]:
+    """The keys of steps and actions their kinds do not use (``"delay"`` on an email
+    step), each ``PATH: message``: the workspace keeps them and saves them back as read,
+    and the simulation ignores them (docs/file-format.md, "Unknown keys")."""
+    from .io.schema_messages import unused_step_keys
+    from .io.workspace_file import workspace_to_data
+
+    return [str(p) for p in unused_step_keys(workspace_to_data(workspace))]
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -45,28 +45,53 @@ def contact_schema() -> dict[str, Any]:
 
 
 def node_schema() -> dict[str, Any]:
+    """A node: its common keys, then its kind's own (an ``if``/``then`` per kind). Each
+    kind's ``then`` lists every key a node of that kind may hold and refuses others (a
+    misspelt ``runs_until_complete`` would otherwise be read as nothing, silently)."""
     kinds = node_kinds()
+    common = {
+        "id": _ID,
+        "kind": {"enum": list(kinds)},
+        "name": {"type": "string"},
+        # Where a node sits on the canvas: a million either way is thousands of
+        # auto-layout columns; a point much further cannot be shown or reached.
+        "x": _COORDINATE,
+        "y": _COORDINATE,
+    }
     branches = []
     for name, spec in kinds.items():
         branches.append({
             "if": {"properties": {"kind": {"const": name}}, "required": ["kind"]},
-            "then": {"properties": spec.schema_properties,
-                     "required": list(spec.schema_required)},
+            "then": {"properties": {**{k: True for k in common},
+                                    **close(spec.schema_properties)},
+                     "required": list(spec.schema_required),
+                     "additionalProperties": False},
         })
     return {
         "type": "object",
-        "properties": {
-            "id": _ID,
-            "kind": {"enum": list(kinds)},
-            "name": {"type": "string"},
-            # Where a node sits on the canvas: a million either way is thousands of
-            # auto-layout columns; a point much further cannot be shown or reached.
-            "x": _COORDINATE,
-            "y": _COORDINATE,
-        },
+        "properties": common,
         "required": ["id", "kind", "name", "x", "y"],
         "allOf": branches,
     }
+
+
+def close(schema: Any) -> Any:
+    """``schema`` with every object that lists its keys (``properties``) refusing keys it
+    does not list (``additionalProperties: false``), where it allowed any; a map (whose
+    ``additionalProperties`` is a schema) is left a map. A misspelt key would otherwise be
+    read as nothing and dropped on save, silently. Steps and actions (objects with a
+    ``kind``) stay open: the model keeps their unknown keys and saves them back as read,
+    and ``validate`` warns of each (docs/file-format.md, "Unknown keys")."""
+    if isinstance(schema, list):
+        return [close(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {key: close(value) for key, value in schema.items()}
+    properties = schema.get("properties")
+    if isinstance(properties, dict) and "kind" not in properties \
+            and not isinstance(schema.get("additionalProperties"), dict):
+        out["additionalProperties"] = False
+    return out
 
 
 def action_list_schema() -> dict[str, Any]:
@@ -74,6 +99,16 @@ def action_list_schema() -> dict[str, Any]:
 
 
 def workspace_schema() -> dict[str, Any]:
+    """The workspace file's schema: unknown keys are refused, but in steps and actions
+    (see :func:`close`)."""
+    schema = _workspace_schema()
+    nodes = schema["properties"]["campaigns"]["items"]["properties"].pop("nodes")
+    schema = close(schema)
+    schema["properties"]["campaigns"]["items"]["properties"]["nodes"] = nodes
+    return schema
+
+
+def _workspace_schema() -> dict[str, Any]:
     return {
         "$schema": DRAFT,
         "$id": "https://campaign-canvas.invalid/schema/workspace.schema.json",
