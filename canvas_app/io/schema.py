@@ -41,6 +41,7 @@ def contact_schema() -> dict[str, Any]:
             "contact_type": {"type": ["string", "null"]},
         },
         "required": ["id"],
+        "additionalProperties": False,
     }
 
 
@@ -214,5 +215,9 @@ def _load_registered() -> None:
 
 
 if __name__ == "__main__":
-    for written_path in write_all():
+    # Run as a script this file is __main__, a module apart from canvas_app.io.schema, with
+    # which the scenario and result schemas register: write that module's.
+    from canvas_app.io import schema as _registered
+
+    for written_path in _registered.write_all():
         print(written_path)

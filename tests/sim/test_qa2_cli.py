@@ -1,0 +1,69 @@
+"""QA 2 of the command line and the simulation's files: each case runs ``canvas-app`` on
+real files (via :func:`canvas_app.cli.main`) and checks what it prints and returns."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from canvas_app.cli import main
+
+CATALOG = {
+    "categories": [{"id": "cat-a", "name": "Cat A"}],
+    "products": [{"id": "p1", "name": "Prod One", "category": "cat-a", "price": 10,
+                  "billing": "one_time"}],
+    "order_forms": [{"id": "f-new", "name": "New Form", "legacy": False}],
+    "payment_types": ["credit_card", "paypal"],
+}
+CONTACTS = [{"id": "c1", "first_name": "Ann", "last_name": "One", "email": "ann@x.com",
+             "tags": []}]
+
+
+def seq(node_id: str, *steps: dict[str, Any], name: str | None = None) -> dict[str, Any]:
+    return {"id": node_id, "kind": "sequence", "name": name or node_id, "x": 0, "y": 0,
+            "steps": list(steps), "runs_until_completed": False}
+
+
+def workspace(*nodes: dict[str, Any], edges: tuple[tuple[str, str], ...] = (),
+              contacts: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    return {"format": "campaign-canvas", "version": 1, "catalog": CATALOG,
+            "ecommerce": {"settings": {"product_actions_for_legacy_and_manual": False},
+                          "action_sets": {}, "product_action_sets": {}},
+            "contacts": CONTACTS if contacts is None else contacts,
+            "campaigns": [{"id": "C", "name": "C", "nodes": list(nodes),
+                           "edges": [{"source": a, "target": b} for a, b in edges]}]}
+
+
+def files(tmp_path: Path, ws: dict[str, Any], scenario: dict[str, Any]) -> tuple[str, str]:
+    w = tmp_path / "w.campaign.json"
+    s = tmp_path / "s.scenario.json"
+    w.write_text(json.dumps(ws), encoding="utf-8")
+    s.write_text(json.dumps({"start": "2026-01-01T00:00:00Z", **scenario}), encoding="utf-8")
+    return str(w), str(s)
+
+
+def added(contact: str = "c1", when: str = "2026-01-01T00:00:00Z") -> dict[str, Any]:
+    return {"at": when, "type": "add_to_campaign", "contact": contact, "campaign": "C"}
+
+
+def one_error_line(capsys: pytest.CaptureFixture[str]) -> str:
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.splitlines()
+    assert len(lines) == 1, captured.err
+    return lines[0]
+
+
+# -- 2: an unknown key in a scenario's contact is refused, as everywhere else in the file ---
+def test_an_unknown_key_of_a_scenario_contact_is_refused(tmp_path, capsys):
+    w, s = files(tmp_path, workspace(seq("N", {"kind": "email", "subject": "Hi"})), {
+        "contacts": [{"id": "ann2", "first_name": "Ann", "last_name": "Two",
+                      "emial": "ann2@x.com"}],
+        "events": [added("ann2")]})
+    assert main(["simulate", w, "--scenario", s]) == 1
+    assert one_error_line(capsys) == (
+        f'{s}: contacts[0]: unknown key "emial" (known: id, first_name, last_name, email, '
+        "tags, contact_type)")
