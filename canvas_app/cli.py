@@ -40,8 +40,27 @@ PLUGIN_HELP = {"simulate": "simulate a scenario over a workspace and print what 
 
 
 def _err(message: str) -> int:
-    print(message, file=sys.stderr)
+    print(one_line(message), file=sys.stderr)
     return 1
+
+
+# What would break a line of output (or hide in it): C0 and C1 control characters, DEL,
+# and the line and paragraph separators.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    ch = match.group()
+    code = ord(ch)
+    return _ESCAPES.get(ch) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def one_line(text: str) -> str:
+    """``text`` as one line of output: a line break or other control character in a name,
+    tag or subject is written as its escape (``\\n``, ``\\t``, ``\\x1b``, ``\\u2028``),
+    so every log entry, warning and error stays one line (docs/decisions.md)."""
+    return _CONTROL.sub(_escape, text)
 
 
 WORKSPACE_SOURCE = "a .campaign.json file, a SQLite file or a SQLAlchemy URL"
@@ -246,11 +265,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     shown = shown_source(args.file)  # a URL's password is never printed
     place = finding_places(workspace)
     for finding in workspace.lint():
-        print(f"warning: {shown}: {place(finding)}{finding.message}")
+        print(one_line(f"warning: {shown}: {place(finding)}{finding.message}"))
     for problem in unused_keys(workspace):
-        print(f"warning: {shown}: {problem}")
+        print(one_line(f"warning: {shown}: {problem}"))
     nodes = sum(len(c) for c in workspace.campaigns)
-    print(f"{shown}: valid ({counted(len(workspace.campaigns), 'campaign')}, "
+    print(f"{one_line(shown)}: valid ({counted(len(workspace.campaigns), 'campaign')}, "
           f"{counted(nodes, 'node')}, {counted(len(workspace.catalog.products), 'product')})")
     return 0
 
@@ -348,8 +367,9 @@ def _warn_of_errors(workspace: Workspace, output: str) -> None:
     from .domain.lint import finding_text
 
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    print(f"warning: {output}: {finding_text(workspace, errors[0])}{more}; validate, import "
-          "and simulate refuse it until this is fixed in the app", file=sys.stderr)
+    print(one_line(f"warning: {output}: {finding_text(workspace, errors[0])}{more}; validate, "
+                   "import and simulate refuse it until this is fixed in the app"),
+          file=sys.stderr)
 
 
 def _plugin_present(module_name: str) -> bool:

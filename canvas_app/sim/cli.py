@@ -59,7 +59,7 @@ def load_any_workspace(arg: str) -> Workspace:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli import hide_passwords, shown_source
+    from ..cli import hide_passwords, one_line, shown_source
     from .engine import Simulation
     from .model import ClockOutOfRange
     from .scenario_file import load_scenario
@@ -113,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
                   file=sys.stderr if args.json else sys.stdout)
         return 0
     except (LoadError, DomainError) as exc:
-        print(hide_passwords(str(exc), [args.workspace]), file=sys.stderr)
+        print(one_line(hide_passwords(str(exc), [args.workspace])), file=sys.stderr)
         return 1
 
 

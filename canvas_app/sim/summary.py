@@ -3,6 +3,7 @@ action sets, emails sent, and the explaining log (shortened when long)."""
 
 from __future__ import annotations
 
+from ..cli import one_line
 from ..domain.names import display_width, fit_width, isolated
 from .commerce import set_label
 from .model import iso
@@ -24,7 +25,8 @@ def _pad(cell: str, width: int, right: bool) -> str:
 def _table(rows: list[list[str]], right: set[int]) -> list[str]:
     """``rows`` (the first the headings) as aligned lines; the first column holds names,
     cut to :data:`NAME_COLUMNS` columns."""
-    rows = [rows[0]] + [[fit_width(row[0], NAME_COLUMNS), *row[1:]] for row in rows[1:]]
+    rows = [rows[0]] + [[fit_width(one_line(row[0]), NAME_COLUMNS), *row[1:]]
+                        for row in rows[1:]]
     widths = [max(display_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     out = []
     for n, row in enumerate(rows):
@@ -50,8 +52,8 @@ def summary_text(result: SimResult, log_lines: int = LOG_LINES) -> str:
                  f"event{'s' if events != 1 else ''} handled")
     for cid, camp in result.campaigns.items():
         lines.append("")
-        lines.append(f'Campaign "{isolated(camp["name"])}" ({cid}): {camp["contacts"]} '
-                     "contacts in it")
+        lines.append(f'Campaign "{one_line(isolated(camp["name"]))}" ({one_line(cid)}): '
+                     f'{camp["contacts"]} contacts in it')
         rows = [["node", "kind", "entered", "completed", "removed", "active", "achieved",
                  "waiting"]]
         for node in result.nodes.values():
@@ -71,7 +73,7 @@ def summary_text(result: SimResult, log_lines: int = LOG_LINES) -> str:
             lines.append("  Funnel (contacts that achieved each goal, of those in the "
                          "campaign):")
             for goal in goals:
-                lines.append(f'    {isolated(goal["name"])}: {goal["achieved"]} of '
+                lines.append(f'    {one_line(isolated(goal["name"]))}: {goal["achieved"]} of '
                              f'{camp["contacts"]} '
                              f'({_percent(goal["achieved"], camp["contacts"])})')
     lines.append("")
@@ -88,7 +90,7 @@ def summary_text(result: SimResult, log_lines: int = LOG_LINES) -> str:
         lines.append("")
         lines.append("What happened:")
         shown = result.log[:log_lines]
-        lines += [f"  {line}" for line in shown]
+        lines += [f"  {one_line(line)}" for line in shown]  # one entry, one line
         if len(result.log) > len(shown):
             lines.append(f"  ... {len(result.log) - len(shown)} more lines (use --json "
                          "for the whole log)")

@@ -67,3 +67,28 @@ def test_an_unknown_key_of_a_scenario_contact_is_refused(tmp_path, capsys):
     assert one_error_line(capsys) == (
         f'{s}: contacts[0]: unknown key "emial" (known: id, first_name, last_name, email, '
         "tags, contact_type)")
+
+
+# -- 3: a line break in a name, tag or subject is printed escaped, on one line ---------------
+def test_control_characters_are_printed_escaped_one_entry_a_line(tmp_path, capsys):
+    ws = workspace(
+        seq("N", {"kind": "email", "subject": "line1\nline2"},
+            {"kind": "apply_tag", "tag": "t\x1bx"}, name="Multi\nLine"),
+        {"id": "G", "kind": "tag_goal", "name": "Wait\u2028here", "x": 0, "y": 0,
+         "config": {"tags": ["never\tapplied"], "achieved_by": "campaign"}},
+        edges=(("N", "G"),),
+        contacts=[{"id": "c1", "first_name": "An\nn", "last_name": "O\x1b", "email": "a@x.com",
+                   "tags": []}])
+    w, s = files(tmp_path, ws, {"events": [added()]})
+    assert main(["validate", w]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert all(line.startswith("warning: ") for line in out[:-1]) and len(out) > 1
+    assert any('"never\\tapplied"' in line for line in out)
+    assert out[-1].startswith(f"{w}: valid (")
+
+    assert main(["simulate", w, "--scenario", s]) == 0
+    out = capsys.readouterr().out.splitlines()
+    log = out[out.index("What happened:") + 1:]
+    assert log and all(line.startswith("  2026-01-01 00:00 ") for line in log)
+    assert any("An\\nn O\\x1b" in line and '"Multi\\nLine"' in line for line in log)
+    assert any('"Wait\\u2028here"' in line for line in log)
