@@ -55,6 +55,16 @@ EMPTY_WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+# a number and the unit after it: "2 hours", "1,000,000 days"
+AMOUNT = re.compile(r"(\d[\d,.]*) (weeks?|days?|hours?|minutes?|seconds?)\b")
+
+
+def amounts_kept_whole(text: str) -> str:
+    """``text`` with a no-break space between each number and its unit: a wrapped row
+    read "(after 2" / "hours)" (QA)."""
+    return AMOUNT.sub("\\1\N{NO-BREAK SPACE}\\2", text)
+
+
 def refused_words(name: str, why: str) -> str:
     """The row's short words for field ``name`` refused because ``why``."""
     for pattern, words in REASON_WORDS:
@@ -253,7 +263,7 @@ class StepListEditor(QWidget):
                 text += f" (after {describe_duration(step.delay)})"
         if "delay" in refused:
             text += f" (delay \N{EM DASH} {refused_words('delay', refused['delay'][1])})"
-        return text
+        return amounts_kept_whole(text)
 
     # -- actions ------------------------------------------------------------------------
     def add(self, kind: str) -> None:

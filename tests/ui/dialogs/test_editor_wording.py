@@ -41,7 +41,7 @@ def test_units_read_with_the_amount(qtbot, workspace, undo_stack):
     type_over(qtbot, duration.amount, "1")
     assert unit_texts(duration) == ["minute", "hour", "day", "week"]
     assert duration.unit.currentText() == "day"
-    assert editor.list.item(1).text() == "2. Delay 1 day"
+    assert editor.list.item(1).text() == "2. Delay 1\N{NO-BREAK SPACE}day"
     type_over(qtbot, duration.amount, "0")
     assert unit_texts(duration) == ["minutes", "hours", "days", "weeks"]
 
@@ -69,7 +69,8 @@ def test_the_most_a_wait_can_be_says_its_unit(qtbot, workspace, undo_stack, unit
     duration.unit.setCurrentIndex(duration.unit.findText(unit))
     type_over(qtbot, duration.amount, "2000000")
     assert f"Step 2: The wait can be at most {words}" in dialog.problem_label.text()
-    assert editor.list.item(1).text() == f"2. Delay \N{EM DASH} can be at most {words}"
+    shown = words.replace(" ", "\N{NO-BREAK SPACE}")  # the unit kept with its number
+    assert editor.list.item(1).text() == f"2. Delay \N{EM DASH} can be at most {shown}"
     assert not dialog.save_button.isEnabled()
 
 

@@ -19,7 +19,7 @@ def test_a_step_without_its_text_says_so_in_its_row(qtbot):
     add_step_of(qtbot, editor, "notify_team")
     editor.form.delay_check.setChecked(True)
     assert editor.list.item(1).text() == ("2. Notify team \N{EM DASH} no message yet "
-                                          "(after 1 hour)")
+                                          "(after 1\N{NO-BREAK SPACE}hour)")
 
 
 def test_a_sequence_email_without_a_subject_says_so(qtbot):

@@ -31,7 +31,7 @@ def test_a_long_action_wraps_instead_of_being_cut_off(qtbot, workspace):
     width = view.viewport().width()
     metrics = QFontMetrics(view.font())
     texts = [view.item(i).text() for i in range(view.count())]
-    assert texts[-1].endswith("(after 1 hour)")
+    assert texts[-1].endswith("(after 1\N{NO-BREAK SPACE}hour)")
     assert metrics.horizontalAdvance(texts[-1]) > width  # too long for one line here
     for i, text in enumerate(texts):
         rect = view.visualItemRect(view.item(i))

@@ -14,7 +14,7 @@ from .helpers import add_step_of, shown_action_set
     ("-5", "cannot be negative", "cannot be negative"),
     ("1.5", "not a whole number", "must be a whole number"),
     ("two", "not a valid number", "is not a number"),
-    ("2000000", "can be at most 1,000,000 days", "can be at most 1,000,000 days"),
+    ("2000000", "can be at most 1,000,000\N{NO-BREAK SPACE}days", "can be at most 1,000,000 days"),
 ])
 def test_a_refused_wait_is_said_alike_in_its_row_and_the_problem_box(
         qtbot, workspace, undo_stack, typed, words, problem):
@@ -35,5 +35,6 @@ def test_a_refused_action_delay_is_said_alike_in_its_row_and_the_problem_box(qtb
     editor.form.message_edit.setText("Call them")
     editor.form.delay_check.setChecked(True)
     editor.form.delay_edit.amount.set_text("0")
-    assert editor.list.item(0).text().endswith("(delay \N{EM DASH} must be at least 1 hour)")
+    assert editor.list.item(0).text().endswith(
+        "(delay \N{EM DASH} must be at least 1\N{NO-BREAK SPACE}hour)")
     assert "Action 1: The delay must be at least 1 hour" in dialog.problem_label.text()

@@ -24,7 +24,8 @@ def test_shows_the_steps_in_order(qtbot, workspace, undo_stack):
     dialog = open_sequence(qtbot, workspace, undo_stack)
     texts = [dialog.steps_editor.list.item(i).text()
              for i in range(dialog.steps_editor.list.count())]
-    assert texts == ['1. Send email "How to shock your pool safely"', "2. Delay 1 week",
+    assert texts == ['1. Send email "How to shock your pool safely"',
+                     "2. Delay 1\N{NO-BREAK SPACE}week",
                      '3. Send email "Time for a weekly checkup?"',
                      '4. Apply tag "Shock customer"']
     form = dialog.steps_editor.form

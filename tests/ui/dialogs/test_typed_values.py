@@ -385,7 +385,7 @@ def test_a_refused_delay_is_said_in_its_row(qtbot, workspace, undo_stack):
     assert row_text(editor, 1) == "2. Delay \N{EM DASH} not a whole number"
     qtbot.keyClick(amount, Qt.Key.Key_Backspace)
     qtbot.keyClick(amount, Qt.Key.Key_Backspace)
-    assert row_text(editor, 1) == "2. Delay 1 day"
+    assert row_text(editor, 1) == "2. Delay 1\N{NO-BREAK SPACE}day"
 
 
 def test_a_refused_action_delay_is_said_in_its_row(qtbot):
@@ -403,7 +403,7 @@ def test_a_refused_action_delay_is_said_in_its_row(qtbot):
                                    "(delay \N{EM DASH} not a whole number)")
     amount.selectAll()
     qtbot.keyClicks(amount, "2")
-    assert row_text(editor, 0) == '1. Notify team: "Call them" (after 2 hours)'
+    assert row_text(editor, 0) == '1. Notify team: "Call them" (after 2\N{NO-BREAK SPACE}hours)'
 
 
 def test_a_price_above_the_old_maximum_is_shown_and_saved_as_it_is(qtbot, workspace,
@@ -552,7 +552,7 @@ def test_a_wait_in_seconds_from_the_file_is_shown_as_it_is(qtbot, workspace, und
     editor.list.setCurrentRow(1)
     edit = editor.form.duration_edit
     assert (edit.amount.text(), edit.unit.currentText()) == ("90", "seconds")
-    assert row_text(editor, 1) == "2. Delay 1 minute 30 seconds"
+    assert row_text(editor, 1) == "2. Delay 1\N{NO-BREAK SPACE}minute 30\N{NO-BREAK SPACE}seconds"
     assert dialog.save_button.isEnabled()
     editor.list.setCurrentRow(3)  # Delay 3 days: no seconds offered where none are needed
     assert edit.unit.findText("seconds") < 0
