@@ -52,8 +52,9 @@ def summary_text(result: SimResult, log_lines: int = LOG_LINES) -> str:
                  f"event{'s' if events != 1 else ''} handled")
     for cid, camp in result.campaigns.items():
         lines.append("")
+        joined = camp["contacts"]
         lines.append(f'Campaign "{one_line(isolated(camp["name"]))}" ({one_line(cid)}): '
-                     f'{camp["contacts"]} contacts in it')
+                     f'{joined} contact{"s" if joined != 1 else ""} in it')
         rows = [["node", "kind", "entered", "completed", "removed", "active", "achieved",
                  "waiting"]]
         for node in result.nodes.values():

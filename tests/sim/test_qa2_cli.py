@@ -92,3 +92,17 @@ def test_control_characters_are_printed_escaped_one_entry_a_line(tmp_path, capsy
     assert log and all(line.startswith("  2026-01-01 00:00 ") for line in log)
     assert any("An\\nn O\\x1b" in line and '"Multi\\nLine"' in line for line in log)
     assert any('"Wait\\u2028here"' in line for line in log)
+
+
+# -- 8: "1 contact in it", "2 contacts in it" ------------------------------------------------
+@pytest.mark.parametrize(("contacts", "expected"), [(1, "1 contact in it"),
+                                                    (2, "2 contacts in it"),
+                                                    (0, "0 contacts in it")])
+def test_the_campaign_heading_counts_contacts_in_words(contacts, expected, tmp_path, capsys):
+    people = [{"id": f"c{i}", "first_name": "A", "last_name": str(i), "email": f"{i}@x.com",
+               "tags": []} for i in range(2)]
+    w, s = files(tmp_path, workspace(seq("N", {"kind": "email", "subject": "Hi"}),
+                                     contacts=people),
+                 {"events": [added(f"c{i}") for i in range(contacts)]})
+    assert main(["simulate", w, "--scenario", s]) == 0
+    assert f'Campaign "C" (C): {expected}' in capsys.readouterr().out.splitlines()
