@@ -468,11 +468,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             if handler is None:
                 parser.error(f"the command {args.command!r} is not available in this build")
     finally:
-        sys.stderr.write(hide_passwords(usage.getvalue(), argv))
+        sys.stderr.write(hide_passwords(_usage_text(usage.getvalue()), argv))
     try:
         return _run(args, handler)
     except _Failed as failed:
         return _err(hide_passwords(failed.message, argv))
+
+
+# argparse's line for a bad option value: "canvas-app simulate: error: argument --seed: ..."
+_BAD_VALUE = re.compile(r"^canvas-app(?: \w+)?: error: argument \S+: ", re.MULTILINE)
+
+
+def _usage_text(text: str) -> str:
+    """What argparse wrote, but a bad option value (``--until garbage``, ``--seed abc``) is
+    its one line, without the usage before it: the line says all (still exit 2)."""
+    match = _BAD_VALUE.search(text)
+    if match is None:
+        return text
+    return one_line(text[match.start():].splitlines()[0]) + "\n"
 
 
 class _Failed(Exception):

@@ -27,15 +27,33 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--scenario", required=True, metavar="FILE",
                         help="the scenario (.scenario.json)")
     parser.add_argument("--campaign", metavar="ID", help="simulate this campaign alone")
-    parser.add_argument("--seed", type=int, metavar="N",
+    parser.add_argument("--seed", type=_whole_number, metavar="N",
                         help="seed of the population generator (overrides the scenario's)")
-    parser.add_argument("--until", metavar="TIME",
+    parser.add_argument("--until", type=_time, metavar="TIME",
                         help="horizon, ISO 8601 (overrides the scenario's)")
     parser.add_argument("--json", action="store_true", help="print the result JSON")
     parser.add_argument("--out", metavar="FILE",
                         help="write the result JSON to FILE too (standard output still "
                              "gets the summary, or the JSON with --json)")
     parser.set_defaults(func=run)
+
+
+def _whole_number(value: str) -> int:
+    """``--seed``: a whole number; anything else is bad usage (exit 2), said in words."""
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+
+
+def _time(value: str) -> str:
+    """``--until``: an ISO 8601 time, checked as the command line is read, so that a
+    malformed one is bad usage (exit 2) like any other bad option value; kept as given."""
+    try:
+        parse_time(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return value
 
 
 def load_any_workspace(arg: str) -> Workspace:

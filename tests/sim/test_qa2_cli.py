@@ -106,3 +106,23 @@ def test_the_campaign_heading_counts_contacts_in_words(contacts, expected, tmp_p
                  {"events": [added(f"c{i}") for i in range(contacts)]})
     assert main(["simulate", w, "--scenario", s]) == 0
     assert f'Campaign "C" (C): {expected}' in capsys.readouterr().out.splitlines()
+
+
+# -- 5: a bad option value is bad usage: exit 2, one line --------------------------------------
+@pytest.mark.parametrize(("option", "value", "expected"), [
+    ("--until", "garbage", "argument --until: 'garbage' is not an ISO 8601 time like "
+                           "2026-01-02T09:00:00Z"),
+    ("--until", "2026-13-01", "argument --until: '2026-13-01' is not an ISO 8601 time"),
+    ("--seed", "abc", "argument --seed: 'abc' is not a whole number"),
+])
+def test_a_bad_option_value_is_a_usage_error_on_one_line(option, value, expected, tmp_path,
+                                                         capsys):
+    w, s = files(tmp_path, workspace(seq("N", {"kind": "email", "subject": "Hi"})),
+                 {"events": [added()]})
+    with pytest.raises(SystemExit) as caught:
+        main(["simulate", w, "--scenario", s, option, value])
+    assert caught.value.code == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert len(captured.err.splitlines()) == 1
+    assert captured.err.startswith(f"canvas-app simulate: error: {expected}")
