@@ -175,8 +175,11 @@ def default_wait_until() -> datetime:
     return tomorrow.replace(hour=9, minute=0, second=0, microsecond=0)
 
 
-def new_step(kind: str, campaigns: list[tuple[str, str]]) -> Step:
-    """A new step or action of ``kind`` with sensible starting values."""
+def new_step(kind: str, default_campaign: str | None = None) -> Step:
+    """A new step or action of ``kind`` with sensible starting values. A campaign is
+    ``default_campaign`` (the one being edited from), or none: the user chooses it (the
+    first in the list was preset, "Pool Shock Nurture" while editing from another, and
+    easy to save unnoticed)."""
     step = Step(kind=kind)
     if kind == "delay":
         step.duration = timedelta(days=1)
@@ -184,8 +187,8 @@ def new_step(kind: str, campaigns: list[tuple[str, str]]) -> Step:
         step.until = default_wait_until()
     elif kind == "set_contact_type":
         step.contact_type = "customer"
-    elif kind in ("add_to_campaign", "remove_from_campaign") and campaigns:
-        step.campaign = campaigns[0][0]
+    elif kind in ("add_to_campaign", "remove_from_campaign"):
+        step.campaign = default_campaign
     return step
 
 
@@ -247,6 +250,9 @@ class StepForm(QWidget):
         self.campaign_combo.setObjectName("campaignCombo")
         for campaign_id, name in campaigns:
             self.campaign_combo.addItem(name, campaign_id)
+        # none chosen yet: it says so (marked, with the problem, until one is chosen)
+        self.campaign_combo.setPlaceholderText("Choose a campaign…")
+        self.default_campaign: str | None = None  # see new_step
 
         self.warning_label = QLabel()
         self.warning_label.setObjectName("stepWarning")
@@ -406,7 +412,7 @@ class StepForm(QWidget):
         if self._loading or self.step is None:
             return
         kind = self.kind_combo.currentData()
-        fresh = new_step(kind, self.campaigns)
+        fresh = new_step(kind, self.default_campaign)
         # keep what still applies to the new kind, drop the rest
         for name in _FIELDS:
             if name in self.kinds[kind][1] and getattr(self.step, name) is not None:

@@ -52,6 +52,8 @@ EMPTY_WORDS: dict[str, tuple[str, str]] = {
     "send_email": ("subject", "no subject yet"), "email": ("subject", "no subject yet"),
     "notify_team": ("message", "no message yet"),
     "set_contact_type": ("contact_type", "no contact type yet"),
+    "add_to_campaign": ("campaign", "no campaign chosen yet"),
+    "remove_from_campaign": ("campaign", "no campaign chosen yet"),
 }
 
 
@@ -269,7 +271,7 @@ class StepListEditor(QWidget):
     def add(self, kind: str) -> None:
         """Adds a new item of ``kind`` after the current one and selects it."""
         row = self.list.currentRow() + 1 if self.list.currentRow() >= 0 else self.list.count()
-        self._append(new_step(kind, self.campaigns), row)
+        self._append(new_step(kind, self.form.default_campaign), row)
         self.list.setCurrentRow(row)
         self._renumber()
         self.changed.emit()
