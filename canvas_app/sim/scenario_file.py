@@ -258,9 +258,15 @@ class _Checker:
             if event.type != "payment" or event.order_id is None:
                 continue
             order = placed.get(event.order_id)
-            if order is None or (order.at, order.index) > (event.at, event.index):
+            if order is None:
                 self.bad(f"events[{event.index}].order_id",
                          f'no order "{event.order_id}" was placed before {iso(event.at)}')
+            elif (order.at, order.index) > (event.at, event.index):
+                when = (" (at the same time, later in the file)" if order.at == event.at
+                        else "")
+                self.bad(f"events[{event.index}].order_id",
+                         f'order "{event.order_id}" is placed by events[{order.index}], after '
+                         f"this payment{when}: a payment must come after its order")
         self.problems.sort(key=_problem_order)
 
     def population(self, data: dict[str, Any]) -> PopulationSpec:

@@ -126,3 +126,17 @@ def test_a_bad_option_value_is_a_usage_error_on_one_line(option, value, expected
     assert captured.out == ""
     assert len(captured.err.splitlines()) == 1
     assert captured.err.startswith(f"canvas-app simulate: error: {expected}")
+
+
+# -- 7: a payment listed before its order at the same instant says so --------------------------
+def test_a_payment_before_its_order_at_the_same_instant_names_the_order(tmp_path, capsys):
+    when = "2026-01-02T00:00:00Z"
+    w, s = files(tmp_path, workspace(seq("N", {"kind": "email", "subject": "Hi"})), {
+        "events": [{"at": when, "type": "payment", "order_id": "o1", "outcome": "success"},
+                   {"at": when, "type": "purchase", "contact": "c1", "channel": "shopping_cart",
+                    "order_id": "o1", "products": ["p1"], "payment_type": "paypal",
+                    "outcome": "pending"}]})
+    assert main(["simulate", w, "--scenario", s]) == 1
+    assert one_error_line(capsys) == (
+        f'{s}: events[0].order_id: order "o1" is placed by events[1], after this payment (at '
+        "the same time, later in the file): a payment must come after its order")

@@ -57,7 +57,8 @@ def test_R18_sample_scenario_loads_with_contacts_events_and_horizon() -> None:
      'scenario.json: events[4].order_id: no order "o-9" was placed before '
      "2026-01-03T09:00:00Z"),
     ([pay(at(2), "o-1"), buy(at(3), "ana", "o-1", "shock")], {},
-     'scenario.json: events[0].order_id: no order "o-1" was placed before'),
+     'scenario.json: events[0].order_id: order "o-1" is placed by events[1], after this '
+     "payment: a payment must come after its order"),
     ([add(at(2), "ana")], {"until": "2025-01-01"},
      "scenario.json: until: the horizon 2025-01-01T00:00:00Z is before the start"),
     ([{"at": at(2), "type": "teleport", "contact": "ana"}], {},
