@@ -82,10 +82,18 @@ type of event (``scenario_file.EVENT_KEYS``: ``add_to_campaign`` and
 ``retry_share`` + ``retry_after`` (a failed or errored order paid later), ``renewals`` +
 ``renewal_every`` (payments of subscription orders), ``resolution`` (purchase times fall on
 multiples of it after arrival), ``id_prefix``. Population contacts are numbered in arrival
-order (``p-0001`` ...) and buy as themselves (no contact creation).
+order, ``id_prefix`` then the number zero-padded to the count's width (``p-1`` ...
+``p-9`` for 9 contacts, ``p-0001`` ... ``p-2000`` for 2,000), and buy as themselves (no
+contact creation). A purchase through the ``order_form`` channel with no ``order_form``
+named is placed on the catalog's first order form that is not a legacy one (for
+``legacy_order_form``, its first legacy form).
 
 Choices where SPEC.md is silent
 -------------------------------
+- Contacts created by purchases get ids ``new-1``, ``new-2`` ... in order of creation
+  (C12), skipping an id a workspace or scenario contact already has: when ``new-1`` and
+  ``new-2`` are taken, the first created contact is ``new-3``. An id is never given to two
+  contacts, and a created contact is always told apart from the file's own.
 - Times are kept to the whole second (fractions are dropped): events within one second are
   one instant and run in file order (C11), and an event less than a second before ``start``
   is taken as at ``start``. Scenario events after the horizon are not simulated (the log

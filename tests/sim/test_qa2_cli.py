@@ -140,3 +140,19 @@ def test_a_payment_before_its_order_at_the_same_instant_names_the_order(tmp_path
     assert one_error_line(capsys) == (
         f'{s}: events[0].order_id: order "o1" is placed by events[1], after this payment (at '
         "the same time, later in the file): a payment must come after its order")
+
+
+# -- 4: created contacts skip ids the files' own contacts hold (documented choice) ------------
+def test_created_contacts_skip_new_ids_already_taken(tmp_path, capsys):
+    people = [{"id": f"new-{i}", "first_name": "N", "last_name": str(i),
+               "email": f"n{i}@x.com", "tags": []} for i in (1, 2)]
+    w, s = files(tmp_path, workspace(seq("N", {"kind": "email", "subject": "Hi"}),
+                                     contacts=people), {
+        "events": [{"at": "2026-01-01T00:00:00Z", "type": "purchase",
+                    "contact": {"first_name": "Zoe", "last_name": "Z", "email": "z@x.com"},
+                    "channel": "shopping_cart", "order_id": "o1", "products": ["p1"],
+                    "payment_type": "paypal", "outcome": "success"}]})
+    assert main(["simulate", w, "--scenario", s, "--json"]) == 0
+    contacts = json.loads(capsys.readouterr().out)["contacts"]
+    assert contacts["new-3"]["first_name"] == "Zoe"
+    assert [contacts[f"new-{i}"]["last_name"] for i in (1, 2)] == ["1", "2"]
