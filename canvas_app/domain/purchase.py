@@ -163,25 +163,36 @@ def match_purchase(config: PurchaseGoalConfig, catalog: Catalog, products: Seque
     return Match(True, option_hit)
 
 
+def _any_of(names: list[str]) -> str:
+    """Names joined as alternatives: "A", "A or B", "A, B or C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
 def describe_purchase(config: PurchaseGoalConfig, catalog: Catalog) -> str:
+    """One line on what achieves the goal. Any one chosen option matches (R10), so the
+    options read as alternatives: "Purchase of order form X, or product Y, or category Z;
+    paid by Credit card or PayPal" ("; product Y; category Z, paid by Credit card,
+    PayPal" read as if each were required)."""
     parts = []
     if config.any_purchase:
         parts.append("any purchase")
     if config.use_order_forms and config.order_forms:
         names = [catalog.order_forms[f].name if f in catalog.order_forms else f
                  for f in config.order_forms]
-        parts.append("order form " + " or ".join(names))
+        parts.append("order form " + _any_of(names))
     if config.use_products and config.products:
-        parts.append("product " + " or ".join(catalog.product_name(p) for p in config.products))
+        parts.append("product " + _any_of([catalog.product_name(p) for p in config.products]))
     if config.use_categories and config.categories:
         names = [catalog.categories[c].name if c in catalog.categories else c
                  for c in config.categories]
-        parts.append("category " + " or ".join(names))
-    text = "Purchase of " + ("; ".join(parts) if parts else "(nothing chosen)")
+        parts.append("category " + _any_of(names))
+    text = "Purchase of " + (", or ".join(parts) if parts else "(nothing chosen)")
     if config.any_payment_type:
-        text += ", any payment type"
+        text += "; any payment type"
+    elif config.payment_types:
+        text += "; paid by " + _any_of([payment_type_label(p) for p in config.payment_types])
     else:
-        text += ", paid by " + ", ".join(payment_type_label(p) for p in config.payment_types)
+        text += "; no payment type chosen"
     text += "; achieved by " + ACHIEVED_BY_LABELS.get(config.achieved_by, "?").lower()
     return text
 
