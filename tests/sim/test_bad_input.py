@@ -168,9 +168,11 @@ def test_D4_until_option_out_of_range_is_one_line(tmp_path: Path) -> None:
     wp, sp = write(tmp_path, ws_data(camp("c", [seq("s", email("x"))])),
                    scenario_data(add(at(2), "ana")))
     proc = simulate(wp, "--scenario", sp, "--until", "9999-12-31T23:59:59-01:00")
-    assert proc.returncode == 1 and proc.stdout == ""
-    assert proc.stderr == ("--until: '9999-12-31T23:59:59-01:00' is out of range: in UTC it "
-                           "must fall in the years 1 to 9999\n")
+    # a bad option value is bad usage (exit 2), on one line (QA 2)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr == ("canvas-app simulate: error: argument --until: "
+                           "'9999-12-31T23:59:59-01:00' is out of range: in UTC it must fall "
+                           "in the years 1 to 9999\n")
 
 
 def test_D4_a_delay_ending_past_the_calendar_stays_pending_like_one_past_the_horizon(
