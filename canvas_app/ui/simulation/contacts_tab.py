@@ -56,7 +56,8 @@ class ContactsTab(QSplitter):
         self.addWidget(self.table)
         self.addWidget(self.journey)
         # Neither side can be squeezed out of sight. Until the user moves the split, the
-        # journey gets what its columns need (see default_split), the contacts the rest.
+        # journey gets what its columns need (see default_split), the contacts the rest,
+        # a contact chosen or not.
         self.setChildrenCollapsible(False)
         self.setSizes([350, 650])
         self.split_by_user = False
@@ -71,31 +72,23 @@ class ContactsTab(QSplitter):
             self.default_split()
 
     def default_split(self) -> None:
-        """The journey of a contact chosen gets what its columns need to be read beside
-        one another (When on one line, if the contacts' names, places and emails still
-        show whole beside it), no more: the contacts the rest, Contact and Email kept whole
-        longest (see ContactsTable.fit_columns). With no contact chosen, the contacts get what their
-        columns want and the empty journey what is left, down to its waiting width."""
+        """The same whether a contact is chosen or not (QA: choosing one moved the split,
+        and the table shrank under the pointer): the journey gets what its columns need to
+        be read beside one another (When on one line if the contacts keep their name, place
+        and email whole beside it, else When over two lines), the contacts the rest; a
+        wide window's room beyond what every contact column wants goes to the journey."""
         total = sum(self.sizes())
         if total <= 0:
             return
-        if self.journey.topLevelItemCount() == 0:
-            journey = max(self.journey.waiting_width(),
-                          total - self.handleWidth() - self.table.wanted_width())
-        else:
-            # When on one line if the contacts keep their names, places and emails whole
-            # beside it, else When over two lines (QA at 972x644: emails cut to
-            # "ana.di…le.com" beside a journey of half the width)
-            journey = self.journey.comfortable_width(1)
-            if total - self.handleWidth() - journey < self.table.who_width():
-                journey = self.journey.comfortable_width(2)
-            # Room to spare (a wide window): the journey, which the user is reading, gets
-            # it, down to what keeps the contacts' name, place and email whole (the goals
-            # and tags, to their headings, are the journey's too)
-            journey = max(journey, total - self.handleWidth() - self.table.keep_width())
+        room = total - self.handleWidth()
+        journey = self.journey.comfortable_width(1)
+        if room - journey < self.table.who_width():
+            journey = self.journey.comfortable_width(2)
+        journey = max(journey, room - self.table.wanted_width())
         least = self.least_side()
         journey = max(least, min(journey, total - least))
-        self.setSizes([total - journey, journey])
+        if self.sizes() != [total - journey, journey]:
+            self.setSizes([total - journey, journey])
 
     def least_side(self) -> int:
         """The narrowest either side of the split gets from default_split: two columns of
@@ -204,8 +197,6 @@ class ContactsTab(QSplitter):
             self._shown = -1
         else:
             self.show_journey(contact)
-        if not self.split_by_user:
-            self.default_split()  # a journey to read, or none: the contacts get its room
         self.contact_selected.emit(contact or "")
 
     def _step_activated(self, item: QTreeWidgetItem, _column: int) -> None:

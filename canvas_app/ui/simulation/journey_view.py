@@ -33,22 +33,22 @@ PAD = 16  # a column's room around its text
 MIN_COLUMN = 48
 
 WHERE_NOW = 2  # the contacts model's column
-# Each contact column is as wide as this text; the last one (Tags) takes what is left.
+# Contact, Where now and Email are as wide as their text (at least this usual text, at
+# most this many average characters); Goals achieved and Tags share the width left.
 CONTACT_WIDTHS = {0: "Dana Whitfield_", WHERE_NOW: "waiting at Downloaded pool",
                   1: "dana.whitfield@example", 3: "Bought pool shock, Visit",
                   4: "Checkup subscriber, Customer"}
+FITTED = (0, WHERE_NOW, 1)  # sized to their contents
+STRETCHED = (3, 4)  # Goals achieved and Tags: the width to spare
+MOST_CHARS = {0: 28, WHERE_NOW: 40, 1: 34, 3: 64, 4: 64}
 SORT_MARK = 24  # room for the header's sort arrow beside its label
-# How a table narrower than its columns want gives up room, step by step: each group of
-# columns down to its headings' width (False) or down to MIN_COLUMN (True). Goals achieved
-# and Tags go first, even below their headings (the journey beside tells a chosen
-# contact's goals and tags, and a heading cut off has its tooltip), so that the contact's
-# email stays whole (QA at 972x644: "ana.di…le.com" beside a journey half the width).
-SQUEEZE = (((4,), False), ((3,), False), ((4, 3), True), ((WHERE_NOW,), False),
-           ((1,), False), ((0,), False))
+# A table narrower than its columns want: the fitted columns give up room in this order,
+# each down to its heading (Goals achieved and Tags keep theirs); narrower still, the table
+# scrolls sideways rather than cut a heading.
+SQUEEZE = (WHERE_NOW, 1, 0)
 # A column as wide as its widest cell among this many rows (the first, in the table's
-# order: a run of 100,000 contacts is not measured whole), at most CONTENT_MOST px.
+# order: a run of 100,000 contacts is not measured whole).
 MEASURED_ROWS = 300
-CONTENT_MOST = 360
 NO_JOURNEY = "Choose a contact to see its journey here."
 
 # The journey's first columns, wide and narrow; the Details take the rest.
@@ -65,12 +65,12 @@ def text_width(widget: QWidget, text: str) -> int:
 
 
 class ContactsTable(QTableView):
-    """Contact, Where now, Email, Goals achieved, Tags (shown in that order), every column
-    in view while the table is at least as wide as their headings: each as wide as its
-    usual text when there is room, else narrower in turn (see SQUEEZE and fit_columns):
-    Goals and Tags first, then Where now, then Email, the contact's name last; a table too
-    narrow even for that gives the first two its width between them. A cut-off cell's whole
-    text is its tooltip, and a cut-off heading's too."""
+    """Contact, Where now, Email, Goals achieved, Tags (shown in that order): the first
+    three as wide as their text (up to MOST_CHARS), Goals achieved and Tags the width to
+    spare between them (QA: they were cut to "Bought s…ed to checkup" and "Bo…er" while
+    Email kept its width). Short of room, Where now, Email and Contact give way in turn,
+    each down to its heading; no heading is ever cut: a table too narrow for them all
+    scrolls sideways. A cut-off cell's whole text is its tooltip."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,8 +131,7 @@ class ContactsTable(QTableView):
 
     def measure(self) -> None:
         """Each column wants its widest cell (of the first MEASURED_ROWS rows; at most
-        CONTENT_MOST px), and at least its usual text: the sample's longer emails and
-        "waiting at" names showed cut where there was room for them."""
+        MOST_CHARS average characters), and at least its usual text."""
         model = self.model()
         if model is None:
             return
@@ -143,57 +142,54 @@ class ContactsTable(QTableView):
             texts = (model.data(model.index(row, column)) for row in range(rows))
             widest = max((metrics.horizontalAdvance(str(text)) for text in texts if text),
                          default=0)
-            widths[column] = max(usual, min(CONTENT_MOST, widest + PAD))
+            most = MOST_CHARS[column] * metrics.averageCharWidth() + PAD
+            widths[column] = min(most, max(usual, widest + PAD))
         if widths != self.widths:
             self.widths = widths
             self.fit_columns()
 
-    def keep_width(self) -> int:
-        """Wide enough for the Contact, Where now and Email columns' wanted widths and the
-        other columns' headings."""
-        whole = (0, 1, WHERE_NOW)
-        return sum(self.widths[c] if c in whole else self.least[c] for c in self.widths) \
-            + 2 * self.frameWidth()
+    def least_width(self) -> int:
+        """Wide enough for every heading whole (narrower, the table scrolls sideways)."""
+        return sum(self.least.values()) + 2 * self.frameWidth()
 
     def who_width(self) -> int:
-        """Wide enough for the Contact, Where now and Email columns' wanted widths, with
-        Goals achieved and Tags at MIN_COLUMN (see SQUEEZE)."""
-        return self.widths[0] + self.widths[1] + self.widths[WHERE_NOW] + 2 * MIN_COLUMN \
+        """Wide enough for Contact, Where now and Email as wide as they want, and Goals
+        achieved and Tags their headings."""
+        return sum(self.widths[c] for c in FITTED) + sum(self.least[c] for c in STRETCHED) \
             + 2 * self.frameWidth()
 
     def wanted_width(self) -> int:
         """Wide enough for every column's wanted width (see measure)."""
         return sum(self.widths.values()) + 2 * self.frameWidth()
 
-    def squeezed(self, room: int) -> dict[int, int] | None:
-        """The columns' widths in ``room`` px, narrowed in SQUEEZE's order; None when even
-        the last step leaves them wider than that."""
-        widths = dict(self.widths)
+    def fitted(self, room: int) -> dict[int, int]:
+        """The columns' widths in ``room`` px (see the class); wider than that in all
+        when even their headings do not fit."""
+        widths = {c: max(self.widths[c], self.least[c]) for c in FITTED}
+        widths.update({c: self.least[c] for c in STRETCHED})
         over = sum(widths.values()) - room
-        for group, to_min in SQUEEZE:
+        for column in SQUEEZE:
             if over <= 0:
                 break
-            spare = {c: max(0, widths[c] - (MIN_COLUMN if to_min else self.least[c]))
-                     for c in group}
-            cut = min(over, sum(spare.values()))
-            cuts = {c: cut * extra // max(1, sum(spare.values())) for c, extra in spare.items()}
-            cuts[group[0]] += cut - sum(cuts.values())  # whole pixels, none left over
-            for c, less in cuts.items():
-                widths[c] -= less
-            over -= cut
-        return widths if over <= 0 else None
+            less = min(over, widths[column] - self.least[column])
+            widths[column] -= less
+            over -= less
+        spare = -over
+        if spare > 0:  # to Goals achieved and Tags: first what they want, then evenly
+            wants = {c: max(0, self.widths[c] - self.least[c]) for c in STRETCHED}
+            given = min(spare, sum(wants.values()))
+            for c in STRETCHED:
+                widths[c] += given * wants[c] // max(1, sum(wants.values()))
+            rest = room - sum(widths.values())
+            for i, c in enumerate(STRETCHED):
+                widths[c] += rest // len(STRETCHED) + (rest % len(STRETCHED) if i else 0)
+        return widths
 
     def fit_columns(self) -> None:
-        """Every column in view while it can be (see the class)."""
         room = self.viewport().width()
         if self.model() is None or room <= 0 or not self.least:
             return
-        widths = self.squeezed(room)
-        if widths is None:  # Contact and Where now share it; the rest are a scroll away
-            first = self.widths[0] + self.widths[WHERE_NOW]
-            contact = max(MIN_COLUMN, room * self.widths[0] // first)
-            widths = {**self.least, 0: contact, WHERE_NOW: max(MIN_COLUMN, room - contact)}
-        for column, width in widths.items():
+        for column, width in self.fitted(room).items():
             self.setColumnWidth(column, width)
 
 
