@@ -18,17 +18,17 @@ DEFAULT_SETS: dict[str, tuple[str, str]] = {
     "on_login": ("On Login (Multi-Step Cart)",
                  "Runs when someone logs into a multi-step shopping cart."),
     "contact_creation": ("Contact Creation Action",
-                         "Runs when a shopping cart or order form buyer is new (no contact "
-                         "with that name and email), paid or not."),
+                         "Runs when a buyer unknown by name and email orders through the "
+                         "shopping cart or an order form, paid or not."),
     "successful_purchase": ("Successful Purchase Action",
-                            "Runs when a shopping cart or order form order is placed and paid "
-                            "(not for an order paid later)."),
+                            "Runs when an order is placed through the shopping cart or an "
+                            "order form and paid (not for an order paid later)."),
     "failed_purchase": ("Failed Purchase Action",
-                        "Runs when a shopping cart or order form order is placed but the "
-                        "charge fails."),
+                        "Runs when an order is placed through the shopping cart or an order "
+                        "form but the charge fails."),
     "error_purchase": ("Error Purchase Action",
-                       "Runs when an error other than a failed charge stops a shopping cart "
-                       "or order form order."),
+                       "Runs when an error other than a failed charge stops an order placed "
+                       "through the shopping cart or an order form."),
 }
 # The words of the workspace setting, as the E-Commerce Actions window shows it and the
 # simulation's log quotes it.

@@ -51,7 +51,8 @@ def test_each_order_set_says_the_channels_the_engine_runs_it_for(qtbot, workspac
     assert set(shown) == set(DEFAULT_SETS)
     for key in ORDER_SETS:
         assert channels_that_run(workspace, key) == {"shopping_cart", "order_form"}, key
-        assert "shopping cart or order form" in shown[key], shown[key]
+        assert "through the shopping cart or an order form" in shown[key], shown[key]
+        assert "order form order" not in shown[key]  # QA1: it read as a stutter
     assert "not for an order paid later" in shown["successful_purchase"]  # pending, failed
     assert "paid or not" in shown["contact_creation"]  # C10: whatever the outcome
 
