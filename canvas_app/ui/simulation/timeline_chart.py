@@ -24,7 +24,12 @@ from .timeline_legend import legend_names
 
 MAX_LINES = 10
 GOAL_WIDTH = 5.0  # a goal's band
-GOAL_ALPHA = 0.45  # see-through: a line under it shows
+GOAL_ALPHA = 0.75  # see-through: a line under it shows
+# The lines' colours, in turn: each at least 3:1 against the white plot (WCAG's least for
+# graphics), a goal's band at GOAL_ALPHA too (3.1 to 4.1:1; QA: Qt's theme gave a goal a
+# pale green band, 1.5:1, and a sequence orange dots, 2:1).
+LINE_COLOURS = ("#1f6fb5", "#2e7d32", "#c2410c", "#6a3fa0", "#b0306a", "#00777a",
+                "#8a6d00", "#4b5563", "#a63a3a", "#3558c9")
 SEQUENCE_WIDTH = 2.0
 SEQUENCE_STYLES = (Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
 FADED_ALPHA = 0.15  # the other lines, while one is hovered in the legend
@@ -46,7 +51,8 @@ LEAST_PLOT = 40  # px: a plot under its title and legend less tall, and none bes
 # four font heights (title, legend, dates and their spacing) and 36 px (92 px at 9 pt).
 BELOW_CHROME = (36.0, 4.0)
 LEGEND_COLUMN_SHARE = 0.38  # a legend beside the plot: at most this share of the width,
-LEGEND_COLUMN_MOST = 20.0  # and at most this many font heights wide (280 px at 9 pt)
+LEGEND_COLUMN_MOST = 28.0  # and at most this many font heights wide (about 400 px at 9 pt:
+# "Bought shock or chemicals (achieved)" whole; QA: cut at 20 with room to spare)
 # Beside a plot too short for its names one above another, the legend's font gets smaller,
 # down to this many points, before the legend goes under the plot (QA at 14 pt: the third
 # name was cut off at the chart's bottom).
@@ -288,12 +294,13 @@ class TimelineChart(QChartView):
         self.lines = {}
         self.pens = {}
         sequences = 0
-        for node_id, kind, _name in key:
+        for number, (node_id, kind, _name) in enumerate(key):
             series = QLineSeries()
-            chart.addSeries(series)  # the theme gives it its colour
+            chart.addSeries(series)
             series.attachAxis(self._axis_x)
             series.attachAxis(self._axis_y)
-            pen = line_pen(kind, series.pen().color(), sequences)
+            colour = QColor(LINE_COLOURS[number % len(LINE_COLOURS)])
+            pen = line_pen(kind, colour, sequences)
             sequences += kind == "sequence"
             series.setPen(pen)
             self.lines[node_id] = series
