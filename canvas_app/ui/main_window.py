@@ -30,7 +30,7 @@ from .canvas_clipboard import ClipboardActions
 from .canvas_intents import CanvasIntents
 from .file_actions import FileActions
 from .find_bar import FindBar
-from .focus_chain import cycle_panels, move_focus, panel_action
+from .focus_chain import behind, cycle_panels, move_focus, panel_action
 from .history_panel import history_view
 from .last_campaign import remember, remembered
 from .lint_panel import LintPanel
@@ -309,8 +309,11 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
 
     def show_simulation_panel(self) -> None:
         dock = self.docks["simulation"]
+        shown = dock.isVisible() and not behind(dock)  # in front of any tabbed with it
         dock.show()
         dock.raise_()
+        if shown:
+            return  # at the height the user gave it (each run made it taller again, QA)
         # Room for the panel, but no more than the share of the canvas and panel that the
         # check on a resize leaves it (keep_canvas_room): the canvas comes first, and the
         # check does not take back, 150 ms later, what showing the panel gave (the canvas

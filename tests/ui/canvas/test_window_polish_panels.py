@@ -69,3 +69,27 @@ def test_closing_a_panel_by_its_title_bar_unticks_it(qtbot, window: MainWindow) 
     dock.close()
     qtbot.waitUntil(dock.isHidden)
     assert not window.panel_actions["palette"].isChecked()
+
+
+
+def test_a_run_keeps_the_height_the_user_gave_the_simulation_panel(
+        qtbot, window: MainWindow, monkeypatch) -> None:
+    """Every run start shows the panel: one hidden or behind another tab is given room,
+    one already in front keeps the height the user gave it (QA: 'Create and run' on a
+    what-if made the panel taller and the canvas shorter, each time)."""
+    simulation = window.docks["simulation"]
+    resized: list[list[int]] = []
+    real = window.resizeDocks
+    monkeypatch.setattr(window, "resizeDocks",
+                        lambda docks, sizes, o: (resized.append(sizes), real(docks, sizes, o)))
+    simulation.hide()
+    window.show_simulation_panel()  # hidden: shown with room
+    qtbot.waitUntil(simulation.isVisible)
+    assert len(resized) == 1
+    window.show_simulation_panel()  # in front already, as a run's start finds it
+    assert len(resized) == 1, "the user's height kept"
+    window.docks["lint"].raise_()  # behind the Warnings tab
+    qtbot.waitUntil(lambda: behind(simulation))
+    window.show_simulation_panel()
+    qtbot.waitUntil(simulation.isVisible)
+    assert len(resized) == 2
