@@ -27,6 +27,8 @@ def window_rect(window: MainWindow, node_id: str, local) -> QRect:
 
 
 def zoomed(qtbot, window: MainWindow, scale: float) -> None:
+    layer = window.simulation_panel.layer
+    qtbot.waitUntil(lambda: not layer.tokens, timeout=3000)  # the last dots have arrived
     window.view.set_zoom(scale)
     window.view.centerOn(window.scene.nodes["post-purchase"])
     qtbot.waitUntil(lambda: abs(window.view.zoom() - scale) < 1e-6)
