@@ -13,6 +13,8 @@
   (:func:`canvas_app.domain.names.name_key`);
 - a tag goal whose tags no step or action applies (:mod:`canvas_app.domain.tag_sources`);
 - an e-commerce action that names a campaign that no longer exists;
+- a step or action holding a key its kind does not use (a ``delay`` on an email step,
+  written by hand or by another tool): kept, ignored, and said;
 - a tag spelled with other capitals or spaces in another place, which never meets it
   (:mod:`canvas_app.domain.tag_spelling`).
 """
@@ -28,6 +30,7 @@ from typing import TYPE_CHECKING
 from .campaign import Campaign, Finding
 from .names import isolated, name_key, short_name
 from .nodes import goal_kinds
+from .steps import ACTION_KINDS, STEP_KINDS
 
 if TYPE_CHECKING:
     from .nodes import Node
@@ -77,6 +80,13 @@ def lint_campaign(workspace: Workspace, campaign: Campaign, now: datetime,
         if not node.config.steps:
             warn(f'"{isolated(node.name)}" has no steps', node.id)
         for i, step in enumerate(node.config.steps):
+            unused = step.unused_keys(action=False)
+            if unused:
+                warn(f'"{isolated(node.name)}" step {i + 1} ({STEP_KINDS[step.kind][0]}) has '
+                     f"{quoted_keys(unused)}, which this kind of step does not use: "
+                     "kept as the file had it, and ignored"
+                     + (" (only e-commerce actions wait before they run: add a Delay step "
+                        "before it)" if "delay" in unused else ""), node.id)
             if step.kind == "wait_until" and step.until is not None and step.until < now:
                 warn(f'"{isolated(node.name)}" step {i + 1} waits until '
                      f"{step.until:%Y-%m-%d %H:%M}, which has passed (it is now "
@@ -85,6 +95,17 @@ def lint_campaign(workspace: Workspace, campaign: Campaign, now: datetime,
                      "holds them)", node.id)
     findings += same_names(campaign, nodes)
     return findings
+
+
+def quoted_keys(keys: list[str]) -> str:
+    """'"delay"', or '"delay" and "subject"': a step's keys in a sentence."""
+    quoted = [f'"{k}"' for k in keys]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+
+
+def product_name(workspace: Workspace, product_id: str) -> str:
+    product = workspace.catalog.products.get(product_id)
+    return product.name if product is not None else product_id
 
 
 def stray_nodes(campaign: Campaign, nodes: list[Node] | None = None) -> list[Node]:
@@ -133,6 +154,18 @@ def lint_workspace(workspace: Workspace, now: datetime) -> list[Finding]:
         findings.append(Finding(
             "error", f'{where.rsplit(" it", 1)[0]} campaign "{isolated(ref.campaign)}", which no '
             "longer exists: edit or remove that action (E-Commerce Actions)"))
+    eco = workspace.ecommerce
+    for label, actions in [*((f'Action set "{isolated(name)}"', actions)
+                             for name, actions in eco.action_sets.items()),
+                           *((f'The action set of product "{isolated(product_name(workspace, p))}"',
+                              actions) for p, actions in eco.product_action_sets.items())]:
+        for i, action in enumerate(actions):
+            unused = action.unused_keys(action=True)
+            if unused:
+                findings.append(Finding(
+                    "warning", f"{label}, action {i + 1} ({ACTION_KINDS[action.kind][0]}), "
+                    f"has {quoted_keys(unused)}, which this kind of action does not use: "
+                    "kept as the file had it, and ignored"))
     findings += tag_spelling_findings(workspace)
     findings += unapplied_tag_goals(workspace)
     return findings

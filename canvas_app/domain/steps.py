@@ -94,6 +94,20 @@ class Step:
     def copy(self) -> Step:
         return replace(self, extra=dict(self.extra))
 
+    def unused_keys(self, action: bool) -> list[str]:
+        """The file keys this step (an action, with ``action``) holds that its kind does
+        not use, in the file's order: a ``delay`` on a sequence step (only actions wait
+        before they run, C4), a ``subject`` on a delay step, keys no kind has. Kept and
+        saved back as read; the simulation ignores them (docs/file-format.md)."""
+        kinds = ACTION_KINDS if action else STEP_KINDS
+        if self.kind not in kinds:
+            return []
+        used = {*kinds[self.kind][1], *(("delay",) if action else ())}
+        held = [name for name in ("subject", "duration", "until", "tag", "message",
+                                  "contact_type", "campaign", "delay")
+                if getattr(self, name) is not None]
+        return [key for key in [*held, *self.extra] if key not in used]
+
     def describe(self, campaign_names: Mapping[str, str] | None = None) -> str:
         """A one-line description for lists and logs; campaigns by name when
         ``campaign_names`` (id to name) knows them."""
