@@ -17,9 +17,9 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 from urllib.parse import unquote
 
 from . import __version__
@@ -40,8 +40,80 @@ PLUGIN_HELP = {"simulate": "simulate a scenario over a workspace and print what 
 
 
 def _err(message: str) -> int:
-    print(one_line(message), file=sys.stderr)
+    with contextlib.suppress(OSError):  # (stderr itself may be full or closed)
+        print(one_line(message), file=sys.stderr)
     return 1
+
+
+# The exit status of a command whose reader went away (``canvas-app … | head -1``): what a
+# shell reports for a program ended by SIGPIPE, as ``cat`` or ``seq`` are (128 + 13).
+CLOSED_PIPE_EXIT = 141
+
+
+class OutputError(Exception):
+    """Standard output could not be written (a full disk, a closed pipe): raised by
+    :class:`_GuardedOutput` so that it is told apart from errors of the files a command
+    reads and writes. ``done`` says what was written elsewhere before it failed."""
+
+    def __init__(self, error: OSError, done: str = "") -> None:
+        super().__init__(error.strerror or str(error))
+        self.error = error
+        self.done = done
+
+    @property
+    def closed_pipe(self) -> bool:
+        return isinstance(self.error, BrokenPipeError)
+
+    def message(self) -> str:
+        reason = self.error.strerror or str(self.error)
+        reason = reason[:1].lower() + reason[1:]
+        done = f" ({self.done})" if self.done else ""
+        return f"canvas-app: standard output: {reason}{done}"
+
+
+class _GuardedOutput:
+    """Standard output for a command: its writes and flushes raise :class:`OutputError`
+    instead of a bare OSError; everything else is the stream's own."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            raise OutputError(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            raise OutputError(exc) from None
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+def _discard_output() -> None:
+    """Points standard output at the null device once it failed, so that what is still in
+    its buffer does not fail again (with a message and exit 120) as Python exits."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (a test's capture)
+        return
+    with contextlib.suppress(OSError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, fd)
+        os.close(null)
+
+
+def _output_failed(exc: OutputError) -> int:
+    """One line for a standard output that could not be written, exit 1; nothing for a
+    closed pipe (the reader has what it wanted), exit :data:`CLOSED_PIPE_EXIT`."""
+    _discard_output()
+    if exc.closed_pipe:
+        return CLOSED_PIPE_EXIT
+    return _err(exc.message())
 
 
 # What would break a line of output (or hide in it): C0 and C1 control characters, DEL,
@@ -302,10 +374,23 @@ def cmd_import(args: argparse.Namespace) -> int:
                              "imported") from exc
         store.save(workspace)
     verb = "replaced the workspace in" if replaced else "imported into"
-    print(f"{args.file}: {verb} {safe_url(url)} ({len(workspace.campaigns)} campaigns)")
-    if kept is not None:
-        print(f"the workspace it replaced was saved to {kept}")
+    with _done_before_output(f"{args.file} was imported into {safe_url(url)}"):
+        print(f"{args.file}: {verb} {safe_url(url)} ({len(workspace.campaigns)} campaigns)")
+        if kept is not None:
+            print(f"the workspace it replaced was saved to {kept}")
+        sys.stdout.flush()
     return 0
+
+
+@contextlib.contextmanager
+def _done_before_output(done: str) -> Iterator[None]:
+    """A command's report of what it wrote: if standard output fails (a full disk), its
+    one line of failure says what was written all the same (the files stay)."""
+    try:
+        yield
+    except OutputError as exc:
+        exc.done = done
+        raise
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -343,8 +428,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise StoreError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
     shown = "standard output" if to_stdout else args.output
     # With -o -, standard output holds the JSON alone: the report goes to stderr.
-    print(f"exported {safe_url(url)} to {shown} ({len(workspace.campaigns)} campaigns)",
-          file=sys.stderr if to_stdout else sys.stdout)
+    with _done_before_output("" if to_stdout else f"the workspace was exported to {shown}"):
+        print(f"exported {safe_url(url)} to {shown} ({len(workspace.campaigns)} campaigns)",
+              file=sys.stderr if to_stdout else sys.stdout)
+        sys.stdout.flush()
     _warn_of_errors(workspace, shown)
     return 0
 
@@ -470,9 +557,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         sys.stderr.write(hide_passwords(_usage_text(usage.getvalue()), argv))
     try:
-        return _run(args, handler)
+        if args.command == "gui":  # (the app writes nothing there)
+            return _run(args, handler)
+        with contextlib.redirect_stdout(_GuardedOutput(sys.stdout)):
+            code = _run(args, handler)
+            sys.stdout.flush()  # a full disk shows when the buffer is written
+        return code
     except _Failed as failed:
         return _err(hide_passwords(failed.message, argv))
+    except OutputError as exc:
+        return _output_failed(exc)
 
 
 # argparse's line for a bad option value: "canvas-app simulate: error: argument --seed: ..."

@@ -77,7 +77,7 @@ def load_any_workspace(arg: str) -> Workspace:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli import hide_passwords, one_line, shown_source
+    from ..cli import OutputError, hide_passwords, one_line, shown_source
     from .engine import Simulation
     from .model import ClockOutOfRange
     from .scenario_file import load_scenario
@@ -125,10 +125,17 @@ def run(args: argparse.Namespace) -> int:
             except OSError as exc:
                 raise LoadError(args.out, Problem("", f"cannot write: {exc.strerror}")) from None
         # --json prints the result JSON (SPEC §6), with --out too: --out adds the file
-        sys.stdout.write(text if args.json else summary_text(result))
-        if args.out:  # with --json, standard output is for JSON alone: the note goes to stderr
-            print(f"result JSON written to {args.out}",
-                  file=sys.stderr if args.json else sys.stdout)
+        try:
+            sys.stdout.write(text if args.json else summary_text(result))
+            if args.out:  # with --json, standard output is for JSON alone: the note goes
+                sys.stdout.flush()  # to stderr, after what standard output was to get
+                print(f"result JSON written to {args.out}",
+                      file=sys.stderr if args.json else sys.stdout)
+                sys.stdout.flush()
+        except OutputError as exc:  # a full disk: the file was written all the same
+            if args.out:
+                exc.done = f"the result JSON was written to {args.out}"
+            raise
         return 0
     except (LoadError, DomainError) as exc:
         print(one_line(hide_passwords(str(exc), [args.workspace])), file=sys.stderr)
