@@ -112,7 +112,7 @@ class Navigator(QWidget):
 
     def _domain_event(self, event: DomainEvent) -> None:
         scene = self._scene
-        if scene is None:
+        if scene is None or event.extra.get("batched"):  # the event naming them all follows
             return
         ours = event.name == ev.WORKSPACE_RESET or (
             event.campaign_id is not None and event.campaign_id == scene.campaign_id)

@@ -65,6 +65,7 @@ MARGIN = 40.0  # room around the nodes for the rings, the path outlines and the 
 # At most this many nodes' counts changed: only round those nodes is repainted (see set_counts).
 FEW_CHANGED = 500
 NODE_EVENTS = frozenset({ev.NODE_MOVED, ev.NODE_ADDED, ev.NODE_REMOVED})
+BATCH_ENDS = frozenset({ev.NODES_MOVED, ev.NODES_ADDED, ev.NODES_REMOVED})
 PATH_COLOUR = "#c026d3"  # one contact's journey: a colour no node kind uses
 
 ARRIVING = frozenset({"entered", "waiting"})
@@ -199,6 +200,16 @@ class SimulationLayer(QGraphicsItem):
             self.refit()
             return
         if event.campaign_id != self.canvas.campaign_id or self.scene() is None:
+            return
+        if not (self.counts or self.tokens or self.path_nodes or self.path_links):
+            # Nothing drawn to follow: only the bounds, once a batch has ended (an undone
+            # delete of 5,000 nodes went through each node's pills and links for nothing).
+            if event.name in BATCH_ENDS:
+                self.refit()
+            elif event.name in NODE_EVENTS and not event.extra.get("batched"):
+                item = self.canvas.nodes.get(event.node_id or "")
+                if item is not None:
+                    self._include(item.sceneBoundingRect())
             return
         if event.name in (ev.EDGE_ADDED, ev.EDGE_REMOVED):
             if self.path_links or self.counts:
