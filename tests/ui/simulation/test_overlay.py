@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
@@ -195,3 +197,21 @@ def test_a_node_deleted_during_a_run_leaves_no_moving_contacts_behind(
     background = image.pixelColor(spot.x() + 60, spot.y() + 60)
     assert image.pixelColor(spot).rgb() == background.rgb() or \
         abs(image.pixelColor(spot).lightness() - background.lightness()) < 30
+
+
+def test_nodes_added_before_a_run_are_inside_the_layer(qtbot, window: MainWindow) -> None:
+    """With nothing to show, the layer follows added nodes only by its bounds (one node at
+    once, a batch at its end): nodes placed or pasted far away before a run are inside them,
+    where the run's pills will be drawn."""
+    layer = window.simulation_panel.layer
+    assert not layer.counts
+    campaign = window.current_campaign_id()
+    one = window.controller.add_node(campaign, "sequence", 3000, 2000)
+    assert layer.boundingRect().contains(window.scene.nodes[one].sceneBoundingRect())
+    window.scene.select_nodes(["post-purchase", "nurture"])
+    window.copy()
+    pasted = window.controller.paste_data(campaign, json.loads(
+        QApplication.clipboard().text()), offset=(-4000, -3000))
+    assert pasted
+    for node_id in pasted:
+        assert layer.boundingRect().contains(window.scene.nodes[node_id].sceneBoundingRect())
