@@ -10,6 +10,7 @@ step editor know). Output times are UTC with a ``Z``.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from datetime import UTC, datetime, timedelta
@@ -24,30 +25,50 @@ _ISO_DURATION = re.compile(
 )
 
 
+DURATION_ADVICE = "use a number of minutes (0 or more) or an ISO 8601 duration like P2DT3H"
+
+
+def shown_value(value: object) -> str:
+    """A value as the file writes it (JSON: ``"P1M"``, ``-5``, ``true``, ``null``), cut
+    short when long: how every message about a file's value quotes it."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):  # not a JSON value (a caller's own object)
+        text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def not_a_duration(value: object, why: str = "") -> str:
+    """The one wording of a refused duration, wherever it is read (workspace and scenario
+    files, their schemas, the app): ``"P" is not a duration: use a number of minutes (0 or
+    more) or an ISO 8601 duration like P2DT3H``, with ``why`` in brackets when the value
+    needs more than the advice (``(months and years are not allowed)``)."""
+    reason = f" ({why})" if why else ""
+    return f"{shown_value(value)} is not a duration{reason}: {DURATION_ADVICE}"
+
+
 def parse_duration(value: object) -> timedelta:
-    """Minutes (int or float >= 0) or an ISO 8601 duration; raises ValueError with a reason."""
-    if isinstance(value, bool):
-        raise ValueError("a duration is a number of minutes or an ISO 8601 duration like P1D")
+    """Minutes (int or float >= 0) or an ISO 8601 duration; raises ValueError with a reason
+    (:func:`not_a_duration`'s words, or too long)."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ValueError(not_a_duration(value))
     if isinstance(value, int | float):
         if isinstance(value, float) and not math.isfinite(value):
-            raise ValueError(f"{value} is not a duration: use a finite number of minutes")
+            raise ValueError(not_a_duration(value))
         if value < 0:
-            raise ValueError(f"a duration cannot be negative ({value})")
+            raise ValueError(not_a_duration(value))
         _check_length(value, value * 60.0)
         return timedelta(minutes=value)
-    if isinstance(value, str):
-        text = value.strip().upper()
-        date_part = text.split("T")[0]
-        if text.startswith("P") and ("Y" in date_part or "M" in date_part):
-            raise ValueError(f"months and years are not allowed in a duration ({value!r}); "
-                             "use weeks or days")
-        match = _ISO_DURATION.match(text)
-        if not match:
-            raise ValueError(f"{value!r} is not a duration: use minutes or ISO 8601 like P2DT3H")
-        parts = {k: float(v) for k, v in match.groupdict().items() if v}
-        _check_length(value, sum(amount * _UNIT_SECONDS[unit] for unit, amount in parts.items()))
-        return timedelta(**parts)
-    raise ValueError("a duration is a number of minutes or an ISO 8601 duration like P1D")
+    text = value.strip().upper()
+    date_part = text.split("T")[0]
+    if text.startswith("P") and ("Y" in date_part or "M" in date_part):
+        raise ValueError(not_a_duration(value, "months and years are not allowed"))
+    match = _ISO_DURATION.match(text)
+    if not match:
+        raise ValueError(not_a_duration(value))
+    parts = {k: float(v) for k, v in match.groupdict().items() if v}
+    _check_length(value, sum(amount * _UNIT_SECONDS[unit] for unit, amount in parts.items()))
+    return timedelta(**parts)
 
 
 _UNIT_SECONDS = {"weeks": 604800.0, "days": 86400.0, "hours": 3600.0, "minutes": 60.0,
@@ -58,7 +79,8 @@ def _check_length(value: object, seconds: float) -> None:
     """A ValueError when ``seconds`` is longer than MAX_DURATION (checked before building
     the timedelta, which overflows on huge values)."""
     if not seconds <= MAX_DURATION.total_seconds():
-        raise ValueError(f"{value} is too long (more than {MAX_DURATION_YEARS} years)")
+        raise ValueError(f"{shown_value(value)} is too long for a duration (more than "
+                         f"{MAX_DURATION_YEARS} years)")
 
 
 def format_duration(delta: timedelta) -> str:

@@ -19,6 +19,7 @@ from ..domain.nodes import node_kinds
 from ..domain.purchase import PurchaseGoalConfig, validate_purchase
 from ..domain.sequence import DURATION_SCHEMA
 from ..domain.steps import ACTION_KINDS, STEP_KINDS
+from ..domain.timeutil import not_a_duration, shown_value
 from .errors import json_path
 
 
@@ -82,8 +83,7 @@ def _describe(error: ValidationError) -> Problem:
 def _one_of(error: ValidationError, path: str) -> Problem:
     instance = error.instance
     if error.schema == DURATION_SCHEMA:
-        return Problem(path, f"{shown(instance)} is not a duration: use a number of minutes "
-                             "(0 or more) or an ISO 8601 duration like P2DT3H")
+        return Problem(path, not_a_duration(instance))
     if path.endswith("config.payment_types") and (instance == [] or isinstance(instance, str)):
         # the words of the purchase goal's own check (R11), as its dialog shows them
         config = PurchaseGoalConfig(any_purchase=True, payment_types=instance)
@@ -200,8 +200,7 @@ def node_id(parts: list[str | int], data: Any) -> str | None:
 
 def shown(value: Any) -> str:
     """A value as JSON, cut short when long."""
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return shown_value(value)
 
 
 def _article(word: str) -> str:

@@ -113,8 +113,9 @@ CASES = {
         'ecommerce.action_sets.on_login[1].campaign: no campaign "nope"'),
     "duration_in_months": (
         _set(lambda d: d["campaigns"][0]["nodes"][0]["steps"][1], "duration", "P1M"),
-        "campaigns[0].nodes[0].steps[1].duration: (node nurture) months and years are not "
-        "allowed"),
+        'campaigns[0].nodes[0].steps[1].duration: (node nurture) "P1M" is not a duration '
+        "(months and years are not allowed): use a number of minutes (0 or more) or an "
+        "ISO 8601 duration like P2DT3H"),
     "bad_wait_until_time": (
         lambda d: d["campaigns"][0]["nodes"][0]["steps"].append(
             {"kind": "wait_until", "until": "next tuesday"}),
@@ -146,18 +147,20 @@ CASES = {
     # D4: values that do not fit a date are refused where they are, not mid-run
     "delay_too_long": (
         _set(lambda d: d["campaigns"][0]["nodes"][0]["steps"][1], "duration", "P3000000D"),
-        "campaigns[0].nodes[0].steps[1].duration: (node nurture) P3000000D is too long (more "
-        "than 2000 years)"),
+        'campaigns[0].nodes[0].steps[1].duration: (node nurture) "P3000000D" is too long '
+        "for a duration (more than 2000 years)"),
     "delay_overflowing_a_timedelta": (
         _set(lambda d: d["campaigns"][0]["nodes"][0]["steps"][1], "duration", "P99999999999D"),
-        "campaigns[0].nodes[0].steps[1].duration: (node nurture) P99999999999D is too long"),
+        'campaigns[0].nodes[0].steps[1].duration: (node nurture) "P99999999999D" is too '
+        "long"),
     "delay_in_minutes_overflowing": (
         _set(lambda d: d["campaigns"][0]["nodes"][0]["steps"][1], "duration", 1e300),
-        "campaigns[0].nodes[0].steps[1].duration: (node nurture) 1e+300 is too long"),
+        "campaigns[0].nodes[0].steps[1].duration: (node nurture) 1e+300 is too long for a "
+        "duration"),
     "action_delay_too_long": (
         _set(lambda d: d["ecommerce"]["action_sets"]["on_login"][0], "delay", "P3000000D"),
-        "ecommerce.action_sets.on_login[0].delay: P3000000D is too long (more than 2000 "
-        "years)"),
+        'ecommerce.action_sets.on_login[0].delay: "P3000000D" is too long for a duration '
+        "(more than 2000 years)"),
     "wait_until_past_year_9999_in_utc": (
         lambda d: d["campaigns"][0]["nodes"][0]["steps"].append(
             {"kind": "wait_until", "until": "9999-12-31T23:59:59-01:00"}),

@@ -123,13 +123,15 @@ def test_D2_valid_plans_still_load() -> None:
 # -- D4: durations and times that do not fit the calendar -----------------------------------
 @pytest.mark.parametrize(("data", "expected"), [
     (population(arrival_spread="P99999999999D"),
-     "population.arrival_spread: P99999999999D is too long (more than 2000 years)"),
+     'population.arrival_spread: "P99999999999D" is too long for a duration (more than '
+     "2000 years)"),
     (population(purchases=[{"product": "sub", "probability": 1}], renewals=2,
                 renewal_every="P3000000D"),
-     "population.renewal_every: P3000000D is too long (more than 2000 years)"),
-    (population(retry_after=1e300), "population.retry_after: 1e+300 is too long"),
+     'population.renewal_every: "P3000000D" is too long for a duration (more than 2000 '
+     "years)"),
+    (population(retry_after=1e300), "population.retry_after: 1e+300 is too long for a duration"),
     (population(purchases=[{"product": "sub", "probability": 1, "within": "P3000000D"}]),
-     "population.purchases[0].within: P3000000D is too long"),
+     'population.purchases[0].within: "P3000000D" is too long'),
     (population(arrival_spread=-5),
      "population.arrival_spread: -5 is not a duration: use a number of minutes (0 or more) "
      "or an ISO 8601 duration like P2DT3H"),
