@@ -124,7 +124,9 @@ Choices where SPEC.md is silent
   two were reached one after the other, whatever the order the nodes are stored in.
 - Purchase goals that match an order's products but not its payment type log the refusal
   (``payment type Check not chosen``), before the order's goals are achieved; goals whose
-  options do not match stay silent.
+  options do not match stay silent. C13 has no journey event of its own for it, nor for a
+  ``wait_until`` whose time has passed: they record ``not_eligible`` and ``step``
+  (docs/file-format.md, "Simulation result"; docs/decisions.md).
 - An order that does not run non-empty action sets matching it (its buyer's
   ``contact_creation`` if created, its outcome's default set, ``successful_purchase`` for a
   pending order, its products' sets if placed paid or pending) logs one line naming them and
