@@ -12,19 +12,21 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QEvent, QMargins, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QMargins, QPoint, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QHelpEvent, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QToolTip, QWidget
 
 from ...domain.campaign import Campaign
+from .chart_heading import ChartHeading
 from .chart_legend import ChartLegend
 from .words import COMPLETED, LEFT_EARLY, capitalised
 
 MAX_BARS = 24
 LABEL_WIDTH = 200.0  # a row's label at most (px): longer names are shortened in the middle
 # The chart's height less its plot's (px, Qt Charts 6.11 with the chart's layout margins
-# off, to spare; the legend is not in the chart, see ChartLegend): the title above the
-# plot; no title, and no margin above or below the plot (the title beside the panel's tabs).
+# off, to spare; the legend is not in the chart, see ChartLegend): Qt Charts' title above
+# the plot; no title, and no margin above or below the plot (the axis's numbers only; a
+# heading over the plot adds its room, see ChartHeading).
 TITLE_CHROME = 50
 PLAIN_CHROME = 26
 TITLE_MARGINS, PLAIN_MARGINS = QMargins(4, 4, 4, 4), QMargins(4, 0, 4, 0)
@@ -149,14 +151,13 @@ class BarView(QChartView):
 class FunnelChart(QScrollArea):
     """Contacts per node of the campaign on show, one labelled row per node: long names are
     shortened in the middle (the tooltip gives them in full). In a short panel the legend
-    goes beside the plot, in columns if need be, and then the title out of the chart
-    (``heading``, which the panel shows beside its tabs) and the rows closer together, so
-    the rows, their axis and the legend stay in view (QA: the legend half cut at 1280x800,
-    axis and legend a scroll away at 1024x700, then still 18 px away with a notice above
-    the tabs); only rows that do not fit even so make the chart grow and scroll, rather
-    than go unlabelled."""
-
-    heading_changed = Signal(str)  # the title to show outside the chart ("": none)
+    goes beside the plot, in columns if need be, and then the title out of Qt Charts'
+    title into a line over the plot (``heading``, see ChartHeading: less room) and the rows
+    closer together, so the rows, their axis and the legend stay in view (QA: the legend
+    half cut at 1280x800, axis and legend a scroll away at 1024x700, then still 18 px away
+    with a notice above the tabs); a chart too short for that heading too leaves it out;
+    only rows that do not fit even so make the chart grow and scroll, rather than go
+    unlabelled."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -206,7 +207,8 @@ class FunnelChart(QScrollArea):
         self.labels: list[str] = []  # the row labels as drawn, top to bottom
         self.rows = 0
         self.title = ""  # the chart's title, in it or as the heading
-        self.heading = ""
+        self.heading = ""  # the title over the plot, out of Qt Charts' title ("": none)
+        self.heading_label = ChartHeading(self.view, "simulationChartHeading")
         self._fit_rows(0)
 
     def chart(self) -> QChart:
@@ -260,7 +262,9 @@ class FunnelChart(QScrollArea):
     def arrange(self) -> None:
         """The title above the plot and the legend on one line under it while the rows
         fit, well apart; else the legend beside the plot, in as many columns as the height
-        needs; else the title out of the chart too (as ``heading``), the rows closer."""
+        needs; else the title out of Qt Charts' title too, into a line over the plot (as
+        ``heading``), the rows closer; no title at all when even that leaves the rows less
+        than row_least each."""
         chart = self.chart()
         height = self.viewport().height()
         plot = max(self.rows, 1) * self.row_height()
@@ -280,13 +284,15 @@ class FunnelChart(QScrollArea):
         shown = self.title if inside else ""
         if chart.title() != shown:
             chart.setTitle(shown)
-        margins = TITLE_MARGINS if inside else PLAIN_MARGINS
+        room = self.heading_label.room()
+        over = not inside and height >= PLAIN_CHROME + room + max(self.rows, 1) * self.row_least()
+        margins = TITLE_MARGINS if inside else QMargins(PLAIN_MARGINS)
+        if over:
+            margins.setTop(room)
         if chart.margins() != margins:
             chart.setMargins(margins)
-        heading = "" if inside else self.title
-        if heading != self.heading:
-            self.heading = heading
-            self.heading_changed.emit(heading)
+        self.heading = self.title if over else ""
+        self.heading_label.show_text(self.heading)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

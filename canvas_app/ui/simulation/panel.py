@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QResizeEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -45,7 +45,7 @@ from .runner import (
     WorkspaceNotRunnable,
 )
 from .scenario_box import UNLOADABLE, ScenarioBox, default_scenario_dir
-from .timeline_chart import ChartHeading, TimelineChart
+from .timeline_chart import TimelineChart
 from .what_if_dialog import WhatIfDialog
 
 if TYPE_CHECKING:
@@ -194,18 +194,14 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         self.tabs.addTab(self.chart, "Chart")
         self.timeline = TimelineChart()
         self.tabs.addTab(self.timeline, "Over Time")
-        # Beside the tabs, each shown with its tab: the find box (a row more for contacts),
-        # the Over Time chart's title when a short panel moves it out (a taller plot).
-        self.timeline_heading = ChartHeading()
+        # Beside the tabs, shown with its tab: the find box (a row more for contacts). The
+        # charts keep their titles over their plots, short or tall (see ChartHeading).
         corner = QWidget()
         row = QHBoxLayout(corner)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.timeline_heading)
         row.addWidget(self.contacts.find)
         self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         self.tabs.currentChanged.connect(lambda _i: self._show_corner())
-        self.timeline.heading_changed.connect(lambda _text: self._show_corner())
-        self.chart.heading_changed.connect(lambda _text: self._show_corner())
         self.contacts.find.hide()
         # At once, and again once the tab has its size: a chart filled while it has none
         # lays its axes out wrong (no dates) and is not laid out again until its data change.
@@ -215,16 +211,7 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         layout.addWidget(self.tabs, 1)
 
     def _show_corner(self) -> None:
-        current = self.tabs.currentWidget()
-        self.contacts.find.setVisible(current is self.contacts)
-        room = self.tabs.width() - self.tabs.tabBar().sizeHint().width() - 16
-        # a chart's title, when a short panel moves it out of the chart
-        self.timeline_heading.show_text(
-            current.heading if current in (self.timeline, self.chart) else "", room)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._show_corner()
+        self.contacts.find.setVisible(self.tabs.currentWidget() is self.contacts)
 
     def _tool_button(self, name: str) -> QToolButton:
         button = QToolButton()

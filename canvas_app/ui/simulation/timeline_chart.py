@@ -13,11 +13,12 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCharts import QCategoryAxis, QChartView, QLegendMarker, QLineSeries, QValueAxis
-from PySide6.QtCore import QMargins, QPointF, Qt, Signal
+from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetricsF, QPen, QResizeEvent
-from PySide6.QtWidgets import QLabel, QToolTip, QWidget
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from ...domain.campaign import Campaign
+from .chart_heading import ChartHeading
 from .funnel_chart import flow_order, set_nice_scale, set_up_chart
 from .time_axis import axis_labels, axis_ms, from_axis_ms, steps
 from .timeline_legend import legend_names
@@ -42,8 +43,8 @@ LEGEND_ROW_EXTRA = (21.0, 0.5)
 LEGEND_LINE_EXTRA = 8
 LEGEND_BESIDE_CHROME = 6  # px of a chart's height a legend beside its plot cannot use
 # A plot this tall at least (px): when the title above it and the legend below would leave
-# less (a short panel), the legend goes beside the plot and the title out of the chart (the
-# panel shows it beside its tabs; see ``heading``).
+# less (a short panel), the legend goes beside the plot and the title, in a line of its own
+# over the plot (see ChartHeading), takes less room than Qt Charts' own.
 MIN_PLOT = 120
 LEAST_PLOT = 40  # px: a plot under its title and legend less tall, and none beside it fits:
 # the plot alone
@@ -58,6 +59,7 @@ LEGEND_COLUMN_MOST = 28.0  # and at most this many font heights wide (about 400 
 # name was cut off at the chart's bottom).
 LEGEND_LEAST_PT = 7.0
 END_LABEL_GAP = 6  # px between the last date's right end and what is beside it
+TOP_MARGIN = 2  # px above the plot's top label with no heading over the plot
 
 Timeline = list[tuple[int, dict[str, dict[str, int]]]]
 
@@ -92,11 +94,9 @@ def line_pen(kind: str, colour: QColor, sequence_number: int) -> QPen:
 
 
 class TimelineChart(QChartView):
-    """The chart; in a short panel its legend goes beside the plot and its title out of the
-    chart (``heading``, which the panel shows beside its tabs), so the plot keeps MIN_PLOT px
-    (see arrange)."""
-
-    heading_changed = Signal(str)  # the title to show outside the chart ("": none)
+    """The chart; in a short panel its legend goes beside the plot and its title out of Qt
+    Charts' title into a line over the plot (``heading``, see ChartHeading), so the plot
+    keeps MIN_PLOT px (see arrange)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,14 +104,15 @@ class TimelineChart(QChartView):
         self.setFrameShape(QChartView.Shape.NoFrame)
         # The tab is the chart's frame: no more room around the chart than its margins.
         chart.layout().setContentsMargins(0, 0, 0, 0)
-        chart.setMargins(QMargins(4, 2, 4, 2))
+        chart.setMargins(QMargins(4, TOP_MARGIN, 4, 2))
         chart.setBackgroundRoundness(0)
+        self.heading_label = ChartHeading(self, "simulationTimelineHeading")
         self._legend_font = QFont(chart.legend().font())  # as the app's font makes it
         self._end_overhang = 0  # px: how far the last date reaches past the plot's end
         # the legend's layout's own margins (the style's), as Qt Charts made them
         self._legend_layout_margins: tuple[float, float, float, float] | None = None
         self.title = ""  # the chart's title, in it or as the heading
-        self.heading = ""
+        self.heading = ""  # the title over the plot, out of Qt Charts' title ("": none)
         self.beside = False  # the legend beside the plot (a short chart)
         self.bare = False  # no legend, no title: a chart too short for them and a plot
         self.setToolTip("A goal's line is a wide band, a sequence's a broken line. Point at a "
@@ -315,12 +316,19 @@ class TimelineChart(QChartView):
         self.title = title
         self.arrange()
 
+    def heading_margin(self) -> int:
+        """The chart's top margin with a heading over the plot: its room, less what the
+        top number of the counts' axis reaches above the plot already (half its height)."""
+        overhang = QFontMetricsF(self._axis_y.labelsFont()).height() / 2
+        return max(TOP_MARGIN, self.heading_label.room() - math.floor(overhang))
+
     def arrange(self) -> None:
         """Title above and legend below the plot while that leaves it MIN_PLOT px; else (a
         short chart with lines) the legend beside the plot, if its names fit there one
         above another (in a smaller font if need be, see beside_font), and the title out
-        of the chart, as ``heading``; a chart too short for either (a small screen at 1.5x
-        scaling: the plot was gone under the title) shows its plot alone, no legend."""
+        of Qt Charts' title into a line over the plot (``heading``: less room); a chart too
+        short for either (a small screen at 1.5x scaling: the plot was gone under the
+        title) shows its plot alone, no legend, under its heading."""
         height = self.height()
         natural = QFontMetricsF(self._legend_font)
         below = height - in_font(BELOW_CHROME, natural)  # the plot's height, legend below
@@ -340,9 +348,14 @@ class TimelineChart(QChartView):
         heading, inside = (self.title, "") if beside or self.bare else ("", self.title)
         if chart.title() != inside:
             chart.setTitle(inside)
+        margins = chart.margins()
+        top = self.heading_margin() if heading else TOP_MARGIN
+        if margins.top() != top:
+            margins.setTop(top)
+            chart.setMargins(margins)
         if heading != self.heading:
             self.heading = heading
-            self.heading_changed.emit(heading)
+        self.heading_label.show_text(heading)
         self._name_lines()
 
     def beside_font(self, height: int) -> QFont | None:
@@ -350,7 +363,9 @@ class TimelineChart(QChartView):
         a smaller one (LEGEND_LEAST_PT at least) that lets every name show one above
         another; None when none does."""
         font = QFont(self._legend_font)
-        room = height - LEGEND_BESIDE_CHROME  # the chart's margins, and a little to spare
+        # the chart's margins (its top one as a heading over the plot makes it), and a
+        # little to spare
+        room = height - LEGEND_BESIDE_CHROME - (self.heading_margin() - TOP_MARGIN)
         points = font.pointSizeF()
         while True:
             if len(self.lines) * legend_line(QFontMetricsF(font)) <= room:
@@ -451,24 +466,3 @@ class TimelineChart(QChartView):
         series = self.lines[node_id]
         return [(from_axis_ms(p.x()), int(p.y())) for p in series.points()]
 
-
-class ChartHeading(QLabel):
-    """The Over Time chart's title while it is out of the chart (see TimelineChart.arrange),
-    beside the panel's tabs: shortened in the middle to the room there, whole as its
-    tooltip."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("simulationTimelineHeading")
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.full = ""
-        self.hide()
-
-    def show_text(self, text: str, room: int) -> None:
-        self.full = text
-        shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, max(0, room))
-        self.setText(shown)
-        self.setToolTip(text if shown != text else "")
-        # Too little room for a few words: none (the tooltip over the chart still says
-        # what it shows).
-        self.setVisible(bool(text) and room >= 8 * self.fontMetrics().averageCharWidth())

@@ -1,8 +1,9 @@
 """QA: the Chart tab's legend was half cut off at 1280x800, and at 1024x700 (the window
 972x644) neither the axis nor the legend showed without scrolling; then, with the "This
 campaign only" notice above the tabs, the chart still scrolled 18 px. The chart fits the
-room: the legend beside the plot (in columns if need be), then the title beside the tabs
-and the rows closer together, the legend only for the parts some bar has."""
+room: the legend beside the plot (in columns if need be), then the title in a line over the
+plot (not beside the tabs, QA 69/102: away from the chart) and the rows closer together,
+the legend only for the parts some bar has."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsTextItem
 from canvas_app.domain.nodes import Node
 from canvas_app.domain.workspace import Workspace
 from canvas_app.ui.main_window import MainWindow
-from canvas_app.ui.simulation.funnel_chart import SERIES, FunnelChart
+from canvas_app.ui.simulation.funnel_chart import PLAIN_CHROME, SERIES, FunnelChart
 
 from .test_simulation_panel import finished_on_tab
 
@@ -44,7 +45,7 @@ def in_view(area: FunnelChart, rect: QRect | QRectF) -> bool:
 
 
 @pytest.mark.parametrize(("size", "notice"), [((1280, 800), False), ((972, 644), False),
-                                              ((972, 644), True)])
+                                              ((972, 644), True), ((1024, 640), False)])
 def test_the_axis_and_the_whole_legend_show_without_scrolling(qtbot, window: MainWindow,
                                                               size: tuple[int, int],
                                                               notice: bool) -> None:
@@ -56,6 +57,7 @@ def test_the_axis_and_the_whole_legend_show_without_scrolling(qtbot, window: Mai
         panel.only_campaign.setChecked(True)
         assert panel.notice.isVisible()
         qtbot.waitUntil(lambda: area.viewport().height() < before)
+        QApplication.processEvents()  # the chart's layout follows its new margins
     chart = area.chart()
     assert area.verticalScrollBar().maximum() == 0
     assert area.body.height() <= area.viewport().height()
@@ -78,10 +80,18 @@ def test_the_axis_and_the_whole_legend_show_without_scrolling(qtbot, window: Mai
         assert in_view(area, where), (name, where)
         assert rect.width() >= metrics.horizontalAdvance(name), name
     assert not legend.geometry().intersects(area.view.geometry())
-    # The title is in the chart, or beside the tabs.
+    # The title is Qt Charts' own, or a line just over the plot, centred over it; in a
+    # chart too short for that line and the rows (82 px: 972x644 with a notice), none.
     title = "Pool Shock Nurture: contacts per node"
-    assert chart.title() == title or (panel.timeline_heading.isVisible()
-                                      and panel.timeline_heading.full == title)
+    heading = area.heading_label
+    room = PLAIN_CHROME + heading.room() + len(area.labels) * area.row_least()
+    if area.viewport().height() < room:
+        assert chart.title() == "" and area.heading == "" and not heading.isVisible()
+    elif chart.title() != title:
+        assert area.heading == title and heading.isVisible() and heading.text() == title
+        box, over = heading.geometry(), heading.plot_rect()
+        assert box.top() >= 0 and over.top() - 8 <= box.bottom() < over.top()
+        assert abs(box.center().x() - over.center().x()) <= 2
 
 
 def test_every_part_of_a_running_chart_fits_a_short_panel(qtbot) -> None:
@@ -122,3 +132,27 @@ def test_the_title_goes_back_into_a_tall_chart(qtbot, window: MainWindow) -> Non
     assert panel.chart.chart().title() == "Pool Shock Nurture: contacts per node"
     assert panel.chart.heading == ""
     assert not panel.chart.beside  # the legend on one line under the plot
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 800), (1440, 900)])
+def test_the_title_is_over_the_plot_at_every_size(qtbot, window: MainWindow,
+                                                  size: tuple[int, int]) -> None:
+    """QA 69/102: in a short panel a chart's title went to the far right of the tab bar. The
+    Chart tab's is over its plot, centred (Qt Charts' own title, or a line of its own just
+    above the plot), never beside the tabs."""
+    finished_on_tab(qtbot, window, size, "chart")
+    panel = window.simulation_panel
+    area = panel.chart
+    chart = area.chart()
+    title = "Pool Shock Nurture: contacts per node"
+    plot = area.heading_label.plot_rect()
+    if chart.title():
+        assert chart.title() == title and not area.heading_label.isVisible()
+        return
+    heading = area.heading_label
+    assert area.heading == title and heading.isVisible() and heading.text() == title
+    box = heading.geometry()
+    assert box.top() >= 0 and plot.top() - 8 <= box.bottom() < plot.top()
+    assert abs(box.center().x() - plot.center().x()) <= 2
+    bar = panel.tabs.tabBar()
+    assert heading.mapTo(panel, QPoint(0, 0)).y() > bar.mapTo(panel, QPoint(0, bar.height())).y()
