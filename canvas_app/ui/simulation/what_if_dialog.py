@@ -1,15 +1,18 @@
 """New What-If: a population scenario from a form, so nobody has to write JSON to ask
-"what if 500 visitors arrive over two weeks and a third of them buy pool shock?"."""
+"what if 500 visitors arrive over two weeks and a third of them buy pool shock?".
+
+The dialog lays the form out here; its purchase rows are in what_if_purchases, its values
+(filled in, read back, checked) in what_if_values, its fields and choices in what_if_fields
+and what_if_channels."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,42 +28,31 @@ from PySide6.QtWidgets import (
 
 from ...domain.catalog import payment_type_label
 from ...domain.workspace import Workspace
-from ...io import LoadError
-from ...sim import scenario_from_data
-from ...sim.what_if import WhatIf, WhatIfPurchase
 from ..dialogs.date_field import DateTimeField
 from ..dialogs.elided_combo import ElidedComboBox
-from ..dialogs.number_field import NumberField
 from ..dialogs.window_size import fit_to_screen, room_on_screen
-from .what_if_channels import (
-    CHANNEL_WIDEST,
-    ChannelBox,
-    channel_choices,
-    channel_index,
-    goal_products,
-)
+from .what_if_channels import CHANNEL_WIDEST, ChannelBox, channel_choices, goal_products
 from .what_if_fields import (
     align_label_columns,
     buddy_label,
     in_lines,
-    no_full_stop,
-    number_of,
     percent_field,
-    set_if_fits,
     whole_field,
     with_unit,
 )
+from .what_if_purchases import PurchaseRows
+from .what_if_values import ALL_PAYMENT_TYPES, NO_CAMPAIGN, FormValues
 
-ALL_PAYMENT_TYPES = "__all__"
+# ALL_PAYMENT_TYPES and NO_CAMPAIGN are imported from here too (they were defined here).
+__all__ = ["ALL_PAYMENT_TYPES", "NO_CAMPAIGN", "NO_PRODUCTS", "PAID_LATER_TIP", "WhatIfDialog"]
+
 NO_PRODUCTS = "The catalog has no products yet"
-NO_CAMPAIGN = ("Nothing to run: this workspace has no campaign for the visitors to go "
-               "through. Make one first (File > New Campaign, Ctrl+N), then the what-if")
 PAID_LATER_TIP = ("Of the payments declined or failed with an error, the share paid "
                   "successfully later, after the time set next to it (the buyer tries "
                   "again). The rest stay unpaid.")
 
 
-class WhatIfDialog(QDialog):
+class WhatIfDialog(QDialog, PurchaseRows, FormValues):
     edited = Signal()  # any entry changed (after the form was built)
     CHANNEL_LEAST = 120  # px of the channel column at least (its text loses its middle)
     PRODUCT_LETTERS = 26  # the product column's room before the channel's is shortened
@@ -260,227 +252,10 @@ class WhatIfDialog(QDialog):
             self._share_channel_column()
         return super().eventFilter(watched, event)
 
-    def _share_channel_column(self) -> None:
-        """The channel column as wide as its longest choice, but leaving the product's
-        column :attr:`PRODUCT_LETTERS` letters of the room the numbers leave (at 14 pt on
-        an 800 px screen the product showed "Super So…" beside a 345 px channel)."""
-        table = self.purchases
-        room = table.viewport().width() - table.columnWidth(1) - table.columnWidth(2)
-        product = table.fontMetrics().averageCharWidth() * self.PRODUCT_LETTERS
-        width = min(self._channel_width, max(room - product, self.CHANNEL_LEAST))
-        if table.columnWidth(3) != width:
-            table.setColumnWidth(3, width)
-
     def _place_failures(self, lines: int) -> None:
         """The payment failures' four fields on one line, or two (declined and errors, then
         paid later and after)."""
         in_lines(self.failure_lines, self.failure_parts, lines)
-
-    # -- purchases -------------------------------------------------------------------------
-    def add_purchase(self, product: str | None = None, chance: float = 20.0,
-                     within: int = 7) -> int:
-        if not self.workspace.catalog.products:
-            return -1  # nothing to buy (the button is disabled and says so)
-        if product is None:  # the first product no row has yet
-            taken = set(self.chosen_products())
-            product = next((p for p in self.workspace.catalog.products if p not in taken),
-                           None)
-        row = self.purchases.rowCount()
-        self.purchases.insertRow(row)
-        products = ElidedComboBox(self.COMBO_LETTERS)  # a long name ends in "…"
-        for item in self.workspace.catalog.products.values():
-            products.addItem(item.name, item.id)
-        if product is not None and products.findData(product) >= 0:
-            products.setCurrentIndex(products.findData(product))
-        chance_spin = percent_field(chance, f"Row {row + 1}: the chance")
-        within_spin = whole_field(0, 3650, within, f"Row {row + 1}: the days within")
-        channel = ChannelBox(self.channels)
-        self.purchases.setCellWidget(row, 0, products)
-        self.purchases.setCellWidget(row, 1, chance_spin)
-        self.purchases.setCellWidget(row, 2, within_spin)
-        self.purchases.setCellWidget(row, 3, channel)
-        products.currentIndexChanged.connect(self.refresh)
-        chance_spin.changed.connect(self.refresh)
-        within_spin.changed.connect(self.refresh)
-        channel.currentIndexChanged.connect(self.refresh)
-        self._order_tabs()
-        self.refresh()
-        return row
-
-    def _order_tabs(self) -> None:
-        """Tab walks the purchase rows cell by cell between the campaign's share and Add
-        purchase (a row's widgets join the focus chain at its end when they are put in the
-        table). Only the cells move: each other field stays beside its unit box, which
-        passes the focus on to it."""
-        cells = [self.purchases.cellWidget(row, column)
-                 for row in range(self.purchases.rowCount())
-                 for column in range(self.purchases.columnCount())]
-        chain = [self.share, *[c for c in cells if c is not None], self.add_button]
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
-
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is None or not self.isVisible():
-            return
-        for row in range(self.purchases.rowCount()):
-            for column in range(self.purchases.columnCount()):
-                cell = self.purchases.cellWidget(row, column)
-                if cell is not None and (cell is new or cell.isAncestorOf(new)):
-                    # The cell itself becomes current, its row selected. (selectRow made the
-                    # row's first cell current, and the view moved the focus to its product
-                    # box: what was typed into Chance changed the product.)
-                    index = self.purchases.model().index(row, column)
-                    if self.purchases.currentIndex() != index:
-                        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                 | QItemSelectionModel.SelectionFlag.Rows)
-                        self.purchases.selectionModel().setCurrentIndex(index, flags)
-                    return
-
-    def remove_purchase(self) -> None:
-        rows = sorted({i.row() for i in self.purchases.selectedIndexes()}, reverse=True)
-        if not rows and self.purchases.rowCount():
-            rows = [self.purchases.rowCount() - 1]
-        for row in rows:
-            self.purchases.removeRow(row)
-        self._order_tabs()
-        self.refresh()
-
-    def _purchase(self, row: int) -> WhatIfPurchase:
-        product = self.purchases.cellWidget(row, 0)
-        chance = self.purchases.cellWidget(row, 1)
-        within = self.purchases.cellWidget(row, 2)
-        channel = self.purchases.cellWidget(row, 3)
-        assert isinstance(product, QComboBox) and isinstance(channel, QComboBox)
-        assert isinstance(chance, NumberField) and isinstance(within, NumberField)
-        value, form = channel.currentData()
-        return WhatIfPurchase(product.currentData(), round(number_of(chance) / 100, 4),
-                              int(number_of(within)), value, form)
-
-    def fill(self, what_if: WhatIf) -> None:
-        """The form as ``what_if`` had it (the last one for this workspace): a campaign,
-        product, order form or payment type no longer in the workspace, or a number out of
-        its field's range, is left as the form chose it; a row whose product is gone is
-        dropped."""
-        self.description.setText(what_if.description)
-        set_if_fits(self.count, what_if.count)
-        set_if_fits(self.arrival, int(what_if.arrival_days))
-        self.start.set_value(what_if.start)
-        set_if_fits(self.days, int(what_if.days))
-        if (index := self.campaign.findData(what_if.campaign)) >= 0:
-            self.campaign.setCurrentIndex(index)
-        set_if_fits(self.share, round(what_if.share_added * 100, 1))
-        products = self.workspace.catalog.products
-        kept = [p for p in what_if.purchases if p.product in products]
-        if kept or not what_if.purchases:  # all rows removed last time: none now either
-            self.purchases.setRowCount(0)
-        for purchase in kept:
-            row = self.add_purchase(purchase.product)
-            for column, value in ((1, round(purchase.probability * 100, 1)),
-                                  (2, int(purchase.within_days))):
-                cell = self.purchases.cellWidget(row, column)
-                assert isinstance(cell, NumberField)
-                set_if_fits(cell, value)
-            channel = self.purchases.cellWidget(row, 3)
-            assert isinstance(channel, QComboBox)
-            if (index := channel_index(channel, purchase.channel, purchase.order_form)) >= 0:
-                channel.setCurrentIndex(index)
-        mix = what_if.payment_types
-        payment = next(iter(mix)) if len(mix) == 1 else ALL_PAYMENT_TYPES
-        if (index := self.payment_type.findData(payment)) >= 0:
-            self.payment_type.setCurrentIndex(index)
-        for field, value in ((self.failure, round(what_if.failure_rate * 100, 1)),
-                             (self.error, round(what_if.error_rate * 100, 1)),
-                             (self.retry, round(what_if.retry_share * 100, 1)),
-                             (self.retry_hours, int(what_if.retry_after_hours)),
-                             (self.renewals, what_if.renewals),
-                             (self.renewal_days, int(what_if.renewal_every_days)),
-                             (self.seed, what_if.seed)):
-            set_if_fits(field, value)
-        self._order_tabs()
-        self.refresh()
-
-    # -- the scenario ----------------------------------------------------------------------
-    def what_if(self) -> WhatIf:
-        payment = self.payment_type.currentData()
-        if payment == ALL_PAYMENT_TYPES:
-            types = self.workspace.catalog.payment_types
-            mix = {t: round(1 / len(types), 6) for t in types} if types else {}
-        else:
-            mix = {payment: 1.0}
-        start = self.start.value() or datetime.now(UTC).replace(second=0, microsecond=0)
-        return WhatIf(
-            description=self.description.text().strip(),
-            start=start,
-            days=int(number_of(self.days)),
-            count=int(number_of(self.count)),
-            arrival_days=int(number_of(self.arrival)),
-            campaign=self.campaign.currentData(),
-            share_added=round(number_of(self.share) / 100, 4),
-            purchases=[self._purchase(r) for r in range(self.purchases.rowCount())],
-            payment_types=mix,
-            failure_rate=round(number_of(self.failure) / 100, 4),
-            error_rate=round(number_of(self.error) / 100, 4),
-            retry_share=round(number_of(self.retry) / 100, 4),
-            retry_after_hours=int(number_of(self.retry_hours)),
-            renewals=int(number_of(self.renewals)),
-            renewal_every_days=int(number_of(self.renewal_days)),
-            seed=int(number_of(self.seed)),
-        )
-
-    def number_fields(self) -> list[NumberField]:
-        """Every typed number, in the form's order, the purchase rows' included."""
-        fields = [self.count, self.arrival, self.days, self.share]
-        for row in range(self.purchases.rowCount()):
-            for column in (1, 2):
-                cell = self.purchases.cellWidget(row, column)
-                if isinstance(cell, NumberField):
-                    fields.append(cell)
-        return fields + [self.failure, self.error, self.retry, self.retry_hours,
-                         self.renewals, self.renewal_days, self.seed]
-
-    def chosen_products(self) -> list[str]:
-        """The product of each purchase row, in row order."""
-        out = []
-        for row in range(self.purchases.rowCount()):
-            combo = self.purchases.cellWidget(row, 0)
-            if isinstance(combo, QComboBox) and combo.currentData() is not None:
-                out.append(combo.currentData())
-        return out
-
-    def problem_list(self) -> list[str]:
-        """Every problem of the form, in its order (each field that is red says why)."""
-        out: list[str] = []
-        if not self.workspace.campaigns:
-            out.append(NO_CAMPAIGN)
-        if self.start.problem():
-            out.append(f"The start: {self.start.problem()}")
-        typed = [f.problem() for f in self.number_fields() if f.problem()]
-        out += typed
-        chosen = self.chosen_products()
-        for twice in dict.fromkeys(p for i, p in enumerate(chosen) if p in chosen[:i]):
-            name = self.workspace.catalog.products[twice].name
-            rows = [i + 1 for i, p in enumerate(chosen) if p == twice]
-            listed = ", ".join(str(r) for r in rows[:-1]) + f" and {rows[-1]}"
-            out.append(f'"{name}" is in rows {listed}: give each product one row (a contact '
-                       "buys it at most once)")
-        if typed:  # what the fields would give is not what was typed: nothing more to tell
-            return out
-        what_if = self.what_if()
-        if what_if.failure_rate + what_if.error_rate > 1:
-            out.append("Declined and error payments together cannot pass 100 %")
-        if what_if.arrival_days > what_if.days:
-            out.append("Visitors would still be arriving after the simulation ends: "
-                       "simulate for longer, or let them arrive sooner")
-        if not out:
-            try:
-                scenario_from_data(what_if.to_data(), self.workspace, "what-if")
-            except LoadError as exc:
-                out.append(no_full_stop(str(exc).removeprefix("what-if: ")))
-        return out
-
-    def problems(self) -> str:
-        """Every problem, one to a line ("" when there is none)."""
-        return "\n".join(no_full_stop(line) for line in self.problem_list())
 
     def refresh(self, *_args: object) -> None:
         problem = self.problems()

@@ -1,0 +1,137 @@
+"""The What-If form's purchase rows: a product, the chance it is bought, within how many
+days, and through which channel, one row per product; Tab walks them cell by cell, and a
+click into a cell selects its row (for Remove)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from ...sim.what_if import WhatIfPurchase
+from ..dialogs.elided_combo import ElidedComboBox
+from ..dialogs.number_field import NumberField
+from .what_if_channels import ChannelBox
+from .what_if_fields import number_of, percent_field, whole_field
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QPushButton, QTableWidget
+
+    from ...domain.workspace import Workspace
+
+
+class PurchaseRows:
+    """Mixed into :class:`~.what_if_dialog.WhatIfDialog`, which sets these attributes."""
+
+    CHANNEL_LEAST: int
+    PRODUCT_LETTERS: int
+    COMBO_LETTERS: int
+    workspace: Workspace
+    channels: list[tuple[str, str, str | None]]
+    purchases: QTableWidget
+    share: NumberField
+    add_button: QPushButton
+    _channel_width: int
+    refresh: Callable[..., None]
+    isVisible: Callable[[], bool]  # noqa: N815 (QWidget's)
+
+    def _share_channel_column(self) -> None:
+        """The channel column as wide as its longest choice, but leaving the product's
+        column :attr:`PRODUCT_LETTERS` letters of the room the numbers leave (at 14 pt on
+        an 800 px screen the product showed "Super So…" beside a 345 px channel)."""
+        table = self.purchases
+        room = table.viewport().width() - table.columnWidth(1) - table.columnWidth(2)
+        product = table.fontMetrics().averageCharWidth() * self.PRODUCT_LETTERS
+        width = min(self._channel_width, max(room - product, self.CHANNEL_LEAST))
+        if table.columnWidth(3) != width:
+            table.setColumnWidth(3, width)
+
+    def add_purchase(self, product: str | None = None, chance: float = 20.0,
+                     within: int = 7) -> int:
+        if not self.workspace.catalog.products:
+            return -1  # nothing to buy (the button is disabled and says so)
+        if product is None:  # the first product no row has yet
+            taken = set(self.chosen_products())
+            product = next((p for p in self.workspace.catalog.products if p not in taken),
+                           None)
+        row = self.purchases.rowCount()
+        self.purchases.insertRow(row)
+        products = ElidedComboBox(self.COMBO_LETTERS)  # a long name ends in "…"
+        for item in self.workspace.catalog.products.values():
+            products.addItem(item.name, item.id)
+        if product is not None and products.findData(product) >= 0:
+            products.setCurrentIndex(products.findData(product))
+        chance_spin = percent_field(chance, f"Row {row + 1}: the chance")
+        within_spin = whole_field(0, 3650, within, f"Row {row + 1}: the days within")
+        channel = ChannelBox(self.channels)
+        self.purchases.setCellWidget(row, 0, products)
+        self.purchases.setCellWidget(row, 1, chance_spin)
+        self.purchases.setCellWidget(row, 2, within_spin)
+        self.purchases.setCellWidget(row, 3, channel)
+        products.currentIndexChanged.connect(self.refresh)
+        chance_spin.changed.connect(self.refresh)
+        within_spin.changed.connect(self.refresh)
+        channel.currentIndexChanged.connect(self.refresh)
+        self._order_tabs()
+        self.refresh()
+        return row
+
+    def _order_tabs(self) -> None:
+        """Tab walks the purchase rows cell by cell between the campaign's share and Add
+        purchase (a row's widgets join the focus chain at its end when they are put in the
+        table). Only the cells move: each other field stays beside its unit box, which
+        passes the focus on to it."""
+        cells = [self.purchases.cellWidget(row, column)
+                 for row in range(self.purchases.rowCount())
+                 for column in range(self.purchases.columnCount())]
+        chain = [self.share, *[c for c in cells if c is not None], self.add_button]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None or not self.isVisible():
+            return
+        for row in range(self.purchases.rowCount()):
+            for column in range(self.purchases.columnCount()):
+                cell = self.purchases.cellWidget(row, column)
+                if cell is not None and (cell is new or cell.isAncestorOf(new)):
+                    # The cell itself becomes current, its row selected. (selectRow made the
+                    # row's first cell current, and the view moved the focus to its product
+                    # box: what was typed into Chance changed the product.)
+                    index = self.purchases.model().index(row, column)
+                    if self.purchases.currentIndex() != index:
+                        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                 | QItemSelectionModel.SelectionFlag.Rows)
+                        self.purchases.selectionModel().setCurrentIndex(index, flags)
+                    return
+
+    def remove_purchase(self) -> None:
+        rows = sorted({i.row() for i in self.purchases.selectedIndexes()}, reverse=True)
+        if not rows and self.purchases.rowCount():
+            rows = [self.purchases.rowCount() - 1]
+        for row in rows:
+            self.purchases.removeRow(row)
+        self._order_tabs()
+        self.refresh()
+
+    def _purchase(self, row: int) -> WhatIfPurchase:
+        product = self.purchases.cellWidget(row, 0)
+        chance = self.purchases.cellWidget(row, 1)
+        within = self.purchases.cellWidget(row, 2)
+        channel = self.purchases.cellWidget(row, 3)
+        assert isinstance(product, QComboBox) and isinstance(channel, QComboBox)
+        assert isinstance(chance, NumberField) and isinstance(within, NumberField)
+        value, form = channel.currentData()
+        return WhatIfPurchase(product.currentData(), round(number_of(chance) / 100, 4),
+                              int(number_of(within)), value, form)
+
+    def chosen_products(self) -> list[str]:
+        """The product of each purchase row, in row order."""
+        out = []
+        for row in range(self.purchases.rowCount()):
+            combo = self.purchases.cellWidget(row, 0)
+            if isinstance(combo, QComboBox) and combo.currentData() is not None:
+                out.append(combo.currentData())
+        return out
