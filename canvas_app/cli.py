@@ -13,17 +13,30 @@ import importlib
 import importlib.machinery
 import importlib.util
 import io
-import os
 import re
-import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
-from urllib.parse import unquote
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .passwords import hide_secret
+from .cli_output import (  # noqa: F401  (importable from here, as before)
+    CLOSED_PIPE_EXIT,
+    GuardedOutput,
+    OutputError,
+    discard_output,
+    err,
+    one_line,
+    output_failed,
+)
+from .cli_sources import (  # noqa: F401  (importable from here, as before)
+    STDOUT,
+    WORKSPACE_SOURCE,
+    hide_passwords,
+    name_problem,
+    shown_source,
+    url_problem,
+)
 
 if TYPE_CHECKING:
     from .domain.campaign import Finding
@@ -37,217 +50,6 @@ COMMANDS = ("gui", "validate", "import", "export", "simulate")
 # (a test compares the two).
 PLUGIN_COMMANDS = {"simulate": "canvas_app.sim.cli"}
 PLUGIN_HELP = {"simulate": "simulate a scenario over a workspace and print what happened"}
-
-
-def _err(message: str) -> int:
-    with contextlib.suppress(OSError):  # (stderr itself may be full or closed)
-        print(one_line(message), file=sys.stderr)
-    return 1
-
-
-# The exit status of a command whose reader went away (``canvas-app … | head -1``): what a
-# shell reports for a program ended by SIGPIPE, as ``cat`` or ``seq`` are (128 + 13).
-CLOSED_PIPE_EXIT = 141
-
-
-class OutputError(Exception):
-    """Standard output could not be written (a full disk, a closed pipe): raised by
-    :class:`_GuardedOutput` so that it is told apart from errors of the files a command
-    reads and writes. ``done`` says what was written elsewhere before it failed."""
-
-    def __init__(self, error: OSError, done: str = "") -> None:
-        super().__init__(error.strerror or str(error))
-        self.error = error
-        self.done = done
-
-    @property
-    def closed_pipe(self) -> bool:
-        return isinstance(self.error, BrokenPipeError)
-
-    def message(self) -> str:
-        reason = self.error.strerror or str(self.error)
-        reason = reason[:1].lower() + reason[1:]
-        done = f" ({self.done})" if self.done else ""
-        return f"canvas-app: standard output: {reason}{done}"
-
-
-class _GuardedOutput:
-    """Standard output for a command: its writes and flushes raise :class:`OutputError`
-    instead of a bare OSError; everything else is the stream's own."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
-
-    def write(self, text: str) -> int:
-        try:
-            return self._stream.write(text)
-        except OSError as exc:
-            raise OutputError(exc) from None
-
-    def flush(self) -> None:
-        try:
-            self._stream.flush()
-        except OSError as exc:
-            raise OutputError(exc) from None
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._stream, name)
-
-
-def _discard_output() -> None:
-    """Points standard output at the null device once it failed, so that what is still in
-    its buffer does not fail again (with a message and exit 120) as Python exits."""
-    try:
-        fd = sys.stdout.fileno()
-    except (AttributeError, OSError, ValueError):  # not a real file (a test's capture)
-        return
-    with contextlib.suppress(OSError):
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, fd)
-        os.close(null)
-
-
-def _output_failed(exc: OutputError) -> int:
-    """One line for a standard output that could not be written, exit 1; nothing for a
-    closed pipe (the reader has what it wanted), exit :data:`CLOSED_PIPE_EXIT`."""
-    _discard_output()
-    if exc.closed_pipe:
-        return CLOSED_PIPE_EXIT
-    return _err(exc.message())
-
-
-# What would break a line of output (or hide in it): C0 and C1 control characters, DEL,
-# and the line and paragraph separators.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def _escape(match: re.Match[str]) -> str:
-    ch = match.group()
-    code = ord(ch)
-    return _ESCAPES.get(ch) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-
-
-def one_line(text: str) -> str:
-    """``text`` as one line of output: a line break or other control character in a name,
-    tag or subject is written as its escape (``\\n``, ``\\t``, ``\\x1b``, ``\\u2028``),
-    so every log entry, warning and error stays one line (docs/decisions.md)."""
-    return _CONTROL.sub(_escape, text)
-
-
-WORKSPACE_SOURCE = "a .campaign.json file, a SQLite file or a SQLAlchemy URL"
-STDOUT = "-"  # export -o -: the JSON on standard output
-
-
-def name_problem(label: str, value: str | None, wanted: str, *,
-                 output: bool = False) -> str | None:
-    """Why a file name given on the command line cannot be used, or None: it is empty
-    (which would name the current folder), an input that is a folder, a URL whose
-    password cannot be told from its host, or a device, named pipe or socket (an input
-    would be read without end or wait for a writer; an output would be replaced by a
-    file). The file itself is only looked at (``os.stat``), never opened."""
-    if value is None:
-        return None
-    if not value.strip():
-        return f"{label}: the name is empty: give {wanted}"
-    if "://" in value:
-        return url_problem(value)
-    if output and value == STDOUT:
-        return None
-    try:
-        mode = os.stat(value).st_mode
-    except (OSError, ValueError):  # no such file (yet), or a name the system refuses
-        return None
-    from .io.encoding import not_a_file
-
-    problem = not_a_file(mode)
-    if problem is None or (output and stat.S_ISDIR(mode)):  # (a folder: output_problem)
-        return None
-    return f"{value}: {problem}: give {'a file name' if output else wanted}"
-
-
-def url_problem(url: str) -> str | None:
-    """A URL with an ``@`` in its password (or user name) not written ``%40``: the database
-    library would take what follows the first ``@`` for the host, and print it (a piece
-    of the password) in its messages."""
-    written = _written_password(url)
-    if written is None or "@" not in written:
-        return None
-    try:
-        from sqlalchemy.engine import make_url
-
-        host = make_url(url).host or ""
-    except Exception:  # noqa: BLE001 (not a URL the library reads)
-        host = "@"
-    if "@" not in host:  # the @ is in the database name, after the host
-        return None
-    return f"{shown_source(url)}: the user name or password holds an @: write it as %40"
-
-
-# After "scheme://": a user name (no ":", "/" or "@"), ":", and the password, up to the
-# last "@" (a password may hold "/", ":" and, mistakenly, "@").
-_USER_PASSWORD = re.compile(r"([^:/@]*):(.*)@")
-
-
-def _written_password(url: str) -> str | None:
-    """The password of ``url`` as written (None when there is none)."""
-    match = _USER_PASSWORD.match(url.partition("://")[2])
-    return match.group(2) if match else None
-
-
-def shown_source(arg: str) -> str:
-    """A workspace source as it is printed: a URL with its password hidden (``***``), as
-    the store's own messages show it."""
-    written = _written_password(arg)
-    if written is None:  # no password: the name as given
-        return arg
-    if "@" not in written:
-        try:
-            from .store.repository import safe_url
-        except ImportError:  # the store (SQLAlchemy) is optional for JSON files
-            pass
-        else:
-            shown = safe_url(arg)
-            if not written or written not in shown:  # (an unparseable URL's may stay)
-                return shown
-    scheme, _, rest = arg.partition("://")
-    return scheme + "://" + _USER_PASSWORD.sub(r"\1:***@", rest, count=1)
-
-
-def hide_passwords(text: str, values: Sequence[str | None]) -> str:
-    """``text`` with every URL among ``values`` shown as :func:`shown_source` shows it, and
-    its password (as written, and as the database library reads it) replaced by ``***``:
-    no message of the command line ever shows a password."""
-    for value in values:
-        if not value or "://" not in value:
-            continue
-        shown = shown_source(value)
-        passwords = sorted(_passwords(value), key=len, reverse=True)
-        # the password anywhere else in the text, but not inside the URL as shown: a
-        # password "postgres" in postgresql+psycopg://postgres:***@… is its scheme and user
-        parts = text.replace(value, shown).split(shown)
-        for i, part in enumerate(parts):
-            for password in passwords:
-                part = hide_secret(part, password)
-            parts[i] = part
-        text = shown.join(parts)
-    return text
-
-
-def _passwords(url: str) -> set[str]:
-    """The password of ``url`` as written, decoded, and as the database library reads it;
-    one under 4 characters is left (it could not be told from the words of a message)."""
-    written = _written_password(url)
-    found = set() if written is None else {written, unquote(written)}
-    try:
-        from sqlalchemy.engine import make_url
-
-        parsed = make_url(url).password
-    except Exception:  # noqa: BLE001 (not a URL the library reads: nothing more to hide)
-        parsed = None
-    if parsed:
-        found.add(str(parsed))
-    return {p for p in found if len(p) >= 4}
 
 
 def _names_problem(args: argparse.Namespace) -> str | None:
@@ -338,22 +140,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     place = finding_places(workspace)
     for finding in workspace.lint():
         print(one_line(f"warning: {shown}: {place(finding)}{finding.message}"))
-    for problem in unused_keys(workspace):
-        print(one_line(f"warning: {shown}: {problem}"))
     nodes = sum(len(c) for c in workspace.campaigns)
     print(f"{one_line(shown)}: valid ({counted(len(workspace.campaigns), 'campaign')}, "
           f"{counted(nodes, 'node')}, {counted(len(workspace.catalog.products), 'product')})")
     return 0
-
-
-def unused_keys(workspace: Workspace) -> list[str]:
-    """The keys of steps and actions their kinds do not use (``"delay"`` on an email
-    step), each ``PATH: message``: the workspace keeps them and saves them back as read,
-    and the simulation ignores them (docs/file-format.md, "Unknown keys")."""
-    from .io.schema_messages import unused_step_keys
-    from .io.workspace_file import workspace_to_data
-
-    return [str(p) for p in unused_step_keys(workspace_to_data(workspace))]
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -559,14 +349,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "gui":  # (the app writes nothing there)
             return _run(args, handler)
-        with contextlib.redirect_stdout(_GuardedOutput(sys.stdout)):
+        with contextlib.redirect_stdout(GuardedOutput(sys.stdout)):
             code = _run(args, handler)
             sys.stdout.flush()  # a full disk shows when the buffer is written
         return code
     except _Failed as failed:
-        return _err(hide_passwords(failed.message, argv))
+        return err(hide_passwords(failed.message, argv))
     except OutputError as exc:
-        return _output_failed(exc)
+        return output_failed(exc)
 
 
 # argparse's line for a bad option value: "canvas-app simulate: error: argument --seed: ..."

@@ -141,49 +141,6 @@ def _kind_word(parts: list[str | int]) -> tuple[str, list[str]] | None:
     return None
 
 
-def step_keys(kind: str, action: bool) -> list[str] | None:
-    """The keys a step (or, with ``action``, an action) of ``kind`` uses: ``kind``, the key
-    its kind needs, and for an action its optional ``delay`` (C4). None for a kind the
-    table does not know (the schema refuses that)."""
-    kinds = ACTION_KINDS if action else STEP_KINDS
-    if kind not in kinds:
-        return None
-    return ["kind", *kinds[kind][1], *(["delay"] if action else [])]
-
-
-def unused_step_keys(data: Any) -> list[Problem]:
-    """Every key of a step or action in workspace ``data`` that its kind does not use
-    (an ``email`` step's ``delay``: only actions wait before they run; a ``delay`` step's
-    ``subject``; a key no kind has), at its place, in the file's order. The model keeps
-    such keys and saves them back as read; the simulation ignores them; ``validate``
-    prints each as a warning (docs/file-format.md, "Unknown keys")."""
-    places: list[tuple[list[str | int], Any, bool]] = []
-    ecommerce = data.get("ecommerce", {})
-    for section in ("action_sets", "product_action_sets"):
-        for name, actions in ecommerce.get(section, {}).items():
-            places += [(["ecommerce", section, name, i], a, True)
-                       for i, a in enumerate(actions)]
-    for ci, campaign in enumerate(data.get("campaigns", [])):
-        for ni, node in enumerate(campaign.get("nodes", [])):
-            if node.get("kind") == "sequence":
-                places += [(["campaigns", ci, "nodes", ni, "steps", si], step, False)
-                           for si, step in enumerate(node.get("steps", []))]
-    found: list[Problem] = []
-    for parts, item, action in places:
-        kind = item.get("kind")
-        keys = step_keys(kind, action) if isinstance(kind, str) else None
-        if keys is None:
-            continue
-        what = "action" if action else "step"
-        node = node_id(parts, data)
-        prefix = f"(node {node}) " if node is not None else ""
-        found += [Problem(json_path(parts),
-                          f'{prefix}unknown key "{key}" for {what} kind "{kind}" (known: '
-                          f'{", ".join(keys)}): kept as it is, and ignored')
-                  for key in item if key not in keys]
-    return found
-
-
 def node_id(parts: list[str | int], data: Any) -> str | None:
     """The id of the node a path inside ``campaigns[i].nodes[j]`` points into, if it has
     one (not for a problem with the id itself)."""

@@ -64,7 +64,7 @@ def load_any_workspace(arg: str) -> Workspace:
         from ..store import StoreError
     except ImportError:  # the store is optional for JSON workspaces
         return open_workspace(arg)
-    from ..cli import shown_source
+    from ..cli_sources import shown_source
 
     try:
         return open_workspace(arg)
@@ -77,7 +77,8 @@ def load_any_workspace(arg: str) -> Workspace:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli import OutputError, hide_passwords, one_line, shown_source
+    from ..cli_output import OutputError, one_line
+    from ..cli_sources import hide_passwords, shown_source
     from .engine import Simulation
     from .model import ClockOutOfRange
     from .scenario_file import load_scenario
@@ -145,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
 def _check_names(args: argparse.Namespace) -> None:
     """Refuses an empty file name (it would name the current folder), a folder given as
     an input, and ``--out -`` (the JSON goes to standard output with --json)."""
-    from ..cli import WORKSPACE_SOURCE, name_problem
+    from ..cli_sources import WORKSPACE_SOURCE, name_problem
 
     for label, value, wanted, output in (
             ("WORKSPACE", args.workspace, WORKSPACE_SOURCE, False),

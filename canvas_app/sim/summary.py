@@ -3,7 +3,7 @@ action sets, emails sent, and the explaining log (shortened when long)."""
 
 from __future__ import annotations
 
-from ..cli import one_line
+from ..cli_output import one_line
 from ..domain.names import display_width, fit_width, isolated
 from .commerce import set_label
 from .model import iso
