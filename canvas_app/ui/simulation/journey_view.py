@@ -58,6 +58,7 @@ JOURNEY_WIDTHS = {0: ("2026-03-03 14:00", "2026-03-03"),
 # Narrower than this left for the Details (in average characters), the first columns take
 # their narrow widths: some words to a line, the rest wrapped onto more.
 DETAILS_CHARS = 24
+ROW_PAD = 2  # px a contact's row has beyond its line of text (its grid line and 1)
 
 
 def text_width(widget: QWidget, text: str) -> int:
@@ -86,9 +87,11 @@ class ContactsTable(QTableView):
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         rows = self.verticalHeader()
         rows.hide()
+        # One line of text and its grid line: as many contacts as fit (five at 1024x640,
+        # where rows of a line and 6 px showed four; the journey's rows are a line a line)
         height = self.fontMetrics().height()
-        rows.setMinimumSectionSize(height + 4)
-        rows.setDefaultSectionSize(height + 6)  # as many contacts as fit (5 at 972x644)
+        rows.setMinimumSectionSize(height + ROW_PAD)
+        rows.setDefaultSectionSize(height + ROW_PAD)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -180,6 +180,9 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         # The tabs may get short in a small window (their pages scroll): the panel, and the
         # Warnings tab beside it, must not take the canvas's height.
         self.tabs.setMinimumHeight(TABS_MIN_HEIGHT)
+        # No frame round the pages (their own frames and the tab bar's line mark them): the
+        # pages are that much taller (two rows of px at 1024x640, a contact's row more).
+        self.tabs.setDocumentMode(True)
         self.log_view = LogView()
         self.tabs.addTab(self.log_view, "Log")
 
