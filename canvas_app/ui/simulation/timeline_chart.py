@@ -334,6 +334,11 @@ class TimelineChart(QChartView):
         below = height - in_font(BELOW_CHROME, natural)  # the plot's height, legend below
         short = bool(self.lines) and below < MIN_PLOT
         font = self.beside_font(height) if short else None
+        # the names whole rather than the title: a chart too short for both (4 lines at
+        # 14 pt in a 90 px chart) keeps the legend and drops the line over the plot
+        titled = font is not None or not short
+        if short and font is None:
+            font = self.beside_font(height, heading=False)
         beside = font is not None
         self.bare = short and not beside and below < LEAST_PLOT
         chart = self.chart()
@@ -346,6 +351,8 @@ class TimelineChart(QChartView):
             chart.legend().setVisible(not self.bare)
         self._place_legend()
         heading, inside = (self.title, "") if beside or self.bare else ("", self.title)
+        if not titled and beside:
+            heading = ""
         if chart.title() != inside:
             chart.setTitle(inside)
         margins = chart.margins()
@@ -358,14 +365,16 @@ class TimelineChart(QChartView):
         self.heading_label.show_text(heading)
         self._name_lines()
 
-    def beside_font(self, height: int) -> QFont | None:
-        """The legend's font beside the plot in a chart ``height`` px tall: the app's, or
-        a smaller one (LEGEND_LEAST_PT at least) that lets every name show one above
-        another; None when none does."""
+    def beside_font(self, height: int, heading: bool = True) -> QFont | None:
+        """The legend's font beside the plot in a chart ``height`` px tall (with a
+        ``heading`` line over the plot, or not): the app's, or a smaller one
+        (LEGEND_LEAST_PT at least) that lets every name show one above another; None when
+        none does."""
         font = QFont(self._legend_font)
         # the chart's margins (its top one as a heading over the plot makes it), and a
         # little to spare
-        room = height - LEGEND_BESIDE_CHROME - (self.heading_margin() - TOP_MARGIN)
+        room = height - LEGEND_BESIDE_CHROME - (
+            self.heading_margin() - TOP_MARGIN if heading else 0)
         points = font.pointSizeF()
         while True:
             if len(self.lines) * legend_line(QFontMetricsF(font)) <= room:
