@@ -247,7 +247,11 @@ PURCHASE_GOAL = register(NodeKind(
             "order_forms": _ID_LIST,
             "products": _ID_LIST,
             "categories": _ID_LIST,
-            "payment_types": {"oneOf": [{"const": "any"}, {**_ID_LIST, "minItems": 1}]},
+            # an empty list is a setting to fix (R11, NO_PAYMENT_TYPE_MESSAGE), not a file
+            # that cannot be read: the app saves it and must open it again (QA: a workspace
+            # whose goal had its last payment type deleted in the Catalog was saved, then
+            # refused, and its crash snapshot with it)
+            "payment_types": {"oneOf": [{"const": "any"}, _ID_LIST]},
             "achieved_by": {"enum": list(ACHIEVED_BY)},
         },
         "required": ["payment_types"],

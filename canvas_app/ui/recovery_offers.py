@@ -147,7 +147,15 @@ class RecoveryOffers:
         try:
             workspace = snapshot.load()
         except DocumentError as exc:
-            self.show_error(str(exc))
+            # Kept for the next start, out of this session's way: it would remove the
+            # snapshot as it closes unchanged (QA: the edits were lost for good).
+            aside = snapshot.set_aside() if snapshot.exists() else snapshot
+            if aside is snapshot:
+                self.show_error(str(exc))
+                return False
+            self._deferred.add(aside.path)
+            self.show_error(f"{str(exc).rstrip('.')}. The unsaved edits are kept in "
+                            f"{aside.path} and offered again at the next start.")
             return False
         # Checked on Save against the document as the crashed session knew it: a change
         # someone else made before the crash is still caught.
