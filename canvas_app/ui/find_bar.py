@@ -155,10 +155,20 @@ class FindBar(QFrame):
         here = self.main_window.current_campaign_id()
         matches = self.matches()
         first = next((m for m in matches if m.campaign_id == here), None)
-        self.current = None
+        previous, self.current = self.current, None
         if first is not None:
             self._go(first)
+        elif previous is not None:
+            self._unselect(previous)
         self._show_count(matches)
+
+    def _unselect(self, match: Match) -> None:
+        """The node an earlier letter found is no longer a match: it is not left selected
+        as if it were (QA: "P" found "Subscribed to checkup", which stayed selected while
+        the bar said "1 in another campaign"); a selection the user made is left alone."""
+        scene = self.main_window.scene
+        if scene is not None and scene.selected_node_ids() == [match.node_id]:
+            scene.select_nodes([])
 
     def step(self, forward: bool = True) -> bool:
         """Goes to the next (or previous) match, round the workspace. F3 with the bar

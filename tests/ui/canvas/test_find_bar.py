@@ -138,3 +138,26 @@ def test_a_match_in_a_view_zoomed_far_out_is_shown_at_100_percent(window, qtbot)
     item = window.scene.nodes["post-purchase"]
     seen = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
     assert seen.contains(item.sceneBoundingRect())
+
+
+def test_a_node_no_longer_matching_is_not_left_selected(window, qtbot):
+    """"b" finds "Bought pool shock"; "booked" only "Visit booked", in the other campaign:
+    the node the bar selected is unselected, as the count says there is no match in this
+    campaign (QA: it stayed selected beside "1 in another campaign")."""
+    open_bar(window, qtbot)
+    field = window.find_bar.field
+    QTest.keyClicks(field, "b")
+    assert window.scene.selected_node_ids() == ["bought-shock"]
+    QTest.keyClicks(field, "ooked")  # "booked": only "Visit booked", in the other campaign
+    assert window.current_campaign_id() == "shock-nurture"
+    assert window.find_bar.count.text() == "1 in another campaign (Enter)"
+    assert window.scene.selected_node_ids() == []
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    assert window.scene.selected_node_ids() == ["visit-booked"]
+
+
+def test_a_selection_the_user_made_is_left_alone(window, qtbot):
+    window.scene.select_nodes(["nurture", "post-purchase"])
+    open_bar(window, qtbot)
+    QTest.keyClicks(window.find_bar.field, "zebra")
+    assert sorted(window.scene.selected_node_ids()) == ["nurture", "post-purchase"]
