@@ -243,6 +243,9 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
         self.simulation_panel.attach(self.scene)
         self.lint_panel.bind(controller)
         self.campaign_list.bind(controller, remembered(self.settings, session.document))
+        # History's first row: where the edits start (a new workspace was never opened)
+        self.docks["history"].widget().setEmptyLabel(
+            "New workspace" if session.document is None else "As opened")
         if old is not None:
             old.deleteLater()
         self.update_title()

@@ -33,3 +33,13 @@ def test_history_lists_edits_and_a_click_goes_back_to_one(qtbot, window: MainWin
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=opened)
     assert campaign.node("nurture").name == "Nurture"
     assert not window.isWindowModified()  # back as opened: nothing left to save
+
+
+def test_history_starts_from_a_new_workspace_or_from_the_one_opened(
+        qtbot, window: MainWindow, sample_file) -> None:
+    view = window.docks["history"].widget()
+    assert view.emptyLabel() == "As opened"
+    assert window.files.new_workspace()
+    assert view.emptyLabel() == "New workspace"  # QA: "As opened" for one never opened
+    assert window.files.open_source(str(sample_file))
+    assert view.emptyLabel() == "As opened"
