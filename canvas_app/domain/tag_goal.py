@@ -8,7 +8,7 @@ from typing import Any
 from .catalog import Catalog
 from .errors import Problem
 from .nodes import NodeKind, register
-from .purchase import ACHIEVED_BY, ACHIEVED_BY_LABELS, AchievedBy
+from .purchase import ACHIEVED_BY, ACHIEVED_BY_LABELS, AchievedBy, _any_of
 
 
 @dataclass
@@ -35,9 +35,19 @@ def validate_tag_goal(config: TagGoalConfig, catalog: Catalog) -> list[Problem]:
 
 
 def describe_tag_goal(config: TagGoalConfig, catalog: Catalog) -> str:
-    tags = ", ".join(f'"{t}"' for t in config.tags) or "(no tag)"
+    """One line on what achieves the goal. Any one of its tags does (R7), so several read
+    as alternatives, as a purchase goal's options do (:func:`describe_purchase`): 'Any of
+    the tags "A", "B" or "C" applied' ('Tag "A", "B", "C" applied' read as if all three
+    were needed); one tag is 'Tag "A" applied'."""
+    quoted = [f'"{t}"' for t in config.tags]
+    if not quoted:
+        what = "Tag (no tag)"
+    elif len(quoted) == 1:
+        what = f"Tag {quoted[0]}"
+    else:
+        what = f"Any of the tags {_any_of(quoted)}"
     who = ACHIEVED_BY_LABELS.get(config.achieved_by, "?").lower()
-    return f"Tag {tags} applied; achieved by {who}"
+    return f"{what} applied; achieved by {who}"
 
 
 def tag_goal_to_data(config: TagGoalConfig) -> dict[str, Any]:
