@@ -135,6 +135,21 @@ def _number_in(text: str) -> float | None:
     return -value if sign == "-" else value
 
 
+# zeros before the first digit of a number's whole part ("090", "-007", "00.5")
+_LEADING_ZEROS = re.compile(r"^(\s*[+-]?)(0+)(?=\d)")
+
+
+def _without_leading_zeros(text: str, pos: int) -> tuple[str, int]:
+    """``text`` without the zeros that lead its whole part, and the cursor ``pos`` moved
+    with them: "90" typed after a "0" shows "90", not "090" (QA3), as a spin box does;
+    "0.5" and "0" keep theirs."""
+    match = _LEADING_ZEROS.match(text)
+    if match is None:
+        return text, pos
+    start, end = match.start(2), match.end(2)
+    return text[:start] + text[end:], pos - max(0, min(pos, end) - start)
+
+
 def _inserted_into(old: str, new: str) -> bool:
     """Whether ``new`` is ``old`` with something inserted at one place (typing on), rather
     than with text deleted or typed over."""
@@ -177,13 +192,18 @@ class NumberField(QAbstractSpinBox):
         """Only what can be part of a number may be typed (digits, a sign, "." or ",",
         spaces, an apostrophe between thousands): a letter is not taken, and the field
         says why (:meth:`refusal`). A pasted price loses its currency sign ("$1,299.00"
-        comes in as "1,299.00"). What is typed stays as typed, and :meth:`problem` judges
+        comes in as "1,299.00"), and zeros leading the whole part go ("090" is "90", as in a
+        spin box). Otherwise what is typed stays as typed, and :meth:`problem` judges
         it ("-3", "1.5" in a whole-number field, a number out of the range are shown and
         refused, not corrected)."""
         if _TYPABLE.match(text) is not None:
+            trimmed, pos = _without_leading_zeros(text, pos)
+            if trimmed != text:
+                return QValidator.State.Acceptable, trimmed, pos
             return QValidator.State.Acceptable
         plain = without_currency(text, self.locale())
         if plain != text and _TYPABLE.match(plain) is not None and re.search(r"\d", plain):
+            plain = _without_leading_zeros(plain, len(plain))[0]
             return QValidator.State.Acceptable, plain, len(plain)
         self._refuse(refusal_message(text, self.what))
         return QValidator.State.Invalid
