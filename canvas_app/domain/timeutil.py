@@ -105,17 +105,17 @@ def format_duration(delta: timedelta) -> str:
 
 
 def describe_duration(delta: timedelta) -> str:
-    """Plain words: ``2 days 3 hours``."""
+    """Plain words in one unit, the largest that holds the duration whole: ``90 days``,
+    ``2 weeks``, ``51 hours``, ``90 seconds``. The step editor shows a duration in that
+    same unit (its amount and unit picker), so a wait of 90 days typed there is "90 days"
+    in the step's row too, never "12 weeks 6 days" (QA3)."""
     total = int(round(delta.total_seconds()))
     if total == 0:
         return "no time"
     units = [("week", 604800), ("day", 86400), ("hour", 3600), ("minute", 60), ("second", 1)]
-    words = []
-    for name, size in units:
-        count, total = divmod(total, size)
-        if count:
-            words.append(f"{count} {name}{'s' if count != 1 else ''}")
-    return " ".join(words)
+    name, size = next((name, size) for name, size in units if total % size == 0)
+    count = total // size
+    return f"{count:,} {name}{'s' if count != 1 else ''}"
 
 
 def parse_time(value: object) -> datetime:
