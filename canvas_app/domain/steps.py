@@ -130,7 +130,7 @@ class Step:
         elif k == "remove_tag":
             text = f'Remove tag "{self.tag or ""}"'
         elif k == "notify_team":
-            text = f'Notify team: "{self.message or ""}"'
+            text = f'Notify team "{self.message or ""}"'  # no colon: as "Send email"
         elif k == "set_contact_type":
             text = f"Set contact type to {self.contact_type or '…'}"
         elif k == "add_to_campaign":

@@ -399,11 +399,11 @@ def test_a_refused_action_delay_is_said_in_its_row(qtbot):
     amount.setFocus()
     amount.selectAll()
     qtbot.keyClicks(amount, "2,5")
-    assert row_text(editor, 0) == ('1. Notify team: "Call them" '
+    assert row_text(editor, 0) == ('1. Notify team "Call them" '
                                    "(delay \N{EM DASH} not a whole number)")
     amount.selectAll()
     qtbot.keyClicks(amount, "2")
-    assert row_text(editor, 0) == '1. Notify team: "Call them" (after 2\N{NO-BREAK SPACE}hours)'
+    assert row_text(editor, 0) == '1. Notify team "Call them" (after 2\N{NO-BREAK SPACE}hours)'
 
 
 def test_a_price_above_the_old_maximum_is_shown_and_saved_as_it_is(qtbot, workspace,
