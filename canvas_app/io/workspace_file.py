@@ -120,6 +120,10 @@ def workspace_from_data(data: Any, source: str = "") -> Workspace:
             raise LoadError(source, Problem(
                 "", "this is a simulation scenario, not a workspace: open it with Simulate > "
                     "Open Scenario…, or give it to canvas-app simulate WORKSPACE --scenario"))
+        if "format" not in data:  # any other JSON object (QA: it said "format is null")
+            raise LoadError(source, Problem(
+                "", f'not a Campaign Canvas workspace: the "format" key is missing (a '
+                    f'workspace file starts with "format": "{FORMAT}")'))
         found = shown(data.get("format"))
         raise LoadError(source, Problem(
             "format", f'not a Campaign Canvas workspace: format is {found}, '

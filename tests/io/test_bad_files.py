@@ -29,6 +29,8 @@ def _set(path_fn: Callable[[dict], dict], key: str, value: object) -> Callable[[
 CASES = {
     "wrong_format": (_set(lambda d: d, "format", "other-app"),
                      "format: not a Campaign Canvas workspace"),
+    "no_format": (lambda d: d.pop("format"),  # any other JSON object: not "format is null"
+                  'not a Campaign Canvas workspace: the "format" key is missing'),
     "newer_version": (_set(lambda d: d, "version", 2),
                       "version: version 2 is newer than this app can read"),
     "bad_version": (_set(lambda d: d, "version", "one"), 'version: unsupported version "one"'),
