@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -232,7 +232,9 @@ class StepForm(QWidget):
         self.tag_edit.setObjectName("tagEdit")
         self.tag_edit.setPlaceholderText("Pick a tag or type a new one")
         # the row under the mouse is the highlighted one, which Enter takes
+        self._tags = list(tags)  # the workspace's; see set_more_tags
         self._tag_completer = HoverCompleter(tags, self)
+        self._tag_model = self._tag_completer.model()
         self._tag_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._tag_completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.tag_edit.setCompleter(self._tag_completer)
@@ -305,6 +307,17 @@ class StepForm(QWidget):
         self.delay_check.toggled.connect(self._fields_changed)
         self.delay_edit.changed.connect(self._fields_changed)
         self.load(None)
+
+    def set_more_tags(self, more: list[str]) -> None:
+        """The tag field suggests ``more`` besides the workspace's tags: the tags typed in
+        the editor's other steps, not saved yet ("Summer lead" typed in step 3 was not
+        offered in step 4, QA3)."""
+        known = {t.casefold() for t in self._tags}
+        extra = {t for t in more if t.strip() and t.casefold() not in known}
+        tags = sorted([*self._tags, *extra]) if extra else self._tags
+        if isinstance(self._tag_model, QStringListModel) \
+                and self._tag_model.stringList() != tags:
+            self._tag_model.setStringList(tags)
 
     # -- loading and showing ------------------------------------------------------------
     def load(self, step: Step | None, typed: dict[str, str] | None = None) -> None:

@@ -331,6 +331,8 @@ class StepListEditor(QWidget):
             self.form.load(None)
         else:
             key = item.data(KEY_ROLE)
+            self.form.set_more_tags([step.tag for other, step in self._steps.items()
+                                     if other != key and step.tag])
             typed = {name: text for name, (text, _why) in self._refused.get(key, {}).items()}
             self.form.load(self._steps[key], typed)
             # a value loaded that the field refuses (a wait beyond its maximum) is a refused
