@@ -123,8 +123,11 @@ class Step:
         elif k == "delay":
             text = f"Delay {describe_duration(self.duration or timedelta())}"
         elif k == "wait_until":
-            text = (f"Wait until {self.until.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
-                    if self.until else "Wait until …")
+            # the year in four digits, as the editor's field shows it (strftime's %Y
+            # wrote the year 1 as "1")
+            until = self.until.astimezone(UTC) if self.until else None
+            text = (f"Wait until {until.year:04d}-{until:%m-%d %H:%M} UTC"
+                    if until else "Wait until …")
         elif k == "apply_tag":
             text = f'Apply tag "{self.tag or ""}"'
         elif k == "remove_tag":
