@@ -33,6 +33,7 @@ NAME_HEIGHT = 34.0
 HANDLE_RADIUS = 7.0
 HALO = 8.0  # how far a selected node's glow reaches past its body (within its bounds)
 DETAIL_LOD = 0.45  # below this zoom names and badges drop out (unreadable), and counts
+# (the usual font; larger names stay further out: style.detail_lod)
 ICON_LOD = 0.3  # shrink to one pill below the body; below this, icons and counts drop out too
 NODE_TYPE = QGraphicsItem.UserType + 1
 
@@ -203,7 +204,7 @@ class NodeItem(QGraphicsRectItem):
         selected = self.isSelected()
         body = body_rect(self.kind)
         colour = style.colour(self.kind)
-        if lod < DETAIL_LOD:
+        if lod < style.detail_lod:
             if lod >= ICON_LOD:  # still told apart by their icons (QA: only blobs at 43 %)
                 painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
                 if self.kind == "sequence":

@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QGuiApplication,
 
 from ...domain.nodes import node_kind
 from .. import theme
-from .node_item import NAME_HEIGHT, body_rect, sequence_icon_rect
+from .node_item import DETAIL_LOD, ICON_LOD, NAME_HEIGHT, body_rect, sequence_icon_rect
 
 DEFAULT_APP_POINTS = 9.0  # the app font the sizes below are for
 DEFAULT_APP_PIXELS = 12.0  # the same, for a font sized in pixels (9 pt at 96 dpi)
@@ -65,6 +65,18 @@ def text_scale(wanted: float | None = None) -> float:
     return scale
 
 
+def detail_lod(name_font: QFont) -> float:
+    """The zoom below which names (and the details drawn with them) drop out: DETAIL_LOD
+    for the usual 9.5 pt names at 96 dpi, less for names drawn larger (a larger app font,
+    a screen of more dots per inch), whose letters stay as legible further out; never less
+    than ICON_LOD (QA at 144 dpi: a campaign fitted at 41 % showed no name at all, though
+    its names were as large on screen as at 62 % with the usual font)."""
+    screen = QGuiApplication.primaryScreen()
+    dpi = screen.logicalDotsPerInchY() if screen is not None else 96.0
+    drawn = name_font.pointSizeF() * max(dpi, 1.0)  # the names' size on screen, as a ratio
+    return max(ICON_LOD, min(DETAIL_LOD, DETAIL_LOD * NAME_POINTS * 96.0 / drawn))
+
+
 class CanvasStyle:
     def __init__(self) -> None:
         self.icons = theme.IconCache()
@@ -85,6 +97,7 @@ class CanvasStyle:
         self.detail_font = scaled_font(DETAIL_POINTS, self.scale)
         self.badge_font = scaled_font(BADGE_POINTS, self.scale, QFont.Weight.DemiBold)
         self.name_metrics = QFontMetricsF(self.name_font)
+        self.detail_lod = detail_lod(self.name_font)
         self.link_pen = QPen(QColor(theme.LINK), 2)
         self.link_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         self.link_selected_pen = QPen(QColor(theme.LINK_SELECTED), 3)

@@ -29,7 +29,6 @@ from ...domain import events as ev
 from ...domain.events import DomainEvent
 from ...sim import Movement
 from ..canvas.node_item import (
-    DETAIL_LOD,
     ICON_LOD,
     NAME_WIDTH,
     NodeItem,
@@ -348,7 +347,7 @@ class SimulationLayer(QGraphicsItem):
             self._paint_path(painter)
         if self.tokens:
             self._paint_tokens(painter, lod)
-        if self.counts and lod >= DETAIL_LOD:  # last: the numbers stay readable
+        if self.counts and lod >= self.canvas.style_cache.detail_lod:  # last: readable
             self._paint_counts(painter, option.exposedRect)
         elif self.counts and lod >= ICON_LOD:
             self._paint_far_counts(painter, option.exposedRect)
