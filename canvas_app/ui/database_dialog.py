@@ -6,6 +6,8 @@ and ``/``) and shown with its password hidden, so the password is never seen in 
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import URL, make_url
 
 from ..store.repository import safe_url
+from .dialogs.widgets import help_label
 
 # (label, SQLAlchemy driver, default port): SQLite files are opened by File > Open.
 KINDS: tuple[tuple[str, str, int], ...] = (("PostgreSQL", "postgresql+psycopg", 5432),)
@@ -29,6 +32,28 @@ DEFAULT_HOST = "localhost"
 def _backend(driver: str) -> str:
     """"postgresql" for "postgresql+psycopg" (any driver of the same database)."""
     return driver.split("+", 1)[0]
+
+
+def sqlite_hint_text() -> str:
+    """'A SQLite file (.db)? Use File > Open… (Ctrl+O).'"""
+    keys = QKeySequence(QKeySequence.StandardKey.Open).toString(
+        QKeySequence.SequenceFormat.NativeText)
+    return f"A SQLite file (.db)? Use File > Open…{f' ({keys})' if keys else ''}."
+
+
+def looks_read_only(line: QLineEdit) -> None:
+    """A read-only field drawn as text on the window, not as a box to type in (QA: the
+    URL looked editable and was not): no frame, the window's background and text
+    colour; Tab passes it by, a click still selects its text to copy."""
+    line.setFrame(False)
+    palette = line.palette()
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        palette.setColor(group, QPalette.ColorRole.Base,
+                         palette.color(group, QPalette.ColorRole.Window))
+        palette.setColor(group, QPalette.ColorRole.Text,
+                         palette.color(group, QPalette.ColorRole.WindowText))
+    line.setPalette(palette)
+    line.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
 
 class DatabaseDialog(QDialog):
@@ -56,7 +81,12 @@ class DatabaseDialog(QDialog):
         self.shown.setObjectName("databaseUrl")
         self.shown.setReadOnly(True)
         self.shown.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 60)
-        self.shown.setToolTip("The database's address; the password shows as ***")
+        self.shown.setToolTip("The database's address, made from the fields above (the "
+                              "password shows as ***); it can be selected and copied")
+        looks_read_only(self.shown)
+        # where SQLite files go (QA: Kind offers only PostgreSQL, and nothing said why)
+        self.sqlite_hint = help_label(sqlite_hint_text(), "databaseSqliteHint")
+        self.sqlite_hint.setContentsMargins(0, 0, 0, 0)
 
         self.note = QLabel(self)  # why the dialog came back: the server wants a password
         self.note.setObjectName("databaseNote")
@@ -65,6 +95,7 @@ class DatabaseDialog(QDialog):
 
         form = QFormLayout()
         form.addRow("&Kind:", self.kind)
+        form.addRow("", self.sqlite_hint)
         form.addRow("&Host:", self.host)
         form.addRow("Po&rt:", self.port)
         form.addRow("&Database:", self.database)
