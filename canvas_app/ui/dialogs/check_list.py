@@ -61,9 +61,10 @@ class RowsListWidget(QListWidget):
         self._delegate: WrappedRowsDelegate | None = None  # see wrap_rows
         # (font, rows_shape): the rows' shape while its font and rows are unchanged
         self._shape: tuple[QFont, tuple[int, list[int]] | None] | None = None
-        # pixels of its height lent to a note under it (see CheckList's out-of-sight note):
-        # the list and the note together ask for what the list alone did
+        # pixels of its height lent to notes under it (see CheckList's out-of-sight note),
+        # by note: the list and the notes together ask for what the list alone did
         self.lent = 0
+        self._lent_to: dict[str, int] = {}
         use_item_view_style(self)  # its rows measured without a call into Python each
         self.setMinimumHeight(self.rows_height(min_rows))
 
@@ -178,12 +179,15 @@ class RowsListWidget(QListWidget):
         least = self.rows_height(self.min_rows)
         return max(min(least, self.rows_height(2)), least - self.lent)
 
-    def lend(self, pixels: int) -> None:
-        """Asks for ``pixels`` less height (its minimum and its hint), for a note shown
-        under it: the window's layout does not change as the note comes and goes."""
-        if pixels == self.lent:
+    def lend(self, pixels: int, note: str = "out of sight") -> None:
+        """Asks for ``pixels`` less height (its minimum and its hint), for the ``note``
+        shown under it (0 when it hides): the window's layout does not change as the note
+        comes and goes. What two notes borrow adds up."""
+        self._lent_to[note] = pixels
+        lent = sum(self._lent_to.values())
+        if lent == self.lent:
             return
-        self.lent = pixels
+        self.lent = lent
         self.setMinimumHeight(self._least_height())
         self.updateGeometry()
 
@@ -286,6 +290,7 @@ class CheckList(QWidget):
         self._shown = False
         self._missing: list[str] = []  # see missing_ids
         self._folded: list[str] = []  # each row's whole label, casefolded (searched)
+        self._rows_asked: int | None = None  # see keep_rows_asked
 
     def set_empty_hint(self, hint: QWidget) -> None:
         """Shown instead of the list (and its search) while the list has no rows."""
@@ -333,6 +338,16 @@ class CheckList(QWidget):
                 self.list.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
 
+    def keep_rows_asked(self, more: int = 3) -> None:
+        """From now on the list asks for room for its rows and ``more`` (up to a dozen in
+        all), whatever rows are added: the next few added are in sight at once, those
+        beyond scroll. For a list the user adds rows to while the window is open (a tag
+        goal's tags): a window as tall as its content grew a row at each one, moving what
+        is below under the pointer (QA3)."""
+        self._rows_asked = max(5, min(self.list.count() + more, self.MOST_ROWS_ASKED))
+        self.list.hint_rows = self._rows_asked
+        self.list.rows_changed()
+
     def set_items(self, items: Iterable[tuple[str, str]], checked: Iterable[str] = ()) -> None:
         chosen = list(checked)
         self.list.blockSignals(True)
@@ -349,7 +364,8 @@ class CheckList(QWidget):
                         for i in range(self.list.count())]
         # it asks for room for every row (up to a dozen): a row half hidden below the
         # others while the window has room to spare hid a ticked type from sight
-        self.list.hint_rows = max(5, min(self.list.count(), self.MOST_ROWS_ASKED))
+        if self._rows_asked is None:
+            self.list.hint_rows = max(5, min(self.list.count(), self.MOST_ROWS_ASKED))
         self.list.rows_changed()
         self._show_empty_hint()
         if self.search is not None:

@@ -56,6 +56,9 @@ class TagGoalDialog(NodeEditorDialog):
         known = workspace_tags(self.workspace)
         self.tag_list.set_items(((t, t) for t in dict.fromkeys(known + config.tags)),
                                 config.tags)
+        # room for a few tags typed here, and those beyond scroll in the list: the window
+        # grew a row at each, and "Any contact" moved down under the pointer (QA3 s31)
+        self.tag_list.keep_rows_asked()
         tags_layout.addWidget(self.tag_list, 1)
         new_row = QHBoxLayout()
         new_row.setContentsMargins(22, 0, 0, 0)
@@ -148,6 +151,11 @@ class TagGoalDialog(NodeEditorDialog):
     def say_about_tag(self, text: str) -> None:
         """The note under the new tag field: what the last Enter did ("" hides it)."""
         self.new_tag_note.setText(text)
+        # its room comes out of the tag list: nothing below moves as it comes and goes
+        # (it pushed "Any contact" 32 px down, QA3)
+        spacing = self.new_tag_note.parentWidget().layout().spacing()
+        self.tag_list.list.lend(self.new_tag_note.heightForWidth(self.tag_list.width())
+                                + spacing if text else 0, "new tag")
         self.new_tag_note.setVisible(bool(text))
 
     def shown_problem(self, problem: Problem) -> Problem:
