@@ -68,11 +68,14 @@ def text_scale(wanted: float | None = None) -> float:
 def detail_lod(name_font: QFont) -> float:
     """The zoom below which names (and the details drawn with them) drop out: DETAIL_LOD
     for the usual 9.5 pt names at 96 dpi, less for names drawn larger (a larger app font,
-    a screen of more dots per inch), whose letters stay as legible further out; never less
+    a screen of more dots per inch or scaled by Qt), whose letters stay legible further
+    out; never less
     than ICON_LOD (QA at 144 dpi: a campaign fitted at 41 % showed no name at all, though
     its names were as large on screen as at 62 % with the usual font)."""
     screen = QGuiApplication.primaryScreen()
-    dpi = screen.logicalDotsPerInchY() if screen is not None else 96.0
+    # dots per inch, Qt's scaling of the whole window (QT_FONT_DPI=144, 150 %) included
+    dpi = screen.logicalDotsPerInchY() * screen.devicePixelRatio() if screen is not None \
+        else 96.0
     drawn = name_font.pointSizeF() * max(dpi, 1.0)  # the names' size on screen, as a ratio
     return max(ICON_LOD, min(DETAIL_LOD, DETAIL_LOD * NAME_POINTS * 96.0 / drawn))
 
