@@ -34,11 +34,18 @@ def without_payment_types(window) -> None:
     assert node.config.payment_types == []
 
 
-def restore(window) -> None:
-    """A new start's question about the crash's edits, answered Restore Them."""
-    box = window.files.offer_recovery()
+def restarted(qtbot, sample_file: Path, tmp_path: Path):
+    """The app started again after a crash (the first window never closed), its question
+    about the crash's edits answered Restore Them."""
+    settings = QSettings(str(tmp_path / "settings2.ini"), QSettings.Format.IniFormat)
+    again = build_main_window(str(sample_file), settings=settings,
+                              recovery_dir=tmp_path / "recovery", offer_recovery=False)
+    qtbot.addWidget(again)
+    again.files.ask_unsaved = lambda: "discard"
+    box = again.files.offer_recovery()
     assert box is not None and box.isVisible()
     next(b for b in box.buttons() if b.text() == "&Restore Them").click()
+    return again
 
 
 @pytest.mark.parametrize("suffix", [".campaign.json", ".db"])
@@ -64,12 +71,7 @@ def test_a_crash_with_no_payment_type_left_is_restored(qtbot, window, sample_fil
     without_payment_types(window)
     assert window.files.autosave()
     edited = canonical(window.controller.workspace)
-    settings = QSettings(str(tmp_path / "settings2.ini"), QSettings.Format.IniFormat)
-    again = build_main_window(str(sample_file), settings=settings,
-                              recovery_dir=tmp_path / "recovery", offer_recovery=False)
-    qtbot.addWidget(again)
-    again.files.ask_unsaved = lambda: "discard"
-    restore(again)
+    again = restarted(qtbot, sample_file, tmp_path)
     assert canonical(again.controller.workspace) == edited
 
 
@@ -81,12 +83,7 @@ def test_a_snapshot_that_cannot_be_restored_is_kept(qtbot, window, sample_file: 
     data = json.loads(path.read_text(encoding="utf-8"))
     data["workspace"]["version"] = 99  # written by a newer version, say
     path.write_text(json.dumps(data), encoding="utf-8")
-    settings = QSettings(str(tmp_path / "settings2.ini"), QSettings.Format.IniFormat)
-    again = build_main_window(str(sample_file), settings=settings,
-                              recovery_dir=tmp_path / "recovery", offer_recovery=False)
-    qtbot.addWidget(again)
-    again.files.ask_unsaved = lambda: "discard"
-    restore(again)
+    again = restarted(qtbot, sample_file, tmp_path)
     assert again.files.last_error
     kept = [p for p in (tmp_path / "recovery").glob("*.recovery.json")]
     assert len(kept) == 1 and kept[0] != path
