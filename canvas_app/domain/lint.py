@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from .campaign import Campaign, Finding
@@ -89,12 +89,18 @@ def lint_campaign(workspace: Workspace, campaign: Campaign, now: datetime,
                         "before it)" if "delay" in unused else ""), node.id)
             if step.kind == "wait_until" and step.until is not None and step.until < now:
                 warn(f'"{isolated(node.name)}" step {i + 1} waits until '
-                     f"{step.until:%Y-%m-%d %H:%M}, which has passed (it is now "
-                     f"{now:%Y-%m-%d %H:%M}): live contacts will "
+                     f"{utc_minute(step.until)} UTC, which has passed (it is now "
+                     f"{utc_minute(now)} UTC): live contacts will "
                      "go straight through (a simulation that runs before that time still "
                      "holds them)", node.id)
     findings += same_names(campaign, nodes)
     return findings
+
+
+def utc_minute(moment: datetime) -> str:
+    """"2026-05-01 09:00", in UTC, as the step editor shows times (with " UTC" after it)."""
+    moment = moment.astimezone(UTC)
+    return f"{moment.year:04d}-{moment:%m-%d %H:%M}"
 
 
 def quoted_keys(keys: list[str]) -> str:

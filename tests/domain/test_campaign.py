@@ -150,3 +150,20 @@ def test_move_many_emits_a_move_each_then_one_naming_them_all(workspace):
     with pytest.raises(DomainError):  # nothing moves when one position is refused
         c.move_many({first: (0, 0), second: (float("nan"), 0)})
     assert c.node(first).x == 10
+
+
+def test_a_past_wait_is_warned_in_utc_as_the_editor_shows_it() -> None:
+    """The step editor and its line say "2020-01-01 09:30 UTC"; the warning said the same
+    time without "UTC" (and in the time's own offset), so it read as local time (QA)."""
+    from datetime import timedelta, timezone
+
+    workspace = Workspace()
+    campaign = workspace.new_campaign("c1", "C")
+    campaign.add_node(Node("s1", "sequence", "Wait"))
+    paris = timezone(timedelta(hours=1))
+    campaign.node("s1").config.steps = [
+        Step("wait_until", until=datetime(2020, 1, 1, 10, 30, tzinfo=paris))]
+    now = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
+    [message] = [f.message for f in workspace.lint(now) if "which has passed" in f.message]
+    assert message.startswith('"Wait" step 1 waits until 2020-01-01 09:30 UTC, which has '
+                              "passed (it is now 2026-05-01 12:00 UTC): live contacts")
