@@ -67,6 +67,7 @@ SHORT_CELL = 40
 CONFIRM_NAME_LENGTH = 80
 
 TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
+CATALOG_ROW_ROOM = 8  # px of a catalog row beyond its line of text
 
 
 class LazyTooltipItem(QTableWidgetItem):
@@ -187,6 +188,10 @@ class CatalogManagerDialog(QDialog):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().setVisible(False)
+        # rows of one line and a little room (Fusion's 30 px default looked double spaced)
+        rows = table.verticalHeader()
+        rows.setMinimumSectionSize(table.fontMetrics().height() + CATALOG_ROW_ROOM)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + CATALOG_ROW_ROOM)
         table.setWordWrap(False)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.column_sharing[section] = ColumnSharing(table)  # Used by stretches
