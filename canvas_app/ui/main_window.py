@@ -122,6 +122,11 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
             "canvas": [a["add_purchase_goal"], a["add_tag_goal"], a["add_sequence"], None,
                        a["paste"], a["select_all"], None, a["auto_layout"], a["zoom_fit"]],
         }
+        # someone else's save not yet in this window (see SaveMerge.check_for_changes)
+        self.teammate_label = QLabel(self)
+        self.teammate_label.setObjectName("teammateNotice")
+        self.teammate_label.hide()
+        self.statusBar().addPermanentWidget(self.teammate_label)
         self.zoom_label = QLabel(self)
         self.zoom_label.setObjectName("zoomLabel")
         self.statusBar().addPermanentWidget(self.zoom_label)
@@ -275,6 +280,7 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
     def update_title(self) -> None:
         self.setWindowTitle(f"{self.session.title}[*] — {APP_TITLE}")
         self.setWindowModified(self.session.modified)
+        self.files.refresh_notice()  # someone else's save, taken in or saved over
 
     def _show_zoom(self, scale: float) -> None:
         self.zoom_label.setText(f"Zoom {scale * 100:.0f} %")

@@ -109,6 +109,9 @@ class SaveMerge:
 
     def start_watch(self) -> None:
         self._noticed: Stamp | None = None  # their save the status bar told of
+        # the session and its stamp when the lasting notice of their save was shown: it
+        # goes once either changes (a save, their changes taken in, another workspace)
+        self._notice_for: tuple[Session, Stamp | None] | None = None
         self._looking = False  # a stamp is being read on the watch's thread
         self._stamp_seen = _StampSeen(self.window)
         self._stamp_seen.seen.connect(self._stamp_arrived)
@@ -266,8 +269,14 @@ class SaveMerge:
             if now == self._noticed:
                 return False
             self._noticed = now
-            self.window.show_status(f"{session.title} was changed by someone else at {at}; "
-                                    "Save takes their changes in with yours.")
+            if session.modified:
+                told = (f"{session.title} was changed by someone else at {at}; Save takes "
+                        "their changes in with yours.")
+            else:  # read again, the run on show would be of a workspace no longer shown
+                told = (f"{session.title} was changed by someone else at {at}; Save "
+                        "(Ctrl+S) takes their changes in, and ends the simulation on show.")
+            self.window.show_status(told)
+            self._show_notice(at, told)
             return True
         try:
             workspace, stamp = document.load_stamped()
@@ -282,6 +291,23 @@ class SaveMerge:
         note = " Undo starts again from here." if had_history else ""
         self.window.show_status(f"Taken in changes someone else saved at {at}.{note}")
         return True
+
+    def _show_notice(self, at: str, told: str) -> None:
+        """A lasting word in the status bar beside the zoom, the sentence as its tooltip,
+        until this window saves or takes their changes in (QA: the 8 s message was gone
+        before anyone read it)."""
+        label = self.window.teammate_label
+        label.setText(f"Changed by someone else at {at}")
+        label.setToolTip(told)
+        label.show()
+        self._notice_for = (self.session, self.session.stamp)
+
+    def refresh_notice(self) -> None:
+        """Takes the lasting notice away once it is out of date (called as the title is)."""
+        if self._notice_for is not None and \
+                self._notice_for != (self.session, self.session.stamp):
+            self._notice_for = None
+            self.window.teammate_label.hide()
 
     def _interacting(self) -> bool:
         return waiting() or self._box_open() or \

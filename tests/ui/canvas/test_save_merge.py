@@ -19,6 +19,8 @@ from canvas_app.ui.merge_box import MOST_SHOWN, merge_box
 from .test_save_conflicts import shared, two_sessions  # noqa: F401  (a fixture)
 
 NURTURE = ("shock-nurture", "nurture")  # campaign "Pool Shock Nurture", sequence "Nurture"
+SCENARIO = Path(__file__).resolve().parents[3] / "resources" / "samples" / \
+    "pool-store.scenario.json"
 ONBOARDING = ("checkup-onboarding", "onboarding")  # campaign "Checkup Onboarding"
 
 
@@ -236,6 +238,47 @@ def test_closing_saves_through_the_merge(qtbot, shared: str, tmp_path: Path) -> 
     mine.files.ask_merge = Asked("cancel")
     assert not mine.files.confirm_close()
     assert len(mine.files.ask_merge.asked) == 1
+
+
+def test_the_notice_of_their_save_lasts_until_this_window_saves(
+        qtbot, shared: str, tmp_path: Path) -> None:  # noqa: F811
+    """Beside the zoom, a lasting 'Changed by someone else at …' (the status bar's 8 s
+    message was gone before anyone read it, QA), until this window saves."""
+    busy, theirs = two_sessions(qtbot, shared, tmp_path)
+    rename(busy, NURTURE, "Busy nurture")
+    rename(theirs, ONBOARDING, "Their onboarding")
+    assert theirs.save()
+    label = busy.teammate_label
+    assert not label.isVisible()
+    assert busy.files.check_for_changes()
+    assert label.isVisible() and label.text().startswith("Changed by someone else at ")
+    assert label.toolTip() == busy._status_full
+    busy.files.ask_merge = Asked("mine")
+    assert busy.save()
+    assert not label.isVisible()
+    assert stored(shared, ONBOARDING) == "Their onboarding"
+
+
+def test_a_window_showing_a_run_is_told_that_save_takes_their_save_in(
+        qtbot, shared: str, tmp_path: Path) -> None:  # noqa: F811
+    """No edits, but a simulation on show: it is kept, and the window says Save takes
+    their changes in (it said 'Save takes their changes in with yours', with nothing of the
+    user's to save, QA); Save does, and ends the run."""
+    idle, theirs = two_sessions(qtbot, shared, tmp_path)
+    idle.simulation_panel.runner.load(idle.controller.workspace, str(SCENARIO))
+    rename(theirs, ONBOARDING, "Their onboarding")
+    assert theirs.save()
+    assert idle.files.check_for_changes()
+    assert "with yours" not in idle._status_full
+    assert idle._status_full.endswith("; Save (Ctrl+S) takes their changes in, and ends the "
+                                      "simulation on show.")
+    assert idle.teammate_label.isVisible()
+    assert shown(idle, ONBOARDING) == "Onboarding"
+    assert idle.simulation_panel.runner.loaded
+    assert idle.save()
+    assert shown(idle, ONBOARDING) == "Their onboarding"
+    assert not idle.teammate_label.isVisible()
+    assert not idle.simulation_panel.runner.loaded
 
 
 def test_the_idle_window_waits_for_its_own_box_not_another_windows(
