@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QPushButton, QToolButton, QWidget
 
 MAX_SKIPS = 200  # more focusable widgets than the window has: a guard, never reached
 
@@ -78,9 +78,11 @@ def panel_action(dock: QDockWidget, parent: QObject) -> QAction:
 
 def focus_target(widget: QWidget) -> QWidget | None:
     """The widget in ``widget`` (a panel's content) that takes the keyboard: the one that had
-    it last, else the first that Tab reaches."""
+    it last, unless that was a button (QA: Ctrl+F6 came back to the Campaigns panel's
+    Delete button, which the next Space would press), else the first that Tab reaches."""
     last = widget.focusWidget()
-    if last is not None and last.isVisible() and last.isEnabled():
+    if last is not None and last.isVisible() and last.isEnabled() \
+            and not isinstance(last, QPushButton | QToolButton):
         return last
     if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible():
         return widget

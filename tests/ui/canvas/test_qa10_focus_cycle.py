@@ -60,3 +60,17 @@ def test_a_closed_panel_is_still_skipped(qtbot, window: MainWindow) -> None:
     window.docks["simulation"].hide()
     assert turn(qtbot, window, CTRL, 4) == ["campaigns", "palette", "lint", "canvas"]
     assert window.docks["simulation"].isHidden()
+
+
+def test_ctrl_f6_does_not_come_back_to_a_button(qtbot, window: MainWindow) -> None:
+    """The keyboard left the Campaigns panel from its Delete button: Ctrl+F6 back to the
+    panel gives it the list, not the button a Space would press (QA)."""
+    delete = window.campaign_list.buttons["delete"]
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    delete.setFocus()
+    qtbot.waitUntil(delete.hasFocus)
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus)
+    QTest.keyClick(window.view, Qt.Key.Key_F6, CTRL)
+    assert QApplication.focusWidget() is window.campaign_list.list
