@@ -142,10 +142,16 @@ class ContactsTab(QSplitter):
         self._split_again()
 
     def selected_contact(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows()
+        """The contact whose journey is on show: the current row if it is selected (rows
+        chosen with Shift or Ctrl, to copy), else the first selected, or None."""
+        selection = self.table.selectionModel()
+        rows = selection.selectedRows()
         if not rows:
             return None
-        return self.model.contact_id(rows[0].row())
+        current = selection.currentIndex()
+        if current.isValid() and selection.isRowSelected(current.row()):
+            return self.model.contact_id(current.row())
+        return self.model.contact_id(min(index.row() for index in rows))
 
     def select_contact(self, contact_id: str) -> None:
         row = self.model.row_of(contact_id)

@@ -14,7 +14,15 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtGui import (
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -26,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.names import without_isolates
 from ..theme import focus_frame
 
 WRAP_HEIGHT = 10_000  # no limit on a wrapped cell's height
@@ -65,6 +74,39 @@ def text_width(widget: QWidget, text: str) -> int:
     return widget.fontMetrics().horizontalAdvance(text) + PAD
 
 
+def rows_as_text(view: QAbstractItemView, header: QHeaderView) -> str:
+    """The selected rows of ``view`` as tab-separated lines under a line of headings, the
+    columns in the order on show, each cell's whole text (not as elided on screen; tabs and
+    line breaks in it become spaces, the bidi isolates round names dropped)."""
+    model = view.model()
+    if model is None:
+        return ""
+    columns = [header.logicalIndex(visual) for visual in range(header.count())]
+    columns = [c for c in columns if not header.isSectionHidden(c)]
+
+    def cell(value: object) -> str:
+        text = "" if value is None else without_isolates(str(value))
+        return " ".join(text.replace("\t", " ").splitlines())
+
+    rows = sorted({index.row() for index in view.selectionModel().selectedIndexes()
+                   if index.flags() & Qt.ItemFlag.ItemIsSelectable})
+    lines = ["\t".join(cell(model.headerData(c, Qt.Orientation.Horizontal)) for c in columns)]
+    lines += ["\t".join(cell(model.index(row, c).data()) for c in columns) for row in rows]
+    return "\n".join(lines) + "\n" if rows else ""
+
+
+def copy_rows(view: QAbstractItemView, header: QHeaderView, event: QKeyEvent) -> bool:
+    """Ctrl+C in a table of the panel: the selected rows whole (Qt's own copies one cell).
+    True if ``event`` was the copy key."""
+    if not event.matches(QKeySequence.StandardKey.Copy):
+        return False
+    text = rows_as_text(view, header)
+    if text:
+        QGuiApplication.clipboard().setText(text)
+    event.accept()
+    return True
+
+
 class ContactsTable(QTableView):
     """Contact, Where now, Email, Goals achieved, Tags (shown in that order): the first
     three as wide as their text (up to MOST_CHARS), Goals achieved and Tags the width to
@@ -80,7 +122,8 @@ class ContactsTable(QTableView):
         self.setTabKeyNavigation(False)  # Tab moves on to the next widget, arrows move within
         self.setSortingEnabled(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Shift, Ctrl and Ctrl+A choose rows to copy (Ctrl+C); the journey is the current one's
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setWordWrap(False)
         # Cut in the middle: "waiting at Bought kit (2)" and "(3)" still differ, and an
         # email keeps its domain.
@@ -103,6 +146,10 @@ class ContactsTable(QTableView):
         self.widths = dict(self.usual)  # each column's width wanted: see measure
         self.least: dict[int, int] = {}  # each column's heading, in full (set with a model)
         self.empty_text = ""  # said in the table while it has no rows ('No contacts match…')
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not copy_rows(self, self.horizontalHeader(), event):
+            super().keyPressEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -222,6 +269,8 @@ class JourneyView(QTreeWidget):
         self.setTabKeyNavigation(False)  # Tab moves on to the next widget, arrows move within
         self.setHeaderLabels(["When", "What", "Node", "Details"])
         self.setRootIsDecorated(False)
+        # Shift, Ctrl and Ctrl+A choose steps; Ctrl+C copies them, a line each
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
         self.setItemDelegate(WrappingDelegate(self))
@@ -248,6 +297,10 @@ class JourneyView(QTreeWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_columns()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not copy_rows(self, self.header(), event):
+            super().keyPressEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
