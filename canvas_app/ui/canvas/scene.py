@@ -86,6 +86,8 @@ class CampaignScene(FollowsDomain, QGraphicsScene):
         self._drag_id: int | None = None
         # More for a node's tooltip (the simulation's counts): (node id, kind) -> text or "".
         self.tooltip_extra: Callable[[str, str], str] | None = None
+        # the node whose count pill (drawn by the Simulation layer) is at a scene point
+        self.pill_owner: Callable[[QPointF], str | None] | None = None
         self._lint_timer = QTimer(self)
         self._lint_timer.setSingleShot(True)
         self._lint_timer.setInterval(LINT_DELAY_MS)
@@ -245,6 +247,9 @@ class CampaignScene(FollowsDomain, QGraphicsScene):
 
     def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
         item = self.node_at(event.scenePos())
+        if item is None and self.pill_owner is not None:  # a count pill: its node's tip
+            owner = self.pill_owner(event.scenePos())
+            item = self.nodes.get(owner) if owner is not None else None
         if item is None:
             QToolTip.hideText()
             event.ignore()

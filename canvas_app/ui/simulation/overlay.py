@@ -182,11 +182,14 @@ class SimulationLayer(QGraphicsItem):
         scene.addItem(self)
         # After the scene's own listener (subscribed when it was made): its items have moved.
         self._unsubscribe = scene.controller.workspace.events.subscribe(self._on_domain_event)
+        scene.pill_owner = self.pill_owner  # a pill hovered shows its node's tooltip (QA)
         self.refit()
 
     def dispose(self) -> None:
         self._unsubscribe()
         self._frames.stop()
+        if shiboken6.isValid(self.canvas) and self.canvas.pill_owner == self.pill_owner:
+            self.canvas.pill_owner = None
         if self.scene() is not None:
             self.scene().removeItem(self)
 
@@ -390,6 +393,25 @@ class SimulationLayer(QGraphicsItem):
             if crossed < fewest:
                 best, fewest = side, crossed
         return best
+
+    def pill_owner(self, pos: QPointF) -> str | None:
+        """The node whose count pill is at ``pos`` (scene coordinates), as drawn now."""
+        if not self.counts:
+            return None
+        lod = self.canvas.views()[0].transform().m11() if self.canvas.views() else 1.0
+        reach = self._pills_width + PILLS_AWAY + NAME_WIDTH
+        near = self.canvas.items(QRectF(pos.x() - reach, pos.y() - reach, 2 * reach,
+                                        2 * reach),
+                                 Qt.ItemSelectionMode.IntersectsItemBoundingRect)
+        for item in near:
+            if not isinstance(item, NodeItem) or item.node_id not in self.counts:
+                continue
+            if lod >= self.canvas.style_cache.detail_lod:
+                if any(rect.contains(pos) for rect, _t, _r in self.pills(item)):
+                    return item.node_id
+            elif self._painted.get(item.node_id, QRectF()).contains(pos):
+                return item.node_id  # the one large pill of a zoomed-out node
+        return None
 
     def pills_area(self, item: NodeItem) -> QRectF:
         """The rectangle a node's pills cover now (empty when it shows none)."""

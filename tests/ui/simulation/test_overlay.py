@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QPointF, QRect
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
@@ -215,3 +215,25 @@ def test_nodes_added_before_a_run_are_inside_the_layer(qtbot, window: MainWindow
     assert pasted
     for node_id in pasted:
         assert layer.boundingRect().contains(window.scene.nodes[node_id].sceneBoundingRect())
+
+
+def test_a_count_pill_hovered_shows_its_nodes_tooltip(qtbot, window: MainWindow) -> None:
+    """The pills above a node had no tooltip (QA): hovered, one shows its node's, with
+    the counts in words."""
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtWidgets import QGraphicsSceneHelpEvent, QToolTip
+
+    run_to_finish(qtbot, window)
+    layer = window.simulation_panel.layer
+    item = window.scene.nodes["post-purchase"]
+    [(pill, _text, _role), *_rest] = layer.pills(item)
+    assert not item.sceneBoundingRect().contains(pill.center())  # above the node
+    assert layer.pill_owner(pill.center()) == "post-purchase"
+    assert layer.pill_owner(pill.center() + QPointF(0, -200)) is None
+    event = QGraphicsSceneHelpEvent(QEvent.Type.GraphicsSceneHelp)
+    event.setScenePos(pill.center())
+    event.setScreenPos(QPoint(100, 100))
+    window.scene.helpEvent(event)
+    assert event.isAccepted()
+    assert "Post-purchase" in QToolTip.text() and "Simulation:" in QToolTip.text()
+    QToolTip.hideText()
