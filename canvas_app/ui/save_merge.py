@@ -173,8 +173,8 @@ class SaveMerge:
                 prefer = self.ask_merge(question, merged.clashes)
                 if prefer == "cancel":
                     self.window.show_status(
-                        f"Not saved: {session.title} was changed by someone else, and "
-                        "nothing of theirs or yours was changed here.")
+                        f"Not saved. Your edits are still here; {session.title}'s changes "
+                        "by someone else are not taken in yet: Save again to choose.")
                     return False
                 if merged.clashes:
                     with busy_cursor(size):

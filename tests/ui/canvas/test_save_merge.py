@@ -113,7 +113,9 @@ def test_a_clash_is_listed_and_cancel_changes_nothing(
     assert shown(mine, NURTURE) == "My nurture"
     assert shown(mine, ONBOARDING) == "Onboarding"
     assert mine.isWindowModified() and mine.controller.undo_stack.canUndo()
-    assert mine.statusBar().currentMessage().startswith("Not saved:")
+    assert mine._status_full == (  # (QA: "nothing of theirs or yours was changed here")
+        f"Not saved. Your edits are still here; {Document(shared).title}'s changes by "
+        "someone else are not taken in yet: Save again to choose.")
 
 
 @pytest.mark.parametrize("choice", ["mine", "theirs"])
