@@ -45,13 +45,16 @@ GESTURES = (
 
 
 def shortcut_rows(menus: list[QMenu]) -> list[tuple[str, str, str]]:
-    """(menu, what, keys) for every action with a shortcut, menu by menu."""
+    """(menu, what, keys) for every action with a shortcut, menu by menu, each once (under
+    the first menu it is in)."""
     rows: list[tuple[str, str, str]] = []
+    listed: set[int] = set()  # an action in two menus (New Campaign: File, Workspace) once
     for menu in menus:
         title = menu.title().replace("&", "")
         for action in menu.actions():
-            if action.menu() is not None or action.isSeparator():
+            if action.menu() is not None or action.isSeparator() or id(action) in listed:
                 continue
+            listed.add(id(action))
             keys = ", ".join(text for k in action.shortcuts()
                              if on_a_keyboard(text := k.toString(
                                  QKeySequence.SequenceFormat.NativeText)))

@@ -103,3 +103,16 @@ def test_the_new_keys_are_listed_and_clash_with_none(qtbot, window: MainWindow) 
             users.setdefault(key.toString(), []).append(action.text())
     for key in ("Ctrl+PgDown", "Ctrl+PgUp", "Ctrl+F6", "Ctrl+Shift+F6", "F6"):
         assert len(users[key]) == 1, (key, users[key])
+
+
+def test_an_action_in_two_menus_is_listed_once(qtbot, window: MainWindow) -> None:
+    """New Campaign is in File and Workspace: Help > Keyboard and Mouse listed Ctrl+N
+    twice (QA)."""
+    from canvas_app.ui.shortcuts import shortcut_rows
+
+    menus = [window.menus[k] for k in ("file", "edit", "insert", "view", "simulate",
+                                       "workspace")]
+    rows = shortcut_rows(menus)
+    assert [r for r in rows if r[2] == "Ctrl+N"] == [("File", "New Campaign", "Ctrl+N")]
+    keys = [r[2] for r in rows]
+    assert len(keys) == len(set(keys)), [k for k in keys if keys.count(k) > 1]
