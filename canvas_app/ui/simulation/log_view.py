@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections import deque
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QTextOption
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from ..theme import focus_frame
 
 LOG_LINES = 50_000
 PLACEHOLDER = ("Simulate (F5) runs the scenario chosen above, or asks for one: every movement "
                "of every contact is explained here.")
+MATCH_COLOUR = QColor("#ffd54f")  # the match found (Find in the log), focused or not
 HELD = ("Running to the end: the log shows its last lines when the run ends or is paused "
         "(F5).")
 
@@ -48,12 +49,16 @@ class LogView(QPlainTextEdit):
         self._lines: deque[str] = deque(maxlen=LOG_LINES)  # the lines on show (or due)
         self.held = False
         self._due = False  # lines came while held
+        self.version = 0  # counts changes to the lines (a search found before is stale)
+        self._folded: list[str] | None = None  # the lines lower-cased, for find_all
         bar = self.verticalScrollBar()
         bar.actionTriggered.connect(lambda _action: QTimer.singleShot(0, self, self._scrolled))
         bar.sliderReleased.connect(self._scrolled)
 
     def start_over(self) -> None:
         self.clear()
+        self.setExtraSelections([])
+        self._changed()
         self._lines.clear()
         self.held = self._due = False
         self.setPlaceholderText(PLACEHOLDER)
@@ -66,6 +71,9 @@ class LogView(QPlainTextEdit):
         """New lines at the end (kept aside while held)."""
         if not lines:
             return
+        if any("\n" in line for line in lines):  # a line of the log is a line on show
+            lines = "\n".join(lines).split("\n")
+        self._changed()
         self._lines.extend(lines)
         if self.held:
             self._due = True
@@ -95,3 +103,58 @@ class LogView(QPlainTextEdit):
     def _scrolled(self) -> None:
         bar = self.verticalScrollBar()
         self.following = bar.value() >= bar.maximum() - 1
+
+    # -- finding (see log_find.py) --------------------------------------------------------
+    def _changed(self) -> None:
+        self.version += 1
+        self._folded = None
+
+    def find_all(self, text: str) -> list[tuple[int, int]]:
+        """Where ``text`` is in the lines on show, ignoring case: (line, column) of each
+        time, in order. The lines are lower-cased once per change, not per search: 50,000
+        lines take a few ms."""
+        needle = text.lower()
+        if not needle:
+            return []
+        if self._folded is None:
+            self._folded = [line.lower() for line in self._lines]
+        hits: list[tuple[int, int]] = []
+        step = len(needle)
+        for number, line in enumerate(self._folded):
+            if needle in line:
+                start = line.find(needle)
+                while start >= 0:
+                    hits.append((number, start))
+                    start = line.find(needle, start + step)
+        return hits
+
+    def first_line_shown(self) -> int:
+        """The number (in the lines on show) of the first line in view."""
+        block = self.firstVisibleBlock()
+        return max(0, block.blockNumber() + len(self._lines) - self.document().blockCount())
+
+    def show_match(self, line: int, column: int, length: int) -> bool:
+        """Scrolls to the match and marks it (and selects it, for Ctrl+C); False if that
+        line is not on show (a run going to its end shows its lines when it stops)."""
+        number = line - (len(self._lines) - self.document().blockCount())
+        block = self.document().findBlockByNumber(number)
+        if not block.isValid() or line >= len(self._lines) or block.text() != self._lines[line]:
+            return False
+        cursor = QTextCursor(block)
+        cursor.setPosition(block.position() + min(column, block.length() - 1))
+        cursor.setPosition(block.position() + min(column + length, block.length() - 1),
+                           QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        mark = QTextEdit.ExtraSelection()
+        mark.cursor = cursor  # type: ignore[attr-defined]
+        form = QTextCharFormat()
+        form.setBackground(MATCH_COLOUR)
+        form.setForeground(QColor("black"))
+        mark.format = form  # type: ignore[attr-defined]
+        self.setExtraSelections([mark])
+        self._scrolled()  # at the end or not: new lines follow only if it is
+        return True
+
+    def unmark(self) -> None:
+        self.setExtraSelections([])

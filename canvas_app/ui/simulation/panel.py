@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, QEventLoop, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -27,10 +27,12 @@ from ...sim import Simulation
 from ...sim.core import log_time
 from .contacts_tab import ContactsTab
 from .funnel_chart import FunnelChart
+from .log_find import LogFind
 from .log_view import LogView
 from .panel_actions import RUN_TEXTS, STEP_KEY, make_actions, update_actions
 from .panel_canvas import CanvasSide
 from .panel_changes import ChangeTracking, RunPosition
+from .panel_find import find_key
 from .panel_notices import Notices
 from .panel_results import ResultSaving, readable_clock
 from .panel_scenarios import ScenarioChoice, misfit_problem
@@ -197,11 +199,14 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         self.tabs.addTab(self.chart, "Chart")
         self.timeline = TimelineChart()
         self.tabs.addTab(self.timeline, "Over Time")
-        # Beside the tabs, shown with its tab: the find box (a row more for contacts). The
-        # charts keep their titles over their plots, short or tall (see ChartHeading).
+        # Beside the tabs, shown with its tab: the find boxes of the log and the contacts
+        # (a row more for them). The charts keep their titles over their plots, short or
+        # tall (see ChartHeading). Ctrl+F in the panel goes to them (see panel_find).
+        self.log_find = LogFind(self.log_view)
         corner = QWidget()
         row = QHBoxLayout(corner)
         row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.log_find)
         row.addWidget(self.contacts.find)
         self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         self.tabs.currentChanged.connect(lambda _i: self._show_corner())
@@ -215,6 +220,22 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
 
     def _show_corner(self) -> None:
         self.contacts.find.setVisible(self.tabs.currentWidget() is self.contacts)
+        self.log_find.setVisible(self.tabs.currentWidget() is self.log_view)
+
+    def event(self, event: QEvent) -> bool:
+        # Ctrl+F, F3 in the panel are its own (the window's Find is the canvas's)
+        if event.type() == QEvent.Type.ShortcutOverride and find_key(self, event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        act = find_key(self, event)
+        if act is None:
+            super().keyPressEvent(event)
+            return
+        act()
+        event.accept()
 
     def _tool_button(self, name: str) -> QToolButton:
         button = QToolButton()
