@@ -148,7 +148,7 @@ class WhatIfDialog(QDialog, PurchaseRows, FormValues):
         buttons = QHBoxLayout()
         self.add_button = QPushButton("&Add purchase")
         self.add_button.setObjectName("whatIfAddPurchase")
-        self.add_button.clicked.connect(lambda: self.add_purchase())
+        self.add_button.clicked.connect(lambda: self.add_purchase_row())
         self.remove_button = QPushButton("Remo&ve")
         self.remove_button.clicked.connect(self.remove_purchase)
         buttons.addWidget(self.add_button)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from ...sim.what_if import WhatIfPurchase
@@ -77,6 +77,16 @@ class PurchaseRows:
         self._order_tabs()
         self.refresh()
         return row
+
+    def add_purchase_row(self) -> None:
+        """Add purchase (the button, Alt+A): a row, and the keyboard in its product box, so
+        the new row is the one being filled in (QA4 s80, s100: the focus stayed in the row
+        before, or on the button)."""
+        row = self.add_purchase()
+        cell = self.purchases.cellWidget(row, 0) if row >= 0 else None
+        if cell is not None:
+            self.purchases.scrollTo(self.purchases.model().index(row, 0))
+            cell.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _order_tabs(self) -> None:
         """Tab walks the purchase rows cell by cell between the campaign's share and Add
