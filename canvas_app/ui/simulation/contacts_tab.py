@@ -45,6 +45,7 @@ class ContactsTab(QSplitter):
         self._find_timer.setInterval(FIND_DELAY_MS)
         self._find_timer.timeout.connect(self.apply_find)
         self.find.textChanged.connect(lambda _text: self._find_timer.start())
+        self.find.returnPressed.connect(self.go_to_first_match)
         self.table = ContactsTable()
         self.table.setModel(self.model)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the run's order at first
@@ -109,6 +110,16 @@ class ContactsTab(QSplitter):
         self.table.viewport().update()
         if selected is not None:
             self._select_row(self.model.row_of(selected))
+
+    def go_to_first_match(self) -> None:
+        """Enter in the find box: the list found at once, its first contact selected (its
+        journey shown) and the keyboard in the table (QA4: Enter did nothing)."""
+        self.apply_find()
+        if self.model.rowCount() == 0:
+            return
+        self.table.selectRow(0)
+        self.table.scrollTo(self.model.index(0, 0))
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _select_row(self, row: int) -> None:
         if row >= 0:

@@ -192,12 +192,19 @@ class WhatIfDialog(QDialog, PurchaseRows, FormValues):
         payments.addRow("Payments:", failures)
         self.renewals = whole_field(0, 1000, 0, "The number of renewals")
         self.renewal_days = whole_field(1, 366, 30, "The days between renewals")
+        self.renewals.setToolTip("How many times each paid subscription renews (a payment "
+                                 "each time, after the first), for products billed as a "
+                                 "subscription only; other products are paid once")
+        self.renewal_days.setToolTip("The days between one payment of a subscription and "
+                                     "its next renewal")
         renew = QHBoxLayout()
         renew.addWidget(with_unit(self.renewals, "renewals"))
         renew.addWidget(QLabel("every"))
         renew.addWidget(with_unit(self.renewal_days, "days"))
         renew.addStretch(1)
-        payments.addRow(buddy_label("Su&bscriptions:", self.renewals), renew)
+        subscriptions = buddy_label("Su&bscriptions:", self.renewals)
+        subscriptions.setToolTip(self.renewals.toolTip())
+        payments.addRow(subscriptions, renew)
         self.seed = whole_field(0, 2_000_000_000, 1, "The seed")
         self.seed.setToolTip("The same seed draws the same contacts and purchases again")
         payments.addRow(buddy_label("&Seed:", self.seed), with_unit(self.seed, ""))

@@ -33,6 +33,7 @@ def with_unit(field: QWidget, unit: str) -> QWidget:
     if unit:
         label = QLabel(unit)
         label.setBuddy(field)
+        label.setToolTip(field.toolTip())  # the unit says the same as its field
         row.addWidget(label)
     row.addStretch(1)  # a number needs no more than its own width
     box.setFocusProxy(field)
