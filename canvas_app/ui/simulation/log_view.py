@@ -134,8 +134,8 @@ class LogView(QPlainTextEdit):
         return max(0, block.blockNumber() + len(self._lines) - self.document().blockCount())
 
     def show_match(self, line: int, column: int, length: int) -> bool:
-        """Scrolls to the match and marks it (and selects it, for Ctrl+C); False if that
-        line is not on show (a run going to its end shows its lines when it stops)."""
+        """Scrolls to the match and marks it; False if that line is not on show (a run
+        going to its end shows its lines when it stops)."""
         number = line - (len(self._lines) - self.document().blockCount())
         block = self.document().findBlockByNumber(number)
         if not block.isValid() or line >= len(self._lines) or block.text() != self._lines[line]:
@@ -144,7 +144,11 @@ class LogView(QPlainTextEdit):
         cursor.setPosition(block.position() + min(column, block.length() - 1))
         cursor.setPosition(block.position() + min(column + length, block.length() - 1),
                            QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
+        # the view goes to it with the text cursor; the mark is the extra selection (the
+        # cursor's own selection would paint over it, pale while the find field has focus)
+        at = QTextCursor(cursor)
+        at.clearSelection()
+        self.setTextCursor(at)
         self.centerCursor()
         mark = QTextEdit.ExtraSelection()
         mark.cursor = cursor  # type: ignore[attr-defined]

@@ -71,10 +71,12 @@ def test_enter_f3_and_shift_go_through_the_matches_of_a_long_log(qtbot,
     assert finder.count.text().endswith(f" of {len(wanted):,}")
 
     def on_show() -> int:
-        cursor = log.textCursor()
+        marks = log.extraSelections()
+        assert len(marks) == 1
+        cursor = marks[0].cursor
         assert cursor.selectedText().lower() == "zoë quill"
+        assert log.textCursor().blockNumber() == cursor.blockNumber()
         assert log.viewport().rect().contains(log.cursorRect(cursor).center())
-        assert len(log.extraSelections()) == 1
         return cursor.blockNumber()
 
     first = on_show()
