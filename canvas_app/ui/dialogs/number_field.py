@@ -70,12 +70,14 @@ def without_currency(text: str, locale: QLocale | None = None) -> str:
     return "".join(c for c in text if unicodedata.category(c) != "Sc").strip()
 
 
-def refusal_message(text: str, what: str) -> str:
+def refusal_message(text: str, what: str, decimals: int = 1) -> str:
     """Why a field of numbers did not take ``text`` (typed or pasted): the characters it
-    cannot hold, and what to type instead."""
+    cannot hold, and what to type instead (a field of whole numbers does not invite
+    decimals it then refuses, QA)."""
     refused = "".join(dict.fromkeys(c for c in text if _TYPABLE.match(c) is None))
-    message = (f'Not taken: "{refused}". {what[:1].upper()}{what[1:]} holds digits, '
-               'with "." or "," before the decimals')
+    holds = ("whole numbers: digits only" if decimals == 0
+             else 'digits, with "." or "," before the decimals')
+    message = f'Not taken: "{refused}". {what[:1].upper()}{what[1:]} holds {holds}'
     if re.search(r"\d[eE]\d?", text):
         message += " (for 1e3, type 1000)"
     return message
@@ -205,7 +207,7 @@ class NumberField(QAbstractSpinBox):
         if plain != text and _TYPABLE.match(plain) is not None and re.search(r"\d", plain):
             plain = _without_leading_zeros(plain, len(plain))[0]
             return QValidator.State.Acceptable, plain, len(plain)
-        self._refuse(refusal_message(text, self.what))
+        self._refuse(refusal_message(text, self.what, self.decimals))
         return QValidator.State.Invalid
 
     def _refuse(self, message: str) -> None:
