@@ -12,7 +12,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPaintEngine, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetricsF,
+    QPaintEngine,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
@@ -148,6 +156,24 @@ def draw_icon(painter: QPainter, rect: QRectF, icons: IconCache, name: str,
     else:
         painter.drawImage(rect, icons.image(name, size))
 
+RUNS_TO_END = "runs to end"  # a sequence set to run until completed (R5), on its node
+TO_END_MARK = "\u21bb"  # ↻ after the step count, where a third line has no room
+
+
+def sequence_lines(steps: int, to_end: bool, metrics: QFontMetricsF,
+                   room: QRectF) -> list[str]:
+    """The text beside a sequence's icon: "Sequence", its step count, and "runs to end"
+    when it runs until completed (only its tooltip said so, QA), or a ↻ after the count
+    where a third line does not fit (a large font)."""
+    count = f"{steps} step{'s' if steps != 1 else ''}"
+    if not to_end:
+        return ["Sequence", count]
+    if 3 * metrics.lineSpacing() <= room.height() \
+            and metrics.horizontalAdvance(RUNS_TO_END) <= room.width():
+        return ["Sequence", count, RUNS_TO_END]
+    return ["Sequence", f"{count} {TO_END_MARK}"]
+
+
 class NodeItem(QGraphicsRectItem):
     """One goal or sequence. ``node_id`` keys it to the domain."""
 
@@ -246,7 +272,8 @@ class NodeItem(QGraphicsRectItem):
             else:
                 painter.drawEllipse(glow)
         if self.kind == "sequence":
-            self._paint_sequence(painter, body, colour, len(node.config.steps), lod)
+            self._paint_sequence(painter, body, colour, len(node.config.steps), lod,
+                                 node.config.runs_until_completed)
         else:
             self._paint_goal(painter, body, lod)
         if selected or self.canvas.link_target is self:
@@ -282,7 +309,7 @@ class NodeItem(QGraphicsRectItem):
                   style.icon_bucket(body.width() * lod))
 
     def _paint_sequence(self, painter: QPainter, body: QRectF, colour: QColor,
-                        steps: int | None, lod: float) -> None:
+                        steps: int | None, lod: float, to_end: bool = False) -> None:
         """The body and its icon; ``steps`` None: without "Sequence" and the step count
         (zoomed out, where they would be a grey smudge)."""
         style = self.canvas.style_cache
@@ -303,9 +330,9 @@ class NodeItem(QGraphicsRectItem):
                            body.height())
         painter.setPen(style.muted_pen)
         painter.setFont(style.detail_font)
-        label = f"{steps} step{'s' if steps != 1 else ''}"
+        lines = sequence_lines(steps, to_end, QFontMetricsF(style.detail_font), text_rect)
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                         f"Sequence\n{label}")
+                         "\n".join(lines))
 
     def badge_rect(self) -> QRectF:
         return badge_rect(self.kind)
