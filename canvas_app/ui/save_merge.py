@@ -228,6 +228,8 @@ class SaveMerge:
         if had_history:
             message += " Undo starts again from here."
         self.window.show_status(f"{message}{self._errors_note()}")
+        if merged.taken:  # what came in, whole, after the message has gone (QA: cut, 8 s)
+            self._show_notice(f"Took in changes saved{at}", message)
 
     def _take_in(self, workspace: Workspace, stamp: Stamp | None) -> bool:
         """The window shows ``workspace``, as saved or read now at ``stamp``, on the same
@@ -276,7 +278,7 @@ class SaveMerge:
                 told = (f"{session.title} was changed by someone else at {at}; Save "
                         "(Ctrl+S) takes their changes in, and ends the simulation on show.")
             self.window.show_status(told)
-            self._show_notice(at, told)
+            self._show_notice(f"Changed by someone else at {at}", told)
             return True
         try:
             workspace, stamp = document.load_stamped()
@@ -289,15 +291,18 @@ class SaveMerge:
             return False
         had_history = self._take_in(workspace, stamp)
         note = " Undo starts again from here." if had_history else ""
-        self.window.show_status(f"Taken in changes someone else saved at {at}.{note}")
+        told = f"Taken in changes someone else saved at {at}.{note}"
+        self.window.show_status(told)
+        self._show_notice(f"Took in changes saved at {at}", told)
         return True
 
-    def _show_notice(self, at: str, told: str) -> None:
-        """A lasting word in the status bar beside the zoom, the sentence as its tooltip,
-        until this window saves or takes their changes in (QA: the 8 s message was gone
-        before anyone read it)."""
+    def _show_notice(self, text: str, told: str) -> None:
+        """A lasting word in the status bar beside the zoom, the sentence ``told`` as its
+        tooltip (QA: the 8 s message was gone before anyone read it): someone else's save
+        not yet in this window, until it saves or takes it in; what a merge or a reading
+        took in, until the next save or reading."""
         label = self.window.teammate_label
-        label.setText(f"Changed by someone else at {at}")
+        label.setText(text)
         label.setToolTip(told)
         label.show()
         self._notice_for = (self.session, self.session.stamp)

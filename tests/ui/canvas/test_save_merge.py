@@ -152,6 +152,8 @@ def test_the_idle_window_reads_their_save_again(
     assert theirs.save()
     assert idle.files.check_for_changes()  # the watch timer's slot
     assert shown(idle, ONBOARDING) == "Their onboarding"
+    assert idle.teammate_label.text().startswith("Took in changes saved at ")
+    assert idle.teammate_label.toolTip().startswith("Taken in changes someone else saved")
     assert not idle.isWindowModified()
     assert idle.current_campaign_id() == ONBOARDING[0]
     assert idle.view.zoom() == pytest.approx(0.8)
@@ -257,8 +259,14 @@ def test_the_notice_of_their_save_lasts_until_this_window_saves(
     assert label.toolTip() == busy._status_full
     busy.files.ask_merge = Asked("mine")
     assert busy.save()
-    assert not label.isVisible()
     assert stored(shared, ONBOARDING) == "Their onboarding"
+    # what the merge took in, kept beside the zoom (its message goes after 8 s)
+    assert label.isVisible() and label.text().startswith("Took in changes saved at ")
+    assert label.toolTip() == busy._status_full
+    assert "Their onboarding" in label.toolTip()
+    rename(busy, NURTURE, "Busier nurture")
+    assert busy.save()  # saved again, nobody else in between: the word goes
+    assert not label.isVisible()
 
 
 def test_a_window_showing_a_run_is_told_that_save_takes_their_save_in(
@@ -279,7 +287,7 @@ def test_a_window_showing_a_run_is_told_that_save_takes_their_save_in(
     assert idle.simulation_panel.runner.loaded
     assert idle.save()
     assert shown(idle, ONBOARDING) == "Their onboarding"
-    assert not idle.teammate_label.isVisible()
+    assert idle.teammate_label.text().startswith("Took in changes saved at ")
     assert not idle.simulation_panel.runner.loaded
 
 
