@@ -24,13 +24,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from .campaign import Campaign, Finding
 from .names import isolated, name_key, short_name
 from .nodes import goal_kinds
 from .steps import ACTION_KINDS, STEP_KINDS
+from .timeutil import utc_minute
 
 if TYPE_CHECKING:
     from .nodes import Node
@@ -97,21 +98,10 @@ def lint_campaign(workspace: Workspace, campaign: Campaign, now: datetime,
     return findings
 
 
-def utc_minute(moment: datetime) -> str:
-    """"2026-05-01 09:00", in UTC, as the step editor shows times (with " UTC" after it)."""
-    moment = moment.astimezone(UTC)
-    return f"{moment.year:04d}-{moment:%m-%d %H:%M}"
-
-
 def quoted_keys(keys: list[str]) -> str:
     """'"delay"', or '"delay" and "subject"': a step's keys in a sentence."""
     quoted = [f'"{k}"' for k in keys]
     return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
-
-
-def product_name(workspace: Workspace, product_id: str) -> str:
-    product = workspace.catalog.products.get(product_id)
-    return product.name if product is not None else product_id
 
 
 def stray_nodes(campaign: Campaign, nodes: list[Node] | None = None) -> list[Node]:
@@ -161,10 +151,12 @@ def lint_workspace(workspace: Workspace, now: datetime) -> list[Finding]:
             "error", f'{where.rsplit(" it", 1)[0]} campaign "{isolated(ref.campaign)}", which no '
             "longer exists: edit or remove that action (E-Commerce Actions)"))
     eco = workspace.ecommerce
-    for label, actions in [*((f'Action set "{isolated(name)}"', actions)
-                             for name, actions in eco.action_sets.items()),
-                           *((f'The action set of product "{isolated(product_name(workspace, p))}"',
-                              actions) for p, actions in eco.product_action_sets.items())]:
+    action_sets = [(f'Action set "{isolated(name)}"', actions)
+                   for name, actions in eco.action_sets.items()]
+    product_name = workspace.catalog.product_name
+    action_sets += [(f'The action set of product "{isolated(product_name(p))}"', actions)
+                    for p, actions in eco.product_action_sets.items()]
+    for label, actions in action_sets:
         for i, action in enumerate(actions):
             unused = action.unused_keys(action=True)
             if unused:

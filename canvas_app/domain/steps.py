@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from .errors import Problem
-from .timeutil import describe_duration
+from .timeutil import describe_duration, utc_minute
 
 # kind -> (label, the fields it requires)
 STEP_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -123,11 +123,8 @@ class Step:
         elif k == "delay":
             text = f"Delay {describe_duration(self.duration or timedelta())}"
         elif k == "wait_until":
-            # the year in four digits, as the editor's field shows it (strftime's %Y
-            # wrote the year 1 as "1")
-            until = self.until.astimezone(UTC) if self.until else None
-            text = (f"Wait until {until.year:04d}-{until:%m-%d %H:%M} UTC"
-                    if until else "Wait until …")
+            text = (f"Wait until {utc_minute(self.until)} UTC" if self.until
+                    else "Wait until …")
         elif k == "apply_tag":
             text = f'Apply tag "{self.tag or ""}"'
         elif k == "remove_tag":

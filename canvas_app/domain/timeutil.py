@@ -138,6 +138,13 @@ def parse_time(value: object) -> datetime:
                          "9999") from None
 
 
+def utc_minute(moment: datetime) -> str:
+    """"2026-05-01 09:00": ``moment`` in UTC to the minute, as the step editor shows a time
+    (the year in four digits: strftime's %Y writes the year 1 as "1")."""
+    moment = moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return f"{moment.year:04d}-{moment:%m-%d %H:%M}"
+
+
 def format_time(moment: datetime) -> str:
     """ISO 8601 UTC with a ``Z``; seconds always shown, microseconds when present."""
     moment = moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -189,9 +189,9 @@ class CatalogManagerDialog(QDialog):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().setVisible(False)
         # rows of one line and a little room (Fusion's 30 px default looked double spaced)
-        rows = table.verticalHeader()
-        rows.setMinimumSectionSize(table.fontMetrics().height() + CATALOG_ROW_ROOM)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + CATALOG_ROW_ROOM)
+        row_height = table.fontMetrics().height() + CATALOG_ROW_ROOM
+        table.verticalHeader().setMinimumSectionSize(row_height)
+        table.verticalHeader().setDefaultSectionSize(row_height)
         table.setWordWrap(False)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.column_sharing[section] = ColumnSharing(table)  # Used by stretches
