@@ -304,6 +304,27 @@ def is_untouched_sample(window: MainWindow) -> bool:
         return False
 
 
+def quit_on_signals(window: MainWindow) -> None:
+    """SIGTERM and SIGINT (a logout, a shutdown, Ctrl+C in the terminal) quit the window
+    without a question (``MainWindow.terminate``), from the event loop.
+
+    Python runs a signal's handler at the next line of Python it runs, wherever that is:
+    inside any override Qt calls (the app's style is asked about the window while Qt is
+    in the middle of activating one). Closing the window there pulled the active window
+    out from under Qt, which then sent an event to nobody: a crash at exit, about one
+    quit in ten. So the handler only posts the quit; the loop runs it between events.
+    A timer gives Python control now and then: else the signal waits for the next event."""
+
+    def handler(_number: int, _frame: object) -> None:
+        QTimer.singleShot(0, window, window.terminate)
+
+    signal.signal(signal.SIGTERM, handler)
+    signal.signal(signal.SIGINT, handler)
+    ticker = QTimer(window)
+    ticker.start(250)
+    ticker.timeout.connect(lambda: None)
+
+
 def run_gui(source: str | None, *, reopen_last: bool = True) -> int:
     """The desktop app on ``source``; with none, on the workspace open last (unless
     ``reopen_last`` is False) or else your own, seeded with the sample on a first run."""
@@ -344,12 +365,7 @@ def run_gui(source: str | None, *, reopen_last: bool = True) -> int:
     from .ui.error_report import install
 
     install(window)  # a bug in a slot: one message and a log, edits kept; no traceback
-    # Python only sees SIGINT/SIGTERM while Qt's loop runs if it gets control now and then.
-    signal.signal(signal.SIGTERM, lambda *_: window.terminate())
-    signal.signal(signal.SIGINT, lambda *_: window.terminate())
-    ticker = QTimer(window)
-    ticker.start(250)
-    ticker.timeout.connect(lambda: None)
+    quit_on_signals(window)
     # Our copied nodes are a QMimeData made in Python: hand the clipboard back before Qt
     # tears down, or Qt deletes it after Python has finalised (a crash at exit).
     app.aboutToQuit.connect(lambda: app.clipboard().clear())
