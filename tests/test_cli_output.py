@@ -129,3 +129,32 @@ def test_a_closed_pipe_after_out_is_written(tmp_path: Path, sample: tuple[Path, 
                           cwd=tmp_path)
     assert (done.returncode, done.stderr) == (CLOSED_PIPE_EXIT, "")
     assert json.loads(out.read_text(encoding="utf-8"))["format"] == "campaign-canvas-result"
+
+
+def test_the_simulation_module_run_on_its_own_is_the_same_command(
+        tmp_path: Path, sample: tuple[Path, Path]) -> None:
+    """``python -m canvas_app.sim.cli`` (its docstring's way to run it alone) gives what
+    ``canvas-app simulate`` gives: one line for a closed pipe or a full disk, no
+    traceback; with or without the word "simulate"."""
+    workspace, scenario = sample
+    module = [sys.executable, "-m", "canvas_app.sim.cli"]
+    whole = subprocess.run([*module, "simulate", workspace, "--scenario", scenario],
+                           capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    same = canvas_app("simulate", workspace, "--scenario", scenario,
+                      stdout=subprocess.PIPE, cwd=tmp_path)
+    assert (whole.returncode, whole.stdout) == (0, same.stdout) and same.stdout
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        closed = subprocess.run([*module, workspace, "--scenario", scenario],
+                                stdout=write_end, stderr=subprocess.PIPE, text=True,
+                                cwd=tmp_path, timeout=120)
+    finally:
+        os.close(write_end)
+    assert (closed.returncode, closed.stderr) == (CLOSED_PIPE_EXIT, "")
+    if os.path.exists(FULL):
+        with open(FULL, "w") as full:
+            done = subprocess.run([*module, "simulate", workspace, "--scenario", scenario],
+                                  stdout=full.fileno(), stderr=subprocess.PIPE, text=True,
+                                  cwd=tmp_path, timeout=120)
+        assert (done.returncode, done.stderr) == (1, FULL_LINE + "\n")

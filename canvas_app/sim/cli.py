@@ -161,11 +161,13 @@ def _check_names(args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Runs the subcommand on its own: ``python -m canvas_app.sim.cli simulate ...``."""
-    parser = argparse.ArgumentParser(prog="canvas-app")
-    add_parser(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    return int(args.func(args))
+    """Runs the subcommand on its own: ``python -m canvas_app.sim.cli simulate ...``, as
+    ``canvas-app simulate ...`` runs it (its errors, a full disk or a closed pipe each
+    one line, passwords in a URL hidden): the same entry point, not a copy of it."""
+    from ..cli import main as app_main
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    return app_main(argv if argv[:1] == ["simulate"] else ["simulate", *argv])
 
 
 if __name__ == "__main__":
