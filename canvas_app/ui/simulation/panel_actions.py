@@ -6,7 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from .what_if_manage import why_not_own
 
 if TYPE_CHECKING:
     from .panel import SimulationPanel
@@ -39,12 +43,36 @@ def make_actions(panel: SimulationPanel) -> dict[str, QAction]:
          "Choose a scenario file to simulate")
     make("what_if", "New &What-If Scenario…", panel.new_what_if, "",
          "Simulate many made-up contacts: how many arrive, where, and what they buy")
+    make("edit_what_if", "Ed&it What-If Scenario…", panel.edit_what_if, "", EDIT_TIP)
+    make("remove_what_if", "Re&move What-If Scenario…", panel.remove_what_if, "", REMOVE_TIP)
     make("save_result", "Sa&ve Result as JSON…", panel.save_result_dialog, "",
          "Write the run's result (counts, contacts, journeys, log) as the command line's "
          "--json does")
+    # The Scenario box's context menu: what can be done to the scenario chosen.
+    panel.scenario_combo.menu_actions = [actions["edit_what_if"], actions["remove_what_if"],
+                                         None, actions["what_if"], actions["open"]]
+    # In the menu that has New What-If (Simulate), beside it, once the window has its menus.
+    QTimer.singleShot(0, panel, lambda: place_beside_new(actions))
     return actions
 
 
+def place_beside_new(actions: dict[str, QAction]) -> None:
+    """Edit and Remove What-If right after New What-If in each menu that has it (and not
+    in it yet)."""
+    after = actions["what_if"]
+    for menu in after.associatedObjects():
+        if not isinstance(menu, QMenu):
+            continue
+        listed = menu.actions()
+        place = listed.index(after) + 1 if after in listed else len(listed)
+        before = listed[place] if place < len(listed) else None
+        for key in ("edit_what_if", "remove_what_if"):
+            if actions[key] not in listed:
+                menu.insertAction(before, actions[key])  # None: at the end
+
+
+EDIT_TIP = "Change the what-if chosen in the Scenario box: its form opens with its entries"
+REMOVE_TIP = "Delete the what-if chosen in the Scenario box (after asking)"
 RUN_TEXTS = ("&Run", "&Pause", "&Continue", "&Run Again")
 RUN_TIP = "Run the simulation, or pause it (F5)"
 NO_SCENARIO_TIP = "No scenario chosen: Simulate asks for a scenario file to run (F5)"
@@ -79,3 +107,9 @@ def update_actions(panel: SimulationPanel) -> None:
     a["reset"].setEnabled(runner.loaded)
     # Nothing to save before the run has started: its result would be empty.
     a["save_result"].setEnabled(started)
+    # Only a what-if made here can be edited or removed; otherwise each says why.
+    why = why_not_own(chosen, panel.scenario_dir)
+    for key, tip in (("edit_what_if", EDIT_TIP), ("remove_what_if", REMOVE_TIP)):
+        a[key].setEnabled(not why)
+        a[key].setToolTip(why or tip)
+        a[key].setStatusTip(why or tip)

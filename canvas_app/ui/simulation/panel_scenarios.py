@@ -6,7 +6,8 @@ its entries are kept per workspace (by its path or URL) in the app's settings, a
 JSON form (see :func:`form_data`). Entries that no longer fit the workspace are dropped
 when it is read back (:func:`form_from_data`), and a value that is not such a form is
 ignored. The what-ifs made with it need nothing of this: each is saved as a scenario file
-(:func:`~.scenario_box.save_what_if`) that the Scenario box lists at every start."""
+(:func:`~.scenario_box.save_what_if`) that the Scenario box lists at every start, and that
+Edit What-If Scenario… reads back into the form (:mod:`.what_if_file`)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from ...sim.what_if import WhatIf, WhatIfPurchase
 from .runner import ScenarioDoesNotFit, SimulationError, open_scenario
 from .scenario_box import MISFIT, UNLOADABLE, ScenarioBox, save_what_if
 from .what_if_dialog import ALL_PAYMENT_TYPES, WhatIfDialog
+from .what_if_manage import WhatIfManaging
 
 if TYPE_CHECKING:
     from ...domain.workspace import Workspace
@@ -165,8 +167,9 @@ NONE_FITS = ("No scenario in the list fits this workspace: make one for it with 
              "Scenario…, or open one with Open Scenario… in the Scenario box.")
 
 
-class ScenarioChoice:
-    """Mixed into :class:`~.panel.SimulationPanel`, which sets these attributes."""
+class ScenarioChoice(WhatIfManaging):
+    """Mixed into :class:`~.panel.SimulationPanel`, which sets these attributes. (Editing
+    and removing a what-if made here: :class:`~.what_if_manage.WhatIfManaging`.)"""
 
     window_: MainWindow
     runner: SimRunner

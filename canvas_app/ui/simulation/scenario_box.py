@@ -14,8 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtGui import QAction, QBrush, QColor, QContextMenuEvent
+from PySide6.QtWidgets import QComboBox, QMenu, QWidget
 
 from ...io.atomic import write_text_atomic
 from ..theme import RESOURCES
@@ -64,8 +64,24 @@ def save_what_if(folder: Path, data: dict) -> Path:
     while (folder / f"what-if-{number}.scenario.json").exists():
         number += 1
     path = folder / f"what-if-{number}.scenario.json"
-    write_text_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    write_what_if(path, data)
     return path
+
+
+def write_what_if(path: Path, data: dict) -> None:
+    """Writes (or rewrites, once edited) a what-if scenario's file, whole or not at all."""
+    write_text_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def is_what_if(path: str | None, folder: Path) -> bool:
+    """Whether ``path`` is a what-if made in the app (saved in ``folder`` by
+    :func:`save_what_if`), which the app may rewrite or delete; a sample, or a file the
+    user opened, is theirs (or the app's) to keep, even if it is named like one."""
+    if not path:
+        return False
+    file = Path(path)
+    return WHAT_IF_NAME.fullmatch(file.name) is not None \
+        and file.parent.resolve() == folder.resolve()
 
 
 def item_label(path: Path) -> str:
@@ -105,6 +121,10 @@ class ScenarioBox(QComboBox):
         # Why a scenario does not load against the workspace now ("" when it does); asked
         # for each small file when the list opens (set by the panel).
         self.check: Callable[[str], str] | None = None
+        # Its context menu (right click, the Menu key, Shift+F10): these actions on the
+        # scenario chosen, None for a separator (set by the panel).
+        self.menu_actions: list[QAction | None] = []
+        self.menu: QMenu | None = None  # the context menu on show (kept for tests)
         self.currentIndexChanged.connect(self._changed)
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
@@ -171,6 +191,43 @@ class ScenarioBox(QComboBox):
         index = self.findData(path)
         if index >= 0:
             self.describe(index, problem)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt's)
+        """The panel's actions on the scenario chosen (Edit and Remove What-If…), each
+        disabled one saying why in its tooltip."""
+        if not self.menu_actions:
+            super().contextMenuEvent(event)
+            return
+        menu = QMenu(self)
+        menu.setObjectName("scenarioMenu")
+        menu.setToolTipsVisible(True)  # a disabled action's tooltip says why
+        for action in self.menu_actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.aboutToHide.connect(menu.deleteLater)
+        self.menu = menu
+        menu.popup(event.globalPos())
+        event.accept()
+
+    def forget(self, path: str) -> int:
+        """Takes the scenario out of the list and out of the settings (the scenarios used,
+        and the one used with each workspace), so it is not listed at the next start
+        either. Returns the row it had (-1 when it was not listed)."""
+        index = self.findData(path)
+        if index >= 0:
+            self.removeItem(index)
+        if self.last == path:
+            self.last = None
+        if self.settings is not None:
+            if path in self.recent():
+                self.settings.setValue(RECENT_KEY, [p for p in self.recent() if p != path])
+            used = self._used_with()
+            if path in used.values():
+                self.settings.setValue(USED_WITH_KEY, json.dumps(
+                    {k: v for k, v in used.items() if v != path}, ensure_ascii=False))
+        return index
 
     def showPopup(self) -> None:
         self.check_items()

@@ -44,9 +44,13 @@ from .what_if_purchases import PurchaseRows
 from .what_if_values import ALL_PAYMENT_TYPES, NO_CAMPAIGN, FormValues
 
 # ALL_PAYMENT_TYPES and NO_CAMPAIGN are imported from here too (they were defined here).
-__all__ = ["ALL_PAYMENT_TYPES", "NO_CAMPAIGN", "NO_PRODUCTS", "PAID_LATER_TIP", "WhatIfDialog"]
+__all__ = ["ALL_PAYMENT_TYPES", "EDIT_TITLE", "NO_CAMPAIGN", "NO_PRODUCTS", "PAID_LATER_TIP",
+           "WhatIfDialog"]
 
 NO_PRODUCTS = "The catalog has no products yet"
+INTRO = ("Simulate many made-up contacts at once: how many arrive, which campaign they join, "
+         "and how likely each product is bought.")
+EDIT_TITLE = "Edit What-If Scenario"
 PAID_LATER_TIP = ("Of the payments declined or failed with an error, the share paid "
                   "successfully later, after the time set next to it (the buyer tries "
                   "again). The rest stay unpaid.")
@@ -66,10 +70,9 @@ class WhatIfDialog(QDialog, PurchaseRows, FormValues):
         self.workspace = workspace
         self.channels = channel_choices(workspace.catalog)
         layout = QVBoxLayout(self)
-        intro = QLabel("Simulate many made-up contacts at once: how many arrive, which "
-                       "campaign they join, and how likely each product is bought.")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        self.intro = QLabel(INTRO)
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
         form = QFormLayout()
         self.description = QLineEdit("What if visitors arrive and some buy?")
         form.addRow("&Description:", self.description)
@@ -280,6 +283,15 @@ class WhatIfDialog(QDialog, PurchaseRows, FormValues):
             self.add_button.setEnabled(True)
             self.add_button.setToolTip("Another product the visitors may buy")
         self.edited.emit()
+
+    def for_editing(self, name: str, file_name: str) -> None:
+        """The form as it edits the what-if ``name`` (its file ``file_name``) instead of
+        making one: titled so, and its button saves the changes over it."""
+        self.setObjectName("editWhatIfDialog")
+        self.setWindowTitle(f"{EDIT_TITLE} — {name}")
+        self.intro.setText(f"{INTRO}\nSave replaces the what-if \u201c{name}\u201d "
+                           f"({file_name}) with these entries.")
+        self.run_button.setText("&Save")
 
     def _accept(self) -> None:
         if not self.problems():
