@@ -1,13 +1,17 @@
 """File > Open Database… and Save to Database…: a server database's address as a form.
 
 The URL is built with SQLAlchemy's ``URL.create`` (which quotes a password's ``@``, ``:``
-and ``/``) and shown with its password hidden, so the password is never seen in clear.
+and ``/``) and shown with its password hidden, so the password is never seen in clear. The
+URL line also takes a URL typed or pasted into it: the fields take its parts, its password
+goes to the Password field and the line shows ``***`` in its place.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QPalette
+import re
+from collections.abc import Mapping
+
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -22,16 +27,39 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import URL, make_url
 
 from ..store.repository import safe_url
-from .dialogs.widgets import help_label
+from .dialogs.widgets import help_font, help_label
 
 # (label, SQLAlchemy driver, default port): SQLite files are opened by File > Open.
 KINDS: tuple[tuple[str, str, int], ...] = (("PostgreSQL", "postgresql+psycopg", 5432),)
 DEFAULT_HOST = "localhost"
+MASK = "***"  # a password as the URL line shows it (SQLAlchemy's hide_password)
+EXAMPLE = "postgresql://user@host/database"
+# other spellings of a kind's database in URLs ("postgres://…", as some hosts give them)
+ALIASES = {"postgres": "postgresql"}
+# names of databases not offered, for saying so
+OTHER_NAMES = {"mysql": "MySQL", "mariadb": "MariaDB", "oracle": "Oracle",
+               "mssql": "SQL Server"}
+# what is wrong with a text in the URL line, in one short line each (the note under it)
+NO_URL = "No URL: paste one here, or fill in the fields above"
+NO_KIND = f"Not a database URL: it starts with the kind, like {EXAMPLE}"
+BAD_PORT = "Not a database URL: the port after host: is a number (a password ends with @)"
+UNREADABLE = "Not a database URL: it is written like postgresql://user:password@host/database"
+RAW_AT = "An @ in the user or password is written %40 in a URL"
+PORT_RANGE = "The port is a number from 1 to 65535"
+# "user:password@" at the start of a URL, the password as SQLAlchemy's parser finds it
+_PASSWORD = re.compile(r"\s*[\w+]+://[^:/]*:([^@]*)@")
 
 
 def _backend(driver: str) -> str:
     """"postgresql" for "postgresql+psycopg" (any driver of the same database)."""
-    return driver.split("+", 1)[0]
+    backend = driver.split("+", 1)[0].lower()
+    return ALIASES.get(backend, backend)
+
+
+def kind_index(driver: str) -> int:
+    """The index in :data:`KINDS` of the kind a URL's ``driver`` names, or -1."""
+    return next((i for i, (_l, kind, _p) in enumerate(KINDS)
+                 if _backend(kind) == _backend(driver)), -1)
 
 
 def sqlite_hint_text() -> str:
@@ -41,24 +69,55 @@ def sqlite_hint_text() -> str:
     return f"A SQLite file (.db)? Use File > Open…{f' ({keys})' if keys else ''}."
 
 
-def looks_read_only(line: QLineEdit) -> None:
-    """A read-only field drawn as text on the window, not as a box to type in (QA: the
-    URL looked editable and was not): no frame, the window's background and text
-    colour; Tab passes it by, a click still selects its text to copy."""
-    line.setFrame(False)
-    palette = line.palette()
-    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-        palette.setColor(group, QPalette.ColorRole.Base,
-                         palette.color(group, QPalette.ColorRole.Window))
-        palette.setColor(group, QPalette.ColorRole.Text,
-                         palette.color(group, QPalette.ColorRole.WindowText))
-    line.setPalette(palette)
-    line.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+def offered() -> str:
+    """'PostgreSQL is' (the kinds the dialog offers)."""
+    labels = [label for label, _d, _p in KINDS]
+    return f"{' and '.join(labels)} {'is' if len(labels) == 1 else 'are'}"
+
+
+def read_url(text: str) -> tuple[URL, int] | str:
+    """The server database's URL in ``text`` and the index of its kind in :data:`KINDS`;
+    or, when ``text`` is not such a URL, what is wrong with it in one short line."""
+    text = text.strip()
+    if not text:
+        return NO_URL
+    if text.lower().startswith("sqlite:") or (
+            "://" not in text and text.lower().endswith((".db", ".sqlite", ".sqlite3"))):
+        return sqlite_hint_text()
+    if "://" not in text:
+        return NO_KIND
+    try:
+        url = make_url(text)
+    except ValueError:  # SQLAlchemy read a port that is not a number
+        return BAD_PORT
+    except Exception:  # SQLAlchemy cannot read it: said, not raised
+        return UNREADABLE
+    index = kind_index(url.drivername)
+    if index < 0:
+        backend = _backend(url.drivername)
+        name = OTHER_NAMES.get(backend, f'"{backend}"')
+        return f"{name} is not offered; {offered()}"
+    if url.host and "@" in url.host:
+        return RAW_AT
+    if url.port is not None and not 1 <= url.port <= 65535:
+        return PORT_RANGE
+    return url, index
+
+
+def mask_password(text: str) -> tuple[str, int, int] | None:
+    """``text`` with the password of its "user:password@" shown as ``***``, and where the
+    password was in ``text`` (start, end); None when it has no password to hide."""
+    match = _PASSWORD.match(text)
+    if match is None or match.group(1) in ("", MASK):
+        return None
+    return text[:match.start(1)] + MASK + text[match.end(1):], match.start(1), match.end(1)
 
 
 class DatabaseDialog(QDialog):
     """Kind, host, port, database, user and password of a server database; :meth:`url`
-    is the URL to open or save to (password in it), :meth:`shown_url` the one shown."""
+    is the URL to open or save to (password in it), :meth:`shown_url` the one shown. The
+    URL line (``shown``) is made from the fields, and fills them when a URL is typed or
+    pasted into it (:meth:`_url_edited`)."""
 
     def __init__(self, title: str, current: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,11 +138,32 @@ class DatabaseDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.shown = QLineEdit(self)
         self.shown.setObjectName("databaseUrl")
-        self.shown.setReadOnly(True)
-        self.shown.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 60)
+        self.shown.setPlaceholderText(EXAMPLE)
         self.shown.setToolTip("The database's address, made from the fields above (the "
-                              "password shows as ***); it can be selected and copied")
-        looks_read_only(self.shown)
+                              "password shows as ***). You can paste a URL here, like "
+                              f"{EXAMPLE}: the fields take its parts")
+        self.shown.textEdited.connect(self._url_edited)
+        self.shown.cursorPositionChanged.connect(self._cursor_moved)
+        self.shown.editingFinished.connect(self._left_url_line)
+        # what is wrong with the URL typed or pasted; its line is kept while empty, so the
+        # dialog does not jump as it comes and goes
+        self.url_note = QLabel(self)
+        self.url_note.setObjectName("databaseUrlNote")
+        self.url_note.setFont(help_font())
+        self.url_note.setStyleSheet("color: #b00020;")
+        self.url_note.setFixedHeight(self.url_note.fontMetrics().lineSpacing())
+        self.url_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        # wide enough for a URL, and for the longest note in one line (a longer one, naming
+        # a kind not offered, is cut: its tooltip has it whole)
+        notes = self.url_note.fontMetrics()
+        self.shown.setMinimumWidth(max(
+            self.fontMetrics().horizontalAdvance("x") * 60,
+            *(notes.horizontalAdvance(note) + 4 for note in (
+                NO_URL, NO_KIND, BAD_PORT, UNREADABLE, RAW_AT, PORT_RANGE, sqlite_hint_text(),
+                f"MySQL is not offered; {offered()}"))))
+        self._url_problem = ""  # the note's text: the URL line holds no URL to take
+        self._taking_url = False  # the fields are being filled from the URL line
+        self._query: Mapping[str, str | tuple[str, ...]] = {}  # "?sslmode=…": no field
         # where SQLite files go (QA: Kind offers only PostgreSQL, and nothing said why)
         self.sqlite_hint = help_label(sqlite_hint_text(), "databaseSqliteHint")
         self.sqlite_hint.setContentsMargins(0, 0, 0, 0)
@@ -101,7 +181,8 @@ class DatabaseDialog(QDialog):
         form.addRow("&Database:", self.database)
         form.addRow("&User:", self.user)
         form.addRow("&Password:", self.password)
-        form.addRow("URL:", self.shown)
+        form.addRow("UR&L:", self.shown)
+        form.addRow("", self.url_note)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)
@@ -117,6 +198,10 @@ class DatabaseDialog(QDialog):
         self.port.valueChanged.connect(self._changed)
         self.kind.currentIndexChanged.connect(self._changed)
         self._changed()
+        order = (self.kind, self.host, self.port, self.database, self.user, self.password,
+                 self.shown, self.buttons)
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         (self.database if self.host.text() else self.host).setFocus()
 
     def whose_password(self) -> str:
@@ -145,22 +230,21 @@ class DatabaseDialog(QDialog):
     def prefill(self, current: str) -> None:
         """The fields from ``current`` when it is a server database's URL of a kind the
         dialog offers (its password, if it has one, masked); else left as they are."""
-        if "://" not in current:
-            return
-        try:
-            url = make_url(current)
-        except Exception:  # not a URL SQLAlchemy reads: nothing to take from it
-            return
-        index = next((i for i, (_l, driver, _p) in enumerate(KINDS)
-                      if _backend(driver) == _backend(url.drivername)), -1)
-        if index < 0:
-            return
+        read = read_url(current) if "://" in current else None
+        if isinstance(read, tuple):
+            self._take(*read)
+
+    def _take(self, url: URL, index: int) -> None:
+        """The fields from ``url`` (of the kind at ``index``). A password shown as ``***``
+        (the URL line's own, edited) leaves the Password field as it is."""
         self.kind.setCurrentIndex(index)
         self.host.setText(url.host or DEFAULT_HOST)
         self.port.setValue(url.port or KINDS[index][2])
         self.database.setText(url.database or "")
         self.user.setText(url.username or "")
-        self.password.setText(str(url.password) if url.password else "")
+        if url.password != MASK:
+            self.password.setText(str(url.password) if url.password else "")
+        self._query = dict(url.query)
 
     def complete(self) -> bool:
         """Host, database and user are filled (a password may be empty: trust, .pgpass)."""
@@ -172,7 +256,8 @@ class DatabaseDialog(QDialog):
                           password=self.password.text() or None,
                           host=self.host.text().strip() or None,
                           port=self.port.value(),
-                          database=self.database.text().strip() or None)
+                          database=self.database.text().strip() or None,
+                          query=self._query)
 
     def url_text(self) -> str:
         """The URL to open or save to, password included (quoted)."""
@@ -183,5 +268,65 @@ class DatabaseDialog(QDialog):
         return safe_url(self.url_text())
 
     def _changed(self) -> None:
+        """A field changed: the URL line is made from the fields again, unless the change
+        comes from the URL line being typed in (it stays as the user has it)."""
+        if self._taking_url:
+            return
+        self._url_problem = ""
         self.shown.setText(self.shown_url())
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.complete())
+        self._show_state()
+
+    def _url_edited(self, text: str) -> None:
+        """Typed or pasted into the URL line: a URL of a kind offered fills the fields, its
+        password goes to the Password field and shows as ``***``; any other text is said
+        under the line, OK waits, and the fields keep their last good values."""
+        read = read_url(text)
+        if isinstance(read, str):
+            self._url_problem = read
+            self._show_state()
+            return
+        self._url_problem = ""
+        self._taking_url = True
+        try:
+            self._take(*read)
+        finally:
+            self._taking_url = False
+        self._hide_password()
+        self._show_state()
+
+    def _cursor_moved(self, _old: int, _new: int) -> None:
+        self._hide_password()
+
+    def _left_url_line(self) -> None:
+        """Enter, or the keyboard gone elsewhere: a password typed in the line is hidden
+        wherever the cursor was."""
+        self._hide_password(leaving=True)
+
+    def _hide_password(self, leaving: bool = False) -> None:
+        """The URL line's password as ``***`` once taken into the Password field: at once
+        for a URL pasted or finished with its "@", the cursor kept where it was from the
+        end; a password being typed inside the URL, once the cursor or the keyboard leaves
+        it (``leaving``; else each letter typed after a ``***`` would be one more star of
+        the password)."""
+        text = self.shown.text()
+        masked = mask_password(text)
+        read = read_url(text)
+        if masked is None or not isinstance(read, tuple) or \
+                read[0].password != self.password.text():
+            return  # nothing to hide, or not taken (yet): kept as typed
+        shown, start, end = masked
+        cursor = self.shown.cursorPosition()
+        if start <= cursor <= end and not leaving:
+            return
+        if cursor > end:
+            cursor = len(shown) - (len(text) - cursor)
+        self.shown.setText(shown)
+        self.shown.setCursorPosition(cursor)
+
+    def _show_state(self) -> None:
+        """The note under the URL line, and OK: enabled when the URL line holds no wrong
+        text and host, database and user are filled."""
+        self.url_note.setText(self._url_problem)
+        self.url_note.setToolTip(self._url_problem)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            not self._url_problem and self.complete())

@@ -19,15 +19,16 @@ def shown_dialog(qtbot) -> DatabaseDialog:
     return dialog
 
 
-def test_the_read_only_url_does_not_look_like_a_field_to_type_in(qtbot) -> None:
+def test_the_url_looks_like_the_field_to_type_in_it_is(qtbot) -> None:
+    # (it was read-only and drawn as text, s82; now a URL can be typed or pasted there)
     dialog = shown_dialog(qtbot)
     url = dialog.shown
-    assert url.isReadOnly()
-    assert not url.hasFrame()
+    assert not url.isReadOnly()
+    assert url.hasFrame()
     palette = url.palette()
-    assert palette.color(QPalette.ColorRole.Base) == dialog.palette().color(
-        QPalette.ColorRole.Window)  # drawn on the window, not as a white box
-    assert url.focusPolicy() == Qt.FocusPolicy.ClickFocus  # Tab passes it by
+    assert palette.color(QPalette.ColorRole.Base) == dialog.password.palette().color(
+        QPalette.ColorRole.Base)  # a box to type in, as the fields above
+    assert url.focusPolicy() & Qt.FocusPolicy.TabFocus  # Tab reaches it
     assert "***" in url.text() and "s3cret" not in url.text()  # the password still hidden
 
 
