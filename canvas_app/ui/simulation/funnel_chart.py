@@ -13,10 +13,20 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QEvent, QMargins, QPoint, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QHelpEvent, QPainter, QPalette, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFontMetricsF,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QToolTip, QWidget
 
 from ...domain.campaign import Campaign
+from .chart_export import ChartExport, Table, paint_focus
 from .chart_heading import ChartHeading
 from .chart_legend import ChartLegend
 from .words import COMPLETED, LEFT_EARLY, capitalised
@@ -120,6 +130,15 @@ class BarView(QChartView):
         # Full names and numbers of each row (bottom-up, as the categories), for tooltips.
         self.rows: list[tuple[str, str, dict[str, int]]] = []
         self.series: QHorizontalStackedBarSeries | None = None
+        self.export: ChartExport | None = None  # set by FunnelChart
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        # The focus frame (where Ctrl+C and the Menu key act), not in a copy of the chart.
+        if self.hasFocus() and (self.export is None or not self.export.painting):
+            painter = QPainter(self.viewport())
+            paint_focus(self, painter, self.viewport().rect())
+            painter.end()
 
     def tooltip_at(self, pos: QPoint) -> str:
         """The tooltip for a point of the view: the row's full name and counts, over its
@@ -209,7 +228,21 @@ class FunnelChart(QScrollArea):
         self.title = ""  # the chart's title, in it or as the heading
         self.heading = ""  # the title over the plot, out of Qt Charts' title ("": none)
         self.heading_label = ChartHeading(self.view, "simulationChartHeading")
+        self.view.setAccessibleName("Contacts per node")
+        # The bars and their legend, copied and saved as one picture; the bars' view takes
+        # the keys (Ctrl+C, Menu), the menu opens anywhere on the chart.
+        self.export = ChartExport(self.view, self.body, "Contacts per node", lambda: self.title,
+                                  self.table, anchor=self.viewport())
+        self.view.export = self.export
         self._fit_rows(0)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """A right-click on the legend or round the plot: the chart's menu too."""
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            self.export.menu_from_keyboard()
+        else:
+            self.export.show_menu(event.globalPos())
+        event.accept()
 
     def chart(self) -> QChart:
         return self.view.chart()
@@ -348,6 +381,16 @@ class FunnelChart(QScrollArea):
         """What the bars show, per series (bottom-up), for tests and screen readers."""
         return {bar_set.label(): [bar_set.at(i) for i in range(bar_set.count())]
                 for bar_set in self._sets}
+
+    def table(self) -> Table:
+        """The bars' numbers, a row per node top to bottom (its full name), a column per
+        part of a bar: what Copy Data copies."""
+        headings = ["Node", *(label for label, _colour, _pick in SERIES)]
+        rows: list[list[object]] = []
+        for index in reversed(range(len(self.view.rows))):
+            name = self.view.rows[index][0]
+            rows.append([name, *(int(bar_set.at(index)) for bar_set in self._sets)])
+        return headings, rows
 
     def _rebuild(self, nodes: list[str], names: tuple[str, ...]) -> None:
         chart = self.chart()

@@ -11,13 +11,25 @@ fades the others, and clicking it hides or shows the line.
 from __future__ import annotations
 
 import math
+from datetime import UTC, datetime
 
 from PySide6.QtCharts import QCategoryAxis, QChartView, QLegendMarker, QLineSeries, QValueAxis
 from PySide6.QtCore import QMargins, QPointF, Qt
-from PySide6.QtGui import QColor, QCursor, QFont, QFontMetricsF, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QCursor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from ...domain.campaign import Campaign
+from ...domain.timeutil import utc_minute
+from .chart_export import ChartExport, Table, paint_focus
 from .chart_heading import ChartHeading
 from .funnel_chart import flow_order, set_nice_scale, set_up_chart
 from .time_axis import axis_labels, axis_ms, from_axis_ms, steps
@@ -142,6 +154,38 @@ class TimelineChart(QChartView):
         # value), which follow() extends; None when it drew no lines.
         self._drawn: tuple[str, int, int, int] | None = None
         self._show_axes(False)  # until there is a run to chart
+        self.setAccessibleName("Over Time")
+        self.export = ChartExport(self, self, "Over Time", lambda: self.title, self.table)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        # The focus frame (where Ctrl+C and the Menu key act), not in a copy of the chart.
+        if self.hasFocus() and not self.export.painting:
+            painter = QPainter(self.viewport())
+            paint_focus(self, painter, self.viewport().rect())
+            painter.end()
+
+    def table(self) -> Table:
+        """The lines' numbers: a row at the start, at each moment some line changes and at
+        the end (UTC, to the minute), a column per line (its legend entry in full), each
+        line's count as of that moment; what Copy Data copies."""
+        if self._drawn is None or not self.lines:
+            return [], []
+        headings = ["Time (UTC)", *(self.full_names.get(n, s.name())
+                                    for n, s in self.lines.items())]
+        values = [self.values(node_id) for node_id in self.lines]
+        moments = sorted({at for points in values for at, _v in points})
+        rows: list[list[object]] = []
+        where = [0] * len(values)  # each line's next point
+        current = [0] * len(values)
+        for at in moments:
+            for i, points in enumerate(values):
+                while where[i] < len(points) and points[where[i]][0] <= at:
+                    current[i] = points[where[i]][1]
+                    where[i] += 1
+            if not rows or rows[-1][1:] != current or at == moments[-1]:
+                rows.append([utc_minute(datetime.fromtimestamp(at, UTC)), *current])
+        return headings, rows
 
     def show_timeline(self, campaign: Campaign | None, timeline: Timeline,
                       absent: str | None = None) -> None:

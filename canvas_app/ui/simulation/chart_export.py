@@ -1,0 +1,386 @@
+"""Getting a chart of the Simulation panel out of the app: Copy Chart (a picture on the
+clipboard), Save Chart as Image… (PNG or SVG) and Copy Data (its numbers as tab-separated
+text under a row of headings, for a spreadsheet). Shared by the Chart and Over Time tabs.
+
+A :class:`ChartExport` is given the chart's *host*, the view that takes the keyboard (Tab or a
+click gives it the focus; the style draws a focus frame round it, see :func:`paint_focus`),
+and its *picture*, the widget whose look is copied or saved (the plot with its title and its
+legend). On the host: the context menu (right-click, the Menu key or Shift+F10) and Ctrl+C,
+which copies the picture.
+
+What the chart cannot know by itself it finds in the window round it, when it is the app's
+main window: its file dialog (``files.ask_save_with_filter``, which tests replace) and its
+error box, its settings (the folder the last chart went to) and its status bar; and the
+scenario of the run shown, from the Simulation panel's runner. A chart on its own (in a
+test) asks with Qt's file dialog, starts in the user's pictures folder and shows problems
+in a message box of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QObject,
+    QPoint,
+    QRect,
+    QRectF,
+    QSettings,
+    QStandardPaths,
+    Qt,
+)
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QGuiApplication,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QRegion,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMenu,
+    QMessageBox,
+    QStyle,
+    QStyleOptionFocusRect,
+    QTableView,
+    QWidget,
+)
+
+from ..image_export import (
+    ImageExportError,
+    _check_target,
+    _generic_fonts,
+    _write_replacing,
+    default_file_name,
+)
+from ..image_export_dialog import PNG_FILTER, SVG_FILTER, _chosen_path
+from .journey_view import rows_as_text
+
+FOLDER_KEY = "chartExport/folder"  # where the last chart picture went (the app's settings)
+COPY_CHART, SAVE_CHART, COPY_DATA = "Copy Chart", "Save Chart as Image…", "Copy Data"
+FOCUS_INSET = 1  # px between the host's edge and its focus frame
+FOCUS_EDGE = 2  # px: the focus frame's width
+
+Table = tuple[list[str], list[list[object]]]  # (headings, rows of cells)
+
+
+def table_text(headings: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """``rows`` as tab-separated lines under a line of ``headings``, as the Contacts table
+    copies its rows (the same code: a table of them, all selected, through
+    :func:`~.journey_view.rows_as_text`); "" with no rows."""
+    if not rows:
+        return ""
+    view = QTableView()
+    model = QStandardItemModel(len(rows), len(headings), view)
+    model.setHorizontalHeaderLabels(list(headings))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            model.setItem(r, c, QStandardItem(str(value)))
+    view.setModel(model)
+    view.selectAll()
+    try:
+        return rows_as_text(view, view.horizontalHeader())
+    finally:
+        view.deleteLater()
+
+
+def scenario_name(path: str | None) -> str:
+    """"spring sale" for ".../spring sale.scenario.json"; "" for none."""
+    if not path:
+        return ""
+    name = Path(path).name
+    return re.sub(r"(\.scenario)?\.json$", "", name, flags=re.IGNORECASE)
+
+
+def suggested_name(chart_name: str, scenario: str, suffix: str = ".png") -> str:
+    """"Over Time – spring sale.png" (the chart's name alone with no scenario), with
+    characters no file system allows made "-"."""
+    stem = f"{chart_name} – {scenario}" if scenario else chart_name
+    return default_file_name(stem, suffix)
+
+
+def paint_focus(widget: QWidget, painter: QPainter, rect: QRect) -> None:
+    """The style's focus frame just inside ``rect``: where Ctrl+C and the Menu key act."""
+    option = QStyleOptionFocusRect()
+    option.initFrom(widget)
+    # Shown after a click too (Fusion draws it only after Tab), as the app's lists show
+    # theirs: a chart gives no other sign that it has the keys.
+    option.state |= QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
+    option.rect = rect.adjusted(FOCUS_INSET, FOCUS_INSET, -FOCUS_INSET, -FOCUS_INSET)
+    option.backgroundColor = widget.palette().color(widget.backgroundRole())
+    # Its edge only: Fusion also tints the inside, which over a whole chart dims the plot.
+    inside = option.rect.adjusted(FOCUS_EDGE, FOCUS_EDGE, -FOCUS_EDGE, -FOCUS_EDGE)
+    painter.save()
+    painter.setClipRegion(QRegion(option.rect).subtracted(QRegion(inside)))
+    widget.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter,
+                                 widget)
+    painter.restore()
+
+
+class ChartExport(QObject):
+    """The menu and the keys of one chart. ``name`` names the chart in file names ("Over
+    Time"); ``title`` gives its title as shown (the SVG's title); ``table`` its numbers;
+    ``anchor`` is where a menu opened from the keyboard appears (by default the host)."""
+
+    def __init__(self, host: QWidget, picture: QWidget, name: str,
+                 title: Callable[[], str], table: Callable[[], Table],
+                 anchor: QWidget | None = None) -> None:
+        super().__init__(host)
+        self.host = host
+        self.picture = picture
+        self.name = name
+        self.title = title
+        self.table = table
+        self.anchor = anchor or host
+        self.painting = False  # drawing the picture for a copy or a file: no focus frame
+        self.menu: QMenu | None = None  # the context menu on show (kept: Qt must not lose it)
+        self.last_error = ""  # the last problem shown, for tests
+        self.error_box: QMessageBox | None = None
+        self.actions_by_name: dict[str, QAction] = {}
+        for key, text, slot in (("copy_chart", COPY_CHART, self.copy_chart),
+                                ("save_chart", SAVE_CHART, self.save_dialog),
+                                ("copy_data", COPY_DATA, self.copy_data)):
+            action = QAction(text, host)
+            action.setObjectName(key)
+            action.triggered.connect(lambda _checked=False, act=slot: act())
+            self.actions_by_name[key] = action
+        copy = self.actions_by_name["copy_chart"]
+        copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))  # shown in the menu;
+        copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the host takes the key
+        host.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        host.installEventFilter(self)
+
+    # -- the menu and the keys ---------------------------------------------------------------
+    def has_data(self) -> bool:
+        return bool(self.table()[1])
+
+    def show_menu(self, where: QPoint) -> QMenu:
+        """The context menu at ``where`` (global): Copy Chart, Save Chart as Image…, Copy
+        Data; all greyed while the chart has nothing to show."""
+        if self.menu is not None:
+            self.menu.close()
+            self.menu.deleteLater()
+        menu = QMenu(self.host)
+        menu.setObjectName("chartMenu")
+        ready = self.has_data()
+        for key in ("copy_chart", "save_chart", "copy_data"):
+            action = self.actions_by_name[key]
+            action.setEnabled(ready)
+            menu.addAction(action)
+        self.menu = menu
+        menu.popup(where)
+        return menu
+
+    def menu_from_keyboard(self) -> QMenu:
+        anchor = self.anchor
+        return self.show_menu(anchor.mapToGlobal(QPoint(anchor.width() // 4,
+                                                        anchor.height() // 4)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is not self.host:
+            return False
+        kind = event.type()
+        if kind == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and self._key_action(event) is not None:
+            event.accept()  # ours, not the window's Copy (the canvas's)
+            return True
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            act = self._key_action(event)
+            if act is not None:
+                act()
+                event.accept()
+                return True
+        if kind == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
+            if event.reason() == QContextMenuEvent.Reason.Keyboard:
+                self.menu_from_keyboard()
+            else:
+                self.show_menu(event.globalPos())
+            event.accept()
+            return True
+        if kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self.host.update()
+            viewport = getattr(self.host, "viewport", None)
+            if callable(viewport):
+                viewport().update()
+        return False
+
+    def _key_action(self, event: QKeyEvent) -> Callable[[], object] | None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            return self.copy_chart
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() == Qt.Key.Key_Menu and modifiers == Qt.KeyboardModifier.NoModifier:
+            return self.menu_from_keyboard
+        if event.key() == Qt.Key.Key_F10 and modifiers == Qt.KeyboardModifier.ShiftModifier:
+            return self.menu_from_keyboard
+        return None
+
+    # -- pictures ----------------------------------------------------------------------------
+    def image(self) -> QImage:
+        """The chart as shown, at the screen's device pixel ratio, without the focus
+        frame."""
+        self.painting = True
+        try:
+            return self.picture.grab().toImage()
+        finally:
+            self.painting = False
+
+    def svg(self) -> bytes:
+        """The chart drawn into an SVG, its size the chart's on screen (px)."""
+        size = self.picture.size()
+        generator = QSvgGenerator()
+        generator.setSize(size)
+        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+        # The screen's dots per inch, so text takes the room it takes on screen.
+        generator.setResolution(self.picture.logicalDpiX())
+        generator.setTitle(self.title() or self.name)
+        generator.setDescription("A chart of a simulation by Campaign Canvas")
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        generator.setOutputDevice(buffer)
+        painter = QPainter()
+        if not painter.begin(generator):
+            raise ImageExportError("the SVG picture could not be started")
+        self.painting = True
+        try:
+            # QWidget's render (a chart view's own draws its scene alone): the widget with
+            # its children, the legend and a heading over the plot
+            QWidget.render(self.picture, painter, QPoint(), QRegion(self.picture.rect()))
+        finally:
+            self.painting = False
+            painter.end()
+        buffer.close()
+        return _generic_fonts(bytes(data.data()))
+
+    def png(self) -> bytes:
+        image = self.image()
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        saved = image.save(buffer, "PNG")
+        buffer.close()
+        if not saved:
+            raise ImageExportError("the PNG picture could not be encoded")
+        return bytes(data.data())
+
+    # -- the actions -------------------------------------------------------------------------
+    def copy_chart(self) -> bool:
+        if not self.has_data():
+            self._status("Nothing to copy yet: run a scenario first.")
+            return False
+        image = self.image()
+        QGuiApplication.clipboard().setImage(image)
+        self._status(f"Copied the chart {self.name} as a picture "
+                     f"({image.width()}×{image.height()}).")
+        return True
+
+    def copy_data(self) -> bool:
+        headings, rows = self.table()
+        if not rows:
+            self._status("Nothing to copy yet: run a scenario first.")
+            return False
+        QGuiApplication.clipboard().setText(table_text(headings, rows))
+        self._status(f"Copied the numbers of {self.name}: {len(rows)} rows, tab-separated.")
+        return True
+
+    def save_dialog(self) -> Path | None:
+        """Asks where (PNG or SVG, PNG first), saves, says so; one message box when it
+        cannot. The saved file's path, or None."""
+        if not self.has_data():
+            self._status("Nothing to save yet: run a scenario first.")
+            return None
+        start = self.start_folder() / suggested_name(self.name, self.scenario())
+        chosen, selected = self._ask(str(start))
+        if not chosen:
+            return None
+        path = _chosen_path(chosen, selected)
+        try:
+            self.save(path)
+        except ImageExportError as exc:
+            self.show_error(str(exc))
+            return None
+        settings = self.settings()
+        if settings is not None:
+            settings.setValue(FOLDER_KEY, str(path.parent))
+        self._status(f"Saved the chart {self.name} to {path}.")
+        return path
+
+    def save(self, path: Path) -> None:
+        """Writes the picture to ``path``: SVG for a .svg name, else PNG. Raises
+        ImageExportError with one line naming the file and the problem."""
+        _check_target(path)
+        data = self.svg() if path.suffix.lower() == ".svg" else self.png()
+        _write_replacing(path, data)
+
+    # -- what the window round the chart offers ----------------------------------------------
+    def _window_part(self, name: str) -> object | None:
+        return getattr(self.host.window(), name, None)
+
+    def settings(self) -> QSettings | None:
+        settings = self._window_part("settings")
+        return settings if isinstance(settings, QSettings) else None
+
+    def scenario(self) -> str:
+        """The name of the scenario whose run the chart shows ("" if none is known)."""
+        widget: QObject | None = self.host
+        while widget is not None:
+            runner = getattr(widget, "runner", None)
+            if runner is not None and hasattr(runner, "scenario_path"):
+                return scenario_name(runner.scenario_path)
+            widget = widget.parent()
+        return ""
+
+    def start_folder(self) -> Path:
+        """The folder the last chart went to (the app's settings), else the user's
+        pictures folder, else home."""
+        settings = self.settings()
+        if settings is not None:
+            remembered = str(settings.value(FOLDER_KEY, "") or "")
+            if remembered and Path(remembered).is_dir():
+                return Path(remembered)
+        pictures = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.PicturesLocation)
+        if pictures and Path(pictures).is_dir():
+            return Path(pictures)
+        return Path.home()
+
+    def _ask(self, start: str) -> tuple[str, str]:
+        filters = f"{PNG_FILTER};;{SVG_FILTER}"
+        files = self._window_part("files")
+        ask = getattr(files, "ask_save_with_filter", None)
+        if callable(ask):
+            return ask(self.host.window(), SAVE_CHART.rstrip("…"), start, filters, PNG_FILTER)
+        return QFileDialog.getSaveFileName(self.host, SAVE_CHART.rstrip("…"), start, filters,
+                                           PNG_FILTER)
+
+    def show_error(self, message: str) -> None:
+        """One message box naming the file and the problem (the window's, when it has
+        one)."""
+        self.last_error = message
+        files = self._window_part("files")
+        show = getattr(files, "show_error", None)
+        if callable(show):
+            show(message)
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, "Campaign Canvas", message,
+                          QMessageBox.StandardButton.Ok, self.host)
+        box.setObjectName("errorBox")
+        box.open()
+        self.error_box = box
+
+    def _status(self, message: str) -> None:
+        show = self._window_part("show_status")
+        if callable(show):
+            show(message)
