@@ -122,7 +122,7 @@ class WhatIfManaging:
         buttons = QMessageBox.StandardButton
         box = QMessageBox(QMessageBox.Icon.Question, REMOVE_TITLE,
                           f"Remove the what-if \u201c{name}\u201d?\n\nIts file is deleted "
-                          f"({Path(path).name}); it can not be brought back.",
+                          f"({Path(path).name}); it cannot be brought back.",
                           buttons.Yes | buttons.Cancel, parent)
         box.setObjectName("removeWhatIfBox")
         box.setTextFormat(Qt.TextFormat.PlainText)  # a description's "<i>" is shown
