@@ -61,25 +61,47 @@ def flow_order(campaign: Campaign) -> list[str]:
     return sorted(campaign.graph.nodes, key=lambda n: (campaign.node(n).x, campaign.node(n).y))
 
 
-def nice_scale(biggest: int) -> tuple[int, int]:
-    """(top, tick count) for an axis from 0 that shows ``biggest``: whole-number ticks
-    1, 2 or 5 times a power of ten apart, at most six of them (0..5 for small values)."""
-    if biggest <= 5:
-        return 5, 6
+def count_scale(biggest: int, most: int = 6) -> tuple[int, int]:
+    """(top, tick count) for a count axis from 0 that shows ``biggest``: whole-number ticks
+    1, 2 or 5 times a power of ten apart, at most ``most`` of them (2 at least), ending at
+    the first tick at or past ``biggest`` (0..1 for nothing yet). No tick is a fraction (half
+    a contact), none stands far past the data (0..5 for a biggest count of 1)."""
+    biggest = max(biggest, 1)
+    most = max(most, 2)
     step = 1
     while True:
         for factor in (1, 2, 5):
-            if biggest <= step * factor * 5:
-                size = step * factor
-                top = -(-biggest // size) * size
+            size = step * factor
+            top = -(-biggest // size) * size
+            if top // size + 1 <= most:
                 return top, top // size + 1
         step *= 10
 
 
-def set_nice_scale(axis: QValueAxis, biggest: int) -> None:
-    top, ticks = nice_scale(biggest)
-    axis.setRange(0, top)
-    axis.setTickCount(ticks)
+def nice_scale(biggest: int) -> tuple[int, int]:
+    """(top, tick count) of a scale from 0 to 5 at least, six ticks at most (the charts'
+    scale before they fitted it to their data and room, see count_scale)."""
+    return count_scale(max(biggest, 5), 6)
+
+
+def most_ticks(room: float, label: float) -> int:
+    """How many ticks an axis ``room`` px long holds with a label ``label`` px long (along
+    the axis) at each and as much room again between two: at most six, two at least (Qt
+    Charts leaves out labels that would touch, and left 5, 4, 2, 0 of six in a short
+    plot)."""
+    if room <= 0 or label <= 0:
+        return 6
+    return max(2, min(6, int(room // (2 * label)) + 1))
+
+
+def set_count_scale(axis: QValueAxis, biggest: int, room: float, label: float) -> None:
+    """The axis from 0 to a whole number at or past ``biggest``, whole-number ticks as many
+    as its ``room`` holds (see most_ticks)."""
+    top, ticks = count_scale(biggest, most_ticks(room, label))
+    if axis.min() != 0 or axis.max() != top:
+        axis.setRange(0, top)
+    if axis.tickCount() != ticks:
+        axis.setTickCount(ticks)
 
 
 def unique_names(names: list[str]) -> tuple[str, ...]:
@@ -221,6 +243,8 @@ class FunnelChart(QScrollArea):
             axis.setTruncateLabels(False)
         chart.addAxis(self._axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self._axis_y, Qt.AlignmentFlag.AlignLeft)
+        self._biggest = 0  # the longest bar's count
+        chart.plotAreaChanged.connect(lambda _rect: self._set_scale())
         # Qt's 9 px round the chart's parts: rows of plot in a short panel instead.
         chart.layout().setContentsMargins(0, 0, 0, 0)
         self.labels: list[str] = []  # the row labels as drawn, top to bottom
@@ -374,8 +398,15 @@ class FunnelChart(QScrollArea):
         self._set_scale(max(totals, default=0))
         self._compact_legend()
 
-    def _set_scale(self, biggest: int) -> None:
-        set_nice_scale(self._axis_x, biggest)
+    def _set_scale(self, biggest: int | None = None) -> None:
+        """The count axis for ``biggest`` (by default the last one), with as many ticks as
+        the plot's width holds their numbers."""
+        if biggest is not None:
+            self._biggest = biggest
+        metrics = QFontMetricsF(self._axis_x.labelsFont())
+        top, _ticks = count_scale(self._biggest)
+        set_count_scale(self._axis_x, self._biggest, self.chart().plotArea().width(),
+                        metrics.horizontalAdvance(f"{top:,}"))
 
     def values(self) -> dict[str, list[float]]:
         """What the bars show, per series (bottom-up), for tests and screen readers."""

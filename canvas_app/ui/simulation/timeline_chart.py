@@ -31,7 +31,7 @@ from ...domain.campaign import Campaign
 from ...domain.timeutil import utc_minute
 from .chart_export import ChartExport, Table, paint_focus
 from .chart_heading import ChartHeading
-from .funnel_chart import flow_order, set_nice_scale, set_up_chart
+from .funnel_chart import flow_order, set_count_scale, set_up_chart
 from .time_axis import axis_labels, axis_ms, from_axis_ms, steps
 from .timeline_legend import legend_names
 
@@ -145,6 +145,8 @@ class TimelineChart(QChartView):
             axis.setTruncateLabels(False)
         chart.addAxis(self._axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self._axis_y, Qt.AlignmentFlag.AlignLeft)
+        self._biggest = 0  # the highest count drawn
+        chart.plotAreaChanged.connect(lambda _rect: self._set_scale())
         self.lines: dict[str, QLineSeries] = {}
         self.pens: dict[str, QPen] = {}  # each line's own pen (hovering changes them)
         self.full_names: dict[str, str] = {}  # each line's legend entry, unshortened
@@ -316,8 +318,14 @@ class TimelineChart(QChartView):
             self._axis_x.setRange(0.0, 3600 * 1000.0)
             self._set_scale(0)
 
-    def _set_scale(self, biggest: int) -> None:
-        set_nice_scale(self._axis_y, biggest)
+    def _set_scale(self, biggest: int | None = None) -> None:
+        """The count axis for ``biggest`` (by default the last one), with as many ticks as
+        the plot's height holds their numbers."""
+        if biggest is not None:
+            self._biggest = biggest
+        metrics = QFontMetricsF(self._axis_y.labelsFont())
+        set_count_scale(self._axis_y, self._biggest, self.chart().plotArea().height(),
+                        metrics.height())
 
     def _set_lines(self, nodes: list[str], campaign: Campaign | None) -> None:
         """One line per node; rebuilt only when the nodes or their names change (a legend

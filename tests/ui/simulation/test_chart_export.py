@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QImage
+from PySide6.QtGui import QContextMenuEvent, QFontMetricsF, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from canvas_app.domain.timeutil import utc_minute
@@ -273,3 +273,42 @@ def test_an_empty_chart_offers_nothing_to_copy(qtbot, window: MainWindow) -> Non
     assert not any(a.isEnabled() for a in panel.timeline.export.menu.actions())
     panel.timeline.export.menu.close()
     assert panel.timeline.table() == ([], [])
+
+
+# -- the counts' axes: whole numbers, none past the data, as many as the room holds ----------
+def test_count_scale_ticks_are_whole_and_end_at_the_first_past_the_data() -> None:
+    from canvas_app.ui.simulation.funnel_chart import count_scale
+
+    for most in range(2, 7):
+        for biggest in range(0, 3000, 7):
+            top, ticks = count_scale(biggest, most)
+            step = top // (ticks - 1)
+            assert 2 <= ticks <= most and step * (ticks - 1) == top  # whole-number ticks
+            assert top >= biggest and top - step < max(biggest, 1)  # no tick past the end
+
+
+@pytest.mark.parametrize("which,height", [("chart", 400), ("timeline", 400),
+                                          ("timeline", 130)])
+def test_the_count_axis_of_a_run_has_whole_spaced_ticks_up_to_its_data(
+        qtbot, window: MainWindow, which: str, height: int) -> None:
+    tab, _host = finished_chart(qtbot, window, which)
+    chart = tab.chart()
+    if which == "timeline":
+        tab.setFixedHeight(height)
+        qtbot.waitUntil(lambda: tab.height() == height)
+        axis = chart.axes(Qt.Orientation.Vertical)[0]
+        biggest = max(v for node_id in tab.lines for _at, v in tab.values(node_id))
+        room, label = chart.plotArea().height(), axis.labelsFont()
+    else:
+        axis = chart.axes(Qt.Orientation.Horizontal)[0]
+        biggest = max(sum(row[1:]) for row in tab.table()[1])
+        room, label = chart.plotArea().width(), axis.labelsFont()
+    QApplication.processEvents()
+    ticks = axis.tickCount()
+    step = (axis.max() - axis.min()) / (ticks - 1)
+    assert axis.min() == 0 and step == int(step) and step >= 1  # no half a contact
+    assert axis.max() >= biggest > axis.max() - step  # the last tick just past the data
+    metrics = QFontMetricsF(label)
+    size = metrics.height() if which == "timeline" else metrics.horizontalAdvance(
+        str(int(axis.max())))
+    assert room / (ticks - 1) >= 2 * size  # each number with room round it, none left out
