@@ -282,3 +282,16 @@ def test_samples_and_opened_files_cannot_be_edited_or_removed(
     menu.close()
     assert panel.remove_what_if() is None and panel.edit_what_if() is None
     assert theirs.exists()
+
+
+def test_a_what_if_file_spoilt_since_says_why_it_cannot_be_edited(
+        qtbot, window: MainWindow, tmp_path: Path) -> None:
+    panel = window.simulation_panel
+    panel.scenario_dir = tmp_path / "scenarios"
+    path = make_what_if(qtbot, panel, "Spring rush", 120)
+    Path(path).write_text('{"description": "cut short', encoding="utf-8")  # by hand
+    click_item(qtbot, context_menu(qtbot, panel), "Edit What-If Scenario…")
+    qtbot.waitUntil(panel.notice.isVisible, timeout=3000)
+    assert panel.notice.text().startswith(f"Cannot edit the what-if: {path}: is not JSON")
+    assert not [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, WhatIfDialog) and w.isVisible()]  # no form opened
