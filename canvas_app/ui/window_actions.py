@@ -240,7 +240,8 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> dict[str, QMenu]:
 
     simulate = menus["simulate"] = bar.addMenu("&Simulate")
     for key in ("sim_run", "sim_step", "sim_end", "sim_reset", None, "sim_open",
-                "sim_what_if", None, "sim_save_result"):
+                "sim_what_if", "sim_edit_what_if", "sim_remove_what_if", None,
+                "sim_save_result"):
         if key is None:
             simulate.addSeparator()
         else:

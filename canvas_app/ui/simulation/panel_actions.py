@@ -6,9 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
 
 from .what_if_manage import why_not_own
 
@@ -52,23 +50,7 @@ def make_actions(panel: SimulationPanel) -> dict[str, QAction]:
     panel.scenario_combo.menu_actions = [actions["edit_what_if"], actions["remove_what_if"],
                                          None, actions["what_if"], actions["open"]]
     # In the menu that has New What-If (Simulate), beside it, once the window has its menus.
-    QTimer.singleShot(0, panel, lambda: place_beside_new(actions))
     return actions
-
-
-def place_beside_new(actions: dict[str, QAction]) -> None:
-    """Edit and Remove What-If right after New What-If in each menu that has it (and not
-    in it yet)."""
-    after = actions["what_if"]
-    for menu in after.associatedObjects():
-        if not isinstance(menu, QMenu):
-            continue
-        listed = menu.actions()
-        place = listed.index(after) + 1 if after in listed else len(listed)
-        before = listed[place] if place < len(listed) else None
-        for key in ("edit_what_if", "remove_what_if"):
-            if actions[key] not in listed:
-                menu.insertAction(before, actions[key])  # None: at the end
 
 
 EDIT_TIP = "Change the what-if chosen in the Scenario box: its form opens with its entries"
