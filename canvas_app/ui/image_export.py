@@ -176,7 +176,7 @@ def render_campaign(scene: CampaignScene, path: Path, *, scale: float = 2.0,
     if len(campaign) == 0:
         raise ImageExportError(f"Cannot save the image {path}: the campaign "
                                f"\"{campaign.name}\" has no nodes yet.")
-    _check_target(path)
+    check_target(path)
     steps = _Steps(progress)
     steps.report(0.0)
     picture = _ExportScene(scene.controller)
@@ -203,7 +203,7 @@ def render_campaign(scene: CampaignScene, path: Path, *, scale: float = 2.0,
         shiboken6.delete(picture)  # its items now, not at some later garbage collection
     steps.report(0.95)  # the last moment to cancel: then the file is written
     size = _size(rect, used)
-    _write_replacing(path, data)
+    write_replacing(path, data)
     if progress is not None:
         progress(1.0)
     return ExportedImage(path, kind, size.width(), size.height(), used,
@@ -315,16 +315,26 @@ def _encode_png(image: QImage, report: Callable[[float], None], threaded: bool) 
 
 def _svg(scene: CampaignScene, items: list[QGraphicsItem], rect: QRectF,
          report: Callable[[float], None]) -> bytes:
-    size = _size(rect, 1.0)
     campaign = scene.current_campaign()
+    # The screen's dots per inch, as on the canvas: 9.5 pt names take the room they take
+    # there (QSvgGenerator assumes 72 by default, and the text would come out smaller).
+    dpi = QImage(1, 1, QImage.Format.Format_RGB32).logicalDpiX()
+    return svg_picture(_size(rect, 1.0), dpi,
+                       campaign.name if campaign is not None else "Campaign",
+                       "A campaign drawn by Campaign Canvas",
+                       lambda painter: _paint(items, painter, rect, 1.0, report))
+
+
+def svg_picture(size: QSize, dpi: int, title: str, description: str,
+                paint: Callable[[QPainter], None]) -> bytes:
+    """An SVG of ``size`` px drawn by ``paint``, its text at ``dpi`` (as on screen), its
+    fonts named generically (see :func:`generic_fonts`)."""
     generator = QSvgGenerator()
     generator.setSize(size)
     generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-    # The screen's dots per inch, as on the canvas: 9.5 pt names take the room they take
-    # there (QSvgGenerator assumes 72 by default, and the text would come out smaller).
-    generator.setResolution(QImage(1, 1, QImage.Format.Format_RGB32).logicalDpiX())
-    generator.setTitle(campaign.name if campaign is not None else "Campaign")
-    generator.setDescription("A campaign drawn by Campaign Canvas")
+    generator.setResolution(dpi)
+    generator.setTitle(title)
+    generator.setDescription(description)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -333,17 +343,17 @@ def _svg(scene: CampaignScene, items: list[QGraphicsItem], rect: QRectF,
     if not painter.begin(generator):
         raise ImageExportError("the SVG picture could not be started")
     try:
-        _paint(items, painter, rect, 1.0, report)
+        paint(painter)
     finally:
         painter.end()
     buffer.close()
-    return _generic_fonts(bytes(data.data()))
+    return generic_fonts(bytes(data.data()))
 
 
 _FONT_FAMILY = re.compile(rb'font-family="([^",]*)"')
 
 
-def _generic_fonts(svg: bytes) -> bytes:
+def generic_fonts(svg: bytes) -> bytes:
     """Each font family in the SVG gets the generic ``sans-serif`` after it, so a viewer
     without that font uses a sans-serif one rather than its default (often a serif)."""
     return _FONT_FAMILY.sub(lambda m: b"font-family=\"'" + m[1] + b"', sans-serif\"", svg)
@@ -375,7 +385,7 @@ def _first_file(folder: Path) -> Path:
     return folder
 
 
-def _check_target(path: Path) -> None:
+def check_target(path: Path) -> None:
     """Fails early, before drawing, for a target that is a folder or whose folder is not
     one (writing finds the other problems)."""
     if path.is_dir():
@@ -388,7 +398,7 @@ def _check_target(path: Path) -> None:
         raise ImageExportError(f"Cannot save the image {path}: {problem}.")
 
 
-def _write_replacing(path: Path, data: bytes) -> None:
+def write_replacing(path: Path, data: bytes) -> None:
     """``data`` over ``path`` through a temporary file beside it; on any failure ``path``
     is left as it was and no temporary file stays."""
     try:

@@ -27,7 +27,7 @@ FORMAT_KEY = "imageExport/format"
 PROGRESS_AFTER_MS = 400  # an export expected to take longer shows its progress
 
 
-def _chosen_path(chosen: str, selected_filter: str) -> Path:
+def chosen_path(chosen: str, selected_filter: str) -> Path:
     """The dialog's answer with the suffix of the chosen type added when it has no known
     one ("Q3 plan" with the SVG type is "Q3 plan.svg")."""
     path = Path(chosen)
@@ -60,7 +60,7 @@ def export_image_dialog(window: MainWindow) -> None:
         SVG_FILTER if svg else PNG_FILTER)
     if not chosen:
         return
-    path = _chosen_path(chosen, selected)
+    path = chosen_path(chosen, selected)
     if str(path) != chosen and path.exists() and not _replace_ok(window, path):
         return
     progress = _ProgressDialog(window, path)

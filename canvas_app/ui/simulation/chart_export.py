@@ -19,7 +19,7 @@ in a message box of its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -30,7 +30,6 @@ from PySide6.QtCore import (
     QObject,
     QPoint,
     QRect,
-    QRectF,
     QSettings,
     QStandardPaths,
     Qt,
@@ -44,29 +43,25 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QRegion,
-    QStandardItem,
-    QStandardItemModel,
 )
-from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QFileDialog,
     QMenu,
     QMessageBox,
     QStyle,
     QStyleOptionFocusRect,
-    QTableView,
     QWidget,
 )
 
 from ..image_export import (
     ImageExportError,
-    _check_target,
-    _generic_fonts,
-    _write_replacing,
+    check_target,
     default_file_name,
+    svg_picture,
+    write_replacing,
 )
-from ..image_export_dialog import PNG_FILTER, SVG_FILTER, _chosen_path
-from .journey_view import rows_as_text
+from ..image_export_dialog import PNG_FILTER, SVG_FILTER, chosen_path
+from .journey_view import tsv_text
 
 FOLDER_KEY = "chartExport/folder"  # where the last chart picture went (the app's settings)
 COPY_CHART, SAVE_CHART, COPY_DATA = "Copy Chart", "Save Chart as Image…", "Copy Data"
@@ -74,26 +69,6 @@ FOCUS_INSET = 1  # px between the host's edge and its focus frame
 FOCUS_EDGE = 2  # px: the focus frame's width
 
 Table = tuple[list[str], list[list[object]]]  # (headings, rows of cells)
-
-
-def table_text(headings: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    """``rows`` as tab-separated lines under a line of ``headings``, as the Contacts table
-    copies its rows (the same code: a table of them, all selected, through
-    :func:`~.journey_view.rows_as_text`); "" with no rows."""
-    if not rows:
-        return ""
-    view = QTableView()
-    model = QStandardItemModel(len(rows), len(headings), view)
-    model.setHorizontalHeaderLabels(list(headings))
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            model.setItem(r, c, QStandardItem(str(value)))
-    view.setModel(model)
-    view.selectAll()
-    try:
-        return rows_as_text(view, view.horizontalHeader())
-    finally:
-        view.deleteLater()
 
 
 def scenario_name(path: str | None) -> str:
@@ -237,32 +212,21 @@ class ChartExport(QObject):
             self.painting = False
 
     def svg(self) -> bytes:
-        """The chart drawn into an SVG, its size the chart's on screen (px)."""
-        size = self.picture.size()
-        generator = QSvgGenerator()
-        generator.setSize(size)
-        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-        # The screen's dots per inch, so text takes the room it takes on screen.
-        generator.setResolution(self.picture.logicalDpiX())
-        generator.setTitle(self.title() or self.name)
-        generator.setDescription("A chart of a simulation by Campaign Canvas")
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        generator.setOutputDevice(buffer)
-        painter = QPainter()
-        if not painter.begin(generator):
-            raise ImageExportError("the SVG picture could not be started")
-        self.painting = True
-        try:
-            # QWidget's render (a chart view's own draws its scene alone): the widget with
-            # its children, the legend and a heading over the plot
-            QWidget.render(self.picture, painter, QPoint(), QRegion(self.picture.rect()))
-        finally:
-            self.painting = False
-            painter.end()
-        buffer.close()
-        return _generic_fonts(bytes(data.data()))
+        """The chart drawn into an SVG, its size the chart's on screen (px), its text at
+        the screen's dots per inch (taking the room it takes on screen)."""
+
+        def paint(painter: QPainter) -> None:
+            self.painting = True
+            try:
+                # QWidget's render (a chart view's own draws its scene alone): the widget
+                # with its children, the legend and a heading over the plot
+                QWidget.render(self.picture, painter, QPoint(), QRegion(self.picture.rect()))
+            finally:
+                self.painting = False
+
+        return svg_picture(self.picture.size(), self.picture.logicalDpiX(),
+                           self.title() or self.name,
+                           "A chart of a simulation by Campaign Canvas", paint)
 
     def png(self) -> bytes:
         image = self.image()
@@ -291,7 +255,7 @@ class ChartExport(QObject):
         if not rows:
             self._status("Nothing to copy yet: run a scenario first.")
             return False
-        QGuiApplication.clipboard().setText(table_text(headings, rows))
+        QGuiApplication.clipboard().setText(tsv_text(headings, rows))
         self._status(f"Copied the numbers of {self.name}: {len(rows)} rows, tab-separated.")
         return True
 
@@ -305,7 +269,7 @@ class ChartExport(QObject):
         chosen, selected = self._ask(str(start))
         if not chosen:
             return None
-        path = _chosen_path(chosen, selected)
+        path = chosen_path(chosen, selected)
         try:
             self.save(path)
         except ImageExportError as exc:
@@ -320,9 +284,9 @@ class ChartExport(QObject):
     def save(self, path: Path) -> None:
         """Writes the picture to ``path``: SVG for a .svg name, else PNG. Raises
         ImageExportError with one line naming the file and the problem."""
-        _check_target(path)
+        check_target(path)
         data = self.svg() if path.suffix.lower() == ".svg" else self.png()
-        _write_replacing(path, data)
+        write_replacing(path, data)
 
     # -- what the window round the chart offers ----------------------------------------------
     def _window_part(self, name: str) -> object | None:

@@ -78,12 +78,6 @@ def count_scale(biggest: int, most: int = 6) -> tuple[int, int]:
         step *= 10
 
 
-def nice_scale(biggest: int) -> tuple[int, int]:
-    """(top, tick count) of a scale from 0 to 5 at least, six ticks at most (the charts'
-    scale before they fitted it to their data and room, see count_scale)."""
-    return count_scale(max(biggest, 5), 6)
-
-
 def most_ticks(room: float, label: float) -> int:
     """How many ticks an axis ``room`` px long holds with a label ``label`` px long (along
     the axis) at each and as much room again between two: at most six, two at least (Qt

@@ -6,6 +6,8 @@ narrow, so the Details keep room to be read."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
@@ -83,16 +85,25 @@ def rows_as_text(view: QAbstractItemView, header: QHeaderView) -> str:
         return ""
     columns = [header.logicalIndex(visual) for visual in range(header.count())]
     columns = [c for c in columns if not header.isSectionHidden(c)]
+    rows = sorted({index.row() for index in view.selectionModel().selectedIndexes()
+                   if index.flags() & Qt.ItemFlag.ItemIsSelectable})
+    return tsv_text([model.headerData(c, Qt.Orientation.Horizontal) for c in columns],
+                    [[model.index(row, c).data() for c in columns] for row in rows])
+
+
+def tsv_text(headings: Sequence[object], rows: Sequence[Sequence[object]]) -> str:
+    """``rows`` as tab-separated lines under a line of ``headings``, each cell's whole text
+    (tabs and line breaks in it become spaces, the bidi isolates round names dropped; None
+    is empty): what pastes into a spreadsheet. "" with no rows."""
 
     def cell(value: object) -> str:
         text = "" if value is None else without_isolates(str(value))
         return " ".join(text.replace("\t", " ").splitlines())
 
-    rows = sorted({index.row() for index in view.selectionModel().selectedIndexes()
-                   if index.flags() & Qt.ItemFlag.ItemIsSelectable})
-    lines = ["\t".join(cell(model.headerData(c, Qt.Orientation.Horizontal)) for c in columns)]
-    lines += ["\t".join(cell(model.index(row, c).data()) for c in columns) for row in rows]
-    return "\n".join(lines) + "\n" if rows else ""
+    if not rows:
+        return ""
+    lines = ["\t".join(cell(value) for value in line) for line in (headings, *rows)]
+    return "\n".join(lines) + "\n"
 
 
 def copy_rows(view: QAbstractItemView, header: QHeaderView, event: QKeyEvent) -> bool:

@@ -316,16 +316,17 @@ def test_step_and_run_to_end_keep_the_same_history_as_playing(qtbot,
     assert panel.runner.timeline() == played
 
 
-def test_nice_scale_gives_whole_even_ticks() -> None:
-    from canvas_app.ui.simulation.funnel_chart import nice_scale
+def test_count_scale_gives_whole_ticks_for_every_count_and_room() -> None:
+    from canvas_app.ui.simulation.funnel_chart import count_scale
 
-    assert nice_scale(0) == (5, 6)
-    assert nice_scale(9) == (10, 6)
-    assert nice_scale(589) == (600, 4)
-    for biggest in range(0, 3000, 7):
-        top, ticks = nice_scale(biggest)
-        assert top >= biggest and 2 <= ticks <= 6
-        assert top % (ticks - 1) == 0  # every tick a whole number
+    assert count_scale(0) == (1, 2)
+    assert count_scale(9) == (10, 6)
+    assert count_scale(589) == (600, 4)
+    for most in range(2, 7):
+        for biggest in range(0, 3000, 7):
+            top, ticks = count_scale(biggest, most)
+            assert top >= biggest and 2 <= ticks <= most
+            assert top % (ticks - 1) == 0  # every tick a whole number
 
 
 def test_this_campaign_only_simulates_the_campaign_on_show(qtbot, window: MainWindow) -> None:
