@@ -38,6 +38,7 @@ SEQ_WIDTH, SEQ_HEIGHT = 132.0, 60.0
 NAME_WIDTH = 170.0
 NAME_GAP = 6.0
 NAME_HEIGHT = 34.0
+NAME_SLACK = 3.0  # px round a name's drawn lines that still count as a click on the name
 HANDLE_RADIUS = 7.0
 HALO = 8.0  # how far a selected node's glow reaches past its body (within its bounds)
 DETAIL_LOD = 0.45  # below this zoom names and badges drop out (unreadable), and counts
@@ -96,7 +97,17 @@ def item_bounds(kind: str) -> QRectF:
     return _BOUNDS.get(kind) or _bounds(kind)
 
 
-def _shape(kind: str, badge: bool) -> QPainterPath:
+def name_line_rects(kind: str, widths: tuple[float, ...], spacing: float,
+                    slack: float = 0.0) -> list[QRectF]:
+    """The boxes of a name's lines as drawn under the body (each centred, ``widths``
+    across, ``spacing`` apart), grown by ``slack`` on every side."""
+    top = name_rect(kind).top()
+    return [QRectF(-width / 2 - slack, top + i * spacing - slack, width + 2 * slack,
+                   spacing + 2 * slack) for i, width in enumerate(widths)]
+
+
+def _shape(kind: str, badge: bool, name_lines: tuple[float, ...],
+           spacing: float) -> QPainterPath:
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.WindingFill)  # overlapping parts add up, never cancel
     if kind == "sequence":
@@ -104,22 +115,30 @@ def _shape(kind: str, badge: bool) -> QPainterPath:
     else:
         path.addEllipse(body_rect(kind))
     path.addEllipse(handle_centre(kind), HANDLE_RADIUS + 2, HANDLE_RADIUS + 2)
-    path.addRect(name_rect(kind))
+    for rect in name_line_rects(kind, name_lines, spacing, NAME_SLACK):
+        path.addRect(rect)
     if badge:
         path.addEllipse(badge_rect(kind))
     return path
 
 
-_SHAPES: dict[tuple[str, bool], QPainterPath] = {}
+_SHAPES: dict[tuple[str, bool, tuple[float, ...], float], QPainterPath] = {}
 
 
-def item_shape(kind: str, badge: bool = False) -> QPainterPath:
-    """The clickable outline of a node item of this kind (body, handle and name; with
-    ``badge``, its warning badge too, all of it, where it stands out above the body), made
-    once per kind: Qt asks for it on every hover and click test."""
-    shape = _SHAPES.get((kind, badge))
+def item_shape(kind: str, badge: bool = False, name_lines: tuple[float, ...] = (),
+               spacing: float = 0.0) -> QPainterPath:
+    """The clickable outline of a node item of this kind: its body, its handle, its name's
+    lines as drawn (``name_lines``: their widths, ``spacing`` apart, a few px of slack round
+    them; none where names are not drawn), and with ``badge`` its warning badge, all of it,
+    where it stands out above the body. Made once per kind and name size: Qt asks for it on
+    every hover and click test. (It counted a fixed 170 x 34 box under the body as the name,
+    however short: a press on blank canvas beside "Nurture" grabbed the node, QA.)"""
+    key = (kind, badge, name_lines, spacing)
+    shape = _SHAPES.get(key)
     if shape is None:
-        shape = _SHAPES[kind, badge] = _shape(kind, badge)
+        if len(_SHAPES) > 20000:
+            _SHAPES.clear()
+        shape = _SHAPES[key] = _shape(kind, badge, name_lines, spacing)
     return shape
 
 
@@ -202,7 +221,11 @@ class NodeItem(QGraphicsRectItem):
 
     def shape(self) -> QPainterPath:
         # A node with a warning: its badge's tooltip shows wherever the badge is pointed at.
-        return item_shape(self.kind, bool(self.canvas.findings_for(self.node_id)))
+        badge = bool(self.canvas.findings_for(self.node_id))
+        lines = self.name_lines()
+        if lines is None:
+            return item_shape(self.kind, badge)
+        return item_shape(self.kind, badge, *lines)
 
     def move_to(self, x: float, y: float, follow: bool = True) -> None:
         """Moves the item (scene coordinates of its centre); its links follow, unless
@@ -349,9 +372,30 @@ class NodeItem(QGraphicsRectItem):
             return "badge"
         if body_rect(self.kind).contains(p):
             return "body"
-        if name_rect(self.kind).contains(p):
+        if self.name_path().contains(p):
             return "name"
         return ""
+
+    def name_lines(self) -> tuple[tuple[float, ...], float] | None:
+        """The widths of the name's lines as drawn and their spacing; None where names
+        are not drawn (zoomed out past ``style.detail_lod``): there they are not hit."""
+        canvas = self.canvas
+        if not canvas.names_shown():
+            return None
+        node = canvas.domain_node(self.node_id)
+        if node is None:
+            return None
+        return canvas.style_cache.name_lines(node.name, NAME_WIDTH, 2)
+
+    def name_path(self) -> QPainterPath:
+        """Where a click counts as one on the name (item coordinates): its lines' own
+        boxes, a few px of slack round them; empty where names are not drawn."""
+        path = QPainterPath()
+        lines = self.name_lines()
+        if lines is not None:
+            for rect in name_line_rects(self.kind, *lines, NAME_SLACK):
+                path.addRect(rect)
+        return path
 
     def name_block(self) -> tuple[float, float]:
         """Half the width and the height of the name as drawn under the body."""

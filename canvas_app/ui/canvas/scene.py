@@ -67,6 +67,7 @@ class CampaignScene(FollowsDomain, QGraphicsScene):
         self.overview.setVisible(False)
         self.addItem(self.overview)
         self.overview_mode = False
+        self.zoom = 1.0  # the view's, as set_zoom was last told
         self.overview_selection: set[str] = set()  # the selection while the overview shows
         self._nodes_rect: QRectF | None = None  # nodes_rect(), until the campaign changes
         # Links whose nodes moved while the overview hid them: they follow when shown again.
@@ -270,6 +271,7 @@ class CampaignScene(FollowsDomain, QGraphicsScene):
     # -- level of detail -----------------------------------------------------------------
     def set_zoom(self, scale: float, threshold: float) -> None:
         """Switches to the overview below ``threshold`` when the campaign is large."""
+        self.zoom = scale
         wanted = scale < threshold and len(self.nodes) >= OVERVIEW_MIN_NODES
         if wanted == self.overview_mode:
             return
@@ -295,6 +297,10 @@ class CampaignScene(FollowsDomain, QGraphicsScene):
             for node_id in kept:
                 if node_id in self.nodes:
                     self.nodes[node_id].setSelected(True)
+
+    def names_shown(self) -> bool:
+        """Whether the nodes' names are drawn at the view's zoom (and so can be hit)."""
+        return self.zoom >= self.style_cache.detail_lod
 
     # -- selection helpers ---------------------------------------------------------------
     def node_at(self, pos: QPointF) -> NodeItem | None:

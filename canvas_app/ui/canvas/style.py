@@ -115,6 +115,7 @@ class CanvasStyle:
         self._icon_names: dict[str, str] = {}
         self._elided: dict[tuple[str, float, int], str] = {}
         self._blocks: dict[tuple[str, float, int], tuple[float, float]] = {}
+        self._lines: dict[tuple[str, float, int], tuple[tuple[float, ...], float]] = {}
 
     def icon_name(self, kind: str) -> str:
         name = self._icon_names.get(kind)
@@ -148,6 +149,22 @@ class CanvasStyle:
             if len(self._blocks) > 20000:
                 self._blocks.clear()
         return block
+
+    def name_lines(self, name: str, width: float, lines: int
+                   ) -> tuple[tuple[float, ...], float]:
+        """The widths of a node's name's lines as drawn (wrapped and elided) and their
+        spacing: where the name can be clicked (node_item.item_shape)."""
+        key = (name, width, lines)
+        found = self._lines.get(key)
+        if found is None:
+            metrics = self.name_metrics
+            text = self.elide_name(name, width, lines).split("\n")
+            found = self._lines[key] = (
+                tuple(metrics.horizontalAdvance(line) for line in text if line),
+                metrics.lineSpacing())
+            if len(self._lines) > 20000:
+                self._lines.clear()
+        return found
 
     def elide_name(self, name: str, width: float, lines: int) -> str:
         """The name wrapped to at most ``lines`` lines, the last one elided."""
