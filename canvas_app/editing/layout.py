@@ -1,9 +1,11 @@
-"""Layout (no Qt): auto-layout in columns by distance from the entry nodes, and free spots
-for new and pasted nodes so they never cover another node or its name."""
+"""Layout (no Qt): auto-layout in columns by distance from the entry nodes, ordered to
+cross few links, and free spots for new and pasted nodes so they never cover another node
+or its name."""
 
 from __future__ import annotations
 
 import math
+from collections import deque
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -19,9 +21,45 @@ WRAP_COLUMNS = 16  # columns in a band of the auto-layout; a longer flow wraps b
 
 
 def layered_positions(campaign: Campaign) -> dict[str, tuple[float, float]]:
-    """Left to right: in a flow without loops each node sits one column after its furthest
-    predecessor; with loops, columns follow the shortest distance from an entry node.
-    Rows are centred on y = 0, in the campaign's node order."""
+    """A layered (Sugiyama) layout, left to right. Columns: in a flow without loops each
+    node sits one column after its furthest predecessor; with loops, columns follow the
+    shortest distance from an entry node. Within each column the nodes are ordered to
+    cross as few links as the barycentre heuristic finds (sweeps down and up the columns,
+    the best order kept), a link that skips columns passing through a free row in each
+    column between; then each node takes a whole row as near its neighbours' as the order
+    allows, a node with one predecessor level with it when there is room, so a chain is one
+    straight row. The same campaign always gives the same layout. The rows are centred on
+    y = 0; a flow longer than a band of columns wraps into bands below."""
+    graph = campaign.graph
+    names = list(graph.nodes)
+    layer = _layers(campaign)
+    if not layer:
+        return {}
+    grid = _Grid(names, [layer[n] for n in names],
+                 [(s, t) for s, t in graph.edges if layer[t] > layer[s]])
+    grid.order()
+    rows = grid.place()
+    columns = max(layer.values()) + 1
+    # A flow longer than WRAP_COLUMNS columns goes on in bands below, as lines of text do:
+    # a chain of thousands of nodes in one row could only be seen at a zoom of a dot each.
+    # Bands about as wide as the window is (8:5) for a long chain, never under WRAP_COLUMNS.
+    wrap = max(WRAP_COLUMNS, round(math.sqrt(3.2 * ROW * columns / COLUMN)))
+    extent: dict[int, tuple[int, int]] = {}  # each band's first and last row
+    for index, name in enumerate(names):
+        band, row = layer[name] // wrap, rows[index]
+        low, high = extent.get(band, (row, row))
+        extent[band] = (min(low, row), max(high, row))
+    shift: dict[int, float] = {}  # y = (row + shift) * ROW; a free row between two bands
+    bottom = 0.0
+    for band in sorted(extent):
+        low, high = extent[band]
+        shift[band] = -(low + high) / 2 if not shift else bottom + 2 - low
+        bottom = high + shift[band]
+    return {name: ((layer[name] % wrap) * COLUMN, (rows[i] + shift[layer[name] // wrap]) * ROW)
+            for i, name in enumerate(names)}
+
+
+def _layers(campaign: Campaign) -> dict[str, int]:
     graph = campaign.graph
     layer: dict[str, int] = {}
     if nx.is_directed_acyclic_graph(graph):
@@ -31,40 +69,194 @@ def layered_positions(campaign: Campaign) -> dict[str, tuple[float, float]]:
     else:
         starts = [campaign.entry_nodes(), *([n] for n in graph.nodes)]
         for sources in starts:
-            queue = [n for n in sources if n not in layer]
+            queue = deque(n for n in sources if n not in layer)
             for node_id in queue:
                 layer[node_id] = 0
             while queue:
-                current = queue.pop(0)
+                current = queue.popleft()
                 for succ in graph.successors(current):
                     if succ not in layer:
                         layer[succ] = layer[current] + 1
                         queue.append(succ)
-    columns: dict[int, list[str]] = {}
-    for node_id in graph.nodes:
-        columns.setdefault(layer[node_id], []).append(node_id)
-    # A flow longer than WRAP_COLUMNS columns goes on in bands below, as lines of text do:
-    # a chain of thousands of nodes in one row could only be seen at a zoom of a dot each.
-    # Bands about as wide as the window is (8:5) for a long chain, never under WRAP_COLUMNS.
-    wrap = max(WRAP_COLUMNS, round(math.sqrt(3.2 * ROW * len(columns) / COLUMN)))
-    band_height: dict[int, int] = {}
-    for col, members in columns.items():
-        band = col // wrap
-        band_height[band] = max(band_height.get(band, 0), len(members))
-    band_top: dict[int, float] = {}  # each band's middle; a free row between two bands
-    previous: int | None = None
-    for band in sorted(band_height):
-        band_top[band] = 0.0 if previous is None else band_top[previous] + (
-            (band_height[previous] - 1) / 2 + (band_height[band] - 1) / 2 + 2) * ROW
-        previous = band
-    positions: dict[str, tuple[float, float]] = {}
-    for col, members in columns.items():
-        band = col // wrap
-        centre = band_top[band] if len(band_height) > 1 else 0.0
-        top = centre - (len(members) - 1) * ROW / 2
-        for row, node_id in enumerate(members):
-            positions[node_id] = ((col % wrap) * COLUMN, top + row * ROW)
-    return positions
+    return layer
+
+
+SWEEPS = 6  # rounds of ordering sweeps (down, then up the columns) at most
+MAX_SPARE = 4  # a link may pass through this many free rows per node; longer links do not
+# Row placement: how strongly a node keeps level with its neighbours on one side. A node
+# with one (a chain's) most; a free row a long link passes through next; one with none
+# hardly (it stays where it is unless something needs the room).
+ONE_NEIGHBOUR, SPARE_ROW, MANY, NO_NEIGHBOUR = 16.0, 4.0, 1.0, 0.25
+
+
+class _Grid:
+    """The layered graph as integers: the nodes 0..n-1 (in the campaign's order) and a
+    spare node for each column a long link passes through, the columns' orders, and each
+    node's neighbours one column before and one after."""
+
+    def __init__(self, names: list[str], layers: list[int],
+                 edges: list[tuple[str, str]]) -> None:
+        index = {name: i for i, name in enumerate(names)}
+        self.real = len(names)
+        self.layer = list(layers)
+        self.before: list[list[int]] = [[] for _ in names]
+        self.after: list[list[int]] = [[] for _ in names]
+        spare_left = MAX_SPARE * len(names) + 64
+        for source, target in edges:
+            s, t = index[source], index[target]
+            span = self.layer[t] - self.layer[s]
+            if span > 1 and span - 1 <= spare_left:
+                spare_left -= span - 1
+                for step in range(1, span):
+                    spare = len(self.layer)
+                    self.layer.append(self.layer[s] + step)
+                    self.before.append([])
+                    self.after.append([])
+                    self._join(s, spare)
+                    s = spare
+            self._join(s, t)
+        self.columns: list[list[int]] = [[] for _ in range(max(self.layer, default=-1) + 1)]
+        for node, column in enumerate(self.layer):
+            self.columns[column].append(node)
+
+    def _join(self, s: int, t: int) -> None:
+        self.after[s].append(t)
+        self.before[t].append(s)
+
+    # -- order within the columns ----------------------------------------------------
+    def order(self) -> None:
+        """Barycentre sweeps; keeps the order with the fewest crossings (the first found)."""
+        best, least = [list(c) for c in self.columns], self.crossings()
+        for _round in range(SWEEPS):
+            if least == 0:
+                break
+            improved = False
+            for down in (True, False):
+                self._sweep(down)
+                count = self.crossings()
+                if count < least:
+                    best, least, improved = [list(c) for c in self.columns], count, True
+            if not improved:
+                break
+        self.columns = best
+
+    def _sweep(self, down: bool) -> None:
+        position = self._positions()
+        sides = range(1, len(self.columns)) if down else range(len(self.columns) - 2, -1, -1)
+        neighbours = self.before if down else self.after
+        for column in sides:
+            members = self.columns[column]
+            keys = []
+            for here, node in enumerate(members):
+                near = neighbours[node]
+                # no neighbour on that side: where it is, on the scale of that column's
+                centre = (sum(position[n] for n in near) / len(near) if near
+                          else here * len(self.columns[column + (-1 if down else 1)])
+                          / max(len(members), 1))
+                keys.append((centre, here, node))
+            keys.sort()
+            members[:] = [node for _c, _h, node in keys]
+            for here, node in enumerate(members):
+                position[node] = here
+
+    def _positions(self) -> list[int]:
+        position = [0] * len(self.layer)
+        for members in self.columns:
+            for here, node in enumerate(members):
+                position[node] = here
+        return position
+
+    def crossings(self) -> int:
+        position = self._positions()
+        total = 0
+        for members in self.columns[:-1]:
+            ends = sorted((position[s], position[t]) for s in members for t in self.after[s])
+            total += _inversions([t for _s, t in ends])
+        return total
+
+    # -- rows -------------------------------------------------------------------------
+    def place(self) -> list[int]:
+        """Each node's row: in its column's order, rows strictly increasing, each as near
+        its neighbours' (on the side of the pass) as they allow: passes down, up, down."""
+        rows = [0] * len(self.layer)
+        for members in self.columns:
+            for here, node in enumerate(members):
+                rows[node] = here - (len(members) - 1) // 2
+        for down in (True, False, True):
+            sides = (range(1, len(self.columns)) if down
+                     else range(len(self.columns) - 2, -1, -1))
+            neighbours = self.before if down else self.after
+            for column in sides:
+                self._place_column(self.columns[column], neighbours, rows)
+        return rows[:self.real]
+
+    def _place_column(self, members: list[int], neighbours: list[list[int]],
+                      rows: list[int]) -> None:
+        wanted: list[float] = []
+        weights: list[float] = []
+        real = self.real
+        for here, node in enumerate(members):
+            near = neighbours[node]
+            if len(near) == 1:
+                wanted.append(rows[near[0]] - here)
+                weights.append(ONE_NEIGHBOUR if node < real else SPARE_ROW)
+            elif not near:
+                wanted.append(rows[node] - here)
+                weights.append(NO_NEIGHBOUR)
+            else:
+                levels = sorted(rows[n] for n in near)
+                middle = len(levels) // 2
+                want = (levels[middle] if len(levels) % 2
+                        else (levels[middle - 1] + levels[middle]) / 2)
+                wanted.append(want - here)
+                weights.append(MANY)
+        floor = math.floor
+        for here, (node, level) in enumerate(zip(members, _increasing(wanted, weights),
+                                                  strict=True)):
+            rows[node] = floor(level + 0.5) + here
+
+
+def _increasing(values: list[float], weights: list[float]) -> list[float]:
+    """The non-decreasing sequence nearest to ``values`` (weighted least squares): pool
+    adjacent violators."""
+    means: list[float] = []
+    totals: list[float] = []
+    counts: list[int] = []
+    for value, weight in zip(values, weights, strict=True):
+        count = 1
+        while means and means[-1] > value:
+            last_weight = totals.pop()
+            value = (means.pop() * last_weight + value * weight) / (last_weight + weight)
+            weight += last_weight
+            count += counts.pop()
+        means.append(value)
+        totals.append(weight)
+        counts.append(count)
+    out: list[float] = []
+    for mean, count in zip(means, counts, strict=True):
+        out.extend([mean] * count)
+    return out
+
+
+def _inversions(values: list[int]) -> int:
+    """How many pairs stand in the wrong order (a Fenwick tree)."""
+    if not values:
+        return 0
+    size = max(values) + 2
+    tree = [0] * (size + 1)
+    count = 0
+    for seen, value in enumerate(values):
+        i = value + 1  # how many seen so far are greater than value
+        below = 0
+        while i > 0:
+            below += tree[i]
+            i -= i & -i
+        count += seen - below
+        i = value + 1
+        while i <= size:
+            tree[i] += 1
+            i += i & -i
+    return count
 
 
 # What one node covers on the canvas, body and two-line name below it (the canvas's item
