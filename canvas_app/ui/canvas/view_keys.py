@@ -28,12 +28,13 @@ class KeyboardMoves:
     def focusNextPrevChild(self: CanvasView, next: bool) -> bool:  # noqa: A002 - Qt's name
         """Tab selects the next node in reading order (rows, then left to right) and
         brings it into view; Shift+Tab the previous one. Past the last (or first) node the
-        focus moves on as usual, so the keyboard is never trapped in the canvas."""
+        focus moves on as usual, so the keyboard is never trapped in the canvas. The
+        selection stays as it was (it was cleared here: Tab on to the Palette lost the node
+        just reached, and Shift+Tab back showed nothing selected, QA). The canvas's keys
+        (Delete, Ctrl+X…) act on it only while the canvas has the focus (their shortcuts
+        are the view's own, window_actions), so keys typed elsewhere never reach it."""
         if self.hasFocus() and self.step_through_nodes(next):
             return True
-        scene = self.canvas()
-        if scene is not None and self.hasFocus() and self.name_editor is None:
-            scene.clearSelection()
         return super().focusNextPrevChild(next)
 
     def step_through_nodes(self: CanvasView, forward: bool, extend: bool = False) -> bool:

@@ -26,7 +26,7 @@ def test_tab_walks_the_nodes_then_leaves_the_canvas(qtbot, window: MainWindow) -
     assert window.scene.selected_node_ids() == ["bought-shock"]
     QTest.keyClick(window.view, Qt.Key.Key_Tab)
     QTest.keyClick(window.view, Qt.Key.Key_Tab)  # past the last node: on to the next widget
-    assert window.scene.selected_node_ids() == []
+    assert window.scene.selected_node_ids() == ["post-purchase"]  # the selection stays
     assert not window.view.hasFocus()
     # the words on what the keys do to the node go with it (QA: they stayed)
     qtbot.waitUntil(lambda: "Enter edits it" not in window.statusBar().currentMessage())
