@@ -7,20 +7,56 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.counting import counted
 from ..domain.names import short_name
-from ..editing.commands import command_size, command_target
+from ..editing.commands import (
+    LinkCommand,
+    OnCanvas,
+    UnlinkCommand,
+    command_size,
+    command_target,
+)
 from ..editing.layout import COLUMN
 from .busy import busy_cursor
 from .link_menu import show_link_menu
 from .window_actions import LINK_HINT
 
 REVEAL_MARGIN = 40  # the view's reveal() keeps this much room round the nodes it shows
+
+
+class StepLinks(NamedTuple):
+    """The links an undo step (or a run of them) adds or deletes in one campaign, and the
+    nodes its other parts touch."""
+
+    keys: list[tuple[str, str]]
+    other_nodes: list[str]
+
+
+def _step_links(steps: list[QUndoCommand], campaign_id: str) -> StepLinks:
+    keys: dict[tuple[str, str], None] = {}
+    others: dict[str, None] = {}
+
+    def visit(part: QUndoCommand) -> None:
+        if isinstance(part, LinkCommand | UnlinkCommand):
+            if part.campaign_id == campaign_id:
+                keys[(part.source, part.target)] = None
+            return
+        if isinstance(part, OnCanvas):
+            target = part.canvas_target()
+            if target is not None and target[0] == campaign_id:
+                others.update(dict.fromkeys(target[1]))
+            return
+        for i in range(part.childCount()):
+            visit(part.child(i))
+
+    for step in steps:
+        visit(step)
+    return StepLinks(list(keys), list(others))
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -128,7 +164,7 @@ class CanvasIntents:
                 self.campaign_list.select(campaign_id)
                 name = self.controller.campaign(campaign_id).name
                 words += f' in "{short_name(name)}"'  # (that edit's: others may be elsewhere)
-            self._select_and_show(campaign_id, node_ids)
+            self._select_and_show(campaign_id, node_ids, _step_links(steps, campaign_id))
         if len(steps) > 1:
             words += f" and {counted(len(steps) - 1, 'edit')} {'after' if undone else 'before'} it"
         self.show_status(f"{'Undid' if undone else 'Redid'} {words}.")
@@ -142,18 +178,38 @@ class CanvasIntents:
         if back:
             scene.select_nodes(back)
 
-    def _select_and_show(self: MainWindow, campaign_id: str, node_ids: list[str]) -> None:
+    def _select_and_show(self: MainWindow, campaign_id: str, node_ids: list[str],
+                         links: StepLinks | None = None) -> None:
         """Selects those of the nodes on the canvas and scrolls them into view when they
-        are not in it; the zoom changes only when they do not fit the view at this one."""
+        are not in it; the zoom changes only when they do not fit the view at this one.
+        With ``links`` (the step's links and the nodes its other parts touch): a link the
+        step brought back (Undo of its delete, Redo of its add) is selected in place of its
+        two ends, with the nodes of the step's other parts (a node deleted with it)."""
         scene = self.scene
         if scene is None or scene.campaign_id != campaign_id:
             return
+        chosen_links: list[tuple[str, str]] = []
+        if links is not None and not scene.overview_mode:  # (its links are hidden)
+            chosen_links = [key for key in links.keys if key in scene.links]
+            if chosen_links:
+                node_ids = links.other_nodes
         present = [n for n in dict.fromkeys(node_ids) if n in scene.nodes]
-        if not present:
+        if not present and not chosen_links:
             return
-        scene.select_nodes(present)
+        if chosen_links:
+            with scene.one_selection_signal():
+                scene.clearSelection()
+                for node_id in present:
+                    scene.nodes[node_id].setSelected(True)
+                for key in chosen_links:
+                    scene.links[key].setSelected(True)
+        else:
+            scene.select_nodes(present)
         view = self.view
-        rect = view.nodes_rect(present)
+        rect = view.nodes_rect(present) if present else None
+        for key in chosen_links:
+            bounds = scene.links[key].sceneBoundingRect()
+            rect = bounds if rect is None else rect.united(bounds)
         if rect is None:
             return
         room = view.mapToScene(view.viewport().rect()).boundingRect()
@@ -164,7 +220,7 @@ class CanvasIntents:
             view.fitted = False
             view.fit_rect(rect)
         else:
-            view.reveal(present)
+            view.ensureVisible(rect, REVEAL_MARGIN, REVEAL_MARGIN)  # as view.reveal() does
 
     def delete_selection(self: MainWindow) -> None:
         campaign_id, nodes, links = self._selection()
