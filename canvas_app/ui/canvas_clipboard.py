@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMimeData, QRectF
 from PySide6.QtGui import QGuiApplication
 
+from ..domain.counting import counted
+from ..domain.names import short_name
 from ..editing import clipboard
 from ..editing.paste_checks import NOTHING_TO_PASTE, PastePlan, pasted_text
 from .busy import busy_cursor
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
 
 
 def _nodes(count: int) -> str:
-    return f"{count} node{'s' if count != 1 else ''}"
+    return counted(count, "node")
 
 
 class ClipboardActions:
@@ -48,22 +50,36 @@ class ClipboardActions:
         campaign_id, nodes, _links = self._selection()
         if campaign_id is None or not nodes:
             return False
+        self._to_clipboard(campaign_id, nodes)
+        self.show_status(f"Copied {self._what(campaign_id, nodes)}.")
+        return True
+
+    def cut(self: MainWindow) -> None:
+        """Copies the selected nodes and deletes them, as one undo step ("Cut")."""
+        campaign_id, nodes, _links = self._selection()
+        if campaign_id is None or not nodes:
+            return
+        what = self._what(campaign_id, nodes)
+        self._to_clipboard(campaign_id, nodes)
+        with busy_cursor(len(nodes)):
+            self.controller.undo_stack.beginMacro("Cut")
+            self.controller.delete(campaign_id, nodes)
+            self.controller.undo_stack.endMacro()
+        self.show_status(f"Cut {what}.")
+
+    def _to_clipboard(self: MainWindow, campaign_id: str, nodes: list[str]) -> None:
         data = self.controller.copy_data(campaign_id, nodes)
         mime = QMimeData()
         text = clipboard.dumps(data)
         mime.setData(clipboard.MIME_TYPE, text.encode("utf-8"))
         mime.setText(text)
         QGuiApplication.clipboard().setMimeData(mime)
-        self.show_status(f"Copied {_nodes(len(nodes))}.")
-        return True
 
-    def cut(self: MainWindow) -> None:
-        campaign_id, nodes, _links = self._selection()
-        if campaign_id is not None and self.copy():
-            with busy_cursor(len(nodes)):
-                self.controller.undo_stack.beginMacro("Cut")
-                self.controller.delete(campaign_id, nodes)
-                self.controller.undo_stack.endMacro()
+    def _what(self: MainWindow, campaign_id: str, nodes: list[str]) -> str:
+        """The node's name in quotes when it is one, else how many: '"Nurture"', '2 nodes'."""
+        if len(nodes) == 1:
+            return f'"{short_name(self.controller.campaign(campaign_id).node(nodes[0]).name)}"'
+        return _nodes(len(nodes))
 
     def paste(self: MainWindow) -> list[str]:
         campaign_id = self.current_campaign_id()
