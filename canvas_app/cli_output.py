@@ -52,9 +52,29 @@ class GuardedOutput:
 
     def write(self, text: str) -> int:
         try:
+            if len(text) > self.WHOLE_WRITE and hasattr(self._stream, "buffer"):
+                return self._write_whole(text)
             return self._stream.write(text)
         except OSError as exc:
             raise OutputError(exc) from None
+
+    # Text longer than this (characters) is written by _write_whole.
+    WHOLE_WRITE = 8192
+
+    def _write_whole(self, text: str) -> int:
+        """Writes ``text`` through the binary buffer until every byte is taken. Python's
+        buffered writer hands a big write straight to the pipe and returns what one write
+        took (64 KiB, once the reader has gone away) with no error, and the text layer
+        drops that count: ``simulate --json | head -c 10`` was cut short and exited 0. The
+        rest, written again, meets the closed pipe as the error it is."""
+        stream = self._stream
+        stream.flush()
+        data = memoryview(text.encode(stream.encoding, stream.errors or "strict"))
+        while data:
+            taken = stream.buffer.write(data)
+            data = data[taken or 0:]
+        stream.buffer.flush()
+        return len(text)
 
     def flush(self) -> None:
         try:

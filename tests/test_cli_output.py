@@ -158,3 +158,20 @@ def test_the_simulation_module_run_on_its_own_is_the_same_command(
                                   stdout=full.fileno(), stderr=subprocess.PIPE, text=True,
                                   cwd=tmp_path, timeout=120)
         assert (done.returncode, done.stderr) == (1, FULL_LINE + "\n")
+
+
+def test_a_reader_that_stops_in_the_middle_of_a_big_json_is_a_closed_pipe(
+        tmp_path: Path) -> None:
+    """``simulate --json | head -c 10`` with megabytes of JSON: Python's buffered writer
+    took the first 64 KiB and dropped the rest with no error, so the command exited 0
+    with its output cut short. Now the rest meets the closed pipe: exit 141, quietly."""
+    workspace = SAMPLES / "pool-store.campaign.json"
+    scenario = SAMPLES / "pool-store-what-if.scenario.json"
+    process = subprocess.Popen([sys.executable, "-m", "canvas_app", "simulate", workspace,
+                                "--scenario", scenario, "--json"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, cwd=tmp_path)
+    assert process.stdout.read(10) == b'{\n  "forma'
+    process.stdout.close()  # as head does once it has its bytes
+    assert process.wait(timeout=120) == CLOSED_PIPE_EXIT
+    assert process.stderr.read() == b""
+    process.stderr.close()
