@@ -32,6 +32,7 @@ from .date_field import DateTimeField
 from .elided_combo import CHOICE_LETTERS, ElidedComboBox
 from .hover_completer import HoverCompleter
 from .number_field import NumberField
+from .tag_spelling import TagLineEdit, capitals_note, known_spelling, note_label
 from .widgets import help_text_style, mark_invalid
 
 UNITS: tuple[tuple[str, int], ...] = (("minutes", 60), ("hours", 3600), ("days", 86400),
@@ -228,9 +229,16 @@ class StepForm(QWidget):
         self.duration_edit = DurationEdit("durationEdit", "the wait")
         self.until_edit = DateTimeField()  # "2026-02-30" is refused, not made 02-03
         self.until_edit.setObjectName("untilEdit")
-        self.tag_edit = keep_single_line(QLineEdit(), TEXT_MAX_LENGTHS["tag"])
+        # a tag typed with other capitals than an existing tag is that tag, as in the tag
+        # goal's "New tag": its spelling is taken once the field is done with (Enter, or
+        # the focus leaving it), and the note under the field says so (QA4)
+        self.tag_edit = keep_single_line(TagLineEdit(), TEXT_MAX_LENGTHS["tag"])
         self.tag_edit.setObjectName("tagEdit")
         self.tag_edit.setPlaceholderText("Pick a tag or type a new one")
+        self.tag_edit.respell = self.take_known_tag
+        self.tag_edit.editingFinished.connect(self.take_known_tag)
+        self.tag_note = note_label("tagSpellingNote")
+        self.tag_edit.textEdited.connect(lambda _text: self._say_about_tag(""))
         # the row under the mouse is the highlighted one, which Enter takes
         self._tags = list(tags)  # the workspace's; see set_more_tags
         self._tag_completer = HoverCompleter(tags, self)
@@ -274,6 +282,8 @@ class StepForm(QWidget):
                   "campaign": "Campa&ign:"}
         for name, widget in self._rows.items():
             form.addRow(labels[name], widget)
+            if name == "tag":
+                form.addRow("", self.tag_note)
         # Alt+W: a label gives the focus only to a buddy that takes it itself (Qt does not
         # look at a focus proxy first), and the row of amount and unit takes none
         wait_label = form.labelForField(self.duration_edit)
@@ -319,6 +329,34 @@ class StepForm(QWidget):
                 and self._tag_model.stringList() != tags:
             self._tag_model.setStringList(tags)
 
+    def known_tags(self) -> list[str]:
+        """The tags the field suggests: the workspace's and the editor's other steps'."""
+        model = self._tag_model
+        return model.stringList() if isinstance(model, QStringListModel) else self._tags
+
+    def take_known_tag(self) -> bool:
+        """The typed tag in the spelling of the tag it is, capitals aside ("visit booked"
+        is "Visit booked"), said under the field; True when the text was changed."""
+        typed = self.tag_edit.text().strip()
+        if self._loading or self.step is None or not typed \
+                or not self.form.isRowVisible(self.tag_edit):
+            return False
+        tag = known_spelling(typed, self.known_tags())
+        if tag == typed:
+            return False
+        self.tag_edit.setText(tag)  # the step takes it (textChanged)
+        self.tag_edit.selectAll()
+        self._say_about_tag(capitals_note(typed, tag, "took"))
+        return True
+
+    def _say_about_tag(self, text: str) -> None:
+        """The note under the tag field: what the field did with the typed tag ("" hides
+        it)."""
+        if text == self.tag_note.text():
+            return
+        self.tag_note.setText(text)
+        self.form.setRowVisible(self.tag_note, bool(text))
+
     # -- loading and showing ------------------------------------------------------------
     def load(self, step: Step | None, typed: dict[str, str] | None = None) -> None:
         """Shows ``step`` (edited in place from now on), or disables the form for None.
@@ -329,6 +367,7 @@ class StepForm(QWidget):
         self._loading = True
         self.step = step
         self.setEnabled(step is not None)
+        self._say_about_tag("")  # it was about the step shown before
         if step is not None:
             self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(step.kind)))
             for edit, text in ((self.subject_edit, step.subject or ""),
@@ -371,6 +410,7 @@ class StepForm(QWidget):
         needed = self.kinds.get(kind, ("", ()))[1]
         for name, widget in self._rows.items():
             self.form.setRowVisible(widget, name in needed)
+        self.form.setRowVisible(self.tag_note, "tag" in needed and bool(self.tag_note.text()))
         if self.with_delay:
             self.delay_edit.setEnabled(self.delay_check.isChecked())
             self.delay_hint.setVisible(not self.delay_check.isChecked())  # "runs at once"

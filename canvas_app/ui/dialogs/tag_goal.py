@@ -24,7 +24,8 @@ from .check_list import CheckList
 from .node_editor import NodeEditorDialog, register_node_editor
 from .purchase_goal import HELP
 from .step_fields import keep_single_line
-from .widgets import AchievedByBox, OwnEnterLineEdit, help_font, help_label
+from .tag_spelling import capitals_note, known_spelling, note_label
+from .widgets import AchievedByBox, OwnEnterLineEdit, help_label
 
 NEW_TAG_HINT = "New tag, e.g. Visit booked"
 # the domain's "no tag is chosen: list at least one tag", in this dialog's own words: here
@@ -69,13 +70,8 @@ class TagGoalDialog(NodeEditorDialog):
         self.new_tag_edit.setPlaceholderText(NEW_TAG_HINT)
         # what the last Enter did when it added no new tag ("... is the tag ..., ticked"),
         # said under the field until the next key (the emptied field's placeholder cut it)
-        self.new_tag_note = QLabel()
-        self.new_tag_note.setObjectName("newTagNote")
-        self.new_tag_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.new_tag_note.setWordWrap(True)
-        self.new_tag_note.setFont(help_font())  # as help text, in the form's colour
+        self.new_tag_note = note_label("newTagNote")
         self.new_tag_note.setContentsMargins(22, 0, 0, 0)
-        self.new_tag_note.hide()
         self.new_tag_edit.textEdited.connect(lambda _text: self.say_about_tag(""))
         self.add_tag_button = QPushButton("&Add tag")
         self.add_tag_button.setObjectName("addTagButton")
@@ -127,13 +123,11 @@ class TagGoalDialog(NodeEditorDialog):
             return
         # "customer" when "Customer" exists is that tag, not a second one beside it
         typed = tag
-        tag = next((t for t in self.tag_list.ids() if t.casefold() == tag.casefold()), tag)
+        tag = known_spelling(typed, self.tag_list.ids())
         if tag in self.tag_list.ids():
             self.tag_list.set_checked(tag)
             if tag != typed:  # tags match exactly: say which one was ticked
-                self.say_about_tag(f'"{typed}" differs from the tag "{tag}" only in '
-                                   f'capitals: ticked "{tag}" instead of adding a second '
-                                   "tag.")
+                self.say_about_tag(capitals_note(typed, tag, "ticked"))
             else:
                 self.say_about_tag(f'"{tag}" is already in the list: ticked it.')
         else:
