@@ -217,6 +217,7 @@ class NodeItem(QGraphicsRectItem):
         self.setCacheMode(_CACHE)
         self._hover = False
         self.centre = (0.0, 0.0)  # scene coordinates, kept by move_to
+        self.name_hidden = False  # while the inline editor covers the name (view_rename)
 
     # -- Qt overrides --------------------------------------------------------------------
     def type(self) -> int:
@@ -315,12 +316,13 @@ class NodeItem(QGraphicsRectItem):
             painter.setPen(style.handle_pen)
             painter.setBrush(style.handle_brush)
             painter.drawEllipse(handle_centre(self.kind), HANDLE_RADIUS, HANDLE_RADIUS)
-        painter.setPen(style.text_pen)
-        painter.setFont(style.name_font)
-        rect = name_rect(self.kind)
-        text = style.elide_name(node.name, rect.width(), 2)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                         | Qt.TextFlag.TextWordWrap, text)
+        if not self.name_hidden:
+            painter.setPen(style.text_pen)
+            painter.setFont(style.name_font)
+            rect = name_rect(self.kind)
+            text = style.elide_name(node.name, rect.width(), 2)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                             | Qt.TextFlag.TextWordWrap, text)
         if findings:
             badge = "error.svg" if self.canvas.has_error(self.node_id) else "warning.svg"
             draw_icon(painter, self.badge_rect(), style.icons, badge, 64)
@@ -389,6 +391,21 @@ class NodeItem(QGraphicsRectItem):
         if node is None:
             return None
         return canvas.style_cache.name_lines(node.name, NAME_WIDTH, 2)
+
+    def set_name_hidden(self, hidden: bool) -> None:
+        """Hides the name (the inline editor is over it) or shows it again."""
+        if hidden != self.name_hidden:
+            self.name_hidden = hidden
+            self.update()
+
+    def name_box(self) -> QRectF:
+        """The box round the name's lines as drawn (item coordinates), without slack;
+        its place under the body, empty, where names are not drawn."""
+        lines = self.name_lines()
+        rect = QRectF(0, name_rect(self.kind).top(), 0, 0)
+        for line in name_line_rects(self.kind, *lines) if lines is not None else ():
+            rect = rect.united(line)
+        return rect
 
     def name_path(self) -> QPainterPath:
         """Where a click counts as one on the name (item coordinates): its lines' own

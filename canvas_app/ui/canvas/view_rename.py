@@ -3,8 +3,26 @@ name); part of :class:`~.view.CanvasView`."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QFont, QFontInfo, QFontMetricsF
+from PySide6.QtWidgets import QApplication
+
 from .name_editor import NameEditor
-from .node_item import name_rect
+from .node_item import NodeItem, name_rect
+
+EDITOR_MIN_WIDTH = 160  # px: room to type even under a short name, zoomed out
+EDITOR_MAX_POINTS = 36.0  # the editor's text grows with the zoom up to this size
+EDITOR_PADDING = 16  # px beside the text (the field's frame and margins)
+
+
+def editor_font(name_font: QFont, zoom: float) -> QFont:
+    """The editor's font: the name's as drawn at ``zoom`` (demi-bold, as large), never
+    smaller than the app's usual text (a name zoomed out is too small to type in), nor
+    larger than ``EDITOR_MAX_POINTS``."""
+    font = QFont(name_font)
+    floor = QFontInfo(QApplication.font()).pointSizeF()
+    font.setPointSizeF(min(EDITOR_MAX_POINTS, max(floor, name_font.pointSizeF() * zoom)))
+    return font
 
 
 class InlineRename:
@@ -13,6 +31,9 @@ class InlineRename:
     name_editor: NameEditor | None
 
     def open_name_editor(self, node_id: str) -> NameEditor | None:
+        """The editor over the node's name, at the name's drawn size (its text scaled with
+        the zoom: at 209 % it was small, with the large label showing under it, QA); the
+        name is hidden while it is open and shown again when it closes."""
         scene = self.canvas()
         if scene is None:
             return None
@@ -21,19 +42,31 @@ class InlineRename:
         if item is None or node is None:
             return None
         self.close_name_editor()
-        rect = self.mapFromScene(item.mapToScene(name_rect(item.kind))).boundingRect()
         editor = NameEditor(node_id, node.name, self.viewport())
-        height = max(editor.sizeHint().height(), 24)
-        width = max(rect.width(), 160)
-        editor.setGeometry(rect.center().x() - width // 2, rect.top(), width, height)
+        editor.setFont(editor_font(scene.style_cache.name_font, self.zoom()))
+        self.place_name_editor(editor, item)
         editor.committed.connect(self._commit_name)
         editor.cancelled.connect(self.close_name_editor)
         editor.follow(scene.controller.workspace.events,
                       lambda: scene.domain_node(node_id) is not None)
+        item.set_name_hidden(True)
         editor.show()
         editor.setFocus()
         self.name_editor = editor
         return editor
+
+    def place_name_editor(self, editor: NameEditor, item: NodeItem) -> None:
+        """Over the name as drawn: as wide as its room under the node (or its text, if
+        wider), as tall as its lines, centred on them."""
+        label = self.mapFromScene(item.mapToScene(item.name_box())).boundingRect()
+        room = self.mapFromScene(item.mapToScene(name_rect(item.kind))).boundingRect()
+        text = QFontMetricsF(editor.font()).horizontalAdvance(editor.text())
+        width = max(room.width(), EDITOR_MIN_WIDTH, round(text) + EDITOR_PADDING)
+        width = min(width, max(EDITOR_MIN_WIDTH, self.viewport().width()))
+        height = max(editor.sizeHint().height(), label.height(), 24)
+        centre = label.center() if label.height() > 0 else room.center()
+        top = centre.y() - height // 2 if label.height() > 0 else room.top()
+        editor.setGeometry(QRect(centre.x() - width // 2, top, width, height))
 
     def _commit_name(self, node_id: str, text: str) -> None:
         scene = self.canvas()
@@ -47,6 +80,10 @@ class InlineRename:
         if editor is None:
             return
         self.name_editor = None
+        scene = self.canvas()
+        item = scene.nodes.get(editor.node_id) if scene is not None else None
+        if item is not None:  # the name shows again (renamed, kept, or the node gone)
+            item.set_name_hidden(False)
         editor.discard()
         editor.deleteLater()
         self.setFocus()
