@@ -53,6 +53,7 @@ from .catalog_table import (
     usage_summary,
 )
 from .manager_window import finish_manager_window, select_current_on_focus, select_current_row
+from .search_field import ResultsKeys
 from .widgets import OwnEnterTable, enter_saves, help_label, plain_destructive
 from .window_size import fit_to_screen
 
@@ -143,6 +144,10 @@ class CatalogManagerDialog(QDialog):
         self.delete_buttons: dict[str, QPushButton] = {}
         for section, (title, columns, object_name) in TABS.items():
             self.tabs.addTab(self._tab(section, columns, object_name), title)
+        # Down and Up lead from the filter into the current tab's rows, Up back out
+        filter_keys = ResultsKeys(self.filter, self.current_table)
+        for table in self.tables.values():
+            filter_keys.watch(table)
 
         self._stale = False  # a domain event came since the tables were filled
         self.close_button = finish_manager_window(self, layout, workspace, undo_stack,
@@ -262,6 +267,9 @@ class CatalogManagerDialog(QDialog):
             title = TABS[section][0]
             self.tabs.setTabText(index, f"{title} ({shown})" if text.strip() else title)
         self._update_buttons()
+
+    def current_table(self) -> QTableWidget:
+        return self.tables[list(TABS)[self.tabs.currentIndex()]]
 
     def _to_first_shown_row(self) -> None:
         """Enter in the filter: the current tab's first row shown, selected."""

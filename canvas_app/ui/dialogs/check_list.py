@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..theme import SELECTION, use_item_view_style
-from .search_field import SearchField
+from .search_field import ResultsKeys, SearchField
 from .step_fields import keep_single_line
 from .widgets import ID_ROLE, help_text_style
 from .wrapped_rows import (
@@ -251,6 +251,8 @@ class CheckList(QWidget):
             f"RowsListWidget:focus {{ border: 2px solid {SELECTION}; padding: 0px; }}")
         self.list.itemChanged.connect(lambda _item: self.changed.emit())
         layout.addWidget(self.list)
+        if self.search is not None:  # Down and Up lead into the rows, Up back out
+            ResultsKeys(self.search, lambda: self.list).watch(self.list)
         # said inside the list when the search hides every row (an empty white box read as
         # "the list is empty")
         self.no_match_label = QLabel(self.list.viewport())
