@@ -16,7 +16,13 @@
 - a step or action holding a key its kind does not use (a ``delay`` on an email step,
   written by hand or by another tool): kept, ignored, and said;
 - a tag spelled with other capitals or spaces in another place, which never meets it
-  (:mod:`canvas_app.domain.tag_spelling`).
+  (:mod:`canvas_app.domain.tag_spelling`);
+- as errors, everything else :meth:`Workspace.validate` refuses (a node id used in two
+  campaigns, contacts with one id, a node with no name, catalog ids and payment types given
+  twice, a product in a category the catalog lacks, actions of an unknown set or product or
+  missing a value): :mod:`canvas_app.domain.workspace_lint`, from the same checks. A
+  workspace validate() refuses has at least one lint error, and one with no lint error
+  passes validate() (tests/domain/test_lint_validate_agree.py).
 """
 
 from __future__ import annotations
@@ -140,11 +146,13 @@ def lint_workspace(workspace: Workspace, now: datetime) -> list[Finding]:
     from .campaign_usage import dangling_campaign_actions
     from .tag_sources import unapplied_tag_goals
     from .tag_spelling import tag_spelling_findings
+    from .workspace_lint import workspace_errors
 
     added = campaigns_added_by_actions(workspace)
     findings: list[Finding] = []
     for campaign in workspace.campaigns:
         findings += lint_campaign(workspace, campaign, now, added)
+    findings += workspace_errors(workspace)
     for ref in dangling_campaign_actions(workspace):
         where = ref.where[0].upper() + ref.where[1:]
         findings.append(Finding(

@@ -12,7 +12,18 @@ from .ecommerce import DEFAULT_SETS, Ecommerce
 from .errors import DomainError, Problem
 from .events import DomainEvent, Emitter
 from .nodes import Node
-from .steps import ACTION_KINDS, validate_step
+from .workspace_checks import (
+    NodePlace,
+    Repeat,
+    action_problems,
+    products_in_missing_categories,
+    repeated_catalog_ids,
+    repeated_contact_ids,
+    repeated_node_ids,
+    repeated_payment_types,
+    sets_of_missing_products,
+    unknown_action_sets,
+)
 
 
 class Workspace:
@@ -99,65 +110,58 @@ class Workspace:
 
     # -- checking -----------------------------------------------------------------------
     def validate(self) -> list[Problem]:
-        """Every problem that makes the workspace invalid, located by JSON path (C6)."""
+        """Every problem that makes the workspace invalid, located by JSON path (C6). Lint
+        reports each as an error in people's words (:mod:`.workspace_lint`), from the same
+        checks (:mod:`.workspace_checks`)."""
         problems: list[Problem] = []
         cat = self.catalog
-        for i, product in enumerate(cat.products.values()):
-            if product.category is not None and product.category not in cat.categories:
-                problems.append(Problem(f"catalog.products[{i}].category",
-                                        f'no category "{product.category}" in the catalog'))
-        seen_catalog: dict[str, str] = {}
-        for section in ("categories", "products", "order_forms"):
-            for i, item_id in enumerate(getattr(cat, section)):
-                if item_id in seen_catalog:
-                    problems.append(Problem(
-                        f"catalog.{section}[{i}].id",
-                        f'id "{item_id}" is used twice (also in {seen_catalog[item_id]})'))
-                seen_catalog[item_id] = f"catalog.{section}"
-        listed: set[str] = set()
-        for i, name in enumerate(cat.payment_types):
-            if name in listed:
-                problems.append(Problem(f"catalog.payment_types[{i}]",
-                                        f'payment type "{name}" is listed twice'))
-            listed.add(name)
+        for i, product in products_in_missing_categories(cat):
+            problems.append(Problem(f"catalog.products[{i}].category",
+                                    f'no category "{product.category}" in the catalog'))
+        for repeat in repeated_catalog_ids(cat):
+            (section, i), (previous, _) = repeat.place, repeat.previous
+            problems.append(Problem(f"catalog.{section}[{i}].id",
+                                    f'id "{repeat.id}" is used twice (also in catalog.{previous})'))
+        for payment in repeated_payment_types(cat):
+            problems.append(Problem(f"catalog.payment_types[{payment.place}]",
+                                    f'payment type "{payment.id}" is listed twice'))
         problems += self._validate_actions()
-        seen_contacts: set[str] = set()
-        for i, contact in enumerate(self.contacts):
-            if contact.id in seen_contacts:
-                problems.append(Problem(f"contacts[{i}].id",
-                                        f'contact id "{contact.id}" is used twice'))
-            seen_contacts.add(contact.id)
-        seen_nodes: dict[str, str] = {}
+        for contact in repeated_contact_ids(self.contacts):
+            problems.append(Problem(f"contacts[{contact.place}].id",
+                                    f'contact id "{contact.id}" is used twice'))
+        twice: dict[int, list[Repeat[NodePlace]]] = {}
+        for repeat in repeated_node_ids(self.campaigns):
+            twice.setdefault(repeat.place.campaign_index, []).append(repeat)
         for ci, campaign in enumerate(self.campaigns):
-            for ni, node in enumerate(campaign.nodes):
-                if node.id in seen_nodes:
-                    problems.append(Problem(
-                        f"campaigns[{ci}].nodes[{ni}].id",
-                        f'node id "{node.id}" is used twice (also in {seen_nodes[node.id]})'))
-                seen_nodes[node.id] = f"campaign {campaign.id}"
+            for repeat in twice.get(ci, []):
+                problems.append(Problem(
+                    f"campaigns[{ci}].nodes[{repeat.place.node_index}].id",
+                    f'node id "{repeat.id}" is used twice (also in campaign '
+                    f"{repeat.previous.campaign.id})"))
             for problem in campaign.validate(cat):
                 problems.append(_name_node(problem.at(f"campaigns[{ci}]"), campaign))
         return problems
 
     def _validate_actions(self) -> list[Problem]:
-        problems: list[Problem] = []
         eco = self.ecommerce
+        problems = [Problem(f"ecommerce.product_action_sets.{product_id}",
+                            f'no product "{product_id}" in the catalog')
+                    for product_id in sets_of_missing_products(self)]
+        problems += [Problem(f"ecommerce.action_sets.{name}",
+                             f'unknown action set "{name}" (expected one of: '
+                             f'{", ".join(DEFAULT_SETS)})')
+                     for name in unknown_action_sets(eco)]
+        of_action: dict[tuple[str, int], list[Problem]] = {}
+        for found in action_problems(eco):
+            where = f"{found.prefix}[{found.index}]"
+            of_action.setdefault((found.prefix, found.index), []).append(found.problem.at(where))
         sets = [(f"ecommerce.action_sets.{name}", actions)
                 for name, actions in eco.action_sets.items()]
-        for product_id, actions in eco.product_action_sets.items():
-            if product_id not in self.catalog.products:
-                problems.append(Problem(f"ecommerce.product_action_sets.{product_id}",
-                                        f'no product "{product_id}" in the catalog'))
-            sets.append((f"ecommerce.product_action_sets.{product_id}", actions))
-        for name in eco.action_sets:
-            if name not in DEFAULT_SETS:
-                problems.append(Problem(
-                    f"ecommerce.action_sets.{name}",
-                    f'unknown action set "{name}" (expected one of: {", ".join(DEFAULT_SETS)})'))
+        sets += [(f"ecommerce.product_action_sets.{product_id}", actions)
+                 for product_id, actions in eco.product_action_sets.items()]
         for prefix, actions in sets:
             for i, action in enumerate(actions):
-                for problem in validate_step(action, ACTION_KINDS):
-                    problems.append(problem.at(f"{prefix}[{i}]"))
+                problems += of_action.get((prefix, i), [])
                 if (action.kind in ("add_to_campaign", "remove_from_campaign")
                         and action.campaign and action.campaign not in self._campaigns):
                     problems.append(Problem(f"{prefix}[{i}].campaign",
