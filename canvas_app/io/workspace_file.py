@@ -265,9 +265,18 @@ def _actions(items: list[dict[str, Any]], where: str, problems: list[Problem]) -
 
 
 # -- writing ---------------------------------------------------------------------------
+def coordinate(value: float) -> float | int:
+    """A node's x or y as the file holds it: a whole number of pixels as a whole number
+    (``240``, not ``240.0``: what a person writes, and what a file saved again unchanged
+    keeps, line for line), else as it is (``12.5``; ``-0.0`` too, read back the same)."""
+    if isinstance(value, float) and value.is_integer() and (value or str(value) == "0.0"):
+        return int(value)
+    return value
+
+
 def node_to_data(node: Node) -> dict[str, Any]:
     data: dict[str, Any] = {"id": node.id, "kind": node.kind, "name": node.name,
-                            "x": node.x, "y": node.y}
+                            "x": coordinate(node.x), "y": coordinate(node.y)}
     data.update(node.spec.to_data(node.config))
     return data
 

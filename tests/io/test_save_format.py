@@ -133,3 +133,24 @@ def test_no_collection_runs_while_a_large_file_loads(tmp_path):
     assert len(collections) <= 1  # at most the one as soon as the collector is back
     assert gc.isenabled()
     assert len(loaded.campaign("big").nodes) == 1500
+
+
+def test_the_sample_saved_again_unchanged_is_the_same_file(tmp_path: Path) -> None:
+    """What a person writes stays as written: whole-number coordinates (``240``, not
+    ``240.0``) and durations in the form the app writes them (QA: the first save of the
+    sample changed 16 lines nobody edited)."""
+    saved = tmp_path / "again.campaign.json"
+    save_workspace(load_workspace(SAMPLE), saved)
+    assert saved.read_bytes() == SAMPLE.read_bytes()
+
+
+def test_whole_coordinates_are_written_whole_and_others_as_they_are(tmp_path: Path) -> None:
+    workspace = load_workspace(SAMPLE)
+    campaign = workspace.campaigns[0]
+    first, second = campaign.nodes[0], campaign.nodes[1]
+    first.x, first.y, second.x = 240.0, -16.0, 12.5
+    path = tmp_path / "moved.campaign.json"
+    save_workspace(workspace, path)
+    text = path.read_text(encoding="utf-8")
+    assert '"x": 240,\n' in text and '"y": -16,\n' in text and '"x": 12.5,\n' in text
+    assert load_workspace(path) == workspace
