@@ -48,6 +48,7 @@ from .catalog_table import (
     CatalogFilter,
     ColumnSharing,
     ambiguous_goal_names,
+    catalog_order,
     filter_rows,
     first_shown_row,
     usage_summary,
@@ -307,7 +308,7 @@ class CatalogManagerDialog(QDialog):
             usage for usages in usages_of.values() for usage in usages)
         for section, items in rows.items():
             # alphabetical (a new or renamed item takes its place among the others)
-            items.sort(key=lambda row: (row[1][0].casefold(), row[0]))
+            items.sort(key=lambda row: catalog_order(row[1][0], row[0]))
             table = self.tables[section]
             selected = self.selected_id(section)
             table.setRowCount(len(items))

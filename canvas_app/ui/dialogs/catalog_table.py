@@ -26,6 +26,13 @@ NAME_MIN_CHARS = 14
 NAME_SHARE = 0.4
 
 
+def catalog_order(name: str, item_id: str) -> tuple[str, str, str]:
+    """Where an item goes in the Catalog's lists, alphabetical: by name, capitals,
+    accents and runs of spaces aside as the filter compares them ("Écume" among the E's,
+    not after "Z"), then as spelled, then by id. The purchase goal lists them so too."""
+    return folded(name), name.casefold(), item_id
+
+
 class CatalogFilter(QLineEdit):
     """The filter box: Esc clears it (and, when it is empty, closes the window as Esc
     does); Enter goes down to the table (``enter_pressed``) instead of closing the

@@ -3,7 +3,8 @@ multi-select check list (``CheckList``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from PySide6.QtCore import (
     QEvent,
@@ -292,6 +293,10 @@ class CheckList(QWidget):
         self._shown = False
         self._missing: list[str] = []  # see missing_ids
         self._folded: list[str] = []  # each row's whole label, casefolded (searched)
+        # the rows' order on screen, by (id, label); None keeps the order given. What
+        # checked_ids gives keeps the order given (see set_items)
+        self.row_order: Callable[[str, str], Any] | None = None
+        self._given: dict[str, int] = {}  # id -> its place in the order given
         self._rows_asked: int | None = None  # see keep_rows_asked
 
     def set_empty_hint(self, hint: QWidget) -> None:
@@ -351,14 +356,22 @@ class CheckList(QWidget):
         self.list.rows_changed()
 
     def set_items(self, items: Iterable[tuple[str, str]], checked: Iterable[str] = ()) -> None:
+        """The rows, (id, label) each, ``checked`` ticked; shown in :attr:`row_order` when
+        there is one (the Catalog's order), while :meth:`checked_ids` keeps the order
+        given (the workspace's own, as saved)."""
         chosen = list(checked)
+        given = list(items)
+        shown = given if self.row_order is None \
+            else sorted(given, key=lambda item: self.row_order(*item))
         self.list.blockSignals(True)
         self.list.clear()
         known = set()
-        for item_id, label in items:
+        for item_id, label in shown:
             known.add(item_id)
             self._add(item_id, label, item_id in chosen)
         self._missing = [item_id for item_id in dict.fromkeys(chosen) if item_id not in known]
+        self._given = {item_id: place for place, item_id
+                       in enumerate([item_id for item_id, _label in given] + self._missing)}
         for item_id in self._missing:
             self._add(item_id, f"{item_id} (not in the catalog)", True)
         self.list.blockSignals(False)
@@ -393,8 +406,11 @@ class CheckList(QWidget):
         return [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())]
 
     def checked_ids(self) -> list[str]:
-        return [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())
-                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        """The ticked ids in the order :meth:`set_items` was given them (not the rows'
+        order on screen, see :attr:`row_order`)."""
+        checked = [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())
+                   if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        return sorted(checked, key=lambda item_id: self._given.get(item_id, len(self._given)))
 
     def set_checked(self, item_id: str, checked: bool = True) -> None:
         for i in range(self.list.count()):

@@ -4,6 +4,7 @@ Purchase": purchase options (any combination), payment types, who can achieve th
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
@@ -28,6 +29,7 @@ from ...domain.purchase import (
     option_messages,
 )
 from .catalog_hint import CatalogHint, empty_catalog_text
+from .catalog_table import catalog_order
 from .check_list import CheckList
 from .node_editor import NodeEditorDialog, register_node_editor
 from .widgets import AchievedByBox, help_label
@@ -90,6 +92,7 @@ class PurchaseGoalDialog(NodeEditorDialog):
         self.order_forms_box = QCheckBox("&Order form")
         self.order_forms_box.setObjectName("orderFormsCheck")
         self.order_forms_list = CheckList("orderFormList")
+        self.order_forms_list.row_order = self._row_order("orderForm")
         choices = self._choices()
         self.order_forms_list.set_items(choices["orderForm"], config.order_forms)
         self.any_box = QCheckBox("&Any purchase")
@@ -98,10 +101,12 @@ class PurchaseGoalDialog(NodeEditorDialog):
         self.products_box.setObjectName("productsCheck")
         self.products_list = CheckList("productList", "productSearch",
                                        "Search products by name…")
+        self.products_list.row_order = self._row_order("product")
         self.products_list.set_items(choices["product"], config.products)
         self.categories_box = QCheckBox("Product in a specific &category purchase")
         self.categories_box.setObjectName("categoriesCheck")
         self.categories_list = CheckList("categoryList")
+        self.categories_list.row_order = self._row_order("category")
         self.categories_list.set_items(choices["category"], config.categories)
         cells = [
             (self.order_forms_box, HELP["order_forms"], self.order_forms_list),
@@ -137,6 +142,7 @@ class PurchaseGoalDialog(NodeEditorDialog):
         self._payment_group.addButton(self.any_payment)
         self._payment_group.addButton(self.some_payment)
         self.payment_list = CheckList("paymentTypeList")
+        self.payment_list.row_order = self._row_order("paymentType")
         chosen_payments = [] if config.any_payment_type else list(config.payment_types)
         self.payment_list.set_items(choices["paymentType"], chosen_payments)
         pay_layout.addWidget(self.any_payment)
@@ -206,6 +212,20 @@ class PurchaseGoalDialog(NodeEditorDialog):
             "category": [(c.id, c.name) for c in catalog.categories.values()],
             "paymentType": [(p, payment_type_label(p)) for p in catalog.payment_types],
         }
+
+    def _row_order(self, key: str) -> Callable[[str, str], tuple[str, str, str]]:
+        """The order of a list's rows on screen: the Catalog window's (QA4: here they were
+        in the order they were added, a new "Chlorine Tablets" last, while the Catalog
+        showed it among the C's). An order form by its name ("(legacy)" aside); what is
+        saved keeps the workspace's order (see CheckList.checked_ids)."""
+        forms = self.workspace.catalog.order_forms
+
+        def order(item_id: str, label: str) -> tuple[str, str, str]:
+            if key == "orderForm" and item_id in forms:
+                label = forms[item_id].name
+            return catalog_order(label, item_id)
+
+        return order
 
     def catalog_changed(self) -> None:
         """Offers what the Catalog window added. What was ticked stays ticked, but for
