@@ -234,7 +234,9 @@ class CanvasIntents:
                              f"{'them' if len(nodes) + len(links) > 1 else 'it'} back.")
 
     def select_all(self: MainWindow) -> None:
+        """Edit > Select All (Ctrl+A); the status bar says how many (see window_status)."""
         if self.scene is not None:
+            self.follow_selection()
             self.scene.select_nodes(list(self.scene.nodes))
 
     def rename_selected(self: MainWindow) -> None:

@@ -1,15 +1,20 @@
 """The main window's status bar words: a message for a while, stale after the next edit,
 cut to the room beside the zoom label (whole in its tooltip), and cut again when the bar's
-width changes; and the words on a node reached with Tab or clicked, which go when the
-keyboard leaves the canvas (or the click selects something else)."""
+width changes; the words on a node reached with Tab or clicked, which go when the
+keyboard leaves the canvas (or the click selects something else); how many are selected
+when more than one is; and a hint on a gesture that did nothing (a link dropped on no
+node), which goes as the next gesture starts (a click, a key on the canvas) or the
+selection changes."""
 
 from __future__ import annotations
 
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
+
+from ..domain.counting import counted
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -18,6 +23,40 @@ STATUS_TIMEOUT_MS = 8000
 # QStatusBar draws its message from 6 px in to 2 px before its first permanent widget
 # (QStatusBarPrivate::messageRect); without one, to 12 px before its right end.
 MESSAGE_LEFT, MESSAGE_GAP, MESSAGE_RIGHT_END = 6, 2, 12
+# Hints on a gesture just ended that did nothing: they go as the next one starts. (The
+# scene's words for a link dropped on no node.)
+LINK_DROP_HINT = "Drop the link on another node to connect them."
+GESTURE_HINTS = frozenset({LINK_DROP_HINT})
+FRESH_S = 0.25  # a message shown this recently came with the action now under way
+
+
+def selection_words(nodes: int, links: int) -> str:
+    """What the status bar says of a selection of more than one item, and what the keys
+    do to it: "10 nodes selected: Delete deletes them, …"."""
+    parts = [counted(nodes, "node")] if nodes else []
+    if links:
+        parts.append(counted(links, "link"))
+    words = f"{' and '.join(parts)} selected: Delete deletes them"
+    if nodes > 1:
+        words += ", Ctrl+C copies, Ctrl+D duplicates, the arrow keys move them"
+        if nodes == 2 and not links:
+            words += ", Ctrl+L links them"
+    return words + "."
+
+
+class _CanvasInput(QObject):
+    """Watches the canvas view (and its viewport) for the start of a gesture: a mouse
+    press, a key. Lets every event through."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
+                            QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            self.window.gesture_starting()
+        return False
 
 
 class StatusWords:
@@ -28,6 +67,10 @@ class StatusWords:
     _status_full = ""  # the message as it was asked for, and as shown (maybe cut short)
     _status_shown = ""
     _node_hint = ""  # the words on the node Tab reached (or a click selected), while shown
+    _count_shown = False  # _node_hint is the words on a selection of more than one
+    _gesture_hint = ""  # a hint on a gesture that did nothing, while shown
+    _watched_scene: QObject | None = None  # the scene whose selection the words follow
+    _canvas_input: _CanvasInput | None = None
 
     def follow_focus(self: MainWindow) -> None:
         """The words on a node follow the keyboard (they go when it leaves the canvas)
@@ -36,6 +79,53 @@ class StatusWords:
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_moved)
         self.view.node_clicked.connect(self._announce_click)
+        self._canvas_input = _CanvasInput(self)
+        self.view.installEventFilter(self._canvas_input)
+        self.view.viewport().installEventFilter(self._canvas_input)
+
+    def gesture_starting(self: MainWindow) -> None:
+        """A press or a key on the canvas: a hint on the gesture before goes; and the
+        status words follow the selection of the scene shown (a new one comes with each
+        workspace opened)."""
+        self.follow_selection()
+        self._drop_gesture_hint()
+
+    def follow_selection(self: MainWindow) -> None:
+        scene = self.scene
+        if scene is not None and scene is not self._watched_scene:
+            self._watched_scene = scene
+            scene.selectionChanged.connect(self._selection_changed)
+
+    def _drop_gesture_hint(self: MainWindow) -> None:
+        if self._gesture_hint and self.statusBar().currentMessage() == self._status_shown \
+                and self._status_full == self._gesture_hint:
+            self.statusBar().clearMessage()
+            self.statusBar().setToolTip("")
+        self._gesture_hint = ""
+
+    def _selection_changed(self: MainWindow) -> None:
+        """More than one selected: how many, and what the keys do to them (the words on
+        one node clicked before no longer hold). Not over a message that came with the
+        action that selected them (Pasted, Undid): that one says more."""
+        scene = self.scene
+        if scene is None:
+            return
+        self._drop_gesture_hint()
+        bar = self.statusBar()
+        ours = bool(self._node_hint) and bar.currentMessage() == self._node_hint
+        nodes, links = len(scene.selected_node_ids()), len(scene.selected_links())
+        if nodes + links <= 1:
+            if ours and self._count_shown:
+                bar.clearMessage()
+                bar.setToolTip("")
+                self._node_hint = ""
+            return
+        if bar.currentMessage() and not ours \
+                and time.monotonic() - self._status_since < FRESH_S:
+            return
+        self.show_status(selection_words(nodes, links))
+        self._node_hint = bar.currentMessage()
+        self._count_shown = True
 
     def show_status(self: MainWindow, message: str) -> None:
         """A message in the status bar for 8 s (or until the next edit, which makes an
@@ -44,6 +134,8 @@ class StatusWords:
         cut once it has it (see refit_status)."""
         self._status_full = message
         self._status_since = time.monotonic()
+        self._count_shown = False
+        self._gesture_hint = message if message in GESTURE_HINTS else ""
         self._show_cut(STATUS_TIMEOUT_MS)
 
     def status_room(self: MainWindow) -> int:
@@ -122,6 +214,8 @@ class StatusWords:
         campaign_id = self.current_campaign_id()
         if not node_id or campaign_id is None \
                 or not self.controller.campaign(campaign_id).has_node(node_id):
+            if ours and self._count_shown:
+                return  # the words on a selection of many: they follow the selection
             if ours:
                 bar.clearMessage()
                 bar.setToolTip("")
