@@ -116,9 +116,10 @@ def catalog_findings(workspace: Workspace) -> list[Finding]:
             "change ids: give one of them another id in the workspace file, and in the goals "
             "and actions that mean it, then open it again."))
     for payment_type, places in grouped(repeated_payment_types(catalog)).items():
+        times = "twice" if len(places) == 2 else f"{len(places)} times"
         findings.append(Finding(
             "error", f"Payment type {quoted(payment_type_label(payment_type))} is listed "
-            f"{'twice' if len(places) == 2 else f'{len(places)} times'} in the catalog. Deleting it in the app would take it out "
+            f"{times} in the catalog. Deleting it in the app would take it out "
             "of every goal that requires it: remove the extra one from the workspace file "
             '(its "payment_types" list), then open it again.'))
     return findings

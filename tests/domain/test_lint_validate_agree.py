@@ -12,7 +12,6 @@ them), so those are built in code.
 
 from __future__ import annotations
 
-import copy
 import json
 from collections.abc import Callable
 from datetime import UTC, datetime
