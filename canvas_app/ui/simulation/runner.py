@@ -21,7 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ...domain.lint import finding_text
+from ...domain.lint import finding_text, ordered_findings
 from ...domain.workspace import Workspace
 from ...io import LoadError
 from ...io.snapshot import workspace_snapshot
@@ -115,13 +115,13 @@ def check_runnable(workspace: Workspace, campaign: str | None = None) -> None:
         errors = [f for f in errors if f.campaign_id in (campaign, None)]
     if not problems:
         return
-    if errors:
-        first, count = finding_text(workspace, errors[0]), len(errors)
-    else:  # validate() knows more than lint's errors: say it in its own words
-        first, count = problems[0].message, len(problems)
-    more = f" (and {count - 1} more)" if count > 1 else ""
-    raise WorkspaceNotRunnable(f"Fix the workspace before simulating: {first}{more}. The "
-                               "Warnings panel lists every problem.")
+    if not errors:  # lint reports every problem validate() finds (workspace_lint); else:
+        raise WorkspaceNotRunnable(f"Fix the workspace before simulating: {problems[0]}")
+    # the first as the Warnings panel lists it, in the same words (names, not ids)
+    first = finding_text(workspace, ordered_findings(workspace, errors, limit=1)[0])
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    raise WorkspaceNotRunnable(f"Fix the workspace before simulating: {first.rstrip('.')}"
+                               f"{more}. The Warnings panel lists every problem.")
 
 
 def named_in(data: object, keys: tuple[str, ...]) -> set[str]:
