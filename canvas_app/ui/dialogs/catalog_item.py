@@ -205,14 +205,17 @@ class CatalogItemDialog(QDialog):
         problems = self.problems()
         # a new item's empty name is said at once, as the node editors say a new goal's
         # problem: a greyed Save with nothing saying why left the user guessing (QA10)
-        problems_shown = problems
+        notes = []
         if self.section == "products" and self.price_spin.refusal():
-            # a key or a paste the price did not take: said, never dropped silently
-            problems_shown = [*problems_shown, Problem("price", self.price_spin.refusal())]
-        self.problem_label.show_problems(problems_shown)
+            # a key or a paste the price did not take: said, never dropped silently, but
+            # as a notice, not a problem: the price kept is a price, Save takes it and the
+            # field is not red (QA4: a red field and message with Save enabled), as the
+            # other number fields only say it at the field
+            notes = [Problem("price", self.price_spin.refusal())]
+        self.problem_label.show_problems(problems, notes)
         self.save_button.setEnabled(not problems)
         # the field a problem is about turns red, as in the goal editors (QA)
-        paths = {p.path for p in problems_shown}
+        paths = {p.path for p in problems}
         fields: list[tuple[QWidget, set[str]]] = [(self.name_edit, {"name", "payment_types"})]
         if self.section == "products":
             fields += [(self.category_combo, {"category"}), (self.price_spin, {"price"})]

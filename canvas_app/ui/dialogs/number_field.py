@@ -294,6 +294,10 @@ class NumberField(QAbstractSpinBox):
         """Why the text is not acceptable; "" when it is."""
         return self.parsed()[1]
 
+    def problem_of(self, text: str) -> str:
+        """Why ``text`` would not be acceptable in this field; "" when it would."""
+        return parse_number(text, self.decimals, self._minimum, self._maximum, self.what)[1]
+
     def setValue(self, value: float) -> None:  # noqa: N802  (as QSpinBox)
         """Shows ``value`` as it is, never changed: one out of the range (a price read from
         a file) is refused visibly, :meth:`problem` saying the range, as if typed. (A
@@ -334,7 +338,12 @@ class NumberField(QAbstractSpinBox):
     def _text_changed(self, text: str) -> None:
         # a refusal stays while the user types on ("1e3" left "13": the note must outlast
         # the "3"), and goes once text is deleted or typed over
-        if self._refusal and not _inserted_into(self._last_text, text):
+        # One message at a time: a refusal also goes once the text itself is refused
+        # ("-5": its problem is the message now; QA4 saw the "e" note beside it)
+        if self._refusal and (not _inserted_into(self._last_text, text)
+                              or self.problem_of(text)):
+            if QToolTip.isVisible() and QToolTip.text() == self._refusal:
+                QToolTip.hideText()  # the note shown at the field goes with it
             self._refusal = ""
             QWidget.setToolTip(self, self._tooltip)
         self._last_text = text

@@ -298,8 +298,7 @@ class ProblemLabel(QLabel):
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.setStyleSheet(f"QLabel {{ color: #b00020; background: #fdecee; "
-                           f"padding: {self.PADDING}px; border-radius: 4px; }}")
+        self.setStyleSheet(self._style(notice=False))
         if reserve_lines:
             policy = self.sizePolicy()
             policy.setRetainSizeWhenHidden(True)
@@ -340,10 +339,25 @@ class ProblemLabel(QLabel):
         twin.setText("\n".join(_sentence(m) for m in messages))
         return twin.heightForWidth(width)
 
-    def show_problems(self, problems: list[Problem]) -> None:
-        messages = list(dict.fromkeys(self._line(p) for p in problems))
+    def show_problems(self, problems: list[Problem],
+                      notes: list[Problem] | None = None) -> None:
+        """The problems, in red on pink; ``notes`` (a key a field did not take) are said
+        only while there is no problem, in the form's own colours: a notice, not an
+        error beside an enabled Save (QA4). One message at a time."""
+        shown = list(problems) or list(notes or [])
+        messages = list(dict.fromkeys(self._line(p) for p in shown))
+        notice = bool(messages) and not problems
+        if notice != bool(self.property("notice")):
+            self.setProperty("notice", notice)
+            self.setStyleSheet(self._style(notice))
         self.setText("\n".join(messages))
         self.setVisible(bool(messages))
+
+    def _style(self, notice: bool) -> str:
+        colours = "color: palette(window-text); background: palette(alternate-base);" \
+            if notice else "color: #b00020; background: #fdecee;"
+        return (f"QLabel {{ {colours} padding: {self.PADDING}px; "
+                "border-radius: 4px; }")
 
     def _line(self, problem: Problem) -> str:
         """The message, with "Step 2:" in front when it is about one item of a list."""
