@@ -340,7 +340,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     usage = io.StringIO()  # argparse quotes arguments in its errors: a URL's password too
     try:
         with contextlib.redirect_stderr(usage):
-            args = parser.parse_args(argv)
+            args, extra = parser.parse_known_args(argv)
+            if extra:  # the command's own usage (QA: it was the top-level one)
+                _command_parser(parser, args.command).error(
+                    f"unrecognized arguments: {' '.join(extra)}")
             handler = handlers.get(args.command)
             if handler is None:
                 parser.error(f"the command {args.command!r} is not available in this build")
@@ -357,6 +360,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return err(hide_passwords(failed.message, argv))
     except OutputError as exc:
         return output_failed(exc)
+
+
+def _command_parser(parser: argparse.ArgumentParser,
+                    command: str | None) -> argparse.ArgumentParser:
+    """The parser of ``command`` (``parser`` itself for none)."""
+    for action in parser._actions:  # noqa: SLF001  (argparse keeps its subparsers there)
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:  # noqa: SLF001
+            return action.choices[command]
+    return parser
 
 
 # argparse's line for a bad option value: "canvas-app simulate: error: argument --seed: ..."

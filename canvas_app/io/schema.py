@@ -19,6 +19,7 @@ from ..domain.sequence import step_schema
 from ..domain.steps import ACTION_KINDS
 
 FORMAT = "campaign-canvas"
+RESULT_FORMAT = "campaign-canvas-result"  # a simulation's result (sim.result, SPEC §6)
 VERSION = 1
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "resources" / "schema"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"

@@ -34,7 +34,7 @@ from .editor_limits import editor_problems
 from .errors import LoadError, json_path
 from .json_reading import find_not_finite, read_json
 from .json_reading import parse_json as parse_json  # (re-exported: the app reads with it)
-from .schema import FORMAT, VERSION, workspace_schema
+from .schema import FORMAT, RESULT_FORMAT, VERSION, workspace_schema
 from .schema_messages import error_rank, node_id, schema_problem, shown
 from .storable import nul_problem
 
@@ -124,6 +124,10 @@ def workspace_from_data(data: Any, source: str = "") -> Workspace:
             raise LoadError(source, Problem(
                 "", f'not a Campaign Canvas workspace: the "format" key is missing (a '
                     f'workspace file starts with "format": "{FORMAT}")'))
+        if data.get("format") == RESULT_FORMAT:
+            raise LoadError(source, Problem(
+                "format", "this is a simulation's result (canvas-app simulate --json, or "
+                          "Save Result), not a workspace: give the workspace it was run on"))
         found = shown(data.get("format"))
         raise LoadError(source, Problem(
             "format", f'not a Campaign Canvas workspace: format is {found}, '
@@ -133,8 +137,12 @@ def workspace_from_data(data: Any, source: str = "") -> Workspace:
         if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
             message = (f"version {version} is newer than this app can read (it reads "
                        f"version {VERSION}); update Campaign Canvas")
+        elif isinstance(version, str) and version.strip() == str(VERSION):
+            message = (f"version is the text {json.dumps(version)}: write the number "
+                       f"{VERSION}, without quotes")
         else:
-            message = f"unsupported version {json.dumps(version)} (expected {VERSION})"
+            message = (f"unsupported version {json.dumps(version)} (this app reads version "
+                       f"{VERSION})")
         raise LoadError(source, Problem("version", message))
     problem = check_schema(data)
     if problem is not None:

@@ -94,8 +94,8 @@ def run(args: argparse.Namespace) -> int:
                 raise LoadError("--out", Problem("", f"{args.out}: {problem}"))
         workspace = load_any_workspace(args.workspace)
         if args.campaign is not None and not workspace.has_campaign(args.campaign):
-            raise LoadError("--campaign", Problem("", f'no campaign "{args.campaign}" in '
-                                                      f"{shown_source(args.workspace)}"))
+            raise LoadError("--campaign", Problem("", unknown_campaign(
+                workspace, args.campaign, shown_source(args.workspace))))
         until = None
         if args.until is not None:
             try:
@@ -158,6 +158,17 @@ def _check_names(args: argparse.Namespace) -> None:
     if args.out == "-":
         raise LoadError("--out", Problem("", "- is not a file: --json alone prints the result "
                                              "JSON on standard output"))
+
+
+def unknown_campaign(workspace: Workspace, asked: str, source: str) -> str:
+    """Why ``--campaign asked`` names no campaign of ``workspace``: a campaign's name given
+    for its id says which id; else the ids there are (QA: it named none)."""
+    named = [c.id for c in workspace.campaigns if c.name.casefold() == asked.casefold()]
+    if named:
+        return (f'"{asked}" is the name of the campaign with id "{named[0]}": --campaign '
+                f"takes the id (--campaign {named[0]})")
+    ids = ", ".join(f'"{c.id}"' for c in workspace.campaigns) or "none"
+    return f'no campaign "{asked}" in {source} (its campaigns\' ids: {ids})'
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..io.schema import RESULT_FORMAT
 from .commerce import set_label
 from .core import log_time
 from .log_lines import LogLines
@@ -14,7 +15,6 @@ from .model import iso
 if TYPE_CHECKING:
     from .engine import Simulation
 
-RESULT_FORMAT = "campaign-canvas-result"
 RESULT_VERSION = 1
 
 
