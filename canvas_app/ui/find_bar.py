@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsDropShadowEffect,
+    QGraphicsItem,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -213,7 +214,32 @@ class FindBar(QFrame):
             window.view.set_zoom(1.0)
             window.view.centerOn(item)
         window.view.ensureVisible(item, 80, 80)
+        self._clear_of_bar(item)
         self.current = match
+
+    def _clear_of_bar(self, item: QGraphicsItem) -> None:
+        """Scrolls on when the found node would be under this bar, which floats over the
+        canvas: its rectangle is no room to show the node in (QA: 4 of 4 in the sample,
+        "Post-purchase", was found under it, hidden). The node goes below the bar or to its
+        left, whichever is the shorter scroll that keeps it in view."""
+        view = self.main_window.view
+        if not self.isVisible():
+            return
+        viewport = view.viewport()
+        bar = QRect(viewport.mapFrom(self.main_window, self.pos()), self.size()).adjusted(
+            -MARGIN, -MARGIN, MARGIN, MARGIN)
+        node = view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+        if not node.intersects(bar):
+            return
+        room = viewport.rect()
+        below = (0, bar.bottom() + 1 - node.top())  # how far the picture moves (dx, dy)
+        beside = (bar.left() - 1 - node.right(), 0)
+        ways = sorted((below, beside), key=lambda way: (
+            not room.contains(node.translated(*way)), abs(way[0]) + abs(way[1])))
+        dx, dy = ways[0]
+        view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() - dx)
+        view.verticalScrollBar().setValue(view.verticalScrollBar().value() - dy)
+        view.fitted = False  # scrolled to show this node: not refitted over it
 
     def _show_count(self, matches: list[Match] | None = None) -> None:
         """"3 of 7"; where the shown campaign has none, how many the others have.
