@@ -300,7 +300,8 @@ def finding_place(workspace: Workspace, finding: Finding, limit: int | None = No
         campaign = workspace.campaign(finding.campaign_id)
         where = shown(campaign.name)
         if finding.node_id and campaign.has_node(finding.node_id):
-            where = f"{where} › {shown(campaign.node(finding.node_id).name)}"
+            name = campaign.node(finding.node_id).name  # a file may give one none
+            where = f"{where} › {shown(name) if name.strip() else '(no name)'}"
     return where
 
 

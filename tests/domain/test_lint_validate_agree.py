@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from canvas_app.domain.campaign import Finding
+from canvas_app.domain.lint import finding_text
 from canvas_app.domain.steps import Step
 from canvas_app.domain.workspace import Workspace
 from canvas_app.io import LoadError
@@ -234,6 +235,7 @@ def test_a_node_without_a_name_is_an_error_on_it(tmp_path: Path) -> None:
     (found,) = [f for f in errors(ws) if "no name" in f.message]
     assert (found.campaign_id, found.node_id) == (ws.campaigns[0].id, node.id)
     assert "Rename" in found.message
+    assert finding_text(ws, found).startswith(f"{ws.campaigns[0].name} › (no name): This ")
 
 
 @pytest.mark.parametrize("kind", [*BROKEN_FILES, *BROKEN_IN_CODE])
