@@ -41,7 +41,7 @@ def tag_uses(workspace: Workspace) -> list[TagUse]:
         for node in campaign.nodes:
             if node.kind == "sequence":
                 for i, step in enumerate(node.config.steps):
-                    if step.kind in TAG_STEPS and step.tag.strip():
+                    if step.kind in TAG_STEPS and (step.tag or "").strip():
                         uses.append(TagUse(step.tag, f'step {i + 1} of "{isolated(node.name)}" '
                                            f"{TAG_STEPS[step.kind]}", campaign.id, node.id,
                                            step.kind))
@@ -55,7 +55,7 @@ def tag_uses(workspace: Workspace) -> list[TagUse]:
     sets += [(product_set_key(p), v) for p, v in eco.product_action_sets.items()]
     for key, actions in sets:
         for i, action in enumerate(actions):
-            if action.kind in TAG_STEPS and action.tag.strip():
+            if action.kind in TAG_STEPS and (action.tag or "").strip():
                 uses.append(TagUse(action.tag, f"action {i + 1} of "
                                    f"{set_label(workspace, key)} {TAG_STEPS[action.kind]}",
                                    kind=action.kind))
@@ -69,13 +69,13 @@ def spelled_tags(workspace: Workspace) -> Iterator[str]:
         for node in campaign.nodes:
             if node.kind == "sequence":
                 yield from (step.tag for step in node.config.steps
-                            if step.kind in TAG_STEPS and step.tag.strip())
+                            if step.kind in TAG_STEPS and (step.tag or "").strip())
             elif node.kind == "tag_goal":
                 yield from (tag for tag in node.config.tags if tag.strip())
     eco = workspace.ecommerce
     for actions in [*eco.action_sets.values(), *eco.product_action_sets.values()]:
         yield from (action.tag for action in actions
-                    if action.kind in TAG_STEPS and action.tag.strip())
+                    if action.kind in TAG_STEPS and (action.tag or "").strip())
 
 
 def spelled_two_ways(workspace: Workspace) -> bool:
