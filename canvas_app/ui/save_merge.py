@@ -306,6 +306,7 @@ class SaveMerge:
         label.setToolTip(told)
         label.show()
         self._notice_for = (self.session, self.session.stamp)
+        QTimer.singleShot(0, self.window, self.window.refit_status)  # less room beside it
 
     def refresh_notice(self) -> None:
         """Takes the lasting notice away once it is out of date (called as the title is)."""
@@ -313,6 +314,7 @@ class SaveMerge:
                 self._notice_for != (self.session, self.session.stamp):
             self._notice_for = None
             self.window.teammate_label.hide()
+            QTimer.singleShot(0, self.window, self.window.refit_status)  # more room
 
     def _interacting(self) -> bool:
         return waiting() or self._box_open() or \

@@ -139,19 +139,23 @@ class StatusWords:
         self._show_cut(STATUS_TIMEOUT_MS)
 
     def status_room(self: MainWindow) -> int:
-        """How wide a message may be: the bar's width less the zoom label beside it, as
-        the bar lays it out (0 before the bar is shown)."""
+        """How wide a message may be: the bar's width less the zoom label and the
+        teammate notice beside it, as the bar lays them out (0 before the bar is shown)."""
         bar = self.statusBar()
         if not bar.isVisible():
             return 0
         right = bar.width() - MESSAGE_RIGHT_END
-        label = self.zoom_label
-        if label.isVisible():
-            # the label's place once its text is laid out (a zoom just shown may have
-            # widened it, and the bar not laid it out again yet)
-            right = min(label.x(), label.geometry().right() + 1
-                        - label.sizeHint().width()) - MESSAGE_GAP \
-                - bar.fontMetrics().averageCharWidth()  # a space between them
+        space = bar.fontMetrics().averageCharWidth()  # a space between them
+        # Each label's place once its text is laid out (a zoom just shown may have widened
+        # its label, a notice just shown not be placed yet, and the bar not have laid them
+        # out again): the zoom at the right end, the teammate notice left of it.
+        for label in (self.zoom_label, self.teammate_label):
+            if not label.isVisible():
+                continue
+            placed = 0 < label.x() and label.geometry().right() < bar.width()
+            end = label.geometry().right() + 1 if placed else right
+            left = end - label.sizeHint().width()
+            right = (min(left, label.x()) if placed else left) - MESSAGE_GAP - space
         return max(right - MESSAGE_LEFT, 0)
 
     def _show_cut(self: MainWindow, timeout: int) -> None:
