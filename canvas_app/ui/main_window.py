@@ -242,6 +242,7 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
         self.scene.edit_requested.connect(self._edit_requested)
         self.view.bind(self.scene)
         self.edit_state.bind_scene(self.scene)
+        self.follow_selection()  # the status bar's words on what is selected
         self.navigator.bind(self.scene)
         if previous is not session:
             self.simulation_panel.stop()  # another workspace: the run was of the old one

@@ -110,3 +110,12 @@ def test_the_link_drop_hint_goes_with_the_next_click(qtbot, window: MainWindow) 
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton,
                      pos=view_pos(window, empty))
     assert message(window) == ""
+
+
+def test_a_selection_made_before_any_key_or_click_is_counted_too(
+        qtbot, window: MainWindow) -> None:
+    """The words follow the selection of every workspace shown from its start (Find or a
+    warning selecting nodes before the canvas had a press or a key)."""
+    window.statusBar().clearMessage()  # (the start-up hint, fresh, is not written over)
+    window.scene.select_nodes(["nurture", "bought-shock"])
+    assert message(window).startswith("2 nodes selected:")
