@@ -1,10 +1,11 @@
 """The main window's first size, the panels giving way on a small screen, the room its
-panels leave the canvas, and the hint it starts with."""
+panels leave the canvas, the room a bottom panel gets as it comes to the front, and the
+hint it starts with."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QWidget
 
 BOTTOM_PANEL_SHARE = 0.45  # of the canvas and bottom panel's height, at most
 SIDE_PANEL_SHARE = 0.28  # of the window's width, at most, for the panels of one side
@@ -147,3 +148,83 @@ def keep_canvas_room(window: QMainWindow, canvas: QWidget, docks: list[QDockWidg
     for side in sides:
         if max(d.width() for d in side) > most:
             window.resizeDocks(side, [most] * len(side), Qt.Orientation.Horizontal)
+
+
+class RoomWhenRaised(QObject):
+    """A bottom panel tabbed with another (Simulation with Warnings) gets room whenever it
+    comes to the front: its tab clicked, View > Panels, Ctrl+F6, a run. Tabbed panels share
+    one height, so the Simulation panel came up at the Warnings' 120 px when its tab was
+    clicked (QA: a log of two lines, one contact, two bars); only a run's start gave it
+    room. It gets ``least`` px (no more than bottom_panel_most), as a run gives it, unless
+    the user set its height by dragging the panels' edge while it was in front: then it
+    comes back at that height. The panel it shares the height with keeps what it was
+    given (Qt's tabbed panels have one height; giving it back would move the canvas's edge
+    a second time)."""
+
+    def __init__(self, window: QMainWindow, canvas: QWidget, dock: QDockWidget,
+                 least: int) -> None:
+        super().__init__(window)
+        self.window, self.canvas, self.dock, self.least = window, canvas, dock, least
+        self.user_height: int | None = None  # set by dragging the edge while in front
+        self._dragging = False  # a press on the window's own area: its panels' edges
+        self._height = dock.height()
+        window.installEventFilter(self)
+        dock.installEventFilter(self)
+        dock.visibilityChanged.connect(self._visibility_changed)
+
+    def in_front(self) -> bool:
+        dock = self.dock
+        return dock.isVisible() and not dock.isFloating() \
+            and not dock.visibleRegion().isEmpty()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        kind = event.type()
+        if watched is self.window:
+            if kind == QEvent.Type.MouseButtonPress:
+                self._dragging = True
+            elif kind == QEvent.Type.MouseButtonRelease:
+                self._dragging = False
+        elif watched is self.dock and kind == QEvent.Type.Resize:
+            height = self.dock.height()
+            if height != self._height and self._dragging and self.in_front() \
+                    and self.window.dockWidgetArea(self.dock) \
+                    == Qt.DockWidgetArea.BottomDockWidgetArea:
+                self.user_height = height
+            self._height = height
+        return False
+
+    def _visibility_changed(self, visible: bool) -> None:
+        if visible:  # once Qt has laid the tabs out (and a run's start given its room)
+            QTimer.singleShot(0, self, self.give_room)
+
+    def wanted(self) -> int:
+        """The height the panel comes to the front at."""
+        most = bottom_panel_most(self.canvas, self.dock)
+        return min(self.user_height or self.least, most)
+
+    def give_room(self) -> None:
+        if not self.in_front() or self._dragging or self.window.dockWidgetArea(self.dock) \
+                != Qt.DockWidgetArea.BottomDockWidgetArea:
+            return
+        self.window.layout().activate()
+        wanted = self.wanted()
+        # resizeDocks sizes the panels' area, their row of tabs included (as a run does)
+        tabs = tab_bar_height(self.window, self.dock)
+        if self.user_height is not None:
+            if self.dock.height() != wanted:
+                self.window.resizeDocks([self.dock], [wanted + tabs], Qt.Orientation.Vertical)
+        elif self.dock.height() + tabs < wanted:
+            self.window.resizeDocks([self.dock], [wanted], Qt.Orientation.Vertical)
+
+
+def tab_bar_height(window: QMainWindow, dock: QDockWidget) -> int:
+    """The height of the row of tabs under a docked panel tabbed with others (0 for none):
+    QMainWindow.resizeDocks gives it a share of the height asked for."""
+    if not window.tabifiedDockWidgets(dock):
+        return 0
+    titles = {d.windowTitle() for d in (dock, *window.tabifiedDockWidgets(dock))}
+    for bar in window.findChildren(QTabBar):
+        if bar.parent() is window and bar.isVisible() \
+                and {bar.tabText(i) for i in range(bar.count())} == titles:
+            return bar.height()
+    return 0

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...sim import Simulation
 from ...sim.core import log_time
+from ..window_layout import RoomWhenRaised
 from .contacts_tab import ContactsTab
 from .funnel_chart import FunnelChart
 from .log_find import LogFind
@@ -86,6 +87,7 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         self._run_position: RunPosition | None = None  # see note_run_position
         self._last_index: tuple[object, int] = (None, 0)  # for _moves_only
         self.what_if_dialog: WhatIfDialog | None = None
+        self.room: RoomWhenRaised | None = None  # made once its dock is (see panel_shown)
         # The scenario that last failed to load: Run, Step and Run to End wait until a
         # scenario loads (choosing it again in the box, once fixed, tries it again).
         self.failed_scenario: str | None = None
@@ -217,6 +219,16 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         self.tabs.currentChanged.connect(
             lambda _i: QTimer.singleShot(0, self, self._refresh_slow_views))
         layout.addWidget(self.tabs, 1)
+
+    def panel_shown(self, visible: bool) -> None:
+        """Also: however the panel comes to the front, it gets room (see RoomWhenRaised)."""
+        super().panel_shown(visible)
+        if self.room is None:
+            from ..main_window import SIMULATION_HEIGHT  # the room a run gives it
+
+            # made as the window first shows: a height restored from the last session kept
+            self.room = RoomWhenRaised(self.window_, self.window_.view,
+                                       self.window_.docks["simulation"], SIMULATION_HEIGHT)
 
     def _show_corner(self) -> None:
         self.contacts.find.setVisible(self.tabs.currentWidget() is self.contacts)
