@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ..domain.counting import counted
+from .canvas.scene import LINK_DROP_HINT
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -25,7 +26,6 @@ STATUS_TIMEOUT_MS = 8000
 MESSAGE_LEFT, MESSAGE_GAP, MESSAGE_RIGHT_END = 6, 2, 12
 # Hints on a gesture just ended that did nothing: they go as the next one starts. (The
 # scene's words for a link dropped on no node.)
-LINK_DROP_HINT = "Drop the link on another node to connect them."
 GESTURE_HINTS = frozenset({LINK_DROP_HINT})
 FRESH_S = 0.25  # a message shown this recently came with the action now under way
 
@@ -152,7 +152,7 @@ class StatusWords:
         for label in (self.zoom_label, self.teammate_label):
             if not label.isVisible():
                 continue
-            placed = 0 < label.x() and label.geometry().right() < bar.width()
+            placed = label.x() > 0 and label.geometry().right() < bar.width()
             end = label.geometry().right() + 1 if placed else right
             left = end - label.sizeHint().width()
             right = (min(left, label.x()) if placed else left) - MESSAGE_GAP - space

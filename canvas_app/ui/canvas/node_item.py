@@ -24,12 +24,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
-    QGraphicsScene,
     QStyleOptionGraphicsItem,
     QWidget,
 )
-
-from ...editing.layout import NODE_FOOTPRINT, SPOT_REACH, nearest_free_spot
 
 if TYPE_CHECKING:
     from ..theme import IconCache
@@ -423,38 +420,3 @@ class NodeItem(QGraphicsRectItem):
         if node is None:
             return NAME_WIDTH / 2, NAME_HEIGHT
         return self.canvas.style_cache.name_block(node.name, NAME_WIDTH, 2)
-
-
-# -- nodes over nodes: where a drag ends ------------------------------------------------
-_AROUND = Qt.ItemSelectionMode.IntersectsItemBoundingRect
-
-
-def covered_node(scene: QGraphicsScene, moved: list[NodeItem]) -> NodeItem | None:
-    """A node not in ``moved`` whose body one of ``moved``'s bodies overlaps (through the
-    scene's index), or None."""
-    ids = {item.node_id for item in moved}
-    for item in moved:
-        body = body_rect(item.kind).translated(*item.centre)
-        for other in scene.items(body, _AROUND):
-            if isinstance(other, NodeItem) and other.node_id not in ids \
-                    and body.intersects(body_rect(other.kind).translated(*other.centre)):
-                return other
-    return None
-
-
-def clear_offset(scene: QGraphicsScene, moved: list[NodeItem]) -> tuple[float, float]:
-    """The nearest offset (on the grid, as ``layout.nearest_free_spot`` steps) that puts
-    every node of ``moved`` at a free spot, clear of the nodes not in it; (0, 0) when none
-    is within ``layout.SPOT_REACH`` node sizes. For the group: every other node's centre
-    less each moved node's, so one free spot for a point is a free offset for them all."""
-    ids = {item.node_id for item in moved}
-    width, height = NODE_FOOTPRINT
-    reach_x, reach_y = (SPOT_REACH + 1) * width, (SPOT_REACH + 1) * height
-    taken: list[tuple[float, float]] = []
-    for item in moved:
-        x, y = item.centre
-        around = QRectF(x - reach_x, y - reach_y, 2 * reach_x, 2 * reach_y)
-        taken += [(other.centre[0] - x, other.centre[1] - y)
-                  for other in scene.items(around, _AROUND)
-                  if isinstance(other, NodeItem) and other.node_id not in ids]
-    return nearest_free_spot(taken, 0.0, 0.0)

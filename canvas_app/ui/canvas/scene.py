@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.campaign import Campaign
-from ...domain.counting import counted
 from ...domain.names import isolated
 from ...domain.nodes import Node
 from ...editing.controller import Controller
 from ..tooltip_text import wrapped_tooltip
+from .drag_clear import step_clear
 from .link_item import LinkItem
 from .link_routing import LinkRouter
-from .node_item import NodeItem, clear_offset, covered_node, handle_centre, item_bounds
+from .node_item import NodeItem, handle_centre, item_bounds
 from .overview import OverviewItem
 from .scene_events import FollowsDomain
 from .style import CanvasStyle
@@ -38,6 +38,9 @@ GRID = 20.0
 OVERVIEW_MIN_NODES = 400
 SCENE_MARGIN = 2000.0
 LINT_DELAY_MS = 150
+
+
+LINK_DROP_HINT = "Drop the link on another node to connect them."
 
 
 class CampaignScene(FollowsDomain, QGraphicsScene):
@@ -461,41 +464,19 @@ class CampaignScene(FollowsDomain, QGraphicsScene):
             self._set_link_target(None)
             target = self.link_target_at(event.scenePos())
             if target is None:
-                self.controller.status_message.emit(
-                    "Drop the link on another node to connect them.")
+                self.controller.status_message.emit(LINK_DROP_HINT)
             elif self.campaign_id is not None:
                 self.controller.link(self.campaign_id, source.node_id, target.node_id)
             event.accept()
             return
         if self._drag_id is not None:
-            self._step_clear()
+            step_clear(self, [self.nodes[n] for n in self._drag_start if n in self.nodes],
+                       self._drag_id)
         self._press = None
         self._set_links_live(False)
         self._drag_start = {}
         self._drag_id = None
         super().mouseReleaseEvent(event)
-
-    def _step_clear(self) -> None:
-        """A drag that ended with a moved node over another node's body: the moved nodes
-        step together to the nearest free spot, as drops and pastes do, within the drag's
-        own undo step (one Undo puts them back where they were before the drag). A node
-        dropped there hid the other completely (QA)."""
-        moved = [self.nodes[n] for n in self._drag_start if n in self.nodes]
-        covered = covered_node(self, moved)
-        if covered is None or self.campaign_id is None:
-            return
-        dx, dy = clear_offset(self, moved)
-        if (dx, dy) == (0.0, 0.0):
-            return
-        self.controller.move_nodes(self.campaign_id, {
-            item.node_id: (item.centre[0] + dx, item.centre[1] + dy) for item in moved},
-            self._drag_id)
-        one = len(moved) == 1
-        what = f'"{isolated(self.node_name(moved[0].node_id))}"' if one \
-            else counted(len(moved), "node")
-        self.controller.status_message.emit(
-            f'Moved {what} clear of "{isolated(self.node_name(covered.node_id))}", which '
-            f"{'it' if one else 'they'} covered.")
 
     def node_name(self, node_id: str) -> str:
         node = self.domain_node(node_id)
