@@ -16,6 +16,10 @@ from .words import COMPLETED, LEFT_EARLY, WAITING_AT
 Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS = ("Contact", "Email", "Where now", "Goals achieved", "Tags")
+LISTS = (3, 4)  # columns of names: goals achieved, tags
+# A list column's names one by one (a tuple), so a cell too narrow can say how many it
+# leaves out ("Bought pool shock, +2"); None for other cells.
+ITEMS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 EVENT_WORDS = {
     "added": "added to the campaign",
@@ -121,6 +125,7 @@ class ContactsModel(QAbstractTableModel):
         # once (with its case-folded text to find in), not once per contact.
         self._texts: dict[tuple[str, str, str], tuple[str, str, str]] = {}
         self._folded: dict[tuple[str, str, str], str] = {}
+        self._lists: dict[str, tuple[str, ...]] = {}  # a list cell's text -> its names
         self._seen: list[int] = []  # journey length when its texts were made
         self._names: dict[str, str] = {}
         self._stamp: tuple[int, int, int] | None = None  # the run as last refreshed
@@ -137,7 +142,7 @@ class ContactsModel(QAbstractTableModel):
         self._names = {}
         self._ids, self._index, self._static = [], {}, []
         self._dynamic, self._search, self._seen, self._been = [], [], [], []
-        self._texts, self._folded, self._been_texts = {}, {}, {}
+        self._texts, self._folded, self._been_texts, self._lists = {}, {}, {}, {}
         self._append(list(sim.contacts) if sim is not None else [])
         self._stamp = self._run_stamp()
         self._rows = self._ordered()
@@ -327,10 +332,17 @@ class ContactsModel(QAbstractTableModel):
         where = ", ".join(f"{WAITING_AT} {isolated(self._name(node))}" if node in c.waiting
                           else isolated(self._name(node)) for node in c.position()) \
             or nowhere(c)
-        goals = ", ".join(isolated(name) for name in sorted(
-            (self._name(node) for node in c.achieved), key=without_isolates)) or "—"
-        cells = (where, goals, ", ".join(isolated(tag) for tag in sorted(c.tags)))
+        goals = tuple(isolated(name) for name in sorted(
+            (self._name(node) for node in c.achieved), key=without_isolates))
+        tags = tuple(isolated(tag) for tag in sorted(c.tags))
+        cells = (where, self._list_text(goals) or "—", self._list_text(tags))
         return self._texts.setdefault(cells, cells)
+
+    def _list_text(self, names: tuple[str, ...]) -> str:
+        text = ", ".join(names)
+        if len(names) > 1:
+            self._lists.setdefault(text, names)
+        return text
 
     def contact_id(self, row: int) -> str:
         return self._ids[self._rows[row]]
@@ -358,11 +370,14 @@ class ContactsModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # The tooltip is the whole text, for a cell too narrow to show it.
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) \
-                or self.sim is None or not index.isValid():
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        ITEMS_ROLE) or self.sim is None or not index.isValid():
             return None
         place = self._rows[index.row()]
         column = index.column()
+        if role == ITEMS_ROLE:
+            return self._lists.get(self._cells(place)[column - STATIC]) \
+                if column in LISTS else None
         if column < STATIC:
             return self._static[place][column]
         return self._cells(place)[column - STATIC]

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QSplitter, QTreeWidgetItem, QWidget
 
 from ...sim import Simulation
 from .contacts_model import ContactsModel, journey_rows
-from .journey_view import MIN_COLUMN, ContactsTable, JourneyView
+from .journey_view import MIN_COLUMN, ROOMY_DETAILS_CHARS, ContactsTable, JourneyView
 
 FIND_DELAY_MS = 250  # the find box searches once typing pauses this long
 SIDE_CHARS = 6  # neither side of the split narrower than two columns of this many characters
@@ -74,18 +74,20 @@ class ContactsTab(QSplitter):
 
     def default_split(self) -> None:
         """The same whether a contact is chosen or not (QA: choosing one moved the split,
-        and the table shrank under the pointer): the journey gets what its columns need to
-        be read beside one another (When on one line if the contacts keep their name, place
-        and email whole beside it, else When over two lines), the contacts the rest; a
-        wide window's room beyond what every contact column wants goes to the journey."""
+        and the table shrank under the pointer). The width goes, in turn: to the contacts'
+        names, places and emails whole (their goals and tags at their headings); to the
+        journey, up to its first columns wide (What on one line) and ROOMY_DETAILS_CHARS
+        of Details beside them (QA5: with a third of 1280 px "added to the campaign"
+        wrapped to three lines, the Details to many); to the contacts, up to every column
+        whole; the rest to the journey. In a small window the journey keeps its first
+        columns beside its Details (comfortable_width(2)), and the table scrolls."""
         total = sum(self.sizes())
         if total <= 0:
             return
         room = total - self.handleWidth()
-        journey = self.journey.comfortable_width(1)
-        if room - journey < self.table.who_width():
-            journey = self.journey.comfortable_width(2)
-        journey = max(journey, room - self.table.wanted_width())
+        roomy = self.journey.comfortable_width(0, ROOMY_DETAILS_CHARS)
+        journey = max(min(roomy, max(room - self.table.who_width(), total // 2)),
+                      self.journey.comfortable_width(2), room - self.table.wanted_width())
         least = self.least_side()
         journey = max(least, min(journey, total - least))
         if self.sizes() != [total - journey, journey]:

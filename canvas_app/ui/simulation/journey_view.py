@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import (
+    QFontMetrics,
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
@@ -28,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -38,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.names import without_isolates
 from ..theme import focus_frame
+from .contacts_model import ITEMS_ROLE, LISTS
 
 WRAP_HEIGHT = 10_000  # no limit on a wrapped cell's height
 PAD = 16  # a column's room around its text
@@ -64,11 +67,14 @@ NO_JOURNEY = "Choose a contact to see its journey here."
 
 # The journey's first columns, wide and narrow; the Details take the rest.
 JOURNEY_WIDTHS = {0: ("2026-03-03 14:00", "2026-03-03"),
-                  1: ("achieved again_", "achieved"),  # longer words wrap
+                  1: ("added to the campaign_", "achieved"),  # longer words wrap
                   2: ("Post-purchase__", "Nurture_")}
 # Narrower than this left for the Details (in average characters), the first columns take
 # their narrow widths: some words to a line, the rest wrapped onto more.
 DETAILS_CHARS = 24
+# The Details' room the split gives the journey, its first columns wide, before the
+# contacts get more than their names, places and emails (see ContactsTab.default_split).
+ROOMY_DETAILS_CHARS = 36
 ROW_PAD = 2  # px a contact's row has beyond its line of text (its grid line and 1)
 
 
@@ -118,6 +124,54 @@ def copy_rows(view: QAbstractItemView, header: QHeaderView, event: QKeyEvent) ->
     return True
 
 
+LIST_NOUNS = {3: "goals", 4: "tags"}  # what a list column's names are, by column
+LEAST_CHARS = 4  # a name cut shorter than this many characters gives way to the count
+
+
+def elided_list(names: Sequence[str], metrics: QFontMetrics, width: int,
+                noun: str = "names") -> str:
+    """``names`` joined by commas in ``width`` px: whole if they fit, else as many whole
+    as fit and how many more ("Bought pool shock, +2"), else the first cut short and the
+    count ("Bought po…, +2"), else only how many ("3 goals"). QA5: "Bought pool s… Visit
+    booked", cut in the middle, hid the goal between."""
+    text = ", ".join(names)
+    if len(names) < 2 or metrics.horizontalAdvance(text) <= width:
+        return text
+    for shown in range(len(names) - 1, 0, -1):
+        text = f"{', '.join(names[:shown])}, +{len(names) - shown}"
+        if metrics.horizontalAdvance(text) <= width:
+            return text
+    more = f", +{len(names) - 1}"
+    first = metrics.elidedText(names[0], Qt.TextElideMode.ElideRight,
+                               max(0, width - metrics.horizontalAdvance(more)))
+    if len(first.rstrip("…")) >= min(LEAST_CHARS, len(names[0])):
+        return first + more
+    return f"{len(names)} {noun}"
+
+
+class ListDelegate(QStyledItemDelegate):
+    """Goals achieved and Tags: a list too long for its cell keeps whole names and says
+    how many it leaves out (see elided_list); the tooltip has them all."""
+
+    def __init__(self, noun: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.noun = noun
+
+    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt's name)
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        names = index.data(ITEMS_ROLE)
+        if not names:
+            return
+        widget = option.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget is not None else None
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1 \
+            if style is not None else 3
+        width = option.rect.width() - 2 * margin  # type: ignore[attr-defined]
+        option.text = elided_list(names, option.fontMetrics, width,  # type: ignore[attr-defined]
+                                  self.noun)
+
+
 class ContactsTable(QTableView):
     """Contact, Where now, Email, Goals achieved, Tags (shown in that order): the first
     three as wide as their text (up to MOST_CHARS), Goals achieved and Tags the width to
@@ -139,6 +193,10 @@ class ContactsTable(QTableView):
         # Cut in the middle: "waiting at Bought kit (2)" and "(3)" still differ, and an
         # email keeps its domain.
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # A list of goals or tags cut short says how many names it leaves out.
+        self.list_delegates = {c: ListDelegate(LIST_NOUNS[c], self) for c in LISTS}
+        for column, delegate in self.list_delegates.items():
+            self.setItemDelegateForColumn(column, delegate)
         rows = self.verticalHeader()
         rows.hide()
         # One line of text and its grid line: as many contacts as fit (five at 1024x640,
@@ -300,7 +358,10 @@ class JourneyView(QTreeWidget):
         # The first columns' widths, by preference: all wide; When wide (a date and time
         # on one line) and the others narrow; all narrow.
         self.levels = [dict(self.wide), {**self.narrow, 0: self.wide[0]}, dict(self.narrow)]
-        self.compact: int | None = None  # the level on (None: not sized yet)
+        # tried in this order: What on one line before Node (QA5: "added to / the /
+        # campaign" in three lines), Node's names being short or missing
+        self.fits = [self.levels[0], {**self.wide, 2: self.narrow[2]}, *self.levels[1:]]
+        self.compact: int | None = None  # the fit on, in self.fits (None: not sized yet)
         self._fit_columns()
         # Rows get their wrapped height again when a column's width changes.
         header.sectionResized.connect(lambda *_args: self.scheduleDelayedItemsLayout())
@@ -329,10 +390,11 @@ class JourneyView(QTreeWidget):
         words = self.fontMetrics().horizontalAdvance(NO_JOURNEY) // 2 + 2 * PAD
         return max(MIN_COLUMN * 5, words) + 2 * self.frameWidth()
 
-    def comfortable_width(self, level: int = 1) -> int:
+    def comfortable_width(self, level: int = 1, details_chars: int = DETAILS_CHARS) -> int:
         """Wide enough for the first columns at that level (1: When on one line, the others
-        narrow) and the Details' room beside them."""
-        return (sum(self.levels[level].values()) + self.details_room + 2 * self.frameWidth()
+        narrow) and ``details_chars`` average characters of Details beside them."""
+        details = self.fontMetrics().averageCharWidth() * details_chars + PAD
+        return (sum(self.levels[level].values()) + details + 2 * self.frameWidth()
                 + self.verticalScrollBar().sizeHint().width())
 
     def _fit_columns(self) -> None:
@@ -340,12 +402,12 @@ class JourneyView(QTreeWidget):
         them, else the narrow ones (set only when that changes: a column the user resized
         stays so)."""
         room = self.viewport().width() - self.details_room
-        compact = next((i for i, level in enumerate(self.levels)
-                        if sum(level.values()) <= room), len(self.levels) - 1)
+        compact = next((i for i, level in enumerate(self.fits)
+                        if sum(level.values()) <= room), len(self.fits) - 1)
         if compact == self.compact:
             return
         self.compact = compact
-        for column, width in self.levels[compact].items():
+        for column, width in self.fits[compact].items():
             self.setColumnWidth(column, width)
 
     def add_step(self, texts: list[str], node_id: str) -> None:
