@@ -113,6 +113,11 @@ class ContactsTab(QSplitter):
         if selected is not None:
             self._select_row(self.model.row_of(selected))
 
+    def clear_find(self) -> None:
+        """The find box emptied and every contact shown (another workspace)."""
+        self.find.clear()
+        self.apply_find()
+
     def go_to_first_match(self) -> None:
         """Enter in the find box: the list found at once, its first contact selected (its
         journey shown) and the keyboard in the table (QA4: Enter did nothing)."""

@@ -74,6 +74,16 @@ class LogFind(QWidget):
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 
+    def clear(self) -> None:
+        """No text and no matches (another workspace)."""
+        self._timer.stop()
+        self.field.blockSignals(True)
+        self.field.clear()
+        self.field.blockSignals(False)
+        self.hits, self.current, self._found = [], -1, None
+        self.log.unmark()
+        self._say()
+
     def _typed(self, _text: str) -> None:
         self.log.unmark()
         self._timer.start()

@@ -33,7 +33,7 @@ from .log_view import LogView
 from .panel_actions import RUN_TEXTS, STEP_KEY, make_actions, update_actions
 from .panel_canvas import CanvasSide
 from .panel_changes import ChangeTracking, RunPosition
-from .panel_find import find_key
+from .panel_find import WorkspaceFinds, find_key
 from .panel_notices import Notices
 from .panel_results import ResultSaving, readable_clock
 from .panel_scenarios import ScenarioChoice, misfit_problem
@@ -88,6 +88,7 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         self._last_index: tuple[object, int] = (None, 0)  # for _moves_only
         self.what_if_dialog: WhatIfDialog | None = None
         self.room: RoomWhenRaised | None = None  # made once its dock is (see panel_shown)
+        self.finds = WorkspaceFinds()
         # The scenario that last failed to load: Run, Step and Run to End wait until a
         # scenario loads (choosing it again in the box, once fixed, tries it again).
         self.failed_scenario: str | None = None
@@ -219,6 +220,11 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         self.tabs.currentChanged.connect(
             lambda _i: QTimer.singleShot(0, self, self._refresh_slow_views))
         layout.addWidget(self.tabs, 1)
+
+    def attach(self, scene: CampaignScene) -> None:
+        """Also: another workspace starts with empty find fields (see WorkspaceFinds)."""
+        super().attach(scene)
+        self.finds.attached(self, self.window_.session)
 
     def panel_shown(self, visible: bool) -> None:
         """Also: however the panel comes to the front, it gets room (see RoomWhenRaised)."""
