@@ -5,8 +5,8 @@ tools/make_toolbar_icons.py: loading the icon font at start-up cost half a secon
 frequent edit and zoom actions show their icon only (their tooltips give the name and the
 key); the others show a word beside it. When the window is too narrow for that (a small
 window, a large font), the words go in turn (see WORD_TIERS): Fit to Window's and
-Auto-Layout's first, then the file actions', then Run's (the app's main action) last; so
-no action drops into the overflow menu. Widening the window brings the words back.
+Auto-Layout's first, then the file actions', then Simulate's, the app's main action, last;
+so no action drops into the overflow menu. Widening the window brings the words back.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ TOOLBAR_ICONS = ICON_FOLDER / "toolbar"
 ICON_ONLY = {"undo", "redo", "cut", "copy", "paste", "duplicate", "delete", "zoom_in",
              "zoom_out"}
 # The buttons that keep their word, tier by tier, as the toolbar's width shrinks; the last
-# tier is icons only. The run button's word ("Run", "Pause", "Run Again") goes last: at 14 pt
+# tier is icons only. Simulate's word ("Simulate", "Pause", "Run Again") goes last: at 14 pt
 # "Run Again" pushed the button into the overflow menu.
 WORD_TIERS: tuple[frozenset[str], ...] = (
     frozenset({"new_campaign", "open", "save", "zoom_fit", "auto_layout", "simulate"}),
@@ -135,15 +135,14 @@ class MainToolbar(QToolBar):
         window.installEventFilter(self)
 
     def _follow_run(self, simulate: QAction, run: QAction) -> None:
-        """The run button says what pressing it does now, in the Simulate menu's words:
-        Run, Pause, Continue or Run Again, as the Simulation panel's Run button does, with
-        a pause icon while a run plays; a longer word may take others' words away (see
-        WORD_TIERS)."""
+        """The Simulate button says what pressing it does now: Simulate, Pause, Continue
+        or Run Again, as the Simulation panel's Run button does, with a pause icon while
+        a run plays; a longer word may take others' words away (see WORD_TIERS)."""
         play, pause = action_icon("simulate"), action_icon("pause")
 
         def follow() -> None:
             text = run.text().replace("&", "")
-            simulate.setText(text)
+            simulate.setText("Simulate" if text == "Run" else text)
             simulate.setIcon(pause if text == "Pause" else play)
             self.refit()
 
@@ -175,7 +174,7 @@ class MainToolbar(QToolBar):
 
     def _tier_widths(self) -> dict[int, int]:
         """Each tier's width on this toolbar, measured again when a word or the font
-        changed (the run button's word changes as a run goes)."""
+        changed (Simulate's word changes as a run goes)."""
         key = (self.font().key(), self.iconSize().width(),
                tuple(a.text() for a in self._keyed.values()))
         if key != self._widths_key:

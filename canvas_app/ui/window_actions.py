@@ -177,7 +177,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     a["about"] = _action(w, "&About Campaign Canvas", w.about)
     a["shortcuts"] = _action(w, "&Keyboard and Mouse", w.show_shortcuts, "F1",
                              "Every shortcut and mouse gesture")
-    a["simulate"] = _action(w, "Run", w.simulate, None, SIMULATE_TIP)  # Simulate > Run's words
+    a["simulate"] = _action(w, "Simulate", w.simulate, None, SIMULATE_TIP)
     for key, action in w.simulation_panel.actions_by_name.items():
         a[f"sim_{key}"] = action
     return a
@@ -285,7 +285,7 @@ def _short_undo_actions(window: MainWindow, a: dict[str, QAction]) -> tuple[QAct
 
 
 def _simulate_tip(simulate: QAction, run: QAction) -> None:
-    """The toolbar's run button says what it does and ends with Run's key (F5)."""
+    """The toolbar's Simulate says what it does and ends with Run's key (F5)."""
     from .main_toolbar import keys_text, with_keys
 
     simulate.setToolTip(with_keys(SIMULATE_TIP, keys_text(run)))

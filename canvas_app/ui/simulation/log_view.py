@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 from ..theme import focus_frame
 
 LOG_LINES = 50_000
-PLACEHOLDER = ("Run (F5) plays the scenario chosen above, or asks for one: every movement "
+PLACEHOLDER = ("Simulate (F5) runs the scenario chosen above, or asks for one: every movement "
                "of every contact is explained here.")
 MATCH_COLOUR = QColor("#ffd54f")  # the match found (Find in the log), focused or not
 HELD = ("Running to the end: the log shows its last lines when the run ends or is paused "

@@ -312,7 +312,7 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
             self.layer.clear()
         self._advanced()
         self._refresh_slow_views()
-        self.window_.show_status(f"Simulation of {Path(path).name} ready: Run (F5) plays it, "
+        self.window_.show_status(f"Simulation of {Path(path).name} ready: Simulate (F5) plays it, "
                                  f"Step ({STEP_KEY}) goes event by event.")
         return True
 

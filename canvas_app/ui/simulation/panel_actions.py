@@ -57,7 +57,7 @@ EDIT_TIP = "Change the what-if chosen in the Scenario box: its form opens with i
 REMOVE_TIP = "Delete the what-if chosen in the Scenario box (after asking)"
 RUN_TEXTS = ("&Run", "&Pause", "&Continue", "&Run Again")
 RUN_TIP = "Run the simulation, or pause it (F5)"
-NO_SCENARIO_TIP = "No scenario chosen: Run asks for a scenario file to run (F5)"
+NO_SCENARIO_TIP = "No scenario chosen: Simulate asks for a scenario file to run (F5)"
 RUN_FAILED_TIP = ("The chosen scenario does not load (the panel says why): choose it again "
                   "in the Scenario box once it is fixed, or choose another")
 
@@ -77,7 +77,7 @@ def update_actions(panel: SimulationPanel) -> None:
     # Scenario box (once fixed), or another, does.
     chosen = panel.selected_scenario()
     can_set_up = chosen is not None and chosen != panel.failed_scenario
-    # With no scenario chosen, Run asks for one (as the toolbar's Run does).
+    # With no scenario chosen, Run asks for one (as the toolbar's Simulate does).
     a["run"].setEnabled(can_set_up or runner.loaded or chosen is None)
     failed = not runner.loaded and chosen is not None and chosen == panel.failed_scenario
     a["run"].setToolTip(RUN_FAILED_TIP if failed

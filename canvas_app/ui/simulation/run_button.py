@@ -1,5 +1,4 @@
-"""The Simulation panel's Run button: the words and icon of the toolbar's button for the
-same action (F5)."""
+"""The Simulation panel's Run button: the toolbar's Simulate button's words and icon."""
 
 from __future__ import annotations
 
@@ -11,15 +10,16 @@ from ..main_toolbar import action_icon
 
 
 def simulate_words(run_text: str) -> str:
-    """What the Run action's buttons say (the panel's and the toolbar's): the action's own
-    words, as the Simulate menu shows them: Run, Pause, Continue or Run Again (QA5: the
-    menu said Run and the buttons Simulate, for the same F5)."""
-    return run_text.replace("&", "")
+    """What the Run action's button says: the toolbar's word, "Simulate", for a run not
+    started (QA: the toolbar said Simulate and the panel Run), else Pause, Continue or
+    Run Again, as the toolbar does."""
+    text = run_text.replace("&", "")
+    return "Simulate" if text == "Run" else text
 
 
 class RunButton(QToolButton):
-    """The panel's Run button in the words and icon of the toolbar's (a play icon, a
-    pause icon while a run plays)."""
+    """The panel's Run button in the toolbar's Simulate button's words and icon (a play
+    icon, a pause icon while a run plays)."""
 
     def __init__(self) -> None:
         super().__init__()
