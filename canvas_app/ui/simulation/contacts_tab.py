@@ -79,15 +79,20 @@ class ContactsTab(QSplitter):
         journey, up to its first columns wide (What on one line) and ROOMY_DETAILS_CHARS
         of Details beside them (QA5: with a third of 1280 px "added to the campaign"
         wrapped to three lines, the Details to many); to the contacts, up to every column
-        whole; the rest to the journey. In a small window the journey keeps its first
+        whole; the rest to the journey. A window wide enough for every column whole
+        beside the journey's first columns (What on one line) has them so. In a small window the journey keeps its first
         columns beside its Details (comfortable_width(2)), and the table scrolls."""
         total = sum(self.sizes())
         if total <= 0:
             return
         room = total - self.handleWidth()
-        roomy = self.journey.comfortable_width(0, ROOMY_DETAILS_CHARS)
-        journey = max(min(roomy, max(room - self.table.who_width(), total // 2)),
-                      self.journey.comfortable_width(2), room - self.table.wanted_width())
+        spare = room - self.table.wanted_width()  # beside every column of the table whole
+        if spare >= self.journey.comfortable_width(1):  # a wide window: What on one line
+            journey = spare
+        else:
+            roomy = self.journey.comfortable_width(0, ROOMY_DETAILS_CHARS)
+            journey = max(min(roomy, max(room - self.table.who_width(), total // 2)),
+                          self.journey.comfortable_width(2))
         least = self.least_side()
         journey = max(least, min(journey, total - least))
         if self.sizes() != [total - journey, journey]:

@@ -34,7 +34,9 @@ def heading_width(window: MainWindow, column: int) -> int:
     return table.horizontalHeader().fontMetrics().horizontalAdvance(heading)
 
 
-@pytest.mark.parametrize("size", [(1280, 800), (1800, 1000)])
+# (At 1280 px the journey has half the width and the contacts' columns give way, cut in the
+# middle: test_contacts_table's 1280x800 test.)
+@pytest.mark.parametrize("size", [(1440, 900), (1800, 1000)])
 def test_goals_and_tags_get_the_width_to_spare(qtbot, window: MainWindow,
                                                size: tuple[int, int]) -> None:
     contacts_shown(qtbot, window, size)
