@@ -80,8 +80,9 @@ class ContactsTab(QSplitter):
         of Details beside them (QA5: with a third of 1280 px "added to the campaign"
         wrapped to three lines, the Details to many); to the contacts, up to every column
         whole; the rest to the journey. A window wide enough for every column whole
-        beside the journey's first columns (What on one line) has them so. In a small window the journey keeps its first
-        columns beside its Details (comfortable_width(2)), and the table scrolls."""
+        beside the journey's first columns (What on one line) has them so. In a small
+        window the journey keeps its first columns beside its Details
+        (comfortable_width(2)), and the table scrolls."""
         total = sum(self.sizes())
         if total <= 0:
             return

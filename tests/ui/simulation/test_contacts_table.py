@@ -236,9 +236,9 @@ def test_finding_a_node_finds_those_who_went_through_it(qtbot, window: MainWindo
 def test_contact_columns_are_readable_beside_the_journey_at_1280x800(
         qtbot, window: MainWindow) -> None:
     """The QA's cramped tab: the journey half the width at least (QA5: with a third, its
-    words wrapped on three lines), Contact whole, Where now and Email wider than Goals and Tags, every heading whole, and
-    a cut cell cut in the middle (so "waiting at" two goals alike still differ) with its
-    whole text as tooltip."""
+    words wrapped on three lines), Contact whole, Where now and Email wider than Goals
+    and Tags, every heading whole, and a cut cell cut in the middle (so "waiting at" two
+    goals alike still differ) with its whole text as tooltip."""
     window.resize(1280, 800)
     window.show_simulation_panel()
     finished(qtbot, window)
