@@ -330,6 +330,10 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
         # shrank, then grew again under the pointer, and a fitted view moved twice).
         if dock.isFloating():
             return
+        room = self.simulation_panel.room
+        if room is not None:  # at once, at the height the user gave it if they did (else
+            room.give_room(raised=True)  # it came up at SIMULATION_HEIGHT, then theirs)
+            return
         self.layout().activate()  # the panel in place: the canvas's height is what is left
         wanted = min(SIMULATION_HEIGHT, bottom_panel_most(self.view, dock))
         if dock.height() < wanted:

@@ -202,9 +202,12 @@ class RoomWhenRaised(QObject):
         most = bottom_panel_most(self.canvas, self.dock)
         return min(self.user_height or self.least, most)
 
-    def give_room(self) -> None:
-        if not self.in_front() or self._dragging or self.window.dockWidgetArea(self.dock) \
-                != Qt.DockWidgetArea.BottomDockWidgetArea:
+    def give_room(self, raised: bool = False) -> None:
+        """``raised``: the caller has just brought it to the front (Qt may not have laid
+        the tabs out yet, so it would not count as in front)."""
+        if not (raised or self.in_front()) or self._dragging or self.dock.isFloating() \
+                or self.window.dockWidgetArea(self.dock) != \
+                Qt.DockWidgetArea.BottomDockWidgetArea:
             return
         self.window.layout().activate()
         wanted = self.wanted()

@@ -5,8 +5,8 @@ set its height by dragging the panels' edge."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QTabBar
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtWidgets import QApplication, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from canvas_app.ui.main_window import MainWindow
@@ -133,3 +133,44 @@ def test_a_height_the_user_gave_the_panel_is_kept_however_it_comes_forward(
     qtbot.wait(50)
     assert dock.height() == chosen
     window.simulation_panel.runner.pause()
+
+
+def test_a_run_brings_the_panel_at_the_users_height_without_a_jump(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """F5 with the Warnings in front: the panel comes at the height the user gave it at
+    once; it came up at a run's height first, then went to theirs an event later (the
+    canvas's edge moved twice under the pointer)."""
+    settle(qtbot, window)
+    dock = window.docks["simulation"]
+    wanted = height_a_run_gives(qtbot, window)
+    click_tab(qtbot, window, "Simulation")
+    qtbot.waitUntil(lambda: dock.height() >= wanted)
+    given = dock.height()
+    drag_edge(qtbot, window, 40)  # the user makes it shorter
+    qtbot.waitUntil(lambda: dock.height() < given - 30)
+    chosen = dock.height()
+    click_tab(qtbot, window, "Warnings")
+    qtbot.waitUntil(lambda: dock.visibleRegion().isEmpty())
+    heights: list[int] = []
+    dock.installEventFilter(watcher := ResizeWatcher(dock, heights))
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: not dock.visibleRegion().isEmpty())
+    qtbot.wait(100)
+    dock.removeEventFilter(watcher)
+    window.simulation_panel.runner.pause()
+    assert dock.height() == chosen
+    assert all(height <= chosen + 2 for height in heights), (heights, chosen)
+
+
+class ResizeWatcher(QObject):
+    """Notes every height ``dock`` is given."""
+
+    def __init__(self, dock: QWidget, heights: list[int]) -> None:
+        super().__init__(dock)
+        self.heights = heights
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self.heights.append(event.size().height())
+        return False
