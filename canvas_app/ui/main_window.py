@@ -7,6 +7,7 @@ files, autosave and recovery live in :mod:`canvas_app.ui.file_actions`.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -217,6 +218,12 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
             self.view_places.clear()  # another workspace (not the same one read again)
         if previous is not session:
             self.undo_group.removeStack(previous.undo_stack)
+            # A stack clears itself as it is deleted: its indexChanged then told this window
+            # of an edit that never was (the status message went, QA5), after the new one.
+            for signal in (previous.undo_stack.indexChanged,
+                           previous.undo_stack.cleanChanged):
+                with contextlib.suppress(RuntimeError, TypeError):
+                    signal.disconnect()
             previous.undo_stack.deleteLater()
             previous.controller.deleteLater()
         self.session = session

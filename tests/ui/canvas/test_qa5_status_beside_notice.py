@@ -51,3 +51,26 @@ def test_the_message_has_its_room_back_once_the_notice_goes(qtbot,
     notice.hide()
     window.refit_status()
     assert len(window.statusBar().currentMessage()) > len(cut)
+
+
+def test_the_stack_a_merge_replaced_tells_the_window_nothing_as_it_goes(
+        qtbot, tmp_path: Path) -> None:
+    """A QUndoStack clears itself as it is deleted: the one a merge replaced told the
+    window of an edit (indexChanged) after the merge's message was up, and the message
+    went (seen in the whole suite, where the deletion came later than 0.25 s)."""
+    shared = tmp_path / "shared.campaign.json"
+    shutil.copy(SAMPLE, shared)
+    mine, theirs = two_sessions(qtbot, str(shared), tmp_path)
+    theirs.controller.rename_node("checkup-onboarding", "onboarding", "Their onboarding")
+    assert theirs.save()
+    mine.controller.rename_node("shock-nurture", "nurture", "My nurture")
+    old = mine.session.undo_stack
+    old.deleteLater = lambda: None  # kept, to clear it when the message is not new
+    assert mine.save()
+    assert mine.session.undo_stack is not old
+    qtbot.wait(300)  # past the 0.25 s in which a message counts as the edit's own
+    message = mine.statusBar().currentMessage()
+    assert message.startswith("Saved. Taken in 1 change")
+    old.clear()  # what its deletion does
+    assert mine.statusBar().currentMessage() == message
+    assert not mine.isWindowModified()
