@@ -16,18 +16,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit
 
+from ...domain.names import name_key
 from .widgets import help_font
 
 
 def known_spelling(typed: str, tags: Iterable[str]) -> str:
     """The tag of ``tags`` that ``typed`` is, capitals aside ("customer" when "Customer"
     exists is that tag, not a second one beside it); ``typed`` itself when a tag is
-    spelled exactly so, or when none matches."""
+    spelled exactly so, or when none matches. Compared by ``name_key``, as the lint's
+    warning of a tag spelled two ways compares them."""
     known = list(tags)
     if typed in known:
         return typed
-    wanted = typed.casefold()
-    return next((tag for tag in known if tag.casefold() == wanted), typed)
+    wanted = name_key(typed)
+    return next((tag for tag in known if name_key(tag) == wanted), typed)
 
 
 def capitals_note(typed: str, tag: str, done: str) -> str:

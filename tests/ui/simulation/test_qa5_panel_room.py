@@ -107,17 +107,24 @@ def drag_edge(qtbot: QtBot, window: MainWindow, by: int) -> None:
     qtbot.mouseRelease(window, Qt.MouseButton.LeftButton, pos=edge + QPoint(0, by))
 
 
-def test_a_height_the_user_gave_the_panel_is_kept_however_it_comes_forward(
-        qtbot: QtBot, window: MainWindow) -> None:
+def height_the_user_gives(qtbot: QtBot, window: MainWindow, by: int) -> int:
+    """Brings the panel forward by its tab at a run's height, drags the panels' edge
+    ``by`` px down (the user makes it shorter), and gives back the height it then has."""
     settle(qtbot, window)
     dock = window.docks["simulation"]
     wanted = height_a_run_gives(qtbot, window)
     click_tab(qtbot, window, "Simulation")
     qtbot.waitUntil(lambda: dock.height() >= wanted)
     given = dock.height()
-    drag_edge(qtbot, window, 25)  # the user makes it shorter
-    qtbot.waitUntil(lambda: dock.height() < given - 20)
-    chosen = dock.height()
+    drag_edge(qtbot, window, by)
+    qtbot.waitUntil(lambda: dock.height() < given - (by - 10))
+    return dock.height()
+
+
+def test_a_height_the_user_gave_the_panel_is_kept_however_it_comes_forward(
+        qtbot: QtBot, window: MainWindow) -> None:
+    dock = window.docks["simulation"]
+    chosen = height_the_user_gives(qtbot, window, 25)
     click_tab(qtbot, window, "Warnings")
     qtbot.waitUntil(lambda: dock.visibleRegion().isEmpty())
     click_tab(qtbot, window, "Simulation")
@@ -140,15 +147,8 @@ def test_a_run_brings_the_panel_at_the_users_height_without_a_jump(
     """F5 with the Warnings in front: the panel comes at the height the user gave it at
     once; it came up at a run's height first, then went to theirs an event later (the
     canvas's edge moved twice under the pointer)."""
-    settle(qtbot, window)
     dock = window.docks["simulation"]
-    wanted = height_a_run_gives(qtbot, window)
-    click_tab(qtbot, window, "Simulation")
-    qtbot.waitUntil(lambda: dock.height() >= wanted)
-    given = dock.height()
-    drag_edge(qtbot, window, 40)  # the user makes it shorter
-    qtbot.waitUntil(lambda: dock.height() < given - 30)
-    chosen = dock.height()
+    chosen = height_the_user_gives(qtbot, window, 40)
     click_tab(qtbot, window, "Warnings")
     qtbot.waitUntil(lambda: dock.visibleRegion().isEmpty())
     heights: list[int] = []
