@@ -81,7 +81,7 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         # replace them).
         self.ask_scenario = self._ask_scenario
         self.ask_result_path = self._ask_result_path
-        self.scenario_dir = default_scenario_dir()
+        self._scenario_dir = default_scenario_dir()
         self.overlay_wanted = False  # the panel is in view (see panel_shown)
         self._run_data: tuple[Simulation, dict] | None = None  # for _same_as_run
         self._run_position: RunPosition | None = None  # see note_run_position
@@ -104,6 +104,16 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         self.runner.finished.connect(self._finished)
         self._update_controls()
 
+    @property
+    def scenario_dir(self) -> Path:
+        """Where the What-If form saves the what-ifs it makes (all listed in the box)."""
+        return self._scenario_dir
+
+    @scenario_dir.setter
+    def scenario_dir(self, folder: Path) -> None:
+        self._scenario_dir = folder
+        self.scenario_combo.set_folder(folder)
+
     # -- building ----------------------------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -111,7 +121,7 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         layout.setSpacing(4)  # the tabs' charts need every row of pixels in a short panel
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Scenario:"))
-        self.scenario_combo = ScenarioBox(self.settings)
+        self.scenario_combo = ScenarioBox(self.settings, folder=self._scenario_dir)
         self.scenario_combo.check = self.scenario_problem
         self.scenario_combo.activated.connect(self._scenario_picked)
         self.scenario_combo.currentIndexChanged.connect(lambda _i: self._update_controls())

@@ -1,5 +1,6 @@
 """The Simulation panel's Scenario box: the bundled samples, scenarios used before (kept in
-the settings), and "Open Scenario…"; each with its description as a tooltip. A scenario
+the settings), every what-if made in the app (however long ago), and "Open Scenario…"; each
+with its description as a tooltip. A scenario
 that does not load against the workspace says so in its text (greyed in the list).
 
 The box remembers which scenario was last used with each workspace (by its path or URL), and
@@ -109,9 +110,13 @@ def scenario_description(path: Path) -> str:
 class ScenarioBox(QComboBox):
     """Items carry the scenario's path; the last one ("Open Scenario…") carries None."""
 
-    def __init__(self, settings: QSettings | None, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: QSettings | None, parent: QWidget | None = None,
+                 folder: Path | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        # Where the what-ifs made in the app are kept: all of them are listed, also those
+        # no longer among the RECENT_MAX scenarios used last.
+        self.folder = folder
         self.setObjectName("scenarioCombo")
         self.setAccessibleName("Scenario")
         self.setMinimumContentsLength(24)  # "pool-store.scenario.json" in full
@@ -137,13 +142,33 @@ class ScenarioBox(QComboBox):
         # The story (a handful of named contacts) first, what-ifs after.
         paths = [str(p) for p in sorted(SAMPLES.glob("*.scenario.json"),
                                         key=lambda p: ("what-if" in p.name, p.name))]
-        for path in self.recent():
+        for path in [*self.recent(), *self.what_ifs()]:
             if path not in paths and Path(path).exists():
                 paths.append(path)
         for path in paths:
             self.addItem(Path(path).name, path)
             self.describe(self.count() - 1)
         self.addItem("Open Scenario…", None)
+
+    def what_ifs(self) -> list[str]:
+        """The what-ifs made in the app that are in its folder, by number."""
+        if self.folder is None:
+            return []
+        try:
+            found = [(int(match.group(1)), str(file)) for file in self.folder.iterdir()
+                     if (match := WHAT_IF_NAME.fullmatch(file.name)) and file.is_file()]
+        except OSError:  # no folder yet (none made), or out of reach
+            return []
+        return [path for _number, path in sorted(found)]
+
+    def set_folder(self, folder: Path) -> None:
+        """Keeps the what-ifs in ``folder`` from now on, and lists those not listed yet
+        (before "Open Scenario…"; the scenario on show stays)."""
+        self.folder = folder
+        for path in self.what_ifs():
+            if self.findData(path) < 0:
+                self.insertItem(self.count() - 1, Path(path).name, path)
+                self.describe(self.count() - 2)
 
     def describe(self, index: int, problem: str = "") -> None:
         """The item's tooltip (its description), and, when it does not load against the
