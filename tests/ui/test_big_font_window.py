@@ -25,7 +25,7 @@ from canvas_app.ui.canvas.style import (
 )
 from canvas_app.ui.main_window import MainWindow
 from canvas_app.ui.simulation.overlay import PILL_HEIGHT
-from canvas_app.ui.simulation.timeline_chart import TOP_MARGIN, legend_line
+from canvas_app.ui.simulation.timeline_arrange import TOP_MARGIN, legend_line
 from canvas_app.ui.window_layout import window_room
 from canvas_app.ui.window_status import MESSAGE_GAP, MESSAGE_LEFT
 from tests.ui.canvas.conftest import (

@@ -11,12 +11,8 @@ from PySide6.QtCore import QEvent, QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
-    QPushButton,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -31,6 +27,7 @@ from .funnel_chart import FunnelChart
 from .log_find import LogFind
 from .log_view import LogView
 from .panel_actions import RUN_TEXTS, STEP_KEY, make_actions, update_actions
+from .panel_bar import DONE, NO_RUN, PROGRESS, run_row
 from .panel_canvas import CanvasSide
 from .panel_changes import ChangeTracking, RunPosition
 from .panel_find import WorkspaceFinds, find_key
@@ -39,8 +36,6 @@ from .panel_results import ResultSaving, readable_clock
 from .panel_scenarios import ScenarioChoice, misfit_problem
 from .run_button import RunButton, simulate_words
 from .runner import (
-    DEFAULT_SPEED,
-    SPEEDS,
     NotAScenario,
     ScenarioDoesNotFit,
     SimRunner,
@@ -61,7 +56,6 @@ SLOW_VIEWS_MS = 300  # contacts table and chart refresh at most this often while
 
 
 TABS_MIN_HEIGHT = 64
-NO_RUN, PROGRESS, DONE = "No run yet", "%p% run", "Finished"  # the progress bar's text
 
 
 class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
@@ -134,61 +128,8 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         for button in (self.run_button, self.step_button, self.end_button, self.reset_button):
             bar.addWidget(button)
         layout.addLayout(bar)
-        # A second row, so the panel fits beside the palette in a window of common width.
-        bar = QHBoxLayout()
-        self.only_campaign = QCheckBox("This campaign only")
-        self.only_campaign.setObjectName("onlyCampaign")
-        self.only_campaign.toggled.connect(self.only_campaign_toggled)
-        self.only_campaign.setToolTip("Simulate only the campaign on show; the others are left "
-                                      "out (e-commerce action sets still fire). Takes effect "
-                                      "at the next Run or Reset.")
-        bar.addWidget(self.only_campaign)
-        bar.addWidget(QLabel("Speed:"))
-        self.speed_combo = QComboBox()
-        self.speed_combo.setObjectName("speedCombo")
-        self.speed_combo.setAccessibleName("Speed")
-        self.speed_combo.addItems([s.label for s in SPEEDS])
-        self.speed_combo.setCurrentIndex(DEFAULT_SPEED)
-        self.speed_combo.currentIndexChanged.connect(self.runner.set_speed)
-        bar.addWidget(self.speed_combo)
-        self.progress = QProgressBar()
-        self.progress.setObjectName("simulationProgress")
-        self.progress.setRange(0, 1000)
-        # Its text says what it is: an empty bar alone looked like a text field.
-        self.progress.setTextVisible(True)
-        self.progress.setAccessibleName("Progress of the run")
-        self.progress.setToolTip("How far the run is through the scenario's time")
-        self.progress.setFormat(NO_RUN)
-        self.progress.setValue(0)  # not "reset" (which shows no text at all)
-        self.progress.setMinimumWidth(60)
-        bar.addWidget(self.progress, 1)
-        self.clock_label = QLabel()
-        self.clock_label.setObjectName("simulationClock")
-        # As wide as its widest text, so the row does not shift while the clock runs.
-        self.clock_label.setMinimumWidth(
-            self.clock_label.fontMetrics().horizontalAdvance("28 Sep 2026 00:00 UTC") + 8)
-        bar.addWidget(self.clock_label)
-        layout.addLayout(bar)
-
-        notice_row = QHBoxLayout()
-        self._notices: dict[str, tuple[str, bool]] = {}  # kind -> (text, offers What-If)
-        self.notice = QLabel()
-        self.notice.setObjectName("simulationNotice")
-        self.notice.setTextFormat(Qt.TextFormat.PlainText)
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("color: #8a4b00;")
-        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.notice.hide()
-        notice_row.addWidget(self.notice, 1)
-        # The way out of a scenario written for another workspace: one made for this one.
-        self.what_if_button = QPushButton("New What-If Scenario…")
-        self.what_if_button.setObjectName("noticeWhatIf")
-        self.what_if_button.setToolTip("Make a scenario for this workspace from a form: how "
-                                       "many contacts arrive, where, and what they buy")
-        self.what_if_button.clicked.connect(lambda _checked=False: self.new_what_if())
-        self.what_if_button.hide()
-        notice_row.addWidget(self.what_if_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(notice_row)
+        layout.addLayout(run_row(self))
+        self._build_notices(layout)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("simulationTabs")

@@ -4,10 +4,10 @@ scenario failed to load), newest first, each taken back once no longer true."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton
 
 
 class Notices:
@@ -16,6 +16,30 @@ class Notices:
     notice: QLabel
     what_if_button: QPushButton
     _notices: dict[str, tuple[str, bool]]  # kind -> (text, offers the What-If button)
+
+    new_what_if: Callable[[], object]  # ScenarioChoice's
+
+    def _build_notices(self, layout: QBoxLayout) -> None:
+        """The notices' row (hidden while there are none), and beside it the way out of a
+        scenario written for another workspace: one made for this one."""
+        notice_row = QHBoxLayout()
+        self._notices = {}
+        self.notice = QLabel()
+        self.notice.setObjectName("simulationNotice")
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #8a4b00;")
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.hide()
+        notice_row.addWidget(self.notice, 1)
+        self.what_if_button = QPushButton("New What-If Scenario…")
+        self.what_if_button.setObjectName("noticeWhatIf")
+        self.what_if_button.setToolTip("Make a scenario for this workspace from a form: how "
+                                       "many contacts arrive, where, and what they buy")
+        self.what_if_button.clicked.connect(lambda _checked=False: self.new_what_if())
+        self.what_if_button.hide()
+        notice_row.addWidget(self.what_if_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(notice_row)
 
     def _show_notice(self, text: str, kind: str, offer_what_if: bool = False) -> None:
         """Shows a notice of this kind, newest first above any others still true (the run

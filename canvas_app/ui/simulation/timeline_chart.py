@@ -10,7 +10,6 @@ fades the others, and clicking it hides or shows the line.
 
 from __future__ import annotations
 
-import math
 from datetime import UTC, datetime
 
 from PySide6.QtCharts import QCategoryAxis, QChartView, QLegendMarker, QLineSeries, QValueAxis
@@ -33,7 +32,7 @@ from .chart_export import ChartExport, Table, paint_focus
 from .chart_heading import ChartHeading
 from .funnel_chart import flow_order, set_count_scale, set_up_chart
 from .time_axis import axis_labels, axis_ms, from_axis_ms, steps
-from .timeline_legend import legend_names
+from .timeline_arrange import TOP_MARGIN, TimelineArrangement
 
 MAX_LINES = 10
 GOAL_WIDTH = 5.0  # a goal's band
@@ -46,44 +45,9 @@ LINE_COLOURS = ("#1f6fb5", "#2e7d32", "#c2410c", "#6a3fa0", "#b0306a", "#00777a"
 SEQUENCE_WIDTH = 2.0
 SEQUENCE_STYLES = (Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
 FADED_ALPHA = 0.15  # the other lines, while one is hovered in the legend
-# Sizes in the legend's font, measured on Qt Charts 6.11 at 9 and 14 pt (DejaVu Sans), with
-# a little to spare: what the legend adds to each entry's text (its colour box, spacing, the
-# text's margins) and to the row (its ends), in px and font heights (its box is half one);
-# a name's line beside the plot (the text's height and 8 px: 22 px at 9 pt, 31 at 14).
-LEGEND_ENTRY_EXTRA = (18.0, 0.5)
-LEGEND_ROW_EXTRA = (21.0, 0.5)
-LEGEND_LINE_EXTRA = 8
-LEGEND_BESIDE_CHROME = 6  # px of a chart's height a legend beside its plot cannot use
-# A plot this tall at least (px): when the title above it and the legend below would leave
-# less (a short panel), the legend goes beside the plot and the title, in a line of its own
-# over the plot (see ChartHeading), takes less room than Qt Charts' own.
-MIN_PLOT = 120
-LEAST_PLOT = 40  # px: a plot under its title and legend less tall, and none beside it fits:
-# the plot alone
-# The chart's height less its plot's with the title above the plot and the legend below it:
-# four font heights (title, legend, dates and their spacing) and 36 px (92 px at 9 pt).
-BELOW_CHROME = (36.0, 4.0)
-LEGEND_COLUMN_SHARE = 0.38  # a legend beside the plot: at most this share of the width,
-LEGEND_COLUMN_MOST = 28.0  # and at most this many font heights wide (about 400 px at 9 pt:
-# "Bought shock or chemicals (achieved)" whole; QA: cut at 20 with room to spare)
-# Beside a plot too short for its names one above another, the legend's font gets smaller,
-# down to this many points, before the legend goes under the plot (QA at 14 pt: the third
-# name was cut off at the chart's bottom).
-LEGEND_LEAST_PT = 7.0
 END_LABEL_GAP = 6  # px between the last date's right end and what is beside it
-TOP_MARGIN = 2  # px above the plot's top label with no heading over the plot
 
 Timeline = list[tuple[int, dict[str, dict[str, int]]]]
-
-
-def in_font(size: tuple[float, float], metrics: QFontMetricsF) -> float:
-    """A size given as (px, font heights), in px for this font."""
-    return size[0] + size[1] * metrics.height()
-
-
-def legend_line(metrics: QFontMetricsF) -> int:
-    """The height of one name in a legend beside the plot, in px (Qt Charts 6.11)."""
-    return math.ceil(metrics.height()) + LEGEND_LINE_EXTRA
 
 
 def line_value(kind: str, counts: dict[str, int]) -> int:
@@ -105,7 +69,7 @@ def line_pen(kind: str, colour: QColor, sequence_number: int) -> QPen:
     return pen
 
 
-class TimelineChart(QChartView):
+class TimelineChart(QChartView, TimelineArrangement):
     """The chart; in a short panel its legend goes beside the plot and its title out of Qt
     Charts' title into a line over the plot (``heading``, see ChartHeading), so the plot
     keeps MIN_PLOT px (see arrange)."""
@@ -281,32 +245,6 @@ class TimelineChart(QChartView):
         self._end_overhang = int(metrics.horizontalAdvance(labels[-1][1]) / 2) + END_LABEL_GAP
         self._place_legend()
 
-    def _place_legend(self) -> None:
-        """Room for the last date's right half past the plot's end: at the chart's right
-        end, or before a legend beside the plot (it ran into the legend's names at 14
-        pt); and a legend beside the plot as tall as the chart (its layout's margins above
-        and below, 9 px each, cut its last name off at 14 pt: the names are centred in
-        their column anyway)."""
-        chart = self.chart()
-        margins = chart.margins()
-        right = 4 if self.beside else max(self._end_overhang, 4)
-        if margins.right() != right:
-            margins.setRight(right)
-            chart.setMargins(margins)
-        legend = chart.legend()
-        left = self._end_overhang if self.beside else 0
-        if legend.getContentsMargins()[0] != left:
-            legend.setContentsMargins(left, 0, 0, 0)
-        layout = legend.layout()
-        if layout is not None:
-            if self._legend_layout_margins is None:
-                self._legend_layout_margins = layout.getContentsMargins()
-            side, top, other_side, bottom = self._legend_layout_margins
-            wanted = (side, 0.0, other_side, 0.0) if self.beside else (side, top, other_side,
-                                                                       bottom)
-            if layout.getContentsMargins() != wanted:
-                layout.setContentsMargins(*wanted)
-
     def _show_axes(self, shown: bool) -> None:
         """No lines, no axes: an empty chart must not keep an earlier run's times."""
         for axis in (self._axis_x, self._axis_y):
@@ -367,127 +305,6 @@ class TimelineChart(QChartView):
     def _set_title(self, title: str) -> None:
         self.title = title
         self.arrange()
-
-    def heading_margin(self) -> int:
-        """The chart's top margin with a heading over the plot: its room, less what the
-        top number of the counts' axis reaches above the plot already (half its height)."""
-        overhang = QFontMetricsF(self._axis_y.labelsFont()).height() / 2
-        return max(TOP_MARGIN, self.heading_label.room() - math.floor(overhang))
-
-    def arrange(self) -> None:
-        """Title above and legend below the plot while that leaves it MIN_PLOT px; else (a
-        short chart with lines) the legend beside the plot, if its names fit there one
-        above another (in a smaller font if need be, see beside_font), and the title out
-        of Qt Charts' title into a line over the plot (``heading``: less room); a chart too
-        short for either (a small screen at 1.5x scaling: the plot was gone under the
-        title) shows its plot alone, no legend, under its heading."""
-        height = self.height()
-        natural = QFontMetricsF(self._legend_font)
-        below = height - in_font(BELOW_CHROME, natural)  # the plot's height, legend below
-        short = bool(self.lines) and below < MIN_PLOT
-        font = self.beside_font(height) if short else None
-        # the names whole rather than the title: a chart too short for both (4 lines at
-        # 14 pt in a 90 px chart) keeps the legend and drops the line over the plot
-        titled = font is not None or not short
-        if short and font is None:
-            font = self.beside_font(height, heading=False)
-        beside = font is not None
-        self.bare = short and not beside and below < LEAST_PLOT
-        chart = self.chart()
-        self._set_legend_font(font or self._legend_font)
-        if beside != self.beside:
-            self.beside = beside
-            chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight if beside
-                                        else Qt.AlignmentFlag.AlignBottom)
-        if chart.legend().isVisible() == self.bare:
-            chart.legend().setVisible(not self.bare)
-        self._place_legend()
-        heading, inside = (self.title, "") if beside or self.bare else ("", self.title)
-        if not titled and beside:
-            heading = ""
-        if chart.title() != inside:
-            chart.setTitle(inside)
-        margins = chart.margins()
-        top = self.heading_margin() if heading else TOP_MARGIN
-        if margins.top() != top:
-            margins.setTop(top)
-            chart.setMargins(margins)
-        if heading != self.heading:
-            self.heading = heading
-        self.heading_label.show_text(heading)
-        self._name_lines()
-
-    def beside_font(self, height: int, heading: bool = True) -> QFont | None:
-        """The legend's font beside the plot in a chart ``height`` px tall (with a
-        ``heading`` line over the plot, or not): the app's, or a smaller one
-        (LEGEND_LEAST_PT at least) that lets every name show one above another; None when
-        none does."""
-        font = QFont(self._legend_font)
-        # the chart's margins (its top one as a heading over the plot makes it), and a
-        # little to spare
-        room = height - LEGEND_BESIDE_CHROME - (
-            self.heading_margin() - TOP_MARGIN if heading else 0)
-        points = font.pointSizeF()
-        while True:
-            if len(self.lines) * legend_line(QFontMetricsF(font)) <= room:
-                return font
-            points -= 0.5
-            if points < LEGEND_LEAST_PT or points <= 0:
-                return None
-            font.setPointSizeF(points)
-
-    def _set_legend_font(self, font: QFont) -> None:
-        legend = self.chart().legend()
-        if legend.font() == font:
-            return
-        legend.setFont(font)
-        for marker in legend.markers():  # a hidden line's name stays struck out
-            if not marker.series().isVisible():
-                struck = marker.font()
-                struck.setStrikeOut(True)
-                marker.setFont(struck)
-        self._names_key = ()  # the names measured again in this font
-
-    def legend_room(self) -> float:
-        """The width the legend's row gives its entries' texts, all together (Qt Charts does
-    not say: its chart's width, less the margins, each entry's box and spacing); beside the
-    plot, each entry's at most (see column_room)."""
-        if self.beside:
-            return self.column_room() * len(self.lines)
-        chart = self.chart()
-        metrics = QFontMetricsF(chart.legend().font())
-        margins = chart.margins()
-        row = chart.size().width() - margins.left() - margins.right() \
-            - in_font(LEGEND_ROW_EXTRA, metrics)
-        return max(0.0, row - in_font(LEGEND_ENTRY_EXTRA, metrics) * len(self.lines))
-
-    def column_room(self) -> float:
-        """The widest an entry's text may be in a legend beside the plot."""
-        metrics = QFontMetricsF(self.chart().legend().font())
-        natural = QFontMetricsF(self._legend_font)  # a smaller font beside: no narrower
-        column = min(LEGEND_COLUMN_MOST * natural.height(),
-                     self.chart().size().width() * LEGEND_COLUMN_SHARE)
-        return max(0.0, column - in_font(LEGEND_ROW_EXTRA, metrics) - self._end_overhang)
-
-    def _name_lines(self) -> None:
-        """The lines' legend entries, shortened (in the middle) to the room the legend has
-        now: Qt Charts would otherwise cut their ends, "(achieved)" first."""
-        if not self.lines:
-            self.full_names = {}
-            return
-        metrics = QFontMetricsF(self.chart().legend().font())
-        room = self.legend_room()
-        most = self.column_room() if self.beside else None
-        names_key = (self._key, round(room), self.beside)
-        if names_key == self._names_key:
-            return
-        self._names_key = names_key
-        shown, full = legend_names([k for _n, k, _name in self._key],
-                                   [name for _n, _k, name in self._key], metrics, room, most)
-        self.full_names = dict(zip(self.lines, full, strict=True))
-        for series, name in zip(self.lines.values(), shown, strict=True):
-            if series.name() != name:
-                series.setName(name)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

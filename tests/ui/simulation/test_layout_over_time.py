@@ -10,7 +10,8 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from canvas_app.ui.main_window import MainWindow
-from canvas_app.ui.simulation.timeline_chart import MIN_PLOT, TimelineChart
+from canvas_app.ui.simulation.timeline_arrange import MIN_PLOT
+from canvas_app.ui.simulation.timeline_chart import TimelineChart
 
 from .test_simulation_panel import finished_on_tab
 
