@@ -18,6 +18,7 @@ in a message box of its own.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +26,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
+    QCoreApplication,
     QEvent,
     QIODevice,
     QObject,
@@ -67,6 +69,7 @@ FOLDER_KEY = "chartExport/folder"  # where the last chart picture went (the app'
 COPY_CHART, SAVE_CHART, COPY_DATA = "Copy Chart", "Save Chart as Image…", "Copy Data"
 FOCUS_INSET = 1  # px between the host's edge and its focus frame
 FOCUS_EDGE = 2  # px: the focus frame's width
+PNG_SCALE = 2.0  # a saved PNG has this many pixels to a pixel on screen, at least
 
 Table = tuple[list[str], list[list[object]]]  # (headings, rows of cells)
 
@@ -84,6 +87,14 @@ def suggested_name(chart_name: str, scenario: str, suffix: str = ".png") -> str:
     characters no file system allows made "-"."""
     stem = f"{chart_name} – {scenario}" if scenario else chart_name
     return default_file_name(stem, suffix)
+
+
+def settle() -> None:
+    """Delivers the events waiting (a chart's axes and legend are laid out, and the bars'
+    legend placed, an event or two after their data or their size change): a copy asked
+    for at once (Ctrl+C as the tab shows) shows the chart as it will be, not its lines
+    alone."""
+    QCoreApplication.sendPostedEvents()
 
 
 def paint_focus(widget: QWidget, painter: QPainter, rect: QRect) -> None:
@@ -205,6 +216,7 @@ class ChartExport(QObject):
     def image(self) -> QImage:
         """The chart as shown, at the screen's device pixel ratio, without the focus
         frame."""
+        settle()
         self.painting = True
         try:
             return self.picture.grab().toImage()
@@ -228,8 +240,38 @@ class ChartExport(QObject):
                            self.title() or self.name,
                            "A chart of a simulation by Campaign Canvas", paint)
 
+    def file_image(self) -> QImage:
+        """The chart for a PNG file: drawn at PNG_SCALE times its size on screen (or the
+        screen's own pixel ratio, when more), for slides and print, as the canvas's Export
+        Image does; its dots per inch say so, so a document shows it at its size on
+        screen."""
+        settle()
+        ratio = max(PNG_SCALE, self.picture.devicePixelRatioF())
+        size = self.picture.size()
+        image = QImage(math.ceil(size.width() * ratio), math.ceil(size.height() * ratio),
+                       QImage.Format.Format_ARGB32_Premultiplied)
+        if image.isNull():
+            raise ImageExportError("not enough memory for the picture")
+        dpm_x, dpm_y = image.dotsPerMeterX(), image.dotsPerMeterY()
+        image.setDevicePixelRatio(ratio)
+        image.fill(Qt.GlobalColor.white)
+        self.painting = True
+        painter = QPainter(image)
+        try:
+            painter.setRenderHints(QPainter.RenderHint.Antialiasing
+                                   | QPainter.RenderHint.TextAntialiasing
+                                   | QPainter.RenderHint.SmoothPixmapTransform)
+            # QWidget's render, as svg() does: the widget with its legend and heading
+            QWidget.render(self.picture, painter, QPoint(), QRegion(self.picture.rect()))
+        finally:
+            painter.end()
+            self.painting = False
+        image.setDotsPerMeterX(round(dpm_x * ratio))
+        image.setDotsPerMeterY(round(dpm_y * ratio))
+        return image
+
     def png(self) -> bytes:
-        image = self.image()
+        image = self.file_image()
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from canvas_app.domain.timeutil import utc_minute
 from canvas_app.ui.image_export_dialog import PNG_FILTER, SVG_FILTER
 from canvas_app.ui.main_window import MainWindow
-from canvas_app.ui.simulation.chart_export import FOLDER_KEY
+from canvas_app.ui.simulation.chart_export import FOLDER_KEY, PNG_SCALE
 from canvas_app.ui.simulation.funnel_chart import SERIES, flow_order
 from canvas_app.ui.simulation.timeline_chart import line_value
 from canvas_app.ui.simulation.timeline_legend import line_name
@@ -53,6 +53,16 @@ def finished_chart(qtbot, window: MainWindow, which: str):
     host = tab.view if which == "chart" else tab
     qtbot.waitUntil(lambda: host.isVisible() and host.width() > 200)
     return tab, host
+
+
+def dark_share(image: QImage) -> float:
+    """The share of an image's pixels that are dark (text, axes, lines), every 2nd one."""
+    dark = total = 0
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            total += 1
+            dark += image.pixelColor(x, y).lightness() < 128
+    return dark / total
 
 
 def right_click(host: QWidget, at: QPoint) -> None:
@@ -146,6 +156,17 @@ def test_the_focus_frame_is_drawn_while_focused_and_left_out_of_copies(
     assert copy.pixelColor(2, y) == before.pixelColor(2, y)
 
 
+@pytest.mark.parametrize("which", ["chart", "timeline"])
+def test_a_copy_asked_for_at_once_shows_the_chart_laid_out(qtbot, window: MainWindow,
+                                                           which: str) -> None:
+    """Its axes and legend are laid out an event after the tab shows: a copy taken before
+    (Ctrl+C on the tab at once) showed the lines alone."""
+    tab, _host = finished_chart(qtbot, window, which)
+    at_once = tab.export.image()
+    QApplication.processEvents()
+    assert at_once == tab.export.image()
+
+
 @pytest.mark.parametrize("which,name", [("chart", "Contacts per node"),
                                         ("timeline", "Over Time")])
 def test_save_chart_as_png_and_svg(qtbot, window: MainWindow, tmp_path: Path,
@@ -165,9 +186,15 @@ def test_save_chart_as_png_and_svg(qtbot, window: MainWindow, tmp_path: Path,
     image = QImage(str(out / "first.png"))
     picture = tab.export.picture
     assert not image.isNull()
-    ratio = picture.devicePixelRatioF()
+    # at twice its size on screen (crisp on slides), its dots per inch saying so
+    ratio = max(PNG_SCALE, picture.devicePixelRatioF())
     assert (image.width(), image.height()) == (round(picture.width() * ratio),
                                                round(picture.height() * ratio))
+    screen = tab.export.image()
+    assert image.dotsPerMeterX() == round(screen.dotsPerMeterX() * ratio)
+    # the same chart as on screen: its title's dark pixels in the same places, scaled
+    assert dark_share(image.scaled(screen.size())) == pytest.approx(dark_share(screen),
+                                                                    abs=0.01)
     assert window.settings.value(FOLDER_KEY) == str(out)
     # An SVG, its suffix added to the name typed; it starts where the last one went.
     asker.answer, asker.chosen_filter = str(out / "for the slides"), SVG_FILTER
