@@ -14,8 +14,9 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QBrush, QColor, QContextMenuEvent
+import shiboken6
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QBrush, QColor, QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QComboBox, QMenu, QWidget
 
 from ...io.atomic import write_text_atomic
@@ -223,6 +224,32 @@ class ScenarioBox(QComboBox):
         if not self.menu_actions:
             super().contextMenuEvent(event)
             return
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            self.menu_from_keyboard()
+        else:
+            self.open_menu(event.globalPos())
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's)
+        """The Menu key and Shift+F10 open the context menu (Qt sends no context menu
+        event for Shift+F10 on X11, nor for either key everywhere)."""
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if self.menu_actions and (
+                (event.key() == Qt.Key.Key_Menu and modifiers == Qt.KeyboardModifier.NoModifier)
+                or (event.key() == Qt.Key.Key_F10
+                    and modifiers == Qt.KeyboardModifier.ShiftModifier)):
+            self.menu_from_keyboard()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def menu_from_keyboard(self) -> None:
+        """The context menu under the box's left part, where the keys are."""
+        self.open_menu(self.mapToGlobal(QPoint(self.width() // 4, self.height())))
+
+    def open_menu(self, where: QPoint) -> None:
+        if self.menu is not None and shiboken6.isValid(self.menu) and self.menu.isVisible():
+            return  # one key press may bring a key and a context menu event both
         menu = QMenu(self)
         menu.setObjectName("scenarioMenu")
         menu.setToolTipsVisible(True)  # a disabled action's tooltip says why
@@ -233,8 +260,7 @@ class ScenarioBox(QComboBox):
                 menu.addAction(action)
         menu.aboutToHide.connect(menu.deleteLater)
         self.menu = menu
-        menu.popup(event.globalPos())
-        event.accept()
+        menu.popup(where)
 
     def forget(self, path: str) -> int:
         """Takes the scenario out of the list and out of the settings (the scenarios used,

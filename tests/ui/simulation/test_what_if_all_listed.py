@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from canvas_app.ui.main_window import MainWindow
 from canvas_app.ui.simulation.scenario_box import RECENT_MAX
 
@@ -36,3 +38,29 @@ def test_a_folder_not_made_yet_lists_no_what_ifs(qtbot, window: MainWindow,
     before = panel.scenario_combo.count()
     panel.scenario_dir = tmp_path / "not-made-yet"
     assert panel.scenario_combo.count() == before
+
+
+def test_the_menu_key_and_shift_f10_open_the_scenario_box_menu(qtbot, window: MainWindow,
+                                                               tmp_path: Path) -> None:
+    """The Scenario box's context menu (Edit and Remove What-If…) from the keyboard."""
+    panel = window.simulation_panel
+    panel.scenario_dir = tmp_path / "scenarios"
+    make_what_if(qtbot, panel, "Keyboard only", 5)
+    window.show_simulation_panel()
+    box = panel.scenario_combo
+    window.activateWindow()
+    qtbot.waitActive(window)
+    for key, modifier in ((Qt.Key.Key_Menu, Qt.KeyboardModifier.NoModifier),
+                          (Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)):
+        box.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(box.hasFocus)
+        box.menu = None
+        qtbot.keyClick(box, key, modifier)
+        qtbot.waitUntil(lambda: box.menu is not None and box.menu.isVisible())
+        texts = [a.text().replace("&", "") for a in box.menu.actions()]
+        assert "Remove What-If Scenario…" in texts, texts
+        edit = next(a for a in box.menu.actions()
+                    if a.text().replace("&", "") == "Edit What-If Scenario…")
+        assert edit.isEnabled()
+        qtbot.keyClick(box.menu, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not box.menu.isVisible())
