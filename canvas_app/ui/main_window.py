@@ -56,6 +56,7 @@ from .window_status import StatusWords
 
 APP_TITLE = "Campaign Canvas"
 SIMULATION_HEIGHT = 340  # the Simulation panel's height when Simulate shows it, at least
+GEOMETRY_KEY, STATE_KEY = "window/geometry", "window/state"  # the layout kept in the settings
 
 
 class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
@@ -100,9 +101,12 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
         # two short lists need the height (QA: at 1280 x 800 the contacts' emails were cut
         # to "ana.d…e.com" beside 270 px of empty campaign list).
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.tabifyDockWidget(self.docks["lint"], self.docks["simulation"])
+        # Warnings and Simulation share the bottom as two tabs. A layout kept from the last
+        # session says so itself: tabified here as well, restoreState left the first tab
+        # bar standing over the campaign list at every later start (see _restore_layout).
+        if self.settings.value(STATE_KEY) is None:
+            self.tabify_bottom_panels()
         self.docks["simulation"].visibilityChanged.connect(self.simulation_panel.panel_shown)
-        self.docks["lint"].raise_()
         self.files = FileActions(self)
         self.find_bar = FindBar(self)
         self.actions_by_name = build_actions(self)
@@ -385,17 +389,21 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
         self.files.export_dialog()
 
     # -- layout and closing --------------------------------------------------------------
+    def tabify_bottom_panels(self) -> None:
+        self.tabifyDockWidget(self.docks["lint"], self.docks["simulation"])
+        self.docks["lint"].raise_()
+
     def _restore_layout(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        state = self.settings.value("window/state")
+        geometry = self.settings.value(GEOMETRY_KEY)
+        state = self.settings.value(STATE_KEY)
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state)
+        if state is not None and not self.restoreState(state):
+            self.tabify_bottom_panels()  # a layout Qt cannot read: the first start's
 
     def save_layout(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.settings.setValue(STATE_KEY, self.saveState())
         self.settings.sync()
 
     def terminate(self) -> None:
