@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsDropShadowEffect,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QToolButton,
+    QWidget,
 )
 
 from ..domain.counting import counted
@@ -36,7 +37,44 @@ if TYPE_CHECKING:
 MARGIN = 10  # from the canvas's top-right corner
 WIDTH = 420  # at least; more when "3 in 2 campaigns (Enter)" needs it
 FIELD_WIDTH = 200
+LONGEST_COUNT = "999 in 99 campaigns (Enter)"  # the count beside the field, at its longest
 READABLE_ZOOM = 0.5  # a match found in a view zoomed out further is shown at 100 %
+
+
+class CountLabel(QLabel):
+    """The count beside the field: as wide as the longest usual count when there is room,
+    else cut short with "…" (its tooltip has it whole). A narrow canvas with a large font
+    ran it under the ▲ button."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        self._full = text
+        super().setText(text)
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """Room for the longest usual count, so the bar keeps its width while one types."""
+        hint = super().sizeHint()
+        usual = self.fontMetrics().horizontalAdvance(LONGEST_COUNT) + 8
+        return QSize(max(hint.width(), usual), hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("99 of 99…")),
+                     hint.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
+                                              self.contentsRect().width())
+        if shown == self._full:
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.contentsRect(), int(self.alignment()), shown)
 
 
 class FindBar(QFrame):
@@ -64,11 +102,8 @@ class FindBar(QFrame):
         self.field.setAccessibleName("Node name to find")
         self.field.setClearButtonEnabled(True)
         self.field.setMinimumWidth(FIELD_WIDTH)
-        self.count = QLabel(self)
+        self.count = CountLabel(self)
         self.count.setObjectName("findCount")
-        # Room for the longest usual count, so the bar keeps its width while one types.
-        self.count.setMinimumWidth(
-            self.count.fontMetrics().horizontalAdvance("999 in 99 campaigns (Enter)") + 8)
         self.previous_button = self._button("▲", "Previous match (Shift+Enter)",
                                             lambda: self.step(False))
         self.next_button = self._button("▼", "Next match (Enter)", lambda: self.step(True))
