@@ -57,7 +57,8 @@ class InlineRename:
 
     def place_name_editor(self, editor: NameEditor, item: NodeItem) -> None:
         """Over the name as drawn: as wide as its room under the node (or its text, if
-        wider), as tall as its lines, centred on them."""
+        wider), as tall as its lines, centred on them; taller than them (the app's font
+        is larger than the name as drawn), it grows down rather than over the icon."""
         label = self.mapFromScene(item.mapToScene(item.name_box())).boundingRect()
         room = self.mapFromScene(item.mapToScene(name_rect(item.kind))).boundingRect()
         text = QFontMetricsF(editor.font()).horizontalAdvance(editor.text())
@@ -65,7 +66,7 @@ class InlineRename:
         width = min(width, max(EDITOR_MIN_WIDTH, self.viewport().width()))
         height = max(editor.sizeHint().height(), label.height(), 24)
         centre = label.center() if label.height() > 0 else room.center()
-        top = centre.y() - height // 2 if label.height() > 0 else room.top()
+        top = max(centre.y() - height // 2, room.top()) if label.height() > 0 else room.top()
         editor.setGeometry(QRect(centre.x() - width // 2, top, width, height))
 
     def _commit_name(self, node_id: str, text: str) -> None:

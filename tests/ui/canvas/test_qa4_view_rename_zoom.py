@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFontInfo, QImage, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from canvas_app.ui.canvas.node_item import NAME_WIDTH, name_rect
+from canvas_app.ui.canvas.node_item import NAME_WIDTH, icon_rect, name_rect
 from canvas_app.ui.main_window import MainWindow
 
 from .conftest import view_pos
@@ -107,3 +107,15 @@ def test_a_click_away_commits_and_shows_the_name_again(qtbot, window: MainWindow
                      Qt.KeyboardModifier.NoModifier, corner)
     qtbot.waitUntil(lambda: window.view.name_editor is None, timeout=1000)
     assert _ink(window) > 20
+
+
+def test_zoomed_out_the_box_grows_down_from_the_icon_not_over_it(
+        qtbot, window: MainWindow) -> None:
+    """At 50 % the app's font is larger than the name as drawn (more so with a large
+    font: QA at 15 pt saw the box over the goal's icon): the box starts under the icon."""
+    editor = _open_at(qtbot, window, 0.5)
+    item = window.scene.nodes[NODE]
+    icon = window.view.mapFromScene(item.mapToScene(icon_rect(item.kind))).boundingRect()
+    assert editor.geometry().top() > icon.bottom()
+    assert editor.geometry().height() > _label_on_screen(window).height()
+    QTest.keyClick(editor, Qt.Key.Key_Escape)
