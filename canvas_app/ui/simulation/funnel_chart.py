@@ -88,14 +88,40 @@ def most_ticks(room: float, label: float) -> int:
     return max(2, min(6, int(room // (2 * label)) + 1))
 
 
-def set_count_scale(axis: QValueAxis, biggest: int, room: float, label: float) -> None:
+def set_count_scale(axis: QValueAxis, biggest: int, room: float, label: float,
+                    pad: float = 0.0) -> None:
     """The axis from 0 to a whole number at or past ``biggest``, whole-number ticks as many
-    as its ``room`` holds (see most_ticks)."""
-    top, ticks = count_scale(biggest, most_ticks(room, label))
-    if axis.min() != 0 or axis.max() != top:
-        axis.setRange(0, top)
+    as its ``room`` holds (see most_ticks). ``pad`` px: room past both ends of the range,
+    in the axis's units (Qt Charts clips a line at the plot's edge: a line 5 px wide at
+    the top value or at 0 showed half its width, and one at 0 hid in the axis); the ticks
+    then go from 0 by a whole step (dynamic ticks), none in the padding."""
+    top, ticks = count_scale(biggest, most_ticks(room - 2 * pad, label))
+    low, high = 0.0, float(top)
+    if pad > 0 and room > 4 * pad:
+        extra = pad * top / (room - 2 * pad)  # pad px at the scale the plot then has
+        low, high = -extra, top + extra
+    if axis.min() != low or axis.max() != high:
+        axis.setRange(low, high)
+    if pad > 0:
+        step = top // (ticks - 1)
+        if axis.tickType() != QValueAxis.TickType.TicksDynamic:
+            axis.setTickType(QValueAxis.TickType.TicksDynamic)
+            axis.setTickAnchor(0)
+        if axis.tickInterval() != step:
+            axis.setTickInterval(step)
     if axis.tickCount() != ticks:
         axis.setTickCount(ticks)
+
+
+def axis_ticks(axis: QValueAxis) -> list[float]:
+    """The values an axis set by set_count_scale has its ticks (and numbers) at."""
+    if axis.tickType() != QValueAxis.TickType.TicksDynamic:
+        count = axis.tickCount()
+        span = axis.max() - axis.min()
+        return [axis.min() + span * i / (count - 1) for i in range(count)]
+    step, anchor = axis.tickInterval(), axis.tickAnchor()
+    first = anchor + math.ceil((axis.min() - anchor) / step) * step
+    return [first + i * step for i in range(int((axis.max() - first) // step) + 1)]
 
 
 def unique_names(names: list[str]) -> tuple[str, ...]:

@@ -45,6 +45,10 @@ LINE_COLOURS = ("#1f6fb5", "#2e7d32", "#c2410c", "#6a3fa0", "#b0306a", "#00777a"
 SEQUENCE_WIDTH = 2.0
 SEQUENCE_STYLES = (Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
 FADED_ALPHA = 0.15  # the other lines, while one is hovered in the legend
+HOVERED_WIDER = 1.5  # px a line hovered in the legend gets wider by
+# px of plot past the counts' ends (0 and the top): half the widest line's width and its
+# smoothed edge, so a line there shows whole (Qt Charts clips a line at the plot's edge)
+LINE_ROOM = (GOAL_WIDTH + HOVERED_WIDER) / 2 + 1
 END_LABEL_GAP = 6  # px between the last date's right end and what is beside it
 
 Timeline = list[tuple[int, dict[str, dict[str, int]]]]
@@ -263,7 +267,7 @@ class TimelineChart(QChartView, TimelineArrangement):
             self._biggest = biggest
         metrics = QFontMetricsF(self._axis_y.labelsFont())
         set_count_scale(self._axis_y, self._biggest, self.chart().plotArea().height(),
-                        metrics.height())
+                        metrics.height(), LINE_ROOM)
 
     def _set_lines(self, nodes: list[str], campaign: Campaign | None) -> None:
         """One line per node; rebuilt only when the nodes or their names change (a legend
@@ -321,7 +325,7 @@ class TimelineChart(QChartView, TimelineArrangement):
                 colour = pen.color()
                 colour.setAlphaF(1.0)
                 pen.setColor(colour)
-                pen.setWidthF(pen.widthF() + 1.5)
+                pen.setWidthF(pen.widthF() + HOVERED_WIDER)
             elif on:
                 colour = pen.color()
                 colour.setAlphaF(FADED_ALPHA)
