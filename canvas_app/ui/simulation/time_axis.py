@@ -51,10 +51,15 @@ def time_label(seconds: int, with_time: bool) -> str:
     return f"{day} {moment:%H:%M}" if with_time else day
 
 
-def axis_labels(first: int, last: int, most: int = 8) -> tuple[int, list[tuple[int, str]]]:
+def axis_labels(first: int, last: int, most: int = 8,
+                apart: float = 0.5) -> tuple[int, list[tuple[int, str]]]:
     """(axis start, [(moment, label)]) for a time axis from the round tick at or before
     ``first`` to ``last`` itself: a label at each round tick, and the end labelled too when
-    it is not on a tick and not so near the last one that their labels would meet."""
+    it is not on a tick and not so near the last one that their labels would meet (half a
+    step past it at least). With ``apart`` over a half, an end less than ``apart`` of a step
+    past the last tick (and half a step at least) takes that tick's label's place rather
+    than stand beside it (QA: "10 Apr" four days after "6 Apr", on a weekly axis, crowded
+    it)."""
     start, step, count = time_ticks(first, last, most)
     hourly = step < 86400
     labels = [(start + i * step, time_label(start + i * step, hourly)) for i in range(count)]
@@ -62,6 +67,8 @@ def axis_labels(first: int, last: int, most: int = 8) -> tuple[int, list[tuple[i
     if last > end_tick and (last - end_tick) * 2 >= step:
         label = time_label(last, hourly or last % 86400 != 0)
         if label not in {text for _at, text in labels}:
+            if last - end_tick < apart * step and len(labels) > 1:
+                labels.pop()
             labels.append((last, label))
     return start, labels
 

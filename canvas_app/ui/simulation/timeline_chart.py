@@ -50,6 +50,9 @@ HOVERED_WIDER = 1.5  # px a line hovered in the legend gets wider by
 # smoothed edge, so a line there shows whole (Qt Charts clips a line at the plot's edge)
 LINE_ROOM = (GOAL_WIDTH + HOVERED_WIDER) / 2 + 1
 END_LABEL_GAP = 6  # px between the last date's right end and what is beside it
+# The run's end, labelled, at least this share of a step past the last round date: nearer,
+# it takes that date's place (see axis_labels)
+END_LABEL_APART = 0.75
 
 Timeline = list[tuple[int, dict[str, dict[str, int]]]]
 
@@ -230,7 +233,7 @@ class TimelineChart(QChartView, TimelineArrangement):
     def _set_time_axis(self, first: int, last: int) -> None:
         """From a round tick to the run's end (or its clock, while it runs): labels on
         round ticks, none past the end (see axis_labels)."""
-        start, labels = axis_labels(first, last)
+        start, labels = axis_labels(first, last, apart=END_LABEL_APART)
         end = max(last, start + 60)
         key = (start, end, tuple(labels))
         if key == self._axis_key:
