@@ -6,8 +6,8 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -35,7 +35,7 @@ from .widgets import (
     help_label,
     save_cancel_buttons,
 )
-from .window_size import fit_to_screen
+from .window_size import fit_layout_start_size, fit_to_screen, least_height
 
 COPY_TITLE_MAX = 66  # characters of a set's title in "Copy the actions of"
 PRODUCT_HELP = ("These actions run for this product whether it is bought once or as a "
@@ -83,6 +83,9 @@ def with_actions(ecommerce: Ecommerce, key: str, actions: list[Step]) -> Ecommer
 
 
 class ActionSetDialog(QDialog):
+    # its size at the usual font; larger at a larger font, and as tall as its content
+    START_SIZE = (860, 540)
+
     def __init__(self, workspace: Workspace, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         enter_saves(self)
@@ -93,7 +96,7 @@ class ActionSetDialog(QDialog):
         # 'Actions of product "Super Sock It Pool Shock"'
         self.setWindowTitle(set_title(workspace, key) if key in DEFAULT_SETS
                             else f"Actions of {set_phrase(workspace, key)}")
-        fit_to_screen(self, 860, 540)  # within a small screen
+        fit_to_screen(self, *self.START_SIZE)  # what the layout first sees
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
         # bold, the product's name as it is spelled ("Salt & Pepper <b>Kit</b>")
@@ -151,6 +154,23 @@ class ActionSetDialog(QDialog):
         self.steps_editor.changed.connect(self.refresh)
         self.refresh()
         self._opened = (self.steps_editor.steps(), [p.message for p in self.problems()])
+        # at the user's font, within the screen: at 15 pt a fixed 540 px squeezed the
+        # "Add action" row over the actions list
+        fit_layout_start_size(self, self.START_SIZE)
+
+    def event(self, event: QEvent) -> bool:
+        """Its minimum height follows its content (wrapped texts included, which Qt's own
+        minimum leaves out): at no size does a row lie over the actions list."""
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            least = least_height(self)
+            if least != self.minimumHeight():
+                self.setMinimumHeight(least)
+        return handled
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802  (Qt's name)
+        super().paintEvent(event)
+        self.problem_label.paint_kept_room(self)  # "No problems found." in its room
 
     @classmethod
     def edit(cls, workspace: Workspace, key: str,

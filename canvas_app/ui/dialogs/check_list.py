@@ -51,7 +51,10 @@ class RowsListWidget(QListWidget):
     192 pixels, so a dialog's body is as tall as its content needs and a scroll area around
     it does not scroll; layouts stretch the list to use any room left."""
 
-    ROW_CHARACTERS_ASKED = 44  # the widest a row asks to be, in average letters
+    # the widest a row asks to be, in average letters: 44 wrapped the sample's sequence
+    # steps ("1. Send email "Is your pool ready for summer?"", 49 at 15 pt) in a window
+    # that had the screen's room to show them on one line
+    ROW_CHARACTERS_ASKED = 64
     WIDEST_CHECKED = 5  # rows measured by Qt to know all fit on one line (see rows_one_line)
 
     def __init__(self, min_rows: int = 4, hint_rows: int = 6,

@@ -9,7 +9,7 @@ its editor with :func:`register_node_editor`, no switch to edit.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QResizeEvent, QUndoStack
+from PySide6.QtGui import QPaintEvent, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -37,7 +37,14 @@ from .widgets import (
     save_cancel_buttons,
     scrolling_body,
 )
-from .window_size import fit_to_screen, on_screen, relayout, room_on_screen, widen_to_fit
+from .window_size import (
+    fit_to_screen,
+    in_font_units,
+    on_screen,
+    relayout,
+    room_on_screen,
+    widen_to_fit,
+)
 
 
 class NodeEditorDialog(QDialog):
@@ -52,9 +59,10 @@ class NodeEditorDialog(QDialog):
     # 38 px wide): wide enough for the name field and the form's columns (within the
     # screen), so the form only ever scrolls up and down, and within a 1024 x 700 screen
     MINIMUM_SIZE = (480, 420)
-    # the size an editor opens at, at least: its look at the usual font. It opens larger
-    # where its content needs more (a larger font), within the screen (see
-    # fit_start_size): at 14 pt a fixed size scrolled while the screen had room
+    # the size an editor opens at, at least: its look at the usual font, in font units
+    # (see in_font_units). It opens larger where its content needs more, within the
+    # screen (see fit_start_size): at 14 pt a fixed size scrolled while the screen had
+    # room, and at 15 pt the tag goal kept 560 px and opened as a column 1,190 px tall
     START_SIZE = (800, 600)
     # lines kept for the problem box while it is hidden, where the form can spare them
     # (see fit_problem_reserve)
@@ -96,7 +104,8 @@ class NodeEditorDialog(QDialog):
         outer.addLayout(self.header)
         self.scroll_area, body = scrolling_body("formScrollArea")
         outer.addWidget(self.scroll_area, 1)  # first: the form's widgets are in this window
-        fit_to_screen(self, *self.START_SIZE)  # what build() sees; fit_start_size follows
+        # what build() sees; fit_start_size follows
+        fit_to_screen(self, *in_font_units(self, self.START_SIZE))
         self.build(body)
         outer.addWidget(self.problem_label)
         outer.addWidget(self.buttons)
@@ -223,7 +232,7 @@ class NodeEditorDialog(QDialog):
         self.ensurePolished()  # measured as shown: its style's fonts and margins
         relayout(self)
         room = room_on_screen(self)
-        start_width, start_height = self.START_SIZE
+        start_width, start_height = in_font_units(self, self.START_SIZE)
         width = max(start_width, self.natural_width(), self.minimumWidth())
         if room is not None:
             width = min(width, room.width())
@@ -291,6 +300,10 @@ class NodeEditorDialog(QDialog):
         self.fit_problem_reserve(event.size())
         super().resizeEvent(event)
 
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802  (Qt's name)
+        super().paintEvent(event)
+        self.problem_label.paint_kept_room(self)  # "No problems found." in its room
+
     def fit_problem_reserve(self, size: QSize, *, settle: bool = True) -> None:
         """The hidden problem box keeps its full room (:meth:`full_reserve`: a box that
         grew as problems came moved what lay under the pointer), but only the room the
@@ -313,6 +326,7 @@ class NodeEditorDialog(QDialog):
         height = room if keep else 0
         if label.minimumHeight() != height:
             label.setMinimumHeight(height)
+            self.update()  # the line said in the kept room comes or goes
         if not keep and label.isHidden():
             label.resize(label.width(), 0)  # out of the layout: no stale height kept
 

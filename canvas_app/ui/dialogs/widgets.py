@@ -8,7 +8,16 @@ import re
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QIcon,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -275,6 +284,9 @@ class _InvalidFrame(QObject):
         return True
 
 
+NO_PROBLEMS = "No problems found."  # said in the room the problem box keeps
+
+
 class ProblemLabel(QLabel):
     """Shows the domain's problems in plain words; empty and hidden when all is well.
 
@@ -358,6 +370,25 @@ class ProblemLabel(QLabel):
             if notice else "color: #b00020; background: #fdecee;"
         return (f"QLabel {{ {colours} padding: {self.PADDING}px; "
                 "border-radius: 4px; }")
+
+    def paint_kept_room(self, window: QWidget) -> None:
+        """Call from ``window``'s ``paintEvent`` (the box is its child): while the box is
+        hidden and keeps its room, a quiet "No problems found." stands in that room, so the
+        room reads as the place problems show, not as a broken empty band above the
+        buttons (90 px at 15 pt)."""
+        if not self.isHidden() or not self.sizePolicy().retainSizeWhenHidden() \
+                or self.parentWidget() is not window:
+            return
+        font = help_font(self.font())
+        room = self.geometry().adjusted(self.PADDING + 1, self.PADDING, -self.PADDING, 0)
+        if room.height() < QFontMetrics(font).height():
+            return  # too little room kept for a line: nothing said
+        painter = QPainter(window)
+        painter.setFont(font)
+        painter.setPen(window.palette().color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(room, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                         NO_PROBLEMS)
+        painter.end()
 
     def _line(self, problem: Problem) -> str:
         """The message, with "Step 2:" in front when it is about one item of a list."""

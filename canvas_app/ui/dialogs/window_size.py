@@ -8,6 +8,27 @@ from collections.abc import Callable
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QLayoutItem, QScrollArea, QWidget
 
+# the font sizes (in points) the windows' start sizes were drawn for: a larger font scales
+# them (see in_font_units); at 9 and 10 pt they are as given
+USUAL_POINTS = 10.0
+
+
+def font_scale(widget: QWidget) -> float:
+    """How many times larger than :data:`USUAL_POINTS` the widget's font is (never less
+    than 1): a size in pixels drawn for the usual font, times this, fits the user's."""
+    font = widget.font()
+    points = font.pointSizeF()
+    if points <= 0:  # a font sized in pixels
+        points = font.pixelSize() * 72.0 / max(widget.logicalDpiY(), 1)
+    return max(1.0, points / USUAL_POINTS)
+
+
+def in_font_units(widget: QWidget, size: tuple[int, int]) -> tuple[int, int]:
+    """``size`` (pixels at the usual font) at the widget's font: at 15 pt a window that
+    kept its 560 px opened as a narrow column 1,190 px tall, every text wrapping."""
+    scale = font_scale(widget)
+    return round(size[0] * scale), round(size[1] * scale)
+
 
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     """Resizes ``window`` to ``width`` x ``height``, or less where its screen's available
@@ -124,4 +145,38 @@ def fit_start_size(window: QWidget, start: tuple[int, int], scroll_area: QScroll
     height = max(start[1], window_height_for(window, width, scroll_area))
     if room is not None:
         height = min(height, room.height())
+    window.resize(width, max(height, window.minimumHeight()))
+
+
+def least_height(window: QWidget) -> int:
+    """The height ``window``'s layout needs at the window's narrowest, its wrapped texts on
+    the most lines (at most the screen's room): at any width it may take, no widget is
+    squeezed over another (at 15 pt the action set editor opened 52 px shorter than its
+    content and its "Add action" row lay over the actions list)."""
+    layout = window.layout()
+    needed = layout.totalMinimumSize().height()
+    if layout.hasHeightForWidth():
+        needed = max(needed, layout.totalMinimumHeightForWidth(window.minimumWidth()))
+    room = room_on_screen(window)
+    return needed if room is None else min(needed, room.height())
+
+
+def fit_layout_start_size(window: QWidget, start: tuple[int, int]) -> None:
+    """Opens ``window`` (no scroll area: its layout must fit whole) at ``start`` in font
+    units, or larger where its content needs more, within the screen; at least
+    :func:`least_height` tall (the window keeps that minimum as its content changes)."""
+    window.ensurePolished()
+    relayout(window)
+    layout = window.layout()
+    width, height = in_font_units(window, start)
+    width = max(width, window.minimumWidth(), layout.totalMinimumSize().width())
+    room = room_on_screen(window)
+    if room is not None:
+        width = min(width, room.width())
+    needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() \
+        else layout.totalSizeHint().height()
+    height = max(height, needed)
+    if room is not None:
+        height = min(height, room.height())
+    window.setMinimumHeight(least_height(window))
     window.resize(width, max(height, window.minimumHeight()))
