@@ -56,7 +56,7 @@ from .catalog_table import (
 from .manager_window import finish_manager_window, select_current_on_focus, select_current_row
 from .search_field import ResultsKeys
 from .widgets import OwnEnterTable, enter_saves, help_label, plain_destructive
-from .window_size import fit_to_screen
+from .window_size import fit_to_screen, in_font_units
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -101,14 +101,18 @@ TABS: dict[str, tuple[str, tuple[str, ...], str]] = {
 
 
 class CatalogManagerDialog(QDialog):
-    START_SIZE = (820, 440)  # at least; wider where a table's columns need it
+    # at least, in font units (see in_font_units); wider where a table's columns need it
+    START_SIZE = (820, 440)
+
     def __init__(self, workspace: Workspace, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         enter_saves(self)
         self.setObjectName("catalogManagerDialog")
         self.setWindowTitle("Catalog")
-        fit_to_screen(self, *self.START_SIZE)  # within a small screen
+        # within a small screen; at the user's font (at 15 pt a fixed 440 px showed four
+        # products and nothing under them)
+        fit_to_screen(self, *in_font_units(self, self.START_SIZE))
         self.workspace = workspace
         self.undo_stack = undo_stack
         self.item_dialog: CatalogItemDialog | None = None

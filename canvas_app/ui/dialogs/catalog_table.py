@@ -15,15 +15,25 @@ from ...domain.search import folded
 from ...domain.usage import Usage
 from ..tooltip_text import wrapped_tooltip
 
-# A column never grows past this (a 3,000-character name made the window 18,728 px wide):
-# a longer cell is cut with "…" and its tooltip has the whole text.
+# A column never grows past this at the usual font, in proportion at a larger one (see
+# column_max_width; a 3,000-character name made the window 18,728 px wide): a longer
+# cell is cut with "…" and its tooltip has the whole text.
 COLUMN_MAX_WIDTH = 320
+COLUMN_MAX_CHARACTERS = 53  # the same in average letters (6 px each at the usual 9 pt)
 # Room round a cell's text (its margins and a little air).
 CELL_PADDING = 20
 # The Name column keeps at least this many average characters when it must share.
 NAME_MIN_CHARS = 14
 # When Name and "Used by" do not both fit, Name gets at least this part of their room.
 NAME_SHARE = 0.4
+
+
+def column_max_width(table: QWidget) -> int:
+    """The widest a column of ``table`` grows: :data:`COLUMN_MAX_WIDTH` at the usual
+    font, :data:`COLUMN_MAX_CHARACTERS` letters at a larger one (at 15 pt a fixed 320 px
+    cut "Used by" to 'goal "Bought pool shock", its …' with the screen's room to spare)."""
+    return max(COLUMN_MAX_WIDTH,
+               table.fontMetrics().averageCharWidth() * COLUMN_MAX_CHARACTERS)
 
 
 def catalog_order(name: str, item_id: str) -> tuple[str, str, str]:
@@ -84,7 +94,7 @@ def first_shown_row(table: QTableWidget) -> int | None:
 class ColumnSharing(QObject):
     """Shares a table's width between its columns whenever the table is resized or
     filled: every column but the first and the last ("Used by") gets its contents' width
-    (up to :data:`COLUMN_MAX_WIDTH`); Name gets its contents' width too when both it and
+    (up to :func:`column_max_width`); Name gets its contents' width too when both it and
     "Used by" fit, else the two share what is left, "Used by" first (QA: a
     long product name took the width and "Used by" read 'goal "Bought pool shock", i…';
     in Order forms the name was cut beside an empty "Used by"). "Used by" stretches.
@@ -106,15 +116,17 @@ class ColumnSharing(QObject):
         self.share()
 
     def needed_width(self) -> int:
-        """The width every column needs to show whole (each up to COLUMN_MAX_WIDTH)."""
-        return sum(min(width, COLUMN_MAX_WIDTH) for width in self.natural)
+        """The width every column needs to show whole (each up to column_max_width)."""
+        most = column_max_width(self.table)
+        return sum(min(width, most) for width in self.natural)
 
     def share(self) -> None:
         table, natural = self.table, self.natural
         if len(natural) < 2:
             return
         last = len(natural) - 1
-        widths = [min(width, COLUMN_MAX_WIDTH) for width in natural]
+        most = column_max_width(table)
+        widths = [min(width, most) for width in natural]
         room = table.viewport().width() - sum(widths[1:last])  # for Name and Used by
         # Name as wide as its contents where the room allows (the cap is for the
         # window's width: QA's order form's name was cut beside an empty "Used by")
