@@ -205,6 +205,7 @@ class ContactsTab(QSplitter):
         self.journey.clear()
         for when, what, name, node_id, detail in rows:
             self.journey.add_step([when, what, name, detail], node_id)
+        self.journey.fit_to_steps()  # What and Node as wide as their words
         if rows:
             self.journey.doItemsLayout()  # the scroll range of the new rows
             if not same:

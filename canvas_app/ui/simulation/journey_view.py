@@ -1,8 +1,10 @@
 """The contacts table and the journey of the Simulation panel's "Contacts and journeys" tab,
 sized to stay readable in a small window: who and where now come first and share a narrow
 table between them; a journey step's words wrap onto more lines rather than run off the
-side, and its first columns get narrower (the time goes under the date) when the journey is
-narrow, so the Details keep room to be read."""
+side, What and Node are as wide as the words of the journey shown need (of the widths that
+break no word, those that take the fewest lines), and its first columns get narrower (the
+time goes under the date) when the journey is narrow, so the Details keep room to be
+read."""
 
 from __future__ import annotations
 
@@ -69,6 +71,13 @@ NO_JOURNEY = "Choose a contact to see its journey here."
 JOURNEY_WIDTHS = {0: ("2026-03-03 14:00", "2026-03-03"),
                   1: ("added to the campaign_", "achieved"),  # longer words wrap
                   2: ("Post-purchase__", "Nurture_")}
+# What and Node are no wider than their longest text in the journey shown (or heading), up
+# to their wide width above, Node up to this many average characters; a Node name may wrap
+# between its words where that makes no row taller, for the Details (QA: a Node column as
+# wide as "Post-purchase" beside mostly empty cells, the Details wrapped to 3 lines)
+NODE_MOST_CHARS = 24
+CONTENT_COLUMNS = (1, 2)  # What and Node: sized to what the journey shown has in them
+MEASURED_STEPS = 100  # the journey's first steps, measured to choose its columns' widths
 # Narrower than this left for the Details (in average characters), the first columns take
 # their narrow widths: some words to a line, the rest wrapped onto more.
 DETAILS_CHARS = 24
@@ -355,13 +364,17 @@ class JourneyView(QTreeWidget):
         self.wide = {c: text_width(self, w) for c, (w, _n) in JOURNEY_WIDTHS.items()}
         self.narrow = {c: text_width(self, n) for c, (_w, n) in JOURNEY_WIDTHS.items()}
         self.details_room = self.fontMetrics().averageCharWidth() * DETAILS_CHARS + PAD
-        # The first columns' widths, by preference: all wide; When wide (a date and time
-        # on one line) and the others narrow; all narrow.
+        # The first columns' widths the split measures the journey by (comfortable_width):
+        # all wide; When wide (a date and time on one line) and the others narrow; all narrow.
         self.levels = [dict(self.wide), {**self.narrow, 0: self.wide[0]}, dict(self.narrow)]
-        # tried in this order: What on one line before Node (QA5: "added to / the /
-        # campaign" in three lines), Node's names being short or missing
-        self.fits = [self.levels[0], {**self.wide, 2: self.narrow[2]}, *self.levels[1:]]
-        self.compact: int | None = None  # the fit on, in self.fits (None: not sized yet)
+        # What on one line before Node's names (QA5: "added to / the / campaign" in three
+        # lines), When on one line before either; each at most its text (see fits)
+        self.node_most = self.fontMetrics().averageCharWidth() * NODE_MOST_CHARS + PAD
+        self.steps: list[list[str]] = []  # the texts of the steps measured (see fit_to_steps)
+        self.content = self.content_widths()  # What's and Node's longest text, its longest word
+        self.fitted: dict[int, int] = {}  # the widths set last (a column the user resized
+        # stays so until they change)
+        self._lines: dict[tuple[str, int], int] = {}  # a text's lines at a width
         self._fit_columns()
         # Rows get their wrapped height again when a column's width changes.
         header.sectionResized.connect(lambda *_args: self.scheduleDelayedItemsLayout())
@@ -397,18 +410,103 @@ class JourneyView(QTreeWidget):
         return (sum(self.levels[level].values()) + details + 2 * self.frameWidth()
                 + self.verticalScrollBar().sizeHint().width())
 
+    def content_widths(self) -> dict[tuple[int, str], int]:
+        """What's and Node's widths as the steps measured want them, with the room round
+        the text, by (column, "all"): its longest text (or the heading, if longer); "two":
+        each text on two lines at most; "word": its longest word (with the cell's margins:
+        half the room)."""
+        metrics, heading = self.fontMetrics(), self.header().fontMetrics()
+
+        def two_lines(text: str) -> int:
+            words = text.split()
+            return min((max(metrics.horizontalAdvance(" ".join(words[:i])),
+                             metrics.horizontalAdvance(" ".join(words[i:])))
+                        for i in range(1, len(words))),
+                       default=metrics.horizontalAdvance(text))
+
+        widths = {}
+        for column in CONTENT_COLUMNS:
+            title = max(MIN_COLUMN, heading.horizontalAdvance(self.headerItem().text(column))
+                        + PAD)
+            texts = [step[column] for step in self.steps]
+            widths[column, "all"] = max([title, *(metrics.horizontalAdvance(t) + PAD
+                                                  for t in texts)])
+            widths[column, "two"] = max([title, *(two_lines(t) + PAD for t in texts)])
+            widths[column, "word"] = max([MIN_COLUMN, *(metrics.horizontalAdvance(w) + PAD // 2
+                                                        for t in texts for w in t.split())])
+        return widths
+
+    def fit_to_steps(self) -> None:
+        """What and Node as wide as the steps now shown want (call after adding them)."""
+        self.steps = [[item.text(c) for c in range(4)] for item in (
+            self.topLevelItem(i) for i in range(min(self.topLevelItemCount(),
+                                                    MEASURED_STEPS)))]
+        self.content = self.content_widths()
+        self._lines = {}
+        self._fit_columns()
+
+    def fits(self) -> list[list[dict[int, int]]]:
+        """The first columns' widths to choose from, in groups by preference: When wide and
+        What whole; When wide and What narrower (on two lines, its longest word, narrow);
+        all narrow. Node in each: its longest name (up to NODE_MOST_CHARS), on two lines,
+        its longest word, narrow; What and Node never wider than their longest text, nor
+        narrower than their longest word but in the last group."""
+        content = self.content
+
+        def options(column: int, *widths: int) -> list[int]:
+            """Widths no wider than the column's text, none breaking a word."""
+            return sorted({min(max(w, content[column, "word"]), content[column, "all"])
+                           for w in widths}, reverse=True)
+
+        nodes = options(2, self.node_most, content[2, "two"], content[2, "word"],
+                        self.narrow[2])
+        whole = min(self.wide[1], content[1, "all"])
+        narrower = [w for w in options(1, content[1, "two"], content[1, "word"],
+                                       self.narrow[1]) if w < whole] or [whole]
+        return [[{0: self.wide[0], 1: what, 2: node} for what in whats for node in nodes]
+                for whats in ([whole], narrower)] + [[{
+                    0: self.narrow[0], 1: min(self.narrow[1], content[1, "all"]),
+                    2: min(self.narrow[2], content[2, "all"])}]]
+
+    def lines(self, widths: dict[int, int], details: int) -> int:
+        """How many lines of text the steps measured take with these first columns'
+        widths and ``details`` px of Details (each step as tall as its tallest cell)."""
+        metrics = self.fontMetrics()
+        widths = {**widths, 3: details}
+        if len(self._lines) > 50_000:  # a long drag of the split: kept for a while
+            self._lines = {}
+        total = 0
+        for step in self.steps:
+            tallest = 1
+            for column, text in enumerate(step):
+                key = (text, widths[column])
+                if key not in self._lines:
+                    rect = metrics.boundingRect(0, 0, max(1, widths[column] - PAD // 2),
+                                                WRAP_HEIGHT, Qt.TextFlag.TextWordWrap, text)
+                    self._lines[key] = max(1, round(rect.height() / metrics.lineSpacing()))
+                tallest = max(tallest, self._lines[key])
+            total += tallest
+        return total
+
     def _fit_columns(self) -> None:
-        """The widest first columns (see levels) that leave the Details their room beside
-        them, else the narrow ones (set only when that changes: a column the user resized
-        stays so)."""
-        room = self.viewport().width() - self.details_room
-        compact = next((i for i, level in enumerate(self.fits)
-                        if sum(level.values()) <= room), len(self.fits) - 1)
-        if compact == self.compact:
+        """The first group of fits (see fits) with one that leaves the Details their room,
+        and in it the one whose steps take the fewest lines (the widest of those), else
+        the narrow ones; set only when that changes (a column the user resized stays so)."""
+        width = self.viewport().width()
+        room = width - self.details_room
+        groups = self.fits()
+        chosen = groups[-1][0]
+        for group in groups:
+            fitting = [fit for fit in group if sum(fit.values()) <= room]
+            if fitting:
+                chosen = min(fitting, key=lambda fit: self.lines(fit, width - sum(
+                    fit.values())))
+                break
+        if chosen == self.fitted:
             return
-        self.compact = compact
-        for column, width in self.fits[compact].items():
-            self.setColumnWidth(column, width)
+        self.fitted = chosen
+        for column, size in chosen.items():
+            self.setColumnWidth(column, size)
 
     def add_step(self, texts: list[str], node_id: str) -> None:
         item = QTreeWidgetItem(texts)
