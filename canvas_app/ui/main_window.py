@@ -49,13 +49,16 @@ from .window_layout import (
     GiveWay,
     bottom_panel_most,
     fit_first_size,
+    in_font_lines,
     keep_canvas_room,
     start_hint,
 )
 from .window_status import StatusWords
 
 APP_TITLE = "Campaign Canvas"
-SIMULATION_HEIGHT = 340  # the Simulation panel's height when Simulate shows it, at least
+# the Simulation panel's height when Simulate shows it, at least: px at the default font,
+# as many lines of a larger one (see in_font_lines)
+SIMULATION_HEIGHT = 340
 GEOMETRY_KEY, STATE_KEY = "window/geometry", "window/state"  # the layout kept in the settings
 
 
@@ -346,7 +349,7 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
             room.give_room(raised=True)  # it came up at SIMULATION_HEIGHT, then theirs)
             return
         self.layout().activate()  # the panel in place: the canvas's height is what is left
-        wanted = min(SIMULATION_HEIGHT, bottom_panel_most(self.view, dock))
+        wanted = min(in_font_lines(SIMULATION_HEIGHT, dock), bottom_panel_most(self.view, dock))
         if dock.height() < wanted:
             self.resizeDocks([dock], [wanted], Qt.Orientation.Vertical)
 

@@ -115,6 +115,16 @@ def start_hint(palette_shown: bool) -> str:
     return f"{place}; double-click a name to rename it, a node to view and edit it."
 
 
+DEFAULT_LINE = 14  # px: a line of the default app font (9 pt DejaVu Sans at 96 dpi)
+
+
+def in_font_lines(px: int, widget: QWidget) -> int:
+    """A height given in px at the default font, as many lines of ``widget``'s font (no
+    less): the Simulation panel came up 340 px tall at 15 pt too, its two rows of controls
+    and its tabs leaving one contact, one bar, a 25 px plot."""
+    return max(px, round(px * widget.fontMetrics().height() / DEFAULT_LINE))
+
+
 def bottom_panel_most(canvas: QWidget, panel: QWidget) -> int:
     """The most height the bottom panel keeps of the room it shares with the canvas, the
     same whether the panel is being shown (Simulate) or the window was resized."""
@@ -155,7 +165,8 @@ class RoomWhenRaised(QObject):
     comes to the front: its tab clicked, View > Panels, Ctrl+F6, a run. Tabbed panels share
     one height, so the Simulation panel came up at the Warnings' 120 px when its tab was
     clicked (QA: a log of two lines, one contact, two bars); only a run's start gave it
-    room. It gets ``least`` px (no more than bottom_panel_most), as a run gives it, unless
+    room. It gets ``least`` px (as many font lines in a larger font, see in_font_lines; no
+    more than bottom_panel_most), as a run gives it, unless
     the user set its height by dragging the panels' edge while it was in front: then it
     comes back at that height. The panel it shares the height with keeps what it was
     given (Qt's tabbed panels have one height; giving it back would move the canvas's edge
@@ -200,7 +211,7 @@ class RoomWhenRaised(QObject):
     def wanted(self) -> int:
         """The height the panel comes to the front at."""
         most = bottom_panel_most(self.canvas, self.dock)
-        return min(self.user_height or self.least, most)
+        return min(self.user_height or in_font_lines(self.least, self.dock), most)
 
     def give_room(self, raised: bool = False) -> None:
         """``raised``: the caller has just brought it to the front (Qt may not have laid
