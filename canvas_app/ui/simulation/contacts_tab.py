@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QLineEdit, QSplitter, QTreeWidgetItem, QWidget
 
 from ...sim import Simulation
 from .contacts_model import ContactsModel, journey_rows
-from .journey_view import MIN_COLUMN, ROOMY_DETAILS_CHARS, ContactsTable, JourneyView
+from .contacts_table import ContactsTable
+from .journey_view import MIN_COLUMN, ROOMY_DETAILS_CHARS, JourneyView
 
 FIND_DELAY_MS = 250  # the find box searches once typing pauses this long
 SIDE_CHARS = 6  # neither side of the split narrower than two columns of this many characters

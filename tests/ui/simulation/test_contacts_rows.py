@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from canvas_app.ui.main_window import MainWindow
-from canvas_app.ui.simulation.journey_view import ROW_PAD
+from canvas_app.ui.simulation.contacts_table import ROW_PAD
 
 from .test_simulation_panel import finished_on_tab
 

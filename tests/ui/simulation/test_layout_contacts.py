@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from canvas_app.ui.main_window import MainWindow
-from canvas_app.ui.simulation.journey_view import FITTED, MOST_CHARS, PAD, STRETCHED
+from canvas_app.ui.simulation.contacts_table import FITTED, MOST_CHARS, STRETCHED
+from canvas_app.ui.simulation.journey_view import PAD
 
 from .test_simulation_panel import finished_on_tab
 

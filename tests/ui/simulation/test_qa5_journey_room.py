@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from canvas_app.ui.main_window import MainWindow
 from canvas_app.ui.simulation.contacts_model import ITEMS_ROLE
-from canvas_app.ui.simulation.journey_view import elided_list
+from canvas_app.ui.simulation.contacts_table import elided_list
 
 from .test_simulation_panel import finished_on_tab
 

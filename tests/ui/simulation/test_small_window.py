@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QHeaderView
 
 from canvas_app.ui.main_window import MainWindow
-from canvas_app.ui.simulation.journey_view import WHERE_NOW
+from canvas_app.ui.simulation.contacts_table import WHERE_NOW
 
 from .test_simulation_panel import run_to_finish
 
