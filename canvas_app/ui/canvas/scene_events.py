@@ -77,7 +77,7 @@ class FollowsDomain:
             item.move_to(node.x, node.y)
             self.router.node_moved(item)
             self._grow_scene_rect(node.x, node.y, node.x, node.y)
-            self.overview.invalidate()
+            self.overview.nodes_moved((item,))
             return
         if name == ev.NODES_MOVED:  # after their NODE_MOVED: each link follows once
             self._many_moved(event.extra.get("node_ids", ()))
@@ -171,7 +171,7 @@ class FollowsDomain:
         if len(items) == len(self.nodes) and delta is not None and delta is not _UNEVEN:
             self.overview.moved_by(*delta)  # all of them, alike: the drawing shifts
         else:
-            self.overview.invalidate()
+            self.overview.nodes_moved(items)  # their squares and links' ends, in place
 
     def _many_added(self: CampaignScene, node_ids: tuple[str, ...]) -> None:
         """After the NODE_ADDED and EDGE_ADDED of a batch (their items are built)."""

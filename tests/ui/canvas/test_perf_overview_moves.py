@@ -1,0 +1,96 @@
+"""The overview (a large campaign zoomed far out) follows nodes moved by arrow keys without
+being rebuilt at each press (perf QA: a held key with 1,000 of 10,000 nodes selected
+rebuilt all of it each time): what moved moves, and the drawing is what a rebuild makes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtWidgets import QApplication
+
+from canvas_app.ui.canvas.overview import OverviewItem
+from canvas_app.ui.canvas.scene import OVERVIEW_MIN_NODES
+from canvas_app.ui.canvas.view import OVERVIEW_SCALE
+from canvas_app.ui.main_window import MainWindow
+
+from .conftest import add_big_campaign
+
+
+def drawn(overview: OverviewItem) -> tuple[dict[str, tuple[float, float]],
+                                           list[tuple[float, float, float, float]]]:
+    """Where the overview draws each node's square (its centre) and each link's line, in
+    scene coordinates, its lines sorted."""
+    ox, oy = overview._offset
+    squares = {n: (round(r.center().x() + ox, 6), round(r.center().y() + oy, 6))
+               for n, r in overview._by_id.items()}
+    lines = sorted((round(ln.x1() + ox, 6), round(ln.y1() + oy, 6), round(ln.x2() + ox, 6),
+                    round(ln.y2() + oy, 6)) for ln in overview._lines)
+    return squares, lines
+
+
+def spin() -> None:
+    """The events posted so far, timers of zero delay included."""
+    for _ in range(3):
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+
+
+@pytest.mark.parametrize("shift", [False, True])
+def test_arrow_presses_move_the_overview_in_place(qtbot, window: MainWindow,
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  shift: bool) -> None:
+    cid = add_big_campaign(window, OVERVIEW_MIN_NODES)
+    view, scene = window.view, window.scene
+    view.set_zoom(OVERVIEW_SCALE / 2)
+    assert scene.overview_mode
+    overview = scene.overview
+    overview.ensure_current()
+    chosen = [f"big-{i}" for i in range(0, OVERVIEW_MIN_NODES, 3)]  # a third, linked to
+    scene.select_nodes(chosen)  # nodes that stay
+    view.setFocus()
+    spin()
+    rebuilds: list[int] = []
+    rebuild = overview.rebuild
+
+    def counted() -> None:
+        rebuilds.append(1)
+        rebuild()
+
+    monkeypatch.setattr(overview, "rebuild", counted)
+    modifier = Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Left):
+        qtbot.keyClick(view, key, modifier)
+        spin()
+    assert rebuilds == []
+    campaign = window.controller.campaign(cid)
+    squares, lines = drawn(overview)
+    assert squares == {n.id: (n.x, n.y) for n in campaign.nodes}
+    # the drawing is what a rebuild makes of the campaign now, selection rings included
+    rings = [r.center() for r in overview._rings(3.0)]
+    assert sorted((p.x(), p.y()) for p in rings) == sorted(
+        (campaign.node(n).x - overview._offset[0], campaign.node(n).y - overview._offset[1])
+        for n in chosen)
+    rebuild()
+    assert drawn(overview) == (squares, lines)
+    # the bounds the overview had cover every node where it is now
+    for node in campaign.nodes:
+        assert overview.boundingRect().contains(node.x, node.y)
+
+
+def test_every_node_moved_alike_shifts_the_overview(qtbot, window: MainWindow,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    cid = add_big_campaign(window, OVERVIEW_MIN_NODES)
+    view, scene = window.view, window.scene
+    view.set_zoom(OVERVIEW_SCALE / 2)
+    overview = scene.overview
+    overview.ensure_current()
+    view.setFocus()
+    window.actions_by_name["select_all"].trigger()
+    spin()
+    rebuilds: list[int] = []
+    monkeypatch.setattr(overview, "rebuild", lambda: rebuilds.append(1))
+    for _ in range(3):
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+        spin()
+    assert rebuilds == []
+    campaign = window.controller.campaign(cid)
+    assert drawn(overview)[0] == {n.id: (n.x, n.y) for n in campaign.nodes}
