@@ -170,7 +170,7 @@ class ActionSetDialog(QDialog):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802  (Qt's name)
         super().paintEvent(event)
-        self.problem_label.paint_kept_room(self)  # "No problems found." in its room
+        self.problem_label.paint_kept_room(self)  # NO_PROBLEMS in its room
 
     @classmethod
     def edit(cls, workspace: Workspace, key: str,

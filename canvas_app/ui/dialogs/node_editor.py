@@ -302,7 +302,7 @@ class NodeEditorDialog(QDialog):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802  (Qt's name)
         super().paintEvent(event)
-        self.problem_label.paint_kept_room(self)  # "No problems found." in its room
+        self.problem_label.paint_kept_room(self)  # NO_PROBLEMS in its room
 
     def fit_problem_reserve(self, size: QSize, *, settle: bool = True) -> None:
         """The hidden problem box keeps its full room (:meth:`full_reserve`: a box that

@@ -284,7 +284,10 @@ class _InvalidFrame(QObject):
         return True
 
 
-NO_PROBLEMS = "No problems found."  # said in the room the problem box keeps
+NO_PROBLEMS = "No problems in these settings."  # said in the room the problem box keeps
+# (of these settings only: the node may still have a warning about its place in the
+# campaign, which the Warnings panel and its badge give; QA: "No problems found." beside a
+# node with a warning badge read as a contradiction)
 
 
 class ProblemLabel(QLabel):
@@ -373,7 +376,7 @@ class ProblemLabel(QLabel):
 
     def paint_kept_room(self, window: QWidget) -> None:
         """Call from ``window``'s ``paintEvent`` (the box is its child): while the box is
-        hidden and keeps its room, a quiet "No problems found." stands in that room, so the
+        hidden and keeps its room, a quiet NO_PROBLEMS stands in that room, so the
         room reads as the place problems show, not as a broken empty band above the
         buttons (90 px at 15 pt)."""
         if not self.isHidden() or not self.sizePolicy().retainSizeWhenHidden() \
