@@ -63,3 +63,14 @@ def test_a_tab_draws_its_chart_once_and_again_only_for_a_change(
     panel.tabs.setCurrentWidget(panel.timeline)
     settle()
     assert len(drawn) > count
+
+
+def test_the_charts_repaint_whole(window: MainWindow) -> None:
+    """Qt Charts does not mark the room an axis label left when the labels widen (a run's
+    counts growing): repainting only what it marked left bits of old labels beside the
+    new ones ("ı0" by the 0) until the tab was shown again (regression QA)."""
+    from PySide6.QtWidgets import QGraphicsView
+
+    panel = window.simulation_panel
+    for view in (panel.timeline, panel.chart.view):
+        assert view.viewportUpdateMode() == QGraphicsView.ViewportUpdateMode.FullViewportUpdate
