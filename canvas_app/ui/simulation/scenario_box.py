@@ -143,7 +143,9 @@ class ScenarioBox(QComboBox):
         # The story (a handful of named contacts) first, what-ifs after.
         paths = [str(p) for p in sorted(SAMPLES.glob("*.scenario.json"),
                                         key=lambda p: ("what-if" in p.name, p.name))]
-        for path in [*self.recent(), *self.what_ifs()]:
+        # the what-ifs made in the app by number, as they were added while the app ran
+        # (QA: after a restart, the 8 used last first and the older ones after them)
+        for path in [*self.what_ifs(), *self.recent()]:
             if path not in paths and Path(path).exists():
                 paths.append(path)
         for path in paths:
