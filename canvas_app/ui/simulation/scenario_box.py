@@ -165,13 +165,19 @@ class ScenarioBox(QComboBox):
         return [path for _number, path in sorted(found)]
 
     def set_folder(self, folder: Path) -> None:
-        """Keeps the what-ifs in ``folder`` from now on, and lists those not listed yet
-        (before "Open Scenario…"; the scenario on show stays)."""
+        """Keeps the what-ifs in ``folder`` from now on: the list is made again with them
+        in their place (the scenario on show stays)."""
         self.folder = folder
-        for path in self.what_ifs():
-            if self.findData(path) < 0:
-                self.insertItem(self.count() - 1, Path(path).name, path)
+        shown = self.currentData()
+        was = self.blockSignals(True)
+        try:
+            self.fill()
+            if shown is not None and self.findData(shown) < 0:
+                self.insertItem(self.count() - 1, Path(shown).name, shown)
                 self.describe(self.count() - 2)
+            self.setCurrentIndex(self.findData(shown) if shown is not None else -1)
+        finally:
+            self.blockSignals(was)
 
     def describe(self, index: int, problem: str = "") -> None:
         """The item's tooltip (its description), and, when it does not load against the
