@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 AUTOSAVE_IDLE_MS = 30_000
+LARGE_FILE_BYTES = 512 * 1024  # about 1,700 nodes: a file this big is read on a thread
 FILE_FILTER = "Workspaces (*.campaign.json *.db *.sqlite);;JSON (*.campaign.json);;All files (*)"
 Button = QMessageBox.StandardButton
 
@@ -60,6 +61,15 @@ def _same_source(one: Document, other: Document) -> bool:
 
 
 __all__ = ["FileActions", "readable_time"]
+
+
+def is_large_file(document: Document) -> bool:
+    """Whether the document is a file of LARGE_FILE_BYTES or more (read on a thread)."""
+    file = document.local_file()
+    try:
+        return file is not None and file.stat().st_size >= LARGE_FILE_BYTES
+    except OSError:
+        return False  # the read says what is wrong
 
 
 class FileActions(SaveMerge, DatabaseActions, JsonActions, FileDialogs, RecoveryOffers,
@@ -249,8 +259,13 @@ class FileActions(SaveMerge, DatabaseActions, JsonActions, FileDialogs, Recovery
         return True
 
     def read_document(self, document: Document) -> tuple[Workspace, Stamp | None]:
-        """The document's workspace and stamp; a server's read while the window waits
-        (it may stop waiting: :class:`StoppedWaiting`)."""
+        """The document's workspace and stamp; a server's read, or a large file's, while
+        the window waits (it may stop waiting: :class:`StoppedWaiting`). A file of 12,000
+        nodes (3.5 MB) takes a second or two to read and check: the window froze for it,
+        not even repainting; now it repaints, and says what it waits for."""
+        if is_large_file(document):
+            return wait_for(self.window, f"Opening {document.title}…", document.load_stamped,
+                            can_stop=True)
         return self.on_server(document, f"Connecting to {document.title}…",
                               document.load_stamped, can_stop=True)
 
