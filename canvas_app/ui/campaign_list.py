@@ -30,6 +30,10 @@ from . import theme
 from .dialogs.widgets import plain_destructive
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# The events the list follows: campaigns come, go or are renamed (not their nodes and links,
+# thousands of events for a large delete).
+LIST_EVENTS = frozenset({ev.CAMPAIGN_ADDED, ev.CAMPAIGN_REMOVED, ev.CAMPAIGN_CHANGED,
+                         ev.WORKSPACE_RESET})
 
 
 class CampaignList(QWidget):
@@ -170,6 +174,8 @@ class CampaignList(QWidget):
         self._update_buttons()
 
     def _on_event(self, event: DomainEvent) -> None:
+        if event.name not in LIST_EVENTS:  # the nodes and links of a campaign: not listed
+            return
         if event.name == ev.CAMPAIGN_ADDED:
             self._rebuild(select=event.campaign_id)
         elif event.name == ev.CAMPAIGN_REMOVED:

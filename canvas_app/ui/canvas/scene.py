@@ -83,6 +83,9 @@ class CampaignScene(FollowsDomain, QGraphicsScene):
         # (remove_item), and the scene says once, at the end, that the selection changed.
         self._batch_open = False
         self._selection_changed_quietly = False
+        # The links and nodes a batch removed, their items taken off at its end.
+        self._going_links: list[tuple[str, str]] = []
+        self._going_nodes: list[str] = []
         self._link_from: NodeItem | None = None
         self.link_target: NodeItem | None = None  # highlighted while a link is drawn
         self._rubber: QGraphicsLineItem | None = None
@@ -148,6 +151,7 @@ class CampaignScene(FollowsDomain, QGraphicsScene):
         self._stale_links = set()
         self.router.clear()
         self.overview_selection = set()
+        self._going_links, self._going_nodes = [], []
         self._nodes_rect: QRectF | None = None
 
     def _add_node_item(self, node: Node) -> NodeItem:

@@ -44,6 +44,7 @@ class FollowsDomain:
         once, and the selection's change, if any, is told once."""
         if not self._batch_open:
             return
+        self._drop_going()  # selected items among them go quietly: the batch is open
         self._batch_open = False
         self.router.release()
         self._nodes_rect = None  # a curved link's bounds count
@@ -115,10 +116,11 @@ class FollowsDomain:
 
     def _follow_one_of_many(self: CampaignScene, event: DomainEvent) -> None:
         """One node or link of a batch (``Campaign.move_many``, ``add_many``,
-        ``remove_many``): its item follows at once, so that whoever listens after the scene
-        finds the items as the domain is; what concerns the batch as a whole (links between
-        moved nodes, the scene rectangle, the overview, the lint, re-routing) waits for the
-        event naming them all."""
+        ``remove_many``): an item moved or added follows at once; items removed go at the
+        batch's end, all together (``_drop_going``), before anyone hears of the event
+        naming them all (none of the listeners reads the items meanwhile). What concerns
+        the batch as a whole (links between moved nodes, the scene rectangle, the overview,
+        the lint, re-routing) waits for that event too."""
         name = event.name
         if name == ev.NODE_MOVED:
             item = self.nodes.get(event.node_id or "")
@@ -139,9 +141,34 @@ class FollowsDomain:
         elif name == ev.EDGE_ADDED and event.source and event.target:
             self._add_link_item(event.source, event.target)
         elif name == ev.EDGE_REMOVED and event.source and event.target:
-            self._remove_link((event.source, event.target))
+            self._going_links.append((event.source, event.target))
         elif name == ev.NODE_REMOVED and event.node_id in self.nodes:
-            self._remove_node_item(event.node_id or "")
+            self._going_nodes.append(event.node_id or "")
+
+    def _drop_going(self: CampaignScene) -> None:
+        """The items of the nodes and links a batch removed go (they wait for its end, to
+        be seen together): when they are every node of the campaign, all at once (perf QA:
+        deleting 10,000 nodes one item at a time took most of a second); else each."""
+        links, nodes = self._going_links, self._going_nodes
+        if not links and not nodes:
+            return
+        self._going_links, self._going_nodes = [], []
+        if len(nodes) == len(self.nodes):  # every node of the campaign goes
+            if self.overview_selection or self.selectedItems():
+                blocked = self.blockSignals(True)
+                try:
+                    self._clear_items()
+                finally:
+                    self.blockSignals(blocked)
+                self._selection_changed_quietly = True  # told at the batch's end
+            else:
+                self._clear_items()
+            return
+        for key in links:
+            self._remove_link(key)
+        for node_id in nodes:
+            if node_id in self.nodes:
+                self._remove_node_item(node_id)
 
     def _many_moved(self: CampaignScene, node_ids: tuple[str, ...]) -> None:
         """After the NODE_MOVED of each of these (their items have moved): each link among

@@ -34,6 +34,7 @@ from ..canvas.node_item import (
     NodeItem,
     badges_top,
     body_rect,
+    item_bounds,
     name_rect,
 )
 from ..canvas.style import BADGE_HEIGHT
@@ -201,10 +202,13 @@ class SimulationLayer(QGraphicsItem):
 
     # -- following the canvas ----------------------------------------------------------------
     def _on_domain_event(self, event: DomainEvent) -> None:
+        if event.extra.get("batched"):
+            return  # one node or link of several: followed once, at the event naming them
         if not shiboken6.isValid(self):  # its scene went without dispose(): stop listening
             self._unsubscribe()
             return
-        if event.name == ev.WORKSPACE_RESET:
+        name = event.name
+        if name == ev.WORKSPACE_RESET:
             self.refit()
             return
         if event.campaign_id != self.canvas.campaign_id or self.scene() is None:
@@ -214,42 +218,81 @@ class SimulationLayer(QGraphicsItem):
             # (one at once, a batch at its end: an undone delete of 5,000 nodes went through
             # each node's pills and links for nothing). Nodes that moved or went leave the
             # bounds stale, fitted again when something is drawn.
-            if event.extra.get("batched"):
-                return
-            if event.name == ev.NODES_ADDED:
-                nodes = self.canvas.nodes
-                added = QRectF()
-                for node_id in event.extra.get("node_ids", ()):
-                    item = nodes.get(node_id)
-                    if item is not None:
-                        added = added.united(item.sceneBoundingRect())
-                if not added.isEmpty():
-                    self._include(added)
-            elif event.name == ev.NODE_ADDED:
+            if name == ev.NODES_ADDED:
+                self._include(self._nodes_area(event.extra.get("node_ids", ()), 0.0))
+            elif name == ev.NODE_ADDED:
                 item = self.canvas.nodes.get(event.node_id or "")
                 if item is not None:
                     self._include(item.sceneBoundingRect())
-            elif event.name in NODE_EVENTS or event.name in BATCH_ENDS:
+            elif name in NODE_EVENTS or name in BATCH_ENDS:
                 self._stale = True
             return
-        if event.name in (ev.EDGE_ADDED, ev.EDGE_REMOVED):
+        if name in (ev.EDGE_ADDED, ev.EDGE_REMOVED):
             if self.path_links or self.counts:
                 self.update()  # a highlighted journey follows its links; pills avoid them
             return
-        if event.name not in NODE_EVENTS or not event.node_id:
+        if name in BATCH_ENDS:
+            self._follow_many(name, event.extra.get("node_ids", ()))
+        elif name in NODE_EVENTS and event.node_id:
+            self._follow_node(name, event.node_id)
+
+    def _follow_many(self, name: str, node_ids: Collection[str]) -> None:
+        """Several nodes moved, came or went as one change (their items have): a few are
+        followed each as one alone; many at once, the whole layer repainted (perf QA: each
+        node's own event went through its pills and its neighbours' for thousands)."""
+        removed = name == ev.NODES_REMOVED
+        if len(node_ids) <= FEW_CHANGED:
+            one = ev.NODE_REMOVED if removed else ev.NODE_MOVED
+            for node_id in node_ids:
+                self._follow_node(one, node_id)
+            if self.path_links or self.counts:
+                self.update()  # their links came or went: see EDGE_ADDED above
             return
-        node_id = event.node_id
+        painted = self._painted
+        for node_id in node_ids:
+            painted.pop(node_id, None)
+        if removed:
+            self.tokens.clear()  # contacts on their way to or from them would go on
+        else:
+            self._include(self._nodes_area(node_ids, self._pills_width + PILLS_AWAY + 10))
+        self.update()
+
+    def _nodes_area(self, node_ids: Collection[str], reach: float) -> QRectF:
+        """Round these nodes' items (those on the canvas), ``reach`` to the left and the
+        right (where their pills may be) and 40 above and below."""
+        nodes = self.canvas.nodes
+        inf = float("inf")
+        left, top, right, bottom = inf, inf, -inf, -inf
+        sizes: dict[str, tuple[float, float, float, float]] = {}
+        for node_id in node_ids:  # numbers, not a QRectF united 10,000 times (an undo)
+            item = nodes.get(node_id)
+            if item is None:
+                continue
+            size = sizes.get(item.kind)
+            if size is None:
+                b = item_bounds(item.kind)
+                size = sizes[item.kind] = (b.left(), b.top(), b.right(), b.bottom())
+            x, y = item.centre
+            left, top = min(left, x + size[0]), min(top, y + size[1])
+            right, bottom = max(right, x + size[2]), max(bottom, y + size[3])
+        if left > right:
+            return QRectF()
+        return QRectF(left - reach, top - 40, right - left + 2 * reach, bottom - top + 80)
+
+    def _follow_node(self, name: str, node_id: str) -> None:
+        """One node moved, came or went (its item has): its pills are repainted where they
+        were and where they are now, its neighbours' too (theirs avoid its links)."""
         old = self._painted.pop(node_id, None)
         if old is not None:
             self.update(old)
-        if event.name == ev.NODE_REMOVED and self.counts:
+        if name == ev.NODE_REMOVED and self.counts:
             self.update()  # its neighbours' pills may go back above them, where its links were
-        if event.name == ev.NODE_REMOVED and self.tokens:
+        if name == ev.NODE_REMOVED and self.tokens:
             # Moving contacts on their way to or from it would go on where it was.
             self.tokens.clear()
             self.update()
         item = self.canvas.nodes.get(node_id)
-        if item is not None and event.name != ev.NODE_REMOVED:
+        if item is not None and name != ev.NODE_REMOVED:
             area = self.pills_area(item)
             if not area.isEmpty():
                 self._include(area)
@@ -274,7 +317,7 @@ class SimulationLayer(QGraphicsItem):
 
     def _include(self, rect: QRectF) -> None:
         """Grows the bounds to cover ``rect`` (a node moved or added out of them)."""
-        if not self._bounds.contains(rect):
+        if not rect.isEmpty() and not self._bounds.contains(rect):
             self.prepareGeometryChange()
             self._bounds = self._bounds.united(rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
 
