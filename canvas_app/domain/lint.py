@@ -53,7 +53,12 @@ def campaigns_added_by_actions(workspace: Workspace) -> set[str]:
 
 
 def lint_campaign(workspace: Workspace, campaign: Campaign, now: datetime,
-                  added: set[str]) -> list[Finding]:
+                  added: set[str], untils: list[datetime] | None = None) -> list[Finding]:
+    """The findings of one campaign: what it reads is the campaign, the catalog (a goal's
+    settings), whether ``campaign.id`` is in ``added`` and ``now`` (a ``wait_until`` that
+    has passed). ``untils``, when given, gets the time of every ``wait_until`` step, so a
+    cache can tell whether another ``now`` gives the same findings
+    (:mod:`canvas_app.domain.lint_cache`)."""
     findings: list[Finding] = []
 
     def warn(message: str, node_id: str | None = None, severity: str = "warning") -> None:
@@ -87,6 +92,8 @@ def lint_campaign(workspace: Workspace, campaign: Campaign, now: datetime,
         if not node.config.steps:
             warn(f'"{isolated(node.name)}" has no steps', node.id)
         for i, step in enumerate(node.config.steps):
+            if untils is not None and step.kind == "wait_until" and step.until is not None:
+                untils.append(step.until)
             unused = step.unused_keys(action=False)
             if unused:
                 warn(f'"{isolated(node.name)}" step {i + 1} ({STEP_KINDS[step.kind][0]}) has '
@@ -143,7 +150,6 @@ def same_names(campaign: Campaign, nodes: list[Node] | None = None) -> list[Find
 
 
 def lint_workspace(workspace: Workspace, now: datetime) -> list[Finding]:
-    from .campaign_usage import dangling_campaign_actions
     from .tag_sources import unapplied_tag_goals
     from .tag_spelling import tag_spelling_findings
     from .workspace_lint import workspace_errors
@@ -153,11 +159,31 @@ def lint_workspace(workspace: Workspace, now: datetime) -> list[Finding]:
     for campaign in workspace.campaigns:
         findings += lint_campaign(workspace, campaign, now, added)
     findings += workspace_errors(workspace)
+    findings += dangling_action_findings(workspace)
+    findings += unused_action_keys(workspace)
+    findings += tag_spelling_findings(workspace)
+    findings += unapplied_tag_goals(workspace)
+    return findings
+
+
+def dangling_action_findings(workspace: Workspace) -> list[Finding]:
+    """An e-commerce action naming a campaign the workspace no longer has: reads the
+    actions, the catalog (a product's name) and which campaigns there are."""
+    from .campaign_usage import dangling_campaign_actions
+
+    findings = []
     for ref in dangling_campaign_actions(workspace):
         where = ref.where[0].upper() + ref.where[1:]
         findings.append(Finding(
             "error", f'{where.rsplit(" it", 1)[0]} campaign "{isolated(ref.campaign)}", which no '
             "longer exists: edit or remove that action (E-Commerce Actions)"))
+    return findings
+
+
+def unused_action_keys(workspace: Workspace) -> list[Finding]:
+    """E-commerce actions holding a key their kind does not use: reads the actions and the
+    catalog (a product's name)."""
+    findings: list[Finding] = []
     eco = workspace.ecommerce
     action_sets = [(f'Action set "{isolated(name)}"', actions)
                    for name, actions in eco.action_sets.items()]
@@ -172,8 +198,6 @@ def lint_workspace(workspace: Workspace, now: datetime) -> list[Finding]:
                     "warning", f"{label}, action {i + 1} ({ACTION_KINDS[action.kind][0]}), "
                     f"has {quoted_keys(unused)}, which this kind of action does not use: "
                     "kept as the file had it, and ignored"))
-    findings += tag_spelling_findings(workspace)
-    findings += unapplied_tag_goals(workspace)
     return findings
 
 

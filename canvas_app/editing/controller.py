@@ -8,17 +8,17 @@ domain's rules (``can_link``, non-empty names), tells the user why an intent is 
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
-from ..domain import events as ev
 from ..domain.campaign import Campaign, Finding
 from ..domain.campaign_usage import actions_using_campaign, ecommerce_without_campaign
-from ..domain.events import DomainEvent
 from ..domain.ids import new_id
+from ..domain.lint_cache import LintCache
 from ..domain.names import name_key, short_name, tidy_name
 from ..domain.nodes import Node, node_kind, on_canvas
 from ..domain.workspace import Workspace
@@ -124,21 +124,17 @@ class Controller(QObject):
         self.undo_stack = undo_stack
         self.dialog_parent: QWidget | None = None
         self._drag_counter = 0
-        self._findings: list[Finding] | None = None
-        workspace.events.subscribe(self._workspace_changed)
+        self._lint = LintCache(workspace)
+        workspace.events.subscribe(self._lint.changed)
 
     # -- lint ------------------------------------------------------------------------------
-    def _workspace_changed(self, event: DomainEvent) -> None:
-        if event.name not in ev.MOVES:  # no finding is about places
-            self._findings = None
-
-    def findings(self) -> list[Finding]:
-        """The workspace's lint, worked out once per change: the Warnings panel, the
-        canvas's badges and Save all ask after an edit (on 10,000 nodes a lint takes a
-        tenth of a second; it ran twice per edit)."""
-        if self._findings is None:
-            self._findings = self.workspace.lint()
-        return self._findings
+    def findings(self, now: datetime | None = None) -> list[Finding]:
+        """The workspace's lint, ``workspace.lint(now)`` exactly, kept between edits: the
+        Warnings panel, the canvas's badges and Save all ask after an edit, and an edit
+        makes again only the part of the lint it concerns, mostly its own campaign's (the
+        whole lint of 12,000 nodes took a quarter of a second after renaming one). The
+        same list as last time while nothing changed."""
+        return self._lint.findings(now or datetime.now(UTC))
 
     # -- helpers ---------------------------------------------------------------------------
     def campaign(self, campaign_id: str) -> Campaign:

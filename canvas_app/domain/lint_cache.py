@@ -1,0 +1,259 @@
+"""Lint kept between edits: exactly :func:`~canvas_app.domain.lint.lint_workspace`'s findings,
+in its order, each part worked out again only when an event touches what it reads.
+
+The Warnings panel, the canvas's badges and Save ask for the findings after every edit;
+the whole lint of 12,000 nodes takes about a quarter of a second, a freeze after renaming
+one node. What each part of :func:`lint_workspace` reads, and how it is kept here:
+
+- :func:`lint_campaign`: the campaign (its nodes, links, steps), the catalog (a goal's
+  settings), whether an e-commerce action adds contacts to it, and ``now`` (a
+  ``wait_until`` that has passed, and the minute its message says). One
+  :class:`CampaignLint` per campaign, made again after an event of that campaign, a new
+  catalog, when an action starts or stops adding contacts to it, or when ``now`` passes one
+  of its waits (or, while one has passed, the minute changes);
+- a node id used in two campaigns: every campaign's nodes (and the names of those
+  concerned). Looked for at each new result: one union of the campaigns' ids when none
+  repeats;
+- a node with no name: its campaign alone, kept in its entry;
+- contacts with one id, the catalog's own problems, incomplete actions and keys an action
+  does not use: the contacts, catalog and e-commerce actions. Kept until one of them is
+  replaced;
+- actions naming a campaign that no longer exists: the actions, product names and which
+  campaigns there are. Worked out at each new result (it reads the actions only);
+- a tag spelled two ways: every tag step and tag goal of every campaign, and the actions.
+  Each entry keeps its campaign's spellings; only when some tag is spelled two ways is the
+  whole check run, and its result kept while no tag use (nor a name in its messages)
+  changes;
+- a tag goal whose tags nothing applies: the tags every campaign's steps and the actions
+  apply, every campaign's tag goals and the contacts' tags. Each entry keeps its
+  campaign's applied tags and tag goals; what they mean together is worked out at each new
+  result.
+
+Events name what changed (:mod:`canvas_app.domain.events`); one this module does not know
+drops everything, so a new kind of change is never missed, only slower.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from . import events as ev
+from .campaign import Campaign, Finding
+from .lint import (
+    campaigns_added_by_actions,
+    dangling_action_findings,
+    lint_campaign,
+    unused_action_keys,
+)
+from .names import name_key
+from .tag_sources import _message as unapplied_message
+from .tag_sources import tag_holders
+from .tag_spelling import TAG_STEPS, tag_spelling_findings
+from .timeutil import utc_minute
+from .workspace_lint import (
+    action_findings,
+    catalog_findings,
+    contact_findings,
+    repeated_node_findings,
+    unnamed_nodes,
+)
+
+if TYPE_CHECKING:
+    from .events import DomainEvent
+    from .nodes import Node
+    from .workspace import Workspace
+
+# Events about one campaign (``event.campaign_id``): only its entry is made again.
+CAMPAIGN_EVENTS = frozenset({
+    ev.NODE_ADDED, ev.NODE_REMOVED, ev.NODES_ADDED, ev.NODES_REMOVED, ev.NODE_CHANGED,
+    ev.EDGE_ADDED, ev.EDGE_REMOVED, ev.CAMPAIGN_ADDED, ev.CAMPAIGN_REMOVED,
+    ev.CAMPAIGN_CHANGED})
+SETTINGS_EVENTS = frozenset({ev.CATALOG_CHANGED, ev.ECOMMERCE_CHANGED, ev.CONTACTS_CHANGED})
+
+
+class CampaignLint:
+    """One campaign's part of the lint, as it was when made (compared by identity)."""
+
+    def __init__(self, workspace: Workspace, campaign: Campaign, now: datetime,
+                 added: set[str]) -> None:
+        self.campaign = campaign
+        self.campaign_id = campaign.id
+        self.added = campaign.id in added
+        untils: list[datetime] = []
+        self.findings = lint_campaign(workspace, campaign, now, added, untils)
+        self.untils = untils
+        self.passed = self._passed(now)
+        self.minute = utc_minute(now) if self.passed else None
+        self.unnamed = [
+            Finding("error", f"This {campaign.node(node_id).spec.label.lower()} has no name: "
+                    "give it one (select it, then Edit > Rename, or F2)", node_id, campaign.id)
+            for node_id in unnamed_nodes(campaign)]  # as workspace_lint.unnamed_node_findings
+        # tags: what tag_spelling and tag_sources read of this campaign
+        uses: list[tuple] = []  # each node's tag uses, with what their messages name
+        applied: set[str | None] = set()
+        self.tag_goals: list[tuple[Node, list[str]]] = []
+        for node in campaign.nodes:
+            if node.kind == "sequence":
+                steps = tuple((i, step.kind, step.tag) for i, step in
+                              enumerate(node.config.steps)
+                              if step.kind in TAG_STEPS and (step.tag or "").strip())
+                applied.update(step.tag for step in node.config.steps
+                               if step.kind == "apply_tag")
+                if steps:
+                    uses.append((node.id, node.kind, node.name, steps))
+            elif node.kind == "tag_goal":
+                tags = tuple(tag for tag in node.config.tags if tag.strip())
+                if tags:
+                    uses.append((node.id, node.kind, node.name, tags))
+                self.tag_goals.append((node, list(dict.fromkeys(tags))))
+        self.tag_uses = tuple(uses)
+        self.applied = {tag for tag in applied if tag and tag.strip()}
+        self.applied_folded = {name_key(tag) for tag in self.applied}
+        spellings: dict[str, str] = {}  # folded -> a spelling
+        self.spelled_two_ways = False
+        for _, kind, _, held in uses:
+            for tag in (t for _, _, t in held) if kind == "sequence" else held:
+                if spellings.setdefault(name_key(tag), tag) != tag:
+                    self.spelled_two_ways = True
+        self.spellings = spellings
+
+    def _passed(self, now: datetime) -> int:
+        """How many of its waits have passed at ``now``: the same number, the same waits."""
+        return sum(1 for until in self.untils if until < now)
+
+    def fits(self, campaign: Campaign, now: datetime, added: set[str]) -> bool:
+        """Whether its findings are still the campaign's at ``now``."""
+        if campaign is not self.campaign or (campaign.id in added) != self.added:
+            return False
+        if not self.untils:
+            return True
+        passed = self._passed(now)
+        return passed == self.passed and (not passed or utc_minute(now) == self.minute)
+
+
+class LintCache:
+    """A workspace's lint, kept between edits: :meth:`changed` hears every domain event,
+    :meth:`findings` answers as ``lint_workspace(workspace, now)`` does."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self._campaigns: dict[str, CampaignLint] = {}
+        self._added: set[str] | None = None  # campaigns_added_by_actions
+        self._settings: tuple[list[Finding], list[Finding]] | None = None
+        self._holders: dict[str, set[int]] | None = None
+        self._spelling: tuple[tuple, list[Finding]] | None = None  # (key, findings)
+        self._settings_version = 0  # counts new catalogs, action sets and contacts
+        self._result: list[Finding] | None = None
+        self._result_entries: list[CampaignLint] = []
+
+    def clear(self) -> None:
+        self._campaigns.clear()
+        self._added = self._settings = self._holders = self._spelling = None
+        self._settings_version += 1
+        self._result = None
+
+    def changed(self, event: DomainEvent) -> None:
+        name = event.name
+        if name in ev.MOVES:  # no finding is about places
+            return
+        self._result = None
+        if name in CAMPAIGN_EVENTS and event.campaign_id is not None:
+            self._campaigns.pop(event.campaign_id, None)
+        elif name in SETTINGS_EVENTS:
+            self._settings = None
+            self._settings_version += 1
+            if name == ev.CATALOG_CHANGED:  # goals' settings are checked against it
+                self._campaigns.clear()
+            elif name == ev.ECOMMERCE_CHANGED:
+                self._added = None
+            else:
+                self._holders = None
+        else:
+            self.clear()
+
+    def findings(self, now: datetime) -> list[Finding]:
+        """``lint_workspace(workspace, now)``; the same list as last time when nothing it
+        depends on changed."""
+        workspace = self.workspace
+        if self._added is None:
+            self._added = campaigns_added_by_actions(workspace)
+        added = self._added
+        entries = []
+        for campaign in workspace.campaigns:
+            entry = self._campaigns.get(campaign.id)
+            if entry is None or not entry.fits(campaign, now, added):
+                entry = self._campaigns[campaign.id] = CampaignLint(workspace, campaign, now,
+                                                                    added)
+            entries.append(entry)
+        if len(self._campaigns) > len(entries):  # campaigns deleted
+            self._campaigns = {e.campaign_id: e for e in entries}
+        if self._result is not None and len(entries) == len(self._result_entries) and all(
+                a is b for a, b in zip(entries, self._result_entries, strict=True)):
+            return self._result
+        if self._settings is None:
+            self._settings = (contact_findings(workspace) + catalog_findings(workspace)
+                              + action_findings(workspace), unused_action_keys(workspace))
+        errors, unused = self._settings
+        findings = [f for entry in entries for f in entry.findings]
+        findings += repeated_node_findings(workspace)
+        findings += [f for entry in entries for f in entry.unnamed]
+        findings += errors
+        findings += dangling_action_findings(workspace)
+        findings += unused
+        findings += self._spelling_findings(entries)
+        findings += self._unapplied_tag_goals(entries)
+        self._result, self._result_entries = findings, entries
+        return findings
+
+    # -- tags ------------------------------------------------------------------------------
+    def _spelling_findings(self, entries: list[CampaignLint]) -> list[Finding]:
+        """tag_spelling_findings: none unless some tag is spelled two ways (as its
+        spelled_two_ways), else the whole check, kept while the tag uses stay as they are."""
+        eco = self.workspace.ecommerce
+        merged: dict[str, str] = {}
+        two_ways = any(entry.spelled_two_ways for entry in entries)
+        for entry in entries:
+            if two_ways:
+                break
+            for folded, tag in entry.spellings.items():
+                if merged.setdefault(folded, tag) != tag:
+                    two_ways = True
+                    break
+        if not two_ways:
+            for actions in [*eco.action_sets.values(), *eco.product_action_sets.values()]:
+                for action in actions:
+                    tag = action.tag
+                    if action.kind in TAG_STEPS and tag and tag.strip() \
+                            and merged.setdefault(name_key(tag), tag) != tag:
+                        two_ways = True
+        if not two_ways:
+            return []
+        key = (self._settings_version, tuple((e.campaign_id, e.tag_uses) for e in entries))
+        if self._spelling is None or self._spelling[0] != key:
+            self._spelling = (key, tag_spelling_findings(self.workspace))
+        return self._spelling[1]
+
+    def _unapplied_tag_goals(self, entries: list[CampaignLint]) -> list[Finding]:
+        """As :func:`~canvas_app.domain.tag_sources.unapplied_tag_goals`, from the
+        entries' applied tags and tag goals."""
+        eco = self.workspace.ecommerce
+        applied = {action.tag for actions in
+                   [*eco.action_sets.values(), *eco.product_action_sets.values()]
+                   for action in actions if action.kind == "apply_tag"}
+        applied = {tag for tag in applied if tag and tag.strip()}
+        folded = {name_key(tag) for tag in applied}
+        for entry in entries:
+            applied |= entry.applied
+            folded |= entry.applied_folded
+        findings = []
+        for entry in entries:
+            for node, tags in entry.tag_goals:
+                if not tags or any(t in applied or name_key(t) in folded for t in tags):
+                    continue
+                if self._holders is None:
+                    self._holders = tag_holders(self.workspace)
+                having = set().union(*(self._holders.get(t, ()) for t in tags))
+                findings.append(Finding("warning", unapplied_message(node, tags, len(having)),
+                                        node.id, entry.campaign_id))
+        return findings
