@@ -113,8 +113,15 @@ def test_zoomed_out_the_box_grows_down_from_the_icon_not_over_it(
         qtbot, window: MainWindow) -> None:
     """At 50 % the app's font is larger than the name as drawn (more so with a large
     font: QA at 15 pt saw the box over the goal's icon): the box starts under the icon."""
-    editor = _open_at(qtbot, window, 0.5)
+    window.view.set_zoom(0.5)
     item = window.scene.nodes[NODE]
+    window.view.centerOn(item)
+    window.scene.select_nodes([NODE])
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_F2)  # the keys: no button left held for later
+    qtbot.waitUntil(lambda: window.view.name_editor is not None, timeout=1000)
+    editor = window.view.name_editor
+    qtbot.waitUntil(editor.isVisible, timeout=1000)
     icon = window.view.mapFromScene(item.mapToScene(icon_rect(item.kind))).boundingRect()
     assert editor.geometry().top() > icon.bottom()
     assert editor.geometry().height() > _label_on_screen(window).height()
