@@ -229,6 +229,13 @@ class Campaign:
         self.node(node_id).name = name
         self._emit(ev.NODE_CHANGED, node_id=node_id)
 
+    def restore_name(self, node_id: str, name: str) -> None:
+        """Gives the node back a name it had, as it was: an undo of a rename, where the old
+        name may be blank (a file may hold a node with no name; lint says so), which
+        :meth:`rename` refuses, and an Undo failed with an error."""
+        self.node(node_id).name = name
+        self._emit(ev.NODE_CHANGED, node_id=node_id)
+
     def set_config(self, node_id: str, config: Config) -> None:
         self.node(node_id).config = config
         self._emit(ev.NODE_CHANGED, node_id=node_id)

@@ -243,7 +243,7 @@ class RenameNodeCommand(WorkspaceCommand):
         self.campaign(self.campaign_id).rename(self.node_id, self.new)
 
     def undo(self) -> None:
-        self.campaign(self.campaign_id).rename(self.node_id, self.old)
+        self.campaign(self.campaign_id).restore_name(self.node_id, self.old)
 
 
 class AddCampaignCommand(WorkspaceCommand):
