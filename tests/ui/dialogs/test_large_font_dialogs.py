@@ -16,6 +16,8 @@ from canvas_app.ui.dialogs.action_set import ActionSetDialog
 from canvas_app.ui.dialogs.catalog_table import is_cut
 from tests.ui.fonts import app_font_at
 
+from .test_large_font_editors import shown
+
 LAPTOP = (1280, 800)  # a laptop's screen; the tests' own is 800 x 800
 
 
@@ -40,14 +42,6 @@ def screen_of(monkeypatch, width: int, height: int) -> None:
 @pytest.fixture
 def laptop_screen(monkeypatch):
     screen_of(monkeypatch, *LAPTOP)
-
-
-def shown(qtbot, dialog):
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.layout().activate()
-    return dialog
 
 
 def place(widget: QWidget, window: QWidget) -> QRect:
