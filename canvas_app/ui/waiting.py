@@ -16,7 +16,7 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 T = TypeVar("T")
 SHOW_AFTER_MS = 400  # a quick answer shows no box at all
@@ -85,8 +85,11 @@ def _wait(parent: QWidget, saying: str, work: Callable[[], T], can_stop: bool) -
         box.show()
         loop.exec()
         box.canceled.disconnect(loop.quit)
+        had_keys = QApplication.activeWindow() is box
         box.hide()  # (close() is refused by a box that cannot stop)
         box.deleteLater()
+        if had_keys:  # the keys back to the window (without a window manager to do it,
+            parent.window().activateWindow()  # Ctrl+S after an Open went nowhere)
         if not outcome.finished.is_set():
             raise StoppedWaiting(saying)
     if outcome.error is not None:

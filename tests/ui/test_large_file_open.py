@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from canvas_app.documents import Document
 from canvas_app.ui import file_actions
@@ -49,6 +49,7 @@ def test_a_large_file_opens_while_the_window_says_so(qtbot, monkeypatch,
     assert said == ["Opening big.campaign.json…"]
     assert window.session.document.source == str(big)
     assert box_shown() is None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # the keys back to it
 
 
 def test_stopping_leaves_the_workspace_open_as_it_was(qtbot, monkeypatch,
