@@ -19,25 +19,12 @@ from canvas_app.ui.simulation.chart_export import FOLDER_KEY, PNG_SCALE
 from canvas_app.ui.simulation.funnel_chart import SERIES, axis_ticks, flow_order
 from canvas_app.ui.simulation.timeline_chart import line_value
 from canvas_app.ui.simulation.timeline_legend import line_name
+from tests.ui.test_image_export import SaveAsker
 
 from .test_simulation_panel import run_to_finish
 
 MENU = ["Copy Chart", "Save Chart as Image…", "Copy Data"]
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-class SaveAsker:
-    """Stands in for the window's save dialog: records the questions, gives ``answer``."""
-
-    def __init__(self, answer: str, chosen_filter: str = PNG_FILTER) -> None:
-        self.answer = answer
-        self.chosen_filter = chosen_filter
-        self.asked: list[tuple[str, str, str, str]] = []
-
-    def __call__(self, _parent, title: str, start: str, filters: str,
-                 selected: str = "") -> tuple[str, str]:
-        self.asked.append((title, start, filters, selected))
-        return self.answer, self.chosen_filter
 
 
 def finished_chart(qtbot, window: MainWindow, which: str):
