@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -317,6 +317,37 @@ class StepForm(QWidget):
         self.delay_check.toggled.connect(self._fields_changed)
         self.delay_edit.changed.connect(self._fields_changed)
         self.load(None)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
+        """As wide as the widest kind needs, whichever kind shows: at a large font, choosing
+        an action with a wider label or field ("Contact type:") widened the editor and
+        moved the line between the list and the form."""
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self._widest_row()), hint.height())
+
+    def _widest_row(self) -> int:
+        """The width the form needs for the kind that needs most (its fields and the rows
+        every kind shows, hidden or not just now)."""
+        form = self.form
+        by_widget = {widget: name for name, widget in self._rows.items()}
+        always = [0, 0]  # the widest label and field of the rows every kind shows
+        own: dict[str, list[int]] = {}  # the same for each field a kind may show
+        for row in range(form.rowCount()):
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field_widget = field.widget() if field is not None else None
+            name = by_widget.get(field_widget) if field_widget is not None else None
+            widths = always if name is None else own.setdefault(name, [0, 0])
+            for column, item in enumerate((label, field)):
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widths[column] = max(widths[column], widget.minimumSizeHint().width())
+        widest = 0
+        for _label, names in self.kinds.values():
+            rows = [always, *(own[name] for name in names if name in own)]
+            widest = max(widest, max(r[0] for r in rows) + max(r[1] for r in rows))
+        margins = form.contentsMargins()
+        return widest + max(form.horizontalSpacing(), 0) + margins.left() + margins.right()
 
     def set_more_tags(self, more: list[str]) -> None:
         """The tag field suggests ``more`` besides the workspace's tags: the tags typed in

@@ -16,6 +16,11 @@ def _lines(label, lines: int) -> int:
     return label.fontMetrics().lineSpacing() * lines + 2 * label.PADDING + 2
 
 
+# The sequence editor's narrowest: the width its widest kind of step (a Delay: amount and
+# unit) needs, whichever step shows (it used to widen as a Delay step was chosen).
+SHORT_SEQUENCE = (610, 450)
+
+
 def _opened(qtbot, workspace, undo_stack, node, size):
     dialog = open_node_editor(None, workspace, undo_stack, "shock-nurture", node)
     qtbot.addWidget(dialog)
@@ -29,7 +34,7 @@ def _opened(qtbot, workspace, undo_stack, node, size):
 
 @pytest.mark.parametrize(("node", "size"), [("bought-shock", (800, 560)),
                                             ("bought-shock", None),
-                                            ("nurture", (600, 450))])
+                                            ("nurture", SHORT_SEQUENCE)])
 def test_a_short_editor_reserves_one_line_for_problems(qtbot, workspace, undo_stack, node,
                                                        size):
     dialog = _opened(qtbot, workspace, undo_stack, node, size)
@@ -45,7 +50,7 @@ def test_a_short_editor_reserves_one_line_for_problems(qtbot, workspace, undo_st
 
 
 def test_the_short_sequence_editor_shows_its_add_step_row(qtbot, workspace, undo_stack):
-    dialog = _opened(qtbot, workspace, undo_stack, "nurture", (600, 450))
+    dialog = _opened(qtbot, workspace, undo_stack, "nurture", SHORT_SEQUENCE)
     viewport = dialog.scroll_area.viewport()
     button = dialog.steps_editor.add_button
     rect = QRect(button.mapTo(viewport, QPoint(0, 0)), button.size())
