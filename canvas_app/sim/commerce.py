@@ -68,8 +68,10 @@ class CommerceRules(MovementRules):
             if delay > 0:
                 self.schedule(self.now + delay, ACTION, c.id, action, key)
                 if parts is not None:
-                    parts.append(f"in {describe_duration(timedelta(seconds=delay))}: "
-                                 f"{self.action_words(action)}")
+                    # "email "Thanks" to be sent in 2 hours": read left to right, "in 2
+                    # hours: tag applied -> email sent" seemed to send the email later too
+                    later = f"in {describe_duration(timedelta(seconds=delay))}"
+                    parts.append(self.action_words(action, later=later))
             else:
                 if parts is not None and action.kind not in CAMPAIGN_ACTIONS:
                     parts.append(self.action_words(action, c))
@@ -77,27 +79,30 @@ class CommerceRules(MovementRules):
         self.deferring = outer
         self.fill(slot, f'{isolated(c.name)}: action set "{isolated(label)}" ran', parts)
 
-    def action_words(self, action: Step, c: ContactState | None = None) -> str:
-        """What an action does, in a few words: 'tag "customer" applied'. Given the contact
-        it is about to act on, a tag change that does nothing says so (C7)."""
+    def action_words(self, action: Step, c: ContactState | None = None,
+                     later: str = "") -> str:
+        """What an action does, in a few words: 'tag "customer" applied'; one still to
+        come, ``later`` saying when: 'tag "customer" to be applied in 2 hours'. Given the
+        contact it is about to act on, a tag change that does nothing says so (C7)."""
         kind = action.kind
+        done, when = ("to be ", f" {later}") if later else ("", "")
         if kind == "apply_tag":
             if c is not None and action.tag in c.tags:
                 return f'tag "{isolated(str(action.tag))}" already held, nothing happens'
-            return f'tag "{isolated(str(action.tag))}" applied'
+            return f'tag "{isolated(str(action.tag))}" {done}applied{when}'
         if kind == "remove_tag":
             if c is not None and action.tag not in c.tags:
                 return f'tag "{isolated(str(action.tag))}" not held, nothing happens'
-            return f'tag "{isolated(str(action.tag))}" removed'
+            return f'tag "{isolated(str(action.tag))}" {done}removed{when}'
         if kind == "send_email":
-            return f'email "{action.subject}" sent'
+            return f'email "{action.subject}" {done}sent{when}'
         if kind == "notify_team":
-            return f'team notified: "{action.message}"'
+            return f'team {done}notified{when}: "{action.message}"'
         if kind == "set_contact_type":
-            return f'contact type set to "{action.contact_type}"'
+            return f'contact type {done}set to "{action.contact_type}"{when}'
         name = self.plan.campaign_name(action.campaign or "")
-        return f'added to "{isolated(name)}"' if kind == "add_to_campaign" \
-            else f'removed from "{isolated(name)}"'
+        return f'{done}added to "{isolated(name)}"{when}' if kind == "add_to_campaign" \
+            else f'{done}removed from "{isolated(name)}"{when}'
 
     def do_action(self, c: ContactState, action: Step, key: str,
                   deferred: Deferred | None) -> None:

@@ -354,11 +354,30 @@ def test_R19_the_log_says_what_each_action_set_did() -> None:
     _, result = simulate(ws, buy(at(2), "ana", "o-1", "mitt"))
     ran = next(line for line in result.log if 'action set "Successful Purchase Action" ran'
                in line)
-    assert ran.endswith('ran → tag "customer" applied → in 2 hours: email "Thanks" sent '
+    # the delayed one says it is still to come: "in 2 hours: email sent → team notified"
+    # read as if the team were notified two hours later too (QA)
+    assert ran.endswith('ran → tag "customer" applied → email "Thanks" to be sent in 2 hours '
                         '→ team notified: "Ship it"')
     assert any(line.startswith(f"{at(2)[:10]} 11:00 Ana Diaz: email \"Thanks\" sent (delayed "
                                "action of \"Successful Purchase Action\")")
                for line in result.log)
+
+
+def test_R19_each_kind_of_delayed_action_is_logged_as_still_to_come() -> None:
+    ws = workspace(camp("c", [tgoal("g", "x")]), action_sets={
+        "successful_purchase": [
+            {"kind": "apply_tag", "tag": "a", "delay": "PT1H"},
+            {"kind": "remove_tag", "tag": "b", "delay": "PT1H"},
+            {"kind": "notify_team", "message": "Call", "delay": "P1D"},
+            {"kind": "set_contact_type", "contact_type": "customer", "delay": "PT30M"},
+            {"kind": "add_to_campaign", "campaign": "c", "delay": "PT1H"}]})
+    _, result = simulate(ws, buy(at(2), "ana", "o-1", "mitt"))
+    ran = next(line for line in result.log if "ran →" in line)
+    assert ran.split(" ran → ")[1].split(" → ") == [
+        'tag "a" to be applied in 1 hour', 'tag "b" to be removed in 1 hour',
+        'team to be notified in 1 day: "Call"',
+        'contact type to be set to "customer" in 30 minutes',
+        'to be added to "C" in 1 hour']
 
 
 def test_R8_a_one_time_order_paid_again_is_a_later_payment_not_a_renewal() -> None:

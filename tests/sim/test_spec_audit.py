@@ -132,10 +132,11 @@ def test_R19_C7_log_of_an_action_says_when_a_tag_change_does_nothing() -> None:
                    "email": "ana@example.com", "tags": ["lead"]}])
     _, result = simulate(ws, buy(at(2), "ana", "o-1", "mitt"), buy(at(3), "ana", "o-2", "mitt"))
     ran = [line for line in result.log if 'action set "Successful Purchase Action" ran' in line]
-    assert ran[0].endswith('ran → tag "customer" applied → tag "lead" removed → in 5 minutes: '
-                           'tag "customer" applied')
+    assert ran[0].endswith('ran → tag "customer" applied → tag "lead" removed → '
+                           'tag "customer" to be applied in 5 minutes')
     assert ran[1].endswith('ran → tag "customer" already held, nothing happens → tag "lead" '
-                           'not held, nothing happens → in 5 minutes: tag "customer" applied')
+                           'not held, nothing happens → tag "customer" to be applied in 5 '
+                           'minutes')
     delayed = [line for line in result.log if "(delayed action of" in line]
     assert [line.split(": ", 1)[1] for line in delayed] == [
         'tag "customer" already held, nothing happens (delayed action of "Successful '
