@@ -286,7 +286,7 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
             self.scene.show_campaign(campaign_id)
             self.view_places.show(self.view)
         remember(self.settings, self.session.document, campaign_id)
-        self.navigator.campaign_changed()
+        self.navigator.campaign_shown()
         self.update_title()
 
     def current_campaign_id(self) -> str | None:

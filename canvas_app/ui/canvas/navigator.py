@@ -115,6 +115,8 @@ class Navigator(QWidget):
         scene = self._scene
         if scene is None or event.extra.get("batched"):  # the event naming them all follows
             return
+        if event.campaign_id is not None and event.campaign_id == self._content_of:
+            self._stale = True  # the rectangle kept is of it (shown or not: see campaign_shown)
         ours = event.name == ev.WORKSPACE_RESET or (
             event.campaign_id is not None and event.campaign_id == scene.campaign_id)
         if ours:
@@ -194,6 +196,11 @@ class Navigator(QWidget):
     def campaign_changed(self) -> None:
         """The campaign shown changed (another one, or its nodes and links): a new map."""
         self._stale = True
+        self._draw_again()
+
+    def campaign_shown(self) -> None:
+        """Another campaign is shown: a new map. Its rectangle is worked out once, for the
+        campaign it is of (``_campaign_rect``): the view's fit may have done it already."""
         self._draw_again()
 
     def _draw_again(self) -> None:

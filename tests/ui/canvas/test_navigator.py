@@ -88,6 +88,27 @@ def test_the_map_follows_edits_once_they_pause(qtbot, window: MainWindow) -> Non
     assert nav._world.top() < world.top() - 1500
 
 
+def test_the_map_follows_edits_made_while_another_campaign_showed(
+        qtbot, window: MainWindow) -> None:
+    """Its rectangle is worked out once per campaign shown; a campaign edited while an
+    empty one showed (no map) gets a new one when it shows again."""
+    cid = add_big_campaign(window, 300)
+    window.view.set_zoom(1.0)
+    settle(qtbot)
+    nav = window.navigator
+    world = nav._world
+    empty = window.controller.new_campaign("Empty")
+    window.campaign_list.select(empty)
+    settle(qtbot)
+    assert not nav.isVisible()
+    window.controller.move_nodes(cid, {"big-0": (-3000.0, -2000.0)})
+    window.campaign_list.select(cid)
+    settle(qtbot)
+    nav.grab()
+    assert nav._world.left() < world.left() - 2000
+    assert nav._world.top() < world.top() - 1500
+
+
 def test_view_menu_turns_it_off_and_the_choice_is_kept(qtbot, tmp_path: Path,
                                                        sample_file: Path) -> None:
     window = make_window(qtbot, str(sample_file), tmp_path)
