@@ -35,8 +35,10 @@ MOST_CHARS = {0: 28, WHERE_NOW: 40, 1: 34, 3: 64, 4: 64}
 SORT_MARK = 24  # room for the header's sort arrow beside its label
 # A table narrower than its columns want: the fitted columns give up room in this order,
 # each down to its heading (Goals achieved and Tags keep theirs); narrower still, the table
-# scrolls sideways rather than cut a heading.
-SQUEEZE = (WHERE_NOW, 1, 0)
+# scrolls sideways rather than cut a heading. The email first: the name says who it is,
+# and where each contact is now is what the run tells (QA: "not i…paign", "waiting …g goal
+# 1" beside whole emails).
+SQUEEZE = (1, WHERE_NOW, 0)
 # A column as wide as its widest cell among this many rows (the first, in the table's
 # order: a run of 100,000 contacts is not measured whole).
 MEASURED_ROWS = 300

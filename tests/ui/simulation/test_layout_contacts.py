@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from canvas_app.ui.main_window import MainWindow
-from canvas_app.ui.simulation.contacts_table import FITTED, MOST_CHARS, STRETCHED
+from canvas_app.ui.simulation.contacts_table import FITTED, MOST_CHARS, STRETCHED, WHERE_NOW
 from canvas_app.ui.simulation.journey_view import PAD
 
 from .test_simulation_panel import finished_on_tab
@@ -112,3 +112,15 @@ def test_no_heading_is_cut_in_a_small_window(qtbot, window: MainWindow,
     journey = panel.contacts.journey
     assert panel.contacts.sizes()[1] >= min(journey.comfortable_width(2),
                                             panel.contacts.width() // 2)
+
+
+@pytest.mark.parametrize("size", [(1216, 800), (1280, 800)])
+def test_where_each_contact_is_shows_whole_before_the_emails(qtbot, window: MainWindow,
+                                                            size: tuple[int, int]) -> None:
+    """QA at 1216 px: "not i…paign" and "waiting …g goal 1" beside whole emails. The email
+    gives way first (the name says who it is); where each contact is now stays whole."""
+    contacts_shown(qtbot, window, size)
+    table = window.simulation_panel.contacts_table
+    assert table.columnWidth(WHERE_NOW) >= widest(window, WHERE_NOW) + PAD // 2
+    assert table.columnWidth(0) >= widest(window, 0) + PAD // 2
+    assert table.columnWidth(1) < widest(window, 1)  # the emails cut, in the middle

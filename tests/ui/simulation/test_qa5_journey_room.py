@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from canvas_app.ui.main_window import MainWindow
 from canvas_app.ui.simulation.contacts_model import ITEMS_ROLE
-from canvas_app.ui.simulation.contacts_table import elided_list
+from canvas_app.ui.simulation.contacts_table import WHERE_NOW, elided_list
 
 from .test_simulation_panel import finished_on_tab
 
@@ -60,11 +60,11 @@ def test_the_journey_reads_what_happened_on_one_line(qtbot: QtBot, window: MainW
         assert metrics.horizontalAdvance(what) + 8 <= journey.columnWidth(1), what
         lines = DETAIL_LINES[size[0]]
         assert journey.visualItemRect(item).height() <= lines * line + 8, item.text(3)
-    # the contacts keep their names and emails whole beside it (Where now gives way
-    # first, cut in the middle, its tooltip whole)
+    # the contacts keep their names and where they are whole beside it (the email gives
+    # way first, cut in the middle, its tooltip whole)
     table_metrics = table.fontMetrics()
     for row in range(model.rowCount()):
-        for column in (0, 1):
+        for column in (0, WHERE_NOW):
             text = model.data(model.index(row, column))
             assert table_metrics.horizontalAdvance(text) + 6 <= table.columnWidth(column), text
 
