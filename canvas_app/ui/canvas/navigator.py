@@ -174,7 +174,9 @@ class Navigator(QWidget):
             return False
         under = self.view.mapToScene(self._area()).boundingRect()
         chosen = scene.overview_selection if scene.overview_mode else None
-        for item in scene.items(under, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
+        # what is drawn (its body, handle, badge and name as wide as its text), not its
+        # bounds: the room kept for a name of 170 px faded it with nothing in sight (QA)
+        for item in scene.items(under, Qt.ItemSelectionMode.IntersectsItemShape):
             if isinstance(item, NodeItem) and (
                     item.isSelected() if chosen is None else item.node_id in chosen):
                 return True

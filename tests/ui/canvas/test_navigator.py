@@ -381,3 +381,29 @@ def test_a_node_brought_from_the_palette_fades_it_and_lands_in_sight(
     area = QRect(viewport.mapFrom(view, nav.pos()), nav.size())
     assert area.contains(view.mapFromScene(item.sceneBoundingRect().center()))
     assert nav.faded  # the new node, selected, is under it: it stays faded
+
+
+def test_a_selected_node_beside_it_leaves_it_opaque(qtbot, window: MainWindow) -> None:
+    """Only what a node draws counts: QA selected a node whose short name ended 50 px
+    left of the map, and the map faded and let clicks through (the room kept for a long
+    name reached under it)."""
+    _big_in_view(qtbot, window)
+    view, nav, scene = window.view, window.navigator, window.scene
+    area = QRect(view.viewport().mapFrom(view, nav.pos()), nav.size())
+    left = view.mapToScene(area.topLeft())
+    middle_y = view.mapToScene(area.center()).y()
+    cid = window.current_campaign_id()
+    node_id = window.controller.add_node(cid, "tag_goal", 0.0, 0.0)
+    window.controller.rename_node(cid, node_id, "A")
+    item = scene.nodes[node_id]
+    bounds = item.boundingRect()
+    # its bounds reach 20 px under the map; its body, handle and name end well before
+    window.controller.move_nodes(cid, {node_id: (left.x() + 20 - bounds.right(), middle_y)})
+    scene.select_nodes([node_id])
+    settle(qtbot)
+    assert item.sceneBoundingRect().intersects(view.mapToScene(area).boundingRect())
+    assert item.mapToScene(item.shape()).boundingRect().right() < left.x() - 20
+    assert nav.isVisible() and not nav.faded
+    window.controller.move_nodes(cid, {node_id: (left.x() + 10, middle_y)})  # under it
+    settle(qtbot)
+    assert nav.faded
