@@ -38,7 +38,6 @@ MARGIN = 10  # from the canvas's top-right corner
 WIDTH = 420  # at least; more when "3 in 2 campaigns (Enter)" needs it
 FIELD_WIDTH = 200
 LONGEST_COUNT = "999 in 99 campaigns (Enter)"  # the count beside the field, at its longest
-READABLE_ZOOM = 0.5  # a match found in a view zoomed out further is shown at 100 %
 
 
 class CountLabel(QLabel):
@@ -245,10 +244,7 @@ class FindBar(QFrame):
             return
         scene.select_nodes([match.node_id])
         item = scene.nodes[match.node_id]
-        if window.view.zoom() < READABLE_ZOOM:  # a dot in a large campaign: bring it close
-            window.view.set_zoom(1.0)
-            window.view.centerOn(item)
-        window.view.ensureVisible(item, 80, 80)
+        window.view.go_to_node(match.node_id)
         self._clear_of_bar(item)
         self.current = match
 

@@ -302,13 +302,14 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
         QTimer.singleShot(0, self, self.refit_status)  # a wider label: less room beside it
 
     def reveal_node(self, campaign_id: str, node_id: str, focus: bool = True) -> None:
-        """Shows the node selected in the middle of the canvas; ``focus`` gives the canvas
-        the keyboard (a warning double-clicked; one clicked once leaves it in the list)."""
+        """Shows the node selected on the canvas (``CanvasView.go_to_node``); ``focus`` gives
+        the canvas the keyboard (a warning double-clicked; one clicked once leaves it in the
+        list)."""
         if self.current_campaign_id() != campaign_id:
             self.campaign_list.select(campaign_id)
         if node_id and self.scene is not None and node_id in self.scene.nodes:
             self.scene.select_nodes([node_id])
-            self.view.centerOn(self.scene.nodes[node_id])
+            self.view.go_to_node(node_id)
             if focus:
                 self.view.setFocus()
 

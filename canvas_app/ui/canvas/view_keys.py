@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 NUDGE_FAR = 5  # grid steps a Shift+arrow moves the selected nodes
 NUDGE_RUN_S = 1.5  # arrow presses on the same nodes at most this far apart: one undo step
+READABLE_ZOOM = 0.5  # a node gone to in a view zoomed out further is shown at 100 %
 NUDGE_FOLLOW_MAX = 50  # the view scrolls to keep up to this many nudged nodes in sight
 
 
@@ -110,3 +111,18 @@ class KeyboardMoves:
         rect = self.nodes_rect(node_ids)
         if rect is not None:
             self.ensureVisible(rect, 40, 40)
+
+    def go_to_node(self: CanvasView, node_id: str) -> None:
+        """Shows a node gone to (a warning, a match found, a journey's step): zoomed out
+        too far to read, at 100 % in the middle; else scrolled only as far as needed, by
+        80 px more, when it is not in view. The view never jumps when the node is in view
+        already (QA: clicking a warning centred its node and pushed the campaign's first
+        node out of a view that showed it whole)."""
+        scene = self.canvas()
+        item = scene.nodes.get(node_id) if scene is not None else None
+        if item is None:
+            return
+        if self.zoom() < READABLE_ZOOM:  # a dot in a large campaign: bring it close
+            self.set_zoom(1.0)
+            self.centerOn(item)
+        self.ensureVisible(item, 80, 80)
