@@ -314,10 +314,9 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
                 self.view.setFocus()
 
     def show_shortcuts(self) -> None:
-        from .shortcuts import ShortcutsDialog
+        from .shortcuts import MENU_ORDER, ShortcutsDialog
 
-        menus = [self.menus[k] for k in ("file", "edit", "insert", "view", "simulate",
-                                         "workspace")]
+        menus = [self.menus[k] for k in MENU_ORDER]
         dialog = ShortcutsDialog(menus, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

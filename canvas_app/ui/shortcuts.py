@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
 
 from .dialogs.window_size import on_screen
 
+# the window's menus listed, in the menu bar's order
+MENU_ORDER = ("file", "edit", "insert", "view", "workspace", "simulate", "help")
+
 GESTURES = (
     ("Canvas", "Drag from the palette", "Place a goal or sequence where you drop it"),
     ("Canvas", "Drag from a node's handle to another node", "Link them"),
@@ -41,6 +44,13 @@ GESTURES = (
     ("Find bar", "Enter, Shift+Enter (or Down, Up)", "The next or previous node found"),
     ("Find bar", "Alt+Enter", "Select every node found in the campaign shown"),
     ("Find bar", "Esc", "Close the bar; the canvas has the keyboard"),
+    ("Navigator", "Click or drag in the map", "Show that part of the campaign"),
+    ("Simulation", "Double-click a journey's step", "Show its node on the canvas"),
+    ("Simulation", "Ctrl+C on a chart", "Copy the chart as a picture"),
+    ("Simulation", "Right-click a chart; Menu key, Shift+F10",
+     "Copy the chart or its data, or save it as an image"),
+    ("Simulation", "Right-click the Scenario box; Menu key, Shift+F10",
+     "Edit or remove the what-if scenario chosen"),
 )
 
 
@@ -51,8 +61,8 @@ def shortcut_rows(menus: list[QMenu]) -> list[tuple[str, str, str]]:
     listed: set[int] = set()  # an action in two menus (New Campaign: File, Workspace) once
     for menu in menus:
         title = menu.title().replace("&", "")
-        for action in menu.actions():
-            if action.menu() is not None or action.isSeparator() or id(action) in listed:
+        for action in menu_actions(menu):
+            if action.isSeparator() or id(action) in listed:
                 continue
             listed.add(id(action))
             keys = ", ".join(text for k in action.shortcuts()
@@ -61,6 +71,15 @@ def shortcut_rows(menus: list[QMenu]) -> list[tuple[str, str, str]]:
             if keys:
                 rows.append((title, _plain(action), keys))
     return rows
+
+
+def menu_actions(menu: QMenu) -> list[QAction]:
+    """The menu's actions, those of its submenus (View > Panels) in their place."""
+    actions: list[QAction] = []
+    for action in menu.actions():
+        sub = action.menu()
+        actions.extend(menu_actions(sub) if isinstance(sub, QMenu) else [action])
+    return actions
 
 
 MODIFIERS = {"Ctrl", "Shift", "Alt", "Meta"}

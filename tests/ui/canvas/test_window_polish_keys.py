@@ -9,7 +9,7 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 
 from canvas_app.ui.main_window import MainWindow
 from canvas_app.ui.shortcuts import ShortcutsDialog
@@ -116,3 +116,23 @@ def test_an_action_in_two_menus_is_listed_once(qtbot, window: MainWindow) -> Non
     assert [r for r in rows if r[2] == "Ctrl+N"] == [("File", "New Campaign", "Ctrl+N")]
     keys = [r[2] for r in rows]
     assert len(keys) == len(set(keys)), [k for k in keys if keys.count(k) > 1]
+
+
+def test_help_lists_its_own_key_and_the_simulation_s_gestures(qtbot, window: MainWindow) -> None:
+    """QA: F1 was missing, as were the charts' and the Scenario box's menus, a journey's
+    double-click and the navigator; the groups ran in another order than the menu bar."""
+    window.show_shortcuts()
+    dialog: ShortcutsDialog = window.shortcuts_dialog
+    table = dialog.table
+    rows = [tuple(table.item(r, c).text() for c in range(3)) for r in range(table.rowCount())]
+    assert ("Help", "Keyboard and Mouse", "F1") in rows
+    wheres = [r[0] for r in rows]
+    titles = [menu.title().replace("&", "") for menu in window.menuBar().findChildren(QMenu)
+              if menu.menuAction() in window.menuBar().actions()]
+    listed = list(dict.fromkeys(w for w in wheres if w in titles))
+    assert listed == [t for t in titles if t in listed]  # in the menu bar's order
+    assert {"Navigator", "Simulation"} <= set(wheres)
+    gestures = " ".join(r[1] + " " + r[2] for r in rows)
+    for words in ("journey's step", "Ctrl+C on a chart", "Scenario box", "in the map"):
+        assert words in gestures, words
+    dialog.close()

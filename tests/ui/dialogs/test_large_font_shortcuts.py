@@ -14,10 +14,8 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from canvas_app.ui.dialogs.window_size import room_on_screen
-from canvas_app.ui.shortcuts import ShortcutsDialog, shortcut_rows
+from canvas_app.ui.shortcuts import MENU_ORDER, ShortcutsDialog, shortcut_rows
 from tests.ui.canvas.conftest import SAMPLE, make_window
-
-MENUS = ("file", "edit", "insert", "view", "simulate", "workspace")
 
 
 @pytest.fixture
@@ -39,7 +37,7 @@ def shortcuts(qtbot, tmp_path: Path) -> tuple[ShortcutsDialog, int]:
     window.show_shortcuts()
     dialog = window.shortcuts_dialog
     qtbot.waitExposed(dialog)
-    return dialog, len(shortcut_rows([window.menus[k] for k in MENUS]))
+    return dialog, len(shortcut_rows([window.menus[k] for k in MENU_ORDER]))
 
 
 def assert_every_text_shows(dialog: ShortcutsDialog, actions: int) -> None:
