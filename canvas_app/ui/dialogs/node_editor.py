@@ -396,10 +396,16 @@ class NodeEditorDialog(QDialog):
         field, so the same widget is marked."""
         return problem
 
+    def notes(self) -> list[Problem]:
+        """What the settings, valid, do that may surprise (a sequence with no steps): said
+        in the problem box while there is no problem, in the form's colours."""
+        return []
+
     def refresh(self) -> None:
         problems = self.problems()
         shown_before = (self.problem_label.isHidden(), self.problem_label.text())
-        self.problem_label.show_problems([self.shown_problem(p) for p in problems])
+        self.problem_label.show_problems([self.shown_problem(p) for p in problems],
+                                         self.notes())
         self.save_button.setEnabled(not problems)
         for prefix, widget in self.field_widgets().items():
             bad = any(p.path == prefix or p.path.startswith((prefix + ".", prefix + "["))

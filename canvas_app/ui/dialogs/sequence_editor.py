@@ -13,6 +13,8 @@ from .node_editor import NodeEditorDialog, register_node_editor
 from .step_list import StepListEditor
 from .widgets import help_label
 
+NO_STEPS_NOTE = ("The sequence has no steps yet: a contact who enters it goes straight on "
+                 "along its links.")
 RUNS_HELP = ("Off (the usual choice): a contact who achieves a goal after this sequence "
              "leaves it at once and its remaining steps are cancelled. On: the contact "
              "finishes every step first.")
@@ -43,6 +45,14 @@ class SequenceEditorDialog(NodeEditorDialog):
     def problems(self) -> list[Problem]:
         """The domain's, after those of fields whose typed text is refused."""
         return self.steps_editor.typing_problems("steps") + super().problems()
+
+    def notes(self) -> list[Problem]:
+        """No steps: the Warnings panel and the node's badge say so, and so does the
+        editor (QA: "No problems in these settings." beside the badge read as a
+        contradiction)."""
+        if self.steps_editor.steps():
+            return []
+        return [Problem("steps", NO_STEPS_NOTE)]
 
     def refresh(self) -> None:
         """Also a red frame on the shown step's field a problem is about (an email with

@@ -10,7 +10,7 @@ from canvas_app.domain.steps import STEP_KINDS
 from canvas_app.ui.dialogs import open_node_editor
 from canvas_app.ui.dialogs.sequence_editor import SequenceEditorDialog
 
-from .helpers import click, snapshot
+from .helpers import add_step_of, click, snapshot
 
 
 def open_sequence(qtbot, workspace, undo_stack, node="post-purchase") -> SequenceEditorDialog:
@@ -221,3 +221,25 @@ def test_typing_a_year_over_the_clicked_year_replaces_it(qtbot, workspace, undo_
     assert field.current_section() == "hour"
     qtbot.keyClicks(field, "17")
     assert editor.steps()[1].until.hour == 17
+
+
+def test_a_sequence_with_no_steps_says_so_and_can_still_be_saved(qtbot, workspace,
+                                                                 undo_stack) -> None:
+    """QA: a new sequence's editor said "No problems in these settings." beside a node whose
+    badge warns it has no steps."""
+    from canvas_app.ui.dialogs import open_node_editor
+    from canvas_app.ui.dialogs.sequence_editor import NO_STEPS_NOTE
+
+    campaign = workspace.campaign("shock-nurture")
+    campaign.node("nurture").config.steps = []
+    dialog = open_node_editor(None, workspace, undo_stack, "shock-nurture", "nurture")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    label = dialog.problem_label
+    assert label.isVisible() and label.text() == NO_STEPS_NOTE
+    assert label.property("notice")  # in the form's colours, not an error's
+    assert dialog.save_button.isEnabled()
+    add_step_of(qtbot, dialog.steps_editor, "email")
+    dialog.steps_editor.form.subject_edit.setText("Hello")
+    assert not label.isVisible()
