@@ -421,6 +421,11 @@ def _run(args: argparse.Namespace, handler: Callable[..., int]) -> int:
         raise _Failed(f"{name}: {exc.strerror or exc}" if name else str(exc)) from None
     except KeyboardInterrupt:
         raise _Failed("interrupted") from None
+    except MemoryError:
+        pass  # said below, once what the command had made is freed with the exception
+    # (simulate says which population was too big; this is for anything else, such as a
+    # file near the size limit read with little memory to spare)
+    raise _Failed(f"canvas-app: {args.command}: not enough memory to finish")
 
 
 if __name__ == "__main__":

@@ -10,11 +10,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.errors import DomainError, Problem
 from ..domain.timeutil import parse_time
 from ..domain.workspace import Workspace
 from ..io.errors import LoadError
+
+if TYPE_CHECKING:
+    from .model import Scenario
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -107,17 +111,27 @@ def run(args: argparse.Namespace) -> int:
             raise LoadError("--until", Problem("", f"{args.until} is before the scenario's "
                                                    "start"))
         wants_json = bool(args.out or args.json)
-        # The summary reads no journeys: not keeping them saves time and memory on a big
-        # population (what happens is the same; journeys are only a record of it).
-        sim = Simulation(workspace, scenario, seed=args.seed, campaign=args.campaign,
-                         until=until, journeys="all" if wants_json else "none")
+        out_of_memory = False
         try:
-            result = sim.run()
-        except ClockOutOfRange as exc:
-            raise LoadError(args.scenario, exc.problem) from None
-        # The JSON (every journey and log line) only when it is written: for a big
-        # population it costs more than the run itself.
-        text = result.to_json() if wants_json else ""
+            # The summary reads no journeys: not keeping them saves time and memory on a
+            # big population (what happens is the same; journeys are only a record of it).
+            sim = Simulation(workspace, scenario, seed=args.seed, campaign=args.campaign,
+                             until=until, journeys="all" if wants_json else "none")
+            try:
+                result = sim.run()
+            except ClockOutOfRange as exc:
+                raise LoadError(args.scenario, exc.problem) from None
+            del sim  # (its contacts and events: the result holds what is printed)
+            # The JSON (every journey and log line) only when it is written: for a big
+            # population it costs more than the run itself.
+            text = result.to_json() if wants_json else ""
+            printed = text if args.json else summary_text(result)
+        except MemoryError:
+            # Said once the run's half-made objects are gone with the exception (leaving
+            # this block frees them): a population too big for the memory at hand.
+            out_of_memory = True
+        if out_of_memory:
+            raise LoadError(args.scenario, not_enough_memory(scenario))
         if args.out:
             from ..io.atomic import write_text_atomic
 
@@ -127,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
                 raise LoadError(args.out, Problem("", f"cannot write: {exc.strerror}")) from None
         # --json prints the result JSON (SPEC §6), with --out too: --out adds the file
         try:
-            sys.stdout.write(text if args.json else summary_text(result))
+            sys.stdout.write(printed)
             if args.out:  # with --json, standard output is for JSON alone: the note goes
                 sys.stdout.flush()  # to stderr, after what standard output was to get
                 print(f"result JSON written to {args.out}",
@@ -141,6 +155,17 @@ def run(args: argparse.Namespace) -> int:
     except (LoadError, DomainError) as exc:
         print(one_line(hide_passwords(str(exc), [args.workspace])), file=sys.stderr)
         return 1
+
+
+def not_enough_memory(scenario: Scenario) -> Problem:
+    """Why a run stopped with a MemoryError, at the scenario's place that asks for the
+    most: its population's size (``population.count: not enough memory to simulate
+    5,000,000 contacts``)."""
+    population = scenario.population
+    if population is None:
+        return Problem("", "not enough memory to simulate it")
+    return Problem("population.count", f"not enough memory to simulate {population.count:,} "
+                                       "contacts: try a smaller count")
 
 
 def _check_names(args: argparse.Namespace) -> None:
