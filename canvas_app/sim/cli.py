@@ -138,7 +138,8 @@ def run(args: argparse.Namespace) -> int:
             try:
                 write_text_atomic(Path(args.out), text)
             except OSError as exc:
-                raise LoadError(args.out, Problem("", f"cannot write: {exc.strerror}")) from None
+                raise LoadError("--out", Problem("", f"{args.out}: cannot write: "
+                                                     f"{exc.strerror or exc}")) from None
         # --json prints the result JSON (SPEC §6), with --out too: --out adds the file
         try:
             sys.stdout.write(printed)
@@ -179,7 +180,9 @@ def _check_names(args: argparse.Namespace) -> None:
             ("--out", args.out, "a file to write the result JSON to", True)):
         problem = name_problem(label, value, wanted, output=output)
         if problem is not None:
-            raise LoadError("", Problem("", problem))
+            # --out's problems all begin "--out: " (QA: a device did not), as its others do
+            named = not output or problem.startswith(f"{label}: ")
+            raise LoadError("" if named else label, Problem("", problem))
     if args.out == "-":
         raise LoadError("--out", Problem("", "- is not a file: --json alone prints the result "
                                              "JSON on standard output"))

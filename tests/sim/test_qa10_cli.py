@@ -144,7 +144,8 @@ def _check_refused(bad: str, kind: str, tmp: Path,
     for name, argv in _file_arguments(bad, tmp).items():
         assert main(argv) == 1, name
         line = one_error_line(capsys)
-        assert line.startswith(f"{bad}: it is {kind}, not a file: give "), (name, line)
+        label = "--out: " if name in OUTPUTS else ""  # as --out's other problems begin
+        assert line.startswith(f"{label}{bad}: it is {kind}, not a file: give "), (name, line)
         if name in OUTPUTS:
             assert line.endswith(": give a file name")
         assert os.stat(bad).st_mode == before, name  # never replaced by a file

@@ -218,7 +218,7 @@ def test_cli_out_that_cannot_be_written_names_the_out_file_not_a_temporary(
     out = tmp_path / "r.json"
     assert run(args(out=str(out))) == 1
     assert capsys.readouterr().err.strip() == (
-        f"{out}: cannot write: Permission denied (cannot create a file in the folder "
+        f"--out: {out}: cannot write: Permission denied (cannot create a file in the folder "
         f"{tmp_path})")
     assert not out.exists()
 
