@@ -50,7 +50,7 @@ def unapplied_tag_goals(workspace: Workspace) -> list[Finding]:
             if node.kind != "tag_goal":
                 continue
             tags = list(dict.fromkeys(t for t in node.config.tags if t.strip()))
-            if not tags or any(t in applied or name_key(t) in folded for t in tags):
+            if not none_applied(tags, applied, folded):
                 continue  # no tag at all is an error of its own (R11)
             if holders is None:
                 holders = tag_holders(workspace)
@@ -58,6 +58,32 @@ def unapplied_tag_goals(workspace: Workspace) -> list[Finding]:
             findings.append(Finding("warning", _message(node, tags, len(having)),
                                     node.id, campaign.id))
     return findings
+
+
+def none_applied(tags: list[str], applied: set[str],
+                 folded: set[str] | None = None) -> bool:
+    """Whether none of these tags (some given) is one of ``applied``
+    (:func:`applied_tags`), spelling aside (``folded``: their ``name_key``, when the
+    caller has them)."""
+    if folded is None:
+        folded = {name_key(tag) for tag in applied}
+    tags = [t for t in tags if t.strip()]
+    return bool(tags) and not any(t in applied or name_key(t) in folded for t in tags)
+
+
+def editor_note(tags: list[str], applied: set[str]) -> str:
+    """The tag goal editor's word on ticked tags nothing applies ("" when something
+    applies one): the finding's, shorter, naming no tag (they are ticked beside it), so
+    its length never changes with theirs."""
+    if not none_applied(tags, applied):
+        return ""
+    return UNAPPLIED_NOTE if len({t for t in tags if t.strip()}) == 1 else UNAPPLIED_NOTE_MANY
+
+
+UNAPPLIED_NOTE = ("No step or action applies the ticked tag: contacts wait at this goal "
+                  "until someone applies it by hand.")
+UNAPPLIED_NOTE_MANY = ("No step or action applies any ticked tag: contacts wait at this goal "
+                       "until someone applies one by hand.")
 
 
 def tag_holders(workspace: Workspace) -> dict[str, set[int]]:

@@ -20,6 +20,7 @@ from ...domain.node_edit import EMPTY_NAME, placement_help, workspace_tags
 from ...domain.nodes import Node
 from ...domain.steps import TEXT_MAX_LENGTHS
 from ...domain.tag_goal import TagGoalConfig
+from ...domain.tag_sources import UNAPPLIED_NOTE_MANY, applied_tags, editor_note
 from .check_list import CheckList
 from .node_editor import NodeEditorDialog, register_node_editor
 from .purchase_goal import HELP
@@ -43,6 +44,8 @@ class TagGoalDialog(NodeEditorDialog):
     FITS_CONTENT = True
     PROBLEM_RESERVE_LINES = 2
     START_SIZE = (560, 640)  # the width at least; the height fits the content
+
+    _applied: set[str] | None = None  # the tags the workspace applies (see notes)
 
     def build(self, layout: QVBoxLayout) -> None:
         config: TagGoalConfig = self.original.config
@@ -113,7 +116,8 @@ class TagGoalDialog(NodeEditorDialog):
         margins = self.layout().contentsMargins()
         inner = width - margins.left() - margins.right()
         return max(super().full_reserve(width),
-                   self.problem_label.height_showing([EMPTY_NAME, NO_TAG], inner))
+                   self.problem_label.height_showing([EMPTY_NAME, NO_TAG], inner),
+                   self.problem_label.height_showing([UNAPPLIED_NOTE_MANY], inner))
 
     def add_tag(self) -> None:
         """Adds the typed tag (ticked); an existing tag is simply ticked. The field is
@@ -161,6 +165,15 @@ class TagGoalDialog(NodeEditorDialog):
         """The tag list is outlined in red while no tag is ticked, as the purchase goal's
         lists are."""
         return {"name": self.name_edit, "config.tags": self.tag_list.list}
+
+    def notes(self) -> list[Problem]:
+        """Ticked tags nothing in the workspace applies: the Warnings panel and the
+        node's badge say so, and so does the editor (QA: "No problems in these settings."
+        beside the badge read as a contradiction)."""
+        if self._applied is None:  # the workspace does not change while this is open
+            self._applied = applied_tags(self.workspace)
+        note = editor_note(self.tag_list.checked_ids(), self._applied)
+        return [Problem("config.tags", note)] if note else []
 
     def collect(self, node: Node) -> None:
         config: TagGoalConfig = node.config

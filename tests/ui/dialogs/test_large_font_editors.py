@@ -60,9 +60,19 @@ def assert_fits_where_the_screen_has_room(dialog, area: QScrollArea, needed_heig
         assert dialog.height() == room.height()
 
 
+def tag_applied(workspace) -> None:
+    """A step applies the sample's "Visit booked", so its goal's editor has no note that
+    nothing does (these tests are about the form's room; test_the_tag_goal_s_note_...)."""
+    from canvas_app.domain.steps import Step
+
+    onboarding = workspace.campaign("checkup-onboarding").node("onboarding")
+    onboarding.config.steps.append(Step("apply_tag", tag="Visit booked"))
+
+
 @pytest.mark.parametrize(("campaign", "node"), EDITORS)
 def test_an_editor_opens_as_large_as_its_content(qtbot, workspace, undo_stack, large_font,
                                                  campaign, node):
+    tag_applied(workspace)
     dialog: NodeEditorDialog = shown(qtbot, open_node_editor(None, workspace, undo_stack,
                                                              campaign, node))
     assert dialog.name_edit.font().pointSizeF() == large_font.pointSizeF()
@@ -78,6 +88,7 @@ def test_an_editor_opens_as_large_as_its_content(qtbot, workspace, undo_stack, l
 def test_the_tag_goal_shows_everything_at_14_pt(qtbot, workspace, undo_stack, large_font):
     """At 14 pt on the tests' 800 x 800 screen the tag goal (560 px wide, it scrolled 155
     px) opens wider, its texts on fewer lines, and shows "Where it sits" whole."""
+    tag_applied(workspace)
     dialog = shown(qtbot, open_node_editor(None, workspace, undo_stack, "checkup-onboarding",
                                            "visit-booked"))
     room = room_on_screen(dialog)
@@ -95,6 +106,22 @@ def test_the_tag_goal_shows_everything_at_14_pt(qtbot, workspace, undo_stack, la
         below = placement.mapTo(dialog, QPoint(0, placement.height())).y()
         empty = dialog.buttons.geometry().top() - below
         assert empty < view.rows_height(1) + 2 * dialog.layout().spacing()
+
+
+def test_the_tag_goal_s_note_shows_whole_within_the_screen(qtbot, workspace, undo_stack,
+                                                            large_font):
+    """The sample's "Visit booked", which nothing applies: the editor says so, whole, and
+    the window stays within the screen (the form scrolls if it must)."""
+    from canvas_app.domain.tag_sources import UNAPPLIED_NOTE
+
+    dialog = shown(qtbot, open_node_editor(None, workspace, undo_stack, "checkup-onboarding",
+                                           "visit-booked"))
+    label = dialog.problem_label
+    assert label.isVisible() and label.text() == UNAPPLIED_NOTE
+    assert label.height() >= label.heightForWidth(label.width())
+    room = room_on_screen(dialog)
+    assert dialog.width() <= room.width() and dialog.height() <= room.height()
+    assert not dialog.scroll_area.horizontalScrollBar().isVisible()
 
 
 def test_the_purchase_goal_never_outgrows_the_screen(qtbot, workspace, undo_stack,

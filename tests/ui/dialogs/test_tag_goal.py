@@ -198,3 +198,23 @@ def test_cancel_with_changes_asks_before_dropping_them(qtbot, workspace, undo_st
     QTimer.singleShot(0, lambda: answer("Discard"))
     click(qtbot, dialog.cancel_button)
     assert not dialog.isVisible() and undo_stack.count() == 0
+
+
+def test_it_says_when_nothing_applies_the_ticked_tags(qtbot, workspace, undo_stack):
+    """QA: "No problems in these settings." beside a goal whose badge warns that no step or
+    action applies its tag (the sample's "Visit booked")."""
+    from canvas_app.domain.tag_sources import UNAPPLIED_NOTE, UNAPPLIED_NOTE_MANY
+
+    dialog = open_tag_goal(qtbot, workspace, undo_stack)
+    label = dialog.problem_label
+    assert label.isVisible() and label.text() == UNAPPLIED_NOTE
+    assert label.property("notice") and dialog.save_button.isEnabled()
+    dialog.new_tag_edit.setText("Nobody tags this")
+    click(qtbot, dialog.add_tag_button)
+    assert label.text() == UNAPPLIED_NOTE_MANY
+    dialog.tag_list.set_checked("Customer")  # applied by the Successful Purchase Action
+    assert not label.isVisible()
+    dialog.tag_list.set_checked("Customer", False)
+    dialog.tag_list.set_checked("Visit booked", False)
+    dialog.tag_list.set_checked("Nobody tags this", False)
+    assert label.isVisible() and not label.property("notice")  # no tag: a problem
