@@ -148,6 +148,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from .backups import keep_before_replacing
+    from .domain.counting import counted
     from .io import load_workspace
     from .store import Store, StoreError, default_db_url, resolve_url
     from .store.repository import safe_url
@@ -165,7 +166,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         store.save(workspace)
     verb = "replaced the workspace in" if replaced else "imported into"
     with _done_before_output(f"{args.file} was imported into {safe_url(url)}"):
-        print(f"{args.file}: {verb} {safe_url(url)} ({len(workspace.campaigns)} campaigns)")
+        print(f"{args.file}: {verb} {safe_url(url)} "
+              f"({counted(len(workspace.campaigns), 'campaign')})")
         if kept is not None:
             print(f"the workspace it replaced was saved to {kept}")
         sys.stdout.flush()
@@ -185,6 +187,7 @@ def _done_before_output(done: str) -> Iterator[None]:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from .data_folder import default_db_url_for_reading
+    from .domain.counting import counted
     from .io import save_workspace
     from .sources import missing_sqlite_file, read_store
     from .store import StoreError, resolve_url
@@ -219,7 +222,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     shown = "standard output" if to_stdout else args.output
     # With -o -, standard output holds the JSON alone: the report goes to stderr.
     with _done_before_output("" if to_stdout else f"the workspace was exported to {shown}"):
-        print(f"exported {safe_url(url)} to {shown} ({len(workspace.campaigns)} campaigns)",
+        print(f"exported {safe_url(url)} to {shown} "
+              f"({counted(len(workspace.campaigns), 'campaign')})",
               file=sys.stderr if to_stdout else sys.stdout)
         sys.stdout.flush()
     _warn_of_errors(workspace, shown)

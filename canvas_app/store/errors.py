@@ -3,6 +3,9 @@ command, and most commands never touch a database)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
+
 
 class StoreError(Exception):
     """A store cannot be opened, read or written; ``str()`` is one line."""
@@ -34,3 +37,30 @@ class PasswordRefused(StoreError):
     def __init__(self, message: str, given: bool) -> None:
         super().__init__(message)
         self.given = given
+
+
+# What SQLite and PostgreSQL say of a table or column a query names that is not there.
+_NO_TABLE = re.compile(r'^no such table: (?:\w+\.)?(\w+)$|^relation "(?:\w+\.)?(\w+)" does '
+                       r"not exist$")
+_NO_COLUMN = re.compile(r"^no such column: (?:(\w+)\.)?(\w+)$|^column (?:(\w+)\.)?(\w+) does "
+                        r"not exist$")
+
+
+def damage(message: str, tables: Collection[str]) -> str | None:
+    """A driver's message about a table or column of the store that is not there, said in
+    plain words ('the store is damaged (its table "nodes" is missing)'); None for any other
+    message, and for a table that is not one of the store's ``tables``."""
+    found = _NO_TABLE.match(message)
+    if found is not None:
+        table = found.group(1) or found.group(2)
+        return f'the store is damaged (its table "{table}" is missing)' \
+            if table in tables else None
+    found = _NO_COLUMN.match(message)
+    if found is not None:
+        table = found.group(1) or found.group(3)
+        column = found.group(2) or found.group(4)
+        if table is None:
+            return f'the store is damaged (a column "{column}" is missing)'
+        return f'the store is damaged (its table "{table}" has no column "{column}")' \
+            if table in tables else None
+    return None

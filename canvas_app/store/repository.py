@@ -33,7 +33,14 @@ from ..io.storable import NUL_MESSAGE, find_nul, nul_path
 from ..io.workspace_file import workspace_from_stored, workspace_to_data
 from ..passwords import hide_secret
 from .engines import create_store_engine
-from .errors import EmptyStore, OlderStore, PasswordRefused, StoreConflict, StoreError
+from .errors import (
+    EmptyStore,
+    OlderStore,
+    PasswordRefused,
+    StoreConflict,
+    StoreError,
+    damage,
+)
 from .jsontext import dumps as dumps_json
 from .jsontext import loads as loads_json
 from .mapping import workspace_data, workspace_row, workspace_rows
@@ -346,13 +353,14 @@ class Store:
         from ..domain.counting import counted
 
         found = []
-        for model, word in ((CampaignRow, "campaign"), (NodeRow, "node"),
-                            (ProductRow, "product"), (CategoryRow, "category"),
-                            (OrderFormRow, "order form"), (PaymentTypeRow, "payment type"),
-                            (ContactRow, "contact"), (ActionSetRow, "action set")):
+        for model, word, words in (
+                (CampaignRow, "campaign", None), (NodeRow, "node", None),
+                (ProductRow, "product", None), (CategoryRow, "category", "categories"),
+                (OrderFormRow, "order form", None), (PaymentTypeRow, "payment type", None),
+                (ContactRow, "contact", None), (ActionSetRow, "action set", None)):
             count = connection.scalar(select(func.count()).select_from(model))
             if count:
-                found.append(counted(int(count), word))
+                found.append(counted(int(count), word, words))  # (QA: "3 categorys")
         return ", ".join(found)
 
     # -- writing -------------------------------------------------------------------------
@@ -447,7 +455,11 @@ class Store:
         return (int(row[0] or 0), row[1]) if row is not None else (0, None)
 
     def _error(self, doing: str, exc: BaseException, prefix: str = "") -> StoreError:
-        return StoreError(f"{doing} {self.label}: {prefix}{describe_error(exc, self.url)}")
+        said = describe_error(exc, self.url)
+        # a table or column of ours that is not there: said as what it is (QA: "no such
+        # table: nodes")
+        said = damage(said, Base.metadata.tables) or said
+        return StoreError(f"{doing} {self.label}: {prefix}{said}")
 
 
 def nul_place(workspace: Workspace) -> str | None:
