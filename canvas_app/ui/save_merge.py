@@ -85,6 +85,14 @@ def stamp_time(stamp: Stamp) -> datetime:
     return datetime.now().astimezone()
 
 
+def their_changes(shown: Workspace, theirs: Workspace) -> list[str]:
+    """What ``theirs`` changed in the workspace ``shown``, a line each, in a merge's words
+    ('renamed sequence "Nurture" to "Spring nurture"')."""
+    from ..io.merge import merge_workspaces
+
+    return merge_workspaces(shown, shown, theirs).taken
+
+
 class SaveMerge:
     """Needs from FileActions: ``window``, ``session``, ``show_error``, ``_replace``,
     ``discard_snapshot``, ``_errors_note``, ``autosave_timer`` and ``_unsnapshotted``."""
@@ -172,9 +180,15 @@ class SaveMerge:
             if prefer is None and (merged.clashes or attempt >= MERGED_TRIES):
                 prefer = self.ask_merge(question, merged.clashes)
                 if prefer == "cancel":
-                    self.window.show_status(
-                        f"Not saved. Your edits are still here; {session.title}'s changes "
-                        "by someone else are not taken in yet: Save again to choose.")
+                    told = (f"Not saved. Your edits are still here; {session.title}'s "
+                            "changes by someone else are not taken in yet: Save again to "
+                            "choose.")
+                    self.window.show_status(told)
+                    # the lasting word is of their save still to come in, not of one taken
+                    # in before (QA: it still said "Took in changes saved at 09:18")
+                    self._show_notice(f"Changed by someone else at {saved_at(when)}"
+                                      if when is not None else "Changed by someone else",
+                                      told)
                     return False
                 if merged.clashes:
                     with busy_cursor(size):
@@ -220,15 +234,19 @@ class SaveMerge:
         kept = {"mine": ", keeping your version where yours and theirs clashed",
                 "theirs": ", keeping their version where yours and theirs clashed"}
         message = f"Saved{kept.get(prefer or '', '')}."
-        if merged.taken:
-            message += (f" Taken in {counted(len(merged.taken), 'change')} someone else "
-                        f"saved{at}: {'; '.join(merged.taken)}.")
+        # their side of each clash kept is theirs taken in too (QA: after Keep Theirs it
+        # said "nothing of theirs was new here")
+        taken = merged.taken + ([f"{c.where}: {c.theirs}" for c in merged.clashes]
+                                if prefer == "theirs" else [])
+        if taken:
+            message += (f" Taken in {counted(len(taken), 'change')} someone else "
+                        f"saved{at}: {'; '.join(taken)}.")
         else:
             message += f" Someone else saved{at}; nothing of theirs was new here."
         if had_history:
             message += " Undo starts again from here."
         self.window.show_status(f"{message}{self._errors_note()}")
-        if merged.taken:  # what came in, whole, after the message has gone (QA: cut, 8 s)
+        if taken:  # what came in, whole, after the message has gone (QA: cut, 8 s)
             self._show_notice(f"Took in changes saved{at}", message)
 
     def _take_in(self, workspace: Workspace, stamp: Stamp | None) -> bool:
@@ -289,9 +307,14 @@ class SaveMerge:
         if workspace == session.workspace:  # saved as it was (or touched): nothing new
             session.stamp, session.base = stamp, Base.of(workspace)
             return False
+        came = their_changes(session.workspace, workspace)
         had_history = self._take_in(workspace, stamp)
         note = " Undo starts again from here." if had_history else ""
-        told = f"Taken in changes someone else saved at {at}.{note}"
+        # what came in, as a merge says it (QA: only "Taken in changes someone else saved
+        # at 09:26.", its tooltip the same)
+        what = f" {counted(len(came), 'change')}" if came else " changes"
+        told = (f"Taken in{what} someone else saved at {at}"
+                f"{': ' + '; '.join(came) if came else ''}.{note}")
         self.window.show_status(told)
         self._show_notice(f"Took in changes saved at {at}", told)
         return True

@@ -153,11 +153,11 @@ def test_the_idle_window_reads_their_save_again(
     assert idle.files.check_for_changes()  # the watch timer's slot
     assert shown(idle, ONBOARDING) == "Their onboarding"
     assert idle.teammate_label.text().startswith("Took in changes saved at ")
-    assert idle.teammate_label.toolTip().startswith("Taken in changes someone else saved")
+    assert idle.teammate_label.toolTip().startswith("Taken in 1 change someone else saved")
     assert not idle.isWindowModified()
     assert idle.current_campaign_id() == ONBOARDING[0]
     assert idle.view.zoom() == pytest.approx(0.8)
-    assert idle._status_full.startswith("Taken in changes someone else saved at ")
+    assert idle._status_full.startswith("Taken in 1 change someone else saved at ")
     assert not idle.files.check_for_changes()  # once
     # Its next save is checked against what it read: no question, theirs kept.
     rename(idle, NURTURE, "Idle's nurture")
@@ -187,7 +187,7 @@ def test_the_watch_reads_the_stamp_off_the_windows_thread(
     idle.files.look_for_changes()
     qtbot.waitUntil(lambda: shown(idle, ONBOARDING) == "Their onboarding")
     assert read_on == ["document-watch"]
-    assert idle._status_full.startswith("Taken in changes someone else saved at ")
+    assert idle._status_full.startswith("Taken in 1 change someone else saved at ")
 
 
 def test_a_window_with_unsaved_changes_is_only_told(
@@ -436,3 +436,51 @@ def test_the_real_box_answers(qtbot, tmp_path: Path, button: str) -> None:
                 "&Cancel": "Their nurture"}[button]
     assert stored(str(source), NURTURE) == expected
     assert shown(mine, NURTURE) == ("My nurture" if button == "&Cancel" else expected)
+
+
+def test_keep_theirs_says_what_of_theirs_came_in(
+        qtbot, shared: str, tmp_path: Path) -> None:  # noqa: F811
+    """QA: after Keep Theirs on their only change, the status bar said "nothing of theirs
+    was new here"."""
+    mine, theirs = two_sessions(qtbot, shared, tmp_path)
+    rename(theirs, NURTURE, "Their nurture")
+    assert theirs.save()
+    rename(mine, NURTURE, "My nurture")
+    mine.files.ask_merge = Asked("theirs")
+    assert mine.save()
+    assert shown(mine, NURTURE) == "Their nurture"
+    full = mine._status_full
+    assert "nothing of theirs" not in full
+    assert 'Taken in 1 change someone else saved' in full
+    assert 'sequence "Nurture": renamed it "Their nurture"' in full
+    assert mine.teammate_label.isVisible()
+    assert mine.teammate_label.toolTip().startswith("Saved, keeping their version")
+
+
+def test_cancel_leaves_a_lasting_word_of_their_save_still_to_come(
+        qtbot, shared: str, tmp_path: Path) -> None:  # noqa: F811
+    """QA: after Cancel the lasting word beside the zoom still said "Took in changes saved
+    at …" of an earlier save taken in."""
+    mine, theirs = two_sessions(qtbot, shared, tmp_path)
+    rename(theirs, NURTURE, "Their nurture")
+    assert theirs.save()
+    rename(mine, NURTURE, "My nurture")
+    mine.files.ask_merge = Asked("cancel")
+    assert not mine.save()
+    label = mine.teammate_label
+    assert label.isVisible() and label.text().startswith("Changed by someone else")
+    assert label.toolTip() == mine._status_full
+
+
+def test_the_idle_window_says_what_it_took_in(
+        qtbot, shared: str, tmp_path: Path) -> None:  # noqa: F811
+    """QA: a clean window taking a save in said only "Taken in changes someone else saved
+    at 09:26.", and its tooltip the same."""
+    idle, theirs = two_sessions(qtbot, shared, tmp_path)
+    rename(theirs, ONBOARDING, "Their onboarding")
+    assert theirs.save()
+    assert idle.files.check_for_changes()
+    told = idle.teammate_label.toolTip()
+    assert told.startswith("Taken in 1 change someone else saved at ")
+    assert 'renamed' in told and '"Their onboarding"' in told
+    assert idle._status_full == told
