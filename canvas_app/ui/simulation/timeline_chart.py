@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCharts import QCategoryAxis, QChartView, QLegendMarker, QLineSeries, QValueAxis
+from PySide6.QtCharts import (
+    QCategoryAxis,
+    QChartView,
+    QLegend,
+    QLegendMarker,
+    QLineSeries,
+    QValueAxis,
+)
 from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -90,6 +97,9 @@ class TimelineChart(QChartView, TimelineArrangement):
         chart.setMargins(QMargins(4, TOP_MARGIN, 4, 2))
         chart.setBackgroundRoundness(0)
         self.heading_label = ChartHeading(self, "simulationTimelineHeading")
+        # each name beside a piece of its line, dashes and width as drawn (a square of
+        # colour could not tell a dashed sequence from a goal's line: QA)
+        chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
         self._legend_font = QFont(chart.legend().font())  # as the app's font makes it
         self._end_overhang = 0  # px: how far the last date reaches past the plot's end
         # the legend's layout's own margins (the style's), as Qt Charts made them

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCharts import QLegend
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from canvas_app.ui.main_window import MainWindow
@@ -36,3 +38,34 @@ def test_every_line_has_3_to_1_contrast_and_whole_names(qtbot, window: MainWindo
     labels = [m.label() for m in timeline.chart().legend().markers()]
     assert "Bought shock or chemicals (achieved)" in labels
     assert labels == list(timeline.full_names.values())
+
+
+def test_each_name_in_the_legend_shows_its_line_s_dashes(qtbot, window: MainWindow) -> None:
+    """QA: the legend showed a square of colour by each name, so a dashed sequence could
+    not be told from the solid goal of a like colour. Each marker is a piece of its line,
+    drawn with its pen: as thick as its line, a dotted one in dots."""
+    finished_on_tab(qtbot, window, (1280, 800), "timeline")
+    timeline = window.simulation_panel.timeline
+    legend = timeline.chart().legend()
+    assert legend.markerShape() == QLegend.MarkerShape.MarkerShapeFromSeries
+    area = timeline.mapFromScene(legend.sceneBoundingRect()).boundingRect()
+    image = timeline.grab(area).toImage()
+    widths = set()
+    for series in timeline.lines.values():
+        pen = series.pen()
+        ink = [(x, y) for y in range(image.height()) for x in range(image.width())
+               if near(image.pixelColor(x, y), on_white(pen.color()))]
+        assert ink, series.name()  # its marker is drawn in its colour
+        rows = {y for _, y in ink}
+        assert abs(len(rows) - pen.widthF()) <= 1, (series.name(), len(rows), pen.widthF())
+        widths.add(pen.widthF())
+        if pen.style() == Qt.PenStyle.DotLine:
+            row = max(rows, key=lambda y: sum(1 for _, yy in ink if yy == y))
+            xs = sorted(x for x, y in ink if y == row)
+            assert any(b - a > 1 for a, b in zip(xs, xs[1:], strict=False)), xs
+    assert len(widths) > 1  # goals' lines and sequences' told apart in the legend too
+
+
+def near(colour: QColor, wanted: QColor) -> bool:
+    return max(abs(colour.red() - wanted.red()), abs(colour.green() - wanted.green()),
+               abs(colour.blue() - wanted.blue())) <= 12
