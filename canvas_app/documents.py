@@ -21,12 +21,14 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 
 from .domain.workspace import Workspace
 from .io import LoadError, load_workspace
 from .io.atomic import locked_beside, write_text_atomic
 from .io.draft import load_draft
+from .io.encoding import starts_like_json_object
 from .io.workspace_file import dumps_workspace
 
 JSON_SUFFIX = ".campaign.json"
@@ -139,9 +141,16 @@ class Document:
     def __post_init__(self) -> None:
         object.__setattr__(self, "source", absolute_source(self.source))
 
-    @property
+    @cached_property
     def kind(self) -> str:
-        return "json" if is_json_source(self.source) else "store"
+        """"json" for a name ending in .json, and for an existing file of any other name
+        whose text starts with ``{`` (QA: a workspace saved as plain.txt was "not a
+        database"); "store" otherwise. Told once: a document keeps its kind."""
+        if is_json_source(self.source):
+            return "json"
+        if not is_url(self.source) and starts_like_json_object(self.source):
+            return "json"
+        return "store"
 
     @property
     def title(self) -> str:

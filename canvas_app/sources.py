@@ -9,10 +9,15 @@ from pathlib import Path
 
 from .domain.workspace import Workspace
 from .io import load_workspace
+from .io.encoding import starts_like_json_object
 
 
 def is_json_source(arg: str) -> bool:
-    return "://" not in arg and arg.lower().endswith(".json")
+    """A workspace JSON file: a name ending in .json, or a file of any other name whose
+    text starts with ``{`` (QA: a workspace saved as plain.txt was "not a database")."""
+    if "://" in arg:
+        return False
+    return arg.lower().endswith(".json") or starts_like_json_object(arg)
 
 
 def missing_sqlite_file(arg: str) -> str | None:

@@ -140,3 +140,22 @@ def _is_utf16(data: bytes) -> bool:
         if text.lstrip("\ufeff \t\r\n")[:1] in ("{", "["):
             return True
     return False
+
+
+_JSON_SNIFF = 4096  # bytes read to tell JSON text from a database
+_BLANK = b" \t\r\n"
+
+
+def starts_like_json_object(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is a regular file whose text starts with ``{`` (after a UTF-8 byte
+    order mark and blank space): a JSON workspace, whatever its name. Only a regular file
+    is opened (never a pipe or a device); False for anything that cannot be read."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        with open(os.open(path, flags), "rb") as file:
+            head = file.read(_JSON_SNIFF)
+    except (OSError, ValueError):
+        return False
+    return head.removeprefix(codecs.BOM_UTF8).lstrip(_BLANK)[:1] == b"{"

@@ -21,8 +21,14 @@ from typing import Any
 
 import platformdirs
 from sqlalchemy import Text, cast, func, select, text
-from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError, NoSuchModuleError, SQLAlchemyError, StatementError
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    NoSuchModuleError,
+    SQLAlchemyError,
+    StatementError,
+)
 from sqlalchemy.orm import Session
 
 from ..collector_pause import collector_paused
@@ -197,12 +203,24 @@ class Store:
             self._has_revision = False
             return
         if state.kind == "empty":
-            raise EmptyStore(f"{self.label}: no workspace in it (the database is empty)")
+            raise EmptyStore(f"{self.label}: no workspace in it ({self._emptiness()})")
         if state.kind == "older":
             raise OlderStore(
                 f"{self.label}: needs upgrading: its tables are at revision {state.revision} "
                 "of an older version of Campaign Canvas; open it once in the app "
                 f"(canvas-app gui {self.label}), which upgrades it, then try again")
+
+    def _emptiness(self) -> str:
+        """How an empty database is empty: a 0-byte file is "the file is empty" (QA: an
+        empty zero.txt was called a database); else "the database is empty"."""
+        try:
+            parsed = make_url(self.url)
+            database = parsed.database if parsed.get_backend_name() == "sqlite" else None
+            if database and database != ":memory:" and os.path.getsize(database) == 0:
+                return "the file is empty"
+        except (OSError, ValueError, ArgumentError):
+            pass
+        return "the database is empty"
 
     def _newer(self, revision: str) -> StoreError:
         return StoreError(

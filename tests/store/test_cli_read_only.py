@@ -64,7 +64,7 @@ def test_a_zero_byte_sqlite_file_has_no_workspace_and_stays_empty(in_tmp, capsys
     Path("zero.db").touch()
     out = in_tmp / "out.campaign.json"
     assert main(read_commands("zero.db", out)[command]) == 1
-    assert one_error_line(capsys) == "zero.db: no workspace in it (the database is empty)"
+    assert one_error_line(capsys) == "zero.db: no workspace in it (the file is empty)"
     assert Path("zero.db").stat().st_size == 0
     assert not out.exists()
 
@@ -131,6 +131,7 @@ def test_an_empty_database_url_is_not_given_tables_by_validate(store_url, capsys
         path.touch()
     before = fingerprint(store_url)
     assert main(["validate", store_url]) == 1
-    assert one_error_line(capsys).endswith("no workspace in it (the database is empty)")
+    empty = "the file is empty" if path is not None else "the database is empty"
+    assert one_error_line(capsys).endswith(f"no workspace in it ({empty})")
     assert fingerprint(store_url) == before
     assert before.tables == ()

@@ -118,7 +118,8 @@ def test_read_only_refuses_an_empty_database_and_creates_nothing(store_url):
         path.touch()  # an empty SQLite database is a 0-byte file
     before = fingerprint(store_url)
     message = refused(store_url, True)
-    assert message == f"{safe_url(store_url)}: no workspace in it (the database is empty)"
+    empty = "the file is empty" if path is not None else "the database is empty"
+    assert message == f"{safe_url(store_url)}: no workspace in it ({empty})"
     assert fingerprint(store_url) == before
     assert not fingerprint(store_url).tables
 
@@ -127,7 +128,7 @@ def test_read_only_leaves_a_zero_byte_sqlite_file_at_zero_bytes(tmp_path):
     path = tmp_path / "zero.db"
     path.touch()
     message = refused(f"sqlite:///{path}", True, label="zero.db")
-    assert message == "zero.db: no workspace in it (the database is empty)"
+    assert message == "zero.db: no workspace in it (the file is empty)"
     assert path.stat().st_size == 0
 
 
