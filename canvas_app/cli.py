@@ -35,6 +35,7 @@ from .cli_sources import (  # noqa: F401  (importable from here, as before)
     hide_passwords,
     name_problem,
     shown_source,
+    sqlite_url_file,
     url_problem,
 )
 
@@ -150,11 +151,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .backups import keep_before_replacing
     from .domain.counting import counted
     from .io import load_workspace
+    from .sources import sqlite_path
     from .store import Store, StoreError, default_db_url, resolve_url
     from .store.repository import safe_url
 
     workspace = load_workspace(args.file)
     url = resolve_url(args.db) if args.db else default_db_url()
+    database = sqlite_path(args.db or url)
+    if database is not None and not Path(database).parent.is_dir():  # as for a file to write
+        raise StoreError(f"{args.db or url}: no such folder: {Path(database).parent}")
     with Store(url) as store:
         replaced = not store.is_empty()
         try:
@@ -189,7 +194,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .data_folder import default_db_url_for_reading
     from .domain.counting import counted
     from .io import save_workspace
-    from .sources import missing_sqlite_file, read_store
+    from .sources import missing_file_words, missing_sqlite_file, read_store
     from .store import StoreError, resolve_url
     from .store.repository import safe_url
 
@@ -197,7 +202,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     url = resolve_url(args.db) if args.db else default_db_url_for_reading()
     missing = missing_sqlite_file(args.db or url)
     if missing is not None:
-        raise StoreError(f"{args.db}: no such file" if args.db else
+        raise StoreError(f"{args.db}: {missing_file_words(missing)}" if args.db else
                          f"there is no workspace to export yet ({missing} does not exist): "
                          "open the app or import a file first")
     to_stdout = args.output == STDOUT
@@ -232,11 +237,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def sqlite_file_of(url: str) -> str | None:
     """The file of a ``sqlite:///`` URL (None for other databases and in-memory SQLite)."""
-    scheme, _, rest = url.partition("://")
-    if not scheme.startswith("sqlite") or not rest.startswith("/"):
-        return None
-    path = rest[1:].split("?", 1)[0]
-    return path if path and path != ":memory:" else None
+    return sqlite_url_file(url)
 
 
 def _warn_of_errors(workspace: Workspace, output: str) -> None:

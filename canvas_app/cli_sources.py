@@ -22,17 +22,26 @@ def name_problem(label: str, value: str | None, wanted: str, *,
     (which would name the current folder), an input that is a folder, a URL whose
     password cannot be told from its host, or a device, named pipe or socket (an input
     would be read without end or wait for a writer; an output would be replaced by a
-    file). The file itself is only looked at (``os.stat``), never opened."""
+    file), for a path and a ``sqlite:///`` URL's file alike. The file itself is only
+    looked at (``os.stat``), never opened."""
     if value is None:
         return None
     if not value.strip():
         return f"{label}: the name is empty: give {wanted}"
+    path: str | None = value
     if "://" in value:
-        return url_problem(value)
-    if output and value == STDOUT:
+        problem = url_problem(value)
+        if problem is not None:
+            return problem
+        # a sqlite:/// URL's file is looked at as a path given alone is (QA: a folder
+        # was "disk I/O error", "unable to open database file")
+        path = sqlite_url_file(value)
+        if path is None:
+            return None
+    elif output and value == STDOUT:
         return None
     try:
-        mode = os.stat(value).st_mode
+        mode = os.stat(path).st_mode
     except (OSError, ValueError):  # no such file (yet), or a name the system refuses
         return None
     from .io.encoding import not_a_file
@@ -41,6 +50,15 @@ def name_problem(label: str, value: str | None, wanted: str, *,
     if problem is None or (output and stat.S_ISDIR(mode)):  # (a folder: output_problem)
         return None
     return f"{value}: {problem}: give {'a file name' if output else wanted}"
+
+
+def sqlite_url_file(url: str) -> str | None:
+    """The file a ``sqlite:///`` URL names (None for other URLs and in-memory SQLite)."""
+    scheme, _, rest = url.partition("://")
+    if not scheme.startswith("sqlite") or not rest.startswith("/"):
+        return None
+    path = rest[1:].split("?", 1)[0]
+    return path if path and path != ":memory:" else None
 
 
 def url_problem(url: str) -> str | None:

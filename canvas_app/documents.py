@@ -28,7 +28,7 @@ from .domain.workspace import Workspace
 from .io import LoadError, load_workspace
 from .io.atomic import locked_beside, write_text_atomic
 from .io.draft import load_draft
-from .io.encoding import starts_like_json_object
+from .io.encoding import not_a_file, starts_like_json_object
 from .io.workspace_file import dumps_workspace
 
 JSON_SUFFIX = ".campaign.json"
@@ -191,17 +191,8 @@ class Document:
         from .store import EmptyStore, OlderStore, PasswordRefused, Store, StoreError
 
         file = self.local_file()
-        if not is_url(self.source) and not Path(self.source).exists():
-            raise DocumentError(f"{self.source}: no such file")
-        if file is not None and file.exists():
-            try:
-                with open(file, "rb"):
-                    pass
-            except OSError as exc:  # as a JSON file says it, not "unable to open database"
-                raise DocumentError(f"{self.source}: cannot read the file: "
-                                    f"{exc.strerror or exc}") from None
-        if file is not None and not file.exists():  # a sqlite:/// URL: made by Save
-            return Workspace(), Stamp(revision=0)
+        if file is not None and not self._file_is_there(file):  # a sqlite:/// URL's
+            return Workspace(), Stamp(revision=0)  # file is made by Save
         try:  # read-only: opening writes nothing (an empty file stays empty until Save)
             store = Store(self.store_url, read_only=True, label=self.label)
         except EmptyStore:
@@ -222,6 +213,35 @@ class Document:
         finally:
             if store is not None:
                 store.close()
+
+    def _file_is_there(self, file: Path) -> bool:
+        """Whether the store's file exists, as a file that can be read; a DocumentError
+        said as for a JSON file (not "unable to open database file") when it is missing
+        and named as a path, when its folder is missing (a URL's too: Save could not make
+        it), and when it is a folder, a device or cannot be read."""
+        try:
+            mode: int | None = os.stat(file).st_mode
+        except FileNotFoundError:
+            mode = None
+        except OSError as exc:
+            raise DocumentError(f"{self.source}: cannot read the file: "
+                                f"{exc.strerror or exc}") from None
+        if mode is None:
+            if not file.parent.is_dir():
+                raise DocumentError(f"{self.source}: no such folder: {file.parent}")
+            if not is_url(self.source):
+                raise DocumentError(f"{self.source}: no such file")
+            return False
+        problem = not_a_file(mode)  # (QA: a folder was "cannot read the file: Is a
+        if problem is not None:  # directory")
+            raise DocumentError(f"{self.source}: {problem}")
+        try:
+            with open(file, "rb"):
+                pass
+        except OSError as exc:
+            raise DocumentError(f"{self.source}: cannot read the file: "
+                                f"{exc.strerror or exc}") from None
+        return True
 
     def local_file(self) -> Path | None:
         """The file a path or ``sqlite:///`` URL names; None for a server's URL and an

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .cli_sources import sqlite_url_file
 from .domain.workspace import Workspace
 from .io import load_workspace
 from .io.encoding import starts_like_json_object
@@ -20,18 +21,26 @@ def is_json_source(arg: str) -> bool:
     return arg.lower().endswith(".json") or starts_like_json_object(arg)
 
 
+def sqlite_path(arg: str) -> str | None:
+    """The file a SQLite path or ``sqlite:///`` URL names, as given (None for other URLs
+    and in-memory SQLite)."""
+    return sqlite_url_file(arg) if "://" in arg else arg
+
+
 def missing_sqlite_file(arg: str) -> str | None:
     """The file a SQLite path or ``sqlite:///`` URL names, when it does not exist (opening
     it would create an empty database); None otherwise (other URLs, in-memory SQLite)."""
-    if "://" not in arg:
-        return None if Path(arg).exists() else arg
-    scheme, _, rest = arg.partition("://")
-    if not scheme.startswith("sqlite") or not rest.startswith("/"):
-        return None
-    path = rest[1:].split("?", 1)[0]
-    if not path or path == ":memory:":
+    path = sqlite_path(arg)
+    if path is None:
         return None
     return None if Path(path).exists() else path
+
+
+def missing_file_words(path: str) -> str:
+    """What is missing of a file that does not exist: its folder ("no such folder: F", as
+    for a file to write), or the file itself ("no such file")."""
+    folder = Path(path).parent
+    return "no such file" if folder.is_dir() else f"no such folder: {folder}"
 
 
 def open_workspace(arg: str) -> Workspace:
@@ -57,8 +66,9 @@ def read_store(arg: str, file_checks: bool = False) -> Workspace:
     (:meth:`~canvas_app.store.Store.load`)."""
     from .store import Store, StoreError, resolve_url
 
-    if missing_sqlite_file(arg) is not None:
-        raise StoreError(f"{arg}: no such file")
+    missing = missing_sqlite_file(arg)
+    if missing is not None:
+        raise StoreError(f"{arg}: {missing_file_words(missing)}")
     label = None if "://" in arg else arg
     with Store(resolve_url(arg), read_only=True, label=label) as store:
         return store.load(file_checks=file_checks)
