@@ -10,15 +10,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..domain.errors import DomainError, Problem
 from ..domain.timeutil import parse_time
 from ..domain.workspace import Workspace
 from ..io.errors import LoadError
-
-if TYPE_CHECKING:
-    from .model import Scenario
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -131,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
             # this block frees them): a population too big for the memory at hand.
             out_of_memory = True
         if out_of_memory:
-            raise LoadError(args.scenario, not_enough_memory(scenario))
+            raise LoadError(args.scenario, scenario.memory_problem())
         if args.out:
             from ..io.atomic import write_text_atomic
 
@@ -156,17 +152,6 @@ def run(args: argparse.Namespace) -> int:
     except (LoadError, DomainError) as exc:
         print(one_line(hide_passwords(str(exc), [args.workspace])), file=sys.stderr)
         return 1
-
-
-def not_enough_memory(scenario: Scenario) -> Problem:
-    """Why a run stopped with a MemoryError, at the scenario's place that asks for the
-    most: its population's size (``population.count: not enough memory to simulate
-    5,000,000 contacts``)."""
-    population = scenario.population
-    if population is None:
-        return Problem("", "not enough memory to simulate it")
-    return Problem("population.count", f"not enough memory to simulate {population.count:,} "
-                                       "contacts: try a smaller count")
 
 
 def _check_names(args: argparse.Namespace) -> None:

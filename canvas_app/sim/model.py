@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ..domain.contacts import Contact
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, Problem
 from ..domain.timeutil import format_time
 
 if TYPE_CHECKING:
@@ -107,3 +107,14 @@ class Scenario:
             return to_seconds(parse_time(value) if isinstance(value, str) else value)
 
         return cls(start=sec(start), until=None if until is None else sec(until), **kw)
+
+    def memory_problem(self) -> Problem:
+        """Why a run of this scenario stopped with a MemoryError, at the place that asks
+        for the most: its population's size (``population.count: not enough memory to
+        simulate 5,000,000 contacts: try a smaller count``). The command line says it; a
+        window that sets up a run can too."""
+        if self.population is None:
+            return Problem("", "not enough memory to simulate it")
+        return Problem("population.count", f"not enough memory to simulate "
+                                           f"{self.population.count:,} contacts: try a "
+                                           "smaller count")
