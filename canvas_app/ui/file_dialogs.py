@@ -7,13 +7,61 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QTreeView
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QTreeView,
+)
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
     from .session import Session
 
 FOLDER_KEY = "files/folder"  # the folder last used by Open, Import or Export
+
+
+class FileDialog(QFileDialog):
+    """Qt's own file dialog, but a name typed with a quote in it while saving (my "best"
+    plan) is that name: Qt reads quoted parts as a list of names, asked whether to replace
+    another file and saved "best" in another folder (QA). A name quoted whole ("my plan")
+    is the name inside the quotes."""
+
+    typed_path = ""  # the name typed, taken as it is (see accept)
+
+    def accept(self) -> None:
+        edit = self.findChild(QLineEdit, "fileNameEdit")
+        typed = edit.text().strip() if edit is not None else ""
+        if self.acceptMode() != QFileDialog.AcceptMode.AcceptSave or '"' not in typed:
+            self.typed_path = ""
+            super().accept()
+            return
+        if len(typed) > 1 and typed.startswith('"') and typed.endswith('"') \
+                and typed.count('"') == 2:
+            typed = typed[1:-1]  # a name quoted whole
+        path = Path(typed).expanduser()
+        if not path.is_absolute():
+            path = Path(self.directory().absolutePath()) / path
+        if path.is_dir():
+            self.setDirectory(str(path))
+            edit.clear()  # type: ignore[union-attr]
+            return
+        if path.exists() and QMessageBox.question(
+                self, self.windowTitle(),
+                f"{path.name} already exists.\nDo you want to replace it?") \
+                != QMessageBox.StandardButton.Yes:
+            return
+        self.typed_path = str(path)
+        QDialog.accept(self)
+
+    def chosen(self) -> str:
+        """The file chosen ("" when none)."""
+        if self.typed_path:
+            return self.typed_path
+        files = self.selectedFiles()
+        return files[0] if files else ""
 
 
 def _inside_app_data(folder: Path) -> bool:
@@ -37,9 +85,9 @@ class FileDialogs:
         own dialog opens narrow and cuts them); "" when cancelled."""
         dialog = self._file_dialog(title, start, file_filter, saving)
         try:
-            if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            if dialog.exec() != QFileDialog.DialogCode.Accepted:
                 return ""
-            return dialog.selectedFiles()[0]
+            return dialog.chosen()
         finally:
             dialog.deleteLater()
 
@@ -51,15 +99,15 @@ class FileDialogs:
         if selected:
             dialog.selectNameFilter(selected)
         try:
-            if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            if dialog.exec() != QFileDialog.DialogCode.Accepted:
                 return "", dialog.selectedNameFilter()
-            return dialog.selectedFiles()[0], dialog.selectedNameFilter()
+            return dialog.chosen(), dialog.selectedNameFilter()
         finally:
             dialog.deleteLater()
 
     def _file_dialog(self, title: str, start: str, file_filter: str,
-                     saving: bool) -> QFileDialog:
-        dialog = QFileDialog(self.window, title, "", file_filter)
+                     saving: bool) -> FileDialog:
+        dialog = FileDialog(self.window, title, "", file_filter)
         dialog.setObjectName("fileDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if saving
                              else QFileDialog.AcceptMode.AcceptOpen)

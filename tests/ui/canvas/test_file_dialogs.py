@@ -181,3 +181,47 @@ def test_the_file_dialog_shows_its_columns_whole(qtbot, window, tmp_path) -> Non
     assert chosen == str(tmp_path / "new.campaign.json")  # the suggested name, in its folder
     assert seen["width"] >= 860
     assert set(seen["modes"]) == {QHeaderView.ResizeMode.ResizeToContents}
+
+
+def typed_in_the_dialog(window: MainWindow, qtbot, text: str) -> None:
+    """Once the (real) file dialog shows: ``text`` typed as the name, and Enter (any box
+    still open after that is closed, so a failing test cannot hang)."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
+
+    def answer() -> None:
+        dialog = getattr(window.files, "file_dialog", None)
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(20, answer)
+            return
+        edit = dialog.findChild(QLineEdit, "fileNameEdit")
+        edit.setText(text)
+        QTimer.singleShot(2000, close_the_rest)  # first: a box Enter opens holds keyClick
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+
+    def close_the_rest() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+
+    QTimer.singleShot(0, answer)
+
+
+def test_a_name_typed_with_quotes_is_saved_as_typed(qtbot, window: MainWindow,
+                                                    tmp_path: Path) -> None:
+    """QA: Save As 'my "best" plan.campaign.json' saved "best.campaign.json" in another
+    folder: Qt's own dialog reads quoted parts as a list of names."""
+    window.files.file_dialog = None
+    typed_in_the_dialog(window, qtbot, str(tmp_path / 'my "best" plan.campaign.json'))
+    assert window.save_as_dialog()
+    assert (tmp_path / 'my "best" plan.campaign.json').exists()
+    assert [p.name for p in tmp_path.iterdir() if "best" in p.name] == [
+        'my "best" plan.campaign.json']  # and no "best.campaign.json" beside it
+
+
+def test_a_name_quoted_whole_is_unquoted(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    window.files.file_dialog = None
+    typed_in_the_dialog(window, qtbot, f'"{tmp_path / "plain name.campaign.json"}"')
+    assert window.save_as_dialog()
+    assert (tmp_path / "plain name.campaign.json").exists()
