@@ -251,7 +251,12 @@ class SimRunner(QObject):
         check_runnable(copy, campaign, findings)
         scenario = open_scenario(scenario_path, copy)
         self.clear()
-        sim = Simulation(copy, scenario, campaign=campaign)
+        try:
+            sim = Simulation(copy, scenario, campaign=campaign)
+        except MemoryError:
+            problem = scenario.memory_problem()  # the half-made run is gone by now
+            where = f"{scenario_path}: {problem.path}" if problem.path else scenario_path
+            raise SimulationError(f"{where}: {problem.message}") from None
         # A big run's contacts (hundreds of thousands of objects, none ever cyclic garbage)
         # would otherwise be looked through by the cyclic garbage collector again and again
         # while they live: about 0.6 s of CPU for 100,000 contacts at once after set-up, and

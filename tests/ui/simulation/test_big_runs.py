@@ -38,3 +38,28 @@ def test_a_big_run_is_set_aside_from_the_garbage_collector_while_it_lives(
     assert panel.load() and gc.get_freeze_count() > 0
     panel.stop()
     assert gc.get_freeze_count() == 0
+
+
+def test_a_run_too_big_for_the_memory_says_so(qtbot, window: MainWindow, tmp_path: Path,
+                                              monkeypatch) -> None:
+    """A what-if of millions of contacts that runs out of memory while it is set up: the
+    panel says which count to make smaller (an "internal error" box came up, QA). The
+    memory running out is stood in for: the real thing takes minutes and gigabytes."""
+    import canvas_app.ui.simulation.runner as runner
+
+    data = json.loads(WHAT_IF.read_text(encoding="utf-8"))
+    data["population"]["count"] = 5_000_000
+    big = tmp_path / "big.scenario.json"
+    big.write_text(json.dumps(data), encoding="utf-8")
+
+    def out_of_memory(*_args, **_kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(runner, "Simulation", out_of_memory)
+    panel = window.simulation_panel
+    panel.select_scenario(str(big))
+    assert not panel.load()
+    said = window._status_full
+    assert said == (f"{big}: population.count: not enough memory to simulate 5,000,000 "
+                    "contacts: try a smaller count")
+    assert panel.runner.simulation is None
