@@ -17,9 +17,10 @@ a :class:`Clash`, resolved by ``prefer``. Added on one side -> kept; deleted on 
 unchanged on the other -> deleted; deleted on one side and changed on the other -> a Clash
 (``prefer`` decides). Order: theirs' order with my new items appended in my order (my order
 when they changed neither the order nor the members). Afterwards a link to or from a node
-that is gone is dropped and named as a Clash (whatever ``prefer``); a settings or action
-reference to a catalog item or campaign that is gone is kept, as the lenient loader keeps
-work in progress (the Warnings panel names it), and named as a Clash.
+that is gone is dropped and named as a Clash (whatever ``prefer``); a reference to a
+catalog item one side deleted and the other chose is a Clash ``prefer`` settles (the item
+back, or the choice taken out); one to a campaign that is gone is kept, as the lenient
+loader keeps work in progress (the Warnings panel names it), and named as a Clash.
 """
 
 from __future__ import annotations
@@ -357,24 +358,46 @@ class _Merger:
 
     def _references(self, data: Data) -> None:
         """Names as Clashes the references the merge left pointing at a catalog item or a
-        campaign that is gone (kept, as work in progress: the lenient loader keeps them)."""
+        campaign that is gone. A catalog item one side deleted and the other chose (a
+        product in a purchase goal): ``prefer`` settles it, the item back in the catalog
+        for the side that chose it, the choice taken out for the side that deleted it (QA:
+        either way the goal was saved naming a product the catalog lacked). A campaign
+        that is gone stays named, as work in progress (the lenient loader keeps it)."""
         catalog = data["catalog"]
         have = {section: {i["id"] for i in catalog[section]}
                 for section in ("categories", "products", "order_forms")}
         have["payment_types"] = set(catalog["payment_types"])
         have["campaigns"] = {c["id"] for c in data["campaigns"]}
         seen: set[Clash] = set()
-        for section, ref, words, path in self._uses(data, have):
+        back: set[tuple[str, str]] = set()  # catalog items put back
+        for section, ref, words, path in list(self._uses(data, have)):
             users = [s for s in SIDES if _holds(_at(self.sides[s], path), ref)]
             if not users or any(ref not in self._ids(s, section) for s in users):
                 continue  # dangling in a copy already: not the merge's doing
-            said = {s: (words() if s in users else "deleted it"
-                        if ref in self._ids("base", section) else "left it out")
+            deleted = ref in self._ids("base", section)
+            said = {s: (words() if s in users else "deleted it" if deleted else "left it out")
                     for s in SIDES}
             clash = Clash(self._ref_where(section, ref), said["mine"], said["theirs"])
             if clash not in seen:
                 seen.add(clash)
                 self.clashes.append(clash)
+            if section == "campaigns" or not deleted:
+                continue
+            if self.prefer in users:
+                if (section, ref) not in back:
+                    back.add((section, ref))
+                    self._put_back(catalog, section, ref, self.prefer)
+            else:
+                _drop(data, path, ref)
+
+    def _put_back(self, catalog: Data, section: str, ref: str, side: str) -> None:
+        """The catalog item ``ref`` of ``section`` as ``side`` has it, back in the merged
+        catalog."""
+        if section == "payment_types":
+            catalog[section].append(ref)
+            return
+        item = next(i for i in self.sides[side]["catalog"][section] if i["id"] == ref)
+        catalog[section].append(dict(item))
 
     def _ids(self, side: str, section: str) -> set[str]:
         data = self.sides[side]
@@ -440,6 +463,21 @@ def _at(data: Any, path: tuple[str, ...]) -> Any:
         else:
             return None
     return data
+
+
+def _drop(data: Data, path: tuple[str, ...], ref: str) -> None:
+    """Takes the reference to ``ref`` at ``path`` out of the merged data: out of a list
+    (a goal's products), a product's category unset, a product's action set removed."""
+    value = _at(data, path)
+    if isinstance(value, list):
+        while ref in value:
+            value.remove(ref)
+    elif isinstance(value, dict):
+        value.pop(ref, None)
+    elif value == ref:
+        parent = _at(data, path[:-1])
+        if isinstance(parent, dict):
+            parent[path[-1]] = None
 
 
 def _holds(value: Any, ref: str) -> bool:

@@ -217,20 +217,54 @@ def test_catalog_product_price_changed_by_both_is_a_clash(prefer: str) -> None:
                                                                 "theirs": 18}[prefer]
 
 
-def test_a_product_they_deleted_that_my_goal_now_chooses_is_kept_as_work_in_progress() -> None:
+@pytest.mark.parametrize("prefer", ["mine", "theirs"])
+def test_a_product_they_deleted_that_my_goal_now_chooses_is_settled_by_prefer(
+        prefer: str) -> None:
+    """QA: whichever was kept, the goal was saved naming a product the catalog lacked.
+    Mine: the product is back in the catalog; theirs: the goal no longer chooses it."""
     base, mine, theirs = copies()
     goal = mine.campaign(NURTURE).node("bought-shock")
     config = PurchaseGoalConfig(use_products=True, products=["shock", "mitt"])
     mine.campaign(NURTURE).set_config(goal.id, config)
     del theirs.catalog.products["mitt"]
-    merged = merge_workspaces(base, mine, theirs)
+    merged = merge_workspaces(base, mine, theirs, prefer=prefer)
     assert merged.clashes == [Clash('product "Pool Scrubbing Mitt"',
                                     'chose it in purchase goal "Bought pool shock"',
                                     "deleted it")]
     result = merged.workspace
-    assert "mitt" not in result.catalog.products
-    assert result.campaign(NURTURE).node("bought-shock").config.products == ["shock", "mitt"]
-    assert any("mitt" in p.message for p in result.validate())  # the Warnings panel says so
+    products = result.campaign(NURTURE).node("bought-shock").config.products
+    if prefer == "mine":
+        assert result.catalog.products["mitt"] == base.catalog.products["mitt"]
+        assert products == ["shock", "mitt"]
+    else:
+        assert "mitt" not in result.catalog.products
+        assert products == ["shock"]
+    assert result.validate() == []  # nothing left naming what is gone
+    reloads(merged)
+
+
+@pytest.mark.parametrize("prefer", ["mine", "theirs"])
+def test_a_category_i_deleted_that_their_product_now_has_is_settled_by_prefer(
+        prefer: str) -> None:
+    base, mine, theirs = copies()
+    """I deleted a category (its products left without one); they put another product
+    in it meanwhile."""
+    category = next(iter(base.catalog.categories))
+    other = next(p for p in base.catalog.products.values() if p.category != category)
+    theirs.catalog.products[other.id] = replace(other, category=category)
+    for product in [p for p in mine.catalog.products.values() if p.category == category]:
+        mine.catalog.products[product.id] = replace(product, category=None)
+    del mine.catalog.categories[category]
+    merged = merge_workspaces(base, mine, theirs, prefer=prefer)
+    result = merged.workspace
+    assert any(c.mine == "deleted it" for c in merged.clashes)
+    if prefer == "theirs":
+        assert category in result.catalog.categories
+        assert result.catalog.products[other.id].category == category
+    else:
+        assert category not in result.catalog.categories
+        assert result.catalog.products[other.id].category is None
+    assert result.validate() == []
     reloads(merged)
 
 
