@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
@@ -67,6 +67,8 @@ class Stamp:
     revision: int | None = None
     mtime_ns: int | None = None
     size: int | None = None
+    # when a store's revision was saved, as it says (None: not known): told, not compared
+    saved_at: datetime | None = field(default=None, compare=False)
 
     @classmethod
     def of_file(cls, path: str | os.PathLike[str]) -> Stamp | None:
@@ -350,7 +352,8 @@ class Document:
             return Stamp(revision=0)
         try:
             with Store(self.store_url, read_only=True, label=self.label) as store:
-                return Stamp(revision=store.revision())
+                revision, saved_at = store.revision_saved()
+                return Stamp(revision=revision, saved_at=_parse_time(saved_at))
         except (EmptyStore, OlderStore):  # an older store has no revision yet: 0 once upgraded
             return Stamp(revision=0)
         except StoreError:

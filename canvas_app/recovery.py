@@ -20,6 +20,8 @@ from .io.atomic import write_text_atomic
 from .io.draft import draft_from_data
 from .store import jsontext
 
+STAMP_KEYS = ("revision", "mtime_ns", "size")  # what a snapshot keeps of its stamp
+
 
 @dataclass(frozen=True)
 class Recovery:
@@ -51,7 +53,8 @@ class Recovery:
             "workspace": workspace_to_data(workspace),
         }
         if stamp is not None:  # no nulls (read back as missing): see jsontext.dumps
-            data["stamp"] = {k: v for k, v in asdict(stamp).items() if v is not None}
+            data["stamp"] = {k: v for k, v in asdict(stamp).items()
+                             if v is not None and k in STAMP_KEYS}
         if base is not None:
             data["base"] = base
         # owner-only: it holds the whole workspace and the source as given, a database
@@ -82,7 +85,7 @@ class Recovery:
         if not isinstance(kept, dict):
             return None
         try:
-            return Stamp(**{k: kept.get(k) for k in ("revision", "mtime_ns", "size")})
+            return Stamp(**{k: kept.get(k) for k in STAMP_KEYS})
         except TypeError:
             return None
 

@@ -282,6 +282,15 @@ class Store:
         except SQLAlchemyError as exc:
             raise self._error("cannot read", exc) from exc
 
+    def revision_saved(self) -> tuple[int, str | None]:
+        """The number of the last save and when it was made (ISO, UTC; None when not
+        known): (0, None) when none was made."""
+        try:
+            with Session(self.engine) as session:
+                return self._revision(session)
+        except SQLAlchemyError as exc:
+            raise self._error("cannot read", exc) from exc
+
     def load_revision(self, *, file_checks: bool = False) -> tuple[Workspace, int]:
         """The saved workspace and the revision it is at, read in one transaction.
 

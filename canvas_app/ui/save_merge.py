@@ -78,8 +78,11 @@ class _StampSeen(QObject):
 
 
 def stamp_time(stamp: Stamp) -> datetime:
-    """When a document got ``stamp``: a file's time; for a store (whose stamp is a
-    revision), now, when this window sees it (within the watch's 30 s)."""
+    """When a document got ``stamp``: a file's time; a store's save time as the store has
+    it (the clash box says the same: QA saw 09:17 in the notice, 09:16 in the box); else
+    now, when this window sees it (within the watch's 30 s)."""
+    if stamp.saved_at is not None:
+        return stamp.saved_at.astimezone()
     if stamp.mtime_ns is not None:
         return datetime.fromtimestamp(stamp.mtime_ns / 1e9).astimezone()
     return datetime.now().astimezone()

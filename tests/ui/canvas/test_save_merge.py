@@ -484,3 +484,30 @@ def test_the_idle_window_says_what_it_took_in(
     assert told.startswith("Taken in 1 change someone else saved at ")
     assert 'renamed' in told and '"Their onboarding"' in told
     assert idle._status_full == told
+
+
+def test_the_notice_gives_the_time_the_store_has_for_their_save(
+        qtbot, shared: str, tmp_path: Path) -> None:  # noqa: F811
+    """QA: the notice said 09:17 (when this window noticed the save, a box being open
+    meanwhile), the clash box 09:16 (when it was saved, as the store has it)."""
+    from datetime import datetime, timedelta
+
+    from canvas_app.documents import Stamp
+    from canvas_app.ui.merge_box import saved_at
+    from canvas_app.ui.save_merge import stamp_time
+
+    mine, theirs = two_sessions(qtbot, shared, tmp_path)
+    rename(theirs, NURTURE, "Their nurture")
+    assert theirs.save()
+    stamp = Document(shared).stamp()
+    assert stamp is not None
+    if stamp.revision is not None:  # a store: its own time for the save
+        assert stamp.saved_at is not None
+        assert abs(stamp.saved_at - datetime.now().astimezone()) < timedelta(minutes=1)
+        earlier = stamp.saved_at - timedelta(minutes=3)
+        assert stamp_time(Stamp(revision=stamp.revision, saved_at=earlier)) == earlier
+        assert Stamp(revision=1, saved_at=earlier) == Stamp(revision=1)  # not compared
+    rename(mine, NURTURE, "My nurture")
+    assert mine.files.check_for_changes()
+    assert mine.teammate_label.text() == (
+        f"Changed by someone else at {saved_at(stamp_time(stamp))}")
