@@ -8,6 +8,7 @@
 
 import os
 import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -53,3 +54,10 @@ def _editors_discard_without_asking(request, monkeypatch):
 
     monkeypatch.setattr(DiscardQuestion, "ask", staticmethod(lambda *_args: True))
     yield
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The test's folder as the working folder: files named relative, as in a shell."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

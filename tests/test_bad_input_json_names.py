@@ -15,6 +15,7 @@ from canvas_app.cli import main
 from canvas_app.documents import Document
 from canvas_app.io import load_workspace
 from canvas_app.io.encoding import starts_like_json_object
+from tests.cli_lines import one_error_line as _error_line
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "resources" / "samples" / "pool-store.campaign.json"
@@ -22,19 +23,6 @@ SCENARIO = ROOT / "resources" / "samples" / "pool-store.scenario.json"
 WANTED = "a .campaign.json file, a SQLite file or a SQLAlchemy URL"
 
 
-def _error_line(capsys: pytest.CaptureFixture[str]) -> str:
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    assert "Traceback" not in captured.err
-    lines = captured.err.splitlines()
-    assert len(lines) == 1, captured.err
-    return lines[0]
-
-
-@pytest.fixture
-def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)  # files named relative, as in a shell
-    return tmp_path
 
 
 # -- a JSON workspace of another name ------------------------------------------------------

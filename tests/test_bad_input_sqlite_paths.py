@@ -12,6 +12,7 @@ import pytest
 
 from canvas_app.cli import main
 from canvas_app.documents import Document, DocumentError
+from tests.cli_lines import one_error_line as _error_line
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "resources" / "samples" / "pool-store.campaign.json"
@@ -19,19 +20,6 @@ SCENARIO = ROOT / "resources" / "samples" / "pool-store.scenario.json"
 WANTED = "a .campaign.json file, a SQLite file or a SQLAlchemy URL"
 
 
-def _error_line(capsys: pytest.CaptureFixture[str]) -> str:
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    assert "Traceback" not in captured.err
-    lines = captured.err.splitlines()
-    assert len(lines) == 1, captured.err
-    return lines[0]
-
-
-@pytest.fixture
-def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)  # files named relative, as in a shell
-    return tmp_path
 
 
 # -- a sqlite:/// URL's file: as a path given alone --------------------------------------

@@ -9,18 +9,12 @@ from pathlib import Path
 import pytest
 
 from canvas_app.cli import main
+from tests.cli_lines import one_error_line as _error_line
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "samples" / "pool-store.campaign.json"
 SCENARIO = ROOT / "resources" / "samples" / "pool-store.scenario.json"
 
-
-def _error_line(capsys: pytest.CaptureFixture[str]) -> str:
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    lines = captured.err.splitlines()
-    assert len(lines) == 1, captured.err
-    return lines[0]
 
 
 def _simulate(out: str) -> int:
