@@ -50,7 +50,11 @@ GOAL_ALPHA = 0.75  # see-through: a line under it shows
 LINE_COLOURS = ("#1f6fb5", "#2e7d32", "#c2410c", "#6a3fa0", "#b0306a", "#00777a",
                 "#8a6d00", "#4b5563", "#a63a3a", "#3558c9")
 SEQUENCE_WIDTH = 2.0
-SEQUENCE_STYLES = (Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
+# A sequence's line: dashed, dotted, dash-dotted, in the pen's widths. Dashes shorter than
+# Qt's own (4 on, 2 off) so the legend's piece of each line (some 14 px) shows its pattern:
+# Qt's dash filled it, and a dashed sequence's piece looked solid (QA).
+SEQUENCE_DASHES: tuple[tuple[float, ...], ...] = ((2.5, 1.5), (1.0, 2.0),
+                                                  (2.5, 1.5, 0.5, 1.5))
 FADED_ALPHA = 0.15  # the other lines, while one is hovered in the legend
 HOVERED_WIDER = 1.5  # px a line hovered in the legend gets wider by
 # px of plot past the counts' ends (0 and the top): half the widest line's width and its
@@ -74,8 +78,8 @@ def line_pen(kind: str, colour: QColor, sequence_number: int) -> QPen:
     number among the sequences."""
     colour = QColor(colour)
     if kind == "sequence":
-        pen = QPen(colour, SEQUENCE_WIDTH,
-                   SEQUENCE_STYLES[sequence_number % len(SEQUENCE_STYLES)])
+        pen = QPen(colour, SEQUENCE_WIDTH)
+        pen.setDashPattern(list(SEQUENCE_DASHES[sequence_number % len(SEQUENCE_DASHES)]))
     else:
         colour.setAlphaF(GOAL_ALPHA)
         pen = QPen(colour, GOAL_WIDTH, Qt.PenStyle.SolidLine)
@@ -97,8 +101,8 @@ class TimelineChart(QChartView, TimelineArrangement):
         chart.setMargins(QMargins(4, TOP_MARGIN, 4, 2))
         chart.setBackgroundRoundness(0)
         self.heading_label = ChartHeading(self, "simulationTimelineHeading")
-        # each name beside a piece of its line, dashes and width as drawn (a square of
-        # colour could not tell a dashed sequence from a goal's line: QA)
+        # each name beside a piece of its line, drawn with its pen: its width and dashes
+        # (a square of colour could not tell a dashed sequence from a goal's line: QA)
         chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
         self._legend_font = QFont(chart.legend().font())  # as the app's font makes it
         self._end_overhang = 0  # px: how far the last date reaches past the plot's end

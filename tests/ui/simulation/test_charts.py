@@ -88,12 +88,12 @@ def test_lines_with_equal_values_stay_apart(qtbot, window: MainWindow) -> None:
     lines = timeline.lines
     pens = {node: line.pen() for node, line in lines.items()}
     # Each line is drawn differently from every other: no two share colour, style and width.
-    looks = {(p.color().name(), p.style(), p.widthF()) for p in pens.values()}
+    looks = {(p.color().name(), tuple(p.dashPattern()), p.widthF()) for p in pens.values()}
     assert len(looks) == len(pens) == 4
     goal, sequence = pens["subscribed"], pens["onboarding"]
     assert goal.widthF() > sequence.widthF() and goal.color().alphaF() < 1  # a band
     assert sequence.style() != Qt.PenStyle.SolidLine  # a broken line shows on a band
-    assert pens["onboarding"].style() != pens["visit-follow-up"].style()
+    assert pens["onboarding"].dashPattern() != pens["visit-follow-up"].dashPattern()
 
 
 def test_hovering_a_name_in_the_legend_brings_its_line_forward(qtbot,

@@ -43,7 +43,7 @@ def test_every_line_has_3_to_1_contrast_and_whole_names(qtbot, window: MainWindo
 def test_each_name_in_the_legend_shows_its_line_s_dashes(qtbot, window: MainWindow) -> None:
     """QA: the legend showed a square of colour by each name, so a dashed sequence could
     not be told from the solid goal of a like colour. Each marker is a piece of its line,
-    drawn with its pen: as thick as its line, a dotted one in dots."""
+    drawn with its pen: as thick as its line, a dashed or dotted one with its gaps."""
     finished_on_tab(qtbot, window, (1280, 800), "timeline")
     timeline = window.simulation_panel.timeline
     legend = timeline.chart().legend()
@@ -59,7 +59,7 @@ def test_each_name_in_the_legend_shows_its_line_s_dashes(qtbot, window: MainWind
         rows = {y for _, y in ink}
         assert abs(len(rows) - pen.widthF()) <= 1, (series.name(), len(rows), pen.widthF())
         widths.add(pen.widthF())
-        if pen.style() == Qt.PenStyle.DotLine:
+        if pen.style() != Qt.PenStyle.SolidLine:  # dashed, dotted, dash-dotted: gaps
             row = max(rows, key=lambda y: sum(1 for _, yy in ink if yy == y))
             xs = sorted(x for x, y in ink if y == row)
             assert any(b - a > 1 for a, b in zip(xs, xs[1:], strict=False)), xs
