@@ -37,7 +37,8 @@ from tests.ui.fonts import app_font_at
 from tests.ui.simulation.test_simulation_panel import finished_on_tab, run_to_finish
 
 SCENARIO = SAMPLE.parent / "pool-store.scenario.json"
-TEXT_ITEM, RECT_ITEM = 8, 3  # QGraphicsTextItem.Type, QGraphicsRectItem.Type
+# QGraphicsTextItem.Type, QGraphicsLineItem.Type (a legend's marker: a piece of its line)
+TEXT_ITEM, LINE_ITEM = 8, 6
 TASKBAR = 48  # px of a 1280 x 800 screen a taskbar takes
 
 
@@ -176,11 +177,11 @@ def test_a_first_window_fits_the_screen_at_one_and_a_half_scale(points: float) -
 
 
 def legend_parts(view) -> list:
-    """The Over Time legend's names and colour boxes on show, in the view's coordinates."""
+    """The Over Time legend's names and markers on show, in the view's coordinates."""
     legend = view.chart().legend()
     return [view.mapFromScene(item.sceneBoundingRect()).boundingRect()
             for item in view.scene().items()
-            if item.type() in (TEXT_ITEM, RECT_ITEM) and item.isVisible()
+            if item.type() in (TEXT_ITEM, LINE_ITEM) and item.isVisible()
             and legend.isAncestorOf(item)]
 
 
@@ -207,7 +208,7 @@ def test_the_over_time_legend_is_whole_and_clear_of_the_dates(qtbot,
         QApplication.processEvents()
         count = len(view.lines)
         parts = legend_parts(view)
-        assert count >= 3 and len(parts) == 2 * count  # a box and a name each
+        assert count >= 3 and len(parts) == 2 * count  # a marker and a name each
         assert view.beside  # a short chart: the legend beside the plot
         for part in parts:
             assert view.viewport().rect().contains(part), (part, view.size())
