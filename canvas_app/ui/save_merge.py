@@ -88,11 +88,20 @@ def stamp_time(stamp: Stamp) -> datetime:
     return datetime.now().astimezone()
 
 
+# Up to this many nodes, a save taken in while idle is listed as a merge lists it: the
+# listing compares the whole workspace (about 0.15 s at 1,000 nodes, 1.1 s at 10,000, on
+# top of reading it); larger, the window only says that changes came in.
+LIST_CHANGES_MAX_NODES = 1000
+
+
 def their_changes(shown: Workspace, theirs: Workspace) -> list[str]:
     """What ``theirs`` changed in the workspace ``shown``, a line each, in a merge's words
-    ('renamed sequence "Nurture" to "Spring nurture"')."""
+    ('renamed sequence "Nurture" to "Spring nurture"'); none listed for a workspace of
+    more than LIST_CHANGES_MAX_NODES nodes."""
     from ..io.merge import merge_workspaces
 
+    if sum(len(c) for c in shown.campaigns) > LIST_CHANGES_MAX_NODES:
+        return []
     return merge_workspaces(shown, shown, theirs).taken
 
 

@@ -511,3 +511,20 @@ def test_the_notice_gives_the_time_the_store_has_for_their_save(
     assert mine.files.check_for_changes()
     assert mine.teammate_label.text() == (
         f"Changed by someone else at {saved_at(stamp_time(stamp))}")
+
+
+def test_a_large_workspace_taken_in_is_not_listed(
+        qtbot, shared: str, tmp_path: Path, monkeypatch) -> None:  # noqa: F811
+    """Listing what came in compares the whole workspace (1.1 s at 10,000 nodes): past
+    LIST_CHANGES_MAX_NODES the window only says that changes came in."""
+    import canvas_app.ui.save_merge as save_merge
+
+    monkeypatch.setattr(save_merge, "LIST_CHANGES_MAX_NODES", 3)
+    idle, theirs = two_sessions(qtbot, shared, tmp_path)
+    rename(theirs, ONBOARDING, "Their onboarding")
+    assert theirs.save()
+    assert idle.files.check_for_changes()
+    assert shown(idle, ONBOARDING) == "Their onboarding"
+    assert idle._status_full.startswith("Taken in changes someone else saved at ")
+    assert "renamed" not in idle._status_full
+
