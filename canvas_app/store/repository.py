@@ -276,11 +276,7 @@ class Store:
 
     def revision(self) -> int:
         """The number of the last save (0 when none was made)."""
-        try:
-            with Session(self.engine) as session:
-                return self._revision(session)[0]
-        except SQLAlchemyError as exc:
-            raise self._error("cannot read", exc) from exc
+        return self.revision_saved()[0]
 
     def revision_saved(self) -> tuple[int, str | None]:
         """The number of the last save and when it was made (ISO, UTC; None when not
