@@ -233,6 +233,55 @@ def test_an_edit_in_one_campaign_lints_that_campaign_only(monkeypatch) -> None:
     assert linted == [second.id]  # a move changes no finding
 
 
+def test_an_edit_of_one_node_checks_that_node_again_only(monkeypatch) -> None:
+    """Within the campaign linted again, each node's own findings (its settings, its
+    steps, its tags) are kept: a rename, a link or a new node checks only the nodes it
+    concerns; a new catalog checks every node again."""
+    import canvas_app.domain.lint as lint
+
+    workspace = load_workspace(SAMPLE)
+    stack = QUndoStack()
+    controller = Controller(workspace, stack)
+    controller.findings(START)
+    checked: list[str] = []
+    real = lint.NodeLint
+
+    class Counting(real):
+        def __init__(self, ws, campaign_id, node) -> None:
+            checked.append(node.id)
+            super().__init__(ws, campaign_id, node)
+
+    monkeypatch.setattr(lint, "NodeLint", Counting)
+
+    def kept_checking() -> list[str]:
+        """The nodes the kept findings checked again (then, uncounted, a full lint)."""
+        kept = controller.findings(START)
+        again = list(checked)
+        with monkeypatch.context() as m:
+            m.setattr(lint, "NodeLint", real)
+            assert kept == workspace.lint(START)
+        checked.clear()
+        return again
+
+    campaign = max(workspace.campaigns, key=len)
+    first, second = campaign.nodes[:2]
+    try:
+        controller.rename_node(campaign.id, first.id, "Renamed")
+        assert kept_checking() == [first.id]
+        stack.push(AddNodesCommand(workspace, campaign.id, [Node("fresh", "sequence", "Fresh")],
+                                   [], "Add"))
+        assert controller.link(campaign.id, second.id, "fresh")
+        assert kept_checking() == ["fresh"]  # a link changes no node's own findings
+        stack.undo()
+        stack.undo()
+        assert kept_checking() == []
+        stack.push(SetCatalogCommand(workspace, workspace.catalog,
+                                     copy_catalog(workspace.catalog)))
+        assert len(kept_checking()) == sum(len(c) for c in workspace.campaigns)
+    finally:
+        stack.clear()
+
+
 def test_a_campaign_renamed_renames_it_in_the_findings_of_an_id_used_twice() -> None:
     workspace = load_workspace(SAMPLE)
     stack = QUndoStack()

@@ -241,13 +241,15 @@ class Campaign:
         self._emit(ev.NODE_CHANGED, node_id=node_id)
 
     def replace_node(self, node: Node) -> None:
-        """Name, position and settings of an existing node at once."""
+        """Name, position and settings of an existing node at once (NODE_MOVED too when
+        the position is another)."""
         current = self.node(node.id)
         if current.kind != node.kind:
             raise DomainError("a node cannot change its kind")
         self.graph.nodes[node.id]["node"] = node
         self._emit(ev.NODE_CHANGED, node_id=node.id)
-        self._emit(ev.NODE_MOVED, node_id=node.id)
+        if (node.x, node.y) != (current.x, current.y):
+            self._emit(ev.NODE_MOVED, node_id=node.id)
 
     # -- checking -----------------------------------------------------------------------
     def validate(self, catalog: Catalog) -> list[Problem]:

@@ -37,6 +37,7 @@ from .campaign import Campaign, Finding
 from .names import isolated, name_key, short_name
 from .nodes import goal_kinds
 from .steps import ACTION_KINDS, STEP_KINDS
+from .tag_spelling import TAG_STEPS
 from .timeutil import utc_minute
 
 if TYPE_CHECKING:
@@ -52,12 +53,87 @@ def campaigns_added_by_actions(workspace: Workspace) -> set[str]:
             if a.kind == "add_to_campaign" and a.campaign}
 
 
+class NodeLint:
+    """What :func:`lint_campaign` finds about one node alone, from its settings, steps and
+    name and the catalog: its settings' problems, and for a sequence the warnings of its
+    own (no steps, keys a step does not use) with the times of its ``wait_until`` steps,
+    whose warning depends on ``now`` and is made at each lint. Also what the checks of
+    tags across the workspace read of it (``tag_use``, ``applied``, ``tag_goal``). A cache
+    keeps these while the node and the catalog stay as they are
+    (:mod:`canvas_app.domain.lint_cache`)."""
+
+    __slots__ = ("applied", "errors", "node", "steps", "tag_goal", "tag_use", "untils")
+
+    def __init__(self, workspace: Workspace, campaign_id: str, node: Node) -> None:
+        self.node = node
+        self.errors = [Finding("error", problem.message, node.id, campaign_id)
+                       for problem in node.spec.validate(node.config, workspace.catalog)]
+        # a sequence's own warnings, in order: (a finding, None) or (None, (step, until))
+        self.steps: list[tuple[Finding | None, tuple[int, datetime] | None]] = []
+        self.untils: list[datetime] = []
+        # its tags: (id, kind, name, the tags or tag steps held) when it holds any; the tags
+        # its steps apply; a tag goal's tags, once each
+        self.tag_use: tuple | None = None
+        self.applied: tuple[str, ...] = ()
+        self.tag_goal: list[str] | None = None
+        if node.kind == "tag_goal":
+            tags = tuple(tag for tag in node.config.tags if tag.strip())
+            if tags:
+                self.tag_use = (node.id, node.kind, node.name, tags)
+            self.tag_goal = list(dict.fromkeys(tags))
+        if node.kind != "sequence":
+            return
+        steps = node.config.steps
+        held = tuple((i, step.kind, step.tag) for i, step in enumerate(steps)
+                     if step.kind in TAG_STEPS and (step.tag or "").strip())
+        if held:
+            self.tag_use = (node.id, node.kind, node.name, held)
+        self.applied = tuple(step.tag for step in steps
+                             if step.kind == "apply_tag" and step.tag and step.tag.strip())
+        if not steps:
+            self.steps.append((Finding("warning", f'"{isolated(node.name)}" has no steps',
+                                       node.id, campaign_id), None))
+        for i, step in enumerate(steps):
+            unused = step.unused_keys(action=False)
+            if unused:
+                self.steps.append((Finding(
+                    "warning", f'"{isolated(node.name)}" step {i + 1} '
+                    f"({STEP_KINDS[step.kind][0]}) has {quoted_keys(unused)}, which this kind "
+                    "of step does not use: kept as the file had it, and ignored"
+                    + (" (only e-commerce actions wait before they run: add a Delay step "
+                       "before it)" if "delay" in unused else ""), node.id, campaign_id), None))
+            if step.kind == "wait_until" and step.until is not None:
+                self.untils.append(step.until)
+                self.steps.append((None, (i, step.until)))
+
+    def step_findings(self, campaign_id: str, now: datetime) -> list[Finding]:
+        """The sequence's own warnings at ``now`` (a wait whose time has passed)."""
+        findings = []
+        for finding, wait in self.steps:
+            if finding is not None:
+                findings.append(finding)
+                continue
+            assert wait is not None
+            i, until = wait
+            if until < now:
+                findings.append(Finding(
+                    "warning", f'"{isolated(self.node.name)}" step {i + 1} waits until '
+                    f"{utc_minute(until)} UTC, which has passed (it is now "
+                    f"{utc_minute(now)} UTC): live contacts will "
+                    "go straight through (a simulation that runs before that time still "
+                    "holds them)", self.node.id, campaign_id))
+        return findings
+
+
 def lint_campaign(workspace: Workspace, campaign: Campaign, now: datetime,
-                  added: set[str], untils: list[datetime] | None = None) -> list[Finding]:
+                  added: set[str], untils: list[datetime] | None = None,
+                  parts: dict[str, NodeLint] | None = None) -> list[Finding]:
     """The findings of one campaign: what it reads is the campaign, the catalog (a goal's
     settings), whether ``campaign.id`` is in ``added`` and ``now`` (a ``wait_until`` that
     has passed). ``untils``, when given, gets the time of every ``wait_until`` step, so a
-    cache can tell whether another ``now`` gives the same findings
+    cache can tell whether another ``now`` gives the same findings; ``parts``, when given,
+    holds each node's :class:`NodeLint` by id, used while it is of the same node object
+    (the cache drops a part when an event changes its node or the catalog) and filled in
     (:mod:`canvas_app.domain.lint_cache`)."""
     findings: list[Finding] = []
 
@@ -65,10 +141,15 @@ def lint_campaign(workspace: Workspace, campaign: Campaign, now: datetime,
         findings.append(Finding(severity, message, node_id, campaign.id))
 
     nodes = campaign.nodes
-    catalog = workspace.catalog
+    if parts is None:
+        parts = {}
+    node_parts = []
     for node in nodes:
-        for problem in node.spec.validate(node.config, catalog):
-            warn(problem.message, node.id, "error")
+        part = parts.get(node.id)
+        if part is None or part.node is not node:
+            part = parts[node.id] = NodeLint(workspace, campaign.id, node)
+        node_parts.append(part)
+        findings += part.errors
     for node_id in sorted(campaign.unreachable()):
         warn(f'"{isolated(campaign.node(node_id).name)}" cannot be reached: no entry node or goal '
              "leads to it", node_id)
@@ -86,27 +167,11 @@ def lint_campaign(workspace: Workspace, campaign: Campaign, now: datetime,
                 if node.kind in goals else "it starts for every contact added to the campaign")
         warn(f'"{isolated(node.name)}" is not linked to anything, so {what}: link it into '
              "the flow, or delete it if it is not wanted", node.id)
-    for node in nodes:
-        if node.kind != "sequence":
-            continue
-        if not node.config.steps:
-            warn(f'"{isolated(node.name)}" has no steps', node.id)
-        for i, step in enumerate(node.config.steps):
-            if untils is not None and step.kind == "wait_until" and step.until is not None:
-                untils.append(step.until)
-            unused = step.unused_keys(action=False)
-            if unused:
-                warn(f'"{isolated(node.name)}" step {i + 1} ({STEP_KINDS[step.kind][0]}) has '
-                     f"{quoted_keys(unused)}, which this kind of step does not use: "
-                     "kept as the file had it, and ignored"
-                     + (" (only e-commerce actions wait before they run: add a Delay step "
-                        "before it)" if "delay" in unused else ""), node.id)
-            if step.kind == "wait_until" and step.until is not None and step.until < now:
-                warn(f'"{isolated(node.name)}" step {i + 1} waits until '
-                     f"{utc_minute(step.until)} UTC, which has passed (it is now "
-                     f"{utc_minute(now)} UTC): live contacts will "
-                     "go straight through (a simulation that runs before that time still "
-                     "holds them)", node.id)
+    for part in node_parts:
+        if part.steps:
+            if untils is not None:
+                untils += part.untils
+            findings += part.step_findings(campaign.id, now)
     findings += same_names(campaign, nodes)
     return findings
 

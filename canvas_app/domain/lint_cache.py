@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 from . import events as ev
 from .campaign import Campaign, Finding
 from .lint import (
+    NodeLint,
     campaigns_added_by_actions,
     dangling_action_findings,
     lint_campaign,
@@ -69,6 +70,12 @@ CAMPAIGN_EVENTS = frozenset({
     ev.NODE_ADDED, ev.NODE_REMOVED, ev.NODES_ADDED, ev.NODES_REMOVED, ev.NODE_CHANGED,
     ev.EDGE_ADDED, ev.EDGE_REMOVED, ev.CAMPAIGN_ADDED, ev.CAMPAIGN_REMOVED,
     ev.CAMPAIGN_CHANGED})
+# Of those, the ones about one node (``event.node_id``): only its part (lint.NodeLint) is
+# made again; after the others but links' and batches' (whose nodes have events of their
+# own), every part of the campaign is.
+NODE_EVENTS = frozenset({ev.NODE_ADDED, ev.NODE_REMOVED, ev.NODE_CHANGED})
+CAMPAIGN_WIDE_EVENTS = CAMPAIGN_EVENTS - NODE_EVENTS - {
+    ev.EDGE_ADDED, ev.EDGE_REMOVED, ev.NODES_ADDED, ev.NODES_REMOVED}
 SETTINGS_EVENTS = frozenset({ev.CATALOG_CHANGED, ev.ECOMMERCE_CHANGED, ev.CONTACTS_CHANGED})
 
 
@@ -76,12 +83,14 @@ class CampaignLint:
     """One campaign's part of the lint, as it was when made (compared by identity)."""
 
     def __init__(self, workspace: Workspace, campaign: Campaign, now: datetime,
-                 added: set[str]) -> None:
+                 added: set[str], parts: dict[str, NodeLint] | None = None) -> None:
         self.campaign = campaign
         self.campaign_id = campaign.id
         self.added = campaign.id in added
         untils: list[datetime] = []
-        self.findings = lint_campaign(workspace, campaign, now, added, untils)
+        if parts is None:
+            parts = {}
+        self.findings = lint_campaign(workspace, campaign, now, added, untils, parts)
         self.untils = untils
         self.passed = self._passed(now)
         self.minute = utc_minute(now) if self.passed else None
@@ -89,26 +98,20 @@ class CampaignLint:
             Finding("error", f"This {campaign.node(node_id).spec.label.lower()} has no name: "
                     "give it one (select it, then Edit > Rename, or F2)", node_id, campaign.id)
             for node_id in unnamed_nodes(campaign)]  # as workspace_lint.unnamed_node_findings
-        # tags: what tag_spelling and tag_sources read of this campaign
+        # tags: what tag_spelling and tag_sources read of this campaign (each node's part)
         uses: list[tuple] = []  # each node's tag uses, with what their messages name
-        applied: set[str | None] = set()
+        applied: set[str] = set()
         self.tag_goals: list[tuple[Node, list[str]]] = []
         for node in campaign.nodes:
-            if node.kind == "sequence":
-                steps = tuple((i, step.kind, step.tag) for i, step in
-                              enumerate(node.config.steps)
-                              if step.kind in TAG_STEPS and (step.tag or "").strip())
-                applied.update(step.tag for step in node.config.steps
-                               if step.kind == "apply_tag")
-                if steps:
-                    uses.append((node.id, node.kind, node.name, steps))
-            elif node.kind == "tag_goal":
-                tags = tuple(tag for tag in node.config.tags if tag.strip())
-                if tags:
-                    uses.append((node.id, node.kind, node.name, tags))
-                self.tag_goals.append((node, list(dict.fromkeys(tags))))
+            part = parts[node.id]
+            if part.tag_use is not None:
+                uses.append(part.tag_use)
+            if part.applied:
+                applied.update(part.applied)
+            if part.tag_goal is not None:
+                self.tag_goals.append((node, part.tag_goal))
         self.tag_uses = tuple(uses)
-        self.applied = {tag for tag in applied if tag and tag.strip()}
+        self.applied = applied
         self.applied_folded = {name_key(tag) for tag in self.applied}
         spellings: dict[str, str] = {}  # folded -> a spelling
         self.spelled_two_ways = False
@@ -139,6 +142,9 @@ class LintCache:
     def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
         self._campaigns: dict[str, CampaignLint] = {}
+        # per campaign id, each node's own findings by node id (lint.NodeLint), kept while
+        # no event changes that node or the catalog: an edit re-checks one node's settings
+        self._parts: dict[str, dict[str, NodeLint]] = {}
         self._added: set[str] | None = None  # campaigns_added_by_actions
         self._settings: tuple[list[Finding], list[Finding]] | None = None
         self._holders: dict[str, set[int]] | None = None
@@ -149,6 +155,7 @@ class LintCache:
 
     def clear(self) -> None:
         self._campaigns.clear()
+        self._parts.clear()
         self._added = self._settings = self._holders = self._spelling = None
         self._settings_version += 1
         self._result = None
@@ -160,11 +167,16 @@ class LintCache:
         self._result = None
         if name in CAMPAIGN_EVENTS and event.campaign_id is not None:
             self._campaigns.pop(event.campaign_id, None)
+            if name in NODE_EVENTS and event.node_id is not None:
+                self._parts.get(event.campaign_id, {}).pop(event.node_id, None)
+            elif name in CAMPAIGN_WIDE_EVENTS:
+                self._parts.pop(event.campaign_id, None)
         elif name in SETTINGS_EVENTS:
             self._settings = None
             self._settings_version += 1
             if name == ev.CATALOG_CHANGED:  # goals' settings are checked against it
                 self._campaigns.clear()
+                self._parts.clear()
             elif name == ev.ECOMMERCE_CHANGED:
                 self._added = None
             else:
@@ -183,11 +195,12 @@ class LintCache:
         for campaign in workspace.campaigns:
             entry = self._campaigns.get(campaign.id)
             if entry is None or not entry.fits(campaign, now, added):
-                entry = self._campaigns[campaign.id] = CampaignLint(workspace, campaign, now,
-                                                                    added)
+                entry = self._campaigns[campaign.id] = CampaignLint(
+                    workspace, campaign, now, added, self._parts.setdefault(campaign.id, {}))
             entries.append(entry)
         if len(self._campaigns) > len(entries):  # campaigns deleted
             self._campaigns = {e.campaign_id: e for e in entries}
+            self._parts = {e.campaign_id: self._parts.get(e.campaign_id, {}) for e in entries}
         if self._result is not None and len(entries) == len(self._result_entries) and all(
                 a is b for a, b in zip(entries, self._result_entries, strict=True)):
             return self._result

@@ -115,6 +115,8 @@ class Navigator(QWidget):
         scene = self._scene
         if scene is None or event.extra.get("batched"):  # the event naming them all follows
             return
+        if event.name == ev.NODE_CHANGED:  # a name or settings: the map shows neither
+            return
         if event.campaign_id is not None and event.campaign_id == self._content_of:
             self._stale = True  # the rectangle kept is of it (shown or not: see campaign_shown)
         ours = event.name == ev.WORKSPACE_RESET or (

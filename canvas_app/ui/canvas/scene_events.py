@@ -107,6 +107,8 @@ class FollowsDomain:
             for link in item.links:  # a renamed node's links go round its new name
                 link.adjust()
             self.router.node_placed(item)  # and the links its name now blocks, or not
+            self._lint_timer.start()  # the overview draws no names or settings: as it was
+            return
         elif name == ev.EDGE_ADDED and event.source and event.target:
             self._add_link_item(event.source, event.target)
         elif name == ev.EDGE_REMOVED and event.source and event.target:

@@ -124,3 +124,42 @@ def test_the_navigator_leaves_the_hidden_links_behind(qtbot, window: MainWindow,
     whole = navigator._campaign_rect()
     for node in campaign.nodes:  # yet its rectangle is of the nodes where they are now
         assert whole.contains(node.x, node.y)
+
+
+def test_a_rename_or_new_settings_leave_the_overview_and_the_map_be(
+        qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Neither the overview nor the navigator's map shows names or settings: renaming a
+    node, or editing its settings, draws neither again (perf: 0.1 s each at 10,000 nodes).
+    An edit that also moves the node (the editors' replace) still moves its square."""
+    from canvas_app.editing.settings_commands import ReplaceNodeCommand
+
+    cid = add_big_campaign(window, OVERVIEW_MIN_NODES)
+    view, scene, navigator = window.view, window.scene, window.navigator
+    view.set_zoom(OVERVIEW_SCALE / 2)
+    overview = scene.overview
+    overview.ensure_current()
+    navigator._ensure_map()
+    spin()
+    qtbot.waitUntil(lambda: not navigator._redraw.isActive())
+    rebuilds: list[int] = []
+    rebuild = overview.rebuild
+    monkeypatch.setattr(overview, "rebuild", lambda: rebuilds.append(1) or rebuild())
+    content = navigator._campaign_rect()
+    campaign = window.controller.campaign(cid)
+    window.controller.rename_node(cid, "big-5", "A much longer name than before")
+    node = campaign.node("big-6")
+    window.session.undo_stack.push(ReplaceNodeCommand(window.controller.workspace, cid, node,
+                                              node.copy(name="Edited")))
+    spin()
+    overview.ensure_current()
+    assert rebuilds == []
+    assert not navigator._stale and not navigator._redraw.isActive()
+    assert navigator._campaign_rect() == content
+    node = campaign.node("big-7")
+    window.session.undo_stack.push(ReplaceNodeCommand(window.controller.workspace, cid, node,
+                                              node.copy(x=node.x + 9000, y=node.y)))
+    spin()
+    overview.ensure_current()
+    assert drawn(overview)[0]["big-7"] == (node.x + 9000, node.y)
+    assert navigator._stale or navigator._campaign_rect() != content
+    assert navigator._campaign_rect().right() > content.right()
