@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QFont, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -44,6 +44,7 @@ from .wrapped_rows import (
 __all__ = ["LABEL_ROLE", "CheckList", "RowsListWidget", "row_label", "row_tooltip"]
 
 FRAME = "#a9b4c2"  # a list's frame, close to Qt's own (Fusion)
+ROW_GAP = 1  # px between a list's frame and its first row
 
 
 class RowsListWidget(QListWidget):
@@ -70,6 +71,13 @@ class RowsListWidget(QListWidget):
         self.lent = 0
         self._lent_to: dict[str, int] = {}
         use_item_view_style(self)  # its rows measured without a call into Python each
+        # A pixel between the frame and the first row, always: the red frame of a list with
+        # a problem is 2 px, painted over the frame's 1 px and the row below it, and it
+        # touched the first row's check box (QA). The rows stay where they are when it turns
+        # red (mark_invalid).
+        self.setViewportMargins(0, ROW_GAP, 0, 0)
+        self.setBackgroundRole(QPalette.ColorRole.Base)  # the gap is of the rows' colour
+        self.setAutoFillBackground(True)
         self.setMinimumHeight(self.rows_height(min_rows))
 
     def wrap_rows(self) -> None:
@@ -171,7 +179,8 @@ class RowsListWidget(QListWidget):
         """The height showing ``rows`` rows (a check box row is a little taller than a
         line of text)."""
         row = self.sizeHintForRow(0) if self.count() else self.fontMetrics().height() + 4
-        return rows * max(row, self.fontMetrics().height()) + 2 * self.frameWidth() + 2
+        return rows * max(row, self.fontMetrics().height()) + 2 * self.frameWidth() + 2 \
+            + ROW_GAP
 
     def rows_changed(self) -> None:
         """Call after filling the list: the real row height is known now."""
