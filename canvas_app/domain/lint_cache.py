@@ -10,7 +10,11 @@ one node. What each part of :func:`lint_workspace` reads, and how it is kept her
   ``wait_until`` that has passed, and the minute its message says). One
   :class:`CampaignLint` per campaign, made again after an event of that campaign, a new
   catalog, when an action starts or stops adding contacts to it, or when ``now`` passes one
-  of its waits (or, while one has passed, the minute changes);
+  of its waits (or, while one has passed, the minute changes). What it finds of each node
+  alone (its settings, steps and tags: :class:`~canvas_app.domain.lint.NodeLint`) is kept
+  apart, until an event names that node or the catalog changes: an edit of one node of
+  10,000 checks that node's settings again, not every node's (the links, names and entry
+  nodes are looked at again whole);
 - a node id used in two campaigns: every campaign's nodes (and the names of those
   concerned). Looked for at each new result: one union of the campaigns' ids when none
   repeats;
