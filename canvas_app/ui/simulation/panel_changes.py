@@ -5,6 +5,7 @@ panel says the run goes on with what it started with."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
@@ -40,9 +41,13 @@ class ChangeTracking:
     _run_position: RunPosition | None
     same_check_max_nodes = SAME_CHECK_MAX_NODES
     _last_index: tuple[object, int]  # the undo stack and its index at the last edit
+    failed_scenario: str | None
     _show_notice: Callable[..., None]
     _hide_notice: Callable[..., None]
     has_notice: Callable[[str], bool]
+    scenario_problem: Callable[[str], str]
+    selected_scenario: Callable[[], str | None]
+    _update_controls: Callable[[], None]
 
     def _started(self) -> bool:
         sim = self.runner.simulation
@@ -73,6 +78,7 @@ class ChangeTracking:
         if self._moves_only(index):
             return
         self.scenario_combo.check_current_soon()  # it may fit now, or no longer
+        self._failed_scenario_fits_again()
         if self.has_notice("workspace") and \
                 not self.window_.controller.workspace.validate():
             self._hide_notice("workspace")  # fixed (or undone): it can be simulated again
@@ -92,6 +98,21 @@ class ChangeTracking:
                 self._show_notice("The workspace changed after this run started; it goes on "
                                   "with the version it started with. Reset (Shift+F5) runs "
                                   "the changed one.", "stale")
+
+    def _failed_scenario_fits_again(self) -> None:
+        """The scenario chosen failed to load because of the workspace (a campaign or
+        product it names was deleted) and loads now (that delete undone): its notice goes
+        and Run, Step and Run to End work again, as the Scenario box's mark goes (QA: the
+        panel kept saying "Put it back" and its buttons stayed off, while the toolbar's
+        Simulate ran the scenario)."""
+        path = self.failed_scenario
+        if path is None or path != self.selected_scenario() or self.scenario_problem(path):
+            return
+        self.failed_scenario = None
+        self._hide_notice("problem")
+        self._update_controls()
+        self.window_.show_status(f"{Path(path).name} fits the workspace again: Simulate (F5) "
+                                 "runs it.")
 
     def note_run_position(self, sim: Simulation) -> None:
         """Remembers where the undo stack is as ``sim`` is set up (see _back_at_run)."""

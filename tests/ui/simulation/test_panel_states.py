@@ -246,3 +246,21 @@ def test_a_workspace_chosen_as_the_scenario_is_called_a_workspace(qtbot, window:
                            "a .scenario.json file, or make one with New What-If Scenario…")
     assert '"start"' not in text
     assert panel.what_if_button.isVisible()  # the way out: a scenario made for it
+
+
+def test_a_scenario_that_fits_again_after_an_undo_runs_again(qtbot, window: MainWindow) -> None:
+    """A scenario failed because a campaign it names was deleted; Undo brings the campaign
+    back: the panel's notice goes and Run, Step and Run to End work again (QA: the notice
+    said "Put it back" and the buttons stayed off while the toolbar's Simulate ran it)."""
+    panel = window.simulation_panel
+    window.controller.delete_campaign("shock-nurture")
+    assert not panel.load()
+    assert panel.notice.isVisible() and "Put it back" in panel.notice.text()
+    assert enabled(window, "run", "step", "end") == [False, False, False]
+    window.controller.undo_stack.undo()
+    assert panel.notice.isHidden()
+    assert enabled(window, "run", "step", "end") == [True, True, True]
+    assert "fits the workspace again" in window.statusBar().currentMessage()
+    window.simulation_panel.actions_by_name["end"].trigger()
+    qtbot.waitUntil(lambda: panel.runner.done, timeout=5000)
+    assert panel.runner.loaded and panel.notice.isHidden()
