@@ -84,6 +84,7 @@ class LintPanel(QListWidget):
         self.setItemDelegate(self._delegate)
         self.controller: Controller | None = None
         self.total_findings = 0  # listed or not (at most MAX_ROWS are)
+        self.shown_findings: list[Finding] | None = None  # the controller's list listed
         self._name_keys: dict[str, str] = {}  # names as sorted, kept
         self._rows: list[Row] = []  # the findings listed
         self._tail = ""  # the line after them: how many more, or "No warnings."
@@ -113,12 +114,13 @@ class LintPanel(QListWidget):
 
     def refresh(self) -> None:
         if self.controller is None:
+            self.shown_findings = None
             self._show([], "")
             return
         ws = self.controller.workspace
         # Errors first: they stop a simulation (and a file from loading); warnings do not.
         # Then by campaign and node name: one order whatever the edits (see ordered_findings)
-        found = self.controller.findings()
+        found = self.shown_findings = self.controller.findings()
         self.total_findings = len(found)
         rows = [Row(f.severity == "error", row_text(ws, f), f.campaign_id or "",
                     f.node_id or "", as_sentences(f.message))

@@ -59,6 +59,7 @@ APP_TITLE = "Campaign Canvas"
 # the Simulation panel's height when Simulate shows it, at least: px at the default font,
 # as many lines of a larger one (see in_font_lines)
 SIMULATION_HEIGHT = 340
+LINT_CLOCK_MS = 10_000  # how often the findings are asked whether time has changed them
 GEOMETRY_KEY, STATE_KEY = "window/geometry", "window/state"  # the layout kept in the settings
 
 
@@ -157,6 +158,12 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
         self.lint_panel.finding_clicked.connect(
             lambda campaign_id, node_id: self.reveal_node(campaign_id, node_id, focus=False))
         self.lint_panel.workspace_finding_activated.connect(self.show_status)
+        # Time changes findings too (a wait that has passed, "it is now 13:25"): asked for
+        # every few seconds, the Warnings panel and the badges follow it without an edit
+        # (long-session QA: the badge said the wait had passed, the panel did not).
+        self.lint_clock = QTimer(self, interval=LINT_CLOCK_MS)
+        self.lint_clock.timeout.connect(self._lint_clock_tick)
+        self.lint_clock.start()
         self.files.refresh_recent_menu()
         self._canvas_room_check = QTimer(self, singleShot=True, interval=150)
         self._canvas_room_check.timeout.connect(self._keep_canvas_room)
@@ -273,6 +280,14 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
     @property
     def controller(self) -> Controller:
         return self.session.controller
+
+    def _lint_clock_tick(self) -> None:
+        """The findings now are another list than the Warnings panel lists (the time moved
+        a wait past, or the canvas asked at a later time on switching campaigns): both
+        show them. Asking costs next to nothing while nothing changed (the same list)."""
+        if self.controller.findings() is not self.lint_panel.shown_findings:
+            self.lint_panel.refresh()
+            self.scene.refresh_findings()
 
     def show_campaign(self, campaign_id: str | None) -> None:
         if self.scene is None:
