@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 MARGIN = 10  # from the canvas's top-right corner
 WIDTH = 420  # at least; more when "3 in 2 campaigns (Enter)" needs it
 FIELD_WIDTH = 200
+RECOUNT_MS = 150  # after an edit, the count is made again this much later
 LONGEST_COUNT = "999 in 99 campaigns (Enter)"  # the count beside the field, at its longest
 
 
@@ -117,7 +118,27 @@ class FindBar(QFrame):
         self.field.textEdited.connect(self._typed)
         self.field.installEventFilter(self)
         window.view.installEventFilter(self)  # follows the canvas's size and place
+        # Every edit, undo and redo moves an undo stack: the count follows them while the
+        # bar shows (QA: "2 of 3" stayed after an undo took one of the three away), once
+        # for a burst of them.
+        self._recount = QTimer(self, singleShot=True, interval=RECOUNT_MS)
+        self._recount.timeout.connect(self._edited)
+        window.undo_group.indexChanged.connect(self._recount_soon)
         self.hide()
+
+    def _recount_soon(self, _index: int = 0) -> None:
+        if self.isVisible():
+            self._recount.start()
+
+    def _edited(self) -> None:
+        """The workspace changed under the bar: its count is of the matches now; a match
+        gone to that is no longer one (deleted, renamed) is forgotten."""
+        if not self.isVisible():
+            return
+        matches = self.matches()
+        if self.current is not None and self.current not in matches:
+            self.current = None
+        self._show_count(matches)
 
     def _button(self, text: str, tip: str, slot: object) -> QToolButton:
         button = QToolButton(self)

@@ -161,3 +161,22 @@ def test_a_selection_the_user_made_is_left_alone(window, qtbot):
     open_bar(window, qtbot)
     QTest.keyClicks(window.find_bar.field, "zebra")
     assert sorted(window.scene.selected_node_ids()) == ["nurture", "post-purchase"]
+
+
+def test_the_count_follows_an_undo_while_the_bar_shows(window, qtbot):
+    """QA: with "2 of 3" on show, an undo that took one match away left "2 of 3" until the
+    next step."""
+    open_bar(window, qtbot)
+    bar = window.find_bar
+    QTest.keyClicks(bar.field, "pur")
+    assert bar.count.text() == "1 of 1"  # Post-purchase
+    window.controller.rename_node("shock-nurture", "nurture", "Pure nurture")
+    qtbot.waitUntil(lambda: bar.count.text() == "2 of 2", timeout=2000)
+    QTest.keyClick(bar.field, Qt.Key.Key_Return)  # round to the first: Pure nurture
+    assert bar.count.text() == "1 of 2"
+    assert window.scene.selected_node_ids() == ["nurture"]
+    window.session.undo_stack.undo()  # the match on show is one no longer
+    qtbot.waitUntil(lambda: bar.count.text() == "1 found", timeout=2000)
+    assert bar.current is None
+    QTest.keyClick(bar.field, Qt.Key.Key_Return)
+    assert bar.count.text() == "1 of 1"
