@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .catalog import Catalog
+from .counting import counted
 from .ecommerce import DEFAULT_SETS, Ecommerce
 from .nodes import Node
 from .purchase import PurchaseGoalConfig
@@ -121,7 +122,8 @@ class UsageIndex:
 
 
 def _own_action_set(product_id: str, actions: int) -> Usage:
-    return Usage(f"the product's own action set in E-Commerce Actions ({actions} actions)",
+    return Usage("the product's own action set in E-Commerce Actions "
+                 f"({counted(actions, 'action')})",
                  "its own action set", action_set=f"product:{product_id}")
 
 

@@ -70,3 +70,12 @@ def test_deleting_a_payment_type(workspace):
     assert "paypal" not in deletion.catalog.payment_types
     [(_, _, after)] = deletion.nodes
     assert after.config.payment_types == ["credit_card"]
+
+
+@pytest.mark.parametrize(("count", "said"), [(1, "(1 action)"), (2, "(2 actions)")])
+def test_a_products_own_action_set_counts_its_actions_in_words(workspace, count, said):
+    """QA: the question before deleting a product said "(1 actions)"."""
+    actions = workspace.ecommerce.product_action_sets["shock"]
+    workspace.ecommerce.product_action_sets["shock"] = (actions * 2)[:count]
+    own = where_used(workspace, "products", "shock")[-1]
+    assert own.where == f"the product's own action set in E-Commerce Actions {said}"
