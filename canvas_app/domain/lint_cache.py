@@ -75,11 +75,10 @@ CAMPAIGN_EVENTS = frozenset({
     ev.EDGE_ADDED, ev.EDGE_REMOVED, ev.CAMPAIGN_ADDED, ev.CAMPAIGN_REMOVED,
     ev.CAMPAIGN_CHANGED})
 # Of those, the ones about one node (``event.node_id``): only its part (lint.NodeLint) is
-# made again; after the others but links' and batches' (whose nodes have events of their
-# own), every part of the campaign is.
+# made again; after a campaign added or removed, every part of it is. Links, batches
+# (whose nodes have events of their own) and a campaign's new name change no part.
 NODE_EVENTS = frozenset({ev.NODE_ADDED, ev.NODE_REMOVED, ev.NODE_CHANGED})
-CAMPAIGN_WIDE_EVENTS = CAMPAIGN_EVENTS - NODE_EVENTS - {
-    ev.EDGE_ADDED, ev.EDGE_REMOVED, ev.NODES_ADDED, ev.NODES_REMOVED}
+CAMPAIGN_WIDE_EVENTS = frozenset({ev.CAMPAIGN_ADDED, ev.CAMPAIGN_REMOVED})
 SETTINGS_EVENTS = frozenset({ev.CATALOG_CHANGED, ev.ECOMMERCE_CHANGED, ev.CONTACTS_CHANGED})
 
 
