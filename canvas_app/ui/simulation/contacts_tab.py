@@ -36,6 +36,8 @@ class ContactsTab(QSplitter):
         self.model = ContactsModel()
         self.find = FindBox()
         self.find.setObjectName("simulationFindContact")
+        # its hint and tooltip were all a screen reader had, and only as a description
+        self.find.setAccessibleName("Find contacts")
         self.find.setPlaceholderText("Find: name, email, node, goal or tag")
         self.find.setToolTip("Shows the contacts with this text in their name, email, goals "
                              "or tags, or in the name of a node they are at or went through")

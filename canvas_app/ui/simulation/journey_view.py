@@ -131,6 +131,8 @@ class JourneyView(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("simulationJourney")
+        # its tooltip was all a screen reader had, and only as a description
+        self.setAccessibleName("Contact's journey")
         self.setStyleSheet(focus_frame("JourneyView", "simulationJourney"))  # where the keys act
         self.setTabKeyNavigation(False)  # Tab moves on to the next widget, arrows move within
         self.setHeaderLabels(["When", "What", "Node", "Details"])

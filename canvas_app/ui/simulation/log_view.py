@@ -31,6 +31,7 @@ class LogView(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("simulationLog")
+        self.setAccessibleName("Simulation log")  # a screen reader said nothing for it
         self.setStyleSheet(focus_frame("LogView", "simulationLog"))  # where the keys act
         self.setReadOnly(True)
         self.setMaximumBlockCount(LOG_LINES)
