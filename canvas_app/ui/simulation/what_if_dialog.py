@@ -79,9 +79,9 @@ class WhatIfDialog(QDialog, PurchaseRows, FormValues):
         self.count = whole_field(1, 1_000_000, 500, "The number of visitors")
         self.arrival = whole_field(0, 365, 14, "The days visitors arrive over")
         arrivals = QHBoxLayout()
-        arrivals.addWidget(with_unit(self.count, "contacts"))
+        arrivals.addWidget(with_unit(self.count, "contacts", "Visitors"))
         arrivals.addWidget(QLabel("arriving over"))
-        arrivals.addWidget(with_unit(self.arrival, "days"))
+        arrivals.addWidget(with_unit(self.arrival, "days", "Arriving over"))
         arrivals.addStretch(1)
         form.addRow(buddy_label("V&isitors:", self.count), arrivals)
         today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
@@ -89,7 +89,8 @@ class WhatIfDialog(QDialog, PurchaseRows, FormValues):
         self.start.set_value(today)
         form.addRow("S&tarting:", self.start)
         self.days = whole_field(1, 3650, 30, "The days to simulate")
-        form.addRow(buddy_label("Si&mulate for:", self.days), with_unit(self.days, "days"))
+        form.addRow(buddy_label("Si&mulate for:", self.days),
+                    with_unit(self.days, "days", "Simulate for"))
         # as wide as the form gives it: a long campaign name is cut with "…" (whole in
         # its tooltip) instead of widening the window past the screen
         self.campaign = ElidedComboBox(self.COMBO_LETTERS)
@@ -102,7 +103,7 @@ class WhatIfDialog(QDialog, PurchaseRows, FormValues):
         joins = QHBoxLayout()
         joins.addWidget(self.campaign, 1)
         joins.addWidget(buddy_label("s&hare added:", self.share))
-        joins.addWidget(with_unit(self.share, "%"))
+        joins.addWidget(with_unit(self.share, "%", "Share added"))
         form.addRow(buddy_label("Added to &campaign:", self.campaign), joins)
         # No campaign to add them to: no share to choose.
         self.campaign.currentIndexChanged.connect(
@@ -118,6 +119,7 @@ class WhatIfDialog(QDialog, PurchaseRows, FormValues):
         layout.addWidget(self.purchases_label)
         self.purchases = QTableWidget(0, 4)
         self.purchases.setObjectName("whatIfPurchases")
+        self.purchases.setAccessibleName("Purchases")  # its cells: see _name_cells
         self.purchases.setHorizontalHeaderLabels(["Product", "Chance (%)", "Within (days)",
                                                   "Channel"])
         self.purchases.verticalHeader().hide()
@@ -181,14 +183,15 @@ class WhatIfDialog(QDialog, PurchaseRows, FormValues):
         failures.setSpacing(payments.verticalSpacing())
         self.failure_lines = (QHBoxLayout(), QHBoxLayout())
         self.failure_parts: list[tuple[QLabel, QWidget]] = []
-        for text, widget, unit in (("dec&lined", self.failure, "%"),
-                                   ("&errors", self.error, "%"),
-                                   ("&paid later", self.retry, "%"),
-                                   ("a&fter", self.retry_hours, "hours")):
+        for text, widget, unit, name in (
+                ("dec&lined", self.failure, "%", "Declined payments"),
+                ("&errors", self.error, "%", "Payment errors"),
+                ("&paid later", self.retry, "%", "Paid later"),
+                ("a&fter", self.retry_hours, "hours", "Paid later after")):
             label = QLabel(text)
             label.setToolTip(widget.toolTip())
             label.setBuddy(widget)
-            self.failure_parts.append((label, with_unit(widget, unit)))
+            self.failure_parts.append((label, with_unit(widget, unit, name)))
         for line in self.failure_lines:
             failures.addLayout(line)
         self._place_failures(1)
@@ -201,16 +204,16 @@ class WhatIfDialog(QDialog, PurchaseRows, FormValues):
         self.renewal_days.setToolTip("The days between one payment of a subscription and "
                                      "its next renewal")
         renew = QHBoxLayout()
-        renew.addWidget(with_unit(self.renewals, "renewals"))
+        renew.addWidget(with_unit(self.renewals, "renewals", "Subscriptions"))
         renew.addWidget(QLabel("every"))
-        renew.addWidget(with_unit(self.renewal_days, "days"))
+        renew.addWidget(with_unit(self.renewal_days, "days", "Renewals every"))
         renew.addStretch(1)
         subscriptions = buddy_label("Su&bscriptions:", self.renewals)
         subscriptions.setToolTip(self.renewals.toolTip())
         payments.addRow(subscriptions, renew)
         self.seed = whole_field(0, 2_000_000_000, 1, "The seed")
         self.seed.setToolTip("The same seed draws the same contacts and purchases again")
-        payments.addRow(buddy_label("&Seed:", self.seed), with_unit(self.seed, ""))
+        payments.addRow(buddy_label("&Seed:", self.seed), with_unit(self.seed, "", "Seed"))
         layout.addLayout(payments)
         # One column of fields for the two parts of the form, above and below the purchases.
         align_label_columns(form, payments)

@@ -23,8 +23,20 @@ def percent_field(value: float, what: str) -> NumberField:
     return field
 
 
-def with_unit(field: QWidget, unit: str) -> QWidget:
-    """A field followed by its unit ("days", "%"), as one widget for a layout or cell."""
+def spoken_name(words: str, unit: str) -> str:
+    """What a screen reader says for a field: its label's words and its unit, "Visitors
+    (contacts)", "Declined payments (%)"; the words alone without a unit."""
+    return f"{words} ({unit})" if unit else words
+
+
+def with_unit(field: QWidget, unit: str, name: str) -> QWidget:
+    """A field followed by its unit ("days", "%"), as one widget for a layout or cell; the
+    field's accessible name is ``name`` with the unit (see :func:`spoken_name`).
+
+    The unit is no buddy of the field: Qt names a field after a label beside it whose buddy
+    it is, over the form's label, and a screen reader said "days" for "Simulate for"
+    (QA a11y)."""
+    field.setAccessibleName(spoken_name(name, unit))
     box = QWidget()
     row = QHBoxLayout(box)
     row.setContentsMargins(0, 0, 0, 0)
@@ -32,7 +44,6 @@ def with_unit(field: QWidget, unit: str) -> QWidget:
     row.addWidget(field)
     if unit:
         label = QLabel(unit)
-        label.setBuddy(field)
         label.setToolTip(field.toolTip())  # the unit says the same as its field
         row.addWidget(label)
     row.addStretch(1)  # a number needs no more than its own width

@@ -16,6 +16,10 @@ from ..dialogs.number_field import NumberField
 from .what_if_channels import ChannelBox
 from .what_if_fields import number_of, percent_field, whole_field
 
+# each column's accessible name (its heading) and its numbers' name in messages
+CELL_NAMES = (("Product", ""), ("Chance (%)", "the chance"), ("Within (days)", "the days within"),
+              ("Channel", ""))
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QPushButton, QTableWidget
 
@@ -88,11 +92,26 @@ class PurchaseRows:
             self.purchases.scrollTo(self.purchases.model().index(row, 0))
             cell.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _name_cells(self) -> None:
+        """Each cell's editor named for a screen reader by its column and its row, "Product,
+        purchase 2", "Chance (%), purchase 2" (they had no name, or the product's), and the
+        numbers' messages naming their row; again after a row is removed (the rows below
+        move up)."""
+        for row in range(self.purchases.rowCount()):
+            for column, (name, what) in enumerate(CELL_NAMES):
+                cell = self.purchases.cellWidget(row, column)
+                if cell is None:
+                    continue
+                cell.setAccessibleName(f"{name}, purchase {row + 1}")
+                if isinstance(cell, NumberField):
+                    cell.what = f"Row {row + 1}: {what}"
+
     def _order_tabs(self) -> None:
         """Tab walks the purchase rows cell by cell between the campaign's share and Add
         purchase (a row's widgets join the focus chain at its end when they are put in the
         table). Only the cells move: each other field stays beside its unit box, which
-        passes the focus on to it."""
+        passes the focus on to it. The cells are named again (see :meth:`_name_cells`)."""
+        self._name_cells()
         cells = [self.purchases.cellWidget(row, column)
                  for row in range(self.purchases.rowCount())
                  for column in range(self.purchases.columnCount())]
