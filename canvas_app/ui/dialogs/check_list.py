@@ -237,7 +237,11 @@ class CheckList(QWidget):
     LABEL_MAX = 80
 
     def __init__(self, object_name: str, search_name: str | None = None,
-                 placeholder: str = "Type to filter…", parent: QWidget | None = None) -> None:
+                 placeholder: str = "Type to filter…", parent: QWidget | None = None, *,
+                 what: str = "items") -> None:
+        """``what`` is what the rows are, in the plural ("products", "payment types"): the
+        list's accessible name ("Products") and its search's ("Search products"); a screen
+        reader had no name for either (the search's hint came only as its description)."""
         super().__init__(parent)
         self.setObjectName(object_name)
         layout = QVBoxLayout(self)
@@ -247,6 +251,7 @@ class CheckList(QWidget):
         if search_name:
             self.search = SearchField()  # Esc clears it, Enter goes to the first match
             self.search.setObjectName(search_name)
+            self.search.setAccessibleName(f"Search {what}")
             keep_single_line(self.search)  # a pasted line break would match no row
             self.search.setPlaceholderText(placeholder)
             self.search.setClearButtonEnabled(True)
@@ -256,6 +261,7 @@ class CheckList(QWidget):
         self.list = RowsListWidget(min_rows=4, hint_rows=5)
         self.list.wrap_rows()
         self.list.setObjectName(object_name + "List")
+        self.list.setAccessibleName(what[:1].upper() + what[1:])
         # a grey 1 px line with 1 px of room inside, 2 px blue while the list has the
         # keyboard (Qt's own frame shows no focus): the rows never move when the focus comes
         # or goes (a red frame for a problem is painted over it, see mark_invalid)

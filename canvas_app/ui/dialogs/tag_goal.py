@@ -56,7 +56,7 @@ class TagGoalDialog(NodeEditorDialog):
             "The goal is achieved when any ticked tag is applied to a contact (by a sequence "
             "step, an e-commerce action or an event). Tick tags used elsewhere in this "
             "workspace, or type a new one.", "tagHelp"))
-        self.tag_list = CheckList("tagList", "tagSearch", "Search tags…")
+        self.tag_list = CheckList("tagList", "tagSearch", "Search tags…", what="tags")
         known = workspace_tags(self.workspace)
         self.tag_list.set_items(((t, t) for t in dict.fromkeys(known + config.tags)),
                                 config.tags)
@@ -70,6 +70,8 @@ class TagGoalDialog(NodeEditorDialog):
         # at most TEXT_MAX_LENGTHS["tag"] characters
         self.new_tag_edit = keep_single_line(OwnEnterLineEdit(), TEXT_MAX_LENGTHS["tag"])
         self.new_tag_edit.setObjectName("newTagEdit")
+        # its own name: a screen reader said the box's title, "Tags"
+        self.new_tag_edit.setAccessibleName("New tag")
         self.new_tag_edit.setPlaceholderText(NEW_TAG_HINT)
         # what the last Enter did when it added no new tag ("... is the tag ..., ticked"),
         # said under the field until the next key (the emptied field's placeholder cut it)
