@@ -150,6 +150,8 @@ class ShortcutsDialog(QDialog):
         menu_rows = shortcut_rows(menus)
         rows = menu_rows + [(area, what, how) for area, how, what in GESTURES]
         self.table = ShortcutsTable(len(rows), self)
+        self.table.setObjectName("shortcutsTable")
+        self.table.setAccessibleName("Keyboard shortcuts")  # it had no name at all
         self.table.setHorizontalHeaderLabels(["Where", "What", "Keys or mouse"])
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)  # Tab moves on to the buttons, arrows move within
