@@ -66,11 +66,13 @@ def user_settings() -> QSettings:
 def build_main_window(source: str | None, *, settings: QSettings | None = None,
                       recovery_dir: Path | None = None, offer_recovery: bool = True):
     """Builds the main window on ``source``; raises DocumentError with one clear line."""
+    from .ui import dialog_focus
     from .ui.main_window import MainWindow
     from .ui.session import make_session
     from .ui.theme import use_app_style
 
     use_app_style()  # light, tabs with room round their labels (before any widget)
+    dialog_focus.install()  # a dialog shows its focused widget's frame from the start
     document, workspace, stamp = open_document(source)
     if settings is None:
         settings = user_settings()
