@@ -250,6 +250,10 @@ class CampaignScene(FollowsDomain, QGraphicsScene):
     def findings_for(self, node_id: str) -> list[str]:
         return [message for _, message in self._findings.get(node_id, [])]
 
+    def findings_with_severity(self, node_id: str) -> list[tuple[str, str]]:
+        """The node's findings as (severity, message): "error" or "warning"."""
+        return list(self._findings.get(node_id, []))
+
     def has_error(self, node_id: str) -> bool:
         """Whether a finding on the node is an error (it stops a simulation)."""
         return any(severity == "error" for severity, _ in self._findings.get(node_id, []))

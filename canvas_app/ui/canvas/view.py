@@ -26,6 +26,7 @@ from .grid import background_cache_mode, paint_grid
 from .name_editor import NameEditor
 from .node_item import NodeItem, icon_centre
 from .scene import CampaignScene
+from .view_describe import SelectionDescription
 from .view_keys import NUDGE_FAR, KeyboardMoves
 from .view_menus import ContextMenus
 from .view_rename import InlineRename
@@ -36,7 +37,8 @@ OVERVIEW_SCALE = 0.3  # large campaigns switch to the overview below this zoom
 FIT_MAX_SCALE = 1.25
 
 
-class CanvasView(ContextMenus, InlineRename, KeyboardMoves, QGraphicsView):
+class CanvasView(ContextMenus, InlineRename, KeyboardMoves, SelectionDescription,
+                 QGraphicsView):
     zoom_changed = Signal(float)
     node_reached = Signal(str)  # a node selected from the keyboard (Tab / Shift+Tab)
     menu_opening = Signal(str)  # a context menu ("node", "link", "canvas") is about to show
@@ -93,6 +95,7 @@ class CanvasView(ContextMenus, InlineRename, KeyboardMoves, QGraphicsView):
         self._nudged: tuple[str, frozenset[str]] | None = None  # the nodes nudged last
         self._nudged_at = 0.0
         self._nudge_id = 0
+        self.node_reached.connect(self.describe_selection)  # Tab, also to the node selected
         self._minor_pen = QPen(QColor(theme.GRID_MINOR), 0)
         self._major_pen = QPen(QColor(theme.GRID_MAJOR), 0)
 
@@ -106,8 +109,14 @@ class CanvasView(ContextMenus, InlineRename, KeyboardMoves, QGraphicsView):
         self.setScene(scene)
         scene.rename_requested.connect(self.open_name_editor)
         scene.emptiness_changed.connect(self._emptiness_changed)
+        # a screen reader hears what is selected (view_describe): the node's kind, name
+        # and warnings, or how many
+        scene.selectionChanged.connect(self.describe_selection)
+        scene.findings_changed.connect(self.describe_selection)
+        scene.emptiness_changed.connect(self.describe_selection)
         scene.set_zoom(self.zoom(), OVERVIEW_SCALE)
         self._emptiness_changed(not scene.nodes)
+        self.describe_selection()
 
     def update_scrollbars(self) -> None:
         """No scrollbars on an empty campaign (nothing to scroll to; the view stays centred
