@@ -27,6 +27,19 @@ LINK_HINT = ("Select a node and press Ctrl+L to link it to another, or select tw
              "adds the next node) to link them left to right.")
 
 
+# The letter of a kind's Add action other than its label's first, where that one is taken
+# in a menu the action is in: the canvas's context menu has Paste (P) and Select All (A),
+# the standard actions' standard letters, beside Add Purchase Goal and Auto-Layout (U).
+ADD_LETTERS = {"purchase_goal": "G"}
+
+
+def with_letter(label: str, letter: str = "") -> str:
+    """``label`` with its keyboard letter marked: ``letter``'s first place in it (case
+    as given), or its first letter."""
+    place = label.find(letter) if letter else 0
+    return f"{label[:max(place, 0)]}&{label[max(place, 0):]}"
+
+
 def _action(window: MainWindow, text: str, slot: Callable[[], object],
             shortcut: QKeySequence | Std | str | list[QKeySequence] | None = None,
             tip: str = "", canvas: bool = False, checkable: bool = False) -> QAction:
@@ -127,7 +140,8 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
                                  Std.FindPrevious)
 
     for number, spec in enumerate(node_kinds().values(), start=1):
-        action = _action(w, f"Add &{spec.label.title()}", lambda k=spec.kind: w.place_node(k),
+        label = with_letter(spec.label.title(), ADD_LETTERS.get(spec.kind, ""))
+        action = _action(w, f"Add {label}", lambda k=spec.kind: w.place_node(k),
                          f"Ctrl+{number}", f"Add a {spec.label.lower()} in the middle of "
                          "the view")
         action.setIcon(load_icon(spec.icon))
@@ -147,7 +161,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
                              "it is much bigger than the view", checkable=True)
     a["snap"] = _action(w, "S&nap to Grid", w.set_snap, None, checkable=True)
     a["snap"].setChecked(True)
-    a["auto_layout"] = _action(w, "&Auto-Layout", w.auto_layout, "Ctrl+Shift+L",
+    a["auto_layout"] = _action(w, "A&uto-Layout", w.auto_layout, "Ctrl+Shift+L",
                                "Arrange the campaign from left to right")
 
     campaigns = w.campaign_list
