@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
@@ -23,9 +24,13 @@ from PySide6.QtWidgets import (
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 ICONS = RESOURCES / "icons"
 
+# Each kind's colour: a node's body (against the canvas, 3:1 at least), the white glyph
+# on it, and the white demi-bold 8 pt counts on its pills during a simulation (4.5:1 at
+# least; contrast_ratio). The green and the orange were lighter (#1f9d74, #e0871b: white
+# on them 3.42:1 and 2.74:1).
 KIND_COLOURS = {
-    "purchase_goal": "#1f9d74",
-    "tag_goal": "#e0871b",
+    "purchase_goal": "#178563",
+    "tag_goal": "#b45f00",
     "sequence": "#3b6fd8",
 }
 DEFAULT_KIND_COLOUR = "#6b7a90"
@@ -39,19 +44,91 @@ LINK = "#7b8794"
 LINK_SELECTED = "#1e66f5"
 SELECTION = "#1e66f5"
 CANVAS_FRAME = "#d9e1ea"  # the canvas's frame without the focus
+# the frame of a panel laid over the canvas's content (the navigator): 3.4:1 on the canvas
+# and 3.7:1 on the panel's white (#d9e1ea, 1.2:1, left the white panel adrift on it)
+OVERLAY_FRAME = "#7b8794"
 WARNING = "#d97706"
+# A lint badge (the full-zoom icons warning.svg and error.svg, and the zoomed-out marks
+# drawn after them): a warning is an amber triangle, an error a red circle, each with a
+# dark edge that stands out on the canvas and on a node's body.
+WARNING_FILL, WARNING_EDGE = "#f2b705", "#8a5a00"
+ERROR_FILL, ERROR_EDGE = "#d64545", "#8c1c1c"
 
 
 def kind_colour(kind: str) -> QColor:
     return QColor(KIND_COLOURS.get(kind, DEFAULT_KIND_COLOUR))
 
 
+def relative_luminance(colour: QColor | str) -> float:
+    """WCAG 2's relative luminance of an opaque colour (0 black, 1 white)."""
+    colour = QColor(colour)
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    return (0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF())
+            + 0.0722 * linear(colour.blueF()))
+
+
+def contrast_ratio(first: QColor | str, second: QColor | str) -> float:
+    """WCAG 2's contrast ratio of two opaque colours, from 1 (the same) to 21 (black on
+    white): text wants 4.5 at least (3 when large or bold from 14 pt), graphics 3."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)),
+                             reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
 def icon_path(name: str) -> Path:
     return ICONS / name
 
 
+_FIRST_FILL = re.compile(r'fill="#[0-9a-fA-F]{6}"')
+
+
+def icon_svg(name: str) -> bytes:
+    """The SVG of the icon ``name``. A node kind's icon (``<kind>.svg``) comes with its
+    body (the file's first fill) in the kind's colour from KIND_COLOURS, the one place
+    that colour is set: the canvas, the palette and the menus show the same colour as the
+    navigator, the overview and the simulation's pills."""
+    text = icon_path(name).read_text(encoding="utf-8")
+    kind = name.removesuffix(".svg")
+    if kind in KIND_COLOURS:
+        text = _FIRST_FILL.sub(f'fill="{KIND_COLOURS[kind]}"', text, count=1)
+    return text.encode("utf-8")
+
+
+# the sizes (logical pixels) and screen scales a kind's icon is drawn at for the palette
+# (36 px), the menus (16 px) and the node editors (36 px)
+_ICON_SIZES = (16, 24, 36, 48)
+_ICON_SCALES = (1.0, 2.0, 3.0)
+
+
 def load_icon(name: str) -> QIcon:
-    return QIcon(str(icon_path(name)))
+    """The icon ``name``: Qt's SVG icon from the file, or for a node kind's icon (in the
+    colour KIND_COLOURS gives it, see icon_svg) pictures of it drawn at the usual sizes
+    and screen scales, the same in every mode but Disabled (which Qt greys), so a selected
+    row shows its own colours. (Pictures made at each scale are preferred by Qt to any
+    drawn at another: the palette adds the file itself for the Selected mode, in the
+    colour it was drawn in.)"""
+    kind = name.removesuffix(".svg")
+    if kind not in KIND_COLOURS:
+        return QIcon(str(icon_path(name)))
+    renderer = QSvgRenderer(QByteArray(icon_svg(name)))
+    icon = QIcon()
+    for scale in _ICON_SCALES:
+        for size in _ICON_SIZES:
+            pixels = round(size * scale)
+            image = QImage(QSize(pixels, pixels), QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(image)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            renderer.render(painter, QRectF(0, 0, pixels, pixels))
+            painter.end()
+            image.setDevicePixelRatio(scale)
+            pixmap = QPixmap.fromImage(image)
+            for mode in (QIcon.Mode.Normal, QIcon.Mode.Active, QIcon.Mode.Selected):
+                icon.addPixmap(pixmap, mode)
+    return icon
 
 
 class IconCache:
@@ -63,7 +140,7 @@ class IconCache:
 
     def renderer(self, name: str) -> QSvgRenderer:
         if name not in self._renderers:
-            self._renderers[name] = QSvgRenderer(str(icon_path(name)))
+            self._renderers[name] = QSvgRenderer(QByteArray(icon_svg(name)))
         return self._renderers[name]
 
     def image(self, name: str, size: int) -> QImage:

@@ -52,7 +52,9 @@ REDRAW_MS = 120
 MIN_BODY = 2.0  # pixels: a node never shrinks out of sight
 BEYOND = 1.5  # shown while the campaign is this many times the view's width or height
 PANEL = QColor(255, 255, 255)
-FRAME = QColor(theme.CANVAS_FRAME)
+FRAME = QColor(theme.OVERLAY_FRAME)
+SHADOW = QColor(15, 23, 42, 46)  # under the panel's right and bottom edges, as a node's
+SHADOW_PX = 2
 VIEW_FILL = QColor(theme.SELECTION)
 VIEW_FILL.setAlpha(36)
 NEAR = 32  # pixels: a drag this close to the navigator fades it
@@ -358,9 +360,15 @@ class Navigator(QWidget):
         if self.faded:
             painter.setOpacity(FADED)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # a white panel with a frame that stands out on the canvas (3:1 at least) and a
+        # soft shadow: it lies over the campaign's own nodes and links
+        panel = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5 - SHADOW_PX, -0.5 - SHADOW_PX)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(SHADOW)
+        painter.drawRoundedRect(panel.translated(SHADOW_PX, SHADOW_PX), 6, 6)
         painter.setPen(QPen(FRAME, 1))
         painter.setBrush(PANEL)
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        painter.drawRoundedRect(panel, 6, 6)
         painter.setClipRect(self._inner().adjusted(-2, -2, 2, 2))
         if self._world == self._map_world:
             painter.drawPixmap(0, 0, pixmap)

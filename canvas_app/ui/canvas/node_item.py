@@ -276,11 +276,9 @@ class NodeItem(QGraphicsRectItem):
                     painter.drawRoundedRect(body, 12, 12)
                 else:
                     painter.drawEllipse(body)
-            if self.canvas.findings_for(self.node_id):  # zoomed out: the badge as a dot
-                painter.setPen(style.badge_outline_pen)
-                painter.setBrush(style.error_brush if self.canvas.has_error(self.node_id)
-                                 else style.warning_brush)
-                painter.drawEllipse(self.badge_rect().adjusted(-4, -4, 4, 4))
+            if self.canvas.findings_for(self.node_id):  # zoomed out: the badge's shape
+                style.draw_badge_mark(painter, self.badge_rect().adjusted(-4, -4, 4, 4),
+                                      self.canvas.has_error(self.node_id))
             return
         node = self.canvas.domain_node(self.node_id)
         if node is None:

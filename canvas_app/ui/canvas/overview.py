@@ -42,7 +42,7 @@ class OverviewItem(QGraphicsItem):
         # node at once (Select All and an arrow key) shifts the drawing, not 10,000 squares.
         self._offset = (0.0, 0.0)
         self._dirty = True
-        self._link_pen = QPen(QColor("#9aa5b1"), 0)
+        self._link_pen = QPen(QColor(theme.LINK), 0)  # as the links at full zoom (3:1)
         self._ring_brush = QColor(theme.SELECTION)
         self._ring_rects: list[QRectF] = []
         self._ring_key: tuple[set[str], float, dict[str, QRectF]] | None = None

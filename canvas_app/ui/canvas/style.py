@@ -8,8 +8,17 @@ and the links are routed round them. At a 9 pt app font the canvas looks as it a
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QGuiApplication, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPainter,
+    QPen,
+    QPolygonF,
+)
 
 from ...domain.nodes import node_kind
 from .. import theme
@@ -80,6 +89,14 @@ def detail_lod(name_font: QFont) -> float:
     return max(ICON_LOD, min(DETAIL_LOD, DETAIL_LOD * NAME_POINTS * 96.0 / drawn))
 
 
+def warning_triangle(rect: QRectF) -> QPolygonF:
+    """An upright triangle filling ``rect``'s width, its base on ``rect``'s bottom (as
+    warning.svg's, in a square)."""
+    return QPolygonF([QPointF(rect.center().x(), rect.top()),
+                      QPointF(rect.right(), rect.bottom()),
+                      QPointF(rect.left(), rect.bottom())])
+
+
 class CanvasStyle:
     def __init__(self) -> None:
         self.icons = theme.IconCache()
@@ -107,15 +124,33 @@ class CanvasStyle:
         self.link_brush = QBrush(QColor(theme.LINK))
         self.link_selected_brush = QBrush(QColor(theme.LINK_SELECTED))
         self.rubber_pen = QPen(QColor(theme.SELECTION), 2, Qt.PenStyle.DashLine)
-        # a node's badge as a dot when zoomed out (the icons' own colours)
-        self.error_brush = QBrush(QColor("#d64545"))
-        self.warning_brush = QBrush(QColor("#f2b705"))
-        self.badge_outline_pen = QPen(QColor("#ffffff"), 1.5)
-        self.badge_outline_pen.setCosmetic(True)
+        # a node's badge zoomed out, where its icon would be a smudge: the icon's shape
+        # and colours (a warning an amber triangle, an error a red circle), its dark edge
+        # a pixel and a half wide at any zoom (a white one vanished on the canvas)
+        self.error_brush = QBrush(QColor(theme.ERROR_FILL))
+        self.warning_brush = QBrush(QColor(theme.WARNING_FILL))
+        self.error_pen = QPen(QColor(theme.ERROR_EDGE), 1.5)
+        self.warning_pen = QPen(QColor(theme.WARNING_EDGE), 1.5)
+        for pen in (self.error_pen, self.warning_pen):
+            pen.setCosmetic(True)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         self._icon_names: dict[str, str] = {}
         self._elided: dict[tuple[str, float, int], str] = {}
         self._blocks: dict[tuple[str, float, int], tuple[float, float]] = {}
         self._lines: dict[tuple[str, float, int], tuple[tuple[float, ...], float]] = {}
+
+    def draw_badge_mark(self, painter: QPainter, rect: QRectF, error: bool) -> None:
+        """A node's warning or error badge zoomed out, in ``rect``: as its icon at full
+        zoom (warning.svg, error.svg), a red circle for an error, an amber triangle for a
+        warning, each with its dark edge; they differ in shape, not in colour alone."""
+        if error:
+            painter.setPen(self.error_pen)
+            painter.setBrush(self.error_brush)
+            painter.drawEllipse(rect)
+            return
+        painter.setPen(self.warning_pen)
+        painter.setBrush(self.warning_brush)
+        painter.drawPolygon(warning_triangle(rect))
 
     def icon_name(self, kind: str) -> str:
         name = self._icon_names.get(kind)
