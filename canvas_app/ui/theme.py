@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -182,14 +182,23 @@ _BUTTONS_HAVE_ICONS = QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons
 _base_size_from_contents = QProxyStyle.sizeFromContents
 _base_pixel_metric = QProxyStyle.pixelMetric
 _base_style_hint = QProxyStyle.styleHint
+_base_draw_control = QProxyStyle.drawControl
+_PUSH_BUTTON = QStyle.ControlElement.CE_PushButton
+# a push button with the keyboard: its ring shows only once the keyboard moved the focus
+# (Tab), as the style's own focus marks do, not on a button that merely has the focus
+_FOCUS_SHOWN = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
+FOCUS_RING_PX = 2  # a push button's focus ring: this wide, in SELECTION, inside its edge
 
 
 class AppStyle(QProxyStyle):
     """The platform's style (Fusion here), with clear room above and below every tab's
     label: the panel and dock tabs, and those of dialogs (a style rather than a style
-    sheet, which would draw the tabs flat instead of as the style does); and dialog
+    sheet, which would draw the tabs flat instead of as the style does); dialog
     buttons without the style's old stock icons (a red cross on Cancel, a green arrow on
-    OK), which sat oddly beside the app's own icons and on only some buttons.
+    OK), which sat oddly beside the app's own icons and on only some buttons; and a
+    ring round the label of a push button with the keyboard focus: Fusion marks that
+    button with the same thin blue edge as the default button (Enter's), so the
+    focus on a dialog's default Save could not be seen at all (QA).
 
     Qt calls these Python methods for every cell a view measures or draws: each returns
     the base style's answer at once for what it does not change (the enums looked up
@@ -200,6 +209,12 @@ class AppStyle(QProxyStyle):
         if hint == _BUTTONS_HAVE_ICONS:
             return 0
         return _base_style_hint(self, hint, option, widget, data)
+
+    def drawControl(self, element: QStyle.ControlElement, option: QStyleOption,
+                    painter: QPainter, widget: QWidget | None = None) -> None:
+        _base_draw_control(self, element, option, painter, widget)
+        if element == _PUSH_BUTTON and option.state & _FOCUS_SHOWN == _FOCUS_SHOWN:
+            draw_focus_ring(painter, option.rect)
 
     def sizeFromContents(self, kind: QStyle.ContentsType, option: QStyleOption,
                          size: QSize, widget: QWidget | None = None) -> QSize:
@@ -226,6 +241,19 @@ class AppStyle(QProxyStyle):
         style = QStyleFactory.create(self.baseStyle().name())
         style.setParent(view)  # goes with the view (one shared by views went with the first)
         return style
+
+
+def draw_focus_ring(painter: QPainter, rect: QRect) -> None:
+    """A push button's focus ring: FOCUS_RING_PX of SELECTION just inside its edge (the
+    default button's frame is the edge itself, 1 px and paler), round-cornered as it."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(QColor(SELECTION), FOCUS_RING_PX)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    inset = 1 + FOCUS_RING_PX / 2  # clear of the 1 px edge
+    painter.drawRoundedRect(QRectF(rect).adjusted(inset, inset, -inset, -inset), 2, 2)
+    painter.restore()
 
 
 def use_item_view_style(view: QAbstractItemView) -> None:
