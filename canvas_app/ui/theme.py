@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
@@ -27,7 +26,8 @@ ICONS = RESOURCES / "icons"
 # Each kind's colour: a node's body (against the canvas, 3:1 at least), the white glyph
 # on it, and the white demi-bold 8 pt counts on its pills during a simulation (4.5:1 at
 # least; contrast_ratio). The green and the orange were lighter (#1f9d74, #e0871b: white
-# on them 3.42:1 and 2.74:1).
+# on them 3.42:1 and 2.74:1). A kind's icon (resources/icons/<kind>.svg) has its body in
+# this colour too (tests/ui/canvas/test_a11y_colours.py).
 KIND_COLOURS = {
     "purchase_goal": "#178563",
     "tag_goal": "#b45f00",
@@ -82,53 +82,8 @@ def icon_path(name: str) -> Path:
     return ICONS / name
 
 
-_FIRST_FILL = re.compile(r'fill="#[0-9a-fA-F]{6}"')
-
-
-def icon_svg(name: str) -> bytes:
-    """The SVG of the icon ``name``. A node kind's icon (``<kind>.svg``) comes with its
-    body (the file's first fill) in the kind's colour from KIND_COLOURS, the one place
-    that colour is set: the canvas, the palette and the menus show the same colour as the
-    navigator, the overview and the simulation's pills."""
-    text = icon_path(name).read_text(encoding="utf-8")
-    kind = name.removesuffix(".svg")
-    if kind in KIND_COLOURS:
-        text = _FIRST_FILL.sub(f'fill="{KIND_COLOURS[kind]}"', text, count=1)
-    return text.encode("utf-8")
-
-
-# the sizes (logical pixels) and screen scales a kind's icon is drawn at for the palette
-# (36 px), the menus (16 px) and the node editors (36 px)
-_ICON_SIZES = (16, 24, 36, 48)
-_ICON_SCALES = (1.0, 2.0, 3.0)
-
-
 def load_icon(name: str) -> QIcon:
-    """The icon ``name``: Qt's SVG icon from the file, or for a node kind's icon (in the
-    colour KIND_COLOURS gives it, see icon_svg) pictures of it drawn at the usual sizes
-    and screen scales, the same in every mode but Disabled (which Qt greys), so a selected
-    row shows its own colours. (Pictures made at each scale are preferred by Qt to any
-    drawn at another: the palette adds the file itself for the Selected mode, in the
-    colour it was drawn in.)"""
-    kind = name.removesuffix(".svg")
-    if kind not in KIND_COLOURS:
-        return QIcon(str(icon_path(name)))
-    renderer = QSvgRenderer(QByteArray(icon_svg(name)))
-    icon = QIcon()
-    for scale in _ICON_SCALES:
-        for size in _ICON_SIZES:
-            pixels = round(size * scale)
-            image = QImage(QSize(pixels, pixels), QImage.Format.Format_ARGB32_Premultiplied)
-            image.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(image)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            renderer.render(painter, QRectF(0, 0, pixels, pixels))
-            painter.end()
-            image.setDevicePixelRatio(scale)
-            pixmap = QPixmap.fromImage(image)
-            for mode in (QIcon.Mode.Normal, QIcon.Mode.Active, QIcon.Mode.Selected):
-                icon.addPixmap(pixmap, mode)
-    return icon
+    return QIcon(str(icon_path(name)))
 
 
 class IconCache:
@@ -140,7 +95,7 @@ class IconCache:
 
     def renderer(self, name: str) -> QSvgRenderer:
         if name not in self._renderers:
-            self._renderers[name] = QSvgRenderer(QByteArray(icon_svg(name)))
+            self._renderers[name] = QSvgRenderer(str(icon_path(name)))
         return self._renderers[name]
 
     def image(self, name: str, size: int) -> QImage:
