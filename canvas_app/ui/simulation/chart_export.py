@@ -66,7 +66,9 @@ from ..image_export_dialog import PNG_FILTER, SVG_FILTER, chosen_path
 from .journey_view import tsv_text
 
 FOLDER_KEY = "chartExport/folder"  # where the last chart picture went (the app's settings)
-COPY_CHART, SAVE_CHART, COPY_DATA = "Copy Chart", "Save Chart as Image…", "Copy Data"
+# The menu's entries, each with its own letter (Alt+letter, or the letter alone, in the open
+# menu; QA: none had one, and two began with C)
+COPY_CHART, SAVE_CHART, COPY_DATA = "&Copy Chart", "&Save Chart as Image…", "Copy &Data"
 FOCUS_INSET = 1  # px between the host's edge and its focus frame
 FOCUS_EDGE = 2  # px: the focus frame's width
 PNG_SCALE = 2.0  # a saved PNG has this many pixels to a pixel on screen, at least
@@ -97,6 +99,11 @@ def settle() -> None:
     QCoreApplication.sendPostedEvents()
 
 
+def plain(text: str) -> str:
+    """A menu entry's text without its letter's mark: "&Copy Chart" -> "Copy Chart"."""
+    return re.sub(r"&(.)", r"\1", text)
+
+
 def paint_focus(widget: QWidget, painter: QPainter, rect: QRect) -> None:
     """The style's focus frame just inside ``rect``: where Ctrl+C and the Menu key act."""
     option = QStyleOptionFocusRect()
@@ -118,11 +125,14 @@ def paint_focus(widget: QWidget, painter: QPainter, rect: QRect) -> None:
 class ChartExport(QObject):
     """The menu and the keys of one chart. ``name`` names the chart in file names ("Over
     Time"); ``title`` gives its title as shown (the SVG's title); ``table`` its numbers;
-    ``anchor`` is where a menu opened from the keyboard appears (by default the host)."""
+    ``anchor`` is where a menu opened from the keyboard appears (by default the host);
+    ``more`` adds the chart's own entries to its menu, after a separator (Over Time: its
+    Lines)."""
 
     def __init__(self, host: QWidget, picture: QWidget, name: str,
                  title: Callable[[], str], table: Callable[[], Table],
-                 anchor: QWidget | None = None) -> None:
+                 anchor: QWidget | None = None,
+                 more: Callable[[QMenu], None] | None = None) -> None:
         super().__init__(host)
         self.host = host
         self.picture = picture
@@ -130,6 +140,7 @@ class ChartExport(QObject):
         self.title = title
         self.table = table
         self.anchor = anchor or host
+        self.more = more
         self.painting = False  # drawing the picture for a copy or a file: no focus frame
         self.menu: QMenu | None = None  # the context menu on show (kept: Qt must not lose it)
         self.last_error = ""  # the last problem shown, for tests
@@ -154,7 +165,8 @@ class ChartExport(QObject):
 
     def show_menu(self, where: QPoint) -> QMenu:
         """The context menu at ``where`` (global): Copy Chart, Save Chart as Image…, Copy
-        Data; all greyed while the chart has nothing to show."""
+        Data, all greyed while the chart has nothing to show; then the chart's own entries
+        (``more``)."""
         if self.menu is not None:
             self.menu.close()
             self.menu.deleteLater()
@@ -165,6 +177,9 @@ class ChartExport(QObject):
             action = self.actions_by_name[key]
             action.setEnabled(ready)
             menu.addAction(action)
+        if self.more is not None:
+            menu.addSeparator()
+            self.more(menu)
         self.menu = menu
         menu.popup(where)
         return menu
@@ -364,12 +379,12 @@ class ChartExport(QObject):
 
     def _ask(self, start: str) -> tuple[str, str]:
         filters = f"{PNG_FILTER};;{SVG_FILTER}"
+        title = plain(SAVE_CHART).rstrip("…")
         files = self._window_part("files")
         ask = getattr(files, "ask_save_with_filter", None)
         if callable(ask):
-            return ask(self.host.window(), SAVE_CHART.rstrip("…"), start, filters, PNG_FILTER)
-        return QFileDialog.getSaveFileName(self.host, SAVE_CHART.rstrip("…"), start, filters,
-                                           PNG_FILTER)
+            return ask(self.host.window(), title, start, filters, PNG_FILTER)
+        return QFileDialog.getSaveFileName(self.host, title, start, filters, PNG_FILTER)
 
     def show_error(self, message: str) -> None:
         """One message box naming the file and the problem (the window's, when it has

@@ -4,8 +4,11 @@ have achieved each goal, in the campaign on show.
 Lines often hold the same value for long stretches (nobody in two sequences; as many
 achieved as completed), so they must not hide one another: a goal's line is a wide,
 see-through band, a sequence's a thin broken line on top of it (dashes, dots or dash-dots,
-so two sequences differ too); hovering a name in the legend brings its line forward and
-fades the others, and clicking it hides or shows the line.
+so two sequences differ too), and a goal's band carries marks of a shape of its own, its
+piece in the legend, so two goals differ by more than their colours; hovering a name in the
+legend brings its line forward and fades the others, and clicking it hides or shows the line.
+The keyboard does both in the chart menu's Lines (the Menu key or Shift+F10): an entry per
+line, checked while it shows; moving onto an entry brings its line forward.
 """
 
 from __future__ import annotations
@@ -20,8 +23,9 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtCore import QMargins, QPointF, QRectF, Qt
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QCursor,
     QFont,
@@ -31,7 +35,7 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
 from ...domain.campaign import Campaign
 from ...domain.timeutil import utc_minute
@@ -40,6 +44,15 @@ from .chart_heading import ChartHeading
 from .funnel_chart import flow_order, set_count_scale, set_up_chart
 from .time_axis import axis_labels, axis_ms, from_axis_ms, steps
 from .timeline_arrange import TOP_MARGIN, TimelineArrangement
+from .timeline_legend import (
+    GOAL_SHAPES,
+    MARK_EDGE,
+    MARK_SIZE,
+    line_entry,
+    mark_xs,
+    shape_path,
+    value_at,
+)
 
 MAX_LINES = 10
 GOAL_WIDTH = 5.0  # a goal's band
@@ -112,9 +125,10 @@ class TimelineChart(QChartView, TimelineArrangement):
         self.heading = ""  # the title over the plot, out of Qt Charts' title ("": none)
         self.beside = False  # the legend beside the plot (a short chart)
         self.bare = False  # no legend, no title: a chart too short for them and a plot
-        self.setToolTip("A goal's line is a wide band, a sequence's a broken line. Point at a "
-                        "name in the legend to bring its line forward; click it to hide or "
-                        "show the line.")
+        self.setToolTip("A goal's line is a wide band with marks of its own shape, a "
+                        "sequence's a broken line. Point at a name in the legend to bring its "
+                        "line forward; click it to hide or show the line (or, from the "
+                        "keyboard, the menu's Lines).")
         # Not a QDateTimeAxis: its ticks are evenly spread from its start to its end, so
         # round ticks made it end on one, up to a step after the run's end.
         self._axis_x = QCategoryAxis()
@@ -135,6 +149,10 @@ class TimelineChart(QChartView, TimelineArrangement):
         self.lines: dict[str, QLineSeries] = {}
         self.pens: dict[str, QPen] = {}  # each line's own pen (hovering changes them)
         self.full_names: dict[str, str] = {}  # each line's legend entry, unshortened
+        self.shapes: dict[str, QLegend.MarkerShape] = {}  # each goal line's shape
+        self._data: dict[str, tuple[list[float], list[float]]] = {}  # points, for marks
+        self._forward: str | None = None  # the line brought forward (see highlight)
+        self.lines_menu: QMenu | None = None  # the chart menu's Lines, while it shows
         self._key: tuple[tuple[str, str, str], ...] = ()
         self._names_key: tuple[object, ...] = ()
         # What show_timeline drew last: (campaign id, first moment, last moment, biggest
@@ -142,7 +160,8 @@ class TimelineChart(QChartView, TimelineArrangement):
         self._drawn: tuple[str, int, int, int] | None = None
         self._show_axes(False)  # until there is a run to chart
         self.setAccessibleName("Over Time")
-        self.export = ChartExport(self, self, "Over Time", lambda: self.title, self.table)
+        self.export = ChartExport(self, self, "Over Time", lambda: self.title, self.table,
+                                  more=self._add_lines_menu)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -151,6 +170,55 @@ class TimelineChart(QChartView, TimelineArrangement):
             painter = QPainter(self.viewport())
             paint_focus(self, painter, self.viewport().rect())
             painter.end()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawForeground(painter, rect)
+        self.paint_marks(painter)
+
+    def paint_marks(self, painter: QPainter) -> None:
+        """Each shown goal line's marks (see mark_xs), in its colour with a white edge,
+        faded with its line while another is brought forward."""
+        goals = [node_id for node_id in self.lines if node_id in self.shapes]
+        if self._drawn is None or not goals:
+            return
+        chart = self.chart()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for number, node_id in enumerate(goals):
+            series = self.lines[node_id]
+            if not series.isVisible():
+                continue
+            colour = QColor(self.pens[node_id].color())
+            colour.setAlphaF(FADED_ALPHA if self._forward not in (None, node_id) else 1.0)
+            edge = QColor(Qt.GlobalColor.white)
+            edge.setAlphaF(colour.alphaF())
+            painter.setPen(QPen(edge, MARK_EDGE))
+            painter.setBrush(QBrush(colour))
+            for place in self.marks(node_id, number, len(goals)):
+                painter.drawPath(shape_path(self.shapes[node_id], chart.mapToScene(place),
+                                            MARK_SIZE))
+        painter.restore()
+
+    def marks(self, node_id: str, number: int, count: int) -> list[QPointF]:
+        """Where the ``number``-th of ``count`` goal lines has its marks, in the chart's
+        coordinates: on its line, spread along it (see mark_xs)."""
+        data = self._data.get(node_id)
+        series = self.lines[node_id]
+        if data is None:
+            points = series.points()
+            data = ([p.x() for p in points], [p.y() for p in points])
+            self._data[node_id] = data
+        xs, ys = data
+        if not xs:
+            return []
+        chart = self.chart()
+        left = chart.mapToPosition(QPointF(xs[0], ys[0]), series).x()
+        right = chart.mapToPosition(QPointF(xs[-1], ys[-1]), series).x()
+        places = []
+        for x in mark_xs(left, right, number, count):
+            at = chart.mapToValue(QPointF(x, 0.0), series).x()
+            places.append(chart.mapToPosition(QPointF(at, value_at(xs, ys, at)), series))
+        return places
 
     def table(self) -> Table:
         """The lines' numbers: a row at the start, at each moment some line changes and at
@@ -179,6 +247,7 @@ class TimelineChart(QChartView, TimelineArrangement):
         """The lines of ``campaign`` over ``timeline``; ``absent`` is the title for a
         campaign the run does not have."""
         self._drawn: tuple[str, int, int, int] | None = None
+        self._data = {}
         if campaign is None or not timeline:
             self._set_lines([], None)
             self._show_axes(False)
@@ -221,6 +290,7 @@ class TimelineChart(QChartView, TimelineArrangement):
             return True
         x = axis_ms(at)
         biggest = drawn[3]
+        self._data = {}
         for node_id, series in self.lines.items():
             value = line_value(campaign.node(node_id).kind, counts.get(node_id, {}))
             biggest = max(biggest, value)
@@ -305,7 +375,10 @@ class TimelineChart(QChartView, TimelineArrangement):
             chart.removeSeries(series)
         self.lines = {}
         self.pens = {}
-        sequences = 0
+        self.shapes = {}
+        self._data = {}
+        self._forward = None
+        sequences = goals = 0
         for number, (node_id, kind, _name) in enumerate(key):
             series = QLineSeries()
             chart.addSeries(series)
@@ -314,14 +387,23 @@ class TimelineChart(QChartView, TimelineArrangement):
             colour = QColor(LINE_COLOURS[number % len(LINE_COLOURS)])
             pen = line_pen(kind, colour, sequences)
             sequences += kind == "sequence"
+            if kind != "sequence":
+                self.shapes[node_id] = GOAL_SHAPES[goals % len(GOAL_SHAPES)]
+                goals += 1
             series.setPen(pen)
             self.lines[node_id] = series
             self.pens[node_id] = pen
         self._key = key
         self._names_key = ()
-        for marker in chart.legend().markers():
-            marker.hovered.connect(lambda on, m=marker: self.highlight(m.series(), on))
-            marker.clicked.connect(lambda m=marker: self._toggle(m))
+        for node_id, series in self.lines.items():
+            for marker in chart.legend().markers(series):
+                marker.hovered.connect(lambda on, m=marker: self.highlight(m.series(), on))
+                marker.clicked.connect(lambda m=marker: self._toggle(m))
+                shape = self.shapes.get(node_id)
+                if shape is not None:  # a goal: its shape, as its marks on the plot
+                    marker.setShape(shape)
+                    marker.setBrush(QBrush(QColor(self.pens[node_id].color().rgb())))
+                    marker.setPen(QPen(Qt.PenStyle.NoPen))
 
     def _set_title(self, title: str) -> None:
         self.title = title
@@ -331,11 +413,15 @@ class TimelineChart(QChartView, TimelineArrangement):
         super().resizeEvent(event)
         self.arrange()
 
-    def highlight(self, series: object, on: bool) -> None:
-        """One line forward (wider, the others faded), or all as they were; the hovered
-        name shows in full beside the pointer."""
+    def highlight(self, series: object, on: bool, tip: bool = True) -> None:
+        """One line forward (wider, the others and their marks faded), or all as they
+        were; with ``tip``, the hovered name shows in full beside the pointer."""
+        self._forward = None
         for node_id, line in self.lines.items():
-            if on and line is series and self.full_names.get(node_id, "") != line.name():
+            if on and line is series:
+                self._forward = node_id
+            if tip and on and line is series \
+                    and self.full_names.get(node_id, "") != line.name():
                 QToolTip.showText(QCursor.pos(), self.full_names[node_id], self)
             pen = QPen(self.pens[node_id])
             if on and line is series:
@@ -348,17 +434,52 @@ class TimelineChart(QChartView, TimelineArrangement):
                 colour.setAlphaF(FADED_ALPHA)
                 pen.setColor(colour)
             line.setPen(pen)
-        if not on:
+        if not on and tip:
             QToolTip.hideText()
+        self.viewport().update()  # the marks
 
     def _toggle(self, marker: QLegendMarker) -> None:
         """A click on a name in the legend hides its line, or shows it again."""
         series = marker.series()
-        series.setVisible(not series.isVisible())
-        marker.setVisible(True)  # the name stays, greyed, to click again
-        font = marker.font()
-        font.setStrikeOut(not series.isVisible())
-        marker.setFont(font)
+        node_id = next(n for n, line in self.lines.items() if line is series)
+        self.show_line(node_id, not series.isVisible())
+
+    def show_line(self, node_id: str, shown: bool) -> None:
+        """Shows or hides a line (and its marks); its name stays in the legend, struck out
+        while it is hidden, to click again. What a click on the name and the Lines entry
+        do."""
+        series = self.lines[node_id]
+        series.setVisible(shown)
+        for marker in self.chart().legend().markers(series):
+            marker.setVisible(True)  # the name stays, greyed, to click again
+            font = marker.font()
+            font.setStrikeOut(not shown)
+            marker.setFont(font)
+        self.viewport().update()
+
+    def _add_lines_menu(self, menu: QMenu) -> None:
+        """The chart menu's Lines: an entry per line in the legend's order, checked while
+        the line shows (choosing it hides or shows the line, as a click on its name in the
+        legend does); moving onto an entry brings its line forward, as pointing at its
+        name does; then Show All Lines."""
+        lines = menu.addMenu("&Lines")
+        lines.setObjectName("chartLinesMenu")
+        lines.setEnabled(self._drawn is not None and bool(self.lines))
+        for number, (node_id, series) in enumerate(self.lines.items(), 1):
+            action = lines.addAction(line_entry(number, self.full_names.get(node_id,
+                                                                            series.name())))
+            action.setObjectName(f"line:{node_id}")
+            action.setCheckable(True)
+            action.setChecked(series.isVisible())
+            action.toggled.connect(lambda on, n=node_id: self.show_line(n, on))
+            action.hovered.connect(lambda s=series: self.highlight(s, True, tip=False))
+        lines.addSeparator()
+        every = lines.addAction("Show &All Lines")
+        every.setObjectName("showAllLines")
+        every.setEnabled(any(not series.isVisible() for series in self.lines.values()))
+        every.triggered.connect(lambda: [self.show_line(n, True) for n in self.lines])
+        lines.aboutToHide.connect(lambda: self.highlight(None, False, tip=False))
+        self.lines_menu = lines
 
     def values(self, node_id: str) -> list[tuple[int, int]]:
         """(seconds since the epoch, value) of one node's line, for tests."""

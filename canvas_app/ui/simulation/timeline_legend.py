@@ -1,10 +1,16 @@
 """The Over Time chart's legend entries: each line named by its node ("Nurture (in it)",
-"Bought kit (achieved)"), names told apart and shortened to a fair share of the room."""
+"Bought kit (achieved)"), names told apart and shortened to a fair share of the room; the
+same lines as entries of the chart's menu (the keyboard's legend); and each goal line's
+shape, its legend piece and its marks along the line."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetricsF
+import bisect
+import math
+
+from PySide6.QtCharts import QLegend
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QPainterPath, QPolygonF
 
 from .funnel_chart import unique_names
 
@@ -61,3 +67,91 @@ def legend_names(kinds: list[str], names: list[str], metrics: QFontMetricsF,
              for name, s, width in zip(full, short, room_for_names, strict=True)]
     short = list(unique_names(short))
     return ([line_name(k, n) for k, n in zip(kinds, short, strict=True)], entries)
+
+
+# -- the keyboard's way to the lines: the chart menu's Lines ------------------------------
+
+
+def line_entry(number: int, name: str) -> str:
+    """A line's entry in the chart menu's Lines: its legend name after its number in the
+    legend, the number the entry's letter ("&1 Bought kit (achieved)"; the tenth "1&0"); an
+    "&" in the name shows as one."""
+    name = name.replace("&", "&&")
+    if number < 10:
+        return f"&{number} {name}"
+    if number == 10:
+        return f"1&0 {name}"
+    return f"{number} {name}"
+
+
+# -- a goal's shape: its marks along its line and its piece in the legend ------------------
+
+# Goal lines are all wide solid bands: each has a shape of its own too, drawn along its
+# line and as its legend piece, so two goals differ by more than their colours (QA). Qt
+# Charts' legend draws these shapes; marks() draws the same ones on the plot.
+GOAL_SHAPES = (
+    QLegend.MarkerShape.MarkerShapeCircle,
+    QLegend.MarkerShape.MarkerShapeTriangle,
+    QLegend.MarkerShape.MarkerShapeRectangle,
+    QLegend.MarkerShape.MarkerShapeRotatedRectangle,
+    QLegend.MarkerShape.MarkerShapeStar,
+    QLegend.MarkerShape.MarkerShapePentagon,
+)
+MARK_SIZE = 11.0  # px across a mark (a goal's band is 5 px wide)
+MARK_EDGE = 1.5  # px of white round a mark: it shows on a band of its own colour
+MARK_SPACING = 80.0  # px between two marks of one line, at least
+MOST_MARKS = 24  # marks on a line at most, however many points it has
+
+
+def shape_path(shape: QLegend.MarkerShape, centre: QPointF, size: float) -> QPainterPath:
+    """The outline of ``shape`` (as Qt Charts' legend draws it), ``size`` px across."""
+    half = size / 2
+    x, y = centre.x(), centre.y()
+    path = QPainterPath()
+    if shape == QLegend.MarkerShape.MarkerShapeCircle:
+        path.addEllipse(centre, half, half)
+        return path
+    if shape == QLegend.MarkerShape.MarkerShapeRectangle:
+        side = half * 0.85  # a square looks bigger than a circle as wide
+        path.addRect(QRectF(x - side, y - side, 2 * side, 2 * side))
+        return path
+    if shape == QLegend.MarkerShape.MarkerShapeRotatedRectangle:
+        points = [(0.0, -half), (half, 0.0), (0.0, half), (-half, 0.0)]
+    elif shape == QLegend.MarkerShape.MarkerShapeTriangle:
+        points = [(0.0, -half), (half, half * 0.8), (-half, half * 0.8)]
+    elif shape == QLegend.MarkerShape.MarkerShapeStar:
+        points = []
+        for i in range(10):
+            radius = half if i % 2 == 0 else half * 0.45
+            angle = -math.pi / 2 + i * math.pi / 5
+            points.append((radius * math.cos(angle), radius * math.sin(angle)))
+    else:  # a pentagon
+        points = [(half * math.cos(-math.pi / 2 + i * 2 * math.pi / 5),
+                   half * math.sin(-math.pi / 2 + i * 2 * math.pi / 5)) for i in range(5)]
+    path.addPolygon(QPolygonF([QPointF(x + dx, y + dy) for dx, dy in points]))
+    path.closeSubpath()
+    return path
+
+
+def mark_xs(left: float, right: float, number: int, count: int) -> list[float]:
+    """Where (px across the plot) one goal line from ``left`` to ``right`` has its marks:
+    evenly, MARK_SPACING px apart at least and MOST_MARKS at most however many points the
+    line has (a calm chart, quickly drawn); the ``number``-th of ``count`` goal lines a
+    share of a step on from the one before, so goals with the same values for a while
+    show their shapes in turn, not one over another."""
+    if right < left or count <= 0:
+        return []
+    spacing = max(MARK_SPACING, (right - left) / MOST_MARKS)
+    x = left + spacing * (number + 0.5) / count
+    places = []
+    while x <= right and len(places) < MOST_MARKS:
+        places.append(x)
+        x += spacing
+    return places
+
+
+def value_at(xs: list[float], ys: list[float], x: float) -> float:
+    """A step line's value at ``x``: that of its last point at or before ``x`` (after a
+    step, the new value)."""
+    index = bisect.bisect_right(xs, x) - 1
+    return ys[max(index, 0)]
