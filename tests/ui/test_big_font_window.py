@@ -39,6 +39,7 @@ from tests.ui.simulation.test_simulation_panel import finished_on_tab, run_to_fi
 SCENARIO = SAMPLE.parent / "pool-store.scenario.json"
 # QGraphicsTextItem.Type, QGraphicsLineItem.Type (a legend's marker: a piece of its line)
 TEXT_ITEM, LINE_ITEM = 8, 6
+SHAPE_ITEMS = (2, 3, 4, 5)  # path, rect, ellipse, polygon: a goal's shape in the legend
 TASKBAR = 48  # px of a 1280 x 800 screen a taskbar takes
 
 
@@ -181,7 +182,7 @@ def legend_parts(view) -> list:
     legend = view.chart().legend()
     return [view.mapFromScene(item.sceneBoundingRect()).boundingRect()
             for item in view.scene().items()
-            if item.type() in (TEXT_ITEM, LINE_ITEM) and item.isVisible()
+            if item.type() in (TEXT_ITEM, LINE_ITEM, *SHAPE_ITEMS) and item.isVisible()
             and legend.isAncestorOf(item)]
 
 
