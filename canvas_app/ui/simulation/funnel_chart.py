@@ -408,7 +408,10 @@ class FunnelChart(QScrollArea):
         not have."""
         nodes = flow_order(campaign)[:MAX_BARS] if campaign is not None else []
         full = [campaign.node(n).name for n in nodes] if campaign else []
-        key = (campaign.id if campaign else absent or "", *nodes, *full)
+        # the campaign's name too: it is in the title (QA: a renamed campaign's chart kept
+        # the old name, also in the pictures copied and saved for slides)
+        key = (campaign.id if campaign else absent or "", campaign.name if campaign else "",
+               *nodes, *full)
         if key != self._key:
             metrics = QFontMetricsF(self._axis_y.labelsFont())
             self.labels = elide_names(full, metrics, LABEL_WIDTH)

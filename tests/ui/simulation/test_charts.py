@@ -195,3 +195,18 @@ def test_over_time_forgets_the_last_run_s_times_when_there_is_no_run(
     QApplication.processEvents()
     assert time_axis.isVisible() and time_axis.categoriesLabels()[0] == "2 Mar"
 
+
+
+def test_the_chart_s_title_follows_a_renamed_campaign(qtbot, window: MainWindow) -> None:
+    """QA: after renaming the campaign, the Chart tab kept its old name in the title (Over
+    Time had the new one), also after Reset and Run to End."""
+    run_to_finish(qtbot, window)
+    panel = window.simulation_panel
+    panel.tabs.setCurrentWidget(panel.chart)
+    campaign = window.current_campaign_id()
+    window.controller.rename_campaign(campaign, "Shock Spring")
+    panel.reset()
+    panel.run_to_end()
+    qtbot.waitUntil(lambda: panel.runner.done, timeout=5000)
+    qtbot.waitUntil(lambda: panel.chart.chart().title() == "Shock Spring: contacts per node",
+                    timeout=3000)
