@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QFontMetricsF,
     QHelpEvent,
+    QKeyEvent,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -25,6 +26,7 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
+    QAbstractSlider,
     QFrame,
     QGraphicsView,
     QGridLayout,
@@ -187,6 +189,15 @@ def describe_row(name: str, kind: str, counts: dict[str, int]) -> str:
     return f"{name}\n" + " · ".join(f"{label}: {value}" for label, value in wanted)
 
 
+_Slider = QAbstractSlider.SliderAction
+SCROLL_KEYS = {Qt.Key.Key_Down: _Slider.SliderSingleStepAdd,
+               Qt.Key.Key_Up: _Slider.SliderSingleStepSub,
+               Qt.Key.Key_PageDown: _Slider.SliderPageStepAdd,
+               Qt.Key.Key_PageUp: _Slider.SliderPageStepSub,
+               Qt.Key.Key_Home: _Slider.SliderToMinimum,
+               Qt.Key.Key_End: _Slider.SliderToMaximum}
+
+
 class BarView(QChartView):
     """The bars; as tall as its rows need (the scroll area around it scrolls)."""
 
@@ -204,6 +215,22 @@ class BarView(QChartView):
             painter = QPainter(self.viewport())
             paint_focus(self, painter, self.viewport().rect())
             painter.end()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Up, Down, Page Up, Page Down, Home and End scroll the rows of a chart taller
+        than its panel (the scroll area round the bars is no Tab stop of its own, so they
+        would scroll only with the mouse)."""
+        step = SCROLL_KEYS.get(event.key())
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        bar = area.verticalScrollBar() if area is not None else None
+        if step is None or bar is None or bar.maximum() == 0 \
+                or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            super().keyPressEvent(event)
+            return
+        bar.triggerAction(step)
+        event.accept()
 
     def tooltip_at(self, pos: QPoint) -> str:
         """The tooltip for a point of the view: the row's full name and counts, over its

@@ -210,3 +210,21 @@ def test_the_chart_s_title_follows_a_renamed_campaign(qtbot, window: MainWindow)
     qtbot.waitUntil(lambda: panel.runner.done, timeout=5000)
     qtbot.waitUntil(lambda: panel.chart.chart().title() == "Shock Spring: contacts per node",
                     timeout=3000)
+
+
+def test_the_keys_scroll_rows_that_do_not_fit(qtbot, window: MainWindow) -> None:
+    """The scroll area round the bars is no Tab stop: the bars' view, which takes the
+    keys, scrolls it with Down, Page Down, End, Up and Home."""
+    five_rows(qtbot, window, more=7)
+    chart = window.simulation_panel.chart
+    bar = chart.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    chart.view.setFocus()
+    qtbot.keyClick(chart.view, Qt.Key.Key_Down)
+    assert bar.value() == bar.singleStep()
+    qtbot.keyClick(chart.view, Qt.Key.Key_End)
+    assert bar.value() == bar.maximum()
+    qtbot.keyClick(chart.view, Qt.Key.Key_PageUp)
+    assert bar.value() == max(0, bar.maximum() - bar.pageStep())
+    qtbot.keyClick(chart.view, Qt.Key.Key_Home)
+    assert bar.value() == 0
