@@ -48,7 +48,8 @@ GESTURES = (
     ("Simulation", "Double-click a journey's step", "Show its node on the canvas"),
     ("Simulation", "Ctrl+C on a chart", "Copy the chart as a picture"),
     ("Simulation", "Right-click a chart; Menu key, Shift+F10",
-     "Copy the chart or its data, or save it as an image"),
+     "Copy the chart or its data, or save it as an image; on Over Time, Lines hides or "
+     "shows a line (the arrow keys on it bring it forward)"),
     ("Simulation", "Right-click the Scenario box; Menu key, Shift+F10",
      "Edit or remove the what-if scenario chosen"),
 )
