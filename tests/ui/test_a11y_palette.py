@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from canvas_app.ui import theme
 from canvas_app.ui.dialogs.widgets import help_label
 from canvas_app.ui.light_palette import light_palette
 
@@ -29,16 +30,7 @@ Group = QPalette.ColorGroup
 NEED = 4.5  # WCAG AA for text under 18 pt
 
 
-def luminance(colour: QColor) -> float:
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
-            + 0.0722 * channel(colour.blueF()))
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
+contrast = theme.contrast_ratio  # WCAG 2's ratio, as the app's own checks compute it
 
 
 def text_colour(image: QImage, rect: QRect, ground: QColor) -> QColor:

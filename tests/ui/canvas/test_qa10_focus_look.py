@@ -16,16 +16,7 @@ Group = QPalette.ColorGroup
 Role = QPalette.ColorRole
 
 
-def luminance(colour: QColor) -> float:
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
-            + 0.0722 * channel(colour.blueF()))
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
+contrast = theme.contrast_ratio
 
 
 def focus_on(qtbot, window: MainWindow, widget: QWidget) -> None:

@@ -5,30 +5,21 @@ the ground it is painted on, the group boxes' fill included (accessibility QA: #
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 
 from canvas_app.ui.dialogs import open_ecommerce_actions
-from canvas_app.ui.light_palette import light_palette
-from tests.ui.test_a11y_palette import NEED, contrast, text_colour
+from tests.ui.test_a11y_palette import (  # noqa: F401 (light: a fixture)
+    NEED,
+    contrast,
+    light,
+    text_colour,
+)
 
 
-@pytest.fixture
-def light(qtbot) -> Iterator[QPalette]:  # noqa: ARG001  (qtbot makes the QApplication)
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    was = app.palette()
-    app.setPalette(light_palette())
-    yield app.palette()
-    app.setPalette(was)
-
-
-def test_the_ecommerce_windows_help_texts_reach_4_5(qtbot, light, workspace,  # noqa: ARG001
-                                                    undo_stack) -> None:
+@pytest.mark.usefixtures("light")
+def test_the_ecommerce_windows_help_texts_reach_4_5(qtbot, workspace, undo_stack) -> None:
     dialog = open_ecommerce_actions(None, workspace, undo_stack)
     qtbot.addWidget(dialog)
     dialog.resize(900, 760)

@@ -14,21 +14,7 @@ from canvas_app.ui.simulation.funnel_chart import SERIES
 
 from .test_chart_export import finished_chart
 
-
-def luminance(colour: str | QColor) -> float:
-    """WCAG 2's relative luminance."""
-    colour = QColor(colour)
-
-    def linear(channel: float) -> float:
-        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
-
-    return (0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF())
-            + 0.0722 * linear(colour.blueF()))
-
-
-def contrast(first: str | QColor, second: str | QColor) -> float:
-    high, low = sorted((luminance(first), luminance(second)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+contrast = theme.contrast_ratio
 
 
 COLOURS = {label: colour for label, colour, _pick in SERIES}
