@@ -283,19 +283,21 @@ class Document:
         return None
 
     def save(self, workspace: Workspace, replace: bool = False,
-             expected: Stamp | None = None) -> Stamp | None:
+             expected: Stamp | None = None, text: str | None = None) -> Stamp | None:
         """Writes the workspace; returns the source's new :class:`Stamp`. With ``expected``
         (the stamp it was read or last saved at), a source someone else changed since is
         left as it is: DocumentConflict (for a store, checked in the save's transaction).
         With ``replace`` (Save As over a file the user chose to replace), an existing file
         that is not a SQLite database is replaced whole by a new store made beside it and
         renamed over it (a database holding another application's tables is still refused,
-        and a store's workspace is replaced in one transaction)."""
+        and a store's workspace is replaced in one transaction). ``text``: the workspace's
+        file text when the caller has it already (``dumps_workspace(workspace)``, e.g. for
+        its merge base), written as it is to a JSON file instead of being made again."""
         problem = self.write_problem()
         if problem is not None:
             raise DocumentError(f"{self.source}: cannot write: {problem}")
         if self.kind == "json":
-            return self._save_json(workspace, expected)
+            return self._save_json(workspace, expected, text)
         file = self.local_file()
         if replace and file is not None and file.exists() and not is_sqlite_file(file):
             return self._replace_file(file, workspace)
@@ -317,13 +319,15 @@ class Document:
             store.close()
         return Stamp(revision=revision)
 
-    def _save_json(self, workspace: Workspace, expected: Stamp | None) -> Stamp | None:
+    def _save_json(self, workspace: Workspace, expected: Stamp | None,
+                   text: str | None = None) -> Stamp | None:
         """Writes the JSON file atomically under the lock beside it (every copy of the app
         saving it takes that lock, so two never both pass the check below and both write),
         checking ``expected`` once the lock is held and again right before the rename; the
         new stamp is read before the lock goes. See docs/decisions.md for what a program
         that ignores the lock can still do."""
-        text = dumps_workspace(workspace)
+        if text is None:
+            text = dumps_workspace(workspace)
 
         def unchanged() -> None:
             now = Stamp.of_file(self.source)

@@ -308,9 +308,12 @@ class FileActions(SaveMerge, DatabaseActions, JsonActions, FileDialogs, Recovery
         size = sum(len(c) for c in session.workspace.campaigns)
         try:
             with busy_cursor(size):  # a second or so at 10,000 nodes
+                # one text: a JSON file's, and what the next merge starts from
+                base = Base.of(session.workspace)
                 stamp = self.on_server(
                     session.document, f"Saving to {session.document.title}…",
-                    lambda: session.document.save(session.workspace, replace, expected))
+                    lambda: session.document.save(session.workspace, replace, expected,
+                                                  base.text))
         except DocumentConflict as conflict:  # someone else saved since: merged with theirs
             return self.save_over_theirs(conflict)
         except PasswordNeeded as exc:  # asked for, then saved
@@ -321,7 +324,7 @@ class FileActions(SaveMerge, DatabaseActions, JsonActions, FileDialogs, Recovery
             self.show_error(str(exc))
             return False
         session.stamp = stamp
-        session.base = Base.of(session.workspace)  # what the next merge starts from
+        session.base = base  # what the next merge starts from
         session.undo_stack.setClean()
         session.dirty = False
         self.discard_snapshot(session.recovery)

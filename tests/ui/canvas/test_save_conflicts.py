@@ -183,3 +183,25 @@ def test_restored_edits_are_still_checked_against_a_change_made_before_the_crash
     assert again.files.save() and asked == []
     saved = source.read_text(encoding="utf-8")
     assert "Theirs" in saved and '"Mine"' in saved
+
+
+def test_a_json_save_makes_the_files_text_once(qtbot, tmp_path: Path, monkeypatch) -> None:
+    """The text written is the merge base kept after the save: one dump of the workspace,
+    not one for the file and another for the base (about 0.3 s each at 10,000 nodes)."""
+    import canvas_app.documents as documents
+    import canvas_app.ui.session as session_module
+
+    target = tmp_path / "mine.campaign.json"
+    shutil.copy(SAMPLE, target)
+    (tmp_path / "a").mkdir()
+    window = make_window(qtbot, str(target), tmp_path / "a")
+    rename_first(window, "Renamed before saving")
+    made: list[int] = []
+    for module in (documents, session_module):
+        real = module.dumps_workspace
+        monkeypatch.setattr(module, "dumps_workspace",
+                            lambda workspace, real=real: made.append(1) or real(workspace))
+    assert window.files.save()
+    assert len(made) == 1
+    assert window.session.base.text == target.read_text(encoding="utf-8")
+    assert names(str(target))[0] == "Renamed before saving"
