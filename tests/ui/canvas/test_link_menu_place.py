@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 
 from canvas_app.ui.link_menu import GAP, menu_place
 from canvas_app.ui.main_window import MainWindow
+from canvas_app.ui.theme import contrast_ratio, relative_luminance
 
 from .conftest import add_big_campaign
 
@@ -147,3 +148,23 @@ def test_enter_links_ahead_not_back_to_where_the_node_came_from(
     qtbot.waitUntil(lambda: not menu.isVisible(), timeout=2000)
     assert controller.campaign(campaign_id).has_edge("bought-shock", near)
     assert not controller.campaign(campaign_id).has_edge("bought-shock", "nurture")
+
+
+def test_the_heading_reads_as_text_not_as_a_disabled_entry(qtbot, window: MainWindow) -> None:
+    """Its words say what the list is for: at least 4.5:1 on the menu (QA: #959595 on
+    white, 2.9:1, drawn like a disabled entry), in bold, and still no choice."""
+    window.scene.select_nodes(["nurture"])
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    menu = window.link_menu
+    qtbot.waitUntil(menu.isVisible, timeout=2000)
+    header = menu.actions()[0]
+    assert header.text().startswith('Link "') and not header.isEnabled()
+    assert header.font().bold()
+    image = menu.grab().toImage()
+    box = menu.actionGeometry(header)
+    background = image.pixelColor(box.left() + 2, box.center().y())
+    darkest = min((image.pixelColor(x, y) for x in range(box.left(), box.right())
+                   for y in range(box.top(), box.bottom())), key=relative_luminance)
+    assert contrast_ratio(darkest, background) >= 4.5
+    menu.close()
