@@ -72,16 +72,35 @@ def legend_names(kinds: list[str], names: list[str], metrics: QFontMetricsF,
 # -- the keyboard's way to the lines: the chart menu's Lines ------------------------------
 
 
-def line_entry(number: int, name: str) -> str:
-    """A line's entry in the chart menu's Lines: its legend name after its number in the
-    legend, the number the entry's letter ("&1 Bought kit (achieved)"; the tenth "1&0"); an
-    "&" in the name shows as one."""
-    name = name.replace("&", "&&")
+# Letters of the entries past the tenth: not "a", Show &All Lines's, the only other entry
+# of the Lines submenu (QA: the entries had numbers alone, and an eleventh had none)
+ENTRY_LETTERS = "bcdefghijklmnopqrstuvwxyz"
+
+
+def entry_letter(number: int) -> str:
+    """The ``number``-th entry's own letter in the chart menu's Lines: 1 to 9, then 0 (the
+    tenth), then B, C, D... (not A: Show All Lines has it); "" when the letters run out
+    (the 36th entry on: Up and Down still reach it)."""
     if number < 10:
-        return f"&{number} {name}"
+        return str(number)
+    if number == 10:
+        return "0"
+    index = number - 11
+    return ENTRY_LETTERS[index].upper() if index < len(ENTRY_LETTERS) else ""
+
+
+def line_entry(number: int, name: str) -> str:
+    """A line's entry in the chart menu's Lines: its name after its number, each entry with
+    a letter of its own (see entry_letter): "&1 Bought kit (achieved)", the tenth "1&0 …"
+    (its 0 underlined, not its 1, which is the first's), the eleventh "&B …" in place of
+    its number, and so on; an "&" in the name shows as one."""
+    name = name.replace("&", "&&")
+    letter = entry_letter(number)
     if number == 10:
         return f"1&0 {name}"
-    return f"{number} {name}"
+    if number < 10:
+        return f"&{letter} {name}"
+    return f"&{letter} {name}" if letter else f"{number} {name}"
 
 
 # -- a goal's shape: its marks along its line and its piece in the legend ------------------
