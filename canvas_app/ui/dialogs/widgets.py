@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractScrollArea,
     QApplication,
     QButtonGroup,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import Problem
+from ..theme import SELECTION
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -193,6 +195,7 @@ def plain_destructive(button: QAbstractButton, text: str = "") -> QAbstractButto
 
 INVALID_COLOUR = "#b00020"  # the red of a field with a problem (as the problem box's text)
 INVALID_FRAME_WIDTH = 2  # px of red at the field's edge
+INVALID_FOCUS_WIDTH = 1  # px of the focus colour inside it while the field has the keys
 
 
 def mark_invalid(widget: QWidget, invalid: bool) -> None:
@@ -253,7 +256,21 @@ class _InvalidFrame(QObject):
         if isinstance(self.widget, QAbstractScrollArea):
             self.widget.viewport().update()
 
+    def _rings(self) -> list[tuple[str, int]]:
+        """The frames, outermost first, as (colour, px): the red of the problem and, while
+        the field has the keyboard, a ring of the focus colour inside it (the red hid the
+        style's own focus frame, so a field with a problem showed no focus: QA). A list
+        shows its focus on its current row instead, and keeps its rows' ground clear."""
+        rings = [(INVALID_COLOUR, INVALID_FRAME_WIDTH)]
+        if self.widget.hasFocus() and not isinstance(self.widget, QAbstractItemView):
+            rings.append((SELECTION, INVALID_FOCUS_WIDTH))
+        return rings
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut) \
+                and watched is self.widget and self.widget.property("invalid"):
+            self.repaint_all()  # the focus ring comes or goes
+            return False
         if event.type() != QEvent.Type.Paint or self._busy \
                 or not self.widget.property("invalid") or not isinstance(watched, QWidget):
             return False
@@ -264,23 +281,27 @@ class _InvalidFrame(QObject):
             self._busy = False
         if watched is self.widget:
             inset = 0
-        else:  # the viewport: what of the frame's width lies inside it
+        else:  # the viewport: what of the frames' width lies outside it
             inset = watched.mapTo(self.widget, QPoint(0, 0)).x()
-        width = INVALID_FRAME_WIDTH - inset
-        if width > 0:
-            painter = QPainter(watched)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, watched is self.widget)
-            pen = QPen(QColor(INVALID_COLOUR), width)
+        painter = QPainter(watched)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, watched is self.widget)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        outer = -inset  # where the next ring starts, from the edge of what is painted
+        for colour, width in self._rings():
+            start, end = max(outer, 0), outer + width
+            outer = end
+            if end <= start:
+                continue  # wholly outside the viewport: the widget painted it
+            pen = QPen(QColor(colour), end - start)
             pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
             painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            half = width / 2
-            rect = QRectF(self._frame_rect(watched)).adjusted(half, half, -half, -half)
+            middle = start + (end - start) / 2
+            rect = QRectF(self._frame_rect(watched)).adjusted(middle, middle, -middle, -middle)
             if watched is self.widget:
                 painter.drawRoundedRect(rect, 2, 2)
             else:
                 painter.drawRect(rect)
-            painter.end()
+        painter.end()
         return True
 
 
