@@ -47,6 +47,8 @@ GESTURES = (
     ("Navigator", "Click or drag in the map", "Show that part of the campaign"),
     ("Simulation", "Double-click a journey's step", "Show its node on the canvas"),
     ("Simulation", "Ctrl+C on a chart", "Copy the chart as a picture"),
+    ("Simulation", "Up, Down, PgUp, PgDown, Home, End on the Chart tab",
+     "Scroll the rows of bars that do not fit (click the chart, or Ctrl+F6 to it, first)"),
     ("Simulation", "Right-click a chart; Menu key, Shift+F10",
      "Copy the chart or its data, or save it as an image; on Over Time, Lines hides or "
      "shows a line (the arrow keys on it bring it forward)"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -215,7 +215,15 @@ def test_view_and_edit_goes_through_one_entry_point(qtbot, window: MainWindow,
     # select and the menu's "View and edit"
     window.scene.select_nodes(["post-purchase"])
     window.actions_by_name["view_edit"].trigger()
-    assert calls.calls == [(cid, "bought-shock"), (cid, "nurture"), (cid, "post-purchase")]
+    # the keypad's Enter too
+    window.scene.select_nodes(["nurture"])
+    qtbot.keyClick(window.view, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert calls.calls == [(cid, "bought-shock"), (cid, "nurture"), (cid, "post-purchase"),
+                           (cid, "nurture")]
+    # the menus show the key by the name the status bar and Help use (QA: "Return")
+    shown = window.actions_by_name["view_edit"].shortcut().toString(
+        QKeySequence.SequenceFormat.NativeText)
+    assert shown == "Enter"
 
 
 def test_view_and_edit_opens_the_real_editor(qtbot, window: MainWindow) -> None:

@@ -347,3 +347,17 @@ def test_at_1024_by_700_with_panels_round_it_the_canvas_is_the_largest_part(
 
     qtbot.waitUntil(canvas_first)
     assert view.width() * view.height() > 480 * 250 * 1.4
+
+
+def test_help_lists_the_keys_that_scroll_the_chart_tab() -> None:
+    """Every key the Chart tab's bars scroll with is in Keyboard and Mouse, by the name
+    Qt gives it (regression QA: the keys worked, Help did not say so)."""
+    from PySide6.QtGui import QKeySequence
+
+    from canvas_app.ui.shortcuts import GESTURES
+    from canvas_app.ui.simulation.funnel_chart import SCROLL_KEYS
+
+    [keys] = [k for area, k, _ in GESTURES if area == "Simulation" and "Chart tab" in k]
+    names = {QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+             for key in SCROLL_KEYS}
+    assert names <= set(keys.removesuffix(" on the Chart tab").split(", "))
