@@ -9,6 +9,11 @@ piece in the legend, so two goals differ by more than their colours; hovering a 
 legend brings its line forward and fades the others, and clicking it hides or shows the line.
 The keyboard does both in the chart menu's Lines (the Menu key or Shift+F10): an entry per
 line, checked while it shows; moving onto an entry brings its line forward.
+
+At most MAX_LINES lines are drawn at once; a campaign with more nodes says so in the title
+("10 of 13 nodes") and lists every node in Lines, where an unchecked node can take the
+place of a hidden line (QA: the nodes past the tenth were dropped without a word, and read
+as nodes nobody reached).
 """
 
 from __future__ import annotations
@@ -41,19 +46,23 @@ from ...domain.campaign import Campaign
 from ...domain.timeutil import utc_minute
 from .chart_export import ChartExport, Table, paint_focus
 from .chart_heading import ChartHeading
-from .funnel_chart import flow_order, set_count_scale, set_up_chart
+from .funnel_chart import flow_order, set_count_scale, set_up_chart, unique_names
 from .time_axis import axis_labels, axis_ms, from_axis_ms, steps
 from .timeline_arrange import TOP_MARGIN, TimelineArrangement
 from .timeline_legend import (
     GOAL_SHAPES,
     MARK_EDGE,
     MARK_SIZE,
-    line_entry,
+    add_lines_menu,
     mark_xs,
     shape_path,
     value_at,
 )
 
+# Lines drawn at once, at most: one per colour of LINE_COLOURS (each 3:1 on white, told
+# apart from the others); more would repeat colours and crowd the legend and the plot past
+# reading. A campaign with more nodes charts the first ten in flow order until the user
+# chooses others in the menu's Lines (see choose_line); the title says how many of how many.
 MAX_LINES = 10
 GOAL_WIDTH = 5.0  # a goal's band
 GOAL_ALPHA = 0.75  # see-through: a line under it shows
@@ -128,7 +137,8 @@ class TimelineChart(QChartView, TimelineArrangement):
         self.setToolTip("A goal's line is a wide band with marks of its own shape, a "
                         "sequence's a broken line. Point at a name in the legend to bring its "
                         "line forward; click it to hide or show the line (or, from the "
-                        "keyboard, the menu's Lines).")
+                        f"keyboard, the menu's Lines). At most {MAX_LINES} lines show at "
+                        "once: the menu's Lines lists every node, to choose which.")
         # Not a QDateTimeAxis: its ticks are evenly spread from its start to its end, so
         # round ticks made it end on one, up to a step after the run's end.
         self._axis_x = QCategoryAxis()
@@ -154,6 +164,13 @@ class TimelineChart(QChartView, TimelineArrangement):
         self._forward: str | None = None  # the line brought forward (see highlight)
         self.lines_menu: QMenu | None = None  # the chart menu's Lines, while it shows
         self._key: tuple[tuple[str, str, str], ...] = ()
+        # Every node of the campaign on show, in flow order: (id, kind, name told apart);
+        # the lines are MAX_LINES of them at most (see charted)
+        self.all_nodes: list[tuple[str, str, str]] = []
+        self._choice: dict[str, list[str]] = {}  # campaign id: the nodes the user charted
+        self.hidden: set[str] = set()  # nodes whose lines are hidden (struck out)
+        # what show_timeline was last given, to draw again when the lines chosen change
+        self._shown: tuple[Campaign, Timeline, str | None] | None = None
         self._names_key: tuple[object, ...] = ()
         # What show_timeline drew last: (campaign id, first moment, last moment, biggest
         # value), which follow() extends; None when it drew no lines.
@@ -248,12 +265,18 @@ class TimelineChart(QChartView, TimelineArrangement):
         campaign the run does not have."""
         self._drawn: tuple[str, int, int, int] | None = None
         self._data = {}
+        self._shown = (campaign, timeline, absent) if campaign is not None else None
         if campaign is None or not timeline:
+            self.all_nodes = []
             self._set_lines([], None)
             self._show_axes(False)
             self._set_title(absent or "Run a scenario to see its contacts over time")
             return
-        nodes = flow_order(campaign)[:MAX_LINES]
+        every = flow_order(campaign)
+        self.all_nodes = list(zip(every, [campaign.node(n).kind for n in every],
+                                  unique_names([campaign.node(n).name for n in every]),
+                                  strict=True))
+        nodes = self.charted(campaign.id)
         if not nodes:
             self._set_lines([], None)
             self._show_axes(False)
@@ -261,7 +284,10 @@ class TimelineChart(QChartView, TimelineArrangement):
             return
         self._show_axes(True)
         self._set_lines(nodes, campaign)
-        self._set_title(f"{campaign.name}: contacts over time (UTC)")
+        title = f"{campaign.name}: contacts over time (UTC)"
+        if len(nodes) < len(every):  # said, not left to look like nodes nobody reached
+            title += f", {len(nodes)} of {len(every)} nodes"
+        self._set_title(title)
         biggest = 0
         for node_id in nodes:
             kind = campaign.node(node_id).kind
@@ -314,6 +340,40 @@ class TimelineChart(QChartView, TimelineArrangement):
             self._set_scale(biggest)
         return True
 
+    def charted(self, campaign_id: str) -> list[str]:
+        """The nodes drawn as lines, in flow order: those the user chose in Lines (still in
+        the campaign), then the first in flow order, MAX_LINES at most."""
+        order = [node_id for node_id, _kind, _name in self.all_nodes]
+        chosen = [n for n in self._choice.get(campaign_id, []) if n in order][:MAX_LINES]
+        for node_id in order:
+            if len(chosen) >= MAX_LINES:
+                break
+            if node_id not in chosen:
+                chosen.append(node_id)
+        return sorted(chosen, key=order.index)
+
+    def choose_line(self, node_id: str) -> bool:
+        """Draws the line of a node not drawn yet (chosen in Lines): in a free place, or
+        in place of the first hidden line when MAX_LINES are drawn; False (nothing done)
+        when they all show (hide one first) or nothing is on show."""
+        if self._shown is None or node_id in self.lines:
+            return False
+        campaign = self._shown[0]
+        lines = list(self.lines)
+        if len(lines) >= MAX_LINES:
+            hidden = [n for n in lines if n in self.hidden]
+            if not hidden:
+                return False
+            lines.remove(hidden[0])
+            self.hidden.discard(hidden[0])
+        self._choice[campaign.id] = [*lines, node_id]
+        self.show_timeline(*self._shown)
+        return True
+
+    def free_places(self) -> bool:
+        """Whether a node not drawn can be drawn now (see choose_line)."""
+        return len(self.lines) < MAX_LINES or any(n in self.hidden for n in self.lines)
+
     def _set_time_axis(self, first: int, last: int) -> None:
         """From a round tick to the run's end (or its clock, while it runs): labels on
         round ticks, none past the end (see axis_labels)."""
@@ -359,9 +419,11 @@ class TimelineChart(QChartView, TimelineArrangement):
     def _set_lines(self, nodes: list[str], campaign: Campaign | None) -> None:
         """One line per node; rebuilt only when the nodes or their names change (a legend
         rebuilt on every refresh would never settle)."""
+        # names told apart among all the campaign's nodes, as Lines lists them
+        known = {node_id: (kind, name) for node_id, kind, name in self.all_nodes}
         if campaign is not None:
             kinds = [campaign.node(n).kind for n in nodes]
-            names = [campaign.node(n).name for n in nodes]
+            names = [known.get(n, ("", campaign.node(n).name))[1] for n in nodes]
         else:
             kinds, names = [], []
         key = tuple(zip(nodes, kinds, names, strict=True))
@@ -404,6 +466,9 @@ class TimelineChart(QChartView, TimelineArrangement):
                     marker.setShape(shape)
                     marker.setBrush(QBrush(QColor(self.pens[node_id].color().rgb())))
                     marker.setPen(QPen(Qt.PenStyle.NoPen))
+        self.hidden &= set(self.lines)
+        for node_id in sorted(self.hidden):  # hidden still, drawn again
+            self.show_line(node_id, False)
 
     def _set_title(self, title: str) -> None:
         self.title = title
@@ -450,6 +515,10 @@ class TimelineChart(QChartView, TimelineArrangement):
         do."""
         series = self.lines[node_id]
         series.setVisible(shown)
+        if shown:
+            self.hidden.discard(node_id)
+        else:
+            self.hidden.add(node_id)
         for marker in self.chart().legend().markers(series):
             marker.setVisible(True)  # the name stays, greyed, to click again
             font = marker.font()
@@ -458,28 +527,8 @@ class TimelineChart(QChartView, TimelineArrangement):
         self.viewport().update()
 
     def _add_lines_menu(self, menu: QMenu) -> None:
-        """The chart menu's Lines: an entry per line in the legend's order, checked while
-        the line shows (choosing it hides or shows the line, as a click on its name in the
-        legend does); moving onto an entry brings its line forward, as pointing at its
-        name does; then Show All Lines."""
-        lines = menu.addMenu("&Lines")
-        lines.setObjectName("chartLinesMenu")
-        lines.setEnabled(self._drawn is not None and bool(self.lines))
-        for number, (node_id, series) in enumerate(self.lines.items(), 1):
-            action = lines.addAction(line_entry(number, self.full_names.get(node_id,
-                                                                            series.name())))
-            action.setObjectName(f"line:{node_id}")
-            action.setCheckable(True)
-            action.setChecked(series.isVisible())
-            action.toggled.connect(lambda on, n=node_id: self.show_line(n, on))
-            action.hovered.connect(lambda s=series: self.highlight(s, True, tip=False))
-        lines.addSeparator()
-        every = lines.addAction("Show &All Lines")
-        every.setObjectName("showAllLines")
-        every.setEnabled(any(not series.isVisible() for series in self.lines.values()))
-        every.triggered.connect(lambda: [self.show_line(n, True) for n in self.lines])
-        lines.aboutToHide.connect(lambda: self.highlight(None, False, tip=False))
-        self.lines_menu = lines
+        """The chart menu's Lines (see add_lines_menu)."""
+        self.lines_menu = add_lines_menu(self, menu, MAX_LINES)
 
     def values(self, node_id: str) -> list[tuple[int, int]]:
         """(seconds since the epoch, value) of one node's line, for tests."""

@@ -7,12 +7,18 @@ from __future__ import annotations
 
 import bisect
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import QLegend
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainterPath, QPolygonF
 
 from .funnel_chart import unique_names
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
+
+    from .timeline_chart import TimelineChart
 
 LEGEND_NAME_WIDTH = 170.0  # px; legend_names() has four of these when not told its room
 
@@ -101,6 +107,53 @@ def line_entry(number: int, name: str) -> str:
     if number < 10:
         return f"&{letter} {name}"
     return f"&{letter} {name}" if letter else f"{number} {name}"
+
+
+def add_lines_menu(chart: TimelineChart, menu: QMenu, most: int) -> QMenu:
+    """The chart menu's Lines of an Over Time ``chart`` that draws ``most`` lines at most:
+    an entry per node of the campaign in flow order (the legend's), checked while its line
+    shows (choosing it hides or shows the line, as a click on its name in the legend does);
+    moving onto an entry brings its line forward, as pointing at its name does. A campaign
+    of more nodes than lines: a note first, and an unchecked entry for each node not
+    drawn, which draws it (see choose_line; greyed while ``most`` lines show). Then Show
+    All Lines."""
+    lines = menu.addMenu("&Lines")
+    lines.setObjectName("chartLinesMenu")
+    lines.setEnabled(chart._drawn is not None and bool(chart.lines))
+    nodes = [n for n, _kind, _name in chart.all_nodes] if chart._drawn is not None \
+        else list(chart.lines)
+    if len(nodes) > len(chart.lines):
+        note = lines.addAction(
+            f"{len(chart.lines)} of {len(nodes)} nodes drawn, {most} at most: "
+            + ("check one to draw it" if chart.free_places()
+               else "hide a line to draw another"))
+        note.setObjectName("linesNote")
+        note.setEnabled(False)
+        lines.addSeparator()
+    names = {node_id: line_name(kind, name) for node_id, kind, name in chart.all_nodes}
+    for number, node_id in enumerate(nodes, 1):
+        series = chart.lines.get(node_id)
+        name = chart.full_names.get(node_id, names.get(node_id, "")) if series is None \
+            else chart.full_names.get(node_id, series.name())
+        action = lines.addAction(line_entry(number, name))
+        action.setObjectName(f"line:{node_id}")
+        action.setCheckable(True)
+        if series is None:  # not drawn: checking it draws it
+            action.setChecked(False)
+            action.setEnabled(chart.free_places())
+            action.toggled.connect(lambda on, n=node_id: on and chart.choose_line(n))
+            action.hovered.connect(lambda: chart.highlight(None, False, tip=False))
+            continue
+        action.setChecked(series.isVisible())
+        action.toggled.connect(lambda on, n=node_id: chart.show_line(n, on))
+        action.hovered.connect(lambda s=series: chart.highlight(s, True, tip=False))
+    lines.addSeparator()
+    every = lines.addAction("Show &All Lines")
+    every.setObjectName("showAllLines")
+    every.setEnabled(any(not series.isVisible() for series in chart.lines.values()))
+    every.triggered.connect(lambda: [chart.show_line(n, True) for n in chart.lines])
+    lines.aboutToHide.connect(lambda: chart.highlight(None, False, tip=False))
+    return lines
 
 
 # -- a goal's shape: its marks along its line and its piece in the legend ------------------

@@ -1,0 +1,87 @@
+"""Over Time with more nodes than it draws lines (QA: "Shock Plan", the sample given 10
+empty sequences, 13 nodes): the title says how many of how many are drawn, and the menu's
+Lines lists every node, so the user chooses which ones are drawn (at most MAX_LINES)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from canvas_app.ui.main_window import MainWindow
+from canvas_app.ui.simulation.funnel_chart import flow_order
+from canvas_app.ui.simulation.timeline_chart import MAX_LINES, TimelineChart, line_value
+
+from .test_chart_export import finished_chart
+
+ADDED = 10  # empty sequences added to the sample's 3 nodes
+
+
+@pytest.fixture
+def timeline(qtbot, window: MainWindow) -> TimelineChart:
+    campaign = window.current_campaign_id()
+    for i in range(ADDED):
+        window.controller.add_node(campaign, "sequence", 900 + 60 * i, 100 + 40 * i)
+    chart, _host = finished_chart(qtbot, window, "timeline")
+    return chart
+
+
+def lines_entries(timeline: TimelineChart) -> tuple[QMenu, QMenu, list[QAction]]:
+    menu = timeline.export.show_menu(timeline.mapToGlobal(timeline.rect().center()))
+    sub = timeline.lines_menu
+    assert sub is not None
+    return menu, sub, [a for a in sub.actions() if a.objectName().startswith("line:")]
+
+
+def test_the_title_says_how_many_nodes_are_drawn(timeline: TimelineChart,
+                                                 window: MainWindow) -> None:
+    campaign = window.simulation_panel.current_campaign()
+    total = len(flow_order(campaign))
+    assert total > MAX_LINES
+    assert len(timeline.lines) == MAX_LINES
+    assert timeline.title.endswith(f", {MAX_LINES} of {total} nodes")
+    assert timeline.title.startswith(f"{campaign.name}: contacts over time")
+    assert f"{MAX_LINES} of {total} nodes" in timeline.export.svg().decode()
+
+
+def test_lines_lists_every_node_and_draws_the_one_chosen(qtbot, timeline: TimelineChart,
+                                                        window: MainWindow) -> None:
+    panel = window.simulation_panel
+    campaign = panel.current_campaign()
+    order = flow_order(campaign)
+    menu, sub, entries = lines_entries(timeline)
+    assert [a.objectName()[5:] for a in entries] == order
+    undrawn = [a for a in entries if a.objectName()[5:] not in timeline.lines]
+    assert len(undrawn) == len(order) - MAX_LINES
+    # all ten show: the others wait, greyed, and the note says why
+    assert all(not a.isChecked() and not a.isEnabled() for a in undrawn)
+    note = next(a for a in sub.actions() if a.objectName() == "linesNote")
+    assert f"{MAX_LINES} of {len(order)}" in note.text() and "hide" in note.text()
+    second, third = order[1], order[2]
+    entries[1].trigger()  # hide the second line
+    entries[2].trigger()  # and the third
+    menu.close()
+    assert timeline.hidden == {second, third}
+    menu, sub, entries = lines_entries(timeline)
+    chosen = order[-1]
+    last = entries[-1]
+    assert last.objectName() == f"line:{chosen}" and last.isEnabled()
+    last.trigger()  # drawn, in the first hidden line's place
+    menu.close()
+    assert list(timeline.lines) == [n for n in order if n != second][:MAX_LINES - 1] + [chosen]
+    assert chosen in timeline.lines and second not in timeline.lines
+    assert timeline.lines[chosen].isVisible()
+    assert not timeline.lines[third].isVisible()  # still hidden, as the user left it
+    kind = campaign.node(chosen).kind
+    expected = [line_value(kind, counts.get(chosen, {})) for _at, counts in
+                panel.runner.timeline()]
+    assert {v for _at, v in timeline.values(chosen)} == set(expected)
+    legend = [m.series() for m in timeline.chart().legend().markers()]
+    assert timeline.lines[chosen] in legend
+    # a redraw (the panel's, a run again) keeps the choice
+    timeline.show_timeline(campaign, panel.runner.timeline())
+    assert chosen in timeline.lines and second not in timeline.lines
+    menu, sub, entries = lines_entries(timeline)
+    by_id = {a.objectName()[5:]: a for a in entries}
+    assert by_id[chosen].isChecked() and not by_id[second].isChecked()
+    menu.close()
