@@ -283,9 +283,9 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
                           "back, correct the file, or make a new scenario (New What-If "
                           "Scenario…).")
             lead = f"{name} {'was ' if exc.other_workspace else ''}{exc.short()}"
-            self._show_notice(f"{lead}: {advice}\n{exc.reason}", "problem",
+            self._show_notice(f"{lead}: {advice}\n{exc.place()}", "problem",
                               offer_what_if=True)
-            self.window_.show_status(f"{lead}: {exc.reason}")
+            self.window_.show_status(f"{lead}. {exc.place()}")
         else:
             self.failed_scenario = path
             self.scenario_combo.mark(path, f"{UNLOADABLE}: {exc}")

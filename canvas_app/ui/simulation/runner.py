@@ -69,10 +69,14 @@ class ScenarioDoesNotFit(SimulationError):
     the scenario otherwise refers to this workspace (a product since deleted, a typo);
     None when nothing it names is here: it was written for another workspace."""
 
-    def __init__(self, reason: str, missing: str | None = None) -> None:
+    def __init__(self, reason: str, missing: str | None = None, *, named: str = "",
+                 where: str = "", source: str = "") -> None:
         super().__init__(reason)
         self.reason = reason  # the loader's located line
         self.missing = missing
+        self.named = named  # what it names that is not here ('campaign "x"'), when known
+        self.where = where  # where in the file (``events[0].campaign``), when known
+        self.source = source  # the file
 
     @property
     def other_workspace(self) -> bool:
@@ -84,6 +88,18 @@ class ScenarioDoesNotFit(SimulationError):
         if self.missing is None:
             return "written for another workspace"
         return f"refers to {self.missing}, not in this workspace"
+
+    def place(self) -> str:
+        """Where in the file, without saying the problem again (the notice's lead says
+        it): 'At events[0].campaign in /x/s.scenario.json.'; for a scenario written for
+        another workspace, the first thing it names that is not here as well. The
+        loader's whole line when its parts are not known."""
+        if not self.where:
+            return self.reason
+        at = f"at {self.where} in {self.source}" if self.source else f"at {self.where}"
+        if self.missing is None and self.named:
+            return f"The first thing it names that is not here: {self.named}, {at}."
+        return f"{at[0].upper()}{at[1:]}."
 
 
 class NotAScenario(SimulationError):
@@ -173,7 +189,9 @@ def open_scenario(path: str, workspace: Workspace) -> Scenario:
         missing = MISSING_IN_WORKSPACE.match(exc.problem.message)
         if missing is not None:
             ours = refers_to_workspace(path, workspace)
-            raise ScenarioDoesNotFit(str(exc), missing.group(1) if ours else None) from None
+            raise ScenarioDoesNotFit(str(exc), missing.group(1) if ours else None,
+                                     named=missing.group(1), where=exc.problem.path,
+                                     source=exc.source) from None
         if exc.problem.message == NOT_A_SCENARIO:
             raise NotAScenario(str(exc)) from None
         raise SimulationError(str(exc)) from None

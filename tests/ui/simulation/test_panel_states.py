@@ -28,9 +28,10 @@ def test_a_scenario_for_another_workspace_says_so_and_offers_a_what_if(
     first, second = panel.notice.text().split("\n")
     assert first.startswith("pool-store.scenario.json was written for another workspace")
     assert "New What-If Scenario" in first
-    # The loader's exact, located reason, on a line of its own.
-    assert second == f'{SCENARIO}: events[0].campaign: no campaign "shock-nurture" in the ' \
-                     "workspace"
+    # Where in the file, on a line of its own, not the first line again (QA: it said it
+    # twice, the second time as the loader's line).
+    assert second == ('The first thing it names that is not here: campaign "shock-nurture", '
+                      f"at events[0].campaign in {SCENARIO}.")
     assert panel.what_if_button.isVisible()
     panel.what_if_button.click()
     dialog = panel.what_if_dialog

@@ -178,6 +178,8 @@ def test_a_scenario_for_this_workspace_says_what_it_lacks(qtbot, window: MainWin
     assert first.startswith('typo.scenario.json refers to product "mit", not in this '
                             "workspace: ")
     assert "another workspace" not in panel.notice.text()
+    assert panel.notice.text().split("\n")[1] == \
+        f"At population.purchases[2].product in {typo}."  # not "no product "mit"" again
     assert panel.what_if_button.isVisible()
     # Written for another workspace indeed (nothing it names is here): it says so.
     assert window.files.new_workspace()
