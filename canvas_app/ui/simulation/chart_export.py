@@ -14,6 +14,10 @@ error box, its settings (the folder the last chart went to) and its status bar; 
 scenario of the run shown, from the Simulation panel's runner. A chart on its own (in a
 test) asks with Qt's file dialog, starts in the user's pictures folder and shows problems
 in a message box of its own.
+
+A picture always carries the chart's title: a chart too short for it on screen (the Chart
+tab with many rows drops it) gets it in a band over the picture (QA: a copy for slides did
+not say which campaign it showed).
 """
 
 from __future__ import annotations
@@ -32,13 +36,18 @@ from PySide6.QtCore import (
     QObject,
     QPoint,
     QRect,
+    QRectF,
     QSettings,
+    QSize,
     QStandardPaths,
     Qt,
 )
 from PySide6.QtGui import (
     QAction,
+    QColor,
     QContextMenuEvent,
+    QFont,
+    QFontMetricsF,
     QGuiApplication,
     QImage,
     QKeyEvent,
@@ -63,6 +72,7 @@ from ..image_export import (
     write_replacing,
 )
 from ..image_export_dialog import PNG_FILTER, SVG_FILTER, chosen_path
+from .chart_heading import ChartHeading
 from .journey_view import tsv_text
 
 FOLDER_KEY = "chartExport/folder"  # where the last chart picture went (the app's settings)
@@ -72,6 +82,7 @@ COPY_CHART, SAVE_CHART, COPY_DATA = "&Copy Chart", "&Save Chart as Image…", "C
 FOCUS_INSET = 1  # px between the host's edge and its focus frame
 FOCUS_EDGE = 2  # px: the focus frame's width
 PNG_SCALE = 2.0  # a saved PNG has this many pixels to a pixel on screen, at least
+TITLE_PAD = 4  # px above and below a title a picture gets in a band of its own
 
 Table = tuple[list[str], list[list[object]]]  # (headings, rows of cells)
 
@@ -234,7 +245,85 @@ class ChartExport(QObject):
         settle()
         self.painting = True
         try:
-            return self.picture.grab().toImage()
+            grabbed = self.picture.grab()
+        finally:
+            self.painting = False
+        band = self.title_band()
+        if not band:
+            return grabbed.toImage()
+        ratio = grabbed.devicePixelRatio()
+        size = self.picture_size()
+        image = QImage(math.ceil(size.width() * ratio), math.ceil(size.height() * ratio),
+                       QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(ratio)
+        image.fill(Qt.GlobalColor.white)
+        painter = QPainter(image)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+            self.paint_title(painter, band)
+            painter.drawPixmap(0, band, grabbed)
+        finally:
+            painter.end()
+        return image
+
+    # -- the title, in the picture ---------------------------------------------------------
+    def title_shown(self) -> bool:
+        """Whether the chart shows its title on screen: Qt Charts' own, or a heading over
+        the plot (see ChartHeading); a chart too short for either drops it."""
+        chart = getattr(self.host, "chart", None)
+        if not callable(chart) or chart().title():
+            return True
+        return any(heading.full and heading.isVisibleTo(self.host)
+                   for heading in self.host.findChildren(ChartHeading))
+
+    def title_font(self) -> tuple[QFont, QColor]:
+        """The chart's title font and colour (Qt Charts'), else the picture's own."""
+        chart = getattr(self.host, "chart", None)
+        if callable(chart):
+            return chart().titleFont(), chart().titleBrush().color()
+        return self.picture.font(), self.picture.palette().windowText().color()
+
+    def title_band(self) -> int:
+        """The px a picture gets over the chart for its title: none while the chart shows
+        it; else the title's lines (wrapped to the picture's width) and TITLE_PAD."""
+        title = self.title()
+        if not title or self.title_shown():
+            return 0
+        font, _colour = self.title_font()
+        width = max(1, self.picture.width() - 2 * TITLE_PAD)
+        box = QFontMetricsF(font).boundingRect(QRectF(0, 0, width, 10_000),
+                                               int(Qt.TextFlag.TextWordWrap), title)
+        return math.ceil(box.height()) + 2 * TITLE_PAD
+
+    def picture_size(self) -> QSize:
+        """The picture's size: the chart's on screen and the title's band over it."""
+        return self.picture.size() + QSize(0, self.title_band())
+
+    def paint_title(self, painter: QPainter, band: int) -> None:
+        """The title, centred in a white band ``band`` px tall at the picture's top."""
+        font, colour = self.title_font()
+        width = self.picture.width()
+        painter.save()
+        painter.fillRect(QRect(0, 0, width, band), Qt.GlobalColor.white)
+        painter.setFont(font)
+        painter.setPen(colour)
+        painter.drawText(QRectF(TITLE_PAD, TITLE_PAD, width - 2 * TITLE_PAD,
+                                band - 2 * TITLE_PAD),
+                         int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+                         self.title())
+        painter.restore()
+
+    def render_picture(self, painter: QPainter) -> None:
+        """The picture with its title (see title_band), drawn by ``painter``: QWidget's
+        render (a chart view's own draws its scene alone), the widget with its children,
+        the legend and a heading over the plot."""
+        band = self.title_band()
+        self.painting = True
+        try:
+            if band:
+                self.paint_title(painter, band)
+                painter.translate(0, band)
+            QWidget.render(self.picture, painter, QPoint(), QRegion(self.picture.rect()))
         finally:
             self.painting = False
 
@@ -242,18 +331,10 @@ class ChartExport(QObject):
         """The chart drawn into an SVG, its size the chart's on screen (px), its text at
         the screen's dots per inch (taking the room it takes on screen)."""
 
-        def paint(painter: QPainter) -> None:
-            self.painting = True
-            try:
-                # QWidget's render (a chart view's own draws its scene alone): the widget
-                # with its children, the legend and a heading over the plot
-                QWidget.render(self.picture, painter, QPoint(), QRegion(self.picture.rect()))
-            finally:
-                self.painting = False
-
-        return svg_picture(self.picture.size(), self.picture.logicalDpiX(),
+        settle()
+        return svg_picture(self.picture_size(), self.picture.logicalDpiX(),
                            self.title() or self.name,
-                           "A chart of a simulation by Campaign Canvas", paint)
+                           "A chart of a simulation by Campaign Canvas", self.render_picture)
 
     def file_image(self) -> QImage:
         """The chart for a PNG file: drawn at PNG_SCALE times its size on screen (or the
@@ -262,7 +343,7 @@ class ChartExport(QObject):
         screen."""
         settle()
         ratio = max(PNG_SCALE, self.picture.devicePixelRatioF())
-        size = self.picture.size()
+        size = self.picture_size()
         image = QImage(math.ceil(size.width() * ratio), math.ceil(size.height() * ratio),
                        QImage.Format.Format_ARGB32_Premultiplied)
         if image.isNull():
@@ -270,17 +351,14 @@ class ChartExport(QObject):
         dpm_x, dpm_y = image.dotsPerMeterX(), image.dotsPerMeterY()
         image.setDevicePixelRatio(ratio)
         image.fill(Qt.GlobalColor.white)
-        self.painting = True
         painter = QPainter(image)
         try:
             painter.setRenderHints(QPainter.RenderHint.Antialiasing
                                    | QPainter.RenderHint.TextAntialiasing
                                    | QPainter.RenderHint.SmoothPixmapTransform)
-            # QWidget's render, as svg() does: the widget with its legend and heading
-            QWidget.render(self.picture, painter, QPoint(), QRegion(self.picture.rect()))
+            self.render_picture(painter)
         finally:
             painter.end()
-            self.painting = False
         image.setDotsPerMeterX(round(dpm_x * ratio))
         image.setDotsPerMeterY(round(dpm_y * ratio))
         return image
