@@ -1,18 +1,23 @@
 """How the Over Time chart arranges itself in the room it has: its title above and its
 legend below the plot while that leaves the plot MIN_PLOT px; in a short panel the legend
 beside the plot (in a smaller font if need be) and the title in a line over the plot; too
-short for either, the plot alone. The legend's names are shortened to the room it has."""
+short for either, the plot alone. Names that one row or one column cannot hold whole (QA:
+ten lines in a row under the plot read "B…k (achieved)") go in a grid of rows and columns
+under the plot, or beside it in a short panel (see plan_grid). The legend's names are
+shortened to the room it has, if they must be."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
-from .timeline_legend import legend_names
+from .funnel_chart import unique_names
+from .timeline_legend import legend_names, line_name
 
 if TYPE_CHECKING:
     from PySide6.QtCharts import QCategoryAxis, QChart, QLineSeries, QValueAxis
@@ -44,6 +49,31 @@ LEGEND_COLUMN_MOST = 28.0  # and at most this many font heights wide (about 400 
 # name was cut off at the chart's bottom).
 LEGEND_LEAST_PT = 7.0
 TOP_MARGIN = 2  # px above the plot's top label with no heading over the plot
+BOTTOM_MARGIN = 2  # px under the dates with the legend in Qt Charts' own place
+SIDE_MARGIN = 4  # px left and right of the chart
+# A legend in a grid beside the plot: at most this share of the chart's width (the names
+# shortened if need be), and names at least this many average characters wide, else none
+LEGEND_GRID_SHARE = 0.5
+LEGEND_GRID_LEAST_CHARS = 8
+
+
+@dataclass(frozen=True)
+class LegendGrid:
+    """A legend of ``rows`` rows and ``columns`` columns (filled top to bottom), ``width``
+    px wide, each name ``cap`` px wide at most; ``beside`` the plot, or under it."""
+
+    beside: bool
+    rows: int
+    columns: int
+    width: float
+    cap: float
+
+
+def grid_width(texts: list[float], rows: int, extra: float, cap: float) -> float:
+    """The width of columns of ``rows`` entries each, top to bottom: each as wide as its
+    widest name (``cap`` at most) and what the legend adds to an entry (``extra``)."""
+    return sum(max(min(t, cap) for t in texts[i:i + rows]) + extra
+               for i in range(0, len(texts), rows))
 
 
 def in_font(size: tuple[float, float], metrics: QFontMetricsF) -> float:
@@ -73,6 +103,7 @@ class TimelineArrangement:
     _end_overhang: int
     _axis_x: QCategoryAxis
     _axis_y: QValueAxis
+    grid: LegendGrid | None
 
     chart: Callable[[], QChart]  # QChartView's
     height: Callable[[], int]  # QWidget's
@@ -84,12 +115,20 @@ class TimelineArrangement:
         and below, 9 px each, cut its last name off at 14 pt: the names are centred in
         their column anyway)."""
         chart = self.chart()
-        margins = chart.margins()
-        right = 4 if self.beside else max(self._end_overhang, 4)
-        if margins.right() != right:
-            margins.setRight(right)
-            chart.setMargins(margins)
+        if self.grid is not None:
+            self._place_grid(self.grid)
+            return
         legend = chart.legend()
+        if not legend.isAttachedToChart():
+            legend.attachToChart()
+            legend.setAlignment(Qt.AlignmentFlag.AlignRight if self.beside
+                                else Qt.AlignmentFlag.AlignBottom)
+        margins = chart.margins()
+        right = SIDE_MARGIN if self.beside else max(self._end_overhang, SIDE_MARGIN)
+        if margins.right() != right or margins.bottom() != BOTTOM_MARGIN:
+            margins.setRight(right)
+            margins.setBottom(BOTTOM_MARGIN)
+            chart.setMargins(margins)
         left = self._end_overhang if self.beside else 0
         if legend.getContentsMargins()[0] != left:
             legend.setContentsMargins(left, 0, 0, 0)
@@ -102,6 +141,95 @@ class TimelineArrangement:
                                                                        bottom)
             if layout.getContentsMargins() != wanted:
                 layout.setContentsMargins(*wanted)
+
+    def _place_grid(self, grid: LegendGrid) -> None:
+        """A legend in a grid: taken out of Qt Charts' layout (which has one row or one
+        column only; out of it, it fills columns top to bottom to its height), placed by
+        hand under the plot (centred) or beside it (at the plot's top), with the chart's
+        margin on that side made room for it."""
+        chart = self.chart()
+        legend = chart.legend()
+        if legend.isAttachedToChart():
+            legend.detachFromChart()
+        if legend.alignment() != Qt.AlignmentFlag.AlignLeft:
+            legend.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        if legend.getContentsMargins() != (0.0, 0.0, 0.0, 0.0):
+            legend.setContentsMargins(0, 0, 0, 0)
+        layout = legend.layout()
+        if layout is not None and layout.getContentsMargins() != (0.0, 0.0, 0.0, 0.0):
+            if self._legend_layout_margins is None:
+                self._legend_layout_margins = layout.getContentsMargins()
+            layout.setContentsMargins(0, 0, 0, 0)
+        line = legend_line(QFontMetricsF(legend.font()))
+        # half a line to spare: a column holds ``rows`` names, not one more
+        height = grid.rows * line + line / 2
+        size = chart.size()
+        margins = chart.margins()
+        if grid.beside:
+            right = SIDE_MARGIN + math.ceil(grid.width) + self._end_overhang
+            bottom = BOTTOM_MARGIN
+            place = QRectF(size.width() - SIDE_MARGIN - grid.width, margins.top(),
+                           grid.width, height)
+        else:
+            right = max(self._end_overhang, SIDE_MARGIN)
+            bottom = BOTTOM_MARGIN + math.ceil(grid.rows * line)
+            place = QRectF((size.width() - grid.width) / 2,
+                           size.height() - BOTTOM_MARGIN - grid.rows * line,
+                           grid.width, height)
+        if margins.right() != right or margins.bottom() != bottom:
+            margins.setRight(right)
+            margins.setBottom(bottom)
+            chart.setMargins(margins)
+        if legend.geometry() != place:
+            legend.setGeometry(place)
+            legend.update()
+
+    def plan_grid(self, height: int, below: float, short: bool) -> LegendGrid | None:
+        """A grid for a legend whose names one row under the plot (in a chart not
+        ``short``) or one column beside it cannot hold: under the plot, the fewest rows
+        that hold the names whole and leave the plot MIN_PLOT px (``below``: its height
+        with one row); else beside the plot, in as many columns as its height needs, at
+        most LEGEND_GRID_SHARE of the width (names shortened to fit, none shorter than
+        LEGEND_GRID_LEAST_CHARS), in a chart tall enough for a plot (LEAST_PLOT) under a
+        legend of one row. None: Qt Charts' one row or column does, or nothing fits (the
+        legend as before, or the plot alone)."""
+        metrics = QFontMetricsF(self._legend_font)
+        kinds = [kind for _n, kind, _name in self._key]
+        names = unique_names([name for _n, _k, name in self._key])
+        texts = [metrics.horizontalAdvance(line_name(k, n))
+                 for k, n in zip(kinds, names, strict=True)]
+        if not texts:
+            return None
+        extra = in_font(LEGEND_ENTRY_EXTRA, metrics)
+        row_extra = in_font(LEGEND_ROW_EXTRA, metrics)
+        width = self.chart().size().width() - 2 * SIDE_MARGIN
+        line = legend_line(metrics)
+        widest = max(texts)
+        if not short:
+            if sum(texts) + extra * len(texts) + row_extra <= width:
+                return None  # one row holds them whole
+            for rows in range(2, len(texts) + 1):
+                if below - (rows - 1) * line < MIN_PLOT:
+                    break
+                wide = grid_width(texts, rows, extra, widest) + row_extra
+                if wide <= width:
+                    return LegendGrid(False, rows, math.ceil(len(texts) / rows), wide, widest)
+        if below < LEAST_PLOT:
+            return None  # a chart too short for a legend under its plot: the plot alone
+        room = height - LEGEND_BESIDE_CHROME - (self.heading_margin() - TOP_MARGIN)
+        rows = int(room // line)
+        if rows < 1:
+            return None
+        columns = math.ceil(len(texts) / rows)
+        rows = math.ceil(len(texts) / columns)
+        most = width * LEGEND_GRID_SHARE
+        cap = widest
+        if grid_width(texts, rows, extra, cap) + row_extra > most:
+            cap = (most - row_extra) / columns - extra
+            if cap < LEGEND_GRID_LEAST_CHARS * metrics.averageCharWidth():
+                return None
+        return LegendGrid(True, rows, columns,
+                          grid_width(texts, rows, extra, cap) + row_extra, cap)
 
     def heading_margin(self) -> int:
         """The chart's top margin with a heading over the plot: its room, less what the
@@ -127,13 +255,21 @@ class TimelineArrangement:
         if short and font is None:
             font = self.beside_font(height, heading=False)
         beside = font is not None
-        self.bare = short and not beside and below < LEAST_PLOT
+        # names one row or one column cannot hold whole: in a grid (see plan_grid)
+        grid = self.plan_grid(height, below, short) if self.lines and (
+            not short or not beside) else None
+        if grid is not None:
+            beside, font, titled = grid.beside, None, True
+        self.bare = short and not beside and grid is None and below < LEAST_PLOT
         chart = self.chart()
         self._set_legend_font(font or self._legend_font)
-        if beside != self.beside:
+        if beside != self.beside or grid != self.grid:
             self.beside = beside
-            chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight if beside
-                                        else Qt.AlignmentFlag.AlignBottom)
+            self.grid = grid
+            if grid is None and chart.legend().isAttachedToChart():
+                chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight if beside
+                                            else Qt.AlignmentFlag.AlignBottom)
+            self._names_key = ()
         if chart.legend().isVisible() == self.bare:
             chart.legend().setVisible(not self.bare)
         self._place_legend()
@@ -187,7 +323,7 @@ class TimelineArrangement:
         """The width the legend's row gives its entries' texts, all together (Qt Charts does
     not say: its chart's width, less the margins, each entry's box and spacing); beside the
     plot, each entry's at most (see column_room)."""
-        if self.beside:
+        if self.beside or self.grid is not None:
             return self.column_room() * len(self.lines)
         chart = self.chart()
         metrics = QFontMetricsF(chart.legend().font())
@@ -197,7 +333,10 @@ class TimelineArrangement:
         return max(0.0, row - in_font(LEGEND_ENTRY_EXTRA, metrics) * len(self.lines))
 
     def column_room(self) -> float:
-        """The widest an entry's text may be in a legend beside the plot."""
+        """The widest an entry's text may be in a legend beside the plot (or in a
+        grid)."""
+        if self.grid is not None:
+            return self.grid.cap
         metrics = QFontMetricsF(self.chart().legend().font())
         natural = QFontMetricsF(self._legend_font)  # a smaller font beside: no narrower
         column = min(LEGEND_COLUMN_MOST * natural.height(),
@@ -212,8 +351,8 @@ class TimelineArrangement:
             return
         metrics = QFontMetricsF(self.chart().legend().font())
         room = self.legend_room()
-        most = self.column_room() if self.beside else None
-        names_key = (self._key, round(room), self.beside)
+        most = self.column_room() if self.beside or self.grid is not None else None
+        names_key = (self._key, round(room), self.beside, self.grid)
         if names_key == self._names_key:
             return
         self._names_key = names_key

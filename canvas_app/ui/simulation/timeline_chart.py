@@ -48,7 +48,13 @@ from .chart_export import ChartExport, Table, paint_focus
 from .chart_heading import ChartHeading
 from .funnel_chart import flow_order, set_count_scale, set_up_chart, unique_names
 from .time_axis import axis_labels, axis_ms, from_axis_ms, steps
-from .timeline_arrange import TOP_MARGIN, TimelineArrangement
+from .timeline_arrange import (
+    BOTTOM_MARGIN,
+    SIDE_MARGIN,
+    TOP_MARGIN,
+    LegendGrid,
+    TimelineArrangement,
+)
 from .timeline_legend import (
     GOAL_SHAPES,
     MARK_EDGE,
@@ -120,7 +126,7 @@ class TimelineChart(QChartView, TimelineArrangement):
         self.setFrameShape(QChartView.Shape.NoFrame)
         # The tab is the chart's frame: no more room around the chart than its margins.
         chart.layout().setContentsMargins(0, 0, 0, 0)
-        chart.setMargins(QMargins(4, TOP_MARGIN, 4, 2))
+        chart.setMargins(QMargins(SIDE_MARGIN, TOP_MARGIN, SIDE_MARGIN, BOTTOM_MARGIN))
         chart.setBackgroundRoundness(0)
         self.heading_label = ChartHeading(self, "simulationTimelineHeading")
         # each name beside a piece of its line, drawn with its pen: its width and dashes
@@ -134,6 +140,7 @@ class TimelineChart(QChartView, TimelineArrangement):
         self.heading = ""  # the title over the plot, out of Qt Charts' title ("": none)
         self.beside = False  # the legend beside the plot (a short chart)
         self.bare = False  # no legend, no title: a chart too short for them and a plot
+        self.grid: LegendGrid | None = None  # the legend in rows and columns (see arrange)
         self.setToolTip("A goal's line is a wide band with marks of its own shape, a "
                         "sequence's a broken line. Point at a name in the legend to bring its "
                         "line forward; click it to hide or show the line (or, from the "
