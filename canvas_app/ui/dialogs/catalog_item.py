@@ -114,8 +114,9 @@ class CatalogItemDialog(QDialog):
             billing.addStretch(1)
             form.addRow("Billing:", billing)
             layout.addWidget(help_label(
-                "A subscription's renewals never count for purchase goals or action sets: "
-                "only the first successful payment of an order does."))
+                "A subscription's renewals never count: a purchase goal counts an order's "
+                "first successful payment, and action sets run when the order is placed "
+                "(a later payment runs none)."))
         elif section == "order_forms":
             self.legacy_check = QCheckBox("&Legacy order form")
             self.legacy_check.setObjectName("itemLegacyCheck")

@@ -127,6 +127,10 @@ class DurationEdit(QWidget):
         self.unit.setAccessibleName("Unit")
         for name, size in UNITS:
             self.unit.addItem(name, size)
+        # as wide as its names as they read now: a box first shown with "1 hour" kept
+        # the singulars' width and cut "minutes" (QA: "minute:"); only room to its right
+        # (a stretch) changes when "hour" becomes "hours"
+        self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         layout.addWidget(self.amount)
         layout.addWidget(self.unit)
         layout.addStretch(1)

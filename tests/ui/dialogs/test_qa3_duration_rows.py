@@ -60,3 +60,26 @@ def test_an_actions_delay_reads_as_typed(qtbot) -> None:
 ])
 def test_one_unit_the_largest_that_holds_it_whole(delta: timedelta, words: str) -> None:
     assert describe_duration(delta) == words
+
+
+def test_an_actions_delay_unit_reads_whole_once_plural(qtbot) -> None:
+    """QA: ticked at "1 hour", then 30 minutes: the unit box kept the singulars' width and
+    showed "minute:". It is as wide as the name it shows, whichever. (A large font, so that
+    the "s" is more than the rounding of the offscreen test font.)"""
+    from PySide6.QtWidgets import QApplication, QComboBox
+
+    dialog, amount = delayed_action(qtbot)
+    unit = dialog.steps_editor.form.delay_edit.unit
+    font = unit.font()
+    font.setPointSize(22)
+    unit.setFont(font)
+    type_over(qtbot, amount, "1")
+    unit.setCurrentIndex(unit.findData(60))
+    QApplication.processEvents()
+    assert unit.currentText() == "minute"
+    type_over(qtbot, amount, "30")
+    assert unit.currentText() == "minutes"
+    whole = QComboBox()  # a box made for "minutes" alone
+    whole.setFont(font)
+    whole.addItem("minutes")
+    qtbot.waitUntil(lambda: unit.width() >= whole.sizeHint().width(), timeout=1000)
