@@ -204,6 +204,10 @@ class RowsListWidget(QListWidget):
         self.setMinimumHeight(self._least_height())
         self.updateGeometry()
 
+    def lent_for(self, note: str) -> int:
+        """The height lent for ``note`` now (see :meth:`lend`)."""
+        return self._lent_to.get(note, 0)
+
     def sizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
         width = super().sizeHint().width()
         if self.wordWrap() and self.count():  # as wide as its longest row, when there is room
@@ -316,6 +320,7 @@ class CheckList(QWidget):
         self.row_order: Callable[[str, str], Any] | None = None
         self._given: dict[str, int] = {}  # id -> its place in the order given
         self._rows_asked: int | None = None  # see keep_rows_asked
+        self._room_before_note: int | None = None  # see out_of_sight
 
     def set_empty_hint(self, hint: QWidget) -> None:
         """Shown instead of the list (and its search) while the list has no rows."""
@@ -468,8 +473,17 @@ class CheckList(QWidget):
 
     def out_of_sight(self) -> list[str]:
         """The labels of ticked rows not wholly in sight: hidden by the search, or
-        scrolled out of the list's visible part."""
+        scrolled out of the list's visible part. The room the note took from the list
+        counts as the list's: a row it would show once the note hides is in sight (QA:
+        the search cleared, the ticked last row lay in the room the note had taken, and
+        the note, true of itself, stayed). Only what the list did give up counts (a list
+        of a fixed height gives up nothing), so hiding the note brings the row back into
+        sight and the note does not come and go."""
         area = self.list.viewport().rect()
+        if self._room_before_note is not None:
+            given_up = self._room_before_note - area.height()
+            area.setBottom(area.bottom()
+                           + max(0, min(given_up, self.list.lent_for("out of sight"))))
         found = []
         for i in range(self.list.count()):
             item = self.list.item(i)
@@ -485,6 +499,10 @@ class CheckList(QWidget):
             return
         names = self.out_of_sight()
         note = self.out_of_sight_label
+        if names and not note.isVisibleTo(self):  # what the list had before the note
+            self._room_before_note = self.list.viewport().height()
+        elif not names:
+            self._room_before_note = None
         note.setText(("Also ticked, out of sight: " + ", ".join(names)) if names else "")
         # the note's room comes out of the list above it: the form around does not move
         # as a search hides a ticked row (QA: the order forms' list shrank and "Specific
