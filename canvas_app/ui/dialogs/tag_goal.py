@@ -108,6 +108,9 @@ class TagGoalDialog(NodeEditorDialog):
 
         self.who.set_value(config.achieved_by)
         self.tag_list.changed.connect(self.refresh)
+        # the note says what the last Enter did: a tick since makes it old news (QA: it
+        # stayed under the field until the dialog closed)
+        self.tag_list.changed.connect(lambda: self.say_about_tag(""))
         self.any_contact_radio.toggled.connect(self.refresh)
 
     def full_reserve(self, width: int) -> int:

@@ -108,6 +108,14 @@ def test_a_new_tag_differing_only_in_case_ticks_the_existing_one(qtbot, workspac
     assert dialog.new_tag_edit.placeholderText() == "New tag, e.g. Visit booked"
     qtbot.keyClicks(dialog.new_tag_edit, "x")
     assert not note.isVisible() and note.text() == ""
+    # said again, then a tick elsewhere: old news, gone too (QA: it stayed until closed)
+    dialog.new_tag_edit.clear()
+    qtbot.keyClicks(dialog.new_tag_edit, "visit BOOKED")
+    qtbot.keyClick(dialog.new_tag_edit, Qt.Key.Key_Return)
+    assert note.isVisible()
+    other = next(t for t in dialog.tag_list.ids() if t != "Visit booked")
+    dialog.tag_list.set_checked(other, other not in dialog.tag_list.checked_ids())
+    assert not note.isVisible() and note.text() == ""
 
 
 def test_add_tag_button_gives_the_focus_back_to_the_field(qtbot, workspace, undo_stack):
