@@ -64,55 +64,26 @@ from .timeline_legend import (
     shape_path,
     value_at,
 )
+from .timeline_lines import (
+    FADED_ALPHA,
+    HOVERED_WIDER,
+    LINE_COLOURS,
+    LINE_ROOM,
+    line_pen,
+    line_value,
+)
 
 # Lines drawn at once, at most: one per colour of LINE_COLOURS (each 3:1 on white, told
 # apart from the others); more would repeat colours and crowd the legend and the plot past
 # reading. A campaign with more nodes charts the first ten in flow order until the user
 # chooses others in the menu's Lines (see choose_line); the title says how many of how many.
 MAX_LINES = 10
-GOAL_WIDTH = 5.0  # a goal's band
-GOAL_ALPHA = 0.75  # see-through: a line under it shows
-# The lines' colours, in turn: each at least 3:1 against the white plot (WCAG's least for
-# graphics), a goal's band at GOAL_ALPHA too (3.1 to 4.1:1; QA: Qt's theme gave a goal a
-# pale green band, 1.5:1, and a sequence orange dots, 2:1).
-LINE_COLOURS = ("#1f6fb5", "#2e7d32", "#c2410c", "#6a3fa0", "#b0306a", "#00777a",
-                "#8a6d00", "#4b5563", "#a63a3a", "#3558c9")
-SEQUENCE_WIDTH = 2.0
-# A sequence's line: dashed, dotted, dash-dotted, in the pen's widths. Dashes shorter than
-# Qt's own (4 on, 2 off) so the legend's piece of each line (some 14 px) shows its pattern:
-# Qt's dash filled it, and a dashed sequence's piece looked solid (QA).
-SEQUENCE_DASHES: tuple[tuple[float, ...], ...] = ((2.5, 1.5), (1.0, 2.0),
-                                                  (2.5, 1.5, 0.5, 1.5))
-FADED_ALPHA = 0.15  # the other lines, while one is hovered in the legend
-HOVERED_WIDER = 1.5  # px a line hovered in the legend gets wider by
-# px of plot past the counts' ends (0 and the top): half the widest line's width and its
-# smoothed edge, so a line there shows whole (Qt Charts clips a line at the plot's edge)
-LINE_ROOM = (GOAL_WIDTH + HOVERED_WIDER) / 2 + 1
 END_LABEL_GAP = 6  # px between the last date's right end and what is beside it
 # The run's end, labelled, at least this share of a step past the last round date: nearer,
 # it takes that date's place (see axis_labels)
 END_LABEL_APART = 0.75
 
 Timeline = list[tuple[int, dict[str, dict[str, int]]]]
-
-
-def line_value(kind: str, counts: dict[str, int]) -> int:
-    """A sequence: contacts in it now; a goal: contacts that achieved it so far."""
-    return counts.get("active", 0) if kind == "sequence" else counts.get("achieved", 0)
-
-
-def line_pen(kind: str, colour: QColor, sequence_number: int) -> QPen:
-    """A goal: a wide see-through band; a sequence: a thin broken line, its pattern by its
-    number among the sequences."""
-    colour = QColor(colour)
-    if kind == "sequence":
-        pen = QPen(colour, SEQUENCE_WIDTH)
-        pen.setDashPattern(list(SEQUENCE_DASHES[sequence_number % len(SEQUENCE_DASHES)]))
-    else:
-        colour.setAlphaF(GOAL_ALPHA)
-        pen = QPen(colour, GOAL_WIDTH, Qt.PenStyle.SolidLine)
-    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-    return pen
 
 
 class TimelineChart(QChartView, TimelineArrangement):

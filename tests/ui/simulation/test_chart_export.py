@@ -23,8 +23,8 @@ from canvas_app.ui.simulation.chart_export import (
     SAVE_CHART,
 )
 from canvas_app.ui.simulation.funnel_chart import SERIES, axis_ticks, flow_order
-from canvas_app.ui.simulation.timeline_chart import line_value
 from canvas_app.ui.simulation.timeline_legend import line_name
+from canvas_app.ui.simulation.timeline_lines import line_value
 from tests.ui.test_image_export import SaveAsker
 
 from .test_simulation_panel import run_to_finish

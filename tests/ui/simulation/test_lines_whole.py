@@ -15,12 +15,8 @@ from canvas_app.domain.campaign import Campaign
 from canvas_app.domain.nodes import Node
 from canvas_app.ui.simulation.funnel_chart import axis_ticks
 from canvas_app.ui.simulation.time_axis import axis_ms
-from canvas_app.ui.simulation.timeline_chart import (
-    GOAL_ALPHA,
-    GOAL_WIDTH,
-    LINE_COLOURS,
-    TimelineChart,
-)
+from canvas_app.ui.simulation.timeline_chart import TimelineChart
+from canvas_app.ui.simulation.timeline_lines import GOAL_ALPHA, GOAL_WIDTH, LINE_COLOURS
 
 DAY = 86_400
 START = 1_772_409_600  # 2 March 2026, 00:00 UTC

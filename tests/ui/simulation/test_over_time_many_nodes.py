@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QMenu
 
 from canvas_app.ui.main_window import MainWindow
 from canvas_app.ui.simulation.funnel_chart import flow_order
-from canvas_app.ui.simulation.timeline_chart import MAX_LINES, TimelineChart, line_value
+from canvas_app.ui.simulation.timeline_chart import MAX_LINES, TimelineChart
+from canvas_app.ui.simulation.timeline_lines import line_value
 
 from .test_chart_export import finished_chart
 
