@@ -12,10 +12,9 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import QMenu
 
-from .theme import TEXT_MUTED
+from .theme import menu_note
 
 if TYPE_CHECKING:
     from ..domain.campaign import Campaign
@@ -43,9 +42,9 @@ def show_link_menu(window: MainWindow, campaign_id: str, source: str) -> QMenu |
     menu = QMenu(f'Link "{name}" to', window)
     menu.setObjectName("linkToMenu")
     menu.setStyleSheet(SCROLLABLE)
-    header = menu.addAction(f'Link "{name}" to:')
-    header.setEnabled(False)  # a heading: not a choice, skipped by the arrow keys
-    show_heading(menu, header)
+    # a heading: no choice, passed by the arrow keys, in words that read (not the pale
+    # grey of a disabled choice, QA)
+    menu_note(menu.addAction(f'Link "{name}" to:'), bold=True)
     for node in allowed:
         action = menu.addAction(node.name)
         action.triggered.connect(
@@ -71,20 +70,6 @@ def show_link_menu(window: MainWindow, campaign_id: str, source: str) -> QMenu |
     # list) and may lift it over the node: put it back where it was meant to be.
     menu.move(place.topLeft())
     return menu
-
-
-def show_heading(menu: QMenu, header: QAction) -> None:
-    """The menu's one disabled entry is its heading, which says what the list is for: in
-    bold and in muted text that reads (TEXT_MUTED, over 6:1 on the menu), not in the
-    style's pale grey for a disabled entry (about 2.9:1; accessibility QA)."""
-    palette = menu.palette()
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
-                 QPalette.ColorRole.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(TEXT_MUTED))
-    menu.setPalette(palette)
-    font = header.font()
-    font.setBold(True)
-    header.setFont(font)
 
 
 def likely_target(campaign: Campaign, source: str, allowed: list[Node]) -> Node:

@@ -7,15 +7,17 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QImage, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QMenu,
     QProxyStyle,
     QStyle,
     QStyleFactory,
     QStyleOption,
+    QStyleOptionMenuItem,
     QTabBar,
     QWidget,
 )
@@ -139,6 +141,9 @@ _base_pixel_metric = QProxyStyle.pixelMetric
 _base_style_hint = QProxyStyle.styleHint
 _base_draw_control = QProxyStyle.drawControl
 _PUSH_BUTTON = QStyle.ControlElement.CE_PushButton
+_MENU_ITEM = QStyle.ControlElement.CE_MenuItem
+_ENABLED = QStyle.StateFlag.State_Enabled
+MENU_NOTE = "menuNote"  # the property of a menu's words that are no choice (see menu_note)
 # a push button with the keyboard: its ring shows only once the keyboard moved the focus
 # (Tab), as the style's own focus marks do, not on a button that merely has the focus
 _FOCUS_SHOWN = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
@@ -167,6 +172,8 @@ class AppStyle(QProxyStyle):
 
     def drawControl(self, element: QStyle.ControlElement, option: QStyleOption,
                     painter: QPainter, widget: QWidget | None = None) -> None:
+        if element == _MENU_ITEM and not option.state & _ENABLED and isinstance(widget, QMenu):
+            option = readable_note(widget, option)  # type: ignore[arg-type]
         _base_draw_control(self, element, option, painter, widget)
         if element == _PUSH_BUTTON and option.state & _FOCUS_SHOWN == _FOCUS_SHOWN:
             draw_focus_ring(painter, option.rect)
@@ -196,6 +203,35 @@ class AppStyle(QProxyStyle):
         style = QStyleFactory.create(self.baseStyle().name())
         style.setParent(view)  # goes with the view (one shared by views went with the first)
         return style
+
+
+def menu_note(action: QAction, bold: bool = False) -> QAction:
+    """Makes ``action`` words in its menu, not a choice: a heading ("Link "X" to:") or a
+    note ("10 of 13 nodes drawn…"). It is disabled, so the arrow keys pass it, but drawn
+    in TEXT_MUTED (over 6:1 on the menu), not in the pale grey of a disabled choice
+    (2.9:1; accessibility QA), which the menu's real disabled choices keep."""
+    action.setEnabled(False)
+    action.setProperty(MENU_NOTE, True)
+    if bold:
+        font = action.font()
+        font.setBold(True)
+        action.setFont(font)
+    return action
+
+
+def readable_note(menu: QMenu, option: QStyleOptionMenuItem) -> QStyleOptionMenuItem:
+    """``option`` for drawing a disabled item of ``menu``: a :func:`menu_note`'s in muted
+    text, any other as it is."""
+    action = menu.actionAt(option.rect.center())
+    if action is None or not action.property(MENU_NOTE):
+        return option
+    note = QStyleOptionMenuItem(option)
+    palette = QPalette(note.palette)
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
+                 QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(TEXT_MUTED))
+    note.palette = palette
+    return note
 
 
 def draw_focus_ring(painter: QPainter, rect: QRect) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtCharts import QLegend
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainterPath, QPolygonF
 
+from ..theme import menu_note
 from .funnel_chart import unique_names
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ def add_lines_menu(chart: TimelineChart, menu: QMenu, most: int) -> QMenu:
             + ("check one to draw it" if chart.free_places()
                else "hide a line to draw another"))
         note.setObjectName("linesNote")
-        note.setEnabled(False)
+        menu_note(note)  # words, not a choice, that read (not a disabled entry's grey)
         lines.addSeparator()
     names = {node_id: line_name(kind, name) for node_id, kind, name in chart.all_nodes}
     for number, node_id in enumerate(nodes, 1):
