@@ -153,6 +153,7 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         self.chart = FunnelChart()
         self.tabs.addTab(self.chart, "Chart")
         self.timeline = TimelineChart()
+        self.timeline.source = self.runner.timeline  # Copy Data: every node's counts
         self.tabs.addTab(self.timeline, "Over Time")
         # Beside the tabs, shown with its tab: the find boxes of the log and the contacts
         # (a row more for them). The charts keep their titles over their plots, short or

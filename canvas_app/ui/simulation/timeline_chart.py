@@ -18,6 +18,7 @@ as nodes nobody reached).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCharts import (
@@ -60,6 +61,7 @@ from .timeline_legend import (
     MARK_EDGE,
     MARK_SIZE,
     add_lines_menu,
+    line_name,
     mark_xs,
     shape_path,
     value_at,
@@ -149,6 +151,9 @@ class TimelineChart(QChartView, TimelineArrangement):
         self.hidden: set[str] = set()  # nodes whose lines are hidden (struck out)
         # what show_timeline was last given, to draw again when the lines chosen change
         self._shown: tuple[Campaign, Timeline, str | None] | None = None
+        # the run's timeline now (the Simulation panel's runner), for Copy Data of a
+        # campaign with more nodes than lines; None: the lines' own points only
+        self.source: Callable[[], Timeline] | None = None
         self._names_key: tuple[object, ...] = ()
         # What show_timeline drew last: (campaign id, first moment, last moment, biggest
         # value), which follow() extends; None when it drew no lines.
@@ -218,12 +223,21 @@ class TimelineChart(QChartView, TimelineArrangement):
     def table(self) -> Table:
         """The lines' numbers: a row at the start, at each moment some line changes and at
         the end (UTC, to the minute), a column per line (its legend entry in full), each
-        line's count as of that moment; what Copy Data copies."""
+        line's count as of that moment; what Copy Data copies. With more nodes than are
+        drawn, a column for every node, from the run's whole timeline (``source``)."""
         if self._drawn is None or not self.lines:
             return [], []
-        headings = ["Time (UTC)", *(self.full_names.get(n, s.name())
-                                    for n, s in self.lines.items())]
-        values = [self.values(node_id) for node_id in self.lines]
+        if self.source is not None and len(self.all_nodes) > len(self.lines):
+            # a spreadsheet has room for every node, not only the MAX_LINES drawn (QA)
+            timeline = self.source()
+            headings = ["Time (UTC)", *(line_name(kind, name)
+                                        for _n, kind, name in self.all_nodes)]
+            values = [[(at, line_value(kind, counts.get(node_id, {})))
+                       for at, counts in timeline] for node_id, kind, _name in self.all_nodes]
+        else:
+            headings = ["Time (UTC)", *(self.full_names.get(n, s.name())
+                                        for n, s in self.lines.items())]
+            values = [self.values(node_id) for node_id in self.lines]
         moments = sorted({at for points in values for at, _v in points})
         rows: list[list[object]] = []
         where = [0] * len(values)  # each line's next point

@@ -114,3 +114,25 @@ def test_the_lines_note_reads_and_the_nodes_waiting_stay_greyed(
     assert darkest_on_ground(waiting) < 4.5  # greyed: no choice now
     sub.close()
     menu.close()
+
+
+def test_copy_data_has_a_column_for_every_node(timeline: TimelineChart,
+                                               window: MainWindow) -> None:
+    """Ten lines drawn of 13 nodes: a spreadsheet has room for all, so Copy Data gives
+    every node's counts, in flow order, the undrawn ones too (QA: only the drawn ten)."""
+    from canvas_app.ui.simulation.timeline_legend import line_name
+
+    panel = window.simulation_panel
+    campaign = panel.current_campaign()
+    order = flow_order(campaign)
+    headings, rows = timeline.table()
+    names = [line_name(campaign.node(n).kind, campaign.node(n).name) for n in order]
+    assert headings == ["Time (UTC)", *names]
+    assert all(len(row) == len(headings) for row in rows)
+    undrawn = next(n for n in order if n not in timeline.lines)
+    column = order.index(undrawn) + 1
+    kind = campaign.node(undrawn).kind
+    final = line_value(kind, panel.runner.timeline()[-1][1].get(undrawn, {}))
+    assert rows[-1][column] == final
+    drawn = order[0]
+    assert [v for _at, v in timeline.values(drawn)][-1] == rows[-1][1]
