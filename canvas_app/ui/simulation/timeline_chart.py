@@ -71,6 +71,9 @@ from .timeline_lines import (
     HOVERED_WIDER,
     LINE_COLOURS,
     LINE_ROOM,
+    SEQUENCE_DASHES,
+    Look,
+    assign_looks,
     line_pen,
     line_value,
 )
@@ -148,6 +151,7 @@ class TimelineChart(QChartView, TimelineArrangement):
         # the lines are MAX_LINES of them at most (see charted)
         self.all_nodes: list[tuple[str, str, str]] = []
         self._choice: dict[str, list[str]] = {}  # campaign id: the nodes the user charted
+        self._looks: dict[str, dict[str, Look]] = {}  # campaign id: its lines' looks
         self.hidden: set[str] = set()  # nodes whose lines are hidden (struck out)
         # what show_timeline was last given, to draw again when the lines chosen change
         self._shown: tuple[Campaign, Timeline, str | None] | None = None
@@ -358,6 +362,9 @@ class TimelineChart(QChartView, TimelineArrangement):
                 return False
             lines.remove(hidden[0])
             self.hidden.discard(hidden[0])
+            looks = self._looks.setdefault(campaign.id, {})
+            if hidden[0] in looks:  # drawn in its place: in its colour (and its style)
+                looks[node_id] = looks.pop(hidden[0])
         self._choice[campaign.id] = [*lines, node_id]
         self.show_timeline(*self._shown)
         return True
@@ -432,18 +439,20 @@ class TimelineChart(QChartView, TimelineArrangement):
         self.shapes = {}
         self._data = {}
         self._forward = None
-        sequences = goals = 0
-        for number, (node_id, kind, _name) in enumerate(key):
+        campaign_id = self._shown[0].id if self._shown is not None else ""
+        looks = assign_looks([(node_id, kind) for node_id, kind, _name in key],
+                             self._looks.get(campaign_id, {}),
+                             {True: len(SEQUENCE_DASHES), False: len(GOAL_SHAPES)})
+        self._looks[campaign_id] = looks
+        for node_id, kind, _name in key:
             series = QLineSeries()
             chart.addSeries(series)
             series.attachAxis(self._axis_x)
             series.attachAxis(self._axis_y)
-            colour = QColor(LINE_COLOURS[number % len(LINE_COLOURS)])
-            pen = line_pen(kind, colour, sequences)
-            sequences += kind == "sequence"
+            colour_index, style, _sequence = looks[node_id]
+            pen = line_pen(kind, QColor(LINE_COLOURS[colour_index]), style)
             if kind != "sequence":
-                self.shapes[node_id] = GOAL_SHAPES[goals % len(GOAL_SHAPES)]
-                goals += 1
+                self.shapes[node_id] = GOAL_SHAPES[style]
             series.setPen(pen)
             self.lines[node_id] = series
             self.pens[node_id] = pen

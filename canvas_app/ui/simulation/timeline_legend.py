@@ -124,10 +124,16 @@ def add_lines_menu(chart: TimelineChart, menu: QMenu, most: int) -> QMenu:
     nodes = [n for n, _kind, _name in chart.all_nodes] if chart._drawn is not None \
         else list(chart.lines)
     if len(nodes) > len(chart.lines):
-        note = lines.addAction(
-            f"{len(chart.lines)} of {len(nodes)} nodes drawn, {most} at most: "
-            + ("check one to draw it" if chart.free_places()
-               else "hide a line to draw another"))
+        hidden = len(chart.hidden & set(chart.lines))
+        if hidden:  # a hidden line's place is free (QA: "10 … drawn" with 9 showing)
+            said = (f"{len(chart.lines) - hidden} of {len(nodes)} nodes showing, {most} "
+                    "at most: check one to draw it in a hidden line's place")
+        elif chart.free_places():
+            said = f"{len(chart.lines)} of {len(nodes)} nodes drawn: check one to draw it"
+        else:
+            said = (f"{len(chart.lines)} of {len(nodes)} nodes drawn, {most} at most: "
+                    "hide a line to draw another")
+        note = lines.addAction(said)
         note.setObjectName("linesNote")
         menu_note(note)  # words, not a choice, that read (not a disabled entry's grey)
         lines.addSeparator()

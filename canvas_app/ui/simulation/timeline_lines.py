@@ -1,6 +1,7 @@
 """How each line of the Over Time chart looks: a goal's a wide see-through band, a
 sequence's a thin broken line (its pattern by its number among the sequences), each in a
-colour of its own; and the value a line shows at each moment."""
+colour of its own, kept while it is drawn (:func:`assign_looks`); and the value a line
+shows at each moment."""
 
 from __future__ import annotations
 
@@ -44,3 +45,49 @@ def line_pen(kind: str, colour: QColor, sequence_number: int) -> QPen:
         pen = QPen(colour, GOAL_WIDTH, Qt.PenStyle.SolidLine)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     return pen
+
+
+# A line's look: (colour index in LINE_COLOURS, style index: a sequence's dash pattern in
+# SEQUENCE_DASHES, a goal's shape in the legend's GOAL_SHAPES), and whether it was a
+# sequence's (a style is kept only for a line of the same sort)
+Look = tuple[int, int, bool]
+
+
+def assign_looks(lines: list[tuple[str, str]], kept: dict[str, Look],
+                 styles: dict[bool, int]) -> dict[str, Look]:
+    """Each line of ``lines`` ((node id, kind), in the order drawn) gets a look: the one
+    it had (``kept``) while no line before it took its colour, else the first colour free
+    and the style its sort has used least (the first, on a tie); ``styles`` gives how many
+    styles each sort has (True: sequences). With nothing kept, the n-th line gets the n-th
+    colour and each sort's styles in turn. A line drawn in another's place is given that
+    one's look in ``kept``, so the lines that stay keep theirs (QA: drawing an eleventh
+    node moved every later line on a colour)."""
+    looks: dict[str, Look] = {}
+    taken: set[int] = set()
+    used: dict[bool, dict[int, int]] = {True: {}, False: {}}
+    for node_id, kind in lines:  # first, those whose look is kept
+        sequence = kind == "sequence"
+        look = kept.get(node_id)
+        if look is None or look[0] in taken or look[0] >= len(LINE_COLOURS):
+            continue
+        colour, style, was_sequence = look
+        if was_sequence != sequence or style >= styles[sequence]:
+            continue  # its colour stays; its style is chosen below
+        looks[node_id] = (colour, style, sequence)
+        taken.add(colour)
+        used[sequence][style] = used[sequence].get(style, 0) + 1
+    for node_id, kind in lines:
+        if node_id in looks:
+            continue
+        sequence = kind == "sequence"
+        look = kept.get(node_id)
+        if look is not None and look[0] not in taken and look[0] < len(LINE_COLOURS):
+            colour = look[0]
+        else:
+            colour = next((c for c in range(len(LINE_COLOURS)) if c not in taken),
+                          len(looks) % len(LINE_COLOURS))
+        style = min(range(styles[sequence]), key=lambda s, u=used[sequence]: (u.get(s, 0), s))
+        looks[node_id] = (colour, style, sequence)
+        taken.add(colour)
+        used[sequence][style] = used[sequence].get(style, 0) + 1
+    return looks

@@ -64,6 +64,9 @@ def test_lines_lists_every_node_and_draws_the_one_chosen(qtbot, timeline: Timeli
     menu.close()
     assert timeline.hidden == {second, third}
     menu, sub, entries = lines_entries(timeline)
+    note = next(a for a in sub.actions() if a.objectName() == "linesNote")
+    assert note.text() == (f"{MAX_LINES - 2} of {len(order)} nodes showing, {MAX_LINES} at "
+                           "most: check one to draw it in a hidden line's place")
     chosen = order[-1]
     last = entries[-1]
     assert last.objectName() == f"line:{chosen}" and last.isEnabled()
@@ -136,3 +139,59 @@ def test_copy_data_has_a_column_for_every_node(timeline: TimelineChart,
     assert rows[-1][column] == final
     drawn = order[0]
     assert [v for _at, v in timeline.values(drawn)][-1] == rows[-1][1]
+
+
+def test_a_line_drawn_in_a_hidden_ones_place_takes_its_look_and_the_rest_keep_theirs(
+        qtbot, timeline: TimelineChart, window: MainWindow) -> None:
+    """QA: checking Sequence 8 in Lines, in place of hidden Sequence 2, gave every line
+    after it the next one's colour and dashes: the user lost track of which was which."""
+    order = flow_order(window.simulation_panel.current_campaign())
+
+    def look(node_id: str) -> tuple[str, tuple[float, ...]]:
+        pen = timeline.pens[node_id]
+        return pen.color().name(), tuple(pen.dashPattern())
+
+    before = {node_id: look(node_id) for node_id in timeline.lines}
+    assert len(set(before.values())) == MAX_LINES  # each its own
+    menu, _sub, entries = lines_entries(timeline)
+    hidden = order[4]  # a sequence, Sequence 2
+    entries[4].trigger()
+    menu.close()
+    chosen = next(n for n in order if n not in timeline.lines)
+    assert timeline.choose_line(chosen)
+    assert hidden not in timeline.lines and chosen in timeline.lines
+    after = {node_id: look(node_id) for node_id in timeline.lines}
+    assert after[chosen] == before[hidden]
+    assert {n: v for n, v in after.items() if n != chosen} == \
+        {n: v for n, v in before.items() if n != hidden}
+
+
+def test_looks_are_given_in_turn_and_kept() -> None:
+    from canvas_app.ui.simulation.timeline_lines import assign_looks
+
+    styles = {True: 3, False: 6}
+    lines = [("a", "sequence"), ("b", "purchase_goal"), ("c", "sequence"),
+             ("d", "sequence"), ("e", "sequence"), ("f", "tag_goal")]
+    first = assign_looks(lines, {}, styles)
+    # with nothing kept: the n-th colour, each sort's styles in turn
+    assert first == {"a": (0, 0, True), "b": (1, 0, False), "c": (2, 1, True),
+                     "d": (3, 2, True), "e": (4, 0, True), "f": (5, 1, False)}
+    # "c" gone, "g" drawn in its place with its look; the others keep theirs
+    kept = dict(first)
+    kept["g"] = kept.pop("c")
+    again = assign_looks([("a", "sequence"), ("b", "purchase_goal"), ("d", "sequence"),
+                          ("e", "sequence"), ("f", "tag_goal"), ("g", "sequence")],
+                         kept, styles)
+    assert again["g"] == first["c"]
+    assert all(again[n] == first[n] for n in "abdef")
+    # a goal in a sequence's place keeps the colour, takes a goal's style least used
+    kept = dict(first)
+    kept["h"] = kept.pop("a")
+    mixed = assign_looks([("b", "purchase_goal"), ("c", "sequence"), ("d", "sequence"),
+                          ("e", "sequence"), ("f", "tag_goal"), ("h", "tag_goal")],
+                         kept, styles)
+    assert mixed["h"][0] == first["a"][0] and mixed["h"][2] is False
+    assert mixed["h"][1] not in (first["b"][1], first["f"][1])
+    # a new line gets the first colour no other has
+    grown = assign_looks([*lines, ("z", "sequence")], first, styles)
+    assert grown["z"][0] == 6 and all(grown[n] == first[n] for n, _k in lines)
