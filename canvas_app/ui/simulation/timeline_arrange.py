@@ -38,6 +38,7 @@ LEGEND_BESIDE_CHROME = 6  # px of a chart's height a legend beside its plot cann
 MIN_PLOT = 120
 LEAST_PLOT = 40  # px: a plot under its title and legend less tall, and none beside it fits:
 # the plot alone
+DATES_CHROME = (12.0, 1.0)  # the dates under the plot and their margins (px, font heights)
 # The chart's height less its plot's with the title above the plot and the legend below it:
 # four font heights (title, legend, dates and their spacing) and 36 px (92 px at 9 pt).
 BELOW_CHROME = (36.0, 4.0)
@@ -190,9 +191,11 @@ class TimelineArrangement:
         that hold the names whole and leave the plot MIN_PLOT px (``below``: its height
         with one row); else beside the plot, in as many columns as its height needs, at
         most LEGEND_GRID_SHARE of the width (names shortened to fit, none shorter than
-        LEGEND_GRID_LEAST_CHARS), in a chart tall enough for a plot (LEAST_PLOT) under a
-        legend of one row. None: Qt Charts' one row or column does, or nothing fits (the
-        legend as before, or the plot alone)."""
+        LEGEND_GRID_LEAST_CHARS), as many rows as the chart's height holds, while the plot
+        beside it keeps LEAST_PLOT px under the title (a chart too short for a plot under
+        a one-row legend too: QA, the plot alone named no line).
+        None: Qt Charts' one row or column does, or nothing fits (the legend as before, or
+        the plot alone)."""
         metrics = QFontMetricsF(self._legend_font)
         kinds = [kind for _n, kind, _name in self._key]
         names = unique_names([name for _n, _k, name in self._key])
@@ -214,8 +217,8 @@ class TimelineArrangement:
                 wide = grid_width(texts, rows, extra, widest) + row_extra
                 if wide <= width:
                     return LegendGrid(False, rows, math.ceil(len(texts) / rows), wide, widest)
-        if below < LEAST_PLOT:
-            return None  # a chart too short for a legend under its plot: the plot alone
+        if height - self.heading_margin() - in_font(DATES_CHROME, metrics) < LEAST_PLOT:
+            return None  # no plot left beside it under the title: the plot alone
         room = height - LEGEND_BESIDE_CHROME - (self.heading_margin() - TOP_MARGIN)
         rows = int(room // line)
         if rows < 1:
@@ -230,6 +233,14 @@ class TimelineArrangement:
                 return None
         return LegendGrid(True, rows, columns,
                           grid_width(texts, rows, extra, cap) + row_extra, cap)
+
+    def widest_name(self) -> float:
+        """The widest legend entry's text, in the legend's own font."""
+        metrics = QFontMetricsF(self._legend_font)
+        names = unique_names([name for _n, _k, name in self._key])
+        return max((metrics.horizontalAdvance(line_name(kind, name))
+                    for (_n, kind, _name), name in zip(self._key, names, strict=True)),
+                   default=0.0)
 
     def heading_margin(self) -> int:
         """The chart's top margin with a heading over the plot: its room, less what the
@@ -255,9 +266,15 @@ class TimelineArrangement:
         if short and font is None:
             font = self.beside_font(height, heading=False)
         beside = font is not None
-        # names one row or one column cannot hold whole: in a grid (see plan_grid)
+        # names one row or one column cannot hold whole: in a grid (see plan_grid); and
+        # beside a short plot, columns in the legend's own font rather than one column in
+        # a smaller one, when they hold the names whole (QA: a taller panel gave one
+        # column at 7 pt, with no title, a shorter one two columns at 9 pt)
+        smaller = font is not None and font.pointSizeF() < self._legend_font.pointSizeF()
         grid = self.plan_grid(height, below, short) if self.lines and (
-            not short or not beside) else None
+            not short or not beside or smaller) else None
+        if grid is not None and beside and (grid.columns < 2 or grid.cap < self.widest_name()):
+            grid = None  # the one column in a smaller font shows more
         if grid is not None:
             beside, font, titled = grid.beside, None, True
         self.bare = short and not beside and grid is None and below < LEAST_PLOT

@@ -82,3 +82,31 @@ def test_ten_names_go_in_rows_under_a_tall_plot(qtbot, many: MainWindow) -> None
     QApplication.processEvents()
     assert chart.grid is None and chart.chart().legend().isAttachedToChart()
     assert_names_whole_and_apart(chart)
+
+
+def test_a_taller_panel_never_gives_a_smaller_legend_or_drops_the_title(
+        qtbot, many: MainWindow) -> None:
+    """QA, ten lines: at about 190 px the legend was one column in 7 pt and the title (with
+    its "10 of 13 nodes") was dropped, while 40 px less gave two columns in the legend's
+    own font; in a shorter panel still there was no legend at all. From the chart's least
+    height up, the names show in the legend's own font, and the title too."""
+    finished_on_tab(qtbot, many, (1280, 800), "timeline")
+    panel = many.simulation_panel
+    chart = TimelineChart()
+    qtbot.addWidget(chart)
+    chart.resize(1270, 300)
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.show_timeline(panel.current_campaign(), panel.runner.timeline())
+    natural = chart._legend_font.pointSizeF()
+    chart.resize(1270, 1)
+    QApplication.processEvents()
+    least = chart.height()  # as short as it gets
+    for height in range(least, 330, 10):
+        chart.resize(1270, height)
+        QApplication.processEvents()
+        assert chart.height() == height
+        assert not chart.bare and chart.chart().legend().isVisible(), height
+        assert chart.chart().legend().font().pointSizeF() == natural, height
+        assert chart.title in (chart.heading, chart.chart().title()), height
+        assert_names_whole_and_apart(chart)
