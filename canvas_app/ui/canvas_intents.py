@@ -225,13 +225,18 @@ class CanvasIntents:
     def delete_selection(self: MainWindow) -> None:
         campaign_id, nodes, links = self._selection()
         if campaign_id is not None and (nodes or links):
+            # the links that go with the nodes count too (QA: "Deleted 1 node." for a node
+            # that took two links with it)
+            graph, gone = self.controller.campaign(campaign_id).graph, set(nodes)
+            removed = set(links) | {edge for n in gone if n in graph
+                                    for edge in (*graph.in_edges(n), *graph.out_edges(n))}
             with busy_cursor(len(nodes)):
                 self.controller.delete(campaign_id, nodes, links)
             parts = [counted(len(nodes), "node")] if nodes else []
-            if links:
-                parts.append(counted(len(links), "link"))
+            if removed:
+                parts.append(counted(len(removed), "link"))
             self.show_status(f"Deleted {' and '.join(parts)}. Undo (Ctrl+Z) brings "
-                             f"{'them' if len(nodes) + len(links) > 1 else 'it'} back.")
+                             f"{'them' if len(nodes) + len(removed) > 1 else 'it'} back.")
 
     def select_all(self: MainWindow) -> None:
         """Edit > Select All (Ctrl+A); the status bar says how many (see window_status)."""

@@ -420,7 +420,7 @@ def test_delete_says_what_it_deleted(window) -> None:
     window.scene.select_nodes(["nurture", "bought-shock"])
     window.actions_by_name["delete"].trigger()
     assert window.statusBar().currentMessage() == (
-        "Deleted 2 nodes. Undo (Ctrl+Z) brings them back.")
+        "Deleted 2 nodes and 2 links. Undo (Ctrl+Z) brings them back.")
 
 
 def test_a_palette_drag_shows_the_kind_s_icon_not_the_list_row(window: MainWindow) -> None:
