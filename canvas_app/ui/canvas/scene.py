@@ -35,6 +35,7 @@ from .scene_events import FollowsDomain
 from .style import CanvasStyle
 
 GRID = 20.0
+POSITION_DECIMALS = 2  # positions dropped or dragged with Snap to Grid off
 OVERVIEW_MIN_NODES = 400
 SCENE_MARGIN = 2000.0
 LINT_DELAY_MS = 150
@@ -396,8 +397,12 @@ class CampaignScene(FollowsDomain, QGraphicsScene):
         self._selection_changed_quietly = True
 
     def snap(self, x: float, y: float) -> tuple[float, float]:
+        """A position for the controller: on the grid, or with Snap to Grid off, to the
+        hundredth of a pixel (the view's transform left noise the file kept:
+        -107.99999999999999)."""
         if not self.snap_to_grid:
-            return float(x), float(y)
+            return round(float(x), POSITION_DECIMALS) + 0.0, \
+                round(float(y), POSITION_DECIMALS) + 0.0
         return float(round(x / GRID) * GRID), float(round(y / GRID) * GRID)
 
     # -- gestures ------------------------------------------------------------------------
