@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import theme
+
 if TYPE_CHECKING:
     from ..theme import IconCache
     from .link_item import LinkItem
@@ -145,6 +147,7 @@ def item_shape(kind: str, badge: bool = False, name_lines: tuple[float, ...] = (
 _FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 _CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _NO_PEN = QPen(Qt.PenStyle.NoPen)
+REFUSED_PEN = QPen(QColor(theme.ERROR_FILL), 3, Qt.PenStyle.DotLine)
 
 
 
@@ -298,10 +301,13 @@ class NodeItem(QGraphicsRectItem):
                                  node.config.runs_until_completed)
         else:
             self._paint_goal(painter, body, lod)
-        if selected or self.canvas.link_target is self:
+        target = self.canvas.link_target is self
+        if selected or target:
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(style.target_pen if self.canvas.link_target is self
-                           else style.selection_pen)
+            # a target that would refuse the link (already linked, say): a red dotted ring,
+            # not the blue dashes of one that takes it
+            painter.setPen((REFUSED_PEN if self.canvas.link_refusal else style.target_pen)
+                           if target else style.selection_pen)
             outline = body.adjusted(-4, -4, 4, 4)
             if self.kind == "sequence":
                 painter.drawRoundedRect(outline, 15, 15)

@@ -32,6 +32,7 @@ from .link_routing import LinkRouter
 from .node_item import NodeItem, handle_centre, item_bounds
 from .overview import OverviewItem
 from .scene_events import FollowsDomain
+from .scene_gestures import LinkAiming, link_drag_hint
 from .style import CanvasStyle
 
 GRID = 20.0
@@ -44,7 +45,7 @@ LINT_DELAY_MS = 150
 LINK_DROP_HINT = "Drop the link on another node to connect them."
 
 
-class CampaignScene(FollowsDomain, QGraphicsScene):
+class CampaignScene(LinkAiming, FollowsDomain, QGraphicsScene):
     rename_requested = Signal(str)  # node id: open the inline name editor
     edit_requested = Signal(str)  # node id: "View and edit"
     findings_changed = Signal()
@@ -89,6 +90,9 @@ class CampaignScene(FollowsDomain, QGraphicsScene):
         self._going_nodes: list[str] = []
         self._link_from: NodeItem | None = None
         self.link_target: NodeItem | None = None  # highlighted while a link is drawn
+        # why the campaign refuses a link to ``link_target`` (drawn in another look), or None
+        self.link_refusal: str | None = None
+        self._link_said = ""  # what the status bar was told last while a link is drawn
         self._rubber: QGraphicsLineItem | None = None
         self._press: QPointF | None = None
         self._drag_start: dict[str, tuple[float, float]] = {}
@@ -322,25 +326,6 @@ class CampaignScene(FollowsDomain, QGraphicsScene):
                 return item
         return None
 
-    def link_target_at(self, pos: QPointF) -> NodeItem | None:
-        """The node a link dropped at ``pos`` goes to: generous, anywhere on its icon,
-        name or the margin around them."""
-        item = self.node_at(pos)
-        if item is not None:
-            return item
-        for candidate in self.items(pos, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
-            if isinstance(candidate, NodeItem):
-                return candidate
-        return None
-
-    def _set_link_target(self, item: NodeItem | None) -> None:
-        if item is self.link_target:
-            return
-        previous, self.link_target = self.link_target, item
-        for node in (previous, item):
-            if node is not None:
-                node.update()
-
     def selected_node_ids(self) -> list[str]:
         if self.overview_mode:
             return [n for n in self.nodes if n in self.overview_selection]
@@ -412,6 +397,7 @@ class CampaignScene(FollowsDomain, QGraphicsScene):
         self._rubber = None
         self._link_from = None
         self._set_link_target(None)
+        self._link_said = ""
         self._press = None
         self._set_links_live(False)
         self._drag_start = {}
@@ -432,6 +418,7 @@ class CampaignScene(FollowsDomain, QGraphicsScene):
             self._rubber.setPen(self.style_cache.rubber_pen)
             self._rubber.setZValue(10)
             self.addItem(self._rubber)
+            self._say_while_linking(link_drag_hint(self.node_name(item.node_id)))
             event.accept()
             return
         super().mousePressEvent(event)
@@ -448,8 +435,7 @@ class CampaignScene(FollowsDomain, QGraphicsScene):
             line = self._rubber.line()
             line.setP2(event.scenePos())
             self._rubber.setLine(line)
-            target = self.link_target_at(event.scenePos())
-            self._set_link_target(target if target is not self._link_from else None)
+            self._aim_link(event.scenePos())
             event.accept()
             return
         if (self._press is not None and self._drag_start
@@ -475,6 +461,7 @@ class CampaignScene(FollowsDomain, QGraphicsScene):
             self._rubber = None
             self._link_from = None
             self._set_link_target(None)
+            self._link_said = ""
             target = self.link_target_at(event.scenePos())
             if target is None:
                 self.controller.status_message.emit(LINK_DROP_HINT)
