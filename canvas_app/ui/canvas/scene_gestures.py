@@ -1,5 +1,7 @@
-"""The scene's gestures' feedback (a mixin of CampaignScene): a link being drawn shows
-whether the campaign would take it (its target's look, the status bar's words)."""
+"""The scene's gestures' feedback and their cancelling (a mixin of CampaignScene): a link
+being drawn shows whether the campaign would take it (its target's look, the status bar's
+words), and Esc while the button is held cancels a link being drawn or nodes being dragged,
+leaving no undo step."""
 
 from __future__ import annotations
 
@@ -8,11 +10,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, Qt
 
 from ...domain.names import isolated
+from ...editing.commands import MoveNodesCommand
 from .node_item import NodeItem
 
 if TYPE_CHECKING:
     from .scene import CampaignScene
 
+LINK_CANCELLED = "Link cancelled."
+MOVE_CANCELLED = "Move cancelled: the nodes are back where they were."
 
 
 def link_drag_hint(name: str) -> str:
@@ -21,8 +26,8 @@ def link_drag_hint(name: str) -> str:
 
 
 class LinkAiming:
-    """The state it uses (``_link_from``, ``link_target``, ``link_refusal``, ``_link_said``)
-    is made in CampaignScene.__init__."""
+    """The state it uses (``_link_from``, ``link_target``, ``link_refusal``, ``_link_said``,
+    ``_drag_start``, ``_drag_id``) is made in CampaignScene.__init__."""
 
     def link_target_at(self: CampaignScene, pos: QPointF) -> NodeItem | None:
         """The node a link dropped at ``pos`` goes to: generous, anywhere on its icon,
@@ -65,3 +70,42 @@ class LinkAiming:
         if message != self._link_said:
             self._link_said = message
             self.controller.status_message.emit(message)
+
+    def dragged_node_ids(self: CampaignScene) -> list[str]:
+        """The nodes a drag under way has moved (none before it passed its threshold)."""
+        return list(self._drag_start) if self._drag_id is not None else []
+
+    def gesture_active(self: CampaignScene) -> bool:
+        """Whether a press is drawing a link or dragging (or about to drag) nodes."""
+        return self._link_from is not None or bool(self._drag_start)
+
+    def cancel_gesture(self: CampaignScene) -> bool:
+        """Esc while the button is held: a link being drawn goes (no link is made); nodes
+        being dragged go back where they were, and the drag leaves no undo step (as Esc
+        cancels a rename). False when no link or drag was under way."""
+        if self._link_from is not None:
+            self._cancel_gestures()
+            self.controller.status_message.emit(LINK_CANCELLED)
+            return True
+        if not self._drag_start:
+            return False
+        drag_id = self._drag_id
+        self._cancel_gestures()
+        if drag_id is not None and self._take_back(drag_id):
+            self.controller.status_message.emit(MOVE_CANCELLED)
+        return True
+
+    def _take_back(self: CampaignScene, drag_id: int) -> bool:
+        """Undoes the drag's move step (the last on the stack) and drops it from the stack,
+        so that neither Undo nor Redo offers it."""
+        stack = self.controller.undo_stack
+        index = stack.index()
+        command = stack.command(index - 1) if index > 0 else None
+        if not isinstance(command, MoveNodesCommand) or command.drag_id != drag_id:
+            return False
+        stack.undo()
+        # Qt deletes an obsolete command from the stack when it is next redone, without
+        # redoing it
+        command.setObsolete(True)
+        stack.redo()
+        return True

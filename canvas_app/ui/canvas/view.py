@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
     QKeyEvent,
@@ -27,6 +28,7 @@ from .name_editor import NameEditor
 from .node_item import NodeItem, icon_centre
 from .scene import CampaignScene
 from .view_describe import SelectionDescription
+from .view_gestures import DragGestures
 from .view_keys import NUDGE_FAR, KeyboardMoves
 from .view_menus import ContextMenus
 from .view_rename import InlineRename
@@ -38,7 +40,7 @@ FIT_MAX_SCALE = 1.25
 
 
 class CanvasView(ContextMenus, InlineRename, KeyboardMoves, SelectionDescription,
-                 QGraphicsView):
+                 DragGestures, QGraphicsView):
     zoom_changed = Signal(float)
     node_reached = Signal(str)  # a node selected from the keyboard (Tab / Shift+Tab)
     menu_opening = Signal(str)  # a context menu ("node", "link", "canvas") is about to show
@@ -97,6 +99,7 @@ class CanvasView(ContextMenus, InlineRename, KeyboardMoves, SelectionDescription
         self._nudge_id = 0
         self.node_reached.connect(self.describe_selection)  # Tab, also to the node selected
         self._minor_pen = QPen(QColor(theme.GRID_MINOR), 0)
+        self._init_gestures()  # auto-scroll at the edge, Esc during a drag (view_gestures)
         self._major_pen = QPen(QColor(theme.GRID_MAJOR), 0)
 
     # -- scene ---------------------------------------------------------------------------
@@ -307,10 +310,16 @@ class CanvasView(ContextMenus, InlineRename, KeyboardMoves, SelectionDescription
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if event.mimeData().hasFormat(KIND_MIME_TYPE):
             event.acceptProposedAction()
+            self.follow_drag(event.position().toPoint())  # scrolls while held at the edge
             return
         super().dragMoveEvent(event)
 
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.stop_auto_scroll()
+        super().dragLeaveEvent(event)
+
     def dropEvent(self, event: QDropEvent) -> None:
+        self.stop_auto_scroll()
         scene = self.canvas()
         if not event.mimeData().hasFormat(KIND_MIME_TYPE) or scene is None \
                 or scene.campaign_id is None:
@@ -326,6 +335,7 @@ class CanvasView(ContextMenus, InlineRename, KeyboardMoves, SelectionDescription
         # far from where it was let go: then on top, where the user put it).
         node_id = scene.controller.add_node(scene.campaign_id, kind, x, y, near=True)
         scene.select_nodes([node_id])
+        self.reveal_placed([node_id])  # dropped at the view's edge: shown whole
         event.acceptProposedAction()
         self.setFocus()
 
@@ -348,6 +358,8 @@ class CanvasView(ContextMenus, InlineRename, KeyboardMoves, SelectionDescription
             return
         self._click_start = event.position().toPoint() \
             if event.button() == Qt.MouseButton.LeftButton else None
+        if self._click_start is not None:
+            self._note_press()
         super().mousePressEvent(event)
 
     def _on_selected(self, event: QMouseEvent) -> bool:
@@ -370,7 +382,15 @@ class CanvasView(ContextMenus, InlineRename, KeyboardMoves, SelectionDescription
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
             event.accept()
             return
+        if self._press_cancelled:  # Esc ended this press's drag
+            event.accept()
+            return
         super().mouseMoveEvent(event)
+        scene = self.canvas()
+        if self._click_start is not None and event.buttons() & Qt.MouseButton.LeftButton \
+                and scene is not None \
+                and (scene.gesture_active() or not self.rubberBandRect().isNull()):
+            self.follow_drag(event.position().toPoint(), event.buttons(), event.modifiers())
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._pan_start is not None and event.button() in (
@@ -380,9 +400,16 @@ class CanvasView(ContextMenus, InlineRename, KeyboardMoves, SelectionDescription
                                       else Qt.CursorShape.ArrowCursor)
             event.accept()
             return
-        super().mouseReleaseEvent(event)
-        start, self._click_start = self._click_start, None
+        if self._press_cancelled and event.button() == Qt.MouseButton.LeftButton:
+            self._press_cancelled = False  # the press Esc ended: nothing more
+            event.accept()
+            return
+        self.stop_auto_scroll()
         scene = self.canvas()
+        moved = scene.dragged_node_ids() if scene is not None else []
+        super().mouseReleaseEvent(event)
+        self.reveal_placed(moved)  # let go at (or past) the view's edge: shown whole
+        start, self._click_start = self._click_start, None
         if start is not None and scene is not None \
                 and event.button() == Qt.MouseButton.LeftButton \
                 and (event.position().toPoint() - start).manhattanLength() \
@@ -391,6 +418,9 @@ class CanvasView(ContextMenus, InlineRename, KeyboardMoves, SelectionDescription
             self.node_clicked.emit(selected[0] if len(selected) == 1 else "")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.cancel_press():
+            event.accept()  # a drag cancelled, as Esc cancels a rename
+            return
         if event.key() == Qt.Key.Key_F10 \
                 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
             # The Menu key's twin: Qt sends no context menu event for it on X11.

@@ -1,0 +1,105 @@
+"""QA: Esc during a drag (the button still held) kept the move, and Undo held "Move". Esc
+puts the dragged nodes back, leaves no undo step, and the rest of the press does nothing;
+a link being drawn goes without a link; a rubber band goes and the selection is as before."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+
+from canvas_app.ui.canvas.node_item import handle_centre
+from canvas_app.ui.main_window import MainWindow
+
+from .conftest import view_pos
+
+LEFT, NONE = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+
+
+def _positions(window: MainWindow) -> dict[str, tuple[float, float]]:
+    campaign = window.controller.campaign(window.scene.campaign_id)
+    return {node.id: (node.x, node.y) for node in campaign.nodes}
+
+
+def _at(window: MainWindow, node_id: str) -> QPoint:
+    return view_pos(window, window.scene.nodes[node_id].pos())
+
+
+def _setup(window: MainWindow) -> None:
+    window.view.set_zoom(1.0)
+    window.view.centerOn(QPointF(240, 0))
+    window.view.setFocus()
+
+
+def test_esc_during_a_node_drag_puts_the_nodes_back_with_no_undo_step(
+        qtbot, window: MainWindow) -> None:
+    _setup(window)
+    window.scene.select_nodes(["nurture", "bought-shock"])
+    before = _positions(window)
+    depth = window.controller.undo_stack.count()
+    viewport = window.view.viewport()
+    start = _at(window, "nurture")
+    QTest.mousePress(viewport, LEFT, NONE, start)
+    for step in range(1, 6):
+        qtbot.mouseMove(viewport, start + QPoint(0, 30 * step))
+    assert _positions(window)["nurture"] != before["nurture"]  # it was moving
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    assert _positions(window) == before
+    assert window.scene.nodes["nurture"].centre == before["nurture"]
+    for step in range(1, 4):  # the rest of the press does nothing
+        qtbot.mouseMove(viewport, start + QPoint(40 * step, 150))
+    QTest.mouseRelease(viewport, LEFT, NONE, start + QPoint(120, 150))
+    assert _positions(window) == before
+    assert window.controller.undo_stack.count() == depth
+    assert not window.controller.undo_stack.canRedo()
+    assert sorted(window.scene.selected_node_ids()) == ["bought-shock", "nurture"]
+    assert "cancelled" in window.statusBar().currentMessage()
+    # and the next drag works as ever
+    start = _at(window, "nurture")
+    QTest.mousePress(viewport, LEFT, NONE, start)
+    for step in range(1, 4):
+        qtbot.mouseMove(viewport, start + QPoint(0, 40 * step))
+    QTest.mouseRelease(viewport, LEFT, NONE, start + QPoint(0, 120))
+    assert _positions(window)["nurture"] == (before["nurture"][0], before["nurture"][1] + 120)
+    assert window.controller.undo_stack.count() == depth + 1
+
+
+def test_esc_during_a_link_drag_makes_no_link(qtbot, window: MainWindow) -> None:
+    _setup(window)
+    campaign = window.controller.campaign(window.scene.campaign_id)
+    edges = set(campaign.edges)
+    item = window.scene.nodes["nurture"]
+    start = view_pos(window, item.mapToScene(handle_centre(item.kind)))
+    end = _at(window, "post-purchase")
+    viewport = window.view.viewport()
+    QTest.mousePress(viewport, LEFT, NONE, start)
+    qtbot.mouseMove(viewport, start + QPoint(30, 40))
+    qtbot.mouseMove(viewport, end)
+    assert window.scene._rubber is not None
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    assert window.scene._rubber is None
+    assert window.scene.link_target is None
+    qtbot.mouseMove(viewport, end + QPoint(2, 2))
+    QTest.mouseRelease(viewport, LEFT, NONE, end)
+    assert set(campaign.edges) == edges
+    assert window.controller.undo_stack.count() == 0
+    assert window.statusBar().currentMessage() == "Link cancelled."
+
+
+def test_esc_during_a_rubber_band_keeps_the_selection_before_it(qtbot,
+                                                                window: MainWindow) -> None:
+    _setup(window)
+    window.scene.select_nodes(["post-purchase"])
+    viewport = window.view.viewport()
+    nurture = _at(window, "nurture")
+    start = nurture + QPoint(-120, -110)  # blank canvas above and left of Nurture
+    assert window.scene.node_at(window.view.mapToScene(start)) is None
+    QTest.mousePress(viewport, LEFT, NONE, start)
+    for step in range(1, 6):
+        qtbot.mouseMove(viewport, start + (nurture + QPoint(300, 40) - start) * step / 5)
+    assert "nurture" in window.scene.selected_node_ids()  # the band took it
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    assert window.view.rubberBandRect().isNull()
+    assert window.scene.selected_node_ids() == ["post-purchase"]
+    qtbot.mouseMove(viewport, nurture + QPoint(310, 60))
+    QTest.mouseRelease(viewport, LEFT, NONE, nurture + QPoint(310, 60))
+    assert window.scene.selected_node_ids() == ["post-purchase"]
