@@ -21,6 +21,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QGraphicsView, QMenu, QWidget
 
+from ...domain.names import isolated
+from ...editing.layout import NODE_FOOTPRINT
 from .. import theme
 from ..palette import KIND_MIME_TYPE
 from .grid import background_cache_mode, paint_grid
@@ -333,11 +335,27 @@ class CanvasView(ContextMenus, InlineRename, KeyboardMoves, SelectionDescription
         x, y = scene.snap(pos.x() - icon.x(), pos.y() - icon.y())
         # Dropped onto another node: the nearest free spot, not stacked on top of it (nor
         # far from where it was let go: then on top, where the user put it).
+        covered = self._node_covering(x, y)
         node_id = scene.controller.add_node(scene.campaign_id, kind, x, y, near=True)
+        node = scene.domain_node(node_id)
+        if covered is not None and node is not None and (node.x, node.y) != (x, y):
+            scene.controller.status_message.emit(
+                f'Placed "{isolated(node.name)}" beside "{isolated(scene.node_name(covered))}"'
+                ", which was where it was dropped.")
         scene.select_nodes([node_id])
         self.reveal_placed([node_id])  # dropped at the view's edge: shown whole
         event.acceptProposedAction()
         self.setFocus()
+
+    def _node_covering(self, x: float, y: float) -> str | None:
+        """The node nearest to (x, y) whose spot (``layout.NODE_FOOTPRINT``) a new node
+        there would take, or None."""
+        scene = self.canvas()
+        campaign = scene.current_campaign() if scene is not None else None
+        width, height = NODE_FOOTPRINT
+        near = [(abs(n.x - x) + abs(n.y - y), n.id) for n in campaign.nodes
+                if abs(n.x - x) < width and abs(n.y - y) < height] if campaign else []
+        return min(near)[1] if near else None
 
     # -- pan -----------------------------------------------------------------------------
     def _panning(self, event: QMouseEvent) -> bool:
