@@ -8,6 +8,7 @@ emits one :class:`DomainEvent`.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,9 @@ from .nodes import Config, Node, goal_kinds
 if TYPE_CHECKING:
     from .catalog import Catalog
 
+# The order of a campaign's nodes (None: not to be put back) and, by node, of its links'
+# other ends (successors, predecessors): see Campaign.order_around
+Order = tuple[list[str] | None, dict[str, tuple[list[str], list[str]]]]
 
 @dataclass(frozen=True)
 class Finding:
@@ -174,6 +178,44 @@ class Campaign:
                              extra=batched))
         self._emit(ev.NODES_REMOVED, extra={"node_ids": tuple(ids), "links": tuple(links)})
         return removed, links
+
+    def order_around(self, node_ids: Iterable[str], whole: bool = False) -> Order:
+        """What an undo of removing ``node_ids`` (``whole``: the nodes themselves; else
+        their links) must put back in order: the campaign's order of nodes, and the order
+        of the links of each of them and of their neighbours. Nodes and links put back by
+        an undo go at the end otherwise, and a file saved after an edit and its undo
+        differed from the one opened (QA: a node deleted and undone moved to the end)."""
+        graph = self.graph
+        around: dict[str, None] = {}
+        for node_id in node_ids:
+            around[node_id] = None
+            around.update(dict.fromkeys(graph._succ[node_id]))
+            around.update(dict.fromkeys(graph._pred[node_id]))
+        return (list(graph._node) if whole else None,
+                {n: (list(graph._succ[n]), list(graph._pred[n])) for n in around})
+
+    def restore_order(self, order: Order) -> None:
+        """Puts the nodes and links back in the order :meth:`order_around` took (those
+        still here); nothing else changes, so no event is sent. The graph's own dicts are
+        reordered in place (networkx keeps a node's and a link's place by the order they
+        went in, and has no call to move one)."""
+        nodes, links = order
+        graph = self.graph
+        if nodes is not None and list(graph._node) != nodes:
+            for node_id in nodes:
+                if node_id in graph._node:
+                    graph._node[node_id] = graph._node.pop(node_id)
+                    graph._succ[node_id] = graph._succ.pop(node_id)  # _adj is _succ
+                    graph._pred[node_id] = graph._pred.pop(node_id)
+        for node_id, (successors, predecessors) in links.items():
+            if node_id not in graph._node:
+                continue
+            for mine, wanted in ((graph._succ[node_id], successors),
+                                 (graph._pred[node_id], predecessors)):
+                if list(mine) != wanted:
+                    for other in wanted:
+                        if other in mine:
+                            mine[other] = mine.pop(other)
 
     def can_link(self, source: str, target: str) -> str | None:
         """None when the link is allowed, else the reason in plain words (R2)."""

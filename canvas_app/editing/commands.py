@@ -7,7 +7,7 @@ from typing import Protocol, runtime_checkable
 
 from PySide6.QtGui import QUndoCommand
 
-from ..domain.campaign import Campaign
+from ..domain.campaign import Campaign, Order
 from ..domain.names import short_name
 from ..domain.nodes import Node
 from ..domain.workspace import Workspace
@@ -129,6 +129,7 @@ class RemoveNodesCommand(WorkspaceCommand):
         self.node_ids = list(node_ids)
         self.removed: list[Node] = []
         self.links: list[tuple[str, str]] = []
+        self.order: Order = (None, {})
 
     @property
     def size(self) -> int:
@@ -139,10 +140,13 @@ class RemoveNodesCommand(WorkspaceCommand):
 
     def redo(self) -> None:
         campaign = self.campaign(self.campaign_id)
+        self.order = campaign.order_around(self.node_ids, whole=True)
         self.removed, self.links = campaign.remove_many(self.node_ids)
 
     def undo(self) -> None:
-        self.campaign(self.campaign_id).add_many(self.removed, self.links)
+        campaign = self.campaign(self.campaign_id)
+        campaign.add_many(self.removed, self.links)
+        campaign.restore_order(self.order)  # as it was: the file too (see order_around)
 
 
 class LinkCommand(WorkspaceCommand):
@@ -172,15 +176,20 @@ class UnlinkCommand(WorkspaceCommand):
                 f'"{short_name(campaign.node(target).name)}"')
         super().__init__(workspace, text, parent)
         self.campaign_id, self.source, self.target = campaign_id, source, target
+        self.order: Order = (None, {})
 
     def canvas_target(self) -> CanvasTarget | None:
         return self.campaign_id, [self.source, self.target]
 
     def redo(self) -> None:
-        self.campaign(self.campaign_id).unlink(self.source, self.target)
+        campaign = self.campaign(self.campaign_id)
+        self.order = campaign.order_around([self.source, self.target])
+        campaign.unlink(self.source, self.target)
 
     def undo(self) -> None:
-        self.campaign(self.campaign_id).link(self.source, self.target)
+        campaign = self.campaign(self.campaign_id)
+        campaign.link(self.source, self.target)
+        campaign.restore_order(self.order)
 
 
 class MoveNodesCommand(WorkspaceCommand):
