@@ -182,31 +182,36 @@ class Campaign:
     def order_around(self, node_ids: Iterable[str], whole: bool = False) -> Order:
         """What an undo of removing ``node_ids`` (``whole``: the nodes themselves; else
         their links) must put back in order: the campaign's order of nodes, and the order
-        of the links of each of them and of their neighbours. Nodes and links put back by
-        an undo go at the end otherwise, and a file saved after an edit and its undo
-        differed from the one opened (QA: a node deleted and undone moved to the end)."""
-        graph = self.graph
-        around: dict[str, None] = {}
+        of the links of each of them and of their neighbours (of those with more than one
+        link on a side: one alone has no order). Nodes and links put back by an undo go
+        at the end otherwise, and a file saved after an edit and its undo differed from
+        the one opened (QA: a node deleted and undone moved to the end)."""
+        succ, pred = self.graph._succ, self.graph._pred
+        links: dict[str, tuple[list[str], list[str]]] = {}
         for node_id in node_ids:
-            around[node_id] = None
-            around.update(dict.fromkeys(graph._succ[node_id]))
-            around.update(dict.fromkeys(graph._pred[node_id]))
-        return (list(graph._node) if whole else None,
-                {n: (list(graph._succ[n]), list(graph._pred[n])) for n in around})
+            for other in (node_id, *succ[node_id], *pred[node_id]):
+                ahead, behind = succ[other], pred[other]
+                if (len(ahead) > 1 or len(behind) > 1) and other not in links:
+                    links[other] = (list(ahead), list(behind))
+        return (list(self.graph._node) if whole else None), links
 
     def restore_order(self, order: Order) -> None:
         """Puts the nodes and links back in the order :meth:`order_around` took (those
         still here); nothing else changes, so no event is sent. The graph's own dicts are
         reordered in place (networkx keeps a node's and a link's place by the order they
-        went in, and has no call to move one)."""
+        went in, and has no call to move one): from the first node out of place on."""
         nodes, links = order
         graph = self.graph
-        if nodes is not None and list(graph._node) != nodes:
-            for node_id in nodes:
-                if node_id in graph._node:
-                    graph._node[node_id] = graph._node.pop(node_id)
-                    graph._succ[node_id] = graph._succ.pop(node_id)  # _adj is _succ
-                    graph._pred[node_id] = graph._pred.pop(node_id)
+        if nodes is not None:
+            now = list(graph._node)
+            first = next((i for i, (a, b) in enumerate(zip(now, nodes, strict=False))
+                          if a != b), None)
+            if first is not None:
+                for node_id in nodes[first:]:
+                    if node_id in graph._node:
+                        graph._node[node_id] = graph._node.pop(node_id)
+                        graph._succ[node_id] = graph._succ.pop(node_id)  # _adj is _succ
+                        graph._pred[node_id] = graph._pred.pop(node_id)
         for node_id, (successors, predecessors) in links.items():
             if node_id not in graph._node:
                 continue
