@@ -160,6 +160,22 @@ class Controller(QObject):
         self._drag_counter += 1
         return self._drag_counter
 
+    def cancel_drag(self, drag_id: int) -> bool:
+        """Takes back the moves of the drag ``drag_id`` (Esc while the button is held): its
+        step, the last on the stack, is undone and dropped from the stack, so that neither
+        Undo nor Redo offers it. False when the last step is not that drag's."""
+        stack = self.undo_stack
+        index = stack.index()
+        command = stack.command(index - 1) if index > 0 else None
+        if not isinstance(command, MoveNodesCommand) or command.drag_id != drag_id \
+                or index != stack.count():
+            return False
+        stack.undo()
+        # an obsolete command is deleted, not redone, when the stack next redoes it
+        command.setObsolete(True)
+        stack.redo()
+        return True
+
     # -- nodes -----------------------------------------------------------------------------
     def add_node(self, campaign_id: str, kind: str, x: float, y: float,
                  find_free_spot: bool = False, near: bool = False) -> str:

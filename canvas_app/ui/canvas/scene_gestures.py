@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, Qt
 
 from ...domain.names import isolated
-from ...editing.commands import MoveNodesCommand
 from .node_item import NodeItem
 
 if TYPE_CHECKING:
@@ -91,21 +90,7 @@ class LinkAiming:
             return False
         drag_id = self._drag_id
         self._cancel_gestures()
-        if drag_id is not None and self._take_back(drag_id):
+        if drag_id is not None and self.controller.cancel_drag(drag_id):
             self.controller.status_message.emit(MOVE_CANCELLED)
         return True
 
-    def _take_back(self: CampaignScene, drag_id: int) -> bool:
-        """Undoes the drag's move step (the last on the stack) and drops it from the stack,
-        so that neither Undo nor Redo offers it."""
-        stack = self.controller.undo_stack
-        index = stack.index()
-        command = stack.command(index - 1) if index > 0 else None
-        if not isinstance(command, MoveNodesCommand) or command.drag_id != drag_id:
-            return False
-        stack.undo()
-        # Qt deletes an obsolete command from the stack when it is next redone, without
-        # redoing it
-        command.setObsolete(True)
-        stack.redo()
-        return True
