@@ -26,6 +26,9 @@ MENU_ORDER = ("file", "edit", "insert", "view", "workspace", "simulate", "help")
 GESTURES = (
     ("Canvas", "Drag from the palette", "Place a goal or sequence where you drop it"),
     ("Canvas", "Drag from a node's handle to another node", "Link them"),
+    ("Canvas", "Drag to the canvas's edge", "Scroll it, the nodes or the link following"),
+    ("Canvas", "Esc while dragging", "Put the nodes back, or drop the link, with nothing "
+     "to undo"),
     ("Canvas", "Double-click a node's name", "Rename it in place (Enter keeps, Esc cancels)"),
     ("Canvas", "Double-click a node", "View and edit its settings"),
     ("Canvas", "Wheel", "Zoom in and out"),
