@@ -13,6 +13,7 @@ from canvas_app.ui.main_window import MainWindow
 from canvas_app.ui.simulation.timeline_arrange import MIN_PLOT
 from canvas_app.ui.simulation.timeline_chart import TimelineChart
 
+from .conftest import lone_timeline
 from .test_simulation_panel import finished_on_tab
 
 
@@ -89,13 +90,7 @@ def test_a_tall_chart_keeps_its_title_and_the_legend_below(qtbot, window: MainWi
     (Qt Charts' own) and the legend below it, as before."""
     over_time(qtbot, window, (1280, 800), False)
     panel = window.simulation_panel
-    chart = TimelineChart()
-    qtbot.addWidget(chart)
-    chart.resize(900, 420)
-    chart.show()
-    qtbot.waitExposed(chart)
-    chart.show_timeline(panel.current_campaign(), panel.runner.timeline())
-    QApplication.processEvents()
+    chart = lone_timeline(qtbot, (900, 420), panel.current_campaign(), panel.runner.timeline())
     title = "Pool Shock Nurture: contacts over time (UTC)"
     assert chart.chart().title() == title and chart.heading == ""
     assert not chart.heading_label.isVisible()
@@ -120,13 +115,7 @@ def test_a_heading_too_long_for_the_plot_is_shortened_over_it(qtbot, window: Mai
     its tooltip."""
     over_time(qtbot, window, (1280, 800), False)
     panel = window.simulation_panel
-    chart = TimelineChart()
-    qtbot.addWidget(chart)
-    chart.resize(420, 150)
-    chart.show()
-    qtbot.waitExposed(chart)
-    chart.show_timeline(panel.current_campaign(), panel.runner.timeline())
-    QApplication.processEvents()
+    chart = lone_timeline(qtbot, (420, 150), panel.current_campaign(), panel.runner.timeline())
     heading = chart.heading_label
     plot = plot_rect(chart)
     assert chart.heading == "Pool Shock Nurture: contacts over time (UTC)"
@@ -138,12 +127,6 @@ def test_a_heading_too_long_for_the_plot_is_shortened_over_it(qtbot, window: Mai
 
 def test_a_chart_with_nothing_to_plot_keeps_its_message_in_it(qtbot) -> None:
     """No lines: the message is the chart's only content and stays in it, short or not."""
-    chart = TimelineChart()
-    qtbot.addWidget(chart)
-    chart.resize(700, 120)
-    chart.show()
-    qtbot.waitExposed(chart)
-    chart.show_timeline(None, [])
-    QApplication.processEvents()
+    chart = lone_timeline(qtbot, (700, 120), None, [])
     assert chart.chart().title() == "Run a scenario to see its contacts over time"
     assert chart.heading == "" and not chart.heading_label.isVisible()

@@ -9,14 +9,14 @@ import pytest
 from PySide6.QtCharts import QValueAxis
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication
 
 from canvas_app.domain.campaign import Campaign
 from canvas_app.domain.nodes import Node
 from canvas_app.ui.simulation.funnel_chart import axis_ticks
 from canvas_app.ui.simulation.time_axis import axis_ms
-from canvas_app.ui.simulation.timeline_chart import TimelineChart
 from canvas_app.ui.simulation.timeline_lines import GOAL_ALPHA, GOAL_WIDTH, LINE_COLOURS
+
+from .conftest import lone_timeline
 
 DAY = 86_400
 START = 1_772_409_600  # 2 March 2026, 00:00 UTC
@@ -54,14 +54,7 @@ def band_rows(image: QImage, x: int, y: int) -> int:
 
 @pytest.mark.parametrize("height", [320, 130])
 def test_a_band_at_the_top_count_and_at_0_shows_its_whole_width(qtbot, height: int) -> None:
-    chart = TimelineChart()
-    qtbot.addWidget(chart)
-    chart.resize(700, height)
-    chart.show()
-    qtbot.waitExposed(chart)
-    campaign, timeline = one_goal()
-    chart.show_timeline(campaign, timeline)
-    QApplication.processEvents()
+    chart = lone_timeline(qtbot, (700, height), *one_goal())
     qtbot.waitUntil(lambda: chart.chart().plotArea().height() > 20)
     image = chart.grab().toImage()
     series = chart.lines["g"]

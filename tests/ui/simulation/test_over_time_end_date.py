@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from PySide6.QtCharts import QCategoryAxis
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QApplication
 
 from canvas_app.domain.campaign import Campaign
 from canvas_app.domain.nodes import Node
 from canvas_app.ui.simulation.timeline_chart import TimelineChart
+
+from .conftest import lone_timeline
 
 DAY = 86_400
 START = 1_772_409_600  # 2 March 2026, 00:00 UTC
@@ -29,14 +30,8 @@ def test_the_end_date_stands_as_far_from_the_date_before_as_the_dates_do(qtbot) 
     campaign = Campaign("c", "Spring")
     campaign.add_node(Node("g", "purchase_goal", "Bought", 0, 0))
     end = START + 39 * DAY  # 10 April: four days after the last weekly date, 6 April
-    chart = TimelineChart()
-    qtbot.addWidget(chart)
-    chart.resize(1000, 300)
-    chart.show()
-    qtbot.waitExposed(chart)
-    chart.show_timeline(campaign, [(START, {"g": {"achieved": 0}}),
-                                   (end, {"g": {"achieved": 1}})])
-    QApplication.processEvents()
+    chart = lone_timeline(qtbot, (1000, 300), campaign,
+                          [(START, {"g": {"achieved": 0}}), (end, {"g": {"achieved": 1}})])
     labels = label_centres(chart)
     assert labels[0][0] == "2 Mar" and labels[-1][0] == "10 Apr"  # the run's ends
     gaps = [b - a for (_l, a), (_m, b) in zip(labels, labels[1:], strict=False)]

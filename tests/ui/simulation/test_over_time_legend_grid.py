@@ -14,6 +14,7 @@ from canvas_app.ui.main_window import MainWindow
 from canvas_app.ui.simulation.timeline_arrange import MIN_PLOT
 from canvas_app.ui.simulation.timeline_chart import MAX_LINES, TimelineChart
 
+from .conftest import lone_timeline
 from .test_legend_names import TEXT_ITEM, legend_drawn
 from .test_simulation_panel import finished_on_tab
 
@@ -63,13 +64,7 @@ def test_ten_names_read_whole_beside_the_plot_in_a_short_panel(qtbot, many: Main
 def test_ten_names_go_in_rows_under_a_tall_plot(qtbot, many: MainWindow) -> None:
     finished_on_tab(qtbot, many, (1280, 800), "timeline")
     panel = many.simulation_panel
-    chart = TimelineChart()
-    qtbot.addWidget(chart)
-    chart.resize(900, 420)
-    chart.show()
-    qtbot.waitExposed(chart)
-    chart.show_timeline(panel.current_campaign(), panel.runner.timeline())
-    QApplication.processEvents()
+    chart = lone_timeline(qtbot, (900, 420), panel.current_campaign(), panel.runner.timeline())
     assert_names_whole_and_apart(chart)
     plot = chart.chart().plotArea()
     assert plot.height() >= MIN_PLOT
@@ -92,12 +87,8 @@ def test_a_taller_panel_never_gives_a_smaller_legend_or_drops_the_title(
     height up, the names show in the legend's own font, and the title too."""
     finished_on_tab(qtbot, many, (1280, 800), "timeline")
     panel = many.simulation_panel
-    chart = TimelineChart()
-    qtbot.addWidget(chart)
-    chart.resize(1270, 300)
-    chart.show()
-    qtbot.waitExposed(chart)
-    chart.show_timeline(panel.current_campaign(), panel.runner.timeline())
+    chart = lone_timeline(qtbot, (1270, 300), panel.current_campaign(),
+                          panel.runner.timeline())
     natural = chart._legend_font.pointSizeF()
     chart.resize(1270, 1)
     QApplication.processEvents()
