@@ -132,8 +132,8 @@ class DragGestures:
 
     def cancel_press(self: CanvasView) -> bool:
         """Esc while the left button is held: a drag of nodes goes back (no undo step), a
-        link being drawn goes, a rubber band goes and the selection is as before the
-        press; the rest of the press does nothing. False when no such drag is under way."""
+        link being drawn goes, a rubber band goes; the selection is as before the press,
+        and the rest of the press does nothing. False when no such drag is under way."""
         scene = self.canvas()
         if self._click_start is None or scene is None:
             return False
@@ -149,7 +149,9 @@ class DragGestures:
                               Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton,
                               Qt.KeyboardModifier.NoModifier)
         QGraphicsView.mouseReleaseEvent(self, release)
-        if band:
+        # the selection as before the press, a band's or not: Qt took that release for a
+        # click, which leaves the pressed node the only one selected
+        if band or sorted(scene.selected_node_ids()) != sorted(self._selection_at_press[0]):
             nodes, links = self._selection_at_press
             with scene.one_selection_signal():
                 scene.select_nodes(nodes)

@@ -103,3 +103,21 @@ def test_esc_during_a_rubber_band_keeps_the_selection_before_it(qtbot,
     qtbot.mouseMove(viewport, nurture + QPoint(310, 60))
     QTest.mouseRelease(viewport, LEFT, NONE, nurture + QPoint(310, 60))
     assert window.scene.selected_node_ids() == ["post-purchase"]
+
+
+def test_esc_before_the_pointer_moves_keeps_the_selection(qtbot, window: MainWindow) -> None:
+    """Esc right after the press, before any move: nothing moves and the selection is as
+    it was (the release that ends the press was taken for a click on the node, which left
+    it the only one selected)."""
+    _setup(window)
+    window.scene.select_nodes(["nurture", "bought-shock"])
+    before = _positions(window)
+    depth = window.controller.undo_stack.count()
+    viewport = window.view.viewport()
+    start = _at(window, "nurture")
+    QTest.mousePress(viewport, LEFT, NONE, start)
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    QTest.mouseRelease(viewport, LEFT, NONE, start)
+    assert _positions(window) == before
+    assert window.controller.undo_stack.count() == depth
+    assert sorted(window.scene.selected_node_ids()) == ["bought-shock", "nurture"]
