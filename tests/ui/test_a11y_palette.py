@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QAction, QColor, QImage, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -41,6 +41,14 @@ def text_colour(image: QImage, rect: QRect, ground: QColor) -> QColor:
     pixels = (image.pixelColor(x, y) for y in range(rect.top(), rect.bottom() + 1)
               for x in range(rect.left(), rect.right() + 1))
     return max(pixels, key=lambda colour: contrast(colour, ground))
+
+
+def menu_item_contrast(menu: QMenu, action: QAction) -> float:
+    """The contrast of ``action``'s words on the ground of ``menu`` (shown), as drawn."""
+    image = menu.grab().toImage()
+    box = menu.actionGeometry(action)
+    ground = image.pixelColor(box.left() + 2, box.center().y())
+    return contrast(text_colour(image, box, ground), ground)
 
 
 @pytest.fixture

@@ -151,13 +151,12 @@ class DragGestures:
         QGraphicsView.mouseReleaseEvent(self, release)
         # the selection as before the press, a band's or not: Qt took that release for a
         # click, which leaves the pressed node the only one selected
-        if band or sorted(scene.selected_node_ids()) != sorted(self._selection_at_press[0]):
-            nodes, links = self._selection_at_press
-            with scene.one_selection_signal():
-                scene.select_nodes(nodes)
-                for key in links:
-                    if key in scene.links:
-                        scene.links[key].setSelected(True)
+        nodes, links = self._selection_at_press
+        with scene.one_selection_signal():
+            scene.select_nodes(nodes)
+            for key in links:
+                if key in scene.links:
+                    scene.links[key].setSelected(True)
         self._click_start = None
         self._press_cancelled = True
         return True

@@ -96,25 +96,16 @@ def test_the_lines_note_reads_and_the_nodes_waiting_stay_greyed(
     """The note over Lines is words to read, at least 4.5:1 on the menu (a disabled
     entry's grey was 2.9:1); the nodes that cannot be drawn now stay greyed, as disabled
     choices are."""
-    from canvas_app.ui.theme import contrast_ratio, relative_luminance
+    from tests.ui.test_a11y_palette import menu_item_contrast
 
     menu, sub, entries = lines_entries(timeline)
     sub.popup(timeline.mapToGlobal(timeline.rect().topLeft()))
     qtbot.waitUntil(sub.isVisible)
-    image = sub.grab().toImage()
-
-    def darkest_on_ground(action: QAction) -> float:
-        box = sub.actionGeometry(action)
-        ground = image.pixelColor(box.left() + 2, box.center().y())
-        darkest = min((image.pixelColor(x, y) for x in range(box.left(), box.right())
-                       for y in range(box.top(), box.bottom())), key=relative_luminance)
-        return contrast_ratio(darkest, ground)
-
     note = next(a for a in sub.actions() if a.objectName() == "linesNote")
     waiting = next(a for a in entries if not a.isEnabled())
     assert not note.isEnabled()
-    assert darkest_on_ground(note) >= 4.5
-    assert darkest_on_ground(waiting) < 4.5  # greyed: no choice now
+    assert menu_item_contrast(sub, note) >= 4.5
+    assert menu_item_contrast(sub, waiting) < 4.5  # greyed: no choice now
     sub.close()
     menu.close()
 
