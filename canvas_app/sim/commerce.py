@@ -56,7 +56,9 @@ class CommerceRules(MovementRules):
             return
         self.count_set(key)
         label = set_label(key, self.plan.catalog)
-        self.journey(c, "action_set", None, f'"{isolated(label)}" ({len(actions)} actions)')
+        count = len(actions)
+        self.journey(c, "action_set", None,
+                     f'"{isolated(label)}" ({count} action{"" if count == 1 else "s"})')
         # The line names what the set did (campaign moves have lines of their own, after).
         slot = self.reserve()
         parts: list[str] | None = [] if self.log is not None else None

@@ -175,7 +175,7 @@ class MovementRules(EngineCore):
             elif kind == "apply_tag":
                 tag = step.tag or ""
                 if tag not in c.tags:  # (else C7: nothing happens)
-                    if self.give_tag(c, tag, where, None) is not None:
+                    if self.give_tag(c, tag, where, None, node.id) is not None:
                         if self.pause_for_goal(c, node, tag, index):
                             return  # goes on once the instant's goals are checked (C8)
                     else:
@@ -186,12 +186,12 @@ class MovementRules(EngineCore):
                             stack.extend(reversed(goals))
                             return
             elif kind == "remove_tag":
-                self.remove_tag(c, step.tag or "", where)
+                self.remove_tag(c, step.tag or "", where, node.id)
             elif kind == "notify_team":
                 if track:
                     self.journey(c, "notify_team", node.id, f'{where}: "{step.message}"')
             elif kind == "set_contact_type":
-                self.set_contact_type(c, step.contact_type, where)
+                self.set_contact_type(c, step.contact_type, where, node.id)
             index += 1
         if active.get(node.id) is not None:
             self.complete(c, node)
@@ -240,11 +240,13 @@ class MovementRules(EngineCore):
         return deferred
 
     def give_tag(self, c: ContactState, tag: str, how: str,
-                 deferred: Deferred | None) -> Deferred | None:
+                 deferred: Deferred | None, node: str | None = None) -> Deferred | None:
         """Gives the contact a tag it does not have; returns where the check of its goals
-        waits (R16), or None when the caller checks them now."""
+        waits (R16), or None when the caller checks them now. ``node``: the sequence whose
+        step gives it (its journey's step names it, as an email's does), None for an
+        action set or a scenario event."""
         c.tags.add(tag)
-        self.journey(c, "tag_applied", None, f'"{isolated(tag)}" ({how})')
+        self.journey(c, "tag_applied", node, f'"{isolated(tag)}" ({how})')
         if deferred is None and self.deferring is not None and self.deferring[0] == c.id:
             deferred = self.deferring[1]
         if deferred is not None:
@@ -280,14 +282,15 @@ class MovementRules(EngineCore):
                          if before.get(goal.campaign) != IN
                          and self.eligible(c, goal, before) is None)
 
-    def remove_tag(self, c: ContactState, tag: str, how: str) -> None:
+    def remove_tag(self, c: ContactState, tag: str, how: str, node: str | None = None) -> None:
         if tag in c.tags:
             c.tags.discard(tag)
-            self.journey(c, "tag_removed", None, f'"{isolated(tag)}" ({how})')
+            self.journey(c, "tag_removed", node, f'"{isolated(tag)}" ({how})')
 
-    def set_contact_type(self, c: ContactState, contact_type: str | None, how: str) -> None:
+    def set_contact_type(self, c: ContactState, contact_type: str | None, how: str,
+                         node: str | None = None) -> None:
         c.contact_type = contact_type
-        self.journey(c, "contact_type_set", None, f"{contact_type} ({how})")
+        self.journey(c, "contact_type_set", node, f"{contact_type} ({how})")
 
     # -- goals (R4, R5, C8, C14) ----------------------------------------------------------
     def eligible(self, c: ContactState, goal: NodePlan,
