@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from .geometry import clip_range
-from .node_item import GOAL_RADIUS, SEQ_HEIGHT, SEQ_WIDTH, name_rect
+from .node_item import GOAL_RADIUS, SEQ_HEIGHT, SEQ_WIDTH, badge_rect, name_rect
 
 if TYPE_CHECKING:
     from .node_item import NodeItem
@@ -106,7 +106,7 @@ class LinkItem(QGraphicsRectItem):
         if router.active:
             control = router.route(self, control)
         self._control = control
-        way = link_way(source, target, control)
+        way = clear_of_badges(link_way(source, target, control), source, target)
         if len(way) == 4:
             x1, y1, x2, y2 = way
             self._handles = None
@@ -370,6 +370,48 @@ def link_end(node: NodeItem, aim_x: float, aim_y: float, default_side: float
         return x + dx * scale, y + dy * scale, 0.0, 0.0, 0.0
     ex, ey = body_edge(kind, x, y, dx, dy)
     return ex, ey, 0.0, 0.0, 0.0
+
+
+# Per kind: the centre of a node's warning badge from the node's centre, and the radius a
+# link keeps round it.
+_BADGE_RINGS = {kind: (badge_rect(kind).center(), badge_rect(kind).width() / 2 + 2)
+                for kind in ("purchase_goal", "tag_goal", "sequence")}
+
+
+def clear_of_badges(way: Way, source: NodeItem, target: NodeItem) -> Way:
+    """The way with an end that meets its node under the node's warning badge moved out to
+    the badge's edge (routing looks at the ways without: a badge comes and goes with the
+    lint, and no other link's way depends on it)."""
+    for node, ix, iy in ((source, 0, 1), (target, len(way) - 2, len(way) - 1)):
+        x, y = node.centre
+        ex, ey = way[ix], way[iy]
+        dx, dy = ex - x, ey - y
+        if dx > 0 and dy < 0 and node.canvas.has_badge(node.node_id):
+            near = past_badge(node.kind, x, y, dx, dy, ex, ey)
+            if near != (ex, ey):
+                moved = list(way)
+                moved[ix], moved[iy] = near
+                way = tuple(moved)
+    return way
+
+
+def past_badge(kind: str, x: float, y: float, dx: float, dy: float, ex: float, ey: float
+               ) -> tuple[float, float]:
+    """The end (ex, ey) of a link leaving the node's centre (x, y) along (dx, dy), moved
+    out along it to the edge of the node's warning badge when the way runs under it (QA:
+    the arrowhead of a link from the upper right hid under the badge)."""
+    centre, radius = _BADGE_RINGS[kind]
+    length = (dx * dx + dy * dy) ** 0.5
+    ux, uy = dx / length, dy / length
+    cx, cy = centre.x(), centre.y()
+    along = ux * cx + uy * cy  # the ray's closest approach to the badge's centre
+    room = along * along - (cx * cx + cy * cy) + radius * radius
+    if room <= 0:
+        return ex, ey  # the way passes beside the badge
+    far = along + room ** 0.5
+    if far * far <= (ex - x) ** 2 + (ey - y) ** 2:
+        return ex, ey
+    return x + ux * far, y + uy * far
 
 
 _RING = GOAL_RADIUS + 2

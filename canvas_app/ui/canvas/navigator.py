@@ -354,6 +354,20 @@ class Navigator(QWidget):
         return QRectF(seen.left() * scale + dx, seen.top() * scale + dy,
                       seen.width() * scale, seen.height() * scale)
 
+    def shown_frame(self) -> QRectF:
+        """The frame as drawn: its own size, moved back onto the map where the view is
+        past the map's edge (QA: dragged past the campaign, the frame was cut at the edge
+        and looked as if it shrank); only a frame bigger than the map is cut to it."""
+        frame, inner = self.frame_rect(), self._inner()
+        for size, low, high, start, move in (
+                (frame.width(), inner.left(), inner.right(), frame.left(),
+                 lambda d: frame.translate(d, 0)),
+                (frame.height(), inner.top(), inner.bottom(), frame.top(),
+                 lambda d: frame.translate(0, d))):
+            if size <= high - low:
+                move(min(max(start, low), high - size) - start)
+        return frame.intersected(inner)
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802  (Qt's name)
         pixmap = self._ensure_map()
         painter = QPainter(self)
@@ -384,7 +398,7 @@ class Navigator(QWidget):
                                pixmap, QRectF(pixmap.rect()))
         painter.setPen(QPen(QColor(theme.SELECTION), 1.5))
         painter.setBrush(VIEW_FILL)
-        painter.drawRect(self.frame_rect())
+        painter.drawRect(self.shown_frame())
         painter.end()
 
     # -- moving the view -----------------------------------------------------------------

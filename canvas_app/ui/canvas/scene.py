@@ -247,6 +247,9 @@ class CampaignScene(LinkAiming, FollowsDomain, QGraphicsScene):
             item = nodes.get(node_id)
             if item is not None:
                 item.update()
+                if (node_id in findings) != (node_id in before):  # a badge came or went:
+                    for link in item.links:  # a link's end keeps clear of it
+                        link.adjust()
         self.findings_changed.emit()
 
     def schedule_lint(self) -> None:
@@ -258,6 +261,10 @@ class CampaignScene(LinkAiming, FollowsDomain, QGraphicsScene):
     def findings_with_severity(self, node_id: str) -> list[tuple[str, str]]:
         """The node's findings as (severity, message): "error" or "warning"."""
         return list(self._findings.get(node_id, []))
+
+    def has_badge(self, node_id: str) -> bool:
+        """Whether the node shows a warning or error badge."""
+        return node_id in self._findings
 
     def has_error(self, node_id: str) -> bool:
         """Whether a finding on the node is an error (it stops a simulation)."""

@@ -407,3 +407,36 @@ def test_a_selected_node_beside_it_leaves_it_opaque(qtbot, window: MainWindow) -
     window.controller.move_nodes(cid, {node_id: (left.x() + 10, middle_y)})  # under it
     settle(qtbot)
     assert nav.faded
+
+
+def test_the_frame_keeps_its_size_dragged_past_the_campaign(qtbot, window: MainWindow) -> None:
+    """QA: dragging the frame on the map past the campaign's edge cut it at the map's edge,
+    so it looked as if it shrank; it keeps its size and stays on the map."""
+    add_big_campaign(window, 300)
+    view, nav = window.view, window.navigator
+    view.set_zoom(1.0)
+    view.centerOn(2000.0, 1000.0)
+    settle(qtbot)
+    start = nav.shown_frame()
+    middle = start.center().toPoint()
+    qtbot.mousePress(nav, Qt.MouseButton.LeftButton, pos=middle)
+    try:
+        for corner in (QPoint(nav.width() + 60, nav.height() + 60), QPoint(-60, -60),
+                       QPoint(nav.width() + 60, -60)):
+            event_pos = QPointF(corner)
+            nav.mouseMoveEvent(_move_event(nav, event_pos))
+            QApplication.processEvents()
+            frame = nav.shown_frame()
+            assert abs(frame.width() - start.width()) < 0.5, (corner, frame, start)
+            assert abs(frame.height() - start.height()) < 0.5, (corner, frame, start)
+            assert _inside(nav, frame), (corner, frame)
+    finally:
+        qtbot.mouseRelease(nav, Qt.MouseButton.LeftButton, pos=middle)
+
+
+def _move_event(widget, pos: QPointF):
+    from PySide6.QtGui import QMouseEvent
+
+    return QMouseEvent(QEvent.Type.MouseMove, pos, widget.mapToGlobal(pos),
+                       Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
