@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QPalette, QShowEvent
+from PySide6.QtGui import QFont, QMouseEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -79,6 +79,15 @@ class RowsListWidget(QListWidget):
         self.setBackgroundRole(QPalette.ColorRole.Base)  # the gap is of the rows' colour
         self.setAutoFillBackground(True)
         self.setMinimumHeight(self.rows_height(min_rows))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802  (Qt's name)
+        """A click on a row's check box makes it the current row too, as a click on its
+        text does (QA: ticking a box left no current row, and the arrow keys and Space
+        then started from the top)."""
+        item = self.itemAt(event.position().toPoint())
+        super().mousePressEvent(event)
+        if item is not None and self.currentItem() is not item:
+            self.setCurrentItem(item)
 
     def wrap_rows(self) -> None:
         """Long rows wrap onto a second line instead of being cut off behind a horizontal

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QSize, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -321,6 +321,25 @@ class StepForm(QWidget):
         self.delay_check.toggled.connect(self._fields_changed)
         self.delay_edit.changed.connect(self._fields_changed)
         self.load(None)
+        self._even_labels()
+
+    def _even_labels(self) -> None:
+        """Every label as wide as the widest of any kind's, so the fields stay where they
+        are whichever kind shows (QA: choosing "Send an email" after "Add a tag" moved the
+        field column to the right, as the form took the width of the labels on show)."""
+        labels = [item.widget() for row in range(self.form.rowCount())
+                  if (item := self.form.itemAt(row, QFormLayout.ItemRole.LabelRole))
+                  is not None and isinstance(item.widget(), QLabel)]
+        for label in labels:
+            label.setMinimumWidth(0)
+        widest = max((label.sizeHint().width() for label in labels), default=0)
+        for label in labels:
+            label.setMinimumWidth(widest)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802  (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._even_labels()  # (the labels have the new font: Qt gives it them first)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
         """As wide as the widest kind needs, whichever kind shows: at a large font, choosing
@@ -345,7 +364,8 @@ class StepForm(QWidget):
             for column, item in enumerate((label, field)):
                 widget = item.widget() if item is not None else None
                 if widget is not None:
-                    widths[column] = max(widths[column], widget.minimumSizeHint().width())
+                    widths[column] = max(widths[column], widget.minimumSizeHint().width(),
+                                         widget.minimumWidth())  # the labels' (even)
         widest = 0
         for _label, names in self.kinds.values():
             rows = [always, *(own[name] for name in names if name in own)]

@@ -17,8 +17,9 @@ def _lines(label, lines: int) -> int:
 
 
 # The sequence editor's narrowest: the width its widest kind of step (a Delay: amount and
-# unit) needs, whichever step shows (it used to widen as a Delay step was chosen).
-SHORT_SEQUENCE = (610, 450)
+# unit) needs beside the widest label, whichever step shows (it used to widen as a Delay
+# step was chosen; the labels are as wide as the widest, so the fields never move).
+SHORT_SEQUENCE = (640, 450)
 
 
 def _opened(qtbot, workspace, undo_stack, node, size):
