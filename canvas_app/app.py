@@ -131,16 +131,22 @@ def open_first_window(app: QApplication, source: str | None,
         try:
             return build_main_window(source or None, **options)
         except (DocumentError, OSError) as exc:
+            problem = open_problem(exc)
             if isinstance(exc, PasswordNeeded) and source and can_show_windows(app):
                 given = ask_password(source, exc)
                 if given is not None:
                     source = given
                     continue
-            print(f"canvas-app: {open_problem(exc, 'or open a file: canvas-app FILE')}",
-                  file=sys.stderr)
+                # cancelled: the server's refusal of no password is no failure to report
+                # (QA: "connection failed: … no password supplied")
+                problem = "No password was given, so it was not opened."
+                print(f"canvas-app: {Document(source).title}: {problem}", file=sys.stderr)
+            else:
+                print(f"canvas-app: {open_problem(exc, 'or open a file: canvas-app FILE')}",
+                      file=sys.stderr)
             if not can_show_windows(app):
                 return None
-            choice = ask(source or None, open_problem(exc))
+            choice = ask(source or None, problem)
             if choice is None:
                 return None
             source = choice

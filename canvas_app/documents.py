@@ -50,6 +50,11 @@ class PasswordNeeded(DocumentError):
         self.given = given
 
 
+class UnreadableDocument(DocumentError):
+    """A workspace file that is there but cannot be read as a workspace (cut short, or
+    edited outside the app into something else): Save may write the user's over it."""
+
+
 class DocumentConflict(DocumentError):
     """Save found the source changed by someone else since it was read or last saved;
     ``changed_at`` is when (None when not known). Nothing was written."""
@@ -189,6 +194,8 @@ class Document:
             try:
                 return load_draft(self.source), stamp
             except LoadError as exc:
+                if Path(self.source).is_file():
+                    raise UnreadableDocument(str(exc)) from None
                 raise DocumentError(str(exc)) from None
         from .store import EmptyStore, OlderStore, PasswordRefused, Store, StoreError
 

@@ -13,7 +13,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .documents import UNTITLED, Document, DocumentError, Stamp, default_recovery_dir
+from .documents import (
+    UNTITLED,
+    Document,
+    DocumentError,
+    Stamp,
+    default_recovery_dir,
+    settings_key,
+)
 from .domain.workspace import Workspace
 from .io import LoadError, workspace_to_data
 from .io.atomic import write_text_atomic
@@ -36,7 +43,8 @@ class Recovery:
     def path(self) -> Path:
         if self.file is not None:
             return self.file
-        key = hashlib.sha1(self.document.source.encode("utf-8")).hexdigest()[:16]
+        # named for the source without a password (one typed or not, it is one document)
+        key = hashlib.sha1(settings_key(self.document.source).encode("utf-8")).hexdigest()[:16]
         return self.folder / f"{key}.recovery.json"
 
     def write(self, workspace: Workspace, now: datetime | None = None,
@@ -48,7 +56,9 @@ class Recovery:
         edits are merged with a save someone else made since as the session's would
         have been (see :meth:`base`)."""
         data: dict[str, Any] = {
-            "source": self.document.source,
+            # a database URL without its password, as Open Recent keeps it (QA: the
+            # password was in the file): asked for again when the snapshot is restored
+            "source": settings_key(self.document.source),
             "saved_at": (now or datetime.now(UTC)).isoformat(),
             "workspace": workspace_to_data(workspace),
         }
@@ -57,8 +67,8 @@ class Recovery:
                              if v is not None and k in STAMP_KEYS}
         if base is not None:
             data["base"] = base
-        # owner-only: it holds the whole workspace and the source as given, a database
-        # URL's password included (QA: -rw-r--r--, readable by every user of the machine)
+        # owner-only: it holds the whole workspace (QA: -rw-r--r--, readable by every user
+        # of the machine)
         write_text_atomic(self.path, jsontext.dumps(data), private=True)
 
     def exists(self) -> bool:
@@ -73,7 +83,8 @@ class Recovery:
         except (OSError, ValueError, RecursionError) as exc:
             raise DocumentError(f"{self.path}: unreadable recovery snapshot: {exc}") from None
         source = data.get("source") if isinstance(data, dict) else None
-        if not isinstance(source, str) or Document(source).source != self.document.source:
+        if not isinstance(source, str) or \
+                settings_key(Document(source).source) != settings_key(self.document.source):
             raise DocumentError(f"{self.path}: not a recovery snapshot of "
                                 f"{self.document.source}")
         return data
@@ -198,7 +209,7 @@ def other_recoveries(folder: str | os.PathLike[str] | None, skip: set[str]) -> l
         recovery = Recovery(Document(source), where)
         if recovery.path != path:  # an older version's snapshot of a relative path
             recovery = Recovery(recovery.document, where, path)
-        elif recovery.document.source in skip:
+        elif settings_key(recovery.document.source) in {settings_key(s) for s in skip}:
             continue
         found.append(recovery)
     return found

@@ -100,6 +100,7 @@ class FileActions(SaveMerge, DatabaseActions, JsonActions, FileDialogs, Recovery
         # Asked when Save finds someone else's changes clashing with the user's:
         # (question, clashes) -> "mine", "theirs" or "cancel".
         self.ask_merge: Callable[[str, Sequence[Clash]], Choice] = self._ask_merge
+        self.ask_replace_unreadable: Callable[[str], str] = self._ask_replace_unreadable
         # Asks for a file: (title, start path, filter, saving) -> the chosen path or "".
         self.ask_path: Callable[[str, str, str, bool], str] = self._ask_path
         self.ask_save_with_filter: Callable[..., tuple[str, str]] = self._ask_save_with_filter
@@ -166,6 +167,20 @@ class FileActions(SaveMerge, DatabaseActions, JsonActions, FileDialogs, Recovery
         box.setDefaultButton(Button.Save)
         box.setEscapeButton(Button.Cancel)
         return box
+
+    def _ask_replace_unreadable(self, question: str) -> str:
+        """Replace / Save As… / Cancel (the default) for a file on disk that Save cannot
+        read: "replace", "save_as" or "cancel"."""
+        box = PathMessageBox(QMessageBox.Icon.Warning, "Save", question,
+                             Button.Save | Button.SaveAll | Button.Cancel, self.window)
+        box.setObjectName("replaceUnreadableBox")
+        box.button(Button.Save).setText("&Replace It")
+        box.button(Button.SaveAll).setText("Save &As…")
+        box.setDefaultButton(Button.Cancel)
+        box.setEscapeButton(Button.Cancel)
+        box.exec()
+        answer = box.standardButton(box.clickedButton())
+        return {Button.Save: "replace", Button.SaveAll: "save_as"}.get(answer, "cancel")
 
     def _ask_unsaved(self) -> str:
         box = self.unsaved_box()

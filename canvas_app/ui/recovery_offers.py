@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
-from ..documents import Document, DocumentError
+from ..documents import Document, DocumentError, PasswordNeeded, settings_key
 from ..recovery import Recovery, other_recoveries, recovery_for, untitled_recoveries
 from .path_text import PathMessageBox
 from .recent_files import safe_source
@@ -36,6 +36,11 @@ if TYPE_CHECKING:
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 CRASHED = "Campaign Canvas did not close normally."
+
+
+def same_document(recovery: Recovery, document: Document) -> bool:
+    """Whether the snapshot is of ``document`` (its source kept without a password)."""
+    return settings_key(recovery.document.source) == settings_key(document.source)
 
 
 def readable_time(stamp: str, zone: tzinfo | None = None) -> str:
@@ -64,6 +69,8 @@ class RecoveryOffers:
         def session(self) -> Session: ...
         def show_error(self, message: str) -> None: ...
         def confirm_close(self, before: str = "before closing it") -> bool: ...
+        def ask_password(self, refusal: PasswordNeeded, url: str, title: str,
+                         then: Callable[[str], object]) -> object: ...
         def _replace(self, workspace: Workspace, document: Document | None,
                      dirty: bool = False, stamp: Stamp | None = None) -> None: ...
         def _opened(self, workspace: Workspace, document: Document, stamp: Stamp | None,
@@ -263,11 +270,11 @@ class RecoveryOffers:
             return None
         if self.session.modified:
             mine = self.session.document is not None and any(
-                other.document.source == self.session.document.source for other in others)
+                same_document(other, self.session.document) for other in others)
             if mine:  # two copies of the app had it open: the other's edits, asked now
                 return self.offer_other_copy(next(
                     other for other in others
-                    if other.document.source == self.session.document.source))
+                    if same_document(other, self.session.document)))
             return None
         recovery = others[0]
         file = recovery.document.local_file()
@@ -281,7 +288,7 @@ class RecoveryOffers:
                 f"had unsaved edits; offered next." if len(others) > 1 else "")
         answered = self._then_next(recovery, self.open_recovered)
         if self.session.document is not None and \
-                recovery.document.source == self.session.document.source:
+                same_document(recovery, self.session.document):
             # Two copies had it open at once: this is the open file.
             return self._ask_recovery(
                 f"{CRASHED} Another copy of the app kept unsaved edits to {name} at "
@@ -343,6 +350,11 @@ class RecoveryOffers:
             return False
         try:
             workspace, stamp = recovery.document.load_stamped()
+        except PasswordNeeded as exc:  # a snapshot keeps no password: asked for, then opened
+            self.ask_password(exc, recovery.document.source, "Open Database",
+                              lambda url: self.open_recovered(
+                                  Recovery(Document(url), recovery.folder, recovery.path)))
+            return False
         except DocumentError as exc:
             self.offer_as_untitled(recovery, str(exc))
             return False

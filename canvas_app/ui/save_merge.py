@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from ..documents import Document, DocumentConflict, DocumentError, Stamp
+from ..documents import Document, DocumentConflict, DocumentError, Stamp, UnreadableDocument
 from ..domain.counting import counted
 from .busy import busy_cursor
 from .canvas.view_places import ViewPlace as CampaignPlace
@@ -114,6 +114,9 @@ class SaveMerge:
     _unsnapshotted: QElapsedTimer
     # Asked when a save clashes with someone else's: (question, clashes) -> the choice.
     ask_merge: Callable[[str, Sequence[Clash]], Choice]
+    # Asked when Save finds the file on disk unreadable: (question) -> "replace",
+    # "save_as" or "cancel".
+    ask_replace_unreadable: Callable[[str], str]
 
     if TYPE_CHECKING:
         @property
@@ -123,6 +126,8 @@ class SaveMerge:
                       can_stop: bool = False) -> T: ...
         def discard_snapshot(self, recovery: Recovery) -> bool: ...
         def _errors_note(self) -> str: ...
+        def save(self, replace: bool = False) -> bool: ...
+        def save_as_dialog(self) -> bool: ...
         def _replace(self, workspace: Workspace, document: Document | None,
                      dirty: bool = False, stamp: Stamp | None = None,
                      base: Base | AsGiven | None = ...) -> None: ...
@@ -186,6 +191,8 @@ class SaveMerge:
                     theirs, their_stamp = self.on_server(
                         document, f"Reading {session.title}…", document.load_stamped)
                     merged = self._merged(base, theirs, prefer or "mine")
+            except UnreadableDocument as exc:
+                return self.save_over_unreadable(exc)
             except DocumentError as exc:
                 self.show_error(str(exc))
                 return False
@@ -221,6 +228,24 @@ class SaveMerge:
             return True
         self.window.show_status(f"Not saved: {session.title} kept being saved by someone "
                                 "else meanwhile. Save again to take their changes in.")
+        return False
+
+    def save_over_unreadable(self, problem: UnreadableDocument) -> bool:
+        """Save found the file on disk changed into something that is no workspace (cut
+        short, edited outside the app): the user's workspace may replace it, or go to
+        another file (QA: every Save showed only the file's error, and saved nothing;
+        only Save As got the work out). True when saved."""
+        title = self.session.title
+        question = (f"{title} was changed on disk and can no longer be read as a "
+                    f"workspace:\n{problem}\n\nReplace it with your workspace as it is here, "
+                    "or save yours to another file?")
+        answer = self.ask_replace_unreadable(question)
+        if answer == "replace":
+            return self.save(replace=True)
+        if answer == "save_as":
+            return self.save_as_dialog()
+        self.window.show_status(f"Not saved. Your edits are still here; {title} on disk is as "
+                                "it was.")
         return False
 
     def _merged(self, base: Workspace | None, theirs: Workspace, prefer: Choice) -> Merged:
@@ -301,6 +326,10 @@ class SaveMerge:
             if now == self._noticed:
                 return False
             self._noticed = now
+            unreadable = self._unreadable(document)
+            if unreadable is not None:  # not someone else's save: no workspace at all
+                self._say_unreadable(unreadable)  # (QA: "Save takes their changes in")
+                return True
             if session.modified:
                 told = (f"{session.title} was changed by someone else at {at}; Save takes "
                         "their changes in with yours.")
@@ -312,12 +341,19 @@ class SaveMerge:
             return True
         try:
             workspace, stamp = document.load_stamped()
+        except UnreadableDocument as exc:  # said once per change (QA: not at all)
+            if now == self._noticed:
+                return False
+            self._noticed = now
+            self._say_unreadable(exc)
+            return True
         except DocumentError:
             return False  # quietly: Open or Save says what is wrong
         if self.session is not session:
             return False
         if workspace == session.workspace:  # saved as it was (or touched): nothing new
             session.stamp, session.base = stamp, Base.of(workspace)
+            self.refresh_notice()  # a word of it unreadable goes (QA: it stayed for good)
             return False
         came = their_changes(session.workspace, workspace)
         had_history = self._take_in(workspace, stamp)
@@ -330,6 +366,27 @@ class SaveMerge:
         self.window.show_status(told)
         self._show_notice(f"Took in changes saved at {at}", told)
         return True
+
+    @staticmethod
+    def _unreadable(document: Document) -> UnreadableDocument | None:
+        """Why a JSON file changed on disk is no workspace now; None when it is one (or is
+        no file: a database's change is someone else's save)."""
+        if document.kind != "json":
+            return None
+        try:
+            document.load_stamped()
+        except UnreadableDocument as exc:
+            return exc
+        except DocumentError:
+            return None
+        return None
+
+    def _say_unreadable(self, problem: UnreadableDocument) -> None:
+        told = (f"{self.session.title} was changed on disk and can no longer be read as a "
+                f"workspace ({problem}). Your workspace here is as it was: Save asks whether "
+                "to write it over the file, or Save As to another.")
+        self.window.show_status(told)
+        self._show_notice("File on disk unreadable", told)
 
     def _show_notice(self, text: str, told: str) -> None:
         """A lasting word in the status bar beside the zoom, the sentence ``told`` as its

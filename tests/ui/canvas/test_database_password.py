@@ -135,3 +135,50 @@ def test_a_start_on_a_url_asks_for_the_password(qapp, qtbot, team, tmp_path,
 def test_open_recent_drops_a_password_an_older_version_kept(window, team) -> None:
     window.settings.setValue("recentFiles", [PG_URL, str(SAMPLE)])
     assert window.files.recent() == [team, str(SAMPLE)]
+
+
+def test_cancelling_the_password_at_start_is_not_called_a_failure(
+        qapp, team, tmp_path, monkeypatch, capsys) -> None:
+    """QA: cancelling the password box at start-up was reported as "connection failed:
+    … no password supplied"; the box says no password was given instead."""
+    monkeypatch.setattr(app_module, "can_show_windows", lambda _app: True)
+    told: list[str] = []
+
+    def ask(_source, problem: str) -> None:
+        told.append(problem)
+        return None  # Quit
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = open_first_window(qapp, team, ask=ask, ask_password=lambda *_a: None,
+                               settings=settings, recovery_dir=tmp_path / "recovery",
+                               offer_recovery=False)
+    assert window is None
+    assert told == ["No password was given, so it was not opened."]
+    err = capsys.readouterr().err  # the terminal's line says the same (QA: the old one)
+    assert "No password was given, so it was not opened." in err
+    assert "connection failed" not in err and "no password supplied" not in err
+
+
+def test_edits_kept_for_a_database_are_restored_once_its_password_is_given(
+        window, qtbot, team) -> None:
+    """The snapshot keeps the URL without its password (QA: it was in the file); opening
+    it with its edits asks for the password first, then restores them."""
+    from canvas_app.documents import Document
+    from canvas_app.recovery import Recovery, other_recoveries
+
+    with Store(PG_URL, read_only=True) as store:
+        edited = store.load()
+    edited.rename_campaign(edited.campaigns[0].id, "Kept after a crash")
+    Recovery(Document(PG_URL), window.recovery_dir).write(edited)
+    (kept,) = other_recoveries(window.recovery_dir, set())
+    import json
+
+    kept_source = json.loads(kept.path.read_text(encoding="utf-8"))["source"]
+    assert kept_source == team and not url_password(kept_source)
+    assert kept.document.source == team
+    assert not window.files.open_recovered(kept)
+    answer(asked(window, qtbot), qtbot, url_password(PG_URL))
+    qtbot.waitUntil(lambda: window.session.document is not None
+                    and same_database(window.session.document.source, PG_URL))
+    assert window.session.workspace.campaigns[0].name == "Kept after a crash"
+    assert window.session.modified  # the edits, not yet saved
