@@ -118,6 +118,7 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         bar.addWidget(QLabel("Scenario:"))
         self.scenario_combo = ScenarioBox(self.settings, folder=self._scenario_dir)
         self.scenario_combo.check = self.scenario_problem
+        self.scenario_combo.marked.connect(self._scenario_marked)
         self.scenario_combo.activated.connect(self._scenario_picked)
         self.scenario_combo.currentIndexChanged.connect(lambda _i: self._update_controls())
         self.scenario_combo.currentIndexChanged.connect(self._scenario_shown)
@@ -266,12 +267,13 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
                                  f"Step ({STEP_KEY}) goes event by event.")
         return True
 
-    def _load_failed(self, path: str, exc: SimulationError) -> None:
+    def _load_failed(self, path: str, exc: SimulationError, quiet: bool = False) -> None:
         """Says why the run cannot be set up, in the panel (brought to the front: the
-        status bar alone is easily missed)."""
+        status bar alone is easily missed); ``quiet``: in the panel alone, where it is (no
+        run was asked for: the Scenario box found it)."""
+        status = str(exc)
         if isinstance(exc, WorkspaceNotRunnable):
-            self._show_notice(str(exc), "workspace")
-            self.window_.show_status(str(exc))
+            self._show_notice(status, "workspace")
         elif isinstance(exc, ScenarioDoesNotFit):
             self.failed_scenario = path
             self.scenario_combo.mark(path, misfit_problem(exc))
@@ -286,15 +288,16 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
             lead = f"{name} {'was ' if exc.other_workspace else ''}{exc.short()}"
             self._show_notice(f"{lead}: {advice}\n{exc.place()}", "problem",
                               offer_what_if=True)
-            self.window_.show_status(f"{lead}. {exc.place()}")
+            status = f"{lead}. {exc.place()}"
         else:
             self.failed_scenario = path
             self.scenario_combo.mark(path, f"{UNLOADABLE}: {exc}")
             # A workspace chosen as the scenario: the way out is a scenario made for it.
-            self._show_notice(str(exc), "problem", offer_what_if=isinstance(exc, NotAScenario))
-            self.window_.show_status(str(exc))
+            self._show_notice(status, "problem", offer_what_if=isinstance(exc, NotAScenario))
         self._update_controls()
-        self.window_.show_simulation_panel()
+        if not quiet:
+            self.window_.show_status(status)
+            self.window_.show_simulation_panel()
 
     def _needs_load(self) -> bool:
         """No run yet, or one that has not started while the workspace or the choice of
@@ -445,6 +448,7 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
     def _finished(self) -> None:
         sim = self.runner.simulation
         self._refresh_slow_views()
+        self.say_stale()
         if sim is not None:
             if sim.events_beyond_horizon and sim.until is not None:
                 self.log_view.add(

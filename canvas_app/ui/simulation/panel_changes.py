@@ -90,14 +90,21 @@ class ChangeTracking:
             return
         if self.runner.loaded and not self._stale:
             self._stale = True
-            if self.runner.done:
-                self._show_notice("The workspace changed after this run: the results on "
-                                  "show are of the earlier version. Run Again (F5) "
-                                  "simulates the changed one.", "stale")
-            elif self._started():  # a run not started yet takes the edit when it starts
-                self._show_notice("The workspace changed after this run started; it goes on "
-                                  "with the version it started with. Reset (Shift+F5) runs "
-                                  "the changed one.", "stale")
+            self.say_stale()
+
+    def say_stale(self) -> None:
+        """The notice of a run the workspace changed under: while it goes on, and once it
+        ended (QA: a run that finished after the edit still said it "goes on")."""
+        if not self._stale:
+            return
+        if self.runner.done:
+            self._show_notice("The workspace changed after this run: the results on "
+                              "show are of the earlier version. Run Again (F5) "
+                              "simulates the changed one.", "stale")
+        elif self._started():  # a run not started yet takes the edit when it starts
+            self._show_notice("The workspace changed after this run started; it goes on "
+                              "with the version it started with. Reset (Shift+F5) runs "
+                              "the changed one.", "stale")
 
     def _failed_scenario_fits_again(self) -> None:
         """The scenario chosen failed to load because of the workspace (a campaign or

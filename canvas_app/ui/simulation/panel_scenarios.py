@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from ..main_window import MainWindow
     from .runner import SimRunner
 
-SCENARIO_FILTER = "Scenarios (*.scenario.json *.json);;All files (*)"
+# Scenarios first; a workspace (.campaign.json) is no scenario (QA: "*.json" listed them)
+SCENARIO_FILTER = "Scenarios (*.scenario.json);;JSON files (*.json);;All files (*)"
 
 
 def misfit_problem(exc: ScenarioDoesNotFit) -> str:
@@ -185,6 +186,7 @@ class ScenarioChoice(WhatIfManaging):
     show_problem: Callable[[str], None]
     _show_notice: Callable[..., None]
     _hide_notice: Callable[..., None]
+    _load_failed: Callable[..., None]
 
     def selected_scenario(self) -> str | None:
         return self.scenario_combo.selected()
@@ -205,6 +207,23 @@ class ScenarioChoice(WhatIfManaging):
             self._show_notice(NONE_FITS, "none", offer_what_if=True)
         else:
             self._hide_notice("none")
+            path = self.scenario_combo.itemData(index)
+            if path:  # one marked as not loading says why at once
+                self._scenario_marked(path, self.scenario_combo.problems.get(path, ""))
+
+    def _scenario_marked(self, path: str, problem: str) -> None:
+        """The scenario chosen was marked in the Scenario box as one that does not load
+        (an edit deleted what it names, or it was chosen greyed) while no run is set up:
+        the panel says why and Run, Step and Run to End wait, as after pressing one (QA:
+        Step and Run to End stayed on until pressed). Its fitting again is
+        ``_failed_scenario_fits_again``."""
+        if not problem or self.runner.loaded or self.failed_scenario == path \
+                or path != self.selected_scenario():
+            return
+        try:
+            open_scenario(path, self.window_.controller.workspace)
+        except SimulationError as exc:
+            self._load_failed(path, exc, quiet=True)
 
     def scenario_problem(self, path: str) -> str:
         """Why the scenario does not load against the workspace now ("" when it does)."""
@@ -238,10 +257,15 @@ class ScenarioChoice(WhatIfManaging):
         return path
 
     def open_scenario_dialog(self) -> bool:
-        path = self.ask_scenario(str(self.scenario_combo.start_folder()))
+        key = self.workspace_key()
+        folder = Path(key).parent if key is not None and not is_url(key) else None
+        path = self.ask_scenario(str(self.scenario_combo.start_folder(folder)))
         if not path:
             self.scenario_combo.back_to_last()
-            self._hide_notice("problem")  # it was about a file not chosen after all
+            if self.failed_scenario != self.selected_scenario():
+                self._hide_notice("problem")  # it was about a file not chosen after all
+            # (else it says why the scenario back on show does not load: QA, it went and
+            # nothing said why Run was off)
             return False
         self.select_scenario(path)
         return self.load()

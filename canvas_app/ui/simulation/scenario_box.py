@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QComboBox, QMenu, QWidget
 
@@ -114,6 +114,10 @@ def scenario_description(path: Path) -> str:
 class ScenarioBox(QComboBox):
     """Items carry the scenario's path; the last one ("Open Scenario…") carries None."""
 
+    # The scenario on show was checked anew after an edit of the workspace: its path, and
+    # why it does not load now ("" when it does).
+    marked = Signal(str, str)
+
     def __init__(self, settings: QSettings | None, parent: QWidget | None = None,
                  folder: Path | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +131,8 @@ class ScenarioBox(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setPlaceholderText("No scenario chosen")  # none fits the workspace
         self.last: str | None = None  # the last scenario chosen (not "Open Scenario…")
+        # Why each scenario did not load when last checked ("" when it did).
+        self.problems: dict[str, str] = {}
         # Why a scenario does not load against the workspace now ("" when it does); asked
         # for each small file when the list opens (set by the panel).
         self.check: Callable[[str], str] | None = None
@@ -198,6 +204,7 @@ class ScenarioBox(QComboBox):
                          Qt.ItemDataRole.ForegroundRole)
         mark = problem_mark(problem) if problem else ""
         self.setItemText(index, f"{label} — {mark}" if mark else label)
+        self.problems[path] = problem
 
     def problem(self, path: str, always: bool = False) -> str | None:
         """Why the scenario does not load against the workspace now ("" when it does);
@@ -222,6 +229,7 @@ class ScenarioBox(QComboBox):
         problem = self.problem(path) if path else None
         if problem is not None:
             self.describe(self.currentIndex(), problem)
+            self.marked.emit(path, problem)
 
     def mark(self, path: str, problem: str) -> None:
         """Tells the scenario's item what became of its load ("" when it loaded)."""
@@ -380,9 +388,17 @@ class ScenarioBox(QComboBox):
         or none when none was."""
         self.setCurrentIndex(self.findData(self.last) if self.last else -1)
 
-    def start_folder(self) -> Path:
-        """Where to look for a scenario file: beside the last one opened from a folder of
-        the user's, else the samples."""
+    def start_folder(self, workspace_folder: Path | None = None) -> Path:
+        """Where to look for a scenario file: the workspace's folder when it holds
+        scenarios (QA: a newcomer with scenarios beside the workspace was shown the app's
+        samples, or the folder of another workspace's), else beside the last one opened
+        from a folder of the user's, else the samples."""
+        if workspace_folder is not None:
+            try:
+                if next(workspace_folder.glob("*.scenario.json"), None) is not None:
+                    return workspace_folder
+            except OSError:
+                pass  # a folder that cannot be listed: the others
         for path in (self.last, *self.recent()):
             if path and Path(path).parent != SAMPLES and Path(path).parent.is_dir():
                 return Path(path).parent

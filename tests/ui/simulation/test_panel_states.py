@@ -59,7 +59,10 @@ def test_the_what_if_offer_goes_with_its_message(qtbot, window: MainWindow) -> N
     assert not panel.load()
     assert panel.what_if_button.isVisible()
     panel.ask_scenario = lambda _start: ""
-    assert not panel.open_scenario_dialog()  # cancelled: the message about the file goes
+    # cancelled: the scenario on show still does not fit, its message and offer stay
+    assert not panel.open_scenario_dialog()
+    assert panel.notice.isVisible() and panel.what_if_button.isVisible()
+    panel.stop()  # another workspace: the message goes, and the offer with it
     assert panel.notice.isHidden() and not panel.what_if_button.isVisible()
 
 
@@ -68,8 +71,9 @@ def test_run_step_and_run_to_end_wait_for_a_scenario_that_loads(qtbot, window: M
     panel = window.simulation_panel
     bad = tmp_path / "bad.scenario.json"
     bad.write_text('{"start": "2026-01-01T00:00:00Z", "events": [{"at": "soon"}]}')
-    panel.select_scenario(str(bad))
-    assert enabled(window, "run", "step", "end") == [True, True, True]  # not tried yet
+    panel.select_scenario(str(bad))  # marked as not loading: they wait at once
+    assert enabled(window, "run", "step", "end", "reset") == [False, False, False, False]
+    assert panel.notice.isVisible() and "events[0]" in panel.notice.text()
     assert not panel.load()
     assert enabled(window, "run", "step", "end", "reset") == [False, False, False, False]
     assert "does not load" in panel.actions_by_name["run"].toolTip()
@@ -265,3 +269,35 @@ def test_a_scenario_that_fits_again_after_an_undo_runs_again(qtbot, window: Main
     window.simulation_panel.actions_by_name["end"].trigger()
     qtbot.waitUntil(lambda: panel.runner.done, timeout=5000)
     assert panel.runner.loaded and panel.notice.isHidden()
+
+
+def test_an_edit_that_makes_the_chosen_scenario_unfit_turns_its_buttons_off(
+        qtbot, window: MainWindow) -> None:
+    """A campaign the chosen scenario names is deleted before any run: once the Scenario
+    box marks it, the panel says why and Run, Step and Run to End wait, without being
+    pressed first (QA: Step and Run to End stayed on until pressed); Undo turns them on."""
+    panel = window.simulation_panel
+    box = panel.scenario_combo
+    assert panel.selected_scenario() == str(SCENARIO) and not panel.runner.loaded
+    window.controller.delete_campaign("shock-nurture")
+    qtbot.waitUntil(lambda: " — " in box.currentText(), timeout=3000)  # marked
+    assert enabled(window, "run", "step", "end") == [False, False, False]
+    assert panel.notice.isVisible() and "Put it back" in panel.notice.text()
+    assert panel.failed_scenario == str(SCENARIO)
+    window.controller.undo_stack.undo()
+    assert enabled(window, "run", "step", "end") == [True, True, True]
+    assert panel.notice.isHidden()
+
+
+def test_cancelling_open_scenario_keeps_the_word_on_the_scenario_back_on_show(
+        qtbot, window: MainWindow) -> None:
+    """QA: with an unfit scenario chosen, Open Scenario… cancelled put the box back but
+    took the panel's word away, and nothing said why Run was off."""
+    panel = window.simulation_panel
+    window.controller.delete_campaign("shock-nurture")
+    qtbot.waitUntil(lambda: panel.failed_scenario == str(SCENARIO), timeout=3000)
+    panel.ask_scenario = lambda _start: ""
+    assert not panel.open_scenario_dialog()
+    assert panel.selected_scenario() == str(SCENARIO)
+    assert panel.notice.isVisible() and "Put it back" in panel.notice.text()
+    assert enabled(window, "run", "step", "end") == [False, False, False]

@@ -100,9 +100,10 @@ def test_when_no_scenario_fits_none_is_chosen_and_the_panel_says_what_to_do(
     assert box.placeholderText() == "No scenario chosen"
     assert panel.notice.text() == NONE_FITS
     assert panel.what_if_button.isVisible()
-    # Choosing one takes the word back.
+    # Choosing one takes the word back; one that does not fit says why instead.
     panel.select_scenario(str(SCENARIO))
-    assert panel.notice.isHidden()
+    assert NONE_FITS not in panel.notice.text()
+    assert "was written for another workspace" in panel.notice.text()
 
 
 def test_a_scenario_that_does_not_fit_says_so_when_it_is_the_one_on_show(

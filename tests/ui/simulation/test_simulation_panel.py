@@ -381,10 +381,13 @@ def test_a_scenario_that_fails_to_load_clears_the_previous_run(qtbot, window: Ma
     assert not panel.runner.loaded
     assert panel.log_view.toPlainText() == "" and panel.clock_label.text() == ""
     assert not panel.actions_by_name["save_result"].isEnabled()
-    # Choosing again and cancelling takes away the message about that file.
+    # Choosing again and cancelling puts that file back on show, and the message saying why
+    # it does not load stays with it (nothing else would say why Run is off).
     panel.ask_scenario = lambda _start: ""
     assert not panel.open_scenario_dialog()
-    assert panel.notice.isHidden()
+    assert panel.selected_scenario() == str(bad)
+    assert not panel.notice.isHidden()
+    assert 'the key "at" is missing' in panel.notice.text()
 
 
 def test_time_axis_ticks_fall_on_round_steps_and_end_with_the_run() -> None:

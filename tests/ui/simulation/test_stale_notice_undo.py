@@ -66,3 +66,19 @@ def test_a_big_workspace_is_compared_by_its_undo_history(qtbot, window: MainWind
     window.controller.rename_node(cid, "nurture", "Nurture")
     assert stale(window)
 
+
+
+def test_a_run_that_ends_after_an_edit_says_its_results_are_of_the_earlier_version(
+        qtbot, window: MainWindow) -> None:
+    """QA: an edit while a run went on said it "goes on with the version it started with";
+    once the run had ended the notice still said so, not how to simulate the changed one."""
+    panel = window.simulation_panel
+    window.actions_by_name["sim_step"].trigger()  # started, paused
+    window.actions_by_name["sim_step"].trigger()
+    assert panel.runner.loaded and not panel.runner.done
+    delete_all_reversed(window)
+    assert "goes on with the version it started with" in panel.notice.text()
+    window.actions_by_name["sim_end"].trigger()
+    qtbot.waitUntil(lambda: panel.runner.done and not panel.runner.running, timeout=20000)
+    assert stale(window) and "Run Again (F5)" in panel.notice.text()
+    assert "goes on" not in panel.notice.text()
