@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -40,6 +41,7 @@ from ..theme import KIND_COLOURS
 from .chart_export import ChartExport, Table, paint_focus
 from .chart_heading import ChartHeading
 from .chart_legend import ChartLegend
+from .chart_pins import ChartPins
 from .words import COMPLETED, LEFT_EARLY, capitalised
 
 MAX_BARS = 24
@@ -108,18 +110,78 @@ def most_ticks(room: float, label: float) -> int:
     return max(2, min(6, int(room // (2 * label)) + 1))
 
 
+Scale = tuple[int, int, float, float]  # a count axis's (top, ticks, low end, high end)
+# Scales one SteadyScale takes in one state of its chart before it keeps one for good
+STEADY_TRIES = 6
+
+
+class SteadyScale:
+    """What set_count_scale chose for one state of a chart (its size, the count...), so
+    that the chart settles: the plot's room depends on the axis's numbers (their width,
+    and how Qt Charts lays out a plot too short for them), which depend on the scale
+    chosen from that room. In a small chart the two went back and forth for good, each
+    change of scale changing the plot again inside Qt's own resize (QA: the window hung,
+    its CPU busy). A scale chosen again after another one in the same state (a cycle), or
+    more than STEADY_TRIES scales in it, and the one with the fewest ticks of those tried
+    stays until the state changes."""
+
+    def __init__(self) -> None:
+        self.state: object = None
+        self.tried: list[Scale] = []
+        self.kept: Scale | None = None
+        self.busy = False  # setting the axis now (see apply)
+        self.again = False  # the plot changed while it did
+
+    def apply(self, set_scale: Callable[[], None]) -> None:
+        """Calls ``set_scale`` (which calls set_count_scale with this) and again, from the
+        plot as it then is, while setting the axis changed the plot (Qt Charts lays the
+        chart out again at once, and the plot's change called set_scale inside itself: the
+        outer call then finished with the room it had measured before, undoing the inner
+        one's scale); a few times at most."""
+        if self.busy:
+            self.again = True
+            return
+        self.busy = True
+        try:
+            for _time in range(STEADY_TRIES + 2):
+                self.again = False
+                set_scale()
+                if not self.again:
+                    break
+        finally:
+            self.busy = False
+
+    def choose(self, state: object, wanted: Scale) -> Scale:
+        """``wanted``, or the scale kept in ``state`` (see the class)."""
+        if state != self.state:
+            self.state, self.tried, self.kept = state, [], None
+        if self.kept is not None:
+            return self.kept
+        if self.tried and wanted == self.tried[-1]:
+            return wanted
+        if wanted in self.tried or len(self.tried) >= STEADY_TRIES:
+            self.kept = min([*self.tried, wanted], key=lambda scale: (scale[1], scale[0]))
+            return self.kept
+        self.tried.append(wanted)
+        return wanted
+
+
 def set_count_scale(axis: QValueAxis, biggest: int, room: float, label: float,
-                    pad: float = 0.0) -> None:
+                    pad: float = 0.0, steady: SteadyScale | None = None,
+                    state: object = None) -> None:
     """The axis from 0 to a whole number at or past ``biggest``, whole-number ticks as many
     as its ``room`` holds (see most_ticks). ``pad`` px: room past both ends of the range,
     in the axis's units (Qt Charts clips a line at the plot's edge: a line 5 px wide at
     the top value or at 0 showed half its width, and one at 0 hid in the axis); the ticks
-    then go from 0 by a whole step (dynamic ticks), none in the padding."""
+    then go from 0 by a whole step (dynamic ticks), none in the padding. With ``steady``,
+    the scale settles in one ``state`` of the chart (see SteadyScale)."""
     top, ticks = count_scale(biggest, most_ticks(room - 2 * pad, label))
     low, high = 0.0, float(top)
     if pad > 0 and room > 4 * pad:
         extra = pad * top / (room - 2 * pad)  # pad px at the scale the plot then has
         low, high = -extra, top + extra
+    if steady is not None:
+        top, ticks, low, high = steady.choose((state, biggest, pad), (top, ticks, low, high))
     if axis.min() != low or axis.max() != high:
         axis.setRange(low, high)
     if pad > 0:
@@ -318,6 +380,7 @@ class FunnelChart(QScrollArea):
         chart.addAxis(self._axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self._axis_y, Qt.AlignmentFlag.AlignLeft)
         self._biggest = 0  # the longest bar's count
+        self._steady = SteadyScale()  # the count axis settles (see SteadyScale)
         chart.plotAreaChanged.connect(lambda _rect: self._set_scale())
         # Qt's 9 px round the chart's parts: rows of plot in a short panel instead.
         chart.layout().setContentsMargins(0, 0, 0, 0)
@@ -332,6 +395,8 @@ class FunnelChart(QScrollArea):
         self.export = ChartExport(self.view, self.body, "Contacts per node", lambda: self.title,
                                   self.table, anchor=self.viewport())
         self.view.export = self.export
+        # The legend and the count axis, kept in view while the rows scroll.
+        self.pins = ChartPins(self, self._axis_x)
         self._fit_rows(0)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
@@ -424,6 +489,7 @@ class FunnelChart(QScrollArea):
             chart.setMargins(margins)
         self.heading = self.title if over else ""
         self.heading_label.show_text(self.heading)
+        self.pins.update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -480,10 +546,17 @@ class FunnelChart(QScrollArea):
         the plot's width holds their numbers."""
         if biggest is not None:
             self._biggest = biggest
+        self._steady.apply(self._set_count_scale)
+        self.pins.update()
+
+    def _set_count_scale(self) -> None:
         metrics = QFontMetricsF(self._axis_x.labelsFont())
         top, _ticks = count_scale(self._biggest)
+        size = self.view.size()
         set_count_scale(self._axis_x, self._biggest, self.chart().plotArea().width(),
-                        metrics.horizontalAdvance(f"{top:,}"))
+                        metrics.horizontalAdvance(f"{top:,}"), steady=self._steady,
+                        state=(size.width(), size.height(), self.rows, self.beside,
+                               self.heading))
 
     def values(self) -> dict[str, list[float]]:
         """What the bars show, per series (bottom-up), for tests and screen readers."""

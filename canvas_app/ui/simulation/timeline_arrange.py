@@ -17,7 +17,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from .funnel_chart import unique_names
-from .timeline_legend import legend_names, line_name
+from .timeline_legend import ELLIPSIS, legend_names, line_name, telling_start
+from .timeline_lines import LINE_ROOM
 
 if TYPE_CHECKING:
     from PySide6.QtCharts import QCategoryAxis, QChart, QLineSeries, QValueAxis
@@ -31,6 +32,11 @@ if TYPE_CHECKING:
 LEGEND_ENTRY_EXTRA = (18.0, 0.5)
 LEGEND_ROW_EXTRA = (21.0, 0.5)
 LEGEND_LINE_EXTRA = 8
+# What Qt Charts' own column beside the plot takes of its width besides each entry's text:
+# its layout's margins, the entry's piece of line and its spacing (measured at 7, 9, 11 and
+# 14 pt: 51 to 54 px from the column's left to the text, its contents margin included, and
+# 12 to 15 px after it; QA at 7 pt: LEGEND_ROW_EXTRA's 26 px let Qt cut "… (in...")
+LEGEND_COLUMN_EXTRA = (36.0, 0.5)
 LEGEND_BESIDE_CHROME = 6  # px of a chart's height a legend beside its plot cannot use
 # A plot this tall at least (px): when the title above it and the legend below would leave
 # less (a short panel), the legend goes beside the plot and the title, in a line of its own
@@ -52,10 +58,15 @@ LEGEND_LEAST_PT = 7.0
 TOP_MARGIN = 2  # px above the plot's top label with no heading over the plot
 BOTTOM_MARGIN = 2  # px under the dates with the legend in Qt Charts' own place
 SIDE_MARGIN = 4  # px left and right of the chart
+NUMBER_BOX = 4  # px a count's label takes over its font's height, and a little to spare
 # A legend in a grid beside the plot: at most this share of the chart's width (the names
 # shortened if need be), and names at least this many average characters wide, else none
 LEGEND_GRID_SHARE = 0.5
+LEGEND_GRID_MOST = 0.7  # names too short at LEGEND_GRID_SHARE: up to this share
 LEGEND_GRID_LEAST_CHARS = 8
+# What the plot alone says in place of its legend (in the heading's line, muted): long, and
+# short for a narrow plot
+BARE_NOTE = ("Names: point at a line, or make the panel taller", "Names: point at a line")
 
 
 @dataclass(frozen=True)
@@ -225,11 +236,22 @@ class TimelineArrangement:
             return None
         columns = math.ceil(len(texts) / rows)
         rows = math.ceil(len(texts) / columns)
-        most = width * LEGEND_GRID_SHARE
         cap = widest
-        if grid_width(texts, rows, extra, cap) + row_extra > most:
-            cap = (most - row_extra) / columns - extra
-            if cap < LEGEND_GRID_LEAST_CHARS * metrics.averageCharWidth():
+        if grid_width(texts, rows, extra, cap) + row_extra > width * LEGEND_GRID_SHARE:
+            # an entry's "(in it)" or "(achieved)" shows whole (see legend_names): a cap
+            # narrower than that and a few letters of its name made Qt Charts' columns
+            # wider than planned, the last cut off at the chart's edge (QA: "Goal 09
+            # (achieve"); the legend takes up to LEGEND_GRID_MOST of the width before
+            # it goes
+            least = max(max(metrics.horizontalAdvance(line_name(k, "")) for k in kinds)
+                        + LEGEND_GRID_LEAST_CHARS * metrics.averageCharWidth(),
+                        max(metrics.horizontalAdvance(line_name(k, telling_start(n, names)
+                                                                 + ELLIPSIS))
+                            for k, n in zip(kinds, names, strict=True)))
+            share = max(LEGEND_GRID_SHARE, min(
+                LEGEND_GRID_MOST, ((least + extra) * columns + row_extra) / width))
+            cap = (width * share - row_extra) / columns - extra
+            if cap < least:
                 return None
         return LegendGrid(True, rows, columns,
                           grid_width(texts, rows, extra, cap) + row_extra, cap)
@@ -293,6 +315,8 @@ class TimelineArrangement:
         heading, inside = (self.title, "") if beside or self.bare else ("", self.title)
         if not titled and beside:
             heading = ""
+        if self.bare and height < self.least_height(heading=True):
+            heading = ""  # the title goes before the plot's numbers and dates are cut
         if chart.title() != inside:
             chart.setTitle(inside)
         margins = chart.margins()
@@ -302,8 +326,31 @@ class TimelineArrangement:
             chart.setMargins(margins)
         if heading != self.heading:
             self.heading = heading
-        self.heading_label.show_text(heading)
+        # the plot alone: it says where its lines' names went (QA: the legend went
+        # without a word, and no line could be told from another)
+        note = BARE_NOTE if self.bare else ("", "")
+        tip = "\n".join(line_name(kind, name) for _n, kind, name in self._key) \
+            if self.bare else ""
+        self.heading_label.show_text(heading, note, tip)
         self._name_lines()
+
+    def least_height(self, heading: bool | None = None) -> float:
+        """The least height (px) the chart shows its plot's numbers and dates whole in,
+        its plot alone (the title as a ``heading`` over it, by default if it has one now):
+        the top number's upper half over the plot, a plot with its 0 and its top a number's
+        height apart (Qt Charts drops a number that would touch another: the top one
+        went), the dates under it. A shorter panel scrolls the chart (see
+        TimelineChart.fit_chart) rather than cut them (QA: the dates showed their top
+        half)."""
+        if heading is None:
+            heading = bool(self.heading)
+        numbers = QFontMetricsF(self._axis_y.labelsFont()).height()
+        dates = QFontMetricsF(self._axis_x.labelsFont())
+        top = self.heading_margin() if heading else TOP_MARGIN
+        # a number's box (its text and Qt Charts' 2 px round it, and 2 to spare), and the
+        # lines' room past 0 and the top
+        plot = math.ceil(numbers + NUMBER_BOX + 2 * LINE_ROOM)
+        return top + math.ceil(numbers / 2) + plot + in_font(DATES_CHROME, dates)
 
     def beside_font(self, height: int, heading: bool = True) -> QFont | None:
         """The legend's font beside the plot in a chart ``height`` px tall (with a
@@ -358,7 +405,7 @@ class TimelineArrangement:
         natural = QFontMetricsF(self._legend_font)  # a smaller font beside: no narrower
         column = min(LEGEND_COLUMN_MOST * natural.height(),
                      self.chart().size().width() * LEGEND_COLUMN_SHARE)
-        return max(0.0, column - in_font(LEGEND_ROW_EXTRA, metrics) - self._end_overhang)
+        return max(0.0, column - in_font(LEGEND_COLUMN_EXTRA, metrics) - self._end_overhang)
 
     def _name_lines(self) -> None:
         """The lines' legend entries, shortened (in the middle) to the room the legend has

@@ -18,6 +18,7 @@ as nodes nobody reached).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -29,7 +30,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, QRectF, Qt
+from PySide6.QtCore import QMargins, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -41,13 +42,19 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QMenu, QToolTip, QWidget
+from PySide6.QtWidgets import QGraphicsView, QMenu, QToolTip, QWidget
 
 from ...domain.campaign import Campaign
 from ...domain.timeutil import utc_minute
 from .chart_export import ChartExport, Table, paint_focus
 from .chart_heading import ChartHeading
-from .funnel_chart import flow_order, set_count_scale, set_up_chart, unique_names
+from .funnel_chart import (
+    SteadyScale,
+    flow_order,
+    set_count_scale,
+    set_up_chart,
+    unique_names,
+)
 from .time_axis import axis_labels, axis_ms, from_axis_ms, steps
 from .timeline_arrange import (
     BOTTOM_MARGIN,
@@ -105,6 +112,10 @@ class TimelineChart(QChartView, TimelineArrangement):
         chart.setMargins(QMargins(SIDE_MARGIN, TOP_MARGIN, SIDE_MARGIN, BOTTOM_MARGIN))
         chart.setBackgroundRoundness(0)
         self.heading_label = ChartHeading(self, "simulationTimelineHeading")
+        # A panel shorter than the chart's least (its plot alone, its dates and its counts
+        # whole): the chart keeps that height and scrolls (see fit_chart).
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self.heading_label.place())
         # each name beside a piece of its line, drawn with its pen: its width and dashes
         # (a square of colour could not tell a dashed sequence from a goal's line: QA)
         chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
@@ -138,6 +149,7 @@ class TimelineChart(QChartView, TimelineArrangement):
         chart.addAxis(self._axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self._axis_y, Qt.AlignmentFlag.AlignLeft)
         self._biggest = 0  # the highest count drawn
+        self._steady = SteadyScale()  # the count axis settles (see SteadyScale)
         chart.plotAreaChanged.connect(lambda _rect: self._set_scale())
         self.lines: dict[str, QLineSeries] = {}
         self.pens: dict[str, QPen] = {}  # each line's own pen (hovering changes them)
@@ -411,9 +423,24 @@ class TimelineChart(QChartView, TimelineArrangement):
         the plot's height holds their numbers."""
         if biggest is not None:
             self._biggest = biggest
+        self._steady.apply(self._set_count_scale)
+
+    def _set_count_scale(self) -> None:
+        """The count axis from the plot's height now, settling (see SteadyScale): in a
+        short chart the plot's height changed with the axis's numbers and the numbers with
+        it, for good (QA: the window hung)."""
         metrics = QFontMetricsF(self._axis_y.labelsFont())
-        set_count_scale(self._axis_y, self._biggest, self.chart().plotArea().height(),
-                        metrics.height(), LINE_ROOM)
+        chart = self.chart()
+        margins = chart.margins()
+        # no more than the chart holds (Qt Charts gave a plot 259 px tall in a 60 px chart
+        # too short for its axis's numbers)
+        room = min(chart.plotArea().height(),
+                   chart.size().height() - margins.top() - margins.bottom())
+        size = self.size()
+        set_count_scale(self._axis_y, self._biggest, room, metrics.height(), LINE_ROOM,
+                        steady=self._steady,
+                        state=(size.width(), size.height(), self.beside, self.grid,
+                               self.bare, self.heading, chart.legend().font().pointSizeF()))
 
     def _set_lines(self, nodes: list[str], campaign: Campaign | None) -> None:
         """One line per node; rebuilt only when the nodes or their names change (a legend
@@ -454,6 +481,8 @@ class TimelineChart(QChartView, TimelineArrangement):
             if kind != "sequence":
                 self.shapes[node_id] = GOAL_SHAPES[style]
             series.setPen(pen)
+            # pointing at a line names it (the plot alone has no legend to read)
+            series.hovered.connect(lambda _at, on, s=series: self.line_hovered(s, on))
             self.lines[node_id] = series
             self.pens[node_id] = pen
         self._key = key
@@ -476,8 +505,43 @@ class TimelineChart(QChartView, TimelineArrangement):
         self.arrange()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
+        # Not QChartView's: it sets the view's minimum to the largest its chart ever asked
+        # for and never lowers it, so once the chart had been tall (its title and legend
+        # over and under the plot, 87 px) a panel shorter than that cut the chart's bottom
+        # off, the dates in half (QA).
+        QGraphicsView.resizeEvent(self, event)
+        self.fit_chart()
+
+    def fit_chart(self) -> None:
+        """The chart as wide and tall as the view's viewport, arranged for that room; never
+        shorter than Qt Charts can lay it out (its labels whole): in a shorter panel it
+        keeps that height and the view scrolls, rather than cut its text."""
+        room = self.viewport().size()
+        if self.minimumHeight() != 1:
+            self.setMinimumHeight(1)  # the panel's tab may be shorter: the chart scrolls
+        chart = self.chart()
+        chart.resize(QSizeF(room))  # no shorter than its layout's least (Qt's)
         self.arrange()
+        least = chart.effectiveSizeHint(Qt.SizeHint.MinimumSize)
+        if self.minimumWidth() < least.width():
+            self.setMinimumWidth(math.ceil(least.width()))
+        tall = max(float(room.height()), least.height(),
+                   math.ceil(self.least_height()) if self.lines else 0.0)
+        size = QSizeF(room.width(), tall)
+        if chart.size() != size:
+            chart.resize(size)
+        if self.sceneRect() != chart.geometry():
+            self.setSceneRect(chart.geometry())
+            # placed while the scene was the size before (the view centred it: the title
+            # and its note sat off the plot, past the chart's right end when it widened)
+            self.heading_label.place()
+        # Laid out again for this size: Qt Charts sometimes kept the plot of the size
+        # before (resized from 104 px to 84, its plot stayed 63 px tall, the dates under
+        # it past the chart's bottom: QA saw their top half).
+        chart.layout().invalidate()
+        legend = chart.legend().layout()
+        if legend is not None:  # its entries too (shown again after the plot alone, a
+            legend.invalidate()  # grid of them kept the widths of a hidden legend's)
 
     def highlight(self, series: object, on: bool, tip: bool = True) -> None:
         """One line forward (wider, the others and their marks faded), or all as they
@@ -503,6 +567,17 @@ class TimelineChart(QChartView, TimelineArrangement):
         if not on and tip:
             QToolTip.hideText()
         self.viewport().update()  # the marks
+
+    def line_hovered(self, series: QLineSeries, on: bool) -> None:
+        """The pointer on a line, or off it: the line forward and its name in full beside
+        the pointer (a legend shortens names, and a chart too short for one has none)."""
+        self.highlight(series, on, tip=False)
+        node_id = next((n for n, line in self.lines.items() if line is series), None)
+        if on and node_id is not None:
+            QToolTip.showText(QCursor.pos(), self.full_names.get(node_id, series.name()),
+                              self)
+        elif not on:
+            QToolTip.hideText()
 
     def _toggle(self, marker: QLegendMarker) -> None:
         """A click on a name in the legend hides its line, or shows it again."""

@@ -50,6 +50,49 @@ def fair_widths(wanted: list[float], room: float, most: float | None = None) -> 
     return [min(width, cap) for width in wanted]
 
 
+ELLIPSIS = "\u2026"
+
+
+def telling_start(name: str, others: list[str]) -> str:
+    """The start of ``name`` up to the end of the word where it first differs from every
+    other of ``others`` ("Sequence 02" of "Sequence 02 with a long name" among "Sequence
+    00 with a long name"...); the whole name when another starts with all of it."""
+    shared = 0
+    for other in others:
+        if other == name:
+            continue
+        same = 0
+        for a, b in zip(name, other, strict=False):
+            if a != b:
+                break
+            same += 1
+        shared = max(shared, same)
+    if shared >= len(name):
+        return name
+    end = name.find(" ", shared + 1)
+    return name if end < 0 else name[:end]
+
+
+def apart_text(name: str, names: list[str], metrics: QFontMetricsF, width: float) -> str:
+    """``name`` shortened to ``width`` keeping what tells it from ``names``: its start to
+    the word where it differs (see telling_start), "…", and as much of its end as fits;
+    when even its telling start does not fit, as much of that start as does."""
+    if metrics.horizontalAdvance(name) <= width:
+        return name
+    head = telling_start(name, names)
+    if metrics.horizontalAdvance(head + ELLIPSIS) > width:
+        return metrics.elidedText(head + ELLIPSIS, Qt.TextElideMode.ElideRight, width)
+    # whole words of its end, as many as fit
+    words = name[len(head):].split()
+    tail = ""
+    for start in range(len(words) - 1, -1, -1):
+        candidate = " ".join(words[start:])
+        if metrics.horizontalAdvance(f"{head} {ELLIPSIS} {candidate}") > width:
+            break
+        tail = candidate
+    return f"{head} {ELLIPSIS} {tail}" if tail else f"{head}{ELLIPSIS}"
+
+
 def legend_names(kinds: list[str], names: list[str], metrics: QFontMetricsF,
                  room: float = LEGEND_NAME_WIDTH * 4,
                  most: float | None = None) -> tuple[list[str], list[str]]:
@@ -67,10 +110,12 @@ def legend_names(kinds: list[str], names: list[str], metrics: QFontMetricsF,
                       for kind, width in zip(kinds, fits, strict=True)]
     short = [metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, width)
              for name, width in zip(full, room_for_names, strict=True)]
-    # Names alike but for their ends ("Bought kit", "Bought kit (2)") can still come out
-    # the same when the room is small: those keep their ends instead.
+    # Names that come out the same when the room is small: each keeps its start up to the
+    # word that tells it from the others, then as much of its end as fits (QA: "Sequence
+    # 00 with a fairly long descriptive name" and its like read "…criptive name",
+    # "…criptive name #2", with their numbers cut off).
     alike = {n for n in short if short.count(n) > 1}
-    short = [metrics.elidedText(name, Qt.TextElideMode.ElideLeft, width) if s in alike else s
+    short = [apart_text(name, full, metrics, width) if s in alike else s
              for name, s, width in zip(full, short, room_for_names, strict=True)]
     short = list(unique_names(short))
     return ([line_name(k, n) for k, n in zip(kinds, short, strict=True)], entries)

@@ -90,9 +90,18 @@ def test_a_taller_panel_never_gives_a_smaller_legend_or_drops_the_title(
     chart = lone_timeline(qtbot, (1270, 300), panel.current_campaign(),
                           panel.runner.timeline())
     natural = chart._legend_font.pointSizeF()
-    chart.resize(1270, 1)
-    QApplication.processEvents()
-    least = chart.height()  # as short as it gets
+    # The least height with the names whole in the legend: below it they are shortened,
+    # then the plot shows alone (and, shorter than its own least, scrolls: see
+    # test_qa19b_over_time_text_whole).
+    least = None
+    for height in range(30, 200, 2):
+        chart.resize(1270, height)
+        QApplication.processEvents()
+        if not chart.bare and sorted(label for label, _w in legend_drawn(chart)) == \
+                sorted(chart.full_names.values()):
+            least = height
+            break
+    assert least is not None and least <= 100, least  # 91 px before the plot could scroll
     for height in range(least, 330, 10):
         chart.resize(1270, height)
         QApplication.processEvents()
