@@ -15,6 +15,9 @@ scenario of the run shown, from the Simulation panel's runner. A chart on its ow
 test) asks with Qt's file dialog, starts in the user's pictures folder and shows problems
 in a message box of its own.
 
+A chart may lay itself out for a picture (``stage``, see ChartExport.staged): the Chart
+tab names its rows in full, Over Time shows the whole of a chart its panel scrolls.
+
 A picture always carries the chart's title: a chart too short for it on screen (the Chart
 tab with many rows drops it) gets it in a band over the picture (QA: a copy for slides did
 not say which campaign it showed).
@@ -24,7 +27,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -138,12 +142,14 @@ class ChartExport(QObject):
     Time"); ``title`` gives its title as shown (the SVG's title); ``table`` its numbers;
     ``anchor`` is where a menu opened from the keyboard appears (by default the host);
     ``more`` adds the chart's own entries to its menu, after a separator (Over Time: its
-    Lines)."""
+    Lines); ``stage`` lays the chart out for a picture while in it, and back as it was
+    after (see staged)."""
 
     def __init__(self, host: QWidget, picture: QWidget, name: str,
                  title: Callable[[], str], table: Callable[[], Table],
                  anchor: QWidget | None = None,
-                 more: Callable[[QMenu], None] | None = None) -> None:
+                 more: Callable[[QMenu], None] | None = None,
+                 stage: Callable[[], AbstractContextManager[None]] | None = None) -> None:
         super().__init__(host)
         self.host = host
         self.picture = picture
@@ -152,6 +158,8 @@ class ChartExport(QObject):
         self.table = table
         self.anchor = anchor or host
         self.more = more
+        self.stage = stage
+        self._staging = 0  # staged() calls under way (one inside another stages once)
         self.painting = False  # drawing the picture for a copy or a file: no focus frame
         self.menu: QMenu | None = None  # the context menu on show (kept: Qt must not lose it)
         self.last_error = ""  # the last problem shown, for tests
@@ -239,10 +247,34 @@ class ChartExport(QObject):
         return None
 
     # -- pictures ----------------------------------------------------------------------------
+    @contextmanager
+    def staged(self) -> Iterator[None]:
+        """The chart laid out for a picture (its ``stage``: nothing to change for most)
+        while in this, as it was on screen after; posted events delivered, so the picture
+        shows the chart as laid out."""
+        if self._staging or self.stage is None:
+            self._staging += 1
+            try:
+                settle()
+                yield
+            finally:
+                self._staging -= 1
+            return
+        self._staging += 1
+        try:
+            with self.stage():
+                settle()
+                yield
+        finally:
+            self._staging -= 1
+
     def image(self) -> QImage:
-        """The chart as shown, at the screen's device pixel ratio, without the focus
-        frame."""
-        settle()
+        """The chart as shown (laid out for a picture: see staged), at the screen's device
+        pixel ratio, without the focus frame."""
+        with self.staged():
+            return self._image()
+
+    def _image(self) -> QImage:
         self.painting = True
         try:
             grabbed = self.picture.grab()
@@ -331,17 +363,21 @@ class ChartExport(QObject):
         """The chart drawn into an SVG, its size the chart's on screen (px), its text at
         the screen's dots per inch (taking the room it takes on screen)."""
 
-        settle()
-        return svg_picture(self.picture_size(), self.picture.logicalDpiX(),
-                           self.title() or self.name,
-                           "A chart of a simulation by Campaign Canvas", self.render_picture)
+        with self.staged():
+            return svg_picture(self.picture_size(), self.picture.logicalDpiX(),
+                               self.title() or self.name,
+                               "A chart of a simulation by Campaign Canvas",
+                               self.render_picture)
 
     def file_image(self) -> QImage:
         """The chart for a PNG file: drawn at PNG_SCALE times its size on screen (or the
         screen's own pixel ratio, when more), for slides and print, as the canvas's Export
         Image does; its dots per inch say so, so a document shows it at its size on
         screen."""
-        settle()
+        with self.staged():
+            return self._file_image()
+
+    def _file_image(self) -> QImage:
         ratio = max(PNG_SCALE, self.picture.devicePixelRatioF())
         size = self.picture_size()
         image = QImage(math.ceil(size.width() * ratio), math.ceil(size.height() * ratio),

@@ -57,6 +57,7 @@ class ChartHeading(QLabel):
         note_palette.setColor(QPalette.ColorRole.Window, QColor(Qt.GlobalColor.white))
         self.note_label.setPalette(note_palette)
         self.note_label.hide()
+        self.quiet = False  # the note hidden whatever it says (a picture is being made)
         chart.plotAreaChanged.connect(lambda _rect: self.place())
         self.hide()
 
@@ -102,7 +103,7 @@ class ChartHeading(QLabel):
         on show)."""
         label = self.note_label
         long, short = self.note
-        if not long:
+        if not long or self.quiet:
             label.hide()
             return 0
         metrics = label.fontMetrics()

@@ -42,6 +42,7 @@ from .chart_export import ChartExport, Table, paint_focus
 from .chart_heading import ChartHeading
 from .chart_legend import ChartLegend
 from .chart_pins import ChartPins
+from .picture_stage import rows_in_full
 from .words import COMPLETED, LEFT_EARLY, capitalised
 
 MAX_BARS = 24
@@ -385,6 +386,7 @@ class FunnelChart(QScrollArea):
         # Qt's 9 px round the chart's parts: rows of plot in a short panel instead.
         chart.layout().setContentsMargins(0, 0, 0, 0)
         self.labels: list[str] = []  # the row labels as drawn, top to bottom
+        self.full_labels: list[str] = []  # the rows' names in full, bottom-up (a picture's)
         self.rows = 0
         self.title = ""  # the chart's title, in it or as the heading
         self.heading = ""  # the title over the plot, out of Qt Charts' title ("": none)
@@ -393,7 +395,8 @@ class FunnelChart(QScrollArea):
         # The bars and their legend, copied and saved as one picture; the bars' view takes
         # the keys (Ctrl+C, Menu), the menu opens anywhere on the chart.
         self.export = ChartExport(self.view, self.body, "Contacts per node", lambda: self.title,
-                                  self.table, anchor=self.viewport())
+                                  self.table, anchor=self.viewport(),
+                                  stage=lambda: rows_in_full(self))
         self.view.export = self.export
         # The legend and the count axis, kept in view while the rows scroll.
         self.pins = ChartPins(self, self._axis_x)
@@ -508,6 +511,7 @@ class FunnelChart(QScrollArea):
         if key != self._key:
             metrics = QFontMetricsF(self._axis_y.labelsFont())
             self.labels = elide_names(full, metrics, LABEL_WIDTH)
+            self.full_labels = list(reversed(unique_names(full)))  # bottom-up, as the axis
             self._rebuild(nodes, tuple(self.labels))
             self._fit_rows(len(nodes))
             self._key = key

@@ -55,6 +55,7 @@ from .funnel_chart import (
     set_up_chart,
     unique_names,
 )
+from .picture_stage import whole_timeline
 from .time_axis import axis_labels, axis_ms, from_axis_ms, steps
 from .timeline_arrange import (
     BOTTOM_MARGIN,
@@ -177,7 +178,8 @@ class TimelineChart(QChartView, TimelineArrangement):
         self._show_axes(False)  # until there is a run to chart
         self.setAccessibleName("Over Time")
         self.export = ChartExport(self, self, "Over Time", lambda: self.title, self.table,
-                                  more=self._add_lines_menu)
+                                  more=self._add_lines_menu,
+                                  stage=lambda: whole_timeline(self))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

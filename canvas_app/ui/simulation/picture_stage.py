@@ -1,0 +1,130 @@
+"""How the Simulation panel's charts lay themselves out for a picture (Copy Chart, Save
+Chart as Image; see ChartExport.staged), and back as they were on screen after.
+
+- The Chart tab names its rows in full: the screen shortens long names, with a tooltip for
+  the rest, and a picture has no tooltip (QA: a copy read "Sequence 00 wi…scriptive
+  name"). The chart grows as much wider as the full names need.
+- Over Time shows the whole chart when its panel is shorter than the chart's least and
+  scrolls it (QA: the picture showed the part in view, with the scroll bar), and leaves
+  out the note on pointing at lines: no one points at a picture. A chart too short for its
+  legend (its plot alone) is drawn as tall as it needs to name its lines, and half as tall
+  as wide at least.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
+
+if TYPE_CHECKING:
+    from .funnel_chart import FunnelChart
+    from .timeline_chart import TimelineChart
+
+AXIS_SHARE = 0.4  # of a chart's width, the most Qt Charts gives its vertical axis (measured)
+ASPECT = 0.5  # Over Time's plot alone is drawn this tall for its width at least
+LEGEND_SEARCH = 800  # px: the tallest Over Time is made for a picture naming its lines
+# Times Over Time is made as tall as its chart: a taller view may lay the chart out
+# taller still (a title over the plot comes back), once or twice
+WHOLE_TRIES = 3
+
+
+@contextmanager
+def rows_in_full(chart: FunnelChart) -> Iterator[None]:
+    """The bars' rows named in full, the chart wider by what the longest full name takes
+    over the longest shortened one."""
+    axis = chart._axis_y
+    shown = list(axis.categories())
+    full = chart.full_labels  # bottom-up, as shown
+    if not full or full == shown or len(full) != len(shown):
+        yield
+        return
+    metrics = QFontMetricsF(axis.labelsFont())
+    widest = max(metrics.horizontalAdvance(name) for name in full)
+    plot = chart.chart().plotArea()
+    # the axis's ticks and spacing beside its labels, as on screen
+    pad = max(0.0, plot.left() - max(metrics.horizontalAdvance(name) for name in shown))
+    chart_width = chart.chart().size().width()
+    # the plot as wide as on screen, and a chart wide enough that Qt Charts gives the
+    # labels their width (it gives a vertical axis AXIS_SHARE of the chart at most, and
+    # draws longer labels past the chart's left edge)
+    wanted = max(chart_width + widest + pad - plot.left(), (widest + pad) / AXIS_SHARE + 1)
+    extra = math.ceil(wanted - chart_width)
+    body = chart.body
+    axis.setCategories(full)
+    if extra > 0:
+        chart.setWidgetResizable(False)
+        body.resize(body.width() + extra, body.height())
+    try:
+        yield
+    finally:
+        axis.setCategories(shown)
+        if extra > 0:
+            chart.setWidgetResizable(True)
+
+
+@contextmanager
+def whole_timeline(chart: TimelineChart) -> Iterator[None]:
+    """Over Time as tall as its chart, without its scroll bar, when its view is shorter;
+    without the note on pointing at lines."""
+    heading = chart.heading_label
+    bar = chart.verticalScrollBar()
+    at = bar.value()
+    size = chart.size()
+    heading.quiet = True
+    heading.place()
+    frame = 2 * chart.frameWidth()
+    grown = False
+    # the layout round the chart would size it back to its place (at once, as the events
+    # waiting are delivered for the picture): it waits
+    parent = chart.parentWidget()
+    layout = parent.layout() if parent is not None else None
+    held = layout is not None and layout.isEnabled()
+    if held:
+        layout.setEnabled(False)
+    if chart.bare and chart.lines:
+        chart.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        grown = True
+        chart.resize(size.width(), max(named_height(chart, size.height()),
+                                       min(LEGEND_SEARCH, round(size.width() * ASPECT))))
+    for _try in range(WHOLE_TRIES):
+        tall = math.ceil(chart.chart().size().height()) + frame
+        if tall <= chart.height():
+            break
+        if not grown:
+            chart.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            grown = True
+        chart.resize(size.width(), tall)
+    try:
+        yield
+    finally:
+        heading.quiet = False
+        if grown:
+            chart.resize(size)
+            chart.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            bar.setValue(at)
+        if held:
+            layout.setEnabled(True)
+        heading.place()
+
+
+def named_height(chart: TimelineChart, low: int) -> int:
+    """The least height (px) from ``low`` up to LEGEND_SEARCH at which Over Time shows a
+    legend (its plot alone below it), found by halving; LEGEND_SEARCH when none is."""
+    width = chart.width()
+    high = max(low, LEGEND_SEARCH)
+    chart.resize(width, high)
+    if chart.bare:
+        return high
+    while high - low > 1:
+        middle = (low + high) // 2
+        chart.resize(width, middle)
+        if chart.bare:
+            low = middle
+        else:
+            high = middle
+    return high

@@ -1,0 +1,79 @@
+"""QA 19c: Over Time in a panel shorter than its least scrolls (bf92d5b): a picture of it
+(Copy Chart, Save Chart as Image) showed the part in view, with the scroll bar; it shows
+the whole chart, without the note on pointing at lines."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from canvas_app.ui.simulation.timeline_chart import TimelineChart
+
+from .test_qa19_chart_settles import many_nodes, month_of_counts
+
+
+def test_a_scrolled_over_time_picture_shows_the_whole_chart(qtbot) -> None:
+    campaign = many_nodes()
+    page = QWidget()
+    qtbot.addWidget(page)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    chart = TimelineChart()
+    layout.addWidget(chart)
+    page.resize(600, 300)
+    page.show()
+    qtbot.waitExposed(page)
+    chart.show_timeline(campaign, month_of_counts(campaign))
+    page.resize(600, 45)
+    QApplication.processEvents()
+    bar = chart.verticalScrollBar()
+    qtbot.waitUntil(bar.isVisible)
+    bar.setValue(bar.maximum())
+    at = bar.value()
+    assert at > 0
+    whole = chart.chart().size()
+    assert whole.height() > chart.viewport().height()  # it scrolls
+    band = chart.export.title_band()
+    assert chart.heading_label.note_label.isVisible()
+    with chart.export.staged():
+        assert not chart.heading_label.note_label.isVisible()  # no one points at a picture
+        assert not bar.isVisible()
+    for image in (chart.export.image(), chart.export.file_image()):
+        ratio = image.devicePixelRatio()
+        assert image.height() / ratio >= whole.height() + band - 0.5, (image.size(), whole)
+        assert image.width() / ratio == chart.width()
+    # the view as it was: its size, scrolled where it was, its note
+    QApplication.processEvents()
+    assert chart.height() == 45
+    qtbot.waitUntil(bar.isVisible)
+    assert bar.value() == at
+    assert chart.heading_label.note_label.isVisible()
+
+
+def test_the_picture_of_a_plot_alone_names_its_lines(qtbot) -> None:
+    """A panel too short for Over Time's legend shows its plot alone; its picture is drawn
+    as tall as it needs to name the lines (a picture has no lines to point at), the panel
+    round it left as it was."""
+    campaign = many_nodes()
+    page = QWidget()
+    qtbot.addWidget(page)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    chart = TimelineChart()
+    layout.addWidget(chart)
+    page.resize(600, 300)
+    page.show()
+    qtbot.waitExposed(page)
+    chart.show_timeline(campaign, month_of_counts(campaign))
+    page.resize(600, 60)
+    QApplication.processEvents()
+    assert chart.bare and not chart.chart().legend().isVisible()
+    with chart.export.staged():
+        assert not chart.bare
+        assert chart.chart().legend().isVisible() or chart.grid
+        assert chart.height() >= 300  # half as tall as wide at least
+        assert page.size().height() == 60
+    image = chart.export.file_image()
+    assert image.height() / image.devicePixelRatio() >= 300
+    QApplication.processEvents()
+    assert chart.bare and chart.height() == 60 and page.height() == 60
+    assert chart.heading_label.note_label.isVisible()
