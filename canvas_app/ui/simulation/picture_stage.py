@@ -8,7 +8,8 @@ Chart as Image; see ChartExport.staged), and back as they were on screen after.
   scrolls it (QA: the picture showed the part in view, with the scroll bar), and leaves
   out the note on pointing at lines: no one points at a picture. A chart too short for its
   legend (its plot alone) is drawn as tall as it needs to name its lines, and half as tall
-  as wide at least.
+  as wide at least; one whose legend shortens names is drawn wider where that names them
+  in full (up to WIDEST px).
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 AXIS_SHARE = 0.4  # of a chart's width, the most Qt Charts gives its vertical axis (measured)
 ASPECT = 0.5  # Over Time's plot alone is drawn this tall for its width at least
 LEGEND_SEARCH = 800  # px: the tallest Over Time is made for a picture naming its lines
+WIDEST = 1600  # px: the widest Over Time is made for a picture naming its lines in full
+WIDEN_STEP = 1.15  # each try at names in full: this much wider than the last
 # Times Over Time is made as tall as its chart: a taller view may lay the chart out
 # taller still (a title over the plot comes back), once or twice
 WHOLE_TRIES = 3
@@ -69,16 +72,15 @@ def rows_in_full(chart: FunnelChart) -> Iterator[None]:
 
 @contextmanager
 def whole_timeline(chart: TimelineChart) -> Iterator[None]:
-    """Over Time as tall as its chart, without its scroll bar, when its view is shorter;
-    without the note on pointing at lines."""
+    """Over Time for a picture (see the module): its lines named, their names whole where
+    a wider chart (up to WIDEST) gives them room, as tall as its chart, without the scroll
+    bar or the note on pointing at lines."""
     heading = chart.heading_label
     bar = chart.verticalScrollBar()
     at = bar.value()
     size = chart.size()
     heading.quiet = True
     heading.place()
-    frame = 2 * chart.frameWidth()
-    grown = False
     # the layout round the chart would size it back to its place (at once, as the events
     # waiting are delivered for the picture): it waits
     parent = chart.parentWidget()
@@ -86,40 +88,63 @@ def whole_timeline(chart: TimelineChart) -> Iterator[None]:
     held = layout is not None and layout.isEnabled()
     if held:
         layout.setEnabled(False)
-    if chart.bare and chart.lines:
-        chart.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        grown = True
-        chart.resize(size.width(), max(named_height(chart, size.height()),
-                                       min(LEGEND_SEARCH, round(size.width() * ASPECT))))
+    chart.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    if chart.lines:
+        height = size.height()
+        if chart.bare:
+            height = named_height(chart, height)
+            if height:
+                height = max(height, min(LEGEND_SEARCH, round(size.width() * ASPECT)))
+            else:
+                height = size.height()  # no height names them: the plot alone
+        chart.resize(size.width(), height)
+        if not names_whole(chart):
+            widen(chart, height)
+    frame = 2 * chart.frameWidth()
     for _try in range(WHOLE_TRIES):
         tall = math.ceil(chart.chart().size().height()) + frame
         if tall <= chart.height():
             break
-        if not grown:
-            chart.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            grown = True
-        chart.resize(size.width(), tall)
+        chart.resize(chart.width(), tall)
     try:
         yield
     finally:
         heading.quiet = False
-        if grown:
-            chart.resize(size)
-            chart.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-            bar.setValue(at)
+        chart.resize(size)
+        chart.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        bar.setValue(at)
         if held:
             layout.setEnabled(True)
         heading.place()
 
 
+def names_whole(chart: TimelineChart) -> bool:
+    """Whether the legend shows every line's name unshortened (and shows at all)."""
+    return not chart.bare and all(chart.full_names.get(node_id, line.name()) == line.name()
+                                  for node_id, line in chart.lines.items())
+
+
+def widen(chart: TimelineChart, height: int) -> None:
+    """The chart WIDEN_STEP wider at a time, up to WIDEST px, until its legend names every
+    line in full; as wide as it was when none does."""
+    width = chart.width()
+    wide = width
+    while wide < WIDEST:
+        wide = min(WIDEST, math.ceil(wide * WIDEN_STEP))
+        chart.resize(wide, height)
+        if names_whole(chart):
+            return
+    chart.resize(width, height)
+
+
 def named_height(chart: TimelineChart, low: int) -> int:
     """The least height (px) from ``low`` up to LEGEND_SEARCH at which Over Time shows a
-    legend (its plot alone below it), found by halving; LEGEND_SEARCH when none is."""
+    legend (its plot alone below it), found by halving; 0 when none does."""
     width = chart.width()
     high = max(low, LEGEND_SEARCH)
     chart.resize(width, high)
     if chart.bare:
-        return high
+        return 0
     while high - low > 1:
         middle = (low + high) // 2
         chart.resize(width, middle)
