@@ -37,7 +37,7 @@ class StepLinks(NamedTuple):
     other_nodes: list[str]
 
 
-def _step_links(steps: list[QUndoCommand], campaign_id: str) -> StepLinks:
+def _step_links(step: QUndoCommand, campaign_id: str) -> StepLinks:
     keys: dict[tuple[str, str], None] = {}
     others: dict[str, None] = {}
 
@@ -54,8 +54,7 @@ def _step_links(steps: list[QUndoCommand], campaign_id: str) -> StepLinks:
         for i in range(part.childCount()):
             visit(part.child(i))
 
-    for step in steps:
-        visit(step)
+    visit(step)
     return StepLinks(list(keys), list(others))
 
 if TYPE_CHECKING:
@@ -157,14 +156,15 @@ class CanvasIntents:
         if target is None:
             self._select_added(shown, nodes_before)
         else:
-            campaign_id = target[0]
-            node_ids = [n for step in steps if (t := command_target(step)) is not None
-                        and t[0] == campaign_id for n in t[1]]
+            # the nodes of that step alone, as one Undo or Redo selects (QA: a jump
+            # selected the nodes of every step it went over, so a Delete after it took
+            # more than the user had in mind)
+            campaign_id, node_ids = target
             if campaign_id != shown and self.controller.workspace.has_campaign(campaign_id):
                 self.campaign_list.select(campaign_id)
                 name = self.controller.campaign(campaign_id).name
                 words += f' in "{short_name(name)}"'  # (that edit's: others may be elsewhere)
-            self._select_and_show(campaign_id, node_ids, _step_links(steps, campaign_id))
+            self._select_and_show(campaign_id, node_ids, _step_links(last, campaign_id))
         if len(steps) > 1:
             words += f" and {counted(len(steps) - 1, 'edit')} {'after' if undone else 'before'} it"
         self.show_status(f"{'Undid' if undone else 'Redid'} {words}.")

@@ -158,3 +158,27 @@ def test_an_edit_of_no_campaign_keeps_the_view_and_says_what_was_undone(
     assert window.current_campaign_id() == CHECKUP
     assert window.scene.selected_node_ids() == ["subscribed"]
     assert window.statusBar().currentMessage() == "Undid Edit catalog."
+
+
+def test_a_jump_over_several_steps_selects_the_nodes_of_the_last_change_alone(
+        qtbot, window: MainWindow) -> None:
+    """QA: adding two nodes, then jumping back to "As opened" and forward to the last row
+    selected both nodes, where two Redo select the last alone; a Delete then took both."""
+    window.panel_actions["history"].trigger()
+    view = window.docks["history"].widget()
+    qtbot.waitUntil(view.isVisible)
+    first = window.controller.add_node(NURTURE, "purchase_goal", 100, 500)
+    second = window.controller.add_node(NURTURE, "sequence", 400, 500)
+    model = view.model()
+    for row in (0, 2):
+        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                         pos=view.visualRect(model.index(row, 0)).center())
+    assert window.controller.campaign(NURTURE).has_node(first)
+    assert window.scene.selected_node_ids() == [second]
+    assert window.statusBar().currentMessage().endswith("and 1 edit before it.")
+    # back over both: the earlier add is the last change made; its node is gone, so
+    # nothing of the two is left to select
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(model.index(0, 0)).center())
+    assert not window.controller.campaign(NURTURE).has_node(first)
+    assert window.scene.selected_node_ids() == []
