@@ -60,13 +60,35 @@ class Row(NamedTuple):
     message: str
 
 
-def row_text(workspace: Workspace, finding: Finding) -> str:
-    """A finding's line: where it is, then its message as a sentence, so that errors
-    ("no tag is chosen: list at least one tag", as the CLI and the editor say it) read
-    like the warnings beside them, which are sentences already (QA)."""
+def row_text(workspace: Workspace, finding: Finding, nth: str = "") -> str:
+    """A finding's line: where it is (``nth``, "1 of 2", after it), then its message as a
+    sentence, so that errors ("no tag is chosen: list at least one tag", as the CLI and
+    the editor say it) read like the warnings beside them, which are sentences already
+    (QA)."""
     where = finding_place(workspace, finding, PLACE_NAME_LENGTH)
+    if where and nth:
+        where = f"{where} ({nth})"
     message = as_sentences(finding.message)
     return f"{where}: {message}" if where else message
+
+
+def told_apart(workspace: Workspace, findings: list[Finding]) -> list[str]:
+    """Each finding's line (see row_text); lines that would read the same, of one message
+    about nodes of one name (two nodes named "Nurture": each has the finding), numbered
+    after their place, "Nurture (1 of 2): …", in the order listed (QA: two identical lines;
+    each still shows its own node when chosen)."""
+    texts = [row_text(workspace, finding) for finding in findings]
+    counts: dict[str, int] = {}
+    for text in texts:
+        counts[text] = counts.get(text, 0) + 1
+    seen: dict[str, int] = {}
+    told = []
+    for finding, text in zip(findings, texts, strict=True):
+        if counts[text] > 1 and finding.node_id:
+            seen[text] = seen.get(text, 0) + 1
+            text = row_text(workspace, finding, f"{seen[text]} of {counts[text]}")
+        told.append(text)
+    return told
 
 
 class LintPanel(QListWidget):
@@ -122,9 +144,10 @@ class LintPanel(QListWidget):
         # Then by campaign and node name: one order whatever the edits (see ordered_findings)
         found = self.shown_findings = self.controller.findings()
         self.total_findings = len(found)
-        rows = [Row(f.severity == "error", row_text(ws, f), f.campaign_id or "",
-                    f.node_id or "", as_sentences(f.message))
-                for f in ordered_findings(ws, found, self._name_keys, MAX_ROWS)]
+        listed = ordered_findings(ws, found, self._name_keys, MAX_ROWS)
+        rows = [Row(f.severity == "error", text, f.campaign_id or "", f.node_id or "",
+                    as_sentences(f.message))
+                for f, text in zip(listed, told_apart(ws, listed), strict=True)]
         more = ""
         if len(found) > MAX_ROWS:
             # Thousands of rows (a paste of 10,000 unfinished nodes: 35,000) took seconds

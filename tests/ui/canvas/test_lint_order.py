@@ -156,3 +156,19 @@ def test_rows_rewritten_in_place_read_as_a_list_made_afresh(qtbot, window: MainW
     assert [row[0] for row in listed(panel)] == ["No warnings."]
     controller.undo_stack.undo()
     check()
+
+
+def test_two_nodes_of_one_name_have_lines_that_read_apart(window: MainWindow) -> None:
+    """QA: renaming a node to "Nurture" beside the sample's Nurture listed two identical
+    lines, one per node; they are numbered, and each still shows its own node."""
+    cid = "shock-nurture"
+    window.controller.rename_node(cid, "post-purchase", "Nurture")
+    found = [(text, node) for text, _campaign, node in rows(window.lint_panel)
+             if "are named" in text]
+    assert [text.split(": 2 nodes")[0] for text, _node in found] == [
+        "Warning: Pool Shock Nurture › Nurture (1 of 2)",
+        "Warning: Pool Shock Nurture › Nurture (2 of 2)"]
+    assert {node for _text, node in found} == {"nurture", "post-purchase"}
+    # a name told apart again: no numbers
+    window.controller.rename_node(cid, "post-purchase", "After")
+    assert not [text for text, _c, _n in rows(window.lint_panel) if "(1 of 2)" in text]
