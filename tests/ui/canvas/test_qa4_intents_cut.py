@@ -21,7 +21,7 @@ def test_ctrl_x_on_two_nodes_says_cut(qtbot, window: MainWindow) -> None:
     qtbot.keyClick(window.view, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
     assert "nurture" not in window.scene.nodes and "bought-shock" not in window.scene.nodes
     assert window.statusBar().currentMessage() == "Cut 2 nodes."
-    assert window.controller.undo_stack.undoText() == "Cut"
+    assert window.controller.undo_stack.undoText() == "Cut 2 nodes"  # as History lists it
     qtbot.keyClick(window.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     names = sorted(n.name for n in window.controller.campaign(
         window.current_campaign_id()).nodes)
