@@ -13,6 +13,8 @@ from .node_item import NodeItem, name_rect
 EDITOR_MIN_WIDTH = 160  # px: room to type even under a short name, zoomed out
 EDITOR_MAX_POINTS = 36.0  # the editor's text grows with the zoom up to this size
 EDITOR_PADDING = 16  # px beside the text (the field's frame and margins)
+# The status bar while a name is typed (QA: it kept "…F2 to rename"); gone as it closes
+RENAME_HINT = "Type the new name: Enter or a click elsewhere keeps it, Esc cancels."
 
 
 def editor_font(name_font: QFont, zoom: float) -> QFont:
@@ -53,6 +55,8 @@ class InlineRename:
         editor.show()
         editor.setFocus()
         self.name_editor = editor
+        # what the keys do now (QA: the bar kept "…F2 to rename" while the name was typed)
+        scene.controller.status_message.emit(RENAME_HINT)
         return editor
 
     def place_name_editor(self, editor: NameEditor, item: NodeItem) -> None:
@@ -88,3 +92,5 @@ class InlineRename:
         editor.discard()
         editor.deleteLater()
         self.setFocus()
+        if scene is not None:  # the hint no longer holds (what follows says its own)
+            scene.controller.status_message.emit("")

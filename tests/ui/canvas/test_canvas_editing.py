@@ -8,6 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from canvas_app.ui.canvas.node_item import handle_centre, name_rect
+from canvas_app.ui.canvas.view_rename import RENAME_HINT
 from canvas_app.ui.main_window import MainWindow
 
 from .conftest import canonical, view_pos
@@ -170,12 +171,15 @@ def test_inline_rename_commits_with_enter(qtbot, window: MainWindow) -> None:
 
 def test_inline_rename_cancels_with_escape(qtbot, window: MainWindow) -> None:
     editor = open_editor(qtbot, window, "bought-shock")
+    # the status bar says what the keys do while the name is typed, and no more after
+    assert window.statusBar().currentMessage() == RENAME_HINT
     editor.selectAll()
     qtbot.keyClicks(editor, "Something else")
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert campaign(window).node("bought-shock").name == "Bought pool shock"
     assert window.view.name_editor is None
     assert window.controller.undo_stack.count() == 0
+    assert window.statusBar().currentMessage() == ""
 
 
 def test_empty_name_is_refused(qtbot, window: MainWindow) -> None:
