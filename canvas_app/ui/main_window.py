@@ -10,8 +10,8 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent, QUndoGroup
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent, QStatusTipEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -179,7 +179,15 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
         self.resizeDocks([self.docks["palette"]], [230], Qt.Orientation.Horizontal)
         self.bind_session(session)
         self._restore_layout()
-        self.show_status(self.start_hint())
+        # general advice for a newcomer: it stays until another message or a first click
+        # takes its place (8 s went by unread)
+        self.show_status(self.start_hint(), lasting=True)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.StatusTip and isinstance(event, QStatusTipEvent):
+            self.status_tip(event.tip())  # the message under a tip comes back after it
+            return True
+        return super().event(event)
 
     def start_hint(self) -> str:
         return start_hint(palette_shown=not self.docks["palette"].isHidden())

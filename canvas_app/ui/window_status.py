@@ -66,6 +66,8 @@ class StatusWords:
     _status_since = 0.0  # when the status bar's message was shown
     _status_full = ""  # the message as it was asked for, and as shown (maybe cut short)
     _status_shown = ""
+    _status_lasting = False  # the message stays until another takes its place
+    _under_tip: str | None = None  # the message a status tip covers ("": none; None: no tip)
     _node_hint = ""  # the words on the node Tab reached (or a click selected), while shown
     _count_shown = False  # _node_hint is the words on a selection of more than one
     _gesture_hint = ""  # a hint on a gesture that did nothing, while shown
@@ -127,16 +129,43 @@ class StatusWords:
         self._node_hint = bar.currentMessage()
         self._count_shown = True
 
-    def show_status(self: MainWindow, message: str) -> None:
-        """A message in the status bar for 8 s (or until the next edit, which makes an
-        earlier message stale); one too long for the bar ends in "…" and is whole in the
-        bar's tooltip. A message shown before the bar has its width (the start-up hint) is
-        cut once it has it (see refit_status)."""
+    def show_status(self: MainWindow, message: str, lasting: bool = False) -> None:
+        """A message in the status bar for 8 s (``lasting``: until another takes its place;
+        the start-up hint) or until the next edit, which makes an earlier message stale;
+        one too long for the bar ends in "…" and is whole in the bar's tooltip. A message
+        shown before the bar has its width (the start-up hint) is cut once it has it (see
+        refit_status)."""
         self._status_full = message
         self._status_since = time.monotonic()
+        self._status_lasting = lasting
         self._count_shown = False
         self._gesture_hint = message if message in GESTURE_HINTS else ""
-        self._show_cut(STATUS_TIMEOUT_MS)
+        self._show_cut(0 if lasting else STATUS_TIMEOUT_MS)
+
+    def time_left(self: MainWindow) -> int | None:
+        """The ms the message asked for has left on show (0: none; None: no end)."""
+        if self._status_lasting:
+            return None
+        return max(0, STATUS_TIMEOUT_MS - int((time.monotonic() - self._status_since) * 1000))
+
+    def status_tip(self: MainWindow, tip: str) -> None:
+        """Qt's status tip of a menu entry or a button under the pointer, over the message
+        on show; once the pointer leaves (an empty tip) the message comes back for what is
+        left of its time (QA: Qt cleared it for good, so the start-up hint went as the
+        pointer crossed the menu bar)."""
+        bar = self.statusBar()
+        if tip:
+            if self._under_tip is None:  # the message the tips cover, if any was on show
+                self._under_tip = self._status_full if self._status_shown and \
+                    bar.currentMessage() == self._status_shown else ""
+            bar.showMessage(tip)
+            bar.setToolTip("")
+            return
+        bar.clearMessage()
+        covered, self._under_tip = self._under_tip, None
+        left = self.time_left()
+        if covered and covered == self._status_full and left != 0:
+            self._show_cut(left or 0)
 
     def status_room(self: MainWindow) -> int:
         """How wide a message may be: the bar's width less the zoom label and the
@@ -177,8 +206,8 @@ class StatusWords:
         if not self._status_full or not bar.currentMessage() \
                 or bar.currentMessage() != self._status_shown:
             return
-        left = STATUS_TIMEOUT_MS - int((time.monotonic() - self._status_since) * 1000)
-        if left <= 0:
+        left = self.time_left()
+        if left == 0:
             return
         room = self.status_room()
         if room <= 0:
@@ -187,7 +216,7 @@ class StatusWords:
                                              room)
         if shown != self._status_shown:
             node_hint = self._node_hint == self._status_shown
-            self._show_cut(left)
+            self._show_cut(left or 0)
             if node_hint:
                 self._node_hint = self._status_shown
 
