@@ -101,6 +101,9 @@ class AmountField(NumberField):
         return value, why
 
 
+UNIT_MARK = "\t"  # between a DurationEdit's typed amount and its unit (see text)
+
+
 class DurationEdit(QWidget):
     """A whole number and a unit (minutes, hours, days, weeks). A typed amount that is no
     whole number ("1.5", "-3", "1,5") stays as typed and is refused: :meth:`value` is None
@@ -145,6 +148,25 @@ class DurationEdit(QWidget):
         for index in range(self.unit.count()):
             singular, plural = UNIT_NAMES[self.unit.itemData(index)]
             self.unit.setItemText(index, singular if amount == 1 else plural)
+
+    def text(self) -> str:
+        """What is typed, and its unit: what :meth:`set_text` gives back. A refused amount
+        kept while another step shows comes back in the unit it was typed in (QA: after
+        "99999999999" days, the last value taken, 999,999 days, showed in weeks, and the
+        5 typed next saved 5 weeks)."""
+        return f"{self.amount.text()}{UNIT_MARK}{self.unit.currentData()}"
+
+    def set_text(self, text: str) -> None:
+        amount, _mark, unit = text.partition(UNIT_MARK)
+        index = self.unit.findData(int(unit)) if unit.isdigit() else -1
+        if index >= 0 and index != self.unit.currentIndex():
+            self.unit.blockSignals(True)
+            self.unit.setCurrentIndex(index)
+            self.unit.blockSignals(False)
+        self.amount.set_text(amount)
+
+    def problem(self) -> str:
+        return self.amount.problem()
 
     def value(self) -> timedelta | None:
         """The duration, or None while the typed amount is refused."""
@@ -307,9 +329,9 @@ class StepForm(QWidget):
 
         # fields whose text may be refused (no value at all): the step keeps its last
         # value meanwhile and the dialog shows the problem
-        self._typed_fields: dict[str, NumberField | DateTimeField] = {
-            "duration": self.duration_edit.amount, "until": self.until_edit,
-            "delay": self.delay_edit.amount}
+        self._typed_fields: dict[str, DurationEdit | DateTimeField] = {
+            "duration": self.duration_edit, "until": self.until_edit,
+            "delay": self.delay_edit}
 
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         for edit in (self.subject_edit, self.tag_edit, self.message_edit):

@@ -561,3 +561,26 @@ def test_a_wait_in_seconds_from_the_file_is_shown_as_it_is(qtbot, workspace, und
     retype(qtbot, edit.amount, "45")
     assert editor.steps()[1].duration == timedelta(seconds=45)
     assert dialog.value().config.steps[1].duration == timedelta(seconds=45)
+
+
+def test_a_refused_wait_comes_back_in_the_unit_it_was_typed_in(qtbot, workspace, undo_stack):
+    """QA 20: "99999999999" typed key by key into "Delay 2 days" left 999,999 days (the last
+    value taken, 142,857 weeks) in the step; going to another step and back showed the
+    refused text in weeks, and the 5 typed next saved 5 weeks (P35D)."""
+    dialog = open_nurture(qtbot, workspace, undo_stack)
+    editor = dialog.steps_editor
+    editor.list.setCurrentRow(1)  # Delay 2 days
+    duration = editor.form.duration_edit
+    amount = duration.amount
+    amount.setFocus()
+    amount.selectAll()
+    qtbot.keyClick(amount, Qt.Key.Key_Delete)
+    qtbot.keyClicks(amount, "99999999999")  # key by key, as a person types
+    assert "1,000,000 days" in dialog.problem_label.text()
+    editor.list.setCurrentRow(0)
+    editor.list.setCurrentRow(1)
+    assert amount.text() == "99999999999"
+    assert duration.unit.currentText() == "days"
+    assert "1,000,000 days" in dialog.problem_label.text()
+    retype(qtbot, amount, "5")
+    assert editor.steps()[1].duration == timedelta(days=5)
