@@ -87,6 +87,7 @@ FOCUS_INSET = 1  # px between the host's edge and its focus frame
 FOCUS_EDGE = 2  # px: the focus frame's width
 PNG_SCALE = 2.0  # a saved PNG has this many pixels to a pixel on screen, at least
 TITLE_PAD = 4  # px above and below a title a picture gets in a band of its own
+SETTLE_PASSES = 3  # deliveries of the events waiting before a picture is drawn
 
 Table = tuple[list[str], list[list[object]]]  # (headings, rows of cells)
 
@@ -110,8 +111,10 @@ def settle() -> None:
     """Delivers the events waiting (a chart's axes and legend are laid out, and the bars'
     legend placed, an event or two after their data or their size change): a copy asked
     for at once (Ctrl+C as the tab shows) shows the chart as it will be, not its lines
-    alone."""
-    QCoreApplication.sendPostedEvents()
+    alone. A few passes: a layout posts more (the count axis, set for a plot grown for a
+    picture, lays its numbers out in the next pass: QA, a picture's axis read "0" alone)."""
+    for _pass in range(SETTLE_PASSES):
+        QCoreApplication.sendPostedEvents()
 
 
 def plain(text: str) -> str:

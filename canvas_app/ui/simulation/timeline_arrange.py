@@ -17,6 +17,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from .funnel_chart import unique_names
+from .legend_measure import remeasure, strike_hidden
 from .timeline_legend import ELLIPSIS, legend_names, line_name, telling_start
 from .timeline_lines import LINE_ROOM
 
@@ -311,6 +312,8 @@ class TimelineArrangement:
             self._names_key = ()
         if chart.legend().isVisible() == self.bare:
             chart.legend().setVisible(not self.bare)
+            if not self.bare:  # shown again: its entries as wide as their names now
+                remeasure(chart.legend())
         self._place_legend()
         heading, inside = (self.title, "") if beside or self.bare else ("", self.title)
         if not titled and beside:
@@ -376,11 +379,7 @@ class TimelineArrangement:
         if legend.font() == font:
             return
         legend.setFont(font)
-        for marker in legend.markers():  # a hidden line's name stays struck out
-            if not marker.series().isVisible():
-                struck = marker.font()
-                struck.setStrikeOut(True)
-                marker.setFont(struck)
+        strike_hidden(legend)
         self._names_key = ()  # the names measured again in this font
 
     def legend_room(self) -> float:
@@ -426,3 +425,4 @@ class TimelineArrangement:
         for series, name in zip(self.lines.values(), shown, strict=True):
             if series.name() != name:
                 series.setName(name)
+
