@@ -8,10 +8,14 @@ pixmap once the campaign has stopped changing for ``REDRAW_MS`` (a drag moves no
 every step; the map follows when it pauses), so painting it while the view scrolls or
 zooms costs one pixmap and a rectangle.
 
-The map shows the campaign and the part in view together (the union of the two), so the
-frame of the view is always whole, even with the view beyond the campaign's edge; while
-the view moves the map drawn last is scaled to fit and it is drawn again, crisp, once the
-view pauses.
+The map holds still while the user moves the view (drags the frame, pans, scrolls, zooms),
+as a navigator or minimap does: it is fitted (to the campaign and the part in view
+together) only when it first shows, when the campaign's own bounds change, when the map is
+resized, and when the view has left the map altogether. A map fitted again whenever the
+view moved shifted under the mouse: the frame dragged and let go jumped 7-20 px away from
+the pointer (QA). The frame is drawn whole and its own size, moved back onto the map where
+the view reaches past the map's edge (``shown_frame``). After a fit, the map drawn last is
+scaled to the new fit until it is drawn again, crisp, once changes pause.
 
 It never hides work: while a drag in the canvas (of nodes, of a link, of the rubber band,
 or of a new node from the palette) comes near it, or while a selected node lies under it,
@@ -22,7 +26,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLineF, QObject, QPoint, QPointF, QRect, QRectF, Qt, QTimer
+from PySide6.QtCore import (
+    QEvent,
+    QLineF,
+    QObject,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import (
     QColor,
     QDragMoveEvent,
@@ -78,11 +93,14 @@ class Navigator(QWidget):
         self._scene: CampaignScene | None = None
         self._unsubscribe = None
         self._map: QPixmap | None = None
-        self._world = QRectF()  # the scene rectangle the map shows now
+        self._world = QRectF()  # the scene rectangle the map is fitted to (kept: see _fit)
+        self._fitted_to = QRectF()  # the campaign's rectangle when the map was fitted
+        self._fitted_size = QSize()  # and the map's size then
         self._content = QRectF()  # the campaign's nodes with their names
         self._content_of: str | None = None  # the id of the campaign it is of
         self._map_world = QRectF()  # the scene rectangle the map pixmap was drawn for
-        self._held = False  # pressed in the map: its scale is kept until released
+        self._held = False  # pressed in the map: never fitted again until released
+        self._grip = QPointF()  # where the frame was taken hold of, from its centre
         self.faded = False
         self._drag_near = False  # a drag in the canvas is near
         self._fade_check = QTimer(self)  # at most one check per turn of the event loop
@@ -210,8 +228,8 @@ class Navigator(QWidget):
         self._draw_again()
 
     def _draw_again(self) -> None:
-        """The campaign changed, or the view moved the map's edges: the map is drawn again
-        when next painted (and the campaign's rectangle worked out again if it changed)."""
+        """The campaign changed, or another is shown: the map is drawn again when next
+        painted (and the campaign's rectangle worked out again if it changed)."""
         self._map = None
         self.view_changed()
         self._fade_check.start()
@@ -220,22 +238,35 @@ class Navigator(QWidget):
         """The view scrolled, zoomed or was resized: show or hide, move, repaint."""
         wanted = self._wanted()
         if wanted != self.isVisible():
+            if wanted:
+                self._world = QRectF()  # shown again: fitted to where things are now
             self.setVisible(wanted)
             self._fade_check.start()
         if wanted:
             self.place()
-            self._follow_view()
+            self._fit()
             if self._map is not None and self._world != self._map_world:
-                self._redraw.start()  # drawn again for the new scale once the view pauses
+                self._redraw.start()  # fitted again: drawn again once changes pause
             if self.faded:
                 self._fade_check.start()  # nodes came under it, or left
             self.update()
 
-    def _follow_view(self) -> None:
-        """The map shows the campaign and the part in view, unless the mouse holds it."""
-        if not self._held:
-            content = self._content
-            self._world = QRectF() if content.isEmpty() else content.united(self._seen())
+    def _fit(self) -> None:
+        """Fits the map to the campaign and the part in view, only when it must: not
+        fitted yet, the campaign's rectangle changed, the map was resized, or the view
+        left the map altogether (and never while the mouse holds it, unless not fitted
+        yet). Scrolling, panning and dragging the frame leave it be."""
+        content = self._content
+        if content.isEmpty():
+            self._world = QRectF()
+            return
+        if not self._world.isEmpty() and (self._held or (
+                content == self._fitted_to and self.size() == self._fitted_size
+                and self.frame_rect().intersects(self._inner()))):
+            return
+        self._world = content.united(self._seen())
+        self._fitted_to = QRectF(content)
+        self._fitted_size = self.size()
 
     def _campaign_rect(self) -> QRectF:
         """Every node of the campaign with its name (worked out again after it changed)."""
@@ -252,7 +283,7 @@ class Navigator(QWidget):
     def _ensure_map(self) -> QPixmap:
         if self._map is None:
             self._campaign_rect()
-            self._follow_view()
+            self._fit()
             self._map = self._draw_map()
         return self._map
 
@@ -387,8 +418,8 @@ class Navigator(QWidget):
         if self._world == self._map_world:
             painter.drawPixmap(0, 0, pixmap)
         else:
-            # The view moved since the map was drawn: the same map, scaled to the new
-            # world, until the view pauses and it is drawn again.
+            # Fitted again since the map was drawn: the same map, scaled to the new
+            # fit, until changes pause and it is drawn again.
             old, old_dx, old_dy = self._scale(self._map_world)
             new, new_dx, new_dy = self._scale()
             k = new / old
@@ -405,15 +436,21 @@ class Navigator(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton:
             self.setCursor(Qt.CursorShape.ClosedHandCursor)
-            # The map keeps its scale while the mouse drags the view over it: a map that
-            # grew and shrank with the view under the mouse would run away from it.
+            # The map holds still while the mouse drags the view over it (and after: see
+            # _fit): a map that moved under the mouse would run away from it.
             self._held = True
-            self._centre_on(event.position())
+            self._ensure_map()
+            frame, point = self.shown_frame(), event.position()
+            if frame.contains(point):  # taken hold of where pressed: it does not jump
+                self._grip = point - frame.center()
+            else:  # elsewhere on the map: the view goes there
+                self._grip = QPointF()
+                self._centre_on(point)
         event.accept()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        if event.buttons() & Qt.MouseButton.LeftButton:
-            self._centre_on(event.position())
+        if self._held and event.buttons() & Qt.MouseButton.LeftButton:
+            self._centre_on(event.position() - self._grip)
         event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802

@@ -208,8 +208,12 @@ def test_the_frame_is_whole_with_the_view_beyond_the_campaign(qtbot, window: Mai
         seen = view.mapToScene(view.viewport().rect()).boundingRect()
         campaign = window.controller.campaign(window.current_campaign_id())
         assert not world_rect(campaign.nodes).contains(seen)  # the view reaches past it
-        frame = nav.frame_rect()
+        # drawn whole and its own size: the map holds still as the view moves, so the
+        # frame is moved back onto it where the view reaches past its edge (shown_frame)
+        frame, exact = nav.shown_frame(), nav.frame_rect()
         assert _inside(nav, frame), (x, y, frame)
+        assert abs(frame.width() - exact.width()) < 0.5, (x, y, frame, exact)
+        assert abs(frame.height() - exact.height()) < 0.5, (x, y, frame, exact)
         assert frame.width() > 1 and frame.height() > 1
         assert _blue_on_map(nav, frame) > 0  # the campaign is on the map too
     view.centerOn(-300.0, -200.0)
@@ -225,11 +229,14 @@ def test_the_frame_stays_whole_while_the_view_scrolls_before_the_map_is_redrawn(
     view.set_zoom(1.0)
     view.centerOn(2000.0, 1000.0)
     settle(qtbot)
-    view.centerOn(-600.0, -500.0)  # no pause: the map drawn last is scaled for now
+    corner = nav.to_scene(QPointF(0, 0))
+    view.centerOn(-200.0, -150.0)  # no pause; partly past the campaign's top left
     nav.grab()
-    assert _inside(nav, nav.frame_rect())
-    settle(qtbot)  # and drawn again once the view pauses
-    assert _inside(nav, nav.frame_rect())
+    assert _inside(nav, nav.shown_frame())
+    assert nav.to_scene(QPointF(0, 0)) == corner  # the map held still
+    settle(qtbot)
+    assert _inside(nav, nav.shown_frame())
+    assert nav.to_scene(QPointF(0, 0)) == corner
 
 
 def _nav_centre(window: MainWindow) -> QPoint:
