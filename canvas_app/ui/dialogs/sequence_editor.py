@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout
 
 from ...domain.errors import Problem
@@ -43,8 +45,11 @@ class SequenceEditorDialog(NodeEditorDialog):
         self.runs_check.toggled.connect(self.refresh)
 
     def problems(self) -> list[Problem]:
-        """The domain's, after those of fields whose typed text is refused."""
-        return self.steps_editor.typing_problems("steps") + super().problems()
+        """The domain's and those of fields whose typed text is refused, in the steps'
+        order, the sequence's own first (QA: "Step 2: …, Step 1: …, Step 3: …", the
+        refused ones before the rest)."""
+        found = self.steps_editor.typing_problems("steps") + super().problems()
+        return sorted(found, key=step_order)
 
     def notes(self) -> list[Problem]:
         """No steps: the Warnings panel and the node's badge say so, and so does the
@@ -75,3 +80,12 @@ def _steps_help() -> QLabel:
 
 
 register_node_editor("sequence", SequenceEditorDialog)
+
+
+STEP_INDEX = re.compile(r"steps\[(\d+)\]")
+
+
+def step_order(problem: Problem) -> int:
+    """Where a problem goes in the list: the step it is about (-1: the sequence's own)."""
+    found = STEP_INDEX.search(problem.path)
+    return int(found.group(1)) if found else -1

@@ -584,3 +584,17 @@ def test_a_refused_wait_comes_back_in_the_unit_it_was_typed_in(qtbot, workspace,
     assert "1,000,000 days" in dialog.problem_label.text()
     retype(qtbot, amount, "5")
     assert editor.steps()[1].duration == timedelta(days=5)
+
+
+def test_the_problems_are_listed_in_the_steps_order(qtbot, workspace, undo_stack):
+    """QA 20: a refused wait in step 3 was listed before step 1's missing subject."""
+    dialog = open_nurture(qtbot, workspace, undo_stack)
+    editor = dialog.steps_editor
+    editor.list.setCurrentRow(1)  # Delay 2 days: a refused wait
+    retype(qtbot, editor.form.duration_edit.amount, "1.5")
+    editor.list.setCurrentRow(0)  # an email with no subject
+    retype(qtbot, editor.form.subject_edit, "")
+    dialog.name_edit.setText("")
+    lines = dialog.problem_label.text().splitlines()
+    assert lines[0] == "The name cannot be empty"
+    assert [line.split(":")[0] for line in lines[1:]] == ["Step 1", "Step 2"], lines
