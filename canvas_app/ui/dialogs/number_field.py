@@ -83,6 +83,19 @@ def refusal_message(text: str, what: str, decimals: int = 1) -> str:
     return message
 
 
+def _grouped(value: float, decimals: int) -> str:
+    """``value`` as :func:`_plain` writes it, its thousands apart ("1,000,000,000.00"), for
+    a message: the step editor says "at most 1,000,000 days" (QA: the catalog's price said
+    "at most 1000000000.00")."""
+    text = _plain(value, decimals)
+    whole, point, fraction = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    digits = whole.lstrip("-")
+    if not digits.isdigit():
+        return text
+    return f"{sign}{int(digits):,}{point}{fraction}"
+
+
 def _plain(value: float, decimals: int) -> str:
     """``value`` with ``decimals`` decimals, or with all the digits it has when that would
     change it (12.999 with 2 decimals is written "12.999", for the field to refuse, never
@@ -120,9 +133,9 @@ def parse_number(text: str, decimals: int, minimum: float, maximum: float,
     if value < minimum:
         if minimum == 0:
             return None, f"{what} cannot be negative"
-        return None, f"{what} must be at least {_plain(minimum, decimals)}"
+        return None, f"{what} must be at least {_grouped(minimum, decimals)}"
     if value > maximum:
-        return None, f"{what} can be at most {_plain(maximum, decimals)}"
+        return None, f"{what} can be at most {_grouped(maximum, decimals)}"
     return (value if decimals else int(value)), ""
 
 

@@ -95,8 +95,9 @@ class AmountField(NumberField):
         value, why = super().parsed()
         if why:
             size = self.unit_size()
-            why = re.sub(r"(can be at most|must be at least) (\d+)\b",
-                         lambda m: f"{m.group(1)} {amount_words(int(m.group(2)), size)}",
+            why = re.sub(r"(can be at most|must be at least) ([\d,]+)\b",
+                         lambda m: f"{m.group(1)} "
+                                   f"{amount_words(int(m.group(2).replace(',', '')), size)}",
                          why)
         return value, why
 

@@ -41,7 +41,7 @@ def test_parse_number_reads_a_point_or_a_comma_as_the_decimal_mark(text, value):
     ("1,299", "has 3 decimals, at most 2"),
     ("1.299.99", "is not a number"),
     ("", "the price is missing"),
-    ("2000000", "at most 1000000.00")])
+    ("2000000", "at most 1,000,000.00")])
 def test_parse_number_refuses_what_is_no_price(text, why):
     value, message = parse_number(text, 2, 0, 1_000_000, "the price")
     assert value is None and why in message
@@ -429,9 +429,9 @@ def test_a_loaded_price_the_field_refuses_is_shown_and_refused_visibly(
     assert item.problem_label.isVisible()
     assert not item.save_button.isEnabled()
     if price > 1e9:
-        assert "The price can be at most 1000000000.00" in item.problem_label.text()
+        assert "The price can be at most 1,000,000,000.00" in item.problem_label.text()
     retype(qtbot, item.price_spin, "3000000000")  # typed: refused the same way
-    assert "at most 1000000000.00" in item.problem_label.text()
+    assert "at most 1,000,000,000.00" in item.problem_label.text()
     assert workspace.catalog.products["mitt"].price == price
 
 
@@ -442,7 +442,7 @@ def test_set_value_never_clamps_only_stepping_does(qtbot):
     qtbot.addWidget(field)
     field.setValue(2500)
     assert field.text() == "2500" and field.value() is None
-    assert field.problem() == "the count can be at most 1000"
+    assert field.problem() == "the count can be at most 1,000"
     field.setValue(0)
     assert field.text() == "0" and field.problem() == "the count must be at least 1"
     field.setValue(1000)
@@ -494,7 +494,7 @@ def test_up_on_a_number_above_the_maximum_does_not_lower_it(qtbot):
     type_over(qtbot, field, "2500")
     qtbot.keyClick(field, Qt.Key.Key_Up)
     assert field.text() == "2500"  # Up never lowers; the problem line says the range
-    assert field.problem() == "the count can be at most 1000"
+    assert field.problem() == "the count can be at most 1,000"
 
 
 @pytest.mark.parametrize(("typed", "key", "result"), [
