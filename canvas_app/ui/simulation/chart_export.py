@@ -100,10 +100,13 @@ def scenario_name(path: str | None) -> str:
     return re.sub(r"(\.scenario)?\.json$", "", name, flags=re.IGNORECASE)
 
 
-def suggested_name(chart_name: str, scenario: str, suffix: str = ".png") -> str:
-    """"Over Time – spring sale.png" (the chart's name alone with no scenario), with
-    characters no file system allows made "-"."""
-    stem = f"{chart_name} – {scenario}" if scenario else chart_name
+def suggested_name(chart_name: str, scenario: str, suffix: str = ".png",
+                   campaign: str = "") -> str:
+    """"Pool Shock Nurture – Over Time – spring sale.png" (without the campaign or the
+    scenario when there is none), with characters no file system allows made "-". The
+    campaign tells two campaigns' charts of one run apart (QA: both were "Contacts per
+    node – pool-store.png")."""
+    stem = " – ".join(part for part in (campaign, chart_name, scenario) if part)
     return default_file_name(stem, suffix)
 
 
@@ -146,13 +149,14 @@ class ChartExport(QObject):
     ``anchor`` is where a menu opened from the keyboard appears (by default the host);
     ``more`` adds the chart's own entries to its menu, after a separator (Over Time: its
     Lines); ``stage`` lays the chart out for a picture while in it, and back as it was
-    after (see staged)."""
+    after (see staged); ``campaign`` names the campaign shown (in file names)."""
 
     def __init__(self, host: QWidget, picture: QWidget, name: str,
                  title: Callable[[], str], table: Callable[[], Table],
                  anchor: QWidget | None = None,
                  more: Callable[[QMenu], None] | None = None,
-                 stage: Callable[[], AbstractContextManager[None]] | None = None) -> None:
+                 stage: Callable[[], AbstractContextManager[None]] | None = None,
+                 campaign: Callable[[], str] | None = None) -> None:
         super().__init__(host)
         self.host = host
         self.picture = picture
@@ -162,6 +166,7 @@ class ChartExport(QObject):
         self.anchor = anchor or host
         self.more = more
         self.stage = stage
+        self.campaign = campaign or (lambda: "")  # the campaign shown, for file names
         self._staging = 0  # staged() calls under way (one inside another stages once)
         self.painting = False  # drawing the picture for a copy or a file: no focus frame
         self.menu: QMenu | None = None  # the context menu on show (kept: Qt must not lose it)
@@ -439,7 +444,8 @@ class ChartExport(QObject):
         if not self.has_data():
             self._status("Nothing to save yet: run a scenario first.")
             return None
-        start = self.start_folder() / suggested_name(self.name, self.scenario())
+        start = self.start_folder() / suggested_name(self.name, self.scenario(),
+                                                     campaign=self.campaign())
         chosen, selected = self._ask(str(start))
         if not chosen:
             return None

@@ -387,6 +387,7 @@ class FunnelChart(QScrollArea):
         chart.layout().setContentsMargins(0, 0, 0, 0)
         self.labels: list[str] = []  # the row labels as drawn, top to bottom
         self.full_labels: list[str] = []  # the rows' names in full, bottom-up (a picture's)
+        self.campaign_name = ""  # the campaign charted ("": none)
         self.rows = 0
         self.title = ""  # the chart's title, in it or as the heading
         self.heading = ""  # the title over the plot, out of Qt Charts' title ("": none)
@@ -396,7 +397,8 @@ class FunnelChart(QScrollArea):
         # the keys (Ctrl+C, Menu), the menu opens anywhere on the chart.
         self.export = ChartExport(self.view, self.body, "Contacts per node", lambda: self.title,
                                   self.table, anchor=self.viewport(),
-                                  stage=lambda: rows_in_full(self))
+                                  stage=lambda: rows_in_full(self),
+                                  campaign=lambda: self.campaign_name)
         self.view.export = self.export
         # The legend and the count axis, kept in view while the rows scroll.
         self.pins = ChartPins(self, self._axis_x)
@@ -502,6 +504,7 @@ class FunnelChart(QScrollArea):
                     absent: str | None = None) -> None:
         """The bars of ``campaign``; ``absent`` is the title for a campaign the run does
         not have."""
+        self.campaign_name = campaign.name if campaign is not None else ""
         nodes = flow_order(campaign)[:MAX_BARS] if campaign is not None else []
         full = [campaign.node(n).name for n in nodes] if campaign else []
         # the campaign's name too: it is in the title (QA: a renamed campaign's chart kept

@@ -175,11 +175,13 @@ class TimelineChart(QChartView, TimelineArrangement):
         # What show_timeline drew last: (campaign id, first moment, last moment, biggest
         # value), which follow() extends; None when it drew no lines.
         self._drawn: tuple[str, int, int, int] | None = None
+        self.campaign_name = ""  # the campaign charted ("": none)
         self._show_axes(False)  # until there is a run to chart
         self.setAccessibleName("Over Time")
         self.export = ChartExport(self, self, "Over Time", lambda: self.title, self.table,
                                   more=self._add_lines_menu,
-                                  stage=lambda: whole_timeline(self))
+                                  stage=lambda: whole_timeline(self),
+                                  campaign=lambda: self.campaign_name)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -276,6 +278,7 @@ class TimelineChart(QChartView, TimelineArrangement):
         self._drawn: tuple[str, int, int, int] | None = None
         self._data = {}
         self._shown = (campaign, timeline, absent) if campaign is not None else None
+        self.campaign_name = campaign.name if campaign is not None else ""
         if campaign is None or not timeline:
             self.all_nodes = []
             self._set_lines([], None)

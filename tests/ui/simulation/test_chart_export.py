@@ -180,7 +180,8 @@ def test_save_chart_as_png_and_svg(qtbot, window: MainWindow, tmp_path: Path,
     action(tab, SAVE_CHART).trigger()
     title, start, filters, selected = asker.asked[0]
     assert title == "Save Chart as Image"
-    assert Path(start).name == f"{name} – pool-store.png"  # the chart and the scenario
+    # the campaign, the chart and the scenario
+    assert Path(start).name == f"Pool Shock Nurture – {name} – pool-store.png"
     assert Path(start).parent.is_dir()
     assert filters == f"{PNG_FILTER};;{SVG_FILTER}" and selected == PNG_FILTER
     image = QImage(str(out / "first.png"))
