@@ -339,9 +339,11 @@ class CanvasView(ContextMenus, InlineRename, KeyboardMoves, SelectionDescription
         node_id = scene.controller.add_node(scene.campaign_id, kind, x, y, near=True)
         node = scene.domain_node(node_id)
         if covered is not None and node is not None and (node.x, node.y) != (x, y):
+            # (dropped near it, maybe not on it: QA read "which was where it was dropped"
+            # as wrong)
             scene.controller.status_message.emit(
                 f'Placed "{isolated(node.name)}" beside "{isolated(scene.node_name(covered))}"'
-                ", which was where it was dropped.")
+                ", which it would have covered where it was dropped.")
         scene.select_nodes([node_id])
         self.reveal_placed([node_id])  # dropped at the view's edge: shown whole
         event.acceptProposedAction()

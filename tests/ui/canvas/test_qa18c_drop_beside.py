@@ -25,7 +25,8 @@ def test_a_drop_onto_a_node_says_it_was_placed_beside_it(window: MainWindow) -> 
     node = _added(window, before)
     assert (node.x, node.y) != (shock.x, shock.y)
     assert window.statusBar().currentMessage() == (
-        f'Placed "{node.name}" beside "Bought pool shock", which was where it was dropped.')
+        f'Placed "{node.name}" beside "Bought pool shock", which it would have covered '
+        'where it was dropped.')
 
 
 def test_a_drop_onto_a_link_between_close_nodes_says_so(window: MainWindow) -> None:
@@ -37,7 +38,7 @@ def test_a_drop_onto_a_link_between_close_nodes_says_so(window: MainWindow) -> N
     node = _added(window, before)
     message = window.statusBar().currentMessage()
     assert message.startswith(f'Placed "{node.name}" beside "'), message
-    assert "which was where it was dropped" in message
+    assert "which it would have covered where it was dropped" in message
 
 
 def test_a_drop_on_free_canvas_says_nothing_of_the_kind(window: MainWindow) -> None:
