@@ -44,7 +44,8 @@ from .link_clearance import (
     pieces,
     pieces_hit,
 )
-from .link_item import LinkItem, link_way, way_points
+from .link_ends import link_way, way_points
+from .link_item import LinkItem
 from .node_item import NodeItem, item_bounds
 
 if TYPE_CHECKING:
