@@ -13,10 +13,9 @@ from PySide6.QtWidgets import QApplication
 
 from canvas_app.domain.campaign import Campaign
 from canvas_app.domain.nodes import Node
-from canvas_app.ui.simulation.funnel_chart import FunnelChart
 from canvas_app.ui.simulation.timeline_chart import Timeline
 
-from .conftest import lone_timeline
+from .conftest import lone_bars, lone_timeline
 
 NODES = 24
 # changes of the count axis's range one resize may cause: a handful, not thousands
@@ -85,11 +84,7 @@ def test_over_time_settles_at_every_small_height(qtbot) -> None:
 
 def test_contacts_per_node_settles_at_every_small_size(qtbot) -> None:
     campaign = many_nodes()
-    area = FunnelChart()
-    qtbot.addWidget(area)
-    area.resize(600, 300)
-    area.show()
-    qtbot.waitExposed(area)
+    area = lone_bars(qtbot, (600, 300))
     counts = {node.id: {"active" if node.kind == "sequence" else "achieved": 10 * i}
               for i, node in enumerate(campaign.nodes)}
     area.show_counts(campaign, counts)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtWidgets import QApplication, QGraphicsTextItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsTextItem, QWidget
 
 from canvas_app.ui.main_window import MainWindow
 from canvas_app.ui.simulation.timeline_chart import TimelineChart
 
+from .conftest import paged_timeline
 from .test_qa19_chart_settles import many_nodes, month_of_counts
 from .test_simulation_panel import finished_on_tab
 
@@ -65,17 +66,7 @@ def test_the_sample_run_keeps_its_dates_whole_in_a_short_panel(qtbot,
 @pytest.mark.parametrize("width", [1000, 640])
 def test_no_text_is_cut_at_any_height(qtbot, width: int) -> None:
     campaign = many_nodes()
-    page = QWidget()
-    qtbot.addWidget(page)
-    layout = QVBoxLayout(page)
-    layout.setContentsMargins(0, 0, 0, 0)
-    chart = TimelineChart()
-    layout.addWidget(chart)
-    page.resize(width, 300)
-    page.show()
-    qtbot.waitExposed(page)
-    chart.show_timeline(campaign, month_of_counts(campaign))
-    QApplication.processEvents()
+    page, chart = paged_timeline(qtbot, (width, 300), campaign, month_of_counts(campaign))
     for height in [*range(300, 29, -9), *range(30, 241, 11)]:
         page.resize(width, height)
         QApplication.processEvents()

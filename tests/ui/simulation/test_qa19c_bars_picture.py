@@ -7,18 +7,13 @@ from __future__ import annotations
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication
 
-from canvas_app.ui.simulation.funnel_chart import FunnelChart
-
+from .conftest import lone_bars
 from .test_qa19_chart_settles import many_nodes, month_of_counts
 
 
 def test_the_bars_picture_names_its_rows_in_full(qtbot) -> None:
     campaign = many_nodes()
-    chart = FunnelChart()
-    qtbot.addWidget(chart)
-    chart.resize(700, 400)
-    chart.show()
-    qtbot.waitExposed(chart)
+    chart = lone_bars(qtbot, (700, 400))
     chart.show_counts(campaign, month_of_counts(campaign)[-1][1])
     QApplication.processEvents()
     axis = chart._axis_y

@@ -4,26 +4,17 @@ the whole chart, without the note on pointing at lines."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication
 
 from canvas_app.ui.simulation.picture_stage import names_whole
-from canvas_app.ui.simulation.timeline_chart import TimelineChart
 
+from .conftest import paged_timeline
 from .test_qa19_chart_settles import many_nodes, month_of_counts
 
 
 def test_a_scrolled_over_time_picture_shows_the_whole_chart(qtbot) -> None:
     campaign = many_nodes()
-    page = QWidget()
-    qtbot.addWidget(page)
-    layout = QVBoxLayout(page)
-    layout.setContentsMargins(0, 0, 0, 0)
-    chart = TimelineChart()
-    layout.addWidget(chart)
-    page.resize(600, 300)
-    page.show()
-    qtbot.waitExposed(page)
-    chart.show_timeline(campaign, month_of_counts(campaign))
+    page, chart = paged_timeline(qtbot, (600, 300), campaign, month_of_counts(campaign))
     page.resize(600, 45)
     QApplication.processEvents()
     bar = chart.verticalScrollBar()
@@ -55,16 +46,7 @@ def test_the_picture_of_a_plot_alone_names_its_lines(qtbot) -> None:
     as tall as it needs to name the lines (a picture has no lines to point at), and as wide
     as it needs to name them in full, the panel round it left as it was."""
     campaign = many_nodes()
-    page = QWidget()
-    qtbot.addWidget(page)
-    layout = QVBoxLayout(page)
-    layout.setContentsMargins(0, 0, 0, 0)
-    chart = TimelineChart()
-    layout.addWidget(chart)
-    page.resize(600, 300)
-    page.show()
-    qtbot.waitExposed(page)
-    chart.show_timeline(campaign, month_of_counts(campaign))
+    page, chart = paged_timeline(qtbot, (600, 300), campaign, month_of_counts(campaign))
     page.resize(600, 60)
     QApplication.processEvents()
     assert chart.bare and not chart.chart().legend().isVisible()
