@@ -415,7 +415,7 @@ def _run(args: argparse.Namespace, handler: Callable[..., int]) -> int:
     try:
         return int(handler(args))
     except (LoadError, StoreError) as exc:
-        raise _Failed(str(exc)) from None
+        raise _Failed(str(exc) + wrong_password_hint(exc)) from None
     except OSError as exc:
         from .data_folder import data_folder_problem
 
@@ -435,3 +435,16 @@ def _run(args: argparse.Namespace, handler: Callable[..., int]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def wrong_password_hint(exc: Exception) -> str:
+    """Where the password the server refused came from, on the command line (QA: with no
+    password the message says where to give one; with a wrong one it said nothing of
+    where to put it right). The window asks again instead, so the store does not say it."""
+    try:
+        from .store import PasswordRefused
+    except ImportError:  # no store: no server to refuse a password
+        return ""
+    if isinstance(exc, PasswordRefused) and exc.given:
+        return " (check the password in the URL, postgresql://USER:PASSWORD@HOST/DATABASE)"
+    return ""

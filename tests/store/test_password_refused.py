@@ -55,3 +55,18 @@ def test_the_command_line_says_where_to_give_it(capsys) -> None:
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1
     assert "cannot open:" in err and err.endswith("~/.pgpass)")
+
+
+@pytest.mark.parametrize("command", ["validate", "export"])
+def test_the_command_line_says_to_check_a_password_refused(capsys, command: str) -> None:
+    """QA 20: with no password the line says where to give one; with a wrong one it said
+    nothing of where to put it right."""
+    url = with_password("Wr0ngPassw0rd")
+    args = [command, url] if command == "validate" else [command, "--db", url, "-o", "-"]
+    assert main(args) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert "password authentication failed" in err
+    assert err.endswith("(check the password in the URL, "
+                        "postgresql://USER:PASSWORD@HOST/DATABASE)")
+    assert "Wr0ngPassw0rd" not in err
