@@ -214,6 +214,19 @@ def same_names(campaign: Campaign, nodes: list[Node] | None = None) -> list[Find
     return findings
 
 
+def same_campaign_names(workspace: Workspace) -> list[Finding]:
+    """Campaigns that share a name, capitals and spaces aside: the window refuses a second
+    one, but a merge of a teammate's save can bring one in (QA: two "Summer Sale" and no
+    word). One warning on each."""
+    by_name: dict[str, list[Campaign]] = {}
+    for campaign in workspace.campaigns:
+        by_name.setdefault(name_key(campaign.name), []).append(campaign)
+    return [Finding("warning", f'{len(same)} campaigns are named "{isolated(same[0].name)}": '
+                    "the campaign list and the simulation's log, journeys and charts cannot "
+                    "tell them apart; rename one", campaign_id=campaign.id)
+            for same in by_name.values() if len(same) > 1 for campaign in same]
+
+
 def lint_workspace(workspace: Workspace, now: datetime) -> list[Finding]:
     from .tag_sources import unapplied_tag_goals
     from .tag_spelling import tag_spelling_findings
@@ -225,6 +238,7 @@ def lint_workspace(workspace: Workspace, now: datetime) -> list[Finding]:
         findings += lint_campaign(workspace, campaign, now, added)
     findings += workspace_errors(workspace)
     findings += dangling_action_findings(workspace)
+    findings += same_campaign_names(workspace)
     findings += unused_action_keys(workspace)
     findings += tag_spelling_findings(workspace)
     findings += unapplied_tag_goals(workspace)

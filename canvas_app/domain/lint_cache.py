@@ -49,6 +49,7 @@ from .lint import (
     campaigns_added_by_actions,
     dangling_action_findings,
     lint_campaign,
+    same_campaign_names,
     unused_action_keys,
 )
 from .names import name_key
@@ -216,6 +217,7 @@ class LintCache:
         findings += [f for entry in entries for f in entry.unnamed]
         findings += errors
         findings += dangling_action_findings(workspace)
+        findings += same_campaign_names(workspace)
         findings += unused
         findings += self._spelling_findings(entries)
         findings += self._unapplied_tag_goals(entries)

@@ -74,7 +74,7 @@ def row_text(workspace: Workspace, finding: Finding, nth: str = "") -> str:
 
 def told_apart(workspace: Workspace, findings: list[Finding]) -> list[str]:
     """Each finding's line (see row_text); lines that would read the same, of one message
-    about nodes of one name (two nodes named "Nurture": each has the finding), numbered
+    about nodes or campaigns of one name (two nodes named "Nurture": each has the finding), numbered
     after their place, "Nurture (1 of 2): …", in the order listed (QA: two identical lines;
     each still shows its own node when chosen)."""
     texts = [row_text(workspace, finding) for finding in findings]
@@ -84,7 +84,7 @@ def told_apart(workspace: Workspace, findings: list[Finding]) -> list[str]:
     seen: dict[str, int] = {}
     told = []
     for finding, text in zip(findings, texts, strict=True):
-        if counts[text] > 1 and finding.node_id:
+        if counts[text] > 1 and (finding.node_id or finding.campaign_id):
             seen[text] = seen.get(text, 0) + 1
             text = row_text(workspace, finding, f"{seen[text]} of {counts[text]}")
         told.append(text)

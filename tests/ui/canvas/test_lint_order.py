@@ -172,3 +172,16 @@ def test_two_nodes_of_one_name_have_lines_that_read_apart(window: MainWindow) ->
     # a name told apart again: no numbers
     window.controller.rename_node(cid, "post-purchase", "After")
     assert not [text for text, _c, _n in rows(window.lint_panel) if "(1 of 2)" in text]
+
+
+def test_two_campaigns_of_one_name_have_lines_that_read_apart(window: MainWindow) -> None:
+    """QA 20: a merge brought in a second campaign of a name; the Warnings panel said
+    nothing. Now a warning on each, numbered, each showing its own campaign."""
+    from canvas_app.domain.campaign import Campaign
+
+    window.controller.workspace.add_campaign(Campaign("c-merged", "Pool Shock Nurture"))
+    found = [(text, campaign) for text, campaign, _node in rows(window.lint_panel)
+             if "campaigns are named" in text]
+    assert [text.split(": 2 campaigns")[0] for text, _c in found] == [
+        "Warning: Pool Shock Nurture (1 of 2)", "Warning: Pool Shock Nurture (2 of 2)"]
+    assert {campaign for _text, campaign in found} == {"shock-nurture", "c-merged"}
