@@ -267,7 +267,7 @@ class Store:
             with Session(self.engine) as session:
                 return session.scalar(select(WorkspaceRow.id).limit(1)) is None
         except SQLAlchemyError as exc:
-            raise self._error("cannot read", exc) from exc
+            raise self._error("Cannot read", exc) from exc
 
     def load(self, *, file_checks: bool = False) -> Workspace:
         """The saved workspace, or an empty ``Workspace()`` when none was saved. For
@@ -285,7 +285,7 @@ class Store:
             with Session(self.engine) as session:
                 return self._revision(session)
         except SQLAlchemyError as exc:
-            raise self._error("cannot read", exc) from exc
+            raise self._error("Cannot read", exc) from exc
 
     def load_revision(self, *, file_checks: bool = False) -> tuple[Workspace, int]:
         """The saved workspace and the revision it is at, read in one transaction.
@@ -309,7 +309,7 @@ class Store:
                     return (self._read(connection, file_checks),
                             self._revision(connection)[0])
         except SQLAlchemyError as exc:
-            raise self._error("cannot read", exc) from exc
+            raise self._error("Cannot read", exc) from exc
         except LoadError as exc:  # one line, as a file's: the store, the place, the problem
             raise StoreError(exc.line()) from None
         except (KeyError, ValueError, TypeError) as exc:
@@ -393,7 +393,7 @@ class Store:
         at), a store another save has changed since is left as it is: StoreConflict,
         checked in the same transaction as the write."""
         if self.read_only:
-            raise StoreError(f"cannot save to {self.label}: it was opened read-only")
+            raise StoreError(f"Cannot save to {self.label}: it was opened read-only")
         try:
             if self._dropped:  # a failed first save dropped them: made again
                 self._make_tables()
@@ -406,7 +406,7 @@ class Store:
         if self.engine.dialect.name == "postgresql":
             nul = nul_place(workspace)
             if nul is not None:
-                raise StoreError(f"cannot save to {self.label}: {nul}: {NUL_MESSAGE}; "
+                raise StoreError(f"Cannot save to {self.label}: {nul}: {NUL_MESSAGE}; "
                                  "nothing was saved")
         try:
             # Rows and JSON text are made before the transaction: a value JSON refuses
@@ -432,14 +432,14 @@ class Store:
         except DBAPIError as exc:
             if getattr(exc.orig, "sqlstate", None) == "55P03":  # lock_not_available
                 raise StoreError(
-                    f"cannot save to {self.label}: another save to it has not ended after "
+                    f"Cannot save to {self.label}: another save to it has not ended after "
                     f"{SAVE_LOCK_WAIT} s (someone else saving, or a program holding the "
                     "workspace table); nothing was saved: try again in a moment") from exc
-            raise self._error("cannot save to", exc) from exc
+            raise self._error("Cannot save to", exc) from exc
         except (SQLAlchemyError, TypeError, ValueError) as exc:  # e.g. a value JSON refuses
-            raise self._error("cannot save to", exc) from exc
+            raise self._error("Cannot save to", exc) from exc
         except self._driver_errors() as exc:  # raised by the driver's COPY (PostgreSQL)
-            raise self._error("cannot save to", exc) from exc
+            raise self._error("Cannot save to", exc) from exc
 
     def _drop_made_tables(self) -> None:
         """Drops the tables this opening made in an empty database while nothing has been

@@ -48,7 +48,7 @@ def test_a_dropped_table_is_said_to_be_missing(in_tmp: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     path = _damaged("t_drop_nodes.db", "DROP TABLE nodes")
     before = path.read_bytes()
-    said = 'cannot read t_drop_nodes.db: the store is damaged (its table "nodes" is missing)'
+    said = 'Cannot read t_drop_nodes.db: the store is damaged (its table "nodes" is missing)'
     for argv in (["validate", str(path)],
                  ["export", "--db", str(path), "-o", "out.campaign.json"]):
         assert main(argv) == 1
@@ -64,7 +64,7 @@ def test_a_dropped_column_is_said_to_be_missing(in_tmp: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     path = _damaged("t_drop_column.db", "ALTER TABLE contacts DROP COLUMN email")
     assert main(["validate", str(path)]) == 1
-    assert _one_error_line(capsys) == ('cannot read t_drop_column.db: the store is damaged '
+    assert _one_error_line(capsys) == ('Cannot read t_drop_column.db: the store is damaged '
                                        '(its table "contacts" has no column "email")')
 
 

@@ -247,6 +247,6 @@ def test_postgres_refuses_nul_characters_in_a_first_save_written_by_copy(store_u
     with Store(store_url) as store:
         with pytest.raises(StoreError) as info:
             store.save(sample)
-        assert str(info.value).startswith("cannot save to postgresql+psycopg://")
+        assert str(info.value).startswith("Cannot save to postgresql+psycopg://")
         assert "\n" not in str(info.value) and "NUL" in str(info.value)
         assert store.is_empty()

@@ -33,7 +33,7 @@ def test_a_save_waits_a_while_for_a_held_lock_then_says_so(monkeypatch) -> None:
     finally:
         holder.dispose()
     assert str(info.value) == (
-        f"cannot save to {repository.safe_url(PG_URL)}: another save to it has not ended "
+        f"Cannot save to {repository.safe_url(PG_URL)}: another save to it has not ended "
         "after 1 s (someone else saving, or a program holding the workspace table); "
         "nothing was saved: try again in a moment")
     with Store(PG_URL) as store:

@@ -143,7 +143,7 @@ def test_a_failed_save_leaves_the_previous_workspace(store, sample, spoil):
     spoil(broken)
     with pytest.raises(StoreError) as info:
         store.save(broken)
-    assert one_line(info.value).startswith("cannot save to ")
+    assert one_line(info.value).startswith("Cannot save to ")
     assert_same(store.load(), sample)
 
 
@@ -163,7 +163,7 @@ def test_postgres_refuses_nul_characters_in_one_transaction(store_url, sample):
         broken.campaigns[-1].nodes[-1].name = "nul\x00here"
         with pytest.raises(StoreError) as info:
             store.save(broken)
-        assert one_line(info.value).startswith("cannot save to postgresql+psycopg://")
+        assert one_line(info.value).startswith("Cannot save to postgresql+psycopg://")
         assert_same(store.load(), sample)
 
 
