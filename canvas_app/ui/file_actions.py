@@ -208,12 +208,20 @@ class FileActions(SaveMerge, DatabaseActions, JsonActions, FileDialogs, Recovery
             return True
         return False
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, message: str, save_as: bool = False) -> None:
+        """One box with the problem (and the status bar); ``save_as``: a failed Save, so
+        the box offers Save As… (QA: a read-only store said "cannot write" and left the
+        user to think of saving elsewhere)."""
         self.last_error = message
         self.window.show_status(message)
         box = PathMessageBox(QMessageBox.Icon.Warning, "Campaign Canvas", message,
                              Button.Ok, self.window)  # paths kept whole on one line
         box.setObjectName("errorBox")
+        if save_as:
+            button = box.addButton("Save &As…", QMessageBox.ButtonRole.ActionRole)
+            button.setObjectName("saveAsButton")
+            # once the box has gone (its dialog would open over it otherwise)
+            button.clicked.connect(lambda: QTimer.singleShot(0, self.save_as_dialog))
         box.open()
         self._error_box = box
 
@@ -336,7 +344,7 @@ class FileActions(SaveMerge, DatabaseActions, JsonActions, FileDialogs, Recovery
                               self.save_with_password)
             return False
         except DocumentError as exc:
-            self.show_error(str(exc))
+            self.show_error(str(exc), save_as=True)
             return False
         session.stamp = stamp
         session.base = base  # what the next merge starts from

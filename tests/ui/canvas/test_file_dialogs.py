@@ -225,3 +225,27 @@ def test_a_name_quoted_whole_is_unquoted(qtbot, window: MainWindow, tmp_path: Pa
     typed_in_the_dialog(window, qtbot, f'"{tmp_path / "plain name.campaign.json"}"')
     assert window.save_as_dialog()
     assert (tmp_path / "plain name.campaign.json").exists()
+
+
+def test_a_save_that_fails_offers_save_as(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """QA 20: a store that cannot be written said so and no more; the box offers Save As…,
+    which saves the workspace elsewhere (nothing is lost)."""
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    source = Path(window.session.document.source)
+    source.unlink()
+    source.mkdir()  # a folder where the file was: it cannot be written
+    window.controller.rename_node("shock-nurture", "nurture", "Nurture again")
+    assert not window.files.save()
+    box = window.files._error_box
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert str(source) in window.files.last_error
+    button = box.findChild(QPushButton, "saveAsButton")
+    assert button is not None and button.text() == "Save &As…"
+    elsewhere = tmp_path / "elsewhere.campaign.json"
+    window.files.ask_path = PathAsker(str(elsewhere))
+    button.click()
+    qtbot.waitUntil(lambda: window.session.document.source == str(elsewhere))
+    assert not box.isVisible()
+    assert not window.session.dirty
+    assert "Nurture again" in elsewhere.read_text(encoding="utf-8")
