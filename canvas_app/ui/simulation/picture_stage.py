@@ -88,6 +88,7 @@ def whole_timeline(chart: TimelineChart) -> Iterator[None]:
     held = layout is not None and layout.isEnabled()
     if held:
         layout.setEnabled(False)
+    policy = chart.verticalScrollBarPolicy()
     chart.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     if chart.lines:
         height = size.height()
@@ -111,7 +112,7 @@ def whole_timeline(chart: TimelineChart) -> Iterator[None]:
     finally:
         heading.quiet = False
         chart.resize(size)
-        chart.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        chart.setVerticalScrollBarPolicy(policy)
         bar.setValue(at)
         if held:
             layout.setEnabled(True)
