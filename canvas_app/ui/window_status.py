@@ -68,6 +68,7 @@ class StatusWords:
     _status_shown = ""
     _status_lasting = False  # the message stays until another takes its place
     _under_tip: str | None = None  # the message a status tip covers ("": none; None: no tip)
+    _tip_shown = ""  # the status tip on show last
     _node_hint = ""  # the words on the node Tab reached (or a click selected), while shown
     _count_shown = False  # _node_hint is the words on a selection of more than one
     _gesture_hint = ""  # a hint on a gesture that did nothing, while shown
@@ -160,9 +161,12 @@ class StatusWords:
                     bar.currentMessage() == self._status_shown else ""
             bar.showMessage(tip)
             bar.setToolTip("")
+            self._tip_shown = tip
             return
-        bar.clearMessage()
         covered, self._under_tip = self._under_tip, None
+        if bar.currentMessage() != self._tip_shown:
+            return  # a message came while the tip showed: it stays
+        bar.clearMessage()
         left = self.time_left()
         if covered and covered == self._status_full and left != 0:
             self._show_cut(left or 0)

@@ -45,3 +45,12 @@ def test_a_message_gone_before_the_tip_stays_gone(window: MainWindow) -> None:
     tip(window, "Undo the last edit")
     tip(window, "")
     assert bar.currentMessage() == ""
+
+
+def test_a_message_that_came_during_a_tip_stays_after_it(window: MainWindow) -> None:
+    bar = window.statusBar()
+    window.show_status("Pasted 3 nodes.")
+    tip(window, "Undo the last edit")
+    window.show_status("Saved pool.campaign.json.")  # an autosave's word, say
+    tip(window, "")
+    assert bar.currentMessage() == "Saved pool.campaign.json."
