@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.node_edit import step_warning
 from ...domain.steps import CONTACT_TYPES, TEXT_MAX_LENGTHS, Step, single_line
+from ...domain.timeutil import MAX_DURATION
 from ...io.editor_limits import DURATION_AMOUNT_MAXIMUM
 from .date_field import DateTimeField
 from .elided_combo import CHOICE_LETTERS, ElidedComboBox
@@ -84,12 +85,28 @@ def amount_words(amount: int, unit_size: int) -> str:
 
 class AmountField(NumberField):
     """The amount of a :class:`DurationEdit`: its problems give the unit and write big
-    numbers with separators ("the wait can be at most 1,000,000 days", where "at most
-    1000000" left the unit to guess)."""
+    numbers with separators ("the wait can be at most 730,500 days", where "at most
+    1000000" left the unit to guess). Its maximum is ``maximum`` units, and never more
+    than the longest duration a file holds (MAX_DURATION, 2000 years): the editor took
+    800,000 days and saved a file that then could not be opened (QA)."""
 
     def __init__(self, what: str, maximum: float, unit_size: Callable[[], int]) -> None:
-        super().__init__(what, decimals=0, maximum=maximum)
         self.unit_size = unit_size
+        super().__init__(what, decimals=0, maximum=maximum)
+
+    @property
+    def _maximum(self) -> float:
+        size = self.unit_size()
+        return float(min(self._most, int(MAX_DURATION.total_seconds()) // size))
+
+    @_maximum.setter
+    def _maximum(self, value: float) -> None:
+        self._most = value
+
+    def unit_changed(self) -> None:
+        """The unit chose another: the amount judged again against its maximum there."""
+        self._mark()
+        self.changed.emit()
 
     def parsed(self) -> tuple[float | None, str]:
         value, why = super().parsed()
@@ -140,7 +157,7 @@ class DurationEdit(QWidget):
         layout.addStretch(1)
         self.amount.changed.connect(self._name_units)
         self.amount.changed.connect(self.changed.emit)
-        self.unit.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.unit.currentIndexChanged.connect(lambda _i: self.amount.unit_changed())
 
     def _name_units(self) -> None:
         """The units read with the amount: "1 hour", "2 hours" (the picker said "1 hours"

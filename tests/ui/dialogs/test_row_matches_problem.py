@@ -14,7 +14,7 @@ from .helpers import add_step_of, shown_action_set
     ("-5", "cannot be negative", "cannot be negative"),
     ("1.5", "not a whole number", "must be a whole number"),
     ("two", "not a valid number", "is not a number"),
-    ("2000000", "can be at most 1,000,000\N{NO-BREAK SPACE}days", "can be at most 1,000,000 days"),
+    ("2000000", "can be at most 730,500\N{NO-BREAK SPACE}days", "can be at most 730,500 days"),
 ])
 def test_a_refused_wait_is_said_alike_in_its_row_and_the_problem_box(
         qtbot, workspace, undo_stack, typed, words, problem):

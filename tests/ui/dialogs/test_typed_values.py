@@ -576,12 +576,12 @@ def test_a_refused_wait_comes_back_in_the_unit_it_was_typed_in(qtbot, workspace,
     amount.selectAll()
     qtbot.keyClick(amount, Qt.Key.Key_Delete)
     qtbot.keyClicks(amount, "99999999999")  # key by key, as a person types
-    assert "1,000,000 days" in dialog.problem_label.text()
+    assert "730,500 days" in dialog.problem_label.text()
     editor.list.setCurrentRow(0)
     editor.list.setCurrentRow(1)
     assert amount.text() == "99999999999"
     assert duration.unit.currentText() == "days"
-    assert "1,000,000 days" in dialog.problem_label.text()
+    assert "730,500 days" in dialog.problem_label.text()
     retype(qtbot, amount, "5")
     assert editor.steps()[1].duration == timedelta(days=5)
 
@@ -598,3 +598,24 @@ def test_the_problems_are_listed_in_the_steps_order(qtbot, workspace, undo_stack
     lines = dialog.problem_label.text().splitlines()
     assert lines[0] == "The name cannot be empty"
     assert [line.split(":")[0] for line in lines[1:]] == ["Step 1", "Step 2"], lines
+
+
+@pytest.mark.parametrize(("typed", "unit", "most"), [("800000", "days", "730,500 days"),
+                                                     ("900000", "weeks", "104,357 weeks")])
+def test_a_wait_longer_than_a_file_holds_is_refused(qtbot, workspace, undo_stack, typed: str,
+                                                    unit: str, most: str):
+    """QA 20: 800,000 days (or 900,000 weeks) was taken and saved, and the file, whose
+    durations are at most 2000 years, could not be opened again."""
+    dialog = open_nurture(qtbot, workspace, undo_stack)
+    editor = dialog.steps_editor
+    editor.list.setCurrentRow(1)  # Delay 2 days
+    duration = editor.form.duration_edit
+    duration.unit.setCurrentIndex(duration.unit.findText(unit))
+    retype(qtbot, duration.amount, typed)
+    assert not dialog.save_button.isEnabled()
+    assert f"can be at most {most}" in dialog.problem_label.text()
+    assert duration.amount.property("invalid") is True
+    # the same amount in a smaller unit fits: taken as the unit changes
+    duration.unit.setCurrentIndex(duration.unit.findText("hours"))
+    assert dialog.save_button.isEnabled()
+    assert editor.steps()[1].duration == timedelta(hours=int(typed))
