@@ -54,3 +54,18 @@ def test_a_message_that_came_during_a_tip_stays_after_it(window: MainWindow) -> 
     window.show_status("Saved pool.campaign.json.")  # an autosave's word, say
     tip(window, "")
     assert bar.currentMessage() == "Saved pool.campaign.json."
+
+
+def test_an_empty_tip_with_none_before_leaves_the_message(window: MainWindow) -> None:
+    """Regression QA 20: crossing the menu bar sends empty tips with no tip before them;
+    they cleared the start-up hint for good."""
+    bar = window.statusBar()
+    window.show_status(window.start_hint(), lasting=True)
+    hint = bar.currentMessage()
+    for _ in range(3):
+        tip(window, "")
+    assert bar.currentMessage() == hint
+    tip(window, "Open a workspace")  # then a menu entry's tip, and off it
+    tip(window, "")
+    tip(window, "")
+    assert bar.currentMessage() == hint
