@@ -1,11 +1,12 @@
 """Over Time's legend measured again: Qt Charts keeps an entry's size from an earlier state
-(see remeasure), and setting the legend's font gives each entry its own (see
-strike_hidden)."""
+(see remeasure; cut_by_qt finds a name it cut for it), and setting the legend's font gives
+each entry its own (see strike_hidden)."""
 
 from __future__ import annotations
 
 from PySide6.QtCharts import QLegend
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGraphicsTextItem
 
 
 def remeasure(legend: QLegend) -> None:
@@ -29,3 +30,25 @@ def strike_hidden(legend: QLegend) -> None:
             struck = marker.font()
             struck.setStrikeOut(True)
             marker.setFont(struck)
+
+
+TEXT_ITEM = 8  # QGraphicsTextItem.Type: Qt Charts draws a legend's names with them
+QT_CUT = "..."  # how Qt Charts ends a name it cuts to fit
+
+
+def cut_by_qt(legend: QLegend, names: set[str]) -> bool:
+    """Whether Qt Charts drew one of the legend's ``names`` cut short, "(achiev...", though
+    the name given was whole (the legend then has an entry's width from an earlier layout:
+    see remeasure)."""
+    items = list(legend.childItems())
+    while items:
+        item = items.pop()
+        items.extend(item.childItems())
+        if item.type() != TEXT_ITEM or not item.isVisible():
+            continue
+        text = item.toGraphicsObject()
+        if isinstance(text, QGraphicsTextItem):
+            shown = text.toPlainText()
+            if shown.endswith(QT_CUT) and shown not in names:
+                return True
+    return False

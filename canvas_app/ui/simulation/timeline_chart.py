@@ -30,7 +30,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMargins, QPointF, QRectF, QSizeF, Qt, QTimer
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -55,6 +55,7 @@ from .funnel_chart import (
     set_up_chart,
     unique_names,
 )
+from .legend_measure import cut_by_qt, remeasure
 from .picture_stage import whole_timeline
 from .time_axis import axis_labels, axis_ms, from_axis_ms, steps
 from .timeline_arrange import (
@@ -151,6 +152,12 @@ class TimelineChart(QChartView, TimelineArrangement):
         chart.addAxis(self._axis_y, Qt.AlignmentFlag.AlignLeft)
         self._biggest = 0  # the highest count drawn
         self._steady = SteadyScale()  # the count axis settles (see SteadyScale)
+        # after a layout: a legend name Qt Charts cut is measured again (see _mend_cut_names)
+        self._cut_check = QTimer(self)
+        self._cut_check.setSingleShot(True)
+        self._cut_check.setInterval(0)
+        self._cut_check.timeout.connect(self._mend_cut_names)
+        self._mended_at: tuple[int, int] | None = None
         chart.plotAreaChanged.connect(lambda _rect: self._set_scale())
         self.lines: dict[str, QLineSeries] = {}
         self.pens: dict[str, QPen] = {}  # each line's own pen (hovering changes them)
@@ -547,6 +554,20 @@ class TimelineChart(QChartView, TimelineArrangement):
         legend = chart.legend().layout()
         if legend is not None:  # its entries too (shown again after the plot alone, a
             legend.invalidate()  # grid of them kept the widths of a hidden legend's)
+        self._cut_check.start()  # once laid out: a name Qt Charts cut is measured again
+
+    def _mend_cut_names(self) -> None:
+        """A name Qt Charts cut though its column has room ("(achiev...": regression QA,
+        one time in six after a picture of the plot alone and a campaign switched): the
+        legend measured again, once for this size (it cannot go round for good)."""
+        legend = self.chart().legend()
+        size = self.size().toTuple()
+        if self._mended_at == size or not legend.isVisible() \
+                or not legend.isAttachedToChart():
+            return
+        if cut_by_qt(legend, {line.name() for line in self.lines.values()}):
+            self._mended_at = size
+            remeasure(legend)
 
     def highlight(self, series: object, on: bool, tip: bool = True) -> None:
         """One line forward (wider, the others and their marks faded), or all as they
