@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -260,17 +260,11 @@ class ChartExport(QObject):
         """The chart laid out for a picture (its ``stage``: nothing to change for most)
         while in this, as it was on screen after; posted events delivered, so the picture
         shows the chart as laid out."""
-        if self._staging or self.stage is None:
-            self._staging += 1
-            try:
-                settle()
-                yield
-            finally:
-                self._staging -= 1
-            return
+        # one inside another (an image of a staged chart) stages once
+        stage = self.stage if self.stage is not None and not self._staging else nullcontext
         self._staging += 1
         try:
-            with self.stage():
+            with stage():
                 settle()
                 yield
         finally:
