@@ -5,13 +5,18 @@ a form (:mod:`.database_dialog`), then opened or saved to as a file is; part of
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtWidgets import QMessageBox
 
-from ..documents import Document, PasswordNeeded
+from ..backups import write_backup
+from ..documents import Document, DocumentError, PasswordNeeded, Stamp
+from ..domain.counting import counted
+from ..domain.workspace import Workspace
 from ..store.urls import same_database
 from .database_dialog import DatabaseDialog
+from .merge_box import saved_at
 from .path_text import ask_replace
 from .waiting import StoppedWaiting
 
@@ -23,7 +28,8 @@ T = TypeVar("T")
 
 
 class DatabaseActions:
-    """Needs from FileActions: ``window``, ``session``, ``open_source`` and ``save_as``."""
+    """Needs from FileActions: ``window``, ``session``, ``open_source``, ``save_as``,
+    ``save``, ``on_server`` and ``show_error``."""
 
     window: MainWindow
     database_box: DatabaseDialog
@@ -38,6 +44,7 @@ class DatabaseActions:
         def save(self, replace: bool = False) -> bool: ...
         def on_server(self, document: Document, saying: str, work: Callable[[], T],
                       can_stop: bool = False) -> T: ...
+        def show_error(self, message: str, save_as: bool = False) -> None: ...
 
     def database_dialog(self, title: str, then: Callable[[str], object],
                         current: str | None = None) -> DatabaseDialog:
@@ -99,24 +106,74 @@ class DatabaseActions:
     def save_to_database(self, url: str) -> bool:
         """Save As onto a server database. One that holds a workspace already (a team's,
         not this window's own) is replaced only when the user says so, as a file chosen in
-        Save As is (QA: it was replaced without a word)."""
+        Save As is (QA: it was replaced without a word); the question says when it was
+        saved and what it holds, and it is first kept as a ``.campaign.json`` in the data
+        folder's ``backups/``, as ``canvas-app import`` keeps one (nothing is lost by
+        saving to the wrong database)."""
         target = Document(url)
         current = self.session.document
+        kept: Path | None = None
         if current is None or not same_database(current.source, target.source):
             try:
-                stamp = self.on_server(target, f"Connecting to {target.title}…",
-                                       target.stamp, can_stop=True)
+                stamp, theirs = self.on_server(target, f"Connecting to {target.title}…",
+                                               lambda: read_held(target), can_stop=True)
             except StoppedWaiting:
                 self.window.show_status(f"Stopped waiting for {target.title}: not saved.")
                 return False
-            if stamp is not None and stamp.revision and not self.ask_replace_database(
-                    f"{target.title} holds a workspace already, saved by someone. Replace "
-                    "it with this one?"):
-                self.window.show_status(f"Not saved: {target.title} is as it was.")
-                return False
-        return self.save_as(url)
+            if stamp is not None and stamp.revision:
+                if not self.ask_replace_database(replace_question(target.title, stamp,
+                                                                  theirs)):
+                    self.window.show_status(f"Not saved: {target.title} is as it was.")
+                    return False
+                if isinstance(theirs, Workspace):
+                    try:
+                        kept = write_backup(theirs, target.store_url, "before-save")
+                    except OSError as exc:
+                        self.show_error(f"Not saved: cannot keep a copy of the workspace "
+                                        f"{target.title} holds: {exc.strerror or exc}. "
+                                        f"{target.title} is as it was.")
+                        return False
+        if not self.save_as(url):
+            if kept is not None:
+                kept.unlink(missing_ok=True)  # nothing was replaced
+            return False
+        if kept is not None:
+            self.window.show_status(f"Saved {target.title}. The workspace it held is kept "
+                                    f"in {kept}.", lasting=True)
+        return True
 
     def _ask_replace_database(self, question: str) -> bool:
         return ask_replace(self.window, QMessageBox.Icon.Warning, "Save to Database",
-                           f"{question}\n\nEveryone who opens it then sees your workspace "
-                           "instead; theirs is not kept.", "replaceDatabaseBox")
+                           question, "replaceDatabaseBox")
+
+
+def read_held(target: Document) -> tuple[Stamp | None, Workspace | str | None]:
+    """What the database ``target`` holds: its stamp (None when it cannot be read: Save
+    then says why) and, when a workspace was saved there, that workspace, or why it cannot
+    be read (a string)."""
+    stamp = target.stamp()
+    if stamp is None or not stamp.revision:
+        return stamp, None
+    try:
+        return stamp, target.load()
+    except PasswordNeeded:
+        return None, None  # Save asks for the password, then asks this again
+    except DocumentError as exc:
+        return stamp, str(exc)
+
+
+def replace_question(title: str, stamp: Stamp, theirs: Workspace | str | None) -> str:
+    """Save to Database's question on a database holding a workspace: when it was saved,
+    how many campaigns it has, and that a copy is kept (or why none can be)."""
+    when = f", saved at {saved_at(stamp.saved_at)}" if stamp.saved_at is not None else ""
+    if isinstance(theirs, Workspace):
+        holds = f"a workspace of {counted(len(theirs.campaigns), 'campaign')}{when}"
+        kept = ("A copy of theirs is kept first in the data folder's backups (the status "
+                "bar says where).")
+    else:
+        holds = f"a workspace{when}"
+        reason = f" ({theirs.rstrip('.')})" if theirs else ""
+        kept = f"It cannot be read here{reason}, so no copy of it can be kept."
+    return (f"{title} holds {holds}. Replace it with this one?\n\nEveryone who opens it "
+            f"then sees your workspace instead. {kept}")
+

@@ -186,31 +186,80 @@ def test_an_empty_database_opens_empty_and_says_how_to_fill_it(
 def test_save_to_a_database_holding_a_workspace_asks_first(qtbot, tmp_path) -> None:
     """QA: Save to Database replaced a team's workspace without a word. A real store (a
     SQLite file standing for the server: the question does not depend on the kind) that
-    holds a workspace is replaced only when the user says so."""
-    from canvas_app.domain.workspace import Workspace
+    holds a workspace is replaced only when the user says so; the question says when it
+    was saved and what it holds, and theirs is kept in the data folder's backups first (it
+    was lost: "theirs is not kept")."""
+    from canvas_app.backups import default_backup_dir
+    from canvas_app.io import load_workspace
     from canvas_app.store import Store
 
     from .conftest import SAMPLE, make_window
 
     team = f"sqlite:///{tmp_path / 'team.db'}"
+    theirs = load_workspace(SAMPLE)
+    theirs.remove_campaign(theirs.campaigns[1].id)
     with Store(team) as store:
-        theirs = Workspace()
         store.save(theirs)
     window = make_window(qtbot, str(SAMPLE), tmp_path)
+    before = set(default_backup_dir().glob("team-before-save-*")) \
+        if default_backup_dir().exists() else set()
     asked: list[str] = []
     window.files.ask_replace_database = lambda question: asked.append(question) or False
     assert not window.files.save_to_database(team)
-    assert len(asked) == 1 and "holds a workspace already" in asked[0]
+    [question] = asked
+    assert question.startswith("team.db holds a workspace of 1 campaign, saved at ")
+    assert "Replace it with this one?" in question and "A copy of theirs is kept" in question
     with Store(team, read_only=True) as store:
-        assert store.revision() == 1 and not store.load().campaigns  # as it was
+        assert store.revision() == 1 and store.load() == theirs  # as it was
+    assert set(default_backup_dir().glob("team-before-save-*")) == before  # nothing kept
     assert window.files.session.document.source != Document(team).source
     window.files.ask_replace_database = lambda question: asked.append(question) or True
     assert window.files.save_to_database(team)
     with Store(team, read_only=True) as store:
         assert store.revision() == 2 and len(store.load().campaigns) == 2  # ours now
+    [kept] = set(default_backup_dir().glob("team-before-save-*")) - before
+    assert load_workspace(kept) == theirs
+    said = window.statusBar().toolTip() or window.statusBar().currentMessage()
+    assert said == f"Saved team.db. The workspace it held is kept in {kept}."
     assert len(asked) == 2
     assert window.files.save_to_database(team)  # its own database now: no question
     assert len(asked) == 2
+
+
+def test_save_to_a_database_that_cannot_be_read_says_no_copy_is_kept(
+        qtbot, tmp_path) -> None:
+    """A database whose workspace this version cannot read (a newer format, damage) can
+    still be replaced when the user says so, and the question says no copy can be kept."""
+    import sqlite3
+
+    from canvas_app.store import Store
+
+    from .conftest import SAMPLE, make_window
+
+    path = tmp_path / "team.db"
+    team = f"sqlite:///{path}"
+    with Store(team) as store:
+        store.save(load_workspace_sample())
+    with sqlite3.connect(path) as db:  # a node's settings no longer readable
+        db.execute("UPDATE nodes SET settings = '{not json'")
+    window = make_window(qtbot, str(SAMPLE), tmp_path)
+    asked: list[str] = []
+    window.files.ask_replace_database = lambda question: asked.append(question) or True
+    assert window.files.save_to_database(team)
+    [question] = asked
+    assert question.startswith("team.db holds a workspace, saved at ")
+    assert "It cannot be read here (" in question and "no copy of it can be kept" in question
+    with Store(team, read_only=True) as store:
+        assert len(store.load().campaigns) == 2
+    assert window.statusBar().currentMessage() == "Saved team.db."
+
+
+def load_workspace_sample():
+    from canvas_app.io import load_workspace
+
+    from .conftest import SAMPLE
+
+    return load_workspace(SAMPLE)
 
 
 def test_save_to_an_empty_database_does_not_ask(qtbot, tmp_path) -> None:
@@ -244,8 +293,9 @@ def test_the_real_replace_question_answers(qtbot, tmp_path, button: str) -> None
         chosen.click()
 
     QTimer.singleShot(0, answer)
-    said = window.files.ask_replace_database("team holds a workspace already. Replace it?")
+    said = window.files.ask_replace_database("team holds a workspace. Replace it with this "
+                                             "one?\n\nEveryone who opens it then sees yours.")
     assert said == (button == "&Replace")
     [(name, text, cancel_is_default)] = seen
     assert name == "replaceDatabaseBox" and cancel_is_default
-    assert text.startswith("team holds a workspace already. Replace it?\n\nEveryone who")
+    assert text.startswith("team holds a workspace. Replace it with this one?\n\nEveryone")
