@@ -14,6 +14,7 @@ from datetime import datetime
 from .campaign import Campaign
 from .catalog import Catalog
 from .errors import Problem
+from .lint import sort_text
 from .nodes import Node
 from .steps import Step
 from .workspace import Workspace
@@ -82,7 +83,8 @@ def placement_help(campaign: Campaign, node_id: str) -> str:
 
 
 def workspace_tags(workspace: Workspace) -> list[str]:
-    """Every tag used in the workspace: goals, steps, actions and contacts, sorted."""
+    """Every tag used in the workspace: goals, steps, actions and contacts, sorted as
+    people sort (capitals aside: "left-review" before "VIP")."""
     tags: set[str] = set()
     for campaign in workspace.campaigns:
         for node in campaign.nodes:
@@ -95,7 +97,7 @@ def workspace_tags(workspace: Workspace) -> list[str]:
         tags.update(a.tag for a in actions if a.tag)
     for contact in workspace.contacts:
         tags.update(contact.tags)
-    return sorted(t for t in tags if t.strip())
+    return sorted((t for t in tags if t.strip()), key=lambda tag: (sort_text(tag), tag))
 
 
 def step_warning(step: Step, now: datetime) -> str:

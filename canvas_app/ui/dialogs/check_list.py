@@ -328,6 +328,7 @@ class CheckList(QWidget):
         # checked_ids gives keeps the order given (see set_items)
         self.row_order: Callable[[str, str], Any] | None = None
         self._given: dict[str, int] = {}  # id -> its place in the order given
+        self._chosen: list[str] = []  # the ids given ticked, in their order
         self._rows_asked: int | None = None  # see keep_rows_asked
         self._room_before_note: int | None = None  # see out_of_sight
 
@@ -404,6 +405,7 @@ class CheckList(QWidget):
         self._missing = [item_id for item_id in dict.fromkeys(chosen) if item_id not in known]
         self._given = {item_id: place for place, item_id
                        in enumerate([item_id for item_id, _label in given] + self._missing)}
+        self._chosen = list(dict.fromkeys(chosen))
         for item_id in self._missing:
             self._add(item_id, f"{item_id} (not in the catalog)", True)
         self.list.blockSignals(False)
@@ -439,9 +441,14 @@ class CheckList(QWidget):
 
     def checked_ids(self) -> list[str]:
         """The ticked ids in the order :meth:`set_items` was given them (not the rows'
-        order on screen, see :attr:`row_order`)."""
+        order on screen, see :attr:`row_order`); while the same ones are ticked as it was
+        given, in the order it was given those (as saved: QA 21, reopening a goal whose
+        tags were saved in another order than the list's and pressing Esc asked to
+        discard changes, and Save recorded an edit)."""
         checked = [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())
                    if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        if len(checked) == len(self._chosen) and set(checked) == set(self._chosen):
+            return list(self._chosen)
         return sorted(checked, key=lambda item_id: self._given.get(item_id, len(self._given)))
 
     def set_checked(self, item_id: str, checked: bool = True) -> None:

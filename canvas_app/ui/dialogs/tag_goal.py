@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import Problem
+from ...domain.lint import sort_text
 from ...domain.node_edit import EMPTY_NAME, placement_help, workspace_tags
 from ...domain.nodes import Node
 from ...domain.steps import TEXT_MAX_LENGTHS
@@ -57,6 +58,8 @@ class TagGoalDialog(NodeEditorDialog):
             "step, an e-commerce action or an event). Tick tags used elsewhere in this "
             "workspace, or type a new one.", "tagHelp"))
         self.tag_list = CheckList("tagList", "tagSearch", "Search tags…", what="tags")
+        # a tag typed here goes to its place in the list, as after reopening (it went last)
+        self.tag_list.row_order = lambda tag, _label: (sort_text(tag), tag)
         known = workspace_tags(self.workspace)
         self.tag_list.set_items(((t, t) for t in dict.fromkeys(known + config.tags)),
                                 config.tags)

@@ -474,12 +474,14 @@ class _EnterPressesDefault(QObject):
 
     Whenever the focus moves inside the dialog, Save is made the default again (unless such
     a button holds the focus), and buttons added since the dialog showed lose
-    ``autoDefault``."""
+    ``autoDefault``. A window with no default button (each change applies at once) keeps
+    ``autoDefault`` on every button: Enter presses the one with the focus."""
 
     def __init__(self, dialog: QWidget) -> None:
         super().__init__(dialog)
         self.dialog = dialog
         self.default: QPushButton | None = None
+        self.looked = False  # whether the dialog was looked at for its default button
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self.focus_changed)
@@ -502,14 +504,22 @@ class _EnterPressesDefault(QObject):
 
     def assert_default(self, register: bool = False) -> None:
         buttons = self._buttons()
-        if self.default is None or not shiboken6.isValid(self.default):
+        if not self.looked or (self.default is not None
+                               and not shiboken6.isValid(self.default)):
+            # once, as it shows: later a focused auto-default button is Qt's default too
+            self.looked = True
             self.default = next((b for b in buttons if b.isDefault()), None)
+        if self.default is None:
+            # a window with no Save (the Catalog, E-Commerce Actions: each change applies
+            # at once): Enter presses the focused button, as Space does (QA 21: Enter on
+            # "Add product…" did nothing)
+            for button in buttons:
+                button.setAutoDefault(True)
+            return
         for button in buttons:
             if button is not self.default and not button.property(PRESSED_BY_ITS_ENTER):
                 button.setAutoDefault(False)
         default = self.default
-        if default is None:
-            return
         default.setAutoDefault(False)
         if register and default.isDefault():
             # made default before it was in the dialog, Qt did not note it as the
