@@ -1,4 +1,5 @@
-"""Linking from the keyboard: Ctrl+L on one node offers the nodes it may link to.
+"""Linking from the keyboard: Ctrl+L on one node offers the nodes it may link to, and the
+links it has, to remove.
 
 The menu never covers its node (the user is choosing what that node links to): it opens
 below the node and its name when it fits there, else above, else beside it (right, then
@@ -28,27 +29,43 @@ SCROLLABLE = "QMenu { menu-scrollable: 1; }"
 
 
 def show_link_menu(window: MainWindow, campaign_id: str, source: str) -> QMenu | None:
-    """A menu at the node: "Link to" each node it may link to, in reading order; None (and
-    a word in the status bar) when there is none."""
+    """A menu at the node: "Link to" each node it may link to, in reading order, then
+    "Remove a link" for each link it has (to a node, or from one: QA 21, the keyboard had
+    no way to remove a link); None (and a word in the status bar) when there is neither."""
     controller = window.controller
     campaign = controller.campaign(campaign_id)
     others = sorted((n for n in campaign.nodes if n.id != source),
                     key=lambda n: (round(n.y / 90), n.x))
     allowed = [n for n in others if campaign.can_link(source, n.id) is None]
+    linked = [(f"to {n.name}", (source, n.id)) for n in others
+              if n.id in campaign.successors(source)]
+    linked += [(f"from {n.name}", (n.id, source)) for n in others
+               if n.id in campaign.predecessors(source)]
     name = campaign.node(source).name
-    if not allowed:
+    if not allowed and not linked:
         window.show_status(f'"{name}" cannot link to any other node of this campaign.')
         return None
     menu = QMenu(f'Link "{name}" to', window)
     menu.setObjectName("linkToMenu")
     menu.setStyleSheet(SCROLLABLE)
-    # a heading: no choice, passed by the arrow keys, in words that read (not the pale
-    # grey of a disabled choice, QA)
-    menu_note(menu.addAction(f'Link "{name}" to:'), bold=True)
+    if allowed:
+        # a heading: no choice, passed by the arrow keys, in words that read (not the
+        # pale grey of a disabled choice, QA)
+        menu_note(menu.addAction(f'Link "{name}" to:'), bold=True)
     for node in allowed:
         action = menu.addAction(node.name)
         action.triggered.connect(
             lambda _checked=False, t=node.id: controller.link(campaign_id, source, t))
+    if linked:
+        if allowed:
+            menu.addSeparator()
+        menu_note(menu.addAction(f'Remove a link of "{name}":'), bold=True)
+    first_unlink = len(menu.actions())
+    for words, (a, b) in linked:
+        action = menu.addAction(words)
+        action.setObjectName("unlinkAction")
+        action.triggered.connect(
+            lambda _checked=False, a=a, b=b: controller.unlink(campaign_id, a, b))
     view = window.view
     item = view.node_item(source)
     viewport = view.viewport()
@@ -63,8 +80,9 @@ def show_link_menu(window: MainWindow, campaign_id: str, source: str) -> QMenu |
     place = menu_place(node, menu.sizeHint(), screen)
     if place.height() < menu.sizeHint().height():
         menu.setMaximumHeight(place.height())  # it scrolls
-    menu.setActiveAction(menu.actions()[1 + allowed.index(likely_target(campaign, source,
-                                                                        allowed))])
+    menu.setActiveAction(menu.actions()[
+        1 + allowed.index(likely_target(campaign, source, allowed)) if allowed
+        else first_unlink])
     menu.popup(place.topLeft())
     # Qt fits a popup to the screen by its full size hint (a scrolling menu's is the whole
     # list) and may lift it over the node: put it back where it was meant to be.

@@ -29,6 +29,7 @@ GESTURES = (
     ("Canvas", "Drag to the canvas's edge", "Scroll it, the nodes or the link following"),
     ("Canvas", "Esc while dragging", "Put the nodes back, or drop the link, with nothing "
      "to undo"),
+    ("Canvas", "Esc", "Select nothing (the arrow keys scroll again)"),
     ("Canvas", "Double-click a node's name", "Rename it in place (Enter keeps, Esc cancels)"),
     ("Canvas", "Double-click a node", "View and edit its settings"),
     ("Canvas", "Wheel", "Zoom in and out"),

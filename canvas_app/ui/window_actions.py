@@ -133,8 +133,9 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
                              [QKeySequence(Qt.Key.Key_Enter), QKeySequence(Qt.Key.Key_Return)],
                              "Open the selected node's settings", canvas=True)
     a["link"] = _action(w, "&Link…", w.link_selected, "Ctrl+L",
-                        "Link the selected node to another (a menu lists them), or the two "
-                        "selected nodes from left to right", canvas=True)
+                        "Link the selected node to another or remove one of its links (a "
+                        "menu lists them), or link the two selected nodes from left to right",
+                        canvas=True)
     a["find"] = _action(w, "&Find…", w.find_bar.open, Std.Find,
                         "Find a node by name in every campaign of the workspace")
     a["find_next"] = _action(w, "Find Ne&xt", lambda: w.find_bar.step(True), Std.FindNext)

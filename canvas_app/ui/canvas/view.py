@@ -441,6 +441,14 @@ class CanvasView(ContextMenus, InlineRename, KeyboardMoves, SelectionDescription
         if event.key() == Qt.Key.Key_Escape and self.cancel_press():
             event.accept()  # a drag cancelled, as Esc cancels a rename
             return
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            scene = self.canvas()
+            if scene is not None and (scene.selected_node_ids() or scene.selected_links()):
+                # nothing selected: the arrow keys scroll again and the Menu key gives the
+                # canvas's menu (QA 21: no key cleared the selection)
+                scene.select_nodes([])
+                event.accept()
+                return
         if event.key() == Qt.Key.Key_F10 \
                 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
             # The Menu key's twin: Qt sends no context menu event for it on X11.

@@ -107,7 +107,8 @@ def test_ctrl_l_on_one_node_offers_the_nodes_it_can_link_to(qtbot, window: MainW
     menu = window.link_menu
     qtbot.waitUntil(menu.isVisible, timeout=2000)
     names = [a.text() for a in menu.actions()]
-    assert names == ['Link "Nurture" to:', "Post-purchase"]  # not the one it links to
+    assert names[:2] == ['Link "Nurture" to:', "Post-purchase"]  # not the one it links to
+    assert names[2:] == ["", 'Remove a link of "Nurture":', "to Bought pool shock"]
     # below the node's name, which it would cover otherwise
     name_bottom = window.view.viewport().mapToGlobal(window.view.mapFromScene(
         window.scene.nodes["nurture"].sceneBoundingRect().bottomLeft()))
@@ -159,3 +160,43 @@ def test_shift_f10_opens_the_selected_nodes_menu_too(qtbot, window: MainWindow) 
     texts = [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
     assert texts[0] == "View and Edit…"
     menu.close()
+
+
+def test_ctrl_l_lists_the_nodes_links_to_remove(qtbot, window: MainWindow) -> None:
+    """QA 21: a keyboard-only user could not remove a link (Tab walks nodes only, and the
+    Link menu listed only links to add)."""
+    campaign = window.controller.campaign(window.current_campaign_id())
+    assert campaign.has_edge("nurture", "bought-shock")
+    _focus_canvas(qtbot, window)
+    QTest.keyClick(window.view, Qt.Key.Key_Tab)
+    QTest.keyClick(window.view, Qt.Key.Key_Tab)  # Bought pool shock: a link in, one out
+    assert window.scene.selected_node_ids() == ["bought-shock"]
+    window.actions_by_name["link"].trigger()
+    menu = window.link_menu
+    qtbot.waitUntil(menu.isVisible, timeout=2000)
+    names = [a.text() for a in menu.actions() if not a.isSeparator()]
+    heading = names.index('Remove a link of "Bought pool shock":')
+    removals = names[heading + 1:]
+    outgoing = [f"to {campaign.node(n).name}" for n in campaign.successors("bought-shock")]
+    incoming = [f"from {campaign.node(n).name}"
+                for n in campaign.predecessors("bought-shock")]
+    assert sorted(removals) == sorted(outgoing + incoming) and "from Nurture" in removals
+    [unlink] = [a for a in menu.actions() if a.text() == "from Nurture"]
+    unlink.trigger()
+    menu.close()
+    assert not campaign.has_edge("nurture", "bought-shock")
+    window.controller.undo_stack.undo()
+    assert campaign.has_edge("nurture", "bought-shock")
+
+
+def test_esc_on_the_canvas_selects_nothing(qtbot, window: MainWindow) -> None:
+    """QA 21: no key cleared the selection, so the arrow keys could only move nodes."""
+    _focus_canvas(qtbot, window)
+    QTest.keyClick(window.view, Qt.Key.Key_Tab)
+    assert window.scene.selected_node_ids()
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    assert window.scene.selected_node_ids() == [] and not window.scene.selected_links()
+    campaign = window.controller.campaign(window.current_campaign_id())
+    places = {n.id: (n.x, n.y) for n in campaign.nodes}
+    QTest.keyClick(window.view, Qt.Key.Key_Right)  # scrolls now: no node moves
+    assert {n.id: (n.x, n.y) for n in campaign.nodes} == places
