@@ -62,11 +62,13 @@ def kind_index(driver: str) -> int:
                  if _backend(kind) == _backend(driver)), -1)
 
 
-def sqlite_hint_text() -> str:
-    """'A SQLite file (.db)? Use File > Open… (Ctrl+O).'"""
-    keys = QKeySequence(QKeySequence.StandardKey.Open).toString(
-        QKeySequence.SequenceFormat.NativeText)
-    return f"A SQLite file (.db)? Use File > Open…{f' ({keys})' if keys else ''}."
+def sqlite_hint_text(saving: bool = False) -> str:
+    """'A SQLite file (.db)? Use File > Open… (Ctrl+O).'; ``saving`` (Save to Database):
+    File > Save As… (QA 21: it said Open there too)."""
+    key, entry = (QKeySequence.StandardKey.SaveAs, "Save As…") if saving \
+        else (QKeySequence.StandardKey.Open, "Open…")
+    keys = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+    return f"A SQLite file (.db)? Use File > {entry}{f' ({keys})' if keys else ''}."
 
 
 def offered() -> str:
@@ -75,15 +77,16 @@ def offered() -> str:
     return f"{' and '.join(labels)} {'is' if len(labels) == 1 else 'are'}"
 
 
-def read_url(text: str) -> tuple[URL, int] | str:
+def read_url(text: str, saving: bool = False) -> tuple[URL, int] | str:
     """The server database's URL in ``text`` and the index of its kind in :data:`KINDS`;
-    or, when ``text`` is not such a URL, what is wrong with it in one short line."""
+    or, when ``text`` is not such a URL, what is wrong with it in one short line
+    (``saving``: in Save to Database, whose SQLite hint names Save As)."""
     text = text.strip()
     if not text:
         return NO_URL
     if text.lower().startswith("sqlite:") or (
             "://" not in text and text.lower().endswith((".db", ".sqlite", ".sqlite3"))):
-        return sqlite_hint_text()
+        return sqlite_hint_text(saving)
     if "://" not in text:
         return NO_KIND
     try:
@@ -123,6 +126,7 @@ class DatabaseDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("databaseDialog")
         self.setWindowTitle(title)
+        self.saving = title.startswith("Save")  # Save to Database, not Open Database
         self.kind = QComboBox(self)
         self.kind.setObjectName("databaseKind")
         for label, driver, _port in KINDS:
@@ -159,13 +163,14 @@ class DatabaseDialog(QDialog):
         self.shown.setMinimumWidth(max(
             self.fontMetrics().horizontalAdvance("x") * 60,
             *(notes.horizontalAdvance(note) + 4 for note in (
-                NO_URL, NO_KIND, BAD_PORT, UNREADABLE, RAW_AT, PORT_RANGE, sqlite_hint_text(),
+                NO_URL, NO_KIND, BAD_PORT, UNREADABLE, RAW_AT, PORT_RANGE,
+                sqlite_hint_text(self.saving),
                 f"MySQL is not offered; {offered()}"))))
         self._url_problem = ""  # the note's text: the URL line holds no URL to take
         self._taking_url = False  # the fields are being filled from the URL line
         self._query: Mapping[str, str | tuple[str, ...]] = {}  # "?sslmode=…": no field
         # where SQLite files go (QA: Kind offers only PostgreSQL, and nothing said why)
-        self.sqlite_hint = help_label(sqlite_hint_text(), "databaseSqliteHint")
+        self.sqlite_hint = help_label(sqlite_hint_text(self.saving), "databaseSqliteHint")
         self.sqlite_hint.setContentsMargins(0, 0, 0, 0)
 
         self.note = QLabel(self)  # why the dialog came back: the server wants a password
@@ -230,7 +235,7 @@ class DatabaseDialog(QDialog):
     def prefill(self, current: str) -> None:
         """The fields from ``current`` when it is a server database's URL of a kind the
         dialog offers (its password, if it has one, masked); else left as they are."""
-        read = read_url(current) if "://" in current else None
+        read = read_url(current, self.saving) if "://" in current else None
         if isinstance(read, tuple):
             self._take(*read)
 
@@ -280,7 +285,7 @@ class DatabaseDialog(QDialog):
         """Typed or pasted into the URL line: a URL of a kind offered fills the fields, its
         password goes to the Password field and shows as ``***``; any other text is said
         under the line, OK waits, and the fields keep their last good values."""
-        read = read_url(text)
+        read = read_url(text, self.saving)
         if isinstance(read, str):
             self._url_problem = read
             self._show_state()
@@ -310,7 +315,7 @@ class DatabaseDialog(QDialog):
         the password)."""
         text = self.shown.text()
         masked = mask_password(text)
-        read = read_url(text)
+        read = read_url(text, self.saving)
         if masked is None or not isinstance(read, tuple) or \
                 read[0].password != self.password.text():
             return  # nothing to hide, or not taken (yet): kept as typed

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import Problem
 from ..theme import SELECTION
+from .alt_keys import keep_alt_from_typing
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -541,6 +542,7 @@ def enter_saves(dialog: QWidget) -> None:
     :class:`OwnEnterLineEdit`: its Enter does that and never saves."""
     guard = _EnterPressesDefault(dialog)
     dialog.installEventFilter(guard)
+    keep_alt_from_typing(dialog)  # Alt+S typed an "s" into the name
 
 
 def save_cancel_buttons(save_text: str = "Save") -> tuple[QDialogButtonBox, QPushButton,

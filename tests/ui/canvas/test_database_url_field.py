@@ -314,3 +314,16 @@ def test_a_refused_password_is_mended_by_pasting_the_url_with_the_right_one(
     qtbot.waitUntil(lambda: window.session.document is not None
                     and same_database(window.session.document.source, PG_URL))
     assert len(window.session.workspace.campaigns) == 2
+
+
+@pytest.mark.parametrize(("title", "entry"), [("Open Database", "File > Open…"),
+                                              ("Save to Database", "File > Save As…")])
+def test_the_sqlite_hint_names_the_menu_entry_for_what_the_form_does(
+        qtbot, title: str, entry: str) -> None:
+    """QA 21: Save to Database said to use File > Open… for a SQLite file."""
+    dialog = DatabaseDialog(title)
+    qtbot.addWidget(dialog)
+    assert entry in dialog.sqlite_hint.text()
+    dialog.shown.setText("sqlite:////tmp/team.db")
+    dialog.shown.textEdited.emit(dialog.shown.text())
+    assert entry in dialog.url_note.text()
