@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 from .campaign import Campaign, Finding
 from .names import isolated, name_key, short_name
 from .nodes import goal_kinds
+from .purchase import empty_category_notes
 from .steps import ACTION_KINDS, STEP_KINDS
 from .tag_spelling import TAG_STEPS
 from .timeutil import utc_minute
@@ -62,12 +63,18 @@ class NodeLint:
     keeps these while the node and the catalog stay as they are
     (:mod:`canvas_app.domain.lint_cache`)."""
 
-    __slots__ = ("applied", "errors", "node", "steps", "tag_goal", "tag_use", "untils")
+    __slots__ = ("applied", "errors", "node", "steps", "tag_goal", "tag_use", "untils",
+                 "warnings")
 
     def __init__(self, workspace: Workspace, campaign_id: str, node: Node) -> None:
         self.node = node
         self.errors = [Finding("error", problem.message, node.id, campaign_id)
                        for problem in node.spec.validate(node.config, workspace.catalog)]
+        # a valid purchase goal's options no purchase can meet (a category with no products)
+        self.warnings = [] if self.errors or node.kind != "purchase_goal" else [
+            Finding("warning", note, node.id, campaign_id)
+            for note in empty_category_notes(isolated(node.name), node.config,
+                                             workspace.catalog)]
         # a sequence's own warnings, in order: (a finding, None) or (None, (step, until))
         self.steps: list[tuple[Finding | None, tuple[int, datetime] | None]] = []
         self.untils: list[datetime] = []
@@ -150,6 +157,7 @@ def lint_campaign(workspace: Workspace, campaign: Campaign, now: datetime,
             part = parts[node.id] = NodeLint(workspace, campaign.id, node)
         node_parts.append(part)
         findings += part.errors
+        findings += part.warnings
     for node_id in sorted(campaign.unreachable()):
         warn(f'"{isolated(campaign.node(node_id).name)}" cannot be reached: no entry node or goal '
              "leads to it", node_id)

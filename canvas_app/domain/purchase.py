@@ -123,6 +123,35 @@ def validate_purchase(config: PurchaseGoalConfig, catalog: Catalog) -> list[Prob
     return problems
 
 
+def empty_category_notes(name: str, config: PurchaseGoalConfig,
+                         catalog: Catalog) -> list[str]:
+    """What no purchase can meet in the goal ``name``: chosen categories with no product in
+    them (QA 21: a goal whose only option was a category emptied in the Catalog had no
+    word of warning). One note, saying that no purchase achieves the goal at all when
+    those are its only way; none when any purchase does."""
+    if config.any_purchase or not config.use_categories:
+        return []
+    filled = {product.category for product in catalog.products.values()}
+    chosen = list(dict.fromkeys(config.categories))
+    empty = [c for c in chosen if c in catalog.categories and c not in filled]
+    if not empty:
+        return []
+    one = len(empty) == 1
+    names = " and ".join(f'"{catalog.categories[c].name}"' for c in empty)
+    listed = f"category {names}" if one else f"categories {names}"
+    it = "it" if one else "them"
+    other_ways = (config.use_order_forms and config.order_forms) or \
+        (config.use_products and config.products) or len(empty) < len(chosen)
+    if other_ways:
+        return [f'The goal "{name}" counts purchases in the {listed}, which '
+                f"{'has' if one else 'have'} no products, so {it} never "
+                f"{'matches' if one else 'match'}: add a product to {it} in the Catalog, or "
+                f"untick {it}."]
+    return [f'No purchase can achieve the goal "{name}": its {listed} '
+            f"{'has' if one else 'have'} no products. Add a product to {it} in the Catalog, "
+            "or choose another purchase option."]
+
+
 @dataclass(frozen=True)
 class Match:
     """Why a purchase goal did or did not match an order."""

@@ -121,6 +121,23 @@ class UsageIndex:
         return usages
 
 
+def emptied_category(workspace: Workspace, product_id: str) -> tuple[str, list[str]] | None:
+    """When deleting the product ``product_id`` leaves its category with no products and
+    purchase goals count that category: the category's name and the goals' names (QA 21:
+    the question said nothing of it, and the goal was left unmeetable)."""
+    catalog = workspace.catalog
+    product = catalog.products.get(product_id)
+    if product is None or product.category not in catalog.categories:
+        return None
+    category = product.category
+    if any(p.category == category for p in catalog.products.values() if p.id != product_id):
+        return None
+    goals = [node.name for campaign in workspace.campaigns for node in campaign.nodes
+             if isinstance(node.config, PurchaseGoalConfig) and node.config.use_categories
+             and not node.config.any_purchase and category in node.config.categories]
+    return (catalog.categories[category].name, goals) if goals else None
+
+
 def _own_action_set(product_id: str, actions: int) -> Usage:
     return Usage("the product's own action set in E-Commerce Actions "
                  f"({counted(actions, 'action')})",

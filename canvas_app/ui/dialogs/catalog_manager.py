@@ -36,6 +36,7 @@ from ...domain.usage import (
     copy_catalog,
     delete_with_references,
     describe_usages,
+    emptied_category,
     where_used,
 )
 from ...domain.workspace import Workspace
@@ -98,6 +99,17 @@ TABS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "order_forms": ("&Order forms", ("Name", "Type", "Used by"), "orderFormTable"),
     "payment_types": ("Pa&yment types", ("Name", "Id", "Used by"), "paymentTypeTable"),
 }
+
+
+def last_product_note(category: str, goals: list[str]) -> str:
+    """Said before a product is deleted that is the last of a category goals count."""
+    named = " and ".join(f'"{short_name(goal, CONFIRM_NAME_LENGTH)}"' for goal in goals[:3])
+    if len(goals) > 3:
+        named = f"{len(goals)} goals, among them {named},"
+    counts = "count" if len(goals) > 1 else "counts"
+    return (f'it is the last product of the category "{short_name(category)}", which the '
+            f"goal{'s' if len(goals) > 1 else ''} {named} {counts}: no purchase will match "
+            "that category then.")
 
 
 class CatalogManagerDialog(QDialog):
@@ -418,11 +430,16 @@ class CatalogManagerDialog(QDialog):
         name = short_name(self._name(section, item_id), CONFIRM_NAME_LENGTH)
         word = SECTION_WORDS[section]
         usages = where_used(self.workspace, section, item_id)
+        emptied = emptied_category(self.workspace, item_id) if section == "products" else None
+        last = "" if emptied is None else last_product_note(*emptied)
         if usages:
             left = "no payment type" if section == "payment_types" else "no purchase option"
             text = (f'The {word} "{name}" is used by:\n{describe_usages(usages)}\n\n'
                     f"Deleting it also removes it from these places (a goal left with {left} "
-                    f"becomes invalid). Delete it anyway?")
+                    f"becomes invalid).{f' {last[:1].upper()}{last[1:]}' if last else ''} Delete "
+                    "it anyway?")
+        elif last:
+            text = f'Delete the {word} "{name}"? Nothing else uses it, but {last}'
         else:
             text = f'Delete the {word} "{name}"? Nothing uses it.'
         box = QMessageBox(QMessageBox.Icon.Question, f"Delete {word}", text,

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.catalog import payment_type_label
+from ...domain.errors import Problem
 from ...domain.node_edit import EMPTY_NAME, placement_help
 from ...domain.nodes import Node
 from ...domain.purchase import (
     NO_OPTION_MESSAGE,
     NO_PAYMENT_TYPE_MESSAGE,
     PurchaseGoalConfig,
+    empty_category_notes,
     option_messages,
 )
 from .catalog_hint import CatalogHint, empty_catalog_text
@@ -326,6 +328,14 @@ class PurchaseGoalDialog(NodeEditorDialog):
         payments = [NO_PAYMENT_TYPE_MESSAGE]
         return max(self.problem_label.height_showing([EMPTY_NAME, *choices, payment], width)
                    for choices in (options, [no_option]) for payment in payments)
+
+    def notes(self) -> list[Problem]:
+        """Chosen categories with no products, which no purchase meets: the Warnings panel
+        and the node's badge say so, and so does the editor (QA 21: it said "No problems
+        in these settings.")."""
+        node = self.edited()
+        return [Problem("config.categories", note) for note in empty_category_notes(
+            node.name or self.original.name, node.config, self.workspace.catalog)]
 
     def collect(self, node: Node) -> None:
         config: PurchaseGoalConfig = node.config
