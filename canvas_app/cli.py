@@ -149,17 +149,31 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from .backups import keep_before_replacing
-    from .domain.counting import counted
     from .io import load_workspace
+    from .io.atomic import no_folder_words
     from .sources import sqlite_path
     from .store import Store, StoreError, default_db_url, resolve_url
     from .store.repository import safe_url
 
+    if args.db and "://" not in args.db and args.db.lower().endswith(".json"):
+        raise StoreError(f"{args.db}: --db takes a store (a SQLite .db file or a database "
+                         "URL), not a JSON file: to write a .campaign.json, use canvas-app "
+                         "export --out FILE")
     workspace = load_workspace(args.file)
     url = resolve_url(args.db) if args.db else default_db_url()
     database = sqlite_path(args.db or url)
     if database is not None and not Path(database).parent.is_dir():  # as for a file to write
-        raise StoreError(f"{args.db or url}: no such folder: {Path(database).parent}")
+        raise StoreError(f"{args.db or url}: {no_folder_words(Path(database).parent)}")
+    if database is not None and not Path(database).exists():
+        # a new file: made whole beside it, then renamed (a failed import, a full disk,
+        # left an empty file: QA 21); nothing there to keep a copy of
+        from .documents import Document, DocumentError
+
+        try:
+            Document(database).save(workspace)
+        except DocumentError as exc:
+            raise StoreError(str(exc)) from None
+        return _imported(args, url, workspace, False, None)
     with Store(url) as store:
         replaced = not store.is_empty()
         try:
@@ -169,6 +183,15 @@ def cmd_import(args: argparse.Namespace) -> int:
                              f"import would replace ({exc.strerror or exc}); nothing was "
                              "imported") from exc
         store.save(workspace)
+    return _imported(args, url, workspace, replaced, kept)
+
+
+def _imported(args: argparse.Namespace, url: str, workspace: Workspace, replaced: bool,
+              kept: Path | None) -> int:
+    """The import's report: where it went, and where the workspace it replaced is kept."""
+    from .domain.counting import counted
+    from .store.repository import safe_url
+
     verb = "replaced the workspace in" if replaced else "imported into"
     with _done_before_output(f"{args.file} was imported into {safe_url(url)}"):
         print(f"{args.file}: {verb} {safe_url(url)} "
@@ -344,7 +367,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser, handlers = build_parser(argv)
     usage = io.StringIO()  # argparse quotes arguments in its errors: a URL's password too
     try:
-        with contextlib.redirect_stderr(usage):
+        with contextlib.redirect_stderr(usage), \
+                contextlib.redirect_stdout(GuardedOutput(sys.stdout)), _told_at_exit():
             args, extra = parser.parse_known_args(argv)
             if extra:  # the command's own usage (QA: it was the top-level one)
                 _command_parser(parser, args.command).error(
@@ -365,6 +389,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return err(hide_passwords(failed.message, argv))
     except OutputError as exc:
         return output_failed(exc)
+
+
+@contextlib.contextmanager
+def _told_at_exit() -> Iterator[None]:
+    """What ``--help`` and ``--version`` printed is flushed before they exit 0; standard
+    output that cannot take it exits 1 with one line, as for every command (QA 21: they
+    exited 0 on a full disk)."""
+    try:
+        yield
+    except OutputError as exc:  # the text written at once (argparse writes it whole)
+        raise SystemExit(output_failed(exc)) from None
+    except SystemExit as done:
+        if done.code in (0, None):
+            try:
+                sys.stdout.flush()
+            except OutputError as exc:
+                raise SystemExit(output_failed(exc)) from None
+        raise
 
 
 def _command_parser(parser: argparse.ArgumentParser,

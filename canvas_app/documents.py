@@ -17,7 +17,6 @@ running copies of the app never write the same one.
 from __future__ import annotations
 
 import os
-import stat
 import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -26,7 +25,7 @@ from pathlib import Path
 
 from .domain.workspace import Workspace
 from .io import LoadError, load_workspace
-from .io.atomic import locked_beside, write_text_atomic
+from .io.atomic import locked_beside, mode_for, no_folder_words, write_text_atomic
 from .io.draft import load_draft
 from .io.encoding import not_a_file, starts_like_json_object
 from .io.workspace_file import dumps_workspace
@@ -237,7 +236,7 @@ class Document:
                                 f"{exc.strerror or exc}") from None
         if mode is None:
             if not file.parent.is_dir():
-                raise DocumentError(f"{self.source}: no such folder: {file.parent}")
+                raise DocumentError(f"{self.source}: {no_folder_words(file.parent)}")
             if not is_url(self.source):
                 raise DocumentError(f"{self.source}: no such file")
             return False
@@ -273,7 +272,7 @@ class Document:
             return "it is a folder, not a file"
         folder = file.parent
         if not folder.is_dir():
-            return f"no such folder: {folder}"
+            return no_folder_words(folder)
         if self.kind == "json":
             return None  # written atomically: the folder's own errors are named then
         if file.exists():
@@ -306,7 +305,9 @@ class Document:
         if self.kind == "json":
             return self._save_json(workspace, expected, text)
         file = self.local_file()
-        if replace and file is not None and file.exists() and not is_sqlite_file(file):
+        if file is not None and (not file.exists() or replace and not is_sqlite_file(file)):
+            # a new file too: made whole beside it and renamed, so a save that fails (a full
+            # disk) leaves no empty file behind (QA 21)
             return self._replace_file(file, workspace)
         from .store import PasswordRefused, Store, StoreConflict, StoreError
 
@@ -372,7 +373,8 @@ class Document:
 
     def _replace_file(self, file: Path, workspace: Workspace) -> Stamp:
         """A new store in a temporary file beside ``file``, then renamed over it (keeping
-        its permissions); on failure ``file`` is as it was."""
+        its permissions, or for a new file those the umask gives); on failure ``file`` is as
+        it was (or still not there)."""
         from .store import Store, StoreError
 
         try:
@@ -385,7 +387,7 @@ class Document:
         try:
             with Store(f"sqlite:///{temporary}", label=self.label) as store:
                 revision = store.save(workspace)
-            temporary.chmod(stat.S_IMODE(file.stat().st_mode))
+            temporary.chmod(mode_for(file))  # its own, or a new file's
             for stale in ("-journal", "-wal", "-shm"):  # the old file's, never to be replayed
                 file.with_name(file.name + stale).unlink(missing_ok=True)
             os.replace(temporary, file)

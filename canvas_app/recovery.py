@@ -30,6 +30,16 @@ from .store import jsontext
 STAMP_KEYS = ("revision", "mtime_ns", "size")  # what a snapshot keeps of its stamp
 
 
+def autosave_failed_words(exc: OSError, folder: Path) -> str:
+    """The status bar's words on a snapshot that could not be written: the reason in words,
+    the folder, and that the edits are still in the window (QA 21: "[Errno 28] No space
+    left on device: '….copy-22343-37cfd84a.recovery.json'")."""
+    reason = exc.strerror or str(exc)
+    return (f"Autosave failed: {reason[:1].lower()}{reason[1:]} in {folder}. Your edits are "
+            "still here: save them (File > Save); autosave tries again after the next "
+            "edit.")
+
+
 @dataclass(frozen=True)
 class Recovery:
     """The recovery snapshots of one document, kept in ``folder``. ``file`` is a snapshot
@@ -128,6 +138,23 @@ class Recovery:
                 return self
             return Recovery(self.document, self.folder, target)
         return self
+
+    def set_aside_unreadable(self) -> Path | None:
+        """Moves a snapshot that cannot be read to a name of its own in the same folder
+        that is never offered ("….unreadable-1.json"): kept for the user, whom it may still
+        help, and out of every session's way; the new path, or None when it could not be
+        moved (it then stays)."""
+        stem = self.path.name.removesuffix(".recovery.json")
+        for number in range(1, 1000):
+            target = self.path.with_name(f"{stem}.unreadable-{number}.json")
+            if target.exists():
+                continue
+            try:
+                os.replace(self.path, target)
+            except OSError:
+                return None
+            return target
+        return None
 
     def discard(self) -> bool:
         """Removes the snapshot; False when it could not be removed (it then stays)."""

@@ -10,6 +10,7 @@ from pathlib import Path
 from .cli_sources import sqlite_url_file
 from .domain.workspace import Workspace
 from .io import load_workspace
+from .io.atomic import no_folder_words
 from .io.encoding import starts_like_json_object
 
 
@@ -40,7 +41,7 @@ def missing_file_words(path: str) -> str:
     """What is missing of a file that does not exist: its folder ("no such folder: F", as
     for a file to write), or the file itself ("no such file")."""
     folder = Path(path).parent
-    return "no such file" if folder.is_dir() else f"no such folder: {folder}"
+    return "no such file" if folder.is_dir() else no_folder_words(folder)
 
 
 def open_workspace(arg: str) -> Workspace:

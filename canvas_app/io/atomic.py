@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover - Windows
 LOCK_WAIT_S = 15.0
 
 
-def _mode_for(target: Path) -> int:
+def mode_for(target: Path) -> int:
     """The permissions the file keeps: its own, or for a new file what the umask allows
     (mkstemp's temporary files are owner-only, which must not leak into the result)."""
     try:
@@ -65,7 +65,7 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, suffix: str = 
     if problem is not None:
         # the rename would put a file in place of a device or pipe (/dev/null, as root)
         raise OSError(errno.EINVAL, problem, os.fspath(path))
-    mode = 0o600 if private else _mode_for(target)
+    mode = 0o600 if private else mode_for(target)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
     except OSError as exc:  # the folder refuses a new file: say which folder, and why
@@ -159,6 +159,18 @@ def _naming(exc: OSError, path: str | os.PathLike[str], where: str = "") -> OSEr
     return OSError(exc.errno, f"{reason} ({where})" if where else reason, os.fspath(path))
 
 
+def no_folder_words(folder: Path) -> str:
+    """Why ``folder`` cannot hold a file: "no such folder: F", or, when a part of its path
+    is a file, "P is a file, not a folder" (QA 21: a path through a file said "no such
+    folder")."""
+    for part in (folder, *folder.parents):
+        if part.exists() or part.is_symlink():
+            if not part.is_dir():
+                return f"{part} is a file, not a folder"
+            break
+    return f"no such folder: {folder}"
+
+
 def output_problem(target: Path, inputs: Sequence[str] = ()) -> str | None:
     """Why a file named on the command line cannot be written, or None: its folder does not
     exist (nothing is created unasked), or it is one of the command's own input files."""
@@ -166,7 +178,7 @@ def output_problem(target: Path, inputs: Sequence[str] = ()) -> str | None:
     if target.is_dir():
         return "it is a folder, not a file: give a file name"
     if not folder.is_dir():
-        return f"no such folder: {folder}"
+        return no_folder_words(folder)
     if target.exists():
         for source in inputs:
             if "://" not in source and Path(source).exists() and \

@@ -140,7 +140,8 @@ def parse_json(text: str, source: str = "") -> Any:
         path, token = bad
         if isinstance(token, _TooLarge):
             number = token if len(token) <= 40 else f"{token[:20]}…{token[-10:]}"
-            message = f"{number} is too large a number: use a finite number within ±1e308"
+            message = (f"{number} is too large a number for any field: use a number "
+                       "within the field's limits")
         else:
             message = f"{token} is not a number JSON allows: use a finite number"
         node = node_id(path, data)

@@ -110,7 +110,11 @@ def describe_error(exc: BaseException, url: str = "") -> str:
     elif isinstance(exc, StatementError) and exc.orig is not None:
         message = f"{type(exc.orig).__name__}: {exc.orig}"
     elif isinstance(exc, NoSuchModuleError):
-        message = f"unknown kind of database ({exc})"
+        # not SQLAlchemy's "Can't load plugin: sqlalchemy.dialects:ftp" (QA 21)
+        scheme = url.partition("://")[0] if "://" in url else ""
+        named = f' "{scheme}"' if scheme else ""
+        message = (f"unknown kind of database{named}: give a SQLite file, sqlite:///FILE or "
+                   "postgresql+psycopg://USER@HOST/DATABASE")
     elif isinstance(exc, KeyError) and exc.args:  # str() would quote the message
         message = str(exc.args[0])
     elif isinstance(exc, ImportError):

@@ -26,7 +26,7 @@ from ..documents import (
 from ..domain.campaign import Campaign
 from ..domain.counting import counted
 from ..domain.workspace import Workspace
-from ..recovery import Recovery, recovery_for
+from ..recovery import Recovery, autosave_failed_words, recovery_for
 from ..store.urls import same_database
 from .busy import busy_cursor
 from .collector import settle_after_open
@@ -138,11 +138,14 @@ class FileActions(SaveMerge, DatabaseActions, JsonActions, FileDialogs, Recovery
             session.recovery.write(session.workspace, stamp=session.stamp,
                                    base=session.base.text if session.base else None)
         except OSError as exc:
-            self.window.show_status(f"Autosave failed: {exc}")
+            self.window.show_status(autosave_failed_words(exc, session.recovery.path.parent),
+                                    lasting=True)
             return False
         self._unsnapshotted.invalidate()
         self.autosave_timer.stop()
-        if not self.window.statusBar().currentMessage():  # never over a message being read
+        shown = self.window.statusBar().currentMessage()
+        # never over a message being read, but over an autosave's failure, no longer so
+        if not shown or shown.startswith("Autosave failed"):
             self.window.show_status("Unsaved edits kept for recovery.")
         return True
 

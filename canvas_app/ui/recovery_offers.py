@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from ..documents import Document, DocumentError, PasswordNeeded, settings_key
-from ..recovery import Recovery, other_recoveries, recovery_for, untitled_recoveries
+from ..recovery import (
+    Recovery,
+    autosave_failed_words,
+    other_recoveries,
+    recovery_for,
+    untitled_recoveries,
+)
 from .path_text import PathMessageBox
 from .recent_files import safe_source
 from .session import (
@@ -106,11 +112,18 @@ class RecoveryOffers:
 
     def _kept(self, recovery: Recovery) -> str | None:
         """When the snapshot's edits were kept ("23 Nov 2026 18:15"), None for a snapshot
-        that cannot be read (then it says so in the status bar)."""
+        that cannot be read: it is set aside under a name never offered, and a box says
+        so and where (QA 21: it was removed with a word in the status bar)."""
         try:
             return readable_time(recovery.saved_at())
         except DocumentError as exc:
-            self.window.show_status(str(exc))
+            aside = recovery.set_aside_unreadable()
+            if aside is None:  # it stays, out of this session's way
+                self._deferred.add(recovery.path)
+            kept = f"It stays as {recovery.path}." if aside is None else \
+                f"The file is kept as {aside}."
+            self.show_error(f"Unsaved edits a crash left behind cannot be restored: "
+                            f"{str(exc).rstrip('.')}. {kept}")
             return None
 
     # -- the current document's edits --------------------------------------------------------
@@ -128,9 +141,7 @@ class RecoveryOffers:
         if not recovery.exists() or held_by_another_copy(recovery):
             return self.offer_untitled_recovery()
         when = self._kept(recovery)
-        if when is None:  # unreadable now: removed, or kept aside for this run
-            if not self.discard_snapshot(recovery):
-                self._deferred.add(recovery.path)
+        if when is None:  # unreadable: set aside, and said
             return self.offer_untitled_recovery()
 
         def answered(choice: str) -> None:
@@ -209,9 +220,7 @@ class RecoveryOffers:
             return None
         recovery = found[0]
         when = self._kept(recovery)
-        if when is None:  # unreadable now: removed, or kept aside for this run
-            if not self.discard_snapshot(recovery):
-                self._deferred.add(recovery.path)
+        if when is None:  # unreadable: set aside, and said
             return self.offer_untitled_recovery()
         more = len(found) - 1
         also = (f"\n\n{more} other untitled workspace{'s are' if more > 1 else ' is'} "
@@ -387,7 +396,8 @@ class RecoveryOffers:
         try:
             self.session.recovery.write(workspace)
         except OSError as exc:
-            self.window.show_status(f"Autosave failed: {exc}")
+            self.window.show_status(autosave_failed_words(exc, self.session.recovery.path.parent),
+                                    lasting=True)
             return False
         self.discard_snapshot(recovery)
         return True

@@ -117,6 +117,17 @@ def test_autosave_failure_is_reported_and_keeps_working(qtbot, window: MainWindo
     assert not window.files.autosave()
     assert "Autosave failed" in window.statusBar().currentMessage()
     assert window.isWindowModified()
+    # in words, naming the folder, not Python's errno and a temporary file (QA 21); it
+    # stays until an autosave works again
+    said = window._status_full
+    assert said.startswith("Autosave failed: not a directory in ") and "Errno" not in said
+    assert str(blocker / "sub") in said and "Your edits are still here" in said
+    assert window.time_left() is None
+    window.session.recovery = type(window.session.recovery)(
+        window.session.recovery.document, tmp_path / "recovery-ok")
+    edit_a_little(window)
+    assert window.files.autosave()
+    assert window.statusBar().currentMessage() == "Unsaved edits kept for recovery."
 
 
 def test_closing_with_unsaved_changes_asks(qtbot, window: MainWindow, sample_file: Path) -> None:

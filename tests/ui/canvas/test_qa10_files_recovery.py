@@ -72,3 +72,24 @@ def test_the_other_copys_edits_to_the_open_file_ask_only_to_restore(
     assert other.text().endswith("Restore them?")
     assert f"Open {sample_file.name}" not in other.text()
     other.reject()
+
+
+def test_a_damaged_snapshot_is_set_aside_and_said_not_removed(
+        qtbot, sample_file: Path, tmp_path: Path) -> None:
+    """QA 21: a snapshot cut short was deleted with a word in the status bar; the edits it
+    may still hold are kept under a name never offered, and a box says where."""
+    first = edited_copy(qtbot, sample_file, tmp_path, "Edit of A")
+    snapshot = first.session.recovery.path
+    first.session.release()  # a crash
+    text = snapshot.read_text(encoding="utf-8")
+    snapshot.write_text(text[:len(text) // 2], encoding="utf-8")
+    again = start_copy(qtbot, str(sample_file), tmp_path, "again")
+    qtbot.waitUntil(lambda: bool(again.files.last_error), timeout=3000)
+    said = again.files.last_error
+    assert said.startswith("Unsaved edits a crash left behind cannot be restored: ")
+    [aside] = snapshot.parent.glob("*.unreadable-*.json")
+    assert said.endswith(f"The file is kept as {aside}.")
+    assert aside.read_text(encoding="utf-8") == text[:len(text) // 2]  # nothing lost
+    assert not snapshot.exists() or snapshot.read_text(encoding="utf-8") != text[:len(text) // 2]
+    assert again.files.recovery_box is None or \
+        again.files.recovery_box.objectName() != "recoveryBox"
