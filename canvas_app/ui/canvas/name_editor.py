@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ...domain.events import DomainEvent, Emitter
 from ...domain.names import name_max_length
+from ..text_limit import limit_text
 
 
 class NameEditor(QLineEdit):
@@ -24,8 +25,9 @@ class NameEditor(QLineEdit):
         super().__init__(text, parent)
         self.node_id = node_id
         self.setObjectName("nameEditor")
-        # a pasted paragraph stops at the limit; a longer name from a file is kept whole
-        self.setMaxLength(name_max_length(text))
+        # a pasted paragraph is cut at the limit, and the field says so; a longer name from
+        # a file is kept whole
+        limit_text(self, name_max_length(text), "a name", one_line=False)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.selectAll()
         self._done = False

@@ -22,6 +22,7 @@ from ...domain.catalog_edit import new_item_id, validate_item, validate_payment_
 from ...domain.errors import Problem
 from ...domain.names import name_max_length, short_name
 from ...io.editor_limits import PRICE_DECIMALS, PRICE_MAXIMUM
+from ..text_limit import limit_text
 from .discard_question import DiscardQuestion
 from .elided_combo import CHOICE_LETTERS, ElidedComboBox
 from .number_field import NumberField
@@ -58,8 +59,9 @@ class CatalogItemDialog(QDialog):
         layout.addLayout(form)
         name = item if isinstance(item, str) else (item.name if item is not None else "")
         self.name_edit = QLineEdit(name)
-        # a pasted paragraph stops at the limit; a longer name from a file is kept whole
-        self.name_edit.setMaxLength(name_max_length(name))
+        # a pasted paragraph is cut at the limit, and the field says so; a longer name from
+        # a file is kept whole
+        limit_text(self.name_edit, name_max_length(name), "a name", one_line=False)
         self.name_edit.setObjectName("itemNameEdit")
         self.name_edit.setPlaceholderText(f"Name of the {word}")
         form.addRow("&Name:", self.name_edit)

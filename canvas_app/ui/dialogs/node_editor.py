@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import Problem
+from ...domain.names import name_max_length
 from ...domain.node_edit import validate_node
 from ...domain.nodes import Node
 from ...domain.workspace import Workspace
 from ...editing.settings_commands import ReplaceNodeCommand
+from ..text_limit import limit_text
 from ..theme import load_icon
 from .catalog_hint import catalog_opener
 from .check_list import RowsListWidget
@@ -87,6 +89,9 @@ class NodeEditorDialog(QDialog):
         self.setWindowTitle(f"{self.original.spec.label}: {self.original.name}")
         self.name_edit = QLineEdit(self.original.name)
         self.name_edit.setObjectName("nameEdit")
+        # as the canvas's rename and the Catalog's names (QA 21: here a name had no limit)
+        limit_text(self.name_edit, name_max_length(self.original.name), "a name",
+                   one_line=False)
         # three lines kept for problems so the form does not jump when one appears; one
         # only in a short window, where the scrolled form needs the room (QA 120/121/163)
         self.problem_label = ProblemLabel(reserve_lines=self.PROBLEM_RESERVE_LINES)

@@ -13,7 +13,6 @@ from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QEvent, QSize, QStringListModel, Qt, Signal
-from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -26,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.node_edit import step_warning
-from ...domain.steps import CONTACT_TYPES, TEXT_MAX_LENGTHS, Step, single_line
+from ...domain.steps import CONTACT_TYPES, TEXT_MAX_LENGTHS, Step
 from ...domain.timeutil import MAX_DURATION
 from ...io.editor_limits import DURATION_AMOUNT_MAXIMUM
+from ..text_limit import allow_length, limit_text
 from .date_field import DateTimeField
 from .elided_combo import CHOICE_LETTERS, ElidedComboBox
 from .hover_completer import HoverCompleter
@@ -44,37 +44,21 @@ UNIT_NAMES: dict[int, tuple[str, str]] = {1: ("second", "seconds"), 60: ("minute
                                           604800: ("week", "weeks")}
 
 
-class SingleLineValidator(QValidator):
-    """Takes text typed or pasted with each run of line breaks and tabs made one space
-    (see :func:`single_line`), before the field shows it: its signals never carry a
-    line break."""
-
-    def validate(self, text: str, pos: int) -> object:  # Qt's name
-        tidied = single_line(text)
-        if tidied != text:
-            pos = len(single_line(text[:pos]) + "x") - 1
-        return QValidator.State.Acceptable, tidied, min(pos, len(tidied))
-
-
-def keep_single_line(edit: QLineEdit, max_length: int | None = None) -> QLineEdit:
+def keep_single_line(edit: QLineEdit, max_length: int | None = None,
+                     what: str = "") -> QLineEdit:
     """Text typed or pasted into ``edit`` stays on one line: each run of line breaks and
     tabs becomes one space (a pasted three-line subject was saved with its breaks and made
-    its step's row four lines tall). ``max_length`` limits what can be typed; see
-    :func:`fit_max_length` for a longer value from a file. Returns ``edit``."""
-    if max_length is not None:
-        edit.setMaxLength(max_length)
-        edit.setProperty("maxLengthLimit", max_length)
-    edit.setValidator(SingleLineValidator(edit))
-    return edit
+    its step's row four lines tall). ``max_length`` limits what can be typed, said when a
+    paste is cut (``what``: "a subject"); see :func:`fit_max_length` for a longer value
+    from a file. Returns ``edit``."""
+    return limit_text(edit, max_length, what)
 
 
 def fit_max_length(edit: QLineEdit, text: str) -> None:
     """Before showing ``text``: the field's limit (see :func:`keep_single_line`), or the
     text's own length when it is longer, so a long value read from a file is shown and kept
     whole, never cut (it can be shortened, not lengthened)."""
-    limit = edit.property("maxLengthLimit")
-    if isinstance(limit, int):
-        edit.setMaxLength(max(limit, len(text)))
+    allow_length(edit, text)
 
 
 def amount_words(amount: int, unit_size: int) -> str:
@@ -267,7 +251,8 @@ class StepForm(QWidget):
         form.addRow("&Kind:", self.kind_combo)
 
         # one line each, of a sensible length (TEXT_MAX_LENGTHS)
-        self.subject_edit = keep_single_line(QLineEdit(), TEXT_MAX_LENGTHS["subject"])
+        self.subject_edit = keep_single_line(QLineEdit(), TEXT_MAX_LENGTHS["subject"],
+                                             "a subject")
         self.subject_edit.setObjectName("subjectEdit")
         self.subject_edit.setPlaceholderText("Subject line of the email")
         self.duration_edit = DurationEdit("durationEdit", "the wait")
@@ -276,7 +261,7 @@ class StepForm(QWidget):
         # a tag typed with other capitals than an existing tag is that tag, as in the tag
         # goal's "New tag": its spelling is taken once the field is done with (Enter, or
         # the focus leaving it), and the note under the field says so (QA4)
-        self.tag_edit = keep_single_line(TagLineEdit(), TEXT_MAX_LENGTHS["tag"])
+        self.tag_edit = keep_single_line(TagLineEdit(), TEXT_MAX_LENGTHS["tag"], "a tag")
         self.tag_edit.setObjectName("tagEdit")
         self.tag_edit.setPlaceholderText("Pick a tag or type a new one")
         self.tag_edit.respell = self.take_known_tag
@@ -290,14 +275,16 @@ class StepForm(QWidget):
         self._tag_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._tag_completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.tag_edit.setCompleter(self._tag_completer)
-        self.message_edit = keep_single_line(QLineEdit(), TEXT_MAX_LENGTHS["message"])
+        self.message_edit = keep_single_line(QLineEdit(), TEXT_MAX_LENGTHS["message"],
+                                             "a message")
         self.message_edit.setObjectName("messageEdit")
         self.message_edit.setPlaceholderText("What the team should do")
         self.contact_type_combo = QComboBox()
         self.contact_type_combo.setObjectName("contactTypeCombo")
         self.contact_type_combo.setEditable(True)
         self.contact_type_combo.addItems(list(CONTACT_TYPES))
-        keep_single_line(self.contact_type_combo.lineEdit(), TEXT_MAX_LENGTHS["contact_type"])
+        keep_single_line(self.contact_type_combo.lineEdit(), TEXT_MAX_LENGTHS["contact_type"],
+                         "a contact type")
         # a long campaign name ends in "…" (whole in the tooltip): the box, and the
         # editor, grew as wide as the name
         self.campaign_combo = ElidedComboBox(CHOICE_LETTERS)

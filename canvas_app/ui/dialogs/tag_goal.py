@@ -71,7 +71,8 @@ class TagGoalDialog(NodeEditorDialog):
         new_row.setContentsMargins(22, 0, 0, 0)
         # Enter adds the tag, never saves; one line (a pasted line break is a space) of
         # at most TEXT_MAX_LENGTHS["tag"] characters
-        self.new_tag_edit = keep_single_line(OwnEnterLineEdit(), TEXT_MAX_LENGTHS["tag"])
+        self.new_tag_edit = keep_single_line(OwnEnterLineEdit(), TEXT_MAX_LENGTHS["tag"],
+                                             "a tag")
         self.new_tag_edit.setObjectName("newTagEdit")
         # its own name: a screen reader said the box's title, "Tags"
         self.new_tag_edit.setAccessibleName("New tag")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QStyle
 
 from canvas_app.domain.steps import ROW_TEXT_MAX, TEXT_MAX_LENGTHS, Step
 from canvas_app.ui.dialogs import open_node_editor
+from canvas_app.ui.text_limit import length_limit
 
 from .helpers import add_step_of, click, shown_action_set
 
@@ -144,7 +145,7 @@ def test_a_long_subject_from_a_file_is_kept_whole_and_shortened_in_its_row(
     assert form.subject_edit.text() == long_subject[:-1] + "!"
     # another step shows the usual maximum again
     dialog.steps_editor.list.setCurrentRow(2)
-    assert form.subject_edit.maxLength() == TEXT_MAX_LENGTHS["subject"]
+    assert length_limit(form.subject_edit) == TEXT_MAX_LENGTHS["subject"]
 
 
 def test_a_subject_saved_unchanged_stays_whole(qtbot, workspace, undo_stack):
