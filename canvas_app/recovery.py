@@ -127,26 +127,22 @@ class Recovery:
         """Moves the snapshot out of the document's way (its session would overwrite or
         remove it) to a name of its own in the same folder, where the next start finds it;
         the moved snapshot, or this one when it could not be moved."""
-        for number in range(1, 1000):
-            target = self.path.with_name(
-                f"{self.path.name.removesuffix('.recovery.json')}-{number}.recovery.json")
-            if target.exists():
-                continue
-            try:
-                os.replace(self.path, target)
-            except OSError:
-                return self
-            return Recovery(self.document, self.folder, target)
-        return self
+        target = self._move_to("-{number}.recovery.json")
+        return self if target is None else Recovery(self.document, self.folder, target)
 
     def set_aside_unreadable(self) -> Path | None:
         """Moves a snapshot that cannot be read to a name of its own in the same folder
         that is never offered ("….unreadable-1.json"): kept for the user, whom it may still
         help, and out of every session's way; the new path, or None when it could not be
         moved (it then stays)."""
+        return self._move_to(".unreadable-{number}.json")
+
+    def _move_to(self, ending: str) -> Path | None:
+        """Renames the snapshot to its stem and ``ending`` (with the first free
+        ``{number}``) in the same folder; the new path, or None when it could not be."""
         stem = self.path.name.removesuffix(".recovery.json")
         for number in range(1, 1000):
-            target = self.path.with_name(f"{stem}.unreadable-{number}.json")
+            target = self.path.with_name(stem + ending.format(number=number))
             if target.exists():
                 continue
             try:
