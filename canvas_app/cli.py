@@ -97,6 +97,9 @@ def _gui_after_bad_name(source: str, problem: str) -> int | None:
     if not can_show_windows(app):
         return None
     print(f"canvas-app: {hide_passwords(problem, [source])}", file=sys.stderr)
+    if "://" not in source and problem.startswith(f"{source}:"):
+        # the box names the file whole, as for every other start that fails (QA 21)
+        problem = f"{Path(source).absolute()}{problem[len(source):]}"
     choice = ask_after_failed_start(source, hide_passwords(problem, [source]))
     if choice is None:
         return 1

@@ -62,3 +62,15 @@ def test_validate_on_a_folder_keeps_its_one_line(qapp, shown: list, tmp_path: Pa
     assert shown == []
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "is a folder" in err
+
+
+def test_a_folder_named_relatively_is_named_whole_in_the_box(
+        qapp, shown: list, tmp_path: Path, monkeypatch, capsys) -> None:
+    """QA 21: the box named a folder as typed (bad/dir.campaign.json), every other failed
+    start by its whole path; stderr keeps the name as typed."""
+    (tmp_path / "bad" / "dir.campaign.json").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    assert main(["bad/dir.campaign.json"]) == 1
+    [(_source, problem)] = shown
+    assert problem.startswith(f"{tmp_path / 'bad' / 'dir.campaign.json'}: it is a folder")
+    assert capsys.readouterr().err.startswith("canvas-app: bad/dir.campaign.json: it is a")
