@@ -58,6 +58,8 @@ class Simulation(CommerceRules):
         self.scenario = scenario
         self.campaign = campaign
         self.seed = seed if seed is not None else scenario.seed
+        if self.seed is None and scenario.population is not None:
+            self.seed = 0  # the one a population is drawn with: the result names it (QA 21)
         self.start = scenario.start
         self.until = to_seconds(until) if until is not None else scenario.until
         self.now = self.start

@@ -275,6 +275,8 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
         self.navigator.bind(self.scene)
         if previous is not session:
             self.simulation_panel.stop()  # another workspace: the run was of the old one
+        file = session.document.local_file() if session.document is not None else None
+        self.simulation_panel.scenario_combo.set_beside(file.parent if file else None)
         self.simulation_panel.attach(self.scene)
         self.lint_panel.bind(controller)
         self.campaign_list.bind(controller, remembered(self.settings, session.document))

@@ -102,6 +102,7 @@ def spelt_out(ws, data: dict) -> tuple:
     eager.contacts = [*eager.contacts, *population.contacts()]
     eager.events = [*eager.events, *population.events()]
     eager.population = None
+    eager.seed = 0 if eager.seed is None else eager.seed  # the seed it was drawn with
     return lazy, eager
 
 
@@ -128,5 +129,6 @@ def test_population_contact_replaces_a_scenario_contact_of_its_id() -> None:
     eager.contacts.insert(0, old)
     one = Simulation(ws, lazy).run()
     assert one.to_json() == Simulation(ws, eager).run().to_json()
+    assert one.seed == 0  # no seed given: the one the population was drawn with (QA 21)
     assert one.contacts["p-1"]["first_name"] != "Old"
     assert list(one.contacts)[:4] == ["ana", "ben", "cy", "p-1"]

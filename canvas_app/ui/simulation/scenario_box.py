@@ -25,6 +25,7 @@ from ..theme import RESOURCES
 SAMPLES = RESOURCES / "samples"
 RECENT_KEY = "simulation/recent_scenarios"
 RECENT_MAX = 8
+BESIDE_MAX = 20  # scenario files listed from the open workspace's folder
 # {workspace path or URL: the scenario last used with it}, as JSON.
 USED_WITH_KEY = "simulation/scenario_used_with"
 USED_WITH_MAX = 50
@@ -125,6 +126,9 @@ class ScenarioBox(QComboBox):
         # Where the what-ifs made in the app are kept: all of them are listed, also those
         # no longer among the RECENT_MAX scenarios used last.
         self.folder = folder
+        # The open workspace's folder: the scenarios kept beside it are listed (QA 21: one
+        # written beside the workspace was not, until found with Open Scenario…).
+        self.beside: Path | None = None
         self.setObjectName("scenarioCombo")
         self.setAccessibleName("Scenario")
         self.setMinimumContentsLength(24)  # "pool-store.scenario.json" in full
@@ -154,7 +158,7 @@ class ScenarioBox(QComboBox):
                                         key=lambda p: ("what-if" in p.name, p.name))]
         # the what-ifs made in the app by number, as they were added while the app ran
         # (QA: after a restart, the 8 used last first and the older ones after them)
-        for path in [*self.what_ifs(), *self.recent()]:
+        for path in [*self.what_ifs(), *self.beside_files(), *self.recent()]:
             if path not in paths and Path(path).exists():
                 paths.append(path)
         for path in paths:
@@ -173,10 +177,32 @@ class ScenarioBox(QComboBox):
             return []
         return [path for _number, path in sorted(found)]
 
+    def beside_files(self) -> list[str]:
+        """The scenario files in the open workspace's folder, by name (at most
+        BESIDE_MAX)."""
+        if self.beside is None:
+            return []
+        try:
+            found = sorted(str(file) for file in self.beside.glob("*.scenario.json")
+                           if file.is_file())
+        except OSError:
+            return []
+        return found[:BESIDE_MAX]
+
+    def set_beside(self, folder: Path | None) -> None:
+        """Lists the scenarios in ``folder`` (the open workspace's) from now on."""
+        if folder != self.beside:
+            self.beside = folder
+            self._refill()
+
     def set_folder(self, folder: Path) -> None:
         """Keeps the what-ifs in ``folder`` from now on: the list is made again with them
         in their place (the scenario on show stays)."""
         self.folder = folder
+        self._refill()
+
+    def _refill(self) -> None:
+        """The list made again (the scenario on show stays)."""
         shown = self.currentData()
         was = self.blockSignals(True)
         try:
@@ -354,13 +380,13 @@ class ScenarioBox(QComboBox):
 
     def preselect(self, workspace: str | None) -> str | None:
         """Chooses a scenario that fits the workspace now open: the one last used with it,
-        else the most recent that fits, else the first sample that fits, else none (the
-        box is left empty). One that does not fit is never chosen; the ones tried are
-        marked. Returns the scenario chosen."""
+        else the first beside it that fits, else the most recent that fits, else the first
+        sample that fits, else none (the box is left empty). One that does not fit is never
+        chosen; the ones tried are marked. Returns the scenario chosen."""
         remembered = self.used_with(workspace)
         listed = [self.itemData(i) for i in range(self.count()) if self.itemData(i)]
         samples = [p for p in listed if Path(p).parent == SAMPLES]
-        order = [remembered, *self.recent(), *samples]
+        order = [remembered, *self.beside_files(), *self.recent(), *samples]
         chosen = None
         for path in dict.fromkeys(p for p in order if p and Path(p).is_file()):
             problem = self.problem(path, always=path == remembered)

@@ -187,3 +187,22 @@ def test_a_scenario_for_this_workspace_says_what_it_lacks(qtbot, window: MainWin
     panel.select_scenario(str(typo))
     qtbot.waitUntil(lambda: box.currentText() ==
                     "typo.scenario.json — written for another workspace")
+
+
+def test_a_scenario_beside_the_workspace_is_listed_and_chosen(qtbot, tmp_path: Path) -> None:
+    """QA 21: a scenario written beside the workspace was not listed ("No scenario in the
+    list fits this workspace") until found with Open Scenario…."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    workspace = own_workspace(folder)
+    beside = folder / "launch.scenario.json"
+    beside.write_text(SCENARIO.read_text(encoding="utf-8").replace('"shock-nurture"',
+                                                                  '"my-nurture"'),
+                      encoding="utf-8")
+    (folder / "notes.json").write_text("{}", encoding="utf-8")  # not a scenario's name
+    window = make_window(qtbot, str(workspace), tmp_path)
+    combo = window.simulation_panel.scenario_combo
+    listed = [combo.itemData(i) for i in range(combo.count()) if combo.itemData(i)]
+    assert str(beside) in listed and str(folder / "notes.json") not in listed
+    assert window.simulation_panel.selected_scenario() == str(beside)
+    assert combo.problems[str(beside)] == ""
