@@ -158,13 +158,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .store import Store, StoreError, default_db_url, resolve_url
     from .store.repository import safe_url
 
-    if args.db and "://" not in args.db and args.db.lower().endswith(".json"):
+    url = resolve_url(args.db) if args.db else default_db_url()
+    database = sqlite_path(args.db or url)
+    if database is not None and database.lower().endswith(".json"):  # a path or sqlite:///
         raise StoreError(f"{args.db}: --db takes a store (a SQLite .db file or a database "
                          "URL), not a JSON file: to write a .campaign.json, use canvas-app "
                          "export --out FILE")
     workspace = load_workspace(args.file)
-    url = resolve_url(args.db) if args.db else default_db_url()
-    database = sqlite_path(args.db or url)
     if database is not None and not Path(database).parent.is_dir():  # as for a file to write
         raise StoreError(f"{args.db or url}: {no_folder_words(Path(database).parent)}")
     if database is not None and not Path(database).exists():

@@ -56,12 +56,6 @@ NAME_MAX_LENGTH = 200
 SHORT_NAME_LENGTH = 40
 
 
-def name_max_length(current: str) -> int:
-    """The max length for a field showing ``current``: :data:`NAME_MAX_LENGTH`, or the
-    current length when that is longer (a name from a file is never cut silently)."""
-    return max(NAME_MAX_LENGTH, len(current))
-
-
 def graphemes(text: str) -> list[str]:
     """``text`` as the characters people see (Unicode extended grapheme clusters, UAX #29):
     ``graphemes("Cafe\u0301 🇫🇷")`` -> ``["C", "a", "f", "e\u0301", " ", "🇫🇷"]``."""

@@ -40,7 +40,7 @@ class DatabaseActions:
         @property
         def session(self) -> Session: ...
         def open_source(self, source: str) -> bool: ...
-        def save_as(self, source: str) -> bool: ...
+        def save_as(self, source: str, keep_held: bool = True) -> bool: ...
         def save(self, replace: bool = False) -> bool: ...
         def on_server(self, document: Document, saying: str, work: Callable[[], T],
                       can_stop: bool = False) -> T: ...
@@ -112,7 +112,7 @@ class DatabaseActions:
         saving to the wrong database)."""
         target = Document(url)
         current = self.session.document
-        kept: Path | None = None
+        kept: Path | bool | None = None
         if current is None or not same_database(current.source, target.source):
             try:
                 stamp, theirs = self.on_server(target, f"Connecting to {target.title}…",
@@ -125,21 +125,35 @@ class DatabaseActions:
                                                                   theirs)):
                     self.window.show_status(f"Not saved: {target.title} is as it was.")
                     return False
-                if isinstance(theirs, Workspace):
-                    try:
-                        kept = write_backup(theirs, target.store_url, "before-save")
-                    except OSError as exc:
-                        self.show_error(f"Not saved: cannot keep a copy of the workspace "
-                                        f"{target.title} holds: {exc.strerror or exc}. "
-                                        f"{target.title} is as it was.")
-                        return False
-        if not self.save_as(url):
+                kept = self.keep_held(target, theirs)
+                if kept is False:
+                    return False
+        return self.save_and_say_kept(url, kept if isinstance(kept, Path) else None)
+
+    def keep_held(self, target: Document, theirs: Workspace | str | None) -> Path | bool:
+        """Writes ``theirs``, the workspace the store ``target`` holds, to the data
+        folder's backups; the file, True when there is nothing to keep (it cannot be
+        read), False when it could not be written (said: nothing is saved then)."""
+        if not isinstance(theirs, Workspace):
+            return True
+        try:
+            return write_backup(theirs, target.store_url, "before-save")
+        except OSError as exc:
+            self.show_error(f"Not saved: cannot keep a copy of the workspace {target.title} "
+                            f"holds: {exc.strerror or exc}. {target.title} is as it was.")
+            return False
+
+    def save_and_say_kept(self, source: str, kept: Path | None) -> bool:
+        """Save As to ``source`` (its workspace kept in ``kept`` first, if any): the copy
+        goes when the save fails (nothing was replaced), and the status bar says where it
+        is when it succeeds."""
+        if not self.save_as(source, keep_held=False):
             if kept is not None:
-                kept.unlink(missing_ok=True)  # nothing was replaced
+                kept.unlink(missing_ok=True)
             return False
         if kept is not None:
-            self.window.show_status(f"Saved {target.title}. The workspace it held is kept "
-                                    f"in {kept}.", lasting=True)
+            self.window.show_status(f"Saved {Document(source).title}. The workspace it held "
+                                    f"is kept in {kept}.", lasting=True)
         return True
 
     def _ask_replace_database(self, question: str) -> bool:

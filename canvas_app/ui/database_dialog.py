@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import URL, make_url
 
 from ..store.repository import safe_url
+from .dialogs.alt_keys import keep_alt_from_typing
 from .dialogs.widgets import help_font, help_label
 
 # (label, SQLAlchemy driver, default port): SQLite files are opened by File > Open.
@@ -125,6 +126,7 @@ class DatabaseDialog(QDialog):
     def __init__(self, title: str, current: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("databaseDialog")
+        keep_alt_from_typing(self)  # Alt+X typed an "x" into the field (QA 21)
         self.setWindowTitle(title)
         self.saving = title.startswith("Save")  # Save to Database, not Open Database
         self.kind = QComboBox(self)

@@ -21,6 +21,7 @@ from ..documents import (
     DocumentError,
     PasswordNeeded,
     Stamp,
+    is_sqlite_file,
     is_url,
 )
 from ..domain.campaign import Campaign
@@ -30,7 +31,7 @@ from ..recovery import Recovery, autosave_failed_words, recovery_for
 from ..store.urls import same_database
 from .busy import busy_cursor
 from .collector import settle_after_open
-from .database_actions import DatabaseActions
+from .database_actions import DatabaseActions, read_held
 from .file_dialogs import FileDialogs
 from .json_actions import JsonActions
 from .merge_box import Choice, ask_merge, merge_box
@@ -404,16 +405,28 @@ class FileActions(SaveMerge, DatabaseActions, JsonActions, FileDialogs, Recovery
         return (f" It has {counted(errors, 'error')} to fix before it can be "
                 "simulated, validated or imported: see Warnings.")
 
-    def save_as(self, source: str) -> bool:
+    def save_as(self, source: str, keep_held: bool = True) -> bool:
+        """Writes the workspace to ``source`` and works on it from now on. A file the
+        dialog asked to replace is replaced whole; a SQLite store's workspace there is
+        first kept in the data folder's backups (``keep_held``; QA 21: Save As over a
+        team's .db kept nothing, Save to Database over a server did)."""
         session = self.session
         previous, previous_recovery = session.document, session.recovery
-        previous_stamp = session.stamp
-        session.document, session.stamp = Document(source), None  # another place: no check
-        file = session.document.local_file()
+        target = Document(source)
+        file = target.local_file()
         own = previous.local_file() if previous is not None else None
         # A file the dialog asked to replace is replaced whole (not the open one's own).
         replace = file is not None and file.exists() and \
             (own is None or file.absolute() != own.absolute())
+        if keep_held and replace and file is not None and is_sqlite_file(file):
+            stamp, theirs = read_held(target)
+            kept = self.keep_held(target, theirs) if stamp and stamp.revision else True
+            if kept is False:
+                return False
+            if isinstance(kept, Path):
+                return self.save_and_say_kept(source, kept)
+        previous_stamp = session.stamp
+        session.document, session.stamp = target, None  # another place: no check
         session.set_recovery(recovery_for(session.document, self.window.recovery_dir))
         if not self.save(replace=replace):
             session.document, session.stamp = previous, previous_stamp

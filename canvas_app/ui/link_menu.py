@@ -15,6 +15,7 @@ import networkx as nx
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QMenu
 
+from ..domain.names import short_name
 from .theme import menu_note
 
 if TYPE_CHECKING:
@@ -37,11 +38,13 @@ def show_link_menu(window: MainWindow, campaign_id: str, source: str) -> QMenu |
     others = sorted((n for n in campaign.nodes if n.id != source),
                     key=lambda n: (round(n.y / 90), n.x))
     allowed = [n for n in others if campaign.can_link(source, n.id) is None]
-    linked = [(f"to {n.name}", (source, n.id)) for n in others
+    # names cut as the canvas cuts them (QA 21: a 220-character name made the menu as
+    # wide as the screen)
+    linked = [(f"to {short_name(n.name)}", (source, n.id)) for n in others
               if n.id in campaign.successors(source)]
-    linked += [(f"from {n.name}", (n.id, source)) for n in others
+    linked += [(f"from {short_name(n.name)}", (n.id, source)) for n in others
                if n.id in campaign.predecessors(source)]
-    name = campaign.node(source).name
+    name = short_name(campaign.node(source).name)
     if not allowed and not linked:
         window.show_status(f'"{name}" cannot link to any other node of this campaign.')
         return None
@@ -53,7 +56,7 @@ def show_link_menu(window: MainWindow, campaign_id: str, source: str) -> QMenu |
         # pale grey of a disabled choice, QA)
         menu_note(menu.addAction(f'Link "{name}" to:'), bold=True)
     for node in allowed:
-        action = menu.addAction(node.name)
+        action = menu.addAction(short_name(node.name))
         action.triggered.connect(
             lambda _checked=False, t=node.id: controller.link(campaign_id, source, t))
     if linked:

@@ -35,9 +35,9 @@ def cut_whole(text: str, limit: int) -> str:
 class TextValidator(QValidator):
     """Takes any text, tidied: with ``one_line``, each run of line breaks and tabs made one
     space (see :func:`single_line`); longer than ``limit``, cut on a whole character, and
-    ``cut`` is emitted with the length that was given."""
+    ``cut`` is emitted with the length that was given and the length kept."""
 
-    cut = Signal(int)
+    cut = Signal(int, int)  # the length given, the length kept
 
     def __init__(self, parent: QLineEdit, one_line: bool, limit: int | None) -> None:
         super().__init__(parent)
@@ -51,19 +51,21 @@ class TextValidator(QValidator):
         if self.limit is not None and len(tidied) > self.limit:
             given = len(tidied)
             tidied = cut_whole(tidied, self.limit)
-            self.cut.emit(given)
+            self.cut.emit(given, len(tidied))
         return QValidator.State.Acceptable, tidied, min(pos, len(tidied))
 
 
 def limit_text(edit: QLineEdit, limit: int | None, what: str = "",
-               one_line: bool = True) -> QLineEdit:
+               one_line: bool = True, keep: str = "") -> QLineEdit:
     """``edit`` takes at most ``limit`` characters (``what`` says of what, in the note:
-    "a tag"), and with ``one_line`` keeps pasted text on one line. Returns ``edit``."""
+    "a tag"), and with ``one_line`` keeps pasted text on one line; ``keep``, a text longer
+    than the limit it shows (read from a file), is kept whole. Returns ``edit``."""
     validator = TextValidator(edit, one_line, limit)
     edit.setValidator(validator)
     if limit is not None:
         edit.setProperty(LIMIT, limit)
-        validator.cut.connect(lambda given: _say_cut(edit, validator, given, what))
+        validator.cut.connect(lambda given, kept: _say_cut(edit, limit, given, kept, what))
+        allow_length(edit, keep)
     return edit
 
 
@@ -77,12 +79,18 @@ def allow_length(edit: QLineEdit, text: str) -> None:
         validator.limit = max(limit, len(text))
 
 
-def _say_cut(edit: QWidget, validator: TextValidator, given: int, what: str) -> None:
-    limit = validator.limit or 0
-    of = f"{what} is at most" if what else "this field takes at most"
-    QToolTip.showText(edit.mapToGlobal(QPoint(0, edit.height())),
-                      f"Cut to {limit:,} characters ({given:,} were given): {of} "
-                      f"{limit:,} characters.", edit)
+def _say_cut(edit: QWidget, limit: int, given: int, kept: int, what: str) -> None:
+    """A tooltip at the field: how much was kept of what was given, and the limit (the
+    field's own: a longer text from a file is kept, never lengthened; QA 21: it named the
+    file's length as the limit, and the limit where an emoji left one place free)."""
+    of = f"{what[:1].upper()}{what[1:]} is at most" if what else "This field takes at most"
+    if kept > limit:
+        told = (f"{of} {limit:,} characters, and this one, read as it was saved, has "
+                f"{kept:,}: it is kept, but takes no more.")
+    else:
+        told = (f"Cut to {kept:,} characters ({given:,} were given). {of} {limit:,} "
+                "characters.")
+    QToolTip.showText(edit.mapToGlobal(QPoint(0, edit.height())), told, edit)
 
 
 def length_limit(edit: QLineEdit) -> int | None:

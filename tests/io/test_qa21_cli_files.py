@@ -17,12 +17,15 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "samples" / "pool-store.campaign.json"
 
 
-def test_import_refuses_a_json_file_as_the_store(tmp_path, capsys) -> None:
-    """It wrote a SQLite database named fresh.campaign.json that the app then refused."""
+@pytest.mark.parametrize("as_url", [False, True])
+def test_import_refuses_a_json_file_as_the_store(tmp_path, capsys, as_url) -> None:
+    """It wrote a SQLite database named fresh.campaign.json that the app then refused (and,
+    given as a sqlite:/// URL, a JSON copy that a second import could not open)."""
     target = tmp_path / "fresh.campaign.json"
-    assert main(["import", str(SAMPLE), "--db", str(target)]) == 1
+    given = f"sqlite:///{target}" if as_url else str(target)
+    assert main(["import", str(SAMPLE), "--db", given]) == 1
     err = capsys.readouterr().err
-    assert err.strip() == (f"{target}: --db takes a store (a SQLite .db file or a database "
+    assert err.strip() == (f"{given}: --db takes a store (a SQLite .db file or a database "
                            "URL), not a JSON file: to write a .campaign.json, use canvas-app "
                            "export --out FILE")
     assert not target.exists()

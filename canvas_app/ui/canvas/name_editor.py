@@ -9,7 +9,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ...domain.events import DomainEvent, Emitter
-from ...domain.names import name_max_length
+from ...domain.names import NAME_MAX_LENGTH
 from ..text_limit import limit_text
 
 
@@ -27,7 +27,7 @@ class NameEditor(QLineEdit):
         self.setObjectName("nameEditor")
         # a pasted paragraph is cut at the limit, and the field says so; a longer name from
         # a file is kept whole
-        limit_text(self, name_max_length(text), "a name", one_line=False)
+        limit_text(self, NAME_MAX_LENGTH, "a name", one_line=False, keep=text)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.selectAll()
         self._done = False

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ...domain.catalog import Catalog, Category, OrderForm, Product, payment_type_label
 from ...domain.catalog_edit import new_item_id, validate_item, validate_payment_type
 from ...domain.errors import Problem
-from ...domain.names import name_max_length, short_name
+from ...domain.names import NAME_MAX_LENGTH, short_name
 from ...io.editor_limits import PRICE_DECIMALS, PRICE_MAXIMUM
 from ..text_limit import limit_text
 from .discard_question import DiscardQuestion
@@ -61,7 +61,7 @@ class CatalogItemDialog(QDialog):
         self.name_edit = QLineEdit(name)
         # a pasted paragraph is cut at the limit, and the field says so; a longer name from
         # a file is kept whole
-        limit_text(self.name_edit, name_max_length(name), "a name", one_line=False)
+        limit_text(self.name_edit, NAME_MAX_LENGTH, "a name", one_line=False, keep=name)
         self.name_edit.setObjectName("itemNameEdit")
         self.name_edit.setPlaceholderText(f"Name of the {word}")
         form.addRow("&Name:", self.name_edit)

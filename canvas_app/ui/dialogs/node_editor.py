@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import Problem
-from ...domain.names import name_max_length
+from ...domain.names import NAME_MAX_LENGTH
 from ...domain.node_edit import validate_node
 from ...domain.nodes import Node
 from ...domain.workspace import Workspace
@@ -90,8 +90,8 @@ class NodeEditorDialog(QDialog):
         self.name_edit = QLineEdit(self.original.name)
         self.name_edit.setObjectName("nameEdit")
         # as the canvas's rename and the Catalog's names (QA 21: here a name had no limit)
-        limit_text(self.name_edit, name_max_length(self.original.name), "a name",
-                   one_line=False)
+        limit_text(self.name_edit, NAME_MAX_LENGTH, "a name", one_line=False,
+                   keep=self.original.name)
         # three lines kept for problems so the form does not jump when one appears; one
         # only in a short window, where the scrolled form needs the room (QA 120/121/163)
         self.problem_label = ProblemLabel(reserve_lines=self.PROBLEM_RESERVE_LINES)

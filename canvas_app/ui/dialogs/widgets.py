@@ -475,8 +475,9 @@ class _EnterPressesDefault(QObject):
 
     Whenever the focus moves inside the dialog, Save is made the default again (unless such
     a button holds the focus), and buttons added since the dialog showed lose
-    ``autoDefault``. A window with no default button (each change applies at once) keeps
-    ``autoDefault`` on every button: Enter presses the one with the focus."""
+    ``autoDefault``. In a window with no default button (each change applies at once) the
+    button with the focus is the default while it has it: Enter presses it, and nothing
+    while the focus is elsewhere."""
 
     def __init__(self, dialog: QWidget) -> None:
         super().__init__(dialog)
@@ -513,9 +514,14 @@ class _EnterPressesDefault(QObject):
         if self.default is None:
             # a window with no Save (the Catalog, E-Commerce Actions: each change applies
             # at once): Enter presses the focused button, as Space does (QA 21: Enter on
-            # "Add product…" did nothing)
+            # "Add product…" did nothing), and nothing while no button has the focus (not
+            # auto-default buttons: Qt kept the first one focused as the window's default,
+            # and Enter on a check box pressed it)
+            focus = self.dialog.focusWidget()
             for button in buttons:
-                button.setAutoDefault(True)
+                button.setAutoDefault(False)
+                if button.isDefault() != (button is focus):
+                    button.setDefault(button is focus)
             return
         for button in buttons:
             if button is not self.default and not button.property(PRESSED_BY_ITS_ENTER):

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.catalog import payment_type_label
 from ...domain.workspace import Workspace
+from ..dialogs.alt_keys import keep_alt_from_typing
 from ..dialogs.date_field import DateTimeField
 from ..dialogs.elided_combo import ElidedComboBox
 from ..dialogs.window_size import fit_to_screen, room_on_screen
@@ -66,6 +67,7 @@ class WhatIfDialog(QDialog, PurchaseRows, FormValues):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("whatIfDialog")
+        keep_alt_from_typing(self)  # as in the editors: Alt+letter types nothing
         self.setWindowTitle("New What-If Scenario")
         self.workspace = workspace
         self.channels = channel_choices(workspace.catalog)

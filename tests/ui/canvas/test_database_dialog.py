@@ -299,3 +299,32 @@ def test_the_real_replace_question_answers(qtbot, tmp_path, button: str) -> None
     [(name, text, cancel_is_default)] = seen
     assert name == "replaceDatabaseBox" and cancel_is_default
     assert text.startswith("team holds a workspace. Replace it with this one?\n\nEveryone")
+
+
+def test_save_as_over_a_sqlite_file_holding_a_workspace_keeps_a_copy(qtbot, tmp_path) -> None:
+    """QA 21 regression pass: Save As over a team's .db (the way Save to Database now sends
+    SQLite users) replaced its workspace with no copy kept, where Save to Database keeps
+    one. A JSON file replaced is a file replaced, as in any app: no copy."""
+    from canvas_app.backups import default_backup_dir
+    from canvas_app.io import load_workspace
+    from canvas_app.store import Store
+
+    from .conftest import SAMPLE, make_window
+
+    path = tmp_path / "team.db"
+    theirs = load_workspace(SAMPLE)
+    theirs.remove_campaign(theirs.campaigns[1].id)
+    with Store(f"sqlite:///{path}") as store:
+        store.save(theirs)
+    window = make_window(qtbot, str(SAMPLE), tmp_path)
+    before = set(default_backup_dir().glob("team-before-save-*")) \
+        if default_backup_dir().exists() else set()
+    assert window.files.save_as(str(path))
+    [kept] = set(default_backup_dir().glob("team-before-save-*")) - before
+    assert load_workspace(kept) == theirs
+    assert window.files.last_error == "" or "team" not in window.files.last_error
+    assert window._status_full == f"Saved team.db. The workspace it held is kept in {kept}."
+    with Store(f"sqlite:///{path}", read_only=True) as store:
+        assert len(store.load().campaigns) == 2  # ours
+    assert window.files.save_as(str(path))  # its own file now: nothing more kept
+    assert set(default_backup_dir().glob("team-before-save-*")) - before == {kept}

@@ -200,3 +200,19 @@ def test_esc_on_the_canvas_selects_nothing(qtbot, window: MainWindow) -> None:
     places = {n.id: (n.x, n.y) for n in campaign.nodes}
     QTest.keyClick(window.view, Qt.Key.Key_Right)  # scrolls now: no node moves
     assert {n.id: (n.x, n.y) for n in campaign.nodes} == places
+
+
+def test_the_link_menu_cuts_long_names(qtbot, window: MainWindow) -> None:
+    """QA 21: a 220-character name made the Ctrl+L menu as wide as the screen."""
+    campaign_id = window.current_campaign_id()
+    window.controller.rename_node(campaign_id, "post-purchase", "P" * 220)
+    window.scene.select_nodes(["bought-shock"])
+    window.view.setFocus()
+    window.actions_by_name["link"].trigger()
+    menu = window.link_menu
+    qtbot.waitUntil(menu.isVisible, timeout=2000)
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert "to " + "P" * 39 + "…" in texts
+    assert all(len(t) < 80 for t in texts)
+    assert menu.width() < window.width()
+    menu.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from canvas_app.ui.dialogs import open_node_editor
 from canvas_app.ui.dialogs.alt_keys import typed_with_alt
@@ -66,3 +66,21 @@ def test_what_altgr_types_goes_through() -> None:
     assert not typed_with_alt(press(Qt.Key.Key_L, "ł", ALT))  # AltGr+L, Polish
     assert not typed_with_alt(press(Qt.Key.Key_E, "€", ALT | Qt.KeyboardModifier.ControlModifier))
     assert not typed_with_alt(press(Qt.Key.Key_S, "s", Qt.KeyboardModifier.NoModifier))
+
+
+def test_alt_types_nothing_in_the_database_form(qtbot) -> None:
+    """QA 21 regression pass: the database form was left out."""
+    from canvas_app.ui.database_dialog import DatabaseDialog
+
+    dialog = DatabaseDialog("Save to Database")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    field = dialog.findChild(QLineEdit, "databaseName") or dialog.shown
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClicks(field, "abc")
+    qtbot.keyClick(field, Qt.Key.Key_X, ALT)
+    qtbot.keyClick(field, Qt.Key.Key_Q, ALT)
+    assert field.text().endswith("abc")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from canvas_app.ui.dialogs.action_set import ActionSetDialog
 from canvas_app.ui.dialogs.catalog_item import CatalogItemDialog
@@ -50,3 +51,35 @@ def test_enter_on_add_product_opens_the_form(qtbot, workspace, undo_stack) -> No
     qtbot.waitUntil(lambda: isinstance(getattr(window, "item_dialog", None),
                                        CatalogItemDialog) and window.item_dialog.isVisible())
     window.item_dialog.reject()
+
+
+def test_enter_elsewhere_presses_no_button(qtbot, workspace, undo_stack) -> None:
+    """Regression QA 21: with every button auto-default, Qt kept the first one focused as
+    the window's default, and Enter on the legacy check box opened On Login's actions."""
+    window = shown(qtbot, EcommerceActionsDialog(workspace, undo_stack))
+    opened: list[ActionSetDialog] = []
+    open_set = window.open_set
+    window.open_set = lambda name: opened.append(open_set(name)) or opened[-1]
+    button = window.set_buttons["on_login"]
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(button.hasFocus)
+    check = window.legacy_check
+    check.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(check.hasFocus)
+    assert not any(b.isDefault() for b in window.set_buttons.values())
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        qtbot.keyClick(check, key)
+    qtbot.wait(50)
+    assert opened == []
+
+
+def test_enter_on_the_catalogs_tabs_adds_nothing(qtbot, workspace, undo_stack) -> None:
+    window = shown(qtbot, CatalogManagerDialog(workspace, undo_stack))
+    add = window.findChild(QPushButton, "add_products")
+    add.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(add.hasFocus)
+    window.tabs.tabBar().setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(window.tabs.tabBar().hasFocus)
+    qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_Return)
+    qtbot.wait(50)
+    assert getattr(window, "item_dialog", None) is None or not window.item_dialog.isVisible()

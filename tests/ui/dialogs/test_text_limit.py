@@ -39,8 +39,13 @@ def test_a_tag_pasted_too_long_is_cut_whole_and_said(qtbot, workspace, undo_stac
     assert field.text() == "Y" * (limit - 1) + "🏊"  # Python counts the emoji as one
     assert "\ufffd" not in field.text()
     qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
-    assert QToolTip.text() == (f"Cut to {limit} characters ({len(text)} were given): a tag "
+    assert QToolTip.text() == (f"Cut to {limit} characters ({len(text)} were given). A tag "
                                f"is at most {limit} characters.")
+    QToolTip.hideText()
+    paste(field, "Z" * (limit - 1) + "🇫🇷")  # a flag is two: it goes whole, one place free
+    assert field.text() == "Z" * (limit - 1)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    assert QToolTip.text().startswith(f"Cut to {limit - 1} characters ({limit + 1} were")
 
 
 def test_an_editors_name_is_limited_as_the_canvas_rename(qtbot, workspace, undo_stack) -> None:
@@ -56,3 +61,20 @@ def test_a_field_without_a_limit_takes_any_length(qtbot) -> None:
     qtbot.addWidget(edit)
     paste(edit, "a\nb" + "c" * 1000)
     assert edit.text() == "a b" + "c" * 1000 and length_limit(edit) is None
+
+
+def test_a_long_name_from_a_file_says_it_takes_no_more(qtbot, workspace, undo_stack) -> None:
+    long_name = "L" * (NAME_MAX_LENGTH + 20)
+    workspace.campaign("shock-nurture").node("bought-shock").name = long_name
+    dialog = open_node_editor(None, workspace, undo_stack, "shock-nurture", "bought-shock")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.name_edit.text() == long_name
+    dialog.name_edit.end(False)
+    qtbot.keyClicks(dialog.name_edit, "Z")
+    assert dialog.name_edit.text() == long_name
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    assert QToolTip.text() == (f"A name is at most {NAME_MAX_LENGTH} characters, and this "
+                               f"one, read as it was saved, has {len(long_name)}: it is "
+                               "kept, but takes no more.")
