@@ -25,7 +25,14 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from ..documents import Document, DocumentConflict, DocumentError, Stamp, UnreadableDocument
+from ..documents import (
+    Document,
+    DocumentConflict,
+    DocumentError,
+    Stamp,
+    UnreadableDocument,
+    is_sqlite_file,
+)
 from ..domain.counting import counted
 from .busy import busy_cursor
 from .canvas.view_places import ViewPlace as CampaignPlace
@@ -134,6 +141,7 @@ class SaveMerge:
 
     def start_watch(self) -> None:
         self._noticed: Stamp | None = None  # their save the status bar told of
+        self._told_unreadable_store = False  # the SQLite file is no database: said
         # the session and its stamp when the lasting notice of their save was shown: it
         # goes once either changes (a save, their changes taken in, another workspace)
         self._notice_for: tuple[Session, Stamp | None] | None = None
@@ -319,7 +327,10 @@ class SaveMerge:
             return False
         if now is None:
             now = document.stamp()
-        if now is None or now == session.stamp:
+        if now is None:
+            return self._store_file_unreadable(document)
+        self._told_unreadable_store = False  # it reads again
+        if now == session.stamp:
             return False
         at = saved_at(stamp_time(now))
         if session.modified or self.window.simulation_panel.runner.loaded:
@@ -365,6 +376,23 @@ class SaveMerge:
                 f"{': ' + '; '.join(came) if came else ''}.{note}")
         self.window.show_status(told)
         self._show_notice(f"Took in changes saved at {at}", told)
+        return True
+
+    def _store_file_unreadable(self, document: Document) -> bool:
+        """The window's SQLite file is no database any more (written over, damaged): said
+        once, as a JSON file that no longer reads is (QA 21: nothing was said until Save).
+        A store that cannot be read for a while (a server out of reach, a file locked by a
+        save) is not: its file is still a database."""
+        file = document.local_file()
+        if document.kind != "store" or file is None or not file.is_file() or \
+                is_sqlite_file(file) or self._told_unreadable_store:
+            return False
+        self._told_unreadable_store = True
+        told = (f"{self.session.title} was changed on disk and is no longer a database "
+                "this app can read. Your workspace here is as it was: Save As keeps it in "
+                "another file.")
+        self.window.show_status(told)
+        self._show_notice("File on disk unreadable", told)
         return True
 
     @staticmethod

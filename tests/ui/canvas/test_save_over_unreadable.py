@@ -100,3 +100,25 @@ def test_the_word_goes_once_the_file_is_whole_again(window: MainWindow,
     os.utime(sample_file, ns=(stat.st_atime_ns, stat.st_mtime_ns + 4_000_000_000))
     window.files.check_for_changes()
     assert not window.teammate_label.isVisible()
+
+
+def test_a_database_file_written_over_is_said_once(qtbot, sample_file: Path,
+                                                   tmp_path: Path) -> None:
+    """QA 21: a .db written over with something else while open got no word until Save
+    (a JSON file gets "File on disk unreadable"). A store that is only out of reach for a
+    while (its file still a database) is not said to be unreadable."""
+    from canvas_app.cli import main
+
+    from .conftest import make_window
+
+    db = tmp_path / "team.db"
+    assert main(["import", str(sample_file), "--db", str(db)]) == 0
+    window = make_window(qtbot, str(db), tmp_path)
+    edited(window)
+    assert not window.files.check_for_changes()  # nothing changed on disk
+    db.write_bytes(b"not a database at all\n" * 100)
+    assert window.files.check_for_changes()
+    assert window.teammate_label.isVisible()
+    assert window.teammate_label.text() == "File on disk unreadable"
+    assert "is no longer a database this app can read" in window.teammate_label.toolTip()
+    assert not window.files.check_for_changes()  # said once
