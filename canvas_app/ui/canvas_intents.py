@@ -23,6 +23,7 @@ from ..editing.commands import (
 )
 from ..editing.layout import COLUMN
 from .busy import busy_cursor
+from .dialogs.widgets import ACTION_TEXT_LENGTH
 from .link_menu import show_link_menu
 from .window_actions import LINK_HINT
 
@@ -153,6 +154,9 @@ class CanvasIntents:
         last = steps[0] if undone else steps[-1]
         target = command_target(last)
         words = last.text()
+        if len(words) > ACTION_TEXT_LENGTH:  # cut as Edit > Undo and History cut it (QA 21)
+            words = words[:ACTION_TEXT_LENGTH - 1].rstrip() + "…"
+            words += '"' if words.count('"') % 2 else ""
         if target is None:
             self._select_added(shown, nodes_before)
         else:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 LINK_CANCELLED = "Link cancelled."
 MOVE_CANCELLED = "Move cancelled: the nodes are back where they were."
+MOVE_CANCELLED_ONE = "Move cancelled: the node is back where it was."
 
 
 def link_drag_hint(name: str) -> str:
@@ -89,8 +90,10 @@ class LinkAiming:
         if not self._drag_start:
             return False
         drag_id = self._drag_id
+        moved = len(self._drag_start)
         self._cancel_gestures()
         if drag_id is not None and self.controller.cancel_drag(drag_id):
-            self.controller.status_message.emit(MOVE_CANCELLED)
+            self.controller.status_message.emit(
+                MOVE_CANCELLED if moved != 1 else MOVE_CANCELLED_ONE)
         return True
 

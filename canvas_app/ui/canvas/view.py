@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -30,7 +31,7 @@ from .name_editor import NameEditor
 from .node_item import NodeItem, icon_centre
 from .scene import CampaignScene
 from .view_describe import SelectionDescription
-from .view_gestures import DragGestures
+from .view_gestures import DragGestures, edge_speed
 from .view_keys import NUDGE_FAR, KeyboardMoves
 from .view_menus import ContextMenus
 from .view_rename import InlineRename
@@ -96,6 +97,7 @@ class CanvasView(ContextMenus, InlineRename, KeyboardMoves, SelectionDescription
         self._pan_start: QPoint | None = None
         self._click_start: QPoint | None = None  # where a left button went down, not panning
         self._space_down = False
+        self._drag_inside = False  # a Palette drag has been inside, away from the edges
         self._nudged: tuple[str, frozenset[str]] | None = None  # the nodes nudged last
         self._nudged_at = 0.0
         self._nudge_id = 0
@@ -305,6 +307,10 @@ class CanvasView(ContextMenus, InlineRename, KeyboardMoves, SelectionDescription
         # QGraphicsView's own first: it notes the drag came in (without, a cancelled drag
         # printed "dragLeaveEvent: drag leave received before drag enter")
         super().dragEnterEvent(event)
+        # the edge it came in by does not scroll: only once it has been inside, away from
+        # the edges (QA 21: every drag from the Palette, beside the view's left edge,
+        # crossed the band and moved everything on the canvas as it came in)
+        self._drag_inside = False
         if event.mimeData().hasFormat(KIND_MIME_TYPE) and self.canvas() is not None \
                 and self.canvas().campaign_id is not None:
             event.acceptProposedAction()
@@ -312,7 +318,12 @@ class CanvasView(ContextMenus, InlineRename, KeyboardMoves, SelectionDescription
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if event.mimeData().hasFormat(KIND_MIME_TYPE):
             event.acceptProposedAction()
-            self.follow_drag(event.position().toPoint())  # scrolls while held at the edge
+            pos = event.position().toPoint()
+            rect = self.viewport().rect()
+            if not edge_speed(pos.x(), rect.width()) and not edge_speed(pos.y(), rect.height()):
+                self._drag_inside = True
+            if self._drag_inside:
+                self.follow_drag(pos)  # scrolls while held at the edge
             return
         super().dragMoveEvent(event)
 
@@ -483,6 +494,15 @@ class CanvasView(ContextMenus, InlineRename, KeyboardMoves, SelectionDescription
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        """Space released elsewhere (another widget or window has the keyboard) no longer
+        holds the canvas in panning (QA 21: every drag panned, and a click selected nothing,
+        until Space was pressed on the canvas again)."""
+        if self._space_down:
+            self._space_down = False
+            self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+        super().focusOutEvent(event)
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():

@@ -71,7 +71,10 @@ class InlineRename:
         height = max(editor.sizeHint().height(), label.height(), 24)
         centre = label.center() if label.height() > 0 else room.center()
         top = max(centre.y() - height // 2, room.top()) if label.height() > 0 else room.top()
-        editor.setGeometry(QRect(centre.x() - width // 2, top, width, height))
+        # kept inside the view, its end and caret in sight (QA 21: a long name near the
+        # right edge ran past it)
+        left = max(0, min(centre.x() - width // 2, self.viewport().width() - width))
+        editor.setGeometry(QRect(left, top, width, height))
 
     def _commit_name(self, node_id: str, text: str) -> None:
         scene = self.canvas()

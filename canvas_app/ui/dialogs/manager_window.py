@@ -132,6 +132,16 @@ def add_undo_buttons(box: QDialogButtonBox, undo_stack: QUndoStack, owner: QWidg
         box.addButton(button, QDialogButtonBox.ButtonRole.ResetRole)
 
 
+def tab_in_row_order(box: QDialogButtonBox) -> None:
+    """Tab goes through the box's Undo and Redo, then its other buttons, in the order they
+    stand, left to right (QA 21: Tab reached Close first, added to the box before them).
+    Once the box is in its window (Qt orders only widgets of one window)."""
+    undo = [b for b in box.buttons() if isinstance(b, UndoRedoButton)]
+    chain = [*undo, *(b for b in box.buttons() if b not in undo)]
+    for before, after in zip(chain, chain[1:], strict=False):
+        QWidget.setTabOrder(before, after)
+
+
 class UndoRedoButton(QToolButton):
     """Shows its action's short text ("Undo"), so the row around it never moves when what
     it undoes changes; its accessible description is the whole text ('Undo Add product
@@ -246,6 +256,7 @@ def finish_manager_window(dialog: QDialog, layout: QVBoxLayout, workspace: Works
     row.addWidget(applies_at_once_note(), 1)
     row.addWidget(buttons)
     layout.addLayout(row)
+    tab_in_row_order(buttons)
     unsubscribe = workspace.events.subscribe(on_event)
     dialog.finished.connect(lambda _result: unsubscribe())
     dialog.destroyed.connect(lambda *_args: unsubscribe())

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionGroupBox,
     QTableWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -491,6 +492,15 @@ class _EnterPressesDefault(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Show and watched is self.dialog:
             self.assert_default(register=True)
+        elif event.type() == QEvent.Type.KeyPress and watched is self.dialog \
+                and self.looked and self.default is None and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # come up from a focused tool button (Undo, Redo), which has no Enter of its
+            # own: in a window with no Save it presses that button, as Space does (QA 21)
+            focus = self.dialog.focusWidget()
+            if isinstance(focus, QToolButton) and focus.isEnabled():
+                focus.click()
+                return True
         return False
 
     def focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:

@@ -216,3 +216,20 @@ def test_the_link_menu_cuts_long_names(qtbot, window: MainWindow) -> None:
     assert all(len(t) < 80 for t in texts)
     assert menu.width() < window.width()
     menu.close()
+
+
+def test_space_released_elsewhere_no_longer_pans(qtbot, window: MainWindow) -> None:
+    """QA 21: Space held on the canvas and released over the Campaigns list left the
+    canvas panning: every drag panned, and a click selected nothing."""
+    _focus_canvas(qtbot, window)
+    QTest.keyPress(window.view, Qt.Key.Key_Space)
+    assert window.view._space_down
+    window.campaign_list.setFocus()
+    qtbot.waitUntil(lambda: not window.view.hasFocus(), timeout=1000)
+    QTest.keyRelease(window.campaign_list, Qt.Key.Key_Space)
+    assert not window.view._space_down
+    assert window.view.viewport().cursor().shape() == Qt.CursorShape.ArrowCursor
+    item = window.scene.nodes["nurture"]
+    where = window.view.mapFromScene(item.sceneBoundingRect().center())
+    QTest.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert window.scene.selected_node_ids() == ["nurture"]

@@ -6,7 +6,7 @@ faster the further past, and the drag keeps following the pointer; it stops on r
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from canvas_app.ui.canvas.node_item import handle_centre
@@ -120,7 +120,9 @@ def test_a_palette_drag_held_at_the_right_edge_scrolls_and_drops_there(
     mime = palette_mime(window, "sequence")
     copy, none = Qt.DropAction.CopyAction, Qt.KeyboardModifier.NoModifier
     pos = QPoint(viewport.width() - 6, viewport.height() // 2)
-    QApplication.sendEvent(viewport, QDragEnterEvent(pos, copy, mime, LEFT, none))
+    inside = QPoint(viewport.width() // 2, viewport.height() // 2)
+    QApplication.sendEvent(viewport, QDragEnterEvent(inside, copy, mime, LEFT, none))
+    QApplication.sendEvent(viewport, QDragMoveEvent(inside, copy, mime, LEFT, none))
     QApplication.sendEvent(viewport, QDragMoveEvent(pos, copy, mime, LEFT, none))
     left = bar.value()
     qtbot.waitUntil(lambda: bar.value() > left + 200, timeout=5000)
@@ -134,16 +136,40 @@ def test_a_palette_drag_held_at_the_right_edge_scrolls_and_drops_there(
 
 
 def test_a_palette_drag_that_leaves_stops_scrolling(qtbot, window: MainWindow) -> None:
-    from PySide6.QtGui import QDragLeaveEvent
-
     _setup(window)
     view = window.view
     viewport = view.viewport()
     mime = palette_mime(window, "sequence")
     copy, none = Qt.DropAction.CopyAction, Qt.KeyboardModifier.NoModifier
     pos = QPoint(viewport.width() - 6, 50)
-    QApplication.sendEvent(viewport, QDragEnterEvent(pos, copy, mime, LEFT, none))
+    inside = QPoint(viewport.width() // 2, viewport.height() // 2)
+    QApplication.sendEvent(viewport, QDragEnterEvent(inside, copy, mime, LEFT, none))
+    QApplication.sendEvent(viewport, QDragMoveEvent(inside, copy, mime, LEFT, none))
     QApplication.sendEvent(viewport, QDragMoveEvent(pos, copy, mime, LEFT, none))
     assert view.auto_scrolling()
     QApplication.sendEvent(viewport, QDragLeaveEvent())
     assert not view.auto_scrolling()
+
+
+def test_a_palette_drag_coming_in_by_an_edge_does_not_scroll(qtbot, window: MainWindow) -> None:
+    """QA 21: the Palette sits against the view's left edge, and every drag from it crossed
+    the scrolling band: everything on the canvas moved as it came in (and stayed moved
+    after Esc). The edge it came in by scrolls only once it has been inside."""
+    _setup(window)
+    view, bar = window.view, window.view.horizontalScrollBar()
+    viewport = view.viewport()
+    mime = palette_mime(window, "sequence")
+    copy, none = Qt.DropAction.CopyAction, Qt.KeyboardModifier.NoModifier
+    left = bar.value()
+    for x in (0, 4, 10, 20):  # the band, slowly
+        pos = QPoint(x, viewport.height() // 2)
+        event = QDragEnterEvent if x == 0 else QDragMoveEvent
+        QApplication.sendEvent(viewport, event(pos, copy, mime, LEFT, none))
+        assert not view.auto_scrolling()
+        qtbot.wait(60)
+    assert bar.value() == left
+    inside = QPoint(viewport.width() // 2, viewport.height() // 2)
+    QApplication.sendEvent(viewport, QDragMoveEvent(inside, copy, mime, LEFT, none))
+    QApplication.sendEvent(viewport, QDragMoveEvent(QPoint(2, 60), copy, mime, LEFT, none))
+    assert view.auto_scrolling()  # back at the edge once inside: it scrolls
+    QApplication.sendEvent(viewport, QDragLeaveEvent())

@@ -52,7 +52,8 @@ def test_esc_during_a_node_drag_puts_the_nodes_back_with_no_undo_step(
     assert window.controller.undo_stack.count() == depth
     assert not window.controller.undo_stack.canRedo()
     assert sorted(window.scene.selected_node_ids()) == ["bought-shock", "nurture"]
-    assert "cancelled" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == (
+        "Move cancelled: the nodes are back where they were.")
     # and the next drag works as ever
     start = _at(window, "nurture")
     QTest.mousePress(viewport, LEFT, NONE, start)
@@ -121,3 +122,18 @@ def test_esc_before_the_pointer_moves_keeps_the_selection(qtbot, window: MainWin
     assert _positions(window) == before
     assert window.controller.undo_stack.count() == depth
     assert sorted(window.scene.selected_node_ids()) == ["bought-shock", "nurture"]
+
+
+def test_esc_during_a_drag_of_one_node_says_the_node(qtbot, window: MainWindow) -> None:
+    """QA 21: one node dragged and put back was "the nodes are back"."""
+    _setup(window)
+    window.scene.select_nodes(["nurture"])
+    viewport = window.view.viewport()
+    start = _at(window, "nurture")
+    QTest.mousePress(viewport, LEFT, NONE, start)
+    for step in range(1, 4):
+        qtbot.mouseMove(viewport, start + QPoint(0, 30 * step))
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    QTest.mouseRelease(viewport, LEFT, NONE, start + QPoint(0, 90))
+    assert window.statusBar().currentMessage() == (
+        "Move cancelled: the node is back where it was.")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QToolButton
 
 from canvas_app.ui.dialogs.action_set import ActionSetDialog
 from canvas_app.ui.dialogs.catalog_item import CatalogItemDialog
@@ -83,3 +83,25 @@ def test_enter_on_the_catalogs_tabs_adds_nothing(qtbot, workspace, undo_stack) -
     qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_Return)
     qtbot.wait(50)
     assert getattr(window, "item_dialog", None) is None or not window.item_dialog.isVisible()
+
+
+def test_enter_on_a_focused_undo_button_undoes(qtbot, workspace, undo_stack) -> None:
+    """QA 21: Undo and Redo are tool buttons, which have no Enter of their own: Enter on a
+    focused one did nothing in the Catalog and E-Commerce Actions (Space worked); and Tab
+    reached Close before them, though they stand to its left."""
+    window = shown(qtbot, EcommerceActionsDialog(workspace, undo_stack))
+    before = window.legacy_check.isChecked()
+    window.legacy_check.click()
+    assert window.legacy_check.isChecked() != before
+    undo = window.findChild(QToolButton, "undoButton")
+    redo = window.findChild(QToolButton, "redoButton")
+    close = window.findChild(QPushButton, "closeButton")
+    assert undo.nextInFocusChain() is redo and redo.nextInFocusChain() is close
+    undo.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(undo.hasFocus)
+    qtbot.keyClick(undo, Qt.Key.Key_Return)
+    assert window.legacy_check.isChecked() == before  # undone
+    redo.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(redo.hasFocus)
+    qtbot.keyClick(redo, Qt.Key.Key_Enter)
+    assert window.legacy_check.isChecked() != before  # done again
