@@ -40,6 +40,11 @@ def _clear_clipboard_after_test():
 
     if QGuiApplication.instance() is not None:
         QGuiApplication.clipboard().clear()
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtWidgets import QApplication, QToolTip
+
+        if QApplication.instance() is not None and QToolTip.isVisible():
+            QToolTip.hideText()  # not left on show for a widget the test deletes
 
 
 @pytest.fixture(autouse=True)

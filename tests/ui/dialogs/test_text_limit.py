@@ -46,6 +46,7 @@ def test_a_tag_pasted_too_long_is_cut_whole_and_said(qtbot, workspace, undo_stac
     assert field.text() == "Z" * (limit - 1)
     qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
     assert QToolTip.text().startswith(f"Cut to {limit - 1} characters ({limit + 1} were")
+    QToolTip.hideText()  # not left on show for a field about to go
 
 
 def test_an_editors_name_is_limited_as_the_canvas_rename(qtbot, workspace, undo_stack) -> None:
@@ -78,3 +79,4 @@ def test_a_long_name_from_a_file_says_it_takes_no_more(qtbot, workspace, undo_st
     assert QToolTip.text() == (f"A name is at most {NAME_MAX_LENGTH} characters, and this "
                                f"one, read as it was saved, has {len(long_name)}: it is "
                                "kept, but takes no more.")
+    QToolTip.hideText()
