@@ -27,8 +27,10 @@ def _nodes(count: int) -> str:
 
 class ClipboardActions:
     def _paste_offset(self: MainWindow, plan: PastePlan) -> tuple[float, float] | None:
-        """Where pasted nodes go: beside the originals when that is in view (None, the
-        controller's default), else in the middle of the view."""
+        """Where pasted nodes go: where the canvas's menu was opened when Paste is chosen
+        there (as its Add entries place a node; QA 21: Paste ignored the spot), else
+        beside the originals when that is in view (None, the controller's default), else
+        in the middle of the view."""
         from ..editing.controller import PASTE_OFFSET
 
         nodes = plan.nodes
@@ -36,6 +38,9 @@ class ClipboardActions:
             return None
         xs = [n.x for n in nodes]
         ys = [n.y for n in nodes]
+        spot = self.view.context_pos
+        if spot is not None:  # the group's top left corner there
+            return self.scene.snap(spot.x() - min(xs), spot.y() - min(ys))
         dx, dy = PASTE_OFFSET
         group = QRectF(min(xs) + dx, min(ys) + dy, max(xs) - min(xs), max(ys) - min(ys))
         seen = self.view.mapToScene(self.view.viewport().rect()).boundingRect()

@@ -167,3 +167,30 @@ def test_a_node_added_from_the_keyboard_goes_right_of_the_one_selected(
     assert (new.x, new.y) == window.scene.snap(anchor.x + COLUMN, anchor.y)
     third = campaign.node(window.place_node("sequence"))  # after the new one, selected now
     assert third.x > new.x and third.y == new.y
+
+
+def test_paste_from_the_canvas_menu_places_the_nodes_where_the_menu_opened(
+        qtbot, window: MainWindow) -> None:
+    """QA 21: Paste in the canvas's menu put the copy beside the original, while Add in
+    the same menu uses the spot."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QContextMenuEvent
+
+    campaign_id = window.current_campaign_id()
+    window.scene.select_nodes(["nurture"])
+    assert window.copy()
+    window.scene.clearSelection()
+    scene_point = QPointF(-600, 500)  # empty canvas
+    window.view.centerOn(scene_point + QPointF(200, 0))
+    pos = window.view.mapFromScene(scene_point)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos,
+                              window.view.viewport().mapToGlobal(pos))
+    before = {n.id for n in window.controller.campaign(campaign_id).nodes}
+    window.view.contextMenuEvent(event)
+    menu = window.view.context_menu
+    paste = next(a for a in menu.actions() if a.text().replace("&", "") == "Paste")
+    paste.trigger()
+    menu.close()
+    [pasted] = [n for n in window.controller.campaign(campaign_id).nodes if n.id not in before]
+    assert abs(pasted.x - scene_point.x()) <= 20 and abs(pasted.y - scene_point.y()) <= 20
+    qtbot.waitUntil(lambda: window.view.context_pos is None, timeout=1000)
