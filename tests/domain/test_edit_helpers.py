@@ -150,3 +150,26 @@ def test_step_warning_for_a_past_wait_until():
         Step("wait_until", until=datetime(2026, 1, 1, tzinfo=UTC)), now)
     assert step_warning(Step("wait_until", until=datetime(2027, 1, 1, tzinfo=UTC)), now) == ""
     assert step_warning(Step("delay"), now) == ""
+
+
+def test_placement_help_of_a_goal_under_thousands_of_sequences(monkeypatch):
+    """QA 21: the editor of a goal in a 10,000-node campaign froze the window for a minute
+    (the upstream nodes were worked out once per node) and listed 5,000 names."""
+    from canvas_app.domain.campaign import Campaign
+
+    campaign = Campaign("big", "Big")
+    count = 3000
+    for i in range(count):
+        campaign.add_node(Node(f"s{i}", "sequence", f"Sequence {i}", 240.0 * i, 0.0))
+        if i:
+            campaign.link(f"s{i - 1}", f"s{i}")
+    campaign.add_node(Node("g", "tag_goal", "Goal", 0.0, 200.0))
+    campaign.link(f"s{count - 1}", "g")
+    calls: list[str] = []
+    upstream = Campaign.upstream
+    monkeypatch.setattr(Campaign, "upstream",
+                        lambda self, node_id: calls.append(node_id) or upstream(self, node_id))
+    text = placement_help(campaign, "g")
+    assert calls == ["g"]  # once, not once per node
+    assert f'"Sequence {count - 1}"' in text  # the one right before it comes first
+    assert f"and {count - 8:,} more" in text and len(text) < 600
