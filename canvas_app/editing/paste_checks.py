@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..domain.catalog import Catalog, Category, OrderForm, Product
+from ..domain.counting import counted
 from ..domain.errors import Problem
 from ..domain.names import name_key, short_name
 from ..domain.nodes import Node
@@ -286,7 +287,7 @@ def _free_name(name: str, items: Any) -> str:
 def pasted_text(verb: str, count: int, plan: PastePlan | None) -> str:
     """The status bar's sentence after a paste: 'Pasted 1 node, and added to the catalog:
     product "Checkup", payment type "paypal".', with what the catalog kept or renamed."""
-    text = f"{verb} {count} node{'s' if count != 1 else ''}"
+    text = f"{verb} {counted(count, 'node')}"  # "1,111 nodes", as Delete says (QA 21)
     if plan is None:
         return text + "."
     if plan.added:  # in the Catalog window's order: products, categories, ...

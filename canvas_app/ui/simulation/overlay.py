@@ -107,30 +107,30 @@ def journey_path(journey: list[tuple[int, str, str | None, str]]
 def badge_texts(kind: str, counts: dict[str, int]) -> list[tuple[str, str]]:
     """The pills a node shows: (text, role), role "main" or "muted"."""
     if kind == "sequence":
-        pills = [(f"{counts.get('active', 0)} in", "main")]
+        pills = [(f"{counts.get('active', 0):,} in", "main")]
         done = counts.get("completed", 0)
         if done:
-            pills.append((f"{done} {COMPLETED}", "muted"))
+            pills.append((f"{done:,} {COMPLETED}", "muted"))
         left = counts.get("removed", 0)  # taken out by a goal before the end (R5)
         if left:
-            pills.append((f"{left} {LEFT_EARLY}", "muted"))
+            pills.append((f"{left:,} {LEFT_EARLY}", "muted"))
         return pills
-    pills = [(f"✓ {counts.get('achieved', 0)}", "main")]
+    pills = [(f"✓ {counts.get('achieved', 0):,}", "main")]
     waiting = counts.get("waiting", 0)
     if waiting:
-        pills.append((f"{waiting} waiting", "muted"))
+        pills.append((f"{waiting:,} waiting", "muted"))
     return pills
 
 
 def describe_counts(kind: str, counts: dict[str, int]) -> str:
     """The counts in words, for the node's tooltip."""
     if kind == "sequence":
-        return (f"Simulation: {counts.get('active', 0)} in it now · "
-                f"{counts.get('entered', 0)} entered · "
-                f"{counts.get('completed', 0)} {COMPLETED} · "
-                f"{counts.get('removed', 0)} {LEFT_EARLY} (a goal took them out)")
-    return (f"Simulation: {counts.get('achieved', 0)} achieved · "
-            f"{counts.get('waiting', 0)} waiting")
+        return (f"Simulation: {counts.get('active', 0):,} in it now · "
+                f"{counts.get('entered', 0):,} entered · "
+                f"{counts.get('completed', 0):,} {COMPLETED} · "
+                f"{counts.get('removed', 0):,} {LEFT_EARLY} (a goal took them out)")
+    return (f"Simulation: {counts.get('achieved', 0):,} achieved · "
+            f"{counts.get('waiting', 0):,} waiting")
 
 
 PILL_GAP = 4.0  # between two pills of a node

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.counting import counted
 from ...sim import Simulation
 from ...sim.core import log_time
 from ..window_layout import RoomWhenRaised
@@ -452,11 +453,12 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         if sim is not None:
             if sim.events_beyond_horizon and sim.until is not None:
                 self.log_view.add(
-                    f"{log_time(sim.until)} horizon reached: {sim.events_beyond_horizon} "
+                    f"{log_time(sim.until)} horizon reached: {sim.events_beyond_horizon:,} "
                     "scenario events come after it and were not simulated")
             self.window_.show_status(
-                f"Simulation finished: {sim.processed} events, {len(sim.contacts)} contacts, "
-                f"{sim.emails_sent} emails sent.")
+                f"Simulation finished: {counted(sim.processed, 'event')}, "
+                f"{counted(len(sim.contacts), 'contact')}, "
+                f"{counted(sim.emails_sent, 'email')} sent.")
 
     def _tab_shown(self) -> None:
         """At once, and again once the tab has its size if it had not (a chart filled while
