@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -62,6 +62,10 @@ class CanvasView(ContextMenus, InlineRename, KeyboardMoves, SelectionDescription
                             | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        # the overview hides the node items, which Qt's band never selects: the band is
+        # mapped onto the nodes there (QA 21: it selected nothing zoomed out)
+        self._band: QRectF | None = None
+        self.rubberBandChanged.connect(self._band_changed)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
@@ -494,6 +498,23 @@ class CanvasView(ContextMenus, InlineRename, KeyboardMoves, SelectionDescription
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _band_changed(self, rect: QRect, start: QPointF, end: QPointF) -> None:
+        """Keeps the band's scene rectangle while it is drawn; as it ends (an empty rect),
+        selects in the overview the nodes it touches (added to those selected with Ctrl,
+        as the band does on the canvas)."""
+        if not rect.isNull():
+            self._band = QRectF(start, end).normalized()
+            return
+        band, self._band = self._band, None
+        scene = self.canvas()
+        if band is None or scene is None or not scene.overview_mode:
+            return
+        touched = [node_id for node_id, item in scene.nodes.items()
+                   if band.intersects(item.sceneBoundingRect())]
+        if QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier:
+            touched = [*scene.selected_node_ids(), *touched]
+        scene.select_nodes(list(dict.fromkeys(touched)))
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         """Space released elsewhere (another widget or window has the keyboard) no longer

@@ -69,3 +69,28 @@ def test_a_click_on_the_overview_clears_the_selection(window: MainWindow) -> Non
     QTest.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton,
                      pos=window.view.viewport().rect().center())
     assert window.scene.selected_node_ids() == []
+
+
+def test_a_rubber_band_in_the_overview_selects_the_nodes_it_touches(
+        qtbot, window: MainWindow) -> None:
+    """QA 21: zoomed out on a big campaign, the band was drawn and selected nothing (Qt's
+    band never selects the hidden node items)."""
+    from PySide6.QtCore import QPoint
+
+    big_campaign_in_overview(window)
+    view, scene = window.view, window.scene
+    items = sorted(scene.nodes.values(), key=lambda i: (i.pos().y(), i.pos().x()))
+    first, last = items[0], items[5]
+    top_left = view.mapFromScene(first.sceneBoundingRect().topLeft()) - QPoint(3, 3)
+    bottom_right = view.mapFromScene(last.sceneBoundingRect().bottomRight()) + QPoint(6, 6)
+    viewport = view.viewport()
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     top_left)
+    for step in range(1, 6):
+        QTest.mouseMove(viewport, top_left + (bottom_right - top_left) * step / 5)
+    QTest.mouseMove(viewport, bottom_right + QPoint(1, 1))
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       bottom_right + QPoint(1, 1))
+    chosen = set(scene.selected_node_ids())
+    assert {item.node_id for item in items[:6]} <= chosen
+    assert len(chosen) < 12  # the band's nodes, not the campaign's
