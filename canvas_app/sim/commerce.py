@@ -221,7 +221,8 @@ class CommerceRules(MovementRules):
                 else "purchase goals wait for a successful payment"))
             return
         if renewal:
-            matching = [g.name for g in self.plan.purchase_goals
+            matching = [g.name for g in self.plan.purchase_candidates(order.products,
+                                                                      order.order_form)
                         if match_purchase(g.purchase, self.plan.catalog, order.products,
                                           order.order_form, payment_type).matched]
             goals = ", ".join(f'"{isolated(n)}"' for n in matching)
@@ -250,7 +251,8 @@ class CommerceRules(MovementRules):
         before = dict(c.membership)
         met: list[NodePlan] = []
         refused: dict[str, str] = {}  # goal id -> the payment type's refusal
-        for goal in self.plan.purchase_goals:
+        met_or_refused = self.plan.purchase_candidates(order.products, order.order_form)
+        for goal in met_or_refused:
             assert goal.purchase is not None
             match = match_purchase(goal.purchase, self.plan.catalog, order.products,
                                    order.order_form, payment_type)
@@ -260,7 +262,7 @@ class CommerceRules(MovementRules):
                 refused[goal.id] = match.reason
         joining = self.joined_by(c, met, before)
         if refused:
-            for goal in self.in_link_order([g for g in self.plan.purchase_goals
+            for goal in self.in_link_order([g for g in met_or_refused
                                             if g.id in refused]):
                 # SPEC C13 has no other event for it; the journey view words it "not
                 # achieved" (an order that did not match, not R4's eligibility).

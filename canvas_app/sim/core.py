@@ -92,6 +92,9 @@ class EngineCore:
         self.pending_work: list[tuple[Any, ...]] = []
         # node id -> the nodes links lead to from it, directly or not (see MovementRules)
         self.reach_cache: dict[str, frozenset[str]] = {}
+        # in_link_order's answer for a tuple of goal ids (the same goals recur: an order of
+        # the same products meets the same goals)
+        self.link_order_cache: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     # -- contacts ---------------------------------------------------------------------
     def add_contact(self, contact: Contact) -> ContactState:

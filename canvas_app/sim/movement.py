@@ -369,6 +369,11 @@ class MovementRules(EngineCore):
         achieved first, as it would be if the two events came one after the other."""
         if len(goals) < 2:
             return goals
+        key = tuple(goal.id for goal in goals)
+        known = self.link_order_cache.get(key)
+        if known is not None:
+            nodes = self.plan.nodes
+            return [nodes[goal_id] for goal_id in known]
         out: list[NodePlan] = []
         group: list[NodePlan] = []
         for goal in goals:
@@ -377,6 +382,8 @@ class MovementRules(EngineCore):
                 group = []
             group.append(goal)
         out += self.upstream_first(group)
+        if len(self.link_order_cache) < 4096:
+            self.link_order_cache[key] = tuple(goal.id for goal in out)
         return out
 
     def upstream_first(self, goals: list[NodePlan]) -> list[NodePlan]:

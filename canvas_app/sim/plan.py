@@ -171,6 +171,55 @@ class Plan:
             self._add_campaign(campaign)
         self.all_campaign_names = {c.id: c.name for c in workspace.campaigns}
         self._label_nodes()
+        self._index_purchase_goals()
+
+    def _index_purchase_goals(self) -> None:
+        """Which purchase goals an order can meet, by what it holds: those of any purchase,
+        and by each order form, product and category their options choose. A goal none of
+        whose options the order meets is neither met nor refused for its payment type
+        (:func:`~canvas_app.domain.purchase.match_purchase` names the payment type only
+        once an option matched), so :meth:`purchase_candidates` leaves it out unchecked
+        (QA 21: every order was matched against all 500 goals of 50 campaigns)."""
+        self._goal_rank = {goal.id: i for i, goal in enumerate(self.purchase_goals)}
+        self._any_purchase: list[NodePlan] = []
+        self._by_form: dict[str, list[NodePlan]] = {}
+        self._by_product: dict[str, list[NodePlan]] = {}
+        self._by_category: dict[str, list[NodePlan]] = {}
+        for goal in self.purchase_goals:
+            config = goal.purchase
+            assert config is not None
+            if config.any_purchase:
+                self._any_purchase.append(goal)
+            if config.use_order_forms:
+                for form in dict.fromkeys(config.order_forms):
+                    self._by_form.setdefault(form, []).append(goal)
+            if config.use_products:
+                for product in dict.fromkeys(config.products):
+                    self._by_product.setdefault(product, []).append(goal)
+            if config.use_categories:
+                for category in dict.fromkeys(config.categories):
+                    self._by_category.setdefault(category, []).append(goal)
+        self._candidates: dict[tuple, list[NodePlan]] = {}
+
+    def purchase_candidates(self, products: tuple[str, ...] | list[str],
+                            order_form: str | None) -> list[NodePlan]:
+        """The purchase goals an order of ``products`` through ``order_form`` may meet, in
+        the plan's order (a superset of those it meets; see _index_purchase_goals)."""
+        key = (tuple(products), order_form)
+        found = self._candidates.get(key)
+        if found is None:
+            chosen: dict[str, NodePlan] = {g.id: g for g in self._any_purchase}
+            if order_form is not None:
+                chosen.update((g.id, g) for g in self._by_form.get(order_form, ()))
+            for product_id in products:
+                chosen.update((g.id, g) for g in self._by_product.get(product_id, ()))
+                product = self.catalog.products.get(product_id)
+                if product is not None and product.category is not None:
+                    chosen.update((g.id, g) for g in self._by_category.get(product.category, ()))
+            found = sorted(chosen.values(), key=lambda g: self._goal_rank[g.id])
+            if len(self._candidates) < 4096:
+                self._candidates[key] = found
+        return found
 
     def _label_nodes(self) -> None:
         campaigns_by_name: dict[str, set[str]] = {}
