@@ -58,7 +58,9 @@ class TextValidator(QValidator):
 def limit_text(edit: QLineEdit, limit: int | None, what: str = "",
                one_line: bool = True, keep: str = "") -> QLineEdit:
     """``edit`` takes at most ``limit`` characters (``what`` says of what, in the note:
-    "a tag"), and with ``one_line`` keeps pasted text on one line; ``keep``, a text longer
+    "a tag"), and with ``one_line`` keeps pasted text on one line (a pasted three-line
+    subject was saved with its breaks and made its step's row four lines tall); ``keep``,
+    a text longer
     than the limit it shows (read from a file), is kept whole. Returns ``edit``."""
     validator = TextValidator(edit, one_line, limit)
     edit.setValidator(validator)

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..text_limit import limit_text
 from ..theme import SELECTION, use_item_view_style
 from .search_field import ResultsKeys, SearchField
-from .step_fields import keep_single_line
 from .widgets import ID_ROLE, help_text_style
 from .wrapped_rows import (
     LABEL_ROLE,
@@ -265,7 +265,7 @@ class CheckList(QWidget):
             self.search = SearchField()  # Esc clears it, Enter goes to the first match
             self.search.setObjectName(search_name)
             self.search.setAccessibleName(f"Search {what}")
-            keep_single_line(self.search)  # a pasted line break would match no row
+            limit_text(self.search, None)  # a pasted line break would match no row
             self.search.setPlaceholderText(placeholder)
             self.search.setClearButtonEnabled(True)
             self.search.textChanged.connect(self.filter)

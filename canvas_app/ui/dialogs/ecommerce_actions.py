@@ -29,13 +29,13 @@ from ...domain.ecommerce import DEFAULT_SETS, LEGACY_SETTING_LABEL
 from ...domain.events import DomainEvent
 from ...domain.workspace import Workspace
 from ...editing.settings_commands import SetEcommerceCommand
+from ..text_limit import limit_text
 from .action_set import PRODUCT_HELP, ActionSetDialog
 from .catalog_hint import CATALOG_MENU, CatalogHint, catalog_opener, empty_catalog_text
 from .check_list import row_label, row_tooltip
 from .hover_completer import HoverCompleter
 from .manager_window import finish_manager_window, select_current_on_focus
 from .search_field import SearchField
-from .step_fields import keep_single_line
 from .widgets import OwnEnterList, enter_saves, help_label, scrolling_body
 from .window_size import (
     fit_start_size,
@@ -145,7 +145,7 @@ class EcommerceActionsDialog(QDialog):
         # Enter opens the product's actions; Esc clears the typed name
         self.product_edit = SearchField()
         self.product_edit.setObjectName("productSearch")
-        keep_single_line(self.product_edit)  # a pasted name's line breaks are spaces
+        limit_text(self.product_edit, None)  # a pasted name's line breaks are spaces
         self.product_edit.setPlaceholderText("Type part of a product name, e.g. pool")
         self.product_edit.setClearButtonEnabled(True)
         product_label.setBuddy(self.product_edit)

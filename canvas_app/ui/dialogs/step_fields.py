@@ -44,23 +44,6 @@ UNIT_NAMES: dict[int, tuple[str, str]] = {1: ("second", "seconds"), 60: ("minute
                                           604800: ("week", "weeks")}
 
 
-def keep_single_line(edit: QLineEdit, max_length: int | None = None,
-                     what: str = "") -> QLineEdit:
-    """Text typed or pasted into ``edit`` stays on one line: each run of line breaks and
-    tabs becomes one space (a pasted three-line subject was saved with its breaks and made
-    its step's row four lines tall). ``max_length`` limits what can be typed, said when a
-    paste is cut (``what``: "a subject"); see :func:`fit_max_length` for a longer value
-    from a file. Returns ``edit``."""
-    return limit_text(edit, max_length, what)
-
-
-def fit_max_length(edit: QLineEdit, text: str) -> None:
-    """Before showing ``text``: the field's limit (see :func:`keep_single_line`), or the
-    text's own length when it is longer, so a long value read from a file is shown and kept
-    whole, never cut (it can be shortened, not lengthened)."""
-    allow_length(edit, text)
-
-
 def amount_words(amount: int, unit_size: int) -> str:
     """"1 hour", "1,000,000 days": the amount with thousands separators and its unit."""
     singular, plural = UNIT_NAMES.get(unit_size, ("", ""))
@@ -251,7 +234,7 @@ class StepForm(QWidget):
         form.addRow("&Kind:", self.kind_combo)
 
         # one line each, of a sensible length (TEXT_MAX_LENGTHS)
-        self.subject_edit = keep_single_line(QLineEdit(), TEXT_MAX_LENGTHS["subject"],
+        self.subject_edit = limit_text(QLineEdit(), TEXT_MAX_LENGTHS["subject"],
                                              "a subject")
         self.subject_edit.setObjectName("subjectEdit")
         self.subject_edit.setPlaceholderText("Subject line of the email")
@@ -261,7 +244,7 @@ class StepForm(QWidget):
         # a tag typed with other capitals than an existing tag is that tag, as in the tag
         # goal's "New tag": its spelling is taken once the field is done with (Enter, or
         # the focus leaving it), and the note under the field says so (QA4)
-        self.tag_edit = keep_single_line(TagLineEdit(), TEXT_MAX_LENGTHS["tag"], "a tag")
+        self.tag_edit = limit_text(TagLineEdit(), TEXT_MAX_LENGTHS["tag"], "a tag")
         self.tag_edit.setObjectName("tagEdit")
         self.tag_edit.setPlaceholderText("Pick a tag or type a new one")
         self.tag_edit.respell = self.take_known_tag
@@ -275,7 +258,7 @@ class StepForm(QWidget):
         self._tag_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._tag_completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.tag_edit.setCompleter(self._tag_completer)
-        self.message_edit = keep_single_line(QLineEdit(), TEXT_MAX_LENGTHS["message"],
+        self.message_edit = limit_text(QLineEdit(), TEXT_MAX_LENGTHS["message"],
                                              "a message")
         self.message_edit.setObjectName("messageEdit")
         self.message_edit.setPlaceholderText("What the team should do")
@@ -283,7 +266,7 @@ class StepForm(QWidget):
         self.contact_type_combo.setObjectName("contactTypeCombo")
         self.contact_type_combo.setEditable(True)
         self.contact_type_combo.addItems(list(CONTACT_TYPES))
-        keep_single_line(self.contact_type_combo.lineEdit(), TEXT_MAX_LENGTHS["contact_type"],
+        limit_text(self.contact_type_combo.lineEdit(), TEXT_MAX_LENGTHS["contact_type"],
                          "a contact type")
         # a long campaign name ends in "…" (whole in the tooltip): the box, and the
         # editor, grew as wide as the name
@@ -456,7 +439,7 @@ class StepForm(QWidget):
                                (self.tag_edit, step.tag or ""),
                                (self.message_edit, step.message or ""),
                                (self.contact_type_combo.lineEdit(), step.contact_type or "")):
-                fit_max_length(edit, text)  # a longer text from a file is kept whole
+                allow_length(edit, text)  # a longer text from a file is kept whole
             self.subject_edit.setText(step.subject or "")
             self.duration_edit.set_value(step.duration or timedelta())
             self.until_edit.set_value(step.until or default_wait_until())

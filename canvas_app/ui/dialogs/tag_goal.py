@@ -22,10 +22,10 @@ from ...domain.nodes import Node
 from ...domain.steps import TEXT_MAX_LENGTHS
 from ...domain.tag_goal import TagGoalConfig
 from ...domain.tag_sources import UNAPPLIED_NOTE_MANY, applied_tags, editor_note
+from ..text_limit import limit_text
 from .check_list import CheckList
 from .node_editor import NodeEditorDialog, register_node_editor
 from .purchase_goal import HELP
-from .step_fields import keep_single_line
 from .tag_spelling import capitals_note, known_spelling, note_label
 from .widgets import AchievedByBox, OwnEnterLineEdit, help_label
 
@@ -71,7 +71,7 @@ class TagGoalDialog(NodeEditorDialog):
         new_row.setContentsMargins(22, 0, 0, 0)
         # Enter adds the tag, never saves; one line (a pasted line break is a space) of
         # at most TEXT_MAX_LENGTHS["tag"] characters
-        self.new_tag_edit = keep_single_line(OwnEnterLineEdit(), TEXT_MAX_LENGTHS["tag"],
+        self.new_tag_edit = limit_text(OwnEnterLineEdit(), TEXT_MAX_LENGTHS["tag"],
                                              "a tag")
         self.new_tag_edit.setObjectName("newTagEdit")
         # its own name: a screen reader said the box's title, "Tags"
