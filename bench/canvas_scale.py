@@ -103,7 +103,10 @@ def build_workspace(n: int):
     workspace = Workspace()
     campaign = workspace.add_campaign(Campaign("big", "Big"))
     for i, (x, y) in enumerate(positions(n)):
-        campaign.add_node(Node(f"n{i}", KINDS[i % len(KINDS)], f"Node {i}", x, y))
+        node = Node(f"n{i}", KINDS[i % len(KINDS)], f"Node {i}", x, y)
+        if node.kind == "tag_goal":
+            node.config.tags = ["Customer"]  # a tag goal needs a tag to be a valid file
+        campaign.add_node(node)
     for a, b in links(n):
         campaign.link(f"n{a}", f"n{b}")
     return workspace

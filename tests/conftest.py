@@ -6,7 +6,9 @@
 - With CANVAS_APP_REQUIRE_PG set (CI), the PostgreSQL store tests must run, not skip.
 """
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -14,6 +16,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _HOME = tempfile.mkdtemp(prefix="canvas-app-tests-")
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)  # not left behind in /tmp
 os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
 os.environ["XDG_STATE_HOME"] = os.path.join(_HOME, "state")

@@ -21,3 +21,19 @@ def test_canvas_scale_bench_runs() -> None:
     assert "fill only (floor)" in result.stdout
     assert "of which not painting" in result.stdout
     assert "Qt alone     60" in result.stdout
+
+
+def test_canvas_scale_workspace_saves_as_a_file_that_loads(tmp_path: Path) -> None:
+    """The benchmark's workspace is a valid one: saved, it opens again unchanged (its tag
+    goals had no tag, so the saved file was refused)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import canvas_scale
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    from canvas_app.io.workspace_file import load_workspace, save_workspace
+
+    workspace = canvas_scale.build_workspace(8)
+    path = tmp_path / "big.campaign.json"
+    save_workspace(workspace, path)
+    assert load_workspace(path) == workspace
