@@ -44,6 +44,7 @@ _FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 _CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _UNCACHED = QGraphicsItem.CacheMode.NoCache
 _NO_PEN = QPen(Qt.PenStyle.NoPen)
+_TOUCHES = Qt.ItemSelectionMode.IntersectsItemShape
 
 
 class LinkItem(QGraphicsRectItem):
@@ -294,6 +295,18 @@ class LinkItem(QGraphicsRectItem):
             stroker.setWidth(12)
             self._shape = stroker.createStroke(self.path())
         return self._shape
+
+    def collidesWithPath(self, path: QPainterPath,
+                         mode: Qt.ItemSelectionMode = _TOUCHES) -> bool:
+        """While a rubber band is drawn, a link is in it only when the band covers its whole
+        way (arrowhead included): a band round some nodes selected, and Delete removed,
+        every link it crossed, those between nodes left out too (QA 21g). The band is a
+        rectangle, so covering the corners of the way's bounds is covering the way (a
+        level link's bounds have no height, which ``contains(QRectF)`` refuses)."""
+        if mode == _TOUCHES and self.canvas.band_drawn:
+            way = self.path().boundingRect()
+            return path.contains(way.topLeft()) and path.contains(way.bottomRight())
+        return super().collidesWithPath(path, mode)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:

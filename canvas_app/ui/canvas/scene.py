@@ -73,6 +73,7 @@ class CampaignScene(LinkAiming, FollowsDomain, QGraphicsScene):
         self.overview.setVisible(False)
         self.addItem(self.overview)
         self.overview_mode = False
+        self.band_drawn = False  # a rubber band is being drawn (see LinkItem.collidesWithPath)
         self.zoom = 1.0  # the view's, as set_zoom was last told
         self.overview_selection: set[str] = set()  # the selection while the overview shows
         self._nodes_rect: QRectF | None = None  # nodes_rect(), until the campaign changes

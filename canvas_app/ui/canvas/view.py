@@ -503,11 +503,13 @@ class CanvasView(ContextMenus, InlineRename, KeyboardMoves, SelectionDescription
         """Keeps the band's scene rectangle while it is drawn; as it ends (an empty rect),
         selects in the overview the nodes it touches (added to those selected with Ctrl,
         as the band does on the canvas)."""
+        scene = self.canvas()
+        if scene is not None:
+            scene.band_drawn = not rect.isNull()  # links then need all of them in it
         if not rect.isNull():
             self._band = QRectF(start, end).normalized()
             return
         band, self._band = self._band, None
-        scene = self.canvas()
         if band is None or scene is None or not scene.overview_mode:
             return
         touched = [node_id for node_id, item in scene.nodes.items()

@@ -495,3 +495,36 @@ def test_the_first_node_dropped_on_an_empty_campaign_stays_under_the_pointer(
     # dropped there, cut by the view's edge, is scrolled into view, test_qa18c_reveal)
     _drop_where_it_lands(qtbot, window, QPoint(viewport.width() - 150, 150))
 
+
+
+def _band(qtbot, viewport, start: QPoint, end: QPoint) -> None:
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(viewport, (start + end) / 2)
+    qtbot.mouseMove(viewport, end)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+
+
+def test_rubber_band_selects_only_the_links_it_covers_whole(qtbot, window: MainWindow) -> None:
+    """A band round two nodes selects the link between them, not the link on to a node
+    left out; a band across the middle of a link selects nothing (it selected the link, and
+    Delete removed it)."""
+    scene, view = window.scene, window.view
+    viewport = view.viewport()
+    first, second = scene.nodes["nurture"], scene.nodes["bought-shock"]
+    around = first.sceneBoundingRect().united(second.sceneBoundingRect()).adjusted(-8, -8, 8, 8)
+    scene.clearSelection()
+    _band(qtbot, viewport, view.mapFromScene(around.topLeft()),
+          view.mapFromScene(around.bottomRight()))
+    assert set(scene.selected_node_ids()) == {"nurture", "bought-shock"}
+    links = {key for key, item in scene.links.items() if item.isSelected()}
+    assert links == {("nurture", "bought-shock")}
+    assert not scene.band_drawn  # only while the band is drawn
+
+    middle = scene.links[("bought-shock", "post-purchase")].path().pointAtPercent(0.5)
+    scene.clearSelection()
+    centre = view.mapFromScene(middle)
+    _band(qtbot, viewport, centre - QPoint(10, 30), centre + QPoint(10, 30))  # from above
+    assert not scene.selectedItems()
+    # a click on a link still selects it
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=centre)
+    assert scene.links[("bought-shock", "post-purchase")].isSelected()
