@@ -61,7 +61,13 @@ PILL_HEIGHT = BADGE_HEIGHT  # the canvas's text grows with the app's font only a
 PILLS_BOTTOM = min(badges_top(), body_rect("sequence").top(),
                    body_rect("purchase_goal").top()) - 4.0
 FAR_FONT_PX = 26  # zoomed out (ICON_LOD to DETAIL_LOD): 8-12 px on screen, in a name's place
-MARGIN = 40.0  # room around the nodes for the rings, the path outlines and the pills above
+PILL_GAP = 4.0  # between two pills of a node, side by side or one row above another
+ROW_STEP = BADGE_HEIGHT + PILL_GAP  # from one row of a node's pills to the next
+MOST_ROWS = 3  # a node shows at most three pills: wrapped, one a row
+# How far above or below a node's item its pills may reach (wrapped into rows).
+PILLS_REACH_Y = 40.0 + (MOST_ROWS - 1) * ROW_STEP
+# room around the nodes for the rings, the path outlines and the pills above
+MARGIN = PILLS_REACH_Y
 # At most this many nodes' counts changed: only round those nodes is repainted (see set_counts).
 FEW_CHANGED = 500
 NODE_EVENTS = frozenset({ev.NODE_MOVED, ev.NODE_ADDED, ev.NODE_REMOVED})
@@ -133,9 +139,23 @@ def describe_counts(kind: str, counts: dict[str, int]) -> str:
             f"{counts.get('waiting', 0):,} waiting")
 
 
-PILL_GAP = 4.0  # between two pills of a node
 PILLS_AWAY = 12.0  # from the body to pills beside it: clear of a selected node's glow (HALO)
 SIDES = ("above", "below", "left", "right")  # where a node's pills may go, in that order
+
+
+def wrap_rows(widths: list[float], room: float) -> list[list[int]]:
+    """The pills (by index) in rows at most ``room`` wide, in order, as many to a row as fit
+    (one at least)."""
+    rows: list[list[int]] = []
+    used = 0.0
+    for i, width in enumerate(widths):
+        if rows and used + PILL_GAP + width <= room:
+            rows[-1].append(i)
+            used += PILL_GAP + width
+        else:
+            rows.append([i])
+            used = width
+    return rows
 
 
 def pills_origin(item: NodeItem, total: float, side: str) -> tuple[float, float]:
@@ -259,7 +279,7 @@ class SimulationLayer(QGraphicsItem):
 
     def _nodes_area(self, node_ids: Collection[str], reach: float) -> QRectF:
         """Round these nodes' items (those on the canvas), ``reach`` to the left and the
-        right (where their pills may be) and 40 above and below."""
+        right (where their pills may be) and as far above and below (PILLS_REACH_Y)."""
         nodes = self.canvas.nodes
         inf = float("inf")
         left, top, right, bottom = inf, inf, -inf, -inf
@@ -277,7 +297,8 @@ class SimulationLayer(QGraphicsItem):
             right, bottom = max(right, x + size[2]), max(bottom, y + size[3])
         if left > right:
             return QRectF()
-        return QRectF(left - reach, top - 40, right - left + 2 * reach, bottom - top + 80)
+        return QRectF(left - reach, top - PILLS_REACH_Y, right - left + 2 * reach,
+                      bottom - top + 2 * PILLS_REACH_Y)
 
     def _follow_node(self, name: str, node_id: str) -> None:
         """One node moved, came or went (its item has): its pills are repainted where they
@@ -301,9 +322,23 @@ class SimulationLayer(QGraphicsItem):
             for link in item.links:  # the nodes at their other ends: their pills avoid them
                 other = link.target if link.source is item else link.source
                 self._repaint_pills(other)
+            if self.counts:  # neighbours' pills wrap round it where it was and where it is
+                self._repaint_near(item.sceneBoundingRect(), item)
+                if old is not None:
+                    self._repaint_near(old, item)
         if node_id in self.path_nodes or node_id in self.path_current or any(
                 node_id in link for link in self.path_links):
             self.update()  # its outline and the links it is on moved with it
+
+    def _repaint_near(self, rect: QRectF, moved: NodeItem) -> None:
+        """Repaints the pills of the nodes whose rows of pills may reach ``rect``."""
+        reach = self._pills_width + PILLS_AWAY + NAME_WIDTH
+        for other in self.canvas.items(rect.adjusted(-reach, -PILLS_REACH_Y, reach,
+                                                     PILLS_REACH_Y),
+                                       Qt.ItemSelectionMode.IntersectsItemBoundingRect):
+            if isinstance(other, NodeItem) and other is not moved \
+                    and other.node_id in self.counts:
+                self._repaint_pills(other)
 
     def _repaint_pills(self, item: NodeItem) -> None:
         """Repaints where a node's pills were painted and where they are now."""
@@ -369,7 +404,8 @@ class SimulationLayer(QGraphicsItem):
         for node_id in changed:
             item = nodes.get(node_id)
             if item is not None:
-                self.update(item.sceneBoundingRect().adjusted(-reach, -40, reach, 40))
+                self.update(item.sceneBoundingRect().adjusted(-reach, -PILLS_REACH_Y, reach,
+                                                              PILLS_REACH_Y))
 
     def show_path(self, visited: set[str], current: set[str],
                   links: set[tuple[str, str]]) -> None:
@@ -447,37 +483,105 @@ class SimulationLayer(QGraphicsItem):
         Above the node (over its warning badge) unless one of the node's links runs through
         that place (a link coming in from above would have its arrowhead hidden): then below
         its name, else left or right of its body, whichever no link of the node runs
-        through (``pills_side``); the least crossed one when every side is."""
+        through (``pills_side``); the least crossed one when every side is. Above or below,
+        a row that would run into a neighbour (its body, the pills over it, its name) wraps
+        into rows, the first nearest the node (QA: "25,000 left early" covered the next
+        goal's "✓ 41,159")."""
         counts = self.counts.get(item.node_id)
         if counts is None:
             return []
         texts = badge_texts(item.kind, counts)
         widths = [self._metrics.horizontalAdvance(text) + 12 for text, _role in texts]
-        total = sum(widths) + PILL_GAP * (len(widths) - 1)
-        x, y = pills_origin(item, total, self.pills_side(item, total))
-        out = []
-        for (text, role), width in zip(texts, widths, strict=True):
-            out.append((QRectF(x, y, width, PILL_HEIGHT), text, role))
-            x += width + PILL_GAP
-        return out
+        rects = self._placed(item, widths)
+        return [(rect, text, role) for rect, (text, role) in zip(rects, texts, strict=True)]
 
     def pills_side(self, item: NodeItem, total: float) -> str:
-        """Where a node's pills (``total`` wide) go: the first side of SIDES that none of
-        the node's links runs through (with the arrowhead's width round it), else the side
-        fewest of them run through."""
+        """Where a node's pills (``total`` wide in one row) go: the first side of SIDES that
+        none of the node's links runs through (with the arrowhead's width round it), else
+        the side fewest of them run through."""
+        return self._side_and_rects(item, [total], [])[0]
+
+    def _placed(self, item: NodeItem, widths: list[float]) -> list[QRectF]:
+        return self._side_and_rects(item, widths, self._neighbours(item))[1]
+
+    def _side_and_rects(self, item: NodeItem, widths: list[float],
+                        around: list[QRectF]) -> tuple[str, list[QRectF]]:
         links = item.links
-        if not links:
-            return SIDES[0]
-        best, fewest = SIDES[0], len(links) + 1
+        best: tuple[str, list[QRectF]] | None = None
+        fewest = len(links) + 1
         for side in SIDES:
-            x, y = pills_origin(item, total, side)
-            area = QRectF(x, y, total, PILL_HEIGHT)
-            crossed = sum(1 for link in links if link.shape().intersects(area))
+            rects = self._laid_out(item, widths, side, around)
+            if not links:
+                return side, rects
+            crossed = sum(1 for link in links
+                          if any(link.shape().intersects(rect) for rect in rects))
             if not crossed:
-                return side
+                return side, rects
             if crossed < fewest:
-                best, fewest = side, crossed
+                best, fewest = (side, rects), crossed
+        assert best is not None
         return best
+
+    def _neighbours(self, item: NodeItem) -> list[QRectF]:
+        """What the other nodes near ``item`` take up where its pills may go: each one's
+        body with the row of pills over it, and its name (scene coordinates)."""
+        x, y = item.centre
+        reach = self._pills_width + PILLS_AWAY + NAME_WIDTH
+        near = self.canvas.items(QRectF(x - reach, y - 2 * PILLS_REACH_Y, 2 * reach,
+                                        4 * PILLS_REACH_Y),
+                                 Qt.ItemSelectionMode.IntersectsItemBoundingRect)
+        out = []
+        for other in near:
+            if other is item or not isinstance(other, NodeItem) or not other.isVisible():
+                continue
+            ox, oy = other.centre
+            body = body_rect(other.kind).translated(ox, oy)
+            out.append(QRectF(body.left(), oy + PILLS_BOTTOM - PILL_HEIGHT, body.width(),
+                              body.bottom() - (oy + PILLS_BOTTOM - PILL_HEIGHT)))
+            half, height = other.name_block()
+            out.append(QRectF(ox - half, oy + name_rect(other.kind).top(), 2 * half, height))
+        return out
+
+    def _laid_out(self, item: NodeItem, widths: list[float], side: str,
+                  around: list[QRectF]) -> list[QRectF]:
+        """The pills' rectangles on that side: one row, wrapped (above or below) where it
+        would meet something of ``around``."""
+        total = sum(widths) + PILL_GAP * (len(widths) - 1)
+        x, y = pills_origin(item, total, side)
+        if side not in ("above", "below") or not around:
+            rows = [list(range(len(widths)))]
+        else:
+            rows = wrap_rows(widths, self._room(item, side, x, y, total, around))
+        cx = item.centre[0]
+        rects: list[QRectF] = []
+        for number, row in enumerate(rows):
+            width = sum(widths[i] for i in row) + PILL_GAP * (len(row) - 1)
+            left = x if side != "below" else cx - width / 2
+            top = y - number * ROW_STEP if side == "above" else y + number * ROW_STEP
+            for i in row:
+                rects.append(QRectF(left, top, widths[i], PILL_HEIGHT))
+                left += widths[i] + PILL_GAP
+        return rects
+
+    @staticmethod
+    def _room(item: NodeItem, side: str, x: float, y: float, total: float,
+              around: list[QRectF]) -> float:
+        """How wide a row of pills at (x, y) may be on that side before it meets one of
+        ``around``: running right from x above the node, centred on it below."""
+        band_top, band_bottom = y, y + PILL_HEIGHT
+        cx = item.centre[0]
+        room = total
+        for rect in around:
+            if rect.bottom() <= band_top or rect.top() >= band_bottom:
+                continue
+            if side == "above":
+                if x < rect.left() < x + total:
+                    room = min(room, rect.left() - x - 2 * PILL_GAP)
+            elif rect.left() > cx:
+                room = min(room, 2 * (rect.left() - cx - 2 * PILL_GAP))
+            elif rect.right() < cx:
+                room = min(room, 2 * (cx - rect.right() - 2 * PILL_GAP))
+        return room
 
     def pill_owner(self, pos: QPointF) -> str | None:
         """The node whose count pill is at ``pos`` (scene coordinates), as drawn now."""
@@ -511,7 +615,7 @@ class SimulationLayer(QGraphicsItem):
         # and run to its right, or below its name, or beside it), found through the scene's
         # index, not by visiting them all.
         reach = self._pills_width + PILLS_AWAY + 10
-        near = self.canvas.items(exposed.adjusted(-reach, -40, reach, 40),
+        near = self.canvas.items(exposed.adjusted(-reach, -PILLS_REACH_Y, reach, PILLS_REACH_Y),
                                  Qt.ItemSelectionMode.IntersectsItemBoundingRect)
         for item in near:
             if not isinstance(item, NodeItem):
