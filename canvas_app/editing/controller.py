@@ -335,10 +335,10 @@ class Controller(QObject):
 
     # -- campaigns -------------------------------------------------------------------------
     def new_campaign(self, name: str = "") -> str:
-        names = {c.name for c in self.workspace.campaigns}
+        names = {name_key(c.name) for c in self.workspace.campaigns}
         if not name:
             n = 1
-            while f"Campaign {n}" in names:
+            while name_key(f"Campaign {n}") in names:  # as a rename compares names
                 n += 1
             name = f"Campaign {n}"
         ids = {c.id for c in self.workspace.campaigns}
@@ -356,10 +356,11 @@ class Controller(QObject):
             return False
         if name == self.campaign(campaign_id).name:
             return False
-        if any(name_key(c.name) == name_key(name) for c in self.workspace.campaigns
-               if c.id != campaign_id):
-            self.status_message.emit(f'Another campaign is already named "{name}": choose '
-                                     "another name.")
+        other = next((c for c in self.workspace.campaigns
+                      if c.id != campaign_id and name_key(c.name) == name_key(name)), None)
+        if other is not None:  # named as it is (the typed name may differ in capitals)
+            self.status_message.emit(f'Another campaign is already named '
+                                     f'"{short_name(other.name)}": choose another name.')
             return False
         self.undo_stack.push(RenameCampaignCommand(self.workspace, campaign_id, name))
         return True

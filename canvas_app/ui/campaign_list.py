@@ -8,26 +8,43 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
+import shiboken6
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QContextMenuEvent, QHelpEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
+    QDockWidget,
     QHBoxLayout,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
     QMessageBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from ..domain import events as ev
 from ..domain.events import DomainEvent
-from ..domain.names import short_name
+from ..domain.names import NAME_MAX_LENGTH, short_name, tidy_name
 from ..editing.controller import Controller
 from . import theme
 from .dialogs.widgets import plain_destructive
+from .text_limit import limit_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # The events the list follows: campaigns come, go or are renamed (not their nodes and links,
@@ -36,8 +53,38 @@ LIST_EVENTS = frozenset({ev.CAMPAIGN_ADDED, ev.CAMPAIGN_REMOVED, ev.CAMPAIGN_CHA
                          ev.WORKSPACE_RESET})
 
 
+class NameDelegate(QStyledItemDelegate):
+    """A campaign's name typed in the list: at most NAME_MAX_LENGTH characters, as a node's
+    (a longer one read from a file is kept), on one line; the editor open is kept."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.editor: QLineEdit | None = None
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            limit_text(editor, NAME_MAX_LENGTH, "a campaign's name", keep=str(index.data()))
+            self.editor = editor
+        return editor
+
+    def open_editor(self) -> QLineEdit | None:
+        editor = self.editor
+        return editor if editor is not None and shiboken6.isValid(editor) \
+            and editor.isVisible() else None
+
+    def finish(self) -> None:
+        """The name being typed is kept, as Enter keeps it."""
+        editor = self.open_editor()
+        if editor is not None:
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+
 class CampaignList(QWidget):
     current_changed = Signal(object)  # campaign id or None
+    entered = Signal()  # Enter on a campaign: the canvas takes the keyboard
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +104,12 @@ class CampaignList(QWidget):
         self.list.setStyleSheet(theme.focus_frame("QListWidget", "campaignList"))
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.delegate = NameDelegate(self.list)
+        self.list.setItemDelegate(self.delegate)
+        # a long name ends in "…" (its tooltip shows it whole), not in a sideways scroll
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._switching = False  # a name typed is being kept as another campaign is shown
         self.list.currentItemChanged.connect(self._current_item_changed)
         self.list.itemChanged.connect(self._item_edited)
         buttons = QHBoxLayout()
@@ -109,6 +162,15 @@ class CampaignList(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and watched is self.list \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and self.list.currentItem() is not None \
+                and self.delegate.open_editor() is None:  # type: ignore[attr-defined]
+            self.entered.emit()  # as a file manager opens a folder: on to the canvas
+            return True
+        if event.type() == QEvent.Type.ToolTip and watched is self.list.viewport():
+            self._name_tooltip(event)  # type: ignore[arg-type]
+            return True
+        if event.type() == QEvent.Type.KeyPress and watched is self.list \
                 and event.key() == Qt.Key.Key_F10 \
                 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:  # type: ignore[attr-defined]
             # The Menu key's twin: Qt sends no context menu event for it on X11 (as the
@@ -121,6 +183,16 @@ class CampaignList(QWidget):
                            self.list.viewport().mapFromGlobal(event.globalPos()))  # type: ignore[attr-defined]
             return True
         return super().eventFilter(watched, event)
+
+    def _name_tooltip(self, event: QHelpEvent) -> None:
+        """A name cut short ("…") shows whole in a tooltip; a name shown whole needs none."""
+        item = self.list.itemAt(event.pos())
+        if item is not None:
+            room = self.list.visualItemRect(item).width() - 8  # the item's margins
+            if self.list.fontMetrics().horizontalAdvance(item.text()) > room:
+                QToolTip.showText(event.globalPos(), item.text(), self.list.viewport())
+                return
+        QToolTip.hideText()
 
     def show_menu(self, from_keyboard: bool, pos: QPoint | None = None) -> None:
         """The list's menu: at the pointer on the campaign under it (New Campaign alone
@@ -203,6 +275,15 @@ class CampaignList(QWidget):
         return str(item.data(ID_ROLE)) if item is not None else None
 
     def select(self, campaign_id: str) -> None:
+        """Shows that campaign; a name being typed in the list is kept first (QA 22:
+        Ctrl+PgDown while renaming kept the name but left no campaign shown: the rename
+        rebuilt the list while Qt was changing its current row)."""
+        if self.delegate.open_editor() is not None:
+            self._switching = True
+            try:
+                self.delegate.finish()
+            finally:
+                self._switching = False
         for i in range(self.list.count()):
             if self.list.item(i).data(ID_ROLE) == campaign_id:
                 self.list.setCurrentRow(i)
@@ -230,8 +311,25 @@ class CampaignList(QWidget):
         if self._updating or self.controller is None:
             return
         campaign_id = str(item.data(ID_ROLE))
-        if not self.controller.rename_campaign(campaign_id, item.text()):
+        typed = item.text()
+        before = self.controller.campaign(campaign_id).name
+        if not self.controller.rename_campaign(campaign_id, typed):
             self._rebuild()
+            if tidy_name(typed) and tidy_name(typed) != before and not self._switching:
+                # refused (another campaign has it): typed again, not lost (QA 22)
+                QTimer.singleShot(0, lambda: self._type_again(campaign_id, typed))
+
+    def _type_again(self, campaign_id: str, typed: str) -> None:
+        """The name editor open again on the campaign with what was typed, selected; only
+        while the list still has the keyboard (Enter was pressed: a click elsewhere took
+        it, and the name given up stays as it was)."""
+        if not self.list.hasFocus() or self.current_id() != campaign_id:
+            return
+        self.rename_current()
+        editor = self.delegate.open_editor()
+        if editor is not None:
+            editor.setText(typed)
+            editor.selectAll()
 
     def new_campaign(self) -> None:
         """Adds a campaign, shows it, and opens its name for typing (as a new folder's in
@@ -243,9 +341,23 @@ class CampaignList(QWidget):
                 self.rename_current()
 
     def rename_current(self) -> None:
+        """The current campaign's name open for typing; the Campaigns panel is shown first
+        when it was closed (Workspace > Rename Campaign did nothing, and the editor popped
+        up when the panel was opened again)."""
         item = self.list.currentItem()
-        if item is not None:
-            self.list.editItem(item)
+        if item is None:
+            return
+        dock = self.parent()
+        while dock is not None and not isinstance(dock, QDockWidget):
+            dock = dock.parent()
+        if isinstance(dock, QDockWidget) and not dock.isVisible():
+            dock.show()
+            dock.raise_()
+        if not self.list.isVisible():
+            return  # not on screen (a test's window unshown): nothing to type in
+        self.list.setFocus()
+        self.list.scrollToItem(item)
+        self.list.editItem(item)
 
     def duplicate_current(self) -> None:
         campaign_id = self.current_id()

@@ -325,9 +325,7 @@ class FileActions(SaveMerge, DatabaseActions, JsonActions, FileDialogs, Recovery
     def save(self, replace: bool = False) -> bool:
         """Writes the workspace to its document; ``replace``: Save As over a file the user
         chose to replace, which is replaced whole."""
-        editor = self.window.view.name_editor
-        if editor is not None:  # a name being typed is part of what the user saves
-            editor.finish(True)
+        self.window.view.keep_name_editor()  # a name being typed is part of what is saved
         session = self.session
         if session.document is None:
             return self.save_as_dialog()

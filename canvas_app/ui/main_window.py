@@ -148,6 +148,7 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
         self.view.menu_opening.connect(lambda _kind: self.edit_state.update())
         self.palette.place_requested.connect(self.place_node)
         self.campaign_list.current_changed.connect(self.show_campaign)
+        self.campaign_list.entered.connect(self.view.setFocus)
         self.campaign_list.current_changed.connect(self.simulation_panel.campaign_shown)
         self.campaign_list.current_changed.connect(self.lint_panel.campaign_shown)
         self.campaign_list.current_changed.connect(lambda _id: self.edit_state.update())
@@ -305,6 +306,9 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
         if campaign_id is not None and campaign_id == self.scene.campaign_id:
             self.update_title()  # the list was rebuilt (a rename): keep the view as it is
             return
+        # a node's name being typed is kept, in the campaign it is in (Ctrl+PgDown threw it
+        # away; a click on another campaign, taking the focus, kept it)
+        self.view.keep_name_editor()
         size = len(self.controller.campaign(campaign_id)) if campaign_id is not None else 0
         with busy_cursor(size):  # a second or so of building items at 10,000 nodes
             self.view_places.keep(self.view)

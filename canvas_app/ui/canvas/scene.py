@@ -32,7 +32,7 @@ from .link_routing import LinkRouter
 from .node_item import NodeItem, handle_centre, item_bounds
 from .overview import OverviewItem
 from .scene_events import FollowsDomain
-from .scene_gestures import LinkAiming, link_drag_hint
+from .scene_gestures import LINK_CANCELLED, LinkAiming, link_drag_hint
 from .style import CanvasStyle
 
 GRID = 20.0
@@ -131,6 +131,8 @@ class CampaignScene(LinkAiming, FollowsDomain, QGraphicsScene):
 
     def show_campaign(self, campaign_id: str | None) -> None:
         """Rebuilds the items from the campaign (opening, switching campaigns)."""
+        if self._link_from is not None:  # (Ctrl+PgDown while drawing one) the bar said
+            self.controller.status_message.emit(LINK_CANCELLED)  # why it could not be made
         self._clear_items()
         self.campaign_id = campaign_id
         campaign = self.current_campaign()

@@ -83,6 +83,12 @@ class InlineRename:
                 and scene.domain_node(node_id) is not None:
             scene.controller.rename_node(scene.campaign_id, node_id, text)
 
+    def keep_name_editor(self) -> None:
+        """A name being typed is kept (renamed, as Enter does) before something that would
+        close it: a save, another campaign shown."""
+        if self.name_editor is not None:
+            self.name_editor.finish(True)
+
     def close_name_editor(self) -> None:
         editor = self.name_editor
         if editor is None:

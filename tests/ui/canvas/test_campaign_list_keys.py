@@ -130,3 +130,123 @@ def test_a_new_campaign_opens_its_name_for_typing(qtbot, window: MainWindow) -> 
     QTest.keyClick(editor, Qt.Key.Key_Return)
     QApplication.processEvents()
     assert window.controller.campaign(cid).name == "Spa follow-up"
+
+
+# -- QA 22: renaming while switching, the panel closed, Enter, long and refused names --------
+def _edit_name(clist, text: str):
+    """F2 on the current campaign and ``text`` typed over its name: the open editor."""
+    clist.list.setFocus()
+    QTest.keyClick(clist.list, Qt.Key.Key_F2)
+    editor = clist.delegate.open_editor()
+    assert editor is not None
+    editor.selectAll()
+    QTest.keyClicks(editor, text)
+    return editor
+
+
+def test_next_campaign_while_a_campaign_name_is_typed_keeps_it_and_shows_the_next(
+        window: MainWindow) -> None:
+    clist = window.campaign_list
+    clist.select("checkup-onboarding")
+    ids = clist.ids()
+    _edit_name(clist, "CO typed")
+    window.actions_by_name["next_campaign"].trigger()  # Ctrl+PgDown
+    assert window.controller.campaign("checkup-onboarding").name == "CO typed"
+    expected = ids[(ids.index("checkup-onboarding") + 1) % len(ids)]
+    assert clist.current_id() == expected  # a campaign shown, not none
+    assert window.current_campaign_id() == expected
+    assert clist.buttons["rename"].isEnabled()
+
+
+def test_next_campaign_while_a_node_name_is_typed_keeps_it(qtbot, window: MainWindow) -> None:
+    cid = window.current_campaign_id()
+    editor = window.view.open_name_editor("post-purchase")
+    assert editor is not None
+    editor.selectAll()
+    QTest.keyClicks(editor, "Renamed while switching")
+    window.actions_by_name["next_campaign"].trigger()
+    assert window.controller.campaign(cid).node("post-purchase").name == \
+        "Renamed while switching"
+    assert window.controller.undo_stack.undoText().startswith("Rename")
+    assert window.current_campaign_id() != cid
+
+
+def test_rename_campaign_with_the_panel_closed_opens_it_ready_to_type(
+        qtbot, window: MainWindow) -> None:
+    dock = window.docks["campaigns"]
+    dock.hide()
+    window.actions_by_name["rename_campaign"].trigger()
+    assert dock.isVisible()
+    editor = window.campaign_list.delegate.open_editor()
+    assert editor is not None and editor.text() == window.controller.campaign(
+        window.current_campaign_id()).name
+
+
+def test_enter_on_a_campaign_gives_the_canvas_the_keyboard(qtbot, window: MainWindow) -> None:
+    clist = window.campaign_list
+    window.activateWindow()
+    clist.list.setFocus()
+    qtbot.waitUntil(clist.list.hasFocus)
+    QTest.keyClick(clist.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(window.view.hasFocus)
+
+
+def test_a_refused_name_is_open_again_with_what_was_typed(qtbot, window: MainWindow) -> None:
+    clist = window.campaign_list
+    clist.select("checkup-onboarding")
+    window.activateWindow()
+    editor = _edit_name(clist, "pool shock NURTURE")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: clist.delegate.open_editor() is not None
+                    and clist.delegate.open_editor() is not editor)
+    again = clist.delegate.open_editor()
+    assert again.text() == "pool shock NURTURE" and again.selectedText() == again.text()
+    assert window.controller.campaign("checkup-onboarding").name == "Checkup Onboarding"
+
+
+def test_a_campaign_name_takes_at_most_the_node_name_limit(qtbot, window: MainWindow) -> None:
+    from canvas_app.domain.names import NAME_MAX_LENGTH
+
+    clist = window.campaign_list
+    editor = _edit_name(clist, "x")
+    editor.selectAll()
+    editor.insert("y" * (NAME_MAX_LENGTH + 50))  # a paste
+    assert len(editor.text()) == NAME_MAX_LENGTH
+    QTest.keyClick(editor, Qt.Key.Key_Escape)
+
+
+def test_a_long_campaign_name_is_cut_with_a_tooltip_showing_it_whole(
+        qtbot, window: MainWindow) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    clist = window.campaign_list
+    long_name = "A campaign with a very long name " * 4
+    assert window.controller.rename_campaign("checkup-onboarding", long_name)
+    clist.select("checkup-onboarding")
+    assert clist.list.horizontalScrollBar().maximum() == 0  # no sideways scrolling
+    rect = clist.list.visualItemRect(clist.list.currentItem())
+    event = QHelpEvent(QEvent.Type.ToolTip, rect.center(),
+                       clist.list.viewport().mapToGlobal(rect.center()))
+    QApplication.sendEvent(clist.list.viewport(), event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == long_name.strip()
+    QToolTip.hideText()
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())
+    short_rect = clist.list.visualItemRect(clist.list.item(clist.ids().index("shock-nurture")))
+    event = QHelpEvent(QEvent.Type.ToolTip, short_rect.center(),
+                       clist.list.viewport().mapToGlobal(short_rect.center()))
+    QApplication.sendEvent(clist.list.viewport(), event)
+    qtbot.wait(50)
+    assert not QToolTip.isVisible()  # a name shown whole needs none
+
+
+def test_switching_campaigns_while_drawing_a_link_says_it_was_cancelled(
+        qtbot, window: MainWindow) -> None:
+    said: list[str] = []
+    window.controller.status_message.connect(said.append)
+    scene = window.scene
+    scene._link_from = scene.nodes["nurture"]  # a link being drawn from it
+    window.actions_by_name["next_campaign"].trigger()
+    assert said[-1] == "Link cancelled."

@@ -52,8 +52,19 @@ def test_a_campaign_cannot_take_another_campaigns_name(window: MainWindow) -> No
     controller.status_message.connect(said.append)
     assert not controller.rename_campaign("shock-nurture", " checkup onboarding ")
     assert controller.workspace.campaign("shock-nurture").name == "Pool Shock Nurture"
-    assert said and 'already named "checkup onboarding"' in said[-1]
+    # named as the other campaign is, not as typed
+    assert said and 'already named "Checkup Onboarding"' in said[-1]
     assert controller.rename_campaign("shock-nurture", "POOL shock nurture")  # its own name
+
+
+def test_a_new_campaign_takes_no_name_another_has_in_other_capitals(
+        window: MainWindow) -> None:
+    """A campaign renamed "campaign 1": New names its campaign "Campaign 2", not a name the
+    rename (and the Warnings panel) takes for the same one."""
+    controller = window.controller
+    assert controller.rename_campaign("shock-nurture", "campaign 1")
+    added = controller.new_campaign()
+    assert controller.workspace.campaign(added).name == "Campaign 2"
 
 
 def test_duplicated_campaigns_get_names_of_their_own(window: MainWindow) -> None:
