@@ -183,15 +183,21 @@ def set_count_scale(axis: QValueAxis, biggest: int, room: float, label: float,
         low, high = -extra, top + extra
     if steady is not None:
         top, ticks, low, high = steady.choose((state, biggest, pad), (top, ticks, low, high))
+    # With dynamic ticks, the range and the step never make thousands of ticks between
+    # them, not even for a moment: a wider step goes first, a narrower one after the range
+    # (QA 22: from 0-3 by 1 to 0-200,000, Qt Charts made 200,000 tick items and the window
+    # froze for good).
+    step = top // (ticks - 1) if pad > 0 else None
+    if step is not None and step > axis.tickInterval():
+        axis.setTickInterval(step)
     if axis.min() != low or axis.max() != high:
         axis.setRange(low, high)
-    if pad > 0:
-        step = top // (ticks - 1)
+    if step is not None:
+        if axis.tickInterval() != step:
+            axis.setTickInterval(step)
         if axis.tickType() != QValueAxis.TickType.TicksDynamic:
             axis.setTickType(QValueAxis.TickType.TicksDynamic)
             axis.setTickAnchor(0)
-        if axis.tickInterval() != step:
-            axis.setTickInterval(step)
     if axis.tickCount() != ticks:
         axis.setTickCount(ticks)
 
