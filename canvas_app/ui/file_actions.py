@@ -32,7 +32,7 @@ from ..store.urls import same_database
 from .busy import busy_cursor
 from .collector import settle_after_open
 from .database_actions import DatabaseActions, read_held
-from .file_dialogs import FileDialogs
+from .file_dialogs import FileDialogs, workspace_file_name
 from .json_actions import JsonActions
 from .merge_box import Choice, ask_merge, merge_box
 from .path_text import PathMessageBox
@@ -81,6 +81,7 @@ class FileActions(SaveMerge, DatabaseActions, JsonActions, FileDialogs, Recovery
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(AUTOSAVE_IDLE_MS)
+        self.autosave_idle_ms = AUTOSAVE_IDLE_MS  # (tests shorten it)
         self.autosave_timer.timeout.connect(self.autosave)
         self._unsnapshotted = QElapsedTimer()
         # Unsaved edits whose snapshot went (removed by hand, or by an older copy of the
@@ -123,10 +124,11 @@ class FileActions(SaveMerge, DatabaseActions, JsonActions, FileDialogs, Recovery
             return
         if not self._unsnapshotted.isValid():
             self._unsnapshotted.start()
-        if self._unsnapshotted.elapsed() >= self.autosave_timer.interval():
+        idle, elapsed = self.autosave_idle_ms, self._unsnapshotted.elapsed()
+        if elapsed >= idle:
             self.autosave()
-        else:
-            self.autosave_timer.start()
+        else:  # not a full 30 s from now (QA 22: edits 28 s apart were snapshotted 59 s
+            self.autosave_timer.start(idle - elapsed)  # after the first): from the first
         self.window.update_title()
 
     def autosave(self) -> bool:
@@ -438,7 +440,6 @@ class FileActions(SaveMerge, DatabaseActions, JsonActions, FileDialogs, Recovery
         path = self.ask_path("Save workspace as", self._start_path(), FILE_FILTER, True)
         if not path:
             return False
-        if "." not in Path(path).name:
-            path += ".campaign.json"
-        return self.save_as(path)
+        path = self.named_for_saving(path, workspace_file_name)
+        return self.save_as(path) if path else False
 

@@ -3,6 +3,7 @@ files are (never the app's own data folder); part of :class:`~.file_actions.File
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,11 +17,28 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
+from ..documents import JSON_SUFFIX
+from .path_text import ask_replace
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
     from .session import Session
 
 FOLDER_KEY = "files/folder"  # the folder last used by Open, Import or Export
+# The names a workspace is saved under as they are: a JSON file, a SQLite database.
+WORKSPACE_ENDINGS = (".json", ".db", ".sqlite", ".sqlite3")
+
+
+def workspace_file_name(path: str) -> str:
+    """The file a workspace typed as ``path`` is saved in: as typed when it ends as a
+    workspace's file does, else with ``.campaign.json`` added ("plan.v2" was saved as a
+    database the Open dialog did not show)."""
+    return path if path.lower().endswith(WORKSPACE_ENDINGS) else path + JSON_SUFFIX
+
+
+def json_file_name(path: str) -> str:
+    """The JSON file typed as ``path``: ``.campaign.json`` added unless it ends in .json."""
+    return path if path.lower().endswith(".json") else path + JSON_SUFFIX
 
 
 class FileDialog(QFileDialog):
@@ -79,6 +97,22 @@ class FileDialogs:
     if TYPE_CHECKING:
         @property
         def session(self) -> Session: ...
+
+    def named_for_saving(self, path: str, name: Callable[[str], str]) -> str:
+        """The file to write for ``path`` chosen in a save dialog, named by ``name`` (its
+        suffix added); "" when that adds a suffix, a file of that name exists, and the user
+        does not replace it: the dialog asked about the name typed, not this one (QA 22:
+        Save As and Export JSON of "plan" replaced plan.campaign.json unasked)."""
+        named = name(path)
+        if named != path and Path(named).exists() and not self.ask_replace_file(Path(named)):
+            return ""
+        return named
+
+    def ask_replace_file(self, path: Path) -> bool:
+        """Whether to replace ``path`` (tests replace this)."""
+        return ask_replace(self.window, QMessageBox.Icon.Warning, "Replace the file?",
+                           f"{path.name} already exists in {path.parent}.\n\nReplace it?",
+                           "replaceFileBox")
 
     def _ask_path(self, title: str, start: str, file_filter: str, saving: bool) -> str:
         """The file dialog, wide enough for its name, size, type and date columns (Qt's

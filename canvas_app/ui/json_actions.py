@@ -14,6 +14,7 @@ from ..documents import JSON_SUFFIX, Document, Stamp
 from ..domain.counting import counted
 from ..domain.workspace import Workspace
 from ..io import LoadError, load_workspace, save_workspace
+from .file_dialogs import json_file_name
 from .image_export import default_file_name
 from .path_text import ask_replace
 
@@ -43,6 +44,7 @@ class JsonActions:
         def autosave(self) -> bool: ...
         def _errors_note(self) -> str: ...
         def start_directory(self) -> Path: ...
+        def named_for_saving(self, path: str, name: Callable[[str], str]) -> str: ...
         def last_folder(self) -> Path: ...
         def remember_folder(self, path: str) -> None: ...
 
@@ -115,9 +117,9 @@ class JsonActions:
                              "Workspaces (*.campaign.json)", True)
         if path:
             self.remember_folder(path)
-            if not path.endswith(".json"):
-                path += ".campaign.json"
-            self.export_json(path)
+            path = self.named_for_saving(path, json_file_name)
+            if path:
+                self.export_json(path)
 
 
 def replaced_parts(workspace: Workspace) -> str:

@@ -249,3 +249,44 @@ def test_a_save_that_fails_offers_save_as(qtbot, window: MainWindow, tmp_path: P
     assert not box.isVisible()
     assert not window.session.dirty
     assert "Nurture again" in elsewhere.read_text(encoding="utf-8")
+
+
+# -- QA 22f: a name typed without its suffix ------------------------------------------------
+def test_save_as_and_export_ask_before_the_added_suffix_replaces_a_file(
+        window: MainWindow, tmp_path: Path) -> None:
+    """"exists" typed: the dialog asked about "exists", nothing there; the file written is
+    exists.campaign.json, which does exist: asked, and No keeps it as it was."""
+    precious = '{"precious": true}'
+    target = tmp_path / "exists.campaign.json"
+    target.write_text(precious)
+    asked: list[Path] = []
+
+    def refuse(path: Path) -> bool:
+        asked.append(path)
+        return False
+
+    window.files.ask_replace_file = refuse
+    window.files.ask_path = PathAsker(str(tmp_path / "exists"))
+    assert not window.save_as_dialog()
+    window.files.ask_path = PathAsker(str(tmp_path / "exists"))
+    window.export_dialog()
+    assert asked == [target, target]
+    assert target.read_text() == precious
+    window.files.ask_replace_file = lambda path: True  # Replace: written
+    window.files.ask_path = PathAsker(str(tmp_path / "exists"))
+    assert window.save_as_dialog()
+    assert target.read_text() != precious
+
+
+def test_a_name_with_a_dot_but_no_workspace_ending_is_saved_as_json(
+        window: MainWindow, tmp_path: Path) -> None:
+    """"plan.v2" was written as a SQLite database named plan.v2, which the Open dialog's
+    filter hides."""
+    window.files.ask_path = PathAsker(str(tmp_path / "plan.v2"))
+    assert window.save_as_dialog()
+    assert (tmp_path / "plan.v2.campaign.json").exists()
+    assert not (tmp_path / "plan.v2").exists()
+    for typed in ("team.db", "team.sqlite", "shop.json"):  # as typed
+        window.files.ask_path = PathAsker(str(tmp_path / typed))
+        assert window.save_as_dialog()
+        assert (tmp_path / typed).exists()

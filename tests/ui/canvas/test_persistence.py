@@ -65,7 +65,7 @@ def test_incomplete_goal_can_be_saved_and_reopened(qtbot, window: MainWindow,
 def test_autosave_writes_a_snapshot_not_the_document(qtbot, window: MainWindow,
                                                      sample_file: Path, tmp_path: Path) -> None:
     original = sample_file.read_bytes()
-    window.files.autosave_timer.setInterval(50)
+    window.files.autosave_idle_ms = 50
     edit_a_little(window)
     recovery = window.session.recovery
     qtbot.waitUntil(recovery.exists, timeout=3000)
@@ -74,6 +74,24 @@ def test_autosave_writes_a_snapshot_not_the_document(qtbot, window: MainWindow,
     # Saving makes the snapshot unnecessary.
     assert window.save()
     assert not recovery.exists()
+
+
+def test_autosave_is_never_more_than_its_interval_behind_the_first_edit(
+        qtbot, window: MainWindow) -> None:
+    """Edits 60 % of the interval apart: the snapshot is written the interval after the
+    first, not the interval after the last (QA 22: 30 s became 59 s, and a kill lost the
+    edits of that minute)."""
+    files = window.files
+    files.autosave_idle_ms = 400
+    recovery = window.session.recovery
+    edit_a_little(window)
+    qtbot.wait(240)
+    assert not recovery.exists()
+    edit_a_little(window)
+    # due when the first edit is 400 ms old (a wait of 240 ms takes at least that)
+    assert files.autosave_timer.remainingTime() <= 400 - 240 + 20
+    qtbot.waitUntil(recovery.exists, timeout=3000)
+    assert canonical(recovery.load()) == canonical(window.controller.workspace)
 
 
 def test_crash_then_restart_offers_the_unsaved_edits(qtbot, window: MainWindow,
