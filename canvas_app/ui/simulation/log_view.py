@@ -5,8 +5,15 @@ from __future__ import annotations
 from collections import deque
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextOption
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QResizeEvent,
+    QShowEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QWidget
 
 from ..theme import focus_frame
 
@@ -14,6 +21,13 @@ LOG_LINES = 50_000
 PLACEHOLDER = ("Simulate (F5) runs the scenario chosen above, or asks for one: every movement "
                "of every contact is explained here.")
 MATCH_COLOUR = QColor("#ffd54f")  # the match found (Find in the log), focused or not
+
+def cut_words(left_out: int) -> str:
+    """Above the log when its first lines are no longer shown."""
+    return (f"The first {left_out:,} lines are not shown (the log keeps the last "
+            f"{LOG_LINES:,}): Simulate > Save Result as JSON… writes them all.")
+
+
 HELD = ("Running to the end: the log shows its last lines when the run ends or is paused "
         "(F5).")
 
@@ -52,6 +66,16 @@ class LogView(QPlainTextEdit):
         self._due = False  # lines came while held
         self.version = 0  # counts changes to the lines (a search found before is stale)
         self._folded: list[str] | None = None  # the lines lower-cased, for find_all
+        self.added = 0  # the lines of the run so far, shown or no longer (see cut_words)
+        # Above the lines once the first ones are left out (QA 22: after 630,000 lines the
+        # log began on 12 Dec of a run from 25 Nov, and nothing said so).
+        self.cut_note = QLabel(self)
+        self.cut_note.setObjectName("logCutNote")
+        self.cut_note.setWordWrap(True)
+        self.cut_note.setStyleSheet("QLabel#logCutNote { background: #fff8e1; color: #5f4b00;"
+                                    " border-bottom: 1px solid #e0d4a8; }")
+        self.cut_note.setContentsMargins(6, 3, 6, 3)  # (counted in heightForWidth)
+        self.cut_note.hide()
         bar = self.verticalScrollBar()
         bar.actionTriggered.connect(lambda _action: QTimer.singleShot(0, self, self._scrolled))
         bar.sliderReleased.connect(self._scrolled)
@@ -61,6 +85,8 @@ class LogView(QPlainTextEdit):
         self.setExtraSelections([])
         self._changed()
         self._lines.clear()
+        self.added = 0
+        self._show_cut()
         self.held = self._due = False
         self.setPlaceholderText(PLACEHOLDER)
         self.following = True
@@ -76,10 +102,12 @@ class LogView(QPlainTextEdit):
             lines = "\n".join(lines).split("\n")
         self._changed()
         self._lines.extend(lines)
+        self.added += len(lines)
         if self.held:
             self._due = True
             return
         self.appendPlainText("\n".join(lines))
+        self._show_cut()
         self._follow()
 
     def hold(self) -> None:
@@ -94,12 +122,49 @@ class LogView(QPlainTextEdit):
         if self._due:
             self._due = False
             self.setPlainText("\n".join(self._lines))
+            self._show_cut()
             self._follow()
 
     def _follow(self) -> None:
         if self.following:
             bar = self.verticalScrollBar()
             bar.setValue(bar.maximum())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown again (its tab chosen): at the end, if following. Lines shown while its
+        tab was hidden left it at the top: a hidden view has no scroll range yet (QA 22)."""
+        super().showEvent(event)
+        if self.following:
+            QTimer.singleShot(0, self, self._follow)
+
+    def left_out(self) -> int:
+        """How many of the run's first lines are no longer shown."""
+        return max(0, self.added - len(self._lines))
+
+    def _show_cut(self) -> None:
+        left_out = self.left_out()
+        if left_out and not self.held:
+            self.cut_note.setText(cut_words(left_out))
+            self.cut_note.show()
+        elif not left_out:
+            self.cut_note.hide()
+        self._place_cut_note()
+
+    def _place_cut_note(self) -> None:
+        """The note over the top of the lines, the lines below it."""
+        frame = self.frameWidth()
+        if self.cut_note.isHidden():
+            self.setViewportMargins(0, 0, 0, 0)
+            return
+        width = self.width() - 2 * frame
+        height = self.cut_note.heightForWidth(width)
+        self.cut_note.setGeometry(frame, frame, width, height)
+        self.setViewportMargins(0, height, 0, 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self.cut_note.isHidden():
+            self._place_cut_note()
 
     def _scrolled(self) -> None:
         bar = self.verticalScrollBar()

@@ -92,3 +92,51 @@ def test_pausing_a_run_to_the_end_shows_its_lines_so_far(qtbot, window: MainWind
     assert not panel.runner.running and not panel.log_view.held
     sim = panel.runner.simulation
     assert shown_lines(panel.log_view) == [line for line in sim.log if line][-log_view.LOG_LINES:]
+
+
+def test_a_log_past_its_length_says_its_first_lines_are_left_out(qtbot, monkeypatch) -> None:
+    """QA 22: after 630,000 lines the log began weeks into the run, and nothing said so."""
+    monkeypatch.setattr(log_view, "LOG_LINES", 30)
+    view = LogView()
+    view.setMaximumBlockCount(30)
+    qtbot.addWidget(view)
+    view.resize(500, 300)
+    view.show()
+    view.add_lines([f"line {i}" for i in range(20)])
+    assert view.cut_note.isHidden()
+    view.hold()
+    view.add_lines([f"line {i}" for i in range(20, 1030)])
+    assert view.cut_note.isHidden()  # said when the lines are shown
+    view.release()
+    assert view.cut_note.isVisible()
+    assert view.cut_note.text() == log_view.cut_words(1000)
+    assert "first 1,000 lines are not shown" in view.cut_note.text()
+    assert "Save Result as JSON" in view.cut_note.text()
+    # the note sits above the lines, not over them
+    assert view.viewport().geometry().top() >= view.cut_note.geometry().bottom()
+    view.add("one more")
+    assert view.cut_note.text() == log_view.cut_words(1001)
+    view.start_over()
+    assert view.cut_note.isHidden()
+    assert view.viewport().geometry().top() <= view.frameWidth()
+
+
+def test_lines_come_while_its_tab_is_hidden_and_it_opens_at_the_end(qtbot) -> None:
+    from PySide6.QtWidgets import QTabWidget, QWidget
+
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    view = LogView()
+    tabs.addTab(QWidget(), "Chart")
+    tabs.addTab(view, "Log")
+    tabs.resize(500, 300)
+    tabs.show()
+    tabs.setCurrentIndex(0)
+    view.add_lines([f"line {i}" for i in range(20)])
+    view.hold()  # a run to the end, the Chart tab on show
+    view.add_lines([f"line {i}" for i in range(20, 2000)])
+    view.release()
+    qtbot.wait(20)
+    tabs.setCurrentIndex(1)
+    bar = view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and bar.value() == bar.maximum())
