@@ -103,6 +103,11 @@ def item_label(path: Path) -> str:
     return f"{about} (what-if {match.group(1)})" if match else about
 
 
+def where_kept(path: Path) -> str:
+    """Where a scenario file is, in a word or two: "sample", or its folder's name."""
+    return "sample" if path.parent == SAMPLES else f"in {path.parent.name or path.parent}"
+
+
 def scenario_description(path: Path) -> str:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -144,6 +149,7 @@ class ScenarioBox(QComboBox):
         # scenario chosen, None for a separator (set by the panel).
         self.menu_actions: list[QAction | None] = []
         self.menu: QMenu | None = None  # the context menu on show (kept for tests)
+        self._alike: set[str] = set()  # labels two listed files have (see fill)
         self.currentIndexChanged.connect(self._changed)
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
@@ -161,6 +167,10 @@ class ScenarioBox(QComboBox):
         for path in [*self.what_ifs(), *self.beside_files(), *self.recent()]:
             if path not in paths and Path(path).exists():
                 paths.append(path)
+        labels = [item_label(Path(path)) for path in paths]
+        # two files of one name (a sample copied beside the workspace): each says where
+        # it is (QA 22: they were listed alike, tooltips too)
+        self._alike = {label for label in labels if labels.count(label) > 1}
         for path in paths:
             self.addItem(Path(path).name, path)
             self.describe(self.count() - 1)
@@ -222,7 +232,9 @@ class ScenarioBox(QComboBox):
             return
         about = scenario_description(Path(path)) or path
         label = item_label(Path(path))
-        if label != Path(path).name:  # named by its description: the file is in the tip
+        if label in self._alike:
+            label = f"{label} ({where_kept(Path(path))})"
+        if about != path:  # the file is in the tip (two of one name: which one)
             about = f"{about}\n{path}"
         self.setItemData(index, f"{about}\n{problem}" if problem else about,
                          Qt.ItemDataRole.ToolTipRole)
