@@ -41,7 +41,9 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-CRASHED = "Campaign Canvas did not close normally."
+# True of a crash, a kill, and a start after Not Now (QA 22: "did not close normally" was
+# said after a normal quit that kept edits offered for later)
+CRASHED = "Campaign Canvas was closed with edits not saved."
 
 
 def same_document(recovery: Recovery, document: Document) -> bool:
@@ -377,9 +379,9 @@ class RecoveryOffers:
         answered = self._then_next(recovery, self.restore_as_untitled)
         return self._ask_recovery(
             f"{name} cannot be opened, so its unsaved edits cannot be put back into it: "
-            f"{why}.\n\nIf it was moved or renamed, choose Not Now and open it from where it "
-            "is now with File > Open; the edits stay offered at the next start. Or open the "
-            "edits as an untitled workspace and keep them with Save As.", "untitledCopyBox",
+            f"{why}.\n\nOpen the edits as an untitled workspace and keep them with File > "
+            "Save As… (if the file was moved or renamed, over it where it is now), or choose "
+            "Not Now to be asked again at the next start.", "untitledCopyBox",
             answered, open_text="Open as &Untitled", whole=(name,))
 
     def _open_untitled_from(self, recovery: Recovery) -> bool | None:

@@ -69,7 +69,8 @@ def test_another_files_offer_keeps_its_folder_name_and_time_whole(qtbot,
     box = window.files.offer_recovery()
     assert box is not None and box.objectName() == "otherRecoveryBox"
     when = readable_time(KEPT_AT.isoformat())
-    assert box.text() == (f"Campaign Canvas did not close normally. Unsaved edits to {NAME} "
+    assert box.text() == ("Campaign Canvas was closed with edits not saved. "
+                          f"Unsaved edits to {NAME} "
                           f"(in {other.parent}) were kept at {when}.\n\nOpen {NAME} and "
                           "restore them?")
     rich = shown(box)
@@ -87,7 +88,8 @@ def test_a_long_question_with_short_names_is_wrapped_not_cut_off(qtbot,
     window = open_window(qtbot, source, tmp_path)
     box = window.files.offer_recovery()
     assert box is not None and box.objectName() == "recoveryBox"
-    assert box.text().startswith(f"Campaign Canvas did not close normally. Unsaved edits to "
+    assert box.text().startswith("Campaign Canvas was closed with edits not saved. "
+                                 "Unsaved edits to "
                                  f"{NAME} were kept at ")
     assert "<" not in box.text() and f"<br><nobr>{NAME}</nobr>" in shown(box)
     assert shows_all_of(box) and fits_whole(box, NAME)

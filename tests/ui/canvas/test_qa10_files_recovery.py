@@ -33,7 +33,8 @@ def test_two_copies_the_open_file_is_not_offered_to_be_opened_and_the_other_come
     again = start_copy(qtbot, str(sample_file), tmp_path, "again")
     own = again.files.recovery_box
     assert own is not None and own.objectName() == "recoveryBox"
-    assert own.text().startswith("Campaign Canvas did not close normally. Unsaved edits to "
+    assert own.text().startswith("Campaign Canvas was closed with edits not saved. "
+                                 "Unsaved edits to "
                                  f"{sample_file.name} were kept at ")
     assert own.text().endswith("Restore them?")
     button(own, "Restore Them").click()

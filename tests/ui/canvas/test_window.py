@@ -50,7 +50,7 @@ def test_recovery_is_offered_at_start(qtbot, window: MainWindow, sample_file: Pa
     window.controller.add_node(window.current_campaign_id(), "sequence", 0, 300)
     assert window.files.autosave()
     again = reopen_after_crash(qtbot, sample_file, tmp_path)
-    assert "did not close normally" in again.files.recovery_box.text()
+    assert "was closed with edits not saved" in again.files.recovery_box.text()
     again.files.recovery_box.reject()
 
 
