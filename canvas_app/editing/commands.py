@@ -197,11 +197,12 @@ class MoveNodesCommand(WorkspaceCommand):
 
     def __init__(self, workspace: Workspace, campaign_id: str, old: dict[str, Point],
                  new: dict[str, Point], drag_id: int | None = None, text: str = "Move",
-                 parent: QUndoCommand | None = None) -> None:
+                 parent: QUndoCommand | None = None, done: bool = False) -> None:
         super().__init__(workspace, text, parent)
         self.campaign_id = campaign_id
         self.old, self.new = dict(old), dict(new)
         self.drag_id = drag_id
+        self._done = done  # the nodes are there already (a mouse drag): the push moves none
 
     @property
     def size(self) -> int:
@@ -219,6 +220,9 @@ class MoveNodesCommand(WorkspaceCommand):
             campaign.move_many(positions)
 
     def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
         self._apply(self.new)
 
     def undo(self) -> None:

@@ -124,6 +124,8 @@ class Controller(QObject):
         self.undo_stack = undo_stack
         self.dialog_parent: QWidget | None = None
         self._drag_counter = 0
+        # Mouse drags under way: drag id -> (campaign, where its nodes were before it)
+        self._drags: dict[int, tuple[str, dict[str, tuple[float, float]]]] = {}
         self._lint = LintCache(workspace)
         workspace.events.subscribe(self._lint.changed)
 
@@ -160,21 +162,61 @@ class Controller(QObject):
         self._drag_counter += 1
         return self._drag_counter
 
-    def cancel_drag(self, drag_id: int) -> bool:
-        """Takes back the moves of the drag ``drag_id`` (Esc while the button is held): its
-        step, the last on the stack, is undone and dropped from the stack, so that neither
-        Undo nor Redo offers it. False when the last step is not that drag's."""
-        stack = self.undo_stack
-        index = stack.index()
-        command = stack.command(index - 1) if index > 0 else None
-        if not isinstance(command, MoveNodesCommand) or command.drag_id != drag_id \
-                or index != stack.count():
+    def drag_nodes(self, campaign_id: str, positions: dict[str, tuple[float, float]],
+                   drag_id: int) -> None:
+        """A step of the mouse drag ``drag_id``: the nodes go there at once (the canvas,
+        its links and counts follow them), but nothing is pushed until the drag ends
+        (:meth:`finish_drag`), so an undone edit stays redoable until then, and Esc
+        (:meth:`cancel_drag`) leaves Undo and Redo as they were (QA 22: the first step of
+        a drag was pushed, and Redo's edits were gone even when it was cancelled)."""
+        campaign = self.campaign(campaign_id)
+        positions = {n: (on_canvas(x), on_canvas(y)) for n, (x, y) in positions.items()}
+        _campaign, start = self._drags.setdefault(drag_id, (campaign_id, {}))
+        nodes = {n: campaign.node(n) for n in positions}
+        for node_id, node in nodes.items():
+            start.setdefault(node_id, (node.x, node.y))
+        moves = {n: p for n, p in positions.items() if (nodes[n].x, nodes[n].y) != p}
+        if len(moves) == 1:
+            (node_id, (x, y)), = moves.items()
+            campaign.move(node_id, x, y)
+        elif moves:
+            campaign.move_many(moves)
+
+    def finish_drag(self, drag_id: int) -> bool:
+        """The drag ``drag_id`` ended: one undo step from where its nodes were to where they
+        are, none when they are back where they were (QA 22: that pushed an empty Move,
+        and the title said unsaved). True when a step was pushed."""
+        record = self._drags.pop(drag_id, None)
+        if record is None or not self.workspace.has_campaign(record[0]):
             return False
-        stack.undo()
-        # an obsolete command is deleted, not redone, when the stack next redoes it
-        command.setObsolete(True)
-        stack.redo()
+        campaign_id, start = record
+        campaign = self.campaign(campaign_id)
+        old = {n: p for n, p in start.items() if campaign.has_node(n)}
+        new = {n: (campaign.node(n).x, campaign.node(n).y) for n in old}
+        if old == new:
+            return False
+        first = campaign.node(next(iter(new)))
+        text = f'Move "{first.name}"' if len(new) == 1 else f"Move {len(new)} nodes"
+        self.undo_stack.push(MoveNodesCommand(self.workspace, campaign_id, old, new,
+                                              drag_id, text=text, done=True))
         return True
+
+    def cancel_drag(self, drag_id: int) -> bool:
+        """Puts the nodes of the drag ``drag_id`` back where they were (Esc while the button
+        is held), pushing nothing. False when it moved nothing."""
+        record = self._drags.pop(drag_id, None)
+        if record is None or not self.workspace.has_campaign(record[0]):
+            return False
+        campaign_id, start = record
+        campaign = self.campaign(campaign_id)
+        back = {n: p for n, p in start.items() if campaign.has_node(n)
+                and (campaign.node(n).x, campaign.node(n).y) != p}
+        if len(back) == 1:
+            (node_id, (x, y)), = back.items()
+            campaign.move(node_id, x, y)
+        elif back:
+            campaign.move_many(back)
+        return bool(start)
 
     # -- nodes -----------------------------------------------------------------------------
     def add_node(self, campaign_id: str, kind: str, x: float, y: float,

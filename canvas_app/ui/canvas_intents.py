@@ -99,13 +99,18 @@ class CanvasIntents:
     def undo(self: MainWindow) -> None:
         """Edit > Undo (and the toolbar's): see :meth:`stepping`. A name being typed in
         place is dropped first (the rename cancelled): Undo takes back the edit before it,
-        and Redo still has what it had (committing would have pushed a rename instead)."""
+        and Redo still has what it had (committing would have pushed a rename instead).
+        During a drag on the canvas (the button held), it takes back that drag, as Esc does:
+        the drag is the edit under way, and not yet a step."""
+        if self.view.cancel_press():
+            return
         stack = self.undo_group.activeStack()
         if stack is not None and stack.canUndo():
             with self._name_editor_dropped(), self.stepping(stack, stack.index() - 1):
                 stack.undo()
 
     def redo(self: MainWindow) -> None:
+        self.view.cancel_press()  # a drag under way goes back first (see undo)
         stack = self.undo_group.activeStack()
         if stack is not None and stack.canRedo():
             with self._name_editor_dropped(), self.stepping(stack, stack.index() + 1):

@@ -53,7 +53,7 @@ def clear_offset(scene: QGraphicsScene, moved: list[NodeItem]) -> tuple[float, f
     return nearest_free_spot(taken, 0.0, 0.0)
 
 
-def step_clear(scene: CampaignScene, moved: list[NodeItem], drag_id: object) -> None:
+def step_clear(scene: CampaignScene, moved: list[NodeItem], drag_id: int) -> None:
     """When a drag ended with one of ``moved`` over another node's body: ``moved`` step
     together to the nearest free spot, merged into the drag's undo step ``drag_id`` (one
     Undo puts them back where they were before the drag), and the status bar says so."""
@@ -63,7 +63,7 @@ def step_clear(scene: CampaignScene, moved: list[NodeItem], drag_id: object) -> 
     dx, dy = clear_offset(scene, moved)
     if (dx, dy) == (0.0, 0.0):
         return
-    scene.controller.move_nodes(scene.campaign_id, {
+    scene.controller.drag_nodes(scene.campaign_id, {
         item.node_id: (item.centre[0] + dx, item.centre[1] + dy) for item in moved}, drag_id)
     one = len(moved) == 1
     what = f'"{isolated(scene.node_name(moved[0].node_id))}"' if one \

@@ -410,6 +410,8 @@ class CampaignScene(LinkAiming, FollowsDomain, QGraphicsScene):
         self._link_said = ""
         self._press = None
         self._set_links_live(False)
+        if self._drag_id is not None:  # a drag cut short (another campaign, the overview):
+            self.controller.finish_drag(self._drag_id)  # its nodes stay, as one step
         self._drag_start = {}
         self._drag_id = None
 
@@ -458,7 +460,7 @@ class CampaignScene(LinkAiming, FollowsDomain, QGraphicsScene):
                 self._set_links_live(True)
             positions = {n: self.snap(x + delta.x(), y + delta.y())
                          for n, (x, y) in self._drag_start.items()}
-            self.controller.move_nodes(self.campaign_id, positions, self._drag_id)
+            self.controller.drag_nodes(self.campaign_id, positions, self._drag_id)
             event.accept()
             return
         super().mouseMoveEvent(event)
@@ -482,6 +484,7 @@ class CampaignScene(LinkAiming, FollowsDomain, QGraphicsScene):
         if self._drag_id is not None:
             step_clear(self, [self.nodes[n] for n in self._drag_start if n in self.nodes],
                        self._drag_id)
+            self.controller.finish_drag(self._drag_id)  # one step, or none if back
         self._press = None
         self._set_links_live(False)
         self._drag_start = {}

@@ -91,8 +91,9 @@ class LinkAiming:
             return False
         drag_id = self._drag_id
         moved = len(self._drag_start)
+        cancelled = drag_id is not None and self.controller.cancel_drag(drag_id)
         self._cancel_gestures()
-        if drag_id is not None and self.controller.cancel_drag(drag_id):
+        if cancelled:
             self.controller.status_message.emit(
                 MOVE_CANCELLED if moved != 1 else MOVE_CANCELLED_ONE)
         return True

@@ -137,3 +137,87 @@ def test_esc_during_a_drag_of_one_node_says_the_node(qtbot, window: MainWindow) 
     QTest.mouseRelease(viewport, LEFT, NONE, start + QPoint(0, 90))
     assert window.statusBar().currentMessage() == (
         "Move cancelled: the node is back where it was.")
+
+
+# -- QA 22d: a drag pushes its step when it ends, not while it lasts ------------------------
+def _undone_rename(window: MainWindow) -> str:
+    """A rename made and undone: Redo offers it."""
+    cid = window.scene.campaign_id
+    assert window.controller.rename_node(cid, "post-purchase", "Renamed")
+    window.undo()
+    stack = window.controller.undo_stack
+    assert stack.canRedo()
+    return stack.redoText()
+
+
+def _press_and_move(qtbot, window: MainWindow, node_id: str, offsets: list[QPoint]) -> QPoint:
+    viewport = window.view.viewport()
+    start = _at(window, node_id)
+    QTest.mousePress(viewport, LEFT, NONE, start)
+    for offset in offsets:
+        qtbot.mouseMove(viewport, start + offset)
+    return start
+
+
+def test_esc_during_a_drag_keeps_what_redo_offers(qtbot, window: MainWindow) -> None:
+    _setup(window)
+    redo = _undone_rename(window)
+    window.scene.select_nodes(["nurture"])
+    before = _positions(window)
+    start = _press_and_move(qtbot, window, "nurture", [QPoint(0, 30 * s) for s in range(1, 5)])
+    assert _positions(window)["nurture"] != before["nurture"]
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    QTest.mouseRelease(window.view.viewport(), LEFT, NONE, start + QPoint(0, 120))
+    stack = window.controller.undo_stack
+    assert _positions(window) == before
+    assert stack.canRedo() and stack.redoText() == redo  # Redo's edit was dropped
+    stack.redo()
+    assert window.controller.campaign(window.scene.campaign_id).node(
+        "post-purchase").name == "Renamed"
+
+
+def test_a_drag_back_to_where_it_started_makes_no_step(qtbot, window: MainWindow) -> None:
+    _setup(window)
+    assert window.save()
+    redo = _undone_rename(window)
+    window.scene.select_nodes(["nurture"])
+    depth = window.controller.undo_stack.count()
+    before = _positions(window)
+    start = _press_and_move(qtbot, window, "nurture",
+                            [QPoint(0, 40), QPoint(0, 100), QPoint(0, 40), QPoint(0, 0)])
+    QTest.mouseRelease(window.view.viewport(), LEFT, NONE, start)
+    stack = window.controller.undo_stack
+    assert _positions(window) == before
+    assert stack.count() == depth and stack.redoText() == redo
+    assert not window.isWindowModified()  # back at the saved state
+
+
+def test_a_drag_is_one_step_pushed_as_it_ends(qtbot, window: MainWindow) -> None:
+    _setup(window)
+    window.scene.select_nodes(["nurture"])
+    stack = window.controller.undo_stack
+    depth = stack.count()
+    before = _positions(window)
+    start = _press_and_move(qtbot, window, "nurture", [QPoint(0, 40 * s) for s in range(1, 4)])
+    assert stack.count() == depth  # nothing pushed while it lasts
+    QTest.mouseRelease(window.view.viewport(), LEFT, NONE, start + QPoint(0, 120))
+    assert stack.count() == depth + 1 and stack.undoText() == 'Move "Nurture"'
+    moved = _positions(window)
+    stack.undo()
+    assert _positions(window) == before
+    stack.redo()
+    assert _positions(window) == moved
+
+
+def test_undo_during_a_drag_takes_back_the_drag_only(qtbot, window: MainWindow) -> None:
+    _setup(window)
+    cid = window.scene.campaign_id
+    assert window.controller.rename_node(cid, "post-purchase", "Renamed")
+    window.scene.select_nodes(["nurture"])
+    before = _positions(window)
+    start = _press_and_move(qtbot, window, "nurture", [QPoint(0, 40 * s) for s in range(1, 4)])
+    window.undo()  # Ctrl+Z with the button held
+    QTest.mouseRelease(window.view.viewport(), LEFT, NONE, start + QPoint(0, 120))
+    assert _positions(window) == before
+    assert window.controller.campaign(cid).node("post-purchase").name == "Renamed"
+    assert window.controller.undo_stack.undoText().startswith("Rename")
