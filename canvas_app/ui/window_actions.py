@@ -10,8 +10,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, SignalInstance
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QToolBar
 
+from ..domain.names import short_name
 from ..domain.nodes import node_kinds
 from ..editing import clipboard
+from ..editing.commands import command_target
 from .dialogs.widgets import action_text
 from .image_export_dialog import export_image_dialog
 from .theme import load_icon
@@ -63,6 +65,24 @@ def _action(window: MainWindow, text: str, slot: Callable[[], object],
     return action
 
 
+def _other_campaign(window: MainWindow, redo: bool) -> str | None:
+    """The name of the campaign the next Undo (or Redo) changes, when it is one campaign
+    and not the one on show."""
+    stack = window.undo_group.activeStack()
+    if stack is None or window.scene is None:
+        return None
+    index = stack.index() if redo else stack.index() - 1
+    if not 0 <= index < stack.count():
+        return None
+    target = command_target(stack.command(index))
+    workspace = window.controller.workspace
+    # the list's current campaign: already the new one as the list says it changed
+    if target is None or target[0] == window.campaign_list.current_id() \
+            or not workspace.has_campaign(target[0]):
+        return None
+    return workspace.campaign(target[0]).name
+
+
 def _undo_redo_action(window: MainWindow, verb: str, slot: Callable[[], object],
                       text: Callable[[], str], enabled: Callable[[], bool],
                       text_changed: SignalInstance, enabled_changed: SignalInstance
@@ -70,9 +90,20 @@ def _undo_redo_action(window: MainWindow, verb: str, slot: Callable[[], object],
     """Edit > Undo or Redo following the active stack: its text is ``verb`` and the
     command's own words, taken literally (QUndoGroup.createUndoAction let a "&" in a name
     underline the next letter and vanish)."""
-    action = QAction(action_text(verb, text()), window)
+    redo = verb == "&Redo"
+
+    def refresh(*_args: object) -> None:
+        words = action_text(verb, text())
+        other = _other_campaign(window, redo)
+        # an edit of another campaign than the one on show says which (QA 22: the step
+        # switches to it, but the menu did not say it would)
+        action.setText(f'{words} (in "{short_name(other)}")' if other else words)
+
+    action = QAction(window)
+    refresh()
     action.setEnabled(enabled())
-    text_changed.connect(lambda words: action.setText(action_text(verb, words)))
+    text_changed.connect(refresh)
+    window.campaign_list.current_changed.connect(refresh)
     enabled_changed.connect(action.setEnabled)
     action.triggered.connect(lambda _checked=False: slot())
     return action

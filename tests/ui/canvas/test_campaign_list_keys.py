@@ -250,3 +250,20 @@ def test_switching_campaigns_while_drawing_a_link_says_it_was_cancelled(
     scene._link_from = scene.nodes["nurture"]  # a link being drawn from it
     window.actions_by_name["next_campaign"].trigger()
     assert said[-1] == "Link cancelled."
+
+
+def test_edit_undo_names_the_campaign_it_changes_when_another_is_on_show(
+        window: MainWindow) -> None:
+    controller = window.controller
+    undo, redo = window.actions_by_name["undo"], window.actions_by_name["redo"]
+    assert controller.rename_node("shock-nurture", "post-purchase", "Renamed")
+    window.campaign_list.select("shock-nurture")
+    assert undo.text() == '&Undo Rename "Post-purchase" to "Renamed"'  # its own: as ever
+    window.campaign_list.select("checkup-onboarding")
+    assert undo.text() == ('&Undo Rename "Post-purchase" to "Renamed" '
+                           '(in "Pool Shock Nurture")')
+    window.undo()  # shows the campaign it changed
+    assert window.current_campaign_id() == "shock-nurture"
+    assert redo.text() == '&Redo Rename "Post-purchase" to "Renamed"'
+    window.campaign_list.select("checkup-onboarding")
+    assert redo.text().endswith('(in "Pool Shock Nurture")')
