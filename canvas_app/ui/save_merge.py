@@ -439,7 +439,8 @@ class SaveMerge:
     def _interacting(self) -> bool:
         return waiting() or self._box_open() or \
             QApplication.mouseButtons() != Qt.MouseButton.NoButton or \
-            self.window.view.name_editor is not None
+            self.window.view.name_editor is not None or \
+            self.window.campaign_list.delegate.open_editor() is not None  # (QA 22b)
 
     def _box_open(self) -> bool:
         """A modal box shown over this window, or over every window; not one left open by

@@ -167,6 +167,29 @@ def test_the_idle_window_reads_their_save_again(
     assert idle.files.change_check.isActive()  # the timer that calls it
 
 
+def test_the_idle_window_waits_while_a_campaign_name_is_typed(
+        qtbot, shared: str, tmp_path: Path) -> None:  # noqa: F811
+    """QA 22b: a teammate's save taken in closed the campaign name being typed, and what
+    was typed was lost; it waits, as for a node's name."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    idle, theirs = two_sessions(qtbot, shared, tmp_path)
+    rename(theirs, ONBOARDING, "Their onboarding")
+    assert theirs.save()
+    idle.show()
+    idle.campaign_list.select(NURTURE[0])
+    idle.campaign_list.rename_current()
+    editor = idle.campaign_list.delegate.open_editor()
+    assert editor is not None
+    editor.selectAll()
+    QTest.keyClicks(editor, "Spring launch")
+    assert not idle.files.check_for_changes()  # waits
+    assert idle.campaign_list.delegate.open_editor() is editor
+    QTest.keyClick(editor, Qt.Key.Key_Return)  # kept (Qt commits it at the next event)
+    qtbot.waitUntil(lambda: idle.controller.campaign(NURTURE[0]).name == "Spring launch")
+
+
 def test_the_watch_reads_the_stamp_off_the_windows_thread(
         qtbot, shared: str, tmp_path: Path, monkeypatch) -> None:  # noqa: F811
     """The timer's slot reads the stamp on a thread of its own (a server that does not
