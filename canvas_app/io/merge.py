@@ -29,9 +29,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ..domain.catalog import payment_type_label
+from ..domain.catalog import Catalog, payment_type_label
 from ..domain.contacts import normalise_email
 from ..domain.ecommerce import DEFAULT_SETS, LEGACY_SETTING
+from ..domain.nodes import node_kinds
 from ..domain.workspace import Workspace
 from .draft import draft_from_data
 from .merge_kinds import (
@@ -163,9 +164,56 @@ class _Merger:
         nodes_kind = Kind(node_noun, f'campaign "{name}"', f'campaign "{name}", ',
                            split=node_split, join=node_join, bare_changes=True)
         nodes = self._keyed_list(base["nodes"], m["nodes"], t["nodes"], nodes_kind)
+        self._restore_linked(base, m, t, nodes, nodes_kind)
+        self._keep_valid(base, m, t, nodes, nodes_kind)
         merged["nodes"] = nodes
         merged["edges"] = self._edges(base, m, t, nodes, nodes_kind)
         return merged
+
+    def _restore_linked(self, b: Data, m: Data, t: Data, nodes: list[Data],
+                        kind: Kind) -> None:
+        """A node one side deleted, unchanged, and the other linked anew to or from: when
+        ``prefer`` is the linking side, the node comes back (with the link, see _edges):
+        Keep Mine promised "your version", and dropped my new link and the node with it
+        (QA 22b). The other side's deletion is then no change of theirs taken in."""
+        kept = {n["id"] for n in nodes}
+        base_links = {(e["source"], e["target"]) for e in b["edges"]}
+        side = m if self.prefer == "mine" else t
+        held = {n["id"]: n for n in side["nodes"]}
+        restored: set[str] = set()
+        for edge in side["edges"]:
+            link = (edge["source"], edge["target"])
+            gone = [end for end in link if end not in kept]
+            if link in base_links or not gone or not all(end in held for end in gone):
+                continue
+            self._dangling_link(link, gone[0], b, m, t, kind)  # named, as when dropped
+            for end in gone:
+                if end in restored:
+                    continue
+                restored.add(end)
+                nodes.append(held[end])
+                deleted = next((n for n in b["nodes"] if n["id"] == end), None)
+                if deleted is not None:
+                    line = kind.line(f"deleted {kind.phrase(deleted)}")
+                    self.taken = [x for x in self.taken if x != line]
+
+    def _keep_valid(self, b: Data, m: Data, t: Data, nodes: list[Data], kind: Kind) -> None:
+        """A node whose settings both sides changed, each valid, merged into settings that
+        are not (one took the products out of a goal's options, the other its categories:
+        a goal with no purchase option, R11): a clash, and ``prefer``'s settings are kept
+        whole (QA 22b: it was saved unasked, and the file no longer loaded)."""
+        by_id = [{n["id"]: n for n in d["nodes"]} for d in (b, m, t)]
+        for index, node in enumerate(nodes):
+            old, mine, theirs = (d.get(node["id"]) for d in by_id)
+            if old is None or mine is None or theirs is None or node in (mine, theirs):
+                continue
+            made = _problems(node) - _problems(mine) - _problems(theirs)
+            if not made:
+                continue
+            chosen = mine if self.prefer == "mine" else theirs
+            nodes[index] = {**chosen, **{k: node[k] for k in ("name", "x", "y")}}
+            self.clashes.append(Clash(kind.where(old), self._edits(kind, old, mine),
+                                      self._edits(kind, old, theirs)))
 
     def _edges(self, b: Data, m: Data, t: Data, nodes: list[Data], kind: Kind) -> list[Data]:
         """Links as a set; one a side lost only with a node it deleted stays while both its
@@ -450,6 +498,19 @@ class _Merger:
                             yield (section, ref, lambda n=node: f"chose it in {node_noun(n)} "
                                    f'"{n["name"]}"', ("campaigns", campaign["id"], "nodes",
                                                       node["id"], "config", section))
+
+
+def _problems(node: Data) -> set[str]:
+    """What is wrong with a node's settings on their own (no catalog: the catalog's own
+    checks are the same for every version of it)."""
+    spec = node_kinds().get(node.get("kind", ""))
+    if spec is None:
+        return set()
+    try:
+        config = spec.from_data(node)
+    except Exception:  # noqa: BLE001 (a version the loader refuses: nothing to compare)
+        return set()
+    return {problem.message for problem in spec.validate(config, Catalog())}
 
 
 def _at(data: Any, path: tuple[str, ...]) -> Any:

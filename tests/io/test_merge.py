@@ -18,6 +18,7 @@ from canvas_app.io.merge import Clash, Merged, merge_workspaces
 from canvas_app.io.workspace_file import (
     dumps_workspace,
     load_workspace,
+    node_to_data,
     parse_json,
     workspace_to_data,
 )
@@ -150,7 +151,10 @@ def test_deleted_on_one_side_unchanged_on_the_other_is_deleted() -> None:
 
 
 @pytest.mark.parametrize("prefer", ["mine", "theirs"])
-def test_a_link_to_a_node_they_deleted_is_dropped_and_named(prefer: str) -> None:
+def test_a_link_to_a_node_they_deleted_is_named_and_settled_by_prefer(prefer: str) -> None:
+    """Keep Mine: the node comes back with my new links and the link it had (it dropped
+    my links and kept the node deleted, QA 22b); Keep Theirs: it stays deleted, and my
+    links to it go."""
     base, mine, theirs = copies()
     mine.campaign(NURTURE).link("nurture", "post-purchase")
     mine.campaign(NURTURE).link("post-purchase", "nurture")
@@ -160,8 +164,13 @@ def test_a_link_to_a_node_they_deleted_is_dropped_and_named(prefer: str) -> None
     assert merged.clashes == [Clash(where, 'linked "Nurture" to it', "deleted it"),
                               Clash(where, 'linked it to "Nurture"', "deleted it")]
     campaign = merged.workspace.campaign(NURTURE)
-    assert not campaign.has_node("post-purchase")
-    assert campaign.edges == [("nurture", "bought-shock")]
+    if prefer == "mine":
+        assert campaign.node("post-purchase") == mine.campaign(NURTURE).node("post-purchase")
+        assert sorted(campaign.edges) == sorted(mine.campaign(NURTURE).edges)
+        assert not any("deleted" in line for line in merged.taken)
+    else:
+        assert not campaign.has_node("post-purchase")
+        assert campaign.edges == [("nurture", "bought-shock")]
     reloads(merged)
 
 
@@ -471,6 +480,31 @@ def test_one_chooses_payment_types_the_other_products_both_kept() -> None:
     assert (result.payment_types, result.products) == (["paypal"], ["shock", "mitt"])
     assert merged.taken == ['campaign "Pool Shock Nurture": changed the purchase options of '
                             '"Bought pool shock"']
+    reloads(merged)
+
+
+@pytest.mark.parametrize("prefer", ["mine", "theirs"])
+def test_two_valid_edits_that_merge_into_a_goal_with_no_option_are_a_clash(
+        prefer: str) -> None:
+    """One took the categories out of a goal's options, the other its products: merged
+    field by field, no purchase option was left (R11), saved unasked (QA 22b)."""
+    base, mine, theirs = copies()
+    goal = ("subscribed", CHECKUP)
+
+    def options(side: Workspace, products: list[str], categories: list[str]) -> None:
+        config = side.campaign(goal[1]).node(goal[0]).config
+        config.products, config.categories = products, categories
+
+    options(mine, ["checkup"], [])
+    options(theirs, [], ["services"])
+    merged = merge_workspaces(base, mine, theirs, prefer=prefer)  # type: ignore[arg-type]
+    assert merged.clashes == [Clash(
+        'campaign "Checkup Onboarding", purchase goal "Subscribed to checkup"',
+        "changed its purchase options", "changed its purchase options")]
+    chosen = mine if prefer == "mine" else theirs
+    result = merged.workspace.campaign(CHECKUP).node("subscribed")
+    assert node_to_data(result) == node_to_data(chosen.campaign(CHECKUP).node("subscribed"))
+    assert result.config.products or result.config.categories
     reloads(merged)
 
 
