@@ -14,6 +14,9 @@ from .jsontext import dumps as dumps_json
 from .jsontext import loads as loads_json
 
 CONNECT_TIMEOUT = 10  # seconds, for PostgreSQL: an unreachable server fails, not hangs
+# seconds a SQLite writer waits for another one's lock, as a PostgreSQL save waits
+# (repository.SAVE_LOCK_WAIT), not pysqlite's 5
+SQLITE_BUSY_WAIT = 10
 
 
 def create_store_engine(url: str, read_only: bool = False) -> Engine:
@@ -29,6 +32,8 @@ def create_store_engine(url: str, read_only: bool = False) -> Engine:
         connect_args["connect_timeout"] = CONNECT_TIMEOUT
     if read_only and backend == "sqlite":
         parsed = _read_only_sqlite(parsed)
+    if backend == "sqlite" and "timeout" not in parsed.query:
+        connect_args["timeout"] = SQLITE_BUSY_WAIT
     # JSON columns are written and read with orjson (json's results; jsontext.py).
     engine = create_engine(parsed, connect_args=connect_args, json_serializer=dumps_json,
                            json_deserializer=loads_json)

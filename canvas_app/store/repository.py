@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,7 +39,7 @@ from ..io.errors import LoadError
 from ..io.storable import NUL_MESSAGE, find_nul, nul_path
 from ..io.workspace_file import workspace_from_stored, workspace_to_data
 from ..passwords import hide_secret
-from .engines import create_store_engine
+from .engines import SQLITE_BUSY_WAIT, create_store_engine
 from .errors import (
     EmptyStore,
     OlderStore,
@@ -76,6 +77,29 @@ DB_FILE = "workspace.db"
 # How long a save waits for another's to end (PostgreSQL): a save that hangs, or a table
 # someone has locked, is said in words rather than freezing the window for ever (QA).
 SAVE_LOCK_WAIT = 10  # seconds
+
+
+def held_by_another(exc: BaseException) -> bool:
+    """Whether ``exc`` is a lock another writer held past the wait: PostgreSQL's
+    lock_not_available, SQLite's "database is locked"."""
+    orig = getattr(exc, "orig", None)
+    if getattr(orig, "sqlstate", None) == "55P03":
+        return True
+    return _sqlite_locked(orig)
+
+
+def _sqlite_locked(orig: object) -> bool:
+    return isinstance(orig, sqlite3.OperationalError) and "database is locked" in str(orig)
+
+
+def held_words(exc: BaseException) -> str:
+    """A lock held past the wait, in words (QA 22b: SQLite's "database is locked" was said
+    as "the database cannot be opened", which reads as damage)."""
+    if _sqlite_locked(getattr(exc, "orig", None)):
+        return (f"another save to it has not ended after {SQLITE_BUSY_WAIT} s (someone else "
+                "saving, or a program holding the database)")
+    return (f"another save to it has not ended after {SAVE_LOCK_WAIT} s (someone else "
+            "saving, or a program holding the workspace table)")
 MIGRATION_LOCK_KEY = 0x43616E7661734342  # a PostgreSQL advisory lock: "CanvasCB"
 # Said on the command line when a server wants a password the URL does not give.
 PASSWORD_HINT = " (give it in the URL, postgresql://USER:PASSWORD@HOST/DATABASE, or in ~/.pgpass)"
@@ -164,6 +188,8 @@ class Store:
             raise
         except (SQLAlchemyError, ImportError, OSError, ValueError) as exc:
             self.close()
+            if held_by_another(exc):  # (QA 22b: "database is locked" read as damage)
+                raise StoreError(f"{self.label}: cannot open: {held_words(exc)}") from exc
             said = describe_error(exc, url)
             if asks_password(said):
                 given = url_password(url) is not None
@@ -434,11 +460,9 @@ class Store:
                 replace_rows(connection, rows)  # only what differs (writing.py)
             return current + 1
         except DBAPIError as exc:
-            if getattr(exc.orig, "sqlstate", None) == "55P03":  # lock_not_available
-                raise StoreError(
-                    f"Cannot save to {self.label}: another save to it has not ended after "
-                    f"{SAVE_LOCK_WAIT} s (someone else saving, or a program holding the "
-                    "workspace table); nothing was saved: try again in a moment") from exc
+            if held_by_another(exc):
+                raise StoreError(f"Cannot save to {self.label}: {held_words(exc)}; nothing "
+                                 "was saved: try again in a moment") from exc
             raise self._error("Cannot save to", exc) from exc
         except (SQLAlchemyError, TypeError, ValueError) as exc:  # e.g. a value JSON refuses
             raise self._error("Cannot save to", exc) from exc
