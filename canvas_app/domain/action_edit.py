@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .catalog import Catalog, Product
+from .catalog_labels import item_labels
 from .errors import Problem
 from .steps import ACTION_KINDS, Step, validate_step
 from .workspace import Workspace
@@ -20,16 +21,23 @@ def validate_actions(actions: list[Step], workspace: Workspace) -> list[Problem]
 
 
 def find_products(catalog: Catalog, text: str) -> list[Product]:
-    """Products whose name contains ``text`` (case-insensitive), in catalog order."""
+    """Products whose label contains ``text`` (case-insensitive), in catalog order: the
+    name, and the id that tells apart a product of a name an earlier one has
+    (:mod:`canvas_app.domain.catalog_labels`: "Pool Scrubbing Mitt (mitt2)")."""
     needle = text.strip().casefold()
-    return [p for p in catalog.products.values() if needle in p.name.casefold()]
+    return [catalog.products[product_id]
+            for product_id, label in item_labels(catalog, "products").items()
+            if needle in label.casefold()]
 
 
 def product_by_name(catalog: Catalog, name: str) -> Product | None:
-    """The product with exactly this name (case-insensitive), or the only substring match."""
+    """The product whose label is exactly ``name`` (case-insensitive), or the only one
+    whose label contains it. Of two products of one name, the plain name is the first's
+    label and "Name (id)" the other's: each row of a list picks its own product, never
+    the first of that name."""
     wanted = name.strip().casefold()
-    for product in catalog.products.values():
-        if product.name.casefold() == wanted:
-            return product
+    for product_id, label in item_labels(catalog, "products").items():
+        if label.casefold() == wanted:
+            return catalog.products[product_id]
     matches = find_products(catalog, name) if wanted else []
     return matches[0] if len(matches) == 1 else None

@@ -10,7 +10,8 @@
   it to move contacts on to and nothing before it to stop (R5), so achieving it changes no
   one's path. Either is rarely what a node just dropped there means;
 - nodes of one campaign with the same name, capitals and spaces aside
-  (:func:`canvas_app.domain.names.name_key`);
+  (:func:`canvas_app.domain.names.name_key`); campaigns, and products, categories, order
+  forms or payment types of the catalog, with the same name;
 - a tag goal whose tags no step or action applies (:mod:`canvas_app.domain.tag_sources`);
 - an e-commerce action that names a campaign that no longer exists;
 - a step or action holding a key its kind does not use (a ``delay`` on an email step,
@@ -34,7 +35,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from .campaign import Campaign, Finding
-from .names import isolated, name_key, short_name
+from .names import alike, isolated, name_key, short_name
 from .nodes import goal_kinds
 from .purchase import empty_category_notes
 from .steps import ACTION_KINDS, STEP_KINDS
@@ -206,33 +207,64 @@ def same_names(campaign: Campaign, nodes: list[Node] | None = None) -> list[Find
     """Nodes of one campaign that share a name, capitals and spaces aside (as catalog
     items are compared): the log, journeys and charts name nodes, so they could not be
     told apart, and the canvas does not show a double space."""
-    by_name: dict[str, list[str]] = {}
-    for node in campaign.nodes if nodes is None else nodes:
-        by_name.setdefault(name_key(node.name), []).append(node.id)
     findings = []
-    for ids in by_name.values():
-        if len(ids) < 2:
-            continue
-        name = campaign.node(ids[0]).name
-        for node_id in ids:
+    for same in alike(campaign.nodes if nodes is None else nodes, _name_of):
+        for node in same:
             findings.append(Finding(
-                "warning", f'{len(ids)} nodes of this campaign are named "{isolated(name)}": the '
-                "simulation's log and journeys cannot tell them apart; rename one",
-                node_id, campaign.id))
+                "warning", f'{len(same)} nodes of this campaign are named '
+                f'"{isolated(same[0].name)}": the simulation\'s log and journeys cannot tell '
+                "them apart; rename one", node.id, campaign.id))
     return findings
+
+
+def _name_of(item: Node | Campaign) -> str:
+    return item.name
 
 
 def same_campaign_names(workspace: Workspace) -> list[Finding]:
     """Campaigns that share a name, capitals and spaces aside: the window refuses a second
     one, but a merge of a teammate's save can bring one in (QA: two "Summer Sale" and no
     word). One warning on each."""
-    by_name: dict[str, list[Campaign]] = {}
-    for campaign in workspace.campaigns:
-        by_name.setdefault(name_key(campaign.name), []).append(campaign)
     return [Finding("warning", f'{len(same)} campaigns are named "{isolated(same[0].name)}": '
                     "the campaign list and the simulation's log, journeys and charts cannot "
                     "tell them apart; rename one", campaign_id=campaign.id)
-            for same in by_name.values() if len(same) > 1 for campaign in same]
+            for same in alike(workspace.campaigns, _name_of) for campaign in same]
+
+
+# section -> (its items in a sentence, what to do about two of one name)
+_SAME_CATALOG_NAMES = {
+    "products": ("products", "rename one (Catalog)"),
+    "categories": ("categories", "rename one (Catalog)"),
+    "order_forms": ("order forms", "rename one (Catalog)"),
+    "payment_types": ("payment types", "a payment type cannot be renamed: delete one "
+                      "(Catalog) and tick the other in the goals that required it"),
+}
+
+
+def same_catalog_names(workspace: Workspace) -> list[Finding]:
+    """Products (categories, order forms, payment types as their labels read) that share a
+    name, capitals and spaces aside, as campaigns are compared: the Catalog refuses a
+    second one, but a file can hold one (QA: a copy of "Pool Scrubbing Mitt" with another
+    id, and no word). Lists tell them apart by their ids
+    (:mod:`canvas_app.domain.catalog_labels`); goal summaries and the simulation's log
+    name them by name. One warning for each name, in the catalog's order."""
+    from .catalog_labels import LABEL_SECTIONS, item_names
+    from .workspace_lint import listed
+
+    findings = []
+    for section in LABEL_SECTIONS:
+        items, fix = _SAME_CATALOG_NAMES[section]
+        for same in alike(item_names(workspace.catalog, section), _second):
+            ids = listed([item_id for item_id, _name in same])
+            findings.append(Finding(
+                "warning", f'{len(same)} {items} are named "{isolated(same[0][1])}" (ids '
+                f"{ids}): goal summaries and the simulation's log cannot tell them "
+                f"apart (lists show their ids); {fix}"))
+    return findings
+
+
+def _second(pair: tuple[str, str]) -> str:
+    return pair[1]
 
 
 def lint_workspace(workspace: Workspace, now: datetime) -> list[Finding]:
@@ -247,6 +279,7 @@ def lint_workspace(workspace: Workspace, now: datetime) -> list[Finding]:
     findings += workspace_errors(workspace)
     findings += dangling_action_findings(workspace)
     findings += same_campaign_names(workspace)
+    findings += same_catalog_names(workspace)
     findings += unused_action_keys(workspace)
     findings += tag_spelling_findings(workspace)
     findings += unapplied_tag_goals(workspace)

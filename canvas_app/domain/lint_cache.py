@@ -19,9 +19,9 @@ one node. What each part of :func:`lint_workspace` reads, and how it is kept her
   concerned). Looked for at each new result: one union of the campaigns' ids when none
   repeats;
 - a node with no name: its campaign alone, kept in its entry;
-- contacts with one id, the catalog's own problems, incomplete actions and keys an action
-  does not use: the contacts, catalog and e-commerce actions. Kept until one of them is
-  replaced;
+- contacts with one id, the catalog's own problems and items of one name, incomplete
+  actions and keys an action does not use: the contacts, catalog and e-commerce actions.
+  Kept until one of them is replaced;
 - actions naming a campaign that no longer exists: the actions, product names and which
   campaigns there are. Worked out at each new result (it reads the actions only);
 - a tag spelled two ways: every tag step and tag goal of every campaign, and the actions.
@@ -50,6 +50,7 @@ from .lint import (
     dangling_action_findings,
     lint_campaign,
     same_campaign_names,
+    same_catalog_names,
     unused_action_keys,
 )
 from .names import name_key
@@ -150,7 +151,9 @@ class LintCache:
         # no event changes that node or the catalog: an edit re-checks one node's settings
         self._parts: dict[str, dict[str, NodeLint]] = {}
         self._added: set[str] | None = None  # campaigns_added_by_actions
-        self._settings: tuple[list[Finding], list[Finding]] | None = None
+        # the findings of the contacts, catalog and actions: (errors, keys an action does
+        # not use, catalog items of one name)
+        self._settings: tuple[list[Finding], list[Finding], list[Finding]] | None = None
         self._holders: dict[str, set[int]] | None = None
         self._spelling: tuple[tuple, list[Finding]] | None = None  # (key, findings)
         self._settings_version = 0  # counts new catalogs, action sets and contacts
@@ -210,14 +213,16 @@ class LintCache:
             return self._result
         if self._settings is None:
             self._settings = (contact_findings(workspace) + catalog_findings(workspace)
-                              + action_findings(workspace), unused_action_keys(workspace))
-        errors, unused = self._settings
+                              + action_findings(workspace), unused_action_keys(workspace),
+                              same_catalog_names(workspace))
+        errors, unused, same_catalog = self._settings
         findings = [f for entry in entries for f in entry.findings]
         findings += repeated_node_findings(workspace)
         findings += [f for entry in entries for f in entry.unnamed]
         findings += errors
         findings += dangling_action_findings(workspace)
         findings += same_campaign_names(workspace)
+        findings += same_catalog
         findings += unused
         findings += self._spelling_findings(entries)
         findings += self._unapplied_tag_goals(entries)

@@ -15,6 +15,7 @@ from .campaign import Campaign
 from .catalog import Catalog
 from .errors import Problem
 from .lint import sort_text
+from .names import MOST_NAMED, named_list
 from .nodes import Node
 from .steps import Step
 from .workspace import Workspace
@@ -33,11 +34,6 @@ def validate_node(node: Node, catalog: Catalog) -> list[Problem]:
     return validate_name(node.name) + node.spec.validate(node.config, catalog)
 
 
-# Placement help names at most this many nodes in one list, then says how many more (QA 21:
-# a goal under 5,000 sequences made a text of 120,000 characters that filled the screen).
-MOST_NAMED = 8
-
-
 def _names(campaign: Campaign, ids: list[str], direct: set[str] | None = None) -> str:
     """ "A", "B" and "C". With ``direct`` (the nodes right before), the others are marked
     "(upstream)": once after the names when none is direct, else each. Past MOST_NAMED,
@@ -46,13 +42,10 @@ def _names(campaign: Campaign, ids: list[str], direct: set[str] | None = None) -
         return f'"{campaign.node(i).name}"' + (" (upstream)" if mark else "")
 
     each = direct is not None and any(i in direct for i in ids)
-    if len(ids) > MOST_NAMED:
-        first = sorted(ids, key=lambda i: direct is None or i not in direct)[:MOST_NAMED]
-        names = [name(i, each and direct is not None and i not in direct) for i in first]
-        joined = ", ".join(names) + f" and {len(ids) - MOST_NAMED:,} more"
-    else:
-        names = [name(i, each and direct is not None and i not in direct) for i in ids]
-        joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    first = sorted(ids, key=lambda i: direct is None or i not in direct)[:MOST_NAMED] \
+        if len(ids) > MOST_NAMED else ids
+    names = [name(i, each and direct is not None and i not in direct) for i in first]
+    joined = named_list(names, len(ids))
     return joined + (" (upstream)" if direct is not None and not each else "")
 
 

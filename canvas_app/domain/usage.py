@@ -138,6 +138,39 @@ def emptied_category(workspace: Workspace, product_id: str) -> tuple[str, list[s
     return (catalog.categories[category].name, goals) if goals else None
 
 
+def goals_left_without(workspace: Workspace, section: str, item_id: str) -> list[str]:
+    """The names of the purchase goals that deleting ``item_id`` of ``section`` leaves with
+    no purchase option (for a payment type: with "Only these payment types" and none),
+    which makes them invalid (R11): those whose only option is a list of this item alone.
+    (QA: the question said "a goal left with no purchase option becomes invalid" while it
+    knew which goal.)"""
+    if section not in SECTIONS:
+        raise ValueError(f"unknown catalog section {section!r}")
+    attr, flag = _GOAL_FIELDS[section]
+    names = []
+    for campaign in workspace.campaigns:
+        for node in campaign.nodes:
+            config = node.config
+            if not isinstance(config, PurchaseGoalConfig):
+                continue
+            chosen = getattr(config, attr)
+            if not isinstance(chosen, list) or set(chosen) != {item_id} \
+                    or (flag is not None and not getattr(config, flag)):
+                continue
+            if section == "payment_types" or not _other_option(config, section):
+                names.append(node.name)
+    return names
+
+
+def _other_option(config: PurchaseGoalConfig, section: str) -> bool:
+    """Whether the goal has a purchase option besides its list of ``section``'s items:
+    any purchase, or another option ticked with something chosen."""
+    return config.any_purchase or any(
+        getattr(config, flag) and getattr(config, attr)
+        for other, (attr, flag) in _GOAL_FIELDS.items()
+        if flag is not None and other != section)
+
+
 def _own_action_set(product_id: str, actions: int) -> Usage:
     return Usage("the product's own action set in E-Commerce Actions "
                  f"({counted(actions, 'action')})",

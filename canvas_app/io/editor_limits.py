@@ -17,7 +17,7 @@ refuses: caught when the file is loaded, with its place, instead of when the fie
   edit.
 
 The numbers are the dialogs' (``canvas_app/ui/dialogs/catalog_item.py`` PRICE_MAXIMUM and
-``step_fields.py`` DurationEdit); a test checks that both sides agree value by value.
+``duration_edit.py`` DurationEdit); a test checks that both sides agree value by value.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.action_edit import validate_actions
+from ...domain.catalog_labels import product_label
 from ...domain.ecommerce import DEFAULT_SETS, Ecommerce
 from ...domain.errors import Problem
 from ...domain.names import short_name
@@ -48,9 +49,10 @@ PURCHASE_GOAL_TIP = ("Tip: a purchase goal in a campaign is recommended for this
 
 
 def set_title(workspace: Workspace, key: str) -> str:
-    """"Successful Purchase Action" or "Product: Super Sock It Pool Shock"."""
+    """"Successful Purchase Action" or "Product: Super Sock It Pool Shock" (with its id
+    where another product has its name: "Product: Pool Scrubbing Mitt (mitt2)")."""
     if key.startswith("product:"):
-        return f"Product: {workspace.catalog.product_name(key[len('product:'):])}"
+        return f"Product: {product_label(workspace.catalog, key[len('product:'):])}"
     return DEFAULT_SETS[key][0] if key in DEFAULT_SETS else key
 
 
@@ -58,7 +60,7 @@ def set_phrase(workspace: Workspace, key: str) -> str:
     """The set in a sentence: "Successful Purchase Action" or 'product "Super Sock It Pool
     Shock"' (never "Edit actions: Product: …", with its two colons)."""
     if key.startswith("product:"):  # a long name quoted in part (a window title, Undo)
-        return f'product "{short_name(workspace.catalog.product_name(key[len("product:"):]))}"'
+        return f'product "{short_name(product_label(workspace.catalog, key[len("product:"):]))}"'
     return set_title(workspace, key)
 
 
@@ -181,13 +183,12 @@ class ActionSetDialog(QDialog):
         return dialog.value() if accepted else None
 
     def copy_from_selected(self) -> None:
-        """Appends copies of the chosen set's actions (so a set can start as a copy)."""
+        """Appends copies of the chosen set's actions (so a set can start as a copy), the
+        first of them selected."""
         other = self.copy_combo.currentData()
         if other is None:
             return
-        actions = self.steps_editor.steps() + [a.copy() for a in
-                                               self.workspace.ecommerce.actions(other)]
-        self.steps_editor.set_steps(actions)
+        self.steps_editor.append_steps(self.workspace.ecommerce.actions(other))
         self.refresh()
 
     def problems(self) -> list[Problem]:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.catalog import Catalog, Category, OrderForm, Product, payment_type_label
 from ...domain.catalog_edit import new_item_id, validate_item, validate_payment_type
+from ...domain.catalog_labels import item_labels
 from ...domain.errors import Problem
 from ...domain.names import NAME_MAX_LENGTH, short_name
 from ...io.editor_limits import PRICE_DECIMALS, PRICE_MAXIMUM
@@ -82,8 +83,9 @@ class CatalogItemDialog(QDialog):
             self.category_combo = ElidedComboBox(CHOICE_LETTERS)  # a long name: "…"
             self.category_combo.setObjectName("itemCategoryCombo")
             self.category_combo.addItem("(no category)", None)
-            for category in catalog.categories.values():
-                self.category_combo.addItem(category.name, category.id)
+            # two of one name told apart by id ("Pool care (care2)")
+            for category_id, label in item_labels(catalog, "categories").items():
+                self.category_combo.addItem(label, category_id)
             self.category_combo.setCurrentIndex(
                 max(0, self.category_combo.findData(product.category)))
             form.addRow("&Category:", self.category_combo)

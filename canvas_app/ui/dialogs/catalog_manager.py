@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from ...domain import events as ev
 from ...domain.catalog import Category, OrderForm, Product, payment_type_label
+from ...domain.catalog_labels import item_labels
 from ...domain.events import DomainEvent
-from ...domain.names import short_name
+from ...domain.names import MOST_NAMED, named_list, short_name
 from ...domain.usage import (
     Usage,
     UsageIndex,
@@ -37,6 +38,7 @@ from ...domain.usage import (
     delete_with_references,
     describe_usages,
     emptied_category,
+    goals_left_without,
     where_used,
 )
 from ...domain.workspace import Workspace
@@ -110,6 +112,15 @@ def last_product_note(category: str, goals: list[str]) -> str:
     return (f'it is the last product of the category "{short_name(category)}", which the '
             f"goal{'s' if len(goals) > 1 else ''} {named} {counts}: no purchase will match "
             "that category then.")
+
+
+def left_without_note(section: str, goals: list[str]) -> str:
+    """Said before deleting an item that is all some goals have of an option: which goals
+    it leaves with no purchase option (or payment type), invalid then (R11)."""
+    left = "no payment type" if section == "payment_types" else "no purchase option"
+    named = named_list([f'"{short_name(goal, CONFIRM_NAME_LENGTH)}"'
+                        for goal in goals[:MOST_NAMED]], len(goals))
+    return f"{named} will have {left} left and become invalid"
 
 
 class CatalogManagerDialog(QDialog):
@@ -306,15 +317,19 @@ class CatalogManagerDialog(QDialog):
         campaign_names = {campaign.id: campaign.name for campaign in self.workspace.campaigns}
         in_category = Counter(p.category for p in catalog.products.values())
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        # names, two of one name told apart by id ("Pool Scrubbing Mitt (mitt2)"); a
+        # payment type's Id column tells it apart already
+        products, categories, forms = (item_labels(catalog, section) for section in
+                                       ("products", "categories", "order_forms"))
         rows: dict[str, list[tuple[str, list[str]]]] = {
-            "products": [(p.id, [p.name, catalog.categories[p.category].name
+            "products": [(p.id, [products[p.id], categories[p.category]
                                  if p.category in catalog.categories else "—",
                                  f"{p.price:.2f}",
                                  "Subscription" if p.billing == "subscription" else "One-time"])
                          for p in catalog.products.values()],
-            "categories": [(c.id, [c.name, str(in_category[c.id])])
+            "categories": [(c.id, [categories[c.id], str(in_category[c.id])])
                            for c in catalog.categories.values()],
-            "order_forms": [(f.id, [f.name, "Legacy" if f.legacy else "Current"])
+            "order_forms": [(f.id, [forms[f.id], "Legacy" if f.legacy else "Current"])
                             for f in catalog.order_forms.values()],
             "payment_types": [(p, [payment_type_label(p), p]) for p in catalog.payment_types],
         }
@@ -433,11 +448,11 @@ class CatalogManagerDialog(QDialog):
         emptied = emptied_category(self.workspace, item_id) if section == "products" else None
         last = "" if emptied is None else last_product_note(*emptied)
         if usages:
-            left = "no payment type" if section == "payment_types" else "no purchase option"
+            goals = goals_left_without(self.workspace, section, item_id)
+            left = f": {left_without_note(section, goals)}" if goals else ""
             text = (f'The {word} "{name}" is used by:\n{describe_usages(usages)}\n\n'
-                    f"Deleting it also removes it from these places (a goal left with {left} "
-                    f"becomes invalid).{f' {last[:1].upper()}{last[1:]}' if last else ''} Delete "
-                    "it anyway?")
+                    f"Deleting it also removes it from these places{left}."
+                    f"{f' {last[:1].upper()}{last[1:]}' if last else ''} Delete it anyway?")
         elif last:
             text = f'Delete the {word} "{name}"? Nothing else uses it, but {last}'
         else:
@@ -466,6 +481,5 @@ class CatalogManagerDialog(QDialog):
             f'Delete {SECTION_WORDS[section]} "{short_name(name)}"'))
 
     def _name(self, section: str, item_id: str) -> str:
-        if section == "payment_types":
-            return payment_type_label(item_id)
-        return getattr(self.workspace.catalog, section)[item_id].name
+        """The item as its row names it (with its id where another has its name)."""
+        return item_labels(self.workspace.catalog, section)[item_id]

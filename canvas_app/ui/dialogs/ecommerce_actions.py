@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QStringListModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import events as ev
 from ...domain.action_edit import find_products, product_by_name
+from ...domain.catalog_labels import item_labels
 from ...domain.counting import counted
 from ...domain.ecommerce import DEFAULT_SETS, LEGACY_SETTING_LABEL
 from ...domain.events import DomainEvent
@@ -149,7 +150,9 @@ class EcommerceActionsDialog(QDialog):
         self.product_edit.setPlaceholderText("Type part of a product name, e.g. pool")
         self.product_edit.setClearButtonEnabled(True)
         product_label.setBuddy(self.product_edit)
-        self._product_model = QStringListModel(self)
+        # each product's label (two of one name told apart by id) and id: a row picked
+        # opens its own product's actions (see _product_picked)
+        self._product_model = QStandardItemModel(self)
         # the row under the mouse is the highlighted one, which Enter takes (see
         # HoverCompleter)
         self.completer = HoverCompleter(self._product_model, self)
@@ -160,7 +163,7 @@ class EcommerceActionsDialog(QDialog):
         self.product_edit.setCompleter(self.completer)
         # a choice picked in the list (a click, or Enter on it) opens its actions at once:
         # the pick only filled in the name, and a second Enter opened them (QA10)
-        self.completer.activated.connect(self._product_picked)
+        self.completer.activated[QModelIndex].connect(self._product_picked)
         self.product_button = QPushButton("Actions")
         self.product_button.setObjectName("productActionsButton")
         self.product_button.clicked.connect(self.open_product_set)
@@ -269,13 +272,18 @@ class EcommerceActionsDialog(QDialog):
         for name, label in self.count_labels.items():
             count = len(eco.actions(name))
             label.setText(counted(count, "action") if count else "none")
-        self._product_model.setStringList([p.name for p in
-                                           self.workspace.catalog.products.values()])
+        labels = item_labels(self.workspace.catalog, "products")
+        self._product_model.clear()
+        for product_id, label in labels.items():
+            row = QStandardItem(label)
+            row.setData(product_id, KEY_ROLE)
+            row.setEditable(False)
+            self._product_model.appendRow(row)
         self.product_sets.clear()
         for product_id, actions in eco.product_action_sets.items():
             if not actions:
                 continue
-            name = self.workspace.catalog.product_name(product_id)
+            name = labels.get(product_id, product_id)
             count = f"({counted(len(actions), 'action')})"
             item = QListWidgetItem(f"{row_label(name, ROW_NAME_MAX)} {count}")
             if len(name) > ROW_NAME_MAX:  # the whole name where the row shortens it
@@ -323,16 +331,23 @@ class EcommerceActionsDialog(QDialog):
             return None
         return self.open_set(f"product:{product_id}")
 
-    def _product_picked(self, name: str) -> None:
+    def _product_picked(self, index: QModelIndex) -> None:
         """After the pick has filled in the name and the list has closed; not a second
-        time when the same Enter already opened it (the field's Enter comes first)."""
+        time when the same Enter already opened it (the field's Enter comes first). The
+        row's own product, by its id: of two products of one name, the second row opened
+        the first's actions when the name was looked up again (QA)."""
+        label, product_id = index.data(), index.data(KEY_ROLE)
+
         def open_picked() -> None:
             if self.set_dialog is not None and shiboken6.isValid(self.set_dialog) \
                     and self.set_dialog.isVisible():
                 return
-            if self.product_edit.text() != name:
-                self.product_edit.setText(name)
-            self.open_product_set()
+            if isinstance(label, str) and self.product_edit.text() != label:
+                self.product_edit.setText(label)
+            if product_id in self.workspace.catalog.products:
+                self.open_set(f"product:{product_id}")
+            else:
+                self.open_product_set()
 
         QTimer.singleShot(0, self, open_picked)
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.catalog import payment_type_label
+from ...domain.catalog_labels import item_labels
 from ...domain.errors import Problem
 from ...domain.node_edit import EMPTY_NAME, placement_help
 from ...domain.nodes import Node
@@ -205,14 +205,16 @@ class PurchaseGoalDialog(NodeEditorDialog):
 
     def _choices(self) -> dict[str, list[tuple[str, str]]]:
         """What each list offers: the catalog's order forms, products, categories and
-        payment types, as (id, label)."""
+        payment types, as (id, label): two of one name told apart by id ("Pool Scrubbing
+        Mitt (mitt2)", see catalog_labels)."""
         catalog = self.workspace.catalog
+        forms = item_labels(catalog, "order_forms")
         return {
-            "orderForm": [(f.id, f.name + (" (legacy)" if f.legacy else ""))
+            "orderForm": [(f.id, forms[f.id] + (" (legacy)" if f.legacy else ""))
                           for f in catalog.order_forms.values()],
-            "product": [(p.id, p.name) for p in catalog.products.values()],
-            "category": [(c.id, c.name) for c in catalog.categories.values()],
-            "paymentType": [(p, payment_type_label(p)) for p in catalog.payment_types],
+            "product": list(item_labels(catalog, "products").items()),
+            "category": list(item_labels(catalog, "categories").items()),
+            "paymentType": list(item_labels(catalog, "payment_types").items()),
         }
 
     def _row_order(self, key: str) -> Callable[[str, str], tuple[str, str, str]]:

@@ -7,8 +7,6 @@ workspace's tags, a message, a contact type, a campaign, and for actions an opti
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 
@@ -18,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QWidget,
@@ -26,159 +23,16 @@ from PySide6.QtWidgets import (
 
 from ...domain.node_edit import step_warning
 from ...domain.steps import CONTACT_TYPES, TEXT_MAX_LENGTHS, Step
-from ...domain.timeutil import MAX_DURATION
-from ...io.editor_limits import DURATION_AMOUNT_MAXIMUM
 from ..text_limit import allow_length, limit_text
 from .date_field import DateTimeField
+from .duration_edit import UNITS, DurationEdit
 from .elided_combo import CHOICE_LETTERS, ElidedComboBox
 from .hover_completer import HoverCompleter
-from .number_field import NumberField
 from .tag_spelling import TagLineEdit, capitals_note, known_spelling, note_label
 from .widgets import help_text_style, mark_invalid
 
-UNITS: tuple[tuple[str, int], ...] = (("minutes", 60), ("hours", 3600), ("days", 86400),
-                                      ("weeks", 604800))
-# a unit's name for one of it ("1 hour", never "1 hours")
-UNIT_NAMES: dict[int, tuple[str, str]] = {1: ("second", "seconds"), 60: ("minute", "minutes"),
-                                          3600: ("hour", "hours"), 86400: ("day", "days"),
-                                          604800: ("week", "weeks")}
-
-
-def amount_words(amount: int, unit_size: int) -> str:
-    """"1 hour", "1,000,000 days": the amount with thousands separators and its unit."""
-    singular, plural = UNIT_NAMES.get(unit_size, ("", ""))
-    return f"{amount:,} {singular if amount == 1 else plural}".rstrip()
-
-
-class AmountField(NumberField):
-    """The amount of a :class:`DurationEdit`: its problems give the unit and write big
-    numbers with separators ("the wait can be at most 730,500 days", where "at most
-    1000000" left the unit to guess). Its maximum is ``maximum`` units, and never more
-    than the longest duration a file holds (MAX_DURATION, 2000 years): the editor took
-    800,000 days and saved a file that then could not be opened (QA)."""
-
-    def __init__(self, what: str, maximum: float, unit_size: Callable[[], int]) -> None:
-        self.unit_size = unit_size
-        super().__init__(what, decimals=0, maximum=maximum)
-
-    @property
-    def _maximum(self) -> float:
-        size = self.unit_size()
-        return float(min(self._most, int(MAX_DURATION.total_seconds()) // size))
-
-    @_maximum.setter
-    def _maximum(self, value: float) -> None:
-        self._most = value
-
-    def unit_changed(self) -> None:
-        """The unit chose another: the amount judged again against its maximum there."""
-        self._mark()
-        self.changed.emit()
-
-    def parsed(self) -> tuple[float | None, str]:
-        value, why = super().parsed()
-        if why:
-            size = self.unit_size()
-            why = re.sub(r"(can be at most|must be at least) ([\d,]+)\b",
-                         lambda m: f"{m.group(1)} "
-                                   f"{amount_words(int(m.group(2).replace(',', '')), size)}",
-                         why)
-        return value, why
-
-
-UNIT_MARK = "\t"  # between a DurationEdit's typed amount and its unit (see text)
-
-
-class DurationEdit(QWidget):
-    """A whole number and a unit (minutes, hours, days, weeks). A typed amount that is no
-    whole number ("1.5", "-3", "1,5") stays as typed and is refused: :meth:`value` is None
-    and ``amount.problem()`` says why (a QSpinBox made 15 of "1,5" and 3 of "-3")."""
-
-    changed = Signal()
-
-    def __init__(self, object_name: str, what: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(object_name)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        # a million: 100,001 minutes (69 days) was lowered to 100,000 when shown; a file
-        # with more is refused when loaded (io/editor_limits.py)
-        self.unit = QComboBox()
-        self.amount = AmountField(what, DURATION_AMOUNT_MAXIMUM,
-                                  lambda: self.unit.currentData() or 60)
-        self.amount.setObjectName(object_name + "Amount")
-        self.amount.setAccessibleName("Amount")
-        # a label's mnemonic ("&Wait for:") gives the amount the focus: the row itself
-        # takes none, so Alt+W did nothing
-        self.setFocusProxy(self.amount)
-        self.unit.setObjectName(object_name + "Unit")
-        self.unit.setAccessibleName("Unit")
-        for name, size in UNITS:
-            self.unit.addItem(name, size)
-        # as wide as its names as they read now: a box first shown with "1 hour" kept
-        # the singulars' width and cut "minutes" (QA: "minute:"); only room to its right
-        # (a stretch) changes when "hour" becomes "hours"
-        self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        layout.addWidget(self.amount)
-        layout.addWidget(self.unit)
-        layout.addStretch(1)
-        self.amount.changed.connect(self._name_units)
-        self.amount.changed.connect(self.changed.emit)
-        self.unit.currentIndexChanged.connect(lambda _i: self.amount.unit_changed())
-
-    def _name_units(self) -> None:
-        """The units read with the amount: "1 hour", "2 hours" (the picker said "1 hours"
-        while the step list said "Delay 1 day")."""
-        amount = self.amount.value()
-        for index in range(self.unit.count()):
-            singular, plural = UNIT_NAMES[self.unit.itemData(index)]
-            self.unit.setItemText(index, singular if amount == 1 else plural)
-
-    def text(self) -> str:
-        """What is typed, and its unit: what :meth:`set_text` gives back. A refused amount
-        kept while another step shows comes back in the unit it was typed in (QA: after
-        "99999999999" days, the last value taken, 999,999 days, showed in weeks, and the
-        5 typed next saved 5 weeks)."""
-        return f"{self.amount.text()}{UNIT_MARK}{self.unit.currentData()}"
-
-    def set_text(self, text: str) -> None:
-        amount, _mark, unit = text.partition(UNIT_MARK)
-        index = self.unit.findData(int(unit)) if unit.isdigit() else -1
-        if index >= 0 and index != self.unit.currentIndex():
-            self.unit.blockSignals(True)
-            self.unit.setCurrentIndex(index)
-            self.unit.blockSignals(False)
-        self.amount.set_text(amount)
-
-    def problem(self) -> str:
-        return self.amount.problem()
-
-    def value(self) -> timedelta | None:
-        """The duration, or None while the typed amount is refused."""
-        amount = self.amount.value()
-        if amount is None:
-            return None
-        return timedelta(seconds=amount * self.unit.currentData())
-
-    def set_value(self, delta: timedelta) -> None:
-        """Shows the duration in the largest unit that divides it. A file may give seconds
-        (PT90S): "seconds" is then offered as a unit, so 90 seconds is shown as 90 seconds,
-        never as "1 minutes"."""
-        seconds = int(round(delta.total_seconds()))
-        size = 1 if seconds % 60 else UNITS[0][1]
-        for _name, unit_size in UNITS:
-            if seconds and seconds % unit_size == 0:
-                size = unit_size
-        self.blockSignals(True)
-        offered = self.unit.findData(1)
-        if size == 1 and offered < 0:
-            self.unit.insertItem(0, UNIT_NAMES[1][1], 1)
-        elif size != 1 and offered >= 0:
-            self.unit.removeItem(offered)
-        self.unit.setCurrentIndex(self.unit.findData(size))
-        self.amount.setValue(seconds // size)
-        self.blockSignals(False)
-        self._name_units()
+# UNITS and DurationEdit live in duration_edit, and are still found here
+__all__ = ["UNITS", "DurationEdit", "StepForm", "default_wait_until", "new_step"]
 
 
 def default_wait_until() -> datetime:
@@ -221,6 +75,8 @@ class StepForm(QWidget):
         self.campaigns = campaigns
         self.with_delay = with_delay
         self.step: Step | None = None
+        # the values of the shown step's fields its kind no longer uses (see load)
+        self._aside: dict[str, object] = {}
         self._loading = False
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
@@ -423,14 +279,18 @@ class StepForm(QWidget):
         self.form.setRowVisible(self.tag_note, bool(text))
 
     # -- loading and showing ------------------------------------------------------------
-    def load(self, step: Step | None, typed: dict[str, str] | None = None) -> None:
+    def load(self, step: Step | None, typed: dict[str, str] | None = None,
+             aside: dict[str, object] | None = None) -> None:
         """Shows ``step`` (edited in place from now on), or disables the form for None.
 
         ``typed`` gives back the refused text of fields (see :meth:`refused`), so going to
         another step and back shows what was typed, not a value it was silently turned
-        into."""
+        into. ``aside`` keeps the values of fields another kind of this step had, filled
+        in as the kind is changed (see :meth:`_kind_changed`): the caller keeps one for
+        each step while the editor is open."""
         self._loading = True
         self.step = step
+        self._aside = aside if aside is not None else {}
         self.setEnabled(step is not None)
         self._say_about_tag("")  # it was about the step shown before
         if step is not None:
@@ -531,16 +391,26 @@ class StepForm(QWidget):
             return
         kind = self.kind_combo.currentData()
         fresh = new_step(kind, self.default_campaign)
-        # keep what still applies to the new kind, drop the rest
+        # the step holds what applies to the new kind: what it had, else what it had as
+        # a kind before (QA: "Notify team" made "Add a tag" and back lost its message),
+        # else the new kind's start; the rest is set aside while the editor is open
+        used = self.kinds[kind][1]
         for name in _FIELDS:
-            if name in self.kinds[kind][1] and getattr(self.step, name) is not None:
-                setattr(fresh, name, getattr(self.step, name))
+            value = getattr(self.step, name)
+            if name not in used:
+                if value is not None:
+                    self._aside[name] = value
+            elif value is not None:
+                setattr(fresh, name, value)
+                self._aside.pop(name, None)
+            elif name in self._aside:
+                setattr(fresh, name, self._aside.pop(name))
         fresh.delay = self.step.delay
         for item in fields(Step):
             setattr(self.step, item.name, getattr(fresh, item.name))
         typed = {name: text for name, (text, _why) in self.refused().items()
-                 if name == "delay" or name in self.kinds[kind][1]}
-        self.load(self.step, typed)
+                 if name == "delay" or name in used}
+        self.load(self.step, typed, self._aside)
         self.changed.emit()
 
     def _fields_changed(self) -> None:

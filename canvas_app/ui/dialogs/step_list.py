@@ -34,8 +34,10 @@ REFUSED_WORDS = {"duration": "not a valid number", "until": "not a valid date",
 # it: the row and the problem box say the same thing ("cannot be negative")
 REASON_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"cannot be negative"), "cannot be negative"),
-    # "must be at least 1 hour", "can be at most 1,000,000 days" (the unit when given)
+    # "must be at least 2 days", "can be at most 1,000,000 days" (the unit when given);
+    # "must be more than 0" (a ticked delay, in any unit)
     (re.compile(r"must be at least ([\d,.]+(?: [a-z]+s?\b)?)"), r"must be at least \1"),
+    (re.compile(r"must be more than ([\d,.]+)"), r"must be more than \1"),
     (re.compile(r"can be at most ([\d,.]+(?: [a-z]+s?\b)?)"), r"can be at most \1"),
     (re.compile(r"must be a whole number"), "not a whole number"),
     (re.compile(r"has \d+ decimals"), "too many decimals"),
@@ -92,6 +94,9 @@ class StepListEditor(QWidget):
         # key -> field -> (text, why) of fields whose typed text is refused (see
         # StepForm.refused): kept while another step is shown, and reported as problems
         self._refused: dict[int, dict[str, tuple[str, str]]] = {}
+        # key -> the values of fields another kind of that step had (StepForm.load's
+        # ``aside``): a kind chosen again gets them back while the editor is open
+        self._aside: dict[int, dict[str, object]] = {}
         self._next_key = 0
         self._marked: tuple[list[Problem], str] = ([], "")
 
@@ -171,12 +176,27 @@ class StepListEditor(QWidget):
         self.list.clear()
         self._steps.clear()
         self._refused.clear()
+        self._aside.clear()
         for step in steps:
             self._append(step.copy())
         self.list.blockSignals(False)
         self.list.setCurrentRow(0 if steps else -1)
         self._current_changed(self.list.currentRow())
         self._renumber()
+
+    def append_steps(self, steps: list[Step]) -> None:
+        """Adds copies of ``steps`` after the last one and selects the first of them, in
+        view (QA: "Add copies" showed action 1 again, the copies out of sight); the other
+        steps keep their refused texts and set-aside values."""
+        if not steps:
+            return
+        first = self.list.count()
+        for step in steps:
+            self._append(step.copy())
+        self.list.setCurrentRow(first)
+        self.list.scrollToItem(self.list.item(first))
+        self._renumber()
+        self.changed.emit()
 
     def steps(self) -> list[Step]:
         """Copies of the steps in their current order."""
@@ -284,6 +304,7 @@ class StepListEditor(QWidget):
         item = self.list.takeItem(row)
         del self._steps[item.data(KEY_ROLE)]
         self._refused.pop(item.data(KEY_ROLE), None)
+        self._aside.pop(item.data(KEY_ROLE), None)
         self.list.setCurrentRow(min(row, self.list.count() - 1))
         self._current_changed(self.list.currentRow())
         self._renumber()
@@ -334,7 +355,7 @@ class StepListEditor(QWidget):
             self.form.set_more_tags([step.tag for other, step in self._steps.items()
                                      if other != key and step.tag])
             typed = {name: text for name, (text, _why) in self._refused.get(key, {}).items()}
-            self.form.load(self._steps[key], typed)
+            self.form.load(self._steps[key], typed, self._aside.setdefault(key, {}))
             # a value loaded that the field refuses (a wait beyond its maximum) is a refused
             # text too: said in the row and the problem line, not taken as it is
             refused = self.form.refused()

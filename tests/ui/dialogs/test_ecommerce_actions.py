@@ -232,7 +232,7 @@ def test_a_ticked_delay_cannot_be_zero(qtbot, workspace, undo_stack):
     amount = editor.form.delay_edit.amount
     amount.setValue(0)
     assert amount.text() == "0"  # shown as given, and refused: not made 1 behind the user
-    assert amount.value() is None and amount.problem() == "the delay must be at least 1 hour"
+    assert amount.value() is None and amount.problem() == "the delay must be more than 0"
     assert not window.set_dialog.save_button.isEnabled()
     amount.stepBy(-1)  # stepping keeps to the range
     assert amount.value() == 1

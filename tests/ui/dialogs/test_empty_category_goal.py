@@ -74,7 +74,7 @@ def test_deleting_the_last_product_of_a_counted_category_says_so(qtbot, workspac
     window.select("products", "checkup")
     box = window.delete_selected("products")
     assert box.text().endswith(
-        "(a goal left with no purchase option becomes invalid). It is the last product of "
+        "Deleting it also removes it from these places. It is the last product of "
         'the category "Services", which the goal "Subscribed to checkup" counts: no '
         "purchase will match that category then. Delete it anyway?")
     box.reject()

@@ -36,5 +36,5 @@ def test_a_refused_action_delay_is_said_alike_in_its_row_and_the_problem_box(qtb
     editor.form.delay_check.setChecked(True)
     editor.form.delay_edit.amount.set_text("0")
     assert editor.list.item(0).text().endswith(
-        "(delay \N{EM DASH} must be at least 1\N{NO-BREAK SPACE}hour)")
-    assert "Action 1: The delay must be at least 1 hour" in dialog.problem_label.text()
+        "(delay \N{EM DASH} must be more than 0)")
+    assert "Action 1: The delay must be more than 0" in dialog.problem_label.text()

@@ -134,7 +134,7 @@ def test_a_ticked_delay_of_zero_is_refused_visibly(qtbot):
     editor = dialog.steps_editor
     retype(qtbot, amount, "0")
     assert amount.text() == "0"
-    assert "Action 1: The delay must be at least 1" in dialog.problem_label.text()
+    assert "Action 1: The delay must be more than 0" in dialog.problem_label.text()
     assert not dialog.save_button.isEnabled()
     editor.form.delay_check.setChecked(False)  # no delay: the 0 no longer matters
     assert dialog.save_button.isEnabled()
