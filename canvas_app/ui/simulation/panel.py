@@ -28,7 +28,7 @@ from .funnel_chart import FunnelChart
 from .log_find import LogFind
 from .log_view import LogView
 from .panel_actions import RUN_TEXTS, STEP_KEY, make_actions, update_actions
-from .panel_bar import DONE, NO_RUN, PROGRESS, run_row
+from .panel_bar import DONE, NO_RUN, PROGRESS, SETTING_UP, run_row
 from .panel_canvas import CanvasSide
 from .panel_changes import ChangeTracking, RunPosition
 from .panel_find import WorkspaceFinds, find_key
@@ -234,6 +234,13 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         # A population of 100,000 takes seconds to set up (in the engine): say so, and let
         # the window repaint first (the file dialog gone, this message shown).
         self.window_.show_status(f"Setting up the simulation of {Path(path).name}…")
+        # the panel no longer shows the last run as if it were this one (QA 22: "Finished",
+        # its clock and its counts on the canvas stayed on show for the 2 s of setting up)
+        self.progress.setFormat(SETTING_UP)
+        self.progress.setValue(0)
+        self.clock_label.setText("")
+        if self.layer is not None:
+            self.layer.clear()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from .panel import SimulationPanel
 
 NO_RUN, PROGRESS, DONE = "No run yet", "%p% run", "Finished"  # the progress bar's text
+SETTING_UP = "Setting up…"  # while a run is set up (a big population takes seconds)
 WIDEST_CLOCK = "28 Sep 2026 00:00 UTC"
 
 
