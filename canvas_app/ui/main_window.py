@@ -11,7 +11,14 @@ import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent, QStatusTipEvent, QUndoGroup
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QResizeEvent,
+    QShowEvent,
+    QStatusTipEvent,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -445,6 +452,17 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
         self._terminating = self.session.modified and self.files.autosave() \
             or self.session.recovery.exists()
         self.close()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Panels left floating come up in front of the window, not behind it where a
+        restart left them (QA 22: View > Panels then hid the one it could not be seen)."""
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self.raise_floating_panels)
+
+    def raise_floating_panels(self) -> None:
+        for dock in self.docks.values():
+            if dock.isFloating() and dock.isVisible():
+                dock.raise_()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._terminating and not self.files.confirm_close():

@@ -285,3 +285,18 @@ def test_moving_nodes_lints_nothing(qtbot, window: MainWindow, monkeypatch) -> N
     assert runs == []
     window.controller.rename_node(window.current_campaign_id(), "nurture", "Welcome")
     qtbot.waitUntil(lambda: runs != [])  # an edit that is not a move is linted
+
+
+def test_a_panel_left_floating_is_raised_when_the_window_shows(
+        qtbot, window: MainWindow, monkeypatch) -> None:
+    """QA 22f: after a restart a floating History panel came up behind the window. (The
+    stacking itself is the window manager's: this checks the window asks for it.)"""
+    dock = window.docks["history"]
+    dock.show()
+    dock.setFloating(True)
+    raised: list[str] = []
+    for name, panel in window.docks.items():
+        monkeypatch.setattr(panel, "raise_", lambda name=name: raised.append(name))
+    window.hide()
+    window.show()
+    qtbot.waitUntil(lambda: raised == ["history"])
