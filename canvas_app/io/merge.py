@@ -330,7 +330,7 @@ class _Merger:
         """What one side did to an item the other deleted: 'renamed it "B" and moved it'."""
         old, new = kind.split(before), kind.split(after)
         graph = ("nodes", "edges")  # a campaign's: not fields of their own
-        words = [kind.did(g, new[g]) for g in new
+        words = [kind.did(g, new[g], old.get(g, MISSING)) for g in new
                  if g not in graph and old.get(g, MISSING) != new[g]]
         words += [kind.did(g, MISSING) for g in old if g not in new and g not in graph]
         if any(old.get(g) != new.get(g) for g in graph):
@@ -347,8 +347,8 @@ class _Merger:
             if source == "theirs":
                 self.taken.append(kind.line(kind.changed(group, where_item, value)))
             elif source == "clash":
-                self.clashes.append(Clash(kind.where(where_item), kind.did(group, mine),
-                                          kind.did(group, theirs)))
+                self.clashes.append(Clash(kind.where(where_item), kind.did(group, mine, old),
+                                          kind.did(group, theirs, old)))
             if value is not MISSING:
                 out[group] = value
         return kind.join(key, out)

@@ -63,14 +63,19 @@ class Kind:
     def line(self, text: str) -> str:
         return f"{self.container}: {text}" if self.container else text
 
-    def did(self, group: str, value: Any) -> str:
-        """What a side did to one field, for a Clash: 'renamed it "B"', 'moved it'."""
+    def did(self, group: str, value: Any, before: Any = MISSING) -> str:
+        """What a side did to one field, for a Clash: 'renamed it "B"', 'moved it'; a list
+        of steps or actions, from ``before``: 'added a step', 'changed step 2' (QA 22:
+        "you changed its steps; they changed its steps" left the choice blind)."""
         if group == "name":
             return f'renamed it "{value}"'
         if group == "position":
             return "moved it"
         if group == "legacy" and isinstance(value, bool):
             return "marked it legacy" if value else "marked it not legacy"
+        if group in ("steps", "actions") and isinstance(value, list) \
+                and isinstance(before, list):
+            return list_change(before, value, group[:-1])
         label = setting_label(group) if group != "tags" else "tags"
         if group == "actions" or label is not None:
             return f"changed its {label or group}"
@@ -96,6 +101,51 @@ class Kind:
         if value is MISSING:
             return f"cleared the {label} of {what}"
         return f"set the {label} of {what} to {self.show(group, value)}"
+
+
+def list_change(before: list[Any], after: list[Any], noun: str) -> str:
+    """How a list of steps or actions changed, in a few words: 'added 2 steps', 'removed
+    step 3', 'changed step 1', 'reordered its steps', else 'changed its steps'."""
+    def many(count: int) -> str:
+        article = "an" if noun[:1] in "aeiou" else "a"
+        return f"{article} {noun}" if count == 1 else f"{count} {noun}s"
+
+    def places(numbers: list[int]) -> str:
+        shown = [str(n) for n in numbers]
+        if len(shown) == 1:
+            return f"{noun} {shown[0]}"
+        return f"{noun}s {', '.join(shown[:-1])} and {shown[-1]}"
+
+    if len(after) > len(before) and _within(before, after):
+        return f"added {many(len(after) - len(before))}"
+    if len(after) < len(before) and _within(after, before):
+        gone = _left_out(after, before)
+        return f"removed {places(gone)}" if len(gone) <= 3 else \
+            f"removed {many(len(before) - len(after))}"
+    if len(after) == len(before):
+        changed = [i + 1 for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+        if sorted(map(repr, before)) == sorted(map(repr, after)):
+            return f"reordered its {noun}s"
+        if len(changed) <= 3:
+            return f"changed {places(changed)}"
+    return f"changed its {noun}s"
+
+
+def _within(shorter: list[Any], longer: list[Any]) -> bool:
+    """Whether ``shorter`` is ``longer`` with some items left out, in the same order."""
+    items = iter(longer)
+    return all(any(item == other for other in items) for item in shorter)
+
+
+def _left_out(shorter: list[Any], longer: list[Any]) -> list[int]:
+    """The numbers (from 1) of the items of ``longer`` that ``shorter`` leaves out."""
+    out, at = [], 0
+    for number, item in enumerate(longer, 1):
+        if at < len(shorter) and shorter[at] == item:
+            at += 1
+        else:
+            out.append(number)
+    return out
 
 
 def node_noun(item: Data) -> str:

@@ -283,16 +283,24 @@ class SaveMerge:
         # said "nothing of theirs was new here")
         taken = merged.taken + ([f"{c.where}: {c.theirs}" for c in merged.clashes]
                                 if prefer == "theirs" else [])
+        # theirs where mine was kept: said, not "nothing of theirs was new" (QA 22b: their
+        # new step had just been dropped)
+        dropped = [f"{c.where}: {c.theirs}" for c in merged.clashes] if prefer == "mine" \
+            else []
         if taken:
             message += (f" Taken in {counted(len(taken), 'change')} someone else "
                         f"saved{at}: {'; '.join(taken)}.")
-        else:
+        elif not dropped:
             message += f" Someone else saved{at}; nothing of theirs was new here."
+        if dropped:
+            message += (f" Not kept of what someone else saved{at}: "
+                        f"{'; '.join(dropped)}.")
         if had_history:
             message += " Undo starts again from here."
         self.window.show_status(f"{message}{self._errors_note()}")
-        if taken:  # what came in, whole, after the message has gone (QA: cut, 8 s)
-            self._show_notice(f"Took in changes saved{at}", message)
+        if taken or dropped:  # what came in, whole, after the message has gone (QA: 8 s)
+            label = "Took in changes" if taken else "Kept yours over changes"
+            self._show_notice(f"{label} saved{at}", message)
 
     def _take_in(self, workspace: Workspace, stamp: Stamp | None) -> bool:
         """The window shows ``workspace``, as saved or read now at ``stamp``, on the same

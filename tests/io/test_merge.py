@@ -351,10 +351,35 @@ def test_same_action_set_changed_differently_is_one_clash() -> None:
     mine.ecommerce.action_sets["on_login"].pop()
     theirs.ecommerce.action_sets["on_login"].append(Step(kind="apply_tag", tag="Again"))
     merged = merge_workspaces(base, mine, theirs, prefer="theirs")
+    # what each did, not "changed its actions" twice (QA 22b: a choice made blind)
     assert merged.clashes == [Clash('e-commerce action set "On Login (Multi-Step Cart)"',
-                                    "changed its actions", "changed its actions")]
+                                    "removed action 2", "added an action")]
     assert merged.workspace.ecommerce.action_sets["on_login"] == \
         theirs.ecommerce.action_sets["on_login"]
+
+
+def test_list_changes_are_said_in_a_few_words() -> None:
+    from canvas_app.io.merge_kinds import list_change
+
+    assert list_change([1, 2], [1, 2, 3], "step") == "added a step"
+    assert list_change([1], [1, 2, 3], "step") == "added 2 steps"
+    assert list_change([1, 2, 3], [1, 3], "step") == "removed step 2"
+    assert list_change([1, 2, 3, 4, 5], [5], "step") == "removed 4 steps"
+    assert list_change([1, 2, 3], [1, 9, 3], "step") == "changed step 2"
+    assert list_change([1, 2, 3], [9, 2, 8], "step") == "changed steps 1 and 3"
+    assert list_change([1, 2, 3], [3, 1, 2], "step") == "reordered its steps"
+    assert list_change([1, 2, 3], [7, 8], "step") == "changed its steps"
+
+
+def test_a_sequence_changed_on_both_sides_says_what_each_did() -> None:
+    base, mine, theirs = copies()
+    steps = mine.campaign(NURTURE).node("nurture").config.steps
+    steps[0] = replace(steps[0], subject="A new subject")
+    theirs.campaign(NURTURE).node("nurture").config.steps.append(
+        Step(kind="apply_tag", tag="Again"))
+    merged = merge_workspaces(base, mine, theirs)
+    assert merged.clashes == [Clash('campaign "Pool Shock Nurture", sequence "Nurture"',
+                                    "changed step 1", "added a step")]
 
 
 def test_contacts_by_id_and_one_contact_both_added_by_email() -> None:

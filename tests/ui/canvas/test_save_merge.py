@@ -140,6 +140,12 @@ def test_keep_mine_or_theirs_saves_that_one_and_takes_the_rest_in(
     whose = "your" if choice == "mine" else "their"
     assert mine._status_full.startswith(
         f"Saved, keeping {whose} version where yours and theirs clashed.")
+    # what of theirs was not kept is said too (QA 22b: "nothing of theirs was new here")
+    not_kept = 'Not kept of what someone else saved at '
+    assert (not_kept in mine._status_full) == (choice == "mine")
+    if choice == "mine":
+        assert mine._status_full.split(not_kept)[1].split(": ", 1)[1].startswith(
+            'campaign "Pool Shock Nurture", sequence "Nurture": renamed it "Their nurture".')
 
 
 def test_the_idle_window_reads_their_save_again(
