@@ -168,7 +168,10 @@ class FileDialogs:
 
     def start_directory(self) -> Path:
         """Where file dialogs start: the current document's folder, or for an untitled
-        workspace (or one in a server database) the user's documents folder or home."""
+        workspace (or one in a server database, or the app's own store) the folder last
+        used by Open, Import or Export (QA 22: Open of a file there, then Save As of a new
+        workspace, started in the home folder again), else the user's documents folder or
+        home."""
         document = self.session.document
         if document is not None:
             source = document.source
@@ -180,6 +183,9 @@ class FileDialogs:
                 # look for their files in their documents.
                 if folder.is_dir() and not _inside_app_data(folder):
                     return folder
+        remembered = str(self.window.settings.value(FOLDER_KEY, "") or "")
+        if remembered and Path(remembered).is_dir() and not _inside_app_data(Path(remembered)):
+            return Path(remembered)
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation)
         if documents and Path(documents).is_dir():

@@ -290,3 +290,19 @@ def test_a_name_with_a_dot_but_no_workspace_ending_is_saved_as_json(
         window.files.ask_path = PathAsker(str(tmp_path / typed))
         assert window.save_as_dialog()
         assert (tmp_path / typed).exists()
+
+
+def test_an_untitled_workspace_starts_where_the_last_file_was_chosen(
+        window: MainWindow, tmp_path: Path) -> None:
+    """QA 22f: Open of a file in a folder, then New Workspace: Save As, Open and Import
+    started in the home folder again."""
+    folder = tmp_path / "my files"
+    folder.mkdir()
+    window.files.remember_folder(str(folder / "plan.campaign.json"))
+    assert window.files.new_workspace()
+    asker = PathAsker()
+    window.files.ask_path = asker
+    window.open_dialog()
+    window.import_dialog()
+    window.save_as_dialog()
+    assert [start for _title, start, _f in asker.asked] == [str(folder)] * 3
