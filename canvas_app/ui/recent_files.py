@@ -41,9 +41,12 @@ class RecentFiles:
             menu.setProperty("refreshedOnShow", True)
             menu.aboutToShow.connect(self.refresh_recent_menu)
         menu.clear()
+        missing = []
         for number, source in enumerate(self.recent(), 1):
             path = local_path(source)
             gone = path is not None and not path.exists()
+            if gone:
+                missing.append(source)
             label = recent_label(number, source)
             action = menu.addAction(f"{label} {NOT_FOUND}" if gone else label)
             action.setToolTip(f"{safe_source(source)}: no longer there (moved, renamed or "
@@ -52,6 +55,9 @@ class RecentFiles:
             action.triggered.connect(lambda _c=False, s=source: self.open_recent(s))
         if self.recent():
             menu.addSeparator()
+            if missing:  # greyed, they kept their places until Clear List (QA 22f)
+                menu.addAction("&Remove Files Not Found",
+                               lambda: self.forget_recent(*missing))
             menu.addAction("&Clear List", self.clear_recent)
         menu.setEnabled(bool(self.recent()))
 
@@ -65,8 +71,9 @@ class RecentFiles:
             return False
         return self.open_source(source)
 
-    def forget_recent(self, source: str) -> None:
-        self.window.settings.setValue("recentFiles", [s for s in self.recent() if s != source])
+    def forget_recent(self, *sources: str) -> None:
+        self.window.settings.setValue("recentFiles",
+                                      [s for s in self.recent() if s not in sources])
         self.refresh_recent_menu()
 
     def clear_recent(self) -> None:

@@ -49,7 +49,13 @@ def test_an_older_relative_entry_in_open_recent_is_not_listed_twice(
     window: MainWindow = make_window(qtbot, str(sample_file), tmp_path)
     assert window.files.recent() == [str(sample_file), str(tmp_path / "other.campaign.json")]
     labels = [a.text() for a in window.menus["recent"].actions() if not a.isSeparator()]
-    assert len(labels) == 3 and labels[-1] == "&Clear List"
+    assert len(labels) == 4 and labels[-2:] == ["&Remove Files Not Found", "&Clear List"]
+    # other.campaign.json is not there: greyed, and the files not found go at once (QA 22f)
+    remove = [a for a in window.menus["recent"].actions() if a.text().startswith("&Remove")]
+    remove[0].trigger()
+    assert window.files.recent() == [str(sample_file)]
+    labels = [a.text() for a in window.menus["recent"].actions() if not a.isSeparator()]
+    assert labels[-1] == "&Clear List" and not any("Remove" in t for t in labels)
 
 
 RUNNING_COPY = textwrap.dedent("""
