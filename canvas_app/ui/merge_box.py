@@ -42,17 +42,18 @@ def saved_at(when: datetime | None) -> str:
 
 def changed_at_question(title: str, changed_at: datetime | None,
                         read_mtime_ns: int | None) -> str:
-    """The box's first sentence: "pool.db was changed by someone else at 20:47, after you
-    opened it." ``changed_at`` is when their change was written (a file's time, or the
+    """The box's first sentence: "pool.db was changed by someone else at 20:47, since you
+    last opened or saved it" (QA 22: "after you opened it" was said also after saves and
+    changes taken in). ``changed_at`` is when their change was written (a file's time, or the
     store's save), which is after this session read it (``read_mtime_ns``, a file's time
     then), unless a program set the file's time back."""
     if changed_at is None:
-        return f"{title} was changed by someone else after you opened it."
+        return f"{title} was changed by someone else since you last opened or saved it."
     at = saved_at(changed_at)
     if read_mtime_ns is not None and changed_at.timestamp() * 1e9 < read_mtime_ns:
-        return (f"{title} was changed by someone else after you opened it (the file's "
-                f"time says {at}).")
-    return f"{title} was changed by someone else at {at}, after you opened it."
+        return (f"{title} was changed by someone else since you last opened or saved it "
+                f"(the file's time says {at}).")
+    return f"{title} was changed by someone else at {at}, since you last opened or saved it."
 
 
 def unknown_base_clash() -> Clash:

@@ -300,11 +300,12 @@ class RecoveryOffers:
         answered = self._then_next(recovery, self.open_recovered)
         if self.session.document is not None and \
                 same_document(recovery, self.session.document):
-            # Two copies had it open at once: this is the open file.
+            # Two copies had it open at once, or an earlier session's edits were put off
+            # with Not Now (QA 22b: "another copy" was said of the user's own session)
             return self._ask_recovery(
-                f"{CRASHED} Another copy of the app kept unsaved edits to {name} at "
-                f"{when}.\n\nRestore them?{more}", "otherRecoveryBox", answered,
-                whole=(name, when))
+                f"{CRASHED} Unsaved edits to {name} were kept at {when}, by an earlier "
+                f"session or by another copy of the app.\n\nRestore them?{more}",
+                "otherRecoveryBox", answered, whole=(name, when))
         where = safe_source(recovery.document.source)
         place = f" (in {Path(where).parent})" if "://" not in where else f" ({where})"
         return self._ask_recovery(

@@ -113,8 +113,8 @@ def test_edits_whose_file_is_gone_keep_its_path_whole(qtbot, tmp_path: Path) -> 
 def test_the_conflict_question_keeps_the_name_and_the_date_whole(qtbot,
                                                                 tmp_path: Path) -> None:
     window = open_window(qtbot, copy_of_sample(tmp_path / NAME), tmp_path)
-    question = (f"{NAME} was changed by someone else after you opened it (the file's time "
-                "says 23 Nov 2026 18:23).")
+    question = (f"{NAME} was changed by someone else since you last opened or saved it "
+                "(the file's time says 23 Nov 2026 18:23).")
     box = window.files.conflict_box(question)
     assert box.objectName() == "conflictBox"
     # the question of a save whose merge was saved over again (save_merge.py)

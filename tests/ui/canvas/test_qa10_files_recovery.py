@@ -68,8 +68,8 @@ def test_the_other_copys_edits_to_the_open_file_ask_only_to_restore(
     qtbot.waitUntil(lambda: again.files.recovery_box is not own, timeout=3000)
     other = again.files.recovery_box
     assert other is not None and other.objectName() == "otherRecoveryBox"
-    assert f"Another copy of the app kept unsaved edits to {sample_file.name} at " in \
-        other.text()
+    assert f"Unsaved edits to {sample_file.name} were kept at " in other.text()
+    assert "by an earlier session or by another copy of the app" in other.text()
     assert other.text().endswith("Restore them?")
     assert f"Open {sample_file.name}" not in other.text()
     other.reject()

@@ -78,7 +78,7 @@ def test_save_over_someone_elses_changes_asks_first(qtbot, shared: str, tmp_path
     [question] = asked
     title = Document(shared).title
     assert question.startswith(f"{title} was changed by someone else at ")
-    assert question.endswith(", after you opened it.")
+    assert question.endswith(", since you last opened or saved it.")
     assert names(shared)[0] == "Their name"  # their changes stand
     assert mine.isWindowModified() and "Not saved" in mine.statusBar().currentMessage()
     # Keep Mine: asked again, then written; then no more questions.
@@ -135,7 +135,8 @@ def test_the_clash_question_is_a_real_box_with_cancel_as_default(
     assert not mine.save()
     [(text, buttons, default)] = seen
     # Set back before it was read: the change came after, whatever the file's time says
-    assert "shared.campaign.json was changed by someone else after you opened it" in text
+    assert ("shared.campaign.json was changed by someone else since you last opened or "
+            "saved it") in text
     # Another day than today: the date too (in local time, either side of the epoch).
     assert "(the file's time says 1 Jan 1970 " in text or \
         "(the file's time says 31 Dec 1969 " in text

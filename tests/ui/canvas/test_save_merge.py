@@ -344,8 +344,8 @@ def test_the_idle_window_waits_for_its_own_box_not_another_windows(
 def test_the_clash_box_lists_eight_then_counts_the_rest(qtbot, tmp_path: Path) -> None:
     clashes = [Clash(f'campaign "C", sequence "S{i}"', f'renamed it "A{i}"', "deleted it")
                for i in range(MOST_SHOWN + 3)]
-    box = merge_box("pool.db was changed by someone else at 20:47, after you opened it.",
-                    clashes, "pool.db")
+    box = merge_box("pool.db was changed by someone else at 20:47, since you last opened or "
+                    "saved it.", clashes, "pool.db")
     qtbot.addWidget(box)
     text = " ".join(box.text().split())  # each clash's "you" and "they" on lines below
     assert 'campaign "C", sequence "S0": you renamed it "A0"; they deleted it' in text
