@@ -63,7 +63,7 @@ def test_two_copies_on_one_file_keep_two_snapshots(qtbot, sample_file: Path,
     qtbot.waitUntil(lambda: again.files.recovery_box is not box, timeout=3000)
     other = again.files.recovery_box
     assert other is not None and other.objectName() == "otherRecoveryBox"
-    assert "Another copy of the app" in other.text()
+    assert "by an earlier session or by another copy of the app" in other.text()
     button(other, "Restore Them").click()
     names = {node.name for campaign in again.controller.workspace.campaigns
              for node in campaign.nodes}
