@@ -85,6 +85,8 @@ class NameDelegate(QStyledItemDelegate):
 class CampaignList(QWidget):
     current_changed = Signal(object)  # campaign id or None
     entered = Signal()  # Enter on a campaign: the canvas takes the keyboard
+    # Ctrl+PgDown (True) or Ctrl+PgUp in the list: the window's Next / Previous Campaign
+    step_asked = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -161,6 +163,14 @@ class CampaignList(QWidget):
         return actions
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and watched is self.list \
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier \
+                and event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):  # type: ignore[attr-defined]
+            # the window's Next / Previous Campaign, round the list, a name being typed
+            # kept first (QA 22g: the list's own Ctrl+PgDown went to its last row, and
+            # during a rename left no campaign shown)
+            self.step_asked.emit(event.key() == Qt.Key.Key_PageDown)  # type: ignore[attr-defined]
+            return True
         if event.type() == QEvent.Type.KeyPress and watched is self.list \
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
                 and self.list.currentItem() is not None \

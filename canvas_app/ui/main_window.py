@@ -156,6 +156,7 @@ class MainWindow(StatusWords, ClipboardActions, CanvasIntents, QMainWindow):
         self.palette.place_requested.connect(self.place_node)
         self.campaign_list.current_changed.connect(self.show_campaign)
         self.campaign_list.entered.connect(self.view.setFocus)
+        self.campaign_list.step_asked.connect(self.step_campaign)
         self.campaign_list.current_changed.connect(self.simulation_panel.campaign_shown)
         self.campaign_list.current_changed.connect(self.lint_panel.campaign_shown)
         self.campaign_list.current_changed.connect(lambda _id: self.edit_state.update())

@@ -158,6 +158,31 @@ def test_next_campaign_while_a_campaign_name_is_typed_keeps_it_and_shows_the_nex
     assert clist.buttons["rename"].isEnabled()
 
 
+def test_ctrl_pgdown_typed_in_the_rename_field_keeps_it_and_shows_the_next(
+        window: MainWindow) -> None:
+    """The key itself, typed in the field (QA 22g: the list took it as its own page down;
+    the action's trigger, above, never saw it)."""
+    clist = window.campaign_list
+    clist.select("shock-nurture")
+    ids = clist.ids()
+    editor = _edit_name(clist, "Shock Two")
+    QTest.keyClick(editor, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.controller.campaign("shock-nurture").name == "Shock Two"
+    expected = ids[(ids.index("shock-nurture") + 1) % len(ids)]
+    assert clist.current_id() == expected == window.current_campaign_id()
+
+
+def test_ctrl_pgdown_and_pgup_in_the_list_go_round_it(window: MainWindow) -> None:
+    clist = window.campaign_list
+    ids = clist.ids()
+    clist.select(ids[-1])
+    clist.list.setFocus()
+    QTest.keyClick(clist.list, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert clist.current_id() == ids[0]  # round to the first, not stuck on the last
+    QTest.keyClick(clist.list, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert clist.current_id() == ids[-1]
+
+
 def test_next_campaign_while_a_node_name_is_typed_keeps_it(qtbot, window: MainWindow) -> None:
     cid = window.current_campaign_id()
     editor = window.view.open_name_editor("post-purchase")
