@@ -200,8 +200,9 @@ class ScenarioBox(QComboBox):
         return found[:BESIDE_MAX]
 
     def set_beside(self, folder: Path | None) -> None:
-        """Lists the scenarios in ``folder`` (the open workspace's) from now on."""
-        if folder != self.beside:
+        """Lists the scenarios in ``folder`` (the open workspace's) from now on; looked at
+        again when the same folder's workspace is opened (a file put there since)."""
+        if folder != self.beside or folder is not None:
             self.beside = folder
             self._refill()
 
@@ -218,11 +219,25 @@ class ScenarioBox(QComboBox):
         try:
             self.fill()
             if shown is not None and self.findData(shown) < 0:
-                self.insertItem(self.count() - 1, Path(shown).name, shown)
-                self.describe(self.count() - 2)
+                self.describe(self._insert(shown))
             self.setCurrentIndex(self.findData(shown) if shown is not None else -1)
         finally:
             self.blockSignals(was)
+
+    def _insert(self, path: str) -> int:
+        """Lists ``path`` before "Open Scenario…"; its index. A file of the name another
+        listed one has: both say where they are (QA 22g: a file chosen or found after
+        the list was made was listed alike)."""
+        self.insertItem(self.count() - 1, Path(path).name, path)
+        index = self.count() - 2
+        paths = [self.itemData(i) for i in range(self.count()) if self.itemData(i)]
+        labels = [item_label(Path(p)) for p in paths]
+        alike = {label for label in labels if labels.count(label) > 1}
+        changed, self._alike = alike ^ self._alike, alike
+        for i, item in enumerate(paths):
+            if i != index and labels[i] in changed:
+                self.describe(i, self.problems.get(item, ""))
+        return index
 
     def describe(self, index: int, problem: str = "") -> None:
         """The item's tooltip (its description), and, when it does not load against the
@@ -405,7 +420,7 @@ class ScenarioBox(QComboBox):
             if problem is None:
                 continue  # too big to check here: not chosen unseen
             if self.findData(path) < 0:
-                self.insertItem(self.count() - 1, Path(path).name, path)
+                self._insert(path)
             self.mark(path, problem)
             if not problem:
                 chosen = path
@@ -445,7 +460,6 @@ class ScenarioBox(QComboBox):
     def select(self, path: str) -> None:
         index = self.findData(path)
         if index < 0:
-            self.insertItem(self.count() - 1, Path(path).name, path)
-            index = self.count() - 2
+            index = self._insert(path)
         self.describe(index, self.problem(path) or "")
         self.setCurrentIndex(index)
