@@ -29,6 +29,7 @@ from .io.atomic import locked_beside, mode_for, no_folder_words, write_text_atom
 from .io.draft import load_draft
 from .io.encoding import not_a_file, starts_like_json_object
 from .io.workspace_file import dumps_workspace
+from .store.errors import HELD_BY_ANOTHER
 
 JSON_SUFFIX = ".campaign.json"
 APP_NAME = "campaign-canvas"
@@ -123,6 +124,9 @@ def _not_saved(opening_error: str) -> str:
     opening (QA: "cannot open" after Save)."""
     if ": cannot open: " not in opening_error:  # refused as it is (another app's tables)
         return opening_error
+    if HELD_BY_ANOTHER in opening_error:  # not "cannot be opened", which reads as damage
+        said = opening_error.replace(": cannot open: ", ": not saved: ", 1)
+        return f"{said}; your edits are still here: try again in a moment"
     said = opening_error.replace(": cannot open: ",
                                  ": not saved: the database cannot be opened: ", 1)
     return f"{said}; your edits are still here"

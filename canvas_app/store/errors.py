@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+# How a store held by another writer past the wait begins its words (repository.held_words)
+HELD_BY_ANOTHER = "another save to it has not ended"
+
 
 class StoreError(Exception):
     """A store cannot be opened, read or written; ``str()`` is one line."""

@@ -41,6 +41,7 @@ from ..io.workspace_file import workspace_from_stored, workspace_to_data
 from ..passwords import hide_secret
 from .engines import SQLITE_BUSY_WAIT, create_store_engine
 from .errors import (
+    HELD_BY_ANOTHER,
     EmptyStore,
     OlderStore,
     PasswordRefused,
@@ -96,10 +97,10 @@ def held_words(exc: BaseException) -> str:
     """A lock held past the wait, in words (QA 22b: SQLite's "database is locked" was said
     as "the database cannot be opened", which reads as damage)."""
     if _sqlite_locked(getattr(exc, "orig", None)):
-        return (f"another save to it has not ended after {SQLITE_BUSY_WAIT} s (someone else "
-                "saving, or a program holding the database)")
-    return (f"another save to it has not ended after {SAVE_LOCK_WAIT} s (someone else "
-            "saving, or a program holding the workspace table)")
+        return (f"{HELD_BY_ANOTHER} after {SQLITE_BUSY_WAIT} s (someone else saving, or a "
+                "program holding the database)")
+    return (f"{HELD_BY_ANOTHER} after {SAVE_LOCK_WAIT} s (someone else saving, or a program "
+            "holding the workspace table)")
 MIGRATION_LOCK_KEY = 0x43616E7661734342  # a PostgreSQL advisory lock: "CanvasCB"
 # Said on the command line when a server wants a password the URL does not give.
 PASSWORD_HINT = " (give it in the URL, postgresql://USER:PASSWORD@HOST/DATABASE, or in ~/.pgpass)"
@@ -199,7 +200,15 @@ class Store:
             raise StoreError(f"{self.label}: cannot open: {said}") from exc
 
     def _make_tables(self) -> None:
-        """Brings the schema up to date (creating it in an empty database)."""
+        """Brings the schema up to date (creating it in an empty database). A store
+        already up to date is only read: opening it waits for no one's save (QA 22g: a
+        teammate's save under way held a starting app up to 10 s, with no window)."""
+        with self.engine.connect() as connection:
+            state = schema_state(connection)
+        if state.kind == "current":
+            self._check(state)
+            self._made_tables = self._dropped = False
+            return
         with _MIGRATING, self._writing().begin() as connection:
             if self.engine.dialect.name == "postgresql":
                 # Another process opening the same new database waits here, then finds

@@ -48,8 +48,12 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 AUTOSAVE_IDLE_MS = 30_000
+AUTOSAVE_RETRY_MS = 1_000  # a snapshot due during a drag: tried again this soon
 LARGE_FILE_BYTES = 512 * 1024  # about 1,700 nodes: a file this big is read on a thread
-FILE_FILTER = "Workspaces (*.campaign.json *.db *.sqlite);;JSON (*.campaign.json);;All files (*)"
+# Every name Save As keeps as typed (file_dialogs.WORKSPACE_ENDINGS) is one Open lists (QA
+# 22g: "plan.json" and "plan.sqlite3" were saved, then hidden)
+FILE_FILTER = ("Workspaces (*.campaign.json *.json *.db *.sqlite *.sqlite3);;"
+               "JSON (*.json);;All files (*)")
 Button = QMessageBox.StandardButton
 
 
@@ -103,6 +107,8 @@ class FileActions(SaveMerge, DatabaseActions, JsonActions, FileDialogs, Recovery
         # (question, clashes) -> "mine", "theirs" or "cancel".
         self.ask_merge: Callable[[str, Sequence[Clash]], Choice] = self._ask_merge
         self.ask_replace_unreadable: Callable[[str], str] = self._ask_replace_unreadable
+        # Asked when Save finds the file it read gone: (path) -> "again", "save_as", "cancel"
+        self.ask_file_gone: Callable[[Path], str] = self._ask_file_gone
         # Asks for a file: (title, start path, filter, saving) -> the chosen path or "".
         self.ask_path: Callable[[str, str, str, bool], str] = self._ask_path
         self.ask_save_with_filter: Callable[..., tuple[str, str]] = self._ask_save_with_filter
@@ -132,9 +138,15 @@ class FileActions(SaveMerge, DatabaseActions, JsonActions, FileDialogs, Recovery
         self.window.update_title()
 
     def autosave(self) -> bool:
-        """Writes a recovery snapshot of unsaved edits; never touches the document."""
+        """Writes a recovery snapshot of unsaved edits; never touches the document. Not in
+        the middle of a drag (its nodes half-way, and a drag put back with Esc pushes
+        nothing that would write the snapshot again; QA 22h): soon after it."""
         session = self.session
         if not session.modified:
+            return False
+        scene = self.window.scene
+        if scene is not None and scene.gesture_active():
+            self.autosave_timer.start(AUTOSAVE_RETRY_MS)
             return False
         session.claim()  # never the snapshot another running copy holds and writes
         try:
@@ -187,6 +199,23 @@ class FileActions(SaveMerge, DatabaseActions, JsonActions, FileDialogs, Recovery
         box.exec()
         answer = box.standardButton(box.clickedButton())
         return {Button.Save: "replace", Button.SaveAll: "save_as"}.get(answer, "cancel")
+
+    def _ask_file_gone(self, file: Path) -> str:
+        """Save Here Again / Save As… (the default) / Cancel, for a file no longer where
+        it was read: "again", "save_as" or "cancel"."""
+        box = PathMessageBox(
+            QMessageBox.Icon.Warning, "Save",
+            f"{file} is no longer there: it was moved, renamed or deleted since it was "
+            "opened.\n\nSave the workspace there again, or choose where with Save As…?",
+            Button.Save | Button.SaveAll | Button.Cancel, self.window)
+        box.setObjectName("fileGoneBox")
+        box.button(Button.Save).setText("Save &Here Again")
+        box.button(Button.SaveAll).setText("Save &As…")
+        box.setDefaultButton(Button.SaveAll)
+        box.setEscapeButton(Button.Cancel)
+        box.exec()
+        answer = box.standardButton(box.clickedButton())
+        return {Button.Save: "again", Button.SaveAll: "save_as"}.get(answer, "cancel")
 
     def _ask_unsaved(self) -> str:
         box = self.unsaved_box()
@@ -328,9 +357,18 @@ class FileActions(SaveMerge, DatabaseActions, JsonActions, FileDialogs, Recovery
         """Writes the workspace to its document; ``replace``: Save As over a file the user
         chose to replace, which is replaced whole."""
         self.window.view.keep_name_editor()  # a name being typed is part of what is saved
+        self.window.view.end_press()  # and a drag under way ends where it is (QA 22h)
         session = self.session
         if session.document is None:
             return self.save_as_dialog()
+        file = session.document.local_file()
+        if not replace and session.stamp is not None and file is not None \
+                and not file.exists():  # (QA 22f: Save made a second copy where it was)
+            answer = self.ask_file_gone(file)
+            if answer == "save_as":
+                return self.save_as_dialog()
+            if answer != "again":
+                return False
         expected = None if replace else session.stamp
         size = sum(len(c) for c in session.workspace.campaigns)
         try:

@@ -306,3 +306,41 @@ def test_an_untitled_workspace_starts_where_the_last_file_was_chosen(
     window.import_dialog()
     window.save_as_dialog()
     assert [start for _title, start, _f in asker.asked] == [str(folder)] * 3
+
+
+def test_save_asks_when_the_file_was_moved_away_since_it_was_opened(
+        window: MainWindow, sample_file: Path, tmp_path: Path) -> None:
+    """QA 22f: Save quietly wrote the workspace where the file had been, a second copy."""
+    asked: list[Path] = []
+    answers = iter(["cancel", "again"])
+
+    def answer(file: Path) -> str:
+        asked.append(file)
+        return next(answers)
+
+    window.files.ask_file_gone = answer
+    window.controller.add_node(window.current_campaign_id(), "sequence", 0, 300)
+    moved = sample_file.with_name("moved.campaign.json")
+    sample_file.rename(moved)
+    assert not window.save()  # Cancel: nothing written
+    assert not sample_file.exists() and window.isWindowModified()
+    assert window.save()  # Save Here Again
+    assert sample_file.exists() and asked == [sample_file, sample_file]
+    assert not window.isWindowModified()
+    window.controller.add_node(window.current_campaign_id(), "sequence", 0, 500)
+    assert window.save() and len(asked) == 2  # there again: not asked
+
+
+def test_every_name_save_as_keeps_is_one_the_open_dialog_lists() -> None:
+    """QA 22g: "plan.json" and "plan.sqlite3" were saved as typed, then hidden by Open's
+    filter."""
+    from fnmatch import fnmatch
+
+    from canvas_app.ui.file_actions import FILE_FILTER
+    from canvas_app.ui.file_dialogs import WORKSPACE_ENDINGS, workspace_file_name
+
+    patterns = FILE_FILTER.split(";;")[0].split("(")[1].rstrip(")").split()
+    for ending in WORKSPACE_ENDINGS:
+        name = workspace_file_name("plan" + ending)
+        assert any(fnmatch(name, pattern) for pattern in patterns), name
+    assert any(fnmatch(workspace_file_name("plan.v2"), p) for p in patterns)
