@@ -53,21 +53,23 @@ def clear_offset(scene: QGraphicsScene, moved: list[NodeItem]) -> tuple[float, f
     return nearest_free_spot(taken, 0.0, 0.0)
 
 
-def step_clear(scene: CampaignScene, moved: list[NodeItem], drag_id: int) -> None:
+def step_clear(scene: CampaignScene, moved: list[NodeItem], drag_id: int) -> str:
     """When a drag ended with one of ``moved`` over another node's body: ``moved`` step
-    together to the nearest free spot, merged into the drag's undo step ``drag_id`` (one
-    Undo puts them back where they were before the drag), and the status bar says so."""
+    together to the nearest free spot, as part of the drag ``drag_id`` (its one undo step
+    puts them back where they were before it). What the status bar is to say once the
+    step is pushed ("" for nothing): said before, a slow push of thousands of nodes made
+    it stale, and it was cleared (QA 22h)."""
     covered = covered_node(scene, moved)
     if covered is None or scene.campaign_id is None:
-        return
-    dx, dy = clear_offset(scene, moved)
-    if (dx, dy) == (0.0, 0.0):
-        return
-    scene.controller.drag_nodes(scene.campaign_id, {
-        item.node_id: (item.centre[0] + dx, item.centre[1] + dy) for item in moved}, drag_id)
+        return ""
     one = len(moved) == 1
     what = f'"{isolated(scene.node_name(moved[0].node_id))}"' if one \
         else counted(len(moved), "node")
-    scene.controller.status_message.emit(
-        f'Moved {what} clear of "{isolated(scene.node_name(covered.node_id))}", which '
-        f"{'it' if one else 'they'} covered.")
+    other = f'"{isolated(scene.node_name(covered.node_id))}"'
+    dx, dy = clear_offset(scene, moved)
+    if (dx, dy) == (0.0, 0.0):  # (QA 22h: it stayed over the other, and nothing was said)
+        return (f"{what} {'covers' if one else 'cover'} {other}: no free spot is near "
+                "enough to move clear to; drag further to put it elsewhere.")
+    scene.controller.drag_nodes(scene.campaign_id, {
+        item.node_id: (item.centre[0] + dx, item.centre[1] + dy) for item in moved}, drag_id)
+    return f"Moved {what} clear of {other}, which {'it' if one else 'they'} covered."

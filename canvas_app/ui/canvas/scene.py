@@ -482,9 +482,11 @@ class CampaignScene(LinkAiming, FollowsDomain, QGraphicsScene):
             event.accept()
             return
         if self._drag_id is not None:
-            step_clear(self, [self.nodes[n] for n in self._drag_start if n in self.nodes],
-                       self._drag_id)
+            said = step_clear(self, [self.nodes[n] for n in self._drag_start
+                                     if n in self.nodes], self._drag_id)
             self.controller.finish_drag(self._drag_id)  # one step, or none if back
+            if said:
+                self.controller.status_message.emit(said)
         self._press = None
         self._set_links_live(False)
         self._drag_start = {}

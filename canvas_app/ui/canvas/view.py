@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QFocusEvent,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPen,
@@ -38,6 +39,15 @@ from .view_rename import InlineRename
 
 MIN_SCALE, MAX_SCALE = 0.02, 4.0
 ZOOM_STEP = 1.2
+
+
+def is_undo_key(event: QKeyEvent) -> bool:
+    """Undo's or Redo's keys (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y)."""
+    return event.matches(QKeySequence.StandardKey.Undo) \
+        or event.matches(QKeySequence.StandardKey.Redo) \
+        or (event.key() == Qt.Key.Key_Y
+            and event.modifiers() == Qt.KeyboardModifier.ControlModifier)
+
 OVERVIEW_SCALE = 0.3  # large campaigns switch to the overview below this zoom
 FIT_MAX_SCALE = 1.25
 
@@ -417,9 +427,11 @@ class CanvasView(ContextMenus, InlineRename, KeyboardMoves, SelectionDescription
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
             event.accept()
             return
-        if self._press_cancelled:  # Esc ended this press's drag
-            event.accept()
-            return
+        if self._press_cancelled:  # Esc (or a save, a dialog) ended this press's drag
+            if event.buttons() & Qt.MouseButton.LeftButton:
+                event.accept()
+                return
+            self._press_cancelled = False  # its release went elsewhere: over now
         super().mouseMoveEvent(event)
         scene = self.canvas()
         if self._click_start is not None and event.buttons() & Qt.MouseButton.LeftButton \
@@ -455,6 +467,11 @@ class CanvasView(ContextMenus, InlineRename, KeyboardMoves, SelectionDescription
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.cancel_press():
             event.accept()  # a drag cancelled, as Esc cancels a rename
+            return
+        if is_undo_key(event) and self.cancel_press():
+            # Undo (or Redo) greyed, its keys come here: during a drag they take it back
+            # as Esc does, as they do when Undo has a step (QA 22h: the drag stayed)
+            event.accept()
             return
         if event.key() == Qt.Key.Key_Escape and not event.modifiers():
             scene = self.canvas()
@@ -521,7 +538,10 @@ class CanvasView(ContextMenus, InlineRename, KeyboardMoves, SelectionDescription
     def focusOutEvent(self, event: QFocusEvent) -> None:
         """Space released elsewhere (another widget or window has the keyboard) no longer
         holds the canvas in panning (QA 21: every drag panned, and a click selected nothing,
-        until Space was pressed on the canvas again)."""
+        until Space was pressed on the canvas again). A press under way ends where it is
+        (a dialog that opens takes its release: see end_press)."""
+        if self._click_start is not None:
+            self.end_press()
         if self._space_down:
             self._space_down = False
             self.viewport().setCursor(Qt.CursorShape.ArrowCursor)

@@ -161,6 +161,29 @@ class DragGestures:
         self._press_cancelled = True
         return True
 
+    def end_press(self: CanvasView) -> bool:
+        """A press cut short while the button is held (a save, the keyboard going to
+        another window or a dialog): a drag of nodes ends where it is, its one undo step
+        pushed, as a release there would; a link being drawn goes (none is made); a band
+        keeps what it selected. The rest of the press, while the button stays down, does
+        nothing (QA 22h: a save during a drag wrote the nodes half-way and then said saved
+        of a canvas it did not hold; a dialog taking the release left the drag open for
+        good). False when no press is under way."""
+        scene = self.canvas()
+        if self._click_start is None or scene is None:
+            return False
+        if not scene.dragged_node_ids():
+            scene.cancel_gesture()  # a link being drawn goes; a press not yet a drag
+        pos = QPointF(self._auto_pos if self._auto_pos is not None else self._click_start)
+        release = QMouseEvent(QEvent.Type.MouseButtonRelease, pos,
+                              QPointF(self.viewport().mapToGlobal(pos.toPoint())),
+                              Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton,
+                              Qt.KeyboardModifier.NoModifier)
+        self.mouseReleaseEvent(release)  # the drag's step pushed, as at a release
+        self._click_start = None
+        self._press_cancelled = True
+        return True
+
     # -- revealing -----------------------------------------------------------------------
     def reveal_placed(self: CanvasView, node_ids: list[str]) -> None:
         """After a drop or a drag: scrolls these nodes into view (with a margin) when they

@@ -221,3 +221,86 @@ def test_undo_during_a_drag_takes_back_the_drag_only(qtbot, window: MainWindow) 
     assert _positions(window) == before
     assert window.controller.campaign(cid).node("post-purchase").name == "Renamed"
     assert window.controller.undo_stack.undoText().startswith("Rename")
+
+
+# -- QA 22h: a press cut short ----------------------------------------------------------------
+def _saved_position(path, node_id: str) -> tuple[float, float]:
+    import json
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    node = next(n for c in data["campaigns"] for n in c["nodes"] if n["id"] == node_id)
+    return node["x"], node["y"]
+
+
+def test_save_during_a_drag_ends_it_where_it_is_and_saves_that(
+        qtbot, window: MainWindow, sample_file) -> None:
+    _setup(window)
+    window.scene.select_nodes(["nurture"])
+    stack = window.controller.undo_stack
+    depth = stack.count()
+    start = _press_and_move(qtbot, window, "nurture", [QPoint(0, 40 * s) for s in range(1, 4)])
+    assert window.save()  # Ctrl+S with the button held
+    shown = _positions(window)["nurture"]
+    assert stack.count() == depth + 1  # the drag is one step
+    assert _saved_position(sample_file, "nurture") == shown
+    assert not window.isWindowModified()
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)  # too late: the drag has ended
+    qtbot.mouseMove(window.view.viewport(), start + QPoint(60, 200))
+    QTest.mouseRelease(window.view.viewport(), LEFT, NONE, start + QPoint(60, 200))
+    assert _positions(window)["nurture"] == shown == _saved_position(sample_file, "nurture")
+    assert not window.isWindowModified() and stack.count() == depth + 1
+
+
+def test_the_keyboard_going_elsewhere_during_a_drag_ends_it(qtbot, window: MainWindow) -> None:
+    """A dialog opening (or another panel taking the keyboard) takes the release: the drag
+    ends where it is as one step, and the next press is a press of its own."""
+    _setup(window)
+    window.activateWindow()
+    window.scene.select_nodes(["nurture"])
+    stack = window.controller.undo_stack
+    depth = stack.count()
+    _press_and_move(qtbot, window, "nurture", [QPoint(0, 40 * s) for s in range(1, 4)])
+    moved = _positions(window)["nurture"]
+    window.campaign_list.list.setFocus()
+    qtbot.waitUntil(lambda: not window.view.hasFocus())
+    assert stack.count() == depth + 1 and _positions(window)["nurture"] == moved
+    # the release went elsewhere; a move without the button is a hover again, and the
+    # next press on empty canvas draws a band, not a drag of the node
+    viewport = window.view.viewport()
+    empty = view_pos(window, QPointF(240, -300))
+    QTest.mouseMove(viewport, empty)
+    QTest.mousePress(viewport, LEFT, NONE, empty)
+    for step in range(1, 4):
+        qtbot.mouseMove(viewport, empty + QPoint(10 * step, 10 * step))
+    QTest.mouseRelease(viewport, LEFT, NONE, empty + QPoint(30, 30))
+    assert _positions(window)["nurture"] == moved and stack.count() == depth + 1
+
+
+def test_ctrl_z_during_a_drag_with_nothing_to_undo_takes_it_back(
+        qtbot, window: MainWindow) -> None:
+    _setup(window)
+    stack = window.controller.undo_stack
+    assert not stack.canUndo()  # Undo greyed: its key comes to the canvas
+    window.scene.select_nodes(["nurture"])
+    before = _positions(window)
+    start = _press_and_move(qtbot, window, "nurture", [QPoint(0, 40 * s) for s in range(1, 4)])
+    QTest.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QTest.mouseRelease(window.view.viewport(), LEFT, NONE, start + QPoint(0, 120))
+    assert _positions(window) == before and stack.count() == 0
+
+
+def test_no_snapshot_is_written_in_the_middle_of_a_drag(qtbot, window: MainWindow) -> None:
+    _setup(window)
+    cid = window.scene.campaign_id
+    assert window.controller.rename_node(cid, "post-purchase", "Renamed")  # unsaved
+    recovery = window.session.recovery
+    window.scene.select_nodes(["nurture"])
+    before = _positions(window)
+    start = _press_and_move(qtbot, window, "nurture", [QPoint(0, 40 * s) for s in range(1, 4)])
+    assert not window.files.autosave()  # due now: put off
+    assert not recovery.exists()
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    QTest.mouseRelease(window.view.viewport(), LEFT, NONE, start + QPoint(0, 120))
+    qtbot.waitUntil(recovery.exists, timeout=3000)  # soon after
+    kept = recovery.load().campaign(cid)
+    assert (kept.node("nurture").x, kept.node("nurture").y) == before["nurture"]

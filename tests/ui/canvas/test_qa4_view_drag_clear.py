@@ -93,3 +93,43 @@ def test_a_drag_into_free_space_stays_where_it_was_let_go(qtbot,
     _drag(qtbot, window, start, start + QPoint(0, 200))
     assert _positions(window)["nurture"] == (0.0, 200.0)
     assert "clear" not in window.statusBar().currentMessage()
+
+
+def test_a_drop_in_a_crowd_with_no_free_spot_near_says_so(qtbot, window: MainWindow) -> None:
+    """QA 22h: it stayed over the other node, and nothing was said."""
+    from canvas_app.domain.nodes import Node
+
+    cid = window.scene.campaign_id
+    grid = [Node(f"crowd-{i}-{j}", "tag_goal", f"Crowd {i} {j}", 600 + i * 70.0, j * 50.0)
+            for i in range(14) for j in range(-7, 8)]
+    window.controller.workspace.campaign(cid).add_many(grid, [])
+    window.view.set_zoom(0.5)
+    window.view.centerOn(QPointF(1000, 0))
+    window.scene.clearSelection()
+    _drag(qtbot, window, _centre(window, "post-purchase"), _centre(window, "crowd-7-0"))
+    said = window.statusBar().currentMessage()
+    assert said.startswith('"Post-purchase" covers "Crowd ')
+    assert said.endswith(': no free spot is near enough to move clear to; drag further to '
+                         'put it elsewhere.')
+
+
+def test_the_step_clear_message_outlives_a_slow_push(qtbot, window: MainWindow,
+                                                     monkeypatch) -> None:
+    """QA 22h: moving 1,500 nodes clear, the words were said before the (slow) push, which
+    then took them for stale and cleared them."""
+    import time
+
+    from canvas_app.ui import window_status
+
+    window.view.set_zoom(1.0)
+    window.view.centerOn(QPointF(240, 0))
+    window.scene.clearSelection()
+    finish = window.controller.finish_drag
+
+    def slow(drag_id: int) -> bool:
+        time.sleep(window_status.FRESH_S + 0.05)
+        return finish(drag_id)
+
+    monkeypatch.setattr(window.controller, "finish_drag", slow)
+    _drag(qtbot, window, _centre(window, "nurture"), _centre(window, "bought-shock"))
+    assert "clear" in window.statusBar().currentMessage()
