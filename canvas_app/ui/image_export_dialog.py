@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QProgressDialog
 
 from .busy import busy_cursor
 from .image_export import (
@@ -61,7 +61,8 @@ def export_image_dialog(window: MainWindow) -> None:
     if not chosen:
         return
     path = chosen_path(chosen, selected)
-    if str(path) != chosen and path.exists() and not _replace_ok(window, path):
+    # the file dialog asked about the name typed, not the one with the suffix added
+    if str(path) != chosen and path.exists() and not window.files.ask_replace_file(path):
         return
     progress = _ProgressDialog(window, path)
     try:
@@ -99,11 +100,3 @@ class _ProgressDialog(QProgressDialog):
         self.setValue(round(done * 1000))
         return not self.wasCanceled()
 
-
-def _replace_ok(window: MainWindow, path: Path) -> bool:
-    """The file dialog asked about the name typed, not the one with the suffix added."""
-    answer = QMessageBox.question(
-        window, "Replace the file?", f"{path.name} already exists in {path.parent}.\n\n"
-        "Replace it?", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes

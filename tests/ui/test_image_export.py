@@ -482,11 +482,11 @@ def test_dialog_asks_before_the_added_suffix_replaces_a_file(window: MainWindow,
     existing.write_bytes(b"keep me?")
     asked: list[str] = []
 
-    def question(_parent, _title: str, text: str, *_args):
-        asked.append(text)
-        return answer
+    def question(path: Path) -> bool:
+        asked.append(f"{path.name} already exists")
+        return answer == QMessageBox.StandardButton.Yes
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(window.files, "ask_replace_file", question)
     monkeypatch.setattr(window.files, "ask_save_with_filter", SaveAsker(str(tmp_path / "pool")))
     export_image_dialog(window)
     assert asked and "pool.png already exists" in asked[0]

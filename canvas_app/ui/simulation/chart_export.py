@@ -444,6 +444,10 @@ class ChartExport(QObject):
         if not chosen:
             return None
         path = chosen_path(chosen, selected)
+        # the dialog asked about the name typed, not the one with ".png" added (QA 22i: an
+        # earlier picture of that name was replaced unasked)
+        if str(path) != chosen and path.exists() and not self._replace_ok(path):
+            return None
         try:
             self.save(path)
         except ImageExportError as exc:
@@ -502,6 +506,15 @@ class ChartExport(QObject):
         if callable(ask):
             return ask(self.host.window(), title, start, filters, PNG_FILTER)
         return QFileDialog.getSaveFileName(self.host, title, start, filters, PNG_FILTER)
+
+    def _replace_ok(self, path: Path) -> bool:
+        files = self._window_part("files")
+        ask = getattr(files, "ask_replace_file", None)
+        if callable(ask):
+            return bool(ask(path))
+        return QMessageBox.question(
+            self.host, "Replace the file?", f"{path.name} already exists in {path.parent}."
+            "\n\nReplace it?") == QMessageBox.StandardButton.Yes
 
     def show_error(self, message: str) -> None:
         """One message box naming the file and the problem (the window's, when it has

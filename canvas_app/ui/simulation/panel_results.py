@@ -48,6 +48,8 @@ class ResultSaving:
         name = scenario.name.replace(".scenario.json", "").replace(".json", "")
         start = self.window_.files.start_directory() / f"{name}.result.json"
         path = self.ask_result_path(str(start))
+        if path:  # "rés ult" typed: rés ult.result.json, asked about if it is there (QA 22i)
+            path = self.window_.files.named_for_saving(path, result_file_name)
         return self.save_result(path) if path else False
 
     def save_result(self, path: str) -> bool:
@@ -76,3 +78,9 @@ class ResultSaving:
         else:
             self.window_.show_status(f"Simulation result saved to {path}.")
         return True
+
+
+def result_file_name(path: str) -> str:
+    """The file a result typed as ``path`` is saved in: ``.result.json`` added unless it
+    ends in .json."""
+    return path if path.lower().endswith(".json") else path + ".result.json"

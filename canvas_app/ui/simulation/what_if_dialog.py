@@ -294,6 +294,7 @@ class WhatIfDialog(QDialog, PurchaseRows, FormValues):
         making one: titled so, and its button saves the changes over it."""
         self.setObjectName("editWhatIfDialog")
         self.setWindowTitle(f"{EDIT_TITLE} — {name}")
+        self.intro.setTextFormat(Qt.TextFormat.PlainText)  # a description is never markup
         self.intro.setText(f"The entries of the what-if \u201c{name}\u201d. Save replaces "
                            f"it with them, in the Scenario list and in its file, {file_name}.")
         self.run_button.setText("&Save")

@@ -207,6 +207,15 @@ def test_save_chart_as_png_and_svg(qtbot, window: MainWindow, tmp_path: Path,
     assert root.get("viewBox").split()[2:] == [str(picture.width()), str(picture.height())]
     assert f"Saved the chart {name} to {out / 'for the slides.svg'}." \
         == window.statusBar().currentMessage()
+    # the same name typed again: the dialog asked about it, not about the ".svg" file,
+    # which is asked about here (QA 22i: it was replaced unasked); No keeps it
+    kept = (out / "for the slides.svg").read_bytes()
+    asked: list[Path] = []
+    window.files.ask_replace_file = lambda path: asked.append(path) or False
+    asker.answer = str(out / "for the slides")
+    assert tab.export.save_dialog() is None
+    assert asked == [out / "for the slides.svg"]
+    assert (out / "for the slides.svg").read_bytes() == kept
 
 
 def test_a_failed_save_shows_one_message_naming_the_file(qtbot, window: MainWindow,

@@ -260,6 +260,16 @@ def test_saved_result_is_the_command_lines_json(qtbot, window: MainWindow,
     expected = Simulation(workspace, load_scenario(SCENARIO, workspace)).run().to_json()
     assert target.read_text(encoding="utf-8") == expected
     assert "saved to" in window.statusBar().currentMessage()
+    # a name typed without ".json": the suffix added (QA 22i: "rés ult" was written as it
+    # was typed), and asked about when that file is there
+    panel.ask_result_path = lambda start: str(tmp_path / "out" / "rés ult")
+    assert panel.save_result_dialog()
+    assert (tmp_path / "out" / "rés ult.result.json").read_text(encoding="utf-8") == expected
+    assert not (tmp_path / "out" / "rés ult").exists()
+    window.files.ask_replace_file = lambda path: False
+    (tmp_path / "out" / "rés ult.result.json").write_text("keep", encoding="utf-8")
+    assert not panel.save_result_dialog()
+    assert (tmp_path / "out" / "rés ult.result.json").read_text(encoding="utf-8") == "keep"
 
 
 def test_a_result_saved_midway_says_it_is_not_complete(qtbot, window: MainWindow,

@@ -284,6 +284,19 @@ def test_samples_and_opened_files_cannot_be_edited_or_removed(
     assert theirs.exists()
 
 
+def test_the_edit_form_shows_a_description_as_it_is_written(
+        qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """QA 22i: "été <b>rush</b>" showed "rush" in bold in the form's intro."""
+    panel = window.simulation_panel
+    panel.scenario_dir = tmp_path / "scenarios"
+    path = make_what_if(qtbot, panel, "été <b>rush</b>", 120)
+    choose(qtbot, panel, path)
+    dialog = open_editor(qtbot, panel)
+    assert dialog.intro.textFormat() == Qt.TextFormat.PlainText
+    assert "été <b>rush</b>" in dialog.intro.text()
+    dialog.reject()
+
+
 def test_a_what_if_file_spoilt_since_says_why_it_cannot_be_edited(
         qtbot, window: MainWindow, tmp_path: Path) -> None:
     panel = window.simulation_panel
@@ -292,6 +305,10 @@ def test_a_what_if_file_spoilt_since_says_why_it_cannot_be_edited(
     Path(path).write_text('{"description": "cut short', encoding="utf-8")  # by hand
     click_item(qtbot, context_menu(qtbot, panel), "Edit What-If Scenario…")
     qtbot.waitUntil(panel.notice.isVisible, timeout=3000)
-    assert panel.notice.text().startswith(f"Cannot edit the what-if: {path}: is not JSON")
+    # the loader's words, as the panel says them of the same file (QA 22i: Python's)
+    assert panel.notice.text().startswith(f"Cannot edit the what-if: {path}: ")
+    assert "line 1 column 17: malformed JSON: a string starts here and never ends" \
+        in panel.notice.text()
+    assert "char " not in panel.notice.text()
     assert not [w for w in QApplication.topLevelWidgets()
                 if isinstance(w, WhatIfDialog) and w.isVisible()]  # no form opened
