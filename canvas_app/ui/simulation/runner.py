@@ -348,6 +348,12 @@ class SimRunner(QObject):
                 self._keep(when)
             else:
                 self._skipped = True
+        if following is None and self._skipped:
+            # no later event comes to close the full bucket: its changes shown where they
+            # were, not at the horizon (QA 22i: 222 goals achieved in May 2026 showed in
+            # 2126, a flat line till then)
+            self._keep(self._last_instant)
+            self._skipped = False
         return handled
 
     def _take(self) -> None:

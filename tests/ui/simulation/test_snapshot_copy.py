@@ -203,7 +203,34 @@ def history_as_before(sim: Simulation) -> list[tuple[int, dict[str, dict[str, in
                 keep(when, sim.counts())
             else:
                 skipped = True
+    if skipped:  # the last full bucket, at its last instant (QA 22i)
+        keep(last_instant, sim.counts())
     return history
+
+
+def test_a_full_last_bucket_shows_its_changes_where_they_were(window, monkeypatch,
+                                                               tmp_path) -> None:
+    """QA 22i: with no event after a full bucket, its changes showed at the horizon (a
+    flat line for a century, then a jump); now at the last instant they happened."""
+    import json
+
+    from canvas_app.ui.simulation import runner as runner_module
+
+    monkeypatch.setattr(runner_module, "LOOKS_PER_BUCKET", 1)
+    what_if = json.loads((SAMPLE.parent / "pool-store-what-if.scenario.json").read_text())
+    what_if["population"]["count"] = 60
+    what_if["until"] = "2126-05-01T00:00:00Z"  # a century: every event in its first bucket
+    path = tmp_path / "century.scenario.json"
+    path.write_text(json.dumps(what_if), encoding="utf-8")
+    panel = window.simulation_panel
+    panel.select_scenario(str(path))
+    assert panel.load()
+    runner = panel.runner
+    runner.finish()
+    sim = runner.simulation
+    last_at, last_counts = runner.history[-1]
+    assert last_counts == sim.counts()  # the end's counts, kept in the history
+    assert last_at <= runner._last_instant < sim.until
 
 
 def test_the_history_of_counts_is_the_one_copying_every_node_gave(window) -> None:
