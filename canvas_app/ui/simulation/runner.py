@@ -28,6 +28,7 @@ from ...io import LoadError
 from ...io.snapshot import workspace_snapshot
 from ...sim import Movement, Scenario, SimResult, Simulation, load_scenario, to_datetime
 from ...sim.scenario_file import NOT_A_SCENARIO
+from .what_if_values import WINDOW_MOST_VISITORS
 
 SAMPLES = 240  # buckets over a run's horizon for the chart over time
 POINTS_PER_BUCKET = 8  # changes kept at their own time in one bucket at most
@@ -268,6 +269,14 @@ class SimRunner(QObject):
         copy = snapshot(workspace)
         check_runnable(copy, campaign, findings)
         scenario = open_scenario(scenario_path, copy)
+        count = scenario.population.count if scenario.population is not None else 0
+        if count > WINDOW_MOST_VISITORS:
+            # set up on the window's thread, 5,000,000 froze it for minutes and took 9 GB
+            # (QA 22i); the command line has no window to freeze
+            raise SimulationError(
+                f"{scenario_path}: population.count: {count:,} visitors are more than the "
+                f"window simulates ({WINDOW_MOST_VISITORS:,}, as New What-If allows): run it "
+                f"with canvas-app simulate, or make the count smaller")
         self.clear()
         try:
             sim = Simulation(copy, scenario, campaign=campaign)

@@ -42,7 +42,7 @@ from .what_if_fields import (
     with_unit,
 )
 from .what_if_purchases import PurchaseRows
-from .what_if_values import ALL_PAYMENT_TYPES, NO_CAMPAIGN, FormValues
+from .what_if_values import ALL_PAYMENT_TYPES, NO_CAMPAIGN, WINDOW_MOST_VISITORS, FormValues
 
 # ALL_PAYMENT_TYPES and NO_CAMPAIGN are imported from here too (they were defined here).
 __all__ = ["ALL_PAYMENT_TYPES", "EDIT_TITLE", "NO_CAMPAIGN", "NO_PRODUCTS", "PAID_LATER_TIP",
@@ -78,7 +78,7 @@ class WhatIfDialog(QDialog, PurchaseRows, FormValues):
         form = QFormLayout()
         self.description = QLineEdit("What if visitors arrive and some buy?")
         form.addRow("&Description:", self.description)
-        self.count = whole_field(1, 1_000_000, 500, "The number of visitors")
+        self.count = whole_field(1, WINDOW_MOST_VISITORS, 500, "The number of visitors")
         self.arrival = whole_field(0, 365, 14, "The days visitors arrive over")
         arrivals = QHBoxLayout()
         arrivals.addWidget(with_unit(self.count, "contacts", "Visitors"))

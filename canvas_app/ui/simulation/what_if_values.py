@@ -16,6 +16,10 @@ from ..dialogs.number_field import NumberField
 from .what_if_channels import channel_index
 from .what_if_fields import no_full_stop, number_of, set_if_fits
 
+# The most visitors a what-if may bring for a run in the window (New What-If's most too): a
+# run is set up on the window's thread. A file may ask for more, which the command line runs.
+WINDOW_MOST_VISITORS = 1_000_000
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLineEdit, QTableWidget
 

@@ -48,7 +48,7 @@ def test_a_run_too_big_for_the_memory_says_so(qtbot, window: MainWindow, tmp_pat
     import canvas_app.ui.simulation.runner as runner
 
     data = json.loads(WHAT_IF.read_text(encoding="utf-8"))
-    data["population"]["count"] = 5_000_000
+    data["population"]["count"] = 900_000  # within the window's most (a bigger one is refused)
     big = tmp_path / "big.scenario.json"
     big.write_text(json.dumps(data), encoding="utf-8")
 
@@ -60,6 +60,6 @@ def test_a_run_too_big_for_the_memory_says_so(qtbot, window: MainWindow, tmp_pat
     panel.select_scenario(str(big))
     assert not panel.load()
     said = window._status_full
-    assert said == (f"{big}: population.count: not enough memory to simulate 5,000,000 "
+    assert said == (f"{big}: population.count: not enough memory to simulate 900,000 "
                     "contacts: try a smaller count")
     assert panel.runner.simulation is None
