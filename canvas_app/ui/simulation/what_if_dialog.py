@@ -75,6 +75,15 @@ class WhatIfDialog(QDialog, PurchaseRows, FormValues):
         self.intro = QLabel(INTRO)
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
+        # Editing: what of the file the form cannot show (see set_not_shown)
+        self.not_shown = QLabel()
+        self.not_shown.setObjectName("whatIfNotShown")
+        self.not_shown.setWordWrap(True)
+        self.not_shown.setTextFormat(Qt.TextFormat.PlainText)
+        self.not_shown.setStyleSheet("QLabel#whatIfNotShown { background: #fff8e1; "
+                                     "color: #5f4b00; padding: 4px; }")
+        self.not_shown.hide()
+        layout.addWidget(self.not_shown)
         form = QFormLayout()
         self.description = QLineEdit("What if visitors arrive and some buy?")
         form.addRow("&Description:", self.description)
@@ -298,6 +307,20 @@ class WhatIfDialog(QDialog, PurchaseRows, FormValues):
         self.intro.setText(f"The entries of the what-if \u201c{name}\u201d. Save replaces "
                            f"it with them, in the Scenario list and in its file, {file_name}.")
         self.run_button.setText("&Save")
+
+    def set_not_shown(self, parts: list[str]) -> None:
+        """Says which of the file's entries the form shows otherwise, and that Save writes
+        the form's."""
+        if not parts:
+            self.not_shown.hide()
+            return
+        listed = parts[0] if len(parts) == 1 else \
+            ", ".join(parts[:-1]) + " and " + parts[-1]
+        self.not_shown.setText(
+            f"The form cannot show what the file has for {listed} (a campaign or product "
+            "since deleted, a number out of a field's range, or a mix of payment types): "
+            "it shows its own, and Save writes what it shows.")
+        self.not_shown.show()
 
     def _accept(self) -> None:
         if not self.problems():

@@ -95,3 +95,45 @@ def read_what_if(path: str | Path) -> dict[str, Any]:
         raise ValueError(f"{path}: is not a what-if scenario (it has no population, or no "
                          "start and end)")
     return entries
+
+
+# The form's entries in words, for what it cannot show of a file (see not_shown)
+ENTRY_WORDS = {
+    "description": "the description", "start": "the start", "days": "the days simulated",
+    "seed": "the seed", "count": "the number of visitors", "arrival_days": "the arrival days",
+    "campaign": "the campaign", "share_added": "the share added to it",
+    "failure_rate": "the share declined", "error_rate": "the share of errors",
+    "retry_share": "the share retried", "retry_after_hours": "the hours before a retry",
+    "renewals": "the renewals", "renewal_every_days": "the days between renewals",
+    "payment": "the payment types", "purchases": "the purchases",
+}
+
+
+def not_shown(file_data: object, form_data: dict[str, Any]) -> list[str]:
+    """What of a what-if's file the form shows otherwise (a campaign or product since
+    deleted, a number out of a field's range, a mix of payment types the form has no
+    choice for), in words, in the form's order: Save would write the form's (QA 22i: it
+    did so without a word)."""
+    mine, theirs = form_entries(file_data), form_entries(form_data)
+    if mine is None or theirs is None:
+        return []
+    differ = [key for key in ENTRY_WORDS if not _same(mine.get(key), theirs.get(key))]
+    people = file_data.get("population", {}) if isinstance(file_data, dict) else {}
+    mix = people.get("payment_types") if isinstance(people, dict) else None
+    shown_mix = form_data.get("population", {}).get("payment_types")
+    if "payment" not in differ and isinstance(mix, dict) and not _same(mix, shown_mix):
+        differ.append("payment")
+    return [ENTRY_WORDS[key] for key in ENTRY_WORDS if key in differ]
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal, numbers within the form's rounding (a tenth of a per cent)."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a == b
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return abs(a - b) <= 1e-3 * max(1.0, abs(a), abs(b))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return a == b

@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ...io.json_reading import parse_json
 from ..dialogs.widgets import plain_destructive
 from .scenario_box import SAMPLES, ScenarioBox, is_what_if, item_label, write_what_if
 from .what_if_dialog import WhatIfDialog
-from .what_if_file import read_what_if
+from .what_if_file import not_shown, read_what_if
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
@@ -78,7 +79,8 @@ class WhatIfManaging:
         workspace = self.window_.controller.workspace
         try:
             entries = read_what_if(path)
-        except ValueError as exc:
+            file_data = parse_json(Path(path).read_text(encoding="utf-8"), path)
+        except (ValueError, OSError) as exc:
             self.show_problem(f"Cannot edit the what-if: {exc}")
             return None
         dialog = WhatIfDialog(workspace, self.window_.current_campaign_id(), self.window_)
@@ -86,6 +88,7 @@ class WhatIfManaging:
         if what_if is not None:
             dialog.fill(what_if)
         dialog.for_editing(self.what_if_name(path), Path(path).name)
+        dialog.set_not_shown(not_shown(file_data, dialog.what_if().to_data()))
         dialog.accepted.connect(lambda: self._what_if_edited(dialog, path))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

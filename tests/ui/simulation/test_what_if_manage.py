@@ -284,6 +284,30 @@ def test_samples_and_opened_files_cannot_be_edited_or_removed(
     assert theirs.exists()
 
 
+def test_the_edit_form_says_what_of_the_file_it_cannot_show(
+        qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """QA 22i: a what-if of a campaign since deleted, or with numbers out of the form's
+    range, opened showing other entries, and Save wrote them, without a word."""
+    panel = window.simulation_panel
+    panel.scenario_dir = tmp_path / "scenarios"
+    path = make_what_if(qtbot, panel, "Spring rush", 120)
+    dialog = open_editor(qtbot, panel)
+    assert dialog.not_shown.isHidden()  # a file the form wrote: all of it shown
+    dialog.reject()
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    data["population"]["count"] = 5_000_000
+    data["population"]["campaign"] = "gone-campaign"
+    data["population"]["payment_types"] = {"credit_card": 0.5, "paypal": 0.5}
+    Path(path).write_text(json.dumps(data), encoding="utf-8")
+    dialog = open_editor(qtbot, panel)
+    assert dialog.not_shown.isVisible()
+    said = dialog.not_shown.text()
+    assert said.startswith("The form cannot show what the file has for the number of "
+                           "visitors, the campaign and the payment types (")
+    assert said.endswith("Save writes what it shows.")
+    dialog.reject()
+
+
 def test_the_edit_form_shows_a_description_as_it_is_written(
         qtbot, window: MainWindow, tmp_path: Path) -> None:
     """QA 22i: "été <b>rush</b>" showed "rush" in bold in the form's intro."""
