@@ -312,10 +312,16 @@ class _Checker:
             if name not in ("shopping_cart", "order_form", "legacy_order_form", "manual_order",
                             "api"):
                 self.bad(f"{where}.channels.{name}", f'no channel "{name}"')
+        rows: dict[str, int] = {}  # product -> its first row
         for i, p in enumerate(data.get("purchases", [])):
             path = f"{where}.purchases[{i}]"
             if p["product"] not in self.catalog.products:
                 self.bad(f"{path}.product", f'no product "{p["product"]}" in the catalog')
+            elif p["product"] in rows:  # as New What-If refuses (QA 22i: bought it twice)
+                self.bad(f"{path}.product", f'"{p["product"]}" has a row already '
+                         f"(purchases[{rows[p['product']]}]): a contact buys a product at "
+                         "most once; give each product one row")
+            rows.setdefault(p["product"], i)
             form = p.get("order_form")
             problem = self.plan_form_problem(p.get("channel"), form, spec.channels)
             if problem is not None:

@@ -78,6 +78,17 @@ def test_D2_population_purchase_with_a_form_its_channel_cannot_have_is_refused(
     assert problem(data) == f"scenario.json: {expected}"
 
 
+def test_a_population_with_two_rows_of_one_product_is_refused() -> None:
+    """As New What-If refuses it: a contact buys a product at most once (QA 22i: 251
+    contacts bought pool shock twice)."""
+    data = population(purchases=[{"product": "shock", "probability": 0.5},
+                                 {"product": "mitt", "probability": 0.5},
+                                 {"product": "shock", "probability": 0.2}])
+    assert problem(data) == (
+        'scenario.json: population.purchases[2].product: "shock" has a row already '
+        "(purchases[0]): a contact buys a product at most once; give each product one row")
+
+
 @pytest.mark.parametrize(("channel", "form"), [
     ("api", "classic"), ("shopping_cart", "form"), ("order_form", "classic"),
     ("legacy_order_form", "form")])
@@ -113,7 +124,7 @@ def test_D2_valid_plans_still_load() -> None:
         {"product": "shock", "probability": 1, "channel": "legacy_order_form",
          "order_form": "classic"},
         {"product": "mitt", "probability": 1, "channel": "order_form"},
-        {"product": "mitt", "probability": 1, "order_form": "form"}],
+        {"product": "sub", "probability": 1, "order_form": "form"}],  # each product once
         channels={"order_form": 1, "api": 1})
     spec = scenario_from_data(data, ws, "scenario.json").population
     assert spec is not None and [p.order_form for p in spec.purchases] == [

@@ -24,7 +24,7 @@ populations = st.fixed_dictionaries({
         "product": st.sampled_from(["shock", "checkup", "mitt"]),
         "probability": st.floats(0, 1),
         "within": st.sampled_from(["PT2H", "P2D", "P6D"]),
-    }), max_size=3),
+    }), max_size=3, unique_by=lambda row: row["product"]),  # each product once, as checked
     "channels": st.sampled_from([{"shopping_cart": 1}, {"order_form": 1, "api": 1},
                                  {"manual_order": 1, "legacy_order_form": 2}]),
     "payment_types": st.sampled_from([{"credit_card": 1}, {"paypal": 1, "check": 1}]),
