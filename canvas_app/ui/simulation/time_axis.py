@@ -60,17 +60,55 @@ def axis_labels(first: int, last: int, most: int = 8,
     past the last tick (and half a step at least) takes that tick's label's place rather
     than stand beside it (QA: "10 Apr" four days after "6 Apr", on a weekly axis, crowded
     it)."""
-    start, step, count = time_ticks(first, last, most)
-    hourly = step < 86400
-    labels = [(start + i * step, time_label(start + i * step, hourly)) for i in range(count)]
+    if last - first > CALENDAR_FROM:
+        start, step, labels = calendar_ticks(first, last, most)
+        hourly = False
+    else:
+        start, step, count = time_ticks(first, last, most)
+        hourly = step < 86400
+        labels = [(start + i * step, time_label(start + i * step, hourly))
+                  for i in range(count)]
     end_tick = labels[-1][0]
     if last > end_tick and (last - end_tick) * 2 >= step:
         label = time_label(last, hourly or last % 86400 != 0)
+        if last - first > CALENDAR_FROM:  # (which year: the ticks name years or months)
+            label = f"{label} {datetime.fromtimestamp(last, UTC).year}"
         if label not in {text for _at, text in labels}:
             if last - end_tick < apart * step and len(labels) > 1:
                 labels.pop()
             labels.append((last, label))
     return start, labels
+
+
+# Longer than this (seconds), the axis's ticks are months or years of the calendar, named
+# with their year: steps of 364 days drifted a day a tick ("1 Dec, 30 Nov, 28 Nov…" over
+# ten years, no year anywhere) and a century's made labels on top of each other (QA 22i).
+CALENDAR_FROM = 300 * 86400
+MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000)
+
+
+def calendar_ticks(first: int, last: int, most: int = 8
+                   ) -> tuple[int, int, list[tuple[int, str]]]:
+    """(start, a step's length in seconds, [(moment, label)]) for a long axis: the first of
+    every k-th month ("Mar 2027"), or 1 January of every k-th year ("2030"), at most
+    ``most`` ticks, from the one at or before ``first`` to ``last``."""
+    begin, end = datetime.fromtimestamp(first, UTC), datetime.fromtimestamp(last, UTC)
+    months = (end.year - begin.year) * 12 + end.month - begin.month + 1
+    k = next((m for m in MONTH_STEPS if months / m <= most - 1), MONTH_STEPS[-1])
+    index = begin.year * 12 + begin.month - 1
+    index -= index % k  # on a whole step (years: a year k divides; months: of the year)
+    ticks = []
+    while True:
+        year, month = divmod(index, 12)
+        if year > 9999:
+            break
+        moment = int(datetime(year, month + 1, 1, tzinfo=UTC).timestamp())
+        if moment > last and ticks:
+            break
+        label = str(year) if k >= 12 else f"{MONTHS[month]} {year}"
+        ticks.append((moment, label))
+        index += k
+    return ticks[0][0], int(k * 30.44 * 86400), ticks
 
 
 def steps(values: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -423,6 +423,29 @@ def test_time_axis_ticks_fall_on_round_steps_and_end_with_the_run() -> None:
         (0, 0), (10, 0), (10, 2), (20, 2), (30, 2), (30, 1)]
 
 
+def test_a_long_time_axis_names_months_and_years_of_the_calendar() -> None:
+    """QA 22i: over ten years the ticks were 364 days apart, each a day earlier ("1 Dec,
+    30 Nov, 28 Nov…") with no year; over a century their labels overlapped."""
+    from datetime import UTC, datetime
+
+    from canvas_app.ui.simulation.time_axis import axis_labels
+
+    def at(text: str) -> int:
+        return int(datetime.fromisoformat(text).replace(tzinfo=UTC).timestamp())
+
+    _start, labels = axis_labels(at("2026-12-01"), at("2036-11-28"), apart=0.75)
+    assert [text for _at, text in labels] == ["2026", "2028", "2030", "2032", "2034", "2036"]
+    assert all(datetime.fromtimestamp(moment, UTC).timetuple()[1:3] == (1, 1)
+               for moment, _text in labels)  # on 1 January
+    _start, labels = axis_labels(at("2026-05-01"), at("2126-05-01"), apart=0.75)
+    assert len(labels) <= 8 and [t for _a, t in labels][:2] == ["2020", "2040"]
+    _start, labels = axis_labels(at("2026-05-01"), at("2027-06-01"), apart=0.75)
+    assert [text for _at, text in labels] == [
+        "May 2026", "Jul 2026", "Sep 2026", "Nov 2026", "Jan 2027", "Mar 2027", "1 Jun 2027"]
+    # a month's run keeps its days, as before
+    assert axis_labels(at("2026-05-01"), at("2026-06-01"))[1][0][1] == "1 May"
+
+
 def test_over_time_axis_ends_at_the_run_s_end(qtbot, window: MainWindow) -> None:
     """QA: the axis kept round ticks and so ended up to a step after the run's end."""
     from canvas_app.ui.simulation.time_axis import from_axis_ms
