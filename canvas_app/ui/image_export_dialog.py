@@ -80,7 +80,11 @@ def export_image_dialog(window: MainWindow) -> None:
     settings.setValue(FOLDER_KEY, str(result.path.parent))
     settings.setValue(FORMAT_KEY, result.format.lower())
     note = ", scaled down: too large at full size" if result.capped else ""
-    window.show_status(f"Saved image {result.path} ({result.width}×{result.height}{note}).")
+    layer = window.simulation_panel.layer
+    counts = " The simulation's counts are not in it (its charts save them)." \
+        if layer is not None and layer.counts else ""
+    window.show_status(f"Saved image {result.path} ({result.width}×{result.height}{note})."
+                       f"{counts}")
 
 
 class _ProgressDialog(QProgressDialog):

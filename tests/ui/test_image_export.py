@@ -375,6 +375,13 @@ def test_dialog_saves_and_says_so(window: MainWindow, tmp_path: Path, monkeypatc
     image = QImage(str(pictures / "again.png"))
     assert window.statusBar().currentMessage() == (
         f"Saved image {pictures / 'again.png'} ({image.width()}×{image.height()}).")
+    # with a simulation's counts on the canvas: said that they are not in the picture
+    layer = window.simulation_panel.layer
+    assert layer is not None
+    layer.set_counts({node_id: {"achieved": 3, "waiting": 1} for node_id in window.scene.nodes})
+    export_image_dialog(window)
+    assert window._status_full.endswith(
+        "The simulation's counts are not in it (its charts save them).")
 
 
 def test_dialog_shows_a_failure_in_one_box(window: MainWindow, tmp_path: Path,
