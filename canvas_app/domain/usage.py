@@ -9,9 +9,11 @@ the catalog and every reference to it is dropped, as one change.
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .campaign import Campaign
 from .catalog import Catalog
 from .counting import counted
 from .ecommerce import DEFAULT_SETS, Ecommerce
@@ -43,22 +45,27 @@ class Usage:
     product_id: str | None = None  # a product whose category this is
 
 
+def purchase_goals(workspace: Workspace
+                   ) -> Iterator[tuple[Campaign, Node, PurchaseGoalConfig]]:
+    """Every purchase goal of the workspace, with its campaign and its settings."""
+    for campaign in workspace.campaigns:
+        for node in campaign.nodes:
+            if isinstance(node.config, PurchaseGoalConfig):
+                yield campaign, node, node.config
+
+
 def where_used(workspace: Workspace, section: str, item_id: str) -> list[Usage]:
     """Every goal, action set and product that refers to ``item_id`` of ``section``."""
     if section not in SECTIONS:
         raise ValueError(f"unknown catalog section {section!r}")
     usages: list[Usage] = []
     attr, _flag = _GOAL_FIELDS[section]
-    for campaign in workspace.campaigns:
-        for node in campaign.nodes:
-            config = node.config
-            if not isinstance(config, PurchaseGoalConfig):
-                continue
-            chosen = getattr(config, attr)
-            if isinstance(chosen, list) and item_id in chosen:
-                usages.append(Usage(
-                    f'campaign "{campaign.name}", purchase goal "{node.name}"',
-                    f'goal "{node.name}"', campaign_id=campaign.id, node_id=node.id))
+    for campaign, node, config in purchase_goals(workspace):
+        chosen = getattr(config, attr)
+        if isinstance(chosen, list) and item_id in chosen:
+            usages.append(Usage(
+                f'campaign "{campaign.name}", purchase goal "{node.name}"',
+                f'goal "{node.name}"', campaign_id=campaign.id, node_id=node.id))
     catalog = workspace.catalog
     if section == "categories":
         for product in catalog.products.values():
@@ -83,22 +90,18 @@ class UsageIndex:
     def __init__(self, workspace: Workspace) -> None:
         goals: dict[tuple[str, str], list[Usage]] = {}
         lists = [(section, attr) for section, (attr, _flag) in _GOAL_FIELDS.items()]
-        for campaign in workspace.campaigns:
-            for node in campaign.nodes:
-                config = node.config
-                if not isinstance(config, PurchaseGoalConfig):
+        for campaign, node, config in purchase_goals(workspace):
+            usage: Usage | None = None
+            for section, attr in lists:
+                chosen = getattr(config, attr)
+                if not isinstance(chosen, list) or not chosen:
                     continue
-                usage: Usage | None = None
-                for section, attr in lists:
-                    chosen = getattr(config, attr)
-                    if not isinstance(chosen, list) or not chosen:
-                        continue
-                    if usage is None:
-                        usage = Usage(
-                            f'campaign "{campaign.name}", purchase goal "{node.name}"',
-                            f'goal "{node.name}"', campaign_id=campaign.id, node_id=node.id)
-                    for item_id in dict.fromkeys(chosen):  # a goal once, however often named
-                        goals.setdefault((section, item_id), []).append(usage)
+                if usage is None:
+                    usage = Usage(
+                        f'campaign "{campaign.name}", purchase goal "{node.name}"',
+                        f'goal "{node.name}"', campaign_id=campaign.id, node_id=node.id)
+                for item_id in dict.fromkeys(chosen):  # a goal once, however often named
+                    goals.setdefault((section, item_id), []).append(usage)
         self._goals = goals
         self._products_by_category: dict[str, list[Usage]] = {}
         for product in workspace.catalog.products.values():
@@ -148,17 +151,13 @@ def goals_left_without(workspace: Workspace, section: str, item_id: str) -> list
         raise ValueError(f"unknown catalog section {section!r}")
     attr, flag = _GOAL_FIELDS[section]
     names = []
-    for campaign in workspace.campaigns:
-        for node in campaign.nodes:
-            config = node.config
-            if not isinstance(config, PurchaseGoalConfig):
-                continue
-            chosen = getattr(config, attr)
-            if not isinstance(chosen, list) or set(chosen) != {item_id} \
-                    or (flag is not None and not getattr(config, flag)):
-                continue
-            if section == "payment_types" or not _other_option(config, section):
-                names.append(node.name)
+    for _campaign, node, config in purchase_goals(workspace):
+        chosen = getattr(config, attr)
+        if not isinstance(chosen, list) or set(chosen) != {item_id} \
+                or (flag is not None and not getattr(config, flag)):
+            continue
+        if section == "payment_types" or not _other_option(config, section):
+            names.append(node.name)
     return names
 
 
@@ -221,20 +220,16 @@ def delete_with_references(workspace: Workspace, section: str, item_id: str) -> 
                 product.category = None
     deletion = Deletion(catalog)
     attr, flag = _GOAL_FIELDS[section]
-    for campaign in workspace.campaigns:
-        for node in campaign.nodes:
-            config = node.config
-            if not isinstance(config, PurchaseGoalConfig):
-                continue
-            chosen = getattr(config, attr)
-            if not isinstance(chosen, list) or item_id not in chosen:
-                continue
-            after = node.copy()
-            remaining = [i for i in chosen if i != item_id]
-            setattr(after.config, attr, remaining)
-            if flag is not None and not remaining:
-                setattr(after.config, flag, False)
-            deletion.nodes.append((campaign.id, node.copy(), after))
+    for campaign, node, config in purchase_goals(workspace):
+        chosen = getattr(config, attr)
+        if not isinstance(chosen, list) or item_id not in chosen:
+            continue
+        after = node.copy()
+        remaining = [i for i in chosen if i != item_id]
+        setattr(after.config, attr, remaining)
+        if flag is not None and not remaining:
+            setattr(after.config, flag, False)
+        deletion.nodes.append((campaign.id, node.copy(), after))
     if section == "products" and item_id in workspace.ecommerce.product_action_sets:
         ecommerce = workspace.ecommerce.copy()
         del ecommerce.product_action_sets[item_id]

@@ -189,33 +189,31 @@ class FileActions(SaveMerge, DatabaseActions, JsonActions, FileDialogs, Recovery
     def _ask_replace_unreadable(self, question: str) -> str:
         """Replace / Save As… / Cancel (the default) for a file on disk that Save cannot
         read: "replace", "save_as" or "cancel"."""
-        box = PathMessageBox(QMessageBox.Icon.Warning, "Save", question,
-                             Button.Save | Button.SaveAll | Button.Cancel, self.window)
-        box.setObjectName("replaceUnreadableBox")
-        box.button(Button.Save).setText("&Replace It")
-        box.button(Button.SaveAll).setText("Save &As…")
-        box.setDefaultButton(Button.Cancel)
-        box.setEscapeButton(Button.Cancel)
-        box.exec()
-        answer = box.standardButton(box.clickedButton())
-        return {Button.Save: "replace", Button.SaveAll: "save_as"}.get(answer, "cancel")
+        return self._ask_or_save_as(question, "replaceUnreadableBox", "&Replace It",
+                                    "replace", Button.Cancel)
 
     def _ask_file_gone(self, file: Path) -> str:
         """Save Here Again / Save As… (the default) / Cancel, for a file no longer where
         it was read: "again", "save_as" or "cancel"."""
-        box = PathMessageBox(
-            QMessageBox.Icon.Warning, "Save",
+        return self._ask_or_save_as(
             f"{file} is no longer there: it was moved, renamed or deleted since it was "
             "opened.\n\nSave the workspace there again, or choose where with Save As…?",
-            Button.Save | Button.SaveAll | Button.Cancel, self.window)
-        box.setObjectName("fileGoneBox")
-        box.button(Button.Save).setText("Save &Here Again")
+            "fileGoneBox", "Save &Here Again", "again", Button.SaveAll)
+
+    def _ask_or_save_as(self, question: str, name: str, first: str, answer: str,
+                        default: QMessageBox.StandardButton) -> str:
+        """A Save question: ``first`` / Save As… / Cancel; ``answer``, "save_as" or
+        "cancel"."""
+        box = PathMessageBox(QMessageBox.Icon.Warning, "Save", question,
+                             Button.Save | Button.SaveAll | Button.Cancel, self.window)
+        box.setObjectName(name)
+        box.button(Button.Save).setText(first)
         box.button(Button.SaveAll).setText("Save &As…")
-        box.setDefaultButton(Button.SaveAll)
+        box.setDefaultButton(default)
         box.setEscapeButton(Button.Cancel)
         box.exec()
-        answer = box.standardButton(box.clickedButton())
-        return {Button.Save: "again", Button.SaveAll: "save_as"}.get(answer, "cancel")
+        clicked = box.standardButton(box.clickedButton())
+        return {Button.Save: answer, Button.SaveAll: "save_as"}.get(clicked, "cancel")
 
     def _ask_unsaved(self) -> str:
         box = self.unsaved_box()
