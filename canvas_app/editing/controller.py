@@ -20,7 +20,7 @@ from ..domain.campaign_usage import actions_using_campaign, ecommerce_without_ca
 from ..domain.ids import new_id
 from ..domain.lint_cache import LintCache
 from ..domain.names import name_key, short_name, tidy_name
-from ..domain.nodes import Node, node_kind, on_canvas
+from ..domain.nodes import COORDINATE_LIMIT, Node, node_kind, on_canvas
 from ..domain.workspace import Workspace
 from . import clipboard
 from .commands import (
@@ -170,12 +170,19 @@ class Controller(QObject):
         (:meth:`cancel_drag`) leaves Undo and Redo as they were (QA 22: the first step of
         a drag was pushed, and Redo's edits were gone even when it was cancelled)."""
         campaign = self.campaign(campaign_id)
-        positions = {n: (on_canvas(x), on_canvas(y)) for n, (x, y) in positions.items()}
+        lim = COORDINATE_LIMIT  # within it (nearly always): no call per node of 10,000
+        positions = {n: (x if -lim <= x <= lim else on_canvas(x),
+                         y if -lim <= y <= lim else on_canvas(y))
+                     for n, (x, y) in positions.items()}
         _campaign, start = self._drags.setdefault(drag_id, (campaign_id, {}))
-        nodes = {n: campaign.node(n) for n in positions}
-        for node_id, node in nodes.items():
-            start.setdefault(node_id, (node.x, node.y))
-        moves = {n: p for n, p in positions.items() if (nodes[n].x, nodes[n].y) != p}
+        node = campaign.node
+        moves = {}
+        for node_id, place in positions.items():
+            item = node(node_id)
+            if node_id not in start:
+                start[node_id] = (item.x, item.y)
+            if (item.x, item.y) != place:
+                moves[node_id] = place
         if len(moves) == 1:
             (node_id, (x, y)), = moves.items()
             campaign.move(node_id, x, y)

@@ -98,6 +98,7 @@ class CampaignScene(LinkAiming, FollowsDomain, QGraphicsScene):
         self._press: QPointF | None = None
         self._drag_start: dict[str, tuple[float, float]] = {}
         self._drag_id: int | None = None
+        self._drag_on_grid = False  # every node dragged starts on the grid
         # More for a node's tooltip (the simulation's counts): (node id, kind) -> text or "".
         self.tooltip_extra: Callable[[str, str], str] | None = None
         # the node whose count pill (drawn by the Simulation layer) is at a scene point
@@ -441,6 +442,10 @@ class CampaignScene(LinkAiming, FollowsDomain, QGraphicsScene):
                 self._drag_start = {n: (campaign.node(n).x, campaign.node(n).y)
                                     for n in self.selected_node_ids()}
                 self._drag_id = None
+                # all on the grid: a step snaps their one offset, once (the places
+                # snapping each gave; 10,000 nodes spent 20 ms a step rounding)
+                self._drag_on_grid = all(x % GRID == 0 and y % GRID == 0
+                                         for x, y in self._drag_start.values())
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._link_from is not None and self._rubber is not None:
@@ -458,8 +463,13 @@ class CampaignScene(LinkAiming, FollowsDomain, QGraphicsScene):
             if self._drag_id is None:
                 self._drag_id = self.controller.new_drag_id()
                 self._set_links_live(True)
-            positions = {n: self.snap(x + delta.x(), y + delta.y())
-                         for n, (x, y) in self._drag_start.items()}
+            dx, dy, snap = delta.x(), delta.y(), self.snap  # once, not per node (10,000)
+            if self.snap_to_grid and self._drag_on_grid:  # each on the grid: one offset
+                sx, sy = snap(dx, dy)
+                positions = {n: (x + sx, y + sy) for n, (x, y) in self._drag_start.items()}
+            else:
+                positions = {n: snap(x + dx, y + dy)
+                             for n, (x, y) in self._drag_start.items()}
             self.controller.drag_nodes(self.campaign_id, positions, self._drag_id)
             event.accept()
             return

@@ -304,3 +304,29 @@ def test_no_snapshot_is_written_in_the_middle_of_a_drag(qtbot, window: MainWindo
     qtbot.waitUntil(recovery.exists, timeout=3000)  # soon after
     kept = recovery.load().campaign(cid)
     assert (kept.node("nurture").x, kept.node("nurture").y) == before["nurture"]
+
+
+def test_a_drag_of_nodes_on_the_grid_moves_them_by_one_snapped_offset(
+        qtbot, window: MainWindow) -> None:
+    """Nodes on the grid move by the drag's offset snapped once; one off the grid is
+    snapped on its own, as ever."""
+    from canvas_app.ui.canvas.scene import GRID
+
+    _setup(window)
+    cid = window.scene.campaign_id
+    window.controller.move_nodes(cid, {"post-purchase": (483.0, 7.0)})  # off the grid
+    window.scene.select_nodes(["nurture", "bought-shock"])
+    before = _positions(window)
+    start = _press_and_move(qtbot, window, "nurture", [QPoint(13, 27), QPoint(33, 47)])
+    QTest.mouseRelease(window.view.viewport(), LEFT, NONE, start + QPoint(33, 47))
+    after = _positions(window)
+    offsets = {n: (after[n][0] - before[n][0], after[n][1] - before[n][1])
+               for n in ("nurture", "bought-shock")}
+    assert offsets["nurture"] == offsets["bought-shock"] != (0.0, 0.0)
+    assert all(v % GRID == 0 for pos in after.values() if pos != after["post-purchase"]
+               for v in pos)
+    window.scene.select_nodes(["post-purchase"])
+    start = _press_and_move(qtbot, window, "post-purchase", [QPoint(10, 10), QPoint(20, 20)])
+    QTest.mouseRelease(window.view.viewport(), LEFT, NONE, start + QPoint(20, 20))
+    x, y = _positions(window)["post-purchase"]
+    assert x % GRID == 0 and y % GRID == 0  # snapped on its own
