@@ -43,7 +43,7 @@ from .runner import (
     SimulationError,
     WorkspaceNotRunnable,
 )
-from .scenario_box import UNLOADABLE, ScenarioBox, default_scenario_dir
+from .scenario_box import UNLOADABLE, ScenarioBox, default_scenario_dir, is_what_if
 from .timeline_chart import TimelineChart
 from .what_if_dialog import WhatIfDialog
 
@@ -289,6 +289,9 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
             if exc.other_workspace:
                 advice = ("make one for this workspace with New What-If Scenario…, or open "
                           "another.")
+            elif is_what_if(path, self.scenario_dir):  # made in the app: edit it there
+                advice = ("deleted since the what-if was made? Put it back, or change the "
+                          "what-if with Edit What-If Scenario… (its context menu).")
             else:  # made for this workspace: something since deleted, or a typo
                 advice = ("deleted since it was written, or mistyped in the file? Put it "
                           "back, correct the file, or make a new scenario (New What-If "

@@ -184,8 +184,10 @@ def refers_to_workspace(path: str, workspace: Workspace) -> bool:
 
 
 def open_scenario(path: str, workspace: Workspace) -> Scenario:
+    """The scenario as the window runs it; raises SimulationError (the Scenario box's
+    check and a run's set-up say the same)."""
     try:
-        return load_scenario(path, workspace)
+        scenario = load_scenario(path, workspace)
     except LoadError as exc:
         missing = MISSING_IN_WORKSPACE.match(exc.problem.message)
         if missing is not None:
@@ -198,6 +200,15 @@ def open_scenario(path: str, workspace: Workspace) -> Scenario:
         raise SimulationError(str(exc)) from None
     except OSError as exc:
         raise SimulationError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    count = scenario.population.count if scenario.population is not None else 0
+    if count > WINDOW_MOST_VISITORS:
+        # set up on the window's thread, 5,000,000 froze it for minutes and took 9 GB (QA
+        # 22i); the command line has no window to freeze
+        raise SimulationError(
+            f"{path}: population.count: {count:,} visitors are more than the window "
+            f"simulates ({WINDOW_MOST_VISITORS:,}, as New What-If allows): run it with "
+            "canvas-app simulate, or make the count smaller")
+    return scenario
 
 
 class SimRunner(QObject):
@@ -269,14 +280,6 @@ class SimRunner(QObject):
         copy = snapshot(workspace)
         check_runnable(copy, campaign, findings)
         scenario = open_scenario(scenario_path, copy)
-        count = scenario.population.count if scenario.population is not None else 0
-        if count > WINDOW_MOST_VISITORS:
-            # set up on the window's thread, 5,000,000 froze it for minutes and took 9 GB
-            # (QA 22i); the command line has no window to freeze
-            raise SimulationError(
-                f"{scenario_path}: population.count: {count:,} visitors are more than the "
-                f"window simulates ({WINDOW_MOST_VISITORS:,}, as New What-If allows): run it "
-                f"with canvas-app simulate, or make the count smaller")
         self.clear()
         try:
             sim = Simulation(copy, scenario, campaign=campaign)

@@ -318,8 +318,8 @@ class WhatIfDialog(QDialog, PurchaseRows, FormValues):
             ", ".join(parts[:-1]) + " and " + parts[-1]
         self.not_shown.setText(
             f"The form cannot show what the file has for {listed} (a campaign or product "
-            "since deleted, a number out of a field's range, or a mix of payment types): "
-            "it shows its own, and Save writes what it shows.")
+            "since deleted, a number out of a field's range, or a mix of payment types or "
+            "of channels): it shows its own, and Save writes what it shows.")
         self.not_shown.show()
 
     def _accept(self) -> None:

@@ -111,8 +111,8 @@ ENTRY_WORDS = {
 
 def not_shown(file_data: object, form_data: dict[str, Any]) -> list[str]:
     """What of a what-if's file the form shows otherwise (a campaign or product since
-    deleted, a number out of a field's range, a mix of payment types the form has no
-    choice for), in words, in the form's order: Save would write the form's (QA 22i: it
+    deleted, a number out of a field's range, a mix of payment types or of channels the
+    form has no choice for), in words, in the form's order: Save would write the form's (QA 22i: it
     did so without a word)."""
     mine, theirs = form_entries(file_data), form_entries(form_data)
     if mine is None or theirs is None:

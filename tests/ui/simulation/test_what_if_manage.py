@@ -336,3 +336,18 @@ def test_a_what_if_file_spoilt_since_says_why_it_cannot_be_edited(
     assert "char " not in panel.notice.text()
     assert not [w for w in QApplication.topLevelWidgets()
                 if isinstance(w, WhatIfDialog) and w.isVisible()]  # no form opened
+
+
+def test_a_what_if_whose_campaign_went_says_to_edit_it(qtbot, window: MainWindow,
+                                                       tmp_path: Path) -> None:
+    """QA 22i: it said to make a new scenario, though Edit What-If is the way for one made
+    in the app."""
+    panel = window.simulation_panel
+    panel.scenario_dir = tmp_path / "scenarios"
+    path = make_what_if(qtbot, panel, "Spring rush", 50)
+    campaign = json.loads(Path(path).read_text(encoding="utf-8"))["population"]["campaign"]
+    window.controller.delete_campaign(campaign)
+    panel.select_scenario(path)
+    assert not panel.load()
+    assert "Edit What-If Scenario…" in panel.notice.text()
+    assert "make a new scenario" not in panel.notice.text()
