@@ -112,6 +112,7 @@ class CampaignList(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._switching = False  # a name typed is being kept as another campaign is shown
+        self._refused: tuple[str, str] | None = None  # (campaign, typed) refused meanwhile
         self.list.currentItemChanged.connect(self._current_item_changed)
         self.list.itemChanged.connect(self._item_edited)
         buttons = QHBoxLayout()
@@ -290,10 +291,18 @@ class CampaignList(QWidget):
         rebuilt the list while Qt was changing its current row)."""
         if self.delegate.open_editor() is not None:
             self._switching = True
+            self._refused = None
             try:
                 self.delegate.finish()
             finally:
                 self._switching = False
+            if self._refused is not None:  # refused (another campaign has it): stay on
+                # it, typing again, as Enter does (QA 22k: the next one was shown and
+                # what was typed was lost)
+                refused, typed = self._refused
+                self.select(refused)
+                self._type_again(refused, typed, focused=False)
+                return
         for i in range(self.list.count()):
             if self.list.item(i).data(ID_ROLE) == campaign_id:
                 self.list.setCurrentRow(i)
@@ -325,15 +334,18 @@ class CampaignList(QWidget):
         before = self.controller.campaign(campaign_id).name
         if not self.controller.rename_campaign(campaign_id, typed):
             self._rebuild()
-            if tidy_name(typed) and tidy_name(typed) != before and not self._switching:
+            if tidy_name(typed) and tidy_name(typed) != before:
                 # refused (another campaign has it): typed again, not lost (QA 22)
-                QTimer.singleShot(0, lambda: self._type_again(campaign_id, typed))
+                if self._switching:
+                    self._refused = (campaign_id, typed)  # select() types it again
+                else:
+                    QTimer.singleShot(0, lambda: self._type_again(campaign_id, typed))
 
-    def _type_again(self, campaign_id: str, typed: str) -> None:
+    def _type_again(self, campaign_id: str, typed: str, focused: bool = True) -> None:
         """The name editor open again on the campaign with what was typed, selected; only
         while the list still has the keyboard (Enter was pressed: a click elsewhere took
-        it, and the name given up stays as it was)."""
-        if not self.list.hasFocus() or self.current_id() != campaign_id:
+        it, and the name given up stays as it was), unless not ``focused``."""
+        if (focused and not self.list.hasFocus()) or self.current_id() != campaign_id:
             return
         self.rename_current()
         editor = self.delegate.open_editor()

@@ -473,9 +473,7 @@ class FileActions(SaveMerge, DatabaseActions, JsonActions, FileDialogs, Recovery
         return True
 
     def save_as_dialog(self) -> bool:
-        path = self.ask_path("Save workspace as", self._start_path(), FILE_FILTER, True)
-        if not path:
-            return False
-        path = self.named_for_saving(path, workspace_file_name)
+        path = self.ask_save_path("Save workspace as", self._start_path(), FILE_FILTER,
+                                  workspace_file_name)
         return self.save_as(path) if path else False
 

@@ -108,6 +108,21 @@ class FileDialogs:
             return ""
         return named
 
+    def ask_save_path(self, title: str, start: str, file_filter: str,
+                      name: Callable[[str], str]) -> str:
+        """The save dialog, then the file named by ``name`` (see named_for_saving); a file
+        of that name not to be replaced brings the dialog back at that name, as Qt's own
+        question does for a name typed whole (QA 22k: Cancel ended Save As); "" when the
+        dialog is cancelled."""
+        while True:
+            path = self.ask_path(title, start, file_filter, True)
+            if not path:
+                return ""
+            named = self.named_for_saving(path, name)
+            if named:
+                return named
+            start = name(path)
+
     def ask_replace_file(self, path: Path) -> bool:
         """Whether to replace ``path`` (tests replace this)."""
         return ask_replace(self.window, QMessageBox.Icon.Warning, "Replace the file?",

@@ -44,7 +44,8 @@ class JsonActions:
         def autosave(self) -> bool: ...
         def _errors_note(self) -> str: ...
         def start_directory(self) -> Path: ...
-        def named_for_saving(self, path: str, name: Callable[[str], str]) -> str: ...
+        def ask_save_path(self, title: str, start: str, file_filter: str,
+                          name: Callable[[str], str]) -> str: ...
         def last_folder(self) -> Path: ...
         def remember_folder(self, path: str) -> None: ...
 
@@ -113,13 +114,11 @@ class JsonActions:
         return True
 
     def export_dialog(self) -> None:
-        path = self.ask_path("Export JSON", str(self.last_folder() / self.export_name()),
-                             "Workspaces (*.campaign.json)", True)
+        path = self.ask_save_path("Export JSON", str(self.last_folder() / self.export_name()),
+                                  "Workspaces (*.campaign.json)", json_file_name)
         if path:
             self.remember_folder(path)
-            path = self.named_for_saving(path, json_file_name)
-            if path:
-                self.export_json(path)
+            self.export_json(path)
 
 
 def replaced_parts(workspace: Workspace) -> str:

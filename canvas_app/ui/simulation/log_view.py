@@ -148,6 +148,9 @@ class LogView(QPlainTextEdit):
             self.cut_note.show()
         elif not left_out:
             self.cut_note.hide()
+        # read out with the log, which takes the keyboard (the note never does; QA 22k)
+        self.setAccessibleDescription("" if self.cut_note.isHidden()
+                                      else self.cut_note.text())
         self._place_cut_note()
 
     def _place_cut_note(self) -> None:

@@ -306,21 +306,23 @@ class WhatIfDialog(QDialog, PurchaseRows, FormValues):
         self.intro.setTextFormat(Qt.TextFormat.PlainText)  # a description is never markup
         self.intro.setText(f"The entries of the what-if \u201c{name}\u201d. Save replaces "
                            f"it with them, in the Scenario list and in its file, {file_name}.")
-        self.run_button.setText("&Save")
+        # Alt+G: the form's S is the Seed's, and its A and V, Add purchase's and Remove's
+        # (QA 22k: Alt+S went to the Seed)
+        self.run_button.setText("Save Chan&ges")
 
     def set_not_shown(self, parts: list[str]) -> None:
         """Says which of the file's entries the form shows otherwise, and that Save writes
         the form's."""
         if not parts:
             self.not_shown.hide()
+            self.description.setAccessibleDescription("")
             return
-        listed = parts[0] if len(parts) == 1 else \
-            ", ".join(parts[:-1]) + " and " + parts[-1]
-        self.not_shown.setText(
-            f"The form cannot show what the file has for {listed} (a campaign or product "
-            "since deleted, a number out of a field's range, or a mix of payment types or "
-            "of channels): it shows its own, and Save writes what it shows.")
+        text = (f"The form cannot show what the file has for {'; '.join(parts)}. It shows "
+                "its own, and Save Changes writes what it shows.")
+        self.not_shown.setText(text)
         self.not_shown.show()
+        # said to a screen reader too, with the first field (QA 22k: Tab went past it)
+        self.description.setAccessibleDescription(text)
 
     def _accept(self) -> None:
         if not self.problems():

@@ -123,7 +123,22 @@ def not_shown(file_data: object, form_data: dict[str, Any]) -> list[str]:
     shown_mix = form_data.get("population", {}).get("payment_types")
     if "payment" not in differ and isinstance(mix, dict) and not _same(mix, shown_mix):
         differ.append("payment")
-    return [ENTRY_WORDS[key] for key in ENTRY_WORDS if key in differ]
+    return [f"{ENTRY_WORDS[key]} ({_why(key, mine.get(key))})"
+            for key in ENTRY_WORDS if key in differ]
+
+
+def _why(key: str, value: Any) -> str:
+    """Why the form shows its own for ``key`` (QA 22k: one list of every cause, whatever
+    the entry)."""
+    if key == "campaign":
+        return f'"{value}", not in this workspace' if value else "none"
+    if key == "purchases":
+        return "a product not in the catalog, or a mix of channels"
+    if key == "payment":
+        return "a mix of payment types the form has no choice for"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{value:,}: out of the form's range"
+    return "not one the form can show"
 
 
 def _same(a: Any, b: Any) -> bool:

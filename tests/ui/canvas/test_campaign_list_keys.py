@@ -172,6 +172,20 @@ def test_ctrl_pgdown_typed_in_the_rename_field_keeps_it_and_shows_the_next(
     assert clist.current_id() == expected == window.current_campaign_id()
 
 
+def test_ctrl_pgdown_with_a_refused_name_stays_and_types_it_again(
+        qtbot, window: MainWindow) -> None:
+    """QA 22k: the next campaign was shown and the name typed was lost; as with Enter, the
+    field opens again with it."""
+    clist = window.campaign_list
+    clist.select("shock-nurture")
+    editor = _edit_name(clist, "checkup ONBOARDING")
+    QTest.keyClick(editor, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert clist.current_id() == "shock-nurture" == window.current_campaign_id()
+    again = clist.delegate.open_editor()
+    assert again is not None and again.text() == "checkup ONBOARDING"
+    assert window.controller.campaign("shock-nurture").name == "Pool Shock Nurture"
+
+
 def test_ctrl_pgdown_and_pgup_in_the_list_go_round_it(window: MainWindow) -> None:
     clist = window.campaign_list
     ids = clist.ids()

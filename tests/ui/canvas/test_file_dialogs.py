@@ -266,9 +266,12 @@ def test_save_as_and_export_ask_before_the_added_suffix_replaces_a_file(
         return False
 
     window.files.ask_replace_file = refuse
-    window.files.ask_path = PathAsker(str(tmp_path / "exists"))
+    answers = iter([str(tmp_path / "exists"), ""])  # No: the dialog again, then Cancel
+    window.files.ask_path = lambda _t, start, _f, _s: (starts.append(start), next(answers))[1]
+    starts: list[str] = []
     assert not window.save_as_dialog()
-    window.files.ask_path = PathAsker(str(tmp_path / "exists"))
+    assert starts[1] == str(target)  # (QA 22k) back in the dialog, at the name refused
+    answers = iter([str(tmp_path / "exists"), ""])
     window.export_dialog()
     assert asked == [target, target]
     assert target.read_text() == precious

@@ -110,6 +110,7 @@ def test_a_log_past_its_length_says_its_first_lines_are_left_out(qtbot, monkeypa
     view.release()
     assert view.cut_note.isVisible()
     assert view.cut_note.text() == log_view.cut_words(1000)
+    assert view.accessibleDescription() == view.cut_note.text()  # read out with the log
     assert "first 1,000 lines are not shown" in view.cut_note.text()
     assert "Save Result as JSON" in view.cut_note.text()
     # the note sits above the lines, not over them
@@ -117,7 +118,7 @@ def test_a_log_past_its_length_says_its_first_lines_are_left_out(qtbot, monkeypa
     view.add("one more")
     assert view.cut_note.text() == log_view.cut_words(1001)
     view.start_over()
-    assert view.cut_note.isHidden()
+    assert view.cut_note.isHidden() and view.accessibleDescription() == ""
     assert view.viewport().geometry().top() <= view.frameWidth()
 
 
