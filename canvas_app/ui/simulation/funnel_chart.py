@@ -13,7 +13,7 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QEvent, QMargins, QPoint, Qt
+from PySide6.QtCore import QEvent, QLocale, QMargins, QPoint, Qt
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -378,7 +378,12 @@ class FunnelChart(QScrollArea):
         self._key: tuple[str, ...] = ()
         self._sets: list[QBarSet] = []
         self._axis_x = QValueAxis()
-        self._axis_x.setLabelFormat("%d")
+        # counts with thousands separators, as the pills and the panel write them ("50,000";
+        # QA 22c: the axis read 50000 beside pills of 46,762); Qt Charts groups digits only
+        # for a chart whose numbers follow a locale, and then only with %f
+        chart.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        chart.setLocalizeNumbers(True)
+        self._axis_x.setLabelFormat("%.0f")
         self._axis_y = QBarCategoryAxis()
         for axis in (self._axis_x, self._axis_y):
             # Qt Charts shortens labels it thinks do not fit to "…" (in a short panel, all

@@ -35,3 +35,15 @@ def test_growing_and_shrinking_the_scale_never_passes_through_thousands_of_ticks
         ticks = axis_ticks(axis)
         assert ticks[0] == 0 and ticks[-1] >= biggest  # and the scale is right at the end
     assert seen and max(seen) < MOST, max(seen)
+
+
+def test_the_funnel_axis_writes_counts_with_thousands_separators(qtbot) -> None:
+    """As the pills and the panel do ("50,000"; QA 22c: the axis read 50000)."""
+    from canvas_app.ui.simulation.funnel_chart import FunnelChart
+
+    chart = FunnelChart()
+    qtbot.addWidget(chart)
+    qt_chart = chart.chart()
+    axis = chart._axis_x
+    assert qt_chart.localizeNumbers() and axis.labelFormat() == "%.0f"
+    assert qt_chart.locale().toString(50000.0, "f", 0) == "50,000"
