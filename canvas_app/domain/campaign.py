@@ -253,6 +253,15 @@ class Campaign:
         node.x, node.y = float(x), float(y)
         self._emit(ev.NODE_MOVED, node_id=node_id)
 
+    def place(self, positions: dict[str, tuple[float, float]]) -> None:
+        """Moves these nodes: one alone as :meth:`move` (its one event), several as
+        :meth:`move_many`; none, nothing."""
+        if len(positions) == 1:
+            (node_id, (x, y)), = positions.items()
+            self.move(node_id, x, y)
+        elif positions:
+            self.move_many(positions)
+
     def move_many(self, positions: dict[str, tuple[float, float]]) -> None:
         """Moves several nodes as one change: a NODE_MOVED event each (marked ``batched``),
         then one NODES_MOVED naming them all, so a view can do once what concerns them

@@ -212,12 +212,7 @@ class MoveNodesCommand(WorkspaceCommand):
         return self.campaign_id, list(self.new)
 
     def _apply(self, positions: dict[str, Point]) -> None:
-        campaign = self.campaign(self.campaign_id)
-        if len(positions) == 1:
-            (node_id, (x, y)), = positions.items()
-            campaign.move(node_id, x, y)
-        else:
-            campaign.move_many(positions)
+        self.campaign(self.campaign_id).place(positions)
 
     def redo(self) -> None:
         if self._done:

@@ -183,11 +183,7 @@ class Controller(QObject):
                 start[node_id] = (item.x, item.y)
             if (item.x, item.y) != place:
                 moves[node_id] = place
-        if len(moves) == 1:
-            (node_id, (x, y)), = moves.items()
-            campaign.move(node_id, x, y)
-        elif moves:
-            campaign.move_many(moves)
+        campaign.place(moves)
 
     def finish_drag(self, drag_id: int) -> bool:
         """The drag ``drag_id`` ended: one undo step from where its nodes were to where they
@@ -216,13 +212,8 @@ class Controller(QObject):
             return False
         campaign_id, start = record
         campaign = self.campaign(campaign_id)
-        back = {n: p for n, p in start.items() if campaign.has_node(n)
-                and (campaign.node(n).x, campaign.node(n).y) != p}
-        if len(back) == 1:
-            (node_id, (x, y)), = back.items()
-            campaign.move(node_id, x, y)
-        elif back:
-            campaign.move_many(back)
+        campaign.place({n: p for n, p in start.items() if campaign.has_node(n)
+                        and (campaign.node(n).x, campaign.node(n).y) != p})
         return bool(start)
 
     # -- nodes -----------------------------------------------------------------------------

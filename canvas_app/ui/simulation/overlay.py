@@ -483,7 +483,7 @@ class SimulationLayer(QGraphicsItem):
         Above the node (over its warning badge) unless one of the node's links runs through
         that place (a link coming in from above would have its arrowhead hidden): then below
         its name, else left or right of its body, whichever no link of the node runs
-        through (``pills_side``); the least crossed one when every side is. Above or below,
+        through (``_side_and_rects``); the least crossed one when every side is. Above or below,
         a row that would run into a neighbour (its body, the pills over it, its name) wraps
         into rows, the first nearest the node (QA: "25,000 left early" covered the next
         goal's "✓ 41,159")."""
@@ -494,12 +494,6 @@ class SimulationLayer(QGraphicsItem):
         widths = [self._metrics.horizontalAdvance(text) + 12 for text, _role in texts]
         rects = self._placed(item, widths)
         return [(rect, text, role) for rect, (text, role) in zip(rects, texts, strict=True)]
-
-    def pills_side(self, item: NodeItem, total: float) -> str:
-        """Where a node's pills (``total`` wide in one row) go: the first side of SIDES that
-        none of the node's links runs through (with the arrowhead's width round it), else
-        the side fewest of them run through."""
-        return self._side_and_rects(item, [total], [])[0]
 
     def _placed(self, item: NodeItem, widths: list[float]) -> list[QRectF]:
         return self._side_and_rects(item, widths, self._neighbours(item))[1]

@@ -17,6 +17,7 @@ from canvas_app.ui.dialogs.catalog_item import CatalogItemDialog
 from canvas_app.ui.lint_panel import LintPanel
 
 from .helpers import open_catalog
+from .test_qa10_completer_enter import picked
 
 SECOND = "Pool Scrubbing Mitt (mitt2)"
 
@@ -28,17 +29,7 @@ def add_second_mitt(workspace: Workspace) -> None:
 
 
 def typed_mitt(qtbot, workspace, undo_stack):
-    window = open_ecommerce_actions(None, workspace, undo_stack)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    window.product_edit.setFocus()
-    qtbot.waitUntil(window.product_edit.hasFocus)
-    QTest.keyClicks(window.product_edit, "mitt")
-    popup = window.completer.popup()
-    qtbot.waitUntil(popup.isVisible)
-    return window, popup
+    return picked(qtbot, workspace, undo_stack, "mitt")
 
 
 def rows_of(popup) -> list[str]:
