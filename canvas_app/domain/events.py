@@ -29,6 +29,7 @@ EDGE_REMOVED = "edge_removed"  # campaign_id, source, target
 CAMPAIGN_ADDED = "campaign_added"  # campaign_id
 CAMPAIGN_REMOVED = "campaign_removed"  # campaign_id
 CAMPAIGN_CHANGED = "campaign_changed"  # campaign_id (renamed)
+CAMPAIGN_MOVED = "campaign_moved"  # campaign_id: to another place in the list
 CATALOG_CHANGED = "catalog_changed"
 ECOMMERCE_CHANGED = "ecommerce_changed"
 CONTACTS_CHANGED = "contacts_changed"

@@ -70,6 +70,19 @@ class Workspace:
         self.events.emit(DomainEvent(ev.CAMPAIGN_REMOVED, campaign_id=campaign_id))
         return campaign, index
 
+    def move_campaign(self, campaign_id: str, index: int) -> int:
+        """Puts the campaign at ``index`` of the list (the others keep their order);
+        returns the index it had."""
+        campaign = self.campaign(campaign_id)
+        items = [item for item in self._campaigns.items() if item[0] != campaign_id]
+        before = list(self._campaigns).index(campaign_id)
+        index = max(0, min(index, len(items)))
+        if index != before:
+            items.insert(index, (campaign_id, campaign))
+            self._campaigns = dict(items)
+            self.events.emit(DomainEvent(ev.CAMPAIGN_MOVED, campaign_id=campaign_id))
+        return before
+
     def rename_campaign(self, campaign_id: str, name: str) -> None:
         name = name.strip()
         if not name:

@@ -300,3 +300,22 @@ class RenameCampaignCommand(WorkspaceCommand):
 
     def undo(self) -> None:
         self.workspace.rename_campaign(self.campaign_id, self.old)
+
+
+class MoveCampaignCommand(WorkspaceCommand):
+    """Puts a campaign at another place of the campaign list."""
+
+    def __init__(self, workspace: Workspace, campaign_id: str, index: int,
+                 parent: QUndoCommand | None = None) -> None:
+        names = [c.id for c in workspace.campaigns]
+        self.old = names.index(campaign_id)
+        way = "up" if index < self.old else "down"
+        name = workspace.campaign(campaign_id).name
+        super().__init__(workspace, f'Move campaign "{short_name(name)}" {way}', parent)
+        self.campaign_id, self.new = campaign_id, index
+
+    def redo(self) -> None:
+        self.workspace.move_campaign(self.campaign_id, self.new)
+
+    def undo(self) -> None:
+        self.workspace.move_campaign(self.campaign_id, self.old)

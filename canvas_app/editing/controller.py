@@ -27,6 +27,7 @@ from .commands import (
     AddCampaignCommand,
     AddNodesCommand,
     LinkCommand,
+    MoveCampaignCommand,
     MoveNodesCommand,
     RemoveCampaignCommand,
     RemoveNodesCommand,
@@ -403,6 +404,16 @@ class Controller(QObject):
                                      f'"{short_name(other.name)}": choose another name.')
             return False
         self.undo_stack.push(RenameCampaignCommand(self.workspace, campaign_id, name))
+        return True
+
+    def move_campaign(self, campaign_id: str, index: int) -> bool:
+        """Puts the campaign at ``index`` of the campaign list, as one undo step; False
+        when it is there already (nothing pushed)."""
+        ids = [c.id for c in self.workspace.campaigns]
+        index = max(0, min(index, len(ids) - 1))
+        if ids.index(campaign_id) == index:
+            return False
+        self.undo_stack.push(MoveCampaignCommand(self.workspace, campaign_id, index))
         return True
 
     def duplicate_campaign(self, campaign_id: str) -> str:

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QContextMenuEvent, QHelpEvent, QKeySequence
+from PySide6.QtGui import QAction, QContextMenuEvent, QDropEvent, QHelpEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -50,7 +50,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # The events the list follows: campaigns come, go or are renamed (not their nodes and links,
 # thousands of events for a large delete).
 LIST_EVENTS = frozenset({ev.CAMPAIGN_ADDED, ev.CAMPAIGN_REMOVED, ev.CAMPAIGN_CHANGED,
-                         ev.WORKSPACE_RESET})
+                         ev.CAMPAIGN_MOVED, ev.WORKSPACE_RESET})
 
 
 class NameDelegate(QStyledItemDelegate):
@@ -82,6 +82,43 @@ class NameDelegate(QStyledItemDelegate):
             self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
 
+class CampaignListWidget(QListWidget):
+    """The list itself: a campaign dragged to another row is not moved by the list but
+    asked of ``moved`` (campaign id, its new index), an undoable edit whose event puts it
+    there."""
+
+    moved = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+
+    def drop_row(self, pos: QPoint) -> int:
+        """The row a campaign dropped at ``pos`` goes before (the count: at the end)."""
+        item = self.itemAt(pos)
+        if item is None:
+            return self.count() if pos.y() > 0 else 0
+        rect = self.visualItemRect(item)
+        return self.row(item) + (1 if pos.y() > rect.center().y() else 0)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        item = self.currentItem()
+        if event.source() is not self or item is None:
+            event.ignore()
+            return
+        row = self.drop_row(event.position().toPoint())
+        origin = self.row(item)
+        index = row - 1 if row > origin else row
+        # Nothing moved by the list (it would remove the dragged row itself after a
+        # move): the edit's event rebuilds it, once the drag has ended.
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        if index != origin:
+            campaign_id = str(item.data(ID_ROLE))
+            QTimer.singleShot(0, lambda: self.moved.emit(campaign_id, index))
+
+
 class CampaignList(QWidget):
     current_changed = Signal(object)  # campaign id or None
     entered = Signal()  # Enter on a campaign: the canvas takes the keyboard
@@ -96,10 +133,12 @@ class CampaignList(QWidget):
         self._shown: list[str] = []  # campaigns shown, most recent last
         self._deleting = False  # a delete from the list: its neighbour is shown next
         self.window_actions: list[QAction] = []  # the window's menu entries for the current
+        self.window_move_actions: dict[str, QAction] = {}  # its Move Campaign Up / Down
         # Asked before deleting a campaign that has nodes or that actions name: given the
         # question, True to delete. Tests replace it.
         self.ask_delete: Callable[[str], bool] = self._ask_delete
-        self.list = QListWidget(self)
+        self.list = CampaignListWidget(self)
+        self.list.moved.connect(self.move_campaign)
         self.list.setObjectName("campaignList")
         self.list.setAccessibleName("Campaigns")
         # As the canvas: a blue frame while the list has the keyboard (F2, Delete… act here).
@@ -153,7 +192,11 @@ class CampaignList(QWidget):
                 ("duplicate", "D&uplicate", [QKeySequence("Ctrl+D")], self.duplicate_current),
                 ("delete", "&Delete…", [QKeySequence(QKeySequence.StandardKey.Delete),
                                         QKeySequence(Qt.Key.Key_Backspace)],
-                 self.delete_current)):
+                 self.delete_current),
+                ("up", "Move U&p", [QKeySequence("Ctrl+Shift+Up")],
+                 lambda: self.move_current(-1)),
+                ("down", "Move Do&wn", [QKeySequence("Ctrl+Shift+Down")],
+                 lambda: self.move_current(1))):
             action = QAction(text, self.list)
             action.setShortcuts(keys)
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -222,6 +265,9 @@ class CampaignList(QWidget):
             menu.addSeparator()
             for key in ("rename", "duplicate", "delete"):
                 menu.addAction(self.menu_actions[key])
+            menu.addSeparator()
+            for key in ("up", "down"):
+                menu.addAction(self.menu_actions[key])
         menu.popup(self.list.viewport().mapToGlobal(pos))
         self.menu = menu  # kept for tests
 
@@ -274,7 +320,7 @@ class CampaignList(QWidget):
             ids = self.ids()
             if was_current and ids and earlier is None:
                 self.select(ids[min(row, len(ids) - 1)])
-        elif event.name == ev.CAMPAIGN_CHANGED or event.name == ev.WORKSPACE_RESET:
+        elif event.name in (ev.CAMPAIGN_CHANGED, ev.CAMPAIGN_MOVED, ev.WORKSPACE_RESET):
             self._rebuild()
 
     # -- reading ---------------------------------------------------------------------------
@@ -324,6 +370,11 @@ class CampaignList(QWidget):
             self.menu_actions[key].setEnabled(has)
         for action in self.window_actions:
             action.setEnabled(has)
+        row, last = self.list.currentRow(), self.list.count() - 1
+        for key, can in (("up", has and row > 0), ("down", has and 0 <= row < last)):
+            self.menu_actions[key].setEnabled(can)
+            if key in self.window_move_actions:
+                self.window_move_actions[key].setEnabled(can)
 
     # -- edits -----------------------------------------------------------------------------
     def _item_edited(self, item: QListWidgetItem) -> None:
@@ -380,6 +431,21 @@ class CampaignList(QWidget):
         self.list.setFocus()
         self.list.scrollToItem(item)
         self.list.editItem(item)
+
+    def move_current(self, step: int) -> None:
+        """The current campaign one row up (-1) or down (1) the list."""
+        campaign_id = self.current_id()
+        if campaign_id is not None:
+            self.move_campaign(campaign_id, self.ids().index(campaign_id) + step)
+
+    def move_campaign(self, campaign_id: str, index: int) -> None:
+        """Puts the campaign at ``index`` of the list (a drag in it, Move Up / Down), as an
+        undoable edit; a name being typed is kept first."""
+        if self.controller is None or not 0 <= index < self.list.count():
+            return
+        self.delegate.finish()
+        if self.controller.workspace.has_campaign(campaign_id):
+            self.controller.move_campaign(campaign_id, index)
 
     def duplicate_current(self) -> None:
         campaign_id = self.current_id()

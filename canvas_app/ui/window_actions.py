@@ -207,6 +207,15 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
                                    "Delete the campaign shown")
     campaigns.window_actions = [a["rename_campaign"], a["duplicate_campaign"],
                                 a["delete_campaign"]]
+    a["move_campaign_up"] = _action(w, "Move Campaign &Up", lambda: campaigns.move_current(-1),
+                                    None, "Move the campaign shown up the Campaigns list "
+                                    "(Ctrl+Shift+Up there, or drag it)")
+    a["move_campaign_down"] = _action(w, "Move Campaign Do&wn",
+                                      lambda: campaigns.move_current(1), None,
+                                      "Move the campaign shown down the Campaigns list "
+                                      "(Ctrl+Shift+Down there, or drag it)")
+    campaigns.window_move_actions = {"up": a["move_campaign_up"],
+                                     "down": a["move_campaign_down"]}
     a["next_campaign"] = _action(w, "Ne&xt Campaign", lambda: w.step_campaign(True),
                                  "Ctrl+PgDown", "Show the next campaign of the list",
                                  canvas=True)
@@ -282,6 +291,9 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> dict[str, QMenu]:
     workspace.addSeparator()
     for key in ("new_campaign", "rename_campaign", "duplicate_campaign", "delete_campaign"):
         workspace.addAction(a[key])
+    workspace.addSeparator()
+    workspace.addAction(a["move_campaign_up"])
+    workspace.addAction(a["move_campaign_down"])
     workspace.addSeparator()
     workspace.addAction(a["next_campaign"])
     workspace.addAction(a["previous_campaign"])

@@ -46,7 +46,7 @@ def test_the_menu_key_opens_the_list_menu_at_the_current_campaign(window: MainWi
     menu = clist.menu
     assert menu.isVisible()
     assert [a.text() for a in menu.actions() if not a.isSeparator()] == [
-        "&New Campaign\tCtrl+N", "&Rename", "D&uplicate", "&Delete…"]
+        "&New Campaign\tCtrl+N", "&Rename", "D&uplicate", "&Delete…", "Move U&p", "Move Do&wn"]
     row = clist.list.visualItemRect(clist.list.currentItem())
     assert abs(menu.pos().y() - clist.list.viewport().mapToGlobal(row.bottomLeft()).y()) <= 2
     menu.close()

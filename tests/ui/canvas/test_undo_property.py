@@ -16,7 +16,7 @@ from .conftest import SAMPLE
 
 OPS = ("add", "delete", "link", "unlink", "move", "drag", "rename", "duplicate",
        "new_campaign", "rename_campaign", "duplicate_campaign", "delete_campaign",
-       "layout", "delete_link_and_node")
+       "move_campaign", "layout", "delete_link_and_node")
 KINDS = ("purchase_goal", "tag_goal", "sequence")
 
 edit = st.tuples(st.sampled_from(OPS), st.integers(0, 10_000), st.integers(0, 10_000),
@@ -64,6 +64,8 @@ def apply(controller: Controller, scene: CampaignScene, op: str, a: int, b: int,
         controller.rename_campaign(cid, f"Campaign named {x}")
     elif op == "duplicate_campaign":
         controller.duplicate_campaign(cid)
+    elif op == "move_campaign":
+        controller.move_campaign(cid, b % len(campaigns))
     elif op == "delete_campaign" and len(campaigns) > 1:
         controller.delete_campaign(cid)
     elif op == "layout":
