@@ -63,9 +63,26 @@ def user_settings() -> QSettings:
     return settings
 
 
+def open_while_waiting(source: str | None) -> tuple[Document, object, object]:
+    """:func:`open_document` on a thread of its own, before any window shows: past a moment
+    a box says what is opened, and its Stop Waiting gives up (a DocumentError saying so).
+    A server that does not answer, or a SQLite file another program holds, took up to 10 s
+    with nothing on screen."""
+    from .ui.waiting import StoppedWaiting, wait_for
+
+    title = Document(source).title if source else "your workspace"
+    try:
+        return wait_for(None, f"Opening {title}…", lambda: open_document(source),
+                        can_stop=True)
+    except StoppedWaiting:
+        raise DocumentError(f"{title}: you stopped waiting for it to open.") from None
+
+
 def build_main_window(source: str | None, *, settings: QSettings | None = None,
-                      recovery_dir: Path | None = None, offer_recovery: bool = True):
-    """Builds the main window on ``source``; raises DocumentError with one clear line."""
+                      recovery_dir: Path | None = None, offer_recovery: bool = True,
+                      wait: bool = False):
+    """Builds the main window on ``source``; raises DocumentError with one clear line.
+    With ``wait``, the opening says what it waits for (:func:`open_while_waiting`)."""
     from .ui import dialog_focus
     from .ui.main_window import MainWindow
     from .ui.session import make_session
@@ -73,7 +90,8 @@ def build_main_window(source: str | None, *, settings: QSettings | None = None,
 
     use_app_style()  # light, tabs with room round their labels (before any widget)
     dialog_focus.install()  # a dialog shows its focused widget's frame from the start
-    document, workspace, stamp = open_document(source)
+    document, workspace, stamp = open_while_waiting(source) if wait \
+        else open_document(source)
     if settings is None:
         settings = user_settings()
     session = make_session(workspace, document, recovery_dir, stamp)  # type: ignore[arg-type]
@@ -109,6 +127,7 @@ def shows_errors_in_a_window(app: QApplication) -> bool:
 
 
 # -- when the workspace does not open at start ---------------------------------------------
+TRY_AGAIN = "&Try Again"
 OPEN_ANOTHER = "&Open Another…"
 OPEN_YOURS = "Open &Your Workspace"
 QUIT = "&Quit"
@@ -129,7 +148,8 @@ def open_first_window(app: QApplication, source: str | None,
     ask_password = ask_password or ask_password_at_start
     while True:
         try:
-            return build_main_window(source or None, **options)
+            return build_main_window(source or None,
+                                     **{"wait": can_show_windows(app), **options})
         except (DocumentError, OSError) as exc:
             problem = open_problem(exc)
             if isinstance(exc, PasswordNeeded) and source and can_show_windows(app):
@@ -181,6 +201,9 @@ def failed_start_box(source: str | None, problem: str) -> QMessageBox:
     box = PathMessageBox(QMessageBox.Icon.Warning, APPLICATION, f"{what} did not open.",
                          QMessageBox.StandardButton.NoButton, whole=(what,))
     box.setInformativeText(f"{problem}\n\nOpen another workspace instead?")
+    # the same again: once the program holding it lets go, the server is back, the file
+    # is mended in an editor
+    box.addButton(TRY_AGAIN, QMessageBox.ButtonRole.AcceptRole)
     another = box.addButton(OPEN_ANOTHER, QMessageBox.ButtonRole.AcceptRole)
     if offers_your_workspace(source):
         box.addButton(OPEN_YOURS, QMessageBox.ButtonRole.AcceptRole)
@@ -192,7 +215,8 @@ def failed_start_box(source: str | None, problem: str) -> QMessageBox:
 
 def ask_after_failed_start(source: str | None, problem: str) -> str | None:
     """The box of :func:`failed_start_box`; "Open Another…" asks for a file (cancelling it
-    asks again). Returns the source to open ("" for your workspace) or None to quit."""
+    asks again). Returns the source to open ("" for your workspace; ``source`` again to
+    try again) or None to quit."""
     from PySide6.QtWidgets import QFileDialog
 
     from .ui.file_actions import FILE_FILTER
@@ -205,6 +229,8 @@ def ask_after_failed_start(source: str | None, problem: str) -> str | None:
         choice = clicked.text() if clicked is not None else QUIT
         if choice == OPEN_YOURS:
             return ""
+        if choice == TRY_AGAIN:
+            return source or ""
         if choice != OPEN_ANOTHER:
             return None
         path, _ = QFileDialog.getOpenFileName(None, "Open workspace", start, FILE_FILTER)

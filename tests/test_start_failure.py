@@ -15,6 +15,7 @@ from canvas_app.app import (
     OPEN_ANOTHER,
     OPEN_YOURS,
     QUIT,
+    TRY_AGAIN,
     ask_after_failed_start,
     failed_start_box,
     open_first_window,
@@ -55,7 +56,7 @@ def test_the_box_names_the_file_and_says_it_once(qapp, broken):
     box = failed_start_box(str(broken), problem)
     assert box.text() == "broken.campaign.json did not open."
     assert box.informativeText() == f"{problem}\n\nOpen another workspace instead?"
-    assert _buttons(box) == {OPEN_ANOTHER, OPEN_YOURS, QUIT}
+    assert _buttons(box) == {TRY_AGAIN, OPEN_ANOTHER, OPEN_YOURS, QUIT}
     assert box.defaultButton().text() == OPEN_ANOTHER and box.escapeButton().text() == QUIT
     assert "cannot open it" not in box.text()  # QA: "cannot open it: … cannot open …"
 
@@ -63,7 +64,7 @@ def test_the_box_names_the_file_and_says_it_once(qapp, broken):
 def test_your_workspace_failing_offers_only_another(qapp):
     box = failed_start_box(None, "cannot open sqlite:///x.db: disk I/O error")
     assert box.text() == "Your workspace did not open."
-    assert _buttons(box) == {OPEN_ANOTHER, QUIT}
+    assert _buttons(box) == {TRY_AGAIN, OPEN_ANOTHER, QUIT}
 
 
 def test_another_workspace_opens_after_a_failed_start(qapp, qtbot, broken, tmp_path, options,
@@ -131,17 +132,19 @@ def test_no_box_where_no_window_can_be_shown(qapp, broken, options, capsys):
     assert capsys.readouterr().err.count("\n") == 1
 
 
-def _click_in_turn(texts: list[str]) -> list[QMessageBox]:
-    """Clicks, in each new message box shown, the button with the next text."""
-    seen: list[QMessageBox] = []
+def _click_in_turn(texts: list[str]) -> list[int]:
+    """Clicks, in each new message box shown, the button with the next text; the boxes
+    seen, by id (not kept: a box kept past its exec() crashed a later test's first
+    QApplication.setStyle)."""
+    seen: list[int] = []
 
     def tick() -> None:
         box = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)
-                    and w.isVisible() and w not in seen), None)
+                    and w.isVisible() and id(w) not in seen), None)
         if box is None:
             QTimer.singleShot(10, tick)
             return
-        seen.append(box)
+        seen.append(id(box))
         text = texts.pop(0)
         next(b for b in box.buttons() if b.text() == text).click()
         if texts:
@@ -166,11 +169,31 @@ def test_the_box_answers(qapp, broken, button, expected):
     assert ask_after_failed_start(str(broken), "why") == expected
 
 
-def test_the_start_up_box_buttons_have_keyboard_letters() -> None:
-    from canvas_app.app import OPEN_ANOTHER, OPEN_YOURS, QUIT
+@pytest.mark.parametrize("source", ["broken", None])
+def test_try_again_opens_the_same_workspace_again(qapp, broken, source):
+    """Once the program holding it lets go, or the file is mended: the same source again
+    ("" for your workspace)."""
+    _click_in_turn([TRY_AGAIN])
+    expected = str(broken) if source else ""
+    assert ask_after_failed_start(str(broken) if source else None, "why") == expected
 
-    letters = [label[label.index("&") + 1].lower() for label in (OPEN_ANOTHER, OPEN_YOURS, QUIT)]
-    assert len(set(letters)) == 3
+
+def test_a_mended_file_opens_on_try_again(qapp, qtbot, broken, options, windows_shown,
+                                          monkeypatch):
+    def mend(_source: str | None, _problem: str) -> str:
+        shutil.copy(SAMPLE, broken)  # mended in an editor meanwhile
+        return str(broken)
+
+    monkeypatch.setattr(app_module, "ask_after_failed_start", mend)
+    window = open_first_window(QApplication.instance(), str(broken), **options)
+    qtbot.addWidget(window)
+    assert window.session.document.title == "broken.campaign.json"
+
+
+def test_the_start_up_box_buttons_have_keyboard_letters() -> None:
+    labels = (TRY_AGAIN, OPEN_ANOTHER, OPEN_YOURS, QUIT)
+    letters = [label[label.index("&") + 1].lower() for label in labels]
+    assert len(set(letters)) == 4
 
 
 # The app started on a folder, "Open Your Workspace" answered in the box; prints what the
@@ -187,7 +210,10 @@ app_module.can_show_windows = lambda _app: True  # as on a real display
 app_module.ask_after_failed_start = lambda _source, _problem: ""  # Open Your Workspace
 
 def report():
-    window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+    window = next((w for w in app.topLevelWidgets() if isinstance(w, MainWindow)), None)
+    if window is None:  # still opening (its wait runs the event loop): later
+        QTimer.singleShot(20, report)
+        return
     print(window.session.document.source)
     print(sorted(c.name for c in window.session.workspace.campaigns))
     print(window.statusBar().currentMessage(), flush=True)

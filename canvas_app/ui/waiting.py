@@ -46,11 +46,12 @@ class _Outcome(Generic[T]):
         self.finished = threading.Event()
 
 
-def wait_for(parent: QWidget, saying: str, work: Callable[[], T],
+def wait_for(parent: QWidget | None, saying: str, work: Callable[[], T],
              can_stop: bool = False) -> T:
     """Runs ``work`` on a thread and returns its result (or raises its exception) on the
     window's thread. Meanwhile the window repaints and ignores input; after a moment the
-    box says ``saying``. With ``can_stop``, its Stop Waiting button raises
+    box says ``saying`` (a window of its own without ``parent``: the app starting). With
+    ``can_stop``, its Stop Waiting button raises
     :class:`StoppedWaiting` (the work's result, when it comes, is dropped)."""
     global _waiting
     _waiting += 1
@@ -60,7 +61,7 @@ def wait_for(parent: QWidget, saying: str, work: Callable[[], T],
         _waiting -= 1
 
 
-def _wait(parent: QWidget, saying: str, work: Callable[[], T], can_stop: bool) -> T:
+def _wait(parent: QWidget | None, saying: str, work: Callable[[], T], can_stop: bool) -> T:
     outcome: _Outcome[T] = _Outcome()
     done = _Done()
     loop = QEventLoop()
@@ -88,8 +89,9 @@ def _wait(parent: QWidget, saying: str, work: Callable[[], T], can_stop: bool) -
         had_keys = QApplication.activeWindow() is box
         box.hide()  # (close() is refused by a box that cannot stop)
         box.deleteLater()
-        if had_keys:  # the keys back to the window (without a window manager to do it,
-            parent.window().activateWindow()  # Ctrl+S after an Open went nowhere)
+        if had_keys and parent is not None:  # the keys back to the window (without a
+            # window manager to do it, Ctrl+S after an Open went nowhere)
+            parent.window().activateWindow()
         if not outcome.finished.is_set():
             raise StoppedWaiting(saying)
     if outcome.error is not None:
@@ -101,7 +103,7 @@ class WaitingBox(QProgressDialog):
     """A busy bar under what is waited for. One that cannot stop ignores Esc and the
     title bar's close: the window must not take edits while a save reads the workspace."""
 
-    def __init__(self, saying: str, can_stop: bool, parent: QWidget) -> None:
+    def __init__(self, saying: str, can_stop: bool, parent: QWidget | None) -> None:
         super().__init__(saying, "&Stop Waiting" if can_stop else "", 0, 0, parent)
         self.can_stop = can_stop
 
@@ -116,11 +118,13 @@ class WaitingBox(QProgressDialog):
             event.ignore()
 
 
-def waiting_box(parent: QWidget, saying: str, can_stop: bool) -> WaitingBox:
+def waiting_box(parent: QWidget | None, saying: str, can_stop: bool) -> WaitingBox:
     """A busy bar under ``saying``; a Stop Waiting button when the work may be left."""
     box = WaitingBox(saying, can_stop, parent)
     box.setObjectName("serverWaitBox")
-    box.setWindowTitle("Please Wait")
+    box.setWindowTitle("Please Wait" if parent is not None else "Campaign Canvas")
+    if parent is None:  # the app starting: its name in the title bar, not "Campa…anvas"
+        box.setMinimumWidth(box.fontMetrics().horizontalAdvance("M") * 26)
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.setMinimumDuration(0)
     box.setAutoClose(False)
