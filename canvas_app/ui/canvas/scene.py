@@ -140,11 +140,15 @@ class CampaignScene(LinkAiming, FollowsDomain, QGraphicsScene):
         if campaign is not None:
             for node in campaign.nodes:
                 self._add_node_item(node)
+        # the badges known before the links are made: each link's ends keep clear of them
+        # from the start (made after, every link of a badged node was laid out twice)
+        self._findings = self._campaign_findings()
+        if campaign is not None:
             for source, target in campaign.edges:
                 self._add_link_item(source, target)
         self._update_scene_rect(reset=True)
         self.overview.invalidate()
-        self.refresh_findings()
+        self.findings_changed.emit()
         self.emptiness_changed.emit(not self.nodes)
 
     def _clear_items(self) -> None:
@@ -233,17 +237,23 @@ class CampaignScene(LinkAiming, FollowsDomain, QGraphicsScene):
                                                  bottom - top + 2 * SCENE_MARGIN)))
 
     # -- lint badges ---------------------------------------------------------------------
-    def refresh_findings(self) -> None:
+    def _campaign_findings(self) -> dict[str, list[tuple[str, str]]]:
+        """The lint's findings on the nodes of the campaign shown, as (severity, message)
+        by node id."""
         # Locals, not attributes of this Qt object, in the loops: looking one up costs
         # more than a dict's, and there are several findings per node (50,000 at 20,000).
         findings: dict[str, list[tuple[str, str]]] = {}
-        campaign_id, before, nodes = self.campaign_id, self._findings, self.nodes
+        campaign_id = self.campaign_id
         for finding in self.controller.findings():
             if finding.node_id and finding.campaign_id == campaign_id:
                 found = findings.get(finding.node_id)
                 if found is None:
                     found = findings[finding.node_id] = []
                 found.append((finding.severity, finding.message))
+        return findings
+
+    def refresh_findings(self) -> None:
+        findings, before, nodes = self._campaign_findings(), self._findings, self.nodes
         changed = set(findings) ^ set(before) | {
             k for k, found in findings.items() if found != before.get(k)}
         self._findings = findings

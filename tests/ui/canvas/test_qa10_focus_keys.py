@@ -23,7 +23,8 @@ def test_shift_f10_opens_the_list_menu_under_the_current_campaign(
     assert menu is not None
     qtbot.waitUntil(menu.isVisible, timeout=3000)
     assert [a.text() for a in menu.actions() if not a.isSeparator()] == [
-        "&New Campaign\tCtrl+N", "&Rename", "D&uplicate", "&Delete…"]
+        "&New Campaign\tCtrl+N", "&Rename", "D&uplicate", "&Delete…", "Move U&p",
+        "Move Do&wn"]
     row = clist.list.visualItemRect(clist.list.currentItem())
     assert abs(menu.pos().y() - clist.list.viewport().mapToGlobal(row.bottomLeft()).y()) <= 2
     assert clist.current_id() == "checkup-onboarding"

@@ -23,8 +23,8 @@ def test_workspace_menu_opens_catalog_and_ecommerce(qtbot, window: MainWindow) -
     menu = window.menus["workspace"]
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert texts == ["&Catalog…", "&E-Commerce Actions…", "&New Campaign", "&Rename Campaign",
-                     "&Duplicate Campaign", "De&lete Campaign…", "Ne&xt Campaign",
-                     "Pre&vious Campaign"]
+                     "&Duplicate Campaign", "De&lete Campaign…", "Move Campaign &Up",
+                     "Move Campaign Do&wn", "Ne&xt Campaign", "Pre&vious Campaign"]
     before = set(QApplication.topLevelWidgets())
     window.actions_by_name["catalog"].trigger()
     window.actions_by_name["ecommerce"].trigger()
