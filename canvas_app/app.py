@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QClipboard
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .documents import (
@@ -113,6 +114,16 @@ def open_problem(exc: DocumentError | OSError, instead: str = "") -> str:
     if problem is not None:
         return problem
     return f"{exc.filename}: {exc.strerror or exc}" if exc.filename else str(exc)
+
+
+def hand_back_clipboard(clipboard: QClipboard, shared: bool) -> None:
+    """Our copied nodes are a QMimeData made in Python: the clipboard is handed back before
+    Qt tears down, or Qt deletes it after Python has finalised (a crash at exit). Only
+    when it is ours: on a ``shared`` clipboard (a real display's) clearing it takes it
+    over and empties it, what another program (or another copy of the app) put there
+    included (QA 23: quitting wiped the text another program had copied)."""
+    if clipboard.ownsClipboard() or not shared:
+        clipboard.clear()
 
 
 def can_show_windows(app: QApplication) -> bool:
@@ -400,9 +411,8 @@ def run_gui(source: str | None, *, reopen_last: bool = True) -> int:
 
     install(window)  # a bug in a slot: one message and a log, edits kept; no traceback
     quit_on_signals(window)
-    # Our copied nodes are a QMimeData made in Python: hand the clipboard back before Qt
-    # tears down, or Qt deletes it after Python has finalised (a crash at exit).
-    app.aboutToQuit.connect(lambda: app.clipboard().clear())
+    app.aboutToQuit.connect(lambda: hand_back_clipboard(app.clipboard(),
+                                                        can_show_windows(app)))
     try:
         return int(app.exec())
     finally:

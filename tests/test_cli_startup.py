@@ -255,3 +255,29 @@ def test_the_command_list_is_the_same_with_the_simulation_imported_or_not():
     assert "simulate" in handlers and "simulate" not in light_handlers
     assert light.format_help() == full.format_help()
     assert "simulate  simulate a scenario over a workspace" in full.format_help()
+
+
+class _Clipboard:
+    """A clipboard as QClipboard answers: whether this process owns it; clear() noted."""
+
+    def __init__(self, owned: bool) -> None:
+        self.owned, self.cleared = owned, False
+
+    def ownsClipboard(self) -> bool:  # noqa: N802 (Qt's name)
+        return self.owned
+
+    def clear(self) -> None:
+        self.cleared = True
+
+
+@pytest.mark.parametrize(("owned", "shared", "cleared"), [
+    (True, True, True),  # our copied nodes, on a display: handed back before Qt goes
+    (False, True, False),  # another program's text (QA 23: quitting wiped it)
+    (False, False, True),  # offscreen: a clipboard of this process alone, always ours
+])
+def test_quitting_hands_back_the_clipboard_only_when_it_is_ours(owned, shared, cleared):
+    from canvas_app.app import hand_back_clipboard
+
+    clipboard = _Clipboard(owned)
+    hand_back_clipboard(clipboard, shared)  # type: ignore[arg-type]
+    assert clipboard.cleared is cleared
