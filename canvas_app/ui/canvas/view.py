@@ -208,8 +208,8 @@ class CanvasView(ContextMenus, InlineRename, KeyboardMoves, SelectionDescription
         scene = self.canvas()
         if scene is not None:
             scene.set_zoom(self.zoom(), OVERVIEW_SCALE)
-        if self.name_editor is not None:
-            self.close_name_editor()
+        if self.name_editor is not None:  # the name typed is kept, as a click elsewhere
+            self.keep_name_editor()  # keeps it (QA 23c: Ctrl++ or the wheel threw it away)
         self.zoom_changed.emit(self.zoom())
 
     def zoom_in(self) -> None:

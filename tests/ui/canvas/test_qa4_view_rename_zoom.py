@@ -126,3 +126,16 @@ def test_zoomed_out_the_box_grows_down_from_the_icon_not_over_it(
     assert editor.geometry().top() > icon.bottom()
     assert editor.geometry().height() > _label_on_screen(window).height()
     QTest.keyClick(editor, Qt.Key.Key_Escape)
+
+
+def test_zooming_while_a_name_is_typed_keeps_it(qtbot, window: MainWindow) -> None:
+    """QA 23c: Ctrl++ (or the wheel) closed the box and threw the name typed away, with
+    nothing to undo; it is kept, as a click elsewhere keeps it."""
+    editor = _open_at(qtbot, window, 1.0)
+    editor.setText("Bought the shock")
+    window.actions_by_name["zoom_in"].trigger()
+    assert window.view.name_editor is None
+    campaign = window.controller.campaign(window.scene.campaign_id)
+    assert campaign.node(NODE).name == "Bought the shock"
+    window.controller.undo_stack.undo()  # one step, as Enter's
+    assert campaign.node(NODE).name == "Bought pool shock"
