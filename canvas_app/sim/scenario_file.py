@@ -132,6 +132,7 @@ class _Checker:
         population = None
         if "population" in data:
             population = self.population(data["population"])
+            self.generated_orders(events, population)
         seed = data.get("seed")
         # JSON has one kind of number: the schema's "integer" takes 10.0 too
         return Scenario(start, until, None if seed is None else int(seed), contacts, events,
@@ -267,6 +268,26 @@ class _Checker:
                 self.bad(f"events[{event.index}].order_id",
                          f'order "{event.order_id}" is placed by events[{order.index}], after '
                          f"this payment{when}: a payment must come after its order")
+        self.problems.sort(key=_problem_order)
+
+    def generated_orders(self, events: list[ScenarioEvent], spec: PopulationSpec) -> None:
+        """An event's order id that the population's orders may take too (its contact's id
+        then "-o" and a number): two orders of one id, the later one taking the earlier's
+        payments (QA 23a), refused as two events' are (C11)."""
+        width = len(str(spec.count))
+        for event in events:
+            order_id = event.order_id
+            if event.type != "purchase" or order_id is None:
+                continue
+            contact, _, number = order_id.rpartition("-o")
+            digits = contact[len(spec.id_prefix):]
+            if (contact.startswith(spec.id_prefix) and number.isdigit() and int(number) >= 1
+                    and len(digits) == width and digits.isdigit()
+                    and 1 <= int(digits) <= spec.count):
+                self.bad(f"events[{event.index}].order_id",
+                         f'order id "{order_id}" is one the population gives its contact '
+                         f'"{contact}": choose another order id, or another '
+                         "population.id_prefix")
         self.problems.sort(key=_problem_order)
 
     def population(self, data: dict[str, Any]) -> PopulationSpec:

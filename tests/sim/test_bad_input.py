@@ -89,6 +89,24 @@ def test_a_population_with_two_rows_of_one_product_is_refused() -> None:
         "(purchases[0]): a contact buys a product at most once; give each product one row")
 
 
+def test_an_order_id_the_population_gives_too_is_refused() -> None:
+    """QA 23a: an event's order "p-1-o1" and the population's first contact's first order
+    were two orders of one id; the later took the earlier's payment."""
+    pop = {"count": 5, "purchases": [{"product": "shock", "probability": 1}]}
+    data = scenario_data(buy(at(1), CONTACTS[0]["id"], "p-1-o1", "shock"), population=pop)
+    assert problem(data) == (
+        'scenario.json: events[0].order_id: order id "p-1-o1" is one the population gives '
+        'its contact "p-1": choose another order id, or another population.id_prefix')
+    for order_id in ("p-6-o1", "p-1-x1", "p-01-o1", "o-1", "p-1-o0"):  # none it gives
+        data["events"][0]["order_id"] = order_id
+        assert scenario_from_data(data, workspace(camp("c", [seq("s", email("x"))])),
+                                  "scenario.json").events
+    data["events"][0]["order_id"] = "p-1-o1"
+    data["population"]["id_prefix"] = "visitor-"  # another prefix: no clash
+    assert scenario_from_data(data, workspace(camp("c", [seq("s", email("x"))])),
+                              "scenario.json").events
+
+
 @pytest.mark.parametrize(("channel", "form"), [
     ("api", "classic"), ("shopping_cart", "form"), ("order_form", "classic"),
     ("legacy_order_form", "form")])
