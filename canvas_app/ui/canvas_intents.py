@@ -76,8 +76,12 @@ class CanvasIntents:
             return None
         # From the canvas's context menu: where it was opened; with one node selected, the
         # next column after it (a flow is built left to right); else the middle of the view.
-        where = self.view.context_pos or self._after_selected() or self.view.centre_scene_pos()
-        x, y = self.scene.snap(where.x(), where.y())
+        after = None if self.view.context_pos else self._after_selected()
+        if after is not None:  # in line with the selected node, on the grid or not (QA 23c:
+            x, y = after.x(), after.y()  # snapped, it sat 10 px off an auto-laid-out row)
+        else:
+            where = self.view.context_pos or self.view.centre_scene_pos()
+            x, y = self.scene.snap(where.x(), where.y())
         node_id = self.controller.add_node(campaign_id, kind, x, y, find_free_spot=True)
         self.scene.select_nodes([node_id])
         self.reveal_nodes([node_id])

@@ -76,6 +76,21 @@ def test_keyboard_placement_never_stacks_nodes(qtbot, window: MainWindow) -> Non
     assert all(n.x % 20 == 0 and n.y % 20 == 0 for n in campaign.nodes)  # still on the grid
 
 
+def test_a_node_placed_after_one_off_the_grid_is_in_line_with_it(qtbot,
+                                                                 window: MainWindow) -> None:
+    """QA 23c: Auto-Layout leaves rows at y = 90; Ctrl+3 after such a node snapped the new
+    one to y = 80, visibly above the row."""
+    campaign = window.controller.campaign(window.scene.campaign_id)
+    window.controller.move_nodes(campaign.id, {"post-purchase": (700.0, 90.0)})
+    window.scene.select_nodes(["post-purchase"])
+    added = window.place_node("sequence")
+    assert (campaign.node(added).x, campaign.node(added).y) == (940.0, 90.0)
+    window.scene.select_nodes([])
+    window.view.context_pos = None
+    centre = window.place_node("tag_goal")  # at the view's centre: on the grid
+    assert campaign.node(centre).x % 20 == 0 and campaign.node(centre).y % 20 == 0
+
+
 def test_paste_clears_the_originals_and_says_pasted(window: MainWindow) -> None:
     originals = ["nurture", "bought-shock", "post-purchase"]
     window.scene.select_nodes(["nurture", "bought-shock"])
