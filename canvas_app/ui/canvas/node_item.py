@@ -273,12 +273,21 @@ class NodeItem(QGraphicsRectItem):
                     else:
                         painter.drawEllipse(outline)
             else:
-                painter.setPen(style.selection_pen if selected else Qt.PenStyle.NoPen)
+                painter.setPen(style.lod_edge_pen if selected else Qt.PenStyle.NoPen)
                 painter.setBrush(colour)
                 if self.kind == "sequence":
                     painter.drawRoundedRect(body, 12, 12)
                 else:
                     painter.drawEllipse(body)
+                if selected:  # a white edge, then the blue ring round it: a blue ring
+                    # on the blue sequence's own edge was hardly seen (QA 23c)
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.setPen(style.selection_pen)
+                    outline = body.adjusted(-HALO + 1, -HALO + 1, HALO - 1, HALO - 1)
+                    if self.kind == "sequence":
+                        painter.drawRoundedRect(outline, 12 + HALO, 12 + HALO)
+                    else:
+                        painter.drawEllipse(outline)
             if self.canvas.findings_for(self.node_id):  # zoomed out: the badge's shape
                 style.draw_badge_mark(painter, self.badge_rect().adjusted(-4, -4, 4, 4),
                                       self.canvas.has_error(self.node_id))

@@ -103,6 +103,9 @@ class CanvasStyle:
         self._colours = {kind: theme.kind_colour(kind) for kind in theme.KIND_COLOURS}
         self.selection_pen = QPen(QColor(theme.SELECTION), 2.5)
         self.selection_pen.setCosmetic(True)
+        # zoomed right out, a selected node's edge: white between its body and the ring
+        self.lod_edge_pen = QPen(QColor("white"), 2)
+        self.lod_edge_pen.setCosmetic(True)
         halo = QColor(theme.SELECTION)
         halo.setAlpha(56)
         self.selection_halo = QBrush(halo)  # behind a selected node: told apart at a glance

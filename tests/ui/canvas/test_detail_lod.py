@@ -51,3 +51,30 @@ def test_the_big_font_window_shows_names_further_out(qtbot, qapp, tmp_path,
             max(ICON_LOD, DETAIL_LOD * NAME_POINTS / style.name_font.pointSizeF()))
     finally:
         qapp.setFont(before)
+
+
+@pytest.mark.parametrize("node_id", ["nurture", "bought-shock"])
+def test_zoomed_right_out_a_selected_node_has_a_white_edge_inside_its_ring(
+        qtbot, window, node_id: str) -> None:
+    """QA 23c: at 29 % a selected sequence was told apart from the others only by a blue
+    edge on its blue body. Now a white edge shows between its body and the blue ring."""
+    from PySide6.QtGui import QColor
+
+    from canvas_app.ui.canvas.node_item import body_rect
+
+    def white_in_body(selected: bool) -> int:
+        window.scene.select_nodes([node_id] if selected else [])
+        window.view.set_zoom(ICON_LOD * 0.9)
+        item = window.scene.nodes[node_id]
+        window.view.centerOn(item)
+        qtbot.wait(10)
+        image = window.view.viewport().grab().toImage()
+        box = window.view.mapFromScene(item.mapRectToScene(body_rect(item.kind))) \
+            .boundingRect()
+        return sum(1 for x in range(box.left(), box.right() + 1)
+                   for y in range(box.top(), box.bottom() + 1)
+                   if min(QColor(image.pixel(x, y)).getRgb()[:3]) >= 252)  # (not the
+        # canvas's own #f6f8fb in the box's corners)
+
+    assert white_in_body(False) == 0  # a plain body: no white round it
+    assert white_in_body(True) > 20  # its edge, all round
