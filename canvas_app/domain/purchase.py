@@ -215,7 +215,10 @@ def describe_purchase(config: PurchaseGoalConfig, catalog: Catalog) -> str:
         names = [catalog.categories[c].name if c in catalog.categories else c
                  for c in config.categories]
         parts.append("category " + _any_of(names))
-    text = "Purchase of " + (", or ".join(parts) if parts else "(nothing chosen)")
+    if config.any_purchase:  # not "Purchase of any purchase" (QA 23c)
+        text = "Any purchase" + "".join(f", or {part}" for part in parts[1:])
+    else:
+        text = "Purchase of " + (", or ".join(parts) if parts else "(nothing chosen)")
     if config.any_payment_type:
         text += "; any payment type"
     elif config.payment_types:

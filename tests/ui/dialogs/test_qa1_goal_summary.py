@@ -34,3 +34,11 @@ def test_several_names_of_one_option_read_as_a_list_with_or(workspace):
 def test_one_option_and_any_payment_type(workspace):
     assert summary(workspace).startswith(
         "Purchase of product Super Sock It Pool Shock; any payment type; achieved by ")
+
+
+def test_any_purchase_reads_as_such(workspace):
+    """QA 23c: a new goal's tooltip read "Purchase of any purchase; …"."""
+    assert summary(workspace, any_purchase=True, use_products=False).startswith(
+        "Any purchase; any payment type; achieved by ")
+    assert summary(workspace, any_purchase=True).startswith(
+        "Any purchase, or product Super Sock It Pool Shock; any payment type;")
