@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
@@ -27,6 +28,16 @@ def folded(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(plain.split())
+
+
+def natural_key(text: str) -> tuple[str | int, ...]:
+    """``text`` ordered as a person counts: "Size 2" before "Size 10" (as text, "10" came
+    before "2"); the text between numbers compared as it is."""
+    parts = _DIGITS.split(text)
+    return tuple(int(part) if i % 2 else part for i, part in enumerate(parts))
+
+
+_DIGITS = re.compile(r"(\d+)")
 
 
 def find_nodes(workspace: Workspace, text: str, first: str | None = None) -> list[Match]:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTableWidget, QToolTip, QWidget
 
-from ...domain.search import folded
+from ...domain.search import folded, natural_key
 from ...domain.usage import Usage
 from ..tooltip_text import wrapped_tooltip
 
@@ -36,11 +36,15 @@ def column_max_width(table: QWidget) -> int:
                table.fontMetrics().averageCharWidth() * COLUMN_MAX_CHARACTERS)
 
 
-def catalog_order(name: str, item_id: str) -> tuple[str, str, str]:
+CatalogOrder = tuple[tuple[str | int, ...], str, str]
+
+
+def catalog_order(name: str, item_id: str) -> CatalogOrder:
     """Where an item goes in the Catalog's lists, alphabetical: by name, capitals,
     accents and runs of spaces aside as the filter compares them ("Écume" among the E's,
-    not after "Z"), then as spelled, then by id. The purchase goal lists them so too."""
-    return folded(name), name.casefold(), item_id
+    not after "Z"), numbers in it as numbers ("Size 2" before "Size 10", QA 23b), then
+    as spelled, then by id. The purchase goal and E-Commerce Actions list them so too."""
+    return natural_key(folded(name)), name.casefold(), item_id
 
 
 class CatalogFilter(QLineEdit):

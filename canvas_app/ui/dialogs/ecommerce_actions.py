@@ -33,6 +33,7 @@ from ...editing.settings_commands import SetEcommerceCommand
 from ..text_limit import limit_text
 from .action_set import PRODUCT_HELP, ActionSetDialog
 from .catalog_hint import CATALOG_MENU, CatalogHint, catalog_opener, empty_catalog_text
+from .catalog_table import catalog_order
 from .check_list import row_label, row_tooltip
 from .hover_completer import HoverCompleter
 from .manager_window import finish_manager_window, select_current_on_focus
@@ -274,13 +275,18 @@ class EcommerceActionsDialog(QDialog):
             label.setText(counted(count, "action") if count else "none")
         labels = item_labels(self.workspace.catalog, "products")
         self._product_model.clear()
-        for product_id, label in labels.items():
+        # alphabetical, numbers as numbers, as the Catalog lists them (QA 23b: a product
+        # set made last was listed last, "Bulk product 10" before "Bulk product 2")
+        ordered = sorted(labels.items(), key=lambda item: catalog_order(item[1], item[0]))
+        for product_id, label in ordered:
             row = QStandardItem(label)
             row.setData(product_id, KEY_ROLE)
             row.setEditable(False)
             self._product_model.appendRow(row)
         self.product_sets.clear()
-        for product_id, actions in eco.product_action_sets.items():
+        sets = sorted(eco.product_action_sets.items(), key=lambda item: catalog_order(
+            labels.get(item[0], item[0]), item[0]))
+        for product_id, actions in sets:
             if not actions:
                 continue
             name = labels.get(product_id, product_id)

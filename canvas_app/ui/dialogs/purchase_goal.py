@@ -31,7 +31,7 @@ from ...domain.purchase import (
     option_messages,
 )
 from .catalog_hint import CatalogHint, empty_catalog_text
-from .catalog_table import catalog_order
+from .catalog_table import CatalogOrder, catalog_order
 from .check_list import CheckList
 from .node_editor import NodeEditorDialog, register_node_editor
 from .widgets import AchievedByBox, help_label
@@ -217,14 +217,14 @@ class PurchaseGoalDialog(NodeEditorDialog):
             "paymentType": list(item_labels(catalog, "payment_types").items()),
         }
 
-    def _row_order(self, key: str) -> Callable[[str, str], tuple[str, str, str]]:
+    def _row_order(self, key: str) -> Callable[[str, str], CatalogOrder]:
         """The order of a list's rows on screen: the Catalog window's (QA4: here they were
         in the order they were added, a new "Chlorine Tablets" last, while the Catalog
         showed it among the C's). An order form by its name ("(legacy)" aside); what is
         saved keeps the workspace's order (see CheckList.checked_ids)."""
         forms = self.workspace.catalog.order_forms
 
-        def order(item_id: str, label: str) -> tuple[str, str, str]:
+        def order(item_id: str, label: str) -> CatalogOrder:
             if key == "orderForm" and item_id in forms:
                 label = forms[item_id].name
             return catalog_order(label, item_id)
