@@ -38,8 +38,11 @@ from ..theme import load_icon
 from .widgets import mark_invalid
 
 SECTIONS = ("year", "month", "day", "hour", "minute")
-_DATE_TIME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2}):(\d{1,2}))?"
-                        r"\s*(?:UTC|Z)?$", re.IGNORECASE)
+# As typed (2026-03-01 09:30), or as the file keeps it (2026-03-01T09:30:00Z), with an
+# offset from UTC (+02:00) or without (UTC, Z)
+_DATE_TIME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2}):(\d{1,2})"
+                        r"(?::(\d{1,2})(?:\.(\d+))?)?)?"
+                        r"\s*(?:UTC|Z|([+-])(\d{2}):?(\d{2}))?$", re.IGNORECASE)
 EXAMPLE = "2026-03-01 09:30"
 
 
@@ -74,9 +77,25 @@ def parse_utc(text: str) -> tuple[datetime | None, str]:
         reasons.append("hours go from 00 to 23")
     if minute > 59:
         reasons.append("minutes go from 00 to 59")
+    seconds, fraction = match.group(6), match.group(7)
+    if not reasons and ((seconds is not None and int(seconds) != 0)
+                        or (fraction and int(fraction))):
+        return None, f'"{typed}": times are kept to the minute, so its seconds must be 00'
+    sign, offset_hours, offset_minutes = match.group(8), match.group(9), match.group(10)
+    offset = timedelta()
+    if sign is not None:
+        if int(offset_hours) > 23 or int(offset_minutes) > 59:
+            reasons.append(f"there is no offset {sign}{offset_hours}:{offset_minutes} from UTC")
+        else:
+            offset = timedelta(hours=int(offset_hours), minutes=int(offset_minutes))
+            offset = -offset if sign == "-" else offset
     if reasons:
         return None, f'"{typed}" does not exist: ' + "; ".join(reasons)
-    return datetime(year, month, day, hour, minute, tzinfo=UTC), ""
+    try:  # an offset takes it back to UTC (13:00 at +02:00 is 11:00 UTC)
+        return datetime(year, month, day, hour, minute, tzinfo=UTC) - offset, ""
+    except OverflowError:
+        return None, f'"{typed}" does not exist: it is before year 1 or after year 9999 in UTC'
+
 
 
 def _calendar_icon() -> QIcon:

@@ -169,6 +169,28 @@ def test_parse_utc_reads_a_date_and_time_in_utc():
     assert parse_utc("2027-03-01") == (datetime(2027, 3, 1, tzinfo=UTC), "")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2026-12-01T09:00:00Z", datetime(2026, 12, 1, 9, 0, tzinfo=UTC)),  # the file's form
+    ("2026-12-01T09:00:00.000Z", datetime(2026, 12, 1, 9, 0, tzinfo=UTC)),
+    ("2026-12-01 09:00 +02:00", datetime(2026, 12, 1, 7, 0, tzinfo=UTC)),  # to UTC
+    ("2026-12-01T09:00-0530", datetime(2026, 12, 1, 14, 30, tzinfo=UTC)),
+    ("2026-12-31 23:30 -01:00", datetime(2027, 1, 1, 0, 30, tzinfo=UTC)),
+])
+def test_parse_utc_reads_the_files_form_and_offsets(text, expected):
+    """QA 23b: "2026-12-01T09:00:00Z", as the file keeps a wait, was refused."""
+    assert parse_utc(text) == (expected, "")
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("2026-12-01T09:00:30Z", "times are kept to the minute, so its seconds must be 00"),
+    ("2026-12-01 09:00 +24:00", "there is no offset +24:00 from UTC"),
+    ("0001-01-01 00:30 +01:00", "it is before year 1 or after year 9999 in UTC"),
+])
+def test_parse_utc_says_why_it_refuses_a_seconds_or_offset(text, why):
+    moment, message = parse_utc(text)
+    assert moment is None and message.endswith(why)
+
+
 def add_wait_until(qtbot, workspace, undo_stack):
     dialog = open_nurture(qtbot, workspace, undo_stack)
     editor = dialog.steps_editor
