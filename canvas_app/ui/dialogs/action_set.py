@@ -84,6 +84,9 @@ def with_actions(ecommerce: Ecommerce, key: str, actions: list[Step]) -> Ecommer
     return result
 
 
+NOTHING_TO_COPY = "no other action set has actions yet"
+
+
 class ActionSetDialog(QDialog):
     # its size at the usual font; larger at a larger font, and as tall as its content
     START_SIZE = (860, 540)
@@ -133,6 +136,11 @@ class ActionSetDialog(QDialog):
         self.copy_button.setObjectName("copyActionsButton")
         self.copy_button.setEnabled(self.copy_combo.count() > 0)
         self.copy_combo.setEnabled(self.copy_combo.count() > 0)
+        if self.copy_combo.count() == 0:  # why there is nothing to copy (QA 23b: an empty,
+            # greyed box, no word why)
+            self.copy_combo.setPlaceholderText(NOTHING_TO_COPY)
+            self.copy_combo.setToolTip(f"{NOTHING_TO_COPY[0].upper()}{NOTHING_TO_COPY[1:]}: "
+                                       "add actions to one, and they can be copied here")
         self.copy_button.clicked.connect(self.copy_from_selected)
         copy_row.addWidget(copy_label)
         copy_row.addWidget(self.copy_combo, 1)

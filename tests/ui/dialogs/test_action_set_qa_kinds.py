@@ -102,3 +102,19 @@ def test_add_copies_selects_the_first_copy(qtbot, workspace):
     assert editor.form.message_edit.text() == NOTE  # the form shows the first copy
     first = editor.list.item(3)
     assert editor.list.viewport().rect().intersects(editor.list.visualItemRect(first))
+
+
+def test_with_nothing_to_copy_the_box_says_why(qtbot) -> None:
+    """QA 23b: in a new workspace "Copy the actions of:" was an empty greyed box."""
+    from canvas_app.domain.workspace import Workspace
+
+    dialog = ActionSetDialog(Workspace(), "successful_purchase")
+    qtbot.addWidget(dialog)
+    assert not dialog.copy_combo.isEnabled() and not dialog.copy_button.isEnabled()
+    assert dialog.copy_combo.placeholderText() == "no other action set has actions yet"
+    assert "add actions to one" in dialog.copy_combo.toolTip()
+
+
+def test_with_sets_to_copy_from_there_is_no_placeholder(qtbot, workspace) -> None:
+    dialog = failed_purchase(qtbot, workspace)
+    assert dialog.copy_combo.count() > 0 and dialog.copy_combo.placeholderText() == ""
