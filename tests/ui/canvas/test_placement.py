@@ -62,6 +62,19 @@ def test_free_offset_moves_a_group_clear_of_its_originals() -> None:
     assert (dx, dy) == (40.0, 120.0)
 
 
+def test_a_group_too_big_to_fit_nearby_goes_below_everything() -> None:
+    """QA 23e: 1,400 nodes copied and pasted were put back at the paste offset, each copy
+    half over its original: no free offset was found in the stretch searched."""
+    from canvas_app.editing.layout import _Occupancy
+
+    grid = [(x * 240.0, y * 180.0) for x in range(40) for y in range(40)]  # 9,600 x 7,200
+    dx, dy = free_offset(grid, grid, (40.0, 40.0))
+    assert dx == 40.0 and dy % 20 == 0
+    occupancy = _Occupancy(grid, NODE_FOOTPRINT)
+    assert not any(occupancy.overlaps(x + dx, y + dy) for x, y in grid)
+    assert dy - 39 * 180.0 < 2 * NODE_FOOTPRINT[1]  # just below, not far off
+
+
 def test_keyboard_placement_never_stacks_nodes(qtbot, window: MainWindow) -> None:
     campaign_id = window.controller.new_campaign()
     window.campaign_list.select(campaign_id)
