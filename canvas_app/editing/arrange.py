@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..domain.counting import counted
 from .commands import MoveNodesCommand
 
 if TYPE_CHECKING:
@@ -129,7 +130,7 @@ def arrange(controller: Controller, campaign_id: str, boxes: Mapping[str, Box],
     campaign = controller.campaign(campaign_id)
     old = {n: (campaign.node(n).x, campaign.node(n).y) for n in new}
     count = len(boxes)
-    text = f"{BY_KEY[key].verb} {count} nodes"
+    text = f"{BY_KEY[key].verb} {counted(count, 'node')}"
     if key in ("horizontal", "vertical"):
         text += f" {key}ly"
     controller.undo_stack.push(MoveNodesCommand(controller.workspace, campaign_id, old, new,

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from ..domain.campaign import Campaign, Finding
 from ..domain.campaign_usage import actions_using_campaign, ecommerce_without_campaign
+from ..domain.counting import counted
 from ..domain.ids import new_id
 from ..domain.lint_cache import LintCache
 from ..domain.names import name_key, short_name, tidy_name
@@ -88,9 +89,9 @@ def deletion_text(campaign: Campaign, node_ids: list[str],
         source, target = links[0]
         return (f'Delete link "{short_name(campaign.node(source).name)}" to '
                 f'"{short_name(campaign.node(target).name)}"')
-    parts = [f"{len(node_ids)} node{'s' if len(node_ids) != 1 else ''}"] if node_ids else []
+    parts = [counted(len(node_ids), "node")] if node_ids else []  # "7,000 nodes" (QA 23e)
     if links:
-        parts.append(f"{len(links)} link{'s' if len(links) != 1 else ''}")
+        parts.append(counted(len(links), "link"))
     return "Delete " + " and ".join(parts)
 
 
@@ -200,7 +201,7 @@ class Controller(QObject):
         if old == new:
             return False
         first = campaign.node(next(iter(new)))
-        text = f'Move "{first.name}"' if len(new) == 1 else f"Move {len(new)} nodes"
+        text = f'Move "{first.name}"' if len(new) == 1 else f"Move {counted(len(new), 'node')}"
         self.undo_stack.push(MoveNodesCommand(self.workspace, campaign_id, old, new,
                                               drag_id, text=text, done=True))
         return True
@@ -258,7 +259,8 @@ class Controller(QObject):
         old = {node.id: (node.x, node.y) for node in nodes}
         if all(old[n] == (float(x), float(y)) for n, (x, y) in positions.items()):
             return
-        text = f'Move "{nodes[0].name}"' if len(nodes) == 1 else f"Move {len(nodes)} nodes"
+        text = f'Move "{nodes[0].name}"' if len(nodes) == 1 \
+            else f"Move {counted(len(nodes), 'node')}"
         self.undo_stack.push(MoveNodesCommand(self.workspace, campaign_id, old, positions,
                                               drag_id, text=text))
 
@@ -335,7 +337,7 @@ class Controller(QObject):
         for node in nodes:  # copies beside their originals get "Name (2)", as a file would
             node.name = names.claim(node.name)
             node.x, node.y = on_canvas(node.x), on_canvas(node.y)
-        label = f"{text} {len(nodes)} node{'s' if len(nodes) != 1 else ''}"
+        label = f"{text} {counted(len(nodes), 'node')}"
         add = AddNodesCommand(self.workspace, campaign_id, nodes, links, label,
                               copy=False)  # made for it alone
         if plan.catalog is None:

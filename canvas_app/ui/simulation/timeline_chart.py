@@ -45,6 +45,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsView, QMenu, QToolTip, QWidget
 
 from ...domain.campaign import Campaign
+from ...domain.counting import counted
 from ...domain.timeutil import utc_minute
 from .chart_export import ChartExport, Table, paint_focus
 from .chart_heading import ChartHeading
@@ -306,7 +307,7 @@ class TimelineChart(QChartView, TimelineArrangement):
         self._set_lines(nodes, campaign)
         title = f"{campaign.name}: contacts over time (UTC)"
         if len(nodes) < len(every):  # said, not left to look like nodes nobody reached
-            title += f", {len(nodes)} of {len(every)} nodes"
+            title += f", {len(nodes):,} of {counted(len(every), 'node')}"
         self._set_title(title)
         biggest = 0
         for node_id in nodes:

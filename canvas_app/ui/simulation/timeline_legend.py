@@ -171,12 +171,12 @@ def add_lines_menu(chart: TimelineChart, menu: QMenu, most: int) -> QMenu:
     if len(nodes) > len(chart.lines):
         hidden = len(chart.hidden & set(chart.lines))
         if hidden:  # a hidden line's place is free (QA: "10 … drawn" with 9 showing)
-            said = (f"{len(chart.lines) - hidden} of {len(nodes)} nodes showing, {most} "
+            said = (f"{len(chart.lines) - hidden} of {len(nodes):,} nodes showing, {most} "
                     "at most: check one to draw it in a hidden line's place")
         elif chart.free_places():
-            said = f"{len(chart.lines)} of {len(nodes)} nodes drawn: check one to draw it"
+            said = f"{len(chart.lines)} of {len(nodes):,} nodes drawn: check one to draw it"
         else:
-            said = (f"{len(chart.lines)} of {len(nodes)} nodes drawn, {most} at most: "
+            said = (f"{len(chart.lines)} of {len(nodes):,} nodes drawn, {most} at most: "
                     "hide a line to draw another")
         note = lines.addAction(said)
         note.setObjectName("linesNote")
