@@ -154,7 +154,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .backups import keep_before_replacing
     from .io import load_workspace
     from .io.atomic import no_folder_words
-    from .sources import sqlite_path
+    from .sources import sqlite_path, store_label
     from .store import Store, StoreError, default_db_url, resolve_url
     from .store.repository import safe_url
 
@@ -162,8 +162,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     database = sqlite_path(args.db or url)
     if database is not None and database.lower().endswith(".json"):  # a path or sqlite:///
         raise StoreError(f"{args.db}: --db takes a store (a SQLite .db file or a database "
-                         "URL), not a JSON file: to write a .campaign.json, use canvas-app "
-                         "export --out FILE")
+                         "URL), not a JSON file: to write a store's workspace to a "
+                         ".campaign.json, use canvas-app export --db STORE -o FILE")
+    _refuse_a_store_as_file(args.file)
     workspace = load_workspace(args.file)
     if database is not None and not Path(database).parent.is_dir():  # as for a file to write
         raise StoreError(f"{args.db or url}: {no_folder_words(Path(database).parent)}")
@@ -177,16 +178,33 @@ def cmd_import(args: argparse.Namespace) -> int:
         except DocumentError as exc:
             raise StoreError(str(exc)) from None
         return _imported(args, url, workspace, False, None)
-    with Store(url) as store:
+    # named as given, as validate and export name it (QA 23d: "sqlite:////tmp/…/trunc.db")
+    label = store_label(args.db) if args.db else safe_url(url)
+    with Store(url, label=label) as store:
         replaced = not store.is_empty()
         try:
             kept = keep_before_replacing(store, url, workspace) if replaced else None
         except OSError as exc:
-            raise StoreError(f"{safe_url(url)}: could not keep a copy of the workspace this "
+            raise StoreError(f"{label}: could not keep a copy of the workspace this "
                              f"import would replace ({exc.strerror or exc}); nothing was "
                              "imported") from exc
         store.save(workspace)
     return _imported(args, url, workspace, replaced, kept)
+
+
+def _refuse_a_store_as_file(file: str) -> None:
+    """A SQLite store given where a .campaign.json file is expected is said to be one, with
+    what to do (QA 23d: only "not a text file (it holds binary data)")."""
+    import shlex
+
+    from .documents import is_sqlite_file
+    from .domain.errors import Problem
+    from .io import LoadError
+
+    if is_sqlite_file(Path(file)):
+        raise LoadError(file, Problem(
+            "", "this is a SQLite store, not a .campaign.json file: to copy its workspace "
+                f"to a file, use canvas-app export --db {shlex.quote(file)} -o FILE"))
 
 
 def _imported(args: argparse.Namespace, url: str, workspace: Workspace, replaced: bool,

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .domain.workspace import Workspace
 from .io import LoadError, load_workspace
@@ -30,6 +31,9 @@ from .io.draft import load_draft
 from .io.encoding import not_a_file, starts_like_json_object
 from .io.workspace_file import dumps_workspace
 from .store.errors import HELD_BY_ANOTHER
+
+if TYPE_CHECKING:
+    from .store import Store
 
 JSON_SUFFIX = ".campaign.json"
 APP_NAME = "campaign-canvas"
@@ -141,6 +145,46 @@ def is_sqlite_file(file: Path) -> bool:
         return False
 
 
+def read_as_opened(store: Store) -> tuple[Workspace, int]:
+    """A store's workspace and revision, read as the app opens a file (``io/draft.py``
+    ``load_draft``): work in progress is kept (R11: a goal whose settings are incomplete, a
+    node with no name), but what only files refuse (``io.workspace_file.file_problems``: a
+    value an editor's typed field would refuse, text with a NUL, a blank campaign name) is
+    a DocumentError with the line ``canvas-app validate`` gives for the store (QA 23d).
+
+    Read as validate reads it first (``file_checks``): one read for a store that passes.
+    Refused, it is read again as work in progress; the first refusal stands when the model's
+    rules find nothing (then it was for what only files refuse). A store that breaks the
+    rules as well is checked on the workspace read (:func:`refuse_what_files_refuse`)."""
+    from .store import StoreError
+
+    try:
+        return store.load_revision(file_checks=True)
+    except StoreError as strict:
+        workspace, revision = store.load_revision()
+        if not workspace.validate():
+            raise DocumentError(str(strict)) from None
+    refuse_what_files_refuse(workspace, store.label)
+    return workspace, revision
+
+
+def refuse_what_files_refuse(workspace: Workspace, label: str) -> None:
+    """What only files refuse (``io.workspace_file.file_problems``), looked for in a
+    workspace as it was read: a DocumentError ``STORE: PLACE: problem``, the place in the
+    store's words. The model keeps prices, names and text as the store holds them, but not
+    every duration as written: one with a fraction of a second is read rounded (and so is
+    not found here), one too long for the step editor is named in its ISO 8601 spelling."""
+    from .io.workspace_file import file_problems, workspace_to_data
+
+    data = workspace_to_data(workspace)
+    problems = file_problems(data)
+    if problems:
+        from .store.places import stored_problem
+
+        said = LoadError(label, [stored_problem(problem, data) for problem in problems])
+        raise DocumentError(str(said))
+
+
 @dataclass(frozen=True)
 class Document:
     """One workspace source. ``source`` is a JSON path, a SQLite path or a URL; a path is
@@ -186,7 +230,8 @@ class Document:
         """The workspace in the source, or a DocumentError with one line.
 
         Nodes whose settings are still incomplete load (the canvas flags them); anything
-        else wrong with the file is refused, as on the command line."""
+        else wrong with the file or store is refused, as on the command line: a value an
+        editor's typed field would refuse and text with a NUL too (QA 23d)."""
         return self.load_stamped()[0]
 
     def load_stamped(self) -> tuple[Workspace, Stamp | None]:
@@ -218,7 +263,7 @@ class Document:
         try:
             if store is None:  # an older store is upgraded when opened to write, as before
                 store = Store(self.store_url, label=self.label)
-            workspace, revision = store.load_revision()
+            workspace, revision = read_as_opened(store)
             return workspace, Stamp(revision=revision)
         except (StoreError, LoadError) as exc:
             raise DocumentError(str(exc)) from None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .cli_sources import sqlite_url_file
+from .cli_sources import shown_source, sqlite_url_file
 from .domain.workspace import Workspace
 from .io import load_workspace
 from .io.atomic import no_folder_words
@@ -70,6 +70,12 @@ def read_store(arg: str, file_checks: bool = False) -> Workspace:
     missing = missing_sqlite_file(arg)
     if missing is not None:
         raise StoreError(f"{arg}: {missing_file_words(missing)}")
-    label = None if "://" in arg else arg
-    with Store(resolve_url(arg), read_only=True, label=label) as store:
+    with Store(resolve_url(arg), read_only=True, label=store_label(arg)) as store:
         return store.load(file_checks=file_checks)
+
+
+def store_label(arg: str) -> str:
+    """How the command line's messages name a store given as ``arg``: as given, a URL's
+    password hidden (QA 23d: ``sqlite:///:memory:`` was said ``sqlite:///%3Amemory%3A``,
+    and ``import --db trunc.db`` said ``sqlite:////tmp/…/trunc.db``)."""
+    return shown_source(arg) if "://" in arg else arg

@@ -15,6 +15,11 @@ refuses: caught when the file is loaded, with its place, instead of when the fie
 - A "wait until" time with seconds (``2026-01-02T09:00:30Z``): the step editor's date field
   shows and takes whole minutes, and dropped the seconds without a word at the step's next
   edit.
+- A campaign's name that is empty or spaces only: the Campaigns list's rename refuses it
+  ("A campaign name cannot be empty.", ``Workspace.rename_campaign`` strips), yet a file's
+  ``""`` was a blank row there, and ``validate`` and ``import`` took it (QA 23d). (A node
+  with no name is one of the model's rules instead, ``Campaign.validate``: the app keeps
+  such a draft and shows an error on the node, which can be renamed on the canvas.)
 
 The numbers are the dialogs' (``canvas_app/ui/dialogs/catalog_item.py`` PRICE_MAXIMUM and
 ``duration_edit.py`` DurationEdit); a test checks that both sides agree value by value.
@@ -33,6 +38,7 @@ from .schema_messages import shown
 PRICE_DECIMALS = 2
 PRICE_MAXIMUM = 1_000_000_000
 DURATION_AMOUNT_MAXIMUM = 1_000_000
+BLANK_CAMPAIGN_NAME = "a campaign's name cannot be empty or spaces only"
 # the step editor's units, smallest first, in seconds
 DURATION_UNITS: tuple[tuple[str, int], ...] = (
     ("seconds", 1), ("minutes", 60), ("hours", 3600), ("days", 86400), ("weeks", 604800))
@@ -120,6 +126,8 @@ def editor_problems(data: dict[str, Any]) -> list[Problem]:
         for name, actions in eco.get(key, {}).items():
             problems += _step_problems(actions, f"ecommerce.{key}.{name}", None)
     for ci, campaign in enumerate(data.get("campaigns", [])):
+        if not campaign["name"].strip():
+            problems.append(Problem(f"campaigns[{ci}].name", BLANK_CAMPAIGN_NAME))
         for ni, node in enumerate(campaign.get("nodes", [])):
             if node.get("kind") == "sequence":
                 problems += _step_problems(node.get("steps", []),

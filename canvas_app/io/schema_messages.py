@@ -59,8 +59,11 @@ def _describe(error: ValidationError) -> Problem:
     if validator == "oneOf":
         return _one_of(error, path)
     if validator == "minLength":
-        return Problem(path, f"{shown(instance)} is too short (at least "
-                             f"{error.validator_value} characters)")
+        least = error.validator_value
+        if least == 1:  # (QA 23d: '"" is too short (at least 1 characters)')
+            return Problem(path, "must not be empty")
+        return Problem(path, f"{shown(instance)} is too short (at least {least} "
+                             f"character{'s' if least > 1 else ''})")
     if validator == "minItems":
         return Problem(path, f"the list needs at least {error.validator_value} "
                              f"item{'s' if error.validator_value != 1 else ''}")

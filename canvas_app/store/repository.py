@@ -332,8 +332,9 @@ class Store:
         The rows are checked as the file loader checks a file; what is wrong is a
         StoreError that reads as a file's LoadError does, ``STORE: PLACE: problem``, the
         place in the words the app shows (:mod:`.places`). By default the store is read
-        as the app opens a file (``io/draft.py``): work in progress is kept, such as a goal
-        whose settings are incomplete (R11) or a value an editor's field would refuse.
+        as work in progress: a goal whose settings are incomplete (R11) or a value an
+        editor's field would refuse is kept (the app refuses the latter after reading it,
+        as it refuses it in a file: ``documents.read_as_opened``).
         With ``file_checks`` it is refused wherever ``load_workspace`` refuses the same
         content in a file, as the command line does: the model's rules (R11), then a value
         an editor's typed field would refuse and text with a NUL character

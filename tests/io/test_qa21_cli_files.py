@@ -26,8 +26,8 @@ def test_import_refuses_a_json_file_as_the_store(tmp_path, capsys, as_url) -> No
     assert main(["import", str(SAMPLE), "--db", given]) == 1
     err = capsys.readouterr().err
     assert err.strip() == (f"{given}: --db takes a store (a SQLite .db file or a database "
-                           "URL), not a JSON file: to write a .campaign.json, use canvas-app "
-                           "export --out FILE")
+                           "URL), not a JSON file: to write a store's workspace to a "
+                           ".campaign.json, use canvas-app export --db STORE -o FILE")
     assert not target.exists()
 
 
