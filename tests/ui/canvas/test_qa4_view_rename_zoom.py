@@ -62,6 +62,12 @@ def _open_at(qtbot, window: MainWindow, zoom: float):
     QTest.mouseDClick(window.view.viewport(), Qt.MouseButton.LeftButton,
                       Qt.KeyboardModifier.NoModifier, point)
     qtbot.waitUntil(lambda: window.view.name_editor is not None, timeout=1000)
+    if QApplication.mouseButtons() != Qt.MouseButton.NoButton:  # the double-click's last
+        # release went nowhere: the button would stay down for every later test (a window
+        # waits for it before taking in a teammate's save)
+        QTest.mouseRelease(window.view.viewport(), Qt.MouseButton.LeftButton,
+                           Qt.KeyboardModifier.NoModifier, point)
+    assert QApplication.mouseButtons() == Qt.MouseButton.NoButton
     editor = window.view.name_editor
     assert editor.node_id == NODE
     qtbot.waitUntil(editor.isVisible, timeout=1000)
