@@ -23,6 +23,7 @@ from ...domain.counting import counted
 from ...sim import Simulation
 from ...sim.core import log_time
 from ..window_layout import RoomWhenRaised
+from .actions_tab import ActionsTab
 from .contacts_tab import ContactsTab
 from .funnel_chart import FunnelChart
 from .log_find import LogFind
@@ -157,6 +158,8 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         self.timeline = TimelineChart()
         self.timeline.source = self.runner.timeline  # Copy Data: every node's counts
         self.tabs.addTab(self.timeline, "Over Time")
+        self.actions_tab = ActionsTab()  # how often each e-commerce action set ran
+        self.tabs.addTab(self.actions_tab, "Actions")
         # Beside the tabs, shown with its tab: the find boxes of the log and the contacts
         # (a row more for them). The charts keep their titles over their plots, short or
         # tall (see ChartHeading). Ctrl+F in the panel goes to them (see panel_find).
@@ -501,6 +504,10 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
         live = self.runner.running
         if not live or current is self.contacts:
             self.contacts.refresh(live)
+        if not live or current is self.actions_tab:
+            self.actions_tab.show_runs(sim.workspace if sim is not None else None,
+                                       sim.action_sets if sim is not None else {},
+                                       sim.emails_sent if sim is not None else 0)
         key = self._chart_key(current) if current in (self.chart, self.timeline) else None
         if key is not None and key == self._charted.get(current):
             pass  # the chart on show is of this already
