@@ -66,11 +66,13 @@ def placement_help(campaign: Campaign, node_id: str) -> str:
                 "forward; a goal after a sequence removes the contact from it.")
     # (verb, what follows "the contact" / "it"): the names are the user's own words, so
     # they are never put through str.format ("Promo {2024}" broke it)
+    # a sequence that runs until completed keeps the contact (R5): said as such, not "takes
+    # it out of X, unless it runs until completed" of one that does (QA 23g)
+    stopped = [n for n in upstream if not campaign.node(n).config.runs_until_completed]
+    running = [n for n in upstream if campaign.node(n).config.runs_until_completed]
     does: list[tuple[str, str]] = []
-    if upstream:
-        unless = "unless it runs" if len(upstream) == 1 else "except any that runs"
-        does.append(("takes", f"out of {_names(campaign, upstream, set(before))}, "
-                              f"{unless} until completed"))
+    if stopped:
+        does.append(("takes", f"out of {_names(campaign, stopped, set(before))}"))
     if next_sequences:
         does.append(("moves", f"forward into {_names(campaign, next_sequences)}"))
     if next_goals:
@@ -79,10 +81,15 @@ def placement_help(campaign: Campaign, node_id: str) -> str:
     if does:
         clauses = [f"{verb} {'the contact' if i == 0 else 'it'} {rest}"
                    for i, (verb, rest) in enumerate(does)]
-        joined = clauses[0] if len(clauses) == 1 \
+        joined = " and ".join(clauses) if len(clauses) <= 2 \
             else ", ".join(clauses[:-1]) + ", and " + clauses[-1]
         said.append(f"Achieving it {joined}.")
-    else:
+    if running:
+        one = len(running) == 1
+        said.append(f"{_names(campaign, running, set(before))} "
+                    f"run{'s' if one else ''} until completed: the contact stays in "
+                    f"{'it' if one else 'them'}.")
+    if not does and not running:
         said.append("No sequence is linked before or after it yet.")
     return " ".join(said)
 

@@ -36,8 +36,8 @@ def test_validate_node_checks_the_name_and_the_settings(workspace):
 def test_placement_help_before_and_after(workspace):
     campaign = workspace.campaign("shock-nurture")
     assert placement_help(campaign, "bought-shock") == (
-        'After "Nurture". Achieving it takes the contact out of "Nurture", unless it runs '
-        'until completed, and moves it forward into "Post-purchase".')
+        'After "Nurture". Achieving it takes the contact out of "Nurture" and moves it '
+        'forward into "Post-purchase".')
     assert "forward into" not in placement_help(workspace.campaign("checkup-onboarding"),
                                                 "visit-follow-up")
     campaign.add_node(Node("lonely", "purchase_goal", "Lonely"))
@@ -51,7 +51,7 @@ def test_R5_placement_help_names_indirect_upstream_sequences_and_goals_after(wor
     campaign.link("visit-booked", "g2")
     text = placement_help(campaign, "visit-booked")
     assert text.startswith('After "Onboarding". Achieving it takes the contact out of '
-                           '"Onboarding", unless')
+                           '"Onboarding", moves')
     assert 'forward into "Visit follow-up"' in text
     assert text.endswith('and makes it wait at "Reviewed".')
     campaign.add_node(Node("g3", "tag_goal", "Later"))
@@ -59,7 +59,7 @@ def test_R5_placement_help_names_indirect_upstream_sequences_and_goals_after(wor
     later = placement_help(campaign, "g3")  # upstream through two goals; a sibling is not
     # after its direct predecessor; the sequence it ends is named as upstream (QA10)
     assert later == ('After "Reviewed". Achieving it takes the contact out of "Onboarding" '
-                     "(upstream), unless it runs until completed.")
+                     "(upstream).")
 
 
 def test_placement_help_names_the_node_right_before_the_goal(workspace):
@@ -73,7 +73,7 @@ def test_placement_help_names_the_node_right_before_the_goal(workspace):
     campaign.link("pg1", "tg1")
     assert placement_help(campaign, "tg1") == (
         'After "Purchase goal 1". Achieving it takes the contact out of "Welcome emails" '
-        "(upstream), unless it runs until completed.")
+        "(upstream).")
     # a direct sequence and an upstream one: only the upstream one is marked
     campaign.link("onboarding", "tg1")
     text = placement_help(campaign, "tg1")
@@ -82,7 +82,6 @@ def test_placement_help_names_the_node_right_before_the_goal(workspace):
                      'After "Purchase goal 1" and "Onboarding"')
     assert achieving.startswith("Achieving it takes the contact out of ")
     assert '"Welcome emails" (upstream)' in text and '"Onboarding" (upstream)' not in text
-    assert "except any that runs until completed" in text
     # an entry goal: nothing before it
     assert placement_help(campaign, "subscribed") == (
         'Achieving it moves the contact forward into "Onboarding".')
@@ -94,8 +93,24 @@ def test_placement_help_quotes_names_with_braces_as_they_are(workspace):
     campaign.rename("nurture", "Promo {2024}")
     campaign.rename("post-purchase", "After {contact} {}")
     assert placement_help(campaign, "bought-shock") == (
-        'After "Promo {2024}". Achieving it takes the contact out of "Promo {2024}", unless '
-        'it runs until completed, and moves it forward into "After {contact} {}".')
+        'After "Promo {2024}". Achieving it takes the contact out of "Promo {2024}" and '
+        'moves it forward into "After {contact} {}".')
+
+def test_a_sequence_that_runs_until_completed_is_said_to_keep_the_contact(workspace):
+    """QA 23g: "takes the contact out of X, unless it runs until completed" of an X that
+    does: the contact stays in it, which is said plainly."""
+    campaign = workspace.campaign("checkup-onboarding")
+    campaign.add_node(Node("welcome", "sequence", "Welcome emails"))
+    campaign.link("welcome", "visit-booked")
+    campaign.node("onboarding").config.runs_until_completed = True
+    assert placement_help(campaign, "visit-booked") == (
+        'After "Onboarding" and "Welcome emails". Achieving it takes the contact out of '
+        '"Welcome emails" and moves it forward into "Visit follow-up". "Onboarding" runs '
+        "until completed: the contact stays in it.")
+    campaign.node("welcome").config.runs_until_completed = True
+    assert placement_help(campaign, "visit-booked").endswith(
+        '. "Onboarding" and "Welcome emails" run until completed: the contact stays in '
+        "them.")
 
 
 def test_workspace_tags_come_from_everywhere(workspace):

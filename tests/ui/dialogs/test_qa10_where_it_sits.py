@@ -28,8 +28,8 @@ def test_both_goal_editors_name_the_node_right_before(qtbot, workspace, undo_sta
     campaign.link("pg1", "tg1")
     tag = where_it_sits(qtbot, workspace, undo_stack, "tg1")
     assert tag == ('Where it sits: After "Purchase goal 1". Achieving it takes the contact '
-                   'out of "Welcome emails" (upstream), unless it runs until completed.')
+                   'out of "Welcome emails" (upstream).')
     purchase = where_it_sits(qtbot, workspace, undo_stack, "pg1")  # the same words there
     assert purchase.startswith('Where it sits: After "Welcome emails". Achieving it takes '
-                               'the contact out of "Welcome emails", unless')
+                               'the contact out of "Welcome emails" and')
     assert purchase.endswith('and makes it wait at "Tag goal 1".')
