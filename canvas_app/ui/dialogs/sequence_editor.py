@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout
 
@@ -11,6 +12,7 @@ from ...domain.node_edit import workspace_tags
 from ...domain.nodes import Node
 from ...domain.sequence import SequenceConfig
 from ...domain.steps import STEP_KINDS
+from ...domain.timeutil import utc_minute
 from .node_editor import NodeEditorDialog, register_node_editor
 from .step_list import StepListEditor
 from .widgets import help_label
@@ -55,9 +57,16 @@ class SequenceEditorDialog(NodeEditorDialog):
         """No steps: the Warnings panel and the node's badge say so, and so does the
         editor (QA: "No problems in these settings." beside the badge read as a
         contradiction)."""
-        if self.steps_editor.steps():
-            return []
-        return [Problem("steps", NO_STEPS_NOTE)]
+        steps = self.steps_editor.steps()
+        if not steps:
+            return [Problem("steps", NO_STEPS_NOTE)]
+        # a wait whose time has passed: what the Warnings panel says once it is saved
+        # (QA 23g: "No problems in these settings." here, the warning there)
+        now = datetime.now(UTC)
+        return [Problem(f"steps[{i}]", f"waits until {utc_minute(step.until)} UTC, which has "
+                                       "passed: live contacts will go straight through")
+                for i, step in enumerate(steps)
+                if step.kind == "wait_until" and step.until is not None and step.until < now]
 
     def refresh(self) -> None:
         """Also a red frame on the shown step's field a problem is about (an email with

@@ -89,6 +89,15 @@ def test_a_past_wait_until_is_warned_about(qtbot, workspace, undo_stack):
     editor.form.until_edit.set_value(datetime(2020, 1, 1, tzinfo=UTC))
     assert not warning.isHidden() and "already passed" in warning.text()
     assert dialog.save_button.isEnabled()  # a warning, not an error (lint)
+    # the box under the form says it too, as the Warnings panel will once it is saved, not
+    # "No problems in these settings." (QA 23g)
+    row = editor.list.currentRow()
+    label = dialog.problem_label
+    assert label.isVisible() and not label.property("invalid")
+    assert label.text() == (f"Step {row + 1}: Waits until 2020-01-01 00:00 UTC, which has "
+                            "passed: live contacts will go straight through")
+    editor.form.until_edit.set_value(datetime(2999, 1, 1, tzinfo=UTC))
+    assert label.isHidden()
 
 
 def test_a_step_missing_its_field_keeps_save_disabled(qtbot, workspace, undo_stack):
