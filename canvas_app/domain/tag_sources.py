@@ -95,19 +95,25 @@ def tag_holders(workspace: Workspace) -> dict[str, set[int]]:
     return holders
 
 
+# where a simulation applies a tag by hand: the What-If form makes no such event (QA 23g: a
+# newcomer looked for it there)
+SIMULATED_TAG = ('an "apply_tag" event of a scenario file, run with Simulate > Open '
+                 "Scenario…; a What-If scenario has none")
+
+
 def _message(node: Node, tags: list[str], holders: int) -> str:
     """Several sentences, so it ends with a full stop (see :func:`~.lint.as_sentences`)."""
     quoted = " or ".join(f'"{isolated(t)}"' for t in tags)
     if len(tags) == 1:
         text = (f'The goal "{isolated(node.name)}" waits for the tag {quoted}, which no step '
                 "or action applies: contacts wait here until someone applies it by hand (in a "
-                'simulation, an "apply tag" event of the scenario). To have the campaign '
-                'apply it, add an "Apply tag" step or action.')
+                f"simulation, {SIMULATED_TAG}). To have the campaign apply it, add an "
+                '"Apply tag" step or action.')
     else:
         text = (f'The goal "{isolated(node.name)}" waits for the tags {quoted}, none of which '
                 "a step or action applies: contacts wait here until someone applies one by hand "
-                '(in a simulation, an "apply tag" event of the scenario). To have the '
-                'campaign apply one, add an "Apply tag" step or action.')
+                f"(in a simulation, {SIMULATED_TAG}). To have the campaign apply one, add an "
+                '"Apply tag" step or action.')
     if holders:
         who = "1 contact already has" if holders == 1 else f"{holders} contacts already have"
         text += (f" {who} {'it' if len(tags) == 1 else 'one of them'}, which does not "

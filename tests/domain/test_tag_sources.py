@@ -45,8 +45,9 @@ def test_a_tag_goal_whose_tag_nothing_applies_says_what_will_happen() -> None:
     assert findings[0].message == (
         'The goal "Spa lover" waits for the tag "Spa interest", which no step or action '
         "applies: contacts wait here until someone applies it by hand (in a simulation, an "
-        '"apply tag" event of the scenario). To have the campaign apply it, add an "Apply '
-        'tag" step or action.')
+        '"apply_tag" event of a scenario file, run with Simulate > Open Scenario…; a What-If '
+        'scenario has none). To have the campaign apply it, add an "Apply tag" step or '
+        "action.")
     assert [f.message for f in workspace().lint()] == [findings[0].message]  # nothing else
 
 
