@@ -29,7 +29,7 @@ from .funnel_chart import FunnelChart
 from .log_find import LogFind
 from .log_view import LogView
 from .panel_actions import RUN_TEXTS, STEP_KEY, make_actions, update_actions
-from .panel_bar import DONE, NO_RUN, PROGRESS, SETTING_UP, run_row
+from .panel_bar import BEHIND, DONE, NO_RUN, PROGRESS, SETTING_UP, run_row
 from .panel_canvas import CanvasSide
 from .panel_changes import ChangeTracking, RunPosition
 from .panel_find import WorkspaceFinds, find_key
@@ -422,7 +422,8 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
                 # its end keeps up with the clock between two full redraws (QA: hours
                 # behind the clock and the badges); a full redraw comes on its timer
                 self.timeline.follow(self.current_campaign(), sim.now, counts)
-            self.progress.setFormat(DONE if sim.done else PROGRESS)
+            self.progress.setFormat(DONE if sim.done else BEHIND if self.runner.behind
+                                    else PROGRESS)
             self.progress.setValue(int(sim.progress() * 1000))
             self.clock_label.setText(readable_clock(sim.time))
             log = sim.log or []
@@ -449,6 +450,8 @@ class SimulationPanel(QWidget, CanvasSide, ChangeTracking, ResultSaving,
     def _running_changed(self, running: bool) -> None:
         if not running:
             self.log_view.release()
+            if self.runner.loaded and not self.runner.done:  # paused: no longer behind
+                self.progress.setFormat(PROGRESS)
         self._update_controls()
         if running and self.runner.to_end:
             self.window_.show_status(f"Running {self.runner.title()} to the end: F5 pauses.")

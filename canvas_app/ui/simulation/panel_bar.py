@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 
 NO_RUN, PROGRESS, DONE = "No run yet", "%p% run", "Finished"  # the progress bar's text
 SETTING_UP = "Setting up…"  # while a run is set up (a big population takes seconds)
+# playing, when the engine cannot keep the speed chosen (QA 23e: "1 day per second" went an
+# hour in 20 s with nothing said)
+BEHIND = "%p% run: slower than chosen (it cannot keep up)"
 WIDEST_CLOCK = "28 Sep 2026 00:00 UTC"
 
 

@@ -35,6 +35,7 @@ POINTS_PER_BUCKET = 8  # changes kept at their own time in one bucket at most
 LOOKS_PER_BUCKET = 32  # instants whose counts are compared in one bucket at most
 TICK_MS = 40
 TICK_BUDGET_S = 0.025  # engine time per tick at most, so the window stays responsive
+LATE_TICKS = 3  # ticks in a row that cannot keep the speed chosen: the panel says so
 MAX_FAST_EVENTS = 5000  # "as fast as possible": events per tick at most
 TO_END_BUDGET_S = 0.1  # "run to the end": longer slices, still a responsive window
 FREEZE_FROM = 10_000  # contacts in a run from which its objects are set aside (gc.freeze)
@@ -233,6 +234,7 @@ class SimRunner(QObject):
         self._unsubscribe: Callable[[], None] | None = None
         self._clock: float = 0.0  # simulated seconds since the epoch, as played so far
         self._last_tick = 0.0
+        self._late_ticks = 0  # ticks in a row that could not keep the speed chosen
         # Per-node counts over simulated time: (seconds since the epoch, counts). Its
         # entries share the inner dicts of the nodes whose counts did not change between
         # them (nothing changes those dicts: a node's new counts come in a new one).
@@ -266,6 +268,11 @@ class SimRunner(QObject):
 
     def clock(self) -> datetime | None:
         return self.simulation.time if self.simulation is not None else None
+
+    @property
+    def behind(self) -> bool:
+        """Playing at a speed the engine cannot keep (a busy campaign, a large run)."""
+        return self.running and not self.to_end and self._late_ticks >= LATE_TICKS
 
     def title(self) -> str:
         return Path(self.scenario_path).name if self.scenario_path else ""
@@ -423,6 +430,7 @@ class SimRunner(QObject):
         if self.simulation is None or self.simulation.done or self.running:
             return
         self._last_tick = time.perf_counter()
+        self._late_ticks = 0
         self._timer.start()
         self.running_changed.emit(True)
 
@@ -504,11 +512,16 @@ class SimRunner(QObject):
             target = self._clock + rate * min(elapsed, 0.25)
             if sim.until is not None:
                 target = min(target, float(sim.until))
+            late = False
             while (nxt := sim.next_time()) is not None and nxt.timestamp() <= target:
                 self._step()
                 if time.perf_counter() > deadline:
                     target = float(sim.now)  # slow down rather than freeze the window
+                    late = True
                     break
+            # behind the speed chosen: once three ticks in a row could not keep it (one
+            # busy instant is no news), until a tick does
+            self._late_ticks = self._late_ticks + 1 if late else 0
             self._clock = target
             sim.run_until(to_datetime(int(target)))  # nothing is left before it: the clock
         self._publish()
