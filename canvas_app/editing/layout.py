@@ -29,7 +29,8 @@ def layered_positions(campaign: Campaign) -> dict[str, tuple[float, float]]:
     column between; then each node takes a whole row as near its neighbours' as the order
     allows, a node with one predecessor level with it when there is room, so a chain is one
     straight row. The same campaign always gives the same layout. The rows are centred on
-    y = 0; a flow longer than a band of columns wraps into bands below."""
+    y = 0 (to a whole row: every position is on the grid); a flow longer than a band of
+    columns wraps into bands below."""
     graph = campaign.graph
     names = list(graph.nodes)
     layer = _layers(campaign)
@@ -53,7 +54,9 @@ def layered_positions(campaign: Campaign) -> dict[str, tuple[float, float]]:
     bottom = 0.0
     for band in sorted(extent):
         low, high = extent[band]
-        shift[band] = -(low + high) / 2 if not shift else bottom + 2 - low
+        # centred on y = 0 to a whole row, so rows stay on the grid (QA 23c: a half row
+        # put them at y = 90, off the 20 px grid, and nodes placed beside snapped away)
+        shift[band] = -((low + high) // 2) if not shift else bottom + 2 - low
         bottom = high + shift[band]
     return {name: ((layer[name] % wrap) * COLUMN, (rows[i] + shift[layer[name] // wrap]) * ROW)
             for i, name in enumerate(names)}

@@ -157,3 +157,19 @@ def test_separate_chains_each_stay_on_one_straight_row(lengths: list[int], rnd) 
     for c, _n in enumerate(lengths):
         assert len({positions[name][1] for name in names if name.startswith(f"c{c}n")}) == 1
     assert_apart(positions)
+
+
+def test_auto_layout_puts_every_node_on_the_grid() -> None:
+    """QA 23c: rows centred on y = 0 by half a row sat at y = 90, off the 20 px grid, and a
+    node placed beside one with Ctrl+1/2/3 snapped 10 px away from its row."""
+    from canvas_app.domain.campaign import Campaign
+    from canvas_app.domain.nodes import Node
+    from canvas_app.editing.layout import layered_positions
+
+    campaign = Campaign("c", "Two rows")
+    for node_id in ("a", "b", "c"):
+        campaign.add_node(Node(node_id, "sequence", node_id.upper()))
+    campaign.link("a", "b")
+    campaign.link("a", "c")  # two rows in the second column: centred by half a row before
+    positions = layered_positions(campaign)
+    assert all(x % 20 == 0 and y % 20 == 0 for x, y in positions.values()), positions
