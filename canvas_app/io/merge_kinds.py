@@ -23,11 +23,26 @@ SIDES = ("mine", "theirs")
 
 
 def merged_order(base: list[Any], mine: list[Any], theirs: list[Any]) -> list[Any]:
-    """Every key of mine and theirs once: theirs' order and my new keys after it, in my
-    order; mine's order when theirs holds the base's keys in the base's order."""
-    first, then = (mine, theirs) if theirs == base else (theirs, mine)
+    """Every key of mine and theirs once: the order of the side that changed the order,
+    then the other side's new keys in its order. Mine's when theirs holds the base's keys
+    in the base's order, or when only I moved keys of the base (they only added or deleted
+    some: QA 23h, a campaign I moved up went back when they added one); else theirs'."""
+    if theirs == base or (mine != base and _moved(base, mine)
+                          and not _moved(base, theirs)):
+        first, then = mine, theirs
+    else:
+        first, then = theirs, mine
     seen = set(first)
     return list(first) + [k for k in then if k not in seen]
+
+
+def _moved(base: list[Any], side: list[Any]) -> bool:
+    """Whether ``side`` holds some of the base's keys in another order than the base's
+    (not merely with keys added or deleted)."""
+    known = set(base)
+    kept = [key for key in side if key in known]
+    there = set(kept)
+    return kept != [key for key in base if key in there]
 
 
 def quoted(value: Any) -> str:

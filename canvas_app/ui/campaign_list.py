@@ -47,6 +47,7 @@ from .dialogs.widgets import plain_destructive
 from .text_limit import limit_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+MOVE_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 # The events the list follows: campaigns come, go or are renamed (not their nodes and links,
 # thousands of events for a large delete).
 LIST_EVENTS = frozenset({ev.CAMPAIGN_ADDED, ev.CAMPAIGN_REMOVED, ev.CAMPAIGN_CHANGED,
@@ -60,6 +61,7 @@ class NameDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.editor: QLineEdit | None = None
+        self.key_filter: QObject | None = None  # sees the keys typed in the editor first
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
@@ -67,6 +69,8 @@ class NameDelegate(QStyledItemDelegate):
         if isinstance(editor, QLineEdit):
             limit_text(editor, NAME_MAX_LENGTH, "a campaign's name", keep=str(index.data()))
             self.editor = editor
+            if self.key_filter is not None:
+                editor.installEventFilter(self.key_filter)
         return editor
 
     def open_editor(self) -> QLineEdit | None:
@@ -146,6 +150,7 @@ class CampaignList(QWidget):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.delegate = NameDelegate(self.list)
+        self.delegate.key_filter = self  # Ctrl+Shift+Up/Down typed in a name (eventFilter)
         self.list.setItemDelegate(self.delegate)
         # a long name ends in "…" (its tooltip shows it whole), not in a sideways scroll
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -214,6 +219,13 @@ class CampaignList(QWidget):
             # kept first (QA 22g: the list's own Ctrl+PgDown went to its last row, and
             # during a rename left no campaign shown)
             self.step_asked.emit(event.key() == Qt.Key.Key_PageDown)  # type: ignore[attr-defined]
+            return True
+        if event.type() == QEvent.Type.KeyPress and watched is self.delegate.editor \
+                and event.modifiers() == MOVE_MODIFIERS \
+                and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):  # type: ignore[attr-defined]
+            # typed in the name field (the list's own shortcut is for the list alone): the
+            # name kept, then the move, as the Workspace menu's entry does (QA 23h)
+            self.move_current(-1 if event.key() == Qt.Key.Key_Up else 1)  # type: ignore[attr-defined]
             return True
         if event.type() == QEvent.Type.KeyPress and watched is self.list \
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \

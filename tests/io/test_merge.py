@@ -562,3 +562,31 @@ def test_one_edits_a_sequences_steps_the_other_runs_it_until_completed() -> None
     assert merged.taken == ['campaign "Pool Shock Nurture": changed the "runs until '
                             'completed" setting of "Nurture"']
     reloads(merged)
+
+
+def test_campaigns_i_moved_keep_my_order_when_they_only_added_one() -> None:
+    """QA 23h: I moved a campaign up, a teammate added one and saved; my save took their
+    order and my move was gone, with nothing said."""
+    base, mine, theirs = copies()
+    first, second = (c.id for c in base.campaigns)
+    mine.move_campaign(second, 0)
+    theirs.new_campaign("delta", "Delta")
+    merged = merge_workspaces(base, mine, theirs)
+    assert [c.id for c in merged.workspace.campaigns] == [second, first, "delta"]
+    assert merged.clashes == []
+    # the other way round: their move kept, my new campaign after it
+    base, mine, theirs = copies()
+    theirs.move_campaign(second, 0)
+    mine.new_campaign("gamma", "Gamma")
+    merged = merge_workspaces(base, mine, theirs)
+    assert [c.id for c in merged.workspace.campaigns] == [second, first, "gamma"]
+
+
+def test_merged_order_follows_the_side_that_moved_keys() -> None:
+    from canvas_app.io.merge_kinds import merged_order
+
+    base = ["a", "b", "c"]
+    assert merged_order(base, ["b", "a", "c"], ["a", "b", "c", "d"]) == ["b", "a", "c", "d"]
+    assert merged_order(base, ["a", "c", "e"], ["c", "a", "b"]) == ["c", "a", "b", "e"]
+    assert merged_order(base, ["b", "a", "c"], ["a", "c"]) == ["b", "a", "c"]  # they deleted
+    assert merged_order(base, ["c", "b", "a"], ["b", "a", "c"]) == ["b", "a", "c"]  # both

@@ -140,3 +140,20 @@ def test_the_order_is_saved_and_reopened(qtbot, tmp_path: Path, suffix: str) -> 
     assert [c.id for c in reread.campaigns] == [SECOND, FIRST]
     again = make_window(qtbot, str(source), tmp_path)
     assert again.campaign_list.ids() == [SECOND, FIRST]
+
+
+def test_ctrl_shift_up_while_a_name_is_typed_keeps_it_and_moves(qtbot,
+                                                                window: MainWindow) -> None:
+    """QA 23h: with the name field open the keys did nothing (the list's shortcut is for
+    the list alone); the Workspace menu's entry kept the name and moved."""
+    clist = window.campaign_list
+    clist.select(SECOND)
+    clist.rename_current()
+    editor = clist.delegate.open_editor()
+    assert editor is not None
+    editor.setText("Onboarding first")
+    QTest.keyClick(editor, Qt.Key.Key_Up,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert clist.ids() == [SECOND, FIRST]
+    assert window.controller.campaign(SECOND).name == "Onboarding first"
+    assert clist.current_id() == SECOND
