@@ -119,6 +119,9 @@ class _ExportScene(CampaignScene):
     def refresh_findings(self) -> None:
         return
 
+    def _campaign_findings(self) -> dict[str, list[tuple[str, str]]]:
+        return {}  # (show_campaign reads them before making the links)
+
 
 def _node_drawn(item: NodeItem, coarse: bool = False) -> QRectF:
     """Where a node paints (scene coordinates): its body with its outline and shadow, and
