@@ -123,6 +123,7 @@ class DateTimeField(QLineEdit):
         self._wheel_delta = 0  # eighths of a degree not yet turned into a step
         self.textChanged.connect(self._text_changed)
         self.textEdited.connect(self._text_edited)
+        self.editingFinished.connect(self._settle)
 
     # -- value --------------------------------------------------------------------------
     def value(self) -> datetime | None:
@@ -147,6 +148,16 @@ class DateTimeField(QLineEdit):
             cursor = len(single_line(text[:self.cursorPosition()]) + "x") - 1
             self.setText(tidied)
             self.setCursorPosition(min(cursor, len(tidied)))
+
+    def _settle(self) -> None:
+        """A time typed in the file's form or with an offset reads back as it is kept, in
+        UTC: "2026-12-01 09:00 +02:00" showed as typed while 07:00 UTC was kept (QA 23h)."""
+        match = _DATE_TIME.match(self.text().strip())
+        if match is None or self.value() is None:
+            return
+        if match.group(6) is not None or match.group(8) is not None \
+                or re.search(r"\dT\d", self.text(), re.IGNORECASE):
+            self.set_value(self.value())  # type: ignore[arg-type]
 
     def _text_changed(self, _text: str) -> None:
         mark_invalid(self, bool(self.problem()))

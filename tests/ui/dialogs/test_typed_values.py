@@ -181,6 +181,21 @@ def test_parse_utc_reads_the_files_form_and_offsets(text, expected):
     assert parse_utc(text) == (expected, "")
 
 
+def test_a_time_typed_with_an_offset_reads_back_in_utc_when_typing_ends(qtbot):
+    """QA 23h: "2026-12-01 09:00 +02:00" stayed on show while 07:00 UTC was kept."""
+    from canvas_app.ui.dialogs.date_field import DateTimeField
+
+    field = DateTimeField()
+    qtbot.addWidget(field)
+    for typed, shown in (("2026-12-01 09:00 +02:00", "2026-12-01 07:00 UTC"),
+                         ("2026-12-01T09:00:00Z", "2026-12-01 09:00 UTC"),
+                         ("2027-3-1 9:30", "2027-3-1 9:30"),  # the usual form: as typed
+                         ("2026-02-30 09:00", "2026-02-30 09:00")):  # refused: as typed
+        field.setText(typed)
+        field.editingFinished.emit()
+        assert field.text() == shown
+
+
 @pytest.mark.parametrize(("text", "why"), [
     ("2026-12-01T09:00:30Z", "times are kept to the minute, so its seconds must be 00"),
     ("2026-12-01 09:00 +24:00", "there is no offset +24:00 from UTC"),
