@@ -81,7 +81,11 @@ type of event (``scenario_file.EVENT_KEYS``: ``add_to_campaign`` and
 ``channels`` and ``payment_types`` (weights), ``failure_rate``, ``error_rate``,
 ``retry_share`` + ``retry_after`` (a failed or errored order paid later), ``renewals`` +
 ``renewal_every`` (payments of subscription orders), ``resolution`` (purchase times fall on
-multiples of it after arrival), ``id_prefix``. Population contacts are numbered in arrival
+multiples of it after arrival), ``id_prefix``, ``login_share`` (the share who log into the
+multi-step cart as they arrive: a ``cart_login`` after their ``add_to_campaign``), ``tags``
+[{``tag``, ``probability``, ``within``}] (an ``apply_tag`` drawn as purchases are, each tag at
+most once a contact; both drawn after every other draw, so a file without them gives the
+population it gave before). Population contacts are numbered in arrival
 order, ``id_prefix`` then the number zero-padded to the count's width (``p-1`` ...
 ``p-9`` for 9 contacts, ``p-0001`` ... ``p-2000`` for 2,000), and buy as themselves (no
 contact creation). A purchase through the ``order_form`` channel with no ``order_form``

@@ -101,6 +101,17 @@ def population_schema() -> dict[str, Any]:
             "renewal_every": DURATION_SCHEMA,
             "resolution": DURATION_SCHEMA,
             "id_prefix": {"type": "string"},
+            "login_share": {**_SHARE, "description": "the share that logs into the "
+                            "multi-step cart on arrival (On Login, R12); 0 by default"},
+            "tags": {"type": "array", "items": {
+                "type": "object",
+                "description": "a tag applied to each contact with this probability, "
+                               "within this time after its arrival (7 days by default)",
+                "properties": {"tag": {"type": "string"}, "probability": _SHARE,
+                               "within": DURATION_SCHEMA},
+                "required": ["tag", "probability"],
+                "additionalProperties": False,
+            }},
         },
         "required": ["count"],
         "additionalProperties": False,

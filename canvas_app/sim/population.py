@@ -3,7 +3,9 @@
 A :class:`PopulationSpec` says how many contacts arrive over what spread of time, what
 share is added to a campaign, how likely each product is bought and when, through which
 channels and payment types, how often payments fail or error (and are retried), and how
-many renewals a subscription gets. :func:`generate` draws one population from a seed.
+many renewals a subscription gets, what share logs into the multi-step cart on arrival
+(``login_share``: On Login's actions, R12) and how likely each tag is applied and when
+(``tags``). :func:`generate` draws one population from a seed.
 
 Each contact's draws make a *behaviour*: its events relative to its arrival. Contacts with
 the same behaviour share one entry of ``Population.behaviours``; the exact engine expands
@@ -41,6 +43,7 @@ LAST_NAMES = (
 # A behaviour event: (offset seconds from arrival, type, *data)
 #   ("add", campaign)   ("buy", k, product, channel, payment type, form, outcome)
 #   ("pay", k, outcome)  -- k numbers the contact's orders
+#   ("login",)   ("tag", tag)
 BehaviourEvent = tuple
 Behaviour = tuple[BehaviourEvent, ...]
 
@@ -52,6 +55,13 @@ class PurchasePlan:
     within: int = 7 * 86400  # seconds after arrival
     channel: str | None = None  # else drawn from the spec's channel mix
     order_form: str | None = None
+
+
+@dataclass
+class TagPlan:
+    tag: str
+    probability: float
+    within: int = 7 * 86400  # seconds after arrival
 
 
 @dataclass
@@ -71,6 +81,8 @@ class PopulationSpec:
     renewal_every: int = 30 * 86400
     resolution: int = 3600  # purchase times fall on whole multiples of this after arrival
     id_prefix: str = "p-"
+    login_share: float = 0.0  # logs into the multi-step cart on arrival (after its adding)
+    tags: list[TagPlan] = field(default_factory=list)
 
 
 def contact_name(index: int, seed: int) -> tuple[str, str, str]:
@@ -125,6 +137,10 @@ class Population:
             return ScenarioEvent(base + offset, "purchase", contact=cid, channel=channel,
                                  order_id=f"{cid}-o{k}", products=(product,),
                                  payment_type=payment_type, order_form=form, outcome=outcome)
+        if kind == "login":
+            return ScenarioEvent(base + ev[0], "cart_login", contact=cid)
+        if kind == "tag":
+            return ScenarioEvent(base + ev[0], "apply_tag", contact=cid, tag=ev[2])
         return ScenarioEvent(base + ev[0], "payment", order_id=f"{cid}-o{ev[2]}",
                              outcome=ev[3])
 
@@ -188,8 +204,10 @@ def generate(spec: PopulationSpec, workspace: Workspace, start: int,
              seed: int | None) -> Population:
     """Draws the population; the same spec, workspace, start and seed give the same one.
 
-    Draws go column by column (arrivals, campaign shares, then each purchase plan), which
-    keeps a million contacts to about a second.
+    Draws go column by column (arrivals, campaign shares, each purchase plan, then the
+    cart logins and each tag plan), which keeps a million contacts to about a second. The
+    logins and tags are drawn last, and only when asked for: a spec without them draws
+    what it drew before they existed, and adding them changes no contact's purchases.
     """
     seed = 0 if seed is None else seed
     rng = random.Random(seed)
@@ -229,11 +247,28 @@ def generate(spec: PopulationSpec, workspace: Workspace, start: int,
             previous = parts.get(i)
             entry = (number, (code * 3 + outcome) * 2 + retried)
             parts[i] = entry if previous is None else previous + entry
+    login = spec.login_share
+    logged = ({i for i in range(n) if r() < login} if login > 0 else set())
+    # each tag applied is (plan number, time unit), in plan order
+    tagged: dict[int, tuple[int, ...]] = {}
+    for number, tag_plan in enumerate(spec.tags):
+        p = tag_plan.probability
+        takers = [i for i in range(n) if r() < p]
+        units = max(1, tag_plan.within // resolution)
+        for i in takers:
+            entry = (number, int(r() * units))
+            previous = tagged.get(i)
+            tagged[i] = entry if previous is None else previous + entry
+    # a behaviour's key: (added, purchases, logged in, tags); contacts of one key share it
     table: dict[tuple[object, ...], int] = {}
-    plain = {flag: table.setdefault((flag, None), len(table)) for flag in (False, True)}
+    plain = {flag: table.setdefault((flag, None, False, None), len(table))
+             for flag in (False, True)}
     kinds = [plain[flag] for flag in added]
-    for i, bought in parts.items():
-        key = (added[i], bought)
+    # buyers first, in the order drawn (a spec without logins and tags keys its behaviours
+    # as before), then those who only log in or are tagged
+    others = sorted((logged | tagged.keys()) - parts.keys())
+    for i in [*parts, *others]:
+        key = (added[i], parts.get(i), i in logged, tagged.get(i))
         index = table.get(key)
         if index is None:
             index = table[key] = len(table)
@@ -244,10 +279,12 @@ def generate(spec: PopulationSpec, workspace: Workspace, start: int,
 
 def _behaviour(key: tuple[object, ...], spec: PopulationSpec,
                workspace: Workspace) -> Behaviour:
-    added, bought = key
+    added, bought, logged, tagged = key
     events: list[BehaviourEvent] = []
     if added:
         events.append((0, "add", spec.campaign))
+    if logged:  # at arrival, after its adding (the sort below is stable)
+        events.append((0, "login"))
     channels = _Chooser(spec.channels)
     payment_types = _Chooser(spec.payment_types)
     codes = list(bought or ())  # type: ignore[call-overload]
@@ -279,5 +316,8 @@ def _behaviour(key: tuple[object, ...], spec: PopulationSpec,
         if paid_at is not None and product is not None and product.billing == "subscription":
             for j in range(1, spec.renewals + 1):
                 events.append((paid_at + j * spec.renewal_every, "pay", order, "success"))
+    tags = list(tagged or ())  # type: ignore[call-overload]
+    for k in range(0, len(tags), 2):  # after the purchases of the same instant
+        events.append((resolution * (1 + tags[k + 1]), "tag", spec.tags[tags[k]].tag))
     events.sort(key=lambda e: e[0])
     return tuple(events)

@@ -23,7 +23,7 @@ from ..io.schema_messages import schema_problem
 from ..io.workspace_file import read_json
 from .files import scenario_schema
 from .model import Buyer, Scenario, ScenarioEvent, iso, to_seconds
-from .population import FORM_CHANNELS, PopulationSpec, PurchasePlan
+from .population import FORM_CHANNELS, PopulationSpec, PurchasePlan, TagPlan
 
 
 @lru_cache(maxsize=1)
@@ -301,7 +301,7 @@ class _Checker:
             spec.campaign = data["campaign"]
             if not self.ws.has_campaign(spec.campaign):
                 self.bad(f"{where}.campaign", f'no campaign "{spec.campaign}" in the workspace')
-        for key in ("share_added", "failure_rate", "error_rate", "retry_share"):
+        for key in ("share_added", "failure_rate", "error_rate", "retry_share", "login_share"):
             if key in data:
                 setattr(spec, key, float(data[key]))
         if spec.failure_rate + spec.error_rate > 1:
@@ -350,6 +350,7 @@ class _Checker:
             spec.purchases.append(PurchasePlan(
                 p["product"], float(p["probability"]),
                 max(1, self.duration(p, "within", path, 7 * 86400)), p.get("channel"), form))
+        spec.tags = self.tag_plans(data.get("tags", []), where)
         for channel in ("order_form", "legacy_order_form"):
             legacy = channel == "legacy_order_form"
             used = channel in spec.channels or any(p.channel == channel
@@ -359,6 +360,25 @@ class _Checker:
                                               f"{'legacy ' if legacy else ''}order form in "
                                               "the catalog")
         return spec
+
+
+    def tag_plans(self, rows: list[dict[str, Any]], where: str) -> list[TagPlan]:
+        """population.tags: each a tag applied with a probability within a time after
+        arrival; a tag has one row, as a product has (and is not empty)."""
+        plans: list[TagPlan] = []
+        first: dict[str, int] = {}  # tag -> its first row
+        for i, row in enumerate(rows):
+            path = f"{where}.tags[{i}]"
+            tag = row["tag"]
+            if not tag.strip():
+                self.bad(f"{path}.tag", "a tag cannot be empty or spaces only")
+            elif tag in first:
+                self.bad(f"{path}.tag", f'"{tag}" has a row already (tags[{first[tag]}]): a '
+                                        "tag is applied at most once; give each tag one row")
+            first.setdefault(tag, i)
+            plans.append(TagPlan(tag, float(row["probability"]),
+                                 max(1, self.duration(row, "within", path, 7 * 86400))))
+        return plans
 
 
 def _problem_order(problem: Problem) -> tuple[int, int, str]:

@@ -24,6 +24,13 @@ class WhatIfPurchase:
 
 
 @dataclass
+class WhatIfTag:
+    tag: str
+    probability: float  # 0..1
+    within_days: float = 7.0
+
+
+@dataclass
 class WhatIf:
     description: str
     start: datetime
@@ -41,6 +48,8 @@ class WhatIf:
     renewals: int = 0
     renewal_every_days: float = 30.0
     seed: int = 1
+    login_share: float = 0.0  # 0..1: log into the multi-step cart as they arrive
+    tags: list[WhatIfTag] = field(default_factory=list)
 
     def to_data(self) -> dict[str, Any]:
         population: dict[str, Any] = {
@@ -70,6 +79,12 @@ class WhatIf:
         if self.renewals:
             population["renewals"] = self.renewals
             population["renewal_every"] = _days(self.renewal_every_days)
+        # written only when asked for: a what-if without them is the file it was before
+        if self.login_share:
+            population["login_share"] = self.login_share
+        if self.tags:
+            population["tags"] = [{"tag": t.tag, "probability": t.probability,
+                                   "within": _days(t.within_days)} for t in self.tags]
         return {
             "description": self.description,
             "start": format_time(self.start),

@@ -32,6 +32,13 @@ populations = st.fixed_dictionaries({
     "retry_share": st.floats(0, 1),
     "renewals": st.integers(0, 2),
     "resolution": st.sampled_from(["PT1H", "P1D"]),
+    # cart logins (On Login) and tags (the tag goal "Visit booked"): QA 23g
+    "login_share": st.sampled_from([0, 0.3, 1]),
+    "tags": st.lists(st.fixed_dictionaries({
+        "tag": st.sampled_from(["Visit booked", "VIP", "Logged into cart"]),
+        "probability": st.floats(0, 1),
+        "within": st.sampled_from(["PT3H", "P4D", "P20D"]),
+    }), max_size=2, unique_by=lambda row: row["tag"]),  # each tag once, as checked
 })
 
 

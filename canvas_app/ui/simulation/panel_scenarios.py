@@ -23,7 +23,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ...documents import is_url, settings_key
-from ...sim.what_if import WhatIf, WhatIfPurchase
+from ...sim.what_if import WhatIf, WhatIfPurchase, WhatIfTag
 from .runner import ScenarioDoesNotFit, SimulationError, open_scenario
 from .scenario_box import MISFIT, UNLOADABLE, ScenarioBox, save_what_if
 from .what_if_dialog import ALL_PAYMENT_TYPES, WhatIfDialog
@@ -50,11 +50,12 @@ def misfit_problem(exc: ScenarioDoesNotFit) -> str:
 FORMS_KEY = "simulation/what_if_forms"
 FORMS_MAX = 20  # workspaces whose form is kept
 FORMS_MAX_CHARS = 64 * 1024  # the whole value at most; the oldest forms go first
-FORM_ROWS_MAX = 200  # purchase rows kept
+FORM_ROWS_MAX = 200  # purchase rows kept (and tag rows)
 DESCRIPTION_MAX = 500  # characters of the description kept
 SAVE_DELAY_MS = 300  # after an entry changes, the form is kept this much later
 NUMBERS = ("days", "count", "arrival_days", "share_added", "failure_rate", "error_rate",
-           "retry_share", "retry_after_hours", "renewals", "renewal_every_days", "seed")
+           "retry_share", "retry_after_hours", "renewals", "renewal_every_days", "seed",
+           "login_share")
 
 
 def form_data(what_if: WhatIf) -> dict[str, Any]:
@@ -68,6 +69,8 @@ def form_data(what_if: WhatIf) -> dict[str, Any]:
     data["purchases"] = [{"product": p.product, "chance": p.probability,
                           "within": p.within_days, "channel": p.channel,
                           "form": p.order_form} for p in what_if.purchases[:FORM_ROWS_MAX]]
+    data["tags"] = [{"tag": t.tag[:DESCRIPTION_MAX], "chance": t.probability,
+                     "within": t.within_days} for t in what_if.tags[:FORM_ROWS_MAX]]
     return data
 
 
@@ -87,6 +90,16 @@ def _purchase(entry: object, workspace: Workspace) -> WhatIfPurchase | None:
     return WhatIfPurchase(
         product, chance if _is_number(chance) else 0.2, within if _is_number(within) else 7,
         channel if isinstance(channel, str) else None, form if isinstance(form, str) else None)
+
+
+def _tag(entry: object) -> WhatIfTag | None:
+    """A kept tag row; None when it is not one. (Its tag need not be the workspace's: a
+    what-if may give a tag nothing else uses.)"""
+    if not isinstance(entry, dict) or not isinstance(entry.get("tag"), str):
+        return None
+    chance, within = entry.get("chance"), entry.get("within")
+    return WhatIfTag(entry["tag"][:DESCRIPTION_MAX], chance if _is_number(chance) else 0.2,
+                     within if _is_number(within) else 7)
 
 
 def form_from_data(data: object, workspace: Workspace, base: WhatIf) -> WhatIf | None:
@@ -124,6 +137,9 @@ def form_from_data(data: object, workspace: Workspace, base: WhatIf) -> WhatIf |
         values["purchases"] = [p for p in kept if p is not None]
         if rows and not values["purchases"]:
             del values["purchases"]  # every product gone: the form's own rows
+    tags = data.get("tags")
+    if isinstance(tags, list):
+        values["tags"] = [t for t in map(_tag, tags[:FORM_ROWS_MAX]) if t is not None]
     return dataclasses.replace(base, **values)
 
 

@@ -1,6 +1,6 @@
 """The What-If form's choices: the channel (the cart, the API, a manual order, or one of
-the catalog's order forms, legacy ones marked as the goal editor marks them), and the
-products its purchase rows start with."""
+the catalog's order forms, legacy ones marked as the goal editor marks them), the
+products its purchase rows start with, and the tags a new tag row offers first."""
 
 from __future__ import annotations
 
@@ -40,6 +40,19 @@ def goal_products(workspace: Workspace, campaign_id: str | None) -> list[str]:
                 else []:
             if product in workspace.catalog.products and product not in found:
                 found.append(product)
+    return found
+
+
+def goal_tags(workspace: Workspace) -> list[str]:
+    """The tags the workspace's tag goals wait for, in campaign and flow order: what a
+    what-if giving visitors a tag most likely wants to give them (a goal's tag that
+    nothing in the workspace applies can be reached no other way in a what-if)."""
+    found: list[str] = []
+    for campaign in workspace.campaigns:
+        for node in sorted(campaign.nodes, key=lambda n: (n.x, n.y)):
+            for tag in getattr(node.config, "tags", []) if node.kind == "tag_goal" else []:
+                if tag.strip() and tag not in found:
+                    found.append(tag)
     return found
 
 

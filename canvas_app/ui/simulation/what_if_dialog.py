@@ -1,7 +1,10 @@
 """New What-If: a population scenario from a form, so nobody has to write JSON to ask
 "what if 500 visitors arrive over two weeks and a third of them buy pool shock?".
 
-The dialog lays the form out here; its purchase rows are in what_if_purchases, its values
+The dialog lays the form out here: above and below, the visitors and their payments; between,
+two tabs, Purchases (a table of what they buy) and Logins and tags (the share logging into
+the cart as they arrive, and a table of the tags they are given). Its purchase and tag rows
+are in what_if_purchases, its values
 (filled in, read back, checked) in what_if_values, its fields and choices in what_if_fields
 and what_if_channels."""
 
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +56,12 @@ NO_PRODUCTS = "The catalog has no products yet"
 INTRO = ("Simulate many made-up contacts at once: how many arrive, which campaign they join, "
          "and how likely each product is bought.")
 EDIT_TITLE = "Edit What-If Scenario"
+LOGIN_TIP = ("The share of visitors who log into the shop's multi-step cart as they arrive "
+             "(after they are added to the campaign): each login runs the On Login actions "
+             "of Workspace > E-Commerce Actions, as a real login does")
+TAGS_TIP = ("Tags given to the visitors after they arrive, as if a form or an integration "
+            "applied them: a tag goal is reached by the visitors it waits for when they get "
+            "its tag")
 PAID_LATER_TIP = ("Of the payments declined or failed with an error, the share paid "
                   "successfully later, after the time set next to it (the buyer tries "
                   "again). The rest stay unpaid.")
@@ -122,12 +132,23 @@ class WhatIfDialog(QDialog, PurchaseRows, FormValues):
         self.share.setEnabled(self.campaign.currentData() is not None)
         layout.addLayout(form)
 
+        # Two tabs: what the visitors buy, and what else they do (log in, get tags)
+        self.tables = QTabWidget()
+        self.tables.setObjectName("whatIfTables")
+        # in the dialog at once: its tab bar then comes before its pages' fields and Paid
+        # by in the focus chain (put in it after its pages, Tab from Paid by went to it)
+        layout.addWidget(self.tables, 1)
+        # its tab bar is the stop, not the tab widget (whose place in the chain is after
+        # the pages' fields): Tab from Remove went back to the tab bar
+        self.tables.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tables.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)  # (it took NoFocus too)
+        purchases_page = QWidget()
+        purchases_box = QVBoxLayout(purchases_page)
         self.purchases_label = QLabel(
-            "Purchases (each contact buys each product at most once):" if
-            workspace.catalog.products else "Purchases: none, the catalog has no products "
-            "yet (Workspace > Catalog… adds them); the visitors only arrive.")
+            "Each contact buys each product at most once." if
+            workspace.catalog.products else "None: the catalog has no products yet "
+            "(Workspace > Catalog… adds them); the visitors only arrive.")
         self.purchases_label.setWordWrap(True)
-        layout.addWidget(self.purchases_label)
         self.purchases = QTableWidget(0, 4)
         self.purchases.setObjectName("whatIfPurchases")
         self.purchases.setAccessibleName("Purchases")  # its cells: see _name_cells
@@ -153,14 +174,9 @@ class WhatIfDialog(QDialog, PurchaseRows, FormValues):
         # in a narrow table (a small screen) the channel and the product share the room
         self._channel_width = channel_width
         self.purchases.viewport().installEventFilter(self)
-        self.purchases.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        # Tab goes from cell to cell and on out of the table (with Qt's tab navigation in a
-        # table, the keyboard could never leave it); the bare table is no stop of its own,
-        # its cells are.
-        self.purchases.setTabKeyNavigation(False)
-        self.purchases.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.purchases.setMinimumHeight(130)
-        layout.addWidget(self.purchases)
+        self._table_keys(self.purchases)
+        self.purchases.setMinimumHeight(110)
+        purchases_box.addWidget(self.purchases, 1)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("&Add purchase")
         self.add_button.setObjectName("whatIfAddPurchase")
@@ -169,8 +185,58 @@ class WhatIfDialog(QDialog, PurchaseRows, FormValues):
         self.remove_button.clicked.connect(self.remove_purchase)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        buttons.addWidget(self.purchases_label, 1)  # beside the buttons: no line of its own
+        purchases_box.addLayout(buttons)
+        self.tables.addTab(purchases_page, "P&urchases")
+
+        others_page = QWidget()
+        others_box = QVBoxLayout(others_page)
+        self.login = percent_field(0.0, "The share logging into the cart")
+        self.login.setToolTip(LOGIN_TIP)
+        login_row = QHBoxLayout()
+        login_label = buddy_label("L&og into the cart:", self.login)
+        login_label.setToolTip(LOGIN_TIP)
+        login_row.addWidget(login_label)
+        login_row.addWidget(with_unit(self.login, "%", "Log into the cart"))
+        login_words = QLabel("of the visitors, as they arrive")
+        login_words.setWordWrap(True)  # on two lines where the form is narrow
+        login_words.setToolTip(LOGIN_TIP)
+        login_row.addWidget(login_words, 1)
+        others_box.addLayout(login_row)
+        self.tags = QTableWidget(0, 3)
+        self.tags.setObjectName("whatIfTags")
+        self.tags.setAccessibleName("Tags applied")
+        self.tags.setToolTip(TAGS_TIP)
+        self.tags.setHorizontalHeaderLabels(["Tag", "Chance (%)", "Within (days)"])
+        self.tags.verticalHeader().hide()
+        tag_header = self.tags.horizontalHeader()
+        tag_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            tag_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.tags.setColumnWidth(column, widths[column])
+        self._table_keys(self.tags)
+        self.tags.setMinimumHeight(60)
+        others_box.addWidget(self.tags, 1)
+        tag_buttons = QHBoxLayout()
+        self.add_tag_button = QPushButton("Add tag")
+        self.add_tag_button.setObjectName("whatIfAddTag")
+        self.add_tag_button.setToolTip("Another tag to give the visitors")
+        self.add_tag_button.clicked.connect(lambda: self.add_tag_row())
+        self.remove_tag_button = QPushButton("Remove tag")
+        self.remove_tag_button.setToolTip("Removes the tag row chosen (else the last)")
+        self.remove_tag_button.clicked.connect(self.remove_tag)
+        tag_buttons.addWidget(self.add_tag_button)
+        tag_buttons.addWidget(self.remove_tag_button)
+        tags_words = QLabel("Each contact is given each tag at most once.")
+        tags_words.setWordWrap(True)
+        tags_words.setToolTip(TAGS_TIP)
+        tag_buttons.addWidget(tags_words, 1)
+        others_box.addLayout(tag_buttons)
+        self.tables.addTab(others_page, "Logi&ns and tags")
+        self.tables.setTabToolTip(0, "What the visitors buy")
+        self.tables.setTabToolTip(1, "The share logging into the cart, and the tags the "
+                                     "visitors are given")
+        self.tables.currentChanged.connect(lambda _i: self._order_tabs())
 
         payments = QFormLayout()
         self.payment_type = ElidedComboBox(self.COMBO_LETTERS)
@@ -249,8 +315,8 @@ class WhatIfDialog(QDialog, PurchaseRows, FormValues):
         for product in first[:3]:
             self.add_purchase(product, 30.0)
         self._order_tabs()
-        for widget in (self.count, self.arrival, self.days, self.share, self.failure,
-                       self.error, self.retry, self.retry_hours, self.renewals,
+        for widget in (self.count, self.arrival, self.days, self.share, self.login,
+                       self.failure, self.error, self.retry, self.retry_hours, self.renewals,
                        self.renewal_days, self.seed):
             widget.changed.connect(self.refresh)
         self.campaign.currentIndexChanged.connect(self.refresh)
@@ -276,6 +342,14 @@ class WhatIfDialog(QDialog, PurchaseRows, FormValues):
             self._share_channel_column()
         return super().eventFilter(watched, event)
 
+    def _table_keys(self, table: QTableWidget) -> None:
+        """Rows chosen whole; Tab goes from cell to cell and on out of the table (with Qt's
+        tab navigation in a table, the keyboard could never leave it); the bare table is
+        no stop of its own, its cells are."""
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setTabKeyNavigation(False)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
     def _place_failures(self, lines: int) -> None:
         """The payment failures' four fields on one line, or two (declined and errors, then
         paid later and after)."""
@@ -286,6 +360,7 @@ class WhatIfDialog(QDialog, PurchaseRows, FormValues):
         self.problem.setText(problem)
         self.run_button.setEnabled(not problem)
         self.remove_button.setEnabled(self.purchases.rowCount() > 0)
+        self.remove_tag_button.setEnabled(self.tags.rowCount() > 0)
         catalog = self.workspace.catalog.products
         if not catalog:
             self.add_button.setEnabled(False)

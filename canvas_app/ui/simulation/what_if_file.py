@@ -61,6 +61,7 @@ def form_entries(data: object) -> dict[str, Any] | None:
         "error_rate": people.get("error_rate", 0.0),
         "retry_share": people.get("retry_share", 0.0),
         "renewals": people.get("renewals", 0),
+        "login_share": people.get("login_share", 0.0),
     }
     if "retry_after" in people:
         entries["retry_after_hours"] = _hours(people["retry_after"])
@@ -76,6 +77,12 @@ def form_entries(data: object) -> dict[str, Any] | None:
              "within": _days(row.get("within", 0)), "channel": row.get("channel"),
              "form": row.get("order_form")}
             for row in rows if isinstance(row, dict)]
+    tags = people.get("tags", [])
+    if isinstance(tags, list):
+        entries["tags"] = [
+            {"tag": row.get("tag"), "chance": row.get("probability"),
+             "within": _days(row.get("within", "P7D"))}
+            for row in tags if isinstance(row, dict)]
     return entries
 
 
@@ -106,6 +113,7 @@ ENTRY_WORDS = {
     "retry_share": "the share retried", "retry_after_hours": "the hours before a retry",
     "renewals": "the renewals", "renewal_every_days": "the days between renewals",
     "payment": "the payment types", "purchases": "the purchases",
+    "login_share": "the share logging into the cart", "tags": "the tags applied",
 }
 
 
@@ -134,6 +142,8 @@ def _why(key: str, value: Any) -> str:
         return f'"{value}", not in this workspace' if value else "none"
     if key == "purchases":
         return "a product not in the catalog, or a mix of channels"
+    if key == "tags":
+        return "a chance or a number of days the form cannot show"
     if key == "payment":
         return "a mix of payment types the form has no choice for"
     if isinstance(value, int | float) and not isinstance(value, bool):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox
 
 from ...io import LoadError
 from ...sim import scenario_from_data
-from ...sim.what_if import WhatIf, WhatIfPurchase
+from ...sim.what_if import WhatIf, WhatIfPurchase, WhatIfTag
 from ..dialogs.number_field import NumberField
 from .what_if_channels import channel_index
 from .what_if_fields import no_full_stop, number_of, set_if_fits
@@ -45,6 +45,8 @@ class FormValues:
     campaign: ElidedComboBox
     share: NumberField
     purchases: QTableWidget
+    login: NumberField
+    tags: QTableWidget
     payment_type: ElidedComboBox
     failure: NumberField
     error: NumberField
@@ -56,6 +58,9 @@ class FormValues:
     add_purchase: Callable[..., int]
     chosen_products: Callable[[], list[str]]
     _purchase: Callable[[int], WhatIfPurchase]
+    add_tag: Callable[..., int]
+    chosen_tags: Callable[[], list[str]]
+    _tag: Callable[[int], WhatIfTag]
     _order_tabs: Callable[[], None]
     refresh: Callable[..., None]
 
@@ -87,6 +92,15 @@ class FormValues:
             assert isinstance(channel, QComboBox)
             if (index := channel_index(channel, purchase.channel, purchase.order_form)) >= 0:
                 channel.setCurrentIndex(index)
+        set_if_fits(self.login, round(what_if.login_share * 100, 1))
+        self.tags.setRowCount(0)
+        for given in what_if.tags:
+            row = self.add_tag(given.tag)
+            for column, value in ((1, round(given.probability * 100, 1)),
+                                  (2, int(given.within_days))):
+                cell = self.tags.cellWidget(row, column)
+                assert isinstance(cell, NumberField)
+                set_if_fits(cell, value)
         mix = what_if.payment_types
         payment = next(iter(mix)) if len(mix) == 1 else ALL_PAYMENT_TYPES
         if (index := self.payment_type.findData(payment)) >= 0:
@@ -127,14 +141,22 @@ class FormValues:
             renewals=int(number_of(self.renewals)),
             renewal_every_days=int(number_of(self.renewal_days)),
             seed=int(number_of(self.seed)),
+            login_share=round(number_of(self.login) / 100, 4),
+            tags=[self._tag(r) for r in range(self.tags.rowCount())],
         )
 
     def number_fields(self) -> list[NumberField]:
-        """Every typed number, in the form's order, the purchase rows' included."""
+        """Every typed number, in the form's order, the purchase and tag rows' included."""
         fields = [self.count, self.arrival, self.days, self.share]
         for row in range(self.purchases.rowCount()):
             for column in (1, 2):
                 cell = self.purchases.cellWidget(row, column)
+                if isinstance(cell, NumberField):
+                    fields.append(cell)
+        fields.append(self.login)
+        for row in range(self.tags.rowCount()):
+            for column in (1, 2):
+                cell = self.tags.cellWidget(row, column)
                 if isinstance(cell, NumberField):
                     fields.append(cell)
         return fields + [self.failure, self.error, self.retry, self.retry_hours,
@@ -156,6 +178,16 @@ class FormValues:
             listed = ", ".join(str(r) for r in rows[:-1]) + f" and {rows[-1]}"
             out.append(f'"{name}" is in rows {listed}: give each product one row (a contact '
                        "buys it at most once)")
+        tags = self.chosen_tags()
+        for row, tag in enumerate(tags, start=1):
+            if not tag:
+                out.append(f"Tag row {row}: a tag cannot be empty or spaces only: choose or "
+                           "type one")
+        for twice in dict.fromkeys(t for i, t in enumerate(tags) if t and t in tags[:i]):
+            rows = [i + 1 for i, t in enumerate(tags) if t == twice]
+            listed = ", ".join(str(r) for r in rows[:-1]) + f" and {rows[-1]}"
+            out.append(f'The tag "{twice}" is in tag rows {listed}: give each tag one row (a '
+                       "contact is given it at most once)")
         if typed:  # what the fields would give is not what was typed: nothing more to tell
             return out
         what_if = self.what_if()

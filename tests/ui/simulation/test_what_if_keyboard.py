@@ -66,8 +66,10 @@ def test_tab_walks_every_cell_and_on_to_the_rest_of_the_form(qtbot,
     dialog = open_form(qtbot, window)
     dialog.add_purchase("checkup", 10.0, 14)  # a row added later joins the walk in its place
     cells = [dialog.purchases.cellWidget(row, column) for row in range(2) for column in range(4)]
+    # the tabs of Purchases and Logins and tags, then the page on show (QA 23g)
     expected = [dialog.count, dialog.arrival, dialog.start, dialog.days, dialog.campaign,
-                dialog.share, *cells, dialog.add_button, dialog.remove_button,
+                dialog.share, dialog.tables.tabBar(), *cells, dialog.add_button,
+                dialog.remove_button,
                 dialog.payment_type, dialog.failure, dialog.error, dialog.retry,
                 dialog.retry_hours, dialog.renewals, dialog.renewal_days, dialog.seed]
     dialog.description.setFocus()
