@@ -95,10 +95,9 @@ def tag_holders(workspace: Workspace) -> dict[str, set[int]]:
     return holders
 
 
-# where a simulation applies a tag by hand: the What-If form makes no such event (QA 23g: a
-# newcomer looked for it there)
-SIMULATED_TAG = ('an "apply_tag" event of a scenario file, run with Simulate > Open '
-                 "Scenario…; a What-If scenario has none")
+# where a simulation applies a tag by hand (QA 23g: a newcomer looked for it)
+SIMULATED_TAG = ("a scenario's apply_tag event, as New What-If Scenario's \"Logins and "
+                 'tags" tab makes')
 
 
 def _message(node: Node, tags: list[str], holders: int) -> str:

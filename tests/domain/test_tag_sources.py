@@ -44,10 +44,9 @@ def test_a_tag_goal_whose_tag_nothing_applies_says_what_will_happen() -> None:
         ("warning", "c1", "g1")]
     assert findings[0].message == (
         'The goal "Spa lover" waits for the tag "Spa interest", which no step or action '
-        "applies: contacts wait here until someone applies it by hand (in a simulation, an "
-        '"apply_tag" event of a scenario file, run with Simulate > Open Scenario…; a What-If '
-        'scenario has none). To have the campaign apply it, add an "Apply tag" step or '
-        "action.")
+        "applies: contacts wait here until someone applies it by hand (in a simulation, a "
+        "scenario's apply_tag event, as New What-If Scenario's \"Logins and tags\" tab "
+        'makes). To have the campaign apply it, add an "Apply tag" step or action.')
     assert [f.message for f in workspace().lint()] == [findings[0].message]  # nothing else
 
 
