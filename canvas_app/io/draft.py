@@ -26,7 +26,7 @@ from ..domain.errors import Problem
 from ..domain.workspace import Workspace
 from .errors import LoadError
 from .schema import FORMAT, VERSION
-from .workspace_file import build_checked, file_problems, read_json
+from .workspace_file import build_checked, read_checked
 
 
 def draft_from_data(data: Any, source: str = "") -> Workspace:
@@ -42,10 +42,4 @@ def draft_from_data(data: Any, source: str = "") -> Workspace:
 def load_draft(path: str | os.PathLike[str], source: str | None = None) -> Workspace:
     """The workspace of a file as the app opens it: :func:`draft_from_data`, then what
     :func:`file_problems` finds is refused at its place, with the line ``validate`` gives."""
-    source = source or str(path)
-    data = read_json(path, source)
-    workspace = draft_from_data(data, source)
-    problems = file_problems(data)
-    if problems:
-        raise LoadError(source, problems)
-    return workspace
+    return read_checked(path, source, draft_from_data)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -45,10 +46,18 @@ def load_workspace(path: str | os.PathLike[str], source: str | None = None) -> W
     :func:`file_problems` finds is refused here, at its place: a value an editor's typed
     field would refuse (a price of 12.999, a wait of PT1.5S) rather than when a dialog
     shows it, and text that a PostgreSQL store cannot hold."""
+    return read_checked(path, source, workspace_from_data)
+
+
+def read_checked(path: str | os.PathLike[str], source: str | None,
+                 build: Callable[[Any, str], Workspace]) -> Workspace:
+    """The file read and made a workspace by ``build`` (as strict as it is), then what
+    :func:`file_problems` finds refused at its place: the one way a file is opened, by the
+    command line (:func:`load_workspace`) and the app (``draft.load_draft``) alike."""
     source = source or str(path)
     with collector_paused():  # tens of thousands of objects that live on (a large file)
         data = read_json(path, source)
-        workspace = workspace_from_data(data, source)
+        workspace = build(data, source)
     problems = file_problems(data)
     if problems:
         raise LoadError(source, problems)
