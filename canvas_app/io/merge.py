@@ -15,8 +15,9 @@ setting; contacts by id (a contact both added with the same email is one contact
 For each field: mine == base -> theirs; theirs == base -> mine; mine == theirs -> that; else
 a :class:`Clash`, resolved by ``prefer``. Added on one side -> kept; deleted on one side and
 unchanged on the other -> deleted; deleted on one side and changed on the other -> a Clash
-(``prefer`` decides). Order: theirs' order with my new items appended in my order (my order
-when they changed neither the order nor the members). Afterwards a link to or from a node
+(``prefer`` decides). Order: that of the side that moved items (theirs when both did), the
+other side's new items after it; the campaigns' order, moved by both sides differently, is a
+Clash (``prefer`` decides), and taken in from theirs is said. Afterwards a link to or from a node
 that is gone is dropped and named as a Clash (whatever ``prefer``); a reference to a
 catalog item one side deleted and the other chose is a Clash ``prefer`` settles (the item
 back, or the choice taken out); one to a campaign that is gone is kept, as the lenient
@@ -40,6 +41,7 @@ from .merge_kinds import (
     SIDES,
     Kind,
     merged_order,
+    moved,
     node_join,
     node_noun,
     node_split,
@@ -151,7 +153,29 @@ class _Merger:
 
     def _campaigns(self, b: list[Data], m: list[Data], t: list[Data]) -> list[Data]:
         kind = Kind("campaign", split=lambda c: {k: v for k, v in c.items() if k != "id"})
-        return self._keyed_list(b, m, t, kind, both=self._campaign)
+        merged = self._keyed_list(b, m, t, kind, both=self._campaign)
+        return self._campaign_order(b, m, t, merged)
+
+    def _campaign_order(self, b: list[Data], m: list[Data], t: list[Data],
+                        merged: list[Data]) -> list[Data]:
+        """The campaigns' order is said when theirs came in, and is a clash when both put
+        them in other orders (QA 23i: one side's move was lost, and the status bar said
+        nothing of theirs was new)."""
+        base, mine, theirs = ([c["id"] for c in side] for side in (b, m, t))
+        by_mine, by_theirs = moved(base, mine), moved(base, theirs)
+        if not by_theirs:
+            return merged
+        both = [k for k in mine if k in set(theirs)]
+        if not by_mine or both == [k for k in theirs if k in set(mine)]:
+            if not by_mine:  # only theirs moved: their order, taken in
+                self.taken.append("put the campaigns in another order")
+            return merged
+        self.clashes.append(Clash("the order of the campaigns", "put them in another order",
+                                  "put them in another order"))
+        if self.prefer != "mine":
+            return merged
+        place = {key: i for i, key in enumerate(mine)}  # mine's order, theirs' new ones last
+        return sorted(merged, key=lambda c: (c["id"] not in place, place.get(c["id"], 0)))
 
     def _campaign(self, key: str, b: Data | Any, m: Data, t: Data) -> Data:
         """A campaign both copies hold: its own fields, then its nodes and links."""
@@ -212,8 +236,11 @@ class _Merger:
                 continue
             chosen = mine if self.prefer == "mine" else theirs
             nodes[index] = {**chosen, **{k: node[k] for k in ("name", "x", "y")}}
+            # what the two together would do, said (QA 23i: "you changed its purchase
+            # options; they changed its purchase options" named no reason to choose)
+            why = sorted(made)[0].split(":")[0]
             self.clashes.append(Clash(kind.where(old), self._edits(kind, old, mine),
-                                      self._edits(kind, old, theirs)))
+                                      f"{self._edits(kind, old, theirs)}; with both, {why}"))
 
     def _edges(self, b: Data, m: Data, t: Data, nodes: list[Data], kind: Kind) -> list[Data]:
         """Links as a set; one a side lost only with a node it deleted stays while both its

@@ -32,8 +32,26 @@ def merged_order(base: list[Any], mine: list[Any], theirs: list[Any]) -> list[An
         first, then = mine, theirs
     else:
         first, then = theirs, mine
+    out = list(first)
     seen = set(first)
-    return list(first) + [k for k in then if k not in seen]
+    known = set(base)
+    for i, key in enumerate(then):
+        if key in seen:
+            continue
+        seen.add(key)
+        if key in known:  # one the first side deleted, kept by a clash: back in its place
+            # (QA 23i: Keep Mine put the campaign they deleted last), after the key before
+            # it on its own side
+            before = next((k for k in reversed(then[:i]) if k in out), None)
+            out.insert(out.index(before) + 1 if before is not None else 0, key)
+        else:
+            out.append(key)
+    return out
+
+
+def moved(base: list[Any], side: list[Any]) -> bool:
+    """Whether ``side`` holds some of the base's keys in another order than the base's."""
+    return _moved(base, side)
 
 
 def _moved(base: list[Any], side: list[Any]) -> bool:

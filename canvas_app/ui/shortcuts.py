@@ -43,8 +43,8 @@ GESTURES = (
     ("Canvas", "Arrows, Shift+arrows", "Move the selected nodes a grid step (five); "
      "with none, scroll"),
     ("Campaigns list", "F2, Ctrl+D, Delete", "Rename, duplicate or delete the campaign"),
-    ("Campaigns list", "Ctrl+Shift+Up, Ctrl+Shift+Down, drag",
-     "Move the campaign up or down the list"),
+    ("Campaigns list", "Ctrl+Shift+Up/Down",
+     "Move the campaign up or down the list (or drag it)"),
     ("Campaigns list", "Menu key, Shift+F10, right-click", "The campaign's menu"),
     ("Warnings", "Click; Enter, double-click", "Show its node; go to it (in its campaign)"),
     ("Find bar", "Enter, Shift+Enter (or Down, Up)", "The next or previous node found"),

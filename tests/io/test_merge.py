@@ -525,7 +525,9 @@ def test_two_valid_edits_that_merge_into_a_goal_with_no_option_are_a_clash(
     merged = merge_workspaces(base, mine, theirs, prefer=prefer)  # type: ignore[arg-type]
     assert merged.clashes == [Clash(
         'campaign "Checkup Onboarding", purchase goal "Subscribed to checkup"',
-        "changed its purchase options", "changed its purchase options")]
+        "changed its purchase options",
+        # what the two together would do (QA 23i: no reason to choose was given)
+        "changed its purchase options; with both, no purchase option is ticked")]
     chosen = mine if prefer == "mine" else theirs
     result = merged.workspace.campaign(CHECKUP).node("subscribed")
     assert node_to_data(result) == node_to_data(chosen.campaign(CHECKUP).node("subscribed"))
@@ -590,3 +592,47 @@ def test_merged_order_follows_the_side_that_moved_keys() -> None:
     assert merged_order(base, ["a", "c", "e"], ["c", "a", "b"]) == ["c", "a", "b", "e"]
     assert merged_order(base, ["b", "a", "c"], ["a", "c"]) == ["b", "a", "c"]  # they deleted
     assert merged_order(base, ["c", "b", "a"], ["b", "a", "c"]) == ["b", "a", "c"]  # both
+
+
+def test_both_moving_campaigns_differently_is_a_clash_the_choice_settles() -> None:
+    """QA 23i: both put the campaigns in another order; mine was lost and the status bar
+    said nothing of theirs was new."""
+    base, mine, theirs = copies()
+    base.new_campaign("b-new", "B New")
+    for side in (mine, theirs):
+        side.new_campaign("b-new", "B New")
+    first, second = (c.id for c in base.campaigns[:2])
+    mine.move_campaign("b-new", 1)  # [first, b-new, second]
+    theirs.move_campaign(second, 0)  # [second, first, b-new]
+    kept = merge_workspaces(base, mine, theirs, prefer="mine")
+    assert [c.id for c in kept.workspace.campaigns] == [first, "b-new", second]
+    assert [(c.where, c.mine, c.theirs) for c in kept.clashes] == [
+        ("the order of the campaigns", "put them in another order",
+         "put them in another order")]
+    taken = merge_workspaces(base, mine, theirs, prefer="theirs")
+    assert [c.id for c in taken.workspace.campaigns] == [second, first, "b-new"]
+    assert len(taken.clashes) == 1
+
+
+def test_their_new_order_is_said_when_taken_in() -> None:
+    base, mine, theirs = copies()
+    first, second = (c.id for c in base.campaigns)
+    theirs.move_campaign(second, 0)
+    mine.rename_campaign(first, "Mine")
+    merged = merge_workspaces(base, mine, theirs)
+    assert [c.id for c in merged.workspace.campaigns] == [second, first]
+    assert merged.taken == ["put the campaigns in another order"]
+    assert merged.clashes == []
+
+
+def test_a_campaign_kept_over_their_delete_stays_in_its_place() -> None:
+    """QA 23i: Keep Mine on a campaign they deleted put it last."""
+    base, mine, theirs = copies()
+    base.new_campaign("third", "Third")
+    for side in (mine, theirs):
+        side.new_campaign("third", "Third")
+    first = base.campaigns[0].id
+    mine.rename_campaign(first, "Renamed first")
+    theirs.remove_campaign(first)
+    merged = merge_workspaces(base, mine, theirs, prefer="mine")
+    assert [c.id for c in merged.workspace.campaigns] == [c.id for c in base.campaigns]
