@@ -241,6 +241,12 @@ class _Merger:
             why = sorted(made)[0].split(":")[0]
             self.clashes.append(Clash(kind.where(old), self._edits(kind, old, mine),
                                       f"{self._edits(kind, old, theirs)}; with both, {why}"))
+            # their settings change is the clash now, not a change taken in as well (QA
+            # 23i: after Keep Theirs it was listed twice)
+            for group, value in kind.split(theirs).items():
+                line = kind.line(kind.changed(group, old, value))
+                if group not in ("name", "position") and line in self.taken:
+                    self.taken.remove(line)
 
     def _edges(self, b: Data, m: Data, t: Data, nodes: list[Data], kind: Kind) -> list[Data]:
         """Links as a set; one a side lost only with a node it deleted stays while both its

@@ -532,6 +532,7 @@ def test_two_valid_edits_that_merge_into_a_goal_with_no_option_are_a_clash(
     result = merged.workspace.campaign(CHECKUP).node("subscribed")
     assert node_to_data(result) == node_to_data(chosen.campaign(CHECKUP).node("subscribed"))
     assert result.config.products or result.config.categories
+    assert merged.taken == []  # their change is the clash, not taken in too (QA 23i)
     reloads(merged)
 
 
