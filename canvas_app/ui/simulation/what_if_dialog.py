@@ -59,9 +59,10 @@ EDIT_TITLE = "Edit What-If Scenario"
 LOGIN_TIP = ("The share of visitors who log into the shop's multi-step cart as they arrive "
              "(after they are added to the campaign): each login runs the On Login actions "
              "of Workspace > E-Commerce Actions, as a real login does")
-TAGS_TIP = ("Tags given to the visitors after they arrive, as if a form or an integration "
-            "applied them: a tag goal is reached by the visitors it waits for when they get "
-            "its tag")
+TAGS_TIP = ("Tags given to any of the visitors after they arrive, as if a form or an "
+            "integration applied them, wherever they are in the campaign: a tag goal is "
+            "achieved by every contact in its campaign who gets its tag (or any contact, if "
+            "the goal says so), not only by those waiting at it")
 PAID_LATER_TIP = ("Of the payments declined or failed with an error, the share paid "
                   "successfully later, after the time set next to it (the buyer tries "
                   "again). The rest stay unpaid.")
