@@ -148,11 +148,15 @@ class PurchaseRows:
             cell.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def remove_tag(self) -> None:
-        rows = sorted({i.row() for i in self.tags.selectedIndexes()}, reverse=True)
-        if not rows and self.tags.rowCount():
-            rows = [self.tags.rowCount() - 1]
+        self._remove_rows(self.tags)
+
+    def _remove_rows(self, table: QTableWidget) -> None:
+        """Remove (the buttons): the selected rows of ``table``, or its last one."""
+        rows = sorted({i.row() for i in table.selectedIndexes()}, reverse=True)
+        if not rows and table.rowCount():
+            rows = [table.rowCount() - 1]
         for row in rows:
-            self.tags.removeRow(row)
+            table.removeRow(row)
         self._order_tabs()
         self.refresh()
 
@@ -242,13 +246,7 @@ class PurchaseRows:
                         return
 
     def remove_purchase(self) -> None:
-        rows = sorted({i.row() for i in self.purchases.selectedIndexes()}, reverse=True)
-        if not rows and self.purchases.rowCount():
-            rows = [self.purchases.rowCount() - 1]
-        for row in rows:
-            self.purchases.removeRow(row)
-        self._order_tabs()
-        self.refresh()
+        self._remove_rows(self.purchases)
 
     def _purchase(self, row: int) -> WhatIfPurchase:
         product = self.purchases.cellWidget(row, 0)
